@@ -1,0 +1,251 @@
+import { z } from "zod";
+
+/** Language tags the format accepts for localised text, e.g. `en`, `zh-CN`. */
+export const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z][A-Za-z]{1,3})?$/)
+  .describe("A BCP 47 language tag such as `en` or `zh-CN`.");
+
+/** Text a person reads, one entry per language (`en`, `zh-CN`, …). */
+export const localizedText = z
+  .record(languageTag, z.string().min(1))
+  .describe("Text in every language the questionnaire declares, keyed by language tag.");
+
+export const identifier = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/)
+  .describe("A stable identifier: lower-case letters, digits and `-`, `_` or `.` separators.");
+
+export const pillar = z
+  .enum(["strategy", "people", "process", "technology"])
+  .describe(
+    "The pillar this dimension belongs to; roadmaps order work strategy → people → process → technology.",
+  );
+
+export const severity = z.enum(["high", "medium", "low"]).describe("How serious the risk is.");
+
+export const phase = z
+  .enum(["rigidify", "optimise", "solidify"])
+  .describe(
+    "Roadmap phase: rigidify (adopt the benchmark process as it is), optimise (adapt it once mastered), solidify (institutionalise it).",
+  );
+
+const levelNumber = z.number().describe("A maturity level on the questionnaire's scale (1–5).");
+const positiveInt = z.number().int().min(1).max(10_000);
+
+/** A condition over scores and answers; used by risks and readiness rules. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { dimension: string; below?: number; atLeast?: number }
+  | { question: string; atMost?: number; atLeast?: number }
+  | { overall: { below?: number; atLeast?: number } }
+  | { perceptionGap: { dimension: string; atLeast: number } }
+  | { coverage: { below: number; dimension?: string } }
+  | { risk: string };
+
+export const condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z
+      .strictObject({ all: z.array(condition).min(1) })
+      .describe("True when every sub-condition is."),
+    z.strictObject({ any: z.array(condition).min(1) }).describe("True when any sub-condition is."),
+    z.strictObject({ not: condition }).describe("True when the sub-condition is false."),
+    z
+      .strictObject({
+        dimension: identifier.describe("Dimension id."),
+        below: z.number().optional().describe("True when the dimension score is below this."),
+        atLeast: z.number().optional().describe("True when the dimension score is at least this."),
+      })
+      .describe("Compares a dimension's score; false while the dimension is inconclusive."),
+    z
+      .strictObject({
+        question: identifier.describe("Question id."),
+        atMost: z.number().optional().describe("True when the combined score is at most this."),
+        atLeast: z.number().optional().describe("True when the combined score is at least this."),
+      })
+      .describe("Compares a question's combined score; false while it is unanswered."),
+    z
+      .strictObject({
+        overall: z.strictObject({
+          below: z.number().optional(),
+          atLeast: z.number().optional(),
+        }),
+      })
+      .describe("Compares the overall score."),
+    z
+      .strictObject({
+        perceptionGap: z.strictObject({
+          dimension: identifier,
+          atLeast: z.number().describe("Executive minus front-line score."),
+        }),
+      })
+      .describe("True when executives rate a dimension this much higher than the front line."),
+    z
+      .strictObject({
+        coverage: z.strictObject({
+          below: z.number().min(0).max(1),
+          dimension: identifier.optional(),
+        }),
+      })
+      .describe("True when coverage (answered weight ÷ applicable weight) is below this share."),
+    z.strictObject({ risk: identifier }).describe("True when the named risk is triggered."),
+  ]),
+);
+
+export const scaleLevel = z
+  .strictObject({
+    level: z.number().int().min(1).max(5).describe("The level number, 1 to 5."),
+    name: localizedText.describe("Short name, e.g. Initial / 初始级."),
+    description: localizedText.describe("What an organisation at this level looks like."),
+  })
+  .describe("One level of the maturity scale.");
+
+export const role = z
+  .strictObject({
+    id: identifier,
+    name: localizedText,
+    description: localizedText.optional(),
+  })
+  .describe("A respondent or owner role, e.g. executive, manager, frontline, it.");
+
+export const question = z
+  .strictObject({
+    id: identifier.describe("Unique across the questionnaire; answers refer to it."),
+    type: z
+      .enum(["level", "likert"])
+      .describe(
+        "`level`: the answer picks the anchor that matches observed practice; `likert`: agreement from 1 (strongly disagree) to 5 (strongly agree).",
+      ),
+    text: localizedText.describe("The question or statement put to the respondent."),
+    help: localizedText.optional().describe("Guidance for the interviewer."),
+    evidence: localizedText.optional().describe("The evidence the interviewer should ask to see."),
+    weight: z.number().default(1).describe("Relative weight inside the dimension (> 0)."),
+    critical: z
+      .boolean()
+      .optional()
+      .describe("When true, the dimension's level cannot exceed this question's level."),
+    reverse: z
+      .boolean()
+      .optional()
+      .describe("Likert only: agreement signals weakness, so the item scores 6 − answer."),
+    roles: z
+      .array(identifier)
+      .optional()
+      .describe("Roles the question is put to; all roles when omitted."),
+    levels: z
+      .record(z.string().regex(/^[0-9]+$/), localizedText)
+      .optional()
+      .describe("Level type only: the observable practice that anchors each scale level (1–5)."),
+  })
+  .describe("One question.");
+
+export const risk = z
+  .strictObject({
+    id: identifier,
+    title: localizedText,
+    description: localizedText.optional().describe("Why this matters."),
+    severity,
+    when: condition.describe("The condition that triggers the risk."),
+    mitigation: localizedText.optional().describe("What to do about it (required by validate)."),
+    source: z.string().optional().describe("Where the risk comes from, e.g. a failure cause."),
+  })
+  .describe("A named risk raised when its condition holds.");
+
+export const recommendation = z
+  .strictObject({
+    id: identifier,
+    dimension: identifier
+      .optional()
+      .describe("The dimension it improves; defaults to the dimension that declares it."),
+    phase,
+    appliesBelow: levelNumber.describe("Applies while the dimension's level is below this."),
+    title: localizedText,
+    description: localizedText.optional(),
+    actions: z.array(localizedText).min(1).describe("Concrete steps."),
+    owner: identifier.describe("The role that owns the work."),
+    weeks: positiveInt.describe("Expected duration in weeks."),
+    kpis: z
+      .array(localizedText)
+      .default([])
+      .describe("How progress is measured (validate warns when empty)."),
+    dependsOn: z.array(identifier).default([]).describe("Recommendations that must finish first."),
+    mitigates: z.array(identifier).default([]).describe("Risks this recommendation mitigates."),
+  })
+  .describe("An action placed in a roadmap phase.");
+
+export const dimension = z
+  .strictObject({
+    id: identifier,
+    title: localizedText,
+    description: localizedText.optional(),
+    pillar,
+    weight: z.number().describe("Relative weight in the overall score (> 0)."),
+    target: levelNumber.describe("Default target level; clients may override it."),
+    questions: z.array(question).min(1),
+    risks: z.array(risk).default([]),
+    recommendations: z.array(recommendation).default([]),
+  })
+  .describe("An area of capability, usually one file under `dimensions/`.");
+
+export const readinessRule = z
+  .strictObject({
+    id: identifier,
+    verdict: z
+      .enum(["not-ready", "conditional"])
+      .describe("The verdict when the rule holds; with no rule holding the verdict is `ready`."),
+    title: localizedText,
+    when: condition,
+    rationale: localizedText.optional().describe("Why the rule decides readiness."),
+  })
+  .describe("A rule that lowers the readiness verdict when its condition holds.");
+
+const includeList = z
+  .array(z.string().min(1))
+  .describe("Files to compose, relative to this file; they must stay inside the root's folder.");
+
+/** The root file of a questionnaire. */
+export const questionnaireRoot = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: identifier,
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/)
+      .describe("Semantic version of the questionnaire, e.g. 1.0.0."),
+    languages: z.array(languageTag).min(1).describe("Every text must exist in each of these."),
+    title: localizedText,
+    description: localizedText.optional(),
+    scale: z.array(scaleLevel).describe("Exactly the levels 1 to 5, in order."),
+    roles: z.array(role).min(1),
+    pace: z
+      .strictObject({
+        monthsPerLevel: z
+          .number()
+          .positive()
+          .describe("How many months a dimension realistically needs to climb one level."),
+      })
+      .default({ monthsPerLevel: 9 }),
+    include: includeList.default([]),
+    dimensions: z.array(dimension).default([]).describe("Dimensions declared inline."),
+    risks: z.array(risk).default([]).describe("Risks that span dimensions."),
+    readiness: z.array(readinessRule).default([]),
+  })
+  .describe("A CRM capability maturity questionnaire.");
+
+/** A file that only lists other files to include. */
+export const includeFile = z.strictObject({ $schema: z.string().optional(), include: includeList });
+
+export type LocalizedText = z.infer<typeof localizedText>;
+export type Pillar = z.infer<typeof pillar>;
+export type Severity = z.infer<typeof severity>;
+export type Phase = z.infer<typeof phase>;
+export type ScaleLevel = z.infer<typeof scaleLevel>;
+export type Role = z.infer<typeof role>;
+export type Question = z.infer<typeof question>;
+export type Risk = z.infer<typeof risk>;
+export type Recommendation = z.infer<typeof recommendation>;
+export type Dimension = z.infer<typeof dimension>;
+export type ReadinessRule = z.infer<typeof readinessRule>;
+export type QuestionnaireRoot = z.infer<typeof questionnaireRoot>;

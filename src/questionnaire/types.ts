@@ -1,0 +1,45 @@
+import type {
+  Dimension,
+  LocalizedText,
+  Question,
+  ReadinessRule,
+  Recommendation,
+  Risk,
+  Role,
+  ScaleLevel,
+} from "./schema.js";
+
+/** A recommendation whose dimension has been resolved. */
+export type ResolvedRecommendation = Recommendation & { dimension: string };
+
+/** A risk with the dimension that declared it (absent for questionnaire-wide risks). */
+export type ResolvedRisk = Risk & { dimension?: string };
+
+/** A dimension as composed into a questionnaire, with its source file. */
+export type ComposedDimension = Omit<Dimension, "recommendations" | "risks"> & {
+  recommendations: ResolvedRecommendation[];
+  risks: ResolvedRisk[];
+  file: string;
+};
+
+/** A fully composed questionnaire: the root plus every included dimension. */
+export interface Questionnaire {
+  id: string;
+  version: string;
+  languages: string[];
+  title: LocalizedText;
+  description?: LocalizedText;
+  scale: ScaleLevel[];
+  roles: Role[];
+  pace: { monthsPerLevel: number };
+  dimensions: ComposedDimension[];
+  /** Every risk, dimension-level and questionnaire-wide, in declaration order. */
+  risks: ResolvedRisk[];
+  /** Every recommendation across dimensions, in declaration order. */
+  recommendations: ResolvedRecommendation[];
+  readiness: ReadinessRule[];
+  /** Absolute path of the root file, and every file composed into it. */
+  source: { root: string; files: string[] };
+}
+
+export type { Question };

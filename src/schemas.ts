@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { dimension, questionnaireRoot } from "./questionnaire/schema.js";
+
+type SchemaEntry = { title: string; schema: () => z.ZodType };
+
+/** Every file format with a published JSON Schema, keyed by the `schema` command's argument. */
+export const SCHEMAS: Record<string, SchemaEntry> = {
+  questionnaire: { title: "crm-maturity questionnaire", schema: () => questionnaireRoot },
+  dimension: { title: "crm-maturity questionnaire dimension file", schema: () => dimension },
+};
+
+/** Renders a format's JSON Schema (draft-07, input mode, so defaults are optional) as text. */
+export function renderJsonSchema(name: string): string {
+  const entry = SCHEMAS[name];
+  if (!entry) throw new Error(`unknown schema ${name}`);
+  const json = z.toJSONSchema(entry.schema(), { target: "draft-07", io: "input" }) as Record<
+    string,
+    unknown
+  >;
+  const { $schema, ...rest } = json;
+  return `${JSON.stringify({ $schema, title: entry.title, ...rest }, null, 2)}\n`;
+}

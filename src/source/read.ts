@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Issue } from "../validate/types.js";
+import { decodeUtf8, makeIssue, parseYamlSource, type SourceFile } from "./yaml-source.js";
+
+/** Path to show the user: relative to the working directory when inside it. */
+export function displayPath(abs: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : abs;
+}
+
+/** Reads and parses a YAML or JSON file; every problem is returned as an issue. */
+export function readYamlFile(
+  abs: string,
+  cwd = process.cwd(),
+): { file?: SourceFile; issues: Issue[] } {
+  const display = displayPath(abs, cwd);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(abs);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "unreadable";
+    return {
+      issues: [
+        makeIssue("file-unreadable", `expected a readable file; found ${reason}`, display, {
+          start: { line: 1, column: 1 },
+          end: { line: 1, column: 1 },
+        }),
+      ],
+    };
+  }
+  const decoded = decodeUtf8(bytes, display);
+  if ("issue" in decoded) return { issues: [decoded.issue] };
+  const { file, issues } = parseYamlSource(decoded.text, abs, display);
+  return { file, issues };
+}

@@ -1,0 +1,146 @@
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { globSync, isDynamicPattern } from "tinyglobby";
+import { UsageError } from "../errors.js";
+import { detectKind, loadQuestionnaire } from "../questionnaire/load.js";
+import { dimension as dimensionSchema } from "../questionnaire/schema.js";
+import { readYamlFile } from "../source/read.js";
+import { makeIssue } from "../source/yaml-source.js";
+import { zodIssuesToIssues } from "../source/zod-issues.js";
+import type { Issue } from "./types.js";
+
+const YAML_GLOB = "**/*.{yaml,yml}";
+const IGNORED = ["**/node_modules/**", "**/.git/**", "**/dist/**"];
+
+export interface ValidateResult {
+  issues: Issue[];
+  filesChecked: number;
+}
+
+interface Target {
+  abs: string;
+  explicit: boolean;
+}
+
+function expand(args: string[], cwd: string): Target[] {
+  const targets = new Map<string, Target>();
+  const add = (abs: string, explicit: boolean) => {
+    const prev = targets.get(abs);
+    targets.set(abs, { abs, explicit: explicit || (prev?.explicit ?? false) });
+  };
+  for (const arg of args.length ? args : ["."]) {
+    const abs = path.resolve(cwd, arg);
+    if (existsSync(abs)) {
+      if (statSync(abs).isDirectory()) {
+        for (const f of globSync(YAML_GLOB, { cwd: abs, absolute: true, ignore: IGNORED })) {
+          add(path.resolve(f), false);
+        }
+      } else add(abs, true);
+    } else if (isDynamicPattern(arg)) {
+      const found = globSync(arg, { cwd, absolute: true, ignore: IGNORED });
+      if (!found.length) throw new UsageError(`no files match ${JSON.stringify(arg)}`);
+      for (const f of found) add(path.resolve(f), true);
+    } else {
+      throw new UsageError(`no such file or directory: ${arg}`);
+    }
+  }
+  return [...targets.values()].sort((a, b) => a.abs.localeCompare(b.abs));
+}
+
+/** Finds a questionnaire root in the file's folder or up to three folders above it. */
+function findOwningRoot(abs: string, cwd: string): string | undefined {
+  let dir = path.dirname(abs);
+  for (let depth = 0; depth < 4; depth++) {
+    for (const f of globSync("*.{yaml,yml}", { cwd: dir, absolute: true })) {
+      const { file } = readYamlFile(f, cwd);
+      if (file && detectKind(file.value) === "root") {
+        const { files } = loadQuestionnaire(f, cwd);
+        if (files.includes(abs)) return path.resolve(f);
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** Validates files, folders and globs of questionnaire files; never throws on bad content. */
+export function validatePaths(args: string[], cwd = process.cwd()): ValidateResult {
+  const targets = expand(args, cwd);
+  const issues: Issue[] = [];
+  const reached = new Set<string>();
+  const roots: string[] = [];
+  const parts: Target[] = [];
+  let unparsed = false;
+
+  for (const t of targets) {
+    const { file, issues: readIssues } = readYamlFile(t.abs, cwd);
+    if (!file || readIssues.length) {
+      issues.push(...readIssues);
+      reached.add(t.abs);
+      unparsed = true;
+      continue;
+    }
+    const kind = detectKind(file.value);
+    if (kind === "root") roots.push(t.abs);
+    else if (kind === "dimension" || kind === "include") parts.push(t);
+    else if (t.explicit) {
+      reached.add(t.abs);
+      issues.push(
+        makeIssue(
+          "not-a-mapping",
+          "expected a questionnaire root, a dimension file or an include file; found a file with none of their keys",
+          file.display,
+          file.locate([]),
+        ),
+      );
+    }
+  }
+
+  const loadRoot = (root: string) => {
+    const result = loadQuestionnaire(root, cwd);
+    issues.push(...result.issues);
+    for (const f of result.files) reached.add(f);
+  };
+  for (const root of roots) loadRoot(root);
+
+  for (const part of parts) {
+    if (reached.has(part.abs)) continue;
+    const owner = part.explicit ? findOwningRoot(part.abs, cwd) : undefined;
+    if (owner) {
+      loadRoot(owner);
+      continue;
+    }
+    reached.add(part.abs);
+    const { file } = readYamlFile(part.abs, cwd);
+    // A root that failed to parse may be the one that includes this file: no orphan guess then.
+    if (!file || (unparsed && !part.explicit)) continue;
+    issues.push(
+      makeIssue(
+        "orphan-file",
+        "expected this file to be included by a questionnaire root; found no root that includes it, so only its own structure was checked",
+        file.display,
+        file.locate([]),
+        "warning",
+      ),
+    );
+    if (detectKind(file.value) === "dimension") {
+      const parsed = dimensionSchema.safeParse(file.value);
+      if (!parsed.success)
+        issues.push(...zodIssuesToIssues(parsed.error.issues, file, dimensionSchema, "dimension"));
+    }
+  }
+
+  return { issues: dedupe(issues), filesChecked: reached.size };
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.file}\0${i.start.line}:${i.start.column}\0${i.code}\0${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

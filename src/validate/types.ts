@@ -1,0 +1,50 @@
+/** Every finding `validate` and the loaders can report; stable across releases. */
+export const ISSUE_CODES = [
+  "file-unreadable",
+  "yaml-syntax",
+  "duplicate-key",
+  "multiple-documents",
+  "alias-bomb",
+  "not-a-mapping",
+  "unknown-key",
+  "missing-field",
+  "invalid-type",
+  "invalid-value",
+  "duplicate-id",
+  "unresolved-reference",
+  "dependency-cycle",
+  "include-cycle",
+  "include-outside-root",
+  "include-not-found",
+  "invalid-scale",
+  "missing-anchor",
+  "unexpected-anchor",
+  "missing-translation",
+  "non-positive-weight",
+  "out-of-scale",
+  "missing-mitigation",
+  "missing-kpis",
+  "orphan-file",
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+export type IssueSeverity = "error" | "warning";
+
+/** A 1-based line:column position in a file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** One finding, anchored to a range in a file. */
+export interface Issue {
+  code: IssueCode;
+  severity: IssueSeverity;
+  /** Says what was expected and what was found. */
+  message: string;
+  /** Path as given by or shown to the user (relative to the working directory when possible). */
+  file: string;
+  start: Position;
+  end: Position;
+}

@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ISSUE_CODES } from "../../src/validate/types.js";
+import { validatePaths } from "../../src/validate/run.js";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/validate");
+
+interface Expectation {
+  code: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+const cases = readdirSync(FIXTURES).filter((d) => d !== "valid");
+
+describe("validate finds each issue code at its line:column", () => {
+  it("has a fixture for every issue code", () => {
+    expect([...cases].sort()).toEqual([...ISSUE_CODES].sort());
+  });
+
+  it("reports nothing for the valid fixture", () => {
+    const dir = path.join(FIXTURES, "valid");
+    expect(validatePaths([dir], dir).issues).toEqual([]);
+  });
+
+  for (const name of cases) {
+    it(name, () => {
+      const dir = path.join(FIXTURES, name);
+      const expected = JSON.parse(readFileSync(path.join(dir, "expect.json"), "utf8")) as Expectation;
+      const { issues } = validatePaths([dir], dir);
+      const match = issues.find((i) => i.code === expected.code);
+      expect(match, JSON.stringify(issues, null, 2)).toBeDefined();
+      expect(match).toMatchObject({
+        severity: expected.severity,
+        file: expected.file,
+        start: { line: expected.line, column: expected.column },
+      });
+      // The message states what was expected and what was found.
+      expect(match?.message).toMatch(/expected .*; found /s);
+    });
+  }
+});
