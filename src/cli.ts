@@ -1,15 +1,15 @@
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError } from "commander";
+import { register as registerSchema } from "./cli/schema.js";
+import { examples } from "./cli/shared.js";
+import { register as registerValidate } from "./cli/validate.js";
 import { printIssues } from "./commands/print-issues.js";
 import { InputError, UsageError } from "./errors.js";
-import { DEFAULT_FORMAT, FORMAT_NAMES } from "./validate/formatters/index.js";
 import { VERSION } from "./version.js";
-
-const EXAMPLES = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
 function buildProgram(): Command {
   const program = new Command("crm-maturity")
     .description(
-      "Assess a company's CRM capability maturity: questionnaires as code, interviews, batch scoring,\ngap reports and rigidify → optimise → solidify roadmaps.",
+      "Assess a company's CRM capability maturity: questionnaires as code, interviews, batch\nscoring, gap reports and rigidify → optimise → solidify roadmaps.",
     )
     .version(VERSION)
     .option("--debug", "print stack traces for internal errors")
@@ -17,77 +17,30 @@ function buildProgram(): Command {
     .exitOverride()
     .addHelpText(
       "after",
-      `${EXAMPLES(["crm-maturity validate questionnaires/", "crm-maturity schema questionnaire -o questionnaire.schema.json"])}
+      `${examples(["crm-maturity validate questionnaires/", "crm-maturity schema questionnaire -o questionnaire.schema.json"])}
 Exit codes: 0 ok · 1 invalid input or findings · 2 usage error or internal failure`,
     );
-
-  program
-    .command("validate")
-    .description("check questionnaire files (for CI): syntax, schema, references, translations")
-    .argument("[paths...]", "files, folders or globs (default: the current folder)")
-    .addOption(
-      new Option("--format <format>", "output format")
-        .choices(FORMAT_NAMES)
-        .default(DEFAULT_FORMAT),
-    )
-    .addOption(
-      new Option("--fail-severity <severity>", "lowest severity that fails the run")
-        .choices(["error", "warning"])
-        .default("error"),
-    )
-    .option("--max-warnings <n>", "fail when there are more warnings than this", parseCount)
-    .option("-o, --output <file>", "write the report to a file instead of standard output")
-    .addHelpText(
-      "after",
-      EXAMPLES([
-        "crm-maturity validate questionnaires/",
-        "crm-maturity validate 'questionnaires/**/*.yaml' --format github",
-        "crm-maturity validate --format sarif -o validate.sarif",
-      ]),
-    )
-    .action(async (paths: string[], opts) => {
-      const { runValidate } = await import("./commands/validate.js");
-      process.exitCode = runValidate(paths, opts);
-    });
-
-  program
-    .command("schema")
-    .description("print the JSON Schema of a file format")
-    .argument("[format]", "questionnaire | dimension", "questionnaire")
-    .option("-o, --output <file>", "write to a file instead of standard output")
-    .addHelpText(
-      "after",
-      EXAMPLES(["crm-maturity schema questionnaire -o questionnaire.schema.json"]),
-    )
-    .action(async (format: string, opts) => {
-      const { runSchema } = await import("./commands/schema.js");
-      runSchema(format, opts);
-    });
-
+  for (const register of [registerValidate, registerSchema]) register(program);
+  // Subcommands inherit exitOverride so usage errors reach main() instead of exiting.
+  for (const cmd of program.commands) cmd.exitOverride();
   return program;
-}
-
-function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) {
-    throw new UsageError(
-      `--max-warnings expects a whole number ≥ 0; found ${JSON.stringify(value)}`,
-    );
-  }
-  return n;
 }
 
 /** Runs the CLI; the only place that turns errors into exit codes. */
 export async function main(argv: string[]): Promise<void> {
+  // A closed pipe (`crm-maturity … | head`) is a normal way for output to end, not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const program = buildProgram();
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
-      process.exitCode =
-        err.code === "commander.helpDisplayed" || err.code === "commander.version" ? 0 : 2;
-      if (err.code === "commander.executeSubCommandAsync") process.exitCode = 2;
+      const ok = err.code === "commander.helpDisplayed" || err.code === "commander.version";
+      process.exitCode = ok || err.code === "commander.help" ? 0 : 2;
     } else if (err instanceof UsageError) {
       process.stderr.write(`crm-maturity: error: ${err.message}\n`);
       process.exitCode = 2;
@@ -97,9 +50,8 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 1;
     } else {
       const e = err as Error;
-      process.stderr.write(
-        `crm-maturity: internal error: ${e?.message ?? String(err)}\n${debug ? `${e?.stack ?? ""}\n` : "(rerun with --debug to see the stack trace)\n"}`,
-      );
+      const hint = debug ? `${e?.stack ?? ""}\n` : "(rerun with --debug to see the stack trace)\n";
+      process.stderr.write(`crm-maturity: internal error: ${e?.message ?? String(err)}\n${hint}`);
       process.exitCode = 2;
     }
   }

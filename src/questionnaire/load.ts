@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
-import { readYamlFile } from "../source/read.js";
+import { type ReadCache, readYamlFile } from "../source/read.js";
 import { makeIssue, type SourceFile, type YamlPath } from "../source/yaml-source.js";
 import { describeValue, zodIssuesToIssues } from "../source/zod-issues.js";
 import type { Issue } from "../validate/types.js";
@@ -64,7 +64,11 @@ function isInside(dir: string, file: string): boolean {
 }
 
 /** Loads a questionnaire root and its include tree; never throws on bad content. */
-export function loadQuestionnaire(rootPath: string, cwd = process.cwd()): LoadResult {
+export function loadQuestionnaire(
+  rootPath: string,
+  cwd = process.cwd(),
+  cache?: ReadCache,
+): LoadResult {
   const issues: Issue[] = [];
   const rootAbs = canonical(path.resolve(cwd, rootPath));
   const rootDir = path.dirname(rootAbs);
@@ -75,7 +79,7 @@ export function loadQuestionnaire(rootPath: string, cwd = process.cwd()): LoadRe
 
   const walk = (abs: string, stack: string[], from?: { file: SourceFile; path: YamlPath }) => {
     seen.add(abs);
-    const { file, issues: readIssues } = readYamlFile(abs, cwd);
+    const { file, issues: readIssues } = readYamlFile(abs, cwd, cache);
     issues.push(...readIssues);
     if (!file || readIssues.length) {
       schemaFailed = true;

@@ -226,7 +226,10 @@ export const questionnaireRoot = z
           .positive()
           .describe("How many months a dimension realistically needs to climb one level."),
       })
-      .default({ monthsPerLevel: 9 }),
+      .default({ monthsPerLevel: 9 })
+      .describe(
+        "How fast capability can realistically grow, in months per level; used to flag targets out of reach.",
+      ),
     include: includeList.default([]),
     dimensions: z.array(dimension).default([]).describe("Dimensions declared inline."),
     risks: z.array(risk).default([]).describe("Risks that span dimensions."),

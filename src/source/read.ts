@@ -9,11 +9,25 @@ export function displayPath(abs: string, cwd = process.cwd()): string {
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : abs;
 }
 
+/** A parsed file and the problems found reading it. */
+export interface ReadResult {
+  file?: SourceFile;
+  issues: Issue[];
+}
+
+/** Parsed files by absolute path, so one validate run parses each file once. */
+export type ReadCache = Map<string, ReadResult>;
+
 /** Reads and parses a YAML or JSON file; every problem is returned as an issue. */
-export function readYamlFile(
-  abs: string,
-  cwd = process.cwd(),
-): { file?: SourceFile; issues: Issue[] } {
+export function readYamlFile(abs: string, cwd = process.cwd(), cache?: ReadCache): ReadResult {
+  const cached = cache?.get(abs);
+  if (cached) return cached;
+  const result = readUncached(abs, cwd);
+  cache?.set(abs, result);
+  return result;
+}
+
+function readUncached(abs: string, cwd: string): ReadResult {
   const display = displayPath(abs, cwd);
   let bytes: Uint8Array;
   try {

@@ -4,7 +4,7 @@ import { globSync, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../errors.js";
 import { detectKind, loadQuestionnaire } from "../questionnaire/load.js";
 import { dimension as dimensionSchema } from "../questionnaire/schema.js";
-import { readYamlFile } from "../source/read.js";
+import { type ReadCache, readYamlFile } from "../source/read.js";
 import { makeIssue } from "../source/yaml-source.js";
 import { zodIssuesToIssues } from "../source/zod-issues.js";
 import type { Issue } from "./types.js";
@@ -48,13 +48,13 @@ function expand(args: string[], cwd: string): Target[] {
 }
 
 /** Finds a questionnaire root in the file's folder or up to three folders above it. */
-function findOwningRoot(abs: string, cwd: string): string | undefined {
+function findOwningRoot(abs: string, cwd: string, cache: ReadCache): string | undefined {
   let dir = path.dirname(abs);
   for (let depth = 0; depth < 4; depth++) {
     for (const f of globSync("*.{yaml,yml}", { cwd: dir, absolute: true })) {
-      const { file } = readYamlFile(f, cwd);
+      const { file } = readYamlFile(f, cwd, cache);
       if (file && detectKind(file.value) === "root") {
-        const { files } = loadQuestionnaire(f, cwd);
+        const { files } = loadQuestionnaire(f, cwd, cache);
         if (files.includes(abs)) return path.resolve(f);
       }
     }
@@ -68,6 +68,7 @@ function findOwningRoot(abs: string, cwd: string): string | undefined {
 /** Validates files, folders and globs of questionnaire files; never throws on bad content. */
 export function validatePaths(args: string[], cwd = process.cwd()): ValidateResult {
   const targets = expand(args, cwd);
+  const cache: ReadCache = new Map();
   const issues: Issue[] = [];
   const reached = new Set<string>();
   const roots: string[] = [];
@@ -75,7 +76,7 @@ export function validatePaths(args: string[], cwd = process.cwd()): ValidateResu
   let unparsed = false;
 
   for (const t of targets) {
-    const { file, issues: readIssues } = readYamlFile(t.abs, cwd);
+    const { file, issues: readIssues } = readYamlFile(t.abs, cwd, cache);
     if (!file || readIssues.length) {
       issues.push(...readIssues);
       reached.add(t.abs);
@@ -99,7 +100,7 @@ export function validatePaths(args: string[], cwd = process.cwd()): ValidateResu
   }
 
   const loadRoot = (root: string) => {
-    const result = loadQuestionnaire(root, cwd);
+    const result = loadQuestionnaire(root, cwd, cache);
     issues.push(...result.issues);
     for (const f of result.files) reached.add(f);
   };
@@ -107,13 +108,13 @@ export function validatePaths(args: string[], cwd = process.cwd()): ValidateResu
 
   for (const part of parts) {
     if (reached.has(part.abs)) continue;
-    const owner = part.explicit ? findOwningRoot(part.abs, cwd) : undefined;
+    const owner = part.explicit ? findOwningRoot(part.abs, cwd, cache) : undefined;
     if (owner) {
       loadRoot(owner);
       continue;
     }
     reached.add(part.abs);
-    const { file } = readYamlFile(part.abs, cwd);
+    const { file } = readYamlFile(part.abs, cwd, cache);
     // A root that failed to parse may be the one that includes this file: no orphan guess then.
     if (!file || (unparsed && !part.explicit)) continue;
     issues.push(

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ISSUE_CODES } from "../../src/validate/types.js";
 import { validatePaths } from "../../src/validate/run.js";
+import { ISSUE_CODES } from "../../src/validate/types.js";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/validate");
 
@@ -29,7 +29,9 @@ describe("validate finds each issue code at its line:column", () => {
   for (const name of cases) {
     it(name, () => {
       const dir = path.join(FIXTURES, name);
-      const expected = JSON.parse(readFileSync(path.join(dir, "expect.json"), "utf8")) as Expectation;
+      const expected = JSON.parse(
+        readFileSync(path.join(dir, "expect.json"), "utf8"),
+      ) as Expectation;
       const { issues } = validatePaths([dir], dir);
       const match = issues.find((i) => i.code === expected.code);
       expect(match, JSON.stringify(issues, null, 2)).toBeDefined();
@@ -42,4 +44,11 @@ describe("validate finds each issue code at its line:column", () => {
       expect(match?.message).toMatch(/expected .*; found /s);
     });
   }
+});
+
+describe("docs/validate.md", () => {
+  it("documents every issue code", () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, "../../docs/validate.md"), "utf8");
+    for (const code of ISSUE_CODES) expect(doc).toContain(`| \`${code}\` |`);
+  });
 });

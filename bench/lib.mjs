@@ -1,0 +1,41 @@
+// Small helpers shared by the benchmarks: timing child processes and printing results.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+export const REPO = path.resolve(new URL("..", import.meta.url).pathname);
+export const BIN = path.join(REPO, "bin/crm-maturity.js");
+
+/** Median of a list of numbers. */
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** Runs a command `runs` times (after one warm-up) and returns the wall times in milliseconds. */
+export function timeRuns(cmd, args, { runs = 15, cwd = REPO } = {}) {
+  const times = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (r.status !== 0 && r.status !== 1) {
+      throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+    }
+    if (i > 0) times.push(ms);
+  }
+  return times;
+}
+
+/** Prints one benchmark line: the figure, its baseline, the ratio and whether it meets the goal. */
+export function report(name, value, unit, { baseline, baselineName, goal, goalLabel } = {}) {
+  const parts = [`${name}: ${value.toFixed(1)} ${unit}`];
+  if (baseline !== undefined) {
+    const ratio = value / baseline;
+    parts.push(`${baselineName} ${baseline.toFixed(1)} ${unit}`, `ratio ${ratio.toFixed(2)}×`);
+    if (goal !== undefined) parts.push(`${ratio <= goal ? "meets" : "MISSES"} goal ≤ ${goal}×`);
+  } else if (goal !== undefined) {
+    parts.push(`${value <= goal ? "meets" : "MISSES"} goal ${goalLabel ?? `≤ ${goal} ${unit}`}`);
+  }
+  console.log(parts.join(" · "));
+}

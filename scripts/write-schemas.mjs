@@ -1,0 +1,9 @@
+// Regenerates schema/*.schema.json from the zod schemas (run by `npm run schemas`).
+import { writeFileSync } from "node:fs";
+import { renderJsonSchema, SCHEMAS } from "../dist/schemas.js";
+
+for (const name of Object.keys(SCHEMAS)) {
+  const file = new URL(`../schema/${name}.schema.json`, import.meta.url);
+  writeFileSync(file, renderJsonSchema(name));
+  console.log(`wrote schema/${name}.schema.json`);
+}

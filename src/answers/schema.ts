@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { identifier } from "../questionnaire/schema.js";
+
+/**
+ * A bare answer: a level on the questionnaire's scale, `na` or `unknown`.
+ * The schema accepts any integer so the semantic check can report `out-of-scale` against the
+ * questionnaire's own scale; the JSON Schema still tells editors the range (1–5).
+ */
+export const answerScalar = z
+  .union([
+    z.number().int().meta({
+      minimum: 1,
+      maximum: 5,
+      description: "The level or agreement on the questionnaire's scale, 1 to 5.",
+    }),
+    z.literal("na").describe("Not applicable: takes the question out of every denominator."),
+    z
+      .literal("unknown")
+      .describe("The respondent does not know: applicable but unanswered (lowers coverage)."),
+  ])
+  .describe("1 to 5, `na` (not applicable) or `unknown`.");
+
+/** The object form of an answer, carrying a note and the evidence seen. */
+export const answerEntry = z
+  .strictObject({
+    value: answerScalar,
+    note: z.string().optional().describe("The interviewer's note."),
+    evidence: z.string().optional().describe("Evidence seen or referred to (document, report, …)."),
+  })
+  .describe("An answer with an optional note and evidence.");
+
+export const answerValue = z
+  .union([answerScalar, answerEntry])
+  .describe("An answer: 1 to 5, `na`, `unknown`, or `{ value, note?, evidence? }`.");
+
+export const respondent = z
+  .strictObject({
+    id: z
+      .string()
+      .min(1)
+      .describe("Unique among the assessment's respondents (across merged answer files)."),
+    name: z.string().optional().describe("The respondent's name, if it may be recorded."),
+    role: identifier.describe("One of the questionnaire's role ids, e.g. executive or frontline."),
+    answers: z
+      .record(z.string(), answerValue)
+      .default({})
+      .describe("Answers keyed by question id."),
+  })
+  .describe("One person who answered the questionnaire.");
+
+export const clientProfile = z
+  .strictObject({
+    name: z.string().min(1).describe("The client's name."),
+    industry: z.string().optional().describe("The client's industry, e.g. Manufacturing."),
+    size: z.string().optional().describe("The client's size as free text, e.g. 500-1000."),
+  })
+  .describe("The client being assessed.");
+
+export const targetMap = z
+  .record(
+    identifier,
+    z.number().meta({ minimum: 1, maximum: 5, description: "Target level (1 to 5)." }),
+  )
+  .describe("Target level per dimension id; overrides the questionnaire's default targets.");
+
+export const assessmentMeta = z
+  .strictObject({
+    client: clientProfile,
+    date: z.iso.date().describe("The assessment date, YYYY-MM-DD."),
+    assessor: z.string().min(1).describe("Who ran the assessment."),
+    questionnaire: z
+      .strictObject({
+        id: identifier.describe("The questionnaire id the answers were given to."),
+        version: z.string().min(1).describe("The questionnaire version, e.g. 1.0.0."),
+      })
+      .describe("The questionnaire (id and version) the answers belong to."),
+    horizonMonths: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Planning horizon in months for expectation risk; 12 when omitted."),
+  })
+  .describe("Metadata of one client engagement.");
+
+/** An answers file (YAML or JSON). */
+export const answersFile = z
+  .strictObject({
+    $schema: z.string().optional(),
+    assessment: assessmentMeta,
+    targets: targetMap.optional(),
+    respondents: z.array(respondent).default([]).describe("The people who answered."),
+  })
+  .describe("Answers to a CRM capability maturity questionnaire.");
+
+/** A targets file for `--targets file`: per-dimension target overrides. */
+export const targetsFile = z
+  .strictObject({
+    $schema: z.string().optional(),
+    targets: targetMap,
+  })
+  .describe("Per-dimension target levels for a client.");
+
+/** The planning horizon used when an assessment does not give one. */
+export const DEFAULT_HORIZON_MONTHS = 12;
+
+export type AnswerScalar = z.infer<typeof answerScalar>;
+export type AnswerEntry = z.infer<typeof answerEntry>;
+export type AnswerValue = z.infer<typeof answerValue>;
+export type Respondent = z.infer<typeof respondent>;
+export type ClientProfile = z.infer<typeof clientProfile>;
+export type AssessmentMeta = z.infer<typeof assessmentMeta>;
+export type AnswersFile = z.infer<typeof answersFile>;
+export type TargetsFile = z.infer<typeof targetsFile>;

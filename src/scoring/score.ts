@@ -1,0 +1,463 @@
+import type { DimensionView, LeafFinding, ScoreView } from "../analysis/conditions.js";
+import { evaluateReadiness } from "../analysis/readiness.js";
+import { evaluateRisks } from "../analysis/risks.js";
+import { type AnswerScalar, DEFAULT_HORIZON_MONTHS, type Respondent } from "../answers/schema.js";
+import type { LocalizedText, Question } from "../questionnaire/schema.js";
+import type { ComposedDimension, Questionnaire } from "../questionnaire/types.js";
+import { addMonths } from "./dates.js";
+import {
+  atLeast,
+  ceilTolerant,
+  compareIds,
+  compareText,
+  floorLevel,
+  greaterThan,
+  mean,
+  round2,
+  round2OrNull,
+  weightedMean,
+} from "./numbers.js";
+import {
+  type Confidence,
+  type DimensionResult,
+  type NoteResult,
+  type QuestionResult,
+  RESULTS_SCHEMA_VERSION,
+  type Results,
+} from "./results.js";
+import type { AssessmentInput, ScoreOptions } from "./types.js";
+
+/** The role whose view is compared with the front line's for perception gaps. */
+export const EXECUTIVE_ROLE = "executive";
+/** The front-line role of perception gaps. */
+export const FRONTLINE_ROLE = "frontline";
+
+/** Disagreement when respondents' scores on a question differ by at least this many levels. */
+export const DISAGREEMENT_SPREAD = 2;
+/** Perception gaps of at least this much are flagged. */
+export const PERCEPTION_GAP_FLAG = 1;
+
+/** Confidence from coverage: high ≥ 0.8, medium ≥ 0.5, low below. */
+export function confidenceOf(coverage: number): Confidence {
+  if (atLeast(coverage, 0.8)) return "high";
+  if (atLeast(coverage, 0.5)) return "medium";
+  return "low";
+}
+
+interface RoleTally {
+  sum: number;
+  n: number;
+}
+
+interface QuestionTally {
+  question: Question;
+  roles: Map<string, RoleTally>;
+  min: number;
+  max: number;
+  answered: number;
+  na: number;
+  unknown: number;
+  notes: NoteResult[];
+}
+
+/** Scores respondents one at a time with memory bounded by the questionnaire (plus the roster). */
+export interface AssessmentScorer {
+  /** Adds one respondent; throws RangeError on a level outside the scale (check answers first). */
+  add(respondent: Respondent): void;
+  /** Computes the results; `input.respondents` is ignored (they were added). */
+  finish(input: Omit<AssessmentInput, "respondents">, options?: ScoreOptions): Results;
+}
+
+function hasOwn<T>(
+  record: Record<string, T> | undefined,
+  key: string,
+): record is Record<string, T> {
+  return record !== undefined && Object.hasOwn(record, key);
+}
+
+function scaleBounds(questionnaire: Questionnaire): { lo: number; hi: number } {
+  const levels = questionnaire.scale.map((s) => s.level);
+  if (levels.length === 0) return { lo: 1, hi: 5 };
+  return { lo: Math.min(...levels), hi: Math.max(...levels) };
+}
+
+/** Creates an incremental scorer (for batch scoring); `scoreAssessment` is built on it. */
+export function createAssessmentScorer(questionnaire: Questionnaire): AssessmentScorer {
+  const { lo, hi } = scaleBounds(questionnaire);
+  const tallies: QuestionTally[][] = questionnaire.dimensions.map((d) =>
+    d.questions.map((question) => ({
+      question,
+      roles: new Map(),
+      min: Number.POSITIVE_INFINITY,
+      max: Number.NEGATIVE_INFINITY,
+      answered: 0,
+      na: 0,
+      unknown: 0,
+      notes: [],
+    })),
+  );
+  const roster: Results["respondents"] = [];
+  const roleCounts = new Map<string, number>();
+
+  function record(tally: QuestionTally, respondent: Respondent): void {
+    const { question } = tally;
+    const raw = hasOwn(respondent.answers, question.id)
+      ? respondent.answers[question.id]
+      : undefined;
+    const askedByRole = question.roles === undefined || question.roles.includes(respondent.role);
+    // An answer given to a question not put to the role still counts (check-answers warns).
+    if (!askedByRole && raw === undefined) return;
+    const value: AnswerScalar | undefined = typeof raw === "object" ? raw.value : raw;
+    if (typeof raw === "object" && (raw.note !== undefined || raw.evidence !== undefined)) {
+      const note: NoteResult = { respondent: respondent.id, role: respondent.role };
+      if (raw.note !== undefined) note.note = raw.note;
+      if (raw.evidence !== undefined) note.evidence = raw.evidence;
+      tally.notes.push(note);
+    }
+    if (value === "na") {
+      tally.na++;
+      return;
+    }
+    if (value === undefined || value === "unknown") {
+      tally.unknown++;
+      return;
+    }
+    if (!Number.isInteger(value) || value < lo || value > hi) {
+      throw new RangeError(
+        `respondent ${respondent.id}, question ${question.id}: expected an integer ${lo}–${hi}, found ${value}`,
+      );
+    }
+    const score = question.type === "likert" && question.reverse === true ? lo + hi - value : value;
+    const roleTally = tally.roles.get(respondent.role) ?? { sum: 0, n: 0 };
+    roleTally.sum += score;
+    roleTally.n++;
+    tally.roles.set(respondent.role, roleTally);
+    tally.answered++;
+    if (score < tally.min) tally.min = score;
+    if (score > tally.max) tally.max = score;
+  }
+
+  return {
+    add(respondent) {
+      const entry: Results["respondents"][number] = { id: respondent.id, role: respondent.role };
+      if (respondent.name !== undefined) entry.name = respondent.name;
+      roster.push(entry);
+      roleCounts.set(respondent.role, (roleCounts.get(respondent.role) ?? 0) + 1);
+      for (const dimension of tallies) for (const tally of dimension) record(tally, respondent);
+    },
+    finish(input, options = {}) {
+      return buildResults(questionnaire, tallies, roster, roleCounts, input, options);
+    },
+  };
+}
+
+/**
+ * Scores an assessment exactly as docs/scoring.md describes. Pure; respondent order does not
+ * matter. Answers must have passed `checkAnswersAgainst` (out-of-scale levels throw RangeError).
+ */
+export function scoreAssessment(
+  questionnaire: Questionnaire,
+  input: AssessmentInput,
+  options: ScoreOptions = {},
+): Results {
+  const scorer = createAssessmentScorer(questionnaire);
+  for (const respondent of input.respondents) scorer.add(respondent);
+  return scorer.finish(input, options);
+}
+
+interface QuestionScore {
+  tally: QuestionTally;
+  combined: number | null;
+  byRole: Map<string, number | null>;
+}
+
+interface DimensionScore {
+  dimension: ComposedDimension;
+  questions: QuestionScore[];
+  score: number | null;
+  level: number | null;
+  cappedBy: { question: string; score: number } | null;
+  answeredWeight: number;
+  applicableWeight: number;
+  coverage: number | null;
+  byRole: Map<string, number | null>;
+  target: number;
+  perceptionGap: number | null;
+  executive: number | null;
+  frontline: number | null;
+}
+
+function scoreQuestion(tally: QuestionTally, roles: readonly string[]): QuestionScore {
+  const byRole = new Map<string, number | null>();
+  for (const role of roles) {
+    const t = tally.roles.get(role);
+    byRole.set(role, t && t.n > 0 ? t.sum / t.n : null);
+  }
+  const present = [...byRole.values()].filter((v): v is number => v !== null);
+  return { tally, combined: mean(present), byRole };
+}
+
+function scoreDimension(
+  dimension: ComposedDimension,
+  tallies: QuestionTally[],
+  roles: readonly string[],
+  target: number,
+): DimensionScore {
+  const questions = tallies.map((t) => scoreQuestion(t, roles));
+  const answered = questions.filter(
+    (q): q is QuestionScore & { combined: number } => q.combined !== null,
+  );
+  const score = weightedMean(answered.map((q) => [q.combined, q.tally.question.weight] as const));
+
+  let level: number | null = null;
+  let cappedBy: DimensionScore["cappedBy"] = null;
+  if (score !== null) {
+    level = floorLevel(score);
+    for (const q of answered) {
+      if (q.tally.question.critical !== true) continue;
+      const cap = floorLevel(q.combined);
+      if (cap < level) {
+        level = cap;
+        cappedBy = { question: q.tally.question.id, score: q.combined };
+      }
+    }
+  }
+
+  let answeredWeight = 0;
+  let applicableWeight = 0;
+  for (const q of questions) {
+    const weight = Math.max(0, q.tally.question.weight);
+    if (q.tally.answered + q.tally.unknown > 0) applicableWeight += weight;
+    if (q.combined !== null) answeredWeight += weight;
+  }
+  const coverage = applicableWeight > 0 ? answeredWeight / applicableWeight : null;
+
+  const byRole = new Map<string, number | null>();
+  for (const role of roles) {
+    const pairs: [number, number][] = [];
+    for (const q of questions) {
+      const s = q.byRole.get(role);
+      if (s !== undefined && s !== null) pairs.push([s, q.tally.question.weight]);
+    }
+    byRole.set(role, weightedMean(pairs));
+  }
+  const executive = byRole.get(EXECUTIVE_ROLE) ?? null;
+  const frontline = byRole.get(FRONTLINE_ROLE) ?? null;
+  const perceptionGap = executive !== null && frontline !== null ? executive - frontline : null;
+
+  return {
+    dimension,
+    questions,
+    score,
+    level,
+    cappedBy,
+    answeredWeight,
+    applicableWeight,
+    coverage,
+    byRole,
+    target,
+    perceptionGap,
+    executive,
+    frontline,
+  };
+}
+
+function roundMap(map: Map<string, number | null>): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [key, value] of map) out[key] = round2OrNull(value);
+  return out;
+}
+
+function compareNotes(a: NoteResult, b: NoteResult): number {
+  return (
+    compareIds(a.respondent, b.respondent) ||
+    compareIds(a.role, b.role) ||
+    compareText(a.note ?? "", b.note ?? "") ||
+    compareText(a.evidence ?? "", b.evidence ?? "")
+  );
+}
+
+function questionResult(q: QuestionScore): QuestionResult {
+  const { tally } = q;
+  const spread = tally.answered > 0 ? tally.max - tally.min : null;
+  return {
+    id: tally.question.id,
+    score: round2OrNull(q.combined),
+    byRole: roundMap(q.byRole),
+    spread,
+    disagreement: spread !== null && spread >= DISAGREEMENT_SPREAD,
+    applicable: tally.answered + tally.unknown > 0,
+    answered: tally.answered,
+    na: tally.na,
+    unknown: tally.unknown,
+    notes: [...tally.notes].sort(compareNotes),
+  };
+}
+
+function roundFindings(findings: LeafFinding[]): LeafFinding[] {
+  return findings.map((f) => (typeof f.value === "number" ? { ...f, value: round2(f.value) } : f));
+}
+
+function buildResults(
+  questionnaire: Questionnaire,
+  tallies: QuestionTally[][],
+  roster: Results["respondents"],
+  roleCounts: Map<string, number>,
+  input: Omit<AssessmentInput, "respondents">,
+  options: ScoreOptions,
+): Results {
+  const declared = questionnaire.roles.map((r) => r.id);
+  const extra = [...roleCounts.keys()].filter((r) => !declared.includes(r)).sort(compareIds);
+  const roles = [...declared, ...extra];
+  const horizonMonths =
+    options.horizonMonths ?? input.assessment.horizonMonths ?? DEFAULT_HORIZON_MONTHS;
+  const { monthsPerLevel } = questionnaire.pace;
+  const levelName = (level: number | null): LocalizedText | null =>
+    level === null ? null : (questionnaire.scale.find((s) => s.level === level)?.name ?? null);
+
+  const scored = questionnaire.dimensions.map((dimension, i) => {
+    const target = hasOwn(options.targets, dimension.id)
+      ? (options.targets[dimension.id] ?? dimension.target)
+      : hasOwn(input.targets, dimension.id)
+        ? (input.targets[dimension.id] ?? dimension.target)
+        : dimension.target;
+    return scoreDimension(dimension, tallies[i] ?? [], roles, target);
+  });
+
+  const overallScore = weightedMean(
+    scored.flatMap((d) => (d.score === null ? [] : [[d.score, d.dimension.weight] as const])),
+  );
+  const overallCoverage = weightedMean(
+    scored.flatMap((d) => (d.coverage === null ? [] : [[d.coverage, d.dimension.weight] as const])),
+  );
+  const overallLevel = overallScore === null ? null : floorLevel(overallScore);
+
+  const dimensionViews = new Map<string, DimensionView>();
+  const questionViews = new Map<string, number | null>();
+  for (const d of scored) {
+    if (!dimensionViews.has(d.dimension.id)) {
+      dimensionViews.set(d.dimension.id, {
+        score: d.score,
+        coverage: d.coverage,
+        perceptionGap: d.perceptionGap,
+      });
+    }
+    for (const q of d.questions) {
+      if (!questionViews.has(q.tally.question.id))
+        questionViews.set(q.tally.question.id, q.combined);
+    }
+  }
+  const view: ScoreView = {
+    dimensions: dimensionViews,
+    questions: questionViews,
+    overall: { score: overallScore, coverage: overallCoverage },
+  };
+  const riskOutcome = evaluateRisks(questionnaire.risks, view);
+  const readiness = evaluateReadiness(questionnaire.readiness, riskOutcome.context);
+
+  const dimensions = scored.map((d): DimensionResult => {
+    const diff = d.score === null ? null : d.target - d.score;
+    const monthsNeeded =
+      diff !== null && greaterThan(diff, horizonMonths / monthsPerLevel)
+        ? ceilTolerant(diff * monthsPerLevel)
+        : null;
+    return {
+      id: d.dimension.id,
+      title: d.dimension.title,
+      pillar: d.dimension.pillar,
+      weight: d.dimension.weight,
+      score: round2OrNull(d.score),
+      level: d.level,
+      levelName: levelName(d.level),
+      cappedBy: d.cappedBy && { question: d.cappedBy.question, score: round2(d.cappedBy.score) },
+      answeredWeight: round2(d.answeredWeight),
+      applicableWeight: round2(d.applicableWeight),
+      coverage: round2OrNull(d.coverage),
+      confidence: d.coverage === null ? null : confidenceOf(d.coverage),
+      byRole: roundMap(d.byRole),
+      target: d.target,
+      gap: diff === null ? null : round2(Math.max(0, diff)),
+      expectationRisk:
+        monthsNeeded === null
+          ? null
+          : { monthsNeeded, realisticDate: addMonths(input.assessment.date, monthsNeeded) },
+      perceptionGap:
+        d.perceptionGap === null || d.executive === null || d.frontline === null
+          ? null
+          : {
+              executive: round2(d.executive),
+              frontline: round2(d.frontline),
+              gap: round2(d.perceptionGap),
+              flagged: atLeast(d.perceptionGap, PERCEPTION_GAP_FLAG),
+            },
+      questions: d.questions.map(questionResult),
+    };
+  });
+
+  const respondentsByRole: Record<string, number> = {};
+  for (const role of roles) respondentsByRole[role] = roleCounts.get(role) ?? 0;
+
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    assessment: {
+      client: input.assessment.client,
+      date: input.assessment.date,
+      assessor: input.assessment.assessor,
+    },
+    questionnaire: { id: questionnaire.id, version: questionnaire.version },
+    horizonMonths,
+    monthsPerLevel,
+    respondents: [...roster].sort(
+      (a, b) =>
+        compareIds(a.id, b.id) ||
+        compareIds(a.role, b.role) ||
+        compareText(a.name ?? "", b.name ?? ""),
+    ),
+    respondentsByRole,
+    overall: {
+      score: round2OrNull(overallScore),
+      level: overallLevel,
+      levelName: levelName(overallLevel),
+      coverage: round2OrNull(overallCoverage),
+      confidence: overallCoverage === null ? null : confidenceOf(overallCoverage),
+    },
+    dimensions,
+    perceptionGaps: dimensions.flatMap((d) =>
+      d.perceptionGap?.flagged
+        ? [
+            {
+              dimension: d.id,
+              executive: d.perceptionGap.executive,
+              frontline: d.perceptionGap.frontline,
+              gap: d.perceptionGap.gap,
+            },
+          ]
+        : [],
+    ),
+    disagreements: scored.flatMap((d) =>
+      d.questions
+        .filter((q) => q.tally.answered > 0 && q.tally.max - q.tally.min >= DISAGREEMENT_SPREAD)
+        .map((q) => ({
+          dimension: d.dimension.id,
+          question: q.tally.question.id,
+          spread: q.tally.max - q.tally.min,
+          min: q.tally.min,
+          max: q.tally.max,
+        })),
+    ),
+    risks: riskOutcome.evaluations
+      .filter((r) => r.holds)
+      .map((r) => ({
+        id: r.id,
+        title: r.title,
+        severity: r.severity,
+        mitigation: r.mitigation,
+        dimension: r.dimension,
+        because: roundFindings(r.because),
+      })),
+    readiness: {
+      verdict: readiness.verdict,
+      rules: readiness.rules.map((r) => ({ ...r, because: roundFindings(r.because) })),
+    },
+  };
+}

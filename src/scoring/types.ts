@@ -1,0 +1,20 @@
+import type { AssessmentMeta, Respondent } from "../answers/schema.js";
+
+/** One assessment ready to score: metadata, target overrides and every respondent. */
+export interface AssessmentInput {
+  assessment: AssessmentMeta;
+  /** Per-dimension target overrides from the answer files. */
+  targets?: Record<string, number> | undefined;
+  respondents: Respondent[];
+}
+
+/** Options that override what the assessment itself says (e.g. `--targets file`, `--horizon`). */
+export interface ScoreOptions {
+  /** Per-dimension targets; win over the assessment's targets and the questionnaire defaults. */
+  targets?: Record<string, number> | undefined;
+  /** Planning horizon in months; wins over `assessment.horizonMonths` (default 12). */
+  horizonMonths?: number | undefined;
+}
+
+/** A path into an answers file, as the YAML loader resolves it to a position. */
+export type AnswersPath = (string | number)[];

@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
+
+const fixtures = path.join(REPO, "test/fixtures/validate");
+const fixture = (name: string) => path.join(fixtures, name);
+const ANSI = new RegExp(String.fromCharCode(27) + "\\[");
+
+describe("crm-maturity validate (built CLI)", () => {
+  it("passes the bundled standard pack with zero findings", () => {
+    const r = runCli(["validate", "questionnaires/", "--format", "json"]);
+    expect(JSON.parse(r.stdout).issues).toEqual([]);
+    expect(r.status).toBe(0);
+  });
+
+  it("exits 0 on a clean questionnaire and says so", () => {
+    const r = runCli(["validate", "."], { cwd: fixture("valid") });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/no problems/);
+  });
+
+  it("defaults to the current folder", () => {
+    const r = runCli(["validate"], { cwd: fixture("unknown-key") });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("dimensions/lead.yaml");
+    expect(r.stdout).toMatch(/4:1\s+error\s+.*unknown key "colour"/);
+  });
+
+  it("exits 1 with located findings in stylish, without colour when piped", () => {
+    const r = runCli(["validate", fixture("unresolved-reference")], { cwd: REPO });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("test/fixtures/validate/unresolved-reference/dimensions/lead.yaml");
+    expect(r.stdout).toMatch(/did you mean "lead\.owner"\?/);
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+  });
+
+  it("emits json with a summary", () => {
+    const r = runCli(["validate", "--format", "json", "."], { cwd: fixture("missing-anchor") });
+    const out = JSON.parse(r.stdout);
+    expect(r.status).toBe(1);
+    expect(out.summary).toMatchObject({ errors: 1, warnings: 0 });
+    expect(out.issues[0]).toMatchObject({ code: "missing-anchor", file: "dimensions/lead.yaml" });
+  });
+
+  it("emits GitHub workflow commands", () => {
+    const r = runCli(["validate", "--format", "github", "."], { cwd: fixture("missing-kpis") });
+    expect(r.stdout).toMatch(
+      /^::warning file=dimensions\/lead\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=missing-kpis::/m,
+    );
+    expect(r.status).toBe(0);
+  });
+
+  it("emits SARIF 2.1.0 with repo-relative URIs", () => {
+    const r = runCli(["validate", "--format", "sarif", "."], { cwd: fixture("duplicate-id") });
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe("2.1.0");
+    const result = sarif.runs[0].results[0];
+    expect(result.ruleId).toBe("duplicate-id");
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe("dimensions/lead2.yaml");
+    expect(r.status).toBe(1);
+  });
+
+  it("emits JUnit XML", () => {
+    const r = runCli(["validate", "--format", "junit", "."], { cwd: fixture("include-cycle") });
+    expect(r.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+    expect(r.stdout).toMatch(/<failure [^>]*type="include-cycle"/);
+    expect(r.status).toBe(1);
+  });
+
+  it("treats warnings as failures with --fail-severity warning or over --max-warnings", () => {
+    const cwd = fixture("missing-kpis");
+    expect(runCli(["validate", "."], { cwd }).status).toBe(0);
+    expect(runCli(["validate", ".", "--fail-severity", "warning"], { cwd }).status).toBe(1);
+    expect(runCli(["validate", ".", "--max-warnings", "1"], { cwd }).status).toBe(0);
+    const over = runCli(["validate", ".", "--max-warnings", "0"], { cwd });
+    expect(over.status).toBe(1);
+    expect(over.stderr).toMatch(/exceed --max-warnings 0/);
+  });
+
+  it("accepts globs and explicit dimension files", () => {
+    const cwd = fixture("invalid-value");
+    const glob = runCli(["validate", "dimensions/*.yaml", "--format", "json"], { cwd });
+    expect(JSON.parse(glob.stdout).issues.map((i: { code: string }) => i.code)).toContain(
+      "invalid-value",
+    );
+    expect(glob.status).toBe(1);
+  });
+
+  it("writes the report atomically to -o", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-validate-"));
+    const out = path.join(dir, "report.sarif");
+    const r = runCli(["validate", ".", "--format", "sarif", "-o", out], {
+      cwd: fixture("unknown-key"),
+    });
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(readFileSync(out, "utf8")).version).toBe("2.1.0");
+    expect(r.status).toBe(1);
+  });
+
+  it("exits 2 on usage errors, with a message and no stack trace", () => {
+    for (const args of [
+      ["validate", "--format", "xml"],
+      ["validate", "no/such/path"],
+      ["validate", "--max-warnings", "many"],
+      ["frobnicate"],
+    ]) {
+      const r = runCli(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/error/);
+      expect(hasStackTrace(r.stderr)).toBe(false);
+    }
+  });
+
+  it("shows help with an example", () => {
+    const r = runCli(["validate", "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Examples:\n\s+\$ crm-maturity validate/);
+  });
+});

@@ -1,0 +1,30 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+/** The repository root, for locating the built binary and bundled files. */
+export const REPO = path.resolve(import.meta.dirname, "../..");
+export const BIN = path.join(REPO, "bin/crm-maturity.js");
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would (no TTY), returning its output and exit code. */
+export function runCli(
+  args: string[],
+  opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {},
+): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? REPO,
+    input: opts.input,
+    env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...opts.env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** True when text looks like a JavaScript stack trace. */
+export const hasStackTrace = (text: string): boolean => /\n\s+at .+[:(].*\d+:\d+/.test(text);
