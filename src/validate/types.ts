@@ -1,5 +1,5 @@
-/** Every finding `validate` and the loaders can report; stable across releases. */
-export const ISSUE_CODES = [
+/** Findings about questionnaire files, reported by `validate`; stable across releases. */
+export const QUESTIONNAIRE_ISSUE_CODES = [
   "file-unreadable",
   "yaml-syntax",
   "duplicate-key",
@@ -26,6 +26,12 @@ export const ISSUE_CODES = [
   "missing-kpis",
   "orphan-file",
 ] as const;
+
+/** Findings about answer, targets, mapping and results files, reported by the commands that read them. */
+export const INPUT_ISSUE_CODES = [] as const;
+
+/** Every finding the tool can report. */
+export const ISSUE_CODES = [...QUESTIONNAIRE_ISSUE_CODES, ...INPUT_ISSUE_CODES] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validatePaths } from "../../src/validate/run.js";
-import { ISSUE_CODES } from "../../src/validate/types.js";
+import { ISSUE_CODES, QUESTIONNAIRE_ISSUE_CODES } from "../../src/validate/types.js";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/validate");
 
@@ -18,7 +18,7 @@ const cases = readdirSync(FIXTURES).filter((d) => d !== "valid");
 
 describe("validate finds each issue code at its line:column", () => {
   it("has a fixture for every issue code", () => {
-    expect([...cases].sort()).toEqual([...ISSUE_CODES].sort());
+    expect([...cases].sort()).toEqual([...QUESTIONNAIRE_ISSUE_CODES].sort());
   });
 
   it("reports nothing for the valid fixture", () => {
