@@ -134,7 +134,7 @@ export function loadQuestionnaire(
       }
     }
     includes.forEach((rel, i) => {
-      const at = file.locate(["include", i]);
+      const at = () => file.locate(["include", i]);
       const target = canonical(path.resolve(path.dirname(abs), rel));
       if (!isInside(rootDir, target)) {
         issues.push(
@@ -142,7 +142,7 @@ export function loadQuestionnaire(
             "include-outside-root",
             `expected an include inside the questionnaire's folder ${JSON.stringify(path.basename(rootDir))}; found ${JSON.stringify(rel)}, which leaves it`,
             file.display,
-            at,
+            at(),
           ),
         );
         schemaFailed = true;
@@ -155,7 +155,7 @@ export function loadQuestionnaire(
             "include-cycle",
             `expected includes to form a tree; found a cycle: ${chain.join(" → ")}`,
             file.display,
-            at,
+            at(),
           ),
         );
         schemaFailed = true;
@@ -167,7 +167,7 @@ export function loadQuestionnaire(
             "duplicate-id",
             `expected each file to be included once; found ${JSON.stringify(rel)} included again`,
             file.display,
-            at,
+            at(),
           ),
         );
         schemaFailed = true;
@@ -179,7 +179,7 @@ export function loadQuestionnaire(
             "include-not-found",
             `expected an existing file; found no file at ${JSON.stringify(rel)}`,
             file.display,
-            at,
+            at(),
           ),
         );
         schemaFailed = true;

@@ -204,6 +204,25 @@ const translations: Rule = ({ tree, report }) => {
   }
 };
 
+const IDEOGRAPH_SPACE = /[\u3400-\u9fff\uf900-\ufaff] +[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Folded YAML scalars turn line breaks into spaces, which is wrong between CJK characters. */
+const cjkSpacing: Rule = ({ tree, report }) => {
+  for (const { text, at: loc } of textsOf(tree)) {
+    for (const [lang, value] of Object.entries(text)) {
+      const hit = /^(zh|ja)\b/.test(lang) ? IDEOGRAPH_SPACE.exec(value) : null;
+      if (hit) {
+        report(
+          "stray-cjk-space",
+          { ...loc, path: [...loc.path, lang] },
+          `expected no space between ideographs in the ${lang} text; found ${JSON.stringify(hit[0])}`,
+          "warning",
+        );
+      }
+    }
+  }
+};
+
 const weights: Rule = ({ tree, report }) => {
   for (const d of tree.dimensions) {
     if (!(d.value.weight > 0)) {
@@ -482,6 +501,7 @@ const RULES: Rule[] = [
   ...uniqueIds,
   anchors,
   translations,
+  cjkSpacing,
   weights,
   scaleBounds,
   references,

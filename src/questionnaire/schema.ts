@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// Each file is parsed once per run, so compiling zod's fast paths costs more than it saves.
+z.config({ jitless: true });
+
 /** Language tags the format accepts for localised text, e.g. `en`, `zh-CN`. */
 export const languageTag = z
   .string()
@@ -107,6 +110,12 @@ export const role = z
     id: identifier,
     name: localizedText,
     description: localizedText.optional(),
+    respondent: z
+      .boolean()
+      .optional()
+      .describe(
+        "false for roles that own roadmap actions but never answer (e.g. hr, pmo); interviews do not offer them.",
+      ),
   })
   .describe("A respondent or owner role, e.g. executive, manager, frontline, it.");
 

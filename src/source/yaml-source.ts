@@ -1,14 +1,6 @@
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseAllDocuments,
-  visit,
-} from "yaml";
+import { createRequire } from "node:module";
+import jsYaml from "js-yaml";
+import type { Node } from "yaml";
 import type { Issue, IssueCode, IssueSeverity, Position } from "../validate/types.js";
 
 export type YamlPath = ReadonlyArray<string | number>;
@@ -77,12 +69,54 @@ export function decodeUtf8(
   }
 }
 
-/** Parses YAML text into a {@link SourceFile}; syntax problems come back as issues, never thrown. */
+// `yaml` keeps source positions but is several times slower than js-yaml; it is loaded on demand.
+type YamlModule = typeof import("yaml");
+let yamlModule: YamlModule | undefined;
+const loadYaml = (): YamlModule => {
+  yamlModule ??= createRequire(import.meta.url)("yaml") as YamlModule;
+  return yamlModule;
+};
+
+// Anchors and aliases go to the careful parser, which bounds alias expansion.
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,\]}]/;
+
+/**
+ * Parses YAML text into a {@link SourceFile}; syntax problems come back as issues, never thrown.
+ * Clean files take a fast path (js-yaml, YAML 1.2 core schema like `yaml`'s default); the
+ * position-keeping parse runs only when a file has a problem or a caller asks where something is.
+ */
 export function parseYamlSource(
   text: string,
   absPath: string,
   display: string,
 ): { file: SourceFile; issues: Issue[] } {
+  if (!ANCHOR_OR_ALIAS.test(text)) {
+    let value: unknown;
+    let ok = true;
+    try {
+      value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    } catch {
+      ok = false;
+    }
+    if (ok) {
+      let careful: SourceFile | undefined;
+      const locate: SourceFile["locate"] = (path, opts) => {
+        careful ??= parseWithPositions(text, absPath, display).file;
+        return careful.locate(path, opts);
+      };
+      return { file: { path: absPath, display, value, locate }, issues: [] };
+    }
+  }
+  return parseWithPositions(text, absPath, display);
+}
+
+function parseWithPositions(
+  text: string,
+  absPath: string,
+  display: string,
+): { file: SourceFile; issues: Issue[] } {
+  const { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } =
+    loadYaml();
   const lineCounter = new LineCounter();
   const issues: Issue[] = [];
   const toPos = (offset: number): Position => {

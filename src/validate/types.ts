@@ -25,10 +25,20 @@ export const QUESTIONNAIRE_ISSUE_CODES = [
   "missing-mitigation",
   "missing-kpis",
   "orphan-file",
+  "stray-cjk-space",
 ] as const;
 
 /** Findings about answer, targets, mapping and results files, reported by the commands that read them. */
-export const INPUT_ISSUE_CODES = [] as const;
+export const INPUT_ISSUE_CODES = [
+  "unknown-question",
+  "unknown-role",
+  "unknown-dimension",
+  "duplicate-respondent",
+  "questionnaire-mismatch",
+  "question-not-for-role",
+  "metadata-mismatch",
+  "target-override",
+] as const;
 
 /** Every finding the tool can report. */
 export const ISSUE_CODES = [...QUESTIONNAIRE_ISSUE_CODES, ...INPUT_ISSUE_CODES] as const;

@@ -74,10 +74,8 @@ const ISSUES: readonly Issue[] = [
 ];
 
 describe("ISSUE_RULES", () => {
-  it("documents every code, with warnings only for missing-kpis and orphan-file", () => {
+  it("documents every code with a summary and help", () => {
     expect(Object.keys(ISSUE_RULES).sort()).toEqual([...ISSUE_CODES].sort());
-    const warnings = ISSUE_CODES.filter((code) => ISSUE_RULES[code].severity === "warning");
-    expect(warnings).toEqual(["missing-kpis", "orphan-file"]);
     for (const code of ISSUE_CODES) {
       expect(ISSUE_RULES[code].summary).toMatch(/\S.*\.$/);
       expect(ISSUE_RULES[code].help).toMatch(/\S.*\.$/);

@@ -1,8 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ISSUE_RULES } from "../../src/validate/codes.js";
+import { issueCodeTables } from "../../src/validate/doc-table.js";
 import { validatePaths } from "../../src/validate/run.js";
-import { ISSUE_CODES, QUESTIONNAIRE_ISSUE_CODES } from "../../src/validate/types.js";
+import {
+  ISSUE_CODES,
+  type IssueCode,
+  QUESTIONNAIRE_ISSUE_CODES,
+} from "../../src/validate/types.js";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/validate");
 
@@ -40,6 +46,8 @@ describe("validate finds each issue code at its line:column", () => {
         file: expected.file,
         start: { line: expected.line, column: expected.column },
       });
+      // Findings carry the default severity the docs and SARIF rules publish.
+      expect(match?.severity).toBe(ISSUE_RULES[expected.code as IssueCode].severity);
       // The message states what was expected and what was found.
       expect(match?.message).toMatch(/expected .*; found /s);
     });
@@ -47,8 +55,9 @@ describe("validate finds each issue code at its line:column", () => {
 });
 
 describe("docs/validate.md", () => {
-  it("documents every issue code", () => {
+  it("documents every issue code (run `npm run docs:codes` when this fails)", () => {
     const doc = readFileSync(path.resolve(import.meta.dirname, "../../docs/validate.md"), "utf8");
+    expect(doc).toContain(`<!-- codes:start -->\n${issueCodeTables()}<!-- codes:end -->`);
     for (const code of ISSUE_CODES) expect(doc).toContain(`| \`${code}\` |`);
   });
 });

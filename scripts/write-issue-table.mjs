@@ -1,0 +1,13 @@
+// Rewrites the issue-code tables in docs/validate.md from src/validate/codes.ts (run by
+// `npm run docs:codes`); a test fails when the committed tables are stale.
+import { readFileSync, writeFileSync } from "node:fs";
+import { issueCodeTables } from "../dist/validate/doc-table.js";
+
+const file = new URL("../docs/validate.md", import.meta.url);
+const doc = readFileSync(file, "utf8");
+const next = doc.replace(
+  /<!-- codes:start -->[\s\S]*<!-- codes:end -->/,
+  `<!-- codes:start -->\n${issueCodeTables()}<!-- codes:end -->`,
+);
+writeFileSync(file, next);
+console.log("wrote docs/validate.md issue-code tables");
