@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
+import { fromPackageRoot } from "./package-root.js";
 
-/** The tool's version, read from package.json next to dist/. */
+/** The tool's version, read from the package's package.json. */
 export const VERSION = (
-  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  }
+  JSON.parse(readFileSync(fromPackageRoot("package.json"), "utf8")) as { version: string }
 ).version;

@@ -1,11 +1,13 @@
-import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
+import { fromPackageRoot } from "../package-root.js";
 import { loadQuestionnaire } from "./load.js";
 import type { Questionnaire } from "./types.js";
 
-/** Absolute path of the bundled standard pack's root file (works from src/ and dist/). */
-export const BUNDLED_QUESTIONNAIRE = fileURLToPath(
-  new URL("../../questionnaires/crm-maturity/questionnaire.yaml", import.meta.url),
+/** Absolute path of the bundled standard pack's root file . */
+export const BUNDLED_QUESTIONNAIRE = fromPackageRoot(
+  "questionnaires",
+  "crm-maturity",
+  "questionnaire.yaml",
 );
 
 /**
