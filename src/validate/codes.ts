@@ -136,4 +136,55 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
     summary: "A dimension file in a scanned folder is not included by any questionnaire.",
     help: "Include the file from a questionnaire, or delete or move it if it is no longer used.",
   },
+  "stray-cjk-space": {
+    severity: "warning",
+    summary:
+      "Chinese or Japanese text has a space between two ideographs, usually left by YAML's folded style (`>`), which turns line breaks into spaces.",
+    help: "Keep CJK text on one line, or use the literal style (`|`), and remove the space.",
+  },
+  "unknown-question": {
+    severity: "error",
+    summary: "An answers file answers a question id the questionnaire does not have.",
+    help: "Correct the question id (see the respondent block `crm-maturity init` writes), or score with the questionnaire the answers were given to (-q).",
+  },
+  "unknown-role": {
+    severity: "error",
+    summary: "A respondent's role is not one of the questionnaire's roles.",
+    help: "Use one of the role ids the questionnaire declares, e.g. executive, manager, frontline or it.",
+  },
+  "unknown-dimension": {
+    severity: "error",
+    summary: "A target names a dimension the questionnaire does not have.",
+    help: "Correct the dimension id in `targets`, or remove the entry.",
+  },
+  "duplicate-respondent": {
+    severity: "error",
+    summary:
+      "Two respondents share an id, in one answers file or across the files scored together.",
+    help: "Give every respondent a unique id; when two files hold the same interview, score only one of them.",
+  },
+  "questionnaire-mismatch": {
+    severity: "error",
+    summary:
+      "The answers were given to another questionnaire id or version than the one scored with.",
+    help: "Score with the questionnaire named in `assessment.questionnaire` (-q), or update the id and version after checking that the questions did not change.",
+  },
+  "question-not-for-role": {
+    severity: "warning",
+    summary:
+      "A respondent answered a question that is not put to their role; the answer still counts.",
+    help: "Check the respondent's role, or remove the answer if it was recorded by mistake.",
+  },
+  "metadata-mismatch": {
+    severity: "warning",
+    summary:
+      "Answer files scored together disagree on the assessment's metadata; the first file's value is used.",
+    help: "Make the client, date, assessor and questionnaire the same in every file of one assessment, or list the file with the right values first.",
+  },
+  "target-override": {
+    severity: "warning",
+    summary:
+      "Answer files scored together set different targets for a dimension; the later file's value is used.",
+    help: "Keep targets in one place, preferably a targets file passed with --targets.",
+  },
 };

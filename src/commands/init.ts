@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { answersTemplate, engagementReadme, targetsTemplate } from "../answers/template.js";
+import { InputError } from "../errors.js";
+import type { Lang } from "../i18n/labels.js";
+import { resolveQuestionnaire } from "../questionnaire/bundled.js";
+import { displayPath } from "../source/read.js";
+
+/** The installed package's root (works from src/ and dist/). */
+const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Options of `crm-maturity init`. */
+export interface InitOptions {
+  questionnaire?: string;
+  lang: Lang;
+}
+
+/** What `init` did with each file. */
+export interface InitOutcome {
+  created: string[];
+  kept: string[];
+}
+
+/**
+ * The `$schema` reference for a file in `dir`: relative when the folder is inside the package
+ * (the repository's examples), else the absolute path of the bundled schema, which an editor can
+ * resolve wherever the folder lives.
+ */
+export function schemaRef(dir: string, name: string, root = PACKAGE_ROOT): string {
+  const schema = path.join(root, "schema", `${name}.schema.json`);
+  const rel = path.relative(root, dir);
+  const inside = !rel.startsWith("..") && !path.isAbsolute(rel);
+  return inside ? path.relative(dir, schema).split(path.sep).join("/") : schema;
+}
+
+/** Creates `file` with `data` unless it exists; atomic, and never replaces an existing file. */
+function createExclusive(file: string, data: string): boolean {
+  if (existsSync(file)) return false;
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
+  writeFileSync(tmp, data, { flag: "wx" });
+  try {
+    // link() fails with EEXIST instead of replacing a file created meanwhile (rename would not).
+    linkSync(tmp, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw err;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * `crm-maturity init [dir]`: scaffolds an engagement folder (answers.yaml, targets.yaml,
+ * README.md). Files that exist are kept untouched and listed; the command still succeeds.
+ */
+export function runInit(
+  dirArg: string | undefined,
+  opts: InitOptions,
+  cwd = process.cwd(),
+  out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): InitOutcome {
+  const dir = path.resolve(cwd, dirArg ?? ".");
+  const shown = dir === path.resolve(cwd) ? "." : displayPath(dir, cwd);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new InputError(`expected a folder for the engagement; found a file at ${shown}`);
+  }
+  const questionnaire = resolveQuestionnaire(opts.questionnaire, cwd);
+  mkdirSync(dir, { recursive: true });
+
+  const qArg = opts.questionnaire
+    ? path.relative(dir, path.resolve(cwd, opts.questionnaire)).split(path.sep).join("/")
+    : undefined;
+  const files: [string, string][] = [
+    [
+      "answers.yaml",
+      answersTemplate(questionnaire, {
+        lang: opts.lang,
+        schemaRef: schemaRef(dir, "answers"),
+        date: today(),
+      }),
+    ],
+    [
+      "targets.yaml",
+      targetsTemplate(questionnaire, { lang: opts.lang, schemaRef: schemaRef(dir, "targets") }),
+    ],
+    ["README.md", engagementReadme({ lang: opts.lang, name: path.basename(dir), q: qArg })],
+  ];
+
+  const outcome: InitOutcome = { created: [], kept: [] };
+  for (const [name, data] of files) {
+    const file = path.join(dir, name);
+    const shownFile = displayPath(file, cwd);
+    if (createExclusive(file, data)) {
+      outcome.created.push(shownFile);
+      out(`  created  ${shownFile}`);
+    } else {
+      outcome.kept.push(shownFile);
+      out(`  kept     ${shownFile} (already exists; not overwritten)`);
+    }
+  }
+  const inDir =
+    shown === "." ? "" : `cd ${/^[\w./-]+$/.test(shown) ? shown : JSON.stringify(shown)} && `;
+  out(
+    outcome.created.length === 0
+      ? `Nothing to do: ${shown} already holds every engagement file.`
+      : `Next: ${inDir}crm-maturity interview -o answers.yaml   (see README.md for score, report and roadmap)`,
+  );
+  return outcome;
+}

@@ -1,0 +1,84 @@
+import { loadAnswerFiles, loadTargetsFile } from "../answers/load.js";
+import { InputError, UsageError } from "../errors.js";
+import type { Lang } from "../i18n/labels.js";
+import { writeOutput } from "../io/output.js";
+import { resolveQuestionnaire } from "../questionnaire/bundled.js";
+import { SCORE_RENDERERS, type ScoreFormat } from "../scoring/render/index.js";
+import { scoreAssessment } from "../scoring/score.js";
+import type { Issue } from "../validate/types.js";
+import { printIssues } from "./print-issues.js";
+
+/** Options of `crm-maturity score`, as commander parses them. */
+export interface ScoreCommandOptions {
+  questionnaire?: string;
+  targets?: string;
+  horizon?: number;
+  format: ScoreFormat;
+  lang: Lang;
+  output?: string;
+}
+
+/** Environment the command reads; a parameter so tests can pass their own. */
+export interface ScoreEnvironment {
+  cwd: string;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Colour only for a person at a terminal: never into files or pipes, never with NO_COLOR set. */
+export function useColor(format: ScoreFormat, output: string | undefined, e: ScoreEnvironment) {
+  const toStdout = output === undefined || output === "-";
+  return format === "table" && toStdout && e.isTTY && !e.env.NO_COLOR;
+}
+
+function fail(what: string, issues: Issue[]): never {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  throw new InputError(
+    `${what}: ${errors} error${errors === 1 ? "" : "s"}; nothing was scored`,
+    issues,
+  );
+}
+
+/** `crm-maturity score <answers..>`: merges answer files, scores them and renders the results. */
+export function runScore(
+  paths: string[],
+  opts: ScoreCommandOptions,
+  e: ScoreEnvironment = {
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+  },
+): number {
+  const stdinUses = paths.filter((p) => p === "-").length + (opts.targets === "-" ? 1 : 0);
+  if (stdinUses > 1) {
+    throw new UsageError(
+      "standard input (-) can be read only once; pass the other inputs as files",
+    );
+  }
+  const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  const answers = loadAnswerFiles(paths, questionnaire, { cwd: e.cwd });
+  if (!answers.input) fail("the answers are invalid", answers.issues);
+
+  let targets: Record<string, number> | undefined;
+  const warnings = answers.issues;
+  if (opts.targets !== undefined) {
+    const loaded = loadTargetsFile(opts.targets, questionnaire, { cwd: e.cwd });
+    if (!loaded.targets) fail(`the targets file ${opts.targets} is invalid`, loaded.issues);
+    targets = loaded.targets;
+    warnings.push(...loaded.issues);
+  }
+  // Warnings (merge decisions, answers to questions not put to a role) never block scoring.
+  if (warnings.length > 0) printIssues(warnings);
+
+  const results = scoreAssessment(questionnaire, answers.input, {
+    targets,
+    horizonMonths: opts.horizon,
+  });
+  const render = SCORE_RENDERERS[opts.format];
+  const text = render(results, questionnaire, {
+    lang: opts.lang,
+    color: useColor(opts.format, opts.output, e),
+  });
+  writeOutput(text, opts.output);
+  return 0;
+}

@@ -1,0 +1,155 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { loadAnswerFiles, loadTargetsFile } from "../../src/answers/load.js";
+import { schemaRef } from "../../src/commands/init.js";
+import { resolveQuestionnaire } from "../../src/questionnaire/bundled.js";
+import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
+
+const FILES = ["answers.yaml", "targets.yaml", "README.md"];
+const MINI = path.join(REPO, "test/fixtures/answers/questionnaire/questionnaire.yaml");
+const tmp = () => mkdtempSync(path.join(tmpdir(), "crm-init-"));
+
+describe("crm-maturity init (built CLI)", () => {
+  it("scaffolds answers.yaml, targets.yaml and README.md", () => {
+    const cwd = tmp();
+    const r = runCli(["init", "acme"], { cwd });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    for (const f of FILES) {
+      expect(existsSync(path.join(cwd, "acme", f))).toBe(true);
+      expect(r.stdout).toContain(`created  acme/${f}`);
+    }
+    expect(r.stdout).toMatch(/Next: cd acme && crm-maturity interview/);
+  });
+
+  it("writes templates that load cleanly and list every question id", () => {
+    const cwd = tmp();
+    expect(runCli(["init"], { cwd }).status).toBe(0);
+    const q = resolveQuestionnaire();
+    const answers = readFileSync(path.join(cwd, "answers.yaml"), "utf8");
+    for (const d of q.dimensions) {
+      for (const question of d.questions) expect(answers).toContain(`#      ${question.id}:`);
+    }
+    const loaded = loadAnswerFiles(["answers.yaml"], q, { cwd });
+    expect(loaded.issues).toEqual([]);
+    expect(loaded.input?.assessment.questionnaire).toEqual({ id: q.id, version: q.version });
+    expect(loadTargetsFile("targets.yaml", q, { cwd }).targets).toEqual(
+      Object.fromEntries(q.dimensions.map((d) => [d.id, d.target])),
+    );
+    // The modeline of a folder outside the package points at the bundled schema by absolute path.
+    const modeline = answers.split("\n")[0] ?? "";
+    const schema = modeline.replace("# yaml-language-server: $schema=", "");
+    expect(path.isAbsolute(schema)).toBe(true);
+    expect(JSON.parse(readFileSync(schema, "utf8")).title).toBe("crm-maturity answers");
+    // The freshly scaffolded folder already scores (with nothing answered yet).
+    const score = runCli(["score", "answers.yaml", "--targets", "targets.yaml"], { cwd });
+    expect(score.status).toBe(0);
+  });
+
+  it("a filled-in respondent block from the template scores", () => {
+    const cwd = tmp();
+    runCli(["init"], { cwd });
+    const text = readFileSync(path.join(cwd, "answers.yaml"), "utf8");
+    // Uncomment the respondent block and answer every question with 3, as a consultant would.
+    const block = text
+      .split("\n")
+      .filter((l) => /^# {1,}(- id|name|role|answers|[a-z]+\.[a-z-]+:)/.test(l))
+      .map((l) =>
+        l
+          .replace(/^#/, "")
+          .replace(/:\s+#.*$/, ": 3")
+          .replace(/ {2}# .*$/, ""),
+      );
+    writeFileSync(
+      path.join(cwd, "answers.yaml"),
+      text.replace("respondents: []", `respondents:\n${block.join("\n")}`),
+    );
+    const doc = parse(readFileSync(path.join(cwd, "answers.yaml"), "utf8"));
+    expect(doc.respondents[0].role).toBe("executive");
+    const r = runCli(["score", "answers.yaml", "--format", "json"], { cwd });
+    expect(r.stderr).toMatch(/question-not-for-role|^$/);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).overall.score).toBe(3);
+  });
+
+  it("never overwrites: a second run keeps every file byte for byte and exits 0", () => {
+    const cwd = tmp();
+    runCli(["init", "x"], { cwd });
+    const before = FILES.map((f) => readFileSync(path.join(cwd, "x", f), "utf8"));
+    const mtimes = FILES.map((f) => statSync(path.join(cwd, "x", f)).mtimeMs);
+    const r = runCli(["init", "x"], { cwd });
+    expect(r.status).toBe(0);
+    for (const f of FILES)
+      expect(r.stdout).toContain(`kept     x/${f} (already exists; not overwritten)`);
+    expect(r.stdout).toMatch(/Nothing to do/);
+    expect(FILES.map((f) => readFileSync(path.join(cwd, "x", f), "utf8"))).toEqual(before);
+    expect(FILES.map((f) => statSync(path.join(cwd, "x", f)).mtimeMs)).toEqual(mtimes);
+  });
+
+  it("completes a folder: keeps the user's answers.yaml and creates what is missing", () => {
+    const cwd = tmp();
+    writeFileSync(path.join(cwd, "answers.yaml"), "my precious notes\n");
+    const r = runCli(["init", "."], { cwd });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("kept     answers.yaml");
+    expect(r.stdout).toContain("created  targets.yaml");
+    expect(readFileSync(path.join(cwd, "answers.yaml"), "utf8")).toBe("my precious notes\n");
+    rmSync(path.join(cwd, "README.md"));
+    const again = runCli(["init"], { cwd });
+    expect(again.stdout).toContain("created  README.md");
+    expect(again.stdout).toContain("kept     targets.yaml");
+  });
+
+  it("writes Chinese comments and README with --lang zh-CN", () => {
+    const cwd = tmp();
+    expect(runCli(["init", "--lang", "zh-CN"], { cwd }).status).toBe(0);
+    expect(readFileSync(path.join(cwd, "README.md"), "utf8")).toMatch(/^# CRM 能力成熟度评估/);
+    expect(readFileSync(path.join(cwd, "answers.yaml"), "utf8")).toContain("高层参与与执行");
+    expect(loadAnswerFiles(["answers.yaml"], resolveQuestionnaire(), { cwd }).issues).toEqual([]);
+  });
+
+  it("lists the questions of -q and passes it on in the README", () => {
+    const cwd = tmp();
+    const r = runCli(["init", "eng", "-q", MINI], { cwd });
+    expect(r.status).toBe(0);
+    const answers = readFileSync(path.join(cwd, "eng/answers.yaml"), "utf8");
+    expect(answers).toContain("#      lead.owner:");
+    expect(answers).toContain("id: mini");
+    expect(readFileSync(path.join(cwd, "eng/README.md"), "utf8")).toMatch(
+      /crm-maturity score answers\.yaml -q \S+questionnaire\.yaml --targets targets\.yaml/,
+    );
+  });
+
+  it("exits 1 without a stack trace when the target is a file", () => {
+    const cwd = tmp();
+    writeFileSync(path.join(cwd, "taken"), "x");
+    const r = runCli(["init", "taken"], { cwd });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/expected a folder for the engagement; found a file at taken/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it("documents itself in --help with examples", () => {
+    const r = runCli(["init", "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Examples:\n {2}\$ crm-maturity init/);
+    expect(r.stdout).toMatch(/never overwritten/);
+  });
+});
+
+describe("schemaRef", () => {
+  const root = "/opt/pkg";
+  it("is relative inside the package", () => {
+    expect(schemaRef("/opt/pkg/examples/acme", "answers", root)).toBe(
+      "../../schema/answers.schema.json",
+    );
+  });
+  it("is the bundled schema's absolute path outside it", () => {
+    expect(schemaRef("/home/me/clients/acme", "targets", root)).toBe(
+      "/opt/pkg/schema/targets.schema.json",
+    );
+  });
+});

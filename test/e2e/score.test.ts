@@ -1,0 +1,354 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadAnswerFiles } from "../../src/answers/load.js";
+import { useColor } from "../../src/commands/score.js";
+import { resolveQuestionnaire } from "../../src/questionnaire/bundled.js";
+import type { Questionnaire } from "../../src/questionnaire/types.js";
+import { renderScoreMarkdown } from "../../src/scoring/render/markdown.js";
+import { renderScoreTable } from "../../src/scoring/render/table.js";
+import { type Results, resultsSchema } from "../../src/scoring/results.js";
+import { scoreAssessment } from "../../src/scoring/score.js";
+import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
+
+const FIXTURES = path.join(REPO, "test/fixtures/answers");
+const MINI = path.join(FIXTURES, "questionnaire/questionnaire.yaml");
+const VALID = path.join(FIXTURES, "valid");
+const GOLDEN_DIR = path.join(REPO, "test/golden/score");
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
+const ANSI_ALL = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
+const ACME = path.join(REPO, "examples/acme-manufacturing");
+const HUAXIN = path.join(REPO, "examples/huaxin-retail");
+/** Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it instead. */
+function expectGolden(name: string, actual: string): void {
+  const file = path.join(GOLDEN_DIR, name);
+  if (process.env.UPDATE_GOLDEN === "1") {
+    mkdirSync(GOLDEN_DIR, { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  let expected: string;
+  try {
+    expected = readFileSync(file, "utf8");
+  } catch {
+    throw new Error(`missing golden ${file}; run with UPDATE_GOLDEN=1 to create it`);
+  }
+  expect(actual).toBe(expected);
+}
+
+/**
+ * Terminal display width, written independently of cli-table3's string-width: East Asian wide
+ * and full-width characters take two columns, everything else one.
+ */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text.replace(ANSI_ALL, "")) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0x303e) ||
+      (cp >= 0x3041 && cp <= 0x33ff) ||
+      (cp >= 0x3400 && cp <= 0x4dbf) ||
+      (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0xa000 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      (cp >= 0x20000 && cp <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** An example client's answer files, sorted so the order never depends on the file system. */
+function exampleFiles(dir: string): string[] {
+  const answers = path.join(dir, "answers");
+  return readdirSync(answers)
+    .sort()
+    .map((f) => path.join(answers, f));
+}
+
+function scoreInProcess(
+  dir: string,
+  q: Questionnaire,
+  files: string[],
+  targets?: Record<string, number>,
+): Results {
+  const { input, issues } = loadAnswerFiles(files, q, { cwd: dir });
+  if (!input) throw new Error(JSON.stringify(issues, null, 2));
+  return scoreAssessment(q, input, { targets });
+}
+
+describe("crm-maturity score (built CLI)", () => {
+  const base = ["score", "ceo.yaml", "staff.json", "-q", MINI, "--targets", "targets.yaml"];
+
+  it("prints the table by default, without colour when piped (golden, en)", () => {
+    const r = runCli(base, { cwd: VALID });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(ANSI);
+    expectGolden("table.en.txt", r.stdout);
+  });
+
+  it("prints the table in Chinese (golden, zh-CN)", () => {
+    const r = runCli([...base, "--lang", "zh-CN"], { cwd: VALID });
+    expect(r.status).toBe(0);
+    expectGolden("table.zh-CN.txt", r.stdout);
+    expect(r.stdout).toContain("就绪度：有条件就绪");
+  });
+
+  it("emits the results model as JSON, valid against resultsSchema", () => {
+    const r = runCli([...base, "--format", "json"], { cwd: VALID });
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(() => resultsSchema.parse(json)).not.toThrow();
+    const q = resolveQuestionnaire(MINI);
+    const expected = scoreInProcess(VALID, q, ["ceo.yaml", "staff.json"], { lead: 3, data: 4 });
+    expect(json).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(json.dimensions[0].target).toBe(3);
+  });
+
+  it("emits a Markdown summary with client text escaped (golden)", () => {
+    const r = runCli([...base, "--format", "markdown"], { cwd: VALID });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Acme \\& Sons \\<Ltd\\>");
+    expect(r.stdout).not.toContain("<Ltd>");
+    expectGolden("summary.en.md", r.stdout);
+  });
+
+  it("emits the Markdown summary in Chinese (golden)", () => {
+    const r = runCli([...base, "--format", "markdown", "--lang", "zh-CN"], { cwd: VALID });
+    expect(r.status).toBe(0);
+    expectGolden("summary.zh-CN.md", r.stdout);
+  });
+
+  it("is deterministic and writes -o files atomically with the same bytes", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-score-"));
+    const out = path.join(dir, "results.json");
+    const a = runCli([...base, "--format", "json", "-o", out], { cwd: VALID });
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe("");
+    const b = runCli([...base, "--format", "json"], { cwd: VALID });
+    expect(readFileSync(out, "utf8")).toBe(b.stdout);
+  });
+
+  it("reads answers from standard input for -", () => {
+    const input = readFileSync(path.join(VALID, "staff.json"));
+    const r = runCli(["score", "ceo.yaml", "-", "-q", MINI, "--format", "json"], {
+      cwd: VALID,
+      input,
+    });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).respondents).toHaveLength(3);
+  });
+
+  it("--horizon overrides the planning horizon", () => {
+    const r = runCli([...base, "--format", "json", "--horizon", "3"], { cwd: VALID });
+    expect(JSON.parse(r.stdout).horizonMonths).toBe(3);
+  });
+
+  const invalid: [string, string[], RegExp][] = [
+    [
+      "unknown-question",
+      ["answers.yaml"],
+      /^answers\.yaml:11:7 {2}error {2}.*"lead\.ownr".*\(unknown-question\)$/m,
+    ],
+    [
+      "out-of-scale",
+      ["answers.yaml"],
+      /^answers\.yaml:11:30 {2}error .*found 7 {2}\(out-of-scale\)$/m,
+    ],
+    [
+      "invalid-value",
+      ["answers.yaml"],
+      /^answers\.yaml:11:21 {2}error {2}expected an answer: .*"maybe"/m,
+    ],
+    [
+      "unknown-role",
+      ["answers.yaml"],
+      /^answers\.yaml:8:11 {2}error .*"executiv".*\(unknown-role\)$/m,
+    ],
+    [
+      "duplicate-respondent-across-files",
+      ["ceo.yaml", "staff.yaml"],
+      /^staff\.yaml:10:9 {2}error/m,
+    ],
+    ["questionnaire-mismatch", ["answers.yaml"], /^answers\.yaml:5:39 {2}error .*0\.9\.0/m],
+    ["yaml-syntax", ["answers.yaml"], /^answers\.yaml:9:1 {2}error {2}expected valid YAML/m],
+  ];
+  for (const [name, files, line] of invalid) {
+    it(`exits 1 with file:line:column for ${name}`, () => {
+      const r = runCli(["score", ...files, "-q", MINI], { cwd: path.join(FIXTURES, name) });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(line);
+      expect(r.stderr).toMatch(/nothing was scored/);
+      expect(hasStackTrace(r.stderr)).toBe(false);
+    });
+  }
+
+  it("exits 1 on an invalid targets file", () => {
+    const dir = path.join(FIXTURES, "targets-unknown-dimension");
+    const r = runCli(["score", "answers.yaml", "-q", MINI, "--targets", "targets.yaml"], {
+      cwd: dir,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^targets\.yaml:3:3 {2}error .*did you mean "data"/m);
+  });
+
+  it("scores despite warnings and prints them on stderr", () => {
+    const dir = path.join(FIXTURES, "metadata-mismatch");
+    const r = runCli(["score", "a.yaml", "b.yaml", "-q", MINI, "--format", "json"], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^b\.yaml:3:9 {2}warning .*\(metadata-mismatch\)$/m);
+    expect(JSON.parse(r.stdout).assessment.date).toBe("2026-03-16");
+  });
+
+  it("exits 1 naming the file when an answers file is missing", () => {
+    const r = runCli(["score", "missing.yaml", "-q", MINI], { cwd: VALID });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^missing\.yaml:1:1 {2}error .*no such file/m);
+  });
+
+  const usage: [string, string[]][] = [
+    ["no answers file", ["score"]],
+    ["an unknown format", ["score", "ceo.yaml", "--format", "pdf"]],
+    ["an unknown language", ["score", "ceo.yaml", "--lang", "fr"]],
+    ["a zero horizon", ["score", "ceo.yaml", "--horizon", "0"]],
+    ["standard input twice", ["score", "-", "-"]],
+  ];
+  for (const [what, args] of usage) {
+    it(`exits 2 on ${what}`, () => {
+      const r = runCli([...args, "-q", MINI], { cwd: VALID, input: "" });
+      expect(r.status).toBe(2);
+      expect(hasStackTrace(r.stderr)).toBe(false);
+    });
+  }
+
+  it("documents itself in --help with examples", () => {
+    const r = runCli(["score", "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Examples:\n {2}\$ crm-maturity score/);
+    expect(r.stdout).toMatch(/--format <format>/);
+  });
+});
+
+describe("the example clients", () => {
+  const q = resolveQuestionnaire();
+
+  it("acme-manufacturing: perception gap, risks and a conditional verdict", () => {
+    const r = runCli([
+      "score",
+      ...exampleFiles(ACME),
+      "--targets",
+      path.join(ACME, "targets.yaml"),
+      "--format",
+      "json",
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const results = resultsSchema.parse(JSON.parse(r.stdout));
+    expect(results.respondentsByRole).toMatchObject({
+      executive: 1,
+      manager: 2,
+      frontline: 3,
+      it: 1,
+    });
+    // Executives rate leadership and culture well above the front line.
+    const gaps = Object.fromEntries(results.perceptionGaps.map((g) => [g.dimension, g.gap]));
+    expect(gaps.leadership).toBeGreaterThanOrEqual(1.5);
+    expect(gaps.culture).toBeGreaterThanOrEqual(1.5);
+    expect(results.risks.map((x) => x.id)).toEqual(
+      expect.arrayContaining(["good-news-only", "inflated-expectations"]),
+    );
+    expect(results.risks.length).toBeGreaterThanOrEqual(3);
+    expect(results.risks.length).toBeLessThanOrEqual(8);
+    expect(results.readiness.verdict).toBe("conditional");
+    expect(results.readiness.rules.map((x) => x.id)).toContain("executive-front-line-gap");
+    // N/A and unknown answers, notes and evidence all made it through.
+    const questions = results.dimensions.flatMap((d) => d.questions);
+    expect(questions.some((x) => x.na > 0)).toBe(true);
+    expect(questions.some((x) => x.unknown > 0)).toBe(true);
+    expect(questions.some((x) => x.notes.some((n) => n.evidence))).toBe(true);
+    // The CEO's data quality target is out of reach within the year.
+    const data = results.dimensions.find((d) => d.id === "data-quality");
+    expect(data?.expectationRisk?.realisticDate).toBeDefined();
+  });
+
+  it("acme-manufacturing: the table shows the verdict, risks and perception gaps", () => {
+    const r = runCli([
+      "score",
+      ...exampleFiles(ACME),
+      "--targets",
+      path.join(ACME, "targets.yaml"),
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Readiness: CONDITIONAL/);
+    expect(r.stdout).toMatch(
+      /Perception gaps[\s\S]*Leadership involvement\s+\d\.\d\d\s+\d\.\d\d\s+\+\d/,
+    );
+    expect(r.stdout).toMatch(/Good-news-only reporting/);
+    expect(r.stdout).toMatch(/Expectation risks[\s\S]*Customer data quality/);
+  });
+
+  it("huaxin-retail: a not-ready verdict with Chinese notes", () => {
+    const results = scoreInProcess(HUAXIN, q, exampleFiles(HUAXIN));
+    expect(results.readiness.verdict).toBe("not-ready");
+    expect(results.perceptionGaps.map((g) => g.dimension)).toEqual(
+      expect.arrayContaining(["leadership", "culture"]),
+    );
+    const notes = results.dimensions.flatMap((d) => d.questions.flatMap((x) => x.notes));
+    expect(notes.some((n) => /[\u4e00-\u9fff]/.test(n.note ?? ""))).toBe(true);
+  });
+});
+
+describe("score renderers (in process)", () => {
+  const q = resolveQuestionnaire();
+  const results = scoreInProcess(HUAXIN, q, exampleFiles(HUAXIN));
+
+  it("draws every line of a zh-CN table at the same display width", () => {
+    const text = renderScoreTable(results, q, { lang: "zh-CN", color: false });
+    const table = text.split("\n").filter((l) => /^[┌│├└]/.test(l));
+    expect(table.length).toBeGreaterThan(q.dimensions.length + 3);
+    const widths = new Set(table.map(displayWidth));
+    expect([...widths]).toHaveLength(1);
+    expect(text).toContain("华信零售连锁有限公司");
+  });
+
+  it("keeps the widths with colour on, and adds ANSI codes only then", () => {
+    const plain = renderScoreTable(results, q, { lang: "zh-CN", color: false });
+    const coloured = renderScoreTable(results, q, { lang: "zh-CN", color: true });
+    expect(plain).not.toMatch(ANSI);
+    expect(coloured).toMatch(ANSI);
+    expect(coloured.replace(ANSI_ALL, "")).toBe(plain);
+  });
+
+  it("escapes client text in Markdown", () => {
+    const hostile: Results = {
+      ...results,
+      assessment: {
+        ...results.assessment,
+        client: { name: "Evil | <script>x</script> [link](http://x) *bold*" },
+        assessor: "A_B",
+      },
+    };
+    const md = renderScoreMarkdown(hostile, q, { lang: "en", color: false });
+    expect(md).not.toContain("<script>");
+    expect(md).toContain("Evil \\| \\<script\\>x\\</script\\> \\[link\\](http://x) \\*bold\\*");
+    expect(md).toContain("A\\_B");
+  });
+
+  it("uses colour only for a terminal without NO_COLOR, and never in files", () => {
+    const e = (isTTY: boolean, env: NodeJS.ProcessEnv = {}) => ({ cwd: REPO, isTTY, env });
+    expect(useColor("table", undefined, e(true))).toBe(true);
+    expect(useColor("table", "-", e(true))).toBe(true);
+    expect(useColor("table", undefined, e(false))).toBe(false);
+    expect(useColor("table", undefined, e(true, { NO_COLOR: "1" }))).toBe(false);
+    expect(useColor("table", "out.txt", e(true))).toBe(false);
+    expect(useColor("markdown", undefined, e(true))).toBe(false);
+  });
+});
