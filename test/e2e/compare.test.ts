@@ -1,0 +1,213 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BASELINE, FOLLOWUP, V1, V2 } from "../compare/lotus.js";
+import { hasStackTrace, runCli } from "../helpers/cli.js";
+
+let tmp: string;
+let baselineJson: string;
+let followupJson: string;
+const QS = ["--baseline-questionnaire", V1, "-q", V2];
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "crm-compare-"));
+  baselineJson = path.join(tmp, "baseline.json");
+  followupJson = path.join(tmp, "followup.json");
+  for (const [answers, q, out] of [
+    [BASELINE, V1, baselineJson],
+    [FOLLOWUP, V2, followupJson],
+  ] as const) {
+    const r = runCli(["score", answers, "-q", q, "--format", "json", "-o", out]);
+    expect(r.status, r.stderr).toBe(0);
+  }
+});
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Line and column (1-based) of the first occurrence of `needle` in a file. */
+function positionOf(file: string, needle: string): string {
+  const text = readFileSync(file, "utf8");
+  const at = text.indexOf(needle);
+  const before = text.slice(0, at).split("\n");
+  return `${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+describe("crm-maturity compare", () => {
+  it("compares two answer files scored with their own questionnaire versions", () => {
+    const r = runCli(["compare", BASELINE, FOLLOWUP, ...QS]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Progress report — Lotus Kitchenware Co.");
+    expect(r.stdout).toMatch(/Leadership involvement †.*2\.27.*3\.19.*▲ \+0\.92.*53%/);
+    expect(r.stdout).toContain("not ready → conditional (▲ improved)");
+    expect(r.stdout).toContain("+ data.quality-measured");
+    expect(r.stdout).toContain("- cult.not-my-job");
+    expect(r.stdout).toContain("~ lead.expectations");
+    expect(r.stdout).not.toContain(`${String.fromCharCode(27)}[`);
+    expect(r.stderr).toBe("");
+  });
+
+  it("gives the same comparison from results JSON as from the answers", () => {
+    const fromAnswers = runCli(["compare", BASELINE, FOLLOWUP, ...QS, "--format", "json"]);
+    const fromResults = runCli(["compare", baselineJson, followupJson, ...QS, "--format", "json"]);
+    expect(fromResults.status, fromResults.stderr).toBe(0);
+    expect(fromResults.stdout).toBe(fromAnswers.stdout);
+    expect(JSON.parse(fromResults.stdout)).toMatchObject({
+      schemaVersion: 1,
+      questions: { basis: "questionnaires" },
+    });
+  });
+
+  it("compares results by question id when their questionnaires are not given, and says so", () => {
+    const r = runCli(["compare", baselineJson, followupJson, "--format", "md"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("compared by id only");
+    expect(r.stdout).toContain("- `data.quality-measured`");
+    expect(r.stderr).toBe("");
+  });
+
+  it("mixes a results JSON baseline with an answers follow-up", () => {
+    const r = runCli(["compare", baselineJson, FOLLOWUP, "-q", V2, "--format", "json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.baseline.questionnaireAvailable).toBe(false);
+    expect(c.followup.questionnaireAvailable).toBe(true);
+    // -q describes the follow-up; the baseline only fell back to it, so no warning.
+    expect(r.stderr).toBe("");
+  });
+
+  it("writes Markdown in Chinese to a file with -o", () => {
+    const out = path.join(tmp, "progress.md");
+    const r = runCli([
+      "compare",
+      BASELINE,
+      FOLLOWUP,
+      ...QS,
+      "--format",
+      "md",
+      "--lang",
+      "zh-CN",
+      "-o",
+      out,
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe("");
+    const md = readFileSync(out, "utf8");
+    expect(md).toContain("# 进展报告 — Lotus Kitchenware Co.");
+    expect(md).toContain("尚未就绪 → 有条件就绪（▲ 改善）");
+  });
+
+  it("reads one input from standard input", () => {
+    const r = runCli(["compare", "-", followupJson, "--format", "json"], {
+      input: readFileSync(baselineJson),
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).baseline.date).toBe("2026-01-15");
+  });
+
+  it("warns but compares when the client names differ", () => {
+    const renamed = path.join(tmp, "renamed.json");
+    writeFileSync(
+      renamed,
+      readFileSync(followupJson, "utf8").replace(/"Lotus Kitchenware Co\."/g, '"Lotus Holdings"'),
+    );
+    const r = runCli(["compare", baselineJson, renamed]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'warning: The client names differ: "Lotus Kitchenware Co." at baseline, "Lotus Holdings" at follow-up.',
+    );
+    expect(r.stdout).toContain("Warnings");
+  });
+});
+
+describe("crm-maturity compare: bad input exits 1 with file:line:column", () => {
+  it("refuses a follow-up dated before the baseline (swapped arguments)", () => {
+    const r = runCli(["compare", followupJson, baselineJson]);
+    expect(r.status).toBe(1);
+    const at = positionOf(baselineJson, '"2026-01-15"');
+    expect(r.stderr).toContain(
+      `${baselineJson}:${at}  error  expected the follow-up to be dated on or after the baseline's 2026-07-15`,
+    );
+    expect(r.stderr).toContain("Are the arguments swapped?");
+    expect(r.stdout).toBe("");
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it("locates an invalid value in a results JSON", () => {
+    const bad = path.join(tmp, "bad-results.json");
+    writeFileSync(bad, readFileSync(baselineJson, "utf8").replace('"score": 2.27', '"score": 7'));
+    const r = runCli(["compare", bad, followupJson]);
+    expect(r.status).toBe(1);
+    const [line, col] = positionOf(bad, '"score": 7').split(":").map(Number);
+    expect(r.stderr).toContain(
+      `${bad}:${line}:${(col ?? 0) + 9}  error  expected "score" to be at most 5; found number 7`,
+    );
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it("locates an answer to an unknown question", () => {
+    const bad = path.join(tmp, "bad-answers.yaml");
+    writeFileSync(
+      bad,
+      readFileSync(FOLLOWUP, "utf8").replace("lead.programme-lead: 3", "lead.programme-leed: 3"),
+    );
+    const r = runCli(["compare", BASELINE, bad, ...QS]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${bad}:${positionOf(bad, "lead.programme-leed")}  error`);
+    expect(r.stderr).toContain('found "lead.programme-leed"');
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it("points to --baseline-questionnaire when the baseline answers are of another version", () => {
+    const r = runCli(["compare", BASELINE, FOLLOWUP, "-q", V2]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      "expected crm-maturity version 1.1.0, found 1.0.0  (questionnaire-mismatch)",
+    );
+    expect(r.stderr).toContain("--baseline-questionnaire");
+  });
+
+  it("reports a missing file and a file that is neither results nor answers", () => {
+    const missing = runCli(["compare", path.join(tmp, "nope.json"), followupJson]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(
+      /nope\.json:1:1 {2}error {2}expected a readable file; found no such file/,
+    );
+    const list = path.join(tmp, "list.yaml");
+    writeFileSync(list, "- 1\n- 2\n");
+    const r = runCli(["compare", baselineJson, list]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `${list}:1:1  error  expected a results JSON (with schemaVersion) or an answers file`,
+    );
+  });
+});
+
+describe("crm-maturity compare: usage errors exit 2", () => {
+  it.each([
+    [["--format", "pdf"], "argument 'pdf' is invalid. Allowed choices are table, md, json."],
+    [["--lang", "fr"], "argument 'fr' is invalid"],
+    [["--movers", "many"], "--movers expects a whole number"],
+    [["--colour"], "unknown option '--colour'"],
+  ])("%j", (extra, message) => {
+    const r = runCli(["compare", BASELINE, FOLLOWUP, ...extra]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it("needs both inputs and reads standard input only once", () => {
+    expect(runCli(["compare", BASELINE]).status).toBe(2);
+    const r = runCli(["compare", "-", "-"], { input: "" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("standard input (-) can be read only once");
+  });
+
+  it("documents itself with examples and exit codes", () => {
+    const r = runCli(["compare", "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Examples:");
+    expect(r.stdout).toContain("--baseline-questionnaire <file>");
+    expect(r.stdout).toContain("Exit codes:");
+  });
+});
