@@ -1,0 +1,101 @@
+/**
+ * The one seam through which the interview talks to the terminal. The session only ever calls a
+ * {@link Prompter}; the CLI passes the inquirer-backed one, tests pass a scripted one.
+ */
+
+/** One choice of a select prompt; values are strings so a default can be compared by value. */
+export interface SelectChoice<V extends string> {
+  value: V;
+  /** What the list shows (may span several lines). */
+  name: string;
+  /** What the finished prompt shows as the answer. */
+  short?: string;
+  /** Disabled choices stay visible; a string says why. */
+  disabled?: boolean | string;
+}
+
+/** A choice, or a separator line between groups of choices. */
+export type SelectItem<V extends string> = SelectChoice<V> | { separator: string };
+
+/** A question answered by picking one choice. */
+export interface SelectQuestion<V extends string> {
+  message: string;
+  choices: readonly SelectItem<V>[];
+  default?: V | undefined;
+  /** Lines of the list shown at once. */
+  pageSize?: number;
+  /** The key help shown under the list. */
+  keys?: string;
+}
+
+/** A question answered with a line of text. */
+export interface InputQuestion {
+  message: string;
+  /** Pre-filled and editable, so an earlier note can be kept, changed or cleared. */
+  default?: string | undefined;
+  /** Returns true, or the message to show until the text is acceptable. */
+  validate?: (value: string) => true | string;
+}
+
+/** A yes/no question. */
+export interface ConfirmQuestion {
+  message: string;
+  default?: boolean;
+}
+
+/**
+ * How the interview asks and tells. Every method may reject with an error named
+ * `ExitPromptError` (see {@link isPromptExit}) when the user presses Ctrl-C.
+ */
+export interface Prompter {
+  select<V extends string>(question: SelectQuestion<V>): Promise<V>;
+  input(question: InputQuestion): Promise<string>;
+  confirm(question: ConfirmQuestion): Promise<boolean>;
+  /** Prints a block of text followed by a newline. */
+  print(text: string): void;
+  /** The terminal's width in columns, for wrapping. */
+  columns(): number;
+  /** The terminal's height in rows, for sizing lists. */
+  rows(): number;
+}
+
+/** The name inquirer gives the error it rejects with on Ctrl-C (or when the terminal closes). */
+export const PROMPT_EXIT = "ExitPromptError";
+
+/** True for the error a prompt rejects with when the user presses Ctrl-C. */
+export const isPromptExit = (err: unknown): boolean =>
+  err instanceof Error && err.name === PROMPT_EXIT;
+
+/**
+ * The terminal prompter, backed by @inquirer/prompts (loaded here, lazily, so that no other
+ * command pays for it).
+ */
+export async function createTerminalPrompter(
+  stdout: NodeJS.WriteStream = process.stdout,
+): Promise<Prompter> {
+  const { confirm, input, select, Separator } = await import("@inquirer/prompts");
+  return {
+    select: <V extends string>(q: SelectQuestion<V>) =>
+      select<V>({
+        message: q.message,
+        choices: q.choices.map((c) => ("separator" in c ? new Separator(c.separator) : c)),
+        default: q.default,
+        pageSize: q.pageSize ?? 7,
+        loop: false,
+        theme: q.keys === undefined ? {} : { style: { keysHelpTip: () => q.keys } },
+      }),
+    input: (q) =>
+      input({
+        message: q.message,
+        default: q.default,
+        ...(q.default ? { prefill: "editable" as const } : {}),
+        ...(q.validate ? { validate: q.validate } : {}),
+      }),
+    confirm: (q) => confirm({ message: q.message, default: q.default ?? false }),
+    print: (text) => {
+      stdout.write(`${text}\n`);
+    },
+    columns: () => stdout.columns ?? 80,
+    rows: () => stdout.rows ?? 24,
+  };
+}

@@ -1,0 +1,210 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { BIN } from "../helpers/cli.js";
+
+// A real pseudo-terminal: the interview runs in a detached tmux session on a private socket,
+// driven with send-keys and read with capture-pane. Skipped only when tmux is missing outside CI.
+const HAS_TMUX = spawnSync("tmux", ["-V"]).status === 0;
+const IN_CI = Boolean(process.env.CI);
+
+const SOCKET = `crm-maturity-test-${process.pid}`;
+const SESSION = "interview";
+const TIMEOUT_MS = 20_000;
+
+function tmux(...args: string[]): string {
+  return execFileSync("tmux", ["-u", "-L", SOCKET, ...args], { encoding: "utf8" });
+}
+
+function screen(): string {
+  return tmux("capture-pane", "-p", "-J", "-t", SESSION);
+}
+
+/** Polls the screen until `pattern` shows; fails with the screen after a bounded wait. */
+async function waitFor(pattern: RegExp, timeout = TIMEOUT_MS): Promise<string> {
+  const end = Date.now() + timeout;
+  let last = "";
+  while (Date.now() < end) {
+    last = screen();
+    if (pattern.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${pattern}; the screen shows:\n${last}`);
+}
+
+function keys(...k: string[]): void {
+  tmux("send-keys", "-t", SESSION, ...k);
+}
+
+/** Types literal text (no key-name lookup) and presses Enter. */
+function type(text: string): void {
+  tmux("send-keys", "-t", SESSION, "-l", text);
+  keys("Enter");
+}
+
+function start(cwd: string, args: string[]): void {
+  const command = [process.execPath, BIN, "interview", ...args].map((a) => `'${a}'`).join(" ");
+  tmux(
+    "new-session",
+    "-d",
+    "-s",
+    SESSION,
+    "-x",
+    "120",
+    "-y",
+    "50",
+    "-c",
+    cwd,
+    `${command}; echo "EXITED=$?"; sleep 600`,
+  );
+}
+
+function children(pid: number): number[] {
+  if (!existsSync("/proc")) {
+    // macOS and other systems without /proc.
+    return execFileSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map((line) => line.trim().split(/\s+/).map(Number))
+      .filter(([, ppid]) => ppid === pid)
+      .map(([child]) => child as number);
+  }
+  const out: number[] = [];
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const list = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+    if (list) out.push(...list.split(/\s+/).map(Number));
+  }
+  return out;
+}
+
+/** The interview's own process: the pane's process or one of its descendants. */
+function interviewPid(): number {
+  const panePid = Number(tmux("list-panes", "-t", SESSION, "-F", "#{pane_pid}").trim());
+  const queue = [panePid];
+  while (queue.length > 0) {
+    const pid = queue.shift() as number;
+    // The pane's shell mentions the script in its `-c` string; node has it as an argument.
+    const args = existsSync("/proc")
+      ? readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")
+      : execFileSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).split(" ");
+    if (args[1] === BIN) return pid;
+    queue.push(...children(pid));
+  }
+  throw new Error(`no crm-maturity process under pane ${panePid}`);
+}
+
+/** Chooses a level: the digit moves the cursor, Enter picks once the cursor is seen on it. */
+async function chooseLevel(level: number, name: string): Promise<void> {
+  await waitFor(/^\? Which level/m);
+  keys(String(level));
+  await waitFor(new RegExp(`^\\S ${level} ${name}`, "m"));
+  keys("Enter");
+}
+
+async function answer(level: number, name: string, note = "", evidence = ""): Promise<void> {
+  await chooseLevel(level, name);
+  await waitFor(/^\? Note/m);
+  type(note);
+  await waitFor(/^\? Evidence seen/m);
+  type(evidence);
+}
+
+describe("interview in a real terminal (tmux)", () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "crm-interview-pty-"));
+  });
+
+  afterEach(() => {
+    const socket = spawnSync("tmux", ["-L", SOCKET, "display-message", "-p", "#{socket_path}"], {
+      encoding: "utf8",
+    }).stdout.trim();
+    spawnSync("tmux", ["-L", SOCKET, "kill-server"]);
+    // tmux leaves its socket file behind after kill-server.
+    if (socket) rmSync(socket, { force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("has tmux in CI", () => {
+    if (IN_CI) expect(HAS_TMUX, "tmux must be installed in CI (.ci/run installs it)").toBe(true);
+  });
+
+  it.skipIf(!HAS_TMUX && !IN_CI)(
+    "survives SIGKILL with every answer saved, then resumes and saves on quit",
+    async () => {
+      const file = path.join(dir, "a.yaml");
+      const answersOnDisk = () =>
+        (
+          parse(readFileSync(file, "utf8")) as {
+            respondents: { answers: Record<string, unknown> }[];
+          }
+        ).respondents[0]?.answers;
+
+      start(dir, ["-o", "a.yaml", "--lang", "en", "--role", "executive"]);
+      await waitFor(/^\? Client name/m);
+      type("Acme Manufacturing");
+      await waitFor(/^\? Industry/m);
+      type("Manufacturing");
+      await waitFor(/^\? Company size/m);
+      type("");
+      await waitFor(/^\? Assessor/m);
+      type("Jane Consultant");
+      await waitFor(/^\? Assessment date \(YYYY-MM-DD\) \d{4}-\d\d-\d\d/m);
+      type("");
+      await waitFor(/^\? Respondent's name/m);
+      type("Wang Wei");
+
+      await waitFor(/Question 1 of \d+ · Dimension 1 of \d+/);
+      await answer(3, "Defined", "Vision signed in 2024", "Board minutes");
+      await waitFor(/Question 2 of \d+/);
+      await answer(4, "Managed");
+      await waitFor(/Question 3 of \d+/);
+      await chooseLevel(2, "Repeatable");
+      await waitFor(/^\? Note/m);
+
+      // Killed without warning while the note of the third answer is being asked.
+      process.kill(interviewPid(), "SIGKILL");
+      await waitFor(/EXITED=137/);
+      const killed = answersOnDisk() ?? {};
+      const ids = Object.keys(killed);
+      expect(ids).toHaveLength(3);
+      expect(Object.values(killed)).toEqual([
+        { value: 3, note: "Vision signed in 2024", evidence: "Board minutes" },
+        4,
+        2,
+      ]);
+      tmux("kill-session", "-t", SESSION);
+
+      // Resume at the first unanswered question; Ctrl-C saves and prints the resume command.
+      start(dir, ["-o", "a.yaml", "--resume", "--lang", "en"]);
+      await waitFor(/Resuming: 3 of \d+ questions already answered/);
+      await waitFor(/Question 4 of \d+/);
+      await answer(5, "Optimising", "Runs the business on CRM data");
+      await waitFor(/Question 5 of \d+/);
+      await waitFor(/^\? (Which level|How far)/m);
+      keys("C-c");
+      const interrupted = await waitFor(/EXITED=130/);
+      expect(interrupted).toContain("crm-maturity interview -o a.yaml --resume --lang en");
+      expect(Object.keys(answersOnDisk() ?? {})).toHaveLength(4);
+      tmux("kill-session", "-t", SESSION);
+
+      // And once more: save-and-quit from the list (typing "sa" selects it).
+      start(dir, ["-o", "a.yaml", "--resume", "--lang", "en"]);
+      await waitFor(/Question 5 of \d+/);
+      await waitFor(/^\? (Which level|How far)/m);
+      keys("s", "a");
+      await waitFor(/^\S Save and quit/m);
+      keys("Enter");
+      const quit = await waitFor(/EXITED=0/);
+      expect(quit).toContain("Saved 4 answers to a.yaml.");
+      const final = answersOnDisk() ?? {};
+      expect(Object.keys(final).slice(0, 3)).toEqual(ids);
+      expect(Object.values(final)[3]).toEqual({ value: 5, note: "Runs the business on CRM data" });
+    },
+    90_000,
+  );
+});

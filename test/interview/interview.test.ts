@@ -1,0 +1,587 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { answersFile } from "../../src/answers/schema.js";
+import {
+  EXIT_INTERRUPTED,
+  type InterviewCommandOptions,
+  runInterview,
+} from "../../src/commands/interview.js";
+import { InputError, UsageError } from "../../src/errors.js";
+import { resolveQuestionnaire } from "../../src/questionnaire/bundled.js";
+import { REPO } from "../helpers/cli.js";
+import { ScriptedPrompter, type Step } from "./scripted.js";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/interview");
+const MINI = path.join(FIXTURES, "mini/questionnaire.yaml");
+const mini = resolveQuestionnaire(MINI);
+const MINI_IDS = mini.dimensions.flatMap((d) => d.questions.map((q) => q.id));
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "crm-interview-"));
+  file = path.join(dir, "a.yaml");
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function interview(
+  steps: Step[],
+  opts: Partial<InterviewCommandOptions> = {},
+  env: { questionIds?: readonly string[]; interactive?: boolean } = {},
+) {
+  const prompter = new ScriptedPrompter(steps, {
+    file,
+    questionIds: env.questionIds ?? MINI_IDS,
+  });
+  const code = await runInterview(
+    { output: "a.yaml", questionnaire: MINI, ...opts },
+    {
+      cwd: dir,
+      interactive: env.interactive ?? true,
+      color: false,
+      prompter,
+      today: () => "2025-03-31",
+    },
+  );
+  prompter.checkFile();
+  expect(prompter.remaining, "unused script steps").toBe(0);
+  return { code, prompter, out: prompter.output };
+}
+
+const readAnswers = () => answersFile.parse(parse(readFileSync(file, "utf8")));
+
+const META: Step[] = [
+  { input: "Acme Manufacturing", expect: "Client name" },
+  { input: "Manufacturing", expect: "Industry" },
+  { enter: true, expect: "size" },
+  { input: "Jane Consultant", expect: "Assessor" },
+  { enter: true, expect: "date" },
+];
+
+const NEW_EXEC: Step[] = [
+  { select: "en", expect: "Language" },
+  ...META,
+  { input: "Wang Wei", expect: "name" },
+  { select: "executive", expect: "role" },
+];
+
+/** Answers a question with a value and no note or evidence. */
+const plain = (value: string): Step[] =>
+  /^[1-5]$/.test(value)
+    ? [{ select: value }, { enter: true, expect: "Note" }, { enter: true, expect: "Evidence" }]
+    : [{ select: value }, { enter: true, expect: "Note" }];
+
+describe("interview through the prompt seam", () => {
+  it("runs a full session: metadata, respondent, every question for the role, score table", async () => {
+    const { code, out, prompter } = await interview([
+      ...NEW_EXEC,
+      { select: "4", expect: "Which level" },
+      { input: "Chairs the steering committee", expect: "Note" },
+      { input: "Minutes of 12 March", expect: "Evidence" },
+      ...plain("3"),
+      ...plain("2"),
+      { select: "5", expect: "agree" },
+      { enter: true },
+      { input: "Shared CRM dashboard" },
+      { confirm: false, expect: "another respondent" },
+    ]);
+    expect(code).toBe(0);
+    expect(prompter.checks).toBeGreaterThan(10);
+    expect(readFileSync(file, "utf8")).toBe(
+      [
+        // Outside the package, the modeline names the bundled schema by its absolute path (as init does).
+        `# yaml-language-server: $schema=${path.join(REPO, "schema", "answers.schema.json")}`,
+        "assessment:",
+        "  client:",
+        "    name: Acme Manufacturing",
+        "    industry: Manufacturing",
+        "  date: 2025-03-31",
+        "  assessor: Jane Consultant",
+        "  questionnaire:",
+        "    id: iv-mini",
+        "    version: 1.0.0",
+        "respondents:",
+        "  - id: executive-1",
+        "    name: Wang Wei",
+        "    role: executive",
+        "    answers:",
+        "      lead.owner:",
+        "        value: 4",
+        "        note: Chairs the steering committee",
+        "        evidence: Minutes of 12 March",
+        "      lead.sponsor: 3",
+        "      data.quality: 2",
+        "      data.share:",
+        "        value: 5",
+        "        evidence: Shared CRM dashboard",
+        "",
+      ].join("\n"),
+    );
+    // Progress, headings, help and evidence prompts, role filtering.
+    expect(out).toContain("Dimension 1 of 2 · Leadership");
+    expect(out).toContain("Dimension 2 of 2 · Data quality");
+    expect(out).toContain("Question 1 of 4 · Dimension 1 of 2");
+    expect(out).toContain("Question 4 of 4 · Dimension 2 of 2");
+    expect(out).toContain("Help      Ask for decisions taken in the last three months.");
+    expect(out).toContain("Evidence  Steering committee minutes.");
+    expect(out).not.toMatch(/lead\.hoard|proc\.followup/);
+    const lines = out.split("\n");
+    expect(lines).toContain("Finished with Wang Wei: 4 answered, 0 N/A, 0 unknown, 0 left open.");
+    expect(lines).toContain(
+      "Interviewing Wang Wei (Executive, executive-1): 4 questions. Every answer is saved to a.yaml at",
+    );
+    expect(lines).toContain("once; Ctrl-C saves and stops.");
+    // The score table of the whole file closes the session.
+    expect(out).toContain("Scores so far");
+    expect(out).toMatch(/Leadership\s+│\s+3\.50 │ 3 Defined/);
+  });
+
+  it("labels level choices with level names and anchors, Likert with agreement labels", async () => {
+    const { prompter } = await interview([
+      ...NEW_EXEC,
+      ...plain("1"),
+      ...plain("1"),
+      ...plain("1"),
+      { interrupt: "select" },
+    ]);
+    const answers = prompter.asked.filter((a) => a.kind === "select").slice(2);
+    type C = { value?: string; name?: string; short?: string; disabled?: unknown };
+    const first = answers[0]?.choices as C[];
+    expect(first.slice(0, 5).map((c) => c.short)).toEqual([
+      "1 Initial",
+      "2 Repeatable",
+      "3 Defined",
+      "4 Managed",
+      "5 Optimising",
+    ]);
+    expect(first[0]?.name).toBe("1 Initial · Nobody.");
+    expect(first.filter((c) => c.value !== undefined).map((c) => c.value)).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "na",
+      "unknown",
+      "back",
+      "skip",
+      "quit",
+    ]);
+    // No previous question to go back to from the first one.
+    expect(first.find((c) => c.value === "back")?.disabled).toBeTruthy();
+    const second = (answers[1]?.choices ?? []) as C[];
+    expect(second.find((c) => c.value === "back")?.disabled).toBeUndefined();
+    const likert = answers[3]?.choices as C[];
+    expect(answers[3]?.message).toBe("How far does the respondent agree?");
+    expect(likert.slice(0, 5).map((c) => c.short)).toEqual([
+      "1 Strongly disagree",
+      "2 Disagree",
+      "3 Neither agree nor disagree",
+      "4 Agree",
+      "5 Strongly agree",
+    ]);
+  });
+
+  it("goes back to the previous question, showing the earlier answer and note as defaults", async () => {
+    const { code, prompter } = await interview([
+      ...NEW_EXEC,
+      { select: "2" },
+      { input: "Only the IT manager decides" },
+      { enter: true },
+      { select: "back", expect: "Which level" },
+      { select: "4" },
+      { enter: true, expect: "Note" },
+      { enter: true },
+      ...plain("3"),
+      { select: "back" },
+      { select: "back" },
+      { select: "quit" },
+    ]);
+    expect(code).toBe(0);
+    const asked = prompter.asked;
+    // After "back", lead.owner is asked again with 2 preselected and the note pre-filled.
+    const revisit = asked.findIndex(
+      (a, i) => i > 0 && a.message.startsWith("Which level") && a.default === "2",
+    );
+    expect(revisit).toBeGreaterThan(0);
+    expect(asked[revisit + 1]).toMatchObject({
+      kind: "input",
+      default: "Only the IT manager decides",
+    });
+    expect(prompter.output).toContain("answered: 2 Repeatable");
+    const r = readAnswers().respondents[0];
+    expect(r?.answers).toEqual({
+      "lead.owner": { value: 4, note: "Only the IT manager decides" },
+      "lead.sponsor": 3,
+    });
+  });
+
+  it("records N/A and unknown (no evidence asked) and clears a note the user deletes", async () => {
+    await interview([
+      ...NEW_EXEC,
+      { select: "na" },
+      { input: "No such role here" },
+      { select: "unknown" },
+      { enter: true },
+      { select: "back" },
+      { select: "back" },
+      { select: "na" },
+      { input: "", expect: "Note" },
+      { select: "unknown" },
+      { enter: true },
+      { select: "quit" },
+    ]);
+    expect(readAnswers().respondents[0]?.answers).toEqual({
+      "lead.owner": "na",
+      "lead.sponsor": "unknown",
+    });
+  });
+
+  it("skips the rest of a dimension; a later --resume offers the skipped questions again", async () => {
+    const first = await interview([
+      ...NEW_EXEC,
+      ...plain("2"),
+      { select: "skip" },
+      ...plain("3"),
+      ...plain("4"),
+      { confirm: false },
+    ]);
+    expect(first.out).toContain("Skipped 1 question of this dimension.");
+    expect(first.out).toContain("3 answered, 0 N/A, 0 unknown, 1 left open");
+    const resumed = await interview([...plain("5"), { confirm: false }], {
+      resume: true,
+      lang: "en",
+    });
+    expect(resumed.out).toContain("Resuming: 3 of 4 questions already answered.");
+    expect(resumed.out).toContain("Question 2 of 4");
+    // Answers stay in questionnaire order although lead.sponsor was answered last.
+    const r = readAnswers().respondents[0];
+    expect(Object.keys(r?.answers ?? {})).toEqual([
+      "lead.owner",
+      "lead.sponsor",
+      "data.quality",
+      "data.share",
+    ]);
+    expect(r?.answers["lead.sponsor"]).toBe(5);
+  });
+
+  it("filters questions by role: a front-line respondent gets their own five in three dimensions", async () => {
+    const { out } = await interview(
+      [
+        ...META,
+        { enter: true, expect: "name" },
+        ...plain("1"),
+        ...plain("5"),
+        ...plain("2"),
+        ...plain("1"),
+        ...plain("2"),
+        { confirm: false },
+      ],
+      { lang: "en", role: "frontline" },
+    );
+    expect(out).toContain("Question 5 of 5 · Dimension 3 of 3");
+    expect(out).not.toContain("lead.sponsor");
+    const r = readAnswers().respondents[0];
+    expect(r).toMatchObject({ id: "frontline-1", role: "frontline" });
+    expect(r?.name).toBeUndefined();
+    expect(Object.keys(r?.answers ?? {})).toEqual([
+      "lead.owner",
+      "lead.hoard",
+      "proc.followup",
+      "data.quality",
+      "data.share",
+    ]);
+  });
+
+  it("save-and-quit keeps every answer and prints the exact command to resume", async () => {
+    const { code, out } = await interview(
+      [...META, { input: "Li Na" }, ...plain("3"), { select: "quit" }],
+      { lang: "en", role: "executive" },
+    );
+    expect(code).toBe(0);
+    expect(out).toContain("Saved 1 answer to a.yaml.");
+    expect(out).toContain(`crm-maturity interview -o a.yaml --resume -q ${MINI} --lang en`);
+    expect(readAnswers().respondents[0]?.answers).toEqual({ "lead.owner": 3 });
+  });
+
+  it("Ctrl-C mid-question saves, prints the resume command and exits 130", async () => {
+    const { code, out } = await interview([
+      ...NEW_EXEC,
+      ...plain("3"),
+      { select: "2" },
+      { input: "Escalated by email" },
+      { enter: true },
+      { interrupt: "select" },
+    ]);
+    expect(code).toBe(EXIT_INTERRUPTED);
+    expect(out).toContain("Interrupted.");
+    expect(out).toContain("Saved 2 answers to a.yaml.");
+    expect(out).toContain("crm-maturity interview -o a.yaml --resume");
+    expect(readAnswers().respondents[0]?.answers).toEqual({
+      "lead.owner": 3,
+      "lead.sponsor": { value: 2, note: "Escalated by email" },
+    });
+  });
+
+  it("Ctrl-C while typing a note keeps the answer already chosen", async () => {
+    const { code } = await interview([...NEW_EXEC, { select: "4" }, { interrupt: "input" }]);
+    expect(code).toBe(EXIT_INTERRUPTED);
+    expect(readAnswers().respondents[0]?.answers).toEqual({ "lead.owner": 4 });
+  });
+
+  it("Ctrl-C before the metadata is complete saves nothing and says so", async () => {
+    const { code, out } = await interview([{ select: "en" }, { interrupt: "input" }]);
+    expect(code).toBe(EXIT_INTERRUPTED);
+    expect(out).toContain("nothing was saved");
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it("--resume continues at the first unanswered question without asking for metadata", async () => {
+    await interview([...NEW_EXEC, ...plain("3"), { interrupt: "select" }]);
+    const { code, out, prompter } = await interview(
+      [...plain("2"), ...plain("4"), ...plain("1"), { confirm: false }],
+      { resume: true, lang: "en", role: "frontline" },
+    );
+    expect(out).toContain(
+      "Note: Wang Wei was interviewed as Executive; --role applies only to new respondents.",
+    );
+    expect(code).toBe(0);
+    expect(prompter.asked.some((a) => a.message.includes("Client name"))).toBe(false);
+    expect(out).toContain("Resuming: 1 of 4 questions already answered.");
+    expect(out.indexOf("Question 2 of 4")).toBeGreaterThan(-1);
+    expect(out).not.toContain("Question 1 of 4");
+    expect(readAnswers().respondents[0]?.answers).toEqual({
+      "lead.owner": 3,
+      "lead.sponsor": 2,
+      "data.quality": 4,
+      "data.share": 1,
+    });
+  });
+
+  it("adds a second respondent to an existing file without touching the first", async () => {
+    await interview([
+      ...NEW_EXEC,
+      ...plain("4"),
+      ...plain("4"),
+      ...plain("3"),
+      ...plain("3"),
+      { confirm: false },
+    ]);
+    const before = readAnswers().respondents[0];
+    const { out } = await interview(
+      [
+        { select: "new", expect: "What would you like" },
+        { input: "Zhang San" },
+        ...plain("2"),
+        ...plain("4"),
+        ...plain("1"),
+        ...plain("2"),
+        ...plain("2"),
+        { confirm: false },
+      ],
+      { lang: "en", role: "frontline" },
+    );
+    expect(out).toContain("a.yaml already holds 1 respondent; nothing in it will be overwritten.");
+    const data = readAnswers();
+    expect(data.assessment.client.name).toBe("Acme Manufacturing");
+    expect(data.respondents[0]).toEqual(before);
+    expect(data.respondents[1]).toMatchObject({ id: "frontline-1", name: "Zhang San" });
+    // Two roles now: the score table reports both.
+    expect(out).toMatch(/Respondents/);
+  });
+
+  it("offers to continue the last respondent when the file is reopened without --resume", async () => {
+    await interview([...NEW_EXEC, ...plain("4"), { select: "quit" }]);
+    const { prompter } = await interview(
+      [{ select: "continue" }, ...plain("3"), { select: "quit" }],
+      { lang: "en" },
+    );
+    const offer = prompter.asked[0]?.choices as { value: string; name: string }[];
+    expect(offer.map((c) => c.value)).toEqual(["continue", "new", "quit"]);
+    expect(offer[0]?.name).toBe("Continue with Wang Wei (1 of 4 answered)");
+    expect(readAnswers().respondents[0]?.answers).toEqual({ "lead.owner": 4, "lead.sponsor": 3 });
+  });
+
+  it("adds respondents one after another in one sitting", async () => {
+    await interview(
+      [
+        ...META,
+        { input: "A" },
+        ...plain("1"),
+        ...plain("1"),
+        ...plain("1"),
+        ...plain("1"),
+        { confirm: true, expect: "another respondent" },
+        { input: "B" },
+        ...plain("2"),
+        { select: "quit" },
+      ],
+      { lang: "en", role: "executive" },
+    );
+    const data = readAnswers();
+    expect(data.respondents.map((r) => [r.id, r.name])).toEqual([
+      ["executive-1", "A"],
+      ["executive-2", "B"],
+    ]);
+    expect(data.respondents[1]?.answers).toEqual({ "lead.owner": 2 });
+  });
+
+  it("--resume after the last respondent finished offers a new respondent", async () => {
+    await interview([
+      ...NEW_EXEC,
+      ...plain("4"),
+      ...plain("4"),
+      ...plain("3"),
+      ...plain("3"),
+      { confirm: false },
+    ]);
+    const { prompter } = await interview(
+      [{ confirm: false, expect: "Wang Wei has answered every question" }],
+      {
+        resume: true,
+        lang: "en",
+      },
+    );
+    expect(prompter.asked).toHaveLength(1);
+  });
+
+  it("quitting an existing file leaves it byte for byte, comments included", async () => {
+    const text = [
+      "# yaml-language-server: $schema=../schema/answers.schema.json",
+      "# Interview notes kept by hand.",
+      "assessment:",
+      "  client: { name: Acme }   # short name",
+      "  date: 2025-01-02",
+      "  assessor: J",
+      "  questionnaire: { id: iv-mini, version: 1.0.0 }",
+      "respondents:",
+      "  - id: ceo",
+      "    role: executive",
+      "    answers:",
+      "      data.share: 4 # asked twice",
+      "",
+    ].join("\n");
+    writeFileSync(file, text);
+    await interview([{ select: "quit" }], { lang: "en" });
+    expect(readFileSync(file, "utf8")).toBe(text);
+    // Continuing keeps the hand-written comments and adds answers in questionnaire order.
+    await interview([{ select: "continue" }, ...plain("2"), { select: "quit" }], { lang: "en" });
+    const after = readFileSync(file, "utf8");
+    expect(after).toContain("# Interview notes kept by hand.");
+    expect(after).toContain("# short name");
+    expect(after).toContain("data.share: 4 # asked twice");
+    expect(after.indexOf("lead.owner: 2")).toBeLessThan(after.indexOf("data.share: 4"));
+  });
+
+  it("speaks Chinese with --lang zh-CN", async () => {
+    const { out, prompter } = await interview(
+      [
+        ...META.map(({ expect: _, ...step }) => step as Step),
+        { enter: true },
+        { select: "3" },
+        { enter: true },
+        { enter: true },
+        { select: "quit" },
+      ],
+      { lang: "zh-CN", role: "executive" },
+    );
+    expect(out).toContain("━━ 维度 1 / 2 · 高层参与");
+    expect(out).toContain("第 1 题 / 共 4 题 · 维度 1 / 2");
+    expect(out).toContain("访谈提示  询问近三个月做过哪些决策。");
+    expect(out).toContain("已将 1 条回答保存到 a.yaml。");
+    const choices = prompter.asked.find((a) => a.message === "哪一级最符合实际情况？")?.choices as {
+      short?: string;
+      name?: string;
+    }[];
+    expect(choices[0]?.name).toBe("1 初始级 · 无人负责。");
+    expect(choices.map((c) => c.short)).toContain("不适用");
+    expect(prompter.asked.map((a) => a.message)).toContain("客户名称");
+  });
+});
+
+describe("where answers are written", () => {
+  it("creates missing folders, and writes JSON (with $schema) to a .json file", async () => {
+    file = path.join(dir, "acme", "answers", "ceo.json");
+    const { code } = await interview([...NEW_EXEC, ...plain("3"), { select: "quit" }], {
+      output: "acme/answers/ceo.json",
+    });
+    expect(code).toBe(0);
+    const text = readFileSync(file, "utf8");
+    const json = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(["$schema", "assessment", "respondents"]);
+    expect(answersFile.parse(json).respondents[0]?.answers).toEqual({ "lead.owner": 3 });
+    // Reopened, it stays JSON.
+    await interview([{ select: "continue" }, ...plain("2"), { select: "quit" }], {
+      output: "acme/answers/ceo.json",
+      lang: "en",
+    });
+    expect(JSON.parse(readFileSync(file, "utf8")).respondents[0].answers).toEqual({
+      "lead.owner": 3,
+      "lead.sponsor": 2,
+    });
+  });
+});
+
+describe("interview refusals", () => {
+  it("exits 2 without a terminal, pointing to score and init", async () => {
+    const err = await interview([], {}, { interactive: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toContain("crm-maturity score <answers.yaml>");
+    expect((err as Error).message).toContain("crm-maturity init");
+  });
+
+  it("rejects an unknown --role and --resume of a missing file as usage errors", async () => {
+    await expect(interview([], { role: "ceo" })).rejects.toThrow(
+      /--role expects one of .*executive, frontline/,
+    );
+    await expect(interview([], { resume: true })).rejects.toThrow(/nothing to resume/);
+    await expect(interview([], { output: "-" })).rejects.toThrow(UsageError);
+  });
+
+  it("reports a corrupt answers file with file:line:col and leaves it untouched", async () => {
+    const text =
+      "assessment:\n  client: { name: Acme }\n  date: 2025-01-02\n  assessor: J\n  questionnaire: { id: iv-mini, version: 1.0.0 }\nrespondents:\n  - id: a\n    role: executive\n    answers:\n      lead.owner: 9\n";
+    writeFileSync(file, text);
+    const err = await interview([]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    const issue = (err as InputError).issues[0];
+    expect(issue).toMatchObject({ code: "out-of-scale", file: "a.yaml", start: { line: 10 } });
+    expect(readFileSync(file, "utf8")).toBe(text);
+
+    writeFileSync(file, "assessment: [unclosed\n");
+    const syntax = await interview([]).catch((e: unknown) => e);
+    expect((syntax as InputError).issues[0]).toMatchObject({ code: "yaml-syntax", file: "a.yaml" });
+  });
+
+  it("reports a bad questionnaire (-q) as invalid input", async () => {
+    const bad = path.join(dir, "q.yaml");
+    writeFileSync(bad, "id: x\nversion: nope\n");
+    await expect(interview([], { questionnaire: bad })).rejects.toBeInstanceOf(InputError);
+  });
+});
+
+describe("the bundled pack", () => {
+  it("interviews an executive through all of it", async () => {
+    const pack = resolveQuestionnaire();
+    const ids = pack.dimensions.flatMap((d) => d.questions.map((q) => q.id));
+    const count = pack.dimensions
+      .flatMap((d) => d.questions)
+      .filter((q) => q.roles === undefined || q.roles.includes("executive")).length;
+    const steps: Step[] = [...META];
+    steps.push({ enter: true });
+    for (let i = 0; i < count; i++) steps.push(...plain(String((i % 5) + 1)));
+    steps.push({ confirm: false });
+    const { out } = await interview(
+      steps,
+      { questionnaire: undefined, lang: "en", role: "executive" },
+      { questionIds: ids },
+    );
+    expect(out).toContain(`Question ${count} of ${count}`);
+    const r = readAnswers().respondents[0];
+    expect(Object.keys(r?.answers ?? {})).toHaveLength(count);
+    expect(readAnswers().assessment.questionnaire).toEqual({ id: pack.id, version: pack.version });
+  });
+});
