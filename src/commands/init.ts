@@ -1,15 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { answersTemplate, engagementReadme, targetsTemplate } from "../answers/template.js";
 import { InputError } from "../errors.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 import type { Lang } from "../i18n/labels.js";
 import { resolveQuestionnaire } from "../questionnaire/bundled.js";
 import { displayPath } from "../source/read.js";
 
-/** The installed package's root (works from src/ and dist/). */
-const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Options of `crm-maturity init`. */
 export interface InitOptions {
