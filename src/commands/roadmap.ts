@@ -1,0 +1,6 @@
+import { type ReportCommandOptions, runReport } from "./report.js";
+
+/** `crm-maturity roadmap <inputs..>`: the roadmap-only document. */
+export function runRoadmap(inputs: string[], opts: ReportCommandOptions): Promise<number> {
+  return runReport("roadmap", inputs, opts);
+}

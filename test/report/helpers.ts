@@ -1,0 +1,62 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { expect } from "vitest";
+import type { RoadmapStrategy } from "../../src/analysis/roadmap.js";
+import { resolveQuestionnaire } from "../../src/questionnaire/bundled.js";
+import type { Questionnaire } from "../../src/questionnaire/types.js";
+import { buildReport } from "../../src/report/build.js";
+import { loadReportInputs, type ReportInputs } from "../../src/report/inputs.js";
+import type { ReportKind, ReportLanguage, ReportModel } from "../../src/report/model.js";
+
+export const FIXTURES = path.join(import.meta.dirname, "../fixtures/report");
+export const ACME = path.join(FIXTURES, "acme");
+export const ACME_ANSWERS = [
+  "answers/executives.yaml",
+  "answers/frontline.yaml",
+  "answers/it.yaml",
+  "answers/managers.yaml",
+];
+const GOLDEN_DIR = path.join(import.meta.dirname, "../golden/report");
+
+let bundled: Questionnaire | undefined;
+/** The bundled standard pack, loaded once. */
+export function standardPack(): Questionnaire {
+  bundled ??= resolveQuestionnaire();
+  return bundled;
+}
+
+/** Loads report inputs from a fixture folder; fails the test on any error issue. */
+export function loadInputs(
+  dir: string,
+  files: string[],
+  opts: { targets?: Record<string, number>; horizonMonths?: number } = {},
+): ReportInputs {
+  const { value, issues } = loadReportInputs(files, standardPack(), { cwd: dir, ...opts });
+  if (!value) throw new Error(`fixture failed to load: ${JSON.stringify(issues, null, 2)}`);
+  return value;
+}
+
+/** The report model of the fixture client. */
+export function acmeReport(
+  opts: { lang?: ReportLanguage; kind?: ReportKind; strategy?: RoadmapStrategy } = {},
+): ReportModel {
+  const inputs = loadInputs(ACME, ACME_ANSWERS);
+  return buildReport(inputs.results, standardPack(), { ...opts, respondents: inputs.respondents });
+}
+
+/** Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it instead. */
+export function expectGolden(name: string, actual: string): void {
+  const file = path.join(GOLDEN_DIR, name);
+  if (process.env.UPDATE_GOLDEN === "1") {
+    mkdirSync(GOLDEN_DIR, { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  let expected: string;
+  try {
+    expected = readFileSync(file, "utf8");
+  } catch {
+    throw new Error(`missing golden ${file}; run with UPDATE_GOLDEN=1 to create it`);
+  }
+  expect(actual).toBe(expected);
+}
