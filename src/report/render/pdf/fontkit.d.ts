@@ -1,0 +1,33 @@
+// fontkit ships no type declarations; this covers the few members the PDF renderer uses. It is
+// pdfkit's own font engine, so importing it costs nothing extra once pdfkit is loaded.
+declare module "fontkit" {
+  /** One font face (a .ttf/.otf, or one member of a .ttc collection). */
+  export interface Font {
+    readonly type: string;
+    readonly postscriptName: string | null;
+    readonly familyName: string | null;
+    readonly subfamilyName: string | null;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+    /** Maps text to glyphs through the character map alone (no shaping). */
+    glyphsForString(text: string): Glyph[];
+    /** Full OpenType layout: glyph substitution and positioning. */
+    layout(text: string, features?: unknown): unknown;
+  }
+
+  /** A glyph of a font. */
+  export interface Glyph {
+    readonly id: number;
+    readonly codePoints: number[];
+    readonly advanceWidth: number;
+  }
+
+  /** A TrueType/OpenType collection (.ttc) or a Mac dfont: several faces in one file. */
+  export interface FontCollection {
+    readonly type: "TTC" | "DFont";
+    readonly fonts: Font[];
+    getFont(postscriptName: string): Font | null;
+  }
+
+  /** Parses a font file's bytes; with a PostScript name, returns that member of a collection. */
+  export function create(buffer: Uint8Array, postscriptName?: string): Font | FontCollection;
+}

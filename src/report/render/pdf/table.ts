@@ -1,0 +1,356 @@
+import { COLOR, SIZE } from "./theme.js";
+import type { TextStyle, Writer } from "./writer.js";
+
+/** A table column: header text, relative width, alignment. */
+export interface Column {
+  header: string;
+  /** Relative width; columns share the table width in proportion. */
+  width: number;
+  align?: "left" | "right" | "center";
+}
+
+/** A cell: plain text, or text with emphasis, a status chip or a muted second paragraph. */
+export type Cell =
+  | string
+  | {
+      text: string;
+      bold?: boolean;
+      color?: string;
+      /** Draw the text white on a rounded chip of this colour (severity, verdict). */
+      chip?: string;
+      /** A smaller, muted paragraph under the text (descriptions, reasons). */
+      sub?: string;
+    };
+
+export interface TableOptions {
+  size?: number;
+  /** Style the last row as a total (bold, rule above, no zebra). */
+  totalRow?: boolean;
+}
+
+interface CellBox {
+  text: string;
+  sub: string;
+  style: TextStyle;
+  subStyle: TextStyle;
+  chip: string | null;
+}
+
+const PAD_X = 5;
+const PAD_Y = 3.6;
+const SUB_GAP = 2;
+const KEEP_TOGETHER = 300;
+
+interface TableLayout {
+  widths: number[];
+  headStyle: TextStyle;
+  headH: number;
+  boxes: CellBox[][];
+  heights: number[];
+  rowHeight: (row: CellBox[]) => number;
+  size: number;
+}
+
+// Measures a table once: column widths, the header height, each row's cells and height.
+function layoutTable(
+  w: Writer,
+  columns: readonly Column[],
+  rows: readonly Cell[][],
+  opts: TableOptions,
+): TableLayout {
+  const size = opts.size ?? SIZE.table;
+  const lineGap = w.bodyGap * 0.6;
+  const headStyle: TextStyle = { size, style: "bold", color: COLOR.accent, lineGap };
+  const widths = columnWidths(w, columns, rows, size, headStyle);
+  const headH =
+    Math.max(
+      ...columns.map((c, i) => w.measure(c.header, (widths[i] ?? 0) - 2 * PAD_X, headStyle)),
+    ) +
+    2 * PAD_Y;
+  const boxes = rows.map((row, r) =>
+    columns.map((c, i): CellBox => {
+      const cell = row[i] ?? "";
+      const isTotal = opts.totalRow === true && r === rows.length - 1;
+      const spec = typeof cell === "string" ? { text: cell } : cell;
+      const bold = spec.bold === true || isTotal;
+      return {
+        text: spec.text,
+        sub: "sub" in spec && spec.sub ? spec.sub : "",
+        style: {
+          size,
+          style: bold || spec.chip ? "bold" : "regular",
+          color: spec.chip ? COLOR.white : (spec.color ?? COLOR.ink),
+          lineGap,
+          align: c.align ?? "left",
+        },
+        subStyle: { size: size - 0.8, color: COLOR.muted, lineGap, align: c.align ?? "left" },
+        chip: spec.chip ?? null,
+      };
+    }),
+  );
+  const cellHeight = (box: CellBox, width: number): number => {
+    const inner = width - 2 * PAD_X;
+    let h = box.text === "" ? 0 : w.measure(box.text, box.chip ? inner - 6 : inner, box.style);
+    if (box.chip) h += 2;
+    if (box.sub !== "") h += SUB_GAP + w.measure(box.sub, inner, box.subStyle);
+    return h;
+  };
+  const rowHeight = (row: CellBox[]): number =>
+    Math.max(w.lineHeight({ size }), ...row.map((b, i) => cellHeight(b, widths[i] ?? 0))) +
+    2 * PAD_Y;
+  return { widths, headStyle, headH, boxes, heights: boxes.map(rowHeight), rowHeight, size };
+}
+
+/**
+ * The height a heading or lead-in before this table should keep with it: the whole table when
+ * it is short enough to be kept together, else its header and first rows.
+ */
+export function tableKeep(
+  w: Writer,
+  columns: readonly Column[],
+  rows: readonly Cell[][],
+  opts: TableOptions = {},
+): number {
+  const { headH, heights } = layoutTable(w, columns, rows, opts);
+  const total = headH + heights.reduce((a, b) => a + b, 0);
+  if (total <= KEEP_TOGETHER) return total + 8;
+  return headH + heights.slice(0, 3).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Draws a table at the cursor: shaded header, zebra rows, wrapped cells. A row that does not fit
+ * moves whole to the next page and the header is repeated there; only a row taller than a page is
+ * split, and then line by line.
+ */
+export function drawTable(
+  w: Writer,
+  columns: readonly Column[],
+  rows: readonly Cell[][],
+  opts: TableOptions = {},
+): void {
+  const { widths, headStyle, headH, boxes, heights, rowHeight, size } = layoutTable(
+    w,
+    columns,
+    rows,
+    opts,
+  );
+  const xs: number[] = [];
+  let acc = w.left;
+  for (const width of widths) {
+    xs.push(acc);
+    acc += width;
+  }
+
+  const drawHeader = (): void => {
+    const y = w.y;
+    const h = headH;
+    w.doc.save();
+    w.doc.rect(w.left, y, w.width, h).fill(COLOR.headerFill);
+    w.doc.restore();
+    columns.forEach((c, i) => {
+      w.draw(c.header, (xs[i] ?? 0) + PAD_X, y + PAD_Y, (widths[i] ?? 0) - 2 * PAD_X, {
+        ...headStyle,
+        align: c.align ?? "left",
+      });
+    });
+    hline(w, y + h, COLOR.accent, 0.8);
+    w.y = y + h;
+  };
+
+  const tableHeight = headH + heights.reduce((a, b) => a + b, 0);
+  // A short table moves whole to the next page, and a longer one starts there too when fewer
+  // than three of its rows would fit below the cursor.
+  let fitting = 0;
+  for (let used = headH; fitting < heights.length; fitting++) {
+    used += heights[fitting] ?? 0;
+    if (used > w.remaining()) break;
+  }
+  const fitsFreshPage = tableHeight <= w.bottom - w.top;
+  if (
+    tableHeight > w.remaining() &&
+    (tableHeight <= KEEP_TOGETHER ||
+      (fitting < Math.min(3, heights.length) && (fitsFreshPage || fitting === 0)))
+  ) {
+    w.newPage();
+  }
+  // Never a header alone at a page bottom: it needs its first row (or three lines of a row that
+  // is taller than a page and will be split anyway).
+  const pageRoom = w.bottom - w.top - headH;
+  const firstRow = heights[0] ?? 0;
+  w.ensure(headH + (firstRow <= pageRoom ? firstRow : w.lineHeight({ size }) * 3 + 2 * PAD_Y));
+  drawHeader();
+
+  boxes.forEach((row, r) => {
+    const isTotal = opts.totalRow === true && r === rows.length - 1;
+    const fillColor = isTotal ? COLOR.accentSoft : r % 2 === 1 ? COLOR.zebra : null;
+    let h = heights[r] ?? rowHeight(row);
+    if (h <= pageRoom) {
+      if (w.y + h > w.bottom) {
+        w.newPage();
+        drawHeader();
+      }
+      drawRow(w, row, xs, widths, w.y, h, fillColor);
+      if (isTotal) hline(w, w.y, COLOR.accent, 0.8);
+      w.y += h;
+      hline(w, w.y, COLOR.rule, 0.4);
+      return;
+    }
+    // A row taller than a page: fill what is left of this page, continue on the next ones.
+    let pending = row;
+    while (pending.some((b) => b.text !== "" || b.sub !== "")) {
+      if (w.bottom - w.y < w.lineHeight({ size }) * 3 + 2 * PAD_Y) {
+        w.newPage();
+        drawHeader();
+      }
+      const room = w.bottom - w.y - 2 * PAD_Y;
+      const parts = pending.map((b, i) => splitCell(w, b, (widths[i] ?? 0) - 2 * PAD_X, room));
+      const head = parts.map((p) => p[0]);
+      h = rowHeight(head);
+      drawRow(w, head, xs, widths, w.y, Math.min(h, w.bottom - w.y), fillColor);
+      w.y += Math.min(h, w.bottom - w.y);
+      hline(w, w.y, COLOR.rule, 0.4);
+      pending = parts.map((p) => p[1]);
+      if (pending.some((b) => b.text !== "" || b.sub !== "")) {
+        w.newPage();
+        drawHeader();
+      }
+    }
+  });
+  w.y += 8;
+  w.doc.x = w.left;
+}
+
+// Column widths follow the relative widths, but never cut a header word or a short value (a
+// number, a level, a chip) in two: narrow columns take what they need from the wide text columns.
+function columnWidths(
+  w: Writer,
+  columns: readonly Column[],
+  rows: readonly Cell[][],
+  size: number,
+  headStyle: TextStyle,
+): number[] {
+  const total = columns.reduce((sum, c) => sum + c.width, 0);
+  const base = columns.map((c) => (c.width / total) * w.width);
+  const tokens = (text: string): string[] =>
+    text.length <= 12 && !/\s/.test(text) ? [text] : text.split(/\s+/).filter((t) => !isCjkText(t));
+  const mins = columns.map((c, i) => {
+    let min = 0;
+    for (const t of tokens(c.header)) min = Math.max(min, w.widthOf(t, headStyle));
+    for (const row of rows) {
+      const cell = row[i];
+      if (cell === undefined) continue;
+      const spec = typeof cell === "string" ? { text: cell } : cell;
+      if (spec.text.length > 24) continue;
+      const style: TextStyle = {
+        size,
+        style: spec.bold || ("chip" in spec && spec.chip) ? "bold" : "regular",
+      };
+      const extra = "chip" in spec && spec.chip ? 8 : 0;
+      for (const t of tokens(spec.text)) min = Math.max(min, w.widthOf(t, style) + extra);
+    }
+    return min + 2 * PAD_X + 1;
+  });
+  const minTotal = mins.reduce((a, b) => a + b, 0);
+  if (minTotal >= w.width) return mins.map((m) => (m / minTotal) * w.width);
+  const widths = base.map((b, i) => Math.max(b, mins[i] ?? 0));
+  let excess = widths.reduce((a, b) => a + b, 0) - w.width;
+  if (excess > 0) {
+    const slack = widths.map((width, i) => Math.max(0, width - (mins[i] ?? 0)));
+    const slackTotal = slack.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < widths.length; i++) {
+      widths[i] = (widths[i] ?? 0) - (excess * (slack[i] ?? 0)) / slackTotal;
+    }
+    excess = 0;
+  }
+  return widths;
+}
+
+function isCjkText(text: string): boolean {
+  return /[\u2e80-\u9fff\uff00-\uffef]/.test(text) && text.length > 6;
+}
+
+function drawRow(
+  w: Writer,
+  row: readonly CellBox[],
+  xs: readonly number[],
+  widths: readonly number[],
+  y: number,
+  h: number,
+  fillColor: string | null,
+): void {
+  if (fillColor) {
+    w.doc.save();
+    w.doc.rect(w.left, y, w.width, h).fill(fillColor);
+    w.doc.restore();
+  }
+  row.forEach((box, i) => {
+    const x = (xs[i] ?? 0) + PAD_X;
+    const width = (widths[i] ?? 0) - 2 * PAD_X;
+    let cy = y + PAD_Y;
+    if (box.chip && box.text !== "") {
+      const tw = Math.min(w.widthOf(box.text, box.style) + 8, width);
+      const th = w.measure(box.text, tw - 6, box.style) + 2;
+      const cx =
+        box.style.align === "right"
+          ? x + width - tw
+          : box.style.align === "center"
+            ? x + (width - tw) / 2
+            : x;
+      w.doc.save();
+      w.doc.roundedRect(cx, cy - 0.5, tw, th, 2.5).fill(box.chip);
+      w.doc.restore();
+      w.draw(box.text, cx + 3, cy + 0.8, tw - 6, { ...box.style, align: "center" });
+      cy += th + SUB_GAP;
+    } else if (box.text !== "") {
+      cy += w.draw(box.text, x, cy, width, box.style) + SUB_GAP;
+    }
+    if (box.sub !== "") w.draw(box.sub, x, cy, width, box.subStyle);
+  });
+}
+
+// Splits a cell so that the first part fits `room` points: whole lines only, broken at a space
+// when there is one near the cut (Latin text) and anywhere otherwise (Chinese text).
+function splitCell(w: Writer, box: CellBox, width: number, room: number): [CellBox, CellBox] {
+  const fits = (text: string, style: TextStyle): boolean => w.measure(text, width, style) <= room;
+  const empty = { ...box, text: "", sub: "" };
+  const textHeight = box.text === "" ? 0 : w.measure(box.text, width, box.style);
+  if (textHeight + (box.sub ? SUB_GAP + w.measure(box.sub, width, box.subStyle) : 0) <= room) {
+    return [box, empty];
+  }
+  if (textHeight <= room) {
+    const [a, b] = cut(
+      box.sub,
+      (t) => textHeight + SUB_GAP + w.measure(t, width, box.subStyle) <= room,
+    );
+    return [
+      { ...box, sub: a },
+      { ...empty, sub: b, subStyle: box.subStyle, style: box.style },
+    ];
+  }
+  const [a, b] = cut(box.text, (t) => fits(t, box.style));
+  return [
+    { ...box, text: a, sub: "" },
+    { ...box, text: b, chip: null },
+  ];
+}
+
+function cut(text: string, fits: (t: string) => boolean): [string, string] {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(text.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  let at = lo;
+  const space = text.lastIndexOf(" ", at);
+  if (space > at - 30 && space > 0) at = space;
+  if (at <= 0) at = Math.max(1, lo);
+  return [text.slice(0, at).trimEnd(), text.slice(at).trimStart()];
+}
+
+function hline(w: Writer, y: number, color: string, width: number): void {
+  w.doc.save();
+  w.doc.moveTo(w.left, y).lineTo(w.right, y).lineWidth(width).strokeColor(color).stroke();
+  w.doc.restore();
+}
