@@ -1,5 +1,11 @@
 import { Command, CommanderError } from "commander";
+import { register as registerBatch, registerMap } from "./cli/batch.js";
+import { register as registerCompare } from "./cli/compare.js";
+import { register as registerInit } from "./cli/init.js";
+import { register as registerInterview } from "./cli/interview.js";
+import { register as registerReport, registerRoadmap } from "./cli/report.js";
 import { register as registerSchema } from "./cli/schema.js";
+import { register as registerScore } from "./cli/score.js";
 import { examples } from "./cli/shared.js";
 import { register as registerValidate } from "./cli/validate.js";
 import { printIssues } from "./commands/print-issues.js";
@@ -9,7 +15,7 @@ import { VERSION } from "./version.js";
 function buildProgram(): Command {
   const program = new Command("crm-maturity")
     .description(
-      "Assess a company's CRM capability maturity: questionnaires as code, interviews, batch\nscoring, gap reports and rigidify → optimise → solidify roadmaps.",
+      "Assess a company's CRM capability maturity: questionnaires as code, interviews, batch scoring, gap reports and rigidify → optimise → solidify roadmaps.",
     )
     .version(VERSION)
     .option("--debug", "print stack traces for internal errors")
@@ -20,7 +26,19 @@ function buildProgram(): Command {
       `${examples(["crm-maturity validate questionnaires/", "crm-maturity schema questionnaire -o questionnaire.schema.json"])}
 Exit codes: 0 ok · 1 invalid input or findings · 2 usage error or internal failure`,
     );
-  for (const register of [registerValidate, registerSchema]) register(program);
+  for (const register of [
+    registerValidate,
+    registerSchema,
+    registerInit,
+    registerInterview,
+    registerScore,
+    registerReport,
+    registerRoadmap,
+    registerCompare,
+    registerBatch,
+    registerMap,
+  ])
+    register(program);
   // Subcommands inherit exitOverride so usage errors reach main() instead of exiting.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { answersFile, targetsFile } from "./answers/schema.js";
+import { mappingSchema } from "./answers/survey/mapping-schema.js";
 import { dimension, questionnaireRoot } from "./questionnaire/schema.js";
+import { resultsSchema } from "./scoring/results.js";
 
 type SchemaEntry = { title: string; schema: () => z.ZodType };
 
@@ -7,6 +10,10 @@ type SchemaEntry = { title: string; schema: () => z.ZodType };
 export const SCHEMAS: Record<string, SchemaEntry> = {
   questionnaire: { title: "crm-maturity questionnaire", schema: () => questionnaireRoot },
   dimension: { title: "crm-maturity questionnaire dimension file", schema: () => dimension },
+  answers: { title: "crm-maturity answers", schema: () => answersFile },
+  targets: { title: "crm-maturity targets", schema: () => targetsFile },
+  results: { title: "crm-maturity results", schema: () => resultsSchema },
+  mapping: { title: "crm-maturity survey export mapping", schema: () => mappingSchema },
 };
 
 /** Renders a format's JSON Schema (draft-07, input mode, so defaults are optional) as text. */

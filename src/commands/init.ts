@@ -3,11 +3,10 @@ import { existsSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } from
 import path from "node:path";
 import { answersTemplate, engagementReadme, targetsTemplate } from "../answers/template.js";
 import { InputError } from "../errors.js";
-import { PACKAGE_ROOT } from "../package-root.js";
 import type { Lang } from "../i18n/labels.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 import { resolveQuestionnaire } from "../questionnaire/bundled.js";
 import { displayPath } from "../source/read.js";
-
 
 /** Options of `crm-maturity init`. */
 export interface InitOptions {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { clientProfile } from "../answers/schema.js";
+import { statisticsSchema } from "../batch/statistics-schema.js";
 import { condition, localizedText, pillar, severity } from "../questionnaire/schema.js";
 
 /** Bumped whenever the results JSON changes incompatibly. */
@@ -210,6 +211,9 @@ export const resultsSchema = z
       verdict: z.enum(["ready", "conditional", "not-ready"]),
       rules: z.array(readinessRuleResultSchema).describe("The rules that decided the verdict."),
     }),
+    statistics: statisticsSchema
+      .optional()
+      .describe("Written by `batch` only: distributions of per-respondent scores."),
   })
   .describe("Results of a CRM capability maturity assessment.");
 

@@ -44,14 +44,15 @@ export function confidenceOf(coverage: number): Confidence {
   return "low";
 }
 
-interface RoleTally {
-  sum: number;
-  n: number;
-}
-
 interface QuestionTally {
   question: Question;
-  roles: Map<string, RoleTally>;
+  /** Scores reversed (likert `reverse`): the score is lo + hi − answer. */
+  reverse: boolean;
+  /** Per role index (see `RoleRegistry`): sum and count of the role's scores. */
+  sum: number[];
+  n: number[];
+  /** Per role index: whether the question is put to the role. */
+  asked: boolean[];
   min: number;
   max: number;
   answered: number;
@@ -60,10 +61,31 @@ interface QuestionTally {
   notes: NoteResult[];
 }
 
+/** Answer codes for {@link AssessmentScorer.addCoded}: 1–5 are levels on the scale. */
+export const ANSWER_ABSENT = 0;
+export const ANSWER_NA = 6;
+export const ANSWER_UNKNOWN = 7;
+/** Distinct answer codes (the stride of `addCodeCounts` histograms). */
+export const ANSWER_CODES = 8;
+
 /** Scores respondents one at a time with memory bounded by the questionnaire (plus the roster). */
 export interface AssessmentScorer {
   /** Adds one respondent; throws RangeError on a level outside the scale (check answers first). */
   add(respondent: Respondent): void;
+  /**
+   * Adds one respondent given as compact answer codes, one per question in questionnaire order
+   * (dimensions, then their questions): ANSWER_ABSENT, a level, ANSWER_NA or ANSWER_UNKNOWN.
+   * Equivalent to `add` with the same answers; the batch path for millions of rows. The
+   * respondent joins the roster only when `entry` is given.
+   */
+  addCoded(role: string, codes: ArrayLike<number>, entry?: Results["respondents"][number]): void;
+  /**
+   * Adds `respondents` respondents of one role at once, given as a histogram of their answer
+   * codes: `counts[q * ANSWER_CODES + code]` respondents gave `code` to question q (order as in
+   * `addCoded`). Equivalent to `addCoded` for each of them (sums of small integers are exact),
+   * so batch scoring can count codes per row and add them once at the end.
+   */
+  addCodeCounts(role: string, counts: ArrayLike<number>, respondents: number): void;
   /** Computes the results; `input.respondents` is ignored (they were added). */
   finish(input: Omit<AssessmentInput, "respondents">, options?: ScoreOptions): Results;
 }
@@ -81,13 +103,26 @@ function scaleBounds(questionnaire: Questionnaire): { lo: number; hi: number } {
   return { lo: Math.min(...levels), hi: Math.max(...levels) };
 }
 
-/** Creates an incremental scorer (for batch scoring); `scoreAssessment` is built on it. */
+/** Role ids seen so far, each with a dense index into the tallies' per-role arrays. */
+interface RoleRegistry {
+  index: Map<string, number>;
+  counts: number[];
+}
+
+/**
+ * Creates an incremental scorer: `scoreAssessment` adds respondents with `add`; batch scoring
+ * adds millions of rows with `addCoded` and keeps its own compact roster.
+ */
 export function createAssessmentScorer(questionnaire: Questionnaire): AssessmentScorer {
   const { lo, hi } = scaleBounds(questionnaire);
+  const registry: RoleRegistry = { index: new Map(), counts: [] };
   const tallies: QuestionTally[][] = questionnaire.dimensions.map((d) =>
     d.questions.map((question) => ({
       question,
-      roles: new Map(),
+      reverse: question.type === "likert" && question.reverse === true,
+      sum: [],
+      n: [],
+      asked: [],
       min: Number.POSITIVE_INFINITY,
       max: Number.NEGATIVE_INFINITY,
       answered: 0,
@@ -96,24 +131,32 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
       notes: [],
     })),
   );
+  const flat = tallies.flat();
   const roster: Results["respondents"] = [];
-  const roleCounts = new Map<string, number>();
 
-  function record(tally: QuestionTally, respondent: Respondent): void {
-    const { question } = tally;
-    const raw = hasOwn(respondent.answers, question.id)
-      ? respondent.answers[question.id]
-      : undefined;
-    const askedByRole = question.roles === undefined || question.roles.includes(respondent.role);
-    // An answer given to a question not put to the role still counts (check-answers warns).
-    if (!askedByRole && raw === undefined) return;
-    const value: AnswerScalar | undefined = typeof raw === "object" ? raw.value : raw;
-    if (typeof raw === "object" && (raw.note !== undefined || raw.evidence !== undefined)) {
-      const note: NoteResult = { respondent: respondent.id, role: respondent.role };
-      if (raw.note !== undefined) note.note = raw.note;
-      if (raw.evidence !== undefined) note.evidence = raw.evidence;
-      tally.notes.push(note);
+  function roleIndex(role: string): number {
+    let r = registry.index.get(role);
+    if (r === undefined) {
+      r = registry.counts.length;
+      registry.index.set(role, r);
+      registry.counts.push(0);
+      for (const t of flat) {
+        t.sum.push(0);
+        t.n.push(0);
+        t.asked.push(t.question.roles === undefined || t.question.roles.includes(role));
+      }
     }
+    return r;
+  }
+  // Declared roles first, so their indices are stable and match the questionnaire's order.
+  for (const role of questionnaire.roles) roleIndex(role.id);
+
+  function tallyValue(
+    tally: QuestionTally,
+    r: number,
+    value: AnswerScalar | undefined,
+    respondentId: string,
+  ): void {
     if (value === "na") {
       tally.na++;
       return;
@@ -124,17 +167,32 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
     }
     if (!Number.isInteger(value) || value < lo || value > hi) {
       throw new RangeError(
-        `respondent ${respondent.id}, question ${question.id}: expected an integer ${lo}–${hi}, found ${value}`,
+        `respondent ${respondentId}, question ${tally.question.id}: expected an integer ${lo}–${hi}, found ${value}`,
       );
     }
-    const score = question.type === "likert" && question.reverse === true ? lo + hi - value : value;
-    const roleTally = tally.roles.get(respondent.role) ?? { sum: 0, n: 0 };
-    roleTally.sum += score;
-    roleTally.n++;
-    tally.roles.set(respondent.role, roleTally);
+    const score = tally.reverse ? lo + hi - value : value;
+    tally.sum[r] = (tally.sum[r] as number) + score;
+    tally.n[r] = (tally.n[r] as number) + 1;
     tally.answered++;
     if (score < tally.min) tally.min = score;
     if (score > tally.max) tally.max = score;
+  }
+
+  function record(tally: QuestionTally, r: number, respondent: Respondent): void {
+    const { question } = tally;
+    const raw = hasOwn(respondent.answers, question.id)
+      ? respondent.answers[question.id]
+      : undefined;
+    // An answer given to a question not put to the role still counts (check-answers warns).
+    if (!tally.asked[r] && raw === undefined) return;
+    const value: AnswerScalar | undefined = typeof raw === "object" ? raw.value : raw;
+    if (typeof raw === "object" && (raw.note !== undefined || raw.evidence !== undefined)) {
+      const note: NoteResult = { respondent: respondent.id, role: respondent.role };
+      if (raw.note !== undefined) note.note = raw.note;
+      if (raw.evidence !== undefined) note.evidence = raw.evidence;
+      tally.notes.push(note);
+    }
+    tallyValue(tally, r, value, respondent.id);
   }
 
   return {
@@ -142,11 +200,54 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
       const entry: Results["respondents"][number] = { id: respondent.id, role: respondent.role };
       if (respondent.name !== undefined) entry.name = respondent.name;
       roster.push(entry);
-      roleCounts.set(respondent.role, (roleCounts.get(respondent.role) ?? 0) + 1);
-      for (const dimension of tallies) for (const tally of dimension) record(tally, respondent);
+      const r = roleIndex(respondent.role);
+      registry.counts[r] = (registry.counts[r] as number) + 1;
+      for (const tally of flat) record(tally, r, respondent);
+    },
+    addCoded(role, codes, entry) {
+      if (entry) roster.push(entry);
+      const r = roleIndex(role);
+      registry.counts[r] = (registry.counts[r] as number) + 1;
+      const id = entry?.id ?? "(batch)";
+      for (let i = 0; i < flat.length; i++) {
+        const tally = flat[i] as QuestionTally;
+        const code = codes[i] ?? ANSWER_ABSENT;
+        if (code === ANSWER_ABSENT) {
+          if (tally.asked[r]) tally.unknown++;
+        } else if (code === ANSWER_NA) tally.na++;
+        else if (code === ANSWER_UNKNOWN) tally.unknown++;
+        else tallyValue(tally, r, code, id);
+      }
+    },
+    addCodeCounts(role, counts, respondents) {
+      const r = roleIndex(role);
+      registry.counts[r] = (registry.counts[r] as number) + respondents;
+      for (let i = 0; i < flat.length; i++) {
+        const tally = flat[i] as QuestionTally;
+        const base = i * ANSWER_CODES;
+        const absent = counts[base + ANSWER_ABSENT] ?? 0;
+        if (absent > 0 && tally.asked[r]) tally.unknown += absent;
+        tally.na += counts[base + ANSWER_NA] ?? 0;
+        tally.unknown += counts[base + ANSWER_UNKNOWN] ?? 0;
+        for (let value = 1; value < ANSWER_NA; value++) {
+          const c = counts[base + value] ?? 0;
+          if (c === 0) continue;
+          if (value < lo || value > hi) {
+            throw new RangeError(
+              `question ${tally.question.id}: expected an integer ${lo}–${hi}, found ${value}`,
+            );
+          }
+          const score = tally.reverse ? lo + hi - value : value;
+          tally.sum[r] = (tally.sum[r] as number) + score * c;
+          tally.n[r] = (tally.n[r] as number) + c;
+          tally.answered += c;
+          if (score < tally.min) tally.min = score;
+          if (score > tally.max) tally.max = score;
+        }
+      }
     },
     finish(input, options = {}) {
-      return buildResults(questionnaire, tallies, roster, roleCounts, input, options);
+      return buildResults(questionnaire, tallies, roster, registry, input, options);
     },
   };
 }
@@ -187,11 +288,16 @@ interface DimensionScore {
   frontline: number | null;
 }
 
-function scoreQuestion(tally: QuestionTally, roles: readonly string[]): QuestionScore {
+function scoreQuestion(
+  tally: QuestionTally,
+  roles: readonly string[],
+  registry: RoleRegistry,
+): QuestionScore {
   const byRole = new Map<string, number | null>();
   for (const role of roles) {
-    const t = tally.roles.get(role);
-    byRole.set(role, t && t.n > 0 ? t.sum / t.n : null);
+    const r = registry.index.get(role);
+    const n = r === undefined ? 0 : (tally.n[r] ?? 0);
+    byRole.set(role, n > 0 ? (tally.sum[r as number] as number) / n : null);
   }
   const present = [...byRole.values()].filter((v): v is number => v !== null);
   return { tally, combined: mean(present), byRole };
@@ -201,9 +307,10 @@ function scoreDimension(
   dimension: ComposedDimension,
   tallies: QuestionTally[],
   roles: readonly string[],
+  registry: RoleRegistry,
   target: number,
 ): DimensionScore {
-  const questions = tallies.map((t) => scoreQuestion(t, roles));
+  const questions = tallies.map((t) => scoreQuestion(t, roles, registry));
   const answered = questions.filter(
     (q): q is QuestionScore & { combined: number } => q.combined !== null,
   );
@@ -302,10 +409,15 @@ function buildResults(
   questionnaire: Questionnaire,
   tallies: QuestionTally[][],
   roster: Results["respondents"],
-  roleCounts: Map<string, number>,
+  registry: RoleRegistry,
   input: Omit<AssessmentInput, "respondents">,
   options: ScoreOptions,
 ): Results {
+  const roleCounts = new Map<string, number>();
+  for (const [role, r] of registry.index) {
+    const count = registry.counts[r] ?? 0;
+    if (count > 0) roleCounts.set(role, count);
+  }
   const declared = questionnaire.roles.map((r) => r.id);
   const extra = [...roleCounts.keys()].filter((r) => !declared.includes(r)).sort(compareIds);
   const roles = [...declared, ...extra];
@@ -321,7 +433,7 @@ function buildResults(
       : hasOwn(input.targets, dimension.id)
         ? (input.targets[dimension.id] ?? dimension.target)
         : dimension.target;
-    return scoreDimension(dimension, tallies[i] ?? [], roles, target);
+    return scoreDimension(dimension, tallies[i] ?? [], roles, registry, target);
   });
 
   const overallScore = weightedMean(

@@ -6,7 +6,7 @@ import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
 
 const fixtures = path.join(REPO, "test/fixtures/validate");
 const fixture = (name: string) => path.join(fixtures, name);
-const ANSI = new RegExp(String.fromCharCode(27) + "\\[");
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
 
 describe("crm-maturity validate (built CLI)", () => {
   it("passes the bundled standard pack with zero findings", () => {

@@ -1,0 +1,94 @@
+// `batch` end to end on a generated export (48 question columns) versus csv-parse alone parsing
+// the same file in the same run, and peak memory at 100k and 1M rows.
+// Goals (issue 4): ≤ 1.5× csv-parse at 1,000,000 rows; peak RSS < 300 MB at any size.
+//   node bench/batch.bench.mjs            (100k and 1M rows; the files are cached in .bench/)
+//   BATCH_BENCH_ROWS=20000 node bench/batch.bench.mjs
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { writeExport, writeQuestionnaire } from "./batch/generate.mjs";
+import { BIN, REPO, report } from "./lib.mjs";
+
+const DIR = path.join(REPO, ".bench/batch");
+const PRELOAD = path.join(REPO, "bench/batch/maxrss.mjs");
+
+/** Runs node with `args`: wall time (ms), CPU time (user + system, ms) and peak RSS (MB). */
+function measure(args) {
+  const rssFile = path.join(DIR, `maxrss-${process.pid}.txt`);
+  rmSync(rssFile, { force: true });
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["--import", PRELOAD, ...args], {
+    cwd: REPO,
+    env: { ...process.env, MAXRSS_FILE: rssFile },
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  const usage = JSON.parse(readFileSync(rssFile, "utf8"));
+  rmSync(rssFile, { force: true });
+  return { ms, cpuMs: usage.cpu / 1000, rssMB: usage.maxRSS / 1024 };
+}
+
+/** Generates (or reuses) the export with `rows` rows; returns its path. */
+async function exportWith(rows) {
+  mkdirSync(DIR, { recursive: true });
+  writeQuestionnaire(DIR);
+  const file = path.join(DIR, `export-${rows}.csv`);
+  const marker = `${file}.done`;
+  if (!existsSync(marker)) {
+    await writeExport(file, rows);
+    writeFileSync(marker, "");
+  }
+  return file;
+}
+
+/** Measures one size: csv-parse alone, then `batch` end to end (results JSON to a file). */
+export async function benchBatch(rows) {
+  const file = await exportWith(rows);
+  const parse = measure([path.join(REPO, "bench/batch/parse-only.mjs"), file]);
+  const batchArgs = [
+    BIN,
+    "batch",
+    file,
+    "--map",
+    path.join(DIR, "mapping.yaml"),
+    "-q",
+    path.join(DIR, "questionnaire.yaml"),
+    "-o",
+    path.join(DIR, "results.json"),
+  ];
+  const batch = measure(batchArgs);
+  return { rows, parse, batch };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = process.env.BATCH_BENCH_ROWS
+    ? process.env.BATCH_BENCH_ROWS.split(",").map(Number)
+    : [100_000, 1_000_000];
+  const rss = [];
+  for (const rows of sizes) {
+    const { parse, batch } = await benchBatch(rows);
+    const n = rows.toLocaleString("en-US");
+    report(`batch ${n} rows × 48 questions, end to end`, batch.ms, "ms", {
+      baseline: parse.ms,
+      baselineName: "csv-parse alone",
+      goal: rows >= 1_000_000 ? 1.5 : undefined,
+    });
+    report(`batch ${n} rows, CPU time (user + system)`, batch.cpuMs, "ms", {
+      baseline: parse.cpuMs,
+      baselineName: "csv-parse alone",
+      goal: rows >= 1_000_000 ? 1.5 : undefined,
+    });
+    report(`batch ${n} rows, peak RSS`, batch.rssMB, "MB", {
+      goal: 300,
+      goalLabel: "< 300 MB",
+    });
+    rss.push(batch.rssMB);
+  }
+  if (rss.length > 1) {
+    console.log(
+      `peak RSS from ${sizes[0].toLocaleString("en-US")} to ${sizes.at(-1).toLocaleString("en-US")} rows: ${rss.map((r) => `${r.toFixed(0)} MB`).join(" → ")}`,
+    );
+  }
+}

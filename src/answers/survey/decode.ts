@@ -1,0 +1,212 @@
+import { isUtf8 } from "node:buffer";
+
+/** What `--encoding` accepts; `auto` detects a byte-order mark, else UTF-8 with a GB18030 fallback. */
+export const ENCODING_CHOICES = ["auto", "utf-8", "gb18030", "utf-16le"] as const;
+export type EncodingChoice = (typeof ENCODING_CHOICES)[number];
+
+/** The encoding actually used to read a file. */
+export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+
+/** Bytes examined before deciding between UTF-8 and GB18030 when there is no byte-order mark. */
+export const SNIFF_BYTES = 64 * 1024;
+
+/** Shared with the caller: what was decided, and notices to show on standard error. */
+export interface DecodeState {
+  encoding?: Encoding;
+  /** Whether the encoding came from a byte-order mark. */
+  bom: boolean;
+  /** Bytes consumed so far, for progress reporting. */
+  bytesRead: number;
+  notices: string[];
+}
+
+/** Raised when the bytes cannot be decoded in the chosen encoding; the CLI reports it as invalid input. */
+export class DecodeError extends Error {
+  override name = "DecodeError";
+  constructor(
+    message: string,
+    readonly byteOffset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Detects a byte-order mark; returns the encoding and the mark's length. */
+export function detectBom(head: Uint8Array): { encoding: Encoding; length: number } | undefined {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+    return { encoding: "utf-8", length: 3 };
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", length: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", length: 2 };
+  return undefined;
+}
+
+/** Length of `bytes` without an incomplete UTF-8 sequence at its end (at most 3 bytes cut). */
+function completeUtf8Length(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const b = bytes[n - back] as number;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+/** Whether `bytes` is UTF-8, allowing a sequence cut off at the end when more bytes follow. */
+function looksUtf8(bytes: Uint8Array, final: boolean): boolean {
+  return isUtf8(final ? bytes : bytes.subarray(0, completeUtf8Length(bytes)));
+}
+
+/** Guesses BOM-less UTF-16 from NUL bytes in ASCII-heavy text (Excel "Unicode text" always has a BOM). */
+function guessUtf16(bytes: Uint8Array): Encoding | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return "utf-16le";
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return "utf-16be";
+  return undefined;
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+function concat(chunks: Uint8Array[]): Buffer {
+  return chunks.length === 1 ? asBuffer(chunks[0] as Uint8Array) : Buffer.concat(chunks);
+}
+
+/**
+ * Turns a stream of bytes in any supported encoding into UTF-8 bytes (without a byte-order mark).
+ * UTF-8 input passes through untouched after a strict validity check, which keeps the common
+ * case fast; other encodings go through a streaming `TextDecoder`.
+ */
+export async function* decodeToUtf8(
+  source: AsyncIterable<Uint8Array>,
+  choice: EncodingChoice,
+  state: DecodeState,
+  display: string,
+): AsyncGenerator<Buffer> {
+  const it = source[Symbol.asyncIterator]();
+  try {
+    yield* decodeFrom(it, choice, state, display);
+  } finally {
+    // Stopping early (map init reads a sample) closes the file.
+    await it.return?.();
+  }
+}
+
+async function* decodeFrom(
+  it: AsyncIterator<Uint8Array>,
+  choice: EncodingChoice,
+  state: DecodeState,
+  display: string,
+): AsyncGenerator<Buffer> {
+  const head: Uint8Array[] = [];
+  let headLength = 0;
+  let done = false;
+  // Gather enough bytes to see a byte-order mark and, for `auto`, to judge UTF-8 validity.
+  const want = choice === "auto" ? SNIFF_BYTES : 4;
+  while (headLength < want) {
+    const next = await it.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    headLength += next.value.length;
+  }
+  let first = concat(head);
+  state.bytesRead = first.length;
+  const bom = detectBom(first);
+  let encoding: Encoding;
+  if (choice === "auto") {
+    // NUL bytes are valid UTF-8 but never appear in CSV text: check for UTF-16 first.
+    const utf16 = bom ? undefined : guessUtf16(first);
+    if (bom) encoding = bom.encoding;
+    else if (utf16) {
+      encoding = utf16;
+      state.notices.push(
+        `${display} has no byte-order mark but looks like ${utf16.toUpperCase()}; reading it as ${utf16.toUpperCase()} (use --encoding to choose another)`,
+      );
+    } else if (looksUtf8(first, done)) encoding = "utf-8";
+    else {
+      encoding = "gb18030";
+      state.notices.push(
+        `${display} is not valid UTF-8; reading it as GB18030, the encoding Chinese Excel saves (use --encoding to choose another)`,
+      );
+    }
+  } else {
+    encoding = choice;
+    if (bom && bom.encoding !== choice) {
+      state.notices.push(
+        `${display} starts with a ${bom.encoding.toUpperCase()} byte-order mark but --encoding ${choice} was given; following --encoding`,
+      );
+    }
+  }
+  state.encoding = encoding;
+  state.bom = bom?.encoding === encoding;
+  if (state.bom && bom) first = first.subarray(bom.length);
+
+  if (encoding === "utf-8") {
+    let offset = 0; // bytes of the decoded stream already validated
+    let carry: Uint8Array = new Uint8Array(0);
+    const check = (chunk: Uint8Array, final: boolean): Buffer => {
+      const bytes = carry.length ? Buffer.concat([carry, chunk]) : asBuffer(chunk);
+      const cut = final ? bytes.length : completeUtf8Length(bytes);
+      const body = bytes.subarray(0, cut);
+      if (!isUtf8(body)) {
+        const lenient = new TextDecoder().decode(body);
+        const bad = Buffer.byteLength(lenient.slice(0, lenient.indexOf("\uFFFD")));
+        throw new DecodeError(
+          `${display}: expected UTF-8 text; found an invalid byte sequence at byte ${offset + bad + 1} (the start of the file was valid UTF-8; if the file was saved by Chinese Excel, rerun with --encoding gb18030)`,
+          offset + bad,
+        );
+      }
+      offset += cut;
+      carry = bytes.subarray(cut);
+      return body;
+    };
+    if (first.length) yield check(first, done);
+    while (!done) {
+      const next = await it.next();
+      if (next.done) break;
+      state.bytesRead += next.value.length;
+      const out = check(next.value, false);
+      if (out.length) yield out;
+    }
+    if (carry.length) yield check(new Uint8Array(0), true);
+    return;
+  }
+
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  let offset = 0;
+  const decode = (chunk: Uint8Array, final: boolean): Buffer => {
+    try {
+      const text = decoder.decode(chunk, { stream: !final });
+      offset += chunk.length;
+      return Buffer.from(text, "utf8");
+    } catch {
+      throw new DecodeError(
+        `${display}: expected ${encoding.toUpperCase()} text; found an invalid byte sequence near byte ${offset + 1} (use --encoding to choose the file's encoding)`,
+        offset,
+      );
+    }
+  };
+  if (first.length) yield decode(first, false);
+  while (!done) {
+    const next = await it.next();
+    if (next.done) break;
+    state.bytesRead += next.value.length;
+    const out = decode(next.value, false);
+    if (out.length) yield out;
+  }
+  const tail = decode(new Uint8Array(0), true);
+  if (tail.length) yield tail;
+}

@@ -1,0 +1,304 @@
+import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
+import { Readable } from "node:stream";
+import { CsvError, parse } from "csv-parse";
+import {
+  DecodeError,
+  type DecodeState,
+  decodeToUtf8,
+  type Encoding,
+  type EncodingChoice,
+} from "./decode.js";
+import { type Delimiter, sniffDelimiter } from "./sniff.js";
+
+/** What was learnt about the file while opening it. */
+export interface ExportInfo {
+  format: "csv" | "xlsx";
+  /** CSV only. */
+  encoding?: Encoding;
+  /** CSV only. */
+  delimiter?: Delimiter;
+  /** Size in bytes when known (not for standard input). */
+  totalBytes?: number;
+  /** Things worth telling the user on standard error (encoding fallback, …). */
+  notices: string[];
+}
+
+/**
+ * Receives each record in order. Returning `false` stops reading; returning a promise pauses
+ * reading until it settles (backpressure); throwing stops reading and rejects `each`.
+ */
+export type RecordHandler = (cells: string[], row: number) => void | boolean | Promise<void>;
+
+/** An opened export; `bytesRead()` feeds progress bars. Read it once, with `each`. */
+export interface ExportReader {
+  info: ExportInfo;
+  /** Pushes every record to `onRecord`; resolves at the end of the file (or when told to stop). */
+  each(onRecord: RecordHandler): Promise<void>;
+  bytesRead(): number;
+}
+
+export interface OpenExportOptions {
+  encoding?: EncodingChoice;
+  /** Overrides delimiter sniffing. */
+  delimiter?: Delimiter;
+  /** Path shown in messages. */
+  display?: string;
+}
+
+/** An export that cannot be read: unreadable, undecodable or not valid CSV/XLSX. */
+export class ExportError extends Error {
+  override name = "ExportError";
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+function readHead(path: string): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(8);
+    const n = readSync(fd, buf, 0, 8, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads the first chunk of a stream and returns it with an iterable over the whole stream. */
+async function peek(
+  stream: AsyncIterable<Uint8Array>,
+): Promise<{ head: Uint8Array; all: AsyncIterable<Uint8Array> }> {
+  const it = stream[Symbol.asyncIterator]();
+  const first = await it.next();
+  const head = first.done ? new Uint8Array(0) : first.value;
+  async function* all() {
+    if (head.length) yield head;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+  }
+  return { head, all: all() };
+}
+
+/** Opens a CSV or XLSX export (`-` reads standard input) for streaming. */
+export async function openExport(
+  input: string,
+  opts: OpenExportOptions = {},
+): Promise<ExportReader> {
+  const display = opts.display ?? (input === "-" ? "<stdin>" : input);
+  let totalBytes: number | undefined;
+  let source: AsyncIterable<Uint8Array>;
+  let head: Uint8Array;
+  let counted = 0;
+  const counting = (stream: AsyncIterable<Uint8Array>) =>
+    (async function* () {
+      for await (const chunk of stream) {
+        counted += chunk.length;
+        yield chunk;
+      }
+    })();
+  if (input === "-") {
+    const peeked = await peek(process.stdin);
+    head = peeked.head;
+    source = peeked.all;
+  } else {
+    try {
+      const st = statSync(input);
+      if (st.isDirectory()) throw new ExportError(`${display}: expected a file; found a folder`);
+      totalBytes = st.size;
+      head = readHead(input);
+    } catch (err) {
+      if (err instanceof ExportError) throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new ExportError(
+        `${display}: expected a readable CSV or XLSX file; found ${code === "ENOENT" ? "no such file" : `an unreadable file (${code ?? String(err)})`}`,
+      );
+    }
+    source = createReadStream(input, { highWaterMark: 256 * 1024 });
+  }
+  if (startsWith(head, OLE_MAGIC)) {
+    throw new ExportError(
+      `${display}: expected CSV or XLSX; found an Excel 97–2003 (.xls) workbook (save it as .xlsx or CSV)`,
+    );
+  }
+  const info: ExportInfo = { format: "csv", notices: [], ...(totalBytes ? { totalBytes } : {}) };
+  if (startsWith(head, ZIP_MAGIC)) {
+    info.format = "xlsx";
+    return {
+      info,
+      each: (onRecord) => readXlsx(counting(source), display, onRecord),
+      bytesRead: () => counted,
+    };
+  }
+  const state: DecodeState = { bom: false, bytesRead: 0, notices: info.notices };
+  return {
+    info,
+    each: (onRecord) => readCsv(source, opts, state, info, display, onRecord),
+    bytesRead: () => state.bytesRead,
+  };
+}
+
+async function readCsv(
+  source: AsyncIterable<Uint8Array>,
+  opts: OpenExportOptions,
+  state: DecodeState,
+  info: ExportInfo,
+  display: string,
+  onRecord: RecordHandler,
+): Promise<void> {
+  const decoded = decodeToUtf8(source, opts.encoding ?? "auto", state, display);
+  let first: IteratorResult<Buffer>;
+  try {
+    first = await decoded.next();
+  } catch (err) {
+    throw err instanceof DecodeError ? new ExportError(err.message) : err;
+  }
+  info.encoding = state.encoding;
+  const headText = first.done ? "" : first.value.toString("utf8");
+  const delimiter = opts.delimiter ?? sniffDelimiter(headText);
+  info.delimiter = delimiter;
+  async function* bytes() {
+    if (!first.done) yield first.value;
+    yield* decoded;
+  }
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  });
+  const input = Readable.from(bytes(), { objectMode: false });
+  // Records are pushed from 'data' events (no promise per record); a handler's promise pauses
+  // the parser, which holds the file stream back through pipe().
+  await new Promise<void>((resolve, reject) => {
+    let row = 0;
+    let settled = false;
+    const stop = () => {
+      input.unpipe(parser);
+      input.destroy();
+      parser.destroy();
+    };
+    const fail = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      stop();
+      if (err instanceof DecodeError) reject(new ExportError(err.message));
+      else if (err instanceof CsvError) {
+        const line = typeof err.lines === "number" ? `:${err.lines}` : "";
+        reject(
+          new ExportError(`${display}${line}: expected valid CSV; found ${describeCsvError(err)}`),
+        );
+      } else reject(err);
+    };
+    parser.on("data", (cells: string[]) => {
+      if (settled) return;
+      let r: ReturnType<RecordHandler>;
+      try {
+        r = onRecord(cells, ++row);
+      } catch (err) {
+        fail(err);
+        return;
+      }
+      if (r === false) {
+        settled = true;
+        stop();
+        resolve();
+      } else if (r !== undefined && r !== true) {
+        parser.pause();
+        r.then(() => {
+          if (!settled) parser.resume();
+        }, fail);
+      }
+    });
+    parser.on("end", () => {
+      if (settled) return;
+      settled = true;
+      resolve();
+    });
+    parser.on("error", fail);
+    input.on("error", fail);
+    input.pipe(parser);
+  });
+}
+
+function describeCsvError(err: CsvError): string {
+  switch (err.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return 'a quoted field that is never closed (a missing closing ")';
+    case "CSV_INVALID_CLOSING_QUOTE":
+      return "text right after the closing quote of a quoted field";
+    default:
+      return err.message.replace(/\s*at line \d+.*$/s, "");
+  }
+}
+
+type XlsxCell =
+  | null
+  | undefined
+  | string
+  | number
+  | boolean
+  | Date
+  | { richText?: { text: string }[]; text?: string; result?: unknown; error?: string };
+
+/** Spreadsheet cell values as the text a CSV export of the same sheet would hold. */
+function cellText(v: XlsxCell): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return v.toISOString();
+  if (v.richText) return v.richText.map((r) => r.text).join("");
+  if (v.text !== undefined) return String(v.text);
+  if ("result" in v) return cellText(v.result as XlsxCell);
+  if (v.error) return v.error;
+  return "";
+}
+
+async function readXlsx(
+  source: AsyncIterable<Uint8Array>,
+  display: string,
+  onRecord: RecordHandler,
+): Promise<void> {
+  // exceljs is large; it is loaded only when a workbook is actually given.
+  const ExcelJS = (await import("exceljs")).default;
+  const stream = Readable.from(source, { objectMode: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+  });
+  // Errors from the handler pass through unchanged; anything else means a broken workbook.
+  let handlerError = false;
+  const handle = async (cells: string[], row: number): Promise<boolean> => {
+    try {
+      const r = onRecord(cells, row);
+      if (r === false) return false;
+      if (r !== undefined && r !== true) await r;
+      return true;
+    } catch (err) {
+      handlerError = true;
+      throw err;
+    }
+  };
+  try {
+    sheets: for await (const sheet of workbook) {
+      for await (const row of sheet) {
+        const values = row.values as XlsxCell[];
+        const cells: string[] = [];
+        // exceljs rows are 1-based and sparse.
+        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+        if (!(await handle(cells, row.number))) break sheets;
+      }
+      break; // only the first worksheet holds the responses
+    }
+  } catch (err) {
+    if (handlerError || err instanceof ExportError) throw err;
+    throw new ExportError(
+      `${display}: expected a readable XLSX workbook; found ${(err as Error).message}`,
+    );
+  } finally {
+    stream.destroy();
+  }
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { createWriteStream, openSync, renameSync, rmSync, type WriteStream } from "node:fs";
+import path from "node:path";
+import type { Writable } from "node:stream";
+
+/**
+ * An output opened before the run and committed after it: a temporary file next to the target,
+ * renamed into place on `commit` (readers never see a partial file; nothing is left behind on
+ * `abort`), or standard output for `-`.
+ */
+export class AtomicOutput {
+  readonly stream: Writable;
+  private readonly tmp?: string;
+  private finished = false;
+
+  constructor(
+    readonly target: string,
+    stdout: Writable = process.stdout,
+  ) {
+    if (target === "-") {
+      this.stream = stdout;
+      return;
+    }
+    const abs = path.resolve(target);
+    this.tmp = path.join(
+      path.dirname(abs),
+      `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+    );
+    // Opened synchronously so that an unwritable folder fails now, before any row is read.
+    const fd = openSync(this.tmp, "wx", 0o644);
+    this.stream = createWriteStream("", { fd, flush: true });
+  }
+
+  /** Writes with backpressure. */
+  async write(chunk: string): Promise<void> {
+    if (!this.stream.write(chunk)) {
+      await new Promise((resolve) => this.stream.once("drain", resolve));
+    }
+  }
+
+  /** Finishes the file and moves it into place. */
+  async commit(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    const tmp = this.tmp;
+    if (!tmp) return;
+    const stream = this.stream as WriteStream;
+    await new Promise<void>((resolve, reject) => {
+      stream.once("error", reject);
+      stream.end(() => resolve());
+    });
+    try {
+      renameSync(tmp, path.resolve(this.target));
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  /** Drops the output; the target is left as it was. */
+  abort(): void {
+    if (this.finished) return;
+    this.finished = true;
+    const tmp = this.tmp;
+    if (!tmp) return;
+    const stream = this.stream as WriteStream;
+    stream.once("close", () => rmSync(tmp, { force: true }));
+    stream.destroy();
+    rmSync(tmp, { force: true });
+  }
+}

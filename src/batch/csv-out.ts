@@ -1,0 +1,75 @@
+import type { Writable } from "node:stream";
+import { stringify } from "csv-stringify/sync";
+import { AtomicOutput } from "./atomic-file.js";
+
+/** A cell: text, a number (written as a number) or null (an empty cell). */
+export type CsvCell = string | number | null;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Neutralises text a spreadsheet would run as a formula (CSV injection): a cell starting with
+ * = + - @ tab or carriage return gets a leading `'`. Plain numbers such as `-2` are left alone,
+ * since a spreadsheet reads them as numbers, never as formulas.
+ */
+export function neutralize(cell: string): string {
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+const BATCH_ROWS = 1024;
+
+/**
+ * Streams CSV rows to a file (atomically, see AtomicOutput) or to standard output. UTF-8 with a
+ * byte-order mark, so spreadsheet programs read Chinese text correctly; text cells are
+ * neutralised against formula injection; numbers stay numbers.
+ */
+export class CsvWriter {
+  private readonly out: AtomicOutput;
+  private pending: CsvCell[][] = [];
+  private drain: Promise<void> | undefined;
+
+  constructor(target: string, stdout: Writable = process.stdout) {
+    this.out = new AtomicOutput(target, stdout);
+    this.send("\uFEFF");
+  }
+
+  private send(text: string): void {
+    const stream = this.out.stream;
+    if (!stream.write(text) && !this.drain) {
+      this.drain = new Promise<void>((resolve) => stream.once("drain", resolve)).then(() => {
+        this.drain = undefined;
+      });
+    }
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const rows = this.pending.map((r) => r.map((c) => (typeof c === "string" ? neutralize(c) : c)));
+    this.pending = [];
+    this.send(stringify(rows));
+  }
+
+  /** Queues a row; await `ready()` now and then so that a slow disk holds the reader back. */
+  row(cells: CsvCell[]): void {
+    this.pending.push(cells);
+    if (this.pending.length >= BATCH_ROWS) this.flush();
+  }
+
+  /** A promise while the output is full (backpressure), else undefined. */
+  ready(): Promise<void> | undefined {
+    return this.drain;
+  }
+
+  /** Writes what is queued and moves the file into place. */
+  async commit(): Promise<void> {
+    this.flush();
+    await this.drain;
+    await this.out.commit();
+  }
+
+  /** Drops the output; an existing file at the target is left as it was. */
+  abort(): void {
+    this.out.abort();
+  }
+}

@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import type { AtomicOutput } from "./atomic-file.js";
+import type { BatchOutcome } from "./run.js";
+
+/** Whether JSON.stringify would write `s` between quotes unchanged (most ids). */
+function plain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}
+
+/**
+ * The results JSON in exactly the text `score --format json` writes (`JSON.stringify(results,
+ * null, 2)` and a newline), produced piece by piece so that a roster of a million respondents
+ * is never held as one string or one array of objects.
+ */
+export function* resultsJsonChunks(outcome: BatchOutcome): Generator<string> {
+  const token = `roster-${randomBytes(12).toString("hex")}`;
+  const text = `${JSON.stringify({ ...outcome.results, respondents: token }, null, 2)}\n`;
+  const marker = `"respondents": "${token}"`;
+  const at = text.indexOf(marker);
+  yield text.slice(0, at);
+  const { roster, roleIds } = outcome;
+  const order = roster.sortedEntries();
+  const roles = roleIds.map((r) => JSON.stringify(r));
+  if (order.length === 0) yield '"respondents": []';
+  else {
+    yield '"respondents": [';
+    let buf = "";
+    for (let i = 0; i < order.length; i++) {
+      const e = order[i] as number;
+      const raw = roster.id(e);
+      const id = plain(raw) ? `"${raw}"` : JSON.stringify(raw);
+      const role = roles[roster.role(e)];
+      buf += `${i ? "," : ""}\n    {\n      "id": ${id},\n      "role": ${role}\n    }`;
+      if (buf.length > 1 << 16) {
+        yield buf;
+        buf = "";
+      }
+    }
+    yield `${buf}\n  ]`;
+  }
+  yield text.slice(at + marker.length);
+}
+
+/** Writes the results JSON to an output opened before the run, then commits it. */
+export async function writeResultsJson(outcome: BatchOutcome, out: AtomicOutput): Promise<void> {
+  for (const chunk of resultsJsonChunks(outcome)) await out.write(chunk);
+  await out.commit();
+}

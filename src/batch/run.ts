@@ -1,0 +1,441 @@
+import type { EncodingChoice } from "../answers/survey/decode.js";
+import type { SurveyColumn } from "../answers/survey/header.js";
+import { columnLetter, parseHeader } from "../answers/survey/header.js";
+import type { LoadedMapping } from "../answers/survey/mapping.js";
+import {
+  ExportError,
+  type ExportInfo,
+  type ExportReader,
+  openExport,
+} from "../answers/survey/read.js";
+import {
+  type BoundMapping,
+  bindMapping,
+  describeProblem,
+  headerLayout,
+  REJECT_KINDS,
+  type RejectKind,
+  ROW_BLANK,
+  ROW_EXCLUDED,
+  ROW_REJECTED,
+  RowDecoder,
+  type RowProblem,
+  trimCell,
+} from "../answers/survey/respondent.js";
+import { InputError, UsageError } from "../errors.js";
+import type { Questionnaire } from "../questionnaire/types.js";
+import { round2 } from "../scoring/numbers.js";
+import type { Results } from "../scoring/results.js";
+import { ANSWER_CODES, type AssessmentScorer, createAssessmentScorer } from "../scoring/score.js";
+import type { CsvCell, CsvWriter } from "./csv-out.js";
+import { type Progress, plainProgress } from "./progress.js";
+import { RespondentScorer } from "./respondent-scores.js";
+import { Roster } from "./roster.js";
+import { breakdowns, partition } from "./statistics.js";
+import type { Breakdown, Statistics } from "./statistics-schema.js";
+import { ScoreStore } from "./store.js";
+
+/** Distinct values allowed in one `--group-by` column. */
+export const MAX_GROUP_VALUES = 1000;
+/** Problems printed on standard error before the rest are only counted (all go to --rejects). */
+export const DEFAULT_MAX_REPORTED = 200;
+
+export interface BatchRunOptions {
+  questionnaire: Questionnaire;
+  mapping: LoadedMapping;
+  /** Export path, or `-` for standard input. */
+  input: string;
+  /** How to name the export in messages. */
+  display?: string;
+  encoding?: EncodingChoice;
+  /** Overrides the mapping's `groupBy`. */
+  groupBy?: string[];
+  /** Fail on the first bad row. */
+  strict?: boolean;
+  respondents?: CsvWriter;
+  rejects?: CsvWriter;
+  /** Receives notices, problems and progress; defaults to plain lines on standard error. */
+  progress?: Progress;
+  maxReported?: number;
+}
+
+/** What happened to the rows, for the summary line and the statistics. */
+export interface BatchSummary {
+  rows: Statistics["rows"];
+  exclusions: Statistics["exclusions"];
+  rejects: Record<RejectKind, number>;
+  /** Answers counted although their question is not put to the respondent's role. */
+  notForRole: number;
+  /** Problems not printed because of `maxReported`. */
+  unreported: number;
+  info: ExportInfo;
+  preset: string;
+}
+
+/** The outcome of a batch run. `results.respondents` is empty: the roster lives in `roster`. */
+export interface BatchOutcome {
+  results: Results;
+  roster: Roster;
+  roleIds: string[];
+  summary: BatchSummary;
+}
+
+/** Thrown (as an InputError) on the first bad row under `--strict`. */
+export class StrictRejectError extends InputError {}
+
+function emptyRejects(): Record<RejectKind, number> {
+  return Object.fromEntries(REJECT_KINDS.map((k) => [k, 0])) as Record<RejectKind, number>;
+}
+
+/**
+ * Scores a survey export row by row with bounded memory: each respondent feeds the same
+ * incremental scorer `scoreAssessment` uses (so the aggregate results are identical to scoring
+ * the same answers from answer files), is scored alone for the statistics and the respondents
+ * CSV, and is then dropped. Bad rows go to the rejects CSV and are reported, never fatal unless
+ * `strict`.
+ */
+export async function runBatch(opts: BatchRunOptions): Promise<BatchOutcome> {
+  const { questionnaire, mapping: loaded } = opts;
+  const mapping = loaded.mapping;
+  const display = opts.display ?? (opts.input === "-" ? "<stdin>" : opts.input);
+  const progress = opts.progress ?? plainProgress();
+  const { preset, headerRows } = headerLayout(mapping);
+
+  let reader: ExportReader;
+  try {
+    reader = await openExport(opts.input, {
+      encoding: opts.encoding ?? "auto",
+      ...(mapping.delimiter ? { delimiter: mapping.delimiter } : {}),
+      display,
+    });
+  } catch (err) {
+    if (err instanceof ExportError) throw new InputError(err.message);
+    throw err;
+  }
+
+  const header: string[][] = [];
+  let state: RowState | undefined;
+  const rows = { total: 0, scored: 0, excluded: 0, rejected: 0, duplicates: 0, blank: 0 };
+  // The first records are header rows; the state to score rows is built once they are in.
+  const onRecord = (cells: string[], row: number): undefined | Promise<void> => {
+    if (state) return state.onRow(cells, row);
+    header.push(cells);
+    if (header.length === headerRows) {
+      for (const notice of reader.info.notices) progress.log(`crm-maturity: notice: ${notice}`);
+      state = prepare(opts, header, display, progress, reader, rows);
+    }
+    return undefined;
+  };
+  try {
+    await reader.each(onRecord);
+  } catch (err) {
+    if (err instanceof ExportError) throw new InputError(err.message);
+    throw err;
+  }
+  if (!state) {
+    for (const notice of reader.info.notices) progress.log(`crm-maturity: notice: ${notice}`);
+    throw new InputError(
+      `${display}: expected ${headerRows} header row${headerRows === 1 ? "" : "s"} (preset ${preset.id}); found ${header.length === 0 ? "an empty file" : `only ${header.length}`}`,
+    );
+  }
+  await state.flush();
+  state.finishCounts();
+  progress.update(rows.total, reader.bytesRead());
+  const { scorer, store, decoder, bound, groupValues, excludedBy, rejects, roster } = state;
+  const roleIds = decoder.roleIds;
+  const groupCols = bound.groupBy;
+  const dimIds = questionnaire.dimensions.map((d) => d.id);
+
+  const results = scorer.finish(
+    {
+      assessment: mapping.assessment,
+      ...(mapping.targets ? { targets: mapping.targets } : {}),
+    },
+    {},
+  );
+  const [all] = breakdowns(store, dimIds) as [Breakdown];
+  const byRole: Record<string, Breakdown> = {};
+  const roleParts = breakdowns(
+    store,
+    dimIds,
+    partition(store.size, roleIds.length, (r) => store.role(r)),
+  );
+  roleIds.forEach((id, k) => {
+    const part = roleParts[k];
+    if (part && part.respondents > 0) byRole[id] = part;
+  });
+  const groups: Statistics["groups"] = groupCols.map((col, g) => {
+    const values = groupValues[g] as Map<string, number>;
+    const parts = breakdowns(
+      store,
+      dimIds,
+      partition(store.size, values.size, (r) => store.group(r, g)),
+    );
+    const list = [...values.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return {
+      column: col.key || `#${col.index + 1}`,
+      values: list.map(([value, k]) => ({ value, ...(parts[k] as Breakdown) })),
+    };
+  });
+  const exclusions = bound.exclusions.map((ex, i) => ({
+    reason: ex.reason,
+    rows: excludedBy[i] as number,
+  }));
+  results.statistics = { rows, exclusions, all, byRole, groups };
+  let notForRole = 0;
+  for (const n of decoder.notForRole) notForRole += n;
+  return {
+    results,
+    roster,
+    roleIds,
+    summary: {
+      rows,
+      exclusions,
+      rejects,
+      notForRole,
+      unreported: state.unreported,
+      info: reader.info,
+      preset: preset.id,
+    },
+  };
+}
+
+/** Everything needed to score data rows, built once the header rows are read. */
+interface RowState {
+  onRow(cells: string[], row: number): undefined | Promise<void>;
+  /** Waits for queued output. */
+  flush(): Promise<void>;
+  /** Adds the counted answer codes to the scorer (once, at the end). */
+  finishCounts(): void;
+  scorer: AssessmentScorer;
+  store: ScoreStore;
+  decoder: RowDecoder;
+  bound: BoundMapping;
+  roster: Roster;
+  groupValues: Map<string, number>[];
+  excludedBy: number[];
+  rejects: Record<RejectKind, number>;
+  unreported: number;
+}
+
+function prepare(
+  opts: BatchRunOptions,
+  header: string[][],
+  display: string,
+  progress: Progress,
+  reader: ExportReader,
+  rows: Statistics["rows"],
+): RowState {
+  const { questionnaire, mapping: loaded } = opts;
+  const mapping = loaded.mapping;
+  const { preset, keyRow } = headerLayout(mapping);
+  const maxReported = opts.maxReported ?? DEFAULT_MAX_REPORTED;
+  const parsed = parseHeader(header, preset, keyRow);
+  const { bound, issues, unknownGroupBy } = bindMapping(loaded, parsed, opts.groupBy);
+  if (unknownGroupBy.length) {
+    throw new UsageError(
+      `--group-by ${unknownGroupBy.map((g) => JSON.stringify(g)).join(", ")}: expected a column of ${display} (a header in row ${keyRow} or #N); found none`,
+    );
+  }
+  if (!bound) {
+    throw new InputError(`the mapping ${loaded.file.display} does not fit ${display}`, issues);
+  }
+  const decoder = new RowDecoder(bound, mapping, questionnaire, {
+    checkWidth: reader.info.format === "csv",
+  });
+  const roleIds = decoder.roleIds;
+  const flatQuestions = questionnaire.dimensions.flatMap((d) => d.questions.map((q) => q.id));
+  const target = Int32Array.from(bound.slots.map((s) => flatQuestions.indexOf(s.questionId)));
+  const slotCodes = new Uint8Array(bound.slots.length);
+  const flatCodes = new Uint8Array(flatQuestions.length);
+  const questionCount = flatQuestions.length;
+  const codeCounts = new Float64Array(roleIds.length * questionCount * ANSWER_CODES);
+  const respondentsByRole = new Float64Array(roleIds.length);
+  const scorer = createAssessmentScorer(questionnaire);
+  const single = new RespondentScorer(questionnaire);
+  const roster = new Roster();
+  const groupCols = bound.groupBy;
+  const store = new ScoreStore(questionnaire.dimensions.length, groupCols.length);
+  const groupValues = groupCols.map(() => new Map<string, number>());
+  const groupIdx = new Uint16Array(groupCols.length);
+  const dimIds = questionnaire.dimensions.map((d) => d.id);
+  const width = parsed.width;
+  const respondents = opts.respondents;
+  const rejectsOut = opts.rejects;
+
+  const rejectHeader = [
+    "reject_row",
+    "reject_kind",
+    "reject_column",
+    "reject_value",
+    "reject_expected",
+  ];
+  if (rejectsOut) {
+    header.forEach((cells, i) => {
+      const padded: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
+      rejectsOut.row([
+        ...padded,
+        ...(i === keyRow - 1 ? rejectHeader : rejectHeader.map(() => "")),
+      ]);
+    });
+  }
+  respondents?.row([
+    "respondent",
+    "row",
+    "role",
+    ...groupCols.map((c) => c.key || `column ${columnLetter(c.index)}`),
+    "overall",
+    "overall_level",
+    "coverage",
+    ...dimIds.flatMap((id) => [id, `${id}.level`]),
+  ]);
+
+  const state: RowState = {
+    onRow,
+    flush: async () => {
+      await respondents?.ready();
+      await rejectsOut?.ready();
+    },
+    finishCounts: () => {
+      const stride = questionCount * ANSWER_CODES;
+      roleIds.forEach((role, r) => {
+        const n = respondentsByRole[r] as number;
+        if (n > 0) scorer.addCodeCounts(role, codeCounts.subarray(r * stride, (r + 1) * stride), n);
+      });
+    },
+    scorer,
+    store,
+    decoder,
+    bound: decoder.bound,
+    roster,
+    groupValues,
+    excludedBy: new Array<number>(bound.exclusions.length).fill(0),
+    rejects: emptyRejects(),
+    unreported: 0,
+  };
+  let reported = 0;
+
+  function reject(cells: string[], row: number, problems: RowProblem[]): undefined | Promise<void> {
+    rows.rejected++;
+    for (const p of problems) {
+      state.rejects[p.kind]++;
+      if (reported < maxReported || opts.strict) {
+        reported++;
+        progress.log(`${display}: ${describeProblem(row, p)}`);
+      } else state.unreported++;
+    }
+    if (opts.strict) {
+      throw new StrictRejectError(
+        `${display}: row ${row} was rejected and --strict is set; nothing was written`,
+      );
+    }
+    if (!rejectsOut) return undefined;
+    let end = cells.length;
+    while (end > width && (cells[end - 1] ?? "").trim() === "") end--;
+    const out: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
+    const join = (f: (p: RowProblem) => string) => problems.map(f).join(" | ");
+    out.push(
+      row,
+      join((p) => p.kind),
+      join((p) => (p.column ? p.column.key || columnLetter(p.column.index) : "")),
+      join((p) => p.found ?? p.value),
+      join((p) => p.expected),
+      ...cells.slice(width, end),
+    );
+    rejectsOut.row(out);
+    return rejectsOut.ready();
+  }
+
+  function onRow(cells: string[], row: number): undefined | Promise<void> {
+    rows.total++;
+    if ((rows.total & 4095) === 0) progress.update(rows.total, reader.bytesRead());
+    const outcome = decoder.decode(cells, row, slotCodes);
+    if (outcome === ROW_BLANK) {
+      rows.blank++;
+      return undefined;
+    }
+    if (outcome === ROW_EXCLUDED) {
+      rows.excluded++;
+      state.excludedBy[decoder.rule] = (state.excludedBy[decoder.rule] as number) + 1;
+      return undefined;
+    }
+    if (outcome === ROW_REJECTED) return reject(cells, row, decoder.problems);
+    const id = decoder.id;
+    const roleIndex = decoder.role;
+    const first = roster.add(id, row, roleIndex);
+    if (first >= 0) {
+      rows.duplicates++;
+      const idColumn = decoder.bound.idColumn;
+      return reject(cells, row, [
+        {
+          kind: "duplicate-id",
+          ...(idColumn ? { column: idColumn } : {}),
+          value: id,
+          expected: `a respondent id not used before (first used in row ${first})`,
+        },
+      ]);
+    }
+    flatCodes.fill(0);
+    for (let s = 0; s < slotCodes.length; s++) {
+      flatCodes[target[s] as number] = slotCodes[s] as number;
+    }
+    const role = roleIds[roleIndex] as string;
+    // Count codes per role and question; the scorer takes the histogram once at the end.
+    const base = roleIndex * questionCount * ANSWER_CODES;
+    for (let q = 0; q < questionCount; q++) {
+      const at = base + q * ANSWER_CODES + (flatCodes[q] as number);
+      codeCounts[at] = (codeCounts[at] as number) + 1;
+    }
+    respondentsByRole[roleIndex] = (respondentsByRole[roleIndex] as number) + 1;
+    const scores = single.score(flatCodes, roleIndex);
+    for (let g = 0; g < groupCols.length; g++) {
+      const col = groupCols[g] as SurveyColumn;
+      const value = trimCell(cells[col.index] ?? "");
+      const values = groupValues[g] as Map<string, number>;
+      let idx = values.get(value);
+      if (idx === undefined) {
+        if (values.size >= MAX_GROUP_VALUES) {
+          throw new InputError(
+            `${display}: expected at most ${MAX_GROUP_VALUES.toLocaleString("en-US")} distinct values in the group-by column ${JSON.stringify(col.key)}; found more by row ${row} (group by a column such as department or region)`,
+          );
+        }
+        idx = values.size;
+        values.set(value, idx);
+      }
+      groupIdx[g] = idx;
+    }
+    store.push(
+      scores.overall,
+      scores.overallLevel,
+      scores.dimension,
+      scores.level,
+      roleIndex,
+      groupIdx,
+    );
+    rows.scored++;
+    if (!respondents) return undefined;
+    const num = (x: number) => (Number.isNaN(x) ? null : round2(x));
+    const lvl = (x: number) => (x === 0 ? null : x);
+    const out: CsvCell[] = [id, row, role];
+    for (let g = 0; g < groupCols.length; g++) {
+      out.push(trimCell(cells[(groupCols[g] as SurveyColumn).index] ?? ""));
+    }
+    out.push(num(scores.overall), lvl(scores.overallLevel), num(scores.coverage));
+    for (let d = 0; d < dimIds.length; d++) {
+      out.push(num(scores.dimension[d] as number), lvl(scores.level[d] as number));
+    }
+    respondents.row(out);
+    return respondents.ready();
+  }
+
+  return state;
+}
+
+/** The results with the roster filled in (for tests and small exports; large ones stream it). */
+export function materializeResults(outcome: BatchOutcome): Results {
+  const respondents = [...outcome.roster.sortedEntries()].map((e) => ({
+    id: outcome.roster.id(e),
+    role: outcome.roleIds[outcome.roster.role(e)] as string,
+  }));
+  return { ...outcome.results, respondents };
+}

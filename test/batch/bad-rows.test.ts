@@ -1,0 +1,102 @@
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { StrictRejectError } from "../../src/batch/run.js";
+import { BATCH, runOn } from "./helpers.js";
+
+const EXPORT = path.join(BATCH, "bad-rows/export.csv");
+const MAPPING = path.join(BATCH, "bad-rows/mapping.yaml");
+
+describe("bad rows", () => {
+  it("never stop the run: each is reported, written whole to the rejects file and counted", async () => {
+    const { outcome, lines, rejects } = await runOn(EXPORT, MAPPING);
+    const s = outcome.summary;
+    expect(s.rows).toEqual({
+      total: 16,
+      scored: 5,
+      excluded: 1,
+      rejected: 9,
+      duplicates: 1,
+      blank: 1,
+    });
+    expect(s.exclusions).toEqual([{ reason: "test response", rows: 1 }]);
+    expect(Object.fromEntries(Object.entries(s.rejects).filter(([, n]) => n > 0))).toEqual({
+      "invalid-answer": 2,
+      "missing-role": 1,
+      "unknown-role": 1,
+      "missing-id": 1,
+      "duplicate-id": 1,
+      "truncated-row": 1,
+      "extra-cells": 1,
+      "no-answers": 1,
+    });
+    const display = "test/fixtures/batch/bad-rows/export.csv";
+    expect(lines).toEqual([
+      `${display}: row 3, "lead.programme-lead" (column E): expected a level 1–5 or an answer label such as "Strongly agree", "非常同意" or "N/A"; found "Maybe" (give the label a value under \`labels\` in the mapping)  (invalid-answer)`,
+      `${display}: row 4, "role" (column B): expected a role; found nothing (set respondent.role.default for rows without one)  (missing-role)`,
+      `${display}: row 5, "role" (column B): expected a role (executive, manager, frontline, it) or a label listed under respondent.role.values; found "Intern"  (unknown-role)`,
+      `${display}: row 6, "respondent" (column A): expected a respondent id; found nothing  (missing-id)`,
+      `${display}: row 7, "respondent" (column A): expected a respondent id not used before (first used in row 2); found "r01"  (duplicate-id)`,
+      `${display}: row 8: expected 13 columns as in the header; found 5  (truncated-row)`,
+      `${display}: row 9, column N: expected nothing beyond the header's 13 columns; found "EXTRA" (is a field with a delimiter missing its quotes?)  (extra-cells)`,
+      `${display}: row 10: expected at least one answered question; found nothing (leave such rows out with a rule under exclude)  (no-answers)`,
+      `${display}: row 11, "cult.cross-department" (column I): expected a level 1–5 or an answer label such as "Strongly agree", "非常同意" or "N/A"; found "7" (the scale is 1–5; give other codes a value under \`labels\` in the mapping)  (invalid-answer)`,
+    ]);
+
+    expect(rejects.startsWith("\uFEFF")).toBe(true);
+    const table = parse(rejects.slice(1), { relax_column_count: true }) as string[][];
+    expect(table[0]?.slice(13)).toEqual([
+      "reject_row",
+      "reject_kind",
+      "reject_column",
+      "reject_value",
+      "reject_expected",
+    ]);
+    expect(table.map((r) => [r[13], r[14], r[15], r[16]])).toEqual([
+      ["reject_row", "reject_kind", "reject_column", "reject_value"],
+      ["3", "invalid-answer", "lead.programme-lead", "Maybe"],
+      ["4", "missing-role", "role", ""],
+      ["5", "unknown-role", "role", "Intern"],
+      ["6", "missing-id", "respondent", ""],
+      ["7", "duplicate-id", "respondent", "r01"],
+      ["8", "truncated-row", "", "5"],
+      ["9", "extra-cells", "N", "EXTRA"],
+      ["10", "no-answers", "", ""],
+      ["11", "invalid-answer", "cult.cross-department", "7"],
+    ]);
+    // The original cells, whole: the overflow cell follows the reject columns.
+    expect(table[1]?.slice(0, 13)).toEqual(
+      "r02,frontline,Sales,2,Maybe,2,2,5,2,1,2,,complete".split(","),
+    );
+    expect(table[7]?.at(-1)).toBe("EXTRA");
+  });
+
+  it("stop at the first one under --strict, with nothing scored", async () => {
+    await expect(runOn(EXPORT, MAPPING, { strict: true })).rejects.toThrow(StrictRejectError);
+    await expect(runOn(EXPORT, MAPPING, { strict: true })).rejects.toThrow(
+      /row 3 was rejected and --strict is set; nothing was written/,
+    );
+  });
+
+  it("are printed up to a limit; the rest are counted (and all go to the rejects file)", async () => {
+    const { outcome, lines, rejects } = await runOn(EXPORT, MAPPING, { maxReported: 2 });
+    expect(lines).toHaveLength(2);
+    expect(outcome.summary.unreported).toBe(7);
+    expect(parse(rejects.slice(1), { relax_column_count: true })).toHaveLength(10);
+  });
+
+  it("leave the good rows scored, with their statistics by group", async () => {
+    const { outcome } = await runOn(EXPORT, MAPPING);
+    const ids = [...outcome.roster.sortedEntries()].map((e) => outcome.roster.id(e));
+    expect(ids).toEqual(["-r09", "@r13", "r01", "r10", "r12"]);
+    const groups = outcome.results.statistics?.groups[0];
+    expect(groups?.column).toBe("department");
+    expect(groups?.values.map((v) => [v.value, v.respondents])).toEqual([
+      ["+Service", 1],
+      ['=HYPERLINK("http://example.com/x","click")', 1],
+      ["IT", 1],
+      ["Sales", 1],
+      ["Service", 1],
+    ]);
+  });
+});

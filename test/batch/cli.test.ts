@@ -1,0 +1,249 @@
+// End to end: the built CLI (`npm test` builds first), as a user or a script runs it.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { resultsSchema } from "../../src/scoring/results.js";
+import { hasStackTrace, runCli } from "../helpers/cli.js";
+import { BATCH, QUESTIONNAIRE, REPO, SURVEY, tmp } from "./helpers.js";
+
+const Q = ["-q", QUESTIONNAIRE];
+const QUALTRICS = path.join(SURVEY, "qualtrics");
+const BAD = path.join(BATCH, "bad-rows");
+
+describe("crm-maturity batch", () => {
+  it("writes the results model to stdout and a summary to stderr (exit 0)", () => {
+    const r = runCli([
+      "batch",
+      path.join(QUALTRICS, "export.csv"),
+      "--map",
+      path.join(QUALTRICS, "mapping.yaml"),
+      ...Q,
+    ]);
+    expect(r.stderr).toBe(
+      'crm-maturity: batch (qualtrics, utf-8, ","-separated): 10 rows · 8 scored · 2 excluded (unfinished response: 1; preview, test or spam response: 1)\n',
+    );
+    expect(r.status).toBe(0);
+    const results = resultsSchema.parse(JSON.parse(r.stdout));
+    const score = runCli(["score", path.join(QUALTRICS, "answers.yaml"), ...Q, "--format", "json"]);
+    expect(score.status).toBe(0);
+    const { statistics, ...rest } = results;
+    // The same text as `score --format json`, apart from the statistics section.
+    expect(`${JSON.stringify(rest, null, 2)}\n`).toBe(score.stdout);
+    expect(statistics?.rows).toEqual({
+      total: 10,
+      scored: 8,
+      excluded: 2,
+      rejected: 0,
+      duplicates: 0,
+      blank: 0,
+    });
+  });
+
+  it("reports bad rows, writes rejects and respondents CSVs, and still exits 0", () => {
+    const dir = tmp();
+    const out = (f: string) => path.join(dir, f);
+    const r = runCli([
+      "batch",
+      "test/fixtures/batch/bad-rows/export.csv",
+      "--map",
+      path.join(BAD, "mapping.yaml"),
+      ...Q,
+      "-o",
+      out("results.json"),
+      "--respondents",
+      out("respondents.csv"),
+      "--rejects",
+      out("rejects.csv"),
+      "--group-by",
+      "department",
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(10);
+    expect(lines[0]).toMatch(
+      /^test\/fixtures\/batch\/bad-rows\/export\.csv: row 3, "lead\.programme-lead" \(column E\): expected .*; found "Maybe"/,
+    );
+    expect(lines[9]).toBe(
+      'crm-maturity: batch (generic, utf-8, ","-separated): 16 rows · 5 scored · 1 excluded (test response: 1) · 9 rejected (invalid-answer: 2, missing-role: 1, unknown-role: 1, missing-id: 1, duplicate-id: 1, truncated-row: 1, extra-cells: 1, no-answers: 1) · 1 blank',
+    );
+    const results = resultsSchema.parse(JSON.parse(readFileSync(out("results.json"), "utf8")));
+    expect(results.respondents.map((x) => x.id)).toEqual(["-r09", "@r13", "r01", "r10", "r12"]);
+    expect(readFileSync(out("respondents.csv"), "utf8")).toContain("'-r09,12,frontline,");
+    expect(readFileSync(out("rejects.csv"), "utf8").split("\n")).toHaveLength(11);
+  });
+
+  it("--strict stops at the first bad row with exit 1 and writes nothing", () => {
+    const dir = tmp();
+    const results = path.join(dir, "results.json");
+    writeFileSync(results, "previous\n");
+    const r = runCli([
+      "batch",
+      "test/fixtures/batch/bad-rows/export.csv",
+      "--map",
+      path.join(BAD, "mapping.yaml"),
+      ...Q,
+      "-o",
+      results,
+      "--respondents",
+      path.join(dir, "r.csv"),
+      "--strict",
+    ]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/row 3, "lead\.programme-lead" \(column E\)/);
+    expect(r.stderr).toMatch(
+      /crm-maturity: test\/fixtures\/batch\/bad-rows\/export\.csv: row 3 was rejected and --strict is set; nothing was written\n$/,
+    );
+    expect(readFileSync(results, "utf8")).toBe("previous\n");
+    expect(existsSync(path.join(dir, "r.csv"))).toBe(false);
+  });
+
+  it("reads standard input and the GB18030 问卷星 export", () => {
+    const wjx = path.join(SURVEY, "wjx-gb18030");
+    const r = runCli(["batch", "-", "--map", path.join(wjx, "mapping.yaml"), ...Q], {
+      input: readFileSync(path.join(wjx, "export.csv")),
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/notice: <stdin> is not valid UTF-8; reading it as GB18030/);
+    expect(JSON.parse(r.stdout).respondents).toHaveLength(8);
+  });
+
+  it("fails with file:line:column for an invalid mapping (exit 1)", () => {
+    const dir = tmp();
+    const map = path.join(dir, "mapping.yaml");
+    writeFileSync(
+      map,
+      readFileSync(path.join(QUALTRICS, "mapping.yaml"), "utf8").replace(
+        "Q6: data.owner",
+        "Q6: data.ownr",
+      ),
+    );
+    const r = runCli(["batch", path.join(QUALTRICS, "export.csv"), "--map", "mapping.yaml", ...Q], {
+      cwd: dir,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^mapping\.yaml:\d+:7 {2}error {2}expected a question id of questionnaire batch-test 1\.0\.0; found "data\.ownr" {2}\(unresolved-reference\)\n/,
+    );
+    expect(r.stderr).toMatch(
+      /crm-maturity: the mapping mapping\.yaml is invalid: 1 error; nothing was scored\n$/,
+    );
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it("fails on unreadable or broken exports (exit 1)", () => {
+    const dir = tmp();
+    const map = path.join(QUALTRICS, "mapping.yaml");
+    const missing = runCli(["batch", path.join(dir, "nope.csv"), "--map", map, ...Q]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(
+      /nope\.csv: expected a readable CSV or XLSX file; found no such file/,
+    );
+    const broken = path.join(dir, "broken.csv");
+    const header = readFileSync(path.join(BAD, "export.csv"), "utf8").split("\r\n")[0];
+    writeFileSync(broken, `${header}\nr1,executive,"Sales,3,3\n`);
+    const b = runCli(["batch", broken, "--map", path.join(BAD, "mapping.yaml"), ...Q]);
+    expect(b.status).toBe(1);
+    expect(b.stderr).toMatch(
+      /broken\.csv:\d+: expected valid CSV; found a quoted field that is never closed/,
+    );
+    const forced = runCli([
+      "batch",
+      path.join(SURVEY, "wjx-gb18030/export.csv"),
+      "--map",
+      path.join(SURVEY, "wjx-gb18030/mapping.yaml"),
+      ...Q,
+      "--encoding",
+      "utf-8",
+    ]);
+    expect(forced.status).toBe(1);
+    expect(forced.stderr).toMatch(/expected UTF-8 text; found an invalid byte sequence at byte 1/);
+    expect(hasStackTrace(forced.stderr + b.stderr + missing.stderr)).toBe(false);
+  });
+
+  it.each([
+    [["batch", "x.csv"], /required option '--map <file>' not specified/],
+    [
+      ["batch", "x.csv", "--map", "m.yaml", "--encoding", "latin1"],
+      /Allowed choices are auto, utf-8, gb18030, utf-16le/,
+    ],
+    [
+      ["batch", "x.csv", "--map", "m.yaml", "--respondents", "-"],
+      /-o and --respondents cannot all write to standard output/,
+    ],
+    [
+      [
+        "batch",
+        "test/fixtures/batch/bad-rows/export.csv",
+        "--map",
+        "test/fixtures/batch/bad-rows/mapping.yaml",
+        "-o",
+        "test/fixtures/batch/bad-rows/export.csv",
+      ],
+      /-o test\/fixtures\/batch\/bad-rows\/export\.csv would overwrite the export/,
+    ],
+  ])("exits 2 on usage errors: %j", (args, message) => {
+    const r = runCli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it("exits 2 for a --group-by column the export does not have", () => {
+    const r = runCli([
+      "batch",
+      path.join(BAD, "export.csv"),
+      "--map",
+      path.join(BAD, "mapping.yaml"),
+      ...Q,
+      "--group-by",
+      "Region",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--group-by "Region": expected a column of .*export\.csv/);
+  });
+
+  it("has --help with examples", () => {
+    const r = runCli(["batch", "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /Examples:\n {2}\$ crm-maturity batch qualtrics-export\.csv --map mapping\.yaml/,
+    );
+    expect(runCli(["map", "init", "--help"]).stdout).toMatch(
+      /\$ crm-maturity map init qualtrics-export\.csv -o mapping\.yaml/,
+    );
+  });
+});
+
+describe("crm-maturity map init", () => {
+  it("writes a suggestion once and never overwrites it", () => {
+    const dir = tmp();
+    const args = [
+      "map",
+      "init",
+      path.join(SURVEY, "surveymonkey/export.csv"),
+      ...Q,
+      "-o",
+      "mapping.yaml",
+    ];
+    const first = runCli(args, { cwd: dir });
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(
+      /map init \(surveymonkey\): 9 of 9 questions matched to columns; 0 columns left as TODO; wrote mapping\.yaml/,
+    );
+    const text = readFileSync(path.join(dir, "mapping.yaml"), "utf8");
+    expect(text).toMatch(/^preset: surveymonkey/m);
+    const second = runCli(args, { cwd: dir });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toBe(
+      "crm-maturity: mapping.yaml already exists; map init never overwrites a file (delete it or choose another -o)\n",
+    );
+    expect(readFileSync(path.join(dir, "mapping.yaml"), "utf8")).toBe(text);
+  });
+
+  it("publishes the mapping JSON Schema (committed in schema/)", () => {
+    const r = runCli(["schema", "mapping"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync(path.join(REPO, "schema/mapping.schema.json"), "utf8"));
+  });
+});

@@ -1,0 +1,107 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { detectPreset } from "../../src/answers/survey/presets.js";
+import { openExport } from "../../src/answers/survey/read.js";
+import { materializeResults } from "../../src/batch/run.js";
+import { resultsSchema } from "../../src/scoring/results.js";
+import { runOn, SURVEY, scoreFiles, withoutStatistics } from "../batch/helpers.js";
+
+/** fixture → [preset, encoding, delimiter (csv only), rows scored, rows excluded]. */
+const CASES: Record<string, [string, string | undefined, string | undefined, number, number]> = {
+  qualtrics: ["qualtrics", "utf-8", ",", 8, 2],
+  "qualtrics-numeric": ["qualtrics", "utf-8", ",", 8, 2],
+  surveymonkey: ["surveymonkey", "utf-8", ",", 8, 0],
+  "google-forms": ["google-forms", "utf-8", ",", 8, 0],
+  "microsoft-forms": ["microsoft-forms", undefined, undefined, 8, 0],
+  "wjx-gb18030": ["wjx", "gb18030", ",", 8, 0],
+  "wjx-codes": ["wjx", "utf-8", ",", 8, 0],
+  limesurvey: ["limesurvey", "utf-8", ";", 8, 1],
+  "generic-utf16": ["generic", "utf-16le", "\t", 8, 0],
+  "generic-crlf": ["generic", "utf-8", ",", 8, 0],
+};
+
+const exportOf = (dir: string) => {
+  const file = readdirSync(path.join(SURVEY, dir)).find((f) => f.startsWith("export."));
+  return path.join(SURVEY, dir, file as string);
+};
+
+async function firstRows(file: string, n = 3): Promise<string[][]> {
+  const reader = await openExport(file);
+  const rows: string[][] = [];
+  await reader.each((cells) => {
+    rows.push(cells);
+    return rows.length < n;
+  });
+  return rows;
+}
+
+describe("survey export presets", () => {
+  it("has a fixture for every preset", () => {
+    const presets = new Set(Object.values(CASES).map(([p]) => p));
+    expect([...presets].sort()).toEqual([
+      "generic",
+      "google-forms",
+      "limesurvey",
+      "microsoft-forms",
+      "qualtrics",
+      "surveymonkey",
+      "wjx",
+    ]);
+  });
+
+  for (const [dir, [preset, encoding, delimiter, scored, excluded]] of Object.entries(CASES)) {
+    describe(dir, () => {
+      it(`is recognised as ${preset}`, async () => {
+        expect(detectPreset(await firstRows(exportOf(dir))).id).toBe(preset);
+      });
+
+      it("scores exactly as `score` does on the same answers written as an answers file", async () => {
+        const { outcome } = await runOn(exportOf(dir), path.join(SURVEY, dir, "mapping.yaml"));
+        expect(outcome.summary.info.encoding).toBe(encoding);
+        expect(outcome.summary.info.delimiter).toBe(delimiter);
+        expect(outcome.summary.rows.scored).toBe(scored);
+        expect(outcome.summary.rows.excluded).toBe(excluded);
+        expect(outcome.summary.rows.rejected).toBe(0);
+        const batch = materializeResults(outcome);
+        expect(resultsSchema.safeParse(batch).success).toBe(true);
+        expect(withoutStatistics(batch)).toEqual(
+          scoreFiles([path.join(SURVEY, dir, "answers.yaml")]),
+        );
+        expect(batch.statistics?.all.respondents).toBe(scored);
+      });
+    });
+  }
+
+  it("reads the GB18030 问卷星 export with a notice, and its Chinese labels", async () => {
+    const { outcome, lines } = await runOn(
+      exportOf("wjx-gb18030"),
+      path.join(SURVEY, "wjx-gb18030/mapping.yaml"),
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/not valid UTF-8; reading it as GB18030/));
+    const groups = outcome.results.statistics?.groups[0];
+    expect(groups?.column).toBe("2、您所在的部门：");
+    expect(groups?.values.map((v) => v.value)).toEqual(["信息部", "客服部", "总经办", "销售部"]);
+  });
+
+  it("reads the UTF-16LE tab-separated export (Excel Unicode Text)", async () => {
+    const rows = await firstRows(exportOf("generic-utf16"), 2);
+    expect(rows[0]?.slice(0, 3)).toEqual(["respondent", "role", "department"]);
+    expect(rows[1]?.slice(0, 2)).toEqual(["resp-01", "executive"]);
+  });
+
+  it("keeps quoted newlines and drops trailing empty columns (CRLF export)", async () => {
+    const rows = await firstRows(exportOf("generic-crlf"), 3);
+    expect(rows[0]?.length).toBe(14);
+    expect(rows[2]?.[2]).toBe('Line one\r\nline two, with "quotes"');
+  });
+
+  it("counts answers to questions not put to the respondent's role, as score does", async () => {
+    const { outcome } = await runOn(
+      exportOf("google-forms"),
+      path.join(SURVEY, "google-forms/mapping.yaml"),
+    );
+    expect(outcome.summary.notForRole).toBe(1);
+    expect(outcome.summary.rows.blank).toBe(1);
+  });
+});
