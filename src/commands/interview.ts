@@ -1,7 +1,11 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseAnswersDocument } from "../answers/interview/document.js";
-import { type InterviewStatus, runInterviewSession } from "../answers/interview/run.js";
+import {
+  type InterviewStatus,
+  respondentRoles,
+  runInterviewSession,
+} from "../answers/interview/run.js";
 import { loadAnswerFiles } from "../answers/load.js";
 import { createTerminalPrompter, type Prompter } from "../answers/prompts.js";
 import { InputError, UsageError } from "../errors.js";
@@ -74,7 +78,7 @@ export async function runInterview(
     throw new UsageError("interview writes an answers file; give -o a file name, not -");
   }
   const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
-  const roles = questionnaire.roles.map((r) => r.id);
+  const roles = respondentRoles(questionnaire).map((r) => r.id);
   if (opts.role !== undefined && !roles.includes(opts.role)) {
     throw new UsageError(
       `--role expects one of the questionnaire's roles (${roles.join(", ")}); found ${JSON.stringify(opts.role)}`,

@@ -46,4 +46,10 @@ describe("crm-maturity interview without a terminal", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("--role expects one of the questionnaire's roles");
   });
+
+  it("does not interview owner-only roles (respondent: false)", () => {
+    const r = runCli(["interview", "--role", "hr"], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/roles \(executive, manager, frontline, it\)/);
+  });
 });

@@ -122,6 +122,11 @@ function entry(value: AnswerScalar, note: string | undefined, evidence: string |
   return { value, ...(note ? { note } : {}), ...(evidence ? { evidence } : {}) };
 }
 
+/** Roles people answer as; owner-only roles (`respondent: false`, e.g. hr) are not offered. */
+export function respondentRoles(questionnaire: Questionnaire) {
+  return questionnaire.roles.filter((r) => r.respondent !== false);
+}
+
 function roleName(questionnaire: Questionnaire, role: string, lang: Lang): string {
   const found = questionnaire.roles.find((r) => r.id === role);
   return found ? localize(found.name, lang) : role;
@@ -312,7 +317,7 @@ class Interview {
       this.ctx.role ??
       (await p.select({
         message: l.respondentRole,
-        choices: this.ctx.questionnaire.roles.map((r) => ({
+        choices: respondentRoles(this.ctx.questionnaire).map((r) => ({
           value: r.id,
           name: `${localize(r.name, lang)} ${c.dim(`· ${r.id}`)}`,
           short: localize(r.name, lang),
