@@ -17,7 +17,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  minify: true,
+  minify: process.env.CRM_NO_MINIFY !== "1",
   sourcemap: "linked",
   external: [...external, ...external.map((d) => `${d}/*`)],
   // Bundled CommonJS code (commander) calls require() for Node built-ins.

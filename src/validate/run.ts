@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../errors.js";
@@ -9,8 +9,22 @@ import { makeIssue } from "../source/yaml-source.js";
 import { zodIssuesToIssues } from "../source/zod-issues.js";
 import type { Issue } from "./types.js";
 
-const YAML_GLOB = "**/*.{yaml,yml}";
 const IGNORED = ["**/node_modules/**", "**/.git/**", "**/dist/**"];
+const SKIPPED_DIRS = new Set(["node_modules", ".git", "dist"]);
+
+/** Every YAML file below `dir`, skipping dependency, VCS and build folders. */
+function yamlFilesIn(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) {
+        found.push(...yamlFilesIn(full));
+      }
+    } else if (/\.ya?ml$/.test(entry.name)) found.push(full);
+  }
+  return found;
+}
 
 export interface ValidateResult {
   issues: Issue[];
@@ -32,9 +46,7 @@ function expand(args: string[], cwd: string): Target[] {
     const abs = path.resolve(cwd, arg);
     if (existsSync(abs)) {
       if (statSync(abs).isDirectory()) {
-        for (const f of globSync(YAML_GLOB, { cwd: abs, absolute: true, ignore: IGNORED })) {
-          add(path.resolve(f), false);
-        }
+        for (const f of yamlFilesIn(abs)) add(f, false);
       } else add(abs, true);
     } else if (isDynamicPattern(arg)) {
       const found = globSync(arg, { cwd, absolute: true, ignore: IGNORED });
@@ -51,7 +63,8 @@ function expand(args: string[], cwd: string): Target[] {
 function findOwningRoot(abs: string, cwd: string, cache: ReadCache): string | undefined {
   let dir = path.dirname(abs);
   for (let depth = 0; depth < 4; depth++) {
-    for (const f of globSync("*.{yaml,yml}", { cwd: dir, absolute: true })) {
+    const here = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
+    for (const f of here.map((name) => path.join(dir, name))) {
       const { file } = readYamlFile(f, cwd, cache);
       if (file && detectKind(file.value) === "root") {
         const { files } = loadQuestionnaire(f, cwd, cache);
