@@ -2,7 +2,25 @@
 // needs in a few files: Node 20 has no module compile cache, and zod alone is a hundred modules.
 // Packages that read their own data files at run time (pdfkit, exceljs, …) stay external.
 import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 import { build } from "esbuild";
+
+// zod re-exports all of its ~50 message locales; only English is used (messages are rewritten by
+// src/source/zod-issues.ts), and parsing the rest costs every command start-up time.
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(b) {
+    b.onResolve({ filter: /locales[\\/]index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`)
+        ? { path: path.resolve(args.resolveDir, args.path), namespace: "zod-locales" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), "en.js"))};`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const BUNDLED = new Set(["zod", "js-yaml", "commander", "tinyglobby", "chalk"]);
@@ -24,5 +42,6 @@ await build({
   banner: {
     js: "import { createRequire as __crmRequire } from 'node:module'; const require = __crmRequire(import.meta.url);",
   },
+  plugins: [zodEnglishOnly],
   logLevel: "warning",
 });
