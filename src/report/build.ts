@@ -300,9 +300,8 @@ export function buildReport(
   };
 
   // ---- profile
-  const rows: ProfileRow[] = results.dimensions.map((d) => ({
-    dimension: d.id,
-    title: pick(d.title, lang),
+  // The figures every view of a dimension shows, in the report's language.
+  const figuresOf = (d: (typeof results.dimensions)[number]) => ({
     pillar: d.pillar,
     pillarName: t.pillar[d.pillar],
     weight: d.weight,
@@ -314,6 +313,11 @@ export function buildReport(
     coverage: d.coverage,
     confidence: d.confidence,
     confidenceName: confidenceName(d.confidence),
+  });
+  const rows: ProfileRow[] = results.dimensions.map((d) => ({
+    dimension: d.id,
+    title: pick(d.title, lang),
+    ...figuresOf(d),
   }));
   const dimOrder = new Map(results.dimensions.map((d, i) => [d.id, i]));
   const profile: ReportModel["profile"] = {
@@ -392,17 +396,7 @@ export function buildReport(
       id: d.id,
       title,
       description: dimDescription.get(d.id) ?? null,
-      pillar: d.pillar,
-      pillarName: t.pillar[d.pillar],
-      weight: d.weight,
-      score: d.score,
-      level: d.level,
-      levelName: pickOrNull(d.levelName, lang),
-      target: d.target,
-      gap: d.gap,
-      coverage: d.coverage,
-      confidence: d.confidence,
-      confidenceName: confidenceName(d.confidence),
+      ...figuresOf(d),
       summary: t.dimensionSummary({
         title,
         score: d.score,
