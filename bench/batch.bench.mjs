@@ -3,6 +3,7 @@
 // Goals (issue 4): ≤ 1.5× csv-parse at 1,000,000 rows; peak RSS < 300 MB at any size.
 //   node bench/batch.bench.mjs            (100k and 1M rows; the files are cached in .bench/)
 //   BATCH_BENCH_ROWS=20000 node bench/batch.bench.mjs
+//   BATCH_BENCH_ROWS=100000,1000000,3000000 node bench/batch.bench.mjs   (1.4 GB file, ~2 min)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -67,6 +68,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ? process.env.BATCH_BENCH_ROWS.split(",").map(Number)
     : [100_000, 1_000_000];
   const rss = [];
+  const parseRss = [];
   for (const rows of sizes) {
     const { parse, batch } = await benchBatch(rows);
     const n = rows.toLocaleString("en-US");
@@ -84,11 +86,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       goal: 300,
       goalLabel: "< 300 MB",
     });
+    console.log(
+      `  (csv-parse alone on the same file: peak RSS ${parse.rssMB.toFixed(1)} MB; batch ${(batch.rssMB / parse.rssMB).toFixed(2)}× that)`,
+    );
     rss.push(batch.rssMB);
+    parseRss.push(parse.rssMB);
   }
   if (rss.length > 1) {
+    const first = sizes[0];
+    const last = sizes.at(-1);
+    // Growth between the smallest and largest size: what the duplicate table costs per id, plus
+    // noise from the garbage collector's heap sizing.
+    const perRow = ((rss.at(-1) - rss[0]) * 1024 * 1024) / (last - first);
+    const at10M = rss.at(-1) + (perRow * (10_000_000 - last)) / (1024 * 1024);
+    const mb = (list) => list.map((r) => `${r.toFixed(0)} MB`).join(" → ");
     console.log(
-      `peak RSS from ${sizes[0].toLocaleString("en-US")} to ${sizes.at(-1).toLocaleString("en-US")} rows: ${rss.map((r) => `${r.toFixed(0)} MB`).join(" → ")}`,
+      `peak RSS from ${first.toLocaleString("en-US")} to ${last.toLocaleString("en-US")} rows: ${mb(rss)} (csv-parse alone: ${mb(parseRss)}) · batch grows ${perRow.toFixed(1)} bytes a row · extrapolated to 10,000,000 rows: ${at10M.toFixed(0)} MB`,
     );
   }
 }

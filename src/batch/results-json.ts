@@ -23,30 +23,38 @@ export function* resultsJsonChunks(outcome: BatchOutcome): Generator<string> {
   const at = text.indexOf(marker);
   yield text.slice(0, at);
   const { roster, roleIds } = outcome;
-  const order = roster.sortedEntries();
+  const cursor = roster.sorted();
   const roles = roleIds.map((r) => JSON.stringify(r));
-  if (order.length === 0) yield '"respondents": []';
+  if (!cursor.next()) yield '"respondents": []';
   else {
     yield '"respondents": [';
     let buf = "";
-    for (let i = 0; i < order.length; i++) {
-      const e = order[i] as number;
-      const raw = roster.id(e);
+    let first = true;
+    do {
+      const raw = cursor.id;
       const id = plain(raw) ? `"${raw}"` : JSON.stringify(raw);
-      const role = roles[roster.role(e)];
-      buf += `${i ? "," : ""}\n    {\n      "id": ${id},\n      "role": ${role}\n    }`;
+      const role = roles[cursor.role];
+      buf += `${first ? "" : ","}\n    {\n      "id": ${id},\n      "role": ${role}\n    }`;
+      first = false;
       if (buf.length > 1 << 16) {
         yield buf;
         buf = "";
       }
-    }
+    } while (cursor.next());
     yield `${buf}\n  ]`;
   }
   yield text.slice(at + marker.length);
 }
 
-/** Writes the results JSON to an output opened before the run, then commits it. */
+/**
+ * Writes the results JSON to an output opened before the run, then commits it; the run's
+ * temporary files are removed either way.
+ */
 export async function writeResultsJson(outcome: BatchOutcome, out: AtomicOutput): Promise<void> {
-  for (const chunk of resultsJsonChunks(outcome)) await out.write(chunk);
-  await out.commit();
+  try {
+    for (const chunk of resultsJsonChunks(outcome)) await out.write(chunk);
+    await out.commit();
+  } finally {
+    outcome.dispose();
+  }
 }

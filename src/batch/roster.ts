@@ -1,245 +1,550 @@
 import { compareIds } from "../scoring/numbers.js";
-
-const ARENA_BITS = 20;
-const ARENA = 1 << ARENA_BITS;
-const ENTRY_BITS = 16;
-const ENTRIES = 1 << ENTRY_BITS;
-const MASK = ENTRIES - 1;
+import { readAll, type SpillDir, writeAll } from "./spill.js";
 
 /**
- * The respondent ids of a batch, stored compactly: UTF-8 bytes in 1 MiB arenas, per id its
- * position, length, row and role in fixed-size chunks (nothing is ever copied to grow), and an
- * open-addressing hash table of entry numbers. Exact (bytes are compared on every hash hit), so
- * duplicates are found without keeping a million JavaScript strings alive: about 11 bytes plus
- * the id's length per respondent, and the table.
+ * A record, in memory and in the temporary files: row (u32 LE), role (u8), 1 when the id is
+ * ASCII (u8), the id's UTF-8 length (u16 LE), the id's bytes, zero padding to a multiple of 4 (so
+ * a record's offset / 4 fits the 32-bit references of the duplicate table up to 16 GiB of ids).
+ */
+const HEAD = 8;
+const MAX_ID_BYTES = 0xffff;
+const recordSize = (len: number) => (HEAD + len + 3) & ~3;
+const MAX_RECORD = recordSize(MAX_ID_BYTES);
+
+/** Memory the roster may use, apart from the duplicate table (tests make them tiny). */
+export interface RosterLimits {
+  /** Records held in memory before they are sorted and written out as one run. */
+  chunkBytes: number;
+  /** Read buffer per run while merging the runs in id order. */
+  readBytes: number;
+}
+
+const DEFAULT_LIMITS: RosterLimits = { chunkBytes: 4 << 20, readBytes: 64 << 10 };
+/** Sorted records are written out through a buffer of this size. */
+const STAGING = 256 << 10;
+
+/**
+ * Duplicate table: independent segments (so growing one never holds two copies of the whole),
+ * each an open-addressing table of 6-byte slots: the record's position in the log / 4 + 1 (0 is
+ * empty) and a 16-bit check hash, which alone decides where a slot goes, so segments can grow
+ * without reading ids back.
+ */
+const SEGMENT_BITS = 10;
+const SEGMENTS = 1 << SEGMENT_BITS;
+const MAX_LOAD = 0.8;
+const GROWTH = 1.35;
+
+function fmix(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** The home slot of 16-bit check `h` in a segment of `capacity` slots (any capacity). */
+const home = (h: number, capacity: number) => Math.floor((h * capacity) / 65536);
+
+/** A run of records in id order: a region of a temporary file. */
+interface Run {
+  fd: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The respondent ids of a batch with memory that does not grow with them, apart from about
+ * 12 bytes an id for exact duplicate detection:
+ *
+ * - Records (id, row, role) are appended to a 4 MiB chunk. A full chunk is written to a log file
+ *   in arrival order (for confirming duplicates) and, sorted by `compareIds`, as a run to a runs
+ *   file; `sorted()` merges the runs. Ids that arrive in order (numbered exports) need no runs.
+ * - Duplicates: a hash table of 6-byte slots (the record's position in the log and a 16-bit
+ *   check), in 1,024 segments chosen by another hash: 7.5–10 bytes an id. A match is confirmed by
+ *   comparing the bytes, read back from the chunk or the log, so detection is exact and the
+ *   first row is known; a false match (about one insert in 5,000) costs one read.
  */
 export class Roster {
-  private arenas: Buffer[] = [Buffer.allocUnsafe(ARENA)];
+  private readonly limits: RosterLimits;
+  private chunk: Buffer;
   private used = 0;
-  private pos: Uint32Array[] = [];
-  private len: Uint16Array[] = [];
-  private rows: Uint32Array[] = [];
-  private roles: Uint8Array[] = [];
-  private table = new Int32Array(1 << 16).fill(-1);
-  /** The top byte of each slot's hash, so most probes skip comparing bytes. */
-  private fingerprints = new Uint8Array(1 << 16);
+  /** Offsets of the records in `chunk`. */
+  private recOff: Uint32Array;
+  private inChunk = 0;
+  /** Bytes of the log already written (the chunk's offset in the log). */
+  private flushed = 0;
+  private logFd: number | undefined;
+  private runsFd: number | undefined;
+  private runsEnd = 0;
+  private readonly runs: Run[] = [];
+  private staging: Buffer | undefined;
+  private readonly scratch = Buffer.allocUnsafe(MAX_RECORD);
+  private maxRecord = 0;
+  /** Whether every id so far came after the previous one. */
+  private inOrder = true;
+  /** The last id of the previous chunk, for `inOrder` across chunks. */
+  private lastId: Buffer | undefined;
+  private lastChunkOrder: Uint32Array | undefined;
+  private readonly refs: Uint32Array[] = [];
+  private readonly checks: Uint16Array[] = [];
+  private readonly fill = new Uint32Array(SEGMENTS);
   private count = 0;
+
+  constructor(
+    private readonly spill: SpillDir,
+    limits: Partial<RosterLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    // A chunk holds at least one record of the longest id the decoder lets through (200
+    // characters, 800 bytes); longer ids get a chunk of their own.
+    this.chunk = Buffer.allocUnsafe(Math.max(this.limits.chunkBytes, recordSize(800)));
+    this.recOff = new Uint32Array(1 << 14);
+    for (let s = 0; s < SEGMENTS; s++) {
+      this.refs.push(new Uint32Array(8));
+      this.checks.push(new Uint16Array(8));
+    }
+  }
 
   /** Number of ids added. */
   get size(): number {
     return this.count;
   }
 
-  private posOf(e: number): number {
-    return (this.pos[e >>> ENTRY_BITS] as Uint32Array)[e & MASK] as number;
-  }
-
-  private lenOf(e: number): number {
-    return (this.len[e >>> ENTRY_BITS] as Uint16Array)[e & MASK] as number;
-  }
-
-  private hash(buf: Buffer, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) {
-      h ^= buf[i] as number;
-      h = Math.imul(h, 0x01000193);
-    }
-    return h >>> 0;
-  }
-
-  private same(e: number, buf: Buffer, start: number, length: number): boolean {
-    if (this.lenOf(e) !== length) return false;
-    const p = this.posOf(e);
-    const other = this.arenas[p >>> ARENA_BITS] as Buffer;
-    const at = p & (ARENA - 1);
-    for (let i = 0; i < length; i++) if (other[at + i] !== buf[start + i]) return false;
-    return true;
-  }
-
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2).fill(-1);
-    const fingerprints = new Uint8Array(table.length);
-    const mask = table.length - 1;
-    for (let e = 0; e < this.count; e++) {
-      const p = this.posOf(e);
-      const at = p & (ARENA - 1);
-      const h = this.hash(this.arenas[p >>> ARENA_BITS] as Buffer, at, at + this.lenOf(e));
-      let slot = h & mask;
-      while (table[slot] !== -1) slot = (slot + 1) & mask;
-      table[slot] = e;
-      fingerprints[slot] = h >>> 24;
-    }
-    this.table = table;
-    this.fingerprints = fingerprints;
-  }
-
   /**
-   * Adds an id (at most 65,535 UTF-8 bytes; the decoder rejects longer than 200 characters) with its row and role index. Returns -1 when
-   * new, else the row where the id was first seen (the id is then not added again).
+   * Adds an id (at most 65,535 UTF-8 bytes; the decoder rejects more than 200 characters) with
+   * its row and role index. Returns -1 when new, else the row where the id was first seen (the
+   * id is then not added again).
    */
   add(id: string, row: number, role: number): number {
-    let arena = this.arenas[this.arenas.length - 1] as Buffer;
-    if (this.used + id.length * 3 > ARENA) {
-      arena = Buffer.allocUnsafe(ARENA);
-      this.arenas.push(arena);
-      this.used = 0;
+    if (id.length * 3 > MAX_ID_BYTES && Buffer.byteLength(id) > MAX_ID_BYTES) {
+      throw new RangeError(`a respondent id of ${Buffer.byteLength(id)} bytes is too long`);
     }
+    if (id.length * 3 + HEAD + 3 > this.chunk.length - this.used) {
+      const need = recordSize(Math.min(MAX_ID_BYTES, id.length * 3));
+      this.flushChunk(need);
+    }
+    const buf = this.chunk;
     const start = this.used;
-    const length = arena.write(id, start, "utf8");
-    const mask = this.table.length - 1;
-    const h = this.hash(arena, start, start + length);
-    const fingerprint = h >>> 24;
-    let slot = h & mask;
+    const at = start + HEAD;
+    const len = buf.write(id, at, "utf8");
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c ^ len;
+    let bits = 0;
+    for (let i = at; i < at + len; i++) {
+      const c = buf[i] as number;
+      bits |= c;
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    const segment = fmix(h1) >>> (32 - SEGMENT_BITS);
+    const check = fmix(h2) >>> 16;
+    const refs = this.refs[segment] as Uint32Array;
+    const checks = this.checks[segment] as Uint16Array;
+    const capacity = refs.length;
+    let slot = home(check, capacity);
     for (;;) {
-      const e = this.table[slot] as number;
-      if (e === -1) break;
-      if (this.fingerprints[slot] === fingerprint && this.same(e, arena, start, length)) {
-        return (this.rows[e >>> ENTRY_BITS] as Uint32Array)[e & MASK] as number;
+      const ref = refs[slot] as number;
+      if (ref === 0) break;
+      if (checks[slot] === check) {
+        const first = this.firstRow(ref, buf, at, len);
+        if (first >= 0) return first;
       }
-      slot = (slot + 1) & mask;
+      slot = slot + 1 === capacity ? 0 : slot + 1;
     }
-    const e = this.count++;
-    const c = e >>> ENTRY_BITS;
-    if (c === this.pos.length) {
-      this.pos.push(new Uint32Array(ENTRIES));
-      this.len.push(new Uint16Array(ENTRIES));
-      this.rows.push(new Uint32Array(ENTRIES));
-      this.roles.push(new Uint8Array(ENTRIES));
+    const offset = this.flushed + start;
+    if (offset / 4 + 1 > 0xffffffff) throw new RangeError("more than 16 GiB of respondent ids");
+    buf.writeUInt32LE(row, start);
+    buf[start + 4] = role;
+    buf[start + 5] = bits < 0x80 ? 1 : 0;
+    buf.writeUInt16LE(len, start + 6);
+    const size = recordSize(len);
+    buf.fill(0, at + len, start + size);
+    if (this.inOrder) this.inOrder = this.follows(at, len, bits < 0x80);
+    refs[slot] = offset / 4 + 1;
+    checks[slot] = check;
+    this.fill[segment] = (this.fill[segment] as number) + 1;
+    if ((this.fill[segment] as number) > capacity * MAX_LOAD) this.grow(segment);
+    if (this.inChunk === this.recOff.length) {
+      const more = new Uint32Array(this.recOff.length * 2);
+      more.set(this.recOff);
+      this.recOff = more;
     }
-    (this.pos[c] as Uint32Array)[e & MASK] = ((this.arenas.length - 1) << ARENA_BITS) | start;
-    (this.len[c] as Uint16Array)[e & MASK] = length;
-    (this.rows[c] as Uint32Array)[e & MASK] = row;
-    (this.roles[c] as Uint8Array)[e & MASK] = role;
-    this.used = start + length;
-    this.table[slot] = e;
-    this.fingerprints[slot] = fingerprint;
-    if (this.count * 8 > this.table.length * 5) this.rehash();
+    this.recOff[this.inChunk++] = start;
+    this.used = start + size;
+    if (size > this.maxRecord) this.maxRecord = size;
+    this.count++;
     return -1;
   }
 
-  /** The id of entry `e` (in insertion order). */
-  id(e: number): string {
-    const p = this.posOf(e);
-    const at = p & (ARENA - 1);
-    return (this.arenas[p >>> ARENA_BITS] as Buffer).toString("utf8", at, at + this.lenOf(e));
+  /** Whether the id at `at` comes after the previous id (or is the first). */
+  private follows(at: number, len: number, ascii: boolean): boolean {
+    const buf = this.chunk;
+    if (this.inChunk > 0) {
+      const p = this.recOff[this.inChunk - 1] as number;
+      const plen = buf.readUInt16LE(p + 6);
+      const both = ascii && buf[p + 5] === 1;
+      return compareIdBytes(buf, p + HEAD, p + HEAD + plen, buf, at, at + len, both) < 0;
+    }
+    const last = this.lastId;
+    return !last || compareIdBytes(last, 0, last.length, buf, at, at + len) < 0;
   }
 
-  /** The role index of entry `e`. */
-  role(e: number): number {
-    return (this.roles[e >>> ENTRY_BITS] as Uint8Array)[e & MASK] as number;
+  /** The row of the record at `ref` if its id equals buf[at, at + len), else -1. */
+  private firstRow(ref: number, buf: Buffer, at: number, len: number): number {
+    const offset = (ref - 1) * 4;
+    let other: Buffer;
+    let p: number;
+    if (offset >= this.flushed) {
+      other = this.chunk;
+      p = offset - this.flushed;
+    } else {
+      other = this.scratch;
+      p = 0;
+      // A shorter record may end the log: it differs anyway.
+      readAll(this.logFd as number, other, Math.min(HEAD + len, this.flushed - offset), offset);
+      if (this.flushed - offset < HEAD + len) return -1;
+    }
+    if (other.readUInt16LE(p + 6) !== len) return -1;
+    for (let i = 0; i < len; i++) if (other[p + HEAD + i] !== buf[at + i]) return -1;
+    return other.readUInt32LE(p);
   }
 
-  /** The row of entry `e`. */
-  row(e: number): number {
-    return (this.rows[e >>> ENTRY_BITS] as Uint32Array)[e & MASK] as number;
+  /** Grows one segment (its capacity need not be a power of two). */
+  private grow(segment: number): void {
+    const oldRefs = this.refs[segment] as Uint32Array;
+    const oldChecks = this.checks[segment] as Uint16Array;
+    const capacity = Math.ceil(oldRefs.length * GROWTH);
+    const refs = new Uint32Array(capacity);
+    const checks = new Uint16Array(capacity);
+    for (let i = 0; i < oldRefs.length; i++) {
+      const ref = oldRefs[i] as number;
+      if (ref === 0) continue;
+      const check = oldChecks[i] as number;
+      let slot = home(check, capacity);
+      while (refs[slot] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1;
+      refs[slot] = ref;
+      checks[slot] = check;
+    }
+    this.refs[segment] = refs;
+    this.checks[segment] = checks;
   }
 
-  private bytesOf(e: number): [Buffer, number, number] {
-    const p = this.posOf(e);
-    const at = p & (ARENA - 1);
-    return [this.arenas[p >>> ARENA_BITS] as Buffer, at, at + this.lenOf(e)];
+  /** Writes the chunk to the log (and, sorted, as a run) and empties it for `need` bytes. */
+  private flushChunk(need: number): void {
+    const used = this.used;
+    if (used > 0) {
+      if (this.logFd === undefined) this.logFd = this.spill.open("roster-log");
+      writeAll(this.logFd, this.chunk.subarray(0, used), this.flushed);
+      if (this.inOrder) {
+        // Everything so far is in order: the log itself is the first run.
+        const first = this.runs[0];
+        if (first) first.end = this.flushed + used;
+        else this.runs.push({ fd: this.logFd, start: 0, end: used });
+      } else {
+        const order = this.chunkOrder();
+        if (this.runsFd === undefined) this.runsFd = this.spill.open("roster-runs");
+        const fd = this.runsFd;
+        const start = this.runsEnd;
+        this.staging ??= Buffer.allocUnsafe(Math.max(STAGING, MAX_RECORD));
+        const out = this.staging;
+        let p = 0;
+        for (let i = 0; i < order.length; i++) {
+          const off = this.recOff[order[i] as number] as number;
+          const size = recordSize(this.chunk.readUInt16LE(off + 6));
+          if (p + size > out.length) {
+            writeAll(fd, out.subarray(0, p), this.runsEnd);
+            this.runsEnd += p;
+            p = 0;
+          }
+          this.chunk.copy(out, p, off, off + size);
+          p += size;
+        }
+        writeAll(fd, out.subarray(0, p), this.runsEnd);
+        this.runsEnd += p;
+        this.runs.push({ fd, start, end: this.runsEnd });
+      }
+      const last = this.recOff[this.inChunk - 1] as number;
+      const lastLen = this.chunk.readUInt16LE(last + 6);
+      this.lastId = Buffer.from(this.chunk.subarray(last + HEAD, last + HEAD + lastLen));
+      this.flushed += used;
+    }
+    this.used = 0;
+    this.inChunk = 0;
+    if (need > this.chunk.length) this.chunk = Buffer.allocUnsafe(need);
   }
 
-  /** compareIds on two entries (allocation-free for ASCII ids). */
-  private compare(a: number, b: number, ascii: Uint8Array): number {
-    if (!ascii[a] || !ascii[b]) return compareIds(this.id(a), this.id(b));
-    const pa = this.posOf(a);
-    const pb = this.posOf(b);
-    const a0 = pa & (ARENA - 1);
-    const b0 = pb & (ARENA - 1);
-    return compareIdBytes(
-      this.arenas[pa >>> ARENA_BITS] as Buffer,
-      a0,
-      a0 + this.lenOf(a),
-      this.arenas[pb >>> ARENA_BITS] as Buffer,
-      b0,
-      b0 + this.lenOf(b),
-      true,
-    );
+  /** Indexes into `recOff` of the chunk's records, ordered by id as `compareIds` orders them. */
+  private chunkOrder(): Uint32Array {
+    return sortRecords(this.chunk, this.recOff, this.inChunk);
   }
 
   /**
-   * Entry numbers ordered by id as `compareIds` orders them (the order of the results model).
-   * Most of the work is a native numeric sort of packed keys (a prefix of each id that orders
-   * consistently with compareIds, and the entry number); only ids whose keys tie are compared
-   * in full.
+   * A cursor over every id in the order of the results model (`compareIds`), merging the runs
+   * on disk with the chunk still in memory. May be taken more than once; add no ids after it.
    */
-  sortedEntries(): Uint32Array {
-    const n = this.count;
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    if (n < 2) return order;
-    const ascii = new Uint8Array(n);
-    for (let e = 0; e < n; e++) {
-      const [buf, at, end] = this.bytesOf(e);
-      let plain = 1;
-      for (let i = at; i < end; i++) {
-        if ((buf[i] as number) >= 0x80) {
-          plain = 0;
-          break;
-        }
-      }
-      ascii[e] = plain;
+  sorted(): RosterCursor {
+    if (!this.lastChunkOrder || this.lastChunkOrder.length !== this.inChunk) {
+      this.lastChunkOrder = this.inOrder
+        ? Uint32Array.from({ length: this.inChunk }, (_, i) => i)
+        : this.chunkOrder();
     }
-    // Exports numbered in order (wjx, Forms, SurveyMonkey) need no sort at all.
-    let sorted = true;
-    for (let i = 1; i < n && sorted; i++) sorted = this.compare(i - 1, i, ascii) <= 0;
-    if (sorted) return order;
-
-    // A prefix every id shares (ASCII, not ending in a digit) does not change the order.
-    const [buf0, s0, e0] = this.bytesOf(0);
-    let common = e0 - s0;
-    for (let e = 1; e < n && common > 0; e++) {
-      const [buf, at, end] = this.bytesOf(e);
-      let k = 0;
-      while (k < common && at + k < end && buf[at + k] === buf0[s0 + k]) k++;
-      common = k;
+    const readBytes = Math.max(this.limits.readBytes, this.maxRecord, HEAD);
+    const sources: Source[] = this.runs.map((r) => new RunSource(r, readBytes));
+    if (this.inChunk > 0) {
+      sources.push(new ChunkSource(this.chunk, this.recOff, this.lastChunkOrder));
     }
-    while (
-      common > 0 &&
-      (isDigit(buf0[s0 + common - 1] as number) || (buf0[s0 + common - 1] as number) >= 0x80)
-    ) {
-      common--;
-    }
-    for (let k = 0; k < common; k++) {
-      if ((buf0[s0 + k] as number) >= 0x80) common = 0;
-    }
-    // Key: up to `chars` bytes of the leading non-digit run after the prefix, 7 bits each,
-    // padded with 0 (or 127 after a non-ASCII byte, which sorts after ASCII); then the entry.
-    const indexBits = Math.max(1, Math.ceil(Math.log2(n)));
-    const scale = 2 ** indexBits;
-    const chars = Math.min(6, Math.floor((53 - indexBits) / 7));
-    const keys = new Float64Array(n);
-    for (let e = 0; e < n; e++) {
-      const [buf, at, end] = this.bytesOf(e);
-      let key = 0;
-      let k = 0;
-      let pad = 0;
-      for (; k < chars && at + common + k < end; k++) {
-        const c = buf[at + common + k] as number;
-        if (isDigit(c)) break;
-        if (c >= 0x80) {
-          pad = 127;
-          break;
-        }
-        key = key * 128 + c;
-      }
-      for (; k < chars; k++) key = key * 128 + pad;
-      keys[e] = key * scale + e;
-    }
-    keys.sort();
-    for (let i = 0; i < n; i++) order[i] = (keys[i] as number) % scale;
-    // Ids whose keys tie: compare in full.
-    const compare = (a: number, b: number) => this.compare(a, b, ascii);
-    for (let i = 0; i < n; ) {
-      const key = Math.floor((keys[i] as number) / scale);
-      let j = i + 1;
-      while (j < n && Math.floor((keys[j] as number) / scale) === key) j++;
-      if (j - i > 1) order.subarray(i, j).sort(compare);
-      i = j;
-    }
-    return order;
+    return new RosterCursor(sources);
   }
+}
+
+/** Where the merge reads records from: the current record is buf[pos, …). */
+interface Source {
+  buf: Buffer;
+  pos: number;
+  /** Moves to the next record; false at the end. */
+  advance(): boolean;
+}
+
+class ChunkSource implements Source {
+  pos = 0;
+  private i = -1;
+  constructor(
+    readonly buf: Buffer,
+    private readonly recOff: Uint32Array,
+    private readonly order: Uint32Array,
+  ) {}
+
+  advance(): boolean {
+    if (++this.i >= this.order.length) return false;
+    this.pos = this.recOff[this.order[this.i] as number] as number;
+    return true;
+  }
+}
+
+class RunSource implements Source {
+  readonly buf: Buffer;
+  pos = 0;
+  private end = 0;
+  private next: number;
+  private started = false;
+
+  constructor(
+    private readonly run: Run,
+    readBytes: number,
+  ) {
+    this.buf = Buffer.allocUnsafe(readBytes);
+    this.next = run.start;
+  }
+
+  /** Ensures `bytes` bytes from `pos` are in the buffer (reading more of the run if needed). */
+  private ensure(bytes: number): boolean {
+    if (this.end - this.pos >= bytes) return true;
+    const keep = this.end - this.pos;
+    this.buf.copy(this.buf, 0, this.pos, this.end);
+    this.pos = 0;
+    this.end = keep;
+    const length = Math.min(this.buf.length - keep, this.run.end - this.next);
+    if (length > 0) {
+      readAll(this.run.fd, this.buf.subarray(keep), length, this.next);
+      this.next += length;
+      this.end += length;
+    }
+    return this.end - this.pos >= bytes;
+  }
+
+  advance(): boolean {
+    if (this.started) this.pos += recordSize(this.buf.readUInt16LE(this.pos + 6));
+    this.started = true;
+    if (!this.ensure(HEAD)) return false;
+    return this.ensure(recordSize(this.buf.readUInt16LE(this.pos + 6)));
+  }
+}
+
+const compareSources = (a: Source, b: Source) => {
+  const ba = a.buf;
+  const bb = b.buf;
+  const pa = a.pos;
+  const pb = b.pos;
+  const la = (ba[pa + 6] as number) | ((ba[pa + 7] as number) << 8);
+  const lb = (bb[pb + 6] as number) | ((bb[pb + 7] as number) << 8);
+  const ascii = ba[pa + 5] === 1 && bb[pb + 5] === 1;
+  return compareIdBytes(ba, pa + HEAD, pa + HEAD + la, bb, pb + HEAD, pb + HEAD + lb, ascii);
+};
+
+/** Steps through the roster in id order: after `next()` returns true, `id` and `role` are set. */
+export class RosterCursor {
+  id = "";
+  role = 0;
+  /** A binary min-heap of the sources that still have records. */
+  private heap: Source[] = [];
+  private started = false;
+
+  constructor(private readonly sources: Source[]) {}
+
+  next(): boolean {
+    const heap = this.heap;
+    if (!this.started) {
+      this.started = true;
+      for (const s of this.sources) if (s.advance()) this.push(s);
+    } else {
+      const top = heap[0] as Source;
+      if (top.advance()) this.siftDown(0);
+      else {
+        const last = heap.pop() as Source;
+        if (heap.length) {
+          heap[0] = last;
+          this.siftDown(0);
+        }
+      }
+    }
+    const s = heap[0];
+    if (!s) return false;
+    const len = s.buf.readUInt16LE(s.pos + 6);
+    this.id = s.buf.toString("utf8", s.pos + HEAD, s.pos + HEAD + len);
+    this.role = s.buf[s.pos + 4] as number;
+    return true;
+  }
+
+  private push(s: Source): void {
+    const heap = this.heap;
+    heap.push(s);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (compareSources(heap[parent] as Source, s) <= 0) break;
+      heap[i] = heap[parent] as Source;
+      i = parent;
+    }
+    heap[i] = s;
+  }
+
+  private siftDown(i: number): void {
+    const heap = this.heap;
+    const n = heap.length;
+    const s = heap[i] as Source;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && compareSources(heap[child + 1] as Source, heap[child] as Source) < 0) {
+        child++;
+      }
+      if (compareSources(heap[child] as Source, s) >= 0) break;
+      heap[i] = heap[child] as Source;
+      i = child;
+    }
+    heap[i] = s;
+  }
+}
+
+/**
+ * Indexes 0…count−1 into `recOff` ordered by the records' ids as `compareIds` orders them. Most
+ * of the work is a native numeric sort of packed keys (a prefix of each id that orders
+ * consistently with compareIds, and the index); only ids whose keys tie are compared in full.
+ */
+function sortRecords(buf: Buffer, recOff: Uint32Array, count: number): Uint32Array {
+  const n = count;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 2) return order;
+  const starts = new Uint32Array(n);
+  const ends = new Uint32Array(n);
+  const ascii = new Uint8Array(n);
+  for (let e = 0; e < n; e++) {
+    const off = recOff[e] as number;
+    starts[e] = off + HEAD;
+    ends[e] = off + HEAD + buf.readUInt16LE(off + 6);
+    ascii[e] = buf[off + 5] as number;
+  }
+  const compare = (a: number, b: number) =>
+    compareIdBytes(
+      buf,
+      starts[a] as number,
+      ends[a] as number,
+      buf,
+      starts[b] as number,
+      ends[b] as number,
+      ascii[a] === 1 && ascii[b] === 1,
+    );
+
+  // A prefix every id shares (ASCII, not ending in a digit) does not change the order.
+  const s0 = starts[0] as number;
+  let common = (ends[0] as number) - s0;
+  for (let e = 1; e < n && common > 0; e++) {
+    const at = starts[e] as number;
+    const stop = ends[e] as number;
+    let k = 0;
+    while (k < common && at + k < stop && buf[at + k] === buf[s0 + k]) k++;
+    common = k;
+  }
+  while (
+    common > 0 &&
+    (isDigit(buf[s0 + common - 1] as number) || (buf[s0 + common - 1] as number) >= 0x80)
+  ) {
+    common--;
+  }
+  for (let k = 0; k < common; k++) {
+    if ((buf[s0 + k] as number) >= 0x80) common = 0;
+  }
+  // Key: the id after the prefix as symbols that order as compareIds does, packed into the bits
+  // left beside the index and padded with 0 (ids whose keys tie are compared in full):
+  // 0 the end, 1 a digit run, 2–119 an ASCII character, 127 a non-ASCII one (then stop). A digit
+  // run is followed by its count of significant digits (4 bits; 15 = "15 or more", then stop)
+  // and those digits (4 bits each); a run with a leading zero stops the key, since runs of equal
+  // value are then ordered by their text.
+  const indexBits = Math.max(1, Math.ceil(Math.log2(n)));
+  const scale = 2 ** indexBits;
+  const budget = 53 - indexBits;
+  const keys = new Float64Array(n);
+  for (let e = 0; e < n; e++) {
+    let at = (starts[e] as number) + common;
+    const stop = ends[e] as number;
+    let key = 0;
+    let left = budget;
+    symbols: while (at < stop && left >= 7) {
+      const c = buf[at] as number;
+      if (c >= 0x80) {
+        key = key * 128 + 127;
+        left -= 7;
+        break;
+      }
+      if (!isDigit(c)) {
+        key = key * 128 + (c < 0x30 ? c + 2 : c - 8);
+        left -= 7;
+        at++;
+        continue;
+      }
+      key = key * 128 + 1;
+      left -= 7;
+      let end = at;
+      while (end < stop && isDigit(buf[end] as number)) end++;
+      let significant = at;
+      while (significant < end && buf[significant] === 0x30) significant++;
+      const count = end - significant;
+      if (left < 4) break;
+      key = key * 16 + Math.min(count, 15);
+      left -= 4;
+      if (count >= 15) break;
+      for (let i = significant; i < end; i++) {
+        if (left < 4) break symbols;
+        key = key * 16 + ((buf[i] as number) - 0x30);
+        left -= 4;
+      }
+      if (significant > at) break;
+      at = end;
+    }
+    keys[e] = key * 2 ** left * scale + e;
+  }
+  keys.sort();
+  for (let i = 0; i < n; i++) order[i] = (keys[i] as number) % scale;
+  // Ids whose keys tie: compare in full.
+  for (let i = 0; i < n; ) {
+    const key = Math.floor((keys[i] as number) / scale);
+    let j = i + 1;
+    while (j < n && Math.floor((keys[j] as number) / scale) === key) j++;
+    if (j - i > 1) order.subarray(i, j).sort(compare);
+    i = j;
+  }
+  return order;
 }
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;

@@ -30,10 +30,10 @@ import { ANSWER_CODES, type AssessmentScorer, createAssessmentScorer } from "../
 import type { CsvCell, CsvWriter } from "./csv-out.js";
 import { type Progress, plainProgress } from "./progress.js";
 import { RespondentScorer } from "./respondent-scores.js";
-import { Roster } from "./roster.js";
-import { breakdowns, partition } from "./statistics.js";
+import { Roster, type RosterLimits } from "./roster.js";
+import { SpillDir } from "./spill.js";
+import { StatisticsCollector, type StatisticsLimits } from "./statistics.js";
 import type { Breakdown, Statistics } from "./statistics-schema.js";
-import { ScoreStore } from "./store.js";
 
 /** Distinct values allowed in one `--group-by` column. */
 export const MAX_GROUP_VALUES = 1000;
@@ -57,6 +57,12 @@ export interface BatchRunOptions {
   /** Receives notices, problems and progress; defaults to plain lines on standard error. */
   progress?: Progress;
   maxReported?: number;
+  /** Memory limits and the temporary folder (tests shrink them to exercise the disk paths). */
+  limits?: {
+    roster?: Partial<RosterLimits>;
+    statistics?: Partial<StatisticsLimits>;
+    tmpdir?: string;
+  };
 }
 
 /** What happened to the rows, for the summary line and the statistics. */
@@ -72,12 +78,18 @@ export interface BatchSummary {
   preset: string;
 }
 
-/** The outcome of a batch run. `results.respondents` is empty: the roster lives in `roster`. */
+/**
+ * The outcome of a batch run. `results.respondents` is empty: the roster lives in `roster`
+ * (partly in temporary files, freed by `dispose` or when the process exits).
+ */
 export interface BatchOutcome {
   results: Results;
   roster: Roster;
   roleIds: string[];
   summary: BatchSummary;
+  /** Temporary files the run used (none for a small export), already unlinked where possible. */
+  tempFiles: readonly string[];
+  dispose(): void;
 }
 
 /** Thrown (as an InputError) on the first bad row under `--strict`. */
@@ -95,6 +107,16 @@ function emptyRejects(): Record<RejectKind, number> {
  * `strict`.
  */
 export async function runBatch(opts: BatchRunOptions): Promise<BatchOutcome> {
+  const spill = new SpillDir(opts.limits?.tmpdir);
+  try {
+    return await scoreExport(opts, spill);
+  } catch (err) {
+    spill.dispose();
+    throw err;
+  }
+}
+
+async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<BatchOutcome> {
   const { questionnaire, mapping: loaded } = opts;
   const mapping = loaded.mapping;
   const display = opts.display ?? (opts.input === "-" ? "<stdin>" : opts.input);
@@ -122,7 +144,7 @@ export async function runBatch(opts: BatchRunOptions): Promise<BatchOutcome> {
     header.push(cells);
     if (header.length === headerRows) {
       for (const notice of reader.info.notices) progress.log(`crm-maturity: notice: ${notice}`);
-      state = prepare(opts, header, display, progress, reader, rows);
+      state = prepare(opts, header, display, progress, reader, rows, spill);
     }
     return undefined;
   };
@@ -141,7 +163,7 @@ export async function runBatch(opts: BatchRunOptions): Promise<BatchOutcome> {
   await state.flush();
   state.finishCounts();
   progress.update(rows.total, reader.bytesRead());
-  const { scorer, store, decoder, bound, groupValues, excludedBy, rejects, roster } = state;
+  const { scorer, statistics, decoder, bound, groupValues, excludedBy, rejects, roster } = state;
   const roleIds = decoder.roleIds;
   const groupCols = bound.groupBy;
   const dimIds = questionnaire.dimensions.map((d) => d.id);
@@ -153,28 +175,19 @@ export async function runBatch(opts: BatchRunOptions): Promise<BatchOutcome> {
     },
     {},
   );
-  const [all] = breakdowns(store, dimIds) as [Breakdown];
+  const parts = statistics.finish(dimIds);
+  const all = parts.all;
   const byRole: Record<string, Breakdown> = {};
-  const roleParts = breakdowns(
-    store,
-    dimIds,
-    partition(store.size, roleIds.length, (r) => store.role(r)),
-  );
   roleIds.forEach((id, k) => {
-    const part = roleParts[k];
-    if (part && part.respondents > 0) byRole[id] = part;
+    const part = parts.byRole[k];
+    if (part) byRole[id] = part;
   });
   const groups: Statistics["groups"] = groupCols.map((col, g) => {
     const values = groupValues[g] as Map<string, number>;
-    const parts = breakdowns(
-      store,
-      dimIds,
-      partition(store.size, values.size, (r) => store.group(r, g)),
-    );
     const list = [...values.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       column: col.key || `#${col.index + 1}`,
-      values: list.map(([value, k]) => ({ value, ...(parts[k] as Breakdown) })),
+      values: list.map(([value, k]) => ({ value, ...(parts.groups[g]?.[k] as Breakdown) })),
     };
   });
   const exclusions = bound.exclusions.map((ex, i) => ({
@@ -188,6 +201,8 @@ export async function runBatch(opts: BatchRunOptions): Promise<BatchOutcome> {
     results,
     roster,
     roleIds,
+    tempFiles: spill.files,
+    dispose: () => spill.dispose(),
     summary: {
       rows,
       exclusions,
@@ -208,7 +223,7 @@ interface RowState {
   /** Adds the counted answer codes to the scorer (once, at the end). */
   finishCounts(): void;
   scorer: AssessmentScorer;
-  store: ScoreStore;
+  statistics: StatisticsCollector;
   decoder: RowDecoder;
   bound: BoundMapping;
   roster: Roster;
@@ -225,6 +240,7 @@ function prepare(
   progress: Progress,
   reader: ExportReader,
   rows: Statistics["rows"],
+  spill: SpillDir,
 ): RowState {
   const { questionnaire, mapping: loaded } = opts;
   const mapping = loaded.mapping;
@@ -253,9 +269,18 @@ function prepare(
   const respondentsByRole = new Float64Array(roleIds.length);
   const scorer = createAssessmentScorer(questionnaire);
   const single = new RespondentScorer(questionnaire);
-  const roster = new Roster();
+  const roster = new Roster(spill, opts.limits?.roster);
   const groupCols = bound.groupBy;
-  const store = new ScoreStore(questionnaire.dimensions.length, groupCols.length);
+  const measures = questionnaire.dimensions.length + 1;
+  const statistics = new StatisticsCollector(
+    measures,
+    roleIds.length,
+    groupCols.length,
+    spill,
+    opts.limits?.statistics,
+  );
+  const measureValues = new Float64Array(measures);
+  const measureLevels = new Uint8Array(measures);
   const groupValues = groupCols.map(() => new Map<string, number>());
   const groupIdx = new Uint16Array(groupCols.length);
   const dimIds = questionnaire.dimensions.map((d) => d.id);
@@ -304,7 +329,7 @@ function prepare(
       });
     },
     scorer,
-    store,
+    statistics,
     decoder,
     bound: decoder.bound,
     roster,
@@ -404,14 +429,11 @@ function prepare(
       }
       groupIdx[g] = idx;
     }
-    store.push(
-      scores.overall,
-      scores.overallLevel,
-      scores.dimension,
-      scores.level,
-      roleIndex,
-      groupIdx,
-    );
+    measureValues[0] = scores.overall;
+    measureLevels[0] = scores.overallLevel;
+    measureValues.set(scores.dimension, 1);
+    measureLevels.set(scores.level, 1);
+    statistics.add(measureValues, measureLevels, roleIndex, groupIdx);
     rows.scored++;
     if (!respondents) return undefined;
     const num = (x: number) => (Number.isNaN(x) ? null : round2(x));
@@ -433,9 +455,10 @@ function prepare(
 
 /** The results with the roster filled in (for tests and small exports; large ones stream it). */
 export function materializeResults(outcome: BatchOutcome): Results {
-  const respondents = [...outcome.roster.sortedEntries()].map((e) => ({
-    id: outcome.roster.id(e),
-    role: outcome.roleIds[outcome.roster.role(e)] as string,
-  }));
+  const respondents: Results["respondents"] = [];
+  const cursor = outcome.roster.sorted();
+  while (cursor.next()) {
+    respondents.push({ id: cursor.id, role: outcome.roleIds[cursor.role] as string });
+  }
   return { ...outcome.results, respondents };
 }

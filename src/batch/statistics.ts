@@ -1,185 +1,626 @@
 import { round2 } from "../scoring/numbers.js";
+import { readAll, type SpillDir, writeAll } from "./spill.js";
 import type { Breakdown, SummaryStatistics } from "./statistics-schema.js";
-import { NONE, type ScoreStore } from "./store.js";
+
+/** Memory the statistics may use (tests make them tiny to exercise the disk paths). */
+export interface StatisticsLimits {
+  /** Respondents per block of the score file (one block is held in memory). */
+  blockRows: number;
+  /** Scores gathered in memory at once while finding quantiles. */
+  collectValues: number;
+  /** Ranges narrowed down by sub-bucket counts in one pass (5 KiB each); others wait a pass. */
+  subProbes: number;
+}
+
+const DEFAULT_LIMITS: StatisticsLimits = {
+  blockRows: 1 << 14,
+  collectValues: 1 << 19,
+  subProbes: 2048,
+};
 
 /**
- * Summarises a distribution given as non-decreasing `values` with their `counts` (1 each when
- * omitted) and a histogram of levels (index 1–5). Quartiles interpolate linearly between order
- * statistics (Hyndman–Fan type 7, as Excel QUARTILE.INC and numpy's default); the standard
- * deviation is the sample one (n − 1).
+ * Fine buckets of a score: 1/256 wide over [1, 5]. The set of all respondents and each role's
+ * set count scores per fine bucket; group values (up to 1,000 per column) per 4 fine buckets.
+ * Small enough to stay in the processor's cache while rows stream.
  */
-export function summarizeCounts(
-  values: ArrayLike<number>,
-  counts: ArrayLike<number> | undefined,
-  levelHistogram: ArrayLike<number>,
-  length = values.length,
-): SummaryStatistics {
-  const levels: Record<string, number> = {};
-  for (let l = 1; l <= 5; l++) levels[String(l)] = levelHistogram[l] ?? 0;
-  const count = (i: number) => (counts ? (counts[i] as number) : 1);
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < length; i++) {
-    const c = count(i);
-    n += c;
-    sum += (values[i] as number) * c;
+const FINE = 1024;
+const GROUP_SHIFT = 2;
+/** Sub-buckets when a bucket still holds too many scores to gather. */
+const SUB = 256;
+/** Levels are 1–5; index 0 counts nothing (inconclusive scores are not counted). */
+const LEVEL_SLOTS = 6;
+/** Scores lie in [1, 5]: sums of score − 3 lose less to rounding than sums of scores. */
+const SHIFT = 3;
+
+/** The fine bucket of score `v`: non-decreasing in `v`, which is all the selection relies on. */
+function fineBucket(v: number): number {
+  const f = Math.floor((v - 1) * 256);
+  return f < 0 ? 0 : f >= FINE ? FINE - 1 : f;
+}
+
+function grown<T extends Float64Array | Int32Array>(a: T, length: number, fill = 0): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/** A rank range still to be pinned down: the set's scores in [lo, hi] and the ranks among them. */
+interface Probe {
+  /** set × measures + measure */
+  k: number;
+  lo: number;
+  hi: number;
+  count: number;
+  /** Ranks wanted within [lo, hi] (0-based), and the ranks in the whole set they stand for. */
+  local: number[];
+  global: number[];
+  values?: Float64Array;
+  filled: number;
+  sub?: { counts: Uint32Array; min: Float64Array; max: Float64Array; scale: number };
+}
+
+/**
+ * Statistics of per-respondent scores (the overall score and each dimension) for every set —
+ * all respondents, each role, each value of each `--group-by` column — exactly, in memory that
+ * does not grow with the respondents.
+ *
+ * While rows stream, each role and group value keeps per measure its count, compensated sums of
+ * the scores and their squares (less 3), minimum, maximum, level counts and a histogram over
+ * fine buckets (the set of all respondents is the sum of the roles'); each measure keeps the
+ * lowest and highest score of each fine
+ * bucket. Every respondent's scores are also appended to a temporary file in blocks. The
+ * quartiles need the exact scores at up to six ranks: a rank falls in a bucket; if that bucket
+ * holds a single distinct score (usual for dimension scores) it is known, otherwise passes over
+ * the file gather the set's scores in that bucket (or, when too many, count them in sub-buckets
+ * and narrow down in the next pass). The quartiles then interpolate between the same order
+ * statistics as a sort of every score would give.
+ */
+export class StatisticsCollector {
+  private readonly limits: StatisticsLimits;
+  private readonly m: number;
+  private readonly roles: number;
+  private readonly groupCount: number;
+  /** Set id of each group column's value index (−1 until seen). */
+  private readonly groupSets: Int32Array[];
+  private setCount: number;
+  private capacity: number;
+  private setShift: Uint8Array;
+  private respondents: Float64Array;
+  // Per set × measure:
+  private n: Float64Array;
+  private sum: Float64Array;
+  private sumC: Float64Array;
+  private sq: Float64Array;
+  private sqC: Float64Array;
+  private min: Float64Array;
+  private max: Float64Array;
+  private levels: Float64Array;
+  /** Histograms of every set × measure, one after another; `histAt[k]` is where k's starts. */
+  private hist = new Uint32Array(0);
+  private histAt: Int32Array;
+  private histEnd = 0;
+  // Per measure × fine bucket:
+  private readonly bucketMin: Float64Array;
+  private readonly bucketMax: Float64Array;
+  private readonly memberships: Int32Array;
+  /** The current respondent's fine bucket per measure (−1: inconclusive). */
+  private readonly fine: Int32Array;
+  // The block being filled, and the blocks on disk.
+  private readonly blockValues: Float64Array[];
+  private readonly blockRoles: Uint8Array;
+  private readonly blockGroups: Uint16Array[];
+  private blockFill = 0;
+  private readonly blocks: { offset: number; count: number }[] = [];
+  private fd: number | undefined;
+  private fileEnd = 0;
+
+  /**
+   * `measures`: the overall score then each dimension; `roles`: role count; `groupColumns`:
+   * `--group-by` columns, whose value indexes (< 65,536) `add` receives.
+   */
+  constructor(
+    measures: number,
+    roles: number,
+    groupColumns: number,
+    private readonly spill: SpillDir,
+    limits: Partial<StatisticsLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.m = measures;
+    this.roles = roles;
+    this.groupCount = groupColumns;
+    this.groupSets = Array.from({ length: groupColumns }, () => new Int32Array(0));
+    this.setCount = 1 + roles;
+    this.capacity = Math.max(4, this.setCount);
+    const k = this.capacity * measures;
+    this.setShift = new Uint8Array(this.capacity);
+    this.respondents = new Float64Array(this.capacity);
+    this.n = new Float64Array(k);
+    this.sum = new Float64Array(k);
+    this.sumC = new Float64Array(k);
+    this.sq = new Float64Array(k);
+    this.sqC = new Float64Array(k);
+    this.min = new Float64Array(k).fill(Number.POSITIVE_INFINITY);
+    this.max = new Float64Array(k).fill(Number.NEGATIVE_INFINITY);
+    this.levels = new Float64Array(k * LEVEL_SLOTS);
+    this.histAt = new Int32Array(k);
+    for (let s = 0; s < this.setCount; s++) this.addHistograms(s, FINE);
+    this.bucketMin = new Float64Array(measures * FINE).fill(Number.POSITIVE_INFINITY);
+    this.bucketMax = new Float64Array(measures * FINE).fill(Number.NEGATIVE_INFINITY);
+    this.memberships = new Int32Array(2 + groupColumns);
+    this.fine = new Int32Array(measures);
+    const rows = this.limits.blockRows;
+    this.blockValues = Array.from({ length: measures }, () => new Float64Array(rows));
+    this.blockRoles = new Uint8Array(rows);
+    this.blockGroups = Array.from({ length: groupColumns }, () => new Uint16Array(rows));
   }
-  if (n === 0) {
+
+  /** The set of value `index` of group column `g`, created on first sight. */
+  private groupSet(g: number, index: number): number {
+    let ids = this.groupSets[g] as Int32Array;
+    if (index >= ids.length) {
+      const more = new Int32Array(Math.max(16, index + 1, ids.length * 2)).fill(-1);
+      more.set(ids);
+      this.groupSets[g] = more;
+      ids = more;
+    }
+    const known = ids[index] as number;
+    if (known >= 0) return known;
+    const s = this.setCount++;
+    if (s >= this.capacity) this.growSets(this.capacity * 2);
+    this.setShift[s] = GROUP_SHIFT;
+    this.addHistograms(s, FINE >>> GROUP_SHIFT);
+    ids[index] = s;
+    return s;
+  }
+
+  /** Room for set `s`'s histograms of `buckets` buckets each. */
+  private addHistograms(s: number, buckets: number): void {
+    const end = this.histEnd + this.m * buckets;
+    if (end > this.hist.length) {
+      const more = new Uint32Array(Math.max(end, this.hist.length * 2));
+      more.set(this.hist);
+      this.hist = more;
+    }
+    for (let m = 0; m < this.m; m++) this.histAt[s * this.m + m] = this.histEnd + m * buckets;
+    this.histEnd = end;
+  }
+
+  private growSets(capacity: number): void {
+    const k = capacity * this.m;
+    const shift = new Uint8Array(capacity);
+    shift.set(this.setShift);
+    this.setShift = shift;
+    this.respondents = grown(this.respondents, capacity);
+    this.n = grown(this.n, k);
+    this.sum = grown(this.sum, k);
+    this.sumC = grown(this.sumC, k);
+    this.sq = grown(this.sq, k);
+    this.sqC = grown(this.sqC, k);
+    this.min = grown(this.min, k, Number.POSITIVE_INFINITY);
+    this.max = grown(this.max, k, Number.NEGATIVE_INFINITY);
+    this.levels = grown(this.levels, k * LEVEL_SLOTS);
+    this.histAt = grown(this.histAt, k);
+    this.capacity = capacity;
+  }
+
+  /**
+   * Adds a respondent: `values[m]` the score of measure m (NaN when inconclusive), `levels[m]`
+   * its level (1–5), the role index and each group column's value index.
+   */
+  add(values: Float64Array, levels: Uint8Array, role: number, groups: ArrayLike<number>): void {
+    const M = this.m;
+    const sets = this.memberships;
+    sets[0] = 0;
+    sets[1] = 1 + role;
+    for (let g = 0; g < this.groupCount; g++) sets[2 + g] = this.groupSet(g, groups[g] as number);
+    const setsIn = 2 + this.groupCount;
+    const respondents = this.respondents;
+    for (let j = 0; j < setsIn; j++) {
+      const s = sets[j] as number;
+      respondents[s] = (respondents[s] as number) + 1;
+    }
+
+    const i = this.blockFill;
+    for (let m = 0; m < M; m++) (this.blockValues[m] as Float64Array)[i] = values[m] as number;
+    this.blockRoles[i] = role;
+    for (let g = 0; g < this.groupCount; g++) {
+      (this.blockGroups[g] as Uint16Array)[i] = groups[g] as number;
+    }
+    if (++this.blockFill === this.limits.blockRows) this.flushBlock();
+
+    const { n, sum, sumC, sq, sqC, min, max, hist, histAt, bucketMin, bucketMax } = this;
+    const lv = this.levels;
+    const fine = this.fine;
+    for (let m = 0; m < M; m++) {
+      const v = values[m] as number;
+      if (Number.isNaN(v)) {
+        fine[m] = -1; // NaN: inconclusive
+        continue;
+      }
+      const f = fineBucket(v);
+      fine[m] = f;
+      const b = m * FINE + f;
+      if (v < (bucketMin[b] as number)) bucketMin[b] = v;
+      if (v > (bucketMax[b] as number)) bucketMax[b] = v;
+    }
+    // "All" (set 0) is the sum of the roles' sets, added up in `finish`.
+    for (let j = 1; j < setsIn; j++) {
+      const s = sets[j] as number;
+      const bits = this.setShift[s] as number;
+      for (let m = 0, k = s * M; m < M; m++, k++) {
+        const f = fine[m] as number;
+        if (f < 0) continue;
+        const v = values[m] as number;
+        n[k] = (n[k] as number) + 1;
+        // Neumaier-compensated sums of v − 3 and its square: mean and sd are exact to the last
+        // bits whatever the order rows come in.
+        const d = v - SHIFT;
+        const s1 = sum[k] as number;
+        let t = s1 + d;
+        sumC[k] = (sumC[k] as number) + (Math.abs(s1) >= Math.abs(d) ? s1 - t + d : d - t + s1);
+        sum[k] = t;
+        const d2 = d * d;
+        const s2 = sq[k] as number;
+        t = s2 + d2;
+        sqC[k] = (sqC[k] as number) + (s2 >= d2 ? s2 - t + d2 : d2 - t + s2);
+        sq[k] = t;
+        if (v < (min[k] as number)) min[k] = v;
+        if (v > (max[k] as number)) max[k] = v;
+        const l = k * LEVEL_SLOTS + (levels[m] as number);
+        lv[l] = (lv[l] as number) + 1;
+        const hb = (histAt[k] as number) + (f >>> bits);
+        hist[hb] = (hist[hb] as number) + 1;
+      }
+    }
+  }
+
+  /** Appends the block to the score file: each measure's column, then roles, then groups. */
+  private flushBlock(): void {
+    const count = this.blockFill;
+    if (count === 0) return;
+    if (this.fd === undefined) this.fd = this.spill.open("scores");
+    const offset = this.fileEnd;
+    let at = offset;
+    for (const column of this.blockValues) {
+      writeAll(this.fd, column.subarray(0, count), at);
+      at += count * 8;
+    }
+    writeAll(this.fd, this.blockRoles.subarray(0, count), at);
+    at += count;
+    for (const column of this.blockGroups) {
+      writeAll(this.fd, column.subarray(0, count), at);
+      at += count * 2;
+    }
+    this.blocks.push({ offset, count });
+    this.fileEnd = at;
+    this.blockFill = 0;
+  }
+
+  /** Calls `visit` for each block (on disk, then in memory) with the columns asked for. */
+  private eachBlock(
+    measures: readonly number[],
+    withGroups: boolean,
+    visit: (
+      count: number,
+      values: Float64Array[],
+      roles: Uint8Array,
+      groups: Uint16Array[],
+    ) => void,
+  ): void {
+    const rows = this.limits.blockRows;
+    const M = this.m;
+    if (this.blocks.length) {
+      const values: Float64Array[] = [];
+      for (const m of measures) values[m] = new Float64Array(rows);
+      const roles = new Uint8Array(rows);
+      const groups = withGroups
+        ? Array.from({ length: this.groupCount }, () => new Uint16Array(rows))
+        : [];
+      const fd = this.fd as number;
+      for (const { offset, count } of this.blocks) {
+        for (const m of measures)
+          readAll(fd, values[m] as Float64Array, count * 8, offset + m * count * 8);
+        const rolesAt = offset + M * count * 8;
+        readAll(fd, roles, count, rolesAt);
+        groups.forEach((column, g) => {
+          readAll(fd, column, count * 2, rolesAt + count + g * count * 2);
+        });
+        visit(count, values, roles, groups);
+      }
+    }
+    if (this.blockFill > 0) {
+      visit(this.blockFill, this.blockValues, this.blockRoles, this.blockGroups);
+    }
+  }
+
+  /** The breakdowns: all, each role (undefined without respondents), each group value. */
+  finish(dimensionIds: readonly string[]): {
+    all: Breakdown;
+    byRole: (Breakdown | undefined)[];
+    groups: Breakdown[][];
+  } {
+    const M = this.m;
+    this.sumRoles();
+    const known = this.orderStatistics();
+    const breakdown = (s: number): Breakdown => {
+      const summary = (m: number) => this.summary(s * M + m, known.get(s * M + m));
+      const dimensions: Record<string, SummaryStatistics> = {};
+      dimensionIds.forEach((id, d) => {
+        dimensions[id] = summary(d + 1);
+      });
+      return { respondents: this.respondents[s] as number, overall: summary(0), dimensions };
+    };
+    const byRole: (Breakdown | undefined)[] = [];
+    for (let r = 0; r < this.roles; r++) {
+      byRole.push((this.respondents[1 + r] as number) > 0 ? breakdown(1 + r) : undefined);
+    }
+    const groups = this.groupSets.map((ids) => {
+      const list: Breakdown[] = [];
+      for (let i = 0; i < ids.length && (ids[i] as number) >= 0; i++) {
+        list.push(breakdown(ids[i] as number));
+      }
+      return list;
+    });
+    return { all: breakdown(0), byRole, groups };
+  }
+
+  /** Fills set 0 (all respondents) from the roles' sets: every respondent has one role. */
+  private sumRoles(): void {
+    const M = this.m;
+    const fineBuckets = FINE >>> (this.setShift[0] as number);
+    for (let m = 0; m < M; m++) {
+      let n = 0;
+      let sum = 0;
+      let sumC = 0;
+      let sq = 0;
+      let sqC = 0;
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      const all = this.histAt[m] as number;
+      this.hist.fill(0, all, all + fineBuckets);
+      for (let l = 0; l < LEVEL_SLOTS; l++) this.levels[m * LEVEL_SLOTS + l] = 0;
+      for (let r = 0; r < this.roles; r++) {
+        const k = (1 + r) * M + m;
+        n += this.n[k] as number;
+        sum += this.sum[k] as number;
+        sumC += this.sumC[k] as number;
+        sq += this.sq[k] as number;
+        sqC += this.sqC[k] as number;
+        min = Math.min(min, this.min[k] as number);
+        max = Math.max(max, this.max[k] as number);
+        const at = this.histAt[k] as number;
+        for (let b = 0; b < fineBuckets; b++) {
+          this.hist[all + b] = (this.hist[all + b] as number) + (this.hist[at + b] as number);
+        }
+        for (let l = 0; l < LEVEL_SLOTS; l++) {
+          const i = m * LEVEL_SLOTS + l;
+          this.levels[i] =
+            (this.levels[i] as number) + (this.levels[k * LEVEL_SLOTS + l] as number);
+        }
+      }
+      this.n[m] = n;
+      this.sum[m] = sum;
+      this.sumC[m] = sumC;
+      this.sq[m] = sq;
+      this.sqC[m] = sqC;
+      this.min[m] = min;
+      this.max[m] = max;
+    }
+  }
+
+  /** The ranks whose scores the quartiles of n scores need (min and max are kept anyway). */
+  private static ranks(n: number): number[] {
+    const wanted = new Set<number>();
+    for (const p of [0.25, 0.5, 0.75]) {
+      const h = (n - 1) * p;
+      const lo = Math.floor(h);
+      wanted.add(lo);
+      if (h !== lo) wanted.add(lo + 1);
+    }
+    return [...wanted].filter((r) => r > 0 && r < n - 1).sort((a, b) => a - b);
+  }
+
+  /** For each set × measure, the exact scores at the ranks its quartiles need. */
+  private orderStatistics(): Map<number, Map<number, number>> {
+    const M = this.m;
+    const known = new Map<number, Map<number, number>>();
+    const put = (k: number, rank: number, value: number) => {
+      const map = known.get(k) ?? new Map<number, number>();
+      known.set(k, map);
+      map.set(rank, value);
+    };
+    let probes: Probe[] = [];
+    for (let s = 0; s < this.setCount; s++) {
+      const shift = this.setShift[s] as number;
+      for (let m = 0; m < M; m++) {
+        const k = s * M + m;
+        const n = this.n[k] as number;
+        const ranks = StatisticsCollector.ranks(n);
+        if (!ranks.length) continue;
+        const hist = this.hist.subarray(this.histAt[k] as number);
+        let bucket = 0;
+        let before = 0;
+        let probe: Probe | undefined;
+        for (const rank of ranks) {
+          while (before + (hist[bucket] as number) <= rank) before += hist[bucket++] as number;
+          const first = bucket << shift;
+          let lo = Number.POSITIVE_INFINITY;
+          let hi = Number.NEGATIVE_INFINITY;
+          for (let f = first; f < first + (1 << shift); f++) {
+            lo = Math.min(lo, this.bucketMin[m * FINE + f] as number);
+            hi = Math.max(hi, this.bucketMax[m * FINE + f] as number);
+          }
+          if (lo === hi) {
+            put(k, rank, lo);
+            continue;
+          }
+          if (!probe || probe.lo !== lo) {
+            probe = { k, lo, hi, count: hist[bucket] as number, local: [], global: [], filled: 0 };
+            probes.push(probe);
+          }
+          probe.local.push(rank - before);
+          probe.global.push(rank);
+        }
+      }
+    }
+    while (probes.length) probes = this.pass(probes, put);
+    return known;
+  }
+
+  /** One pass over the score file for `probes`; returns the probes that need another. */
+  private pass(probes: Probe[], put: (k: number, rank: number, value: number) => void): Probe[] {
+    const M = this.m;
+    let budget = this.limits.collectValues;
+    let subs = 0;
+    const waiting: Probe[] = [];
+    const active: Probe[] = [];
+    for (const p of [...probes].sort((a, b) => a.count - b.count)) {
+      if (p.count <= budget) {
+        budget -= p.count;
+        p.values = new Float64Array(p.count);
+      } else if (subs++ >= this.limits.subProbes) {
+        waiting.push(p);
+        continue;
+      } else {
+        p.sub = {
+          counts: new Uint32Array(SUB),
+          min: new Float64Array(SUB).fill(Number.POSITIVE_INFINITY),
+          max: new Float64Array(SUB).fill(Number.NEGATIVE_INFINITY),
+          scale: SUB / (p.hi - p.lo),
+        };
+      }
+      active.push(p);
+    }
+    const byK: (Probe[] | undefined)[] = [];
+    const measures = new Set<number>();
+    let withGroups = false;
+    for (const p of active) {
+      const list = byK[p.k] ?? [];
+      byK[p.k] = list;
+      list.push(p);
+      measures.add(p.k % M);
+      // Sets after "all" and the roles are group values.
+      if (Math.floor(p.k / M) > this.roles) withGroups = true;
+    }
+    const sets = new Int32Array(2 + (withGroups ? this.groupCount : 0));
+    const setsIn = sets.length;
+    this.eachBlock([...measures], withGroups, (count, values, roles, groups) => {
+      for (let i = 0; i < count; i++) {
+        sets[0] = 0;
+        sets[1] = 1 + (roles[i] as number);
+        for (let g = 2; g < setsIn; g++) {
+          sets[g] = (this.groupSets[g - 2] as Int32Array)[
+            (groups[g - 2] as Uint16Array)[i] as number
+          ] as number;
+        }
+        for (const m of measures) {
+          const v = (values[m] as Float64Array)[i] as number;
+          if (Number.isNaN(v)) continue;
+          for (let j = 0; j < setsIn; j++) {
+            const list = byK[(sets[j] as number) * M + m];
+            if (!list) continue;
+            for (const p of list) {
+              if (v < p.lo || v > p.hi) continue;
+              if (p.values) p.values[p.filled++] = v;
+              else {
+                const sub = p.sub as NonNullable<Probe["sub"]>;
+                const x = Math.floor((v - p.lo) * sub.scale);
+                const b = x >= SUB ? SUB - 1 : x;
+                sub.counts[b] = (sub.counts[b] as number) + 1;
+                if (v < (sub.min[b] as number)) sub.min[b] = v;
+                if (v > (sub.max[b] as number)) sub.max[b] = v;
+              }
+            }
+          }
+        }
+      }
+    });
+    const next: Probe[] = waiting;
+    for (const p of active) {
+      if (p.values) {
+        if (p.filled !== p.count) throw new Error("score file does not match the statistics");
+        const sorted = p.values.sort();
+        p.local.forEach((r, i) => {
+          put(p.k, p.global[i] as number, sorted[r] as number);
+        });
+        continue;
+      }
+      const sub = p.sub as NonNullable<Probe["sub"]>;
+      let bucket = 0;
+      let before = 0;
+      let child: Probe | undefined;
+      p.local.forEach((r, i) => {
+        while (before + (sub.counts[bucket] as number) <= r)
+          before += sub.counts[bucket++] as number;
+        const lo = sub.min[bucket] as number;
+        const hi = sub.max[bucket] as number;
+        const global = p.global[i] as number;
+        if (lo === hi) {
+          put(p.k, global, lo);
+          return;
+        }
+        if (!child || child.lo !== lo) {
+          child = {
+            k: p.k,
+            lo,
+            hi,
+            count: sub.counts[bucket] as number,
+            local: [],
+            global: [],
+            filled: 0,
+          };
+          next.push(child);
+        }
+        child.local.push(r - before);
+        child.global.push(global);
+      });
+    }
+    return next;
+  }
+
+  /** The summary of set × measure `k`, given the scores at the ranks its quartiles need. */
+  private summary(k: number, known: Map<number, number> | undefined): SummaryStatistics {
+    const levels: Record<string, number> = {};
+    for (let l = 1; l <= 5; l++) levels[String(l)] = this.levels[k * LEVEL_SLOTS + l] as number;
+    const n = this.n[k] as number;
+    if (n === 0) {
+      return {
+        n,
+        mean: null,
+        sd: null,
+        min: null,
+        q1: null,
+        median: null,
+        q3: null,
+        max: null,
+        levels,
+      };
+    }
+    const min = this.min[k] as number;
+    const max = this.max[k] as number;
+    const at = (rank: number) =>
+      rank === 0 ? min : rank === n - 1 ? max : (known?.get(rank) as number);
+    const quantile = (p: number) => {
+      const h = (n - 1) * p;
+      const lo = Math.floor(h);
+      const a = at(lo);
+      return h === lo ? a : a + (h - lo) * (at(lo + 1) - a);
+    };
+    const d = (this.sum[k] as number) + (this.sumC[k] as number);
+    const mean = SHIFT + d / n;
+    const ss = Math.max(0, (this.sq[k] as number) + (this.sqC[k] as number) - (d * d) / n);
     return {
       n,
-      mean: null,
-      sd: null,
-      min: null,
-      q1: null,
-      median: null,
-      q3: null,
-      max: null,
+      mean: round2(mean),
+      sd: n < 2 ? null : round2(Math.sqrt(ss / (n - 1))),
+      min: round2(min),
+      q1: round2(quantile(0.25)),
+      median: round2(quantile(0.5)),
+      q3: round2(quantile(0.75)),
+      max: round2(max),
       levels,
     };
   }
-  const mean = sum / n;
-  let ss = 0;
-  for (let i = 0; i < length; i++) {
-    const d = (values[i] as number) - mean;
-    ss += d * d * count(i);
-  }
-  // The k-th smallest value (0-based), walking the cumulative counts.
-  const nth = (k: number): number => {
-    if (!counts) return values[k] as number;
-    let seen = 0;
-    for (let i = 0; i < length; i++) {
-      seen += counts[i] as number;
-      if (k < seen) return values[i] as number;
-    }
-    return values[length - 1] as number;
-  };
-  const quantile = (p: number): number => {
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    const a = nth(lo);
-    return h === lo ? a : a + (h - lo) * (nth(lo + 1) - a);
-  };
-  return {
-    n,
-    mean: round2(mean),
-    sd: n < 2 ? null : round2(Math.sqrt(ss / (n - 1))),
-    min: round2(nth(0)),
-    q1: round2(quantile(0.25)),
-    median: round2(quantile(0.5)),
-    q3: round2(quantile(0.75)),
-    max: round2(nth(n - 1)),
-    levels,
-  };
-}
-
-/** Groups store rows by a key (counting sort): `rows` ordered by key, `offsets[k]` its start. */
-export function partition(
-  size: number,
-  keys: number,
-  keyOf: (row: number) => number,
-): { rows: Uint32Array; offsets: Uint32Array } {
-  const offsets = new Uint32Array(keys + 1);
-  for (let r = 0; r < size; r++) {
-    const k = keyOf(r);
-    offsets[k + 1] = (offsets[k + 1] as number) + 1;
-  }
-  for (let k = 0; k < keys; k++)
-    offsets[k + 1] = (offsets[k + 1] as number) + (offsets[k] as number);
-  const next = offsets.slice(0, keys);
-  const rows = new Uint32Array(size);
-  for (let r = 0; r < size; r++) {
-    const k = keyOf(r);
-    rows[next[k] as number] = r;
-    next[k] = (next[k] as number) + 1;
-  }
-  return { rows, offsets };
-}
-
-/**
- * Statistics of every measure for each part of a partition of the store's rows (or for all
- * rows, as one part, without a partition). Exact: each part's histogram over the measure's
- * distinct values is built and walked in value order.
- */
-export function breakdowns(
-  store: ScoreStore,
-  dimensionIds: readonly string[],
-  parts?: { rows: Uint32Array; offsets: Uint32Array },
-): Breakdown[] {
-  const partCount = parts ? parts.offsets.length - 1 : 1;
-  const bounds = (p: number): [number, number] =>
-    parts ? [parts.offsets[p] as number, parts.offsets[p + 1] as number] : [0, store.size];
-  const rows = parts?.rows;
-  const levelHistogram = new Float64Array(6);
-  const perMeasure: SummaryStatistics[][] = store.columns.map((column) => {
-    const list: SummaryStatistics[] = [];
-    const table = column.table;
-    if (!table) {
-      // Raw scores: gather each part's values, sort them, summarise.
-      const all = column.rawColumns();
-      const values = new Float64Array(parts ? Math.max(0, ...partSizes(parts)) : store.size);
-      for (let p = 0; p < partCount; p++) {
-        const [from, to] = bounds(p);
-        let t = 0;
-        levelHistogram.fill(0);
-        for (let i = from; i < to; i++) {
-          const row = rows ? (rows[i] as number) : i;
-          const v = all.values[row] as number;
-          if (Number.isNaN(v)) continue;
-          values[t++] = v;
-          const l = all.levels[row] as number;
-          levelHistogram[l] = (levelHistogram[l] as number) + 1;
-        }
-        list.push(summarizeCounts(values.subarray(0, t).sort(), undefined, levelHistogram, t));
-      }
-      return list;
-    }
-    // Value ids: count each part's ids, then walk the distinct values in order.
-    const k = table.size;
-    const order = table.order();
-    const rank = new Uint32Array(k);
-    for (let r = 0; r < k; r++) rank[order[r] as number] = r;
-    const hist = new Uint32Array(k);
-    const touched = new Uint32Array(k);
-    const values = new Float64Array(k);
-    const counts = new Float64Array(k);
-    const ids = column.idColumn();
-    for (let p = 0; p < partCount; p++) {
-      const [from, to] = bounds(p);
-      let t = 0;
-      for (let i = from; i < to; i++) {
-        const id = ids[rows ? (rows[i] as number) : i] as number;
-        if (id === NONE) continue;
-        if ((hist[id] as number) === 0) touched[t++] = rank[id] as number;
-        hist[id] = (hist[id] as number) + 1;
-      }
-      const ranks = touched.subarray(0, t).sort();
-      levelHistogram.fill(0);
-      for (let j = 0; j < t; j++) {
-        const id = order[ranks[j] as number] as number;
-        values[j] = table.values[id] as number;
-        counts[j] = hist[id] as number;
-        const l = table.levels[id] as number;
-        levelHistogram[l] = (levelHistogram[l] as number) + (hist[id] as number);
-        hist[id] = 0;
-      }
-      list.push(summarizeCounts(values, counts, levelHistogram, t));
-    }
-    return list;
-  });
-  return Array.from({ length: partCount }, (_, p) => {
-    const [from, to] = bounds(p);
-    const dimensions: Record<string, SummaryStatistics> = {};
-    dimensionIds.forEach((id, d) => {
-      dimensions[id] = perMeasure[d + 1]?.[p] as SummaryStatistics;
-    });
-    return { respondents: to - from, overall: perMeasure[0]?.[p] as SummaryStatistics, dimensions };
-  });
-}
-
-function partSizes(parts: { offsets: Uint32Array }): number[] {
-  const sizes: number[] = [];
-  for (let p = 0; p + 1 < parts.offsets.length; p++) {
-    sizes.push((parts.offsets[p + 1] as number) - (parts.offsets[p] as number));
-  }
-  return sizes;
 }

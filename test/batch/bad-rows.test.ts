@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { StrictRejectError } from "../../src/batch/run.js";
+import { materializeResults, StrictRejectError } from "../../src/batch/run.js";
 import { BATCH, runOn } from "./helpers.js";
 
 const EXPORT = path.join(BATCH, "bad-rows/export.csv");
@@ -87,7 +87,7 @@ describe("bad rows", () => {
 
   it("leave the good rows scored, with their statistics by group", async () => {
     const { outcome } = await runOn(EXPORT, MAPPING);
-    const ids = [...outcome.roster.sortedEntries()].map((e) => outcome.roster.id(e));
+    const ids = materializeResults(outcome).respondents.map((r) => r.id);
     expect(ids).toEqual(["-r09", "@r13", "r01", "r10", "r12"]);
     const groups = outcome.results.statistics?.groups[0];
     expect(groups?.column).toBe("department");

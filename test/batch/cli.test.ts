@@ -1,5 +1,5 @@
 // End to end: the built CLI (`npm test` builds first), as a user or a script runs it.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resultsSchema } from "../../src/scoring/results.js";
@@ -201,6 +201,47 @@ describe("crm-maturity batch", () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--group-by "Region": expected a column of .*export\.csv/);
+  });
+
+  it("keeps memory flat by spilling to TMPDIR, and removes the temporary files", () => {
+    // 40,000 respondents: more than a block of scores, so the statistics go to disk.
+    const dir = tmp();
+    const spill = path.join(dir, "spill");
+    mkdirSync(spill);
+    const header = readFileSync(path.join(BAD, "export.csv"), "utf8").split(/\r?\n/)[0];
+    const roles = ["executive", "manager", "frontline", "it"];
+    const rows = Array.from({ length: 40_000 }, (_, i) => {
+      const a = (k: number) => String(1 + ((i * 7 + k * 3) % 5));
+      const id = `R_${((i * 7919) % 40_000).toString(36)}`;
+      return `${id},${roles[i % 4]},D${i % 3},${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(a).join(",")},complete`;
+    });
+    writeFileSync(path.join(dir, "export.csv"), `${header}\n${rows.join("\n")}\n`);
+    const args = [
+      "batch",
+      path.join(dir, "export.csv"),
+      "--map",
+      path.join(BAD, "mapping.yaml"),
+      ...Q,
+      "-o",
+      path.join(dir, "results.json"),
+    ];
+    const r = runCli(args, { env: { TMPDIR: spill } });
+    expect(r.stderr).toContain("40,000 scored");
+    expect(r.status).toBe(0);
+    expect(readdirSync(spill)).toEqual([]);
+    const results = resultsSchema.parse(
+      JSON.parse(readFileSync(path.join(dir, "results.json"), "utf8")),
+    );
+    expect(results.respondents).toHaveLength(40_000);
+    expect(results.respondents[0]?.id).toBe("R_0");
+    expect(results.statistics?.all.overall.n).toBe(40_000);
+
+    const broken = runCli(args, { env: { TMPDIR: path.join(dir, "missing") } });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain(
+      `cannot write temporary files in ${path.join(dir, "missing")} (ENOENT); set TMPDIR to a folder with free space`,
+    );
+    expect(hasStackTrace(broken.stderr)).toBe(false);
   });
 
   it("has --help with examples", () => {

@@ -1,9 +1,10 @@
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
+import { resultsJsonChunks } from "../../src/batch/results-json.js";
 import { materializeResults } from "../../src/batch/run.js";
 import { compareIds, round2 } from "../../src/scoring/numbers.js";
 import { scoreAssessment } from "../../src/scoring/score.js";
@@ -230,4 +231,35 @@ describe("batch equals score", () => {
       expect(singles.size).toBe(n);
     });
   }
+
+  it("gives the same text when ids and scores spill to disk (tiny memory limits)", async () => {
+    const people = generate(3000, 5);
+    const dir = writeFixture(people);
+    const args = [path.join(dir, "export.csv"), path.join(dir, "mapping.yaml")] as const;
+    const inMemory = await runOn(...args);
+    const spillDir = tmp();
+    const spilled = await runOn(...args, {
+      limits: {
+        roster: { chunkBytes: 1, readBytes: 1 },
+        statistics: { blockRows: 97, collectValues: 5 },
+        tmpdir: spillDir,
+      },
+    });
+    expect(inMemory.outcome.tempFiles).toEqual([]);
+    expect([...spilled.outcome.tempFiles].sort()).toEqual(["roster-log", "roster-runs", "scores"]);
+    // Files are unlinked as soon as they are open: the folder stays empty throughout.
+    expect(readdirSync(spillDir)).toEqual([]);
+    const text = (o: typeof inMemory.outcome) => [...resultsJsonChunks(o)].join("");
+    const expected = `${JSON.stringify(materializeResults(inMemory.outcome), null, 2)}\n`;
+    expect(text(inMemory.outcome)).toBe(expected);
+    expect(text(spilled.outcome)).toBe(expected);
+    expect(spilled.respondents).toBe(inMemory.respondents);
+    // The aggregate part is `score`'s text on the same answers.
+    const score = scoreFiles([path.join(dir, "answers.yaml")]);
+    expect(
+      `${JSON.stringify(withoutStatistics(materializeResults(spilled.outcome)), null, 2)}\n`,
+    ).toBe(`${JSON.stringify(score, null, 2)}\n`);
+    spilled.outcome.dispose();
+    inMemory.outcome.dispose();
+  });
 });
