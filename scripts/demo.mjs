@@ -16,8 +16,15 @@ const inputs = readdirSync(path.join(root, answers))
   .map((f) => path.join(answers, f));
 const common = [...inputs, "--targets", path.join(example, "targets.yaml"), "--lang", lang];
 
+// Echo the command as a user would type it, with the answers as a glob.
+const shown = (args) =>
+  args
+    .filter((a) => !inputs.includes(a) || a === inputs[0])
+    .map((a) => (a === inputs[0] ? path.join(answers, "*.yaml") : a))
+    .join(" ");
+
 const run = (args) => {
-  console.log(`\n$ crm-maturity ${args.join(" ")}`);
+  console.log(`\n$ crm-maturity ${shown(args)}`);
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 2);
 };
