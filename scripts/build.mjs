@@ -23,7 +23,7 @@ const zodEnglishOnly = {
 };
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-const BUNDLED = new Set(["zod", "js-yaml", "commander", "tinyglobby", "chalk"]);
+const BUNDLED = new Set(["zod", "js-yaml", "commander", "tinyglobby", "chalk", "string-width"]);
 const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d));
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Comparison, compareAssessments } from "../../src/analysis/compare.js";
@@ -8,30 +8,16 @@ import {
   type CompareFormat,
 } from "../../src/compare/render/index.js";
 import { escapeMarkdown } from "../../src/compare/render/md.js";
-import { truncateToWidth } from "../../src/compare/render/table.js";
 import type { Lang } from "../../src/i18n/labels.js";
+import { truncateToWidth } from "../../src/text/width.js";
+import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "./lotus.js";
 
-const GOLDEN_DIR = path.join(import.meta.dirname, "../golden/compare");
 // Built from a string: Biome rejects control characters in regular expression literals.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
 
-/** Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it instead. */
-function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN === "1") {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  let expected: string;
-  try {
-    expected = readFileSync(file, "utf8");
-  } catch {
-    throw new Error(`missing golden ${file}; run with UPDATE_GOLDEN=1 to create it`);
-  }
-  expect(actual).toBe(expected);
-}
+/** Compares with a golden file under test/golden/compare/. */
+const expectGolden = goldenIn("compare");
 
 async function lotus(): Promise<Comparison> {
   const { baseline, followup } = await loadLotus();
@@ -148,7 +134,10 @@ describe("truncateToWidth", () => {
 describe("docs/compare.md", () => {
   it("shows the current table output as its example", () => {
     const doc = readFileSync(path.join(import.meta.dirname, "../../docs/compare.md"), "utf8");
-    const golden = readFileSync(path.join(GOLDEN_DIR, "lotus.en.txt"), "utf8");
+    const golden = readFileSync(
+      path.join(import.meta.dirname, "../golden/compare/lotus.en.txt"),
+      "utf8",
+    );
     expect(doc).toContain(golden.slice(0, golden.indexOf("Biggest movers")).trimEnd());
   });
 });

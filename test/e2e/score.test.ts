@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,59 +10,25 @@ import { renderScoreMarkdown } from "../../src/scoring/render/markdown.js";
 import { renderScoreTable } from "../../src/scoring/render/table.js";
 import { type Results, resultsSchema } from "../../src/scoring/results.js";
 import { scoreAssessment } from "../../src/scoring/score.js";
+import { displayWidth } from "../../src/text/width.js";
 import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
+import { goldenIn } from "../helpers/golden.js";
 
 const FIXTURES = path.join(REPO, "test/fixtures/answers");
 const MINI = path.join(FIXTURES, "questionnaire/questionnaire.yaml");
 const VALID = path.join(FIXTURES, "valid");
-const GOLDEN_DIR = path.join(REPO, "test/golden/score");
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
 const ANSI_ALL = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 const ACME = path.join(REPO, "examples/acme-manufacturing");
 const HUAXIN = path.join(REPO, "examples/huaxin-retail");
-/** Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it instead. */
-function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN === "1") {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  let expected: string;
-  try {
-    expected = readFileSync(file, "utf8");
-  } catch {
-    throw new Error(`missing golden ${file}; run with UPDATE_GOLDEN=1 to create it`);
-  }
-  expect(actual).toBe(expected);
-}
+/** Compares with a golden file under test/golden/score/. */
+const expectGolden = goldenIn("score");
 
 /**
  * Terminal display width, written independently of cli-table3's string-width: East Asian wide
  * and full-width characters take two columns, everything else one.
  */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text.replace(ANSI_ALL, "")) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0x303e) ||
-      (cp >= 0x3041 && cp <= 0x33ff) ||
-      (cp >= 0x3400 && cp <= 0x4dbf) ||
-      (cp >= 0x4e00 && cp <= 0x9fff) ||
-      (cp >= 0xa000 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x20000 && cp <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
 
 /** An example client's answer files, sorted so the order never depends on the file system. */
 function exampleFiles(dir: string): string[] {
@@ -314,7 +280,7 @@ describe("score renderers (in process)", () => {
     const text = renderScoreTable(results, q, { lang: "zh-CN", color: false });
     const table = text.split("\n").filter((l) => /^[┌│├└]/.test(l));
     expect(table.length).toBeGreaterThan(q.dimensions.length + 3);
-    const widths = new Set(table.map(displayWidth));
+    const widths = new Set(table.map((line) => displayWidth(line)));
     expect([...widths]).toHaveLength(1);
     expect(text).toContain("华信零售连锁有限公司");
   });

@@ -5,12 +5,12 @@ import { planInterview } from "../../src/answers/interview/plan.js";
 import {
   answerChoices,
   dimensionHeading,
-  displayWidth,
   questionBlock,
   textWidth,
   wrap,
 } from "../../src/answers/interview/screen.js";
 import { resolveQuestionnaire } from "../../src/questionnaire/bundled.js";
+import { displayWidth } from "../../src/text/width.js";
 
 const plain = new Chalk({ level: 0 });
 const pack = resolveQuestionnaire();

@@ -1,12 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect } from "vitest";
 import type { RoadmapStrategy } from "../../src/analysis/roadmap.js";
 import { resolveQuestionnaire } from "../../src/questionnaire/bundled.js";
 import type { Questionnaire } from "../../src/questionnaire/types.js";
 import { buildReport } from "../../src/report/build.js";
 import { loadReportInputs, type ReportInputs } from "../../src/report/inputs.js";
 import type { ReportKind, ReportLanguage, ReportModel } from "../../src/report/model.js";
+import { goldenIn } from "../helpers/golden.js";
 
 export const FIXTURES = path.join(import.meta.dirname, "../fixtures/report");
 export const ACME = path.join(FIXTURES, "acme");
@@ -16,7 +15,6 @@ export const ACME_ANSWERS = [
   "answers/it.yaml",
   "answers/managers.yaml",
 ];
-const GOLDEN_DIR = path.join(import.meta.dirname, "../golden/report");
 
 let bundled: Questionnaire | undefined;
 /** The bundled standard pack, loaded once. */
@@ -44,19 +42,5 @@ export function acmeReport(
   return buildReport(inputs.results, standardPack(), { ...opts, respondents: inputs.respondents });
 }
 
-/** Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it instead. */
-export function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN === "1") {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  let expected: string;
-  try {
-    expected = readFileSync(file, "utf8");
-  } catch {
-    throw new Error(`missing golden ${file}; run with UPDATE_GOLDEN=1 to create it`);
-  }
-  expect(actual).toBe(expected);
-}
+/** Compares with a golden file under test/golden/report/. */
+export const expectGolden = goldenIn("report");

@@ -1,5 +1,3 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ISSUE_RULES } from "../../src/validate/codes.js";
@@ -12,25 +10,10 @@ import {
 } from "../../src/validate/formatters/index.js";
 import { escapeXmlAttribute, escapeXmlText } from "../../src/validate/formatters/junit.js";
 import { ISSUE_CODES, type Issue, type IssueCode } from "../../src/validate/types.js";
+import { goldenIn } from "../helpers/golden.js";
 
-const GOLDEN_DIR = path.join(import.meta.dirname, "../golden/validate");
-
-/** Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it instead. */
-function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN === "1") {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  let expected: string;
-  try {
-    expected = readFileSync(file, "utf8");
-  } catch {
-    throw new Error(`missing golden ${file}; run with UPDATE_GOLDEN=1 to create it`);
-  }
-  expect(actual).toBe(expected);
-}
+/** Compares with a golden file under test/golden/validate/. */
+const expectGolden = goldenIn("validate");
 
 const CWD = "/work/project";
 const ctx: FormatContext = { cwd: CWD, color: false, filesChecked: 4, toolVersion: "0.1.0" };

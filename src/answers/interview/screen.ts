@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import { type Lang, localize } from "../../i18n/labels.js";
 import type { Questionnaire } from "../../questionnaire/types.js";
+import { displayWidth } from "../../text/width.js";
 import type { SelectItem } from "../prompts.js";
 import type { AnswerScalar, AnswerValue } from "../schema.js";
 import { interviewLabels } from "./labels.js";
@@ -13,18 +14,8 @@ export type AnswerChoice = `${number}` | "na" | "unknown" | "back" | "skip" | "q
 /** Text wider than this is hard to read even on a wide terminal. */
 const MAX_WIDTH = 100;
 
-// East Asian wide and fullwidth characters take two columns.
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 // Chinese punctuation that must not start a line (it stays with the character before it).
 const NO_LINE_START = /^[，。、；：？！）》」』”’…,.;:?!)\]]/u;
-
-/** The width of text in terminal columns (CJK characters count two). */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
-  return width;
-}
 
 function tokens(text: string): string[] {
   // Latin words break at spaces; CJK text may break between any two characters.

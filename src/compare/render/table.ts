@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Comparison } from "../../analysis/compare.js";
+import { truncateToWidth } from "../../text/width.js";
 import type { RenderOptions } from "./index.js";
 import {
   buildCompareView,
@@ -13,40 +14,6 @@ import {
 
 /** Longest question text shown in the movers table, in terminal columns. */
 const MAX_TEXT_WIDTH = 40;
-
-// Terminal columns of a code point: East Asian wide and fullwidth forms take two.
-function charWidth(cp: number): number {
-  if (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
-}
-
-/** Cuts text to at most `max` terminal columns, ending with `…` when cut. */
-export function truncateToWidth(text: string, max: number): string {
-  let width = 0;
-  let out = "";
-  for (const ch of text) {
-    const w = charWidth(ch.codePointAt(0) ?? 0);
-    if (width + w > max - 1) return `${out}…`;
-    out += ch;
-    width += w;
-  }
-  return out;
-}
 
 function paint(chalk: ChalkInstance, text: string, trend: Trend | undefined): string {
   if (trend === "up") return chalk.green(text);

@@ -1,4 +1,5 @@
 import { Chalk } from "chalk";
+import { displayWidth } from "../../text/width.js";
 import {
   countSeverities,
   groupByPath,
@@ -15,18 +16,6 @@ function escapeControls(s: string): string {
     /[\u0000-\u001f\u007f-\u009f]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
-}
-
-// Approximates East Asian Wide/Fullwidth (CJK, Hangul, fullwidth forms, common emoji).
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-const ZERO_WIDTH = /[\p{Mn}\p{Me}\u200b-\u200f]/u;
-
-/** Terminal columns `s` occupies, so messages in Chinese still align. */
-function displayWidth(s: string): number {
-  let width = 0;
-  for (const ch of s) width += ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
-  return width;
 }
 
 function padEnd(s: string, width: number): string {
