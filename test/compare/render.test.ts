@@ -7,8 +7,8 @@ import {
   COMPARE_RENDERERS,
   type CompareFormat,
 } from "../../src/compare/render/index.js";
-import { escapeMarkdown } from "../../src/compare/render/md.js";
 import type { Lang } from "../../src/i18n/labels.js";
+import { escapeInlineMarkdown as escapeMarkdown } from "../../src/text/markdown.js";
 import { truncateToWidth } from "../../src/text/width.js";
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "./lotus.js";

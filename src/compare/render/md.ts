@@ -1,4 +1,5 @@
 import type { Comparison } from "../../analysis/compare.js";
+import { escapeInlineMarkdown } from "../../text/markdown.js";
 import type { RenderOptions } from "./index.js";
 import { loadCompareTemplate } from "./template.js";
 import {
@@ -9,23 +10,11 @@ import {
   type TableView,
 } from "./view.js";
 
-/**
- * Escapes text for Markdown: characters that start emphasis, links, code, HTML or table cells get
- * a backslash, and line breaks become spaces so a note cannot end a table row or start a heading.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, " ")
-    .replace(/[\\`*_[\]<>|~#&!]/g, (ch) => `\\${ch}`)
-    .replace(/^([-+])(\s)/, "\\$1$2")
-    .replace(/^(\d+)([.)])(\s)/, "$1\\$2$3");
-}
-
 // Identifiers match /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/, so a code span shows them safely.
 const code = (id: string): string => `\`${id.replace(/`/g, "")}\``;
 
 function cell(c: Cell): string {
-  return c.code ? code(c.text) : escapeMarkdown(c.text);
+  return c.code ? code(c.text) : escapeInlineMarkdown(c.text);
 }
 
 interface MdTable {
@@ -37,25 +26,25 @@ interface MdTable {
 function table(view: TableView): MdTable {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
   return {
-    header: line(view.columns.map((c) => escapeMarkdown(c.label) || " ")),
+    header: line(view.columns.map((c) => escapeInlineMarkdown(c.label) || " ")),
     separator: `|${view.columns.map((c) => (c.right ? " ---: " : " --- ")).join("|")}|`,
     rows: view.rows.map((row) => line(row.map(cell))),
   };
 }
 
 function item(i: ListItem): string {
-  const text = i.text ? ` ${escapeMarkdown(i.text)}` : "";
-  return `${code(i.id)}${text}${escapeMarkdown(i.detail)}`;
+  const text = i.text ? ` ${escapeInlineMarkdown(i.text)}` : "";
+  return `${code(i.id)}${text}${escapeInlineMarkdown(i.detail)}`;
 }
 
 function group(g: ListGroup): { heading: string; count: number; items: string[] } {
-  return { heading: escapeMarkdown(g.heading), count: g.count, items: g.items.map(item) };
+  return { heading: escapeInlineMarkdown(g.heading), count: g.count, items: g.items.map(item) };
 }
 
 /** The data the Markdown template receives: every string is already safe Markdown. */
 export function buildMarkdownView(comparison: Comparison, opts: RenderOptions) {
   const v = buildCompareView(comparison, opts.lang);
-  const e = escapeMarkdown;
+  const e = escapeInlineMarkdown;
   return {
     lang: v.lang,
     heading: e(v.heading),

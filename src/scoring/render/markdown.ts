@@ -1,5 +1,6 @@
 import { type Lang, localize, t } from "../../i18n/labels.js";
 import type { Questionnaire } from "../../questionnaire/types.js";
+import { escapeInlineMarkdown } from "../../text/markdown.js";
 import type { Results } from "../results.js";
 import {
   clientDetails,
@@ -12,14 +13,6 @@ import {
   risksBySeverity,
   type ScoreRenderOptions,
 } from "./shared.js";
-
-/**
- * Escapes text so Markdown shows it literally: client-supplied names must not turn into links,
- * emphasis, HTML or extra table cells. Line breaks become spaces (every use is inline).
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n/g, " ").replace(/[\\`*_[\]<>|~#&!]/g, (ch) => `\\${ch}`);
-}
 
 /** The summary lists at most this many risks (the report lists them all). */
 const TOP_RISKS = 6;
@@ -41,9 +34,9 @@ function table(head: string[], rows: string[][], align: ("l" | "r")[]): string[]
 function profile(results: Results, lang: Lang): string[] {
   const dash = t(lang, "common.inconclusive");
   const level = (n: number | null, name: Results["overall"]["levelName"]) =>
-    n === null ? dash : `${n} ${escapeMarkdown(localize(name, lang))}`;
+    n === null ? dash : `${n} ${escapeInlineMarkdown(localize(name, lang))}`;
   const rows = results.dimensions.map((d) => [
-    escapeMarkdown(localize(d.title, lang)),
+    escapeInlineMarkdown(localize(d.title, lang)),
     formatScore(d.score, lang),
     level(d.level, d.levelName) + (d.cappedBy ? "\\*" : ""),
     formatTarget(d.target),
@@ -81,7 +74,7 @@ function profile(results: Results, lang: Lang): string[] {
     lines.push("");
     for (const d of capped) {
       lines.push(
-        `\\* ${escapeMarkdown(localize(d.title, lang))}${t(lang, "punct.colon")}${t(
+        `\\* ${escapeInlineMarkdown(localize(d.title, lang))}${t(lang, "punct.colon")}${t(
           lang,
           "note.cappedBy",
           {
@@ -111,12 +104,12 @@ export function renderScoreMarkdown(
   const details = clientDetails(results);
   const colon = t(lang, "punct.colon").trim();
   const out: string[] = [
-    `# ${escapeMarkdown(localize(questionnaire.title, lang))}${t(lang, "punct.colon")}${escapeMarkdown(assessment.client.name)}`,
+    `# ${escapeInlineMarkdown(localize(questionnaire.title, lang))}${t(lang, "punct.colon")}${escapeInlineMarkdown(assessment.client.name)}`,
     "",
-    `- **${t(lang, "header.client")}${colon}** ${escapeMarkdown(assessment.client.name)}${details ? t(lang, "punct.paren", { text: escapeMarkdown(details) }) : ""}`,
-    `- **${t(lang, "header.date")}${colon}** ${assessment.date} · **${t(lang, "header.assessor")}${colon}** ${escapeMarkdown(assessment.assessor)}`,
-    `- **${t(lang, "header.questionnaire")}${colon}** ${escapeMarkdown(`${results.questionnaire.id} ${results.questionnaire.version}`)}`,
-    `- **${t(lang, "header.respondents")}${colon}** ${escapeMarkdown(respondentsSummary(results, questionnaire, lang))}`,
+    `- **${t(lang, "header.client")}${colon}** ${escapeInlineMarkdown(assessment.client.name)}${details ? t(lang, "punct.paren", { text: escapeInlineMarkdown(details) }) : ""}`,
+    `- **${t(lang, "header.date")}${colon}** ${assessment.date} · **${t(lang, "header.assessor")}${colon}** ${escapeInlineMarkdown(assessment.assessor)}`,
+    `- **${t(lang, "header.questionnaire")}${colon}** ${escapeInlineMarkdown(`${results.questionnaire.id} ${results.questionnaire.version}`)}`,
+    `- **${t(lang, "header.respondents")}${colon}** ${escapeInlineMarkdown(respondentsSummary(results, questionnaire, lang))}`,
     "",
     ...profile(results, lang),
     "",
@@ -131,10 +124,10 @@ export function renderScoreMarkdown(
   );
   for (const rule of rules) {
     const because = rule.because.map((f) =>
-      escapeMarkdown(describeFinding(f, questionnaire, lang)),
+      escapeInlineMarkdown(describeFinding(f, questionnaire, lang)),
     );
     out.push(
-      `- **${escapeMarkdown(localize(rule.title, lang))}**${t(lang, "punct.paren", { text: t(lang, `verdict.${rule.verdict}`) })}${t(lang, "punct.colon")}${because.join(lang === "zh-CN" ? "；" : "; ")}`,
+      `- **${escapeInlineMarkdown(localize(rule.title, lang))}**${t(lang, "punct.paren", { text: t(lang, `verdict.${rule.verdict}`) })}${t(lang, "punct.colon")}${because.join(lang === "zh-CN" ? "；" : "; ")}`,
     );
   }
   if (rules.length > 0) out.push("");
@@ -155,7 +148,7 @@ export function renderScoreMarkdown(
         [t(lang, "col.severity"), t(lang, "col.risk")],
         shown.map((r) => [
           t(lang, `severity.${r.severity}`),
-          escapeMarkdown(localize(r.title, lang)),
+          escapeInlineMarkdown(localize(r.title, lang)),
         ]),
         ["l", "l"],
       ),
@@ -178,7 +171,7 @@ export function renderScoreMarkdown(
           t(lang, "col.gap"),
         ],
         results.perceptionGaps.map((g) => [
-          escapeMarkdown(dimensionTitle(questionnaire, g.dimension, lang)),
+          escapeInlineMarkdown(dimensionTitle(questionnaire, g.dimension, lang)),
           g.executive.toFixed(2),
           g.frontline.toFixed(2),
           `+${g.gap.toFixed(2)}`,
@@ -209,7 +202,7 @@ export function renderScoreMarkdown(
           t(lang, "col.realisticDate"),
         ],
         risky.map((d) => [
-          escapeMarkdown(localize(d.title, lang)),
+          escapeInlineMarkdown(localize(d.title, lang)),
           formatScore(d.score, lang),
           formatTarget(d.target),
           String(d.expectationRisk?.monthsNeeded ?? ""),
