@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { createWriteStream, openSync, renameSync, rmSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import type { Writable } from "node:stream";
+import { tempPathFor } from "../io/output.js";
 
 /**
  * An output opened before the run and committed after it: a temporary file next to the target,
@@ -22,10 +22,7 @@ export class AtomicOutput {
       return;
     }
     const abs = path.resolve(target);
-    this.tmp = path.join(
-      path.dirname(abs),
-      `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-    );
+    this.tmp = tempPathFor(abs);
     // Opened synchronously so that an unwritable folder fails now, before any row is read.
     const fd = openSync(this.tmp, "wx", 0o644);
     this.stream = createWriteStream("", { fd, flush: true });

@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { answersTemplate, engagementReadme, targetsTemplate } from "../answers/template.js";
 import { InputError } from "../errors.js";
 import type { Lang } from "../i18n/labels.js";
+import { createFileAtomic, localToday } from "../io/output.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { resolveQuestionnaire } from "../questionnaire/bundled.js";
 import { displayPath } from "../source/read.js";
@@ -30,32 +30,6 @@ export function schemaRef(dir: string, name: string, root = PACKAGE_ROOT): strin
   const rel = path.relative(root, dir);
   const inside = !rel.startsWith("..") && !path.isAbsolute(rel);
   return inside ? path.relative(dir, schema).split(path.sep).join("/") : schema;
-}
-
-/** Creates `file` with `data` unless it exists; atomic, and never replaces an existing file. */
-function createExclusive(file: string, data: string): boolean {
-  if (existsSync(file)) return false;
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
-  writeFileSync(tmp, data, { flag: "wx" });
-  try {
-    // link() fails with EEXIST instead of replacing a file created meanwhile (rename would not).
-    linkSync(tmp, file);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw err;
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-}
-
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /**
@@ -85,7 +59,7 @@ export function runInit(
       answersTemplate(questionnaire, {
         lang: opts.lang,
         schemaRef: schemaRef(dir, "answers"),
-        date: today(),
+        date: localToday(),
       }),
     ],
     [
@@ -99,7 +73,7 @@ export function runInit(
   for (const [name, data] of files) {
     const file = path.join(dir, name);
     const shownFile = displayPath(file, cwd);
-    if (createExclusive(file, data)) {
+    if (!existsSync(file) && createFileAtomic(file, data)) {
       outcome.created.push(shownFile);
       out(`  created  ${shownFile}`);
     } else {

@@ -10,6 +10,7 @@ import { loadAnswerFiles } from "../answers/load.js";
 import { createTerminalPrompter, type Prompter } from "../answers/prompts.js";
 import { InputError, UsageError } from "../errors.js";
 import type { Lang } from "../i18n/labels.js";
+import { localToday } from "../io/output.js";
 import { resolveQuestionnaire } from "../questionnaire/bundled.js";
 import { displayPath } from "../source/read.js";
 import { schemaRef } from "./init.js";
@@ -38,12 +39,6 @@ export interface InterviewEnvironment {
 
 /** Exit code after Ctrl-C (128 + SIGINT), as shells report an interrupted command. */
 export const EXIT_INTERRUPTED = 130;
-
-/** Today's local date as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** Makes sure the first save cannot fail after the consultant has typed the metadata. */
 function ensureWritableDirectory(dir: string): void {

@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, rmSync, writeSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Writable } from "node:stream";
 import type { EncodingChoice } from "../answers/survey/decode.js";
 import { ExportError, openExport } from "../answers/survey/read.js";
 import { MATCH_THRESHOLD, renderSuggestion, suggestMapping } from "../answers/survey/suggest.js";
 import { InputError, UsageError } from "../errors.js";
+import { createFileAtomic, localToday } from "../io/output.js";
 import { resolveQuestionnaire } from "../questionnaire/bundled.js";
 
 /** Options of `crm-maturity map init`, as commander parses them. */
@@ -25,34 +25,6 @@ export interface MapInitEnvironment {
 
 /** Data rows read to find role values and unknown answer labels. */
 const SAMPLE_ROWS = 2000;
-
-function localDate(d = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/**
- * Writes `data` to `file` atomically without ever replacing an existing file: the content goes
- * to a temporary file that is then hard-linked to the target, which fails if the target exists.
- */
-function writeNewFile(file: string, data: string): void {
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
-  const fd = openSync(tmp, "wx", 0o644);
-  try {
-    writeSync(fd, Buffer.from(data, "utf8"));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(tmp, file);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-}
 
 /** `crm-maturity map init <export>`: suggests a mapping.yaml for a survey export. */
 export async function runMapInit(
@@ -92,20 +64,21 @@ export async function runMapInit(
   const text = renderSuggestion(suggestion, {
     exportName: exportPath === "-" ? "<export>" : exportPath,
     questionnaire,
-    date: e.today ?? localDate(),
+    date: e.today ?? localToday(),
   });
   if (out) {
+    let created: boolean;
     try {
-      writeNewFile(out, text);
+      created = createFileAtomic(out, text);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === "EEXIST") {
-        throw new InputError(
-          `${opts.output} already exists; map init never overwrites a file (delete it or choose another -o)`,
-        );
-      }
       throw new UsageError(
         `-o ${opts.output}: cannot write there (${code === "ENOENT" ? "its folder does not exist" : (code ?? String(err))})`,
+      );
+    }
+    if (!created) {
+      throw new InputError(
+        `${opts.output} already exists; map init never overwrites a file (delete it or choose another -o)`,
       );
     }
   } else e.stdout.write(text);

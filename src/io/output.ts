@@ -1,14 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
+
+/** A fresh hidden temporary path beside `file`, on the same file system so rename is atomic. */
+export function tempPathFor(file: string): string {
+  const name = `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  return path.join(path.dirname(file), name);
+}
 
 /** Writes a file so that readers see either the old or the new content, never a partial one. */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  const dir = path.dirname(file);
-  const tmp = path.join(
-    dir,
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
+  const tmp = tempPathFor(file);
   const fd = openSync(tmp, "wx", 0o644);
   try {
     writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
@@ -34,4 +36,35 @@ export function writeOutput(data: string | Uint8Array, out?: string): void {
     return;
   }
   writeFileAtomic(path.resolve(out), data);
+}
+
+/**
+ * Creates `file` with `data` atomically but never replaces an existing file: the content goes to a
+ * temporary file that is then hard-linked to the target, which fails with EEXIST if it exists
+ * (a rename would replace it). Returns false when the file already exists.
+ */
+export function createFileAtomic(file: string, data: string): boolean {
+  const tmp = tempPathFor(file);
+  const fd = openSync(tmp, "wx", 0o644);
+  try {
+    writeSync(fd, Buffer.from(data, "utf8"));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(tmp, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw err;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Today's local date as YYYY-MM-DD: the only date the tool makes up, for templates to edit. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
