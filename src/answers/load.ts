@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { Questionnaire } from "../questionnaire/types.js";
 import { type AnswerFinding, checkAnswersAgainst, checkTargets } from "../scoring/check-answers.js";
 import { type MergedAssessment, mergeAnswerFiles } from "../scoring/merge.js";
-import { readYamlFile } from "../source/read.js";
-import { decodeUtf8, makeIssue, parseYamlSource, type SourceFile } from "../source/yaml-source.js";
+import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../source/read.js";
+import { makeIssue, parseYamlSource, type SourceFile } from "../source/yaml-source.js";
 import { describeValue, zodIssuesToIssues } from "../source/zod-issues.js";
 import type { Issue } from "../validate/types.js";
 import { type AnswersFile, answersFile, targetsFile } from "./schema.js";
@@ -19,9 +18,8 @@ export interface LoadOptions {
 }
 
 /** How standard input is named in messages. */
-export const STDIN_DISPLAY = "<stdin>";
 
-const FILE_START = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+const _FILE_START = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 // Findings on a mapping key are best shown at the key itself (the id the user mistyped).
 const AT_KEY: ReadonlySet<AnswerFinding["code"]> = new Set([
@@ -32,25 +30,9 @@ const AT_KEY: ReadonlySet<AnswerFinding["code"]> = new Set([
 
 function readSource(p: string, opts: LoadOptions): { file?: SourceFile; issues: Issue[] } {
   if (p !== "-") return readYamlFile(path.resolve(opts.cwd, p), opts.cwd);
-  let bytes: Uint8Array;
-  try {
-    const input = opts.stdin ?? readFileSync(0);
-    bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
-  } catch {
-    return {
-      issues: [
-        makeIssue(
-          "file-unreadable",
-          "expected answers on standard input; found none readable",
-          STDIN_DISPLAY,
-          FILE_START,
-        ),
-      ],
-    };
-  }
-  const decoded = decodeUtf8(bytes, STDIN_DISPLAY);
-  if ("issue" in decoded) return { issues: [decoded.issue] };
-  return parseYamlSource(decoded.text, STDIN_DISPLAY, STDIN_DISPLAY);
+  const read = readStdinText("answers", opts.stdin);
+  if ("issue" in read) return { issues: [read.issue] };
+  return parseYamlSource(read.text, STDIN_DISPLAY, STDIN_DISPLAY);
 }
 
 /** Reads a file and checks it against a zod schema; every problem comes back located. */

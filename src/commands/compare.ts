@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type CompareSide, compareAssessments } from "../analysis/compare.js";
-import { loadAnswerFiles, STDIN_DISPLAY } from "../answers/load.js";
+import { loadAnswerFiles } from "../answers/load.js";
 import { ct } from "../compare/labels.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../compare/render/index.js";
 import { InputError, UsageError } from "../errors.js";
@@ -11,7 +11,7 @@ import { resolveQuestionnaire } from "../questionnaire/bundled.js";
 import type { Questionnaire } from "../questionnaire/types.js";
 import { type Results, resultsSchema } from "../scoring/results.js";
 import { scoreAssessment } from "../scoring/score.js";
-import { readYamlFile } from "../source/read.js";
+import { readYamlFile, STDIN_DISPLAY } from "../source/read.js";
 import { decodeUtf8, makeIssue, parseYamlSource, type SourceFile } from "../source/yaml-source.js";
 import { describeValue, zodIssuesToIssues } from "../source/zod-issues.js";
 import type { Issue } from "../validate/types.js";

@@ -1,5 +1,6 @@
 import type { SourceFile, YamlPath } from "../source/yaml-source.js";
 import { makeIssue } from "../source/yaml-source.js";
+import { nearest } from "../text/nearest.js";
 import type { Issue, IssueCode, IssueSeverity } from "../validate/types.js";
 import type { Located, QuestionnaireTree } from "./load.js";
 import type { Condition, LocalizedText } from "./schema.js";
@@ -334,7 +335,7 @@ const references: Rule = ({ tree, levels, report }) => {
   };
   const ref = (kind: RefKind, id: string, loc: At) => {
     if (!known[kind].has(id)) {
-      const hint = nearest(id, known[kind]);
+      const hint = nearest(id, known[kind], 4);
       report(
         "unresolved-reference",
         loc,
@@ -382,36 +383,6 @@ const references: Rule = ({ tree, levels, report }) => {
     });
   }
 };
-
-/** Closest known id within a small edit distance, for "did you mean" hints. */
-function nearest(id: string, known: Set<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
-  for (const k of known) {
-    const d = editDistance(id, k);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(
-        (prev[j] ?? 0) + 1,
-        (cur[j - 1] ?? 0) + 1,
-        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
 
 /** Finds one cycle per strongly connected group, reported at the edge that closes it. */
 function findCycles(

@@ -1,14 +1,13 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { loadAnswerFiles, STDIN_DISPLAY } from "../answers/load.js";
+import { loadAnswerFiles } from "../answers/load.js";
 import type { Respondent } from "../answers/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
 import { addMonths } from "../scoring/dates.js";
 import { ceilTolerant, greaterThan, round2 } from "../scoring/numbers.js";
 import { type Results, resultsSchema } from "../scoring/results.js";
 import { scoreAssessment } from "../scoring/score.js";
-import { displayPath, readYamlFile } from "../source/read.js";
-import { decodeUtf8, makeIssue, parseYamlSource, type SourceFile } from "../source/yaml-source.js";
+import { displayPath, readStdinText, readYamlFile, STDIN_DISPLAY } from "../source/read.js";
+import { makeIssue, parseYamlSource, type SourceFile } from "../source/yaml-source.js";
 import { describeValue, zodIssuesToIssues } from "../source/zod-issues.js";
 import type { Issue } from "../validate/types.js";
 
@@ -36,26 +35,6 @@ function looksLikeResults(value: unknown): boolean {
   return (
     value !== null && typeof value === "object" && !Array.isArray(value) && "schemaVersion" in value
   );
-}
-
-function readStdin(opts: ReportInputOptions): { text?: string; issue?: Issue } {
-  let bytes: Uint8Array;
-  try {
-    const input = opts.stdin ?? readFileSync(0);
-    bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
-  } catch {
-    return {
-      issue: makeIssue(
-        "file-unreadable",
-        "expected answers or results on standard input; found none readable",
-        STDIN_DISPLAY,
-        FILE_START,
-      ),
-    };
-  }
-  const decoded = decodeUtf8(bytes, STDIN_DISPLAY);
-  if ("issue" in decoded) return { issue: decoded.issue };
-  return { text: decoded.text };
 }
 
 /** Checks a results file against the results schema and the questionnaire in use. */
@@ -163,12 +142,12 @@ export function loadReportInputs(
   for (const p of paths) {
     let file: SourceFile | undefined;
     if (p === "-") {
-      const read = readStdin(opts);
-      if (read.issue) {
+      const read = readStdinText("answers or results", opts.stdin);
+      if ("issue" in read) {
         issues.push(read.issue);
         continue;
       }
-      stdinText = read.text ?? "";
+      stdinText = read.text;
       const parsed = parseYamlSource(stdinText, STDIN_DISPLAY, STDIN_DISPLAY);
       if (parsed.issues.length > 0) {
         issues.push(...parsed.issues);

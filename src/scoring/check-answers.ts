@@ -1,6 +1,7 @@
 import type { AnswersFile, AnswerValue } from "../answers/schema.js";
 import type { Question } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
+import { nearest } from "../text/nearest.js";
 import type { AnswersPath } from "./types.js";
 
 export type AnswerFindingCode =
@@ -22,30 +23,9 @@ export interface AnswerFinding {
   message: string;
 }
 
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-
 /** ` (did you mean "x"?)` when a known id is close to the one found. */
 function suggest(found: string, known: Iterable<string>): string {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(found.length / 3)) + 1;
-  for (const candidate of known) {
-    const d = distance(found, candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
+  const best = nearest(found, known, 3);
   return best === undefined ? "" : ` (did you mean "${best}"?)`;
 }
 

@@ -48,3 +48,28 @@ function readUncached(abs: string, cwd: string): ReadResult {
   const { file, issues } = parseYamlSource(decoded.text, abs, display);
   return { file, issues };
 }
+
+/** How standard input is named in messages. */
+export const STDIN_DISPLAY = "<stdin>";
+
+/** Reads standard input (or the given stand-in, for tests) as UTF-8 text, never throwing. */
+export function readStdinText(
+  what: string,
+  stdin?: string | Uint8Array,
+): { text: string } | { issue: Issue } {
+  let bytes: Uint8Array;
+  try {
+    const input = stdin ?? readFileSync(0);
+    bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
+  } catch {
+    return {
+      issue: makeIssue(
+        "file-unreadable",
+        `expected ${what} on standard input; found none readable`,
+        STDIN_DISPLAY,
+        { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      ),
+    };
+  }
+  return decodeUtf8(bytes, STDIN_DISPLAY);
+}
