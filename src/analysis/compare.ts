@@ -3,6 +3,7 @@ import type { LocalizedText, Pillar, Question, Severity } from "../questionnaire
 import type { Questionnaire } from "../questionnaire/types.js";
 import { compareIds, round2 } from "../scoring/numbers.js";
 import type { Confidence, DimensionResult, Results } from "../scoring/results.js";
+import { compareText } from "../text/compare.js";
 
 /**
  * Progress between two assessments of one client: a pure function of two results (and, when
@@ -391,7 +392,7 @@ function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
+      compareText(a, b),
     );
     return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]));
   }

@@ -27,6 +27,7 @@ import type { Questionnaire } from "../questionnaire/types.js";
 import { round2 } from "../scoring/numbers.js";
 import type { Results } from "../scoring/results.js";
 import { ANSWER_CODES, type AssessmentScorer, createAssessmentScorer } from "../scoring/score.js";
+import { compareText } from "../text/compare.js";
 import type { CsvCell, CsvWriter } from "./csv-out.js";
 import { type Progress, plainProgress } from "./progress.js";
 import { RespondentScorer } from "./respondent-scores.js";
@@ -184,7 +185,7 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
   });
   const groups: Statistics["groups"] = groupCols.map((col, g) => {
     const values = groupValues[g] as Map<string, number>;
-    const list = [...values.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const list = [...values.entries()].sort(([a], [b]) => compareText(a, b));
     return {
       column: col.key || `#${col.index + 1}`,
       values: list.map(([value, k]) => ({ value, ...(parts.groups[g]?.[k] as Breakdown) })),

@@ -2,8 +2,9 @@ import { type PlannedAction, planRoadmap, type RoadmapStrategy } from "../analys
 import type { AnswerValue, Respondent } from "../answers/schema.js";
 import type { Condition, LocalizedText } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
-import { compareIds, compareText, round2 } from "../scoring/numbers.js";
+import { compareIds, round2 } from "../scoring/numbers.js";
 import type { DimensionResult, Results } from "../scoring/results.js";
+import { compareText } from "../text/compare.js";
 import { type LeafText, type ReportTexts, textsFor } from "./i18n.js";
 import {
   type AppendixDimensionAnswers,

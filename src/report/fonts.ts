@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Font, FontCollection } from "fontkit";
 import { InputError } from "../errors.js";
+import { compareText } from "../text/compare.js";
 
 /** Environment variable naming a font file for PDF output (after `--font`, before discovery). */
 export const FONT_ENV = "CRM_MATURITY_FONT";
@@ -403,7 +404,7 @@ function indexFontFiles(dirs: readonly string[]): Map<string, string> {
     } catch {
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareText(a.name, b.name));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       let isDir = entry.isDirectory();

@@ -4,6 +4,7 @@ import { InputError } from "../errors.js";
 import { fromPackageRoot } from "../package-root.js";
 import { displayPath } from "../source/read.js";
 import { makeIssue } from "../source/yaml-source.js";
+import { compareText } from "../text/compare.js";
 import type { Issue } from "../validate/types.js";
 
 /** The bundled templates folder. */
@@ -43,7 +44,7 @@ function listTemplates(root: string, cwd: string, issues: Issue[]): Source[] {
   const out: Source[] = [];
   const walk = (dir: string) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      compareText(a.name, b.name),
     );
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);

@@ -1,3 +1,5 @@
+import { compareText } from "../text/compare.js";
+
 /**
  * Tolerance for comparisons and floors: scores are means of small integers, so a difference
  * below this is floating-point noise (e.g. 13/3 − 10/3 = 0.9999999999999996), not a real one.
@@ -89,9 +91,4 @@ export function compareIds(a: string, b: string): number {
   }
   if (pa.length !== pb.length) return pa.length < pb.length ? -1 : 1;
   return 0;
-}
-
-/** Locale-independent string order (UTF-16 code units), for deterministic output. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,12 +4,12 @@ import { evaluateRisks } from "../analysis/risks.js";
 import { type AnswerScalar, DEFAULT_HORIZON_MONTHS, type Respondent } from "../answers/schema.js";
 import type { LocalizedText, Question } from "../questionnaire/schema.js";
 import type { ComposedDimension, Questionnaire } from "../questionnaire/types.js";
+import { compareText } from "../text/compare.js";
 import { addMonths } from "./dates.js";
 import {
   atLeast,
   ceilTolerant,
   compareIds,
-  compareText,
   floorLevel,
   greaterThan,
   mean,

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { compareText } from "../../text/compare.js";
 import type { Issue, Position } from "../types.js";
 
 /** An issue prepared for output: path relative to the working directory, positions checked. */
@@ -14,20 +15,15 @@ export function displayPath(file: string, cwd: string): string {
   return relative.split(path.sep).join("/");
 }
 
-// Plain code-unit comparison: localeCompare depends on the machine's locale and ICU data.
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 // A total order over every field a formatter prints, so any input order gives the same output.
 function compareIssues(a: PreparedIssue, b: PreparedIssue): number {
   return (
-    compareStrings(a.path, b.path) ||
+    compareText(a.path, b.path) ||
     a.start.line - b.start.line ||
     a.start.column - b.start.column ||
-    compareStrings(a.code, b.code) ||
-    compareStrings(a.message, b.message) ||
-    compareStrings(a.severity, b.severity) ||
+    compareText(a.code, b.code) ||
+    compareText(a.message, b.message) ||
+    compareText(a.severity, b.severity) ||
     a.end.line - b.end.line ||
     a.end.column - b.end.column
   );
