@@ -34,6 +34,6 @@ export function register(program: Command): void {
     )
     .action(async (paths: string[], opts) => {
       const { runValidate } = await import("../commands/validate.js");
-      process.exitCode = runValidate(paths, opts);
+      process.exitCode = await runValidate(paths, opts);
     });
 }

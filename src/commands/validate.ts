@@ -11,12 +11,13 @@ export interface ValidateOptions {
 }
 
 /** `crm-maturity validate`: prints findings and returns the exit code (0 clean, 1 findings). */
-export function runValidate(paths: string[], opts: ValidateOptions): number {
+export async function runValidate(paths: string[], opts: ValidateOptions): Promise<number> {
   const cwd = process.cwd();
   const { issues, filesChecked } = validatePaths(paths, cwd);
   const toFile = opts.output !== undefined && opts.output !== "-";
   const color = !toFile && process.stdout.isTTY === true && !("NO_COLOR" in process.env);
-  const text = FORMATTERS[opts.format](issues, { cwd, color, filesChecked, toolVersion: VERSION });
+  const format = await FORMATTERS[opts.format]();
+  const text = format(issues, { cwd, color, filesChecked, toolVersion: VERSION });
   writeOutput(text, opts.output);
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.length - errors;

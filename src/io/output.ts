@@ -1,10 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 
-/** A fresh hidden temporary path beside `file`, on the same file system so rename is atomic. */
+/**
+ * A fresh hidden temporary path beside `file`, on the same file system so rename is atomic. The
+ * suffix need not be unguessable (files are created with O_EXCL), so node:crypto is not loaded.
+ */
 export function tempPathFor(file: string): string {
-  const name = `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  const suffix = Math.random().toString(36).slice(2, 10);
+  const name = `.${path.basename(file)}.${process.pid}.${suffix}.tmp`;
   return path.join(path.dirname(file), name);
 }
 

@@ -1,7 +1,17 @@
-import stringWidth from "string-width";
+import { createRequire } from "node:module";
+
+type StringWidth = (text: string) => number;
+let stringWidth: StringWidth | undefined;
+
+// string-width builds an Intl.Segmenter when loaded, which costs ~13 ms of start-up: it is loaded
+// only for text that is not plain printable ASCII.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Terminal columns a string occupies: East Asian wide characters count two, ANSI escapes none. */
 export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  stringWidth ??= (createRequire(import.meta.url)("string-width") as { default: StringWidth })
+    .default;
   return stringWidth(text);
 }
 

@@ -1,16 +1,21 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { globSync, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../errors.js";
 import { detectKind, loadQuestionnaire } from "../questionnaire/load.js";
 import { dimension as dimensionSchema } from "../questionnaire/schema.js";
 import { type ReadCache, readYamlFile } from "../source/read.js";
 import { makeIssue } from "../source/yaml-source.js";
 import { zodIssuesToIssues } from "../source/zod-issues.js";
+import { compareText } from "../text/compare.js";
 import type { Issue } from "./types.js";
 
 const IGNORED = ["**/node_modules/**", "**/.git/**", "**/dist/**"];
 const SKIPPED_DIRS = new Set(["node_modules", ".git", "dist"]);
+
+// Loaded only for glob arguments: its pattern compiler costs start-up time every CI run pays.
+const loadTinyglobby = () =>
+  createRequire(import.meta.url)("tinyglobby") as typeof import("tinyglobby");
 
 /** Every YAML file below `dir`, skipping dependency, VCS and build folders. */
 function yamlFilesIn(dir: string): string[] {
@@ -48,15 +53,15 @@ function expand(args: string[], cwd: string): Target[] {
       if (statSync(abs).isDirectory()) {
         for (const f of yamlFilesIn(abs)) add(f, false);
       } else add(abs, true);
-    } else if (isDynamicPattern(arg)) {
+    } else {
+      const { globSync, isDynamicPattern } = loadTinyglobby();
+      if (!isDynamicPattern(arg)) throw new UsageError(`no such file or directory: ${arg}`);
       const found = globSync(arg, { cwd, absolute: true, ignore: IGNORED });
       if (!found.length) throw new UsageError(`no files match ${JSON.stringify(arg)}`);
       for (const f of found) add(path.resolve(f), true);
-    } else {
-      throw new UsageError(`no such file or directory: ${arg}`);
     }
   }
-  return [...targets.values()].sort((a, b) => a.abs.localeCompare(b.abs));
+  return [...targets.values()].sort((a, b) => compareText(a.abs, b.abs));
 }
 
 /** Finds a questionnaire root in the file's folder or up to three folders above it. */

@@ -7,6 +7,8 @@ import {
   FORMAT_NAMES,
   FORMATTERS,
   type FormatContext,
+  type FormatName,
+  type Formatter,
 } from "../../src/validate/formatters/index.js";
 import { escapeXmlAttribute, escapeXmlText } from "../../src/validate/formatters/junit.js";
 import { ISSUE_CODES, type Issue, type IssueCode } from "../../src/validate/types.js";
@@ -14,6 +16,11 @@ import { goldenIn } from "../helpers/golden.js";
 
 /** Compares with a golden file under test/golden/validate/. */
 const expectGolden = goldenIn("validate");
+
+// Every formatter, loaded once (the registry loads them on demand).
+const loaded = Object.fromEntries(
+  await Promise.all(FORMAT_NAMES.map(async (name) => [name, await FORMATTERS[name]()] as const)),
+) as Record<FormatName, Formatter>;
 
 const CWD = "/work/project";
 const ctx: FormatContext = { cwd: CWD, color: false, filesChecked: 4, toolVersion: "0.1.0" };
@@ -76,7 +83,7 @@ describe("registry", () => {
 describe("golden output", () => {
   for (const name of FORMAT_NAMES) {
     it(name, () => {
-      expectGolden(`${name}.txt`, FORMATTERS[name](ISSUES, ctx));
+      expectGolden(`${name}.txt`, loaded[name](ISSUES, ctx));
     });
   }
 });
@@ -113,7 +120,7 @@ describe("any input order gives the same output", () => {
     it(name, () => {
       fc.assert(
         fc.property(arbCase, ([issues, shuffled]) => {
-          expect(FORMATTERS[name](shuffled, ctx)).toBe(FORMATTERS[name](issues, ctx));
+          expect(loaded[name](shuffled, ctx)).toBe(loaded[name](issues, ctx));
         }),
       );
     });
@@ -121,40 +128,38 @@ describe("any input order gives the same output", () => {
 
   it("holds for the fixed issues reversed", () => {
     for (const name of FORMAT_NAMES) {
-      expect(FORMATTERS[name]([...ISSUES].reverse(), ctx)).toBe(FORMATTERS[name](ISSUES, ctx));
+      expect(loaded[name]([...ISSUES].reverse(), ctx)).toBe(loaded[name](ISSUES, ctx));
     }
   });
 });
 
 describe("stylish", () => {
   it("has no ANSI escapes without colour, and has them with colour", () => {
-    expect(FORMATTERS.stylish(ISSUES, ctx)).not.toContain("\u001b");
-    expect(FORMATTERS.stylish(ISSUES, { ...ctx, color: true })).toContain("\u001b[");
-    expect(FORMATTERS.stylish([], { ...ctx, color: true })).toContain("\u001b[");
+    expect(loaded.stylish(ISSUES, ctx)).not.toContain("\u001b");
+    expect(loaded.stylish(ISSUES, { ...ctx, color: true })).toContain("\u001b[");
+    expect(loaded.stylish([], { ...ctx, color: true })).toContain("\u001b[");
   });
 
   it("shows control characters from the input as escapes", () => {
-    const out = FORMATTERS.stylish([issue("unknown-key", "a.yaml", 1, 1, "key \u001b[31mx")], ctx);
+    const out = loaded.stylish([issue("unknown-key", "a.yaml", 1, 1, "key \u001b[31mx")], ctx);
     expect(out).not.toContain("\u001b");
     expect(out).toContain("key \\u001b[31mx");
   });
 
   it("summarises a clean run", () => {
-    expect(FORMATTERS.stylish([], ctx)).toBe("✔ 4 files checked, no problems\n");
-    expect(FORMATTERS.stylish([], { ...ctx, filesChecked: 1 })).toBe(
-      "✔ 1 file checked, no problems\n",
-    );
+    expect(loaded.stylish([], ctx)).toBe("✔ 4 files checked, no problems\n");
+    expect(loaded.stylish([], { ...ctx, filesChecked: 1 })).toBe("✔ 1 file checked, no problems\n");
   });
 
   it("counts problems with singular and plural", () => {
-    const out = FORMATTERS.stylish([issue("yaml-syntax", "a.yaml", 1, 1, "Bad.")], ctx);
+    const out = loaded.stylish([issue("yaml-syntax", "a.yaml", 1, 1, "Bad.")], ctx);
     expect(out.trimEnd().split("\n").at(-1)).toBe("✖ 1 problem (1 error, 0 warnings)");
   });
 });
 
 describe("json", () => {
   it("reports paths relative to cwd and a summary", () => {
-    const report = JSON.parse(FORMATTERS.json(ISSUES, ctx));
+    const report = JSON.parse(loaded.json(ISSUES, ctx));
     expect(report.version).toBe(1);
     expect(report.summary).toEqual({ files: 4, errors: 4, warnings: 1 });
     expect(report.issues.map((i: { file: string }) => i.file)).toEqual([
@@ -167,7 +172,7 @@ describe("json", () => {
   });
 
   it("reports a clean run", () => {
-    expect(FORMATTERS.json([], ctx)).toBe(
+    expect(loaded.json([], ctx)).toBe(
       `${JSON.stringify({ version: 1, summary: { files: 4, errors: 0, warnings: 0 }, issues: [] }, null, 2)}\n`,
     );
   });
@@ -182,7 +187,7 @@ describe("github", () => {
   });
 
   it("writes one command per issue", () => {
-    const out = FORMATTERS.github(
+    const out = loaded.github(
       [
         issue("missing-kpis", "dir/a,b:c.yaml", 2, 3, "50% done: x,y\nnext", [4, 5]),
         issue("yaml-syntax", `${CWD}/z.yaml`, 1, 1, "Bad.", [1, 2]),
@@ -196,7 +201,7 @@ describe("github", () => {
   });
 
   it("writes nothing for a clean run", () => {
-    expect(FORMATTERS.github([], ctx)).toBe("");
+    expect(loaded.github([], ctx)).toBe("");
   });
 });
 
@@ -217,7 +222,7 @@ interface SarifLog {
 }
 
 describe("sarif", () => {
-  const sarif = (issues: readonly Issue[]): SarifLog => JSON.parse(FORMATTERS.sarif(issues, ctx));
+  const sarif = (issues: readonly Issue[]): SarifLog => JSON.parse(loaded.sarif(issues, ctx));
 
   it("is SARIF 2.1.0 whose results point at their rules", () => {
     const log = sarif(ISSUES);
@@ -296,7 +301,7 @@ function expectWellFormedXml(xml: string): void {
 
 describe("junit", () => {
   it("is well-formed, with a suite per file and a failure per issue", () => {
-    const xml = FORMATTERS.junit(ISSUES, ctx);
+    const xml = loaded.junit(ISSUES, ctx);
     expectWellFormedXml(xml);
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
     expect(xml.match(/<failure /g)).toHaveLength(ISSUES.length);
@@ -312,7 +317,7 @@ describe("junit", () => {
       "a &amp; b &lt; c &gt; &quot;d&quot; &apos;e&apos;&#13;\n",
     );
     expect(escapeXmlAttribute("x\ty\nz\u001b😀")).toBe("x&#9;y&#10;z😀");
-    const xml = FORMATTERS.junit(
+    const xml = loaded.junit(
       [issue("unknown-key", "a&b.yaml", 1, 1, "<key> & \"q\" 'x' \u0001 中文\nmore")],
       ctx,
     );
@@ -322,7 +327,7 @@ describe("junit", () => {
   });
 
   it("reports a clean run as one passing testcase", () => {
-    const xml = FORMATTERS.junit([], ctx);
+    const xml = loaded.junit([], ctx);
     expectWellFormedXml(xml);
     expect(xml).toContain('<testcase name="validate" classname="crm-maturity"/>');
     expect(xml).not.toContain("<failure");
