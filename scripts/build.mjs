@@ -1,47 +1,115 @@
-// Builds dist/ as an ES module bundle split at every lazy import, so a command loads only what it
-// needs in a few files: Node 20 has no module compile cache, and zod alone is a hundred modules.
+// Builds dist/: the CLI as one CommonJS bundle (dist/crm-maturity.cjs), a V8 code cache made by
+// running `validate` over the bundled pack once (dist/crm-maturity.v8-cache), and the small entry
+// that loads them (dist/cli.cjs). Why: src/boot/code-cache.ts. Everything is CommonJS because an
+// ES-module entry alone costs ~10 ms of start-up on Node 20.
 // Packages that read their own data files at run time (pdfkit, exceljs, …) stay external.
-import { readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-// zod re-exports all of its ~50 message locales; only English is used (messages are rewritten by
-// src/source/zod-issues.ts), and parsing the rest costs every command start-up time.
-const zodEnglishOnly = {
-  name: "zod-english-only",
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dist = path.join(root, "dist");
+
+// Start-up shims: each replaces, inside one dependency, a module it loads eagerly but this CLI never
+// uses, because every command pays for it at start-up.
+const SHIMS = [
+  // zod re-exports its ~50 message locales; only English is used (messages are rewritten by
+  // src/source/zod-issues.ts).
+  {
+    dependency: "zod",
+    filter: /locales[\\/]index\.js$/,
+    contents: (resolved) =>
+      `export { default as en } from ${JSON.stringify(path.join(path.dirname(resolved), "en.js"))};`,
+  },
+  // commander loads node:child_process (and with it net, stream, dgram) to run external
+  // subcommands, which this CLI has none of: load it only if something asks.
+  {
+    dependency: "commander",
+    filter: /^node:child_process$/,
+    contents: () =>
+      'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
+  },
+  // chalk detects the terminal's colours when loaded (node:tty, node:os); this CLI always passes
+  // an explicit level (`new Chalk({ level })`, decided from NO_COLOR and the TTY), so skip it.
+  {
+    dependency: "chalk",
+    filter: /^#supports-color$/,
+    contents: () => "export default { stdout: false, stderr: false };",
+  },
+];
+const startupShims = {
+  name: "startup-shims",
   setup(b) {
-    b.onResolve({ filter: /locales[\\/]index\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}zod${path.sep}`)
-        ? { path: path.resolve(args.resolveDir, args.path), namespace: "zod-locales" }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), "en.js"))};`,
+    SHIMS.forEach((shim, i) => {
+      b.onResolve({ filter: shim.filter }, (args) =>
+        args.namespace === "file" &&
+        args.importer.includes(`${path.sep}node_modules${path.sep}${shim.dependency}${path.sep}`)
+          ? {
+              path: path.resolve(args.resolveDir, args.path),
+              namespace: "startup-shim",
+              pluginData: i,
+            }
+          : undefined,
+      );
+    });
+    b.onLoad({ filter: /.*/, namespace: "startup-shim" }, (args) => ({
+      contents: SHIMS[args.pluginData].contents(args.path),
       resolveDir: path.dirname(args.path),
     }));
   },
 };
 
-const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-const BUNDLED = new Set(["zod", "js-yaml", "commander", "tinyglobby", "chalk", "string-width"]);
+const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+const BUNDLED = new Set(["zod", "js-yaml", "commander", "chalk"]);
 const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d));
-
-rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: ["src/cli.ts"],
-  outdir: "dist",
+const common = {
+  absWorkingDir: root,
   bundle: true,
-  splitting: true,
-  format: "esm",
   platform: "node",
   target: "node20",
+  format: "cjs",
   minify: process.env.CRM_NO_MINIFY !== "1",
+  // The sources are ES modules; in a CommonJS file import.meta.url is that file's own URL.
+  define: { "import.meta.url": "__crmFileUrl" },
+  banner: { js: "const __crmFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: "warning",
+};
+
+rmSync(dist, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { "crm-maturity": "src/cli.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
   sourcemap: "linked",
   external: [...external, ...external.map((d) => `${d}/*`)],
-  // Bundled CommonJS code (commander) calls require() for Node built-ins.
-  banner: {
-    js: "import { createRequire as __crmRequire } from 'node:module'; const require = __crmRequire(import.meta.url);",
-  },
-  plugins: [zodEnglishOnly],
-  logLevel: "warning",
+  // `import()` becomes `require()`: code run through vm.Script cannot import dynamically.
+  supported: { "dynamic-import": false },
+  plugins: [startupShims],
 });
+await build({ ...common, entryPoints: ["src/boot/cli.ts"], outfile: "dist/cli.cjs" });
+
+// The training run: a fresh process, so the cache holds what a `validate` run compiles.
+const work = path.join(root, "node_modules", ".cache", "crm-maturity-build");
+mkdirSync(work, { recursive: true });
+const trainer = path.join(work, "train.cjs");
+await build({ ...common, entryPoints: ["src/boot/train.ts"], outfile: trainer });
+const trained = spawnSync(
+  process.execPath,
+  [
+    trainer,
+    path.join(dist, "crm-maturity.cjs"),
+    path.join(dist, "crm-maturity.v8-cache"),
+    "validate",
+    path.join(root, "questionnaires"),
+  ],
+  // V8 refuses a cache made under other flags, so the build's own NODE_OPTIONS must not leak in.
+  { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } },
+);
+// Exit 1 only means the pack has findings, which the tests report; the code ran all the same.
+if (trained.status !== 0 && trained.status !== 1) {
+  console.error(`build: the code-cache training run failed (exit ${trained.status})`);
+  process.exit(1);
+}

@@ -7,7 +7,7 @@ import path from "node:path";
 const lang = process.argv[2] === "zh-CN" ? "zh-CN" : "en";
 const client = lang === "zh-CN" ? "huaxin-retail" : "acme-manufacturing";
 const root = path.resolve(new URL("..", import.meta.url).pathname);
-const bin = path.join(root, "bin/crm-maturity.js");
+const bin = path.join(root, "bin/crm-maturity.cjs");
 const example = path.join("examples", client);
 const answers = path.join(example, "answers");
 const inputs = readdirSync(path.join(root, answers))

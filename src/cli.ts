@@ -75,4 +75,5 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(process.argv);
+// No top-level await: the bundle is CommonJS (see src/boot/code-cache.ts); main() settles every error.
+void main(process.argv);

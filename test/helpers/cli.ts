@@ -3,7 +3,7 @@ import path from "node:path";
 
 /** The repository root, for locating the built binary and bundled files. */
 export const REPO = path.resolve(import.meta.dirname, "../..");
-export const BIN = path.join(REPO, "bin/crm-maturity.js");
+export const BIN = path.join(REPO, "bin/crm-maturity.cjs");
 
 export interface CliResult {
   status: number | null;

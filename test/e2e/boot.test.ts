@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
+
+// The CLI runs from a CommonJS bundle with a V8 code cache made at build time (src/boot/).
+describe("start-up with the build's code cache", () => {
+  it("uses the cache the build made", () => {
+    const r = runCli(["validate", "questionnaires/", "--debug"]);
+    expect(r.stderr).toContain("crm-maturity: debug: V8 code cache accepted");
+    expect(r.status).toBe(0);
+  });
+
+  it("only reports on the cache when asked to debug", () => {
+    const r = runCli(["validate", "questionnaires/"]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("✔ 10 files checked, no problems\n");
+  });
+
+  // A package whose dist/ is a copy, so its cache can be damaged or removed.
+  const pkg = mkdtempSync(path.join(tmpdir(), "crm-boot-"));
+  cpSync(path.join(REPO, "dist"), path.join(pkg, "dist"), { recursive: true });
+  cpSync(path.join(REPO, "package.json"), path.join(pkg, "package.json"));
+  for (const dir of ["questionnaires", "templates", "node_modules"]) {
+    symlinkSync(path.join(REPO, dir), path.join(pkg, dir));
+  }
+  afterAll(() => rmSync(pkg, { recursive: true, force: true }));
+  const cache = path.join(pkg, "dist", "crm-maturity.v8-cache");
+  const runCopy = (args: string[]) =>
+    spawnSync(process.execPath, [path.join(pkg, "dist", "cli.cjs"), ...args, "--debug"], {
+      cwd: REPO,
+      encoding: "utf8",
+    });
+
+  it("compiles afresh and works the same when the cache is damaged", () => {
+    const bytes = readFileSync(cache);
+    writeFileSync(cache, bytes.subarray(0, bytes.length >> 1).reverse());
+    const r = runCopy(["validate", "questionnaires/"]);
+    expect(r.stderr).toContain("V8 code cache rejected");
+    expect(r.stdout).toBe("✔ 10 files checked, no problems\n");
+    expect(r.status).toBe(0);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it("compiles afresh and works the same when the cache is missing", () => {
+    rmSync(cache, { force: true });
+    const r = runCopy(["validate", "test/fixtures/validate/unknown-key"]);
+    expect(r.stderr).toContain("V8 code cache absent");
+    expect(r.stdout).toMatch(/4:1\s+error\s+.*unknown key "colour"/);
+    expect(r.status).toBe(1);
+  });
+});
