@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 export const REPO = path.resolve(new URL("..", import.meta.url).pathname);
-export const BIN = path.join(REPO, "bin/crm-maturity.js");
+export const BIN = path.join(REPO, "bin/crm-maturity.cjs");
 
 /** Median of a list of numbers. */
 export function median(values) {
@@ -12,17 +12,33 @@ export function median(values) {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+function timeOnce(cmd, args, cwd) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 && r.status !== 1) {
+    throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  }
+  return ms;
+}
+
 /** Runs a command `runs` times (after one warm-up) and returns the wall times in milliseconds. */
 export function timeRuns(cmd, args, { runs = 15, cwd = REPO } = {}) {
-  const times = [];
+  return timeInterleaved([[cmd, args]], { runs, cwd })[0];
+}
+
+/**
+ * Runs several commands in turn, round after round (after one warm-up round), and returns each
+ * one's wall times in milliseconds. Taking turns keeps a ratio between them honest on a machine
+ * whose speed drifts: both sides see the same moments.
+ */
+export function timeInterleaved(commands, { runs = 15, cwd = REPO } = {}) {
+  const times = commands.map(() => []);
   for (let i = 0; i <= runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== 0 && r.status !== 1) {
-      throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
-    }
-    if (i > 0) times.push(ms);
+    commands.forEach(([cmd, args], c) => {
+      const ms = timeOnce(cmd, args, cwd);
+      if (i > 0) times[c].push(ms);
+    });
   }
   return times;
 }
