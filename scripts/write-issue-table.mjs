@@ -1,7 +1,9 @@
 // Rewrites the issue-code tables in docs/validate.md from src/validate/codes.ts (run by
 // `npm run docs:codes`); a test fails when the committed tables are stale.
 import { readFileSync, writeFileSync } from "node:fs";
-import { issueCodeTables } from "../dist/validate/doc-table.js";
+import { importSource } from "./lib/import-source.mjs";
+
+const { issueCodeTables } = await importSource("src/validate/doc-table.ts");
 
 const file = new URL("../docs/validate.md", import.meta.url);
 const doc = readFileSync(file, "utf8");

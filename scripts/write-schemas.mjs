@@ -1,6 +1,8 @@
 // Regenerates schema/*.schema.json from the zod schemas (run by `npm run schemas`).
 import { writeFileSync } from "node:fs";
-import { renderJsonSchema, SCHEMAS } from "../dist/schemas.js";
+import { importSource } from "./lib/import-source.mjs";
+
+const { renderJsonSchema, SCHEMAS } = await importSource("src/schemas.ts");
 
 for (const name of Object.keys(SCHEMAS)) {
   const file = new URL(`../schema/${name}.schema.json`, import.meta.url);
