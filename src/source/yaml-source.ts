@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { createRequire } from "node:module";
 import jsYaml from "js-yaml";
 import type { Node } from "yaml";
@@ -50,23 +51,23 @@ export function decodeUtf8(
       ),
     };
   }
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text };
-  } catch {
-    // The lenient decoding matches the strict one up to the first replacement character.
-    const lenient = new TextDecoder().decode(bytes);
-    const lines = lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD"))).split("\n");
-    const pos = { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-    return {
-      issue: makeIssue(
-        "file-unreadable",
-        "expected UTF-8 text; found an invalid byte sequence (save the file as UTF-8)",
-        display,
-        { start: pos, end: pos },
-      ),
-    };
+  // isUtf8 and toString are several times faster than a fatal TextDecoder on large files.
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
+  // The lenient decoding matches the strict one up to the first replacement character.
+  const lenient = new TextDecoder().decode(bytes);
+  const lines = lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD"))).split("\n");
+  const pos = { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+  return {
+    issue: makeIssue(
+      "file-unreadable",
+      "expected UTF-8 text; found an invalid byte sequence (save the file as UTF-8)",
+      display,
+      { start: pos, end: pos },
+    ),
+  };
 }
 
 // `yaml` keeps source positions but is several times slower than js-yaml; it is loaded on demand.
