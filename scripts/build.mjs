@@ -8,9 +8,12 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { writeSchemaChecks } from "./lib/schema-checks.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = path.join(root, "dist");
+// Build intermediates that are not shipped.
+const work = path.join(root, "node_modules", ".cache", "crm-maturity-build");
 
 // Start-up shims: each replaces, inside one dependency, a module it loads eagerly but this CLI never
 // uses, because every command pays for it at start-up.
@@ -61,6 +64,20 @@ const startupShims = {
   },
 };
 
+// src/questionnaire/schema-checks.ts has no checks in source; the bundle gets the generated ones.
+const checksFile = path.join(work, "schema-checks.cjs");
+const schemaChecks = {
+  name: "schema-checks",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]questionnaire[\\/]schema-checks\.ts$/ }, () => ({
+      contents: `import { root, dimension } from ${JSON.stringify(checksFile)};
+export const schemaChecks = { root, dimension };`,
+      loader: "ts",
+      resolveDir: root,
+    }));
+  },
+};
+
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const BUNDLED = new Set(["zod", "js-yaml", "commander", "chalk"]);
 const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d));
@@ -78,6 +95,8 @@ const common = {
 };
 
 rmSync(dist, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+await writeSchemaChecks(checksFile);
 await build({
   ...common,
   entryPoints: { "crm-maturity": "src/cli.ts" },
@@ -87,13 +106,11 @@ await build({
   external: [...external, ...external.map((d) => `${d}/*`)],
   // `import()` becomes `require()`: code run through vm.Script cannot import dynamically.
   supported: { "dynamic-import": false },
-  plugins: [startupShims],
+  plugins: [startupShims, schemaChecks],
 });
 await build({ ...common, entryPoints: ["src/boot/cli.ts"], outfile: "dist/cli.cjs" });
 
 // The training run: a fresh process, so the cache holds what a `validate` run compiles.
-const work = path.join(root, "node_modules", ".cache", "crm-maturity-build");
-mkdirSync(work, { recursive: true });
 const trainer = path.join(work, "train.cjs");
 await build({ ...common, entryPoints: ["src/boot/train.ts"], outfile: trainer });
 const trained = spawnSync(

@@ -1,5 +1,6 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
+import type { z } from "zod";
 import { type ReadCache, readYamlFile } from "../source/read.js";
 import { makeIssue, type SourceFile, type YamlPath } from "../source/yaml-source.js";
 import { describeValue, zodIssuesToIssues } from "../source/zod-issues.js";
@@ -12,6 +13,7 @@ import {
   type QuestionnaireRoot,
   questionnaireRoot as rootSchema,
 } from "./schema.js";
+import type { SchemaChecks } from "./schema-checks.js";
 import type { Questionnaire } from "./types.js";
 
 /** What a YAML file holds, judged by its top-level keys. */
@@ -63,11 +65,30 @@ function isInside(dir: string, file: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
+export interface LoadOptions {
+  /**
+   * Precompiled schema checks to try before zod (see schema-checks.ts). A passing check fills in
+   * defaults in place, so the parsed values in `cache` are changed.
+   */
+  checks?: SchemaChecks;
+}
+
+/** Parses with zod, unless a precompiled check passes first (it has filled in the defaults). */
+function parseWith<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  check: ((value: unknown) => boolean) | undefined,
+): z.ZodSafeParseResult<T> {
+  if (check?.(value)) return { success: true, data: value as T };
+  return schema.safeParse(value);
+}
+
 /** Loads a questionnaire root and its include tree; never throws on bad content. */
 export function loadQuestionnaire(
   rootPath: string,
   cwd = process.cwd(),
   cache?: ReadCache,
+  opts: LoadOptions = {},
 ): LoadResult {
   const issues: Issue[] = [];
   const rootAbs = canonical(path.resolve(cwd, rootPath));
@@ -103,7 +124,7 @@ export function loadQuestionnaire(
     }
     let includes: string[] = [];
     if (kind === "root") {
-      const parsed = rootSchema.safeParse(file.value);
+      const parsed = parseWith(rootSchema, file.value, opts.checks?.root);
       if (parsed.success) {
         root = { value: parsed.data, file, path: [] };
         parsed.data.dimensions.forEach((d, i) => {
@@ -116,7 +137,7 @@ export function loadQuestionnaire(
         includes = rawIncludes(file.value);
       }
     } else if (kind === "dimension") {
-      const parsed = dimensionSchema.safeParse(file.value);
+      const parsed = parseWith(dimensionSchema, file.value, opts.checks?.dimension);
       if (parsed.success) dimensions.push({ value: parsed.data, file, path: [] });
       else {
         schemaFailed = true;

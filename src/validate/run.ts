@@ -4,6 +4,7 @@ import path from "node:path";
 import { UsageError } from "../errors.js";
 import { detectKind, loadQuestionnaire } from "../questionnaire/load.js";
 import { dimension as dimensionSchema } from "../questionnaire/schema.js";
+import { type SchemaChecks, schemaChecks } from "../questionnaire/schema-checks.js";
 import { type ReadCache, readYamlFile } from "../source/read.js";
 import { makeIssue } from "../source/yaml-source.js";
 import { zodIssuesToIssues } from "../source/zod-issues.js";
@@ -83,8 +84,15 @@ function findOwningRoot(abs: string, cwd: string, cache: ReadCache): string | un
   return undefined;
 }
 
-/** Validates files, folders and globs of questionnaire files; never throws on bad content. */
-export function validatePaths(args: string[], cwd = process.cwd()): ValidateResult {
+/**
+ * Validates files, folders and globs of questionnaire files; never throws on bad content. `checks`
+ * are the precompiled schema checks to try before zod: the build's by default, none for null.
+ */
+export function validatePaths(
+  args: string[],
+  cwd = process.cwd(),
+  checks: SchemaChecks | null = schemaChecks ?? null,
+): ValidateResult {
   const targets = expand(args, cwd);
   const cache: ReadCache = new Map();
   const issues: Issue[] = [];
@@ -118,7 +126,7 @@ export function validatePaths(args: string[], cwd = process.cwd()): ValidateResu
   }
 
   const loadRoot = (root: string) => {
-    const result = loadQuestionnaire(root, cwd, cache);
+    const result = loadQuestionnaire(root, cwd, cache, { checks: checks ?? undefined });
     issues.push(...result.issues);
     for (const f of result.files) reached.add(f);
   };

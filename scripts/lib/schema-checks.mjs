@@ -1,0 +1,25 @@
+// Generates src/questionnaire/schema-checks.ts's build-time replacement: ajv standalone code that
+// checks the questionnaire root and dimension formats against the zod schemas' JSON Schemas.
+import { writeFileSync } from "node:fs";
+import Ajv from "ajv";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import { importSource } from "./import-source.mjs";
+
+/** Writes the checks as a CommonJS module exporting `root` and `dimension`. */
+export async function writeSchemaChecks(outfile) {
+  const { renderJsonSchema } = await importSource("src/schemas.ts");
+  const ajv = new Ajv({
+    code: { source: true },
+    // zod's parse fills in defaults; so must a passing check.
+    useDefaults: true,
+    // As zod: regular expressions without the u flag; NaN and ±Infinity are not numbers. (String
+    // lengths differ, code points against UTF-16 units, but the formats only ask for at least one.)
+    unicodeRegExp: false,
+    strictNumbers: true,
+    // zod's JSON Schema output carries annotations ajv's strict mode does not know.
+    strict: false,
+  });
+  ajv.addSchema(JSON.parse(renderJsonSchema("questionnaire")), "root");
+  ajv.addSchema(JSON.parse(renderJsonSchema("dimension")), "dimension");
+  writeFileSync(outfile, standaloneCode.default(ajv, { root: "root", dimension: "dimension" }));
+}
