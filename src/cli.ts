@@ -18,7 +18,7 @@ function buildProgram(): Command {
       "Assess a company's CRM capability maturity: questionnaires as code, interviews, batch scoring, gap reports and rigidify → optimise → solidify roadmaps.",
     )
     .version(VERSION)
-    .option("--debug", "print stack traces for internal errors")
+    .option("--debug", "print stack traces for internal errors, and whether the code cache was used")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .addHelpText(
@@ -75,5 +75,5 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-// No top-level await: the bundle is CommonJS (see src/boot/code-cache.ts); main() settles every error.
+// No top-level await: the bundle is CommonJS (src/boot/code-cache.ts); main() settles all errors.
 void main(process.argv);

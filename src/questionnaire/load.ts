@@ -70,7 +70,7 @@ export interface LoadOptions {
    * Precompiled schema checks to try before zod (see schema-checks.ts). A passing check fills in
    * defaults in place, so the parsed values in `cache` are changed.
    */
-  checks?: SchemaChecks;
+  checks?: SchemaChecks | null;
 }
 
 /** Parses with zod, unless a precompiled check passes first (it has filled in the defaults). */

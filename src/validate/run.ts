@@ -126,7 +126,7 @@ export function validatePaths(
   }
 
   const loadRoot = (root: string) => {
-    const result = loadQuestionnaire(root, cwd, cache, { checks: checks ?? undefined });
+    const result = loadQuestionnaire(root, cwd, cache, { checks });
     issues.push(...result.issues);
     for (const f of result.files) reached.add(f);
   };
