@@ -18,7 +18,10 @@ function buildProgram(): Command {
       "Assess a company's CRM capability maturity: questionnaires as code, interviews, batch scoring, gap reports and rigidify → optimise → solidify roadmaps.",
     )
     .version(VERSION)
-    .option("--debug", "print stack traces for internal errors, and whether the code cache was used")
+    .option(
+      "--debug",
+      "print stack traces for internal errors, and whether the code cache was used",
+    )
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .addHelpText(
