@@ -1,7 +1,8 @@
 // Builds dist/: the CLI as one CommonJS bundle (dist/crm-maturity.cjs), a V8 code cache made by
 // running `validate` over the bundled pack once (dist/crm-maturity.v8-cache), and the small entry
 // that loads them (dist/cli.cjs). Why: src/boot/code-cache.ts. Everything is CommonJS because an
-// ES-module entry alone costs ~10 ms of start-up on Node 20.
+// ES-module entry alone costs ~10 ms of start-up on Node 20. The bundle also carries schema checks
+// compiled from the zod schemas (src/questionnaire/schema-checks.ts).
 // Packages that read their own data files at run time (pdfkit, exceljs, …) stay external.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
