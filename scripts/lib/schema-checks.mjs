@@ -1,6 +1,7 @@
 // Generates src/questionnaire/schema-checks.ts's build-time replacement: ajv standalone code that
 // checks the questionnaire root and dimension formats against the zod schemas' JSON Schemas.
 import { writeFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { importSource } from "./import-source.mjs";
@@ -19,7 +20,16 @@ export async function writeSchemaChecks(outfile) {
     // zod's JSON Schema output carries annotations ajv's strict mode does not know.
     strict: false,
   });
-  ajv.addSchema(JSON.parse(renderJsonSchema("questionnaire")), "root");
-  ajv.addSchema(JSON.parse(renderJsonSchema("dimension")), "dimension");
+  const root = JSON.parse(renderJsonSchema("questionnaire"));
+  const dimension = JSON.parse(renderJsonSchema("dimension"));
+  // Dimensions declared inline in the root are checked by the dimension check, so its code is
+  // generated once rather than twice.
+  const { $schema, title, definitions, ...dimensionBody } = dimension;
+  if (!isDeepStrictEqual(root.properties.dimensions.items, dimensionBody)) {
+    throw new Error("the root's inline dimensions no longer have the dimension file's schema");
+  }
+  root.properties.dimensions.items = { $ref: "dimension" };
+  ajv.addSchema(root, "root");
+  ajv.addSchema(dimension, "dimension");
   writeFileSync(outfile, standaloneCode.default(ajv, { root: "root", dimension: "dimension" }));
 }

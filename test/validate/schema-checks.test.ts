@@ -98,7 +98,13 @@ function applyEdit(value: Json, e: Edit): Json {
 
 describe("precompiled schema checks agree with zod", () => {
   const cases = [
-    { name: "questionnaire root", schema: questionnaireRoot, check: checks.root, values: [ROOT] },
+    {
+      name: "questionnaire root",
+      schema: questionnaireRoot,
+      check: checks.root,
+      // With a dimension declared inline too, which the root's check hands to the dimension's.
+      values: [ROOT, { ...(ROOT as object), dimensions: [DIMENSIONS[0]] }],
+    },
     { name: "dimension", schema: dimension, check: checks.dimension, values: DIMENSIONS },
   ];
   for (const { name, schema, check, values } of cases) {
