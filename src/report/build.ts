@@ -393,21 +393,13 @@ export function buildReport(
       .sort((a, b) => a.b.score - b.b.score || a.i - b.i)
       .slice(0, k)
       .map((x) => x.b);
+    const figures = figuresOf(d);
     return {
       id: d.id,
       title,
       description: dimDescription.get(d.id) ?? null,
-      ...figuresOf(d),
-      summary: t.dimensionSummary({
-        title,
-        score: d.score,
-        level: d.level,
-        levelName: pickOrNull(d.levelName, lang),
-        target: d.target,
-        gap: d.gap,
-        coverage: d.coverage,
-        confidence: confidenceName(d.confidence),
-      }),
+      ...figures,
+      summary: t.dimensionSummary({ title, ...figures, confidence: figures.confidenceName }),
       cappedBy:
         d.cappedBy && d.level !== null
           ? {

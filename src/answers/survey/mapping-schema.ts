@@ -1,21 +1,17 @@
 import { z } from "zod";
 import { identifier } from "../../questionnaire/schema.js";
 import { assessmentMeta, targetMap } from "../schema.js";
+import { PRESET_IDS } from "./presets.js";
 
-/** Survey tools with a known export layout (kept in step with `PRESET_IDS` in presets.ts). */
+/** Survey tools with a known export layout. */
 export const presetId = z
-  .enum([
-    "qualtrics",
-    "surveymonkey",
-    "google-forms",
-    "microsoft-forms",
-    "wjx",
-    "limesurvey",
-    "generic",
-  ])
+  .enum(PRESET_IDS)
   .describe(
     "The survey tool that wrote the export; it sets the header rows, metadata columns and extra answer labels.",
   );
+
+/** A row number among the header rows above the first response (1-based). */
+const headerRow = z.number().int().min(1).max(20);
 
 /** A column of the export: its header text in the key header row, or `#N` (1-based). */
 export const columnRef = z
@@ -95,20 +91,12 @@ export const mappingSchema = z
     ),
     targets: targetMap.optional(),
     preset: presetId.default("generic"),
-    headerRows: z
-      .number()
-      .int()
-      .min(1)
-      .max(20)
+    headerRows: headerRow
       .optional()
       .describe(
         "Rows above the first response; defaults to the preset's (Qualtrics 3, SurveyMonkey 2, others 1).",
       ),
-    keyRow: z
-      .number()
-      .int()
-      .min(1)
-      .max(20)
+    keyRow: headerRow
       .optional()
       .describe(
         "Which header row (1-based) names the columns used below; defaults to the preset's (1).",

@@ -107,17 +107,6 @@ export function slug(heading: string): string {
     .replace(/\s/g, "-");
 }
 
-const NUMBERED: SectionId[] = [
-  "summary",
-  "profile",
-  "dimensions",
-  "perception",
-  "risks",
-  "roadmap",
-  "kpis",
-  "appendix",
-];
-
 /**
  * What the templates see: the report model with every string Markdown-escaped, plus headings,
  * anchors, the table of contents, the Mermaid charts and look-ups templates cannot do themselves.
@@ -141,7 +130,7 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
   const toc: { title: string; anchor: string }[] = [];
   let n = 0;
   for (const id of report.sections) {
-    if (!NUMBERED.includes(id)) continue;
+    if (id === "cover") continue; // every other section is numbered
     n++;
     numbers[id] = n;
     headings[id] = `${n}. ${titles[id]}`;
