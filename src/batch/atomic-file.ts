@@ -1,12 +1,12 @@
 import { createWriteStream, openSync, renameSync, rmSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import type { Writable } from "node:stream";
-import { tempPathFor } from "../io/output.js";
+import { isStreamTarget, tempPathFor } from "../io/output.js";
 
 /**
  * An output opened before the run and committed after it: a temporary file next to the target,
  * renamed into place on `commit` (readers never see a partial file; nothing is left behind on
- * `abort`), or standard output for `-`.
+ * `abort`), or standard output for `-`, or the target itself when it is a device or FIFO.
  */
 export class AtomicOutput {
   readonly stream: Writable;
@@ -22,6 +22,10 @@ export class AtomicOutput {
       return;
     }
     const abs = path.resolve(target);
+    if (isStreamTarget(abs)) {
+      this.stream = createWriteStream("", { fd: openSync(abs, "w") });
+      return;
+    }
     this.tmp = tempPathFor(abs);
     // Opened synchronously so that an unwritable folder fails now, before any row is read.
     const fd = openSync(this.tmp, "wx", 0o644);
@@ -39,13 +43,14 @@ export class AtomicOutput {
   async commit(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    const tmp = this.tmp;
-    if (!tmp) return;
+    if (this.target === "-") return;
     const stream = this.stream as WriteStream;
     await new Promise<void>((resolve, reject) => {
       stream.once("error", reject);
       stream.end(() => resolve());
     });
+    const tmp = this.tmp;
+    if (!tmp) return;
     try {
       renameSync(tmp, path.resolve(this.target));
     } catch (err) {
@@ -58,9 +63,13 @@ export class AtomicOutput {
   abort(): void {
     if (this.finished) return;
     this.finished = true;
-    const tmp = this.tmp;
-    if (!tmp) return;
+    if (this.target === "-") return;
     const stream = this.stream as WriteStream;
+    const tmp = this.tmp;
+    if (!tmp) {
+      stream.destroy();
+      return;
+    }
     stream.once("close", () => rmSync(tmp, { force: true }));
     stream.destroy();
     rmSync(tmp, { force: true });

@@ -1,4 +1,14 @@
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 
 /**
@@ -11,8 +21,8 @@ export function tempPathFor(file: string): string {
   return path.join(path.dirname(file), name);
 }
 
-/** Writes a file so that readers see either the old or the new content, never a partial one. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+/** Writes `data` to a new temporary file beside `file` and returns its path (removed on failure). */
+function writeTemp(file: string, data: string | Uint8Array): string {
   const tmp = tempPathFor(file);
   const fd = openSync(tmp, "wx", 0o644);
   try {
@@ -24,6 +34,29 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     throw err;
   }
   closeSync(fd);
+  return tmp;
+}
+
+/**
+ * True for an existing device, FIFO or socket, such as `/dev/null` or `/dev/stdout`: an output to
+ * write into, never to replace with a file (renaming over it would, given the permission).
+ */
+export function isStreamTarget(file: string): boolean {
+  try {
+    const st = statSync(file);
+    return st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO() || st.isSocket();
+  } catch {
+    return false;
+  }
+}
+
+/** Writes a file so that readers see either the old or the new content, never a partial one. */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  if (isStreamTarget(file)) {
+    writeFileSync(file, data);
+    return;
+  }
+  const tmp = writeTemp(file, data);
   try {
     renameSync(tmp, file);
   } catch (err) {
@@ -47,14 +80,7 @@ export function writeOutput(data: string | Uint8Array, out?: string): void {
  * (a rename would replace it). Returns false when the file already exists.
  */
 export function createFileAtomic(file: string, data: string): boolean {
-  const tmp = tempPathFor(file);
-  const fd = openSync(tmp, "wx", 0o644);
-  try {
-    writeSync(fd, Buffer.from(data, "utf8"));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const tmp = writeTemp(file, data);
   try {
     linkSync(tmp, file);
     return true;
