@@ -1,13 +1,37 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { materializeResults, StrictRejectError } from "../../src/batch/run.js";
-import { BATCH, runOn } from "./helpers.js";
+import { BATCH, runOn, tmp } from "./helpers.js";
 
 const EXPORT = path.join(BATCH, "bad-rows/export.csv");
 const MAPPING = path.join(BATCH, "bad-rows/mapping.yaml");
 
 describe("bad rows", () => {
+  it("reject an id longer than 200 characters as invalid-id, without echoing it", async () => {
+    const header = readFileSync(EXPORT, "utf8").split("\r\n")[0];
+    const file = path.join(tmp(), "export.csv");
+    writeFileSync(
+      file,
+      [
+        header,
+        `${"x".repeat(201)},executive,Sales,4,5,4,5,,4,3,4,,complete`,
+        `${"y".repeat(200)},manager,Sales,3,3,3,3,3,3,3,3,,complete`,
+        "",
+      ].join("\r\n"),
+    );
+    const { outcome, lines, rejects } = await runOn(file, MAPPING);
+    expect(outcome.summary.rows).toMatchObject({ total: 2, scored: 1, rejected: 1 });
+    expect(outcome.summary.rejects["invalid-id"]).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /: row 2, "respondent" \(column A\): expected a respondent id of at most 200 characters; found 201 characters \(is the mapping's respondent id the right column\?\) {2}\(invalid-id\)$/,
+    );
+    const table = parse(rejects.slice(1), { relax_column_count: true }) as string[][];
+    expect(table[1]?.slice(13, 17)).toEqual(["2", "invalid-id", "respondent", "201 characters"]);
+  });
+
   it("never stop the run: each is reported, written whole to the rejects file and counted", async () => {
     const { outcome, lines, rejects } = await runOn(EXPORT, MAPPING);
     const s = outcome.summary;

@@ -419,6 +419,15 @@ export class RowDecoder {
           value: "",
           expected: "a respondent id",
         });
+      } else if (id.length > MAX_ID_LENGTH) {
+        this.problem({
+          kind: "invalid-id",
+          column: b.idColumn,
+          value: id,
+          expected: `a respondent id of at most ${MAX_ID_LENGTH} characters`,
+          found: `${id.length} characters`,
+          hint: "is the mapping's respondent id the right column?",
+        });
       }
     }
     let role = this.defaultRole;
