@@ -1,5 +1,6 @@
 import { type Lang, localize } from "../i18n/labels.js";
 import type { Questionnaire } from "../questionnaire/types.js";
+import { fillPlaceholders } from "../text/placeholders.js";
 
 /** What the engagement templates need besides the questionnaire. */
 export interface TemplateOptions {
@@ -65,9 +66,6 @@ const TEXT = {
   },
 } as const;
 
-const fill = (text: string, vars: Record<string, string>) =>
-  text.replace(/\{(\w+)\}/g, (whole, k: string) => vars[k] ?? whole);
-
 const comment = (lines: readonly string[], indent = "") =>
   lines.map((l) => `${indent}# ${l}`.trimEnd());
 
@@ -91,7 +89,7 @@ export function answersTemplate(q: Questionnaire, opts: TemplateOptions): string
   const idWidth = Math.max(...q.dimensions.flatMap((d) => d.questions.map((x) => x.id.length)), 8);
   const lines = [
     `# yaml-language-server: $schema=${opts.schemaRef}`,
-    ...comment(tx.answersIntro.map((l) => fill(l, vars))),
+    ...comment(tx.answersIntro.map((l) => fillPlaceholders(l, vars))),
     "",
     "assessment:",
     "  client:",

@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { LANGS } from "../i18n/labels.js";
 import { examples } from "./shared.js";
 
 /** Registers `crm-maturity init`. */
@@ -13,7 +14,7 @@ export function register(program: Command): void {
     )
     .addOption(
       new Option("--lang <lang>", "language of the template comments and README")
-        .choices(["en", "zh-CN"])
+        .choices(LANGS)
         .default("en"),
     )
     .addHelpText(

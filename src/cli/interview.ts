@@ -1,8 +1,6 @@
 import { type Command, Option } from "commander";
+import { LANGS } from "../i18n/labels.js";
 import { examples } from "./shared.js";
-
-// Kept here rather than imported from i18n so `--help` loads nothing else.
-const LANGS = ["en", "zh-CN"] as const;
 
 /** Registers `crm-maturity interview`. */
 export function register(program: Command): void {

@@ -1,10 +1,8 @@
 import { type Command, Option } from "commander";
 import { UsageError } from "../errors.js";
+import { LANGS } from "../i18n/labels.js";
+import { SCORE_FORMATS } from "../scoring/render/index.js";
 import { examples } from "./shared.js";
-
-// Kept here rather than imported from the renderers so `--help` does not load chalk/cli-table3.
-const FORMATS = ["table", "json", "markdown"] as const;
-const LANGS = ["en", "zh-CN"] as const;
 
 function months(value: string): number {
   const n = Number(value);
@@ -37,7 +35,9 @@ export function register(program: Command): void {
       "planning horizon for expectation risk (default: the answers' horizonMonths, else 12)",
       months,
     )
-    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .addOption(
+      new Option("--format <format>", "output format").choices(SCORE_FORMATS).default("table"),
+    )
     .addOption(
       new Option("--lang <lang>", "language of the table and markdown")
         .choices(LANGS)
@@ -57,6 +57,6 @@ Exit codes: 0 scored · 1 invalid answers, targets or questionnaire (file:line:c
     )
     .action(async (paths: string[], opts) => {
       const { runScore } = await import("../commands/score.js");
-      process.exitCode = runScore(paths, opts);
+      process.exitCode = await runScore(paths, opts);
     });
 }

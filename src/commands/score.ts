@@ -40,7 +40,7 @@ function fail(what: string, issues: Issue[]): never {
 }
 
 /** `crm-maturity score <answers..>`: merges answer files, scores them and renders the results. */
-export function runScore(
+export async function runScore(
   paths: string[],
   opts: ScoreCommandOptions,
   e: ScoreEnvironment = {
@@ -48,7 +48,7 @@ export function runScore(
     isTTY: process.stdout.isTTY === true,
     env: process.env,
   },
-): number {
+): Promise<number> {
   const stdinUses = paths.filter((p) => p === "-").length + (opts.targets === "-" ? 1 : 0);
   if (stdinUses > 1) {
     throw new UsageError(
@@ -74,7 +74,7 @@ export function runScore(
     targets,
     horizonMonths: opts.horizon,
   });
-  const render = SCORE_RENDERERS[opts.format];
+  const render = await SCORE_RENDERERS[opts.format]();
   const text = render(results, questionnaire, {
     lang: opts.lang,
     color: useColor(opts.format, opts.output, e),

@@ -1,4 +1,5 @@
 import type { Lang } from "../i18n/labels.js";
+import { fillPlaceholders } from "../text/placeholders.js";
 
 // Labels used only by `compare`. Shared vocabulary (verdicts, severities, confidence, column
 // names) comes from src/i18n/labels.ts; these live here because that file belongs to another
@@ -166,7 +167,5 @@ export function ct(
   key: CompareLabelKey,
   vars: Record<string, string | number> = {},
 ): string {
-  return LABELS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
-  );
+  return fillPlaceholders(LABELS[lang][key], vars);
 }

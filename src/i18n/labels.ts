@@ -1,13 +1,9 @@
 import type { LocalizedText } from "../questionnaire/schema.js";
+import { fillPlaceholders } from "../text/placeholders.js";
 
 /** The languages the user interface and reports are written in. */
 export const LANGS = ["en", "zh-CN"] as const;
 export type Lang = (typeof LANGS)[number];
-
-/** True when `value` is one of {@link LANGS}. */
-export function isLang(value: string): value is Lang {
-  return (LANGS as readonly string[]).includes(value);
-}
 
 // The English labels define the keys; every other language must provide each of them (the
 // `Record<LabelKey, string>` type makes a missing translation a compile error). `{name}` marks a
@@ -181,10 +177,7 @@ export const LABELS: Record<Lang, Record<LabelKey, string>> = { en, "zh-CN": zhC
 
 /** A label in `lang`, with `{name}` placeholders replaced from `vars`. */
 export function t(lang: Lang, key: LabelKey, vars: Record<string, string | number> = {}): string {
-  const text = LABELS[lang][key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
-  );
+  return fillPlaceholders(LABELS[lang][key], vars);
 }
 
 /** Picks a questionnaire text in `lang`, falling back to English, then to any language. */

@@ -2,9 +2,7 @@ import { z } from "zod";
 import { clientProfile } from "../answers/schema.js";
 import { statisticsSchema } from "../batch/statistics-schema.js";
 import { condition, localizedText, pillar, severity } from "../questionnaire/schema.js";
-
-/** Bumped whenever the results JSON changes incompatibly. */
-export const RESULTS_SCHEMA_VERSION = 1;
+import { RESULTS_SCHEMA_VERSION } from "./types.js";
 
 const score = z
   .number()

@@ -17,15 +17,14 @@ import {
   round2OrNull,
   weightedMean,
 } from "./numbers.js";
-import {
-  type Confidence,
-  type DimensionResult,
-  type NoteResult,
-  type QuestionResult,
-  RESULTS_SCHEMA_VERSION,
-  type Results,
+import type {
+  Confidence,
+  DimensionResult,
+  NoteResult,
+  QuestionResult,
+  Results,
 } from "./results.js";
-import type { AssessmentInput, ScoreOptions } from "./types.js";
+import { type AssessmentInput, RESULTS_SCHEMA_VERSION, type ScoreOptions } from "./types.js";
 
 /** The role whose view is compared with the front line's for perception gaps. */
 export const EXECUTIVE_ROLE = "executive";

@@ -1,5 +1,11 @@
 import type { AssessmentMeta, Respondent } from "../answers/schema.js";
 
+/**
+ * Bumped whenever the results JSON changes incompatibly. Here rather than beside the results
+ * schema so that scoring does not build that schema.
+ */
+export const RESULTS_SCHEMA_VERSION = 1;
+
 /** One assessment ready to score: metadata, target overrides and every respondent. */
 export interface AssessmentInput {
   assessment: AssessmentMeta;

@@ -2,7 +2,12 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { UsageError } from "../errors.js";
-import { detectKind, loadQuestionnaire } from "../questionnaire/load.js";
+import {
+  detectKind,
+  type LoadOptions,
+  type LoadResult,
+  loadQuestionnaire,
+} from "../questionnaire/load.js";
 import { dimension as dimensionSchema } from "../questionnaire/schema.js";
 import { type SchemaChecks, schemaChecks } from "../questionnaire/schema-checks.js";
 import { type ReadCache, readYamlFile } from "../source/read.js";
@@ -65,16 +70,24 @@ function expand(args: string[], cwd: string): Target[] {
   return [...targets.values()].sort((a, b) => compareText(a.abs, b.abs));
 }
 
-/** Finds a questionnaire root in the file's folder or up to three folders above it. */
-function findOwningRoot(abs: string, cwd: string, cache: ReadCache): string | undefined {
+/**
+ * Loads the questionnaire that includes `abs`, from a root in the file's folder or up to three
+ * folders above it.
+ */
+function loadOwningRoot(
+  abs: string,
+  cwd: string,
+  cache: ReadCache,
+  opts: LoadOptions,
+): LoadResult | undefined {
   let dir = path.dirname(abs);
   for (let depth = 0; depth < 4; depth++) {
     const here = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
     for (const f of here.map((name) => path.join(dir, name))) {
       const { file } = readYamlFile(f, cwd, cache);
       if (file && detectKind(file.value) === "root") {
-        const { files } = loadQuestionnaire(f, cwd, cache);
-        if (files.includes(abs)) return path.resolve(f);
+        const result = loadQuestionnaire(f, cwd, cache, opts);
+        if (result.files.includes(abs)) return result;
       }
     }
     const parent = path.dirname(dir);
@@ -125,18 +138,17 @@ export function validatePaths(
     }
   }
 
-  const loadRoot = (root: string) => {
-    const result = loadQuestionnaire(root, cwd, cache, { checks });
+  const record = (result: LoadResult) => {
     issues.push(...result.issues);
     for (const f of result.files) reached.add(f);
   };
-  for (const root of roots) loadRoot(root);
+  for (const root of roots) record(loadQuestionnaire(root, cwd, cache, { checks }));
 
   for (const part of parts) {
     if (reached.has(part.abs)) continue;
-    const owner = part.explicit ? findOwningRoot(part.abs, cwd, cache) : undefined;
+    const owner = part.explicit ? loadOwningRoot(part.abs, cwd, cache, { checks }) : undefined;
     if (owner) {
-      loadRoot(owner);
+      record(owner);
       continue;
     }
     reached.add(part.abs);

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resolveReportFont } from "../../src/report/fonts.js";
 import type { ReportLanguage, ReportModel } from "../../src/report/model.js";
-import { fill } from "../../src/report/render/pdf/text.js";
 import { renderPdf } from "../../src/report/render/pdf.js";
+import { fillPlaceholders } from "../../src/text/placeholders.js";
 import { acmeReport } from "../report/helpers.js";
 import { havePdftotext, overlappingWords, pdfText, pdfWords, squash } from "./helpers.js";
 
@@ -107,7 +107,9 @@ describe.each(languages.map((lang) => [lang, acmeReport({ lang })] as const))(
       const unframed = pages.flatMap((page, i) => {
         if (i === 0) return [];
         const flatPage = squash(page);
-        const number = squash(fill(report.meta.pageNumber, { page: i + 1, pages: pages.length }));
+        const number = squash(
+          fillPlaceholders(report.meta.pageNumber, { page: i + 1, pages: pages.length }),
+        );
         return flatPage.includes(squash(report.meta.header)) && flatPage.includes(number)
           ? []
           : [i + 1];

@@ -1,3 +1,4 @@
+import { fillPlaceholders } from "../../text/placeholders.js";
 import type { ReportModel, SectionId } from "../model.js";
 import { loadTemplates } from "../templates.js";
 import type { RenderOptions } from "./index.js";
@@ -179,7 +180,7 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
 function helpers(report: ReportModel): Record<string, (...args: unknown[]) => unknown> {
   const num = (v: unknown) => (typeof v === "number" ? v : null);
   const L = report.labels;
-  const week = (n: number) => L.weekPattern.replace("{week}", String(n));
+  const week = (n: number) => fillPlaceholders(L.weekPattern, { week: n });
   return {
     fmtScore: (v) => {
       const x = num(v);
@@ -214,7 +215,7 @@ function helpers(report: ReportModel): Record<string, (...args: unknown[]) => un
       if (a === null || b === null || b <= a) return "—";
       return b - a === 1
         ? week(a + 1)
-        : L.weekRangePattern.replace("{from}", String(a + 1)).replace("{to}", String(b));
+        : fillPlaceholders(L.weekRangePattern, { from: a + 1, to: b });
     },
     /** A text bar on the 1–5 scale, two cells a level: █ reached, ░ still to reach, · beyond. */
     bar: (current, target) => {

@@ -1,9 +1,6 @@
 import type { Questionnaire } from "../../questionnaire/types.js";
 import type { Results } from "../results.js";
-import { renderScoreJson } from "./json.js";
-import { renderScoreMarkdown } from "./markdown.js";
 import type { ScoreRenderOptions } from "./shared.js";
-import { renderScoreTable } from "./table.js";
 
 /** Renders scored results in one output format. */
 export type ScoreRenderer = (
@@ -12,15 +9,19 @@ export type ScoreRenderer = (
   opts: ScoreRenderOptions,
 ) => string;
 
-/** Every `score --format`; the CLI's choices are its keys. */
-export const SCORE_RENDERERS = {
-  table: renderScoreTable,
-  json: (results) => renderScoreJson(results),
-  markdown: renderScoreMarkdown,
-} satisfies Record<string, ScoreRenderer>;
+/** Every `score --format`: the CLI's choices and the renderers' keys. */
+export const SCORE_FORMATS = ["table", "json", "markdown"] as const;
 
-export type ScoreFormat = keyof typeof SCORE_RENDERERS;
+export type ScoreFormat = (typeof SCORE_FORMATS)[number];
 
-export const SCORE_FORMATS = Object.keys(SCORE_RENDERERS) as ScoreFormat[];
+/** The renderer of each format, loaded on demand (the table loads chalk and cli-table3). */
+export const SCORE_RENDERERS: Record<ScoreFormat, () => Promise<ScoreRenderer>> = {
+  table: async () => (await import("./table.js")).renderScoreTable,
+  json: async () => {
+    const { renderScoreJson } = await import("./json.js");
+    return (results) => renderScoreJson(results);
+  },
+  markdown: async () => (await import("./markdown.js")).renderScoreMarkdown,
+};
 
 export type { ScoreRenderOptions };

@@ -1,5 +1,5 @@
+import { fillPlaceholders } from "../../../text/placeholders.js";
 import type { ReportModel } from "../../model.js";
-import { fill } from "./text.js";
 import { COLOR, PAGE, SIZE } from "./theme.js";
 import type { TextStyle, Writer } from "./writer.js";
 
@@ -120,7 +120,7 @@ export function drawFrame(w: Writer, report: ReportModel, firstPage: number): vo
     w.drawLine(report.meta.header, w.left, PAGE.headerY, w.width, style);
     rule(w, PAGE.headerY + 12);
     rule(w, PAGE.footerY - 6);
-    const number = fill(report.meta.pageNumber, { page: i + 1, pages: total });
+    const number = fillPlaceholders(report.meta.pageNumber, { page: i + 1, pages: total });
     const numberWidth = w.widthOf(number, style) + 1;
     w.drawLine(report.meta.footer, w.left, PAGE.footerY, w.width - numberWidth - 16, style);
     w.drawLine(number, w.right - numberWidth, PAGE.footerY, numberWidth, style);

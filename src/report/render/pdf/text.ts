@@ -130,13 +130,6 @@ export function fmtWeeks(startWeek: number, endWeek: number): string {
   return endWeek - startWeek <= 1 ? String(startWeek + 1) : `${startWeek + 1}–${endWeek}`;
 }
 
-/** Fills `{name}` placeholders. */
-export function fill(pattern: string, values: Record<string, string | number>): string {
-  return pattern.replace(/\{(\w+)\}/g, (m, key: string) =>
-    key in values ? String(values[key]) : m,
-  );
-}
-
 /** Punctuation the renderer puts between model texts: full-width forms in Chinese. */
 export interface Punctuation {
   /** After a label: "Owner: …" / "负责人：…". */
