@@ -42,8 +42,7 @@ Exit codes: 0 ok · 1 invalid input or findings · 2 usage error or internal fai
     registerMap,
   ])
     register(program);
-  // Subcommands inherit exitOverride so usage errors reach main() instead of exiting.
-  for (const cmd of program.commands) cmd.exitOverride();
+  // Subcommands made with .command() inherit exitOverride, so their usage errors reach main().
   return program;
 }
 

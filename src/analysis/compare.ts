@@ -507,9 +507,10 @@ export function compareAssessments(
     touched.add(q.dimension);
   }
   // A question that moved touches the dimension it left as well as the one it joined.
+  const baselineQuestions = questionsOf(baseline);
   for (const q of questions.changed) {
     if (q.fields.includes("dimension")) {
-      const from = questionsOf(baseline).get(q.id)?.dimension;
+      const from = baselineQuestions.get(q.id)?.dimension;
       if (from) touched.add(from);
     }
   }

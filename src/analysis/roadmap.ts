@@ -1,6 +1,6 @@
 import type { Phase, Pillar } from "../questionnaire/schema.js";
 import type { Questionnaire, ResolvedRecommendation } from "../questionnaire/types.js";
-import { compareIds, greaterThan, lessThan, round2 } from "../scoring/numbers.js";
+import { ceilTolerant, compareIds, greaterThan, lessThan, round2 } from "../scoring/numbers.js";
 import type { Results } from "../scoring/results.js";
 
 /** Rollout strategy (seed 001): `small-slow` runs at most two actions at once; `big-fast` all. */
@@ -12,10 +12,10 @@ export const DEFAULT_STRATEGY: RoadmapStrategy = "small-slow";
 /** Phases in the order they run. */
 export const PHASE_ORDER: readonly Phase[] = ["rigidify", "optimise", "solidify"];
 /** Strategy → people → process → technology (seed 002/003: strategy first, technology last). */
-export const PILLAR_ORDER: readonly Pillar[] = ["strategy", "people", "process", "technology"];
+const PILLAR_ORDER: readonly Pillar[] = ["strategy", "people", "process", "technology"];
 
 /** Parallel actions allowed by `small-slow`. */
-export const SMALL_SLOW_PARALLEL = 2;
+const SMALL_SLOW_PARALLEL = 2;
 
 /** Why a recommendation is in the plan. */
 export type PlanReason =
@@ -72,8 +72,8 @@ const phaseIndex = (phase: Phase): number => PHASE_ORDER.indexOf(phase);
 const pillarIndex = (pillar: Pillar): number => PILLAR_ORDER.indexOf(pillar);
 
 /** Weeks in a planning horizon of whole months (52 weeks a year), rounded up. */
-export function horizonWeeks(months: number): number {
-  return Math.ceil((months * 52) / 12 - 1e-9);
+function horizonWeeks(months: number): number {
+  return ceilTolerant((months * 52) / 12);
 }
 
 /**

@@ -17,10 +17,6 @@ export interface LoadOptions {
   stdin?: string | Uint8Array | undefined;
 }
 
-/** How standard input is named in messages. */
-
-const _FILE_START = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-
 // Findings on a mapping key are best shown at the key itself (the id the user mistyped).
 const AT_KEY: ReadonlySet<AnswerFinding["code"]> = new Set([
   "unknown-question",

@@ -1,6 +1,6 @@
 import type { Questionnaire } from "../questionnaire/types.js";
+import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "../scoring/answer-codes.js";
 import { floorLevel } from "../scoring/numbers.js";
-import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "../scoring/score.js";
 
 /** One respondent's scores, as `scoreAssessment` would give for that respondent alone. */
 export interface RespondentScores {

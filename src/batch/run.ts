@@ -24,9 +24,10 @@ import {
 } from "../answers/survey/respondent.js";
 import { InputError, UsageError } from "../errors.js";
 import type { Questionnaire } from "../questionnaire/types.js";
+import { ANSWER_CODES } from "../scoring/answer-codes.js";
 import { round2 } from "../scoring/numbers.js";
 import type { Results } from "../scoring/results.js";
-import { ANSWER_CODES, type AssessmentScorer, createAssessmentScorer } from "../scoring/score.js";
+import { type AssessmentScorer, createAssessmentScorer } from "../scoring/score.js";
 import { compareText } from "../text/compare.js";
 import type { CsvCell, CsvWriter } from "./csv-out.js";
 import { type Progress, plainProgress } from "./progress.js";

@@ -1,10 +1,8 @@
 import { type Command, Option } from "commander";
+import { ENCODINGS } from "./map.js";
 import { examples } from "./shared.js";
 
 export { register as registerMap } from "./map.js";
-
-// Kept here rather than imported from the decoder so `--help` loads nothing else.
-const ENCODINGS = ["auto", "utf-8", "gb18030", "utf-16le"] as const;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 

@@ -1,8 +1,15 @@
 import { type Command, Option } from "commander";
+import type { EncodingChoice } from "../answers/survey/decode.js";
 import { examples } from "./shared.js";
 
-// Kept here rather than imported from the decoder so `--help` loads nothing else.
-const ENCODINGS = ["auto", "utf-8", "gb18030", "utf-16le"] as const;
+// The decoder's choices, written out so that `--help` does not load the decoder (the type keeps
+// each one valid); shared with `batch`.
+export const ENCODINGS = [
+  "auto",
+  "utf-8",
+  "gb18030",
+  "utf-16le",
+] as const satisfies readonly EncodingChoice[];
 
 /** Registers `crm-maturity map init`. */
 export function register(program: Command): void {
@@ -41,6 +48,4 @@ Exit codes: 0 written · 1 unreadable export or questionnaire, or the output fil
       const { runMapInit } = await import("../commands/map-init.js");
       process.exitCode = await runMapInit(file, opts);
     });
-  map.exitOverride();
-  for (const cmd of map.commands) cmd.exitOverride();
 }

@@ -7,9 +7,9 @@ import { CsvWriter } from "../batch/csv-out.js";
 import { barProgress, type Progress, plainProgress } from "../batch/progress.js";
 import { writeResultsJson } from "../batch/results-json.js";
 import { type BatchSummary, runBatch } from "../batch/run.js";
-import { InputError, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { resolveQuestionnaire } from "../questionnaire/bundled.js";
-import { printIssues } from "./print-issues.js";
+import { failWithIssues, printIssues } from "./print-issues.js";
 
 /** Options of `crm-maturity batch`, as commander parses them. */
 export interface BatchCommandOptions {
@@ -125,13 +125,7 @@ export async function runBatchCommand(
   checkPaths(exportPath, opts, e.cwd);
   const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
   const { mapping, issues } = loadMapping(opts.map, questionnaire, e.cwd);
-  if (!mapping) {
-    const errors = issues.filter((i) => i.severity === "error").length;
-    throw new InputError(
-      `the mapping ${opts.map} is invalid: ${errors} error${errors === 1 ? "" : "s"}; nothing was scored`,
-      issues,
-    );
-  }
+  if (!mapping) failWithIssues(`the mapping ${opts.map} is invalid`, issues);
   if (issues.length) printIssues(issues);
 
   const at = (f: string) => path.resolve(e.cwd, f);

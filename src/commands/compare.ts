@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type CompareSide, compareAssessments } from "../analysis/compare.js";
 import { loadAnswerFiles } from "../answers/load.js";
@@ -6,13 +5,13 @@ import { ct } from "../compare/labels.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../compare/render/index.js";
 import { InputError, UsageError } from "../errors.js";
 import type { Lang } from "../i18n/labels.js";
-import { writeOutput } from "../io/output.js";
+import { useColor, writeOutput } from "../io/output.js";
 import { resolveQuestionnaire } from "../questionnaire/bundled.js";
 import type { Questionnaire } from "../questionnaire/types.js";
 import { type Results, resultsSchema } from "../scoring/results.js";
 import { scoreAssessment } from "../scoring/score.js";
-import { readYamlFile, STDIN_DISPLAY } from "../source/read.js";
-import { decodeUtf8, makeIssue, parseYamlSource, type SourceFile } from "../source/yaml-source.js";
+import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../source/read.js";
+import { makeIssue, parseYamlSource, type SourceFile } from "../source/yaml-source.js";
 import { describeValue, zodIssuesToIssues } from "../source/zod-issues.js";
 import type { Issue } from "../validate/types.js";
 import { printIssues } from "./print-issues.js";
@@ -43,17 +42,11 @@ interface LoadedSide {
   file: SourceFile;
 }
 
-function readInput(arg: string, e: CompareEnvironment, stdin: () => Uint8Array): SourceFile {
-  let result: { file?: SourceFile; issues: Issue[] };
-  if (arg === "-") {
-    const decoded = decodeUtf8(stdin(), STDIN_DISPLAY);
-    result =
-      "issue" in decoded
-        ? { issues: [decoded.issue] }
-        : parseYamlSource(decoded.text, STDIN_DISPLAY, STDIN_DISPLAY);
-  } else {
-    result = readYamlFile(path.resolve(e.cwd, arg), e.cwd);
-  }
+function readInput(arg: string, e: CompareEnvironment, stdin: () => string): SourceFile {
+  const result: { file?: SourceFile; issues: Issue[] } =
+    arg === "-"
+      ? parseYamlSource(stdin(), STDIN_DISPLAY, STDIN_DISPLAY)
+      : readYamlFile(path.resolve(e.cwd, arg), e.cwd);
   if (!result.file || result.issues.length > 0) {
     throw new InputError(`cannot read the ${arg === "-" ? "standard input" : arg}`, result.issues);
   }
@@ -114,7 +107,7 @@ function loadSide(
   choice: QuestionnaireChoice,
   getQuestionnaire: (file: string | undefined) => Questionnaire,
   e: CompareEnvironment,
-  stdin: () => Uint8Array,
+  stdin: () => string,
 ): LoadedSide {
   const file = readInput(arg, e, stdin);
   if (!isMapping(file.value)) {
@@ -194,24 +187,15 @@ export async function runCompare(
       "standard input (-) can be read only once; pass the other input as a file",
     );
   }
-  let stdinBytes: Uint8Array | undefined =
-    typeof e.stdin === "string" ? Buffer.from(e.stdin, "utf8") : e.stdin;
-  const stdin = (): Uint8Array => {
-    if (stdinBytes === undefined) {
-      try {
-        stdinBytes = readFileSync(0);
-      } catch {
-        throw new InputError("cannot read the standard input", [
-          makeIssue(
-            "file-unreadable",
-            "expected results or answers on standard input; found none readable",
-            STDIN_DISPLAY,
-            { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-          ),
-        ]);
-      }
+  // Standard input can be read only once: both the reading and the answers loader use this text.
+  let stdinText: string | undefined;
+  const stdin = (): string => {
+    if (stdinText === undefined) {
+      const read = readStdinText("results or answers", e.stdin);
+      if ("issue" in read) throw new InputError("cannot read the standard input", [read.issue]);
+      stdinText = read.text;
     }
-    return stdinBytes;
+    return stdinText;
   };
   const getQuestionnaire = questionnaireCache(e.cwd);
   const baseline = loadSide(
@@ -256,8 +240,7 @@ export async function runCompare(
       `crm-maturity: warning: ${ct("en", `warning.${w.code}`, { baseline: w.baseline, followup: w.followup })}\n`,
     );
   }
-  const toStdout = opts.output === undefined || opts.output === "-";
-  const color = opts.format === "table" && toStdout && e.isTTY && !e.env.NO_COLOR;
+  const color = useColor(opts.format, opts.output, e);
   const text = await COMPARE_RENDERERS[opts.format](comparison, { lang: opts.lang, color });
   writeOutput(text, opts.output);
   return 0;

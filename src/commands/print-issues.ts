@@ -1,3 +1,4 @@
+import { InputError } from "../errors.js";
 import type { Issue } from "../validate/types.js";
 
 /** Prints located issues to standard error as `file:line:col  severity  message  (code)`. */
@@ -7,4 +8,13 @@ export function printIssues(issues: readonly Issue[]): void {
       `${i.file}:${i.start.line}:${i.start.column}  ${i.severity}  ${i.message}  (${i.code})\n`,
     );
   }
+}
+
+/** Stops the command on invalid input: `<what>: N errors; nothing was scored` (exit 1). */
+export function failWithIssues(what: string, issues: Issue[]): never {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  throw new InputError(
+    `${what}: ${errors} error${errors === 1 ? "" : "s"}; nothing was scored`,
+    issues,
+  );
 }

@@ -1,12 +1,11 @@
 import { loadAnswerFiles, loadTargetsFile } from "../answers/load.js";
-import { InputError, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import type { Lang } from "../i18n/labels.js";
-import { writeOutput } from "../io/output.js";
+import { useColor, writeOutput } from "../io/output.js";
 import { resolveQuestionnaire } from "../questionnaire/bundled.js";
 import { SCORE_RENDERERS, type ScoreFormat } from "../scoring/render/index.js";
 import { scoreAssessment } from "../scoring/score.js";
-import type { Issue } from "../validate/types.js";
-import { printIssues } from "./print-issues.js";
+import { failWithIssues, printIssues } from "./print-issues.js";
 
 /** Options of `crm-maturity score`, as commander parses them. */
 export interface ScoreCommandOptions {
@@ -23,20 +22,6 @@ export interface ScoreEnvironment {
   cwd: string;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
-}
-
-/** Colour only for a person at a terminal: never into files or pipes, never with NO_COLOR set. */
-export function useColor(format: ScoreFormat, output: string | undefined, e: ScoreEnvironment) {
-  const toStdout = output === undefined || output === "-";
-  return format === "table" && toStdout && e.isTTY && !e.env.NO_COLOR;
-}
-
-function fail(what: string, issues: Issue[]): never {
-  const errors = issues.filter((i) => i.severity === "error").length;
-  throw new InputError(
-    `${what}: ${errors} error${errors === 1 ? "" : "s"}; nothing was scored`,
-    issues,
-  );
 }
 
 /** `crm-maturity score <answers..>`: merges answer files, scores them and renders the results. */
@@ -57,13 +42,14 @@ export async function runScore(
   }
   const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
   const answers = loadAnswerFiles(paths, questionnaire, { cwd: e.cwd });
-  if (!answers.input) fail("the answers are invalid", answers.issues);
+  if (!answers.input) failWithIssues("the answers are invalid", answers.issues);
 
   let targets: Record<string, number> | undefined;
   const warnings = answers.issues;
   if (opts.targets !== undefined) {
     const loaded = loadTargetsFile(opts.targets, questionnaire, { cwd: e.cwd });
-    if (!loaded.targets) fail(`the targets file ${opts.targets} is invalid`, loaded.issues);
+    if (!loaded.targets)
+      failWithIssues(`the targets file ${opts.targets} is invalid`, loaded.issues);
     targets = loaded.targets;
     warnings.push(...loaded.issues);
   }

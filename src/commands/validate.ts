@@ -1,5 +1,6 @@
 import { writeOutput } from "../io/output.js";
 import { FORMATTERS, type FormatName } from "../validate/formatters/index.js";
+import { countSeverities } from "../validate/formatters/shared.js";
 import { validatePaths } from "../validate/run.js";
 import { VERSION } from "../version.js";
 
@@ -19,8 +20,7 @@ export async function runValidate(paths: string[], opts: ValidateOptions): Promi
   const format = await FORMATTERS[opts.format]();
   const text = format(issues, { cwd, color, filesChecked, toolVersion: VERSION });
   writeOutput(text, opts.output);
-  const errors = issues.filter((i) => i.severity === "error").length;
-  const warnings = issues.length - errors;
+  const { errors, warnings } = countSeverities(issues);
   const failing = opts.failSeverity === "warning" ? errors + warnings : errors;
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooManyWarnings && opts.format === "stylish") {

@@ -92,6 +92,16 @@ export function createFileAtomic(file: string, data: string): boolean {
   }
 }
 
+/** Colour only for a person at a terminal: never into files or pipes, never with NO_COLOR set. */
+export function useColor(
+  format: string,
+  output: string | undefined,
+  e: { isTTY: boolean; env: NodeJS.ProcessEnv },
+): boolean {
+  const toStdout = output === undefined || output === "-";
+  return format === "table" && toStdout && e.isTTY && !e.env.NO_COLOR;
+}
+
 /** Today's local date as YYYY-MM-DD: the only date the tool makes up, for templates to edit. */
 export function localToday(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -98,8 +98,10 @@ export function loadQuestionnaire(
   let root: Located<QuestionnaireRoot> | undefined;
   let schemaFailed = false;
 
-  const walk = (abs: string, stack: string[], from?: { file: SourceFile; path: YamlPath }) => {
+  // `stack` holds the files that include this one: empty for the root.
+  const walk = (abs: string, stack: string[]) => {
     seen.add(abs);
+    const included = stack.length > 0;
     const { file, issues: readIssues } = readYamlFile(abs, cwd, cache);
     issues.push(...readIssues);
     if (!file || readIssues.length) {
@@ -107,13 +109,13 @@ export function loadQuestionnaire(
       return;
     }
     const kind = detectKind(file.value);
-    const expectedKinds: FileKind[] = from ? ["dimension", "include"] : ["root"];
+    const expectedKinds: FileKind[] = included ? ["dimension", "include"] : ["root"];
     if (!expectedKinds.includes(kind)) {
       schemaFailed = true;
       issues.push(
         makeIssue(
           "not-a-mapping",
-          from
+          included
             ? `expected a dimension file (with \`questions\`) or a file with only \`include\`; found ${describeValue(file.value)}`
             : `expected a questionnaire root (with \`id\`, \`languages\`, \`scale\`); found ${describeValue(file.value)}`,
           file.display,
@@ -206,7 +208,7 @@ export function loadQuestionnaire(
         schemaFailed = true;
         return;
       }
-      walk(target, [...stack, abs], { file, path: ["include", i] });
+      walk(target, [...stack, abs]);
     });
   };
 

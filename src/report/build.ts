@@ -1,5 +1,6 @@
 import { type PlannedAction, planRoadmap, type RoadmapStrategy } from "../analysis/roadmap.js";
 import type { AnswerValue, Respondent } from "../answers/schema.js";
+import { localize } from "../i18n/labels.js";
 import type { Condition, LocalizedText } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
 import { compareIds, round2 } from "../scoring/numbers.js";
@@ -52,14 +53,8 @@ const REPORT_SECTIONS: SectionId[] = [
 const ROADMAP_SECTIONS: SectionId[] = ["cover", "roadmap", "kpis"];
 const SEVERITY_RANK: Record<SeverityId, number> = { high: 0, medium: 1, low: 2 };
 
-/** Text in the chosen language, else English, else the first language present. */
-function pick(text: LocalizedText | null | undefined, lang: ReportLanguage): string {
-  if (!text) return "";
-  return text[lang] ?? text.en ?? Object.values(text)[0] ?? "";
-}
-
 const pickOrNull = (text: LocalizedText | null | undefined, lang: ReportLanguage) =>
-  text ? pick(text, lang) : null;
+  text ? localize(text, lang) : null;
 
 /** `YYYY-MM-DD` plus whole days, in UTC so the result never depends on the machine's zone. */
 export function addDays(date: string, days: number): string {
@@ -88,22 +83,22 @@ export function buildReport(
   for (const d of questionnaire.dimensions) {
     for (const q of d.questions) {
       questions.set(q.id, {
-        text: pick(q.text, lang),
+        text: localize(q.text, lang),
         critical: q.critical === true,
         dimension: d.id,
       });
     }
   }
-  const dimTitle = new Map(results.dimensions.map((d) => [d.id, pick(d.title, lang)]));
+  const dimTitle = new Map(results.dimensions.map((d) => [d.id, localize(d.title, lang)]));
   const dimDescription = new Map(
     questionnaire.dimensions.map((d) => [d.id, pickOrNull(d.description, lang)]),
   );
-  const roleNames = new Map(questionnaire.roles.map((r) => [r.id, pick(r.name, lang)]));
+  const roleNames = new Map(questionnaire.roles.map((r) => [r.id, localize(r.name, lang)]));
   const roleName = (id: string) => roleNames.get(id) ?? id;
   const riskDefs = new Map(questionnaire.risks.map((r) => [r.id, r]));
   const riskTitle = (id: string) => {
     const found = results.risks.find((r) => r.id === id);
-    return found ? pick(found.title, lang) : pick(riskDefs.get(id)?.title, lang) || id;
+    return found ? localize(found.title, lang) : localize(riskDefs.get(id)?.title, lang) || id;
   };
   const questionText = (id: string) => questions.get(id)?.text ?? id;
   const levelDescription = (level: number | null) =>
@@ -136,7 +131,7 @@ export function buildReport(
     questionnaire: {
       id: results.questionnaire.id,
       version: results.questionnaire.version,
-      title: pick(questionnaire.title, lang),
+      title: localize(questionnaire.title, lang),
     },
     horizonMonths: horizon,
     monthsPerLevel,
@@ -183,7 +178,7 @@ export function buildReport(
     roleName,
     riskTitle,
     titleOf: (id) =>
-      pick(questionnaire.recommendations.find((r) => r.id === id)?.title, lang) || id,
+      localize(questionnaire.recommendations.find((r) => r.id === id)?.title, lang) || id,
   });
 
   // ---- executive summary
@@ -191,12 +186,12 @@ export function buildReport(
     .filter((d): d is DimensionResult & { gap: number } => d.gap !== null && d.gap > 0)
     .map((d) => ({
       dimension: d.id,
-      title: pick(d.title, lang),
+      title: localize(d.title, lang),
       score: d.score,
       target: d.target,
       gap: d.gap,
       sentence: t.gapSentence({
-        title: pick(d.title, lang),
+        title: localize(d.title, lang),
         score: d.score,
         target: d.target,
         gap: d.gap,
@@ -210,7 +205,7 @@ export function buildReport(
   const calibrationItems: CalibrationItem[] = results.dimensions.flatMap((d) => {
     if (!d.expectationRisk || d.score === null || d.gap === null) return [];
     const reachable = round2(Math.min(d.target, d.score + horizon / monthsPerLevel));
-    const title = pick(d.title, lang);
+    const title = localize(d.title, lang);
     return [
       {
         dimension: d.id,
@@ -259,7 +254,7 @@ export function buildReport(
       verdictName: t.verdict[results.readiness.verdict],
       sentence: t.readinessSentence[results.readiness.verdict],
       reasons: results.readiness.rules.map((r) =>
-        t.readinessReason(pick(r.title, lang), pickOrNull(r.rationale, lang)),
+        t.readinessReason(localize(r.title, lang), pickOrNull(r.rationale, lang)),
       ),
     },
     topGaps,
@@ -269,7 +264,7 @@ export function buildReport(
     ),
     topRisks: sortedRisks.slice(0, 3).map((r) => ({
       id: r.id,
-      title: pick(r.title, lang),
+      title: localize(r.title, lang),
       severity: r.severity,
       severityName: t.severity[r.severity],
     })),
@@ -295,7 +290,7 @@ export function buildReport(
       verdict: results.readiness.verdict,
       leadership:
         leadershipDim && leadershipDim.score !== null
-          ? { title: pick(leadershipDim.title, lang), score: leadershipDim.score }
+          ? { title: localize(leadershipDim.title, lang), score: leadershipDim.score }
           : null,
     }),
   };
@@ -317,7 +312,7 @@ export function buildReport(
   });
   const rows: ProfileRow[] = results.dimensions.map((d) => ({
     dimension: d.id,
-    title: pick(d.title, lang),
+    title: localize(d.title, lang),
     ...figuresOf(d),
   }));
   const dimOrder = new Map(results.dimensions.map((d, i) => [d.id, i]));
@@ -371,7 +366,7 @@ export function buildReport(
 
   // ---- dimensions
   const items: DimensionDetail[] = results.dimensions.map((d) => {
-    const title = pick(d.title, lang);
+    const title = localize(d.title, lang);
     const briefs: QuestionBrief[] = d.questions.map((q) => ({
       id: q.id,
       text: questionText(q.id),
@@ -455,7 +450,7 @@ export function buildReport(
       roles,
       rows: results.dimensions.map((d) => ({
         dimension: d.id,
-        title: pick(d.title, lang),
+        title: localize(d.title, lang),
         scores: roles.map((r) => d.byRole[r.role] ?? null),
       })),
     },
@@ -522,7 +517,7 @@ export function buildReport(
   };
   const riskItems: RiskItem[] = sortedRisks.map((r) => ({
     id: r.id,
-    title: pick(r.title, lang),
+    title: localize(r.title, lang),
     description: pickOrNull(riskDefs.get(r.id)?.description, lang),
     severity: r.severity,
     severityName: t.severity[r.severity],
@@ -596,8 +591,8 @@ export function buildReport(
       title: t.section.scale,
       levels: questionnaire.scale.map((s) => ({
         level: s.level,
-        name: pick(s.name, lang),
-        description: pick(s.description, lang),
+        name: localize(s.name, lang),
+        description: localize(s.description, lang),
       })),
     },
     coverage: {
@@ -605,7 +600,7 @@ export function buildReport(
       intro: t.coverageIntro,
       rows: results.dimensions.map((d) => ({
         dimension: d.id,
-        title: pick(d.title, lang),
+        title: localize(d.title, lang),
         answeredWeight: d.answeredWeight,
         applicableWeight: d.applicableWeight,
         coverage: d.coverage,
@@ -711,8 +706,8 @@ function buildRoadmapSection(
     }
     return {
       id: rec.id,
-      title: pick(rec.title, lang),
-      description: rec.description ? pick(rec.description, lang) : null,
+      title: localize(rec.title, lang),
+      description: rec.description ? localize(rec.description, lang) : null,
       phase: a.phase,
       phaseName: t.phase[a.phase],
       dimension: rec.dimension,
@@ -728,8 +723,8 @@ function buildRoadmapSection(
       endDate: lastDay(a.startWeek, a.endWeek),
       lane: a.lane,
       priority: a.priority,
-      steps: rec.actions.map((s) => pick(s, lang)),
-      kpis: rec.kpis.map((k) => pick(k, lang)),
+      steps: rec.actions.map((s) => localize(s, lang)),
+      kpis: rec.kpis.map((k) => localize(k, lang)),
       dependsOn: rec.dependsOn.filter((d) => planned.some((p) => p.recommendation.id === d)),
       reasons,
       reasonText: lang === "en" ? texts.join(" ") : texts.join(""),
@@ -865,10 +860,10 @@ function buildAppendixAnswers(
   );
   const all = questionnaire.dimensions.map((d) => ({
     dimension: d.id,
-    title: pick(d.title, lang),
+    title: localize(d.title, lang),
     questions: d.questions.map((q) => ({
       id: q.id,
-      text: pick(q.text, lang),
+      text: localize(q.text, lang),
       answers: ordered.flatMap((r) => {
         if (!Object.hasOwn(r.answers, q.id)) return [];
         const raw = r.answers[q.id];

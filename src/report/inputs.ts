@@ -7,7 +7,7 @@ import { ceilTolerant, greaterThan, round2 } from "../scoring/numbers.js";
 import { type Results, resultsSchema } from "../scoring/results.js";
 import { scoreAssessment } from "../scoring/score.js";
 import { displayPath, readStdinText, readYamlFile, STDIN_DISPLAY } from "../source/read.js";
-import { makeIssue, parseYamlSource, type SourceFile } from "../source/yaml-source.js";
+import { FILE_START, makeIssue, parseYamlSource, type SourceFile } from "../source/yaml-source.js";
 import { describeValue, zodIssuesToIssues } from "../source/zod-issues.js";
 import type { Issue } from "../validate/types.js";
 
@@ -27,8 +27,6 @@ export interface ReportInputOptions {
   /** `--horizon`: wins over the assessment's planning horizon. */
   horizonMonths?: number | undefined;
 }
-
-const FILE_START = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 /** A results file names its schema version; an answers file never does. */
 function looksLikeResults(value: unknown): boolean {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { InputError } from "../errors.js";
 import { fromPackageRoot } from "../package-root.js";
 import { displayPath } from "../source/read.js";
-import { makeIssue } from "../source/yaml-source.js";
+import { FILE_START, makeIssue } from "../source/yaml-source.js";
 import { compareText } from "../text/compare.js";
 import type { Issue } from "../validate/types.js";
 
@@ -35,8 +35,6 @@ interface Source {
   display: string;
   text: string;
 }
-
-const FILE_START = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 /** Every `.hbs` file under a folder; a file (or link) that resolves outside it is an issue. */
 function listTemplates(root: string, cwd: string, issues: Issue[]): Source[] {

@@ -33,7 +33,8 @@ function list(ids: readonly string[]): string {
   return ids.length > 8 ? `${ids.slice(0, 8).join(", ")}, …` : ids.join(", ");
 }
 
-function scaleRange(questionnaire: Questionnaire): { lo: number; hi: number } {
+/** The lowest and highest level of the questionnaire's scale (1–5 when it declares none). */
+export function scaleBounds(questionnaire: Questionnaire): { lo: number; hi: number } {
   const levels = questionnaire.scale.map((s) => s.level);
   return levels.length === 0
     ? { lo: 1, hi: 5 }
@@ -48,7 +49,7 @@ export function checkTargets(
 ): AnswerFinding[] {
   const findings: AnswerFinding[] = [];
   const ids = questionnaire.dimensions.map((d) => d.id);
-  const { lo, hi } = scaleRange(questionnaire);
+  const { lo, hi } = scaleBounds(questionnaire);
   for (const [dimension, target] of Object.entries(targets ?? {})) {
     if (!ids.includes(dimension)) {
       findings.push({
@@ -104,7 +105,7 @@ export function checkAnswersAgainst(
       if (!questions.has(question.id)) questions.set(question.id, question);
     }
   }
-  const { lo, hi } = scaleRange(questionnaire);
+  const { lo, hi } = scaleBounds(questionnaire);
   const seen = new Map<string, number>();
 
   answers.respondents.forEach((respondent, index) => {

@@ -5,6 +5,8 @@ import { type AnswerScalar, DEFAULT_HORIZON_MONTHS, type Respondent } from "../a
 import type { LocalizedText, Question } from "../questionnaire/schema.js";
 import type { ComposedDimension, Questionnaire } from "../questionnaire/types.js";
 import { compareText } from "../text/compare.js";
+import { ANSWER_ABSENT, ANSWER_CODES, ANSWER_NA, ANSWER_UNKNOWN } from "./answer-codes.js";
+import { scaleBounds } from "./check-answers.js";
 import { addMonths } from "./dates.js";
 import {
   atLeast,
@@ -60,13 +62,6 @@ interface QuestionTally {
   notes: NoteResult[];
 }
 
-/** Answer codes for {@link AssessmentScorer.addCoded}: 1–5 are levels on the scale. */
-export const ANSWER_ABSENT = 0;
-export const ANSWER_NA = 6;
-export const ANSWER_UNKNOWN = 7;
-/** Distinct answer codes (the stride of `addCodeCounts` histograms). */
-export const ANSWER_CODES = 8;
-
 /** Scores respondents one at a time with memory bounded by the questionnaire (plus the roster). */
 export interface AssessmentScorer {
   /** Adds one respondent; throws RangeError on a level outside the scale (check answers first). */
@@ -94,12 +89,6 @@ function hasOwn<T>(
   key: string,
 ): record is Record<string, T> {
   return record !== undefined && Object.hasOwn(record, key);
-}
-
-function scaleBounds(questionnaire: Questionnaire): { lo: number; hi: number } {
-  const levels = questionnaire.scale.map((s) => s.level);
-  if (levels.length === 0) return { lo: 1, hi: 5 };
-  return { lo: Math.min(...levels), hi: Math.max(...levels) };
 }
 
 /** Role ids seen so far, each with a dense index into the tallies' per-role arrays. */

@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Issue } from "../validate/types.js";
-import { decodeUtf8, makeIssue, parseYamlSource, type SourceFile } from "./yaml-source.js";
+import {
+  decodeUtf8,
+  FILE_START,
+  makeIssue,
+  parseYamlSource,
+  type SourceFile,
+} from "./yaml-source.js";
 
 /** Path to show the user: relative to the working directory when inside it. */
 export function displayPath(abs: string, cwd = process.cwd()): string {
@@ -36,10 +42,12 @@ function readUncached(abs: string, cwd: string): ReadResult {
     const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "unreadable";
     return {
       issues: [
-        makeIssue("file-unreadable", `expected a readable file; found ${reason}`, display, {
-          start: { line: 1, column: 1 },
-          end: { line: 1, column: 1 },
-        }),
+        makeIssue(
+          "file-unreadable",
+          `expected a readable file; found ${reason}`,
+          display,
+          FILE_START,
+        ),
       ],
     };
   }
@@ -67,7 +75,7 @@ export function readStdinText(
         "file-unreadable",
         `expected ${what} on standard input; found none readable`,
         STDIN_DISPLAY,
-        { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+        FILE_START,
       ),
     };
   }

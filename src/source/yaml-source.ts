@@ -34,7 +34,8 @@ export function makeIssue(
   return { code, severity, message, file, start: range.start, end: range.end };
 }
 
-const FILE_START = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+/** The range of a finding about a file as a whole: its first character. */
+export const FILE_START = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 /** Decodes bytes as strict UTF-8 (dropping a BOM); returns an issue for anything else. */
 export function decodeUtf8(

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadAnswerFiles } from "../../src/answers/load.js";
-import { useColor } from "../../src/commands/score.js";
+import { useColor } from "../../src/io/output.js";
 import { resolveQuestionnaire } from "../../src/questionnaire/bundled.js";
 import type { Questionnaire } from "../../src/questionnaire/types.js";
 import { renderScoreMarkdown } from "../../src/scoring/render/markdown.js";

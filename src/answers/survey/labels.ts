@@ -1,25 +1,10 @@
+import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "../../scoring/answer-codes.js";
 import type { AnswerValue } from "./mapping-schema.js";
 
-/**
- * Compact answer codes used on the hot path: 0 no answer (the question is left out), 1–5 the
- * answer on the scale, 6 `na`, 7 `unknown`.
- */
-export const OMIT = 0;
-export const NA = 6;
-export const UNKNOWN = 7;
-
-/** Converts a mapping value to its compact code. */
+/** Converts a mapping value to its compact answer code (`omit` leaves the question out). */
 export function answerCode(value: AnswerValue): number {
   if (typeof value === "number") return value;
-  return value === "na" ? NA : value === "unknown" ? UNKNOWN : OMIT;
-}
-
-/** Converts a compact code back to what an answers file holds (`undefined` = left out). */
-export function codeAnswer(code: number): number | "na" | "unknown" | undefined {
-  if (code >= 1 && code <= 5) return code;
-  if (code === NA) return "na";
-  if (code === UNKNOWN) return "unknown";
-  return undefined;
+  return value === "na" ? ANSWER_NA : value === "unknown" ? ANSWER_UNKNOWN : ANSWER_ABSENT;
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { identifier } from "../../questionnaire/schema.js";
 import { assessmentMeta, targetMap } from "../schema.js";
 import { PRESET_IDS } from "./presets.js";
+import { DELIMITERS } from "./sniff.js";
 
 /** Survey tools with a known export layout. */
 export const presetId = z
@@ -102,7 +103,7 @@ export const mappingSchema = z
         "Which header row (1-based) names the columns used below; defaults to the preset's (1).",
       ),
     delimiter: z
-      .enum([",", ";", "\t"])
+      .enum(DELIMITERS)
       .optional()
       .describe("CSV field delimiter; sniffed from the file when omitted."),
     respondent: z

@@ -1,4 +1,5 @@
 import type { Questionnaire } from "../../questionnaire/types.js";
+import { ANSWER_ABSENT, ANSWER_UNKNOWN } from "../../scoring/answer-codes.js";
 import { makeIssue } from "../../source/yaml-source.js";
 import type { Issue } from "../../validate/types.js";
 import {
@@ -8,14 +9,7 @@ import {
   type SurveyColumn,
   type SurveyHeader,
 } from "./header.js";
-import {
-  answerCode,
-  builtinLabelMap,
-  leadingScaleNumber,
-  normalizeLabel,
-  OMIT,
-  UNKNOWN,
-} from "./labels.js";
+import { answerCode, builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./labels.js";
 import { type LoadedMapping, questionOf } from "./mapping.js";
 import type { AnswerValue, ExclusionRule, Mapping } from "./mapping-schema.js";
 import { PRESETS, type Preset } from "./presets.js";
@@ -78,8 +72,6 @@ export interface BoundExclusion {
 /** A mapping bound to one export's header: every column reference resolved to a position. */
 export interface BoundMapping {
   preset: Preset;
-  headerRows: number;
-  keyRow: number;
   header: SurveyHeader;
   idColumn?: SurveyColumn;
   roleColumn?: SurveyColumn;
@@ -152,7 +144,7 @@ export function bindMapping(
   groupByOverride?: string[],
 ): { bound?: BoundMapping; issues: Issue[]; unknownGroupBy: string[] } {
   const { mapping, file } = loaded;
-  const { preset, headerRows, keyRow } = headerLayout(mapping);
+  const { preset, keyRow } = headerLayout(mapping);
   const issues: Issue[] = [];
   const unknownGroupBy: string[] = [];
   const sample = header.columns
@@ -211,8 +203,6 @@ export function bindMapping(
   return {
     bound: {
       preset,
-      headerRows,
-      keyRow,
       header,
       ...(idColumn ? { idColumn } : {}),
       ...(roleColumn ? { roleColumn } : {}),
@@ -298,7 +288,7 @@ export class RowDecoder {
     }
     const def = mapping.respondent.role.default;
     this.defaultRole = def === undefined ? -1 : this.roleIds.indexOf(def);
-    this.blankCode = mapping.blank === "unknown" ? UNKNOWN : OMIT;
+    this.blankCode = mapping.blank === "unknown" ? ANSWER_UNKNOWN : ANSWER_ABSENT;
     const questions = new Map(
       questionnaire.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q] as const)),
     );
@@ -501,7 +491,7 @@ export class RowDecoder {
             ? "the scale is 1–5; give other codes a value under `labels` in the mapping"
             : "give the label a value under `labels` in the mapping",
         });
-        codes[s] = OMIT;
+        codes[s] = ANSWER_ABSENT;
         continue;
       }
       answered++;
@@ -509,8 +499,8 @@ export class RowDecoder {
         // The question is not put to this role: a skip marker or `unknown` means "not asked".
         // A real answer still counts, as it does in answer files (where `score` warns), and
         // is counted for the summary: survey tools often show every question to everyone.
-        if (code === UNKNOWN) code = OMIT;
-        else if (code !== OMIT) this.notForRole[s] = (this.notForRole[s] as number) + 1;
+        if (code === ANSWER_UNKNOWN) code = ANSWER_ABSENT;
+        else if (code !== ANSWER_ABSENT) this.notForRole[s] = (this.notForRole[s] as number) + 1;
       }
       codes[s] = code;
     }

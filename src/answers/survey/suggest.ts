@@ -68,20 +68,40 @@ const squash = (s: string) =>
     .toLowerCase()
     .replace(/[\s_]+/g, "");
 
+// Every column is matched against every question: each side's words are worked out once.
+const questionWords = new WeakMap<Question, { id: string; texts: Set<string>[] }>();
+const columnWords = new WeakMap<SurveyColumn, { names: string[]; texts: Set<string>[] }>();
+
+function wordsOfQuestion(question: Question): { id: string; texts: Set<string>[] } {
+  let words = questionWords.get(question);
+  if (!words) {
+    words = { id: squash(question.id), texts: Object.values(question.text).map(tokens) };
+    questionWords.set(question, words);
+  }
+  return words;
+}
+
+function wordsOfColumn(column: SurveyColumn): { names: string[]; texts: Set<string>[] } {
+  let words = columnWords.get(column);
+  if (!words) {
+    const texts = new Set([...matchTexts(column.text), ...matchTexts(column.key)]);
+    words = { names: [squash(column.key), squash(column.text)], texts: [...texts].map(tokens) };
+    columnWords.set(column, words);
+  }
+  return words;
+}
+
 /** How well a column matches a question: 1 for its id, else the best token overlap of any text. */
 export function matchScore(column: SurveyColumn, question: Question): number {
-  const id = squash(question.id);
-  for (const t of [column.key, column.text]) {
-    const s = squash(t);
+  const q = wordsOfQuestion(question);
+  const c = wordsOfColumn(column);
+  const id = q.id;
+  for (const s of c.names) {
     if (s === id || s.includes(`[${id}]`) || s.includes(`(${id})`) || s.startsWith(`${id}:`))
       return 1;
   }
-  const qTexts = Object.values(question.text).map(tokens);
   let best = 0;
-  for (const text of new Set([...matchTexts(column.text), ...matchTexts(column.key)])) {
-    const ct = tokens(text);
-    for (const qt of qTexts) best = Math.max(best, dice(ct, qt));
-  }
+  for (const ct of c.texts) for (const qt of q.texts) best = Math.max(best, dice(ct, qt));
   return best;
 }
 
@@ -268,6 +288,7 @@ export function suggestMapping(rows: string[][], questionnaire: Questionnaire): 
   }
 
   const builtin = builtinLabelMap();
+  const presetLabels = new Set(Object.keys(preset.labels).map(normalizeLabel));
   const unknown = new Set<string>();
   for (const m of matches) {
     const anchors = new Set(
@@ -277,8 +298,7 @@ export function suggestMapping(rows: string[][], questionnaire: Questionnaire): 
       const v = (row[m.column.index] ?? "").trim();
       if (!v) continue;
       const n = normalizeLabel(v);
-      if (builtin.has(n) || anchors.has(n) || n in preset.labels) continue;
-      if (Object.keys(preset.labels).some((k) => normalizeLabel(k) === n)) continue;
+      if (builtin.has(n) || anchors.has(n) || n in preset.labels || presetLabels.has(n)) continue;
       if (/^[1-5](?:\.0+)?$/.test(n) || leadingScaleNumber(n) !== undefined) continue;
       unknown.add(v);
     }
@@ -291,7 +311,7 @@ export function suggestMapping(rows: string[][], questionnaire: Questionnaire): 
     ...(roleColumn ? { roleColumn } : {}),
     roleValues,
     groupBy,
-    matches: matches.filter((m) => m.score >= MATCH_THRESHOLD * 0.6),
+    matches,
     unmatchedColumns: open.filter((c) => !usedColumns.has(c)),
     unmatchedQuestions: questions.filter((q) => !usedQuestions.has(q)),
     unknownLabels: [...unknown].slice(0, 30),

@@ -114,17 +114,6 @@ export function slug(heading: string): string {
  */
 export function markdownView(report: ReportModel): Record<string, unknown> {
   const e = escapeDeep(report);
-  const titles: Record<SectionId, string> = {
-    cover: e.cover.title,
-    summary: e.summary.title,
-    profile: e.profile.title,
-    dimensions: e.dimensions.title,
-    perception: e.perception.title,
-    risks: e.risks.title,
-    roadmap: e.roadmap.title,
-    kpis: e.kpis.title,
-    appendix: e.appendix.title,
-  };
   const headings: Partial<Record<SectionId, string>> = {};
   const anchors: Partial<Record<SectionId, string>> = {};
   const numbers: Partial<Record<SectionId, number>> = {};
@@ -134,7 +123,7 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
     if (id === "cover") continue; // every other section is numbered
     n++;
     numbers[id] = n;
-    headings[id] = `${n}. ${titles[id]}`;
+    headings[id] = `${n}. ${e[id].title}`;
     anchors[id] = slug(`${n}. ${report[id].title}`);
     toc.push({ title: headings[id], anchor: anchors[id] });
   }

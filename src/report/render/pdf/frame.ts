@@ -47,14 +47,7 @@ export function drawCover(w: Writer, report: ReportModel): void {
   const noticeStyle: TextStyle = { size: SIZE.small, color: COLOR.muted, lineGap: 1.5 };
   const noticeH = w.measure(cover.notice, width, noticeStyle);
   const noticeY = PAGE.height - 64 - noticeH;
-  doc.save();
-  doc
-    .moveTo(x, noticeY - 10)
-    .lineTo(w.right, noticeY - 10)
-    .lineWidth(0.6)
-    .strokeColor(COLOR.rule)
-    .stroke();
-  doc.restore();
+  w.rule(noticeY - 10, COLOR.rule, 0.6);
   w.draw(cover.notice, x, noticeY, width, noticeStyle);
   doc.x = w.left;
   doc.y = w.top;
@@ -68,9 +61,7 @@ export function drawContents(w: Writer, report: ReportModel, pageIndex: number):
   let y = w.top;
   const h = w.draw(report.labels.contents, w.left, y, w.width, titleStyle);
   y += h + 5;
-  w.doc.save();
-  w.doc.moveTo(w.left, y).lineTo(w.right, y).lineWidth(1.2).strokeColor(COLOR.accent).stroke();
-  w.doc.restore();
+  w.rule(y, COLOR.accent, 1.2);
   y += 18;
   for (const entry of w.toc) {
     const style: TextStyle =
@@ -87,7 +78,7 @@ export function drawContents(w: Writer, report: ReportModel, pageIndex: number):
     // Dot leader from the title's last line to the page number.
     const lastLineWidth = Math.min(w.widthOf(entry.title, style), titleWidth);
     const lh = w.lineHeight(style);
-    const dotsFrom = th > lh * 1.5 ? w.left + indent : w.left + indent + lastLineWidth + 6;
+    const dotsFrom = w.left + indent + lastLineWidth + 6;
     const dotY = y + th - lh / 2 + 1;
     if (th <= lh * 1.5 && w.right - pageWidth - 6 > dotsFrom) {
       w.doc.save();
@@ -118,18 +109,12 @@ export function drawFrame(w: Writer, report: ReportModel, firstPage: number): vo
     const bottom = margins.bottom;
     margins.bottom = 0;
     w.drawLine(report.meta.header, w.left, PAGE.headerY, w.width, style);
-    rule(w, PAGE.headerY + 12);
-    rule(w, PAGE.footerY - 6);
+    w.rule(PAGE.headerY + 12, COLOR.rule, 0.4);
+    w.rule(PAGE.footerY - 6, COLOR.rule, 0.4);
     const number = fillPlaceholders(report.meta.pageNumber, { page: i + 1, pages: total });
     const numberWidth = w.widthOf(number, style) + 1;
     w.drawLine(report.meta.footer, w.left, PAGE.footerY, w.width - numberWidth - 16, style);
     w.drawLine(number, w.right - numberWidth, PAGE.footerY, numberWidth, style);
     margins.bottom = bottom;
   }
-}
-
-function rule(w: Writer, y: number): void {
-  w.doc.save();
-  w.doc.moveTo(w.left, y).lineTo(w.right, y).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
-  w.doc.restore();
 }

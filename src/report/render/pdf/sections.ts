@@ -1,6 +1,13 @@
 import type { DimensionDetail, QuestionBrief, ReportModel } from "../../model.js";
 import { type ChartLabels, drawGapBars, drawRadar } from "./charts.js";
-import { type Cell, type Column, drawTable, type TableOptions, tableKeep } from "./table.js";
+import {
+  type Cell,
+  type Column,
+  drawTable,
+  layoutTable,
+  type TableOptions,
+  tableKeep,
+} from "./table.js";
 import { fmtLevel, fmtPct, fmtScore, fmtWeeks } from "./text.js";
 import { COLOR, SEVERITY_COLOR, SIZE, VERDICT_COLOR } from "./theme.js";
 import { bulletY, type TextStyle, type Writer } from "./writer.js";
@@ -28,8 +35,13 @@ export function tableWithLead(
   lead: (keep: number) => void,
   opts: TableOptions = {},
 ): void {
-  lead(rows.length > 0 ? tableKeep(w, columns, rows, opts) : 0);
-  if (rows.length > 0) drawTable(w, columns, rows, opts);
+  if (rows.length === 0) {
+    lead(0);
+    return;
+  }
+  const layout = layoutTable(w, columns, rows, opts);
+  lead(tableKeep(layout));
+  drawTable(w, columns, rows, opts, layout);
 }
 
 /** Height of a body paragraph, for keeping a heading with it. */

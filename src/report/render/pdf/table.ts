@@ -41,7 +41,7 @@ const PAD_Y = 3.6;
 const SUB_GAP = 2;
 const KEEP_TOGETHER = 300;
 
-interface TableLayout {
+export interface TableLayout {
   widths: number[];
   headStyle: TextStyle;
   headH: number;
@@ -52,7 +52,7 @@ interface TableLayout {
 }
 
 // Measures a table once: column widths, the header height, each row's cells and height.
-function layoutTable(
+export function layoutTable(
   w: Writer,
   columns: readonly Column[],
   rows: readonly Cell[][],
@@ -105,13 +105,7 @@ function layoutTable(
  * The height a heading or lead-in before this table should keep with it: the whole table when
  * it is short enough to be kept together, else its header and first rows.
  */
-export function tableKeep(
-  w: Writer,
-  columns: readonly Column[],
-  rows: readonly Cell[][],
-  opts: TableOptions = {},
-): number {
-  const { headH, heights } = layoutTable(w, columns, rows, opts);
+export function tableKeep({ headH, heights }: TableLayout): number {
   const total = headH + heights.reduce((a, b) => a + b, 0);
   if (total <= KEEP_TOGETHER) return total + 8;
   return headH + heights.slice(0, 3).reduce((a, b) => a + b, 0);
@@ -127,13 +121,9 @@ export function drawTable(
   columns: readonly Column[],
   rows: readonly Cell[][],
   opts: TableOptions = {},
+  layout: TableLayout = layoutTable(w, columns, rows, opts),
 ): void {
-  const { widths, headStyle, headH, boxes, heights, rowHeight, size } = layoutTable(
-    w,
-    columns,
-    rows,
-    opts,
-  );
+  const { widths, headStyle, headH, boxes, heights, rowHeight, size } = layout;
   const xs: number[] = [];
   let acc = w.left;
   for (const width of widths) {
@@ -153,7 +143,7 @@ export function drawTable(
         align: c.align ?? "left",
       });
     });
-    hline(w, y + h, COLOR.accent, 0.8);
+    w.rule(y + h, COLOR.accent, 0.8);
     w.y = y + h;
   };
 
@@ -190,9 +180,9 @@ export function drawTable(
         drawHeader();
       }
       drawRow(w, row, xs, widths, w.y, h, fillColor);
-      if (isTotal) hline(w, w.y, COLOR.accent, 0.8);
+      if (isTotal) w.rule(w.y, COLOR.accent, 0.8);
       w.y += h;
-      hline(w, w.y, COLOR.rule, 0.4);
+      w.rule(w.y, COLOR.rule, 0.4);
       return;
     }
     // A row taller than a page: fill what is left of this page, continue on the next ones.
@@ -208,7 +198,7 @@ export function drawTable(
       h = rowHeight(head);
       drawRow(w, head, xs, widths, w.y, Math.min(h, w.bottom - w.y), fillColor);
       w.y += Math.min(h, w.bottom - w.y);
-      hline(w, w.y, COLOR.rule, 0.4);
+      w.rule(w.y, COLOR.rule, 0.4);
       pending = parts.map((p) => p[1]);
       if (pending.some((b) => b.text !== "" || b.sub !== "")) {
         w.newPage();
@@ -347,10 +337,4 @@ function cut(text: string, fits: (t: string) => boolean): [string, string] {
   if (space > at - 30 && space > 0) at = space;
   if (at <= 0) at = Math.max(1, lo);
   return [text.slice(0, at).trimEnd(), text.slice(at).trimStart()];
-}
-
-function hline(w: Writer, y: number, color: string, width: number): void {
-  w.doc.save();
-  w.doc.moveTo(w.left, y).lineTo(w.right, y).lineWidth(width).strokeColor(color).stroke();
-  w.doc.restore();
 }

@@ -312,6 +312,18 @@ export class Writer {
     this.doc.y += 3;
   }
 
+  /** A horizontal rule across the text width at `y`. */
+  rule(y: number, color: string, width: number): void {
+    this.doc.save();
+    this.doc
+      .moveTo(this.left, y)
+      .lineTo(this.right, y)
+      .lineWidth(width)
+      .strokeColor(color)
+      .stroke();
+    this.doc.restore();
+  }
+
   /**
    * A section heading (level 1) on a fresh page, with its number, a rule, a bookmark and an entry
    * in the contents.
@@ -326,14 +338,7 @@ export class Writer {
     this.draw(num, this.left, y, numWidth, numStyle);
     const h = this.draw(title, this.left + numWidth, y, this.width - numWidth, numStyle);
     const ruleY = y + h + 5;
-    this.doc.save();
-    this.doc
-      .moveTo(this.left, ruleY)
-      .lineTo(this.right, ruleY)
-      .lineWidth(1.2)
-      .strokeColor(COLOR.accent)
-      .stroke();
-    this.doc.restore();
+    this.rule(ruleY, COLOR.accent, 1.2);
     this.doc.x = this.left;
     this.doc.y = ruleY + 14;
     this.mark(1, `${num}  ${title}`);
