@@ -107,6 +107,10 @@ export const DEFAULT_HORIZON_MONTHS = 12;
 export type AnswerScalar = z.infer<typeof answerScalar>;
 export type AnswerEntry = z.infer<typeof answerEntry>;
 export type AnswerValue = z.infer<typeof answerValue>;
+
+/** The value of an answer, whether bare or with a note. */
+export const answerScalarOf = (answer: AnswerValue): AnswerScalar =>
+  typeof answer === "object" ? answer.value : answer;
 export type Respondent = z.infer<typeof respondent>;
 export type ClientProfile = z.infer<typeof clientProfile>;
 export type AssessmentMeta = z.infer<typeof assessmentMeta>;

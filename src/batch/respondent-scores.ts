@@ -1,4 +1,5 @@
 import type { Questionnaire } from "../questionnaire/types.js";
+import { isForRole } from "../questionnaire/types.js";
 import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "../scoring/answer-codes.js";
 import { floorLevel } from "../scoring/numbers.js";
 
@@ -49,7 +50,7 @@ export class RespondentScorer {
     this.asked = new Uint8Array(questions.length * roles.length);
     questions.forEach((x, i) => {
       roles.forEach((r, j) => {
-        this.asked[i * roles.length + j] = x.roles === undefined || x.roles.includes(r) ? 1 : 0;
+        this.asked[i * roles.length + j] = isForRole(x, r) ? 1 : 0;
       });
     });
     this.dimWeight = Float64Array.from(dims.map((d) => d.weight));

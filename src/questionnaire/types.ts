@@ -43,3 +43,7 @@ export interface Questionnaire {
 }
 
 export type { Question };
+
+/** True when the question is put to `role` (questions without `roles` go to everyone). */
+export const isForRole = (question: Question, role: string): boolean =>
+  question.roles === undefined || question.roles.includes(role);

@@ -2,10 +2,8 @@ import path from "node:path";
 import { loadAnswerFiles } from "../answers/load.js";
 import type { Respondent } from "../answers/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
-import { addMonths } from "../scoring/dates.js";
-import { ceilTolerant, greaterThan, round2 } from "../scoring/numbers.js";
 import { type Results, resultsSchema } from "../scoring/results.js";
-import { scoreAssessment } from "../scoring/score.js";
+import { scoreAssessment, targetFigures } from "../scoring/score.js";
 import { displayPath, readStdinText, readYamlFile, STDIN_DISPLAY } from "../source/read.js";
 import { FILE_START, makeIssue, parseYamlSource, type SourceFile } from "../source/yaml-source.js";
 import { describeValue, zodIssuesToIssues } from "../source/zod-issues.js";
@@ -105,19 +103,10 @@ export function retargetResults(
         targets !== undefined && Object.hasOwn(targets, d.id)
           ? (targets[d.id] ?? d.target)
           : d.target;
-      if (d.score === null) return { ...d, target, gap: null, expectationRisk: null };
-      const diff = target - d.score;
-      const monthsNeeded = greaterThan(diff, horizon / monthsPerLevel)
-        ? ceilTolerant(diff * monthsPerLevel)
-        : null;
       return {
         ...d,
         target,
-        gap: round2(Math.max(0, diff)),
-        expectationRisk:
-          monthsNeeded === null
-            ? null
-            : { monthsNeeded, realisticDate: addMonths(results.assessment.date, monthsNeeded) },
+        ...targetFigures(d.score, target, horizon, monthsPerLevel, results.assessment.date),
       };
     }),
   };

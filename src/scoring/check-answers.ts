@@ -1,4 +1,4 @@
-import type { AnswersFile, AnswerValue } from "../answers/schema.js";
+import { type AnswersFile, answerScalarOf } from "../answers/schema.js";
 import type { Question } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
 import { nearest } from "../text/nearest.js";
@@ -141,7 +141,7 @@ export function checkAnswersAgainst(
         });
         continue;
       }
-      const value: AnswerValue = typeof answer === "object" ? answer.value : answer;
+      const value = answerScalarOf(answer);
       if (typeof value === "number" && !(Number.isInteger(value) && value >= lo && value <= hi)) {
         findings.push({
           path: typeof answer === "object" ? [...path, "value"] : path,

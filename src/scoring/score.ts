@@ -1,9 +1,14 @@
 import type { DimensionView, LeafFinding, ScoreView } from "../analysis/conditions.js";
 import { evaluateReadiness } from "../analysis/readiness.js";
 import { evaluateRisks } from "../analysis/risks.js";
-import { type AnswerScalar, DEFAULT_HORIZON_MONTHS, type Respondent } from "../answers/schema.js";
+import {
+  type AnswerScalar,
+  answerScalarOf,
+  DEFAULT_HORIZON_MONTHS,
+  type Respondent,
+} from "../answers/schema.js";
 import type { LocalizedText, Question } from "../questionnaire/schema.js";
-import type { ComposedDimension, Questionnaire } from "../questionnaire/types.js";
+import { type ComposedDimension, isForRole, type Questionnaire } from "../questionnaire/types.js";
 import { compareText } from "../text/compare.js";
 import { ANSWER_ABSENT, ANSWER_CODES, ANSWER_NA, ANSWER_UNKNOWN } from "./answer-codes.js";
 import { scaleBounds } from "./check-answers.js";
@@ -131,7 +136,7 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
       for (const t of flat) {
         t.sum.push(0);
         t.n.push(0);
-        t.asked.push(t.question.roles === undefined || t.question.roles.includes(role));
+        t.asked.push(isForRole(t.question, role));
       }
     }
     return r;
@@ -173,7 +178,7 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
       : undefined;
     // An answer given to a question not put to the role still counts (check-answers warns).
     if (!tally.asked[r] && raw === undefined) return;
-    const value: AnswerScalar | undefined = typeof raw === "object" ? raw.value : raw;
+    const value = raw === undefined ? undefined : answerScalarOf(raw);
     if (typeof raw === "object" && (raw.note !== undefined || raw.evidence !== undefined)) {
       const note: NoteResult = { respondent: respondent.id, role: respondent.role };
       if (raw.note !== undefined) note.note = raw.note;
@@ -237,6 +242,32 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
     finish(input, options = {}) {
       return buildResults(questionnaire, tallies, roster, registry, input, options);
     },
+  };
+}
+
+/**
+ * A dimension's gap to its target and, when closing it takes longer than the horizon at the
+ * pace of `monthsPerLevel`, the expectation risk (PRODUCT.md §5). Shared with report/roadmap,
+ * which re-targets saved results.
+ */
+export function targetFigures(
+  score: number | null,
+  target: number,
+  horizonMonths: number,
+  monthsPerLevel: number,
+  assessmentDate: string,
+): Pick<DimensionResult, "gap" | "expectationRisk"> {
+  if (score === null) return { gap: null, expectationRisk: null };
+  const diff = target - score;
+  const monthsNeeded = greaterThan(diff, horizonMonths / monthsPerLevel)
+    ? ceilTolerant(diff * monthsPerLevel)
+    : null;
+  return {
+    gap: round2(Math.max(0, diff)),
+    expectationRisk:
+      monthsNeeded === null
+        ? null
+        : { monthsNeeded, realisticDate: addMonths(assessmentDate, monthsNeeded) },
   };
 }
 
@@ -456,11 +487,6 @@ function buildResults(
   const readiness = evaluateReadiness(questionnaire.readiness, riskOutcome.context);
 
   const dimensions = scored.map((d): DimensionResult => {
-    const diff = d.score === null ? null : d.target - d.score;
-    const monthsNeeded =
-      diff !== null && greaterThan(diff, horizonMonths / monthsPerLevel)
-        ? ceilTolerant(diff * monthsPerLevel)
-        : null;
     return {
       id: d.dimension.id,
       title: d.dimension.title,
@@ -476,11 +502,7 @@ function buildResults(
       confidence: d.coverage === null ? null : confidenceOf(d.coverage),
       byRole: roundMap(d.byRole),
       target: d.target,
-      gap: diff === null ? null : round2(Math.max(0, diff)),
-      expectationRisk:
-        monthsNeeded === null
-          ? null
-          : { monthsNeeded, realisticDate: addMonths(input.assessment.date, monthsNeeded) },
+      ...targetFigures(d.score, d.target, horizonMonths, monthsPerLevel, input.assessment.date),
       perceptionGap:
         d.perceptionGap === null || d.executive === null || d.frontline === null
           ? null

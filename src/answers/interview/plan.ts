@@ -1,5 +1,9 @@
 import type { Question } from "../../questionnaire/schema.js";
-import type { ComposedDimension, Questionnaire } from "../../questionnaire/types.js";
+import {
+  type ComposedDimension,
+  isForRole,
+  type Questionnaire,
+} from "../../questionnaire/types.js";
 
 /** One question as it is put to a respondent, with its place in the interview. */
 export interface PlannedQuestion {
@@ -12,10 +16,6 @@ export interface PlannedQuestion {
   index: number;
   total: number;
 }
-
-/** True when the question is put to `role` (questions without `roles` go to everyone). */
-export const isForRole = (question: Question, role: string): boolean =>
-  question.roles === undefined || question.roles.includes(role);
 
 /** The questions put to `role`, in questionnaire order, with their progress numbers. */
 export function planInterview(questionnaire: Questionnaire, role: string): PlannedQuestion[] {

@@ -7,7 +7,13 @@ import type { Questionnaire } from "../../questionnaire/types.js";
 import { renderScoreTable } from "../../scoring/render/table.js";
 import { scoreAssessment } from "../../scoring/score.js";
 import { isPromptExit, type Prompter, type SelectItem } from "../prompts.js";
-import type { AnswerScalar, AnswersFile, AnswerValue, AssessmentMeta } from "../schema.js";
+import {
+  type AnswerScalar,
+  type AnswersFile,
+  type AnswerValue,
+  type AssessmentMeta,
+  answerScalarOf,
+} from "../schema.js";
 import {
   addRespondent,
   answersFormatOf,
@@ -28,7 +34,6 @@ import {
 } from "./screen.js";
 import {
   advance,
-  answerScalarOf,
   canGoBack,
   current,
   goBack,

@@ -3,10 +3,9 @@ import { type Lang, localize } from "../../i18n/labels.js";
 import type { Questionnaire } from "../../questionnaire/types.js";
 import { displayWidth } from "../../text/width.js";
 import type { SelectItem } from "../prompts.js";
-import type { AnswerScalar, AnswerValue } from "../schema.js";
+import { type AnswerScalar, type AnswerValue, answerScalarOf } from "../schema.js";
 import { interviewLabels } from "./labels.js";
 import type { PlannedQuestion } from "./plan.js";
-import { answerScalarOf } from "./session.js";
 
 /** What the user can pick at a question: a value, or a move. */
 export type AnswerChoice = `${number}` | "na" | "unknown" | "back" | "skip" | "quit";

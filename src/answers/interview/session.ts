@@ -1,4 +1,4 @@
-import type { AnswerScalar, AnswerValue } from "../schema.js";
+import { type AnswerValue, answerScalarOf } from "../schema.js";
 import type { PlannedQuestion } from "./plan.js";
 
 /**
@@ -18,10 +18,6 @@ export interface SessionState {
   /** The respondent's answers by question id (including answers to questions not in the plan). */
   readonly answers: Readonly<Record<string, AnswerValue>>;
 }
-
-/** The value of an answer, whether bare or with a note. */
-export const answerScalarOf = (answer: AnswerValue): AnswerScalar =>
-  typeof answer === "object" ? answer.value : answer;
 
 const isAnswered = (state: Pick<SessionState, "answers">, item: PlannedQuestion): boolean =>
   Object.hasOwn(state.answers, item.question.id);
