@@ -38,7 +38,11 @@ function fineBucket(v: number): number {
   return f < 0 ? 0 : f >= FINE ? FINE - 1 : f;
 }
 
-function grown<T extends Float64Array | Int32Array>(a: T, length: number, fill = 0): T {
+function grown<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
+  a: T,
+  length: number,
+  fill = 0,
+): T {
   const b = new (a.constructor as new (n: number) => T)(length);
   b.set(a);
   if (fill !== 0) b.fill(fill, a.length);
@@ -160,10 +164,8 @@ export class StatisticsCollector {
   private groupSet(g: number, index: number): number {
     let ids = this.groupSets[g] as Int32Array;
     if (index >= ids.length) {
-      const more = new Int32Array(Math.max(16, index + 1, ids.length * 2)).fill(-1);
-      more.set(ids);
-      this.groupSets[g] = more;
-      ids = more;
+      ids = grown(ids, Math.max(16, index + 1, ids.length * 2), -1);
+      this.groupSets[g] = ids;
     }
     const known = ids[index] as number;
     if (known >= 0) return known;
@@ -178,20 +180,14 @@ export class StatisticsCollector {
   /** Room for set `s`'s histograms of `buckets` buckets each. */
   private addHistograms(s: number, buckets: number): void {
     const end = this.histEnd + this.m * buckets;
-    if (end > this.hist.length) {
-      const more = new Uint32Array(Math.max(end, this.hist.length * 2));
-      more.set(this.hist);
-      this.hist = more;
-    }
+    if (end > this.hist.length) this.hist = grown(this.hist, Math.max(end, this.hist.length * 2));
     for (let m = 0; m < this.m; m++) this.histAt[s * this.m + m] = this.histEnd + m * buckets;
     this.histEnd = end;
   }
 
   private growSets(capacity: number): void {
     const k = capacity * this.m;
-    const shift = new Uint8Array(capacity);
-    shift.set(this.setShift);
-    this.setShift = shift;
+    this.setShift = grown(this.setShift, capacity);
     this.respondents = grown(this.respondents, capacity);
     this.n = grown(this.n, k);
     this.sum = grown(this.sum, k);

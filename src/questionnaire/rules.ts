@@ -61,19 +61,32 @@ function idRule(
   };
 }
 
-const dimensionsOf = (tree: QuestionnaireTree) =>
-  tree.dimensions.map((d) => ({ id: d.value.id, at: at(d) }));
-const questionsOf = (tree: QuestionnaireTree) =>
+// Several rules walk the same lists: each is built once per tree (the rules only read them).
+function perTree<T>(collect: (tree: QuestionnaireTree) => T): (tree: QuestionnaireTree) => T {
+  const built = new WeakMap<QuestionnaireTree, T>();
+  return (tree) => {
+    let value = built.get(tree);
+    if (value === undefined) {
+      value = collect(tree);
+      built.set(tree, value);
+    }
+    return value;
+  };
+}
+
+const dimensionsOf = perTree((tree) => tree.dimensions.map((d) => ({ id: d.value.id, at: at(d) })));
+const questionsOf = perTree((tree) =>
   tree.dimensions.flatMap((d) =>
     d.value.questions.map((q, i) => ({ id: q.id, at: at(d, "questions", i) })),
-  );
-const risksOf = (tree: QuestionnaireTree) => [
+  ),
+);
+const risksOf = perTree((tree) => [
   ...tree.dimensions.flatMap((d) =>
     d.value.risks.map((r, i) => ({ id: r.id, risk: r, at: at(d, "risks", i) })),
   ),
   ...tree.root.value.risks.map((r, i) => ({ id: r.id, risk: r, at: at(tree.root, "risks", i) })),
-];
-const recommendationsOf = (tree: QuestionnaireTree) =>
+]);
+const recommendationsOf = perTree((tree) =>
   tree.dimensions.flatMap((d) =>
     d.value.recommendations.map((r, i) => ({
       id: r.id,
@@ -81,15 +94,18 @@ const recommendationsOf = (tree: QuestionnaireTree) =>
       dimension: r.dimension ?? d.value.id,
       at: at(d, "recommendations", i),
     })),
-  );
-const readinessOf = (tree: QuestionnaireTree) =>
+  ),
+);
+const readinessOf = perTree((tree) =>
   tree.root.value.readiness.map((r, i) => ({
     id: r.id,
     rule: r,
     at: at(tree.root, "readiness", i),
-  }));
-const rolesOf = (tree: QuestionnaireTree) =>
-  tree.root.value.roles.map((r, i) => ({ id: r.id, at: at(tree.root, "roles", i) }));
+  })),
+);
+const rolesOf = perTree((tree) =>
+  tree.root.value.roles.map((r, i) => ({ id: r.id, at: at(tree.root, "roles", i) })),
+);
 
 const uniqueIds: Rule[] = [
   idRule("dimension", dimensionsOf),
