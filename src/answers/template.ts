@@ -1,5 +1,6 @@
 import { type Lang, localize } from "../i18n/labels.js";
 import type { Questionnaire } from "../questionnaire/types.js";
+import { oneLine } from "../text/one-line.js";
 import { fillPlaceholders } from "../text/placeholders.js";
 
 /** What the engagement templates need besides the questionnaire. */
@@ -69,11 +70,6 @@ const TEXT = {
 const comment = (lines: readonly string[], indent = "") =>
   lines.map((l) => `${indent}# ${l}`.trimEnd());
 
-function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return [...flat].length > max ? `${[...flat].slice(0, max - 1).join("")}…` : flat;
-}
-
 /** A YAML scalar that is safe to write unquoted only when it looks like plain text. */
 function scalar(text: string): string {
   return /^[\p{L}\p{N}][\p{L}\p{N} ,.()/-]*$/u.test(text) && !/^\d+-\d+$/.test(text)
@@ -116,7 +112,7 @@ export function answersTemplate(q: Questionnaire, opts: TemplateOptions): string
     lines.push(`#      # ${d.id}: ${localize(d.title, opts.lang)}`);
     for (const question of d.questions) {
       const only = question.roles ? ` [${tx.only}: ${question.roles.join(", ")}]` : "";
-      const text = shorten(localize(question.text, opts.lang), 72);
+      const text = oneLine(localize(question.text, opts.lang), 72);
       lines.push(`#      ${`${question.id}:`.padEnd(idWidth + 1)}   # ${text}${only}`);
     }
   }

@@ -18,8 +18,6 @@ export interface KnownFont {
   postscriptName: string | null;
   /** A bold face: in the same collection (`file` null) or a sibling file. */
   bold: { file: string | null; postscriptName: string | null } | null;
-  /** True for fonts with Chinese glyphs; the others only help reports with non-Latin-1 letters. */
-  cjk: boolean;
 }
 
 /** Fonts tried by discovery, best first (Simplified Chinese faces before other CJK variants). */
@@ -29,82 +27,70 @@ export const KNOWN_FONTS: readonly KnownFont[] = [
     file: "NotoSansCJK-Regular.ttc",
     postscriptName: "NotoSansCJKsc-Regular",
     bold: { file: "NotoSansCJK-Bold.ttc", postscriptName: "NotoSansCJKsc-Bold" },
-    cjk: true,
   },
   {
     file: "NotoSansCJKsc-Regular.otf",
     postscriptName: null,
     bold: { file: "NotoSansCJKsc-Bold.otf", postscriptName: null },
-    cjk: true,
   },
   {
     file: "NotoSansSC-Regular.otf",
     postscriptName: null,
     bold: { file: "NotoSansSC-Bold.otf", postscriptName: null },
-    cjk: true,
   },
   {
     file: "SourceHanSansSC-Regular.otf",
     postscriptName: null,
     bold: { file: "SourceHanSansSC-Bold.otf", postscriptName: null },
-    cjk: true,
   },
-  { file: "wqy-microhei.ttc", postscriptName: "WenQuanYiMicroHei", bold: null, cjk: true },
-  { file: "wqy-zenhei.ttc", postscriptName: "WenQuanYiZenHei", bold: null, cjk: true },
-  { file: "DroidSansFallbackFull.ttf", postscriptName: null, bold: null, cjk: true },
+  { file: "wqy-microhei.ttc", postscriptName: "WenQuanYiMicroHei", bold: null },
+  { file: "wqy-zenhei.ttc", postscriptName: "WenQuanYiZenHei", bold: null },
+  { file: "DroidSansFallbackFull.ttf", postscriptName: null, bold: null },
   // macOS
   {
     file: "PingFang.ttc",
     postscriptName: "PingFangSC-Regular",
     bold: { file: null, postscriptName: "PingFangSC-Semibold" },
-    cjk: true,
   },
   {
     file: "Hiragino Sans GB.ttc",
     postscriptName: "HiraginoSansGB-W3",
     bold: { file: null, postscriptName: "HiraginoSansGB-W6" },
-    cjk: true,
   },
   {
     file: "STHeiti Light.ttc",
     postscriptName: "STHeitiSC-Light",
     bold: { file: "STHeiti Medium.ttc", postscriptName: "STHeitiSC-Medium" },
-    cjk: true,
   },
-  { file: "Arial Unicode.ttf", postscriptName: null, bold: null, cjk: true },
+  { file: "Arial Unicode.ttf", postscriptName: null, bold: null },
   // Windows
   {
     file: "msyh.ttc",
     postscriptName: "MicrosoftYaHei",
     bold: { file: "msyhbd.ttc", postscriptName: "MicrosoftYaHei-Bold" },
-    cjk: true,
   },
-  { file: "simhei.ttf", postscriptName: null, bold: null, cjk: true },
+  { file: "simhei.ttf", postscriptName: null, bold: null },
   {
     file: "Deng.ttf",
     postscriptName: null,
     bold: { file: "Dengb.ttf", postscriptName: null },
-    cjk: true,
   },
-  { file: "simsun.ttc", postscriptName: "SimSun", bold: null, cjk: true },
+  { file: "simsun.ttc", postscriptName: "SimSun", bold: null },
   // Latin/Cyrillic/Greek fallbacks for English reports whose client text leaves Latin-1
   {
     file: "DejaVuSans.ttf",
     postscriptName: null,
     bold: { file: "DejaVuSans-Bold.ttf", postscriptName: null },
-    cjk: false,
   },
   {
     file: "LiberationSans-Regular.ttf",
     postscriptName: null,
     bold: { file: "LiberationSans-Bold.ttf", postscriptName: null },
-    cjk: false,
   },
   {
     file: "arial.ttf",
     postscriptName: null,
     bold: { file: "arialbd.ttf", postscriptName: null },
-    cjk: false,
   },
 ];
 

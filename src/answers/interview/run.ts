@@ -4,7 +4,6 @@ import { z } from "zod";
 import { LANGS, type Lang, localize } from "../../i18n/labels.js";
 import { writeFileAtomic } from "../../io/output.js";
 import type { Questionnaire } from "../../questionnaire/types.js";
-import { renderScoreTable } from "../../scoring/render/table.js";
 import { scoreAssessment } from "../../scoring/score.js";
 import { isPromptExit, type Prompter, type SelectItem } from "../prompts.js";
 import {
@@ -212,7 +211,7 @@ class Interview {
       if (!(await this.p.confirm({ message: this.l.anotherRespondent, default: false }))) break;
       index = undefined;
     }
-    this.printScores(store.data());
+    await this.printScores(store.data());
     return "finished";
   }
 
@@ -475,7 +474,9 @@ class Interview {
     );
   }
 
-  private printScores(data: AnswersFile): void {
+  // The table (cli-table3) is loaded only for an interview that ends with scores.
+  private async printScores(data: AnswersFile): Promise<void> {
+    const { renderScoreTable } = await import("../../scoring/render/table.js");
     const { questionnaire } = this.ctx;
     const results = scoreAssessment(questionnaire, data);
     this.p.print(`\n${this.c.bold.cyan(this.l.scoreHeading)}\n`);

@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import type { Question } from "../../questionnaire/schema.js";
 import type { Questionnaire } from "../../questionnaire/types.js";
+import { oneLine } from "../../text/one-line.js";
 import { matchTexts, parseHeader, type SurveyColumn, type SurveyHeader } from "./header.js";
 import { builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./labels.js";
 import { detectPreset, type Preset } from "./presets.js";
@@ -324,11 +325,6 @@ function scalar(value: string): string {
   return out.includes("\n") || /[,[\]{}#]|: /.test(out) ? JSON.stringify(value) : out;
 }
 
-const oneLine = (s: string, max = 70) => {
-  const flat = s.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};
-
 /** The reference a mapping uses for a column: its header when unique, else `#N`. */
 function ref(header: SurveyHeader, col: SurveyColumn): string {
   const same = header.columns.filter((c) => normalizeLabel(c.key) === normalizeLabel(col.key));
@@ -344,9 +340,9 @@ export function renderSuggestion(
   const lines: string[] = [];
   if (opts.schemaRef) lines.push(`# yaml-language-server: $schema=${opts.schemaRef}`);
   lines.push(
-    `# Suggested by \`crm-maturity map init\` from ${oneLine(opts.exportName)} for questionnaire ${q.id} ${q.version}.`,
+    `# Suggested by \`crm-maturity map init\` from ${oneLine(opts.exportName, 70)} for questionnaire ${q.id} ${q.version}.`,
     "# Review every line marked TODO or check, then run:",
-    `#   crm-maturity batch ${oneLine(opts.exportName)} --map <this file>`,
+    `#   crm-maturity batch ${oneLine(opts.exportName, 70)} --map <this file>`,
     "assessment:",
     '  client: { name: "TODO client name" }  # TODO also industry and size',
     `  date: ${opts.date}  # TODO the assessment date`,
@@ -365,7 +361,7 @@ export function renderSuggestion(
   lines.push("  role:");
   if (s.roleColumn) {
     lines.push(
-      `    column: ${scalar(ref(h, s.roleColumn))}  # check: ${oneLine(s.roleColumn.text)}`,
+      `    column: ${scalar(ref(h, s.roleColumn))}  # check: ${oneLine(s.roleColumn.text, 70)}`,
     );
     const mapped = s.roleValues.filter((v) => v.role);
     const unmapped = s.roleValues.filter((v) => !v.role);
