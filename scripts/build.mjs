@@ -2,7 +2,7 @@
 // running `validate` over the bundled pack once (dist/crm-maturity.v8-cache), and the small entry
 // that loads them (dist/cli.cjs). Why: src/boot/code-cache.ts. Everything is CommonJS because an
 // ES-module entry alone costs ~10 ms of start-up on Node 20. The bundle also carries schema checks
-// compiled from the zod schemas (src/questionnaire/schema-checks.ts).
+// compiled from the zod schemas (src/core/questionnaire/schema-checks.ts).
 // Packages that read their own data files at run time (pdfkit, exceljs, …) stay external.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -20,7 +20,7 @@ const work = path.join(root, "node_modules", ".cache", "crm-maturity-build");
 // uses, because every command pays for it at start-up.
 const SHIMS = [
   // zod re-exports its ~50 message locales; only English is used (messages are rewritten by
-  // src/source/zod-issues.ts).
+  // src/core/diagnostics/zod-issues.ts).
   {
     dependency: "zod",
     filter: /locales[\\/]index\.js$/,
@@ -65,12 +65,12 @@ const startupShims = {
   },
 };
 
-// src/questionnaire/schema-checks.ts has no checks in source; the bundle gets the generated ones.
+// src/core/questionnaire/schema-checks.ts has no checks in source; the bundle gets the generated ones.
 const checksFile = path.join(work, "schema-checks.cjs");
 const schemaChecks = {
   name: "schema-checks",
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]questionnaire[\\/]schema-checks\.ts$/ }, () => ({
+    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]questionnaire[\\/]schema-checks\.ts$/ }, () => ({
       contents: `import { root, dimension } from ${JSON.stringify(checksFile)};
 export const schemaChecks = { root, dimension };`,
       loader: "ts",
@@ -100,7 +100,7 @@ mkdirSync(work, { recursive: true });
 await writeSchemaChecks(checksFile);
 await build({
   ...common,
-  entryPoints: { "crm-maturity": "src/cli.ts" },
+  entryPoints: { "crm-maturity": "src/cli/main.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   sourcemap: "linked",

@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { importSource } from "./lib/import-source.mjs";
 
-const { renderJsonSchema, SCHEMAS } = await importSource("src/schemas.ts");
+const { renderJsonSchema, SCHEMAS } = await importSource("src/core/models/schemas.ts");
 
 for (const name of Object.keys(SCHEMAS)) {
   const file = new URL(`../schema/${name}.schema.json`, import.meta.url);

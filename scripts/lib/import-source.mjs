@@ -7,7 +7,7 @@ import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Imports `entry` (a path relative to the repository root, e.g. "src/schemas.ts"). */
+/** Imports `entry` (a path relative to the repository root, e.g. "src/core/models/schemas.ts"). */
 export async function importSource(entry) {
   const dir = path.join(root, "node_modules", ".cache", "crm-maturity-build");
   mkdirSync(dir, { recursive: true });

@@ -1,4 +1,4 @@
-// Generates src/questionnaire/schema-checks.ts's build-time replacement: ajv standalone code that
+// Generates src/core/questionnaire/schema-checks.ts's build-time replacement: ajv standalone code that
 // checks the questionnaire root and dimension formats against the zod schemas' JSON Schemas.
 import { writeFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
@@ -8,7 +8,7 @@ import { importSource } from "./import-source.mjs";
 
 /** Writes the checks as a CommonJS module exporting `root` and `dimension`. */
 export async function writeSchemaChecks(outfile) {
-  const { renderJsonSchema } = await importSource("src/schemas.ts");
+  const { renderJsonSchema } = await importSource("src/core/models/schemas.ts");
   const ajv = new Ajv({
     code: { source: true },
     // zod's parse fills in defaults; so must a passing check.

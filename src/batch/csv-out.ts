@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
-import { AtomicOutput } from "./atomic-file.js";
+import { AtomicOutput } from "../io/atomic-file.js";
 
 /** A cell: text, a number (written as a number) or null (an empty cell). */
 export type CsvCell = string | number | null;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { AtomicOutput } from "./atomic-file.js";
+import type { AtomicOutput } from "../io/atomic-file.js";
 import type { BatchOutcome } from "./run.js";
 
 /** Whether JSON.stringify would write `s` between quotes unchanged (most ids). */

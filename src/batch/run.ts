@@ -1,13 +1,16 @@
-import type { EncodingChoice } from "../answers/survey/decode.js";
-import type { SurveyColumn } from "../answers/survey/header.js";
-import { columnLetter, parseHeader } from "../answers/survey/header.js";
-import type { LoadedMapping } from "../answers/survey/mapping.js";
-import {
-  ExportError,
-  type ExportInfo,
-  type ExportReader,
-  openExport,
-} from "../answers/survey/read.js";
+import { InputError, UsageError } from "../core/diagnostics/errors.js";
+import type { Results } from "../core/models/results.js";
+import type { Breakdown, Statistics } from "../core/models/statistics.js";
+import type { Questionnaire } from "../core/questionnaire/types.js";
+import { ANSWER_CODES } from "../core/scoring/answer-codes.js";
+import { round2 } from "../core/scoring/numbers.js";
+import { type AssessmentScorer, createAssessmentScorer } from "../core/scoring/score.js";
+import { compareText } from "../core/text/compare.js";
+import type { EncodingChoice } from "../io/survey/decode.js";
+import { ExportError, type ExportInfo, type ExportReader, openExport } from "../io/survey/read.js";
+import type { SurveyColumn } from "../survey/header.js";
+import { columnLetter, parseHeader } from "../survey/header.js";
+import type { LoadedMapping } from "../survey/mapping.js";
 import {
   type BoundMapping,
   bindMapping,
@@ -21,21 +24,13 @@ import {
   RowDecoder,
   type RowProblem,
   trimCell,
-} from "../answers/survey/respondent.js";
-import { InputError, UsageError } from "../errors.js";
-import type { Questionnaire } from "../questionnaire/types.js";
-import { ANSWER_CODES } from "../scoring/answer-codes.js";
-import { round2 } from "../scoring/numbers.js";
-import type { Results } from "../scoring/results.js";
-import { type AssessmentScorer, createAssessmentScorer } from "../scoring/score.js";
-import { compareText } from "../text/compare.js";
+} from "../survey/respondent.js";
 import type { CsvCell, CsvWriter } from "./csv-out.js";
 import { type Progress, plainProgress } from "./progress.js";
 import { RespondentScorer } from "./respondent-scores.js";
 import { Roster, type RosterLimits } from "./roster.js";
 import { SpillDir } from "./spill.js";
 import { StatisticsCollector, type StatisticsLimits } from "./statistics.js";
-import type { Breakdown, Statistics } from "./statistics-schema.js";
 
 /** Distinct values allowed in one `--group-by` column. */
 export const MAX_GROUP_VALUES = 1000;

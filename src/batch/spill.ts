@@ -10,7 +10,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../core/diagnostics/errors.js";
 
 /** A failure of the temporary files, said as what to do about it (an environment problem). */
 function spillError(err: unknown, where: string): Error {

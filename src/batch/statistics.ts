@@ -1,6 +1,6 @@
-import { round2 } from "../scoring/numbers.js";
+import type { Breakdown, SummaryStatistics } from "../core/models/statistics.js";
+import { round2 } from "../core/scoring/numbers.js";
 import { readAll, type SpillDir, writeAll } from "./spill.js";
-import type { Breakdown, SummaryStatistics } from "./statistics-schema.js";
 
 /** Memory the statistics may use (tests make them tiny to exercise the disk paths). */
 export interface StatisticsLimits {

@@ -1,5 +1,5 @@
-import type { LocalizedText } from "../questionnaire/schema.js";
-import { fillPlaceholders } from "../text/placeholders.js";
+import type { LocalizedText } from "../core/questionnaire/schema.js";
+import { fillPlaceholders } from "../core/text/placeholders.js";
 
 /** The languages the user interface and reports are written in. */
 export const LANGS = ["en", "zh-CN"] as const;

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { resultsSchema } from "../../src/scoring/results.js";
+import { resultsSchema } from "../../src/core/models/results.js";
 import { hasStackTrace, runCli } from "../helpers/cli.js";
 import { BATCH, QUESTIONNAIRE, REPO, SURVEY, tmp } from "./helpers.js";
 

@@ -2,15 +2,15 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadAnswerFiles } from "../../src/answers/load.js";
-import { type LoadedMapping, loadMapping } from "../../src/answers/survey/mapping.js";
 import { CsvWriter } from "../../src/batch/csv-out.js";
 import type { Progress } from "../../src/batch/progress.js";
 import { type BatchOutcome, type BatchRunOptions, runBatch } from "../../src/batch/run.js";
-import { resolveQuestionnaire } from "../../src/questionnaire/bundled.js";
-import type { Questionnaire } from "../../src/questionnaire/types.js";
-import type { Results } from "../../src/scoring/results.js";
-import { scoreAssessment } from "../../src/scoring/score.js";
+import type { Results } from "../../src/core/models/results.js";
+import type { Questionnaire } from "../../src/core/questionnaire/types.js";
+import { scoreAssessment } from "../../src/core/scoring/score.js";
+import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
+import { loadAnswerFiles } from "../../src/io/load-answers.js";
+import { type LoadedMapping, loadMapping } from "../../src/survey/mapping.js";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
 export const QUESTIONNAIRE = path.join(

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASELINE, FOLLOWUP, V1, V2 } from "../compare/lotus.js";
 import { hasStackTrace, runCli } from "../helpers/cli.js";
+import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
 
 let tmp: string;
 let baselineJson: string;

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadAnswerFiles, loadTargetsFile } from "../../src/answers/load.js";
-import { schemaRef } from "../../src/commands/init.js";
-import { resolveQuestionnaire } from "../../src/questionnaire/bundled.js";
+import { schemaRef } from "../../src/app/init.js";
+import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
+import { loadAnswerFiles, loadTargetsFile } from "../../src/io/load-answers.js";
 import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
 
 const FILES = ["answers.yaml", "targets.yaml", "README.md"];

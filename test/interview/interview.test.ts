@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { answersFile } from "../../src/answers/schema.js";
 import {
   EXIT_INTERRUPTED,
   type InterviewCommandOptions,
   runInterview,
-} from "../../src/commands/interview.js";
-import { InputError, UsageError } from "../../src/errors.js";
-import { resolveQuestionnaire } from "../../src/questionnaire/bundled.js";
+} from "../../src/app/interview.js";
+import { answersFile } from "../../src/core/answers/schema.js";
+import { InputError, UsageError } from "../../src/core/diagnostics/errors.js";
+import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 import { REPO } from "../helpers/cli.js";
 import { ScriptedPrompter, type Step } from "./scripted.js";
 

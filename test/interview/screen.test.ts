@@ -1,16 +1,16 @@
 import { Chalk } from "chalk";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { planInterview } from "../../src/answers/interview/plan.js";
+import { displayWidth } from "../../src/core/text/width.js";
+import { planInterview } from "../../src/interview/plan.js";
 import {
   answerChoices,
   dimensionHeading,
   questionBlock,
   textWidth,
   wrap,
-} from "../../src/answers/interview/screen.js";
-import { resolveQuestionnaire } from "../../src/questionnaire/bundled.js";
-import { displayWidth } from "../../src/text/width.js";
+} from "../../src/interview/screen.js";
+import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 
 const plain = new Chalk({ level: 0 });
 const pack = resolveQuestionnaire();

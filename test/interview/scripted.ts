@@ -6,7 +6,7 @@ import type {
   InputQuestion,
   Prompter,
   SelectQuestion,
-} from "../../src/answers/prompts.js";
+} from "../../src/io/prompts.js";
 
 /** One scripted reply. `expect` must occur in the prompt's message. */
 export type Step =

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { planInterview, questionOrder } from "../../src/answers/interview/plan.js";
+import { planInterview, questionOrder } from "../../src/interview/plan.js";
 import {
   advance,
   canGoBack,
@@ -10,9 +10,9 @@ import {
   skipRestOfDimension,
   startSession,
   tally,
-} from "../../src/answers/interview/session.js";
-import { isPromptExit } from "../../src/answers/prompts.js";
-import { resolveQuestionnaire } from "../../src/questionnaire/bundled.js";
+} from "../../src/interview/session.js";
+import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
+import { isPromptExit } from "../../src/io/prompts.js";
 
 const MINI = path.resolve(import.meta.dirname, "../fixtures/interview/mini/questionnaire.yaml");
 const mini = resolveQuestionnaire(MINI);

@@ -1,12 +1,12 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseHeader } from "../../src/answers/survey/header.js";
-import { loadMapping } from "../../src/answers/survey/mapping.js";
-import { mappingSchema } from "../../src/answers/survey/mapping-schema.js";
-import { PRESETS } from "../../src/answers/survey/presets.js";
-import { bindMapping } from "../../src/answers/survey/respondent.js";
-import { renderJsonSchema } from "../../src/schemas.js";
+import { mappingSchema } from "../../src/core/models/mapping.js";
+import { renderJsonSchema } from "../../src/core/models/schemas.js";
+import { parseHeader } from "../../src/survey/header.js";
+import { loadMapping } from "../../src/survey/mapping.js";
+import { PRESETS } from "../../src/survey/presets.js";
+import { bindMapping } from "../../src/survey/respondent.js";
 import { questionnaire, tmp } from "../batch/helpers.js";
 
 const HEAD = `assessment:

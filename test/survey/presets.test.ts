@@ -1,10 +1,10 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectPreset } from "../../src/answers/survey/presets.js";
-import { openExport } from "../../src/answers/survey/read.js";
 import { materializeResults } from "../../src/batch/run.js";
-import { resultsSchema } from "../../src/scoring/results.js";
+import { resultsSchema } from "../../src/core/models/results.js";
+import { openExport } from "../../src/io/survey/read.js";
+import { detectPreset } from "../../src/survey/presets.js";
 import { runOn, SURVEY, scoreFiles, withoutStatistics } from "../batch/helpers.js";
 
 /** fixture → [preset, encoding, delimiter (csv only), rows scored, rows excluded]. */

@@ -3,11 +3,11 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadMapping, questionOf } from "../../src/answers/survey/mapping.js";
-import { openExport } from "../../src/answers/survey/read.js";
-import { renderSuggestion, suggestMapping, tokens } from "../../src/answers/survey/suggest.js";
-import { runMapInit } from "../../src/commands/map-init.js";
-import { InputError } from "../../src/errors.js";
+import { runMapInit } from "../../src/app/map-init.js";
+import { InputError } from "../../src/core/diagnostics/errors.js";
+import { openExport } from "../../src/io/survey/read.js";
+import { loadMapping, questionOf } from "../../src/survey/mapping.js";
+import { renderSuggestion, suggestMapping, tokens } from "../../src/survey/suggest.js";
 import { QUESTIONNAIRE, questionnaire, runOn, SURVEY, tmp } from "../batch/helpers.js";
 
 const exportOf = (dir: string) => {

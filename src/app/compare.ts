@@ -1,0 +1,247 @@
+import path from "node:path";
+import { type CompareSide, compareAssessments } from "../core/analysis/comparison.js";
+import { InputError, UsageError } from "../core/diagnostics/errors.js";
+import type { Issue } from "../core/diagnostics/issue.js";
+import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
+import { type Results, resultsSchema } from "../core/models/results.js";
+import type { Questionnaire } from "../core/questionnaire/types.js";
+import { scoreAssessment } from "../core/scoring/score.js";
+import { ct } from "../i18n/comparison.js";
+import type { Lang } from "../i18n/labels.js";
+import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
+import { loadAnswerFiles } from "../io/load-answers.js";
+import { useColor, writeOutput } from "../io/output.js";
+import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
+import { makeIssue, parseYamlSource, type SourceFile } from "../io/yaml.js";
+import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
+import { printIssues } from "./print-issues.js";
+
+/** Options of `crm-maturity compare`, as commander parses them. */
+export interface CompareCommandOptions {
+  questionnaire?: string;
+  baselineQuestionnaire?: string;
+  format: CompareFormat;
+  lang: Lang;
+  output?: string;
+  movers?: number;
+}
+
+/** Environment the command reads; a parameter so tests can pass their own. */
+export interface CompareEnvironment {
+  cwd: string;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  /** Standard input for a `-` argument; read from file descriptor 0 when omitted. */
+  stdin?: string | Uint8Array | undefined;
+}
+
+type Role = "baseline" | "follow-up";
+
+interface LoadedSide {
+  side: CompareSide;
+  file: SourceFile;
+}
+
+function readInput(arg: string, e: CompareEnvironment, stdin: () => string): SourceFile {
+  const result: { file?: SourceFile; issues: Issue[] } =
+    arg === "-"
+      ? parseYamlSource(stdin(), STDIN_DISPLAY, STDIN_DISPLAY)
+      : readYamlFile(path.resolve(e.cwd, arg), e.cwd);
+  if (!result.file || result.issues.length > 0) {
+    throw new InputError(`cannot read the ${arg === "-" ? "standard input" : arg}`, result.issues);
+  }
+  return result.file;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * Loads questionnaires on demand, once per file: a results input may not need one, and the
+ * baseline and follow-up usually share it.
+ */
+function questionnaireCache(cwd: string) {
+  const cache = new Map<string, Questionnaire>();
+  return (file: string | undefined): Questionnaire => {
+    const key = file === undefined ? "" : path.resolve(cwd, file);
+    let q = cache.get(key);
+    if (!q) {
+      q = resolveQuestionnaire(file, cwd);
+      cache.set(key, q);
+    }
+    return q;
+  };
+}
+
+// The same id and version should mean the same questions, but a locally edited pack may not
+// have bumped its version; using its texts would then misreport added and removed questions.
+function sameStructure(q: Questionnaire, r: Results): boolean {
+  const shape = (dims: readonly { id: string; questions: readonly { id: string }[] }[]) =>
+    dims.map((d) => `${d.id}:${d.questions.map((x) => x.id).join(",")}`).join(";");
+  return shape(q.dimensions) === shape(r.dimensions);
+}
+
+function loadResults(file: SourceFile, role: Role): Results {
+  const parsed = resultsSchema.safeParse(file.value);
+  if (!parsed.success) {
+    throw new InputError(
+      `the ${role} results file ${file.display} is invalid (expected the JSON written by \`score --format json\` or \`batch\`)`,
+      zodIssuesToIssues(parsed.error.issues, file, resultsSchema, "results file"),
+    );
+  }
+  return parsed.data;
+}
+
+/** Which questionnaire a side is read with, and the option that names it. */
+interface QuestionnaireChoice {
+  file: string | undefined;
+  option: "--baseline-questionnaire" | "-q";
+  /** False when the baseline fell back to -q: a mismatch is then expected, not a mistake. */
+  explicit: boolean;
+}
+
+function loadSide(
+  arg: string,
+  role: Role,
+  choice: QuestionnaireChoice,
+  getQuestionnaire: (file: string | undefined) => Questionnaire,
+  e: CompareEnvironment,
+  stdin: () => string,
+): LoadedSide {
+  const file = readInput(arg, e, stdin);
+  if (!isMapping(file.value)) {
+    throw new InputError(`the ${role} input ${file.display} is neither results nor answers`, [
+      makeIssue(
+        "not-a-mapping",
+        `expected a results JSON (with schemaVersion) or an answers file (with assessment and respondents); found ${describeValue(file.value)}`,
+        file.display,
+        file.locate([]),
+      ),
+    ]);
+  }
+
+  if ("schemaVersion" in file.value) {
+    const results = loadResults(file, role);
+    const q = getQuestionnaire(choice.file);
+    const declared = results.questionnaire;
+    const sameVersion = q.id === declared.id && q.version === declared.version;
+    const matches = sameVersion && sameStructure(q, results);
+    if (!matches && choice.explicit) {
+      const why = sameVersion
+        ? `has other dimensions or questions than the ${role} results, although both say ${q.id} ${q.version}`
+        : `is ${q.id} ${q.version} but the ${role} results were scored with ${declared.id} ${declared.version}`;
+      process.stderr.write(
+        `crm-maturity: warning: ${choice.option} ${choice.file} ${why}; its question texts are not used\n`,
+      );
+    }
+    return { side: { results, questionnaire: matches ? q : undefined }, file };
+  }
+
+  const questionnaire = getQuestionnaire(choice.file);
+  // loadAnswerFiles would read `-` itself, but standard input can be consumed only once.
+  const text = arg === "-" ? stdin() : undefined;
+  const loaded = loadAnswerFiles([arg], questionnaire, { cwd: e.cwd, stdin: text });
+  if (!loaded.input) {
+    const errors = loaded.issues.filter((i) => i.severity === "error");
+    const mismatch = errors.some((i) => i.code === "questionnaire-mismatch");
+    const hint = mismatch
+      ? `; pass the questionnaire these answers were given to with ${choice.option}`
+      : "";
+    throw new InputError(
+      `the ${role} answers ${file.display} are invalid: ${errors.length} error${errors.length === 1 ? "" : "s"}${hint}`,
+      loaded.issues,
+    );
+  }
+  if (loaded.input.respondents.length === 0) {
+    throw new InputError(`the ${role} answers ${file.display} have no respondent`, [
+      makeIssue(
+        "missing-field",
+        "expected at least one respondent with answers; found none",
+        file.display,
+        file.locate(["respondents"]),
+      ),
+    ]);
+  }
+  if (loaded.issues.length > 0) printIssues(loaded.issues);
+  return { side: { results: scoreAssessment(questionnaire, loaded.input), questionnaire }, file };
+}
+
+/**
+ * `crm-maturity compare <baseline> <followup>`: scores or reads both assessments, compares them
+ * and writes the comparison. Throws InputError (exit 1) for bad input or a follow-up dated before
+ * the baseline; returns the exit code.
+ */
+export async function runCompare(
+  baselineArg: string,
+  followupArg: string,
+  opts: CompareCommandOptions,
+  e: CompareEnvironment = {
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+  },
+): Promise<number> {
+  if (baselineArg === "-" && followupArg === "-") {
+    throw new UsageError(
+      "standard input (-) can be read only once; pass the other input as a file",
+    );
+  }
+  // Standard input can be read only once: both the reading and the answers loader use this text.
+  let stdinText: string | undefined;
+  const stdin = (): string => {
+    if (stdinText === undefined) {
+      const read = readStdinText("results or answers", e.stdin);
+      if ("issue" in read) throw new InputError("cannot read the standard input", [read.issue]);
+      stdinText = read.text;
+    }
+    return stdinText;
+  };
+  const getQuestionnaire = questionnaireCache(e.cwd);
+  const baseline = loadSide(
+    baselineArg,
+    "baseline",
+    {
+      file: opts.baselineQuestionnaire ?? opts.questionnaire,
+      option: "--baseline-questionnaire",
+      explicit: opts.baselineQuestionnaire !== undefined,
+    },
+    getQuestionnaire,
+    e,
+    stdin,
+  );
+  const followup = loadSide(
+    followupArg,
+    "follow-up",
+    { file: opts.questionnaire, option: "-q", explicit: opts.questionnaire !== undefined },
+    getQuestionnaire,
+    e,
+    stdin,
+  );
+
+  const bDate = baseline.side.results.assessment.date;
+  const fDate = followup.side.results.assessment.date;
+  // ISO dates compare correctly as strings. A follow-up before its baseline is almost always
+  // swapped arguments, and every progress figure would be inverted, so it is refused.
+  if (fDate < bDate) {
+    throw new InputError("the follow-up is dated before the baseline", [
+      makeIssue(
+        "invalid-value",
+        `expected the follow-up to be dated on or after the baseline's ${bDate} (${baseline.file.display}); found ${fDate}. Are the arguments swapped? The order is: compare <baseline> <followup>`,
+        followup.file.display,
+        followup.file.locate(["assessment", "date"]),
+      ),
+    ]);
+  }
+
+  const comparison = compareAssessments(baseline.side, followup.side, { movers: opts.movers });
+  for (const w of comparison.warnings) {
+    process.stderr.write(
+      `crm-maturity: warning: ${ct("en", `warning.${w.code}`, { baseline: w.baseline, followup: w.followup })}\n`,
+    );
+  }
+  const color = useColor(opts.format, opts.output, e);
+  const text = await COMPARE_RENDERERS[opts.format](comparison, { lang: opts.lang, color });
+  writeOutput(text, opts.output);
+  return 0;
+}

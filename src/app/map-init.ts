@@ -1,0 +1,91 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Writable } from "node:stream";
+import { InputError, UsageError } from "../core/diagnostics/errors.js";
+import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
+import { createFileAtomic, localToday } from "../io/output.js";
+import type { EncodingChoice } from "../io/survey/decode.js";
+import { ExportError, openExport } from "../io/survey/read.js";
+import { MATCH_THRESHOLD, renderSuggestion, suggestMapping } from "../survey/suggest.js";
+
+/** Options of `crm-maturity map init`, as commander parses them. */
+export interface MapInitOptions {
+  questionnaire?: string;
+  output?: string;
+  encoding?: EncodingChoice;
+}
+
+export interface MapInitEnvironment {
+  cwd: string;
+  stdout: Writable;
+  stderr: Writable;
+  /** The date written into the suggested `assessment` (YYYY-MM-DD); defaults to today. */
+  today?: string;
+}
+
+/** Data rows read to find role values and unknown answer labels. */
+const SAMPLE_ROWS = 2000;
+
+/** `crm-maturity map init <export>`: suggests a mapping.yaml for a survey export. */
+export async function runMapInit(
+  exportPath: string,
+  opts: MapInitOptions,
+  e: MapInitEnvironment = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  const out = opts.output && opts.output !== "-" ? path.resolve(e.cwd, opts.output) : undefined;
+  if (out && existsSync(out)) {
+    throw new InputError(
+      `${opts.output} already exists; map init never overwrites a file (delete it or choose another -o)`,
+    );
+  }
+  if (out && exportPath !== "-" && path.resolve(e.cwd, exportPath) === out) {
+    throw new UsageError(`-o ${opts.output} is the export itself; choose another file`);
+  }
+  const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  const display = exportPath === "-" ? "<stdin>" : exportPath;
+  const rows: string[][] = [];
+  try {
+    const reader = await openExport(exportPath === "-" ? "-" : path.resolve(e.cwd, exportPath), {
+      encoding: opts.encoding ?? "auto",
+      display,
+    });
+    await reader.each((cells) => {
+      rows.push(cells);
+      return rows.length < SAMPLE_ROWS + 3;
+    });
+    for (const n of reader.info.notices) e.stderr.write(`crm-maturity: notice: ${n}\n`);
+  } catch (err) {
+    if (err instanceof ExportError) throw new InputError(err.message);
+    throw err;
+  }
+  if (rows.length === 0)
+    throw new InputError(`${display}: expected a header row; found an empty file`);
+  const suggestion = suggestMapping(rows, questionnaire);
+  const text = renderSuggestion(suggestion, {
+    exportName: exportPath === "-" ? "<export>" : exportPath,
+    questionnaire,
+    date: e.today ?? localToday(),
+  });
+  if (out) {
+    let created: boolean;
+    try {
+      created = createFileAtomic(out, text);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UsageError(
+        `-o ${opts.output}: cannot write there (${code === "ENOENT" ? "its folder does not exist" : (code ?? String(err))})`,
+      );
+    }
+    if (!created) {
+      throw new InputError(
+        `${opts.output} already exists; map init never overwrites a file (delete it or choose another -o)`,
+      );
+    }
+  } else e.stdout.write(text);
+  const sure = suggestion.matches.filter((m) => m.score >= MATCH_THRESHOLD).length;
+  const questions = questionnaire.dimensions.reduce((n, d) => n + d.questions.length, 0);
+  e.stderr.write(
+    `crm-maturity: map init (${suggestion.preset.id}): ${sure} of ${questions} questions matched to columns; ${suggestion.unmatchedColumns.length + suggestion.matches.length - sure} columns left as TODO${suggestion.roleColumn ? "" : "; no role column found"}${out ? `; wrote ${opts.output}` : ""}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,13 @@
+import { UsageError } from "../core/diagnostics/errors.js";
+import { renderJsonSchema, SCHEMAS } from "../core/models/schemas.js";
+import { writeOutput } from "../io/output.js";
+
+/** `crm-maturity schema [format]`: prints a format's JSON Schema. */
+export function runSchema(format: string, opts: { output?: string }): void {
+  if (!(format in SCHEMAS)) {
+    throw new UsageError(
+      `unknown format ${JSON.stringify(format)}; expected one of ${Object.keys(SCHEMAS).join(", ")}`,
+    );
+  }
+  writeOutput(renderJsonSchema(format), opts.output);
+}

@@ -1,0 +1,70 @@
+import { UsageError } from "../core/diagnostics/errors.js";
+import { scoreAssessment } from "../core/scoring/score.js";
+import type { Lang } from "../i18n/labels.js";
+import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
+import { loadAnswerFiles, loadTargetsFile } from "../io/load-answers.js";
+import { useColor, writeOutput } from "../io/output.js";
+import { SCORE_RENDERERS, type ScoreFormat } from "../render/score/index.js";
+import { failWithIssues, printIssues } from "./print-issues.js";
+
+/** Options of `crm-maturity score`, as commander parses them. */
+export interface ScoreCommandOptions {
+  questionnaire?: string;
+  targets?: string;
+  horizon?: number;
+  format: ScoreFormat;
+  lang: Lang;
+  output?: string;
+}
+
+/** Environment the command reads; a parameter so tests can pass their own. */
+export interface ScoreEnvironment {
+  cwd: string;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/** `crm-maturity score <answers..>`: merges answer files, scores them and renders the results. */
+export async function runScore(
+  paths: string[],
+  opts: ScoreCommandOptions,
+  e: ScoreEnvironment = {
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+  },
+): Promise<number> {
+  const stdinUses = paths.filter((p) => p === "-").length + (opts.targets === "-" ? 1 : 0);
+  if (stdinUses > 1) {
+    throw new UsageError(
+      "standard input (-) can be read only once; pass the other inputs as files",
+    );
+  }
+  const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  const answers = loadAnswerFiles(paths, questionnaire, { cwd: e.cwd });
+  if (!answers.input) failWithIssues("the answers are invalid", answers.issues);
+
+  let targets: Record<string, number> | undefined;
+  const warnings = answers.issues;
+  if (opts.targets !== undefined) {
+    const loaded = loadTargetsFile(opts.targets, questionnaire, { cwd: e.cwd });
+    if (!loaded.targets)
+      failWithIssues(`the targets file ${opts.targets} is invalid`, loaded.issues);
+    targets = loaded.targets;
+    warnings.push(...loaded.issues);
+  }
+  // Warnings (merge decisions, answers to questions not put to a role) never block scoring.
+  if (warnings.length > 0) printIssues(warnings);
+
+  const results = scoreAssessment(questionnaire, answers.input, {
+    targets,
+    horizonMonths: opts.horizon,
+  });
+  const render = await SCORE_RENDERERS[opts.format]();
+  const text = render(results, questionnaire, {
+    lang: opts.lang,
+    color: useColor(opts.format, opts.output, e),
+  });
+  writeOutput(text, opts.output);
+  return 0;
+}

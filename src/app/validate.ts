@@ -1,0 +1,32 @@
+import { writeOutput } from "../io/output.js";
+import { VERSION } from "../io/version.js";
+import { FORMATTERS, type FormatName } from "../render/diagnostics/index.js";
+import { countSeverities } from "../render/diagnostics/shared.js";
+import { validatePaths } from "./validate-files.js";
+
+export interface ValidateOptions {
+  format: FormatName;
+  failSeverity: "error" | "warning";
+  maxWarnings?: number;
+  output?: string;
+}
+
+/** `crm-maturity validate`: prints findings and returns the exit code (0 clean, 1 findings). */
+export async function runValidate(paths: string[], opts: ValidateOptions): Promise<number> {
+  const cwd = process.cwd();
+  const { issues, filesChecked } = validatePaths(paths, cwd);
+  const toFile = opts.output !== undefined && opts.output !== "-";
+  const color = !toFile && process.stdout.isTTY === true && !("NO_COLOR" in process.env);
+  const format = await FORMATTERS[opts.format]();
+  const text = format(issues, { cwd, color, filesChecked, toolVersion: VERSION });
+  writeOutput(text, opts.output);
+  const { errors, warnings } = countSeverities(issues);
+  const failing = opts.failSeverity === "warning" ? errors + warnings : errors;
+  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+  if (tooManyWarnings && opts.format === "stylish") {
+    process.stderr.write(
+      `crm-maturity: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`,
+    );
+  }
+  return failing > 0 || tooManyWarnings ? 1 : 0;
+}

@@ -1,0 +1,55 @@
+import { type Command, Option } from "commander";
+import { examples } from "../options.js";
+import { ENCODINGS } from "./map.js";
+
+export { register as registerMap } from "./map.js";
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Registers `crm-maturity batch`. */
+export function register(program: Command): void {
+  program
+    .command("batch")
+    .description(
+      "score a survey export row by row: aggregate results with statistics, per-respondent CSV, rejects",
+    )
+    .argument("<export>", "the survey export (CSV or XLSX; - reads standard input)")
+    .requiredOption("--map <file>", "the mapping file (start one with `crm-maturity map init`)")
+    .option(
+      "-q, --questionnaire <file>",
+      "questionnaire to score with (default: the bundled standard pack)",
+    )
+    .option(
+      "--group-by <column>",
+      "break statistics down by this column (repeatable; overrides the mapping's groupBy)",
+      collect,
+      [],
+    )
+    .option("-o, --output <file>", "write the results JSON here instead of standard output")
+    .option("--respondents <file>", "write each respondent's scores as CSV")
+    .option("--rejects <file>", "write every rejected row, whole, as CSV")
+    .addOption(
+      new Option("--encoding <encoding>", "text encoding of a CSV export")
+        .choices(ENCODINGS)
+        .default("auto"),
+    )
+    .option("--strict", "stop with exit code 1 at the first bad row")
+    .addHelpText(
+      "after",
+      `${examples([
+        "crm-maturity batch qualtrics-export.csv --map mapping.yaml -o results.json",
+        "crm-maturity batch export.xlsx --map mapping.yaml --group-by Department --respondents respondents.csv --rejects rejects.csv -o results.json",
+        "crm-maturity batch 问卷星.csv --map mapping.yaml --encoding gb18030 --strict -o results.json",
+      ])}
+The results JSON is the model \`score --format json\` writes, plus \`statistics\`; \`report\`,
+\`roadmap\` and \`compare\` read it. A summary of the rows goes to standard error.
+
+Exit codes: 0 scored (bad rows are reported and skipped) · 1 invalid export, mapping or
+questionnaire, or a bad row under --strict · 2 usage error
+`,
+    )
+    .action(async (file: string, opts) => {
+      const { runBatchCommand } = await import("../../app/batch.js");
+      process.exitCode = await runBatchCommand(file, opts);
+    });
+}

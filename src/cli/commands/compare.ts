@@ -1,0 +1,56 @@
+import { type Command, Option } from "commander";
+import { LANGS } from "../../i18n/labels.js";
+import { COMPARE_FORMATS, DEFAULT_COMPARE_FORMAT } from "../../render/comparison/index.js";
+import { examples, wholeNumber } from "../options.js";
+
+/** Registers `crm-maturity compare`. */
+export function register(program: Command): void {
+  program
+    .command("compare")
+    .description(
+      "show progress between a baseline and a follow-up assessment of one client: scores, levels, progress to target, risks, readiness, questionnaire changes",
+    )
+    .argument(
+      "<baseline>",
+      "the earlier assessment: answers file (YAML/JSON) or results JSON from score/batch (- reads stdin)",
+    )
+    .argument("<followup>", "the later assessment, in either form")
+    .option(
+      "-q, --questionnaire <file>",
+      "questionnaire of the follow-up, and of the baseline unless --baseline-questionnaire is given (default: the bundled standard pack)",
+    )
+    .option(
+      "--baseline-questionnaire <file>",
+      "questionnaire of the baseline when it was answered to another version (default: -q)",
+    )
+    .addOption(
+      new Option("--format <format>", "output format")
+        .choices(COMPARE_FORMATS)
+        .default(DEFAULT_COMPARE_FORMAT),
+    )
+    .addOption(
+      new Option("--lang <lang>", "language of the table and Markdown (JSON holds both)")
+        .choices(LANGS)
+        .default("en"),
+    )
+    .option(
+      "--movers <n>",
+      "how many of the biggest question movers to list (default 10)",
+      wholeNumber("--movers"),
+    )
+    .option("-o, --output <file>", "write to a file instead of standard output")
+    .addHelpText(
+      "after",
+      `${examples([
+        "crm-maturity compare baseline/results.json followup/answers.yaml",
+        "crm-maturity compare baseline.yaml followup.yaml --baseline-questionnaire questionnaire-v1/questionnaire.yaml -q questionnaire-v2/questionnaire.yaml",
+        "crm-maturity compare baseline.json followup.json --format md --lang zh-CN -o progress.md",
+      ])}
+Exit codes: 0 compared · 1 invalid input, or a follow-up dated before the baseline (file:line:column on stderr) · 2 usage error
+`,
+    )
+    .action(async (baseline: string, followup: string, opts) => {
+      const { runCompare } = await import("../../app/compare.js");
+      process.exitCode = await runCompare(baseline, followup, opts);
+    });
+}

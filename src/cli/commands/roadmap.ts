@@ -1,0 +1,26 @@
+import type { Command } from "commander";
+import { examples } from "../options.js";
+import { addReportOptions } from "./report.js";
+
+/** Registers `crm-maturity roadmap`. */
+export function register(program: Command): void {
+  addReportOptions(
+    program
+      .command("roadmap")
+      .description("write the rigidify → optimise → solidify roadmap on its own"),
+  )
+    .addHelpText(
+      "after",
+      `${examples([
+        "crm-maturity roadmap answers/*.yaml -o roadmap.md",
+        "crm-maturity roadmap results.json --strategy big-fast --horizon 18",
+        "crm-maturity roadmap answers/*.yaml --lang zh-CN --format pdf -o roadmap.pdf",
+      ])}
+Exit codes: 0 written · 1 invalid input (file:line:col on standard error) · 2 usage error
+`,
+    )
+    .action(async (inputs: string[], opts) => {
+      const { runRoadmap } = await import("../../app/roadmap.js");
+      process.exitCode = await runRoadmap(inputs, opts);
+    });
+}

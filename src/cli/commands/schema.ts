@@ -1,0 +1,26 @@
+import type { Command } from "commander";
+import { examples } from "../options.js";
+
+/** Registers `crm-maturity schema`. */
+export function register(program: Command): void {
+  program
+    .command("schema")
+    .description("print the JSON Schema of a file format")
+    .argument(
+      "[format]",
+      "questionnaire | dimension | answers | results | mapping",
+      "questionnaire",
+    )
+    .option("-o, --output <file>", "write to a file instead of standard output")
+    .addHelpText(
+      "after",
+      examples([
+        "crm-maturity schema questionnaire -o questionnaire.schema.json",
+        "crm-maturity schema answers",
+      ]),
+    )
+    .action(async (format: string, opts) => {
+      const { runSchema } = await import("../../app/schema.js");
+      runSchema(format, opts);
+    });
+}

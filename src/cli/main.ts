@@ -1,0 +1,81 @@
+import { Command, CommanderError } from "commander";
+import { printIssues } from "../app/print-issues.js";
+import { InputError, UsageError } from "../core/diagnostics/errors.js";
+import { VERSION } from "../io/version.js";
+import { register as registerBatch, registerMap } from "./commands/batch.js";
+import { register as registerCompare } from "./commands/compare.js";
+import { register as registerInit } from "./commands/init.js";
+import { register as registerInterview } from "./commands/interview.js";
+import { register as registerReport, registerRoadmap } from "./commands/report.js";
+import { register as registerSchema } from "./commands/schema.js";
+import { register as registerScore } from "./commands/score.js";
+import { register as registerValidate } from "./commands/validate.js";
+import { examples } from "./options.js";
+
+function buildProgram(): Command {
+  const program = new Command("crm-maturity")
+    .description(
+      "Assess a company's CRM capability maturity: questionnaires as code, interviews, batch scoring, gap reports and rigidify → optimise → solidify roadmaps.",
+    )
+    .version(VERSION)
+    .option(
+      "--debug",
+      "print stack traces for internal errors, and whether the code cache was used",
+    )
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .addHelpText(
+      "after",
+      `${examples(["crm-maturity validate questionnaires/", "crm-maturity schema questionnaire -o questionnaire.schema.json"])}
+Exit codes: 0 ok · 1 invalid input or findings · 2 usage error or internal failure`,
+    );
+  for (const register of [
+    registerValidate,
+    registerSchema,
+    registerInit,
+    registerInterview,
+    registerScore,
+    registerReport,
+    registerRoadmap,
+    registerCompare,
+    registerBatch,
+    registerMap,
+  ])
+    register(program);
+  // Subcommands made with .command() inherit exitOverride, so their usage errors reach main().
+  return program;
+}
+
+/** Runs the CLI; the only place that turns errors into exit codes. */
+export async function main(argv: string[]): Promise<void> {
+  // A closed pipe (`crm-maturity … | head`) is a normal way for output to end, not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  const program = buildProgram();
+  const debug = argv.includes("--debug");
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      const ok = err.code === "commander.helpDisplayed" || err.code === "commander.version";
+      process.exitCode = ok || err.code === "commander.help" ? 0 : 2;
+    } else if (err instanceof UsageError) {
+      process.stderr.write(`crm-maturity: error: ${err.message}\n`);
+      process.exitCode = 2;
+    } else if (err instanceof InputError) {
+      if (err.issues.length) printIssues(err.issues);
+      process.stderr.write(`crm-maturity: ${err.message}\n`);
+      process.exitCode = 1;
+    } else {
+      const e = err as Error;
+      const hint = debug ? `${e?.stack ?? ""}\n` : "(rerun with --debug to see the stack trace)\n";
+      process.stderr.write(`crm-maturity: internal error: ${e?.message ?? String(err)}\n${hint}`);
+      process.exitCode = 2;
+    }
+  }
+}
+
+// No top-level await: the bundle is CommonJS (src/boot/code-cache.ts); main() settles all errors.
+void main(process.argv);

@@ -1,0 +1,546 @@
+import type { ClientProfile } from "../answers/schema.js";
+import type { Confidence, DimensionResult, Results } from "../models/results.js";
+import type { LocalizedText, Pillar, Question, Severity } from "../questionnaire/schema.js";
+import type { Questionnaire } from "../questionnaire/types.js";
+import { compareIds, round2 } from "../scoring/numbers.js";
+import { compareText } from "../text/compare.js";
+
+/**
+ * Progress between two assessments of one client: a pure function of two results (and, when
+ * known, the questionnaires they were scored with). The model is plain JSON, language-neutral
+ * (titles keep every language) and deterministic, so `--format json` prints it as is.
+ * docs/compare.md defines every figure.
+ */
+
+/** Bumped whenever the comparison JSON changes incompatibly. */
+export const COMPARISON_SCHEMA_VERSION = 1;
+
+/** How many questions `movers` lists by default. */
+export const DEFAULT_MOVERS = 10;
+
+/** One assessment as the comparison describes it. */
+export interface CompareSide {
+  results: Results;
+  /** The questionnaire the results were scored with (same id and version), when available. */
+  questionnaire?: Questionnaire | undefined;
+}
+
+/** A value at baseline and at follow-up, and follow-up minus baseline (null if either is null). */
+export interface Change {
+  baseline: number | null;
+  followup: number | null;
+  change: number | null;
+}
+
+/** The assessment header of one side. */
+export interface AssessmentSummary {
+  client: ClientProfile;
+  date: string;
+  assessor: string;
+  questionnaire: { id: string; version: string };
+  respondents: number;
+  /** True when the questionnaire itself was available (texts, anchors and weights comparable). */
+  questionnaireAvailable: boolean;
+}
+
+export type ComparisonWarningCode = "client-mismatch" | "questionnaire-mismatch" | "same-date";
+
+/** Something the consultant should check; the comparison still went ahead. */
+export interface ComparisonWarning {
+  code: ComparisonWarningCode;
+  baseline: string;
+  followup: string;
+}
+
+/**
+ * Why a dimension's progress is (or is not) a number:
+ * `measured` — baseline below target and both scores conclusive;
+ * `baseline-at-target` — the baseline already met the target, so there was no gap to close;
+ * `inconclusive` — a score is null on either side;
+ * `added` / `removed` — the dimension exists in one questionnaire only.
+ */
+export type ProgressStatus =
+  | "measured"
+  | "baseline-at-target"
+  | "inconclusive"
+  | "added"
+  | "removed";
+
+export interface DimensionChange {
+  id: string;
+  title: LocalizedText;
+  pillar: Pillar;
+  status: "matched" | "added" | "removed";
+  score: Change;
+  level: Change;
+  /** Coverage as a 0–1 share; the change is in share points (0.15 = 15 percentage points). */
+  coverage: Change;
+  confidence: { baseline: Confidence | null; followup: Confidence | null };
+  /** Targets in force at each assessment; progress is measured against the follow-up's. */
+  target: { baseline: number | null; followup: number | null };
+  /** Share of the baseline gap closed, as a whole percentage clamped to 0–100; null unless measured. */
+  progress: number | null;
+  progressStatus: ProgressStatus;
+  /** True when a question of this dimension was added, removed, moved or changed between versions. */
+  questionsChanged: boolean;
+}
+
+export interface OverallChange {
+  score: Change;
+  level: Change;
+  coverage: Change;
+  confidence: { baseline: Confidence | null; followup: Confidence | null };
+}
+
+export interface RiskChange {
+  id: string;
+  title: LocalizedText;
+  /** Severity at each side (null where the risk was not triggered). */
+  severity: { baseline: Severity | null; followup: Severity | null };
+  dimension: string | null;
+  /**
+   * `not-in-followup-questionnaire`: a "resolved" risk whose rule the follow-up questionnaire no
+   * longer has; `not-in-baseline-questionnaire`: a "new" risk the baseline could not have raised.
+   * Null when the rule exists on both sides or a questionnaire is unavailable.
+   */
+  rule: "not-in-followup-questionnaire" | "not-in-baseline-questionnaire" | null;
+}
+
+export type Verdict = "ready" | "conditional" | "not-ready";
+
+export interface ReadinessRuleRef {
+  id: string;
+  verdict: "not-ready" | "conditional";
+  title: LocalizedText;
+}
+
+export interface ReadinessChange {
+  baseline: Verdict;
+  followup: Verdict;
+  direction: "improved" | "worsened" | "unchanged";
+  /** The rules that decided each verdict (rules of a weaker verdict are not recorded in results). */
+  baselineRules: ReadinessRuleRef[];
+  followupRules: ReadinessRuleRef[];
+}
+
+export interface PerceptionGapChange {
+  dimension: string;
+  title: LocalizedText;
+  /** Executive minus front-line score at each side; null when not measured. */
+  gap: Change;
+  flagged: { baseline: boolean; followup: boolean };
+}
+
+/** What changed in a question's definition between the two questionnaire versions. */
+export type QuestionField =
+  | "text"
+  | "anchors"
+  | "type"
+  | "weight"
+  | "reverse"
+  | "critical"
+  | "roles"
+  | "dimension";
+
+export interface QuestionRef {
+  id: string;
+  dimension: string;
+  /** Question text, from whichever questionnaire has the question; null when unavailable. */
+  text: LocalizedText | null;
+}
+
+export interface QuestionDiff extends QuestionRef {
+  fields: QuestionField[];
+}
+
+export interface QuestionChange extends QuestionRef {
+  score: Change;
+  /** True when the question's definition changed, so its scores are not strictly comparable. */
+  definitionChanged: boolean;
+}
+
+/**
+ * How question differences were found: `questionnaires` — both questionnaires compared;
+ * `same-version` — both sides used the same questionnaire id and version, so none changed;
+ * `ids-only` — at least one questionnaire was unavailable: added and removed are found by id from
+ * the results, and changes in text, anchors, type or weight cannot be detected.
+ */
+export type QuestionBasis = "questionnaires" | "same-version" | "ids-only";
+
+export interface QuestionComparison {
+  basis: QuestionBasis;
+  added: QuestionRef[];
+  removed: QuestionRef[];
+  changed: QuestionDiff[];
+  /** Questions on both sides, in follow-up order, with their combined scores. */
+  matched: QuestionChange[];
+  /** The matched questions that moved most: largest absolute change first, then id. */
+  movers: QuestionChange[];
+}
+
+/** The comparison model (`compare --format json`). */
+export interface Comparison {
+  schemaVersion: typeof COMPARISON_SCHEMA_VERSION;
+  baseline: AssessmentSummary;
+  followup: AssessmentSummary;
+  /** Calendar time between the assessments. */
+  interval: { days: number; months: number };
+  warnings: ComparisonWarning[];
+  overall: OverallChange;
+  dimensions: DimensionChange[];
+  risks: { resolved: RiskChange[]; new: RiskChange[]; persisting: RiskChange[] };
+  readiness: ReadinessChange;
+  perceptionGaps: PerceptionGapChange[];
+  questions: QuestionComparison;
+}
+
+export interface CompareOptions {
+  /** How many biggest movers to list (default {@link DEFAULT_MOVERS}). */
+  movers?: number | undefined;
+}
+
+const change = (baseline: number | null, followup: number | null): Change => ({
+  baseline,
+  followup,
+  change: baseline === null || followup === null ? null : round2(followup - baseline),
+});
+
+const VERDICT_RANK: Record<Verdict, number> = { "not-ready": 0, conditional: 1, ready: 2 };
+const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+function dayNumber(date: string): number {
+  return Date.UTC(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+  );
+}
+
+/** Whole days and whole calendar months from `from` to `to` (negative when `to` is earlier). */
+export function intervalBetween(from: string, to: string): { days: number; months: number } {
+  const days = Math.round((dayNumber(to) - dayNumber(from)) / 86_400_000);
+  const [fy, fm, fd] = [from.slice(0, 4), from.slice(5, 7), from.slice(8, 10)].map(Number);
+  const [ty, tm, td] = [to.slice(0, 4), to.slice(5, 7), to.slice(8, 10)].map(Number);
+  let months = ((ty ?? 0) - (fy ?? 0)) * 12 + ((tm ?? 0) - (fm ?? 0));
+  if (months > 0 && (td ?? 0) < (fd ?? 0)) months -= 1;
+  else if (months < 0 && (td ?? 0) > (fd ?? 0)) months += 1;
+  return { days, months };
+}
+
+/**
+ * Share of the baseline gap closed: (followup − baseline) ÷ (target − baseline), clamped to
+ * 0–1 and given as a whole percentage. A regression counts as 0 %, overshooting the target as
+ * 100 %. Null (with the reason) when a score is inconclusive or the baseline already met the target.
+ */
+export function progressToTarget(
+  baseline: number | null,
+  followup: number | null,
+  target: number,
+): { progress: number | null; status: "measured" | "baseline-at-target" | "inconclusive" } {
+  if (baseline === null || followup === null) return { progress: null, status: "inconclusive" };
+  // Compare on the 2-decimal scale the results use, so 3.999999 does not count as below 4.
+  if (round2(target - baseline) <= 0) return { progress: null, status: "baseline-at-target" };
+  const ratio = (followup - baseline) / (target - baseline);
+  const clamped = Math.min(1, Math.max(0, ratio));
+  return { progress: Math.round(round2(clamped * 100)), status: "measured" };
+}
+
+function summarize(side: CompareSide): AssessmentSummary {
+  const r = side.results;
+  return {
+    client: r.assessment.client,
+    date: r.assessment.date,
+    assessor: r.assessment.assessor,
+    questionnaire: r.questionnaire,
+    respondents: r.respondents.length,
+    questionnaireAvailable: side.questionnaire !== undefined,
+  };
+}
+
+function compareDimension(
+  b: DimensionResult | undefined,
+  f: DimensionResult | undefined,
+  questionsChanged: boolean,
+): DimensionChange {
+  const main = f ?? b;
+  if (!main) throw new RangeError("compareDimension needs at least one side");
+  let progress: number | null = null;
+  let progressStatus: ProgressStatus;
+  if (!b) progressStatus = "added";
+  else if (!f) progressStatus = "removed";
+  else {
+    const p = progressToTarget(b.score, f.score, f.target);
+    progress = p.progress;
+    progressStatus = p.status;
+  }
+  return {
+    id: main.id,
+    title: main.title,
+    pillar: main.pillar,
+    status: b && f ? "matched" : b ? "removed" : "added",
+    score: change(b?.score ?? null, f?.score ?? null),
+    level: change(b?.level ?? null, f?.level ?? null),
+    coverage: change(b?.coverage ?? null, f?.coverage ?? null),
+    confidence: { baseline: b?.confidence ?? null, followup: f?.confidence ?? null },
+    target: { baseline: b?.target ?? null, followup: f?.target ?? null },
+    progress,
+    progressStatus,
+    questionsChanged,
+  };
+}
+
+function compareRisks(baseline: CompareSide, followup: CompareSide): Comparison["risks"] {
+  const before = new Map(baseline.results.risks.map((r) => [r.id, r]));
+  const after = new Map(followup.results.risks.map((r) => [r.id, r]));
+  const inQuestionnaire = (side: CompareSide, id: string): boolean | null =>
+    side.questionnaire ? side.questionnaire.risks.some((r) => r.id === id) : null;
+  const resolved: RiskChange[] = [];
+  const added: RiskChange[] = [];
+  const persisting: RiskChange[] = [];
+  for (const [id, r] of before) {
+    const f = after.get(id);
+    const entry: RiskChange = {
+      id,
+      title: f?.title ?? r.title,
+      severity: { baseline: r.severity, followup: f?.severity ?? null },
+      dimension: f?.dimension ?? r.dimension,
+      rule: !f && inQuestionnaire(followup, id) === false ? "not-in-followup-questionnaire" : null,
+    };
+    (f ? persisting : resolved).push(entry);
+  }
+  for (const [id, r] of after) {
+    if (before.has(id)) continue;
+    added.push({
+      id,
+      title: r.title,
+      severity: { baseline: null, followup: r.severity },
+      dimension: r.dimension,
+      rule: inQuestionnaire(baseline, id) === false ? "not-in-baseline-questionnaire" : null,
+    });
+  }
+  const severityOf = (r: RiskChange) =>
+    SEVERITY_RANK[r.severity.followup ?? r.severity.baseline ?? "low"];
+  const order = (a: RiskChange, b: RiskChange) =>
+    severityOf(a) - severityOf(b) || compareIds(a.id, b.id);
+  return {
+    resolved: resolved.sort(order),
+    new: added.sort(order),
+    persisting: persisting.sort(order),
+  };
+}
+
+function compareReadiness(b: Results, f: Results): ReadinessChange {
+  const rank = VERDICT_RANK[f.readiness.verdict] - VERDICT_RANK[b.readiness.verdict];
+  const refs = (r: Results): ReadinessRuleRef[] =>
+    r.readiness.rules.map((rule) => ({ id: rule.id, verdict: rule.verdict, title: rule.title }));
+  return {
+    baseline: b.readiness.verdict,
+    followup: f.readiness.verdict,
+    direction: rank > 0 ? "improved" : rank < 0 ? "worsened" : "unchanged",
+    baselineRules: refs(b),
+    followupRules: refs(f),
+  };
+}
+
+function comparePerceptionGaps(
+  dimensions: readonly string[],
+  b: Map<string, DimensionResult>,
+  f: Map<string, DimensionResult>,
+): PerceptionGapChange[] {
+  const out: PerceptionGapChange[] = [];
+  for (const id of dimensions) {
+    const pb = b.get(id)?.perceptionGap ?? null;
+    const pf = f.get(id)?.perceptionGap ?? null;
+    if (!pb && !pf) continue;
+    const title = f.get(id)?.title ?? b.get(id)?.title;
+    if (!title) continue;
+    out.push({
+      dimension: id,
+      title,
+      gap: change(pb ? round2(pb.gap) : null, pf ? round2(pf.gap) : null),
+      flagged: { baseline: pb?.flagged ?? false, followup: pf?.flagged ?? false },
+    });
+  }
+  return out;
+}
+
+interface QuestionInfo {
+  dimension: string;
+  question?: Question;
+}
+
+function questionsOf(side: CompareSide): Map<string, QuestionInfo> {
+  const map = new Map<string, QuestionInfo>();
+  if (side.questionnaire) {
+    for (const d of side.questionnaire.dimensions) {
+      for (const q of d.questions) map.set(q.id, { dimension: d.id, question: q });
+    }
+  } else {
+    for (const d of side.results.dimensions) {
+      for (const q of d.questions) map.set(q.id, { dimension: d.id });
+    }
+  }
+  return map;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+// Key order must not make two equal texts look different.
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      compareText(a, b),
+    );
+    return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+/** The fields whose change makes a question's scores not strictly comparable. */
+export function questionDifferences(a: Question, b: Question): QuestionField[] {
+  const fields: QuestionField[] = [];
+  if (!sameJson(a.text, b.text)) fields.push("text");
+  if (!sameJson(a.levels ?? null, b.levels ?? null)) fields.push("anchors");
+  if (a.type !== b.type) fields.push("type");
+  if (a.weight !== b.weight) fields.push("weight");
+  if ((a.reverse ?? false) !== (b.reverse ?? false)) fields.push("reverse");
+  if ((a.critical ?? false) !== (b.critical ?? false)) fields.push("critical");
+  const roles = (q: Question) => (q.roles ? [...q.roles].sort() : null);
+  if (!sameJson(roles(a), roles(b))) fields.push("roles");
+  return fields;
+}
+
+function compareQuestions(
+  baseline: CompareSide,
+  followup: CompareSide,
+  movers: number,
+): QuestionComparison {
+  const bq = questionsOf(baseline);
+  const fq = questionsOf(followup);
+  const bothKnown = baseline.questionnaire !== undefined && followup.questionnaire !== undefined;
+  const sameVersion =
+    baseline.results.questionnaire.id === followup.results.questionnaire.id &&
+    baseline.results.questionnaire.version === followup.results.questionnaire.version;
+  const basis: QuestionBasis = bothKnown
+    ? "questionnaires"
+    : sameVersion
+      ? "same-version"
+      : "ids-only";
+
+  const scores = (r: Results) =>
+    new Map(r.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q.score] as const)));
+  const bScores = scores(baseline.results);
+  const fScores = scores(followup.results);
+
+  const added: QuestionRef[] = [];
+  const removed: QuestionRef[] = [];
+  const changed: QuestionDiff[] = [];
+  const matched: QuestionChange[] = [];
+  for (const [id, f] of fq) {
+    const b = bq.get(id);
+    const text = f.question?.text ?? b?.question?.text ?? null;
+    if (!b) {
+      added.push({ id, dimension: f.dimension, text });
+      continue;
+    }
+    const fields: QuestionField[] =
+      f.question && b.question ? questionDifferences(b.question, f.question) : [];
+    if (b.dimension !== f.dimension) fields.push("dimension");
+    if (fields.length) changed.push({ id, dimension: f.dimension, text, fields });
+    matched.push({
+      id,
+      dimension: f.dimension,
+      text,
+      score: change(bScores.get(id) ?? null, fScores.get(id) ?? null),
+      definitionChanged: fields.length > 0,
+    });
+  }
+  for (const [id, b] of bq) {
+    if (!fq.has(id)) removed.push({ id, dimension: b.dimension, text: b.question?.text ?? null });
+  }
+  const ranked = matched
+    .filter((q) => q.score.change !== null && q.score.change !== 0)
+    .sort(
+      (x, y) =>
+        Math.abs(y.score.change ?? 0) - Math.abs(x.score.change ?? 0) || compareIds(x.id, y.id),
+    );
+  return { basis, added, removed, changed, matched, movers: ranked.slice(0, movers) };
+}
+
+/**
+ * Compares a baseline and a follow-up assessment. Pure and deterministic. Questions and
+ * dimensions are matched by id; dimensions are listed in follow-up order, then any the follow-up
+ * questionnaire dropped. The caller decides what to do about dates out of order.
+ */
+export function compareAssessments(
+  baseline: CompareSide,
+  followup: CompareSide,
+  options: CompareOptions = {},
+): Comparison {
+  const b = baseline.results;
+  const f = followup.results;
+  const warnings: ComparisonWarning[] = [];
+  if (b.assessment.client.name.trim() !== f.assessment.client.name.trim()) {
+    warnings.push({
+      code: "client-mismatch",
+      baseline: b.assessment.client.name,
+      followup: f.assessment.client.name,
+    });
+  }
+  if (b.questionnaire.id !== f.questionnaire.id) {
+    warnings.push({
+      code: "questionnaire-mismatch",
+      baseline: b.questionnaire.id,
+      followup: f.questionnaire.id,
+    });
+  }
+  if (b.assessment.date === f.assessment.date) {
+    warnings.push({ code: "same-date", baseline: b.assessment.date, followup: f.assessment.date });
+  }
+
+  const questions = compareQuestions(baseline, followup, options.movers ?? DEFAULT_MOVERS);
+  const touched = new Set<string>();
+  for (const q of [...questions.added, ...questions.removed, ...questions.changed]) {
+    touched.add(q.dimension);
+  }
+  // A question that moved touches the dimension it left as well as the one it joined.
+  const baselineQuestions = questionsOf(baseline);
+  for (const q of questions.changed) {
+    if (q.fields.includes("dimension")) {
+      const from = baselineQuestions.get(q.id)?.dimension;
+      if (from) touched.add(from);
+    }
+  }
+
+  const bDims = new Map(b.dimensions.map((d) => [d.id, d]));
+  const fDims = new Map(f.dimensions.map((d) => [d.id, d]));
+  const order = [
+    ...f.dimensions.map((d) => d.id),
+    ...b.dimensions.map((d) => d.id).filter((id) => !fDims.has(id)),
+  ];
+  const dimensions = order.map((id) =>
+    compareDimension(bDims.get(id), fDims.get(id), touched.has(id)),
+  );
+
+  return {
+    schemaVersion: COMPARISON_SCHEMA_VERSION,
+    baseline: summarize(baseline),
+    followup: summarize(followup),
+    interval: intervalBetween(b.assessment.date, f.assessment.date),
+    warnings,
+    overall: {
+      score: change(b.overall.score, f.overall.score),
+      level: change(b.overall.level, f.overall.level),
+      coverage: change(b.overall.coverage, f.overall.coverage),
+      confidence: { baseline: b.overall.confidence, followup: f.overall.confidence },
+    },
+    dimensions,
+    risks: compareRisks(baseline, followup),
+    readiness: compareReadiness(b, f),
+    perceptionGaps: comparePerceptionGaps(order, bDims, fDims),
+    questions,
+  };
+}

@@ -1,0 +1,190 @@
+import type { IssueCode, IssueSeverity } from "./issue.js";
+
+/** What a code means: its default severity, a one-sentence summary and how to fix it. */
+export interface IssueRule {
+  severity: IssueSeverity;
+  summary: string;
+  help: string;
+}
+
+/** The documentation of every issue code; SARIF publishes it as the tool's rules. */
+export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
+  "file-unreadable": {
+    severity: "error",
+    summary: "The file cannot be read, or its content is not valid UTF-8.",
+    help: "Check that the file exists and is readable, and save it as UTF-8.",
+  },
+  "yaml-syntax": {
+    severity: "error",
+    summary: "The file is not valid YAML.",
+    help: "Fix the syntax at the reported position; check indentation, quoting and colons.",
+  },
+  "duplicate-key": {
+    severity: "error",
+    summary: "A mapping repeats a key.",
+    help: "Keep one entry for the key and merge or delete the others.",
+  },
+  "multiple-documents": {
+    severity: "error",
+    summary: "The file holds more than one YAML document.",
+    help: "Remove the extra `---` separators, or split the documents into separate files and include them.",
+  },
+  "alias-bomb": {
+    severity: "error",
+    summary: "The file expands YAML aliases too many times (a 'billion laughs' document).",
+    help: "Write the content out instead of nesting aliases, or use far fewer aliases.",
+  },
+  "not-a-mapping": {
+    severity: "error",
+    summary:
+      "The top level is not a mapping, or not a recognised questionnaire, dimension or include file.",
+    help: "Start the file with the keys of a questionnaire (id, version, languages, …), a dimension (id, pillar, questions, …) or an include list.",
+  },
+  "unknown-key": {
+    severity: "error",
+    summary: "A mapping has a key the format does not define.",
+    help: "Check the key's spelling and position against the file-format reference, or remove it.",
+  },
+  "missing-field": {
+    severity: "error",
+    summary: "A required field is missing.",
+    help: "Add the field named in the message.",
+  },
+  "invalid-type": {
+    severity: "error",
+    summary: "A value has the wrong type.",
+    help: "Write the value as the type the message expects (text, number, list or mapping).",
+  },
+  "invalid-value": {
+    severity: "error",
+    summary: "A value has the right type but is not allowed.",
+    help: "Use one of the values or the form the message lists.",
+  },
+  "duplicate-id": {
+    severity: "error",
+    summary: "The same id is declared twice across the questionnaire and its included files.",
+    help: "Rename one of them; ids must be unique because answers and references use them.",
+  },
+  "unresolved-reference": {
+    severity: "error",
+    summary:
+      "A reference names something that does not exist: a dimension or question in a condition, a recommendation's dimension, dependsOn or mitigates entry, an owner role or a question role.",
+    help: "Correct the id, or declare what it refers to.",
+  },
+  "dependency-cycle": {
+    severity: "error",
+    summary: "Recommendations depend on each other in a cycle through dependsOn.",
+    help: "Remove one dependsOn link so the recommendations can be ordered.",
+  },
+  "include-cycle": {
+    severity: "error",
+    summary: "Files include each other in a cycle.",
+    help: "Remove one of the include entries that close the cycle.",
+  },
+  "include-outside-root": {
+    severity: "error",
+    summary: "An include points outside the questionnaire's folder.",
+    help: "Move the file into the questionnaire's folder (or a subfolder) and include it from there.",
+  },
+  "include-not-found": {
+    severity: "error",
+    summary: "An included file does not exist.",
+    help: "Correct the path; it is relative to the file that includes it.",
+  },
+  "invalid-scale": {
+    severity: "error",
+    summary: "The scale is not exactly the levels 1 to 5 in order.",
+    help: "Declare five scale entries with level 1, 2, 3, 4 and 5, in that order.",
+  },
+  "missing-anchor": {
+    severity: "error",
+    summary: "A level question lacks an anchor for one of the scale's levels.",
+    help: "Under the question's `levels`, describe the observable practice for every level from 1 to 5.",
+  },
+  "unexpected-anchor": {
+    severity: "error",
+    summary: "An anchor is given for a level not on the scale, or a likert question has anchors.",
+    help: "Keep anchors for levels 1 to 5 only, and remove `levels` from likert questions.",
+  },
+  "missing-translation": {
+    severity: "error",
+    summary: "A text lacks one of the languages the questionnaire declares.",
+    help: "Add the text in the missing language, or remove the language from `languages`.",
+  },
+  "non-positive-weight": {
+    severity: "error",
+    summary: "A weight is zero or negative.",
+    help: "Use a weight greater than 0; to drop an item, remove it instead.",
+  },
+  "out-of-scale": {
+    severity: "error",
+    summary: "A target, appliesBelow or condition threshold lies outside the scale.",
+    help: "Use a level between 1 and 5.",
+  },
+  "missing-mitigation": {
+    severity: "error",
+    summary: "A risk has no mitigation.",
+    help: "Add a `mitigation` text saying what to do about the risk.",
+  },
+  "missing-kpis": {
+    severity: "warning",
+    summary: "A recommendation has no KPIs.",
+    help: "Add `kpis` saying how progress on the recommendation is measured.",
+  },
+  "orphan-file": {
+    severity: "warning",
+    summary: "A dimension file in a scanned folder is not included by any questionnaire.",
+    help: "Include the file from a questionnaire, or delete or move it if it is no longer used.",
+  },
+  "stray-cjk-space": {
+    severity: "warning",
+    summary:
+      "Chinese or Japanese text has a space between two ideographs, usually left by YAML's folded style (`>`), which turns line breaks into spaces.",
+    help: "Keep CJK text on one line, or use the literal style (`|`), and remove the space.",
+  },
+  "unknown-question": {
+    severity: "error",
+    summary: "An answers file answers a question id the questionnaire does not have.",
+    help: "Correct the question id (see the respondent block `crm-maturity init` writes), or score with the questionnaire the answers were given to (-q).",
+  },
+  "unknown-role": {
+    severity: "error",
+    summary: "A respondent's role is not one of the questionnaire's roles.",
+    help: "Use one of the role ids the questionnaire declares, e.g. executive, manager, frontline or it.",
+  },
+  "unknown-dimension": {
+    severity: "error",
+    summary: "A target names a dimension the questionnaire does not have.",
+    help: "Correct the dimension id in `targets`, or remove the entry.",
+  },
+  "duplicate-respondent": {
+    severity: "error",
+    summary:
+      "Two respondents share an id, in one answers file or across the files scored together.",
+    help: "Give every respondent a unique id; when two files hold the same interview, score only one of them.",
+  },
+  "questionnaire-mismatch": {
+    severity: "error",
+    summary:
+      "The answers were given to another questionnaire id or version than the one scored with.",
+    help: "Score with the questionnaire named in `assessment.questionnaire` (-q), or update the id and version after checking that the questions did not change.",
+  },
+  "question-not-for-role": {
+    severity: "warning",
+    summary:
+      "A respondent answered a question that is not put to their role; the answer still counts.",
+    help: "Check the respondent's role, or remove the answer if it was recorded by mistake.",
+  },
+  "metadata-mismatch": {
+    severity: "warning",
+    summary:
+      "Answer files scored together disagree on the assessment's metadata; the first file's value is used.",
+    help: "Make the client, date, assessor and questionnaire the same in every file of one assessment, or list the file with the right values first.",
+  },
+  "target-override": {
+    severity: "warning",
+    summary:
+      "Answer files scored together set different targets for a dimension; the later file's value is used.",
+    help: "Keep targets in one place, preferably a targets file passed with --targets.",
+  },
+};

@@ -1,0 +1,223 @@
+import { z } from "zod";
+import { clientProfile } from "../answers/schema.js";
+import { condition, localizedText, pillar, severity } from "../questionnaire/schema.js";
+import { RESULTS_SCHEMA_VERSION } from "../scoring/types.js";
+import { statisticsSchema } from "./statistics.js";
+
+const score = z
+  .number()
+  .min(1)
+  .max(5)
+  .nullable()
+  .describe("Score on the 1–5 scale, rounded to 2 decimals; null when inconclusive (never 0).");
+const level = z
+  .number()
+  .int()
+  .min(1)
+  .max(5)
+  .nullable()
+  .describe("Maturity level (floor of the unrounded score); null when inconclusive.");
+const levelName = localizedText
+  .nullable()
+  .describe("The scale's name for the level in every language; null when inconclusive.");
+const coverage = z
+  .number()
+  .min(0)
+  .max(1)
+  .nullable()
+  .describe(
+    "Answered weight ÷ applicable weight, rounded to 2 decimals; null when nothing is applicable.",
+  );
+const confidence = z
+  .enum(["high", "medium", "low"])
+  .nullable()
+  .describe("high when coverage ≥ 0.8, medium ≥ 0.5, low below; null with coverage null.");
+const byRole = z
+  .record(z.string(), score)
+  .describe("Score per respondent role (every questionnaire role and any other role present).");
+
+export const noteSchema = z
+  .strictObject({
+    respondent: z.string().describe("Respondent id."),
+    role: z.string().describe("The respondent's role."),
+    note: z.string().optional(),
+    evidence: z.string().optional(),
+  })
+  .describe("A note or evidence recorded with an answer.");
+
+export const questionResultSchema = z
+  .strictObject({
+    id: z.string(),
+    score: score.describe(
+      "Combined score: mean over roles present of each role's mean (reversed items scored 6 − answer).",
+    ),
+    byRole,
+    spread: z
+      .number()
+      .nullable()
+      .describe("Highest minus lowest respondent score; null when unanswered."),
+    disagreement: z.boolean().describe("True when the spread is at least 2 levels."),
+    applicable: z
+      .boolean()
+      .describe("False when nobody was asked or every respondent asked said `na`."),
+    answered: z.number().int().describe("Respondents who gave a level."),
+    na: z.number().int().describe("Respondents who said `na`."),
+    unknown: z
+      .number()
+      .int()
+      .describe("Respondents asked who said `unknown` or left the question out."),
+    notes: z.array(noteSchema).describe("Notes and evidence, ordered by respondent id."),
+  })
+  .describe("One question's result.");
+
+export const conditionFindingSchema = z
+  .strictObject({
+    condition: condition.describe("The leaf condition."),
+    holds: z.boolean(),
+    value: z
+      .union([z.number(), z.boolean()])
+      .nullable()
+      .describe(
+        "The value the leaf looked at (scores rounded to 2 decimals); null when inconclusive.",
+      ),
+    text: z.string().describe("A short English explanation."),
+  })
+  .describe("A leaf condition that decided the outcome.");
+
+export const perceptionGapSchema = z
+  .strictObject({
+    executive: z.number().describe("Executive-role dimension score."),
+    frontline: z.number().describe("Front-line-role dimension score."),
+    gap: z.number().describe("Executive minus front-line."),
+    flagged: z.boolean().describe("True when the gap is at least 1.0 (the 'good news only' bias)."),
+  })
+  .describe("Executive versus front-line view of a dimension.");
+
+export const dimensionResultSchema = z
+  .strictObject({
+    id: z.string(),
+    title: localizedText,
+    pillar,
+    weight: z.number(),
+    score: score.describe(
+      "Weighted mean of the answered questions' combined scores; null when none is answered.",
+    ),
+    level,
+    levelName,
+    cappedBy: z
+      .strictObject({
+        question: z.string().describe("The critical question that capped the level."),
+        score: z.number().describe("Its combined score."),
+      })
+      .nullable()
+      .describe("Set when a critical question's level is below floor(score)."),
+    answeredWeight: z.number().describe("Weight of the answered questions."),
+    applicableWeight: z.number().describe("Weight of the applicable questions."),
+    coverage,
+    confidence,
+    byRole,
+    target: z.number().describe("Override from --targets or the answers file, else the default."),
+    gap: z.number().nullable().describe("max(0, target − score); null when inconclusive."),
+    expectationRisk: z
+      .strictObject({
+        monthsNeeded: z.number().int().describe("ceil((target − score) × monthsPerLevel)."),
+        realisticDate: z.iso.date().describe("Assessment date + monthsNeeded months."),
+      })
+      .nullable()
+      .describe("Set when target − score > horizonMonths ÷ monthsPerLevel."),
+    perceptionGap: perceptionGapSchema
+      .nullable()
+      .describe("Null unless both executive and front-line respondents answered."),
+    questions: z.array(questionResultSchema).describe("In questionnaire order."),
+  })
+  .describe("One dimension's result.");
+
+export const riskResultSchema = z
+  .strictObject({
+    id: z.string(),
+    title: localizedText,
+    severity,
+    mitigation: localizedText.nullable(),
+    dimension: z.string().nullable().describe("Declaring dimension; null for questionnaire-wide."),
+    because: z.array(conditionFindingSchema).describe("The leaves that made the condition true."),
+  })
+  .describe("A triggered risk.");
+
+export const readinessRuleResultSchema = z
+  .strictObject({
+    id: z.string(),
+    verdict: z.enum(["not-ready", "conditional"]),
+    title: localizedText,
+    rationale: localizedText.nullable(),
+    because: z.array(conditionFindingSchema),
+  })
+  .describe("A readiness rule that holds and decided the verdict.");
+
+/** The versioned results of scoring one assessment (`score --format json`). */
+export const resultsSchema = z
+  .strictObject({
+    schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
+    assessment: z
+      .strictObject({
+        client: clientProfile,
+        date: z.iso.date(),
+        assessor: z.string(),
+      })
+      .describe("The engagement."),
+    questionnaire: z
+      .strictObject({ id: z.string(), version: z.string() })
+      .describe("The questionnaire the answers were scored with."),
+    horizonMonths: z.number().describe("Planning horizon used for expectation risk."),
+    monthsPerLevel: z.number().describe("The questionnaire's pace: months to climb one level."),
+    respondents: z
+      .array(z.strictObject({ id: z.string(), role: z.string(), name: z.string().optional() }))
+      .describe("Every respondent, ordered by id."),
+    respondentsByRole: z
+      .record(z.string(), z.number().int())
+      .describe("Respondent count per role (every questionnaire role, then any other)."),
+    overall: z.strictObject({
+      score: score.describe("Dimension-weighted mean over conclusive dimensions."),
+      level,
+      levelName,
+      coverage: coverage.describe("Dimension-weighted mean of the dimensions' coverage."),
+      confidence,
+    }),
+    dimensions: z.array(dimensionResultSchema).describe("In questionnaire order."),
+    perceptionGaps: z
+      .array(
+        z.strictObject({
+          dimension: z.string(),
+          executive: z.number(),
+          frontline: z.number(),
+          gap: z.number(),
+        }),
+      )
+      .describe("Flagged perception gaps only, in questionnaire order."),
+    disagreements: z
+      .array(
+        z.strictObject({
+          dimension: z.string(),
+          question: z.string(),
+          spread: z.number(),
+          min: z.number(),
+          max: z.number(),
+        }),
+      )
+      .describe("Questions whose respondents differ by at least 2 levels, in questionnaire order."),
+    risks: z.array(riskResultSchema).describe("Triggered risks, in questionnaire order."),
+    readiness: z.strictObject({
+      verdict: z.enum(["ready", "conditional", "not-ready"]),
+      rules: z.array(readinessRuleResultSchema).describe("The rules that decided the verdict."),
+    }),
+    statistics: statisticsSchema
+      .optional()
+      .describe("Written by `batch` only: distributions of per-respondent scores."),
+  })
+  .describe("Results of a CRM capability maturity assessment.");
+
+export type Results = z.infer<typeof resultsSchema>;
+export type DimensionResult = z.infer<typeof dimensionResultSchema>;
+export type QuestionResult = z.infer<typeof questionResultSchema>;
+export type RiskResult = z.infer<typeof riskResultSchema>;
+export type NoteResult = z.infer<typeof noteSchema>;
+export type Confidence = NonNullable<z.infer<typeof confidence>>;

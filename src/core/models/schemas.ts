@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { answersFile, targetsFile } from "../answers/schema.js";
+import { dimension, questionnaireRoot } from "../questionnaire/schema.js";
+import { mappingSchema } from "./mapping.js";
+import { resultsSchema } from "./results.js";
+
+type SchemaEntry = { title: string; schema: () => z.ZodType };
+
+/** Every file format with a published JSON Schema, keyed by the `schema` command's argument. */
+export const SCHEMAS: Record<string, SchemaEntry> = {
+  questionnaire: { title: "crm-maturity questionnaire", schema: () => questionnaireRoot },
+  dimension: { title: "crm-maturity questionnaire dimension file", schema: () => dimension },
+  answers: { title: "crm-maturity answers", schema: () => answersFile },
+  targets: { title: "crm-maturity targets", schema: () => targetsFile },
+  results: { title: "crm-maturity results", schema: () => resultsSchema },
+  mapping: { title: "crm-maturity survey export mapping", schema: () => mappingSchema },
+};
+
+/** Renders a format's JSON Schema (draft-07, input mode, so defaults are optional) as text. */
+export function renderJsonSchema(name: string): string {
+  const entry = SCHEMAS[name];
+  if (!entry) throw new Error(`unknown schema ${name}`);
+  const json = z.toJSONSchema(entry.schema(), { target: "draft-07", io: "input" }) as Record<
+    string,
+    unknown
+  >;
+  const { $schema, ...rest } = json;
+  return `${JSON.stringify({ $schema, title: entry.title, ...rest }, null, 2)}\n`;
+}

@@ -1,0 +1,520 @@
+import type { Located, QuestionnaireTree } from "../../io/load-questionnaire.js";
+import type { SourceFile, YamlPath } from "../../io/yaml.js";
+import { makeIssue } from "../../io/yaml.js";
+import type { Issue, IssueCode, IssueSeverity } from "../diagnostics/issue.js";
+import { nearest } from "../text/nearest.js";
+import type { Condition, LocalizedText } from "./schema.js";
+
+interface At {
+  file: SourceFile;
+  path: YamlPath;
+  key?: boolean;
+}
+
+interface RuleContext {
+  tree: QuestionnaireTree;
+  levels: number[];
+  report(code: IssueCode, at: At, message: string, severity?: IssueSeverity): void;
+}
+
+type Rule = (ctx: RuleContext) => void;
+
+const at = (loc: Located<unknown>, ...rest: (string | number)[]): At => ({
+  file: loc.file,
+  path: [...loc.path, ...rest],
+});
+
+const quote = (s: string) => JSON.stringify(s);
+
+/** The scale is exactly the levels 1..5 in order, since answers and Likert items use 1..5. */
+const scaleIsOneToFive: Rule = ({ tree, report }) => {
+  const scale = tree.root.value.scale;
+  const found = scale.map((s) => s.level);
+  const ok = found.length === 5 && found.every((l, i) => l === i + 1);
+  if (!ok) {
+    report(
+      "invalid-scale",
+      at(tree.root, "scale"),
+      `expected the levels 1, 2, 3, 4, 5 in order; found ${found.length ? found.join(", ") : "none"}`,
+    );
+  }
+};
+
+function idRule(
+  kind: string,
+  collect: (tree: QuestionnaireTree) => Array<{ id: string; at: At }>,
+): Rule {
+  return ({ tree, report }) => {
+    const first = new Map<string, At>();
+    for (const item of collect(tree)) {
+      const prev = first.get(item.id);
+      if (prev) {
+        const where = prev.file === item.at.file ? "" : ` in ${prev.file.display}`;
+        const line = prev.file.locate(prev.path).start.line;
+        report(
+          "duplicate-id",
+          { ...item.at, path: [...item.at.path, "id"] },
+          `expected a unique ${kind} id; found ${quote(item.id)} already used at line ${line}${where}`,
+        );
+      } else first.set(item.id, item.at);
+    }
+  };
+}
+
+// Several rules walk the same lists: each is built once per tree (the rules only read them).
+function perTree<T>(collect: (tree: QuestionnaireTree) => T): (tree: QuestionnaireTree) => T {
+  const built = new WeakMap<QuestionnaireTree, T>();
+  return (tree) => {
+    let value = built.get(tree);
+    if (value === undefined) {
+      value = collect(tree);
+      built.set(tree, value);
+    }
+    return value;
+  };
+}
+
+const dimensionsOf = perTree((tree) => tree.dimensions.map((d) => ({ id: d.value.id, at: at(d) })));
+const questionsOf = perTree((tree) =>
+  tree.dimensions.flatMap((d) =>
+    d.value.questions.map((q, i) => ({ id: q.id, at: at(d, "questions", i) })),
+  ),
+);
+const risksOf = perTree((tree) => [
+  ...tree.dimensions.flatMap((d) =>
+    d.value.risks.map((r, i) => ({ id: r.id, risk: r, at: at(d, "risks", i) })),
+  ),
+  ...tree.root.value.risks.map((r, i) => ({ id: r.id, risk: r, at: at(tree.root, "risks", i) })),
+]);
+const recommendationsOf = perTree((tree) =>
+  tree.dimensions.flatMap((d) =>
+    d.value.recommendations.map((r, i) => ({
+      id: r.id,
+      rec: r,
+      dimension: r.dimension ?? d.value.id,
+      at: at(d, "recommendations", i),
+    })),
+  ),
+);
+const readinessOf = perTree((tree) =>
+  tree.root.value.readiness.map((r, i) => ({
+    id: r.id,
+    rule: r,
+    at: at(tree.root, "readiness", i),
+  })),
+);
+const rolesOf = perTree((tree) =>
+  tree.root.value.roles.map((r, i) => ({ id: r.id, at: at(tree.root, "roles", i) })),
+);
+
+const uniqueIds: Rule[] = [
+  idRule("dimension", dimensionsOf),
+  idRule("question", questionsOf),
+  idRule("risk", risksOf),
+  idRule("recommendation", recommendationsOf),
+  idRule("readiness rule", readinessOf),
+  idRule("role", rolesOf),
+];
+
+const anchors: Rule = ({ tree, levels, report }) => {
+  for (const d of tree.dimensions) {
+    d.value.questions.forEach((q, i) => {
+      const qa = at(d, "questions", i);
+      const keys = Object.keys(q.levels ?? {});
+      if (q.type === "likert") {
+        if (keys.length) {
+          report(
+            "unexpected-anchor",
+            { ...qa, path: [...qa.path, "levels"], key: true },
+            `expected no level anchors on Likert question ${quote(q.id)} (it is answered by agreement); found ${keys.length}`,
+          );
+        }
+        return;
+      }
+      if (q.reverse) {
+        report(
+          "invalid-value",
+          { ...qa, path: [...qa.path, "reverse"], key: true },
+          `expected \`reverse\` only on Likert questions; found it on level question ${quote(q.id)}`,
+        );
+      }
+      const missing = levels.filter((l) => !keys.includes(String(l)));
+      if (missing.length) {
+        report(
+          "missing-anchor",
+          { ...qa, path: [...qa.path, q.levels ? "levels" : "id"], key: true },
+          `expected an anchor for every scale level of question ${quote(q.id)}; found none for level ${missing.join(", ")}`,
+        );
+      }
+      for (const k of keys) {
+        if (!levels.includes(Number(k))) {
+          report(
+            "unexpected-anchor",
+            { ...qa, path: [...qa.path, "levels", k], key: true },
+            `expected anchors only for scale levels ${levels.join(", ")}; found level ${k}`,
+          );
+        }
+      }
+    });
+  }
+};
+
+/**
+ * Every localized text in the tree with where it sits. A plain list rather than a generator: this
+ * runs once per validation on cold code, where generators are several times slower.
+ */
+function textsOf(tree: QuestionnaireTree): Array<{ text: LocalizedText; at: At }> {
+  const out: Array<{ text: LocalizedText; at: At }> = [];
+  const add = (text: LocalizedText | undefined, loc: At) => {
+    if (text) out.push({ text, at: loc });
+  };
+  const r = tree.root;
+  add(r.value.title, at(r, "title"));
+  add(r.value.description, at(r, "description"));
+  r.value.scale.forEach((s, i) => {
+    add(s.name, at(r, "scale", i, "name"));
+    add(s.description, at(r, "scale", i, "description"));
+  });
+  r.value.roles.forEach((role, i) => {
+    add(role.name, at(r, "roles", i, "name"));
+    add(role.description, at(r, "roles", i, "description"));
+  });
+  r.value.readiness.forEach((rule, i) => {
+    add(rule.title, at(r, "readiness", i, "title"));
+    add(rule.rationale, at(r, "readiness", i, "rationale"));
+  });
+  for (const risk of risksOf(tree)) {
+    for (const f of ["title", "description", "mitigation"] as const) {
+      add(risk.risk[f], { ...risk.at, path: [...risk.at.path, f] });
+    }
+  }
+  for (const d of tree.dimensions) {
+    add(d.value.title, at(d, "title"));
+    add(d.value.description, at(d, "description"));
+    d.value.questions.forEach((q, i) => {
+      for (const f of ["text", "help", "evidence"] as const) add(q[f], at(d, "questions", i, f));
+      for (const [k, t] of Object.entries(q.levels ?? {}))
+        add(t, at(d, "questions", i, "levels", k));
+    });
+    d.value.recommendations.forEach((rec, i) => {
+      add(rec.title, at(d, "recommendations", i, "title"));
+      add(rec.description, at(d, "recommendations", i, "description"));
+      rec.actions.forEach((a, j) => {
+        add(a, at(d, "recommendations", i, "actions", j));
+      });
+      rec.kpis.forEach((k, j) => {
+        add(k, at(d, "recommendations", i, "kpis", j));
+      });
+    });
+  }
+  return out;
+}
+
+const IDEOGRAPH_SPACE = /[\u3400-\u9fff\uf900-\ufaff] +[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Every text in every declared language, and no space between ideographs (folded YAML scalars turn
+ * line breaks into spaces, which is wrong in Chinese or Japanese). One pass: the texts are many.
+ */
+const texts: Rule = ({ tree, report }) => {
+  const langs = tree.root.value.languages;
+  for (const { text, at: loc } of textsOf(tree)) {
+    const missing = langs.filter((l) => !text[l]);
+    if (missing.length) {
+      report(
+        "missing-translation",
+        loc,
+        `expected text in every declared language (${langs.join(", ")}); found none in ${missing.join(", ")}`,
+      );
+    }
+    for (const [lang, value] of Object.entries(text)) {
+      const hit = /^(zh|ja)\b/.test(lang) ? IDEOGRAPH_SPACE.exec(value) : null;
+      if (hit) {
+        report(
+          "stray-cjk-space",
+          { ...loc, path: [...loc.path, lang] },
+          `expected no space between ideographs in the ${lang} text; found ${JSON.stringify(hit[0])}`,
+          "warning",
+        );
+      }
+    }
+  }
+};
+
+const weights: Rule = ({ tree, report }) => {
+  for (const d of tree.dimensions) {
+    if (!(d.value.weight > 0)) {
+      report(
+        "non-positive-weight",
+        at(d, "weight"),
+        `expected a weight above 0 for dimension ${quote(d.value.id)}; found ${d.value.weight}`,
+      );
+    }
+    d.value.questions.forEach((q, i) => {
+      if (!(q.weight > 0)) {
+        report(
+          "non-positive-weight",
+          at(d, "questions", i, "weight"),
+          `expected a weight above 0 for question ${quote(q.id)}; found ${q.weight}`,
+        );
+      }
+    });
+  }
+};
+
+const scaleBounds: Rule = ({ tree, levels, report }) => {
+  const min = Math.min(...levels);
+  const max = Math.max(...levels);
+  const check = (value: number, loc: At, what: string) => {
+    if (value < min || value > max) {
+      report("out-of-scale", loc, `expected ${what} between ${min} and ${max}; found ${value}`);
+    }
+  };
+  for (const d of tree.dimensions) check(d.value.target, at(d, "target"), "a target level");
+  for (const r of recommendationsOf(tree)) {
+    check(r.rec.appliesBelow, { ...r.at, path: [...r.at.path, "appliesBelow"] }, "`appliesBelow`");
+  }
+};
+
+type RefKind = "dimension" | "question" | "risk" | "role" | "recommendation";
+
+/** Walks a condition tree, yielding each leaf reference and each threshold with its path. */
+function* conditionParts(
+  cond: Condition,
+  path: YamlPath,
+): Generator<
+  | { type: "ref"; kind: RefKind; id: string; path: YamlPath }
+  | { type: "threshold"; value: number; path: YamlPath; score: boolean }
+  | { type: "empty"; path: YamlPath; keys: string }
+> {
+  if ("all" in cond) {
+    for (const [i, c] of cond.all.entries()) yield* conditionParts(c, [...path, "all", i]);
+  } else if ("any" in cond) {
+    for (const [i, c] of cond.any.entries()) yield* conditionParts(c, [...path, "any", i]);
+  } else if ("not" in cond) {
+    yield* conditionParts(cond.not, [...path, "not"]);
+  } else if ("dimension" in cond) {
+    yield { type: "ref", kind: "dimension", id: cond.dimension, path: [...path, "dimension"] };
+    if (cond.below === undefined && cond.atLeast === undefined) {
+      yield { type: "empty", path, keys: "`below` or `atLeast`" };
+    }
+    for (const k of ["below", "atLeast"] as const) {
+      const v = cond[k];
+      if (v !== undefined) yield { type: "threshold", value: v, path: [...path, k], score: true };
+    }
+  } else if ("question" in cond) {
+    yield { type: "ref", kind: "question", id: cond.question, path: [...path, "question"] };
+    if (cond.atMost === undefined && cond.atLeast === undefined) {
+      yield { type: "empty", path, keys: "`atMost` or `atLeast`" };
+    }
+    for (const k of ["atMost", "atLeast"] as const) {
+      const v = cond[k];
+      if (v !== undefined) yield { type: "threshold", value: v, path: [...path, k], score: true };
+    }
+  } else if ("overall" in cond) {
+    if (cond.overall.below === undefined && cond.overall.atLeast === undefined) {
+      yield { type: "empty", path: [...path, "overall"], keys: "`below` or `atLeast`" };
+    }
+    for (const k of ["below", "atLeast"] as const) {
+      const v = cond.overall[k];
+      if (v !== undefined) {
+        yield { type: "threshold", value: v, path: [...path, "overall", k], score: true };
+      }
+    }
+  } else if ("perceptionGap" in cond) {
+    yield {
+      type: "ref",
+      kind: "dimension",
+      id: cond.perceptionGap.dimension,
+      path: [...path, "perceptionGap", "dimension"],
+    };
+  } else if ("coverage" in cond) {
+    if (cond.coverage.dimension) {
+      yield {
+        type: "ref",
+        kind: "dimension",
+        id: cond.coverage.dimension,
+        path: [...path, "coverage", "dimension"],
+      };
+    }
+  } else if ("risk" in cond) {
+    yield { type: "ref", kind: "risk", id: cond.risk, path: [...path, "risk"] };
+  }
+}
+
+const references: Rule = ({ tree, levels, report }) => {
+  const known: Record<RefKind, Set<string>> = {
+    dimension: new Set(dimensionsOf(tree).map((x) => x.id)),
+    question: new Set(questionsOf(tree).map((x) => x.id)),
+    risk: new Set(risksOf(tree).map((x) => x.id)),
+    role: new Set(rolesOf(tree).map((x) => x.id)),
+    recommendation: new Set(recommendationsOf(tree).map((x) => x.id)),
+  };
+  const ref = (kind: RefKind, id: string, loc: At) => {
+    if (!known[kind].has(id)) {
+      const hint = nearest(id, known[kind], 4);
+      report(
+        "unresolved-reference",
+        loc,
+        `expected the id of a ${kind} in this questionnaire; found ${quote(id)}${hint ? ` (did you mean ${quote(hint)}?)` : ""}`,
+      );
+    }
+  };
+  const min = Math.min(...levels);
+  const max = Math.max(...levels);
+  const conditions = [
+    ...risksOf(tree).map((r) => ({ cond: r.risk.when, at: r.at })),
+    ...readinessOf(tree).map((r) => ({ cond: r.rule.when, at: r.at })),
+  ];
+  for (const { cond, at: base } of conditions) {
+    for (const part of conditionParts(cond, [...base.path, "when"])) {
+      const loc = { file: base.file, path: part.path };
+      if (part.type === "ref") ref(part.kind, part.id, loc);
+      else if (part.type === "empty") {
+        report("missing-field", loc, `expected ${part.keys} in the condition; found neither`);
+      } else if (part.value < min || part.value > max) {
+        report(
+          "out-of-scale",
+          loc,
+          `expected a score threshold between ${min} and ${max}; found ${part.value}`,
+        );
+      }
+    }
+  }
+  for (const d of tree.dimensions) {
+    d.value.questions.forEach((q, i) => {
+      q.roles?.forEach((role, j) => {
+        ref("role", role, at(d, "questions", i, "roles", j));
+      });
+    });
+  }
+  for (const r of recommendationsOf(tree)) {
+    const p = (...rest: (string | number)[]) => ({ ...r.at, path: [...r.at.path, ...rest] });
+    if (r.rec.dimension) ref("dimension", r.rec.dimension, p("dimension"));
+    ref("role", r.rec.owner, p("owner"));
+    r.rec.dependsOn.forEach((id, j) => {
+      ref("recommendation", id, p("dependsOn", j));
+    });
+    r.rec.mitigates.forEach((id, j) => {
+      ref("risk", id, p("mitigates", j));
+    });
+  }
+};
+
+/** Finds one cycle per strongly connected group, reported at the edge that closes it. */
+function findCycles(
+  nodes: string[],
+  edges: (id: string) => string[],
+): Array<{ cycle: string[]; from: string; index: number }> {
+  const state = new Map<string, 1 | 2>();
+  const found: Array<{ cycle: string[]; from: string; index: number }> = [];
+  const stack: string[] = [];
+  const visit = (n: string) => {
+    state.set(n, 1);
+    stack.push(n);
+    edges(n).forEach((m, index) => {
+      if (state.get(m) === 1) {
+        found.push({ cycle: [...stack.slice(stack.indexOf(m)), m], from: n, index });
+      } else if (!state.has(m) && nodes.includes(m)) visit(m);
+    });
+    stack.pop();
+    state.set(n, 2);
+  };
+  for (const n of nodes) if (!state.has(n)) visit(n);
+  return found;
+}
+
+const cycles: Rule = ({ tree, report }) => {
+  const recs = recommendationsOf(tree);
+  const byId = new Map(recs.map((r) => [r.id, r]));
+  for (const c of findCycles(
+    recs.map((r) => r.id),
+    (id) => byId.get(id)?.rec.dependsOn ?? [],
+  )) {
+    const r = byId.get(c.from);
+    if (!r) continue;
+    report(
+      "dependency-cycle",
+      { ...r.at, path: [...r.at.path, "dependsOn", c.index] },
+      `expected recommendations' dependsOn to form no cycle; found ${c.cycle.join(" → ")}`,
+    );
+  }
+  const risks = risksOf(tree);
+  const riskById = new Map(risks.map((r) => [r.id, r]));
+  const riskRefs = (id: string) => {
+    const r = riskById.get(id);
+    if (!r) return [];
+    return [...conditionParts(r.risk.when, [])].flatMap((p) =>
+      p.type === "ref" && p.kind === "risk" ? [p.id] : [],
+    );
+  };
+  for (const c of findCycles(
+    risks.map((r) => r.id),
+    riskRefs,
+  )) {
+    const r = riskById.get(c.from);
+    if (!r) continue;
+    report(
+      "dependency-cycle",
+      { ...r.at, path: [...r.at.path, "when"] },
+      `expected risk conditions to refer to each other without a cycle; found ${c.cycle.join(" → ")}`,
+    );
+  }
+};
+
+const completeness: Rule = ({ tree, report }) => {
+  for (const r of risksOf(tree)) {
+    if (!r.risk.mitigation) {
+      report(
+        "missing-mitigation",
+        { ...r.at, path: [...r.at.path, "id"] },
+        `expected a \`mitigation\` for risk ${quote(r.id)}; found none`,
+      );
+    }
+  }
+  for (const r of recommendationsOf(tree)) {
+    if (r.rec.kpis.length === 0) {
+      report(
+        "missing-kpis",
+        { ...r.at, path: [...r.at.path, "id"] },
+        `expected at least one KPI for recommendation ${quote(r.id)}; found none`,
+        "warning",
+      );
+    }
+  }
+};
+
+const RULES: Rule[] = [
+  scaleIsOneToFive,
+  ...uniqueIds,
+  anchors,
+  texts,
+  weights,
+  scaleBounds,
+  references,
+  cycles,
+  completeness,
+];
+
+/** Runs every semantic rule over a schema-valid include tree. */
+export function checkQuestionnaire(tree: QuestionnaireTree): Issue[] {
+  const issues: Issue[] = [];
+  const levels = tree.root.value.scale.map((s) => s.level);
+  const ctx: RuleContext = {
+    tree,
+    levels: levels.length ? levels : [1, 2, 3, 4, 5],
+    report(code, loc, message, severity = "error") {
+      issues.push(
+        makeIssue(
+          code,
+          message,
+          loc.file.display,
+          loc.file.locate(loc.path, { key: loc.key }),
+          severity,
+        ),
+      );
+    },
+  };
+  for (const rule of RULES) rule(ctx);
+  return issues;
+}

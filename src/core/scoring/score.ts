@@ -1,0 +1,585 @@
+import type { DimensionView, LeafFinding, ScoreView } from "../analysis/conditions.js";
+import { evaluateReadiness } from "../analysis/readiness.js";
+import { evaluateRisks } from "../analysis/risks.js";
+import { scaleBounds } from "../answers/check.js";
+import {
+  type AnswerScalar,
+  answerScalarOf,
+  DEFAULT_HORIZON_MONTHS,
+  type Respondent,
+} from "../answers/schema.js";
+import type {
+  Confidence,
+  DimensionResult,
+  NoteResult,
+  QuestionResult,
+  Results,
+} from "../models/results.js";
+import type { LocalizedText, Question } from "../questionnaire/schema.js";
+import { type ComposedDimension, isForRole, type Questionnaire } from "../questionnaire/types.js";
+import { compareText } from "../text/compare.js";
+import { ANSWER_ABSENT, ANSWER_CODES, ANSWER_NA, ANSWER_UNKNOWN } from "./answer-codes.js";
+import { addMonths } from "./dates.js";
+import {
+  atLeast,
+  ceilTolerant,
+  compareIds,
+  floorLevel,
+  greaterThan,
+  mean,
+  round2,
+  round2OrNull,
+  weightedMean,
+} from "./numbers.js";
+import { type AssessmentInput, RESULTS_SCHEMA_VERSION, type ScoreOptions } from "./types.js";
+
+/** The role whose view is compared with the front line's for perception gaps. */
+export const EXECUTIVE_ROLE = "executive";
+/** The front-line role of perception gaps. */
+export const FRONTLINE_ROLE = "frontline";
+
+/** Disagreement when respondents' scores on a question differ by at least this many levels. */
+export const DISAGREEMENT_SPREAD = 2;
+/** Perception gaps of at least this much are flagged. */
+export const PERCEPTION_GAP_FLAG = 1;
+
+/** Confidence from coverage: high ≥ 0.8, medium ≥ 0.5, low below. */
+export function confidenceOf(coverage: number): Confidence {
+  if (atLeast(coverage, 0.8)) return "high";
+  if (atLeast(coverage, 0.5)) return "medium";
+  return "low";
+}
+
+interface QuestionTally {
+  question: Question;
+  /** Scores reversed (likert `reverse`): the score is lo + hi − answer. */
+  reverse: boolean;
+  /** Per role index (see `RoleRegistry`): sum and count of the role's scores. */
+  sum: number[];
+  n: number[];
+  /** Per role index: whether the question is put to the role. */
+  asked: boolean[];
+  min: number;
+  max: number;
+  answered: number;
+  na: number;
+  unknown: number;
+  notes: NoteResult[];
+}
+
+/** Scores respondents one at a time with memory bounded by the questionnaire (plus the roster). */
+export interface AssessmentScorer {
+  /** Adds one respondent; throws RangeError on a level outside the scale (check answers first). */
+  add(respondent: Respondent): void;
+  /**
+   * Adds one respondent given as compact answer codes, one per question in questionnaire order
+   * (dimensions, then their questions): ANSWER_ABSENT, a level, ANSWER_NA or ANSWER_UNKNOWN.
+   * Equivalent to `add` with the same answers; the batch path for millions of rows. The
+   * respondent joins the roster only when `entry` is given.
+   */
+  addCoded(role: string, codes: ArrayLike<number>, entry?: Results["respondents"][number]): void;
+  /**
+   * Adds `respondents` respondents of one role at once, given as a histogram of their answer
+   * codes: `counts[q * ANSWER_CODES + code]` respondents gave `code` to question q (order as in
+   * `addCoded`). Equivalent to `addCoded` for each of them (sums of small integers are exact),
+   * so batch scoring can count codes per row and add them once at the end.
+   */
+  addCodeCounts(role: string, counts: ArrayLike<number>, respondents: number): void;
+  /** Computes the results; `input.respondents` is ignored (they were added). */
+  finish(input: Omit<AssessmentInput, "respondents">, options?: ScoreOptions): Results;
+}
+
+function hasOwn<T>(
+  record: Record<string, T> | undefined,
+  key: string,
+): record is Record<string, T> {
+  return record !== undefined && Object.hasOwn(record, key);
+}
+
+/** Role ids seen so far, each with a dense index into the tallies' per-role arrays. */
+interface RoleRegistry {
+  index: Map<string, number>;
+  counts: number[];
+}
+
+/**
+ * Creates an incremental scorer: `scoreAssessment` adds respondents with `add`; batch scoring
+ * adds millions of rows with `addCoded` and keeps its own compact roster.
+ */
+export function createAssessmentScorer(questionnaire: Questionnaire): AssessmentScorer {
+  const { lo, hi } = scaleBounds(questionnaire);
+  const registry: RoleRegistry = { index: new Map(), counts: [] };
+  const tallies: QuestionTally[][] = questionnaire.dimensions.map((d) =>
+    d.questions.map((question) => ({
+      question,
+      reverse: question.type === "likert" && question.reverse === true,
+      sum: [],
+      n: [],
+      asked: [],
+      min: Number.POSITIVE_INFINITY,
+      max: Number.NEGATIVE_INFINITY,
+      answered: 0,
+      na: 0,
+      unknown: 0,
+      notes: [],
+    })),
+  );
+  const flat = tallies.flat();
+  const roster: Results["respondents"] = [];
+
+  function roleIndex(role: string): number {
+    let r = registry.index.get(role);
+    if (r === undefined) {
+      r = registry.counts.length;
+      registry.index.set(role, r);
+      registry.counts.push(0);
+      for (const t of flat) {
+        t.sum.push(0);
+        t.n.push(0);
+        t.asked.push(isForRole(t.question, role));
+      }
+    }
+    return r;
+  }
+  // Declared roles first, so their indices are stable and match the questionnaire's order.
+  for (const role of questionnaire.roles) roleIndex(role.id);
+
+  function tallyValue(
+    tally: QuestionTally,
+    r: number,
+    value: AnswerScalar | undefined,
+    respondentId: string,
+  ): void {
+    if (value === "na") {
+      tally.na++;
+      return;
+    }
+    if (value === undefined || value === "unknown") {
+      tally.unknown++;
+      return;
+    }
+    if (!Number.isInteger(value) || value < lo || value > hi) {
+      throw new RangeError(
+        `respondent ${respondentId}, question ${tally.question.id}: expected an integer ${lo}–${hi}, found ${value}`,
+      );
+    }
+    const score = tally.reverse ? lo + hi - value : value;
+    tally.sum[r] = (tally.sum[r] as number) + score;
+    tally.n[r] = (tally.n[r] as number) + 1;
+    tally.answered++;
+    if (score < tally.min) tally.min = score;
+    if (score > tally.max) tally.max = score;
+  }
+
+  function record(tally: QuestionTally, r: number, respondent: Respondent): void {
+    const { question } = tally;
+    const raw = hasOwn(respondent.answers, question.id)
+      ? respondent.answers[question.id]
+      : undefined;
+    // An answer given to a question not put to the role still counts (check-answers warns).
+    if (!tally.asked[r] && raw === undefined) return;
+    const value = raw === undefined ? undefined : answerScalarOf(raw);
+    if (typeof raw === "object" && (raw.note !== undefined || raw.evidence !== undefined)) {
+      const note: NoteResult = { respondent: respondent.id, role: respondent.role };
+      if (raw.note !== undefined) note.note = raw.note;
+      if (raw.evidence !== undefined) note.evidence = raw.evidence;
+      tally.notes.push(note);
+    }
+    tallyValue(tally, r, value, respondent.id);
+  }
+
+  return {
+    add(respondent) {
+      const entry: Results["respondents"][number] = { id: respondent.id, role: respondent.role };
+      if (respondent.name !== undefined) entry.name = respondent.name;
+      roster.push(entry);
+      const r = roleIndex(respondent.role);
+      registry.counts[r] = (registry.counts[r] as number) + 1;
+      for (const tally of flat) record(tally, r, respondent);
+    },
+    addCoded(role, codes, entry) {
+      if (entry) roster.push(entry);
+      const r = roleIndex(role);
+      registry.counts[r] = (registry.counts[r] as number) + 1;
+      const id = entry?.id ?? "(batch)";
+      for (let i = 0; i < flat.length; i++) {
+        const tally = flat[i] as QuestionTally;
+        const code = codes[i] ?? ANSWER_ABSENT;
+        if (code === ANSWER_ABSENT) {
+          if (tally.asked[r]) tally.unknown++;
+        } else if (code === ANSWER_NA) tally.na++;
+        else if (code === ANSWER_UNKNOWN) tally.unknown++;
+        else tallyValue(tally, r, code, id);
+      }
+    },
+    addCodeCounts(role, counts, respondents) {
+      const r = roleIndex(role);
+      registry.counts[r] = (registry.counts[r] as number) + respondents;
+      for (let i = 0; i < flat.length; i++) {
+        const tally = flat[i] as QuestionTally;
+        const base = i * ANSWER_CODES;
+        const absent = counts[base + ANSWER_ABSENT] ?? 0;
+        if (absent > 0 && tally.asked[r]) tally.unknown += absent;
+        tally.na += counts[base + ANSWER_NA] ?? 0;
+        tally.unknown += counts[base + ANSWER_UNKNOWN] ?? 0;
+        for (let value = 1; value < ANSWER_NA; value++) {
+          const c = counts[base + value] ?? 0;
+          if (c === 0) continue;
+          if (value < lo || value > hi) {
+            throw new RangeError(
+              `question ${tally.question.id}: expected an integer ${lo}–${hi}, found ${value}`,
+            );
+          }
+          const score = tally.reverse ? lo + hi - value : value;
+          tally.sum[r] = (tally.sum[r] as number) + score * c;
+          tally.n[r] = (tally.n[r] as number) + c;
+          tally.answered += c;
+          if (score < tally.min) tally.min = score;
+          if (score > tally.max) tally.max = score;
+        }
+      }
+    },
+    finish(input, options = {}) {
+      return buildResults(questionnaire, tallies, roster, registry, input, options);
+    },
+  };
+}
+
+/**
+ * A dimension's gap to its target and, when closing it takes longer than the horizon at the
+ * pace of `monthsPerLevel`, the expectation risk (PRODUCT.md §5). Shared with report/roadmap,
+ * which re-targets saved results.
+ */
+export function targetFigures(
+  score: number | null,
+  target: number,
+  horizonMonths: number,
+  monthsPerLevel: number,
+  assessmentDate: string,
+): Pick<DimensionResult, "gap" | "expectationRisk"> {
+  if (score === null) return { gap: null, expectationRisk: null };
+  const diff = target - score;
+  const monthsNeeded = greaterThan(diff, horizonMonths / monthsPerLevel)
+    ? ceilTolerant(diff * monthsPerLevel)
+    : null;
+  return {
+    gap: round2(Math.max(0, diff)),
+    expectationRisk:
+      monthsNeeded === null
+        ? null
+        : { monthsNeeded, realisticDate: addMonths(assessmentDate, monthsNeeded) },
+  };
+}
+
+/**
+ * Scores an assessment exactly as docs/scoring.md describes. Pure; respondent order does not
+ * matter. Answers must have passed `checkAnswersAgainst` (out-of-scale levels throw RangeError).
+ */
+export function scoreAssessment(
+  questionnaire: Questionnaire,
+  input: AssessmentInput,
+  options: ScoreOptions = {},
+): Results {
+  const scorer = createAssessmentScorer(questionnaire);
+  for (const respondent of input.respondents) scorer.add(respondent);
+  return scorer.finish(input, options);
+}
+
+interface QuestionScore {
+  tally: QuestionTally;
+  combined: number | null;
+  byRole: Map<string, number | null>;
+}
+
+interface DimensionScore {
+  dimension: ComposedDimension;
+  questions: QuestionScore[];
+  score: number | null;
+  level: number | null;
+  cappedBy: { question: string; score: number } | null;
+  answeredWeight: number;
+  applicableWeight: number;
+  coverage: number | null;
+  byRole: Map<string, number | null>;
+  target: number;
+  perceptionGap: number | null;
+  executive: number | null;
+  frontline: number | null;
+}
+
+function scoreQuestion(
+  tally: QuestionTally,
+  roles: readonly string[],
+  registry: RoleRegistry,
+): QuestionScore {
+  const byRole = new Map<string, number | null>();
+  for (const role of roles) {
+    const r = registry.index.get(role);
+    const n = r === undefined ? 0 : (tally.n[r] ?? 0);
+    byRole.set(role, n > 0 ? (tally.sum[r as number] as number) / n : null);
+  }
+  const present = [...byRole.values()].filter((v): v is number => v !== null);
+  return { tally, combined: mean(present), byRole };
+}
+
+function scoreDimension(
+  dimension: ComposedDimension,
+  tallies: QuestionTally[],
+  roles: readonly string[],
+  registry: RoleRegistry,
+  target: number,
+): DimensionScore {
+  const questions = tallies.map((t) => scoreQuestion(t, roles, registry));
+  const answered = questions.filter(
+    (q): q is QuestionScore & { combined: number } => q.combined !== null,
+  );
+  const score = weightedMean(answered.map((q) => [q.combined, q.tally.question.weight] as const));
+
+  let level: number | null = null;
+  let cappedBy: DimensionScore["cappedBy"] = null;
+  if (score !== null) {
+    level = floorLevel(score);
+    for (const q of answered) {
+      if (q.tally.question.critical !== true) continue;
+      const cap = floorLevel(q.combined);
+      if (cap < level) {
+        level = cap;
+        cappedBy = { question: q.tally.question.id, score: q.combined };
+      }
+    }
+  }
+
+  let answeredWeight = 0;
+  let applicableWeight = 0;
+  for (const q of questions) {
+    const weight = Math.max(0, q.tally.question.weight);
+    if (q.tally.answered + q.tally.unknown > 0) applicableWeight += weight;
+    if (q.combined !== null) answeredWeight += weight;
+  }
+  const coverage = applicableWeight > 0 ? answeredWeight / applicableWeight : null;
+
+  const byRole = new Map<string, number | null>();
+  for (const role of roles) {
+    const pairs: [number, number][] = [];
+    for (const q of questions) {
+      const s = q.byRole.get(role);
+      if (s !== undefined && s !== null) pairs.push([s, q.tally.question.weight]);
+    }
+    byRole.set(role, weightedMean(pairs));
+  }
+  const executive = byRole.get(EXECUTIVE_ROLE) ?? null;
+  const frontline = byRole.get(FRONTLINE_ROLE) ?? null;
+  const perceptionGap = executive !== null && frontline !== null ? executive - frontline : null;
+
+  return {
+    dimension,
+    questions,
+    score,
+    level,
+    cappedBy,
+    answeredWeight,
+    applicableWeight,
+    coverage,
+    byRole,
+    target,
+    perceptionGap,
+    executive,
+    frontline,
+  };
+}
+
+function roundMap(map: Map<string, number | null>): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [key, value] of map) out[key] = round2OrNull(value);
+  return out;
+}
+
+function compareNotes(a: NoteResult, b: NoteResult): number {
+  return (
+    compareIds(a.respondent, b.respondent) ||
+    compareIds(a.role, b.role) ||
+    compareText(a.note ?? "", b.note ?? "") ||
+    compareText(a.evidence ?? "", b.evidence ?? "")
+  );
+}
+
+function questionResult(q: QuestionScore): QuestionResult {
+  const { tally } = q;
+  const spread = tally.answered > 0 ? tally.max - tally.min : null;
+  return {
+    id: tally.question.id,
+    score: round2OrNull(q.combined),
+    byRole: roundMap(q.byRole),
+    spread,
+    disagreement: spread !== null && spread >= DISAGREEMENT_SPREAD,
+    applicable: tally.answered + tally.unknown > 0,
+    answered: tally.answered,
+    na: tally.na,
+    unknown: tally.unknown,
+    notes: [...tally.notes].sort(compareNotes),
+  };
+}
+
+function roundFindings(findings: LeafFinding[]): LeafFinding[] {
+  return findings.map((f) => (typeof f.value === "number" ? { ...f, value: round2(f.value) } : f));
+}
+
+function buildResults(
+  questionnaire: Questionnaire,
+  tallies: QuestionTally[][],
+  roster: Results["respondents"],
+  registry: RoleRegistry,
+  input: Omit<AssessmentInput, "respondents">,
+  options: ScoreOptions,
+): Results {
+  const roleCounts = new Map<string, number>();
+  for (const [role, r] of registry.index) {
+    const count = registry.counts[r] ?? 0;
+    if (count > 0) roleCounts.set(role, count);
+  }
+  const declared = questionnaire.roles.map((r) => r.id);
+  const extra = [...roleCounts.keys()].filter((r) => !declared.includes(r)).sort(compareIds);
+  const roles = [...declared, ...extra];
+  const horizonMonths =
+    options.horizonMonths ?? input.assessment.horizonMonths ?? DEFAULT_HORIZON_MONTHS;
+  const { monthsPerLevel } = questionnaire.pace;
+  const levelName = (level: number | null): LocalizedText | null =>
+    level === null ? null : (questionnaire.scale.find((s) => s.level === level)?.name ?? null);
+
+  const scored = questionnaire.dimensions.map((dimension, i) => {
+    const target = hasOwn(options.targets, dimension.id)
+      ? (options.targets[dimension.id] ?? dimension.target)
+      : hasOwn(input.targets, dimension.id)
+        ? (input.targets[dimension.id] ?? dimension.target)
+        : dimension.target;
+    return scoreDimension(dimension, tallies[i] ?? [], roles, registry, target);
+  });
+
+  const overallScore = weightedMean(
+    scored.flatMap((d) => (d.score === null ? [] : [[d.score, d.dimension.weight] as const])),
+  );
+  const overallCoverage = weightedMean(
+    scored.flatMap((d) => (d.coverage === null ? [] : [[d.coverage, d.dimension.weight] as const])),
+  );
+  const overallLevel = overallScore === null ? null : floorLevel(overallScore);
+
+  const dimensionViews = new Map<string, DimensionView>();
+  const questionViews = new Map<string, number | null>();
+  for (const d of scored) {
+    if (!dimensionViews.has(d.dimension.id)) {
+      dimensionViews.set(d.dimension.id, {
+        score: d.score,
+        coverage: d.coverage,
+        perceptionGap: d.perceptionGap,
+      });
+    }
+    for (const q of d.questions) {
+      if (!questionViews.has(q.tally.question.id))
+        questionViews.set(q.tally.question.id, q.combined);
+    }
+  }
+  const view: ScoreView = {
+    dimensions: dimensionViews,
+    questions: questionViews,
+    overall: { score: overallScore, coverage: overallCoverage },
+  };
+  const riskOutcome = evaluateRisks(questionnaire.risks, view);
+  const readiness = evaluateReadiness(questionnaire.readiness, riskOutcome.context);
+
+  const dimensions = scored.map((d): DimensionResult => {
+    return {
+      id: d.dimension.id,
+      title: d.dimension.title,
+      pillar: d.dimension.pillar,
+      weight: d.dimension.weight,
+      score: round2OrNull(d.score),
+      level: d.level,
+      levelName: levelName(d.level),
+      cappedBy: d.cappedBy && { question: d.cappedBy.question, score: round2(d.cappedBy.score) },
+      answeredWeight: round2(d.answeredWeight),
+      applicableWeight: round2(d.applicableWeight),
+      coverage: round2OrNull(d.coverage),
+      confidence: d.coverage === null ? null : confidenceOf(d.coverage),
+      byRole: roundMap(d.byRole),
+      target: d.target,
+      ...targetFigures(d.score, d.target, horizonMonths, monthsPerLevel, input.assessment.date),
+      perceptionGap:
+        d.perceptionGap === null || d.executive === null || d.frontline === null
+          ? null
+          : {
+              executive: round2(d.executive),
+              frontline: round2(d.frontline),
+              gap: round2(d.perceptionGap),
+              flagged: atLeast(d.perceptionGap, PERCEPTION_GAP_FLAG),
+            },
+      questions: d.questions.map(questionResult),
+    };
+  });
+
+  const respondentsByRole: Record<string, number> = {};
+  for (const role of roles) respondentsByRole[role] = roleCounts.get(role) ?? 0;
+
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    assessment: {
+      client: input.assessment.client,
+      date: input.assessment.date,
+      assessor: input.assessment.assessor,
+    },
+    questionnaire: { id: questionnaire.id, version: questionnaire.version },
+    horizonMonths,
+    monthsPerLevel,
+    respondents: [...roster].sort(
+      (a, b) =>
+        compareIds(a.id, b.id) ||
+        compareIds(a.role, b.role) ||
+        compareText(a.name ?? "", b.name ?? ""),
+    ),
+    respondentsByRole,
+    overall: {
+      score: round2OrNull(overallScore),
+      level: overallLevel,
+      levelName: levelName(overallLevel),
+      coverage: round2OrNull(overallCoverage),
+      confidence: overallCoverage === null ? null : confidenceOf(overallCoverage),
+    },
+    dimensions,
+    perceptionGaps: dimensions.flatMap((d) =>
+      d.perceptionGap?.flagged
+        ? [
+            {
+              dimension: d.id,
+              executive: d.perceptionGap.executive,
+              frontline: d.perceptionGap.frontline,
+              gap: d.perceptionGap.gap,
+            },
+          ]
+        : [],
+    ),
+    disagreements: scored.flatMap((d) =>
+      d.questions
+        .filter((q) => q.tally.answered > 0 && q.tally.max - q.tally.min >= DISAGREEMENT_SPREAD)
+        .map((q) => ({
+          dimension: d.dimension.id,
+          question: q.tally.question.id,
+          spread: q.tally.max - q.tally.min,
+          min: q.tally.min,
+          max: q.tally.max,
+        })),
+    ),
+    risks: riskOutcome.evaluations
+      .filter((r) => r.holds)
+      .map((r) => ({
+        id: r.id,
+        title: r.title,
+        severity: r.severity,
+        mitigation: r.mitigation,
+        dimension: r.dimension,
+        because: roundFindings(r.because),
+      })),
+    readiness: {
+      verdict: readiness.verdict,
+      rules: readiness.rules.map((r) => ({ ...r, because: roundFindings(r.because) })),
+    },
+  };
+}

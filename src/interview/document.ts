@@ -1,0 +1,129 @@
+import { Document, isMap, isNode, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
+import {
+  type AnswersFile,
+  type AnswerValue,
+  type AssessmentMeta,
+  answersFile,
+} from "../core/answers/schema.js";
+
+/** How an answers file is written, from its extension. */
+export type AnswersFormat = "yaml" | "json";
+
+/** JSON for `.json` files, YAML for everything else. */
+export const answersFormatOf = (file: string): AnswersFormat =>
+  /\.json$/i.test(file) ? "json" : "yaml";
+
+/**
+ * A new answers document: metadata and no respondent yet. `schemaRef` points editors at the
+ * answers JSON Schema: a `yaml-language-server` modeline in YAML, a `$schema` key in JSON.
+ */
+export function newAnswersDocument(
+  meta: AssessmentMeta,
+  opts: { schemaRef: string; format: AnswersFormat },
+): Document {
+  const client: Record<string, string> = { name: meta.client.name };
+  if (meta.client.industry) client.industry = meta.client.industry;
+  if (meta.client.size) client.size = meta.client.size;
+  const doc = new Document({
+    ...(opts.format === "json" ? { $schema: opts.schemaRef } : {}),
+    assessment: {
+      client,
+      date: meta.date,
+      assessor: meta.assessor,
+      questionnaire: { id: meta.questionnaire.id, version: meta.questionnaire.version },
+    },
+    respondents: [],
+  });
+  // On the root mapping rather than the document, so no blank line follows the modeline.
+  if (opts.format === "yaml" && isMap(doc.contents)) {
+    doc.contents.commentBefore = ` yaml-language-server: $schema=${opts.schemaRef}`;
+  }
+  return doc;
+}
+
+/**
+ * Parses an existing answers file for editing; comments and formatting the consultant added by
+ * hand survive every later write. The file must already have passed `loadAnswerFiles`.
+ */
+export function parseAnswersDocument(text: string): Document {
+  return parseDocument(text);
+}
+
+/** Appends a respondent with no answer yet; returns their index. */
+export function addRespondent(
+  doc: Document,
+  respondent: { id: string; name?: string | undefined; role: string },
+): number {
+  let list = doc.get("respondents", true);
+  if (!isSeq(list)) {
+    doc.set("respondents", doc.createNode([]));
+    list = doc.get("respondents", true);
+  }
+  if (!isSeq(list)) throw new Error("respondents is not a list");
+  // An empty `respondents: []` written as a flow sequence would keep every respondent on one line.
+  list.flow = false;
+  const entry: Record<string, unknown> = { id: respondent.id };
+  if (respondent.name) entry.name = respondent.name;
+  entry.role = respondent.role;
+  entry.answers = {};
+  list.items.push(doc.createNode(entry));
+  return list.items.length - 1;
+}
+
+function answerNode(doc: Document, answer: AnswerValue) {
+  if (typeof answer !== "object") return doc.createNode(answer);
+  const entry: Record<string, unknown> = { value: answer.value };
+  if (answer.note) entry.note = answer.note;
+  if (answer.evidence) entry.evidence = answer.evidence;
+  return doc.createNode(entry);
+}
+
+const keyOf = (key: unknown): string =>
+  isScalar(key) ? String(key.value) : typeof key === "string" ? key : String(key);
+
+/**
+ * Writes a respondent's answers into the document: changed answers are replaced in place, new
+ * ones added, and the mapping is kept in questionnaire order (ids the questionnaire does not know
+ * stay after them, in their original order).
+ */
+export function setRespondentAnswers(
+  doc: Document,
+  index: number,
+  answers: Readonly<Record<string, AnswerValue>>,
+  order: ReadonlyMap<string, number>,
+): void {
+  const at = ["respondents", index, "answers"];
+  let map = doc.getIn(at, true);
+  if (!isMap(map)) {
+    doc.setIn(at, doc.createNode({}));
+    map = doc.getIn(at, true);
+  }
+  if (!isMap(map)) throw new Error(`respondents[${index}].answers is not a mapping`);
+  const answersMap = map as YAMLMap;
+  for (const [id, answer] of Object.entries(answers)) {
+    const existing = answersMap.get(id, true);
+    if (existing !== undefined && sameAnswer(existing, answer)) continue;
+    answersMap.set(id, answerNode(doc, answer));
+  }
+  answersMap.flow = false;
+  const rank = (key: unknown) => order.get(keyOf(key)) ?? Number.MAX_SAFE_INTEGER;
+  // Array.prototype.sort is stable, so unknown ids keep their relative order.
+  answersMap.items.sort((a, b) => rank(a.key) - rank(b.key));
+}
+
+// Unchanged answers keep their node, so comments written next to them by hand survive.
+function sameAnswer(node: unknown, answer: AnswerValue): boolean {
+  const found = isNode(node) ? node.toJSON() : node;
+  return JSON.stringify(found) === JSON.stringify(answer);
+}
+
+/** The document as text. Long notes are not folded in YAML, so each stays on one line. */
+export function renderAnswersDocument(doc: Document, format: AnswersFormat): string {
+  if (format === "json") return `${JSON.stringify(doc.toJS(), null, 2)}\n`;
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** The document's content checked against the answers schema (a guard before every write). */
+export function answersOf(doc: Document): AnswersFile {
+  return answersFile.parse(doc.toJS());
+}

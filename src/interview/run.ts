@@ -1,0 +1,500 @@
+import { Chalk, type ChalkInstance } from "chalk";
+import type { Document } from "yaml";
+import { z } from "zod";
+import {
+  type AnswerScalar,
+  type AnswersFile,
+  type AnswerValue,
+  type AssessmentMeta,
+  answerScalarOf,
+} from "../core/answers/schema.js";
+import type { Questionnaire } from "../core/questionnaire/types.js";
+import { scoreAssessment } from "../core/scoring/score.js";
+import { LANGS, type Lang, localize } from "../i18n/labels.js";
+import { writeFileAtomic } from "../io/output.js";
+import { isPromptExit, type Prompter, type SelectItem } from "../io/prompts.js";
+import {
+  addRespondent,
+  answersFormatOf,
+  answersOf,
+  newAnswersDocument,
+  renderAnswersDocument,
+  setRespondentAnswers,
+} from "./document.js";
+import { type InterviewLabels, interviewLabels } from "./labels.js";
+import { type PlannedQuestion, planInterview, questionOrder } from "./plan.js";
+import {
+  type AnswerChoice,
+  answerChoices,
+  dimensionHeading,
+  questionBlock,
+  textWidth,
+  wrap,
+} from "./screen.js";
+import {
+  advance,
+  canGoBack,
+  current,
+  goBack,
+  recordAnswer,
+  type SessionState,
+  skipRestOfDimension,
+  startSession,
+  tally,
+} from "./session.js";
+
+/** Everything an interview needs; the terminal is reached only through `prompter`. */
+export interface InterviewContext {
+  questionnaire: Questionnaire;
+  prompter: Prompter;
+  /** Absolute path of the answers file. */
+  file: string;
+  /** The answers file as the user named it, for messages and the resume command. */
+  display: string;
+  /** The answers file already on disk, parsed for editing; undefined for a new file. */
+  existing?: Document | undefined;
+  /** `--lang`; asked when undefined. */
+  lang?: Lang | undefined;
+  /** `--role` for a new respondent; asked when undefined. */
+  role?: string | undefined;
+  /** `--resume`: continue the last respondent without asking. */
+  resume: boolean;
+  /** Where a new file's `$schema` modeline points (see `schemaRef` of `init`). */
+  schemaRef: string;
+  /** `-q` as given, repeated in the resume command. */
+  questionnaireArg?: string | undefined;
+  color: boolean;
+  /** Today's date as YYYY-MM-DD: the default of the assessment date. */
+  today: () => string;
+}
+
+/** How an interview ended. */
+export type InterviewStatus = "finished" | "quit" | "interrupted" | "unchanged";
+
+/** Quotes a shell argument when it needs it. */
+function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/u.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The exact command that continues this interview. */
+function resumeCommand(ctx: Pick<InterviewContext, "display" | "questionnaireArg">, lang?: Lang) {
+  const args = ["crm-maturity", "interview", "-o", shellQuote(ctx.display), "--resume"];
+  if (ctx.questionnaireArg !== undefined) args.push("-q", shellQuote(ctx.questionnaireArg));
+  if (lang) args.push("--lang", lang);
+  return args.join(" ");
+}
+
+/** The answers file on disk and the respondent being interviewed; writes after every change. */
+class AnswersStore {
+  /** True once the file exists on disk. */
+  written: boolean;
+  private readonly order: Map<string, number>;
+
+  constructor(
+    readonly file: string,
+    readonly doc: Document,
+    questionnaire: Questionnaire,
+    existsOnDisk: boolean,
+  ) {
+    this.written = existsOnDisk;
+    this.order = questionOrder(questionnaire);
+  }
+
+  data(): AnswersFile {
+    return answersOf(this.doc);
+  }
+
+  save(): void {
+    // The schema check guards the consultant's file against a bug of ours: never write junk.
+    answersOf(this.doc);
+    writeFileAtomic(this.file, renderAnswersDocument(this.doc, answersFormatOf(this.file)));
+    this.written = true;
+  }
+
+  setAnswers(index: number, answers: Readonly<Record<string, AnswerValue>>): void {
+    setRespondentAnswers(this.doc, index, answers, this.order);
+    this.save();
+  }
+}
+
+const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", "zh-CN": "简体中文" };
+
+const nonEmpty = (l: InterviewLabels) => (value: string) => value.trim() !== "" || l.required;
+
+function entry(value: AnswerScalar, note: string | undefined, evidence: string | undefined) {
+  if (!note && !evidence) return value;
+  return { value, ...(note ? { note } : {}), ...(evidence ? { evidence } : {}) };
+}
+
+/** Roles people answer as; owner-only roles (`respondent: false`, e.g. hr) are not offered. */
+export function respondentRoles(questionnaire: Questionnaire) {
+  return questionnaire.roles.filter((r) => r.respondent !== false);
+}
+
+function roleName(questionnaire: Questionnaire, role: string, lang: Lang): string {
+  const found = questionnaire.roles.find((r) => r.id === role);
+  return found ? localize(found.name, lang) : role;
+}
+
+function nextRespondentId(role: string, taken: ReadonlySet<string>): string {
+  for (let n = 1; ; n++) {
+    const id = `${role}-${n}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+class Interview {
+  private lang: Lang = "en";
+  /** False until the language is known, so an early Ctrl-C does not put a guess in the command. */
+  private langChosen = false;
+  private l: InterviewLabels = interviewLabels("en");
+  private readonly c: ChalkInstance;
+  private readonly p: Prompter;
+  private store: AnswersStore | undefined;
+  /** The respondent being interviewed (index into respondents). */
+  private respondent: number | undefined;
+
+  constructor(private readonly ctx: InterviewContext) {
+    this.c = new Chalk({ level: ctx.color ? 1 : 0 });
+    this.p = ctx.prompter;
+    if (ctx.existing) {
+      this.store = new AnswersStore(ctx.file, ctx.existing, ctx.questionnaire, true);
+    }
+  }
+
+  async run(): Promise<InterviewStatus> {
+    try {
+      await this.chooseLanguage();
+      return await this.conduct();
+    } catch (err) {
+      if (!isPromptExit(err)) throw err;
+      this.p.print("");
+      if (!this.store?.written) {
+        this.p.print(this.l.nothingSaved);
+        return "interrupted";
+      }
+      this.p.print(this.c.yellow(this.l.interrupted));
+      this.printSaved();
+      return "interrupted";
+    }
+  }
+
+  private async chooseLanguage(): Promise<void> {
+    const offered = LANGS.filter((lang) => this.ctx.questionnaire.languages.includes(lang));
+    let lang: Lang = this.ctx.lang ?? offered[0] ?? "en";
+    if (this.ctx.lang === undefined && offered.length > 1) {
+      lang = await this.p.select<Lang>({
+        message: interviewLabels("en").languagePrompt,
+        choices: offered.map((value) => ({ value, name: LANGUAGE_NAMES[value] })),
+        keys: this.c.dim(
+          `${interviewLabels("en").selectKeys} / ${interviewLabels("zh-CN").selectKeys}`,
+        ),
+      });
+    }
+    this.lang = lang;
+    this.l = interviewLabels(lang);
+    this.langChosen = true;
+  }
+
+  private async conduct(): Promise<InterviewStatus> {
+    const first = await this.chooseStart();
+    if (first === "unchanged") return "unchanged";
+    const store = this.requireStore();
+    let index: number | undefined = first === "new" ? undefined : first;
+    for (;;) {
+      index ??= await this.newRespondent();
+      this.respondent = index;
+      if ((await this.interview(index)) === "quit") {
+        this.printSaved();
+        return "quit";
+      }
+      if (!(await this.p.confirm({ message: this.l.anotherRespondent, default: false }))) break;
+      index = undefined;
+    }
+    await this.printScores(store.data());
+    return "finished";
+  }
+
+  private requireStore(): AnswersStore {
+    if (!this.store) throw new Error("the interview has no answers file");
+    return this.store;
+  }
+
+  /** Decides whom to interview first: a respondent's index, "new", or "unchanged" to stop. */
+  private async chooseStart(): Promise<number | "new" | "unchanged"> {
+    if (!this.store) {
+      const meta = await this.askMetadata();
+      this.store = new AnswersStore(
+        this.ctx.file,
+        newAnswersDocument(meta, {
+          schemaRef: this.ctx.schemaRef,
+          format: answersFormatOf(this.ctx.file),
+        }),
+        this.ctx.questionnaire,
+        false,
+      );
+      this.store.save();
+      return "new";
+    }
+    const data = this.store.data();
+    const lastIndex = data.respondents.length - 1;
+    const last = data.respondents[lastIndex];
+    const plan = last ? planInterview(this.ctx.questionnaire, last.role) : [];
+    const open = last ? startSession(plan, last.answers).cursor !== null : false;
+    const who = last ? this.who(last) : "";
+    const continueLast = () => {
+      if (last && this.ctx.role !== undefined && this.ctx.role !== last.role) {
+        const role = roleName(this.ctx.questionnaire, last.role, this.lang);
+        this.say(this.l.roleIgnored(who, role, "--role"), this.c.dim);
+      }
+      return lastIndex;
+    };
+    if (this.ctx.resume) {
+      if (last && open) return continueLast();
+      const add = await this.p.confirm({
+        message: last ? this.l.resumeComplete(who) : this.l.resumeNothing(this.ctx.display),
+        default: true,
+      });
+      return add ? "new" : "unchanged";
+    }
+    this.say(this.l.existingFile(this.ctx.display, data.respondents.length));
+    const choices: SelectItem<"continue" | "new" | "quit">[] = [];
+    if (last && open) {
+      const t = tally(startSession(plan, last.answers), plan);
+      choices.push({
+        value: "continue",
+        name: this.l.continueRespondent(who, plan.length - t.open, plan.length),
+      });
+    }
+    choices.push({ value: "new", name: this.l.addRespondent });
+    choices.push({ value: "quit", name: this.l.quitUnchanged });
+    const choice = await this.p.select({
+      message: this.l.existingChoice,
+      choices,
+      keys: this.c.dim(this.l.selectKeys),
+    });
+    if (choice === "quit") return "unchanged";
+    return choice === "continue" ? continueLast() : "new";
+  }
+
+  private who(r: { id: string; name?: string | undefined }): string {
+    return r.name || r.id;
+  }
+
+  /** Prints a paragraph wrapped to the terminal. */
+  private say(text: string, style: (s: string) => string = (s) => s): void {
+    this.p.print(
+      wrap(text, textWidth(this.p.columns()))
+        .map((line) => style(line))
+        .join("\n"),
+    );
+  }
+
+  private async askMetadata(): Promise<AssessmentMeta> {
+    const { l, p, c } = this;
+    p.print(`\n${c.bold.cyan(l.metaHeading)}`);
+    const name = (await p.input({ message: l.clientName, validate: nonEmpty(l) })).trim();
+    const industry = (await p.input({ message: l.clientIndustry })).trim();
+    const size = (await p.input({ message: l.clientSize })).trim();
+    const assessor = (await p.input({ message: l.assessor, validate: nonEmpty(l) })).trim();
+    const date = (
+      await p.input({
+        message: l.date,
+        default: this.ctx.today(),
+        validate: (v) => z.iso.date().safeParse(v.trim()).success || l.dateInvalid,
+      })
+    ).trim();
+    return {
+      client: { name, ...(industry ? { industry } : {}), ...(size ? { size } : {}) },
+      date,
+      assessor,
+      questionnaire: { id: this.ctx.questionnaire.id, version: this.ctx.questionnaire.version },
+    };
+  }
+
+  private async newRespondent(): Promise<number> {
+    const { l, p, c, lang } = this;
+    const store = this.requireStore();
+    p.print(`\n${c.bold.cyan(l.respondentHeading)}`);
+    const name = (await p.input({ message: l.respondentName })).trim();
+    const role =
+      this.ctx.role ??
+      (await p.select({
+        message: l.respondentRole,
+        choices: respondentRoles(this.ctx.questionnaire).map((r) => ({
+          value: r.id,
+          name: `${localize(r.name, lang)} ${c.dim(`· ${r.id}`)}`,
+          short: localize(r.name, lang),
+        })),
+        keys: c.dim(l.selectKeys),
+      }));
+    const taken = new Set(store.data().respondents.map((r) => r.id));
+    const index = addRespondent(store.doc, {
+      id: nextRespondentId(role, taken),
+      name: name || undefined,
+      role,
+    });
+    store.save();
+    return index;
+  }
+
+  /** Interviews one respondent; "quit" when the user chose save-and-quit. */
+  private async interview(index: number): Promise<"finished" | "quit"> {
+    const { l, p, c, lang } = this;
+    const { questionnaire } = this.ctx;
+    const store = this.requireStore();
+    const respondent = store.data().respondents[index];
+    if (!respondent) throw new Error(`no respondent ${index} in the answers file`);
+    const plan = planInterview(questionnaire, respondent.role);
+    const role = roleName(questionnaire, respondent.role, lang);
+    if (plan.length === 0) {
+      p.print(l.noQuestions(role));
+      return "finished";
+    }
+    let state = startSession(plan, respondent.answers);
+    const about = respondent.name ? `${role}, ${respondent.id}` : role;
+    p.print("");
+    this.say(l.sessionStart(this.who(respondent), about, plan.length, this.ctx.display), c.bold);
+    const before = tally(state, plan);
+    if (state.cursor !== null && before.open < plan.length) {
+      this.say(l.resuming(plan.length - before.open, plan.length), c.dim);
+    }
+    let shownDimension = -1;
+    let heading = "";
+    for (let item = current(state, plan); item; item = current(state, plan)) {
+      if (item.dimensionIndex !== shownDimension) {
+        heading = dimensionHeading(item, lang, c, p.columns());
+        p.print(heading);
+        shownDimension = item.dimensionIndex;
+      }
+      const choice = await this.ask(item, state, plan, heading.split("\n").length);
+      heading = "";
+      if (choice === "quit") return "quit";
+      if (choice === "back") {
+        state = goBack(state);
+      } else if (choice === "skip") {
+        const skippedBefore = state.skipped.size;
+        state = skipRestOfDimension(state, plan);
+        p.print(c.dim(l.skipped(state.skipped.size - skippedBefore)));
+      } else {
+        state = await this.answer(item, state, plan, index, choice);
+        state = advance(state, plan);
+      }
+    }
+    const t = tally(state, plan);
+    p.print("");
+    this.say(l.finished(this.who(respondent), t.answered, t.na, t.unknown, t.open), c.bold.green);
+    return "finished";
+  }
+
+  private async ask(
+    item: PlannedQuestion,
+    state: SessionState,
+    plan: readonly PlannedQuestion[],
+    headingLines: number,
+  ): Promise<AnswerChoice> {
+    const { l, p, c, lang } = this;
+    const { questionnaire } = this.ctx;
+    const answer = state.answers[item.question.id];
+    const t = tally(state, plan);
+    const block = questionBlock(
+      item,
+      answer,
+      plan.length - t.open,
+      questionnaire,
+      lang,
+      c,
+      p.columns(),
+    );
+    p.print(block);
+    // The list scrolls rather than push the question off a short terminal; 3 lines go to the
+    // prompt's message, the blank line and the key help.
+    const room = p.rows() - headingLines - block.split("\n").length - 3;
+    const { choices, lines } = answerChoices(
+      item,
+      questionnaire,
+      lang,
+      p.columns(),
+      canGoBack(state),
+    );
+    return p.select<AnswerChoice>({
+      message: item.question.type === "likert" ? l.askLikert : l.askLevel,
+      choices,
+      default: answer === undefined ? undefined : (String(answerScalarOf(answer)) as AnswerChoice),
+      pageSize: Math.min(lines, Math.max(7, room)),
+      keys: c.dim(l.keys),
+    });
+  }
+
+  /** Records a value, saves at once, then asks for the optional note and evidence. */
+  private async answer(
+    item: PlannedQuestion,
+    state: SessionState,
+    plan: readonly PlannedQuestion[],
+    index: number,
+    choice: Exclude<AnswerChoice, "back" | "skip" | "quit">,
+  ): Promise<SessionState> {
+    const store = this.requireStore();
+    const value: AnswerScalar = choice === "na" || choice === "unknown" ? choice : Number(choice);
+    const previous = state.answers[item.question.id];
+    const prior = typeof previous === "object" ? previous : undefined;
+    let next = state;
+    const save = (answer: AnswerValue) => {
+      if (JSON.stringify(answer) === JSON.stringify(next.answers[item.question.id])) return;
+      next = recordAnswer(next, plan, answer);
+      store.setAnswers(index, next.answers);
+    };
+    // Saved at each step: a crash while typing the note loses only the note being typed.
+    save(entry(value, prior?.note, prior?.evidence));
+    const note =
+      (await this.p.input({ message: this.l.note, default: prior?.note })).trim() || undefined;
+    save(entry(value, note, prior?.evidence));
+    // Evidence backs a level; for N/A and unknown the earlier evidence (if any) is kept as is.
+    if (typeof value === "number") {
+      const evidence = await this.p.input({
+        message: this.l.evidenceSeen,
+        default: prior?.evidence,
+      });
+      save(entry(value, note, evidence.trim() || undefined));
+    }
+    return next;
+  }
+
+  private printSaved(): void {
+    const store = this.store;
+    if (!store?.written) return;
+    // Before a respondent is chosen nothing was answered in this session; only say how to go on.
+    const respondent =
+      this.respondent === undefined ? undefined : store.data().respondents[this.respondent];
+    if (respondent) {
+      this.say(this.l.saved(Object.keys(respondent.answers).length, this.ctx.display));
+    }
+    this.p.print(
+      `${this.l.resumeWith}\n  ${this.c.bold(resumeCommand(this.ctx, this.langChosen ? this.lang : undefined))}`,
+    );
+  }
+
+  // The table (cli-table3) is loaded only for an interview that ends with scores.
+  private async printScores(data: AnswersFile): Promise<void> {
+    const { renderScoreTable } = await import("../render/score/table.js");
+    const { questionnaire } = this.ctx;
+    const results = scoreAssessment(questionnaire, data);
+    this.p.print(`\n${this.c.bold.cyan(this.l.scoreHeading)}\n`);
+    this.p.print(
+      renderScoreTable(results, questionnaire, {
+        lang: this.lang,
+        color: this.ctx.color,
+      }).trimEnd(),
+    );
+  }
+}
+
+/**
+ * Runs an interactive interview: language, assessment metadata (new files only), respondent,
+ * then every question put to the respondent's role; the answers file is written atomically after
+ * every answer. Ctrl-C (a prompt rejecting with ExitPromptError) ends it as "interrupted" after
+ * printing the command that resumes it.
+ */
+export function runInterviewSession(ctx: InterviewContext): Promise<InterviewStatus> {
+  return new Interview(ctx).run();
+}

@@ -1,0 +1,218 @@
+import type { ChalkInstance } from "chalk";
+import { type AnswerScalar, type AnswerValue, answerScalarOf } from "../core/answers/schema.js";
+import type { Questionnaire } from "../core/questionnaire/types.js";
+import { displayWidth } from "../core/text/width.js";
+import { type Lang, localize } from "../i18n/labels.js";
+import type { SelectItem } from "../io/prompts.js";
+import { interviewLabels } from "./labels.js";
+import type { PlannedQuestion } from "./plan.js";
+
+/** What the user can pick at a question: a value, or a move. */
+export type AnswerChoice = `${number}` | "na" | "unknown" | "back" | "skip" | "quit";
+
+/** Text wider than this is hard to read even on a wide terminal. */
+const MAX_WIDTH = 100;
+
+// Chinese punctuation that must not start a line (it stays with the character before it).
+const NO_LINE_START = /^[，。、；：？！）》」』”’…,.;:?!)\]]/u;
+
+function tokens(text: string): string[] {
+  // Latin words break at spaces; CJK text may break between any two characters.
+  const raw =
+    text.match(
+      /\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/gu,
+    ) ?? [];
+  const out: string[] = [];
+  for (const t of raw) {
+    const last = out.length - 1;
+    if (last >= 0 && NO_LINE_START.test(t) && !/^\s/u.test(out[last] ?? " ")) out[last] += t;
+    else out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Wraps text to `width` columns (`restWidth` after the first line; both at least 20), breaking
+ * Latin text at spaces and CJK text between any two characters.
+ */
+export function wrap(text: string, width: number, restWidth = width): string[] {
+  const lines: string[] = [];
+  const limit = () => Math.max(20, lines.length === 0 ? width : restWidth);
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    let lineWidth = 0;
+    for (const token of tokens(paragraph.trim())) {
+      if (/^\s+$/u.test(token)) {
+        if (line !== "") {
+          line += " ";
+          lineWidth += 1;
+        }
+        continue;
+      }
+      if (lineWidth + displayWidth(token) > limit() && line.trim() !== "") {
+        lines.push(line.trimEnd());
+        line = "";
+        lineWidth = 0;
+      }
+      // A single word longer than a line is cut rather than left to overflow it.
+      let rest = token;
+      while (displayWidth(rest) > limit()) {
+        let cut = "";
+        for (const ch of rest) {
+          if (displayWidth(cut + ch) > limit()) break;
+          cut += ch;
+        }
+        lines.push(cut);
+        rest = rest.slice(cut.length);
+      }
+      line += rest;
+      lineWidth += displayWidth(rest);
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+/** Wraps text with a first-line label and a hanging indent: `  Label  text…`. */
+function labelled(label: string, text: string, width: number, labelWidth: number): string[] {
+  const pad = " ".repeat(2 + labelWidth + 2);
+  const body = wrap(text, width - pad.length);
+  return body.map((line, i) =>
+    i === 0
+      ? `  ${label}${" ".repeat(labelWidth - displayWidth(label))}  ${line}`
+      : `${pad}${line}`,
+  );
+}
+
+/** The usable text width for a terminal of `columns`. */
+export const textWidth = (columns: number): number =>
+  Math.min(MAX_WIDTH, Math.max(40, columns) - 2);
+
+/** The heading printed when the interview enters a dimension. */
+export function dimensionHeading(
+  item: PlannedQuestion,
+  lang: Lang,
+  c: ChalkInstance,
+  columns: number,
+): string {
+  const l = interviewLabels(lang);
+  const width = textWidth(columns);
+  const title = `${l.dimension(item.dimensionIndex + 1, item.dimensionCount)} · ${localize(item.dimension.title, lang)}`;
+  const rule = "━".repeat(Math.max(3, width - displayWidth(title) - 4));
+  const lines = [`━━ ${title} ${rule}`].map((line) => c.bold.cyan(line));
+  const description = localize(item.dimension.description, lang);
+  if (description) lines.push(...wrap(description, width).map((line) => c.dim(line)));
+  return `\n${lines.join("\n")}`;
+}
+
+/** A progress bar of `width` cells for `done` of `total`. */
+function progressBar(done: number, total: number, width = 20): string {
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return `${"■".repeat(filled)}${"·".repeat(width - filled)}`;
+}
+
+/** How an answer is shown to the user: `3 Defined`, `N/A`, `unknown`, `4 Agree`. */
+function describeAnswer(
+  value: AnswerScalar,
+  item: PlannedQuestion,
+  questionnaire: Questionnaire,
+  lang: Lang,
+): string {
+  const l = interviewLabels(lang);
+  if (value === "na") return l.naShort;
+  if (value === "unknown") return l.unknownShort;
+  if (item.question.type === "likert") return `${value} ${l.likert[value - 1] ?? ""}`.trimEnd();
+  const level = questionnaire.scale.find((s) => s.level === value);
+  return level ? `${value} ${localize(level.name, lang)}` : String(value);
+}
+
+/** The block printed above a question's choices: progress, the question, help and evidence. */
+export function questionBlock(
+  item: PlannedQuestion,
+  answer: AnswerValue | undefined,
+  answeredCount: number,
+  questionnaire: Questionnaire,
+  lang: Lang,
+  c: ChalkInstance,
+  columns: number,
+): string {
+  const l = interviewLabels(lang);
+  const width = textWidth(columns);
+  const { question } = item;
+  const progress = [
+    l.question(item.index + 1, item.total),
+    l.dimension(item.dimensionIndex + 1, item.dimensionCount),
+  ].join(" · ");
+  const tags = [progressBar(answeredCount, item.total), c.dim(question.id)];
+  if (question.critical) tags.push(c.yellow(l.critical));
+  if (answer !== undefined) {
+    tags.push(
+      c.green(l.current(describeAnswer(answerScalarOf(answer), item, questionnaire, lang))),
+    );
+  }
+  const lines = [
+    "",
+    `${c.bold(progress)}  ${c.dim(tags[0] ?? "")}`,
+    `${tags.slice(1).join(c.dim(" · "))}`,
+    ...wrap(localize(question.text, lang), width).map((line) => c.bold(line)),
+  ];
+  const help = localize(question.help, lang);
+  const evidence = localize(question.evidence, lang);
+  const labelWidth = Math.max(displayWidth(l.help), displayWidth(l.evidence));
+  if (help) lines.push(...labelled(l.help, help, width, labelWidth).map((line) => c.dim(line)));
+  if (evidence) {
+    lines.push(...labelled(l.evidence, evidence, width, labelWidth).map((line) => c.dim(line)));
+  }
+  return lines.join("\n");
+}
+
+/**
+ * The choices of a question: the level anchors (named after the scale's levels) or the five
+ * agreement labels, then N/A, unknown, back, skip the rest of the dimension and save-and-quit.
+ * Numbers come first in each level's name so typing the level's digit jumps to it.
+ */
+export function answerChoices(
+  item: PlannedQuestion,
+  questionnaire: Questionnaire,
+  lang: Lang,
+  columns: number,
+  canGoBack: boolean,
+): { choices: SelectItem<AnswerChoice>[]; lines: number } {
+  const l = interviewLabels(lang);
+  // The list is drawn after a two-column cursor ("❯ ").
+  const width = textWidth(columns) - 2;
+  const choices: SelectItem<AnswerChoice>[] = [];
+  let lines = 0;
+  const levels = [...questionnaire.scale].sort((a, b) => a.level - b.level);
+  for (const level of levels) {
+    const value = `${level.level}` as const;
+    const name =
+      item.question.type === "likert"
+        ? (l.likert[level.level - 1] ?? "")
+        : localize(level.name, lang);
+    const short = `${level.level} ${name}`;
+    const anchor =
+      item.question.type === "level" ? localize(item.question.levels?.[value], lang) : "";
+    const text = anchor ? `${short} · ${anchor}` : short;
+    // Continuation lines start under the level's name: past the list's cursor ("❯ ") and "N ".
+    const indent = " ".repeat(2 + displayWidth(`${level.level} `));
+    const wrapped = wrap(text, width, width + 2 - indent.length).map((line, i) =>
+      i === 0 ? line : `${indent}${line}`,
+    );
+    lines += wrapped.length;
+    choices.push({ value, name: wrapped.join("\n"), short });
+  }
+  choices.push({ separator: "──────" });
+  choices.push({ value: "na", name: l.na, short: l.naShort });
+  choices.push({ value: "unknown", name: l.unknown, short: l.unknownShort });
+  choices.push({ separator: "──────" });
+  choices.push({
+    value: "back",
+    name: l.back,
+    short: l.back,
+    ...(canGoBack ? {} : { disabled: l.backDisabled }),
+  });
+  choices.push({ value: "skip", name: l.skipRest, short: l.skipRest });
+  choices.push({ value: "quit", name: l.saveQuit, short: l.saveQuit });
+  return { choices, lines: lines + 7 };
+}

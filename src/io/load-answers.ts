@@ -1,0 +1,156 @@
+import path from "node:path";
+import type { z } from "zod";
+import { type AnswerFinding, checkAnswersAgainst, checkTargets } from "../core/answers/check.js";
+import { type MergedAssessment, mergeAnswerFiles } from "../core/answers/merge.js";
+import { type AnswersFile, answersFile, targetsFile } from "../core/answers/schema.js";
+import type { Issue } from "../core/diagnostics/issue.js";
+import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
+import type { Questionnaire } from "../core/questionnaire/types.js";
+import { readStdinText, readYamlFile, STDIN_DISPLAY } from "./read.js";
+import { makeIssue, parseYamlSource, type SourceFile } from "./yaml.js";
+
+/** Where input files are resolved and how standard input (`-`) is read. */
+export interface LoadOptions {
+  /** Relative paths resolve against it, and shown paths are relative to it. */
+  cwd: string;
+  /** The content of standard input for a `-` path; read from file descriptor 0 when omitted. */
+  stdin?: string | Uint8Array | undefined;
+}
+
+// Findings on a mapping key are best shown at the key itself (the id the user mistyped).
+const AT_KEY: ReadonlySet<AnswerFinding["code"]> = new Set([
+  "unknown-question",
+  "unknown-dimension",
+  "question-not-for-role",
+]);
+
+function readSource(p: string, opts: LoadOptions): { file?: SourceFile; issues: Issue[] } {
+  if (p !== "-") return readYamlFile(path.resolve(opts.cwd, p), opts.cwd);
+  const read = readStdinText("answers", opts.stdin);
+  if ("issue" in read) return { issues: [read.issue] };
+  return parseYamlSource(read.text, STDIN_DISPLAY, STDIN_DISPLAY);
+}
+
+/** Reads a file and checks it against a zod schema; every problem comes back located. */
+function readAndParse<T extends z.ZodType>(
+  p: string,
+  schema: T,
+  what: string,
+  example: string,
+  opts: LoadOptions,
+): { file?: SourceFile; data?: z.infer<T>; issues: Issue[] } {
+  const { file, issues } = readSource(p, opts);
+  if (!file || issues.length > 0) return { issues };
+  const value = file.value;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return {
+      issues: [
+        makeIssue(
+          "not-a-mapping",
+          `expected ${what} (a mapping with ${example}); found ${describeValue(value)}`,
+          file.display,
+          file.locate([]),
+        ),
+      ],
+    };
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const answers = parsed.error.issues.filter(isAnswerValueIssue);
+    const others = parsed.error.issues.filter((i) => !isAnswerValueIssue(i));
+    return {
+      file,
+      issues: [
+        ...zodIssuesToIssues(others, file, schema, what),
+        ...answers.map((i) => answerValueIssue(file, i.path as (string | number)[])),
+      ],
+    };
+  }
+  return { file, data: parsed.data, issues: [] };
+}
+
+/** A bad answer (`respondents[i].answers[q]` or its `value`) that zod could not match. */
+function isAnswerValueIssue(issue: z.core.$ZodIssue): boolean {
+  const p = issue.path;
+  const isAnswer =
+    (p.length === 4 || (p.length === 5 && p[4] === "value")) &&
+    p[0] === "respondents" &&
+    p[2] === "answers";
+  return isAnswer && (issue.code === "invalid_union" || issue.code === "invalid_type");
+}
+
+// zod would say "expected a number" (its closest union branch); the user needs the whole choice.
+function answerValueIssue(file: SourceFile, p: (string | number)[]): Issue {
+  let found: unknown = file.value;
+  for (const seg of p) found = (found as Record<string | number, unknown> | undefined)?.[seg];
+  const form = p.length === 5 ? "" : " or { value, note, evidence }";
+  return makeIssue(
+    "invalid-value",
+    `expected an answer: a level from 1 to 5, \`na\` or \`unknown\`${form}; found ${describeValue(found)}`,
+    file.display,
+    file.locate(p),
+  );
+}
+
+function findingToIssue(file: SourceFile, finding: AnswerFinding): Issue {
+  const range = file.locate(finding.path, { key: AT_KEY.has(finding.code) });
+  return makeIssue(finding.code, finding.message, file.display, range, finding.severity);
+}
+
+/**
+ * Loads answer files (YAML or JSON; `-` is standard input), checks each against its schema and
+ * the questionnaire, and merges them into one assessment. Every problem comes back as a located
+ * issue; `input` is set only when none of them is an error. Never throws for bad content.
+ */
+export function loadAnswerFiles(
+  paths: readonly string[],
+  questionnaire: Questionnaire,
+  opts: LoadOptions,
+): { input?: MergedAssessment; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const loaded: { file: SourceFile; data: AnswersFile }[] = [];
+  for (const p of paths) {
+    const r = readAndParse(p, answersFile, "answers file", "assessment and respondents", opts);
+    issues.push(...r.issues);
+    if (!r.file || !r.data) continue;
+    const file = r.file;
+    issues.push(...checkAnswersAgainst(questionnaire, r.data).map((f) => findingToIssue(file, f)));
+    loaded.push({ file, data: r.data });
+  }
+  if (loaded.length === 0 || loaded.length < paths.length) return { issues };
+
+  const merged = mergeAnswerFiles(loaded.map((l) => l.data));
+  for (const conflict of merged.conflicts) {
+    const file = loaded[conflict.file]?.file;
+    if (!file) continue;
+    const severity = conflict.code === "duplicate-respondent" ? "error" : "warning";
+    issues.push(
+      makeIssue(
+        conflict.code,
+        conflict.message,
+        file.display,
+        file.locate(conflict.path),
+        severity,
+      ),
+    );
+  }
+  if (issues.some((i) => i.severity === "error")) return { issues };
+  return { input: merged, issues };
+}
+
+/**
+ * Loads a targets file (`--targets`): per-dimension target levels checked against the
+ * questionnaire. `targets` is set only when there is no error.
+ */
+export function loadTargetsFile(
+  p: string,
+  questionnaire: Questionnaire,
+  opts: LoadOptions,
+): { targets?: Record<string, number>; issues: Issue[] } {
+  const r = readAndParse(p, targetsFile, "targets file", "a targets mapping", opts);
+  if (!r.file || !r.data) return { issues: r.issues };
+  const file = r.file;
+  const issues = checkTargets(questionnaire, r.data.targets).map((f) => findingToIssue(file, f));
+  if (issues.some((i) => i.severity === "error")) return { issues };
+  return { targets: r.data.targets, issues };
+}

@@ -1,0 +1,263 @@
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import type { z } from "zod";
+import type { Issue } from "../core/diagnostics/issue.js";
+import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
+import { checkQuestionnaire } from "../core/questionnaire/rules.js";
+import {
+  type Dimension,
+  dimension as dimensionSchema,
+  includeFile as includeFileSchema,
+  type QuestionnaireRoot,
+  questionnaireRoot as rootSchema,
+} from "../core/questionnaire/schema.js";
+import type { SchemaChecks } from "../core/questionnaire/schema-checks.js";
+import type { Questionnaire } from "../core/questionnaire/types.js";
+import { type ReadCache, readYamlFile } from "./read.js";
+import { makeIssue, type SourceFile, type YamlPath } from "./yaml.js";
+
+/** What a YAML file holds, judged by its top-level keys. */
+export type FileKind = "root" | "dimension" | "include" | "other";
+
+/** A value with the file and data path it came from, so rules can point at it. */
+export interface Located<T> {
+  value: T;
+  file: SourceFile;
+  path: YamlPath;
+}
+
+/** The parsed include tree of one questionnaire, before composition. */
+export interface QuestionnaireTree {
+  root: Located<QuestionnaireRoot>;
+  dimensions: Located<Dimension>[];
+  files: string[];
+}
+
+export interface LoadResult {
+  questionnaire?: Questionnaire;
+  issues: Issue[];
+  /** Absolute paths of every file reached through the include tree. */
+  files: string[];
+}
+
+/** Classifies a parsed YAML value by its top-level keys. */
+export function detectKind(value: unknown): FileKind {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return "other";
+  const keys = Object.keys(value);
+  if (keys.includes("scale") || keys.includes("languages")) return "root";
+  if (keys.includes("questions") || keys.includes("pillar")) return "dimension";
+  if (keys.includes("include") && keys.every((k) => k === "include" || k === "$schema")) {
+    return "include";
+  }
+  return "other";
+}
+
+function canonical(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+export interface LoadOptions {
+  /**
+   * Precompiled schema checks to try before zod (see schema-checks.ts). A passing check fills in
+   * defaults in place, so the parsed values in `cache` are changed.
+   */
+  checks?: SchemaChecks | null;
+}
+
+/** Parses with zod, unless a precompiled check passes first (it has filled in the defaults). */
+function parseWith<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  check: ((value: unknown) => boolean) | undefined,
+): z.ZodSafeParseResult<T> {
+  if (check?.(value)) return { success: true, data: value as T };
+  return schema.safeParse(value);
+}
+
+/** Loads a questionnaire root and its include tree; never throws on bad content. */
+export function loadQuestionnaire(
+  rootPath: string,
+  cwd = process.cwd(),
+  cache?: ReadCache,
+  opts: LoadOptions = {},
+): LoadResult {
+  const issues: Issue[] = [];
+  const rootAbs = canonical(path.resolve(cwd, rootPath));
+  const rootDir = path.dirname(rootAbs);
+  const seen = new Set<string>();
+  const dimensions: Located<Dimension>[] = [];
+  let root: Located<QuestionnaireRoot> | undefined;
+  let schemaFailed = false;
+
+  // `stack` holds the files that include this one: empty for the root.
+  const walk = (abs: string, stack: string[]) => {
+    seen.add(abs);
+    const included = stack.length > 0;
+    const { file, issues: readIssues } = readYamlFile(abs, cwd, cache);
+    issues.push(...readIssues);
+    if (!file || readIssues.length) {
+      schemaFailed = true;
+      return;
+    }
+    const kind = detectKind(file.value);
+    const expectedKinds: FileKind[] = included ? ["dimension", "include"] : ["root"];
+    if (!expectedKinds.includes(kind)) {
+      schemaFailed = true;
+      issues.push(
+        makeIssue(
+          "not-a-mapping",
+          included
+            ? `expected a dimension file (with \`questions\`) or a file with only \`include\`; found ${describeValue(file.value)}`
+            : `expected a questionnaire root (with \`id\`, \`languages\`, \`scale\`); found ${describeValue(file.value)}`,
+          file.display,
+          file.locate([]),
+        ),
+      );
+      return;
+    }
+    let includes: string[] = [];
+    if (kind === "root") {
+      const parsed = parseWith(rootSchema, file.value, opts.checks?.root);
+      if (parsed.success) {
+        root = { value: parsed.data, file, path: [] };
+        parsed.data.dimensions.forEach((d, i) => {
+          dimensions.push({ value: d, file, path: ["dimensions", i] });
+        });
+        includes = parsed.data.include;
+      } else {
+        schemaFailed = true;
+        issues.push(...zodIssuesToIssues(parsed.error.issues, file, rootSchema, "questionnaire"));
+        includes = rawIncludes(file.value);
+      }
+    } else if (kind === "dimension") {
+      const parsed = parseWith(dimensionSchema, file.value, opts.checks?.dimension);
+      if (parsed.success) dimensions.push({ value: parsed.data, file, path: [] });
+      else {
+        schemaFailed = true;
+        issues.push(...zodIssuesToIssues(parsed.error.issues, file, dimensionSchema, "dimension"));
+      }
+    } else {
+      const parsed = includeFileSchema.safeParse(file.value);
+      if (parsed.success) includes = parsed.data.include;
+      else {
+        schemaFailed = true;
+        issues.push(
+          ...zodIssuesToIssues(parsed.error.issues, file, includeFileSchema, "include file"),
+        );
+        includes = rawIncludes(file.value);
+      }
+    }
+    includes.forEach((rel, i) => {
+      const at = () => file.locate(["include", i]);
+      const target = canonical(path.resolve(path.dirname(abs), rel));
+      if (!isInside(rootDir, target)) {
+        issues.push(
+          makeIssue(
+            "include-outside-root",
+            `expected an include inside the questionnaire's folder ${JSON.stringify(path.basename(rootDir))}; found ${JSON.stringify(rel)}, which leaves it`,
+            file.display,
+            at(),
+          ),
+        );
+        schemaFailed = true;
+        return;
+      }
+      if (stack.includes(target) || target === abs) {
+        const chain = [...stack, abs, target].map((p) => path.relative(rootDir, p) || ".");
+        issues.push(
+          makeIssue(
+            "include-cycle",
+            `expected includes to form a tree; found a cycle: ${chain.join(" → ")}`,
+            file.display,
+            at(),
+          ),
+        );
+        schemaFailed = true;
+        return;
+      }
+      if (seen.has(target)) {
+        issues.push(
+          makeIssue(
+            "duplicate-id",
+            `expected each file to be included once; found ${JSON.stringify(rel)} included again`,
+            file.display,
+            at(),
+          ),
+        );
+        schemaFailed = true;
+        return;
+      }
+      if (!fileExists(target)) {
+        issues.push(
+          makeIssue(
+            "include-not-found",
+            `expected an existing file; found no file at ${JSON.stringify(rel)}`,
+            file.display,
+            at(),
+          ),
+        );
+        schemaFailed = true;
+        return;
+      }
+      walk(target, [...stack, abs]);
+    });
+  };
+
+  walk(rootAbs, []);
+  const files = [...seen];
+  if (!root || schemaFailed) return { issues, files };
+  const tree: QuestionnaireTree = { root, dimensions, files };
+  const ruleIssues = checkQuestionnaire(tree);
+  issues.push(...ruleIssues);
+  if (ruleIssues.some((i) => i.severity === "error")) return { issues, files };
+  return { questionnaire: composeQuestionnaire(tree), issues, files };
+}
+
+function fileExists(p: string): boolean {
+  try {
+    realpathSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function rawIncludes(value: unknown): string[] {
+  const inc = (value as { include?: unknown })?.include;
+  return Array.isArray(inc) ? inc.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** Composes a checked tree into the questionnaire every later stage uses. */
+export function composeQuestionnaire(tree: QuestionnaireTree): Questionnaire {
+  const r = tree.root.value;
+  const dimensions = tree.dimensions.map(({ value: d, file }) => ({
+    ...d,
+    file: file.path,
+    risks: d.risks.map((risk) => ({ ...risk, dimension: d.id })),
+    recommendations: d.recommendations.map((rec) => ({ ...rec, dimension: rec.dimension ?? d.id })),
+  }));
+  return {
+    id: r.id,
+    version: r.version,
+    languages: r.languages,
+    title: r.title,
+    ...(r.description ? { description: r.description } : {}),
+    scale: r.scale,
+    roles: r.roles,
+    pace: r.pace,
+    dimensions,
+    risks: [...dimensions.flatMap((d) => d.risks), ...r.risks],
+    recommendations: dimensions.flatMap((d) => d.recommendations),
+    readiness: r.readiness,
+    source: { root: tree.root.file.path, files: tree.files },
+  };
+}

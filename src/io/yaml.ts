@@ -1,0 +1,230 @@
+import { isUtf8 } from "node:buffer";
+import { createRequire } from "node:module";
+import jsYaml from "js-yaml";
+import type { Node } from "yaml";
+import type { Issue, IssueCode, IssueSeverity, Position } from "../core/diagnostics/issue.js";
+
+export type YamlPath = ReadonlyArray<string | number>;
+
+/** A parsed YAML (or JSON) file that can map data paths back to line:column ranges. */
+export interface SourceFile {
+  /** Absolute path. */
+  path: string;
+  /** Path shown to the user. */
+  display: string;
+  /** The plain JavaScript value, or undefined when the file could not be parsed. */
+  value: unknown;
+  /** Resolves a data path to a range; `key: true` points at the mapping key instead of the value. */
+  locate(path: YamlPath, opts?: { key?: boolean }): { start: Position; end: Position };
+}
+
+/** Alias expansions allowed before a document counts as a "billion laughs" bomb. */
+const MAX_ALIAS_COUNT = 1000;
+
+const YAML_ERROR_CODES: Record<string, IssueCode> = { DUPLICATE_KEY: "duplicate-key" };
+
+/** Builds an issue in a file; shared by every loader. */
+export function makeIssue(
+  code: IssueCode,
+  message: string,
+  file: string,
+  range: { start: Position; end: Position },
+  severity: IssueSeverity = "error",
+): Issue {
+  return { code, severity, message, file, start: range.start, end: range.end };
+}
+
+/** The range of a finding about a file as a whole: its first character. */
+export const FILE_START = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+/** Decodes bytes as strict UTF-8 (dropping a BOM); returns an issue for anything else. */
+export function decodeUtf8(
+  bytes: Uint8Array,
+  display: string,
+): { text: string } | { issue: Issue } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return {
+      issue: makeIssue(
+        "file-unreadable",
+        "expected UTF-8 text; found a UTF-16 byte-order mark (save the file as UTF-8)",
+        display,
+        FILE_START,
+      ),
+    };
+  }
+  // isUtf8 and toString are several times faster than a fatal TextDecoder on large files.
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  }
+  // The lenient decoding matches the strict one up to the first replacement character.
+  const lenient = new TextDecoder().decode(bytes);
+  const lines = lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD"))).split("\n");
+  const pos = { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+  return {
+    issue: makeIssue(
+      "file-unreadable",
+      "expected UTF-8 text; found an invalid byte sequence (save the file as UTF-8)",
+      display,
+      { start: pos, end: pos },
+    ),
+  };
+}
+
+// `yaml` keeps source positions but is several times slower than js-yaml; it is loaded on demand.
+type YamlModule = typeof import("yaml");
+let yamlModule: YamlModule | undefined;
+const loadYaml = (): YamlModule => {
+  yamlModule ??= createRequire(import.meta.url)("yaml") as YamlModule;
+  return yamlModule;
+};
+
+// Anchors and aliases go to the careful parser, which bounds alias expansion.
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,\]}]/;
+
+/**
+ * Parses YAML text into a {@link SourceFile}; syntax problems come back as issues, never thrown.
+ * Clean files take a fast path (js-yaml, YAML 1.2 core schema like `yaml`'s default); the
+ * position-keeping parse runs only when a file has a problem or a caller asks where something is.
+ */
+export function parseYamlSource(
+  text: string,
+  absPath: string,
+  display: string,
+): { file: SourceFile; issues: Issue[] } {
+  if (!ANCHOR_OR_ALIAS.test(text)) {
+    let value: unknown;
+    let ok = true;
+    try {
+      value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    } catch {
+      ok = false;
+    }
+    if (ok) {
+      let careful: SourceFile | undefined;
+      const locate: SourceFile["locate"] = (path, opts) => {
+        careful ??= parseWithPositions(text, absPath, display).file;
+        return careful.locate(path, opts);
+      };
+      return { file: { path: absPath, display, value, locate }, issues: [] };
+    }
+  }
+  return parseWithPositions(text, absPath, display);
+}
+
+function parseWithPositions(
+  text: string,
+  absPath: string,
+  display: string,
+): { file: SourceFile; issues: Issue[] } {
+  const { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } =
+    loadYaml();
+  const lineCounter = new LineCounter();
+  const issues: Issue[] = [];
+  const toPos = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const range = (r: readonly [number, number, ...number[]] | undefined) =>
+    r ? { start: toPos(r[0]), end: toPos(r[1]) } : FILE_START;
+
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const list = Array.isArray(docs) ? docs : [];
+  const doc = list[0];
+  for (const d of list) {
+    for (const e of d.errors) {
+      const code = YAML_ERROR_CODES[e.code] ?? "yaml-syntax";
+      const msg = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "");
+      const found =
+        code === "duplicate-key" ? "a key that appears earlier in the same mapping" : msg;
+      issues.push(
+        makeIssue(
+          code,
+          code === "duplicate-key"
+            ? `expected unique keys in a mapping; found ${found}`
+            : `expected valid YAML; found a syntax error: ${msg}`,
+          display,
+          range(e.pos),
+        ),
+      );
+    }
+  }
+  if (list.length > 1) {
+    const second = list[1];
+    issues.push(
+      makeIssue(
+        "multiple-documents",
+        `expected a single YAML document; found ${list.length} (remove the \`---\` separators or split the file)`,
+        display,
+        range(second?.range),
+      ),
+    );
+  }
+
+  let value: unknown;
+  if (doc && issues.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      let aliasRange: readonly [number, number] | undefined;
+      visit(doc, {
+        Alias(_, node) {
+          aliasRange = node.range ? [node.range[0], node.range[1]] : undefined;
+          return visit.BREAK;
+        },
+      });
+      const isBomb = err instanceof ReferenceError || /alias/i.test(String(err));
+      issues.push(
+        makeIssue(
+          isBomb ? "alias-bomb" : "yaml-syntax",
+          isBomb
+            ? `expected at most ${MAX_ALIAS_COUNT} alias expansions; found more (an alias bomb would exhaust memory)`
+            : `expected valid YAML; found ${(err as Error).message}`,
+          display,
+          range(aliasRange),
+        ),
+      );
+      value = undefined;
+    }
+  }
+
+  const root = doc?.contents ?? null;
+  const locate: SourceFile["locate"] = (path, opts) => {
+    let node: unknown = root;
+    let last: { start: Position; end: Position } = range(
+      root && "range" in (root as object) ? ((root as Node).range ?? undefined) : undefined,
+    );
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const isLast = i === path.length - 1;
+      if (isAlias(node) && doc) node = node.resolve(doc);
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
+        );
+        if (!pair) return last;
+        const keyNode = pair.key as Node;
+        if (isLast && opts?.key) return range(keyNode.range ?? undefined);
+        const valueNode = pair.value as Node | null;
+        last = range((valueNode ?? keyNode).range ?? keyNode.range ?? undefined);
+        if (!valueNode) return range(keyNode.range ?? undefined);
+        node = valueNode;
+      } else if (isSeq(node) && typeof seg === "number") {
+        const item = node.items[seg] as Node | undefined;
+        if (!item) return last;
+        last = range(item.range ?? undefined);
+        node = item;
+      } else {
+        return last;
+      }
+    }
+    return last;
+  };
+
+  return { file: { path: absPath, display, value, locate }, issues };
+}

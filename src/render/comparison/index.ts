@@ -1,0 +1,28 @@
+import type { Comparison } from "../../core/analysis/comparison.js";
+import type { Lang } from "../../i18n/labels.js";
+
+/** How a comparison is rendered. */
+export interface RenderOptions {
+  lang: Lang;
+  /** ANSI colour (table only): the caller decides from TTY and NO_COLOR. */
+  color: boolean;
+}
+
+/** Lays a comparison out as text; never writes. */
+export type Renderer = (comparison: Comparison, opts: RenderOptions) => Promise<string>;
+
+// Each entry imports its module on first use so that `--help` and other commands never load
+// cli-table3, chalk or Handlebars.
+/** Every `compare --format`; the CLI takes its choices from these keys. */
+export const COMPARE_RENDERERS = {
+  table: async (c, o) => (await import("./table.js")).renderTable(c, o),
+  md: async (c, o) => (await import("./markdown.js")).renderMarkdown(c, o),
+  json: async (c) => (await import("./json.js")).renderJson(c),
+} satisfies Record<string, Renderer>;
+
+export type CompareFormat = keyof typeof COMPARE_RENDERERS;
+
+/** The format names, in registry order (the first is the default). */
+export const COMPARE_FORMATS = Object.keys(COMPARE_RENDERERS) as CompareFormat[];
+
+export const DEFAULT_COMPARE_FORMAT: CompareFormat = "table";

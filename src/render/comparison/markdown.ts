@@ -1,0 +1,84 @@
+import type { Comparison } from "../../core/analysis/comparison.js";
+import { escapeInlineMarkdown } from "../../core/text/markdown.js";
+import {
+  buildCompareView,
+  type Cell,
+  type ListGroup,
+  type ListItem,
+  type TableView,
+} from "../../views/comparison.js";
+import type { RenderOptions } from "./index.js";
+import { loadCompareTemplate } from "./template.js";
+
+// Identifiers match /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/, so a code span shows them safely.
+const code = (id: string): string => `\`${id.replace(/`/g, "")}\``;
+
+function cell(c: Cell): string {
+  return c.code ? code(c.text) : escapeInlineMarkdown(c.text);
+}
+
+interface MdTable {
+  header: string;
+  separator: string;
+  rows: string[];
+}
+
+function table(view: TableView): MdTable {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return {
+    header: line(view.columns.map((c) => escapeInlineMarkdown(c.label) || " ")),
+    separator: `|${view.columns.map((c) => (c.right ? " ---: " : " --- ")).join("|")}|`,
+    rows: view.rows.map((row) => line(row.map(cell))),
+  };
+}
+
+function item(i: ListItem): string {
+  const text = i.text ? ` ${escapeInlineMarkdown(i.text)}` : "";
+  return `${code(i.id)}${text}${escapeInlineMarkdown(i.detail)}`;
+}
+
+function group(g: ListGroup): { heading: string; count: number; items: string[] } {
+  return { heading: escapeInlineMarkdown(g.heading), count: g.count, items: g.items.map(item) };
+}
+
+/** The data the Markdown template receives: every string is already safe Markdown. */
+export function buildMarkdownView(comparison: Comparison, opts: RenderOptions) {
+  const v = buildCompareView(comparison, opts.lang);
+  const e = escapeInlineMarkdown;
+  return {
+    lang: v.lang,
+    heading: e(v.heading),
+    header: table(v.header),
+    interval: `${e(v.interval.label)}${v.colon}${e(v.interval.value)}`,
+    labels: Object.fromEntries(Object.entries(v.labels).map(([k, s]) => [k, e(s)])),
+    dimensions: table(v.dimensions),
+    dimensionsFootnote: v.dimensionsFootnote === null ? null : e(v.dimensionsFootnote),
+    readiness: {
+      line: e(v.readiness.line),
+      sides: v.readiness.sides.map((s) => ({ heading: e(s.heading), rules: s.rules.map(item) })),
+    },
+    risks: v.risks.map(group),
+    risksNone: e(v.risksNone),
+    perception: v.perception ? table(v.perception) : null,
+    perceptionNone: e(v.perceptionNone),
+    questionnaire: {
+      intro: e(v.questionnaire.intro),
+      groups: v.questionnaire.groups.map(group),
+      none: v.questionnaire.none === null ? null : e(v.questionnaire.none),
+    },
+    showMovers: v.showMovers,
+    movers: v.movers ? table(v.movers) : null,
+    moversFootnote: v.moversFootnote === null ? null : e(v.moversFootnote),
+    moversNone: e(v.moversNone),
+    warnings: v.warnings.map(e),
+    method: v.method.map(e),
+  };
+}
+
+/** Markdown through `templates/compare.md.hbs` (Handlebars is loaded only here). */
+export async function renderMarkdown(comparison: Comparison, opts: RenderOptions): Promise<string> {
+  const template = await loadCompareTemplate();
+  // Blank-line runs left by empty sections collapse, so the output is stable and tidy.
+  const text = template(buildMarkdownView(comparison, opts)).replace(/\n{3,}/g, "\n\n");
+  return `${text.trimEnd()}\n`;
+}

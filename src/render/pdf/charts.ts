@@ -1,0 +1,437 @@
+import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/model.js";
+import { fmtLevel, fmtScore } from "./text.js";
+import { COLOR, PHASE_COLOR, SIZE } from "./theme.js";
+import type { TextStyle, Writer } from "./writer.js";
+
+/** Labels the charts print besides the model's own chart data. */
+export interface ChartLabels {
+  inconclusive: string;
+  current: string;
+  target: string;
+  gap: string;
+  weeks: string;
+}
+
+const LABEL: TextStyle = { size: SIZE.caption, color: COLOR.ink };
+const FAINT: TextStyle = { size: SIZE.caption - 0.5, color: COLOR.faint };
+
+/**
+ * Radar of current vs target: one axis per dimension, a ring per level, each axis labelled with
+ * the dimension and its "current / target" values. Inconclusive axes are left out of the shape.
+ */
+export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): void {
+  const n = chart.axes.length;
+  if (n < 3) return;
+  const radius = 112;
+  const labelRoom = 34;
+  const height = 2 * (radius + labelRoom) + 44;
+  w.ensure(height + 24);
+  caption(w, chart.title);
+  const cx = w.left + w.width / 2;
+  const cy = w.y + labelRoom + radius + 4;
+  const max = chart.max;
+  const angle = (i: number): number => -Math.PI / 2 + (2 * Math.PI * i) / n;
+  const point = (i: number, value: number): [number, number] => {
+    const r = (Math.max(0, Math.min(value, max)) / max) * radius;
+    return [cx + r * Math.cos(angle(i)), cy + r * Math.sin(angle(i))];
+  };
+  const doc = w.doc;
+
+  doc.save();
+  const first = Math.max(1, Math.ceil(chart.min));
+  for (let level = first; level <= max; level++) {
+    polygon(
+      w,
+      chart.axes.map((_, i) => point(i, level)),
+    );
+    doc
+      .lineWidth(level === max ? 0.8 : 0.5)
+      .strokeColor(level === max ? COLOR.faint : COLOR.grid)
+      .stroke();
+  }
+  for (let i = 0; i < n; i++) {
+    const [x, y] = point(i, max);
+    doc.moveTo(cx, cy).lineTo(x, y).lineWidth(0.5).strokeColor(COLOR.grid).stroke();
+  }
+  doc.restore();
+  for (let level = first; level <= max; level++) {
+    const [x, y] = point(0, level);
+    w.draw(String(level), x + 2, y - 8, 12, FAINT);
+  }
+
+  const target = chart.series.find((s) => s.key === "target");
+  const current = chart.series.find((s) => s.key === "current");
+  if (target) {
+    const pts = target.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    doc.save();
+    polygon(w, pts);
+    doc.fillOpacity(0.06).fill(COLOR.target);
+    doc.restore();
+    doc.save();
+    polygon(w, pts);
+    doc.dash(3.5, { space: 2.5 }).lineWidth(1.3).strokeColor(COLOR.target).stroke();
+    doc.undash();
+    doc.restore();
+  }
+  if (current) {
+    const pts = current.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    if (pts.length >= 2) {
+      doc.save();
+      polygon(w, pts);
+      doc.fillOpacity(0.16).fill(COLOR.current);
+      doc.restore();
+      doc.save();
+      polygon(w, pts);
+      doc.lineWidth(1.6).strokeColor(COLOR.current).stroke();
+      doc.restore();
+    }
+    doc.save();
+    for (const [x, y] of pts) doc.circle(x, y, 2.1).fill(COLOR.current);
+    doc.restore();
+  }
+
+  let labelsBottom = cy + radius;
+  chart.axes.forEach((axis, i) => {
+    const a = angle(i);
+    const cos = Math.cos(a);
+    const sin = Math.sin(a);
+    const lx = cx + (radius + 9) * cos;
+    const ly = cy + (radius + 9) * sin;
+    const cur = current?.values[i] ?? null;
+    const tgt = target?.values[i] ?? null;
+    const value = `${fmtScore(cur, labels.inconclusive)} / ${fmtLevel(tgt, labels.inconclusive)}`;
+    const width = 112;
+    const style: TextStyle = { ...LABEL, style: "bold", lineGap: 0.5 };
+    const h = w.measure(axis.label, width, style) + w.lineHeight(FAINT);
+    const align = cos > 0.25 ? "left" : cos < -0.25 ? "right" : "center";
+    const x = align === "left" ? lx : align === "right" ? lx - width : lx - width / 2;
+    const y = sin < -0.5 ? ly - h : sin > 0.5 ? ly : ly - h / 2;
+    const th = w.draw(axis.label, x, y, width, { ...style, align });
+    const vh = w.draw(value, x, y + th, width, { ...FAINT, color: COLOR.muted, align });
+    labelsBottom = Math.max(labelsBottom, y + th + vh);
+  });
+
+  w.y = labelsBottom + 8;
+  legend(w, [
+    { label: current?.label ?? labels.current, kind: "area", color: COLOR.current },
+    { label: target?.label ?? labels.target, kind: "dash", color: COLOR.target },
+  ]);
+}
+
+/** Horizontal bars per dimension: current score, the gap up to the target, the target mark. */
+export function drawGapBars(w: Writer, chart: GapBarChart, labels: ChartLabels): void {
+  if (chart.bars.length === 0) return;
+  const labelWidth = 150;
+  // Three number columns, widened when an inconclusive mark (a word) has to fit.
+  const hasNull = chart.bars.some((b) => b.current === null || b.gap === null);
+  const numberStyle: TextStyle = { size: SIZE.small };
+  const colMin = hasNull
+    ? w.widthOf(labels.inconclusive, { ...numberStyle, style: "bold" }) + 4
+    : 0;
+  const numbersWidth = 3 * Math.max(36, colMin);
+  const barX = w.left + labelWidth + 8;
+  const barWidth = w.width - labelWidth - numbersWidth - 20;
+  const rowH = 19;
+  const max = chart.max;
+  const xOf = (v: number): number => barX + (Math.max(0, Math.min(v, max)) / max) * barWidth;
+  const headerH = 16;
+
+  w.ensure(headerH + rowH * Math.min(chart.bars.length, 4) + 30);
+  caption(w, chart.title);
+
+  const numX = barX + barWidth + 14;
+  const colW = numbersWidth / 3;
+  const header = (): void => {
+    const y = w.y;
+    for (let v = 0; v <= max; v++)
+      w.draw(String(v), xOf(v) - 6, y + 2, 12, { ...FAINT, align: "center" });
+    [labels.current, labels.target, labels.gap].forEach((text, k) => {
+      w.drawLine(text, numX + k * colW, y + 2, colW - 2, {
+        ...FAINT,
+        color: COLOR.muted,
+        align: "right",
+      });
+    });
+    w.y = y + headerH;
+  };
+  header();
+
+  let top = w.y;
+  const gridDown = (from: number, to: number): void => {
+    w.doc.save();
+    for (let v = 0; v <= max; v++) {
+      w.doc.moveTo(xOf(v), from).lineTo(xOf(v), to).lineWidth(0.4).strokeColor(COLOR.grid).stroke();
+    }
+    w.doc.restore();
+  };
+
+  chart.bars.forEach((bar, index) => {
+    const labelStyle: TextStyle = { ...LABEL, lineGap: 0.3 };
+    const lh = w.measure(bar.label, labelWidth, labelStyle);
+    const h = Math.max(rowH, lh + 6);
+    if (w.y + h > w.bottom) {
+      gridDown(top, w.y);
+      w.newPage();
+      header();
+      top = w.y;
+    }
+    const y = w.y;
+    if (index % 2 === 1) {
+      w.doc.save();
+      w.doc.rect(w.left, y, w.width, h).fill(COLOR.zebra);
+      w.doc.restore();
+    }
+    w.draw(bar.label, w.left, y + (h - lh) / 2, labelWidth, labelStyle);
+    const mid = y + h / 2;
+    const doc = w.doc;
+    doc.save();
+    if (bar.current !== null) {
+      doc.rect(barX, mid - 4, xOf(bar.current) - barX, 8).fill(COLOR.current);
+      if (bar.target > bar.current) {
+        doc
+          .rect(xOf(bar.current), mid - 4, xOf(bar.target) - xOf(bar.current), 8)
+          .fill(COLOR.gapSoft);
+        doc
+          .rect(xOf(bar.current), mid - 4, xOf(bar.target) - xOf(bar.current), 8)
+          .lineWidth(0.5)
+          .strokeColor(COLOR.gap)
+          .stroke();
+      }
+    }
+    doc
+      .moveTo(xOf(bar.target), mid - 7)
+      .lineTo(xOf(bar.target), mid + 7)
+      .lineWidth(1.6)
+      .strokeColor(COLOR.target)
+      .stroke();
+    doc.restore();
+    const numbers = [
+      fmtScore(bar.current, labels.inconclusive),
+      fmtLevel(bar.target, labels.inconclusive),
+      bar.gap === null ? labels.inconclusive : bar.gap.toFixed(2),
+    ];
+    numbers.forEach((text, k) => {
+      w.draw(text, numX + k * colW, mid - 4.5, colW - 2, {
+        size: SIZE.small,
+        style: k === 2 ? "bold" : "regular",
+        color: k === 2 ? COLOR.gap : COLOR.ink,
+        align: "right",
+      });
+    });
+    w.y = y + h;
+  });
+  gridDown(top, w.y);
+  w.y += 6;
+  legend(w, [
+    { label: labels.current, kind: "box", color: COLOR.current },
+    { label: labels.gap, kind: "gap", color: COLOR.gap },
+    { label: labels.target, kind: "tick", color: COLOR.target },
+  ]);
+}
+
+/**
+ * The roadmap as a Gantt-like timeline: a band per phase, a bar per action over its weeks (in the
+ * phase's colour), the reassessment milestone as a diamond on a dashed line. Long plans continue
+ * on the next page with the scale repeated.
+ */
+export function drawTimeline(w: Writer, chart: TimelineChart, labels: ChartLabels): void {
+  const total = Math.max(1, chart.totalWeeks, ...chart.milestones.map((m) => m.week + 1));
+  const labelWidth = 160;
+  const x0 = w.left + labelWidth + 8;
+  const span = w.right - x0 - 4;
+  const xOf = (week: number): number => x0 + (Math.max(0, Math.min(week, total)) / total) * span;
+  const rowH = 14;
+  const step = [1, 2, 4, 8, 13, 26, 52].find((s) => total / s <= 12) ?? Math.ceil(total / 12);
+  const bandH = 15;
+  const scaleH = 13;
+  const milestoneRoom = chart.milestones.length > 0 ? 22 : 0;
+
+  // The whole chart moves to a fresh page when it fits there but not below the cursor.
+  const fullHeight = 30 + bandH + scaleH + rowH * chart.bars.length + milestoneRoom + 20;
+  w.ensure(
+    fullHeight <= w.bottom - w.top ? fullHeight : bandH + scaleH + rowH * 6 + milestoneRoom + 40,
+  );
+  caption(w, chart.title);
+
+  const header = (): void => {
+    const y = w.y;
+    for (const phase of chart.phases) {
+      const color = PHASE_COLOR[phase.phase];
+      const x1 = xOf(phase.startWeek);
+      const x2 = xOf(phase.endWeek);
+      w.doc.save();
+      w.doc.rect(x1, y, Math.max(0, x2 - x1 - 1), bandH).fill(color.fill);
+      w.doc.restore();
+      if (x2 - x1 > 14) {
+        w.drawLine(phase.label, x1 + 3, y + 3.5, x2 - x1 - 6, {
+          size: SIZE.caption,
+          style: "bold",
+          color: COLOR.white,
+          align: "center",
+        });
+      }
+    }
+    const sy = y + bandH + 2;
+    w.drawLine(labels.weeks, w.left, sy + 1, labelWidth, { ...FAINT, color: COLOR.muted });
+    // Ticks mark elapsed weeks at week boundaries.
+    for (let week = step; week <= total; week += step) {
+      w.draw(String(week), xOf(week) - 15, sy + 1, 30, { ...FAINT, align: "center" });
+    }
+    w.y = sy + scaleH;
+  };
+
+  const background = (from: number, to: number): void => {
+    const doc = w.doc;
+    doc.save();
+    for (const phase of chart.phases) {
+      const x1 = xOf(phase.startWeek);
+      const x2 = xOf(phase.endWeek);
+      doc.rect(x1, from, Math.max(0, x2 - x1 - 1), to - from).fill(PHASE_COLOR[phase.phase].soft);
+    }
+    for (let week = 0; week <= total; week += step) {
+      doc
+        .moveTo(xOf(week), from)
+        .lineTo(xOf(week), to)
+        .lineWidth(0.3)
+        .strokeColor(COLOR.white)
+        .stroke();
+    }
+    doc.restore();
+  };
+
+  const milestoneLines = (from: number, to: number): void => {
+    const doc = w.doc;
+    for (const m of chart.milestones) {
+      const x = xOf(m.week);
+      doc.save();
+      doc
+        .moveTo(x, from)
+        .lineTo(x, to)
+        .dash(2, { space: 2 })
+        .lineWidth(0.8)
+        .strokeColor(COLOR.accent)
+        .stroke();
+      doc.undash();
+      doc.restore();
+    }
+  };
+
+  header();
+  let top = w.y;
+  // Rows are drawn after their page's background, so collect them per page first.
+  let pageRows: { bar: TimelineChart["bars"][number]; y: number }[] = [];
+  const flush = (bottom: number): void => {
+    background(top, bottom);
+    milestoneLines(top, bottom);
+    for (const { bar, y } of pageRows) {
+      w.drawLine(bar.label, w.left, y + 3, labelWidth, { ...LABEL, size: SIZE.caption });
+      const x1 = xOf(bar.startWeek);
+      const x2 = Math.max(xOf(bar.endWeek), x1 + 2);
+      w.doc.save();
+      w.doc
+        .roundedRect(x1 + 0.5, y + 3, x2 - x1 - 1, rowH - 6, 2)
+        .fill(PHASE_COLOR[bar.phase].fill);
+      w.doc.restore();
+    }
+    pageRows = [];
+  };
+  for (const bar of chart.bars) {
+    if (w.y + rowH > w.bottom - milestoneRoom) {
+      flush(w.y);
+      w.newPage();
+      header();
+      top = w.y;
+    }
+    pageRows.push({ bar, y: w.y });
+    w.y += rowH;
+  }
+  flush(w.y);
+
+  for (const m of chart.milestones) {
+    const x = xOf(m.week);
+    const y = w.y + 6;
+    w.doc.save();
+    w.doc.polygon([x, y - 5], [x + 5, y], [x, y + 5], [x - 5, y]).fill(COLOR.accent);
+    w.doc.restore();
+    const style: TextStyle = { size: SIZE.caption, style: "bold", color: COLOR.accent };
+    const tw = Math.min(w.widthOf(m.label, style) + 2, w.width / 2);
+    const lx = x + 8 + tw > w.right ? x - 8 - tw : x + 8;
+    w.drawLine(m.label, lx, y - 4, tw, style);
+    w.y = y + 10;
+  }
+  w.y += 8;
+}
+
+function polygon(w: Writer, points: readonly [number, number][]): void {
+  const [firstPoint, ...rest] = points;
+  if (!firstPoint) return;
+  w.doc.moveTo(firstPoint[0], firstPoint[1]);
+  for (const [x, y] of rest) w.doc.lineTo(x, y);
+  w.doc.closePath();
+}
+
+function caption(w: Writer, title: string): void {
+  const style: TextStyle = { size: SIZE.small + 0.5, style: "bold", color: COLOR.muted };
+  const h = w.draw(title, w.left, w.y, w.width, style);
+  w.y += h + 8;
+}
+
+interface LegendItem {
+  label: string;
+  kind: "area" | "dash" | "box" | "gap" | "tick";
+  color: string;
+}
+
+function legend(w: Writer, items: readonly LegendItem[]): void {
+  const style: TextStyle = { size: SIZE.caption, color: COLOR.muted };
+  const widths = items.map((item) => w.widthOf(item.label, style) + 22);
+  const totalWidth = widths.reduce((a, b) => a + b, 0) + 14 * (items.length - 1);
+  let x = w.left + (w.width - totalWidth) / 2;
+  const y = w.y;
+  const doc = w.doc;
+  items.forEach((item, i) => {
+    doc.save();
+    if (item.kind === "area") {
+      doc
+        .rect(x, y + 1.5, 14, 7)
+        .fillOpacity(0.25)
+        .fill(item.color);
+      doc.restore();
+      doc.save();
+      doc
+        .rect(x, y + 1.5, 14, 7)
+        .lineWidth(1.2)
+        .strokeColor(item.color)
+        .stroke();
+    } else if (item.kind === "dash") {
+      doc
+        .moveTo(x, y + 5)
+        .lineTo(x + 14, y + 5)
+        .dash(3, { space: 2 })
+        .lineWidth(1.3)
+        .strokeColor(item.color)
+        .stroke();
+      doc.undash();
+    } else if (item.kind === "box") {
+      doc.rect(x, y + 1.5, 14, 7).fill(item.color);
+    } else if (item.kind === "gap") {
+      doc.rect(x, y + 1.5, 14, 7).fill(COLOR.gapSoft);
+      doc
+        .rect(x, y + 1.5, 14, 7)
+        .lineWidth(0.5)
+        .strokeColor(item.color)
+        .stroke();
+    } else {
+      doc
+        .moveTo(x + 7, y - 1)
+        .lineTo(x + 7, y + 11)
+        .lineWidth(1.6)
+        .strokeColor(item.color)
+        .stroke();
+    }
+    doc.restore();
+    w.drawLine(item.label, x + 19, y + 1, (widths[i] ?? 0) - 19, style);
+    x += (widths[i] ?? 0) + 14;
+  });
+  w.y = y + 18;
+}

@@ -1,0 +1,266 @@
+import type { ReportModel } from "../../views/report/model.js";
+import { drawTimeline } from "./charts.js";
+import { callout, chartLabels, paragraphHeight, tableWithLead } from "./sections.js";
+import { drawTable } from "./table.js";
+import { fmtLevel, fmtPct, fmtWeeks } from "./text.js";
+import { COLOR, PHASE_COLOR, SIZE } from "./theme.js";
+import type { TextStyle, Writer } from "./writer.js";
+
+/** The roadmap: approach, timeline, then each phase with its actions, owners, KPIs and exit criteria. */
+export function drawRoadmap(w: Writer, report: ReportModel, number: number): void {
+  const { roadmap: r, labels: L } = report;
+  const P = w.punct;
+  w.sectionHeading(number, r.title);
+  for (const p of r.intro) w.paragraph(p);
+  w.paragraph(r.strategySentence, { style: "bold" });
+  if (r.empty) {
+    w.paragraph(r.empty);
+    return;
+  }
+  if (r.calibration) w.paragraph(r.calibration);
+  w.space(6);
+  drawTimeline(w, r.timeline, chartLabels(report));
+  callout(w, { title: r.milestone.label, paragraphs: [r.milestone.sentence], color: COLOR.accent });
+
+  const actions = new Map(r.actions.map((a) => [a.id, a]));
+  for (const phase of r.phases) {
+    const color = PHASE_COLOR[phase.phase];
+    w.subheading(phase.name, { keep: 120, toc: true });
+    // Phase span as a coloured tag under the heading.
+    const tag = `${L.weeks} ${fmtWeeks(phase.startWeek, phase.endWeek)}  ·  ${phase.startDate} – ${phase.endDate}`;
+    const tagStyle: TextStyle = { size: SIZE.small, style: "bold", color: COLOR.white };
+    const tagWidth = w.widthOf(tag, tagStyle) + 12;
+    const y = w.y;
+    w.doc.save();
+    w.doc.roundedRect(w.left, y, tagWidth, 14, 3).fill(color.fill);
+    w.doc.restore();
+    w.drawLine(tag, w.left + 6, y + 3.5, tagWidth - 10, tagStyle);
+    w.y = y + 21;
+    w.paragraph(phase.goal);
+    const phaseActions = phase.actions.flatMap((id) => {
+      const a = actions.get(id);
+      return a ? [a] : [];
+    });
+    if (phaseActions.length > 0) {
+      drawTable(
+        w,
+        [
+          { header: L.action, width: 5.4 },
+          { header: L.owner, width: 1.4 },
+          { header: L.weeks, width: 0.8, align: "right" },
+        ],
+        phaseActions.map((a) => {
+          const lines = [
+            a.description ?? "",
+            ...a.steps.map((s, i) => `${i + 1}. ${s}`),
+            a.dependsOn.length > 0
+              ? `${L.dependsOn}${P.colon}${a.dependsOn.map((id) => actions.get(id)?.title ?? id).join(P.list)}`
+              : "",
+            a.reasonText ? `${L.reason}${P.colon}${a.reasonText}` : "",
+          ].filter((t) => t !== "");
+          return [
+            { text: a.title, bold: true, sub: lines.join("\n") },
+            { text: a.ownerName, sub: a.dimensionTitle },
+            fmtWeeks(a.startWeek, a.endWeek),
+          ];
+        }),
+      );
+    }
+    if (phase.owners.length > 0) {
+      w.minorHeading(L.owners, 20);
+      w.paragraph(
+        phase.owners
+          .map((o) => (o.count > 1 ? `${o.name}${P.open}${o.count}${P.close}` : o.name))
+          .join("  ·  "),
+      );
+    }
+    if (phase.kpis.length > 0) {
+      w.minorHeading(L.kpis, 30);
+      w.bulletColumns(phase.kpis, {}, color.fill);
+    }
+    if (phase.exitCriteria.length > 0) {
+      w.minorHeading(L.exitCriteria, 30);
+      w.bullets(phase.exitCriteria, {}, color.fill);
+    }
+  }
+  w.space(6);
+  callout(w, { paragraphs: [r.cycle], color: PHASE_COLOR.optimise.fill });
+}
+
+/** The KPI scorecard for change management. */
+export function drawKpis(w: Writer, report: ReportModel, number: number): void {
+  const { kpis: k, labels: L } = report;
+  w.sectionHeading(number, k.title);
+  w.paragraph(k.intro);
+  if (k.principles.length > 0) w.bullets(k.principles);
+  if (k.rows.length === 0) return;
+  // Grouped as the plan runs: the standing set first, then the KPIs each phase introduces.
+  const groups: { key: string; title: string; color: string; rows: typeof k.rows }[] = [];
+  for (const row of k.rows) {
+    const key = row.phase ?? `source:${row.source}`;
+    let group = groups.find((g) => g.key === key);
+    if (!group) {
+      group = {
+        key,
+        title: row.phase ? (row.phaseName ?? row.phase) : row.sourceName,
+        color: row.phase ? PHASE_COLOR[row.phase].fill : COLOR.accent,
+        rows: [],
+      };
+      groups.push(group);
+    }
+    group.rows.push(row);
+  }
+  for (const group of groups) {
+    tableWithLead(
+      w,
+      [
+        { header: L.kpi, width: 5 },
+        { header: L.frequency, width: 1.2 },
+        { header: L.owner, width: 1.4 },
+      ],
+      group.rows.map((row) => [
+        { text: row.kpi, bold: true, sub: row.measure },
+        row.frequency,
+        row.ownerName ?? "",
+      ]),
+      (keep) => w.minorHeading(group.title, keep),
+    );
+  }
+}
+
+/** The appendix: method, scale, coverage, respondents and every answer with notes and evidence. */
+export function drawAppendix(w: Writer, report: ReportModel, number: number): void {
+  const { appendix: a, labels: L } = report;
+  const P = w.punct;
+  w.sectionHeading(number, a.title);
+
+  w.subheading(a.method.title, { keep: 40, toc: true });
+  for (const p of a.method.paragraphs) w.paragraph(p);
+
+  tableWithLead(
+    w,
+    [
+      { header: L.level, width: 0.6, align: "center" },
+      { header: L.levelName, width: 1.3 },
+      { header: L.description, width: 6 },
+    ],
+    a.scale.levels.map((l) => [
+      { text: String(l.level), bold: true },
+      { text: l.name, bold: true },
+      l.description,
+    ]),
+    (keep) => w.subheading(a.scale.title, { keep, toc: true }),
+  );
+
+  const c = a.coverage;
+  tableWithLead(
+    w,
+    [
+      { header: L.dimension, width: 3 },
+      { header: L.answeredWeight, width: 1.2, align: "right" },
+      { header: L.applicableWeight, width: 1.2, align: "right" },
+      { header: L.coverage, width: 1, align: "right" },
+      { header: L.confidence, width: 1 },
+    ],
+    [
+      ...c.rows.map((row) => [
+        row.title,
+        fmtLevel(row.answeredWeight, L.inconclusive),
+        fmtLevel(row.applicableWeight, L.inconclusive),
+        fmtPct(row.coverage, L.inconclusive),
+        row.confidenceName ?? L.inconclusive,
+      ]),
+      [
+        L.overall,
+        "",
+        "",
+        fmtPct(c.overall.coverage, L.inconclusive),
+        c.overall.confidenceName ?? L.inconclusive,
+      ],
+    ],
+    (keep) => {
+      w.subheading(c.title, { keep: paragraphHeight(w, c.intro) + keep, toc: true });
+      if (c.intro) w.paragraph(c.intro, {}, { keep });
+    },
+    { totalRow: true },
+  );
+
+  if (a.respondents.items.length > 0) {
+    tableWithLead(
+      w,
+      [
+        { header: L.id, width: 1.4 },
+        { header: L.respondent, width: 2.4 },
+        { header: L.role, width: 2 },
+      ],
+      a.respondents.items.map((r) => [r.id, r.name ?? "", r.roleName]),
+      (keep) => w.subheading(a.respondents.title, { keep, toc: true }),
+    );
+  }
+
+  w.subheading(a.answers.title, { keep: 60, toc: true });
+  if (!a.answers.included) {
+    w.paragraph(a.answers.note);
+    return;
+  }
+  if (a.answers.note) w.paragraph(a.answers.note);
+  // Up to eight respondents fit as columns of a question × respondent matrix; more are listed.
+  const people = a.respondents.items.map((r) => r.id);
+  const matrix = people.length > 0 && people.length <= 8;
+  for (const dim of a.answers.dimensions) {
+    if (dim.questions.length === 0) continue;
+    const heading = (keep: number) => w.minorHeading(dim.title, keep);
+    if (matrix) {
+      tableWithLead(
+        w,
+        [
+          { header: L.question, width: 3.4 },
+          ...people.map((id) => ({ header: id, width: 0.55, align: "center" as const })),
+        ],
+        dim.questions.map((q) => {
+          const byRespondent = new Map(q.answers.map((ans) => [ans.respondent, ans.valueText]));
+          return [{ text: q.text, sub: q.id }, ...people.map((id) => byRespondent.get(id) ?? "")];
+        }),
+        heading,
+        { size: SIZE.table - 0.3 },
+      );
+    } else {
+      tableWithLead(
+        w,
+        [
+          { header: L.question, width: 3 },
+          { header: L.answer, width: 4 },
+        ],
+        dim.questions.map((q) => [
+          { text: q.text, sub: q.id },
+          q.answers.map((ans) => `${ans.respondent}${P.colon}${ans.valueText}`).join("   "),
+        ]),
+        heading,
+        { size: SIZE.table - 0.3 },
+      );
+    }
+    const notes = dim.questions.flatMap((q) =>
+      q.answers
+        .filter((ans) => ans.note || ans.evidence)
+        .map((ans) => [
+          { text: q.id, color: COLOR.muted },
+          { text: ans.respondent, sub: ans.roleName },
+          ans.note ?? "",
+          ans.evidence ?? "",
+        ]),
+    );
+    if (notes.length > 0) {
+      drawTable(
+        w,
+        [
+          { header: L.question, width: 1.5 },
+          { header: L.respondent, width: 1.3 },
+          { header: L.note, width: 3 },
+          { header: L.evidence, width: 2.2 },
+        ],
+        notes,
+        { size: SIZE.table - 0.3 },
+      );
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import type { GlyphCoverage } from "../../io/fonts.js";
+import type { ReportModel } from "../../views/report/model.js";
+
+// Typographic symbols a font may lack, with plain stand-ins; used only when the chosen font has no
+// glyph, so a symbol never turns into an empty box.
+// Arrows become single angle quotes (in WinAnsi) rather than "->", which could break at the hyphen.
+const FALLBACKS: Record<string, string> = {
+  "\u2192": "\u203a",
+  "\u2190": "\u2039",
+  "\u2194": "\u2039\u203a",
+  "\u21d2": "\u00bb",
+  "\u25b8": "\u203a",
+  "\u25b6": "\u203a",
+  "\u25ba": "\u203a",
+  "\u2265": ">=",
+  "\u2264": "<=",
+  "\u2260": "!=",
+  "\u2248": "~",
+  "\u2212": "-",
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2015": "-",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u2026": "...",
+  "\u2022": "-",
+  "\u00b7": "-",
+  "\u2713": "v",
+  "\u2714": "v",
+  "\u2717": "x",
+  "\u2718": "x",
+  "\u2605": "*",
+  "\u00a0": " ",
+  "\u2009": " ",
+  "\u200a": " ",
+  "\u202f": " ",
+  "\u3000": " ",
+};
+
+// Invisible characters that only disturb layout: C0/C1 controls (but line feeds), zero-width
+// spaces and joiners, bidi controls, word joiner, byte order mark.
+function isInvisible(cp: number): boolean {
+  return (
+    (cp <= 0x1f && cp !== 0x0a) ||
+    (cp >= 0x7f && cp <= 0x9f) ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x2028 && cp <= 0x202e) ||
+    cp === 0x2060 ||
+    cp === 0xfeff
+  );
+}
+
+/** Normalises text before measuring: CRLF to LF, tabs to spaces, invisible characters removed. */
+export function normalizeText(text: string): string {
+  let out = "";
+  for (const ch of text.replace(/\r\n?/g, "\n").replace(/\t/g, " ")) {
+    if (!isInvisible(ch.codePointAt(0) ?? 0)) out += ch;
+  }
+  return out;
+}
+
+/**
+ * Every code point the document needs a glyph for, to choose a font that can show all of them.
+ * Symbols with a plain stand-in count as their stand-in: they never force a font of their own.
+ */
+export function collectCodePoints(report: ReportModel): Set<number> {
+  const out = new Set<number>();
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") {
+      for (const ch of normalizeText(value)) {
+        const cp = ch.codePointAt(0) ?? 0;
+        const fallback = FALLBACKS[ch];
+        if (fallback !== undefined) {
+          for (const f of fallback) out.add(f.codePointAt(0) ?? 0);
+        } else {
+          out.add(cp);
+        }
+      }
+    } else if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+    } else if (value !== null && typeof value === "object") {
+      for (const v of Object.values(value)) visit(v);
+    }
+  };
+  visit(report);
+  // Digits, separators and signs the renderer adds around model values (scores, ranges, pages).
+  for (const ch of "0123456789.,:;%()-–+/ ") out.add(ch.codePointAt(0) ?? 0);
+  return out;
+}
+
+/** Returns a function that replaces symbols the font cannot show with their stand-ins. */
+export function makeCleaner(coverage: GlyphCoverage): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+    let out = "";
+    for (const ch of normalizeText(text)) {
+      const cp = ch.codePointAt(0) ?? 0;
+      out += coverage.has(cp) ? ch : (FALLBACKS[ch] ?? ch);
+    }
+    cache.set(text, out);
+    return out;
+  };
+}
+
+/** A score on the 1–5 scale, or the inconclusive mark. */
+export function fmtScore(value: number | null, inconclusive: string): string {
+  return value === null ? inconclusive : value.toFixed(2);
+}
+
+/** A target or level: whole numbers without decimals, others with up to two. */
+export function fmtLevel(value: number | null, inconclusive: string): string {
+  if (value === null) return inconclusive;
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+}
+
+/** A 0–1 share as a whole percentage. */
+export function fmtPct(value: number | null, inconclusive: string): string {
+  return value === null ? inconclusive : `${Math.round(value * 100)}%`;
+}
+
+/** A week span from 0-based offsets: weeks 1–4 for `0..4`. */
+export function fmtWeeks(startWeek: number, endWeek: number): string {
+  return endWeek - startWeek <= 1 ? String(startWeek + 1) : `${startWeek + 1}–${endWeek}`;
+}
+
+/** Punctuation the renderer puts between model texts: full-width forms in Chinese. */
+export interface Punctuation {
+  /** After a label: "Owner: …" / "负责人：…". */
+  colon: string;
+  /** Between list items that are sentences or titles. */
+  list: string;
+  /** Around a parenthetical, including the space before it in English. */
+  open: string;
+  close: string;
+}
+
+/** The punctuation for a report language. */
+export function punctuationFor(lang: string): Punctuation {
+  return lang === "zh-CN"
+    ? { colon: "：", list: "；", open: "（", close: "）" }
+    : { colon: ": ", list: "; ", open: " (", close: ")" };
+}

@@ -1,0 +1,59 @@
+import type { ReadinessVerdictId, RoadmapPhaseId, SeverityId } from "../../views/report/model.js";
+
+/** A4 in points; margins leave room for the running header and footer. */
+export const PAGE = {
+  size: "A4",
+  width: 595.28,
+  height: 841.89,
+  margin: { top: 74, bottom: 70, left: 58, right: 58 },
+  headerY: 34,
+  footerY: 800,
+} as const;
+
+/** A restrained palette: one navy accent, greys for structure, muted status colours. */
+export const COLOR = {
+  ink: "#1f2933",
+  muted: "#5f6b7a",
+  faint: "#9aa5b1",
+  rule: "#d3d9e0",
+  accent: "#1f3a5f",
+  accentSoft: "#e7edf4",
+  headerFill: "#e4eaf1",
+  zebra: "#f6f8fa",
+  white: "#ffffff",
+  current: "#1f4e79",
+  target: "#c07a2c",
+  gap: "#b5523b",
+  gapSoft: "#f3dcd5",
+  grid: "#e1e6ec",
+} as const;
+
+export const PHASE_COLOR: Record<RoadmapPhaseId, { fill: string; soft: string }> = {
+  rigidify: { fill: "#3d5a80", soft: "#e6ebf2" },
+  optimise: { fill: "#2a8c82", soft: "#e2f1ef" },
+  solidify: { fill: "#b8862e", soft: "#f6eedd" },
+};
+
+export const SEVERITY_COLOR: Record<SeverityId, string> = {
+  high: "#a83a3a",
+  medium: "#c58a1d",
+  low: "#5f8a4e",
+};
+
+export const VERDICT_COLOR: Record<ReadinessVerdictId, string> = {
+  ready: "#3f7d4e",
+  conditional: "#c58a1d",
+  "not-ready": "#a83a3a",
+};
+
+/** Font sizes in points. */
+export const SIZE = {
+  body: 9.5,
+  small: 8,
+  table: 8.3,
+  caption: 7.5,
+  h1: 17,
+  h2: 12.5,
+  h3: 10.5,
+  header: 7.5,
+} as const;

@@ -1,0 +1,400 @@
+import type { EmbeddedReportFont, ReportFont } from "../../io/fonts.js";
+import { breakLines } from "./lines.js";
+import { type Punctuation, punctuationFor } from "./text.js";
+import { COLOR, PAGE, SIZE } from "./theme.js";
+
+export type FontStyle = "regular" | "bold";
+
+/** How a run of text looks. */
+export interface TextStyle {
+  size: number;
+  style?: FontStyle;
+  color?: string;
+  /** Extra space between lines, in points. */
+  lineGap?: number;
+  align?: "left" | "right" | "center" | "justify";
+}
+
+/** An entry of the table of contents and the PDF outline. */
+export interface TocEntry {
+  level: 1 | 2;
+  title: string;
+  /** 0-based page index. */
+  page: number;
+  destination: string;
+}
+
+type TextOptions = PDFKit.Mixins.TextOptions;
+
+const REGULAR = "report-regular";
+const BOLD = "report-bold";
+
+/**
+ * The layout cursor over a pdfkit document: fonts, measured text, page breaks that keep headings
+ * with what follows, and the bookkeeping for the contents page and the running header/footer.
+ */
+export class Writer {
+  readonly left = PAGE.margin.left;
+  readonly right = PAGE.width - PAGE.margin.right;
+  readonly width = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+  readonly top = PAGE.margin.top;
+  readonly bottom = PAGE.height - PAGE.margin.bottom;
+  readonly toc: TocEntry[] = [];
+  /** Extra line gap for Chinese, whose dense glyphs need more air between lines. */
+  readonly bodyGap: number;
+  private readonly fauxBold: boolean;
+  private readonly wrapped = new Map<string, string[]>();
+  private readonly widths = new Map<string, number>();
+  private readonly regular: string;
+  private readonly bold: string;
+  private pageIndex = 0;
+  /** True while the current page has nothing on it (a section heading then needs no new page). */
+  blankPage = true;
+  private destinations = 0;
+  private outlineParent: PDFKit.PDFOutline | null = null;
+
+  readonly punct: Punctuation;
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    font: ReportFont,
+    readonly clean: (text: string) => string,
+    lang: string,
+    cjk: boolean,
+  ) {
+    this.punct = punctuationFor(lang);
+    this.bodyGap = cjk ? 3.2 : 2;
+    if (font.kind === "standard") {
+      // Selected by their own names: pdfkit re-parses a standard font on every switch when it
+      // is registered under an alias (its font cache then misses).
+      this.regular = "Helvetica";
+      this.bold = "Helvetica-Bold";
+      this.fauxBold = false;
+    } else {
+      doc.registerFont(REGULAR, asFontSource(font.regular));
+      // Without a bold face, bold text is the regular face stroked: one name, so pdfkit's font
+      // cache hits (a second name for the same face makes it reopen the font on every switch).
+      if (font.bold) doc.registerFont(BOLD, asFontSource(font.bold));
+      this.regular = REGULAR;
+      this.bold = font.bold ? BOLD : REGULAR;
+      this.fauxBold = font.bold === null;
+    }
+    doc.on("pageAdded", () => {
+      this.pageIndex += 1;
+    });
+  }
+
+  get y(): number {
+    return this.doc.y;
+  }
+
+  set y(value: number) {
+    this.doc.y = value;
+  }
+
+  /** Space left on the page below the cursor. */
+  remaining(): number {
+    return this.bottom - this.doc.y;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.blankPage = true;
+    this.doc.x = this.left;
+    this.doc.y = this.top;
+  }
+
+  /** Starts a new page unless `height` fits below the cursor. */
+  ensure(height: number): void {
+    if (this.doc.y + height > this.bottom) this.newPage();
+  }
+
+  /**
+   * Applies a style and returns the text options that go with it (faux bold, line gap, align).
+   * Colours are set only for drawing: each colour change is an operator in the page content.
+   */
+  use(style: TextStyle, drawing = true): TextOptions {
+    const bold = style.style === "bold";
+    this.doc.font(bold ? this.bold : this.regular).fontSize(style.size);
+    const options: TextOptions = { lineGap: style.lineGap ?? 0 };
+    if (style.align) options.align = style.align;
+    if (drawing) {
+      const color = style.color ?? COLOR.ink;
+      this.doc.fillColor(color);
+      if (bold && this.fauxBold) {
+        // No bold face in the font: stroke the outlines in the text colour to thicken them.
+        this.doc.lineWidth(style.size * 0.045).strokeColor(color);
+        options.fill = true;
+        options.stroke = true;
+      }
+    }
+    return options;
+  }
+
+  /** The lines `text` wraps to within `width` (memoised: wrapping is most of the work). */
+  lines(text: string, width: number, style: TextStyle): string[] {
+    const key = `${width}\u0000${style.size}\u0000${style.style === "bold" ? "b" : ""}\u0000${text}`;
+    let lines = this.wrapped.get(key);
+    if (!lines) {
+      this.use(style, false);
+      const fontKey = style.style === "bold" ? this.bold : this.regular;
+      lines = breakLines(this.clean(text), width, (s) => this.pieceWidth(fontKey, s, style.size));
+      this.wrapped.set(key, lines);
+    }
+    return lines;
+  }
+
+  // Width of a piece of text in the selected font at size 1 (widths scale with the size); pieces
+  // recur across the document (words, single ideographs).
+  private pieceWidth(fontKey: string, piece: string, size: number): number {
+    const key = `${fontKey}\u0000${piece}`;
+    let unit = this.widths.get(key);
+    if (unit === undefined) {
+      unit = this.doc.widthOfString(piece) / size;
+      this.widths.set(key, unit);
+    }
+    return unit * size;
+  }
+
+  /** Height of `text` wrapped to `width`. */
+  measure(text: string, width: number, style: TextStyle): number {
+    if (text === "") return 0;
+    return this.lines(text, width, style).length * this.lineHeight(style);
+  }
+
+  /** Width of `text` on one line. */
+  widthOf(text: string, style: TextStyle): number {
+    this.use(style, false);
+    return this.doc.widthOfString(this.clean(text));
+  }
+
+  /** Line height of a style (one line of text with its gap). */
+  lineHeight(style: TextStyle): number {
+    this.use(style, false);
+    return this.doc.currentLineHeight(true) + (style.lineGap ?? 0);
+  }
+
+  /** Draws wrapped text at a fixed position, never breaking the page; returns its height. */
+  draw(text: string, x: number, y: number, width: number, style: TextStyle): number {
+    if (text === "") return 0;
+    const lines = this.lines(text, width, style);
+    const lh = this.lineHeight(style);
+    lines.forEach((line, i) => {
+      this.drawOne(line, x, y + i * lh, width, style);
+    });
+    return lines.length * lh;
+  }
+
+  /** Draws one line, cut with an ellipsis when wider than `width`. */
+  drawLine(text: string, x: number, y: number, width: number, style: TextStyle): void {
+    this.use(style, false);
+    let line = this.clean(text).replace(/\s*\n\s*/g, " ");
+    if (this.doc.widthOfString(line) > width) {
+      const ellipsis = this.clean("\u2026");
+      const chars = [...line];
+      let lo = 0;
+      let hi = chars.length;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        const candidate = `${chars.slice(0, mid).join("").trimEnd()}${ellipsis}`;
+        if (this.doc.widthOfString(candidate) <= width) lo = mid;
+        else hi = mid - 1;
+      }
+      line = `${chars.slice(0, lo).join("").trimEnd()}${ellipsis}`;
+    }
+    this.drawOne(line, x, y, width, style);
+  }
+
+  // Draws one already-wrapped line with its alignment; the cursor does not move.
+  private drawOne(line: string, x: number, y: number, width: number, style: TextStyle): void {
+    if (line === "") return;
+    const options = this.use(style);
+    const aligned = style.align === "right" || style.align === "center";
+    const free = aligned ? width - this.doc.widthOfString(line) : 0;
+    const dx = style.align === "right" ? free : style.align === "center" ? free / 2 : 0;
+    const { x: keepX, y: keepY } = this.doc;
+    this.doc.text(line, x + Math.max(0, dx), y, {
+      lineBreak: false,
+      ...(options.stroke ? { fill: true, stroke: true } : {}),
+    });
+    this.doc.x = keepX;
+    this.doc.y = keepY;
+  }
+
+  /**
+   * Flows text at the cursor, continuing on the next page as needed. Keeps at least two lines
+   * together at a page bottom (or the whole text plus `keep` points when `keep` is given).
+   */
+  private flow(
+    text: string,
+    x: number,
+    width: number,
+    style: TextStyle,
+    keep?: number,
+    first?: (y: number) => void,
+  ): void {
+    const lines = this.lines(text, width, style);
+    const lh = this.lineHeight(style);
+    this.ensure(keep !== undefined ? lines.length * lh + keep : Math.min(lines.length, 2) * lh);
+    first?.(this.doc.y);
+    lines.forEach((line, i) => {
+      // No single line left behind on a page, nor a single one carried over.
+      const left = lines.length - i;
+      if (
+        this.doc.y + lh > this.bottom ||
+        (left === 2 && i > 0 && this.doc.y + 2 * lh > this.bottom)
+      ) {
+        this.newPage();
+      }
+      this.drawOne(line, x, this.doc.y, width, style);
+      this.doc.y += lh;
+    });
+    this.blankPage = false;
+  }
+
+  /** A flowing paragraph at the cursor; long paragraphs continue on the next page. */
+  paragraph(
+    text: string,
+    style: Partial<TextStyle> = {},
+    opts: { indent?: number; after?: number; keep?: number } = {},
+  ): void {
+    const full: TextStyle = { size: SIZE.body, lineGap: this.bodyGap, ...style };
+    const indent = opts.indent ?? 0;
+    this.flow(text, this.left + indent, this.width - indent, full, opts.keep);
+    this.doc.x = this.left;
+    this.doc.y += opts.after ?? 5;
+  }
+
+  /** A bulleted list; each item keeps at least two of its lines together. */
+  bullets(
+    items: readonly string[],
+    style: Partial<TextStyle> = {},
+    bulletColor: string = COLOR.accent,
+  ): void {
+    const full: TextStyle = { size: SIZE.body, lineGap: this.bodyGap, ...style };
+    const indent = 12;
+    for (const item of items) {
+      this.flow(item, this.left + indent, this.width - indent, full, undefined, (y) => {
+        this.doc.save();
+        this.doc.circle(this.left + 3.5, bulletY(y, full.size), 1.6).fill(bulletColor);
+        this.doc.restore();
+      });
+      this.doc.y += 3;
+    }
+    this.doc.x = this.left;
+    this.doc.y += 2;
+  }
+
+  /** A compact bulleted list in two columns, filled row by row; rows never split across pages. */
+  bulletColumns(
+    items: readonly string[],
+    style: Partial<TextStyle> = {},
+    bulletColor: string = COLOR.accent,
+  ): void {
+    const full: TextStyle = { size: SIZE.small, lineGap: this.bodyGap * 0.6, ...style };
+    const gap = 16;
+    const colWidth = (this.width - gap) / 2;
+    const textWidth = colWidth - 10;
+    for (let i = 0; i < items.length; i += 2) {
+      const pair = items.slice(i, i + 2);
+      const h = Math.max(...pair.map((t) => this.measure(t, textWidth, full)));
+      this.ensure(h + 3);
+      const y = this.doc.y;
+      pair.forEach((text, k) => {
+        const x = this.left + k * (colWidth + gap);
+        this.doc.save();
+        this.doc.circle(x + 3, bulletY(y, full.size), 1.3).fill(bulletColor);
+        this.doc.restore();
+        this.draw(text, x + 10, y, textWidth, full);
+      });
+      this.doc.y = y + h + 3;
+    }
+    this.doc.y += 3;
+  }
+
+  /** A horizontal rule across the text width at `y`. */
+  rule(y: number, color: string, width: number): void {
+    this.doc.save();
+    this.doc
+      .moveTo(this.left, y)
+      .lineTo(this.right, y)
+      .lineWidth(width)
+      .strokeColor(color)
+      .stroke();
+    this.doc.restore();
+  }
+
+  /**
+   * A section heading (level 1) on a fresh page, with its number, a rule, a bookmark and an entry
+   * in the contents.
+   */
+  sectionHeading(number: number, title: string): void {
+    if (!this.blankPage || this.doc.y > this.top + 1) this.newPage();
+    this.blankPage = false;
+    const y = this.doc.y;
+    const num = String(number);
+    const numStyle: TextStyle = { size: SIZE.h1, style: "bold", color: COLOR.accent };
+    const numWidth = this.widthOf(num, numStyle) + 10;
+    this.draw(num, this.left, y, numWidth, numStyle);
+    const h = this.draw(title, this.left + numWidth, y, this.width - numWidth, numStyle);
+    const ruleY = y + h + 5;
+    this.rule(ruleY, COLOR.accent, 1.2);
+    this.doc.x = this.left;
+    this.doc.y = ruleY + 14;
+    this.mark(1, `${num}  ${title}`);
+  }
+
+  /** A level-2 heading kept together with at least `keep` points of what follows. */
+  subheading(title: string, opts: { keep?: number; toc?: boolean } = {}): void {
+    const style: TextStyle = { size: SIZE.h2, style: "bold", color: COLOR.accent };
+    const h = this.measure(title, this.width, style);
+    this.ensure(h + 8 + (opts.keep ?? 60));
+    if (this.doc.y > this.top + 1) this.doc.y += 6;
+    const y = this.doc.y;
+    this.draw(title, this.left, y, this.width, style);
+    this.doc.x = this.left;
+    this.doc.y = y + h + 5;
+    if (opts.toc) this.mark(2, title);
+  }
+
+  /** A level-3 heading (small, ink-coloured) kept with what follows. */
+  minorHeading(title: string, keep = 40): void {
+    const style: TextStyle = { size: SIZE.h3, style: "bold", color: COLOR.ink };
+    const h = this.measure(title, this.width, style);
+    this.ensure(h + 4 + keep);
+    if (this.doc.y > this.top + 1) this.doc.y += 3;
+    const y = this.doc.y;
+    this.draw(title, this.left, y, this.width, style);
+    this.doc.x = this.left;
+    this.doc.y = y + h + 4;
+  }
+
+  /** Vertical space that does not run past the page bottom. */
+  space(points: number): void {
+    this.doc.y = Math.min(this.doc.y + points, this.bottom);
+  }
+
+  private mark(level: 1 | 2, title: string): void {
+    const destination = `s${++this.destinations}`;
+    this.doc.addNamedDestination(destination, "XYZ", null, PAGE.height - this.doc.y + 40, null);
+    this.toc.push({ level, title, page: this.pageIndex, destination });
+    const root = this.doc.outline;
+    if (level === 1) {
+      this.outlineParent = root.addItem(this.clean(title));
+    } else {
+      (this.outlineParent ?? root).addItem(this.clean(title));
+    }
+  }
+}
+
+/** Vertical centre of a bullet for a line of text whose top is at `y`. */
+export function bulletY(y: number, size: number): number {
+  // Between the x-height centre of Latin text and the centre of CJK glyphs, for both scripts.
+  return y + size * 0.47;
+}
+
+// pdfkit 0.20 takes parsed fontkit faces, which spares it a second parse of a large .ttc; its
+// type declarations predate that and only list file paths and bytes.
+function asFontSource(font: EmbeddedReportFont["regular"]): PDFKit.Mixins.PDFFontSource {
+  return font as unknown as PDFKit.Mixins.PDFFontSource;
+}

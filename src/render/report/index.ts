@@ -1,0 +1,38 @@
+import type { ReportModel } from "../../views/report/model.js";
+import { renderJson } from "./json.js";
+
+/** What a renderer may need besides the model. */
+export interface RenderOptions {
+  /** A folder of Handlebars templates overriding the bundled ones (Markdown). */
+  templateDir?: string | undefined;
+  /** A TrueType/OpenType font (or collection) with CJK glyphs (PDF). */
+  fontPath?: string | undefined;
+  /** Where relative paths resolve and how they are shown. */
+  cwd?: string | undefined;
+}
+
+/** Lays out a report model in one format; never computes or translates. */
+export type Renderer = (
+  report: ReportModel,
+  opts: RenderOptions,
+) => string | Uint8Array | Promise<string | Uint8Array>;
+
+/** Every output format, each in its own module; heavy ones are imported only when used. */
+export const RENDERERS = {
+  md: async (report, opts) => (await import("./markdown.js")).renderMarkdown(report, opts),
+  pdf: async (report, opts) => {
+    const { renderPdf } = await import("./pdf.js");
+    const pdfOpts: { fontPath?: string } = {};
+    if (opts.fontPath !== undefined) pdfOpts.fontPath = opts.fontPath;
+    return renderPdf(report, pdfOpts);
+  },
+  json: (report) => renderJson(report),
+} satisfies Record<string, Renderer>;
+
+export type Format = keyof typeof RENDERERS;
+
+/** `--format` choices, in the order help lists them. */
+export const FORMATS = Object.keys(RENDERERS) as Format[];
+
+/** Formats whose output is binary (never printed to a terminal). */
+export const BINARY_FORMATS: ReadonlySet<Format> = new Set<Format>(["pdf"]);

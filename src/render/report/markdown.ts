@@ -1,0 +1,249 @@
+import { fillPlaceholders } from "../../core/text/placeholders.js";
+import type { ReportModel, SectionId } from "../../views/report/model.js";
+import { loadTemplates } from "../templates.js";
+import type { RenderOptions } from "./index.js";
+
+/**
+ * Escapes text so it reads as literal text wherever a template puts it inline: in a paragraph,
+ * a list item or a table cell. Newlines become `<br>` (a cell cannot span lines), everything
+ * Markdown or GitHub would interpret is backslash-escaped (emphasis, code, links, HTML tags,
+ * pipes, math), and a leading `#`, `>`, `-`, `+`, `=` or `1.` cannot start a block.
+ * Intraword underscores are left alone: GitHub does not treat them as emphasis, and ids stay
+ * readable in plain text.
+ */
+export function escapeMarkdown(text: string): string {
+  let s = text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").trim();
+  s = s.replace(/[\\`*[\]|~$]/g, (c) => `\\${c}`);
+  // `<` only opens HTML or an autolink before a letter, `/`, `!` or `?`; elsewhere it stays.
+  s = s.replace(/<(?=[A-Za-z/!?])/g, "\\<");
+  s = s.replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_");
+  s = s.replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
+  return s
+    .split("\n")
+    .map((line) => line.trim())
+    .join("<br>")
+    .replace(/^([#>+=-])/, "\\$1")
+    .replace(/^(\d+)([.)])/, "$1\\$2");
+}
+
+/**
+ * Text safe inside a Mermaid label (radar axis, gantt task): characters that end a label or
+ * start syntax (quotes, brackets, braces, colon, semicolon, hash, backtick, pipe, angle
+ * brackets, backslash) become spaces, and lines are joined.
+ */
+export function mermaidText(text: string): string {
+  return (
+    text
+      .replace(/["'`\\[\]{}<>:;#|&%]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim() || "-"
+  );
+}
+
+const fixed2 = (n: number) => n.toFixed(2);
+
+/** The Mermaid radar (current vs target) of the maturity profile. */
+export function radarChart(report: ReportModel): string {
+  const { radar } = report.profile;
+  const lines = ["radar-beta", `  title ${mermaidText(radar.title)}`];
+  lines.push(
+    `  axis ${radar.axes.map((a, i) => `d${i + 1}["${mermaidText(a.label)}"]`).join(", ")}`,
+  );
+  for (const s of radar.series) {
+    // Mermaid has no gap in a curve: an inconclusive dimension is drawn at the centre.
+    const values = s.values.map((v) => (v === null ? "0" : fixed2(v)));
+    lines.push(`  curve ${s.key}["${mermaidText(s.label)}"]{${values.join(", ")}}`);
+  }
+  lines.push(
+    `  max ${radar.max}`,
+    `  min ${radar.min}`,
+    `  ticks ${radar.max}`,
+    "  graticule polygon",
+  );
+  return lines.join("\n");
+}
+
+/** The Mermaid gantt of the roadmap: one section per phase, then the reassessment milestone. */
+export function ganttChart(report: ReportModel): string {
+  const { roadmap } = report;
+  const lines = [
+    "gantt",
+    `  title ${mermaidText(roadmap.timeline.title)}`,
+    "  dateFormat YYYY-MM-DD",
+    "  axisFormat %Y-%m",
+  ];
+  roadmap.phases.forEach((phase) => {
+    const actions = roadmap.actions.filter((a) => a.phase === phase.phase);
+    if (actions.length === 0) return;
+    lines.push(`  section ${mermaidText(phase.name)}`);
+    for (const a of actions) {
+      const n = roadmap.actions.indexOf(a) + 1;
+      lines.push(`  ${mermaidText(a.title)} :a${n}, ${a.startDate}, ${a.weeks * 7}d`);
+    }
+  });
+  const m = roadmap.milestone;
+  lines.push(`  section ${mermaidText(m.label)}`);
+  lines.push(`  ${mermaidText(m.label)} :milestone, m1, ${m.date}, 0d`);
+  return lines.join("\n");
+}
+
+/** Every string of a value escaped for Markdown (numbers, booleans and nulls kept). */
+function escapeDeep<T>(value: T): T {
+  if (typeof value === "string") return escapeMarkdown(value) as T;
+  if (Array.isArray(value)) return value.map((v) => escapeDeep(v)) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = escapeDeep(v);
+    return out as T;
+  }
+  return value;
+}
+
+/** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens. */
+export function slug(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, "")
+    .trim()
+    .replace(/\s/g, "-");
+}
+
+/**
+ * What the templates see: the report model with every string Markdown-escaped, plus headings,
+ * anchors, the table of contents, the Mermaid charts and look-ups templates cannot do themselves.
+ */
+export function markdownView(report: ReportModel): Record<string, unknown> {
+  const e = escapeDeep(report);
+  const headings: Partial<Record<SectionId, string>> = {};
+  const anchors: Partial<Record<SectionId, string>> = {};
+  const numbers: Partial<Record<SectionId, number>> = {};
+  const toc: { title: string; anchor: string }[] = [];
+  let n = 0;
+  for (const id of report.sections) {
+    if (id === "cover") continue; // every other section is numbered
+    n++;
+    numbers[id] = n;
+    headings[id] = `${n}. ${e[id].title}`;
+    anchors[id] = slug(`${n}. ${report[id].title}`);
+    toc.push({ title: headings[id], anchor: anchors[id] });
+  }
+  const show = Object.fromEntries(report.sections.map((s) => [s, true]));
+  const actionTitle = new Map(e.roadmap.actions.map((a) => [a.id, a.title]));
+  const riskTitle = new Map(e.risks.items.map((r) => [r.id, r.title]));
+  const titlesOf = (ids: string[], map: Map<string, string>) => ids.map((id) => map.get(id) ?? id);
+
+  return {
+    ...e,
+    show,
+    punct:
+      report.lang === "zh-CN"
+        ? { colon: "：", sep: "；", lp: "（", rp: "）" }
+        : { colon: ": ", sep: "; ", lp: " (", rp: ")" },
+    headings,
+    anchors,
+    numbers,
+    toc,
+    mermaid: { radar: radarChart(report), gantt: ganttChart(report) },
+    dimensionsView: e.dimensions.items.map((d, i) => ({
+      ...d,
+      number: `${numbers.dimensions ?? 0}.${i + 1}`,
+      riskTitles: titlesOf(d.risks, riskTitle),
+      actionTitles: titlesOf(d.actions, actionTitle),
+    })),
+    risksView: e.risks.items.map((r) => ({
+      ...r,
+      mitigatedByTitles: titlesOf(r.mitigatedBy, actionTitle),
+    })),
+    phasesView: e.roadmap.phases.map((p, i) => ({
+      ...p,
+      number: i + 1,
+      actionsView: p.actions.flatMap((id) => {
+        const a = e.roadmap.actions.find((x) => x.id === id);
+        return a ? [{ ...a, dependsOnTitles: titlesOf(a.dependsOn, actionTitle) }] : [];
+      }),
+    })),
+  };
+}
+
+/** Template helpers: number formatting (null shows as "inconclusive" or a dash) and small utilities. */
+function helpers(report: ReportModel): Record<string, (...args: unknown[]) => unknown> {
+  const num = (v: unknown) => (typeof v === "number" ? v : null);
+  const L = report.labels;
+  const week = (n: number) => fillPlaceholders(L.weekPattern, { week: n });
+  return {
+    fmtScore: (v) => {
+      const x = num(v);
+      return x === null ? escapeMarkdown(L.inconclusive) : fixed2(x);
+    },
+    fmtDash: (v) => {
+      const x = num(v);
+      return x === null ? "—" : fixed2(x);
+    },
+    fmtPct: (v) => {
+      const x = num(v);
+      return x === null ? "—" : `${Math.round(x * 100)}%`;
+    },
+    fmtNum: (v) => {
+      const x = num(v);
+      return x === null ? "—" : String(x);
+    },
+    fmtLevel: (level, name) => {
+      const x = num(level);
+      if (x === null) return escapeMarkdown(L.inconclusive);
+      return typeof name === "string" && name !== "" ? `${x} · ${name}` : String(x);
+    },
+    /** 0-based start week → "Week 1". */
+    fmtWeek: (v) => {
+      const x = num(v);
+      return x === null ? "—" : week(x + 1);
+    },
+    /** 0-based start and exclusive end → "Weeks 1–4"; an empty span shows a dash. */
+    fmtSpan: (from, to) => {
+      const a = num(from);
+      const b = num(to);
+      if (a === null || b === null || b <= a) return "—";
+      return b - a === 1
+        ? week(a + 1)
+        : fillPlaceholders(L.weekRangePattern, { from: a + 1, to: b });
+    },
+    /** A text bar on the 1–5 scale, two cells a level: █ reached, ░ still to reach, · beyond. */
+    bar: (current, target) => {
+      // Floor for the current score, so a gap of 0.01 still shows as not reached.
+      const c = Math.max(0, Math.min(10, Math.floor((num(current) ?? 0) * 2 + 1e-9)));
+      const t = Math.max(c, Math.min(10, Math.round((num(target) ?? 0) * 2)));
+      return `${"█".repeat(c)}${"░".repeat(t - c)}${"·".repeat(10 - t)}`;
+    },
+    inc: (v) => (num(v) ?? 0) + 1,
+    join: (list, sep) =>
+      Array.isArray(list) ? list.join(typeof sep === "string" ? sep : ", ") : "",
+    or: (a, b) => (a === null || a === undefined || a === "" ? b : a),
+    eq: (a, b) => a === b,
+    len: (list) => (Array.isArray(list) ? list.length : 0),
+  };
+}
+
+/** Renders the report (or roadmap) as Markdown through the Handlebars templates. */
+export async function renderMarkdown(
+  report: ReportModel,
+  opts: RenderOptions = {},
+): Promise<string> {
+  const templates = await loadTemplates({ dir: opts.templateDir, cwd: opts.cwd ?? process.cwd() });
+  const name = report.kind === "report" ? "report" : "roadmap";
+  const raw = templates.render(name, markdownView(report), helpers(report));
+  return tidy(raw);
+}
+
+/** Collapses the blank lines template logic leaves behind; ends with exactly one newline. */
+function tidy(markdown: string): string {
+  const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
+  const out: string[] = [];
+  let fence = false;
+  for (const raw of lines) {
+    const line = fence ? raw : raw.replace(/[ \t]+$/, "");
+    if (line.startsWith("```")) fence = !fence;
+    if (!fence && line === "" && (out.length === 0 || out[out.length - 1] === "")) continue;
+    out.push(line);
+  }
+  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  return `${out.join("\n")}\n`;
+}

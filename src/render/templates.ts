@@ -1,0 +1,267 @@
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import path from "node:path";
+import { InputError } from "../core/diagnostics/errors.js";
+import type { Issue } from "../core/diagnostics/issue.js";
+import { compareText } from "../core/text/compare.js";
+import { fromPackageRoot } from "../io/package-root.js";
+import { displayPath } from "../io/read.js";
+import { FILE_START, makeIssue } from "../io/yaml.js";
+
+/** The bundled templates folder. */
+export const BUNDLED_TEMPLATES = `${fromPackageRoot("templates")}${path.sep}`;
+
+/** The documents a template set renders. */
+export type TemplateName = "report" | "roadmap";
+
+const MAIN_FILES: Record<TemplateName, string> = {
+  report: "report.md.hbs",
+  roadmap: "roadmap.md.hbs",
+};
+const PARTIALS_DIR = "partials";
+
+/** Loaded templates: renders a document with the given data and helpers. */
+export interface TemplateSet {
+  render(
+    name: TemplateName,
+    data: unknown,
+    helpers: Record<string, (...args: unknown[]) => unknown>,
+  ): string;
+}
+
+interface Source {
+  /** Relative path inside its folder, with `/` separators. */
+  rel: string;
+  abs: string;
+  display: string;
+  text: string;
+}
+
+/** Every `.hbs` file under a folder; a file (or link) that resolves outside it is an issue. */
+function listTemplates(root: string, cwd: string, issues: Issue[]): Source[] {
+  const realRoot = realpathSync(root);
+  const out: Source[] = [];
+  const walk = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      compareText(a.name, b.name),
+    );
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      const display = displayPath(abs, cwd);
+      let real: string;
+      try {
+        real = realpathSync(abs);
+      } catch {
+        issues.push(
+          makeIssue(
+            "file-unreadable",
+            "expected a readable template; found a broken link",
+            display,
+            FILE_START,
+          ),
+        );
+        continue;
+      }
+      const inside = real === realRoot || real.startsWith(realRoot + path.sep);
+      if (!inside) {
+        issues.push(
+          makeIssue(
+            "include-outside-root",
+            `expected template files inside the template folder ${displayPath(root, cwd)}; found a link to ${displayPath(real, cwd)}`,
+            display,
+            FILE_START,
+          ),
+        );
+        continue;
+      }
+      const stat = statSync(real);
+      if (stat.isDirectory()) {
+        walk(abs);
+        continue;
+      }
+      if (!entry.name.endsWith(".hbs")) continue;
+      let text: string;
+      try {
+        text = readFileSync(real, "utf8");
+      } catch {
+        issues.push(
+          makeIssue(
+            "file-unreadable",
+            "expected a readable template; found an unreadable file",
+            display,
+            FILE_START,
+          ),
+        );
+        continue;
+      }
+      out.push({ rel: path.relative(root, abs).split(path.sep).join("/"), abs, display, text });
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** 1-based line:column of a character offset. */
+function positionAt(text: string, offset: number) {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return { line, column };
+}
+
+const PARTIAL_CALL = /\{\{~?#?>\s*("([^"]*)"|'([^']*)'|\[([^\]]*)\]|([^\s}()~]+))/g;
+
+/**
+ * Checks every static partial reference: partials are looked up by name among the template
+ * files, never by path, so a name that tries to leave the folder (`..`, an absolute path) is
+ * refused, and an unknown name is reported where it is used.
+ */
+function checkPartialCalls(source: Source, known: ReadonlySet<string>, issues: Issue[]): void {
+  for (const m of source.text.matchAll(PARTIAL_CALL)) {
+    const name = m[2] ?? m[3] ?? m[4] ?? m[5] ?? "";
+    if (name === "" || name === "@partial-block") continue;
+    const start = positionAt(source.text, m.index ?? 0);
+    const range = { start, end: { line: start.line, column: start.column + m[0].length } };
+    const escapes =
+      name.split(/[\\/]/).includes("..") || path.isAbsolute(name) || /^[A-Za-z]:/.test(name);
+    if (escapes) {
+      issues.push(
+        makeIssue(
+          "include-outside-root",
+          `expected a partial name inside the template folder (e.g. "summary"); found "${name}", which points outside it`,
+          source.display,
+          range,
+        ),
+      );
+    } else if (!known.has(name)) {
+      issues.push(
+        makeIssue(
+          "include-not-found",
+          `expected one of the partials ${[...known].sort().join(", ")}; found "${name}"`,
+          source.display,
+          range,
+        ),
+      );
+    }
+  }
+}
+
+type HandlebarsModule = typeof import("handlebars");
+
+type Program = ReturnType<HandlebarsModule["parse"]>;
+
+/** Parses a template up front so a syntax error is reported with its file and line. */
+function parseTemplate(hb: HandlebarsModule, source: Source, issues: Issue[]): Program | undefined {
+  try {
+    return hb.parse(source.text);
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
+    const detail =
+      message
+        .split("\n")
+        .filter((l) => l.trim() !== "")
+        .pop() ?? message;
+    issues.push(
+      makeIssue(
+        "invalid-value",
+        `expected a valid Handlebars template; found a syntax error: ${detail.trim()}`,
+        source.display,
+        { start: { line, column: 1 }, end: { line, column: 1 } },
+      ),
+    );
+    return undefined;
+  }
+}
+
+/**
+ * Loads the bundled templates and, with `dir`, the user's folder on top: a file at the same
+ * relative path (`report.md.hbs`, `roadmap.md.hbs`, `partials/<name>.hbs`) replaces the bundled
+ * one, and new partials may be added. Handlebars is imported here, lazily. Throws InputError
+ * with located issues for a missing folder, links leaving it, bad partial names or syntax errors.
+ */
+export async function loadTemplates(opts: {
+  dir?: string | undefined;
+  cwd: string;
+}): Promise<TemplateSet> {
+  const issues: Issue[] = [];
+  const sources = new Map<string, Source>();
+  for (const s of listTemplates(BUNDLED_TEMPLATES, opts.cwd, issues)) sources.set(s.rel, s);
+  if (opts.dir !== undefined) {
+    const root = path.resolve(opts.cwd, opts.dir);
+    let isDir = false;
+    try {
+      isDir = statSync(root).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) {
+      throw new InputError(`the template folder ${opts.dir} cannot be used`, [
+        makeIssue(
+          "file-unreadable",
+          "expected a folder of Handlebars templates (report.md.hbs, roadmap.md.hbs, partials/*.hbs); found no such folder",
+          displayPath(root, opts.cwd),
+          FILE_START,
+        ),
+      ]);
+    }
+    for (const s of listTemplates(root, opts.cwd, issues)) sources.set(s.rel, s);
+  }
+
+  const { default: hb } = await import("handlebars");
+  const env = hb.create();
+  const partialNames = new Set<string>();
+  for (const rel of sources.keys()) {
+    if (rel.startsWith(`${PARTIALS_DIR}/`))
+      partialNames.add(rel.slice(PARTIALS_DIR.length + 1, -".hbs".length));
+  }
+  const parsed = new Map<string, Program>();
+  for (const [rel, source] of sources) {
+    const ast = parseTemplate(env, source, issues);
+    if (!ast) continue;
+    parsed.set(rel, ast);
+    checkPartialCalls(source, partialNames, issues);
+  }
+  if (issues.length > 0) throw new InputError("the report templates are invalid", issues);
+
+  // Strings in the data are already escaped for Markdown; HTML-escaping them again would turn
+  // apostrophes into entities in the plain-text reading. Compiling the parsed tree parses once.
+  const compile = (rel: string) => {
+    const ast = parsed.get(rel);
+    return ast ? env.compile(ast, { noEscape: true }) : undefined;
+  };
+  for (const rel of sources.keys()) {
+    if (!rel.startsWith(`${PARTIALS_DIR}/`)) continue;
+    const template = compile(rel);
+    if (template) env.registerPartial(rel.slice(PARTIALS_DIR.length + 1, -".hbs".length), template);
+  }
+
+  return {
+    render(name, data, helpers) {
+      const source = sources.get(MAIN_FILES[name]);
+      if (!source) {
+        throw new InputError("the report templates are incomplete", [
+          makeIssue(
+            "include-not-found",
+            `expected the template ${MAIN_FILES[name]}; found none`,
+            MAIN_FILES[name],
+            FILE_START,
+          ),
+        ]);
+      }
+      for (const [helper, fn] of Object.entries(helpers)) env.registerHelper(helper, fn);
+      const template = compile(MAIN_FILES[name]);
+      try {
+        return template ? template(data) : "";
+      } catch (err) {
+        throw new InputError("a report template failed", [
+          makeIssue(
+            "invalid-value",
+            `expected the template to render; found: ${(err as Error).message ?? String(err)}`,
+            source.display,
+            FILE_START,
+          ),
+        ]);
+      }
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import type { AnswerValue } from "../core/models/mapping.js";
+import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "../core/scoring/answer-codes.js";
+
+/** Converts a mapping value to its compact answer code (`omit` leaves the question out). */
+export function answerCode(value: AnswerValue): number {
+  if (typeof value === "number") return value;
+  return value === "na" ? ANSWER_NA : value === "unknown" ? ANSWER_UNKNOWN : ANSWER_ABSENT;
+}
+
+/**
+ * Normalises a label for comparison: Unicode NFKC (full-width brackets and digits become
+ * ASCII), curly quotes straightened, case folded, runs of white space collapsed, trimmed.
+ */
+export function normalizeLabel(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+/** The common English and Chinese answer labels, built in unless the mapping turns them off. */
+export const BUILTIN_LABELS: ReadonlyArray<readonly [AnswerValue, readonly string[]]> = [
+  [
+    5,
+    [
+      "Strongly agree",
+      "Completely agree",
+      "Totally agree",
+      "Agree strongly",
+      "非常同意",
+      "完全同意",
+      "非常赞同",
+      "非常符合",
+      "完全符合",
+    ],
+  ],
+  [
+    4,
+    [
+      "Agree",
+      "Somewhat agree",
+      "Mostly agree",
+      "同意",
+      "比较同意",
+      "基本同意",
+      "赞同",
+      "符合",
+      "比较符合",
+    ],
+  ],
+  [
+    3,
+    [
+      "Neither agree nor disagree",
+      "Neither agree or disagree",
+      "Neutral",
+      "一般",
+      "中立",
+      "既不同意也不反对",
+      "不同意也不反对",
+    ],
+  ],
+  [
+    2,
+    [
+      "Disagree",
+      "Somewhat disagree",
+      "Mostly disagree",
+      "不同意",
+      "比较不同意",
+      "不太同意",
+      "不赞同",
+      "不符合",
+      "比较不符合",
+      "不太符合",
+    ],
+  ],
+  [
+    1,
+    [
+      "Strongly disagree",
+      "Completely disagree",
+      "Totally disagree",
+      "Disagree strongly",
+      "非常不同意",
+      "完全不同意",
+      "非常不赞同",
+      "非常不符合",
+      "完全不符合",
+    ],
+  ],
+  ["na", ["N/A", "NA", "Not applicable", "Does not apply", "不适用", "不涉及"]],
+  [
+    "unknown",
+    [
+      "Don't know",
+      "Do not know",
+      "I don't know",
+      "Dont know",
+      "Unknown",
+      "Not sure",
+      "Unsure",
+      "Skipped",
+      "不知道",
+      "不清楚",
+      "不确定",
+      "说不清",
+      "(跳过)",
+      "(空)",
+    ],
+  ],
+];
+
+/** The built-in labels as a lookup from normalised label to value. */
+export function builtinLabelMap(): Map<string, AnswerValue> {
+  const map = new Map<string, AnswerValue>();
+  for (const [value, labels] of BUILTIN_LABELS) {
+    for (const l of labels) map.set(normalizeLabel(l), value);
+  }
+  return map;
+}
+
+const LEADING_NUMBER = /^([1-5])(?:\s*[-–—=:.、)]|\s+|\s*\()/;
+
+/**
+ * Reads a scale number written in front of a label, as exports with "choice text and value"
+ * do: `5 - Strongly agree`, `4=同意`, `1 (Strongly disagree)`.
+ */
+export function leadingScaleNumber(normalized: string): number | undefined {
+  const m = LEADING_NUMBER.exec(normalized);
+  return m ? Number(m[1]) : undefined;
+}

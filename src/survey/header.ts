@@ -1,0 +1,112 @@
+import { normalizeLabel } from "./answer-texts.js";
+import type { Preset } from "./presets.js";
+
+/** One column of an export, as its header rows describe it. */
+export interface SurveyColumn {
+  /** 0-based position. */
+  index: number;
+  /** The name a mapping uses: the key header row's cell (SurveyMonkey: question [sub-question]). */
+  key: string;
+  /** The question text a person reads, used to suggest a mapping. */
+  text: string;
+}
+
+/** The parsed header of an export. */
+export interface SurveyHeader {
+  columns: SurveyColumn[];
+  /** Number of columns the header declares (trailing empty header cells dropped). */
+  width: number;
+}
+
+const SURVEYMONKEY_PLAIN = new Set(["response", "open-ended response", "other (please specify)"]);
+
+/** Spreadsheet column letters for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  }
+  return s;
+}
+
+/** Describes a column for messages: `"Q1_1" (column C)`. */
+export function describeColumn(col: { index: number; key: string }): string {
+  return col.key
+    ? `${JSON.stringify(col.key)} (column ${columnLetter(col.index)})`
+    : `column ${columnLetter(col.index)}`;
+}
+
+/** Builds the columns from an export's header rows, following the preset's layout. */
+export function parseHeader(
+  rows: readonly string[][],
+  preset: Preset,
+  keyRow: number,
+): SurveyHeader {
+  const width = Math.max(
+    0,
+    ...rows.map((r) => {
+      let n = r.length;
+      while (n > 0 && (r[n - 1] ?? "").trim() === "") n--;
+      return n;
+    }),
+  );
+  const cell = (r: number, c: number) => (rows[r]?.[c] ?? "").trim();
+  const columns: SurveyColumn[] = [];
+  let stem = "";
+  for (let c = 0; c < width; c++) {
+    let key = cell(keyRow - 1, c);
+    let text = key;
+    if (preset.id === "qualtrics") {
+      text = cell(1, c) || key;
+    } else if (preset.id === "surveymonkey") {
+      // Row 1 holds the question once over a merged range; row 2 the option or sub-question.
+      if (cell(0, c)) stem = cell(0, c);
+      const sub = cell(1, c);
+      key = sub && !SURVEYMONKEY_PLAIN.has(normalizeLabel(sub)) ? `${stem} [${sub}]` : stem;
+      text = key;
+    }
+    columns.push({ index: c, key, text });
+  }
+  return { columns, width };
+}
+
+/**
+ * Finds a column by reference: `#N` (1-based), or a header matched exactly, then ignoring case,
+ * width and spacing. Returns the candidates (more than one means the header is ambiguous).
+ */
+export function findColumns(header: SurveyHeader, ref: string): SurveyColumn[] {
+  const pos = /^#(\d+)$/.exec(ref.trim());
+  if (pos) {
+    const col = header.columns[Number(pos[1]) - 1];
+    return col ? [col] : [];
+  }
+  const exact = header.columns.filter((c) => c.key === ref);
+  if (exact.length) return exact;
+  const norm = normalizeLabel(ref);
+  return header.columns.filter((c) => normalizeLabel(c.key) === norm);
+}
+
+/**
+ * The texts worth matching against question texts: the text without survey numbering, and the
+ * item part of matrix headers (`Stem [Item]`, `Stem - Item`, `9、Stem—Item`, `9(Item)`).
+ */
+export function matchTexts(text: string): string[] {
+  const out = new Set<string>();
+  const t = text
+    .normalize("NFKC")
+    .replace(/^\s*(?:q(?:uestion)?\s*)?\d+(?:\.\d+)*\s*[、.):：]\s*/i, "")
+    .trim();
+  if (t) out.add(t);
+  const paren = /^\s*\d+\s*\((.+)\)\s*$/.exec(text.normalize("NFKC"));
+  if (paren?.[1]) out.add(paren[1].trim());
+  const bracket = /\[([^\]]+)\]\s*$/.exec(t);
+  if (bracket?.[1]) {
+    out.add(bracket[1].trim());
+    out.add(t.slice(0, bracket.index).trim());
+  }
+  for (const sep of [" - ", "—", " – ", ":"]) {
+    const i = t.lastIndexOf(sep);
+    if (i > 0 && i < t.length - sep.length) out.add(t.slice(i + sep.length).trim());
+  }
+  return [...out].filter(Boolean);
+}

@@ -1,0 +1,235 @@
+import type { AnswerValue, ExclusionRule } from "../core/models/mapping.js";
+import { normalizeLabel } from "./answer-texts.js";
+
+/** The survey tools whose export layout we know. */
+export const PRESET_IDS = [
+  "qualtrics",
+  "surveymonkey",
+  "google-forms",
+  "microsoft-forms",
+  "wjx",
+  "limesurvey",
+  "generic",
+] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
+
+/** How one survey tool lays out its export. */
+export interface Preset {
+  id: PresetId;
+  title: string;
+  /** Rows above the first response. */
+  headerRows: number;
+  /** The header row (1-based) whose cells name the columns in a mapping. */
+  keyRow: number;
+  /** Candidate respondent id columns, first present wins. */
+  idColumns: string[];
+  /** Columns that are never questions (matched after label normalisation). */
+  metadata: string[];
+  /** Exclusions `map init` suggests when their column is present. */
+  exclude: ExclusionRule[];
+  /** Answer labels this tool writes on top of the built-in ones. */
+  labels: Record<string, AnswerValue>;
+  /** How strongly the first rows look like this tool's export (0 = not at all). */
+  detect(rows: readonly (readonly string[])[]): number;
+}
+
+const has = (row: readonly string[] | undefined, ...names: string[]) => {
+  if (!row) return false;
+  const set = new Set(row.map(normalizeLabel));
+  return names.every((n) => set.has(normalizeLabel(n)));
+};
+
+/** Every preset, keyed by id. */
+export const PRESETS: Record<PresetId, Preset> = {
+  qualtrics: {
+    id: "qualtrics",
+    title: "Qualtrics (CSV/XLSX with three header rows: ids, question text, ImportId)",
+    headerRows: 3,
+    keyRow: 1,
+    idColumns: ["ResponseId", "ResponseID", "Response ID"],
+    metadata: [
+      "StartDate",
+      "EndDate",
+      "Status",
+      "IPAddress",
+      "Progress",
+      "Duration (in seconds)",
+      "Finished",
+      "RecordedDate",
+      "ResponseId",
+      "RecipientLastName",
+      "RecipientFirstName",
+      "RecipientEmail",
+      "ExternalReference",
+      "ExternalDataReference",
+      "LocationLatitude",
+      "LocationLongitude",
+      "DistributionChannel",
+      "UserLanguage",
+    ],
+    exclude: [
+      {
+        column: "Finished",
+        equals: ["0", "False"],
+        reason: "unfinished response",
+      },
+      {
+        column: "Status",
+        equals: ["Survey Preview", "Survey Test", "Spam", "Preview Spam", "1", "2", "8", "9"],
+        reason: "preview, test or spam response",
+      },
+    ],
+    labels: { "-99": "unknown" },
+    detect: (rows) =>
+      (has(rows[0], "ResponseId") || has(rows[0], "ResponseID") ? 6 : 0) +
+      (rows[2]?.some((c) => c.startsWith('{"ImportId"')) ? 6 : 0),
+  },
+  surveymonkey: {
+    id: "surveymonkey",
+    title: "SurveyMonkey (two header rows: question, then answer option or sub-question)",
+    headerRows: 2,
+    keyRow: 1,
+    idColumns: ["Respondent ID"],
+    metadata: [
+      "Respondent ID",
+      "Collector ID",
+      "Start Date",
+      "End Date",
+      "IP Address",
+      "Email Address",
+      "First Name",
+      "Last Name",
+      "Custom Data 1",
+    ],
+    exclude: [],
+    labels: {},
+    detect: (rows) => (has(rows[0], "Respondent ID", "Collector ID") ? 10 : 0),
+  },
+  "google-forms": {
+    id: "google-forms",
+    title: "Google Forms (Timestamp first; grid questions as `Question [Row]`)",
+    headerRows: 1,
+    keyRow: 1,
+    idColumns: [],
+    metadata: ["Timestamp", "时间戳记", "Email Address", "Email address", "电子邮件地址", "Score"],
+    exclude: [],
+    labels: {},
+    detect: (rows) => {
+      const first = normalizeLabel(rows[0]?.[0] ?? "");
+      return first === "timestamp" || first === "时间戳记" ? 8 : 0;
+    },
+  },
+  "microsoft-forms": {
+    id: "microsoft-forms",
+    title: "Microsoft Forms (ID, Start time, Completion time, Email, Name)",
+    headerRows: 1,
+    keyRow: 1,
+    idColumns: ["ID"],
+    metadata: [
+      "ID",
+      "Start time",
+      "Completion time",
+      "Email",
+      "Name",
+      "Last modified time",
+      "Total points",
+      "Quiz feedback",
+      "开始时间",
+      "完成时间",
+      "电子邮件",
+      "名称",
+      "上次修改时间",
+    ],
+    exclude: [],
+    labels: {},
+    detect: (rows) =>
+      has(rows[0], "ID", "Start time", "Completion time") ||
+      has(rows[0], "ID", "开始时间", "完成时间")
+        ? 10
+        : 0,
+  },
+  wjx: {
+    id: "wjx",
+    title: "问卷星 / wjx.cn (序号, 提交答卷时间, 所用时间, 来源, 来源详情, 来自IP, `1、题目`)",
+    headerRows: 1,
+    keyRow: 1,
+    idColumns: ["序号"],
+    metadata: ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "总分", "用户ID"],
+    exclude: [],
+    labels: { "-2": "unknown", "-3": "unknown", "(跳过)": "unknown", "(空)": "unknown" },
+    detect: (rows) => (has(rows[0], "序号", "提交答卷时间") ? 10 : 0),
+  },
+  limesurvey: {
+    id: "limesurvey",
+    title: "LimeSurvey (question codes or full headings; answer codes or full answers)",
+    headerRows: 1,
+    keyRow: 1,
+    idColumns: ["id", "Response ID"],
+    metadata: [
+      "id",
+      "submitdate",
+      "lastpage",
+      "startlanguage",
+      "seed",
+      "startdate",
+      "datestamp",
+      "ipaddr",
+      "refurl",
+      "token",
+      "Response ID",
+      "Date submitted",
+      "Last page",
+      "Start language",
+      "Seed",
+      "Date started",
+      "Date last action",
+      "IP address",
+      "Referrer URL",
+      "Token",
+    ],
+    exclude: [
+      { column: "submitdate", empty: true, reason: "incomplete response (no submit date)" },
+      { column: "Date submitted", empty: true, reason: "incomplete response (no submit date)" },
+    ],
+    labels: { "No answer": "unknown", 无回答: "unknown" },
+    detect: (rows) =>
+      has(rows[0], "id", "submitdate", "lastpage") ||
+      has(rows[0], "Response ID", "Date submitted", "Last page")
+        ? 10
+        : 0,
+  },
+  generic: {
+    id: "generic",
+    title: "Generic CSV/XLSX (one header row naming the columns)",
+    headerRows: 1,
+    keyRow: 1,
+    idColumns: [
+      "respondent",
+      "respondent id",
+      "respondent_id",
+      "id",
+      "response id",
+      "答卷编号",
+      "编号",
+    ],
+    metadata: [],
+    exclude: [],
+    labels: {},
+    detect: () => 0,
+  },
+};
+
+/** Picks the preset whose layout the first rows (up to three) match best; `generic` otherwise. */
+export function detectPreset(rows: readonly (readonly string[])[]): Preset {
+  let best: Preset = PRESETS.generic;
+  let bestScore = 0;
+  for (const id of PRESET_IDS) {
+    const p = PRESETS[id];
+    const score = p.detect(rows);
+    if (score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,528 @@
+import type { Issue } from "../core/diagnostics/issue.js";
+import type { AnswerValue, ExclusionRule, Mapping } from "../core/models/mapping.js";
+import type { Questionnaire } from "../core/questionnaire/types.js";
+import { ANSWER_ABSENT, ANSWER_UNKNOWN } from "../core/scoring/answer-codes.js";
+import { makeIssue } from "../io/yaml.js";
+import { answerCode, builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
+import {
+  columnLetter,
+  describeColumn,
+  findColumns,
+  type SurveyColumn,
+  type SurveyHeader,
+} from "./header.js";
+import { type LoadedMapping, questionOf } from "./mapping.js";
+import { PRESETS, type Preset } from "./presets.js";
+
+/** Whether a cell holds anything but white space (cheap for the usual cell). */
+export function hasText(cell: string): boolean {
+  return cell.length !== 0 && (cell.charCodeAt(0) > 32 || cell.trim() !== "");
+}
+
+/** `cell.trim()`, without allocating for the usual cell that needs no trimming. */
+export function trimCell(cell: string): string {
+  const n = cell.length;
+  return n === 0 || (cell.charCodeAt(0) > 32 && cell.charCodeAt(n - 1) > 32) ? cell : cell.trim();
+}
+
+/** Longest respondent id accepted, in characters (longer cells are not ids). */
+export const MAX_ID_LENGTH = 200;
+
+/** Why a row was rejected; stable names used in the rejects file and the summary. */
+export const REJECT_KINDS = [
+  "invalid-answer",
+  "missing-role",
+  "unknown-role",
+  "missing-id",
+  "invalid-id",
+  "duplicate-id",
+  "truncated-row",
+  "extra-cells",
+  "no-answers",
+] as const;
+export type RejectKind = (typeof REJECT_KINDS)[number];
+
+/** One problem with a row: where, what was found and what was expected. */
+export interface RowProblem {
+  kind: RejectKind;
+  column?: SurveyColumn;
+  value: string;
+  expected: string;
+  /** Describes what was found when the cell value alone does not (e.g. a row's length). */
+  found?: string;
+  /** How to fix it, when that is not obvious. */
+  hint?: string;
+}
+
+/** One question column, resolved against the export's header. */
+export interface QuestionSlot {
+  column: SurveyColumn;
+  questionId: string;
+  /** Labels given for this column only. */
+  labels?: Record<string, AnswerValue>;
+}
+
+/** An exclusion rule resolved against the header. */
+export interface BoundExclusion {
+  column: SurveyColumn;
+  reason: string;
+  test(cell: string): boolean;
+}
+
+/** A mapping bound to one export's header: every column reference resolved to a position. */
+export interface BoundMapping {
+  preset: Preset;
+  header: SurveyHeader;
+  idColumn?: SurveyColumn;
+  roleColumn?: SurveyColumn;
+  groupBy: SurveyColumn[];
+  exclusions: BoundExclusion[];
+  slots: QuestionSlot[];
+}
+
+/** The header rows and key row a mapping asks for (its own, else its preset's). */
+export function headerLayout(mapping: Mapping): {
+  preset: Preset;
+  headerRows: number;
+  keyRow: number;
+} {
+  const preset = PRESETS[mapping.preset];
+  return {
+    preset,
+    headerRows: mapping.headerRows ?? preset.headerRows,
+    keyRow: mapping.keyRow ?? preset.keyRow,
+  };
+}
+
+function describeRule(rule: ExclusionRule): string {
+  if (rule.reason) return rule.reason;
+  const parts: string[] = [];
+  if (rule.equals) parts.push(`is ${rule.equals.map((v) => JSON.stringify(v)).join(" or ")}`);
+  if (rule.notEquals) {
+    parts.push(`is not ${rule.notEquals.map((v) => JSON.stringify(v)).join(" or ")}`);
+  }
+  if (rule.matches !== undefined) parts.push(`matches /${rule.matches}/`);
+  if (rule.empty !== undefined) parts.push(rule.empty ? "is empty" : "is not empty");
+  return `${rule.column} ${parts.join(" and ")}`;
+}
+
+/** Distinct raw values remembered per column (label resolutions, exclusion verdicts). */
+const CACHE_LIMIT = 1024;
+
+function compileRule(rule: ExclusionRule): (cell: string) => boolean {
+  const equals = rule.equals ? new Set(rule.equals.map(normalizeLabel)) : undefined;
+  const notEquals = rule.notEquals ? new Set(rule.notEquals.map(normalizeLabel)) : undefined;
+  const re = rule.matches !== undefined ? new RegExp(rule.matches, "iu") : undefined;
+  const test = (cell: string) => {
+    if (rule.empty !== undefined && (cell.trim() === "") !== rule.empty) return false;
+    if (!equals && !notEquals && !re) return true;
+    const norm = normalizeLabel(cell);
+    if (equals && !equals.has(norm)) return false;
+    if (notEquals?.has(norm)) return false;
+    if (re && !re.test(cell)) return false;
+    return true;
+  };
+  // Status-like columns hold few distinct values; remember the verdicts.
+  const cache = new Map<string, boolean>();
+  return (cell) => {
+    let hit = cache.get(cell);
+    if (hit === undefined) {
+      hit = test(cell);
+      if (cache.size < CACHE_LIMIT) cache.set(cell, hit);
+    }
+    return hit;
+  };
+}
+
+/**
+ * Resolves every column a mapping names against the export's header. Problems are located in
+ * the mapping file; unknown `--group-by` columns come back separately (they are usage errors).
+ */
+export function bindMapping(
+  loaded: LoadedMapping,
+  header: SurveyHeader,
+  groupByOverride?: string[],
+): { bound?: BoundMapping; issues: Issue[]; unknownGroupBy: string[] } {
+  const { mapping, file } = loaded;
+  const { preset, keyRow } = headerLayout(mapping);
+  const issues: Issue[] = [];
+  const unknownGroupBy: string[] = [];
+  const sample = header.columns
+    .slice(0, 8)
+    .map((c) => JSON.stringify(c.key))
+    .join(", ");
+  const resolve = (ref: string, where: (string | number)[], key = false) => {
+    const found = findColumns(header, ref);
+    if (found.length === 1) return found[0];
+    issues.push(
+      makeIssue(
+        "unresolved-reference",
+        found.length
+          ? `expected ${JSON.stringify(ref)} to name one column; found it in columns ${found.map((c) => columnLetter(c.index)).join(", ")} (refer to one as ${found.map((c) => `"#${c.index + 1}"`).join(" or ")})`
+          : `expected a column named ${JSON.stringify(ref)} in header row ${keyRow} of the export; found none (the columns start ${sample}${header.columns.length > 8 ? ", …" : ""})`,
+        file.display,
+        file.locate(where, { key }),
+      ),
+    );
+    return undefined;
+  };
+  const idColumn =
+    mapping.respondent.id !== undefined
+      ? resolve(mapping.respondent.id, ["respondent", "id"])
+      : undefined;
+  const roleColumn =
+    mapping.respondent.role.column !== undefined
+      ? resolve(mapping.respondent.role.column, ["respondent", "role", "column"])
+      : undefined;
+  const groupBy: SurveyColumn[] = [];
+  if (groupByOverride?.length) {
+    for (const ref of groupByOverride) {
+      const found = findColumns(header, ref);
+      if (found.length === 1 && found[0]) groupBy.push(found[0]);
+      else unknownGroupBy.push(ref);
+    }
+  } else {
+    mapping.groupBy.forEach((ref, i) => {
+      const col = resolve(ref, ["groupBy", i]);
+      if (col) groupBy.push(col);
+    });
+  }
+  const exclusions: BoundExclusion[] = [];
+  mapping.exclude.forEach((rule, i) => {
+    const col = resolve(rule.column, ["exclude", i, "column"]);
+    if (col) exclusions.push({ column: col, reason: describeRule(rule), test: compileRule(rule) });
+  });
+  const slots: QuestionSlot[] = [];
+  for (const [ref, entry] of Object.entries(mapping.questions)) {
+    const col = resolve(ref, ["questions", ref], true);
+    if (!col) continue;
+    const labels = typeof entry === "string" ? undefined : entry.labels;
+    slots.push({ column: col, questionId: questionOf(entry), ...(labels ? { labels } : {}) });
+  }
+  if (issues.length) return { issues, unknownGroupBy };
+  return {
+    bound: {
+      preset,
+      header,
+      ...(idColumn ? { idColumn } : {}),
+      ...(roleColumn ? { roleColumn } : {}),
+      groupBy,
+      exclusions,
+      slots,
+    },
+    issues,
+    unknownGroupBy,
+  };
+}
+
+/** What became of one data row (see `RowDecoder.decode`). */
+export const ROW_OK = 0;
+export const ROW_BLANK = 1;
+export const ROW_EXCLUDED = 2;
+export const ROW_REJECTED = 3;
+export type RowOutcome =
+  | typeof ROW_OK
+  | typeof ROW_BLANK
+  | typeof ROW_EXCLUDED
+  | typeof ROW_REJECTED;
+
+const INVALID = -1;
+/** A cell holding only white space (mapped to the mapping's `blank` value). */
+const BLANK = -2;
+const UNSET = -3;
+/** Distinct cells per column compared directly before the cache is consulted. */
+const RECENT = 8;
+
+interface SlotDecoder {
+  index: number;
+  labels: Map<string, number>;
+  /** Raw cell → code, for the few distinct values a question column holds. */
+  cache: Map<string, number>;
+  /** The first distinct raw cells seen and their codes: scanned before the cache (faster). */
+  recent: string[];
+  recentCodes: number[];
+  /** Whether a digit 1–5 on its own is relabelled (so the fast path must not be used). */
+  digitsRelabelled: boolean;
+  /** Bit r is set when the question is put to role index r (every bit when no `roles`). */
+  roleMask: number;
+}
+
+/**
+ * Decodes data rows into respondents: role, id and one compact answer code per question slot.
+ * Runs once per row of exports with millions of rows, so it allocates nothing for good rows:
+ * `decode` returns an outcome code and leaves the details in `id`, `role`, `rule`, `problems`.
+ */
+export class RowDecoder {
+  readonly roleIds: string[];
+  /** After ROW_OK: the respondent id (the row as `row-N` without an id column). */
+  id = "";
+  /** After ROW_OK: the role index into `roleIds`. */
+  role = -1;
+  /** After ROW_EXCLUDED: the index of the exclusion rule. */
+  rule = -1;
+  /** After ROW_REJECTED: what is wrong. */
+  problems: RowProblem[] = [];
+  /** Answers to questions not put to the respondent's role (they count), per slot. */
+  readonly notForRole: Int32Array;
+  private readonly roleLabels = new Map<string, number>();
+  private readonly roleCache = new Map<string, number>();
+  private readonly defaultRole: number;
+  private readonly slots: SlotDecoder[];
+  private readonly blankCode: number;
+  private readonly checkWidth: boolean;
+
+  constructor(
+    readonly bound: BoundMapping,
+    mapping: Mapping,
+    questionnaire: Questionnaire,
+    opts: { checkWidth: boolean },
+  ) {
+    this.roleIds = questionnaire.roles.map((r) => r.id);
+    this.checkWidth = opts.checkWidth;
+    questionnaire.roles.forEach((r, i) => {
+      this.roleLabels.set(normalizeLabel(r.id), i);
+      for (const name of Object.values(r.name)) this.roleLabels.set(normalizeLabel(name), i);
+    });
+    for (const [label, id] of Object.entries(mapping.respondent.role.values)) {
+      this.roleLabels.set(normalizeLabel(label), this.roleIds.indexOf(id));
+    }
+    const def = mapping.respondent.role.default;
+    this.defaultRole = def === undefined ? -1 : this.roleIds.indexOf(def);
+    this.blankCode = mapping.blank === "unknown" ? ANSWER_UNKNOWN : ANSWER_ABSENT;
+    const questions = new Map(
+      questionnaire.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q] as const)),
+    );
+    const common = new Map<string, number>();
+    if (mapping.builtinLabels) {
+      for (const [k, v] of builtinLabelMap()) common.set(k, answerCode(v));
+    }
+    for (const [k, v] of Object.entries(bound.preset.labels)) {
+      common.set(normalizeLabel(k), answerCode(v));
+    }
+    for (const [k, v] of Object.entries(mapping.labels))
+      common.set(normalizeLabel(k), answerCode(v));
+    this.slots = bound.slots.map((slot) => {
+      const q = questions.get(slot.questionId);
+      const labels = new Map<string, number>();
+      // Level questions accept their anchor texts, in every language, as answers.
+      for (const [level, text] of Object.entries(q?.levels ?? {})) {
+        for (const t of Object.values(text)) labels.set(normalizeLabel(t), Number(level));
+      }
+      for (const [k, v] of common) labels.set(k, v);
+      for (const [k, v] of Object.entries(slot.labels ?? {})) {
+        labels.set(normalizeLabel(k), answerCode(v));
+      }
+      let roleMask = -1;
+      if (q?.roles) {
+        roleMask = 0;
+        for (const r of q.roles) {
+          const i = this.roleIds.indexOf(r);
+          if (i >= 0 && i < 31) roleMask |= 1 << i;
+        }
+      }
+      return {
+        index: slot.column.index,
+        labels,
+        cache: new Map(),
+        recent: [],
+        recentCodes: [],
+        digitsRelabelled: ["1", "2", "3", "4", "5"].some((d) => labels.has(d)),
+        roleMask,
+      };
+    });
+    this.notForRole = new Int32Array(this.slots.length);
+  }
+
+  /** Number of question slots; `decode` fills that many codes. */
+  get width(): number {
+    return this.slots.length;
+  }
+
+  private resolve(slot: SlotDecoder, raw: string): number {
+    const cached = slot.cache.get(raw);
+    if (cached !== undefined) return cached;
+    let code: number;
+    const trimmed = raw.trim();
+    if (trimmed === "") code = BLANK;
+    else {
+      const norm = normalizeLabel(trimmed);
+      const label = slot.labels.get(norm);
+      if (label !== undefined) code = label;
+      else if (/^[1-5](?:\.0+)?$/.test(norm)) code = Number(norm);
+      else code = leadingScaleNumber(norm) ?? INVALID;
+    }
+    if (slot.cache.size < CACHE_LIMIT) slot.cache.set(raw, code);
+    return code;
+  }
+
+  private problem(p: RowProblem): void {
+    this.problems.push(p);
+  }
+
+  /** Decodes one data row into `codes` (one per slot) and returns the outcome. */
+  decode(cells: string[], row: number, codes: Uint8Array): RowOutcome {
+    let blank = true;
+    for (let i = 0; i < cells.length; i++) {
+      if (hasText(cells[i] as string)) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return ROW_BLANK;
+    const b = this.bound;
+    for (let r = 0; r < b.exclusions.length; r++) {
+      const ex = b.exclusions[r] as BoundExclusion;
+      if (ex.test(cells[ex.column.index] ?? "")) {
+        this.rule = r;
+        return ROW_EXCLUDED;
+      }
+    }
+    if (this.problems.length) this.problems = [];
+    const width = b.header.width;
+    if (this.checkWidth && cells.length < width) {
+      this.problem({
+        kind: "truncated-row",
+        value: "",
+        found: `${cells.length}`,
+        expected: `${width} columns as in the header`,
+      });
+    }
+    for (let i = width; i < cells.length; i++) {
+      if ((cells[i] as string).trim() !== "") {
+        this.problem({
+          kind: "extra-cells",
+          column: { index: i, key: "", text: "" },
+          value: cells[i] as string,
+          expected: `nothing beyond the header's ${width} columns`,
+          hint: "is a field with a delimiter missing its quotes?",
+        });
+        break;
+      }
+    }
+    let id = `row-${row}`;
+    if (b.idColumn) {
+      id = trimCell(cells[b.idColumn.index] ?? "");
+      if (id === "") {
+        this.problem({
+          kind: "missing-id",
+          column: b.idColumn,
+          value: "",
+          expected: "a respondent id",
+        });
+      } else if (id.length > MAX_ID_LENGTH) {
+        this.problem({
+          kind: "invalid-id",
+          column: b.idColumn,
+          value: id,
+          expected: `a respondent id of at most ${MAX_ID_LENGTH} characters`,
+          found: `${id.length} characters`,
+          hint: "is the mapping's respondent id the right column?",
+        });
+      }
+    }
+    let role = this.defaultRole;
+    if (b.roleColumn) {
+      const raw = cells[b.roleColumn.index] ?? "";
+      if (hasText(raw)) {
+        let known = this.roleCache.get(raw);
+        if (known === undefined) {
+          known = this.roleLabels.get(normalizeLabel(raw)) ?? -2;
+          if (this.roleCache.size < CACHE_LIMIT) this.roleCache.set(raw, known);
+        }
+        role = known;
+        if (role === -2) {
+          this.problem({
+            kind: "unknown-role",
+            column: b.roleColumn,
+            value: raw,
+            expected: `a role (${this.roleIds.join(", ")}) or a label listed under respondent.role.values`,
+          });
+        }
+      } else if (role < 0) {
+        this.problem({
+          kind: "missing-role",
+          column: b.roleColumn,
+          value: "",
+          expected: "a role",
+          hint: "set respondent.role.default for rows without one",
+        });
+      }
+    }
+    let answered = 0;
+    for (let s = 0; s < this.slots.length; s++) {
+      const slot = this.slots[s] as SlotDecoder;
+      const raw = cells[slot.index] ?? "";
+      let code: number;
+      if (raw.length === 0) code = BLANK;
+      else {
+        const c = raw.length === 1 ? raw.charCodeAt(0) - 48 : -1;
+        if (c >= 1 && c <= 5 && !slot.digitsRelabelled) code = c;
+        else {
+          // Most columns hold a handful of labels: comparing strings (which fails fast on
+          // length) beats hashing each fresh cell for a Map lookup.
+          code = UNSET;
+          const recent = slot.recent;
+          for (let k = 0; k < recent.length; k++) {
+            if (recent[k] === raw) {
+              code = slot.recentCodes[k] as number;
+              break;
+            }
+          }
+          if (code === UNSET) {
+            code = this.resolve(slot, raw);
+            if (recent.length < RECENT) {
+              recent.push(raw);
+              slot.recentCodes.push(code);
+            }
+          }
+        }
+      }
+      if (code === BLANK) {
+        codes[s] = this.blankCode;
+        continue;
+      }
+      if (code === INVALID) {
+        this.problem({
+          kind: "invalid-answer",
+          column: b.slots[s]?.column as SurveyColumn,
+          value: raw,
+          expected: 'a level 1–5 or an answer label such as "Strongly agree", "非常同意" or "N/A"',
+          hint: /^[+-]?\d+(?:\.\d+)?$/.test(raw.trim())
+            ? "the scale is 1–5; give other codes a value under `labels` in the mapping"
+            : "give the label a value under `labels` in the mapping",
+        });
+        codes[s] = ANSWER_ABSENT;
+        continue;
+      }
+      answered++;
+      if (role >= 0 && ((slot.roleMask >>> role) & 1) === 0) {
+        // The question is not put to this role: a skip marker or `unknown` means "not asked".
+        // A real answer still counts, as it does in answer files (where `score` warns), and
+        // is counted for the summary: survey tools often show every question to everyone.
+        if (code === ANSWER_UNKNOWN) code = ANSWER_ABSENT;
+        else if (code !== ANSWER_ABSENT) this.notForRole[s] = (this.notForRole[s] as number) + 1;
+      }
+      codes[s] = code;
+    }
+    if (answered === 0 && this.slots.length > 0 && this.problems.length === 0) {
+      this.problem({
+        kind: "no-answers",
+        value: "",
+        expected: "at least one answered question",
+        hint: "leave such rows out with a rule under exclude",
+      });
+    }
+    if (this.problems.length) return ROW_REJECTED;
+    this.id = id;
+    this.role = role;
+    return ROW_OK;
+  }
+}
+
+/** Describes a problem for standard error: `row 12, "Q3" (column C): expected …; found "Maybe"`. */
+export function describeProblem(row: number, p: RowProblem): string {
+  const where = p.column ? `, ${describeColumn(p.column)}` : "";
+  const found = p.found ?? (p.value === "" ? "nothing" : JSON.stringify(p.value));
+  const hint = p.hint ? ` (${p.hint})` : "";
+  return `row ${row}${where}: expected ${p.expected}; found ${found}${hint}  (${p.kind})`;
+}

@@ -1,0 +1,439 @@
+import { stringify } from "yaml";
+import type { Question } from "../core/questionnaire/schema.js";
+import type { Questionnaire } from "../core/questionnaire/types.js";
+import { oneLine } from "../core/text/one-line.js";
+import { builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
+import { matchTexts, parseHeader, type SurveyColumn, type SurveyHeader } from "./header.js";
+import { detectPreset, type Preset } from "./presets.js";
+
+/** A column matched to a question, with how sure the match is (0–1). */
+export interface ColumnMatch {
+  column: SurveyColumn;
+  question: Question;
+  score: number;
+}
+
+/** Everything `map init` worked out, before it is written as YAML. */
+export interface MappingSuggestion {
+  preset: Preset;
+  header: SurveyHeader;
+  idColumn?: SurveyColumn;
+  roleColumn?: SurveyColumn;
+  roleValues: { label: string; role?: string }[];
+  groupBy: SurveyColumn[];
+  matches: ColumnMatch[];
+  unmatchedColumns: SurveyColumn[];
+  unmatchedQuestions: Question[];
+  unknownLabels: string[];
+}
+
+/** Matches at or above this score are written as mappings; below it they are left as comments. */
+export const MATCH_THRESHOLD = 0.5;
+/** Matches below this score are written with a "check" comment. */
+export const SURE_THRESHOLD = 0.75;
+
+const STOPWORDS = new Set(
+  "a an the of to and or is are be been in on for with does do did how what which who your our we you this that these those by as at it its from has have there their they any all".split(
+    " ",
+  ),
+);
+
+/** Word tokens for Latin text and character bigrams for Chinese, for fuzzy matching. */
+export function tokens(text: string): Set<string> {
+  const out = new Set<string>();
+  const norm = text.normalize("NFKC").toLowerCase();
+  for (const m of norm.matchAll(/[a-z0-9]+/g)) {
+    let w = m[0];
+    if (STOPWORDS.has(w) || (w.length === 1 && !/\d/.test(w))) continue;
+    if (w.length > 4 && w.endsWith("s")) w = w.slice(0, -1);
+    out.add(w);
+  }
+  for (const m of norm.matchAll(/[\p{Script=Han}]+/gu)) {
+    const run = m[0];
+    if (run.length === 1) out.add(run);
+    for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
+  }
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let common = 0;
+  for (const t of a) if (b.has(t)) common++;
+  return (2 * common) / (a.size + b.size);
+}
+
+const squash = (s: string) =>
+  s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_]+/g, "");
+
+// Every column is matched against every question: each side's words are worked out once.
+const questionWords = new WeakMap<Question, { id: string; texts: Set<string>[] }>();
+const columnWords = new WeakMap<SurveyColumn, { names: string[]; texts: Set<string>[] }>();
+
+function wordsOfQuestion(question: Question): { id: string; texts: Set<string>[] } {
+  let words = questionWords.get(question);
+  if (!words) {
+    words = { id: squash(question.id), texts: Object.values(question.text).map(tokens) };
+    questionWords.set(question, words);
+  }
+  return words;
+}
+
+function wordsOfColumn(column: SurveyColumn): { names: string[]; texts: Set<string>[] } {
+  let words = columnWords.get(column);
+  if (!words) {
+    const texts = new Set([...matchTexts(column.text), ...matchTexts(column.key)]);
+    words = { names: [squash(column.key), squash(column.text)], texts: [...texts].map(tokens) };
+    columnWords.set(column, words);
+  }
+  return words;
+}
+
+/** How well a column matches a question: 1 for its id, else the best token overlap of any text. */
+export function matchScore(column: SurveyColumn, question: Question): number {
+  const q = wordsOfQuestion(question);
+  const c = wordsOfColumn(column);
+  const id = q.id;
+  for (const s of c.names) {
+    if (s === id || s.includes(`[${id}]`) || s.includes(`(${id})`) || s.startsWith(`${id}:`))
+      return 1;
+  }
+  let best = 0;
+  for (const ct of c.texts) for (const qt of q.texts) best = Math.max(best, dice(ct, qt));
+  return best;
+}
+
+const ROLE_HEADERS = [
+  "role",
+  "your role",
+  "position",
+  "job title",
+  "job level",
+  "job role",
+  "level",
+  "角色",
+  "职位",
+  "岗位",
+  "职务",
+  "职级",
+  "层级",
+  "您的职位",
+  "您的角色",
+  "您的岗位",
+];
+
+const GROUP_HEADERS = [
+  "department",
+  "dept",
+  "division",
+  "business unit",
+  "region",
+  "branch",
+  "site",
+  "team",
+  "部门",
+  "所在部门",
+  "事业部",
+  "地区",
+  "区域",
+  "分公司",
+  "团队",
+];
+
+/** Common ways surveys name the standard pack's roles. */
+const ROLE_SYNONYMS: Record<string, string[]> = {
+  executive: [
+    "CEO",
+    "Chief executive",
+    "Executive",
+    "Senior management",
+    "Top management",
+    "Board",
+    "高管",
+    "高层",
+    "高层管理者",
+    "总经理",
+    "总裁",
+    "管理层",
+  ],
+  manager: [
+    "Manager",
+    "Middle management",
+    "Middle manager",
+    "Department head",
+    "Team lead",
+    "中层",
+    "中层经理",
+    "中层管理者",
+    "经理",
+    "部门经理",
+    "主管",
+  ],
+  frontline: [
+    "Front line",
+    "Frontline",
+    "Front-line staff",
+    "Staff",
+    "Employee",
+    "Sales",
+    "Agent",
+    "一线",
+    "一线员工",
+    "员工",
+    "基层员工",
+    "普通员工",
+  ],
+  it: ["IT", "IT staff", "IT department", "IT人员", "信息部", "信息技术", "技术人员"],
+};
+
+const HAN = /\p{Script=Han}/u;
+
+/** Whether a short header names one of `names` (a whole word, or a Chinese substring). */
+function headerHas(col: SurveyColumn, names: string[]): boolean {
+  const texts = [col.key, ...matchTexts(col.text)]
+    .map((t) => normalizeLabel(t).replace(/[?？:：]+$/, ""))
+    .filter((t) => t.length <= 40);
+  return texts.some((t) =>
+    names.some((n) =>
+      HAN.test(n) ? t.includes(n) : new RegExp(`(^|[^a-z])${n}($|[^a-z])`).test(t),
+    ),
+  );
+}
+
+/** The role a survey's role answer most likely means: the longest known name it contains. */
+function guessRole(value: string, known: Map<string, string>): string | undefined {
+  const norm = normalizeLabel(value);
+  const exact = known.get(norm);
+  if (exact) return exact;
+  const words = new Set(norm.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  let best: string | undefined;
+  let bestLength = 0;
+  for (const [name, role] of known) {
+    const hit = HAN.test(name)
+      ? norm.includes(name)
+      : name.split(/[^\p{L}\p{N}]+/u).every((w) => !w || words.has(w));
+    if (hit && name.length > bestLength) {
+      best = role;
+      bestLength = name.length;
+    }
+  }
+  return best;
+}
+
+/** Works out a mapping for an export from its first rows (header rows, then a sample of data). */
+export function suggestMapping(rows: string[][], questionnaire: Questionnaire): MappingSuggestion {
+  const preset = detectPreset(rows.slice(0, 3));
+  const header = parseHeader(rows.slice(0, preset.headerRows), preset, preset.keyRow);
+  const sampleRows = rows.slice(preset.headerRows);
+  const metadata = new Set(preset.metadata.map(normalizeLabel));
+  const byKey = (name: string) =>
+    header.columns.find((c) => normalizeLabel(c.key) === normalizeLabel(name));
+  const idColumn = preset.idColumns.map(byKey).find((c) => c !== undefined);
+  const questions = questionnaire.dimensions.flatMap((d) => d.questions);
+  const candidates = header.columns.filter(
+    (c) => c.key !== "" && !metadata.has(normalizeLabel(c.key)) && c !== idColumn,
+  );
+  // Columns named by a question id are questions, whatever words the id contains.
+  const named = candidates.filter((c) => questions.some((q) => matchScore(c, q) === 1));
+  const roleColumn = candidates.find((c) => !named.includes(c) && headerHas(c, ROLE_HEADERS));
+  const groupBy = candidates.filter(
+    (c) => c !== roleColumn && !named.includes(c) && headerHas(c, GROUP_HEADERS),
+  );
+  const open = candidates.filter((c) => c !== roleColumn && !groupBy.includes(c));
+
+  const pairs: ColumnMatch[] = [];
+  for (const column of open) {
+    for (const question of questions) {
+      const score = matchScore(column, question);
+      if (score > 0) pairs.push({ column, question, score });
+    }
+  }
+  // Greedy assignment, best first; ties fall back to column order, then questionnaire order.
+  pairs.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.column.index - b.column.index ||
+      questions.indexOf(a.question) - questions.indexOf(b.question),
+  );
+  const usedColumns = new Set<SurveyColumn>();
+  const usedQuestions = new Set<Question>();
+  const matches: ColumnMatch[] = [];
+  for (const p of pairs) {
+    if (p.score < MATCH_THRESHOLD * 0.6) break;
+    if (usedColumns.has(p.column) || usedQuestions.has(p.question)) continue;
+    usedColumns.add(p.column);
+    usedQuestions.add(p.question);
+    matches.push(p);
+  }
+  matches.sort((a, b) => a.column.index - b.column.index);
+
+  const roleValues: MappingSuggestion["roleValues"] = [];
+  if (roleColumn) {
+    const known = new Map<string, string>();
+    for (const r of questionnaire.roles) {
+      known.set(normalizeLabel(r.id), r.id);
+      for (const n of Object.values(r.name)) known.set(normalizeLabel(n), r.id);
+      for (const s of ROLE_SYNONYMS[r.id] ?? []) known.set(normalizeLabel(s), r.id);
+    }
+    const seen = new Set<string>();
+    for (const row of sampleRows) {
+      const v = (row[roleColumn.index] ?? "").trim();
+      if (!v || seen.has(v)) continue;
+      seen.add(v);
+      const role = guessRole(v, known);
+      roleValues.push(role ? { label: v, role } : { label: v });
+    }
+  }
+
+  const builtin = builtinLabelMap();
+  const presetLabels = new Set(Object.keys(preset.labels).map(normalizeLabel));
+  const unknown = new Set<string>();
+  for (const m of matches) {
+    const anchors = new Set(
+      Object.values(m.question.levels ?? {}).flatMap((t) => Object.values(t).map(normalizeLabel)),
+    );
+    for (const row of sampleRows) {
+      const v = (row[m.column.index] ?? "").trim();
+      if (!v) continue;
+      const n = normalizeLabel(v);
+      if (builtin.has(n) || anchors.has(n) || n in preset.labels || presetLabels.has(n)) continue;
+      if (/^[1-5](?:\.0+)?$/.test(n) || leadingScaleNumber(n) !== undefined) continue;
+      unknown.add(v);
+    }
+  }
+
+  return {
+    preset,
+    header,
+    ...(idColumn ? { idColumn } : {}),
+    ...(roleColumn ? { roleColumn } : {}),
+    roleValues,
+    groupBy,
+    matches,
+    unmatchedColumns: open.filter((c) => !usedColumns.has(c)),
+    unmatchedQuestions: questions.filter((q) => !usedQuestions.has(q)),
+    unknownLabels: [...unknown].slice(0, 30),
+  };
+}
+
+/** A YAML scalar on one line, quoted when it must be (also inside `[…]` and `{…}`). */
+function scalar(value: string): string {
+  const out = stringify(value, { lineWidth: 0 }).trimEnd();
+  return out.includes("\n") || /[,[\]{}#]|: /.test(out) ? JSON.stringify(value) : out;
+}
+
+/** The reference a mapping uses for a column: its header when unique, else `#N`. */
+function ref(header: SurveyHeader, col: SurveyColumn): string {
+  const same = header.columns.filter((c) => normalizeLabel(c.key) === normalizeLabel(col.key));
+  return col.key && same.length === 1 ? col.key : `#${col.index + 1}`;
+}
+
+/** Writes a suggestion as a commented `mapping.yaml`. */
+export function renderSuggestion(
+  s: MappingSuggestion,
+  opts: { exportName: string; questionnaire: Questionnaire; date: string; schemaRef?: string },
+): string {
+  const q = opts.questionnaire;
+  const lines: string[] = [];
+  if (opts.schemaRef) lines.push(`# yaml-language-server: $schema=${opts.schemaRef}`);
+  lines.push(
+    `# Suggested by \`crm-maturity map init\` from ${oneLine(opts.exportName, 70)} for questionnaire ${q.id} ${q.version}.`,
+    "# Review every line marked TODO or check, then run:",
+    `#   crm-maturity batch ${oneLine(opts.exportName, 70)} --map <this file>`,
+    "assessment:",
+    '  client: { name: "TODO client name" }  # TODO also industry and size',
+    `  date: ${opts.date}  # TODO the assessment date`,
+    '  assessor: "TODO your name"',
+    `  questionnaire: { id: ${q.id}, version: ${scalar(q.version)} }`,
+    `preset: ${s.preset.id}  # ${s.preset.title}`,
+    `headerRows: ${s.preset.headerRows}`,
+    "respondent:",
+  );
+  const h = s.header;
+  if (s.idColumn) lines.push(`  id: ${scalar(ref(h, s.idColumn))}`);
+  else
+    lines.push(
+      "  # id: <column with a unique respondent id>  # TODO none found; row numbers are used",
+    );
+  lines.push("  role:");
+  if (s.roleColumn) {
+    lines.push(
+      `    column: ${scalar(ref(h, s.roleColumn))}  # check: ${oneLine(s.roleColumn.text, 70)}`,
+    );
+    const mapped = s.roleValues.filter((v) => v.role);
+    const unmapped = s.roleValues.filter((v) => !v.role);
+    if (mapped.length) {
+      lines.push("    values:");
+      for (const v of mapped) lines.push(`      ${scalar(v.label)}: ${v.role}`);
+    } else lines.push("    values: {}");
+    for (const v of unmapped) {
+      lines.push(
+        `      # ${scalar(v.label)}: <role>  # TODO seen in the export; roles: ${q.roles.map((r) => r.id).join(", ")}`,
+      );
+    }
+  } else {
+    lines.push(
+      `    default: ${q.roles[0]?.id ?? "respondent"}  # TODO no role column found; every respondent gets this role`,
+      "    # column: <column with each respondent's role>",
+    );
+  }
+  if (s.groupBy.length) {
+    lines.push(`groupBy: [${s.groupBy.map((c) => scalar(ref(h, c))).join(", ")}]  # check`);
+  } else lines.push("groupBy: []  # columns to break statistics down by, e.g. [Department]");
+  const rules = s.preset.exclude.filter((r) =>
+    h.columns.some((c) => normalizeLabel(c.key) === normalizeLabel(r.column)),
+  );
+  if (rules.length) {
+    lines.push("exclude:");
+    for (const r of rules) {
+      const conds: string[] = [`column: ${scalar(r.column)}`];
+      if (r.equals) conds.push(`equals: [${r.equals.map(scalar).join(", ")}]`);
+      if (r.notEquals) conds.push(`notEquals: [${r.notEquals.map(scalar).join(", ")}]`);
+      if (r.matches !== undefined) conds.push(`matches: ${scalar(r.matches)}`);
+      if (r.empty !== undefined) conds.push(`empty: ${r.empty}`);
+      if (r.reason) conds.push(`reason: ${scalar(r.reason)}`);
+      lines.push(`  - { ${conds.join(", ")} }`);
+    }
+  } else
+    lines.push("exclude: []  # e.g. - { column: Status, equals: [Test], reason: test response }");
+  lines.push("questions:");
+  const sure = s.matches.filter((m) => m.score >= MATCH_THRESHOLD);
+  const weak = s.matches.filter((m) => m.score < MATCH_THRESHOLD);
+  for (const m of sure) {
+    const note = m.score >= SURE_THRESHOLD ? "" : "check: ";
+    lines.push(
+      `  ${scalar(ref(h, m.column))}: ${m.question.id}  # ${note}${m.score.toFixed(2)} ${oneLine(m.column.text, 60)}`,
+    );
+  }
+  if (!sure.length) lines.push("  {}  # TODO no column matched a question");
+  const unmatched = [...s.unmatchedColumns, ...weak.map((m) => m.column)].sort(
+    (a, b) => a.index - b.index,
+  );
+  if (unmatched.length) {
+    lines.push("  # TODO columns not matched to a question (map them or leave them out):");
+    for (const c of unmatched) {
+      const guess = weak.find((m) => m.column === c);
+      lines.push(
+        `  # ${scalar(ref(h, c))}: ${guess ? `${guess.question.id}  # weak match ${guess.score.toFixed(2)}` : "<question id>"}  — ${oneLine(c.text, 60)}`,
+      );
+    }
+  }
+  const missing = s.unmatchedQuestions.filter((qq) => !weak.some((m) => m.question === qq));
+  if (missing.length) {
+    lines.push("# Questions with no column (they stay unanswered unless mapped):");
+    for (const qq of missing) {
+      lines.push(`#   ${qq.id}  — ${oneLine(Object.values(qq.text)[0] ?? "", 70)}`);
+    }
+  }
+  if (s.unknownLabels.length) {
+    lines.push("labels:  # TODO answers seen that no built-in label covers; give each a value");
+    for (const l of s.unknownLabels) lines.push(`  # ${scalar(l)}: <1-5 | na | unknown>`);
+    lines.push("  {}");
+  } else {
+    lines.push('labels: {}  # extra answer labels, e.g. "Agree somewhat": 4');
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,405 @@
+import type {
+  Change,
+  Comparison,
+  DimensionChange,
+  QuestionChange,
+  QuestionRef,
+  RiskChange,
+} from "../core/analysis/comparison.js";
+import { ct } from "../i18n/comparison.js";
+import { type Lang, localize, t } from "../i18n/labels.js";
+
+/**
+ * The comparison laid out for people: every label and number already formatted in the chosen
+ * language, client text still raw (each renderer escapes for its format). Shared by the `table`
+ * and `md` renderers so both say the same thing.
+ */
+
+/** Which way a figure moved: colours in the terminal, nothing in Markdown. */
+export type Trend = "up" | "down" | "same" | "none";
+
+/** One table cell: `code` marks an identifier (a code span in Markdown). */
+export interface Cell {
+  text: string;
+  trend?: Trend;
+  code?: boolean;
+}
+
+export interface Column {
+  label: string;
+  /** Numbers are right-aligned. */
+  right: boolean;
+}
+
+export interface TableView {
+  columns: Column[];
+  rows: Cell[][];
+}
+
+export interface ListItem {
+  /** Identifier shown first (a code span in Markdown). */
+  id: string;
+  text: string;
+  /** Extra detail after the text, already in brackets of the language (or empty). */
+  detail: string;
+}
+
+export interface ListGroup {
+  /** Label with the count, e.g. `Resolved (4)`. */
+  heading: string;
+  count: number;
+  items: ListItem[];
+  trend: Trend;
+  /** Bullet for plain-text lists: ✓ resolved, ✗ new, + added, … */
+  mark: string;
+}
+
+export interface CompareView {
+  lang: Lang;
+  /** Document heading with the client's name. */
+  heading: string;
+  /** Header rows: label, baseline value, follow-up value. */
+  header: { columns: Column[]; rows: Cell[][] };
+  /** `: ` in English, `：` in Chinese, for `label: value` lines. */
+  colon: string;
+  interval: { label: string; value: string };
+  labels: Record<
+    | "dimensions"
+    | "readiness"
+    | "risks"
+    | "perception"
+    | "questionnaire"
+    | "movers"
+    | "warnings"
+    | "method",
+    string
+  >;
+  dimensions: TableView;
+  /** Set when a dimension is marked † (its questions changed between versions). */
+  dimensionsFootnote: string | null;
+  readiness: {
+    line: string;
+    trend: Trend;
+    /** e.g. `Baseline (not ready), decided by:` with the rules that decided it. */
+    sides: { heading: string; rules: ListItem[] }[];
+  };
+  risks: ListGroup[];
+  risksNone: string;
+  perception: TableView | null;
+  perceptionNone: string;
+  questionnaire: { intro: string; groups: ListGroup[]; none: string | null };
+  movers: TableView | null;
+  /** False when questions moved but none is listed (`--movers 0`): the section is left out. */
+  showMovers: boolean;
+  /** Set when a listed mover's definition changed between versions (marked †). */
+  moversFootnote: string | null;
+  moversNone: string;
+  warnings: string[];
+  method: string[];
+}
+
+const MINUS = "-";
+
+/** Text in brackets of the language: ` (x)` in English, `（x）` in Chinese; empty for empty text. */
+export function paren(lang: Lang, text: string): string {
+  if (!text) return "";
+  return lang === "zh-CN" ? `（${text}）` : ` (${text})`;
+}
+
+function num(value: number | null, digits = 2): string {
+  return value === null ? "—" : value.toFixed(digits);
+}
+
+function pct(share: number | null): string {
+  return share === null ? "—" : `${Math.round(share * 100)}%`;
+}
+
+export function trendOf(delta: number | null): Trend {
+  if (delta === null) return "none";
+  return delta > 0 ? "up" : delta < 0 ? "down" : "same";
+}
+
+/** `▲ +0.85`, `▼ -0.12`, `= 0.00`; `—` when either side is missing. */
+export function arrow(delta: number | null, digits = 2): string {
+  if (delta === null) return "—";
+  const abs = Math.abs(delta).toFixed(digits);
+  if (delta > 0) return `▲ +${abs}`;
+  if (delta < 0) return `▼ ${MINUS}${abs}`;
+  return `= ${abs}`;
+}
+
+function levelCell(c: Change): Cell {
+  if (c.baseline === null && c.followup === null) return { text: "—", trend: "none" };
+  const text = `${num(c.baseline, 0)} → ${num(c.followup, 0)}`;
+  return {
+    text: c.change === null ? text : `${text} (${arrow(c.change, 0)})`,
+    trend: trendOf(c.change),
+  };
+}
+
+function coverageCell(c: Change): Cell {
+  if (c.baseline === null && c.followup === null) return { text: "—", trend: "none" };
+  const points = c.change === null ? null : Math.round(c.change * 100);
+  const text = `${pct(c.baseline)} → ${pct(c.followup)}`;
+  return { text: points === null ? text : `${text} (${arrow(points, 0)})`, trend: trendOf(points) };
+}
+
+function progressCell(lang: Lang, d: DimensionChange): Cell {
+  if (d.progressStatus === "measured") {
+    const p = d.progress ?? 0;
+    return { text: `${p}%`, trend: p > 0 ? "up" : "same" };
+  }
+  return { text: ct(lang, `progress.${d.progressStatus}`), trend: "none" };
+}
+
+function targetCell(lang: Lang, d: DimensionChange): Cell {
+  const { baseline, followup } = d.target;
+  if (followup === null) return { text: num(baseline, 0) };
+  const now = Number.isInteger(followup) ? String(followup) : num(followup);
+  if (baseline === null || baseline === followup) return { text: now };
+  const was = Number.isInteger(baseline) ? String(baseline) : num(baseline);
+  return { text: lang === "zh-CN" ? `${now}（原 ${was}）` : `${now} (was ${was})` };
+}
+
+function dimensionsTable(lang: Lang, c: Comparison): TableView {
+  const columns: Column[] = [
+    { label: t(lang, "col.dimension"), right: false },
+    { label: ct(lang, "baseline"), right: true },
+    { label: ct(lang, "followup"), right: true },
+    { label: ct(lang, "change"), right: true },
+    { label: t(lang, "col.level"), right: true },
+    { label: t(lang, "col.target"), right: true },
+    { label: ct(lang, "progressShort"), right: true },
+    { label: t(lang, "col.coverage"), right: true },
+  ];
+  const rows: Cell[][] = c.dimensions.map((d) => [
+    { text: `${localize(d.title, lang)}${d.questionsChanged ? " †" : ""}` },
+    { text: num(d.score.baseline) },
+    { text: num(d.score.followup) },
+    { text: arrow(d.score.change), trend: trendOf(d.score.change) },
+    levelCell(d.level),
+    targetCell(lang, d),
+    progressCell(lang, d),
+    coverageCell(d.coverage),
+  ]);
+  const o = c.overall;
+  rows.push([
+    { text: t(lang, "common.overall") },
+    { text: num(o.score.baseline) },
+    { text: num(o.score.followup) },
+    { text: arrow(o.score.change), trend: trendOf(o.score.change) },
+    levelCell(o.level),
+    { text: "—" },
+    { text: "—" },
+    coverageCell(o.coverage),
+  ]);
+  return { columns, rows };
+}
+
+function questionText(lang: Lang, q: QuestionRef): string {
+  return q.text ? localize(q.text, lang) : "";
+}
+
+function riskItem(lang: Lang, r: RiskChange): ListItem {
+  const sev = r.severity.followup ?? r.severity.baseline;
+  const parts = sev ? [t(lang, `severity.${sev}`)] : [];
+  const { baseline, followup } = r.severity;
+  if (baseline && followup && baseline !== followup) {
+    parts[0] = `${t(lang, `severity.${baseline}`)} → ${t(lang, `severity.${followup}`)}`;
+  }
+  if (r.rule) parts.push(ct(lang, `risks.rule.${r.rule}`));
+  return {
+    id: r.id,
+    text: localize(r.title, lang),
+    detail: paren(lang, parts.join(t(lang, "common.listSeparator"))),
+  };
+}
+
+function moversTable(lang: Lang, c: Comparison): TableView | null {
+  if (c.questions.movers.length === 0) return null;
+  const row = (q: QuestionChange): Cell[] => [
+    { text: q.id, code: true },
+    { text: `${questionText(lang, q)}${q.definitionChanged ? " †" : ""}` },
+    { text: num(q.score.baseline) },
+    { text: num(q.score.followup) },
+    { text: arrow(q.score.change), trend: trendOf(q.score.change) },
+  ];
+  return {
+    columns: [
+      { label: ct(lang, "col.questionId"), right: false },
+      { label: ct(lang, "col.question"), right: false },
+      { label: ct(lang, "baseline"), right: true },
+      { label: ct(lang, "followup"), right: true },
+      { label: ct(lang, "change"), right: true },
+    ],
+    rows: c.questions.movers.map(row),
+  };
+}
+
+function perceptionTable(lang: Lang, c: Comparison): TableView | null {
+  if (c.perceptionGaps.length === 0) return null;
+  const flag = (gap: number | null, flagged: boolean) =>
+    gap === null ? "—" : `${num(gap)}${flagged ? ` ⚑ ${ct(lang, "perception.flagged")}` : ""}`;
+  return {
+    columns: [
+      { label: t(lang, "col.dimension"), right: false },
+      { label: ct(lang, "baseline"), right: true },
+      { label: ct(lang, "followup"), right: true },
+      { label: ct(lang, "change"), right: true },
+    ],
+    rows: c.perceptionGaps.map((p) => [
+      { text: localize(p.title, lang) },
+      { text: flag(p.gap.baseline, p.flagged.baseline) },
+      { text: flag(p.gap.followup, p.flagged.followup) },
+      // A shrinking gap is the good direction, so the colour is inverted.
+      { text: arrow(p.gap.change), trend: trendOf(p.gap.change === null ? null : -p.gap.change) },
+    ]),
+  };
+}
+
+function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionnaire"] {
+  const q = c.questions;
+  const { id } = c.followup.questionnaire;
+  const from = c.baseline.questionnaire.version;
+  const to = c.followup.questionnaire.version;
+  let intro =
+    q.basis === "same-version"
+      ? ct(lang, "questions.same", { id, version: to })
+      : ct(lang, "questions.versions", { id, from, to });
+  if (q.basis === "ids-only") intro = `${intro} ${ct(lang, "questions.idsOnly")}`;
+  const sep = t(lang, "common.listSeparator");
+  const ref = (r: QuestionRef, detail = ""): ListItem => ({
+    id: r.id,
+    text: questionText(lang, r),
+    detail: paren(lang, detail),
+  });
+  const all: ListGroup[] = [
+    {
+      heading: `${ct(lang, "questions.added")}${paren(lang, String(q.added.length))}`,
+      count: q.added.length,
+      items: q.added.map((r) => ref(r)),
+      trend: "none",
+      mark: "+",
+    },
+    {
+      heading: `${ct(lang, "questions.removed")}${paren(lang, String(q.removed.length))}`,
+      count: q.removed.length,
+      items: q.removed.map((r) => ref(r)),
+      trend: "none",
+      mark: "-",
+    },
+    {
+      heading: `${ct(lang, "questions.changed")}${paren(lang, String(q.changed.length))}`,
+      count: q.changed.length,
+      items: q.changed.map((r) => ref(r, r.fields.map((f) => ct(lang, `field.${f}`)).join(sep))),
+      trend: "none",
+      mark: "~",
+    },
+  ];
+  const groups = all.filter((g) => g.count > 0);
+  return {
+    intro,
+    groups,
+    none: groups.length === 0 && q.basis !== "ids-only" ? ct(lang, "questions.noChanges") : null,
+  };
+}
+
+/** Lays the comparison out in `lang`. Pure. */
+export function buildCompareView(c: Comparison, lang: Lang): CompareView {
+  const b = c.baseline;
+  const f = c.followup;
+  const client = f.client.name;
+  const side = (label: string, bv: string, fv: string): Cell[] => [
+    { text: label },
+    { text: bv },
+    { text: fv },
+  ];
+  const verdict = (v: string) => t(lang, `verdict.${v}` as "verdict.ready");
+  const rules = (list: Comparison["readiness"]["baselineRules"]): ListItem[] =>
+    list.map((r) => ({ id: r.id, text: localize(r.title, lang), detail: "" }));
+  const dir = c.readiness.direction;
+  const readinessTrend: Trend = dir === "improved" ? "up" : dir === "worsened" ? "down" : "same";
+  const arrowFor = { up: "▲", down: "▼", same: "=", none: "" }[readinessTrend];
+  const riskGroups: ListGroup[] = [
+    { key: "resolved" as const, trend: "up" as const, mark: "✓" },
+    { key: "new" as const, trend: "down" as const, mark: "✗" },
+    { key: "persisting" as const, trend: "same" as const, mark: "•" },
+  ].map(({ key, trend, mark }) => ({
+    heading: `${ct(lang, `risks.${key}`)}${paren(lang, String(c.risks[key].length))}`,
+    count: c.risks[key].length,
+    items: c.risks[key].map((r) => riskItem(lang, r)),
+    trend,
+    mark,
+  }));
+  const anyDagger = c.dimensions.some((d) => d.questionsChanged);
+  return {
+    lang,
+    heading: ct(lang, "heading", { client }),
+    header: {
+      columns: [
+        { label: "", right: false },
+        { label: ct(lang, "baseline"), right: false },
+        { label: ct(lang, "followup"), right: false },
+      ],
+      rows: [
+        side(t(lang, "header.client"), b.client.name, f.client.name),
+        side(t(lang, "header.date"), b.date, f.date),
+        side(t(lang, "header.assessor"), b.assessor, f.assessor),
+        side(
+          t(lang, "header.questionnaire"),
+          ct(lang, "questionnaireValue", b.questionnaire),
+          ct(lang, "questionnaireValue", f.questionnaire),
+        ),
+        side(t(lang, "header.respondents"), String(b.respondents), String(f.respondents)),
+      ],
+    },
+    colon: lang === "zh-CN" ? "：" : ": ",
+    interval: {
+      label: ct(lang, "interval"),
+      value: ct(lang, "intervalValue", c.interval),
+    },
+    labels: {
+      dimensions: ct(lang, "section.dimensions"),
+      readiness: ct(lang, "section.readiness"),
+      risks: ct(lang, "section.risks"),
+      perception: ct(lang, "section.perception"),
+      questionnaire: ct(lang, "section.questionnaire"),
+      movers: ct(lang, "section.movers"),
+      warnings: ct(lang, "section.warnings"),
+      method: ct(lang, "section.method"),
+    },
+    dimensions: dimensionsTable(lang, c),
+    dimensionsFootnote: anyDagger ? ct(lang, "questions.footnote") : null,
+    readiness: {
+      line: `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${ct(lang, `readiness.${dir}`)}`)}`,
+      trend: readinessTrend,
+      sides: [
+        { label: ct(lang, "baseline"), v: c.readiness.baseline, list: c.readiness.baselineRules },
+        { label: ct(lang, "followup"), v: c.readiness.followup, list: c.readiness.followupRules },
+      ]
+        .filter((x) => x.list.length > 0)
+        .map((x) => ({
+          heading: ct(lang, "readiness.sideHeading", {
+            side: x.label,
+            verdict: paren(lang, verdict(x.v)),
+          }),
+          rules: rules(x.list),
+        })),
+    },
+    risks: riskGroups,
+    risksNone: ct(lang, "risks.none"),
+    perception: perceptionTable(lang, c),
+    perceptionNone: ct(lang, "perception.none"),
+    questionnaire: questionnaireSection(lang, c),
+    movers: moversTable(lang, c),
+    showMovers: c.questions.movers.length > 0 || !c.questions.matched.some((q) => q.score.change),
+    moversFootnote: c.questions.movers.some((q) => q.definitionChanged)
+      ? ct(lang, "movers.definitionChanged")
+      : null,
+    moversNone: ct(lang, "movers.none"),
+    warnings: c.warnings.map((w) =>
+      ct(lang, `warning.${w.code}`, { baseline: w.baseline, followup: w.followup }),
+    ),
+    method: [ct(lang, "method.progress"), ct(lang, "method.arrows")],
+  };
+}

@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadReportInputs, retargetResults } from "../../src/app/load-inputs.js";
+import { buildReport } from "../../src/views/report/build.js";
+import { ACME, ACME_ANSWERS, loadInputs, standardPack } from "../helpers/report.js";
+
+/** A temp folder with the fixture's results JSON (as `score --format json` writes it). */
+function resultsDir(edit?: (results: Record<string, unknown>) => void): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "crm-results-"));
+  const { results } = loadInputs(ACME, ACME_ANSWERS);
+  const copy = JSON.parse(JSON.stringify(results)) as Record<string, unknown>;
+  edit?.(copy);
+  writeFileSync(path.join(dir, "results.json"), `${JSON.stringify(copy, null, 2)}\n`);
+  return dir;
+}
+
+describe("report inputs", () => {
+  it("builds the same report from a results JSON, without the answers", () => {
+    const fromAnswers = loadInputs(ACME, ACME_ANSWERS);
+    const fromResults = loadInputs(resultsDir(), ["results.json"]);
+    expect(fromResults.respondents).toBeUndefined();
+    const a = buildReport(fromAnswers.results, standardPack(), {
+      respondents: fromAnswers.respondents,
+    });
+    const b = buildReport(fromResults.results, standardPack());
+    expect(b.meta.source).toBe("results");
+    expect(b.appendix.answers.included).toBe(false);
+    expect(b.appendix.answers.note).toContain("crm-maturity report on the answer files");
+    expect(b.roadmap).toEqual(a.roadmap);
+    expect(b.summary).toEqual(a.summary);
+  });
+
+  it("applies --targets and --horizon to a results JSON", () => {
+    const { results } = loadInputs(resultsDir(), ["results.json"], {
+      targets: { culture: 5 },
+      horizonMonths: 6,
+    });
+    const culture = results.dimensions.find((d) => d.id === "culture");
+    expect(culture).toMatchObject({ target: 5, gap: 1.94 });
+    // (5 − 3.06) × 9 = 17.46 → 18 months from 2026-03-02
+    expect(culture?.expectationRisk).toEqual({ monthsNeeded: 18, realisticDate: "2027-09-02" });
+    expect(results.horizonMonths).toBe(6);
+  });
+
+  it("leaves results untouched without overrides", () => {
+    const { results } = loadInputs(ACME, ACME_ANSWERS);
+    expect(retargetResults(results, undefined, undefined)).toBe(results);
+  });
+
+  it("reports a malformed results file at the offending line", () => {
+    const dir = resultsDir((r) => {
+      (r.overall as Record<string, unknown>).score = "high";
+    });
+    const { value, issues } = loadReportInputs(["results.json"], standardPack(), { cwd: dir });
+    expect(value).toBeUndefined();
+    expect(issues[0]).toMatchObject({ file: "results.json", code: "invalid-type" });
+    expect(issues[0]?.start.line).toBeGreaterThan(1);
+  });
+
+  it("refuses results from another questionnaire", () => {
+    const dir = resultsDir((r) => {
+      r.questionnaire = { id: "other-pack", version: "1.0.0" };
+    });
+    const { value, issues } = loadReportInputs(["results.json"], standardPack(), { cwd: dir });
+    expect(value).toBeUndefined();
+    expect(issues[0]).toMatchObject({ code: "questionnaire-mismatch", file: "results.json" });
+  });
+
+  it("refuses a mix of answer files and results, or two results files", () => {
+    const dir = resultsDir();
+    writeFileSync(path.join(dir, "copy.json"), "{}");
+    const twice = loadReportInputs(["results.json", "results.json"], standardPack(), { cwd: dir });
+    expect(twice.issues[0]?.message).toMatch(/^expected a single results file/);
+    const mixed = loadReportInputs(
+      ["results.json", path.join(ACME, "answers/it.yaml")],
+      standardPack(),
+      { cwd: dir },
+    );
+    expect(mixed.value).toBeUndefined();
+    expect(mixed.issues[0]?.message).toMatch(/^expected either answer files or one results file/);
+  });
+
+  it("reports answer-file problems with file and position", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-bad-"));
+    writeFileSync(path.join(dir, "bad.yaml"), "assessment:\n  client: [\n");
+    const { value, issues } = loadReportInputs(["bad.yaml"], standardPack(), { cwd: dir });
+    expect(value).toBeUndefined();
+    expect(issues[0]).toMatchObject({ file: "bad.yaml", code: "yaml-syntax" });
+  });
+});

@@ -1,0 +1,315 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  PHASE_ORDER,
+  type PlannedAction,
+  planRoadmap,
+  type Roadmap,
+  type RoadmapStrategy,
+} from "../../../src/core/analysis/roadmap.js";
+import type { Phase, Pillar } from "../../../src/core/questionnaire/schema.js";
+import type { ResolvedRecommendation } from "../../../src/core/questionnaire/types.js";
+import { type DimSpec, questionnaireOf, rec, resultsOf } from "./roadmap-helpers.js";
+
+function plan(
+  dims: DimSpec[],
+  recs: ResolvedRecommendation[],
+  opts: { risks?: string[]; strategy?: RoadmapStrategy } = {},
+): Roadmap {
+  return planRoadmap(resultsOf(dims, opts.risks), questionnaireOf(dims, recs), {
+    strategy: opts.strategy,
+  });
+}
+
+const ids = (r: Roadmap) => r.actions.map((a) => a.recommendation.id);
+const byId = (r: Roadmap, id: string): PlannedAction => {
+  const found = r.actions.find((a) => a.recommendation.id === id);
+  if (!found) throw new Error(`${id} not planned`);
+  return found;
+};
+/** Most actions running in any one week. */
+const maxParallel = (r: Roadmap) => {
+  let max = 0;
+  for (let w = 0; w < r.totalWeeks; w++) {
+    max = Math.max(max, r.actions.filter((a) => a.startWeek <= w && w < a.endWeek).length);
+  }
+  return max;
+};
+
+const LOW: DimSpec = { id: "strategy", pillar: "strategy", score: 1.5, target: 4 };
+
+describe("selection", () => {
+  it("applies a recommendation when the level is below appliesBelow and there is a gap", () => {
+    const dims: DimSpec[] = [
+      { id: "strategy", pillar: "strategy", score: 2.4, target: 4 },
+      // level 3 is not below appliesBelow 3
+      { id: "process", pillar: "process", score: 3.2, target: 4 },
+      // level 2 is below 3, but the target is met: no gap
+      { id: "people", pillar: "people", score: 2.5, target: 2 },
+      // inconclusive: no level, no gap
+      { id: "technology", pillar: "technology", score: null, target: 4 },
+    ];
+    const r = plan(dims, [
+      rec("s1", "strategy", "rigidify", { appliesBelow: 3 }),
+      rec("p1", "process", "rigidify", { appliesBelow: 3 }),
+      rec("h1", "people", "rigidify", { appliesBelow: 3 }),
+      rec("t1", "technology", "rigidify", { appliesBelow: 5 }),
+    ]);
+    expect(ids(r)).toEqual(["s1"]);
+    expect(byId(r, "s1").reasons).toEqual([
+      { kind: "gap", dimension: "strategy", level: 2, appliesBelow: 3, gap: 1.6 },
+    ]);
+  });
+
+  it("includes a recommendation that mitigates a triggered risk, even without a gap", () => {
+    const dims: DimSpec[] = [{ id: "culture", pillar: "people", score: 3.5, target: 3 }];
+    const r = plan(
+      dims,
+      [
+        rec("c1", "culture", "rigidify", { appliesBelow: 3, mitigates: ["hoarding"] }),
+        rec("c2", "culture", "rigidify", { appliesBelow: 3, mitigates: ["not-triggered"] }),
+      ],
+      { risks: ["hoarding"] },
+    );
+    expect(ids(r)).toEqual(["c1"]);
+    expect(byId(r, "c1").reasons).toEqual([{ kind: "risk", risk: "hoarding" }]);
+  });
+
+  it("pulls in the dependencies of applied recommendations, transitively, and says why", () => {
+    const dims: DimSpec[] = [
+      { id: "strategy", pillar: "strategy", score: 4.2, target: 4 },
+      { id: "data", pillar: "technology", score: 1.5, target: 3 },
+    ];
+    const r = plan(dims, [
+      rec("vision", "strategy", "rigidify", { appliesBelow: 3 }),
+      rec("lead", "strategy", "rigidify", { appliesBelow: 3, dependsOn: ["vision"] }),
+      rec("data-strategy", "data", "rigidify", { appliesBelow: 3, dependsOn: ["lead"] }),
+    ]);
+    expect(ids(r)).toEqual(["vision", "lead", "data-strategy"]);
+    expect(byId(r, "lead").reasons).toEqual([{ kind: "dependency", of: "data-strategy" }]);
+    expect(byId(r, "vision").reasons).toEqual([{ kind: "dependency", of: "lead" }]);
+  });
+
+  it("plans nothing when every target is met and no risk is triggered", () => {
+    const dims: DimSpec[] = [{ id: "strategy", pillar: "strategy", score: 4, target: 4 }];
+    const r = plan(dims, [rec("s1", "strategy", "rigidify")]);
+    expect(r.actions).toEqual([]);
+    expect(r.totalWeeks).toBe(0);
+    expect(r.reassessmentWeek).toBe(52); // 12-month horizon
+  });
+});
+
+describe("ordering", () => {
+  it("runs the phases in order rigidify → optimise → solidify, each after the previous ends", () => {
+    const r = plan(
+      [LOW],
+      [
+        rec("z-solid", "strategy", "solidify"),
+        rec("y-opt", "strategy", "optimise"),
+        rec("x-rigid", "strategy", "rigidify", { weeks: 6 }),
+      ],
+    );
+    expect(ids(r)).toEqual(["x-rigid", "y-opt", "z-solid"]);
+    expect(r.phases.map((p) => [p.phase, p.startWeek, p.endWeek])).toEqual([
+      ["rigidify", 0, 6],
+      ["optimise", 6, 10],
+      ["solidify", 10, 14],
+    ]);
+    expect(r.reassessmentWeek).toBe(14);
+  });
+
+  it("puts dependencies first, even before higher-priority actions", () => {
+    const dims: DimSpec[] = [
+      { id: "strategy", pillar: "strategy", score: 3.5, target: 4, weight: 1 },
+      { id: "data", pillar: "technology", score: 1, target: 4, weight: 2 },
+    ];
+    const r = plan(
+      dims,
+      [
+        rec("data-clean", "data", "rigidify", { dependsOn: ["vision"] }),
+        rec("vision", "strategy", "rigidify"),
+      ],
+      { strategy: "big-fast" },
+    );
+    expect(ids(r)).toEqual(["vision", "data-clean"]);
+    expect(byId(r, "data-clean").startWeek).toBe(byId(r, "vision").endWeek);
+  });
+
+  it("orders by priority (gap × weight), then pillar, then id", () => {
+    const dims: DimSpec[] = [
+      { id: "tech", pillar: "technology", score: 1, target: 4, weight: 1 }, // 3 × 1 = 3
+      { id: "proc", pillar: "process", score: 2.5, target: 4, weight: 2 }, // 1.5 × 2 = 3
+      { id: "ppl", pillar: "people", score: 2, target: 4, weight: 1 }, // 2 × 1 = 2
+      { id: "strat", pillar: "strategy", score: 3, target: 4, weight: 2 }, // 1 × 2 = 2
+      { id: "lead", pillar: "strategy", score: 2, target: 3, weight: 4 }, // 1 × 4 = 4
+    ];
+    const r = plan(
+      dims,
+      [
+        rec("t", "tech", "rigidify"),
+        rec("p", "proc", "rigidify"),
+        rec("h", "ppl", "rigidify"),
+        rec("s-b", "strat", "rigidify"),
+        rec("s-a", "strat", "rigidify"),
+        rec("l", "lead", "rigidify"),
+      ],
+      { strategy: "small-slow" },
+    );
+    // lead (4) first; proc and tech tie at 3: process before technology; strategy and people
+    // tie at 2: strategy first, its two actions by id.
+    expect(r.phases[0]?.actions).toEqual(["l", "p", "t", "s-a", "s-b", "h"]);
+    expect(r.actions.map((a) => a.priority)).toEqual([4, 3, 3, 2, 2, 2]);
+  });
+
+  it("moves an action to a later phase when it depends on an action of that phase", () => {
+    const r = plan(
+      [LOW],
+      [
+        rec("early", "strategy", "rigidify", { dependsOn: ["roadmap"] }),
+        rec("roadmap", "strategy", "optimise"),
+      ],
+    );
+    expect(byId(r, "early")).toMatchObject({ phase: "optimise", pushedBy: "roadmap" });
+    expect(byId(r, "early").startWeek).toBeGreaterThanOrEqual(byId(r, "roadmap").endWeek);
+    expect(r.phases[0]?.actions).toEqual([]);
+  });
+
+  it("never starts a technology action before the strategy and leadership actions it depends on", () => {
+    const dims: DimSpec[] = [
+      { id: "strategy", pillar: "strategy", score: 2, target: 3, weight: 0.5 },
+      { id: "leadership", pillar: "strategy", score: 2, target: 3, weight: 0.5 },
+      { id: "integration", pillar: "technology", score: 1, target: 5, weight: 3 },
+    ];
+    const recs = [
+      rec("integ.assess", "integration", "rigidify", {
+        weeks: 2,
+        dependsOn: ["strat.vision", "lead.ceo"],
+      }),
+      rec("integ.network", "integration", "rigidify", { dependsOn: ["integ.assess"] }),
+      rec("strat.vision", "strategy", "rigidify", { weeks: 6, dependsOn: ["lead.ceo"] }),
+      rec("lead.ceo", "leadership", "rigidify", { weeks: 3 }),
+    ];
+    for (const strategy of ["small-slow", "big-fast"] as const) {
+      const r = plan(dims, recs, { strategy });
+      const start = byId(r, "integ.assess").startWeek;
+      expect(start).toBeGreaterThanOrEqual(byId(r, "strat.vision").endWeek);
+      expect(start).toBeGreaterThanOrEqual(byId(r, "lead.ceo").endWeek);
+      expect(ids(r)).toEqual(["lead.ceo", "strat.vision", "integ.assess", "integ.network"]);
+    }
+  });
+
+  it("does not depend on the order recommendations are declared in", () => {
+    const dims: DimSpec[] = [
+      { id: "a", pillar: "people", score: 2, target: 4 },
+      { id: "b", pillar: "process", score: 1.5, target: 4 },
+    ];
+    const recs = [
+      rec("a1", "a", "rigidify"),
+      rec("a2", "a", "optimise", { dependsOn: ["a1"] }),
+      rec("b1", "b", "rigidify"),
+      rec("b2", "b", "solidify", { dependsOn: ["b1", "a2"] }),
+      rec("b3", "b", "rigidify", { dependsOn: ["b1"] }),
+    ];
+    const forward = plan(dims, recs);
+    const backward = plan(dims, [...recs].reverse());
+    expect(backward).toEqual(forward);
+  });
+});
+
+describe("scheduling", () => {
+  const dims: DimSpec[] = [{ id: "people", pillar: "people", score: 1, target: 4 }];
+  const independent = ["a", "b", "c", "d", "e"].map((id) => rec(id, "people", "rigidify"));
+
+  it("small-slow runs at most two actions at a time", () => {
+    const r = plan(dims, independent, { strategy: "small-slow" });
+    expect(maxParallel(r)).toBe(2);
+    expect(r.actions.map((a) => [a.recommendation.id, a.startWeek, a.lane])).toEqual([
+      ["a", 0, 0],
+      ["b", 0, 1],
+      ["c", 4, 0],
+      ["d", 4, 1],
+      ["e", 8, 0],
+    ]);
+    expect(r.totalWeeks).toBe(12);
+  });
+
+  it("big-fast starts everything its dependencies allow at once", () => {
+    const r = plan(dims, independent, { strategy: "big-fast" });
+    expect(r.actions.every((a) => a.startWeek === 0)).toBe(true);
+    expect(maxParallel(r)).toBe(5);
+    expect(r.totalWeeks).toBe(4);
+  });
+
+  it("defaults to small-slow", () => {
+    const r = plan(dims, independent);
+    expect(r.strategy).toBe("small-slow");
+    expect(maxParallel(r)).toBe(2);
+  });
+});
+
+describe("invariants (property)", () => {
+  const PILLARS: Pillar[] = ["strategy", "people", "process", "technology"];
+  const arbitraryCase = fc
+    .record({
+      dims: fc.array(
+        fc.record({
+          pillar: fc.constantFrom(...PILLARS),
+          score: fc.option(fc.double({ min: 1, max: 5, noNaN: true }), { nil: null }),
+          target: fc.integer({ min: 1, max: 5 }),
+          weight: fc.constantFrom(0.5, 1, 1.5, 2),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      recs: fc.array(
+        fc.record({
+          dim: fc.nat(),
+          phase: fc.constantFrom<Phase>(...PHASE_ORDER),
+          weeks: fc.integer({ min: 1, max: 12 }),
+          appliesBelow: fc.integer({ min: 1, max: 5 }),
+          deps: fc.array(fc.nat(), { maxLength: 3 }),
+          risky: fc.boolean(),
+        }),
+        { minLength: 1, maxLength: 12 },
+      ),
+      strategy: fc.constantFrom<RoadmapStrategy>("small-slow", "big-fast"),
+    })
+    .map(({ dims, recs, strategy }) => {
+      const dimSpecs: DimSpec[] = dims.map((d, i) => ({ id: `d${i}`, ...d }));
+      // Dependencies only point to earlier recommendations, so there is never a cycle.
+      const recommendations = recs.map((r, i) =>
+        rec(`r${i}`, `d${r.dim % dims.length}`, r.phase, {
+          weeks: r.weeks,
+          appliesBelow: r.appliesBelow,
+          dependsOn: i === 0 ? [] : [...new Set(r.deps.map((d) => `r${d % i}`))],
+          mitigates: r.risky ? ["risk"] : [],
+        }),
+      );
+      return { dimSpecs, recommendations, strategy };
+    });
+
+  it("honours dependencies, phase order and the parallel limit", () => {
+    fc.assert(
+      fc.property(arbitraryCase, ({ dimSpecs, recommendations, strategy }) => {
+        const r = plan(dimSpecs, recommendations, { risks: ["risk"], strategy });
+        const planned = new Set(ids(r));
+        for (const a of r.actions) {
+          for (const dep of a.recommendation.dependsOn) {
+            expect(planned.has(dep)).toBe(true);
+            expect(a.startWeek).toBeGreaterThanOrEqual(byId(r, dep).endWeek);
+          }
+          const phase = r.phases.find((p) => p.phase === a.phase);
+          expect(a.startWeek).toBeGreaterThanOrEqual(phase?.startWeek ?? 0);
+          expect(a.endWeek).toBeLessThanOrEqual(phase?.endWeek ?? 0);
+          expect(PHASE_ORDER.indexOf(a.phase)).toBeGreaterThanOrEqual(
+            PHASE_ORDER.indexOf(a.recommendation.phase),
+          );
+        }
+        for (let i = 1; i < r.phases.length; i++) {
+          expect(r.phases[i]?.startWeek).toBe(r.phases[i - 1]?.endWeek);
+        }
+        if (strategy === "small-slow") expect(maxParallel(r)).toBeLessThanOrEqual(2);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import {
+  DecodeError,
+  type DecodeState,
+  decodeToUtf8,
+  detectBom,
+  type EncodingChoice,
+  SNIFF_BYTES,
+} from "../../../src/io/survey/decode.js";
+import { sniffDelimiter } from "../../../src/io/survey/sniff.js";
+
+async function decode(
+  chunks: Uint8Array[],
+  choice: EncodingChoice = "auto",
+): Promise<{ text: string; state: DecodeState }> {
+  const state: DecodeState = { bom: false, bytesRead: 0, notices: [] };
+  async function* source() {
+    yield* chunks;
+  }
+  const out: Buffer[] = [];
+  for await (const b of decodeToUtf8(source(), choice, state, "export.csv")) out.push(b);
+  return { text: Buffer.concat(out).toString("utf8"), state };
+}
+
+/** Splits bytes into chunks of `size` (to cut multi-byte characters). */
+const split = (bytes: Uint8Array, size: number) => {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out;
+};
+
+// "序号,非常同意\r\n" in GB18030.
+const GB = Uint8Array.from([
+  0xd0, 0xf2, 0xba, 0xc5, 0x2c, 0xb7, 0xc7, 0xb3, 0xa3, 0xcd, 0xac, 0xd2, 0xe2, 0x0d, 0x0a,
+]);
+
+describe("decodeToUtf8", () => {
+  it("detects byte-order marks", () => {
+    expect(detectBom(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]))).toEqual({
+      encoding: "utf-8",
+      length: 3,
+    });
+    expect(detectBom(Uint8Array.from([0xff, 0xfe, 0x41, 0]))).toEqual({
+      encoding: "utf-16le",
+      length: 2,
+    });
+    expect(detectBom(Uint8Array.from([0xfe, 0xff, 0, 0x41]))).toEqual({
+      encoding: "utf-16be",
+      length: 2,
+    });
+    expect(detectBom(Uint8Array.from([0x41, 0x42]))).toBeUndefined();
+  });
+
+  it("passes UTF-8 through, drops its BOM, and survives characters cut across chunks", async () => {
+    const bytes = Buffer.from("\uFEFF序号,非常同意\n1,5\n", "utf8");
+    for (const size of [1, 2, 3, 5, 64]) {
+      const { text, state } = await decode(split(bytes, size));
+      expect(text).toBe("序号,非常同意\n1,5\n");
+      expect(state.encoding).toBe("utf-8");
+      expect(state.bom).toBe(true);
+      expect(state.notices).toEqual([]);
+    }
+  });
+
+  it("falls back to GB18030 with a notice when the start is not UTF-8", async () => {
+    const { text, state } = await decode(split(GB, 3));
+    expect(text).toBe("序号,非常同意\r\n");
+    expect(state.encoding).toBe("gb18030");
+    expect(state.notices[0]).toMatch(/export\.csv is not valid UTF-8; reading it as GB18030/);
+  });
+
+  it("decodes UTF-16LE and UTF-16BE with a BOM, split anywhere", async () => {
+    const le = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from("序号\t非常同意\n", "utf16le"),
+    ]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const size of [1, 3, 7]) {
+      expect((await decode(split(le, size))).text).toBe("序号\t非常同意\n");
+      const r = await decode(split(be, size));
+      expect(r.text).toBe("序号\t非常同意\n");
+      expect(r.state.encoding).toBe("utf-16be");
+    }
+  });
+
+  it("guesses BOM-less UTF-16LE from NUL bytes", async () => {
+    const { text, state } = await decode([Buffer.from("respondent\trole\n", "utf16le")]);
+    expect(text).toBe("respondent\trole\n");
+    expect(state.encoding).toBe("utf-16le");
+    expect(state.notices[0]).toMatch(/looks like UTF-16LE/);
+  });
+
+  it("follows --encoding over the bytes", async () => {
+    const { text, state } = await decode([GB], "gb18030");
+    expect(text).toBe("序号,非常同意\r\n");
+    expect(state.notices).toEqual([]);
+    const utf16 = await decode([Buffer.from("a,b\n", "utf16le")], "utf-16le");
+    expect(utf16.text).toBe("a,b\n");
+  });
+
+  it("reports invalid UTF-8 after the sniffed start, with the byte offset", async () => {
+    const start = Buffer.alloc(SNIFF_BYTES + 10, "a");
+    await expect(decode([start, Uint8Array.from([0x61, 0xff, 0x61])])).rejects.toThrow(
+      /invalid byte sequence at byte 65548.*--encoding gb18030/,
+    );
+    await expect(decode([Uint8Array.from([0x61, 0xff])], "utf-8")).rejects.toBeInstanceOf(
+      DecodeError,
+    );
+  });
+
+  it("reports bytes that are not GB18030 either when it is forced", async () => {
+    await expect(decode([Uint8Array.from([0x81, 0x20])], "gb18030")).rejects.toThrow(
+      /expected GB18030 text/,
+    );
+  });
+});
+
+describe("sniffDelimiter", () => {
+  it.each([
+    ["a,b,c\n1,2,3\n", ","],
+    ["a;b;c\r\n1;2;3\r\n", ";"],
+    ["a\tb\tc\n1\t2\t3\n", "\t"],
+    ['"x,y";b;c\n"1,2";2;3\n', ";"],
+    ['id;"Q1, the first"\n1;5\n', ";"],
+    ["a,b\n1,2,,,\n", ","],
+    ["only\n1\n", ","],
+  ])("%j → %j", (head, expected) => {
+    expect(sniffDelimiter(head)).toBe(expected);
+  });
+});

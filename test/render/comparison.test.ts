@@ -1,0 +1,155 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { type Comparison, compareAssessments } from "../../src/core/analysis/comparison.js";
+import { escapeInlineMarkdown as escapeMarkdown } from "../../src/core/text/markdown.js";
+import { truncateToWidth } from "../../src/core/text/width.js";
+import type { Lang } from "../../src/i18n/labels.js";
+import {
+  COMPARE_FORMATS,
+  COMPARE_RENDERERS,
+  type CompareFormat,
+} from "../../src/render/comparison/index.js";
+import { goldenIn } from "../helpers/golden.js";
+import { loadLotus } from "../helpers/lotus.js";
+
+// Built from a string: Biome rejects control characters in regular expression literals.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
+
+/** Compares with a golden file under test/golden/compare/. */
+const expectGolden = goldenIn("compare");
+
+async function lotus(): Promise<Comparison> {
+  const { baseline, followup } = await loadLotus();
+  return compareAssessments(baseline, followup);
+}
+
+const render = (format: CompareFormat, c: Comparison, lang: Lang = "en", color = false) =>
+  COMPARE_RENDERERS[format](c, { lang, color });
+
+describe("compare renderers", () => {
+  it("offers table, md and json, table first (the default)", () => {
+    expect(COMPARE_FORMATS).toEqual(["table", "md", "json"]);
+  });
+
+  for (const lang of ["en", "zh-CN"] as const) {
+    it(`renders the Lotus comparison as Markdown (${lang})`, async () => {
+      expectGolden(`lotus.${lang}.md`, await render("md", await lotus(), lang));
+    });
+
+    it(`renders the Lotus comparison as a plain table (${lang})`, async () => {
+      const text = await render("table", await lotus(), lang);
+      expect(text).not.toMatch(ANSI);
+      expectGolden(`lotus.${lang}.txt`, text);
+    });
+  }
+
+  it("renders the versioned JSON model, the same whatever the language", async () => {
+    const c = await lotus();
+    const en = await render("json", c, "en");
+    expect(await render("json", c, "zh-CN")).toBe(en);
+    const parsed = JSON.parse(en) as Comparison;
+    expect(parsed.schemaVersion).toBe(1);
+    expectGolden("lotus.json", en);
+  });
+
+  it("colours the table only when asked", async () => {
+    const c = await lotus();
+    const coloured = await render("table", c, "en", true);
+    expect(coloured).toMatch(ANSI);
+    expect(coloured.replace(new RegExp(ANSI.source, "g"), "")).toBe(await render("table", c));
+  });
+
+  it("is deterministic for every format and language", async () => {
+    for (const format of COMPARE_FORMATS) {
+      for (const lang of ["en", "zh-CN"] as const) {
+        expect(await render(format, await lotus(), lang)).toBe(
+          await render(format, await lotus(), lang),
+        );
+      }
+    }
+  });
+
+  it("keeps Chinese table columns aligned (each row as wide as the border)", async () => {
+    const text = await render("table", await lotus(), "zh-CN");
+    const width = (s: string) =>
+      [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+    const block = text.split("\n").filter((l) => /^[┌│├└]/.test(l));
+    const tables: string[][] = [];
+    for (const line of block) {
+      if (line.startsWith("┌")) tables.push([]);
+      tables.at(-1)?.push(line);
+    }
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    for (const t of tables) {
+      const widths = new Set(t.map(width));
+      expect(widths.size, t.join("\n")).toBe(1);
+    }
+  });
+});
+
+describe("Markdown safety", () => {
+  it("escapes characters that would break tables, emphasis, links or HTML", () => {
+    expect(escapeMarkdown("A | B *bold* _x_ [link](u) <b> `c` # ~ & \\")).toBe(
+      "A \\| B \\*bold\\* \\_x\\_ \\[link\\](u) \\<b\\> \\`c\\` \\# \\~ \\& \\\\",
+    );
+    expect(escapeMarkdown("line one\nline two\r\nthree")).toBe("line one line two three");
+    expect(escapeMarkdown("- not a list")).toBe("\\- not a list");
+    expect(escapeMarkdown("1. not a list")).toBe("1\\. not a list");
+    expect(escapeMarkdown("高层参与与执行")).toBe("高层参与与执行");
+  });
+
+  it("keeps a hostile client name inside its table cell and heading", async () => {
+    const c = await lotus();
+    const name = "Evil | Co. *Ltd*\n# injected <script>";
+    const hostile: Comparison = {
+      ...c,
+      baseline: { ...c.baseline, client: { ...c.baseline.client, name } },
+      followup: {
+        ...c.followup,
+        client: { ...c.followup.client, name },
+        assessor: "A|B",
+      },
+    };
+    const md = await render("md", hostile);
+    expect(md).not.toContain("<script>");
+    expect(md).not.toMatch(/^# injected/m);
+    const clientRow = md.split("\n").find((l) => l.includes("Evil"));
+    expect(clientRow).toBeDefined();
+    // Header row: label + 2 values → 4 unescaped pipes.
+    const row = md.split("\n").find((l) => l.startsWith("| Client"));
+    expect(row?.replace(/\\\|/g, "").split("|").length).toBe(5);
+    expect(md).toContain("| Assessor | Wang Li | A\\|B |");
+  });
+});
+
+describe("truncateToWidth", () => {
+  it("counts Chinese characters as two columns and ends a cut with …", () => {
+    expect(truncateToWidth("abcdef", 10)).toBe("abcdef");
+    expect(truncateToWidth("abcdefghijkl", 6)).toBe("abcde…");
+    expect(truncateToWidth("高层参与与执行", 7)).toBe("高层参…");
+  });
+});
+
+describe("docs/compare.md", () => {
+  it("shows the current table output as its example", () => {
+    const doc = readFileSync(path.join(import.meta.dirname, "../../docs/compare.md"), "utf8");
+    const golden = readFileSync(
+      path.join(import.meta.dirname, "../golden/compare/lotus.en.txt"),
+      "utf8",
+    );
+    expect(doc).toContain(golden.slice(0, golden.indexOf("Biggest movers")).trimEnd());
+  });
+});
+
+describe("--movers 0", () => {
+  it("leaves the movers section out instead of claiming nothing moved", async () => {
+    const { baseline, followup } = await loadLotus();
+    const c = compareAssessments(baseline, followup, { movers: 0 });
+    for (const format of ["table", "md"] as const) {
+      const text = await render(format, c);
+      expect(text).not.toContain("Biggest movers");
+      expect(text).not.toContain("No matched question changed score");
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../../src/render/report/markdown.js";
+import { REPORT_LANGUAGES } from "../../../src/views/report/model.js";
+import { acmeReport, expectGolden } from "../../helpers/report.js";
+
+describe("golden Markdown", () => {
+  for (const lang of REPORT_LANGUAGES) {
+    it(`renders the gap report in ${lang}`, async () => {
+      const md = await renderMarkdown(acmeReport({ lang }));
+      expectGolden(`acme.report.${lang}.md`, md);
+    });
+
+    it(`renders the roadmap document in ${lang}`, async () => {
+      const md = await renderMarkdown(acmeReport({ lang, kind: "roadmap", strategy: "big-fast" }));
+      expectGolden(`acme.roadmap.${lang}.md`, md);
+    });
+  }
+
+  it("is deterministic", async () => {
+    const a = await renderMarkdown(acmeReport());
+    const b = await renderMarkdown(acmeReport());
+    expect(a).toBe(b);
+  });
+
+  it("carries every section, the charts and the consulting judgement", async () => {
+    const md = await renderMarkdown(acmeReport());
+    for (const heading of [
+      "## 1. Executive summary",
+      "### Readiness: Ready with conditions",
+      "### Expectation calibration",
+      "### Consulting judgement",
+      "## 2. Maturity profile",
+      "## 3. Dimensions",
+      "## 4. Perception gaps and disagreements",
+      "## 5. Risk register",
+      "## 6. Roadmap",
+      "### 6.1 Rigidify",
+      "### 6.2 Optimise",
+      "### 6.3 Solidify",
+      "### Reassessment",
+      "## 7. KPI scorecard for change management",
+      "## 8. Appendix",
+    ]) {
+      expect(md).toContain(`\n${heading}\n`);
+    }
+    expect(md).toContain("```mermaid\nradar-beta\n");
+    expect(md).toContain("```mermaid\ngantt\n");
+    expect(md).toContain("The chief executive has to execute the programme in person");
+    expect(md).toContain("re-optimised and re-solidified");
+    expect(md).toMatch(/\| Records entered \|/);
+  });
+
+  it("writes Chinese labels and sentences throughout the Chinese report", async () => {
+    const md = await renderMarkdown(acmeReport({ lang: "zh-CN" }));
+    for (const text of [
+      "## 1. 管理层摘要",
+      "### 咨询判断",
+      "僵化",
+      "优化",
+      "固化",
+      "再优化、再固化",
+    ]) {
+      expect(md).toContain(text);
+    }
+    // No English section heading or table header leaks into the Chinese document.
+    expect(md).not.toMatch(/^#+ .*(Executive summary|Roadmap|Appendix)/m);
+    expect(md).not.toMatch(/\| (Dimension|Score|Target) \|/);
+  });
+});
