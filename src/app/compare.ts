@@ -2,6 +2,7 @@ import path from "node:path";
 import { type CompareSide, compareAssessments } from "../core/analysis/comparison.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
+import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { type Results, resultsSchema } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
@@ -12,7 +13,7 @@ import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
-import { makeIssue, parseYamlSource, type SourceFile } from "../io/yaml.js";
+import { parseYamlSource } from "../io/yaml.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
 import { printIssues } from "./print-issues.js";
 

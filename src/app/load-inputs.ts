@@ -1,13 +1,14 @@
 import path from "node:path";
 import type { Respondent } from "../core/answers/schema.js";
 import type { Issue } from "../core/diagnostics/issue.js";
+import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { type Results, resultsSchema } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { scoreAssessment, targetFigures } from "../core/scoring/score.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
 import { displayPath, readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
-import { FILE_START, makeIssue, parseYamlSource, type SourceFile } from "../io/yaml.js";
+import { parseYamlSource } from "../io/yaml.js";
 
 /** What a report is built from. */
 export interface ReportInputs {

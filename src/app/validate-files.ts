@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { UsageError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
+import { makeIssue } from "../core/diagnostics/source.js";
 import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { dimension as dimensionSchema } from "../core/questionnaire/schema.js";
 import { type SchemaChecks, schemaChecks } from "../core/questionnaire/schema-checks.js";
@@ -14,7 +15,6 @@ import {
   loadQuestionnaire,
 } from "../io/load-questionnaire.js";
 import { type ReadCache, readYamlFile } from "../io/read.js";
-import { makeIssue } from "../io/yaml.js";
 
 const IGNORED = ["**/node_modules/**", "**/.git/**", "**/dist/**"];
 const SKIPPED_DIRS = new Set(["node_modules", ".git", "dist"]);

@@ -1,7 +1,7 @@
+import { floorLevel } from "../core/math/numbers.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { isForRole } from "../core/questionnaire/types.js";
 import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "../core/scoring/answer-codes.js";
-import { floorLevel } from "../core/scoring/numbers.js";
 
 /** One respondent's scores, as `scoreAssessment` would give for that respondent alone. */
 export interface RespondentScores {

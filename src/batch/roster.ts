@@ -1,4 +1,4 @@
-import { compareIds } from "../core/scoring/numbers.js";
+import { compareIds } from "../core/math/numbers.js";
 import { readAll, type SpillDir, writeAll } from "./spill.js";
 
 /**

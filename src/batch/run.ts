@@ -1,9 +1,9 @@
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
+import { round2 } from "../core/math/numbers.js";
 import type { Results } from "../core/models/results.js";
 import type { Breakdown, Statistics } from "../core/models/statistics.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { ANSWER_CODES } from "../core/scoring/answer-codes.js";
-import { round2 } from "../core/scoring/numbers.js";
 import { type AssessmentScorer, createAssessmentScorer } from "../core/scoring/score.js";
 import { compareText } from "../core/text/compare.js";
 import type { EncodingChoice } from "../io/survey/decode.js";

@@ -1,5 +1,5 @@
+import { round2 } from "../core/math/numbers.js";
 import type { Breakdown, SummaryStatistics } from "../core/models/statistics.js";
-import { round2 } from "../core/scoring/numbers.js";
 import { readAll, type SpillDir, writeAll } from "./spill.js";
 
 /** Memory the statistics may use (tests make them tiny to exercise the disk paths). */

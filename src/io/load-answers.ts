@@ -4,10 +4,11 @@ import { type AnswerFinding, checkAnswersAgainst, checkTargets } from "../core/a
 import { type MergedAssessment, mergeAnswerFiles } from "../core/answers/merge.js";
 import { type AnswersFile, answersFile, targetsFile } from "../core/answers/schema.js";
 import type { Issue } from "../core/diagnostics/issue.js";
+import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { readStdinText, readYamlFile, STDIN_DISPLAY } from "./read.js";
-import { makeIssue, parseYamlSource, type SourceFile } from "./yaml.js";
+import { parseYamlSource } from "./yaml.js";
 
 /** Where input files are resolved and how standard input (`-`) is read. */
 export interface LoadOptions {

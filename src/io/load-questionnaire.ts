@@ -2,6 +2,7 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { Issue } from "../core/diagnostics/issue.js";
+import { makeIssue, type SourceFile, type YamlPath } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { checkQuestionnaire } from "../core/questionnaire/rules.js";
 import {
@@ -12,26 +13,16 @@ import {
   questionnaireRoot as rootSchema,
 } from "../core/questionnaire/schema.js";
 import type { SchemaChecks } from "../core/questionnaire/schema-checks.js";
+import {
+  composeQuestionnaire,
+  type Located,
+  type QuestionnaireTree,
+} from "../core/questionnaire/tree.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { type ReadCache, readYamlFile } from "./read.js";
-import { makeIssue, type SourceFile, type YamlPath } from "./yaml.js";
 
 /** What a YAML file holds, judged by its top-level keys. */
 export type FileKind = "root" | "dimension" | "include" | "other";
-
-/** A value with the file and data path it came from, so rules can point at it. */
-export interface Located<T> {
-  value: T;
-  file: SourceFile;
-  path: YamlPath;
-}
-
-/** The parsed include tree of one questionnaire, before composition. */
-export interface QuestionnaireTree {
-  root: Located<QuestionnaireRoot>;
-  dimensions: Located<Dimension>[];
-  files: string[];
-}
 
 export interface LoadResult {
   questionnaire?: Questionnaire;
@@ -234,30 +225,4 @@ function fileExists(p: string): boolean {
 function rawIncludes(value: unknown): string[] {
   const inc = (value as { include?: unknown })?.include;
   return Array.isArray(inc) ? inc.filter((x): x is string => typeof x === "string") : [];
-}
-
-/** Composes a checked tree into the questionnaire every later stage uses. */
-export function composeQuestionnaire(tree: QuestionnaireTree): Questionnaire {
-  const r = tree.root.value;
-  const dimensions = tree.dimensions.map(({ value: d, file }) => ({
-    ...d,
-    file: file.path,
-    risks: d.risks.map((risk) => ({ ...risk, dimension: d.id })),
-    recommendations: d.recommendations.map((rec) => ({ ...rec, dimension: rec.dimension ?? d.id })),
-  }));
-  return {
-    id: r.id,
-    version: r.version,
-    languages: r.languages,
-    title: r.title,
-    ...(r.description ? { description: r.description } : {}),
-    scale: r.scale,
-    roles: r.roles,
-    pace: r.pace,
-    dimensions,
-    risks: [...dimensions.flatMap((d) => d.risks), ...r.risks],
-    recommendations: dimensions.flatMap((d) => d.recommendations),
-    readiness: r.readiness,
-    source: { root: tree.root.file.path, files: tree.files },
-  };
 }

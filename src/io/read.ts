@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Issue } from "../core/diagnostics/issue.js";
-import { decodeUtf8, FILE_START, makeIssue, parseYamlSource, type SourceFile } from "./yaml.js";
+import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
+import { decodeUtf8, parseYamlSource } from "./yaml.js";
 
 /** Path to show the user: relative to the working directory when inside it. */
 export function displayPath(abs: string, cwd = process.cwd()): string {

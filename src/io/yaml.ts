@@ -2,40 +2,18 @@ import { isUtf8 } from "node:buffer";
 import { createRequire } from "node:module";
 import jsYaml from "js-yaml";
 import type { Node } from "yaml";
-import type { Issue, IssueCode, IssueSeverity, Position } from "../core/diagnostics/issue.js";
-
-export type YamlPath = ReadonlyArray<string | number>;
-
-/** A parsed YAML (or JSON) file that can map data paths back to line:column ranges. */
-export interface SourceFile {
-  /** Absolute path. */
-  path: string;
-  /** Path shown to the user. */
-  display: string;
-  /** The plain JavaScript value, or undefined when the file could not be parsed. */
-  value: unknown;
-  /** Resolves a data path to a range; `key: true` points at the mapping key instead of the value. */
-  locate(path: YamlPath, opts?: { key?: boolean }): { start: Position; end: Position };
-}
+import type { Issue, IssueCode, Position } from "../core/diagnostics/issue.js";
+import {
+  FILE_START,
+  makeIssue,
+  type SourceFile,
+  type YamlPath,
+} from "../core/diagnostics/source.js";
 
 /** Alias expansions allowed before a document counts as a "billion laughs" bomb. */
 const MAX_ALIAS_COUNT = 1000;
 
 const YAML_ERROR_CODES: Record<string, IssueCode> = { DUPLICATE_KEY: "duplicate-key" };
-
-/** Builds an issue in a file; shared by every loader. */
-export function makeIssue(
-  code: IssueCode,
-  message: string,
-  file: string,
-  range: { start: Position; end: Position },
-  severity: IssueSeverity = "error",
-): Issue {
-  return { code, severity, message, file, start: range.start, end: range.end };
-}
-
-/** The range of a finding about a file as a whole: its first character. */
-export const FILE_START = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 /** Decodes bytes as strict UTF-8 (dropping a BOM); returns an issue for anything else. */
 export function decodeUtf8(

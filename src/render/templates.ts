@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
+import { FILE_START, makeIssue } from "../core/diagnostics/source.js";
 import { compareText } from "../core/text/compare.js";
 import { fromPackageRoot } from "../io/package-root.js";
 import { displayPath } from "../io/read.js";
-import { FILE_START, makeIssue } from "../io/yaml.js";
 
 /** The bundled templates folder. */
 export const BUNDLED_TEMPLATES = `${fromPackageRoot("templates")}${path.sep}`;

@@ -1,11 +1,11 @@
 import path from "node:path";
 import { checkTargets } from "../core/answers/check.js";
 import type { Issue } from "../core/diagnostics/issue.js";
+import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { type Mapping, mappingSchema } from "../core/models/mapping.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { readYamlFile } from "../io/read.js";
-import { makeIssue, type SourceFile } from "../io/yaml.js";
 
 /** A mapping file that parsed and passed its checks, with its source for locating later issues. */
 export interface LoadedMapping {

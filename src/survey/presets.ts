@@ -1,17 +1,7 @@
-import type { AnswerValue, ExclusionRule } from "../core/models/mapping.js";
-import { normalizeLabel } from "./answer-texts.js";
+import type { AnswerValue, ExclusionRule, PresetId } from "../core/models/mapping.js";
+import { PRESET_IDS } from "../core/models/mapping.js";
 
-/** The survey tools whose export layout we know. */
-export const PRESET_IDS = [
-  "qualtrics",
-  "surveymonkey",
-  "google-forms",
-  "microsoft-forms",
-  "wjx",
-  "limesurvey",
-  "generic",
-] as const;
-export type PresetId = (typeof PRESET_IDS)[number];
+import { normalizeLabel } from "./answer-texts.js";
 
 /** How one survey tool lays out its export. */
 export interface Preset {

@@ -1,8 +1,8 @@
 import type { Issue } from "../core/diagnostics/issue.js";
+import { makeIssue } from "../core/diagnostics/source.js";
 import type { AnswerValue, ExclusionRule, Mapping } from "../core/models/mapping.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { ANSWER_ABSENT, ANSWER_UNKNOWN } from "../core/scoring/answer-codes.js";
-import { makeIssue } from "../io/yaml.js";
 import { answerCode, builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import {
   columnLetter,

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
 import { resultsJsonChunks } from "../../src/batch/results-json.js";
 import { materializeResults } from "../../src/batch/run.js";
-import { compareIds, round2 } from "../../src/core/scoring/numbers.js";
+import { compareIds, round2 } from "../../src/core/math/numbers.js";
 import { scoreAssessment } from "../../src/core/scoring/score.js";
 import { questionnaire, runOn, scoreFiles, tmp, withoutStatistics } from "./helpers.js";
 import { quantileForTest } from "./quantile.js";

@@ -1,8 +1,8 @@
 // The statistics as the batch code computed them before they streamed: every score kept, sorted,
 // summed in order. The tests hold the streaming collector to exactly these numbers.
 
+import { round2 } from "../../src/core/math/numbers.js";
 import type { SummaryStatistics } from "../../src/core/models/statistics.js";
-import { round2 } from "../../src/core/scoring/numbers.js";
 
 /**
  * Summarises a distribution given as non-decreasing `values` with their `counts` (1 each when

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareIdBytes, Roster, type RosterLimits } from "../../src/batch/roster.js";
 import { SpillDir } from "../../src/batch/spill.js";
-import { compareIds } from "../../src/core/scoring/numbers.js";
+import { compareIds } from "../../src/core/math/numbers.js";
 import { tmp } from "./helpers.js";
 
 const sign = (n: number) => (n < 0 ? -1 : n > 0 ? 1 : 0);

@@ -3,8 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SpillDir } from "../../src/batch/spill.js";
 import { StatisticsCollector, type StatisticsLimits } from "../../src/batch/statistics.js";
+import { floorLevel } from "../../src/core/math/numbers.js";
 import type { Breakdown } from "../../src/core/models/statistics.js";
-import { floorLevel } from "../../src/core/scoring/numbers.js";
 import { tmp } from "./helpers.js";
 import { summarizeCounts } from "./reference-statistics.js";
 

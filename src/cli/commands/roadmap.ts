@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { examples } from "../options.js";
-import { addReportOptions } from "./report.js";
+import { addReportOptions } from "../report-options.js";
 
 /** Registers `crm-maturity roadmap`. */
 export function register(program: Command): void {

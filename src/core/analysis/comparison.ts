@@ -1,8 +1,8 @@
 import type { ClientProfile } from "../answers/schema.js";
+import { compareIds, round2 } from "../math/numbers.js";
 import type { Confidence, DimensionResult, Results } from "../models/results.js";
 import type { LocalizedText, Pillar, Question, Severity } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
-import { compareIds, round2 } from "../scoring/numbers.js";
 import { compareText } from "../text/compare.js";
 
 /**

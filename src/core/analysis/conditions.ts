@@ -1,5 +1,5 @@
+import { atLeast, atMost, lessThan, round2 } from "../math/numbers.js";
 import type { Condition } from "../questionnaire/schema.js";
-import { atLeast, atMost, lessThan, round2 } from "../scoring/numbers.js";
 
 /** What conditions can see of one dimension (full precision; null when inconclusive). */
 export interface DimensionView {

@@ -1,7 +1,7 @@
+import { ceilTolerant, compareIds, greaterThan, lessThan, round2 } from "../math/numbers.js";
 import type { Results } from "../models/results.js";
 import type { Phase, Pillar } from "../questionnaire/schema.js";
 import type { Questionnaire, ResolvedRecommendation } from "../questionnaire/types.js";
-import { ceilTolerant, compareIds, greaterThan, lessThan, round2 } from "../scoring/numbers.js";
 
 /** Rollout strategy (seed 001): `small-slow` runs at most two actions at once; `big-fast` all. */
 export type RoadmapStrategy = "small-slow" | "big-fast";

@@ -1,7 +1,7 @@
 import type { Question } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
-import type { AnswersPath } from "../scoring/types.js";
 import { nearest } from "../text/nearest.js";
+import type { AnswersPath } from "./input.js";
 import { type AnswersFile, answerScalarOf } from "./schema.js";
 
 export type AnswerFindingCode =

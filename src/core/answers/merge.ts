@@ -1,4 +1,4 @@
-import type { AnswersPath, AssessmentInput } from "../scoring/types.js";
+import type { AnswersPath, AssessmentInput } from "./input.js";
 import type { AnswersFile, AssessmentMeta } from "./schema.js";
 
 /** Something two merged answer files disagree on; the merge still succeeds. */

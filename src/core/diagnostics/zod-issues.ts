@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { makeIssue, type SourceFile, type YamlPath } from "../../io/yaml.js";
 import type { Issue } from "./issue.js";
+import { makeIssue, type SourceFile, type YamlPath } from "./source.js";
 
 type ZodIssue = z.core.$ZodIssue;
 

@@ -1,8 +1,22 @@
 import { z } from "zod";
-import { DELIMITERS } from "../../io/survey/sniff.js";
-import { PRESET_IDS } from "../../survey/presets.js";
 import { assessmentMeta, targetMap } from "../answers/schema.js";
 import { identifier } from "../questionnaire/schema.js";
+
+/** The survey tools whose export layout we know. */
+export const PRESET_IDS = [
+  "qualtrics",
+  "surveymonkey",
+  "google-forms",
+  "microsoft-forms",
+  "wjx",
+  "limesurvey",
+  "generic",
+] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
+
+/** Field delimiters survey exports use. */
+export const DELIMITERS = [",", ";", "\t"] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
 
 /** Survey tools with a known export layout. */
 export const presetId = z

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { RESULTS_SCHEMA_VERSION } from "../answers/input.js";
 import { clientProfile } from "../answers/schema.js";
 import { condition, localizedText, pillar, severity } from "../questionnaire/schema.js";
-import { RESULTS_SCHEMA_VERSION } from "../scoring/types.js";
 import { statisticsSchema } from "./statistics.js";
 
 const score = z

@@ -1,9 +1,9 @@
-import type { Located, QuestionnaireTree } from "../../io/load-questionnaire.js";
-import type { SourceFile, YamlPath } from "../../io/yaml.js";
-import { makeIssue } from "../../io/yaml.js";
 import type { Issue, IssueCode, IssueSeverity } from "../diagnostics/issue.js";
+import type { SourceFile, YamlPath } from "../diagnostics/source.js";
+import { makeIssue } from "../diagnostics/source.js";
 import { nearest } from "../text/nearest.js";
 import type { Condition, LocalizedText } from "./schema.js";
+import type { Located, QuestionnaireTree } from "./tree.js";
 
 interface At {
   file: SourceFile;

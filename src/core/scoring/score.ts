@@ -3,11 +3,27 @@ import { evaluateReadiness } from "../analysis/readiness.js";
 import { evaluateRisks } from "../analysis/risks.js";
 import { scaleBounds } from "../answers/check.js";
 import {
+  type AssessmentInput,
+  RESULTS_SCHEMA_VERSION,
+  type ScoreOptions,
+} from "../answers/input.js";
+import {
   type AnswerScalar,
   answerScalarOf,
   DEFAULT_HORIZON_MONTHS,
   type Respondent,
 } from "../answers/schema.js";
+import {
+  atLeast,
+  ceilTolerant,
+  compareIds,
+  floorLevel,
+  greaterThan,
+  mean,
+  round2,
+  round2OrNull,
+  weightedMean,
+} from "../math/numbers.js";
 import type {
   Confidence,
   DimensionResult,
@@ -20,18 +36,6 @@ import { type ComposedDimension, isForRole, type Questionnaire } from "../questi
 import { compareText } from "../text/compare.js";
 import { ANSWER_ABSENT, ANSWER_CODES, ANSWER_NA, ANSWER_UNKNOWN } from "./answer-codes.js";
 import { addMonths } from "./dates.js";
-import {
-  atLeast,
-  ceilTolerant,
-  compareIds,
-  floorLevel,
-  greaterThan,
-  mean,
-  round2,
-  round2OrNull,
-  weightedMean,
-} from "./numbers.js";
-import { type AssessmentInput, RESULTS_SCHEMA_VERSION, type ScoreOptions } from "./types.js";
 
 /** The role whose view is compared with the front line's for perception gaps. */
 export const EXECUTIVE_ROLE = "executive";

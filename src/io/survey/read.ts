@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
+import type { Delimiter } from "../../core/models/mapping.js";
 import {
   DecodeError,
   type DecodeState,
@@ -8,7 +9,7 @@ import {
   type Encoding,
   type EncodingChoice,
 } from "./decode.js";
-import { type Delimiter, sniffDelimiter } from "./sniff.js";
+import { sniffDelimiter } from "./sniff.js";
 
 /** What was learnt about the file while opening it. */
 export interface ExportInfo {

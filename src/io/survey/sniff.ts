@@ -1,6 +1,4 @@
-/** Field delimiters survey exports use. */
-export const DELIMITERS = [",", ";", "\t"] as const;
-export type Delimiter = (typeof DELIMITERS)[number];
+import { DELIMITERS, type Delimiter } from "../../core/models/mapping.js";
 
 const MAX_RECORDS = 20;
 

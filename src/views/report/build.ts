@@ -4,10 +4,10 @@ import {
   type RoadmapStrategy,
 } from "../../core/analysis/roadmap.js";
 import type { AnswerValue, Respondent } from "../../core/answers/schema.js";
+import { compareIds, round2 } from "../../core/math/numbers.js";
 import type { DimensionResult, Results } from "../../core/models/results.js";
 import type { Condition, LocalizedText } from "../../core/questionnaire/schema.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
-import { compareIds, round2 } from "../../core/scoring/numbers.js";
 import { compareText } from "../../core/text/compare.js";
 import { localize } from "../../i18n/labels.js";
 import { type LeafText, type ReportTexts, textsFor } from "../../i18n/report.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { compareIds, floorLevel, round2, weightedMean } from "../../../src/core/math/numbers.js";
 import { addMonths } from "../../../src/core/scoring/dates.js";
-import { compareIds, floorLevel, round2, weightedMean } from "../../../src/core/scoring/numbers.js";
 
 describe("addMonths", () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { AssessmentMeta, Respondent } from "../answers/schema.js";
+import type { AssessmentMeta, Respondent } from "./schema.js";
 
 /**
  * Bumped whenever the results JSON changes incompatibly. Here rather than beside the results
