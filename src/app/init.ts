@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../core/diagnostics/errors.js";
+import { engagementReadme } from "../i18n/engagement-readme.js";
 import type { Lang } from "../i18n/labels.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { createFileAtomic, localToday } from "../io/output.js";
 import { PACKAGE_ROOT } from "../io/package-root.js";
 import { displayPath } from "../io/read.js";
-import { answersTemplate, engagementReadme, targetsTemplate } from "../views/answers-template.js";
+import { answersTemplate, targetsTemplate } from "../views/answers-template.js";
 
 /** Options of `crm-maturity init`. */
 export interface InitOptions {

@@ -12,6 +12,7 @@ const en = {
   change: "Change",
   progressShort: "Progress",
   interval: "Interval",
+  targetWas: "{now} (was {was})",
   intervalValue: "{months} months ({days} days)",
   questionnaireValue: "{id} {version}",
 
@@ -91,6 +92,7 @@ const zhCN: Record<CompareLabelKey, string> = {
   change: "变化",
   progressShort: "进度",
   interval: "间隔",
+  targetWas: "{now}（原 {was}）",
   intervalValue: "{months} 个月（{days} 天）",
   questionnaireValue: "{id} {version}",
 

@@ -19,6 +19,8 @@ const en = {
   "punct.colon": ": ",
   "punct.paren": " ({text})",
   "punct.dash": " — ",
+  "punct.comma": ", ",
+  "punct.semicolon": "; ",
 
   // Assessment header
   "header.client": "Client",
@@ -90,6 +92,7 @@ const en = {
   "cond.atLeast": "at least {threshold}",
   "cond.atMost": "at most {threshold}",
   "cond.and": " and ",
+  "cond.not": "not {text}",
 } as const;
 
 /** A user-interface label. */
@@ -105,6 +108,8 @@ const zhCN: Record<LabelKey, string> = {
   "punct.colon": "：",
   "punct.paren": "（{text}）",
   "punct.dash": "——",
+  "punct.comma": "，",
+  "punct.semicolon": "；",
 
   "header.client": "客户",
   "header.industry": "行业",
@@ -170,6 +175,7 @@ const zhCN: Record<LabelKey, string> = {
   "cond.atLeast": "不低于 {threshold}",
   "cond.atMost": "不高于 {threshold}",
   "cond.and": "且",
+  "cond.not": "并非{text}",
 };
 
 /** Every label in every language. */

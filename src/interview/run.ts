@@ -10,6 +10,7 @@ import {
 } from "../core/answers/schema.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { scoreAssessment } from "../core/scoring/score.js";
+import { type InterviewLabels, interviewLabels } from "../i18n/interview.js";
 import { LANGS, type Lang, localize } from "../i18n/labels.js";
 import { writeFileAtomic } from "../io/output.js";
 import { isPromptExit, type Prompter, type SelectItem } from "../io/prompts.js";
@@ -21,7 +22,6 @@ import {
   renderAnswersDocument,
   setRespondentAnswers,
 } from "./document.js";
-import { type InterviewLabels, interviewLabels } from "./labels.js";
 import { type PlannedQuestion, planInterview, questionOrder } from "./plan.js";
 import {
   type AnswerChoice,

@@ -2,9 +2,9 @@ import type { ChalkInstance } from "chalk";
 import { type AnswerScalar, type AnswerValue, answerScalarOf } from "../core/answers/schema.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { displayWidth } from "../core/text/width.js";
+import { interviewLabels } from "../i18n/interview.js";
 import { type Lang, localize } from "../i18n/labels.js";
 import type { SelectItem } from "../io/prompts.js";
-import { interviewLabels } from "./labels.js";
 import type { PlannedQuestion } from "./plan.js";
 
 /** What the user can pick at a question: a value, or a move. */

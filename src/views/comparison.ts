@@ -103,7 +103,7 @@ const MINUS = "-";
 /** Text in brackets of the language: ` (x)` in English, `（x）` in Chinese; empty for empty text. */
 export function paren(lang: Lang, text: string): string {
   if (!text) return "";
-  return lang === "zh-CN" ? `（${text}）` : ` (${text})`;
+  return t(lang, "punct.paren", { text });
 }
 
 function num(value: number | null, digits = 2): string {
@@ -158,7 +158,7 @@ function targetCell(lang: Lang, d: DimensionChange): Cell {
   const now = Number.isInteger(followup) ? String(followup) : num(followup);
   if (baseline === null || baseline === followup) return { text: now };
   const was = Number.isInteger(baseline) ? String(baseline) : num(baseline);
-  return { text: lang === "zh-CN" ? `${now}（原 ${was}）` : `${now} (was ${was})` };
+  return { text: ct(lang, "targetWas", { now, was }) };
 }
 
 function dimensionsTable(lang: Lang, c: Comparison): TableView {
@@ -353,7 +353,7 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
         side(t(lang, "header.respondents"), String(b.respondents), String(f.respondents)),
       ],
     },
-    colon: lang === "zh-CN" ? "：" : ": ",
+    colon: t(lang, "punct.colon"),
     interval: {
       label: ct(lang, "interval"),
       value: ct(lang, "intervalValue", c.interval),

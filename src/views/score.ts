@@ -181,7 +181,7 @@ export function describeFinding(
           : String(finding.value);
   const { subject, bounds } = leafParts(finding.condition, value, questionnaire, lang);
   if (!bounds) return subject;
-  const sep = lang === "zh-CN" ? "，" : ", ";
+  const sep = t(lang, "punct.comma");
   if ("coverage" in c) {
     const below = c.coverage.below;
     const pct = t(lang, "cond.below", { threshold: `${Math.round(below * 100)}%` });
@@ -191,5 +191,5 @@ export function describeFinding(
 }
 
 function negate(text: string, lang: Lang): string {
-  return lang === "zh-CN" ? `并非${text}` : `not ${text}`;
+  return t(lang, "cond.not", { text });
 }

@@ -1,4 +1,4 @@
-import type { Lang } from "../i18n/labels.js";
+import type { Lang } from "./labels.js";
 
 /** Every text the interview shows that does not come from the questionnaire. */
 export interface InterviewLabels {
@@ -180,7 +180,9 @@ const zhCN: InterviewLabels = {
   scoreHeading: "当前得分（文件中全部受访者）",
 };
 
+const LABELS: Record<Lang, InterviewLabels> = { en, "zh-CN": zhCN };
+
 /** The interview's labels in `lang`. */
 export function interviewLabels(lang: Lang): InterviewLabels {
-  return lang === "zh-CN" ? zhCN : en;
+  return LABELS[lang];
 }
