@@ -191,3 +191,14 @@ export function localize(text: LocalizedText | null | undefined, lang: Lang): st
   if (!text) return "";
   return text[lang] ?? text.en ?? Object.values(text)[0] ?? "";
 }
+
+/** A language's punctuation for labels, lists and parentheticals, from the label table. */
+export function punctuation(lang: Lang): {
+  colon: string;
+  list: string;
+  open: string;
+  close: string;
+} {
+  const [open = "", close = ""] = LABELS[lang]["punct.paren"].split("{text}");
+  return { colon: LABELS[lang]["punct.colon"], list: LABELS[lang]["punct.semicolon"], open, close };
+}

@@ -1,3 +1,4 @@
+import { type Lang, punctuation } from "../../i18n/labels.js";
 import type { GlyphCoverage } from "../../io/fonts.js";
 import type { ReportModel } from "../../views/report/model.js";
 
@@ -142,8 +143,6 @@ export interface Punctuation {
 }
 
 /** The punctuation for a report language. */
-export function punctuationFor(lang: string): Punctuation {
-  return lang === "zh-CN"
-    ? { colon: "：", list: "；", open: "（", close: "）" }
-    : { colon: ": ", list: "; ", open: " (", close: ")" };
+export function punctuationFor(lang: Lang): Punctuation {
+  return punctuation(lang);
 }

@@ -1,3 +1,4 @@
+import type { Lang } from "../../i18n/labels.js";
 import type { EmbeddedReportFont, ReportFont } from "../../io/fonts.js";
 import { breakLines } from "./lines.js";
 import { type Punctuation, punctuationFor } from "./text.js";
@@ -59,7 +60,7 @@ export class Writer {
     readonly doc: PDFKit.PDFDocument,
     font: ReportFont,
     readonly clean: (text: string) => string,
-    lang: string,
+    lang: Lang,
     cjk: boolean,
   ) {
     this.punct = punctuationFor(lang);

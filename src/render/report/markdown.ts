@@ -1,4 +1,5 @@
 import { fillPlaceholders } from "../../core/text/placeholders.js";
+import { punctuation } from "../../i18n/labels.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import { loadTemplates } from "../templates.js";
 import type { RenderOptions } from "./index.js";
@@ -135,10 +136,9 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
   return {
     ...e,
     show,
-    punct:
-      report.lang === "zh-CN"
-        ? { colon: "：", sep: "；", lp: "（", rp: "）" }
-        : { colon: ": ", sep: "; ", lp: " (", rp: ")" },
+    punct: (({ colon, list, open, close }) => ({ colon, sep: list, lp: open, rp: close }))(
+      punctuation(report.lang),
+    ),
     headings,
     anchors,
     numbers,
