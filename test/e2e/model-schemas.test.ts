@@ -2,11 +2,12 @@
 // JSON Schemas (schema/report.schema.json, schema/comparison.schema.json).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import Ajv from "ajv";
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { comparisonSchema } from "../../src/core/models/comparison.js";
 import { reportModelSchema } from "../../src/core/models/report.js";
 import { SCHEMAS } from "../../src/core/models/schemas.js";
+import { REPORT_LANGUAGES } from "../../src/views/report/model.js";
 import { REPO, runCli } from "../helpers/cli.js";
 import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
 
@@ -23,6 +24,10 @@ function printedJson(args: string[]): unknown {
 }
 
 describe("report and roadmap JSON match the report model", () => {
+  it("allows exactly the --lang choices", () => {
+    expect(reportModelSchema.shape.lang.options).toEqual(REPORT_LANGUAGES);
+  });
+
   for (const example of ["acme-manufacturing", "huaxin-retail"]) {
     const dir = path.join(REPO, "examples", example);
     const answers = readdirSync(path.join(dir, "answers"))
