@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .description("print the JSON Schema of a file format")
     .argument(
       "[format]",
-      "questionnaire | dimension | answers | results | mapping",
+      "questionnaire | dimension | answers | targets | results | mapping | report | comparison",
       "questionnaire",
     )
     .option("-o, --output <file>", "write to a file instead of standard output")

@@ -1,7 +1,25 @@
-import type { ClientProfile } from "../answers/schema.js";
 import { compareIds, round2 } from "../math/numbers.js";
-import type { Confidence, DimensionResult, Results } from "../models/results.js";
-import type { LocalizedText, Pillar, Question, Severity } from "../questionnaire/schema.js";
+import type {
+  AssessmentSummary,
+  Change,
+  Comparison,
+  ComparisonWarning,
+  DimensionChange,
+  PerceptionGapChange,
+  ProgressStatus,
+  QuestionBasis,
+  QuestionChange,
+  QuestionComparison,
+  QuestionDiff,
+  QuestionField,
+  QuestionRef,
+  ReadinessChange,
+  ReadinessRuleRef,
+  RiskChange,
+  Verdict,
+} from "../models/comparison.js";
+import type { DimensionResult, Results } from "../models/results.js";
+import type { Question, Severity } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
 import { compareText } from "../text/compare.js";
 
@@ -15,6 +33,9 @@ import { compareText } from "../text/compare.js";
 /** Bumped whenever the comparison JSON changes incompatibly. */
 export const COMPARISON_SCHEMA_VERSION = 1;
 
+// The comparison types are defined by the zod schema in ../models/comparison.ts.
+export type * from "../models/comparison.js";
+
 /** How many questions `movers` lists by default. */
 export const DEFAULT_MOVERS = 10;
 
@@ -23,175 +44,6 @@ export interface CompareSide {
   results: Results;
   /** The questionnaire the results were scored with (same id and version), when available. */
   questionnaire?: Questionnaire | undefined;
-}
-
-/** A value at baseline and at follow-up, and follow-up minus baseline (null if either is null). */
-export interface Change {
-  baseline: number | null;
-  followup: number | null;
-  change: number | null;
-}
-
-/** The assessment header of one side. */
-export interface AssessmentSummary {
-  client: ClientProfile;
-  date: string;
-  assessor: string;
-  questionnaire: { id: string; version: string };
-  respondents: number;
-  /** True when the questionnaire itself was available (texts, anchors and weights comparable). */
-  questionnaireAvailable: boolean;
-}
-
-export type ComparisonWarningCode = "client-mismatch" | "questionnaire-mismatch" | "same-date";
-
-/** Something the consultant should check; the comparison still went ahead. */
-export interface ComparisonWarning {
-  code: ComparisonWarningCode;
-  baseline: string;
-  followup: string;
-}
-
-/**
- * Why a dimension's progress is (or is not) a number:
- * `measured` — baseline below target and both scores conclusive;
- * `baseline-at-target` — the baseline already met the target, so there was no gap to close;
- * `inconclusive` — a score is null on either side;
- * `added` / `removed` — the dimension exists in one questionnaire only.
- */
-export type ProgressStatus =
-  | "measured"
-  | "baseline-at-target"
-  | "inconclusive"
-  | "added"
-  | "removed";
-
-export interface DimensionChange {
-  id: string;
-  title: LocalizedText;
-  pillar: Pillar;
-  status: "matched" | "added" | "removed";
-  score: Change;
-  level: Change;
-  /** Coverage as a 0–1 share; the change is in share points (0.15 = 15 percentage points). */
-  coverage: Change;
-  confidence: { baseline: Confidence | null; followup: Confidence | null };
-  /** Targets in force at each assessment; progress is measured against the follow-up's. */
-  target: { baseline: number | null; followup: number | null };
-  /** Share of the baseline gap closed, as a whole percentage clamped to 0–100; null unless measured. */
-  progress: number | null;
-  progressStatus: ProgressStatus;
-  /** True when a question of this dimension was added, removed, moved or changed between versions. */
-  questionsChanged: boolean;
-}
-
-export interface OverallChange {
-  score: Change;
-  level: Change;
-  coverage: Change;
-  confidence: { baseline: Confidence | null; followup: Confidence | null };
-}
-
-export interface RiskChange {
-  id: string;
-  title: LocalizedText;
-  /** Severity at each side (null where the risk was not triggered). */
-  severity: { baseline: Severity | null; followup: Severity | null };
-  dimension: string | null;
-  /**
-   * `not-in-followup-questionnaire`: a "resolved" risk whose rule the follow-up questionnaire no
-   * longer has; `not-in-baseline-questionnaire`: a "new" risk the baseline could not have raised.
-   * Null when the rule exists on both sides or a questionnaire is unavailable.
-   */
-  rule: "not-in-followup-questionnaire" | "not-in-baseline-questionnaire" | null;
-}
-
-export type Verdict = "ready" | "conditional" | "not-ready";
-
-export interface ReadinessRuleRef {
-  id: string;
-  verdict: "not-ready" | "conditional";
-  title: LocalizedText;
-}
-
-export interface ReadinessChange {
-  baseline: Verdict;
-  followup: Verdict;
-  direction: "improved" | "worsened" | "unchanged";
-  /** The rules that decided each verdict (rules of a weaker verdict are not recorded in results). */
-  baselineRules: ReadinessRuleRef[];
-  followupRules: ReadinessRuleRef[];
-}
-
-export interface PerceptionGapChange {
-  dimension: string;
-  title: LocalizedText;
-  /** Executive minus front-line score at each side; null when not measured. */
-  gap: Change;
-  flagged: { baseline: boolean; followup: boolean };
-}
-
-/** What changed in a question's definition between the two questionnaire versions. */
-export type QuestionField =
-  | "text"
-  | "anchors"
-  | "type"
-  | "weight"
-  | "reverse"
-  | "critical"
-  | "roles"
-  | "dimension";
-
-export interface QuestionRef {
-  id: string;
-  dimension: string;
-  /** Question text, from whichever questionnaire has the question; null when unavailable. */
-  text: LocalizedText | null;
-}
-
-export interface QuestionDiff extends QuestionRef {
-  fields: QuestionField[];
-}
-
-export interface QuestionChange extends QuestionRef {
-  score: Change;
-  /** True when the question's definition changed, so its scores are not strictly comparable. */
-  definitionChanged: boolean;
-}
-
-/**
- * How question differences were found: `questionnaires` — both questionnaires compared;
- * `same-version` — both sides used the same questionnaire id and version, so none changed;
- * `ids-only` — at least one questionnaire was unavailable: added and removed are found by id from
- * the results, and changes in text, anchors, type or weight cannot be detected.
- */
-export type QuestionBasis = "questionnaires" | "same-version" | "ids-only";
-
-export interface QuestionComparison {
-  basis: QuestionBasis;
-  added: QuestionRef[];
-  removed: QuestionRef[];
-  changed: QuestionDiff[];
-  /** Questions on both sides, in follow-up order, with their combined scores. */
-  matched: QuestionChange[];
-  /** The matched questions that moved most: largest absolute change first, then id. */
-  movers: QuestionChange[];
-}
-
-/** The comparison model (`compare --format json`). */
-export interface Comparison {
-  schemaVersion: typeof COMPARISON_SCHEMA_VERSION;
-  baseline: AssessmentSummary;
-  followup: AssessmentSummary;
-  /** Calendar time between the assessments. */
-  interval: { days: number; months: number };
-  warnings: ComparisonWarning[];
-  overall: OverallChange;
-  dimensions: DimensionChange[];
-  risks: { resolved: RiskChange[]; new: RiskChange[]; persisting: RiskChange[] };
-  readiness: ReadinessChange;
-  perceptionGaps: PerceptionGapChange[];
-  questions: QuestionComparison;
 }
 
 export interface CompareOptions {

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { answersFile, targetsFile } from "../answers/schema.js";
 import { dimension, questionnaireRoot } from "../questionnaire/schema.js";
+import { comparisonSchema } from "./comparison.js";
 import { mappingSchema } from "./mapping.js";
+import { reportModelSchema } from "./report.js";
 import { resultsSchema } from "./results.js";
 
 type SchemaEntry = { title: string; schema: () => z.ZodType };
@@ -14,6 +16,8 @@ export const SCHEMAS: Record<string, SchemaEntry> = {
   targets: { title: "crm-maturity targets", schema: () => targetsFile },
   results: { title: "crm-maturity results", schema: () => resultsSchema },
   mapping: { title: "crm-maturity survey export mapping", schema: () => mappingSchema },
+  report: { title: "crm-maturity report model", schema: () => reportModelSchema },
+  comparison: { title: "crm-maturity comparison", schema: () => comparisonSchema },
 };
 
 /** Renders a format's JSON Schema (draft-07, input mode, so defaults are optional) as text. */

@@ -1,0 +1,213 @@
+import { z } from "zod";
+import { COMPARISON_SCHEMA_VERSION } from "../analysis/comparison.js";
+import { clientProfile } from "../answers/schema.js";
+import { localizedText, pillar, severity } from "../questionnaire/schema.js";
+
+// The comparison JSON (`compare --format json`); docs/compare.md defines every figure.
+
+const confidence = z.enum(["high", "medium", "low"]);
+const verdict = z.enum(["ready", "conditional", "not-ready"]);
+
+export const changeSchema = z
+  .strictObject({
+    baseline: z.number().nullable(),
+    followup: z.number().nullable(),
+    change: z.number().nullable(),
+  })
+  .describe(
+    "A value at baseline and at follow-up, and follow-up minus baseline (null if either is null).",
+  );
+
+const confidenceChange = z.strictObject({
+  baseline: confidence.nullable(),
+  followup: confidence.nullable(),
+});
+
+export const assessmentSummarySchema = z
+  .strictObject({
+    client: clientProfile,
+    date: z.string(),
+    assessor: z.string(),
+    questionnaire: z.strictObject({ id: z.string(), version: z.string() }),
+    respondents: z.number().int(),
+    questionnaireAvailable: z
+      .boolean()
+      .describe(
+        "True when the questionnaire itself was available (texts, anchors and weights comparable).",
+      ),
+  })
+  .describe("The assessment header of one side.");
+
+export const comparisonWarningSchema = z
+  .strictObject({
+    code: z.enum(["client-mismatch", "questionnaire-mismatch", "same-date"]),
+    baseline: z.string(),
+    followup: z.string(),
+  })
+  .describe("Something the consultant should check; the comparison still went ahead.");
+
+export const progressStatusSchema = z
+  .enum(["measured", "baseline-at-target", "inconclusive", "added", "removed"])
+  .describe(
+    "Why progress is (or is not) a number: measured; baseline-at-target (no gap to close); inconclusive (a score is null); added / removed (in one questionnaire only).",
+  );
+
+export const dimensionChangeSchema = z.strictObject({
+  id: z.string(),
+  title: localizedText,
+  pillar,
+  status: z.enum(["matched", "added", "removed"]),
+  score: changeSchema,
+  level: changeSchema,
+  coverage: changeSchema.describe("Coverage as a 0–1 share; the change is in share points."),
+  confidence: confidenceChange,
+  target: z
+    .strictObject({ baseline: z.number().nullable(), followup: z.number().nullable() })
+    .describe("Targets in force at each assessment; progress is measured against the follow-up's."),
+  progress: z
+    .number()
+    .nullable()
+    .describe(
+      "Share of the baseline gap closed, as a whole percentage clamped to 0–100; null unless measured.",
+    ),
+  progressStatus: progressStatusSchema,
+  questionsChanged: z
+    .boolean()
+    .describe(
+      "True when a question of this dimension was added, removed, moved or changed between versions.",
+    ),
+});
+
+export const overallChangeSchema = z.strictObject({
+  score: changeSchema,
+  level: changeSchema,
+  coverage: changeSchema,
+  confidence: confidenceChange,
+});
+
+export const riskChangeSchema = z.strictObject({
+  id: z.string(),
+  title: localizedText,
+  severity: z
+    .strictObject({ baseline: severity.nullable(), followup: severity.nullable() })
+    .describe("Severity at each side (null where the risk was not triggered)."),
+  dimension: z.string().nullable(),
+  rule: z
+    .enum(["not-in-followup-questionnaire", "not-in-baseline-questionnaire"])
+    .nullable()
+    .describe(
+      "Set when a resolved risk's rule is gone from the follow-up questionnaire or a new risk's rule was not in the baseline's; null when the rule exists on both sides or a questionnaire is unavailable.",
+    ),
+});
+
+export const readinessRuleRefSchema = z.strictObject({
+  id: z.string(),
+  verdict: z.enum(["not-ready", "conditional"]),
+  title: localizedText,
+});
+
+export const readinessChangeSchema = z.strictObject({
+  baseline: verdict,
+  followup: verdict,
+  direction: z.enum(["improved", "worsened", "unchanged"]),
+  baselineRules: z.array(readinessRuleRefSchema).describe("The rules that decided each verdict."),
+  followupRules: z.array(readinessRuleRefSchema),
+});
+
+export const perceptionGapChangeSchema = z.strictObject({
+  dimension: z.string(),
+  title: localizedText,
+  gap: changeSchema.describe(
+    "Executive minus front-line score at each side; null when not measured.",
+  ),
+  flagged: z.strictObject({ baseline: z.boolean(), followup: z.boolean() }),
+});
+
+export const questionFieldSchema = z
+  .enum(["text", "anchors", "type", "weight", "reverse", "critical", "roles", "dimension"])
+  .describe("What changed in a question's definition between the two questionnaire versions.");
+
+export const questionRefSchema = z.strictObject({
+  id: z.string(),
+  dimension: z.string(),
+  text: localizedText
+    .nullable()
+    .describe(
+      "Question text, from whichever questionnaire has the question; null when unavailable.",
+    ),
+});
+
+export const questionDiffSchema = questionRefSchema.extend({
+  fields: z.array(questionFieldSchema),
+});
+
+export const questionChangeSchema = questionRefSchema.extend({
+  score: changeSchema,
+  definitionChanged: z
+    .boolean()
+    .describe(
+      "True when the question's definition changed, so its scores are not strictly comparable.",
+    ),
+});
+
+export const questionBasisSchema = z
+  .enum(["questionnaires", "same-version", "ids-only"])
+  .describe(
+    "How question differences were found: both questionnaires compared; same id and version on both sides; or ids only (a questionnaire was unavailable).",
+  );
+
+export const questionComparisonSchema = z.strictObject({
+  basis: questionBasisSchema,
+  added: z.array(questionRefSchema),
+  removed: z.array(questionRefSchema),
+  changed: z.array(questionDiffSchema),
+  matched: z
+    .array(questionChangeSchema)
+    .describe("Questions on both sides, in follow-up order, with their combined scores."),
+  movers: z
+    .array(questionChangeSchema)
+    .describe("The matched questions that moved most: largest absolute change first, then id."),
+});
+
+/** The comparison model (`compare --format json`). */
+export const comparisonSchema = z
+  .strictObject({
+    schemaVersion: z.literal(COMPARISON_SCHEMA_VERSION),
+    baseline: assessmentSummarySchema,
+    followup: assessmentSummarySchema,
+    interval: z
+      .strictObject({ days: z.number().int(), months: z.number().int() })
+      .describe("Calendar time between the assessments."),
+    warnings: z.array(comparisonWarningSchema),
+    overall: overallChangeSchema,
+    dimensions: z.array(dimensionChangeSchema),
+    risks: z.strictObject({
+      resolved: z.array(riskChangeSchema),
+      new: z.array(riskChangeSchema),
+      persisting: z.array(riskChangeSchema),
+    }),
+    readiness: readinessChangeSchema,
+    perceptionGaps: z.array(perceptionGapChangeSchema),
+    questions: questionComparisonSchema,
+  })
+  .describe("Progress between two assessments of one client (`compare --format json`).");
+
+export type Comparison = z.infer<typeof comparisonSchema>;
+export type Change = z.infer<typeof changeSchema>;
+export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
+export type ComparisonWarning = z.infer<typeof comparisonWarningSchema>;
+export type ComparisonWarningCode = ComparisonWarning["code"];
+export type ProgressStatus = z.infer<typeof progressStatusSchema>;
+export type DimensionChange = z.infer<typeof dimensionChangeSchema>;
+export type OverallChange = z.infer<typeof overallChangeSchema>;
+export type RiskChange = z.infer<typeof riskChangeSchema>;
+export type Verdict = z.infer<typeof verdict>;
+export type ReadinessRuleRef = z.infer<typeof readinessRuleRefSchema>;
+export type ReadinessChange = z.infer<typeof readinessChangeSchema>;
+export type PerceptionGapChange = z.infer<typeof perceptionGapChangeSchema>;
+export type QuestionField = z.infer<typeof questionFieldSchema>;
+export type QuestionRef = z.infer<typeof questionRefSchema>;
+export type QuestionDiff = z.infer<typeof questionDiffSchema>;
+export type QuestionChange = z.infer<typeof questionChangeSchema>;
+export type QuestionBasis = z.infer<typeof questionBasisSchema>;
+export type QuestionComparison = z.infer<typeof questionComparisonSchema>;

@@ -1,0 +1,720 @@
+import { z } from "zod";
+
+/*
+ * The report model (`report --format json`, `roadmap --format json`): everything a renderer needs
+ * to lay out a gap report or a roadmap, with every label and sentence already in the chosen
+ * language. src/views/report/model.ts documents the conventions; src/views/report/build.ts builds it.
+ */
+
+// Kept equal to REPORT_LANGUAGES and REPORT_MODEL_VERSION (src/views/report/model.ts), which stay
+// free of zod because the CLI's start-up path imports them; the type checker catches a mismatch.
+const reportLanguage = z.enum(["en", "zh-CN"]).describe("The document's language.");
+const REPORT_MODEL_VERSION = 1;
+
+const reportKind = z
+  .enum(["report", "roadmap"])
+  .describe("Which document is built: the full gap report or the roadmap-only document.");
+const roadmapStrategy = z
+  .enum(["small-slow", "big-fast"])
+  .describe("Roadmap rollout strategy: at most two actions at a time, or all dependencies allow.");
+const phase = z.enum(["rigidify", "optimise", "solidify"]);
+const pillar = z.enum(["strategy", "people", "process", "technology"]);
+const severity = z.enum(["high", "medium", "low"]);
+const verdict = z.enum(["ready", "conditional", "not-ready"]);
+const confidence = z.enum(["high", "medium", "low"]);
+const sectionId = z.enum([
+  "cover",
+  "summary",
+  "profile",
+  "dimensions",
+  "perception",
+  "risks",
+  "roadmap",
+  "kpis",
+  "appendix",
+]);
+
+const score = z
+  .number()
+  .nullable()
+  .describe("Score on the 1–5 scale, rounded to 2 decimals; null when inconclusive.");
+const share = z.number().nullable().describe("A 0–1 share; null when nothing is applicable.");
+const isoDate = z.string().describe("An ISO YYYY-MM-DD date.");
+const ids = z.array(z.string());
+
+const roleCount = z.strictObject({ role: z.string(), name: z.string(), count: z.number().int() });
+
+const reportMeta = z
+  .strictObject({
+    title: z.string(),
+    client: z.strictObject({
+      name: z.string(),
+      industry: z.string().nullable(),
+      size: z.string().nullable(),
+    }),
+    date: isoDate,
+    dateText: z.string(),
+    assessor: z.string(),
+    questionnaire: z.strictObject({ id: z.string(), version: z.string(), title: z.string() }),
+    horizonMonths: z.number(),
+    monthsPerLevel: z.number(),
+    strategy: roadmapStrategy,
+    strategyName: z.string(),
+    source: z
+      .enum(["answers", "results"])
+      .describe("Where the scores came from: answer files or a results JSON."),
+    respondentCount: z.number().int(),
+    roles: z
+      .array(roleCount)
+      .describe("Respondents per role, questionnaire roles first; roles with nobody left out."),
+    header: z.string().describe("Running header text for paged formats."),
+    footer: z.string().describe("Running footer text for paged formats."),
+    pageNumber: z.string().describe("Page number pattern with {page} and {pages} placeholders."),
+  })
+  .describe("Facts about the engagement.");
+
+const LABEL_KEYS = [
+  "contents",
+  "client",
+  "industry",
+  "size",
+  "date",
+  "assessor",
+  "questionnaire",
+  "version",
+  "respondents",
+  "horizon",
+  "strategy",
+  "id",
+  "dimension",
+  "pillar",
+  "weight",
+  "score",
+  "level",
+  "levelName",
+  "target",
+  "gap",
+  "coverage",
+  "confidence",
+  "question",
+  "respondent",
+  "role",
+  "answer",
+  "note",
+  "evidence",
+  "risk",
+  "severity",
+  "mitigation",
+  "because",
+  "recommendation",
+  "action",
+  "actions",
+  "owner",
+  "owners",
+  "phase",
+  "weeks",
+  "start",
+  "end",
+  "startWeek",
+  "endWeek",
+  "dependsOn",
+  "reason",
+  "kpi",
+  "kpis",
+  "measure",
+  "frequency",
+  "source",
+  "exitCriteria",
+  "executive",
+  "frontline",
+  "perceptionGap",
+  "spread",
+  "lowest",
+  "highest",
+  "monthsNeeded",
+  "realisticDate",
+  "answered",
+  "applicable",
+  "answeredWeight",
+  "applicableWeight",
+  "strongest",
+  "weakest",
+  "notesAndEvidence",
+  "cappedBy",
+  "milestone",
+  "timeline",
+  "current",
+  "count",
+  "description",
+  "overall",
+  "readiness",
+  "steps",
+  "schedule",
+  "triggeredRisks",
+  "roadmapActions",
+  "scoresByRole",
+  "perceptionGaps",
+  "disagreements",
+  "principles",
+  "actionDetails",
+  "judgement",
+  "topGaps",
+  "topRisks",
+  "inconclusive",
+  "none",
+  "notApplicable",
+  "unknown",
+  "yes",
+  "no",
+  "weeksUnit",
+  "monthsUnit",
+  "weekPattern",
+  "weekRangePattern",
+  "reachableByHorizon",
+  "radarTitle",
+  "gapBarsTitle",
+  "timelineTitle",
+  "chartFallback",
+] as const;
+
+const reportLabels = z
+  .strictObject(
+    Object.fromEntries(LABEL_KEYS.map((key) => [key, z.string()])) as Record<
+      (typeof LABEL_KEYS)[number],
+      z.ZodString
+    >,
+  )
+  .describe(
+    "Every static label a renderer may print: headings, column headers, units. `weekPattern` has a {week} placeholder, `weekRangePattern` {from} and {to} (1-based).",
+  );
+
+const labelValue = z.strictObject({ label: z.string(), value: z.string() });
+
+const coverSection = z.strictObject({
+  title: z.string(),
+  subtitle: z.string(),
+  fields: z.array(labelValue).describe("Label/value pairs under the title."),
+  notice: z.string(),
+});
+
+const gapItem = z.strictObject({
+  dimension: z.string(),
+  title: z.string(),
+  score,
+  target: z.number(),
+  gap: z.number(),
+  sentence: z.string(),
+});
+
+const riskBrief = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  severity,
+  severityName: z.string(),
+});
+
+const calibrationItem = z.strictObject({
+  dimension: z.string(),
+  title: z.string(),
+  score,
+  target: z.number(),
+  gap: z.number(),
+  monthsNeeded: z.number(),
+  realisticDate: isoDate,
+  realisticDateText: z.string(),
+  reachableByHorizon: z
+    .number()
+    .describe(
+      "Level reachable within the horizon (score + horizon ÷ monthsPerLevel, capped at target).",
+    ),
+  sentence: z.string(),
+});
+
+const calibrationSection = z
+  .strictObject({
+    title: z.string(),
+    horizonMonths: z.number(),
+    allReachable: z.boolean().describe("True when every target is reachable within the horizon."),
+    sentence: z.string(),
+    items: z.array(calibrationItem),
+    advice: z.string().describe("Staged goals advice."),
+  })
+  .describe(
+    "Expectation calibration: targets out of reach within the horizon, with realistic dates.",
+  );
+
+const summarySection = z.strictObject({
+  title: z.string(),
+  overall: z.strictObject({
+    score,
+    level: z.number().int().nullable(),
+    levelName: z.string().nullable(),
+    levelDescription: z.string().nullable(),
+    coverage: share,
+    confidence: confidence.nullable(),
+    confidenceName: z.string().nullable(),
+    sentence: z.string(),
+  }),
+  readiness: z.strictObject({
+    verdict,
+    verdictName: z.string(),
+    sentence: z.string(),
+    reasons: z.array(z.string()).describe("The deciding rules' titles with their rationale."),
+  }),
+  topGaps: z.array(gapItem).describe("The largest gaps (up to three), largest first."),
+  topGapsSentence: z.string(),
+  topRisks: z
+    .array(riskBrief)
+    .describe("The most severe triggered risks (up to three), severity then questionnaire order."),
+  topRisksSentence: z.string(),
+  calibration: calibrationSection,
+  judgementTitle: z.string(),
+  judgement: z.array(z.string()).describe("The consulting judgement, one paragraph each."),
+});
+
+const profileRow = z.strictObject({
+  dimension: z.string(),
+  title: z.string(),
+  pillar: pillar.nullable(),
+  pillarName: z.string().nullable(),
+  weight: z.number(),
+  score,
+  level: z.number().int().nullable(),
+  levelName: z.string().nullable(),
+  target: z.number().nullable(),
+  gap: z.number().nullable(),
+  coverage: share,
+  confidence: confidence.nullable(),
+  confidenceName: z.string().nullable(),
+});
+
+const chartSeries = z.strictObject({
+  key: z.enum(["current", "target"]),
+  label: z.string(),
+  values: z.array(z.number().nullable()),
+});
+
+const radarChart = z
+  .strictObject({
+    title: z.string(),
+    min: z.number(),
+    max: z.number(),
+    axes: z.array(z.strictObject({ id: z.string(), label: z.string() })),
+    series: z.array(chartSeries).describe("Values aligned with `axes`; null where inconclusive."),
+  })
+  .describe("Radar of current scores vs targets; axes in questionnaire order.");
+
+const gapBarChart = z
+  .strictObject({
+    title: z.string(),
+    max: z.number(),
+    bars: z.array(
+      z.strictObject({
+        dimension: z.string(),
+        label: z.string(),
+        current: z.number().nullable(),
+        target: z.number(),
+        gap: z.number().nullable(),
+      }),
+    ),
+  })
+  .describe("Horizontal gap bars: current vs target per dimension, largest gap first.");
+
+const profileSection = z.strictObject({
+  title: z.string(),
+  intro: z.string(),
+  radar: radarChart,
+  gapBars: gapBarChart,
+  rows: z.array(profileRow),
+  overall: profileRow,
+});
+
+const questionBrief = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  score,
+  spread: z.number().nullable(),
+  answered: z.number().int(),
+  disagreement: z.boolean(),
+  critical: z.boolean(),
+});
+
+const noteItem = z.strictObject({
+  question: z.string(),
+  questionText: z.string(),
+  respondent: z.string(),
+  role: z.string(),
+  roleName: z.string(),
+  note: z.string().nullable(),
+  evidence: z.string().nullable(),
+});
+
+const dimensionDetail = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  pillar,
+  pillarName: z.string(),
+  weight: z.number(),
+  score,
+  level: z.number().int().nullable(),
+  levelName: z.string().nullable(),
+  target: z.number(),
+  gap: z.number().nullable(),
+  coverage: share,
+  confidence: confidence.nullable(),
+  confidenceName: z.string().nullable(),
+  summary: z.string().describe("One-paragraph reading of the dimension."),
+  cappedBy: z
+    .strictObject({
+      question: z.string(),
+      questionText: z.string(),
+      score: z.number(),
+      sentence: z.string(),
+    })
+    .nullable()
+    .describe("Set when a critical question capped the level."),
+  expectation: z
+    .strictObject({ monthsNeeded: z.number(), realisticDate: isoDate, sentence: z.string() })
+    .nullable(),
+  perceptionGap: z
+    .strictObject({
+      executive: z.number(),
+      frontline: z.number(),
+      gap: z.number(),
+      flagged: z.boolean(),
+      sentence: z.string(),
+    })
+    .nullable(),
+  strongest: z.array(questionBrief).describe("Up to three best-scoring answered questions."),
+  weakest: z.array(questionBrief).describe("Up to three lowest-scoring answered questions."),
+  questions: z.array(questionBrief).describe("Every question's result, in questionnaire order."),
+  notes: z.array(noteItem),
+  risks: ids.describe("Triggered risks declared by this dimension (ids into risks.items)."),
+  actions: ids.describe("Roadmap actions improving this dimension (ids into roadmap.actions)."),
+});
+
+const dimensionsSection = z.strictObject({
+  title: z.string(),
+  intro: z.string(),
+  items: z.array(dimensionDetail),
+});
+
+const perceptionSection = z.strictObject({
+  title: z.string(),
+  applicable: z.boolean().describe("False when fewer than two roles answered."),
+  intro: z.string(),
+  byRole: z.strictObject({
+    roles: z.array(roleCount),
+    rows: z.array(
+      z.strictObject({
+        dimension: z.string(),
+        title: z.string(),
+        scores: z.array(z.number().nullable()),
+      }),
+    ),
+  }),
+  gaps: z.array(
+    z.strictObject({
+      dimension: z.string(),
+      title: z.string(),
+      executive: z.number(),
+      frontline: z.number(),
+      gap: z.number(),
+      sentence: z.string(),
+    }),
+  ),
+  disagreements: z.array(
+    z.strictObject({
+      dimension: z.string(),
+      dimensionTitle: z.string(),
+      question: z.string(),
+      questionText: z.string(),
+      spread: z.number(),
+      min: z.number(),
+      max: z.number(),
+    }),
+  ),
+});
+
+const riskItem = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  severity,
+  severityName: z.string(),
+  dimension: z.string().nullable(),
+  dimensionTitle: z.string().nullable(),
+  mitigation: z.string().nullable(),
+  because: z.array(z.string()).describe("Why it was triggered."),
+  mitigatedBy: ids.describe("Roadmap actions that mitigate it."),
+});
+
+const riskSection = z.strictObject({
+  title: z.string(),
+  intro: z.string(),
+  counts: z.record(severity, z.number().int()),
+  items: z.array(riskItem),
+});
+
+const roadmapPhaseView = z.strictObject({
+  phase,
+  name: z.string(),
+  goal: z.string().describe("What the phase means."),
+  startWeek: z.number().int(),
+  endWeek: z.number().int(),
+  startDate: isoDate,
+  endDate: isoDate,
+  actions: ids.describe("Action ids, in schedule order."),
+  owners: z.array(roleCount),
+  kpis: z.array(z.string()),
+  exitCriteria: z.array(z.string()),
+});
+
+const roadmapReason = z.strictObject({
+  kind: z.enum(["gap", "risk", "dependency"]),
+  ref: z.string().describe("The dimension, the risk id or the action that needs it."),
+  text: z.string(),
+});
+
+const roadmapAction = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  phase,
+  phaseName: z.string(),
+  dimension: z.string(),
+  dimensionTitle: z.string(),
+  pillar,
+  pillarName: z.string(),
+  owner: z.string(),
+  ownerName: z.string(),
+  weeks: z.number().int(),
+  startWeek: z.number().int().describe("0-based offset from the plan start."),
+  endWeek: z.number().int().describe("0-based offset, exclusive."),
+  startDate: isoDate.describe("First day."),
+  endDate: isoDate.describe("Last day (inclusive)."),
+  lane: z.number().int().describe("Parallel lane within the schedule (0-based)."),
+  priority: z.number().describe("Gap × dimension weight that ordered it inside its phase."),
+  steps: z.array(z.string()),
+  kpis: z.array(z.string()),
+  dependsOn: ids,
+  reasons: z.array(roadmapReason),
+  reasonText: z.string().describe("All reasons as one sentence."),
+});
+
+const roadmapMilestone = z.strictObject({
+  label: z.string(),
+  week: z.number().int().describe("0-based week offset: the milestone falls at its start."),
+  date: isoDate,
+  dateText: z.string(),
+  sentence: z.string(),
+});
+
+const timelineChart = z
+  .strictObject({
+    title: z.string(),
+    totalWeeks: z.number().int(),
+    startDate: isoDate,
+    phases: z.array(
+      z.strictObject({
+        phase,
+        label: z.string(),
+        startWeek: z.number().int(),
+        endWeek: z.number().int(),
+      }),
+    ),
+    bars: z.array(
+      z.strictObject({
+        id: z.string(),
+        label: z.string(),
+        phase,
+        lane: z.number().int(),
+        startWeek: z.number().int(),
+        endWeek: z.number().int(),
+      }),
+    ),
+    milestones: z.array(z.strictObject({ label: z.string(), week: z.number().int() })),
+  })
+  .describe("A timeline (Gantt-like) of the plan by phase.");
+
+const roadmapSection = z.strictObject({
+  title: z.string(),
+  intro: z.array(z.string()),
+  strategy: roadmapStrategy,
+  strategyName: z.string(),
+  strategySentence: z.string(),
+  startDate: isoDate.describe("Plan start (the assessment date)."),
+  startDateText: z.string(),
+  totalWeeks: z.number().int(),
+  phases: z.array(roadmapPhaseView),
+  actions: z
+    .array(roadmapAction)
+    .describe("Every scheduled action, in schedule order (phase, start week, sequence)."),
+  milestone: roadmapMilestone,
+  cycle: z.string().describe("The statement that the cycle repeats."),
+  calibration: z.string().describe("Expectation calibration for the plan; empty with no actions."),
+  empty: z.string().nullable().describe("Sentence shown when no recommendation applies."),
+  timeline: timelineChart,
+});
+
+const kpiRow = z.strictObject({
+  kpi: z.string(),
+  measure: z.string().describe("What it measures and how."),
+  frequency: z.string(),
+  phase: phase.nullable().describe("The phase it is first tracked in; null for standing KPIs."),
+  phaseName: z.string().nullable(),
+  owner: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  source: z
+    .enum(["plan", "standard"])
+    .describe("plan: from a roadmap action; standard: the balanced change-management set."),
+  sourceName: z.string(),
+  actions: ids.describe("Action ids the KPI comes from (plan KPIs)."),
+});
+
+const kpiSection = z.strictObject({
+  title: z.string(),
+  intro: z.string(),
+  principles: z.array(z.string()),
+  rows: z.array(kpiRow),
+});
+
+const appendixAnswer = z.strictObject({
+  respondent: z.string(),
+  role: z.string(),
+  roleName: z.string(),
+  value: z.union([z.number(), z.enum(["na", "unknown"])]),
+  valueText: z.string().describe("The value for display, localised."),
+  note: z.string().nullable(),
+  evidence: z.string().nullable(),
+});
+
+const appendixDimensionAnswers = z.strictObject({
+  dimension: z.string(),
+  title: z.string(),
+  questions: z.array(
+    z.strictObject({ id: z.string(), text: z.string(), answers: z.array(appendixAnswer) }),
+  ),
+});
+
+const appendixSection = z.strictObject({
+  title: z.string(),
+  method: z.strictObject({ title: z.string(), paragraphs: z.array(z.string()) }),
+  scale: z.strictObject({
+    title: z.string(),
+    levels: z.array(
+      z.strictObject({ level: z.number().int(), name: z.string(), description: z.string() }),
+    ),
+  }),
+  coverage: z.strictObject({
+    title: z.string(),
+    intro: z.string(),
+    rows: z.array(
+      z.strictObject({
+        dimension: z.string(),
+        title: z.string(),
+        answeredWeight: z.number(),
+        applicableWeight: z.number(),
+        coverage: share,
+        confidence: confidence.nullable(),
+        confidenceName: z.string().nullable(),
+      }),
+    ),
+    overall: z.strictObject({
+      coverage: share,
+      confidence: confidence.nullable(),
+      confidenceName: z.string().nullable(),
+    }),
+  }),
+  respondents: z.strictObject({
+    title: z.string(),
+    items: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string().nullable(),
+        role: z.string(),
+        roleName: z.string(),
+      }),
+    ),
+  }),
+  answers: z.strictObject({
+    title: z.string(),
+    included: z
+      .boolean()
+      .describe(
+        "False when the input was a results JSON: `note` then says which command includes them.",
+      ),
+    note: z.string(),
+    dimensions: z.array(appendixDimensionAnswers),
+  }),
+});
+
+/** The whole document. */
+export const reportModelSchema = z
+  .strictObject({
+    schemaVersion: z.literal(REPORT_MODEL_VERSION),
+    kind: reportKind,
+    lang: reportLanguage,
+    sections: z
+      .array(sectionId)
+      .describe("The sections to render, in order (the roadmap document has fewer)."),
+    labels: reportLabels,
+    meta: reportMeta,
+    cover: coverSection,
+    summary: summarySection,
+    profile: profileSection,
+    dimensions: dimensionsSection,
+    perception: perceptionSection,
+    risks: riskSection,
+    roadmap: roadmapSection,
+    kpis: kpiSection,
+    appendix: appendixSection,
+  })
+  .describe(
+    "A CRM capability maturity gap report or roadmap, labels and sentences in one language (`report`/`roadmap --format json`).",
+  );
+
+export type ReportModel = z.infer<typeof reportModelSchema>;
+export type ReportLanguage = z.infer<typeof reportLanguage>;
+export type ReportKind = z.infer<typeof reportKind>;
+export type RoadmapStrategy = z.infer<typeof roadmapStrategy>;
+export type RoadmapPhaseId = z.infer<typeof phase>;
+export type PillarId = z.infer<typeof pillar>;
+export type SeverityId = z.infer<typeof severity>;
+export type ReadinessVerdictId = z.infer<typeof verdict>;
+export type ConfidenceId = z.infer<typeof confidence>;
+export type SectionId = z.infer<typeof sectionId>;
+export type ReportMeta = z.infer<typeof reportMeta>;
+export type RoleCount = z.infer<typeof roleCount>;
+export type ReportLabels = z.infer<typeof reportLabels>;
+export type CoverSection = z.infer<typeof coverSection>;
+export type LabelValue = z.infer<typeof labelValue>;
+export type SummarySection = z.infer<typeof summarySection>;
+export type GapItem = z.infer<typeof gapItem>;
+export type RiskBrief = z.infer<typeof riskBrief>;
+export type CalibrationSection = z.infer<typeof calibrationSection>;
+export type CalibrationItem = z.infer<typeof calibrationItem>;
+export type ProfileSection = z.infer<typeof profileSection>;
+export type ProfileRow = z.infer<typeof profileRow>;
+export type RadarChart = z.infer<typeof radarChart>;
+export type ChartSeries = z.infer<typeof chartSeries>;
+export type GapBarChart = z.infer<typeof gapBarChart>;
+export type DimensionsSection = z.infer<typeof dimensionsSection>;
+export type DimensionDetail = z.infer<typeof dimensionDetail>;
+export type QuestionBrief = z.infer<typeof questionBrief>;
+export type NoteItem = z.infer<typeof noteItem>;
+export type PerceptionSection = z.infer<typeof perceptionSection>;
+export type RiskSection = z.infer<typeof riskSection>;
+export type RiskItem = z.infer<typeof riskItem>;
+export type RoadmapSection = z.infer<typeof roadmapSection>;
+export type RoadmapPhaseView = z.infer<typeof roadmapPhaseView>;
+export type RoadmapAction = z.infer<typeof roadmapAction>;
+export type RoadmapReason = z.infer<typeof roadmapReason>;
+export type RoadmapMilestone = z.infer<typeof roadmapMilestone>;
+export type TimelineChart = z.infer<typeof timelineChart>;
+export type KpiSection = z.infer<typeof kpiSection>;
+export type KpiRow = z.infer<typeof kpiRow>;
+export type AppendixSection = z.infer<typeof appendixSection>;
+export type AppendixDimensionAnswers = z.infer<typeof appendixDimensionAnswers>;
+export type AppendixAnswer = z.infer<typeof appendixAnswer>;
