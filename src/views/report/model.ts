@@ -14,11 +14,10 @@
  * - The model is plain JSON (no functions, no undefined) so the `json` format can print it as is.
  */
 
-/** Languages a report can be written in. */
-export type ReportLanguage = "en" | "zh-CN";
+import type { Lang } from "../../i18n/labels.js";
 
-/** `--lang` choices, in the order help lists them. */
-export const REPORT_LANGUAGES: readonly ReportLanguage[] = ["en", "zh-CN"];
+/** Languages a report can be written in: the tool's languages (`LANGS` in i18n/labels.ts). */
+export type ReportLanguage = Lang;
 
 /** Which document is built: the full gap report or the roadmap-only document. */
 export type ReportKind = "report" | "roadmap";
