@@ -241,7 +241,7 @@ export async function runCompare(
       `crm-maturity: warning: ${ct("en", `warning.${w.code}`, { baseline: w.baseline, followup: w.followup })}\n`,
     );
   }
-  const color = useColor(opts.format, opts.output, e);
+  const color = opts.format === "table" && useColor(opts.output, e);
   const text = await COMPARE_RENDERERS[opts.format](comparison, { lang: opts.lang, color });
   writeOutput(text, opts.output);
   return 0;

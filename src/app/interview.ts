@@ -6,7 +6,7 @@ import { parseAnswersDocument } from "../interview/document.js";
 import { type InterviewStatus, respondentRoles, runInterviewSession } from "../interview/run.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
-import { localToday } from "../io/output.js";
+import { localToday, useColor } from "../io/output.js";
 import { createTerminalPrompter, type Prompter } from "../io/prompts.js";
 import { displayPath } from "../io/read.js";
 import { schemaRef } from "./init.js";
@@ -51,7 +51,7 @@ function defaultEnvironment(): InterviewEnvironment {
   return {
     cwd: process.cwd(),
     interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
-    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    color: useColor(undefined, { isTTY: process.stdout.isTTY === true, env: process.env }),
     today: () => localToday(),
   };
 }

@@ -63,7 +63,7 @@ export async function runScore(
   const render = await SCORE_RENDERERS[opts.format]();
   const text = render(results, questionnaire, {
     lang: opts.lang,
-    color: useColor(opts.format, opts.output, e),
+    color: opts.format === "table" && useColor(opts.output, e),
   });
   writeOutput(text, opts.output);
   return 0;

@@ -1,4 +1,4 @@
-import { writeOutput } from "../io/output.js";
+import { useColor, writeOutput } from "../io/output.js";
 import { VERSION } from "../io/version.js";
 import { FORMATTERS, type FormatName } from "../render/diagnostics/index.js";
 import { countSeverities } from "../render/diagnostics/shared.js";
@@ -15,8 +15,7 @@ export interface ValidateOptions {
 export async function runValidate(paths: string[], opts: ValidateOptions): Promise<number> {
   const cwd = process.cwd();
   const { issues, filesChecked } = validatePaths(paths, cwd);
-  const toFile = opts.output !== undefined && opts.output !== "-";
-  const color = !toFile && process.stdout.isTTY === true && !("NO_COLOR" in process.env);
+  const color = useColor(opts.output, { isTTY: process.stdout.isTTY === true, env: process.env });
   const format = await FORMATTERS[opts.format]();
   const text = format(issues, { cwd, color, filesChecked, toolVersion: VERSION });
   writeOutput(text, opts.output);

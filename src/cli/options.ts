@@ -1,16 +1,72 @@
+import { Option } from "commander";
 import { UsageError } from "../core/diagnostics/errors.js";
+import { LANGS } from "../i18n/labels.js";
 
 /** Formats an "Examples:" block for a command's `--help`. */
 export const examples = (lines: string[]): string =>
   `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
-/** Parses a whole number ≥ 0 for an option, or fails with a usage error naming the option. */
+/** Plain decimal digits only: no sign, exponent, hex prefix, fraction or spaces. */
+const DIGITS = /^[0-9]+$/;
+
+/**
+ * Parses a whole number ≥ 0 for an option (plain decimal digits only), or fails with a usage
+ * error naming the option.
+ */
 export function wholeNumber(option: string) {
   return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) {
+    if (!DIGITS.test(value)) {
       throw new UsageError(`${option} expects a whole number ≥ 0; found ${JSON.stringify(value)}`);
     }
-    return n;
+    return Number(value);
   };
 }
+
+/** The range `--horizon` accepts, in months. */
+export const HORIZON_MIN = 1;
+export const HORIZON_MAX = 120;
+
+/**
+ * Parses `--horizon`: whole months from 1 to 120, written as plain decimal digits (`0x10`, `1e1`
+ * and `12.0` are refused), or fails with a usage error (exit 2).
+ */
+export function parseHorizon(value: string): number {
+  const n = DIGITS.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= HORIZON_MIN && n <= HORIZON_MAX)) {
+    throw new UsageError(
+      `--horizon expects whole months from ${HORIZON_MIN} to ${HORIZON_MAX}; found ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}
+
+/** `--horizon <months>`: overrides the assessment's planning horizon. */
+export const horizonOption = (): Option =>
+  new Option(
+    "--horizon <months>",
+    `planning horizon in months, ${HORIZON_MIN}–${HORIZON_MAX} (default: the assessment's horizonMonths, else 12)`,
+  ).argParser(parseHorizon);
+
+/**
+ * `-q, --questionnaire <file>`; `what` says what the questionnaire is for in this command (e.g.
+ * "questionnaire to score with"); the bundled pack is the default everywhere.
+ */
+export const questionnaireOption = (what: string): Option =>
+  new Option("-q, --questionnaire <file>", `${what} (default: the bundled standard pack)`);
+
+/** `-o, --output <file>` for commands that write through `writeOutput` (atomic, `-` is stdout). */
+export const outputOption = (
+  description = "write to a file (atomically) instead of standard output",
+): Option => new Option("-o, --output <file>", description);
+
+/**
+ * `--lang <lang>` over the languages of `LANGS`; `what` says what is translated. English is the
+ * default unless `defaultLang` is `null` (the command asks instead).
+ */
+export const langOption = (
+  what: string,
+  defaultLang: (typeof LANGS)[number] | null = "en",
+): Option => {
+  const option = new Option("--lang <lang>", `language of ${what}`).choices(LANGS);
+  return defaultLang === null ? option : option.default(defaultLang);
+};

@@ -1,20 +1,8 @@
 // Options that `report` and `roadmap` share.
 import { type Command, Option } from "commander";
 import { DEFAULT_STRATEGY, ROADMAP_STRATEGIES } from "../core/analysis/roadmap.js";
-import { UsageError } from "../core/diagnostics/errors.js";
 import { FORMATS } from "../render/report/index.js";
-import { REPORT_LANGUAGES } from "../views/report/model.js";
-
-/** Parses `--horizon`: whole months, at least 1. */
-function months(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 120) {
-    throw new UsageError(
-      `--horizon expects whole months from 1 to 120; found ${JSON.stringify(value)}`,
-    );
-  }
-  return n;
-}
+import { horizonOption, langOption, outputOption, questionnaireOption } from "./options.js";
 
 /** The options `report` and `roadmap` share. */
 export function addReportOptions(cmd: Command): Command {
@@ -23,25 +11,14 @@ export function addReportOptions(cmd: Command): Command {
       "<inputs...>",
       "answer files (YAML/JSON, `-` for standard input) or one results JSON from score/batch",
     )
-    .option(
-      "-q, --questionnaire <file>",
-      "questionnaire root file (default: the bundled standard pack)",
-    )
+    .addOption(questionnaireOption("questionnaire root file"))
     .option("--targets <file>", "per-dimension target levels for this client")
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("md"))
-    .option("-o, --output <file>", "write to a file (atomically) instead of standard output")
-    .addOption(
-      new Option("--lang <lang>", "language of the document")
-        .choices(REPORT_LANGUAGES)
-        .default("en"),
-    )
+    .addOption(outputOption())
+    .addOption(langOption("the document"))
     .option("--template <dir>", "folder of Handlebars templates overriding the bundled ones (md)")
     .option("--font <file>", "font with Chinese glyphs for PDF (.ttf, .otf or .ttc)")
-    .option(
-      "--horizon <months>",
-      "planning horizon in months (default: the assessment's, else 12)",
-      months,
-    )
+    .addOption(horizonOption())
     .addOption(
       new Option("--strategy <strategy>", "rollout: at most two actions at a time, or all at once")
         .choices(ROADMAP_STRATEGIES)

@@ -1,9 +1,8 @@
+import { LANGS, type Lang } from "../core/models/languages.js";
 import type { LocalizedText } from "../core/questionnaire/schema.js";
 import { fillPlaceholders } from "../core/text/placeholders.js";
 
-/** The languages the user interface and reports are written in. */
-export const LANGS = ["en", "zh-CN"] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang };
 
 // The English labels define the keys; every other language must provide each of them (the
 // `Record<LabelKey, string>` type makes a missing translation a compile error). `{name}` marks a

@@ -92,14 +92,17 @@ export function createFileAtomic(file: string, data: string): boolean {
   }
 }
 
-/** Colour only for a person at a terminal: never into files or pipes, never with NO_COLOR set. */
+/**
+ * The one colour rule: colour only for a person at a terminal, so never into files (`output` set
+ * and not `-`) or pipes, and never when NO_COLOR is set to a non-empty value (no-color.org: an
+ * empty NO_COLOR does not turn colour off).
+ */
 export function useColor(
-  format: string,
   output: string | undefined,
   e: { isTTY: boolean; env: NodeJS.ProcessEnv },
 ): boolean {
   const toStdout = output === undefined || output === "-";
-  return format === "table" && toStdout && e.isTTY && !e.env.NO_COLOR;
+  return toStdout && e.isTTY && !e.env.NO_COLOR;
 }
 
 /** Today's local date as YYYY-MM-DD: the only date the tool makes up, for templates to edit. */

@@ -5,7 +5,7 @@ import { type Lang, localize, t } from "../i18n/labels.js";
 
 /** Options every score renderer takes. */
 export interface ScoreRenderOptions {
-  lang: "en" | "zh-CN";
+  lang: Lang;
   color: boolean;
 }
 

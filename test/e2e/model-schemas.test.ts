@@ -5,9 +5,9 @@ import path from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { comparisonSchema } from "../../src/core/models/comparison.js";
+import { LANGS as REPORT_LANGUAGES } from "../../src/core/models/languages.js";
 import { reportModelSchema } from "../../src/core/models/report.js";
 import { SCHEMAS } from "../../src/core/models/schemas.js";
-import { REPORT_LANGUAGES } from "../../src/views/report/model.js";
 import { REPO, runCli } from "../helpers/cli.js";
 import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
 

@@ -308,13 +308,14 @@ describe("score renderers (in process)", () => {
     expect(md).toContain("A\\_B");
   });
 
-  it("uses colour only for a terminal without NO_COLOR, and never in files", () => {
+  it("uses colour only for a terminal without a non-empty NO_COLOR, and never in files", () => {
     const e = (isTTY: boolean, env: NodeJS.ProcessEnv = {}) => ({ cwd: REPO, isTTY, env });
-    expect(useColor("table", undefined, e(true))).toBe(true);
-    expect(useColor("table", "-", e(true))).toBe(true);
-    expect(useColor("table", undefined, e(false))).toBe(false);
-    expect(useColor("table", undefined, e(true, { NO_COLOR: "1" }))).toBe(false);
-    expect(useColor("table", "out.txt", e(true))).toBe(false);
-    expect(useColor("markdown", undefined, e(true))).toBe(false);
+    expect(useColor(undefined, e(true))).toBe(true);
+    expect(useColor("-", e(true))).toBe(true);
+    expect(useColor(undefined, e(false))).toBe(false);
+    expect(useColor(undefined, e(true, { NO_COLOR: "1" }))).toBe(false);
+    expect(useColor(undefined, e(true, { NO_COLOR: "" }))).toBe(true);
+    expect(useColor(undefined, e(false, { NO_COLOR: "" }))).toBe(false);
+    expect(useColor("out.txt", e(true))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import { examples } from "../options.js";
+import { examples, outputOption, questionnaireOption } from "../options.js";
 import { ENCODINGS } from "./map.js";
 
 export { register as registerMap } from "./map.js";
@@ -15,17 +15,14 @@ export function register(program: Command): void {
     )
     .argument("<export>", "the survey export (CSV or XLSX; - reads standard input)")
     .requiredOption("--map <file>", "the mapping file (start one with `crm-maturity map init`)")
-    .option(
-      "-q, --questionnaire <file>",
-      "questionnaire to score with (default: the bundled standard pack)",
-    )
+    .addOption(questionnaireOption("questionnaire to score with"))
     .option(
       "--group-by <column>",
       "break statistics down by this column (repeatable; overrides the mapping's groupBy)",
       collect,
       [],
     )
-    .option("-o, --output <file>", "write the results JSON here instead of standard output")
+    .addOption(outputOption("write the results JSON here instead of standard output"))
     .option("--respondents <file>", "write each respondent's scores as CSV")
     .option("--rejects <file>", "write every rejected row, whole, as CSV")
     .addOption(

@@ -1,7 +1,12 @@
 import { type Command, Option } from "commander";
-import { LANGS } from "../../i18n/labels.js";
 import { COMPARE_FORMATS, DEFAULT_COMPARE_FORMAT } from "../../render/comparison/index.js";
-import { examples, wholeNumber } from "../options.js";
+import {
+  examples,
+  langOption,
+  outputOption,
+  questionnaireOption,
+  wholeNumber,
+} from "../options.js";
 
 /** Registers `crm-maturity compare`. */
 export function register(program: Command): void {
@@ -15,9 +20,10 @@ export function register(program: Command): void {
       "the earlier assessment: answers file (YAML/JSON) or results JSON from score/batch (- reads stdin)",
     )
     .argument("<followup>", "the later assessment, in either form")
-    .option(
-      "-q, --questionnaire <file>",
-      "questionnaire of the follow-up, and of the baseline unless --baseline-questionnaire is given (default: the bundled standard pack)",
+    .addOption(
+      questionnaireOption(
+        "questionnaire of the follow-up, and of the baseline unless --baseline-questionnaire is given",
+      ),
     )
     .option(
       "--baseline-questionnaire <file>",
@@ -28,17 +34,13 @@ export function register(program: Command): void {
         .choices(COMPARE_FORMATS)
         .default(DEFAULT_COMPARE_FORMAT),
     )
-    .addOption(
-      new Option("--lang <lang>", "language of the table and Markdown (JSON holds both)")
-        .choices(LANGS)
-        .default("en"),
-    )
+    .addOption(langOption("the table and Markdown (JSON holds both)"))
     .option(
       "--movers <n>",
       "how many of the biggest question movers to list (default 10)",
       wholeNumber("--movers"),
     )
-    .option("-o, --output <file>", "write to a file instead of standard output")
+    .addOption(outputOption())
     .addHelpText(
       "after",
       `${examples([

@@ -1,6 +1,5 @@
-import { type Command, Option } from "commander";
-import { LANGS } from "../../i18n/labels.js";
-import { examples } from "../options.js";
+import type { Command } from "commander";
+import { examples, langOption, questionnaireOption } from "../options.js";
 
 /** Registers `crm-maturity init`. */
 export function register(program: Command): void {
@@ -8,15 +7,8 @@ export function register(program: Command): void {
     .command("init")
     .description("scaffold an engagement folder: answers template, targets file and a README")
     .argument("[dir]", "the folder to create or complete (default: the current folder)")
-    .option(
-      "-q, --questionnaire <file>",
-      "questionnaire the answers template lists (default: the bundled standard pack)",
-    )
-    .addOption(
-      new Option("--lang <lang>", "language of the template comments and README")
-        .choices(LANGS)
-        .default("en"),
-    )
+    .addOption(questionnaireOption("questionnaire the answers template lists"))
+    .addOption(langOption("the template comments and README"))
     .addHelpText(
       "after",
       `${examples([

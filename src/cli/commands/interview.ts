@@ -1,6 +1,5 @@
-import { type Command, Option } from "commander";
-import { LANGS } from "../../i18n/labels.js";
-import { examples } from "../options.js";
+import type { Command } from "commander";
+import { examples, langOption, outputOption, questionnaireOption } from "../options.js";
 
 /** Registers `crm-maturity interview`. */
 export function register(program: Command): void {
@@ -9,19 +8,14 @@ export function register(program: Command): void {
     .description(
       "interview a respondent interactively; every answer is saved to the answers file at once",
     )
-    .option(
-      "-q, --questionnaire <file>",
-      "questionnaire to interview with (default: the bundled standard pack)",
-    )
-    .option(
-      "-o, --output <file>",
-      "answers file to write; an existing one is continued or extended, never overwritten",
-      "answers.yaml",
+    .addOption(questionnaireOption("questionnaire to interview with"))
+    .addOption(
+      outputOption(
+        "answers file to write; an existing one is continued or extended, never overwritten",
+      ).default("answers.yaml"),
     )
     .option("--resume", "continue the last respondent at their first unanswered question")
-    .addOption(
-      new Option("--lang <lang>", "language of the questions (asked when omitted)").choices(LANGS),
-    )
+    .addOption(langOption("the questions (asked when omitted)", null))
     .option("--role <role>", "the new respondent's role id, e.g. executive (asked when omitted)")
     .addHelpText(
       "after",

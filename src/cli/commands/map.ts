@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import type { EncodingChoice } from "../../io/survey/decode.js";
-import { examples } from "../options.js";
+import { examples, outputOption, questionnaireOption } from "../options.js";
 
 // The decoder's choices, written out so that `--help` does not load the decoder (the type keeps
 // each one valid); shared with `batch`.
@@ -22,11 +22,8 @@ export function register(program: Command): void {
       "suggest a mapping.yaml for a survey export: match its columns to the questionnaire's questions",
     )
     .argument("<export>", "the survey export (CSV or XLSX; - reads standard input)")
-    .option(
-      "-q, --questionnaire <file>",
-      "questionnaire to map to (default: the bundled standard pack)",
-    )
-    .option("-o, --output <file>", "write the mapping here (never overwrites) instead of stdout")
+    .addOption(questionnaireOption("questionnaire to map to"))
+    .addOption(outputOption("write the mapping here (never overwrites) instead of stdout"))
     .addOption(
       new Option("--encoding <encoding>", "text encoding of a CSV export")
         .choices(ENCODINGS)

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { examples } from "../options.js";
+import { examples, outputOption } from "../options.js";
 
 /** Registers `crm-maturity schema`. */
 export function register(program: Command): void {
@@ -11,7 +11,7 @@ export function register(program: Command): void {
       "questionnaire | dimension | answers | targets | results | mapping | report | comparison",
       "questionnaire",
     )
-    .option("-o, --output <file>", "write to a file instead of standard output")
+    .addOption(outputOption())
     .addHelpText(
       "after",
       examples([

@@ -1,18 +1,12 @@
 import { type Command, Option } from "commander";
-import { UsageError } from "../../core/diagnostics/errors.js";
-import { LANGS } from "../../i18n/labels.js";
 import { SCORE_FORMATS } from "../../render/score/index.js";
-import { examples } from "../options.js";
-
-function months(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new UsageError(
-      `--horizon expects a whole number of months ≥ 1; found ${JSON.stringify(value)}`,
-    );
-  }
-  return n;
-}
+import {
+  examples,
+  horizonOption,
+  langOption,
+  outputOption,
+  questionnaireOption,
+} from "../options.js";
 
 /** Registers `crm-maturity score`. */
 export function register(program: Command): void {
@@ -25,25 +19,14 @@ export function register(program: Command): void {
       "<answers...>",
       "answer files (YAML or JSON; several merge into one assessment; - reads stdin)",
     )
-    .option(
-      "-q, --questionnaire <file>",
-      "questionnaire to score with (default: the bundled standard pack)",
-    )
+    .addOption(questionnaireOption("questionnaire to score with"))
     .option("--targets <file>", "targets file overriding the per-dimension target levels")
-    .option(
-      "--horizon <months>",
-      "planning horizon for expectation risk (default: the answers' horizonMonths, else 12)",
-      months,
-    )
+    .addOption(horizonOption())
     .addOption(
       new Option("--format <format>", "output format").choices(SCORE_FORMATS).default("table"),
     )
-    .addOption(
-      new Option("--lang <lang>", "language of the table and markdown")
-        .choices(LANGS)
-        .default("en"),
-    )
-    .option("-o, --output <file>", "write to a file instead of standard output")
+    .addOption(langOption("the table and markdown"))
+    .addOption(outputOption())
     .addHelpText(
       "after",
       `${examples([

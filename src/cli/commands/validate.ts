@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { DEFAULT_FORMAT, FORMAT_NAMES } from "../../render/diagnostics/index.js";
-import { examples, wholeNumber } from "../options.js";
+import { examples, outputOption, wholeNumber } from "../options.js";
 
 /** Registers `crm-maturity validate`. */
 export function register(program: Command): void {
@@ -23,7 +23,7 @@ export function register(program: Command): void {
       "fail when there are more warnings than this",
       wholeNumber("--max-warnings"),
     )
-    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .addOption(outputOption())
     .addHelpText(
       "after",
       examples([

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGS } from "./languages.js";
 
 /*
  * The report model (`report --format json`, `roadmap --format json`): everything a renderer needs
@@ -8,7 +9,7 @@ import { z } from "zod";
 
 // Kept equal to REPORT_LANGUAGES and REPORT_MODEL_VERSION (src/views/report/model.ts), which stay
 // free of zod because the CLI's start-up path imports them; the type checker catches a mismatch.
-const reportLanguage = z.enum(["en", "zh-CN"]).describe("The document's language.");
+const reportLanguage = z.enum(LANGS).describe("The document's language.");
 const REPORT_MODEL_VERSION = 1;
 
 const reportKind = z

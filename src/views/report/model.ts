@@ -17,12 +17,9 @@
  * schema/report.schema.json); this module stays free of zod because CLI start-up imports it.
  */
 
-import type { ReportLanguage, ReportModel } from "../../core/models/report.js";
+import type { ReportModel } from "../../core/models/report.js";
 
 export type * from "../../core/models/report.js";
-
-/** `--lang` choices, in the order help lists them. */
-export const REPORT_LANGUAGES: readonly ReportLanguage[] = ["en", "zh-CN"];
 
 /** Bumped when the model changes incompatibly (it is what `--format json` prints). */
 export const REPORT_MODEL_VERSION: ReportModel["schemaVersion"] = 1;

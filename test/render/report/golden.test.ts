@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { LANGS } from "../../../src/i18n/labels.js";
 import { renderMarkdown } from "../../../src/render/report/markdown.js";
-import { REPORT_LANGUAGES } from "../../../src/views/report/model.js";
 import { acmeReport, expectGolden } from "../../helpers/report.js";
 
 describe("golden Markdown", () => {
-  for (const lang of REPORT_LANGUAGES) {
+  for (const lang of LANGS) {
     it(`renders the gap report in ${lang}`, async () => {
       const md = await renderMarkdown(acmeReport({ lang }));
       expectGolden(`acme.report.${lang}.md`, md);

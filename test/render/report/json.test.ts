@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { LANGS } from "../../../src/i18n/labels.js";
 import { renderJson } from "../../../src/render/report/json.js";
-import { REPORT_LANGUAGES, type ReportModel } from "../../../src/views/report/model.js";
+import type { ReportModel } from "../../../src/views/report/model.js";
 import { acmeReport } from "../../helpers/report.js";
 
 /** Every string, number and key path in a JSON value. */
@@ -15,7 +16,7 @@ function* leaves(value: unknown, at = "$"): Generator<[string, unknown]> {
 }
 
 describe("--format json", () => {
-  for (const lang of REPORT_LANGUAGES) {
+  for (const lang of LANGS) {
     it(`prints the whole report model as valid JSON (${lang})`, () => {
       const model = acmeReport({ lang });
       const text = renderJson(model);
