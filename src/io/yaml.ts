@@ -123,7 +123,7 @@ const YAML_OPTIONS = { version: "1.2", schema: "core", intAsBigInt: false, merge
 // js-yaml reads "- -\n- a" as [[null, "a"]]; `yaml` reads [[null], "a"] as the spec does.
 const EMPTY_COMPACT_ENTRY = /^[ \t]*-[ \t]+(?:-[ \t]+)*-[ \t]*(?:#.*)?$/m;
 
-/** The fast parse alone: the value, or undefined with `ok: false` when js-yaml rejects the text. */
+/** The fast parse alone: the value, or `ok: false` when js-yaml rejects (or would misread) the text. */
 export function parseFast(text: string): { ok: true; value: unknown } | { ok: false } {
   if (EMPTY_COMPACT_ENTRY.test(text)) return { ok: false };
   try {
