@@ -169,6 +169,21 @@ describe("parseYamlSource: one YAML grammar", () => {
   });
 
   it.each([
+    "- -\n- a\n",
+    "a:\n  - - # empty\n  - b\n",
+    "~: 1\n",
+    "%YAML 1.1\n---\na: 0b11\nb: yes\n",
+    "<<: {a: 1}\nb: 2\n",
+    "a: !!str 12\n",
+  ])("agrees on %j on both paths", (text) => {
+    const fast = parseFast(text);
+    const slow = careful(text);
+    if (fast.ok) expect(slow).toEqual({ value: fast.value, codes: [] });
+    expect(routed(text)).toEqual(slow);
+    expect(routed(withAnchor(text)).codes).toEqual(slow.codes);
+  });
+
+  it.each([
     ["0b11", "0b11"],
     ["0o17", 15],
     ["0x1F", 31],
