@@ -57,12 +57,66 @@ const loadYaml = (): YamlModule => {
   return yamlModule;
 };
 
+// YAML 1.2 core schema exactly as `yaml` resolves it (spec 10.3.2). js-yaml's CORE_SCHEMA also
+// reads 0b11, 1_000 and -0x1F as numbers but +.5 as a string, so its int and float are replaced.
+const CORE_INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const CORE_FLOAT =
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const coreInt = new jsYaml.Type("tag:yaml.org,2002:int", {
+  kind: "scalar",
+  resolve: (s: string) => CORE_INT.test(s),
+  construct: (s: string) =>
+    s[1] === "o"
+      ? parseInt(s.slice(2), 8)
+      : s[1] === "x"
+        ? parseInt(s.slice(2), 16)
+        : parseInt(s, 10),
+});
+const coreFloat = new jsYaml.Type("tag:yaml.org,2002:float", {
+  kind: "scalar",
+  resolve: (s: string) => !CORE_INT.test(s) && CORE_FLOAT.test(s),
+  construct: (s: string) => {
+    const tail = s.slice(-3).toLowerCase();
+    if (tail === "nan") return Number.NaN;
+    if (tail === "inf") return s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    return parseFloat(s);
+  },
+});
+const coreNull = new jsYaml.Type("tag:yaml.org,2002:null", {
+  kind: "scalar",
+  resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s),
+  construct: () => null,
+});
+const coreBool = new jsYaml.Type("tag:yaml.org,2002:bool", {
+  kind: "scalar",
+  resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+  construct: (s: string) => s[0] === "t" || s[0] === "T",
+});
+const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
+  implicit: [coreNull, coreBool, coreInt, coreFloat],
+});
+/** Options for `yaml` that match {@link CORE_SCHEMA}. */
+const YAML_OPTIONS = { version: "1.2", schema: "core", intAsBigInt: false, merge: false } as const;
+
+// js-yaml reads "- -\n- a" as [[null, "a"]]; `yaml` reads [[null], "a"] as the spec does.
+const EMPTY_COMPACT_ENTRY = /^[ \t]*-[ \t]+(?:-[ \t]+)*-[ \t]*(?:#.*)?$/m;
+
+/** The fast parse alone: the value, or `ok: false` when js-yaml rejects (or would misread) the text. */
+export function parseFast(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (EMPTY_COMPACT_ENTRY.test(text)) return { ok: false };
+  try {
+    return { ok: true, value: jsYaml.load(text, { schema: CORE_SCHEMA }) };
+  } catch {
+    return { ok: false };
+  }
+}
+
 // Anchors and aliases go to the careful parser, which bounds alias expansion.
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,\]}]/;
 
 /**
  * Parses YAML text into a {@link SourceFile}; syntax problems come back as issues, never thrown.
- * Clean files take a fast path (js-yaml, YAML 1.2 core schema like `yaml`'s default); the
+ * Clean files take a fast path (js-yaml, with the same YAML 1.2 core schema as `yaml`); the
  * position-keeping parse runs only when a file has a problem or a caller asks where something is.
  */
 export function parseYamlSource(
@@ -71,14 +125,9 @@ export function parseYamlSource(
   display: string,
 ): { file: SourceFile; issues: Issue[] } {
   if (!ANCHOR_OR_ALIAS.test(text)) {
-    let value: unknown;
-    let ok = true;
-    try {
-      value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
-    } catch {
-      ok = false;
-    }
-    if (ok) {
+    const fast = parseFast(text);
+    if (fast.ok) {
+      const value = fast.value;
       let careful: SourceFile | undefined;
       const locate: SourceFile["locate"] = (path, opts) => {
         careful ??= parseWithPositions(text, absPath, display).file;
@@ -90,7 +139,8 @@ export function parseYamlSource(
   return parseWithPositions(text, absPath, display);
 }
 
-function parseWithPositions(
+/** The position-keeping parse; exported for tests that compare it with {@link parseFast}. */
+export function parseWithPositions(
   text: string,
   absPath: string,
   display: string,
@@ -107,6 +157,7 @@ function parseWithPositions(
     r ? { start: toPos(r[0]), end: toPos(r[1]) } : FILE_START;
 
   const docs = parseAllDocuments(text, {
+    ...YAML_OPTIONS,
     lineCounter,
     uniqueKeys: true,
     prettyErrors: false,
@@ -146,6 +197,12 @@ function parseWithPositions(
 
   let value: unknown;
   if (doc && issues.length === 0) {
+    // js-yaml names a null key "null"; `yaml` would name it "".
+    visit(doc, {
+      Pair(_, pair) {
+        if (isScalar(pair.key) && pair.key.value === null) pair.key.value = "null";
+      },
+    });
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
