@@ -1,0 +1,139 @@
+import { planRoadmap, type RoadmapStrategy } from "../../core/analysis/roadmap.js";
+import type { Respondent } from "../../core/answers/schema.js";
+import type { DimensionResult, Results, RiskResult } from "../../core/models/results.js";
+import type { LocalizedText } from "../../core/questionnaire/schema.js";
+import type { Questionnaire } from "../../core/questionnaire/types.js";
+import { localize } from "../../i18n/labels.js";
+import { type ReportTexts, textsFor } from "../../i18n/report.js";
+import type { ReportKind, ReportLanguage, RoleCount, SeverityId } from "./model.js";
+
+/** What a report is built from besides the results. */
+export interface BuildOptions {
+  kind?: ReportKind;
+  lang?: ReportLanguage;
+  strategy?: RoadmapStrategy;
+  /** Respondents with their answers (from answer files) for the appendix; omit for results JSON. */
+  respondents?: readonly Respondent[] | undefined;
+}
+
+type ConfidenceKey = keyof ReportTexts["confidence"];
+
+/** Everything the section builders share: inputs, texts in one language, lookups and the plan. */
+export interface ReportContext {
+  results: Results;
+  questionnaire: Questionnaire;
+  kind: ReportKind;
+  lang: ReportLanguage;
+  t: ReportTexts;
+  L: ReportTexts["labels"];
+  plan: ReturnType<typeof planRoadmap>;
+  respondents: readonly Respondent[] | undefined;
+  client: string;
+  horizon: number;
+  monthsPerLevel: number;
+  roles: RoleCount[];
+  sortedRisks: RiskResult[];
+  questions: Map<string, { text: string; critical: boolean; dimension: string }>;
+  dimTitle: Map<string, string>;
+  dimDescription: Map<string, string | null>;
+  riskDefs: Map<string, Questionnaire["risks"][number]>;
+  roleName: (id: string) => string;
+  riskTitle: (id: string) => string;
+  questionText: (id: string) => string;
+  recommendationTitle: (id: string) => string;
+  levelDescription: (level: number | null) => string | null;
+  confidenceName: (c: ConfidenceKey | null) => string | null;
+  dateText: (iso: string) => string;
+}
+
+const SEVERITY_RANK: Record<SeverityId, number> = { high: 0, medium: 1, low: 2 };
+
+/** Localizes optional text, keeping absence as null. */
+export const pickOrNull = (text: LocalizedText | null | undefined, lang: ReportLanguage) =>
+  text ? localize(text, lang) : null;
+
+/** Builds the shared context once per report: language texts, lookups and the planned roadmap. */
+export function buildContext(
+  results: Results,
+  questionnaire: Questionnaire,
+  options: BuildOptions,
+): ReportContext {
+  const lang = options.lang ?? "en";
+  const t = textsFor(lang);
+  const plan = planRoadmap(results, questionnaire, { strategy: options.strategy });
+
+  const questions: ReportContext["questions"] = new Map();
+  for (const d of questionnaire.dimensions) {
+    for (const q of d.questions) {
+      questions.set(q.id, {
+        text: localize(q.text, lang),
+        critical: q.critical === true,
+        dimension: d.id,
+      });
+    }
+  }
+  const roleNames = new Map(questionnaire.roles.map((r) => [r.id, localize(r.name, lang)]));
+  const roleName = (id: string) => roleNames.get(id) ?? id;
+  const riskDefs = new Map(questionnaire.risks.map((r) => [r.id, r]));
+  const riskTitle = (id: string) => {
+    const found = results.risks.find((r) => r.id === id);
+    return found ? localize(found.title, lang) : localize(riskDefs.get(id)?.title, lang) || id;
+  };
+  const roles: RoleCount[] = Object.entries(results.respondentsByRole)
+    .filter(([, n]) => n > 0)
+    .map(([role, count]) => ({ role, name: roleName(role), count }));
+  const sortedRisks = results.risks
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => SEVERITY_RANK[a.r.severity] - SEVERITY_RANK[b.r.severity] || a.i - b.i)
+    .map(({ r }) => r);
+
+  return {
+    results,
+    questionnaire,
+    kind: options.kind ?? "report",
+    lang,
+    t,
+    L: t.labels,
+    plan,
+    respondents: options.respondents,
+    client: results.assessment.client.name,
+    horizon: results.horizonMonths,
+    monthsPerLevel: results.monthsPerLevel,
+    roles,
+    sortedRisks,
+    questions,
+    dimTitle: new Map(results.dimensions.map((d) => [d.id, localize(d.title, lang)])),
+    dimDescription: new Map(
+      questionnaire.dimensions.map((d) => [d.id, pickOrNull(d.description, lang)]),
+    ),
+    riskDefs,
+    roleName,
+    riskTitle,
+    questionText: (id) => questions.get(id)?.text ?? id,
+    recommendationTitle: (id) =>
+      localize(questionnaire.recommendations.find((r) => r.id === id)?.title, lang) || id,
+    levelDescription: (level) =>
+      level === null
+        ? null
+        : pickOrNull(questionnaire.scale.find((s) => s.level === level)?.description, lang),
+    confidenceName: (c) => (c === null ? null : t.confidence[c]),
+    dateText: (iso) => t.dateText(iso),
+  };
+}
+
+/** The figures every view of a dimension shows, in the report's language. */
+export function dimensionFigures(ctx: ReportContext, d: DimensionResult) {
+  return {
+    pillar: d.pillar,
+    pillarName: ctx.t.pillar[d.pillar],
+    weight: d.weight,
+    score: d.score,
+    level: d.level,
+    levelName: pickOrNull(d.levelName, ctx.lang),
+    target: d.target,
+    gap: d.gap,
+    coverage: d.coverage,
+    confidence: d.confidence,
+    confidenceName: ctx.confidenceName(d.confidence),
+  };
+}

@@ -1,0 +1,120 @@
+import type { AnswerValue, Respondent } from "../../../core/answers/schema.js";
+import { compareIds } from "../../../core/math/numbers.js";
+import { compareText } from "../../../core/text/compare.js";
+import { localize } from "../../../i18n/labels.js";
+import type { ReportContext } from "../context.js";
+import type { AppendixDimensionAnswers, ReportModel } from "../model.js";
+
+function answerParts(value: AnswerValue): {
+  value: number | "na" | "unknown";
+  note: string | null;
+  evidence: string | null;
+} {
+  if (typeof value === "object") {
+    return { value: value.value, note: value.note ?? null, evidence: value.evidence ?? null };
+  }
+  return { value, note: null, evidence: null };
+}
+
+function buildAppendixAnswers(
+  ctx: ReportContext,
+  respondents: readonly Respondent[],
+): AppendixDimensionAnswers[] {
+  const { questionnaire, lang, t, roleName } = ctx;
+  const ordered = [...respondents].sort(
+    (a, b) =>
+      compareIds(a.id, b.id) ||
+      compareIds(a.role, b.role) ||
+      compareText(a.name ?? "", b.name ?? ""),
+  );
+  const all = questionnaire.dimensions.map((d) => ({
+    dimension: d.id,
+    title: localize(d.title, lang),
+    questions: d.questions.map((q) => ({
+      id: q.id,
+      text: localize(q.text, lang),
+      answers: ordered.flatMap((r) => {
+        if (!Object.hasOwn(r.answers, q.id)) return [];
+        const raw = r.answers[q.id];
+        if (raw === undefined) return [];
+        const parts = answerParts(raw);
+        return [
+          {
+            respondent: r.id,
+            role: r.role,
+            roleName: roleName(r.role),
+            value: parts.value,
+            valueText:
+              parts.value === "na"
+                ? t.answerValue.na
+                : parts.value === "unknown"
+                  ? t.answerValue.unknown
+                  : String(parts.value),
+            note: parts.note,
+            evidence: parts.evidence,
+          },
+        ];
+      }),
+    })),
+  }));
+  // Only what was answered: a question nobody was asked would be an empty table row.
+  return all
+    .map((d) => ({ ...d, questions: d.questions.filter((q) => q.answers.length > 0) }))
+    .filter((d) => d.questions.length > 0);
+}
+
+/** The appendix: method, scale, coverage, respondents and, from answer files, every answer. */
+export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
+  const { results, questionnaire, t, lang, respondents, confidenceName, roleName } = ctx;
+  const appendixAnswers: AppendixDimensionAnswers[] = respondents
+    ? buildAppendixAnswers(ctx, respondents)
+    : [];
+  return {
+    title: t.section.appendix,
+    method: {
+      title: t.section.method,
+      paragraphs: t.methodParagraphs({ monthsPerLevel: ctx.monthsPerLevel, horizon: ctx.horizon }),
+    },
+    scale: {
+      title: t.section.scale,
+      levels: questionnaire.scale.map((s) => ({
+        level: s.level,
+        name: localize(s.name, lang),
+        description: localize(s.description, lang),
+      })),
+    },
+    coverage: {
+      title: t.section.coverage,
+      intro: t.coverageIntro,
+      rows: results.dimensions.map((d) => ({
+        dimension: d.id,
+        title: localize(d.title, lang),
+        answeredWeight: d.answeredWeight,
+        applicableWeight: d.applicableWeight,
+        coverage: d.coverage,
+        confidence: d.confidence,
+        confidenceName: confidenceName(d.confidence),
+      })),
+      overall: {
+        coverage: results.overall.coverage,
+        confidence: results.overall.confidence,
+        confidenceName: confidenceName(results.overall.confidence),
+      },
+    },
+    respondents: {
+      title: t.section.respondents,
+      items: results.respondents.map((r) => ({
+        id: r.id,
+        name: r.name ?? null,
+        role: r.role,
+        roleName: roleName(r.role),
+      })),
+    },
+    answers: {
+      title: t.section.answers,
+      included: respondents !== undefined,
+      note: respondents !== undefined ? t.answersIncluded : t.answersNotIncluded,
+      dimensions: appendixAnswers,
+    },
+  };
+}

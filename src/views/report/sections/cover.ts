@@ -1,0 +1,66 @@
+import { localize } from "../../../i18n/labels.js";
+import type { ReportContext } from "../context.js";
+import type { LabelValue, ReportModel } from "../model.js";
+
+/** The report's metadata: client, assessment, questionnaire, horizon, strategy, respondents. */
+export function buildMeta(ctx: ReportContext): ReportModel["meta"] {
+  const { results, t, kind, client, horizon, monthsPerLevel, roles } = ctx;
+  const strategy = ctx.plan.strategy;
+  return {
+    title: t.title(kind),
+    client: {
+      name: client,
+      industry: results.assessment.client.industry ?? null,
+      size: results.assessment.client.size ?? null,
+    },
+    date: results.assessment.date,
+    dateText: ctx.dateText(results.assessment.date),
+    assessor: results.assessment.assessor,
+    questionnaire: {
+      id: results.questionnaire.id,
+      version: results.questionnaire.version,
+      title: localize(ctx.questionnaire.title, ctx.lang),
+    },
+    horizonMonths: horizon,
+    monthsPerLevel,
+    strategy,
+    strategyName: t.strategyName[strategy],
+    source: ctx.respondents ? "answers" : "results",
+    respondentCount: results.respondents.length,
+    roles,
+    header: t.cover.header(client, kind),
+    footer: t.footer(ctx.dateText(results.assessment.date)),
+    pageNumber: t.pageNumber,
+  };
+}
+
+/** The cover page: title, client and the assessment's key facts. */
+export function buildCover(ctx: ReportContext, meta: ReportModel["meta"]): ReportModel["cover"] {
+  const { t, L, client, roles } = ctx;
+  const fields: LabelValue[] = [{ label: L.client, value: client }];
+  if (meta.client.industry) fields.push({ label: L.industry, value: meta.client.industry });
+  if (meta.client.size) fields.push({ label: L.size, value: meta.client.size });
+  fields.push(
+    { label: L.date, value: meta.dateText },
+    { label: L.assessor, value: meta.assessor },
+    {
+      label: L.questionnaire,
+      value: `${meta.questionnaire.title}${t.paren(`${meta.questionnaire.id} ${meta.questionnaire.version}`)}`,
+    },
+    {
+      label: L.respondents,
+      value:
+        roles.length > 0
+          ? `${meta.respondentCount}${t.paren(roles.map((r) => `${r.name} ${r.count}`).join(t.sep))}`
+          : String(meta.respondentCount),
+    },
+    { label: L.horizon, value: `${ctx.horizon} ${L.monthsUnit}` },
+    { label: L.strategy, value: meta.strategyName },
+  );
+  return {
+    title: meta.title,
+    subtitle: client,
+    fields,
+    notice: t.cover.notice(client),
+  };
+}

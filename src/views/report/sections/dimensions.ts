@@ -1,0 +1,102 @@
+import type { DimensionResult } from "../../../core/models/results.js";
+import { localize } from "../../../i18n/labels.js";
+import { dimensionFigures, type ReportContext } from "../context.js";
+import type { DimensionDetail, QuestionBrief, ReportModel, RoadmapSection } from "../model.js";
+
+function strongestAndWeakest(briefs: QuestionBrief[]) {
+  const answered = briefs
+    .map((b, i) => ({ b, i }))
+    .filter((x): x is { b: QuestionBrief & { score: number }; i: number } => x.b.score !== null);
+  const k = Math.min(3, Math.floor(answered.length / 2));
+  const strongest = [...answered]
+    .sort((a, b) => b.b.score - a.b.score || a.i - b.i)
+    .slice(0, k)
+    .map((x) => x.b);
+  const weakest = [...answered]
+    .sort((a, b) => a.b.score - b.b.score || a.i - b.i)
+    .slice(0, k)
+    .map((x) => x.b);
+  return { strongest, weakest };
+}
+
+function buildDimensionDetail(
+  ctx: ReportContext,
+  d: DimensionResult,
+  roadmap: RoadmapSection,
+): DimensionDetail {
+  const { t, questionText } = ctx;
+  const title = localize(d.title, ctx.lang);
+  const briefs: QuestionBrief[] = d.questions.map((q) => ({
+    id: q.id,
+    text: questionText(q.id),
+    score: q.score,
+    spread: q.spread,
+    answered: q.answered,
+    disagreement: q.disagreement,
+    critical: ctx.questions.get(q.id)?.critical ?? false,
+  }));
+  const { strongest, weakest } = strongestAndWeakest(briefs);
+  const figures = dimensionFigures(ctx, d);
+  return {
+    id: d.id,
+    title,
+    description: ctx.dimDescription.get(d.id) ?? null,
+    ...figures,
+    summary: t.dimensionSummary({ title, ...figures, confidence: figures.confidenceName }),
+    cappedBy:
+      d.cappedBy && d.level !== null
+        ? {
+            question: d.cappedBy.question,
+            questionText: questionText(d.cappedBy.question),
+            score: d.cappedBy.score,
+            sentence: t.cappedSentence({
+              question: questionText(d.cappedBy.question),
+              level: d.level,
+              score: d.cappedBy.score,
+            }),
+          }
+        : null,
+    expectation: d.expectationRisk
+      ? {
+          monthsNeeded: d.expectationRisk.monthsNeeded,
+          realisticDate: d.expectationRisk.realisticDate,
+          sentence: t.expectationSentence({
+            months: d.expectationRisk.monthsNeeded,
+            date: ctx.dateText(d.expectationRisk.realisticDate),
+            horizon: ctx.horizon,
+          }),
+        }
+      : null,
+    perceptionGap: d.perceptionGap
+      ? { ...d.perceptionGap, sentence: t.perceptionSentence(d.perceptionGap) }
+      : null,
+    strongest,
+    weakest,
+    questions: briefs,
+    notes: d.questions.flatMap((q) =>
+      q.notes.map((n) => ({
+        question: q.id,
+        questionText: questionText(q.id),
+        respondent: n.respondent,
+        role: n.role,
+        roleName: ctx.roleName(n.role),
+        note: n.note ?? null,
+        evidence: n.evidence ?? null,
+      })),
+    ),
+    risks: ctx.results.risks.filter((r) => r.dimension === d.id).map((r) => r.id),
+    actions: roadmap.actions.filter((a) => a.dimension === d.id).map((a) => a.id),
+  };
+}
+
+/** One detail page per dimension, linked to its risks and to the roadmap's actions. */
+export function buildDimensions(
+  ctx: ReportContext,
+  roadmap: RoadmapSection,
+): ReportModel["dimensions"] {
+  return {
+    title: ctx.t.section.dimensions,
+    intro: ctx.t.dimensionsIntro,
+    items: ctx.results.dimensions.map((d) => buildDimensionDetail(ctx, d, roadmap)),
+  };
+}

@@ -1,0 +1,31 @@
+import { localize } from "../../../i18n/labels.js";
+import type { ReportContext } from "../context.js";
+import type { ReportModel } from "../model.js";
+
+/** Perception by role: scores per role, perception gaps and question-level disagreements. */
+export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
+  const { results, t, roles, dimTitle } = ctx;
+  return {
+    title: t.section.perception,
+    applicable: roles.length >= 2,
+    intro: t.perceptionIntro(roles.length >= 2),
+    byRole: {
+      roles,
+      rows: results.dimensions.map((d) => ({
+        dimension: d.id,
+        title: localize(d.title, ctx.lang),
+        scores: roles.map((r) => d.byRole[r.role] ?? null),
+      })),
+    },
+    gaps: results.perceptionGaps.map((g) => ({
+      ...g,
+      title: dimTitle.get(g.dimension) ?? g.dimension,
+      sentence: t.perceptionGapSentence({ ...g, title: dimTitle.get(g.dimension) ?? g.dimension }),
+    })),
+    disagreements: results.disagreements.map((g) => ({
+      ...g,
+      dimensionTitle: dimTitle.get(g.dimension) ?? g.dimension,
+      questionText: ctx.questionText(g.question),
+    })),
+  };
+}

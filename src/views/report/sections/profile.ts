@@ -1,0 +1,62 @@
+import { round2 } from "../../../core/math/numbers.js";
+import { localize } from "../../../i18n/labels.js";
+import { dimensionFigures, pickOrNull, type ReportContext } from "../context.js";
+import type { ProfileRow, ReportModel } from "../model.js";
+
+/** The maturity profile: radar, gap bars and the per-dimension table with an overall row. */
+export function buildProfile(ctx: ReportContext): ReportModel["profile"] {
+  const { results, questionnaire, t, L, lang } = ctx;
+  const rows: ProfileRow[] = results.dimensions.map((d) => ({
+    dimension: d.id,
+    title: localize(d.title, lang),
+    ...dimensionFigures(ctx, d),
+  }));
+  const dimOrder = new Map(results.dimensions.map((d, i) => [d.id, i]));
+  return {
+    title: t.section.profile,
+    intro: t.profileIntro,
+    radar: {
+      title: L.radarTitle,
+      min: 0,
+      max: Math.max(5, ...questionnaire.scale.map((s) => s.level)),
+      axes: rows.map((r) => ({ id: r.dimension, label: r.title })),
+      series: [
+        { key: "current", label: L.current, values: rows.map((r) => r.score) },
+        { key: "target", label: L.target, values: rows.map((r) => r.target) },
+      ],
+    },
+    gapBars: {
+      title: L.gapBarsTitle,
+      max: Math.max(5, ...questionnaire.scale.map((s) => s.level)),
+      bars: [...rows]
+        .sort(
+          (a, b) =>
+            (b.gap ?? -1) - (a.gap ?? -1) ||
+            (dimOrder.get(a.dimension) ?? 0) - (dimOrder.get(b.dimension) ?? 0),
+        )
+        .map((r) => ({
+          dimension: r.dimension,
+          label: r.title,
+          current: r.score,
+          target: r.target ?? 0,
+          gap: r.gap,
+        })),
+    },
+    rows,
+    overall: {
+      dimension: "overall",
+      title: L.overall,
+      pillar: null,
+      pillarName: null,
+      weight: round2(results.dimensions.reduce((s, d) => s + d.weight, 0)),
+      score: results.overall.score,
+      level: results.overall.level,
+      levelName: pickOrNull(results.overall.levelName, lang),
+      target: null,
+      gap: null,
+      coverage: results.overall.coverage,
+      confidence: results.overall.confidence,
+      confidenceName: ctx.confidenceName(results.overall.confidence),
+    },
+  };
+}

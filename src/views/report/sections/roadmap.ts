@@ -1,0 +1,222 @@
+import type { PlannedAction } from "../../../core/analysis/roadmap.js";
+import { localize } from "../../../i18n/labels.js";
+import type { ReportContext } from "../context.js";
+import type {
+  RoadmapAction,
+  RoadmapPhaseView,
+  RoadmapReason,
+  RoadmapSection,
+  RoleCount,
+} from "../model.js";
+
+/** `YYYY-MM-DD` plus whole days, in UTC so the result never depends on the machine's zone. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const t = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) + days * 86_400_000);
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+interface Calendar {
+  weekDate: (week: number) => string;
+  lastDay: (from: number, to: number) => string;
+}
+
+function calendar(start: string): Calendar {
+  const weekDate = (week: number) => addDays(start, week * 7);
+  // The last day of a span of weeks (inclusive), so a table never shows the next span's start.
+  const lastDay = (from: number, to: number) =>
+    to > from ? addDays(start, to * 7 - 1) : weekDate(from);
+  return { weekDate, lastDay };
+}
+
+function reasonsOf(ctx: ReportContext, a: PlannedAction) {
+  const { t, dimTitle } = ctx;
+  const reasons: RoadmapReason[] = a.reasons.map((r) => {
+    if (r.kind === "gap") {
+      return {
+        kind: "gap",
+        ref: r.dimension,
+        text: t.reasonGap({
+          dimension: dimTitle.get(r.dimension) ?? r.dimension,
+          level: r.level,
+          appliesBelow: r.appliesBelow,
+          gap: r.gap,
+        }),
+      };
+    }
+    if (r.kind === "risk") {
+      return { kind: "risk", ref: r.risk, text: t.reasonRisk(ctx.riskTitle(r.risk)) };
+    }
+    return {
+      kind: "dependency",
+      ref: r.of,
+      text: t.reasonDependency(ctx.recommendationTitle(r.of)),
+    };
+  });
+  const texts = reasons.filter((r) => r.kind === "gap").map((r) => r.text);
+  const risksFor = a.reasons.flatMap((r) => (r.kind === "risk" ? [ctx.riskTitle(r.risk)] : []));
+  if (risksFor.length > 0) texts.push(t.reasonRisks(risksFor));
+  const needed = a.reasons.flatMap((r) =>
+    r.kind === "dependency" ? [ctx.recommendationTitle(r.of)] : [],
+  );
+  if (needed.length > 0) texts.push(t.reasonDependencies(needed));
+  if (a.pushedBy !== null) {
+    texts.push(
+      t.reasonPushed({ phase: t.phase[a.phase], action: ctx.recommendationTitle(a.pushedBy) }),
+    );
+  }
+  return { reasons, reasonText: ctx.lang === "en" ? texts.join(" ") : texts.join("") };
+}
+
+function buildActions(ctx: ReportContext, cal: Calendar): RoadmapAction[] {
+  const { t, lang } = ctx;
+  const planned = ctx.plan.actions;
+  return planned.map((a) => {
+    const rec = a.recommendation;
+    const { reasons, reasonText } = reasonsOf(ctx, a);
+    return {
+      id: rec.id,
+      title: localize(rec.title, lang),
+      description: rec.description ? localize(rec.description, lang) : null,
+      phase: a.phase,
+      phaseName: t.phase[a.phase],
+      dimension: rec.dimension,
+      dimensionTitle: ctx.dimTitle.get(rec.dimension) ?? rec.dimension,
+      pillar: a.pillar,
+      pillarName: t.pillar[a.pillar],
+      owner: rec.owner,
+      ownerName: ctx.roleName(rec.owner),
+      weeks: rec.weeks,
+      startWeek: a.startWeek,
+      endWeek: a.endWeek,
+      startDate: cal.weekDate(a.startWeek),
+      endDate: cal.lastDay(a.startWeek, a.endWeek),
+      lane: a.lane,
+      priority: a.priority,
+      steps: rec.actions.map((s) => localize(s, lang)),
+      kpis: rec.kpis.map((k) => localize(k, lang)),
+      dependsOn: rec.dependsOn.filter((d) => planned.some((p) => p.recommendation.id === d)),
+      reasons,
+      reasonText,
+    };
+  });
+}
+
+function buildPhases(
+  ctx: ReportContext,
+  cal: Calendar,
+  actions: RoadmapAction[],
+): RoadmapPhaseView[] {
+  const { t } = ctx;
+  const byId = new Map(actions.map((a) => [a.id, a]));
+  const dims = new Map(ctx.results.dimensions.map((d) => [d.id, d]));
+  return ctx.plan.phases.map((p) => {
+    const members = p.actions.map((id) => byId.get(id)).filter((a) => a !== undefined);
+    const owners: RoleCount[] = [];
+    for (const a of members) {
+      const o = owners.find((x) => x.role === a.owner);
+      if (o) o.count++;
+      else owners.push({ role: a.owner, name: a.ownerName, count: 1 });
+    }
+    const kpis: string[] = [];
+    for (const a of members) for (const k of a.kpis) if (!kpis.includes(k)) kpis.push(k);
+    const touched: { title: string; target: number; interim: number }[] = [];
+    const seen = new Set<string>();
+    for (const a of members) {
+      if (seen.has(a.dimension)) continue;
+      seen.add(a.dimension);
+      const d = dims.get(a.dimension);
+      if (!d || d.level === null || d.gap === null || d.gap <= 0) continue;
+      touched.push({
+        title: a.dimensionTitle,
+        target: d.target,
+        interim: Math.min(d.target, d.level + 1),
+      });
+    }
+    return {
+      phase: p.phase,
+      name: t.phase[p.phase],
+      goal: t.phaseGoal[p.phase],
+      startWeek: p.startWeek,
+      endWeek: p.endWeek,
+      startDate: cal.weekDate(p.startWeek),
+      endDate: cal.lastDay(p.startWeek, p.endWeek),
+      actions: p.actions,
+      owners,
+      kpis,
+      exitCriteria:
+        members.length === 0
+          ? [t.noActionsInPhase]
+          : t.exitCriteria(p.phase, { dimensions: touched, weeks: p.endWeek - p.startWeek }),
+    };
+  });
+}
+
+/** The phased roadmap: dated actions with their reasons, phases, milestone and timeline. */
+export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
+  const { results, t, plan } = ctx;
+  const start = results.assessment.date;
+  const cal = calendar(start);
+  const actions = buildActions(ctx, cal);
+  const phases = buildPhases(ctx, cal, actions);
+  const milestoneDate = cal.weekDate(plan.reassessmentWeek);
+  const outOfReach = results.dimensions
+    .filter((d) => d.expectationRisk !== null)
+    .map((d) => ctx.dimTitle.get(d.id) ?? d.id);
+  const horizon = results.horizonMonths;
+  return {
+    title: t.section.roadmap,
+    intro: t.roadmapIntro,
+    strategy: plan.strategy,
+    strategyName: t.strategyName[plan.strategy],
+    strategySentence: t.strategySentence[plan.strategy],
+    startDate: start,
+    startDateText: t.dateText(start),
+    totalWeeks: plan.totalWeeks,
+    phases,
+    actions,
+    milestone: {
+      label: t.milestoneLabel,
+      week: plan.reassessmentWeek,
+      date: milestoneDate,
+      dateText: t.dateText(milestoneDate),
+      sentence: t.milestoneSentence({
+        week: plan.reassessmentWeek + 1,
+        date: t.dateText(milestoneDate),
+      }),
+    },
+    cycle: t.cycle,
+    calibration:
+      actions.length === 0
+        ? ""
+        : t.planCalibration({
+            weeks: plan.totalWeeks,
+            months: Math.round((plan.totalWeeks * 12) / 52),
+            end: t.dateText(cal.weekDate(plan.totalWeeks)),
+            horizon,
+            outOfReach,
+          }),
+    empty: actions.length === 0 ? t.emptyRoadmap : null,
+    timeline: {
+      title: t.labels.timelineTitle,
+      totalWeeks: plan.reassessmentWeek,
+      startDate: start,
+      phases: phases.map((p) => ({
+        phase: p.phase,
+        label: p.name,
+        startWeek: p.startWeek,
+        endWeek: p.endWeek,
+      })),
+      bars: actions.map((a) => ({
+        id: a.id,
+        label: a.title,
+        phase: a.phase,
+        lane: a.lane,
+        startWeek: a.startWeek,
+        endWeek: a.endWeek,
+      })),
+      milestones: [{ label: t.milestoneLabel, week: plan.reassessmentWeek }],
+    },
+  };
+}
