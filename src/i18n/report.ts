@@ -8,7 +8,7 @@ import type {
   RoadmapPhaseId,
   RoadmapStrategy,
   SeverityId,
-} from "../views/report/model.js";
+} from "../core/models/report.js";
 
 /** Scores in sentences: always two decimals, so 3 reads "3.00" like the tables. */
 export const fmtScore = (n: number): string => n.toFixed(2);

@@ -18,6 +18,7 @@ import type {
   RiskChange,
   Verdict,
 } from "../models/comparison.js";
+import { COMPARISON_SCHEMA_VERSION } from "../models/comparison.js";
 import type { DimensionResult, Results } from "../models/results.js";
 import type { Question, Severity } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
@@ -29,9 +30,6 @@ import { compareText } from "../text/compare.js";
  * (titles keep every language) and deterministic, so `--format json` prints it as is.
  * docs/compare.md defines every figure.
  */
-
-/** Bumped whenever the comparison JSON changes incompatibly. */
-export const COMPARISON_SCHEMA_VERSION = 1;
 
 // The comparison types are defined by the zod schema in ../models/comparison.ts.
 export type * from "../models/comparison.js";

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { COMPARISON_SCHEMA_VERSION } from "../analysis/comparison.js";
+
+/** Bumped whenever the comparison JSON changes incompatibly. */
+export const COMPARISON_SCHEMA_VERSION = 1;
+
 import { clientProfile } from "../answers/schema.js";
 import { localizedText, pillar, severity } from "../questionnaire/schema.js";
 
