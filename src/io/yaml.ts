@@ -3,12 +3,7 @@ import { createRequire } from "node:module";
 import jsYaml from "js-yaml";
 import type { Node } from "yaml";
 import type { Issue, IssueCode, Position } from "../core/diagnostics/issue.js";
-import {
-  FILE_START,
-  makeIssue,
-  type SourceFile,
-  type YamlPath,
-} from "../core/diagnostics/source.js";
+import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 
 /** Alias expansions allowed before a document counts as a "billion laughs" bomb. */
 const MAX_ALIAS_COUNT = 1000;
