@@ -27,7 +27,7 @@ import {
 } from "../survey/respondent.js";
 import type { CsvCell, CsvWriter } from "./csv-out.js";
 import { type Progress, plainProgress } from "./progress.js";
-import { RespondentScorer } from "./respondent-scores.js";
+import { RespondentScorer, type RespondentScores } from "./respondent-scores.js";
 import { Roster, type RosterLimits } from "./roster.js";
 import { SpillDir } from "./spill.js";
 import { StatisticsCollector, type StatisticsLimits } from "./statistics.js";
@@ -244,15 +244,7 @@ function prepare(
   const { preset, keyRow } = headerLayout(mapping);
   const maxReported = opts.maxReported ?? DEFAULT_MAX_REPORTED;
   const parsed = parseHeader(header, preset, keyRow);
-  const { bound, issues, unknownGroupBy } = bindMapping(loaded, parsed, opts.groupBy);
-  if (unknownGroupBy.length) {
-    throw new UsageError(
-      `--group-by ${unknownGroupBy.map((g) => JSON.stringify(g)).join(", ")}: expected a column of ${display} (a header in row ${keyRow} or #N); found none`,
-    );
-  }
-  if (!bound) {
-    throw new InputError(`the mapping ${loaded.file.display} does not fit ${display}`, issues);
-  }
+  const bound = bindExport(loaded, parsed, opts.groupBy, display, keyRow);
   const decoder = new RowDecoder(bound, mapping, questionnaire, {
     checkWidth: reader.info.format === "csv",
   });
@@ -284,33 +276,7 @@ function prepare(
   const width = parsed.width;
   const respondents = opts.respondents;
   const rejectsOut = opts.rejects;
-
-  const rejectHeader = [
-    "reject_row",
-    "reject_kind",
-    "reject_column",
-    "reject_value",
-    "reject_expected",
-  ];
-  if (rejectsOut) {
-    header.forEach((cells, i) => {
-      const padded: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
-      rejectsOut.row([
-        ...padded,
-        ...(i === keyRow - 1 ? rejectHeader : rejectHeader.map(() => "")),
-      ]);
-    });
-  }
-  respondents?.row([
-    "respondent",
-    "row",
-    "role",
-    ...groupCols.map((c) => c.key || `column ${columnLetter(c.index)}`),
-    "overall",
-    "overall_level",
-    "coverage",
-    ...dimIds.flatMap((id) => [id, `${id}.level`]),
-  ]);
+  writeHeaderRows(opts, header, width, keyRow, groupCols, dimIds);
 
   const state: RowState = {
     onRow,
@@ -318,13 +284,7 @@ function prepare(
       await respondents?.ready();
       await rejectsOut?.ready();
     },
-    finishCounts: () => {
-      const stride = questionCount * ANSWER_CODES;
-      roleIds.forEach((role, r) => {
-        const n = respondentsByRole[r] as number;
-        if (n > 0) scorer.addCodeCounts(role, codeCounts.subarray(r * stride, (r + 1) * stride), n);
-      });
-    },
+    finishCounts: () => addCodeCounts(scorer, roleIds, codeCounts, respondentsByRole),
     scorer,
     statistics,
     decoder,
@@ -339,32 +299,13 @@ function prepare(
 
   function reject(cells: string[], row: number, problems: RowProblem[]): undefined | Promise<void> {
     rows.rejected++;
-    for (const p of problems) {
-      state.rejects[p.kind]++;
-      if (reported < maxReported || opts.strict) {
-        reported++;
-        progress.log(`${display}: ${describeProblem(row, p)}`);
-      } else state.unreported++;
-    }
-    if (opts.strict) {
-      throw new StrictRejectError(
-        `${display}: row ${row} was rejected and --strict is set; nothing was written`,
-      );
-    }
-    if (!rejectsOut) return undefined;
-    let end = cells.length;
-    while (end > width && (cells[end - 1] ?? "").trim() === "") end--;
-    const out: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
-    const join = (f: (p: RowProblem) => string) => problems.map(f).join(" | ");
-    out.push(
-      row,
-      join((p) => p.kind),
-      join((p) => (p.column ? p.column.key || columnLetter(p.column.index) : "")),
-      join((p) => p.found ?? p.value),
-      join((p) => p.expected),
-      ...cells.slice(width, end),
+    const limit = opts.strict ? Number.POSITIVE_INFINITY : maxReported;
+    reported = reportProblems(state, problems, row, reported, limit, (line) =>
+      progress.log(`${display}: ${line}`),
     );
-    rejectsOut.row(out);
+    if (opts.strict) throw strictReject(display, row);
+    if (!rejectsOut) return undefined;
+    rejectsOut.row(rejectRow(cells, row, problems, width));
     return rejectsOut.ready();
   }
 
@@ -387,67 +328,235 @@ function prepare(
     const first = roster.add(id, row, roleIndex);
     if (first >= 0) {
       rows.duplicates++;
-      const idColumn = decoder.bound.idColumn;
-      return reject(cells, row, [
-        {
-          kind: "duplicate-id",
-          ...(idColumn ? { column: idColumn } : {}),
-          value: id,
-          expected: `a respondent id not used before (first used in row ${first})`,
-        },
-      ]);
+      return reject(cells, row, [duplicateProblem(decoder.bound.idColumn, id, first)]);
     }
-    flatCodes.fill(0);
-    for (let s = 0; s < slotCodes.length; s++) {
-      flatCodes[target[s] as number] = slotCodes[s] as number;
-    }
-    const role = roleIds[roleIndex] as string;
+    spreadCodes(slotCodes, target, flatCodes);
     // Count codes per role and question; the scorer takes the histogram once at the end.
-    const base = roleIndex * questionCount * ANSWER_CODES;
-    for (let q = 0; q < questionCount; q++) {
-      const at = base + q * ANSWER_CODES + (flatCodes[q] as number);
-      codeCounts[at] = (codeCounts[at] as number) + 1;
-    }
+    tallyCodes(flatCodes, codeCounts, roleIndex * questionCount * ANSWER_CODES);
     respondentsByRole[roleIndex] = (respondentsByRole[roleIndex] as number) + 1;
     const scores = single.score(flatCodes, roleIndex);
-    for (let g = 0; g < groupCols.length; g++) {
-      const col = groupCols[g] as SurveyColumn;
-      const value = trimCell(cells[col.index] ?? "");
-      const values = groupValues[g] as Map<string, number>;
-      let idx = values.get(value);
-      if (idx === undefined) {
-        if (values.size >= MAX_GROUP_VALUES) {
-          throw new InputError(
-            `${display}: expected at most ${MAX_GROUP_VALUES.toLocaleString("en-US")} distinct values in the group-by column ${JSON.stringify(col.key)}; found more by row ${row} (group by a column such as department or region)`,
-          );
-        }
-        idx = values.size;
-        values.set(value, idx);
-      }
-      groupIdx[g] = idx;
-    }
-    measureValues[0] = scores.overall;
-    measureLevels[0] = scores.overallLevel;
-    measureValues.set(scores.dimension, 1);
-    measureLevels.set(scores.level, 1);
+    indexGroups(cells, row, groupCols, groupValues, groupIdx, display);
+    fillMeasures(scores, measureValues, measureLevels);
     statistics.add(measureValues, measureLevels, roleIndex, groupIdx);
     rows.scored++;
     if (!respondents) return undefined;
-    const num = (x: number) => (Number.isNaN(x) ? null : round2(x));
-    const lvl = (x: number) => (x === 0 ? null : x);
-    const out: CsvCell[] = [id, row, role];
-    for (let g = 0; g < groupCols.length; g++) {
-      out.push(trimCell(cells[(groupCols[g] as SurveyColumn).index] ?? ""));
-    }
-    out.push(num(scores.overall), lvl(scores.overallLevel), num(scores.coverage));
-    for (let d = 0; d < dimIds.length; d++) {
-      out.push(num(scores.dimension[d] as number), lvl(scores.level[d] as number));
-    }
-    respondents.row(out);
+    const role = roleIds[roleIndex] as string;
+    respondents.row(respondentRow(id, row, role, cells, groupCols, scores, dimIds.length));
     return respondents.ready();
   }
 
   return state;
+}
+
+/** Hands the per-role histograms of answer codes to the scorer (roles without respondents skipped). */
+function addCodeCounts(
+  scorer: AssessmentScorer,
+  roleIds: readonly string[],
+  codeCounts: Float64Array,
+  respondentsByRole: Float64Array,
+): void {
+  const stride = codeCounts.length / roleIds.length;
+  roleIds.forEach((role, r) => {
+    const n = respondentsByRole[r] as number;
+    if (n > 0) scorer.addCodeCounts(role, codeCounts.subarray(r * stride, (r + 1) * stride), n);
+  });
+}
+
+/**
+ * Counts a rejected row's problems and prints them while fewer than `limit` have been printed
+ * (the rest are counted as unreported); returns the new number printed.
+ */
+function reportProblems(
+  state: RowState,
+  problems: RowProblem[],
+  row: number,
+  reported: number,
+  limit: number,
+  log: (line: string) => void,
+): number {
+  let printed = reported;
+  for (const p of problems) {
+    state.rejects[p.kind]++;
+    if (printed < limit) {
+      printed++;
+      log(describeProblem(row, p));
+    } else state.unreported++;
+  }
+  return printed;
+}
+
+/** The error that stops a `--strict` run at its first rejected row. */
+function strictReject(display: string, row: number): StrictRejectError {
+  return new StrictRejectError(
+    `${display}: row ${row} was rejected and --strict is set; nothing was written`,
+  );
+}
+
+/** Puts a respondent's overall and per-dimension scores and levels into the statistics buffers. */
+function fillMeasures(
+  scores: RespondentScores,
+  measureValues: Float64Array,
+  measureLevels: Uint8Array,
+): void {
+  measureValues[0] = scores.overall;
+  measureLevels[0] = scores.overallLevel;
+  measureValues.set(scores.dimension, 1);
+  measureLevels.set(scores.level, 1);
+}
+
+/** Binds the mapping to the parsed header, throwing when a group-by column or the mapping does not fit. */
+function bindExport(
+  loaded: LoadedMapping,
+  parsed: ReturnType<typeof parseHeader>,
+  groupBy: string[] | undefined,
+  display: string,
+  keyRow: number,
+): BoundMapping {
+  const { bound, issues, unknownGroupBy } = bindMapping(loaded, parsed, groupBy);
+  if (unknownGroupBy.length) {
+    throw new UsageError(
+      `--group-by ${unknownGroupBy.map((g) => JSON.stringify(g)).join(", ")}: expected a column of ${display} (a header in row ${keyRow} or #N); found none`,
+    );
+  }
+  if (!bound) {
+    throw new InputError(`the mapping ${loaded.file.display} does not fit ${display}`, issues);
+  }
+  return bound;
+}
+
+/** Writes the header rows of the rejects CSV and the respondents CSV (where asked for). */
+function writeHeaderRows(
+  opts: BatchRunOptions,
+  header: string[][],
+  width: number,
+  keyRow: number,
+  groupCols: readonly SurveyColumn[],
+  dimIds: readonly string[],
+): void {
+  const rejectsOut = opts.rejects;
+  const rejectHeader = [
+    "reject_row",
+    "reject_kind",
+    "reject_column",
+    "reject_value",
+    "reject_expected",
+  ];
+  if (rejectsOut) {
+    header.forEach((cells, i) => {
+      const padded: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
+      rejectsOut.row([
+        ...padded,
+        ...(i === keyRow - 1 ? rejectHeader : rejectHeader.map(() => "")),
+      ]);
+    });
+  }
+  opts.respondents?.row([
+    "respondent",
+    "row",
+    "role",
+    ...groupCols.map((c) => c.key || `column ${columnLetter(c.index)}`),
+    "overall",
+    "overall_level",
+    "coverage",
+    ...dimIds.flatMap((id) => [id, `${id}.level`]),
+  ]);
+}
+
+/** Builds the rejects CSV line for a row: its cells padded to the header width, then the problems. */
+function rejectRow(cells: string[], row: number, problems: RowProblem[], width: number): CsvCell[] {
+  let end = cells.length;
+  while (end > width && (cells[end - 1] ?? "").trim() === "") end--;
+  const out: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
+  const join = (f: (p: RowProblem) => string) => problems.map(f).join(" | ");
+  out.push(
+    row,
+    join((p) => p.kind),
+    join((p) => (p.column ? p.column.key || columnLetter(p.column.index) : "")),
+    join((p) => p.found ?? p.value),
+    join((p) => p.expected),
+    ...cells.slice(width, end),
+  );
+  return out;
+}
+
+/** Describes a respondent id already used in an earlier row. */
+function duplicateProblem(
+  idColumn: SurveyColumn | undefined,
+  id: string,
+  first: number,
+): RowProblem {
+  return {
+    kind: "duplicate-id",
+    ...(idColumn ? { column: idColumn } : {}),
+    value: id,
+    expected: `a respondent id not used before (first used in row ${first})`,
+  };
+}
+
+/** Copies the codes read per mapped column to their questions' places (unmapped questions get 0). */
+function spreadCodes(slotCodes: Uint8Array, target: Int32Array, flatCodes: Uint8Array): void {
+  flatCodes.fill(0);
+  for (let s = 0; s < slotCodes.length; s++) {
+    flatCodes[target[s] as number] = slotCodes[s] as number;
+  }
+}
+
+/** Adds one respondent's codes to the per-question histogram starting at `base`. */
+function tallyCodes(flatCodes: Uint8Array, codeCounts: Float64Array, base: number): void {
+  for (let q = 0; q < flatCodes.length; q++) {
+    const at = base + q * ANSWER_CODES + (flatCodes[q] as number);
+    codeCounts[at] = (codeCounts[at] as number) + 1;
+  }
+}
+
+/** Finds (or assigns) the index of each group-by value of a row into `groupIdx`. */
+function indexGroups(
+  cells: string[],
+  row: number,
+  groupCols: readonly SurveyColumn[],
+  groupValues: Map<string, number>[],
+  groupIdx: Uint16Array,
+  display: string,
+): void {
+  for (let g = 0; g < groupCols.length; g++) {
+    const col = groupCols[g] as SurveyColumn;
+    const value = trimCell(cells[col.index] ?? "");
+    const values = groupValues[g] as Map<string, number>;
+    let idx = values.get(value);
+    if (idx === undefined) {
+      if (values.size >= MAX_GROUP_VALUES) {
+        throw new InputError(
+          `${display}: expected at most ${MAX_GROUP_VALUES.toLocaleString("en-US")} distinct values in the group-by column ${JSON.stringify(col.key)}; found more by row ${row} (group by a column such as department or region)`,
+        );
+      }
+      idx = values.size;
+      values.set(value, idx);
+    }
+    groupIdx[g] = idx;
+  }
+}
+
+/** Builds a respondent's line of the respondents CSV. */
+function respondentRow(
+  id: string,
+  row: number,
+  role: string,
+  cells: string[],
+  groupCols: readonly SurveyColumn[],
+  scores: RespondentScores,
+  dimCount: number,
+): CsvCell[] {
+  const num = (x: number) => (Number.isNaN(x) ? null : round2(x));
+  const lvl = (x: number) => (x === 0 ? null : x);
+  const out: CsvCell[] = [id, row, role];
+  for (let g = 0; g < groupCols.length; g++) {
+    out.push(trimCell(cells[(groupCols[g] as SurveyColumn).index] ?? ""));
+  }
+  out.push(num(scores.overall), lvl(scores.overallLevel), num(scores.coverage));
+  for (let d = 0; d < dimCount; d++) {
+    out.push(num(scores.dimension[d] as number), lvl(scores.level[d] as number));
+  }
+  return out;
 }
 
 /** The results with the roster filled in (for tests and small exports; large ones stream it). */

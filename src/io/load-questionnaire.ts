@@ -150,52 +150,9 @@ export function loadQuestionnaire(
     includes.forEach((rel, i) => {
       const at = () => file.locate(["include", i]);
       const target = canonical(path.resolve(path.dirname(abs), rel));
-      if (!isInside(rootDir, target)) {
-        issues.push(
-          makeIssue(
-            "include-outside-root",
-            `expected an include inside the questionnaire's folder ${JSON.stringify(path.basename(rootDir))}; found ${JSON.stringify(rel)}, which leaves it`,
-            file.display,
-            at(),
-          ),
-        );
-        schemaFailed = true;
-        return;
-      }
-      if (stack.includes(target) || target === abs) {
-        const chain = [...stack, abs, target].map((p) => path.relative(rootDir, p) || ".");
-        issues.push(
-          makeIssue(
-            "include-cycle",
-            `expected includes to form a tree; found a cycle: ${chain.join(" → ")}`,
-            file.display,
-            at(),
-          ),
-        );
-        schemaFailed = true;
-        return;
-      }
-      if (seen.has(target)) {
-        issues.push(
-          makeIssue(
-            "duplicate-id",
-            `expected each file to be included once; found ${JSON.stringify(rel)} included again`,
-            file.display,
-            at(),
-          ),
-        );
-        schemaFailed = true;
-        return;
-      }
-      if (!fileExists(target)) {
-        issues.push(
-          makeIssue(
-            "include-not-found",
-            `expected an existing file; found no file at ${JSON.stringify(rel)}`,
-            file.display,
-            at(),
-          ),
-        );
+      const problem = includeProblem(rel, target, abs, stack, rootDir, seen, file, at);
+      if (problem) {
+        issues.push(problem);
         schemaFailed = true;
         return;
       }
@@ -211,6 +168,53 @@ export function loadQuestionnaire(
   issues.push(...ruleIssues);
   if (ruleIssues.some((i) => i.severity === "error")) return { issues, files };
   return { questionnaire: composeQuestionnaire(tree), issues, files };
+}
+
+/** The problem with an include (outside the root folder, a cycle, included twice, missing), if any. */
+function includeProblem(
+  rel: string,
+  target: string,
+  abs: string,
+  stack: string[],
+  rootDir: string,
+  seen: Set<string>,
+  file: SourceFile,
+  at: () => ReturnType<SourceFile["locate"]>,
+): Issue | undefined {
+  if (!isInside(rootDir, target)) {
+    return makeIssue(
+      "include-outside-root",
+      `expected an include inside the questionnaire's folder ${JSON.stringify(path.basename(rootDir))}; found ${JSON.stringify(rel)}, which leaves it`,
+      file.display,
+      at(),
+    );
+  }
+  if (stack.includes(target) || target === abs) {
+    const chain = [...stack, abs, target].map((p) => path.relative(rootDir, p) || ".");
+    return makeIssue(
+      "include-cycle",
+      `expected includes to form a tree; found a cycle: ${chain.join(" → ")}`,
+      file.display,
+      at(),
+    );
+  }
+  if (seen.has(target)) {
+    return makeIssue(
+      "duplicate-id",
+      `expected each file to be included once; found ${JSON.stringify(rel)} included again`,
+      file.display,
+      at(),
+    );
+  }
+  if (!fileExists(target)) {
+    return makeIssue(
+      "include-not-found",
+      `expected an existing file; found no file at ${JSON.stringify(rel)}`,
+      file.display,
+      at(),
+    );
+  }
+  return undefined;
 }
 
 function fileExists(p: string): boolean {

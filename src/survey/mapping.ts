@@ -77,10 +77,37 @@ export function checkMapping(
       ),
     );
   }
+  issues.push(...checkQuestionColumns(mapping, file, questionnaire));
+  issues.push(...checkRoles(mapping, file, questionnaire));
+  issues.push(...checkExclusions(mapping, file));
+  if (
+    mapping.keyRow !== undefined &&
+    mapping.headerRows !== undefined &&
+    mapping.keyRow > mapping.headerRows
+  ) {
+    issues.push(
+      makeIssue(
+        "invalid-value",
+        `expected "keyRow" to be one of the ${mapping.headerRows} header rows; found ${mapping.keyRow}`,
+        file.display,
+        at(["keyRow"]),
+      ),
+    );
+  }
+  return issues;
+}
+
+/** Checks that each mapped column names a known question and no question is mapped twice. */
+function checkQuestionColumns(
+  mapping: Mapping,
+  file: SourceFile,
+  questionnaire: Questionnaire,
+): Issue[] {
+  const issues: Issue[] = [];
+  const at = (p: (string | number)[], key = false) => file.locate(p, { key });
   const questionIds = new Set(
     questionnaire.dimensions.flatMap((d) => d.questions.map((q) => q.id)),
   );
-  const roleIds = questionnaire.roles.map((r) => r.id);
   const seen = new Map<string, string>();
   for (const [column, entry] of Object.entries(mapping.questions)) {
     const id = questionOf(entry);
@@ -106,6 +133,14 @@ export function checkMapping(
       );
     } else seen.set(id, column);
   }
+  return issues;
+}
+
+/** Checks the role labels and default against the questionnaire's roles, and that a role is given. */
+function checkRoles(mapping: Mapping, file: SourceFile, questionnaire: Questionnaire): Issue[] {
+  const issues: Issue[] = [];
+  const at = (p: (string | number)[], key = false) => file.locate(p, { key });
+  const roleIds = questionnaire.roles.map((r) => r.id);
   const role = mapping.respondent.role;
   const checkRole = (id: string, where: (string | number)[]) => {
     if (!roleIds.includes(id)) {
@@ -133,6 +168,13 @@ export function checkMapping(
       ),
     );
   }
+  return issues;
+}
+
+/** Checks that each exclusion rule has a condition and a valid regular expression. */
+function checkExclusions(mapping: Mapping, file: SourceFile): Issue[] {
+  const issues: Issue[] = [];
+  const at = (p: (string | number)[], key = false) => file.locate(p, { key });
   mapping.exclude.forEach((rule, i) => {
     const conditions = ["equals", "notEquals", "matches", "empty"].filter(
       (k) => rule[k as keyof typeof rule] !== undefined,
@@ -162,19 +204,5 @@ export function checkMapping(
       }
     }
   });
-  if (
-    mapping.keyRow !== undefined &&
-    mapping.headerRows !== undefined &&
-    mapping.keyRow > mapping.headerRows
-  ) {
-    issues.push(
-      makeIssue(
-        "invalid-value",
-        `expected "keyRow" to be one of the ${mapping.headerRows} header rows; found ${mapping.keyRow}`,
-        file.display,
-        at(["keyRow"]),
-      ),
-    );
-  }
   return issues;
 }

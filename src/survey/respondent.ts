@@ -359,26 +359,8 @@ export class RowDecoder {
     this.problems.push(p);
   }
 
-  /** Decodes one data row into `codes` (one per slot) and returns the outcome. */
-  decode(cells: string[], row: number, codes: Uint8Array): RowOutcome {
-    let blank = true;
-    for (let i = 0; i < cells.length; i++) {
-      if (hasText(cells[i] as string)) {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) return ROW_BLANK;
-    const b = this.bound;
-    for (let r = 0; r < b.exclusions.length; r++) {
-      const ex = b.exclusions[r] as BoundExclusion;
-      if (ex.test(cells[ex.column.index] ?? "")) {
-        this.rule = r;
-        return ROW_EXCLUDED;
-      }
-    }
-    if (this.problems.length) this.problems = [];
-    const width = b.header.width;
+  /** Records a row shorter than the header (CSV only) or with text beyond its last column. */
+  private checkRowWidth(cells: string[], width: number): void {
     if (this.checkWidth && cells.length < width) {
       this.problem({
         kind: "truncated-row",
@@ -399,6 +381,11 @@ export class RowDecoder {
         break;
       }
     }
+  }
+
+  /** Reads the respondent id (`row-N` without an id column), recording a missing or overlong one. */
+  private readId(cells: string[], row: number): string {
+    const b = this.bound;
     let id = `row-${row}`;
     if (b.idColumn) {
       id = trimCell(cells[b.idColumn.index] ?? "");
@@ -420,6 +407,12 @@ export class RowDecoder {
         });
       }
     }
+    return id;
+  }
+
+  /** Reads the role index (the default without a role column), recording an unknown or missing one. */
+  private readRole(cells: string[]): number {
+    const b = this.bound;
     let role = this.defaultRole;
     if (b.roleColumn) {
       const raw = cells[b.roleColumn.index] ?? "";
@@ -448,35 +441,67 @@ export class RowDecoder {
         });
       }
     }
+    return role;
+  }
+
+  /** Decodes one answer cell: blank, a plain digit, a recently seen cell or a resolved label. */
+  private readCode(slot: SlotDecoder, raw: string): number {
+    let code: number;
+    if (raw.length === 0) code = BLANK;
+    else {
+      const c = raw.length === 1 ? raw.charCodeAt(0) - 48 : -1;
+      if (c >= 1 && c <= 5 && !slot.digitsRelabelled) code = c;
+      else {
+        // Most columns hold a handful of labels: comparing strings (which fails fast on
+        // length) beats hashing each fresh cell for a Map lookup.
+        code = UNSET;
+        const recent = slot.recent;
+        for (let k = 0; k < recent.length; k++) {
+          if (recent[k] === raw) {
+            code = slot.recentCodes[k] as number;
+            break;
+          }
+        }
+        if (code === UNSET) {
+          code = this.resolve(slot, raw);
+          if (recent.length < RECENT) {
+            recent.push(raw);
+            slot.recentCodes.push(code);
+          }
+        }
+      }
+    }
+    return code;
+  }
+
+  /** Decodes one data row into `codes` (one per slot) and returns the outcome. */
+  decode(cells: string[], row: number, codes: Uint8Array): RowOutcome {
+    let blank = true;
+    for (let i = 0; i < cells.length; i++) {
+      if (hasText(cells[i] as string)) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return ROW_BLANK;
+    const b = this.bound;
+    for (let r = 0; r < b.exclusions.length; r++) {
+      const ex = b.exclusions[r] as BoundExclusion;
+      if (ex.test(cells[ex.column.index] ?? "")) {
+        this.rule = r;
+        return ROW_EXCLUDED;
+      }
+    }
+    if (this.problems.length) this.problems = [];
+    const width = b.header.width;
+    this.checkRowWidth(cells, width);
+    const id = this.readId(cells, row);
+    const role = this.readRole(cells);
     let answered = 0;
     for (let s = 0; s < this.slots.length; s++) {
       const slot = this.slots[s] as SlotDecoder;
       const raw = cells[slot.index] ?? "";
-      let code: number;
-      if (raw.length === 0) code = BLANK;
-      else {
-        const c = raw.length === 1 ? raw.charCodeAt(0) - 48 : -1;
-        if (c >= 1 && c <= 5 && !slot.digitsRelabelled) code = c;
-        else {
-          // Most columns hold a handful of labels: comparing strings (which fails fast on
-          // length) beats hashing each fresh cell for a Map lookup.
-          code = UNSET;
-          const recent = slot.recent;
-          for (let k = 0; k < recent.length; k++) {
-            if (recent[k] === raw) {
-              code = slot.recentCodes[k] as number;
-              break;
-            }
-          }
-          if (code === UNSET) {
-            code = this.resolve(slot, raw);
-            if (recent.length < RECENT) {
-              recent.push(raw);
-              slot.recentCodes.push(code);
-            }
-          }
-        }
-      }
+      let code = this.readCode(slot, raw);
       if (code === BLANK) {
         codes[s] = this.blankCode;
         continue;

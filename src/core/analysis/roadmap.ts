@@ -101,76 +101,14 @@ export function planRoadmap(
   const pillarOf = new Map(questionnaire.dimensions.map((d) => [d.id, d.pillar]));
   const triggered = new Set(results.risks.map((r) => r.id));
 
-  // Selection: direct reasons first, in questionnaire order.
-  const reasons = new Map<string, PlanReason[]>();
-  const add = (id: string, reason: PlanReason): void => {
-    const list = reasons.get(id);
-    if (list) list.push(reason);
-    else reasons.set(id, [reason]);
-  };
-  for (const rec of recs.values()) {
-    const dim = dimResults.get(rec.dimension);
-    if (
-      dim &&
-      dim.level !== null &&
-      dim.gap !== null &&
-      lessThan(dim.level, rec.appliesBelow) &&
-      greaterThan(dim.gap, 0)
-    ) {
-      add(rec.id, {
-        kind: "gap",
-        dimension: rec.dimension,
-        level: dim.level,
-        appliesBelow: rec.appliesBelow,
-        gap: dim.gap,
-      });
-    }
-    for (const risk of rec.mitigates) if (triggered.has(risk)) add(rec.id, { kind: "risk", risk });
-  }
-  // Pull in dependencies transitively, remembering which selected action needed each.
-  const queue = [...reasons.keys()];
-  for (let i = 0; i < queue.length; i++) {
-    const rec = recs.get(queue[i] ?? "");
-    if (!rec) continue;
-    for (const dep of rec.dependsOn) {
-      if (!recs.has(dep)) continue;
-      const existing = reasons.get(dep);
-      if (existing) {
-        if (!existing.some((r) => r.kind !== "dependency"))
-          add(dep, { kind: "dependency", of: rec.id });
-        continue;
-      }
-      add(dep, { kind: "dependency", of: rec.id });
-      queue.push(dep);
-    }
-  }
+  const reasons = selectReasons(recs, dimResults, triggered);
   const selected = [...reasons.keys()]
     .map((id) => recs.get(id))
     .filter((r): r is ResolvedRecommendation => r !== undefined);
   const deps = (rec: ResolvedRecommendation): string[] =>
     rec.dependsOn.filter((d) => reasons.has(d) && d !== rec.id);
 
-  // Effective phase: never before a dependency's phase (memoised; validate rejects cycles, and a
-  // cycle that slips through is cut by the `visiting` guard).
-  const phaseOf = new Map<string, { phase: Phase; pushedBy: string | null }>();
-  const visiting = new Set<string>();
-  const resolvePhase = (rec: ResolvedRecommendation): { phase: Phase; pushedBy: string | null } => {
-    const known = phaseOf.get(rec.id);
-    if (known) return known;
-    visiting.add(rec.id);
-    let result: { phase: Phase; pushedBy: string | null } = { phase: rec.phase, pushedBy: null };
-    for (const dep of [...deps(rec)].sort(compareIds)) {
-      const depRec = recs.get(dep);
-      if (!depRec || visiting.has(dep)) continue;
-      const depPhase = resolvePhase(depRec).phase;
-      if (phaseIndex(depPhase) > phaseIndex(result.phase))
-        result = { phase: depPhase, pushedBy: dep };
-    }
-    visiting.delete(rec.id);
-    phaseOf.set(rec.id, result);
-    return result;
-  };
-  for (const rec of selected) resolvePhase(rec);
+  const phaseOf = resolvePhases(selected, recs, deps);
 
   const priorityOf = (rec: ResolvedRecommendation): number => {
     const dim = dimResults.get(rec.dimension);
@@ -235,6 +173,91 @@ export function planRoadmap(
     totalWeeks,
     reassessmentWeek: totalWeeks > 0 ? totalWeeks : horizonWeeks(results.horizonMonths),
   };
+}
+
+/** Appends a reason to an action's list, selecting the action if it is new. */
+function addReason(reasons: Map<string, PlanReason[]>, id: string, reason: PlanReason): void {
+  const list = reasons.get(id);
+  if (list) list.push(reason);
+  else reasons.set(id, [reason]);
+}
+
+/** Selects the actions (gap or triggered risk, then their dependencies) with why each was chosen. */
+function selectReasons(
+  recs: Map<string, ResolvedRecommendation>,
+  dimResults: Map<string, Results["dimensions"][number]>,
+  triggered: Set<string>,
+): Map<string, PlanReason[]> {
+  // Direct reasons first, in questionnaire order.
+  const reasons = new Map<string, PlanReason[]>();
+  const add = (id: string, reason: PlanReason): void => addReason(reasons, id, reason);
+  for (const rec of recs.values()) {
+    const dim = dimResults.get(rec.dimension);
+    if (
+      dim &&
+      dim.level !== null &&
+      dim.gap !== null &&
+      lessThan(dim.level, rec.appliesBelow) &&
+      greaterThan(dim.gap, 0)
+    ) {
+      add(rec.id, {
+        kind: "gap",
+        dimension: rec.dimension,
+        level: dim.level,
+        appliesBelow: rec.appliesBelow,
+        gap: dim.gap,
+      });
+    }
+    for (const risk of rec.mitigates) if (triggered.has(risk)) add(rec.id, { kind: "risk", risk });
+  }
+  // Pull in dependencies transitively, remembering which selected action needed each.
+  const queue = [...reasons.keys()];
+  for (let i = 0; i < queue.length; i++) {
+    const rec = recs.get(queue[i] ?? "");
+    if (!rec) continue;
+    for (const dep of rec.dependsOn) {
+      if (!recs.has(dep)) continue;
+      const existing = reasons.get(dep);
+      if (existing) {
+        if (!existing.some((r) => r.kind !== "dependency"))
+          add(dep, { kind: "dependency", of: rec.id });
+        continue;
+      }
+      add(dep, { kind: "dependency", of: rec.id });
+      queue.push(dep);
+    }
+  }
+  return reasons;
+}
+
+/** Resolves each selected action's effective phase and the dependency that pushed it there. */
+function resolvePhases(
+  selected: ResolvedRecommendation[],
+  recs: Map<string, ResolvedRecommendation>,
+  deps: (rec: ResolvedRecommendation) => string[],
+): Map<string, { phase: Phase; pushedBy: string | null }> {
+  // Effective phase: never before a dependency's phase (memoised; validate rejects cycles, and a
+  // cycle that slips through is cut by the `visiting` guard).
+  const phaseOf = new Map<string, { phase: Phase; pushedBy: string | null }>();
+  const visiting = new Set<string>();
+  const resolvePhase = (rec: ResolvedRecommendation): { phase: Phase; pushedBy: string | null } => {
+    const known = phaseOf.get(rec.id);
+    if (known) return known;
+    visiting.add(rec.id);
+    let result: { phase: Phase; pushedBy: string | null } = { phase: rec.phase, pushedBy: null };
+    for (const dep of [...deps(rec)].sort(compareIds)) {
+      const depRec = recs.get(dep);
+      if (!depRec || visiting.has(dep)) continue;
+      const depPhase = resolvePhase(depRec).phase;
+      if (phaseIndex(depPhase) > phaseIndex(result.phase))
+        result = { phase: depPhase, pushedBy: dep };
+    }
+    visiting.delete(rec.id);
+    phaseOf.set(rec.id, result);
+    return result;
+  };
+  for (const rec of selected) resolvePhase(rec);
+  return phaseOf;
 }
 
 /** Topological order where, among the actions whose dependencies are placed, the best goes next. */

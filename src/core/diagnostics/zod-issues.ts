@@ -155,61 +155,11 @@ export function zodIssuesToIssues(
         }
         break;
       }
-      case "invalid_value":
-        out.push(
-          makeIssue(
-            "invalid-value",
-            `expected one of ${zi.values.map((v) => JSON.stringify(v)).join(", ")} for ${label(path)}; found ${describeValue(found)}`,
-            file.display,
-            file.locate(path),
-          ),
-        );
-        break;
-      case "invalid_format":
-        out.push(
-          makeIssue(
-            "invalid-value",
-            `expected ${label(path)} to match ${"pattern" in zi && zi.pattern ? String(zi.pattern) : zi.format}; found ${describeValue(found)}`,
-            file.display,
-            file.locate(path),
-          ),
-        );
-        break;
-      case "invalid_key":
-        out.push(
-          makeIssue(
-            "invalid-value",
-            `expected a valid key in ${label(path)}; found ${describeValue(found)}: ${zi.issues.map((i) => i.message).join("; ")}`,
-            file.display,
-            file.locate(path),
-          ),
-        );
-        break;
-      case "too_small":
-        out.push(
-          makeIssue(
-            "invalid-value",
-            `expected ${label(path)} to be ${bound("min", zi, zi.minimum)}; found ${describeValue(found)}`,
-            file.display,
-            file.locate(path),
-          ),
-        );
-        break;
-      case "too_big":
-        out.push(
-          makeIssue(
-            "invalid-value",
-            `expected ${label(path)} to be ${bound("max", zi, zi.maximum)}; found ${describeValue(found)}`,
-            file.display,
-            file.locate(path),
-          ),
-        );
-        break;
       default:
         out.push(
           makeIssue(
             "invalid-value",
-            `${zi.message} at ${label(path)}; found ${describeValue(found)}`,
+            invalidValueMessage(zi, path, found),
             file.display,
             file.locate(path),
           ),
@@ -217,6 +167,24 @@ export function zodIssuesToIssues(
     }
   }
   return out;
+}
+
+/** The message for an issue located at the value itself (a bad value, format, key or size). */
+function invalidValueMessage(zi: ZodIssue, path: YamlPath, found: unknown): string {
+  switch (zi.code) {
+    case "invalid_value":
+      return `expected one of ${zi.values.map((v) => JSON.stringify(v)).join(", ")} for ${label(path)}; found ${describeValue(found)}`;
+    case "invalid_format":
+      return `expected ${label(path)} to match ${"pattern" in zi && zi.pattern ? String(zi.pattern) : zi.format}; found ${describeValue(found)}`;
+    case "invalid_key":
+      return `expected a valid key in ${label(path)}; found ${describeValue(found)}: ${zi.issues.map((i) => i.message).join("; ")}`;
+    case "too_small":
+      return `expected ${label(path)} to be ${bound("min", zi, zi.minimum)}; found ${describeValue(found)}`;
+    case "too_big":
+      return `expected ${label(path)} to be ${bound("max", zi, zi.maximum)}; found ${describeValue(found)}`;
+    default:
+      return `${zi.message} at ${label(path)}; found ${describeValue(found)}`;
+  }
 }
 
 interface SchemaDef {

@@ -114,19 +114,7 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
   const { lo, hi } = scaleBounds(questionnaire);
   const registry: RoleRegistry = { index: new Map(), counts: [] };
   const tallies: QuestionTally[][] = questionnaire.dimensions.map((d) =>
-    d.questions.map((question) => ({
-      question,
-      reverse: question.type === "likert" && question.reverse === true,
-      sum: [],
-      n: [],
-      asked: [],
-      min: Number.POSITIVE_INFINITY,
-      max: Number.NEGATIVE_INFINITY,
-      answered: 0,
-      na: 0,
-      unknown: 0,
-      notes: [],
-    })),
+    d.questions.map(emptyTally),
   );
   const flat = tallies.flat();
   const roster: Results["respondents"] = [];
@@ -220,33 +208,60 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
       const r = roleIndex(role);
       registry.counts[r] = (registry.counts[r] as number) + respondents;
       for (let i = 0; i < flat.length; i++) {
-        const tally = flat[i] as QuestionTally;
-        const base = i * ANSWER_CODES;
-        const absent = counts[base + ANSWER_ABSENT] ?? 0;
-        if (absent > 0 && tally.asked[r]) tally.unknown += absent;
-        tally.na += counts[base + ANSWER_NA] ?? 0;
-        tally.unknown += counts[base + ANSWER_UNKNOWN] ?? 0;
-        for (let value = 1; value < ANSWER_NA; value++) {
-          const c = counts[base + value] ?? 0;
-          if (c === 0) continue;
-          if (value < lo || value > hi) {
-            throw new RangeError(
-              `question ${tally.question.id}: expected an integer ${lo}–${hi}, found ${value}`,
-            );
-          }
-          const score = tally.reverse ? lo + hi - value : value;
-          tally.sum[r] = (tally.sum[r] as number) + score * c;
-          tally.n[r] = (tally.n[r] as number) + c;
-          tally.answered += c;
-          if (score < tally.min) tally.min = score;
-          if (score > tally.max) tally.max = score;
-        }
+        tallyCodeCounts(flat[i] as QuestionTally, r, counts, i * ANSWER_CODES, lo, hi);
       }
     },
     finish(input, options = {}) {
       return buildResults(questionnaire, tallies, roster, registry, input, options);
     },
   };
+}
+
+/** A question's tally before any respondent is added. */
+function emptyTally(question: Question): QuestionTally {
+  return {
+    question,
+    reverse: question.type === "likert" && question.reverse === true,
+    sum: [],
+    n: [],
+    asked: [],
+    min: Number.POSITIVE_INFINITY,
+    max: Number.NEGATIVE_INFINITY,
+    answered: 0,
+    na: 0,
+    unknown: 0,
+    notes: [],
+  };
+}
+
+/** Adds one question's histogram of answer codes (starting at `base` in `counts`) for role `r`. */
+function tallyCodeCounts(
+  tally: QuestionTally,
+  r: number,
+  counts: ArrayLike<number>,
+  base: number,
+  lo: number,
+  hi: number,
+): void {
+  const absent = counts[base + ANSWER_ABSENT] ?? 0;
+  if (absent > 0 && tally.asked[r]) tally.unknown += absent;
+  tally.na += counts[base + ANSWER_NA] ?? 0;
+  tally.unknown += counts[base + ANSWER_UNKNOWN] ?? 0;
+  for (let value = 1; value < ANSWER_NA; value++) {
+    const c = counts[base + value] ?? 0;
+    if (c === 0) continue;
+    if (value < lo || value > hi) {
+      throw new RangeError(
+        `question ${tally.question.id}: expected an integer ${lo}–${hi}, found ${value}`,
+      );
+    }
+    const score = tally.reverse ? lo + hi - value : value;
+    tally.sum[r] = (tally.sum[r] as number) + score * c;
+    tally.n[r] = (tally.n[r] as number) + c;
+    tally.answered += c;
+    if (score < tally.min) tally.min = score;
+    if (score > tally.max) tally.max = score;
+  }
 }
 
 /**
@@ -428,14 +443,11 @@ function roundFindings(findings: LeafFinding[]): LeafFinding[] {
   return findings.map((f) => (typeof f.value === "number" ? { ...f, value: round2(f.value) } : f));
 }
 
-function buildResults(
+/** Roles with respondents, counted; and every role to report: the declared ones, then the rest by id. */
+function respondingRoles(
   questionnaire: Questionnaire,
-  tallies: QuestionTally[][],
-  roster: Results["respondents"],
   registry: RoleRegistry,
-  input: Omit<AssessmentInput, "respondents">,
-  options: ScoreOptions,
-): Results {
+): { roleCounts: Map<string, number>; roles: string[] } {
   const roleCounts = new Map<string, number>();
   for (const [role, r] of registry.index) {
     const count = registry.counts[r] ?? 0;
@@ -443,30 +455,28 @@ function buildResults(
   }
   const declared = questionnaire.roles.map((r) => r.id);
   const extra = [...roleCounts.keys()].filter((r) => !declared.includes(r)).sort(compareIds);
-  const roles = [...declared, ...extra];
-  const horizonMonths =
-    options.horizonMonths ?? input.assessment.horizonMonths ?? DEFAULT_HORIZON_MONTHS;
-  const { monthsPerLevel } = questionnaire.pace;
-  const levelName = (level: number | null): LocalizedText | null =>
-    level === null ? null : (questionnaire.scale.find((s) => s.level === level)?.name ?? null);
+  return { roleCounts, roles: [...declared, ...extra] };
+}
 
-  const scored = questionnaire.dimensions.map((dimension, i) => {
-    const target = hasOwn(options.targets, dimension.id)
-      ? (options.targets[dimension.id] ?? dimension.target)
-      : hasOwn(input.targets, dimension.id)
-        ? (input.targets[dimension.id] ?? dimension.target)
-        : dimension.target;
-    return scoreDimension(dimension, tallies[i] ?? [], roles, registry, target);
-  });
+/** A dimension's target: from the options, else the input, else the questionnaire. */
+function targetOf(
+  dimension: ComposedDimension,
+  input: Omit<AssessmentInput, "respondents">,
+  options: ScoreOptions,
+): number {
+  return hasOwn(options.targets, dimension.id)
+    ? (options.targets[dimension.id] ?? dimension.target)
+    : hasOwn(input.targets, dimension.id)
+      ? (input.targets[dimension.id] ?? dimension.target)
+      : dimension.target;
+}
 
-  const overallScore = weightedMean(
-    scored.flatMap((d) => (d.score === null ? [] : [[d.score, d.dimension.weight] as const])),
-  );
-  const overallCoverage = weightedMean(
-    scored.flatMap((d) => (d.coverage === null ? [] : [[d.coverage, d.dimension.weight] as const])),
-  );
-  const overallLevel = overallScore === null ? null : floorLevel(overallScore);
-
+/** The unrounded scores the risk and readiness rules are evaluated against (first id wins). */
+function scoreViewOf(
+  scored: DimensionScore[],
+  overallScore: number | null,
+  overallCoverage: number | null,
+): ScoreView {
   const dimensionViews = new Map<string, DimensionView>();
   const questionViews = new Map<string, number | null>();
   for (const d of scored) {
@@ -482,43 +492,127 @@ function buildResults(
         questionViews.set(q.tally.question.id, q.combined);
     }
   }
-  const view: ScoreView = {
+  return {
     dimensions: dimensionViews,
     questions: questionViews,
     overall: { score: overallScore, coverage: overallCoverage },
   };
+}
+
+/** Rounds a scored dimension into its results entry, with its gap, risk and perception gap. */
+function dimensionResult(
+  d: DimensionScore,
+  levelName: (level: number | null) => LocalizedText | null,
+  horizonMonths: number,
+  monthsPerLevel: number,
+  assessmentDate: string,
+): DimensionResult {
+  return {
+    id: d.dimension.id,
+    title: d.dimension.title,
+    pillar: d.dimension.pillar,
+    weight: d.dimension.weight,
+    score: round2OrNull(d.score),
+    level: d.level,
+    levelName: levelName(d.level),
+    cappedBy: d.cappedBy && { question: d.cappedBy.question, score: round2(d.cappedBy.score) },
+    answeredWeight: round2(d.answeredWeight),
+    applicableWeight: round2(d.applicableWeight),
+    coverage: round2OrNull(d.coverage),
+    confidence: d.coverage === null ? null : confidenceOf(d.coverage),
+    byRole: roundMap(d.byRole),
+    target: d.target,
+    ...targetFigures(d.score, d.target, horizonMonths, monthsPerLevel, assessmentDate),
+    perceptionGap:
+      d.perceptionGap === null || d.executive === null || d.frontline === null
+        ? null
+        : {
+            executive: round2(d.executive),
+            frontline: round2(d.frontline),
+            gap: round2(d.perceptionGap),
+            flagged: atLeast(d.perceptionGap, PERCEPTION_GAP_FLAG),
+          },
+    questions: d.questions.map(questionResult),
+  };
+}
+
+/** Orders the roster by id, then role, then name. */
+function compareRespondents(
+  a: Results["respondents"][number],
+  b: Results["respondents"][number],
+): number {
+  return (
+    compareIds(a.id, b.id) || compareIds(a.role, b.role) || compareText(a.name ?? "", b.name ?? "")
+  );
+}
+
+/** The flagged perception gaps, one per dimension. */
+function flaggedPerceptionGaps(dimensions: DimensionResult[]): Results["perceptionGaps"] {
+  return dimensions.flatMap((d) =>
+    d.perceptionGap?.flagged
+      ? [
+          {
+            dimension: d.id,
+            executive: d.perceptionGap.executive,
+            frontline: d.perceptionGap.frontline,
+            gap: d.perceptionGap.gap,
+          },
+        ]
+      : [],
+  );
+}
+
+/** The answered questions whose respondents' scores spread at least `DISAGREEMENT_SPREAD`. */
+function disagreementsOf(scored: DimensionScore[]): Results["disagreements"] {
+  return scored.flatMap((d) =>
+    d.questions
+      .filter((q) => q.tally.answered > 0 && q.tally.max - q.tally.min >= DISAGREEMENT_SPREAD)
+      .map((q) => ({
+        dimension: d.dimension.id,
+        question: q.tally.question.id,
+        spread: q.tally.max - q.tally.min,
+        min: q.tally.min,
+        max: q.tally.max,
+      })),
+  );
+}
+
+/** Turns the tallies into results: scores, levels, coverage, gaps, risks and readiness. */
+function buildResults(
+  questionnaire: Questionnaire,
+  tallies: QuestionTally[][],
+  roster: Results["respondents"],
+  registry: RoleRegistry,
+  input: Omit<AssessmentInput, "respondents">,
+  options: ScoreOptions,
+): Results {
+  const { roleCounts, roles } = respondingRoles(questionnaire, registry);
+  const horizonMonths =
+    options.horizonMonths ?? input.assessment.horizonMonths ?? DEFAULT_HORIZON_MONTHS;
+  const { monthsPerLevel } = questionnaire.pace;
+  const levelName = (level: number | null): LocalizedText | null =>
+    level === null ? null : (questionnaire.scale.find((s) => s.level === level)?.name ?? null);
+
+  const scored = questionnaire.dimensions.map((dimension, i) => {
+    const target = targetOf(dimension, input, options);
+    return scoreDimension(dimension, tallies[i] ?? [], roles, registry, target);
+  });
+
+  const overallScore = weightedMean(
+    scored.flatMap((d) => (d.score === null ? [] : [[d.score, d.dimension.weight] as const])),
+  );
+  const overallCoverage = weightedMean(
+    scored.flatMap((d) => (d.coverage === null ? [] : [[d.coverage, d.dimension.weight] as const])),
+  );
+  const overallLevel = overallScore === null ? null : floorLevel(overallScore);
+
+  const view = scoreViewOf(scored, overallScore, overallCoverage);
   const riskOutcome = evaluateRisks(questionnaire.risks, view);
   const readiness = evaluateReadiness(questionnaire.readiness, riskOutcome.context);
 
-  const dimensions = scored.map((d): DimensionResult => {
-    return {
-      id: d.dimension.id,
-      title: d.dimension.title,
-      pillar: d.dimension.pillar,
-      weight: d.dimension.weight,
-      score: round2OrNull(d.score),
-      level: d.level,
-      levelName: levelName(d.level),
-      cappedBy: d.cappedBy && { question: d.cappedBy.question, score: round2(d.cappedBy.score) },
-      answeredWeight: round2(d.answeredWeight),
-      applicableWeight: round2(d.applicableWeight),
-      coverage: round2OrNull(d.coverage),
-      confidence: d.coverage === null ? null : confidenceOf(d.coverage),
-      byRole: roundMap(d.byRole),
-      target: d.target,
-      ...targetFigures(d.score, d.target, horizonMonths, monthsPerLevel, input.assessment.date),
-      perceptionGap:
-        d.perceptionGap === null || d.executive === null || d.frontline === null
-          ? null
-          : {
-              executive: round2(d.executive),
-              frontline: round2(d.frontline),
-              gap: round2(d.perceptionGap),
-              flagged: atLeast(d.perceptionGap, PERCEPTION_GAP_FLAG),
-            },
-      questions: d.questions.map(questionResult),
-    };
-  });
+  const dimensions = scored.map((d) =>
+    dimensionResult(d, levelName, horizonMonths, monthsPerLevel, input.assessment.date),
+  );
 
   const respondentsByRole: Record<string, number> = {};
   for (const role of roles) respondentsByRole[role] = roleCounts.get(role) ?? 0;
@@ -533,12 +627,7 @@ function buildResults(
     questionnaire: { id: questionnaire.id, version: questionnaire.version },
     horizonMonths,
     monthsPerLevel,
-    respondents: [...roster].sort(
-      (a, b) =>
-        compareIds(a.id, b.id) ||
-        compareIds(a.role, b.role) ||
-        compareText(a.name ?? "", b.name ?? ""),
-    ),
+    respondents: [...roster].sort(compareRespondents),
     respondentsByRole,
     overall: {
       score: round2OrNull(overallScore),
@@ -548,29 +637,8 @@ function buildResults(
       confidence: overallCoverage === null ? null : confidenceOf(overallCoverage),
     },
     dimensions,
-    perceptionGaps: dimensions.flatMap((d) =>
-      d.perceptionGap?.flagged
-        ? [
-            {
-              dimension: d.id,
-              executive: d.perceptionGap.executive,
-              frontline: d.perceptionGap.frontline,
-              gap: d.perceptionGap.gap,
-            },
-          ]
-        : [],
-    ),
-    disagreements: scored.flatMap((d) =>
-      d.questions
-        .filter((q) => q.tally.answered > 0 && q.tally.max - q.tally.min >= DISAGREEMENT_SPREAD)
-        .map((q) => ({
-          dimension: d.dimension.id,
-          question: q.tally.question.id,
-          spread: q.tally.max - q.tally.min,
-          min: q.tally.min,
-          max: q.tally.max,
-        })),
-    ),
+    perceptionGaps: flaggedPerceptionGaps(dimensions),
+    disagreements: disagreementsOf(scored),
     risks: riskOutcome.evaluations
       .filter((r) => r.holds)
       .map((r) => ({
