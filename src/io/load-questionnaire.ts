@@ -2,7 +2,7 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { Issue } from "../core/diagnostics/issue.js";
-import { makeIssue } from "../core/diagnostics/source.js";
+import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { checkQuestionnaire } from "../core/questionnaire/rules.js";
 import {
