@@ -3,7 +3,7 @@ import type { Results } from "../models/results.js";
 import type { Phase, Pillar } from "../questionnaire/schema.js";
 import type { Questionnaire, ResolvedRecommendation } from "../questionnaire/types.js";
 
-/** Rollout strategy (seed 001): `small-slow` runs at most two actions at once; `big-fast` all. */
+/** Rollout strategy (docs/reports.md): `small-slow` runs at most two actions at once; `big-fast` all. */
 export type RoadmapStrategy = "small-slow" | "big-fast";
 
 export const ROADMAP_STRATEGIES: readonly RoadmapStrategy[] = ["small-slow", "big-fast"];
@@ -11,7 +11,7 @@ export const DEFAULT_STRATEGY: RoadmapStrategy = "small-slow";
 
 /** Phases in the order they run. */
 export const PHASE_ORDER: readonly Phase[] = ["rigidify", "optimise", "solidify"];
-/** Strategy → people → process → technology (seed 002/003: strategy first, technology last). */
+/** Strategy → people → process → technology (strategy first, technology last). */
 const PILLAR_ORDER: readonly Pillar[] = ["strategy", "people", "process", "technology"];
 
 /** Parallel actions allowed by `small-slow`. */
@@ -77,7 +77,7 @@ function horizonWeeks(months: number): number {
 }
 
 /**
- * Selects, orders and schedules the recommendations (PRODUCT.md §8):
+ * Selects, orders and schedules the recommendations (docs/reports.md, "The roadmap rules"):
  * - a recommendation applies when its dimension's level is below `appliesBelow` and the dimension
  *   has a gap, or when it mitigates a triggered risk; dependencies of applied ones are pulled in;
  * - phases run rigidify → optimise → solidify, each starting when the previous one has finished

@@ -266,7 +266,7 @@ function tallyCodeCounts(
 
 /**
  * A dimension's gap to its target and, when closing it takes longer than the horizon at the
- * pace of `monthsPerLevel`, the expectation risk (PRODUCT.md §5). Shared with report/roadmap,
+ * pace of `monthsPerLevel`, the expectation risk (docs/scoring.md, rule 6). Shared with report/roadmap,
  * which re-targets saved results.
  */
 export function targetFigures(
