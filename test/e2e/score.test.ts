@@ -86,6 +86,15 @@ describe("crm-maturity score (built CLI)", () => {
     expectGolden("summary.en.md", r.stdout);
   });
 
+  it("names Markdown md like every other command; markdown stays an alias", () => {
+    const md = runCli([...base, "--format", "md"], { cwd: VALID });
+    expect(md.status).toBe(0);
+    expect(md.stdout).toBe(runCli([...base, "--format", "markdown"], { cwd: VALID }).stdout);
+    const bad = runCli([...base, "--format", "html"], { cwd: VALID });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("Allowed choices are table, json, md.");
+  });
+
   it("emits the Markdown summary in Chinese (golden)", () => {
     const r = runCli([...base, "--format", "markdown", "--lang", "zh-CN"], { cwd: VALID });
     expect(r.status).toBe(0);

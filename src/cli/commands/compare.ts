@@ -1,6 +1,7 @@
 import { type Command, Option } from "commander";
 import { LANGS } from "../../i18n/labels.js";
 import { COMPARE_FORMATS, DEFAULT_COMPARE_FORMAT } from "../../render/comparison/index.js";
+import { formatOption } from "../format-option.js";
 import { examples, wholeNumber } from "../options.js";
 
 /** Registers `crm-maturity compare`. */
@@ -23,11 +24,7 @@ export function register(program: Command): void {
       "--baseline-questionnaire <file>",
       "questionnaire of the baseline when it was answered to another version (default: -q)",
     )
-    .addOption(
-      new Option("--format <format>", "output format")
-        .choices(COMPARE_FORMATS)
-        .default(DEFAULT_COMPARE_FORMAT),
-    )
+    .addOption(formatOption(COMPARE_FORMATS, DEFAULT_COMPARE_FORMAT))
     .addOption(
       new Option("--lang <lang>", "language of the table and Markdown (JSON holds both)")
         .choices(LANGS)

@@ -3,6 +3,7 @@ import { DEFAULT_STRATEGY, ROADMAP_STRATEGIES } from "../../core/analysis/roadma
 import { UsageError } from "../../core/diagnostics/errors.js";
 import { FORMATS } from "../../render/report/index.js";
 import { REPORT_LANGUAGES } from "../../views/report/model.js";
+import { formatOption } from "../format-option.js";
 import { examples } from "../options.js";
 
 /** Parses `--horizon`: whole months, at least 1. */
@@ -28,7 +29,7 @@ export function addReportOptions(cmd: Command): Command {
       "questionnaire root file (default: the bundled standard pack)",
     )
     .option("--targets <file>", "per-dimension target levels for this client")
-    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("md"))
+    .addOption(formatOption(FORMATS, "md"))
     .option("-o, --output <file>", "write to a file (atomically) instead of standard output")
     .addOption(
       new Option("--lang <lang>", "language of the document")

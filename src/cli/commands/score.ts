@@ -2,6 +2,7 @@ import { type Command, Option } from "commander";
 import { UsageError } from "../../core/diagnostics/errors.js";
 import { LANGS } from "../../i18n/labels.js";
 import { SCORE_FORMATS } from "../../render/score/index.js";
+import { formatOption } from "../format-option.js";
 import { examples } from "../options.js";
 
 function months(value: string): number {
@@ -35,11 +36,9 @@ export function register(program: Command): void {
       "planning horizon for expectation risk (default: the answers' horizonMonths, else 12)",
       months,
     )
+    .addOption(formatOption(SCORE_FORMATS, "table"))
     .addOption(
-      new Option("--format <format>", "output format").choices(SCORE_FORMATS).default("table"),
-    )
-    .addOption(
-      new Option("--lang <lang>", "language of the table and markdown")
+      new Option("--lang <lang>", "language of the table and Markdown")
         .choices(LANGS)
         .default("en"),
     )
@@ -49,7 +48,7 @@ export function register(program: Command): void {
       `${examples([
         "crm-maturity score examples/acme-manufacturing/answers/*.yaml --targets examples/acme-manufacturing/targets.yaml",
         "crm-maturity score answers.yaml --format json -o results.json",
-        "crm-maturity score answers/*.yaml --format markdown --lang zh-CN -o summary.md",
+        "crm-maturity score answers/*.yaml --format md --lang zh-CN -o summary.md",
         "cat answers.json | crm-maturity score -",
       ])}
 Exit codes: 0 scored · 1 invalid answers, targets or questionnaire (file:line:column on stderr) · 2 usage error

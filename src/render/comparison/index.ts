@@ -17,7 +17,7 @@ export type Renderer = (comparison: Comparison, opts: RenderOptions) => Promise<
 export const COMPARE_RENDERERS = {
   table: async (c, o) => (await import("./table.js")).renderTable(c, o),
   md: async (c, o) => (await import("./markdown.js")).renderMarkdown(c, o),
-  json: async (c) => (await import("./json.js")).renderJson(c),
+  json: async (c) => (await import("../json.js")).renderJson(c),
 } satisfies Record<string, Renderer>;
 
 export type CompareFormat = keyof typeof COMPARE_RENDERERS;

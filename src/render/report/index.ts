@@ -1,5 +1,5 @@
 import type { ReportModel } from "../../views/report/model.js";
-import { renderJson } from "./json.js";
+import { renderJson } from "../json.js";
 
 /** What a renderer may need besides the model. */
 export interface RenderOptions {

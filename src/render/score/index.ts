@@ -10,7 +10,7 @@ export type ScoreRenderer = (
 ) => string;
 
 /** Every `score --format`: the CLI's choices and the renderers' keys. */
-export const SCORE_FORMATS = ["table", "json", "markdown"] as const;
+export const SCORE_FORMATS = ["table", "json", "md"] as const;
 
 export type ScoreFormat = (typeof SCORE_FORMATS)[number];
 
@@ -18,10 +18,10 @@ export type ScoreFormat = (typeof SCORE_FORMATS)[number];
 export const SCORE_RENDERERS: Record<ScoreFormat, () => Promise<ScoreRenderer>> = {
   table: async () => (await import("./table.js")).renderScoreTable,
   json: async () => {
-    const { renderScoreJson } = await import("./json.js");
-    return (results) => renderScoreJson(results);
+    const { renderJson } = await import("../json.js");
+    return (results) => renderJson(results);
   },
-  markdown: async () => (await import("./markdown.js")).renderScoreMarkdown,
+  md: async () => (await import("./markdown.js")).renderScoreMarkdown,
 };
 
 export type { ScoreRenderOptions };

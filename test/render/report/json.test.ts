@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderJson } from "../../../src/render/report/json.js";
+import { renderJson } from "../../../src/render/json.js";
 import { REPORT_LANGUAGES, type ReportModel } from "../../../src/views/report/model.js";
 import { acmeReport } from "../../helpers/report.js";
 
