@@ -24,6 +24,7 @@ export interface CompareCommandOptions {
   lang: Lang;
   output?: string;
   movers?: number;
+  template?: string;
 }
 
 /** Environment the command reads; a parameter so tests can pass their own. */
@@ -241,7 +242,12 @@ export async function runCompare(
     );
   }
   const color = useColor(opts.format, opts.output, e);
-  const text = await COMPARE_RENDERERS[opts.format](comparison, { lang: opts.lang, color });
+  const text = await COMPARE_RENDERERS[opts.format](comparison, {
+    lang: opts.lang,
+    color,
+    templateDir: opts.template,
+    cwd: e.cwd,
+  });
   writeOutput(text, opts.output);
   return 0;
 }

@@ -36,12 +36,17 @@ export function register(program: Command): void {
       wholeNumber("--movers"),
     )
     .option("-o, --output <file>", "write to a file instead of standard output")
+    .option(
+      "--template <dir>",
+      "folder of Handlebars templates overriding the bundled compare.md.hbs and partials (md)",
+    )
     .addHelpText(
       "after",
       `${examples([
         "crm-maturity compare baseline/results.json followup/answers.yaml",
         "crm-maturity compare baseline.yaml followup.yaml --baseline-questionnaire questionnaire-v1/questionnaire.yaml -q questionnaire-v2/questionnaire.yaml",
         "crm-maturity compare baseline.json followup.json --format md --lang zh-CN -o progress.md",
+        "crm-maturity compare baseline.json followup.json --format md --template my-templates/",
       ])}
 Exit codes: 0 compared · 1 invalid input, or a follow-up dated before the baseline (file:line:column on stderr) · 2 usage error
 `,

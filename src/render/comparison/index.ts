@@ -6,6 +6,10 @@ export interface RenderOptions {
   lang: Lang;
   /** ANSI colour (table only): the caller decides from TTY and NO_COLOR. */
   color: boolean;
+  /** A folder of Handlebars templates overriding the bundled ones (md only). */
+  templateDir?: string | undefined;
+  /** Where a relative template folder resolves and how paths are shown. */
+  cwd?: string | undefined;
 }
 
 /** Lays a comparison out as text; never writes. */
