@@ -60,11 +60,10 @@ export async function runScore(
     targets,
     horizonMonths: opts.horizon,
   });
-  const render = await SCORE_RENDERERS[opts.format]();
-  const text = render(results, questionnaire, {
-    lang: opts.lang,
-    color: useColor(opts.format, opts.output, e),
-  });
+  const text = await SCORE_RENDERERS[opts.format](
+    { results, questionnaire },
+    { lang: opts.lang, color: useColor(opts.format, opts.output, e) },
+  );
   writeOutput(text, opts.output);
   return 0;
 }

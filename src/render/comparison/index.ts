@@ -1,5 +1,6 @@
 import type { Comparison } from "../../core/analysis/comparison.js";
 import type { Lang } from "../../i18n/labels.js";
+import { formatsOf, type Renderer } from "../registry.js";
 
 /** How a comparison is rendered. */
 export interface RenderOptions {
@@ -13,7 +14,7 @@ export interface RenderOptions {
 }
 
 /** Lays a comparison out as text; never writes. */
-export type Renderer = (comparison: Comparison, opts: RenderOptions) => Promise<string>;
+export type CompareRenderer = Renderer<Comparison, RenderOptions>;
 
 // Each entry imports its module on first use so that `--help` and other commands never load
 // cli-table3, chalk or Handlebars.
@@ -22,11 +23,11 @@ export const COMPARE_RENDERERS = {
   table: async (c, o) => (await import("./table.js")).renderTable(c, o),
   md: async (c, o) => (await import("./markdown.js")).renderMarkdown(c, o),
   json: async (c) => (await import("../json.js")).renderJson(c),
-} satisfies Record<string, Renderer>;
+} satisfies Record<string, CompareRenderer>;
 
 export type CompareFormat = keyof typeof COMPARE_RENDERERS;
 
 /** The format names, in registry order (the first is the default). */
-export const COMPARE_FORMATS = Object.keys(COMPARE_RENDERERS) as CompareFormat[];
+export const COMPARE_FORMATS = formatsOf(COMPARE_RENDERERS);
 
 export const DEFAULT_COMPARE_FORMAT: CompareFormat = "table";

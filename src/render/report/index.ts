@@ -1,5 +1,6 @@
 import type { ReportModel } from "../../views/report/model.js";
 import { renderJson } from "../json.js";
+import { formatsOf, type Renderer } from "../registry.js";
 
 /** What a renderer may need besides the model. */
 export interface RenderOptions {
@@ -12,10 +13,7 @@ export interface RenderOptions {
 }
 
 /** Lays out a report model in one format; never computes or translates. */
-export type Renderer = (
-  report: ReportModel,
-  opts: RenderOptions,
-) => string | Uint8Array | Promise<string | Uint8Array>;
+export type ReportRenderer = Renderer<ReportModel, RenderOptions>;
 
 /** Every output format, each in its own module; heavy ones are imported only when used. */
 export const RENDERERS = {
@@ -27,12 +25,12 @@ export const RENDERERS = {
     return renderPdf(report, pdfOpts);
   },
   json: (report) => renderJson(report),
-} satisfies Record<string, Renderer>;
+} satisfies Record<string, ReportRenderer>;
 
 export type Format = keyof typeof RENDERERS;
 
 /** `--format` choices, in the order help lists them. */
-export const FORMATS = Object.keys(RENDERERS) as Format[];
+export const FORMATS = formatsOf(RENDERERS);
 
 /** Formats whose output is binary (never printed to a terminal). */
 export const BINARY_FORMATS: ReadonlySet<Format> = new Set<Format>(["pdf"]);
