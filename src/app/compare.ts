@@ -25,6 +25,7 @@ export interface CompareCommandOptions {
   lang: Lang;
   output?: string;
   movers?: number;
+  template?: string;
 }
 
 /** Environment the command reads; a parameter so tests can pass their own. */
@@ -242,7 +243,12 @@ export async function runCompare(
     );
   }
   const color = opts.format === "table" && useColor(opts.output, e);
-  const text = await COMPARE_RENDERERS[opts.format](comparison, { lang: opts.lang, color });
+  const text = await COMPARE_RENDERERS[opts.format](comparison, {
+    lang: opts.lang,
+    color,
+    templateDir: opts.template,
+    cwd: e.cwd,
+  });
   writeOutput(text, opts.output);
   return 0;
 }

@@ -60,11 +60,10 @@ export async function runScore(
     targets,
     horizonMonths: opts.horizon,
   });
-  const render = await SCORE_RENDERERS[opts.format]();
-  const text = render(results, questionnaire, {
-    lang: opts.lang,
-    color: opts.format === "table" && useColor(opts.output, e),
-  });
+  const text = await SCORE_RENDERERS[opts.format](
+    { results, questionnaire },
+    { lang: opts.lang, color: opts.format === "table" && useColor(opts.output, e) },
+  );
   writeOutput(text, opts.output);
   return 0;
 }

@@ -2,6 +2,7 @@
 import { type Command, Option } from "commander";
 import { DEFAULT_STRATEGY, ROADMAP_STRATEGIES } from "../core/analysis/roadmap.js";
 import { FORMATS } from "../render/report/index.js";
+import { formatOption } from "./format-option.js";
 import { horizonOption, langOption, outputOption, questionnaireOption } from "./options.js";
 
 /** The options `report` and `roadmap` share. */
@@ -13,7 +14,7 @@ export function addReportOptions(cmd: Command): Command {
     )
     .addOption(questionnaireOption("questionnaire root file"))
     .option("--targets <file>", "per-dimension target levels for this client")
-    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("md"))
+    .addOption(formatOption(FORMATS, "md"))
     .addOption(outputOption())
     .addOption(langOption("the document"))
     .option("--template <dir>", "folder of Handlebars templates overriding the bundled ones (md)")

@@ -10,13 +10,18 @@ import { displayPath } from "../io/read.js";
 /** The bundled templates folder. */
 export const BUNDLED_TEMPLATES = `${fromPackageRoot("templates")}${path.sep}`;
 
-/** The documents a template set renders. */
-export type TemplateName = "report" | "roadmap";
+/** The documents a template set renders: every Markdown document the CLI writes. */
+export type TemplateName = "report" | "roadmap" | "compare";
 
 const MAIN_FILES: Record<TemplateName, string> = {
   report: "report.md.hbs",
   roadmap: "roadmap.md.hbs",
+  compare: "compare.md.hbs",
 };
+
+// Strict mode turns a misspelt field into an error instead of a silently empty section; the
+// compare template was written for it, the report templates rely on optional fields.
+const STRICT: ReadonlySet<TemplateName> = new Set<TemplateName>(["compare"]);
 const PARTIALS_DIR = "partials";
 
 /** Loaded templates: renders a document with the given data and helpers. */
@@ -175,7 +180,8 @@ function parseTemplate(hb: HandlebarsModule, source: Source, issues: Issue[]): P
 
 /**
  * Loads the bundled templates and, with `dir`, the user's folder on top: a file at the same
- * relative path (`report.md.hbs`, `roadmap.md.hbs`, `partials/<name>.hbs`) replaces the bundled
+ * relative path (`report.md.hbs`, `roadmap.md.hbs`, `compare.md.hbs`, `partials/<name>.hbs`)
+ * replaces the bundled
  * one, and new partials may be added. Handlebars is imported here, lazily. Throws InputError
  * with located issues for a missing folder, links leaving it, bad partial names or syntax errors.
  */
@@ -198,7 +204,7 @@ export async function loadTemplates(opts: {
       throw new InputError(`the template folder ${opts.dir} cannot be used`, [
         makeIssue(
           "file-unreadable",
-          "expected a folder of Handlebars templates (report.md.hbs, roadmap.md.hbs, partials/*.hbs); found no such folder",
+          "expected a folder of Handlebars templates (report.md.hbs, roadmap.md.hbs, compare.md.hbs, partials/*.hbs); found no such folder",
           displayPath(root, opts.cwd),
           FILE_START,
         ),
@@ -225,9 +231,9 @@ export async function loadTemplates(opts: {
 
   // Strings in the data are already escaped for Markdown; HTML-escaping them again would turn
   // apostrophes into entities in the plain-text reading. Compiling the parsed tree parses once.
-  const compile = (rel: string) => {
+  const compile = (rel: string, strict = false) => {
     const ast = parsed.get(rel);
-    return ast ? env.compile(ast, { noEscape: true }) : undefined;
+    return ast ? env.compile(ast, { noEscape: true, strict }) : undefined;
   };
   for (const rel of sources.keys()) {
     if (!rel.startsWith(`${PARTIALS_DIR}/`)) continue;
@@ -249,7 +255,7 @@ export async function loadTemplates(opts: {
         ]);
       }
       for (const [helper, fn] of Object.entries(helpers)) env.registerHelper(helper, fn);
-      const template = compile(MAIN_FILES[name]);
+      const template = compile(MAIN_FILES[name], STRICT.has(name));
       try {
         return template ? template(data) : "";
       } catch (err) {

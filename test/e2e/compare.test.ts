@@ -210,4 +210,65 @@ describe("crm-maturity compare: usage errors exit 2", () => {
     expect(r.stdout).toContain("--baseline-questionnaire <file>");
     expect(r.stdout).toContain("Exit codes:");
   });
+
+  it("takes --template <dir> like report: compare.md.hbs there replaces the bundled one", () => {
+    const dir = mkdtempSync(path.join(tmp, "templates-"));
+    writeFileSync(path.join(dir, "compare.md.hbs"), "# {{heading}}\n\nCustom: {{interval}}\n");
+    const r = runCli([
+      "compare",
+      baselineJson,
+      followupJson,
+      ...QS,
+      "--format",
+      "md",
+      "--template",
+      dir,
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^# Progress report — Lotus Kitchenware Co\.?\n\nCustom: /);
+    // A folder without compare.md.hbs (only other documents' files) keeps the bundled template.
+    const other = mkdtempSync(path.join(tmp, "templates-"));
+    writeFileSync(path.join(other, "report.md.hbs"), "custom report\n");
+    const bundled = runCli(["compare", baselineJson, followupJson, ...QS, "--format", "md"]);
+    const same = runCli([
+      "compare",
+      baselineJson,
+      followupJson,
+      ...QS,
+      "--format",
+      "markdown",
+      "--template",
+      other,
+    ]);
+    expect(same.status, same.stderr).toBe(0);
+    expect(same.stdout).toBe(bundled.stdout);
+  });
+
+  it("exits 1 with file:line for a compare template with a misspelt field or bad partial", () => {
+    const dir = mkdtempSync(path.join(tmp, "templates-"));
+    writeFileSync(path.join(dir, "compare.md.hbs"), "{{> ../escape}}\n");
+    const r = runCli(
+      ["compare", baselineJson, followupJson, ...QS, "--format", "md", "--template", dir],
+      {
+        cwd: dir,
+      },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^compare\.md\.hbs:1:1 {2}error .*\(include-outside-root\)/m);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    writeFileSync(path.join(dir, "compare.md.hbs"), "{{headding}}\n");
+    const strict = runCli([
+      "compare",
+      baselineJson,
+      followupJson,
+      ...QS,
+      "--format",
+      "md",
+      "--template",
+      dir,
+    ]);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain("headding");
+    expect(hasStackTrace(strict.stderr)).toBe(false);
+  });
 });

@@ -90,13 +90,16 @@ describe("compare renderers", () => {
 
 describe("Markdown safety", () => {
   it("escapes characters that would break tables, emphasis, links or HTML", () => {
-    expect(escapeMarkdown("A | B *bold* _x_ [link](u) <b> `c` # ~ & \\")).toBe(
-      "A \\| B \\*bold\\* \\_x\\_ \\[link\\](u) \\<b\\> \\`c\\` \\# \\~ \\& \\\\",
+    expect(escapeMarkdown("A | B *bold* _x_ [link](u) <b> `c` # ~ &amp; \\")).toBe(
+      "A \\| B \\*bold\\* \\_x\\_ \\[link\\](u) \\<b> \\`c\\` # \\~ \\&amp; \\\\",
     );
-    expect(escapeMarkdown("line one\nline two\r\nthree")).toBe("line one line two three");
+    // The same rules as the report: a line break stays visible (as <br>) inside a table cell.
+    expect(escapeMarkdown("line one\nline two\r\nthree")).toBe("line one<br>line two<br>three");
     expect(escapeMarkdown("- not a list")).toBe("\\- not a list");
     expect(escapeMarkdown("1. not a list")).toBe("1\\. not a list");
     expect(escapeMarkdown("高层参与与执行")).toBe("高层参与与执行");
+    expect(escapeMarkdown(" (high)")).toBe(" (high)");
+    expect(escapeMarkdown("2.27")).toBe("2.27");
   });
 
   it("keeps a hostile client name inside its table cell and heading", async () => {
@@ -112,7 +115,7 @@ describe("Markdown safety", () => {
       },
     };
     const md = await render("md", hostile);
-    expect(md).not.toContain("<script>");
+    expect(md).not.toMatch(/(?<!\\)<script>/);
     expect(md).not.toMatch(/^# injected/m);
     const clientRow = md.split("\n").find((l) => l.includes("Evil"));
     expect(clientRow).toBeDefined();

@@ -1,5 +1,6 @@
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { COMPARE_FORMATS, DEFAULT_COMPARE_FORMAT } from "../../render/comparison/index.js";
+import { formatOption } from "../format-option.js";
 import {
   examples,
   langOption,
@@ -29,11 +30,7 @@ export function register(program: Command): void {
       "--baseline-questionnaire <file>",
       "questionnaire of the baseline when it was answered to another version (default: -q)",
     )
-    .addOption(
-      new Option("--format <format>", "output format")
-        .choices(COMPARE_FORMATS)
-        .default(DEFAULT_COMPARE_FORMAT),
-    )
+    .addOption(formatOption(COMPARE_FORMATS, DEFAULT_COMPARE_FORMAT))
     .addOption(langOption("the table and Markdown (JSON holds both)"))
     .option(
       "--movers <n>",
@@ -41,12 +38,17 @@ export function register(program: Command): void {
       wholeNumber("--movers"),
     )
     .addOption(outputOption())
+    .option(
+      "--template <dir>",
+      "folder of Handlebars templates overriding the bundled compare.md.hbs and partials (md)",
+    )
     .addHelpText(
       "after",
       `${examples([
         "crm-maturity compare baseline/results.json followup/answers.yaml",
         "crm-maturity compare baseline.yaml followup.yaml --baseline-questionnaire questionnaire-v1/questionnaire.yaml -q questionnaire-v2/questionnaire.yaml",
         "crm-maturity compare baseline.json followup.json --format md --lang zh-CN -o progress.md",
+        "crm-maturity compare baseline.json followup.json --format md --template my-templates/",
       ])}
 Exit codes: 0 compared · 1 invalid input, or a follow-up dated before the baseline (file:line:column on stderr) · 2 usage error
 `,

@@ -1,5 +1,6 @@
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { SCORE_FORMATS } from "../../render/score/index.js";
+import { formatOption } from "../format-option.js";
 import {
   examples,
   horizonOption,
@@ -22,17 +23,15 @@ export function register(program: Command): void {
     .addOption(questionnaireOption("questionnaire to score with"))
     .option("--targets <file>", "targets file overriding the per-dimension target levels")
     .addOption(horizonOption())
-    .addOption(
-      new Option("--format <format>", "output format").choices(SCORE_FORMATS).default("table"),
-    )
-    .addOption(langOption("the table and markdown"))
+    .addOption(formatOption(SCORE_FORMATS, "table"))
+    .addOption(langOption("the table and Markdown"))
     .addOption(outputOption())
     .addHelpText(
       "after",
       `${examples([
         "crm-maturity score examples/acme-manufacturing/answers/*.yaml --targets examples/acme-manufacturing/targets.yaml",
         "crm-maturity score answers.yaml --format json -o results.json",
-        "crm-maturity score answers/*.yaml --format markdown --lang zh-CN -o summary.md",
+        "crm-maturity score answers/*.yaml --format md --lang zh-CN -o summary.md",
         "cat answers.json | crm-maturity score -",
       ])}
 Exit codes: 0 scored · 1 invalid answers, targets or questionnaire (file:line:column on stderr) · 2 usage error

@@ -1,15 +1,11 @@
 import type { Comparison } from "../../core/analysis/comparison.js";
-import type { Lang } from "../../i18n/labels.js";
+import { formatsOf, type Renderer } from "../registry.js";
+import type { RenderOptions } from "./options.js";
 
-/** How a comparison is rendered. */
-export interface RenderOptions {
-  lang: Lang;
-  /** ANSI colour (table only): the caller decides from TTY and NO_COLOR. */
-  color: boolean;
-}
+export type { RenderOptions };
 
 /** Lays a comparison out as text; never writes. */
-export type Renderer = (comparison: Comparison, opts: RenderOptions) => Promise<string>;
+export type CompareRenderer = Renderer<Comparison, RenderOptions>;
 
 // Each entry imports its module on first use so that `--help` and other commands never load
 // cli-table3, chalk or Handlebars.
@@ -17,12 +13,12 @@ export type Renderer = (comparison: Comparison, opts: RenderOptions) => Promise<
 export const COMPARE_RENDERERS = {
   table: async (c, o) => (await import("./table.js")).renderTable(c, o),
   md: async (c, o) => (await import("./markdown.js")).renderMarkdown(c, o),
-  json: async (c) => (await import("./json.js")).renderJson(c),
-} satisfies Record<string, Renderer>;
+  json: async (c) => (await import("../json.js")).renderJson(c),
+} satisfies Record<string, CompareRenderer>;
 
 export type CompareFormat = keyof typeof COMPARE_RENDERERS;
 
 /** The format names, in registry order (the first is the default). */
-export const COMPARE_FORMATS = Object.keys(COMPARE_RENDERERS) as CompareFormat[];
+export const COMPARE_FORMATS = formatsOf(COMPARE_RENDERERS);
 
 export const DEFAULT_COMPARE_FORMAT: CompareFormat = "table";

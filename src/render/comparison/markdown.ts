@@ -7,8 +7,8 @@ import {
   type ListItem,
   type TableView,
 } from "../../views/comparison.js";
-import type { RenderOptions } from "./index.js";
-import { loadCompareTemplate } from "./template.js";
+import { loadTemplates } from "../templates.js";
+import type { RenderOptions } from "./options.js";
 
 // Identifiers match /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/, so a code span shows them safely.
 const code = (id: string): string => `\`${id.replace(/`/g, "")}\``;
@@ -75,10 +75,15 @@ export function buildMarkdownView(comparison: Comparison, opts: RenderOptions) {
   };
 }
 
-/** Markdown through `templates/compare.md.hbs` (Handlebars is loaded only here). */
+/**
+ * Markdown through `compare.md.hbs`, bundled or from `--template <dir>` (the loader imports
+ * Handlebars only here).
+ */
 export async function renderMarkdown(comparison: Comparison, opts: RenderOptions): Promise<string> {
-  const template = await loadCompareTemplate();
+  const templates = await loadTemplates({ dir: opts.templateDir, cwd: opts.cwd ?? process.cwd() });
   // Blank-line runs left by empty sections collapse, so the output is stable and tidy.
-  const text = template(buildMarkdownView(comparison, opts)).replace(/\n{3,}/g, "\n\n");
+  const text = templates
+    .render("compare", buildMarkdownView(comparison, opts), {})
+    .replace(/\n{3,}/g, "\n\n");
   return `${text.trimEnd()}\n`;
 }

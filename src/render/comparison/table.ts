@@ -10,7 +10,7 @@ import {
   type TableView,
   type Trend,
 } from "../../views/comparison.js";
-import type { RenderOptions } from "./index.js";
+import type { RenderOptions } from "./options.js";
 
 /** Longest question text shown in the movers table, in terminal columns. */
 const MAX_TEXT_WIDTH = 40;

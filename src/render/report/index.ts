@@ -1,21 +1,12 @@
 import type { ReportModel } from "../../views/report/model.js";
-import { renderJson } from "./json.js";
+import { renderJson } from "../json.js";
+import { formatsOf, type Renderer } from "../registry.js";
+import type { RenderOptions } from "./options.js";
 
-/** What a renderer may need besides the model. */
-export interface RenderOptions {
-  /** A folder of Handlebars templates overriding the bundled ones (Markdown). */
-  templateDir?: string | undefined;
-  /** A TrueType/OpenType font (or collection) with CJK glyphs (PDF). */
-  fontPath?: string | undefined;
-  /** Where relative paths resolve and how they are shown. */
-  cwd?: string | undefined;
-}
+export type { RenderOptions };
 
 /** Lays out a report model in one format; never computes or translates. */
-export type Renderer = (
-  report: ReportModel,
-  opts: RenderOptions,
-) => string | Uint8Array | Promise<string | Uint8Array>;
+export type ReportRenderer = Renderer<ReportModel, RenderOptions>;
 
 /** Every output format, each in its own module; heavy ones are imported only when used. */
 export const RENDERERS = {
@@ -27,12 +18,12 @@ export const RENDERERS = {
     return renderPdf(report, pdfOpts);
   },
   json: (report) => renderJson(report),
-} satisfies Record<string, Renderer>;
+} satisfies Record<string, ReportRenderer>;
 
 export type Format = keyof typeof RENDERERS;
 
 /** `--format` choices, in the order help lists them. */
-export const FORMATS = Object.keys(RENDERERS) as Format[];
+export const FORMATS = formatsOf(RENDERERS);
 
 /** Formats whose output is binary (never printed to a terminal). */
 export const BINARY_FORMATS: ReadonlySet<Format> = new Set<Format>(["pdf"]);

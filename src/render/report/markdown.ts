@@ -1,31 +1,9 @@
+import { escapeMarkdown } from "../../core/text/markdown.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { punctuation } from "../../i18n/labels.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import { loadTemplates } from "../templates.js";
-import type { RenderOptions } from "./index.js";
-
-/**
- * Escapes text so it reads as literal text wherever a template puts it inline: in a paragraph,
- * a list item or a table cell. Newlines become `<br>` (a cell cannot span lines), everything
- * Markdown or GitHub would interpret is backslash-escaped (emphasis, code, links, HTML tags,
- * pipes, math), and a leading `#`, `>`, `-`, `+`, `=` or `1.` cannot start a block.
- * Intraword underscores are left alone: GitHub does not treat them as emphasis, and ids stay
- * readable in plain text.
- */
-export function escapeMarkdown(text: string): string {
-  let s = text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").trim();
-  s = s.replace(/[\\`*[\]|~$]/g, (c) => `\\${c}`);
-  // `<` only opens HTML or an autolink before a letter, `/`, `!` or `?`; elsewhere it stays.
-  s = s.replace(/<(?=[A-Za-z/!?])/g, "\\<");
-  s = s.replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_");
-  s = s.replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
-  return s
-    .split("\n")
-    .map((line) => line.trim())
-    .join("<br>")
-    .replace(/^([#>+=-])/, "\\$1")
-    .replace(/^(\d+)([.)])/, "$1\\$2");
-}
+import type { RenderOptions } from "./options.js";
 
 /**
  * Text safe inside a Mermaid label (radar axis, gantt task): characters that end a label or

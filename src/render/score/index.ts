@@ -1,27 +1,29 @@
 import type { Results } from "../../core/models/results.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
 import type { ScoreRenderOptions } from "../../views/score.js";
+import { formatsOf, type Renderer } from "../registry.js";
+
+/** What `score` renders: the results and the questionnaire that gives them titles. */
+export interface ScoreView {
+  results: Results;
+  questionnaire: Questionnaire;
+}
 
 /** Renders scored results in one output format. */
-export type ScoreRenderer = (
-  results: Results,
-  questionnaire: Questionnaire,
-  opts: ScoreRenderOptions,
-) => string;
+export type ScoreRenderer = Renderer<ScoreView, ScoreRenderOptions>;
 
-/** Every `score --format`: the CLI's choices and the renderers' keys. */
-export const SCORE_FORMATS = ["table", "json", "markdown"] as const;
+/** Every `score --format`, loaded on demand (the table loads chalk and cli-table3). */
+export const SCORE_RENDERERS = {
+  table: async (v, o) =>
+    (await import("./table.js")).renderScoreTable(v.results, v.questionnaire, o),
+  json: async (v) => (await import("../json.js")).renderJson(v.results),
+  md: async (v, o) =>
+    (await import("./markdown.js")).renderScoreMarkdown(v.results, v.questionnaire, o),
+} satisfies Record<string, ScoreRenderer>;
 
-export type ScoreFormat = (typeof SCORE_FORMATS)[number];
+export type ScoreFormat = keyof typeof SCORE_RENDERERS;
 
-/** The renderer of each format, loaded on demand (the table loads chalk and cli-table3). */
-export const SCORE_RENDERERS: Record<ScoreFormat, () => Promise<ScoreRenderer>> = {
-  table: async () => (await import("./table.js")).renderScoreTable,
-  json: async () => {
-    const { renderScoreJson } = await import("./json.js");
-    return (results) => renderScoreJson(results);
-  },
-  markdown: async () => (await import("./markdown.js")).renderScoreMarkdown,
-};
+/** The CLI's choices: the registry's keys. */
+export const SCORE_FORMATS = formatsOf(SCORE_RENDERERS);
 
 export type { ScoreRenderOptions };

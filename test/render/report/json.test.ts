@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LANGS } from "../../../src/i18n/labels.js";
-import { renderJson } from "../../../src/render/report/json.js";
+import { renderJson } from "../../../src/render/json.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
 import { acmeReport } from "../../helpers/report.js";
 

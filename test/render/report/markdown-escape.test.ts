@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { escapeMarkdown } from "../../../src/core/text/markdown.js";
 import {
-  escapeMarkdown,
   ganttChart,
   mermaidText,
   radarChart,

@@ -1,0 +1,12 @@
+import type { Lang } from "../../i18n/labels.js";
+
+/** How a comparison is rendered. */
+export interface RenderOptions {
+  lang: Lang;
+  /** ANSI colour (table only): the caller decides from TTY and NO_COLOR. */
+  color: boolean;
+  /** A folder of Handlebars templates overriding the bundled ones (md only). */
+  templateDir?: string | undefined;
+  /** Where a relative template folder resolves and how paths are shown. */
+  cwd?: string | undefined;
+}

@@ -1,0 +1,9 @@
+/** What a renderer may need besides the model. */
+export interface RenderOptions {
+  /** A folder of Handlebars templates overriding the bundled ones (Markdown). */
+  templateDir?: string | undefined;
+  /** A TrueType/OpenType font (or collection) with CJK glyphs (PDF). */
+  fontPath?: string | undefined;
+  /** Where relative paths resolve and how they are shown. */
+  cwd?: string | undefined;
+}
