@@ -131,7 +131,6 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
 /** The appendix: method, scale, coverage, respondents and every answer with notes and evidence. */
 export function drawAppendix(w: Writer, report: ReportModel, number: number): void {
   const { appendix: a, labels: L } = report;
-  const P = w.punct;
   w.sectionHeading(number, a.title);
 
   w.subheading(a.method.title, { keep: 40, toc: true });
@@ -198,6 +197,13 @@ export function drawAppendix(w: Writer, report: ReportModel, number: number): vo
     );
   }
 
+  drawAppendixAnswers(w, report);
+}
+
+/** The appendix's answers: a question × respondent matrix (or a list), then notes and evidence. */
+function drawAppendixAnswers(w: Writer, report: ReportModel): void {
+  const { appendix: a, labels: L } = report;
+  const P = w.punct;
   w.subheading(a.answers.title, { keep: 60, toc: true });
   if (!a.answers.included) {
     w.paragraph(a.answers.note);
