@@ -19,6 +19,7 @@ const en = {
   "punct.paren": " ({text})",
   "punct.dash": " — ",
   "punct.comma": ", ",
+  "punct.sentence": "{text}.",
   "punct.semicolon": "; ",
 
   // Assessment header
@@ -108,6 +109,7 @@ const zhCN: Record<LabelKey, string> = {
   "punct.paren": "（{text}）",
   "punct.dash": "——",
   "punct.comma": "，",
+  "punct.sentence": "{text}。",
   "punct.semicolon": "；",
 
   "header.client": "客户",

@@ -23,7 +23,8 @@ const pillar = z.enum(["strategy", "people", "process", "technology"]);
 const severity = z.enum(["high", "medium", "low"]);
 const verdict = z.enum(["ready", "conditional", "not-ready"]);
 const confidence = z.enum(["high", "medium", "low"]);
-const sectionId = z.enum([
+/** Every section of the gap report, in document order. */
+export const SECTION_IDS = [
   "cover",
   "summary",
   "profile",
@@ -33,7 +34,8 @@ const sectionId = z.enum([
   "roadmap",
   "kpis",
   "appendix",
-]);
+] as const;
+const sectionId = z.enum(SECTION_IDS);
 
 const score = z
   .number()

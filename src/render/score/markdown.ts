@@ -19,7 +19,7 @@ const TOP_RISKS = 6;
 
 /** A label as a sentence: capitalised and closed with the language's full stop. */
 function sentence(text: string, lang: Lang): string {
-  return lang === "zh-CN" ? `${text}。` : `${text.replace(/^./, (c) => c.toUpperCase())}.`;
+  return t(lang, "punct.sentence", { text: text.replace(/^./, (c) => c.toUpperCase()) });
 }
 
 function row(cells: string[]): string {
@@ -127,7 +127,7 @@ export function renderScoreMarkdown(
       escapeInlineMarkdown(describeFinding(f, questionnaire, lang)),
     );
     out.push(
-      `- **${escapeInlineMarkdown(localize(rule.title, lang))}**${t(lang, "punct.paren", { text: t(lang, `verdict.${rule.verdict}`) })}${t(lang, "punct.colon")}${because.join(lang === "zh-CN" ? "；" : "; ")}`,
+      `- **${escapeInlineMarkdown(localize(rule.title, lang))}**${t(lang, "punct.paren", { text: t(lang, `verdict.${rule.verdict}`) })}${t(lang, "punct.colon")}${because.join(t(lang, "punct.semicolon"))}`,
     );
   }
   if (rules.length > 0) out.push("");
@@ -190,7 +190,7 @@ export function renderScoreMarkdown(
     out.push(
       sentence(t(lang, "section.expectationRisks.note", vars), lang).replace(
         /[.。]$/,
-        lang === "zh-CN" ? "：" : ":",
+        t(lang, "punct.colon").trimEnd(),
       ),
       "",
       ...table(

@@ -1,3 +1,4 @@
+import { SECTION_IDS } from "../../core/models/report.js";
 import type { Results } from "../../core/models/results.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
 import { type BuildOptions, buildContext } from "./context.js";
@@ -15,17 +16,7 @@ import { buildSummary } from "./sections/summary.js";
 export type { BuildOptions } from "./context.js";
 export { addDays } from "./sections/roadmap.js";
 
-const REPORT_SECTIONS: SectionId[] = [
-  "cover",
-  "summary",
-  "profile",
-  "dimensions",
-  "perception",
-  "risks",
-  "roadmap",
-  "kpis",
-  "appendix",
-];
+const REPORT_SECTIONS: SectionId[] = [...SECTION_IDS];
 const ROADMAP_SECTIONS: SectionId[] = ["cover", "roadmap", "kpis"];
 
 /**
