@@ -1,6 +1,5 @@
-import type { DimensionView, LeafFinding, ScoreView } from "../analysis/conditions.js";
-import { evaluateReadiness } from "../analysis/readiness.js";
-import { evaluateRisks } from "../analysis/risks.js";
+import { assess } from "../analysis/assess.js";
+import type { DimensionView, ScoreView } from "../analysis/conditions.js";
 import { scaleBounds } from "../answers/check.js";
 import {
   type AssessmentInput,
@@ -439,10 +438,6 @@ function questionResult(q: QuestionScore): QuestionResult {
   };
 }
 
-function roundFindings(findings: LeafFinding[]): LeafFinding[] {
-  return findings.map((f) => (typeof f.value === "number" ? { ...f, value: round2(f.value) } : f));
-}
-
 /** Roles with respondents, counted; and every role to report: the declared ones, then the rest by id. */
 function respondingRoles(
   questionnaire: Questionnaire,
@@ -577,7 +572,7 @@ function disagreementsOf(scored: DimensionScore[]): Results["disagreements"] {
   );
 }
 
-/** Turns the tallies into results: scores, levels, coverage, gaps, risks and readiness. */
+/** Turns the tallies into results: scores, levels, coverage and gaps, then the analysis stage (risks, readiness). */
 function buildResults(
   questionnaire: Questionnaire,
   tallies: QuestionTally[][],
@@ -606,9 +601,10 @@ function buildResults(
   );
   const overallLevel = overallScore === null ? null : floorLevel(overallScore);
 
-  const view = scoreViewOf(scored, overallScore, overallCoverage);
-  const riskOutcome = evaluateRisks(questionnaire.risks, view);
-  const readiness = evaluateReadiness(questionnaire.readiness, riskOutcome.context);
+  const { risks, readiness } = assess(
+    questionnaire,
+    scoreViewOf(scored, overallScore, overallCoverage),
+  );
 
   const dimensions = scored.map((d) =>
     dimensionResult(d, levelName, horizonMonths, monthsPerLevel, input.assessment.date),
@@ -639,19 +635,7 @@ function buildResults(
     dimensions,
     perceptionGaps: flaggedPerceptionGaps(dimensions),
     disagreements: disagreementsOf(scored),
-    risks: riskOutcome.evaluations
-      .filter((r) => r.holds)
-      .map((r) => ({
-        id: r.id,
-        title: r.title,
-        severity: r.severity,
-        mitigation: r.mitigation,
-        dimension: r.dimension,
-        because: roundFindings(r.because),
-      })),
-    readiness: {
-      verdict: readiness.verdict,
-      rules: readiness.rules.map((r) => ({ ...r, because: roundFindings(r.because) })),
-    },
+    risks,
+    readiness,
   };
 }
