@@ -1,5 +1,23 @@
 import { InvalidArgumentError, Option } from "commander";
-import { aliasNote, canonicalFormat } from "../render/format-aliases.js";
+
+/**
+ * Other names `--format` accepts for a format, so older scripts keep working: `markdown` was
+ * `score`'s name for what every other command calls `md`.
+ */
+const FORMAT_ALIASES: Readonly<Record<string, string>> = { markdown: "md" };
+
+/** The canonical name of a `--format` value (an alias resolves; anything else is unchanged). */
+function canonicalFormat(name: string): string {
+  return FORMAT_ALIASES[name] ?? name;
+}
+
+/** The aliases of the given formats, as help text: `"markdown" = "md"`. */
+function aliasNote(formats: readonly string[]): string {
+  return Object.entries(FORMAT_ALIASES)
+    .filter(([, target]) => formats.includes(target))
+    .map(([alias, target]) => `"${alias}" = "${target}"`)
+    .join(", ");
+}
 
 /**
  * `--format <format>` with the given choices and default; an alias (`markdown` for `md`) is

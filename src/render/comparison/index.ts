@@ -2,8 +2,6 @@ import type { Comparison } from "../../core/analysis/comparison.js";
 import { formatsOf, type Renderer } from "../registry.js";
 import type { RenderOptions } from "./options.js";
 
-export type { RenderOptions };
-
 /** Lays a comparison out as text; never writes. */
 export type CompareRenderer = Renderer<Comparison, RenderOptions>;
 

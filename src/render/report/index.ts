@@ -3,8 +3,6 @@ import { renderJson } from "../json.js";
 import { formatsOf, type Renderer } from "../registry.js";
 import type { RenderOptions } from "./options.js";
 
-export type { RenderOptions };
-
 /** Lays out a report model in one format; never computes or translates. */
 export type ReportRenderer = Renderer<ReportModel, RenderOptions>;
 
