@@ -46,13 +46,6 @@ export function cjkSpace(text: string): string {
     .replace(/([A-Za-z])([\u3400-\u9fff])/g, "$1 $2");
 }
 
-/** A standard KPI of the change-management scorecard. */
-export interface StandardKpi {
-  kpi: string;
-  measure: string;
-  frequency: string;
-}
-
 /** A leaf of a risk or readiness condition, with the names a sentence needs already resolved. */
 export type LeafText = { holds: boolean } & (
   | { kind: "dimension"; name: string; value: number | null; below?: number; atLeast?: number }
@@ -66,7 +59,8 @@ export type LeafText = { holds: boolean } & (
 /** Everything worded in one language: labels and sentence builders. */
 export interface ReportTexts {
   labels: ReportLabels;
-  title(kind: ReportKind): string;
+  /** The roadmap's title when the questionnaire's method names none. */
+  roadmapTitle(questionnaireTitle: string): string;
   dateText(iso: string): string;
   listJoin(items: string[]): string;
   quote(text: string): string;
@@ -74,9 +68,12 @@ export interface ReportTexts {
   paren(text: string): string;
   /** Separates the items of a short inline list. */
   sep: string;
+  /** Joins the sentences of one paragraph. */
+  sentenceJoin: string;
   pillar: Record<PillarId, string>;
   phase: Record<RoadmapPhaseId, string>;
-  phaseGoal: Record<RoadmapPhaseId, string>;
+  /** Phase goals when the questionnaire's method gives none. */
+  defaultPhaseGoal: Record<RoadmapPhaseId, string>;
   severity: Record<SeverityId, string>;
   verdict: Record<ReadinessVerdictId, string>;
   confidence: Record<ConfidenceId, string>;
@@ -132,11 +129,7 @@ export interface ReportTexts {
     horizon: number;
     reachable: number;
   }): string;
-  calibrationAdvice: string;
-  judgement(a: {
-    verdict: ReadinessVerdictId;
-    leadership: { title: string; score: number } | null;
-  }): string[];
+  defaultCalibrationAdvice: string;
   profileIntro: string;
   dimensionsIntro: string;
   dimensionSummary(a: {
@@ -166,22 +159,23 @@ export interface ReportTexts {
   }): string;
   risksIntro(counts: Record<SeverityId, number>): string;
   leaf(leaf: LeafText): string;
-  roadmapIntro: string[];
+  /** How the roadmap's actions were chosen and ordered, after the method's own introduction. */
+  roadmapRules: string;
   reasonGap(a: { dimension: string; level: number; appliesBelow: number; gap: number }): string;
   reasonRisk(risk: string): string;
   reasonDependency(action: string): string;
   reasonRisks(risks: string[]): string;
   reasonDependencies(actions: string[]): string;
   reasonPushed(a: { phase: string; action: string }): string;
-  exitCriteria(
-    phase: RoadmapPhaseId,
-    a: { dimensions: { title: string; target: number; interim: number }[]; weeks: number },
-  ): string[];
+  /** The exit criterion when the questionnaire's method gives none. */
+  defaultExitCriterion: string;
+  interimCriterion(d: { title: string; interim: number }): string;
+  targetCriterion(d: { title: string; target: number }): string;
   noActionsInPhase: string;
   milestoneLabel: string;
   /** `week` is 1-based, as people count weeks. */
   milestoneSentence(a: { week: number; date: string }): string;
-  cycle: string;
+  defaultCycle: string;
   planCalibration(a: {
     weeks: number;
     months: number;
@@ -190,9 +184,7 @@ export interface ReportTexts {
     outOfReach: string[];
   }): string;
   emptyRoadmap: string;
-  kpiIntro: string;
-  kpiPrinciples: string[];
-  standardKpis: StandardKpi[];
+  defaultKpiIntro: string;
   planKpiMeasure(action: string): string;
   planKpiFrequency: string;
   methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];
@@ -306,10 +298,7 @@ const en: ReportTexts = {
     timelineTitle: "Roadmap timeline",
     chartFallback: "The table below gives the same figures as the chart.",
   },
-  title: (kind) =>
-    kind === "report"
-      ? "CRM Capability Maturity Gap Report"
-      : "CRM Capability Roadmap: Rigidify → Optimise → Solidify",
+  roadmapTitle: (title) => `${title}: roadmap`,
   dateText(iso) {
     const { y, m, d } = dateParts(iso);
     return `${d} ${MONTHS_EN[m - 1] ?? ""} ${y}`;
@@ -322,15 +311,15 @@ const en: ReportTexts = {
   quote: (text) => `“${text}”`,
   paren: (text) => ` (${text})`,
   sep: ", ",
+  sentenceJoin: " ",
   pillar: { strategy: "Strategy", people: "People", process: "Process", technology: "Technology" },
   phase: { rigidify: "Rigidify", optimise: "Optimise", solidify: "Solidify" },
-  phaseGoal: {
+  defaultPhaseGoal: {
     rigidify:
-      "Adopt the benchmark practice exactly as designed and follow it strictly. Nobody adapts it until it has been mastered; deviations are corrected, not accepted.",
+      "Adopt the recommended practices as designed and apply them consistently before changing them.",
     optimise:
-      "Now that the practice is mastered, adapt and improve it to the company's business, customers and data, on evidence rather than habit.",
-    solidify:
-      "Fix the improved practice in policy, system configuration, KPIs and training, so that it no longer depends on the people who introduced it.",
+      "Adapt the practices to the company's business, on the evidence gathered in the first phase.",
+    solidify: "Write the improved practices into policy, system configuration, KPIs and training.",
   },
   severity: { high: "High", medium: "Medium", low: "Low" },
   verdict: { ready: "Ready", conditional: "Ready with conditions", "not-ready": "Not ready" },
@@ -408,24 +397,8 @@ const en: ReportTexts = {
         : `${a.outOfReach} of the ${a.total} targets cannot be reached within the ${a.horizon}-month horizon: capability realistically climbs about one level every ${a.monthsPerLevel} months. Plan on the dates below instead of the original expectations.`,
   calibrationItem: (a) =>
     `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; within ${a.horizon} months expect about ${fmtScore(a.reachable)}.`,
-  calibrationAdvice:
-    "Replace headline promises with explicit, staged goals for each phase. CRM pays back only after months of disciplined data entry have accumulated, and a target the organisation cannot reach turns into impatience just before the benefits would appear.",
-  judgement(a) {
-    const lead = a.leadership
-      ? ` ${a.leadership.title} currently scores ${fmtScore(a.leadership.score)}${a.leadership.score < 3 ? ", which means the top team supports the programme more than it runs it" : ""}.`
-      : "";
-    const readiness =
-      a.verdict === "not-ready"
-        ? "Not every company should start with a system, and this one should not: it needs to build process and people capability first, so that software later supports a way of working that already exists."
-        : a.verdict === "conditional"
-          ? "A system can help this company, but only once the conditions above are met; process and people capability have to be built alongside it, never left to the software."
-          : "The company is ready for a system to support its customer work, provided processes are redesigned around the customer before they are configured, rather than automated as they are.";
-    return [
-      `Executive support is not enough. The chief executive has to execute the programme in person: own the CRM strategy, change the organisation where needed, set the KPIs and take the decisions. A programme led by one department head lacks the authority to change the whole company.${lead}`,
-      readiness,
-      "The order of work is strategy first, then people (training) and process (redesign around the customer), and only then technology. In the roadmap below, no technology action starts before the strategy and leadership actions it depends on.",
-    ];
-  },
+  defaultCalibrationAdvice:
+    "Agree explicit, staged goals for each phase instead of a single distant target, and review them at each phase end.",
   profileIntro:
     "The radar chart compares each dimension's current score with its target on the five-level scale; the table beside it gives the same figures, including coverage and confidence.",
   dimensionsIntro:
@@ -487,10 +460,8 @@ const en: ReportTexts = {
         return `the risk ${en.quote(l.name)} is ${not}triggered`;
     }
   },
-  roadmapIntro: [
-    "The roadmap follows the rigidify → optimise → solidify cycle. Rigidify: adopt the benchmark practice as it is and follow it strictly. Optimise: once it is mastered, adapt it to the business. Solidify: fix the improved practice in policy, system configuration, KPIs and training.",
+  roadmapRules:
     "Actions were selected from the gaps and the triggered risks. Within each phase, actions come after the actions they depend on, then by priority (gap × dimension weight), then in the order strategy, people, process, technology. A phase starts when the previous one is complete. During rollout, staffing key positions and strengthening core processes offsets resistance, and training is the main lever.",
-  ],
   reasonGap: (a) =>
     `${a.dimension} is at level ${a.level}, below ${a.appliesBelow}, with a gap of ${fmtScore(a.gap)}.`,
   reasonRisk: (risk) => `Mitigates the risk ${en.quote(risk)}.`,
@@ -499,41 +470,17 @@ const en: ReportTexts = {
     `Mitigates the ${risks.length === 1 ? "risk" : "risks"} ${en.listJoin(risks.map(en.quote))}.`,
   reasonDependencies: (actions) => `Must be done first for ${en.listJoin(actions.map(en.quote))}.`,
   reasonPushed: (a) => `Runs in the ${a.phase} phase because it depends on ${en.quote(a.action)}.`,
-  exitCriteria(phase, a) {
-    const dims = a.dimensions;
-    if (phase === "rigidify") {
-      return [
-        "Every action of the phase is complete, and the adopted benchmark practice has been followed as written, by every team concerned, for at least four consecutive weeks.",
-        "Each KPI of the phase is measured and has a recorded baseline.",
-        ...(dims.length
-          ? [
-              `Deviations from the adopted practice in ${en.listJoin(dims.map((d) => d.title))} are tracked and corrected, not accepted as local variants.`,
-            ]
-          : []),
-      ];
-    }
-    if (phase === "optimise") {
-      return [
-        "Every action of the phase is complete, and each change to the adopted practice is backed by evidence from the phase's KPIs or from customers.",
-        ...dims.map(
-          (d) =>
-            `${d.title} reaches at least ${fmtScore(d.interim)} in an interim check with the same questionnaire.`,
-        ),
-      ];
-    }
-    return [
-      "Every action of the phase is complete; the improved practices are written into policy, configured in the system, reflected in appraisal KPIs and part of induction and refresher training.",
-      ...dims.map(
-        (d) => `${d.title} reaches its target of ${d.target}, confirmed by the reassessment.`,
-      ),
-    ];
-  },
+  defaultExitCriterion: "Every action of the phase is complete.",
+  interimCriterion: (d) =>
+    `${d.title} reaches at least ${fmtScore(d.interim)} in an interim check with the same questionnaire.`,
+  targetCriterion: (d) =>
+    `${d.title} reaches its target of ${d.target}, confirmed by the reassessment.`,
   noActionsInPhase: "No action is needed in this phase.",
   milestoneLabel: "Reassessment",
   milestoneSentence: (a) =>
     `Reassess in week ${a.week} (${a.date}) with the same questionnaire and roles, and compare the two assessments to measure progress against the targets.`,
-  cycle:
-    "The cycle then repeats: what the reassessment shows is re-optimised and re-solidified, so that rigidify → optimise → solidify becomes the company's way of improving continuously rather than a one-off project.",
+  defaultCycle:
+    "Reassess at the agreed interval and start the next round of the cycle from what the reassessment shows.",
   planCalibration(a) {
     const within =
       a.weeks <= (a.horizon * 52) / 12
@@ -547,58 +494,8 @@ const en: ReportTexts = {
   },
   emptyRoadmap:
     "No recommendation of the questionnaire applies to these results: no scored dimension is below a recommendation's threshold with a gap, and no triggered risk has a recommendation that mitigates it. Keep the practices that work, complete any missing evidence and reassess as planned.",
-  kpiIntro:
-    "A balanced KPI system is the second half of change management, next to prepared communication. It rewards the behaviour the programme needs (entering data, keeping it complete, timely and accurate, supporting the change) rather than one revenue number. The roadmap's own KPIs follow the standard set.",
-  kpiPrinciples: [
-    "Measure teams before individuals, so that sharing customer information pays off and hoarding it does not.",
-    "Track every stage of the sales funnel, not only signed revenue.",
-    "Balance data discipline (records entered, completeness, document quality, timeliness, accuracy) with support for the change.",
-    "Introduce each KPI as a baseline in rigidify, steer with it in optimise and write it into appraisal in solidify.",
-  ],
-  standardKpis: [
-    {
-      kpi: "Records entered",
-      measure: "Customer records, contacts and activities entered per team per week",
-      frequency: "Weekly",
-    },
-    {
-      kpi: "Completeness",
-      measure: "Share of mandatory fields filled in customer and opportunity records",
-      frequency: "Weekly",
-    },
-    {
-      kpi: "Document quality",
-      measure: "Share of sampled records and documents that pass the quality review",
-      frequency: "Monthly",
-    },
-    {
-      kpi: "Timeliness of data",
-      measure: "Share of customer interactions recorded within one working day",
-      frequency: "Weekly",
-    },
-    {
-      kpi: "Accuracy of data",
-      measure:
-        "Errors found per hundred records in the data audit (duplicates, wrong contacts, stale stages)",
-      frequency: "Monthly",
-    },
-    {
-      kpi: "Support for change",
-      measure: "Training completion, active use of the system and improvement proposals, by team",
-      frequency: "Monthly",
-    },
-    {
-      kpi: "Funnel-stage conversion",
-      measure: "Conversion rate and time between each stage of the sales funnel",
-      frequency: "Monthly",
-    },
-    {
-      kpi: "Team customer results",
-      measure:
-        "Retention, satisfaction and repeat business per team, weighted above individual figures",
-      frequency: "Quarterly",
-    },
-  ],
+  defaultKpiIntro:
+    "The KPIs named by the roadmap's actions, each with its phase and owner, so that progress is measured from the first week.",
   planKpiMeasure: (action) => `Tracks ${en.quote(action)}`,
   planKpiFrequency: "At each phase review",
   methodParagraphs: (a) => [
@@ -720,8 +617,7 @@ const zh: ReportTexts = {
     timelineTitle: "路线图时间线",
     chartFallback: "下表列出与图表相同的数据。",
   },
-  title: (kind) =>
-    kind === "report" ? "CRM 能力成熟度差距报告" : "CRM 能力提升路线图：僵化 → 优化 → 固化",
+  roadmapTitle: (title) => `${title}：路线图`,
   dateText(iso) {
     const { y, m, d } = dateParts(iso);
     return `${y}年${m}月${d}日`;
@@ -733,15 +629,13 @@ const zh: ReportTexts = {
   quote: (text) => `“${text}”`,
   paren: (text) => `（${text}）`,
   sep: "、",
+  sentenceJoin: "",
   pillar: { strategy: "战略", people: "人员", process: "流程", technology: "技术" },
   phase: { rigidify: "僵化", optimise: "优化", solidify: "固化" },
-  phaseGoal: {
-    rigidify:
-      "原样引入标杆最佳实践并严格执行。在真正掌握之前不做任何调整；出现偏差要纠正，而不是默认为“本地做法”。",
-    optimise:
-      "在熟练掌握之后，依据数据和证据而非习惯，结合企业自身业务、客户与数据对实践加以调整和改进。",
-    solidify:
-      "把改进后的实践固化到制度、系统配置、考核指标和培训中，使其不再依赖最初推动它的个人。",
+  defaultPhaseGoal: {
+    rigidify: "按设计原样引入建议的做法并一贯执行，在调整之前先做到熟练。",
+    optimise: "依据第一阶段积累的证据，结合企业自身业务调整这些做法。",
+    solidify: "把改进后的做法写入制度、系统配置、考核指标和培训。",
   },
   severity: { high: "高", medium: "中", low: "低" },
   verdict: { ready: "已就绪", conditional: "有条件就绪", "not-ready": "尚未就绪" },
@@ -819,24 +713,8 @@ const zh: ReportTexts = {
         : `${a.total} 个目标中有 ${a.outOfReach} 个无法在 ${a.horizon} 个月的规划期内达成：按现实节奏，能力大约每 ${a.monthsPerLevel} 个月才能提升一级。请以下列日期代替原有预期来做计划。`,
   calibrationItem: (a) =>
     `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；${a.horizon} 个月内预计可达到约 ${fmtScore(a.reachable)}。`,
-  calibrationAdvice:
-    "用分阶段、明确可衡量的目标取代宏大承诺。CRM 的回报要靠数月扎实的数据录入积累才能显现；组织达不到的目标会演变成急躁情绪，往往在即将见效之际让项目失去支持。",
-  judgement(a) {
-    const lead = a.leadership
-      ? `目前${a.leadership.title}得分为 ${fmtScore(a.leadership.score)}${a.leadership.score < 3 ? "，说明高管团队对项目更多是“支持”而非亲自主导" : ""}。`
-      : "";
-    const readiness =
-      a.verdict === "not-ready"
-        ? "并非每家企业都应从上系统开始，这家企业就不应该：它需要先建设流程与人员能力，让日后的软件去支撑一种已经存在的工作方式。"
-        : a.verdict === "conditional"
-          ? "系统可以帮助这家企业，但前提是满足上述条件；流程与人员能力必须与系统同步建设，绝不能指望软件代劳。"
-          : "企业已具备用系统支撑客户工作的条件，但流程必须先围绕客户重新设计再进行配置，而不是原样自动化。";
-    return [
-      `仅有高层“支持”是不够的。总经理必须亲自执行：亲自掌握 CRM 战略、在必要时调整组织、制定考核指标并拍板决策。由某一个部门负责人牵头的项目，缺乏推动全公司变革的权威。${lead}`,
-      readiness,
-      "工作顺序是先战略，再人员（培训）与流程（围绕客户再造），最后才是技术。在下面的路线图中，任何技术类行动都不会早于其所依赖的战略与高层行动启动。",
-    ];
-  },
+  defaultCalibrationAdvice:
+    "为每个阶段约定明确的分段目标，而不是只设一个遥远的总目标，并在每个阶段结束时复核。",
   profileIntro:
     "雷达图对比各维度在五级量表上的现状得分与目标；旁边的表格列出相同数据，并给出覆盖率和可信度。",
   dimensionsIntro:
@@ -898,10 +776,8 @@ const zh: ReportTexts = {
         return l.holds ? `已触发风险${zh.quote(l.name)}` : `未触发风险${zh.quote(l.name)}`;
     }
   },
-  roadmapIntro: [
-    "路线图遵循“僵化 → 优化 → 固化”的循环。僵化：原样引入标杆实践并严格执行；优化：熟练掌握之后，结合业务加以调整；固化：把改进后的实践落实到制度、系统配置、考核指标和培训中。",
+  roadmapRules:
     "行动依据差距和已触发的风险选定。每个阶段内，行动先排在其前置行动之后，再按优先级（差距 × 维度权重）排序，然后按战略、人员、流程、技术的顺序排列。上一阶段完成后，下一阶段才开始。推行过程中，配齐关键岗位、强化核心流程可以抵消变革阻力，而培训是最主要的抓手。",
-  ],
   reasonGap: (a) =>
     `${a.dimension}处于第 ${a.level} 级，低于 ${a.appliesBelow} 级，差距 ${fmtScore(a.gap)}。`,
   reasonRisk: (risk) => `应对风险${zh.quote(risk)}。`,
@@ -909,38 +785,14 @@ const zh: ReportTexts = {
   reasonRisks: (risks) => `应对风险${zh.listJoin(risks.map(zh.quote))}。`,
   reasonDependencies: (actions) => `是${zh.listJoin(actions.map(zh.quote))}的前置行动。`,
   reasonPushed: (a) => `因依赖${zh.quote(a.action)}，安排在“${a.phase}”阶段。`,
-  exitCriteria(phase, a) {
-    const dims = a.dimensions;
-    if (phase === "rigidify") {
-      return [
-        "本阶段所有行动均已完成；相关团队已按成文的标杆实践原样执行，且连续不少于四周。",
-        "本阶段每项考核指标均已开始测量，并记录了基线值。",
-        ...(dims.length
-          ? [
-              `${zh.listJoin(dims.map((d) => d.title))}中偏离既定实践的情况均被跟踪并纠正，而不是被默认为“本地做法”。`,
-            ]
-          : []),
-      ];
-    }
-    if (phase === "optimise") {
-      return [
-        "本阶段所有行动均已完成；对既定实践的每一项调整都有本阶段考核指标或客户反馈作为依据。",
-        ...dims.map(
-          (d) => `${d.title}在使用同一问卷的中期检查中达到 ${fmtScore(d.interim)} 以上。`,
-        ),
-      ];
-    }
-    return [
-      "本阶段所有行动均已完成；改进后的实践已写入制度、配置进系统、纳入考核指标，并成为入职培训和复训的内容。",
-      ...dims.map((d) => `${d.title}达到目标 ${d.target}，并经复评确认。`),
-    ];
-  },
+  defaultExitCriterion: "本阶段所有行动均已完成。",
+  interimCriterion: (d) => `${d.title}在使用同一问卷的中期检查中达到 ${fmtScore(d.interim)} 以上。`,
+  targetCriterion: (d) => `${d.title}达到目标 ${d.target}，并经复评确认。`,
   noActionsInPhase: "本阶段无需行动。",
   milestoneLabel: "复评",
   milestoneSentence: (a) =>
     `在第 ${a.week} 周（${a.date}）使用同一问卷、面向相同角色进行复评，并对比两次评估结果，衡量相对目标的进展。`,
-  cycle:
-    "此后循环往复：依据复评结果再优化、再固化，使“僵化 → 优化 → 固化”成为企业持续改进的常态机制，而不是一次性的项目。",
+  defaultCycle: "按约定周期复评，并以复评结果开始下一轮循环。",
   planCalibration(a) {
     const within =
       a.weeks <= (a.horizon * 52) / 12
@@ -954,36 +806,8 @@ const zh: ReportTexts = {
   },
   emptyRoadmap:
     "问卷中没有适用于本次结果的改进建议：没有存在差距且低于建议适用等级的已计分维度，已触发的风险也没有对应的改进建议。请保持行之有效的做法，补齐缺失的证据，并按计划复评。",
-  kpiIntro:
-    "与有准备的沟通并列，平衡的考核体系是变革管理的另一半。它奖励项目所需要的行为（录入数据，保证数据完整、及时、准确，支持变革），而不是只看一个收入数字。路线图中各项行动的考核指标列在标准指标之后。",
-  kpiPrinciples: [
-    "先考核团队、再考核个人，让共享客户信息有回报，而独占客户资源没有好处。",
-    "考核销售漏斗的每个阶段，而不只看签单收入。",
-    "在数据纪律（录入量、完整性、单据质量、及时性、准确性）与支持变革之间保持平衡。",
-    "每项指标在僵化阶段作为基线引入，在优化阶段用于管理，在固化阶段写入考核制度。",
-  ],
-  standardKpis: [
-    { kpi: "数据录入量", measure: "各团队每周录入的客户、联系人和活动记录数", frequency: "每周" },
-    { kpi: "数据完整性", measure: "客户与商机记录中必填字段的填写比例", frequency: "每周" },
-    { kpi: "单据质量", measure: "抽查的记录与单据中通过质量审核的比例", frequency: "每月" },
-    { kpi: "数据及时性", measure: "在一个工作日内录入的客户互动比例", frequency: "每周" },
-    {
-      kpi: "数据准确性",
-      measure: "数据稽核中每百条记录发现的错误数（重复、联系人错误、阶段过期）",
-      frequency: "每月",
-    },
-    {
-      kpi: "对变革的支持",
-      measure: "按团队统计的培训完成率、系统活跃使用率和改进建议数",
-      frequency: "每月",
-    },
-    { kpi: "漏斗各阶段转化", measure: "销售漏斗各阶段之间的转化率和停留时间", frequency: "每月" },
-    {
-      kpi: "团队客户成果",
-      measure: "各团队的客户保留率、满意度和复购情况，权重高于个人指标",
-      frequency: "每季度",
-    },
-  ],
+  defaultKpiIntro:
+    "路线图各项行动所列的考核指标，以及各自所属阶段和责任人，使进展从第一周起就有据可查。",
   planKpiMeasure: (action) => `跟踪${zh.quote(action)}`,
   planKpiFrequency: "每次阶段评审",
   methodParagraphs: (a) => [

@@ -111,6 +111,11 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
     summary: "A text lacks one of the languages the questionnaire declares.",
     help: "Add the text in the missing language, or remove the language from `languages`.",
   },
+  "unknown-placeholder": {
+    severity: "error",
+    summary: "A text of the methodology uses a placeholder that cannot be filled there.",
+    help: "Use `{title:<dimension>}`, `{score:<dimension>}` or `{level:<dimension>}` with a dimension id, and `{dimensions}` only in exit criteria.",
+  },
   "non-positive-weight": {
     severity: "error",
     summary: "A weight is zero or negative.",

@@ -26,6 +26,7 @@ export const QUESTIONNAIRE_ISSUE_CODES = [
   "missing-kpis",
   "orphan-file",
   "stray-cjk-space",
+  "unknown-placeholder",
 ] as const;
 
 /** Findings about answer, targets, mapping and results files, reported by the commands that read them. */

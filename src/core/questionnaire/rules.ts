@@ -2,6 +2,7 @@ import type { Issue, IssueCode, IssueSeverity } from "../diagnostics/issue.js";
 import type { SourceFile, YamlPath } from "../diagnostics/source.js";
 import { makeIssue } from "../diagnostics/source.js";
 import { nearest } from "../text/nearest.js";
+import { placeholdersIn } from "../text/placeholders.js";
 import type { Condition, LocalizedText } from "./schema.js";
 import type { Located, QuestionnaireTree } from "./tree.js";
 
@@ -103,6 +104,52 @@ const readinessOf = perTree((tree) =>
     at: at(tree.root, "readiness", i),
   })),
 );
+/**
+ * Every text of the methodology with where it sits, whether it may name `{dimensions}` (exit
+ * criteria only), and the condition that keeps it (judgement sentences only).
+ */
+const methodologyOf = perTree((tree) => {
+  const out: Array<{ text: LocalizedText; at: At; dimensions: boolean; when?: Condition }> = [];
+  const m = tree.root.value.methodology;
+  if (!m) return out;
+  const r = tree.root;
+  const add = (text: LocalizedText | undefined, loc: At, extra: Partial<(typeof out)[0]> = {}) => {
+    if (text) out.push({ text, at: loc, dimensions: false, ...extra });
+  };
+  if (m.titles) {
+    add(m.titles.report, at(r, "methodology", "titles", "report"));
+    add(m.titles.roadmap, at(r, "methodology", "titles", "roadmap"));
+  }
+  m.judgement.forEach((p, i) => {
+    p.sentences.forEach((s, j) => {
+      const path = ["methodology", "judgement", i, "sentences", j];
+      add(s.text, at(r, ...path, "text"), s.when ? { when: s.when } : {});
+    });
+  });
+  for (const [i, p] of m.method.entries()) add(p, at(r, "methodology", "method", i));
+  add(m.calibrationAdvice, at(r, "methodology", "calibrationAdvice"));
+  for (const [i, p] of m.roadmap.intro.entries())
+    add(p, at(r, "methodology", "roadmap", "intro", i));
+  add(m.roadmap.cycle, at(r, "methodology", "roadmap", "cycle"));
+  for (const [phase, pm] of Object.entries(m.roadmap.phases ?? {})) {
+    add(pm.goal, at(r, "methodology", "roadmap", "phases", phase, "goal"));
+    pm.exitCriteria.forEach((c, i) => {
+      const loc = at(r, "methodology", "roadmap", "phases", phase, "exitCriteria", i);
+      add(c, loc, { dimensions: true });
+    });
+  }
+  add(m.kpis.intro, at(r, "methodology", "kpis", "intro"));
+  for (const [i, p] of m.kpis.principles.entries()) {
+    add(p, at(r, "methodology", "kpis", "principles", i));
+  }
+  m.kpis.standard.forEach((k, i) => {
+    for (const f of ["name", "measure", "frequency"] as const) {
+      add(k[f], at(r, "methodology", "kpis", "standard", i, f));
+    }
+  });
+  return out;
+});
+
 const rolesOf = perTree((tree) =>
   tree.root.value.roles.map((r, i) => ({ id: r.id, at: at(tree.root, "roles", i) })),
 );
@@ -188,6 +235,7 @@ function textsOf(tree: QuestionnaireTree): Array<{ text: LocalizedText; at: At }
       add(risk.risk[f], { ...risk.at, path: [...risk.at.path, f] });
     }
   }
+  for (const m of methodologyOf(tree)) add(m.text, m.at);
   for (const d of tree.dimensions) {
     add(d.value.title, at(d, "title"));
     add(d.value.description, at(d, "description"));
@@ -365,6 +413,9 @@ const references: Rule = ({ tree, levels, report }) => {
   const conditions = [
     ...risksOf(tree).map((r) => ({ cond: r.risk.when, at: r.at })),
     ...readinessOf(tree).map((r) => ({ cond: r.rule.when, at: r.at })),
+    ...methodologyOf(tree).flatMap((m) =>
+      m.when ? [{ cond: m.when, at: { ...m.at, path: m.at.path.slice(0, -1) } }] : [],
+    ),
   ];
   for (const { cond, at: base } of conditions) {
     for (const part of conditionParts(cond, [...base.path, "when"])) {
@@ -378,6 +429,23 @@ const references: Rule = ({ tree, levels, report }) => {
           loc,
           `expected a score threshold between ${min} and ${max}; found ${part.value}`,
         );
+      }
+    }
+  }
+  for (const m of methodologyOf(tree)) {
+    for (const [lang, text] of Object.entries(m.text)) {
+      const loc = { ...m.at, path: [...m.at.path, lang] };
+      for (const name of placeholdersIn(text)) {
+        const [kind, id] = name.split(":");
+        if (id !== undefined && (kind === "title" || kind === "score" || kind === "level")) {
+          ref("dimension", id, loc);
+        } else if (!(name === "dimensions" && m.dimensions)) {
+          report(
+            "unknown-placeholder",
+            loc,
+            `expected ${m.dimensions ? "{dimensions}, " : ""}{title:<dimension>}, {score:<dimension>} or {level:<dimension>}; found {${name}}`,
+          );
+        }
       }
     }
   }

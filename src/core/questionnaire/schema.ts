@@ -210,6 +210,94 @@ export const readinessRule = z
   })
   .describe("A rule that lowers the readiness verdict when its condition holds.");
 
+const verdict = z.enum(["ready", "conditional", "not-ready"]);
+
+/** One sentence of the consulting judgement, kept when its condition and verdict hold. */
+export const judgementSentence = z
+  .strictObject({
+    text: localizedText.describe(
+      "The sentence. `{title:<dimension>}`, `{score:<dimension>}` and `{level:<dimension>}` insert a dimension's title, score and level.",
+    ),
+    when: condition
+      .optional()
+      .describe("Keep the sentence only when this condition holds on the scores."),
+    verdict: z
+      .array(verdict)
+      .min(1)
+      .optional()
+      .describe("Keep the sentence only when the readiness verdict is one of these."),
+  })
+  .describe("A sentence of the consulting judgement.");
+
+const phaseMethod = z
+  .strictObject({
+    goal: localizedText.describe("What the phase sets out to achieve, shown under its heading."),
+    exitCriteria: z
+      .array(localizedText)
+      .default([])
+      .describe(
+        "When the phase is complete. `{dimensions}` lists the dimensions the phase improves; a criterion that uses it is left out when there are none.",
+      ),
+  })
+  .describe("The method of one roadmap phase.");
+
+const standardKpi = z
+  .strictObject({
+    name: localizedText.describe("The KPI's name."),
+    measure: localizedText.describe("What is counted, and how."),
+    frequency: localizedText.describe("How often it is measured."),
+  })
+  .describe("A KPI every client's scorecard starts from.");
+
+/**
+ * The consulting method a pack brings with it: the words of its reports that are judgement rather
+ * than arithmetic. A questionnaire without one gets neutral wording.
+ */
+export const methodology = z
+  .strictObject({
+    titles: z
+      .strictObject({ report: localizedText, roadmap: localizedText })
+      .optional()
+      .describe("Document titles; default to the questionnaire's title."),
+    judgement: z
+      .array(
+        z
+          .strictObject({ sentences: z.array(judgementSentence).min(1) })
+          .describe("One paragraph: the sentences that apply, joined."),
+      )
+      .default([])
+      .describe("The consulting judgement closing the executive summary, one paragraph each."),
+    method: z
+      .array(localizedText)
+      .default([])
+      .describe("Paragraphs the method appendix adds after the scoring rules."),
+    calibrationAdvice: localizedText
+      .optional()
+      .describe("Advice closing the expectation calibration."),
+    roadmap: z
+      .strictObject({
+        intro: z
+          .array(localizedText)
+          .default([])
+          .describe("Paragraphs opening the roadmap, before the rules that order its actions."),
+        cycle: localizedText
+          .optional()
+          .describe("The paragraph after the reassessment: how the cycle continues."),
+        phases: z
+          .strictObject({ rigidify: phaseMethod, optimise: phaseMethod, solidify: phaseMethod })
+          .optional(),
+      })
+      .default({ intro: [] }),
+    kpis: z
+      .strictObject({
+        intro: localizedText.optional().describe("The paragraph opening the KPI scorecard."),
+        principles: z.array(localizedText).default([]),
+        standard: z.array(standardKpi).default([]),
+      })
+      .default({ principles: [], standard: [] }),
+  })
+  .describe("The consulting method: titles, judgement, phase goals and exit criteria, KPIs.");
+
 const includeList = z
   .array(z.string().min(1))
   .describe("Files to compose, relative to this file; they must stay inside the root's folder.");
@@ -243,6 +331,9 @@ export const questionnaireRoot = z
     dimensions: z.array(dimension).default([]).describe("Dimensions declared inline."),
     risks: z.array(risk).default([]).describe("Risks that span dimensions."),
     readiness: z.array(readinessRule).default([]),
+    methodology: methodology
+      .optional()
+      .describe("The consulting method of the pack; neutral wording when omitted."),
   })
   .describe("A CRM capability maturity questionnaire.");
 
@@ -260,4 +351,6 @@ export type Risk = z.infer<typeof risk>;
 export type Recommendation = z.infer<typeof recommendation>;
 export type Dimension = z.infer<typeof dimension>;
 export type ReadinessRule = z.infer<typeof readinessRule>;
+export type Methodology = z.infer<typeof methodology>;
+export type JudgementSentence = z.infer<typeof judgementSentence>;
 export type QuestionnaireRoot = z.infer<typeof questionnaireRoot>;

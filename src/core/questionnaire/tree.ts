@@ -38,6 +38,7 @@ export function composeQuestionnaire(tree: QuestionnaireTree): Questionnaire {
     risks: [...dimensions.flatMap((d) => d.risks), ...r.risks],
     recommendations: dimensions.flatMap((d) => d.recommendations),
     readiness: r.readiness,
+    ...(r.methodology ? { methodology: r.methodology } : {}),
     source: { root: tree.root.file.path, files: tree.files },
   };
 }

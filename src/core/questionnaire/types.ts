@@ -1,6 +1,7 @@
 import type {
   Dimension,
   LocalizedText,
+  Methodology,
   Question,
   ReadinessRule,
   Recommendation,
@@ -38,6 +39,8 @@ export interface Questionnaire {
   /** Every recommendation across dimensions, in declaration order. */
   recommendations: ResolvedRecommendation[];
   readiness: ReadinessRule[];
+  /** The pack's consulting method; absent for a questionnaire that brings none. */
+  methodology?: Methodology;
   /** Absolute path of the root file, and every file composed into it. */
   source: { root: string; files: string[] };
 }

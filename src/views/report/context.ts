@@ -1,10 +1,11 @@
 import { planRoadmap, type RoadmapStrategy } from "../../core/analysis/roadmap.js";
 import type { Respondent } from "../../core/answers/schema.js";
 import type { DimensionResult, Results, RiskResult } from "../../core/models/results.js";
-import type { LocalizedText } from "../../core/questionnaire/schema.js";
+import type { LocalizedText, Methodology } from "../../core/questionnaire/schema.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
+import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { localize } from "../../i18n/labels.js";
-import { type ReportTexts, textsFor } from "../../i18n/report.js";
+import { fmtScore, type ReportTexts, textsFor } from "../../i18n/report.js";
 import type { ReportKind, ReportLanguage, RoleCount, SeverityId } from "./model.js";
 
 /** What a report is built from besides the results. */
@@ -44,6 +45,24 @@ export interface ReportContext {
   levelDescription: (level: number | null) => string | null;
   confidenceName: (c: ConfidenceKey | null) => string | null;
   dateText: (iso: string) => string;
+  /** The questionnaire's consulting method; absent when it brings none. */
+  method: Methodology | undefined;
+  /**
+   * A text of the method in the report's language, with `{title:<dimension>}`,
+   * `{score:<dimension>}`, `{level:<dimension>}` and any `vars` filled in.
+   */
+  methodText: (text: LocalizedText, vars?: Record<string, string>) => string;
+}
+
+/** The values a method text may insert about each dimension. */
+function dimensionVars(results: Results, lang: ReportLanguage, inconclusive: string) {
+  const vars: Record<string, string> = {};
+  for (const d of results.dimensions) {
+    vars[`title:${d.id}`] = localize(d.title, lang);
+    vars[`score:${d.id}`] = d.score === null ? inconclusive : fmtScore(d.score);
+    vars[`level:${d.id}`] = d.level === null ? inconclusive : String(d.level);
+  }
+  return vars;
 }
 
 const SEVERITY_RANK: Record<SeverityId, number> = { high: 0, medium: 1, low: 2 };
@@ -72,6 +91,7 @@ export function buildContext(
       });
     }
   }
+  const vars = dimensionVars(results, lang, t.labels.inconclusive);
   const roleNames = new Map(questionnaire.roles.map((r) => [r.id, localize(r.name, lang)]));
   const roleName = (id: string) => roleNames.get(id) ?? id;
   const riskDefs = new Map(questionnaire.risks.map((r) => [r.id, r]));
@@ -118,6 +138,8 @@ export function buildContext(
         : pickOrNull(questionnaire.scale.find((s) => s.level === level)?.description, lang),
     confidenceName: (c) => (c === null ? null : t.confidence[c]),
     dateText: (iso) => t.dateText(iso),
+    method: questionnaire.methodology,
+    methodText: (text, extra = {}) => fillPlaceholders(localize(text, lang), { ...vars, ...extra }),
   };
 }
 

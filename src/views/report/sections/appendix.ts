@@ -73,7 +73,10 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
     title: t.section.appendix,
     method: {
       title: t.section.method,
-      paragraphs: t.methodParagraphs({ monthsPerLevel: ctx.monthsPerLevel, horizon: ctx.horizon }),
+      paragraphs: [
+        ...t.methodParagraphs({ monthsPerLevel: ctx.monthsPerLevel, horizon: ctx.horizon }),
+        ...(ctx.method?.method ?? []).map((p) => ctx.methodText(p)),
+      ],
     },
     scale: {
       title: t.section.scale,

@@ -44,6 +44,8 @@ export function buildCalibration(ctx: ReportContext): ReportModel["summary"]["ca
       total: results.dimensions.filter((d) => d.score !== null).length,
     }),
     items,
-    advice: t.calibrationAdvice,
+    advice: ctx.method?.calibrationAdvice
+      ? ctx.methodText(ctx.method.calibrationAdvice)
+      : t.defaultCalibrationAdvice,
   };
 }

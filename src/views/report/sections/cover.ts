@@ -4,10 +4,15 @@ import type { LabelValue, ReportModel } from "../model.js";
 
 /** The report's metadata: client, assessment, questionnaire, horizon, strategy, respondents. */
 export function buildMeta(ctx: ReportContext): ReportModel["meta"] {
-  const { results, t, kind, client, horizon, monthsPerLevel, roles } = ctx;
+  const { results, t, kind, client, horizon, monthsPerLevel, roles, method } = ctx;
+  const questionnaireTitle = localize(ctx.questionnaire.title, ctx.lang);
   const strategy = ctx.plan.strategy;
   return {
-    title: t.title(kind),
+    title: method?.titles
+      ? ctx.methodText(method.titles[kind])
+      : kind === "report"
+        ? questionnaireTitle
+        : t.roadmapTitle(questionnaireTitle),
     client: {
       name: client,
       industry: results.assessment.client.industry ?? null,

@@ -3,9 +3,11 @@ import type { KpiRow, ReportModel, RoadmapSection } from "../model.js";
 
 /** The KPI scorecard: the standard KPIs, then those the roadmap's actions name. */
 export function buildKpis(ctx: ReportContext, roadmap: RoadmapSection): ReportModel["kpis"] {
-  const { t } = ctx;
-  const kpiRows: KpiRow[] = t.standardKpis.map((k) => ({
-    ...k,
+  const { t, method } = ctx;
+  const kpiRows: KpiRow[] = (method?.kpis.standard ?? []).map((k) => ({
+    kpi: ctx.methodText(k.name),
+    measure: ctx.methodText(k.measure),
+    frequency: ctx.methodText(k.frequency),
     phase: null,
     phaseName: null,
     owner: null,
@@ -38,8 +40,8 @@ export function buildKpis(ctx: ReportContext, roadmap: RoadmapSection): ReportMo
   }
   return {
     title: t.section.kpis,
-    intro: t.kpiIntro,
-    principles: t.kpiPrinciples,
+    intro: method?.kpis.intro ? ctx.methodText(method.kpis.intro) : t.defaultKpiIntro,
+    principles: (method?.kpis.principles ?? []).map((p) => ctx.methodText(p)),
     rows: [...kpiRows, ...planKpis.values()],
   };
 }

@@ -3,6 +3,7 @@ import { localize } from "../../../i18n/labels.js";
 import type { ReportContext } from "../context.js";
 import type {
   RoadmapAction,
+  RoadmapPhaseId,
   RoadmapPhaseView,
   RoadmapReason,
   RoadmapSection,
@@ -103,6 +104,33 @@ function buildActions(ctx: ReportContext, cal: Calendar): RoadmapAction[] {
   });
 }
 
+type TouchedDimension = { title: string; target: number; interim: number };
+
+/**
+ * When a phase is done: the method's criteria (one naming `{dimensions}` only when the phase
+ * improves any), then the measured checkpoint: an interim score after optimise, the target after
+ * solidify.
+ */
+function exitCriteria(ctx: ReportContext, phase: RoadmapPhaseId, touched: TouchedDimension[]) {
+  const { t } = ctx;
+  const own = ctx.method?.roadmap.phases?.[phase].exitCriteria;
+  const dimensions = t.listJoin(touched.map((d) => d.title));
+  const general = own
+    ? own
+        .filter(
+          (c) => touched.length > 0 || !Object.values(c).some((x) => x.includes("{dimensions}")),
+        )
+        .map((c) => ctx.methodText(c, { dimensions }))
+    : [t.defaultExitCriterion];
+  const checkpoints =
+    phase === "optimise"
+      ? touched.map((d) => t.interimCriterion(d))
+      : phase === "solidify"
+        ? touched.map((d) => t.targetCriterion(d))
+        : [];
+  return [...general, ...checkpoints];
+}
+
 function buildPhases(
   ctx: ReportContext,
   cal: Calendar,
@@ -112,6 +140,7 @@ function buildPhases(
   const byId = new Map(actions.map((a) => [a.id, a]));
   const dims = new Map(ctx.results.dimensions.map((d) => [d.id, d]));
   return ctx.plan.phases.map((p) => {
+    const phaseMethod = ctx.method?.roadmap.phases?.[p.phase];
     const members = p.actions.map((id) => byId.get(id)).filter((a) => a !== undefined);
     const owners: RoleCount[] = [];
     for (const a of members) {
@@ -121,7 +150,7 @@ function buildPhases(
     }
     const kpis: string[] = [];
     for (const a of members) for (const k of a.kpis) if (!kpis.includes(k)) kpis.push(k);
-    const touched: { title: string; target: number; interim: number }[] = [];
+    const touched: TouchedDimension[] = [];
     const seen = new Set<string>();
     for (const a of members) {
       if (seen.has(a.dimension)) continue;
@@ -137,7 +166,7 @@ function buildPhases(
     return {
       phase: p.phase,
       name: t.phase[p.phase],
-      goal: t.phaseGoal[p.phase],
+      goal: phaseMethod ? ctx.methodText(phaseMethod.goal) : t.defaultPhaseGoal[p.phase],
       startWeek: p.startWeek,
       endWeek: p.endWeek,
       startDate: cal.weekDate(p.startWeek),
@@ -146,9 +175,7 @@ function buildPhases(
       owners,
       kpis,
       exitCriteria:
-        members.length === 0
-          ? [t.noActionsInPhase]
-          : t.exitCriteria(p.phase, { dimensions: touched, weeks: p.endWeek - p.startWeek }),
+        members.length === 0 ? [t.noActionsInPhase] : exitCriteria(ctx, p.phase, touched),
     };
   });
 }
@@ -167,7 +194,7 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
   const horizon = results.horizonMonths;
   return {
     title: t.section.roadmap,
-    intro: t.roadmapIntro,
+    intro: [...(ctx.method?.roadmap.intro ?? []).map((p) => ctx.methodText(p)), t.roadmapRules],
     strategy: plan.strategy,
     strategyName: t.strategyName[plan.strategy],
     strategySentence: t.strategySentence[plan.strategy],
@@ -186,7 +213,7 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
         date: t.dateText(milestoneDate),
       }),
     },
-    cycle: t.cycle,
+    cycle: ctx.method?.roadmap.cycle ? ctx.methodText(ctx.method.roadmap.cycle) : t.defaultCycle,
     calibration:
       actions.length === 0
         ? ""

@@ -1,3 +1,4 @@
+import { selectJudgement } from "../../../core/analysis/judgement.js";
 import type { DimensionResult } from "../../../core/models/results.js";
 import { localize } from "../../../i18n/labels.js";
 import { pickOrNull, type ReportContext } from "../context.js";
@@ -28,7 +29,6 @@ function topGaps(ctx: ReportContext): GapItem[] {
 export function buildSummary(ctx: ReportContext): ReportModel["summary"] {
   const { results, t, lang, client } = ctx;
   const gaps = topGaps(ctx);
-  const leadershipDim = results.dimensions.find((d) => d.id === "leadership" && d.score !== null);
   return {
     title: t.section.summary,
     overall: {
@@ -73,12 +73,8 @@ export function buildSummary(ctx: ReportContext): ReportModel["summary"] {
     }),
     calibration: buildCalibration(ctx),
     judgementTitle: ctx.L.judgement,
-    judgement: t.judgement({
-      verdict: results.readiness.verdict,
-      leadership:
-        leadershipDim && leadershipDim.score !== null
-          ? { title: localize(leadershipDim.title, lang), score: leadershipDim.score }
-          : null,
-    }),
+    judgement: selectJudgement(ctx.method?.judgement ?? [], results).map((sentences) =>
+      sentences.map((s) => ctx.methodText(s)).join(t.sentenceJoin),
+    ),
   };
 }
