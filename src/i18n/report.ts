@@ -9,6 +9,7 @@ import type {
   RoadmapStrategy,
   SeverityId,
 } from "../core/models/report.js";
+import type { CrmSituation } from "../core/questionnaire/schema.js";
 
 /** Scores in sentences: always two decimals, so 3 reads "3.00" like the tables. */
 export const fmtScore = (n: number): string => n.toFixed(2);
@@ -181,8 +182,22 @@ export interface ReportTexts {
     months: number;
     end: string;
     horizon: number;
+    /** Actions left for the next cycle. */
+    backlog: number;
     outOfReach: string[];
   }): string;
+  // The roadmap's fit to the horizon and the client's situation.
+  stageTitle(stage: "pilot" | "rollout", title: string): string;
+  reasonReadiness(rule: string): string;
+  situationName: Record<CrmSituation, string>;
+  gateLabel: Record<CrmSituation, string>;
+  /** `week` is 1-based. */
+  gateSentence(situation: CrmSituation, a: { week: number; date: string }): string;
+  firstNinetyDaysSentence(count: number): string;
+  backlogIntro(count: number, horizon: number): string;
+  /** `week` is the 0-based end week, exclusive: the last week of work, counted from 1. */
+  backlogBeyond(a: { week: number; horizon: number }): string;
+  backlogWaits(action: string): string;
   emptyRoadmap: string;
   defaultKpiIntro: string;
   planKpiMeasure(action: string): string;
@@ -297,6 +312,10 @@ const en: ReportTexts = {
     gapBarsTitle: "Gap to target by dimension",
     timelineTitle: "Roadmap timeline",
     chartFallback: "The table below gives the same figures as the chart.",
+    firstNinetyDays: "The first 90 days",
+    backlog: "Backlog for the next cycle",
+    horizonEnd: "End of horizon",
+    projected: "Projected at the horizon",
   },
   roadmapTitle: (title) => `${title}: roadmap`,
   dateText(iso) {
@@ -327,9 +346,9 @@ const en: ReportTexts = {
   strategyName: { "small-slow": "Small and slow", "big-fast": "Big and fast" },
   strategySentence: {
     "small-slow":
-      "Rollout strategy: small and slow. At most two actions run at the same time, so the organisation absorbs each change before the next one starts; for most companies this is the safer choice.",
+      "Rollout strategy: small and slow. Every rollout starts with a pilot in one unit and then extends unit by unit, so the organisation absorbs each change before the next; for most companies this is the safer choice.",
     "big-fast":
-      "Rollout strategy: big and fast. Every action starts as soon as its dependencies allow. This shortens the plan but needs strong executive ownership and spare change capacity across the company.",
+      "Rollout strategy: big and fast. Each rollout reaches every unit at once, as soon as the work it depends on is done. This shortens the plan but needs strong executive ownership and spare change capacity across the company.",
   },
   kpiSource: { plan: "Roadmap", standard: "Standard" },
   section: {
@@ -461,7 +480,7 @@ const en: ReportTexts = {
     }
   },
   roadmapRules:
-    "Actions were selected from the gaps and the triggered risks. Within each phase, actions come after the actions they depend on, then by priority (gap × dimension weight), then in the order strategy, people, process, technology. A phase starts when the previous one is complete. During rollout, staffing key positions and strengthening core processes offsets resistance, and training is the main lever.",
+    "Actions were selected from the gaps, the triggered risks and the conditions of the readiness verdict. Within each phase, actions come after the actions they depend on, then by priority (gap × dimension weight), then in the order strategy, people, process, technology; technology waits for the strategy decisions, and every rollout for the training before it. A phase starts when the previous one is complete, and each owner carries at most two actions at a time. What does not fit into the horizon is kept for the next cycle. During rollout, staffing key positions and strengthening core processes offsets resistance, and training is the main lever.",
   reasonGap: (a) =>
     `${a.dimension} is at level ${a.level}, below ${a.appliesBelow}, with a gap of ${fmtScore(a.gap)}.`,
   reasonRisk: (risk) => `Mitigates the risk ${en.quote(risk)}.`,
@@ -482,16 +501,53 @@ const en: ReportTexts = {
   defaultCycle:
     "Reassess at the agreed interval and start the next round of the cycle from what the reassessment shows.",
   planCalibration(a) {
-    const within =
-      a.weeks <= (a.horizon * 52) / 12
-        ? `within the ${a.horizon}-month planning horizon`
-        : `beyond the ${a.horizon}-month planning horizon, so the steering committee should agree which phase ends inside the horizon`;
+    const backlog =
+      a.backlog === 0
+        ? ""
+        : ` ${a.backlog === 1 ? "One further action does" : `${a.backlog} further actions do`} not fit into it; ${a.backlog === 1 ? "it opens" : "they open"} the next cycle and ${a.backlog === 1 ? "is" : "are"} listed after the phases.`;
     const reach =
       a.outOfReach.length > 0
         ? ` Whatever the plan, ${en.listJoin(a.outOfReach)} cannot reach ${a.outOfReach.length === 1 ? "its target" : "their targets"} within the horizon at a realistic pace; see the realistic dates under expectation calibration.`
         : "";
-    return `The plan takes ${a.weeks} weeks (about ${a.months} months) and ends on ${a.end}, ${within}.${reach}`;
+    return `The plan takes ${a.weeks} weeks (about ${a.months} months) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
   },
+  stageTitle: (stage, title) =>
+    stage === "pilot" ? `${title}: pilot unit` : `${title}: staged rollout`,
+  reasonReadiness: (rule) =>
+    `The readiness verdict asks for it in the first phase (${en.quote(rule)}).`,
+  situationName: {
+    none: "No CRM system yet",
+    selecting: "Selecting a CRM system",
+    implementing: "Implementing a CRM system",
+    live: "CRM system in use",
+  },
+  gateLabel: {
+    none: "Buy decision",
+    selecting: "Buy decision",
+    implementing: "Go-live decision",
+    live: "Relaunch decision",
+  },
+  gateSentence(situation, a) {
+    const when = `in week ${a.week} (${a.date})`;
+    if (situation === "live") {
+      return `Relaunch decision ${when}: with the first phase complete, the steering committee reviews how the system is used and decides how to relaunch it, before any further technology work starts.`;
+    }
+    if (situation === "implementing") {
+      return `Go-live decision ${when}: with the first phase complete, the steering committee confirms that the configuration follows the agreed processes before the rollout continues.`;
+    }
+    return `Buy decision ${when}: with the first phase complete, the steering committee decides whether to buy a system, and which, on the processes and requirements that phase produced, and not before.`;
+  },
+  firstNinetyDaysSentence: (count) =>
+    count === 0
+      ? "No action starts in the first 90 days."
+      : `${count === 1 ? "One action starts" : `${count} actions start`} in the first 90 days. Finishing them on time shows the organisation early that the programme is real.`,
+  backlogIntro: (count, horizon) =>
+    count === 0
+      ? `Every selected action fits into the ${horizon}-month horizon.`
+      : `${count === 1 ? "This action does" : `These ${count} actions do`} not fit into the ${horizon}-month horizon. ${count === 1 ? "It is" : "They are"} the starting point of the next cycle, to be confirmed at the reassessment.`,
+  backlogBeyond: (a) => `Would run until week ${a.week}, beyond the ${a.horizon}-month horizon.`,
+  backlogWaits: (action) => `Waits for ${en.quote(action)}.`,
+
   emptyRoadmap:
     "No recommendation of the questionnaire applies to these results: no scored dimension is below a recommendation's threshold with a gap, and no triggered risk has a recommendation that mitigates it. Keep the practices that work, complete any missing evidence and reassess as planned.",
   defaultKpiIntro:
@@ -616,6 +672,10 @@ const zh: ReportTexts = {
     gapBarsTitle: "各维度与目标的差距",
     timelineTitle: "路线图时间线",
     chartFallback: "下表列出与图表相同的数据。",
+    firstNinetyDays: "最初 90 天",
+    backlog: "留待下一轮的行动",
+    horizonEnd: "规划期末",
+    projected: "规划期末预计",
   },
   roadmapTitle: (title) => `${title}：路线图`,
   dateText(iso) {
@@ -643,9 +703,9 @@ const zh: ReportTexts = {
   strategyName: { "small-slow": "小步慢跑", "big-fast": "大步快跑" },
   strategySentence: {
     "small-slow":
-      "推行策略：小步慢跑。同一时间最多并行两项行动，让组织消化一项变革后再开始下一项；对大多数企业而言，这是更稳妥的选择。",
+      "推行策略：小步慢跑。每项推广先在一个单位试点，再逐个单位铺开，让组织消化一项变革后再开始下一项；对大多数企业而言，这是更稳妥的选择。",
     "big-fast":
-      "推行策略：大步快跑。每项行动在前置条件满足后立即启动。这样可以缩短整体周期，但要求高层强力主导，并且全公司有足够的变革承载能力。",
+      "推行策略：大步快跑。每项推广在其依赖的工作完成后同时覆盖所有单位。这样可以缩短整体周期，但要求高层强力主导，并且全公司有足够的变革承载能力。",
   },
   kpiSource: { plan: "路线图", standard: "标准指标" },
   section: {
@@ -777,7 +837,7 @@ const zh: ReportTexts = {
     }
   },
   roadmapRules:
-    "行动依据差距和已触发的风险选定。每个阶段内，行动先排在其前置行动之后，再按优先级（差距 × 维度权重）排序，然后按战略、人员、流程、技术的顺序排列。上一阶段完成后，下一阶段才开始。推行过程中，配齐关键岗位、强化核心流程可以抵消变革阻力，而培训是最主要的抓手。",
+    "行动依据差距、已触发的风险和就绪度结论所附的条件选定。每个阶段内，行动先排在其前置行动之后，再按优先级（差距 × 维度权重）排序，然后按战略、人员、流程、技术的顺序排列；技术类行动要等战略决策完成，每项推广都要等相应培训完成。上一阶段完成后，下一阶段才开始；每个责任方同一时间最多承担两项行动。规划期内放不下的行动留待下一轮。推行过程中，配齐关键岗位、强化核心流程可以抵消变革阻力，而培训是最主要的抓手。",
   reasonGap: (a) =>
     `${a.dimension}处于第 ${a.level} 级，低于 ${a.appliesBelow} 级，差距 ${fmtScore(a.gap)}。`,
   reasonRisk: (risk) => `应对风险${zh.quote(risk)}。`,
@@ -794,16 +854,51 @@ const zh: ReportTexts = {
     `在第 ${a.week} 周（${a.date}）使用同一问卷、面向相同角色进行复评，并对比两次评估结果，衡量相对目标的进展。`,
   defaultCycle: "按约定周期复评，并以复评结果开始下一轮循环。",
   planCalibration(a) {
-    const within =
-      a.weeks <= (a.horizon * 52) / 12
-        ? `在 ${a.horizon} 个月的规划期之内`
-        : `超出了 ${a.horizon} 个月的规划期，指导委员会应明确哪个阶段须在规划期内完成`;
+    const backlog =
+      a.backlog === 0
+        ? ""
+        : `另有 ${a.backlog} 项行动放不进规划期，留作下一轮的起点，列在各阶段之后。`;
     const reach =
       a.outOfReach.length > 0
         ? `按现实节奏，无论计划如何安排，${zh.listJoin(a.outOfReach)}都无法在规划期内达到目标；现实可达日期见“期望值校准”。`
         : "";
-    return `整个计划历时 ${a.weeks} 周（约 ${a.months} 个月），于${a.end}结束，${within}。${reach}`;
+    return `整个计划历时 ${a.weeks} 周（约 ${a.months} 个月），于${a.end}结束，在 ${a.horizon} 个月的规划期之内。${backlog}${reach}`;
   },
+  stageTitle: (stage, title) => (stage === "pilot" ? `${title}（试点）` : `${title}（分批推广）`),
+  reasonReadiness: (rule) => `就绪度结论要求在第一阶段完成（${rule}）。`,
+  situationName: {
+    none: "尚无 CRM 系统",
+    selecting: "正在选型",
+    implementing: "正在实施",
+    live: "系统已在使用",
+  },
+  gateLabel: {
+    none: "采购决策",
+    selecting: "采购决策",
+    implementing: "上线决策",
+    live: "重新推广决策",
+  },
+  gateSentence(situation, a) {
+    const when = `第 ${a.week} 周（${a.date}）`;
+    if (situation === "live") {
+      return `${when}进行重新推广决策：第一阶段完成后，由指导委员会审视系统的实际使用情况，决定如何重新推广，然后再开展其他技术工作。`;
+    }
+    if (situation === "implementing") {
+      return `${when}进行上线决策：第一阶段完成后，由指导委员会确认系统配置符合商定的流程，再继续推广。`;
+    }
+    return `${when}进行采购决策：第一阶段完成后，由指导委员会依据该阶段形成的流程和需求，决定是否采购系统、采购哪一套；在此之前不做采购。`;
+  },
+  firstNinetyDaysSentence: (count) =>
+    count === 0
+      ? "最初 90 天内没有行动启动。"
+      : `${count} 项行动在最初 90 天内启动。按时完成这些行动，能让全公司尽早看到项目正在切实推进。`,
+  backlogIntro: (count, horizon) =>
+    count === 0
+      ? `选定的行动全部可以在 ${horizon} 个月的规划期内完成。`
+      : `以下 ${count} 项行动放不进 ${horizon} 个月的规划期，作为下一轮的起点，在复评时再行确认。`,
+  backlogBeyond: (a) => `需持续到第 ${a.week} 周，超出 ${a.horizon} 个月的规划期。`,
+  backlogWaits: (action) => `须等待${zh.quote(action)}完成。`,
+
   emptyRoadmap:
     "问卷中没有适用于本次结果的改进建议：没有存在差距且低于建议适用等级的已计分维度，已触发的风险也没有对应的改进建议。请保持行之有效的做法，补齐缺失的证据，并按计划复评。",
   defaultKpiIntro:

@@ -178,6 +178,10 @@ const LABEL_KEYS = [
   "gapBarsTitle",
   "timelineTitle",
   "chartFallback",
+  "firstNinetyDays",
+  "backlog",
+  "horizonEnd",
+  "projected",
 ] as const;
 
 const reportLabels = z
@@ -475,13 +479,20 @@ const roadmapPhaseView = z.strictObject({
 });
 
 const roadmapReason = z.strictObject({
-  kind: z.enum(["gap", "risk", "dependency"]),
-  ref: z.string().describe("The dimension, the risk id or the action that needs it."),
+  kind: z.enum(["gap", "risk", "readiness", "dependency"]),
+  ref: z
+    .string()
+    .describe("The dimension, the risk id, the readiness rule or the action that needs it."),
   text: z.string(),
 });
 
 const roadmapAction = z.strictObject({
-  id: z.string(),
+  id: z.string().describe("The recommendation id; `<id>:rollout` for the rollout after a pilot."),
+  recommendation: z.string().describe("The recommendation it carries out."),
+  stage: z
+    .enum(["pilot", "rollout"])
+    .nullable()
+    .describe("Small-and-slow splits a rollout into a pilot unit and the staged rollout."),
   title: z.string(),
   description: z.string().nullable(),
   phase,
@@ -497,11 +508,11 @@ const roadmapAction = z.strictObject({
   endWeek: z.number().int().describe("0-based offset, exclusive."),
   startDate: isoDate.describe("First day."),
   endDate: isoDate.describe("Last day (inclusive)."),
-  lane: z.number().int().describe("Parallel lane within the schedule (0-based)."),
+  lane: z.number().int().describe("Lane within its owner's capacity (0-based)."),
   priority: z.number().describe("Gap × dimension weight that ordered it inside its phase."),
   steps: z.array(z.string()),
   kpis: z.array(z.string()),
-  dependsOn: ids,
+  dependsOn: ids.describe("Planned actions it depends on (a staged rollout: its pilot)."),
   reasons: z.array(roadmapReason),
   reasonText: z.string().describe("All reasons as one sentence."),
 });
@@ -555,6 +566,31 @@ const roadmapSection = z.strictObject({
     .array(roadmapAction)
     .describe("Every scheduled action, in schedule order (phase, start week, sequence)."),
   milestone: roadmapMilestone,
+  situation: z.enum(["none", "selecting", "implementing", "live"]),
+  situationName: z.string(),
+  horizonWeeks: z.number().int().describe("The planning horizon in weeks; no action ends later."),
+  firstNinetyDays: z
+    .strictObject({ title: z.string(), sentence: z.string(), actions: ids })
+    .describe("The actions that start in the first 90 days."),
+  gate: roadmapMilestone
+    .nullable()
+    .describe("The buy, go-live or relaunch decision after the first phase; null without one."),
+  backlog: z
+    .strictObject({
+      title: z.string(),
+      intro: z.string(),
+      items: z.array(
+        z.strictObject({
+          id: z.string(),
+          title: z.string(),
+          phase,
+          phaseName: z.string(),
+          ownerName: z.string(),
+          reason: z.string(),
+        }),
+      ),
+    })
+    .describe("What does not fit into the horizon: the next cycle's starting point."),
   cycle: z.string().describe("The statement that the cycle repeats."),
   calibration: z.string().describe("Expectation calibration for the plan; empty with no actions."),
   empty: z.string().nullable().describe("Sentence shown when no recommendation applies."),

@@ -42,7 +42,7 @@ export function radarChart(report: ReportModel): string {
   return lines.join("\n");
 }
 
-/** The Mermaid gantt of the roadmap: one section per phase, then the reassessment milestone. */
+/** The Mermaid gantt of the roadmap: one section per phase, then the gate and the reassessment. */
 export function ganttChart(report: ReportModel): string {
   const { roadmap } = report;
   const lines = [
@@ -57,12 +57,15 @@ export function ganttChart(report: ReportModel): string {
     lines.push(`  section ${mermaidText(phase.name)}`);
     for (const a of actions) {
       const n = roadmap.actions.indexOf(a) + 1;
-      lines.push(`  ${mermaidText(a.title)} :a${n}, ${a.startDate}, ${a.weeks * 7}d`);
+      const days = (a.endWeek - a.startWeek) * 7;
+      lines.push(`  ${mermaidText(a.title)} :a${n}, ${a.startDate}, ${days}d`);
     }
   });
-  const m = roadmap.milestone;
-  lines.push(`  section ${mermaidText(m.label)}`);
-  lines.push(`  ${mermaidText(m.label)} :milestone, m1, ${m.date}, 0d`);
+  const milestones = [...(roadmap.gate ? [roadmap.gate] : []), roadmap.milestone];
+  lines.push(`  section ${mermaidText(roadmap.milestone.label)}`);
+  milestones.forEach((m, i) => {
+    lines.push(`  ${mermaidText(m.label)} :milestone, m${i + 1}, ${m.date}, 0d`);
+  });
   return lines.join("\n");
 }
 
@@ -132,6 +135,10 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
       ...r,
       mitigatedByTitles: titlesOf(r.mitigatedBy, actionTitle),
     })),
+    firstNinetyDaysView: e.roadmap.firstNinetyDays.actions.flatMap((id) => {
+      const a = e.roadmap.actions.find((x) => x.id === id);
+      return a ? [a] : [];
+    }),
     phasesView: e.roadmap.phases.map((p, i) => ({
       ...p,
       number: i + 1,

@@ -42,6 +42,7 @@ export interface ReportContext {
   riskTitle: (id: string) => string;
   questionText: (id: string) => string;
   recommendationTitle: (id: string) => string;
+  readinessTitle: (id: string) => string;
   levelDescription: (level: number | null) => string | null;
   confidenceName: (c: ConfidenceKey | null) => string | null;
   dateText: (iso: string) => string;
@@ -132,6 +133,8 @@ export function buildContext(
     questionText: (id) => questions.get(id)?.text ?? id,
     recommendationTitle: (id) =>
       localize(questionnaire.recommendations.find((r) => r.id === id)?.title, lang) || id,
+    readinessTitle: (id) =>
+      localize(questionnaire.readiness.find((r) => r.id === id)?.title, lang) || id,
     levelDescription: (level) =>
       level === null
         ? null
