@@ -131,7 +131,8 @@ export interface ReportTexts {
     reachable: number;
   }): string;
   defaultCalibrationAdvice: string;
-  profileIntro: string;
+  /** `radar`: the radar is drawn (three scored dimensions or more); `projected`: it has a projection. */
+  profileIntro(a: { radar: boolean; projected: boolean }): string;
   dimensionsIntro: string;
   dimensionSummary(a: {
     title: string;
@@ -418,8 +419,10 @@ const en: ReportTexts = {
     `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; within ${a.horizon} months expect about ${fmtScore(a.reachable)}.`,
   defaultCalibrationAdvice:
     "Agree explicit, staged goals for each phase instead of a single distant target, and review them at each phase end.",
-  profileIntro:
-    "The radar chart compares each dimension's current score with its target on the five-level scale; the table beside it gives the same figures, including coverage and confidence.",
+  profileIntro: (a) =>
+    a.radar
+      ? `The radar chart compares each dimension's current score with its target on the five-level scale${a.projected ? ", and marks where the roadmap is expected to bring it by the end of the horizon" : ""}; the table below gives the same figures, with coverage and confidence.`
+      : "The bars and the table below compare each dimension's current score with its target on the five-level scale, with coverage and confidence.",
   dimensionsIntro:
     "Each dimension with its score, level, target and gap, the questions that scored best and worst, and what the interviews recorded.",
   dimensionSummary(a) {
@@ -775,8 +778,10 @@ const zh: ReportTexts = {
     `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；${a.horizon} 个月内预计可达到约 ${fmtScore(a.reachable)}。`,
   defaultCalibrationAdvice:
     "为每个阶段约定明确的分段目标，而不是只设一个遥远的总目标，并在每个阶段结束时复核。",
-  profileIntro:
-    "雷达图对比各维度在五级量表上的现状得分与目标；旁边的表格列出相同数据，并给出覆盖率和可信度。",
+  profileIntro: (a) =>
+    a.radar
+      ? `雷达图对比各维度在五级量表上的现状得分与目标${a.projected ? "，并标出按路线图推进到规划期末的预计水平" : ""}；下表列出相同数据，并给出覆盖率和可信度。`
+      : "下方的条形图和表格对比各维度在五级量表上的现状得分与目标，并给出覆盖率和可信度。",
   dimensionsIntro:
     "逐一列出各维度的得分、等级、目标与差距，得分最高和最低的题目，以及访谈中记录的备注与证据。",
   dimensionSummary(a) {

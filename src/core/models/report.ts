@@ -296,7 +296,7 @@ const profileRow = z.strictObject({
 });
 
 const chartSeries = z.strictObject({
-  key: z.enum(["current", "target"]),
+  key: z.enum(["current", "projected", "target"]),
   label: z.string(),
   values: z.array(z.number().nullable()),
 });
@@ -549,6 +549,8 @@ const timelineChart = z
       }),
     ),
     milestones: z.array(z.strictObject({ label: z.string(), week: z.number().int() })),
+    horizonWeek: z.number().int().describe("The end of the planning horizon, drawn as a line."),
+    horizonLabel: z.string(),
   })
   .describe("A timeline (Gantt-like) of the plan by phase.");
 

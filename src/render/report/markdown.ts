@@ -24,12 +24,14 @@ const fixed2 = (n: number) => n.toFixed(2);
 /** The Mermaid radar (current vs target) of the maturity profile. */
 export function radarChart(report: ReportModel): string {
   const { radar } = report.profile;
+  // Fewer than three axes make no radar; the profile's introduction then speaks of the bars.
+  if (radar.axes.length < 3) return "";
   const lines = ["radar-beta", `  title ${mermaidText(radar.title)}`];
   lines.push(
     `  axis ${radar.axes.map((a, i) => `d${i + 1}["${mermaidText(a.label)}"]`).join(", ")}`,
   );
   for (const s of radar.series) {
-    // Mermaid has no gap in a curve: an inconclusive dimension is drawn at the centre.
+    // Inconclusive dimensions have no axis; a null left in a series would be a point at 0.
     const values = s.values.map((v) => (v === null ? "0" : fixed2(v)));
     lines.push(`  curve ${s.key}["${mermaidText(s.label)}"]{${values.join(", ")}}`);
   }

@@ -117,7 +117,9 @@ describe("Markdown-breaking client text", () => {
   it("keeps the Mermaid fences balanced", async () => {
     const md = await evilMarkdown();
     const fences = md.split("\n").filter((l) => l.startsWith("```"));
-    expect(fences).toEqual(["```mermaid", "```", "```mermaid", "```"]);
+    // Every chart's fence is closed (the radar is left out with fewer than three scored dimensions).
+    expect(fences.length).toBeGreaterThanOrEqual(2);
+    expect(fences).toEqual(fences.map((_, i) => (i % 2 === 0 ? "```mermaid" : "```")));
   });
 
   it("shows the client's text literally in the cover", async () => {

@@ -318,10 +318,9 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
           ? []
           : [{ label: t.gateLabel[plan.situation], week: plan.gateWeek }]),
         { label: t.milestoneLabel, week: plan.reassessmentWeek },
-        ...(plan.reassessmentWeek < plan.horizonWeeks
-          ? [{ label: t.labels.horizonEnd, week: plan.horizonWeeks }]
-          : []),
       ],
+      horizonWeek: plan.horizonWeeks,
+      horizonLabel: t.labels.horizonEnd,
     },
   };
 }
