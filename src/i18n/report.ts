@@ -91,6 +91,9 @@ export interface ReportTexts {
     risks: string;
     roadmap: string;
     kpis: string;
+    decisions: string;
+    findings: string;
+    nextSteps: string;
     appendix: string;
     method: string;
     scale: string;
@@ -199,6 +202,30 @@ export interface ReportTexts {
   /** `week` is the 0-based end week, exclusive: the last week of work, counted from 1. */
   backlogBeyond(a: { week: number; horizon: number }): string;
   backlogWaits(action: string): string;
+  /** A board timeline bar: a dimension's actions within one phase. */
+  workstreamLabel(dimension: string, actions: number): string;
+  // Editions: the argued findings and the decisions.
+  findingSentence(a: {
+    title: string;
+    score: number;
+    target: number;
+    level: number | null;
+  }): string;
+  decisionsIntro: string;
+  decisionApprove(a: { count: number; owners: string[]; start: string; end: string }): {
+    title: string;
+    sentence: string;
+  };
+  decisionGate(a: { label: string; week: number; date: string }): {
+    title: string;
+    sentence: string;
+  };
+  decisionReassess(a: { week: number; date: string }): { title: string; sentence: string };
+  decisionExpectations(a: { dimensions: string[]; horizon: number }): {
+    title: string;
+    sentence: string;
+  };
+  decisionScorecard: { title: string; sentence: string };
   emptyRoadmap: string;
   defaultKpiIntro: string;
   planKpiMeasure(action: string): string;
@@ -207,6 +234,7 @@ export interface ReportTexts {
   coverageIntro: string;
   answersIncluded: string;
   answersNotIncluded: string;
+  answersAnonymized: string;
   answerValue: { na: string; unknown: string };
 }
 
@@ -317,6 +345,7 @@ const en: ReportTexts = {
     backlog: "Backlog for the next cycle",
     horizonEnd: "End of horizon",
     projected: "Projected at the horizon",
+    reverseScored: "reverse-scored",
   },
   roadmapTitle: (title) => `${title}: roadmap`,
   dateText(iso) {
@@ -362,6 +391,9 @@ const en: ReportTexts = {
     risks: "Risk register",
     roadmap: "Roadmap",
     kpis: "KPI scorecard for change management",
+    decisions: "Decisions and next steps",
+    findings: "Three findings",
+    nextSteps: "Next steps",
     appendix: "Appendix",
     method: "Method",
     scale: "Maturity scale",
@@ -388,11 +420,11 @@ const en: ReportTexts = {
   },
   readinessSentence: {
     ready:
-      "Verdict: ready. No readiness rule holds, so the company can start or continue its CRM programme, still in the order strategy, then people and process, then technology.",
+      "No readiness rule holds, so the company can start or continue its CRM programme, still in the order strategy, then people and process, then technology.",
     conditional:
-      "Verdict: ready with conditions. The company can proceed only if the conditions below are built into the first phase of the roadmap; otherwise the programme is likely to disappoint.",
+      "The company can proceed only if the conditions below are built into the first phase of the roadmap; otherwise the programme is likely to disappoint.",
     "not-ready":
-      "Verdict: not ready. The company should not buy or roll out a CRM system yet. It should first build the capability named below; a system bought now would automate today's weaknesses.",
+      "The company should not buy or roll out a CRM system yet. It should first build the capability named below; a system bought now would automate today's weaknesses.",
   },
   readinessReason: (title, rationale) => (rationale ? `${title}: ${rationale}` : `${title}.`),
   topGapsSentence: (count, measured) =>
@@ -512,7 +544,7 @@ const en: ReportTexts = {
       a.outOfReach.length > 0
         ? ` Whatever the plan, ${en.listJoin(a.outOfReach)} cannot reach ${a.outOfReach.length === 1 ? "its target" : "their targets"} within the horizon at a realistic pace; see the realistic dates under expectation calibration.`
         : "";
-    return `The plan takes ${a.weeks} weeks (about ${a.months} months) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
+    return `The plan takes ${a.weeks} weeks (about ${a.months} ${a.months === 1 ? "month" : "months"}) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
   },
   stageTitle: (stage, title) =>
     stage === "pilot" ? `${title}: pilot unit` : `${title}: staged rollout`,
@@ -550,6 +582,33 @@ const en: ReportTexts = {
       : `${count === 1 ? "This action does" : `These ${count} actions do`} not fit into the ${horizon}-month horizon. ${count === 1 ? "It is" : "They are"} the starting point of the next cycle, to be confirmed at the reassessment.`,
   backlogBeyond: (a) => `Would run until week ${a.week}, beyond the ${a.horizon}-month horizon.`,
   backlogWaits: (action) => `Waits for ${en.quote(action)}.`,
+  workstreamLabel: (dimension, actions) =>
+    `${dimension} (${actions} ${actions === 1 ? "action" : "actions"})`,
+  findingSentence: (a) =>
+    `${a.title} stands at ${fmtScore(a.score)} against a target of ${a.target}${a.level === null ? "" : `, level ${a.level}`}. The answers behind it:`,
+  decisionsIntro:
+    "Three decisions fall to the head of the company personally; the programme team cannot take them on his or her behalf.",
+  decisionApprove: (a) => ({
+    title: "Approve the first phase and commit its owners",
+    sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of ${en.listJoin(a.owners)} to carry ${a.count === 1 ? "it" : "them"}.`,
+  }),
+  decisionGate: (a) => ({
+    title: `Take the ${a.label.toLowerCase()} on evidence, in week ${a.week}`,
+    sentence: `Set ${a.date} for the ${a.label.toLowerCase()}, and take it on what the first phase has produced rather than on the vendor's timetable.`,
+  }),
+  decisionReassess: (a) => ({
+    title: `Commit to the reassessment in week ${a.week}`,
+    sentence: `Fix ${a.date} for the reassessment with the same questionnaire and roles, so that progress is measured, not asserted.`,
+  }),
+  decisionExpectations: (a) => ({
+    title: "Reset the expectations that cannot be met",
+    sentence: `Replace the original targets for ${en.listJoin(a.dimensions)} with the realistic dates in this report, and say so to the management team before the ${a.horizon}-month plan starts.`,
+  }),
+  decisionScorecard: {
+    title: "Adopt the KPI scorecard and review it monthly",
+    sentence:
+      "Put the scorecard on the agenda of the monthly management meeting, chaired in person, so that the programme is steered by its measures from the first month.",
+  },
 
   emptyRoadmap:
     "No recommendation of the questionnaire applies to these results: no scored dimension is below a recommendation's threshold with a gap, and no triggered risk has a recommendation that mitigates it. Keep the practices that work, complete any missing evidence and reassess as planned.",
@@ -569,6 +628,8 @@ const en: ReportTexts = {
   answersIncluded: "Every answer, with the notes and evidence recorded in the interviews.",
   answersNotIncluded:
     "The individual answers are not included: this report was built from a results file, which holds scores but not answers. Run crm-maturity report on the answer files themselves to include every answer with its notes and evidence.",
+  answersAnonymized:
+    "The individual answers are not included: this report is anonymized, so that no answer can be traced to the person who gave it.",
   answerValue: { na: "n/a", unknown: "unknown" },
 };
 
@@ -679,6 +740,7 @@ const zh: ReportTexts = {
     backlog: "留待下一轮的行动",
     horizonEnd: "规划期末",
     projected: "规划期末预计",
+    reverseScored: "反向计分",
   },
   roadmapTitle: (title) => `${title}：路线图`,
   dateText(iso) {
@@ -721,6 +783,9 @@ const zh: ReportTexts = {
     risks: "风险登记表",
     roadmap: "路线图",
     kpis: "变革管理考核指标",
+    decisions: "决策与下一步",
+    findings: "三项主要发现",
+    nextSteps: "下一步工作",
     appendix: "附录",
     method: "评估方法",
     scale: "成熟度等级",
@@ -747,11 +812,10 @@ const zh: ReportTexts = {
   },
   readinessSentence: {
     ready:
-      "结论：已就绪。没有任何就绪度规则被触发，企业可以启动或继续推进 CRM 项目，但仍须遵循先战略、再人员与流程、最后技术的顺序。",
-    conditional:
-      "结论：有条件就绪。只有把下列条件纳入路线图的第一阶段，企业才可推进；否则项目很可能不及预期。",
+      "没有任何就绪度规则被触发，企业可以启动或继续推进 CRM 项目，但仍须遵循先战略、再人员与流程、最后技术的顺序。",
+    conditional: "只有把下列条件纳入路线图的第一阶段，企业才可推进；否则项目很可能不及预期。",
     "not-ready":
-      "结论：尚未就绪。企业目前不宜采购或上线 CRM 系统，应先建设下列能力；现在上系统只会把眼下的弱点自动化。",
+      "企业目前不宜采购或上线 CRM 系统，应先建设下列能力；现在上系统只会把眼下的弱点自动化。",
   },
   readinessReason: (title, rationale) => (rationale ? `${title}：${rationale}` : `${title}。`),
   topGapsSentence: (count, measured) =>
@@ -903,6 +967,31 @@ const zh: ReportTexts = {
       : `以下 ${count} 项行动放不进 ${horizon} 个月的规划期，作为下一轮的起点，在复评时再行确认。`,
   backlogBeyond: (a) => `需持续到第 ${a.week} 周，超出 ${a.horizon} 个月的规划期。`,
   backlogWaits: (action) => `须等待${zh.quote(action)}完成。`,
+  workstreamLabel: (dimension, actions) => `${dimension}（${actions} 项行动）`,
+  findingSentence: (a) =>
+    `${a.title}目前为 ${fmtScore(a.score)}，目标为 ${a.target}${a.level === null ? "" : `（第 ${a.level} 级）`}。支撑这一判断的作答如下：`,
+  decisionsIntro: "以下三项决策须由企业负责人亲自作出，项目团队无法代为决定。",
+  decisionApprove: (a) => ({
+    title: "批准第一阶段并落实责任人",
+    sentence: `批准${a.start}至${a.end}之间启动的 ${a.count} 项行动，并为${zh.listJoin(a.owners)}腾出承担这些工作的时间。`,
+  }),
+  decisionGate: (a) => ({
+    title: `第 ${a.week} 周依据实证作出${a.label}`,
+    sentence: `把${a.label}定在${a.date}，并以第一阶段的实际成果为依据，而不是按供应商的时间表行事。`,
+  }),
+  decisionReassess: (a) => ({
+    title: `确定第 ${a.week} 周进行复评`,
+    sentence: `把复评日期定在${a.date}，使用同一问卷、面向相同角色，让进展有据可查，而不是凭感觉判断。`,
+  }),
+  decisionExpectations: (a) => ({
+    title: "调整无法实现的期望",
+    sentence: `用本报告给出的现实可达日期取代${zh.listJoin(a.dimensions)}的原定目标，并在 ${a.horizon} 个月的计划启动前向管理团队说明。`,
+  }),
+  decisionScorecard: {
+    title: "采用考核指标体系并按月复盘",
+    sentence:
+      "把考核指标列入月度经营会议议程，由总经理亲自主持，让项目从第一个月起就依据指标推进。",
+  },
 
   emptyRoadmap:
     "问卷中没有适用于本次结果的改进建议：没有存在差距且低于建议适用等级的已计分维度，已触发的风险也没有对应的改进建议。请保持行之有效的做法，补齐缺失的证据，并按计划复评。",
@@ -922,6 +1011,7 @@ const zh: ReportTexts = {
   answersIncluded: "全部作答，附访谈中记录的备注与证据。",
   answersNotIncluded:
     "未包含逐题作答：本报告依据结果文件生成，结果文件只含得分、不含作答。请直接对答卷文件运行 crm-maturity report，即可附上全部作答及其备注与证据。",
+  answersAnonymized: "本报告已匿名处理，不附逐题作答，以免任何回答被追溯到具体的受访者。",
   answerValue: { na: "不适用", unknown: "不清楚" },
 };
 

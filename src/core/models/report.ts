@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EDITIONS } from "./editions.js";
 import { LANGS } from "./languages.js";
 
 /*
@@ -33,6 +34,7 @@ export const SECTION_IDS = [
   "risks",
   "roadmap",
   "kpis",
+  "decisions",
   "appendix",
 ] as const;
 const sectionId = z.enum(SECTION_IDS);
@@ -182,6 +184,7 @@ const LABEL_KEYS = [
   "backlog",
   "horizonEnd",
   "projected",
+  "reverseScored",
 ] as const;
 
 const reportLabels = z
@@ -277,7 +280,47 @@ const summarySection = z.strictObject({
   calibration: calibrationSection,
   judgementTitle: z.string(),
   judgement: z.array(z.string()).describe("The consulting judgement, one paragraph each."),
+  findingsTitle: z.string(),
+  findings: z
+    .array(
+      z.strictObject({
+        dimension: z.string(),
+        title: z.string(),
+        sentence: z.string(),
+        evidence: z
+          .array(
+            z.strictObject({
+              question: z.string(),
+              text: z.string(),
+              score,
+              reversed: z.boolean().describe("An agreement item scored 6 − answer."),
+              notes: z
+                .array(z.strictObject({ by: z.string(), text: z.string() }))
+                .describe("What respondents said, attributed by role (and name when internal)."),
+            }),
+          )
+          .describe("The weakest answered questions behind the finding, with what was said."),
+      }),
+    )
+    .describe("Three findings, each argued from the client's own answers: the largest gaps."),
 });
+
+const decisionsSection = z
+  .strictObject({
+    title: z.string(),
+    intro: z.string(),
+    items: z.array(z.strictObject({ title: z.string(), sentence: z.string() })),
+    nextStepsTitle: z.string(),
+    nextSteps: z.array(
+      z.strictObject({
+        action: z.string(),
+        title: z.string(),
+        ownerName: z.string(),
+        start: z.string(),
+      }),
+    ),
+  })
+  .describe("The decisions the chief executive must take, and the first steps.");
 
 const profileRow = z.strictObject({
   dimension: z.string(),
@@ -556,6 +599,9 @@ const timelineChart = z
 
 const roadmapSection = z.strictObject({
   title: z.string(),
+  detail: z
+    .boolean()
+    .describe("False in the board edition: the phases are shown without their action details."),
   intro: z.array(z.string()),
   strategy: roadmapStrategy,
   strategyName: z.string(),
@@ -696,6 +742,10 @@ export const reportModelSchema = z
   .strictObject({
     schemaVersion: z.literal(REPORT_MODEL_VERSION),
     kind: reportKind,
+    edition: z.enum(EDITIONS),
+    anonymized: z
+      .boolean()
+      .describe("Roles only, and no breakdown that would single out one respondent."),
     lang: reportLanguage,
     sections: z
       .array(sectionId)
@@ -710,6 +760,7 @@ export const reportModelSchema = z
     risks: riskSection,
     roadmap: roadmapSection,
     kpis: kpiSection,
+    decisions: decisionsSection,
     appendix: appendixSection,
   })
   .describe(
@@ -732,6 +783,7 @@ export type ReportLabels = z.infer<typeof reportLabels>;
 export type CoverSection = z.infer<typeof coverSection>;
 export type LabelValue = z.infer<typeof labelValue>;
 export type SummarySection = z.infer<typeof summarySection>;
+export type DecisionsSection = z.infer<typeof decisionsSection>;
 export type GapItem = z.infer<typeof gapItem>;
 export type RiskBrief = z.infer<typeof riskBrief>;
 export type CalibrationSection = z.infer<typeof calibrationSection>;
@@ -759,3 +811,4 @@ export type KpiRow = z.infer<typeof kpiRow>;
 export type AppendixSection = z.infer<typeof appendixSection>;
 export type AppendixDimensionAnswers = z.infer<typeof appendixDimensionAnswers>;
 export type AppendixAnswer = z.infer<typeof appendixAnswer>;
+export type { Edition } from "./editions.js";

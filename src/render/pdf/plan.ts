@@ -11,7 +11,7 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
   const { roadmap: r, labels: L } = report;
   const P = w.punct;
   w.sectionHeading(number, r.title);
-  for (const p of r.intro) w.paragraph(p);
+  if (r.detail) for (const p of r.intro) w.paragraph(p);
   w.paragraph(r.strategySentence, { style: "bold" });
   if (r.empty) {
     w.paragraph(r.empty);
@@ -25,15 +25,20 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
     const a = actions.get(id);
     return a ? [`${a.title}  ·  ${a.ownerName}  ·  ${fmtWeeks(a.startWeek, a.endWeek)}`] : [];
   });
-  if (first.length > 0) {
+  if (first.length > 0 && r.detail) {
     w.minorHeading(r.firstNinetyDays.title, 40);
     w.paragraph(r.firstNinetyDays.sentence);
     w.bullets(first, {}, PHASE_COLOR.rigidify.fill);
   }
   if (r.gate)
     callout(w, { title: r.gate.label, paragraphs: [r.gate.sentence], color: COLOR.accent });
+  // The board edition stops at the gate: the timeline marks the reassessment, and the phases'
+  // detail is in the full edition.
+  if (!r.detail) {
+    if (r.backlog.items.length > 0) w.paragraph(r.backlog.intro);
+    return;
+  }
   callout(w, { title: r.milestone.label, paragraphs: [r.milestone.sentence], color: COLOR.accent });
-
   for (const phase of r.phases) {
     const color = PHASE_COLOR[phase.phase];
     w.subheading(phase.name, { keep: 120, toc: true });

@@ -205,6 +205,7 @@ function helpers(report: ReportModel): Record<string, (...args: unknown[]) => un
       Array.isArray(list) ? list.join(typeof sep === "string" ? sep : ", ") : "",
     or: (a, b) => (a === null || a === undefined || a === "" ? b : a),
     eq: (a, b) => a === b,
+    and: (a, b) => Boolean(a) && Boolean(b),
     len: (list) => (Array.isArray(list) ? list.length : 0),
   };
 }

@@ -6,13 +6,17 @@ import type { Questionnaire } from "../../core/questionnaire/types.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { localize } from "../../i18n/labels.js";
 import { fmtScore, type ReportTexts, textsFor } from "../../i18n/report.js";
-import type { ReportKind, ReportLanguage, RoleCount, SeverityId } from "./model.js";
+import type { Edition, ReportKind, ReportLanguage, RoleCount, SeverityId } from "./model.js";
 
 /** What a report is built from besides the results. */
 export interface BuildOptions {
   kind?: ReportKind;
   lang?: ReportLanguage;
   strategy?: RoadmapStrategy;
+  /** `full` by default; `board` is short, `internal` names who said what. */
+  edition?: Edition;
+  /** Roles only: no names, no breakdown that would single out one respondent. */
+  anonymize?: boolean;
   /** Respondents with their answers (from answer files) for the appendix; omit for results JSON. */
   respondents?: readonly Respondent[] | undefined;
 }
@@ -24,6 +28,8 @@ export interface ReportContext {
   results: Results;
   questionnaire: Questionnaire;
   kind: ReportKind;
+  edition: Edition;
+  anonymize: boolean;
   lang: ReportLanguage;
   t: ReportTexts;
   L: ReportTexts["labels"];
@@ -33,8 +39,10 @@ export interface ReportContext {
   horizon: number;
   monthsPerLevel: number;
   roles: RoleCount[];
+  /** Anonymized reports hide what would single out one person: roles with one respondent. */
+  singles: ReadonlySet<string>;
   sortedRisks: RiskResult[];
-  questions: Map<string, { text: string; critical: boolean; dimension: string }>;
+  questions: Map<string, { text: string; critical: boolean; reversed: boolean; dimension: string }>;
   dimTitle: Map<string, string>;
   dimDescription: Map<string, string | null>;
   riskDefs: Map<string, Questionnaire["risks"][number]>;
@@ -88,6 +96,7 @@ export function buildContext(
       questions.set(q.id, {
         text: localize(q.text, lang),
         critical: q.critical === true,
+        reversed: q.reverse === true,
         dimension: d.id,
       });
     }
@@ -112,6 +121,8 @@ export function buildContext(
     results,
     questionnaire,
     kind: options.kind ?? "report",
+    edition: options.edition ?? "full",
+    anonymize: options.anonymize ?? false,
     lang,
     t,
     L: t.labels,
@@ -121,6 +132,9 @@ export function buildContext(
     horizon: results.horizonMonths,
     monthsPerLevel: results.monthsPerLevel,
     roles,
+    singles: new Set(
+      options.anonymize ? roles.filter((r) => r.count === 1).map((r) => r.role) : [],
+    ),
     sortedRisks,
     questions,
     dimTitle: new Map(results.dimensions.map((d) => [d.id, localize(d.title, lang)])),

@@ -39,7 +39,9 @@ describe("golden Markdown", () => {
       "### 6.3 Solidify",
       "### Reassessment",
       "## 7. KPI scorecard for change management",
-      "## 8. Appendix",
+      "## 8. Decisions and next steps",
+      "### Three findings",
+      "## 9. Appendix",
     ]) {
       expect(md).toContain(`\n${heading}\n`);
     }

@@ -94,7 +94,7 @@ describe("Markdown-breaking client text", () => {
     expect(md).not.toMatch(/(?<!\\)<(script|img|b)\b/);
     expect(md).not.toMatch(/(?<!\\)\]\(javascript:/);
     // The multi-line note stays in its table cell.
-    const noteRow = lines.find((l) => l.includes("Not a heading"));
+    const noteRow = lines.find((l) => l.startsWith("| ") && l.includes("Not a heading"));
     expect(noteRow).toBeDefined();
     expect(noteRow).toMatch(/^\| /);
     expect(cells(noteRow ?? "")).toBe(4);

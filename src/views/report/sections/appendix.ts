@@ -106,18 +106,25 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
     },
     respondents: {
       title: t.section.respondents,
-      items: results.respondents.map((r) => ({
-        id: r.id,
-        name: r.name ?? null,
-        role: r.role,
-        roleName: roleName(r.role),
-      })),
+      // Anonymized: the cover already gives the respondents per role; nobody is listed.
+      items: ctx.anonymize
+        ? []
+        : results.respondents.map((r) => ({
+            id: r.id,
+            name: r.name ?? null,
+            role: r.role,
+            roleName: roleName(r.role),
+          })),
     },
     answers: {
       title: t.section.answers,
-      included: respondents !== undefined,
-      note: respondents !== undefined ? t.answersIncluded : t.answersNotIncluded,
-      dimensions: appendixAnswers,
+      included: respondents !== undefined && !ctx.anonymize,
+      note: ctx.anonymize
+        ? t.answersAnonymized
+        : respondents !== undefined
+          ? t.answersIncluded
+          : t.answersNotIncluded,
+      dimensions: ctx.anonymize ? [] : appendixAnswers,
     },
   };
 }

@@ -71,7 +71,7 @@ export function buildRisks(ctx: ReportContext): ReportModel["risks"] {
     because: r.because.map((f) => leafText(ctx, f)),
     mitigatedBy: ctx.plan.actions
       .filter((a) => a.recommendation.mitigates.includes(r.id))
-      .map((a) => a.recommendation.id),
+      .map((a) => a.id),
   }));
   return {
     title: t.section.risks,

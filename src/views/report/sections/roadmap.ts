@@ -194,6 +194,37 @@ function buildPhases(
   });
 }
 
+/**
+ * The board's timeline: one bar per dimension and phase, from its first action's start to its
+ * last action's end, so that a year's plan reads on one page.
+ */
+function workstreams(ctx: ReportContext, actions: RoadmapAction[]) {
+  const bars = new Map<string, RoadmapSection["timeline"]["bars"][number] & { count: number }>();
+  for (const a of actions) {
+    const key = `${a.phase}/${a.dimension}`;
+    const bar = bars.get(key);
+    if (bar) {
+      bar.startWeek = Math.min(bar.startWeek, a.startWeek);
+      bar.endWeek = Math.max(bar.endWeek, a.endWeek);
+      bar.count++;
+    } else {
+      bars.set(key, {
+        id: key,
+        label: a.dimensionTitle,
+        phase: a.phase,
+        lane: 0,
+        startWeek: a.startWeek,
+        endWeek: a.endWeek,
+        count: 1,
+      });
+    }
+  }
+  return [...bars.values()].map(({ count, ...bar }) => ({
+    ...bar,
+    label: ctx.t.workstreamLabel(bar.label, count),
+  }));
+}
+
 /** The buy, go-live or relaunch decision that closes the first phase. */
 function gateOf(ctx: ReportContext, cal: Calendar): RoadmapSection["gate"] {
   const { t, plan } = ctx;
@@ -253,6 +284,7 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
   const horizon = results.horizonMonths;
   return {
     title: t.section.roadmap,
+    detail: ctx.edition !== "board",
     intro: [...(ctx.method?.roadmap.intro ?? []).map((p) => ctx.methodText(p)), t.roadmapRules],
     strategy: plan.strategy,
     strategyName: t.strategyName[plan.strategy],
@@ -305,14 +337,17 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
         startWeek: p.startWeek,
         endWeek: p.endWeek,
       })),
-      bars: actions.map((a) => ({
-        id: a.id,
-        label: a.title,
-        phase: a.phase,
-        lane: a.lane,
-        startWeek: a.startWeek,
-        endWeek: a.endWeek,
-      })),
+      bars:
+        ctx.edition === "board"
+          ? workstreams(ctx, actions)
+          : actions.map((a) => ({
+              id: a.id,
+              label: a.title,
+              phase: a.phase,
+              lane: a.lane,
+              startWeek: a.startWeek,
+              endWeek: a.endWeek,
+            })),
       milestones: [
         ...(plan.gateWeek === null
           ? []
