@@ -4,11 +4,11 @@ import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
+import type { Lang } from "../core/models/languages.js";
 import { type Results, resultsSchema } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { scoreAssessment } from "../core/scoring/score.js";
-import { ct } from "../i18n/comparison.js";
-import type { Lang } from "../i18n/labels.js";
+import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
 import { useColor, writeOutput } from "../io/output.js";
@@ -239,7 +239,7 @@ export async function runCompare(
   const comparison = compareAssessments(baseline.side, followup.side, { movers: opts.movers });
   for (const w of comparison.warnings) {
     process.stderr.write(
-      `crm-maturity: warning: ${ct("en", `warning.${w.code}`, { baseline: w.baseline, followup: w.followup })}\n`,
+      `crm-maturity: warning: ${messagesFor("en").comparison.warning[w.code](w)}\n`,
     );
   }
   const color = opts.format === "table" && useColor(opts.output, e);

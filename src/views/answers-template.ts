@@ -1,7 +1,8 @@
+import type { Lang } from "../core/models/languages.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { oneLine } from "../core/text/one-line.js";
 import { fillPlaceholders } from "../core/text/placeholders.js";
-import { type Lang, localize } from "../i18n/labels.js";
+import { localize } from "../i18n/format.js";
 
 /** What the engagement templates need besides the questionnaire. */
 export interface TemplateOptions {

@@ -4,8 +4,9 @@ import type { DimensionResult, Results, RiskResult } from "../../core/models/res
 import type { LocalizedText, Methodology } from "../../core/questionnaire/schema.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
-import { localize } from "../../i18n/labels.js";
-import { fmtScore, type ReportTexts, textsFor } from "../../i18n/report.js";
+import { fmtScore, localize } from "../../i18n/format.js";
+import { messagesFor } from "../../i18n/index.js";
+import type { ReportMessages } from "../../i18n/messages.js";
 import type { ReportKind, ReportLanguage, RoleCount, SeverityId } from "./model.js";
 
 /** What a report is built from besides the results. */
@@ -17,7 +18,7 @@ export interface BuildOptions {
   respondents?: readonly Respondent[] | undefined;
 }
 
-type ConfidenceKey = keyof ReportTexts["confidence"];
+type ConfidenceKey = keyof ReportMessages["confidence"];
 
 /** Everything the section builders share: inputs, texts in one language, lookups and the plan. */
 export interface ReportContext {
@@ -25,8 +26,8 @@ export interface ReportContext {
   questionnaire: Questionnaire;
   kind: ReportKind;
   lang: ReportLanguage;
-  t: ReportTexts;
-  L: ReportTexts["labels"];
+  t: ReportMessages;
+  L: ReportMessages["labels"];
   plan: ReturnType<typeof planRoadmap>;
   respondents: readonly Respondent[] | undefined;
   client: string;
@@ -78,7 +79,7 @@ export function buildContext(
   options: BuildOptions,
 ): ReportContext {
   const lang = options.lang ?? "en";
-  const t = textsFor(lang);
+  const t = messagesFor(lang).report;
   const plan = planRoadmap(results, questionnaire, { strategy: options.strategy });
 
   const questions: ReportContext["questions"] = new Map();
