@@ -17,6 +17,7 @@ const MONTHS_EN = [
 ];
 
 const common: Messages["common"] = {
+  languageName: "English",
   none: "none",
   inconclusive: "—",
   overall: "Overall",
@@ -553,6 +554,33 @@ const interview: Messages["interview"] = {
   scoreHeading: "Scores so far (every respondent in the file)",
 };
 
+const answersTemplate: Messages["answersTemplate"] = {
+  answersIntro: (a) => [
+    `Answers for the ${a.title} (${a.id} ${a.version}).`,
+    "Fill in the assessment below, then add one respondent per person interviewed, or let",
+    "`crm-maturity interview -o answers.yaml` do it. Answer files may also be split, one per",
+    "interview (answers/ceo.yaml, answers/sales-1.yaml, …); `score` merges them.",
+    "An answer is 1-5, na (not applicable), unknown, or { value: 3, note: …, evidence: … }.",
+  ],
+  clientName: "Client name",
+  industry: "Industry",
+  size: "Number of employees, e.g. 200-500",
+  assessor: "Your name",
+  horizon: "planning horizon in months, for expectation risk",
+  respondentIntro: [
+    "Copy this block under `respondents:` (replacing `[]`) for each respondent and",
+    "uncomment it. Questions a role is not asked say so; leave them out.",
+  ],
+  respondentName: "optional; leave out to keep answers anonymous",
+  roles: "one of",
+  only: "only",
+  targetsIntro: [
+    "Target maturity level per dimension (1-5) agreed with the client. They override the",
+    "questionnaire's defaults: crm-maturity score answers.yaml --targets targets.yaml",
+  ],
+  defaultTarget: "default",
+};
+
 const engagementReadme: Messages["engagementReadme"] = ({
   name,
   q,
@@ -586,4 +614,12 @@ reassessment later (\`crm-maturity compare\`).
 `;
 
 /** Every message in English. */
-export const en: Messages = { common, score, report, comparison, interview, engagementReadme };
+export const en: Messages = {
+  common,
+  score,
+  report,
+  comparison,
+  interview,
+  answersTemplate,
+  engagementReadme,
+};

@@ -26,12 +26,16 @@ export interface Messages {
   report: ReportMessages;
   comparison: ComparisonMessages;
   interview: InterviewMessages;
+  /** The comments of the answers and targets templates `init` writes. */
+  answersTemplate: AnswersTemplateMessages;
   /** The engagement README `init` writes: what the files are and the next commands. */
   engagementReadme(p: ReadmeParts): string;
 }
 
 /** Vocabulary shared by the score table, the comparison and the reports. */
 export interface CommonMessages {
+  /** The language's name in itself, as a language menu lists it. */
+  languageName: string;
   none: string;
   inconclusive: string;
   overall: string;
@@ -204,6 +208,22 @@ export interface InterviewMessages {
   interrupted: string;
   nothingSaved: string;
   scoreHeading: string;
+}
+
+/** The comments of the answers and targets templates; arrays are comment lines. */
+export interface AnswersTemplateMessages {
+  answersIntro(a: { title: string; id: string; version: string }): readonly string[];
+  clientName: string;
+  industry: string;
+  size: string;
+  assessor: string;
+  horizon: string;
+  respondentIntro: readonly string[];
+  respondentName: string;
+  roles: string;
+  only: string;
+  targetsIntro: readonly string[];
+  defaultTarget: string;
 }
 
 /** What the engagement README needs: the folder's name and the `-q` argument, if any. */

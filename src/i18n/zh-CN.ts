@@ -2,6 +2,7 @@ import { cjkSpace, dateParts, fmtPct, fmtScore, joinList } from "./format.js";
 import type { Messages } from "./messages.js";
 
 const common: Messages["common"] = {
+  languageName: "简体中文",
   none: "无",
   inconclusive: "—",
   overall: "总体",
@@ -520,6 +521,33 @@ const interview: Messages["interview"] = {
   scoreHeading: "当前得分（文件中全部受访者）",
 };
 
+const answersTemplate: Messages["answersTemplate"] = {
+  answersIntro: (a) => [
+    `${a.title}（${a.id} ${a.version}）答卷。`,
+    "请先填写下方的评估信息，再为每位受访者添加一个 respondent 块，",
+    "或使用 `crm-maturity interview -o answers.yaml` 现场访谈录入。也可以每次访谈一个文件",
+    "（answers/ceo.yaml、answers/sales-1.yaml……），`score` 会自动合并。",
+    "答案可以是 1-5、na（不适用）、unknown（不清楚），或 { value: 3, note: …, evidence: … }。",
+  ],
+  clientName: "客户名称",
+  industry: "所属行业",
+  size: "员工人数，例如 200-500",
+  assessor: "评估人姓名",
+  horizon: "规划周期（月），用于判断期望值风险",
+  respondentIntro: [
+    "为每位受访者复制以下块，放到 `respondents:` 下（替换 `[]`）并取消注释。",
+    "标注“仅限”的题目不向其他角色提问，可省略。",
+  ],
+  respondentName: "可选；不填则匿名",
+  roles: "可选角色",
+  only: "仅限",
+  targetsIntro: [
+    "与客户商定的各维度目标成熟度等级（1-5），将覆盖问卷默认值：",
+    "crm-maturity score answers.yaml --targets targets.yaml",
+  ],
+  defaultTarget: "默认",
+};
+
 const engagementReadme: Messages["engagementReadme"] = ({
   name,
   q,
@@ -551,4 +579,12 @@ crm-maturity roadmap answers.yaml${q} ${t} -o roadmap.md
 `;
 
 /** Every message in Chinese (simplified, zh-CN). */
-export const zhCN: Messages = { common, score, report, comparison, interview, engagementReadme };
+export const zhCN: Messages = {
+  common,
+  score,
+  report,
+  comparison,
+  interview,
+  answersTemplate,
+  engagementReadme,
+};

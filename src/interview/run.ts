@@ -119,8 +119,6 @@ class AnswersStore {
   }
 }
 
-const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", "zh-CN": "简体中文" };
-
 const nonEmpty = (l: InterviewMessages) => (value: string) => value.trim() !== "" || l.required;
 
 function entry(value: AnswerScalar, note: string | undefined, evidence: string | undefined) {
@@ -187,10 +185,8 @@ class Interview {
     if (this.ctx.lang === undefined && offered.length > 1) {
       lang = await this.p.select<Lang>({
         message: messagesFor("en").interview.languagePrompt,
-        choices: offered.map((value) => ({ value, name: LANGUAGE_NAMES[value] })),
-        keys: this.c.dim(
-          `${messagesFor("en").interview.selectKeys} / ${messagesFor("zh-CN").interview.selectKeys}`,
-        ),
+        choices: offered.map((value) => ({ value, name: messagesFor(value).common.languageName })),
+        keys: this.c.dim(offered.map((l) => messagesFor(l).interview.selectKeys).join(" / ")),
       });
     }
     this.lang = lang;

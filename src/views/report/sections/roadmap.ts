@@ -67,7 +67,7 @@ function reasonsOf(ctx: ReportContext, a: PlannedAction) {
       t.reasonPushed({ phase: t.phase[a.phase], action: ctx.recommendationTitle(a.pushedBy) }),
     );
   }
-  return { reasons, reasonText: ctx.lang === "en" ? texts.join(" ") : texts.join("") };
+  return { reasons, reasonText: texts.join(t.sentenceJoin) };
 }
 
 function buildActions(ctx: ReportContext, cal: Calendar): RoadmapAction[] {
