@@ -18,31 +18,25 @@ const MONTHS_EN = [
 
 const common: Messages["common"] = {
   languageName: "English",
-  none: "none",
   inconclusive: "—",
   overall: "Overall",
   andMore: (count) => `… and ${count} more`,
   listSeparator: ", ",
-  months: (count) => `${count} months`,
   punct: {
     colon: ": ",
     open: " (",
     close: ")",
     paren: (text) => ` (${text})`,
     dash: " — ",
-    comma: ", ",
     sentence: (text) => `${text}.`,
     semicolon: "; ",
   },
   header: {
     client: "Client",
-    industry: "Industry",
-    size: "Size",
     date: "Date",
     assessor: "Assessor",
     questionnaire: "Questionnaire",
     respondents: "Respondents",
-    horizon: "Horizon",
   },
   col: {
     dimension: "Dimension",

@@ -36,12 +36,10 @@ export interface Messages {
 export interface CommonMessages {
   /** The language's name in itself, as a language menu lists it. */
   languageName: string;
-  none: string;
   inconclusive: string;
   overall: string;
   andMore(count: number): string;
   listSeparator: string;
-  months(count: number): string;
   punct: {
     /** Between a label and its value. */
     colon: string;
@@ -50,20 +48,16 @@ export interface CommonMessages {
     close: string;
     paren(text: string): string;
     dash: string;
-    comma: string;
     /** Ends a sentence. */
     sentence(text: string): string;
     semicolon: string;
   };
   header: {
     client: string;
-    industry: string;
-    size: string;
     date: string;
     assessor: string;
     questionnaire: string;
     respondents: string;
-    horizon: string;
   };
   col: {
     dimension: string;

@@ -3,31 +3,25 @@ import type { Messages } from "./messages.js";
 
 const common: Messages["common"] = {
   languageName: "简体中文",
-  none: "无",
   inconclusive: "—",
   overall: "总体",
   andMore: (count) => `……另有 ${count} 项`,
   listSeparator: "、",
-  months: (count) => `${count} 个月`,
   punct: {
     colon: "：",
     open: "（",
     close: "）",
     paren: (text) => `（${text}）`,
     dash: "——",
-    comma: "，",
     sentence: (text) => `${text}。`,
     semicolon: "；",
   },
   header: {
     client: "客户",
-    industry: "行业",
-    size: "规模",
     date: "评估日期",
     assessor: "评估人",
     questionnaire: "问卷",
     respondents: "受访者",
-    horizon: "规划周期",
   },
   col: {
     dimension: "维度",
