@@ -2,10 +2,10 @@ import path from "node:path";
 import { type CompareSide, compareAssessments } from "../core/analysis/comparison.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
+import type { Lang } from "../core/models/languages.js";
 import type { Results } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
-import { ct } from "../i18n/comparison.js";
-import type { Lang } from "../i18n/labels.js";
+import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { readStdinText } from "../io/read.js";
@@ -186,7 +186,7 @@ export async function runCompare(
   const comparison = compareAssessments(baseline.side, followup.side, { movers: opts.movers });
   for (const w of comparison.warnings) {
     process.stderr.write(
-      `crm-maturity: warning: ${ct("en", `warning.${w.code}`, { baseline: w.baseline, followup: w.followup })}\n`,
+      `crm-maturity: warning: ${messagesFor("en").comparison.warning[w.code](w)}\n`,
     );
   }
   const color = opts.format === "table" && useColor(opts.output, e);

@@ -1,6 +1,6 @@
 import { escapeMarkdown } from "../../core/text/markdown.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
-import { punctuation } from "../../i18n/labels.js";
+import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import { loadTemplates } from "../templates.js";
 import type { RenderOptions } from "./options.js";
@@ -119,9 +119,12 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
   return {
     ...e,
     show,
-    punct: (({ colon, list, open, close }) => ({ colon, sep: list, lp: open, rp: close }))(
-      punctuation(report.lang),
-    ),
+    punct: (({ colon, semicolon, open, close }) => ({
+      colon,
+      sep: semicolon,
+      lp: open,
+      rp: close,
+    }))(messagesFor(report.lang).common.punct),
     headings,
     anchors,
     numbers,

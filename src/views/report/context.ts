@@ -4,8 +4,9 @@ import type { DimensionResult, Results, RiskResult } from "../../core/models/res
 import type { LocalizedText, Methodology } from "../../core/questionnaire/schema.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
-import { localize } from "../../i18n/labels.js";
-import { fmtScore, type ReportTexts, textsFor } from "../../i18n/report.js";
+import { fmtScore, localize } from "../../i18n/format.js";
+import { messagesFor } from "../../i18n/index.js";
+import type { ReportMessages } from "../../i18n/messages.js";
 import type { Edition, ReportKind, ReportLanguage, RoleCount, SeverityId } from "./model.js";
 
 /** What a report is built from besides the results. */
@@ -21,7 +22,7 @@ export interface BuildOptions {
   respondents?: readonly Respondent[] | undefined;
 }
 
-type ConfidenceKey = keyof ReportTexts["confidence"];
+type ConfidenceKey = keyof ReportMessages["confidence"];
 
 /** Everything the section builders share: inputs, texts in one language, lookups and the plan. */
 export interface ReportContext {
@@ -31,8 +32,8 @@ export interface ReportContext {
   edition: Edition;
   anonymize: boolean;
   lang: ReportLanguage;
-  t: ReportTexts;
-  L: ReportTexts["labels"];
+  t: ReportMessages;
+  L: ReportMessages["labels"];
   plan: ReturnType<typeof planRoadmap>;
   respondents: readonly Respondent[] | undefined;
   client: string;
@@ -87,7 +88,7 @@ export function buildContext(
   options: BuildOptions,
 ): ReportContext {
   const lang = options.lang ?? "en";
-  const t = textsFor(lang);
+  const t = messagesFor(lang).report;
   const plan = planRoadmap(results, questionnaire, { strategy: options.strategy });
 
   const questions: ReportContext["questions"] = new Map();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANGS } from "../../../src/i18n/labels.js";
+import { LANGS } from "../../../src/core/models/languages.js";
 import { renderMarkdown } from "../../../src/render/report/markdown.js";
 import { acmeReport, expectGolden } from "../../helpers/report.js";
 

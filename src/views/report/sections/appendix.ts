@@ -1,7 +1,7 @@
 import type { AnswerValue, Respondent } from "../../../core/answers/schema.js";
 import { compareIds } from "../../../core/math/numbers.js";
 import { compareText } from "../../../core/text/compare.js";
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type { AppendixDimensionAnswers, ReportModel } from "../model.js";
 

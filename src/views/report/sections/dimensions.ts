@@ -1,5 +1,5 @@
 import type { DimensionResult } from "../../../core/models/results.js";
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import { dimensionFigures, type ReportContext } from "../context.js";
 import type { DimensionDetail, QuestionBrief, ReportModel, RoadmapSection } from "../model.js";
 import { attribution } from "./summary.js";

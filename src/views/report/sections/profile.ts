@@ -1,5 +1,5 @@
 import { round2 } from "../../../core/math/numbers.js";
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import { dimensionFigures, pickOrNull, type ReportContext } from "../context.js";
 import type { ProfileRow, ReportModel } from "../model.js";
 

@@ -1,5 +1,5 @@
 import type { PlannedAction } from "../../../core/analysis/roadmap.js";
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type {
   RoadmapAction,

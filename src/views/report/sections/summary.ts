@@ -1,6 +1,6 @@
 import { selectJudgement } from "../../../core/analysis/judgement.js";
 import type { DimensionResult } from "../../../core/models/results.js";
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import { pickOrNull, type ReportContext } from "../context.js";
 import type { GapItem, ReportModel, SummarySection } from "../model.js";
 import { buildCalibration } from "./calibration.js";
