@@ -387,6 +387,9 @@ const questionBrief = z.strictObject({
   answered: z.number().int(),
   disagreement: z.boolean(),
   critical: z.boolean(),
+  reversed: z
+    .boolean()
+    .describe("A reverse-scored agreement item: agreeing with the statement scores low."),
 });
 
 const noteItem = z.strictObject({

@@ -1,6 +1,12 @@
 import type { ReportModel } from "../../views/report/model.js";
 import { drawTimeline } from "./charts.js";
-import { callout, chartLabels, paragraphHeight, tableWithLead } from "./sections.js";
+import {
+  callout,
+  chartLabels,
+  drawCalibration,
+  paragraphHeight,
+  tableWithLead,
+} from "./sections.js";
 import { drawTable } from "./table.js";
 import { fmtLevel, fmtPct, fmtWeeks } from "./text.js";
 import { COLOR, PHASE_COLOR, SIZE } from "./theme.js";
@@ -18,6 +24,8 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
     return;
   }
   if (r.calibration) w.paragraph(r.calibration);
+  // The standalone roadmap has no summary: the calibration its text refers to comes here.
+  if (report.kind === "roadmap") drawCalibration(w, report);
   w.space(6);
   drawTimeline(w, r.timeline, chartLabels(report));
   const actions = new Map(r.actions.map((a) => [a.id, a]));

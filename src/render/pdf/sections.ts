@@ -256,7 +256,17 @@ export function drawSummary(w: Writer, report: ReportModel, number: number): voi
     );
   }
 
-  const cal = summary.calibration;
+  drawCalibration(w, report);
+  if (summary.judgement.length > 0) {
+    w.space(4);
+    callout(w, { paragraphs: summary.judgement, color: COLOR.accent });
+  }
+}
+
+/** Expectation calibration: each target out of reach, with its realistic date, and the advice. */
+export function drawCalibration(w: Writer, report: ReportModel): void {
+  const { labels: L } = report;
+  const cal = report.summary.calibration;
   tableWithLead(
     w,
     [
@@ -279,10 +289,6 @@ export function drawSummary(w: Writer, report: ReportModel, number: number): voi
     },
   );
   if (cal.advice) w.paragraph(cal.advice);
-  if (summary.judgement.length > 0) {
-    w.space(4);
-    callout(w, { paragraphs: summary.judgement, color: COLOR.accent });
-  }
 }
 
 /** Maturity profile: radar, gap bars and the score table. */
@@ -383,7 +389,7 @@ function drawDimension(
 
   const briefs = (items: readonly QuestionBrief[]): Cell[][] =>
     items.map((q) => [
-      { text: q.text, bold: q.critical, sub: q.id },
+      { text: q.text, bold: q.critical, sub: q.reversed ? `${q.id} · ${L.reverseScored}` : q.id },
       q.spread === null
         ? L.inconclusive
         : {
