@@ -214,6 +214,7 @@ const report: Messages["report"] = {
     horizonEnd: "End of horizon",
     projected: "Projected at the horizon",
     reverseScored: "reverse-scored",
+    baseline: "Baseline",
   },
   roadmapTitle: (title) => `${title}: roadmap`,
   dateText(iso) {
@@ -458,6 +459,14 @@ const report: Messages["report"] = {
     "The KPIs named by the roadmap's actions, each with its phase and owner, so that progress is measured from the first week.",
   planKpiMeasure: (action) => `Tracks ${report.quote(action)}`,
   planKpiFrequency: "At each phase review",
+  scorecardTitle: "The scorecard",
+  allKpisTitle: "Every KPI of the plan",
+  outcomeKpi: (dimension) => `${dimension}: score at reassessment`,
+  outcomeBaseline: (a) => `${fmtScore(a.score)} (assessment of ${a.date})`,
+  outcomeTarget: (a) => `${fmtScore(a.score)} by ${a.date}`,
+  outcomeCadence: "Interim check and reassessment",
+  baselineBy: (week) => `To be measured by week ${week}`,
+  practiceTarget: (a) => `Agreed with the baseline; met by the end of ${a.phase} (${a.date})`,
   methodParagraphs: (a) => [
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",
     "With several respondents, a question's score is the mean over the roles present of each role's mean, so that many front-line answers do not drown a single executive. A dimension's score is the weighted mean of its answered questions, and its level is the whole part of the score, capped by any critical question that scores lower. The overall score is the weighted mean of the dimensions that could be scored.",

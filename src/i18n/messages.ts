@@ -412,6 +412,16 @@ export interface ReportMessages {
   defaultKpiIntro: string;
   planKpiMeasure(action: string): string;
   planKpiFrequency: string;
+  // The scorecard: about ten KPIs with owner, baseline, target and cadence.
+  scorecardTitle: string;
+  allKpisTitle: string;
+  outcomeKpi(dimension: string): string;
+  outcomeBaseline(a: { score: number; date: string }): string;
+  outcomeTarget(a: { score: number; date: string }): string;
+  outcomeCadence: string;
+  /** `week` is 1-based. */
+  baselineBy(week: number): string;
+  practiceTarget(a: { phase: string; date: string }): string;
   methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];
   coverageIntro: string;
   answersIncluded: string;

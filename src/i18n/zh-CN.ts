@@ -198,6 +198,7 @@ const report: Messages["report"] = {
     horizonEnd: "规划期末",
     projected: "规划期末预计",
     reverseScored: "反向计分",
+    baseline: "基线",
   },
   roadmapTitle: (title) => `${title}：路线图`,
   dateText(iso) {
@@ -429,6 +430,14 @@ const report: Messages["report"] = {
     "路线图各项行动所列的考核指标，以及各自所属阶段和责任人，使进展从第一周起就有据可查。",
   planKpiMeasure: (action) => `跟踪${report.quote(action)}`,
   planKpiFrequency: "每次阶段评审",
+  scorecardTitle: "考核指标卡",
+  allKpisTitle: "计划中的全部考核指标",
+  outcomeKpi: (dimension) => `${dimension}：复评得分`,
+  outcomeBaseline: (a) => `${fmtScore(a.score)}（${a.date}评估）`,
+  outcomeTarget: (a) => `${a.date}前达到 ${fmtScore(a.score)}`,
+  outcomeCadence: "中期检查与复评",
+  baselineBy: (week) => `第 ${week} 周前完成测量`,
+  practiceTarget: (a) => `与基线一并商定；在“${a.phase}”阶段结束前（${a.date}）达成`,
   methodParagraphs: (a) => [
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
     "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",

@@ -35,7 +35,7 @@ describe("report editions", () => {
       "decisions",
     ]);
     expect(board.risks.items.length).toBeLessThanOrEqual(5);
-    expect(board.kpis.rows.length).toBeLessThanOrEqual(10);
+    expect(board.kpis.rows).toEqual([]);
     expect(board.roadmap.detail).toBe(false);
     expect(board.decisions.items).toHaveLength(3);
     const full = model("acme-manufacturing");
@@ -102,5 +102,30 @@ describe("report editions", () => {
     const r = runCli(["report", ...args("acme-manufacturing"), "--edition", "short"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("Allowed choices are board, full, internal");
+  });
+
+  it("runs the programme by a scorecard of about ten KPIs, outcomes of the largest gaps first", () => {
+    const full = model("acme-manufacturing");
+    const card = full.kpis.scorecard as {
+      kpi: string;
+      kind: string;
+      ownerName: string;
+      baseline: string;
+      target: string;
+      cadence: string;
+    }[];
+    expect(card.length).toBeGreaterThanOrEqual(8);
+    expect(card.length).toBeLessThanOrEqual(10);
+    for (const row of card) {
+      for (const field of [row.kpi, row.ownerName, row.baseline, row.target, row.cadence]) {
+        expect(field.length).toBeGreaterThan(1);
+      }
+    }
+    const largest = full.summary.topGaps[0];
+    expect(card[0]?.kind).toBe("outcome");
+    expect(card[0]?.kpi).toContain(largest.title);
+    // The outcome's baseline is the assessment's own measurement.
+    expect(card[0]?.baseline).toContain(largest.score.toFixed(2));
+    expect(full.kpis.rows.length).toBeGreaterThan(card.length);
   });
 });

@@ -185,6 +185,7 @@ const LABEL_KEYS = [
   "horizonEnd",
   "projected",
   "reverseScored",
+  "baseline",
 ] as const;
 
 const reportLabels = z
@@ -663,11 +664,27 @@ const kpiRow = z.strictObject({
   actions: ids.describe("Action ids the KPI comes from (plan KPIs)."),
 });
 
+const scorecardRow = z.strictObject({
+  kpi: z.string(),
+  kind: z
+    .enum(["outcome", "practice"])
+    .describe("outcome: a dimension's measured score; practice: a KPI of the plan or the method."),
+  ownerName: z.string(),
+  baseline: z.string().describe("From the assessment where it measures it, else when it is taken."),
+  target: z.string(),
+  cadence: z.string(),
+});
+
 const kpiSection = z.strictObject({
   title: z.string(),
   intro: z.string(),
   principles: z.array(z.string()),
-  rows: z.array(kpiRow),
+  scorecardTitle: z.string(),
+  scorecard: z
+    .array(scorecardRow)
+    .describe("About ten KPIs to run the programme by: the largest gaps' outcomes first."),
+  rowsTitle: z.string(),
+  rows: z.array(kpiRow).describe("Every KPI of the method and the plan (empty for the board)."),
 });
 
 const appendixAnswer = z.strictObject({

@@ -456,6 +456,9 @@ const references: Rule = ({ tree, levels, report }) => {
       });
     });
   }
+  tree.root.value.methodology?.kpis.standard.forEach((k, i) => {
+    if (k.owner) ref("role", k.owner, at(tree.root, "methodology", "kpis", "standard", i, "owner"));
+  });
   for (const r of readinessOf(tree)) {
     r.rule.firstPhase?.forEach((id, j) => {
       ref("recommendation", id, { ...r.at, path: [...r.at.path, "firstPhase", j] });

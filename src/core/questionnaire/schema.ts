@@ -286,6 +286,7 @@ const standardKpi = z
     name: localizedText.describe("The KPI's name."),
     measure: localizedText.describe("What is counted, and how."),
     frequency: localizedText.describe("How often it is measured."),
+    owner: identifier.optional().describe("The role that owns the measure."),
   })
   .describe("A KPI every client's scorecard starts from.");
 

@@ -134,7 +134,28 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
   w.sectionHeading(number, k.title);
   w.paragraph(k.intro);
   if (k.principles.length > 0) w.bullets(k.principles);
+  if (k.scorecard.length > 0) {
+    tableWithLead(
+      w,
+      [
+        { header: L.kpi, width: 3 },
+        { header: L.owner, width: 1.2 },
+        { header: L.baseline, width: 1.7 },
+        { header: L.target, width: 1.7 },
+        { header: L.frequency, width: 1.2 },
+      ],
+      k.scorecard.map((row) => [
+        { text: row.kpi, bold: true, color: row.kind === "outcome" ? COLOR.accent : COLOR.ink },
+        row.ownerName,
+        row.baseline,
+        row.target,
+        row.cadence,
+      ]),
+      (keep) => w.subheading(k.scorecardTitle, { keep }),
+    );
+  }
   if (k.rows.length === 0) return;
+  w.subheading(k.rowsTitle, { keep: 80 });
   // Grouped as the plan runs: the standing set first, then the KPIs each phase introduces.
   const groups: { key: string; title: string; color: string; rows: typeof k.rows }[] = [];
   for (const row of k.rows) {

@@ -31,7 +31,6 @@ const BOARD_SECTIONS: SectionId[] = [
 const ROADMAP_SECTIONS: SectionId[] = ["cover", "roadmap", "kpis"];
 /** What the board edition keeps of the longer lists. */
 const BOARD_RISKS = 5;
-const BOARD_KPIS = 10;
 
 function sectionsOf(ctx: ReturnType<typeof buildContext>): SectionId[] {
   if (ctx.kind === "roadmap") return ROADMAP_SECTIONS;
@@ -79,18 +78,9 @@ export function buildReport(
         }
       : risks,
     roadmap,
-    kpis: board ? { ...kpis, rows: boardKpis(kpis.rows) } : kpis,
+    // The board runs the programme by the scorecard; the full list stays in the full edition.
+    kpis: board ? { ...kpis, rows: [] } : kpis,
     decisions: buildDecisions(ctx, roadmap),
     appendix: buildAppendix(ctx),
   };
-}
-
-/**
- * About ten KPIs for the board: those of the plan's earliest actions first (they are measured
- * from the first weeks), then the standing set.
- */
-function boardKpis(rows: ReportModel["kpis"]["rows"]): ReportModel["kpis"]["rows"] {
-  const plan = rows.filter((r) => r.source === "plan");
-  const standard = rows.filter((r) => r.source === "standard");
-  return [...plan, ...standard].slice(0, BOARD_KPIS);
 }

@@ -1,17 +1,85 @@
 import type { ReportContext } from "../context.js";
 import type { KpiRow, ReportModel, RoadmapSection } from "../model.js";
+import { addDays } from "./roadmap.js";
 
-/** The KPI scorecard: the standard KPIs, then those the roadmap's actions name. */
+/** How many KPIs the scorecard carries, and how many of them are outcomes of the largest gaps. */
+const SCORECARD_SIZE = 10;
+const OUTCOMES = 3;
+const PER_GAP = 2;
+/** Standing measures are baselined in the first month. */
+const STANDARD_BASELINE_WEEK = 4;
+
+type ScorecardRow = ReportModel["kpis"]["scorecard"][number];
+
+/**
+ * The scorecard: the measured scores of the largest gaps first (baseline from the assessment,
+ * target where the roadmap should bring them by the horizon), then the KPIs of the first actions
+ * on those gaps and the method's standing measures, each with an owner, a baseline week, a target
+ * and a cadence.
+ */
+function scorecard(ctx: ReportContext, roadmap: RoadmapSection, rows: KpiRow[]): ScorecardRow[] {
+  const { t, results, plan } = ctx;
+  const horizonDate = ctx.dateText(addDays(roadmap.startDate, plan.horizonWeeks * 7));
+  const atHorizon = plan.projections.at(-1)?.scores ?? {};
+  const gaps = results.dimensions
+    .filter((d) => d.score !== null && d.gap !== null && d.gap > 0)
+    .sort((a, b) => (b.gap ?? 0) * b.weight - (a.gap ?? 0) * a.weight)
+    .slice(0, OUTCOMES);
+  const outcomes: ScorecardRow[] = gaps.map((d) => {
+    const first = roadmap.actions.find((a) => a.dimension === d.id);
+    return {
+      kpi: t.outcomeKpi(ctx.dimTitle.get(d.id) ?? d.id),
+      kind: "outcome",
+      ownerName: first?.ownerName ?? "—",
+      baseline: t.outcomeBaseline({
+        score: d.score ?? 0,
+        date: ctx.dateText(results.assessment.date),
+      }),
+      target: t.outcomeTarget({ score: atHorizon[d.id] ?? d.score ?? 0, date: horizonDate }),
+      cadence: t.outcomeCadence,
+    };
+  });
+  const phaseEnd = new Map(roadmap.phases.map((p) => [p.phase, p]));
+  const byAction = new Map(roadmap.actions.map((a) => [a.id, a]));
+  const practice = (row: KpiRow): ScorecardRow => {
+    const action = byAction.get(row.actions[0] ?? "");
+    const phase = row.phase ? phaseEnd.get(row.phase) : undefined;
+    return {
+      kpi: row.kpi,
+      kind: "practice",
+      ownerName: row.ownerName ?? "—",
+      baseline: t.baselineBy(action ? action.startWeek + 1 : STANDARD_BASELINE_WEEK),
+      target: phase
+        ? t.practiceTarget({ phase: phase.name, date: ctx.dateText(phase.endDate) })
+        : t.practiceTarget({
+            phase: roadmap.phases[0]?.name ?? "",
+            date: ctx.dateText(roadmap.phases[0]?.endDate ?? roadmap.startDate),
+          }),
+      cadence: row.frequency,
+    };
+  };
+  // Two KPIs of the first actions on each gap, then the method's standing measures.
+  const onGaps = gaps.flatMap((d) =>
+    rows
+      .filter((r) => r.source === "plan" && byAction.get(r.actions[0] ?? "")?.dimension === d.id)
+      .slice(0, PER_GAP),
+  );
+  const standard = rows.filter((r) => r.source === "standard");
+  const rest = rows.filter((r) => r.source === "plan" && !onGaps.includes(r));
+  return [...outcomes, ...[...onGaps, ...standard, ...rest].map(practice)].slice(0, SCORECARD_SIZE);
+}
+
+/** The KPI section: the scorecard, then every KPI of the method and the plan. */
 export function buildKpis(ctx: ReportContext, roadmap: RoadmapSection): ReportModel["kpis"] {
   const { t, method } = ctx;
-  const kpiRows: KpiRow[] = (method?.kpis.standard ?? []).map((k) => ({
+  const standardRows: KpiRow[] = (method?.kpis.standard ?? []).map((k) => ({
     kpi: ctx.methodText(k.name),
     measure: ctx.methodText(k.measure),
     frequency: ctx.methodText(k.frequency),
     phase: null,
     phaseName: null,
-    owner: null,
-    ownerName: null,
+    owner: k.owner ?? null,
+    ownerName: k.owner ? ctx.roleName(k.owner) : null,
     source: "standard",
     sourceName: t.kpiSource.standard,
     actions: [],
@@ -38,10 +106,14 @@ export function buildKpis(ctx: ReportContext, roadmap: RoadmapSection): ReportMo
       });
     }
   }
+  const rows = [...standardRows, ...planKpis.values()];
   return {
     title: t.section.kpis,
     intro: method?.kpis.intro ? ctx.methodText(method.kpis.intro) : t.defaultKpiIntro,
     principles: (method?.kpis.principles ?? []).map((p) => ctx.methodText(p)),
-    rows: [...kpiRows, ...planKpis.values()],
+    scorecardTitle: t.scorecardTitle,
+    scorecard: scorecard(ctx, roadmap, rows),
+    rowsTitle: t.allKpisTitle,
+    rows,
   };
 }
