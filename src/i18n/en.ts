@@ -314,6 +314,19 @@ const report: Messages["report"] = {
         : `${a.outOfReach} of the ${a.total} targets cannot be reached within the ${a.horizon}-month horizon: capability realistically climbs about one level every ${a.monthsPerLevel} months. Plan on the dates below instead of the original expectations.`,
   calibrationItem: (a) =>
     `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; within ${a.horizon} months expect about ${fmtScore(a.reachable)}.`,
+  goalSentence(a) {
+    const goal = `${report.quote(a.text)}${a.by ? ` (by ${a.by})` : ""} rests on ${report.listJoin(a.dimensions)}.`;
+    if (a.realistic === null) {
+      return `${goal} Part of that capability could not be measured, so no date can be promised yet; set one once it has been assessed.`;
+    }
+    if (a.feasible === false) {
+      return `${goal} At a realistic pace the capability it needs is in place only by ${a.realistic}. We recommend restating the goal for that date, with staged milestones before it.`;
+    }
+    if (a.feasible === true) {
+      return `${goal} At a realistic pace the capability it needs is in place by ${a.realistic}, so the goal can stand.`;
+    }
+    return `${goal} At a realistic pace the capability it needs is in place by ${a.realistic}: the earliest date to promise it.`;
+  },
   defaultCalibrationAdvice:
     "Agree explicit, staged goals for each phase instead of a single distant target, and review them at each phase end.",
   profileIntro: (a) =>

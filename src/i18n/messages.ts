@@ -317,6 +317,14 @@ export interface ReportMessages {
     reachable: number;
   }): string;
   defaultCalibrationAdvice: string;
+  /** A goal an executive stated, set against the capability it depends on. */
+  goalSentence(a: {
+    text: string;
+    by: string | null;
+    dimensions: string[];
+    realistic: string | null;
+    feasible: boolean | null;
+  }): string;
   /** `radar`: the radar is drawn (three scored dimensions or more); `projected`: it has a projection. */
   profileIntro(a: { radar: boolean; projected: boolean }): string;
   dimensionsIntro: string;

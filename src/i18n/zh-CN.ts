@@ -295,6 +295,21 @@ const report: Messages["report"] = {
         : `${a.total} 个目标中有 ${a.outOfReach} 个无法在 ${a.horizon} 个月的规划期内达成：按现实节奏，能力大约每 ${a.monthsPerLevel} 个月才能提升一级。请以下列日期代替原有预期来做计划。`,
   calibrationItem: (a) =>
     `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；${a.horizon} 个月内预计可达到约 ${fmtScore(a.reachable)}。`,
+  goalSentence(a) {
+    const goal = cjkSpace(
+      `${report.quote(a.text)}${a.by ? `（期望${a.by}前实现）` : ""}取决于${report.listJoin(a.dimensions)}。`,
+    );
+    if (a.realistic === null) {
+      return `${goal}其中部分能力尚无法衡量，目前还不宜承诺日期，待完成评估后再定。`;
+    }
+    if (a.feasible === false) {
+      return `${goal}按现实节奏，所需能力要到${a.realistic}才能具备。建议以该日期重新确定这一目标，并在此之前设定分阶段的里程碑。`;
+    }
+    if (a.feasible === true) {
+      return `${goal}按现实节奏，所需能力可在${a.realistic}前具备，这一目标可以保留。`;
+    }
+    return `${goal}按现实节奏，所需能力要到${a.realistic}才能具备，这是可以对外承诺的最早日期。`;
+  },
   defaultCalibrationAdvice:
     "为每个阶段约定明确的分段目标，而不是只设一个遥远的总目标，并在每个阶段结束时复核。",
   profileIntro: (a) =>

@@ -97,6 +97,18 @@ export function checkAnswersAgainst(
     });
   }
   findings.push(...checkTargets(questionnaire, answers.targets));
+  const dimensionIds = questionnaire.dimensions.map((d) => d.id);
+  answers.goals?.forEach((goal, i) => {
+    goal.dimensions.forEach((dimension, j) => {
+      if (dimensionIds.includes(dimension)) return;
+      findings.push({
+        path: ["goals", i, "dimensions", j],
+        code: "unknown-dimension",
+        severity: "error",
+        message: `expected a dimension id of ${questionnaire.id} (${list(dimensionIds)}), found "${dimension}"${suggest(dimension, dimensionIds)}`,
+      });
+    });
+  });
 
   const roles = questionnaire.roles.map((r) => r.id);
   const questions = new Map<string, Question>();

@@ -1,4 +1,4 @@
-import type { AssessmentMeta, Respondent } from "./schema.js";
+import type { AssessmentMeta, Respondent, StatedGoal } from "./schema.js";
 
 /**
  * Bumped whenever the results JSON changes incompatibly. Here rather than beside the results
@@ -11,6 +11,8 @@ export interface AssessmentInput {
   assessment: AssessmentMeta;
   /** Per-dimension target overrides from the answer files. */
   targets?: Record<string, number> | undefined;
+  /** Goals the executives stated, from every answers file in order. */
+  goals?: StatedGoal[] | undefined;
   respondents: Respondent[];
 }
 

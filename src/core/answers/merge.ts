@@ -44,6 +44,7 @@ export function mergeAnswerFiles(files: readonly AnswersFile[]): MergedAssessmen
   const targetFrom = new Map<string, number>();
   const respondentFrom = new Map<string, number>();
   const respondents: AssessmentInput["respondents"] = [];
+  const goals = files.flatMap((file) => file.goals ?? []);
 
   files.forEach((file, index) => {
     if (index > 0) {
@@ -89,5 +90,11 @@ export function mergeAnswerFiles(files: readonly AnswersFile[]): MergedAssessmen
     });
   });
 
-  return { assessment: first.assessment, targets, respondents, conflicts };
+  return {
+    assessment: first.assessment,
+    targets,
+    ...(goals.length > 0 ? { goals } : {}),
+    respondents,
+    conflicts,
+  };
 }

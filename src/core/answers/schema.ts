@@ -86,12 +86,28 @@ export const assessmentMeta = z
   })
   .describe("Metadata of one client engagement.");
 
+/** A goal the client's executives stated, to be set against the capability it depends on. */
+export const statedGoal = z
+  .strictObject({
+    text: z.string().min(1).describe("The goal in the executive's words, e.g. 98% satisfaction."),
+    by: z.iso.date().optional().describe("The date the executive expects it by, YYYY-MM-DD."),
+    dimensions: z
+      .array(identifier)
+      .min(1)
+      .describe("The dimensions whose capability the goal depends on."),
+  })
+  .describe("A goal an executive stated in the interview.");
+
 /** An answers file (YAML or JSON). */
 export const answersFile = z
   .strictObject({
     $schema: z.string().optional(),
     assessment: assessmentMeta,
     targets: targetMap.optional(),
+    goals: z
+      .array(statedGoal)
+      .optional()
+      .describe("Goals the executives stated; the report sets each against measured capability."),
     respondents: z.array(respondent).default([]).describe("The people who answered."),
   })
   .describe("Answers to a CRM capability maturity questionnaire.");
@@ -119,3 +135,4 @@ export type ClientProfile = z.infer<typeof clientProfile>;
 export type AssessmentMeta = z.infer<typeof assessmentMeta>;
 export type AnswersFile = z.infer<typeof answersFile>;
 export type TargetsFile = z.infer<typeof targetsFile>;
+export type StatedGoal = z.infer<typeof statedGoal>;

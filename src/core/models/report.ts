@@ -248,6 +248,20 @@ const calibrationSection = z
     allReachable: z.boolean().describe("True when every target is reachable within the horizon."),
     sentence: z.string(),
     items: z.array(calibrationItem),
+    goals: z
+      .array(
+        z.strictObject({
+          text: z.string(),
+          by: isoDate.nullable(),
+          dimensions: ids,
+          realisticDate: isoDate
+            .nullable()
+            .describe("When every dimension it depends on reaches its target; null if unmeasured."),
+          feasible: z.boolean().nullable(),
+          sentence: z.string(),
+        }),
+      )
+      .describe("The goals the executives stated, each set against the capability it needs."),
     advice: z.string().describe("Staged goals advice."),
   })
   .describe(

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RESULTS_SCHEMA_VERSION } from "../answers/input.js";
-import { clientProfile } from "../answers/schema.js";
+import { clientProfile, statedGoal } from "../answers/schema.js";
 import { condition, localizedText, pillar, severity } from "../questionnaire/schema.js";
 import { statisticsSchema } from "./statistics.js";
 
@@ -162,6 +162,10 @@ export const resultsSchema = z
         client: clientProfile,
         date: z.iso.date(),
         assessor: z.string(),
+        goals: z
+          .array(statedGoal)
+          .optional()
+          .describe("Goals the executives stated, from the answers files."),
       })
       .describe("The engagement."),
     questionnaire: z

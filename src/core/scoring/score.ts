@@ -619,6 +619,7 @@ function buildResults(
       client: input.assessment.client,
       date: input.assessment.date,
       assessor: input.assessment.assessor,
+      ...(input.goals && input.goals.length > 0 ? { goals: input.goals } : {}),
     },
     questionnaire: { id: questionnaire.id, version: questionnaire.version },
     horizonMonths,

@@ -288,6 +288,7 @@ export function drawCalibration(w: Writer, report: ReportModel): void {
       w.paragraph(cal.sentence, {}, { keep });
     },
   );
+  if (cal.goals.length > 0) w.bullets(cal.goals.map((g) => g.sentence));
   if (cal.advice) w.paragraph(cal.advice);
 }
 

@@ -15,6 +15,20 @@ const q = {
 };
 
 describe("checkAnswersAgainst", () => {
+  it("locates a stated goal that depends on an unknown dimension", () => {
+    const answers: AnswersFile = {
+      ...workedExample.input,
+      goals: [{ text: "98% satisfaction", dimensions: ["lead", "leed"] }],
+    };
+    expect(checkAnswersAgainst(q, answers)).toEqual([
+      expect.objectContaining({
+        path: ["goals", 0, "dimensions", 1],
+        code: "unknown-dimension",
+        severity: "error",
+      }),
+    ]);
+  });
+
   it("accepts valid answers", () => {
     const answers: AnswersFile = { ...workedExample.input, targets: { lead: 4 } };
     expect(checkAnswersAgainst(q, answers)).toEqual([]);

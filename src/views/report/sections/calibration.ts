@@ -1,7 +1,52 @@
-import { round2 } from "../../../core/math/numbers.js";
+import { ceilTolerant, round2 } from "../../../core/math/numbers.js";
+import type { Results } from "../../../core/models/results.js";
+import { addMonths } from "../../../core/scoring/dates.js";
 import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type { CalibrationItem, ReportModel } from "../model.js";
+
+/**
+ * When every dimension a goal depends on reaches its target, at the questionnaire's pace (one
+ * level per `monthsPerLevel` months from the assessment); null when one of them is inconclusive.
+ * A dimension already at its target adds nothing.
+ */
+export function realisticDateFor(results: Results, dimensions: readonly string[]): string | null {
+  const start = results.assessment.date;
+  let realistic = start;
+  for (const id of dimensions) {
+    const d = results.dimensions.find((x) => x.id === id);
+    if (!d || d.score === null) return null;
+    const date = addMonths(
+      start,
+      ceilTolerant(Math.max(0, d.target - d.score) * results.monthsPerLevel),
+    );
+    if (date > realistic) realistic = date;
+  }
+  return realistic;
+}
+
+/** The goals the executives stated, each set against the capability it depends on. */
+function goalsOf(ctx: ReportContext): ReportModel["summary"]["calibration"]["goals"] {
+  return (ctx.results.assessment.goals ?? []).map((goal) => {
+    const realisticDate = realisticDateFor(ctx.results, goal.dimensions);
+    const feasible =
+      realisticDate === null || goal.by === undefined ? null : realisticDate <= goal.by;
+    return {
+      text: goal.text,
+      by: goal.by ?? null,
+      dimensions: goal.dimensions,
+      realisticDate,
+      feasible,
+      sentence: ctx.t.goalSentence({
+        text: goal.text,
+        by: goal.by ? ctx.dateText(goal.by) : null,
+        dimensions: goal.dimensions.map((id) => ctx.dimTitle.get(id) ?? id),
+        realistic: realisticDate ? ctx.dateText(realisticDate) : null,
+        feasible,
+      }),
+    };
+  });
+}
 
 /** Expectation calibration: dimensions whose target is out of reach within the horizon. */
 export function buildCalibration(ctx: ReportContext): ReportModel["summary"]["calibration"] {
@@ -44,6 +89,7 @@ export function buildCalibration(ctx: ReportContext): ReportModel["summary"]["ca
       total: results.dimensions.filter((d) => d.score !== null).length,
     }),
     items,
+    goals: goalsOf(ctx),
     advice: ctx.method?.calibrationAdvice
       ? ctx.methodText(ctx.method.calibrationAdvice)
       : t.defaultCalibrationAdvice,
