@@ -15,6 +15,7 @@ import { useColor, writeOutput } from "../io/output.js";
 import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
 import { parseYamlSource } from "../io/yaml.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
+import type { Env } from "./env.js";
 import { printIssues } from "./print-issues.js";
 
 /** Options of `crm-maturity compare`, as commander parses them. */
@@ -28,15 +29,6 @@ export interface CompareCommandOptions {
   template?: string;
 }
 
-/** Environment the command reads; a parameter so tests can pass their own. */
-export interface CompareEnvironment {
-  cwd: string;
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-  /** Standard input for a `-` argument; read from file descriptor 0 when omitted. */
-  stdin?: string | Uint8Array | undefined;
-}
-
 type Role = "baseline" | "follow-up";
 
 interface LoadedSide {
@@ -44,7 +36,7 @@ interface LoadedSide {
   file: SourceFile;
 }
 
-function readInput(arg: string, e: CompareEnvironment, stdin: () => string): SourceFile {
+function readInput(arg: string, e: Env, stdin: () => string): SourceFile {
   const result: { file?: SourceFile; issues: Issue[] } =
     arg === "-"
       ? parseYamlSource(stdin(), STDIN_DISPLAY, STDIN_DISPLAY)
@@ -108,7 +100,7 @@ function loadSide(
   role: Role,
   choice: QuestionnaireChoice,
   getQuestionnaire: (file: string | undefined) => Questionnaire,
-  e: CompareEnvironment,
+  e: Env,
   stdin: () => string,
 ): LoadedSide {
   const file = readInput(arg, e, stdin);
@@ -133,7 +125,7 @@ function loadSide(
       const why = sameVersion
         ? `has other dimensions or questions than the ${role} results, although both say ${q.id} ${q.version}`
         : `is ${q.id} ${q.version} but the ${role} results were scored with ${declared.id} ${declared.version}`;
-      process.stderr.write(
+      e.stderr.write(
         `crm-maturity: warning: ${choice.option} ${choice.file} ${why}; its question texts are not used\n`,
       );
     }
@@ -165,7 +157,7 @@ function loadSide(
       ),
     ]);
   }
-  if (loaded.issues.length > 0) printIssues(loaded.issues);
+  if (loaded.issues.length > 0) printIssues(loaded.issues, e.stderr);
   return { side: { results: scoreAssessment(questionnaire, loaded.input), questionnaire }, file };
 }
 
@@ -178,11 +170,7 @@ export async function runCompare(
   baselineArg: string,
   followupArg: string,
   opts: CompareCommandOptions,
-  e: CompareEnvironment = {
-    cwd: process.cwd(),
-    isTTY: process.stdout.isTTY === true,
-    env: process.env,
-  },
+  e: Env,
 ): Promise<number> {
   if (baselineArg === "-" && followupArg === "-") {
     throw new UsageError(
@@ -238,17 +226,18 @@ export async function runCompare(
 
   const comparison = compareAssessments(baseline.side, followup.side, { movers: opts.movers });
   for (const w of comparison.warnings) {
-    process.stderr.write(
+    e.stderr.write(
       `crm-maturity: warning: ${ct("en", `warning.${w.code}`, { baseline: w.baseline, followup: w.followup })}\n`,
     );
   }
-  const color = opts.format === "table" && useColor(opts.output, e);
+  const color =
+    opts.format === "table" && useColor(opts.output, { isTTY: e.stdoutIsTTY, env: e.vars });
   const text = await COMPARE_RENDERERS[opts.format](comparison, {
     lang: opts.lang,
     color,
     templateDir: opts.template,
     cwd: e.cwd,
   });
-  writeOutput(text, opts.output);
+  writeOutput(text, opts.output, e);
   return 0;
 }

@@ -9,6 +9,7 @@ import { loadAnswerFiles } from "../io/load-answers.js";
 import { localToday, useColor } from "../io/output.js";
 import { createTerminalPrompter, type Prompter } from "../io/prompts.js";
 import { displayPath } from "../io/read.js";
+import type { Env } from "./env.js";
 import { schemaRef } from "./init.js";
 import { printIssues } from "./print-issues.js";
 
@@ -19,18 +20,6 @@ export interface InterviewCommandOptions {
   resume?: boolean;
   lang?: Lang;
   role?: string;
-}
-
-/** What the command reads from its surroundings; a parameter so tests can pass their own. */
-export interface InterviewEnvironment {
-  cwd: string;
-  /** Both standard input and standard output are terminals. */
-  interactive: boolean;
-  color: boolean;
-  /** The prompt seam; the inquirer-backed terminal prompter when omitted. */
-  prompter?: Prompter;
-  /** Today as YYYY-MM-DD (the only date the interview generates). */
-  today: () => string;
 }
 
 /** Exit code after Ctrl-C (128 + SIGINT), as shells report an interrupted command. */
@@ -47,15 +36,6 @@ function ensureWritableDirectory(dir: string): void {
   }
 }
 
-function defaultEnvironment(): InterviewEnvironment {
-  return {
-    cwd: process.cwd(),
-    interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
-    color: useColor(undefined, { isTTY: process.stdout.isTTY === true, env: process.env }),
-    today: () => localToday(),
-  };
-}
-
 /**
  * `crm-maturity interview`: checks the questionnaire and any existing answers file first (exit 1
  * with file:line:col, the file untouched), then needs a terminal (exit 2 without one), then runs
@@ -63,7 +43,9 @@ function defaultEnvironment(): InterviewEnvironment {
  */
 export async function runInterview(
   opts: InterviewCommandOptions,
-  e: InterviewEnvironment = defaultEnvironment(),
+  e: Env,
+  /** The prompt seam; the inquirer-backed terminal prompter when omitted. */
+  prompterOverride?: Prompter,
 ): Promise<number> {
   if (opts.output === "-") {
     throw new UsageError("interview writes an answers file; give -o a file name, not -");
@@ -88,14 +70,14 @@ export async function runInterview(
       );
     }
     // Warnings (e.g. an answer to a question not put to a role) do not stop an interview.
-    if (loaded.issues.length > 0) printIssues(loaded.issues);
+    if (loaded.issues.length > 0) printIssues(loaded.issues, e.stderr);
     existing = parseAnswersDocument(readFileSync(file, "utf8"));
   } else if (opts.resume) {
     throw new UsageError(
       `--resume: ${display} does not exist, so there is nothing to resume; start a new interview with \`crm-maturity interview -o ${display}\``,
     );
   }
-  if (!e.interactive) {
+  if (!(e.stdinIsTTY && e.stdoutIsTTY)) {
     throw new UsageError(
       "interview needs an interactive terminal (standard input and output must both be a TTY).\n" +
         "  To score answers you already have:   crm-maturity score <answers.yaml>\n" +
@@ -103,7 +85,7 @@ export async function runInterview(
     );
   }
   ensureWritableDirectory(path.dirname(file));
-  const prompter = e.prompter ?? (await createTerminalPrompter());
+  const prompter = prompterOverride ?? (await createTerminalPrompter());
   const status: InterviewStatus = await runInterviewSession({
     questionnaire,
     prompter,
@@ -115,8 +97,8 @@ export async function runInterview(
     resume: opts.resume === true,
     questionnaireArg: opts.questionnaire,
     schemaRef: schemaRef(path.dirname(file), "answers"),
-    color: e.color,
-    today: e.today,
+    color: useColor(undefined, { isTTY: e.stdoutIsTTY, env: e.vars }),
+    today: () => localToday(e.now()),
   });
   return status === "interrupted" ? EXIT_INTERRUPTED : 0;
 }

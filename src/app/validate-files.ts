@@ -103,7 +103,7 @@ function loadOwningRoot(
  */
 export function validatePaths(
   args: string[],
-  cwd = process.cwd(),
+  cwd: string,
   checks: SchemaChecks | null = schemaChecks ?? null,
 ): ValidateResult {
   const targets = expand(args, cwd);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { envWith } from "../../src/app/env.js";
 import {
   EXIT_INTERRUPTED,
   type InterviewCommandOptions,
@@ -38,13 +39,14 @@ async function interview(
   });
   const code = await runInterview(
     { output: "a.yaml", questionnaire: MINI, ...opts },
-    {
+    envWith({
       cwd: dir,
-      interactive: env.interactive ?? true,
-      color: false,
-      prompter,
-      today: () => "2025-03-31",
-    },
+      stdinIsTTY: env.interactive ?? true,
+      stdoutIsTTY: env.interactive ?? true,
+      vars: { NO_COLOR: "1" },
+      now: () => new Date(2025, 2, 31, 12),
+    }),
+    prompter,
   );
   prompter.checkFile();
   expect(prompter.remaining, "unused script steps").toBe(0);
