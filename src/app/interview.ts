@@ -1,12 +1,15 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
-import type { Lang } from "../i18n/labels.js";
+import type { Questionnaire } from "../core/questionnaire/types.js";
+import { interviewLabels } from "../i18n/interview.js";
+import { LANGS, type Lang } from "../i18n/labels.js";
 import { parseAnswersDocument } from "../interview/document.js";
-import { type InterviewStatus, respondentRoles, runInterviewSession } from "../interview/run.js";
+import { respondentRoles, runInterviewSession } from "../interview/run.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
-import { localToday, useColor } from "../io/output.js";
+import { acquireLock, type FileLock } from "../io/lock.js";
+import { describeWriteError, type FileOps, localToday, useColor } from "../io/output.js";
 import { createTerminalPrompter, type Prompter } from "../io/prompts.js";
 import { displayPath } from "../io/read.js";
 import type { Env } from "./env.js";
@@ -46,6 +49,8 @@ export async function runInterview(
   e: Env,
   /** The prompt seam; the inquirer-backed terminal prompter when omitted. */
   prompterOverride?: Prompter,
+  /** The write seam of the answers file (tests make it fail). */
+  ops?: FileOps,
 ): Promise<number> {
   if (opts.output === "-") {
     throw new UsageError("interview writes an answers file; give -o a file name, not -");
@@ -59,20 +64,8 @@ export async function runInterview(
   }
   const file = path.resolve(e.cwd, opts.output);
   const display = displayPath(file, e.cwd);
-  let existing: ReturnType<typeof parseAnswersDocument> | undefined;
-  if (existsSync(file)) {
-    const loaded = loadAnswerFiles([file], questionnaire, { cwd: e.cwd });
-    if (!loaded.input) {
-      const errors = loaded.issues.filter((i) => i.severity === "error").length;
-      throw new InputError(
-        `${display} is not a valid answers file (${errors} error${errors === 1 ? "" : "s"}); it was left untouched. Fix it, or pass another file with -o`,
-        loaded.issues,
-      );
-    }
-    // Warnings (e.g. an answer to a question not put to a role) do not stop an interview.
-    if (loaded.issues.length > 0) printIssues(loaded.issues, e.stderr);
-    existing = parseAnswersDocument(readFileSync(file, "utf8"));
-  } else if (opts.resume) {
+  if (existsSync(file)) loadExisting(file, display, questionnaire, e);
+  else if (opts.resume) {
     throw new UsageError(
       `--resume: ${display} does not exist, so there is nothing to resume; start a new interview with \`crm-maturity interview -o ${display}\``,
     );
@@ -85,20 +78,70 @@ export async function runInterview(
     );
   }
   ensureWritableDirectory(path.dirname(file));
-  const prompter = prompterOverride ?? (await createTerminalPrompter());
-  const status: InterviewStatus = await runInterviewSession({
-    questionnaire,
-    prompter,
-    file,
-    display,
-    existing,
-    lang: opts.lang,
-    role: opts.role,
-    resume: opts.resume === true,
-    questionnaireArg: opts.questionnaire,
-    schemaRef: schemaRef(path.dirname(file), "answers"),
-    color: useColor(undefined, { isTTY: e.stdoutIsTTY, env: e.vars }),
-    today: () => localToday(e.now()),
-  });
-  return status === "interrupted" ? EXIT_INTERRUPTED : 0;
+  const lock = lockAnswersFile(file, display, e);
+  try {
+    // Read again under the lock: another interview may have saved since the check above.
+    const existing = existsSync(file) ? loadExisting(file, display, questionnaire, e) : undefined;
+    const prompter = prompterOverride ?? (await createTerminalPrompter());
+    const status = await runInterviewSession({
+      questionnaire,
+      prompter,
+      file,
+      display,
+      existing,
+      lang: opts.lang,
+      role: opts.role,
+      resume: opts.resume === true,
+      questionnaireArg: opts.questionnaire,
+      schemaRef: schemaRef(path.dirname(file), "answers"),
+      color: useColor(undefined, { isTTY: e.stdoutIsTTY, env: e.vars }),
+      today: () => localToday(e.now()),
+      ops,
+    });
+    return status === "interrupted" ? EXIT_INTERRUPTED : status === "unsaved" ? 1 : 0;
+  } finally {
+    lock.release();
+  }
+}
+
+/** Checks an existing answers file (exit 1, the file untouched, when invalid) and parses it. */
+function loadExisting(
+  file: string,
+  display: string,
+  questionnaire: Questionnaire,
+  e: Env,
+): ReturnType<typeof parseAnswersDocument> {
+  const loaded = loadAnswerFiles([file], questionnaire, { cwd: e.cwd });
+  if (!loaded.input) {
+    const errors = loaded.issues.filter((i) => i.severity === "error").length;
+    throw new InputError(
+      `${display} is not a valid answers file (${errors} error${errors === 1 ? "" : "s"}); it was left untouched. Fix it, or pass another file with -o`,
+      loaded.issues,
+    );
+  }
+  // Warnings (e.g. an answer to a question not put to a role) do not stop an interview.
+  if (loaded.issues.length > 0) printIssues(loaded.issues, e.stderr);
+  return parseAnswersDocument(readFileSync(file, "utf8"));
+}
+
+/**
+ * Takes the answers file's lock for the whole session: a second interview on the same file is
+ * refused (exit 1) in both languages, since the language is not chosen yet.
+ */
+function lockAnswersFile(file: string, display: string, e: Env): FileLock {
+  let taken: ReturnType<typeof acquireLock>;
+  try {
+    taken = acquireLock(file, e.now());
+  } catch (err) {
+    throw new UsageError(
+      `cannot lock the answers file ${display} (${describeWriteError(err)}); choose another -o`,
+    );
+  }
+  if ("lock" in taken) return taken.lock;
+  const h = taken.heldBy;
+  const say = (lang: Lang) => {
+    const l = interviewLabels(lang);
+    return l.locked(display, h ? l.lockHolder(h.pid, h.host, h.since) : l.lockHolderUnknown);
+  };
+  throw new InputError(LANGS.map(say).join("\n"));
 }

@@ -54,6 +54,15 @@ export interface InterviewLabels {
   interrupted: string;
   nothingSaved: string;
   scoreHeading: string;
+  /** A second interview on the same answers file is refused. */
+  locked: (file: string, holder: string) => string;
+  lockHolder: (pid: number, host: string, since: string) => string;
+  lockHolderUnknown: string;
+  /** An autosave failed (full disk, removed folder, …); the answers are still in memory. */
+  saveFailed: (file: string, reason: string) => string;
+  retrySave: string;
+  /** The session ends with answers that could not be written. */
+  notSaved: (file: string) => string;
 }
 
 const en: InterviewLabels = {
@@ -120,6 +129,15 @@ const en: InterviewLabels = {
   interrupted: "Interrupted.",
   nothingSaved: "Interrupted before any answer was given; nothing was saved.",
   scoreHeading: "Scores so far (every respondent in the file)",
+  locked: (file, holder) =>
+    `${file} is open in another interview (${holder}); two interviews on one file would lose answers. Finish that interview first, or pass another file with -o. If no interview is running, delete ${file}.lock.`,
+  lockHolder: (pid, host, since) => `process ${pid} on ${host}, since ${since}`,
+  lockHolderUnknown: "holder unknown",
+  saveFailed: (file, reason) =>
+    `✘ Could not save to ${file}: ${reason}. The answers are kept in this session; the file still holds the last successful save.`,
+  retrySave: "Try saving again? (free some space or fix the folder first; No stops the interview)",
+  notSaved: (file) =>
+    `The last answers could NOT be saved; ${file} holds only what was saved before the failure.`,
 };
 
 const zhCN: InterviewLabels = {
@@ -178,6 +196,14 @@ const zhCN: InterviewLabels = {
   interrupted: "访谈已中止。",
   nothingSaved: "尚未作答即已中止，未保存任何内容。",
   scoreHeading: "当前得分（文件中全部受访者）",
+  locked: (file, holder) =>
+    `${file} 正在另一个访谈中使用（${holder}）；两个访谈同时写一个文件会丢失回答。请先结束那个访谈，或用 -o 指定另一个文件。若确无访谈在运行，请删除 ${file}.lock。`,
+  lockHolder: (pid, host, since) => `${host} 上的进程 ${pid}，始于 ${since}`,
+  lockHolderUnknown: "占用者未知",
+  saveFailed: (file, reason) =>
+    `✘ 无法保存到 ${file}：${reason}。本次访谈的回答仍保留在内存中；文件中是上一次成功保存的内容。`,
+  retrySave: "是否重试保存？（请先释放磁盘空间或修复文件夹；选“否”将结束访谈）",
+  notSaved: (file) => `最后的回答未能保存；${file} 中只有故障之前已保存的内容。`,
 };
 
 const LABELS: Record<Lang, InterviewLabels> = { en, "zh-CN": zhCN };
