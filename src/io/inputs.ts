@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
+import { MAX_INPUT_BYTES } from "../core/diagnostics/limits.js";
 
 /**
  * The run's inputs, by device and inode: every file a reader of `io/` opened (questionnaire and
@@ -46,9 +47,6 @@ export function forgetInputs(): void {
 
 /** Why a path where a file is expected cannot be read as one. */
 export type NotAFile = "missing" | "folder" | "special" | "unreadable";
-
-/** The largest file any reader accepts whole (exports are streamed and not read this way). */
-export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /**
  * Reads a regular file whole and records it as an input. FIFOs, devices and sockets are refused
