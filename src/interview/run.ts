@@ -10,6 +10,7 @@ import {
 } from "../core/answers/schema.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { scoreAssessment } from "../core/scoring/score.js";
+import { escapeControls } from "../core/text/controls.js";
 import { type InterviewLabels, interviewLabels } from "../i18n/interview.js";
 import { LANGS, type Lang, localize } from "../i18n/labels.js";
 import { describeWriteError, type FileOps, writeFileAtomic } from "../io/output.js";
@@ -329,7 +330,7 @@ class Interview {
   }
 
   private who(r: { id: string; name?: string | undefined }): string {
-    return r.name || r.id;
+    return escapeControls(r.name || r.id);
   }
 
   /** Prints a paragraph wrapped to the terminal. */

@@ -13,7 +13,7 @@ export function decodeUtf8(
   bytes: Uint8Array,
   display: string,
 ): { text: string } | { issue: Issue } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       issue: makeIssue(
         "file-unreadable",

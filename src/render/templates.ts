@@ -272,12 +272,19 @@ export async function loadTemplates(opts: {
       try {
         return template ? template(data) : "";
       } catch (err) {
+        // Handlebars says where (1-based line, 0-based column) for errors it raises itself.
+        const e = err as { message?: string; lineNumber?: unknown; column?: unknown };
+        const line = typeof e.lineNumber === "number" ? e.lineNumber : undefined;
+        const pos =
+          line === undefined
+            ? FILE_START.start
+            : { line, column: (typeof e.column === "number" ? e.column : 0) + 1 };
         throw new InputError("a report template failed", [
           makeIssue(
             "invalid-value",
-            `expected the template to render; found: ${(err as Error).message ?? String(err)}`,
+            `expected the template to render; found: ${String(e.message ?? err).replace(/ - \d+:\d+$/, "")}`,
             source.display,
-            FILE_START,
+            { start: pos, end: pos },
           ),
         ]);
       }

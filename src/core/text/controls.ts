@@ -14,3 +14,15 @@ const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0
 export function escapeControls(text: string, opts: { keepLines?: boolean } = {}): string {
   return text.replace(opts.keepLines ? CONTROLS_BUT_LINES : CONTROLS, visible);
 }
+
+/** Every string of a value with its control characters made visible (a copy; numbers kept). */
+export function escapeControlsDeep<T>(value: T): T {
+  if (typeof value === "string") return escapeControls(value, { keepLines: true }) as T;
+  if (Array.isArray(value)) return value.map((v) => escapeControlsDeep(v)) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = escapeControlsDeep(v);
+    return out as T;
+  }
+  return value;
+}
