@@ -64,7 +64,7 @@ export async function runInterview(
   }
   const file = path.resolve(e.cwd, opts.output);
   const display = displayPath(file, e.cwd);
-  if (existsSync(file)) loadExisting(file, display, questionnaire, e);
+  if (existsSync(file)) loadExisting(file, display, questionnaire, e, true);
   else if (opts.resume) {
     throw new UsageError(
       `--resume: ${display} does not exist, so there is nothing to resume; start a new interview with \`crm-maturity interview -o ${display}\``,
@@ -81,7 +81,9 @@ export async function runInterview(
   const lock = lockAnswersFile(file, display, e);
   try {
     // Read again under the lock: another interview may have saved since the check above.
-    const existing = existsSync(file) ? loadExisting(file, display, questionnaire, e) : undefined;
+    const existing = existsSync(file)
+      ? loadExisting(file, display, questionnaire, e, false)
+      : undefined;
     const prompter = prompterOverride ?? (await createTerminalPrompter());
     const status = await runInterviewSession({
       questionnaire,
@@ -110,6 +112,7 @@ function loadExisting(
   display: string,
   questionnaire: Questionnaire,
   e: Env,
+  printWarnings: boolean,
 ): ReturnType<typeof parseAnswersDocument> {
   const loaded = loadAnswerFiles([file], questionnaire, { cwd: e.cwd });
   if (!loaded.input) {
@@ -120,7 +123,7 @@ function loadExisting(
     );
   }
   // Warnings (e.g. an answer to a question not put to a role) do not stop an interview.
-  if (loaded.issues.length > 0) printIssues(loaded.issues, e.stderr);
+  if (printWarnings && loaded.issues.length > 0) printIssues(loaded.issues, e.stderr);
   return parseAnswersDocument(readFileSync(file, "utf8"));
 }
 
