@@ -1,9 +1,9 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
+import { LANGS, type Lang } from "../core/models/languages.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
-import { interviewLabels } from "../i18n/interview.js";
-import { LANGS, type Lang } from "../i18n/labels.js";
+import { messagesFor } from "../i18n/index.js";
 import { parseAnswersDocument } from "../interview/document.js";
 import { respondentRoles, runInterviewSession } from "../interview/run.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
@@ -143,7 +143,7 @@ function lockAnswersFile(file: string, display: string, e: Env): FileLock {
   if ("lock" in taken) return taken.lock;
   const h = taken.heldBy;
   const say = (lang: Lang) => {
-    const l = interviewLabels(lang);
+    const l = messagesFor(lang).interview;
     return l.locked(display, h ? l.lockHolder(h.pid, h.host, h.since) : l.lockHolderUnknown);
   };
   throw new InputError(LANGS.map(say).join("\n"));
