@@ -54,7 +54,7 @@ export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): 
   }
   const questionnaire = resolveQuestionnaire(opts.questionnaire, cwd);
   const cannot = (file: string, err: unknown) =>
-    new InputError(`cannot write ${displayPath(file, cwd)}: ${describeWriteError(err)}`);
+    new InputError(`cannot write ${displayPath(file, cwd)}: ${describeWriteError(err, file)}`);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {

@@ -74,7 +74,7 @@ export async function runMapInit(
     try {
       created = createFileAtomic(out, text);
     } catch (err) {
-      throw outputError(target, describeWriteError(err), false);
+      throw outputError(target, describeWriteError(err, out), false);
     }
     if (!created) {
       throw new InputError(

@@ -62,14 +62,14 @@ export class AtomicOutput {
     try {
       return fn();
     } catch (err) {
-      throw outputError(this.target, describeWriteError(err), existed);
+      throw outputError(this.target, describeWriteError(err, this.target.abs), existed);
     }
   }
 
   private fail(err: unknown): never {
     const existed = this.sink.kind === "file" && this.sink.existed;
     this.abort();
-    throw outputError(this.target, describeWriteError(err), existed);
+    throw outputError(this.target, describeWriteError(err, this.target.abs), existed);
   }
 
   /**
@@ -124,7 +124,7 @@ export class AtomicOutput {
     } catch (err) {
       rmSync(sink.tmp, { force: true });
       if (err instanceof Error && err.name === "InputError") throw err;
-      throw outputError(this.target, describeWriteError(err), sink.existed);
+      throw outputError(this.target, describeWriteError(err, this.target.abs), sink.existed);
     }
   }
 

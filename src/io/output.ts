@@ -48,12 +48,17 @@ export interface OutputTarget {
   abs: string;
 }
 
-/** Words for a failed system call on an output path. */
-export function describeWriteError(err: unknown): string {
+/**
+ * Words for a failed system call on an output path; with `file`, a missing file in a folder that
+ * exists (a virtual file system such as /proc) is told apart from a missing folder.
+ */
+export function describeWriteError(err: unknown, file?: string): string {
   const e = err as NodeJS.ErrnoException;
   switch (e?.code) {
     case "ENOENT":
-      return "its folder does not exist";
+      return file !== undefined && statOrUndefined(path.dirname(file))?.isDirectory()
+        ? "no file can be created in that folder"
+        : "its folder does not exist";
     case "ENOTDIR":
     case "EEXIST":
       return "a part of the path is a file, not a folder";
@@ -260,7 +265,7 @@ export function writeOutput(
   try {
     writeFileAtomic(t.abs, data, o.ops);
   } catch (err) {
-    throw outputError(t, describeWriteError(err), existed);
+    throw outputError(t, describeWriteError(err, t.abs), existed);
   }
 }
 

@@ -126,6 +126,8 @@ describe("output path problems (built CLI)", () => {
       /cannot write --rejects/,
     ],
     [["init", "a.yaml"], /expected a folder for the engagement; found a file/],
+    [["init", "/proc/self"], /cannot write \/proc\/self\/answers\.yaml: no file can be created/],
+    [["score", "a.yaml", "-o", "/proc/self/x.txt"], /no file can be created in that folder/],
   ])("exits 1 with a message for %j", (args, message) => {
     const dir = engagement();
     const r = runCli(args, { cwd: dir });
