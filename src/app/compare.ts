@@ -5,6 +5,7 @@ import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import type { Lang } from "../core/models/languages.js";
 import type { Results } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
+import { escapeControls } from "../core/text/controls.js";
 import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { useColor, writeOutput } from "../io/output.js";
@@ -173,7 +174,8 @@ export async function runCompare(
 
   const comparison = compareAssessments(baseline.side, followup.side, { movers: opts.movers });
   for (const w of comparison.warnings) {
-    e.stderr.write(`crm-maturity: warning: ${messagesFor("en").comparison.warning[w.code](w)}\n`);
+    const warning = messagesFor("en").comparison.warning[w.code](w);
+    e.stderr.write(`crm-maturity: warning: ${escapeControls(warning)}\n`);
   }
   const color =
     opts.format === "table" && useColor(opts.output, { isTTY: e.stdoutIsTTY, env: e.vars });

@@ -31,7 +31,11 @@ function hostileFolder(): string {
   writeFileSync(path.join(dir, "a.yaml"), text);
   writeFileSync(
     path.join(dir, "b.yaml"),
-    text.replace(/^( {2}date: ).*$/m, "$12026-09-30").replace(/^( {2}- id: )(\S+)/m, "$1$2-b"),
+    // Another client name, so that compare warns about it on standard error.
+    text
+      .replace(/^( {2}date: ).*$/m, "$12026-09-30")
+      .replace(/^( {2}- id: )(\S+)/m, "$1$2-b")
+      .replace("PWNED", "PWNED-2"),
   );
   return dir;
 }
