@@ -1,14 +1,15 @@
 import path from "node:path";
-import type { Writable } from "node:stream";
 import { CsvWriter } from "../batch/csv-out.js";
 import { barProgress, type Progress, plainProgress } from "../batch/progress.js";
 import { writeResultsJson } from "../batch/results-json.js";
 import { type BatchSummary, runBatch } from "../batch/run.js";
 import { UsageError } from "../core/diagnostics/errors.js";
-import { AtomicOutput } from "../io/atomic-file.js";
+import { AtomicOutput, commitAll } from "../io/atomic-file.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
+import { noteInput } from "../io/inputs.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
 import { loadMapping } from "../survey/mapping.js";
+import type { Env } from "./env.js";
 import { failWithIssues, printIssues } from "./print-issues.js";
 
 /** Options of `crm-maturity batch`, as commander parses them. */
@@ -23,17 +24,14 @@ export interface BatchCommandOptions {
   strict?: boolean;
 }
 
-/** What the command reads and writes; a parameter so tests can pass their own. */
-export interface BatchEnvironment {
-  cwd: string;
-  stdout: Writable;
-  stderr: NodeJS.WriteStream | Writable;
-}
-
 /** 1234567 → "1,234,567" (toLocaleString would load ICU data for a few numbers). */
 const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
-function checkPaths(exportPath: string, opts: BatchCommandOptions, cwd: string): void {
+/**
+ * Usage checks on the outputs: one of them at most on standard output, no two onto one file.
+ * Outputs onto an input (by device and inode) are refused by the output seam itself.
+ */
+function checkOutputs(opts: BatchCommandOptions, cwd: string): void {
   if (opts.map === "-") {
     throw new UsageError("--map expects a file; the mapping cannot be read from standard input");
   }
@@ -48,35 +46,14 @@ function checkPaths(exportPath: string, opts: BatchCommandOptions, cwd: string):
       `${toStdout.map(([o]) => o).join(" and ")} cannot all write to standard output; give -o a file`,
     );
   }
-  const inputs = new Map<string, string>([[path.resolve(cwd, opts.map), "--map"]]);
-  if (exportPath !== "-") inputs.set(path.resolve(cwd, exportPath), "the export");
-  if (opts.questionnaire) inputs.set(path.resolve(cwd, opts.questionnaire), "-q");
   const seen = new Map<string, string>();
   for (const [option, file] of outputs) {
     if (file === "-") continue;
     const abs = path.resolve(cwd, file);
-    const clash = inputs.get(abs) ?? seen.get(abs);
-    if (clash) {
-      throw new UsageError(
-        `${option} ${file} would overwrite ${clash === "the export" ? "the export" : `the file given to ${clash}`}; choose another file`,
-      );
-    }
+    const clash = seen.get(abs);
+    if (clash)
+      throw new UsageError(`${option} ${file} is also the file of ${clash}; choose another file`);
     seen.set(abs, option);
-  }
-}
-
-function openOutput<T>(option: string, file: string, open: () => T): T {
-  try {
-    return open();
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "its folder does not exist"
-        : code === "EACCES" || code === "EPERM"
-          ? "permission denied"
-          : (code ?? String(err));
-    throw new UsageError(`${option} ${file}: cannot write there (${why})`);
   }
 }
 
@@ -116,41 +93,39 @@ export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
   return lines;
 }
 
-/** `crm-maturity batch <export> --map mapping.yaml`: streams, scores and writes the outputs. */
+/**
+ * `crm-maturity batch <export> --map mapping.yaml`: streams, scores and writes the outputs. The
+ * outputs are opened (as temporary files) before the first row is read and committed together
+ * after the last: a failure or a kill leaves every old output as it was.
+ */
 export async function runBatchCommand(
   exportPath: string,
   opts: BatchCommandOptions,
-  e: BatchEnvironment = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr },
+  e: Env,
 ): Promise<number> {
-  checkPaths(exportPath, opts, e.cwd);
+  checkOutputs(opts, e.cwd);
+  const at = (f: string) => path.resolve(e.cwd, f);
+  // The export is opened by the run, after the outputs: it is an input from the start.
+  if (exportPath !== "-") noteInput(at(exportPath), exportPath);
   const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
   const { mapping, issues } = loadMapping(opts.map, questionnaire, e.cwd);
   if (!mapping) failWithIssues(`the mapping ${opts.map} is invalid`, issues);
-  if (issues.length) printIssues(issues);
+  if (issues.length) printIssues(issues, e.stderr);
 
-  const at = (f: string) => path.resolve(e.cwd, f);
-  const results = openOutput(
-    "-o",
-    opts.output ?? "-",
-    () => new AtomicOutput(opts.output && opts.output !== "-" ? at(opts.output) : "-", e.stdout),
-  );
-  const writers: { abort(): void }[] = [results];
-  const open = (option: string, file: string | undefined) => {
-    if (!file) return undefined;
-    const w = openOutput(
-      option,
-      file,
-      () => new CsvWriter(file === "-" ? "-" : at(file), e.stdout),
-    );
-    writers.push(w);
-    return w;
+  const outputs: AtomicOutput[] = [];
+  const open = (option: string, file: string) => {
+    const out = new AtomicOutput(file, { stdout: e.stdout, cwd: e.cwd, option });
+    outputs.push(out);
+    return out;
   };
   let progress: Progress = plainProgress(e.stderr);
   try {
-    const respondents = open("--respondents", opts.respondents);
-    const rejects = open("--rejects", opts.rejects);
-    const stderr = e.stderr as NodeJS.WriteStream;
-    if (stderr.isTTY === true && exportPath !== "-") {
+    const results = open("-o", opts.output ?? "-");
+    const respondents = opts.respondents
+      ? new CsvWriter(open("--respondents", opts.respondents))
+      : undefined;
+    const rejects = opts.rejects ? new CsvWriter(open("--rejects", opts.rejects)) : undefined;
+    if (e.stderrIsTTY && exportPath !== "-") {
       const { statSync } = await import("node:fs");
       let size: number | undefined;
       try {
@@ -158,7 +133,7 @@ export async function runBatchCommand(
       } catch {
         size = undefined;
       }
-      progress = await barProgress(stderr, size);
+      progress = await barProgress(e.stderr as NodeJS.WriteStream, size);
     }
     const outcome = await runBatch({
       questionnaire,
@@ -173,14 +148,15 @@ export async function runBatchCommand(
       progress,
     });
     progress.stop();
-    await respondents?.commit();
-    await rejects?.commit();
+    await respondents?.end();
+    await rejects?.end();
     await writeResultsJson(outcome, results);
+    commitAll(outputs);
     for (const line of summaryLines(outcome.summary, opts.rejects)) e.stderr.write(`${line}\n`);
     return 0;
   } catch (err) {
     progress.stop();
-    for (const w of writers) w.abort();
+    for (const w of outputs) w.abort();
     throw err;
   }
 }

@@ -5,11 +5,13 @@ import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import type { Lang } from "../core/models/languages.js";
 import type { Results } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
+import { escapeControls } from "../core/text/controls.js";
 import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { readStdinText } from "../io/read.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
+import type { Env } from "./env.js";
 import { loadAssessment } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
 
@@ -22,15 +24,6 @@ export interface CompareCommandOptions {
   output?: string;
   movers?: number;
   template?: string;
-}
-
-/** Environment the command reads; a parameter so tests can pass their own. */
-export interface CompareEnvironment {
-  cwd: string;
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-  /** Standard input for a `-` argument; read from file descriptor 0 when omitted. */
-  stdin?: string | Uint8Array | undefined;
 }
 
 type Role = "baseline" | "follow-up";
@@ -78,7 +71,7 @@ function loadSide(
   role: Role,
   choice: QuestionnaireChoice,
   getQuestionnaire: (file: string | undefined) => Questionnaire,
-  e: CompareEnvironment,
+  e: Env,
   stdin: string | undefined,
 ): LoadedSide {
   const { value, issues } = loadAssessment([arg], {
@@ -96,7 +89,7 @@ function loadSide(
       issues,
     );
   }
-  if (issues.length > 0) printIssues(issues);
+  if (issues.length > 0) printIssues(issues, e.stderr);
   if (value.from === "answers") {
     return {
       side: { results: value.results, questionnaire: value.questionnaire },
@@ -112,7 +105,7 @@ function loadSide(
     const why = sameVersion
       ? `has other dimensions or questions than the ${role} results, although both say ${q.id} ${q.version}`
       : `is ${q.id} ${q.version} but the ${role} results were scored with ${declared.id} ${declared.version}`;
-    process.stderr.write(
+    e.stderr.write(
       `crm-maturity: warning: ${choice.option} ${choice.file} ${why}; its question texts are not used\n`,
     );
   }
@@ -128,11 +121,7 @@ export async function runCompare(
   baselineArg: string,
   followupArg: string,
   opts: CompareCommandOptions,
-  e: CompareEnvironment = {
-    cwd: process.cwd(),
-    isTTY: process.stdout.isTTY === true,
-    env: process.env,
-  },
+  e: Env,
 ): Promise<number> {
   if (baselineArg === "-" && followupArg === "-") {
     throw new UsageError(
@@ -185,17 +174,17 @@ export async function runCompare(
 
   const comparison = compareAssessments(baseline.side, followup.side, { movers: opts.movers });
   for (const w of comparison.warnings) {
-    process.stderr.write(
-      `crm-maturity: warning: ${messagesFor("en").comparison.warning[w.code](w)}\n`,
-    );
+    const warning = messagesFor("en").comparison.warning[w.code](w);
+    e.stderr.write(`crm-maturity: warning: ${escapeControls(warning)}\n`);
   }
-  const color = opts.format === "table" && useColor(opts.output, e);
+  const color =
+    opts.format === "table" && useColor(opts.output, { isTTY: e.stdoutIsTTY, env: e.vars });
   const text = await COMPARE_RENDERERS[opts.format](comparison, {
     lang: opts.lang,
     color,
     templateDir: opts.template,
     cwd: e.cwd,
   });
-  writeOutput(text, opts.output);
+  writeOutput(text, opts.output, e);
   return 0;
 }

@@ -1,13 +1,14 @@
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, type Stats, statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../core/diagnostics/errors.js";
 import type { Lang } from "../core/models/languages.js";
 import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
-import { createFileAtomic, localToday } from "../io/output.js";
+import { createFileAtomic, describeWriteError, localToday } from "../io/output.js";
 import { PACKAGE_ROOT } from "../io/package-root.js";
 import { displayPath } from "../io/read.js";
 import { answersTemplate, targetsTemplate } from "../views/answers-template.js";
+import type { Env } from "./env.js";
 
 /** Options of `crm-maturity init`. */
 export interface InitOptions {
@@ -37,19 +38,28 @@ export function schemaRef(dir: string, name: string, root = PACKAGE_ROOT): strin
  * `crm-maturity init [dir]`: scaffolds an engagement folder (answers.yaml, targets.yaml,
  * README.md). Files that exist are kept untouched and listed; the command still succeeds.
  */
-export function runInit(
-  dirArg: string | undefined,
-  opts: InitOptions,
-  cwd = process.cwd(),
-  out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-): InitOutcome {
+export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): InitOutcome {
+  const { cwd } = e;
+  const out = (line: string) => e.stdout.write(`${line}\n`);
   const dir = path.resolve(cwd, dirArg ?? ".");
   const shown = dir === path.resolve(cwd) ? "." : displayPath(dir, cwd);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+  let st: Stats | undefined;
+  try {
+    st = statSync(dir);
+  } catch {
+    st = undefined;
+  }
+  if (st && !st.isDirectory()) {
     throw new InputError(`expected a folder for the engagement; found a file at ${shown}`);
   }
   const questionnaire = resolveQuestionnaire(opts.questionnaire, cwd);
-  mkdirSync(dir, { recursive: true });
+  const cannot = (file: string, err: unknown) =>
+    new InputError(`cannot write ${displayPath(file, cwd)}: ${describeWriteError(err, file)}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw cannot(dir, err);
+  }
 
   const qArg = opts.questionnaire
     ? path.relative(dir, path.resolve(cwd, opts.questionnaire)).split(path.sep).join("/")
@@ -60,7 +70,7 @@ export function runInit(
       answersTemplate(questionnaire, {
         lang: opts.lang,
         schemaRef: schemaRef(dir, "answers"),
-        date: localToday(),
+        date: localToday(e.now()),
       }),
     ],
     [
@@ -81,7 +91,13 @@ export function runInit(
   for (const [name, data] of files) {
     const file = path.join(dir, name);
     const shownFile = displayPath(file, cwd);
-    if (!existsSync(file) && createFileAtomic(file, data)) {
+    let created: boolean;
+    try {
+      created = !existsSync(file) && createFileAtomic(file, data);
+    } catch (err) {
+      throw cannot(file, err);
+    }
+    if (created) {
       outcome.created.push(shownFile);
       out(`  created  ${shownFile}`);
     } else {

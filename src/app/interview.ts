@@ -1,14 +1,18 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
-import type { Lang } from "../core/models/languages.js";
+import { LANGS, type Lang } from "../core/models/languages.js";
+import type { Questionnaire } from "../core/questionnaire/types.js";
+import { messagesFor } from "../i18n/index.js";
 import { parseAnswersDocument } from "../interview/document.js";
-import { type InterviewStatus, respondentRoles, runInterviewSession } from "../interview/run.js";
+import { respondentRoles, runInterviewSession } from "../interview/run.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
-import { localToday, useColor } from "../io/output.js";
+import { acquireLock, type FileLock } from "../io/lock.js";
+import { describeWriteError, type FileOps, localToday, useColor } from "../io/output.js";
 import { createTerminalPrompter, type Prompter } from "../io/prompts.js";
 import { displayPath } from "../io/read.js";
+import type { Env } from "./env.js";
 import { schemaRef } from "./init.js";
 import { printIssues } from "./print-issues.js";
 
@@ -19,18 +23,6 @@ export interface InterviewCommandOptions {
   resume?: boolean;
   lang?: Lang;
   role?: string;
-}
-
-/** What the command reads from its surroundings; a parameter so tests can pass their own. */
-export interface InterviewEnvironment {
-  cwd: string;
-  /** Both standard input and standard output are terminals. */
-  interactive: boolean;
-  color: boolean;
-  /** The prompt seam; the inquirer-backed terminal prompter when omitted. */
-  prompter?: Prompter;
-  /** Today as YYYY-MM-DD (the only date the interview generates). */
-  today: () => string;
 }
 
 /** Exit code after Ctrl-C (128 + SIGINT), as shells report an interrupted command. */
@@ -47,15 +39,6 @@ function ensureWritableDirectory(dir: string): void {
   }
 }
 
-function defaultEnvironment(): InterviewEnvironment {
-  return {
-    cwd: process.cwd(),
-    interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
-    color: useColor(undefined, { isTTY: process.stdout.isTTY === true, env: process.env }),
-    today: () => localToday(),
-  };
-}
-
 /**
  * `crm-maturity interview`: checks the questionnaire and any existing answers file first (exit 1
  * with file:line:col, the file untouched), then needs a terminal (exit 2 without one), then runs
@@ -63,7 +46,11 @@ function defaultEnvironment(): InterviewEnvironment {
  */
 export async function runInterview(
   opts: InterviewCommandOptions,
-  e: InterviewEnvironment = defaultEnvironment(),
+  e: Env,
+  /** The prompt seam; the inquirer-backed terminal prompter when omitted. */
+  prompterOverride?: Prompter,
+  /** The write seam of the answers file (tests make it fail). */
+  ops?: FileOps,
 ): Promise<number> {
   if (opts.output === "-") {
     throw new UsageError("interview writes an answers file; give -o a file name, not -");
@@ -77,25 +64,13 @@ export async function runInterview(
   }
   const file = path.resolve(e.cwd, opts.output);
   const display = displayPath(file, e.cwd);
-  let existing: ReturnType<typeof parseAnswersDocument> | undefined;
-  if (existsSync(file)) {
-    const loaded = loadAnswerFiles([file], questionnaire, { cwd: e.cwd });
-    if (!loaded.input) {
-      const errors = loaded.issues.filter((i) => i.severity === "error").length;
-      throw new InputError(
-        `${display} is not a valid answers file (${errors} error${errors === 1 ? "" : "s"}); it was left untouched. Fix it, or pass another file with -o`,
-        loaded.issues,
-      );
-    }
-    // Warnings (e.g. an answer to a question not put to a role) do not stop an interview.
-    if (loaded.issues.length > 0) printIssues(loaded.issues);
-    existing = parseAnswersDocument(readFileSync(file, "utf8"));
-  } else if (opts.resume) {
+  if (existsSync(file)) loadExisting(file, display, questionnaire, e, true);
+  else if (opts.resume) {
     throw new UsageError(
       `--resume: ${display} does not exist, so there is nothing to resume; start a new interview with \`crm-maturity interview -o ${display}\``,
     );
   }
-  if (!e.interactive) {
+  if (!(e.stdinIsTTY && e.stdoutIsTTY)) {
     throw new UsageError(
       "interview needs an interactive terminal (standard input and output must both be a TTY).\n" +
         "  To score answers you already have:   crm-maturity score <answers.yaml>\n" +
@@ -103,20 +78,73 @@ export async function runInterview(
     );
   }
   ensureWritableDirectory(path.dirname(file));
-  const prompter = e.prompter ?? (await createTerminalPrompter());
-  const status: InterviewStatus = await runInterviewSession({
-    questionnaire,
-    prompter,
-    file,
-    display,
-    existing,
-    lang: opts.lang,
-    role: opts.role,
-    resume: opts.resume === true,
-    questionnaireArg: opts.questionnaire,
-    schemaRef: schemaRef(path.dirname(file), "answers"),
-    color: e.color,
-    today: e.today,
-  });
-  return status === "interrupted" ? EXIT_INTERRUPTED : 0;
+  const lock = lockAnswersFile(file, display, e);
+  try {
+    // Read again under the lock: another interview may have saved since the check above.
+    const existing = existsSync(file)
+      ? loadExisting(file, display, questionnaire, e, false)
+      : undefined;
+    const prompter = prompterOverride ?? (await createTerminalPrompter());
+    const status = await runInterviewSession({
+      questionnaire,
+      prompter,
+      file,
+      display,
+      existing,
+      lang: opts.lang,
+      role: opts.role,
+      resume: opts.resume === true,
+      questionnaireArg: opts.questionnaire,
+      schemaRef: schemaRef(path.dirname(file), "answers"),
+      color: useColor(undefined, { isTTY: e.stdoutIsTTY, env: e.vars }),
+      today: () => localToday(e.now()),
+      ops,
+    });
+    return status === "interrupted" ? EXIT_INTERRUPTED : status === "unsaved" ? 1 : 0;
+  } finally {
+    lock.release();
+  }
+}
+
+/** Checks an existing answers file (exit 1, the file untouched, when invalid) and parses it. */
+function loadExisting(
+  file: string,
+  display: string,
+  questionnaire: Questionnaire,
+  e: Env,
+  printWarnings: boolean,
+): ReturnType<typeof parseAnswersDocument> {
+  const loaded = loadAnswerFiles([file], questionnaire, { cwd: e.cwd });
+  if (!loaded.input) {
+    const errors = loaded.issues.filter((i) => i.severity === "error").length;
+    throw new InputError(
+      `${display} is not a valid answers file (${errors} error${errors === 1 ? "" : "s"}); it was left untouched. Fix it, or pass another file with -o`,
+      loaded.issues,
+    );
+  }
+  // Warnings (e.g. an answer to a question not put to a role) do not stop an interview.
+  if (printWarnings && loaded.issues.length > 0) printIssues(loaded.issues, e.stderr);
+  return parseAnswersDocument(readFileSync(file, "utf8"));
+}
+
+/**
+ * Takes the answers file's lock for the whole session: a second interview on the same file is
+ * refused (exit 1) in both languages, since the language is not chosen yet.
+ */
+function lockAnswersFile(file: string, display: string, e: Env): FileLock {
+  let taken: ReturnType<typeof acquireLock>;
+  try {
+    taken = acquireLock(file, e.now());
+  } catch (err) {
+    throw new UsageError(
+      `cannot lock the answers file ${display} (${describeWriteError(err)}); choose another -o`,
+    );
+  }
+  if ("lock" in taken) return taken.lock;
+  const h = taken.heldBy;
+  const say = (lang: Lang) => {
+    const l = messagesFor(lang).interview;
+    return l.locked(display, h ? l.lockHolder(h.pid, h.host, h.since) : l.lockHolderUnknown);
+  };
+  throw new InputError(LANGS.map(say).join("\n"));
 }

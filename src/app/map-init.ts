@@ -1,26 +1,26 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Writable } from "node:stream";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
-import { createFileAtomic, localToday } from "../io/output.js";
+import { noteInput } from "../io/inputs.js";
+import {
+  createFileAtomic,
+  describeWriteError,
+  ensureFolder,
+  localToday,
+  outputError,
+  outputTarget,
+} from "../io/output.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
 import { ExportError, openExport } from "../io/survey/read.js";
 import { MATCH_THRESHOLD, renderSuggestion, suggestMapping } from "../survey/suggest.js";
+import type { Env } from "./env.js";
 
 /** Options of `crm-maturity map init`, as commander parses them. */
 export interface MapInitOptions {
   questionnaire?: string;
   output?: string;
   encoding?: EncodingChoice;
-}
-
-export interface MapInitEnvironment {
-  cwd: string;
-  stdout: Writable;
-  stderr: Writable;
-  /** The date written into the suggested `assessment` (YYYY-MM-DD); defaults to today. */
-  today?: string;
 }
 
 /** Data rows read to find role values and unknown answer labels. */
@@ -30,7 +30,7 @@ const SAMPLE_ROWS = 2000;
 export async function runMapInit(
   exportPath: string,
   opts: MapInitOptions,
-  e: MapInitEnvironment = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr },
+  e: Env,
 ): Promise<number> {
   const out = opts.output && opts.output !== "-" ? path.resolve(e.cwd, opts.output) : undefined;
   if (out && existsSync(out)) {
@@ -41,6 +41,7 @@ export async function runMapInit(
   if (out && exportPath !== "-" && path.resolve(e.cwd, exportPath) === out) {
     throw new UsageError(`-o ${opts.output} is the export itself; choose another file`);
   }
+  if (exportPath !== "-") noteInput(path.resolve(e.cwd, exportPath), exportPath);
   const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
   const display = exportPath === "-" ? "<stdin>" : exportPath;
   const rows: string[][] = [];
@@ -64,17 +65,16 @@ export async function runMapInit(
   const text = renderSuggestion(suggestion, {
     exportName: exportPath === "-" ? "<export>" : exportPath,
     questionnaire,
-    date: e.today ?? localToday(),
+    date: localToday(e.now()),
   });
   if (out) {
     let created: boolean;
+    const target = outputTarget(opts.output ?? "", e.cwd);
+    ensureFolder(target);
     try {
       created = createFileAtomic(out, text);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new UsageError(
-        `-o ${opts.output}: cannot write there (${code === "ENOENT" ? "its folder does not exist" : (code ?? String(err))})`,
-      );
+      throw outputError(target, describeWriteError(err, out), false);
     }
     if (!created) {
       throw new InputError(

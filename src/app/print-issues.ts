@@ -1,11 +1,13 @@
+import type { Writable } from "node:stream";
 import { InputError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
+import { escapeControls } from "../core/text/controls.js";
 
-/** Prints located issues to standard error as `file:line:col  severity  message  (code)`. */
-export function printIssues(issues: readonly Issue[]): void {
+/** Prints located issues as `file:line:col  severity  message  (code)`, control characters made visible. */
+export function printIssues(issues: readonly Issue[], stderr: Writable): void {
   for (const i of issues) {
-    process.stderr.write(
-      `${i.file}:${i.start.line}:${i.start.column}  ${i.severity}  ${i.message}  (${i.code})\n`,
+    stderr.write(
+      `${escapeControls(i.file)}:${i.start.line}:${i.start.column}  ${i.severity}  ${escapeControls(i.message)}  (${i.code})\n`,
     );
   }
 }

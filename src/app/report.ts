@@ -1,13 +1,13 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import type { RoadmapStrategy } from "../core/analysis/roadmap.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
+import type { Issue } from "../core/diagnostics/issue.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadTargetsFile } from "../io/load-answers.js";
 import { writeOutput } from "../io/output.js";
 import { BINARY_FORMATS, type Format, RENDERERS } from "../render/report/index.js";
 import { buildReport } from "../views/report/build.js";
 import type { Edition, ReportKind, ReportLanguage } from "../views/report/model.js";
+import type { Env } from "./env.js";
 import { loadReportInputs } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
 
@@ -35,10 +35,11 @@ export async function runReport(
   kind: ReportKind,
   inputs: string[],
   opts: ReportCommandOptions,
-  cwd = process.cwd(),
+  e: Env,
 ): Promise<number> {
+  const { cwd } = e;
   const toStdout = opts.output === undefined || opts.output === "-";
-  if (BINARY_FORMATS.has(opts.format) && toStdout && process.stdout.isTTY === true) {
+  if (BINARY_FORMATS.has(opts.format) && toStdout && e.stdoutIsTTY) {
     throw new UsageError(
       `--format ${opts.format} writes a binary file; pass -o <file>.${opts.format} (or redirect standard output)`,
     );
@@ -46,15 +47,16 @@ export async function runReport(
   const questionnaire = resolveQuestionnaire(opts.questionnaire, cwd);
   let targets: Record<string, number> | undefined;
   if (opts.targets !== undefined) {
-    const loaded = loadTargetsFile(opts.targets, questionnaire, { cwd });
+    const loaded = loadTargetsFile(opts.targets, questionnaire, { cwd, stdin: e.stdin });
     if (!loaded.targets) {
       throw new InputError(`the targets file ${opts.targets} is invalid`, loaded.issues);
     }
-    printWarnings(loaded.issues);
+    printWarnings(loaded.issues, e);
     targets = loaded.targets;
   }
   const { value, issues } = loadReportInputs(inputs, questionnaire, {
     cwd,
+    stdin: e.stdin,
     targets,
     horizonMonths: opts.horizon,
   });
@@ -65,7 +67,7 @@ export async function runReport(
       issues,
     );
   }
-  printWarnings(issues);
+  printWarnings(issues, e);
   const report = buildReport(value.results, questionnaire, {
     kind,
     lang: opts.lang,
@@ -78,32 +80,14 @@ export async function runReport(
     templateDir: opts.template,
     fontPath: opts.font,
     cwd,
+    vars: e.vars,
   });
-  try {
-    // A fresh `out/` folder is the usual target of the demo; create it rather than fail.
-    if (!toStdout && opts.output !== undefined) {
-      mkdirSync(path.dirname(path.resolve(cwd, opts.output)), { recursive: true });
-    }
-    writeOutput(
-      output,
-      toStdout || opts.output === undefined ? undefined : path.resolve(cwd, opts.output),
-    );
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === "ENOENT" || e.code === "EACCES" || e.code === "EISDIR" || e.code === "ENOTDIR") {
-      throw new UsageError(
-        `cannot write ${opts.output}: ${e.code === "ENOENT" ? "no such folder" : e.message}`,
-      );
-    }
-    throw err;
-  }
-  if (!toStdout && process.stderr.isTTY === true) {
-    process.stderr.write(`crm-maturity: wrote ${opts.output}\n`);
-  }
+  writeOutput(output, opts.output, e);
+  if (!toStdout && e.stderrIsTTY) e.stderr.write(`crm-maturity: wrote ${opts.output}\n`);
   return 0;
 }
 
-function printWarnings(issues: readonly import("../core/diagnostics/issue.js").Issue[]): void {
+function printWarnings(issues: readonly Issue[], e: Env): void {
   const warnings = issues.filter((i) => i.severity === "warning");
-  if (warnings.length > 0) printIssues(warnings);
+  if (warnings.length > 0) printIssues(warnings, e.stderr);
 }

@@ -5,6 +5,7 @@ import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadAnswerFiles, loadTargetsFile } from "../io/load-answers.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { SCORE_RENDERERS, type ScoreFormat } from "../render/score/index.js";
+import type { Env } from "./env.js";
 import { failWithIssues, printIssues } from "./print-issues.js";
 
 /** Options of `crm-maturity score`, as commander parses them. */
@@ -17,22 +18,11 @@ export interface ScoreCommandOptions {
   output?: string;
 }
 
-/** Environment the command reads; a parameter so tests can pass their own. */
-export interface ScoreEnvironment {
-  cwd: string;
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-}
-
 /** `crm-maturity score <answers..>`: merges answer files, scores them and renders the results. */
 export async function runScore(
   paths: string[],
   opts: ScoreCommandOptions,
-  e: ScoreEnvironment = {
-    cwd: process.cwd(),
-    isTTY: process.stdout.isTTY === true,
-    env: process.env,
-  },
+  e: Env,
 ): Promise<number> {
   const stdinUses = paths.filter((p) => p === "-").length + (opts.targets === "-" ? 1 : 0);
   if (stdinUses > 1) {
@@ -41,20 +31,20 @@ export async function runScore(
     );
   }
   const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
-  const answers = loadAnswerFiles(paths, questionnaire, { cwd: e.cwd });
+  const answers = loadAnswerFiles(paths, questionnaire, { cwd: e.cwd, stdin: e.stdin });
   if (!answers.input) failWithIssues("the answers are invalid", answers.issues);
 
   let targets: Record<string, number> | undefined;
   const warnings = answers.issues;
   if (opts.targets !== undefined) {
-    const loaded = loadTargetsFile(opts.targets, questionnaire, { cwd: e.cwd });
+    const loaded = loadTargetsFile(opts.targets, questionnaire, { cwd: e.cwd, stdin: e.stdin });
     if (!loaded.targets)
       failWithIssues(`the targets file ${opts.targets} is invalid`, loaded.issues);
     targets = loaded.targets;
     warnings.push(...loaded.issues);
   }
   // Warnings (merge decisions, answers to questions not put to a role) never block scoring.
-  if (warnings.length > 0) printIssues(warnings);
+  if (warnings.length > 0) printIssues(warnings, e.stderr);
 
   const results = scoreAssessment(questionnaire, answers.input, {
     targets,
@@ -62,8 +52,12 @@ export async function runScore(
   });
   const text = await SCORE_RENDERERS[opts.format](
     { results, questionnaire },
-    { lang: opts.lang, color: opts.format === "table" && useColor(opts.output, e) },
+    {
+      lang: opts.lang,
+      color:
+        opts.format === "table" && useColor(opts.output, { isTTY: e.stdoutIsTTY, env: e.vars }),
+    },
   );
-  writeOutput(text, opts.output);
+  writeOutput(text, opts.output, e);
   return 0;
 }

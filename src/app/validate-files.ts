@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { UsageError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
-import { makeIssue } from "../core/diagnostics/source.js";
+import { FILE_START, makeIssue } from "../core/diagnostics/source.js";
 import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { dimension as dimensionSchema } from "../core/questionnaire/schema.js";
 import { type SchemaChecks, schemaChecks } from "../core/questionnaire/schema-checks.js";
@@ -14,7 +14,7 @@ import {
   type LoadResult,
   loadQuestionnaire,
 } from "../io/load-questionnaire.js";
-import { type ReadCache, readYamlFile } from "../io/read.js";
+import { displayPath, type ReadCache, readYamlFile } from "../io/read.js";
 
 const IGNORED = ["**/node_modules/**", "**/.git/**", "**/dist/**"];
 const SKIPPED_DIRS = new Set(["node_modules", ".git", "dist"]);
@@ -23,16 +23,38 @@ const SKIPPED_DIRS = new Set(["node_modules", ".git", "dist"]);
 const loadTinyglobby = () =>
   createRequire(import.meta.url)("tinyglobby") as typeof import("tinyglobby");
 
-/** Every YAML file below `dir`, skipping dependency, VCS and build folders. */
-function yamlFilesIn(dir: string): string[] {
+function realOrUndefined(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every YAML file below `dir`, skipping dependency, VCS and build folders. Linked folders are not
+ * followed; a linked file is read only when it resolves inside the folder scanned (`realRoot`), so
+ * a link cannot bring a file from elsewhere (a secret) into the findings; such links go to
+ * `outside`.
+ */
+function yamlFilesIn(dir: string, realRoot: string, outside: string[]): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) {
-        found.push(...yamlFilesIn(full));
+        found.push(...yamlFilesIn(full, realRoot, outside));
       }
-    } else if (/\.ya?ml$/.test(entry.name)) found.push(full);
+    } else if (/\.ya?ml$/.test(entry.name)) {
+      if (entry.isSymbolicLink()) {
+        const real = realOrUndefined(full);
+        if (real === undefined || !(real === realRoot || real.startsWith(realRoot + path.sep))) {
+          outside.push(full);
+          continue;
+        }
+      }
+      found.push(full);
+    }
   }
   return found;
 }
@@ -47,7 +69,7 @@ interface Target {
   explicit: boolean;
 }
 
-function expand(args: string[], cwd: string): Target[] {
+function expand(args: string[], cwd: string, outside: string[]): Target[] {
   const targets = new Map<string, Target>();
   const add = (abs: string, explicit: boolean) => {
     const prev = targets.get(abs);
@@ -57,7 +79,7 @@ function expand(args: string[], cwd: string): Target[] {
     const abs = path.resolve(cwd, arg);
     if (existsSync(abs)) {
       if (statSync(abs).isDirectory()) {
-        for (const f of yamlFilesIn(abs)) add(f, false);
+        for (const f of yamlFilesIn(abs, realOrUndefined(abs) ?? abs, outside)) add(f, false);
       } else add(abs, true);
     } else {
       const { globSync, isDynamicPattern } = loadTinyglobby();
@@ -103,12 +125,21 @@ function loadOwningRoot(
  */
 export function validatePaths(
   args: string[],
-  cwd = process.cwd(),
+  cwd: string,
   checks: SchemaChecks | null = schemaChecks ?? null,
 ): ValidateResult {
-  const targets = expand(args, cwd);
+  const outside: string[] = [];
+  const targets = expand(args, cwd, outside);
   const cache: ReadCache = new Map();
-  const issues: Issue[] = [];
+  const issues: Issue[] = outside.map((link) =>
+    makeIssue(
+      "include-outside-root",
+      "expected the files of a folder to lie inside it; found a link that leads out of it (not read)",
+      displayPath(link, cwd),
+      FILE_START,
+      "warning",
+    ),
+  );
   const reached = new Set<string>();
   const roots: string[] = [];
   const parts: Target[] = [];

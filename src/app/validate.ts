@@ -2,6 +2,7 @@ import { useColor, writeOutput } from "../io/output.js";
 import { VERSION } from "../io/version.js";
 import { FORMATTERS, type FormatName } from "../render/diagnostics/index.js";
 import { countSeverities } from "../render/diagnostics/shared.js";
+import type { Env } from "./env.js";
 import { validatePaths } from "./validate-files.js";
 
 export interface ValidateOptions {
@@ -12,18 +13,18 @@ export interface ValidateOptions {
 }
 
 /** `crm-maturity validate`: prints findings and returns the exit code (0 clean, 1 findings). */
-export async function runValidate(paths: string[], opts: ValidateOptions): Promise<number> {
-  const cwd = process.cwd();
+export async function runValidate(paths: string[], opts: ValidateOptions, e: Env): Promise<number> {
+  const { cwd } = e;
   const { issues, filesChecked } = validatePaths(paths, cwd);
-  const color = useColor(opts.output, { isTTY: process.stdout.isTTY === true, env: process.env });
+  const color = useColor(opts.output, { isTTY: e.stdoutIsTTY, env: e.vars });
   const format = await FORMATTERS[opts.format]();
   const text = format(issues, { cwd, color, filesChecked, toolVersion: VERSION });
-  writeOutput(text, opts.output);
+  writeOutput(text, opts.output, e);
   const { errors, warnings } = countSeverities(issues);
   const failing = opts.failSeverity === "warning" ? errors + warnings : errors;
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooManyWarnings && opts.format === "stylish") {
-    process.stderr.write(
+    e.stderr.write(
       `crm-maturity: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`,
     );
   }

@@ -1,6 +1,5 @@
-import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
-import { AtomicOutput } from "../io/atomic-file.js";
+import type { AtomicOutput } from "../io/atomic-file.js";
 
 /** A cell: text, a number (written as a number) or null (an empty cell). */
 export type CsvCell = string | number | null;
@@ -25,19 +24,17 @@ const BATCH_ROWS = 1024;
  * neutralised against formula injection; numbers stay numbers.
  */
 export class CsvWriter {
-  private readonly out: AtomicOutput;
   private pending: CsvCell[][] = [];
   private drain: Promise<void> | undefined;
 
-  constructor(target: string, stdout: Writable = process.stdout) {
-    this.out = new AtomicOutput(target, stdout);
+  constructor(readonly out: AtomicOutput) {
     this.send("\uFEFF");
   }
 
   private send(text: string): void {
-    const stream = this.out.stream;
-    if (!stream.write(text) && !this.drain) {
-      this.drain = new Promise<void>((resolve) => stream.once("drain", resolve)).then(() => {
+    const full = this.out.write(text);
+    if (full && !this.drain) {
+      this.drain = full.then(() => {
         this.drain = undefined;
       });
     }
@@ -61,11 +58,10 @@ export class CsvWriter {
     return this.drain;
   }
 
-  /** Writes what is queued and moves the file into place. */
-  async commit(): Promise<void> {
+  /** Writes what is queued; the file is moved into place by the output's commit. */
+  async end(): Promise<void> {
     this.flush();
     await this.drain;
-    await this.out.commit();
   }
 
   /** Drops the output; an existing file at the target is left as it was. */

@@ -47,13 +47,12 @@ export function* resultsJsonChunks(outcome: BatchOutcome): Generator<string> {
 }
 
 /**
- * Writes the results JSON to an output opened before the run, then commits it; the run's
+ * Writes the results JSON to an output opened before the run (its caller commits it); the run's
  * temporary files are removed either way.
  */
 export async function writeResultsJson(outcome: BatchOutcome, out: AtomicOutput): Promise<void> {
   try {
     for (const chunk of resultsJsonChunks(outcome)) await out.write(chunk);
-    await out.commit();
   } finally {
     outcome.dispose();
   }

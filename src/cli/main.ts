@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { printIssues } from "../app/print-issues.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
+import { escapeControls } from "../core/text/controls.js";
+import { describeWriteError } from "../io/output.js";
 import { VERSION } from "../io/version.js";
 import { register as registerBatch, registerMap } from "./commands/batch.js";
 import { register as registerCompare } from "./commands/compare.js";
@@ -50,9 +52,13 @@ Exit codes: 0 ok · 1 invalid input or findings · 2 usage error or internal fai
 /** Runs the CLI; the only place that turns errors into exit codes. */
 export async function main(argv: string[]): Promise<void> {
   // A closed pipe (`crm-maturity … | head`) is a normal way for output to end, not an error.
+  // Any other failure of standard output (a full disk, /dev/full) is reported, never a stack trace.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw err;
+    process.stderr.write(
+      `crm-maturity: cannot write standard output: ${describeWriteError(err)}\n`,
+    );
+    process.exit(1);
   });
   const program = buildProgram();
   const debug = argv.includes("--debug");
@@ -63,11 +69,11 @@ export async function main(argv: string[]): Promise<void> {
       const ok = err.code === "commander.helpDisplayed" || err.code === "commander.version";
       process.exitCode = ok || err.code === "commander.help" ? 0 : 2;
     } else if (err instanceof UsageError) {
-      process.stderr.write(`crm-maturity: error: ${err.message}\n`);
+      process.stderr.write(`crm-maturity: error: ${escapeControls(err.message)}\n`);
       process.exitCode = 2;
     } else if (err instanceof InputError) {
-      if (err.issues.length) printIssues(err.issues);
-      process.stderr.write(`crm-maturity: ${err.message}\n`);
+      if (err.issues.length) printIssues(err.issues, process.stderr);
+      process.stderr.write(`crm-maturity: ${escapeControls(err.message)}\n`);
       process.exitCode = 1;
     } else {
       const e = err as Error;

@@ -643,6 +643,15 @@ const interview: Messages["interview"] = {
   resumeWith: "Resume with:",
   interrupted: "Interrupted.",
   nothingSaved: "Interrupted before any answer was given; nothing was saved.",
+  locked: (file, holder) =>
+    `${file} is open in another interview (${holder}); two interviews on one file would lose answers. Finish that interview first, or pass another file with -o. If no interview is running, delete ${file}.lock.`,
+  lockHolder: (pid, host, since) => `process ${pid} on ${host}, since ${since}`,
+  lockHolderUnknown: "holder unknown",
+  saveFailed: (file, reason) =>
+    `✘ Could not save to ${file}: ${reason}. The answers are kept in this session; the file still holds the last successful save.`,
+  retrySave: "Try saving again? (free some space or fix the folder first; No stops the interview)",
+  notSaved: (file) =>
+    `The last answers could NOT be saved; ${file} holds only what was saved before the failure.`,
   scoreHeading: "Scores so far (every respondent in the file)",
 };
 

@@ -203,6 +203,15 @@ export interface InterviewMessages {
   interrupted: string;
   nothingSaved: string;
   scoreHeading: string;
+  /** A second interview on the same answers file is refused. */
+  locked: (file: string, holder: string) => string;
+  lockHolder: (pid: number, host: string, since: string) => string;
+  lockHolderUnknown: string;
+  /** An autosave failed (full disk, removed folder, …); the answers are still in memory. */
+  saveFailed: (file: string, reason: string) => string;
+  retrySave: string;
+  /** The session ends with answers that could not be written. */
+  notSaved: (file: string) => string;
 }
 
 /** The comments of the answers and targets templates; arrays are comment lines. */

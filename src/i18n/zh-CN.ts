@@ -606,6 +606,14 @@ const interview: Messages["interview"] = {
   resumeWith: "继续访谈请运行：",
   interrupted: "访谈已中止。",
   nothingSaved: "尚未作答即已中止，未保存任何内容。",
+  locked: (file, holder) =>
+    `${file} 正在另一个访谈中使用（${holder}）；两个访谈同时写一个文件会丢失回答。请先结束那个访谈，或用 -o 指定另一个文件。若确无访谈在运行，请删除 ${file}.lock。`,
+  lockHolder: (pid, host, since) => `${host} 上的进程 ${pid}，始于 ${since}`,
+  lockHolderUnknown: "占用者未知",
+  saveFailed: (file, reason) =>
+    `✘ 无法保存到 ${file}：${reason}。本次访谈的回答仍保留在内存中；文件中是上一次成功保存的内容。`,
+  retrySave: "是否重试保存？（请先释放磁盘空间或修复文件夹；选“否”将结束访谈）",
+  notSaved: (file) => `最后的回答未能保存；${file} 中只有故障之前已保存的内容。`,
   scoreHeading: "当前得分（文件中全部受访者）",
 };
 

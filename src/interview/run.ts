@@ -11,10 +11,11 @@ import {
 import { LANGS, type Lang } from "../core/models/languages.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { scoreAssessment } from "../core/scoring/score.js";
+import { escapeControls } from "../core/text/controls.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
 import type { InterviewMessages } from "../i18n/messages.js";
-import { writeFileAtomic } from "../io/output.js";
+import { describeWriteError, type FileOps, writeFileAtomic } from "../io/output.js";
 import { isPromptExit, type Prompter, type SelectItem } from "../io/prompts.js";
 import {
   addRespondent,
@@ -68,10 +69,17 @@ export interface InterviewContext {
   color: boolean;
   /** Today's date as YYYY-MM-DD: the default of the assessment date. */
   today: () => string;
+  /** The system calls that write the answers file (tests make them fail). */
+  ops?: FileOps | undefined;
 }
 
-/** How an interview ended. */
-export type InterviewStatus = "finished" | "quit" | "interrupted" | "unchanged";
+/** How an interview ended; "unsaved" when a failed save was not retried. */
+export type InterviewStatus = "finished" | "quit" | "interrupted" | "unchanged" | "unsaved";
+
+/** Thrown when the consultant stops retrying a failed save. */
+class SaveAbandoned extends Error {
+  override name = "SaveAbandoned";
+}
 
 /** Quotes a shell argument when it needs it. */
 function shellQuote(arg: string): string {
@@ -86,10 +94,16 @@ function resumeCommand(ctx: Pick<InterviewContext, "display" | "questionnaireArg
   return args.join(" ");
 }
 
-/** The answers file on disk and the respondent being interviewed; writes after every change. */
+/**
+ * The answers file on disk and the respondent being interviewed; writes after every change. A
+ * failed write is never silent: `onFailure` shows it and says whether to try again, and `saved`
+ * is what the file holds (the last successful write), which is what the interview reports.
+ */
 class AnswersStore {
-  /** True once the file exists on disk. */
-  written: boolean;
+  /** What the file on disk holds; undefined until it exists. */
+  saved: AnswersFile | undefined;
+  /** True while the document has changes the file does not hold. */
+  dirty = false;
   private readonly order: Map<string, number>;
 
   constructor(
@@ -97,25 +111,42 @@ class AnswersStore {
     readonly doc: Document,
     questionnaire: Questionnaire,
     existsOnDisk: boolean,
+    private readonly onFailure: (err: unknown) => Promise<boolean>,
+    private readonly ops?: FileOps,
   ) {
-    this.written = existsOnDisk;
+    this.saved = existsOnDisk ? answersOf(doc) : undefined;
     this.order = questionOrder(questionnaire);
+  }
+
+  get written(): boolean {
+    return this.saved !== undefined;
   }
 
   data(): AnswersFile {
     return answersOf(this.doc);
   }
 
-  save(): void {
+  /** Writes the document, retrying while `onFailure` says so; throws SaveAbandoned otherwise. */
+  async save(): Promise<void> {
     // The schema check guards the consultant's file against a bug of ours: never write junk.
-    answersOf(this.doc);
-    writeFileAtomic(this.file, renderAnswersDocument(this.doc, answersFormatOf(this.file)));
-    this.written = true;
+    const data = answersOf(this.doc);
+    this.dirty = true;
+    for (;;) {
+      try {
+        const text = renderAnswersDocument(this.doc, answersFormatOf(this.file));
+        writeFileAtomic(this.file, text, this.ops);
+        this.saved = data;
+        this.dirty = false;
+        return;
+      } catch (err) {
+        if (!(await this.onFailure(err))) throw new SaveAbandoned();
+      }
+    }
   }
 
-  setAnswers(index: number, answers: Readonly<Record<string, AnswerValue>>): void {
+  async setAnswers(index: number, answers: Readonly<Record<string, AnswerValue>>): Promise<void> {
     setRespondentAnswers(this.doc, index, answers, this.order);
-    this.save();
+    await this.save();
   }
 }
 
@@ -158,8 +189,25 @@ class Interview {
     this.c = new Chalk({ level: ctx.color ? 1 : 0 });
     this.p = ctx.prompter;
     if (ctx.existing) {
-      this.store = new AnswersStore(ctx.file, ctx.existing, ctx.questionnaire, true);
+      this.store = this.newStore(ctx.existing, true);
     }
+  }
+
+  private newStore(doc: Document, existsOnDisk: boolean): AnswersStore {
+    return new AnswersStore(
+      this.ctx.file,
+      doc,
+      this.ctx.questionnaire,
+      existsOnDisk,
+      (err) => this.saveFailed(err),
+      this.ctx.ops,
+    );
+  }
+
+  /** Shows a failed save and asks whether to try again. */
+  private async saveFailed(err: unknown): Promise<boolean> {
+    this.p.print(this.c.red(this.l.saveFailed(this.ctx.display, describeWriteError(err))));
+    return this.p.confirm({ message: this.l.retrySave, default: true });
   }
 
   async run(): Promise<InterviewStatus> {
@@ -167,10 +215,16 @@ class Interview {
       await this.chooseLanguage();
       return await this.conduct();
     } catch (err) {
+      if (err instanceof SaveAbandoned) {
+        this.p.print(this.c.red(this.l.notSaved(this.ctx.display)));
+        this.printSaved();
+        return "unsaved";
+      }
       if (!isPromptExit(err)) throw err;
       this.p.print("");
+      if (this.store?.dirty) this.p.print(this.c.red(this.l.notSaved(this.ctx.display)));
       if (!this.store?.written) {
-        this.p.print(this.l.nothingSaved);
+        if (!this.store?.dirty) this.p.print(this.l.nothingSaved);
         return "interrupted";
       }
       this.p.print(this.c.yellow(this.l.interrupted));
@@ -222,16 +276,14 @@ class Interview {
   private async chooseStart(): Promise<number | "new" | "unchanged"> {
     if (!this.store) {
       const meta = await this.askMetadata();
-      this.store = new AnswersStore(
-        this.ctx.file,
+      this.store = this.newStore(
         newAnswersDocument(meta, {
           schemaRef: this.ctx.schemaRef,
           format: answersFormatOf(this.ctx.file),
         }),
-        this.ctx.questionnaire,
         false,
       );
-      this.store.save();
+      await this.store.save();
       return "new";
     }
     const data = this.store.data();
@@ -276,7 +328,7 @@ class Interview {
   }
 
   private who(r: { id: string; name?: string | undefined }): string {
-    return r.name || r.id;
+    return escapeControls(r.name || r.id);
   }
 
   /** Prints a paragraph wrapped to the terminal. */
@@ -332,7 +384,7 @@ class Interview {
       name: name || undefined,
       role,
     });
-    store.save();
+    await store.save();
     return index;
   }
 
@@ -437,33 +489,34 @@ class Interview {
     const previous = state.answers[item.question.id];
     const prior = typeof previous === "object" ? previous : undefined;
     let next = state;
-    const save = (answer: AnswerValue) => {
+    const save = async (answer: AnswerValue) => {
       if (JSON.stringify(answer) === JSON.stringify(next.answers[item.question.id])) return;
       next = recordAnswer(next, plan, answer);
-      store.setAnswers(index, next.answers);
+      await store.setAnswers(index, next.answers);
     };
     // Saved at each step: a crash while typing the note loses only the note being typed.
-    save(entry(value, prior?.note, prior?.evidence));
+    await save(entry(value, prior?.note, prior?.evidence));
     const note =
       (await this.p.input({ message: this.l.note, default: prior?.note })).trim() || undefined;
-    save(entry(value, note, prior?.evidence));
+    await save(entry(value, note, prior?.evidence));
     // Evidence backs a level; for N/A and unknown the earlier evidence (if any) is kept as is.
     if (typeof value === "number") {
       const evidence = await this.p.input({
         message: this.l.evidenceSeen,
         default: prior?.evidence,
       });
-      save(entry(value, note, evidence.trim() || undefined));
+      await save(entry(value, note, evidence.trim() || undefined));
     }
     return next;
   }
 
   private printSaved(): void {
-    const store = this.store;
-    if (!store?.written) return;
+    const saved = this.store?.saved;
+    if (!saved) return;
     // Before a respondent is chosen nothing was answered in this session; only say how to go on.
+    // The count is what the file holds (the last successful save), not what was typed.
     const respondent =
-      this.respondent === undefined ? undefined : store.data().respondents[this.respondent];
+      this.respondent === undefined ? undefined : saved.respondents[this.respondent];
     if (respondent) {
       this.say(this.l.saved(Object.keys(respondent.answers).length, this.ctx.display));
     }

@@ -1,77 +1,164 @@
-import { createWriteStream, openSync, renameSync, rmSync, type WriteStream } from "node:fs";
-import path from "node:path";
+import { closeSync, openSync, rmSync } from "node:fs";
 import type { Writable } from "node:stream";
-import { isStreamTarget, tempPathFor } from "./output.js";
+import {
+  checkTarget,
+  describeWriteError,
+  ensureFolder,
+  type FileOps,
+  NODE_FILE_OPS,
+  type OutputTarget,
+  outputError,
+  outputTarget,
+  tempPathFor,
+  writeAll,
+} from "./output.js";
+
+/** Where a streamed output goes: standard output, a device written in place, or a file. */
+type Sink =
+  | { kind: "stdout"; stream: Writable }
+  | { kind: "device"; fd: number }
+  | { kind: "file"; fd: number; tmp: string; existed: boolean };
 
 /**
- * An output opened before the run and committed after it: a temporary file next to the target,
- * renamed into place on `commit` (readers never see a partial file; nothing is left behind on
- * `abort`), or standard output for `-`, or the target itself when it is a device or FIFO.
+ * A streamed output of the one output seam (see output.ts), opened before a run and committed
+ * after it: a temporary file next to the target, every byte checked as it is written, fsynced and
+ * renamed into place on commit (readers never see a partial file; nothing is left behind on
+ * `abort`); standard output for `-`; the target itself when it is a device or FIFO. Several
+ * outputs commit together with {@link commitAll}. Every failure is an InputError naming the
+ * option and the path.
  */
 export class AtomicOutput {
-  readonly stream: Writable;
-  private readonly tmp?: string;
+  private readonly sink: Sink;
+  readonly target: OutputTarget;
   private finished = false;
+  private streamError: unknown;
 
   constructor(
-    readonly target: string,
-    stdout: Writable = process.stdout,
+    target: string,
+    o: { stdout: Writable; cwd?: string; option?: string; ops?: FileOps },
+    private readonly ops: FileOps = o.ops ?? NODE_FILE_OPS,
   ) {
+    this.target = outputTarget(target, o.cwd ?? process.cwd(), o.option);
     if (target === "-") {
-      this.stream = stdout;
+      this.sink = { kind: "stdout", stream: o.stdout };
+      o.stdout.on("error", (err) => {
+        this.streamError ??= err;
+      });
       return;
     }
-    const abs = path.resolve(target);
-    if (isStreamTarget(abs)) {
-      this.stream = createWriteStream("", { fd: openSync(abs, "w") });
+    const st = checkTarget(this.target);
+    if (st && !st.isFile()) {
+      this.sink = { kind: "device", fd: this.open(() => openSync(this.target.abs, "w"), true) };
       return;
     }
-    this.tmp = tempPathFor(abs);
+    ensureFolder(this.target);
+    const tmp = tempPathFor(this.target.abs);
     // Opened synchronously so that an unwritable folder fails now, before any row is read.
-    const fd = openSync(this.tmp, "wx", 0o644);
-    this.stream = createWriteStream("", { fd, flush: true });
+    const fd = this.open(() => openSync(tmp, "wx", 0o644), st !== undefined);
+    this.sink = { kind: "file", fd, tmp, existed: st !== undefined };
   }
 
-  /** Writes with backpressure. */
-  async write(chunk: string): Promise<void> {
-    if (!this.stream.write(chunk)) {
-      await new Promise((resolve) => this.stream.once("drain", resolve));
-    }
-  }
-
-  /** Finishes the file and moves it into place. */
-  async commit(): Promise<void> {
-    if (this.finished) return;
-    this.finished = true;
-    if (this.target === "-") return;
-    const stream = this.stream as WriteStream;
-    await new Promise<void>((resolve, reject) => {
-      stream.once("error", reject);
-      stream.end(() => resolve());
-    });
-    const tmp = this.tmp;
-    if (!tmp) return;
+  private open(fn: () => number, existed: boolean): number {
     try {
-      renameSync(tmp, path.resolve(this.target));
+      return fn();
     } catch (err) {
-      rmSync(tmp, { force: true });
-      throw err;
+      throw outputError(this.target, describeWriteError(err, this.target.abs), existed);
     }
+  }
+
+  private fail(err: unknown): never {
+    const existed = this.sink.kind === "file" && this.sink.existed;
+    this.abort();
+    throw outputError(this.target, describeWriteError(err, this.target.abs), existed);
+  }
+
+  /**
+   * Writes a chunk: at once and checked for a file or device; for standard output, a promise
+   * while the stream is full (backpressure), else undefined.
+   */
+  write(chunk: string): Promise<void> | undefined {
+    const sink = this.sink;
+    if (sink.kind === "stdout") {
+      if (this.streamError) this.fail(this.streamError);
+      if (sink.stream.write(chunk)) return undefined;
+      return new Promise((resolve) => sink.stream.once("drain", resolve));
+    }
+    try {
+      writeAll(sink.fd, Buffer.from(chunk, "utf8"), this.ops);
+    } catch (err) {
+      this.fail(err);
+    }
+    return undefined;
+  }
+
+  /** Makes the content durable (fsync) without publishing it; the first half of a commit. */
+  finish(): void {
+    const sink = this.sink;
+    if (this.finished || sink.kind === "stdout") return;
+    try {
+      if (sink.kind === "file") this.ops.fsyncSync(sink.fd);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** Moves the finished file into place; the second half of a commit. */
+  publish(): void {
+    if (this.finished) return;
+    const sink = this.sink;
+    if (sink.kind === "stdout") {
+      this.finished = true;
+      if (this.streamError) this.fail(this.streamError);
+      return;
+    }
+    try {
+      closeSync(sink.fd);
+    } catch {
+      // Closed by a failed write already.
+    }
+    this.finished = true;
+    if (sink.kind === "device") return;
+    try {
+      checkTarget(this.target);
+      this.ops.renameSync(sink.tmp, this.target.abs);
+    } catch (err) {
+      rmSync(sink.tmp, { force: true });
+      if (err instanceof Error && err.name === "InputError") throw err;
+      throw outputError(this.target, describeWriteError(err, this.target.abs), sink.existed);
+    }
+  }
+
+  /** Finishes the output and moves it into place. */
+  async commit(): Promise<void> {
+    commitAll([this]);
   }
 
   /** Drops the output; the target is left as it was. */
   abort(): void {
     if (this.finished) return;
     this.finished = true;
-    if (this.target === "-") return;
-    const stream = this.stream as WriteStream;
-    const tmp = this.tmp;
-    if (!tmp) {
-      stream.destroy();
-      return;
+    const sink = this.sink;
+    if (sink.kind === "stdout") return;
+    try {
+      closeSync(sink.fd);
+    } catch {
+      // Already closed.
     }
-    stream.once("close", () => rmSync(tmp, { force: true }));
-    stream.destroy();
-    rmSync(tmp, { force: true });
+    if (sink.kind === "file") rmSync(sink.tmp, { force: true });
+  }
+}
+
+/**
+ * Commits outputs together: every one is made durable first, then each is renamed into place,
+ * so a failure (a full disk, a kill) before the renames leaves every old file as it was and the
+ * renames follow one another within microseconds. On failure all not yet renamed are dropped.
+ */
+export function commitAll(outputs: readonly AtomicOutput[]): void {
+  try {
+    for (const o of outputs) o.finish();
+    for (const o of outputs) o.publish();
+  } catch (err) {
+    for (const o of outputs) o.abort();
+    throw err;
   }
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Font, FontCollection } from "fontkit";
 import { InputError } from "../core/diagnostics/errors.js";
 import { compareText } from "../core/text/compare.js";
+import { describeNotAFile, readRegularFile } from "./inputs.js";
 
 /** Environment variable naming a font file for PDF output (after `--font`, before discovery). */
 export const FONT_ENV = "CRM_MATURITY_FONT";
@@ -201,24 +202,23 @@ export async function resolveReportFont(options: ResolveFontOptions): Promise<Re
   if (explicit) {
     const file = path.resolve(options.cwd ?? process.cwd(), explicit.file);
     const bytes = readFont(file, explicit.what);
-    let parsed: Font | FontCollection;
+    // A damaged file may parse and fail only when a table is read: every failure is one message.
     try {
-      parsed = fontkit.create(bytes);
-    } catch {
-      throw new InputError(
-        `${explicit.what} ${file}: expected a TrueType/OpenType font (.ttf, .otf or .ttc); found a file fontkit cannot read`,
-      );
+      const parsed = fontkit.create(bytes);
+      const faces = "fonts" in parsed ? parsed.fonts : [parsed];
+      const regular = pickFace(faces, needed, null);
+      const missing = missingCodePoints(regular, needed);
+      if (missing.length > 0) {
+        throw new InputError(
+          `${explicit.what} ${file}: the font has no glyphs for ${describeChars(missing)}, which the report contains; pass a font that covers them${needed.some(isCjk) ? ` (for Chinese: ${INSTALL_HINT_SHORT})` : ""}`,
+        );
+      }
+      const bold = "fonts" in parsed ? pickBoldSibling(parsed.fonts, regular, needed) : null;
+      return embedded(regular, bold, file, explicit.source);
+    } catch (err) {
+      if (err instanceof InputError) throw err;
+      throw damagedFont(explicit.what, file);
     }
-    const faces = "fonts" in parsed ? parsed.fonts : [parsed];
-    const regular = pickFace(faces, needed, null);
-    const missing = missingCodePoints(regular, needed);
-    if (missing.length > 0) {
-      throw new InputError(
-        `${explicit.what} ${file}: the font has no glyphs for ${describeChars(missing)}, which the report contains; pass a font that covers them${needed.some(isCjk) ? ` (for Chinese: ${INSTALL_HINT_SHORT})` : ""}`,
-      );
-    }
-    const bold = "fonts" in parsed ? pickBoldSibling(parsed.fonts, regular, needed) : null;
-    return embedded(regular, bold, file, explicit.source);
   }
 
   if (needed.every((cp) => WIN_ANSI.has(cp))) return { kind: "standard", coverage: WIN_ANSI };
@@ -271,12 +271,20 @@ const INSTALL_HINT_SHORT =
   "e.g. Noto Sans CJK, WenQuanYi Micro Hei, PingFang SC or Microsoft YaHei";
 
 function readFont(file: string, what: string): Uint8Array {
-  try {
-    if (!statSync(file).isFile()) throw new Error("not a file");
-    return readFileSync(file);
-  } catch {
-    throw new InputError(`${what} ${file}: expected a readable font file; found none at that path`);
+  const read = readRegularFile(file);
+  if ("problem" in read) {
+    throw new InputError(
+      `${what} ${file}: expected a readable font file; found ${describeNotAFile(read.problem, read.code)}`,
+    );
   }
+  return read.bytes;
+}
+
+/** The one message for a font file that cannot be used (unreadable tables, bad offsets, …). */
+export function damagedFont(what: string, file: string): InputError {
+  return new InputError(
+    `${what} ${file}: expected a TrueType/OpenType font (.ttf, .otf or .ttc); found a damaged or unsupported font file`,
+  );
 }
 
 function embedded(

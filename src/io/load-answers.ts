@@ -32,6 +32,36 @@ function readSource(p: string, opts: LoadOptions): { file?: SourceFile; issues: 
   return parseYamlSource(read.text, STDIN_DISPLAY, STDIN_DISPLAY);
 }
 
+/**
+ * `__proto__` keys, located: any object copy (zod's included) drops them, so an answer keyed so
+ * would vanish without a word.
+ */
+function protoKeyIssues(value: unknown, file: SourceFile): Issue[] {
+  const issues: Issue[] = [];
+  const walk = (v: unknown, at: (string | number)[]): void => {
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        walk(item, [...at, i]);
+      });
+    } else if (v !== null && typeof v === "object") {
+      for (const key of Object.keys(v)) {
+        if (key === "__proto__") {
+          issues.push(
+            makeIssue(
+              "unknown-question",
+              'expected a question or field name; found "__proto__", which cannot be read safely',
+              file.display,
+              file.locate([...at, key], { key: true }),
+            ),
+          );
+        } else walk((v as Record<string, unknown>)[key], [...at, key]);
+      }
+    }
+  };
+  walk(value, []);
+  return issues;
+}
+
 /** Reads a file and checks it against a zod schema; every problem comes back located. */
 function readAndParse<T extends z.ZodType>(
   p: string,
@@ -55,6 +85,8 @@ function readAndParse<T extends z.ZodType>(
       ],
     };
   }
+  const proto = protoKeyIssues(value, file);
+  if (proto.length > 0) return { issues: proto };
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const answers = parsed.error.issues.filter(isAnswerValueIssue);

@@ -1,7 +1,8 @@
-import { realpathSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { Issue } from "../core/diagnostics/issue.js";
+import { MAX_INCLUDE_DEPTH } from "../core/diagnostics/limits.js";
 import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { checkQuestionnaire } from "../core/questionnaire/rules.js";
@@ -150,7 +151,15 @@ export function loadQuestionnaire(
     includes.forEach((rel, i) => {
       const at = () => file.locate(["include", i]);
       const target = canonical(path.resolve(path.dirname(abs), rel));
-      const problem = includeProblem(rel, target, abs, stack, rootDir, seen, file, at);
+      const problem =
+        stack.length >= MAX_INCLUDE_DEPTH
+          ? makeIssue(
+              "include-too-deep",
+              `expected includes nested at most ${MAX_INCLUDE_DEPTH} files deep; found ${JSON.stringify(rel)} at depth ${stack.length + 1}`,
+              file.display,
+              at(),
+            )
+          : includeProblem(rel, target, abs, stack, rootDir, seen, file, at);
       if (problem) {
         issues.push(problem);
         schemaFailed = true;
@@ -181,6 +190,14 @@ function includeProblem(
   file: SourceFile,
   at: () => ReturnType<SourceFile["locate"]>,
 ): Issue | undefined {
+  if (rel.trim() === "") {
+    return makeIssue(
+      "include-not-found",
+      "expected the path of a file to include; found an empty string",
+      file.display,
+      at(),
+    );
+  }
   if (!isInside(rootDir, target)) {
     return makeIssue(
       "include-outside-root",
@@ -206,10 +223,11 @@ function includeProblem(
       at(),
     );
   }
-  if (!fileExists(target)) {
+  const kind = kindOf(target);
+  if (kind !== "file") {
     return makeIssue(
       "include-not-found",
-      `expected an existing file; found no file at ${JSON.stringify(rel)}`,
+      `expected an existing file; found ${kind === "missing" ? "no file" : kind === "folder" ? "a folder" : "a device, FIFO or socket"} at ${JSON.stringify(rel)}`,
       file.display,
       at(),
     );
@@ -217,12 +235,12 @@ function includeProblem(
   return undefined;
 }
 
-function fileExists(p: string): boolean {
+function kindOf(p: string): "file" | "folder" | "special" | "missing" {
   try {
-    realpathSync(p);
-    return true;
+    const st = statSync(p);
+    return st.isFile() ? "file" : st.isDirectory() ? "folder" : "special";
   } catch {
-    return false;
+    return "missing";
   }
 }
 

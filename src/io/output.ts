@@ -1,15 +1,148 @@
 import {
+  accessSync,
+  chmodSync,
   closeSync,
+  constants,
   fsyncSync,
   linkSync,
+  mkdirSync,
   openSync,
   renameSync,
   rmSync,
+  type Stats,
   statSync,
-  writeFileSync,
   writeSync,
 } from "node:fs";
 import path from "node:path";
+import type { Writable } from "node:stream";
+import { InputError } from "../core/diagnostics/errors.js";
+import { inputWithStat } from "./inputs.js";
+
+// The one output seam. Every file the tool writes goes through here: a temporary file beside the
+// target, every byte written and checked, fsync, then rename, so a reader (or the next run) sees
+// the old file or the new one, never a part. Missing folders on the way to an output are created,
+// for every command (`-o out/report.md` makes `out/`). The target is refused when it is an input
+// of the run (same device and inode, whatever path, symlink or hard link names it), a folder, or
+// a read-only file; each problem is an InputError (exit 1) naming the option and the path.
+
+/** The system calls the seam makes to write; a parameter so tests can make them fail. */
+export interface FileOps {
+  writeSync(fd: number, data: Uint8Array, offset: number, length: number): number;
+  fsyncSync(fd: number): void;
+  renameSync(from: string, to: string): void;
+}
+
+export const NODE_FILE_OPS: FileOps = {
+  writeSync: (fd, data, offset, length) => writeSync(fd, data, offset, length),
+  fsyncSync,
+  renameSync,
+};
+
+/** Where an output goes and how it is named in messages. */
+export interface OutputTarget {
+  /** The option that names it, e.g. `-o` or `--respondents`. */
+  option: string;
+  /** The path as the user gave it. */
+  shown: string;
+  /** Absolute path. */
+  abs: string;
+}
+
+/**
+ * Words for a failed system call on an output path; with `file`, a missing file in a folder that
+ * exists (a virtual file system such as /proc) is told apart from a missing folder.
+ */
+export function describeWriteError(err: unknown, file?: string): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case "ENOENT":
+      return file !== undefined && statOrUndefined(path.dirname(file))?.isDirectory()
+        ? "no file can be created in that folder"
+        : "its folder does not exist";
+    case "ENOTDIR":
+    case "EEXIST":
+      return "a part of the path is a file, not a folder";
+    case "EISDIR":
+      return "it is a folder; give a file name";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EROFS":
+      return "the file system is read-only";
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EDQUOT":
+      return "the disk quota is exceeded";
+    case "EFBIG":
+      return "the file is too large for the file system";
+    case "ENAMETOOLONG":
+      return "the name is too long";
+    case "ELOOP":
+      return "the path has a symbolic link loop";
+    case "EIO":
+      return "an input/output error";
+    default:
+      return e?.code ?? String(e?.message ?? err);
+  }
+}
+
+/** The error for an output that could not be written; the old file is kept when there was one. */
+export function outputError(t: OutputTarget, why: string, kept: boolean): InputError {
+  const after = kept ? "; the existing file was kept unchanged" : "";
+  return new InputError(`cannot write ${t.option} ${t.shown}: ${why}${after}`);
+}
+
+function statOrUndefined(abs: string): Stats | undefined {
+  try {
+    return statSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+function writable(abs: string): boolean {
+  try {
+    accessSync(abs, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True for a device, FIFO or socket: an output to write into, never to replace with a file. */
+export function isStreamTarget(file: string): boolean {
+  const st = statOrUndefined(file);
+  return st !== undefined && !st.isFile() && !st.isDirectory();
+}
+
+/**
+ * Checks an output path before (and again just before committing) a write: not an input of the
+ * run, not a folder, not a read-only file. Returns the target's stat when it exists.
+ */
+export function checkTarget(t: OutputTarget): Stats | undefined {
+  const st = statOrUndefined(t.abs);
+  if (!st) return undefined;
+  const input = inputWithStat(st);
+  if (input !== undefined) {
+    const same = input === t.shown ? "" : ` (it is the same file as ${input})`;
+    throw outputError(t, `it is an input of this run${same}; choose another file`, true);
+  }
+  if (st.isDirectory()) throw outputError(t, "it is a folder; give a file name", false);
+  // No write permission bit is read-only for everyone, the superuser included (who passes access()).
+  if (st.isFile() && ((st.mode & 0o222) === 0 || !writable(t.abs))) {
+    throw outputError(t, "the file is read-only", true);
+  }
+  return st;
+}
+
+/** Creates the missing folders on the way to an output (the one rule for every command). */
+export function ensureFolder(t: OutputTarget): void {
+  try {
+    mkdirSync(path.dirname(t.abs), { recursive: true });
+  } catch (err) {
+    throw outputError(t, describeWriteError(err), false);
+  }
+}
 
 /**
  * A fresh hidden temporary path beside `file`, on the same file system so rename is atomic. The
@@ -21,68 +154,136 @@ export function tempPathFor(file: string): string {
   return path.join(path.dirname(file), name);
 }
 
+/** Writes every byte of `data` to `fd`; a short write that makes no progress is an error. */
+export function writeAll(fd: number, data: Uint8Array, ops: FileOps = NODE_FILE_OPS): void {
+  let offset = 0;
+  while (offset < data.length) {
+    const n = ops.writeSync(fd, data, offset, data.length - offset);
+    if (!(n > 0)) throw Object.assign(new Error("short write"), { code: "EIO" });
+    offset += n;
+  }
+}
+
+const bytesOf = (data: string | Uint8Array) =>
+  typeof data === "string" ? Buffer.from(data, "utf8") : data;
+
+/** Flushes a folder's entries (the rename) to disk; not every file system allows it. */
+function syncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort: the file itself is already on disk.
+  }
+}
+
 /** Writes `data` to a new temporary file beside `file` and returns its path (removed on failure). */
-function writeTemp(file: string, data: string | Uint8Array): string {
+function writeTemp(file: string, data: string | Uint8Array, ops: FileOps, mode?: number): string {
   const tmp = tempPathFor(file);
   const fd = openSync(tmp, "wx", 0o644);
   try {
-    writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
-    fsyncSync(fd);
-  } catch (err) {
+    if (mode !== undefined) chmodSync(tmp, mode & 0o7777);
+    writeAll(fd, bytesOf(data), ops);
+    ops.fsyncSync(fd);
     closeSync(fd);
+  } catch (err) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
     rmSync(tmp, { force: true });
     throw err;
   }
-  closeSync(fd);
   return tmp;
 }
 
 /**
- * True for an existing device, FIFO or socket, such as `/dev/null` or `/dev/stdout`: an output to
- * write into, never to replace with a file (renaming over it would, given the permission).
+ * Writes a file so that readers see either the old or the new content, never a partial one: every
+ * byte checked, fsync before the rename, the old file untouched on any failure (which is thrown as
+ * it came). A device or FIFO (`/dev/null`, `/dev/stdout`) is written into instead.
  */
-export function isStreamTarget(file: string): boolean {
-  try {
-    const st = statSync(file);
-    return st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO() || st.isSocket();
-  } catch {
-    return false;
-  }
-}
-
-/** Writes a file so that readers see either the old or the new content, never a partial one. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  if (isStreamTarget(file)) {
-    writeFileSync(file, data);
+export function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  ops: FileOps = NODE_FILE_OPS,
+): void {
+  const st = statOrUndefined(file);
+  if (st && !st.isFile() && !st.isDirectory()) {
+    const fd = openSync(file, "w");
+    try {
+      writeAll(fd, bytesOf(data), ops);
+    } finally {
+      closeSync(fd);
+    }
     return;
   }
-  const tmp = writeTemp(file, data);
+  const tmp = writeTemp(file, data, ops, st?.mode);
   try {
-    renameSync(tmp, file);
+    ops.renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
   }
+  syncFolder(path.dirname(file));
 }
 
-/** Writes to `out` atomically, or to standard output when `out` is undefined or `-`. */
-export function writeOutput(data: string | Uint8Array, out?: string): void {
+/** Where writeOutput writes, and what it writes with. */
+export interface OutputOptions {
+  cwd: string;
+  stdout: Writable;
+  /** The option that names the file, for messages (default `-o`). */
+  option?: string;
+  ops?: FileOps;
+}
+
+/** Resolves an output path as given on the command line. */
+export function outputTarget(out: string, cwd: string, option = "-o"): OutputTarget {
+  return { option, shown: out, abs: path.resolve(cwd, out) };
+}
+
+/**
+ * Writes to `out` through the seam (checked, atomic, never onto an input), or to standard output
+ * when `out` is undefined or `-`. Every failure is an InputError naming the option and the path.
+ */
+export function writeOutput(
+  data: string | Uint8Array,
+  out: string | undefined,
+  o: OutputOptions,
+): void {
   if (out === undefined || out === "-") {
-    process.stdout.write(data);
+    o.stdout.write(data);
     return;
   }
-  writeFileAtomic(path.resolve(out), data);
+  const t = outputTarget(out, o.cwd, o.option);
+  const existed = checkTarget(t) !== undefined;
+  ensureFolder(t);
+  try {
+    writeFileAtomic(t.abs, data, o.ops);
+  } catch (err) {
+    throw outputError(t, describeWriteError(err, t.abs), existed);
+  }
 }
 
 /**
  * Creates `file` with `data` atomically but never replaces an existing file: the content goes to a
  * temporary file that is then hard-linked to the target, which fails with EEXIST if it exists
- * (a rename would replace it). Returns false when the file already exists.
+ * (a rename would replace it). Returns false when the file already exists. Errors are thrown as
+ * they came; callers turn them into messages with {@link describeWriteError}.
  */
-export function createFileAtomic(file: string, data: string): boolean {
-  const tmp = writeTemp(file, data);
+export function createFileAtomic(
+  file: string,
+  data: string,
+  ops: FileOps = NODE_FILE_OPS,
+): boolean {
+  const tmp = writeTemp(file, data, ops);
   try {
     linkSync(tmp, file);
+    syncFolder(path.dirname(file));
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
+import { describeNotAFile, noteStdinInput, readRegularFile } from "./inputs.js";
 import { decodeUtf8, parseYamlSource } from "./yaml.js";
 
 /** Path to show the user: relative to the working directory when inside it. */
@@ -30,23 +31,20 @@ export function readYamlFile(abs: string, cwd = process.cwd(), cache?: ReadCache
 
 function readUncached(abs: string, cwd: string): ReadResult {
   const display = displayPath(abs, cwd);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(abs);
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "unreadable";
+  const read = readRegularFile(abs, display);
+  if ("problem" in read) {
     return {
       issues: [
         makeIssue(
           "file-unreadable",
-          `expected a readable file; found ${reason}`,
+          `expected a readable file; found ${describeNotAFile(read.problem, read.code)}`,
           display,
           FILE_START,
         ),
       ],
     };
   }
-  const decoded = decodeUtf8(bytes, display);
+  const decoded = decodeUtf8(read.bytes, display);
   if ("issue" in decoded) return { issues: [decoded.issue] };
   const { file, issues } = parseYamlSource(decoded.text, abs, display);
   return { file, issues };
@@ -62,6 +60,7 @@ export function readStdinText(
 ): { text: string } | { issue: Issue } {
   let bytes: Uint8Array;
   try {
+    if (stdin === undefined) noteStdinInput(STDIN_DISPLAY);
     const input = stdin ?? readFileSync(0);
     bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
   } catch {

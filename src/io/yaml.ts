@@ -3,10 +3,8 @@ import { createRequire } from "node:module";
 import jsYaml from "js-yaml";
 import type { Node } from "yaml";
 import type { Issue, IssueCode, Position } from "../core/diagnostics/issue.js";
+import { MAX_ALIAS_BYTES, MAX_ALIAS_COUNT } from "../core/diagnostics/limits.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
-
-/** Alias expansions allowed before a document counts as a "billion laughs" bomb. */
-const MAX_ALIAS_COUNT = 1000;
 
 const YAML_ERROR_CODES: Record<string, IssueCode> = { DUPLICATE_KEY: "duplicate-key" };
 
@@ -15,7 +13,7 @@ export function decodeUtf8(
   bytes: Uint8Array,
   display: string,
 ): { text: string } | { issue: Issue } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       issue: makeIssue(
         "file-unreadable",
@@ -134,6 +132,41 @@ export function parseYamlSource(
   return parseWithPositions(text, absPath, display);
 }
 
+/**
+ * The bytes alias expansion would add to a document: each alias stands for its anchor's source
+ * text, including the aliases inside that (counted once per node, so the walk is linear).
+ */
+function aliasBytes(doc: import("yaml").Document): number {
+  const { isAlias, isNode, visit } = loadYaml();
+  const length = (node: { range?: readonly number[] | null | undefined }) =>
+    node.range ? (node.range[1] ?? 0) - (node.range[0] ?? 0) : 0;
+  // Bytes a node stands for once its aliases are expanded, memoised per node.
+  const memo = new Map<unknown, number>();
+  const size = (node: unknown): number => {
+    if (!isNode(node)) return 0;
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    memo.set(node, 0); // an alias inside its own anchor adds nothing more
+    if (isAlias(node)) {
+      const total = size(node.resolve(doc));
+      memo.set(node, total);
+      return total;
+    }
+    let added = 0;
+    visit(node as Parameters<typeof visit>[0], {
+      Alias(_, alias) {
+        added += Math.max(0, size(alias.resolve(doc)) - length(alias));
+        return added > MAX_ALIAS_BYTES ? visit.BREAK : undefined;
+      },
+    });
+    const total = length(node) + added;
+    memo.set(node, total);
+    return total;
+  };
+  const contents = doc.contents;
+  return contents ? size(contents) - length(contents) : 0;
+}
+
 /** The position-keeping parse; exported for tests that compare it with {@link parseFast}. */
 export function parseWithPositions(
   text: string,
@@ -199,6 +232,10 @@ export function parseWithPositions(
       },
     });
     try {
+      const added = aliasBytes(doc);
+      if (added > MAX_ALIAS_BYTES) {
+        throw new ReferenceError(`aliases expand to ${added} more bytes`);
+      }
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       let aliasRange: readonly [number, number] | undefined;
@@ -213,7 +250,7 @@ export function parseWithPositions(
         makeIssue(
           isBomb ? "alias-bomb" : "yaml-syntax",
           isBomb
-            ? `expected at most ${MAX_ALIAS_COUNT} alias expansions; found more (an alias bomb would exhaust memory)`
+            ? `expected at most ${MAX_ALIAS_COUNT} alias expansions adding at most ${MAX_ALIAS_BYTES / 1024 / 1024} MB; found more (an alias bomb would exhaust memory)`
             : `expected valid YAML; found ${(err as Error).message}`,
           display,
           range(aliasRange),

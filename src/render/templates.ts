@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue } from "../core/diagnostics/source.js";
 import { compareText } from "../core/text/compare.js";
+import { describeNotAFile, readRegularFile } from "../io/inputs.js";
 import { fromPackageRoot } from "../io/package-root.js";
 import { displayPath } from "../io/read.js";
 
@@ -45,6 +46,8 @@ interface Source {
 function listTemplates(root: string, cwd: string, issues: Issue[]): Source[] {
   const realRoot = realpathSync(root);
   const out: Source[] = [];
+  // Real folders already listed: a link back up the tree is a loop, listed once.
+  const visited = new Set<string>([realRoot]);
   const walk = (dir: string) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       compareText(a.name, b.name),
@@ -78,26 +81,36 @@ function listTemplates(root: string, cwd: string, issues: Issue[]): Source[] {
         );
         continue;
       }
-      const stat = statSync(real);
-      if (stat.isDirectory()) {
-        walk(abs);
+      if (statSync(real).isDirectory()) {
+        if (visited.has(real)) {
+          issues.push(
+            makeIssue(
+              "include-cycle",
+              "expected template folders to form a tree; found a link to a folder already listed (a loop)",
+              display,
+              FILE_START,
+            ),
+          );
+        } else {
+          visited.add(real);
+          walk(abs);
+        }
         continue;
       }
       if (!entry.name.endsWith(".hbs")) continue;
-      let text: string;
-      try {
-        text = readFileSync(real, "utf8");
-      } catch {
+      const read = readRegularFile(real, display);
+      if ("problem" in read) {
         issues.push(
           makeIssue(
             "file-unreadable",
-            "expected a readable template; found an unreadable file",
+            `expected a readable template; found ${describeNotAFile(read.problem, read.code)}`,
             display,
             FILE_START,
           ),
         );
         continue;
       }
+      const text = read.bytes.toString("utf8");
       out.push({ rel: path.relative(root, abs).split(path.sep).join("/"), abs, display, text });
     }
   };
@@ -259,12 +272,19 @@ export async function loadTemplates(opts: {
       try {
         return template ? template(data) : "";
       } catch (err) {
+        // Handlebars says where (1-based line, 0-based column) for errors it raises itself.
+        const e = err as { message?: string; lineNumber?: unknown; column?: unknown };
+        const line = typeof e.lineNumber === "number" ? e.lineNumber : undefined;
+        const pos =
+          line === undefined
+            ? FILE_START.start
+            : { line, column: (typeof e.column === "number" ? e.column : 0) + 1 };
         throw new InputError("a report template failed", [
           makeIssue(
             "invalid-value",
-            `expected the template to render; found: ${(err as Error).message ?? String(err)}`,
+            `expected the template to render; found: ${String(e.message ?? err).replace(/ - \d+:\d+$/, "")}`,
             source.display,
-            FILE_START,
+            { start: pos, end: pos },
           ),
         ]);
       }

@@ -8,6 +8,7 @@ import { type BatchOutcome, type BatchRunOptions, runBatch } from "../../src/bat
 import type { Results } from "../../src/core/models/results.js";
 import type { Questionnaire } from "../../src/core/questionnaire/types.js";
 import { scoreAssessment } from "../../src/core/scoring/score.js";
+import { AtomicOutput, commitAll } from "../../src/io/atomic-file.js";
 import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 import { loadAnswerFiles } from "../../src/io/load-answers.js";
 import { type LoadedMapping, loadMapping } from "../../src/survey/mapping.js";
@@ -53,8 +54,10 @@ export async function runOn(
   const dir = tmp();
   const respondentsFile = path.join(dir, "respondents.csv");
   const rejectsFile = path.join(dir, "rejects.csv");
-  const respondents = new CsvWriter(respondentsFile);
-  const rejects = new CsvWriter(rejectsFile);
+  const outputs = [respondentsFile, rejectsFile].map(
+    (f) => new AtomicOutput(f, { stdout: process.stdout }),
+  );
+  const [respondents, rejects] = outputs.map((o) => new CsvWriter(o)) as [CsvWriter, CsvWriter];
   const progress = recorder();
   try {
     const outcome = await runBatch({
@@ -67,8 +70,9 @@ export async function runOn(
       progress,
       ...extra,
     });
-    await respondents.commit();
-    await rejects.commit();
+    await respondents.end();
+    await rejects.end();
+    commitAll(outputs);
     return {
       outcome,
       lines: progress.lines,

@@ -19,16 +19,16 @@ function tmux(...args: string[]): string {
   return execFileSync("tmux", ["-u", "-L", SOCKET, ...args], { encoding: "utf8" });
 }
 
-function screen(): string {
-  return tmux("capture-pane", "-p", "-J", "-t", SESSION);
+function screen(session = SESSION): string {
+  return tmux("capture-pane", "-p", "-J", "-t", session);
 }
 
 /** Polls the screen until `pattern` shows; fails with the screen after a bounded wait. */
-async function waitFor(pattern: RegExp, timeout = TIMEOUT_MS): Promise<string> {
+async function waitFor(pattern: RegExp, timeout = TIMEOUT_MS, session = SESSION): Promise<string> {
   const end = Date.now() + timeout;
   let last = "";
   while (Date.now() < end) {
-    last = screen();
+    last = screen(session);
     if (pattern.test(last)) return last;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -45,13 +45,13 @@ function type(text: string): void {
   keys("Enter");
 }
 
-function start(cwd: string, args: string[]): void {
+function start(cwd: string, args: string[], session = SESSION): void {
   const command = [process.execPath, BIN, "interview", ...args].map((a) => `'${a}'`).join(" ");
   tmux(
     "new-session",
     "-d",
     "-s",
-    SESSION,
+    session,
     "-x",
     "120",
     "-y",
@@ -132,6 +132,22 @@ describe("interview in a real terminal (tmux)", () => {
   it("has tmux in CI", () => {
     if (IN_CI) expect(HAS_TMUX, "tmux must be installed in CI (.ci/run installs it)").toBe(true);
   });
+
+  it.skipIf(!HAS_TMUX && !IN_CI)(
+    "refuses a second interview on the same file while the first runs (two terminals)",
+    async () => {
+      start(dir, ["-o", "a.yaml", "--lang", "en", "--role", "executive"]);
+      await waitFor(/^\? Client name/m);
+      start(dir, ["-o", "a.yaml", "--lang", "en", "--role", "frontline"], "second");
+      const refused = await waitFor(/EXITED=1\b/, TIMEOUT_MS, "second");
+      expect(refused).toMatch(/a\.yaml is open in another interview \(process \d+/);
+      expect(refused).toContain("正在另一个访谈中使用");
+      // The first interview goes on, and releases the lock when it ends.
+      keys("C-c");
+      await waitFor(/EXITED=130/);
+      expect(existsSync(path.join(dir, "a.yaml.lock"))).toBe(false);
+    },
+  );
 
   it.skipIf(!HAS_TMUX && !IN_CI)(
     "survives SIGKILL with every answer saved, then resumes and saves on quit",

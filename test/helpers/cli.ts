@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import path from "node:path";
 
 /** The repository root, for locating the built binary and bundled files. */
@@ -14,16 +15,28 @@ export interface CliResult {
 /** Runs the built CLI as a user would (no TTY), returning its output and exit code. */
 export function runCli(
   args: string[],
-  opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {},
+  opts: {
+    cwd?: string;
+    input?: string | Buffer;
+    env?: Record<string, string>;
+    /** Standard output goes to this file (e.g. /dev/full) instead of a pipe. */
+    stdoutFile?: string;
+  } = {},
 ): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd ?? REPO,
-    input: opts.input,
-    env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...opts.env },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const fd = opts.stdoutFile === undefined ? undefined : openSync(opts.stdoutFile, "w");
+  try {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? REPO,
+      input: opts.input,
+      env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...opts.env },
+      encoding: "utf8",
+      timeout: 60_000,
+      ...(fd === undefined ? {} : { stdio: ["pipe", fd, "pipe"] as const }),
+    });
+    return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** True when text looks like a JavaScript stack trace. */

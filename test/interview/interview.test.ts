@@ -1,8 +1,10 @@
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { envWith } from "../../src/app/env.js";
 import {
   EXIT_INTERRUPTED,
   type InterviewCommandOptions,
@@ -11,6 +13,7 @@ import {
 import { answersFile } from "../../src/core/answers/schema.js";
 import { InputError, UsageError } from "../../src/core/diagnostics/errors.js";
 import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
+import { type FileOps, NODE_FILE_OPS } from "../../src/io/output.js";
 import { REPO } from "../helpers/cli.js";
 import { ScriptedPrompter, type Step } from "./scripted.js";
 
@@ -30,7 +33,13 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function interview(
   steps: Step[],
   opts: Partial<InterviewCommandOptions> = {},
-  env: { questionIds?: readonly string[]; interactive?: boolean } = {},
+  env: {
+    questionIds?: readonly string[];
+    interactive?: boolean;
+    ops?: FileOps;
+    /** The last answer is known not to be saved (a failed save not retried). */
+    unsaved?: boolean;
+  } = {},
 ) {
   const prompter = new ScriptedPrompter(steps, {
     file,
@@ -38,15 +47,17 @@ async function interview(
   });
   const code = await runInterview(
     { output: "a.yaml", questionnaire: MINI, ...opts },
-    {
+    envWith({
       cwd: dir,
-      interactive: env.interactive ?? true,
-      color: false,
-      prompter,
-      today: () => "2025-03-31",
-    },
+      stdinIsTTY: env.interactive ?? true,
+      stdoutIsTTY: env.interactive ?? true,
+      vars: { NO_COLOR: "1" },
+      now: () => new Date(2025, 2, 31, 12),
+    }),
+    prompter,
+    env.ops,
   );
-  prompter.checkFile();
+  if (!env.unsaved) prompter.checkFile();
   expect(prompter.remaining, "unused script steps").toBe(0);
   return { code, prompter, out: prompter.output };
 }
@@ -583,5 +594,89 @@ describe("the bundled pack", () => {
     const r = readAnswers().respondents[0];
     expect(Object.keys(r?.answers ?? {})).toHaveLength(count);
     expect(readAnswers().assessment.questionnaire).toEqual({ id: pack.id, version: pack.version });
+  });
+});
+
+describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
+  /** A writer whose writes fail with ENOSPC for the saves numbered in `failing` (1-based). */
+  function failingSaves(failing: readonly number[]): FileOps {
+    let saves = 0;
+    return {
+      ...NODE_FILE_OPS,
+      writeSync: (fd, data, offset, length) => {
+        if (offset === 0) saves++;
+        if (failing.includes(saves)) {
+          throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC" });
+        }
+        return NODE_FILE_OPS.writeSync(fd, data, offset, length);
+      },
+    };
+  }
+
+  it("refuses a second interview on a file another process holds, in both languages", async () => {
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"]);
+    try {
+      writeFileSync(
+        `${file}.lock`,
+        JSON.stringify({ pid: other.pid, host: hostname(), since: "2025-03-31T09:00:00Z" }),
+      );
+      const err = await interview([], {}).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InputError);
+      const message = (err as Error).message;
+      expect(message).toContain(`a.yaml is open in another interview (process ${other.pid}`);
+      expect(message).toContain("a.yaml 正在另一个访谈中使用");
+      expect(existsSync(file)).toBe(false);
+      expect(existsSync(`${file}.lock`)).toBe(true);
+    } finally {
+      other.kill();
+    }
+  });
+
+  it("takes over the lock of a process that no longer runs, and releases its own", async () => {
+    const gone = spawnSync(process.execPath, ["-e", "0"]).pid;
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: gone, host: hostname(), since: "x" }));
+    const { code } = await interview([...NEW_EXEC, ...plain("3"), { interrupt: "select" }]);
+    expect(code).toBe(EXIT_INTERRUPTED);
+    expect(readAnswers().respondents[0]?.answers).toEqual({ "lead.owner": 3 });
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it("shows a failed autosave as failed, retries it, and reports only what the file holds", async () => {
+    // Saves: 1 metadata, 2 respondent, 3 the first answer (fails once), 4 its retry.
+    const { code, out } = await interview(
+      [
+        ...NEW_EXEC,
+        { select: "4" },
+        { confirm: true, expect: "Try saving again?" },
+        { enter: true, expect: "Note" },
+        { enter: true, expect: "Evidence" },
+        { interrupt: "select" },
+      ],
+      {},
+      { ops: failingSaves([3]) },
+    );
+    expect(code).toBe(EXIT_INTERRUPTED);
+    expect(out).toContain("✘ Could not save to a.yaml: no space left on the device.");
+    expect(out).toContain("Saved 1 answer to a.yaml.");
+    expect(readAnswers().respondents[0]?.answers).toEqual({ "lead.owner": 4 });
+  });
+
+  it("ends with exit 1 and says so when the consultant stops retrying a failed save", async () => {
+    const { code, out } = await interview(
+      [
+        ...NEW_EXEC,
+        ...plain("3"),
+        { select: "2" },
+        { confirm: false, expect: "Try saving again?" },
+      ],
+      {},
+      { ops: failingSaves([4]), unsaved: true },
+    );
+    expect(code).toBe(1);
+    expect(out).toContain("The last answers could NOT be saved; a.yaml holds only what was saved");
+    expect(out).toContain("Saved 1 answer to a.yaml.");
+    expect(out).not.toContain("Saved 2 answers");
+    expect(readAnswers().respondents[0]?.answers).toEqual({ "lead.owner": 3 });
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });

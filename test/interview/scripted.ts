@@ -96,7 +96,8 @@ export class ScriptedPrompter implements Prompter {
   }
 
   private next(kind: string, message: string): Step {
-    this.checkFile();
+    // After a failed save the file lags by design until the retry succeeds.
+    if (!/Try saving again|重试保存/.test(message)) this.checkFile();
     const step = this.steps[this.step++];
     if (!step) throw new Error(`script ended; the interview asked (${kind}) ${message}`);
     if (step.expect !== undefined) expect(message).toContain(step.expect);

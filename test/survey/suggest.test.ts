@@ -3,6 +3,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { envWith } from "../../src/app/env.js";
 import { runMapInit } from "../../src/app/map-init.js";
 import { InputError } from "../../src/core/diagnostics/errors.js";
 import { openExport } from "../../src/io/survey/read.js";
@@ -114,7 +115,12 @@ describe("map init suggestions", () => {
     await runMapInit(
       exportOf("qualtrics"),
       { output: out, questionnaire: QUESTIONNAIRE },
-      { cwd: dir, stdout: sink().stream, stderr: stderr.stream, today: "2024-03-31" },
+      envWith({
+        cwd: dir,
+        stdout: sink().stream,
+        stderr: stderr.stream,
+        now: () => new Date(2024, 2, 31, 12),
+      }),
     );
     expect(stderr.text()).toMatch(/map init \(qualtrics\): 9 of 9 questions matched/);
     const text = readFileSync(out, "utf8");
@@ -130,7 +136,7 @@ describe("map init suggestions", () => {
     const dir = tmp();
     const out = path.join(dir, "mapping.yaml");
     writeFileSync(out, "mine\n");
-    const env = { cwd: dir, stdout: sink().stream, stderr: sink().stream };
+    const env = envWith({ cwd: dir, stdout: sink().stream, stderr: sink().stream });
     await expect(
       runMapInit(exportOf("qualtrics"), { output: out, questionnaire: QUESTIONNAIRE }, env),
     ).rejects.toThrow(InputError);

@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { processEnv } from "../../app/env.js";
 import { examples, outputOption, questionnaireOption } from "../options.js";
 import { ENCODINGS } from "./map.js";
 
@@ -47,6 +48,6 @@ questionnaire, or a bad row under --strict · 2 usage error
     )
     .action(async (file: string, opts) => {
       const { runBatchCommand } = await import("../../app/batch.js");
-      process.exitCode = await runBatchCommand(file, opts);
+      process.exitCode = await runBatchCommand(file, opts, processEnv());
     });
 }

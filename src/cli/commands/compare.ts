@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { processEnv } from "../../app/env.js";
 import { COMPARE_FORMATS, DEFAULT_COMPARE_FORMAT } from "../../render/comparison/index.js";
 import { formatOption } from "../format-option.js";
 import {
@@ -55,6 +56,6 @@ Exit codes: 0 compared · 1 invalid input, or a follow-up dated before the basel
     )
     .action(async (baseline: string, followup: string, opts) => {
       const { runCompare } = await import("../../app/compare.js");
-      process.exitCode = await runCompare(baseline, followup, opts);
+      process.exitCode = await runCompare(baseline, followup, opts, processEnv());
     });
 }

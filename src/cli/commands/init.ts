@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { processEnv } from "../../app/env.js";
 import { examples, langOption, questionnaireOption } from "../options.js";
 
 /** Registers `crm-maturity init`. */
@@ -21,6 +22,6 @@ Existing files are never overwritten: init creates what is missing, lists what i
     )
     .action(async (dir: string | undefined, opts) => {
       const { runInit } = await import("../../app/init.js");
-      runInit(dir, opts);
+      runInit(dir, opts, processEnv());
     });
 }

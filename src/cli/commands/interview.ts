@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { processEnv } from "../../app/env.js";
 import { examples, langOption, outputOption, questionnaireOption } from "../options.js";
 
 /** Registers `crm-maturity interview`. */
@@ -34,6 +35,6 @@ the file is left untouched) · 2 usage error or no terminal · 130 interrupted w
     )
     .action(async (opts) => {
       const { runInterview } = await import("../../app/interview.js");
-      process.exitCode = await runInterview(opts);
+      process.exitCode = await runInterview(opts, processEnv());
     });
 }

@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { processEnv } from "../../app/env.js";
 import type { EncodingChoice } from "../../io/survey/decode.js";
 import { examples, outputOption, questionnaireOption } from "../options.js";
 
@@ -43,6 +44,6 @@ Exit codes: 0 written · 1 unreadable export or questionnaire, or the output fil
     )
     .action(async (file: string, opts) => {
       const { runMapInit } = await import("../../app/map-init.js");
-      process.exitCode = await runMapInit(file, opts);
+      process.exitCode = await runMapInit(file, opts, processEnv());
     });
 }

@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { processEnv } from "../../app/env.js";
 import { EDITIONS } from "../../core/models/editions.js";
 import { examples } from "../options.js";
 import { addReportOptions } from "../report-options.js";
@@ -34,6 +35,6 @@ Exit codes: 0 written · 1 invalid input (file:line:col on standard error) · 2 
     )
     .action(async (inputs: string[], opts) => {
       const { runReport } = await import("../../app/report.js");
-      process.exitCode = await runReport("report", inputs, opts);
+      process.exitCode = await runReport("report", inputs, opts, processEnv());
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { processEnv } from "../../app/env.js";
 import { examples } from "../options.js";
 import { addReportOptions } from "../report-options.js";
 
@@ -21,6 +22,6 @@ Exit codes: 0 written · 1 invalid input (file:line:col on standard error) · 2 
     )
     .action(async (inputs: string[], opts) => {
       const { runRoadmap } = await import("../../app/roadmap.js");
-      process.exitCode = await runRoadmap(inputs, opts);
+      process.exitCode = await runRoadmap(inputs, opts, processEnv());
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { processEnv } from "../../app/env.js";
 import { examples, outputOption } from "../options.js";
 
 /** Registers `crm-maturity schema`. */
@@ -21,6 +22,6 @@ export function register(program: Command): void {
     )
     .action(async (format: string, opts) => {
       const { runSchema } = await import("../../app/schema.js");
-      runSchema(format, opts);
+      runSchema(format, opts, processEnv());
     });
 }

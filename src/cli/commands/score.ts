@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { processEnv } from "../../app/env.js";
 import { SCORE_FORMATS } from "../../render/score/index.js";
 import { formatOption } from "../format-option.js";
 import {
@@ -39,6 +40,6 @@ Exit codes: 0 scored · 1 invalid answers, targets or questionnaire (file:line:c
     )
     .action(async (paths: string[], opts) => {
       const { runScore } = await import("../../app/score.js");
-      process.exitCode = await runScore(paths, opts);
+      process.exitCode = await runScore(paths, opts, processEnv());
     });
 }

@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { processEnv } from "../../app/env.js";
 import { DEFAULT_FORMAT, FORMAT_NAMES } from "../../render/diagnostics/index.js";
 import { examples, outputOption, wholeNumber } from "../options.js";
 
@@ -34,6 +35,6 @@ export function register(program: Command): void {
     )
     .action(async (paths: string[], opts) => {
       const { runValidate } = await import("../../app/validate.js");
-      process.exitCode = await runValidate(paths, opts);
+      process.exitCode = await runValidate(paths, opts, processEnv());
     });
 }

@@ -1,4 +1,5 @@
 import type { IssueCode, IssueSeverity } from "./issue.js";
+import { MAX_INCLUDE_DEPTH } from "./limits.js";
 
 /** What a code means: its default severity, a one-sentence summary and how to fix it. */
 export interface IssueRule {
@@ -80,6 +81,11 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
     severity: "error",
     summary: "Files include each other in a cycle.",
     help: "Remove one of the include entries that close the cycle.",
+  },
+  "include-too-deep": {
+    severity: "error",
+    summary: `Includes nest deeper than ${MAX_INCLUDE_DEPTH} files (a file including a file including a file …).`,
+    help: "Include the dimension files from the root or from one include-only file.",
   },
   "include-outside-root": {
     severity: "error",

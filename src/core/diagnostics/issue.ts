@@ -14,6 +14,7 @@ export const QUESTIONNAIRE_ISSUE_CODES = [
   "unresolved-reference",
   "dependency-cycle",
   "include-cycle",
+  "include-too-deep",
   "include-outside-root",
   "include-not-found",
   "invalid-scale",

@@ -169,13 +169,22 @@ export function zodIssuesToIssues(
   return out;
 }
 
+// Formats described in words: the regular expression behind a date says nothing to a person.
+const FORMAT_WORDS: Record<string, string> = {
+  date: "a calendar date as YYYY-MM-DD (e.g. 2025-03-31)",
+  datetime: "a date and time as YYYY-MM-DDTHH:MM:SSZ",
+  time: "a time as HH:MM:SS",
+  email: "an e-mail address",
+  url: "a URL",
+};
+
 /** The message for an issue located at the value itself (a bad value, format, key or size). */
 function invalidValueMessage(zi: ZodIssue, path: YamlPath, found: unknown): string {
   switch (zi.code) {
     case "invalid_value":
       return `expected one of ${zi.values.map((v) => JSON.stringify(v)).join(", ")} for ${label(path)}; found ${describeValue(found)}`;
     case "invalid_format":
-      return `expected ${label(path)} to match ${"pattern" in zi && zi.pattern ? String(zi.pattern) : zi.format}; found ${describeValue(found)}`;
+      return `expected ${label(path)} to be ${FORMAT_WORDS[zi.format] ?? `in the format ${zi.format}`}${zi.format in FORMAT_WORDS || !("pattern" in zi && zi.pattern) ? "" : ` (${String(zi.pattern)})`}; found ${describeValue(found)}`;
     case "invalid_key":
       return `expected a valid key in ${label(path)}; found ${describeValue(found)}: ${zi.issues.map((i) => i.message).join("; ")}`;
     case "too_small":

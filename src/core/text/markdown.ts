@@ -1,3 +1,5 @@
+import { escapeControls } from "./controls.js";
+
 // The one Markdown escaper of every document: the score summary, the gap report and roadmap, and
 // the comparison escape a client's name with the same character rules, so it reads the same in
 // each. Two entry points differ only in where the text stands: a whole field (a paragraph, list
@@ -9,10 +11,10 @@
  * inline is backslash-escaped (emphasis, code, links, HTML tags, pipes, math). `<` only opens
  * HTML or an autolink before a letter, `/`, `!` or `?`; intraword underscores are left alone
  * (GitHub does not treat them as emphasis, and ids stay readable in plain text); `&` only
- * before something that reads as an entity.
+ * before something that reads as an entity. Control characters (ESC …) become visible `\uXXXX`.
  */
 function escapeCharacters(text: string): string {
-  return text
+  return escapeControls(text, { keepLines: true })
     .replace(/[\\`*[\]|~$]/g, (c) => `\\${c}`)
     .replace(/<(?=[A-Za-z/!?])/g, "\\<")
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_")

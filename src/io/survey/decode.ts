@@ -102,6 +102,23 @@ export async function* decodeToUtf8(
   }
 }
 
+/**
+ * Where in `chunk` decoding first fails: bytes are fed one at a time to a fresh decoder, so the
+ * failing byte is found exactly (a sequence cut by the chunk's end fails only when `final`).
+ */
+function firstBadByte(encoding: Encoding, chunk: Uint8Array, final: boolean): number {
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  let start = 0; // the first byte of the character being decoded
+  for (let i = 0; i < chunk.length; i++) {
+    try {
+      if (decoder.decode(chunk.subarray(i, i + 1), { stream: true }) !== "") start = i + 1;
+    } catch {
+      return start;
+    }
+  }
+  return final ? start : chunk.length;
+}
+
 async function* decodeFrom(
   it: AsyncIterator<Uint8Array>,
   choice: EncodingChoice,
@@ -154,8 +171,10 @@ async function* decodeFrom(
   state.bom = bom?.encoding === encoding;
   if (state.bom && bom) first = first.subarray(bom.length);
 
+  // Byte positions in messages count from the start of the file, byte-order mark included.
+  const skipped = state.bom && bom ? bom.length : 0;
   if (encoding === "utf-8") {
-    let offset = 0; // bytes of the decoded stream already validated
+    let offset = skipped; // bytes of the file already validated
     let carry: Uint8Array = new Uint8Array(0);
     const check = (chunk: Uint8Array, final: boolean): Buffer => {
       const bytes = carry.length ? Buffer.concat([carry, chunk]) : asBuffer(chunk);
@@ -164,8 +183,13 @@ async function* decodeFrom(
       if (!isUtf8(body)) {
         const lenient = new TextDecoder().decode(body);
         const bad = Buffer.byteLength(lenient.slice(0, lenient.indexOf("\uFFFD")));
+        const why = state.bom
+          ? "the file starts with a UTF-8 byte-order mark, but its text is not UTF-8"
+          : choice === "auto"
+            ? "the start of the file was valid UTF-8"
+            : "--encoding utf-8 was given";
         throw new DecodeError(
-          `${display}: expected UTF-8 text; found an invalid byte sequence at byte ${offset + bad + 1} (the start of the file was valid UTF-8; if the file was saved by Chinese Excel, rerun with --encoding gb18030)`,
+          `${display}: expected UTF-8 text; found an invalid byte sequence at byte ${offset + bad + 1} (${why}; if the file was saved by Chinese Excel, rerun with --encoding gb18030)`,
           offset + bad,
         );
       }
@@ -186,16 +210,17 @@ async function* decodeFrom(
   }
 
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
-  let offset = 0;
+  let offset = skipped;
   const decode = (chunk: Uint8Array, final: boolean): Buffer => {
     try {
       const text = decoder.decode(chunk, { stream: !final });
       offset += chunk.length;
       return Buffer.from(text, "utf8");
     } catch {
+      const at = offset + firstBadByte(encoding, chunk, final);
       throw new DecodeError(
-        `${display}: expected ${encoding.toUpperCase()} text; found an invalid byte sequence near byte ${offset + 1} (use --encoding to choose the file's encoding)`,
-        offset,
+        `${display}: expected ${encoding.toUpperCase()} text; found an invalid byte sequence at byte ${at + 1} (use --encoding to choose the file's encoding)`,
+        at,
       );
     }
   };

@@ -1,4 +1,5 @@
 import type { Comparison } from "../../core/analysis/comparison.js";
+import { escapeControlsDeep } from "../../core/text/controls.js";
 import { formatsOf, type Renderer } from "../registry.js";
 import type { RenderOptions } from "./options.js";
 
@@ -9,8 +10,8 @@ export type CompareRenderer = Renderer<Comparison, RenderOptions>;
 // cli-table3, chalk or Handlebars.
 /** Every `compare --format`; the CLI takes its choices from these keys. */
 export const COMPARE_RENDERERS = {
-  table: async (c, o) => (await import("./table.js")).renderTable(c, o),
-  md: async (c, o) => (await import("./markdown.js")).renderMarkdown(c, o),
+  table: async (c, o) => (await import("./table.js")).renderTable(escapeControlsDeep(c), o),
+  md: async (c, o) => (await import("./markdown.js")).renderMarkdown(escapeControlsDeep(c), o),
   json: async (c) => (await import("../json.js")).renderJson(c),
 } satisfies Record<string, CompareRenderer>;
 

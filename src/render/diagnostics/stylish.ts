@@ -1,4 +1,5 @@
 import { Chalk } from "chalk";
+import { escapeControls } from "../../core/text/controls.js";
 import { displayWidth } from "../../core/text/width.js";
 import {
   countSeverities,
@@ -8,15 +9,6 @@ import {
   prepareIssues,
 } from "./shared.js";
 import type { Formatter } from "./types.js";
-
-// Terminal-safe text: control characters (ESC included) from file content become visible escapes.
-function escapeControls(s: string): string {
-  return s.replace(
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-}
 
 function padEnd(s: string, width: number): string {
   return s + " ".repeat(Math.max(0, width - displayWidth(s)));
@@ -38,7 +30,7 @@ export const formatStylish: Formatter = (issues, ctx) => {
     const rows = group.map((issue: PreparedIssue) => ({
       issue,
       position: `${issue.start.line}:${issue.start.column}`,
-      lines: issue.message.split(/\r?\n/).map(escapeControls),
+      lines: issue.message.split(/\r?\n/).map((line) => escapeControls(line)),
     }));
     const positionWidth = Math.max(...rows.map((r) => r.position.length));
     const severityWidth = Math.max(...rows.map((r) => r.issue.severity.length));

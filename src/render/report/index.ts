@@ -11,9 +11,11 @@ export const RENDERERS = {
   md: async (report, opts) => (await import("./markdown.js")).renderMarkdown(report, opts),
   pdf: async (report, opts) => {
     const { renderPdf } = await import("./pdf.js");
-    const pdfOpts: { fontPath?: string } = {};
-    if (opts.fontPath !== undefined) pdfOpts.fontPath = opts.fontPath;
-    return renderPdf(report, pdfOpts);
+    return renderPdf(report, {
+      ...(opts.fontPath !== undefined ? { fontPath: opts.fontPath } : {}),
+      ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
+      ...(opts.vars !== undefined ? { env: opts.vars } : {}),
+    });
   },
   json: (report) => renderJson(report),
 } satisfies Record<string, ReportRenderer>;

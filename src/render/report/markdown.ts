@@ -8,15 +8,27 @@ import type { RenderOptions } from "./options.js";
 /**
  * Text safe inside a Mermaid label (radar axis, gantt task): characters that end a label or
  * start syntax (quotes, brackets, braces, colon, semicolon, hash, backtick, pipe, angle
- * brackets, backslash) become spaces, and lines are joined.
+ * brackets, backslash, the `$` of math) and control characters become spaces, and lines are
+ * joined.
  */
 export function mermaidText(text: string): string {
   return (
     text
-      .replace(/["'`\\[\]{}<>:;#|&%]/g, " ")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+      .replace(/["'`\\[\]{}<>:;#|&%$\u0000-\u001f\u007f-\u009f]/g, " ")
       .replace(/\s+/g, " ")
       .trim() || "-"
   );
+}
+
+// Words that start a statement at the beginning of a gantt line, not a task.
+const GANTT_KEYWORD =
+  /^(?:section|title|dateFormat|axisFormat|tickInterval|excludes|includes|todayMarker|weekday|weekend|inclusiveEndDates|topAxis|displayMode|click|accTitle|accDescr)\b/i;
+
+/** A gantt task name: a Mermaid label that cannot read as a statement (`section …`). */
+function ganttTask(text: string): string {
+  const label = mermaidText(text);
+  return GANTT_KEYWORD.test(label) ? `· ${label}` : label;
 }
 
 const fixed2 = (n: number) => n.toFixed(2);
@@ -60,13 +72,13 @@ export function ganttChart(report: ReportModel): string {
     for (const a of actions) {
       const n = roadmap.actions.indexOf(a) + 1;
       const days = (a.endWeek - a.startWeek) * 7;
-      lines.push(`  ${mermaidText(a.title)} :a${n}, ${a.startDate}, ${days}d`);
+      lines.push(`  ${ganttTask(a.title)} :a${n}, ${a.startDate}, ${days}d`);
     }
   });
   const milestones = [...(roadmap.gate ? [roadmap.gate] : []), roadmap.milestone];
   lines.push(`  section ${mermaidText(roadmap.milestone.label)}`);
   milestones.forEach((m, i) => {
-    lines.push(`  ${mermaidText(m.label)} :milestone, m${i + 1}, ${m.date}, 0d`);
+    lines.push(`  ${ganttTask(m.label)} :milestone, m${i + 1}, ${m.date}, 0d`);
   });
   return lines.join("\n");
 }

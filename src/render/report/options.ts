@@ -6,4 +6,6 @@ export interface RenderOptions {
   fontPath?: string | undefined;
   /** Where relative paths resolve and how they are shown. */
   cwd?: string | undefined;
+  /** Environment variables (the PDF font settings). */
+  vars?: NodeJS.ProcessEnv | undefined;
 }

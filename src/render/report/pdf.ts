@@ -1,4 +1,11 @@
-import { isCjk, resolveReportFont } from "../../io/fonts.js";
+import { InputError } from "../../core/diagnostics/errors.js";
+import {
+  damagedFont,
+  FONT_ENV,
+  isCjk,
+  type ReportFont,
+  resolveReportFont,
+} from "../../io/fonts.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import { drawContents, drawCover, drawFrame } from "../pdf/frame.js";
 import { withPlainLayout } from "../pdf/plain-layout.js";
@@ -19,6 +26,10 @@ import { Writer } from "../pdf/writer.js";
 export interface PdfOptions {
   /** `--font FILE`: a .ttf/.otf/.ttc used for all text (needed for Chinese unless one is found). */
   fontPath?: string;
+  /** Resolves a relative `--font`. */
+  cwd?: string;
+  /** Environment variables (`CRM_MATURITY_FONT`, font folders). */
+  env?: NodeJS.ProcessEnv;
 }
 
 const SECTIONS: Record<
@@ -44,7 +55,27 @@ const SECTIONS: Record<
  */
 export async function renderPdf(report: ReportModel, opts: PdfOptions): Promise<Uint8Array> {
   const codePoints = collectCodePoints(report);
-  const font = await resolveReportFont({ codePoints, fontPath: opts.fontPath });
+  const font = await resolveReportFont({
+    codePoints,
+    fontPath: opts.fontPath,
+    ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
+    ...(opts.env !== undefined ? { env: opts.env } : {}),
+  });
+  try {
+    return await drawPdf(report, font, codePoints);
+  } catch (err) {
+    // A font that parsed may still fail when its tables are read to lay out or embed glyphs.
+    if (font.kind !== "embedded" || err instanceof InputError) throw err;
+    const what = font.source === "option" ? "--font" : font.source === "env" ? FONT_ENV : "font";
+    throw damagedFont(what, font.file);
+  }
+}
+
+async function drawPdf(
+  report: ReportModel,
+  font: ReportFont,
+  codePoints: ReadonlySet<number>,
+): Promise<Uint8Array> {
   const { default: PDFDocument } = await import("pdfkit");
 
   const date = documentDate(report.meta.date);

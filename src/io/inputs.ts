@@ -1,0 +1,112 @@
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
+import { MAX_INPUT_BYTES } from "../core/diagnostics/limits.js";
+
+/**
+ * The run's inputs, by device and inode: every file a reader of `io/` opened (questionnaire and
+ * included files, answers, targets, results, mappings, exports, templates, fonts, a file
+ * redirected to standard input). The output seam refuses to write onto any of them, whatever
+ * path, symlink or hard link names it. One process is one run.
+ */
+const inputs = new Map<string, string>();
+
+const key = (st: Stats) => `${st.dev}:${st.ino}`;
+
+/** Records an opened input (by its stat) under the name shown in messages. */
+export function noteInputStat(st: Stats, display: string): void {
+  if (!inputs.has(key(st))) inputs.set(key(st), display);
+}
+
+/** Records a file as an input of the run; a path that does not exist is ignored. */
+export function noteInput(abs: string, display = abs): void {
+  try {
+    noteInputStat(statSync(abs), display);
+  } catch {
+    // Nothing there, so nothing to protect.
+  }
+}
+
+/** Records what standard input reads from, when it is a regular file (`cmd - < answers.yaml`). */
+export function noteStdinInput(display: string): void {
+  try {
+    const st = fstatSync(0);
+    if (st.isFile()) noteInputStat(st, display);
+  } catch {
+    // A closed standard input is reported by the reader.
+  }
+}
+
+/** The input (as shown in messages) that `st` is, if any. */
+export function inputWithStat(st: Stats): string | undefined {
+  return inputs.get(key(st));
+}
+
+/** Forgets the inputs; for tests that run several use cases in one process. */
+export function forgetInputs(): void {
+  inputs.clear();
+}
+
+/** Why a path where a file is expected cannot be read as one. */
+export type NotAFile = "missing" | "folder" | "special" | "unreadable";
+
+/**
+ * Reads a regular file whole and records it as an input. FIFOs, devices and sockets are refused
+ * without blocking (the file is opened non-blocking and checked before any read), as are folders
+ * and files over {@link MAX_INPUT_BYTES}.
+ */
+export function readRegularFile(
+  abs: string,
+  display = abs,
+): { bytes: Buffer } | { problem: NotAFile | "too-large"; code?: string } {
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { problem: "missing", code };
+    if (code === "EISDIR") return { problem: "folder", code };
+    return { problem: "unreadable", ...(code ? { code } : {}) };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { problem: "folder" };
+    if (!st.isFile()) return { problem: "special" };
+    if (st.size > MAX_INPUT_BYTES) return { problem: "too-large" };
+    noteInputStat(st, display);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.max(64 * 1024, st.size - total + 1));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+      if (total > MAX_INPUT_BYTES) return { problem: "too-large" };
+    }
+    return { bytes: chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, total) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === "EISDIR"
+      ? { problem: "folder", code }
+      : { problem: "unreadable", ...(code ? { code } : {}) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** "expected a readable file; found …" in the words every reader uses. */
+export function describeNotAFile(problem: NotAFile | "too-large", code?: string): string {
+  switch (problem) {
+    case "missing":
+      return "no such file";
+    case "folder":
+      return "a folder";
+    case "special":
+      return "a device, FIFO or socket (only regular files are read)";
+    case "too-large":
+      return `a file over ${MAX_INPUT_BYTES / 1024 / 1024} MB`;
+    default:
+      return code === "EACCES" || code === "EPERM"
+        ? "no permission to read it"
+        : "an unreadable file";
+  }
+}
