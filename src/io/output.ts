@@ -79,7 +79,7 @@ export function writeOutput(data: string | Uint8Array, out?: string): void {
  * temporary file that is then hard-linked to the target, which fails with EEXIST if it exists
  * (a rename would replace it). Returns false when the file already exists.
  */
-export function createFileAtomic(file: string, data: string): boolean {
+export function createFileAtomic(file: string, data: string | Uint8Array): boolean {
   const tmp = writeTemp(file, data);
   try {
     linkSync(tmp, file);
