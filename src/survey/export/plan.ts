@@ -243,21 +243,9 @@ export function renderMapping(
   const q = plan.questionnaire;
   const values: Record<string, string> = {};
   for (const r of plan.roles) for (const v of layout.roleValues(r)) values[v] = r.role;
-  const questions: Record<
-    string,
-    string | { question: string; labels: Record<string, AnswerValue> }
-  > = {};
-  for (const item of plan.items) {
-    // Anchor texts are read for level questions already; they are listed so the mapping says it.
-    const anchors: Record<string, AnswerValue> = {};
-    if (item.question.type === "level" && layout.preset !== "generic") {
-      for (const o of item.options.slice(0, 5))
-        for (const lang of plan.langs) if (o.text[lang]) anchors[o.text[lang] as string] = o.value;
-    }
-    questions[layout.column(item)] = Object.keys(anchors).length
-      ? { question: item.question.id, labels: anchors }
-      : item.question.id;
-  }
+  // Level questions' anchor texts, in every language, are read as their levels without a label.
+  const questions: Record<string, string> = {};
+  for (const item of plan.items) questions[layout.column(item)] = item.question.id;
   const mapping: Omit<Mapping, "builtinLabels" | "blank" | "questions"> & {
     questions: typeof questions;
   } = {
