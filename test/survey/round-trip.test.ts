@@ -252,6 +252,16 @@ describe("survey round trips: the platform's export scores as the same answers d
     });
   });
 
+  it("paper: the printable form is a PDF, byte-identical from run to run", async () => {
+    const a = tmp();
+    const b = tmp();
+    await generate("paper", a);
+    await generate("paper", b);
+    const pdf = readFileSync(path.join(a, "paper-form.pdf"));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.equals(readFileSync(path.join(b, "paper-form.pdf")))).toBe(true);
+  });
+
   it("paper, keyed into the data-entry template", async () => {
     await roundTrip("paper", (plan, dir) => {
       const template = readFileSync(path.join(dir, "paper-data-entry.csv"), "utf8");

@@ -1,6 +1,6 @@
 // Paper, for workshops: a data-entry CSV template (one row per returned form: respondent number,
 // role code, then the ticked option code of each item) that `batch` reads with the mapping
-// written beside it. The printable form itself is drawn by the PDF writer.
+// written beside it, and the printable form with tick boxes (paper-pdf.ts).
 import { stringify } from "csv-stringify/sync";
 import {
   DK_CODE,
@@ -19,9 +19,14 @@ export function check(plan: SurveyPlan): SurveyProblem[] {
   return missingTexts(plan);
 }
 
-export function files(plan: SurveyPlan): SurveyFile[] {
+export async function files(plan: SurveyPlan): Promise<SurveyFile[]> {
   const header = [RESPONDENT_COLUMN, ROLE_COLUMN, ...plan.items.map((i) => i.code)];
-  return [{ name: "paper-data-entry.csv", data: stringify([header], { record_delimiter: "\n" }) }];
+  // pdfkit is loaded only for the paper form.
+  const { renderPaperForm } = await import("./paper-pdf.js");
+  return [
+    { name: "paper-form.pdf", data: await renderPaperForm(plan) },
+    { name: "paper-data-entry.csv", data: stringify([header], { record_delimiter: "\n" }) },
+  ];
 }
 
 export function layout(_plan: SurveyPlan): ExportLayout {
