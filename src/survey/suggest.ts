@@ -1,10 +1,12 @@
 import { stringify } from "yaml";
+import type { AnswerValue } from "../core/models/mapping.js";
 import type { Question } from "../core/questionnaire/schema.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { oneLine } from "../core/text/one-line.js";
 import { builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import { matchTexts, parseHeader, type SurveyColumn, type SurveyHeader } from "./header.js";
 import { detectPreset, type Preset } from "./presets.js";
+import type { SurveyStructure } from "./structure.js";
 
 /** A column matched to a question, with how sure the match is (0–1). */
 export interface ColumnMatch {
@@ -25,6 +27,10 @@ export interface MappingSuggestion {
   unmatchedColumns: SurveyColumn[];
   unmatchedQuestions: Question[];
   unknownLabels: string[];
+  /** Answer codes of matched columns, resolved through a survey structure file. */
+  columnLabels: Map<SurveyColumn, Record<string, AnswerValue>>;
+  /** The structure file's platform, when one was given. */
+  structure?: SurveyStructure["platform"];
 }
 
 /** Matches at or above this score are written as mappings; below it they are left as comments. */
@@ -85,7 +91,11 @@ function wordsOfQuestion(question: Question): { id: string; texts: Set<string>[]
 function wordsOfColumn(column: SurveyColumn): { names: string[]; texts: Set<string>[] } {
   let words = columnWords.get(column);
   if (!words) {
-    const texts = new Set([...matchTexts(column.text), ...matchTexts(column.key)]);
+    const texts = new Set([
+      ...matchTexts(column.text),
+      ...matchTexts(column.key),
+      ...(column.alt ?? []).flatMap(matchTexts),
+    ]);
     words = { names: [squash(column.key), squash(column.text)], texts: [...texts].map(tokens) };
     columnWords.set(column, words);
   }
@@ -301,9 +311,22 @@ function guessRole(value: string, known: Map<string, string>): string | undefine
 }
 
 /** Works out a mapping for an export from its first rows (header rows, then a sample of data). */
-export function suggestMapping(rows: string[][], questionnaire: Questionnaire): MappingSuggestion {
+export function suggestMapping(
+  rows: string[][],
+  questionnaire: Questionnaire,
+  structure?: SurveyStructure,
+): MappingSuggestion {
   const preset = detectPreset(rows.slice(0, 3));
   const header = parseHeader(rows.slice(0, preset.headerRows), preset, preset.keyRow);
+  // A structure file says what code-headed columns ask.
+  if (structure) {
+    for (const c of header.columns) {
+      const s = structure.columns.get(normalizeLabel(c.key));
+      if (!s?.texts.length) continue;
+      c.text = s.texts[0] as string;
+      c.alt = s.texts.slice(1);
+    }
+  }
   const sampleRows = rows.slice(preset.headerRows);
   const metadata = new Set(preset.metadata.map(normalizeLabel));
   const keys = header.columns.map((c) => normalizeLabel(c.key));
@@ -370,20 +393,53 @@ export function suggestMapping(rows: string[][], questionnaire: Questionnaire): 
       const role = guessRole(v, known);
       roleValues.push(role ? { label: v, role } : { label: v });
     }
+    // With a structure file, every answer code of the role question, resolved by its texts.
+    const codes = structure?.columns.get(normalizeLabel(roleColumn.key))?.answers;
+    for (const [code, texts] of codes ?? []) {
+      const role = texts.map((t) => guessRole(t, known)).find((r) => r !== undefined);
+      const i = roleValues.findIndex((v) => v.label === code);
+      if (i >= 0) roleValues.splice(i, 1);
+      roleValues.push(role ? { label: code, role } : { label: code });
+    }
   }
 
   const builtin = builtinLabelMap();
   const presetLabels = new Set(Object.keys(preset.labels).map(normalizeLabel));
   const unknown = new Set<string>();
+  const columnLabels = new Map<SurveyColumn, Record<string, AnswerValue>>();
   for (const m of matches) {
-    const anchors = new Set(
-      Object.values(m.question.levels ?? {}).flatMap((t) => Object.values(t).map(normalizeLabel)),
-    );
+    const levelOf = new Map<string, number>();
+    for (const [level, t] of Object.entries(m.question.levels ?? {}))
+      for (const text of Object.values(t)) levelOf.set(normalizeLabel(text), Number(level));
+    const anchors = new Set(levelOf.keys());
+    const answers = structure?.columns.get(normalizeLabel(m.column.key))?.answers;
+    if (answers?.size) {
+      const labels: Record<string, AnswerValue> = {};
+      for (const [code, texts] of answers) {
+        for (const t of texts) {
+          const n = normalizeLabel(t);
+          const value = levelOf.get(n) ?? builtin.get(n) ?? leadingScaleNumber(n);
+          if (value !== undefined) {
+            labels[code] = value;
+            break;
+          }
+        }
+      }
+      if (Object.keys(labels).length) columnLabels.set(m.column, labels);
+    }
+    const coded = new Set(Object.keys(columnLabels.get(m.column) ?? {}).map(normalizeLabel));
     for (const row of sampleRows) {
       const v = (row[m.column.index] ?? "").trim();
       if (!v) continue;
       const n = normalizeLabel(v);
-      if (builtin.has(n) || anchors.has(n) || n in preset.labels || presetLabels.has(n)) continue;
+      if (
+        builtin.has(n) ||
+        anchors.has(n) ||
+        coded.has(n) ||
+        n in preset.labels ||
+        presetLabels.has(n)
+      )
+        continue;
       if (/^[1-5](?:\.0+)?$/.test(n) || leadingScaleNumber(n) !== undefined) continue;
       unknown.add(v);
     }
@@ -400,6 +456,8 @@ export function suggestMapping(rows: string[][], questionnaire: Questionnaire): 
     unmatchedColumns: open.filter((c) => !usedColumns.has(c)),
     unmatchedQuestions: questions.filter((q) => !usedQuestions.has(q)),
     unknownLabels: [...unknown].slice(0, 30),
+    columnLabels,
+    ...(structure ? { structure: structure.platform } : {}),
   };
 }
 
@@ -498,8 +556,14 @@ export function renderSuggestion(
   const weak = s.matches.filter((m) => m.score < MATCH_THRESHOLD);
   for (const m of sure) {
     const note = m.score >= SURE_THRESHOLD ? "" : "check: ";
+    const labels = s.columnLabels.get(m.column);
+    const target = labels
+      ? `{ question: ${m.question.id}, labels: { ${Object.entries(labels)
+          .map(([k, v]) => `${scalar(k)}: ${v}`)
+          .join(", ")} } }`
+      : m.question.id;
     lines.push(
-      `  ${scalar(ref(h, m.column))}: ${m.question.id}  # ${note}${m.score.toFixed(2)} ${oneLine(m.column.text, 60)}`,
+      `  ${scalar(ref(h, m.column))}: ${target}  # ${note}${m.score.toFixed(2)} ${oneLine(m.column.text, 60)}`,
     );
   }
   if (!sure.length) lines.push("  {}  # TODO no column matched a question");
