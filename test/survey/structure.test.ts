@@ -40,13 +40,17 @@ describe("map init --survey", () => {
     const culture = questions.filter((x) => x.id.startsWith("cult."));
     const single = questions.filter((x) => !x.id.startsWith("cult."));
     const code = new Map(single.map((x, i) => [x.id, `Q${String(i + 1).padStart(2, "0")}`]));
-    culture.forEach((x, i) => code.set(x.id, `CULT[SQ00${i + 1}]`));
+    culture.forEach((x, i) => {
+      code.set(x.id, `CULT[SQ00${i + 1}]`);
+    });
     const answerCode = (v: number) => `A${6 - v}`;
     for (const [lang, ls] of LANGS) {
       const agree = SURVEY_LABELS[lang].likert;
       rows.push(["G", "1", "Main", "1", "", "", ls]);
       rows.push(["Q", "L", "ROLE", "1", lang === "en" ? "Your role?" : "您的角色？", "", ls]);
-      q.roles.forEach((r, i) => rows.push(["A", "0", `A${i + 1}`, "", r.name[lang] ?? "", "", ls]));
+      q.roles.forEach((r, i) => {
+        rows.push(["A", "0", `A${i + 1}`, "", r.name[lang] ?? "", "", ls]);
+      });
       for (const x of single) {
         rows.push(["Q", "L", code.get(x.id) ?? "", "1", x.text[lang] ?? "", "", ls]);
         for (const v of [5, 4, 3, 2, 1])
