@@ -73,9 +73,9 @@ describe("map init --survey", () => {
         "",
         ls,
       ]);
-      culture.forEach((x, i) =>
-        rows.push(["SQ", "0", `SQ00${i + 1}`, "1", x.text[lang] ?? "", "", ls]),
-      );
+      culture.forEach((x, i) => {
+        rows.push(["SQ", "0", `SQ00${i + 1}`, "1", x.text[lang] ?? "", "", ls]);
+      });
       for (const v of [5, 4, 3, 2, 1])
         rows.push(["A", "0", answerCode(v), "", agree[v - 1] ?? "", "", ls]);
     }
