@@ -1,7 +1,7 @@
 // Reads the first worksheet of an XLSX workbook as rows of cell text, streaming: yauzl opens the
 // ZIP container (random access through its central directory, so the worksheet can be read after
 // the shared strings whatever their order in the archive), node:zlib inflates each part, a
-// streaming UTF-8 decoder keeps multi-byte characters whole across compressed chunks, and sax
+// streaming UTF-8 decoder keeps multi-byte characters whole across compressed chunks, and saxes
 // parses the XML. Memory holds the shared strings (bounded by XLSX_LIMITS) and one chunk of rows.
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +9,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { crc32, createInflateRaw } from "node:zlib";
-import sax from "sax";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
 import yauzl from "yauzl";
 
 /** Receives each row; see `RecordHandler` in read.ts. */
@@ -33,6 +33,16 @@ export const XLSX_LIMITS: XlsxLimits = {
   cellChars: 32_767,
   partBytes: 16 * 1024 ** 2,
 };
+
+/** The XML one event of the parser may span (characters). */
+const MAX_BETWEEN_EVENTS = 1024 * 1024;
+
+/** What a part's parse reacts to. */
+interface Handlers {
+  open?: (tag: SaxesTagPlain) => void;
+  close?: (name: string) => void;
+  text?: (text: string) => void;
+}
 
 /** Excel's last column (XFD). */
 const MAX_COLUMNS = 16_384;
@@ -263,20 +273,43 @@ class Workbook {
     );
   }
 
-  /** Parses one part with sax; `setup` installs the handlers, `after` runs after every chunk. */
+  /** Parses one part with saxes; `setup` installs the handlers, `after` runs after every chunk. */
   private async parse(
     name: string,
     limit: number,
     what: string,
-    setup: (p: sax.SAXParser) => void,
+    setup: (p: Handlers) => void,
     after?: () => Promise<boolean>,
   ): Promise<void> {
-    const parser = sax.parser(true, { trim: false, normalize: false, position: true });
+    const parser = new SaxesParser<{ xmlns: false; position: true }>({
+      xmlns: false,
+      position: true,
+    });
     let xmlError: Error | undefined;
-    parser.onerror = (err) => {
+    parser.on("error", (err) => {
       xmlError ??= err;
-    };
-    setup(parser);
+    });
+    // XML between two events is held by the parser: a text or a tag longer than this is refused
+    // (a cell holds at most 32,767 characters, at most 6 bytes each as an entity).
+    let sinceEvent = 0;
+    const handlers: Handlers = {};
+    setup(handlers);
+    parser.on("opentag", (tag) => {
+      sinceEvent = 0;
+      handlers.open?.(tag);
+    });
+    parser.on("closetag", (tag) => {
+      sinceEvent = 0;
+      handlers.close?.(tag.name);
+    });
+    parser.on("text", (text) => {
+      sinceEvent = 0;
+      handlers.text?.(text);
+    });
+    parser.on("cdata", (text) => {
+      sinceEvent = 0;
+      handlers.text?.(text);
+    });
     // A damaged part usually shows as bad XML or bad content before its checksum can be
     // compared at the end: on such an error the rest is inflated (not parsed), so that the
     // checksum's verdict, when it fails, is the one reported.
@@ -284,7 +317,14 @@ class Workbook {
     const step = async (text?: string) => {
       try {
         if (text === undefined) parser.close();
-        else parser.write(text);
+        else {
+          parser.write(text);
+          sinceEvent += text.length;
+          if (sinceEvent > MAX_BETWEEN_EVENTS)
+            this.fail(
+              `XML text or a tag in ${name} longer than ${MAX_BETWEEN_EVENTS / 1024 / 1024} MiB (near line ${parser.line})`,
+            );
+        }
         if (xmlError) this.xmlFail(name, parser, xmlError);
         return after ? await after() : true;
       } catch (err) {
@@ -301,20 +341,22 @@ class Workbook {
     if (contentError) throw contentError;
   }
 
-  private xmlFail(name: string, p: sax.SAXParser, err: Error): never {
-    const first = (err.message.split("\n")[0] ?? "").replace(/[.:]\s*$/, "");
-    const what = /max buffer length/i.test(first)
-      ? "an XML name or attribute longer than 64 KiB"
-      : `malformed XML (${first.toLowerCase()})`;
-    this.fail(`${what} in ${name} at line ${p.line + 1}, column ${p.column}`);
+  private xmlFail(name: string, p: { line: number; column: number }, err: Error): never {
+    // saxes writes "line:column: message"; the position is given in our own words.
+    const first = (err.message.split("\n")[0] ?? "")
+      .replace(/^\d+:\d+:\s*/, "")
+      .replace(/[.:]\s*$/, "");
+    this.fail(
+      `malformed XML (${first.toLowerCase()}) in ${name} at line ${p.line}, column ${p.column}`,
+    );
   }
 
   /** Reads a small part whole, as a list of elements with their attributes. */
   private async elements(name: string): Promise<{ name: string; attrs: Record<string, string> }[]> {
     const out: { name: string; attrs: Record<string, string> }[] = [];
     await this.parse(name, this.limits.partBytes, "a workbook part", (p) => {
-      p.onopentag = (tag) => {
-        out.push({ name: tag.name, attrs: tag.attributes as Record<string, string> });
+      p.open = (tag) => {
+        out.push({ name: tag.name, attrs: tag.attributes });
       };
     });
     return out;
@@ -367,7 +409,7 @@ class Workbook {
     let parts: string[] = [];
     let length = 0;
     await this.parse(name, this.limits.sharedStringsBytes, "shared strings", (p) => {
-      p.onopentag = (tag) => {
+      p.open = (tag) => {
         if (tag.name === "si") {
           inSi = true;
           parts = [];
@@ -375,20 +417,19 @@ class Workbook {
         } else if (tag.name === "rPh") phonetic++;
         else if (tag.name === "t" && inSi && !phonetic) inT = true;
       };
-      p.onclosetag = (tagName) => {
+      p.close = (tagName) => {
         if (tagName === "si") {
           this.shared.push(unescapeOoxml(parts.join("")));
           inSi = false;
         } else if (tagName === "rPh") phonetic--;
         else if (tagName === "t") inT = false;
       };
-      p.ontext = (text) => {
+      p.text = (text) => {
         if (!inT) return;
         length += text.length;
         if (length > max) this.cellTooLong(`shared string ${this.shared.length} in ${name}`);
         parts.push(text);
       };
-      p.oncdata = (text) => p.ontext(text);
     });
   }
 
@@ -413,8 +454,8 @@ class Workbook {
       this.limits.sheetBytes,
       "a worksheet",
       (p) => {
-        p.onopentag = (tag) => {
-          const a = tag.attributes as Record<string, string>;
+        p.open = (tag) => {
+          const a = tag.attributes;
           switch (tag.name) {
             case "row": {
               const r = Number(a.r);
@@ -448,7 +489,7 @@ class Workbook {
               break;
           }
         };
-        p.onclosetag = (tagName) => {
+        p.close = (tagName) => {
           switch (tagName) {
             case "v":
             case "t":
@@ -500,13 +541,12 @@ class Workbook {
               break;
           }
         };
-        p.ontext = (text) => {
+        p.text = (text) => {
           if (!collecting) return;
           length += text.length;
           if (length > max) this.cellTooLong(`${where()} of ${name}`);
           value.push(text);
         };
-        p.oncdata = (text) => p.ontext(text);
       },
       async () => {
         // Rows parsed from one chunk go to the handler before the next chunk is read.

@@ -152,6 +152,13 @@ describe("readXlsx", () => {
       /found shared string 2 in xl\/sharedStrings\.xml holding more than 300 characters \(Excel's limit for a cell\)/,
     );
 
+    // One text of 1.5 million characters is refused before the parser holds it whole.
+    const huge = path.join(dir, "huge.xlsx");
+    await workbook(huge, [["id"], ["x".repeat(1_500_000)]], false);
+    await expect(readXlsx({ file: huge }, { display: "huge.xlsx" }, () => {})).rejects.toThrow(
+      /found XML text or a tag in xl\/worksheets\/sheet1\.xml longer than 1 MiB/,
+    );
+
     // The declared sizes lie (as in a ZIP bomb): the inflated bytes are counted as they come.
     const bytes = readFileSync(file);
     const name = Buffer.from("xl/sharedStrings.xml");
