@@ -5,6 +5,7 @@ import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { LANGS, type Lang } from "../i18n/labels.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { createFileAtomic, localToday } from "../io/output.js";
+import { readYamlFile } from "../io/read.js";
 import { MULTILINGUAL, SURVEY_WRITERS } from "../survey/export/index.js";
 import {
   planSurvey,
@@ -96,9 +97,12 @@ export async function runSurvey(
   return 0;
 }
 
-/** `dimensions/leadership.yaml: question lead.ceo-ownership (questions[2]) has no zh-CN text`. */
+/** `dimensions/leadership.yaml:12:5: question lead.ceo-ownership has no zh-CN text`. */
 function describeProblem(p: SurveyProblem, cwd: string): string {
   if (!p.item) return p.message;
-  const file = path.relative(cwd, p.item.dimension.file) || p.item.dimension.file;
-  return `${file}: question ${p.item.question.id} (questions[${p.item.index}]) ${p.message}`;
+  const { file } = readYamlFile(p.item.dimension.file, cwd);
+  const at = file?.locate(["questions", p.item.index]).start;
+  const shown =
+    file?.display ?? (path.relative(cwd, p.item.dimension.file) || p.item.dimension.file);
+  return `${shown}${at ? `:${at.line}:${at.column}` : ""}: question ${p.item.question.id} ${p.message}`;
 }

@@ -304,7 +304,7 @@ describe("crm-maturity survey", () => {
         { cwd: dir, stderr: quiet(), today: TODAY },
       ),
     ).rejects.toThrow(
-      /q\/dimensions\/leadership\.yaml: question lead\.ceo-ownership \(questions\[0\]\) options 1 and 2 have the same en text[\s\S]*nothing was written/,
+      /q\/dimensions\/leadership\.yaml:7:5: question lead\.ceo-ownership options 1 and 2 have the same en text[\s\S]*nothing was written/,
     );
     expect(() => readFileSync(path.join(out, "google-forms.gs"))).toThrow();
   });
