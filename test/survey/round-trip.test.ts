@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { stringify as csv } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { stringify as yaml } from "yaml";
 import { runSurvey } from "../../src/app/survey.js";
@@ -105,7 +106,10 @@ function cell(plan: SurveyPlan, i: number, a: Answer, how: "code" | "number" | L
 
 async function roundTrip(
   platform: string,
-  build: (plan: SurveyPlan, dir: string) => { file: string; ids: string[] },
+  build: (
+    plan: SurveyPlan,
+    dir: string,
+  ) => { file: string; ids: string[]; rows?: (string | number)[][] },
   lang?: Lang,
 ): Promise<void> {
   const dir = tmp();
@@ -113,7 +117,14 @@ async function roundTrip(
   const q = questionnaire();
   const langs = lang ? [lang, ...q.languages.filter((l) => l !== lang)] : q.languages;
   const plan = planSurvey(q, (platform === "limesurvey" ? langs : langs.slice(0, 1)) as Lang[]);
-  const { file, ids } = build(plan, dir);
+  const { file, ids, rows } = build(plan, dir);
+  if (rows) {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+    const ws = wb.addWorksheet("Sheet1");
+    for (const r of rows) ws.addRow(r).commit();
+    ws.commit();
+    await wb.commit();
+  }
   writeAnswers(path.join(dir, "answers.yaml"), plan, ids);
   const run = await runOn(file, path.join(dir, `${platform}-mapping.yaml`), { questionnaire: q });
   expect(Object.values(run.outcome.summary.rejects).every((n) => n === 0)).toBe(true);
@@ -227,6 +238,35 @@ describe("survey round trips: the platform's export scores as the same answers d
       );
     });
   }
+
+  it("问卷星, 按选项文本, downloaded as Excel (XLSX)", async () => {
+    await roundTrip(
+      "wjx",
+      (plan, dir) => {
+        const header = [
+          ...WJX_METADATA,
+          `1、${SURVEY_LABELS["zh-CN"].roleQuestion}`,
+          ...plan.items.map((item, i) => `${i + 2}、${item.text["zh-CN"]}`),
+        ];
+        const rows = answers(plan).map((r, k) => [
+          k + 1,
+          "2024/5/1 10:00:00",
+          "300秒",
+          "微信",
+          "N/A",
+          "1.2.3.4(上海-上海)",
+          plan.roles.find((x) => x.role === r.role)?.text["zh-CN"] ?? "",
+          ...r.answers.map((a, i) => cell(plan, i, a, "zh-CN")),
+        ]);
+        return {
+          file: path.join(dir, "wjx.xlsx"),
+          ids: rows.map((r) => String(r[0])),
+          rows: [header, ...rows],
+        };
+      },
+      "zh-CN",
+    );
+  });
 
   it("Google Forms, the responses sheet as CSV", async () => {
     await roundTrip("google-forms", (plan, dir) => {
