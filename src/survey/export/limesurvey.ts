@@ -66,10 +66,13 @@ export function files(plan: SurveyPlan): SurveyFile[] {
       language,
     });
   }
-  // The role group, then one group per dimension.
+  // Each language in turn: the role group, then one group per dimension. Groups and questions
+  // carry the same numeric id in every language, which is how LimeSurvey's import pairs a
+  // translation with its group or question (answers follow their question).
   for (const lang of plan.langs) {
     const language = LIMESURVEY_LANG[lang];
     rows.push({
+      id: "1",
       class: "G",
       "type/scale": "1",
       name: plan.roleText[lang],
@@ -77,6 +80,7 @@ export function files(plan: SurveyPlan): SurveyFile[] {
       language,
     });
     rows.push({
+      id: "1",
       class: "Q",
       "type/scale": "L",
       name: plan.roleCode,
@@ -88,12 +92,10 @@ export function files(plan: SurveyPlan): SurveyFile[] {
     });
     for (const r of plan.roles)
       rows.push({ class: "A", "type/scale": "0", name: r.code, text: r.text[lang], language });
-  }
-  q.dimensions.forEach((dimension, g) => {
-    const items = plan.items.filter((i) => i.dimension === dimension);
-    for (const lang of plan.langs) {
-      const language = LIMESURVEY_LANG[lang];
+    let qid = 1;
+    q.dimensions.forEach((dimension, g) => {
       rows.push({
+        id: String(g + 2),
         class: "G",
         "type/scale": String(g + 2),
         name: dimension.title[lang] ?? dimension.id,
@@ -101,7 +103,7 @@ export function files(plan: SurveyPlan): SurveyFile[] {
         text: dimension.description?.[lang] ?? "",
         language,
       });
-      for (const item of items) {
+      for (const item of plan.items.filter((i) => i.dimension === dimension)) {
         const roles = item.question.roles;
         // Put only to its roles: shown when the role answer is one of theirs.
         const relevance = roles
@@ -111,6 +113,7 @@ export function files(plan: SurveyPlan): SurveyFile[] {
               .join(" or ") || "0"
           : "1";
         rows.push({
+          id: String(++qid),
           class: "Q",
           "type/scale": "L",
           name: item.code,
@@ -123,8 +126,8 @@ export function files(plan: SurveyPlan): SurveyFile[] {
         for (const o of item.options)
           rows.push({ class: "A", "type/scale": "0", name: o.code, text: o.text[lang], language });
       }
-    }
-  });
+    });
+  }
   const text = stringify(
     rows.map((r) => COLUMNS.map((c) => r[c] ?? "")),
     { delimiter: "\t", header: false, record_delimiter: "\n" },
