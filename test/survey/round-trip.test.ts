@@ -14,11 +14,14 @@ import type { AnswerValue } from "../../src/core/models/mapping.js";
 import { isForRole } from "../../src/core/questionnaire/types.js";
 import type { Lang } from "../../src/i18n/labels.js";
 import { SURVEY_LABELS } from "../../src/i18n/survey.js";
-import { planSurvey, type SurveyPlan } from "../../src/survey/export/plan.js";
+import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
+import { SURVEY_WRITERS } from "../../src/survey/export/index.js";
+import { planSurvey, SURVEY_PLATFORMS, type SurveyPlan } from "../../src/survey/export/plan.js";
 import { WJX_METADATA } from "../../src/survey/export/wjx.js";
 import {
   QUESTIONNAIRE,
   questionnaire,
+  REPO,
   runOn,
   scoreFiles,
   tmp,
@@ -347,5 +350,25 @@ describe("crm-maturity survey", () => {
       /q\/dimensions\/leadership\.yaml:7:5: question lead\.ceo-ownership options 1 and 2 have the same en text[\s\S]*nothing was written/,
     );
     expect(() => readFileSync(path.join(out, "google-forms.gs"))).toThrow();
+  });
+});
+
+describe("the bundled pack", () => {
+  it("can be written for every platform in every language, with no problem to report", async () => {
+    const pack = resolveQuestionnaire(undefined, REPO);
+    for (const platform of SURVEY_PLATFORMS) {
+      const writer = await SURVEY_WRITERS[platform]();
+      for (const lang of ["en", "zh-CN"] as const) {
+        const plan = planSurvey(pack, [
+          lang,
+          ...(["en", "zh-CN"] as const).filter((l) => l !== lang),
+        ]);
+        expect(writer.check(plan), `${platform} ${lang}`).toEqual([]);
+      }
+    }
+    // Item codes are unique, 20 characters at most, letters and digits from a letter.
+    const codes = planSurvey(pack, ["en"]).items.map((i) => i.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const c of codes) expect(c).toMatch(/^[A-Za-z][A-Za-z0-9]{0,19}$/);
   });
 });

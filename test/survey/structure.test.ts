@@ -8,11 +8,13 @@ import { stringify as csv } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { parse, stringify as yaml } from "yaml";
 import { runMapInit } from "../../src/app/map-init.js";
+import { runSurvey } from "../../src/app/survey.js";
 import { materializeResults } from "../../src/batch/run.js";
 import { InputError } from "../../src/core/diagnostics/errors.js";
 import { isForRole } from "../../src/core/questionnaire/types.js";
 import { SURVEY_LABELS } from "../../src/i18n/survey.js";
-import { parseQsf } from "../../src/survey/structure.js";
+import { planSurvey } from "../../src/survey/export/plan.js";
+import { parseQsf, parseStructure } from "../../src/survey/structure.js";
 import {
   QUESTIONNAIRE,
   questionnaire,
@@ -154,6 +156,23 @@ describe("map init --survey", () => {
     expect(withoutStatistics(materializeResults(run.outcome))).toEqual(
       scoreFiles([path.join(dir, "answers.yaml")], q),
     );
+  });
+
+  it("reads the LimeSurvey structure `crm-maturity survey` writes: every code back to its question", async () => {
+    const dir = tmp();
+    await runSurvey(
+      { platform: "limesurvey", questionnaire: QUESTIONNAIRE, output: dir },
+      { cwd: dir, stderr: quiet(), today: "2024-05-06" },
+    );
+    const s = parseStructure(readFileSync(path.join(dir, "limesurvey-structure.txt"), "utf8"), "x");
+    const q = questionnaire();
+    const plan = planSurvey(q, ["en", "zh-CN"]);
+    for (const item of plan.items) {
+      const c = s.columns.get(item.code.toLowerCase());
+      expect(c?.texts).toEqual([item.text.en, item.text["zh-CN"]]);
+      expect([...(c?.answers.keys() ?? [])]).toEqual(["1", "2", "3", "4", "5", "NA", "DK"]);
+    }
+    expect([...(s.columns.get("role")?.answers.keys() ?? [])]).toEqual(["R1", "R2", "R3", "R4"]);
   });
 
   it("reads a Qualtrics .qsf: export tags, recode values and matrix statements", () => {
