@@ -3,7 +3,13 @@
 // labels, "does not apply" and "don't know"), and the mapping that reads the platform's export back.
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
-import type { AnswerValue, ExclusionRule, Mapping, PresetId } from "../../core/models/mapping.js";
+import type { z } from "zod";
+import type {
+  AnswerValue,
+  ExclusionRule,
+  mappingSchema,
+  PresetId,
+} from "../../core/models/mapping.js";
 import type { LocalizedText, Question } from "../../core/questionnaire/schema.js";
 import type { ComposedDimension, Questionnaire } from "../../core/questionnaire/types.js";
 import type { Lang } from "../../i18n/labels.js";
@@ -246,9 +252,8 @@ export function renderMapping(
   // Level questions' anchor texts, in every language, are read as their levels without a label.
   const questions: Record<string, string> = {};
   for (const item of plan.items) questions[layout.column(item)] = item.question.id;
-  const mapping: Omit<Mapping, "builtinLabels" | "blank" | "questions"> & {
-    questions: typeof questions;
-  } = {
+  // The mapping file's fields in the order a person reads them (the zod input type of `Mapping`).
+  const mapping: z.input<typeof mappingSchema> = {
     assessment: {
       client: { name: "TODO client name" },
       date: opts.date,
@@ -263,7 +268,7 @@ export function renderMapping(
     ...(layout.exclude?.length ? { exclude: layout.exclude } : {}),
     questions,
     labels: layout.labels,
-  } as never;
+  };
   const head = [
     ...(opts.schemaRef ? [`# yaml-language-server: $schema=${opts.schemaRef}`] : []),
     `# Written by \`crm-maturity survey --platform ${opts.platform}\` for questionnaire ${q.id} ${q.version}:`,
