@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Writable } from "node:stream";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
-import { LANGS, type Lang } from "../i18n/labels.js";
+import { LANGS, type Lang } from "../core/models/languages.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { createFileAtomic, localToday } from "../io/output.js";
 import { readYamlFile } from "../io/read.js";

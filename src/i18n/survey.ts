@@ -1,11 +1,12 @@
-import type { Lang } from "./labels.js";
+import type { Lang } from "../core/models/languages.js";
 
-/** Every text a generated survey shows that does not come from the questionnaire. */
+/**
+ * Every text a generated survey shows that does not come from the questionnaire (the agreement
+ * labels of Likert items are the interview's).
+ */
 export interface SurveyLabels {
   /** The role question. */
   roleQuestion: string;
-  /** The agreement options of a Likert item, 1 to 5. */
-  likert: readonly [string, string, string, string, string];
   dontKnow: string;
   notApplicable: string;
   /** Instructions at the top of an online survey. */
@@ -19,13 +20,6 @@ export interface SurveyLabels {
 
 const en: SurveyLabels = {
   roleQuestion: "What is your role in the company?",
-  likert: [
-    "Strongly disagree",
-    "Disagree",
-    "Neither agree nor disagree",
-    "Agree",
-    "Strongly agree",
-  ],
   dontKnow: "Don't know",
   notApplicable: "Does not apply to our company",
   intro:
@@ -38,7 +32,6 @@ const en: SurveyLabels = {
 
 const zhCN: SurveyLabels = {
   roleQuestion: "您在公司中的角色是？",
-  likert: ["非常不同意", "不同意", "说不清", "同意", "非常同意"],
   dontKnow: "不知道",
   notApplicable: "不适用于本公司",
   intro: "请为每个问题选择最符合公司目前实际情况的答案，而不是计划中的情况。",

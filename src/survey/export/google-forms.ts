@@ -2,7 +2,7 @@
 // paste, run `buildForm`) that builds the form with FormApp. Each question title starts with its
 // item code (`leadceoownership · …`); Google Forms exports each answer under its question's title
 // and writes the chosen option's text, so the mapping keys columns by title and reads the texts.
-import type { Lang } from "../../i18n/labels.js";
+import type { Lang } from "../../core/models/languages.js";
 import { SURVEY_LABELS } from "../../i18n/survey.js";
 import {
   ambiguousOptions,

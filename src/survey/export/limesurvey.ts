@@ -3,7 +3,7 @@
 // radio `L`) and their answer options (A). Item codes become question codes; answer codes are
 // 1–5, NA and DK, so an export with question codes and answer codes maps as written.
 import { stringify } from "csv-stringify/sync";
-import type { Lang } from "../../i18n/labels.js";
+import type { Lang } from "../../core/models/languages.js";
 import { SURVEY_LABELS } from "../../i18n/survey.js";
 import { PRESETS } from "../presets.js";
 import {

@@ -2,7 +2,7 @@
 // with the option code keyed into the data-entry template. Drawn with the report's PDF layer
 // (Writer, fonts, text cleaning), so Chinese needs the same font as a Chinese report.
 
-import type { Lang } from "../../i18n/labels.js";
+import type { Lang } from "../../core/models/languages.js";
 import { SURVEY_LABELS } from "../../i18n/survey.js";
 import { isCjk, resolveReportFont } from "../../io/fonts.js";
 import { withPlainLayout } from "../../render/pdf/plain-layout.js";

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
 import type { z } from "zod";
+import type { Lang } from "../../core/models/languages.js";
 import type {
   AnswerValue,
   ExclusionRule,
@@ -12,7 +13,7 @@ import type {
 } from "../../core/models/mapping.js";
 import type { LocalizedText, Question } from "../../core/questionnaire/schema.js";
 import type { ComposedDimension, Questionnaire } from "../../core/questionnaire/types.js";
-import type { Lang } from "../../i18n/labels.js";
+import { interviewLabels } from "../../i18n/interview.js";
 import { SURVEY_LABELS } from "../../i18n/survey.js";
 
 /** The platforms `crm-maturity survey` writes for. */
@@ -99,6 +100,11 @@ export function itemCodes(ids: readonly string[]): Map<string, string> {
 export function planSurvey(questionnaire: Questionnaire, langs: Lang[]): SurveyPlan {
   const all = (pick: (l: (typeof SURVEY_LABELS)[Lang]) => string) =>
     Object.fromEntries(langs.map((l) => [l, pick(SURVEY_LABELS[l])])) as Record<Lang, string>;
+  // The agreement labels are the interview's, so a survey and an interview word them alike.
+  const agreement = (level: number) =>
+    Object.fromEntries(
+      langs.map((l) => [l, interviewLabels(l).likert[level - 1] as string]),
+    ) as Record<Lang, string>;
   const questions = questionnaire.dimensions.flatMap((d) => d.questions);
   const codes = itemCodes(questions.map((q) => q.id));
   const extra: SurveyOption[] = [
@@ -113,7 +119,7 @@ export function planSurvey(questionnaire: Questionnaire, langs: Lang[]): SurveyP
         text:
           question.type === "level"
             ? localized(question.levels?.[String(level)], langs)
-            : all((l) => l.likert[level - 1] as string),
+            : agreement(level),
       }));
       return {
         code: codes.get(question.id) as string,
@@ -231,7 +237,7 @@ export function optionTextLabels(plan: SurveyPlan): Record<string, AnswerValue> 
   const labels: Record<string, AnswerValue> = {};
   for (const lang of plan.langs) {
     const l = SURVEY_LABELS[lang];
-    l.likert.forEach((text, i) => {
+    interviewLabels(lang).likert.forEach((text, i) => {
       labels[text] = i + 1;
     });
     labels[l.notApplicable] = "na";

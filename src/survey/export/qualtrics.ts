@@ -3,7 +3,7 @@
 // code, which Qualtrics keeps as the question's export tag (the first header row of its CSV
 // export). Choices are numbered in order, so "numeric values" exports 1–5, then 6 for "does not
 // apply" and 7 for "don't know"; roles are numbered the same way.
-import type { Lang } from "../../i18n/labels.js";
+import type { Lang } from "../../core/models/languages.js";
 import { SURVEY_LABELS } from "../../i18n/survey.js";
 import { PRESETS } from "../presets.js";
 import {

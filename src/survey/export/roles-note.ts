@@ -1,4 +1,4 @@
-import type { Lang } from "../../i18n/labels.js";
+import type { Lang } from "../../core/models/languages.js";
 import { SURVEY_LABELS } from "../../i18n/survey.js";
 import type { SurveyItem, SurveyPlan } from "./plan.js";
 

@@ -4,7 +4,7 @@
 // own (序号 … 来自IP), so the mapping finds each question by position. Options export as their text
 // or their number (1–5, then 6 "does not apply", 7 "don't know"); both are mapped. Reverse-scored
 // items need no scale tag: the questionnaire's `reverse` is applied when `batch` scores.
-import type { Lang } from "../../i18n/labels.js";
+import type { Lang } from "../../core/models/languages.js";
 import { SURVEY_LABELS } from "../../i18n/survey.js";
 import {
   ambiguousOptions,
