@@ -18,22 +18,11 @@ import type { SurveyFile } from "./types.js";
 
 const oneLine = (s: string | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
 
-/** Google Forms refuses a title or choice longer than this. */
-const MAX_TEXT = 1000;
-
 const title = (plan: SurveyPlan, item: SurveyItem, lang: Lang) =>
   `${item.code} · ${oneLine(item.text[lang])}${rolesNote(plan, item, lang)}`;
 
 export function check(plan: SurveyPlan): SurveyProblem[] {
-  const lang = plan.langs[0] as Lang;
-  const long = plan.items.flatMap((item) =>
-    [title(plan, item, lang), ...item.options.map((o) => o.text[lang] ?? "")].some(
-      (t) => t.length > MAX_TEXT,
-    )
-      ? [{ item, message: `has a text over Google Forms' ${MAX_TEXT} characters` }]
-      : [],
-  );
-  return [...missingTexts(plan), ...ambiguousOptions(plan), ...long];
+  return [...missingTexts(plan), ...ambiguousOptions(plan)];
 }
 
 export function files(plan: SurveyPlan): SurveyFile[] {
