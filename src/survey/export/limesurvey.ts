@@ -39,8 +39,18 @@ const LIMESURVEY_LANG: Record<Lang, string> = { en: "en", "zh-CN": "zh-Hans" };
 
 type Row = Partial<Record<(typeof COLUMNS)[number], string>>;
 
+/** LimeSurvey stores a group name in 100 characters. */
+const MAX_GROUP_NAME = 100;
+
 export function check(plan: SurveyPlan): SurveyProblem[] {
-  return missingTexts(plan);
+  const long = plan.questionnaire.dimensions.flatMap((d) =>
+    plan.langs
+      .filter((l) => (d.title[l] ?? "").length > MAX_GROUP_NAME)
+      .map((l) => ({
+        message: `${d.file}: dimension ${d.id} has a ${l} title over the ${MAX_GROUP_NAME} characters LimeSurvey keeps for a group name`,
+      })),
+  );
+  return [...missingTexts(plan), ...long];
 }
 
 export function files(plan: SurveyPlan): SurveyFile[] {
