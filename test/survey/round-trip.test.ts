@@ -13,7 +13,7 @@ import { materializeResults } from "../../src/batch/run.js";
 import type { Lang } from "../../src/core/models/languages.js";
 import type { AnswerValue } from "../../src/core/models/mapping.js";
 import { isForRole } from "../../src/core/questionnaire/types.js";
-import { SURVEY_LABELS } from "../../src/i18n/survey.js";
+import { messagesFor } from "../../src/i18n/index.js";
 import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 import { SURVEY_WRITERS } from "../../src/survey/export/index.js";
 import { planSurvey, SURVEY_PLATFORMS, type SurveyPlan } from "../../src/survey/export/plan.js";
@@ -183,7 +183,7 @@ describe("survey round trips: the platform's export scores as the same answers d
           "Progress",
           "Finished",
           "Response ID",
-          SURVEY_LABELS.en.roleQuestion,
+          messagesFor("en").survey.roleQuestion,
           ...plan.items.map((i) => i.text.en ?? ""),
         ];
         const importIds = keys.map((k, i) =>
@@ -218,7 +218,7 @@ describe("survey round trips: the platform's export scores as the same answers d
         (plan, dir) => {
           const header = [
             ...WJX_METADATA,
-            `1、${SURVEY_LABELS["zh-CN"].roleQuestion}`,
+            `1、${messagesFor("zh-CN").survey.roleQuestion}`,
             ...plan.items.map((item, i) => `${i + 2}、${item.text["zh-CN"]}`),
           ];
           const rows = answers(plan).map((r, k) => [
@@ -248,7 +248,7 @@ describe("survey round trips: the platform's export scores as the same answers d
       (plan, dir) => {
         const header = [
           ...WJX_METADATA,
-          `1、${SURVEY_LABELS["zh-CN"].roleQuestion}`,
+          `1、${messagesFor("zh-CN").survey.roleQuestion}`,
           ...plan.items.map((item, i) => `${i + 2}、${item.text["zh-CN"]}`),
         ];
         const rows = answers(plan).map((r, k) => [
@@ -282,7 +282,7 @@ describe("survey round trips: the platform's export scores as the same answers d
           .replace(/: [^:]+$/, "")
           .replace(/^"|"$/g, "");
       });
-      const header = ["Timestamp", `ROLE · ${SURVEY_LABELS.en.roleQuestion}`, ...titles];
+      const header = ["Timestamp", `ROLE · ${messagesFor("en").survey.roleQuestion}`, ...titles];
       const rows = answers(plan).map((r) => [
         "2024/05/01 10:00:00 AM GMT+8",
         plan.roles.find((x) => x.role === r.role)?.text.en ?? "",

@@ -12,7 +12,7 @@ import { runSurvey } from "../../src/app/survey.js";
 import { materializeResults } from "../../src/batch/run.js";
 import { InputError } from "../../src/core/diagnostics/errors.js";
 import { isForRole } from "../../src/core/questionnaire/types.js";
-import { interviewLabels } from "../../src/i18n/interview.js";
+import { messagesFor } from "../../src/i18n/index.js";
 import { planSurvey } from "../../src/survey/export/plan.js";
 import { parseQsf, parseStructure } from "../../src/survey/structure.js";
 import {
@@ -47,7 +47,7 @@ describe("map init --survey", () => {
     });
     const answerCode = (v: number) => `A${6 - v}`;
     for (const [lang, ls] of LANGS) {
-      const agree = interviewLabels(lang).likert;
+      const agree = messagesFor(lang).interview.likert;
       rows.push(["G", "1", "Main", "1", "", "", ls]);
       rows.push(["Q", "L", "ROLE", "1", lang === "en" ? "Your role?" : "您的角色？", "", ls]);
       q.roles.forEach((r, i) => {

@@ -3,7 +3,7 @@
 // item code (`leadceoownership · …`); Google Forms exports each answer under its question's title
 // and writes the chosen option's text, so the mapping keys columns by title and reads the texts.
 import type { Lang } from "../../core/models/languages.js";
-import { SURVEY_LABELS } from "../../i18n/survey.js";
+import { messagesFor } from "../../i18n/index.js";
 import {
   ambiguousOptions,
   type ExportLayout,
@@ -35,7 +35,7 @@ export function files(plan: SurveyPlan): SurveyFile[] {
     "// titles: the mapping written beside this file finds the answers by them.",
     "function buildForm() {",
     `  var form = FormApp.create(${js(oneLine(plan.questionnaire.title[lang]))});`,
-    `  form.setDescription(${js(SURVEY_LABELS[lang].intro)});`,
+    `  form.setDescription(${js(messagesFor(lang).survey.intro)});`,
     "  form.setCollectEmail(false);",
     "  function choice(title, choices, required) {",
     "    form.addMultipleChoiceItem().setTitle(title).setChoiceValues(choices).setRequired(required);",

@@ -4,7 +4,7 @@
 // 1–5, NA and DK, so an export with question codes and answer codes maps as written.
 import { stringify } from "csv-stringify/sync";
 import type { Lang } from "../../core/models/languages.js";
-import { SURVEY_LABELS } from "../../i18n/survey.js";
+import { messagesFor } from "../../i18n/index.js";
 import { PRESETS } from "../presets.js";
 import {
   DK_CODE,
@@ -72,7 +72,7 @@ export function files(plan: SurveyPlan): SurveyFile[] {
     rows.push({
       class: "SL",
       name: "surveyls_description",
-      text: SURVEY_LABELS[lang].intro,
+      text: messagesFor(lang).survey.intro,
       language,
     });
   }

@@ -3,7 +3,7 @@
 // (Writer, fonts, text cleaning), so Chinese needs the same font as a Chinese report.
 
 import type { Lang } from "../../core/models/languages.js";
-import { SURVEY_LABELS } from "../../i18n/survey.js";
+import { messagesFor } from "../../i18n/index.js";
 import { isCjk, resolveReportFont } from "../../io/fonts.js";
 import { withPlainLayout } from "../../render/pdf/plain-layout.js";
 import { makeCleaner } from "../../render/pdf/text.js";
@@ -17,7 +17,7 @@ const OPTION_INDENT = 18;
 
 /** Every text the form shows, for choosing a font that can show them. */
 function texts(plan: SurveyPlan, lang: Lang): string[] {
-  const l = SURVEY_LABELS[lang];
+  const l = messagesFor(lang).survey;
   return [
     plan.questionnaire.title[lang] ?? "",
     l.paperInstructions,
@@ -39,7 +39,7 @@ export async function renderPaperForm(
   opts: { fontPath?: string } = {},
 ): Promise<Uint8Array> {
   const lang = plan.langs[0] as Lang;
-  const l = SURVEY_LABELS[lang];
+  const l = messagesFor(lang).survey;
   const codePoints = new Set<number>();
   for (const t of texts(plan, lang))
     for (const ch of t) codePoints.add(ch.codePointAt(0) as number);

@@ -13,8 +13,8 @@ import type {
 } from "../../core/models/mapping.js";
 import type { LocalizedText, Question } from "../../core/questionnaire/schema.js";
 import type { ComposedDimension, Questionnaire } from "../../core/questionnaire/types.js";
-import { interviewLabels } from "../../i18n/interview.js";
-import { SURVEY_LABELS } from "../../i18n/survey.js";
+import { messagesFor } from "../../i18n/index.js";
+import type { Messages } from "../../i18n/messages.js";
 
 /** The platforms `crm-maturity survey` writes for. */
 export const SURVEY_PLATFORMS = [
@@ -98,12 +98,12 @@ export function itemCodes(ids: readonly string[]): Map<string, string> {
 
 /** Builds the plan of a survey in `langs` (the first is the base language). */
 export function planSurvey(questionnaire: Questionnaire, langs: Lang[]): SurveyPlan {
-  const all = (pick: (l: (typeof SURVEY_LABELS)[Lang]) => string) =>
-    Object.fromEntries(langs.map((l) => [l, pick(SURVEY_LABELS[l])])) as Record<Lang, string>;
+  const all = (pick: (l: Messages["survey"]) => string) =>
+    Object.fromEntries(langs.map((l) => [l, pick(messagesFor(l).survey)])) as Record<Lang, string>;
   // The agreement labels are the interview's, so a survey and an interview word them alike.
   const agreement = (level: number) =>
     Object.fromEntries(
-      langs.map((l) => [l, interviewLabels(l).likert[level - 1] as string]),
+      langs.map((l) => [l, messagesFor(l).interview.likert[level - 1] as string]),
     ) as Record<Lang, string>;
   const questions = questionnaire.dimensions.flatMap((d) => d.questions);
   const codes = itemCodes(questions.map((q) => q.id));
@@ -236,8 +236,8 @@ export interface ExportLayout {
 export function optionTextLabels(plan: SurveyPlan): Record<string, AnswerValue> {
   const labels: Record<string, AnswerValue> = {};
   for (const lang of plan.langs) {
-    const l = SURVEY_LABELS[lang];
-    interviewLabels(lang).likert.forEach((text, i) => {
+    const l = messagesFor(lang).survey;
+    messagesFor(lang).interview.likert.forEach((text, i) => {
       labels[text] = i + 1;
     });
     labels[l.notApplicable] = "na";

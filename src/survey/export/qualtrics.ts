@@ -4,7 +4,7 @@
 // export). Choices are numbered in order, so "numeric values" exports 1–5, then 6 for "does not
 // apply" and 7 for "don't know"; roles are numbered the same way.
 import type { Lang } from "../../core/models/languages.js";
-import { SURVEY_LABELS } from "../../i18n/survey.js";
+import { messagesFor } from "../../i18n/index.js";
 import { PRESETS } from "../presets.js";
 import {
   type ExportLayout,
@@ -37,7 +37,7 @@ export function files(plan: SurveyPlan): SurveyFile[] {
     out.push("");
   };
   out.push(`[[Block:${oneLine(plan.roleText[lang])}]]`, "");
-  out.push("[[Question:DB]]", "[[ID:INTRO]]", SURVEY_LABELS[lang].intro, "");
+  out.push("[[Question:DB]]", "[[ID:INTRO]]", messagesFor(lang).survey.intro, "");
   question(
     plan.roleCode,
     oneLine(plan.roleText[lang]),

@@ -1,5 +1,5 @@
 import type { Lang } from "../../core/models/languages.js";
-import { SURVEY_LABELS } from "../../i18n/survey.js";
+import { messagesFor } from "../../i18n/index.js";
 import type { SurveyItem, SurveyPlan } from "./plan.js";
 
 /** " (for Managers, Front line only)" for a question put to some roles, else "". */
@@ -7,5 +7,5 @@ export function rolesNote(plan: SurveyPlan, item: SurveyItem, lang: Lang): strin
   const roles = item.question.roles;
   if (!roles) return "";
   const names = plan.roles.filter((r) => roles.includes(r.role)).map((r) => r.text[lang] ?? r.role);
-  return ` ${SURVEY_LABELS[lang].forRolesOnly(names)}`;
+  return ` ${messagesFor(lang).survey.forRolesOnly(names)}`;
 }

@@ -5,7 +5,7 @@
 // or their number (1–5, then 6 "does not apply", 7 "don't know"); both are mapped. Reverse-scored
 // items need no scale tag: the questionnaire's `reverse` is applied when `batch` scores.
 import type { Lang } from "../../core/models/languages.js";
-import { SURVEY_LABELS } from "../../i18n/survey.js";
+import { messagesFor } from "../../i18n/index.js";
 import {
   ambiguousOptions,
   type ExportLayout,
@@ -29,7 +29,7 @@ export function check(plan: SurveyPlan): SurveyProblem[] {
 
 export function files(plan: SurveyPlan): SurveyFile[] {
   const lang = plan.langs[0] as Lang;
-  const out = [oneLine(plan.questionnaire.title[lang]), SURVEY_LABELS[lang].intro, ""];
+  const out = [oneLine(plan.questionnaire.title[lang]), messagesFor(lang).survey.intro, ""];
   let n = 0;
   const question = (text: string, options: string[]) => {
     out.push(`${++n}.${text}[单选题]`, ...options.map(oneLine), "");

@@ -1,7 +1,8 @@
 import type { DimensionResult } from "../../../core/models/results.js";
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import { dimensionFigures, type ReportContext } from "../context.js";
 import type { DimensionDetail, QuestionBrief, ReportModel, RoadmapSection } from "../model.js";
+import { attribution } from "./summary.js";
 
 function strongestAndWeakest(briefs: QuestionBrief[]) {
   const answered = briefs
@@ -67,9 +68,10 @@ function buildDimensionDetail(
           }),
         }
       : null,
-    perceptionGap: d.perceptionGap
-      ? { ...d.perceptionGap, sentence: t.perceptionSentence(d.perceptionGap) }
-      : null,
+    perceptionGap:
+      d.perceptionGap && !ctx.singles.has("executive") && !ctx.singles.has("frontline")
+        ? { ...d.perceptionGap, sentence: t.perceptionSentence(d.perceptionGap) }
+        : null,
     strongest,
     weakest,
     questions: briefs,
@@ -77,9 +79,9 @@ function buildDimensionDetail(
       q.notes.map((n) => ({
         question: q.id,
         questionText: questionText(q.id),
-        respondent: n.respondent,
+        respondent: ctx.anonymize ? attribution(ctx, n.respondent, n.role) : n.respondent,
         role: n.role,
-        roleName: ctx.roleName(n.role),
+        roleName: ctx.singles.has(n.role) ? ctx.L.respondent : ctx.roleName(n.role),
         note: n.note ?? null,
         evidence: n.evidence ?? null,
       })),
