@@ -41,6 +41,39 @@ describe("crm-maturity survey", () => {
     for (const r of [none, bad]) expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
+  it("map init --survey maps a code-headed export through the structure file", () => {
+    const dir = tmp();
+    expect(
+      runCli(["survey", "--platform", "limesurvey", "-q", QUESTIONNAIRE, "-o", dir]).status,
+    ).toBe(0);
+    const structure = readFileSync(path.join(dir, "limesurvey-structure.txt"), "utf8");
+    const codes = [...structure.matchAll(/^\d+\t\tQ\tL\t([A-Za-z0-9]+)\t.*\ten\t/gm)].map(
+      (m) => m[1],
+    );
+    expect(codes.length).toBe(10);
+    const exportFile = path.join(dir, "results.csv");
+    writeFileSync(
+      exportFile,
+      `id,submitdate,${codes.join(",")}\n1,2024-05-01,R1,${codes
+        .slice(1)
+        .map(() => "3")
+        .join(",")}\n`,
+    );
+    const without = runCli(["map", "init", exportFile, "-q", QUESTIONNAIRE]);
+    const withStructure = runCli([
+      "map",
+      "init",
+      exportFile,
+      "-q",
+      QUESTIONNAIRE,
+      "--survey",
+      path.join(dir, "limesurvey-structure.txt"),
+    ]);
+    expect(withStructure.status).toBe(0);
+    expect(withStructure.stderr).toMatch(/9 of 9 questions matched to columns/);
+    expect(without.stderr).not.toMatch(/9 of 9 questions matched/);
+  });
+
   it("has --help with examples", () => {
     const r = runCli(["survey", "--help"]);
     expect(r.status).toBe(0);
