@@ -4,10 +4,13 @@
 //   node bench/batch.bench.mjs            (100k and 1M rows; the files are cached in .bench/)
 //   BATCH_BENCH_ROWS=20000 node bench/batch.bench.mjs
 //   BATCH_BENCH_ROWS=100000,1000000,3000000 node bench/batch.bench.mjs   (1.4 GB file, ~2 min)
+// Then the XLSX figure: `batch` on the same data saved as a workbook against the CSV, in rows per
+// second and peak RSS (BATCH_BENCH_XLSX_ROWS, default the first size).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeExport, writeQuestionnaire } from "./batch/generate.mjs";
+import { csvToXlsx } from "./batch/to-xlsx.mjs";
 import { BIN, REPO, report } from "./lib.mjs";
 
 const DIR = path.join(REPO, ".bench/batch");
@@ -44,22 +47,42 @@ async function exportWith(rows) {
   return file;
 }
 
+/** The same export as an XLSX workbook (cached beside the CSV). */
+async function xlsxWith(rows) {
+  const csv = await exportWith(rows);
+  const file = csv.replace(/\.csv$/, ".xlsx");
+  const marker = `${file}.done`;
+  if (!existsSync(marker)) {
+    await csvToXlsx(csv, file);
+    writeFileSync(marker, "");
+  }
+  return file;
+}
+
+const batchArgs = (file) => [
+  BIN,
+  "batch",
+  file,
+  "--map",
+  path.join(DIR, "mapping.yaml"),
+  "-q",
+  path.join(DIR, "questionnaire.yaml"),
+  "-o",
+  path.join(DIR, "results.json"),
+];
+
+/** `batch` on the XLSX and on the CSV of the same data: rows per second and peak RSS. */
+export async function benchXlsx(rows) {
+  const xlsx = await xlsxWith(rows);
+  const csv = await exportWith(rows);
+  return { rows, xlsx: measure(batchArgs(xlsx)), csv: measure(batchArgs(csv)) };
+}
+
 /** Measures one size: csv-parse alone, then `batch` end to end (results JSON to a file). */
 export async function benchBatch(rows) {
   const file = await exportWith(rows);
   const parse = measure([path.join(REPO, "bench/batch/parse-only.mjs"), file]);
-  const batchArgs = [
-    BIN,
-    "batch",
-    file,
-    "--map",
-    path.join(DIR, "mapping.yaml"),
-    "-q",
-    path.join(DIR, "questionnaire.yaml"),
-    "-o",
-    path.join(DIR, "results.json"),
-  ];
-  const batch = measure(batchArgs);
+  const batch = measure(batchArgs(file));
   return { rows, parse, batch };
 }
 
@@ -104,4 +127,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `peak RSS from ${first.toLocaleString("en-US")} to ${last.toLocaleString("en-US")} rows: ${mb(rss)} (csv-parse alone: ${mb(parseRss)}) · batch grows ${perRow.toFixed(1)} bytes a row · extrapolated to 10,000,000 rows: ${at10M.toFixed(0)} MB`,
     );
   }
+  // XLSX: the same data as a workbook (BATCH_BENCH_XLSX_ROWS, default the first size).
+  const xlsxRows = Number(process.env.BATCH_BENCH_XLSX_ROWS ?? sizes[0]);
+  const { xlsx, csv } = await benchXlsx(xlsxRows);
+  const n = xlsxRows.toLocaleString("en-US");
+  const perSecond = (m) => (xlsxRows / m.ms) * 1000;
+  report(`batch ${n} rows from XLSX, rows per second`, perSecond(xlsx), "rows/s", {
+    baseline: perSecond(csv),
+    baselineName: "the same data as CSV",
+  });
+  report(`batch ${n} rows from XLSX, peak RSS`, xlsx.rssMB, "MB", {
+    baseline: csv.rssMB,
+    baselineName: "the same data as CSV",
+  });
 }

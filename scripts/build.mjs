@@ -3,7 +3,7 @@
 // that loads them (dist/cli.cjs). Why: src/boot/code-cache.ts. Everything is CommonJS because an
 // ES-module entry alone costs ~10 ms of start-up on Node 20. The bundle also carries schema checks
 // compiled from the zod schemas (src/core/questionnaire/schema-checks.ts).
-// Packages that read their own data files at run time (pdfkit, exceljs, …) stay external.
+// Packages that read their own data files at run time (pdfkit, fontkit, …) stay external.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";

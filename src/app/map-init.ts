@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
@@ -13,14 +13,40 @@ import {
 } from "../io/output.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
 import { ExportError, openExport } from "../io/survey/read.js";
+import { parseStructure, StructureError, type SurveyStructure } from "../survey/structure.js";
 import { MATCH_THRESHOLD, renderSuggestion, suggestMapping } from "../survey/suggest.js";
 import type { Env } from "./env.js";
+
+/** Reads `--survey`: a LimeSurvey structure (.txt) or a Qualtrics survey file (.qsf). */
+function readStructure(file: string, cwd: string): SurveyStructure {
+  let text: string;
+  try {
+    const full = path.resolve(cwd, file);
+    if (statSync(full).isDirectory())
+      throw new InputError(`--survey ${file}: expected a file; found a folder`);
+    text = readFileSync(full, "utf8");
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(
+      `--survey ${file}: expected a readable survey structure file; found ${code === "ENOENT" ? "no such file" : `an unreadable file (${code ?? String(err)})`}`,
+    );
+  }
+  try {
+    return parseStructure(text, file);
+  } catch (err) {
+    if (err instanceof StructureError) throw new InputError(err.message);
+    throw err;
+  }
+}
 
 /** Options of `crm-maturity map init`, as commander parses them. */
 export interface MapInitOptions {
   questionnaire?: string;
   output?: string;
   encoding?: EncodingChoice;
+  /** A LimeSurvey (.txt) or Qualtrics (.qsf) structure file describing the export's columns. */
+  survey?: string;
 }
 
 /** Data rows read to find role values and unknown answer labels. */
@@ -43,6 +69,7 @@ export async function runMapInit(
   }
   if (exportPath !== "-") noteInput(path.resolve(e.cwd, exportPath), exportPath);
   const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  const structure = opts.survey ? readStructure(opts.survey, e.cwd) : undefined;
   const display = exportPath === "-" ? "<stdin>" : exportPath;
   const rows: string[][] = [];
   try {
@@ -61,7 +88,7 @@ export async function runMapInit(
   }
   if (rows.length === 0)
     throw new InputError(`${display}: expected a header row; found an empty file`);
-  const suggestion = suggestMapping(rows, questionnaire);
+  const suggestion = suggestMapping(rows, questionnaire, structure);
   const text = renderSuggestion(suggestion, {
     exportName: exportPath === "-" ? "<export>" : exportPath,
     questionnaire,

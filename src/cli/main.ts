@@ -12,6 +12,7 @@ import { register as registerReport } from "./commands/report.js";
 import { register as registerRoadmap } from "./commands/roadmap.js";
 import { register as registerSchema } from "./commands/schema.js";
 import { register as registerScore } from "./commands/score.js";
+import { register as registerSurvey } from "./commands/survey.js";
 import { register as registerValidate } from "./commands/validate.js";
 import { examples } from "./options.js";
 
@@ -43,6 +44,7 @@ Exit codes: 0 ok · 1 invalid input or findings · 2 usage error or internal fai
     registerCompare,
     registerBatch,
     registerMap,
+    registerSurvey,
   ])
     register(program);
   // Subcommands made with .command() inherit exitOverride, so their usage errors reach main().

@@ -714,6 +714,18 @@ Keep the scored results (\`score --format json -o results.json\`) to compare wit
 reassessment later (\`crm-maturity compare\`).
 `;
 
+const survey: Messages["survey"] = {
+  roleQuestion: "What is your role in the company?",
+  dontKnow: "Don't know",
+  notApplicable: "Does not apply to our company",
+  intro:
+    "For each question, choose the answer that describes what actually happens in the company today, not what is planned.",
+  paperInstructions:
+    "Tick one box for each question: the answer that describes what actually happens today. Leave a question blank if it is not for your role.",
+  paperRespondent: "Respondent number",
+  forRolesOnly: (roles) => `(for ${roles.join(", ")} only)`,
+};
+
 /** Every message in English. */
 export const en: Messages = {
   common,
@@ -722,5 +734,6 @@ export const en: Messages = {
   comparison,
   interview,
   answersTemplate,
+  survey,
   engagementReadme,
 };

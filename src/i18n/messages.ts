@@ -29,6 +29,8 @@ export interface Messages {
   interview: InterviewMessages;
   /** The comments of the answers and targets templates `init` writes. */
   answersTemplate: AnswersTemplateMessages;
+  /** The words of the surveys `survey` writes that do not come from the questionnaire. */
+  survey: SurveyMessages;
   /** The engagement README `init` writes: what the files are and the next commands. */
   engagementReadme(p: ReadmeParts): string;
 }
@@ -212,6 +214,24 @@ export interface InterviewMessages {
   retrySave: string;
   /** The session ends with answers that could not be written. */
   notSaved: (file: string) => string;
+}
+
+/**
+ * Every text a generated survey shows that does not come from the questionnaire (the agreement
+ * labels of Likert items are the interview's `likert`).
+ */
+export interface SurveyMessages {
+  /** The role question. */
+  roleQuestion: string;
+  dontKnow: string;
+  notApplicable: string;
+  /** Instructions at the top of an online survey. */
+  intro: string;
+  /** Paper: how to fill the form in. */
+  paperInstructions: string;
+  paperRespondent: string;
+  /** After a question put to some roles only. */
+  forRolesOnly(roles: string[]): string;
 }
 
 /** The comments of the answers and targets templates; arrays are comment lines. */

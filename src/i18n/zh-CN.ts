@@ -674,6 +674,16 @@ crm-maturity roadmap answers.yaml${q} ${t} -o roadmap.md
 保存评分结果（\`score --format json -o results.json\`），半年后复评时可用 \`crm-maturity compare\` 对比进展。
 `;
 
+const survey: Messages["survey"] = {
+  roleQuestion: "您在公司中的角色是？",
+  dontKnow: "不知道",
+  notApplicable: "不适用于本公司",
+  intro: "请为每个问题选择最符合公司目前实际情况的答案，而不是计划中的情况。",
+  paperInstructions: "每题只勾选一个方框：选择最符合目前实际情况的答案。与您角色无关的题目请留空。",
+  paperRespondent: "答卷编号",
+  forRolesOnly: (roles) => `（仅限${roles.join("、")}作答）`,
+};
+
 /** Every message in Chinese (simplified, zh-CN). */
 export const zhCN: Messages = {
   common,
@@ -682,5 +692,6 @@ export const zhCN: Messages = {
   comparison,
   interview,
   answersTemplate,
+  survey,
   engagementReadme,
 };

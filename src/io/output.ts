@@ -277,7 +277,7 @@ export function writeOutput(
  */
 export function createFileAtomic(
   file: string,
-  data: string,
+  data: string | Uint8Array,
   ops: FileOps = NODE_FILE_OPS,
 ): boolean {
   const tmp = writeTemp(file, data, ops);

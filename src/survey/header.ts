@@ -9,6 +9,8 @@ export interface SurveyColumn {
   key: string;
   /** The question text a person reads, used to suggest a mapping. */
   text: string;
+  /** More texts of the same question (other languages), from a survey structure file. */
+  alt?: string[];
 }
 
 /** The parsed header of an export. */

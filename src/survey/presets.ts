@@ -23,10 +23,18 @@ export interface Preset {
   detect(rows: readonly (readonly string[])[]): number;
 }
 
+// A header row's normalised cells, worked out once however many presets look at the row.
+const normalizedRows = new WeakMap<readonly string[], Set<string>>();
+
 const has = (row: readonly string[] | undefined, ...names: string[]) => {
   if (!row) return false;
-  const set = new Set(row.map(normalizeLabel));
-  return names.every((n) => set.has(normalizeLabel(n)));
+  let set = normalizedRows.get(row);
+  if (!set) {
+    set = new Set(row.map(normalizeLabel));
+    normalizedRows.set(row, set);
+  }
+  const cells = set;
+  return names.every((n) => cells.has(normalizeLabel(n)));
 };
 
 /** Every preset, keyed by id. */

@@ -1,10 +1,12 @@
 import { stringify } from "yaml";
+import type { AnswerValue } from "../core/models/mapping.js";
 import type { Question } from "../core/questionnaire/schema.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { oneLine } from "../core/text/one-line.js";
 import { builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import { matchTexts, parseHeader, type SurveyColumn, type SurveyHeader } from "./header.js";
 import { detectPreset, type Preset } from "./presets.js";
+import type { SurveyStructure } from "./structure.js";
 
 /** A column matched to a question, with how sure the match is (0–1). */
 export interface ColumnMatch {
@@ -25,6 +27,10 @@ export interface MappingSuggestion {
   unmatchedColumns: SurveyColumn[];
   unmatchedQuestions: Question[];
   unknownLabels: string[];
+  /** Answer codes of matched columns, resolved through a survey structure file. */
+  columnLabels: Map<SurveyColumn, Record<string, AnswerValue>>;
+  /** The structure file's platform, when one was given. */
+  structure?: SurveyStructure["platform"];
 }
 
 /** Matches at or above this score are written as mappings; below it they are left as comments. */
@@ -85,25 +91,98 @@ function wordsOfQuestion(question: Question): { id: string; texts: Set<string>[]
 function wordsOfColumn(column: SurveyColumn): { names: string[]; texts: Set<string>[] } {
   let words = columnWords.get(column);
   if (!words) {
-    const texts = new Set([...matchTexts(column.text), ...matchTexts(column.key)]);
+    const texts = new Set([
+      ...matchTexts(column.text),
+      ...matchTexts(column.key),
+      ...(column.alt ?? []).flatMap(matchTexts),
+    ]);
     words = { names: [squash(column.key), squash(column.text)], texts: [...texts].map(tokens) };
     columnWords.set(column, words);
   }
   return words;
 }
 
+/** Whether a column is named by a question's id: `id`, `…[id]…`, `…(id)…` or `id: …`. */
+function namesId(names: string[], id: string): boolean {
+  return names.some(
+    (s) => s === id || s.includes(`[${id}]`) || s.includes(`(${id})`) || s.startsWith(`${id}:`),
+  );
+}
+
 /** How well a column matches a question: 1 for its id, else the best token overlap of any text. */
 export function matchScore(column: SurveyColumn, question: Question): number {
   const q = wordsOfQuestion(question);
   const c = wordsOfColumn(column);
-  const id = q.id;
-  for (const s of c.names) {
-    if (s === id || s.includes(`[${id}]`) || s.includes(`(${id})`) || s.startsWith(`${id}:`))
-      return 1;
-  }
+  return namesId(c.names, q.id) ? 1 : textScore(c.texts, q.texts);
+}
+
+/** The best token overlap between any text of a column and any text of a question. */
+function textScore(columnTexts: Set<string>[], questionTexts: Set<string>[]): number {
   let best = 0;
-  for (const ct of c.texts) for (const qt of q.texts) best = Math.max(best, dice(ct, qt));
+  for (const ct of columnTexts) for (const qt of questionTexts) best = Math.max(best, dice(ct, qt));
   return best;
+}
+
+/** Pairs scoring below this are never assigned, so they are not kept. */
+const KEEP_THRESHOLD = MATCH_THRESHOLD * 0.6;
+
+/**
+ * The questions worth scoring against one column: those its names could name by id, and those
+ * sharing a word with it (any other question scores 0). An index over the questions' ids and
+ * words, so `map init` does work in proportion to the columns, not columns × questions.
+ */
+export class QuestionIndex {
+  private readonly byId = new Map<string, Question[]>();
+  private readonly byToken = new Map<string, Question[]>();
+  /** Column–question pairs scored so far (for tests: it grows with the columns, not their square). */
+  scored = 0;
+
+  constructor(private readonly questions: readonly Question[]) {
+    for (const q of questions) {
+      const w = wordsOfQuestion(q);
+      push(this.byId, w.id, q);
+      for (const t of new Set(w.texts.flatMap((set) => [...set]))) push(this.byToken, t, q);
+    }
+  }
+
+  /** The id candidates of a name: the whole, `[…]` and `(…)` contents, the part before `:`. */
+  private idCandidates(names: string[]): Question[] {
+    const out = new Set<Question>();
+    for (const s of names) {
+      const keys = [s, s.split(":")[0] ?? ""];
+      for (const m of s.matchAll(/\[([^\]]*)\]|\(([^)]*)\)/g)) keys.push(m[1] ?? m[2] ?? "");
+      for (const k of keys) for (const q of this.byId.get(k) ?? []) out.add(q);
+    }
+    return [...out];
+  }
+
+  /** Every question that could be assigned to `column` (a score of at least 0.3), with its score. */
+  matches(column: SurveyColumn): { question: Question; score: number }[] {
+    const c = wordsOfColumn(column);
+    const out: { question: Question; score: number }[] = [];
+    const seen = new Set<Question>();
+    for (const q of this.idCandidates(c.names)) {
+      if (!namesId(c.names, wordsOfQuestion(q).id)) continue;
+      seen.add(q);
+      out.push({ question: q, score: 1 });
+    }
+    const candidates = new Set<Question>();
+    for (const set of c.texts)
+      for (const t of set) for (const q of this.byToken.get(t) ?? []) candidates.add(q);
+    for (const q of this.questions) {
+      if (seen.has(q) || !candidates.has(q)) continue;
+      this.scored++;
+      const score = textScore(c.texts, wordsOfQuestion(q).texts);
+      if (score >= KEEP_THRESHOLD) out.push({ question: q, score });
+    }
+    return out;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const ROLE_HEADERS = [
@@ -191,16 +270,24 @@ const ROLE_SYNONYMS: Record<string, string[]> = {
 
 const HAN = /\p{Script=Han}/u;
 
+/** A test per name: a whole word, or a Chinese substring. Compiled once per list. */
+const nameTests = new WeakMap<string[], ((text: string) => boolean)[]>();
+
 /** Whether a short header names one of `names` (a whole word, or a Chinese substring). */
 function headerHas(col: SurveyColumn, names: string[]): boolean {
+  let tests = nameTests.get(names);
+  if (!tests) {
+    tests = names.map((n) => {
+      if (HAN.test(n)) return (t: string) => t.includes(n);
+      const re = new RegExp(`(^|[^a-z])${n}($|[^a-z])`);
+      return (t: string) => re.test(t);
+    });
+    nameTests.set(names, tests);
+  }
   const texts = [col.key, ...matchTexts(col.text)]
     .map((t) => normalizeLabel(t).replace(/[?？:：]+$/, ""))
     .filter((t) => t.length <= 40);
-  return texts.some((t) =>
-    names.some((n) =>
-      HAN.test(n) ? t.includes(n) : new RegExp(`(^|[^a-z])${n}($|[^a-z])`).test(t),
-    ),
-  );
+  return texts.some((t) => (tests as ((text: string) => boolean)[]).some((test) => test(t)));
 }
 
 /** The role a survey's role answer most likely means: the longest known name it contains. */
@@ -224,45 +311,65 @@ function guessRole(value: string, known: Map<string, string>): string | undefine
 }
 
 /** Works out a mapping for an export from its first rows (header rows, then a sample of data). */
-export function suggestMapping(rows: string[][], questionnaire: Questionnaire): MappingSuggestion {
+export function suggestMapping(
+  rows: string[][],
+  questionnaire: Questionnaire,
+  structure?: SurveyStructure,
+): MappingSuggestion {
   const preset = detectPreset(rows.slice(0, 3));
   const header = parseHeader(rows.slice(0, preset.headerRows), preset, preset.keyRow);
+  // A structure file says what code-headed columns ask.
+  if (structure) {
+    for (const c of header.columns) {
+      const s = structure.columns.get(normalizeLabel(c.key));
+      if (!s?.texts.length) continue;
+      c.text = s.texts[0] as string;
+      c.alt = s.texts.slice(1);
+    }
+  }
   const sampleRows = rows.slice(preset.headerRows);
   const metadata = new Set(preset.metadata.map(normalizeLabel));
-  const byKey = (name: string) =>
-    header.columns.find((c) => normalizeLabel(c.key) === normalizeLabel(name));
-  const idColumn = preset.idColumns.map(byKey).find((c) => c !== undefined);
+  const keys = header.columns.map((c) => normalizeLabel(c.key));
+  const firstWithKey = new Map<string, SurveyColumn>();
+  header.columns.forEach((c, i) => {
+    const k = keys[i] as string;
+    if (!firstWithKey.has(k)) firstWithKey.set(k, c);
+  });
+  const idColumn = preset.idColumns
+    .map((name) => firstWithKey.get(normalizeLabel(name)))
+    .find((c) => c !== undefined);
   const questions = questionnaire.dimensions.flatMap((d) => d.questions);
+  const order = new Map(questions.map((q, i) => [q, i]));
+  const index = new QuestionIndex(questions);
   const candidates = header.columns.filter(
-    (c) => c.key !== "" && !metadata.has(normalizeLabel(c.key)) && c !== idColumn,
+    (c, i) => c.key !== "" && !metadata.has(keys[i] as string) && c !== idColumn,
   );
+  const scores = new Map(candidates.map((c) => [c, index.matches(c)]));
   // Columns named by a question id are questions, whatever words the id contains.
-  const named = candidates.filter((c) => questions.some((q) => matchScore(c, q) === 1));
-  const roleColumn = candidates.find((c) => !named.includes(c) && headerHas(c, ROLE_HEADERS));
+  const named = new Set(candidates.filter((c) => scores.get(c)?.some((m) => m.score === 1)));
+  const roleColumn = candidates.find((c) => !named.has(c) && headerHas(c, ROLE_HEADERS));
   const groupBy = candidates.filter(
-    (c) => c !== roleColumn && !named.includes(c) && headerHas(c, GROUP_HEADERS),
+    (c) => c !== roleColumn && !named.has(c) && headerHas(c, GROUP_HEADERS),
   );
-  const open = candidates.filter((c) => c !== roleColumn && !groupBy.includes(c));
+  const grouped = new Set(groupBy);
+  const open = candidates.filter((c) => c !== roleColumn && !grouped.has(c));
 
   const pairs: ColumnMatch[] = [];
   for (const column of open) {
-    for (const question of questions) {
-      const score = matchScore(column, question);
-      if (score > 0) pairs.push({ column, question, score });
-    }
+    for (const m of scores.get(column) ?? []) pairs.push({ column, ...m });
   }
   // Greedy assignment, best first; ties fall back to column order, then questionnaire order.
   pairs.sort(
     (a, b) =>
       b.score - a.score ||
       a.column.index - b.column.index ||
-      questions.indexOf(a.question) - questions.indexOf(b.question),
+      (order.get(a.question) ?? 0) - (order.get(b.question) ?? 0),
   );
   const usedColumns = new Set<SurveyColumn>();
   const usedQuestions = new Set<Question>();
   const matches: ColumnMatch[] = [];
   for (const p of pairs) {
-    if (p.score < MATCH_THRESHOLD * 0.6) break;
+    if (p.score < KEEP_THRESHOLD) break;
     if (usedColumns.has(p.column) || usedQuestions.has(p.question)) continue;
     usedColumns.add(p.column);
     usedQuestions.add(p.question);
@@ -286,20 +393,53 @@ export function suggestMapping(rows: string[][], questionnaire: Questionnaire): 
       const role = guessRole(v, known);
       roleValues.push(role ? { label: v, role } : { label: v });
     }
+    // With a structure file, every answer code of the role question, resolved by its texts.
+    const codes = structure?.columns.get(normalizeLabel(roleColumn.key))?.answers;
+    for (const [code, texts] of codes ?? []) {
+      const role = texts.map((t) => guessRole(t, known)).find((r) => r !== undefined);
+      const i = roleValues.findIndex((v) => v.label === code);
+      if (i >= 0) roleValues.splice(i, 1);
+      roleValues.push(role ? { label: code, role } : { label: code });
+    }
   }
 
   const builtin = builtinLabelMap();
   const presetLabels = new Set(Object.keys(preset.labels).map(normalizeLabel));
   const unknown = new Set<string>();
+  const columnLabels = new Map<SurveyColumn, Record<string, AnswerValue>>();
   for (const m of matches) {
-    const anchors = new Set(
-      Object.values(m.question.levels ?? {}).flatMap((t) => Object.values(t).map(normalizeLabel)),
-    );
+    const levelOf = new Map<string, number>();
+    for (const [level, t] of Object.entries(m.question.levels ?? {}))
+      for (const text of Object.values(t)) levelOf.set(normalizeLabel(text), Number(level));
+    const anchors = new Set(levelOf.keys());
+    const answers = structure?.columns.get(normalizeLabel(m.column.key))?.answers;
+    if (answers?.size) {
+      const labels: Record<string, AnswerValue> = {};
+      for (const [code, texts] of answers) {
+        for (const t of texts) {
+          const n = normalizeLabel(t);
+          const value = levelOf.get(n) ?? builtin.get(n) ?? leadingScaleNumber(n);
+          if (value !== undefined) {
+            labels[code] = value;
+            break;
+          }
+        }
+      }
+      if (Object.keys(labels).length) columnLabels.set(m.column, labels);
+    }
+    const coded = new Set(Object.keys(columnLabels.get(m.column) ?? {}).map(normalizeLabel));
     for (const row of sampleRows) {
       const v = (row[m.column.index] ?? "").trim();
       if (!v) continue;
       const n = normalizeLabel(v);
-      if (builtin.has(n) || anchors.has(n) || n in preset.labels || presetLabels.has(n)) continue;
+      if (
+        builtin.has(n) ||
+        anchors.has(n) ||
+        coded.has(n) ||
+        n in preset.labels ||
+        presetLabels.has(n)
+      )
+        continue;
       if (/^[1-5](?:\.0+)?$/.test(n) || leadingScaleNumber(n) !== undefined) continue;
       unknown.add(v);
     }
@@ -316,6 +456,8 @@ export function suggestMapping(rows: string[][], questionnaire: Questionnaire): 
     unmatchedColumns: open.filter((c) => !usedColumns.has(c)),
     unmatchedQuestions: questions.filter((q) => !usedQuestions.has(q)),
     unknownLabels: [...unknown].slice(0, 30),
+    columnLabels,
+    ...(structure ? { structure: structure.platform } : {}),
   };
 }
 
@@ -325,10 +467,21 @@ function scalar(value: string): string {
   return out.includes("\n") || /[,[\]{}#]|: /.test(out) ? JSON.stringify(value) : out;
 }
 
+// How many columns share each normalised header, counted once per header.
+const headerCounts = new WeakMap<SurveyHeader, Map<string, number>>();
+
 /** The reference a mapping uses for a column: its header when unique, else `#N`. */
 function ref(header: SurveyHeader, col: SurveyColumn): string {
-  const same = header.columns.filter((c) => normalizeLabel(c.key) === normalizeLabel(col.key));
-  return col.key && same.length === 1 ? col.key : `#${col.index + 1}`;
+  let counts = headerCounts.get(header);
+  if (!counts) {
+    counts = new Map();
+    for (const c of header.columns) {
+      const k = normalizeLabel(c.key);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    headerCounts.set(header, counts);
+  }
+  return col.key && counts.get(normalizeLabel(col.key)) === 1 ? col.key : `#${col.index + 1}`;
 }
 
 /** Writes a suggestion as a commented `mapping.yaml`. */
@@ -383,9 +536,8 @@ export function renderSuggestion(
   if (s.groupBy.length) {
     lines.push(`groupBy: [${s.groupBy.map((c) => scalar(ref(h, c))).join(", ")}]  # check`);
   } else lines.push("groupBy: []  # columns to break statistics down by, e.g. [Department]");
-  const rules = s.preset.exclude.filter((r) =>
-    h.columns.some((c) => normalizeLabel(c.key) === normalizeLabel(r.column)),
-  );
+  const keys = new Set(h.columns.map((c) => normalizeLabel(c.key)));
+  const rules = s.preset.exclude.filter((r) => keys.has(normalizeLabel(r.column)));
   if (rules.length) {
     lines.push("exclude:");
     for (const r of rules) {
@@ -404,24 +556,32 @@ export function renderSuggestion(
   const weak = s.matches.filter((m) => m.score < MATCH_THRESHOLD);
   for (const m of sure) {
     const note = m.score >= SURE_THRESHOLD ? "" : "check: ";
+    const labels = s.columnLabels.get(m.column);
+    const target = labels
+      ? `{ question: ${m.question.id}, labels: { ${Object.entries(labels)
+          .map(([k, v]) => `${scalar(k)}: ${v}`)
+          .join(", ")} } }`
+      : m.question.id;
     lines.push(
-      `  ${scalar(ref(h, m.column))}: ${m.question.id}  # ${note}${m.score.toFixed(2)} ${oneLine(m.column.text, 60)}`,
+      `  ${scalar(ref(h, m.column))}: ${target}  # ${note}${m.score.toFixed(2)} ${oneLine(m.column.text, 60)}`,
     );
   }
   if (!sure.length) lines.push("  {}  # TODO no column matched a question");
   const unmatched = [...s.unmatchedColumns, ...weak.map((m) => m.column)].sort(
     (a, b) => a.index - b.index,
   );
+  const weakOf = new Map(weak.map((m) => [m.column, m]));
+  const weakQuestions = new Set(weak.map((m) => m.question));
   if (unmatched.length) {
     lines.push("  # TODO columns not matched to a question (map them or leave them out):");
     for (const c of unmatched) {
-      const guess = weak.find((m) => m.column === c);
+      const guess = weakOf.get(c);
       lines.push(
         `  # ${scalar(ref(h, c))}: ${guess ? `${guess.question.id}  # weak match ${guess.score.toFixed(2)}` : "<question id>"}  — ${oneLine(c.text, 60)}`,
       );
     }
   }
-  const missing = s.unmatchedQuestions.filter((qq) => !weak.some((m) => m.question === qq));
+  const missing = s.unmatchedQuestions.filter((qq) => !weakQuestions.has(qq));
   if (missing.length) {
     lines.push("# Questions with no column (they stay unanswered unless mapped):");
     for (const qq of missing) {

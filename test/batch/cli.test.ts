@@ -1,6 +1,8 @@
 // End to end: the built CLI (`npm test` builds first), as a user or a script runs it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { resultsSchema } from "../../src/core/models/results.js";
 import { hasStackTrace, runCli } from "../helpers/cli.js";
@@ -176,6 +178,43 @@ describe("crm-maturity batch", () => {
     const r = runCli(args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  it("scores an XLSX export exactly as its CSV, and refuses a damaged one (exit 1)", async () => {
+    const dir = tmp();
+    const rows = parse(readFileSync(path.join(QUALTRICS, "export.csv")), {
+      relax_column_count: true,
+      bom: true,
+    }) as string[][];
+    const xlsx = path.join(dir, "export.xlsx");
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx, useSharedStrings: true });
+    const ws = wb.addWorksheet("Responses");
+    for (const r of rows) ws.addRow(r).commit();
+    ws.commit();
+    await wb.commit();
+    const args = ["--map", path.join(QUALTRICS, "mapping.yaml"), ...Q];
+    const fromCsv = runCli(["batch", path.join(QUALTRICS, "export.csv"), ...args]);
+    const fromXlsx = runCli(["batch", xlsx, ...args]);
+    expect(fromXlsx.stderr).toMatch(/^crm-maturity: batch \(qualtrics, xlsx\): 10 rows · 8 scored/);
+    expect(fromXlsx.status).toBe(0);
+    expect(fromXlsx.stdout).toBe(fromCsv.stdout);
+    const bytes = readFileSync(xlsx);
+    const at = Math.floor(bytes.length / 3);
+    bytes[at] = (bytes[at] as number) ^ 0x10;
+    const bad = path.join(dir, "bad.xlsx");
+    writeFileSync(bad, bytes);
+    for (const cmd of [
+      ["batch", bad, ...args],
+      ["map", "init", bad, ...Q],
+    ]) {
+      const r = runCli(cmd);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(hasStackTrace(r.stderr)).toBe(false);
+      expect(r.stderr).toMatch(
+        /bad\.xlsx: expected a readable XLSX workbook; found a damaged workbook: /,
+      );
+    }
   });
 
   it("exits 2 for a --group-by column the export does not have", () => {

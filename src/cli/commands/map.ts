@@ -30,10 +30,15 @@ export function register(program: Command): void {
         .choices(ENCODINGS)
         .default("auto"),
     )
+    .option(
+      "--survey <file>",
+      "the survey's structure, to map code-headed columns and answer codes: LimeSurvey's survey structure (.txt) or a Qualtrics survey file (.qsf)",
+    )
     .addHelpText(
       "after",
       `${examples([
         "crm-maturity map init qualtrics-export.csv -o mapping.yaml",
+        "crm-maturity map init results-survey123456.csv --survey limesurvey_survey_123456.txt -o mapping.yaml",
         "crm-maturity map init 问卷星导出.csv --encoding gb18030 -q my-pack/questionnaire.yaml -o mapping.yaml",
       ])}
 Unmatched columns and questions are left as TODO comments; review the file, then run

@@ -91,13 +91,6 @@ export async function openExport(
   let source: AsyncIterable<Uint8Array>;
   let head: Uint8Array;
   let counted = 0;
-  const counting = (stream: AsyncIterable<Uint8Array>) =>
-    (async function* () {
-      for await (const chunk of stream) {
-        counted += chunk.length;
-        yield chunk;
-      }
-    })();
   if (input === "-") {
     const peeked = await peek(process.stdin);
     head = peeked.head;
@@ -115,7 +108,10 @@ export async function openExport(
         `${display}: expected a readable CSV or XLSX file; found ${code === "ENOENT" ? "no such file" : `an unreadable file (${code ?? String(err)})`}`,
       );
     }
-    source = createReadStream(input, { highWaterMark: 256 * 1024 });
+    // Opened when read: a workbook is read by its own path (random access).
+    source = (async function* () {
+      yield* createReadStream(input, { highWaterMark: 256 * 1024 });
+    })();
   }
   if (startsWith(head, OLE_MAGIC)) {
     throw new ExportError(
@@ -127,7 +123,19 @@ export async function openExport(
     info.format = "xlsx";
     return {
       info,
-      each: (onRecord) => readXlsx(counting(source), display, onRecord),
+      each: async (onRecord) => {
+        // yauzl and sax are loaded only when a workbook is actually given.
+        const { readXlsx, XlsxError } = await import("./xlsx.js");
+        try {
+          await readXlsx(
+            input === "-" ? { stream: source } : { file: input },
+            { display, onBytes: (n) => (counted += n) },
+            onRecord,
+          );
+        } catch (err) {
+          throw err instanceof XlsxError ? new ExportError(err.message) : err;
+        }
+      },
       bytesRead: () => counted,
     };
   }
@@ -230,76 +238,5 @@ function describeCsvError(err: CsvError): string {
       return "text right after the closing quote of a quoted field";
     default:
       return err.message.replace(/\s*at line \d+.*$/s, "");
-  }
-}
-
-type XlsxCell =
-  | null
-  | undefined
-  | string
-  | number
-  | boolean
-  | Date
-  | { richText?: { text: string }[]; text?: string; result?: unknown; error?: string };
-
-/** Spreadsheet cell values as the text a CSV export of the same sheet would hold. */
-function cellText(v: XlsxCell): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v;
-  if (typeof v === "number") return String(v);
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (v instanceof Date) return v.toISOString();
-  if (v.richText) return v.richText.map((r) => r.text).join("");
-  if (v.text !== undefined) return String(v.text);
-  if ("result" in v) return cellText(v.result as XlsxCell);
-  if (v.error) return v.error;
-  return "";
-}
-
-async function readXlsx(
-  source: AsyncIterable<Uint8Array>,
-  display: string,
-  onRecord: RecordHandler,
-): Promise<void> {
-  // exceljs is large; it is loaded only when a workbook is actually given.
-  const ExcelJS = (await import("exceljs")).default;
-  const stream = Readable.from(source, { objectMode: false });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "ignore",
-  });
-  // Errors from the handler pass through unchanged; anything else means a broken workbook.
-  let handlerError = false;
-  const handle = async (cells: string[], row: number): Promise<boolean> => {
-    try {
-      const r = onRecord(cells, row);
-      if (r === false) return false;
-      if (r !== undefined && r !== true) await r;
-      return true;
-    } catch (err) {
-      handlerError = true;
-      throw err;
-    }
-  };
-  try {
-    sheets: for await (const sheet of workbook) {
-      for await (const row of sheet) {
-        const values = row.values as XlsxCell[];
-        const cells: string[] = [];
-        // exceljs rows are 1-based and sparse.
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-        if (!(await handle(cells, row.number))) break sheets;
-      }
-      break; // only the first worksheet holds the responses
-    }
-  } catch (err) {
-    if (handlerError || err instanceof ExportError) throw err;
-    throw new ExportError(
-      `${display}: expected a readable XLSX workbook; found ${(err as Error).message}`,
-    );
-  } finally {
-    stream.destroy();
   }
 }

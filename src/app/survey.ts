@@ -1,0 +1,98 @@
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { InputError, UsageError } from "../core/diagnostics/errors.js";
+import { LANGS, type Lang } from "../core/models/languages.js";
+import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
+import { createFileAtomic, localToday } from "../io/output.js";
+import { readYamlFile } from "../io/read.js";
+import { MULTILINGUAL, SURVEY_WRITERS } from "../survey/export/index.js";
+import {
+  planSurvey,
+  renderMapping,
+  type SurveyPlatform,
+  type SurveyProblem,
+} from "../survey/export/plan.js";
+import type { Env } from "./env.js";
+
+/** Options of `crm-maturity survey`, as commander parses them. */
+export interface SurveyOptions {
+  platform: SurveyPlatform;
+  questionnaire?: string;
+  lang?: Lang;
+  output?: string;
+}
+
+/** The languages of the survey: `--lang` (or the questionnaire's first) first, then the others. */
+function surveyLangs(platform: SurveyPlatform, declared: string[], lang?: Lang): Lang[] {
+  const available = declared.filter((l): l is Lang => (LANGS as readonly string[]).includes(l));
+  if (lang && !available.includes(lang))
+    throw new UsageError(
+      `--lang ${lang}: the questionnaire is written in ${declared.join(", ")}; choose one of those`,
+    );
+  const base = lang ?? available[0];
+  if (!base)
+    throw new UsageError(
+      `the questionnaire's languages (${declared.join(", ")}) include none this tool writes (${LANGS.join(", ")})`,
+    );
+  return MULTILINGUAL.has(platform) ? [base, ...available.filter((l) => l !== base)] : [base];
+}
+
+/** `crm-maturity survey`: writes an importable survey and the mapping that scores its export. */
+export async function runSurvey(opts: SurveyOptions, e: Env): Promise<number> {
+  const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  const plan = planSurvey(
+    questionnaire,
+    surveyLangs(opts.platform, questionnaire.languages, opts.lang),
+  );
+  const writer = await SURVEY_WRITERS[opts.platform]();
+  const problems = writer.check(plan);
+  if (problems.length) {
+    throw new InputError(
+      `${problems.map((p) => describeProblem(p, e.cwd)).join("\n")}\n${problems.length} question${problems.length === 1 ? "" : "s"} cannot be written for ${opts.platform}; nothing was written`,
+    );
+  }
+  const dir = path.resolve(e.cwd, opts.output ?? ".");
+  const files = [
+    ...(await writer.files(plan)),
+    {
+      name: `${opts.platform}-mapping.yaml`,
+      data: renderMapping(plan, writer.layout(plan), {
+        platform: opts.platform,
+        date: localToday(e.now()),
+      }),
+    },
+  ];
+  const shown = (name: string) => path.relative(e.cwd, path.join(dir, name)) || name;
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new UsageError(`-o ${opts.output}: expected a folder; found a file`);
+  const existing = files.filter((f) => existsSync(path.join(dir, f.name)));
+  if (existing.length)
+    throw new InputError(
+      `${existing.map((f) => shown(f.name)).join(", ")} already exist${existing.length === 1 ? "s" : ""}; survey never overwrites a file (delete ${existing.length === 1 ? "it" : "them"} or choose another -o folder); nothing was written`,
+    );
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const f of files) {
+      if (!createFileAtomic(path.join(dir, f.name), f.data))
+        throw new InputError(`${shown(f.name)} appeared while writing; nothing more was written`);
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`-o ${opts.output ?? "."}: cannot write there (${code ?? String(err)})`);
+  }
+  e.stderr.write(
+    `crm-maturity: survey (${opts.platform}, ${plan.langs.join(" + ")}): the role question and ${plan.items.length} questions → ${files.map((f) => shown(f.name)).join(", ")}\n`,
+  );
+  return 0;
+}
+
+/** `dimensions/leadership.yaml:12:5: question lead.ceo-ownership has no zh-CN text`. */
+function describeProblem(p: SurveyProblem, cwd: string): string {
+  if (!p.item) return p.message;
+  const { file } = readYamlFile(p.item.dimension.file, cwd);
+  const at = file?.locate(["questions", p.item.index]).start;
+  const shown =
+    file?.display ?? (path.relative(cwd, p.item.dimension.file) || p.item.dimension.file);
+  return `${shown}${at ? `:${at.line}:${at.column}` : ""}: question ${p.item.question.id} ${p.message}`;
+}

@@ -1,0 +1,50 @@
+import { type Command, Option } from "commander";
+import { processEnv } from "../../app/env.js";
+import { examples, langOption, questionnaireOption } from "../options.js";
+
+// The platforms, written out so that `--help` does not load the writers (the use case checks
+// each one against the writers' registry through its type).
+const PLATFORMS = ["limesurvey", "qualtrics", "wjx", "google-forms", "paper"] as const;
+
+/** Registers `crm-maturity survey`. */
+export function register(program: Command): void {
+  program
+    .command("survey")
+    .description(
+      "write an importable survey of the questionnaire for a survey platform, and the mapping that scores its export",
+    )
+    .addOption(
+      new Option("--platform <platform>", "the survey platform")
+        .choices(PLATFORMS)
+        .makeOptionMandatory(),
+    )
+    .addOption(questionnaireOption("questionnaire to survey"))
+    .addOption(
+      langOption(
+        "the survey (LimeSurvey: its base language, every language of the questionnaire included; default: the questionnaire's first)",
+        null,
+      ),
+    )
+    .addOption(
+      new Option("-o, --output <dir>", "folder to write into (default: the current folder)"),
+    )
+    .addHelpText(
+      "after",
+      `${examples([
+        "crm-maturity survey --platform limesurvey -o survey/",
+        "crm-maturity survey --platform qualtrics --lang en -o survey/",
+        "crm-maturity survey --platform wjx --lang zh-CN -q my-pack/questionnaire.yaml -o survey/",
+        "crm-maturity survey --platform paper --lang zh-CN -o workshop/",
+      ])}
+Each platform's files are written beside <platform>-mapping.yaml, which scores the platform's export:
+  crm-maturity batch <export> --map survey/<platform>-mapping.yaml
+Import steps and export settings per platform: docs/survey.md. Existing files are never overwritten.
+
+Exit codes: 0 written · 1 a question the platform cannot represent, an invalid questionnaire, or an existing file · 2 usage error
+`,
+    )
+    .action(async (opts) => {
+      const { runSurvey } = await import("../../app/survey.js");
+      process.exitCode = await runSurvey(opts, processEnv());
+    });
+}

@@ -1,0 +1,140 @@
+// The printable paper form: the role question and every item with tick boxes, each box labelled
+// with the option code keyed into the data-entry template. Drawn with the report's PDF layer
+// (Writer, fonts, text cleaning), so Chinese needs the same font as a Chinese report.
+
+import type { Lang } from "../../core/models/languages.js";
+import { messagesFor } from "../../i18n/index.js";
+import { isCjk, resolveReportFont } from "../../io/fonts.js";
+import { withPlainLayout } from "../../render/pdf/plain-layout.js";
+import { makeCleaner } from "../../render/pdf/text.js";
+import { COLOR, PAGE, SIZE } from "../../render/pdf/theme.js";
+import { Writer } from "../../render/pdf/writer.js";
+import type { SurveyPlan } from "./plan.js";
+import { rolesNote } from "./roles-note.js";
+
+const BOX = 8;
+const OPTION_INDENT = 18;
+
+/** Every text the form shows, for choosing a font that can show them. */
+function texts(plan: SurveyPlan, lang: Lang): string[] {
+  const l = messagesFor(lang).survey;
+  return [
+    plan.questionnaire.title[lang] ?? "",
+    l.paperInstructions,
+    l.paperRespondent,
+    plan.roleText[lang] ?? "",
+    ...plan.roles.map((r) => `${r.code} ${r.text[lang] ?? ""}`),
+    ...plan.questionnaire.dimensions.map((d) => d.title[lang] ?? ""),
+    ...plan.items.flatMap((i) => [
+      `${i.code} ${i.text[lang] ?? ""}${rolesNote(plan, i, lang)}`,
+      ...i.options.map((o) => `${o.code} ${o.text[lang] ?? ""}`),
+    ]),
+    "0123456789.·",
+  ];
+}
+
+/** Renders the paper form as an A4 PDF (byte-identical for the same plan). */
+export async function renderPaperForm(
+  plan: SurveyPlan,
+  opts: { fontPath?: string } = {},
+): Promise<Uint8Array> {
+  const lang = plan.langs[0] as Lang;
+  const l = messagesFor(lang).survey;
+  const codePoints = new Set<number>();
+  for (const t of texts(plan, lang))
+    for (const ch of t) codePoints.add(ch.codePointAt(0) as number);
+  const font = await resolveReportFont({ codePoints, fontPath: opts.fontPath });
+  const { default: PDFDocument } = await import("pdfkit");
+  const date = new Date(Date.UTC(2000, 0, 1, 12));
+  const title = plan.questionnaire.title[lang] ?? plan.questionnaire.id;
+  const doc = new PDFDocument({
+    size: PAGE.size,
+    margins: PAGE.margin,
+    bufferPages: true,
+    compress: true,
+    lang,
+    displayTitle: true,
+    info: {
+      Title: title,
+      Keywords: `${plan.questionnaire.id} ${plan.questionnaire.version}`,
+      Creator: "crm-maturity",
+      Producer: "crm-maturity (pdfkit)",
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  const chunks: Uint8Array[] = [];
+  doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on("end", () => resolve());
+    doc.on("error", reject);
+  });
+  const cjk = [...codePoints].some(isCjk);
+  const layoutFont =
+    font.kind === "embedded"
+      ? {
+          ...font,
+          regular: withPlainLayout(font.regular, codePoints),
+          bold: font.bold ? withPlainLayout(font.bold, codePoints) : null,
+        }
+      : font;
+  const w = new Writer(doc, layoutFont, makeCleaner(font.coverage), lang, cjk);
+  const body = { size: SIZE.body, lineGap: w.bodyGap };
+  const bold = { ...body, style: "bold" as const };
+
+  const block = (heading: string, options: { code: string; text: string }[]) => {
+    const width = w.width - OPTION_INDENT;
+    const heights = options.map((o) =>
+      Math.max(BOX + 2, w.measure(`${o.code}  ${o.text}`, width, body)),
+    );
+    const total =
+      w.measure(heading, w.width, bold) + 4 + heights.reduce((a, b) => a + b + 3, 0) + 8;
+    w.ensure(total);
+    w.y += w.draw(heading, w.left, w.y, w.width, bold) + 4;
+    options.forEach((o, i) => {
+      const y = w.y;
+      doc
+        .rect(w.left + 2, y + 1.5, BOX, BOX)
+        .lineWidth(0.7)
+        .strokeColor(COLOR.ink)
+        .stroke();
+      w.draw(`${o.code}  ${o.text}`, w.left + OPTION_INDENT, y, width, body);
+      w.y = y + (heights[i] as number) + 3;
+    });
+    w.y += 8;
+    w.blankPage = false;
+  };
+
+  w.y +=
+    w.draw(title, w.left, w.y, w.width, { size: SIZE.h1, style: "bold", color: COLOR.accent }) + 8;
+  w.y += w.draw(l.paperInstructions, w.left, w.y, w.width, { ...body, color: COLOR.muted }) + 10;
+  w.y += w.draw(`${l.paperRespondent}: ____________________`, w.left, w.y, w.width, bold) + 12;
+  block(
+    `${plan.roleCode} · ${plan.roleText[lang] ?? ""}`,
+    plan.roles.map((r) => ({ code: r.code, text: r.text[lang] ?? r.role })),
+  );
+  for (const dimension of plan.questionnaire.dimensions) {
+    w.ensure(80);
+    w.y +=
+      w.draw(dimension.title[lang] ?? dimension.id, w.left, w.y, w.width, {
+        size: SIZE.h2,
+        style: "bold",
+        color: COLOR.accent,
+      }) + 6;
+    for (const item of plan.items.filter((i) => i.dimension === dimension)) {
+      block(
+        `${item.code} · ${item.text[lang] ?? ""}${rolesNote(plan, item, lang)}`,
+        item.options.map((o) => ({ code: o.code, text: o.text[lang] ?? "" })),
+      );
+    }
+  }
+  doc.end();
+  await done;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}

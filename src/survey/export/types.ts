@@ -1,0 +1,5 @@
+/** A file a survey writer produces, named relative to the output folder. */
+export interface SurveyFile {
+  name: string;
+  data: string | Uint8Array;
+}

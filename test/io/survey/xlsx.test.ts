@@ -1,0 +1,209 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { inflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import yauzl from "yauzl";
+import { ExportError, openExport } from "../../../src/io/survey/read.js";
+import { readXlsx } from "../../../src/io/survey/xlsx.js";
+import { tmp } from "../../batch/helpers.js";
+
+type Cell = string | number | boolean | { richText: { text: string }[] } | null;
+
+/** Writes a workbook with exceljs's streaming writer (sheets are zipped before shared strings). */
+async function workbook(file: string, rows: Cell[][], useSharedStrings = true): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings });
+  const ws = wb.addWorksheet("Responses");
+  for (const r of rows) ws.addRow(r).commit();
+  ws.commit();
+  await wb.commit();
+}
+
+async function readAll(file: string): Promise<[number, string[]][]> {
+  const reader = await openExport(file);
+  const rows: [number, string[]][] = [];
+  await reader.each((cells, row) => {
+    rows.push([row, cells]);
+  });
+  return rows;
+}
+
+/** The decompressed bytes of one part, read with yauzl and zlib directly. */
+function part(file: string, name: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      zip.on("entry", (entry: yauzl.Entry) => {
+        if (entry.fileName !== name) return zip.readEntry();
+        zip.openReadStream(entry, { decompress: false }, (e, s) => {
+          if (e || !s) return reject(e);
+          const chunks: Buffer[] = [];
+          s.on("data", (c: Buffer) => chunks.push(c));
+          s.on("end", () => {
+            zip.close();
+            resolve(inflateRawSync(Buffer.concat(chunks)));
+          });
+        });
+      });
+      zip.on("end", () => reject(new Error(`${name} not found`)));
+      zip.readEntry();
+    });
+  });
+}
+
+/** Deterministic CJK text (3-byte UTF-8) with some 4-byte characters outside the BMP. */
+function cjk(seed: number, length: number): string {
+  let x = seed * 2654435761;
+  let s = "";
+  for (let i = 0; i < length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    s += x % 17 === 0 ? "𠀋" : String.fromCharCode(0x4e00 + (x % 0x5000));
+  }
+  return s;
+}
+
+describe("readXlsx", () => {
+  it("keeps multi-byte characters whole across compressed chunks (shared strings)", async () => {
+    const dir = tmp();
+    const file = path.join(dir, "cjk.xlsx");
+    const rows: Cell[][] = [["序号", "部门", "意见"]];
+    for (let i = 1; i <= 3000; i++)
+      rows.push([i, `华东区第${i}销售与客户服务部门`, cjk(i, 20 + (i % 40))]);
+    await workbook(file, rows);
+    // The premise: the shared strings' XML is long and decompresses in 16 KiB chunks, some of
+    // which end inside a character (a UTF-8 continuation byte right after the boundary).
+    const xml = await part(file, "xl/sharedStrings.xml");
+    expect(xml.length).toBeGreaterThan(200_000);
+    const straddling = Array.from(
+      { length: Math.floor(xml.length / 16384) },
+      (_, k) => xml[(k + 1) * 16384] as number,
+    ).filter((b) => b >= 0x80 && b < 0xc0);
+    expect(straddling.length).toBeGreaterThan(5);
+    const read = await readAll(file);
+    expect(read.map(([, cells]) => cells)).toEqual(rows.map((r) => r.map(String)));
+    expect(read.map(([n]) => n)).toEqual(rows.map((_, i) => i + 1));
+    expect(JSON.stringify(read)).not.toContain("\uFFFD");
+  });
+
+  it("reads inline strings, formula strings, numbers, booleans and gaps", async () => {
+    const dir = tmp();
+    const file = path.join(dir, "inline.xlsx");
+    const long = cjk(7, 30_000);
+    const rows: Cell[][] = [
+      ["id", "部门", "Q1", "Q2"],
+      [1, { richText: [{ text: "华东" }, { text: "区" }] }, 4, true],
+      [2, long, null, 0.1 + 0.2],
+      [3, "a & b <c> \uFFFD", "", false],
+    ];
+    await workbook(file, rows, false);
+    const xml = (await part(file, "xl/worksheets/sheet1.xml")).toString("utf8");
+    expect(xml).toContain('t="inlineStr"');
+    expect(xml).toContain('t="str"');
+    expect(await readAll(file)).toEqual([
+      [1, ["id", "部门", "Q1", "Q2"]],
+      [2, ["1", "华东区", "4", "TRUE"]],
+      [3, ["2", long, "", String(0.1 + 0.2)]],
+      // A replacement character in the source is kept.
+      [4, ["3", "a & b <c> \uFFFD", "", "FALSE"]],
+    ]);
+  });
+
+  it("reports any single flipped byte as a damaged workbook or reads it unchanged", async () => {
+    const dir = tmp();
+    const file = path.join(dir, "ok.xlsx");
+    const rows: Cell[][] = [["id", "部门"]];
+    for (let i = 1; i <= 200; i++) rows.push([i, `华南区第${i}部`]);
+    await workbook(file, rows);
+    const original = readFileSync(file);
+    const expected = await readAll(file);
+    const bad = path.join(dir, "bad.xlsx");
+    let refused = 0;
+    for (let at = 7; at < original.length; at += Math.ceil(original.length / 80)) {
+      const bytes = Buffer.from(original);
+      bytes[at] = (bytes[at] as number) ^ 0x5a;
+      writeFileSync(bad, bytes);
+      try {
+        expect(await readAll(bad)).toEqual(expected);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ExportError);
+        const msg = (err as Error).message;
+        expect(msg).toMatch(/^.*bad\.xlsx: expected a readable XLSX workbook; found /);
+        expect(msg).not.toMatch(/FILE_ENDED|invalid distance|signature:|Z_|Error:/);
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(25);
+  });
+
+  it("refuses parts and cells over the limits before holding them", async () => {
+    const dir = tmp();
+    const file = path.join(dir, "big.xlsx");
+    const rows: Cell[][] = [["id", "text"]];
+    for (let i = 1; i <= 500; i++) rows.push([i, `${"重复".repeat(200)}${i}`]);
+    await workbook(file, rows);
+    const read = (limits: object) => readXlsx({ file }, { display: "big.xlsx", limits }, () => {});
+    await expect(read({ sharedStringsBytes: 100_000 })).rejects.toThrow(
+      /big\.xlsx: expected a readable XLSX workbook; found shared strings \(xl\/sharedStrings\.xml\) larger than the 97.7 KiB this tool reads uncompressed; save the responses as CSV/,
+    );
+    await expect(read({ sheetBytes: 10_000 })).rejects.toThrow(
+      /found a worksheet \(xl\/worksheets\/sheet1\.xml\) larger than/,
+    );
+    await expect(read({ cellChars: 300 })).rejects.toThrow(
+      /found shared string 2 in xl\/sharedStrings\.xml holding more than 300 characters \(Excel's limit for a cell\)/,
+    );
+
+    // One text of 1.5 million characters is refused before the parser holds it whole.
+    const huge = path.join(dir, "huge.xlsx");
+    await workbook(huge, [["id"], ["x".repeat(1_500_000)]], false);
+    await expect(readXlsx({ file: huge }, { display: "huge.xlsx" }, () => {})).rejects.toThrow(
+      /found XML text or a tag in xl\/worksheets\/sheet1\.xml longer than 1 MiB/,
+    );
+
+    // The declared sizes lie (as in a ZIP bomb): the inflated bytes are counted as they come.
+    const bytes = readFileSync(file);
+    const name = Buffer.from("xl/sharedStrings.xml");
+    for (
+      let i = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      i >= 0;
+      i = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)
+    ) {
+      const nameLength = bytes.readUInt16LE(i + 28);
+      if (bytes.subarray(i + 46, i + 46 + nameLength).equals(name))
+        bytes.writeUInt32LE(1000, i + 24);
+    }
+    const liar = path.join(dir, "liar.xlsx");
+    writeFileSync(liar, bytes);
+    await expect(
+      readXlsx(
+        { file: liar },
+        { display: "liar.xlsx", limits: { sharedStringsBytes: 100_000 } },
+        () => {},
+      ),
+    ).rejects.toThrow(/found shared strings \(xl\/sharedStrings\.xml\) larger than/);
+  });
+
+  it("reads a workbook from standard input", async () => {
+    const dir = tmp();
+    const file = path.join(dir, "in.xlsx");
+    await workbook(file, [
+      ["a", "b"],
+      ["客户", 2],
+    ]);
+    const rows: string[][] = [];
+    await readXlsx(
+      {
+        stream: (async function* () {
+          yield readFileSync(file);
+        })(),
+      },
+      { display: "<stdin>" },
+      (cells) => {
+        rows.push(cells);
+      },
+    );
+    expect(rows).toEqual([
+      ["a", "b"],
+      ["客户", "2"],
+    ]);
+  });
+});

@@ -1,0 +1,82 @@
+// End to end: `crm-maturity survey` as a user runs it (the built CLI; `npm test` builds first).
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { QUESTIONNAIRE, tmp } from "../batch/helpers.js";
+import { hasStackTrace, runCli } from "../helpers/cli.js";
+
+describe("crm-maturity survey", () => {
+  it("writes the survey and its mapping, then refuses to overwrite them (exit 1)", () => {
+    const dir = tmp();
+    const out = path.join(dir, "survey");
+    const r = runCli(["survey", "--platform", "limesurvey", "-q", QUESTIONNAIRE, "-o", out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(
+      /^crm-maturity: survey \(limesurvey, en \+ zh-CN\): the role question and 9 questions → .*limesurvey-structure\.txt, .*limesurvey-mapping\.yaml\n$/,
+    );
+    expect(readdirSync(out).sort()).toEqual([
+      "limesurvey-mapping.yaml",
+      "limesurvey-structure.txt",
+    ]);
+    const structure = readFileSync(path.join(out, "limesurvey-structure.txt"), "utf8");
+    expect(structure.split("\n")[0]).toMatch(/^id\trelated_id\tclass\ttype\/scale\tname\t/);
+    expect(structure).toContain("\tzh-Hans\t");
+    const before = readFileSync(path.join(out, "limesurvey-mapping.yaml"));
+    writeFileSync(path.join(out, "limesurvey-mapping.yaml"), "mine");
+    const again = runCli(["survey", "--platform", "limesurvey", "-q", QUESTIONNAIRE, "-o", out]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(
+      /already exist.*survey never overwrites a file.*nothing was written/,
+    );
+    expect(readFileSync(path.join(out, "limesurvey-mapping.yaml"), "utf8")).toBe("mine");
+    expect(before.length).toBeGreaterThan(100);
+  });
+
+  it("is a usage error (exit 2) without --platform or with an unknown one", () => {
+    const none = runCli(["survey"]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/--platform/);
+    const bad = runCli(["survey", "--platform", "nope"]);
+    expect(bad.status).toBe(2);
+    for (const r of [none, bad]) expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it("map init --survey maps a code-headed export through the structure file", () => {
+    const dir = tmp();
+    expect(
+      runCli(["survey", "--platform", "limesurvey", "-q", QUESTIONNAIRE, "-o", dir]).status,
+    ).toBe(0);
+    const structure = readFileSync(path.join(dir, "limesurvey-structure.txt"), "utf8");
+    const codes = [...structure.matchAll(/^\d+\t\tQ\tL\t([A-Za-z0-9]+)\t.*\ten\t/gm)].map(
+      (m) => m[1],
+    );
+    expect(codes.length).toBe(10);
+    const exportFile = path.join(dir, "results.csv");
+    writeFileSync(
+      exportFile,
+      `id,submitdate,${codes.join(",")}\n1,2024-05-01,R1,${codes
+        .slice(1)
+        .map(() => "3")
+        .join(",")}\n`,
+    );
+    const without = runCli(["map", "init", exportFile, "-q", QUESTIONNAIRE]);
+    const withStructure = runCli([
+      "map",
+      "init",
+      exportFile,
+      "-q",
+      QUESTIONNAIRE,
+      "--survey",
+      path.join(dir, "limesurvey-structure.txt"),
+    ]);
+    expect(withStructure.status).toBe(0);
+    expect(withStructure.stderr).toMatch(/9 of 9 questions matched to columns/);
+    expect(without.stderr).not.toMatch(/9 of 9 questions matched/);
+  });
+
+  it("has --help with examples", () => {
+    const r = runCli(["survey", "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Examples:[\s\S]*crm-maturity survey --platform limesurvey/);
+  });
+});

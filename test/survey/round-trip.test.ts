@@ -1,0 +1,375 @@
+// Issue 14 item 2: for every platform, generate the survey, lay out an export as that platform
+// documents its exports, score it with `batch` and the generated mapping, and get exactly the
+// scores `score` gives for the same answers written as an answers file.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { stringify as csv } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { stringify as yaml } from "yaml";
+import { envWith } from "../../src/app/env.js";
+import { runSurvey } from "../../src/app/survey.js";
+import { materializeResults } from "../../src/batch/run.js";
+import type { Lang } from "../../src/core/models/languages.js";
+import type { AnswerValue } from "../../src/core/models/mapping.js";
+import { isForRole } from "../../src/core/questionnaire/types.js";
+import { messagesFor } from "../../src/i18n/index.js";
+import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
+import { SURVEY_WRITERS } from "../../src/survey/export/index.js";
+import { planSurvey, SURVEY_PLATFORMS, type SurveyPlan } from "../../src/survey/export/plan.js";
+import { WJX_METADATA } from "../../src/survey/export/wjx.js";
+import {
+  QUESTIONNAIRE,
+  questionnaire,
+  REPO,
+  runOn,
+  scoreFiles,
+  tmp,
+  withoutStatistics,
+} from "../batch/helpers.js";
+
+const TODAY = "2024-05-06";
+const ROLES = [
+  "executive",
+  "executive",
+  "manager",
+  "manager",
+  "frontline",
+  "frontline",
+  "frontline",
+  "it",
+];
+type Answer = AnswerValue | undefined;
+
+/** Deterministic answers: every value, N/A, don't know and blanks; only questions put to the role. */
+function answers(plan: SurveyPlan): { role: string; answers: Answer[] }[] {
+  let x = 7;
+  const next = () => {
+    x = (x * 1103515245 + 12345) >>> 0;
+    return x % 100;
+  };
+  return ROLES.map((role) => ({
+    role,
+    answers: plan.items.map((item) => {
+      if (!isForRole(item.question, role)) return undefined;
+      const r = next();
+      return r < 6 ? "na" : r < 12 ? "unknown" : r < 16 ? undefined : 1 + (r % 5);
+    }),
+  }));
+}
+
+function writeAnswers(file: string, plan: SurveyPlan, ids: string[]): void {
+  const q = plan.questionnaire;
+  const rs = answers(plan).map((r, k) => ({
+    id: ids[k],
+    role: r.role,
+    answers: Object.fromEntries(
+      r.answers.flatMap((a, i) => (a === undefined ? [] : [[plan.items[i]?.question.id, a]])),
+    ),
+  }));
+  writeFileSync(
+    file,
+    yaml({
+      assessment: {
+        client: { name: "TODO client name" },
+        date: TODAY,
+        assessor: "TODO your name",
+        questionnaire: { id: q.id, version: q.version },
+      },
+      respondents: rs,
+    }),
+  );
+}
+
+const quiet = () => new Writable({ write: (_c, _e, cb) => cb() });
+
+async function generate(platform: string, dir: string, lang?: Lang): Promise<void> {
+  await runSurvey(
+    {
+      platform: platform as never,
+      questionnaire: QUESTIONNAIRE,
+      output: dir,
+      ...(lang ? { lang } : {}),
+    },
+    envWith({ cwd: dir, stderr: quiet(), now: () => new Date(`${TODAY}T12:00:00Z`) }),
+  );
+}
+
+/** The cell for an answer: by code (1–5, then the platform's codes for N/A and don't know) or text. */
+function cell(plan: SurveyPlan, i: number, a: Answer, how: "code" | "number" | Lang): string {
+  if (a === undefined) return "";
+  const item = plan.items[i];
+  if (!item) throw new Error("no item");
+  const option = item.options.find((o) => o.value === a);
+  if (!option) throw new Error(`no option for ${a}`);
+  if (how === "code") return option.code;
+  if (how === "number") return String(item.options.indexOf(option) + 1);
+  return option.text[how] ?? "";
+}
+
+async function roundTrip(
+  platform: string,
+  build: (
+    plan: SurveyPlan,
+    dir: string,
+  ) => { file: string; ids: string[]; rows?: (string | number)[][] },
+  lang?: Lang,
+): Promise<void> {
+  const dir = tmp();
+  await generate(platform, dir, lang);
+  const q = questionnaire();
+  const langs = lang ? [lang, ...q.languages.filter((l) => l !== lang)] : q.languages;
+  const plan = planSurvey(q, (platform === "limesurvey" ? langs : langs.slice(0, 1)) as Lang[]);
+  const { file, ids, rows } = build(plan, dir);
+  if (rows) {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+    const ws = wb.addWorksheet("Sheet1");
+    for (const r of rows) ws.addRow(r).commit();
+    ws.commit();
+    await wb.commit();
+  }
+  writeAnswers(path.join(dir, "answers.yaml"), plan, ids);
+  const run = await runOn(file, path.join(dir, `${platform}-mapping.yaml`), { questionnaire: q });
+  expect(Object.values(run.outcome.summary.rejects).every((n) => n === 0)).toBe(true);
+  expect(run.outcome.summary.rows.scored).toBe(ROLES.length);
+  expect(withoutStatistics(materializeResults(run.outcome))).toEqual(
+    scoreFiles([path.join(dir, "answers.yaml")], q),
+  );
+}
+
+describe("survey round trips: the platform's export scores as the same answers do", () => {
+  for (const how of ["code", "en", "zh-CN"] as const) {
+    it(`LimeSurvey, question-code headings, answers as ${how === "code" ? "codes" : `full ${how} texts`}`, async () => {
+      await roundTrip("limesurvey", (plan, dir) => {
+        const header = [
+          "id",
+          "submitdate",
+          "lastpage",
+          "startlanguage",
+          "seed",
+          "ROLE",
+          ...plan.items.map((i) => i.code),
+        ];
+        const rows = answers(plan).map((r, k) => [
+          String(k + 1),
+          "2024-05-01 10:00:00",
+          "4",
+          how === "zh-CN" ? "zh-Hans" : "en",
+          "123",
+          how === "code"
+            ? (plan.roles.find((x) => x.role === r.role)?.code ?? "")
+            : (plan.roles.find((x) => x.role === r.role)?.text[how] ?? ""),
+          ...r.answers.map((a, i) => cell(plan, i, a, how)),
+        ]);
+        // An incomplete response (no submit date) is left out.
+        rows.push(["9", "", "1", "en", "1", "R1", ...plan.items.map(() => "1")]);
+        const file = path.join(dir, "results-survey123.csv");
+        // LimeSurvey's CSV export: UTF-8 with a byte-order mark, ";"-separated by default.
+        writeFileSync(file, `\uFEFF${csv([header, ...rows], { delimiter: ";" })}`);
+        return { file, ids: rows.slice(0, -1).map((r) => r[0] as string) };
+      });
+    });
+  }
+
+  for (const how of ["number", "en"] as const) {
+    it(`Qualtrics, three header rows, ${how === "number" ? "numeric values" : "choice text"}`, async () => {
+      await roundTrip("qualtrics", (plan, dir) => {
+        const meta = ["StartDate", "EndDate", "Status", "Progress", "Finished", "ResponseId"];
+        const keys = [...meta, "ROLE", ...plan.items.map((i) => i.code)];
+        const texts = [
+          "Start Date",
+          "End Date",
+          "Response Type",
+          "Progress",
+          "Finished",
+          "Response ID",
+          messagesFor("en").survey.roleQuestion,
+          ...plan.items.map((i) => i.text.en ?? ""),
+        ];
+        const importIds = keys.map((k, i) =>
+          JSON.stringify({ ImportId: i < meta.length ? k.toLowerCase() : `QID${i}` }),
+        );
+        const ids = ROLES.map((_, k) => `R_${"abcdefgh"[k]}XyZ7aQaQx`);
+        const rows = answers(plan).map((r, k) => [
+          "2024-05-01 10:00:00",
+          "2024-05-01 10:09:00",
+          "0",
+          "100",
+          "1",
+          ids[k] as string,
+          how === "number"
+            ? String(plan.roles.findIndex((x) => x.role === r.role) + 1)
+            : (plan.roles.find((x) => x.role === r.role)?.text.en ?? ""),
+          ...r.answers.map((a, i) => cell(plan, i, a, how)),
+        ]);
+        // A survey preview is left out.
+        rows.push(["", "", "1", "100", "1", "R_preview", "1", ...plan.items.map(() => "1")]);
+        const file = path.join(dir, "qualtrics-export.csv");
+        writeFileSync(file, csv([keys, texts, importIds, ...rows]));
+        return { file, ids };
+      });
+    });
+  }
+
+  for (const how of ["zh-CN", "number"] as const) {
+    it(`问卷星, 按${how === "number" ? "序号" : "选项文本"}`, async () => {
+      await roundTrip(
+        "wjx",
+        (plan, dir) => {
+          const header = [
+            ...WJX_METADATA,
+            `1、${messagesFor("zh-CN").survey.roleQuestion}`,
+            ...plan.items.map((item, i) => `${i + 2}、${item.text["zh-CN"]}`),
+          ];
+          const rows = answers(plan).map((r, k) => [
+            String(k + 1),
+            "2024/5/1 10:00:00",
+            "300秒",
+            "微信",
+            "N/A",
+            "1.2.3.4(上海-上海)",
+            how === "number"
+              ? String(plan.roles.findIndex((x) => x.role === r.role) + 1)
+              : (plan.roles.find((x) => x.role === r.role)?.text["zh-CN"] ?? ""),
+            ...r.answers.map((a, i) => cell(plan, i, a, how)),
+          ]);
+          const file = path.join(dir, "wjx.csv");
+          writeFileSync(file, csv([header, ...rows]));
+          return { file, ids: rows.map((r) => r[0] as string) };
+        },
+        "zh-CN",
+      );
+    });
+  }
+
+  it("问卷星, 按选项文本, downloaded as Excel (XLSX)", async () => {
+    await roundTrip(
+      "wjx",
+      (plan, dir) => {
+        const header = [
+          ...WJX_METADATA,
+          `1、${messagesFor("zh-CN").survey.roleQuestion}`,
+          ...plan.items.map((item, i) => `${i + 2}、${item.text["zh-CN"]}`),
+        ];
+        const rows = answers(plan).map((r, k) => [
+          k + 1,
+          "2024/5/1 10:00:00",
+          "300秒",
+          "微信",
+          "N/A",
+          "1.2.3.4(上海-上海)",
+          plan.roles.find((x) => x.role === r.role)?.text["zh-CN"] ?? "",
+          ...r.answers.map((a, i) => cell(plan, i, a, "zh-CN")),
+        ]);
+        return {
+          file: path.join(dir, "wjx.xlsx"),
+          ids: rows.map((r) => String(r[0])),
+          rows: [header, ...rows],
+        };
+      },
+      "zh-CN",
+    );
+  });
+
+  it("Google Forms, the responses sheet as CSV", async () => {
+    await roundTrip("google-forms", (plan, dir) => {
+      const mapping = readFileSync(path.join(dir, "google-forms-mapping.yaml"), "utf8");
+      // The columns are the question titles exactly as the script set them.
+      const titles = plan.items.map((i) => {
+        const line = mapping.split("\n").find((l) => l.includes(`${i.code} · `));
+        return (line ?? "")
+          .trim()
+          .replace(/: [^:]+$/, "")
+          .replace(/^"|"$/g, "");
+      });
+      const header = ["Timestamp", `ROLE · ${messagesFor("en").survey.roleQuestion}`, ...titles];
+      const rows = answers(plan).map((r) => [
+        "2024/05/01 10:00:00 AM GMT+8",
+        plan.roles.find((x) => x.role === r.role)?.text.en ?? "",
+        ...r.answers.map((a, i) => cell(plan, i, a, "en")),
+      ]);
+      const file = path.join(dir, "Responses.csv");
+      writeFileSync(file, csv([header, ...rows]));
+      // Google Forms has no respondent id: rows are numbered.
+      return { file, ids: rows.map((_, k) => `row-${k + 2}`) };
+    });
+  });
+
+  it("paper: the printable form is a PDF, byte-identical from run to run", async () => {
+    const a = tmp();
+    const b = tmp();
+    await generate("paper", a);
+    await generate("paper", b);
+    const pdf = readFileSync(path.join(a, "paper-form.pdf"));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.equals(readFileSync(path.join(b, "paper-form.pdf")))).toBe(true);
+  });
+
+  it("paper, keyed into the data-entry template", async () => {
+    await roundTrip("paper", (plan, dir) => {
+      const template = readFileSync(path.join(dir, "paper-data-entry.csv"), "utf8");
+      const rows = answers(plan).map((r, k) => [
+        `P${k + 1}`,
+        plan.roles.find((x) => x.role === r.role)?.code ?? "",
+        ...r.answers.map((a, i) => cell(plan, i, a, "code")),
+      ]);
+      const file = path.join(dir, "keyed.csv");
+      writeFileSync(file, `${template}${csv(rows)}`);
+      return { file, ids: rows.map((r) => r[0] as string) };
+    });
+  });
+});
+
+describe("crm-maturity survey", () => {
+  it("reports what a platform cannot represent per question, and writes nothing", async () => {
+    const dir = tmp();
+    const qdir = path.join(dir, "q");
+    mkdirSync(path.join(qdir, "dimensions"), { recursive: true });
+    const src = path.dirname(QUESTIONNAIRE);
+    writeFileSync(path.join(qdir, "questionnaire.yaml"), readFileSync(QUESTIONNAIRE));
+    for (const f of ["leadership", "culture", "data-quality"]) {
+      let text = readFileSync(path.join(src, "dimensions", `${f}.yaml`), "utf8");
+      // Two anchors alike: an export of option texts could not tell them apart.
+      if (f === "leadership")
+        text = text
+          .replace(/(levels:\s*\n\s*1: \{ en: )[^,]+,/, "$1Same,")
+          .replace(/(\n\s*2: \{ en: )[^,]+,/, "$1Same,");
+      writeFileSync(path.join(qdir, "dimensions", `${f}.yaml`), text);
+    }
+    const out = path.join(dir, "out");
+    await expect(
+      runSurvey(
+        {
+          platform: "google-forms",
+          questionnaire: path.join(qdir, "questionnaire.yaml"),
+          output: out,
+        },
+        envWith({ cwd: dir, stderr: quiet(), now: () => new Date(`${TODAY}T12:00:00Z`) }),
+      ),
+    ).rejects.toThrow(
+      /q\/dimensions\/leadership\.yaml:7:5: question lead\.ceo-ownership options 1 and 2 have the same en text[\s\S]*nothing was written/,
+    );
+    expect(() => readFileSync(path.join(out, "google-forms.gs"))).toThrow();
+  });
+});
+
+describe("the bundled pack", () => {
+  it("can be written for every platform in every language, with no problem to report", async () => {
+    const pack = resolveQuestionnaire(undefined, REPO);
+    for (const platform of SURVEY_PLATFORMS) {
+      const writer = await SURVEY_WRITERS[platform]();
+      for (const lang of ["en", "zh-CN"] as const) {
+        const plan = planSurvey(pack, [
+          lang,
+          ...(["en", "zh-CN"] as const).filter((l) => l !== lang),
+        ]);
+        expect(writer.check(plan), `${platform} ${lang}`).toEqual([]);
+      }
+    }
+    // Item codes are unique, 20 characters at most, letters and digits from a letter.
+    const codes = planSurvey(pack, ["en"]).items.map((i) => i.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const c of codes) expect(c).toMatch(/^[A-Za-z][A-Za-z0-9]{0,19}$/);
+  });
+});
