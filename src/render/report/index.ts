@@ -15,6 +15,7 @@ export const RENDERERS = {
     if (opts.fontPath !== undefined) pdfOpts.fontPath = opts.fontPath;
     return renderPdf(report, pdfOpts);
   },
+  docx: async (report) => (await import("./docx.js")).renderDocx(report),
   json: (report) => renderJson(report),
 } satisfies Record<string, ReportRenderer>;
 
@@ -24,4 +25,4 @@ export type Format = keyof typeof RENDERERS;
 export const FORMATS = formatsOf(RENDERERS);
 
 /** Formats whose output is binary (never printed to a terminal). */
-export const BINARY_FORMATS: ReadonlySet<Format> = new Set<Format>(["pdf"]);
+export const BINARY_FORMATS: ReadonlySet<Format> = new Set<Format>(["pdf", "docx"]);
