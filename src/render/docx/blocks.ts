@@ -102,7 +102,8 @@ export function makeBlocks(lang: "en" | "zh-CN"): Blocks {
     },
     bullets(items) {
       return items.map(
-        (item) => new Paragraph({ style: STYLE.list, bullet: { level: 0 }, children: [run(item)] }),
+        // docx gives bulleted paragraphs the List Paragraph style itself.
+        (item) => new Paragraph({ bullet: { level: 0 }, children: [run(item)] }),
       );
     },
     numbered(items) {

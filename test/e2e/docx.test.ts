@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ReportLanguage, ReportModel } from "../../src/views/report/model.js";
+import { REPO, runCli } from "../helpers/cli.js";
+import { officeToText, packageParts } from "../helpers/ooxml.js";
+import { acmeReport } from "../helpers/report.js";
+import { squash } from "../render/pdf/helpers.js";
+
+const ACME = path.join(REPO, "test/fixtures/report/acme");
+const ANSWERS = [
+  "answers/executives.yaml",
+  "answers/managers.yaml",
+  "answers/frontline.yaml",
+  "answers/it.yaml",
+];
+
+/** The text of every section a reader must find in the Word report, read from the model. */
+function sectionTexts(report: ReportModel): string[] {
+  return [
+    report.cover.title,
+    report.meta.client.name,
+    report.cover.notice,
+    report.labels.contents,
+    ...report.sections.filter((s) => s !== "cover").map((s) => report[s].title),
+    report.summary.readiness.verdictName,
+    report.summary.calibration.title,
+    report.profile.radar.title,
+    report.profile.gapBars.title,
+    ...report.dimensions.items.map((d) => d.title),
+    ...report.risks.items.map((r) => r.title),
+    report.roadmap.timeline.title,
+    ...report.roadmap.phases.map((p) => p.name),
+    ...report.roadmap.actions.map((a) => a.title),
+    report.roadmap.milestone.label,
+    ...report.kpis.principles,
+    report.appendix.method.title,
+    report.appendix.answers.title,
+  ];
+}
+
+describe.each(["en", "zh-CN"] as ReportLanguage[])("report --format docx --lang %s", (lang) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "crm-docx-e2e-"));
+  const write = (name: string) => {
+    const out = path.join(dir, name);
+    const r = runCli(["report", ...ANSWERS, "--lang", lang, "--format", "docx", "-o", out], {
+      cwd: ACME,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    return new Uint8Array(readFileSync(out));
+  };
+  let first: Uint8Array;
+  beforeAll(() => {
+    first = write("first.docx");
+  }, 120_000);
+
+  it("is byte-identical from one run to the next", () => {
+    expect(Buffer.compare(first, write("second.docx"))).toBe(0);
+  });
+
+  it("opens in LibreOffice and shows the text of every section", () => {
+    const text = squash(officeToText(first, "docx"));
+    const missing = sectionTexts(acmeReport({ lang })).filter((t) => !text.includes(squash(t)));
+    expect(missing).toEqual([]);
+  }, 240_000);
+});
+
+describe("roadmap --format docx", () => {
+  it("writes the roadmap's own sections, without the report's", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-docx-e2e-")), "plan.docx");
+    const r = runCli(["roadmap", ...ANSWERS, "--format", "docx", "-o", out], { cwd: ACME });
+    expect(r.status).toBe(0);
+    const parts = await packageParts(new Uint8Array(readFileSync(out)));
+    const body = parts.get("word/document.xml") ?? "";
+    const roadmap = acmeReport({ kind: "roadmap" });
+    for (const action of roadmap.roadmap.actions) expect(body).toContain(action.title);
+    expect(body).not.toContain(acmeReport().appendix.title);
+  });
+});
+
+describe("start-up without the document libraries", () => {
+  const hook = path.join(REPO, "test/helpers/trace-requires.cjs");
+  const loaded = (args: string[]) =>
+    runCli(args, { cwd: ACME, env: { NODE_OPTIONS: `--require ${hook}` } }).stderr;
+  it("sees the libraries a Word report loads (the check works)", () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-docx-e2e-")), "r.docx");
+    const stderr = loaded(["report", ...ANSWERS, "--format", "docx", "-o", out]);
+    expect(stderr).toContain("loaded: docx\n");
+    expect(stderr).toContain("loaded: @resvg/resvg-js\n");
+  });
+  it.each([[["validate", path.join(REPO, "questionnaires")]], [["report", "--help"]]])(
+    "%j loads neither docx, pptxgenjs nor resvg",
+    (args) => {
+      const stderr = loaded(args);
+      for (const name of ["docx", "pptxgenjs", "@resvg/resvg-js", "jszip"])
+        expect(stderr).not.toContain(`loaded: ${name}\n`);
+    },
+  );
+});
