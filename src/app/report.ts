@@ -34,6 +34,11 @@ export async function runReport(
   opts: ReportCommandOptions,
   cwd = process.cwd(),
 ): Promise<number> {
+  if (kind === "roadmap" && opts.format === "pptx") {
+    throw new UsageError(
+      "--format pptx is the board deck of `report`; write the roadmap as md, pdf, docx or json",
+    );
+  }
   const toStdout = opts.output === undefined || opts.output === "-";
   if (BINARY_FORMATS.has(opts.format) && toStdout && process.stdout.isTTY === true) {
     throw new UsageError(

@@ -297,6 +297,10 @@ const en: ReportTexts = {
     gapBarsTitle: "Gap to target by dimension",
     timelineTitle: "Roadmap timeline",
     chartFallback: "The table below gives the same figures as the chart.",
+    findings: "Verdict and key findings",
+    decisionsTitle: "Decisions and next steps",
+    decisions: "Decisions for the leadership team",
+    nextSteps: "Next steps",
   },
   roadmapTitle: (title) => `${title}: roadmap`,
   dateText(iso) {
@@ -616,6 +620,10 @@ const zh: ReportTexts = {
     gapBarsTitle: "各维度与目标的差距",
     timelineTitle: "路线图时间线",
     chartFallback: "下表列出与图表相同的数据。",
+    findings: "结论与主要发现",
+    decisionsTitle: "决策事项与下一步",
+    decisions: "需要管理层决定的事项",
+    nextSteps: "下一步行动",
   },
   roadmapTitle: (title) => `${title}：路线图`,
   dateText(iso) {

@@ -178,6 +178,10 @@ const LABEL_KEYS = [
   "gapBarsTitle",
   "timelineTitle",
   "chartFallback",
+  "findings",
+  "decisionsTitle",
+  "decisions",
+  "nextSteps",
 ] as const;
 
 const reportLabels = z

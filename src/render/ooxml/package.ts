@@ -2,7 +2,8 @@
  * Makes an Office Open XML package (DOCX, PPTX) byte-identical for the same input: the libraries
  * that write them stamp the current time on every zip entry and in docProps/core.xml. The package
  * is re-zipped in its own entry order with one fixed timestamp (the document's date at noon UTC)
- * and the core properties' created/modified dates set to that date. Nothing else changes.
+ * and the core properties' created/modified dates set to that date; embedded packages (a chart's
+ * workbook) likewise. Nothing else changes.
  */
 export async function normalizePackage(bytes: Uint8Array, isoDate: string): Promise<Uint8Array> {
   const { default: JSZip } = await import("jszip");
@@ -19,7 +20,10 @@ export async function normalizePackage(bytes: Uint8Array, isoDate: string): Prom
     .map(({ entry }) => entry);
   for (const entry of entries) {
     let data: Uint8Array | string = await entry.async("uint8array");
-    if (entry.name === "docProps/core.xml") {
+    if (/\.(xlsx|docx|pptx)$/.test(entry.name)) {
+      // An embedded package (a chart's workbook) carries its own timestamps.
+      data = await normalizePackage(data, isoDate);
+    } else if (entry.name === "docProps/core.xml") {
       data = new TextDecoder()
         .decode(data)
         .replace(

@@ -1,0 +1,641 @@
+import { xmlSafe } from "../../core/text/xml.js";
+import { punctuation } from "../../i18n/labels.js";
+import type { ReportModel } from "../../views/report/model.js";
+import { normalizePackage } from "../ooxml/package.js";
+import { fmtScore } from "../pdf/text.js";
+import { COLOR, PHASE_COLOR, SEVERITY_COLOR, VERDICT_COLOR } from "../pdf/theme.js";
+
+/**
+ * The report as a board deck (PowerPoint, 16:9): title, the verdict and three findings, the
+ * maturity profile (a native radar chart), the top gaps (a native bar chart), the top risks,
+ * expectation calibration when a target is out of reach, the roadmap on one slide, the KPIs, and
+ * decisions and next steps. Charts are PowerPoint charts, so their data stays editable; each
+ * slide's speaker notes carry the supporting detail. Lays out the model only.
+ */
+export async function renderPptx(report: ReportModel): Promise<Uint8Array> {
+  // pptxgenjs is CommonJS (`module.exports = PptxGenJS`) typed as an ES module: under NodeNext
+  // TypeScript sees its `default` one level too deep.
+  const PptxGenJS = (await import("pptxgenjs")).default as unknown as PptxConstructor;
+  const pptx = new PptxGenJS();
+  const deck = new Deck(pptx, report);
+  deck.title();
+  deck.findings();
+  deck.profile();
+  deck.gaps();
+  deck.risks();
+  deck.calibration();
+  deck.roadmap();
+  deck.kpis();
+  deck.decisions();
+  const bytes = (await pptx.write({ outputType: "uint8array", compression: true })) as Uint8Array;
+  return normalizePackage(bytes, report.meta.date);
+}
+
+type PptxConstructor = typeof import("pptxgenjs").default;
+type Pptx = InstanceType<PptxConstructor>;
+type Slide = ReturnType<Pptx["addSlide"]>;
+type TextRun = { text: string; options?: Record<string, unknown> };
+
+const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
+const W = 13.333;
+const MARGIN = 0.55;
+const BODY_W = W - 2 * MARGIN;
+const MASTER = "CRM_MATURITY";
+
+class Deck {
+  private readonly L: ReportModel["labels"];
+  private readonly font: string;
+  private readonly lang: string;
+  private readonly colon: string;
+  private readonly paren: (text: string) => string;
+  private readonly sep: string;
+
+  constructor(
+    private readonly pptx: Pptx,
+    private readonly r: ReportModel,
+  ) {
+    this.L = r.labels;
+    this.font = r.lang === "zh-CN" ? "Microsoft YaHei" : "Calibri";
+    this.lang = r.lang === "zh-CN" ? "zh-CN" : "en-GB";
+    const p = punctuation(r.lang);
+    this.colon = p.colon;
+    this.paren = (text) => `${p.open}${text}${p.close}`;
+    this.sep = p.list;
+    pptx.layout = "LAYOUT_WIDE";
+    pptx.author = xmlSafe(r.meta.assessor);
+    pptx.company = xmlSafe(r.meta.assessor);
+    pptx.subject = xmlSafe(r.meta.client.name);
+    pptx.title = xmlSafe(r.meta.title);
+    pptx.theme = { headFontFace: this.font, bodyFontFace: this.font };
+    pptx.defineSlideMaster({
+      title: MASTER,
+      background: { color: "FFFFFF" },
+      objects: [
+        { rect: { x: 0, y: 0, w: W, h: 0.12, fill: { color: hex(COLOR.accent) } } },
+        {
+          text: {
+            text: xmlSafe(r.meta.footer),
+            options: this.opts({
+              x: MARGIN,
+              y: 7.05,
+              w: 9,
+              h: 0.3,
+              fontSize: 9,
+              color: COLOR.muted,
+            }),
+          },
+        },
+      ],
+      slideNumber: {
+        x: W - MARGIN - 0.6,
+        y: 7.05,
+        w: 0.6,
+        h: 0.3,
+        fontSize: 9,
+        color: hex(COLOR.muted),
+      },
+    });
+  }
+
+  /** Text options with the deck's font and language; colours as #rrggbb are converted. */
+  private opts(o: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = { fontFace: this.font, lang: this.lang, ...o };
+    if (typeof out.color === "string") out.color = hex(out.color);
+    return out;
+  }
+
+  private slide(title: string, notes: string[]): Slide {
+    const slide = this.pptx.addSlide({ masterName: MASTER });
+    slide.addText(
+      xmlSafe(title),
+      this.opts({
+        x: MARGIN,
+        y: 0.35,
+        w: BODY_W,
+        h: 0.75,
+        fontSize: 26,
+        bold: true,
+        color: COLOR.accent,
+        valign: "middle",
+      }),
+    );
+    const text = notes.filter((n) => n.trim() !== "").join("\n\n");
+    if (text) slide.addNotes(xmlSafe(text));
+    return slide;
+  }
+
+  private text(slide: Slide, text: string | TextRun[], o: Record<string, unknown>): void {
+    const content =
+      typeof text === "string"
+        ? xmlSafe(text)
+        : text.map((t) => ({ text: xmlSafe(t.text), options: this.opts(t.options ?? {}) }));
+    slide.addText(content, this.opts({ valign: "top", fontSize: 14, color: COLOR.ink, ...o }));
+  }
+
+  private bullets(items: readonly string[], o: Record<string, unknown> = {}): TextRun[] {
+    return items.map((item, i) => ({
+      text: item,
+      options: { bullet: true, breakLine: i < items.length - 1, paraSpaceAfter: 6, ...o },
+    }));
+  }
+
+  private table(
+    slide: Slide,
+    header: readonly string[],
+    rows: readonly (string | { text: string; color?: string; bold?: boolean })[][],
+    o: { x: number; y: number; w: number; colW: number[]; fontSize?: number },
+  ): void {
+    const cell = (c: string | { text: string; color?: string; bold?: boolean }, head: boolean) => {
+      const text = typeof c === "string" ? c : c.text;
+      const color = typeof c === "string" ? undefined : c.color;
+      return {
+        text: xmlSafe(text),
+        options: this.opts({
+          bold: head || (typeof c !== "string" && c.bold === true),
+          color: color ?? COLOR.ink,
+          ...(head ? { fill: { color: hex(COLOR.headerFill) } } : {}),
+        }),
+      };
+    };
+    slide.addTable(
+      [header.map((h) => cell(h, true)), ...rows.map((row) => row.map((c) => cell(c, false)))],
+      {
+        x: o.x,
+        y: o.y,
+        w: o.w,
+        colW: o.colW,
+        fontSize: o.fontSize ?? 12,
+        fontFace: this.font,
+        valign: "middle",
+        border: { type: "solid", pt: 0.5, color: hex(COLOR.rule) },
+        margin: 0.05,
+      },
+    );
+  }
+
+  title(): void {
+    const r = this.r;
+    const slide = this.pptx.addSlide({ masterName: MASTER });
+    this.text(slide, r.cover.title, {
+      x: MARGIN,
+      y: 1.7,
+      w: BODY_W,
+      h: 1.3,
+      fontSize: 36,
+      bold: true,
+      color: COLOR.accent,
+      valign: "bottom",
+    });
+    this.text(slide, r.cover.subtitle, {
+      x: MARGIN,
+      y: 3.1,
+      w: BODY_W,
+      h: 0.6,
+      fontSize: 22,
+      color: COLOR.muted,
+    });
+    const fields = r.cover.fields.filter((f) => f.value !== r.cover.subtitle).slice(0, 5);
+    this.text(
+      slide,
+      fields.map((f, i) => ({
+        text: `${f.label}${this.colon}${f.value}`,
+        options: { breakLine: i < fields.length - 1, fontSize: 13 },
+      })),
+      { x: MARGIN, y: 4.0, w: BODY_W, h: 1.8, color: COLOR.ink },
+    );
+    this.text(slide, r.cover.notice, {
+      x: MARGIN,
+      y: 6.3,
+      w: BODY_W,
+      h: 0.4,
+      fontSize: 10,
+      color: COLOR.muted,
+    });
+    slide.addNotes(
+      xmlSafe(r.cover.fields.map((f) => `${f.label}${this.colon}${f.value}`).join("\n")),
+    );
+  }
+
+  findings(): void {
+    const { r, L } = this;
+    const s = r.summary;
+    const slide = this.slide(L.findings, [
+      s.overall.sentence,
+      s.overall.levelDescription ?? "",
+      s.readiness.sentence,
+      ...s.readiness.reasons,
+      ...s.judgement,
+    ]);
+    const verdict = hex(VERDICT_COLOR[s.readiness.verdict]);
+    slide.addShape("rect", {
+      x: MARGIN,
+      y: 1.4,
+      w: 4.2,
+      h: 5.3,
+      fill: { color: hex(COLOR.accentSoft) },
+      line: { color: hex(COLOR.accentSoft) },
+    });
+    this.text(slide, L.readiness, {
+      x: MARGIN + 0.25,
+      y: 1.6,
+      w: 3.7,
+      h: 0.4,
+      fontSize: 14,
+      color: COLOR.muted,
+    });
+    this.text(slide, s.readiness.verdictName, {
+      x: MARGIN + 0.25,
+      y: 2.0,
+      w: 3.7,
+      h: 0.8,
+      fontSize: 28,
+      bold: true,
+      color: `#${verdict}`,
+    });
+    this.text(slide, L.overall, {
+      x: MARGIN + 0.25,
+      y: 3.0,
+      w: 3.7,
+      h: 0.4,
+      fontSize: 14,
+      color: COLOR.muted,
+    });
+    const level =
+      s.overall.level === null
+        ? ""
+        : ` · ${L.level} ${s.overall.level}${s.overall.levelName ? ` ${s.overall.levelName}` : ""}`;
+    this.text(slide, `${fmtScore(s.overall.score, L.inconclusive)}${level}`, {
+      x: MARGIN + 0.25,
+      y: 3.4,
+      w: 3.7,
+      h: 0.7,
+      fontSize: 22,
+      bold: true,
+      color: COLOR.accent,
+    });
+    this.text(slide, s.readiness.sentence, {
+      x: MARGIN + 0.25,
+      y: 4.3,
+      w: 3.7,
+      h: 2.3,
+      fontSize: 12,
+      color: COLOR.ink,
+    });
+    const findings = s.topGaps.slice(0, 3).map((g) => g.sentence);
+    if (s.topRisks[0]) findings.push(`${s.topRisks[0].severityName} · ${s.topRisks[0].title}`);
+    const three = findings.slice(0, 3);
+    this.text(slide, L.topGaps, {
+      x: 5.3,
+      y: 1.4,
+      w: 7.5,
+      h: 0.5,
+      fontSize: 16,
+      bold: true,
+      color: COLOR.accent,
+    });
+    this.text(
+      slide,
+      three.map((f, i) => ({
+        text: f,
+        options: {
+          bullet: { type: "number" },
+          breakLine: i < three.length - 1,
+          paraSpaceAfter: 14,
+        },
+      })),
+      { x: 5.3, y: 2.0, w: 7.5, h: 4.7, fontSize: 18 },
+    );
+  }
+
+  profile(): void {
+    const { r, L } = this;
+    const p = r.profile;
+    const slide = this.slide(p.title, [
+      p.intro,
+      ...p.rows.map(
+        (row) =>
+          `${row.title}${this.colon}${fmtScore(row.score, L.inconclusive)} / ${row.target ?? "—"}${this.paren(row.levelName ?? L.inconclusive)}`,
+      ),
+    ]);
+    const labels = p.radar.axes.map((a) => xmlSafe(a.label));
+    const data = p.radar.series.map((series) => ({
+      name: xmlSafe(series.label),
+      labels,
+      values: series.values.map((v) => v ?? 0),
+    }));
+    slide.addChart(this.pptx.ChartType.radar, data, {
+      x: MARGIN,
+      y: 1.2,
+      w: 7.6,
+      h: 5.7,
+      radarStyle: "standard",
+      chartColors: [hex(COLOR.current), hex(COLOR.target)],
+      lineSize: 2,
+      valAxisMinVal: 0,
+      valAxisMaxVal: p.radar.max,
+      valAxisMajorUnit: 1,
+      catAxisLabelFontSize: 11,
+      catAxisLabelFontFace: this.font,
+      valAxisLabelFontSize: 9,
+      showLegend: true,
+      legendPos: "b",
+      legendFontSize: 11,
+      legendFontFace: this.font,
+      lang: this.lang,
+      showTitle: false,
+    });
+    this.table(
+      slide,
+      [L.dimension, L.score, L.target],
+      [
+        ...p.rows.map((row) => [
+          row.title,
+          fmtScore(row.score, L.inconclusive),
+          row.target === null ? "—" : String(row.target),
+        ]),
+        [
+          { text: p.overall.title, bold: true },
+          { text: fmtScore(p.overall.score, L.inconclusive), bold: true },
+          "",
+        ],
+      ],
+      { x: 8.4, y: 1.3, w: 4.4, colW: [2.8, 0.8, 0.8], fontSize: 11 },
+    );
+  }
+
+  gaps(): void {
+    const { r, L } = this;
+    // A bar chart draws its first category at the bottom: reversed, the largest gap is on top.
+    const bars = [...r.profile.gapBars.bars].reverse();
+    const c = r.summary.calibration;
+    const slide = this.slide(L.topGaps, [
+      r.summary.topGapsSentence,
+      ...r.summary.topGaps.map((g) => g.sentence),
+      c.sentence,
+      c.advice,
+    ]);
+    const labels = bars.map((b) => xmlSafe(b.label));
+    slide.addChart(
+      this.pptx.ChartType.bar,
+      [
+        { name: xmlSafe(L.current), labels, values: bars.map((b) => b.current ?? 0) },
+        { name: xmlSafe(L.target), labels, values: bars.map((b) => b.target) },
+      ],
+      {
+        x: MARGIN,
+        y: 1.2,
+        w: 7.8,
+        h: 5.7,
+        barDir: "bar",
+        barGrouping: "clustered",
+        chartColors: [hex(COLOR.current), hex(COLOR.target)],
+        valAxisMinVal: 0,
+        valAxisMaxVal: r.profile.gapBars.max,
+        valAxisMajorUnit: 1,
+        catAxisLabelFontSize: 11,
+        catAxisLabelFontFace: this.font,
+        showValue: true,
+        dataLabelFormatCode: "0.00",
+        dataLabelFontSize: 9,
+        showLegend: true,
+        legendPos: "b",
+        legendFontFace: this.font,
+        lang: this.lang,
+      },
+    );
+    this.text(slide, r.summary.topGapsSentence, {
+      x: 8.6,
+      y: 1.3,
+      w: 4.2,
+      h: 0.8,
+      fontSize: 13,
+      color: COLOR.muted,
+    });
+    this.text(
+      slide,
+      this.bullets(
+        r.summary.topGaps.map((g) => g.sentence),
+        { paraSpaceAfter: 12 },
+      ),
+      {
+        x: 8.6,
+        y: 2.2,
+        w: 4.2,
+        h: 4.6,
+        fontSize: 15,
+      },
+    );
+  }
+
+  risks(): void {
+    const { r, L } = this;
+    const items = r.summary.topRisks.flatMap((brief) =>
+      r.risks.items.filter((x) => x.id === brief.id),
+    );
+    const slide = this.slide(L.topRisks, [
+      r.summary.topRisksSentence,
+      ...items.map((x) => `${x.title}${this.colon}${x.because.join(" ")}`),
+      r.risks.intro,
+    ]);
+    this.text(slide, r.summary.topRisksSentence, {
+      x: MARGIN,
+      y: 1.25,
+      w: BODY_W,
+      h: 0.5,
+      fontSize: 15,
+      color: COLOR.muted,
+    });
+    if (items.length === 0) return;
+    this.table(
+      slide,
+      [L.severity, L.risk, L.mitigation],
+      items.map((x) => [
+        { text: x.severityName, bold: true, color: SEVERITY_COLOR[x.severity] },
+        { text: x.title, bold: true },
+        x.mitigation ?? "—",
+      ]),
+      { x: MARGIN, y: 1.9, w: BODY_W, colW: [1.4, 3.8, BODY_W - 5.2], fontSize: 13 },
+    );
+  }
+
+  calibration(): void {
+    const { r, L } = this;
+    const c = r.summary.calibration;
+    if (c.items.length === 0) return;
+    const slide = this.slide(c.title, [c.sentence, ...c.items.map((i) => i.sentence), c.advice]);
+    this.text(slide, c.sentence, {
+      x: MARGIN,
+      y: 1.25,
+      w: BODY_W,
+      h: 0.8,
+      fontSize: 15,
+      color: COLOR.muted,
+    });
+    this.table(
+      slide,
+      [L.dimension, L.score, L.target, L.realisticDate, L.reachableByHorizon],
+      c.items.map((i) => [
+        i.title,
+        fmtScore(i.score, L.inconclusive),
+        String(i.target),
+        i.realisticDateText,
+        fmtScore(i.reachableByHorizon, L.inconclusive),
+      ]),
+      { x: MARGIN, y: 2.2, w: BODY_W, colW: [4.2, 1.4, 1.4, 2.6, BODY_W - 9.6], fontSize: 13 },
+    );
+    this.text(slide, c.advice, { x: MARGIN, y: 5.4, w: BODY_W, h: 1.3, fontSize: 14 });
+  }
+
+  roadmap(): void {
+    const { r, L } = this;
+    const m = r.roadmap;
+    const notes = [m.strategySentence, m.calibration];
+    for (const phase of m.phases) {
+      const actions = m.actions.filter((a) => a.phase === phase.phase);
+      notes.push(
+        `${phase.name}${this.colon}${phase.goal}`,
+        ...actions.map(
+          (a) => `• ${a.title}${this.paren(`${a.ownerName}${this.sep}${a.weeks} ${L.weeksUnit}`)}`,
+        ),
+      );
+    }
+    notes.push(m.milestone.sentence, m.cycle);
+    const slide = this.slide(m.title, notes);
+    if (m.empty) {
+      this.text(slide, m.empty, { x: MARGIN, y: 1.4, w: BODY_W, h: 1, fontSize: 16 });
+      return;
+    }
+    const gap = 0.25;
+    const colW = (BODY_W - gap * (m.phases.length - 1)) / Math.max(1, m.phases.length);
+    const MAX = 7;
+    m.phases.forEach((phase, i) => {
+      const x = MARGIN + i * (colW + gap);
+      const color = PHASE_COLOR[phase.phase];
+      slide.addShape("rect", {
+        x,
+        y: 1.25,
+        w: colW,
+        h: 0.55,
+        fill: { color: hex(color.fill) },
+        line: { color: hex(color.fill) },
+      });
+      this.text(slide, phase.name, {
+        x: x + 0.1,
+        y: 1.25,
+        w: colW - 0.2,
+        h: 0.55,
+        fontSize: 16,
+        bold: true,
+        color: COLOR.white,
+        valign: "middle",
+      });
+      slide.addShape("rect", {
+        x,
+        y: 1.8,
+        w: colW,
+        h: 4.55,
+        fill: { color: hex(color.soft) },
+        line: { color: hex(color.soft) },
+      });
+      this.text(slide, `${phase.startDate} – ${phase.endDate}`, {
+        x: x + 0.1,
+        y: 1.85,
+        w: colW - 0.2,
+        h: 0.35,
+        fontSize: 11,
+        color: COLOR.muted,
+      });
+      const actions = phase.actions.flatMap((id) => m.actions.filter((a) => a.id === id));
+      const shown = actions.slice(0, MAX).map((a) => a.title);
+      if (actions.length > MAX) shown.push(`… +${actions.length - MAX}`);
+      this.text(slide, this.bullets(shown, { paraSpaceAfter: 4 }), {
+        x: x + 0.1,
+        y: 2.25,
+        w: colW - 0.2,
+        h: 4.05,
+        fontSize: 11,
+      });
+    });
+    this.text(slide, `◆ ${m.milestone.label}${this.colon}${m.milestone.dateText}`, {
+      x: MARGIN,
+      y: 6.45,
+      w: BODY_W,
+      h: 0.45,
+      fontSize: 13,
+      bold: true,
+      color: COLOR.accent,
+    });
+  }
+
+  kpis(): void {
+    const { r, L } = this;
+    const k = r.kpis;
+    const MAX = 8;
+    const slide = this.slide(k.title, [
+      k.intro,
+      ...k.principles,
+      ...k.rows.slice(MAX).map((row) => `${row.kpi}${this.colon}${row.measure}`),
+    ]);
+    this.table(
+      slide,
+      [L.kpi, L.measure, L.frequency, L.owner],
+      k.rows
+        .slice(0, MAX)
+        .map((row) => [row.kpi, row.measure, row.frequency, row.ownerName ?? "—"]),
+      { x: MARGIN, y: 1.3, w: BODY_W, colW: [3.4, 5.4, 1.6, BODY_W - 10.4], fontSize: 11 },
+    );
+  }
+
+  decisions(): void {
+    const { r, L } = this;
+    const m = r.roadmap;
+    const first = m.phases[0];
+    const steps = (first ? first.actions : [])
+      .flatMap((id) => m.actions.filter((a) => a.id === id))
+      .slice(0, 5)
+      .map((a) => `${a.title}${this.paren(`${a.ownerName}${this.sep}${a.startDate}`)}`);
+    const decisions =
+      r.summary.readiness.reasons.length > 0
+        ? r.summary.readiness.reasons
+        : [r.summary.readiness.sentence];
+    const slide = this.slide(L.decisionsTitle, [
+      r.summary.calibration.advice,
+      m.milestone.sentence,
+      m.cycle,
+    ]);
+    const half = (BODY_W - 0.4) / 2;
+    this.text(slide, L.decisions, {
+      x: MARGIN,
+      y: 1.3,
+      w: half,
+      h: 0.5,
+      fontSize: 18,
+      bold: true,
+      color: COLOR.accent,
+    });
+    this.text(slide, this.bullets(decisions, { paraSpaceAfter: 10 }), {
+      x: MARGIN,
+      y: 1.9,
+      w: half,
+      h: 4.9,
+      fontSize: 13,
+    });
+    const x = MARGIN + half + 0.4;
+    this.text(slide, L.nextSteps, {
+      x,
+      y: 1.3,
+      w: half,
+      h: 0.5,
+      fontSize: 18,
+      bold: true,
+      color: COLOR.accent,
+    });
+    this.text(slide, this.bullets([...steps, m.milestone.sentence], { paraSpaceAfter: 10 }), {
+      x,
+      y: 1.9,
+      w: half,
+      h: 4.9,
+      fontSize: 13,
+    });
+  }
+}
