@@ -23,6 +23,7 @@ export async function entryNames(bytes: Uint8Array): Promise<string[]> {
 
 /**
  * Converts a DOCX/PPTX to PDF with LibreOffice headless and returns the PDF's text (pdftotext).
+ * Text in content-stream order (-raw), so a table cell's lines stay together.
  * LibreOffice is required: CI installs it (libreoffice-writer-nogui, libreoffice-impress-nogui),
  * so a missing `soffice` fails the test rather than skipping it.
  */
@@ -47,7 +48,7 @@ export function officeToText(bytes: Uint8Array, ext: "docx" | "pptx"): string {
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   const pdf = path.join(dir, "document.pdf");
   readFileSync(pdf); // throws when LibreOffice could not open the file
-  const t = spawnSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], {
+  const t = spawnSync("pdftotext", ["-raw", "-enc", "UTF-8", pdf, "-"], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });

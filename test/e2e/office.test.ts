@@ -40,11 +40,38 @@ function sectionTexts(report: ReportModel): string[] {
   ];
 }
 
-describe.each(["en", "zh-CN"] as ReportLanguage[])("report --format docx --lang %s", (lang) => {
+/** What a reader must find on the board deck's slides. */
+function deckTexts(report: ReportModel): string[] {
+  const L = report.labels;
+  return [
+    report.cover.title,
+    report.meta.client.name,
+    L.findings,
+    report.summary.readiness.verdictName,
+    ...report.summary.topGaps.map((g) => g.sentence),
+    report.profile.title,
+    ...report.profile.rows.map((r) => r.title),
+    L.topGaps,
+    L.topRisks,
+    ...report.summary.topRisks.map((r) => r.title),
+    report.roadmap.title,
+    ...report.roadmap.phases.map((p) => p.name),
+    report.kpis.title,
+    L.decisionsTitle,
+    L.decisions,
+    L.nextSteps,
+  ];
+}
+
+const CASES = (["docx", "pptx"] as const).flatMap((format) =>
+  (["en", "zh-CN"] as ReportLanguage[]).map((lang) => [format, lang] as const),
+);
+
+describe.each(CASES)("report --format %s --lang %s", (format, lang) => {
   const dir = mkdtempSync(path.join(tmpdir(), "crm-docx-e2e-"));
   const write = (name: string) => {
     const out = path.join(dir, name);
-    const r = runCli(["report", ...ANSWERS, "--lang", lang, "--format", "docx", "-o", out], {
+    const r = runCli(["report", ...ANSWERS, "--lang", lang, "--format", format, "-o", out], {
       cwd: ACME,
     });
     expect(r.stderr).toBe("");
@@ -53,21 +80,23 @@ describe.each(["en", "zh-CN"] as ReportLanguage[])("report --format docx --lang 
   };
   let first: Uint8Array;
   beforeAll(() => {
-    first = write("first.docx");
+    first = write(`first.${format}`);
   }, 120_000);
 
   it("is byte-identical from one run to the next", () => {
-    expect(Buffer.compare(first, write("second.docx"))).toBe(0);
+    expect(Buffer.compare(first, write(`second.${format}`))).toBe(0);
   });
 
   it("opens in LibreOffice and shows the text of every section", () => {
-    const text = squash(officeToText(first, "docx"));
-    const missing = sectionTexts(acmeReport({ lang })).filter((t) => !text.includes(squash(t)));
+    const text = squash(officeToText(first, format));
+    const report = acmeReport({ lang });
+    const expected = format === "docx" ? sectionTexts(report) : deckTexts(report);
+    const missing = expected.filter((t) => !text.includes(squash(t)));
     expect(missing).toEqual([]);
   }, 240_000);
 });
 
-describe("roadmap --format docx", () => {
+describe("roadmap --format docx|pptx", () => {
   it("writes the roadmap's own sections, without the report's", async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-docx-e2e-")), "plan.docx");
     const r = runCli(["roadmap", ...ANSWERS, "--format", "docx", "-o", out], { cwd: ACME });
@@ -77,6 +106,12 @@ describe("roadmap --format docx", () => {
     const roadmap = acmeReport({ kind: "roadmap" });
     for (const action of roadmap.roadmap.actions) expect(body).toContain(action.title);
     expect(body).not.toContain(acmeReport().appendix.title);
+  });
+
+  it("refuses the board deck for the roadmap: a usage error, exit 2", () => {
+    const r = runCli(["roadmap", ...ANSWERS, "--format", "pptx", "-o", "-"], { cwd: ACME });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--format pptx");
   });
 });
 
