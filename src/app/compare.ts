@@ -242,6 +242,15 @@ export async function runCompare(
       `crm-maturity: warning: ${ct("en", `warning.${w.code}`, { baseline: w.baseline, followup: w.followup })}\n`,
     );
   }
+  if (
+    opts.format === "docx" &&
+    (opts.output === undefined || opts.output === "-") &&
+    process.stdout.isTTY === true
+  ) {
+    throw new UsageError(
+      "--format docx writes a binary file; pass -o <file>.docx (or redirect standard output)",
+    );
+  }
   const color = opts.format === "table" && useColor(opts.output, e);
   const text = await COMPARE_RENDERERS[opts.format](comparison, {
     lang: opts.lang,

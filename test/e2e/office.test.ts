@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportLanguage, ReportModel } from "../../src/views/report/model.js";
 import { REPO, runCli } from "../helpers/cli.js";
+import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
 import { officeToText, packageParts } from "../helpers/ooxml.js";
 import { acmeReport } from "../helpers/report.js";
 import { squash } from "../render/pdf/helpers.js";
@@ -133,4 +134,35 @@ describe("start-up without the document libraries", () => {
         expect(stderr).not.toContain(`loaded: ${name}\n`);
     },
   );
+});
+
+describe("compare --format docx", () => {
+  it("writes the progress report with its radar, byte-identical from run to run", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-docx-e2e-"));
+    const QS = ["--baseline-questionnaire", V1, "-q", V2];
+    const write = (name: string) => {
+      const out = path.join(dir, name);
+      const r = runCli([
+        "compare",
+        BASELINE,
+        FOLLOWUP,
+        ...QS,
+        "--lang",
+        "zh-CN",
+        "--format",
+        "docx",
+        "-o",
+        out,
+      ]);
+      expect(r.status).toBe(0);
+      return new Uint8Array(readFileSync(out));
+    };
+    const first = write("a.docx");
+    expect(Buffer.compare(first, write("b.docx"))).toBe(0);
+    const parts = await packageParts(first);
+    const body = parts.get("word/document.xml") ?? "";
+    expect(body).toContain("Lotus Kitchenware Co.");
+    expect(body.match(/<asvg:svgBlip /g)?.length).toBe(1);
+    expect(body).toContain('<w:pStyle w:val="Heading1"/>');
+  }, 60_000);
 });

@@ -95,7 +95,13 @@ function legend(y: number, items: { label: string; kind: LegendKind; color: stri
 }
 
 /** Radar of current vs target, one axis per dimension, a ring per level. Null if under 3 axes. */
-export function radarSvg(chart: RadarChart, labels: SvgChartLabels): SvgChart | null {
+export function radarSvg(
+  chart: RadarChart,
+  labels: SvgChartLabels,
+  /** The figures under each axis label; "current / target" by default. */
+  valueText: (current: number | null, target: number | null) => string = (cur, tgt) =>
+    `${fmtScore(cur, labels.inconclusive)} / ${fmtLevel(tgt, labels.inconclusive)}`,
+): SvgChart | null {
   const count = chart.axes.length;
   if (count < 3) return null;
   const radius = 150;
@@ -155,14 +161,7 @@ export function radarSvg(chart: RadarChart, labels: SvgChartLabels): SvgChart | 
     const cur = current?.values[i] ?? null;
     const tgt = target?.values[i] ?? null;
     body.push(text(lx, top, fitText(axis.label, room, 11), { size: 11, anchor, bold: true }));
-    body.push(
-      text(
-        lx,
-        top + 14,
-        `${fmtScore(cur, labels.inconclusive)} / ${fmtLevel(tgt, labels.inconclusive)}`,
-        { size: 10, anchor, color: COLOR.muted },
-      ),
-    );
+    body.push(text(lx, top + 14, valueText(cur, tgt), { size: 10, anchor, color: COLOR.muted }));
   });
   body.push(
     ...legend(height - 16, [

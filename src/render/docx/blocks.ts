@@ -57,7 +57,10 @@ const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 /** Content width of an A4 page with the document's margins, in pixels (for pictures). */
 const CONTENT_PX = 605;
 
-export function makeBlocks(lang: "en" | "zh-CN"): Blocks {
+export function makeBlocks(
+  lang: "en" | "zh-CN",
+  opts: { sectionsOnNewPage: boolean } = { sectionsOnNewPage: true },
+): Blocks {
   let lists = 0;
   const language = { value: lang === "zh-CN" ? "zh-CN" : "en-GB", eastAsia: "zh-CN" };
   const run: Blocks["run"] = (text, opts = {}) =>
@@ -97,8 +100,9 @@ export function makeBlocks(lang: "en" | "zh-CN"): Blocks {
     },
     heading(level, text) {
       const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : STYLE.h3;
-      // Every section starts on a new page, as in the PDF.
-      return new Paragraph({ style, pageBreakBefore: level === 1, children: [run(text)] });
+      // Sections of a long document start on a new page, as in the PDF.
+      const pageBreakBefore = level === 1 && opts.sectionsOnNewPage;
+      return new Paragraph({ style, pageBreakBefore, children: [run(text)] });
     },
     bullets(items) {
       return items.map(
