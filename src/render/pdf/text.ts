@@ -69,7 +69,7 @@ export function normalizeText(text: string): string {
  * Every code point the document needs a glyph for, to choose a font that can show all of them.
  * Symbols with a plain stand-in count as their stand-in: they never force a font of their own.
  */
-export function collectCodePoints(report: ReportModel): Set<number> {
+export function collectCodePoints(content: unknown): Set<number> {
   const out = new Set<number>();
   const visit = (value: unknown): void => {
     if (typeof value === "string") {
@@ -88,7 +88,7 @@ export function collectCodePoints(report: ReportModel): Set<number> {
       for (const v of Object.values(value)) visit(v);
     }
   };
-  visit(report);
+  visit(content);
   // Digits, separators and signs the renderer adds around model values (scores, ranges, pages).
   for (const ch of "0123456789.,:;%()-–+/ ") out.add(ch.codePointAt(0) ?? 0);
   return out;
