@@ -243,7 +243,7 @@ export async function runCompare(
     );
   }
   if (
-    opts.format === "docx" &&
+    (opts.format === "pdf" || opts.format === "docx") &&
     (opts.output === undefined || opts.output === "-") &&
     process.stdout.isTTY === true
   ) {

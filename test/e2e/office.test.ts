@@ -7,7 +7,7 @@ import { REPO, runCli } from "../helpers/cli.js";
 import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
 import { officeToText, packageParts } from "../helpers/ooxml.js";
 import { acmeReport } from "../helpers/report.js";
-import { squash } from "../render/pdf/helpers.js";
+import { pdfText, squash } from "../render/pdf/helpers.js";
 
 const ACME = path.join(REPO, "test/fixtures/report/acme");
 const ANSWERS = [
@@ -133,6 +133,33 @@ describe("start-up without the document libraries", () => {
       for (const name of ["docx", "pptxgenjs", "@resvg/resvg-js", "jszip"])
         expect(stderr).not.toContain(`loaded: ${name}\n`);
     },
+  );
+});
+
+describe("compare --format pdf", () => {
+  it.each(["en", "zh-CN"] as const)(
+    "writes the %s progress report with its radar, byte-identical from run to run",
+    (lang) => {
+      const dir = mkdtempSync(path.join(tmpdir(), "crm-pdf-e2e-"));
+      const QS = ["--baseline-questionnaire", V1, "-q", V2];
+      const write = (name: string) => {
+        const out = path.join(dir, name);
+        const args = ["compare", BASELINE, FOLLOWUP, ...QS, "--lang", lang, "--format", "pdf"];
+        const r = runCli([...args, "-o", out]);
+        expect(r.stderr).toBe("");
+        expect(r.status).toBe(0);
+        return new Uint8Array(readFileSync(out));
+      };
+      const first = write("a.pdf");
+      expect(Buffer.compare(first, write("b.pdf"))).toBe(0);
+      const text = squash(pdfText(first).text);
+      const md = runCli(["compare", BASELINE, FOLLOWUP, ...QS, "--lang", lang, "--format", "md"]);
+      // Every heading of the Markdown progress report is in the PDF.
+      const headings = [...md.stdout.matchAll(/^#+ (.+)$/gm)].map((m) => m[1] ?? "");
+      expect(headings.length).toBeGreaterThan(5);
+      expect(headings.filter((h) => !text.includes(squash(h.replace(/\\/g, ""))))).toEqual([]);
+    },
+    60_000,
   );
 });
 

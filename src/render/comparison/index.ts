@@ -11,6 +11,7 @@ export type CompareRenderer = Renderer<Comparison, RenderOptions>;
 export const COMPARE_RENDERERS = {
   table: async (c, o) => (await import("./table.js")).renderTable(c, o),
   md: async (c, o) => (await import("./markdown.js")).renderMarkdown(c, o),
+  pdf: async (c, o) => (await import("./pdf.js")).renderPdf(c, o),
   docx: async (c, o) => (await import("./docx.js")).renderDocx(c, o),
   json: async (c) => (await import("../json.js")).renderJson(c),
 } satisfies Record<string, CompareRenderer>;

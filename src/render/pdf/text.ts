@@ -36,6 +36,7 @@ const FALLBACKS: Record<string, string> = {
   "\u2717": "x",
   "\u2718": "x",
   "\u2605": "*",
+  "\u2691": "!",
   "\u00a0": " ",
   "\u2009": " ",
   "\u200a": " ",
