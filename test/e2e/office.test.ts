@@ -47,9 +47,9 @@ function deckTexts(report: ReportModel): string[] {
   return [
     report.cover.title,
     report.meta.client.name,
-    L.findings,
+    report.summary.findingsTitle,
     report.summary.readiness.verdictName,
-    ...report.summary.topGaps.map((g) => g.sentence),
+    ...report.summary.findings.map((f) => f.sentence),
     report.profile.title,
     ...report.profile.rows.map((r) => r.title),
     L.topGaps,
@@ -58,9 +58,9 @@ function deckTexts(report: ReportModel): string[] {
     report.roadmap.title,
     ...report.roadmap.phases.map((p) => p.name),
     report.kpis.title,
-    L.decisionsTitle,
-    L.decisions,
-    L.nextSteps,
+    report.decisions.title,
+    ...report.decisions.items.map((i) => i.title),
+    report.decisions.nextStepsTitle,
   ];
 }
 

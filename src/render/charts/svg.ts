@@ -64,7 +64,7 @@ function wrap(width: number, height: number, body: string[]): SvgChart {
   return { svg: `${svg}\n`, width, height };
 }
 
-type LegendKind = "area" | "dash" | "box" | "gap" | "tick";
+type LegendKind = "area" | "dash" | "dot" | "box" | "gap" | "tick";
 
 function legend(y: number, items: { label: string; kind: LegendKind; color: string }[]): string[] {
   const out: string[] = [];
@@ -72,9 +72,9 @@ function legend(y: number, items: { label: string; kind: LegendKind; color: stri
   let x = (WIDTH - widths.reduce((a, b) => a + b + 14, -14)) / 2;
   items.forEach((item, k) => {
     const mid = y - 4;
-    if (item.kind === "dash")
+    if (item.kind === "dash" || item.kind === "dot")
       out.push(
-        `<line x1="${n(x)}" y1="${n(mid)}" x2="${n(x + 18)}" y2="${n(mid)}" stroke="${item.color}" stroke-width="2" stroke-dasharray="4 3"/>`,
+        `<line x1="${n(x)}" y1="${n(mid)}" x2="${n(x + 18)}" y2="${n(mid)}" stroke="${item.color}" stroke-width="2" stroke-dasharray="${item.kind === "dash" ? "4 3" : "2 3"}"/>`,
       );
     else if (item.kind === "tick")
       out.push(
@@ -134,10 +134,17 @@ export function radarSvg(
   }
   const target = chart.series.find((s) => s.key === "target");
   const current = chart.series.find((s) => s.key === "current");
+  const projected = chart.series.find((s) => s.key === "projected");
   if (target) {
     const pts = target.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
     body.push(
       `<polygon points="${poly(pts)}" fill="${COLOR.target}" fill-opacity="0.06" stroke="${COLOR.target}" stroke-width="2" stroke-dasharray="6 4"/>`,
+    );
+  }
+  if (projected) {
+    const pts = projected.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    body.push(
+      `<polygon points="${poly(pts)}" fill="none" stroke="${COLOR.projected}" stroke-width="1.8" stroke-dasharray="2 3"/>`,
     );
   }
   if (current) {
@@ -166,6 +173,9 @@ export function radarSvg(
   body.push(
     ...legend(height - 16, [
       { label: current?.label ?? labels.current, kind: "area", color: COLOR.current },
+      ...(projected
+        ? [{ label: projected.label, kind: "dot" as const, color: COLOR.projected }]
+        : []),
       { label: target?.label ?? labels.target, kind: "dash", color: COLOR.target },
     ]),
   );

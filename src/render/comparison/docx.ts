@@ -1,8 +1,7 @@
 import type { FileChild } from "docx";
 import type { Comparison } from "../../core/analysis/comparison.js";
-import { ct } from "../../i18n/comparison.js";
-import { localize } from "../../i18n/labels.js";
-import { textsFor } from "../../i18n/report.js";
+import { localize } from "../../i18n/format.js";
+import { messagesFor } from "../../i18n/index.js";
 import {
   buildCompareView,
   type ListGroup,
@@ -43,8 +42,8 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
       ...(g.items.length > 0 ? b.bullets(g.items.map(item)) : none ? [b.paragraph(none)] : []),
     ]);
 
-  const baseline = ct(opts.lang, "baseline");
-  const followup = ct(opts.lang, "followup");
+  const baseline = messagesFor(opts.lang).comparison.baseline;
+  const followup = messagesFor(opts.lang).comparison.followup;
   const dims = comparison.dimensions.filter((d) => d.status === "matched");
   const radar = radarSvg(
     {
@@ -97,7 +96,7 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     date: f.date,
     header: v.heading,
     footer: `${v.interval.label}${v.colon}${v.interval.value}`,
-    pageNumber: textsFor(opts.lang).pageNumber,
+    pageNumber: messagesFor(opts.lang).report.pageNumber,
     cover: [],
     contents: null,
     body,

@@ -1,7 +1,6 @@
 import type { Comparison } from "../../core/analysis/comparison.js";
-import { ct } from "../../i18n/comparison.js";
-import { localize } from "../../i18n/labels.js";
-import { textsFor } from "../../i18n/report.js";
+import { localize } from "../../i18n/format.js";
+import { messagesFor } from "../../i18n/index.js";
 import {
   buildCompareView,
   type ListGroup,
@@ -27,13 +26,19 @@ const TREND_COLOR = { up: "#3f7d4e", down: COLOR.gap, same: undefined, none: und
 export async function renderPdf(comparison: Comparison, opts: RenderOptions): Promise<Uint8Array> {
   const v = buildCompareView(comparison, opts.lang);
   const f = comparison.followup;
-  const baseline = ct(opts.lang, "baseline");
-  const followup = ct(opts.lang, "followup");
+  const baseline = messagesFor(opts.lang).comparison.baseline;
+  const followup = messagesFor(opts.lang).comparison.followup;
   const dims = comparison.dimensions.filter((d) => d.status === "matched");
   const axes = dims.map((d) => ({ id: d.id, label: localize(d.title, opts.lang) }));
   const { w, finish } = await openPdf({
     lang: opts.lang,
-    codePoints: collectCodePoints([v, axes, baseline, followup, textsFor(opts.lang).pageNumber]),
+    codePoints: collectCodePoints([
+      v,
+      axes,
+      baseline,
+      followup,
+      messagesFor(opts.lang).report.pageNumber,
+    ]),
     info: {
       title: v.heading,
       author: f.assessor,
@@ -123,7 +128,7 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
     {
       header: v.heading,
       footer: `${v.interval.label}${w.punct.colon}${v.interval.value}`,
-      pageNumber: textsFor(opts.lang).pageNumber,
+      pageNumber: messagesFor(opts.lang).report.pageNumber,
     },
     0,
   );

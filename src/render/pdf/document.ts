@@ -1,4 +1,4 @@
-import type { Lang } from "../../i18n/labels.js";
+import type { Lang } from "../../core/models/languages.js";
 import { isCjk, resolveReportFont } from "../../io/fonts.js";
 import { documentStamp } from "../ooxml/package.js";
 import { withPlainLayout } from "./plain-layout.js";

@@ -1,12 +1,11 @@
 import type { FileChild } from "docx";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
-import { punctuation } from "../../i18n/labels.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import { gapBarsSvg, radarSvg, type SvgChartLabels, timelineSvg } from "../charts/svg.js";
 import { type Blocks, type Cell, makeBlocks } from "../docx/blocks.js";
 import { writeDocx } from "../docx/document.js";
 import { STYLE } from "../docx/styles.js";
-import { fmtPct, fmtScore } from "../pdf/text.js";
+import { fmtPct, fmtScore, punctuationFor } from "../pdf/text.js";
 import { SEVERITY_COLOR } from "../pdf/theme.js";
 
 /**
@@ -58,7 +57,7 @@ interface Ctx {
 
 function context(r: ReportModel): Ctx {
   const L = r.labels;
-  const p = punctuation(r.lang);
+  const p = punctuationFor(r.lang);
   const week = (n: number) => fillPlaceholders(L.weekPattern, { week: n });
   return {
     r,
@@ -109,6 +108,7 @@ const SECTIONS: Record<Exclude<SectionId, "cover">, SectionRenderer> = {
   risks,
   roadmap,
   kpis,
+  decisions,
   appendix,
 };
 
@@ -120,8 +120,24 @@ function summary(ctx: Ctx): FileChild[] {
     out.push(b.paragraph(s.overall.levelDescription, { style: STYLE.quote }));
   out.push(b.heading(2, `${L.readiness}${colon}${s.readiness.verdictName}`));
   out.push(b.paragraph(s.readiness.sentence), ...b.bullets(s.readiness.reasons));
-  out.push(b.heading(2, L.topGaps), b.paragraph(s.topGapsSentence));
-  out.push(...b.numbered(s.topGaps.map((g) => g.sentence)));
+  if (s.findings.length > 0) {
+    // Each finding argued from the client's own answers: the weakest questions, what was said.
+    out.push(b.heading(2, s.findingsTitle), b.paragraph(s.topGapsSentence));
+    s.findings.forEach((f, i) => {
+      out.push(b.paragraph(`${i + 1}. ${f.sentence}`, { bold: true }));
+      out.push(
+        ...b.bullets(
+          f.evidence.flatMap((e) => [
+            `${e.text} · ${fmtScore(e.score, L.inconclusive)}${e.reversed ? ctx.paren(L.reverseScored) : ""}`,
+            ...e.notes.map((n) => `“${n.text}” · ${n.by}`),
+          ]),
+        ),
+      );
+    });
+  } else {
+    out.push(b.heading(2, L.topGaps), b.paragraph(s.topGapsSentence));
+    out.push(...b.numbered(s.topGaps.map((g) => g.sentence)));
+  }
   out.push(b.heading(2, L.topRisks), b.paragraph(s.topRisksSentence));
   out.push(...b.bullets(s.topRisks.map((risk) => `${risk.severityName} · ${risk.title}`)));
   out.push(...calibration(ctx));
@@ -483,6 +499,26 @@ function kpis({ r, b, L, colon }: Ctx): FileChild[] {
         ]),
       ),
     );
+  return out;
+}
+
+function decisions({ r, b, L }: Ctx): FileChild[] {
+  const d = r.decisions;
+  const out: FileChild[] = [b.paragraph(d.intro)];
+  out.push(...b.numbered(d.items.map((item) => `${item.title}. ${item.sentence}`)));
+  if (d.nextSteps.length > 0) {
+    out.push(
+      b.heading(2, d.nextStepsTitle),
+      ...b.table(
+        [
+          { header: L.action, width: 5 },
+          { header: L.owner, width: 2 },
+          { header: L.start, width: 1.6 },
+        ],
+        d.nextSteps.map((step) => [step.title, step.ownerName, step.start]),
+      ),
+    );
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@ import { openPdf } from "../pdf/document.js";
 import { drawContents, drawCover, drawFrame } from "../pdf/frame.js";
 import { drawAppendix, drawKpis, drawRoadmap } from "../pdf/plan.js";
 import {
+  drawDecisions,
   drawDimensions,
   drawPerception,
   drawProfile,
@@ -29,6 +30,7 @@ const SECTIONS: Record<
   risks: drawRisks,
   roadmap: drawRoadmap,
   kpis: drawKpis,
+  decisions: drawDecisions,
   appendix: drawAppendix,
 };
 
@@ -55,7 +57,8 @@ export async function renderPdf(report: ReportModel, opts: PdfOptions): Promise<
   const hasCover = report.sections.includes("cover");
   if (hasCover) drawCover(w, report);
   // The contents page is reserved now and filled in once the sections know their pages.
-  const contentsPage = hasCover && sections.length >= 3 ? 1 : null;
+  // The board edition is short enough to need none.
+  const contentsPage = hasCover && sections.length >= 3 && report.edition !== "board" ? 1 : null;
   if (contentsPage !== null) {
     w.newPage();
     w.blankPage = false;

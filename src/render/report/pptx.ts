@@ -1,8 +1,7 @@
 import { xmlSafe } from "../../core/text/xml.js";
-import { punctuation } from "../../i18n/labels.js";
 import type { ReportModel } from "../../views/report/model.js";
 import { normalizePackage } from "../ooxml/package.js";
-import { fmtScore } from "../pdf/text.js";
+import { fmtScore, punctuationFor } from "../pdf/text.js";
 import { COLOR, PHASE_COLOR, SEVERITY_COLOR, VERDICT_COLOR } from "../pdf/theme.js";
 
 /**
@@ -57,7 +56,7 @@ class Deck {
     this.L = r.labels;
     this.font = r.lang === "zh-CN" ? "Microsoft YaHei" : "Calibri";
     this.lang = r.lang === "zh-CN" ? "zh-CN" : "en-GB";
-    const p = punctuation(r.lang);
+    const p = punctuationFor(r.lang);
     this.colon = p.colon;
     this.paren = (text) => `${p.open}${text}${p.close}`;
     this.sep = p.list;
@@ -219,11 +218,19 @@ class Deck {
   findings(): void {
     const { r, L } = this;
     const s = r.summary;
-    const slide = this.slide(L.findings, [
+    // The slide's title states the verdict; the findings come from the client's own answers.
+    const slide = this.slide(`${L.readiness}${this.colon}${s.readiness.verdictName}`, [
       s.overall.sentence,
       s.overall.levelDescription ?? "",
       s.readiness.sentence,
       ...s.readiness.reasons,
+      ...s.findings.flatMap((f) => [
+        f.sentence,
+        ...f.evidence.flatMap((e) => [
+          `• ${e.text} · ${fmtScore(e.score, L.inconclusive)}`,
+          ...e.notes.map((n) => `  “${n.text}” · ${n.by}`),
+        ]),
+      ]),
       ...s.judgement,
     ]);
     const verdict = hex(VERDICT_COLOR[s.readiness.verdict]);
@@ -281,10 +288,10 @@ class Deck {
       fontSize: 12,
       color: COLOR.ink,
     });
-    const findings = s.topGaps.slice(0, 3).map((g) => g.sentence);
-    if (s.topRisks[0]) findings.push(`${s.topRisks[0].severityName} · ${s.topRisks[0].title}`);
-    const three = findings.slice(0, 3);
-    this.text(slide, L.topGaps, {
+    const three = (
+      s.findings.length > 0 ? s.findings.map((f) => f.sentence) : s.topGaps.map((g) => g.sentence)
+    ).slice(0, 3);
+    this.text(slide, s.findings.length > 0 ? s.findingsTitle : L.topGaps, {
       x: 5.3,
       y: 1.4,
       w: 7.5,
@@ -329,7 +336,7 @@ class Deck {
       w: 7.6,
       h: 5.7,
       radarStyle: "standard",
-      chartColors: [hex(COLOR.current), hex(COLOR.target)],
+      chartColors: p.radar.series.map((series) => hex(COLOR[series.key])),
       lineSize: 2,
       valAxisMinVal: 0,
       valAxisMaxVal: p.radar.max,
@@ -587,41 +594,38 @@ class Deck {
   }
 
   decisions(): void {
-    const { r, L } = this;
-    const m = r.roadmap;
-    const first = m.phases[0];
-    const steps = (first ? first.actions : [])
-      .flatMap((id) => m.actions.filter((a) => a.id === id))
-      .slice(0, 5)
-      .map((a) => `${a.title}${this.paren(`${a.ownerName}${this.sep}${a.startDate}`)}`);
-    const decisions =
-      r.summary.readiness.reasons.length > 0
-        ? r.summary.readiness.reasons
-        : [r.summary.readiness.sentence];
-    const slide = this.slide(L.decisionsTitle, [
-      r.summary.calibration.advice,
+    const d = this.r.decisions;
+    const m = this.r.roadmap;
+    const slide = this.slide(d.title, [
+      d.intro,
+      ...d.items.map((i) => `${i.title}${this.colon}${i.sentence}`),
       m.milestone.sentence,
       m.cycle,
     ]);
     const half = (BODY_W - 0.4) / 2;
-    this.text(slide, L.decisions, {
+    this.text(slide, d.intro, {
       x: MARGIN,
       y: 1.3,
       w: half,
-      h: 0.5,
-      fontSize: 18,
-      bold: true,
-      color: COLOR.accent,
-    });
-    this.text(slide, this.bullets(decisions, { paraSpaceAfter: 10 }), {
-      x: MARGIN,
-      y: 1.9,
-      w: half,
-      h: 4.9,
+      h: 0.9,
       fontSize: 13,
+      color: COLOR.muted,
     });
+    this.text(
+      slide,
+      d.items.map((item, i) => ({
+        text: item.title,
+        options: {
+          bullet: { type: "number" },
+          bold: true,
+          breakLine: i < d.items.length - 1,
+          paraSpaceAfter: 10,
+        },
+      })),
+      { x: MARGIN, y: 2.3, w: half, h: 4.5, fontSize: 15 },
+    );
     const x = MARGIN + half + 0.4;
-    this.text(slide, L.nextSteps, {
+    this.text(slide, d.nextStepsTitle, {
       x,
       y: 1.3,
       w: half,
@@ -630,6 +634,9 @@ class Deck {
       bold: true,
       color: COLOR.accent,
     });
+    const steps = d.nextSteps.map(
+      (step) => `${step.title}${this.paren(`${step.ownerName}${this.sep}${step.start}`)}`,
+    );
     this.text(slide, this.bullets([...steps, m.milestone.sentence], { paraSpaceAfter: 10 }), {
       x,
       y: 1.9,
