@@ -288,8 +288,17 @@ class Deck {
       fontSize: 12,
       color: COLOR.ink,
     });
+    // Each finding with the weakest answer behind it (the rest is in the notes).
     const three = (
-      s.findings.length > 0 ? s.findings.map((f) => f.sentence) : s.topGaps.map((g) => g.sentence)
+      s.findings.length > 0
+        ? s.findings.map((f) => {
+            const e = f.evidence[0];
+            return {
+              text: f.sentence,
+              evidence: e ? `${e.text} · ${fmtScore(e.score, L.inconclusive)}` : "",
+            };
+          })
+        : s.topGaps.map((g) => ({ text: g.sentence, evidence: "" }))
     ).slice(0, 3);
     this.text(slide, s.findings.length > 0 ? s.findingsTitle : L.topGaps, {
       x: 5.3,
@@ -302,15 +311,31 @@ class Deck {
     });
     this.text(
       slide,
-      three.map((f, i) => ({
-        text: f,
-        options: {
-          bullet: { type: "number" },
-          breakLine: i < three.length - 1,
-          paraSpaceAfter: 14,
+      three.flatMap((f, i) => [
+        {
+          text: f.text,
+          options: {
+            bullet: { type: "number" },
+            breakLine: true,
+            paraSpaceAfter: f.evidence ? 2 : 12,
+          },
         },
-      })),
-      { x: 5.3, y: 2.0, w: 7.5, h: 4.7, fontSize: 18 },
+        ...(f.evidence
+          ? [
+              {
+                text: f.evidence,
+                options: {
+                  indentLevel: 1,
+                  fontSize: 12,
+                  color: COLOR.muted,
+                  breakLine: i < three.length - 1,
+                  paraSpaceAfter: 12,
+                },
+              },
+            ]
+          : []),
+      ]),
+      { x: 5.3, y: 2.0, w: 7.5, h: 4.7, fontSize: 16 },
     );
   }
 
