@@ -1,8 +1,17 @@
 import { xmlSafe } from "../../core/text/xml.js";
 import type { ReportModel } from "../../views/report/model.js";
-import { normalizePackage } from "../ooxml/package.js";
-import { fmtScore, punctuationFor } from "../pdf/text.js";
+import { fmtScore } from "../pdf/text.js";
 import { COLOR, PHASE_COLOR, SEVERITY_COLOR, VERDICT_COLOR } from "../pdf/theme.js";
+import {
+  BODY_W,
+  DeckBase,
+  finishPptx,
+  hex,
+  MARGIN,
+  MASTER,
+  newPptx,
+  type Pptx,
+} from "../pptx/deck.js";
 
 /**
  * The report as a board deck (PowerPoint, 16:9): title, the verdict and three findings, the
@@ -12,10 +21,7 @@ import { COLOR, PHASE_COLOR, SEVERITY_COLOR, VERDICT_COLOR } from "../pdf/theme.
  * slide's speaker notes carry the supporting detail. Lays out the model only.
  */
 export async function renderPptx(report: ReportModel): Promise<Uint8Array> {
-  // pptxgenjs is CommonJS (`module.exports = PptxGenJS`) typed as an ES module: under NodeNext
-  // TypeScript sees its `default` one level too deep.
-  const PptxGenJS = (await import("pptxgenjs")).default as unknown as PptxConstructor;
-  const pptx = new PptxGenJS();
+  const pptx = await newPptx();
   const deck = new Deck(pptx, report);
   deck.title();
   deck.findings();
@@ -26,150 +32,24 @@ export async function renderPptx(report: ReportModel): Promise<Uint8Array> {
   deck.roadmap();
   deck.kpis();
   deck.decisions();
-  const bytes = (await pptx.write({ outputType: "uint8array", compression: true })) as Uint8Array;
-  return normalizePackage(bytes, report.meta.date);
+  return finishPptx(pptx, report.meta.date);
 }
 
-type PptxConstructor = typeof import("pptxgenjs").default;
-type Pptx = InstanceType<PptxConstructor>;
-type Slide = ReturnType<Pptx["addSlide"]>;
-type TextRun = { text: string; options?: Record<string, unknown> };
-
-const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
-const W = 13.333;
-const MARGIN = 0.55;
-const BODY_W = W - 2 * MARGIN;
-const MASTER = "CRM_MATURITY";
-
-class Deck {
+class Deck extends DeckBase {
   private readonly L: ReportModel["labels"];
-  private readonly font: string;
-  private readonly lang: string;
-  private readonly colon: string;
-  private readonly paren: (text: string) => string;
-  private readonly sep: string;
 
   constructor(
-    private readonly pptx: Pptx,
+    pptx: Pptx,
     private readonly r: ReportModel,
   ) {
-    this.L = r.labels;
-    this.font = r.lang === "zh-CN" ? "Microsoft YaHei" : "Calibri";
-    this.lang = r.lang === "zh-CN" ? "zh-CN" : "en-GB";
-    const p = punctuationFor(r.lang);
-    this.colon = p.colon;
-    this.paren = (text) => `${p.open}${text}${p.close}`;
-    this.sep = p.list;
-    pptx.layout = "LAYOUT_WIDE";
-    pptx.author = xmlSafe(r.meta.assessor);
-    pptx.company = xmlSafe(r.meta.assessor);
-    pptx.subject = xmlSafe(r.meta.client.name);
-    pptx.title = xmlSafe(r.meta.title);
-    pptx.theme = { headFontFace: this.font, bodyFontFace: this.font };
-    pptx.defineSlideMaster({
-      title: MASTER,
-      background: { color: "FFFFFF" },
-      objects: [
-        { rect: { x: 0, y: 0, w: W, h: 0.12, fill: { color: hex(COLOR.accent) } } },
-        {
-          text: {
-            text: xmlSafe(r.meta.footer),
-            options: this.opts({
-              x: MARGIN,
-              y: 7.05,
-              w: 9,
-              h: 0.3,
-              fontSize: 9,
-              color: COLOR.muted,
-            }),
-          },
-        },
-      ],
-      slideNumber: {
-        x: W - MARGIN - 0.6,
-        y: 7.05,
-        w: 0.6,
-        h: 0.3,
-        fontSize: 9,
-        color: hex(COLOR.muted),
-      },
+    super(pptx, {
+      lang: r.lang,
+      title: r.meta.title,
+      subject: r.meta.client.name,
+      author: r.meta.assessor,
+      footer: r.meta.footer,
     });
-  }
-
-  /** Text options with the deck's font and language; colours as #rrggbb are converted. */
-  private opts(o: Record<string, unknown>): Record<string, unknown> {
-    const out: Record<string, unknown> = { fontFace: this.font, lang: this.lang, ...o };
-    if (typeof out.color === "string") out.color = hex(out.color);
-    return out;
-  }
-
-  private slide(title: string, notes: string[]): Slide {
-    const slide = this.pptx.addSlide({ masterName: MASTER });
-    slide.addText(
-      xmlSafe(title),
-      this.opts({
-        x: MARGIN,
-        y: 0.35,
-        w: BODY_W,
-        h: 0.75,
-        fontSize: 26,
-        bold: true,
-        color: COLOR.accent,
-        valign: "middle",
-      }),
-    );
-    const text = notes.filter((n) => n.trim() !== "").join("\n\n");
-    if (text) slide.addNotes(xmlSafe(text));
-    return slide;
-  }
-
-  private text(slide: Slide, text: string | TextRun[], o: Record<string, unknown>): void {
-    const content =
-      typeof text === "string"
-        ? xmlSafe(text)
-        : text.map((t) => ({ text: xmlSafe(t.text), options: this.opts(t.options ?? {}) }));
-    slide.addText(content, this.opts({ valign: "top", fontSize: 14, color: COLOR.ink, ...o }));
-  }
-
-  private bullets(items: readonly string[], o: Record<string, unknown> = {}): TextRun[] {
-    return items.map((item, i) => ({
-      text: item,
-      options: { bullet: true, breakLine: i < items.length - 1, paraSpaceAfter: 6, ...o },
-    }));
-  }
-
-  private table(
-    slide: Slide,
-    header: readonly string[],
-    rows: readonly (string | { text: string; color?: string; bold?: boolean })[][],
-    o: { x: number; y: number; w: number; colW: number[]; fontSize?: number },
-  ): void {
-    const cell = (c: string | { text: string; color?: string; bold?: boolean }, head: boolean) => {
-      const text = typeof c === "string" ? c : c.text;
-      const color = typeof c === "string" ? undefined : c.color;
-      return {
-        text: xmlSafe(text),
-        options: this.opts({
-          bold: head || (typeof c !== "string" && c.bold === true),
-          color: color ?? COLOR.ink,
-          ...(head ? { fill: { color: hex(COLOR.headerFill) } } : {}),
-        }),
-      };
-    };
-    slide.addTable(
-      [header.map((h) => cell(h, true)), ...rows.map((row) => row.map((c) => cell(c, false)))],
-      {
-        x: o.x,
-        y: o.y,
-        w: o.w,
-        colW: o.colW,
-        fontSize: o.fontSize ?? 12,
-        fontFace: this.font,
-        valign: "middle",
-        border: { type: "solid", pt: 0.5, color: hex(COLOR.rule) },
-        margin: 0.05,
-      },
-    );
+    this.L = r.labels;
   }
 
   title(): void {
