@@ -1,7 +1,6 @@
 import type { Lang } from "../../core/models/languages.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { GlyphCoverage } from "../../io/fonts.js";
-import type { ReportModel } from "../../views/report/model.js";
 
 // Typographic symbols a font may lack, with plain stand-ins; used only when the chosen font has no
 // glyph, so a symbol never turns into an empty box.
