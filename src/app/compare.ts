@@ -190,7 +190,7 @@ export async function runCompare(
     );
   }
   if (
-    (opts.format === "pdf" || opts.format === "docx") &&
+    (opts.format === "pdf" || opts.format === "docx" || opts.format === "pptx") &&
     (opts.output === undefined || opts.output === "-") &&
     process.stdout.isTTY === true
   ) {

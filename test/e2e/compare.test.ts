@@ -186,8 +186,8 @@ describe("crm-maturity compare: bad input exits 1 with file:line:column", () => 
 describe("crm-maturity compare: usage errors exit 2", () => {
   it.each([
     [
-      ["--format", "pptx"],
-      "argument 'pptx' is invalid. Allowed choices are table, md, pdf, docx, json.",
+      ["--format", "odt"],
+      "argument 'odt' is invalid. Allowed choices are table, md, pdf, docx, pptx, json.",
     ],
     [["--lang", "fr"], "argument 'fr' is invalid"],
     [["--movers", "many"], "--movers expects a whole number"],

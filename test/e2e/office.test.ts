@@ -163,6 +163,25 @@ describe("compare --format pdf", () => {
   );
 });
 
+describe("compare --format pptx", () => {
+  it("writes the progress deck with a native radar, byte-identical from run to run", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-pptx-e2e-"));
+    const QS = ["--baseline-questionnaire", V1, "-q", V2];
+    const write = (name: string) => {
+      const out = path.join(dir, name);
+      const r = runCli(["compare", BASELINE, FOLLOWUP, ...QS, "--format", "pptx", "-o", out]);
+      expect(r.status).toBe(0);
+      return new Uint8Array(readFileSync(out));
+    };
+    const first = write("a.pptx");
+    expect(Buffer.compare(first, write("b.pptx"))).toBe(0);
+    const parts = await packageParts(first);
+    const charts = [...parts].filter(([n]) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts.map(([, x]) => x).join("")).toContain("<c:radarChart>");
+    expect(parts.get("ppt/slides/slide1.xml")).toContain("Lotus Kitchenware Co.");
+  }, 60_000);
+});
+
 describe("compare --format docx", () => {
   it("writes the progress report with its radar, byte-identical from run to run", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "crm-docx-e2e-"));

@@ -29,8 +29,8 @@ const render = async (format: CompareFormat, c: Comparison, lang: Lang = "en", c
   (await COMPARE_RENDERERS[format](c, { lang, color })) as string;
 
 describe("compare renderers", () => {
-  it("offers table, md, pdf, docx and json, table first (the default)", () => {
-    expect(COMPARE_FORMATS).toEqual(["table", "md", "pdf", "docx", "json"]);
+  it("offers table, md, pdf, docx, pptx and json, table first (the default)", () => {
+    expect(COMPARE_FORMATS).toEqual(["table", "md", "pdf", "docx", "pptx", "json"]);
   });
 
   for (const lang of ["en", "zh-CN"] as const) {

@@ -13,6 +13,7 @@ export const COMPARE_RENDERERS = {
   md: async (c, o) => (await import("./markdown.js")).renderMarkdown(c, o),
   pdf: async (c, o) => (await import("./pdf.js")).renderPdf(c, o),
   docx: async (c, o) => (await import("./docx.js")).renderDocx(c, o),
+  pptx: async (c, o) => (await import("./pptx.js")).renderPptx(c, o),
   json: async (c) => (await import("../json.js")).renderJson(c),
 } satisfies Record<string, CompareRenderer>;
 

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Lang } from "../../core/models/languages.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { normalizePackage } from "../ooxml/package.js";
@@ -10,11 +11,17 @@ import { COLOR } from "../pdf/theme.js";
  * language (client text made XML-safe). Documents build their slides on top of it.
  */
 
-/** A new, empty presentation (pptxgenjs is imported here, on first use). */
-export async function newPptx(): Promise<Pptx> {
-  // pptxgenjs is CommonJS (`module.exports = PptxGenJS`) typed as an ES module: under NodeNext
-  // TypeScript sees its `default` one level too deep.
-  const PptxGenJS = (await import("pptxgenjs")).default as unknown as PptxConstructor;
+/**
+ * A new, empty presentation. pptxgenjs numbers charts with a counter of its module, so a second
+ * deck in one process would name its charts chart3, chart4…: each deck gets the module afresh
+ * (its dependencies stay cached), which keeps the output byte-identical however many are made.
+ */
+export function newPptx(): Pptx {
+  const require = createRequire(import.meta.url);
+  const id = require.resolve("pptxgenjs");
+  delete require.cache[id];
+  // CommonJS: `module.exports = PptxGenJS`.
+  const PptxGenJS = require(id) as PptxConstructor;
   return new PptxGenJS();
 }
 

@@ -21,7 +21,7 @@ import {
  * slide's speaker notes carry the supporting detail. Lays out the model only.
  */
 export async function renderPptx(report: ReportModel): Promise<Uint8Array> {
-  const pptx = await newPptx();
+  const pptx = newPptx();
   const deck = new Deck(pptx, report);
   deck.title();
   deck.findings();

@@ -17,8 +17,9 @@ function hostileReport(): ReportModel {
 describe("the board deck as PPTX", () => {
   let parts: Map<string, string>;
   let names: string[];
+  let bytes: Uint8Array;
   beforeAll(async () => {
-    const bytes = await renderPptx(hostileReport());
+    bytes = await renderPptx(hostileReport());
     parts = await packageParts(bytes);
     names = await entryNames(bytes);
   }, 60_000);
@@ -54,6 +55,10 @@ describe("the board deck as PPTX", () => {
       stamp,
       stamp,
     ]);
+  });
+
+  it("is byte-identical when a process makes a second deck", async () => {
+    expect(Buffer.compare(bytes, await renderPptx(hostileReport()))).toBe(0);
   });
 
   it("keeps client text as text", () => {
