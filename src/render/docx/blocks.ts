@@ -34,7 +34,8 @@ export interface Blocks {
   /** A paragraph of runs: `[label, text]` pairs make the label bold. */
   labelled(parts: readonly (readonly [string, string])[], separator: string): Paragraph;
   heading(level: 1 | 2 | 3, text: string): Paragraph;
-  bullets(items: readonly string[]): Paragraph[];
+  /** Bulleted paragraphs; `level` 1 nests them under the item before. */
+  bullets(items: readonly string[], level?: 0 | 1): Paragraph[];
   numbered(items: readonly string[]): Paragraph[];
   /** A table and the space after it. */
   table(columns: readonly Column[], rows: readonly Cell[][]): FileChild[];
@@ -104,10 +105,10 @@ export function makeBlocks(
       const pageBreakBefore = level === 1 && opts.sectionsOnNewPage;
       return new Paragraph({ style, pageBreakBefore, children: [run(text)] });
     },
-    bullets(items) {
+    bullets(items, level = 0) {
       return items.map(
         // docx gives bulleted paragraphs the List Paragraph style itself.
-        (item) => new Paragraph({ bullet: { level: 0 }, children: [run(item)] }),
+        (item) => new Paragraph({ bullet: { level }, children: [run(item)] }),
       );
     },
     numbered(items) {

@@ -125,14 +125,16 @@ function summary(ctx: Ctx): FileChild[] {
     out.push(b.heading(2, s.findingsTitle), b.paragraph(s.topGapsSentence));
     s.findings.forEach((f, i) => {
       out.push(b.paragraph(`${i + 1}. ${f.sentence}`, { bold: true }));
-      out.push(
-        ...b.bullets(
-          f.evidence.flatMap((e) => [
-            `${e.text} · ${fmtScore(e.score, L.inconclusive)}${e.reversed ? ctx.paren(L.reverseScored) : ""}`,
-            ...e.notes.map((n) => `“${n.text}” · ${n.by}`),
-          ]),
-        ),
-      );
+      for (const e of f.evidence) {
+        const reversed = e.reversed ? ctx.paren(L.reverseScored) : "";
+        out.push(...b.bullets([`${e.text} · ${fmtScore(e.score, L.inconclusive)}${reversed}`]));
+        out.push(
+          ...b.bullets(
+            e.notes.map((n) => `“${n.text}” · ${n.by}`),
+            1,
+          ),
+        );
+      }
     });
   } else {
     out.push(b.heading(2, L.topGaps), b.paragraph(s.topGapsSentence));
