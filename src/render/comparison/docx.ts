@@ -25,7 +25,7 @@ import type { RenderOptions } from "./options.js";
 export async function renderDocx(comparison: Comparison, opts: RenderOptions): Promise<Uint8Array> {
   const v = buildCompareView(comparison, opts.lang);
   const b = makeBlocks(opts.lang, { sectionsOnNewPage: false });
-  const trendColor = { up: "#3f7d4e", down: COLOR.gap, same: undefined, none: undefined };
+  const trendColor = { up: COLOR.improved, down: COLOR.gap, same: undefined, none: undefined };
   const cell = (c: ViewCell): Cell => {
     const color = c.trend ? trendColor[c.trend] : undefined;
     return color ? { text: c.text, color } : c.text;

@@ -16,7 +16,7 @@ import { collectCodePoints } from "../pdf/text.js";
 import { COLOR, SIZE } from "../pdf/theme.js";
 import type { RenderOptions } from "./options.js";
 
-const TREND_COLOR = { up: "#3f7d4e", down: COLOR.gap, same: undefined, none: undefined };
+const TREND_COLOR = { up: COLOR.improved, down: COLOR.gap, same: undefined, none: undefined };
 
 /**
  * The progress report (`compare --format pdf`): the same view as the table and Markdown formats

@@ -7,8 +7,6 @@ import { COLOR } from "../pdf/theme.js";
 import { BODY_W, DeckBase, finishPptx, hex, MARGIN, newPptx } from "../pptx/deck.js";
 import type { RenderOptions } from "./options.js";
 
-const UP = "#3f7d4e";
-
 /**
  * The progress report as a deck (`compare --format pptx`): the two assessments side by side,
  * scores by dimension (a native radar of baseline against follow-up, editable in PowerPoint, and
@@ -87,7 +85,7 @@ export async function renderPptx(comparison: Comparison, opts: RenderOptions): P
               d.score.change === null || d.score.change === 0
                 ? COLOR.ink
                 : d.score.change > 0
-                  ? UP
+                  ? COLOR.improved
                   : COLOR.gap,
           },
         ]),
@@ -106,12 +104,17 @@ export async function renderPptx(comparison: Comparison, opts: RenderOptions): P
         fontSize: 16,
         bold: true,
         color:
-          v.readiness.trend === "up" ? UP : v.readiness.trend === "down" ? COLOR.gap : COLOR.ink,
+          v.readiness.trend === "up"
+            ? COLOR.improved
+            : v.readiness.trend === "down"
+              ? COLOR.gap
+              : COLOR.ink,
       });
       const colW = (BODY_W - 0.5) / 3;
       v.risks.forEach((group, i) => {
         const x = MARGIN + i * (colW + 0.25);
-        const color = group.trend === "up" ? UP : group.trend === "down" ? COLOR.gap : COLOR.muted;
+        const color =
+          group.trend === "up" ? COLOR.improved : group.trend === "down" ? COLOR.gap : COLOR.muted;
         this.text(risks, group.heading, {
           x,
           y: 2.0,
@@ -148,7 +151,7 @@ export async function renderPptx(comparison: Comparison, opts: RenderOptions): P
           v.perception.rows.map((row) =>
             row.map((c) => ({
               text: c.text,
-              color: c.trend === "up" ? UP : c.trend === "down" ? COLOR.gap : COLOR.ink,
+              color: c.trend === "up" ? COLOR.improved : c.trend === "down" ? COLOR.gap : COLOR.ink,
             })),
           ),
           {
