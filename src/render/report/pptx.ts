@@ -488,6 +488,25 @@ class Deck extends DeckBase {
       ...k.principles,
       ...k.rows.slice(MAX).map((row) => `${row.kpi}${this.colon}${row.measure}`),
     ]);
+    if (k.rows.length === 0) {
+      // No KPI table in this edition: the intro and the principles carry the slide.
+      this.text(slide, k.intro, {
+        x: MARGIN,
+        y: 1.3,
+        w: BODY_W,
+        h: 1,
+        fontSize: 15,
+        color: COLOR.muted,
+      });
+      this.text(slide, this.bullets(k.principles, { paraSpaceAfter: 8 }), {
+        x: MARGIN,
+        y: 2.4,
+        w: BODY_W,
+        h: 4.4,
+        fontSize: 15,
+      });
+      return;
+    }
     this.table(
       slide,
       [L.kpi, L.measure, L.frequency, L.owner],
