@@ -177,6 +177,15 @@ export async function runCompare(
     const warning = messagesFor("en").comparison.warning[w.code](w);
     e.stderr.write(`crm-maturity: warning: ${escapeControls(warning)}\n`);
   }
+  if (
+    (opts.format === "pdf" || opts.format === "docx" || opts.format === "pptx") &&
+    (opts.output === undefined || opts.output === "-") &&
+    e.stdoutIsTTY
+  ) {
+    throw new UsageError(
+      `--format ${opts.format} writes a binary file; pass -o <file>.${opts.format} (or redirect standard output)`,
+    );
+  }
   const color =
     opts.format === "table" && useColor(opts.output, { isTTY: e.stdoutIsTTY, env: e.vars });
   const text = await COMPARE_RENDERERS[opts.format](comparison, {

@@ -38,6 +38,11 @@ export async function runReport(
   e: Env,
 ): Promise<number> {
   const { cwd } = e;
+  if (kind === "roadmap" && opts.format === "pptx") {
+    throw new UsageError(
+      "--format pptx is the board deck of `report`; write the roadmap as md, pdf, docx or json",
+    );
+  }
   const toStdout = opts.output === undefined || opts.output === "-";
   if (BINARY_FORMATS.has(opts.format) && toStdout && e.stdoutIsTTY) {
     throw new UsageError(

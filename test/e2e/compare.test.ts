@@ -185,7 +185,10 @@ describe("crm-maturity compare: bad input exits 1 with file:line:column", () => 
 
 describe("crm-maturity compare: usage errors exit 2", () => {
   it.each([
-    [["--format", "pdf"], "argument 'pdf' is invalid. Allowed choices are table, md, json."],
+    [
+      ["--format", "odt"],
+      "argument 'odt' is invalid. Allowed choices are table, md, pdf, docx, pptx, json.",
+    ],
     [["--lang", "fr"], "argument 'fr' is invalid"],
     [["--movers", "many"], "--movers expects a whole number"],
     [["--colour"], "unknown option '--colour'"],

@@ -104,7 +104,7 @@ describe("crm-maturity report / roadmap", () => {
   });
 
   it.each([
-    [["--format", "docx"]],
+    [["--format", "odt"]],
     [["--lang", "fr"]],
     [["--strategy", "fast"]],
     [["--horizon", "0"]],

@@ -24,12 +24,13 @@ async function lotus(): Promise<Comparison> {
   return compareAssessments(baseline, followup);
 }
 
-const render = (format: CompareFormat, c: Comparison, lang: Lang = "en", color = false) =>
-  COMPARE_RENDERERS[format](c, { lang, color });
+// Text formats give strings; docx gives bytes, compared with toEqual.
+const render = async (format: CompareFormat, c: Comparison, lang: Lang = "en", color = false) =>
+  (await COMPARE_RENDERERS[format](c, { lang, color })) as string;
 
 describe("compare renderers", () => {
-  it("offers table, md and json, table first (the default)", () => {
-    expect(COMPARE_FORMATS).toEqual(["table", "md", "json"]);
+  it("offers table, md, pdf, docx, pptx and json, table first (the default)", () => {
+    expect(COMPARE_FORMATS).toEqual(["table", "md", "pdf", "docx", "pptx", "json"]);
   });
 
   for (const lang of ["en", "zh-CN"] as const) {
@@ -63,7 +64,7 @@ describe("compare renderers", () => {
   it("is deterministic for every format and language", async () => {
     for (const format of COMPARE_FORMATS) {
       for (const lang of ["en", "zh-CN"] as const) {
-        expect(await render(format, await lotus(), lang)).toBe(
+        expect(await render(format, await lotus(), lang)).toEqual(
           await render(format, await lotus(), lang),
         );
       }

@@ -12,6 +12,9 @@ export type CompareRenderer = Renderer<Comparison, RenderOptions>;
 export const COMPARE_RENDERERS = {
   table: async (c, o) => (await import("./table.js")).renderTable(escapeControlsDeep(c), o),
   md: async (c, o) => (await import("./markdown.js")).renderMarkdown(escapeControlsDeep(c), o),
+  pdf: async (c, o) => (await import("./pdf.js")).renderPdf(escapeControlsDeep(c), o),
+  docx: async (c, o) => (await import("./docx.js")).renderDocx(escapeControlsDeep(c), o),
+  pptx: async (c, o) => (await import("./pptx.js")).renderPptx(escapeControlsDeep(c), o),
   json: async (c) => (await import("../json.js")).renderJson(c),
 } satisfies Record<string, CompareRenderer>;
 

@@ -98,7 +98,11 @@ export function drawContents(w: Writer, report: ReportModel, pageIndex: number):
 }
 
 /** Running header (client) and footer (notice, page number) on every page from `firstPage` on. */
-export function drawFrame(w: Writer, report: ReportModel, firstPage: number): void {
+export function drawFrame(
+  w: Writer,
+  meta: Pick<ReportModel["meta"], "header" | "footer" | "pageNumber">,
+  firstPage: number,
+): void {
   const range = w.doc.bufferedPageRange();
   const total = range.count;
   const style: TextStyle = { size: SIZE.header, color: COLOR.muted };
@@ -108,12 +112,12 @@ export function drawFrame(w: Writer, report: ReportModel, firstPage: number): vo
     const margins = w.doc.page.margins;
     const bottom = margins.bottom;
     margins.bottom = 0;
-    w.drawLine(report.meta.header, w.left, PAGE.headerY, w.width, style);
+    w.drawLine(meta.header, w.left, PAGE.headerY, w.width, style);
     w.rule(PAGE.headerY + 12, COLOR.rule, 0.4);
     w.rule(PAGE.footerY - 6, COLOR.rule, 0.4);
-    const number = fillPlaceholders(report.meta.pageNumber, { page: i + 1, pages: total });
+    const number = fillPlaceholders(meta.pageNumber, { page: i + 1, pages: total });
     const numberWidth = w.widthOf(number, style) + 1;
-    w.drawLine(report.meta.footer, w.left, PAGE.footerY, w.width - numberWidth - 16, style);
+    w.drawLine(meta.footer, w.left, PAGE.footerY, w.width - numberWidth - 16, style);
     w.drawLine(number, w.right - numberWidth, PAGE.footerY, numberWidth, style);
     margins.bottom = bottom;
   }

@@ -1,7 +1,6 @@
 import type { Lang } from "../../core/models/languages.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { GlyphCoverage } from "../../io/fonts.js";
-import type { ReportModel } from "../../views/report/model.js";
 
 // Typographic symbols a font may lack, with plain stand-ins; used only when the chosen font has no
 // glyph, so a symbol never turns into an empty box.
@@ -37,6 +36,7 @@ const FALLBACKS: Record<string, string> = {
   "\u2717": "x",
   "\u2718": "x",
   "\u2605": "*",
+  "\u2691": "!",
   "\u00a0": " ",
   "\u2009": " ",
   "\u200a": " ",
@@ -70,7 +70,7 @@ export function normalizeText(text: string): string {
  * Every code point the document needs a glyph for, to choose a font that can show all of them.
  * Symbols with a plain stand-in count as their stand-in: they never force a font of their own.
  */
-export function collectCodePoints(report: ReportModel): Set<number> {
+export function collectCodePoints(content: unknown): Set<number> {
   const out = new Set<number>();
   const visit = (value: unknown): void => {
     if (typeof value === "string") {
@@ -89,7 +89,7 @@ export function collectCodePoints(report: ReportModel): Set<number> {
       for (const v of Object.values(value)) visit(v);
     }
   };
-  visit(report);
+  visit(content);
   // Digits, separators and signs the renderer adds around model values (scores, ranges, pages).
   for (const ch of "0123456789.,:;%()-–+/ ") out.add(ch.codePointAt(0) ?? 0);
   return out;

@@ -27,6 +27,8 @@ export const COLOR = {
   gap: "#b5523b",
   gapSoft: "#f3dcd5",
   grid: "#e1e6ec",
+  /** A figure that improved (a change up, a risk resolved); a decline uses `gap`. */
+  improved: "#3f7d4e",
 } as const;
 
 export const PHASE_COLOR: Record<RoadmapPhaseId, { fill: string; soft: string }> = {

@@ -17,6 +17,8 @@ export const RENDERERS = {
       ...(opts.vars !== undefined ? { env: opts.vars } : {}),
     });
   },
+  docx: async (report) => (await import("./docx.js")).renderDocx(report),
+  pptx: async (report) => (await import("./pptx.js")).renderPptx(report),
   json: (report) => renderJson(report),
 } satisfies Record<string, ReportRenderer>;
 
@@ -26,4 +28,4 @@ export type Format = keyof typeof RENDERERS;
 export const FORMATS = formatsOf(RENDERERS);
 
 /** Formats whose output is binary (never printed to a terminal). */
-export const BINARY_FORMATS: ReadonlySet<Format> = new Set<Format>(["pdf"]);
+export const BINARY_FORMATS: ReadonlySet<Format> = new Set<Format>(["pdf", "docx", "pptx"]);

@@ -1,14 +1,6 @@
-import { InputError } from "../../core/diagnostics/errors.js";
-import {
-  damagedFont,
-  FONT_ENV,
-  isCjk,
-  type ReportFont,
-  resolveReportFont,
-} from "../../io/fonts.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
+import { openPdf } from "../pdf/document.js";
 import { drawContents, drawCover, drawFrame } from "../pdf/frame.js";
-import { withPlainLayout } from "../pdf/plain-layout.js";
 import { drawAppendix, drawKpis, drawRoadmap } from "../pdf/plan.js";
 import {
   drawDecisions,
@@ -18,9 +10,8 @@ import {
   drawRisks,
   drawSummary,
 } from "../pdf/sections.js";
-import { collectCodePoints, makeCleaner } from "../pdf/text.js";
-import { PAGE } from "../pdf/theme.js";
-import { Writer } from "../pdf/writer.js";
+import { collectCodePoints } from "../pdf/text.js";
+import type { Writer } from "../pdf/writer.js";
 
 /** Options of the PDF renderer. */
 export interface PdfOptions {
@@ -54,98 +45,36 @@ const SECTIONS: Record<
  * byte-identical output: the document dates come from the assessment date.
  */
 export async function renderPdf(report: ReportModel, opts: PdfOptions): Promise<Uint8Array> {
-  const codePoints = collectCodePoints(report);
-  const font = await resolveReportFont({
-    codePoints,
-    fontPath: opts.fontPath,
-    ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
-    ...(opts.env !== undefined ? { env: opts.env } : {}),
-  });
-  try {
-    return await drawPdf(report, font, codePoints);
-  } catch (err) {
-    // A font that parsed may still fail when its tables are read to lay out or embed glyphs.
-    if (font.kind !== "embedded" || err instanceof InputError) throw err;
-    const what = font.source === "option" ? "--font" : font.source === "env" ? FONT_ENV : "font";
-    throw damagedFont(what, font.file);
-  }
-}
-
-async function drawPdf(
-  report: ReportModel,
-  font: ReportFont,
-  codePoints: ReadonlySet<number>,
-): Promise<Uint8Array> {
-  const { default: PDFDocument } = await import("pdfkit");
-
-  const date = documentDate(report.meta.date);
-  const doc = new PDFDocument({
-    size: PAGE.size,
-    margins: PAGE.margin,
-    bufferPages: true,
-    autoFirstPage: true,
-    compress: true,
+  const { w, finish, guard } = await openPdf({
     lang: report.lang,
-    displayTitle: true,
+    codePoints: collectCodePoints(report),
+    fontPath: opts.fontPath,
+    cwd: opts.cwd,
+    env: opts.env,
     info: {
-      Title: report.meta.title,
-      Author: report.meta.assessor,
-      Subject: report.meta.client.name,
-      Keywords: `${report.meta.questionnaire.id} ${report.meta.questionnaire.version}`,
-      Creator: "crm-maturity",
-      Producer: "crm-maturity (pdfkit)",
-      CreationDate: date,
-      ModDate: date,
+      title: report.meta.title,
+      author: report.meta.assessor,
+      subject: report.meta.client.name,
+      keywords: `${report.meta.questionnaire.id} ${report.meta.questionnaire.version}`,
+      date: report.meta.date,
     },
   });
-  const chunks: Uint8Array[] = [];
-  doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on("end", () => resolve());
-    doc.on("error", reject);
+  return guard(async () => {
+    const sections = report.sections.filter((s): s is Exclude<SectionId, "cover"> => s !== "cover");
+    const hasCover = report.sections.includes("cover");
+    if (hasCover) drawCover(w, report);
+    // The contents page is reserved now and filled in once the sections know their pages.
+    // The board edition is short enough to need none.
+    const contentsPage = hasCover && sections.length >= 3 && report.edition !== "board" ? 1 : null;
+    if (contentsPage !== null) {
+      w.newPage();
+      w.blankPage = false;
+    }
+    sections.forEach((id, i) => {
+      SECTIONS[id](w, report, i + 1);
+    });
+    if (contentsPage !== null) drawContents(w, report, contentsPage);
+    drawFrame(w, report.meta, hasCover ? 1 : 0);
+    return finish();
   });
-
-  const hasCjk = [...codePoints].some(isCjk);
-  const layoutFont =
-    font.kind === "embedded"
-      ? {
-          ...font,
-          regular: withPlainLayout(font.regular, codePoints),
-          bold: font.bold ? withPlainLayout(font.bold, codePoints) : null,
-        }
-      : font;
-  const w = new Writer(doc, layoutFont, makeCleaner(font.coverage), report.lang, hasCjk);
-  const sections = report.sections.filter((s): s is Exclude<SectionId, "cover"> => s !== "cover");
-  const hasCover = report.sections.includes("cover");
-  if (hasCover) drawCover(w, report);
-  // The contents page is reserved now and filled in once the sections know their pages.
-  // The board edition is short enough to need none.
-  const contentsPage = hasCover && sections.length >= 3 && report.edition !== "board" ? 1 : null;
-  if (contentsPage !== null) {
-    w.newPage();
-    w.blankPage = false;
-  }
-  sections.forEach((id, i) => {
-    SECTIONS[id](w, report, i + 1);
-  });
-  if (contentsPage !== null) drawContents(w, report, contentsPage);
-  drawFrame(w, report, hasCover ? 1 : 0);
-  doc.end();
-  await done;
-
-  const size = chunks.reduce((n, c) => n + c.byteLength, 0);
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
-// The assessment date at noon UTC: stable across machines and time zones.
-function documentDate(iso: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return new Date(Date.UTC(2000, 0, 1, 12));
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
 }

@@ -1,0 +1,331 @@
+import { displayWidth, truncateToWidth } from "../../core/text/width.js";
+import { escapeXml } from "../../core/text/xml.js";
+import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/model.js";
+import { fmtLevel, fmtScore } from "../pdf/text.js";
+import { COLOR, PHASE_COLOR } from "../pdf/theme.js";
+
+/**
+ * The report's charts as standalone SVG images (for formats that embed pictures: DOCX). They
+ * draw what the PDF charts of src/render/pdf/charts.ts draw, in the same palette, but as one
+ * picture each (no page breaks). Every text is XML-escaped: client text never becomes markup.
+ */
+
+/** An SVG picture and the size it is meant to be shown at, in CSS pixels (96 per inch). */
+export interface SvgChart {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** Labels the charts print besides the model's own chart data. */
+export interface SvgChartLabels {
+  inconclusive: string;
+  current: string;
+  target: string;
+  gap: string;
+  weeks: string;
+}
+
+const FONT = "Arial, 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
+const WIDTH = 640;
+
+const n = (v: number): string => String(Math.round(v * 10) / 10);
+
+function text(
+  x: number,
+  y: number,
+  content: string,
+  opts: { size?: number; anchor?: "start" | "middle" | "end"; color?: string; bold?: boolean } = {},
+): string {
+  const attrs = [
+    `x="${n(x)}"`,
+    `y="${n(y)}"`,
+    `font-size="${opts.size ?? 11}"`,
+    `fill="${opts.color ?? COLOR.ink}"`,
+  ];
+  if (opts.anchor && opts.anchor !== "start") attrs.push(`text-anchor="${opts.anchor}"`);
+  if (opts.bold) attrs.push(`font-weight="bold"`);
+  return `<text ${attrs.join(" ")}>${escapeXml(content)}</text>`;
+}
+
+/** Fits text into about `px` pixels at `size`, ending with … when cut (a width estimate). */
+function fitText(content: string, px: number, size: number): string {
+  const columns = Math.max(2, Math.floor(px / (size * 0.55)));
+  return displayWidth(content) <= columns ? content : truncateToWidth(content, columns);
+}
+
+function wrap(width: number, height: number, body: string[]): SvgChart {
+  const svg = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT)}">`,
+    `<rect width="${width}" height="${height}" fill="${COLOR.white}"/>`,
+    ...body,
+    "</svg>",
+  ].join("\n");
+  return { svg: `${svg}\n`, width, height };
+}
+
+type LegendKind = "area" | "dash" | "dot" | "box" | "gap" | "tick";
+
+function legend(y: number, items: { label: string; kind: LegendKind; color: string }[]): string[] {
+  const out: string[] = [];
+  const widths = items.map((i) => 26 + displayWidth(i.label) * 6);
+  let x = (WIDTH - widths.reduce((a, b) => a + b + 14, -14)) / 2;
+  items.forEach((item, k) => {
+    const mid = y - 4;
+    if (item.kind === "dash" || item.kind === "dot")
+      out.push(
+        `<line x1="${n(x)}" y1="${n(mid)}" x2="${n(x + 18)}" y2="${n(mid)}" stroke="${item.color}" stroke-width="2" stroke-dasharray="${item.kind === "dash" ? "4 3" : "2 3"}"/>`,
+      );
+    else if (item.kind === "tick")
+      out.push(
+        `<line x1="${n(x + 9)}" y1="${n(mid - 6)}" x2="${n(x + 9)}" y2="${n(mid + 6)}" stroke="${item.color}" stroke-width="2"/>`,
+      );
+    else if (item.kind === "gap")
+      out.push(
+        `<rect x="${n(x)}" y="${n(mid - 5)}" width="18" height="10" fill="${COLOR.gapSoft}" stroke="${item.color}"/>`,
+      );
+    else
+      out.push(
+        `<rect x="${n(x)}" y="${n(mid - 5)}" width="18" height="10" fill="${item.color}"${item.kind === "area" ? ' fill-opacity="0.5"' : ""}/>`,
+      );
+    out.push(text(x + 24, y, item.label, { size: 11, color: COLOR.muted }));
+    x += (widths[k] ?? 0) + 14;
+  });
+  return out;
+}
+
+/** Radar of current vs target, one axis per dimension, a ring per level. Null if under 3 axes. */
+export function radarSvg(
+  chart: RadarChart,
+  labels: SvgChartLabels,
+  /** The figures under each axis label; "current / target" by default. */
+  valueText: (current: number | null, target: number | null) => string = (cur, tgt) =>
+    `${fmtScore(cur, labels.inconclusive)} / ${fmtLevel(tgt, labels.inconclusive)}`,
+): SvgChart | null {
+  const count = chart.axes.length;
+  if (count < 3) return null;
+  const radius = 150;
+  const cx = WIDTH / 2;
+  const cy = radius + 52;
+  const height = cy + radius + 84;
+  const max = chart.max;
+  const angle = (i: number): number => -Math.PI / 2 + (2 * Math.PI * i) / count;
+  const point = (i: number, value: number): [number, number] => {
+    const r = (Math.max(0, Math.min(value, max)) / max) * radius;
+    return [cx + r * Math.cos(angle(i)), cy + r * Math.sin(angle(i))];
+  };
+  const poly = (pts: [number, number][]): string =>
+    pts.map(([x, y]) => `${n(x)},${n(y)}`).join(" ");
+  const body: string[] = [];
+  const first = Math.max(1, Math.ceil(chart.min));
+  for (let level = first; level <= max; level++) {
+    const pts = chart.axes.map((_, i) => point(i, level));
+    body.push(
+      `<polygon points="${poly(pts)}" fill="none" stroke="${level === max ? COLOR.faint : COLOR.grid}" stroke-width="1"/>`,
+    );
+    const [x, y] = point(0, level);
+    body.push(text(x + 3, y - 2, String(level), { size: 9, color: COLOR.faint }));
+  }
+  for (let i = 0; i < count; i++) {
+    const [x, y] = point(i, max);
+    body.push(
+      `<line x1="${n(cx)}" y1="${n(cy)}" x2="${n(x)}" y2="${n(y)}" stroke="${COLOR.grid}" stroke-width="1"/>`,
+    );
+  }
+  const target = chart.series.find((s) => s.key === "target");
+  const current = chart.series.find((s) => s.key === "current");
+  const projected = chart.series.find((s) => s.key === "projected");
+  if (target) {
+    const pts = target.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    body.push(
+      `<polygon points="${poly(pts)}" fill="${COLOR.target}" fill-opacity="0.06" stroke="${COLOR.target}" stroke-width="2" stroke-dasharray="6 4"/>`,
+    );
+  }
+  if (projected) {
+    const pts = projected.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    body.push(
+      `<polygon points="${poly(pts)}" fill="none" stroke="${COLOR.projected}" stroke-width="1.8" stroke-dasharray="2 3"/>`,
+    );
+  }
+  if (current) {
+    const pts = current.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    if (pts.length >= 2)
+      body.push(
+        `<polygon points="${poly(pts)}" fill="${COLOR.current}" fill-opacity="0.16" stroke="${COLOR.current}" stroke-width="2.4"/>`,
+      );
+    for (const [x, y] of pts)
+      body.push(`<circle cx="${n(x)}" cy="${n(y)}" r="3.2" fill="${COLOR.current}"/>`);
+  }
+  chart.axes.forEach((axis, i) => {
+    const a = angle(i);
+    const cos = Math.cos(a);
+    const sin = Math.sin(a);
+    const lx = cx + (radius + 12) * cos;
+    const ly = cy + (radius + 12) * sin;
+    const anchor = cos > 0.25 ? "start" : cos < -0.25 ? "end" : "middle";
+    const top = sin < -0.5 ? ly - 18 : sin > 0.5 ? ly + 10 : ly - 4;
+    const room = anchor === "middle" ? 220 : cx - radius - 24;
+    const cur = current?.values[i] ?? null;
+    const tgt = target?.values[i] ?? null;
+    body.push(text(lx, top, fitText(axis.label, room, 11), { size: 11, anchor, bold: true }));
+    body.push(text(lx, top + 14, valueText(cur, tgt), { size: 10, anchor, color: COLOR.muted }));
+  });
+  body.push(
+    ...legend(height - 16, [
+      { label: current?.label ?? labels.current, kind: "area", color: COLOR.current },
+      ...(projected
+        ? [{ label: projected.label, kind: "dot" as const, color: COLOR.projected }]
+        : []),
+      { label: target?.label ?? labels.target, kind: "dash", color: COLOR.target },
+    ]),
+  );
+  return wrap(WIDTH, height, body);
+}
+
+/** Horizontal bars per dimension: the current score, the gap up to the target, the target mark. */
+export function gapBarsSvg(chart: GapBarChart, labels: SvgChartLabels): SvgChart | null {
+  if (chart.bars.length === 0) return null;
+  const labelWidth = 190;
+  const numbersWidth = 3 * Math.max(48, displayWidth(labels.inconclusive) * 6 + 8);
+  const barX = labelWidth + 16;
+  const barWidth = WIDTH - barX - numbersWidth - 20;
+  const rowH = 26;
+  const top = 28;
+  const max = chart.max;
+  const xOf = (v: number): number => barX + (Math.max(0, Math.min(v, max)) / max) * barWidth;
+  const height = top + rowH * chart.bars.length + 46;
+  const numX = barX + barWidth + 14;
+  const colW = numbersWidth / 3;
+  const body: string[] = [];
+  chart.bars.forEach((_, index) => {
+    if (index % 2 === 1)
+      body.push(
+        `<rect x="0" y="${top + index * rowH}" width="${WIDTH}" height="${rowH}" fill="${COLOR.zebra}"/>`,
+      );
+  });
+  for (let v = 0; v <= max; v++) {
+    body.push(
+      `<line x1="${n(xOf(v))}" y1="${top}" x2="${n(xOf(v))}" y2="${top + rowH * chart.bars.length}" stroke="${COLOR.grid}" stroke-width="1"/>`,
+    );
+    body.push(text(xOf(v), top - 8, String(v), { size: 9, anchor: "middle", color: COLOR.faint }));
+  }
+  [labels.current, labels.target, labels.gap].forEach((label, k) => {
+    body.push(
+      text(numX + (k + 1) * colW - 4, top - 8, label, {
+        size: 9,
+        anchor: "end",
+        color: COLOR.muted,
+      }),
+    );
+  });
+  chart.bars.forEach((bar, index) => {
+    const mid = top + index * rowH + rowH / 2;
+    body.push(text(8, mid + 4, fitText(bar.label, labelWidth - 8, 11), { size: 11 }));
+    if (bar.current !== null) {
+      body.push(
+        `<rect x="${n(barX)}" y="${n(mid - 6)}" width="${n(xOf(bar.current) - barX)}" height="12" fill="${COLOR.current}"/>`,
+      );
+      if (bar.target > bar.current)
+        body.push(
+          `<rect x="${n(xOf(bar.current))}" y="${n(mid - 6)}" width="${n(xOf(bar.target) - xOf(bar.current))}" height="12" fill="${COLOR.gapSoft}" stroke="${COLOR.gap}" stroke-width="0.8"/>`,
+        );
+    }
+    body.push(
+      `<line x1="${n(xOf(bar.target))}" y1="${n(mid - 10)}" x2="${n(xOf(bar.target))}" y2="${n(mid + 10)}" stroke="${COLOR.target}" stroke-width="2.4"/>`,
+    );
+    const numbers = [
+      fmtScore(bar.current, labels.inconclusive),
+      fmtLevel(bar.target, labels.inconclusive),
+      bar.gap === null ? labels.inconclusive : bar.gap.toFixed(2),
+    ];
+    numbers.forEach((value, k) => {
+      body.push(
+        text(numX + (k + 1) * colW - 4, mid + 4, value, {
+          size: 11,
+          anchor: "end",
+          bold: k === 2,
+          color: k === 2 ? COLOR.gap : COLOR.ink,
+        }),
+      );
+    });
+  });
+  body.push(
+    ...legend(height - 12, [
+      { label: labels.current, kind: "box", color: COLOR.current },
+      { label: labels.gap, kind: "gap", color: COLOR.gap },
+      { label: labels.target, kind: "tick", color: COLOR.target },
+    ]),
+  );
+  return wrap(WIDTH, height, body);
+}
+
+/** The roadmap as a Gantt-like timeline: phase bands, a bar per action, milestone diamonds. */
+export function timelineSvg(chart: TimelineChart, labels: SvgChartLabels): SvgChart | null {
+  if (chart.bars.length === 0) return null;
+  const total = Math.max(1, chart.totalWeeks, ...chart.milestones.map((m) => m.week + 1));
+  const labelWidth = 210;
+  const x0 = labelWidth + 12;
+  const span = WIDTH - x0 - 10;
+  const xOf = (week: number): number => x0 + (Math.max(0, Math.min(week, total)) / total) * span;
+  const rowH = 18;
+  const bandH = 20;
+  const scaleY = bandH + 16;
+  const top = scaleY + 8;
+  const step = [1, 2, 4, 8, 13, 26, 52].find((s) => total / s <= 12) ?? Math.ceil(total / 12);
+  const rowsBottom = top + rowH * chart.bars.length;
+  const height = rowsBottom + (chart.milestones.length > 0 ? 34 : 10);
+  const body: string[] = [];
+  for (const phase of chart.phases) {
+    const x1 = xOf(phase.startWeek);
+    const x2 = xOf(phase.endWeek);
+    const w = Math.max(0, x2 - x1 - 1);
+    const color = PHASE_COLOR[phase.phase];
+    body.push(`<rect x="${n(x1)}" y="0" width="${n(w)}" height="${bandH}" fill="${color.fill}"/>`);
+    body.push(
+      `<rect x="${n(x1)}" y="${top}" width="${n(w)}" height="${rowsBottom - top}" fill="${color.soft}"/>`,
+    );
+    if (w > 24)
+      body.push(
+        text(x1 + w / 2, 14, fitText(phase.label, w - 6, 10), {
+          size: 10,
+          anchor: "middle",
+          color: COLOR.white,
+          bold: true,
+        }),
+      );
+  }
+  body.push(text(0, scaleY, labels.weeks, { size: 9, color: COLOR.muted }));
+  for (let week = step; week <= total; week += step)
+    body.push(
+      text(xOf(week), scaleY, String(week), { size: 9, anchor: "middle", color: COLOR.faint }),
+    );
+  chart.bars.forEach((bar, i) => {
+    const y = top + i * rowH;
+    body.push(text(0, y + 13, fitText(bar.label, labelWidth, 10), { size: 10 }));
+    const x1 = xOf(bar.startWeek);
+    const x2 = Math.max(xOf(bar.endWeek), x1 + 3);
+    body.push(
+      `<rect x="${n(x1 + 0.5)}" y="${y + 4}" width="${n(x2 - x1 - 1)}" height="${rowH - 8}" rx="2" fill="${PHASE_COLOR[bar.phase].fill}"/>`,
+    );
+  });
+  for (const m of chart.milestones) {
+    const x = xOf(m.week);
+    body.push(
+      `<line x1="${n(x)}" y1="${top}" x2="${n(x)}" y2="${rowsBottom + 6}" stroke="${COLOR.accent}" stroke-width="1.2" stroke-dasharray="3 3"/>`,
+    );
+    const y = rowsBottom + 14;
+    body.push(
+      `<polygon points="${n(x)},${y - 6} ${n(x + 6)},${y} ${n(x)},${y + 6} ${n(x - 6)},${y}" fill="${COLOR.accent}"/>`,
+    );
+    const anchor = x > WIDTH - 160 ? "end" : "start";
+    body.push(
+      text(anchor === "end" ? x - 10 : x + 10, y + 4, m.label, {
+        size: 10,
+        anchor,
+        color: COLOR.accent,
+        bold: true,
+      }),
+    );
+  }
+  return wrap(WIDTH, height, body);
+}

@@ -1,0 +1,104 @@
+import type { FileChild } from "docx";
+import type { Comparison } from "../../core/analysis/comparison.js";
+import { localize } from "../../i18n/format.js";
+import { messagesFor } from "../../i18n/index.js";
+import {
+  buildCompareView,
+  type ListGroup,
+  type ListItem,
+  type TableView,
+  type Cell as ViewCell,
+} from "../../views/comparison.js";
+import { radarSvg } from "../charts/svg.js";
+import { type Cell, makeBlocks } from "../docx/blocks.js";
+import { writeDocx } from "../docx/document.js";
+import { STYLE } from "../docx/styles.js";
+import { fmtScore } from "../pdf/text.js";
+import { COLOR } from "../pdf/theme.js";
+import type { RenderOptions } from "./options.js";
+
+/**
+ * The progress report (`compare --format docx`) as a Word document: the same view as the table
+ * and Markdown formats (src/views/comparison.ts), in the report's Word styles, with a radar of the
+ * baseline against the follow-up. Lays out only.
+ */
+export async function renderDocx(comparison: Comparison, opts: RenderOptions): Promise<Uint8Array> {
+  const v = buildCompareView(comparison, opts.lang);
+  const b = makeBlocks(opts.lang, { sectionsOnNewPage: false });
+  const trendColor = { up: COLOR.improved, down: COLOR.gap, same: undefined, none: undefined };
+  const cell = (c: ViewCell): Cell => {
+    const color = c.trend ? trendColor[c.trend] : undefined;
+    return color ? { text: c.text, color } : c.text;
+  };
+  const table = (t: TableView): FileChild[] =>
+    b.table(
+      t.columns.map((c, i) => ({ header: c.label, width: i === 0 ? 3 : 1.3, numeric: c.right })),
+      t.rows.map((row) => row.map(cell)),
+    );
+  const item = (i: ListItem): string => `${i.id}${i.text ? ` ${i.text}` : ""}${i.detail}`;
+  const groups = (list: ListGroup[], none: string | null): FileChild[] =>
+    list.flatMap((g) => [
+      b.heading(2, g.heading),
+      ...(g.items.length > 0 ? b.bullets(g.items.map(item)) : none ? [b.paragraph(none)] : []),
+    ]);
+
+  const baseline = messagesFor(opts.lang).comparison.baseline;
+  const followup = messagesFor(opts.lang).comparison.followup;
+  const dims = comparison.dimensions.filter((d) => d.status === "matched");
+  const radar = radarSvg(
+    {
+      title: v.labels.dimensions,
+      min: 0,
+      max: 5,
+      axes: dims.map((d) => ({ id: d.id, label: localize(d.title, opts.lang) })),
+      series: [
+        { key: "current", label: followup, values: dims.map((d) => d.score.followup) },
+        { key: "target", label: baseline, values: dims.map((d) => d.score.baseline) },
+      ],
+    },
+    { inconclusive: "—", current: followup, target: baseline, gap: "", weeks: "" },
+    (now, before) => `${fmtScore(before, "—")} → ${fmtScore(now, "—")}`,
+  );
+
+  const body: FileChild[] = [
+    b.paragraph(v.heading, { style: STYLE.title }),
+    ...table(v.header),
+    b.paragraph(`${v.interval.label}${v.colon}${v.interval.value}`),
+    b.heading(1, v.labels.dimensions),
+    ...(await b.chart(radar, `${baseline} → ${followup}`)),
+    ...table(v.dimensions),
+  ];
+  if (v.dimensionsFootnote) body.push(b.paragraph(v.dimensionsFootnote, { style: STYLE.small }));
+  body.push(b.heading(1, v.labels.readiness), b.paragraph(v.readiness.line));
+  for (const side of v.readiness.sides)
+    body.push(b.paragraph(side.heading, { bold: true }), ...b.bullets(side.rules.map(item)));
+  body.push(b.heading(1, v.labels.risks), ...groups(v.risks, v.risksNone));
+  body.push(b.heading(1, v.labels.perception));
+  body.push(...(v.perception ? table(v.perception) : [b.paragraph(v.perceptionNone)]));
+  body.push(b.heading(1, v.labels.questionnaire), b.paragraph(v.questionnaire.intro));
+  body.push(...groups(v.questionnaire.groups, null));
+  if (v.questionnaire.none) body.push(b.paragraph(v.questionnaire.none));
+  if (v.showMovers) {
+    body.push(b.heading(1, v.labels.movers));
+    body.push(...(v.movers ? table(v.movers) : [b.paragraph(v.moversNone)]));
+    if (v.moversFootnote) body.push(b.paragraph(v.moversFootnote, { style: STYLE.small }));
+  }
+  if (v.warnings.length > 0) body.push(b.heading(1, v.labels.warnings), ...b.bullets(v.warnings));
+  body.push(b.heading(1, v.labels.method), ...b.bullets(v.method));
+
+  const f = comparison.followup;
+  return writeDocx({
+    lang: opts.lang,
+    title: v.heading,
+    subject: f.client.name,
+    creator: f.assessor,
+    keywords: "crm-maturity compare",
+    date: f.date,
+    header: v.heading,
+    footer: `${v.interval.label}${v.colon}${v.interval.value}`,
+    pageNumber: messagesFor(opts.lang).report.pageNumber,
+    cover: [],
+    contents: null,
+    body,
+  });
+}

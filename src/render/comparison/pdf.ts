@@ -1,0 +1,136 @@
+import type { Comparison } from "../../core/analysis/comparison.js";
+import { localize } from "../../i18n/format.js";
+import { messagesFor } from "../../i18n/index.js";
+import {
+  buildCompareView,
+  type ListGroup,
+  type ListItem,
+  type TableView,
+  type Cell as ViewCell,
+} from "../../views/comparison.js";
+import { drawRadar } from "../pdf/charts.js";
+import { openPdf } from "../pdf/document.js";
+import { drawFrame } from "../pdf/frame.js";
+import { type Cell, drawTable } from "../pdf/table.js";
+import { collectCodePoints } from "../pdf/text.js";
+import { COLOR, SIZE } from "../pdf/theme.js";
+import type { RenderOptions } from "./options.js";
+
+const TREND_COLOR = { up: COLOR.improved, down: COLOR.gap, same: undefined, none: undefined };
+
+/**
+ * The progress report (`compare --format pdf`): the same view as the table and Markdown formats
+ * (src/views/comparison.ts), in the gap report's PDF look, with a radar of the follow-up (solid)
+ * against the baseline (dashed). Lays out only; byte-identical for the same inputs.
+ */
+export async function renderPdf(comparison: Comparison, opts: RenderOptions): Promise<Uint8Array> {
+  const v = buildCompareView(comparison, opts.lang);
+  const f = comparison.followup;
+  const baseline = messagesFor(opts.lang).comparison.baseline;
+  const followup = messagesFor(opts.lang).comparison.followup;
+  const dims = comparison.dimensions.filter((d) => d.status === "matched");
+  const axes = dims.map((d) => ({ id: d.id, label: localize(d.title, opts.lang) }));
+  const { w, finish } = await openPdf({
+    lang: opts.lang,
+    codePoints: collectCodePoints([
+      v,
+      axes,
+      baseline,
+      followup,
+      messagesFor(opts.lang).report.pageNumber,
+    ]),
+    info: {
+      title: v.heading,
+      author: f.assessor,
+      subject: f.client.name,
+      keywords: "crm-maturity compare",
+      date: f.date,
+    },
+  });
+
+  const cell = (c: ViewCell): Cell => {
+    const color = c.trend ? TREND_COLOR[c.trend] : undefined;
+    return color ? { text: c.text, color, bold: true } : c.text;
+  };
+  const table = (t: TableView) =>
+    drawTable(
+      w,
+      t.columns.map((c, i) => ({
+        header: c.label,
+        width: i === 0 ? 2.6 : 1.2,
+        align: c.right ? ("right" as const) : ("left" as const),
+      })),
+      t.rows.map((row) => row.map(cell)),
+    );
+  const item = (i: ListItem): string => `${i.id}${i.text ? ` ${i.text}` : ""}${i.detail}`;
+  const groups = (list: ListGroup[], none: string | null) => {
+    for (const g of list) {
+      w.minorHeading(g.heading);
+      if (g.items.length > 0) w.bullets(g.items.map(item));
+      else if (none) w.paragraph(none);
+    }
+  };
+
+  w.draw(v.heading, w.left, w.y, w.width, { size: SIZE.h1, style: "bold", color: COLOR.accent });
+  w.y += w.measure(v.heading, w.width, { size: SIZE.h1, style: "bold" }) + 10;
+  table(v.header);
+  w.paragraph(`${v.interval.label}${w.punct.colon}${v.interval.value}`, { style: "bold" });
+
+  w.subheading(v.labels.dimensions, { toc: true, keep: 300 });
+  drawRadar(
+    w,
+    {
+      title: `${baseline} → ${followup}`,
+      min: 0,
+      max: 5,
+      axes,
+      series: [
+        { key: "current", label: followup, values: dims.map((d) => d.score.followup) },
+        { key: "target", label: baseline, values: dims.map((d) => d.score.baseline) },
+      ],
+    },
+    { inconclusive: "—", current: followup, target: baseline, gap: "", weeks: "" },
+  );
+  table(v.dimensions);
+  if (v.dimensionsFootnote)
+    w.paragraph(v.dimensionsFootnote, { size: SIZE.small, color: COLOR.muted });
+
+  w.subheading(v.labels.readiness, { toc: true });
+  w.paragraph(v.readiness.line);
+  for (const side of v.readiness.sides) {
+    w.paragraph(side.heading, { style: "bold" });
+    w.bullets(side.rules.map(item));
+  }
+  w.subheading(v.labels.risks, { toc: true });
+  groups(v.risks, v.risksNone);
+  w.subheading(v.labels.perception, { toc: true });
+  if (v.perception) table(v.perception);
+  else w.paragraph(v.perceptionNone);
+  w.subheading(v.labels.questionnaire, { toc: true });
+  w.paragraph(v.questionnaire.intro);
+  groups(v.questionnaire.groups, null);
+  if (v.questionnaire.none) w.paragraph(v.questionnaire.none);
+  if (v.showMovers) {
+    w.subheading(v.labels.movers, { toc: true });
+    if (v.movers) table(v.movers);
+    else w.paragraph(v.moversNone);
+    if (v.moversFootnote) w.paragraph(v.moversFootnote, { size: SIZE.small, color: COLOR.muted });
+  }
+  if (v.warnings.length > 0) {
+    w.subheading(v.labels.warnings, { toc: true });
+    w.bullets(v.warnings);
+  }
+  w.subheading(v.labels.method, { toc: true });
+  w.bullets(v.method);
+
+  drawFrame(
+    w,
+    {
+      header: v.heading,
+      footer: `${v.interval.label}${w.punct.colon}${v.interval.value}`,
+      pageNumber: messagesFor(opts.lang).report.pageNumber,
+    },
+    0,
+  );
+  return finish();
+}

@@ -1,0 +1,215 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  type FileChild,
+  ImageRun,
+  Paragraph,
+  type ParagraphChild,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { displayWidth } from "../../core/text/width.js";
+import { xmlSafe } from "../../core/text/xml.js";
+import { svgToPng } from "../charts/png.js";
+import type { SvgChart } from "../charts/svg.js";
+import { COLOR } from "../pdf/theme.js";
+import { STYLE } from "./styles.js";
+
+/**
+ * Building blocks of a Word document: paragraphs in the document's named styles, bulleted lists,
+ * Word tables with a repeated header row, and charts as SVG pictures with a PNG fallback. Every
+ * run carries the document's language (and Chinese as its East Asian language), so Word proofs
+ * each script correctly. Text is always a run's text: docx escapes it for XML, so client text
+ * never becomes markup or a field code.
+ */
+export interface Blocks {
+  readonly lang: "en" | "zh-CN";
+  run(text: string, opts?: { bold?: boolean; italics?: boolean; color?: string }): TextRun;
+  paragraph(text: string, opts?: { style?: string; bold?: boolean }): Paragraph;
+  /** A paragraph of runs: `[label, text]` pairs make the label bold. */
+  labelled(parts: readonly (readonly [string, string])[], separator: string): Paragraph;
+  heading(level: 1 | 2 | 3, text: string): Paragraph;
+  /** Bulleted paragraphs; `level` 1 nests them under the item before. */
+  bullets(items: readonly string[], level?: 0 | 1): Paragraph[];
+  numbered(items: readonly string[]): Paragraph[];
+  /** A table and the space after it. */
+  table(columns: readonly Column[], rows: readonly Cell[][]): FileChild[];
+  /** A chart with its caption; nothing when the chart has nothing to draw. */
+  chart(chart: SvgChart | null, caption: string): Promise<FileChild[]>;
+}
+
+/** A table column: its header and relative width; numbers align right. */
+export interface Column {
+  header: string;
+  width: number;
+  numeric?: boolean;
+}
+
+/** A table cell: text, optionally bold (totals) or in a colour (severity). */
+export type Cell = string | { text: string; bold?: boolean; color?: string };
+
+const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
+
+/** Content width of an A4 page with the document's margins, in pixels (for pictures). */
+const CONTENT_PX = 605;
+
+export function makeBlocks(
+  lang: "en" | "zh-CN",
+  opts: { sectionsOnNewPage: boolean } = { sectionsOnNewPage: true },
+): Blocks {
+  let lists = 0;
+  const language = { value: lang === "zh-CN" ? "zh-CN" : "en-GB", eastAsia: "zh-CN" };
+  const run: Blocks["run"] = (text, opts = {}) =>
+    new TextRun({
+      text: xmlSafe(text),
+      language,
+      ...(opts.bold ? { bold: true } : {}),
+      ...(opts.italics ? { italics: true } : {}),
+      ...(opts.color ? { color: hex(opts.color) } : {}),
+    });
+  const paragraph: Blocks["paragraph"] = (text, opts = {}) =>
+    new Paragraph({
+      style: opts.style ?? STYLE.normal,
+      children: [run(text, { bold: opts.bold ?? false })],
+    });
+  const cellParagraph = (cell: Cell, header: boolean, numeric: boolean): Paragraph => {
+    const text = typeof cell === "string" ? cell : cell.text;
+    const bold = header || (typeof cell !== "string" && cell.bold === true);
+    const color = typeof cell !== "string" ? cell.color : undefined;
+    return new Paragraph({
+      style: STYLE.tableText,
+      alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      children: [run(text, { bold, ...(color ? { color } : {}) })],
+    });
+  };
+  return {
+    lang,
+    run,
+    paragraph,
+    labelled(parts, separator) {
+      const children: ParagraphChild[] = [];
+      parts.forEach(([label, text], i) => {
+        if (i > 0) children.push(run("  ·  "));
+        children.push(run(`${label}${separator}`, { bold: true }), run(text));
+      });
+      return new Paragraph({ style: STYLE.normal, children });
+    },
+    heading(level, text) {
+      const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : STYLE.h3;
+      // Sections of a long document start on a new page, as in the PDF.
+      const pageBreakBefore = level === 1 && opts.sectionsOnNewPage;
+      return new Paragraph({ style, pageBreakBefore, children: [run(text)] });
+    },
+    bullets(items, level = 0) {
+      return items.map(
+        // docx gives bulleted paragraphs the List Paragraph style itself.
+        (item) => new Paragraph({ bullet: { level }, children: [run(item)] }),
+      );
+    },
+    numbered(items) {
+      // Each list is its own instance of the numbering, so it starts again at 1.
+      lists++;
+      const instance = lists;
+      return items.map(
+        (item) =>
+          new Paragraph({
+            style: STYLE.list,
+            numbering: { reference: NUMBERED, level: 0, instance },
+            children: [run(item)],
+          }),
+      );
+    },
+    table(columns, rows) {
+      const widths = columnWidths(columns);
+      const header = new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: columns.map(
+          (c, i) =>
+            new TableCell({
+              width: { size: widths[i] ?? 0, type: WidthType.DXA },
+              shading: { type: ShadingType.CLEAR, color: "auto", fill: hex(COLOR.headerFill) },
+              children: [cellParagraph(c.header, true, c.numeric === true)],
+            }),
+        ),
+      });
+      const body = rows.map(
+        (row) =>
+          new TableRow({
+            cantSplit: true,
+            children: columns.map(
+              (c, i) =>
+                new TableCell({
+                  width: { size: widths[i] ?? 0, type: WidthType.DXA },
+                  children: [cellParagraph(row[i] ?? "", false, c.numeric === true)],
+                }),
+            ),
+          }),
+      );
+      const table = new Table({
+        style: STYLE.table,
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        columnWidths: widths,
+        layout: TableLayoutType.FIXED,
+        borders: {
+          top: { style: BorderStyle.SINGLE, size: 4, color: hex(COLOR.rule) },
+          bottom: { style: BorderStyle.SINGLE, size: 4, color: hex(COLOR.rule) },
+          left: { style: BorderStyle.NONE, size: 0, color: "auto" },
+          right: { style: BorderStyle.NONE, size: 0, color: "auto" },
+          insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: hex(COLOR.rule) },
+          insideVertical: { style: BorderStyle.NONE, size: 0, color: "auto" },
+        },
+        rows: [header, ...body],
+      });
+      return [table, new Paragraph({ style: STYLE.spacer })];
+    },
+    async chart(chart, caption) {
+      if (chart === null) return [];
+      const scale = Math.min(1, CONTENT_PX / chart.width);
+      const width = Math.round(chart.width * scale);
+      const height = Math.round(chart.height * scale);
+      const png = await svgToPng(chart.svg);
+      const picture = new ImageRun({
+        type: "svg",
+        data: new TextEncoder().encode(chart.svg),
+        transformation: { width, height },
+        fallback: { type: "png", data: png },
+        altText: { name: xmlSafe(caption), title: xmlSafe(caption), description: xmlSafe(caption) },
+      });
+      return [
+        new Paragraph({ style: STYLE.figure, keepNext: true, children: [picture] }),
+        new Paragraph({ style: STYLE.caption, children: [run(caption)] }),
+      ];
+    },
+  };
+}
+
+/** Text width of the page in twentieths of a point (A4 less 2 cm margins). */
+const CONTENT_TWIPS = 9638;
+
+/**
+ * Column widths in twentieths of a point: shares of the text width by each column's relative
+ * width, but never narrower than its header in bold 8.5 pt (so headers do not break mid-word).
+ */
+export function columnWidths(columns: readonly Column[]): number[] {
+  const least = columns.map((c) => displayWidth(c.header) * 115 + 240);
+  const fixed = new Set<number>();
+  for (;;) {
+    const room = CONTENT_TWIPS - [...fixed].reduce((sum, i) => sum + (least[i] ?? 0), 0);
+    const share = columns.reduce((sum, c, i) => (fixed.has(i) ? sum : sum + c.width), 0);
+    const widths = columns.map((c, i) =>
+      fixed.has(i) ? (least[i] ?? 0) : Math.floor((c.width / share) * room),
+    );
+    const narrow = widths.findIndex((w, i) => !fixed.has(i) && w < (least[i] ?? 0));
+    if (narrow < 0 || fixed.size === columns.length - 1) return widths;
+    fixed.add(narrow);
+  }
+}
+
+/** The numbering definition of numbered lists (declared in document.ts). */
+export const NUMBERED = "numbered";

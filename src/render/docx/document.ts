@@ -1,0 +1,197 @@
+import {
+  AlignmentType,
+  Document,
+  FileChild,
+  Footer,
+  Header,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TabStopType,
+  TextRun,
+} from "docx";
+import { xmlSafe } from "../../core/text/xml.js";
+import { normalizePackage } from "../ooxml/package.js";
+import { NUMBERED } from "./blocks.js";
+import { documentStyles, el, STYLE, tableStyle } from "./styles.js";
+
+/** What a Word document is made of: its facts, a cover, a contents list and the body. */
+export interface DocxDocument {
+  lang: "en" | "zh-CN";
+  title: string;
+  subject: string;
+  creator: string;
+  keywords: string;
+  /** ISO date: the document properties' date and every zip entry's timestamp. */
+  date: string;
+  /** Running header and footer text (not on the cover). */
+  header: string;
+  footer: string;
+  /** Page number pattern with {page} and {pages} placeholders. */
+  pageNumber: string;
+  /** Cover page blocks; none for a document without a cover. */
+  cover: FileChild[];
+  /** The contents list: its title and the headings it shows until Word updates the field. */
+  contents: { title: string; entries: { title: string; level: number }[] } | null;
+  body: FileChild[];
+}
+
+// A4 in twentieths of a point, with 2 cm side margins.
+const PAGE = {
+  size: { width: 11906, height: 16838 },
+  margin: { top: 1304, bottom: 1247, left: 1134, right: 1134, header: 567, footer: 567 },
+};
+const RIGHT_TAB = PAGE.size.width - PAGE.margin.left - PAGE.margin.right;
+
+/**
+ * The table of contents: a TOC field over Heading 1–2 that Word refreshes when the document opens
+ * (settings ask it to update fields), showing the section headings until then. docx's own
+ * TableOfContents puts the field's begin, instruction and separator in one run, which LibreOffice
+ * prints as text; here each is its own run, as Word writes them. The field XML is static.
+ */
+class ContentsField extends FileChild {
+  constructor(
+    entries: readonly { title: string; level: number }[],
+    language: { value: string; eastAsia: string },
+  ) {
+    super("w:sdt");
+    this.addChildElement(
+      el(
+        "w:sdtPr",
+        undefined,
+        el(
+          "w:docPartObj",
+          undefined,
+          el("w:docPartGallery", { "w:val": "Table of Contents" }),
+          el("w:docPartUnique"),
+        ),
+      ),
+    );
+    const content = el("w:sdtContent");
+    const fieldChar = (type: string) =>
+      el(
+        "w:r",
+        undefined,
+        el(
+          "w:fldChar",
+          type === "begin"
+            ? { "w:fldCharType": type, "w:dirty": "true" }
+            : { "w:fldCharType": type },
+        ),
+      );
+    entries.forEach((entry, i) => {
+      const paragraph = new Paragraph({
+        style: entry.level <= 1 ? STYLE.toc1 : STYLE.toc2,
+        tabStops: [{ type: TabStopType.RIGHT, position: RIGHT_TAB, leader: "dot" }],
+      });
+      if (i === 0) {
+        paragraph.addChildElement(fieldChar("begin"));
+        paragraph.addChildElement(
+          el(
+            "w:r",
+            undefined,
+            el("w:instrText", { "xml:space": "preserve" }, ' TOC \\o "1-2" \\h \\z \\u '),
+          ),
+        );
+        paragraph.addChildElement(fieldChar("separate"));
+      }
+      paragraph.addChildElement(new TextRun({ text: xmlSafe(entry.title), language }));
+      content.push(paragraph);
+    });
+    const end = new Paragraph({});
+    end.addChildElement(fieldChar("end"));
+    content.push(end);
+    this.addChildElement(content);
+  }
+}
+
+/**
+ * Packs a document as DOCX bytes: one A4 section (the cover page without running header and
+ * footer), a table-of-contents field Word fills in on opening, and fixed document properties and
+ * zip timestamps, so the same input gives byte-identical output.
+ */
+export async function writeDocx(doc: DocxDocument): Promise<Uint8Array> {
+  const language = { value: doc.lang === "zh-CN" ? "zh-CN" : "en-GB", eastAsia: "zh-CN" };
+  const small = { size: 16, color: "5F6B7A", language };
+  const pageRuns = doc.pageNumber.split(/(\{page\}|\{pages\})/).flatMap((part) => {
+    if (part === "") return [];
+    if (part === "{page}") return [new TextRun({ ...small, children: [PageNumber.CURRENT] })];
+    if (part === "{pages}") return [new TextRun({ ...small, children: [PageNumber.TOTAL_PAGES] })];
+    return [new TextRun({ ...small, text: xmlSafe(part) })];
+  });
+  const header = new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ ...small, text: xmlSafe(doc.header) })],
+      }),
+    ],
+  });
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: RIGHT_TAB }],
+        children: [
+          new TextRun({ ...small, text: xmlSafe(doc.footer) }),
+          new TextRun({ ...small, children: ["\t"] }),
+          ...pageRuns,
+        ],
+      }),
+    ],
+  });
+  const empty = (): Header => new Header({ children: [new Paragraph({})] });
+  const emptyFooter = (): Footer => new Footer({ children: [new Paragraph({})] });
+  const hasCover = doc.cover.length > 0;
+
+  const front: FileChild[] = [...doc.cover];
+  if (doc.contents) {
+    front.push(
+      new Paragraph({
+        style: STYLE.title,
+        pageBreakBefore: hasCover,
+        spacing: { before: 0, after: 240 },
+        children: [new TextRun({ text: xmlSafe(doc.contents.title), language, size: 36 })],
+      }),
+      new ContentsField(doc.contents.entries, language),
+    );
+  }
+
+  const document = new Document({
+    title: xmlSafe(doc.title),
+    subject: xmlSafe(doc.subject),
+    creator: xmlSafe(doc.creator),
+    lastModifiedBy: xmlSafe(doc.creator),
+    keywords: xmlSafe(doc.keywords),
+    revision: 1,
+    styles: documentStyles(),
+    features: { updateFields: true },
+    numbering: {
+      config: [
+        {
+          reference: NUMBERED,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: "%1.",
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 400, hanging: 300 } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: { page: PAGE, titlePage: hasCover },
+        headers: hasCover ? { default: header, first: empty() } : { default: header },
+        footers: hasCover ? { default: footer, first: emptyFooter() } : { default: footer },
+        children: [...front, ...doc.body],
+      },
+    ],
+  });
+  document.Styles.addChildElement(tableStyle());
+  const packed = await Packer.toBuffer(document);
+  return normalizePackage(new Uint8Array(packed), doc.date);
+}

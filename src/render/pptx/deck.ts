@@ -1,0 +1,173 @@
+import { createRequire } from "node:module";
+import type { Lang } from "../../core/models/languages.js";
+import { xmlSafe } from "../../core/text/xml.js";
+import { normalizePackage } from "../ooxml/package.js";
+import { punctuationFor } from "../pdf/text.js";
+import { COLOR } from "../pdf/theme.js";
+
+/**
+ * What every PowerPoint deck shares: a 16:9 master with the accent bar, the footer and the slide
+ * number; titled slides with speaker notes; text, bullets and tables in the deck's font and
+ * language (client text made XML-safe). Documents build their slides on top of it.
+ */
+
+/**
+ * A new, empty presentation. pptxgenjs numbers charts with a counter of its module, so a second
+ * deck in one process would name its charts chart3, chart4…: each deck gets the module afresh
+ * (its dependencies stay cached), which keeps the output byte-identical however many are made.
+ */
+export function newPptx(): Pptx {
+  const require = createRequire(import.meta.url);
+  const id = require.resolve("pptxgenjs");
+  delete require.cache[id];
+  // CommonJS: `module.exports = PptxGenJS`.
+  const PptxGenJS = require(id) as PptxConstructor;
+  return new PptxGenJS();
+}
+
+/** The presentation's bytes, byte-identical for the same content (dated `isoDate`). */
+export async function finishPptx(pptx: Pptx, isoDate: string): Promise<Uint8Array> {
+  const bytes = (await pptx.write({ outputType: "uint8array", compression: true })) as Uint8Array;
+  return normalizePackage(bytes, isoDate);
+}
+
+export type PptxConstructor = typeof import("pptxgenjs").default;
+export type Pptx = InstanceType<PptxConstructor>;
+export type Slide = ReturnType<Pptx["addSlide"]>;
+export type TextRun = { text: string; options?: Record<string, unknown> };
+
+export const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
+export const W = 13.333;
+export const MARGIN = 0.55;
+export const BODY_W = W - 2 * MARGIN;
+export const MASTER = "CRM_MATURITY";
+
+export class DeckBase {
+  protected readonly font: string;
+  protected readonly lang: string;
+  protected readonly colon: string;
+  protected readonly paren: (text: string) => string;
+  protected readonly sep: string;
+
+  constructor(
+    protected readonly pptx: Pptx,
+    facts: { lang: Lang; title: string; subject: string; author: string; footer: string },
+  ) {
+    this.font = facts.lang === "zh-CN" ? "Microsoft YaHei" : "Calibri";
+    this.lang = facts.lang === "zh-CN" ? "zh-CN" : "en-GB";
+    const p = punctuationFor(facts.lang);
+    this.colon = p.colon;
+    this.paren = (text) => `${p.open}${text}${p.close}`;
+    this.sep = p.list;
+    pptx.layout = "LAYOUT_WIDE";
+    pptx.author = xmlSafe(facts.author);
+    pptx.company = xmlSafe(facts.author);
+    pptx.subject = xmlSafe(facts.subject);
+    pptx.title = xmlSafe(facts.title);
+    pptx.theme = { headFontFace: this.font, bodyFontFace: this.font };
+    pptx.defineSlideMaster({
+      title: MASTER,
+      background: { color: "FFFFFF" },
+      objects: [
+        { rect: { x: 0, y: 0, w: W, h: 0.12, fill: { color: hex(COLOR.accent) } } },
+        {
+          text: {
+            text: xmlSafe(facts.footer),
+            options: this.opts({
+              x: MARGIN,
+              y: 7.05,
+              w: 9,
+              h: 0.3,
+              fontSize: 9,
+              color: COLOR.muted,
+            }),
+          },
+        },
+      ],
+      slideNumber: {
+        x: W - MARGIN - 0.6,
+        y: 7.05,
+        w: 0.6,
+        h: 0.3,
+        fontSize: 9,
+        color: hex(COLOR.muted),
+      },
+    });
+  }
+
+  /** Text options with the deck's font and language; colours as #rrggbb are converted. */
+  protected opts(o: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = { fontFace: this.font, lang: this.lang, ...o };
+    if (typeof out.color === "string") out.color = hex(out.color);
+    return out;
+  }
+
+  protected slide(title: string, notes: string[]): Slide {
+    const slide = this.pptx.addSlide({ masterName: MASTER });
+    slide.addText(
+      xmlSafe(title),
+      this.opts({
+        x: MARGIN,
+        y: 0.35,
+        w: BODY_W,
+        h: 0.75,
+        fontSize: 26,
+        bold: true,
+        color: COLOR.accent,
+        valign: "middle",
+      }),
+    );
+    const text = notes.filter((n) => n.trim() !== "").join("\n\n");
+    if (text) slide.addNotes(xmlSafe(text));
+    return slide;
+  }
+
+  protected text(slide: Slide, text: string | TextRun[], o: Record<string, unknown>): void {
+    const content =
+      typeof text === "string"
+        ? xmlSafe(text)
+        : text.map((t) => ({ text: xmlSafe(t.text), options: this.opts(t.options ?? {}) }));
+    slide.addText(content, this.opts({ valign: "top", fontSize: 14, color: COLOR.ink, ...o }));
+  }
+
+  protected bullets(items: readonly string[], o: Record<string, unknown> = {}): TextRun[] {
+    return items.map((item, i) => ({
+      text: item,
+      options: { bullet: true, breakLine: i < items.length - 1, paraSpaceAfter: 6, ...o },
+    }));
+  }
+
+  protected table(
+    slide: Slide,
+    header: readonly string[],
+    rows: readonly (string | { text: string; color?: string; bold?: boolean })[][],
+    o: { x: number; y: number; w: number; colW: number[]; fontSize?: number },
+  ): void {
+    const cell = (c: string | { text: string; color?: string; bold?: boolean }, head: boolean) => {
+      const text = typeof c === "string" ? c : c.text;
+      const color = typeof c === "string" ? undefined : c.color;
+      return {
+        text: xmlSafe(text),
+        options: this.opts({
+          bold: head || (typeof c !== "string" && c.bold === true),
+          color: color ?? COLOR.ink,
+          ...(head ? { fill: { color: hex(COLOR.headerFill) } } : {}),
+        }),
+      };
+    };
+    slide.addTable(
+      [header.map((h) => cell(h, true)), ...rows.map((row) => row.map((c) => cell(c, false)))],
+      {
+        x: o.x,
+        y: o.y,
+        w: o.w,
+        colW: o.colW,
+        fontSize: o.fontSize ?? 12,
+        fontFace: this.font,
+        valign: "middle",
+        border: { type: "solid", pt: 0.5, color: hex(COLOR.rule) },
+        margin: 0.05,
+      },
+    );
+  }
+}

@@ -1,0 +1,611 @@
+import type { FileChild } from "docx";
+import { fillPlaceholders } from "../../core/text/placeholders.js";
+import type { ReportModel, SectionId } from "../../views/report/model.js";
+import { gapBarsSvg, radarSvg, type SvgChartLabels, timelineSvg } from "../charts/svg.js";
+import { type Blocks, type Cell, makeBlocks } from "../docx/blocks.js";
+import { writeDocx } from "../docx/document.js";
+import { STYLE } from "../docx/styles.js";
+import { fmtPct, fmtScore, punctuationFor } from "../pdf/text.js";
+import { SEVERITY_COLOR } from "../pdf/theme.js";
+
+/**
+ * The report (or roadmap) as a Word document: the model's sections in its order (an edition is
+ * just another list of sections), each a Heading 1 numbered as in the other formats, tables as
+ * Word tables, the charts as pictures. Says what the Markdown templates say; lays out only.
+ */
+export async function renderDocx(report: ReportModel): Promise<Uint8Array> {
+  const ctx = context(report);
+  const body: FileChild[] = [];
+  const entries: { title: string; level: number }[] = [];
+  let number = 0;
+  for (const id of report.sections) {
+    if (id === "cover") continue;
+    number++;
+    const heading = `${number}. ${report[id].title}`;
+    entries.push({ title: heading, level: 1 });
+    body.push(ctx.b.heading(1, heading));
+    body.push(...(await SECTIONS[id](ctx, number)));
+  }
+  const hasCover = report.sections.includes("cover");
+  return writeDocx({
+    lang: report.lang,
+    title: report.meta.title,
+    subject: report.meta.client.name,
+    creator: report.meta.assessor,
+    keywords: `${report.meta.questionnaire.id} ${report.meta.questionnaire.version}`,
+    date: report.meta.date,
+    header: report.meta.header,
+    footer: report.meta.footer,
+    pageNumber: report.meta.pageNumber,
+    cover: hasCover ? cover(ctx) : [],
+    contents: hasCover && entries.length >= 3 ? { title: report.labels.contents, entries } : null,
+    body,
+  });
+}
+
+interface Ctx {
+  r: ReportModel;
+  b: Blocks;
+  L: ReportModel["labels"];
+  colon: string;
+  sep: string;
+  paren: (text: string) => string;
+  charts: SvgChartLabels;
+  span: (from: number, to: number) => string;
+  week: (n: number) => string;
+}
+
+function context(r: ReportModel): Ctx {
+  const L = r.labels;
+  const p = punctuationFor(r.lang);
+  const week = (n: number) => fillPlaceholders(L.weekPattern, { week: n });
+  return {
+    r,
+    b: makeBlocks(r.lang),
+    L,
+    colon: p.colon,
+    sep: p.list,
+    paren: (text) => `${p.open}${text}${p.close}`,
+    charts: {
+      inconclusive: L.inconclusive,
+      current: L.current,
+      target: L.target,
+      gap: L.gap,
+      weeks: L.weeks,
+    },
+    week,
+    span: (from, to) =>
+      to <= from
+        ? "—"
+        : to - from === 1
+          ? week(from + 1)
+          : fillPlaceholders(L.weekRangePattern, { from: from + 1, to }),
+  };
+}
+
+const dash = (v: number | null): string => (v === null ? "—" : v.toFixed(2));
+const num = (v: number | null): string => (v === null ? "—" : String(v));
+const or = (v: string | null | undefined): string =>
+  v === null || v === undefined || v === "" ? "—" : v;
+
+function cover({ r, b, colon }: Ctx): FileChild[] {
+  return [
+    b.paragraph(r.cover.title, { style: STYLE.title }),
+    b.paragraph(r.cover.subtitle, { style: STYLE.subtitle }),
+    ...r.cover.fields.map((f) => b.labelled([[f.label, f.value]], colon)),
+    b.paragraph(""),
+    b.paragraph(r.cover.notice, { style: STYLE.small }),
+  ];
+}
+
+type SectionRenderer = (ctx: Ctx, n: number) => FileChild[] | Promise<FileChild[]>;
+
+const SECTIONS: Record<Exclude<SectionId, "cover">, SectionRenderer> = {
+  summary,
+  profile,
+  dimensions,
+  perception,
+  risks,
+  roadmap,
+  kpis,
+  decisions,
+  appendix,
+};
+
+function summary(ctx: Ctx): FileChild[] {
+  const { r, b, L, colon } = ctx;
+  const s = r.summary;
+  const out: FileChild[] = [b.paragraph(s.overall.sentence)];
+  if (s.overall.levelDescription)
+    out.push(b.paragraph(s.overall.levelDescription, { style: STYLE.quote }));
+  out.push(b.heading(2, `${L.readiness}${colon}${s.readiness.verdictName}`));
+  out.push(b.paragraph(s.readiness.sentence), ...b.bullets(s.readiness.reasons));
+  if (s.findings.length > 0) {
+    // Each finding argued from the client's own answers: the weakest questions, what was said.
+    out.push(b.heading(2, s.findingsTitle), b.paragraph(s.topGapsSentence));
+    s.findings.forEach((f, i) => {
+      out.push(b.paragraph(`${i + 1}. ${f.sentence}`, { bold: true }));
+      for (const e of f.evidence) {
+        const reversed = e.reversed ? ctx.paren(L.reverseScored) : "";
+        out.push(...b.bullets([`${e.text} · ${fmtScore(e.score, L.inconclusive)}${reversed}`]));
+        out.push(
+          ...b.bullets(
+            e.notes.map((n) => `“${n.text}” · ${n.by}`),
+            1,
+          ),
+        );
+      }
+    });
+  } else {
+    out.push(b.heading(2, L.topGaps), b.paragraph(s.topGapsSentence));
+    out.push(...b.numbered(s.topGaps.map((g) => g.sentence)));
+  }
+  out.push(b.heading(2, L.topRisks), b.paragraph(s.topRisksSentence));
+  out.push(...b.bullets(s.topRisks.map((risk) => `${risk.severityName} · ${risk.title}`)));
+  out.push(...calibration(ctx));
+  if (s.judgement.length > 0) {
+    out.push(b.heading(2, s.judgementTitle), ...s.judgement.map((j) => b.paragraph(j)));
+  }
+  return out;
+}
+
+function calibration({ r, b, L }: Ctx): FileChild[] {
+  const c = r.summary.calibration;
+  const out: FileChild[] = [b.heading(2, c.title), b.paragraph(c.sentence)];
+  if (c.items.length > 0) {
+    out.push(
+      ...b.table(
+        [
+          { header: L.dimension, width: 3 },
+          { header: L.score, width: 1, numeric: true },
+          { header: L.target, width: 1, numeric: true },
+          { header: L.monthsNeeded, width: 1.3, numeric: true },
+          { header: L.realisticDate, width: 1.5 },
+          { header: L.reachableByHorizon, width: 1.5, numeric: true },
+        ],
+        c.items.map((i) => [
+          i.title,
+          fmtScore(i.score, L.inconclusive),
+          num(i.target),
+          String(i.monthsNeeded),
+          i.realisticDateText,
+          fmtScore(i.reachableByHorizon, L.inconclusive),
+        ]),
+      ),
+    );
+  }
+  out.push(b.paragraph(c.advice));
+  return out;
+}
+
+async function profile(ctx: Ctx): Promise<FileChild[]> {
+  const { r, b, L } = ctx;
+  const p = r.profile;
+  const row = (x: typeof p.overall, total: boolean): Cell[] => {
+    const cell = (text: string): Cell => (total ? { text, bold: true } : text);
+    return [
+      cell(x.title),
+      total ? "" : or(x.pillarName),
+      num(x.weight),
+      cell(fmtScore(x.score, L.inconclusive)),
+      cell(x.level === null ? L.inconclusive : `${x.level} · ${x.levelName ?? ""}`),
+      total ? "" : num(x.target),
+      total ? "" : dash(x.gap),
+      fmtPct(x.coverage, "—"),
+      or(x.confidenceName),
+    ];
+  };
+  return [
+    b.paragraph(p.intro),
+    ...(await b.chart(radarSvg(p.radar, ctx.charts), p.radar.title)),
+    ...b.table(
+      [
+        { header: L.dimension, width: 3 },
+        { header: L.pillar, width: 1.5 },
+        { header: L.weight, width: 1, numeric: true },
+        { header: L.score, width: 1, numeric: true },
+        { header: L.level, width: 2 },
+        { header: L.target, width: 1, numeric: true },
+        { header: L.gap, width: 1, numeric: true },
+        { header: L.coverage, width: 1.2, numeric: true },
+        { header: L.confidence, width: 1.3 },
+      ],
+      [...p.rows.map((x) => row(x, false)), row(p.overall, true)],
+    ),
+    b.paragraph(""),
+    ...(await b.chart(gapBarsSvg(p.gapBars, ctx.charts), p.gapBars.title)),
+  ];
+}
+
+function dimensions(ctx: Ctx, n: number): FileChild[] {
+  const { r, b, L, colon, sep, paren } = ctx;
+  const actionTitle = new Map(r.roadmap.actions.map((a) => [a.id, a.title]));
+  const riskTitle = new Map(r.risks.items.map((x) => [x.id, x.title]));
+  const out: FileChild[] = [b.paragraph(r.dimensions.intro)];
+  r.dimensions.items.forEach((d, i) => {
+    out.push(b.heading(2, `${n}.${i + 1} ${d.title}`));
+    out.push(
+      ...b.table(
+        [
+          { header: L.score, width: 1, numeric: true },
+          { header: L.level, width: 1.8 },
+          { header: L.target, width: 1, numeric: true },
+          { header: L.gap, width: 1, numeric: true },
+          { header: L.coverage, width: 1.1, numeric: true },
+          { header: L.confidence, width: 1.6 },
+          { header: L.pillar, width: 1.3 },
+          { header: L.weight, width: 1, numeric: true },
+        ],
+        [
+          [
+            fmtScore(d.score, L.inconclusive),
+            d.level === null ? L.inconclusive : `${d.level} · ${d.levelName ?? ""}`,
+            num(d.target),
+            dash(d.gap),
+            fmtPct(d.coverage, "—"),
+            or(d.confidenceName),
+            d.pillarName,
+            num(d.weight),
+          ],
+        ],
+      ),
+    );
+    out.push(b.paragraph(d.summary));
+    for (const sentence of [
+      d.cappedBy?.sentence,
+      d.expectation?.sentence,
+      d.perceptionGap?.sentence,
+    ])
+      if (sentence) out.push(b.paragraph(sentence));
+    const briefs = (label: string, list: typeof d.strongest) => {
+      if (list.length === 0) return;
+      out.push(b.heading(3, label));
+      out.push(
+        ...b.bullets(
+          list.map((q) => `${fmtScore(q.score, L.inconclusive)} · ${q.text}${paren(q.id)}`),
+        ),
+      );
+    };
+    briefs(L.strongest, d.strongest);
+    briefs(L.weakest, d.weakest);
+    if (d.notes.length > 0) {
+      out.push(b.heading(3, L.notesAndEvidence));
+      out.push(
+        ...b.table(
+          [
+            { header: L.question, width: 1.2 },
+            { header: L.respondent, width: 2 },
+            { header: L.note, width: 3 },
+            { header: L.evidence, width: 3 },
+          ],
+          d.notes.map((note) => [
+            note.question,
+            `${note.respondent}${paren(note.roleName)}`,
+            or(note.note),
+            or(note.evidence),
+          ]),
+        ),
+      );
+    }
+    const refs: [string, string][] = [];
+    if (d.risks.length > 0)
+      refs.push([L.triggeredRisks, d.risks.map((id) => riskTitle.get(id) ?? id).join(sep)]);
+    if (d.actions.length > 0)
+      refs.push([L.roadmapActions, d.actions.map((id) => actionTitle.get(id) ?? id).join(sep)]);
+    for (const ref of refs) out.push(b.labelled([ref], colon));
+  });
+  return out;
+}
+
+function perception({ r, b, L, paren }: Ctx): FileChild[] {
+  const p = r.perception;
+  const out: FileChild[] = [b.paragraph(p.intro), b.heading(2, L.scoresByRole)];
+  out.push(
+    ...b.table(
+      [
+        { header: L.dimension, width: 3 },
+        ...p.byRole.roles.map((role) => ({
+          header: `${role.name}${paren(String(role.count))}`,
+          width: 1.3,
+          numeric: true,
+        })),
+      ],
+      p.byRole.rows.map((row) => [row.title, ...row.scores.map(dash)]),
+    ),
+  );
+  out.push(b.heading(2, L.perceptionGaps));
+  if (p.gaps.length > 0) out.push(...b.bullets(p.gaps.map((g) => g.sentence)));
+  else out.push(b.paragraph(L.none));
+  out.push(b.heading(2, L.disagreements));
+  if (p.disagreements.length > 0) {
+    out.push(
+      ...b.table(
+        [
+          { header: L.dimension, width: 2 },
+          { header: L.question, width: 4 },
+          { header: L.lowest, width: 1, numeric: true },
+          { header: L.highest, width: 1, numeric: true },
+          { header: L.spread, width: 1, numeric: true },
+        ],
+        p.disagreements.map((d) => [
+          d.dimensionTitle,
+          `${d.questionText}${paren(d.question)}`,
+          String(d.min),
+          String(d.max),
+          String(d.spread),
+        ]),
+      ),
+    );
+  } else out.push(b.paragraph(L.none));
+  return out;
+}
+
+function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
+  const items = r.risks.items;
+  const out: FileChild[] = [b.paragraph(r.risks.intro)];
+  if (items.length === 0) return out;
+  const actionTitle = new Map(r.roadmap.actions.map((a) => [a.id, a.title]));
+  out.push(
+    ...b.table(
+      [
+        { header: "#", width: 0.5, numeric: true },
+        { header: L.severity, width: 1.2 },
+        { header: L.risk, width: 5 },
+        { header: L.dimension, width: 2.5 },
+      ],
+      items.map((x, i) => [
+        String(i + 1),
+        { text: x.severityName, bold: true, color: SEVERITY_COLOR[x.severity] },
+        x.title,
+        or(x.dimensionTitle),
+      ]),
+    ),
+  );
+  items.forEach((x, i) => {
+    out.push(b.heading(2, `${n}.${i + 1} ${x.title}`));
+    const facts: [string, string][] = [[L.severity, x.severityName]];
+    if (x.dimensionTitle) facts.push([L.dimension, x.dimensionTitle]);
+    out.push(b.labelled(facts, colon));
+    if (x.description) out.push(b.paragraph(x.description));
+    out.push(b.paragraph(`${L.because}${colon}`, { bold: true }), ...b.bullets(x.because));
+    out.push(b.labelled([[L.mitigation, or(x.mitigation)]], colon));
+    if (x.mitigatedBy.length > 0)
+      out.push(
+        b.labelled(
+          [[L.roadmapActions, x.mitigatedBy.map((id) => actionTitle.get(id) ?? id).join(sep)]],
+          colon,
+        ),
+      );
+  });
+  return out;
+}
+
+async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
+  const { r, b, L, colon, sep, paren } = ctx;
+  const m = r.roadmap;
+  const out: FileChild[] = [...m.intro.map((p) => b.paragraph(p)), b.paragraph(m.strategySentence)];
+  if (m.calibration) out.push(b.paragraph(m.calibration));
+  if (r.kind === "roadmap") out.push(...calibration(ctx));
+  if (m.empty) out.push(b.paragraph(m.empty));
+  else {
+    out.push(b.heading(2, L.timeline));
+    out.push(...(await b.chart(timelineSvg(m.timeline, ctx.charts), m.timeline.title)));
+    out.push(
+      ...b.table(
+        [
+          { header: L.phase, width: 2 },
+          { header: L.schedule, width: 1.6 },
+          { header: L.start, width: 1.4 },
+          { header: L.end, width: 1.4 },
+          { header: L.actions, width: 1, numeric: true },
+        ],
+        [
+          ...m.phases.map((p) => [
+            p.name,
+            ctx.span(p.startWeek, p.endWeek),
+            p.startDate,
+            p.endDate,
+            String(p.actions.length),
+          ]),
+          [m.milestone.label, ctx.week(m.milestone.week + 1), m.milestone.date, "", ""],
+        ],
+      ),
+    );
+    const actionTitle = new Map(m.actions.map((a) => [a.id, a.title]));
+    m.phases.forEach((phase, k) => {
+      const actions = phase.actions.flatMap((id) => m.actions.filter((a) => a.id === id));
+      out.push(b.heading(2, `${n}.${k + 1} ${phase.name}`), b.paragraph(phase.goal));
+      if (actions.length > 0) {
+        out.push(
+          ...b.table(
+            [
+              { header: "#", width: 0.5, numeric: true },
+              { header: L.action, width: 4 },
+              { header: L.dimension, width: 2 },
+              { header: L.owner, width: 1.6 },
+              { header: L.schedule, width: 1.5 },
+              { header: L.start, width: 1.5 },
+              { header: L.dependsOn, width: 2 },
+            ],
+            actions.map((a, i) => [
+              String(i + 1),
+              a.title,
+              a.dimensionTitle,
+              a.ownerName,
+              ctx.span(a.startWeek, a.endWeek),
+              a.startDate,
+              or(a.dependsOn.map((id) => actionTitle.get(id) ?? id).join("; ")),
+            ]),
+          ),
+        );
+        out.push(
+          b.labelled(
+            [[L.owners, phase.owners.map((o) => `${o.name}${paren(String(o.count))}`).join(sep)]],
+            colon,
+          ),
+        );
+        if (phase.kpis.length > 0)
+          out.push(b.paragraph(`${L.kpis}${colon}`, { bold: true }), ...b.bullets(phase.kpis));
+      }
+      out.push(
+        b.paragraph(`${L.exitCriteria}${colon}`, { bold: true }),
+        ...b.bullets(phase.exitCriteria),
+      );
+      if (actions.length > 0) {
+        out.push(b.heading(3, `${L.actionDetails}${colon}${phase.name}`));
+        actions.forEach((a, i) => {
+          out.push(
+            b.paragraph(
+              `${i + 1}. ${a.title} · ${a.dimensionTitle} · ${a.pillarName} · ${a.ownerName} · ${a.weeks} ${L.weeksUnit}`,
+              { bold: true },
+            ),
+            b.paragraph(a.reasonText),
+            ...b.bullets(a.steps),
+          );
+          if (a.kpis.length > 0) out.push(b.labelled([[L.kpis, a.kpis.join(sep)]], colon));
+        });
+      }
+    });
+  }
+  out.push(
+    b.heading(2, m.milestone.label),
+    b.paragraph(m.milestone.sentence),
+    b.paragraph(m.cycle),
+  );
+  return out;
+}
+
+function kpis({ r, b, L, colon }: Ctx): FileChild[] {
+  const k = r.kpis;
+  const out: FileChild[] = [b.paragraph(k.intro)];
+  if (k.principles.length > 0)
+    out.push(b.paragraph(`${L.principles}${colon}`, { bold: true }), ...b.bullets(k.principles));
+  if (k.rows.length > 0)
+    out.push(
+      ...b.table(
+        [
+          { header: L.kpi, width: 2.5 },
+          { header: L.measure, width: 3.5 },
+          { header: L.frequency, width: 1.3 },
+          { header: L.phase, width: 1.3 },
+          { header: L.owner, width: 1.3 },
+          { header: L.source, width: 1.2 },
+        ],
+        k.rows.map((row) => [
+          row.kpi,
+          row.measure,
+          row.frequency,
+          or(row.phaseName),
+          or(row.ownerName),
+          row.sourceName,
+        ]),
+      ),
+    );
+  return out;
+}
+
+function decisions({ r, b, L }: Ctx): FileChild[] {
+  const d = r.decisions;
+  const out: FileChild[] = [b.paragraph(d.intro)];
+  out.push(...b.numbered(d.items.map((item) => `${item.title}. ${item.sentence}`)));
+  if (d.nextSteps.length > 0) {
+    out.push(
+      b.heading(2, d.nextStepsTitle),
+      ...b.table(
+        [
+          { header: L.action, width: 5 },
+          { header: L.owner, width: 2 },
+          { header: L.start, width: 1.6 },
+        ],
+        d.nextSteps.map((step) => [step.title, step.ownerName, step.start]),
+      ),
+    );
+  }
+  return out;
+}
+
+function appendix({ r, b, L, paren }: Ctx): FileChild[] {
+  const a = r.appendix;
+  const out: FileChild[] = [
+    b.heading(2, a.method.title),
+    ...a.method.paragraphs.map((p) => b.paragraph(p)),
+  ];
+  out.push(
+    b.heading(2, a.scale.title),
+    ...b.table(
+      [
+        { header: L.level, width: 0.8, numeric: true },
+        { header: L.levelName, width: 1.6 },
+        { header: L.description, width: 7 },
+      ],
+      a.scale.levels.map((l) => [String(l.level), l.name, l.description]),
+    ),
+  );
+  out.push(
+    b.heading(2, a.coverage.title),
+    b.paragraph(a.coverage.intro),
+    ...b.table(
+      [
+        { header: L.dimension, width: 3 },
+        { header: L.answeredWeight, width: 1.5, numeric: true },
+        { header: L.applicableWeight, width: 1.5, numeric: true },
+        { header: L.coverage, width: 1.2, numeric: true },
+        { header: L.confidence, width: 1.3 },
+      ],
+      [
+        ...a.coverage.rows.map((row) => [
+          row.title,
+          num(row.answeredWeight),
+          num(row.applicableWeight),
+          fmtPct(row.coverage, "—"),
+          or(row.confidenceName),
+        ]),
+        [
+          { text: L.overall, bold: true },
+          "",
+          "",
+          { text: fmtPct(a.coverage.overall.coverage, "—"), bold: true },
+          or(a.coverage.overall.confidenceName),
+        ],
+      ],
+    ),
+  );
+  out.push(
+    b.heading(2, a.respondents.title),
+    ...b.table(
+      [
+        { header: L.id, width: 1.5 },
+        { header: L.respondent, width: 3 },
+        { header: L.role, width: 2 },
+      ],
+      a.respondents.items.map((x) => [x.id, or(x.name), x.roleName]),
+    ),
+  );
+  out.push(b.heading(2, a.answers.title), b.paragraph(a.answers.note));
+  if (a.answers.included) {
+    for (const d of a.answers.dimensions) {
+      out.push(b.heading(3, d.title));
+      out.push(
+        ...b.table(
+          [
+            { header: L.question, width: 3.5 },
+            { header: L.respondent, width: 2 },
+            { header: L.answer, width: 1.2 },
+            { header: L.note, width: 2.5 },
+            { header: L.evidence, width: 2.5 },
+          ],
+          d.questions.flatMap((q) =>
+            q.answers.map((ans, i): Cell[] => [
+              i === 0 ? `${q.id} ${q.text}` : "",
+              `${ans.respondent}${paren(ans.roleName)}`,
+              ans.valueText,
+              or(ans.note),
+              or(ans.evidence),
+            ]),
+          ),
+        ),
+      );
+    }
+  }
+  return out;
+}

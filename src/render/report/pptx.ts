@@ -1,0 +1,572 @@
+import { xmlSafe } from "../../core/text/xml.js";
+import type { ReportModel } from "../../views/report/model.js";
+import { fmtScore } from "../pdf/text.js";
+import { COLOR, PHASE_COLOR, SEVERITY_COLOR, VERDICT_COLOR } from "../pdf/theme.js";
+import {
+  BODY_W,
+  DeckBase,
+  finishPptx,
+  hex,
+  MARGIN,
+  MASTER,
+  newPptx,
+  type Pptx,
+} from "../pptx/deck.js";
+
+/**
+ * The report as a board deck (PowerPoint, 16:9): title, the verdict and three findings, the
+ * maturity profile (a native radar chart), the top gaps (a native bar chart), the top risks,
+ * expectation calibration when a target is out of reach, the roadmap on one slide, the KPIs, and
+ * decisions and next steps. Charts are PowerPoint charts, so their data stays editable; each
+ * slide's speaker notes carry the supporting detail. Lays out the model only.
+ */
+export async function renderPptx(report: ReportModel): Promise<Uint8Array> {
+  const pptx = newPptx();
+  const deck = new Deck(pptx, report);
+  deck.title();
+  deck.findings();
+  deck.profile();
+  deck.gaps();
+  deck.risks();
+  deck.calibration();
+  deck.roadmap();
+  deck.kpis();
+  deck.decisions();
+  return finishPptx(pptx, report.meta.date);
+}
+
+class Deck extends DeckBase {
+  private readonly L: ReportModel["labels"];
+
+  constructor(
+    pptx: Pptx,
+    private readonly r: ReportModel,
+  ) {
+    super(pptx, {
+      lang: r.lang,
+      title: r.meta.title,
+      subject: r.meta.client.name,
+      author: r.meta.assessor,
+      footer: r.meta.footer,
+    });
+    this.L = r.labels;
+  }
+
+  title(): void {
+    const r = this.r;
+    const slide = this.pptx.addSlide({ masterName: MASTER });
+    this.text(slide, r.cover.title, {
+      x: MARGIN,
+      y: 1.7,
+      w: BODY_W,
+      h: 1.3,
+      fontSize: 36,
+      bold: true,
+      color: COLOR.accent,
+      valign: "bottom",
+    });
+    this.text(slide, r.cover.subtitle, {
+      x: MARGIN,
+      y: 3.1,
+      w: BODY_W,
+      h: 0.6,
+      fontSize: 22,
+      color: COLOR.muted,
+    });
+    const fields = r.cover.fields.filter((f) => f.value !== r.cover.subtitle).slice(0, 5);
+    this.text(
+      slide,
+      fields.map((f, i) => ({
+        text: `${f.label}${this.colon}${f.value}`,
+        options: { breakLine: i < fields.length - 1, fontSize: 13 },
+      })),
+      { x: MARGIN, y: 4.0, w: BODY_W, h: 1.8, color: COLOR.ink },
+    );
+    this.text(slide, r.cover.notice, {
+      x: MARGIN,
+      y: 6.3,
+      w: BODY_W,
+      h: 0.4,
+      fontSize: 10,
+      color: COLOR.muted,
+    });
+    slide.addNotes(
+      xmlSafe(r.cover.fields.map((f) => `${f.label}${this.colon}${f.value}`).join("\n")),
+    );
+  }
+
+  findings(): void {
+    const { r, L } = this;
+    const s = r.summary;
+    // The slide's title states the verdict; the findings come from the client's own answers.
+    const slide = this.slide(`${L.readiness}${this.colon}${s.readiness.verdictName}`, [
+      s.overall.sentence,
+      s.overall.levelDescription ?? "",
+      s.readiness.sentence,
+      ...s.readiness.reasons,
+      ...s.findings.flatMap((f) => [
+        f.sentence,
+        ...f.evidence.flatMap((e) => [
+          `• ${e.text} · ${fmtScore(e.score, L.inconclusive)}`,
+          ...e.notes.map((n) => `  “${n.text}” · ${n.by}`),
+        ]),
+      ]),
+      ...s.judgement,
+    ]);
+    const verdict = hex(VERDICT_COLOR[s.readiness.verdict]);
+    slide.addShape("rect", {
+      x: MARGIN,
+      y: 1.4,
+      w: 4.2,
+      h: 5.3,
+      fill: { color: hex(COLOR.accentSoft) },
+      line: { color: hex(COLOR.accentSoft) },
+    });
+    this.text(slide, L.readiness, {
+      x: MARGIN + 0.25,
+      y: 1.6,
+      w: 3.7,
+      h: 0.4,
+      fontSize: 14,
+      color: COLOR.muted,
+    });
+    this.text(slide, s.readiness.verdictName, {
+      x: MARGIN + 0.25,
+      y: 2.0,
+      w: 3.7,
+      h: 0.8,
+      fontSize: 28,
+      bold: true,
+      color: `#${verdict}`,
+    });
+    this.text(slide, L.overall, {
+      x: MARGIN + 0.25,
+      y: 3.0,
+      w: 3.7,
+      h: 0.4,
+      fontSize: 14,
+      color: COLOR.muted,
+    });
+    const level =
+      s.overall.level === null
+        ? ""
+        : ` · ${L.level} ${s.overall.level}${s.overall.levelName ? ` ${s.overall.levelName}` : ""}`;
+    this.text(slide, `${fmtScore(s.overall.score, L.inconclusive)}${level}`, {
+      x: MARGIN + 0.25,
+      y: 3.4,
+      w: 3.7,
+      h: 0.7,
+      fontSize: 22,
+      bold: true,
+      color: COLOR.accent,
+    });
+    this.text(slide, s.readiness.sentence, {
+      x: MARGIN + 0.25,
+      y: 4.3,
+      w: 3.7,
+      h: 2.3,
+      fontSize: 12,
+      color: COLOR.ink,
+    });
+    // Each finding with the weakest answer behind it (the rest is in the notes).
+    const three = (
+      s.findings.length > 0
+        ? s.findings.map((f) => {
+            const e = f.evidence[0];
+            return {
+              text: f.sentence,
+              evidence: e ? `${e.text} · ${fmtScore(e.score, L.inconclusive)}` : "",
+            };
+          })
+        : s.topGaps.map((g) => ({ text: g.sentence, evidence: "" }))
+    ).slice(0, 3);
+    this.text(slide, s.findings.length > 0 ? s.findingsTitle : L.topGaps, {
+      x: 5.3,
+      y: 1.4,
+      w: 7.5,
+      h: 0.5,
+      fontSize: 16,
+      bold: true,
+      color: COLOR.accent,
+    });
+    this.text(
+      slide,
+      three.flatMap((f, i) => [
+        {
+          text: f.text,
+          options: {
+            bullet: { type: "number" },
+            breakLine: true,
+            paraSpaceAfter: f.evidence ? 2 : 12,
+          },
+        },
+        ...(f.evidence
+          ? [
+              {
+                text: f.evidence,
+                options: {
+                  indentLevel: 1,
+                  fontSize: 12,
+                  color: COLOR.muted,
+                  breakLine: i < three.length - 1,
+                  paraSpaceAfter: 12,
+                },
+              },
+            ]
+          : []),
+      ]),
+      { x: 5.3, y: 2.0, w: 7.5, h: 4.7, fontSize: 16 },
+    );
+  }
+
+  profile(): void {
+    const { r, L } = this;
+    const p = r.profile;
+    const slide = this.slide(p.title, [
+      p.intro,
+      ...p.rows.map(
+        (row) =>
+          `${row.title}${this.colon}${fmtScore(row.score, L.inconclusive)} / ${row.target ?? "—"}${this.paren(row.levelName ?? L.inconclusive)}`,
+      ),
+    ]);
+    const labels = p.radar.axes.map((a) => xmlSafe(a.label));
+    const data = p.radar.series.map((series) => ({
+      name: xmlSafe(series.label),
+      labels,
+      values: series.values.map((v) => v ?? 0),
+    }));
+    slide.addChart(this.pptx.ChartType.radar, data, {
+      x: MARGIN,
+      y: 1.2,
+      w: 7.6,
+      h: 5.7,
+      radarStyle: "standard",
+      chartColors: p.radar.series.map((series) => hex(COLOR[series.key])),
+      lineSize: 2,
+      valAxisMinVal: 0,
+      valAxisMaxVal: p.radar.max,
+      valAxisMajorUnit: 1,
+      catAxisLabelFontSize: 11,
+      catAxisLabelFontFace: this.font,
+      valAxisLabelFontSize: 9,
+      showLegend: true,
+      legendPos: "b",
+      legendFontSize: 11,
+      legendFontFace: this.font,
+      lang: this.lang,
+      showTitle: false,
+    });
+    this.table(
+      slide,
+      [L.dimension, L.score, L.target],
+      [
+        ...p.rows.map((row) => [
+          row.title,
+          fmtScore(row.score, L.inconclusive),
+          row.target === null ? "—" : String(row.target),
+        ]),
+        [
+          { text: p.overall.title, bold: true },
+          { text: fmtScore(p.overall.score, L.inconclusive), bold: true },
+          "",
+        ],
+      ],
+      { x: 8.4, y: 1.3, w: 4.4, colW: [2.8, 0.8, 0.8], fontSize: 11 },
+    );
+  }
+
+  gaps(): void {
+    const { r, L } = this;
+    // A bar chart draws its first category at the bottom: reversed, the largest gap is on top.
+    const bars = [...r.profile.gapBars.bars].reverse();
+    const c = r.summary.calibration;
+    const slide = this.slide(L.topGaps, [
+      r.summary.topGapsSentence,
+      ...r.summary.topGaps.map((g) => g.sentence),
+      c.sentence,
+      c.advice,
+    ]);
+    const labels = bars.map((b) => xmlSafe(b.label));
+    slide.addChart(
+      this.pptx.ChartType.bar,
+      [
+        { name: xmlSafe(L.current), labels, values: bars.map((b) => b.current ?? 0) },
+        { name: xmlSafe(L.target), labels, values: bars.map((b) => b.target) },
+      ],
+      {
+        x: MARGIN,
+        y: 1.2,
+        w: 7.8,
+        h: 5.7,
+        barDir: "bar",
+        barGrouping: "clustered",
+        chartColors: [hex(COLOR.current), hex(COLOR.target)],
+        valAxisMinVal: 0,
+        valAxisMaxVal: r.profile.gapBars.max,
+        valAxisMajorUnit: 1,
+        catAxisLabelFontSize: 11,
+        catAxisLabelFontFace: this.font,
+        showValue: true,
+        dataLabelFormatCode: "0.00",
+        dataLabelFontSize: 9,
+        showLegend: true,
+        legendPos: "b",
+        legendFontFace: this.font,
+        lang: this.lang,
+      },
+    );
+    this.text(slide, r.summary.topGapsSentence, {
+      x: 8.6,
+      y: 1.3,
+      w: 4.2,
+      h: 0.8,
+      fontSize: 13,
+      color: COLOR.muted,
+    });
+    this.text(
+      slide,
+      this.bullets(
+        r.summary.topGaps.map((g) => g.sentence),
+        { paraSpaceAfter: 12 },
+      ),
+      {
+        x: 8.6,
+        y: 2.2,
+        w: 4.2,
+        h: 4.6,
+        fontSize: 15,
+      },
+    );
+  }
+
+  risks(): void {
+    const { r, L } = this;
+    const items = r.summary.topRisks.flatMap((brief) =>
+      r.risks.items.filter((x) => x.id === brief.id),
+    );
+    const slide = this.slide(L.topRisks, [
+      r.summary.topRisksSentence,
+      ...items.map((x) => `${x.title}${this.colon}${x.because.join(" ")}`),
+      r.risks.intro,
+    ]);
+    this.text(slide, r.summary.topRisksSentence, {
+      x: MARGIN,
+      y: 1.25,
+      w: BODY_W,
+      h: 0.5,
+      fontSize: 15,
+      color: COLOR.muted,
+    });
+    if (items.length === 0) return;
+    this.table(
+      slide,
+      [L.severity, L.risk, L.mitigation],
+      items.map((x) => [
+        { text: x.severityName, bold: true, color: SEVERITY_COLOR[x.severity] },
+        { text: x.title, bold: true },
+        x.mitigation ?? "—",
+      ]),
+      { x: MARGIN, y: 1.9, w: BODY_W, colW: [1.4, 3.8, BODY_W - 5.2], fontSize: 13 },
+    );
+  }
+
+  calibration(): void {
+    const { r, L } = this;
+    const c = r.summary.calibration;
+    if (c.items.length === 0) return;
+    const slide = this.slide(c.title, [c.sentence, ...c.items.map((i) => i.sentence), c.advice]);
+    this.text(slide, c.sentence, {
+      x: MARGIN,
+      y: 1.25,
+      w: BODY_W,
+      h: 0.8,
+      fontSize: 15,
+      color: COLOR.muted,
+    });
+    this.table(
+      slide,
+      [L.dimension, L.score, L.target, L.realisticDate, L.reachableByHorizon],
+      c.items.map((i) => [
+        i.title,
+        fmtScore(i.score, L.inconclusive),
+        String(i.target),
+        i.realisticDateText,
+        fmtScore(i.reachableByHorizon, L.inconclusive),
+      ]),
+      { x: MARGIN, y: 2.2, w: BODY_W, colW: [4.2, 1.4, 1.4, 2.6, BODY_W - 9.6], fontSize: 13 },
+    );
+    this.text(slide, c.advice, { x: MARGIN, y: 5.4, w: BODY_W, h: 1.3, fontSize: 14 });
+  }
+
+  roadmap(): void {
+    const { r, L } = this;
+    const m = r.roadmap;
+    const notes = [m.strategySentence, m.calibration];
+    for (const phase of m.phases) {
+      const actions = m.actions.filter((a) => a.phase === phase.phase);
+      notes.push(
+        `${phase.name}${this.colon}${phase.goal}`,
+        ...actions.map(
+          (a) => `• ${a.title}${this.paren(`${a.ownerName}${this.sep}${a.weeks} ${L.weeksUnit}`)}`,
+        ),
+      );
+    }
+    notes.push(m.milestone.sentence, m.cycle);
+    const slide = this.slide(m.title, notes);
+    if (m.empty) {
+      this.text(slide, m.empty, { x: MARGIN, y: 1.4, w: BODY_W, h: 1, fontSize: 16 });
+      return;
+    }
+    const gap = 0.25;
+    const colW = (BODY_W - gap * (m.phases.length - 1)) / Math.max(1, m.phases.length);
+    const MAX = 7;
+    m.phases.forEach((phase, i) => {
+      const x = MARGIN + i * (colW + gap);
+      const color = PHASE_COLOR[phase.phase];
+      slide.addShape("rect", {
+        x,
+        y: 1.25,
+        w: colW,
+        h: 0.55,
+        fill: { color: hex(color.fill) },
+        line: { color: hex(color.fill) },
+      });
+      this.text(slide, phase.name, {
+        x: x + 0.1,
+        y: 1.25,
+        w: colW - 0.2,
+        h: 0.55,
+        fontSize: 16,
+        bold: true,
+        color: COLOR.white,
+        valign: "middle",
+      });
+      slide.addShape("rect", {
+        x,
+        y: 1.8,
+        w: colW,
+        h: 4.55,
+        fill: { color: hex(color.soft) },
+        line: { color: hex(color.soft) },
+      });
+      this.text(slide, `${phase.startDate} – ${phase.endDate}`, {
+        x: x + 0.1,
+        y: 1.85,
+        w: colW - 0.2,
+        h: 0.35,
+        fontSize: 11,
+        color: COLOR.muted,
+      });
+      const actions = phase.actions.flatMap((id) => m.actions.filter((a) => a.id === id));
+      const shown = actions.slice(0, MAX).map((a) => a.title);
+      if (actions.length > MAX) shown.push(`… +${actions.length - MAX}`);
+      this.text(slide, this.bullets(shown, { paraSpaceAfter: 4 }), {
+        x: x + 0.1,
+        y: 2.25,
+        w: colW - 0.2,
+        h: 4.05,
+        fontSize: 11,
+      });
+    });
+    this.text(slide, `◆ ${m.milestone.label}${this.colon}${m.milestone.dateText}`, {
+      x: MARGIN,
+      y: 6.45,
+      w: BODY_W,
+      h: 0.45,
+      fontSize: 13,
+      bold: true,
+      color: COLOR.accent,
+    });
+  }
+
+  kpis(): void {
+    const { r, L } = this;
+    const k = r.kpis;
+    const MAX = 8;
+    const slide = this.slide(k.title, [
+      k.intro,
+      ...k.principles,
+      ...k.rows.slice(MAX).map((row) => `${row.kpi}${this.colon}${row.measure}`),
+    ]);
+    if (k.rows.length === 0) {
+      // No KPI table in this edition: the intro and the principles carry the slide.
+      this.text(slide, k.intro, {
+        x: MARGIN,
+        y: 1.3,
+        w: BODY_W,
+        h: 1,
+        fontSize: 15,
+        color: COLOR.muted,
+      });
+      this.text(slide, this.bullets(k.principles, { paraSpaceAfter: 8 }), {
+        x: MARGIN,
+        y: 2.4,
+        w: BODY_W,
+        h: 4.4,
+        fontSize: 15,
+      });
+      return;
+    }
+    this.table(
+      slide,
+      [L.kpi, L.measure, L.frequency, L.owner],
+      k.rows
+        .slice(0, MAX)
+        .map((row) => [row.kpi, row.measure, row.frequency, row.ownerName ?? "—"]),
+      { x: MARGIN, y: 1.3, w: BODY_W, colW: [3.4, 5.4, 1.6, BODY_W - 10.4], fontSize: 11 },
+    );
+  }
+
+  decisions(): void {
+    const d = this.r.decisions;
+    const m = this.r.roadmap;
+    const slide = this.slide(d.title, [
+      d.intro,
+      ...d.items.map((i) => `${i.title}${this.colon}${i.sentence}`),
+      m.milestone.sentence,
+      m.cycle,
+    ]);
+    const half = (BODY_W - 0.4) / 2;
+    this.text(slide, d.intro, {
+      x: MARGIN,
+      y: 1.3,
+      w: half,
+      h: 0.9,
+      fontSize: 13,
+      color: COLOR.muted,
+    });
+    this.text(
+      slide,
+      d.items.map((item, i) => ({
+        text: item.title,
+        options: {
+          bullet: { type: "number" },
+          bold: true,
+          breakLine: i < d.items.length - 1,
+          paraSpaceAfter: 10,
+        },
+      })),
+      { x: MARGIN, y: 2.3, w: half, h: 4.5, fontSize: 15 },
+    );
+    const x = MARGIN + half + 0.4;
+    this.text(slide, d.nextStepsTitle, {
+      x,
+      y: 1.3,
+      w: half,
+      h: 0.5,
+      fontSize: 18,
+      bold: true,
+      color: COLOR.accent,
+    });
+    const steps = d.nextSteps.map(
+      (step) => `${step.title}${this.paren(`${step.ownerName}${this.sep}${step.start}`)}`,
+    );
+    this.text(slide, this.bullets([...steps, m.milestone.sentence], { paraSpaceAfter: 10 }), {
+      x,
+      y: 1.9,
+      w: half,
+      h: 4.9,
+      fontSize: 13,
+    });
+  }
+}

@@ -1,0 +1,214 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ReportLanguage, ReportModel } from "../../src/views/report/model.js";
+import { REPO, runCli } from "../helpers/cli.js";
+import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
+import { officeToText, packageParts } from "../helpers/ooxml.js";
+import { acmeReport } from "../helpers/report.js";
+import { pdfText, squash } from "../render/pdf/helpers.js";
+
+const ACME = path.join(REPO, "test/fixtures/report/acme");
+const ANSWERS = [
+  "answers/executives.yaml",
+  "answers/managers.yaml",
+  "answers/frontline.yaml",
+  "answers/it.yaml",
+];
+
+/** The text of every section a reader must find in the Word report, read from the model. */
+function sectionTexts(report: ReportModel): string[] {
+  return [
+    report.cover.title,
+    report.meta.client.name,
+    report.cover.notice,
+    report.labels.contents,
+    ...report.sections.filter((s) => s !== "cover").map((s) => report[s].title),
+    report.summary.readiness.verdictName,
+    report.summary.calibration.title,
+    report.profile.radar.title,
+    report.profile.gapBars.title,
+    ...report.dimensions.items.map((d) => d.title),
+    ...report.risks.items.map((r) => r.title),
+    report.roadmap.timeline.title,
+    ...report.roadmap.phases.map((p) => p.name),
+    ...report.roadmap.actions.map((a) => a.title),
+    report.roadmap.milestone.label,
+    ...report.kpis.principles,
+    report.appendix.method.title,
+    report.appendix.answers.title,
+  ];
+}
+
+/** What a reader must find on the board deck's slides. */
+function deckTexts(report: ReportModel): string[] {
+  const L = report.labels;
+  return [
+    report.cover.title,
+    report.meta.client.name,
+    report.summary.findingsTitle,
+    report.summary.readiness.verdictName,
+    ...report.summary.findings.map((f) => f.sentence),
+    report.profile.title,
+    ...report.profile.rows.map((r) => r.title),
+    L.topGaps,
+    L.topRisks,
+    ...report.summary.topRisks.map((r) => r.title),
+    report.roadmap.title,
+    ...report.roadmap.phases.map((p) => p.name),
+    report.kpis.title,
+    report.decisions.title,
+    ...report.decisions.items.map((i) => i.title),
+    report.decisions.nextStepsTitle,
+  ];
+}
+
+const CASES = (["docx", "pptx"] as const).flatMap((format) =>
+  (["en", "zh-CN"] as ReportLanguage[]).map((lang) => [format, lang] as const),
+);
+
+describe.each(CASES)("report --format %s --lang %s", (format, lang) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "crm-docx-e2e-"));
+  const write = (name: string) => {
+    const out = path.join(dir, name);
+    const r = runCli(["report", ...ANSWERS, "--lang", lang, "--format", format, "-o", out], {
+      cwd: ACME,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    return new Uint8Array(readFileSync(out));
+  };
+  let first: Uint8Array;
+  beforeAll(() => {
+    first = write(`first.${format}`);
+  }, 120_000);
+
+  it("is byte-identical from one run to the next", () => {
+    expect(Buffer.compare(first, write(`second.${format}`))).toBe(0);
+  });
+
+  it("opens in LibreOffice and shows the text of every section", () => {
+    const text = squash(officeToText(first, format));
+    const report = acmeReport({ lang });
+    const expected = format === "docx" ? sectionTexts(report) : deckTexts(report);
+    const missing = expected.filter((t) => !text.includes(squash(t)));
+    expect(missing).toEqual([]);
+  }, 240_000);
+});
+
+describe("roadmap --format docx|pptx", () => {
+  it("writes the roadmap's own sections, without the report's", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-docx-e2e-")), "plan.docx");
+    const r = runCli(["roadmap", ...ANSWERS, "--format", "docx", "-o", out], { cwd: ACME });
+    expect(r.status).toBe(0);
+    const parts = await packageParts(new Uint8Array(readFileSync(out)));
+    const body = parts.get("word/document.xml") ?? "";
+    const roadmap = acmeReport({ kind: "roadmap" });
+    for (const action of roadmap.roadmap.actions) expect(body).toContain(action.title);
+    expect(body).not.toContain(acmeReport().appendix.title);
+  });
+
+  it("refuses the board deck for the roadmap: a usage error, exit 2", () => {
+    const r = runCli(["roadmap", ...ANSWERS, "--format", "pptx", "-o", "-"], { cwd: ACME });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--format pptx");
+  });
+});
+
+describe("start-up without the document libraries", () => {
+  const hook = path.join(REPO, "test/helpers/trace-requires.cjs");
+  const loaded = (args: string[]) =>
+    runCli(args, { cwd: ACME, env: { NODE_OPTIONS: `--require ${hook}` } }).stderr;
+  it("sees the libraries a Word report loads (the check works)", () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-docx-e2e-")), "r.docx");
+    const stderr = loaded(["report", ...ANSWERS, "--format", "docx", "-o", out]);
+    expect(stderr).toContain("loaded: docx\n");
+    expect(stderr).toContain("loaded: @resvg/resvg-js\n");
+  });
+  it.each([[["validate", path.join(REPO, "questionnaires")]], [["report", "--help"]]])(
+    "%j loads neither docx, pptxgenjs nor resvg",
+    (args) => {
+      const stderr = loaded(args);
+      for (const name of ["docx", "pptxgenjs", "@resvg/resvg-js", "jszip"])
+        expect(stderr).not.toContain(`loaded: ${name}\n`);
+    },
+  );
+});
+
+describe("compare --format pdf", () => {
+  it.each(["en", "zh-CN"] as const)(
+    "writes the %s progress report with its radar, byte-identical from run to run",
+    (lang) => {
+      const dir = mkdtempSync(path.join(tmpdir(), "crm-pdf-e2e-"));
+      const QS = ["--baseline-questionnaire", V1, "-q", V2];
+      const write = (name: string) => {
+        const out = path.join(dir, name);
+        const args = ["compare", BASELINE, FOLLOWUP, ...QS, "--lang", lang, "--format", "pdf"];
+        const r = runCli([...args, "-o", out]);
+        expect(r.stderr).toBe("");
+        expect(r.status).toBe(0);
+        return new Uint8Array(readFileSync(out));
+      };
+      const first = write("a.pdf");
+      expect(Buffer.compare(first, write("b.pdf"))).toBe(0);
+      const text = squash(pdfText(first).text);
+      const md = runCli(["compare", BASELINE, FOLLOWUP, ...QS, "--lang", lang, "--format", "md"]);
+      // Every heading of the Markdown progress report is in the PDF.
+      const headings = [...md.stdout.matchAll(/^#+ (.+)$/gm)].map((m) => m[1] ?? "");
+      expect(headings.length).toBeGreaterThan(5);
+      expect(headings.filter((h) => !text.includes(squash(h.replace(/\\/g, ""))))).toEqual([]);
+    },
+    60_000,
+  );
+});
+
+describe("compare --format pptx", () => {
+  it("writes the progress deck with a native radar, byte-identical from run to run", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-pptx-e2e-"));
+    const QS = ["--baseline-questionnaire", V1, "-q", V2];
+    const write = (name: string) => {
+      const out = path.join(dir, name);
+      const r = runCli(["compare", BASELINE, FOLLOWUP, ...QS, "--format", "pptx", "-o", out]);
+      expect(r.status).toBe(0);
+      return new Uint8Array(readFileSync(out));
+    };
+    const first = write("a.pptx");
+    expect(Buffer.compare(first, write("b.pptx"))).toBe(0);
+    const parts = await packageParts(first);
+    const charts = [...parts].filter(([n]) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts.map(([, x]) => x).join("")).toContain("<c:radarChart>");
+    expect(parts.get("ppt/slides/slide1.xml")).toContain("Lotus Kitchenware Co.");
+  }, 60_000);
+});
+
+describe("compare --format docx", () => {
+  it("writes the progress report with its radar, byte-identical from run to run", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-docx-e2e-"));
+    const QS = ["--baseline-questionnaire", V1, "-q", V2];
+    const write = (name: string) => {
+      const out = path.join(dir, name);
+      const r = runCli([
+        "compare",
+        BASELINE,
+        FOLLOWUP,
+        ...QS,
+        "--lang",
+        "zh-CN",
+        "--format",
+        "docx",
+        "-o",
+        out,
+      ]);
+      expect(r.status).toBe(0);
+      return new Uint8Array(readFileSync(out));
+    };
+    const first = write("a.docx");
+    expect(Buffer.compare(first, write("b.docx"))).toBe(0);
+    const parts = await packageParts(first);
+    const body = parts.get("word/document.xml") ?? "";
+    expect(body).toContain("Lotus Kitchenware Co.");
+    expect(body.match(/<asvg:svgBlip /g)?.length).toBe(1);
+    expect(body).toContain('<w:pStyle w:val="Heading1"/>');
+  }, 60_000);
+});

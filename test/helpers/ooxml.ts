@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+
+/** The parts of an Office Open XML package (DOCX, PPTX) as text, by name. */
+export async function packageParts(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = new Map<string, string>();
+  for (const entry of Object.values(zip.files)) {
+    if (!entry.dir && /\.(xml|rels|svg)$/.test(entry.name))
+      parts.set(entry.name, await entry.async("string"));
+  }
+  return parts;
+}
+
+/** The names of a package's entries, in zip order. */
+export async function entryNames(bytes: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  return Object.keys(zip.files);
+}
+
+/**
+ * Converts a DOCX/PPTX to PDF with LibreOffice headless and returns the PDF's text (pdftotext).
+ * Text in content-stream order (-raw), so a table cell's lines stay together.
+ * LibreOffice is required: CI installs it (libreoffice-writer-nogui, libreoffice-impress-nogui),
+ * so a missing `soffice` fails the test rather than skipping it.
+ */
+export function officeToText(bytes: Uint8Array, ext: "docx" | "pptx"): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "crm-office-"));
+  const file = path.join(dir, `document.${ext}`);
+  writeFileSync(file, bytes);
+  const r = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      file,
+    ],
+    { encoding: "utf8", timeout: 180_000 },
+  );
+  if (r.error) throw new Error(`LibreOffice (soffice) is required: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
+  const pdf = path.join(dir, "document.pdf");
+  readFileSync(pdf); // throws when LibreOffice could not open the file
+  const t = spawnSync("pdftotext", ["-raw", "-enc", "UTF-8", pdf, "-"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (t.status !== 0) throw new Error(`pdftotext failed: ${t.stderr}`);
+  return t.stdout;
+}

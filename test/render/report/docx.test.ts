@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { columnWidths } from "../../../src/render/docx/blocks.js";
+import { renderDocx } from "../../../src/render/report/docx.js";
+import type { ReportModel } from "../../../src/views/report/model.js";
+import { entryNames, packageParts } from "../../helpers/ooxml.js";
+import { acmeReport } from "../../helpers/report.js";
+
+const HOSTILE = 'Acme <w:p/> & "Sons" { PAGE } \u0001</w:t>';
+
+/** The fixture report with client text that looks like markup and a field code. */
+function hostileReport(): ReportModel {
+  const report = acmeReport({ lang: "zh-CN" });
+  report.meta.client.name = HOSTILE;
+  report.meta.header = HOSTILE;
+  report.cover.subtitle = HOSTILE;
+  const dimension = report.dimensions.items[0];
+  if (dimension) {
+    dimension.notes = [
+      {
+        question: "q1",
+        questionText: "Question",
+        respondent: "r1",
+        role: "executive",
+        roleName: "Executive",
+        note: HOSTILE,
+        evidence: '{ INCLUDETEXT "c:\\\\secret" }',
+      },
+    ];
+  }
+  return report;
+}
+
+describe("the gap report as DOCX", () => {
+  let bytes: Uint8Array;
+  let parts: Map<string, string>;
+  beforeAll(async () => {
+    bytes = await renderDocx(hostileReport());
+    parts = await packageParts(bytes);
+  }, 60_000);
+
+  it("starts with the content types and dates every entry from the assessment", async () => {
+    const names = await entryNames(bytes);
+    expect(names.slice(0, 2)).toEqual(["[Content_Types].xml", "_rels/.rels"]);
+    const core = parts.get("docProps/core.xml") ?? "";
+    const stamp = `${acmeReport().meta.date}T12:00:00Z`;
+    expect(core.match(/\d{4}-\d{2}-\d{2}T[\d:]+Z/g)).toEqual([stamp, stamp]);
+  });
+
+  it("uses named Word styles a consultant can restyle", () => {
+    const styles = parts.get("word/styles.xml") ?? "";
+    for (const id of [
+      "Normal",
+      "Title",
+      "Heading1",
+      "Heading2",
+      "Heading3",
+      "Caption",
+      "ReportTable",
+    ])
+      expect(styles).toContain(`w:styleId="${id}"`);
+    const body = parts.get("word/document.xml") ?? "";
+    for (const tag of [
+      '<w:pStyle w:val="Heading1"/>',
+      '<w:tblStyle w:val="ReportTable"/>',
+      "<w:tblHeader/>",
+    ])
+      expect(body.includes(tag), tag).toBe(true);
+    // One style per paragraph (Word reports a second one as unreadable content).
+    expect(/<w:pStyle [^>]*\/><w:pStyle /.test(body)).toBe(false);
+  });
+
+  it("has a contents field Word updates, and page numbers in the footer", () => {
+    const body = parts.get("word/document.xml") ?? "";
+    expect(body.includes("TOC \\o &quot;1-2&quot; \\h \\z \\u")).toBe(true);
+    expect(parts.get("word/settings.xml")).toContain("<w:updateFields");
+    const footers = [...parts].filter(([n]) => n.startsWith("word/footer")).map(([, x]) => x);
+    expect(footers.join("")).toMatch(/PAGE[\s\S]*NUMPAGES/);
+  });
+
+  it("marks every run with the document's language, Chinese for East Asian text", () => {
+    const body = parts.get("word/document.xml") ?? "";
+    const runs = body.match(/<w:r>/g)?.length ?? 0;
+    const langs = body.match(/<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/g)?.length ?? 0;
+    expect(langs).toBeGreaterThan(100);
+    expect(body).not.toContain('w:val="en-GB"');
+    expect(runs).toBeGreaterThan(0);
+    expect(parts.get("word/styles.xml")).toContain('w:eastAsia="Microsoft YaHei"');
+  });
+
+  it("embeds each chart as SVG with a PNG fallback", () => {
+    const body = parts.get("word/document.xml") ?? "";
+    expect(body.match(/<asvg:svgBlip /g)?.length).toBe(3);
+    const svgs = [...parts.keys()].filter((n) => n.startsWith("word/media/") && n.endsWith(".svg"));
+    expect(svgs).toHaveLength(3);
+    const types = parts.get("[Content_Types].xml") ?? "";
+    expect(types).toContain('Extension="png"');
+  });
+
+  it("keeps client text as text: no markup, no field codes", () => {
+    const all = [...parts.values()].join("\n");
+    expect(all.includes("<w:p/> &")).toBe(false);
+    expect(all.includes("Acme &lt;w:p/&gt; &amp;")).toBe(true);
+    expect(all.includes("\u0001")).toBe(false);
+    // The only field instructions are the contents list's and the page numbers'.
+    const instructions = all.match(/<w:instrText[^>]*>[^<]*</g) ?? [];
+    expect(instructions.every((i) => /TOC|PAGE|NUMPAGES/.test(i))).toBe(true);
+    expect(/<w:instrText[^>]*>[^<]*INCLUDETEXT/.test(all)).toBe(false);
+    expect(all.includes("fldSimple")).toBe(false);
+  });
+});
+
+describe("columnWidths", () => {
+  it("fills the text width and keeps each header on one line", () => {
+    const widths = columnWidths([
+      { header: "Dimension", width: 3 },
+      { header: "Weight", width: 0.2 },
+      { header: "Confidence", width: 0.2 },
+    ]);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
+    expect(widths[1]).toBeGreaterThanOrEqual(6 * 115 + 240);
+    expect(widths[2]).toBeGreaterThanOrEqual(10 * 115 + 240);
+    expect(widths[0]).toBeGreaterThan(widths[2] ?? 0);
+  });
+});

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { renderPptx } from "../../../src/render/report/pptx.js";
+import type { ReportModel } from "../../../src/views/report/model.js";
+import { entryNames, packageParts } from "../../helpers/ooxml.js";
+import { acmeReport } from "../../helpers/report.js";
+
+const HOSTILE = 'Acme <a:p/> & "Sons" \u0001</a:t>';
+
+function hostileReport(): ReportModel {
+  const report = acmeReport({ lang: "zh-CN" });
+  report.meta.client.name = HOSTILE;
+  report.cover.subtitle = HOSTILE;
+  report.meta.footer = HOSTILE;
+  return report;
+}
+
+describe("the board deck as PPTX", () => {
+  let parts: Map<string, string>;
+  let names: string[];
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await renderPptx(hostileReport());
+    parts = await packageParts(bytes);
+    names = await entryNames(bytes);
+  }, 60_000);
+
+  const slides = () => names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+
+  it("has between 8 and 14 slides, each with speaker notes", () => {
+    expect(slides().length).toBeGreaterThanOrEqual(8);
+    expect(slides().length).toBeLessThanOrEqual(14);
+    const notes = names.filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n));
+    expect(notes.length).toBe(slides().length);
+  });
+
+  it("draws the profile and the gaps as native, editable charts", () => {
+    const charts = [...parts].filter(([n]) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
+    const xml = charts.map(([, x]) => x).join("");
+    expect(xml).toContain("<c:radarChart>");
+    expect(xml).toContain("<c:barChart>");
+    // Each chart carries its data as a workbook PowerPoint opens for editing.
+    expect(names.filter((n) => n.startsWith("ppt/embeddings/") && n.endsWith(".xlsx")).length).toBe(
+      charts.length,
+    );
+  });
+
+  it("sets the language of the text and dates the package from the assessment", () => {
+    const slide = parts.get("ppt/slides/slide2.xml") ?? "";
+    expect(slide).toContain('lang="zh-CN"');
+    // pptxgenjs writes the slide number field in en-US; digits need no proofing.
+    const text = slide.replace(/<a:fld [\s\S]*?<\/a:fld><a:endParaRPr lang="en-US"\/>/g, "");
+    expect(text).not.toContain('lang="en-US"');
+    const stamp = `${acmeReport().meta.date}T12:00:00Z`;
+    expect(parts.get("docProps/core.xml")?.match(/\d{4}-\d{2}-\d{2}T[\d:]+Z/g)).toEqual([
+      stamp,
+      stamp,
+    ]);
+  });
+
+  it("is byte-identical when a process makes a second deck", async () => {
+    expect(Buffer.compare(bytes, await renderPptx(hostileReport()))).toBe(0);
+  });
+
+  it("keeps client text as text", () => {
+    const all = [...parts.values()].join("\n");
+    expect(all.includes("<a:p/> &")).toBe(false);
+    expect(all.includes("Acme &lt;a:p/&gt; &amp;")).toBe(true);
+    expect(all.includes("\u0001")).toBe(false);
+  });
+});
