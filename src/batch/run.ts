@@ -4,6 +4,7 @@ import type { Results } from "../core/models/results.js";
 import type { Breakdown, Statistics } from "../core/models/statistics.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { ANSWER_CODES } from "../core/scoring/answer-codes.js";
+import { ReliabilityCollector } from "../core/scoring/reliability.js";
 import { type AssessmentScorer, createAssessmentScorer } from "../core/scoring/score.js";
 import { compareText } from "../core/text/compare.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
@@ -160,7 +161,17 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
   await state.flush();
   state.finishCounts();
   progress.update(rows.total, reader.bytesRead());
-  const { scorer, statistics, decoder, bound, groupValues, excludedBy, rejects, roster } = state;
+  const {
+    scorer,
+    statistics,
+    reliability,
+    decoder,
+    bound,
+    groupValues,
+    excludedBy,
+    rejects,
+    roster,
+  } = state;
   const roleIds = decoder.roleIds;
   const groupCols = bound.groupBy;
   const dimIds = questionnaire.dimensions.map((d) => d.id);
@@ -182,15 +193,24 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
   const groups: Statistics["groups"] = groupCols.map((col, g) => {
     const values = groupValues[g] as Map<string, number>;
     const list = [...values.entries()].sort(([a], [b]) => compareText(a, b));
+    const { icc, rwg } = reliability.groupAgreement(g);
     return {
       column: col.key || `#${col.index + 1}`,
-      values: list.map(([value, k]) => ({ value, ...(parts.groups[g]?.[k] as Breakdown) })),
+      values: list.map(([value, k]) => ({
+        value,
+        ...(parts.groups[g]?.[k] as Breakdown),
+        rwg: rwg.get(k) ?? {},
+      })),
+      icc,
     };
   });
   const exclusions = bound.exclusions.map((ex, i) => ({
     reason: ex.reason,
     rows: excludedBy[i] as number,
   }));
+  // Before `statistics`, so the JSON keeps the key order `score` writes.
+  const agreement = reliability.finish();
+  if (agreement) results.reliability = agreement;
   results.statistics = { rows, exclusions, all, byRole, groups };
   let notForRole = 0;
   for (const n of decoder.notForRole) notForRole += n;
@@ -221,6 +241,7 @@ interface RowState {
   finishCounts(): void;
   scorer: AssessmentScorer;
   statistics: StatisticsCollector;
+  reliability: ReliabilityCollector;
   decoder: RowDecoder;
   bound: BoundMapping;
   roster: Roster;
@@ -268,6 +289,7 @@ function prepare(
     spill,
     opts.limits?.statistics,
   );
+  const reliability = new ReliabilityCollector(questionnaire, groupCols.length);
   const measureValues = new Float64Array(measures);
   const measureLevels = new Uint8Array(measures);
   const groupValues = groupCols.map(() => new Map<string, number>());
@@ -287,6 +309,7 @@ function prepare(
     finishCounts: () => addCodeCounts(scorer, roleIds, codeCounts, respondentsByRole),
     scorer,
     statistics,
+    reliability,
     decoder,
     bound: decoder.bound,
     roster,
@@ -338,6 +361,7 @@ function prepare(
     indexGroups(cells, row, groupCols, groupValues, groupIdx, display);
     fillMeasures(scores, measureValues, measureLevels);
     statistics.add(measureValues, measureLevels, roleIndex, groupIdx);
+    reliability.add(flatCodes, groupIdx, scores.dimension);
     rows.scored++;
     if (!respondents) return undefined;
     const role = roleIds[roleIndex] as string;

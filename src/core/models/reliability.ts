@@ -55,33 +55,23 @@ export const dimensionReliabilitySchema = z
   })
   .describe("Internal consistency and agreement of one dimension.");
 
-export const groupAgreementSchema = z
+/** ICC(1) and ICC(2) of one dimension across the values of a --group-by column (batch only). */
+export const iccSchema = z
   .strictObject({
-    column: z.string().describe("The --group-by column."),
-    dimensions: z
-      .array(
-        z.strictObject({
-          dimension: z.string(),
-          icc1: coefficient("ICC(1), one-way ANOVA of respondents' dimension scores across groups"),
-          icc2: coefficient("ICC(2): reliability of the group means"),
-          groups: z.number().int().describe("Groups with a conclusive score."),
-          respondents: z.number().int().describe("Respondents with a conclusive score."),
-        }),
-      )
-      .describe("In questionnaire order."),
-    values: z
-      .array(
-        z.strictObject({
-          value: z.string(),
-          respondents: z.number().int(),
-          rwg: z
-            .record(z.string(), z.number().nullable())
-            .describe("rwg(j) per dimension id within this group, rounded to 2 decimals."),
-        }),
-      )
-      .describe("One entry per distinct value, ordered by value."),
+    dimension: z.string(),
+    icc1: coefficient(
+      "ICC(1): share of the variance of respondents' dimension scores that lies between groups (one-way ANOVA)",
+    ),
+    icc2: coefficient("ICC(2): reliability of the group means"),
+    groups: z.number().int().describe("Groups with a conclusive score."),
+    respondents: z.number().int().describe("Respondents with a conclusive score."),
   })
-  .describe("Agreement within and between the groups of one --group-by column (batch only).");
+  .describe("Agreement between the groups of one --group-by column on one dimension.");
+
+/** rwg(j) per dimension id within one group, rounded to 2 decimals; null without ratings. */
+export const groupRwgSchema = z
+  .record(z.string(), z.number().nullable())
+  .describe("rwg(j) per dimension id within this group (uniform null), rounded to 2 decimals.");
 
 /** Reliability and agreement statistics over several respondents (docs/statistics.md). */
 export const reliabilitySchema = z
@@ -97,10 +87,6 @@ export const reliabilitySchema = z
       })
       .describe("The constants the figures were computed with."),
     dimensions: z.array(dimensionReliabilitySchema).describe("In questionnaire order."),
-    groups: z
-      .array(groupAgreementSchema)
-      .optional()
-      .describe("Per --group-by column; written by `batch` only."),
   })
   .describe(
     "Cronbach's alpha, item statistics and rwg(j) per dimension, over the respondents' own answers (present with at least 2 respondents).",
@@ -108,4 +94,4 @@ export const reliabilitySchema = z
 
 export type Reliability = z.infer<typeof reliabilitySchema>;
 export type DimensionReliability = z.infer<typeof dimensionReliabilitySchema>;
-export type GroupAgreement = z.infer<typeof groupAgreementSchema>;
+export type Icc = z.infer<typeof iccSchema>;

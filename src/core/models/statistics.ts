@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { groupRwgSchema, iccSchema } from "./reliability.js";
 
 const stat = (what: string) =>
   z.number().nullable().describe(`${what}, rounded to 2 decimals; null when n is 0.`);
@@ -61,8 +62,16 @@ export const statisticsSchema = z
         z.strictObject({
           column: z.string().describe("The --group-by column."),
           values: z
-            .array(breakdownSchema.extend({ value: z.string().describe("The cell value.") }))
+            .array(
+              breakdownSchema.extend({
+                value: z.string().describe("The cell value."),
+                rwg: groupRwgSchema,
+              }),
+            )
             .describe("One entry per distinct value, ordered by value."),
+          icc: z
+            .array(iccSchema)
+            .describe("ICC(1)/ICC(2) per dimension across this column's values (Bliese 2000)."),
         }),
       )
       .describe("Per --group-by column and value."),

@@ -11,7 +11,7 @@ import {
 } from "../math/reliability.js";
 import type {
   DimensionReliability,
-  GroupAgreement,
+  Icc,
   Reliability,
   ReliabilityWarning,
 } from "../models/reliability.js";
@@ -66,7 +66,6 @@ export class ReliabilityCollector {
   private readonly items: ItemSums;
   private readonly groupItems: Map<number, ItemSums>[];
   private readonly groupScores: Map<number, ScoreSums>[];
-  private readonly groupRespondents: Map<number, number>[];
   private readonly scores: Float64Array;
   private respondents = 0;
 
@@ -91,7 +90,6 @@ export class ReliabilityCollector {
     this.items = new Float64Array(q * 3);
     this.groupItems = Array.from({ length: groupColumns }, () => new Map());
     this.groupScores = Array.from({ length: groupColumns }, () => new Map());
-    this.groupRespondents = Array.from({ length: groupColumns }, () => new Map());
     this.scores = new Float64Array(q);
   }
 
@@ -124,8 +122,6 @@ export class ReliabilityCollector {
         items.set(value, sums);
       }
       addItems(sums, scores);
-      const counts = this.groupRespondents[g] as Map<number, number>;
-      counts.set(value, (counts.get(value) ?? 0) + 1);
       if (!dimensionScores) continue;
       const byValue = this.groupScores[g] as Map<number, ScoreSums>;
       let s = byValue.get(value);
@@ -173,33 +169,72 @@ export class ReliabilityCollector {
     }
   }
 
-  /**
-   * The statistics, or undefined with fewer than 2 respondents. `groups` names each group-by
-   * column and, per value index, its text.
-   */
-  finish(
-    groups?: readonly { column: string; values: readonly string[] }[],
-  ): Reliability | undefined {
+  /** The statistics, or undefined with fewer than 2 respondents. */
+  finish(): Reliability | undefined {
     if (this.respondents < 2) return undefined;
-    const nullVariance = uniformNullVariance(this.hi - this.lo + 1);
-    const dimensions = this.questionnaire.dimensions.map((dim, d) =>
-      this.dimension(
-        d,
-        dim.questions.map((q) => q.id),
-        nullVariance,
-      ),
-    );
-    const out: Reliability = {
+    const nullVariance = this.nullVariance();
+    return {
       method: {
         confidence: ALPHA_CONFIDENCE,
         minItems: MIN_ITEMS,
         minRespondents: MIN_RESPONDENTS,
         nullVariance,
       },
-      dimensions,
+      dimensions: this.questionnaire.dimensions.map((dim, d) =>
+        this.dimension(
+          d,
+          dim.questions.map((q) => q.id),
+          nullVariance,
+        ),
+      ),
     };
-    if (groups) out.groups = groups.map((g, i) => this.group(i, g, nullVariance));
-    return out;
+  }
+
+  private nullVariance(): number {
+    return uniformNullVariance(this.hi - this.lo + 1);
+  }
+
+  /**
+   * Agreement for group-by column `g`: ICC(1)/ICC(2) per dimension across its values, and
+   * rwg(j) per dimension within each value (indexed as in `add`; values never seen get none).
+   */
+  groupAgreement(g: number): { icc: Icc[]; rwg: Map<number, Record<string, number | null>> } {
+    const dims = this.questionnaire.dimensions;
+    const nullVariance = this.nullVariance();
+    const scores = this.groupScores[g] ?? new Map<number, ScoreSums>();
+    const items = this.groupItems[g] ?? new Map<number, ItemSums>();
+    const indices = [...items.keys()].sort((a, b) => a - b);
+    const icc = dims.map((dim, d): Icc => {
+      const sums: GroupSums[] = [];
+      for (const index of indices) {
+        const s = scores.get(index)?.values;
+        if (!s) continue;
+        const at = d * 5;
+        sums.push({
+          n: s[at] as number,
+          sum: (s[at + 1] as number) + (s[at + 2] as number),
+          sumSquares: (s[at + 3] as number) + (s[at + 4] as number),
+        });
+      }
+      const r = oneWayIcc(sums);
+      return {
+        dimension: dim.id,
+        icc1: round2OrNull(r.icc1),
+        icc2: round2OrNull(r.icc2),
+        groups: r.groups,
+        respondents: r.respondents,
+      };
+    });
+    const rwg = new Map<number, Record<string, number | null>>();
+    for (const index of indices) {
+      const sums = items.get(index) as ItemSums;
+      const byDimension: Record<string, number | null> = {};
+      dims.forEach((dim, d) => {
+        byDimension[dim.id] = round2OrNull(this.rwg(sums, d, nullVariance).rwg);
+      });
+      rwg.set(index, byDimension);
+    }
+    return { icc, rwg };
   }
 
   private rwg(items: ItemSums, d: number, nullVariance: number): { rwg: number | null; j: number } {
@@ -275,53 +310,6 @@ export class ReliabilityCollector {
       rwg: round2OrNull(rwg),
       rwgItems: j,
       warnings,
-    };
-  }
-
-  private group(
-    g: number,
-    names: { column: string; values: readonly string[] },
-    nullVariance: number,
-  ): GroupAgreement {
-    const dims = this.questionnaire.dimensions;
-    const scores = this.groupScores[g] as Map<number, ScoreSums>;
-    const items = this.groupItems[g] as Map<number, ItemSums>;
-    const order = names.values
-      .map((value, index) => ({ value, index }))
-      .filter((v) => items.has(v.index))
-      .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    return {
-      column: names.column,
-      dimensions: dims.map((dim, d) => {
-        const sums: GroupSums[] = [];
-        for (const { index } of order) {
-          const s = scores.get(index)?.values;
-          if (!s) continue;
-          const at = d * 5;
-          sums.push({
-            n: s[at] as number,
-            sum: (s[at + 1] as number) + (s[at + 2] as number),
-            sumSquares: (s[at + 3] as number) + (s[at + 4] as number),
-          });
-        }
-        const icc = oneWayIcc(sums);
-        return {
-          dimension: dim.id,
-          icc1: round2OrNull(icc.icc1),
-          icc2: round2OrNull(icc.icc2),
-          groups: icc.groups,
-          respondents: icc.respondents,
-        };
-      }),
-      values: order.map(({ value, index }) => {
-        const sums = items.get(index) as ItemSums;
-        const rwg: Record<string, number | null> = {};
-        dims.forEach((dim, d) => {
-          rwg[dim.id] = round2OrNull(this.rwg(sums, d, nullVariance).rwg);
-        });
-        const respondents = this.groupRespondents[g]?.get(index) ?? 0;
-        return { value, respondents, rwg };
-      }),
     };
   }
 }

@@ -233,18 +233,11 @@ describe("reliability of an assessment's respondents", () => {
       const r = respondent("x", "manager", { c1: x, c2: x, c3: 6 - x, c4: x, d1: x, d2: x });
       collector.add(respondentCodes(q3, r), [g], [x, x]);
     });
-    const rel = collector.finish([{ column: "Department", values: ["Sales", "Service"] }]);
-    const group = rel?.groups?.[0];
-    expect(group?.dimensions[0]).toEqual({
-      dimension: "culture",
-      icc1: 1,
-      icc2: 1,
-      groups: 2,
-      respondents: 5,
-    });
-    expect(group?.values).toEqual([
-      { value: "Sales", respondents: 2, rwg: { culture: 1, data: 1 } },
-      { value: "Service", respondents: 3, rwg: { culture: 1, data: 1 } },
+    const { icc, rwg } = collector.groupAgreement(0);
+    expect(icc[0]).toEqual({ dimension: "culture", icc1: 1, icc2: 1, groups: 2, respondents: 5 });
+    expect([...rwg.entries()]).toEqual([
+      [0, { culture: 1, data: 1 }],
+      [1, { culture: 1, data: 1 }],
     ]);
   });
 });
