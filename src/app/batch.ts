@@ -21,6 +21,7 @@ export interface BatchCommandOptions {
   rejects?: string;
   encoding?: EncodingChoice;
   strict?: boolean;
+  excludeCareless?: boolean;
 }
 
 /** What the command reads and writes; a parameter so tests can pass their own. */
@@ -97,6 +98,15 @@ export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
     parts.push(`${fmt(r.rejected)} rejected (${kinds.join(", ")})`);
   }
   if (r.blank) parts.push(`${fmt(r.blank)} blank`);
+  const c = s.careless;
+  if (c.flagged && !c.excluded) {
+    const reasons = Object.entries(c.reasons)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k}: ${fmt(n)}`);
+    parts.push(
+      `${fmt(c.flagged)} flagged as careless (${reasons.join(", ")}; kept, see --exclude-careless)`,
+    );
+  }
   const info = s.info;
   const source =
     info.format === "xlsx"
@@ -168,6 +178,7 @@ export async function runBatchCommand(
       ...(opts.encoding ? { encoding: opts.encoding } : {}),
       ...(opts.groupBy?.length ? { groupBy: opts.groupBy } : {}),
       strict: opts.strict === true,
+      excludeCareless: opts.excludeCareless === true,
       ...(respondents ? { respondents } : {}),
       ...(rejects ? { rejects } : {}),
       progress,

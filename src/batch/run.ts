@@ -26,6 +26,14 @@ import {
   type RowProblem,
   trimCell,
 } from "../survey/respondent.js";
+import {
+  CARELESS_REASONS,
+  type CarelessCheck,
+  type CarelessReason,
+  CarelessScreen,
+  detectTiming,
+  SECONDS_PER_ITEM,
+} from "./careless.js";
 import type { CsvCell, CsvWriter } from "./csv-out.js";
 import { type Progress, plainProgress } from "./progress.js";
 import { RespondentScorer, type RespondentScores } from "./respondent-scores.js";
@@ -50,6 +58,8 @@ export interface BatchRunOptions {
   groupBy?: string[];
   /** Fail on the first bad row. */
   strict?: boolean;
+  /** Leave rows flagged as careless out of the scores (to the rejects file, with the reason). */
+  excludeCareless?: boolean;
   respondents?: CsvWriter;
   rejects?: CsvWriter;
   /** Receives notices, problems and progress; defaults to plain lines on standard error. */
@@ -67,6 +77,7 @@ export interface BatchRunOptions {
 export interface BatchSummary {
   rows: Statistics["rows"];
   exclusions: Statistics["exclusions"];
+  careless: Statistics["careless"];
   rejects: Record<RejectKind, number>;
   /** Answers counted although their question is not put to the respondent's role. */
   notForRole: number;
@@ -208,10 +219,17 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
     reason: ex.reason,
     rows: excludedBy[i] as number,
   }));
+  const careless = state.carelessSummary();
+  if (opts.excludeCareless) {
+    const excludedAs = state.carelessExcluded;
+    CARELESS_REASONS.forEach((reason, i) => {
+      exclusions.push({ reason: `careless response (${reason})`, rows: excludedAs[i] as number });
+    });
+  }
   // Before `statistics`, so the JSON keeps the key order `score` writes.
   const agreement = reliability.finish();
   if (agreement) results.reliability = agreement;
-  results.statistics = { rows, exclusions, all, byRole, groups };
+  results.statistics = { rows, exclusions, careless, all, byRole, groups };
   let notForRole = 0;
   for (const n of decoder.notForRole) notForRole += n;
   return {
@@ -223,6 +241,7 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
     summary: {
       rows,
       exclusions,
+      careless,
       rejects,
       notForRole,
       unreported: state.unreported,
@@ -247,6 +266,10 @@ interface RowState {
   roster: Roster;
   groupValues: Map<string, number>[];
   excludedBy: number[];
+  /** Rows flagged per careless reason (a row may have two), and excluded per first reason. */
+  carelessFlags: number[];
+  carelessExcluded: number[];
+  carelessSummary(): Statistics["careless"];
   rejects: Record<RejectKind, number>;
   unreported: number;
 }
@@ -296,9 +319,14 @@ function prepare(
   const groupIdx = new Uint16Array(groupCols.length);
   const dimIds = questionnaire.dimensions.map((d) => d.id);
   const width = parsed.width;
+  const careless = new CarelessScreen(
+    bound.slots.map((sl) => sl.column),
+    detectTiming(parsed),
+  );
+  let carelessRows = 0;
   const respondents = opts.respondents;
   const rejectsOut = opts.rejects;
-  writeHeaderRows(opts, header, width, keyRow, groupCols, dimIds);
+  writeHeaderRows(opts, header, width, keyRow, groupCols, dimIds, careless.timing !== undefined);
 
   const state: RowState = {
     onRow,
@@ -315,6 +343,23 @@ function prepare(
     roster,
     groupValues,
     excludedBy: new Array<number>(bound.exclusions.length).fill(0),
+    carelessFlags: CARELESS_REASONS.map(() => 0),
+    carelessExcluded: CARELESS_REASONS.map(() => 0),
+    carelessSummary: () => ({
+      threshold: careless.threshold,
+      secondsPerItem: SECONDS_PER_ITEM,
+      timing:
+        careless.timing === undefined
+          ? null
+          : careless.timing.kind === "duration"
+            ? [careless.timing.column.key]
+            : [careless.timing.start.key, careless.timing.end.key],
+      flagged: carelessRows,
+      excluded: opts.excludeCareless ? carelessRows : 0,
+      reasons: Object.fromEntries(
+        CARELESS_REASONS.map((r, i) => [r, state.carelessFlags[i] as number]),
+      ) as Record<CarelessReason, number>,
+    }),
     rejects: emptyRejects(),
     unreported: 0,
   };
@@ -332,6 +377,14 @@ function prepare(
     return rejectsOut.ready();
   }
 
+  function countCareless(check: CarelessCheck): void {
+    carelessRows++;
+    for (const reason of check.reasons) {
+      const i = CARELESS_REASONS.indexOf(reason);
+      state.carelessFlags[i] = (state.carelessFlags[i] as number) + 1;
+    }
+  }
+
   function onRow(cells: string[], row: number): undefined | Promise<void> {
     rows.total++;
     if ((rows.total & 4095) === 0) progress.update(rows.total, reader.bytesRead());
@@ -346,6 +399,18 @@ function prepare(
       return undefined;
     }
     if (outcome === ROW_REJECTED) return reject(cells, row, decoder.problems);
+    // Like the mapping's exclusions, a careless exclusion comes before duplicate detection.
+    const check = careless.check(slotCodes, cells);
+    const flagged = check.reasons.length > 0;
+    if (flagged && opts.excludeCareless) {
+      countCareless(check);
+      const i = CARELESS_REASONS.indexOf(check.reasons[0] as CarelessReason);
+      state.carelessExcluded[i] = (state.carelessExcluded[i] as number) + 1;
+      rows.excluded++;
+      if (!rejectsOut) return undefined;
+      rejectsOut.row(carelessRow(cells, row, check, careless.threshold, width));
+      return rejectsOut.ready();
+    }
     const id = decoder.id;
     const roleIndex = decoder.role;
     const first = roster.add(id, row, roleIndex);
@@ -353,6 +418,7 @@ function prepare(
       rows.duplicates++;
       return reject(cells, row, [duplicateProblem(decoder.bound.idColumn, id, first)]);
     }
+    if (flagged) countCareless(check);
     spreadCodes(slotCodes, target, flatCodes);
     // Count codes per role and question; the scorer takes the histogram once at the end.
     tallyCodes(flatCodes, codeCounts, roleIndex * questionCount * ANSWER_CODES);
@@ -365,7 +431,12 @@ function prepare(
     rows.scored++;
     if (!respondents) return undefined;
     const role = roleIds[roleIndex] as string;
-    respondents.row(respondentRow(id, row, role, cells, groupCols, scores, dimIds.length));
+    const line = respondentRow(id, row, role, cells, groupCols, scores, dimIds.length);
+    line.push(check.longestRun);
+    if (careless.timing)
+      line.push(check.secondsPerItem === null ? null : round2(check.secondsPerItem));
+    line.push(check.reasons.join("|"));
+    respondents.row(line);
     return respondents.ready();
   }
 
@@ -456,6 +527,7 @@ function writeHeaderRows(
   keyRow: number,
   groupCols: readonly SurveyColumn[],
   dimIds: readonly string[],
+  timing: boolean,
 ): void {
   const rejectsOut = opts.rejects;
   const rejectHeader = [
@@ -483,6 +555,9 @@ function writeHeaderRows(
     "overall_level",
     "coverage",
     ...dimIds.flatMap((id) => [id, `${id}.level`]),
+    "longest_run",
+    ...(timing ? ["seconds_per_item"] : []),
+    "careless",
   ]);
 }
 
@@ -500,6 +575,26 @@ function rejectRow(cells: string[], row: number, problems: RowProblem[], width: 
     join((p) => p.expected),
     ...cells.slice(width, end),
   );
+  return out;
+}
+
+/** The rejects CSV line of a row left out as careless: kind `careless`, the reasons and thresholds. */
+function carelessRow(
+  cells: string[],
+  row: number,
+  check: CarelessCheck,
+  threshold: number,
+  width: number,
+): CsvCell[] {
+  const why = check.reasons.map((r) =>
+    r === "too-fast"
+      ? `at least ${SECONDS_PER_ITEM} seconds per answered question (found ${round2(check.secondsPerItem ?? 0)})`
+      : r === "straight-lining"
+        ? `answers that are not all the same (${threshold} or more given, all identical)`
+        : `fewer than ${threshold} identical answers in a row (found ${check.longestRun})`,
+  );
+  const out: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
+  out.push(row, "careless", "", check.reasons.join(" | "), why.join(" | "));
   return out;
 }
 

@@ -55,6 +55,32 @@ export const statisticsSchema = z
     exclusions: z
       .array(z.strictObject({ reason: z.string(), rows: z.number().int() }))
       .describe("Rows excluded per rule, in mapping order."),
+    careless: z
+      .strictObject({
+        threshold: z
+          .number()
+          .int()
+          .describe(
+            "Answers in one run (long-string) or all alike (straight-lining) that flag a row: max(5, half the question columns).",
+          ),
+        secondsPerItem: z
+          .number()
+          .describe("Too fast below this many seconds per answered question."),
+        timing: z
+          .array(z.string())
+          .nullable()
+          .describe(
+            "The duration column, or the start and end columns, used; null when the export has none.",
+          ),
+        flagged: z.number().int().describe("Scored or excluded rows with at least one reason."),
+        excluded: z.number().int().describe("Flagged rows left out (--exclude-careless)."),
+        reasons: z
+          .record(z.enum(["straight-lining", "long-string", "too-fast"]), z.number().int())
+          .describe(
+            "Rows flagged per reason (straight-lining and long-string exclude each other).",
+          ),
+      })
+      .describe("Careless-response screening of the rows that would be scored."),
     all: breakdownSchema.describe("Every scored respondent."),
     byRole: z.record(z.string(), breakdownSchema).describe("Per role with respondents."),
     groups: z
