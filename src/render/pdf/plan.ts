@@ -213,9 +213,9 @@ function drawReliability(w: Writer, r: NonNullable<ReportModel["appendix"]["reli
       { header: c.items, width: 0.8, align: "right" },
       { header: c.respondents, width: 1, align: "right" },
       { header: c.alpha, width: 0.7, align: "right" },
-      { header: c.interval, width: 1.3, align: "center" },
+      { header: c.interval, width: 1.7, align: "center" },
       { header: c.rwg, width: 0.8, align: "right" },
-      { header: c.reading, width: 5 },
+      { header: c.reading, width: 4.6 },
     ],
     r.rows.map((row) => [
       row.title,
