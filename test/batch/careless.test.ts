@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
@@ -11,7 +11,8 @@ import {
 } from "../../src/batch/careless.js";
 import { ANSWER_NA } from "../../src/core/scoring/answer-codes.js";
 import type { SurveyColumn } from "../../src/survey/header.js";
-import { runOn, tmp } from "./helpers.js";
+import { hasStackTrace, runCli } from "../helpers/cli.js";
+import { QUESTIONNAIRE, runOn, tmp } from "./helpers.js";
 
 const columns = (n: number): SurveyColumn[] =>
   Array.from({ length: n }, (_, i) => ({ index: i + 3, key: `Q${i + 1}`, text: `Q${i + 1}` }));
@@ -175,5 +176,38 @@ describe("batch careless screening", () => {
     expect(summaryLines(outcome.summary)[0]).toContain(
       "3 excluded (careless response (straight-lining): 1; careless response (long-string): 1; careless response (too-fast): 1)",
     );
+  });
+});
+
+describe("crm-maturity batch --exclude-careless", () => {
+  it("exits 0, says what it left out, and writes each row to the rejects file", () => {
+    const { exportFile, mappingFile } = writeExport();
+    const dir = path.dirname(exportFile);
+    const r = runCli([
+      "batch",
+      exportFile,
+      "--map",
+      mappingFile,
+      "-q",
+      QUESTIONNAIRE,
+      "--exclude-careless",
+      "--rejects",
+      path.join(dir, "rejects.csv"),
+      "-o",
+      path.join(dir, "results.json"),
+    ]);
+    expect(r.status).toBe(0);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.stderr).toContain(
+      "6 rows · 3 scored · 3 excluded (careless response (straight-lining): 1;",
+    );
+    const rejects = parse(readFileSync(path.join(dir, "rejects.csv"), "utf8").slice(1), {
+      relax_column_count: true,
+    }) as string[][];
+    expect(rejects.slice(1).map((row) => [row[0], row[14]])).toEqual([
+      ["r1", "careless"],
+      ["r2", "careless"],
+      ["r3", "careless"],
+    ]);
   });
 });
