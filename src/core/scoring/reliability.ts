@@ -67,6 +67,8 @@ export class ReliabilityCollector {
   private readonly groupItems: Map<number, ItemSums>[];
   private readonly groupScores: Map<number, ScoreSums>[];
   private readonly scores: Float64Array;
+  private readonly lastKey: number[];
+  private readonly lastPattern: (Pattern | undefined)[];
   private respondents = 0;
 
   constructor(
@@ -87,6 +89,8 @@ export class ReliabilityCollector {
       ),
     );
     this.patterns = questionnaire.dimensions.map(() => new Map());
+    this.lastKey = questionnaire.dimensions.map(() => Number.NaN);
+    this.lastPattern = questionnaire.dimensions.map(() => undefined);
     this.items = new Float64Array(q * 3);
     this.groupItems = Array.from({ length: groupColumns }, () => new Map());
     this.groupScores = Array.from({ length: groupColumns }, () => new Map());
@@ -149,21 +153,28 @@ export class ReliabilityCollector {
     if (k > MAX_PATTERN_ITEMS && !complete) return;
     if (mask === 0 && k <= MAX_PATTERN_ITEMS) return;
     const key = k > MAX_PATTERN_ITEMS ? -1 : mask;
-    const patterns = this.patterns[d] as Map<number, Pattern>;
-    let p = patterns.get(key);
+    // Most rows repeat the previous row's pattern (usually: everything answered).
+    let p = this.lastKey[d] === key ? this.lastPattern[d] : undefined;
     if (!p) {
-      p = { n: 0, sum: new Float64Array(k), cross: new Float64Array((k * (k + 1)) / 2) };
-      patterns.set(key, p);
+      const patterns = this.patterns[d] as Map<number, Pattern>;
+      p = patterns.get(key);
+      if (!p) {
+        p = { n: 0, sum: new Float64Array(k), cross: new Float64Array((k * (k + 1)) / 2) };
+        patterns.set(key, p);
+      }
+      this.lastKey[d] = key;
+      this.lastPattern[d] = p;
     }
     p.n++;
     for (let i = 0; i < k; i++) {
       const x = scores[start + i] as number;
       if (Number.isNaN(x)) continue;
       p.sum[i] = (p.sum[i] as number) + x;
-      for (let j = i; j < k; j++) {
+      // Row i of the upper triangle is contiguous: (i, i), (i, i + 1), …
+      let at = tri(k, i, i);
+      for (let j = i; j < k; j++, at++) {
         const y = scores[start + j] as number;
         if (Number.isNaN(y)) continue;
-        const at = tri(k, i, j);
         p.cross[at] = (p.cross[at] as number) + x * y;
       }
     }
