@@ -14,6 +14,8 @@ export interface ReliabilityReading {
   respondents: number;
   fewRespondents: boolean;
   fewItems: boolean;
+  /** Questions that fit poorly: low item–rest correlation, or alpha higher without them. */
+  weakItems: { id: string; itemRest: string; alphaIfDeleted: string }[];
 }
 
 /**
@@ -76,13 +78,17 @@ const EN: ReliabilityTexts = {
         ? `Based on only ${r.respondents} complete set${r.respondents === 1 ? "" : "s"} of answers: indicative.`
         : "",
       r.fewItems ? "With fewer than 3 questions, alpha says little." : "",
+      ...r.weakItems.map(
+        (w) =>
+          `Question ${w.id} fits poorly (item-rest r = ${w.itemRest}; alpha without it ${w.alphaIfDeleted}).`,
+      ),
     ].filter(Boolean);
     return `${alpha}${agreement}.${caveats.length ? ` ${caveats.join(" ")}` : ""}`;
   },
   notes: [
     "Alpha (Cronbach 1951) is computed over the respondents who rated every question of the dimension (reversed questions scored reversed); a question rated by fewer than half of them is left out. 0.80 or more reads as good, 0.70 as acceptable, 0.60 as loose. The interval is Feldt's (1965).",
     "rwg(j) (James, Demaree & Wolf 1984) compares the spread of the answers with random answering on the five-point scale: 0.71 or more is strong agreement, 0.51–0.70 moderate, 0.31–0.50 weak (LeBreton & Senter 2008).",
-    "Fewer than 10 complete answers or fewer than 3 questions make the figures indicative only.",
+    "Fewer than 10 complete answers or fewer than 3 questions make the figures indicative only. A question fits poorly when it correlates below 0.30 with the sum of the others (item-rest) or alpha would rise by 0.05 or more without it.",
   ],
   groupTitle: (column) => `Agreement across ${column}`,
   groupIntro: (column) =>
@@ -132,13 +138,17 @@ const ZH: ReliabilityTexts = {
         ? `仅基于 ${r.respondents} 份完整作答，结论仅供参考。`
         : "",
       r.fewItems ? "纳入计算的题目少于 3 道，α 的参考价值有限。" : "",
+      ...r.weakItems.map(
+        (w) =>
+          `题目 ${w.id} 与其他题目不太吻合（题项-其余相关 r = ${w.itemRest}；删去后 α 为 ${w.alphaIfDeleted}）。`,
+      ),
     ].filter(Boolean);
     return `${alpha}${agreement}。${caveats.join("")}`;
   },
   notes: [
     "α（Cronbach 1951）按对本维度每道题都给出等级的受访者计算（反向题按反向计分）；少于一半受访者作答的题目不纳入。0.80 及以上为好，0.70 为可接受，0.60 为偏弱。区间采用 Feldt（1965）方法。",
     "rwg(j)（James、Demaree 与 Wolf 1984）将作答的离散程度与五级量表上的随机作答相比：0.71 及以上为高度一致，0.51–0.70 为中等，0.31–0.50 为较弱（LeBreton 与 Senter 2008）。",
-    "完整作答少于 10 份或题目少于 3 道时，各项数字仅供参考。",
+    "完整作答少于 10 份或题目少于 3 道时，各项数字仅供参考。某题与其余题目之和的相关（题项-其余相关）低于 0.30，或删去后 α 提高 0.05 及以上时，视为该题与其他题目不太吻合。",
   ],
   groupTitle: (column) => `按“${column}”分组的一致性`,
   groupIntro: (column) =>

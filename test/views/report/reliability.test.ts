@@ -6,6 +6,7 @@ import {
   agreementBand,
   alphaBand,
   MIN_READING_RESPONDENTS,
+  weakItems,
 } from "../../../src/views/report/sections/reliability.js";
 import { ACME, ACME_ANSWERS, acmeReport, loadInputs, standardPack } from "../../helpers/report.js";
 
@@ -61,6 +62,34 @@ describe("reliability readings", () => {
   });
 });
 
+describe("questions that fit poorly", () => {
+  const item = (question: string, itemRest: number | null, alphaIfDeleted: number | null) => ({
+    question,
+    mean: 3,
+    sd: 1,
+    itemRest,
+    alphaIfDeleted,
+  });
+
+  it("are those below 0.30 item-rest or whose removal raises alpha by 0.05", () => {
+    const d = {
+      ...dim(0.8),
+      itemStatistics: [
+        item("a", 0.6, 0.75),
+        item("b", 0.29, 0.8),
+        item("c", 0.4, 0.85),
+        item("d", 0.3, 0.84),
+      ],
+    };
+    expect(weakItems(d).map((i) => i.question)).toEqual(["b", "c"]);
+  });
+
+  it("are not read where alpha is not read", () => {
+    const d = { ...dim(0.8, 3), itemStatistics: [item("b", 0.1, 0.9)] };
+    expect(weakItems(d)).toEqual([]);
+  });
+});
+
 describe("the appendix's reliability table", () => {
   it("shows every dimension's figures from the results, in both languages", () => {
     const inputs = loadInputs(ACME, ACME_ANSWERS);
@@ -76,13 +105,13 @@ describe("the appendix's reliability table", () => {
     }
     const en = acmeReport({ lang: "en" }).appendix.reliability;
     expect(en?.rows[1]?.reading).toBe(
-      "Answers to this dimension's questions hang together well (alpha = 0.92); respondents largely see it the same way (rwg = 0.90). Based on only 8 complete sets of answers: indicative.",
+      "Answers to this dimension's questions hang together well (alpha = 0.92); respondents largely see it the same way (rwg = 0.90). Based on only 8 complete sets of answers: indicative. Question lead.ceo-ownership fits poorly (item-rest r = 0.25; alpha without it 0.94).",
     );
     // The PDF's standard Helvetica has no Greek letters: English never needs a font for them.
     expect(JSON.stringify(en)).not.toMatch(/[α−]/);
     const zh = acmeReport({ lang: "zh-CN" }).appendix.reliability;
     expect(zh?.rows[1]?.reading).toBe(
-      "本维度各题的回答相互印证，内部一致性好（α = 0.92）；受访者看法高度一致（rwg = 0.90）。仅基于 8 份完整作答，结论仅供参考。",
+      "本维度各题的回答相互印证，内部一致性好（α = 0.92）；受访者看法高度一致（rwg = 0.90）。仅基于 8 份完整作答，结论仅供参考。题目 lead.ceo-ownership 与其他题目不太吻合（题项-其余相关 r = 0.25；删去后 α 为 0.94）。",
     );
   });
 

@@ -30,6 +30,23 @@ export function agreementBand(rwg: number | null): AgreementBand | null {
   return "none";
 }
 
+/** A question fits poorly below this item–rest correlation (Nunnally & Bernstein 1994's 0.30). */
+export const WEAK_ITEM_REST = 0.3;
+/** … or when alpha would rise by at least this much without it. */
+export const WEAK_ALPHA_GAIN = 0.05;
+
+/** The analysed questions that fit poorly, read only where alpha itself is read. */
+export function weakItems(d: DimensionReliability): DimensionReliability["itemStatistics"] {
+  const band = alphaBand(d);
+  if (band === "too-few" || band === "no-variance" || d.alpha === null) return [];
+  const alpha = d.alpha;
+  return d.itemStatistics.filter(
+    (i) =>
+      (i.itemRest !== null && i.itemRest < WEAK_ITEM_REST) ||
+      (i.alphaIfDeleted !== null && i.alphaIfDeleted - alpha >= WEAK_ALPHA_GAIN - 1e-9),
+  );
+}
+
 /** ICC(2) of 0.70 or more makes group means reliable enough to compare (Bliese 2000). */
 export const ICC2_RELIABLE = 0.7;
 
@@ -65,6 +82,11 @@ export function buildReliability(ctx: ReportContext): AppendixReliability | null
         respondents: d.respondents,
         fewRespondents: d.warnings.includes("few-respondents"),
         fewItems: d.warnings.includes("few-items"),
+        weakItems: weakItems(d).map((i) => ({
+          id: i.question,
+          itemRest: fmt(i.itemRest),
+          alphaIfDeleted: fmt(i.alphaIfDeleted),
+        })),
       }),
     })),
     groups: (results.statistics?.groups ?? [])
