@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { summaryLines } from "../../src/app/batch.js";
 import {
@@ -72,6 +73,37 @@ describe("careless-response screening", () => {
     expect(parseSeconds("95秒")).toBe(95);
     expect(parseSeconds("1:35")).toBe(95);
     expect(parseSeconds("")).toBeNull();
+  });
+});
+
+describe("careless screening properties", () => {
+  it("time parsers never throw on arbitrary text", () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const seconds = parseSeconds(text);
+        const clock = parseClock(text);
+        expect(seconds === null || Number.isFinite(seconds)).toBe(true);
+        expect(clock === null || Number.isFinite(clock)).toBe(true);
+      }),
+    );
+  });
+
+  it("the longest run never exceeds the levels given, and straight-lining excludes long-string", () => {
+    const screen = new CarelessScreen(columns(12), undefined);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 12, maxLength: 12 }),
+        (codes) => {
+          const check = screen.check(codes, []);
+          const levels = codes.filter((c) => c >= 1 && c <= 5);
+          expect(check.longestRun).toBeLessThanOrEqual(levels.length);
+          expect(check.reasons.filter((r) => r !== "too-fast").length).toBeLessThanOrEqual(1);
+          if (levels.length >= screen.threshold && new Set(levels).size === 1) {
+            expect(check.reasons).toEqual(["straight-lining"]);
+          }
+        },
+      ),
+    );
   });
 });
 
