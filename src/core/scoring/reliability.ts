@@ -279,35 +279,37 @@ export class ReliabilityCollector {
         .filter((i) => raters > 0 && (rated[i] as number) >= ITEM_SHARE * raters);
     }
     const m = selected.length;
-    const n = { value: 0 };
+    let n = 0;
     const sum = new Array<number>(m).fill(0);
     const cross = new Array<number>(m * m).fill(0);
     let need = 0;
     for (const i of selected) need |= 1 << i;
+    // Complete cases: the patterns that rated every selected question (their sums over the
+    // selected questions are then complete; sums of integers, so the order does not matter).
     for (const [mask, p] of patterns) {
       if (k <= MAX_PATTERN_ITEMS && (mask & need) !== need) continue;
-      n.value += p.n;
-      selected.forEach((i, a) => {
+      n += p.n;
+      for (let a = 0; a < m; a++) {
+        const i = selected[a] as number;
         sum[a] = (sum[a] as number) + (p.sum[i] as number);
-        selected.forEach((j, b) => {
+        for (let b = 0; b < m; b++) {
+          const j = selected[b] as number;
           const at = tri(k, Math.min(i, j), Math.max(i, j));
           cross[a * m + b] = (cross[a * m + b] as number) + (p.cross[at] as number);
-        });
-      });
+        }
+      }
     }
-    // The pattern sums are partial sums over its rated items: a question outside `selected`
-    // may be unrated, but the selected ones are all rated in a matching pattern.
-    const analysis = analyseAlpha({ n: n.value, sum, cross }, ALPHA_CONFIDENCE);
+    const analysis = analyseAlpha({ n, sum, cross }, ALPHA_CONFIDENCE);
     const { rwg, j } = this.rwg(this.items, d, nullVariance);
     const warnings: ReliabilityWarning[] = [];
     if (m < MIN_ITEMS) warnings.push("few-items");
-    if (n.value < MIN_RESPONDENTS) warnings.push("few-respondents");
-    if (m >= 2 && n.value >= 2 && analysis.alpha === null) warnings.push("no-variance");
+    if (n < MIN_RESPONDENTS) warnings.push("few-respondents");
+    if (m >= 2 && n >= 2 && analysis.alpha === null) warnings.push("no-variance");
     return {
       dimension: (this.questionnaire.dimensions[d] as { id: string }).id,
       items: selected.map((i) => ids[i] as string),
       leftOut: ids.filter((_, i) => !selected.includes(i)),
-      respondents: n.value,
+      respondents: n,
       alpha: round2OrNull(analysis.alpha),
       lower: round2OrNull(analysis.lower),
       upper: round2OrNull(analysis.upper),
