@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
-import type { Lang } from "../i18n/labels.js";
+import type { Lang } from "../core/models/languages.js";
 import { parseAnswersDocument } from "../interview/document.js";
 import { type InterviewStatus, respondentRoles, runInterviewSession } from "../interview/run.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
