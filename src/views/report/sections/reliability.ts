@@ -1,10 +1,6 @@
 import type { DimensionReliability } from "../../../core/models/reliability.js";
-import { localize } from "../../../i18n/labels.js";
-import {
-  type AgreementBand,
-  type AlphaBand,
-  RELIABILITY_TEXTS,
-} from "../../../i18n/reliability.js";
+import { localize } from "../../../i18n/format.js";
+import type { AgreementBand, AlphaBand } from "../../../i18n/messages.js";
 import type { ReportContext } from "../context.js";
 import type { AppendixReliability } from "../model.js";
 
@@ -58,7 +54,7 @@ export function buildReliability(ctx: ReportContext): AppendixReliability | null
   const { results, lang } = ctx;
   const rel = results.reliability;
   if (!rel) return null;
-  const t = RELIABILITY_TEXTS[lang];
+  const t = ctx.t.reliability;
   const titles = new Map(results.dimensions.map((d) => [d.id, localize(d.title, lang)]));
   const title = (id: string) => titles.get(id) ?? id;
   return {
