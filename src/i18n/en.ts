@@ -144,7 +144,7 @@ const reliability: Messages["report"]["reliability"] = {
       r.fewItems ? "With fewer than 3 questions, alpha says little." : "",
       ...r.weakItems.map(
         (w) =>
-          `Question ${w.id} fits poorly (item-rest r = ${w.itemRest}; alpha without it ${w.alphaIfDeleted}).`,
+          `The question “${w.text}” (${w.id}) fits poorly with the others (item-rest r = ${w.itemRest}; alpha without it ${w.alphaIfDeleted}).`,
       ),
     ].filter(Boolean);
     return `${alpha}${agreement}.${caveats.length ? ` ${caveats.join(" ")}` : ""}`;

@@ -437,7 +437,7 @@ export interface ReliabilityReading {
   fewRespondents: boolean;
   fewItems: boolean;
   /** Questions that fit poorly: low item–rest correlation, or alpha higher without them. */
-  weakItems: { id: string; itemRest: string; alphaIfDeleted: string }[];
+  weakItems: { id: string; text: string; itemRest: string; alphaIfDeleted: string }[];
 }
 
 /**

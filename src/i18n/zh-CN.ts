@@ -128,7 +128,7 @@ const reliability: Messages["report"]["reliability"] = {
       r.fewItems ? "纳入计算的题目少于 3 道，α 的参考价值有限。" : "",
       ...r.weakItems.map(
         (w) =>
-          `题目 ${w.id} 与其他题目不太吻合（题项-其余相关 r = ${w.itemRest}；删去后 α 为 ${w.alphaIfDeleted}）。`,
+          `题目“${w.text}”（${w.id}）与其他题目不太吻合（题项-其余相关 r = ${w.itemRest}；删去后 α 为 ${w.alphaIfDeleted}）。`,
       ),
     ].filter(Boolean);
     return `${alpha}${agreement}。${caveats.join("")}`;

@@ -80,6 +80,7 @@ export function buildReliability(ctx: ReportContext): AppendixReliability | null
         fewItems: d.warnings.includes("few-items"),
         weakItems: weakItems(d).map((i) => ({
           id: i.question,
+          text: ctx.questionText(i.question),
           itemRest: fmt(i.itemRest),
           alphaIfDeleted: fmt(i.alphaIfDeleted),
         })),
