@@ -22,6 +22,7 @@ export interface BatchCommandOptions {
   rejects?: string;
   encoding?: EncodingChoice;
   strict?: boolean;
+  excludeCareless?: boolean;
 }
 
 /** 1234567 → "1,234,567" (toLocaleString would load ICU data for a few numbers). */
@@ -74,6 +75,15 @@ export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
     parts.push(`${fmt(r.rejected)} rejected (${kinds.join(", ")})`);
   }
   if (r.blank) parts.push(`${fmt(r.blank)} blank`);
+  const c = s.careless;
+  if (c.flagged && !c.excluded) {
+    const reasons = Object.entries(c.reasons)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k}: ${fmt(n)}`);
+    parts.push(
+      `${fmt(c.flagged)} flagged as careless (${reasons.join(", ")}; kept, see --exclude-careless)`,
+    );
+  }
   const info = s.info;
   const source =
     info.format === "xlsx"
@@ -143,6 +153,7 @@ export async function runBatchCommand(
       ...(opts.encoding ? { encoding: opts.encoding } : {}),
       ...(opts.groupBy?.length ? { groupBy: opts.groupBy } : {}),
       strict: opts.strict === true,
+      excludeCareless: opts.excludeCareless === true,
       ...(respondents ? { respondents } : {}),
       ...(rejects ? { rejects } : {}),
       progress,

@@ -4,6 +4,7 @@ import type { Results } from "../core/models/results.js";
 import type { Breakdown, Statistics } from "../core/models/statistics.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { ANSWER_CODES } from "../core/scoring/answer-codes.js";
+import { ReliabilityCollector } from "../core/scoring/reliability.js";
 import { type AssessmentScorer, createAssessmentScorer } from "../core/scoring/score.js";
 import { compareText } from "../core/text/compare.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
@@ -25,6 +26,14 @@ import {
   type RowProblem,
   trimCell,
 } from "../survey/respondent.js";
+import {
+  CARELESS_REASONS,
+  type CarelessCheck,
+  type CarelessReason,
+  CarelessScreen,
+  detectTiming,
+  SECONDS_PER_ITEM,
+} from "./careless.js";
 import type { CsvCell, CsvWriter } from "./csv-out.js";
 import { type Progress, plainProgress } from "./progress.js";
 import { RespondentScorer, type RespondentScores } from "./respondent-scores.js";
@@ -49,6 +58,8 @@ export interface BatchRunOptions {
   groupBy?: string[];
   /** Fail on the first bad row. */
   strict?: boolean;
+  /** Leave rows flagged as careless out of the scores (to the rejects file, with the reason). */
+  excludeCareless?: boolean;
   respondents?: CsvWriter;
   rejects?: CsvWriter;
   /** Receives notices, problems and progress; defaults to plain lines on standard error. */
@@ -66,6 +77,7 @@ export interface BatchRunOptions {
 export interface BatchSummary {
   rows: Statistics["rows"];
   exclusions: Statistics["exclusions"];
+  careless: Statistics["careless"];
   rejects: Record<RejectKind, number>;
   /** Answers counted although their question is not put to the respondent's role. */
   notForRole: number;
@@ -160,7 +172,17 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
   await state.flush();
   state.finishCounts();
   progress.update(rows.total, reader.bytesRead());
-  const { scorer, statistics, decoder, bound, groupValues, excludedBy, rejects, roster } = state;
+  const {
+    scorer,
+    statistics,
+    reliability,
+    decoder,
+    bound,
+    groupValues,
+    excludedBy,
+    rejects,
+    roster,
+  } = state;
   const roleIds = decoder.roleIds;
   const groupCols = bound.groupBy;
   const dimIds = questionnaire.dimensions.map((d) => d.id);
@@ -182,16 +204,32 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
   const groups: Statistics["groups"] = groupCols.map((col, g) => {
     const values = groupValues[g] as Map<string, number>;
     const list = [...values.entries()].sort(([a], [b]) => compareText(a, b));
+    const { icc, rwg } = reliability.groupAgreement(g);
     return {
       column: col.key || `#${col.index + 1}`,
-      values: list.map(([value, k]) => ({ value, ...(parts.groups[g]?.[k] as Breakdown) })),
+      values: list.map(([value, k]) => ({
+        value,
+        ...(parts.groups[g]?.[k] as Breakdown),
+        rwg: rwg.get(k) ?? {},
+      })),
+      icc,
     };
   });
   const exclusions = bound.exclusions.map((ex, i) => ({
     reason: ex.reason,
     rows: excludedBy[i] as number,
   }));
-  results.statistics = { rows, exclusions, all, byRole, groups };
+  const careless = state.carelessSummary();
+  if (opts.excludeCareless) {
+    const excludedAs = state.carelessExcluded;
+    CARELESS_REASONS.forEach((reason, i) => {
+      exclusions.push({ reason: `careless response (${reason})`, rows: excludedAs[i] as number });
+    });
+  }
+  // Before `statistics`, so the JSON keeps the key order `score` writes.
+  const agreement = reliability.finish();
+  if (agreement) results.reliability = agreement;
+  results.statistics = { rows, exclusions, careless, all, byRole, groups };
   let notForRole = 0;
   for (const n of decoder.notForRole) notForRole += n;
   return {
@@ -203,6 +241,7 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
     summary: {
       rows,
       exclusions,
+      careless,
       rejects,
       notForRole,
       unreported: state.unreported,
@@ -221,11 +260,16 @@ interface RowState {
   finishCounts(): void;
   scorer: AssessmentScorer;
   statistics: StatisticsCollector;
+  reliability: ReliabilityCollector;
   decoder: RowDecoder;
   bound: BoundMapping;
   roster: Roster;
   groupValues: Map<string, number>[];
   excludedBy: number[];
+  /** Rows flagged per careless reason (a row may have two), and excluded per first reason. */
+  carelessFlags: number[];
+  carelessExcluded: number[];
+  carelessSummary(): Statistics["careless"];
   rejects: Record<RejectKind, number>;
   unreported: number;
 }
@@ -268,15 +312,21 @@ function prepare(
     spill,
     opts.limits?.statistics,
   );
+  const reliability = new ReliabilityCollector(questionnaire, groupCols.length);
   const measureValues = new Float64Array(measures);
   const measureLevels = new Uint8Array(measures);
   const groupValues = groupCols.map(() => new Map<string, number>());
   const groupIdx = new Uint16Array(groupCols.length);
   const dimIds = questionnaire.dimensions.map((d) => d.id);
   const width = parsed.width;
+  const careless = new CarelessScreen(
+    bound.slots.map((sl) => sl.column),
+    detectTiming(parsed),
+  );
+  let carelessRows = 0;
   const respondents = opts.respondents;
   const rejectsOut = opts.rejects;
-  writeHeaderRows(opts, header, width, keyRow, groupCols, dimIds);
+  writeHeaderRows(opts, header, width, keyRow, groupCols, dimIds, careless.timing !== undefined);
 
   const state: RowState = {
     onRow,
@@ -287,11 +337,29 @@ function prepare(
     finishCounts: () => addCodeCounts(scorer, roleIds, codeCounts, respondentsByRole),
     scorer,
     statistics,
+    reliability,
     decoder,
     bound: decoder.bound,
     roster,
     groupValues,
     excludedBy: new Array<number>(bound.exclusions.length).fill(0),
+    carelessFlags: CARELESS_REASONS.map(() => 0),
+    carelessExcluded: CARELESS_REASONS.map(() => 0),
+    carelessSummary: () => ({
+      threshold: careless.threshold,
+      secondsPerItem: SECONDS_PER_ITEM,
+      timing:
+        careless.timing === undefined
+          ? null
+          : careless.timing.kind === "duration"
+            ? [careless.timing.column.key]
+            : [careless.timing.start.key, careless.timing.end.key],
+      flagged: carelessRows,
+      excluded: opts.excludeCareless ? carelessRows : 0,
+      reasons: Object.fromEntries(
+        CARELESS_REASONS.map((r, i) => [r, state.carelessFlags[i] as number]),
+      ) as Record<CarelessReason, number>,
+    }),
     rejects: emptyRejects(),
     unreported: 0,
   };
@@ -309,6 +377,14 @@ function prepare(
     return rejectsOut.ready();
   }
 
+  function countCareless(check: CarelessCheck): void {
+    carelessRows++;
+    for (const reason of check.reasons) {
+      const i = CARELESS_REASONS.indexOf(reason);
+      state.carelessFlags[i] = (state.carelessFlags[i] as number) + 1;
+    }
+  }
+
   function onRow(cells: string[], row: number): undefined | Promise<void> {
     rows.total++;
     if ((rows.total & 4095) === 0) progress.update(rows.total, reader.bytesRead());
@@ -323,6 +399,18 @@ function prepare(
       return undefined;
     }
     if (outcome === ROW_REJECTED) return reject(cells, row, decoder.problems);
+    // Like the mapping's exclusions, a careless exclusion comes before duplicate detection.
+    const check = careless.check(slotCodes, cells);
+    const flagged = check.reasons.length > 0;
+    if (flagged && opts.excludeCareless) {
+      countCareless(check);
+      const i = CARELESS_REASONS.indexOf(check.reasons[0] as CarelessReason);
+      state.carelessExcluded[i] = (state.carelessExcluded[i] as number) + 1;
+      rows.excluded++;
+      if (!rejectsOut) return undefined;
+      rejectsOut.row(carelessRow(cells, row, check, careless.threshold, width));
+      return rejectsOut.ready();
+    }
     const id = decoder.id;
     const roleIndex = decoder.role;
     const first = roster.add(id, row, roleIndex);
@@ -330,6 +418,7 @@ function prepare(
       rows.duplicates++;
       return reject(cells, row, [duplicateProblem(decoder.bound.idColumn, id, first)]);
     }
+    if (flagged) countCareless(check);
     spreadCodes(slotCodes, target, flatCodes);
     // Count codes per role and question; the scorer takes the histogram once at the end.
     tallyCodes(flatCodes, codeCounts, roleIndex * questionCount * ANSWER_CODES);
@@ -338,10 +427,16 @@ function prepare(
     indexGroups(cells, row, groupCols, groupValues, groupIdx, display);
     fillMeasures(scores, measureValues, measureLevels);
     statistics.add(measureValues, measureLevels, roleIndex, groupIdx);
+    reliability.add(flatCodes, groupIdx, scores.dimension);
     rows.scored++;
     if (!respondents) return undefined;
     const role = roleIds[roleIndex] as string;
-    respondents.row(respondentRow(id, row, role, cells, groupCols, scores, dimIds.length));
+    const line = respondentRow(id, row, role, cells, groupCols, scores, dimIds.length);
+    line.push(check.longestRun);
+    if (careless.timing)
+      line.push(check.secondsPerItem === null ? null : round2(check.secondsPerItem));
+    line.push(check.reasons.join("|"));
+    respondents.row(line);
     return respondents.ready();
   }
 
@@ -432,6 +527,7 @@ function writeHeaderRows(
   keyRow: number,
   groupCols: readonly SurveyColumn[],
   dimIds: readonly string[],
+  timing: boolean,
 ): void {
   const rejectsOut = opts.rejects;
   const rejectHeader = [
@@ -459,6 +555,9 @@ function writeHeaderRows(
     "overall_level",
     "coverage",
     ...dimIds.flatMap((id) => [id, `${id}.level`]),
+    "longest_run",
+    ...(timing ? ["seconds_per_item"] : []),
+    "careless",
   ]);
 }
 
@@ -476,6 +575,26 @@ function rejectRow(cells: string[], row: number, problems: RowProblem[], width: 
     join((p) => p.expected),
     ...cells.slice(width, end),
   );
+  return out;
+}
+
+/** The rejects CSV line of a row left out as careless: kind `careless`, the reasons and thresholds. */
+function carelessRow(
+  cells: string[],
+  row: number,
+  check: CarelessCheck,
+  threshold: number,
+  width: number,
+): CsvCell[] {
+  const why = check.reasons.map((r) =>
+    r === "too-fast"
+      ? `at least ${SECONDS_PER_ITEM} seconds per answered question (found ${round2(check.secondsPerItem ?? 0)})`
+      : r === "straight-lining"
+        ? `answers that are not all the same (${threshold} or more given, all identical)`
+        : `fewer than ${threshold} identical answers in a row (found ${check.longestRun})`,
+  );
+  const out: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
+  out.push(row, "careless", "", check.reasons.join(" | "), why.join(" | "));
   return out;
 }
 

@@ -106,7 +106,68 @@ const score: Messages["score"] = {
   cappedBy: (a) => `level capped by critical question ${a.question} (${a.score})`,
 };
 
+const reliability: Messages["report"]["reliability"] = {
+  title: "Reliability and agreement",
+  intro:
+    "Whether the answers can carry the scores: do a dimension's questions measure one thing (Cronbach's alpha), and do the respondents see it alike (rwg(j))?",
+  columns: {
+    dimension: "Dimension",
+    items: "Questions",
+    respondents: "Complete answers",
+    alpha: "Alpha",
+    interval: "95% interval",
+    rwg: "rwg(j)",
+    reading: "Reading",
+  },
+  reading(r) {
+    const alpha = {
+      good: `Answers to this dimension's questions hang together well (alpha = ${r.alpha})`,
+      acceptable: `Answers to this dimension's questions hang together acceptably (alpha = ${r.alpha})`,
+      loose: `Answers to this dimension's questions hang together only loosely, so read its score with care (alpha = ${r.alpha})`,
+      poor: `Answers to this dimension's questions do not hang together: here they measure different things, so read them one by one (alpha = ${r.alpha})`,
+      "no-variance": "Everyone answered alike, so consistency cannot be measured",
+      "too-few": "Too few complete answers to judge whether the questions hang together",
+    }[r.alphaBand];
+    const agreement =
+      r.agreementBand === null
+        ? ""
+        : {
+            strong: `; respondents largely see it the same way (rwg = ${r.rwg})`,
+            moderate: `; respondents partly agree (rwg = ${r.rwg})`,
+            weak: `; respondents see it quite differently (rwg = ${r.rwg})`,
+            none: `; respondents hardly agree at all (rwg = ${r.rwg})`,
+          }[r.agreementBand];
+    const caveats = [
+      r.fewRespondents && r.alphaBand !== "too-few"
+        ? `Based on only ${r.respondents} complete set${r.respondents === 1 ? "" : "s"} of answers: indicative.`
+        : "",
+      r.fewItems ? "With fewer than 3 questions, alpha says little." : "",
+      ...r.weakItems.map(
+        (w) =>
+          `The question “${w.text}” (${w.id}) fits poorly with the others (item-rest r = ${w.itemRest}; alpha without it ${w.alphaIfDeleted}).`,
+      ),
+    ].filter(Boolean);
+    return `${alpha}${agreement}.${caveats.length ? ` ${caveats.join(" ")}` : ""}`;
+  },
+  notes: [
+    "Alpha (Cronbach 1951) is computed over the respondents who rated every question of the dimension (reversed questions scored reversed); a question rated by fewer than half of them is left out. 0.80 or more reads as good, 0.70 as acceptable, 0.60 as loose. The interval is Feldt's (1965).",
+    "rwg(j) (James, Demaree & Wolf 1984) compares the spread of the answers with random answering on the five-point scale: 0.71 or more is strong agreement, 0.51–0.70 moderate, 0.31–0.50 weak (LeBreton & Senter 2008).",
+    "Fewer than 10 complete answers or fewer than 3 questions make the figures indicative only. A question fits poorly when it correlates below 0.30 with the sum of the others (item-rest) or alpha would rise by 0.05 or more without it.",
+  ],
+  groupTitle: (column) => `Agreement across ${column}`,
+  groupIntro: (column) =>
+    `ICC(1) is the share of the differences between respondents that lies between the ${column} groups; ICC(2) is how reliable the groups' averages are (Bliese 2000). ICC(2) of 0.70 or more lets the groups be compared.`,
+  groupColumns: { dimension: "Dimension", icc1: "ICC(1)", icc2: "ICC(2)", reading: "Reading" },
+  groupReading({ reliable, icc1, column }) {
+    if (reliable === null) return `Not enough ${column} groups or answers to compare.`;
+    return reliable
+      ? `${column} groups differ reliably (ICC(1) = ${icc1}): their averages can be compared.`
+      : `${column} group averages are not reliable enough to compare (ICC(1) = ${icc1}).`;
+  },
+};
+
 const report: Messages["report"] = {
+  reliability,
   labels: {
     contents: "Contents",
     client: "Client",

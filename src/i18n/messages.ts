@@ -272,6 +272,8 @@ export type LeafText = { holds: boolean } & (
 /** The report and roadmap documents: labels and sentence builders. */
 export interface ReportMessages {
   labels: ReportLabels;
+  /** The appendix's reliability and agreement tables (docs/statistics.md). */
+  reliability: ReliabilityMessages;
   /** The roadmap's title when the questionnaire's method names none. */
   roadmapTitle(questionnaireTitle: string): string;
   dateText(iso: string): string;
@@ -465,4 +467,46 @@ export interface ReportMessages {
   answersNotIncluded: string;
   answersAnonymized: string;
   answerValue: { na: string; unknown: string };
+}
+
+/** How well a dimension's questions hang together (Cronbach's alpha bands, docs/statistics.md). */
+export type AlphaBand = "good" | "acceptable" | "loose" | "poor" | "no-variance" | "too-few";
+/** How far respondents agree (rwg(j) bands of LeBreton & Senter 2008). */
+export type AgreementBand = "strong" | "moderate" | "weak" | "none";
+
+/** What a dimension's reading is built from. */
+export interface ReliabilityReading {
+  alphaBand: AlphaBand;
+  alpha: string;
+  agreementBand: AgreementBand | null;
+  rwg: string;
+  respondents: number;
+  fewRespondents: boolean;
+  fewItems: boolean;
+  /** Questions that fit poorly: low item–rest correlation, or alpha higher without them. */
+  weakItems: { id: string; text: string; itemRest: string; alphaIfDeleted: string }[];
+}
+
+/**
+ * The words of the appendix's reliability and agreement tables in one language. English avoids
+ * "α": the PDF's standard Helvetica has no Greek, and one letter would embed a whole font.
+ */
+export interface ReliabilityMessages {
+  title: string;
+  intro: string;
+  columns: {
+    dimension: string;
+    items: string;
+    respondents: string;
+    alpha: string;
+    interval: string;
+    rwg: string;
+    reading: string;
+  };
+  reading(r: ReliabilityReading): string;
+  notes: string[];
+  groupTitle(column: string): string;
+  groupIntro(column: string): string;
+  groupColumns: { dimension: string; icc1: string; icc2: string; reading: string };
+  groupReading(r: { reliable: boolean | null; icc1: string; column: string }): string;
 }

@@ -4,9 +4,12 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
+import { RespondentScorer } from "../../src/batch/respondent-scores.js";
 import { resultsJsonChunks } from "../../src/batch/results-json.js";
 import { materializeResults } from "../../src/batch/run.js";
-import { compareIds, round2 } from "../../src/core/math/numbers.js";
+import { compareIds, round2, round2OrNull } from "../../src/core/math/numbers.js";
+import { oneWayIcc } from "../../src/core/math/reliability.js";
+import { reliabilityOf, respondentCodes } from "../../src/core/scoring/reliability.js";
 import { scoreAssessment } from "../../src/core/scoring/score.js";
 import { questionnaire, runOn, scoreFiles, tmp, withoutStatistics } from "./helpers.js";
 import { quantileForTest } from "./quantile.js";
@@ -229,6 +232,52 @@ describe("batch equals score", () => {
         );
       }
       expect(singles.size).toBe(n);
+
+      // 4. Group agreement: ICC from the unrounded single scores, rwg(j) as `score` gives it
+      //    for the group's respondents alone.
+      const scorer = new RespondentScorer(q);
+      const roleIds = q.roles.map((r) => r.id);
+      const groupCol = stats.groups[0];
+      if (!groupCol) throw new Error("no group statistics");
+      q.dimensions.forEach((dim, d) => {
+        const sums = groupCol.values.map((v) => {
+          const xs = people
+            .filter((p) => p.dept === v.value)
+            .map((p) => {
+              const r = { id: p.id, role: p.role, answers: p.answers };
+              return scorer.score(respondentCodes(q, r), roleIds.indexOf(p.role)).dimension[
+                d
+              ] as number;
+            })
+            .filter((x) => !Number.isNaN(x));
+          return {
+            n: xs.length,
+            sum: xs.reduce((a, b) => a + b, 0),
+            sumSquares: xs.reduce((a, b) => a + b * b, 0),
+          };
+        });
+        const icc = oneWayIcc(sums);
+        expect(groupCol.icc[d]).toEqual({
+          dimension: dim.id,
+          icc1: round2OrNull(icc.icc1),
+          icc2: round2OrNull(icc.icc2),
+          groups: icc.groups,
+          respondents: icc.respondents,
+        });
+      });
+      for (const v of groupCol.values) {
+        const members = people
+          .filter((p) => p.dept === v.value)
+          .map((p) => ({ id: p.id, role: p.role, answers: p.answers }));
+        const alone = reliabilityOf(q, members);
+        for (const dim of q.dimensions) {
+          const expected =
+            alone?.dimensions.find((x) => x.dimension === dim.id)?.rwg ??
+            // One respondent: no variance to compare, so rwg(j) has no items.
+            null;
+          expect(v.rwg[dim.id]).toBe(expected);
+        }
+      }
     });
   }
 

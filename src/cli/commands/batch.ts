@@ -32,12 +32,17 @@ export function register(program: Command): void {
         .default("auto"),
     )
     .option("--strict", "stop with exit code 1 at the first bad row")
+    .option(
+      "--exclude-careless",
+      "leave out rows flagged as careless (straight-lining, long strings, too fast); they go to --rejects with the reason",
+    )
     .addHelpText(
       "after",
       `${examples([
         "crm-maturity batch qualtrics-export.csv --map mapping.yaml -o results.json",
         "crm-maturity batch export.xlsx --map mapping.yaml --group-by Department --respondents respondents.csv --rejects rejects.csv -o results.json",
         "crm-maturity batch 问卷星.csv --map mapping.yaml --encoding gb18030 --strict -o results.json",
+        "crm-maturity batch export.csv --map mapping.yaml --exclude-careless --rejects rejects.csv -o results.json",
       ])}
 The results JSON is the model \`score --format json\` writes, plus \`statistics\`; \`report\`,
 \`roadmap\` and \`compare\` read it. A summary of the rows goes to standard error.

@@ -719,6 +719,61 @@ const appendixDimensionAnswers = z.strictObject({
   ),
 });
 
+const appendixReliability = z
+  .strictObject({
+    title: z.string(),
+    intro: z.string(),
+    columns: z
+      .strictObject({
+        dimension: z.string(),
+        items: z.string(),
+        respondents: z.string(),
+        alpha: z.string(),
+        interval: z.string(),
+        rwg: z.string(),
+        reading: z.string(),
+      })
+      .describe("Column headings of the table, localised."),
+    rows: z.array(
+      z.strictObject({
+        dimension: z.string(),
+        title: z.string(),
+        items: z.number().int().describe("Questions entering alpha."),
+        respondents: z.number().int().describe("Complete cases behind alpha."),
+        alpha: z.number().nullable(),
+        lower: z.number().nullable().describe("Lower bound of the 95% Feldt interval."),
+        upper: z.number().nullable().describe("Upper bound of the 95% Feldt interval."),
+        rwg: z.number().nullable(),
+        reading: z.string().describe("What the figures mean, in plain words."),
+      }),
+    ),
+    groups: z
+      .array(
+        z.strictObject({
+          title: z.string(),
+          intro: z.string(),
+          columns: z.strictObject({
+            dimension: z.string(),
+            icc1: z.string(),
+            icc2: z.string(),
+            reading: z.string(),
+          }),
+          rows: z.array(
+            z.strictObject({
+              dimension: z.string(),
+              title: z.string(),
+              icc1: z.number().nullable(),
+              icc2: z.number().nullable(),
+              reading: z.string(),
+            }),
+          ),
+        }),
+      )
+      .describe("Agreement across the --group-by groups of a batch run."),
+    notes: z.array(z.string()).describe("How the figures are computed and read, with references."),
+  })
+  .describe("Reliability and agreement of the answers (with at least 2 respondents).");
+
 const appendixSection = z.strictObject({
   title: z.string(),
   method: z.strictObject({ title: z.string(), paragraphs: z.array(z.string()) }),
@@ -748,6 +803,9 @@ const appendixSection = z.strictObject({
       confidenceName: z.string().nullable(),
     }),
   }),
+  reliability: appendixReliability
+    .nullable()
+    .describe("Null with fewer than 2 respondents or results without reliability figures."),
   respondents: z.strictObject({
     title: z.string(),
     items: z.array(
@@ -843,6 +901,7 @@ export type TimelineChart = z.infer<typeof timelineChart>;
 export type KpiSection = z.infer<typeof kpiSection>;
 export type KpiRow = z.infer<typeof kpiRow>;
 export type AppendixSection = z.infer<typeof appendixSection>;
+export type AppendixReliability = z.infer<typeof appendixReliability>;
 export type AppendixDimensionAnswers = z.infer<typeof appendixDimensionAnswers>;
 export type AppendixAnswer = z.infer<typeof appendixAnswer>;
 export type { Edition } from "./editions.js";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RESULTS_SCHEMA_VERSION } from "../answers/input.js";
 import { clientProfile, statedGoal } from "../answers/schema.js";
 import { condition, localizedText, pillar, severity } from "../questionnaire/schema.js";
+import { reliabilitySchema } from "./reliability.js";
 import { statisticsSchema } from "./statistics.js";
 
 const score = z
@@ -213,6 +214,9 @@ export const resultsSchema = z
       verdict: z.enum(["ready", "conditional", "not-ready"]),
       rules: z.array(readinessRuleResultSchema).describe("The rules that decided the verdict."),
     }),
+    reliability: reliabilitySchema
+      .optional()
+      .describe("With at least 2 respondents: internal consistency and agreement per dimension."),
     statistics: statisticsSchema
       .optional()
       .describe("Written by `batch` only: distributions of per-respondent scores."),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { groupRwgSchema, iccSchema } from "./reliability.js";
 
 const stat = (what: string) =>
   z.number().nullable().describe(`${what}, rounded to 2 decimals; null when n is 0.`);
@@ -54,6 +55,32 @@ export const statisticsSchema = z
     exclusions: z
       .array(z.strictObject({ reason: z.string(), rows: z.number().int() }))
       .describe("Rows excluded per rule, in mapping order."),
+    careless: z
+      .strictObject({
+        threshold: z
+          .number()
+          .int()
+          .describe(
+            "Answers in one run (long-string) or all alike (straight-lining) that flag a row: max(5, half the question columns).",
+          ),
+        secondsPerItem: z
+          .number()
+          .describe("Too fast below this many seconds per answered question."),
+        timing: z
+          .array(z.string())
+          .nullable()
+          .describe(
+            "The duration column, or the start and end columns, used; null when the export has none.",
+          ),
+        flagged: z.number().int().describe("Scored or excluded rows with at least one reason."),
+        excluded: z.number().int().describe("Flagged rows left out (--exclude-careless)."),
+        reasons: z
+          .record(z.enum(["straight-lining", "long-string", "too-fast"]), z.number().int())
+          .describe(
+            "Rows flagged per reason (straight-lining and long-string exclude each other).",
+          ),
+      })
+      .describe("Careless-response screening of the rows that would be scored."),
     all: breakdownSchema.describe("Every scored respondent."),
     byRole: z.record(z.string(), breakdownSchema).describe("Per role with respondents."),
     groups: z
@@ -61,8 +88,16 @@ export const statisticsSchema = z
         z.strictObject({
           column: z.string().describe("The --group-by column."),
           values: z
-            .array(breakdownSchema.extend({ value: z.string().describe("The cell value.") }))
+            .array(
+              breakdownSchema.extend({
+                value: z.string().describe("The cell value."),
+                rwg: groupRwgSchema,
+              }),
+            )
             .describe("One entry per distinct value, ordered by value."),
+          icc: z
+            .array(iccSchema)
+            .describe("ICC(1)/ICC(2) per dimension across this column's values (Bliese 2000)."),
         }),
       )
       .describe("Per --group-by column and value."),

@@ -35,6 +35,7 @@ import { type ComposedDimension, isForRole, type Questionnaire } from "../questi
 import { compareText } from "../text/compare.js";
 import { ANSWER_ABSENT, ANSWER_CODES, ANSWER_NA, ANSWER_UNKNOWN } from "./answer-codes.js";
 import { addMonths } from "./dates.js";
+import { reliabilityOf } from "./reliability.js";
 
 /** The role whose view is compared with the front line's for perception gaps. */
 export const EXECUTIVE_ROLE = "executive";
@@ -300,7 +301,10 @@ export function scoreAssessment(
 ): Results {
   const scorer = createAssessmentScorer(questionnaire);
   for (const respondent of input.respondents) scorer.add(respondent);
-  return scorer.finish(input, options);
+  const results = scorer.finish(input, options);
+  const reliability = reliabilityOf(questionnaire, input.respondents);
+  if (reliability) results.reliability = reliability;
+  return results;
 }
 
 interface QuestionScore {

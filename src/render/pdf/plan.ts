@@ -246,6 +246,8 @@ export function drawAppendix(w: Writer, report: ReportModel, number: number): vo
     { totalRow: true },
   );
 
+  if (a.reliability) drawReliability(w, a.reliability);
+
   if (a.respondents.items.length > 0) {
     tableWithLead(
       w,
@@ -260,6 +262,56 @@ export function drawAppendix(w: Writer, report: ReportModel, number: number): vo
   }
 
   drawAppendixAnswers(w, report);
+}
+
+/** The appendix's reliability and agreement tables, then how to read them. */
+function drawReliability(w: Writer, r: NonNullable<ReportModel["appendix"]["reliability"]>): void {
+  const coefficient = (x: number | null) => (x === null ? "—" : x.toFixed(2));
+  const c = r.columns;
+  tableWithLead(
+    w,
+    [
+      { header: c.dimension, width: 2 },
+      { header: c.items, width: 0.8, align: "right" },
+      { header: c.respondents, width: 1, align: "right" },
+      { header: c.alpha, width: 0.7, align: "right" },
+      { header: c.interval, width: 1.7, align: "center" },
+      { header: c.rwg, width: 0.8, align: "right" },
+      { header: c.reading, width: 4.6 },
+    ],
+    r.rows.map((row) => [
+      row.title,
+      String(row.items),
+      String(row.respondents),
+      { text: coefficient(row.alpha), bold: true },
+      row.lower === null || row.upper === null
+        ? "—"
+        : `${coefficient(row.lower)} – ${coefficient(row.upper)}`,
+      coefficient(row.rwg),
+      row.reading,
+    ]),
+    (keep) => {
+      w.subheading(r.title, { keep: paragraphHeight(w, r.intro) + keep, toc: true });
+      w.paragraph(r.intro, {}, { keep });
+    },
+  );
+  for (const g of r.groups) {
+    tableWithLead(
+      w,
+      [
+        { header: g.columns.dimension, width: 2 },
+        { header: g.columns.icc1, width: 0.8, align: "right" },
+        { header: g.columns.icc2, width: 0.8, align: "right" },
+        { header: g.columns.reading, width: 6 },
+      ],
+      g.rows.map((row) => [row.title, coefficient(row.icc1), coefficient(row.icc2), row.reading]),
+      (keep) => {
+        w.minorHeading(g.title, paragraphHeight(w, g.intro) + keep);
+        w.paragraph(g.intro, {}, { keep });
+      },
+    );
+  }
+  w.bullets(r.notes);
 }
 
 /** The appendix's answers: a question × respondent matrix (or a list), then notes and evidence. */

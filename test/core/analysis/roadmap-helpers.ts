@@ -118,7 +118,7 @@ export function resultsOf(dims: DimSpec[], triggeredRisks: string[] = []): Resul
     };
   });
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     assessment: { client: { name: "Test Co" }, date: "2026-01-05", assessor: "A. Consultant" },
     questionnaire: { id: "test", version: "1.0.0" },
     horizonMonths: 12,

@@ -4,6 +4,7 @@ import { compareText } from "../../../core/text/compare.js";
 import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type { AppendixDimensionAnswers, ReportModel } from "../model.js";
+import { buildReliability } from "./reliability.js";
 
 function answerParts(value: AnswerValue): {
   value: number | "na" | "unknown";
@@ -104,6 +105,7 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
         confidenceName: confidenceName(results.overall.confidence),
       },
     },
+    reliability: buildReliability(ctx),
     respondents: {
       title: t.section.respondents,
       // Anonymized: the cover already gives the respondents per role; nobody is listed.

@@ -1,0 +1,168 @@
+import { ANSWER_ABSENT } from "../core/scoring/answer-codes.js";
+import { findColumns, type SurveyColumn, type SurveyHeader } from "../survey/header.js";
+import { trimCell } from "../survey/respondent.js";
+
+/** Why a row looks careless, in the order they are checked. */
+export const CARELESS_REASONS = ["straight-lining", "long-string", "too-fast"] as const;
+export type CarelessReason = (typeof CARELESS_REASONS)[number];
+
+/** A run (or a straight line) must cover at least this many answers whatever the survey's length. */
+export const MIN_CARELESS_RUN = 5;
+/** Too fast below this many seconds per answered question (Huang et al. 2012). */
+export const SECONDS_PER_ITEM = 2;
+
+/** Columns holding the time a response took, in seconds (as exported). */
+const DURATION_HEADERS = ["Duration (in seconds)", "所用时间", "Duration", "Time taken"];
+/** Start and end time columns of the common survey tools. */
+const TIME_PAIRS: [string, string][] = [
+  ["StartDate", "EndDate"],
+  ["Start Date", "End Date"],
+  ["Start time", "Completion time"],
+  ["开始时间", "完成时间"],
+  ["startdate", "submitdate"],
+  ["Date started", "Date submitted"],
+];
+
+/** How a row's response time is read, if the export has it. */
+export type Timing =
+  | { kind: "duration"; column: SurveyColumn }
+  | { kind: "interval"; start: SurveyColumn; end: SurveyColumn };
+
+/** The first duration column, else the first start/end pair, the export's header has. */
+export function detectTiming(header: SurveyHeader): Timing | undefined {
+  const one = (name: string) => {
+    const found = findColumns(header, name);
+    return found.length === 1 ? found[0] : undefined;
+  };
+  for (const name of DURATION_HEADERS) {
+    const column = one(name);
+    if (column) return { kind: "duration", column };
+  }
+  for (const [a, b] of TIME_PAIRS) {
+    const start = one(a);
+    const end = one(b);
+    if (start && end) return { kind: "interval", start, end };
+  }
+  return undefined;
+}
+
+/** A duration cell in seconds: `95`, `95.5`, `95秒`, `1分35秒`, `1:35`; null otherwise. */
+export function parseSeconds(cell: string): number | null {
+  const s = trimCell(cell);
+  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+  const zh = /^(?:(\d+)\s*(?:小时|时))?\s*(?:(\d+)\s*分(?:钟)?)?\s*(?:(\d+)\s*秒)?$/.exec(s);
+  if (zh && (zh[1] || zh[2] || zh[3])) {
+    return Number(zh[1] ?? 0) * 3600 + Number(zh[2] ?? 0) * 60 + Number(zh[3] ?? 0);
+  }
+  const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(s);
+  if (clock) return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+  return null;
+}
+
+/**
+ * A date-time cell as seconds on a naive clock (only differences are used, so the time zone does
+ * not matter): `2024-03-11 09:12:01`, `2024/3/11 9:12`, ISO with `T` (offsets are ignored), and
+ * US `3/11/2024 9:12:01 AM`. Null for anything else.
+ */
+export function parseClock(cell: string): number | null {
+  const s = trimCell(cell);
+  let y: number;
+  let mo: number;
+  let d: number;
+  let rest: string;
+  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]?(.*)$/.exec(s);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s+(.*)$/.exec(s);
+  if (iso) {
+    [y, mo, d, rest] = [Number(iso[1]), Number(iso[2]), Number(iso[3]), iso[4] ?? ""];
+  } else if (us) {
+    const year = Number(us[3]);
+    [y, mo, d, rest] = [year < 100 ? 2000 + year : year, Number(us[1]), Number(us[2]), us[4] ?? ""];
+  } else return null;
+  const t = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?/.exec(rest.trim());
+  if (!t || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  let h = Number(t[1]);
+  const ampm = t[4]?.toLowerCase();
+  if (ampm === "pm" && h < 12) h += 12;
+  if (ampm === "am" && h === 12) h = 0;
+  return Date.UTC(y, mo - 1, d, h, Number(t[2]), Number(t[3] ?? 0)) / 1000;
+}
+
+/** The screening of one row. */
+export interface CarelessCheck {
+  /** Longest run of identical consecutive levels, in the export's column order. */
+  longestRun: number;
+  /** Seconds per answered question; null without timing or with an unreadable time. */
+  secondsPerItem: number | null;
+  reasons: CarelessReason[];
+}
+
+/**
+ * Screens rows for careless responding: straight-lining (every level the same), long strings of
+ * identical answers, and responses too fast to have been read. Answers are taken as given (not
+ * reversed), in the order of the export's columns, which is the order respondents saw.
+ */
+export class CarelessScreen {
+  /** Slot indices in column order. */
+  private readonly order: number[];
+  /** Answers in one run or straight line needed to flag a row. */
+  readonly threshold: number;
+  readonly out: CarelessCheck = { longestRun: 0, secondsPerItem: null, reasons: [] };
+
+  constructor(
+    slotColumns: readonly SurveyColumn[],
+    readonly timing: Timing | undefined,
+  ) {
+    this.order = slotColumns
+      .map((c, i) => ({ c: c.index, i }))
+      .sort((a, b) => a.c - b.c)
+      .map((x) => x.i);
+    this.threshold = Math.max(MIN_CARELESS_RUN, Math.ceil(slotColumns.length / 2));
+  }
+
+  /** Screens one row's codes (per slot) and cells; the result is in `out` (reused). */
+  check(slotCodes: ArrayLike<number>, cells: readonly string[]): CarelessCheck {
+    let run = 0;
+    let longest = 0;
+    let previous = -1;
+    let levels = 0;
+    let answered = 0;
+    let first = -1;
+    let same = true;
+    for (const s of this.order) {
+      const code = slotCodes[s] as number;
+      if (code !== ANSWER_ABSENT) answered++;
+      if (code < 1 || code > 5) {
+        run = 0;
+        previous = -1;
+        continue;
+      }
+      levels++;
+      if (first === -1) first = code;
+      else if (code !== first) same = false;
+      run = code === previous ? run + 1 : 1;
+      previous = code;
+      if (run > longest) longest = run;
+    }
+    const out = this.out;
+    out.longestRun = longest;
+    out.reasons = [];
+    if (levels >= this.threshold && same) out.reasons.push("straight-lining");
+    else if (longest >= this.threshold) out.reasons.push("long-string");
+    out.secondsPerItem = null;
+    const seconds = this.seconds(cells);
+    if (seconds !== null && answered > 0) {
+      out.secondsPerItem = seconds / answered;
+      if (out.secondsPerItem < SECONDS_PER_ITEM) out.reasons.push("too-fast");
+    }
+    return out;
+  }
+
+  private seconds(cells: readonly string[]): number | null {
+    const timing = this.timing;
+    if (!timing) return null;
+    if (timing.kind === "duration") return parseSeconds(cells[timing.column.index] ?? "");
+    const start = parseClock(cells[timing.start.index] ?? "");
+    const end = parseClock(cells[timing.end.index] ?? "");
+    return start === null || end === null || end < start ? null : end - start;
+  }
+}

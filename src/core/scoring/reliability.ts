@@ -1,0 +1,378 @@
+import { scaleBounds } from "../answers/check.js";
+import { answerScalarOf, type Respondent } from "../answers/schema.js";
+import { round2OrNull } from "../math/numbers.js";
+import {
+  analyseAlpha,
+  type GroupSums,
+  oneWayIcc,
+  rwgJ,
+  uniformNullVariance,
+  varianceOf,
+} from "../math/reliability.js";
+import type {
+  DimensionReliability,
+  Icc,
+  Reliability,
+  ReliabilityWarning,
+} from "../models/reliability.js";
+import type { Questionnaire } from "../questionnaire/types.js";
+import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "./answer-codes.js";
+
+/** Level of the Feldt intervals. */
+export const ALPHA_CONFIDENCE = 0.95;
+/** Fewer analysed questions than this raise `few-items`. */
+export const MIN_ITEMS = 3;
+/** Fewer complete cases than this raise `few-respondents`. */
+export const MIN_RESPONDENTS = 10;
+/** A question enters alpha when at least this share of the dimension's respondents rated it. */
+export const ITEM_SHARE = 0.5;
+/**
+ * Missingness patterns are kept per dimension only up to this many questions (2^12 patterns at
+ * most); a longer dimension keeps complete cases over all its questions alone.
+ */
+export const MAX_PATTERN_ITEMS = 12;
+
+/** Sums over the respondents who rated exactly one set of a dimension's questions. */
+interface Pattern {
+  n: number;
+  sum: Float64Array;
+  /** Upper triangle (i ≤ j) of Σ xᵢxⱼ, row-major. */
+  cross: Float64Array;
+}
+
+/** Per question: count, sum and sum of squares of the scores of one set of respondents. */
+type ItemSums = Float64Array;
+
+/** Per dimension: count, compensated sum and sum of squares of respondents' dimension scores − 3. */
+interface ScoreSums {
+  values: Float64Array;
+}
+
+const tri = (k: number, i: number, j: number) => i * k - (i * (i - 1)) / 2 + (j - i);
+
+/**
+ * Streams respondents' answers (compact codes, questionnaire order) into exact sufficient
+ * statistics — per dimension and missingness pattern the item sums and cross-products, per
+ * question and set the sums of scores and squares — and, for `batch` groups, per group value
+ * the sums of respondents' dimension scores. Memory depends on the questionnaire and the
+ * number of group values, never on the number of respondents.
+ */
+export class ReliabilityCollector {
+  private readonly lo: number;
+  private readonly hi: number;
+  private readonly starts: number[];
+  private readonly reverse: Uint8Array;
+  private readonly patterns: Map<number, Pattern>[];
+  private readonly items: ItemSums;
+  private readonly groupItems: Map<number, ItemSums>[];
+  private readonly groupScores: Map<number, ScoreSums>[];
+  private readonly scores: Float64Array;
+  private readonly lastKey: number[];
+  private readonly lastPattern: (Pattern | undefined)[];
+  private respondents = 0;
+
+  constructor(
+    private readonly questionnaire: Questionnaire,
+    groupColumns = 0,
+  ) {
+    ({ lo: this.lo, hi: this.hi } = scaleBounds(questionnaire));
+    this.starts = [];
+    let q = 0;
+    for (const d of questionnaire.dimensions) {
+      this.starts.push(q);
+      q += d.questions.length;
+    }
+    this.starts.push(q);
+    this.reverse = Uint8Array.from(
+      questionnaire.dimensions.flatMap((d) =>
+        d.questions.map((x) => (x.type === "likert" && x.reverse ? 1 : 0)),
+      ),
+    );
+    this.patterns = questionnaire.dimensions.map(() => new Map());
+    this.lastKey = questionnaire.dimensions.map(() => Number.NaN);
+    this.lastPattern = questionnaire.dimensions.map(() => undefined);
+    this.items = new Float64Array(q * 3);
+    this.groupItems = Array.from({ length: groupColumns }, () => new Map());
+    this.groupScores = Array.from({ length: groupColumns }, () => new Map());
+    this.scores = new Float64Array(q);
+  }
+
+  /**
+   * Adds one respondent. `groups[g]` is the index of the respondent's value in group-by column
+   * g; `dimensionScores[d]` their own score on dimension d (NaN when inconclusive), needed only
+   * with groups.
+   */
+  add(
+    codes: ArrayLike<number>,
+    groups?: ArrayLike<number>,
+    dimensionScores?: ArrayLike<number>,
+  ): void {
+    this.respondents++;
+    const scores = this.scores;
+    for (let q = 0; q < scores.length; q++) {
+      const code = codes[q] ?? ANSWER_ABSENT;
+      const level = code === ANSWER_ABSENT || code === ANSWER_NA || code === ANSWER_UNKNOWN;
+      scores[q] = level ? Number.NaN : this.reverse[q] ? this.lo + this.hi - code : code;
+    }
+    addItems(this.items, scores);
+    for (let d = 0; d < this.patterns.length; d++) this.addPattern(d, scores);
+    if (!groups) return;
+    for (let g = 0; g < this.groupItems.length; g++) {
+      const value = groups[g] as number;
+      const items = this.groupItems[g] as Map<number, ItemSums>;
+      let sums = items.get(value);
+      if (!sums) {
+        sums = new Float64Array(scores.length * 3);
+        items.set(value, sums);
+      }
+      addItems(sums, scores);
+      if (!dimensionScores) continue;
+      const byValue = this.groupScores[g] as Map<number, ScoreSums>;
+      let s = byValue.get(value);
+      if (!s) {
+        s = { values: new Float64Array(this.patterns.length * 5) };
+        byValue.set(value, s);
+      }
+      for (let d = 0; d < this.patterns.length; d++) {
+        const x = dimensionScores[d] as number;
+        if (Number.isNaN(x)) continue;
+        addScore(s.values, d * 5, x - 3);
+      }
+    }
+  }
+
+  private addPattern(d: number, scores: Float64Array): void {
+    const start = this.starts[d] as number;
+    const k = (this.starts[d + 1] as number) - start;
+    let mask = 0;
+    let complete = true;
+    for (let i = 0; i < k; i++) {
+      if (Number.isNaN(scores[start + i] as number)) complete = false;
+      else if (k <= MAX_PATTERN_ITEMS) mask |= 1 << i;
+    }
+    if (k > MAX_PATTERN_ITEMS && !complete) return;
+    if (mask === 0 && k <= MAX_PATTERN_ITEMS) return;
+    const key = k > MAX_PATTERN_ITEMS ? -1 : mask;
+    // Most rows repeat the previous row's pattern (usually: everything answered).
+    let p = this.lastKey[d] === key ? this.lastPattern[d] : undefined;
+    if (!p) {
+      const patterns = this.patterns[d] as Map<number, Pattern>;
+      p = patterns.get(key);
+      if (!p) {
+        p = { n: 0, sum: new Float64Array(k), cross: new Float64Array((k * (k + 1)) / 2) };
+        patterns.set(key, p);
+      }
+      this.lastKey[d] = key;
+      this.lastPattern[d] = p;
+    }
+    p.n++;
+    for (let i = 0; i < k; i++) {
+      const x = scores[start + i] as number;
+      if (Number.isNaN(x)) continue;
+      p.sum[i] = (p.sum[i] as number) + x;
+      // Row i of the upper triangle is contiguous: (i, i), (i, i + 1), …
+      let at = tri(k, i, i);
+      for (let j = i; j < k; j++, at++) {
+        const y = scores[start + j] as number;
+        if (Number.isNaN(y)) continue;
+        p.cross[at] = (p.cross[at] as number) + x * y;
+      }
+    }
+  }
+
+  /** The statistics, or undefined with fewer than 2 respondents. */
+  finish(): Reliability | undefined {
+    if (this.respondents < 2) return undefined;
+    const nullVariance = this.nullVariance();
+    return {
+      method: {
+        confidence: ALPHA_CONFIDENCE,
+        minItems: MIN_ITEMS,
+        minRespondents: MIN_RESPONDENTS,
+        nullVariance,
+      },
+      dimensions: this.questionnaire.dimensions.map((dim, d) =>
+        this.dimension(
+          d,
+          dim.questions.map((q) => q.id),
+          nullVariance,
+        ),
+      ),
+    };
+  }
+
+  private nullVariance(): number {
+    return uniformNullVariance(this.hi - this.lo + 1);
+  }
+
+  /**
+   * Agreement for group-by column `g`: ICC(1)/ICC(2) per dimension across its values, and
+   * rwg(j) per dimension within each value (indexed as in `add`; values never seen get none).
+   */
+  groupAgreement(g: number): { icc: Icc[]; rwg: Map<number, Record<string, number | null>> } {
+    const dims = this.questionnaire.dimensions;
+    const nullVariance = this.nullVariance();
+    const scores = this.groupScores[g] ?? new Map<number, ScoreSums>();
+    const items = this.groupItems[g] ?? new Map<number, ItemSums>();
+    const indices = [...items.keys()].sort((a, b) => a - b);
+    const icc = dims.map((dim, d): Icc => {
+      const sums: GroupSums[] = [];
+      for (const index of indices) {
+        const s = scores.get(index)?.values;
+        if (!s) continue;
+        const at = d * 5;
+        sums.push({
+          n: s[at] as number,
+          sum: (s[at + 1] as number) + (s[at + 2] as number),
+          sumSquares: (s[at + 3] as number) + (s[at + 4] as number),
+        });
+      }
+      const r = oneWayIcc(sums);
+      return {
+        dimension: dim.id,
+        icc1: round2OrNull(r.icc1),
+        icc2: round2OrNull(r.icc2),
+        groups: r.groups,
+        respondents: r.respondents,
+      };
+    });
+    const rwg = new Map<number, Record<string, number | null>>();
+    for (const index of indices) {
+      const sums = items.get(index) as ItemSums;
+      const byDimension: Record<string, number | null> = {};
+      dims.forEach((dim, d) => {
+        byDimension[dim.id] = round2OrNull(this.rwg(sums, d, nullVariance).rwg);
+      });
+      rwg.set(index, byDimension);
+    }
+    return { icc, rwg };
+  }
+
+  private rwg(items: ItemSums, d: number, nullVariance: number): { rwg: number | null; j: number } {
+    const variances: number[] = [];
+    for (let q = this.starts[d] as number; q < (this.starts[d + 1] as number); q++) {
+      const v = varianceOf(
+        items[q * 3] as number,
+        items[q * 3 + 1] as number,
+        items[q * 3 + 2] as number,
+      );
+      if (v !== null) variances.push(v);
+    }
+    return { rwg: rwgJ(variances, nullVariance), j: variances.length };
+  }
+
+  private dimension(d: number, ids: string[], nullVariance: number): DimensionReliability {
+    const k = ids.length;
+    const patterns = this.patterns[d] as Map<number, Pattern>;
+    // Which questions enter alpha: those rated by at least ITEM_SHARE of the dimension's raters.
+    let selected: number[];
+    if (k > MAX_PATTERN_ITEMS) selected = ids.map((_, i) => i);
+    else {
+      let raters = 0;
+      const rated = new Array<number>(k).fill(0);
+      for (const [mask, p] of patterns) {
+        raters += p.n;
+        for (let i = 0; i < k; i++) if (mask & (1 << i)) rated[i] = (rated[i] as number) + p.n;
+      }
+      selected = ids
+        .map((_, i) => i)
+        .filter((i) => raters > 0 && (rated[i] as number) >= ITEM_SHARE * raters);
+    }
+    const m = selected.length;
+    let n = 0;
+    const sum = new Array<number>(m).fill(0);
+    const cross = new Array<number>(m * m).fill(0);
+    let need = 0;
+    for (const i of selected) need |= 1 << i;
+    // Complete cases: the patterns that rated every selected question (their sums over the
+    // selected questions are then complete; sums of integers, so the order does not matter).
+    for (const [mask, p] of patterns) {
+      if (k <= MAX_PATTERN_ITEMS && (mask & need) !== need) continue;
+      n += p.n;
+      for (let a = 0; a < m; a++) {
+        const i = selected[a] as number;
+        sum[a] = (sum[a] as number) + (p.sum[i] as number);
+        for (let b = 0; b < m; b++) {
+          const j = selected[b] as number;
+          const at = tri(k, Math.min(i, j), Math.max(i, j));
+          cross[a * m + b] = (cross[a * m + b] as number) + (p.cross[at] as number);
+        }
+      }
+    }
+    const analysis = analyseAlpha({ n, sum, cross }, ALPHA_CONFIDENCE);
+    const { rwg, j } = this.rwg(this.items, d, nullVariance);
+    const warnings: ReliabilityWarning[] = [];
+    if (m < MIN_ITEMS) warnings.push("few-items");
+    if (n < MIN_RESPONDENTS) warnings.push("few-respondents");
+    if (m >= 2 && n >= 2 && analysis.alpha === null) warnings.push("no-variance");
+    return {
+      dimension: (this.questionnaire.dimensions[d] as { id: string }).id,
+      items: selected.map((i) => ids[i] as string),
+      leftOut: ids.filter((_, i) => !selected.includes(i)),
+      respondents: n,
+      alpha: round2OrNull(analysis.alpha),
+      lower: round2OrNull(analysis.lower),
+      upper: round2OrNull(analysis.upper),
+      itemStatistics: analysis.items.map((item, a) => ({
+        question: ids[selected[a] as number] as string,
+        mean: round2OrNull(item.mean),
+        sd: round2OrNull(item.sd),
+        itemRest: round2OrNull(item.itemRest),
+        alphaIfDeleted: round2OrNull(item.alphaIfDeleted),
+      })),
+      rwg: round2OrNull(rwg),
+      rwgItems: j,
+      warnings,
+    };
+  }
+}
+
+/** Adds a respondent's scores (NaN = not rated) to per-question count, sum and sum of squares. */
+function addItems(sums: ItemSums, scores: Float64Array): void {
+  for (let q = 0; q < scores.length; q++) {
+    const x = scores[q] as number;
+    if (Number.isNaN(x)) continue;
+    sums[q * 3] = (sums[q * 3] as number) + 1;
+    sums[q * 3 + 1] = (sums[q * 3 + 1] as number) + x;
+    sums[q * 3 + 2] = (sums[q * 3 + 2] as number) + x * x;
+  }
+}
+
+/** Neumaier-compensated count, sum (+ compensation) and sum of squares (+ compensation) at `at`. */
+function addScore(s: Float64Array, at: number, x: number): void {
+  s[at] = (s[at] as number) + 1;
+  neumaier(s, at + 1, x);
+  neumaier(s, at + 3, x * x);
+}
+
+function neumaier(s: Float64Array, at: number, x: number): void {
+  const sum = s[at] as number;
+  const t = sum + x;
+  s[at + 1] = (s[at + 1] as number) + (Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum);
+  s[at] = t;
+}
+
+/** Compact codes of one respondent from an answers file (questionnaire order), as batch reads them. */
+export function respondentCodes(questionnaire: Questionnaire, respondent: Respondent): number[] {
+  return questionnaire.dimensions.flatMap((d) =>
+    d.questions.map((q) => {
+      const raw = Object.hasOwn(respondent.answers, q.id) ? respondent.answers[q.id] : undefined;
+      if (raw === undefined) return ANSWER_ABSENT;
+      const value = answerScalarOf(raw);
+      if (value === "na") return ANSWER_NA;
+      if (value === "unknown") return ANSWER_UNKNOWN;
+      return value;
+    }),
+  );
+}
+
+/** Reliability statistics of an assessment's respondents (`score`, `report`); undefined below 2. */
+export function reliabilityOf(
+  questionnaire: Questionnaire,
+  respondents: readonly Respondent[],
+): Reliability | undefined {
+  if (respondents.length < 2) return undefined;
+  const collector = new ReliabilityCollector(questionnaire);
+  for (const r of respondents) collector.add(respondentCodes(questionnaire, r));
+  return collector.finish();
+}

@@ -1,0 +1,243 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { AnswerValue, Respondent } from "../../../src/core/answers/schema.js";
+import { round2OrNull } from "../../../src/core/math/numbers.js";
+import { analyseAlpha, rwgJ, varianceOf } from "../../../src/core/math/reliability.js";
+import { resultsSchema } from "../../../src/core/models/results.js";
+import type { Questionnaire } from "../../../src/core/questionnaire/types.js";
+import {
+  MAX_PATTERN_ITEMS,
+  ReliabilityCollector,
+  reliabilityOf,
+  respondentCodes,
+} from "../../../src/core/scoring/reliability.js";
+import { scoreAssessment } from "../../../src/core/scoring/score.js";
+import {
+  assessment,
+  dimension,
+  question,
+  questionnaire,
+  respondent,
+} from "../../fixtures/scoring/build.js";
+
+const likert = (id: string, reverse = false) => question(id, { type: "likert", reverse });
+
+const q3 = questionnaire([
+  dimension("culture", [likert("c1"), likert("c2"), likert("c3", true), likert("c4")]),
+  dimension("data", [question("d1"), question("d2")]),
+]);
+
+/** Reference: listwise alpha over the questions rated by at least half of the raters, by brute force. */
+function reference(q: Questionnaire, respondents: Respondent[]) {
+  return q.dimensions.map((dim) => {
+    const scoresOf = (r: Respondent) =>
+      dim.questions.map((x) => {
+        const raw = r.answers[x.id];
+        const v = raw === undefined ? undefined : typeof raw === "object" ? raw.value : raw;
+        if (typeof v !== "number") return null;
+        return x.type === "likert" && x.reverse ? 6 - v : v;
+      });
+    const rows = respondents.map(scoresOf).filter((row) => row.some((x) => x !== null));
+    const k = dim.questions.length;
+    const items =
+      k > MAX_PATTERN_ITEMS
+        ? dim.questions.map((_, i) => i)
+        : dim.questions
+            .map((_, i) => i)
+            .filter((i) => rows.filter((row) => row[i] !== null).length >= rows.length / 2);
+    const complete = rows
+      .filter((row) => items.every((i) => row[i] !== null))
+      .map((row) => items.map((i) => row[i] as number));
+    const m = items.length;
+    const sum = new Array<number>(m).fill(0);
+    const cross = new Array<number>(m * m).fill(0);
+    for (const row of complete) {
+      row.forEach((x, a) => {
+        sum[a] = (sum[a] as number) + x;
+        row.forEach((y, b) => {
+          cross[a * m + b] = (cross[a * m + b] as number) + x * y;
+        });
+      });
+    }
+    const variances = dim.questions
+      .map((_, i) => {
+        const xs = respondents
+          .map(scoresOf)
+          .flatMap((row) => (row[i] === null ? [] : [row[i] as number]));
+        return varianceOf(
+          xs.length,
+          xs.reduce((a, b) => a + b, 0),
+          xs.reduce((a, b) => a + b * b, 0),
+        );
+      })
+      .filter((v): v is number => v !== null);
+    return {
+      items: items.map((i) => dim.questions[i]?.id),
+      respondents: complete.length,
+      alpha: round2OrNull(analyseAlpha({ n: complete.length, sum, cross }).alpha),
+      rwg: round2OrNull(rwgJ(variances, 2)),
+    };
+  });
+}
+
+describe("reliability of an assessment's respondents", () => {
+  it("is absent with fewer than two respondents", () => {
+    const one = [respondent("r1", "manager", { c1: 3, c2: 4 })];
+    expect(reliabilityOf(q3, one)).toBeUndefined();
+    expect(scoreAssessment(q3, assessment(one)).reliability).toBeUndefined();
+  });
+
+  it("scores reversed items reversed: a reversed item that mirrors the others gives alpha 1", () => {
+    const rs = [1, 2, 3, 4, 5, 2].map((x, i) =>
+      respondent(`r${i}`, "frontline", { c1: x, c2: x, c3: 6 - x, c4: x }),
+    );
+    const rel = reliabilityOf(q3, rs);
+    const culture = rel?.dimensions[0];
+    expect(culture?.alpha).toBe(1);
+    expect(culture?.itemStatistics.map((i) => i.itemRest)).toEqual([1, 1, 1, 1]);
+    expect(culture?.warnings).toEqual(["few-respondents"]);
+  });
+
+  it("gives rwg(j) 1 when everyone answers alike, with alpha null (no variance)", () => {
+    const rs = Array.from({ length: 12 }, (_, i) =>
+      respondent(`r${i}`, "manager", { c1: 4, c2: 4, c3: 2, c4: 4, d1: 3, d2: 3 }),
+    );
+    const rel = reliabilityOf(q3, rs);
+    expect(rel?.dimensions[0]).toMatchObject({
+      rwg: 1,
+      alpha: null,
+      respondents: 12,
+      warnings: ["no-variance"],
+    });
+    expect(rel?.dimensions[1]?.warnings).toEqual(["few-items", "no-variance"]);
+  });
+
+  it("deletes listwise: na, unknown and missing answers drop the respondent from alpha", () => {
+    const rs: Respondent[] = [
+      respondent("a", "manager", { c1: 1, c2: 2, c3: 5, c4: 1 }),
+      respondent("b", "manager", { c1: 3, c2: 3, c3: 3, c4: 4 }),
+      respondent("c", "manager", { c1: 5, c2: 4, c3: 1, c4: 5 }),
+      respondent("d", "manager", { c1: "na", c2: 4, c3: 1, c4: 5 }),
+      respondent("e", "manager", { c1: { value: "unknown" }, c2: 2, c3: 4, c4: 2 }),
+    ];
+    const rel = reliabilityOf(q3, rs);
+    expect(rel?.dimensions[0]?.respondents).toBe(3);
+    expect(rel?.dimensions[0]?.alpha).toBe(reference(q3, rs)[0]?.alpha);
+    // rwg(j) uses every rating of each item.
+    expect(rel?.dimensions[0]?.rwg).toBe(reference(q3, rs)[0]?.rwg);
+  });
+
+  it("leaves out a question fewer than half of the dimension's respondents rated", () => {
+    const rs = [1, 2, 3, 4].map((x, i) =>
+      respondent(`r${i}`, "manager", {
+        c1: x,
+        c2: x,
+        c4: 6 - x,
+        ...(i === 0 ? { c3: 2 } : {}),
+      }),
+    );
+    const culture = reliabilityOf(q3, rs)?.dimensions[0];
+    expect(culture?.items).toEqual(["c1", "c2", "c4"]);
+    expect(culture?.leftOut).toEqual(["c3"]);
+    expect(culture?.respondents).toBe(4);
+  });
+
+  it("appears in the results and validates against the results schema", () => {
+    const rs = [3, 4, 2].map((x, i) =>
+      respondent(`r${i}`, "manager", { c1: x, c2: x, c3: x, c4: x }),
+    );
+    const results = scoreAssessment(q3, assessment(rs));
+    expect(results.reliability?.method).toEqual({
+      confidence: 0.95,
+      minItems: 3,
+      minRespondents: 10,
+      nullVariance: 2,
+    });
+    expect(() => resultsSchema.parse(results)).not.toThrow();
+  });
+
+  const answerArb: fc.Arbitrary<AnswerValue | undefined> = fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 1, max: 5 }) },
+    { weight: 1, arbitrary: fc.constantFrom<AnswerValue>("na", "unknown") },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
+  const big = questionnaire([
+    dimension(
+      "long",
+      Array.from({ length: MAX_PATTERN_ITEMS + 2 }, (_, i) => likert(`l${i}`, i % 3 === 0)),
+    ),
+    ...q3.dimensions,
+  ]);
+  const respondentsArb = (q: Questionnaire) =>
+    fc
+      .array(
+        fc.array(answerArb, {
+          minLength: q.dimensions.flatMap((d) => d.questions).length,
+          maxLength: q.dimensions.flatMap((d) => d.questions).length,
+        }),
+        { minLength: 2, maxLength: 25 },
+      )
+      .map((rows) =>
+        rows.map((row, i) => {
+          const answers: Record<string, AnswerValue> = {};
+          q.dimensions
+            .flatMap((d) => d.questions)
+            .forEach((x, j) => {
+              const a = row[j];
+              if (a !== undefined) answers[x.id] = a;
+            });
+          return respondent(`r${i}`, "frontline", answers);
+        }),
+      );
+
+  it("agrees with a brute-force listwise computation on random answers", () => {
+    for (const q of [q3, big]) {
+      fc.assert(
+        fc.property(respondentsArb(q), (rs) => {
+          const rel = reliabilityOf(q, rs);
+          const ref = reference(q, rs);
+          rel?.dimensions.forEach((d, i) => {
+            expect({
+              items: d.items,
+              respondents: d.respondents,
+              alpha: d.alpha,
+              rwg: d.rwg,
+            }).toEqual(ref[i]);
+          });
+        }),
+        { numRuns: 60 },
+      );
+    }
+  });
+
+  it("does not depend on respondent order", () => {
+    fc.assert(
+      fc.property(respondentsArb(q3), (rs) => {
+        expect(reliabilityOf(q3, [...rs].reverse())).toEqual(reliabilityOf(q3, rs));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("computes ICC(1)/ICC(2) and per-group rwg(j) across groups", () => {
+    const collector = new ReliabilityCollector(q3, 1);
+    // Shrout & Fleiss (1979) Table 2 shape, on a 1–5 scale: two groups that differ, members that agree.
+    const rows: [number, number][] = [
+      [0, 2],
+      [0, 2],
+      [1, 4],
+      [1, 4],
+      [1, 4],
+    ];
+    rows.forEach(([g, x]) => {
+      const r = respondent("x", "manager", { c1: x, c2: x, c3: 6 - x, c4: x, d1: x, d2: x });
+      collector.add(respondentCodes(q3, r), [g], [x, x]);
+    });
+    const { icc, rwg } = collector.groupAgreement(0);
+    expect(icc[0]).toEqual({ dimension: "culture", icc1: 1, icc2: 1, groups: 2, respondents: 5 });
+    expect([...rwg.entries()]).toEqual([
+      [0, { culture: 1, data: 1 }],
+      [1, { culture: 1, data: 1 }],
+    ]);
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import type { DimensionReliability } from "../../../src/core/models/reliability.js";
+import type { Results } from "../../../src/core/models/results.js";
+import { buildReport } from "../../../src/views/report/build.js";
+import {
+  agreementBand,
+  alphaBand,
+  MIN_READING_RESPONDENTS,
+  weakItems,
+} from "../../../src/views/report/sections/reliability.js";
+import { ACME, ACME_ANSWERS, acmeReport, loadInputs, standardPack } from "../../helpers/report.js";
+
+const dim = (
+  alpha: number | null,
+  respondents = 20,
+  warnings: DimensionReliability["warnings"] = [],
+) =>
+  ({
+    dimension: "d",
+    items: [],
+    leftOut: [],
+    respondents,
+    alpha,
+    lower: null,
+    upper: null,
+    itemStatistics: [],
+    rwg: null,
+    rwgItems: 0,
+    warnings,
+  }) as DimensionReliability;
+
+describe("reliability readings", () => {
+  it.each([
+    [0.95, "good"],
+    [0.8, "good"],
+    [0.79, "acceptable"],
+    [0.7, "acceptable"],
+    [0.6, "loose"],
+    [0.59, "poor"],
+    [-0.3, "poor"],
+  ] as const)("alpha %s reads %s", (alpha, band) => {
+    expect(alphaBand(dim(alpha))).toBe(band);
+  });
+
+  it("does not read alpha from fewer than 5 complete answers or without variance", () => {
+    expect(alphaBand(dim(0.9, MIN_READING_RESPONDENTS - 1))).toBe("too-few");
+    expect(alphaBand(dim(null, 30, ["no-variance"]))).toBe("no-variance");
+    expect(alphaBand(dim(null, 1, ["few-respondents"]))).toBe("too-few");
+  });
+
+  it.each([
+    [1, "strong"],
+    [0.71, "strong"],
+    [0.7, "moderate"],
+    [0.51, "moderate"],
+    [0.5, "weak"],
+    [0.31, "weak"],
+    [0.3, "none"],
+    [null, null],
+  ] as const)("rwg(j) %s reads %s (LeBreton & Senter 2008)", (rwg, band) => {
+    expect(agreementBand(rwg)).toBe(band);
+  });
+});
+
+describe("questions that fit poorly", () => {
+  const item = (question: string, itemRest: number | null, alphaIfDeleted: number | null) => ({
+    question,
+    mean: 3,
+    sd: 1,
+    itemRest,
+    alphaIfDeleted,
+  });
+
+  it("are those below 0.30 item-rest or whose removal raises alpha by 0.05", () => {
+    const d = {
+      ...dim(0.8),
+      itemStatistics: [
+        item("a", 0.6, 0.75),
+        item("b", 0.29, 0.8),
+        item("c", 0.4, 0.85),
+        item("d", 0.3, 0.84),
+      ],
+    };
+    expect(weakItems(d).map((i) => i.question)).toEqual(["b", "c"]);
+  });
+
+  it("are not read where alpha is not read", () => {
+    const d = { ...dim(0.8, 3), itemStatistics: [item("b", 0.1, 0.9)] };
+    expect(weakItems(d)).toEqual([]);
+  });
+});
+
+describe("the appendix's reliability table", () => {
+  it("shows every dimension's figures from the results, in both languages", () => {
+    const inputs = loadInputs(ACME, ACME_ANSWERS);
+    const rel = inputs.results.reliability;
+    if (!rel) throw new Error("the fixture has several respondents");
+    for (const lang of ["en", "zh-CN"] as const) {
+      const table = acmeReport({ lang }).appendix.reliability;
+      expect(table?.rows.map((r) => [r.dimension, r.alpha, r.lower, r.upper, r.rwg])).toEqual(
+        rel.dimensions.map((d) => [d.dimension, d.alpha, d.lower, d.upper, d.rwg]),
+      );
+      expect(table?.rows.every((r) => r.reading.length > 0)).toBe(true);
+      expect(table?.groups).toEqual([]);
+    }
+    const en = acmeReport({ lang: "en" }).appendix.reliability;
+    expect(en?.rows[1]?.reading).toBe(
+      "Answers to this dimension's questions hang together well (alpha = 0.92); respondents largely see it the same way (rwg = 0.90). Based on only 8 complete sets of answers: indicative. The question “How does the chief executive take part in the CRM programme?” (lead.ceo-ownership) fits poorly with the others (item-rest r = 0.25; alpha without it 0.94).",
+    );
+    // The PDF's standard Helvetica has no Greek letters: English never needs a font for them.
+    expect(JSON.stringify(en)).not.toMatch(/[α−]/);
+    const zh = acmeReport({ lang: "zh-CN" }).appendix.reliability;
+    expect(zh?.rows[1]?.reading).toBe(
+      "本维度各题的回答相互印证，内部一致性好（α = 0.92）；受访者看法高度一致（rwg = 0.90）。仅基于 8 份完整作答，结论仅供参考。题目“总经理（一把手）以何种方式参与 CRM 项目？”（lead.ceo-ownership）与其他题目不太吻合（题项-其余相关 r = 0.25；删去后 α 为 0.94）。",
+    );
+  });
+
+  it("is absent with a single respondent", () => {
+    const inputs = loadInputs(ACME, ["answers/it.yaml"]);
+    expect(inputs.results.respondents).toHaveLength(1);
+    const report = buildReport(inputs.results, standardPack(), { respondents: inputs.respondents });
+    expect(report.appendix.reliability).toBeNull();
+  });
+
+  it("adds a table of ICC(1)/ICC(2) per --group-by column of batch results", () => {
+    const inputs = loadInputs(ACME, ACME_ANSWERS);
+    const results: Results = structuredClone(inputs.results);
+    results.statistics = {
+      groups: [
+        {
+          column: "Department",
+          values: [],
+          icc: [
+            { dimension: "leadership", icc1: 0.21, icc2: 0.74, groups: 4, respondents: 120 },
+            { dimension: "culture", icc1: 0.02, icc2: 0.18, groups: 4, respondents: 120 },
+            { dimension: "data-quality", icc1: null, icc2: null, groups: 1, respondents: 3 },
+          ],
+        },
+      ],
+    } as unknown as Results["statistics"];
+    const report = buildReport(results, standardPack(), { lang: "en" });
+    const group = report.appendix.reliability?.groups[0];
+    expect(group?.title).toBe("Agreement across Department");
+    expect(group?.rows.map((r) => r.reading)).toEqual([
+      "Department groups differ reliably (ICC(1) = 0.21): their averages can be compared.",
+      "Department group averages are not reliable enough to compare (ICC(1) = 0.02).",
+      "Not enough Department groups or answers to compare.",
+    ]);
+  });
+});
