@@ -15,6 +15,7 @@ import { useColor, writeOutput } from "../io/output.js";
 import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
 import { parseYamlSource } from "../io/yaml.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
+import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 import { printIssues } from "./print-issues.js";
 
 /** Options of `crm-maturity compare`, as commander parses them. */
@@ -143,7 +144,11 @@ function loadSide(
   const questionnaire = getQuestionnaire(choice.file);
   // loadAnswerFiles would read `-` itself, but standard input can be consumed only once.
   const text = arg === "-" ? stdin() : undefined;
-  const loaded = loadAnswerFiles([arg], questionnaire, { cwd: e.cwd, stdin: text });
+  const loaded = loadAnswerFiles([arg], questionnaire, {
+    cwd: e.cwd,
+    stdin: text,
+    placeholders: { texts: TEMPLATE_PLACEHOLDERS, severity: "error" },
+  });
   if (!loaded.input) {
     const errors = loaded.issues.filter((i) => i.severity === "error");
     const mismatch = errors.some((i) => i.code === "questionnaire-mismatch");

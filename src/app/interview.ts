@@ -1,14 +1,17 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { type PlaceholderField, placeholderFields } from "../core/answers/placeholders.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
+import { respondentRoles } from "../core/questionnaire/types.js";
 import type { Lang } from "../i18n/labels.js";
 import { parseAnswersDocument } from "../interview/document.js";
-import { type InterviewStatus, respondentRoles, runInterviewSession } from "../interview/run.js";
+import { type InterviewStatus, runInterviewSession } from "../interview/run.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
-import { loadAnswerFiles } from "../io/load-answers.js";
+import { loadAnswerFiles, respondentIdsBeside } from "../io/load-answers.js";
 import { localToday, useColor } from "../io/output.js";
 import { createTerminalPrompter, type Prompter } from "../io/prompts.js";
 import { displayPath } from "../io/read.js";
+import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 import { schemaRef } from "./init.js";
 import { printIssues } from "./print-issues.js";
 
@@ -78,6 +81,7 @@ export async function runInterview(
   const file = path.resolve(e.cwd, opts.output);
   const display = displayPath(file, e.cwd);
   let existing: ReturnType<typeof parseAnswersDocument> | undefined;
+  let missingDetails: PlaceholderField[] = [];
   if (existsSync(file)) {
     const loaded = loadAnswerFiles([file], questionnaire, { cwd: e.cwd });
     if (!loaded.input) {
@@ -90,6 +94,7 @@ export async function runInterview(
     // Warnings (e.g. an answer to a question not put to a role) do not stop an interview.
     if (loaded.issues.length > 0) printIssues(loaded.issues);
     existing = parseAnswersDocument(readFileSync(file, "utf8"));
+    missingDetails = placeholderFields(loaded.input.assessment, TEMPLATE_PLACEHOLDERS);
   } else if (opts.resume) {
     throw new UsageError(
       `--resume: ${display} does not exist, so there is nothing to resume; start a new interview with \`crm-maturity interview -o ${display}\``,
@@ -110,6 +115,8 @@ export async function runInterview(
     file,
     display,
     existing,
+    missingDetails,
+    takenIds: respondentIdsBeside(file),
     lang: opts.lang,
     role: opts.role,
     resume: opts.resume === true,

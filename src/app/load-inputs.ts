@@ -1,4 +1,10 @@
 import path from "node:path";
+import {
+  PLACEHOLDER_PATHS,
+  placeholderFields,
+  placeholderFieldValue,
+  placeholderMessage,
+} from "../core/answers/placeholders.js";
 import type { Respondent } from "../core/answers/schema.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
@@ -9,6 +15,7 @@ import { scoreAssessment, targetFigures } from "../core/scoring/score.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
 import { displayPath, readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
 import { parseYamlSource } from "../io/yaml.js";
+import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 
 /** What a report is built from. */
 export interface ReportInputs {
@@ -46,7 +53,19 @@ function parseResults(
     };
   }
   const results = parsed.data;
-  const issues: Issue[] = [];
+  const issues: Issue[] = placeholderFields(results.assessment, TEMPLATE_PLACEHOLDERS).map(
+    (field) =>
+      makeIssue(
+        "template-placeholder",
+        placeholderMessage(
+          field,
+          placeholderFieldValue(results.assessment, field) ?? "",
+          file.display,
+        ),
+        file.display,
+        file.locate(PLACEHOLDER_PATHS[field]),
+      ),
+  );
   if (results.questionnaire.id !== questionnaire.id) {
     issues.push(
       makeIssue(
@@ -188,7 +207,12 @@ export function loadReportInputs(
     };
   }
 
-  const loaded = loadAnswerFiles(answerPaths, questionnaire, { cwd: opts.cwd, stdin: stdinText });
+  // A document the client reads never carries `init`'s "Client name" on its cover.
+  const loaded = loadAnswerFiles(answerPaths, questionnaire, {
+    cwd: opts.cwd,
+    stdin: stdinText,
+    placeholders: { texts: TEMPLATE_PLACEHOLDERS, severity: "error" },
+  });
   if (!loaded.input) return { issues: loaded.issues };
   if (loaded.input.respondents.length === 0) {
     return {

@@ -5,6 +5,7 @@ import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadAnswerFiles, loadTargetsFile } from "../io/load-answers.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { SCORE_RENDERERS, type ScoreFormat } from "../render/score/index.js";
+import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 import { failWithIssues, printIssues } from "./print-issues.js";
 
 /** Options of `crm-maturity score`, as commander parses them. */
@@ -41,7 +42,10 @@ export async function runScore(
     );
   }
   const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
-  const answers = loadAnswerFiles(paths, questionnaire, { cwd: e.cwd });
+  const answers = loadAnswerFiles(paths, questionnaire, {
+    cwd: e.cwd,
+    placeholders: { texts: TEMPLATE_PLACEHOLDERS, severity: "warning" },
+  });
   if (!answers.input) failWithIssues("the answers are invalid", answers.issues);
 
   let targets: Record<string, number> | undefined;

@@ -15,6 +15,7 @@ export interface InterviewLabels {
   respondentName: string;
   respondentRole: string;
   existingFile: (file: string, respondents: number) => string;
+  placeholdersLeft: (file: string) => string;
   existingChoice: string;
   continueRespondent: (who: string, answered: number, total: number) => string;
   addRespondent: string;
@@ -71,6 +72,8 @@ const en: InterviewLabels = {
   respondentRole: "Respondent's role",
   existingFile: (file, n) =>
     `${file} already holds ${n} respondent${n === 1 ? "" : "s"}; nothing in it will be overwritten.`,
+  placeholdersLeft: (file) =>
+    `${file} still holds the template's wording instead of the client details. Please give them now; they go on the cover of every report.`,
   existingChoice: "What would you like to do?",
   continueRespondent: (who, answered, total) =>
     `Continue with ${who} (${answered} of ${total} answered)`,
@@ -136,6 +139,8 @@ const zhCN: InterviewLabels = {
   respondentName: "受访者姓名（可选；留空即匿名）",
   respondentRole: "受访者角色",
   existingFile: (file, n) => `${file} 中已有 ${n} 位受访者的回答；文件中的任何内容都不会被覆盖。`,
+  placeholdersLeft: (file) =>
+    `${file} 中的客户信息仍是模板的提示文字，请现在补填；报告封面将使用这些信息。`,
   existingChoice: "请选择下一步：",
   continueRespondent: (who, answered, total) => `继续访谈 ${who}（已答 ${answered} / ${total} 题）`,
   addRespondent: "在此文件中新增一位受访者",

@@ -1,3 +1,4 @@
+import type { TemplatePlaceholders } from "../core/answers/placeholders.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { oneLine } from "../core/text/one-line.js";
 import { fillPlaceholders } from "../core/text/placeholders.js";
@@ -66,6 +67,17 @@ const TEXT = {
     defaultTarget: "默认",
   },
 } as const;
+
+/**
+ * What the answers template writes into each assessment field, in every language: a file still
+ * carrying one of these was never filled in (`interview` asks for the field, reports refuse it).
+ */
+export const TEMPLATE_PLACEHOLDERS: TemplatePlaceholders = {
+  name: Object.values(TEXT).map((t) => t.clientName),
+  industry: Object.values(TEXT).map((t) => t.industry),
+  size: Object.values(TEXT).map((t) => t.size),
+  assessor: Object.values(TEXT).map((t) => t.assessor),
+};
 
 const comment = (lines: readonly string[], indent = "") =>
   lines.map((l) => `${indent}# ${l}`.trimEnd());

@@ -75,6 +75,36 @@ describe("crm-maturity init (built CLI)", () => {
     expect(JSON.parse(r.stdout).overall.score).toBe(3);
   });
 
+  it("score warns and report refuses while the template's client details are placeholders", () => {
+    const cwd = tmp();
+    runCli(["init", "--lang", "zh-CN"], { cwd });
+    const answers = path.join(cwd, "answers.yaml");
+    const text = readFileSync(answers, "utf8");
+    writeFileSync(
+      answers,
+      text.replace(
+        "respondents: []",
+        "respondents:\n  - id: r1\n    role: executive\n    answers: { lead.ceo-ownership: 3 }",
+      ),
+    );
+    const score = runCli(["score", "answers.yaml"], { cwd });
+    expect(score.status).toBe(0);
+    expect(score.stderr).toMatch(
+      /^answers\.yaml:\d+:11 {2}warning {2}expected the client's name in assessment\.client\.name; found "客户名称".*\(template-placeholder\)$/m,
+    );
+    for (const command of ["report", "roadmap"]) {
+      const r = runCli([command, "answers.yaml", "-o", "out.md"], { cwd });
+      expect(r.status).toBe(1);
+      expect(hasStackTrace(r.stderr)).toBe(false);
+      for (const field of ["client\\.name", "client\\.industry", "client\\.size", "assessor"]) {
+        expect(r.stderr).toMatch(
+          new RegExp(`error .*assessment\\.${field};.*\\(template-placeholder\\)`),
+        );
+      }
+      expect(existsSync(path.join(cwd, "out.md"))).toBe(false);
+    }
+  });
+
   it("never overwrites: a second run keeps every file byte for byte and exits 0", () => {
     const cwd = tmp();
     runCli(["init", "x"], { cwd });

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { COMPARE_FORMATS, DEFAULT_COMPARE_FORMAT } from "../../render/comparison/index.js";
-import { formatOption } from "../format-option.js";
+import { formatFollowsOutput, formatOption } from "../format-option.js";
 import {
   examples,
   langOption,
@@ -11,7 +11,7 @@ import {
 
 /** Registers `crm-maturity compare`. */
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command("compare")
     .description(
       "show progress between a baseline and a follow-up assessment of one client: scores, levels, progress to target, risks, readiness, questionnaire changes",
@@ -52,9 +52,11 @@ export function register(program: Command): void {
       ])}
 Exit codes: 0 compared · 1 invalid input, or a follow-up dated before the baseline (file:line:column on stderr) · 2 usage error
 `,
-    )
-    .action(async (baseline: string, followup: string, opts) => {
+    );
+  formatFollowsOutput(cmd, COMPARE_FORMATS).action(
+    async (baseline: string, followup: string, opts) => {
       const { runCompare } = await import("../../app/compare.js");
       process.exitCode = await runCompare(baseline, followup, opts);
-    });
+    },
+  );
 }

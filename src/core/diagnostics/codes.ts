@@ -192,4 +192,16 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
       "Answer files scored together set different targets for a dimension; the later file's value is used.",
     help: "Keep targets in one place, preferably a targets file passed with --targets.",
   },
+  "non-respondent-role": {
+    severity: "error",
+    summary:
+      "A respondent has a role the questionnaire marks `respondent: false`: it owns roadmap actions but never answers.",
+    help: "Give the respondent one of the roles that answer (see the questionnaire's `roles`), or leave the person out.",
+  },
+  "template-placeholder": {
+    severity: "error",
+    summary:
+      'An assessment field still holds the text `crm-maturity init` wrote for it (e.g. "Client name" or 客户名称); reports refuse to print it, score warns.',
+    help: "Fill in the field, or run `crm-maturity interview -o <file>`, which asks for the client details when they are missing.",
+  },
 };

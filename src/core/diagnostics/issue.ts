@@ -39,6 +39,8 @@ export const INPUT_ISSUE_CODES = [
   "question-not-for-role",
   "metadata-mismatch",
   "target-override",
+  "non-respondent-role",
+  "template-placeholder",
 ] as const;
 
 /** Every finding the tool can report. */

@@ -167,16 +167,17 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
     const raw = hasOwn(respondent.answers, question.id)
       ? respondent.answers[question.id]
       : undefined;
-    // An answer given to a question not put to the role still counts (check-answers warns).
-    if (!tally.asked[r] && raw === undefined) return;
     const value = raw === undefined ? undefined : answerScalarOf(raw);
+    // A level given to a question not put to the role still counts (check-answers warns);
+    // `unknown`, `na` or nothing from a role never asked means "not asked", as in batch.
+    const notAsked = !tally.asked[r] && typeof value !== "number";
     if (typeof raw === "object" && (raw.note !== undefined || raw.evidence !== undefined)) {
       const note: NoteResult = { respondent: respondent.id, role: respondent.role };
       if (raw.note !== undefined) note.note = raw.note;
       if (raw.evidence !== undefined) note.evidence = raw.evidence;
       tally.notes.push(note);
     }
-    tallyValue(tally, r, value, respondent.id);
+    if (!notAsked) tallyValue(tally, r, value, respondent.id);
   }
 
   return {
@@ -196,11 +197,12 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
       for (let i = 0; i < flat.length; i++) {
         const tally = flat[i] as QuestionTally;
         const code = codes[i] ?? ANSWER_ABSENT;
-        if (code === ANSWER_ABSENT) {
-          if (tally.asked[r]) tally.unknown++;
-        } else if (code === ANSWER_NA) tally.na++;
-        else if (code === ANSWER_UNKNOWN) tally.unknown++;
-        else tallyValue(tally, r, code, id);
+        if (code === ANSWER_ABSENT || code === ANSWER_NA || code === ANSWER_UNKNOWN) {
+          // Off-role: not asked, whatever the code (as in `add`).
+          if (!tally.asked[r]) continue;
+          if (code === ANSWER_NA) tally.na++;
+          else tally.unknown++;
+        } else tallyValue(tally, r, code, id);
       }
     },
     addCodeCounts(role, counts, respondents) {
@@ -242,10 +244,10 @@ function tallyCodeCounts(
   lo: number,
   hi: number,
 ): void {
-  const absent = counts[base + ANSWER_ABSENT] ?? 0;
-  if (absent > 0 && tally.asked[r]) tally.unknown += absent;
-  tally.na += counts[base + ANSWER_NA] ?? 0;
-  tally.unknown += counts[base + ANSWER_UNKNOWN] ?? 0;
+  if (tally.asked[r]) {
+    tally.unknown += (counts[base + ANSWER_ABSENT] ?? 0) + (counts[base + ANSWER_UNKNOWN] ?? 0);
+    tally.na += counts[base + ANSWER_NA] ?? 0;
+  }
   for (let value = 1; value < ANSWER_NA; value++) {
     const c = counts[base + value] ?? 0;
     if (c === 0) continue;
