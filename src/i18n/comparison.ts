@@ -36,6 +36,7 @@ const en = {
   "readiness.improved": "improved",
   "readiness.worsened": "worsened",
   "readiness.unchanged": "unchanged",
+  "readiness.not-comparable": "not comparable: one assessment has no answers to judge",
   "readiness.sideHeading": "{side}{verdict}, decided by:",
 
   "risks.resolved": "Resolved",
@@ -116,6 +117,7 @@ const zhCN: Record<CompareLabelKey, string> = {
   "readiness.improved": "改善",
   "readiness.worsened": "恶化",
   "readiness.unchanged": "不变",
+  "readiness.not-comparable": "无法比较：其中一次评估没有可供判断的回答",
   "readiness.sideHeading": "{side}{verdict}，判定依据：",
 
   "risks.resolved": "已解除",

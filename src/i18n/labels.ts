@@ -62,6 +62,9 @@ const en = {
   "verdict.ready.explain": "no readiness rule holds: the organisation can proceed",
   "verdict.conditional.explain": "proceed only once these conditions are addressed",
   "verdict.not-ready.explain": "build these capabilities before implementing a CRM system",
+  "verdict.inconclusive": "inconclusive",
+  "verdict.inconclusive.explain":
+    "no respondent gave a level to any question, so there is nothing to judge readiness on",
 
   // Sections under the score table
   "section.readiness": "Readiness",
@@ -150,6 +153,8 @@ const zhCN: Record<LabelKey, string> = {
   "verdict.ready.explain": "没有触发任何就绪度规则，企业可以推进",
   "verdict.conditional.explain": "须先解决以下问题方可推进",
   "verdict.not-ready.explain": "应先建设以下能力，再实施 CRM 系统",
+  "verdict.inconclusive": "无法判断",
+  "verdict.inconclusive.explain": "没有任何受访者对任何题目给出等级，就绪度无从判断",
 
   "section.readiness": "就绪度",
   "section.risks": "主要风险",

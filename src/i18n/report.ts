@@ -107,6 +107,10 @@ export interface ReportTexts {
     levelName: string | null;
     coverage: number | null;
     confidence: string | null;
+    /** The confidence basis: most respondents on one question, roles present and expected. */
+    respondents: number;
+    rolesPresent: number;
+    rolesExpected: number;
   }): string;
   readinessSentence: Record<ReadinessVerdictId, string>;
   readinessReason(title: string, rationale: string | null): string;
@@ -322,7 +326,12 @@ const en: ReportTexts = {
     solidify: "Write the improved practices into policy, system configuration, KPIs and training.",
   },
   severity: { high: "High", medium: "Medium", low: "Low" },
-  verdict: { ready: "Ready", conditional: "Ready with conditions", "not-ready": "Not ready" },
+  verdict: {
+    ready: "Ready",
+    conditional: "Ready with conditions",
+    "not-ready": "Not ready",
+    inconclusive: "Inconclusive",
+  },
   confidence: { high: "high", medium: "medium", low: "low" },
   strategyName: { "small-slow": "Small and slow", "big-fast": "Big and fast" },
   strategySentence: {
@@ -363,7 +372,7 @@ const en: ReportTexts = {
     const cov =
       a.coverage === null || a.confidence === null
         ? ""
-        : ` Confidence in this result is ${a.confidence} (${fmtPct(a.coverage)} of the applicable question weight was answered).`;
+        : ` Confidence in this result is ${a.confidence}: ${fmtPct(a.coverage)} of the applicable question weight was answered, by at most ${a.respondents} ${a.respondents === 1 ? "respondent" : "respondents"} on any one question, and ${a.rolesPresent} of the ${a.rolesExpected} roles that should answer took part.`;
     return `Overall, ${a.client} scores ${fmtScore(a.score)} on the five-level scale, which puts its CRM capability at level ${a.level}${a.levelName ? `, ${a.levelName}` : ""}.${cov}`;
   },
   readinessSentence: {
@@ -373,6 +382,8 @@ const en: ReportTexts = {
       "Verdict: ready with conditions. The company can proceed only if the conditions below are built into the first phase of the roadmap; otherwise the programme is likely to disappoint.",
     "not-ready":
       "Verdict: not ready. The company should not buy or roll out a CRM system yet. It should first build the capability named below; a system bought now would automate today's weaknesses.",
+    inconclusive:
+      "Verdict: inconclusive. Nobody has yet given a rating to any question, so this document cannot say whether the company is ready. Complete the interviews before drawing any conclusion from it.",
   },
   readinessReason: (title, rationale) => (rationale ? `${title}: ${rationale}` : `${title}.`),
   topGapsSentence: (count, measured) =>
@@ -501,7 +512,7 @@ const en: ReportTexts = {
   methodParagraphs: (a) => [
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",
     "With several respondents, a question's score is the mean over the roles present of each role's mean, so that many front-line answers do not drown a single executive. A dimension's score is the weighted mean of its answered questions, and its level is the whole part of the score, capped by any critical question that scores lower. The overall score is the weighted mean of the dimensions that could be scored.",
-    "Coverage is the share of applicable question weight that was answered; confidence is high from 80%, medium from 50% and low below that. The gap is the target minus the score when positive.",
+    "Coverage is the share of applicable question weight that was answered. Confidence weighs four things together: coverage, how many people answered, whether every role that should answer took part, and whether respondents agree. It is high only when coverage reaches 80%, at least three people answered, every expected role is present and respondents agree on 80% of the answered weight; medium at 50%, two people, half the roles and 50% agreement; low otherwise. A single interview therefore never gives more than low confidence. The gap is the target minus the score when positive.",
     `A target is out of reach when the gap exceeds what the organisation can climb within the ${a.horizon}-month horizon at about ${a.monthsPerLevel} months per level; the report then gives the realistic date. Executives rating a dimension a full level above the front line is flagged as a perception gap, and answers two or more levels apart as a disagreement.`,
     "Risks and the readiness verdict follow from rules written in the questionnaire; the roadmap is built from its recommendations as described in the roadmap section.",
   ],
@@ -638,7 +649,12 @@ const zh: ReportTexts = {
     solidify: "把改进后的做法写入制度、系统配置、考核指标和培训。",
   },
   severity: { high: "高", medium: "中", low: "低" },
-  verdict: { ready: "已就绪", conditional: "有条件就绪", "not-ready": "尚未就绪" },
+  verdict: {
+    ready: "已就绪",
+    conditional: "有条件就绪",
+    "not-ready": "尚未就绪",
+    inconclusive: "无法判断",
+  },
   confidence: { high: "高", medium: "中", low: "低" },
   strategyName: { "small-slow": "小步慢跑", "big-fast": "大步快跑" },
   strategySentence: {
@@ -679,7 +695,7 @@ const zh: ReportTexts = {
     const cov =
       a.coverage === null || a.confidence === null
         ? ""
-        : `本结论的可信度为${a.confidence}（适用题目权重的作答覆盖率为 ${fmtPct(a.coverage)}）。`;
+        : `本结论的可信度为${a.confidence}：适用题目权重的作答覆盖率为 ${fmtPct(a.coverage)}，单题最多 ${a.respondents} 位受访者作答，应参与作答的 ${a.rolesExpected} 类角色中有 ${a.rolesPresent} 类参与。`;
     return `${cjkSpace(`${a.client}的`)}总体得分为 ${fmtScore(a.score)}（五级量表），CRM 能力处于第 ${a.level} 级${a.levelName ? `“${a.levelName}”` : ""}。${cov}`;
   },
   readinessSentence: {
@@ -689,6 +705,8 @@ const zh: ReportTexts = {
       "结论：有条件就绪。只有把下列条件纳入路线图的第一阶段，企业才可推进；否则项目很可能不及预期。",
     "not-ready":
       "结论：尚未就绪。企业目前不宜采购或上线 CRM 系统，应先建设下列能力；现在上系统只会把眼下的弱点自动化。",
+    inconclusive:
+      "结论：无法判断。目前还没有任何受访者对任何题目给出评级，本文件无法说明企业是否已经就绪。请先完成访谈，再据此得出任何结论。",
   },
   readinessReason: (title, rationale) => (rationale ? `${title}：${rationale}` : `${title}。`),
   topGapsSentence: (count, measured) =>
@@ -813,7 +831,7 @@ const zh: ReportTexts = {
   methodParagraphs: (a) => [
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
     "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",
-    "覆盖率是已作答题目权重占适用题目权重的比例；覆盖率达到 80% 可信度为高，达到 50% 为中，低于 50% 为低。差距为目标减去得分（为正时）。",
+    "覆盖率是已作答题目权重占适用题目权重的比例。可信度综合四个因素：覆盖率、作答人数、应当作答的角色是否都已参与、受访者之间是否一致。只有覆盖率达到 80%、至少三人作答、所有应参与的角色均已参与、且 80% 的已答权重上意见一致时，可信度才为高；覆盖率 50%、两人作答、半数角色参与、50% 一致时为中；否则为低。因此仅凭一次访谈，可信度最多为低。差距为目标减去得分（为正时）。",
     `按每提升一级约需 ${a.monthsPerLevel} 个月计算，若差距超出 ${a.horizon} 个月规划期内可提升的幅度，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知差距，回答相差两级或以上记为意见分歧。`,
     "风险与就绪度结论由问卷中定义的规则得出；路线图依据问卷中的改进建议生成，规则见路线图一节。",
   ],

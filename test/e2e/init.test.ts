@@ -47,6 +47,10 @@ describe("crm-maturity init (built CLI)", () => {
     // The freshly scaffolded folder already scores (with nothing answered yet).
     const score = runCli(["score", "answers.yaml", "--targets", "targets.yaml"], { cwd });
     expect(score.status).toBe(0);
+    // Nobody answered anything yet: never "ready".
+    expect(score.stdout).toMatch(/^Readiness: INCONCLUSIVE — no respondent gave a level/m);
+    const json = runCli(["score", "answers.yaml", "--format", "json"], { cwd });
+    expect(JSON.parse(json.stdout).readiness).toEqual({ verdict: "inconclusive", rules: [] });
   });
 
   it("a filled-in respondent block from the template scores", () => {
@@ -102,6 +106,31 @@ describe("crm-maturity init (built CLI)", () => {
         );
       }
       expect(existsSync(path.join(cwd, "out.md"))).toBe(false);
+    }
+  });
+
+  it("a report on answers that are all na says plainly that it is inconclusive", () => {
+    const cwd = tmp();
+    writeFileSync(
+      path.join(cwd, "answers.yaml"),
+      [
+        "assessment:",
+        "  client: { name: Acme }",
+        "  date: 2026-03-01",
+        "  assessor: Jane Doe",
+        `  questionnaire: { id: ${resolveQuestionnaire().id}, version: ${resolveQuestionnaire().version} }`,
+        "respondents:",
+        "  - { id: r1, role: executive, answers: { lead.ceo-ownership: na } }",
+        "",
+      ].join("\n"),
+    );
+    for (const lang of ["en", "zh-CN"]) {
+      const r = runCli(["report", "answers.yaml", "--lang", lang], { cwd });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(
+        lang === "en" ? "Verdict: inconclusive. Nobody has yet given a rating" : "结论：无法判断。",
+      );
+      expect(r.stdout).not.toMatch(/Verdict: ready|结论：已就绪/);
     }
   });
 

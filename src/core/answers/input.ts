@@ -4,7 +4,7 @@ import type { AssessmentMeta, Respondent } from "./schema.js";
  * Bumped whenever the results JSON changes incompatibly. Here rather than beside the results
  * schema so that scoring does not build that schema.
  */
-export const RESULTS_SCHEMA_VERSION = 1;
+export const RESULTS_SCHEMA_VERSION = 2;
 
 /** One assessment ready to score: metadata, target overrides and every respondent. */
 export interface AssessmentInput {

@@ -21,7 +21,7 @@ const roadmapStrategy = z
 const phase = z.enum(["rigidify", "optimise", "solidify"]);
 const pillar = z.enum(["strategy", "people", "process", "technology"]);
 const severity = z.enum(["high", "medium", "low"]);
-const verdict = z.enum(["ready", "conditional", "not-ready"]);
+const verdict = z.enum(["ready", "conditional", "not-ready", "inconclusive"]);
 const confidence = z.enum(["high", "medium", "low"]);
 /** Every section of the gap report, in document order. */
 export const SECTION_IDS = [

@@ -31,10 +31,50 @@ const coverage = z
 const confidence = z
   .enum(["high", "medium", "low"])
   .nullable()
-  .describe("high when coverage ≥ 0.8, medium ≥ 0.5, low below; null with coverage null.");
+  .describe(
+    "From coverage, respondents, roles present and agreement (docs/scoring.md §5, confidenceBasis); null when nothing was answered (inconclusive).",
+  );
 const byRole = z
   .record(z.string(), score)
   .describe("Score per respondent role (every questionnaire role and any other role present).");
+
+// ---- Results schema version 2 (issue 11): confidence basis, inconclusive readiness ----
+
+/** Why a confidence is what it is: the four figures of docs/scoring.md §5 and what held it down. */
+export const confidenceBasisSchema = z
+  .strictObject({
+    respondents: z
+      .number()
+      .int()
+      .describe("The most respondents who gave a level to any one question here."),
+    rolesExpected: z
+      .array(z.string())
+      .describe("Answering roles the questions here are put to, in questionnaire order."),
+    rolesPresent: z
+      .array(z.string())
+      .describe("Those of rolesExpected with at least one respondent who gave a level here."),
+    agreement: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe(
+        "Weighted mean over answered questions of the largest share of respondents on two adjacent levels; null when nothing is answered.",
+      ),
+    limitedBy: z
+      .array(z.enum(["coverage", "respondents", "roles", "agreement"]))
+      .describe("The figures below the next confidence's threshold; empty at high confidence."),
+  })
+  .describe("The figures confidence is decided from.");
+
+/** The readiness verdicts; `inconclusive` when nothing was answered. */
+export const readinessVerdictSchema = z
+  .enum(["ready", "conditional", "not-ready", "inconclusive"])
+  .describe(
+    "not-ready / conditional when such a rule holds, ready when none does, inconclusive when no respondent gave any level (no rule is evaluated).",
+  );
+
+// ---- end of version 2 additions ----
 
 export const noteSchema = z
   .strictObject({
@@ -115,6 +155,7 @@ export const dimensionResultSchema = z
     applicableWeight: z.number().describe("Weight of the applicable questions."),
     coverage,
     confidence,
+    confidenceBasis: confidenceBasisSchema,
     byRole,
     target: z.number().describe("Override from --targets or the answers file, else the default."),
     gap: z.number().nullable().describe("max(0, target − score); null when inconclusive."),
@@ -181,6 +222,7 @@ export const resultsSchema = z
       levelName,
       coverage: coverage.describe("Dimension-weighted mean of the dimensions' coverage."),
       confidence,
+      confidenceBasis: confidenceBasisSchema,
     }),
     dimensions: z.array(dimensionResultSchema).describe("In questionnaire order."),
     perceptionGaps: z
@@ -206,7 +248,7 @@ export const resultsSchema = z
       .describe("Questions whose respondents differ by at least 2 levels, in questionnaire order."),
     risks: z.array(riskResultSchema).describe("Triggered risks, in questionnaire order."),
     readiness: z.strictObject({
-      verdict: z.enum(["ready", "conditional", "not-ready"]),
+      verdict: readinessVerdictSchema,
       rules: z.array(readinessRuleResultSchema).describe("The rules that decided the verdict."),
     }),
     statistics: statisticsSchema
@@ -221,3 +263,4 @@ export type QuestionResult = z.infer<typeof questionResultSchema>;
 export type RiskResult = z.infer<typeof riskResultSchema>;
 export type NoteResult = z.infer<typeof noteSchema>;
 export type Confidence = NonNullable<z.infer<typeof confidence>>;
+export type ConfidenceBasis = z.infer<typeof confidenceBasisSchema>;

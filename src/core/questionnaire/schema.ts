@@ -210,7 +210,7 @@ export const readinessRule = z
   })
   .describe("A rule that lowers the readiness verdict when its condition holds.");
 
-const verdict = z.enum(["ready", "conditional", "not-ready"]);
+const verdict = z.enum(["ready", "conditional", "not-ready", "inconclusive"]);
 
 /** One sentence of the consulting judgement, kept when its condition and verdict hold. */
 export const judgementSentence = z

@@ -25,13 +25,19 @@ import {
 } from "../math/numbers.js";
 import type {
   Confidence,
+  ConfidenceBasis,
   DimensionResult,
   NoteResult,
   QuestionResult,
   Results,
 } from "../models/results.js";
 import type { LocalizedText, Question } from "../questionnaire/schema.js";
-import { type ComposedDimension, isForRole, type Questionnaire } from "../questionnaire/types.js";
+import {
+  type ComposedDimension,
+  isForRole,
+  type Questionnaire,
+  respondentRoles,
+} from "../questionnaire/types.js";
 import { compareText } from "../text/compare.js";
 import { ANSWER_ABSENT, ANSWER_CODES, ANSWER_NA, ANSWER_UNKNOWN } from "./answer-codes.js";
 import { addMonths } from "./dates.js";
@@ -46,11 +52,71 @@ export const DISAGREEMENT_SPREAD = 2;
 /** Perception gaps of at least this much are flagged. */
 export const PERCEPTION_GAP_FLAG = 1;
 
-/** Confidence from coverage: high ≥ 0.8, medium ≥ 0.5, low below. */
-export function confidenceOf(coverage: number): Confidence {
-  if (atLeast(coverage, 0.8)) return "high";
-  if (atLeast(coverage, 0.5)) return "medium";
-  return "low";
+/** The least each figure must reach for a confidence (docs/scoring.md §5). */
+export const CONFIDENCE_THRESHOLDS = {
+  high: { coverage: 0.8, respondents: 3, roleShare: 1, agreement: 0.8 },
+  medium: { coverage: 0.5, respondents: 2, roleShare: 0.5, agreement: 0.5 },
+} as const;
+
+/** The figures confidence is decided from, unrounded. */
+export interface ConfidenceFigures {
+  coverage: number | null;
+  respondents: number;
+  rolesExpected: readonly string[];
+  rolesPresent: readonly string[];
+  agreement: number | null;
+}
+
+type Limit = ConfidenceBasis["limitedBy"][number];
+
+/** The figures below the thresholds of `level`. */
+function shortOf(f: ConfidenceFigures, level: keyof typeof CONFIDENCE_THRESHOLDS): Limit[] {
+  const t = CONFIDENCE_THRESHOLDS[level];
+  const roleShare =
+    f.rolesExpected.length === 0 ? 1 : f.rolesPresent.length / f.rolesExpected.length;
+  const short: Limit[] = [];
+  if (!atLeast(f.coverage ?? 0, t.coverage)) short.push("coverage");
+  if (f.respondents < t.respondents) short.push("respondents");
+  if (!atLeast(roleShare, t.roleShare)) short.push("roles");
+  if (!atLeast(f.agreement ?? 0, t.agreement)) short.push("agreement");
+  return short;
+}
+
+/**
+ * Confidence from coverage, respondents, the roles present and agreement: high when every
+ * figure reaches the high thresholds, medium when every one reaches the medium ones, else low;
+ * null (inconclusive) when nothing was answered. `limitedBy` names the figures short of the next
+ * level, so a report can say what would raise it.
+ */
+export function confidenceOf(f: ConfidenceFigures): {
+  confidence: Confidence | null;
+  limitedBy: Limit[];
+} {
+  if (f.coverage === null || f.agreement === null) return { confidence: null, limitedBy: [] };
+  const high = shortOf(f, "high");
+  if (high.length === 0) return { confidence: "high", limitedBy: [] };
+  const medium = shortOf(f, "medium");
+  return medium.length === 0
+    ? { confidence: "medium", limitedBy: high }
+    : { confidence: "low", limitedBy: medium };
+}
+
+/** The results' confidence and its basis, rounded. */
+function confidenceResult(f: ConfidenceFigures): {
+  confidence: Confidence | null;
+  confidenceBasis: ConfidenceBasis;
+} {
+  const { confidence, limitedBy } = confidenceOf(f);
+  return {
+    confidence,
+    confidenceBasis: {
+      respondents: f.respondents,
+      rolesExpected: [...f.rolesExpected],
+      rolesPresent: [...f.rolesPresent],
+      agreement: round2OrNull(f.agreement),
+      limitedBy,
+    },
+  };
 }
 
 interface QuestionTally {
@@ -64,6 +130,8 @@ interface QuestionTally {
   asked: boolean[];
   min: number;
   max: number;
+  /** Respondents per score (index score − lo), for adjacent agreement. */
+  hist: number[];
   answered: number;
   na: number;
   unknown: number;
@@ -157,6 +225,7 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
     const score = tally.reverse ? lo + hi - value : value;
     tally.sum[r] = (tally.sum[r] as number) + score;
     tally.n[r] = (tally.n[r] as number) + 1;
+    tally.hist[score - lo] = (tally.hist[score - lo] ?? 0) + 1;
     tally.answered++;
     if (score < tally.min) tally.min = score;
     if (score > tally.max) tally.max = score;
@@ -228,6 +297,7 @@ function emptyTally(question: Question): QuestionTally {
     asked: [],
     min: Number.POSITIVE_INFINITY,
     max: Number.NEGATIVE_INFINITY,
+    hist: [],
     answered: 0,
     na: 0,
     unknown: 0,
@@ -259,6 +329,7 @@ function tallyCodeCounts(
     const score = tally.reverse ? lo + hi - value : value;
     tally.sum[r] = (tally.sum[r] as number) + score * c;
     tally.n[r] = (tally.n[r] as number) + c;
+    tally.hist[score - lo] = (tally.hist[score - lo] ?? 0) + c;
     tally.answered += c;
     if (score < tally.min) tally.min = score;
     if (score > tally.max) tally.max = score;
@@ -325,6 +396,7 @@ interface DimensionScore {
   perceptionGap: number | null;
   executive: number | null;
   frontline: number | null;
+  figures: ConfidenceFigures;
 }
 
 function scoreQuestion(
@@ -346,6 +418,7 @@ function scoreDimension(
   dimension: ComposedDimension,
   tallies: QuestionTally[],
   roles: readonly string[],
+  answering: readonly string[],
   registry: RoleRegistry,
   target: number,
 ): DimensionScore {
@@ -392,6 +465,7 @@ function scoreDimension(
   const perceptionGap = executive !== null && frontline !== null ? executive - frontline : null;
 
   return {
+    figures: confidenceFigures(questions, answering, registry, coverage),
     dimension,
     questions,
     score,
@@ -405,6 +479,76 @@ function scoreDimension(
     perceptionGap,
     executive,
     frontline,
+  };
+}
+
+/** A dimension's figures for confidence: respondents, roles expected and present, agreement. */
+function confidenceFigures(
+  questions: readonly QuestionScore[],
+  answering: readonly string[],
+  registry: RoleRegistry,
+  coverage: number | null,
+): ConfidenceFigures {
+  let respondents = 0;
+  let answeredWeight = 0;
+  let agreedWeight = 0;
+  const expected = new Set<string>();
+  const present = new Set<string>();
+  for (const q of questions) {
+    const { tally } = q;
+    respondents = Math.max(respondents, tally.answered);
+    for (const role of answering) {
+      if (isForRole(tally.question, role)) expected.add(role);
+      const r = registry.index.get(role);
+      if (r !== undefined && (tally.n[r] ?? 0) > 0) present.add(role);
+    }
+    if (tally.answered > 0) {
+      const weight = Math.max(0, tally.question.weight);
+      answeredWeight += weight;
+      agreedWeight += weight * adjacentAgreement(tally);
+    }
+  }
+  const rolesExpected = answering.filter((r) => expected.has(r));
+  return {
+    coverage,
+    respondents,
+    rolesExpected,
+    rolesPresent: rolesExpected.filter((r) => present.has(r)),
+    agreement: answeredWeight > 0 ? agreedWeight / answeredWeight : null,
+  };
+}
+
+/**
+ * The largest share of a question's respondents whose scores lie on two adjacent levels (percent
+ * adjacent agreement): 1 when everyone is within one level of each other.
+ */
+function adjacentAgreement(tally: QuestionTally): number {
+  let best = 0;
+  for (let i = 0; i < tally.hist.length; i++) {
+    best = Math.max(best, (tally.hist[i] ?? 0) + (tally.hist[i + 1] ?? 0));
+  }
+  return tally.answered > 0 ? best / tally.answered : 1;
+}
+
+/** The overall figures: the most respondents on any question, roles over every dimension, agreement weighted by dimension. */
+function overallFigures(
+  scored: readonly DimensionScore[],
+  answering: readonly string[],
+  coverage: number | null,
+): ConfidenceFigures {
+  const expected = new Set(scored.flatMap((d) => d.figures.rolesExpected));
+  const present = new Set(scored.flatMap((d) => d.figures.rolesPresent));
+  const rolesExpected = answering.filter((r) => expected.has(r));
+  return {
+    coverage,
+    respondents: Math.max(0, ...scored.map((d) => d.figures.respondents)),
+    rolesExpected,
+    rolesPresent: rolesExpected.filter((r) => present.has(r)),
+    agreement: weightedMean(
+      scored.flatMap((d) =>
+        d.figures.agreement === null ? [] : [[d.figures.agreement, d.dimension.weight] as const],
+      ),
+    ),
   };
 }
 
@@ -516,7 +660,7 @@ function dimensionResult(
     answeredWeight: round2(d.answeredWeight),
     applicableWeight: round2(d.applicableWeight),
     coverage: round2OrNull(d.coverage),
-    confidence: d.coverage === null ? null : confidenceOf(d.coverage),
+    ...confidenceResult(d.figures),
     byRole: roundMap(d.byRole),
     target: d.target,
     ...targetFigures(d.score, d.target, horizonMonths, monthsPerLevel, assessmentDate),
@@ -590,9 +734,10 @@ function buildResults(
   const levelName = (level: number | null): LocalizedText | null =>
     level === null ? null : (questionnaire.scale.find((s) => s.level === level)?.name ?? null);
 
+  const answering = respondentRoles(questionnaire).map((r) => r.id);
   const scored = questionnaire.dimensions.map((dimension, i) => {
     const target = targetOf(dimension, input, options);
-    return scoreDimension(dimension, tallies[i] ?? [], roles, registry, target);
+    return scoreDimension(dimension, tallies[i] ?? [], roles, answering, registry, target);
   });
 
   const overallScore = weightedMean(
@@ -632,7 +777,7 @@ function buildResults(
       level: overallLevel,
       levelName: levelName(overallLevel),
       coverage: round2OrNull(overallCoverage),
-      confidence: overallCoverage === null ? null : confidenceOf(overallCoverage),
+      ...confidenceResult(overallFigures(scored, answering, overallCoverage)),
     },
     dimensions,
     perceptionGaps: flaggedPerceptionGaps(dimensions),

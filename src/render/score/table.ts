@@ -158,7 +158,12 @@ function profile(
 
 function readiness(results: Results, q: Questionnaire, lang: Lang, c: ChalkInstance): string {
   const { verdict, rules } = results.readiness;
-  const paint = verdict === "ready" ? c.green : verdict === "conditional" ? c.yellow : c.red;
+  const paint =
+    verdict === "ready"
+      ? c.green
+      : verdict === "conditional" || verdict === "inconclusive"
+        ? c.yellow
+        : c.red;
   const colon = t(lang, "punct.colon");
   const label = c.bold(`${t(lang, "section.readiness")}${colon.trimEnd()}`);
   const space = colon.slice(colon.trimEnd().length);

@@ -86,6 +86,14 @@ export function questionnaireOf(
   };
 }
 
+const HIGH_BASIS: DimensionResult["confidenceBasis"] = {
+  respondents: 3,
+  rolesExpected: ["executive"],
+  rolesPresent: ["executive"],
+  agreement: 1,
+  limitedBy: [],
+};
+
 /** Results whose dimensions have exactly the given scores, targets and triggered risks. */
 export function resultsOf(dims: DimSpec[], triggeredRisks: string[] = []): Results {
   const dimensions: DimensionResult[] = dims.map((d) => {
@@ -103,6 +111,7 @@ export function resultsOf(dims: DimSpec[], triggeredRisks: string[] = []): Resul
       applicableWeight: 1,
       coverage: 1,
       confidence: "high",
+      confidenceBasis: HIGH_BASIS,
       byRole: {},
       target,
       gap: d.score === null ? null : Math.max(0, Math.round((target - d.score) * 100) / 100),
@@ -112,14 +121,21 @@ export function resultsOf(dims: DimSpec[], triggeredRisks: string[] = []): Resul
     };
   });
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     assessment: { client: { name: "Test Co" }, date: "2026-01-05", assessor: "A. Consultant" },
     questionnaire: { id: "test", version: "1.0.0" },
     horizonMonths: 12,
     monthsPerLevel: 9,
     respondents: [],
     respondentsByRole: {},
-    overall: { score: 2, level: 2, levelName: text("L2"), coverage: 1, confidence: "high" },
+    overall: {
+      score: 2,
+      level: 2,
+      levelName: text("L2"),
+      coverage: 1,
+      confidence: "high",
+      confidenceBasis: HIGH_BASIS,
+    },
     dimensions,
     perceptionGaps: [],
     disagreements: [],
