@@ -29,6 +29,8 @@ export interface InterviewLabels {
   dimension: (n: number, of: number) => string;
   question: (n: number, of: number) => string;
   critical: string;
+  /** Tag of a `kind: fact` question. */
+  fact: string;
   current: (answer: string) => string;
   help: string;
   evidence: string;
@@ -90,6 +92,7 @@ const en: InterviewLabels = {
   dimension: (n, of) => `Dimension ${n} of ${of}`,
   question: (n, of) => `Question ${n} of ${of}`,
   critical: "critical: caps the dimension's level",
+  fact: "fact: rate what the evidence shows, not an impression",
   current: (answer) => `answered: ${answer}`,
   help: "Help",
   evidence: "Evidence",
@@ -156,6 +159,7 @@ const zhCN: InterviewLabels = {
   dimension: (n, of) => `维度 ${n} / ${of}`,
   question: (n, of) => `第 ${n} 题 / 共 ${of} 题`,
   critical: "关键题：限制本维度的最高等级",
+  fact: "事实题：按证据显示的情况评级，而非凭印象",
   current: (answer) => `已答：${answer}`,
   help: "访谈提示",
   evidence: "应查证据",

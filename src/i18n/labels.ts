@@ -75,6 +75,10 @@ const en = {
   "section.perceptionGaps.none":
     "No dimension where executives rate a full level above the front line.",
   "section.perceptionGaps.missing": "Not measured: needs executive and front-line respondents.",
+  "section.factConflicts": "Facts to settle with evidence",
+  "section.factConflicts.note": "facts rated two or more levels apart; check the records",
+  "col.question": "Question",
+  "col.ratings": "Ratings",
   "section.expectationRisks": "Expectation risks",
   "section.expectationRisks.note":
     "targets out of reach within {horizon} months at {pace} months per level",
@@ -163,6 +167,10 @@ const zhCN: Record<LabelKey, string> = {
   "section.perceptionGaps": "认知落差（高层与一线）",
   "section.perceptionGaps.none": "没有哪个维度的高层评分比一线高出一个等级以上。",
   "section.perceptionGaps.missing": "无法衡量：需要高层和一线受访者的回答。",
+  "section.factConflicts": "需凭证据核实的事实",
+  "section.factConflicts.note": "对客观事实的评级相差两级或以上，请查阅相关记录",
+  "col.question": "题目",
+  "col.ratings": "评级",
   "section.expectationRisks": "期望值风险",
   "section.expectationRisks.note": "按每级 {pace} 个月计，{horizon} 个月内无法达到的目标",
   "section.expectationRisks.none": "所有目标均可在 {horizon} 个月内达到。",

@@ -155,6 +155,8 @@ export interface ReportTexts {
     flagged: boolean;
   }): string;
   perceptionIntro(applicable: boolean): string;
+  /** Before the facts rated two or more levels apart. */
+  factConflictsIntro: string;
   perceptionGapSentence(a: {
     title: string;
     executive: number;
@@ -281,6 +283,7 @@ const en: ReportTexts = {
     scoresByRole: "Scores by role",
     perceptionGaps: "Perception gaps",
     disagreements: "Disagreements",
+    factConflicts: "Facts to settle with evidence",
     principles: "Principles",
     actionDetails: "Actions in detail",
     judgement: "Consulting judgement",
@@ -438,6 +441,8 @@ const en: ReportTexts = {
     applicable
       ? "Scores by role. When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; questions whose answers differ by two levels or more deserve a follow-up conversation."
       : "Only one role answered, so perception gaps between roles cannot be shown. Interview executives and front-line staff separately to reveal them.",
+  factConflictsIntro:
+    "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each counts with the average of the ratings.",
   perceptionGapSentence: (a) =>
     `${a.title}: executives ${fmtScore(a.executive)}, front line ${fmtScore(a.frontline)} (gap ${fmtScore(a.gap)}).`,
   risksIntro: (c) => {
@@ -607,6 +612,7 @@ const zh: ReportTexts = {
     scoresByRole: "分角色得分",
     perceptionGaps: "认知差距",
     disagreements: "意见分歧",
+    factConflicts: "需凭证据核实的事实",
     principles: "原则",
     actionDetails: "行动详情",
     judgement: "咨询判断",
@@ -757,6 +763,8 @@ const zh: ReportTexts = {
     `该目标无法在 ${a.horizon} 个月内达成：约需 ${a.months} 个月，现实可达日期为${a.date}。`,
   perceptionSentence: (a) =>
     `高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，相差 ${fmtScore(a.gap)}。${a.flagged ? "这正是“报喜不报忧”的偏差：问题在向上传递的过程中被过滤了。" : ""}`,
+  factConflictsIntro:
+    "以下题目询问的是企业的客观事实而非看法，但能够看到相关证据的受访者给出的评级相差两级或以上。在依据本报告做决定之前，评估人应查阅相关文件或记录并更正答案；在此之前，每题按各评级的平均值计分。",
   perceptionIntro: (applicable) =>
     applicable
       ? "按角色列出的得分。高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。"

@@ -145,6 +145,7 @@ export function questionBlock(
   ].join(" · ");
   const tags = [progressBar(answeredCount, item.total), c.dim(question.id)];
   if (question.critical) tags.push(c.yellow(l.critical));
+  if (question.kind === "fact") tags.push(c.cyan(l.fact));
   if (answer !== undefined) {
     tags.push(
       c.green(l.current(describeAnswer(answerScalarOf(answer), item, questionnaire, lang))),

@@ -147,6 +147,18 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
       "Chinese or Japanese text has a space between two ideographs, usually left by YAML's folded style (`>`), which turns line breaks into spaces.",
     help: "Keep CJK text on one line, or use the literal style (`|`), and remove the space.",
   },
+  "missing-kind": {
+    severity: "warning",
+    summary:
+      "Some questions declare a `kind` (fact or experience) and this one does not; it is scored as an experience item.",
+    help: "Add `kind: fact` for a fact of the organisation rated against evidence, or `kind: experience` for a statement every role answers from its own seat.",
+  },
+  "fact-for-everyone": {
+    severity: "warning",
+    summary:
+      "A fact question has no `roles`, so it is put to every role, including people who cannot see its evidence.",
+    help: "List under `roles` the roles who can see the evidence (e.g. executive, manager); ask the others an observable experience question instead.",
+  },
   "unknown-question": {
     severity: "error",
     summary: "An answers file answers a question id the questionnaire does not have.",

@@ -27,6 +27,8 @@ export const QUESTIONNAIRE_ISSUE_CODES = [
   "orphan-file",
   "stray-cjk-space",
   "unknown-placeholder",
+  "missing-kind",
+  "fact-for-everyone",
 ] as const;
 
 /** Findings about answer, targets, mapping and results files, reported by the commands that read them. */

@@ -158,6 +158,7 @@ const LABEL_KEYS = [
   "scoresByRole",
   "perceptionGaps",
   "disagreements",
+  "factConflicts",
   "principles",
   "actionDetails",
   "judgement",
@@ -438,6 +439,22 @@ const perceptionSection = z.strictObject({
       max: z.number(),
     }),
   ),
+  factConflicts: z
+    .strictObject({
+      intro: z.string(),
+      items: z.array(
+        z.strictObject({
+          dimension: z.string(),
+          dimensionTitle: z.string(),
+          question: z.string(),
+          questionText: z.string(),
+          spread: z.number(),
+          min: z.number(),
+          max: z.number(),
+        }),
+      ),
+    })
+    .describe("Facts rated two or more levels apart, for the assessor to settle with evidence."),
 });
 
 const riskItem = z.strictObject({

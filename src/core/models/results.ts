@@ -74,6 +74,25 @@ export const readinessVerdictSchema = z
     "not-ready / conditional when such a rule holds, ready when none does, inconclusive when no respondent gave any level (no rule is evaluated).",
   );
 
+/** A question's kind as scored: null when the questionnaire declares no kinds. */
+export const questionKindSchema = z
+  .enum(["fact", "experience"])
+  .nullable()
+  .describe(
+    "fact or experience (a question without `kind` in a questionnaire that uses kinds is an experience item); null when the questionnaire uses no kinds.",
+  );
+
+/** A fact rated two or more levels apart: the assessor settles it with evidence. */
+export const factConflictSchema = z
+  .strictObject({
+    dimension: z.string(),
+    question: z.string(),
+    spread: z.number(),
+    min: z.number(),
+    max: z.number(),
+  })
+  .describe("A fact question whose respondents' ratings differ by at least 2 levels.");
+
 // ---- end of version 2 additions ----
 
 export const noteSchema = z
@@ -96,7 +115,13 @@ export const questionResultSchema = z
       .number()
       .nullable()
       .describe("Highest minus lowest respondent score; null when unanswered."),
-    disagreement: z.boolean().describe("True when the spread is at least 2 levels."),
+    disagreement: z
+      .boolean()
+      .describe("True when the spread is at least 2 levels, on a question that is not a fact."),
+    kind: questionKindSchema,
+    factConflict: z
+      .boolean()
+      .describe("True when the question is a fact and its ratings spread at least 2 levels."),
     applicable: z
       .boolean()
       .describe("False when nobody was asked or every respondent asked said `na`."),
@@ -168,7 +193,9 @@ export const dimensionResultSchema = z
       .describe("Set when target − score > horizonMonths ÷ monthsPerLevel."),
     perceptionGap: perceptionGapSchema
       .nullable()
-      .describe("Null unless both executive and front-line respondents answered."),
+      .describe(
+        "Null unless both executive and front-line respondents answered; with question kinds, computed on the experience questions both answered.",
+      ),
     questions: z.array(questionResultSchema).describe("In questionnaire order."),
   })
   .describe("One dimension's result.");
@@ -245,7 +272,14 @@ export const resultsSchema = z
           max: z.number(),
         }),
       )
-      .describe("Questions whose respondents differ by at least 2 levels, in questionnaire order."),
+      .describe(
+        "Questions (not facts) whose respondents differ by at least 2 levels, in questionnaire order.",
+      ),
+    factConflicts: z
+      .array(factConflictSchema)
+      .describe(
+        "Facts rated at least 2 levels apart, for the assessor to settle; in questionnaire order.",
+      ),
     risks: z.array(riskResultSchema).describe("Triggered risks, in questionnaire order."),
     readiness: z.strictObject({
       verdict: readinessVerdictSchema,

@@ -376,7 +376,21 @@ export function scoreAssessment(
   return scorer.finish(input, options);
 }
 
+/** How a question takes part in comparisons between respondents (docs/scoring.md §7). */
+type Kind = "fact" | "experience" | null;
+
+/** A question's kind: as declared; `experience` when undeclared in a questionnaire that uses kinds. */
+function kindOf(question: Question, usesKinds: boolean): Kind {
+  return question.kind ?? (usesKinds ? "experience" : null);
+}
+
+/** True when any question of the questionnaire declares a kind. */
+export function usesQuestionKinds(questionnaire: Questionnaire): boolean {
+  return questionnaire.dimensions.some((d) => d.questions.some((q) => q.kind !== undefined));
+}
+
 interface QuestionScore {
+  kind: Kind;
   tally: QuestionTally;
   combined: number | null;
   byRole: Map<string, number | null>;
@@ -403,6 +417,7 @@ function scoreQuestion(
   tally: QuestionTally,
   roles: readonly string[],
   registry: RoleRegistry,
+  usesKinds: boolean,
 ): QuestionScore {
   const byRole = new Map<string, number | null>();
   for (const role of roles) {
@@ -411,7 +426,7 @@ function scoreQuestion(
     byRole.set(role, n > 0 ? (tally.sum[r as number] as number) / n : null);
   }
   const present = [...byRole.values()].filter((v): v is number => v !== null);
-  return { tally, combined: mean(present), byRole };
+  return { kind: kindOf(tally.question, usesKinds), tally, combined: mean(present), byRole };
 }
 
 function scoreDimension(
@@ -421,8 +436,9 @@ function scoreDimension(
   answering: readonly string[],
   registry: RoleRegistry,
   target: number,
+  usesKinds: boolean,
 ): DimensionScore {
-  const questions = tallies.map((t) => scoreQuestion(t, roles, registry));
+  const questions = tallies.map((t) => scoreQuestion(t, roles, registry, usesKinds));
   const answered = questions.filter(
     (q): q is QuestionScore & { combined: number } => q.combined !== null,
   );
@@ -460,8 +476,12 @@ function scoreDimension(
     }
     byRole.set(role, weightedMean(pairs));
   }
-  const executive = byRole.get(EXECUTIVE_ROLE) ?? null;
-  const frontline = byRole.get(FRONTLINE_ROLE) ?? null;
+  const { executive, frontline } = usesKinds
+    ? pairedViews(questions)
+    : {
+        executive: byRole.get(EXECUTIVE_ROLE) ?? null,
+        frontline: byRole.get(FRONTLINE_ROLE) ?? null,
+      };
   const perceptionGap = executive !== null && frontline !== null ? executive - frontline : null;
 
   return {
@@ -480,6 +500,28 @@ function scoreDimension(
     executive,
     frontline,
   };
+}
+
+/**
+ * The executive and front-line views of a dimension over the experience questions both roles
+ * answered (weighted means of their per-role scores): facts are not compared, and a question only
+ * one side answered says nothing about the gap between them.
+ */
+function pairedViews(questions: readonly QuestionScore[]): {
+  executive: number | null;
+  frontline: number | null;
+} {
+  const exec: [number, number][] = [];
+  const front: [number, number][] = [];
+  for (const q of questions) {
+    if (q.kind === "fact") continue;
+    const e = q.byRole.get(EXECUTIVE_ROLE);
+    const f = q.byRole.get(FRONTLINE_ROLE);
+    if (e === undefined || e === null || f === undefined || f === null) continue;
+    exec.push([e, q.tally.question.weight]);
+    front.push([f, q.tally.question.weight]);
+  }
+  return { executive: weightedMean(exec), frontline: weightedMean(front) };
 }
 
 /** A dimension's figures for confidence: respondents, roles expected and present, agreement. */
@@ -570,12 +612,15 @@ function compareNotes(a: NoteResult, b: NoteResult): number {
 function questionResult(q: QuestionScore): QuestionResult {
   const { tally } = q;
   const spread = tally.answered > 0 ? tally.max - tally.min : null;
+  const apart = spread !== null && spread >= DISAGREEMENT_SPREAD;
   return {
     id: tally.question.id,
     score: round2OrNull(q.combined),
     byRole: roundMap(q.byRole),
     spread,
-    disagreement: spread !== null && spread >= DISAGREEMENT_SPREAD,
+    disagreement: apart && q.kind !== "fact",
+    kind: q.kind,
+    factConflict: apart && q.kind === "fact",
     applicable: tally.answered + tally.unknown > 0,
     answered: tally.answered,
     na: tally.na,
@@ -703,10 +748,14 @@ function flaggedPerceptionGaps(dimensions: DimensionResult[]): Results["percepti
   );
 }
 
-/** The answered questions whose respondents' scores spread at least `DISAGREEMENT_SPREAD`. */
-function disagreementsOf(scored: DimensionScore[]): Results["disagreements"] {
+/**
+ * The answered questions whose respondents' scores spread at least `DISAGREEMENT_SPREAD`: the
+ * disagreements (questions that are not facts), or, with `facts`, the facts to settle.
+ */
+function disagreementsOf(scored: DimensionScore[], facts = false): Results["disagreements"] {
   return scored.flatMap((d) =>
     d.questions
+      .filter((q) => (q.kind === "fact") === facts)
       .filter((q) => q.tally.answered > 0 && q.tally.max - q.tally.min >= DISAGREEMENT_SPREAD)
       .map((q) => ({
         dimension: d.dimension.id,
@@ -735,9 +784,18 @@ function buildResults(
     level === null ? null : (questionnaire.scale.find((s) => s.level === level)?.name ?? null);
 
   const answering = respondentRoles(questionnaire).map((r) => r.id);
+  const usesKinds = usesQuestionKinds(questionnaire);
   const scored = questionnaire.dimensions.map((dimension, i) => {
     const target = targetOf(dimension, input, options);
-    return scoreDimension(dimension, tallies[i] ?? [], roles, answering, registry, target);
+    return scoreDimension(
+      dimension,
+      tallies[i] ?? [],
+      roles,
+      answering,
+      registry,
+      target,
+      usesKinds,
+    );
   });
 
   const overallScore = weightedMean(
@@ -782,6 +840,7 @@ function buildResults(
     dimensions,
     perceptionGaps: flaggedPerceptionGaps(dimensions),
     disagreements: disagreementsOf(scored),
+    factConflicts: disagreementsOf(scored, true),
     risks,
     readiness,
   };

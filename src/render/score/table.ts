@@ -225,6 +225,18 @@ function perceptionGaps(results: Results, q: Questionnaire, lang: Lang, c: Chalk
   return `${title}\n${columns(rows)}`;
 }
 
+/** Facts rated two or more levels apart, for the assessor to settle (shown only when there are some). */
+function factConflicts(results: Results, lang: Lang, c: ChalkInstance): string[] {
+  if (results.factConflicts.length === 0) return [];
+  const note = t(lang, "section.factConflicts.note");
+  const title = `${c.bold(t(lang, "section.factConflicts"))}${c.dim(t(lang, "punct.paren", { text: note }))}`;
+  const rows = [
+    [t(lang, "col.question"), t(lang, "col.ratings")].map((h) => c.dim(h)),
+    ...results.factConflicts.map((f) => [f.question, c.yellow(`${f.min}–${f.max}`)]),
+  ];
+  return [`${title}\n${columns(rows)}`];
+}
+
 function expectationRisks(results: Results, lang: Lang, c: ChalkInstance): string {
   const vars = { horizon: results.horizonMonths, pace: results.monthsPerLevel };
   const note = t(lang, "section.expectationRisks.note", vars);
@@ -269,6 +281,7 @@ export function renderScoreTable(
     readiness(results, questionnaire, lang, c),
     risks(results, lang, c),
     perceptionGaps(results, questionnaire, lang, c),
+    ...factConflicts(results, lang, c),
     expectationRisks(results, lang, c),
   ];
   return `${blocks.join("\n\n")}\n`;

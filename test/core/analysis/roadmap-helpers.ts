@@ -139,6 +139,7 @@ export function resultsOf(dims: DimSpec[], triggeredRisks: string[] = []): Resul
     dimensions,
     perceptionGaps: [],
     disagreements: [],
+    factConflicts: [],
     risks: triggeredRisks.map((id) => ({
       id,
       title: text(id),

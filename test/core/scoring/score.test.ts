@@ -9,6 +9,7 @@ import { expectationRisk } from "../../fixtures/scoring/expectation-risk/case.js
 import { inconclusive } from "../../fixtures/scoring/inconclusive/case.js";
 import { naUnknown } from "../../fixtures/scoring/na-unknown/case.js";
 import { perceptionGap } from "../../fixtures/scoring/perception-gap/case.js";
+import { questionKinds } from "../../fixtures/scoring/question-kinds/case.js";
 import { reversed } from "../../fixtures/scoring/reversed/case.js";
 import { risksReadiness } from "../../fixtures/scoring/risks-readiness/case.js";
 import { roleBalanced } from "../../fixtures/scoring/role-balanced/case.js";
@@ -27,6 +28,7 @@ const cases: ScoringCase[] = [
   disagreement,
   roleRestricted,
   risksReadiness,
+  questionKinds,
 ];
 
 describe("scoreAssessment", () => {
@@ -75,6 +77,30 @@ describe("scoreAssessment", () => {
     expect(results.dimensions[0]).toMatchObject({ score: null, coverage: null, gap: null });
     // Never "ready" on nothing: the rules are not even evaluated.
     expect(results.readiness).toEqual({ verdict: "inconclusive", rules: [] });
+  });
+
+  it("keeps today's rules for a questionnaire that declares no kinds", () => {
+    const c = questionKinds;
+    const plain = {
+      ...c.questionnaire,
+      dimensions: c.questionnaire.dimensions.map((d) => ({
+        ...d,
+        questions: d.questions.map(({ kind: _k, ...q }) => q),
+      })),
+    };
+    const results = scoreAssessment(plain, c.input);
+    expect(results.dimensions[0]?.perceptionGap).toEqual({
+      executive: 4.5,
+      frontline: 2.5,
+      gap: 2,
+      flagged: true,
+    });
+    expect(results.dimensions[0]?.questions.map((q) => [q.id, q.kind, q.disagreement])).toEqual([
+      ["f1", null, true],
+      ["x1", null, true],
+      ["x2", null, false],
+    ]);
+    expect(results.factConflicts).toEqual([]);
   });
 
   it("is inconclusive when the only answers are na or unknown", () => {
