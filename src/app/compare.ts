@@ -4,7 +4,7 @@ import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
-import { type Results, resultsSchema } from "../core/models/results.js";
+import { type Results, resultsSchema, upgradeResults } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { scoreAssessment } from "../core/scoring/score.js";
 import { ct } from "../i18n/comparison.js";
@@ -86,7 +86,7 @@ function sameStructure(q: Questionnaire, r: Results): boolean {
 }
 
 function loadResults(file: SourceFile, role: Role): Results {
-  const parsed = resultsSchema.safeParse(file.value);
+  const parsed = resultsSchema.safeParse(upgradeResults(file.value));
   if (!parsed.success) {
     throw new InputError(
       `the ${role} results file ${file.display} is invalid (expected the JSON written by \`score --format json\` or \`batch\`)`,

@@ -9,7 +9,7 @@ import type { Respondent } from "../core/answers/schema.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
-import { type Results, resultsSchema } from "../core/models/results.js";
+import { type Results, resultsSchema, upgradeResults } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { scoreAssessment, targetFigures } from "../core/scoring/score.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
@@ -46,7 +46,7 @@ function parseResults(
   file: SourceFile,
   questionnaire: Questionnaire,
 ): { results?: Results; issues: Issue[] } {
-  const parsed = resultsSchema.safeParse(file.value);
+  const parsed = resultsSchema.safeParse(upgradeResults(file.value));
   if (!parsed.success) {
     return {
       issues: zodIssuesToIssues(parsed.error.issues, file, resultsSchema, "results file"),

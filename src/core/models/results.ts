@@ -93,6 +93,61 @@ export const factConflictSchema = z
   })
   .describe("A fact question whose respondents' ratings differ by at least 2 levels.");
 
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** A version-1 dimension's or overall confidence basis, from what version 1 recorded. */
+function basisFromV1(questions: unknown[], byRole: unknown): ConfidenceBasis {
+  const roles = isObject(byRole) ? Object.keys(byRole) : [];
+  let respondents = 0;
+  for (const q of questions) {
+    if (isObject(q) && typeof q.answered === "number") {
+      respondents = Math.max(respondents, q.answered);
+    }
+  }
+  return {
+    respondents,
+    rolesExpected: roles,
+    rolesPresent: roles.filter((r) => isObject(byRole) && byRole[r] !== null),
+    agreement: null,
+    limitedBy: [],
+  };
+}
+
+/**
+ * Reads a version-1 results file (from before question kinds and the confidence basis) as version
+ * 2, so a baseline scored months ago still compares and reports: questions get `kind: null` and
+ * `factConflict: false`, there are no fact conflicts, and the confidence keeps the value version 1
+ * gave it, with the basis it can still show (respondents and roles; agreement null). Anything
+ * else is returned unchanged for the schema to judge.
+ */
+export function upgradeResults(value: unknown): unknown {
+  if (!isObject(value) || value.schemaVersion !== 1) return value;
+  const dimensions = Array.isArray(value.dimensions) ? value.dimensions : [];
+  const allQuestions: unknown[] = [];
+  const upgraded = dimensions.map((d) => {
+    if (!isObject(d)) return d;
+    const questions = Array.isArray(d.questions) ? d.questions : [];
+    allQuestions.push(...questions);
+    return {
+      ...d,
+      confidenceBasis: basisFromV1(questions, d.byRole),
+      questions: questions.map((q) =>
+        isObject(q) ? { ...q, kind: null, factConflict: false } : q,
+      ),
+    };
+  });
+  const counts = isObject(value.respondentsByRole) ? value.respondentsByRole : {};
+  const present = Object.fromEntries(
+    Object.entries(counts).map(([role, n]) => [role, typeof n === "number" && n > 0 ? n : null]),
+  );
+  const overall = isObject(value.overall)
+    ? { ...value.overall, confidenceBasis: basisFromV1(allQuestions, present) }
+    : value.overall;
+  return { ...value, schemaVersion: 2, overall, dimensions: upgraded, factConflicts: [] };
+}
+
 // ---- end of version 2 additions ----
 
 export const noteSchema = z
