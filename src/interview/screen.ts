@@ -145,7 +145,6 @@ export function questionBlock(
   ].join(" · ");
   const tags = [progressBar(answeredCount, item.total), c.dim(question.id)];
   if (question.critical) tags.push(c.yellow(l.critical));
-  if (question.kind === "fact") tags.push(c.cyan(l.fact));
   if (answer !== undefined) {
     tags.push(
       c.green(l.current(describeAnswer(answerScalarOf(answer), item, questionnaire, lang))),
@@ -155,6 +154,8 @@ export function questionBlock(
     "",
     `${c.bold(progress)}  ${c.dim(tags[0] ?? "")}`,
     `${tags.slice(1).join(c.dim(" · "))}`,
+    // On its own line: next to the id and the critical tag it would overflow 80 columns.
+    ...(question.kind === "fact" ? [c.cyan(l.fact)] : []),
     ...wrap(localize(question.text, lang), width).map((line) => c.bold(line)),
   ];
   const help = localize(question.help, lang);
