@@ -1,21 +1,16 @@
 import path from "node:path";
 import { type CompareSide, compareAssessments } from "../core/analysis/comparison.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
-import type { Issue } from "../core/diagnostics/issue.js";
 import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
-import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
-import { type Results, resultsSchema, upgradeResults } from "../core/models/results.js";
+import type { Lang } from "../core/models/languages.js";
+import type { Results } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
-import { scoreAssessment } from "../core/scoring/score.js";
-import { ct } from "../i18n/comparison.js";
-import type { Lang } from "../i18n/labels.js";
+import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
-import { loadAnswerFiles } from "../io/load-answers.js";
 import { useColor, writeOutput } from "../io/output.js";
-import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
-import { parseYamlSource } from "../io/yaml.js";
+import { readStdinText } from "../io/read.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
-import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
+import { loadAssessment } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
 
 /** Options of `crm-maturity compare`, as commander parses them. */
@@ -45,21 +40,6 @@ interface LoadedSide {
   file: SourceFile;
 }
 
-function readInput(arg: string, e: CompareEnvironment, stdin: () => string): SourceFile {
-  const result: { file?: SourceFile; issues: Issue[] } =
-    arg === "-"
-      ? parseYamlSource(stdin(), STDIN_DISPLAY, STDIN_DISPLAY)
-      : readYamlFile(path.resolve(e.cwd, arg), e.cwd);
-  if (!result.file || result.issues.length > 0) {
-    throw new InputError(`cannot read the ${arg === "-" ? "standard input" : arg}`, result.issues);
-  }
-  return result.file;
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 /**
  * Loads questionnaires on demand, once per file: a results input may not need one, and the
  * baseline and follow-up usually share it.
@@ -85,17 +65,6 @@ function sameStructure(q: Questionnaire, r: Results): boolean {
   return shape(q.dimensions) === shape(r.dimensions);
 }
 
-function loadResults(file: SourceFile, role: Role): Results {
-  const parsed = resultsSchema.safeParse(upgradeResults(file.value));
-  if (!parsed.success) {
-    throw new InputError(
-      `the ${role} results file ${file.display} is invalid (expected the JSON written by \`score --format json\` or \`batch\`)`,
-      zodIssuesToIssues(parsed.error.issues, file, resultsSchema, "results file"),
-    );
-  }
-  return parsed.data;
-}
-
 /** Which questionnaire a side is read with, and the option that names it. */
 interface QuestionnaireChoice {
   file: string | undefined;
@@ -110,68 +79,44 @@ function loadSide(
   choice: QuestionnaireChoice,
   getQuestionnaire: (file: string | undefined) => Questionnaire,
   e: CompareEnvironment,
-  stdin: () => string,
+  stdin: string | undefined,
 ): LoadedSide {
-  const file = readInput(arg, e, stdin);
-  if (!isMapping(file.value)) {
-    throw new InputError(`the ${role} input ${file.display} is neither results nor answers`, [
-      makeIssue(
-        "not-a-mapping",
-        `expected a results JSON (with schemaVersion) or an answers file (with assessment and respondents); found ${describeValue(file.value)}`,
-        file.display,
-        file.locate([]),
-      ),
-    ]);
-  }
-
-  if ("schemaVersion" in file.value) {
-    const results = loadResults(file, role);
-    const q = getQuestionnaire(choice.file);
-    const declared = results.questionnaire;
-    const sameVersion = q.id === declared.id && q.version === declared.version;
-    const matches = sameVersion && sameStructure(q, results);
-    if (!matches && choice.explicit) {
-      const why = sameVersion
-        ? `has other dimensions or questions than the ${role} results, although both say ${q.id} ${q.version}`
-        : `is ${q.id} ${q.version} but the ${role} results were scored with ${declared.id} ${declared.version}`;
-      process.stderr.write(
-        `crm-maturity: warning: ${choice.option} ${choice.file} ${why}; its question texts are not used\n`,
-      );
-    }
-    return { side: { results, questionnaire: matches ? q : undefined }, file };
-  }
-
-  const questionnaire = getQuestionnaire(choice.file);
-  // loadAnswerFiles would read `-` itself, but standard input can be consumed only once.
-  const text = arg === "-" ? stdin() : undefined;
-  const loaded = loadAnswerFiles([arg], questionnaire, {
+  const { value, issues } = loadAssessment([arg], {
     cwd: e.cwd,
-    stdin: text,
-    placeholders: { texts: TEMPLATE_PLACEHOLDERS, severity: "error" },
+    stdin,
+    questionnaire: () => getQuestionnaire(choice.file),
   });
-  if (!loaded.input) {
-    const errors = loaded.issues.filter((i) => i.severity === "error");
-    const mismatch = errors.some((i) => i.code === "questionnaire-mismatch");
-    const hint = mismatch
+  if (!value) {
+    const errors = issues.filter((i) => i.severity === "error");
+    const hint = errors.some((i) => i.code === "questionnaire-mismatch")
       ? `; pass the questionnaire these answers were given to with ${choice.option}`
       : "";
     throw new InputError(
-      `the ${role} answers ${file.display} are invalid: ${errors.length} error${errors.length === 1 ? "" : "s"}${hint}`,
-      loaded.issues,
+      `the ${role} input ${arg === "-" ? "(standard input)" : arg} is invalid: ${errors.length} error${errors.length === 1 ? "" : "s"}${hint}`,
+      issues,
     );
   }
-  if (loaded.input.respondents.length === 0) {
-    throw new InputError(`the ${role} answers ${file.display} have no respondent`, [
-      makeIssue(
-        "missing-field",
-        "expected at least one respondent with answers; found none",
-        file.display,
-        file.locate(["respondents"]),
-      ),
-    ]);
+  if (issues.length > 0) printIssues(issues);
+  if (value.from === "answers") {
+    return {
+      side: { results: value.results, questionnaire: value.questionnaire },
+      file: value.file,
+    };
   }
-  if (loaded.issues.length > 0) printIssues(loaded.issues);
-  return { side: { results: scoreAssessment(questionnaire, loaded.input), questionnaire }, file };
+  const { results } = value;
+  const q = getQuestionnaire(choice.file);
+  const declared = results.questionnaire;
+  const sameVersion = q.id === declared.id && q.version === declared.version;
+  const matches = sameVersion && sameStructure(q, results);
+  if (!matches && choice.explicit) {
+    const why = sameVersion
+      ? `has other dimensions or questions than the ${role} results, although both say ${q.id} ${q.version}`
+      : `is ${q.id} ${q.version} but the ${role} results were scored with ${declared.id} ${declared.version}`;
+    process.stderr.write(
+      `crm-maturity: warning: ${choice.option} ${choice.file} ${why}; its question texts are not used\n`,
+    );
+  }
+  return { side: { results, questionnaire: matches ? q : undefined }, file: value.file };
 }
 
 /**
@@ -194,16 +139,13 @@ export async function runCompare(
       "standard input (-) can be read only once; pass the other input as a file",
     );
   }
-  // Standard input can be read only once: both the reading and the answers loader use this text.
-  let stdinText: string | undefined;
-  const stdin = (): string => {
-    if (stdinText === undefined) {
-      const read = readStdinText("results or answers", e.stdin);
-      if ("issue" in read) throw new InputError("cannot read the standard input", [read.issue]);
-      stdinText = read.text;
-    }
-    return stdinText;
-  };
+  // Standard input can be read only once, so it is read here for whichever side names it.
+  let stdin: string | undefined;
+  if (baselineArg === "-" || followupArg === "-") {
+    const read = readStdinText("results or answers", e.stdin);
+    if ("issue" in read) throw new InputError("cannot read the standard input", [read.issue]);
+    stdin = read.text;
+  }
   const getQuestionnaire = questionnaireCache(e.cwd);
   const baseline = loadSide(
     baselineArg,
@@ -244,7 +186,7 @@ export async function runCompare(
   const comparison = compareAssessments(baseline.side, followup.side, { movers: opts.movers });
   for (const w of comparison.warnings) {
     process.stderr.write(
-      `crm-maturity: warning: ${ct("en", `warning.${w.code}`, { baseline: w.baseline, followup: w.followup })}\n`,
+      `crm-maturity: warning: ${messagesFor("en").comparison.warning[w.code](w)}\n`,
     );
   }
   const color = opts.format === "table" && useColor(opts.output, e);

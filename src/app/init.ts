@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../core/diagnostics/errors.js";
-import { engagementReadme } from "../i18n/engagement-readme.js";
-import type { Lang } from "../i18n/labels.js";
+import type { Lang } from "../core/models/languages.js";
+import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { createFileAtomic, localToday } from "../io/output.js";
 import { PACKAGE_ROOT } from "../io/package-root.js";
@@ -67,7 +67,14 @@ export function runInit(
       "targets.yaml",
       targetsTemplate(questionnaire, { lang: opts.lang, schemaRef: schemaRef(dir, "targets") }),
     ],
-    ["README.md", engagementReadme({ lang: opts.lang, name: path.basename(dir), q: qArg })],
+    [
+      "README.md",
+      messagesFor(opts.lang).engagementReadme({
+        name: path.basename(dir),
+        q: qArg ? ` -q ${qArg}` : "",
+        t: "--targets targets.yaml",
+      }),
+    ],
   ];
 
   const outcome: InitOutcome = { created: [], kept: [] };

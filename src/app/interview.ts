@@ -2,8 +2,8 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node
 import path from "node:path";
 import { type PlaceholderField, placeholderFields } from "../core/answers/placeholders.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
+import type { Lang } from "../core/models/languages.js";
 import { respondentRoles } from "../core/questionnaire/types.js";
-import type { Lang } from "../i18n/labels.js";
 import { parseAnswersDocument } from "../interview/document.js";
 import { type InterviewStatus, runInterviewSession } from "../interview/run.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";

@@ -13,7 +13,7 @@ import { type Results, resultsSchema, upgradeResults } from "../core/models/resu
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { scoreAssessment, targetFigures } from "../core/scoring/score.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
-import { displayPath, readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
+import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
 import { parseYamlSource } from "../io/yaml.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 
@@ -34,49 +34,27 @@ export interface ReportInputOptions {
   horizonMonths?: number | undefined;
 }
 
-/** A results file names its schema version; an answers file never does. */
-function looksLikeResults(value: unknown): boolean {
-  return (
-    value !== null && typeof value === "object" && !Array.isArray(value) && "schemaVersion" in value
-  );
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Checks a results file against the results schema and the questionnaire in use. */
-function parseResults(
+/** Checks results read from a file against the questionnaire a report is written with. */
+function checkResultsAgainst(
+  results: Results,
   file: SourceFile,
   questionnaire: Questionnaire,
-): { results?: Results; issues: Issue[] } {
-  const parsed = resultsSchema.safeParse(upgradeResults(file.value));
-  if (!parsed.success) {
-    return {
-      issues: zodIssuesToIssues(parsed.error.issues, file, resultsSchema, "results file"),
-    };
-  }
-  const results = parsed.data;
-  const issues: Issue[] = placeholderFields(results.assessment, TEMPLATE_PLACEHOLDERS).map(
-    (field) =>
-      makeIssue(
-        "template-placeholder",
-        placeholderMessage(
-          field,
-          placeholderFieldValue(results.assessment, field) ?? "",
-          file.display,
-        ),
-        file.display,
-        file.locate(PLACEHOLDER_PATHS[field]),
-      ),
-  );
+): Issue[] {
   if (results.questionnaire.id !== questionnaire.id) {
-    issues.push(
+    return [
       makeIssue(
         "questionnaire-mismatch",
         `expected results scored with the questionnaire "${questionnaire.id}"; found "${results.questionnaire.id}" (pass that questionnaire with -q)`,
         file.display,
         file.locate(["questionnaire", "id"]),
       ),
-    );
-    return { issues };
+    ];
   }
+  const issues: Issue[] = [];
   if (results.questionnaire.version !== questionnaire.version) {
     issues.push(
       makeIssue(
@@ -100,7 +78,7 @@ function parseResults(
       ),
     );
   });
-  return issues.some((i) => i.severity === "error") ? { issues } : { results, issues };
+  return issues;
 }
 
 /**
@@ -132,52 +110,79 @@ export function retargetResults(
   };
 }
 
-/**
- * Loads `<inputs..>` of report/roadmap: answer files (scored here, answers kept for the
- * appendix) or one results file from `score --format json` / `batch`. Every problem comes back
- * as a located issue; `value` is set only when none of them is an error.
- */
-export function loadReportInputs(
-  paths: readonly string[],
-  questionnaire: Questionnaire,
+/** One assessment as its inputs give it: a results file as written, or answer files scored. */
+export type LoadedAssessment =
+  | { from: "results"; results: Results; file: SourceFile }
+  | {
+      from: "answers";
+      results: Results;
+      respondents: Respondent[];
+      questionnaire: Questionnaire;
+      file: SourceFile;
+    };
+
+export interface AssessmentInputOptions extends ReportInputOptions {
+  /** The questionnaire answer files are scored with; asked for only when answers are read. */
+  questionnaire: () => Questionnaire;
+}
+
+/** Reads one input path (`-` is standard input, read once by `stdinText`). */
+function readInput(
+  p: string,
   opts: ReportInputOptions,
-): { value?: ReportInputs; issues: Issue[] } {
+  stdinText: () => { text?: string; issue?: Issue },
+): { file?: SourceFile; issues: Issue[] } {
+  if (p !== "-") return readYamlFile(path.resolve(opts.cwd, p), opts.cwd);
+  const read = stdinText();
+  if (read.issue) return { issues: [read.issue] };
+  return parseYamlSource(read.text ?? "", STDIN_DISPLAY, STDIN_DISPLAY);
+}
+
+/**
+ * The one answers-or-results loader: `<inputs..>` are answer files (merged and scored with the
+ * questionnaire) or one results file from `score --format json` or `batch` (checked against the
+ * results schema, not yet against a questionnaire). Every problem comes back as a located
+ * issue; `value` is set only when none of them is an error.
+ */
+export function loadAssessment(
+  paths: readonly string[],
+  opts: AssessmentInputOptions,
+): { value?: LoadedAssessment; issues: Issue[] } {
   const issues: Issue[] = [];
-  let stdinText: string | undefined;
-  const resultFiles: SourceFile[] = [];
-  const answerPaths: string[] = [];
-  for (const p of paths) {
-    let file: SourceFile | undefined;
-    if (p === "-") {
+  let stdin: { text?: string; issue?: Issue } | undefined;
+  const stdinText = () => {
+    if (!stdin) {
       const read = readStdinText("answers or results", opts.stdin);
-      if ("issue" in read) {
-        issues.push(read.issue);
-        continue;
-      }
-      stdinText = read.text;
-      const parsed = parseYamlSource(stdinText, STDIN_DISPLAY, STDIN_DISPLAY);
-      if (parsed.issues.length > 0) {
-        issues.push(...parsed.issues);
-        continue;
-      }
-      file = parsed.file;
-    } else {
-      const read = readYamlFile(path.resolve(opts.cwd, p), opts.cwd);
-      if (!read.file || read.issues.length > 0) {
-        issues.push(...read.issues);
-        continue;
-      }
-      file = read.file;
+      stdin = "issue" in read ? { issue: read.issue } : { text: read.text };
     }
-    if (looksLikeResults(file.value)) resultFiles.push(file);
-    else answerPaths.push(p);
+    return stdin;
+  };
+  const resultFiles: SourceFile[] = [];
+  const answerFiles: Array<{ path: string; file: SourceFile }> = [];
+  for (const p of paths) {
+    const read = readInput(p, opts, stdinText);
+    if (!read.file || read.issues.length > 0) {
+      issues.push(...read.issues);
+      continue;
+    }
+    const file = read.file;
+    if (!isMapping(file.value)) {
+      issues.push(
+        makeIssue(
+          "not-a-mapping",
+          `expected a results JSON (with schemaVersion) or an answers file (with assessment and respondents); found ${describeValue(file.value)}`,
+          file.display,
+          file.locate([]),
+        ),
+      );
+    } else if ("schemaVersion" in file.value) resultFiles.push(file);
+    else answerFiles.push({ path: p, file });
   }
   if (issues.length > 0) return { issues };
 
-  if (resultFiles.length > 0) {
-    const [first, ...rest] = resultFiles;
-    if (!first) return { issues };
-    for (const extra of [...rest]) {
+  const [first, ...rest] = resultFiles;
+  if (first) {
+    for (const extra of rest) {
       issues.push(
         makeIssue(
           "invalid-value",
@@ -187,33 +192,52 @@ export function loadReportInputs(
         ),
       );
     }
-    for (const p of answerPaths) {
-      const display = p === "-" ? STDIN_DISPLAY : displayPath(path.resolve(opts.cwd, p), opts.cwd);
+    for (const a of answerFiles) {
       issues.push(
         makeIssue(
           "invalid-value",
           `expected either answer files or one results file; found an answers file next to the results file ${first.display}`,
-          display,
+          a.file.display,
           FILE_START,
         ),
       );
     }
     if (issues.length > 0) return { issues };
-    const parsed = parseResults(first, questionnaire);
-    if (!parsed.results) return { issues: parsed.issues };
-    return {
-      value: { results: retargetResults(parsed.results, opts.targets, opts.horizonMonths) },
-      issues: parsed.issues,
-    };
+    const parsed = resultsSchema.safeParse(upgradeResults(first.value));
+    if (!parsed.success) {
+      return {
+        issues: zodIssuesToIssues(parsed.error.issues, first, resultsSchema, "results file"),
+      };
+    }
+    // A document the client reads never carries `init`'s "Client name" on its cover.
+    const assessment = parsed.data.assessment;
+    const placeholders = placeholderFields(assessment, TEMPLATE_PLACEHOLDERS).map((field) =>
+      makeIssue(
+        "template-placeholder",
+        placeholderMessage(field, placeholderFieldValue(assessment, field) ?? "", first.display),
+        first.display,
+        first.locate(PLACEHOLDER_PATHS[field]),
+      ),
+    );
+    if (placeholders.length > 0) return { issues: [...issues, ...placeholders] };
+    const results = retargetResults(parsed.data, opts.targets, opts.horizonMonths);
+    return { value: { from: "results", results, file: first }, issues };
   }
 
-  // A document the client reads never carries `init`'s "Client name" on its cover.
-  const loaded = loadAnswerFiles(answerPaths, questionnaire, {
-    cwd: opts.cwd,
-    stdin: stdinText,
-    placeholders: { texts: TEMPLATE_PLACEHOLDERS, severity: "error" },
-  });
+  const questionnaire = opts.questionnaire();
+  const text = stdin?.text;
+  const loaded = loadAnswerFiles(
+    answerFiles.map((a) => a.path),
+    questionnaire,
+    {
+      cwd: opts.cwd,
+      stdin: text,
+      placeholders: { texts: TEMPLATE_PLACEHOLDERS, severity: "error" },
+    },
+  );
   if (!loaded.input) return { issues: loaded.issues };
+  const firstFile = answerFiles[0]?.file;
+  if (!firstFile) return { issues: loaded.issues };
   if (loaded.input.respondents.length === 0) {
     return {
       issues: [
@@ -221,10 +245,8 @@ export function loadReportInputs(
         makeIssue(
           "missing-field",
           `expected at least one respondent with answers; found ${describeValue([])} in every answers file`,
-          answerPaths[0] === undefined || answerPaths[0] === "-"
-            ? STDIN_DISPLAY
-            : displayPath(path.resolve(opts.cwd, answerPaths[0]), opts.cwd),
-          FILE_START,
+          firstFile.display,
+          firstFile.locate(["respondents"]),
         ),
       ],
     };
@@ -233,5 +255,34 @@ export function loadReportInputs(
     targets: opts.targets,
     horizonMonths: opts.horizonMonths,
   });
-  return { value: { results, respondents: loaded.input.respondents }, issues: loaded.issues };
+  return {
+    value: {
+      from: "answers",
+      results,
+      respondents: loaded.input.respondents,
+      questionnaire,
+      file: firstFile,
+    },
+    issues: loaded.issues,
+  };
+}
+
+/**
+ * Loads `<inputs..>` of report/roadmap through `loadAssessment`; a results file must have been
+ * scored with the questionnaire in use.
+ */
+export function loadReportInputs(
+  paths: readonly string[],
+  questionnaire: Questionnaire,
+  opts: ReportInputOptions,
+): { value?: ReportInputs; issues: Issue[] } {
+  const { value, issues } = loadAssessment(paths, { ...opts, questionnaire: () => questionnaire });
+  if (!value) return { issues };
+  if (value.from === "answers") {
+    return { value: { results: value.results, respondents: value.respondents }, issues };
+  }
+  const checked = checkResultsAgainst(value.results, value.file, questionnaire);
+  return checked.some((i) => i.severity === "error")
+    ? { issues: [...issues, ...checked] }
+    : { value: { results: value.results }, issues: [...issues, ...checked] };
 }

@@ -7,7 +7,7 @@ import { loadTargetsFile } from "../io/load-answers.js";
 import { writeOutput } from "../io/output.js";
 import { BINARY_FORMATS, type Format, RENDERERS } from "../render/report/index.js";
 import { buildReport } from "../views/report/build.js";
-import type { ReportKind, ReportLanguage } from "../views/report/model.js";
+import type { Edition, ReportKind, ReportLanguage } from "../views/report/model.js";
 import { loadReportInputs } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
 
@@ -22,6 +22,9 @@ export interface ReportCommandOptions {
   font?: string;
   horizon?: number;
   strategy: RoadmapStrategy;
+  /** `report` only: board, full or internal. */
+  edition?: Edition;
+  anonymize?: boolean;
 }
 
 /**
@@ -67,6 +70,8 @@ export async function runReport(
     kind,
     lang: opts.lang,
     strategy: opts.strategy,
+    edition: opts.edition,
+    anonymize: opts.anonymize === true,
     respondents: value.respondents,
   });
   const output = await RENDERERS[opts.format](report, {

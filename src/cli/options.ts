@@ -1,6 +1,6 @@
 import { Option } from "commander";
 import { UsageError } from "../core/diagnostics/errors.js";
-import { LANGS } from "../i18n/labels.js";
+import { LANGS } from "../core/models/languages.js";
 
 /** Formats an "Examples:" block for a command's `--help`. */
 export const examples = (lines: string[]): string =>

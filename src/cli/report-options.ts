@@ -22,8 +22,9 @@ export function addReportOptions(cmd: Command): Command {
     .option("--font <file>", "font with Chinese glyphs for PDF (.ttf, .otf or .ttc)")
     .addOption(horizonOption())
     .addOption(
-      new Option("--strategy <strategy>", "rollout: at most two actions at a time, or all at once")
+      new Option("--strategy <strategy>", "rollout: a pilot unit first, or every unit at once")
         .choices(ROADMAP_STRATEGIES)
         .default(DEFAULT_STRATEGY),
-    );
+    )
+    .option("--anonymize", "roles only: no names, nothing that singles out one respondent");
 }

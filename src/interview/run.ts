@@ -9,10 +9,12 @@ import {
   type AssessmentMeta,
   answerScalarOf,
 } from "../core/answers/schema.js";
+import { LANGS, type Lang } from "../core/models/languages.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { scoreAssessment } from "../core/scoring/score.js";
-import { type InterviewLabels, interviewLabels } from "../i18n/interview.js";
-import { LANGS, type Lang, localize } from "../i18n/labels.js";
+import { localize } from "../i18n/format.js";
+import { messagesFor } from "../i18n/index.js";
+import type { InterviewMessages } from "../i18n/messages.js";
 import { writeFileAtomic } from "../io/output.js";
 import { isPromptExit, type Prompter, type SelectItem } from "../io/prompts.js";
 import {
@@ -122,9 +124,7 @@ class AnswersStore {
   }
 }
 
-const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", "zh-CN": "简体中文" };
-
-const nonEmpty = (l: InterviewLabels) => (value: string) => value.trim() !== "" || l.required;
+const nonEmpty = (l: InterviewMessages) => (value: string) => value.trim() !== "" || l.required;
 
 function entry(value: AnswerScalar, note: string | undefined, evidence: string | undefined) {
   if (!note && !evidence) return value;
@@ -151,7 +151,7 @@ class Interview {
   private lang: Lang = "en";
   /** False until the language is known, so an early Ctrl-C does not put a guess in the command. */
   private langChosen = false;
-  private l: InterviewLabels = interviewLabels("en");
+  private l: InterviewMessages = messagesFor("en").interview;
   private readonly c: ChalkInstance;
   private readonly p: Prompter;
   private store: AnswersStore | undefined;
@@ -188,15 +188,13 @@ class Interview {
     let lang: Lang = this.ctx.lang ?? offered[0] ?? "en";
     if (this.ctx.lang === undefined && offered.length > 1) {
       lang = await this.p.select<Lang>({
-        message: interviewLabels("en").languagePrompt,
-        choices: offered.map((value) => ({ value, name: LANGUAGE_NAMES[value] })),
-        keys: this.c.dim(
-          `${interviewLabels("en").selectKeys} / ${interviewLabels("zh-CN").selectKeys}`,
-        ),
+        message: messagesFor("en").interview.languagePrompt,
+        choices: offered.map((value) => ({ value, name: messagesFor(value).common.languageName })),
+        keys: this.c.dim(offered.map((l) => messagesFor(l).interview.selectKeys).join(" / ")),
       });
     }
     this.lang = lang;
-    this.l = interviewLabels(lang);
+    this.l = messagesFor(lang).interview;
     this.langChosen = true;
   }
 

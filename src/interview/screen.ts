@@ -1,9 +1,10 @@
 import type { ChalkInstance } from "chalk";
 import { type AnswerScalar, type AnswerValue, answerScalarOf } from "../core/answers/schema.js";
+import type { Lang } from "../core/models/languages.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { displayWidth } from "../core/text/width.js";
-import { interviewLabels } from "../i18n/interview.js";
-import { type Lang, localize } from "../i18n/labels.js";
+import { localize } from "../i18n/format.js";
+import { messagesFor } from "../i18n/index.js";
 import type { SelectItem } from "../io/prompts.js";
 import type { PlannedQuestion } from "./plan.js";
 
@@ -95,7 +96,7 @@ export function dimensionHeading(
   c: ChalkInstance,
   columns: number,
 ): string {
-  const l = interviewLabels(lang);
+  const l = messagesFor(lang).interview;
   const width = textWidth(columns);
   const title = `${l.dimension(item.dimensionIndex + 1, item.dimensionCount)} · ${localize(item.dimension.title, lang)}`;
   const rule = "━".repeat(Math.max(3, width - displayWidth(title) - 4));
@@ -118,7 +119,7 @@ function describeAnswer(
   questionnaire: Questionnaire,
   lang: Lang,
 ): string {
-  const l = interviewLabels(lang);
+  const l = messagesFor(lang).interview;
   if (value === "na") return l.naShort;
   if (value === "unknown") return l.unknownShort;
   if (item.question.type === "likert") return `${value} ${l.likert[value - 1] ?? ""}`.trimEnd();
@@ -136,7 +137,7 @@ export function questionBlock(
   c: ChalkInstance,
   columns: number,
 ): string {
-  const l = interviewLabels(lang);
+  const l = messagesFor(lang).interview;
   const width = textWidth(columns);
   const { question } = item;
   const progress = [
@@ -180,7 +181,7 @@ export function answerChoices(
   columns: number,
   canGoBack: boolean,
 ): { choices: SelectItem<AnswerChoice>[]; lines: number } {
-  const l = interviewLabels(lang);
+  const l = messagesFor(lang).interview;
   // The list is drawn after a two-column cursor ("❯ ").
   const width = textWidth(columns) - 2;
   const choices: SelectItem<AnswerChoice>[] = [];

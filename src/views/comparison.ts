@@ -5,9 +5,11 @@ import type {
   QuestionChange,
   QuestionRef,
   RiskChange,
+  Verdict,
 } from "../core/analysis/comparison.js";
-import { ct } from "../i18n/comparison.js";
-import { type Lang, localize, t } from "../i18n/labels.js";
+import type { Lang } from "../core/models/languages.js";
+import { localize } from "../i18n/format.js";
+import { messagesFor } from "../i18n/index.js";
 
 /**
  * The comparison laid out for people: every label and number already formatted in the chosen
@@ -103,7 +105,7 @@ const MINUS = "-";
 /** Text in brackets of the language: ` (x)` in English, `（x）` in Chinese; empty for empty text. */
 export function paren(lang: Lang, text: string): string {
   if (!text) return "";
-  return t(lang, "punct.paren", { text });
+  return messagesFor(lang).common.punct.paren(text);
 }
 
 function num(value: number | null, digits = 2): string {
@@ -149,7 +151,7 @@ function progressCell(lang: Lang, d: DimensionChange): Cell {
     const p = d.progress ?? 0;
     return { text: `${p}%`, trend: p > 0 ? "up" : "same" };
   }
-  return { text: ct(lang, `progress.${d.progressStatus}`), trend: "none" };
+  return { text: messagesFor(lang).comparison.progress[d.progressStatus], trend: "none" };
 }
 
 function targetCell(lang: Lang, d: DimensionChange): Cell {
@@ -158,19 +160,20 @@ function targetCell(lang: Lang, d: DimensionChange): Cell {
   const now = Number.isInteger(followup) ? String(followup) : num(followup);
   if (baseline === null || baseline === followup) return { text: now };
   const was = Number.isInteger(baseline) ? String(baseline) : num(baseline);
-  return { text: ct(lang, "targetWas", { now, was }) };
+  return { text: messagesFor(lang).comparison.targetWas({ now, was }) };
 }
 
 function dimensionsTable(lang: Lang, c: Comparison): TableView {
+  const m = messagesFor(lang);
   const columns: Column[] = [
-    { label: t(lang, "col.dimension"), right: false },
-    { label: ct(lang, "baseline"), right: true },
-    { label: ct(lang, "followup"), right: true },
-    { label: ct(lang, "change"), right: true },
-    { label: t(lang, "col.level"), right: true },
-    { label: t(lang, "col.target"), right: true },
-    { label: ct(lang, "progressShort"), right: true },
-    { label: t(lang, "col.coverage"), right: true },
+    { label: m.common.col.dimension, right: false },
+    { label: m.comparison.baseline, right: true },
+    { label: m.comparison.followup, right: true },
+    { label: m.comparison.change, right: true },
+    { label: m.common.col.level, right: true },
+    { label: m.common.col.target, right: true },
+    { label: m.comparison.progressShort, right: true },
+    { label: m.common.col.coverage, right: true },
   ];
   const rows: Cell[][] = c.dimensions.map((d) => [
     { text: `${localize(d.title, lang)}${d.questionsChanged ? " †" : ""}` },
@@ -184,7 +187,7 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
   ]);
   const o = c.overall;
   rows.push([
-    { text: t(lang, "common.overall") },
+    { text: m.common.overall },
     { text: num(o.score.baseline) },
     { text: num(o.score.followup) },
     { text: arrow(o.score.change), trend: trendOf(o.score.change) },
@@ -201,21 +204,23 @@ function questionText(lang: Lang, q: QuestionRef): string {
 }
 
 function riskItem(lang: Lang, r: RiskChange): ListItem {
+  const m = messagesFor(lang);
   const sev = r.severity.followup ?? r.severity.baseline;
-  const parts = sev ? [t(lang, `severity.${sev}`)] : [];
+  const parts = sev ? [m.common.severity[sev]] : [];
   const { baseline, followup } = r.severity;
   if (baseline && followup && baseline !== followup) {
-    parts[0] = `${t(lang, `severity.${baseline}`)} → ${t(lang, `severity.${followup}`)}`;
+    parts[0] = `${m.common.severity[baseline]} → ${m.common.severity[followup]}`;
   }
-  if (r.rule) parts.push(ct(lang, `risks.rule.${r.rule}`));
+  if (r.rule) parts.push(m.comparison.riskRule[r.rule]);
   return {
     id: r.id,
     text: localize(r.title, lang),
-    detail: paren(lang, parts.join(t(lang, "common.listSeparator"))),
+    detail: paren(lang, parts.join(m.common.listSeparator)),
   };
 }
 
 function moversTable(lang: Lang, c: Comparison): TableView | null {
+  const m = messagesFor(lang);
   if (c.questions.movers.length === 0) return null;
   const row = (q: QuestionChange): Cell[] => [
     { text: q.id, code: true },
@@ -226,26 +231,27 @@ function moversTable(lang: Lang, c: Comparison): TableView | null {
   ];
   return {
     columns: [
-      { label: ct(lang, "col.questionId"), right: false },
-      { label: ct(lang, "col.question"), right: false },
-      { label: ct(lang, "baseline"), right: true },
-      { label: ct(lang, "followup"), right: true },
-      { label: ct(lang, "change"), right: true },
+      { label: m.comparison.col.questionId, right: false },
+      { label: m.comparison.col.question, right: false },
+      { label: m.comparison.baseline, right: true },
+      { label: m.comparison.followup, right: true },
+      { label: m.comparison.change, right: true },
     ],
     rows: c.questions.movers.map(row),
   };
 }
 
 function perceptionTable(lang: Lang, c: Comparison): TableView | null {
+  const m = messagesFor(lang);
   if (c.perceptionGaps.length === 0) return null;
   const flag = (gap: number | null, flagged: boolean) =>
-    gap === null ? "—" : `${num(gap)}${flagged ? ` ⚑ ${ct(lang, "perception.flagged")}` : ""}`;
+    gap === null ? "—" : `${num(gap)}${flagged ? ` ⚑ ${m.comparison.perception.flagged}` : ""}`;
   return {
     columns: [
-      { label: t(lang, "col.dimension"), right: false },
-      { label: ct(lang, "baseline"), right: true },
-      { label: ct(lang, "followup"), right: true },
-      { label: ct(lang, "change"), right: true },
+      { label: m.common.col.dimension, right: false },
+      { label: m.comparison.baseline, right: true },
+      { label: m.comparison.followup, right: true },
+      { label: m.comparison.change, right: true },
     ],
     rows: c.perceptionGaps.map((p) => [
       { text: localize(p.title, lang) },
@@ -258,16 +264,17 @@ function perceptionTable(lang: Lang, c: Comparison): TableView | null {
 }
 
 function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionnaire"] {
+  const m = messagesFor(lang);
   const q = c.questions;
   const { id } = c.followup.questionnaire;
   const from = c.baseline.questionnaire.version;
   const to = c.followup.questionnaire.version;
   let intro =
     q.basis === "same-version"
-      ? ct(lang, "questions.same", { id, version: to })
-      : ct(lang, "questions.versions", { id, from, to });
-  if (q.basis === "ids-only") intro = `${intro} ${ct(lang, "questions.idsOnly")}`;
-  const sep = t(lang, "common.listSeparator");
+      ? m.comparison.questions.same({ id, version: to })
+      : m.comparison.questions.versions({ id, from, to });
+  if (q.basis === "ids-only") intro = `${intro} ${m.comparison.questions.idsOnly}`;
+  const sep = m.common.listSeparator;
   const ref = (r: QuestionRef, detail = ""): ListItem => ({
     id: r.id,
     text: questionText(lang, r),
@@ -275,23 +282,23 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
   });
   const all: ListGroup[] = [
     {
-      heading: `${ct(lang, "questions.added")}${paren(lang, String(q.added.length))}`,
+      heading: `${m.comparison.questions.added}${paren(lang, String(q.added.length))}`,
       count: q.added.length,
       items: q.added.map((r) => ref(r)),
       trend: "none",
       mark: "+",
     },
     {
-      heading: `${ct(lang, "questions.removed")}${paren(lang, String(q.removed.length))}`,
+      heading: `${m.comparison.questions.removed}${paren(lang, String(q.removed.length))}`,
       count: q.removed.length,
       items: q.removed.map((r) => ref(r)),
       trend: "none",
       mark: "-",
     },
     {
-      heading: `${ct(lang, "questions.changed")}${paren(lang, String(q.changed.length))}`,
+      heading: `${m.comparison.questions.changed}${paren(lang, String(q.changed.length))}`,
       count: q.changed.length,
-      items: q.changed.map((r) => ref(r, r.fields.map((f) => ct(lang, `field.${f}`)).join(sep))),
+      items: q.changed.map((r) => ref(r, r.fields.map((f) => m.comparison.field[f]).join(sep))),
       trend: "none",
       mark: "~",
     },
@@ -300,12 +307,13 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
   return {
     intro,
     groups,
-    none: groups.length === 0 && q.basis !== "ids-only" ? ct(lang, "questions.noChanges") : null,
+    none: groups.length === 0 && q.basis !== "ids-only" ? m.comparison.questions.noChanges : null,
   };
 }
 
 /** Lays the comparison out in `lang`. Pure. */
 export function buildCompareView(c: Comparison, lang: Lang): CompareView {
+  const m = messagesFor(lang);
   const b = c.baseline;
   const f = c.followup;
   const client = f.client.name;
@@ -314,7 +322,7 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     { text: bv },
     { text: fv },
   ];
-  const verdict = (v: string) => t(lang, `verdict.${v}` as "verdict.ready");
+  const verdict = (v: Verdict) => m.common.verdict[v];
   const rules = (list: Comparison["readiness"]["baselineRules"]): ListItem[] =>
     list.map((r) => ({ id: r.id, text: localize(r.title, lang), detail: "" }));
   const dir = c.readiness.direction;
@@ -325,7 +333,7 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     { key: "new" as const, trend: "down" as const, mark: "✗" },
     { key: "persisting" as const, trend: "same" as const, mark: "•" },
   ].map(({ key, trend, mark }) => ({
-    heading: `${ct(lang, `risks.${key}`)}${paren(lang, String(c.risks[key].length))}`,
+    heading: `${m.comparison.risks[key]}${paren(lang, String(c.risks[key].length))}`,
     count: c.risks[key].length,
     items: c.risks[key].map((r) => riskItem(lang, r)),
     trend,
@@ -334,52 +342,60 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
   const anyDagger = c.dimensions.some((d) => d.questionsChanged);
   return {
     lang,
-    heading: ct(lang, "heading", { client }),
+    heading: m.comparison.heading(client),
     header: {
       columns: [
         { label: "", right: false },
-        { label: ct(lang, "baseline"), right: false },
-        { label: ct(lang, "followup"), right: false },
+        { label: m.comparison.baseline, right: false },
+        { label: m.comparison.followup, right: false },
       ],
       rows: [
-        side(t(lang, "header.client"), b.client.name, f.client.name),
-        side(t(lang, "header.date"), b.date, f.date),
-        side(t(lang, "header.assessor"), b.assessor, f.assessor),
+        side(m.common.header.client, b.client.name, f.client.name),
+        side(m.common.header.date, b.date, f.date),
+        side(m.common.header.assessor, b.assessor, f.assessor),
         side(
-          t(lang, "header.questionnaire"),
-          ct(lang, "questionnaireValue", b.questionnaire),
-          ct(lang, "questionnaireValue", f.questionnaire),
+          m.common.header.questionnaire,
+          m.comparison.questionnaireValue(b.questionnaire),
+          m.comparison.questionnaireValue(f.questionnaire),
         ),
-        side(t(lang, "header.respondents"), String(b.respondents), String(f.respondents)),
+        side(m.common.header.respondents, String(b.respondents), String(f.respondents)),
       ],
     },
-    colon: t(lang, "punct.colon"),
+    colon: m.common.punct.colon,
     interval: {
-      label: ct(lang, "interval"),
-      value: ct(lang, "intervalValue", c.interval),
+      label: m.comparison.interval,
+      value: m.comparison.intervalValue(c.interval),
     },
     labels: {
-      dimensions: ct(lang, "section.dimensions"),
-      readiness: ct(lang, "section.readiness"),
-      risks: ct(lang, "section.risks"),
-      perception: ct(lang, "section.perception"),
-      questionnaire: ct(lang, "section.questionnaire"),
-      movers: ct(lang, "section.movers"),
-      warnings: ct(lang, "section.warnings"),
-      method: ct(lang, "section.method"),
+      dimensions: m.comparison.section.dimensions,
+      readiness: m.comparison.section.readiness,
+      risks: m.comparison.section.risks,
+      perception: m.comparison.section.perception,
+      questionnaire: m.comparison.section.questionnaire,
+      movers: m.comparison.section.movers,
+      warnings: m.comparison.section.warnings,
+      method: m.comparison.section.method,
     },
     dimensions: dimensionsTable(lang, c),
-    dimensionsFootnote: anyDagger ? ct(lang, "questions.footnote") : null,
+    dimensionsFootnote: anyDagger ? m.comparison.questions.footnote : null,
     readiness: {
-      line: `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${ct(lang, `readiness.${dir}`)}`)}`,
+      line: `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`,
       trend: readinessTrend,
       sides: [
-        { label: ct(lang, "baseline"), v: c.readiness.baseline, list: c.readiness.baselineRules },
-        { label: ct(lang, "followup"), v: c.readiness.followup, list: c.readiness.followupRules },
+        {
+          label: m.comparison.baseline,
+          v: c.readiness.baseline,
+          list: c.readiness.baselineRules,
+        },
+        {
+          label: m.comparison.followup,
+          v: c.readiness.followup,
+          list: c.readiness.followupRules,
+        },
       ]
         .filter((x) => x.list.length > 0)
         .map((x) => ({
-          heading: ct(lang, "readiness.sideHeading", {
+          heading: m.comparison.readiness.sideHeading({
             side: x.label,
             verdict: paren(lang, verdict(x.v)),
           }),
@@ -387,19 +403,17 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
         })),
     },
     risks: riskGroups,
-    risksNone: ct(lang, "risks.none"),
+    risksNone: m.comparison.risks.none,
     perception: perceptionTable(lang, c),
-    perceptionNone: ct(lang, "perception.none"),
+    perceptionNone: m.comparison.perception.none,
     questionnaire: questionnaireSection(lang, c),
     movers: moversTable(lang, c),
     showMovers: c.questions.movers.length > 0 || !c.questions.matched.some((q) => q.score.change),
     moversFootnote: c.questions.movers.some((q) => q.definitionChanged)
-      ? ct(lang, "movers.definitionChanged")
+      ? m.comparison.movers.definitionChanged
       : null,
-    moversNone: ct(lang, "movers.none"),
-    warnings: c.warnings.map((w) =>
-      ct(lang, `warning.${w.code}`, { baseline: w.baseline, followup: w.followup }),
-    ),
-    method: [ct(lang, "method.progress"), ct(lang, "method.arrows")],
+    moversNone: m.comparison.movers.none,
+    warnings: c.warnings.map((w) => m.comparison.warning[w.code](w)),
+    method: [m.comparison.method.progress, m.comparison.method.arrows],
   };
 }

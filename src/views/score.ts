@@ -1,7 +1,9 @@
+import type { Lang } from "../core/models/languages.js";
 import type { Results, RiskResult } from "../core/models/results.js";
-import type { Condition } from "../core/questionnaire/schema.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
-import { type Lang, localize, t } from "../i18n/labels.js";
+import { localize } from "../i18n/format.js";
+import { messagesFor } from "../i18n/index.js";
+import { leafText } from "./condition-leaf.js";
 
 /** Options every score renderer takes. */
 export interface ScoreRenderOptions {
@@ -13,7 +15,7 @@ type Finding = Results["risks"][number]["because"][number];
 
 /** A score or gap with two decimals; the inconclusive mark for null. */
 export function formatScore(value: number | null, lang: Lang): string {
-  return value === null ? t(lang, "common.inconclusive") : value.toFixed(2);
+  return value === null ? messagesFor(lang).common.inconclusive : value.toFixed(2);
 }
 
 /** A target as written (targets may be fractional, e.g. 3.5). */
@@ -23,7 +25,7 @@ export function formatTarget(value: number): string {
 
 /** A share as a whole percentage; the inconclusive mark for null. */
 export function formatPercent(value: number | null, lang: Lang): string {
-  return value === null ? t(lang, "common.inconclusive") : `${Math.round(value * 100)}%`;
+  return value === null ? messagesFor(lang).common.inconclusive : `${Math.round(value * 100)}%`;
 }
 
 const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
@@ -95,101 +97,32 @@ export function clientDetails(results: Results): string {
   return [industry, size].filter((x): x is string => Boolean(x)).join(" · ");
 }
 
-type Bounded = { below?: number; atLeast?: number; atMost?: number };
-
-function boundsText(spec: Bounded, lang: Lang): string {
-  const parts: string[] = [];
-  if (spec.atLeast !== undefined) parts.push(t(lang, "cond.atLeast", { threshold: spec.atLeast }));
-  if (spec.below !== undefined) parts.push(t(lang, "cond.below", { threshold: spec.below }));
-  if (spec.atMost !== undefined) parts.push(t(lang, "cond.atMost", { threshold: spec.atMost }));
-  return parts.join(t(lang, "cond.and"));
-}
-
-function leafParts(
-  condition: Finding["condition"],
-  value: string,
-  questionnaire: Questionnaire,
-  lang: Lang,
-): { subject: string; bounds: string } {
-  const c = condition as Condition;
-  if ("dimension" in c) {
-    return {
-      subject: t(lang, "cond.dimension", {
-        dimension: dimensionTitle(questionnaire, c.dimension, lang),
-        value,
-      }),
-      bounds: boundsText(c, lang),
-    };
+/** The text of a question in `lang`, or its id when unknown. */
+function questionText(questionnaire: Questionnaire, id: string, lang: Lang): string {
+  for (const d of questionnaire.dimensions) {
+    const found = d.questions.find((q) => q.id === id);
+    if (found) return localize(found.text, lang);
   }
-  if ("question" in c) {
-    return {
-      subject: t(lang, "cond.question", { question: c.question, value }),
-      bounds: boundsText(c, lang),
-    };
-  }
-  if ("overall" in c) {
-    return { subject: t(lang, "cond.overall", { value }), bounds: boundsText(c.overall, lang) };
-  }
-  if ("perceptionGap" in c) {
-    const { dimension, atLeast } = c.perceptionGap;
-    return {
-      subject: t(lang, "cond.perceptionGap", {
-        dimension: dimensionTitle(questionnaire, dimension, lang),
-        value,
-      }),
-      bounds: boundsText({ atLeast }, lang),
-    };
-  }
-  if ("coverage" in c) {
-    const { dimension, below } = c.coverage;
-    const subject =
-      dimension === undefined
-        ? t(lang, "cond.coverageOverall", { value })
-        : t(lang, "cond.coverage", {
-            dimension: dimensionTitle(questionnaire, dimension, lang),
-            value,
-          });
-    return { subject, bounds: boundsText({ below }, lang) };
-  }
-  if ("risk" in c) {
-    const risk = questionnaire.risks.find((r) => r.id === c.risk);
-    return {
-      subject: t(lang, "cond.risk", { risk: risk ? localize(risk.title, lang) : c.risk }),
-      bounds: "",
-    };
-  }
-  return { subject: value, bounds: "" };
+  return id;
 }
 
 /**
- * Explains a condition leaf in `lang` ("Leadership involvement score 1.83, below 2"): the
- * analysis keeps an English text, but the summary a client reads must be in their language.
+ * Explains a condition leaf in `lang`, in the report's words: the analysis keeps an English
+ * text, but the summary a client reads must be in their language.
  */
 export function describeFinding(
   finding: Finding,
   questionnaire: Questionnaire,
   lang: Lang,
 ): string {
-  const c = finding.condition as Condition;
-  const value =
-    finding.value === null
-      ? t(lang, "common.inconclusive")
-      : typeof finding.value === "boolean"
-        ? ""
-        : "coverage" in c
-          ? `${Math.round(finding.value * 100)}%`
-          : String(finding.value);
-  const { subject, bounds } = leafParts(finding.condition, value, questionnaire, lang);
-  if (!bounds) return subject;
-  const sep = t(lang, "punct.comma");
-  if ("coverage" in c) {
-    const below = c.coverage.below;
-    const pct = t(lang, "cond.below", { threshold: `${Math.round(below * 100)}%` });
-    return `${subject}${sep}${finding.holds ? pct : negate(pct, lang)}`;
-  }
-  return `${subject}${sep}${finding.holds ? bounds : negate(bounds, lang)}`;
-}
-
-function negate(text: string, lang: Lang): string {
-  return t(lang, "cond.not", { text });
+  const leaf = leafText(finding, {
+    dimension: (id) => dimensionTitle(questionnaire, id, lang),
+    question: (id) => questionText(questionnaire, id, lang),
+    risk: (id) => {
+      const risk = questionnaire.risks.find((r) => r.id === id);
+      return (risk && localize(risk.title, lang)) || id;
+    },
+  });
+  // A composite (hand-edited results file) keeps its own text.
+  return leaf === null ? finding.text : messagesFor(lang).common.leaf(leaf);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadReportInputs, retargetResults } from "../../src/app/load-inputs.js";
+import { loadAssessment, loadReportInputs, retargetResults } from "../../src/app/load-inputs.js";
 import { buildReport } from "../../src/views/report/build.js";
 import { ACME, ACME_ANSWERS, loadInputs, standardPack } from "../helpers/report.js";
 
@@ -88,5 +88,53 @@ describe("report inputs", () => {
     const { value, issues } = loadReportInputs(["bad.yaml"], standardPack(), { cwd: dir });
     expect(value).toBeUndefined();
     expect(issues[0]).toMatchObject({ file: "bad.yaml", code: "yaml-syntax" });
+  });
+
+  it("reads results without asking for a questionnaire, and answers only with one", () => {
+    const noQuestionnaire = () => {
+      throw new Error("a results file must not need the questionnaire");
+    };
+    const fromResults = loadAssessment(["results.json"], {
+      cwd: resultsDir(),
+      questionnaire: noQuestionnaire,
+    });
+    expect(fromResults.value?.from).toBe("results");
+    let asked = 0;
+    const fromAnswers = loadAssessment(ACME_ANSWERS, {
+      cwd: ACME,
+      questionnaire: () => {
+        asked++;
+        return standardPack();
+      },
+    });
+    expect(fromAnswers.value?.from).toBe("answers");
+    expect(fromAnswers.value?.results).toEqual(loadInputs(ACME, ACME_ANSWERS).results);
+    expect(asked).toBe(1);
+  });
+
+  it("locates a file that is neither results nor answers, and answers with no respondent", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-kinds-"));
+    writeFileSync(path.join(dir, "list.yaml"), "- 1\n- 2\n");
+    writeFileSync(
+      path.join(dir, "empty.yaml"),
+      "assessment:\n  client: { name: Acme }\n  date: 2026-03-02\n  assessor: A\n  questionnaire: { id: crm-maturity, version: 2.0.0 }\nrespondents: []\n",
+    );
+    const list = loadReportInputs(["list.yaml"], standardPack(), { cwd: dir });
+    expect(list.issues).toEqual([
+      expect.objectContaining({
+        code: "not-a-mapping",
+        file: "list.yaml",
+        start: expect.objectContaining({ line: 1, column: 1 }),
+      }),
+    ]);
+    const empty = loadReportInputs(["empty.yaml"], standardPack(), { cwd: dir });
+    expect(empty.value).toBeUndefined();
+    expect(empty.issues).toContainEqual(
+      expect.objectContaining({
+        code: "missing-field",
+        file: "empty.yaml",
+        start: expect.objectContaining({ line: 6 }),
+      }),
+    );
   });
 });

@@ -128,9 +128,11 @@ describe("crm-maturity init (built CLI)", () => {
       const r = runCli(["report", "answers.yaml", "--lang", lang], { cwd });
       expect(r.status).toBe(0);
       expect(r.stdout).toContain(
-        lang === "en" ? "Verdict: inconclusive. Nobody has yet given a rating" : "结论：无法判断。",
+        lang === "en"
+          ? "### Readiness: Inconclusive\n\nNobody has yet given a rating to any question"
+          : "### 就绪度：无法判断\n\n目前还没有任何受访者对任何题目给出评级",
       );
-      expect(r.stdout).not.toMatch(/Verdict: ready|结论：已就绪/);
+      expect(r.stdout).not.toMatch(/Readiness: Ready|就绪度：已就绪/);
     }
   });
 

@@ -19,7 +19,8 @@ describe("crm-maturity report / roadmap", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout.startsWith("# CRM Capability Maturity Gap Report\n")).toBe(true);
-    expect(r.stdout).toContain("## 8. Appendix");
+    expect(r.stdout).toContain("## 8. Decisions and next steps");
+    expect(r.stdout).toContain("## 9. Appendix");
   });
 
   it("writes the Chinese roadmap to a file with -o and prints nothing", () => {

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Comparison, compareAssessments } from "../../src/core/analysis/comparison.js";
+import type { Lang } from "../../src/core/models/languages.js";
 import { escapeInlineMarkdown as escapeMarkdown } from "../../src/core/text/markdown.js";
 import { truncateToWidth } from "../../src/core/text/width.js";
-import type { Lang } from "../../src/i18n/labels.js";
 import {
   COMPARE_FORMATS,
   COMPARE_RENDERERS,

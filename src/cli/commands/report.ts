@@ -1,4 +1,5 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
+import { EDITIONS } from "../../core/models/editions.js";
 import { examples } from "../options.js";
 import { addReportOptions } from "../report-options.js";
 
@@ -11,6 +12,14 @@ export function register(program: Command): void {
         "write the gap report: summary, profile, dimensions, risks, roadmap, KPIs, appendix",
       ),
   )
+    .addOption(
+      new Option(
+        "--edition <edition>",
+        "board (about eight pages), full, or internal (adds who said what)",
+      )
+        .choices(EDITIONS)
+        .default("full"),
+    )
     .addHelpText(
       "after",
       `${examples([
@@ -18,6 +27,7 @@ export function register(program: Command): void {
         "crm-maturity report answers/*.yaml --lang zh-CN --format pdf -o report.pdf",
         "crm-maturity score answers/*.yaml --format json > results.json && crm-maturity report results.json",
         "crm-maturity report answers/*.yaml --template my-templates/ -o report.md",
+        "crm-maturity report answers/*.yaml --edition board --format pdf -o board.pdf",
       ])}
 Exit codes: 0 written · 1 invalid input (file:line:col on standard error) · 2 usage error
 `,

@@ -20,7 +20,8 @@ export function resultsContext(results: Results): ConditionContext {
 
 /**
  * The paragraphs of a pack's consulting judgement that apply to these results, each the list of
- * its sentences whose condition and verdict hold; paragraphs left with no sentence are dropped.
+ * its sentences whose condition, verdict and CRM situation hold; paragraphs left with no sentence
+ * are dropped.
  */
 export function selectJudgement(
   judgement: Methodology["judgement"],
@@ -28,10 +29,12 @@ export function selectJudgement(
 ): LocalizedText[][] {
   const ctx = resultsContext(results);
   const verdict = results.readiness.verdict;
+  const situation = results.assessment.client.crmSituation ?? "none";
   return judgement
     .map((p) =>
       p.sentences
         .filter((s) => s.verdict === undefined || s.verdict.includes(verdict))
+        .filter((s) => s.situations === undefined || s.situations.includes(situation))
         .filter((s) => s.when === undefined || evaluateCondition(s.when, ctx).holds)
         .map((s) => s.text),
     )

@@ -1,9 +1,12 @@
 import { ceilTolerant, compareIds, greaterThan, lessThan, round2 } from "../math/numbers.js";
 import type { Results } from "../models/results.js";
-import type { Phase, Pillar } from "../questionnaire/schema.js";
+import type { CrmSituation, Phase, Pillar } from "../questionnaire/schema.js";
 import type { Questionnaire, ResolvedRecommendation } from "../questionnaire/types.js";
 
-/** Rollout strategy (docs/reports.md): `small-slow` runs at most two actions at once; `big-fast` all. */
+/**
+ * Rollout strategy (docs/reports.md): `small-slow` pilots every rollout in one unit before the
+ * staged rollout; `big-fast` takes each rollout to all units at once.
+ */
 export type RoadmapStrategy = "small-slow" | "big-fast";
 
 export const ROADMAP_STRATEGIES: readonly RoadmapStrategy[] = ["small-slow", "big-fast"];
@@ -14,8 +17,10 @@ export const PHASE_ORDER: readonly Phase[] = ["rigidify", "optimise", "solidify"
 /** Strategy → people → process → technology (strategy first, technology last). */
 const PILLAR_ORDER: readonly Pillar[] = ["strategy", "people", "process", "technology"];
 
-/** Parallel actions allowed by `small-slow`. */
-const SMALL_SLOW_PARALLEL = 2;
+/** Actions an owner role runs at once when the questionnaire does not say. */
+export const DEFAULT_OWNER_CAPACITY = 2;
+/** The first 90 days, in whole weeks. */
+export const FIRST_DAYS_WEEKS = 13;
 
 /** Why a recommendation is in the plan. */
 export type PlanReason =
@@ -27,12 +32,19 @@ export type PlanReason =
       gap: number;
     }
   | { kind: "risk"; risk: string }
+  | { kind: "readiness"; rule: string }
   | { kind: "dependency"; of: string };
 
-/** One recommendation, selected and scheduled. Weeks are 0-based offsets, end exclusive. */
+/** `pilot`: the first unit under small-and-slow; `rollout`: the staged rollout that follows it. */
+export type ActionStage = "pilot" | "rollout";
+
+/** One scheduled piece of work. Weeks are 0-based offsets, end exclusive. */
 export interface PlannedAction {
+  /** The recommendation's id, with `:rollout` for the staged rollout after a pilot. */
+  id: string;
   recommendation: ResolvedRecommendation;
-  /** The phase it runs in: its own, or later when a dependency runs in a later phase. */
+  stage: ActionStage | null;
+  /** The phase it runs in: its own, or another when a dependency or readiness moved it. */
   phase: Phase;
   /** When a dependency pushed it to a later phase: that dependency. */
   pushedBy: string | null;
@@ -40,9 +52,23 @@ export interface PlannedAction {
   /** Gap × dimension weight (0 when the dimension has no gap or is inconclusive). */
   priority: number;
   reasons: PlanReason[];
+  /** Action ids it waits for: its own dependencies and the ordering rules (docs/reports.md). */
+  after: string[];
   startWeek: number;
   endWeek: number;
+  /** Lane within its owner's capacity (0-based). */
   lane: number;
+}
+
+/** An action that does not fit in the horizon: the next cycle's backlog. */
+export interface BacklogItem {
+  id: string;
+  recommendation: ResolvedRecommendation;
+  stage: ActionStage | null;
+  phase: Phase;
+  reasons: PlanReason[];
+  /** Why it waits: it would end after the horizon, or it waits for another backlog item. */
+  because: { kind: "horizon"; endWeek: number } | { kind: "waits-for"; id: string };
 }
 
 export interface PlannedPhase {
@@ -53,15 +79,36 @@ export interface PlannedPhase {
   actions: string[];
 }
 
+/** Where each dimension is expected to stand at a week of the plan. */
+export interface Projection {
+  week: number;
+  /** The phase that ends that week, or `horizon`. */
+  at: Phase | "horizon";
+  /** Projected score per dimension id; null while the dimension is inconclusive. */
+  scores: Record<string, number | null>;
+}
+
 /** The sequenced, scheduled plan; language-neutral (the report model words it). */
 export interface Roadmap {
   strategy: RoadmapStrategy;
+  situation: CrmSituation;
+  horizonWeeks: number;
   /** Schedule order: phase, then start week, then the in-phase sequence. */
   actions: PlannedAction[];
+  backlog: BacklogItem[];
   phases: PlannedPhase[];
+  /** The end of the last planned action (never past the horizon). */
   totalWeeks: number;
   /** Week of the reassessment milestone that closes the cycle. */
   reassessmentWeek: number;
+  /**
+   * The buy (or relaunch) decision after the first phase, before any technology is bought,
+   * configured or relaunched; null when the plan has no technology action after the first phase.
+   */
+  gateWeek: number | null;
+  /** Ids of the actions that start in the first 90 days. */
+  firstNinetyDays: string[];
+  projections: Projection[];
 }
 
 export interface RoadmapOptions {
@@ -72,21 +119,37 @@ const phaseIndex = (phase: Phase): number => PHASE_ORDER.indexOf(phase);
 const pillarIndex = (pillar: Pillar): number => PILLAR_ORDER.indexOf(pillar);
 
 /** Weeks in a planning horizon of whole months (52 weeks a year), rounded up. */
-function horizonWeeks(months: number): number {
+export function horizonWeeks(months: number): number {
   return ceilTolerant((months * 52) / 12);
+}
+
+/** A pilot takes half the work, at least two weeks. */
+const pilotWeeks = (weeks: number): number => Math.max(2, Math.ceil(weeks / 2));
+
+interface Selection {
+  recs: Map<string, ResolvedRecommendation>;
+  selected: ResolvedRecommendation[];
+  reasons: Map<string, PlanReason[]>;
+  /** What each selected action waits for: dependencies plus the ordering rules. */
+  after: Map<string, string[]>;
+  phaseOf: Map<string, { phase: Phase; pushedBy: string | null }>;
+  pillarFor: (rec: ResolvedRecommendation) => Pillar;
+  priorityOf: (rec: ResolvedRecommendation) => number;
 }
 
 /**
  * Selects, orders and schedules the recommendations (docs/reports.md, "The roadmap rules"):
- * - a recommendation applies when its dimension's level is below `appliesBelow` and the dimension
- *   has a gap, or when it mitigates a triggered risk; dependencies of applied ones are pulled in;
- * - phases run rigidify → optimise → solidify, each starting when the previous one has finished
- *   (a phase gate: the benchmark process is mastered before it is adapted, and adapted before it
- *   is fixed in policy); an action whose dependency sits in a later phase moves to that phase;
- * - inside a phase: dependencies first, then priority (gap × weight, highest first), then pillar
- *   order strategy → people → process → technology, then id;
- * - each action starts as soon as its phase has started, its dependencies have finished and (with
- *   `small-slow`) one of the two lanes is free.
+ * - a recommendation applies in the client's CRM situation when its dimension's level is below
+ *   `appliesBelow` with a gap, when it mitigates a triggered risk, or when a holding readiness rule
+ *   names it for the first phase; dependencies of applied ones are pulled in;
+ * - ordering rules on top of `dependsOn`: technology actions wait for the strategy actions of
+ *   their phase and earlier ones, rollouts wait for the training of their phase and earlier ones;
+ * - phases run rigidify → optimise → solidify, each starting when the previous one has finished;
+ *   an action whose dependency sits in a later phase moves to that phase;
+ * - inside a phase: dependencies first, then priority (gap × weight), then pillar order, then id;
+ *   each action starts when its phase has started, what it waits for has finished and its owner
+ *   has capacity; under small-and-slow a rollout runs as a pilot, then the staged rollout;
+ * - what would end after the horizon goes to the backlog, with what waits for it.
  * Pure and deterministic.
  */
 export function planRoadmap(
@@ -95,84 +158,273 @@ export function planRoadmap(
   options: RoadmapOptions = {},
 ): Roadmap {
   const strategy = options.strategy ?? DEFAULT_STRATEGY;
+  const situation = results.assessment.client.crmSituation ?? "none";
+  const horizon = horizonWeeks(results.horizonMonths);
+  const sel = select(results, questionnaire, situation);
+  const capacity = new Map(
+    questionnaire.roles.map((r) => [r.id, r.capacity ?? DEFAULT_OWNER_CAPACITY]),
+  );
+  const scheduled = schedule(
+    sel,
+    strategy,
+    (owner) => capacity.get(owner) ?? DEFAULT_OWNER_CAPACITY,
+  );
+  const { kept, backlog } = fitHorizon(scheduled, horizon);
+  const phases = phasesOf(kept);
+  const actions = phases.flatMap((p) =>
+    p.actions.map((id) => kept.find((a) => a.id === id)).filter((a) => a !== undefined),
+  );
+  const totalWeeks = actions.reduce((end, a) => Math.max(end, a.endWeek), 0);
+  const rigidify = phases[0];
+  const laterTechnology = [...actions, ...backlog].some(
+    (a) => a.phase !== "rigidify" && sel.pillarFor(a.recommendation) === "technology",
+  );
+  return {
+    strategy,
+    situation,
+    horizonWeeks: horizon,
+    actions,
+    backlog,
+    phases,
+    totalWeeks,
+    reassessmentWeek: totalWeeks > 0 ? totalWeeks : horizon,
+    gateWeek: rigidify && rigidify.actions.length > 0 && laterTechnology ? rigidify.endWeek : null,
+    firstNinetyDays: actions.filter((a) => a.startWeek < FIRST_DAYS_WEEKS).map((a) => a.id),
+    projections: project(results, actions, phases, horizon),
+  };
+}
+
+/** The selected actions with their reasons, what each waits for, and their phases. */
+function select(
+  results: Results,
+  questionnaire: Questionnaire,
+  situation: CrmSituation,
+): Selection {
   const recs = new Map<string, ResolvedRecommendation>();
-  for (const rec of questionnaire.recommendations) if (!recs.has(rec.id)) recs.set(rec.id, rec);
+  for (const rec of questionnaire.recommendations) {
+    if (rec.situations && !rec.situations.includes(situation)) continue;
+    if (!recs.has(rec.id)) recs.set(rec.id, rec);
+  }
   const dimResults = new Map(results.dimensions.map((d) => [d.id, d]));
   const pillarOf = new Map(questionnaire.dimensions.map((d) => [d.id, d.pillar]));
   const triggered = new Set(results.risks.map((r) => r.id));
+  const holding = new Set(results.readiness.rules.map((r) => r.id));
+  const firstPhase = new Map<string, string>();
+  for (const rule of questionnaire.readiness) {
+    if (!holding.has(rule.id)) continue;
+    for (const id of rule.firstPhase ?? [])
+      if (recs.has(id) && !firstPhase.has(id)) firstPhase.set(id, rule.id);
+  }
 
-  const reasons = selectReasons(recs, dimResults, triggered);
+  const reasons = selectReasons(recs, dimResults, triggered, firstPhase);
   const selected = [...reasons.keys()]
     .map((id) => recs.get(id))
     .filter((r): r is ResolvedRecommendation => r !== undefined);
-  const deps = (rec: ResolvedRecommendation): string[] =>
-    rec.dependsOn.filter((d) => reasons.has(d) && d !== rec.id);
-
-  const phaseOf = resolvePhases(selected, recs, deps);
-
+  const pillarFor = (rec: ResolvedRecommendation): Pillar =>
+    pillarOf.get(rec.dimension) ?? "technology";
   const priorityOf = (rec: ResolvedRecommendation): number => {
     const dim = dimResults.get(rec.dimension);
     return dim?.gap ? round2(dim.gap * dim.weight) : 0;
   };
-  const pillarFor = (rec: ResolvedRecommendation): Pillar =>
-    pillarOf.get(rec.dimension) ?? "technology";
-  const better = (a: ResolvedRecommendation, b: ResolvedRecommendation): number =>
-    priorityOf(b) - priorityOf(a) ||
-    pillarIndex(pillarFor(a)) - pillarIndex(pillarFor(b)) ||
-    compareIds(a.id, b.id);
+  const explicit = (rec: ResolvedRecommendation): string[] =>
+    rec.dependsOn.filter((d) => reasons.has(d) && d !== rec.id);
+  const phaseOf = resolvePhases(selected, recs, explicit, new Set(firstPhase.keys()));
+  const after = orderingRules(selected, explicit, phaseOf, pillarFor);
+  return { recs, selected, reasons, after, phaseOf, pillarFor, priorityOf };
+}
 
+/**
+ * What each action waits for: its dependencies, plus technology after the strategy actions and
+ * rollouts after the training of the same or an earlier phase — unless that would close a cycle.
+ */
+function orderingRules(
+  selected: ResolvedRecommendation[],
+  explicit: (rec: ResolvedRecommendation) => string[],
+  phaseOf: Selection["phaseOf"],
+  pillarFor: (rec: ResolvedRecommendation) => Pillar,
+): Map<string, string[]> {
+  const after = new Map(selected.map((r) => [r.id, explicit(r)]));
+  const byId = new Map(selected.map((r) => [r.id, r]));
+  const reaches = (from: string, to: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length > 0) {
+      const id = stack.pop() ?? "";
+      if (id === to) return true;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(after.get(id) ?? []));
+    }
+    return false;
+  };
+  const phaseAt = (r: ResolvedRecommendation) => phaseIndex(phaseOf.get(r.id)?.phase ?? r.phase);
+  const waitFor = (
+    isWaiter: (r: ResolvedRecommendation) => boolean,
+    isFirst: (r: ResolvedRecommendation) => boolean,
+  ) => {
+    for (const waiter of selected.filter(isWaiter)) {
+      for (const first of selected.filter(isFirst)) {
+        if (first.id === waiter.id || phaseAt(first) > phaseAt(waiter)) continue;
+        const list = after.get(waiter.id) ?? [];
+        if (list.includes(first.id) || reaches(first.id, waiter.id)) continue;
+        list.push(first.id);
+        after.set(waiter.id, list);
+      }
+    }
+  };
+  waitFor(
+    (r) => pillarFor(r) === "technology",
+    (r) => pillarFor(r) === "strategy",
+  );
+  waitFor(
+    (r) => r.rollout === true,
+    (r) => r.training === true,
+  );
+  for (const [id, list] of after) after.set(id, list.filter((d) => byId.has(d)).sort(compareIds));
+  return after;
+}
+
+/** Schedules every selected action phase by phase, by owner capacity; rollouts may be split. */
+function schedule(
+  sel: Selection,
+  strategy: RoadmapStrategy,
+  capacityOf: (owner: string) => number,
+): PlannedAction[] {
   const planned = new Map<string, PlannedAction>();
-  const phases: PlannedPhase[] = [];
+  const out: PlannedAction[] = [];
+  const better = (a: ResolvedRecommendation, b: ResolvedRecommendation): number =>
+    sel.priorityOf(b) - sel.priorityOf(a) ||
+    pillarIndex(sel.pillarFor(a)) - pillarIndex(sel.pillarFor(b)) ||
+    compareIds(a.id, b.id);
+  const waits = (rec: ResolvedRecommendation) => sel.after.get(rec.id) ?? [];
   let phaseStart = 0;
   for (const phase of PHASE_ORDER) {
-    const members = selected.filter((r) => phaseOf.get(r.id)?.phase === phase);
-    const sequence = orderWithinPhase(members, deps, better);
-    const lanes: number[] = [];
-    const capacity = strategy === "small-slow" ? SMALL_SLOW_PARALLEL : Number.POSITIVE_INFINITY;
+    const members = sel.selected.filter((r) => sel.phaseOf.get(r.id)?.phase === phase);
+    const lanes = new Map<string, number[]>();
     let phaseEnd = phaseStart;
-    for (const rec of sequence) {
+    for (const rec of orderWithinPhase(members, waits, better)) {
       let ready = phaseStart;
-      for (const dep of deps(rec)) ready = Math.max(ready, planned.get(dep)?.endWeek ?? phaseStart);
-      const { lane, start } = pickLane(lanes, ready, capacity);
-      const end = start + rec.weeks;
-      lanes[lane] = end;
-      phaseEnd = Math.max(phaseEnd, end);
-      const resolved = phaseOf.get(rec.id) ?? { phase, pushedBy: null };
-      planned.set(rec.id, {
-        recommendation: rec,
-        phase,
-        pushedBy: resolved.pushedBy,
-        pillar: pillarFor(rec),
-        priority: priorityOf(rec),
-        reasons: reasons.get(rec.id) ?? [],
-        startWeek: start,
-        endWeek: end,
-        lane,
-      });
+      for (const dep of waits(rec))
+        ready = Math.max(ready, planned.get(dep)?.endWeek ?? phaseStart);
+      const ownerLanes = lanes.get(rec.owner) ?? [];
+      lanes.set(rec.owner, ownerLanes);
+      const split = strategy === "small-slow" && rec.rollout === true;
+      const stages: Array<{ stage: ActionStage | null; weeks: number }> = split
+        ? [
+            { stage: "pilot", weeks: pilotWeeks(rec.weeks) },
+            { stage: "rollout", weeks: rec.weeks },
+          ]
+        : [{ stage: null, weeks: rec.weeks }];
+      let previous: string | null = null;
+      for (const { stage, weeks } of stages) {
+        const { lane, start } = pickLane(ownerLanes, ready, capacityOf(rec.owner));
+        const end = start + weeks;
+        ownerLanes[lane] = end;
+        phaseEnd = Math.max(phaseEnd, end);
+        const resolved = sel.phaseOf.get(rec.id) ?? { phase, pushedBy: null };
+        const action: PlannedAction = {
+          id: stage === "rollout" ? `${rec.id}:rollout` : rec.id,
+          recommendation: rec,
+          stage,
+          phase,
+          pushedBy: resolved.pushedBy,
+          pillar: sel.pillarFor(rec),
+          priority: sel.priorityOf(rec),
+          reasons: sel.reasons.get(rec.id) ?? [],
+          after: previous ? [previous] : waits(rec),
+          startWeek: start,
+          endWeek: end,
+          lane,
+        };
+        // Later work builds on the pilot; the staged rollout runs on beside it.
+        if (stage !== "rollout") planned.set(rec.id, action);
+        out.push(action);
+        previous = action.id;
+        ready = end;
+      }
     }
-    const seqIndex = new Map(sequence.map((r, i) => [r.id, i]));
-    const ids = sequence
-      .map((r) => r.id)
-      .sort(
-        (a, b) =>
-          (planned.get(a)?.startWeek ?? 0) - (planned.get(b)?.startWeek ?? 0) ||
-          (seqIndex.get(a) ?? 0) - (seqIndex.get(b) ?? 0),
-      );
-    phases.push({ phase, startWeek: phaseStart, endWeek: phaseEnd, actions: ids });
     phaseStart = phaseEnd;
   }
+  return out;
+}
 
-  const actions = phases.flatMap((p) =>
-    p.actions.map((id) => planned.get(id)).filter((a): a is PlannedAction => a !== undefined),
-  );
-  const totalWeeks = phaseStart;
-  return {
-    strategy,
-    actions,
-    phases,
-    totalWeeks,
-    reassessmentWeek: totalWeeks > 0 ? totalWeeks : horizonWeeks(results.horizonMonths),
+/** Keeps what ends within the horizon; the rest, and whatever waits for it, is the backlog. */
+function fitHorizon(
+  actions: PlannedAction[],
+  horizon: number,
+): { kept: PlannedAction[]; backlog: BacklogItem[] } {
+  const out = new Map<string, BacklogItem["because"]>();
+  for (const a of actions) {
+    const waiting = a.after.find((id) => out.has(id));
+    if (waiting !== undefined) out.set(a.id, { kind: "waits-for", id: waiting });
+    else if (a.endWeek > horizon) out.set(a.id, { kind: "horizon", endWeek: a.endWeek });
+  }
+  const backlog: BacklogItem[] = [];
+  for (const a of actions) {
+    const because = out.get(a.id);
+    if (!because) continue;
+    backlog.push({
+      id: a.id,
+      recommendation: a.recommendation,
+      stage: a.stage,
+      phase: a.phase,
+      reasons: a.reasons,
+      because,
+    });
+  }
+  return { kept: actions.filter((a) => !out.has(a.id)), backlog };
+}
+
+/** The phases with the actions they kept, each starting when the previous one ended. */
+function phasesOf(actions: PlannedAction[]): PlannedPhase[] {
+  let phaseStart = 0;
+  return PHASE_ORDER.map((phase) => {
+    const members = actions.filter((a) => a.phase === phase);
+    const end = members.reduce((e, a) => Math.max(e, a.endWeek), phaseStart);
+    const order = new Map(members.map((a, i) => [a.id, i]));
+    const ids = [...members]
+      .sort((a, b) => a.startWeek - b.startWeek || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+      .map((a) => a.id);
+    const planned: PlannedPhase = { phase, startWeek: phaseStart, endWeek: end, actions: ids };
+    phaseStart = end;
+    return planned;
+  });
+}
+
+/**
+ * Projected scores: a dimension climbs at the questionnaire's pace (one level per
+ * `monthsPerLevel`) from the week its first action starts, and never beyond its target.
+ */
+function project(
+  results: Results,
+  actions: PlannedAction[],
+  phases: PlannedPhase[],
+  horizon: number,
+): Projection[] {
+  const firstStart = new Map<string, number>();
+  for (const a of actions) {
+    const d = a.recommendation.dimension;
+    firstStart.set(d, Math.min(firstStart.get(d) ?? a.startWeek, a.startWeek));
+  }
+  const at = (week: number): Record<string, number | null> => {
+    const scores: Record<string, number | null> = {};
+    for (const d of results.dimensions) {
+      const start = firstStart.get(d.id);
+      if (d.score === null || start === undefined || d.score >= d.target) {
+        scores[d.id] = d.score;
+        continue;
+      }
+      const months = (Math.max(0, week - start) * 12) / 52;
+      scores[d.id] = round2(Math.min(d.target, d.score + months / results.monthsPerLevel));
+    }
+    return scores;
   };
+  return [
+    ...phases
+      .filter((p) => p.actions.length > 0)
+      .map((p) => ({ week: p.endWeek, at: p.phase, scores: at(p.endWeek) })),
+    { week: horizon, at: "horizon" as const, scores: at(horizon) },
+  ];
 }
 
 /** Appends a reason to an action's list, selecting the action if it is new. */
@@ -187,6 +439,7 @@ function selectReasons(
   recs: Map<string, ResolvedRecommendation>,
   dimResults: Map<string, Results["dimensions"][number]>,
   triggered: Set<string>,
+  firstPhase: ReadonlyMap<string, string>,
 ): Map<string, PlanReason[]> {
   // Direct reasons first, in questionnaire order.
   const reasons = new Map<string, PlanReason[]>();
@@ -209,6 +462,8 @@ function selectReasons(
       });
     }
     for (const risk of rec.mitigates) if (triggered.has(risk)) add(rec.id, { kind: "risk", risk });
+    const rule = firstPhase.get(rec.id);
+    if (rule !== undefined) add(rec.id, { kind: "readiness", rule });
   }
   // Pull in dependencies transitively, remembering which selected action needed each.
   const queue = [...reasons.keys()];
@@ -230,12 +485,25 @@ function selectReasons(
   return reasons;
 }
 
-/** Resolves each selected action's effective phase and the dependency that pushed it there. */
+/**
+ * Resolves each selected action's effective phase and the dependency that pushed it there; what a
+ * holding readiness rule asks for in the first phase runs there, with everything it depends on.
+ */
 function resolvePhases(
   selected: ResolvedRecommendation[],
   recs: Map<string, ResolvedRecommendation>,
   deps: (rec: ResolvedRecommendation) => string[],
+  first: ReadonlySet<string>,
 ): Map<string, { phase: Phase; pushedBy: string | null }> {
+  const forced = new Set<string>();
+  const queue = [...first];
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i] ?? "";
+    const rec = recs.get(id);
+    if (!rec || forced.has(id)) continue;
+    forced.add(id);
+    queue.push(...deps(rec));
+  }
   // Effective phase: never before a dependency's phase (memoised; validate rejects cycles, and a
   // cycle that slips through is cut by the `visiting` guard).
   const phaseOf = new Map<string, { phase: Phase; pushedBy: string | null }>();
@@ -243,6 +511,11 @@ function resolvePhases(
   const resolvePhase = (rec: ResolvedRecommendation): { phase: Phase; pushedBy: string | null } => {
     const known = phaseOf.get(rec.id);
     if (known) return known;
+    if (forced.has(rec.id)) {
+      const result = { phase: PHASE_ORDER[0] ?? rec.phase, pushedBy: null };
+      phaseOf.set(rec.id, result);
+      return result;
+    }
     visiting.add(rec.id);
     let result: { phase: Phase; pushedBy: string | null } = { phase: rec.phase, pushedBy: null };
     for (const dep of [...deps(rec)].sort(compareIds)) {

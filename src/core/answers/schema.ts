@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { identifier } from "../questionnaire/schema.js";
+import { crmSituation, identifier } from "../questionnaire/schema.js";
 
 /**
  * A bare answer: a level on the questionnaire's scale, `na` or `unknown`.
@@ -53,6 +53,9 @@ export const clientProfile = z
     name: z.string().min(1).describe("The client's name."),
     industry: z.string().optional().describe("The client's industry, e.g. Manufacturing."),
     size: z.string().optional().describe("The client's size as free text, e.g. 500-1000."),
+    crmSituation: crmSituation
+      .optional()
+      .describe("The client's CRM system today; `none` when omitted. Chooses the roadmap's path."),
   })
   .describe("The client being assessed.");
 

@@ -1,4 +1,4 @@
-/** The languages the tool writes in, in the order `--lang` lists them; every message table in src/i18n/ has each. */
+/** The languages the tool writes in, in the order `--lang` lists them; src/i18n/ has one Messages file for each. */
 export const LANGS = ["en", "zh-CN"] as const;
 
 /** One of LANGS. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EDITIONS } from "./editions.js";
 import { LANGS } from "./languages.js";
 
 /*
@@ -33,6 +34,7 @@ export const SECTION_IDS = [
   "risks",
   "roadmap",
   "kpis",
+  "decisions",
   "appendix",
 ] as const;
 const sectionId = z.enum(SECTION_IDS);
@@ -179,6 +181,11 @@ const LABEL_KEYS = [
   "gapBarsTitle",
   "timelineTitle",
   "chartFallback",
+  "firstNinetyDays",
+  "backlog",
+  "horizonEnd",
+  "projected",
+  "reverseScored",
 ] as const;
 
 const reportLabels = z
@@ -274,7 +281,47 @@ const summarySection = z.strictObject({
   calibration: calibrationSection,
   judgementTitle: z.string(),
   judgement: z.array(z.string()).describe("The consulting judgement, one paragraph each."),
+  findingsTitle: z.string(),
+  findings: z
+    .array(
+      z.strictObject({
+        dimension: z.string(),
+        title: z.string(),
+        sentence: z.string(),
+        evidence: z
+          .array(
+            z.strictObject({
+              question: z.string(),
+              text: z.string(),
+              score,
+              reversed: z.boolean().describe("An agreement item scored 6 − answer."),
+              notes: z
+                .array(z.strictObject({ by: z.string(), text: z.string() }))
+                .describe("What respondents said, attributed by role (and name when internal)."),
+            }),
+          )
+          .describe("The weakest answered questions behind the finding, with what was said."),
+      }),
+    )
+    .describe("Three findings, each argued from the client's own answers: the largest gaps."),
 });
+
+const decisionsSection = z
+  .strictObject({
+    title: z.string(),
+    intro: z.string(),
+    items: z.array(z.strictObject({ title: z.string(), sentence: z.string() })),
+    nextStepsTitle: z.string(),
+    nextSteps: z.array(
+      z.strictObject({
+        action: z.string(),
+        title: z.string(),
+        ownerName: z.string(),
+        start: z.string(),
+      }),
+    ),
+  })
+  .describe("The decisions the chief executive must take, and the first steps.");
 
 const profileRow = z.strictObject({
   dimension: z.string(),
@@ -293,7 +340,7 @@ const profileRow = z.strictObject({
 });
 
 const chartSeries = z.strictObject({
-  key: z.enum(["current", "target"]),
+  key: z.enum(["current", "projected", "target"]),
   label: z.string(),
   values: z.array(z.number().nullable()),
 });
@@ -341,6 +388,9 @@ const questionBrief = z.strictObject({
   answered: z.number().int(),
   disagreement: z.boolean(),
   critical: z.boolean(),
+  reversed: z
+    .boolean()
+    .describe("A reverse-scored agreement item: agreeing with the statement scores low."),
 });
 
 const noteItem = z.strictObject({
@@ -492,13 +542,20 @@ const roadmapPhaseView = z.strictObject({
 });
 
 const roadmapReason = z.strictObject({
-  kind: z.enum(["gap", "risk", "dependency"]),
-  ref: z.string().describe("The dimension, the risk id or the action that needs it."),
+  kind: z.enum(["gap", "risk", "readiness", "dependency"]),
+  ref: z
+    .string()
+    .describe("The dimension, the risk id, the readiness rule or the action that needs it."),
   text: z.string(),
 });
 
 const roadmapAction = z.strictObject({
-  id: z.string(),
+  id: z.string().describe("The recommendation id; `<id>:rollout` for the rollout after a pilot."),
+  recommendation: z.string().describe("The recommendation it carries out."),
+  stage: z
+    .enum(["pilot", "rollout"])
+    .nullable()
+    .describe("Small-and-slow splits a rollout into a pilot unit and the staged rollout."),
   title: z.string(),
   description: z.string().nullable(),
   phase,
@@ -514,11 +571,11 @@ const roadmapAction = z.strictObject({
   endWeek: z.number().int().describe("0-based offset, exclusive."),
   startDate: isoDate.describe("First day."),
   endDate: isoDate.describe("Last day (inclusive)."),
-  lane: z.number().int().describe("Parallel lane within the schedule (0-based)."),
+  lane: z.number().int().describe("Lane within its owner's capacity (0-based)."),
   priority: z.number().describe("Gap × dimension weight that ordered it inside its phase."),
   steps: z.array(z.string()),
   kpis: z.array(z.string()),
-  dependsOn: ids,
+  dependsOn: ids.describe("Planned actions it depends on (a staged rollout: its pilot)."),
   reasons: z.array(roadmapReason),
   reasonText: z.string().describe("All reasons as one sentence."),
 });
@@ -555,11 +612,16 @@ const timelineChart = z
       }),
     ),
     milestones: z.array(z.strictObject({ label: z.string(), week: z.number().int() })),
+    horizonWeek: z.number().int().describe("The end of the planning horizon, drawn as a line."),
+    horizonLabel: z.string(),
   })
   .describe("A timeline (Gantt-like) of the plan by phase.");
 
 const roadmapSection = z.strictObject({
   title: z.string(),
+  detail: z
+    .boolean()
+    .describe("False in the board edition: the phases are shown without their action details."),
   intro: z.array(z.string()),
   strategy: roadmapStrategy,
   strategyName: z.string(),
@@ -572,6 +634,31 @@ const roadmapSection = z.strictObject({
     .array(roadmapAction)
     .describe("Every scheduled action, in schedule order (phase, start week, sequence)."),
   milestone: roadmapMilestone,
+  situation: z.enum(["none", "selecting", "implementing", "live"]),
+  situationName: z.string(),
+  horizonWeeks: z.number().int().describe("The planning horizon in weeks; no action ends later."),
+  firstNinetyDays: z
+    .strictObject({ title: z.string(), sentence: z.string(), actions: ids })
+    .describe("The actions that start in the first 90 days."),
+  gate: roadmapMilestone
+    .nullable()
+    .describe("The buy, go-live or relaunch decision after the first phase; null without one."),
+  backlog: z
+    .strictObject({
+      title: z.string(),
+      intro: z.string(),
+      items: z.array(
+        z.strictObject({
+          id: z.string(),
+          title: z.string(),
+          phase,
+          phaseName: z.string(),
+          ownerName: z.string(),
+          reason: z.string(),
+        }),
+      ),
+    })
+    .describe("What does not fit into the horizon: the next cycle's starting point."),
   cycle: z.string().describe("The statement that the cycle repeats."),
   calibration: z.string().describe("Expectation calibration for the plan; empty with no actions."),
   empty: z.string().nullable().describe("Sentence shown when no recommendation applies."),
@@ -675,6 +762,10 @@ export const reportModelSchema = z
   .strictObject({
     schemaVersion: z.literal(REPORT_MODEL_VERSION),
     kind: reportKind,
+    edition: z.enum(EDITIONS),
+    anonymized: z
+      .boolean()
+      .describe("Roles only, and no breakdown that would single out one respondent."),
     lang: reportLanguage,
     sections: z
       .array(sectionId)
@@ -689,6 +780,7 @@ export const reportModelSchema = z
     risks: riskSection,
     roadmap: roadmapSection,
     kpis: kpiSection,
+    decisions: decisionsSection,
     appendix: appendixSection,
   })
   .describe(
@@ -711,6 +803,7 @@ export type ReportLabels = z.infer<typeof reportLabels>;
 export type CoverSection = z.infer<typeof coverSection>;
 export type LabelValue = z.infer<typeof labelValue>;
 export type SummarySection = z.infer<typeof summarySection>;
+export type DecisionsSection = z.infer<typeof decisionsSection>;
 export type GapItem = z.infer<typeof gapItem>;
 export type RiskBrief = z.infer<typeof riskBrief>;
 export type CalibrationSection = z.infer<typeof calibrationSection>;
@@ -738,3 +831,4 @@ export type KpiRow = z.infer<typeof kpiRow>;
 export type AppendixSection = z.infer<typeof appendixSection>;
 export type AppendixDimensionAnswers = z.infer<typeof appendixDimensionAnswers>;
 export type AppendixAnswer = z.infer<typeof appendixAnswer>;
+export type { Edition } from "./editions.js";

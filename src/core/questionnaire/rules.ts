@@ -456,6 +456,11 @@ const references: Rule = ({ tree, levels, report }) => {
       });
     });
   }
+  for (const r of readinessOf(tree)) {
+    r.rule.firstPhase?.forEach((id, j) => {
+      ref("recommendation", id, { ...r.at, path: [...r.at.path, "firstPhase", j] });
+    });
+  }
   for (const r of recommendationsOf(tree)) {
     const p = (...rest: (string | number)[]) => ({ ...r.at, path: [...r.at.path, ...rest] });
     if (r.rec.dimension) ref("dimension", r.rec.dimension, p("dimension"));

@@ -33,6 +33,13 @@ export const phase = z
     "Roadmap phase: rigidify (adopt the benchmark process as it is), optimise (adapt it once mastered), solidify (institutionalise it).",
   );
 
+/** Where the client stands with CRM software; chooses between greenfield and recovery actions. */
+export const crmSituation = z
+  .enum(["none", "selecting", "implementing", "live"])
+  .describe(
+    "The client's CRM system: none yet, selecting one, implementing one, or live (in use).",
+  );
+
 const levelNumber = z.number().describe("A maturity level on the questionnaire's scale (1–5).");
 const positiveInt = z.number().int().min(1).max(10_000);
 
@@ -116,6 +123,13 @@ export const role = z
       .describe(
         "false for roles that own roadmap actions but never answer (e.g. hr, pmo); interviews do not offer them.",
       ),
+    capacity: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe("How many roadmap actions the role can run at once (default 2)."),
   })
   .describe("A respondent or owner role, e.g. executive, manager, frontline, it.");
 
@@ -187,6 +201,21 @@ export const recommendation = z
       .describe("How progress is measured (validate warns when empty)."),
     dependsOn: z.array(identifier).default([]).describe("Recommendations that must finish first."),
     mitigates: z.array(identifier).default([]).describe("Risks this recommendation mitigates."),
+    training: z
+      .boolean()
+      .optional()
+      .describe("Trains people: every rollout of the same or a later phase waits for it."),
+    rollout: z
+      .boolean()
+      .optional()
+      .describe(
+        "Takes a practice or system live across units: small-and-slow pilots it in one unit before the staged rollout.",
+      ),
+    situations: z
+      .array(crmSituation)
+      .min(1)
+      .optional()
+      .describe("The client CRM situations it applies in; every situation when omitted."),
   })
   .describe("An action placed in a roadmap phase.");
 
@@ -213,6 +242,12 @@ export const readinessRule = z
     title: localizedText,
     when: condition,
     rationale: localizedText.optional().describe("Why the rule decides readiness."),
+    firstPhase: z
+      .array(identifier)
+      .optional()
+      .describe(
+        "Recommendations the roadmap must start in its first phase while the rule holds (with what they depend on).",
+      ),
   })
   .describe("A rule that lowers the readiness verdict when its condition holds.");
 
@@ -232,6 +267,11 @@ export const judgementSentence = z
       .min(1)
       .optional()
       .describe("Keep the sentence only when the readiness verdict is one of these."),
+    situations: z
+      .array(crmSituation)
+      .min(1)
+      .optional()
+      .describe("Keep the sentence only in these client CRM situations (`none` when not stated)."),
   })
   .describe("A sentence of the consulting judgement.");
 
@@ -350,6 +390,7 @@ export type LocalizedText = z.infer<typeof localizedText>;
 export type Pillar = z.infer<typeof pillar>;
 export type Severity = z.infer<typeof severity>;
 export type Phase = z.infer<typeof phase>;
+export type CrmSituation = z.infer<typeof crmSituation>;
 export type ScaleLevel = z.infer<typeof scaleLevel>;
 export type Role = z.infer<typeof role>;
 export type Question = z.infer<typeof question>;

@@ -1,4 +1,4 @@
-import type { Lang } from "../../i18n/labels.js";
+import type { Lang } from "../../core/models/languages.js";
 
 /** How a comparison is rendered. */
 export interface RenderOptions {

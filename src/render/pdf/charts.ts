@@ -61,6 +61,7 @@ export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): vo
 
   const target = chart.series.find((s) => s.key === "target");
   const current = chart.series.find((s) => s.key === "current");
+  const projected = chart.series.find((s) => s.key === "projected");
   if (target) {
     const pts = target.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
     doc.save();
@@ -71,6 +72,13 @@ export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): vo
     polygon(w, pts);
     doc.dash(3.5, { space: 2.5 }).lineWidth(1.3).strokeColor(COLOR.target).stroke();
     doc.undash();
+    doc.restore();
+  }
+  if (projected) {
+    const pts = projected.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    doc.save();
+    polygon(w, pts);
+    doc.lineWidth(1.2).strokeColor(COLOR.projected).stroke();
     doc.restore();
   }
   if (current) {
@@ -114,6 +122,9 @@ export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): vo
   w.y = labelsBottom + 8;
   legend(w, [
     { label: current?.label ?? labels.current, kind: "area", color: COLOR.current },
+    ...(projected
+      ? [{ label: projected.label, kind: "line" as const, color: COLOR.projected }]
+      : []),
     { label: target?.label ?? labels.target, kind: "dash", color: COLOR.target },
   ]);
 }
@@ -229,136 +240,162 @@ export function drawGapBars(w: Writer, chart: GapBarChart, labels: ChartLabels):
   ]);
 }
 
-/**
- * The roadmap as a Gantt-like timeline: a band per phase, a bar per action over its weeks (in the
- * phase's colour), the reassessment milestone as a diamond on a dashed line. Long plans continue
- * on the next page with the scale repeated.
- */
-export function drawTimeline(w: Writer, chart: TimelineChart, labels: ChartLabels): void {
-  const total = Math.max(1, chart.totalWeeks, ...chart.milestones.map((m) => m.week + 1));
-  const labelWidth = 160;
-  const x0 = w.left + labelWidth + 8;
-  const span = w.right - x0 - 4;
-  const xOf = (week: number): number => x0 + (Math.max(0, Math.min(week, total)) / total) * span;
-  const rowH = 14;
-  const step = [1, 2, 4, 8, 13, 26, 52].find((s) => total / s <= 12) ?? Math.ceil(total / 12);
-  const bandH = 15;
-  const scaleH = 13;
-  const milestoneRoom = chart.milestones.length > 0 ? 22 : 0;
+/** Where the timeline's weeks fall across the page, and the rows' shared measures. */
+interface TimelineGeometry {
+  total: number;
+  labelWidth: number;
+  xOf: (week: number) => number;
+  step: number;
+}
 
-  // The whole chart moves to a fresh page when it fits there but not below the cursor.
-  const fullHeight = 30 + bandH + scaleH + rowH * chart.bars.length + milestoneRoom + 20;
-  w.ensure(
-    fullHeight <= w.bottom - w.top ? fullHeight : bandH + scaleH + rowH * 6 + milestoneRoom + 40,
+const TIMELINE = { bandH: 15, scaleH: 13, minRowH: 14, labelWidth: 168 } as const;
+const BAR_LABEL: TextStyle = { ...LABEL, size: SIZE.caption, lineGap: 0 };
+
+function timelineGeometry(w: Writer, chart: TimelineChart): TimelineGeometry {
+  const total = Math.max(
+    1,
+    chart.totalWeeks,
+    chart.horizonWeek,
+    ...chart.milestones.map((m) => m.week + 1),
   );
-  caption(w, chart.title);
-
-  const header = (): void => {
-    const y = w.y;
-    for (const phase of chart.phases) {
-      const color = PHASE_COLOR[phase.phase];
-      const x1 = xOf(phase.startWeek);
-      const x2 = xOf(phase.endWeek);
-      w.doc.save();
-      w.doc.rect(x1, y, Math.max(0, x2 - x1 - 1), bandH).fill(color.fill);
-      w.doc.restore();
-      if (x2 - x1 > 14) {
-        w.drawLine(phase.label, x1 + 3, y + 3.5, x2 - x1 - 6, {
-          size: SIZE.caption,
-          style: "bold",
-          color: COLOR.white,
-          align: "center",
-        });
-      }
-    }
-    const sy = y + bandH + 2;
-    w.drawLine(labels.weeks, w.left, sy + 1, labelWidth, { ...FAINT, color: COLOR.muted });
-    // Ticks mark elapsed weeks at week boundaries.
-    for (let week = step; week <= total; week += step) {
-      w.draw(String(week), xOf(week) - 15, sy + 1, 30, { ...FAINT, align: "center" });
-    }
-    w.y = sy + scaleH;
+  const x0 = w.left + TIMELINE.labelWidth + 8;
+  const span = w.right - x0 - 4;
+  return {
+    total,
+    labelWidth: TIMELINE.labelWidth,
+    xOf: (week) => x0 + (Math.max(0, Math.min(week, total)) / total) * span,
+    step: [1, 2, 4, 8, 13, 26, 52].find((s) => total / s <= 12) ?? Math.ceil(total / 12),
   };
+}
 
-  const background = (from: number, to: number): void => {
-    const doc = w.doc;
-    doc.save();
-    for (const phase of chart.phases) {
-      const x1 = xOf(phase.startWeek);
-      const x2 = xOf(phase.endWeek);
-      doc.rect(x1, from, Math.max(0, x2 - x1 - 1), to - from).fill(PHASE_COLOR[phase.phase].soft);
+/** The phase bands and the week scale, repeated on every page the timeline covers. */
+function timelineHeader(w: Writer, chart: TimelineChart, g: TimelineGeometry, weeks: string) {
+  const y = w.y;
+  for (const phase of chart.phases) {
+    const x1 = g.xOf(phase.startWeek);
+    const x2 = g.xOf(phase.endWeek);
+    w.doc.save();
+    w.doc.rect(x1, y, Math.max(0, x2 - x1 - 1), TIMELINE.bandH).fill(PHASE_COLOR[phase.phase].fill);
+    w.doc.restore();
+    if (x2 - x1 > 14) {
+      w.drawLine(phase.label, x1 + 3, y + 3.5, x2 - x1 - 6, {
+        size: SIZE.caption,
+        style: "bold",
+        color: COLOR.white,
+        align: "center",
+      });
     }
-    for (let week = 0; week <= total; week += step) {
-      doc
-        .moveTo(xOf(week), from)
-        .lineTo(xOf(week), to)
-        .lineWidth(0.3)
-        .strokeColor(COLOR.white)
-        .stroke();
-    }
-    doc.restore();
-  };
-
-  const milestoneLines = (from: number, to: number): void => {
-    const doc = w.doc;
-    for (const m of chart.milestones) {
-      const x = xOf(m.week);
-      doc.save();
-      doc
-        .moveTo(x, from)
-        .lineTo(x, to)
-        .dash(2, { space: 2 })
-        .lineWidth(0.8)
-        .strokeColor(COLOR.accent)
-        .stroke();
-      doc.undash();
-      doc.restore();
-    }
-  };
-
-  header();
-  let top = w.y;
-  // Rows are drawn after their page's background, so collect them per page first.
-  let pageRows: { bar: TimelineChart["bars"][number]; y: number }[] = [];
-  const flush = (bottom: number): void => {
-    background(top, bottom);
-    milestoneLines(top, bottom);
-    for (const { bar, y } of pageRows) {
-      w.drawLine(bar.label, w.left, y + 3, labelWidth, { ...LABEL, size: SIZE.caption });
-      const x1 = xOf(bar.startWeek);
-      const x2 = Math.max(xOf(bar.endWeek), x1 + 2);
-      w.doc.save();
-      w.doc
-        .roundedRect(x1 + 0.5, y + 3, x2 - x1 - 1, rowH - 6, 2)
-        .fill(PHASE_COLOR[bar.phase].fill);
-      w.doc.restore();
-    }
-    pageRows = [];
-  };
-  for (const bar of chart.bars) {
-    if (w.y + rowH > w.bottom - milestoneRoom) {
-      flush(w.y);
-      w.newPage();
-      header();
-      top = w.y;
-    }
-    pageRows.push({ bar, y: w.y });
-    w.y += rowH;
   }
-  flush(w.y);
+  const sy = y + TIMELINE.bandH + 2;
+  w.drawLine(weeks, w.left, sy + 1, g.labelWidth, { ...FAINT, color: COLOR.muted });
+  // Ticks mark elapsed weeks at week boundaries.
+  for (let week = g.step; week <= g.total; week += g.step) {
+    w.draw(String(week), g.xOf(week) - 15, sy + 1, 30, { ...FAINT, align: "center" });
+  }
+  w.y = sy + TIMELINE.scaleH;
+}
 
+/** Phase shading, week grid, milestone lines and the horizon line behind one page of rows. */
+function timelineBackground(
+  w: Writer,
+  chart: TimelineChart,
+  g: TimelineGeometry,
+  from: number,
+  to: number,
+) {
+  const doc = w.doc;
+  doc.save();
+  for (const phase of chart.phases) {
+    const x1 = g.xOf(phase.startWeek);
+    const x2 = g.xOf(phase.endWeek);
+    doc.rect(x1, from, Math.max(0, x2 - x1 - 1), to - from).fill(PHASE_COLOR[phase.phase].soft);
+  }
+  for (let week = 0; week <= g.total; week += g.step) {
+    doc.moveTo(g.xOf(week), from).lineTo(g.xOf(week), to).lineWidth(0.3);
+    doc.strokeColor(COLOR.white).stroke();
+  }
+  doc.restore();
   for (const m of chart.milestones) {
-    const x = xOf(m.week);
+    doc.save();
+    doc.moveTo(g.xOf(m.week), from).lineTo(g.xOf(m.week), to).dash(2, { space: 2 });
+    doc.lineWidth(0.8).strokeColor(COLOR.accent).stroke();
+    doc.undash();
+    doc.restore();
+  }
+  doc.save();
+  doc.moveTo(g.xOf(chart.horizonWeek), from).lineTo(g.xOf(chart.horizonWeek), to);
+  doc.lineWidth(1.4).strokeColor(COLOR.gap).stroke();
+  doc.restore();
+}
+
+/** The diamonds and names of the milestones, and the horizon's name, under the last row. */
+function timelineMilestones(w: Writer, chart: TimelineChart, g: TimelineGeometry) {
+  const marks = [
+    ...chart.milestones.map((m) => ({ ...m, color: COLOR.accent, diamond: true })),
+    { label: chart.horizonLabel, week: chart.horizonWeek, color: COLOR.gap, diamond: false },
+  ];
+  for (const m of marks) {
+    const x = g.xOf(m.week);
     const y = w.y + 6;
     w.doc.save();
-    w.doc.polygon([x, y - 5], [x + 5, y], [x, y + 5], [x - 5, y]).fill(COLOR.accent);
+    if (m.diamond) w.doc.polygon([x, y - 5], [x + 5, y], [x, y + 5], [x - 5, y]).fill(m.color);
+    else w.doc.rect(x - 0.7, y - 5, 1.4, 10).fill(m.color);
     w.doc.restore();
-    const style: TextStyle = { size: SIZE.caption, style: "bold", color: COLOR.accent };
+    const style: TextStyle = { size: SIZE.caption, style: "bold", color: m.color };
     const tw = Math.min(w.widthOf(m.label, style) + 2, w.width / 2);
     const lx = x + 8 + tw > w.right ? x - 8 - tw : x + 8;
     w.drawLine(m.label, lx, y - 4, tw, style);
     w.y = y + 10;
   }
+}
+
+/**
+ * The roadmap as a Gantt-like timeline: a band per phase, a bar per action over its weeks (in the
+ * phase's colour) beside its full name, the gate and reassessment as diamonds on dashed lines and
+ * the end of the horizon as a solid line. Long plans continue on the next page with the scale
+ * repeated.
+ */
+export function drawTimeline(w: Writer, chart: TimelineChart, labels: ChartLabels): void {
+  const g = timelineGeometry(w, chart);
+  const rows = chart.bars.map((bar) => ({
+    bar,
+    h: Math.max(TIMELINE.minRowH, w.measure(bar.label, g.labelWidth, BAR_LABEL) + 4),
+  }));
+  const milestoneRoom = 12 * (chart.milestones.length + 1) + 10;
+  const headerH = TIMELINE.bandH + TIMELINE.scaleH + 2;
+  // The whole chart moves to a fresh page when it fits there but not below the cursor.
+  const fullHeight = 30 + headerH + rows.reduce((sum, r) => sum + r.h, 0) + milestoneRoom;
+  w.ensure(fullHeight <= w.bottom - w.top ? fullHeight : headerH + 6 * 20 + milestoneRoom + 30);
+  caption(w, chart.title);
+  timelineHeader(w, chart, g, labels.weeks);
+  let top = w.y;
+  // Rows are drawn after their page's background, so collect them per page first.
+  let page: { bar: TimelineChart["bars"][number]; y: number; h: number }[] = [];
+  const flush = (bottom: number): void => {
+    timelineBackground(w, chart, g, top, bottom);
+    for (const { bar, y, h } of page) {
+      w.draw(bar.label, w.left, y + 2, g.labelWidth, BAR_LABEL);
+      const x1 = g.xOf(bar.startWeek);
+      const x2 = Math.max(g.xOf(bar.endWeek), x1 + 2);
+      const mid = y + h / 2;
+      w.doc.save();
+      w.doc.roundedRect(x1 + 0.5, mid - 4, x2 - x1 - 1, 8, 2).fill(PHASE_COLOR[bar.phase].fill);
+      w.doc.restore();
+    }
+    page = [];
+  };
+  for (const { bar, h } of rows) {
+    if (w.y + h > w.bottom - milestoneRoom) {
+      flush(w.y);
+      w.newPage();
+      timelineHeader(w, chart, g, labels.weeks);
+      top = w.y;
+    }
+    page.push({ bar, y: w.y, h });
+    w.y += h;
+  }
+  flush(w.y);
+  timelineMilestones(w, chart, g);
   w.y += 8;
 }
 
@@ -378,7 +415,7 @@ function caption(w: Writer, title: string): void {
 
 interface LegendItem {
   label: string;
-  kind: "area" | "dash" | "box" | "gap" | "tick";
+  kind: "area" | "dash" | "line" | "box" | "gap" | "tick";
   color: string;
 }
 
@@ -412,6 +449,13 @@ function legend(w: Writer, items: readonly LegendItem[]): void {
         .strokeColor(item.color)
         .stroke();
       doc.undash();
+    } else if (item.kind === "line") {
+      doc
+        .moveTo(x, y + 5)
+        .lineTo(x + 14, y + 5)
+        .lineWidth(1.2)
+        .strokeColor(item.color)
+        .stroke();
     } else if (item.kind === "box") {
       doc.rect(x, y + 1.5, 14, 7).fill(item.color);
     } else if (item.kind === "gap") {

@@ -1,6 +1,12 @@
 import type { ReportModel } from "../../views/report/model.js";
 import { drawTimeline } from "./charts.js";
-import { callout, chartLabels, paragraphHeight, tableWithLead } from "./sections.js";
+import {
+  callout,
+  chartLabels,
+  drawCalibration,
+  paragraphHeight,
+  tableWithLead,
+} from "./sections.js";
 import { drawTable } from "./table.js";
 import { fmtLevel, fmtPct, fmtWeeks } from "./text.js";
 import { COLOR, PHASE_COLOR, SIZE } from "./theme.js";
@@ -11,18 +17,36 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
   const { roadmap: r, labels: L } = report;
   const P = w.punct;
   w.sectionHeading(number, r.title);
-  for (const p of r.intro) w.paragraph(p);
+  if (r.detail) for (const p of r.intro) w.paragraph(p);
   w.paragraph(r.strategySentence, { style: "bold" });
   if (r.empty) {
     w.paragraph(r.empty);
     return;
   }
   if (r.calibration) w.paragraph(r.calibration);
+  // The standalone roadmap has no summary: the calibration its text refers to comes here.
+  if (report.kind === "roadmap") drawCalibration(w, report);
   w.space(6);
   drawTimeline(w, r.timeline, chartLabels(report));
-  callout(w, { title: r.milestone.label, paragraphs: [r.milestone.sentence], color: COLOR.accent });
-
   const actions = new Map(r.actions.map((a) => [a.id, a]));
+  const first = r.firstNinetyDays.actions.flatMap((id) => {
+    const a = actions.get(id);
+    return a ? [`${a.title}  ·  ${a.ownerName}  ·  ${fmtWeeks(a.startWeek, a.endWeek)}`] : [];
+  });
+  if (first.length > 0 && r.detail) {
+    w.minorHeading(r.firstNinetyDays.title, 40);
+    w.paragraph(r.firstNinetyDays.sentence);
+    w.bullets(first, {}, PHASE_COLOR.rigidify.fill);
+  }
+  if (r.gate)
+    callout(w, { title: r.gate.label, paragraphs: [r.gate.sentence], color: COLOR.accent });
+  // The board edition stops at the gate: the timeline marks the reassessment, and the phases'
+  // detail is in the full edition.
+  if (!r.detail) {
+    if (r.backlog.items.length > 0) w.paragraph(r.backlog.intro);
+    return;
+  }
+  callout(w, { title: r.milestone.label, paragraphs: [r.milestone.sentence], color: COLOR.accent });
   for (const phase of r.phases) {
     const color = PHASE_COLOR[phase.phase];
     w.subheading(phase.name, { keep: 120, toc: true });
@@ -82,6 +106,23 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
       w.minorHeading(L.exitCriteria, 30);
       w.bullets(phase.exitCriteria, {}, color.fill);
     }
+  }
+  if (r.backlog.items.length > 0) {
+    w.subheading(r.backlog.title, { keep: 120, toc: true });
+    w.paragraph(r.backlog.intro);
+    drawTable(
+      w,
+      [
+        { header: L.action, width: 4.2 },
+        { header: L.owner, width: 1.4 },
+        { header: L.reason, width: 2.6 },
+      ],
+      r.backlog.items.map((b) => [
+        { text: b.title, bold: true, sub: b.phaseName },
+        b.ownerName,
+        b.reason,
+      ]),
+    );
   }
   w.space(6);
   callout(w, { paragraphs: [r.cycle], color: PHASE_COLOR.optimise.fill });

@@ -143,6 +143,50 @@ export function callout(
   w.doc.x = w.left;
 }
 
+/** The three findings, each with the weakest answers behind it and what respondents said. */
+function drawFindings(w: Writer, report: ReportModel): void {
+  const { summary, labels: L } = report;
+  const P = w.punct;
+  if (summary.findings.length === 0) return;
+  w.space(4);
+  w.subheading(summary.findingsTitle, { keep: 90 });
+  w.paragraph(summary.topGapsSentence, { style: "bold" }, { keep: 40 });
+  summary.findings.forEach((f, i) => {
+    w.paragraph(`${i + 1}. ${f.sentence}`, { style: "bold" }, { keep: 40 });
+    w.bullets(
+      f.evidence.flatMap((e) => [
+        `${e.text}  ·  ${fmtScore(e.score, L.inconclusive)}${e.reversed ? `${P.open}${L.reverseScored}${P.close}` : ""}`,
+        ...e.notes.map((n) => `“${n.text}”  ·  ${n.by}`),
+      ]),
+    );
+  });
+}
+
+/** Decisions for the chief executive, then the first steps of the plan. */
+export function drawDecisions(w: Writer, report: ReportModel, number: number): void {
+  const { decisions: d, labels: L } = report;
+  w.sectionHeading(number, d.title);
+  w.paragraph(d.intro);
+  d.items.forEach((item, i) => {
+    callout(w, {
+      title: `${i + 1}. ${item.title}`,
+      paragraphs: [item.sentence],
+      color: COLOR.accent,
+    });
+  });
+  if (d.nextSteps.length === 0) return;
+  tableWithLead(
+    w,
+    [
+      { header: L.action, width: 4.6 },
+      { header: L.owner, width: 1.6 },
+      { header: L.start, width: 1.4 },
+    ],
+    d.nextSteps.map((s) => [{ text: s.title, bold: true }, s.ownerName, s.start]),
+    (keep) => w.subheading(d.nextStepsTitle, { keep }),
+  );
+}
+
 /** Executive summary: key figures, readiness, largest gaps, top risks, calibration, judgement. */
 export function drawSummary(w: Writer, report: ReportModel, number: number): void {
   const { summary, labels: L } = report;
@@ -173,7 +217,8 @@ export function drawSummary(w: Writer, report: ReportModel, number: number): voi
     color: VERDICT_COLOR[summary.readiness.verdict],
   });
 
-  if (summary.topGaps.length > 0 || summary.topGapsSentence) {
+  // The findings argue the largest gaps; the table stands in for them only when there are none.
+  if (summary.findings.length === 0 && (summary.topGaps.length > 0 || summary.topGapsSentence)) {
     w.space(4);
     tableWithLead(
       w,
@@ -193,6 +238,8 @@ export function drawSummary(w: Writer, report: ReportModel, number: number): voi
     );
   }
 
+  drawFindings(w, report);
+
   if (summary.topRisks.length > 0 || summary.topRisksSentence) {
     w.space(4);
     tableWithLead(
@@ -209,7 +256,17 @@ export function drawSummary(w: Writer, report: ReportModel, number: number): voi
     );
   }
 
-  const cal = summary.calibration;
+  drawCalibration(w, report);
+  if (summary.judgement.length > 0) {
+    w.space(4);
+    callout(w, { paragraphs: summary.judgement, color: COLOR.accent });
+  }
+}
+
+/** Expectation calibration: each target out of reach, with its realistic date, and the advice. */
+export function drawCalibration(w: Writer, report: ReportModel): void {
+  const { labels: L } = report;
+  const cal = report.summary.calibration;
   tableWithLead(
     w,
     [
@@ -232,10 +289,6 @@ export function drawSummary(w: Writer, report: ReportModel, number: number): voi
     },
   );
   if (cal.advice) w.paragraph(cal.advice);
-  if (summary.judgement.length > 0) {
-    w.space(4);
-    callout(w, { paragraphs: summary.judgement, color: COLOR.accent });
-  }
 }
 
 /** Maturity profile: radar, gap bars and the score table. */
@@ -246,7 +299,8 @@ export function drawProfile(w: Writer, report: ReportModel, number: number): voi
   w.space(6);
   drawRadar(w, profile.radar, chartLabels(report));
   w.space(8);
-  drawGapBars(w, profile.gapBars, chartLabels(report));
+  // The board reads the gaps from the radar and the table; the bars repeat them.
+  if (report.edition !== "board") drawGapBars(w, profile.gapBars, chartLabels(report));
   w.space(6);
   const rows = [...profile.rows, profile.overall];
   drawTable(
@@ -335,7 +389,7 @@ function drawDimension(
 
   const briefs = (items: readonly QuestionBrief[]): Cell[][] =>
     items.map((q) => [
-      { text: q.text, bold: q.critical, sub: q.id },
+      { text: q.text, bold: q.critical, sub: q.reversed ? `${q.id} · ${L.reverseScored}` : q.id },
       q.spread === null
         ? L.inconclusive
         : {

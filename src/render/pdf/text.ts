@@ -1,4 +1,5 @@
-import { type Lang, punctuation } from "../../i18n/labels.js";
+import type { Lang } from "../../core/models/languages.js";
+import { messagesFor } from "../../i18n/index.js";
 import type { GlyphCoverage } from "../../io/fonts.js";
 import type { ReportModel } from "../../views/report/model.js";
 
@@ -144,5 +145,6 @@ export interface Punctuation {
 
 /** The punctuation for a report language. */
 export function punctuationFor(lang: Lang): Punctuation {
-  return punctuation(lang);
+  const { colon, semicolon, open, close } = messagesFor(lang).common.punct;
+  return { colon, list: semicolon, open, close };
 }

@@ -23,6 +23,7 @@ export const COLOR = {
   white: "#ffffff",
   current: "#1f4e79",
   target: "#c07a2c",
+  projected: "#2a8c82",
   gap: "#b5523b",
   gapSoft: "#f3dcd5",
   grid: "#e1e6ec",

@@ -1,4 +1,4 @@
-import type { Lang } from "../../i18n/labels.js";
+import type { Lang } from "../../core/models/languages.js";
 import type { EmbeddedReportFont, ReportFont } from "../../io/fonts.js";
 import { breakLines } from "./lines.js";
 import { type Punctuation, punctuationFor } from "./text.js";

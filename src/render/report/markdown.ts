@@ -1,6 +1,6 @@
 import { escapeMarkdown } from "../../core/text/markdown.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
-import { punctuation } from "../../i18n/labels.js";
+import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import { loadTemplates } from "../templates.js";
 import type { RenderOptions } from "./options.js";
@@ -24,12 +24,14 @@ const fixed2 = (n: number) => n.toFixed(2);
 /** The Mermaid radar (current vs target) of the maturity profile. */
 export function radarChart(report: ReportModel): string {
   const { radar } = report.profile;
+  // Fewer than three axes make no radar; the profile's introduction then speaks of the bars.
+  if (radar.axes.length < 3) return "";
   const lines = ["radar-beta", `  title ${mermaidText(radar.title)}`];
   lines.push(
     `  axis ${radar.axes.map((a, i) => `d${i + 1}["${mermaidText(a.label)}"]`).join(", ")}`,
   );
   for (const s of radar.series) {
-    // Mermaid has no gap in a curve: an inconclusive dimension is drawn at the centre.
+    // Inconclusive dimensions have no axis; a null left in a series would be a point at 0.
     const values = s.values.map((v) => (v === null ? "0" : fixed2(v)));
     lines.push(`  curve ${s.key}["${mermaidText(s.label)}"]{${values.join(", ")}}`);
   }
@@ -42,7 +44,7 @@ export function radarChart(report: ReportModel): string {
   return lines.join("\n");
 }
 
-/** The Mermaid gantt of the roadmap: one section per phase, then the reassessment milestone. */
+/** The Mermaid gantt of the roadmap: one section per phase, then the gate and the reassessment. */
 export function ganttChart(report: ReportModel): string {
   const { roadmap } = report;
   const lines = [
@@ -57,12 +59,15 @@ export function ganttChart(report: ReportModel): string {
     lines.push(`  section ${mermaidText(phase.name)}`);
     for (const a of actions) {
       const n = roadmap.actions.indexOf(a) + 1;
-      lines.push(`  ${mermaidText(a.title)} :a${n}, ${a.startDate}, ${a.weeks * 7}d`);
+      const days = (a.endWeek - a.startWeek) * 7;
+      lines.push(`  ${mermaidText(a.title)} :a${n}, ${a.startDate}, ${days}d`);
     }
   });
-  const m = roadmap.milestone;
-  lines.push(`  section ${mermaidText(m.label)}`);
-  lines.push(`  ${mermaidText(m.label)} :milestone, m1, ${m.date}, 0d`);
+  const milestones = [...(roadmap.gate ? [roadmap.gate] : []), roadmap.milestone];
+  lines.push(`  section ${mermaidText(roadmap.milestone.label)}`);
+  milestones.forEach((m, i) => {
+    lines.push(`  ${mermaidText(m.label)} :milestone, m${i + 1}, ${m.date}, 0d`);
+  });
   return lines.join("\n");
 }
 
@@ -114,9 +119,12 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
   return {
     ...e,
     show,
-    punct: (({ colon, list, open, close }) => ({ colon, sep: list, lp: open, rp: close }))(
-      punctuation(report.lang),
-    ),
+    punct: (({ colon, semicolon, open, close }) => ({
+      colon,
+      sep: semicolon,
+      lp: open,
+      rp: close,
+    }))(messagesFor(report.lang).common.punct),
     headings,
     anchors,
     numbers,
@@ -132,6 +140,10 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
       ...r,
       mitigatedByTitles: titlesOf(r.mitigatedBy, actionTitle),
     })),
+    firstNinetyDaysView: e.roadmap.firstNinetyDays.actions.flatMap((id) => {
+      const a = e.roadmap.actions.find((x) => x.id === id);
+      return a ? [a] : [];
+    }),
     phasesView: e.roadmap.phases.map((p, i) => ({
       ...p,
       number: i + 1,
@@ -196,6 +208,7 @@ function helpers(report: ReportModel): Record<string, (...args: unknown[]) => un
       Array.isArray(list) ? list.join(typeof sep === "string" ? sep : ", ") : "",
     or: (a, b) => (a === null || a === undefined || a === "" ? b : a),
     eq: (a, b) => a === b,
+    and: (a, b) => Boolean(a) && Boolean(b),
     len: (list) => (Array.isArray(list) ? list.length : 0),
   };
 }

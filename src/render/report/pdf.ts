@@ -4,6 +4,7 @@ import { drawContents, drawCover, drawFrame } from "../pdf/frame.js";
 import { withPlainLayout } from "../pdf/plain-layout.js";
 import { drawAppendix, drawKpis, drawRoadmap } from "../pdf/plan.js";
 import {
+  drawDecisions,
   drawDimensions,
   drawPerception,
   drawProfile,
@@ -31,6 +32,7 @@ const SECTIONS: Record<
   risks: drawRisks,
   roadmap: drawRoadmap,
   kpis: drawKpis,
+  decisions: drawDecisions,
   appendix: drawAppendix,
 };
 
@@ -86,7 +88,8 @@ export async function renderPdf(report: ReportModel, opts: PdfOptions): Promise<
   const hasCover = report.sections.includes("cover");
   if (hasCover) drawCover(w, report);
   // The contents page is reserved now and filled in once the sections know their pages.
-  const contentsPage = hasCover && sections.length >= 3 ? 1 : null;
+  // The board edition is short enough to need none.
+  const contentsPage = hasCover && sections.length >= 3 && report.edition !== "board" ? 1 : null;
   if (contentsPage !== null) {
     w.newPage();
     w.blankPage = false;

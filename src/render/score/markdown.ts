@@ -1,7 +1,9 @@
+import type { Lang } from "../../core/models/languages.js";
 import type { Results } from "../../core/models/results.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
 import { escapeInlineMarkdown } from "../../core/text/markdown.js";
-import { type Lang, localize, t } from "../../i18n/labels.js";
+import { localize } from "../../i18n/format.js";
+import { messagesFor } from "../../i18n/index.js";
 import {
   clientDetails,
   describeFinding,
@@ -19,7 +21,7 @@ const TOP_RISKS = 6;
 
 /** A label as a sentence: capitalised and closed with the language's full stop. */
 function sentence(text: string, lang: Lang): string {
-  return t(lang, "punct.sentence", { text: text.replace(/^./, (c) => c.toUpperCase()) });
+  return messagesFor(lang).common.punct.sentence(text.replace(/^./, (c) => c.toUpperCase()));
 }
 
 function row(cells: string[]): string {
@@ -32,7 +34,8 @@ function table(head: string[], rows: string[][], align: ("l" | "r")[]): string[]
 }
 
 function profile(results: Results, lang: Lang): string[] {
-  const dash = t(lang, "common.inconclusive");
+  const m = messagesFor(lang);
+  const dash = m.common.inconclusive;
   const level = (n: number | null, name: Results["overall"]["levelName"]) =>
     n === null ? dash : `${n} ${escapeInlineMarkdown(localize(name, lang))}`;
   const rows = results.dimensions.map((d) => [
@@ -42,29 +45,29 @@ function profile(results: Results, lang: Lang): string[] {
     formatTarget(d.target),
     formatScore(d.gap, lang),
     formatPercent(d.coverage, lang),
-    d.confidence === null ? dash : t(lang, `confidence.${d.confidence}`),
+    d.confidence === null ? dash : m.common.confidence[d.confidence],
   ]);
   const o = results.overall;
   rows.push(
     [
-      t(lang, "common.overall"),
+      m.common.overall,
       formatScore(o.score, lang),
       level(o.level, o.levelName),
       "",
       "",
       formatPercent(o.coverage, lang),
-      o.confidence === null ? dash : t(lang, `confidence.${o.confidence}`),
+      o.confidence === null ? dash : m.common.confidence[o.confidence],
     ].map((cell) => (cell ? `**${cell}**` : cell)),
   );
   const lines = table(
     [
-      t(lang, "col.dimension"),
-      t(lang, "col.score"),
-      t(lang, "col.level"),
-      t(lang, "col.target"),
-      t(lang, "col.gap"),
-      t(lang, "col.coverage"),
-      t(lang, "col.confidence"),
+      m.common.col.dimension,
+      m.common.col.score,
+      m.common.col.level,
+      m.common.col.target,
+      m.common.col.gap,
+      m.common.col.coverage,
+      m.common.col.confidence,
     ],
     rows,
     ["l", "r", "l", "r", "r", "r", "l"],
@@ -74,14 +77,12 @@ function profile(results: Results, lang: Lang): string[] {
     lines.push("");
     for (const d of capped) {
       lines.push(
-        `\\* ${escapeInlineMarkdown(localize(d.title, lang))}${t(lang, "punct.colon")}${t(
+        `\\* ${escapeInlineMarkdown(localize(d.title, lang))}${m.common.punct.colon}${messagesFor(
           lang,
-          "note.cappedBy",
-          {
-            question: `\`${d.cappedBy?.question}\``,
-            score: d.cappedBy?.score.toFixed(2) ?? "",
-          },
-        )}  `,
+        ).score.cappedBy({
+          question: `\`${d.cappedBy?.question}\``,
+          score: d.cappedBy?.score.toFixed(2) ?? "",
+        })}  `,
       );
     }
     // The last line needs no hard break.
@@ -100,16 +101,17 @@ export function renderScoreMarkdown(
   opts: ScoreRenderOptions,
 ): string {
   const lang = opts.lang;
+  const m = messagesFor(lang);
   const { assessment } = results;
   const details = clientDetails(results);
-  const colon = t(lang, "punct.colon").trim();
+  const colon = m.common.punct.colon.trim();
   const out: string[] = [
-    `# ${escapeInlineMarkdown(localize(questionnaire.title, lang))}${t(lang, "punct.colon")}${escapeInlineMarkdown(assessment.client.name)}`,
+    `# ${escapeInlineMarkdown(localize(questionnaire.title, lang))}${m.common.punct.colon}${escapeInlineMarkdown(assessment.client.name)}`,
     "",
-    `- **${t(lang, "header.client")}${colon}** ${escapeInlineMarkdown(assessment.client.name)}${details ? t(lang, "punct.paren", { text: escapeInlineMarkdown(details) }) : ""}`,
-    `- **${t(lang, "header.date")}${colon}** ${assessment.date} · **${t(lang, "header.assessor")}${colon}** ${escapeInlineMarkdown(assessment.assessor)}`,
-    `- **${t(lang, "header.questionnaire")}${colon}** ${escapeInlineMarkdown(`${results.questionnaire.id} ${results.questionnaire.version}`)}`,
-    `- **${t(lang, "header.respondents")}${colon}** ${escapeInlineMarkdown(respondentsSummary(results, questionnaire, lang))}`,
+    `- **${m.common.header.client}${colon}** ${escapeInlineMarkdown(assessment.client.name)}${details ? m.common.punct.paren(escapeInlineMarkdown(details)) : ""}`,
+    `- **${m.common.header.date}${colon}** ${assessment.date} · **${m.common.header.assessor}${colon}** ${escapeInlineMarkdown(assessment.assessor)}`,
+    `- **${m.common.header.questionnaire}${colon}** ${escapeInlineMarkdown(`${results.questionnaire.id} ${results.questionnaire.version}`)}`,
+    `- **${m.common.header.respondents}${colon}** ${escapeInlineMarkdown(respondentsSummary(results, questionnaire, lang))}`,
     "",
     ...profile(results, lang),
     "",
@@ -117,9 +119,9 @@ export function renderScoreMarkdown(
 
   const { verdict, rules } = results.readiness;
   out.push(
-    `## ${t(lang, "section.readiness")}${t(lang, "punct.colon")}${t(lang, `verdict.${verdict}`)}`,
+    `## ${m.score.readiness}${m.common.punct.colon}${m.common.verdict[verdict]}`,
     "",
-    sentence(t(lang, `verdict.${verdict}.explain`), lang),
+    sentence(m.common.verdictExplain[verdict], lang),
     "",
   );
   for (const rule of rules) {
@@ -127,27 +129,27 @@ export function renderScoreMarkdown(
       escapeInlineMarkdown(describeFinding(f, questionnaire, lang)),
     );
     out.push(
-      `- **${escapeInlineMarkdown(localize(rule.title, lang))}**${t(lang, "punct.paren", { text: t(lang, `verdict.${rule.verdict}`) })}${t(lang, "punct.colon")}${because.join(t(lang, "punct.semicolon"))}`,
+      `- **${escapeInlineMarkdown(localize(rule.title, lang))}**${m.common.punct.paren(m.common.verdict[rule.verdict])}${m.common.punct.colon}${because.join(m.common.punct.semicolon)}`,
     );
   }
   if (rules.length > 0) out.push("");
 
   const risks = risksBySeverity(results.risks);
   const shown = risks.slice(0, TOP_RISKS);
-  out.push(`## ${t(lang, "section.risks")}`, "");
-  if (risks.length === 0) out.push(t(lang, "section.risks.none"), "");
+  out.push(`## ${m.score.risks}`, "");
+  if (risks.length === 0) out.push(m.score.risksNone, "");
   else {
     const count =
       risks.length > shown.length
-        ? t(lang, "section.risksCount", { shown: shown.length, total: risks.length })
-        : t(lang, "section.risksAll", { total: risks.length });
+        ? m.score.risksCount({ shown: shown.length, total: risks.length })
+        : m.score.risksAll(risks.length);
     out.push(
       sentence(count, lang),
       "",
       ...table(
-        [t(lang, "col.severity"), t(lang, "col.risk")],
+        [m.common.col.severity, m.common.col.risk],
         shown.map((r) => [
-          t(lang, `severity.${r.severity}`),
+          m.common.severity[r.severity],
           escapeInlineMarkdown(localize(r.title, lang)),
         ]),
         ["l", "l"],
@@ -156,20 +158,15 @@ export function renderScoreMarkdown(
     );
   }
 
-  out.push(`## ${t(lang, "section.perceptionGaps")}`, "");
+  out.push(`## ${m.score.perceptionGaps}`, "");
   if (!results.dimensions.some((d) => d.perceptionGap !== null)) {
-    out.push(t(lang, "section.perceptionGaps.missing"), "");
+    out.push(m.score.perceptionGapsMissing, "");
   } else if (results.perceptionGaps.length === 0) {
-    out.push(t(lang, "section.perceptionGaps.none"), "");
+    out.push(m.score.perceptionGapsNone, "");
   } else {
     out.push(
       ...table(
-        [
-          t(lang, "col.dimension"),
-          t(lang, "col.executive"),
-          t(lang, "col.frontline"),
-          t(lang, "col.gap"),
-        ],
+        [m.common.col.dimension, m.common.col.executive, m.common.col.frontline, m.common.col.gap],
         results.perceptionGaps.map((g) => [
           escapeInlineMarkdown(dimensionTitle(questionnaire, g.dimension, lang)),
           g.executive.toFixed(2),
@@ -183,23 +180,23 @@ export function renderScoreMarkdown(
   }
 
   const vars = { horizon: results.horizonMonths, pace: results.monthsPerLevel };
-  out.push(`## ${t(lang, "section.expectationRisks")}`, "");
+  out.push(`## ${m.score.expectationRisks}`, "");
   const risky = results.dimensions.filter((d) => d.expectationRisk !== null);
-  if (risky.length === 0) out.push(t(lang, "section.expectationRisks.none", vars));
+  if (risky.length === 0) out.push(m.score.expectationRisksNone(vars.horizon));
   else {
     out.push(
-      sentence(t(lang, "section.expectationRisks.note", vars), lang).replace(
+      sentence(m.score.expectationRisksNote(vars), lang).replace(
         /[.。]$/,
-        t(lang, "punct.colon").trimEnd(),
+        m.common.punct.colon.trimEnd(),
       ),
       "",
       ...table(
         [
-          t(lang, "col.dimension"),
-          t(lang, "col.score"),
-          t(lang, "col.target"),
-          t(lang, "col.monthsNeeded"),
-          t(lang, "col.realisticDate"),
+          m.common.col.dimension,
+          m.common.col.score,
+          m.common.col.target,
+          m.common.col.monthsNeeded,
+          m.common.col.realisticDate,
         ],
         risky.map((d) => [
           escapeInlineMarkdown(localize(d.title, lang)),

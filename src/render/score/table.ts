@@ -1,8 +1,10 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
+import type { Lang } from "../../core/models/languages.js";
 import type { DimensionResult, Results } from "../../core/models/results.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
-import { type Lang, localize, t } from "../../i18n/labels.js";
+import { localize } from "../../i18n/format.js";
+import { messagesFor } from "../../i18n/index.js";
 import {
   clientDetails,
   describeFinding,
@@ -67,22 +69,20 @@ function bar(c: ChalkInstance, d: DimensionResult | null, score: number | null):
 }
 
 function header(results: Results, q: Questionnaire, lang: Lang, c: ChalkInstance): string {
+  const m = messagesFor(lang);
   const { assessment } = results;
   const details = clientDetails(results);
   const rows: string[][] = [
     [
-      t(lang, "header.client"),
-      c.bold(assessment.client.name) + (details ? t(lang, "punct.paren", { text: details }) : ""),
+      m.common.header.client,
+      c.bold(assessment.client.name) + (details ? m.common.punct.paren(details) : ""),
     ],
     [
-      t(lang, "header.date"),
-      `${assessment.date} · ${t(lang, "header.assessor")} ${assessment.assessor}`,
+      m.common.header.date,
+      `${assessment.date} · ${m.common.header.assessor} ${assessment.assessor}`,
     ],
-    [
-      t(lang, "header.questionnaire"),
-      `${results.questionnaire.id} ${results.questionnaire.version}`,
-    ],
-    [t(lang, "header.respondents"), respondentsSummary(results, q, lang)],
+    [m.common.header.questionnaire, `${results.questionnaire.id} ${results.questionnaire.version}`],
+    [m.common.header.respondents, respondentsSummary(results, q, lang)],
   ];
   return `${c.bold(localize(q.title, lang))}\n${columns(rows, "")}`;
 }
@@ -92,16 +92,17 @@ function profile(
   lang: Lang,
   c: ChalkInstance,
 ): { table: string; notes: string[] } {
+  const m = messagesFor(lang);
   const table = new Table({
     head: [
-      t(lang, "col.dimension"),
-      t(lang, "col.score"),
-      t(lang, "col.level"),
-      t(lang, "col.target"),
-      t(lang, "col.gap"),
-      t(lang, "col.profile"),
-      t(lang, "col.coverage"),
-      t(lang, "col.confidence"),
+      m.common.col.dimension,
+      m.common.col.score,
+      m.common.col.level,
+      m.common.col.target,
+      m.common.col.gap,
+      m.common.col.profile,
+      m.common.col.coverage,
+      m.common.col.confidence,
     ].map((h) => c.bold(h)),
     colAligns: ["left", "right", "left", "right", "right", "left", "right", "left"],
     style: { ...NO_STYLE, compact: true },
@@ -109,12 +110,10 @@ function profile(
   const notes: string[] = [];
   for (const d of results.dimensions) {
     let level =
-      d.level === null
-        ? t(lang, "common.inconclusive")
-        : `${d.level} ${localize(d.levelName, lang)}`;
+      d.level === null ? m.common.inconclusive : `${d.level} ${localize(d.levelName, lang)}`;
     if (d.cappedBy) {
       notes.push(
-        `* ${localize(d.title, lang)}${t(lang, "punct.colon")}${t(lang, "note.cappedBy", { question: d.cappedBy.question, score: d.cappedBy.score.toFixed(2) })}`,
+        `* ${localize(d.title, lang)}${m.common.punct.colon}${m.score.cappedBy({ question: d.cappedBy.question, score: d.cappedBy.score.toFixed(2) })}`,
       );
       level += "*";
     }
@@ -124,29 +123,23 @@ function profile(
       formatScore(d.score, lang),
       level,
       formatTarget(d.target),
-      d.gap === null ? t(lang, "common.inconclusive") : paint(d.gap.toFixed(2)),
+      d.gap === null ? m.common.inconclusive : paint(d.gap.toFixed(2)),
       bar(c, d, d.score),
       formatPercent(d.coverage, lang),
-      d.confidence === null
-        ? t(lang, "common.inconclusive")
-        : t(lang, `confidence.${d.confidence}`),
+      d.confidence === null ? m.common.inconclusive : m.common.confidence[d.confidence],
     ]);
   }
   const o = results.overall;
   table.push(
     [
-      t(lang, "common.overall"),
+      m.common.overall,
       formatScore(o.score, lang),
-      o.level === null
-        ? t(lang, "common.inconclusive")
-        : `${o.level} ${localize(o.levelName, lang)}`,
+      o.level === null ? m.common.inconclusive : `${o.level} ${localize(o.levelName, lang)}`,
       "",
       "",
       bar(c, null, o.score),
       formatPercent(o.coverage, lang),
-      o.confidence === null
-        ? t(lang, "common.inconclusive")
-        : t(lang, `confidence.${o.confidence}`),
+      o.confidence === null ? m.common.inconclusive : m.common.confidence[o.confidence],
     ].map((cell) => c.bold(cell)),
   );
   // Compact rows read faster; a rule above the overall row sets it apart from the dimensions.
@@ -157,6 +150,7 @@ function profile(
 }
 
 function readiness(results: Results, q: Questionnaire, lang: Lang, c: ChalkInstance): string {
+  const m = messagesFor(lang);
   const { verdict, rules } = results.readiness;
   const paint =
     verdict === "ready"
@@ -164,11 +158,11 @@ function readiness(results: Results, q: Questionnaire, lang: Lang, c: ChalkInsta
       : verdict === "conditional" || verdict === "inconclusive"
         ? c.yellow
         : c.red;
-  const colon = t(lang, "punct.colon");
-  const label = c.bold(`${t(lang, "section.readiness")}${colon.trimEnd()}`);
+  const colon = m.common.punct.colon;
+  const label = c.bold(`${m.score.readiness}${colon.trimEnd()}`);
   const space = colon.slice(colon.trimEnd().length);
   const lines = [
-    `${label}${space}${paint.bold(t(lang, `verdict.${verdict}`).toUpperCase())}${t(lang, "punct.dash")}${t(lang, `verdict.${verdict}.explain`)}`,
+    `${label}${space}${paint.bold(m.common.verdict[verdict].toUpperCase())}${m.common.punct.dash}${m.common.verdictExplain[verdict]}`,
   ];
   for (const rule of rules) {
     const mark = rule.verdict === "not-ready" ? c.red("✖") : c.yellow("▲");
@@ -181,40 +175,37 @@ function readiness(results: Results, q: Questionnaire, lang: Lang, c: ChalkInsta
 }
 
 function risks(results: Results, lang: Lang, c: ChalkInstance): string {
+  const m = messagesFor(lang);
   const all = risksBySeverity(results.risks);
   const shown = all.slice(0, TOP_RISKS);
-  const title = c.bold(`${t(lang, "section.risks")}`);
-  if (all.length === 0) return `${title}\n  ${t(lang, "section.risks.none")}`;
+  const title = c.bold(`${m.score.risks}`);
+  if (all.length === 0) return `${title}\n  ${m.score.risksNone}`;
   const paint = { high: c.red, medium: c.yellow, low: c.dim } as const;
   const rows = shown.map((r) => [
-    paint[r.severity](t(lang, `severity.${r.severity}`)),
+    paint[r.severity](m.common.severity[r.severity]),
     localize(r.title, lang),
   ]);
   const more =
-    all.length > shown.length
-      ? `\n  ${c.dim(t(lang, "common.andMore", { count: all.length - shown.length }))}`
-      : "";
+    all.length > shown.length ? `\n  ${c.dim(m.common.andMore(all.length - shown.length))}` : "";
   const count =
     all.length > shown.length
-      ? t(lang, "section.risksCount", { shown: shown.length, total: all.length })
-      : t(lang, "section.risksAll", { total: all.length });
-  return `${title}${c.dim(t(lang, "punct.paren", { text: count }))}\n${columns(rows)}${more}`;
+      ? m.score.risksCount({ shown: shown.length, total: all.length })
+      : m.score.risksAll(all.length);
+  return `${title}${c.dim(m.common.punct.paren(count))}\n${columns(rows)}${more}`;
 }
 
 function perceptionGaps(results: Results, q: Questionnaire, lang: Lang, c: ChalkInstance): string {
-  const title = c.bold(t(lang, "section.perceptionGaps"));
+  const m = messagesFor(lang);
+  const title = c.bold(m.score.perceptionGaps);
   const measured = results.dimensions.some((d) => d.perceptionGap !== null);
-  if (!measured) return `${title}\n  ${t(lang, "section.perceptionGaps.missing")}`;
+  if (!measured) return `${title}\n  ${m.score.perceptionGapsMissing}`;
   if (results.perceptionGaps.length === 0) {
-    return `${title}\n  ${t(lang, "section.perceptionGaps.none")}`;
+    return `${title}\n  ${m.score.perceptionGapsNone}`;
   }
   const rows = [
-    [
-      t(lang, "col.dimension"),
-      t(lang, "col.executive"),
-      t(lang, "col.frontline"),
-      t(lang, "col.gap"),
-    ].map((h) => c.dim(h)),
+    [m.common.col.dimension, m.common.col.executive, m.common.col.frontline, m.common.col.gap].map(
+      (h) => c.dim(h),
+    ),
     ...results.perceptionGaps.map((g) => [
       dimensionTitle(q, g.dimension, lang),
       g.executive.toFixed(2),
@@ -228,28 +219,29 @@ function perceptionGaps(results: Results, q: Questionnaire, lang: Lang, c: Chalk
 /** Facts rated two or more levels apart, for the assessor to settle (shown only when there are some). */
 function factConflicts(results: Results, lang: Lang, c: ChalkInstance): string[] {
   if (results.factConflicts.length === 0) return [];
-  const note = t(lang, "section.factConflicts.note");
-  const title = `${c.bold(t(lang, "section.factConflicts"))}${c.dim(t(lang, "punct.paren", { text: note }))}`;
+  const m = messagesFor(lang);
+  const title = `${c.bold(m.score.factConflicts)}${c.dim(m.common.punct.paren(m.score.factConflictsNote))}`;
   const rows = [
-    [t(lang, "col.question"), t(lang, "col.ratings")].map((h) => c.dim(h)),
+    [m.score.colQuestion, m.score.colRatings].map((h) => c.dim(h)),
     ...results.factConflicts.map((f) => [f.question, c.yellow(`${f.min}–${f.max}`)]),
   ];
   return [`${title}\n${columns(rows)}`];
 }
 
 function expectationRisks(results: Results, lang: Lang, c: ChalkInstance): string {
+  const m = messagesFor(lang);
   const vars = { horizon: results.horizonMonths, pace: results.monthsPerLevel };
-  const note = t(lang, "section.expectationRisks.note", vars);
-  const title = `${c.bold(t(lang, "section.expectationRisks"))}${c.dim(t(lang, "punct.paren", { text: note }))}`;
+  const note = m.score.expectationRisksNote(vars);
+  const title = `${c.bold(m.score.expectationRisks)}${c.dim(m.common.punct.paren(note))}`;
   const risky = results.dimensions.filter((d) => d.expectationRisk !== null);
-  if (risky.length === 0) return `${title}\n  ${t(lang, "section.expectationRisks.none", vars)}`;
+  if (risky.length === 0) return `${title}\n  ${m.score.expectationRisksNone(vars.horizon)}`;
   const rows = [
     [
-      t(lang, "col.dimension"),
-      t(lang, "col.score"),
-      t(lang, "col.target"),
-      t(lang, "col.monthsNeeded"),
-      t(lang, "col.realisticDate"),
+      m.common.col.dimension,
+      m.common.col.score,
+      m.common.col.target,
+      m.common.col.monthsNeeded,
+      m.common.col.realisticDate,
     ].map((h) => c.dim(h)),
     ...risky.map((d) => [
       localize(d.title, lang),

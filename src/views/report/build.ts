@@ -5,6 +5,7 @@ import { type BuildOptions, buildContext } from "./context.js";
 import { REPORT_MODEL_VERSION, type ReportModel, type SectionId } from "./model.js";
 import { buildAppendix } from "./sections/appendix.js";
 import { buildCover, buildMeta } from "./sections/cover.js";
+import { buildDecisions } from "./sections/decisions.js";
 import { buildDimensions } from "./sections/dimensions.js";
 import { buildKpis } from "./sections/kpis.js";
 import { buildPerception } from "./sections/perception.js";
@@ -17,7 +18,25 @@ export type { BuildOptions } from "./context.js";
 export { addDays } from "./sections/roadmap.js";
 
 const REPORT_SECTIONS: SectionId[] = [...SECTION_IDS];
+/** The board edition: what a board reads in one sitting, about eight pages. */
+const BOARD_SECTIONS: SectionId[] = [
+  "cover",
+  "summary",
+  "profile",
+  "risks",
+  "roadmap",
+  "kpis",
+  "decisions",
+];
 const ROADMAP_SECTIONS: SectionId[] = ["cover", "roadmap", "kpis"];
+/** What the board edition keeps of the longer lists. */
+const BOARD_RISKS = 5;
+const BOARD_KPIS = 10;
+
+function sectionsOf(ctx: ReturnType<typeof buildContext>): SectionId[] {
+  if (ctx.kind === "roadmap") return ROADMAP_SECTIONS;
+  return ctx.edition === "board" ? BOARD_SECTIONS : REPORT_SECTIONS;
+}
 
 /**
  * Builds the report model from scored results: everything a renderer lays out, worded in one
@@ -32,12 +51,15 @@ export function buildReport(
   const meta = buildMeta(ctx);
   const roadmap = buildRoadmapSection(ctx);
   const perception = buildPerception(ctx);
-  const sections = (ctx.kind === "report" ? REPORT_SECTIONS : ROADMAP_SECTIONS).filter(
-    (s) => s !== "perception" || perception.applicable,
-  );
+  const sections = sectionsOf(ctx).filter((s) => s !== "perception" || perception.applicable);
+  const board = ctx.edition === "board";
+  const risks = buildRisks(ctx);
+  const kpis = buildKpis(ctx, roadmap);
   return {
     schemaVersion: REPORT_MODEL_VERSION,
     kind: ctx.kind,
+    edition: ctx.edition,
+    anonymized: ctx.anonymize,
     lang: ctx.lang,
     sections,
     labels: ctx.L,
@@ -47,9 +69,28 @@ export function buildReport(
     profile: buildProfile(ctx),
     dimensions: buildDimensions(ctx, roadmap),
     perception,
-    risks: buildRisks(ctx),
+    // The board reads each risk and what is done about it; the reasoning stays in the full edition.
+    risks: board
+      ? {
+          ...risks,
+          items: risks.items
+            .slice(0, BOARD_RISKS)
+            .map((r) => ({ ...r, description: null, because: [] })),
+        }
+      : risks,
     roadmap,
-    kpis: buildKpis(ctx, roadmap),
+    kpis: board ? { ...kpis, rows: boardKpis(kpis.rows) } : kpis,
+    decisions: buildDecisions(ctx, roadmap),
     appendix: buildAppendix(ctx),
   };
+}
+
+/**
+ * About ten KPIs for the board: those of the plan's earliest actions first (they are measured
+ * from the first weeks), then the standing set.
+ */
+function boardKpis(rows: ReportModel["kpis"]["rows"]): ReportModel["kpis"]["rows"] {
+  const plan = rows.filter((r) => r.source === "plan");
+  const standard = rows.filter((r) => r.source === "standard");
+  return [...plan, ...standard].slice(0, BOARD_KPIS);
 }

@@ -4,37 +4,46 @@ import type { DimensionResult, Results, RiskResult } from "../../core/models/res
 import type { LocalizedText, Methodology } from "../../core/questionnaire/schema.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
-import { localize } from "../../i18n/labels.js";
-import { fmtScore, type ReportTexts, textsFor } from "../../i18n/report.js";
-import type { ReportKind, ReportLanguage, RoleCount, SeverityId } from "./model.js";
+import { fmtScore, localize } from "../../i18n/format.js";
+import { messagesFor } from "../../i18n/index.js";
+import type { ReportMessages } from "../../i18n/messages.js";
+import type { Edition, ReportKind, ReportLanguage, RoleCount, SeverityId } from "./model.js";
 
 /** What a report is built from besides the results. */
 export interface BuildOptions {
   kind?: ReportKind;
   lang?: ReportLanguage;
   strategy?: RoadmapStrategy;
+  /** `full` by default; `board` is short, `internal` names who said what. */
+  edition?: Edition;
+  /** Roles only: no names, no breakdown that would single out one respondent. */
+  anonymize?: boolean;
   /** Respondents with their answers (from answer files) for the appendix; omit for results JSON. */
   respondents?: readonly Respondent[] | undefined;
 }
 
-type ConfidenceKey = keyof ReportTexts["confidence"];
+type ConfidenceKey = keyof ReportMessages["confidence"];
 
 /** Everything the section builders share: inputs, texts in one language, lookups and the plan. */
 export interface ReportContext {
   results: Results;
   questionnaire: Questionnaire;
   kind: ReportKind;
+  edition: Edition;
+  anonymize: boolean;
   lang: ReportLanguage;
-  t: ReportTexts;
-  L: ReportTexts["labels"];
+  t: ReportMessages;
+  L: ReportMessages["labels"];
   plan: ReturnType<typeof planRoadmap>;
   respondents: readonly Respondent[] | undefined;
   client: string;
   horizon: number;
   monthsPerLevel: number;
   roles: RoleCount[];
+  /** Anonymized reports hide what would single out one person: roles with one respondent. */
+  singles: ReadonlySet<string>;
   sortedRisks: RiskResult[];
-  questions: Map<string, { text: string; critical: boolean; dimension: string }>;
+  questions: Map<string, { text: string; critical: boolean; reversed: boolean; dimension: string }>;
   dimTitle: Map<string, string>;
   dimDescription: Map<string, string | null>;
   riskDefs: Map<string, Questionnaire["risks"][number]>;
@@ -42,6 +51,7 @@ export interface ReportContext {
   riskTitle: (id: string) => string;
   questionText: (id: string) => string;
   recommendationTitle: (id: string) => string;
+  readinessTitle: (id: string) => string;
   levelDescription: (level: number | null) => string | null;
   confidenceName: (c: ConfidenceKey | null) => string | null;
   dateText: (iso: string) => string;
@@ -78,7 +88,7 @@ export function buildContext(
   options: BuildOptions,
 ): ReportContext {
   const lang = options.lang ?? "en";
-  const t = textsFor(lang);
+  const t = messagesFor(lang).report;
   const plan = planRoadmap(results, questionnaire, { strategy: options.strategy });
 
   const questions: ReportContext["questions"] = new Map();
@@ -87,6 +97,7 @@ export function buildContext(
       questions.set(q.id, {
         text: localize(q.text, lang),
         critical: q.critical === true,
+        reversed: q.reverse === true,
         dimension: d.id,
       });
     }
@@ -111,6 +122,8 @@ export function buildContext(
     results,
     questionnaire,
     kind: options.kind ?? "report",
+    edition: options.edition ?? "full",
+    anonymize: options.anonymize ?? false,
     lang,
     t,
     L: t.labels,
@@ -120,6 +133,9 @@ export function buildContext(
     horizon: results.horizonMonths,
     monthsPerLevel: results.monthsPerLevel,
     roles,
+    singles: new Set(
+      options.anonymize ? roles.filter((r) => r.count === 1).map((r) => r.role) : [],
+    ),
     sortedRisks,
     questions,
     dimTitle: new Map(results.dimensions.map((d) => [d.id, localize(d.title, lang)])),
@@ -132,6 +148,8 @@ export function buildContext(
     questionText: (id) => questions.get(id)?.text ?? id,
     recommendationTitle: (id) =>
       localize(questionnaire.recommendations.find((r) => r.id === id)?.title, lang) || id,
+    readinessTitle: (id) =>
+      localize(questionnaire.readiness.find((r) => r.id === id)?.title, lang) || id,
     levelDescription: (level) =>
       level === null
         ? null

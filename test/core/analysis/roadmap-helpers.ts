@@ -19,6 +19,9 @@ export function rec(
     dependsOn?: string[];
     mitigates?: string[];
     owner?: string;
+    training?: boolean;
+    rollout?: boolean;
+    situations?: ResolvedRecommendation["situations"];
   } = {},
 ): ResolvedRecommendation {
   return {
@@ -33,6 +36,9 @@ export function rec(
     kpis: [text(`KPI of ${id}`)],
     dependsOn: opts.dependsOn ?? [],
     mitigates: opts.mitigates ?? [],
+    ...(opts.training ? { training: true } : {}),
+    ...(opts.rollout ? { rollout: true } : {}),
+    ...(opts.situations ? { situations: opts.situations } : {}),
   };
 }
 

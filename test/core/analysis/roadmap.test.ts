@@ -21,9 +21,9 @@ function plan(
   });
 }
 
-const ids = (r: Roadmap) => r.actions.map((a) => a.recommendation.id);
+const ids = (r: Roadmap) => r.actions.map((a) => a.id);
 const byId = (r: Roadmap, id: string): PlannedAction => {
-  const found = r.actions.find((a) => a.recommendation.id === id);
+  const found = r.actions.find((a) => a.id === id);
   if (!found) throw new Error(`${id} not planned`);
   return found;
 };
@@ -137,8 +137,8 @@ describe("ordering", () => {
 
   it("orders by priority (gap × weight), then pillar, then id", () => {
     const dims: DimSpec[] = [
-      { id: "tech", pillar: "technology", score: 1, target: 4, weight: 1 }, // 3 × 1 = 3
-      { id: "proc", pillar: "process", score: 2.5, target: 4, weight: 2 }, // 1.5 × 2 = 3
+      { id: "tech", pillar: "process", score: 1, target: 4, weight: 1 }, // 3 × 1 = 3
+      { id: "proc", pillar: "people", score: 2.5, target: 4, weight: 2 }, // 1.5 × 2 = 3
       { id: "ppl", pillar: "people", score: 2, target: 4, weight: 1 }, // 2 × 1 = 2
       { id: "strat", pillar: "strategy", score: 3, target: 4, weight: 2 }, // 1 × 2 = 2
       { id: "lead", pillar: "strategy", score: 2, target: 3, weight: 4 }, // 1 × 4 = 4
@@ -155,7 +155,7 @@ describe("ordering", () => {
       ],
       { strategy: "small-slow" },
     );
-    // lead (4) first; proc and tech tie at 3: process before technology; strategy and people
+    // lead (4) first; proc and tech tie at 3: people before process; strategy and people
     // tie at 2: strategy first, its two actions by id.
     expect(r.phases[0]?.actions).toEqual(["l", "p", "t", "s-a", "s-b", "h"]);
     expect(r.actions.map((a) => a.priority)).toEqual([4, 3, 3, 2, 2, 2]);
@@ -220,10 +220,10 @@ describe("scheduling", () => {
   const dims: DimSpec[] = [{ id: "people", pillar: "people", score: 1, target: 4 }];
   const independent = ["a", "b", "c", "d", "e"].map((id) => rec(id, "people", "rigidify"));
 
-  it("small-slow runs at most two actions at a time", () => {
-    const r = plan(dims, independent, { strategy: "small-slow" });
+  it("runs at most two actions of one owner at a time, and different owners side by side", () => {
+    const r = plan(dims, independent);
     expect(maxParallel(r)).toBe(2);
-    expect(r.actions.map((a) => [a.recommendation.id, a.startWeek, a.lane])).toEqual([
+    expect(r.actions.map((a) => [a.id, a.startWeek, a.lane])).toEqual([
       ["a", 0, 0],
       ["b", 0, 1],
       ["c", 4, 0],
@@ -231,19 +231,196 @@ describe("scheduling", () => {
       ["e", 8, 0],
     ]);
     expect(r.totalWeeks).toBe(12);
+    const shared = plan(dims, [
+      ...independent.slice(0, 3),
+      rec("x", "people", "rigidify", { owner: "it" }),
+      rec("y", "people", "rigidify", { owner: "hr" }),
+    ]);
+    expect(byId(shared, "x").startWeek).toBe(0);
+    expect(byId(shared, "y").startWeek).toBe(0);
+    expect(maxParallel(shared)).toBe(4);
   });
 
-  it("big-fast starts everything its dependencies allow at once", () => {
-    const r = plan(dims, independent, { strategy: "big-fast" });
-    expect(r.actions.every((a) => a.startWeek === 0)).toBe(true);
-    expect(maxParallel(r)).toBe(5);
-    expect(r.totalWeeks).toBe(4);
+  it("takes an owner's capacity from the questionnaire", () => {
+    const q = questionnaireOf(dims, independent);
+    q.roles = q.roles.map((role) => (role.id === "pmo" ? { ...role, capacity: 1 } : role));
+    const r = planRoadmap(resultsOf(dims), q);
+    expect(maxParallel(r)).toBe(1);
+    expect(r.totalWeeks).toBe(20);
+  });
+
+  it("small-slow pilots a rollout in one unit before the staged rollout; big-fast goes live at once", () => {
+    const recs = [
+      rec("go-live", "people", "rigidify", { weeks: 6, rollout: true }),
+      rec("after", "people", "rigidify", { weeks: 2, dependsOn: ["go-live"] }),
+    ];
+    const slow = plan(dims, recs, { strategy: "small-slow" });
+    expect(slow.actions.map((a) => [a.id, a.stage, a.startWeek, a.endWeek])).toEqual([
+      ["go-live", "pilot", 0, 3],
+      ["go-live:rollout", "rollout", 3, 9],
+      // Later work builds on the pilot; the staged rollout runs on beside it.
+      ["after", null, 3, 5],
+    ]);
+    const fast = plan(dims, recs, { strategy: "big-fast" });
+    expect(fast.actions.map((a) => [a.id, a.stage, a.startWeek, a.endWeek])).toEqual([
+      ["go-live", null, 0, 6],
+      ["after", null, 6, 8],
+    ]);
   });
 
   it("defaults to small-slow", () => {
-    const r = plan(dims, independent);
-    expect(r.strategy).toBe("small-slow");
-    expect(maxParallel(r)).toBe(2);
+    expect(plan(dims, independent).strategy).toBe("small-slow");
+  });
+});
+
+describe("ordering rules", () => {
+  it("starts technology after the strategy actions of its phase and earlier ones, without a declared dependency", () => {
+    const dims: DimSpec[] = [
+      { id: "strategy", pillar: "strategy", score: 2, target: 4 },
+      { id: "tech", pillar: "technology", score: 1, target: 5, weight: 5 },
+    ];
+    const r = plan(dims, [
+      rec("vision", "strategy", "rigidify", { weeks: 5 }),
+      rec("late-vision", "strategy", "optimise", { weeks: 3 }),
+      rec("crm", "tech", "rigidify", { weeks: 2, owner: "it" }),
+    ]);
+    expect(byId(r, "crm").startWeek).toBe(5);
+    expect(byId(r, "crm").after).toEqual(["vision"]);
+  });
+
+  it("never closes a cycle: a strategy action that needs a technology action goes after it", () => {
+    const dims: DimSpec[] = [
+      { id: "strategy", pillar: "strategy", score: 2, target: 4 },
+      { id: "tech", pillar: "technology", score: 1, target: 5 },
+    ];
+    const r = plan(dims, [
+      rec("audit", "tech", "rigidify", { weeks: 2, owner: "it" }),
+      rec("vision", "strategy", "rigidify", { weeks: 3, dependsOn: ["audit"] }),
+    ]);
+    expect(ids(r)).toEqual(["audit", "vision"]);
+    expect(byId(r, "vision").startWeek).toBe(2);
+  });
+
+  it("trains people before each rollout of the same or a later phase", () => {
+    const dims: DimSpec[] = [{ id: "people", pillar: "people", score: 1, target: 4 }];
+    const r = plan(
+      dims,
+      [
+        rec("go-live", "people", "optimise", { weeks: 4, rollout: true, owner: "it" }),
+        rec("train", "people", "optimise", { weeks: 3, training: true, owner: "hr" }),
+        rec("train-later", "people", "solidify", { weeks: 3, training: true, owner: "hr" }),
+      ],
+      { strategy: "big-fast" },
+    );
+    expect(byId(r, "go-live").startWeek).toBe(byId(r, "train").endWeek);
+    expect(byId(r, "go-live").after).toEqual(["train"]);
+  });
+
+  it("starts in the first phase what a holding readiness rule asks for there, with what it needs", () => {
+    const dims: DimSpec[] = [{ id: "data", pillar: "technology", score: 3.5, target: 3 }];
+    const recs = [
+      rec("data-owner", "data", "optimise", { appliesBelow: 3 }),
+      rec("data-strategy", "data", "optimise", { appliesBelow: 3, dependsOn: ["data-owner"] }),
+    ];
+    const q = questionnaireOf(dims, recs);
+    q.readiness = [
+      {
+        id: "dirty-data",
+        verdict: "conditional",
+        title: { en: "Dirty data" },
+        when: { dimension: "data", below: 5 },
+        firstPhase: ["data-strategy"],
+      },
+    ];
+    const results = resultsOf(dims);
+    expect(planRoadmap(results, q).actions).toEqual([]);
+    results.readiness = {
+      verdict: "conditional",
+      rules: [
+        {
+          id: "dirty-data",
+          verdict: "conditional",
+          title: { en: "Dirty data" },
+          rationale: null,
+          because: [],
+        },
+      ],
+    };
+    const r = planRoadmap(results, q);
+    expect(r.actions.map((a) => [a.id, a.phase])).toEqual([
+      ["data-owner", "rigidify"],
+      ["data-strategy", "rigidify"],
+    ]);
+    expect(byId(r, "data-strategy").reasons).toEqual([{ kind: "readiness", rule: "dirty-data" }]);
+  });
+
+  it("follows the client's CRM situation: a live system gets recovery, not a greenfield plan", () => {
+    const dims: DimSpec[] = [{ id: "tech", pillar: "technology", score: 1, target: 4 }];
+    const recs = [
+      rec("select", "tech", "rigidify", { situations: ["none", "selecting"] }),
+      rec("recover", "tech", "rigidify", { situations: ["live"] }),
+      rec("always", "tech", "rigidify"),
+    ];
+    expect(ids(plan(dims, recs))).toEqual(["always", "select"]);
+    const results = resultsOf(dims);
+    results.assessment.client.crmSituation = "live";
+    const live = planRoadmap(results, questionnaireOf(dims, recs));
+    expect(live.situation).toBe("live");
+    expect(ids(live)).toEqual(["always", "recover"]);
+  });
+});
+
+describe("fitting the horizon", () => {
+  const dims: DimSpec[] = [{ id: "people", pillar: "people", score: 1, target: 4 }];
+
+  it("moves what would end after the horizon, and what waits for it, to the backlog", () => {
+    const r = plan(dims, [
+      rec("first", "people", "rigidify", { weeks: 30 }),
+      rec("long", "people", "optimise", { weeks: 30 }),
+      rec("next", "people", "solidify", { weeks: 2, dependsOn: ["long"] }),
+    ]);
+    expect(r.horizonWeeks).toBe(52);
+    expect(ids(r)).toEqual(["first"]);
+    expect(r.totalWeeks).toBe(30);
+    expect(r.backlog.map((b) => [b.id, b.because])).toEqual([
+      ["long", { kind: "horizon", endWeek: 60 }],
+      ["next", { kind: "waits-for", id: "long" }],
+    ]);
+  });
+
+  it("marks the first 90 days, and gates technology behind the first phase", () => {
+    const two: DimSpec[] = [
+      { id: "people", pillar: "people", score: 1, target: 4 },
+      { id: "tech", pillar: "technology", score: 1, target: 4 },
+    ];
+    const r = plan(two, [
+      rec("quick", "people", "rigidify", { weeks: 2 }),
+      rec("slow", "people", "rigidify", { weeks: 14 }),
+      rec("config", "tech", "optimise", { weeks: 4, owner: "it" }),
+    ]);
+    expect(r.firstNinetyDays).toEqual(["quick", "slow"]);
+    expect(r.gateWeek).toBe(14);
+    expect(plan(dims, [rec("quick", "people", "rigidify")]).gateWeek).toBeNull();
+  });
+
+  it("projects each dimension at the pace of the questionnaire from its first action, up to its target", () => {
+    const two: DimSpec[] = [
+      { id: "people", pillar: "people", score: 2, target: 4 },
+      { id: "idle", pillar: "process", score: 2.5, target: 4 },
+    ];
+    const r = plan(two, [rec("train", "people", "rigidify", { weeks: 26 })]);
+    // 52 weeks are 12 months; at 9 months per level: 2 + 12 / 9 = 3.33.
+    expect(r.projections.at(-1)).toEqual({
+      week: 52,
+      at: "horizon",
+      scores: { people: 3.33, idle: 2.5 },
+    });
+    // 26 weeks are 6 months: 2 + 6 / 9 = 2.67.
+    expect(r.projections[0]).toEqual({
+      week: 26,
+      at: "rigidify",
+      scores: { people: 2.67, idle: 2.5 },
+    });
   });
 });
 
@@ -293,10 +470,12 @@ describe("invariants (property)", () => {
         const r = plan(dimSpecs, recommendations, { risks: ["risk"], strategy });
         const planned = new Set(ids(r));
         for (const a of r.actions) {
-          for (const dep of a.recommendation.dependsOn) {
+          for (const dep of a.after) {
             expect(planned.has(dep)).toBe(true);
             expect(a.startWeek).toBeGreaterThanOrEqual(byId(r, dep).endWeek);
           }
+          for (const dep of a.recommendation.dependsOn) expect(a.after).toContain(dep);
+          expect(a.endWeek).toBeLessThanOrEqual(r.horizonWeeks);
           const phase = r.phases.find((p) => p.phase === a.phase);
           expect(a.startWeek).toBeGreaterThanOrEqual(phase?.startWeek ?? 0);
           expect(a.endWeek).toBeLessThanOrEqual(phase?.endWeek ?? 0);
@@ -307,7 +486,22 @@ describe("invariants (property)", () => {
         for (let i = 1; i < r.phases.length; i++) {
           expect(r.phases[i]?.startWeek).toBe(r.phases[i - 1]?.endWeek);
         }
-        if (strategy === "small-slow") expect(maxParallel(r)).toBeLessThanOrEqual(2);
+        // One owner (pmo) runs every action: never more than its capacity at once.
+        expect(maxParallel(r)).toBeLessThanOrEqual(2);
+        const everything = new Set([...ids(r), ...r.backlog.map((b) => b.id)]);
+        expect(everything.size).toBe(r.actions.length + r.backlog.length);
+        for (const p of r.projections) {
+          for (const d of r.actions) {
+            const dim = d.recommendation.dimension;
+            const spec = dimSpecs.find((x) => x.id === dim);
+            const v = p.scores[dim];
+            if (spec?.score != null && v != null) {
+              // Projections are rounded to two decimals.
+              expect(v).toBeGreaterThanOrEqual(Math.min(spec.score, spec.target ?? 3) - 0.005);
+              expect(v).toBeLessThanOrEqual(Math.max(spec.score, spec.target ?? 3) + 0.005);
+            }
+          }
+        }
       }),
       { numRuns: 300 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANGS } from "../../../src/i18n/labels.js";
+import { LANGS } from "../../../src/core/models/languages.js";
 import { renderMarkdown } from "../../../src/render/report/markdown.js";
 import { acmeReport, expectGolden } from "../../helpers/report.js";
 
@@ -39,7 +39,9 @@ describe("golden Markdown", () => {
       "### 6.3 Solidify",
       "### Reassessment",
       "## 7. KPI scorecard for change management",
-      "## 8. Appendix",
+      "## 8. Decisions and next steps",
+      "### Three findings",
+      "## 9. Appendix",
     ]) {
       expect(md).toContain(`\n${heading}\n`);
     }

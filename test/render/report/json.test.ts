@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANGS } from "../../../src/i18n/labels.js";
+import { LANGS } from "../../../src/core/models/languages.js";
 import { renderJson } from "../../../src/render/json.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
 import { acmeReport } from "../../helpers/report.js";

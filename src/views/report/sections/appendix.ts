@@ -1,7 +1,7 @@
 import type { AnswerValue, Respondent } from "../../../core/answers/schema.js";
 import { compareIds } from "../../../core/math/numbers.js";
 import { compareText } from "../../../core/text/compare.js";
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type { AppendixDimensionAnswers, ReportModel } from "../model.js";
 
@@ -106,18 +106,25 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
     },
     respondents: {
       title: t.section.respondents,
-      items: results.respondents.map((r) => ({
-        id: r.id,
-        name: r.name ?? null,
-        role: r.role,
-        roleName: roleName(r.role),
-      })),
+      // Anonymized: the cover already gives the respondents per role; nobody is listed.
+      items: ctx.anonymize
+        ? []
+        : results.respondents.map((r) => ({
+            id: r.id,
+            name: r.name ?? null,
+            role: r.role,
+            roleName: roleName(r.role),
+          })),
     },
     answers: {
       title: t.section.answers,
-      included: respondents !== undefined,
-      note: respondents !== undefined ? t.answersIncluded : t.answersNotIncluded,
-      dimensions: appendixAnswers,
+      included: respondents !== undefined && !ctx.anonymize,
+      note: ctx.anonymize
+        ? t.answersAnonymized
+        : respondents !== undefined
+          ? t.answersIncluded
+          : t.answersNotIncluded,
+      dimensions: ctx.anonymize ? [] : appendixAnswers,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { round2 } from "../../../core/math/numbers.js";
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type { CalibrationItem, ReportModel } from "../model.js";
 

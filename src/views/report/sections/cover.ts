@@ -1,4 +1,4 @@
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type { LabelValue, ReportModel } from "../model.js";
 

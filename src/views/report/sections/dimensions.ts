@@ -1,22 +1,28 @@
 import type { DimensionResult } from "../../../core/models/results.js";
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import { dimensionFigures, type ReportContext } from "../context.js";
 import type { DimensionDetail, QuestionBrief, ReportModel, RoadmapSection } from "../model.js";
+import { attribution } from "./summary.js";
 
-function strongestAndWeakest(briefs: QuestionBrief[]) {
+/**
+ * Up to three strongest and three weakest answered questions, never the same question in both and
+ * never a tie across the two lists: a question scoring the same as one on the other side is in
+ * neither (with every question equal, both lists are empty).
+ */
+export function strongestAndWeakest(briefs: QuestionBrief[]) {
   const answered = briefs
     .map((b, i) => ({ b, i }))
     .filter((x): x is { b: QuestionBrief & { score: number }; i: number } => x.b.score !== null);
   const k = Math.min(3, Math.floor(answered.length / 2));
-  const strongest = [...answered]
-    .sort((a, b) => b.b.score - a.b.score || a.i - b.i)
-    .slice(0, k)
-    .map((x) => x.b);
-  const weakest = [...answered]
-    .sort((a, b) => a.b.score - b.b.score || a.i - b.i)
-    .slice(0, k)
-    .map((x) => x.b);
-  return { strongest, weakest };
+  const ascending = [...answered].sort((a, b) => a.b.score - b.b.score || a.i - b.i);
+  const low = ascending.slice(0, k);
+  const high = ascending.slice(ascending.length - k).reverse();
+  const lowMax = Math.max(...low.map((x) => x.b.score));
+  const highMin = Math.min(...high.map((x) => x.b.score));
+  return {
+    strongest: high.filter((x) => x.b.score > lowMax).map((x) => x.b),
+    weakest: low.filter((x) => x.b.score < highMin).map((x) => x.b),
+  };
 }
 
 function buildDimensionDetail(
@@ -34,6 +40,7 @@ function buildDimensionDetail(
     answered: q.answered,
     disagreement: q.disagreement,
     critical: ctx.questions.get(q.id)?.critical ?? false,
+    reversed: ctx.questions.get(q.id)?.reversed ?? false,
   }));
   const { strongest, weakest } = strongestAndWeakest(briefs);
   const figures = dimensionFigures(ctx, d);
@@ -67,9 +74,10 @@ function buildDimensionDetail(
           }),
         }
       : null,
-    perceptionGap: d.perceptionGap
-      ? { ...d.perceptionGap, sentence: t.perceptionSentence(d.perceptionGap) }
-      : null,
+    perceptionGap:
+      d.perceptionGap && !ctx.singles.has("executive") && !ctx.singles.has("frontline")
+        ? { ...d.perceptionGap, sentence: t.perceptionSentence(d.perceptionGap) }
+        : null,
     strongest,
     weakest,
     questions: briefs,
@@ -77,9 +85,9 @@ function buildDimensionDetail(
       q.notes.map((n) => ({
         question: q.id,
         questionText: questionText(q.id),
-        respondent: n.respondent,
+        respondent: ctx.anonymize ? attribution(ctx, n.respondent, n.role) : n.respondent,
         role: n.role,
-        roleName: ctx.roleName(n.role),
+        roleName: ctx.singles.has(n.role) ? ctx.L.respondent : ctx.roleName(n.role),
         note: n.note ?? null,
         evidence: n.evidence ?? null,
       })),

@@ -1,14 +1,16 @@
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type { ReportModel } from "../model.js";
 
 /** Perception by role: scores per role, perception gaps and question-level disagreements. */
 export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
   const { results, t, roles, dimTitle } = ctx;
+  // Anonymized, a role of one person would be that person's scores: the section is left out.
+  const applicable = roles.length >= 2 && ctx.singles.size === 0;
   return {
     title: t.section.perception,
-    applicable: roles.length >= 2,
-    intro: t.perceptionIntro(roles.length >= 2),
+    applicable,
+    intro: t.perceptionIntro(applicable),
     byRole: {
       roles,
       rows: results.dimensions.map((d) => ({

@@ -1,5 +1,5 @@
 import { round2 } from "../../../core/math/numbers.js";
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import { dimensionFigures, pickOrNull, type ReportContext } from "../context.js";
 import type { ProfileRow, ReportModel } from "../model.js";
 
@@ -12,17 +12,24 @@ export function buildProfile(ctx: ReportContext): ReportModel["profile"] {
     ...dimensionFigures(ctx, d),
   }));
   const dimOrder = new Map(results.dimensions.map((d, i) => [d.id, i]));
+  // An inconclusive dimension has no point on the radar: its axis is left out, never drawn at 0.
+  const scored = rows.filter((r) => r.score !== null);
+  const atHorizon = ctx.plan.projections.at(-1)?.scores ?? {};
+  const projected = scored.map((r) => atHorizon[r.dimension] ?? r.score);
+  const moves = ctx.plan.actions.length > 0 && projected.some((v, i) => v !== scored[i]?.score);
+  const RADAR_MIN_AXES = 3;
   return {
     title: t.section.profile,
-    intro: t.profileIntro,
+    intro: t.profileIntro({ radar: scored.length >= RADAR_MIN_AXES, projected: moves }),
     radar: {
       title: L.radarTitle,
       min: 0,
       max: Math.max(5, ...questionnaire.scale.map((s) => s.level)),
-      axes: rows.map((r) => ({ id: r.dimension, label: r.title })),
+      axes: scored.map((r) => ({ id: r.dimension, label: r.title })),
       series: [
-        { key: "current", label: L.current, values: rows.map((r) => r.score) },
-        { key: "target", label: L.target, values: rows.map((r) => r.target) },
+        { key: "current", label: L.current, values: scored.map((r) => r.score) },
+        ...(moves ? [{ key: "projected" as const, label: L.projected, values: projected }] : []),
+        { key: "target", label: L.target, values: scored.map((r) => r.target) },
       ],
     },
     gapBars: {

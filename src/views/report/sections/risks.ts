@@ -1,57 +1,21 @@
-import type { Condition } from "../../../core/questionnaire/schema.js";
-import { localize } from "../../../i18n/labels.js";
-import type { LeafText } from "../../../i18n/report.js";
+import { localize } from "../../../i18n/format.js";
+import { messagesFor } from "../../../i18n/index.js";
+import { type LeafFinding, leafText } from "../../condition-leaf.js";
 import { pickOrNull, type ReportContext } from "../context.js";
 import type { ReportModel, RiskItem, SeverityId } from "../model.js";
 
-interface Finding {
-  condition: Condition;
-  holds: boolean;
-  value: number | boolean | null;
+interface Finding extends LeafFinding {
   text: string;
 }
 
-function leafText(ctx: ReportContext, finding: Finding): string {
-  const { dimTitle } = ctx;
-  const c = finding.condition;
-  // Findings are leaves by contract; a composite (hand-edited results file) keeps its own text.
-  if ("all" in c || "any" in c || "not" in c) return finding.text;
-  const value = typeof finding.value === "number" ? finding.value : null;
-  const base = { holds: finding.holds };
-  let leaf: LeafText;
-  if ("dimension" in c) {
-    leaf = { ...base, kind: "dimension", name: dimTitle.get(c.dimension) ?? c.dimension, value };
-    if (c.below !== undefined) leaf.below = c.below;
-    if (c.atLeast !== undefined) leaf.atLeast = c.atLeast;
-  } else if ("question" in c) {
-    leaf = { ...base, kind: "question", name: ctx.questionText(c.question), value };
-    if (c.atMost !== undefined) leaf.atMost = c.atMost;
-    if (c.atLeast !== undefined) leaf.atLeast = c.atLeast;
-  } else if ("overall" in c) {
-    leaf = { ...base, kind: "overall", value };
-    if (c.overall.below !== undefined) leaf.below = c.overall.below;
-    if (c.overall.atLeast !== undefined) leaf.atLeast = c.overall.atLeast;
-  } else if ("perceptionGap" in c) {
-    leaf = {
-      ...base,
-      kind: "perceptionGap",
-      name: dimTitle.get(c.perceptionGap.dimension) ?? c.perceptionGap.dimension,
-      value,
-      atLeast: c.perceptionGap.atLeast,
-    };
-  } else if ("coverage" in c) {
-    const dim = c.coverage.dimension;
-    leaf = {
-      ...base,
-      kind: "coverage",
-      name: dim === undefined ? null : (dimTitle.get(dim) ?? dim),
-      value,
-      below: c.coverage.below,
-    };
-  } else {
-    leaf = { ...base, kind: "risk", name: ctx.riskTitle(c.risk) };
-  }
-  return ctx.t.leaf(leaf);
+function findingText(ctx: ReportContext, finding: Finding): string {
+  const leaf = leafText(finding, {
+    dimension: (id) => ctx.dimTitle.get(id) ?? id,
+    question: ctx.questionText,
+    risk: ctx.riskTitle,
+  });
+  // A composite (hand-edited results file) keeps its own text.
+  return leaf === null ? finding.text : messagesFor(ctx.lang).common.leaf(leaf);
 }
 
 /** The risk register, most severe first, with the findings behind each risk and its mitigations. */
@@ -68,10 +32,10 @@ export function buildRisks(ctx: ReportContext): ReportModel["risks"] {
     dimension: r.dimension,
     dimensionTitle: r.dimension === null ? null : (dimTitle.get(r.dimension) ?? r.dimension),
     mitigation: pickOrNull(r.mitigation, lang),
-    because: r.because.map((f) => leafText(ctx, f)),
+    because: r.because.map((f) => findingText(ctx, f)),
     mitigatedBy: ctx.plan.actions
       .filter((a) => a.recommendation.mitigates.includes(r.id))
-      .map((a) => a.recommendation.id),
+      .map((a) => a.id),
   }));
   return {
     title: t.section.risks,

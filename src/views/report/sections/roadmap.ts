@@ -1,5 +1,5 @@
 import type { PlannedAction } from "../../../core/analysis/roadmap.js";
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type {
   RoadmapAction,
@@ -49,6 +49,13 @@ function reasonsOf(ctx: ReportContext, a: PlannedAction) {
     if (r.kind === "risk") {
       return { kind: "risk", ref: r.risk, text: t.reasonRisk(ctx.riskTitle(r.risk)) };
     }
+    if (r.kind === "readiness") {
+      return {
+        kind: "readiness",
+        ref: r.rule,
+        text: t.reasonReadiness(ctx.readinessTitle(r.rule)),
+      };
+    }
     return {
       kind: "dependency",
       ref: r.of,
@@ -58,6 +65,7 @@ function reasonsOf(ctx: ReportContext, a: PlannedAction) {
   const texts = reasons.filter((r) => r.kind === "gap").map((r) => r.text);
   const risksFor = a.reasons.flatMap((r) => (r.kind === "risk" ? [ctx.riskTitle(r.risk)] : []));
   if (risksFor.length > 0) texts.push(t.reasonRisks(risksFor));
+  texts.push(...reasons.filter((r) => r.kind === "readiness").map((r) => r.text));
   const needed = a.reasons.flatMap((r) =>
     r.kind === "dependency" ? [ctx.recommendationTitle(r.of)] : [],
   );
@@ -67,7 +75,7 @@ function reasonsOf(ctx: ReportContext, a: PlannedAction) {
       t.reasonPushed({ phase: t.phase[a.phase], action: ctx.recommendationTitle(a.pushedBy) }),
     );
   }
-  return { reasons, reasonText: ctx.lang === "en" ? texts.join(" ") : texts.join("") };
+  return { reasons, reasonText: texts.join(t.sentenceJoin) };
 }
 
 function buildActions(ctx: ReportContext, cal: Calendar): RoadmapAction[] {
@@ -76,9 +84,12 @@ function buildActions(ctx: ReportContext, cal: Calendar): RoadmapAction[] {
   return planned.map((a) => {
     const rec = a.recommendation;
     const { reasons, reasonText } = reasonsOf(ctx, a);
+    const title = localize(rec.title, lang);
     return {
-      id: rec.id,
-      title: localize(rec.title, lang),
+      id: a.id,
+      recommendation: rec.id,
+      stage: a.stage,
+      title: a.stage ? t.stageTitle(a.stage, title) : title,
       description: rec.description ? localize(rec.description, lang) : null,
       phase: a.phase,
       phaseName: t.phase[a.phase],
@@ -97,7 +108,10 @@ function buildActions(ctx: ReportContext, cal: Calendar): RoadmapAction[] {
       priority: a.priority,
       steps: rec.actions.map((s) => localize(s, lang)),
       kpis: rec.kpis.map((k) => localize(k, lang)),
-      dependsOn: rec.dependsOn.filter((d) => planned.some((p) => p.recommendation.id === d)),
+      // What the pack says it depends on (the ordering rules are explained once, in the intro).
+      dependsOn: (a.stage === "rollout" ? a.after : rec.dependsOn).filter((d) =>
+        planned.some((p) => p.id === d),
+      ),
       reasons,
       reasonText,
     };
@@ -180,6 +194,82 @@ function buildPhases(
   });
 }
 
+/**
+ * The board's timeline: one bar per dimension and phase, from its first action's start to its
+ * last action's end, so that a year's plan reads on one page.
+ */
+function workstreams(ctx: ReportContext, actions: RoadmapAction[]) {
+  const bars = new Map<string, RoadmapSection["timeline"]["bars"][number] & { count: number }>();
+  for (const a of actions) {
+    const key = `${a.phase}/${a.dimension}`;
+    const bar = bars.get(key);
+    if (bar) {
+      bar.startWeek = Math.min(bar.startWeek, a.startWeek);
+      bar.endWeek = Math.max(bar.endWeek, a.endWeek);
+      bar.count++;
+    } else {
+      bars.set(key, {
+        id: key,
+        label: a.dimensionTitle,
+        phase: a.phase,
+        lane: 0,
+        startWeek: a.startWeek,
+        endWeek: a.endWeek,
+        count: 1,
+      });
+    }
+  }
+  return [...bars.values()].map(({ count, ...bar }) => ({
+    ...bar,
+    label: ctx.t.workstreamLabel(bar.label, count),
+  }));
+}
+
+/** The buy, go-live or relaunch decision that closes the first phase. */
+function gateOf(ctx: ReportContext, cal: Calendar): RoadmapSection["gate"] {
+  const { t, plan } = ctx;
+  if (plan.gateWeek === null) return null;
+  const date = cal.weekDate(plan.gateWeek);
+  return {
+    label: t.gateLabel[plan.situation],
+    week: plan.gateWeek,
+    date,
+    dateText: t.dateText(date),
+    sentence: t.gateSentence(plan.situation, { week: plan.gateWeek + 1, date: t.dateText(date) }),
+  };
+}
+
+/** What does not fit into the horizon, with why. */
+function backlogOf(ctx: ReportContext): RoadmapSection["backlog"] {
+  const { t, plan, lang } = ctx;
+  const titleOf = (
+    id: string,
+    stage: PlannedAction["stage"],
+    rec: PlannedAction["recommendation"],
+  ) => {
+    const title = localize(rec.title, lang);
+    return stage ? t.stageTitle(stage, title) : title || id;
+  };
+  const titles = new Map(
+    [...plan.actions, ...plan.backlog].map((a) => [a.id, titleOf(a.id, a.stage, a.recommendation)]),
+  );
+  return {
+    title: t.labels.backlog,
+    intro: t.backlogIntro(plan.backlog.length, ctx.horizon),
+    items: plan.backlog.map((b) => ({
+      id: b.id,
+      title: titles.get(b.id) ?? b.id,
+      phase: b.phase,
+      phaseName: t.phase[b.phase],
+      ownerName: ctx.roleName(b.recommendation.owner),
+      reason:
+        b.because.kind === "horizon"
+          ? t.backlogBeyond({ week: b.because.endWeek, horizon: ctx.horizon })
+          : t.backlogWaits(titles.get(b.because.id) ?? b.because.id),
+    })),
+  };
+}
+
 /** The phased roadmap: dated actions with their reasons, phases, milestone and timeline. */
 export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
   const { results, t, plan } = ctx;
@@ -194,6 +284,7 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
   const horizon = results.horizonMonths;
   return {
     title: t.section.roadmap,
+    detail: ctx.edition !== "board",
     intro: [...(ctx.method?.roadmap.intro ?? []).map((p) => ctx.methodText(p)), t.roadmapRules],
     strategy: plan.strategy,
     strategyName: t.strategyName[plan.strategy],
@@ -213,6 +304,16 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
         date: t.dateText(milestoneDate),
       }),
     },
+    situation: plan.situation,
+    situationName: t.situationName[plan.situation],
+    horizonWeeks: plan.horizonWeeks,
+    firstNinetyDays: {
+      title: t.labels.firstNinetyDays,
+      sentence: t.firstNinetyDaysSentence(plan.firstNinetyDays.length),
+      actions: plan.firstNinetyDays,
+    },
+    gate: gateOf(ctx, cal),
+    backlog: backlogOf(ctx),
     cycle: ctx.method?.roadmap.cycle ? ctx.methodText(ctx.method.roadmap.cycle) : t.defaultCycle,
     calibration:
       actions.length === 0
@@ -222,6 +323,7 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
             months: Math.round((plan.totalWeeks * 12) / 52),
             end: t.dateText(cal.weekDate(plan.totalWeeks)),
             horizon,
+            backlog: plan.backlog.length,
             outOfReach,
           }),
     empty: actions.length === 0 ? t.emptyRoadmap : null,
@@ -235,15 +337,25 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
         startWeek: p.startWeek,
         endWeek: p.endWeek,
       })),
-      bars: actions.map((a) => ({
-        id: a.id,
-        label: a.title,
-        phase: a.phase,
-        lane: a.lane,
-        startWeek: a.startWeek,
-        endWeek: a.endWeek,
-      })),
-      milestones: [{ label: t.milestoneLabel, week: plan.reassessmentWeek }],
+      bars:
+        ctx.edition === "board"
+          ? workstreams(ctx, actions)
+          : actions.map((a) => ({
+              id: a.id,
+              label: a.title,
+              phase: a.phase,
+              lane: a.lane,
+              startWeek: a.startWeek,
+              endWeek: a.endWeek,
+            })),
+      milestones: [
+        ...(plan.gateWeek === null
+          ? []
+          : [{ label: t.gateLabel[plan.situation], week: plan.gateWeek }]),
+        { label: t.milestoneLabel, week: plan.reassessmentWeek },
+      ],
+      horizonWeek: plan.horizonWeeks,
+      horizonLabel: t.labels.horizonEnd,
     },
   };
 }

@@ -1,8 +1,8 @@
 import { selectJudgement } from "../../../core/analysis/judgement.js";
 import type { DimensionResult } from "../../../core/models/results.js";
-import { localize } from "../../../i18n/labels.js";
+import { localize } from "../../../i18n/format.js";
 import { pickOrNull, type ReportContext } from "../context.js";
-import type { GapItem, ReportModel } from "../model.js";
+import type { GapItem, ReportModel, SummarySection } from "../model.js";
 import { buildCalibration } from "./calibration.js";
 
 function topGaps(ctx: ReportContext): GapItem[] {
@@ -23,6 +23,58 @@ function topGaps(ctx: ReportContext): GapItem[] {
       }),
     }));
   return [...gapItems].sort((a, b) => b.gap - a.gap).slice(0, 3);
+}
+
+/** Questions and notes a finding quotes. */
+const EVIDENCE_QUESTIONS = 2;
+const NOTES_PER_QUESTION = 2;
+
+/**
+ * Who said it: the role, and in the internal edition the name as well; anonymized, a role with one
+ * respondent is not named at all.
+ */
+export function attribution(ctx: ReportContext, respondent: string, role: string): string {
+  if (ctx.singles.has(role)) return ctx.L.respondent;
+  const roleName = ctx.roleName(role);
+  if (ctx.edition !== "internal" || ctx.anonymize) return roleName;
+  const name = ctx.results.respondents.find((r) => r.id === respondent)?.name;
+  return name ? `${name}${ctx.t.paren(roleName)}` : roleName;
+}
+
+/** The three largest gaps, each argued from its weakest answers and what was said about them. */
+function findings(ctx: ReportContext, gaps: GapItem[]): SummarySection["findings"] {
+  const { results, t } = ctx;
+  return gaps.flatMap((g) => {
+    const d = results.dimensions.find((x) => x.id === g.dimension);
+    if (!d || d.score === null) return [];
+    const weakest = d.questions
+      .map((q, i) => ({ q, i }))
+      .filter((x) => x.q.score !== null)
+      .sort((a, b) => (a.q.score ?? 0) - (b.q.score ?? 0) || a.i - b.i)
+      .slice(0, EVIDENCE_QUESTIONS);
+    return [
+      {
+        dimension: d.id,
+        title: g.title,
+        sentence: t.findingSentence({
+          title: g.title,
+          score: d.score,
+          target: d.target,
+          level: d.level,
+        }),
+        evidence: weakest.map(({ q }) => ({
+          question: q.id,
+          text: ctx.questionText(q.id),
+          score: q.score,
+          reversed: ctx.questions.get(q.id)?.reversed ?? false,
+          notes: q.notes
+            .filter((n) => n.note)
+            .slice(0, NOTES_PER_QUESTION)
+            .map((n) => ({ by: attribution(ctx, n.respondent, n.role), text: n.note ?? "" })),
+        })),
+      },
+    ];
+  });
 }
 
 /** The executive summary: overall score, readiness, top gaps and risks, calibration, judgement. */
@@ -76,6 +128,8 @@ export function buildSummary(ctx: ReportContext): ReportModel["summary"] {
     }),
     calibration: buildCalibration(ctx),
     judgementTitle: ctx.L.judgement,
+    findingsTitle: t.section.findings,
+    findings: findings(ctx, gaps),
     judgement: selectJudgement(ctx.method?.judgement ?? [], results).map((sentences) =>
       sentences.map((s) => ctx.methodText(s)).join(t.sentenceJoin),
     ),

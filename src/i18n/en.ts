@@ -1,0 +1,720 @@
+import { dateParts, fmtPct, fmtScore, joinList } from "./format.js";
+import type { Messages } from "./messages.js";
+
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+const common: Messages["common"] = {
+  languageName: "English",
+  inconclusive: "—",
+  overall: "Overall",
+  andMore: (count) => `… and ${count} more`,
+  listSeparator: ", ",
+  punct: {
+    colon: ": ",
+    open: " (",
+    close: ")",
+    paren: (text) => ` (${text})`,
+    dash: " — ",
+    sentence: (text) => `${text}.`,
+    semicolon: "; ",
+  },
+  header: {
+    client: "Client",
+    date: "Date",
+    assessor: "Assessor",
+    questionnaire: "Questionnaire",
+    respondents: "Respondents",
+  },
+  col: {
+    dimension: "Dimension",
+    score: "Score",
+    level: "Level",
+    target: "Target",
+    gap: "Gap",
+    profile: "Score ▸ target",
+    coverage: "Coverage",
+    confidence: "Confidence",
+    severity: "Severity",
+    risk: "Risk",
+    executive: "Executive",
+    frontline: "Front line",
+    monthsNeeded: "Months needed",
+    realisticDate: "Realistic by",
+  },
+  confidence: { high: "high", medium: "medium", low: "low" },
+  severity: { high: "high", medium: "medium", low: "low" },
+  verdict: {
+    ready: "ready",
+    conditional: "conditional",
+    "not-ready": "not ready",
+    inconclusive: "inconclusive",
+  },
+  verdictExplain: {
+    ready: "no readiness rule holds: the organisation can proceed",
+    conditional: "proceed only once these conditions are addressed",
+    "not-ready": "build these capabilities before implementing a CRM system",
+    inconclusive:
+      "no respondent gave a level to any question, so there is nothing to judge readiness on",
+  },
+  leaf(l) {
+    const v = (x: number | null) => (x === null ? "inconclusive" : fmtScore(x));
+    const bounds = (b: { below?: number; atLeast?: number; atMost?: number }): string => {
+      const parts: string[] = [];
+      if (b.below !== undefined) parts.push(`below ${b.below}`);
+      if (b.atMost !== undefined) parts.push(`at most ${b.atMost}`);
+      if (b.atLeast !== undefined) parts.push(`at least ${b.atLeast}`);
+      return `${l.holds ? "" : "not "}${parts.join(" and ")}`;
+    };
+    const not = l.holds ? "" : "not ";
+    switch (l.kind) {
+      case "dimension":
+        return `${l.name} scores ${v(l.value)}, ${bounds(l)}`;
+      case "question":
+        return `${report.quote(l.name)} scores ${v(l.value)}, ${bounds(l)}`;
+      case "overall":
+        return `the overall score is ${v(l.value)}, ${bounds(l)}`;
+      case "perceptionGap":
+        return `executives rate ${l.name} ${v(l.value)} higher than the front line, ${not}at least ${l.atLeast}`;
+      case "coverage":
+        return `${l.name === null ? "overall coverage" : `coverage of ${l.name}`} is ${l.value === null ? "unknown" : fmtPct(l.value)}, ${not}below ${fmtPct(l.below)}`;
+      case "risk":
+        return `the risk ${report.quote(l.name)} is ${not}triggered`;
+    }
+  },
+};
+
+const score: Messages["score"] = {
+  readiness: "Readiness",
+  risks: "Top risks",
+  risksCount: (a) => `${a.shown} of ${a.total} triggered`,
+  risksAll: (total) => `${total} triggered`,
+  perceptionGaps: "Perception gaps (executive vs front line)",
+  perceptionGapsNone: "No dimension where executives rate a full level above the front line.",
+  perceptionGapsMissing: "Not measured: needs executive and front-line respondents.",
+  factConflicts: "Facts to settle with evidence",
+  factConflictsNote: "facts rated two or more levels apart; check the records",
+  colQuestion: "Question",
+  colRatings: "Ratings",
+  expectationRisks: "Expectation risks",
+  expectationRisksNote: (a) =>
+    `targets out of reach within ${a.horizon} months at ${a.pace} months per level`,
+  expectationRisksNone: (horizon) => `Every target is reachable within ${horizon} months.`,
+  risksNone: "No risk triggered.",
+  disagreements: "Disagreements",
+  cappedBy: (a) => `level capped by critical question ${a.question} (${a.score})`,
+};
+
+const report: Messages["report"] = {
+  labels: {
+    contents: "Contents",
+    client: "Client",
+    industry: "Industry",
+    size: "Size",
+    date: "Assessment date",
+    assessor: "Assessor",
+    questionnaire: "Questionnaire",
+    version: "Version",
+    respondents: "Respondents",
+    horizon: "Planning horizon",
+    strategy: "Rollout strategy",
+    id: "ID",
+    dimension: "Dimension",
+    pillar: "Pillar",
+    weight: "Weight",
+    score: "Score",
+    level: "Level",
+    levelName: "Level name",
+    target: "Target",
+    gap: "Gap",
+    coverage: "Coverage",
+    confidence: "Confidence",
+    question: "Question",
+    respondent: "Respondent",
+    role: "Role",
+    answer: "Answer",
+    note: "Note",
+    evidence: "Evidence",
+    risk: "Risk",
+    severity: "Severity",
+    mitigation: "Mitigation",
+    because: "Triggered because",
+    recommendation: "Recommendation",
+    action: "Action",
+    actions: "Actions",
+    owner: "Owner",
+    owners: "Owners",
+    phase: "Phase",
+    weeks: "Weeks",
+    start: "Start",
+    end: "End",
+    startWeek: "From week",
+    endWeek: "To week",
+    dependsOn: "Depends on",
+    reason: "Why",
+    kpi: "KPI",
+    kpis: "KPIs",
+    measure: "What it measures",
+    frequency: "Frequency",
+    source: "Source",
+    exitCriteria: "Exit criteria",
+    executive: "Executives",
+    frontline: "Front line",
+    perceptionGap: "Perception gap",
+    spread: "Spread",
+    lowest: "Lowest",
+    highest: "Highest",
+    monthsNeeded: "Months needed",
+    realisticDate: "Realistic date",
+    answered: "Answered",
+    applicable: "Applicable",
+    answeredWeight: "Answered weight",
+    applicableWeight: "Applicable weight",
+    strongest: "Strongest questions",
+    weakest: "Weakest questions",
+    notesAndEvidence: "Notes and evidence",
+    cappedBy: "Level capped by",
+    milestone: "Milestone",
+    timeline: "Timeline",
+    current: "Current",
+    count: "Count",
+    description: "Description",
+    overall: "Overall",
+    readiness: "Readiness",
+    steps: "Steps",
+    schedule: "Schedule",
+    triggeredRisks: "Triggered risks",
+    roadmapActions: "Roadmap actions",
+    scoresByRole: "Scores by role",
+    perceptionGaps: "Perception gaps",
+    disagreements: "Disagreements",
+    factConflicts: "Facts to settle with evidence",
+    principles: "Principles",
+    actionDetails: "Actions in detail",
+    judgement: "Consulting judgement",
+    topGaps: "Largest gaps",
+    topRisks: "Top risks",
+    inconclusive: "inconclusive",
+    none: "None",
+    notApplicable: "n/a",
+    unknown: "unknown",
+    yes: "yes",
+    no: "no",
+    weeksUnit: "weeks",
+    monthsUnit: "months",
+    weekPattern: "Week {week}",
+    weekRangePattern: "Weeks {from}–{to}",
+    reachableByHorizon: "Expected within the horizon",
+    radarTitle: "Current maturity vs target",
+    gapBarsTitle: "Gap to target by dimension",
+    timelineTitle: "Roadmap timeline",
+    chartFallback: "The table below gives the same figures as the chart.",
+    firstNinetyDays: "The first 90 days",
+    backlog: "Backlog for the next cycle",
+    horizonEnd: "End of horizon",
+    projected: "Projected at the horizon",
+    reverseScored: "reverse-scored",
+  },
+  roadmapTitle: (title) => `${title}: roadmap`,
+  dateText(iso) {
+    const { y, m, d } = dateParts(iso);
+    return `${d} ${MONTHS_EN[m - 1] ?? ""} ${y}`;
+  },
+  listJoin: (items) => joinList(items, ", ", " and "),
+  quote: (text) => `“${text}”`,
+  paren: (text) => ` (${text})`,
+  sep: ", ",
+  sentenceJoin: " ",
+  pillar: { strategy: "Strategy", people: "People", process: "Process", technology: "Technology" },
+  phase: { rigidify: "Rigidify", optimise: "Optimise", solidify: "Solidify" },
+  defaultPhaseGoal: {
+    rigidify:
+      "Adopt the recommended practices as designed and apply them consistently before changing them.",
+    optimise:
+      "Adapt the practices to the company's business, on the evidence gathered in the first phase.",
+    solidify: "Write the improved practices into policy, system configuration, KPIs and training.",
+  },
+  severity: { high: "High", medium: "Medium", low: "Low" },
+  verdict: {
+    ready: "Ready",
+    conditional: "Ready with conditions",
+    "not-ready": "Not ready",
+    inconclusive: "Inconclusive",
+  },
+  confidence: { high: "high", medium: "medium", low: "low" },
+  strategyName: { "small-slow": "Small and slow", "big-fast": "Big and fast" },
+  strategySentence: {
+    "small-slow":
+      "Rollout strategy: small and slow. Every rollout starts with a pilot in one unit and then extends unit by unit, so the organisation absorbs each change before the next; for most companies this is the safer choice.",
+    "big-fast":
+      "Rollout strategy: big and fast. Each rollout reaches every unit at once, as soon as the work it depends on is done. This shortens the plan but needs strong executive ownership and spare change capacity across the company.",
+  },
+  kpiSource: { plan: "Roadmap", standard: "Standard" },
+  section: {
+    cover: "Cover",
+    summary: "Executive summary",
+    calibration: "Expectation calibration",
+    profile: "Maturity profile",
+    dimensions: "Dimensions",
+    perception: "Perception gaps and disagreements",
+    risks: "Risk register",
+    roadmap: "Roadmap",
+    kpis: "KPI scorecard for change management",
+    decisions: "Decisions and next steps",
+    findings: "Three findings",
+    nextSteps: "Next steps",
+    appendix: "Appendix",
+    method: "Method",
+    scale: "Maturity scale",
+    coverage: "Coverage",
+    respondents: "Respondents",
+    answers: "Answers",
+  },
+  cover: {
+    notice: (client) => `Confidential. Prepared for ${client}${/[.!?]$/.test(client) ? "" : "."}`,
+    header: (client, kind) =>
+      `${client} · ${kind === "report" ? "CRM capability maturity" : "CRM capability roadmap"}`,
+  },
+  footer: (date) => `Confidential · Assessment of ${date}`,
+  pageNumber: "Page {page} of {pages}",
+  overallSentence(a) {
+    if (a.score === null || a.level === null) {
+      return `The overall level of ${a.client} is inconclusive: no dimension has enough answers to be scored.`;
+    }
+    const cov =
+      a.coverage === null || a.confidence === null
+        ? ""
+        : ` Confidence in this result is ${a.confidence}: ${fmtPct(a.coverage)} of the applicable question weight was answered, by at most ${a.respondents} ${a.respondents === 1 ? "respondent" : "respondents"} on any one question, and ${a.rolesPresent} of the ${a.rolesExpected} roles that should answer took part.`;
+    return `Overall, ${a.client} scores ${fmtScore(a.score)} on the five-level scale, which puts its CRM capability at level ${a.level}${a.levelName ? `, ${a.levelName}` : ""}.${cov}`;
+  },
+  readinessSentence: {
+    ready:
+      "No readiness rule holds, so the company can start or continue its CRM programme, still in the order strategy, then people and process, then technology.",
+    conditional:
+      "The company can proceed only if the conditions below are built into the first phase of the roadmap; otherwise the programme is likely to disappoint.",
+    "not-ready":
+      "The company should not buy or roll out a CRM system yet. It should first build the capability named below; a system bought now would automate today's weaknesses.",
+    inconclusive:
+      "Nobody has yet given a rating to any question, so this document cannot say whether the company is ready. Complete the interviews before drawing any conclusion from it.",
+  },
+  readinessReason: (title, rationale) => (rationale ? `${title}: ${rationale}` : `${title}.`),
+  topGapsSentence: (count, measured) =>
+    measured === 0
+      ? "No gap can be measured yet: no dimension has enough answers to be scored."
+      : count === 0
+        ? "No dimension falls short of its target."
+        : count === 1
+          ? "One dimension falls short of its target:"
+          : `The ${count === 2 ? "two" : count === 3 ? "three" : count} largest gaps between the current score and the target:`,
+  gapSentence: (a) =>
+    `${a.title}: ${a.score === null ? "inconclusive" : fmtScore(a.score)} against a target of ${a.target} (gap ${fmtScore(a.gap)}).`,
+  topRisksSentence: (a) =>
+    a.total === 0
+      ? "No risk rule is triggered by these answers."
+      : `${a.total} ${a.total === 1 ? "risk is" : "risks are"} triggered, ${a.high === 0 ? "none" : a.high} of them high severity. The most serious:`,
+  calibrationSentence: (a) =>
+    a.total === 0
+      ? "Expectations cannot be calibrated yet: no dimension has a score to measure the targets against."
+      : a.outOfReach === 0
+        ? `Every target is within reach of the ${a.horizon}-month horizon at a realistic pace of about ${a.monthsPerLevel} months per maturity level.`
+        : `${a.outOfReach} of the ${a.total} targets cannot be reached within the ${a.horizon}-month horizon: capability realistically climbs about one level every ${a.monthsPerLevel} months. Plan on the dates below instead of the original expectations.`,
+  calibrationItem: (a) =>
+    `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; within ${a.horizon} months expect about ${fmtScore(a.reachable)}.`,
+  defaultCalibrationAdvice:
+    "Agree explicit, staged goals for each phase instead of a single distant target, and review them at each phase end.",
+  profileIntro: (a) =>
+    a.radar
+      ? `The radar chart compares each dimension's current score with its target on the five-level scale${a.projected ? ", and marks where the roadmap is expected to bring it by the end of the horizon" : ""}; the table below gives the same figures, with coverage and confidence.`
+      : "The bars and the table below compare each dimension's current score with its target on the five-level scale, with coverage and confidence.",
+  dimensionsIntro:
+    "Each dimension with its score, level, target and gap, the questions that scored best and worst, and what the interviews recorded.",
+  dimensionSummary(a) {
+    if (a.score === null || a.level === null) {
+      return `${a.title} is inconclusive: none of its questions was answered. Collect the evidence before relying on this dimension.`;
+    }
+    const conf =
+      a.coverage === null || a.confidence === null
+        ? ""
+        : ` Confidence is ${a.confidence} (${fmtPct(a.coverage)} coverage).`;
+    const gap =
+      a.gap !== null && a.gap > 0
+        ? `against a target of ${a.target}, a gap of ${fmtScore(a.gap)}`
+        : `which meets its target of ${a.target}`;
+    return `${a.title} scores ${fmtScore(a.score)} (level ${a.level}${a.levelName ? `, ${a.levelName}` : ""}), ${gap}.${conf}`;
+  },
+  cappedSentence: (a) =>
+    `The level is capped at ${a.level} by the critical question ${report.quote(a.question)}, which scores ${fmtScore(a.score)}.`,
+  expectationSentence: (a) =>
+    `The target is out of reach within ${a.horizon} months: about ${a.months} months are needed, so realistically by ${a.date}.`,
+  perceptionSentence: (a) =>
+    `Executives rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, a difference of ${fmtScore(a.gap)}.${a.flagged ? " This is the good-news-only bias: problems are being filtered on their way to the top." : ""}`,
+  factConflictsIntro:
+    "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each counts with the average of the ratings.",
+  perceptionIntro: (applicable) =>
+    applicable
+      ? "Scores by role. When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; questions whose answers differ by two levels or more deserve a follow-up conversation."
+      : "Only one role answered, so perception gaps between roles cannot be shown. Interview executives and front-line staff separately to reveal them.",
+  perceptionGapSentence: (a) =>
+    `${a.title}: executives ${fmtScore(a.executive)}, front line ${fmtScore(a.frontline)} (gap ${fmtScore(a.gap)}).`,
+  risksIntro: (c) => {
+    const total = c.high + c.medium + c.low;
+    return total === 0
+      ? "No risk rule is triggered by these answers."
+      : `${total} ${total === 1 ? "risk is" : "risks are"} triggered (${c.high} high, ${c.medium} medium, ${c.low} low severity). Each comes with its mitigation; the roadmap includes the actions that address it.`;
+  },
+
+  roadmapRules:
+    "Actions were selected from the gaps, the triggered risks and the conditions of the readiness verdict. Within each phase, actions come after the actions they depend on, then by priority (gap × dimension weight), then in the order strategy, people, process, technology; technology waits for the strategy decisions, and every rollout for the training before it. A phase starts when the previous one is complete, and each owner carries at most two actions at a time. What does not fit into the horizon is kept for the next cycle. During rollout, staffing key positions and strengthening core processes offsets resistance, and training is the main lever.",
+  reasonGap: (a) =>
+    `${a.dimension} is at level ${a.level}, below ${a.appliesBelow}, with a gap of ${fmtScore(a.gap)}.`,
+  reasonRisk: (risk) => `Mitigates the risk ${report.quote(risk)}.`,
+  reasonDependency: (action) => `Must be done first for ${report.quote(action)}.`,
+  reasonRisks: (risks) =>
+    `Mitigates the ${risks.length === 1 ? "risk" : "risks"} ${report.listJoin(risks.map(report.quote))}.`,
+  reasonDependencies: (actions) =>
+    `Must be done first for ${report.listJoin(actions.map(report.quote))}.`,
+  reasonPushed: (a) =>
+    `Runs in the ${a.phase} phase because it depends on ${report.quote(a.action)}.`,
+  defaultExitCriterion: "Every action of the phase is complete.",
+  interimCriterion: (d) =>
+    `${d.title} reaches at least ${fmtScore(d.interim)} in an interim check with the same questionnaire.`,
+  targetCriterion: (d) =>
+    `${d.title} reaches its target of ${d.target}, confirmed by the reassessment.`,
+  noActionsInPhase: "No action is needed in this phase.",
+  milestoneLabel: "Reassessment",
+  milestoneSentence: (a) =>
+    `Reassess in week ${a.week} (${a.date}) with the same questionnaire and roles, and compare the two assessments to measure progress against the targets.`,
+  defaultCycle:
+    "Reassess at the agreed interval and start the next round of the cycle from what the reassessment shows.",
+  planCalibration(a) {
+    const backlog =
+      a.backlog === 0
+        ? ""
+        : ` ${a.backlog === 1 ? "One further action does" : `${a.backlog} further actions do`} not fit into it; ${a.backlog === 1 ? "it opens" : "they open"} the next cycle and ${a.backlog === 1 ? "is" : "are"} listed after the phases.`;
+    const reach =
+      a.outOfReach.length > 0
+        ? ` Whatever the plan, ${report.listJoin(a.outOfReach)} cannot reach ${a.outOfReach.length === 1 ? "its target" : "their targets"} within the horizon at a realistic pace; see the realistic dates under expectation calibration.`
+        : "";
+    return `The plan takes ${a.weeks} weeks (about ${a.months} ${a.months === 1 ? "month" : "months"}) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
+  },
+  stageTitle: (stage, title) =>
+    stage === "pilot" ? `${title}: pilot unit` : `${title}: staged rollout`,
+  reasonReadiness: (rule) =>
+    `The readiness verdict asks for it in the first phase (${report.quote(rule)}).`,
+  situationName: {
+    none: "No CRM system yet",
+    selecting: "Selecting a CRM system",
+    implementing: "Implementing a CRM system",
+    live: "CRM system in use",
+  },
+  gateLabel: {
+    none: "Buy decision",
+    selecting: "Buy decision",
+    implementing: "Go-live decision",
+    live: "Relaunch decision",
+  },
+  gateSentence(situation, a) {
+    const when = `in week ${a.week} (${a.date})`;
+    if (situation === "live") {
+      return `Relaunch decision ${when}: with the first phase complete, the steering committee reviews how the system is used and decides how to relaunch it, before any further technology work starts.`;
+    }
+    if (situation === "implementing") {
+      return `Go-live decision ${when}: with the first phase complete, the steering committee confirms that the configuration follows the agreed processes before the rollout continues.`;
+    }
+    return `Buy decision ${when}: with the first phase complete, the steering committee decides whether to buy a system, and which, on the processes and requirements that phase produced, and not before.`;
+  },
+  firstNinetyDaysSentence: (count) =>
+    count === 0
+      ? "No action starts in the first 90 days."
+      : `${count === 1 ? "One action starts" : `${count} actions start`} in the first 90 days. Finishing them on time shows the organisation early that the programme is real.`,
+  backlogIntro: (count, horizon) =>
+    count === 0
+      ? `Every selected action fits into the ${horizon}-month horizon.`
+      : `${count === 1 ? "This action does" : `These ${count} actions do`} not fit into the ${horizon}-month horizon. ${count === 1 ? "It is" : "They are"} the starting point of the next cycle, to be confirmed at the reassessment.`,
+  backlogBeyond: (a) => `Would run until week ${a.week}, beyond the ${a.horizon}-month horizon.`,
+  backlogWaits: (action) => `Waits for ${report.quote(action)}.`,
+  workstreamLabel: (dimension, actions) =>
+    `${dimension} (${actions} ${actions === 1 ? "action" : "actions"})`,
+  findingSentence: (a) =>
+    `${a.title} stands at ${fmtScore(a.score)} against a target of ${a.target}${a.level === null ? "" : `, level ${a.level}`}. The answers behind it:`,
+  decisionsIntro:
+    "Three decisions fall to the head of the company personally; the programme team cannot take them on his or her behalf.",
+  decisionApprove: (a) => ({
+    title: "Approve the first phase and commit its owners",
+    sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of ${report.listJoin(a.owners)} to carry ${a.count === 1 ? "it" : "them"}.`,
+  }),
+  decisionGate: (a) => ({
+    title: `Take the ${a.label.toLowerCase()} on evidence, in week ${a.week}`,
+    sentence: `Set ${a.date} for the ${a.label.toLowerCase()}, and take it on what the first phase has produced rather than on the vendor's timetable.`,
+  }),
+  decisionReassess: (a) => ({
+    title: `Commit to the reassessment in week ${a.week}`,
+    sentence: `Fix ${a.date} for the reassessment with the same questionnaire and roles, so that progress is measured, not asserted.`,
+  }),
+  decisionExpectations: (a) => ({
+    title: "Reset the expectations that cannot be met",
+    sentence: `Replace the original targets for ${report.listJoin(a.dimensions)} with the realistic dates in this report, and say so to the management team before the ${a.horizon}-month plan starts.`,
+  }),
+  decisionScorecard: {
+    title: "Adopt the KPI scorecard and review it monthly",
+    sentence:
+      "Put the scorecard on the agenda of the monthly management meeting, chaired in person, so that the programme is steered by its measures from the first month.",
+  },
+
+  emptyRoadmap:
+    "No recommendation of the questionnaire applies to these results: no scored dimension is below a recommendation's threshold with a gap, and no triggered risk has a recommendation that mitigates it. Keep the practices that work, complete any missing evidence and reassess as planned.",
+  defaultKpiIntro:
+    "The KPIs named by the roadmap's actions, each with its phase and owner, so that progress is measured from the first week.",
+  planKpiMeasure: (action) => `Tracks ${report.quote(action)}`,
+  planKpiFrequency: "At each phase review",
+  methodParagraphs: (a) => [
+    "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",
+    "With several respondents, a question's score is the mean over the roles present of each role's mean, so that many front-line answers do not drown a single executive. A dimension's score is the weighted mean of its answered questions, and its level is the whole part of the score, capped by any critical question that scores lower. The overall score is the weighted mean of the dimensions that could be scored.",
+    "Coverage is the share of applicable question weight that was answered. Confidence weighs four things together: coverage, how many people answered, whether every role that should answer took part, and whether respondents agree. It is high only when coverage reaches 80%, at least three people answered, every expected role is present and respondents agree on 80% of the answered weight; medium at 50%, two people, half the roles and 50% agreement; low otherwise. A single interview therefore never gives more than low confidence. The gap is the target minus the score when positive.",
+    `A target is out of reach when the gap exceeds what the organisation can climb within the ${a.horizon}-month horizon at about ${a.monthsPerLevel} months per level; the report then gives the realistic date. Executives rating a dimension a full level above the front line is flagged as a perception gap, and answers two or more levels apart as a disagreement.`,
+    "Risks and the readiness verdict follow from rules written in the questionnaire; the roadmap is built from its recommendations as described in the roadmap section.",
+  ],
+  coverageIntro:
+    "How much of each dimension was answered. Low coverage lowers confidence; collect the missing evidence before relying on a dimension.",
+  answersIncluded: "Every answer, with the notes and evidence recorded in the interviews.",
+  answersNotIncluded:
+    "The individual answers are not included: this report was built from a results file, which holds scores but not answers. Run crm-maturity report on the answer files themselves to include every answer with its notes and evidence.",
+  answersAnonymized:
+    "The individual answers are not included: this report is anonymized, so that no answer can be traced to the person who gave it.",
+  answerValue: { na: "n/a", unknown: "unknown" },
+};
+
+const comparison: Messages["comparison"] = {
+  heading: (client) => `Progress report — ${client}`,
+  baseline: "Baseline",
+  followup: "Follow-up",
+  change: "Change",
+  progressShort: "Progress",
+  interval: "Interval",
+  targetWas: (a) => `${a.now} (was ${a.was})`,
+  intervalValue: (a) => `${a.months} months (${a.days} days)`,
+  questionnaireValue: (a) => `${a.id} ${a.version}`,
+  section: {
+    dimensions: "Scores by dimension",
+    readiness: "Readiness",
+    risks: "Risks",
+    perception: "Perception gaps (executive minus front line)",
+    questionnaire: "Questionnaire changes",
+    movers: "Biggest movers",
+    warnings: "Warnings",
+    method: "How to read this",
+  },
+  col: { question: "Question", questionId: "Question id" },
+  progress: {
+    "baseline-at-target": "at target",
+    inconclusive: "inconclusive",
+    added: "new dimension",
+    removed: "dropped",
+  },
+  readiness: {
+    improved: "improved",
+    worsened: "worsened",
+    unchanged: "unchanged",
+    "not-comparable": "not comparable: one assessment has no answers to judge",
+    sideHeading: (a) => `${a.side}${a.verdict}, decided by:`,
+  },
+  risks: { resolved: "Resolved", new: "New", persisting: "Persisting", none: "none" },
+  riskRule: {
+    "not-in-followup-questionnaire": "rule no longer in the follow-up questionnaire",
+    "not-in-baseline-questionnaire": "rule not in the baseline questionnaire",
+  },
+  perception: {
+    none: "Not measured on either side (needs executive and front-line respondents).",
+    flagged: "flagged",
+  },
+  questions: {
+    same: (a) => `Both assessments used ${a.id} ${a.version}: the questions are the same.`,
+    versions: (a) => `${a.id} ${a.from} → ${a.to}: questions are matched by id.`,
+    idsOnly:
+      "A questionnaire was unavailable, so questions are compared by id only: changes to texts, anchors, types and weights cannot be detected. Pass both questionnaires (--baseline-questionnaire and -q) to compare them.",
+    added: "Added",
+    removed: "Removed",
+    changed: "Changed",
+    noChanges: "No question was added, removed or changed.",
+    footnote:
+      "† questions of this dimension were added, removed or changed between the versions: its scores are not strictly comparable.",
+  },
+  movers: {
+    none: "No matched question changed score.",
+    definitionChanged:
+      "† the question's text, anchors, type, weight or scoring changed between the versions: its scores are not strictly comparable.",
+  },
+  field: {
+    text: "text",
+    anchors: "anchors",
+    type: "type",
+    weight: "weight",
+    reverse: "reverse scoring",
+    critical: "critical flag",
+    roles: "roles",
+    dimension: "dimension",
+  },
+  warning: {
+    "client-mismatch": (a) =>
+      `The client names differ: "${a.baseline}" at baseline, "${a.followup}" at follow-up. Check that both assessments are of the same client.`,
+    "questionnaire-mismatch": (a) =>
+      `The questionnaires differ: ${a.baseline} at baseline, ${a.followup} at follow-up. Only questions with the same id are compared.`,
+    "same-date": (a) => `Both assessments are dated ${a.followup}.`,
+  },
+  method: {
+    progress:
+      "Progress to target = (follow-up score − baseline score) ÷ (target − baseline score), against the follow-up target, clamped to 0–100 %: a decline counts as 0 %, overshooting the target as 100 %.",
+    arrows: "▲ improved · ▼ declined · = unchanged; coverage changes are in percentage points.",
+  },
+};
+
+const interview: Messages["interview"] = {
+  languagePrompt: "Language / 语言",
+  metaHeading: "Assessment",
+  clientName: "Client name",
+  clientIndustry: "Industry (optional)",
+  clientSize: "Company size (optional, e.g. 500-1000 employees)",
+  assessor: "Assessor (your name)",
+  date: "Assessment date (YYYY-MM-DD)",
+  dateInvalid: "Expected a date as YYYY-MM-DD, e.g. 2025-03-31",
+  required: "Required",
+  respondentHeading: "Respondent",
+  respondentName: "Respondent's name (optional; leave empty to keep it anonymous)",
+  respondentRole: "Respondent's role",
+  placeholdersLeft: (file) =>
+    `${file} still holds the template's wording instead of the client details. Please give them now; they go on the cover of every report.`,
+  existingFile: (file, n) =>
+    `${file} already holds ${n} respondent${n === 1 ? "" : "s"}; nothing in it will be overwritten.`,
+  existingChoice: "What would you like to do?",
+  continueRespondent: (who, answered, total) =>
+    `Continue with ${who} (${answered} of ${total} answered)`,
+  addRespondent: "Add a new respondent to this file",
+  quitUnchanged: "Quit (leave the file as it is)",
+  resumeComplete: (who) => `${who} has answered every question. Add a new respondent?`,
+  resumeNothing: (file) => `${file} has no respondent yet. Add one?`,
+  roleIgnored: (who, role, flag) =>
+    `Note: ${who} was interviewed as ${role}; ${flag} applies only to new respondents.`,
+  sessionStart: (who, role, total, file) =>
+    `Interviewing ${who} (${role}): ${total} questions. Every answer is saved to ${file} at once; Ctrl-C saves and stops.`,
+  resuming: (answered, total) => `Resuming: ${answered} of ${total} questions already answered.`,
+  noQuestions: (role) => `No question of this questionnaire is put to the role ${role}.`,
+  dimension: (n, of) => `Dimension ${n} of ${of}`,
+  question: (n, of) => `Question ${n} of ${of}`,
+  critical: "critical: caps the dimension's level",
+  fact: "fact: rate what the evidence shows, not an impression",
+  current: (answer) => `answered: ${answer}`,
+  help: "Help",
+  evidence: "Evidence",
+  askLevel: "Which level matches what actually happens?",
+  askLikert: "How far does the respondent agree?",
+  likert: [
+    "Strongly disagree",
+    "Disagree",
+    "Neither agree nor disagree",
+    "Agree",
+    "Strongly agree",
+  ],
+  na: "N/A · does not apply to this company",
+  naShort: "N/A",
+  unknown: "Unknown · the respondent does not know",
+  unknownShort: "unknown",
+  back: "← Back to the previous question",
+  backDisabled: "(this is the first question)",
+  skipRest: "Skip the rest of this dimension",
+  saveQuit: "Save and quit",
+  keys: "↑↓ move · 1–5 jump to a level · ⏎ choose · Ctrl-C save and stop",
+  selectKeys: "↑↓ move · ⏎ choose",
+  note: "Note (optional, ⏎ to skip)",
+  evidenceSeen: "Evidence seen (optional, ⏎ to skip)",
+  skipped: (n) => `Skipped ${n} question${n === 1 ? "" : "s"} of this dimension.`,
+  finished: (who, answered, na, unknown, open) =>
+    `Finished with ${who}: ${answered} answered, ${na} N/A, ${unknown} unknown, ${open} left open.`,
+  anotherRespondent: "Interview another respondent for this client now?",
+  saved: (n, file) => `Saved ${n} answer${n === 1 ? "" : "s"} to ${file}.`,
+  resumeWith: "Resume with:",
+  interrupted: "Interrupted.",
+  nothingSaved: "Interrupted before any answer was given; nothing was saved.",
+  scoreHeading: "Scores so far (every respondent in the file)",
+};
+
+const answersTemplate: Messages["answersTemplate"] = {
+  answersIntro: (a) => [
+    `Answers for the ${a.title} (${a.id} ${a.version}).`,
+    "Fill in the assessment below, then add one respondent per person interviewed, or let",
+    "`crm-maturity interview -o answers.yaml` do it. Answer files may also be split, one per",
+    "interview (answers/ceo.yaml, answers/sales-1.yaml, …); `score` merges them.",
+    "An answer is 1-5, na (not applicable), unknown, or { value: 3, note: …, evidence: … }.",
+  ],
+  clientName: "Client name",
+  industry: "Industry",
+  size: "Number of employees, e.g. 200-500",
+  assessor: "Your name",
+  horizon: "planning horizon in months, for expectation risk",
+  respondentIntro: [
+    "Copy this block under `respondents:` (replacing `[]`) for each respondent and",
+    "uncomment it. Questions a role is not asked say so; leave them out.",
+  ],
+  respondentName: "optional; leave out to keep answers anonymous",
+  roles: "one of",
+  only: "only",
+  targetsIntro: [
+    "Target maturity level per dimension (1-5) agreed with the client. They override the",
+    "questionnaire's defaults: crm-maturity score answers.yaml --targets targets.yaml",
+  ],
+  defaultTarget: "default",
+};
+
+const engagementReadme: Messages["engagementReadme"] = ({
+  name,
+  q,
+  t,
+}) => `# CRM capability maturity assessment: ${name}
+
+Created by \`crm-maturity init\`.
+
+- \`answers.yaml\`: the assessment metadata and the respondents' answers (or one file per
+  interview, e.g. \`answers/ceo.yaml\`).
+- \`targets.yaml\`: the target level per dimension agreed with the client.
+
+## Next steps
+
+\`\`\`sh
+# 1. Interview each respondent (run once per respondent; --resume continues)
+crm-maturity interview${q} -o answers.yaml
+
+# 2. Score: maturity profile, gaps, readiness verdict, risks and perception gaps
+crm-maturity score answers.yaml${q} ${t}
+
+# 3. The gap report (Markdown or PDF)
+crm-maturity report answers.yaml${q} ${t} -o report.md
+
+# 4. The phased roadmap (rigidify → optimise → solidify)
+crm-maturity roadmap answers.yaml${q} ${t} -o roadmap.md
+\`\`\`
+
+Keep the scored results (\`score --format json -o results.json\`) to compare with a
+reassessment later (\`crm-maturity compare\`).
+`;
+
+/** Every message in English. */
+export const en: Messages = {
+  common,
+  score,
+  report,
+  comparison,
+  interview,
+  answersTemplate,
+  engagementReadme,
+};

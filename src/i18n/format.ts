@@ -1,0 +1,36 @@
+import type { Lang } from "../core/models/languages.js";
+import type { LocalizedText } from "../core/questionnaire/schema.js";
+
+/** Scores in sentences: always two decimals, so 3 reads "3.00" like the tables. */
+export const fmtScore = (n: number): string => n.toFixed(2);
+/** A 0–1 share as a whole percentage. */
+export const fmtPct = (n: number): string => `${Math.round(n * 100)}%`;
+
+/** Year, month and day of an ISO date (YYYY-MM-DD). */
+export function dateParts(iso: string): { y: number; m: number; d: number } {
+  const [y, m, d] = iso.split("-").map(Number);
+  return { y: y ?? 0, m: m ?? 1, d: d ?? 1 };
+}
+
+/**
+ * Puts a space between Chinese characters and Latin letters where a name is embedded in a Chinese
+ * sentence ("仅供 Acme Ltd 使用"), as Chinese typesetting does; digits are left alone so that
+ * dates read 2026年3月2日.
+ */
+export function cjkSpace(text: string): string {
+  return text
+    .replace(/([\u3400-\u9fff])([A-Za-z])/g, "$1 $2")
+    .replace(/([A-Za-z])([\u3400-\u9fff])/g, "$1 $2");
+}
+
+/** Joins a list with `sep`, the last two items with `last` ("a, b and c"). */
+export function joinList(items: readonly string[], sep: string, last: string): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(sep)}${last}${items[items.length - 1]}`;
+}
+
+/** Picks a questionnaire text in `lang`, falling back to English, then to any language. */
+export function localize(text: LocalizedText | null | undefined, lang: Lang): string {
+  if (!text) return "";
+  return text[lang] ?? text.en ?? Object.values(text)[0] ?? "";
+}

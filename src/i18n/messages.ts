@@ -1,0 +1,435 @@
+import type {
+  ComparisonWarningCode,
+  ProgressStatus,
+  QuestionField,
+  RiskChange,
+} from "../core/models/comparison.js";
+import type {
+  ConfidenceId,
+  PillarId,
+  ReadinessVerdictId,
+  ReportKind,
+  ReportLabels,
+  RoadmapPhaseId,
+  RoadmapStrategy,
+  SeverityId,
+} from "../core/models/report.js";
+import type { CrmSituation } from "../core/questionnaire/schema.js";
+
+// Every word a person reads, as one type: `src/i18n/en.ts` and `src/i18n/zh-CN.ts` each export one
+// `Messages` object, so the compiler lists anything a language is missing. Labels are strings;
+// sentences with variables are typed functions. `messagesFor(lang)` (src/i18n/index.ts) picks one.
+
+/** Everything worded in one language, grouped by the area that uses it. */
+export interface Messages {
+  common: CommonMessages;
+  score: ScoreMessages;
+  report: ReportMessages;
+  comparison: ComparisonMessages;
+  interview: InterviewMessages;
+  /** The comments of the answers and targets templates `init` writes. */
+  answersTemplate: AnswersTemplateMessages;
+  /** The engagement README `init` writes: what the files are and the next commands. */
+  engagementReadme(p: ReadmeParts): string;
+}
+
+/** Vocabulary shared by the score table, the comparison and the reports. */
+export interface CommonMessages {
+  /** The language's name in itself, as a language menu lists it. */
+  languageName: string;
+  inconclusive: string;
+  overall: string;
+  andMore(count: number): string;
+  listSeparator: string;
+  punct: {
+    /** Between a label and its value. */
+    colon: string;
+    /** Opens and closes a parenthetical, with the spacing the language uses. */
+    open: string;
+    close: string;
+    paren(text: string): string;
+    dash: string;
+    /** Ends a sentence. */
+    sentence(text: string): string;
+    semicolon: string;
+  };
+  header: {
+    client: string;
+    date: string;
+    assessor: string;
+    questionnaire: string;
+    respondents: string;
+  };
+  col: {
+    dimension: string;
+    score: string;
+    level: string;
+    target: string;
+    gap: string;
+    profile: string;
+    coverage: string;
+    confidence: string;
+    severity: string;
+    risk: string;
+    executive: string;
+    frontline: string;
+    monthsNeeded: string;
+    realisticDate: string;
+  };
+  confidence: Record<ConfidenceId, string>;
+  severity: Record<SeverityId, string>;
+  verdict: Record<ReadinessVerdictId, string>;
+  verdictExplain: Record<ReadinessVerdictId, string>;
+  /** Why a risk or readiness rule holds: one leaf of its condition, in words. */
+  leaf(leaf: LeafText): string;
+}
+
+/** The sections under the `score` table. */
+export interface ScoreMessages {
+  readiness: string;
+  risks: string;
+  risksCount(a: { shown: number; total: number }): string;
+  risksAll(total: number): string;
+  perceptionGaps: string;
+  perceptionGapsNone: string;
+  perceptionGapsMissing: string;
+  factConflicts: string;
+  factConflictsNote: string;
+  colQuestion: string;
+  colRatings: string;
+  expectationRisks: string;
+  expectationRisksNote(a: { horizon: number; pace: number }): string;
+  expectationRisksNone(horizon: number): string;
+  risksNone: string;
+  disagreements: string;
+  cappedBy(a: { question: string; score: string }): string;
+}
+
+/** The progress report of `compare`. */
+export interface ComparisonMessages {
+  heading(client: string): string;
+  baseline: string;
+  followup: string;
+  change: string;
+  progressShort: string;
+  interval: string;
+  targetWas(a: { now: string; was: string }): string;
+  intervalValue(a: { months: number; days: number }): string;
+  questionnaireValue(a: { id: string; version: string }): string;
+  section: {
+    dimensions: string;
+    readiness: string;
+    risks: string;
+    perception: string;
+    questionnaire: string;
+    movers: string;
+    warnings: string;
+    method: string;
+  };
+  col: { question: string; questionId: string };
+  progress: Record<Exclude<ProgressStatus, "measured">, string>;
+  readiness: {
+    improved: string;
+    worsened: string;
+    unchanged: string;
+    "not-comparable": string;
+    sideHeading(a: { side: string; verdict: string }): string;
+  };
+  risks: { resolved: string; new: string; persisting: string; none: string };
+  riskRule: Record<NonNullable<RiskChange["rule"]>, string>;
+  perception: { none: string; flagged: string };
+  questions: {
+    same(a: { id: string; version: string }): string;
+    versions(a: { id: string; from: string; to: string }): string;
+    idsOnly: string;
+    added: string;
+    removed: string;
+    changed: string;
+    noChanges: string;
+    footnote: string;
+  };
+  movers: { none: string; definitionChanged: string };
+  field: Record<QuestionField, string>;
+  warning: Record<ComparisonWarningCode, (a: { baseline: string; followup: string }) => string>;
+  method: { progress: string; arrows: string };
+}
+
+/** Every text the interview shows that does not come from the questionnaire. */
+export interface InterviewMessages {
+  languagePrompt: string;
+  metaHeading: string;
+  clientName: string;
+  clientIndustry: string;
+  clientSize: string;
+  assessor: string;
+  date: string;
+  dateInvalid: string;
+  required: string;
+  respondentHeading: string;
+  respondentName: string;
+  respondentRole: string;
+  existingFile: (file: string, respondents: number) => string;
+  placeholdersLeft: (file: string) => string;
+  existingChoice: string;
+  continueRespondent: (who: string, answered: number, total: number) => string;
+  addRespondent: string;
+  quitUnchanged: string;
+  resumeComplete: (who: string) => string;
+  resumeNothing: (file: string) => string;
+  roleIgnored: (who: string, role: string, flag: string) => string;
+  sessionStart: (who: string, role: string, total: number, file: string) => string;
+  resuming: (answered: number, total: number) => string;
+  noQuestions: (role: string) => string;
+  dimension: (n: number, of: number) => string;
+  question: (n: number, of: number) => string;
+  critical: string;
+  /** Tag of a `kind: fact` question. */
+  fact: string;
+  current: (answer: string) => string;
+  help: string;
+  evidence: string;
+  askLevel: string;
+  askLikert: string;
+  likert: readonly [string, string, string, string, string];
+  na: string;
+  naShort: string;
+  unknown: string;
+  unknownShort: string;
+  back: string;
+  backDisabled: string;
+  skipRest: string;
+  saveQuit: string;
+  keys: string;
+  selectKeys: string;
+  note: string;
+  evidenceSeen: string;
+  skipped: (count: number) => string;
+  finished: (who: string, answered: number, na: number, unknown: number, open: number) => string;
+  anotherRespondent: string;
+  saved: (answers: number, file: string) => string;
+  resumeWith: string;
+  interrupted: string;
+  nothingSaved: string;
+  scoreHeading: string;
+}
+
+/** The comments of the answers and targets templates; arrays are comment lines. */
+export interface AnswersTemplateMessages {
+  answersIntro(a: { title: string; id: string; version: string }): readonly string[];
+  clientName: string;
+  industry: string;
+  size: string;
+  assessor: string;
+  horizon: string;
+  respondentIntro: readonly string[];
+  respondentName: string;
+  roles: string;
+  only: string;
+  targetsIntro: readonly string[];
+  defaultTarget: string;
+}
+
+/** What the engagement README needs: the folder's name and the `-q` argument, if any. */
+export interface ReadmeParts {
+  name: string;
+  /** ` -q <file>` or empty. */
+  q: string;
+  /** The targets option every command takes. */
+  t: string;
+}
+
+/** A leaf of a risk or readiness condition, with the names a sentence needs already resolved. */
+export type LeafText = { holds: boolean } & (
+  | { kind: "dimension"; name: string; value: number | null; below?: number; atLeast?: number }
+  | { kind: "question"; name: string; value: number | null; atMost?: number; atLeast?: number }
+  | { kind: "overall"; value: number | null; below?: number; atLeast?: number }
+  | { kind: "perceptionGap"; name: string; value: number | null; atLeast: number }
+  | { kind: "coverage"; name: string | null; value: number | null; below: number }
+  | { kind: "risk"; name: string }
+);
+
+/** The report and roadmap documents: labels and sentence builders. */
+export interface ReportMessages {
+  labels: ReportLabels;
+  /** The roadmap's title when the questionnaire's method names none. */
+  roadmapTitle(questionnaireTitle: string): string;
+  dateText(iso: string): string;
+  listJoin(items: string[]): string;
+  quote(text: string): string;
+  /** Wraps text in the language's parentheses, with the spacing the language uses. */
+  paren(text: string): string;
+  /** Separates the items of a short inline list. */
+  sep: string;
+  /** Joins the sentences of one paragraph. */
+  sentenceJoin: string;
+  pillar: Record<PillarId, string>;
+  phase: Record<RoadmapPhaseId, string>;
+  /** Phase goals when the questionnaire's method gives none. */
+  defaultPhaseGoal: Record<RoadmapPhaseId, string>;
+  severity: Record<SeverityId, string>;
+  verdict: Record<ReadinessVerdictId, string>;
+  confidence: Record<ConfidenceId, string>;
+  strategyName: Record<RoadmapStrategy, string>;
+  strategySentence: Record<RoadmapStrategy, string>;
+  kpiSource: Record<"plan" | "standard", string>;
+  section: {
+    cover: string;
+    summary: string;
+    calibration: string;
+    profile: string;
+    dimensions: string;
+    perception: string;
+    risks: string;
+    roadmap: string;
+    kpis: string;
+    decisions: string;
+    findings: string;
+    nextSteps: string;
+    appendix: string;
+    method: string;
+    scale: string;
+    coverage: string;
+    respondents: string;
+    answers: string;
+  };
+  cover: { notice(client: string): string; header(client: string, kind: ReportKind): string };
+  footer(date: string): string;
+  pageNumber: string;
+  overallSentence(a: {
+    client: string;
+    score: number | null;
+    level: number | null;
+    levelName: string | null;
+    coverage: number | null;
+    confidence: string | null;
+    /** The confidence basis: most respondents on one question, roles present and expected. */
+    respondents: number;
+    rolesPresent: number;
+    rolesExpected: number;
+  }): string;
+  readinessSentence: Record<ReadinessVerdictId, string>;
+  readinessReason(title: string, rationale: string | null): string;
+  /** `measured`: dimensions with a score; none means no gap can be measured at all. */
+  topGapsSentence(count: number, measured: number): string;
+  gapSentence(a: { title: string; score: number | null; target: number; gap: number }): string;
+  topRisksSentence(a: { total: number; high: number }): string;
+  calibrationSentence(a: {
+    horizon: number;
+    monthsPerLevel: number;
+    outOfReach: number;
+    total: number;
+  }): string;
+  calibrationItem(a: {
+    title: string;
+    score: number | null;
+    target: number;
+    months: number;
+    date: string;
+    horizon: number;
+    reachable: number;
+  }): string;
+  defaultCalibrationAdvice: string;
+  /** `radar`: the radar is drawn (three scored dimensions or more); `projected`: it has a projection. */
+  profileIntro(a: { radar: boolean; projected: boolean }): string;
+  dimensionsIntro: string;
+  dimensionSummary(a: {
+    title: string;
+    score: number | null;
+    level: number | null;
+    levelName: string | null;
+    target: number;
+    gap: number | null;
+    coverage: number | null;
+    confidence: string | null;
+  }): string;
+  cappedSentence(a: { question: string; level: number; score: number }): string;
+  expectationSentence(a: { months: number; date: string; horizon: number }): string;
+  perceptionSentence(a: {
+    executive: number;
+    frontline: number;
+    gap: number;
+    flagged: boolean;
+  }): string;
+  perceptionIntro(applicable: boolean): string;
+  /** Before the facts rated two or more levels apart. */
+  factConflictsIntro: string;
+  perceptionGapSentence(a: {
+    title: string;
+    executive: number;
+    frontline: number;
+    gap: number;
+  }): string;
+  risksIntro(counts: Record<SeverityId, number>): string;
+  /** How the roadmap's actions were chosen and ordered, after the method's own introduction. */
+  roadmapRules: string;
+  reasonGap(a: { dimension: string; level: number; appliesBelow: number; gap: number }): string;
+  reasonRisk(risk: string): string;
+  reasonDependency(action: string): string;
+  reasonRisks(risks: string[]): string;
+  reasonDependencies(actions: string[]): string;
+  reasonPushed(a: { phase: string; action: string }): string;
+  /** The exit criterion when the questionnaire's method gives none. */
+  defaultExitCriterion: string;
+  interimCriterion(d: { title: string; interim: number }): string;
+  targetCriterion(d: { title: string; target: number }): string;
+  noActionsInPhase: string;
+  milestoneLabel: string;
+  /** `week` is 1-based, as people count weeks. */
+  milestoneSentence(a: { week: number; date: string }): string;
+  defaultCycle: string;
+  planCalibration(a: {
+    weeks: number;
+    months: number;
+    end: string;
+    horizon: number;
+    /** Actions left for the next cycle. */
+    backlog: number;
+    outOfReach: string[];
+  }): string;
+  // The roadmap's fit to the horizon and the client's situation.
+  stageTitle(stage: "pilot" | "rollout", title: string): string;
+  reasonReadiness(rule: string): string;
+  situationName: Record<CrmSituation, string>;
+  gateLabel: Record<CrmSituation, string>;
+  /** `week` is 1-based. */
+  gateSentence(situation: CrmSituation, a: { week: number; date: string }): string;
+  firstNinetyDaysSentence(count: number): string;
+  backlogIntro(count: number, horizon: number): string;
+  /** `week` is the 0-based end week, exclusive: the last week of work, counted from 1. */
+  backlogBeyond(a: { week: number; horizon: number }): string;
+  backlogWaits(action: string): string;
+  /** A board timeline bar: a dimension's actions within one phase. */
+  workstreamLabel(dimension: string, actions: number): string;
+  // Editions: the argued findings and the decisions.
+  findingSentence(a: {
+    title: string;
+    score: number;
+    target: number;
+    level: number | null;
+  }): string;
+  decisionsIntro: string;
+  decisionApprove(a: { count: number; owners: string[]; start: string; end: string }): {
+    title: string;
+    sentence: string;
+  };
+  decisionGate(a: { label: string; week: number; date: string }): {
+    title: string;
+    sentence: string;
+  };
+  decisionReassess(a: { week: number; date: string }): { title: string; sentence: string };
+  decisionExpectations(a: { dimensions: string[]; horizon: number }): {
+    title: string;
+    sentence: string;
+  };
+  decisionScorecard: { title: string; sentence: string };
+  emptyRoadmap: string;
+  defaultKpiIntro: string;
+  planKpiMeasure(action: string): string;
+  planKpiFrequency: string;
+  methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];
+  coverageIntro: string;
+  answersIncluded: string;
+  answersNotIncluded: string;
+  answersAnonymized: string;
+  answerValue: { na: string; unknown: string };
+}

@@ -1,0 +1,678 @@
+import { cjkSpace, dateParts, fmtPct, fmtScore, joinList } from "./format.js";
+import type { Messages } from "./messages.js";
+
+const common: Messages["common"] = {
+  languageName: "简体中文",
+  inconclusive: "—",
+  overall: "总体",
+  andMore: (count) => `……另有 ${count} 项`,
+  listSeparator: "、",
+  punct: {
+    colon: "：",
+    open: "（",
+    close: "）",
+    paren: (text) => `（${text}）`,
+    dash: "——",
+    sentence: (text) => `${text}。`,
+    semicolon: "；",
+  },
+  header: {
+    client: "客户",
+    date: "评估日期",
+    assessor: "评估人",
+    questionnaire: "问卷",
+    respondents: "受访者",
+  },
+  col: {
+    dimension: "维度",
+    score: "得分",
+    level: "等级",
+    target: "目标",
+    gap: "差距",
+    profile: "得分 ▸ 目标",
+    coverage: "覆盖率",
+    confidence: "可信度",
+    severity: "严重程度",
+    risk: "风险",
+    executive: "高层",
+    frontline: "一线",
+    monthsNeeded: "所需月数",
+    realisticDate: "现实可达日期",
+  },
+  confidence: { high: "高", medium: "中", low: "低" },
+  severity: { high: "高", medium: "中", low: "低" },
+  verdict: {
+    ready: "已就绪",
+    conditional: "有条件就绪",
+    "not-ready": "尚未就绪",
+    inconclusive: "无法判断",
+  },
+  verdictExplain: {
+    ready: "没有触发任何就绪度规则，企业可以推进",
+    conditional: "须先解决以下问题方可推进",
+    "not-ready": "应先建设以下能力，再实施 CRM 系统",
+    inconclusive: "没有任何受访者对任何题目给出等级，就绪度无从判断",
+  },
+  leaf(l) {
+    const v = (x: number | null) => (x === null ? "无法判定" : fmtScore(x));
+    const bounds = (b: { below?: number; atLeast?: number; atMost?: number }): string => {
+      const parts: string[] = [];
+      if (b.below !== undefined) parts.push(`低于 ${b.below}`);
+      if (b.atMost !== undefined) parts.push(`不高于 ${b.atMost}`);
+      if (b.atLeast !== undefined) parts.push(`不低于 ${b.atLeast}`);
+      return `${l.holds ? "" : "并非"}${parts.join("且")}`;
+    };
+    const not = l.holds ? "" : "并非";
+    switch (l.kind) {
+      case "dimension":
+        return `${l.name}得分 ${v(l.value)}，${bounds(l)}`;
+      case "question":
+        return `${report.quote(l.name)}得分 ${v(l.value)}，${bounds(l)}`;
+      case "overall":
+        return `总体得分 ${v(l.value)}，${bounds(l)}`;
+      case "perceptionGap":
+        return `高层对${l.name}的评分比一线高 ${v(l.value)}，${not}不低于 ${l.atLeast}`;
+      case "coverage":
+        return `${l.name === null ? "总体" : l.name}覆盖率为 ${l.value === null ? "未知" : fmtPct(l.value)}，${not}低于 ${fmtPct(l.below)}`;
+      case "risk":
+        return l.holds ? `已触发风险${report.quote(l.name)}` : `未触发风险${report.quote(l.name)}`;
+    }
+  },
+};
+
+const score: Messages["score"] = {
+  readiness: "就绪度",
+  risks: "主要风险",
+  risksCount: (a) => `共触发 ${a.total} 项，列出 ${a.shown} 项`,
+  risksAll: (total) => `共触发 ${total} 项`,
+  perceptionGaps: "认知落差（高层与一线）",
+  perceptionGapsNone: "没有哪个维度的高层评分比一线高出一个等级以上。",
+  perceptionGapsMissing: "无法衡量：需要高层和一线受访者的回答。",
+  factConflicts: "需凭证据核实的事实",
+  factConflictsNote: "对客观事实的评级相差两级或以上，请查阅相关记录",
+  colQuestion: "题目",
+  colRatings: "评级",
+  expectationRisks: "期望值风险",
+  expectationRisksNote: (a) => `按每级 ${a.pace} 个月计，${a.horizon} 个月内无法达到的目标`,
+  expectationRisksNone: (horizon) => `所有目标均可在 ${horizon} 个月内达到。`,
+  risksNone: "未触发任何风险。",
+  disagreements: "意见分歧",
+  cappedBy: (a) => `等级受关键题 ${a.question}（${a.score}）限制`,
+};
+
+const report: Messages["report"] = {
+  labels: {
+    contents: "目录",
+    client: "客户",
+    industry: "行业",
+    size: "规模",
+    date: "评估日期",
+    assessor: "评估人",
+    questionnaire: "问卷",
+    version: "版本",
+    respondents: "受访者",
+    horizon: "规划期",
+    strategy: "推行策略",
+    id: "编号",
+    dimension: "维度",
+    pillar: "支柱",
+    weight: "权重",
+    score: "得分",
+    level: "等级",
+    levelName: "等级名称",
+    target: "目标",
+    gap: "差距",
+    coverage: "覆盖率",
+    confidence: "可信度",
+    question: "题目",
+    respondent: "受访者",
+    role: "角色",
+    answer: "回答",
+    note: "备注",
+    evidence: "证据",
+    risk: "风险",
+    severity: "严重程度",
+    mitigation: "应对措施",
+    because: "触发原因",
+    recommendation: "改进建议",
+    action: "行动",
+    actions: "行动",
+    owner: "负责人",
+    owners: "负责方",
+    phase: "阶段",
+    weeks: "周数",
+    start: "开始",
+    end: "结束",
+    startWeek: "起始周",
+    endWeek: "结束周",
+    dependsOn: "前置行动",
+    reason: "原因",
+    kpi: "指标",
+    kpis: "考核指标",
+    measure: "衡量内容",
+    frequency: "频率",
+    source: "来源",
+    exitCriteria: "阶段完成标准",
+    executive: "高层",
+    frontline: "一线",
+    perceptionGap: "认知差距",
+    spread: "分歧幅度",
+    lowest: "最低",
+    highest: "最高",
+    monthsNeeded: "所需月数",
+    realisticDate: "现实可达日期",
+    answered: "已作答",
+    applicable: "适用",
+    answeredWeight: "已答权重",
+    applicableWeight: "适用权重",
+    strongest: "表现最好的题目",
+    weakest: "表现最弱的题目",
+    notesAndEvidence: "备注与证据",
+    cappedBy: "等级受限于",
+    milestone: "里程碑",
+    timeline: "时间线",
+    current: "现状",
+    count: "数量",
+    description: "说明",
+    overall: "总体",
+    readiness: "就绪度",
+    steps: "具体步骤",
+    schedule: "时间安排",
+    triggeredRisks: "已触发的风险",
+    roadmapActions: "路线图行动",
+    scoresByRole: "分角色得分",
+    perceptionGaps: "认知差距",
+    disagreements: "意见分歧",
+    factConflicts: "需凭证据核实的事实",
+    principles: "原则",
+    actionDetails: "行动详情",
+    judgement: "咨询判断",
+    topGaps: "最大差距",
+    topRisks: "主要风险",
+    inconclusive: "无法判定",
+    none: "无",
+    notApplicable: "不适用",
+    unknown: "不清楚",
+    yes: "是",
+    no: "否",
+    weeksUnit: "周",
+    monthsUnit: "个月",
+    weekPattern: "第 {week} 周",
+    weekRangePattern: "第 {from}–{to} 周",
+    reachableByHorizon: "规划期内预计可达",
+    radarTitle: "成熟度现状与目标对比",
+    gapBarsTitle: "各维度与目标的差距",
+    timelineTitle: "路线图时间线",
+    chartFallback: "下表列出与图表相同的数据。",
+    firstNinetyDays: "最初 90 天",
+    backlog: "留待下一轮的行动",
+    horizonEnd: "规划期末",
+    projected: "规划期末预计",
+    reverseScored: "反向计分",
+  },
+  roadmapTitle: (title) => `${title}：路线图`,
+  dateText(iso) {
+    const { y, m, d } = dateParts(iso);
+    return `${y}年${m}月${d}日`;
+  },
+  listJoin: (items) => joinList(items, "、", "和"),
+  quote: (text) => `“${text}”`,
+  paren: (text) => `（${text}）`,
+  sep: "、",
+  sentenceJoin: "",
+  pillar: { strategy: "战略", people: "人员", process: "流程", technology: "技术" },
+  phase: { rigidify: "僵化", optimise: "优化", solidify: "固化" },
+  defaultPhaseGoal: {
+    rigidify: "按设计原样引入建议的做法并一贯执行，在调整之前先做到熟练。",
+    optimise: "依据第一阶段积累的证据，结合企业自身业务调整这些做法。",
+    solidify: "把改进后的做法写入制度、系统配置、考核指标和培训。",
+  },
+  severity: { high: "高", medium: "中", low: "低" },
+  verdict: {
+    ready: "已就绪",
+    conditional: "有条件就绪",
+    "not-ready": "尚未就绪",
+    inconclusive: "无法判断",
+  },
+  confidence: { high: "高", medium: "中", low: "低" },
+  strategyName: { "small-slow": "小步慢跑", "big-fast": "大步快跑" },
+  strategySentence: {
+    "small-slow":
+      "推行策略：小步慢跑。每项推广先在一个单位试点，再逐个单位铺开，让组织消化一项变革后再开始下一项；对大多数企业而言，这是更稳妥的选择。",
+    "big-fast":
+      "推行策略：大步快跑。每项推广在其依赖的工作完成后同时覆盖所有单位。这样可以缩短整体周期，但要求高层强力主导，并且全公司有足够的变革承载能力。",
+  },
+  kpiSource: { plan: "路线图", standard: "标准指标" },
+  section: {
+    cover: "封面",
+    summary: "管理层摘要",
+    calibration: "期望值校准",
+    profile: "成熟度概况",
+    dimensions: "各维度详情",
+    perception: "认知差距与意见分歧",
+    risks: "风险登记表",
+    roadmap: "路线图",
+    kpis: "变革管理考核指标",
+    decisions: "决策与下一步",
+    findings: "三项主要发现",
+    nextSteps: "下一步工作",
+    appendix: "附录",
+    method: "评估方法",
+    scale: "成熟度等级",
+    coverage: "作答覆盖率",
+    respondents: "受访者",
+    answers: "作答明细",
+  },
+  cover: {
+    notice: (client) => cjkSpace(`保密文件，仅供${client}使用。`),
+    header: (client, kind) =>
+      `${client} · ${kind === "report" ? "CRM 能力成熟度评估" : "CRM 能力提升路线图"}`,
+  },
+  footer: (date) => `保密 · ${date}评估`,
+  pageNumber: "第 {page} 页，共 {pages} 页",
+  overallSentence(a) {
+    if (a.score === null || a.level === null) {
+      return `${cjkSpace(`${a.client}的`)}总体等级无法判定：没有任何维度获得足够的作答来计算得分。`;
+    }
+    const cov =
+      a.coverage === null || a.confidence === null
+        ? ""
+        : `本结论的可信度为${a.confidence}：适用题目权重的作答覆盖率为 ${fmtPct(a.coverage)}，单题最多 ${a.respondents} 位受访者作答，应参与作答的 ${a.rolesExpected} 类角色中有 ${a.rolesPresent} 类参与。`;
+    return `${cjkSpace(`${a.client}的`)}总体得分为 ${fmtScore(a.score)}（五级量表），CRM 能力处于第 ${a.level} 级${a.levelName ? `“${a.levelName}”` : ""}。${cov}`;
+  },
+  readinessSentence: {
+    ready:
+      "没有任何就绪度规则被触发，企业可以启动或继续推进 CRM 项目，但仍须遵循先战略、再人员与流程、最后技术的顺序。",
+    conditional: "只有把下列条件纳入路线图的第一阶段，企业才可推进；否则项目很可能不及预期。",
+    "not-ready":
+      "企业目前不宜采购或上线 CRM 系统，应先建设下列能力；现在上系统只会把眼下的弱点自动化。",
+    inconclusive:
+      "目前还没有任何受访者对任何题目给出评级，本文件无法说明企业是否已经就绪。请先完成访谈，再据此得出任何结论。",
+  },
+  readinessReason: (title, rationale) => (rationale ? `${title}：${rationale}` : `${title}。`),
+  topGapsSentence: (count, measured) =>
+    measured === 0
+      ? "目前还无法衡量差距：没有任何维度获得足够的作答来计算得分。"
+      : count === 0
+        ? "所有维度均已达到目标。"
+        : count === 1
+          ? "有一个维度未达到目标："
+          : `现状得分与目标差距最大的 ${count} 个维度：`,
+  gapSentence: (a) =>
+    `${a.title}：得分 ${a.score === null ? "无法判定" : fmtScore(a.score)}，目标 ${a.target}（差距 ${fmtScore(a.gap)}）。`,
+  topRisksSentence: (a) =>
+    a.total === 0
+      ? "本次作答未触发任何风险规则。"
+      : `共触发 ${a.total} 项风险，其中${a.high === 0 ? "没有高风险" : `高风险 ${a.high} 项`}。最严重的几项：`,
+  calibrationSentence: (a) =>
+    a.total === 0
+      ? "目前还无法校准期望值：没有任何维度有得分可与目标对照。"
+      : a.outOfReach === 0
+        ? `按每提升一级约需 ${a.monthsPerLevel} 个月的现实节奏，所有目标都能在 ${a.horizon} 个月的规划期内达成。`
+        : `${a.total} 个目标中有 ${a.outOfReach} 个无法在 ${a.horizon} 个月的规划期内达成：按现实节奏，能力大约每 ${a.monthsPerLevel} 个月才能提升一级。请以下列日期代替原有预期来做计划。`,
+  calibrationItem: (a) =>
+    `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；${a.horizon} 个月内预计可达到约 ${fmtScore(a.reachable)}。`,
+  defaultCalibrationAdvice:
+    "为每个阶段约定明确的分段目标，而不是只设一个遥远的总目标，并在每个阶段结束时复核。",
+  profileIntro: (a) =>
+    a.radar
+      ? `雷达图对比各维度在五级量表上的现状得分与目标${a.projected ? "，并标出按路线图推进到规划期末的预计水平" : ""}；下表列出相同数据，并给出覆盖率和可信度。`
+      : "下方的条形图和表格对比各维度在五级量表上的现状得分与目标，并给出覆盖率和可信度。",
+  dimensionsIntro:
+    "逐一列出各维度的得分、等级、目标与差距，得分最高和最低的题目，以及访谈中记录的备注与证据。",
+  dimensionSummary(a) {
+    if (a.score === null || a.level === null) {
+      return `${a.title}无法判定：该维度没有任何题目得到作答。在依据该维度做决策之前，应先补充收集证据。`;
+    }
+    const conf =
+      a.coverage === null || a.confidence === null
+        ? ""
+        : `可信度为${a.confidence}（覆盖率 ${fmtPct(a.coverage)}）。`;
+    const gap =
+      a.gap !== null && a.gap > 0
+        ? `目标为 ${a.target}，差距 ${fmtScore(a.gap)}`
+        : `已达到目标 ${a.target}`;
+    return `${a.title}得分 ${fmtScore(a.score)}（第 ${a.level} 级${a.levelName ? `“${a.levelName}”` : ""}），${gap}。${conf}`;
+  },
+  cappedSentence: (a) =>
+    `该维度等级被关键题目${report.quote(a.question)}限制在第 ${a.level} 级，该题得分为 ${fmtScore(a.score)}。`,
+  expectationSentence: (a) =>
+    `该目标无法在 ${a.horizon} 个月内达成：约需 ${a.months} 个月，现实可达日期为${a.date}。`,
+  perceptionSentence: (a) =>
+    `高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，相差 ${fmtScore(a.gap)}。${a.flagged ? "这正是“报喜不报忧”的偏差：问题在向上传递的过程中被过滤了。" : ""}`,
+  factConflictsIntro:
+    "以下题目询问的是企业的客观事实而非看法，但能够看到相关证据的受访者给出的评级相差两级或以上。在依据本报告做决定之前，评估人应查阅相关文件或记录并更正答案；在此之前，每题按各评级的平均值计分。",
+  perceptionIntro: (applicable) =>
+    applicable
+      ? "按角色列出的得分。高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。"
+      : "只有一类角色作答，无法显示角色之间的认知差距。请分别访谈高层与一线员工，以揭示差距。",
+  perceptionGapSentence: (a) =>
+    `${a.title}：高层 ${fmtScore(a.executive)}，一线 ${fmtScore(a.frontline)}（差距 ${fmtScore(a.gap)}）。`,
+  risksIntro: (c) => {
+    const total = c.high + c.medium + c.low;
+    return total === 0
+      ? "本次作答未触发任何风险规则。"
+      : `共触发 ${total} 项风险（高 ${c.high} 项、中 ${c.medium} 项、低 ${c.low} 项）。每项风险都附有应对措施，路线图已纳入相应行动。`;
+  },
+
+  roadmapRules:
+    "行动依据差距、已触发的风险和就绪度结论所附的条件选定。每个阶段内，行动先排在其前置行动之后，再按优先级（差距 × 维度权重）排序，然后按战略、人员、流程、技术的顺序排列；技术类行动要等战略决策完成，每项推广都要等相应培训完成。上一阶段完成后，下一阶段才开始；每个责任方同一时间最多承担两项行动。规划期内放不下的行动留待下一轮。推行过程中，配齐关键岗位、强化核心流程可以抵消变革阻力，而培训是最主要的抓手。",
+  reasonGap: (a) =>
+    `${a.dimension}处于第 ${a.level} 级，低于 ${a.appliesBelow} 级，差距 ${fmtScore(a.gap)}。`,
+  reasonRisk: (risk) => `应对风险${report.quote(risk)}。`,
+  reasonDependency: (action) => `是${report.quote(action)}的前置行动。`,
+  reasonRisks: (risks) => `应对风险${report.listJoin(risks.map(report.quote))}。`,
+  reasonDependencies: (actions) => `是${report.listJoin(actions.map(report.quote))}的前置行动。`,
+  reasonPushed: (a) => `因依赖${report.quote(a.action)}，安排在“${a.phase}”阶段。`,
+  defaultExitCriterion: "本阶段所有行动均已完成。",
+  interimCriterion: (d) => `${d.title}在使用同一问卷的中期检查中达到 ${fmtScore(d.interim)} 以上。`,
+  targetCriterion: (d) => `${d.title}达到目标 ${d.target}，并经复评确认。`,
+  noActionsInPhase: "本阶段无需行动。",
+  milestoneLabel: "复评",
+  milestoneSentence: (a) =>
+    `在第 ${a.week} 周（${a.date}）使用同一问卷、面向相同角色进行复评，并对比两次评估结果，衡量相对目标的进展。`,
+  defaultCycle: "按约定周期复评，并以复评结果开始下一轮循环。",
+  planCalibration(a) {
+    const backlog =
+      a.backlog === 0
+        ? ""
+        : `另有 ${a.backlog} 项行动放不进规划期，留作下一轮的起点，列在各阶段之后。`;
+    const reach =
+      a.outOfReach.length > 0
+        ? `按现实节奏，无论计划如何安排，${report.listJoin(a.outOfReach)}都无法在规划期内达到目标；现实可达日期见“期望值校准”。`
+        : "";
+    return `整个计划历时 ${a.weeks} 周（约 ${a.months} 个月），于${a.end}结束，在 ${a.horizon} 个月的规划期之内。${backlog}${reach}`;
+  },
+  stageTitle: (stage, title) => (stage === "pilot" ? `${title}（试点）` : `${title}（分批推广）`),
+  reasonReadiness: (rule) => `就绪度结论要求在第一阶段完成（${rule}）。`,
+  situationName: {
+    none: "尚无 CRM 系统",
+    selecting: "正在选型",
+    implementing: "正在实施",
+    live: "系统已在使用",
+  },
+  gateLabel: {
+    none: "采购决策",
+    selecting: "采购决策",
+    implementing: "上线决策",
+    live: "重新推广决策",
+  },
+  gateSentence(situation, a) {
+    const when = `第 ${a.week} 周（${a.date}）`;
+    if (situation === "live") {
+      return `${when}进行重新推广决策：第一阶段完成后，由指导委员会审视系统的实际使用情况，决定如何重新推广，然后再开展其他技术工作。`;
+    }
+    if (situation === "implementing") {
+      return `${when}进行上线决策：第一阶段完成后，由指导委员会确认系统配置符合商定的流程，再继续推广。`;
+    }
+    return `${when}进行采购决策：第一阶段完成后，由指导委员会依据该阶段形成的流程和需求，决定是否采购系统、采购哪一套；在此之前不做采购。`;
+  },
+  firstNinetyDaysSentence: (count) =>
+    count === 0
+      ? "最初 90 天内没有行动启动。"
+      : `${count} 项行动在最初 90 天内启动。按时完成这些行动，能让全公司尽早看到项目正在切实推进。`,
+  backlogIntro: (count, horizon) =>
+    count === 0
+      ? `选定的行动全部可以在 ${horizon} 个月的规划期内完成。`
+      : `以下 ${count} 项行动放不进 ${horizon} 个月的规划期，作为下一轮的起点，在复评时再行确认。`,
+  backlogBeyond: (a) => `需持续到第 ${a.week} 周，超出 ${a.horizon} 个月的规划期。`,
+  backlogWaits: (action) => `须等待${report.quote(action)}完成。`,
+  workstreamLabel: (dimension, actions) => `${dimension}（${actions} 项行动）`,
+  findingSentence: (a) =>
+    `${a.title}目前为 ${fmtScore(a.score)}，目标为 ${a.target}${a.level === null ? "" : `（第 ${a.level} 级）`}。支撑这一判断的作答如下：`,
+  decisionsIntro: "以下三项决策须由企业负责人亲自作出，项目团队无法代为决定。",
+  decisionApprove: (a) => ({
+    title: "批准第一阶段并落实责任人",
+    sentence: `批准${a.start}至${a.end}之间启动的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间。`,
+  }),
+  decisionGate: (a) => ({
+    title: `第 ${a.week} 周依据实证作出${a.label}`,
+    sentence: `把${a.label}定在${a.date}，并以第一阶段的实际成果为依据，而不是按供应商的时间表行事。`,
+  }),
+  decisionReassess: (a) => ({
+    title: `确定第 ${a.week} 周进行复评`,
+    sentence: `把复评日期定在${a.date}，使用同一问卷、面向相同角色，让进展有据可查，而不是凭感觉判断。`,
+  }),
+  decisionExpectations: (a) => ({
+    title: "调整无法实现的期望",
+    sentence: `用本报告给出的现实可达日期取代${report.listJoin(a.dimensions)}的原定目标，并在 ${a.horizon} 个月的计划启动前向管理团队说明。`,
+  }),
+  decisionScorecard: {
+    title: "采用考核指标体系并按月复盘",
+    sentence:
+      "把考核指标列入月度经营会议议程，由总经理亲自主持，让项目从第一个月起就依据指标推进。",
+  },
+
+  emptyRoadmap:
+    "问卷中没有适用于本次结果的改进建议：没有存在差距且低于建议适用等级的已计分维度，已触发的风险也没有对应的改进建议。请保持行之有效的做法，补齐缺失的证据，并按计划复评。",
+  defaultKpiIntro:
+    "路线图各项行动所列的考核指标，以及各自所属阶段和责任人，使进展从第一周起就有据可查。",
+  planKpiMeasure: (action) => `跟踪${report.quote(action)}`,
+  planKpiFrequency: "每次阶段评审",
+  methodParagraphs: (a) => [
+    "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
+    "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",
+    "覆盖率是已作答题目权重占适用题目权重的比例。可信度综合四个因素：覆盖率、作答人数、应当作答的角色是否都已参与、受访者之间是否一致。只有覆盖率达到 80%、至少三人作答、所有应参与的角色均已参与、且 80% 的已答权重上意见一致时，可信度才为高；覆盖率 50%、两人作答、半数角色参与、50% 一致时为中；否则为低。因此仅凭一次访谈，可信度最多为低。差距为目标减去得分（为正时）。",
+    `按每提升一级约需 ${a.monthsPerLevel} 个月计算，若差距超出 ${a.horizon} 个月规划期内可提升的幅度，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知差距，回答相差两级或以上记为意见分歧。`,
+    "风险与就绪度结论由问卷中定义的规则得出；路线图依据问卷中的改进建议生成，规则见路线图一节。",
+  ],
+  coverageIntro:
+    "各维度的作答情况。覆盖率低会降低可信度；在依据某个维度做决策之前，应先补充缺失的证据。",
+  answersIncluded: "全部作答，附访谈中记录的备注与证据。",
+  answersNotIncluded:
+    "未包含逐题作答：本报告依据结果文件生成，结果文件只含得分、不含作答。请直接对答卷文件运行 crm-maturity report，即可附上全部作答及其备注与证据。",
+  answersAnonymized: "本报告已匿名处理，不附逐题作答，以免任何回答被追溯到具体的受访者。",
+  answerValue: { na: "不适用", unknown: "不清楚" },
+};
+
+const comparison: Messages["comparison"] = {
+  heading: (client) => `进展报告 — ${client}`,
+  baseline: "基线",
+  followup: "复评",
+  change: "变化",
+  progressShort: "进度",
+  interval: "间隔",
+  targetWas: (a) => `${a.now}（原 ${a.was}）`,
+  intervalValue: (a) => `${a.months} 个月（${a.days} 天）`,
+  questionnaireValue: (a) => `${a.id} ${a.version}`,
+  section: {
+    dimensions: "各维度得分",
+    readiness: "就绪度",
+    risks: "风险",
+    perception: "认知落差（高层减一线）",
+    questionnaire: "问卷变更",
+    movers: "变化最大的题目",
+    warnings: "提示",
+    method: "阅读说明",
+  },
+  col: { question: "题目", questionId: "题目编号" },
+  progress: {
+    "baseline-at-target": "已达目标",
+    inconclusive: "无法判定",
+    added: "新增维度",
+    removed: "已删除",
+  },
+  readiness: {
+    improved: "改善",
+    worsened: "恶化",
+    unchanged: "不变",
+    "not-comparable": "无法比较：其中一次评估没有可供判断的回答",
+    sideHeading: (a) => `${a.side}${a.verdict}，判定依据：`,
+  },
+  risks: { resolved: "已解除", new: "新出现", persisting: "持续存在", none: "无" },
+  riskRule: {
+    "not-in-followup-questionnaire": "复评问卷已不含该规则",
+    "not-in-baseline-questionnaire": "基线问卷不含该规则",
+  },
+  perception: {
+    none: "两次评估均未衡量（需要高层和一线受访者）。",
+    flagged: "预警",
+  },
+  questions: {
+    same: (a) => `两次评估均使用 ${a.id} ${a.version}，题目相同。`,
+    versions: (a) => `${a.id} ${a.from} → ${a.to}：题目按编号匹配。`,
+    idsOnly:
+      "缺少其中一份问卷，只能按题目编号比较：无法识别题干、锚点、题型和权重的变更。如需比较，请同时提供两份问卷（--baseline-questionnaire 和 -q）。",
+    added: "新增",
+    removed: "删除",
+    changed: "修改",
+    noChanges: "没有新增、删除或修改的题目。",
+    footnote: "† 两个版本之间该维度有题目新增、删除或修改，其得分不可严格对比。",
+  },
+  movers: {
+    none: "匹配题目的得分均无变化。",
+    definitionChanged:
+      "† 该题的题干、锚点、题型、权重或计分方式在两个版本之间有修改，其得分不可严格对比。",
+  },
+  field: {
+    text: "题干",
+    anchors: "等级锚点",
+    type: "题型",
+    weight: "权重",
+    reverse: "反向计分",
+    critical: "关键题标记",
+    roles: "适用角色",
+    dimension: "所属维度",
+  },
+  warning: {
+    "client-mismatch": (a) =>
+      `客户名称不一致：基线为“${a.baseline}”，复评为“${a.followup}”。请确认两次评估针对的是同一客户。`,
+    "questionnaire-mismatch": (a) =>
+      `问卷不一致：基线为 ${a.baseline}，复评为 ${a.followup}。只比较编号相同的题目。`,
+    "same-date": (a) => `两次评估的日期均为 ${a.followup}。`,
+  },
+  method: {
+    progress:
+      "目标达成进度 =（复评得分 − 基线得分）÷（目标 − 基线得分），以复评时的目标为准，限定在 0–100%：得分下降计为 0%，超过目标计为 100%。",
+    arrows: "▲ 提升 · ▼ 下降 · = 不变；覆盖率的变化以百分点表示。",
+  },
+};
+
+const interview: Messages["interview"] = {
+  languagePrompt: "Language / 语言",
+  metaHeading: "评估信息",
+  clientName: "客户名称",
+  clientIndustry: "所属行业（可选）",
+  clientSize: "企业规模（可选，如 500-1000 人）",
+  assessor: "评估人（您的姓名）",
+  date: "评估日期（YYYY-MM-DD）",
+  dateInvalid: "日期格式应为 YYYY-MM-DD，例如 2025-03-31",
+  required: "此项必填",
+  respondentHeading: "受访者",
+  respondentName: "受访者姓名（可选；留空即匿名）",
+  respondentRole: "受访者角色",
+  placeholdersLeft: (file) =>
+    `${file} 中的客户信息仍是模板的提示文字，请现在补填；报告封面将使用这些信息。`,
+  existingFile: (file, n) => `${file} 中已有 ${n} 位受访者的回答；文件中的任何内容都不会被覆盖。`,
+  existingChoice: "请选择下一步：",
+  continueRespondent: (who, answered, total) => `继续访谈 ${who}（已答 ${answered} / ${total} 题）`,
+  addRespondent: "在此文件中新增一位受访者",
+  quitUnchanged: "退出（文件保持不变）",
+  resumeComplete: (who) => `${who} 已答完全部题目。是否新增一位受访者？`,
+  resumeNothing: (file) => `${file} 中还没有受访者。是否新增一位？`,
+  roleIgnored: (who, role, flag) =>
+    `提示：${who} 的访谈角色为“${role}”；${flag} 只对新受访者生效。`,
+  sessionStart: (who, role, total, file) =>
+    `正在访谈 ${who}（${role}）：共 ${total} 题。每答一题即刻保存到 ${file}；按 Ctrl-C 保存并中止。`,
+  resuming: (answered, total) => `继续上次访谈：${total} 题中已答 ${answered} 题。`,
+  noQuestions: (role) => `本问卷没有面向“${role}”角色的题目。`,
+  dimension: (n, of) => `维度 ${n} / ${of}`,
+  question: (n, of) => `第 ${n} 题 / 共 ${of} 题`,
+  critical: "关键题：限制本维度的最高等级",
+  fact: "事实题：按证据显示的情况评级，而非凭印象",
+  current: (answer) => `已答：${answer}`,
+  help: "访谈提示",
+  evidence: "应查证据",
+  askLevel: "哪一级最符合实际情况？",
+  askLikert: "受访者在多大程度上同意？",
+  likert: ["非常不同意", "不同意", "说不清", "同意", "非常同意"],
+  na: "不适用 · 与本企业无关",
+  naShort: "不适用",
+  unknown: "不清楚 · 受访者不了解情况",
+  unknownShort: "不清楚",
+  back: "← 返回上一题",
+  backDisabled: "（已是第一题）",
+  skipRest: "跳过本维度剩余题目",
+  saveQuit: "保存并退出",
+  keys: "↑↓ 移动 · 1–5 跳到对应等级 · ⏎ 确认 · Ctrl-C 保存并中止",
+  selectKeys: "↑↓ 移动 · ⏎ 确认",
+  note: "备注（可选，直接回车跳过）",
+  evidenceSeen: "所见证据（可选，直接回车跳过）",
+  skipped: (n) => `已跳过本维度的 ${n} 道题。`,
+  finished: (who, answered, na, unknown, open) =>
+    `${who} 的访谈结束：已答 ${answered} 题，不适用 ${na} 题，不清楚 ${unknown} 题，未答 ${open} 题。`,
+  anotherRespondent: "是否现在为该客户访谈另一位受访者？",
+  saved: (n, file) => `已将 ${n} 条回答保存到 ${file}。`,
+  resumeWith: "继续访谈请运行：",
+  interrupted: "访谈已中止。",
+  nothingSaved: "尚未作答即已中止，未保存任何内容。",
+  scoreHeading: "当前得分（文件中全部受访者）",
+};
+
+const answersTemplate: Messages["answersTemplate"] = {
+  answersIntro: (a) => [
+    `${a.title}（${a.id} ${a.version}）答卷。`,
+    "请先填写下方的评估信息，再为每位受访者添加一个 respondent 块，",
+    "或使用 `crm-maturity interview -o answers.yaml` 现场访谈录入。也可以每次访谈一个文件",
+    "（answers/ceo.yaml、answers/sales-1.yaml……），`score` 会自动合并。",
+    "答案可以是 1-5、na（不适用）、unknown（不清楚），或 { value: 3, note: …, evidence: … }。",
+  ],
+  clientName: "客户名称",
+  industry: "所属行业",
+  size: "员工人数，例如 200-500",
+  assessor: "评估人姓名",
+  horizon: "规划周期（月），用于判断期望值风险",
+  respondentIntro: [
+    "为每位受访者复制以下块，放到 `respondents:` 下（替换 `[]`）并取消注释。",
+    "标注“仅限”的题目不向其他角色提问，可省略。",
+  ],
+  respondentName: "可选；不填则匿名",
+  roles: "可选角色",
+  only: "仅限",
+  targetsIntro: [
+    "与客户商定的各维度目标成熟度等级（1-5），将覆盖问卷默认值：",
+    "crm-maturity score answers.yaml --targets targets.yaml",
+  ],
+  defaultTarget: "默认",
+};
+
+const engagementReadme: Messages["engagementReadme"] = ({
+  name,
+  q,
+  t,
+}) => `# CRM 能力成熟度评估：${name}
+
+本文件夹由 \`crm-maturity init\` 创建。
+
+- \`answers.yaml\`：评估信息与受访者答卷（也可每次访谈一个文件，如 \`answers/ceo.yaml\`）。
+- \`targets.yaml\`：与客户商定的各维度目标等级。
+
+## 后续步骤
+
+\`\`\`sh
+# 1. 与受访者逐题访谈（每位受访者运行一次；可用 --resume 继续）
+crm-maturity interview${q} -o answers.yaml --lang zh-CN
+
+# 2. 评分：成熟度概况、差距、就绪度结论、风险与认知落差
+crm-maturity score answers.yaml${q} ${t} --lang zh-CN
+
+# 3. 差距报告（Markdown 或 PDF）
+crm-maturity report answers.yaml${q} ${t} --lang zh-CN -o report.md
+
+# 4. 分阶段路线图（僵化 → 优化 → 固化）
+crm-maturity roadmap answers.yaml${q} ${t} -o roadmap.md
+\`\`\`
+
+保存评分结果（\`score --format json -o results.json\`），半年后复评时可用 \`crm-maturity compare\` 对比进展。
+`;
+
+/** Every message in Chinese (simplified, zh-CN). */
+export const zhCN: Messages = {
+  common,
+  score,
+  report,
+  comparison,
+  interview,
+  answersTemplate,
+  engagementReadme,
+};

@@ -1,0 +1,106 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO, runCli } from "../helpers/cli.js";
+
+const EXAMPLES = path.join(REPO, "examples");
+const args = (client: string) => {
+  const dir = path.join(EXAMPLES, client);
+  const answers = execFileSync("ls", [path.join(dir, "answers")], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((f) => path.join(dir, "answers", f));
+  return [...answers, "--targets", path.join(dir, "targets.yaml")];
+};
+const model = (client: string, ...extra: string[]) => {
+  const r = runCli(["report", ...args(client), "--format", "json", ...extra]);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+describe("report editions", () => {
+  it("the board edition keeps what a board reads: summary, profile, five risks, the plan, ten KPIs, decisions", () => {
+    const board = model("acme-manufacturing", "--edition", "board");
+    expect(board.edition).toBe("board");
+    expect(board.sections).toEqual([
+      "cover",
+      "summary",
+      "profile",
+      "risks",
+      "roadmap",
+      "kpis",
+      "decisions",
+    ]);
+    expect(board.risks.items.length).toBeLessThanOrEqual(5);
+    expect(board.kpis.rows.length).toBeLessThanOrEqual(10);
+    expect(board.roadmap.detail).toBe(false);
+    expect(board.decisions.items).toHaveLength(3);
+    const full = model("acme-manufacturing");
+    expect(full.edition).toBe("full");
+    expect(full.sections).toContain("appendix");
+    expect(full.sections).toContain("decisions");
+    expect(full.risks.items.length).toBeGreaterThan(board.risks.items.length);
+  });
+
+  it.each([
+    ["acme-manufacturing", "en"],
+    ["huaxin-retail", "zh-CN"],
+  ])("the board PDF of %s (%s) has at most eight pages", (client, lang) => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-board-")), "board.pdf");
+    const r = runCli([
+      "report",
+      ...args(client),
+      "--edition",
+      "board",
+      "--lang",
+      lang,
+      "--format",
+      "pdf",
+      "-o",
+      out,
+    ]);
+    expect(r.status).toBe(0);
+    const info = execFileSync("pdfinfo", [out], { encoding: "utf8" });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(5);
+    expect(pages).toBeLessThanOrEqual(8);
+  });
+
+  it("argues three findings from the client's own answers, attributed by role; internal adds names", () => {
+    const full = model("huaxin-retail", "--lang", "zh-CN");
+    expect(full.summary.findings).toHaveLength(3);
+    const notes = full.summary.findings.flatMap((f: { evidence: { notes: { by: string }[] }[] }) =>
+      f.evidence.flatMap((e) => e.notes),
+    );
+    expect(notes.length).toBeGreaterThan(0);
+    const roles = new Set(full.meta.roles.map((r: { name: string }) => r.name));
+    for (const n of notes) expect(roles.has(n.by)).toBe(true);
+    const internal = model("huaxin-retail", "--lang", "zh-CN", "--edition", "internal");
+    const by = internal.summary.findings.flatMap((f: { evidence: { notes: { by: string }[] }[] }) =>
+      f.evidence.flatMap((e) => e.notes.map((n) => n.by)),
+    );
+    expect(by.some((b: string) => b.includes("王建国"))).toBe(true);
+  });
+
+  it("--anonymize names nobody and leaves out what would single out one respondent", () => {
+    const r = runCli(["report", ...args("huaxin-retail"), "--anonymize", "--edition", "internal"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain("王建国");
+    const anon = model("huaxin-retail", "--anonymize");
+    expect(anon.anonymized).toBe(true);
+    expect(anon.appendix.respondents.items).toEqual([]);
+    expect(anon.appendix.answers.included).toBe(false);
+    // Huaxin has one executive: the perception section would be that person's scores.
+    expect(anon.meta.roles.find((x: { role: string }) => x.role === "executive").count).toBe(1);
+    expect(anon.sections).not.toContain("perception");
+  });
+
+  it("rejects an unknown edition as a usage error", () => {
+    const r = runCli(["report", ...args("acme-manufacturing"), "--edition", "short"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Allowed choices are board, full, internal");
+  });
+});
