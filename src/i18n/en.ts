@@ -563,6 +563,7 @@ const comparison: Messages["comparison"] = {
     weight: "weight",
     reverse: "reverse scoring",
     critical: "critical flag",
+    kind: "kind (fact or experience)",
     roles: "roles",
     dimension: "dimension",
   },

@@ -531,6 +531,7 @@ const comparison: Messages["comparison"] = {
     weight: "权重",
     reverse: "反向计分",
     critical: "关键题标记",
+    kind: "题型（事实或体验）",
     roles: "适用角色",
     dimension: "所属维度",
   },

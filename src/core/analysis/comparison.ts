@@ -273,6 +273,8 @@ export function questionDifferences(a: Question, b: Question): QuestionField[] {
   if (a.weight !== b.weight) fields.push("weight");
   if ((a.reverse ?? false) !== (b.reverse ?? false)) fields.push("reverse");
   if ((a.critical ?? false) !== (b.critical ?? false)) fields.push("critical");
+  // A question becoming a fact changes who it is put to and whether it feeds perception gaps.
+  if ((a.kind ?? null) !== (b.kind ?? null)) fields.push("kind");
   const roles = (q: Question) => (q.roles ? [...q.roles].sort() : null);
   if (!sameJson(roles(a), roles(b))) fields.push("roles");
   return fields;

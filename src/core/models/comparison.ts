@@ -129,7 +129,7 @@ export const perceptionGapChangeSchema = z.strictObject({
 });
 
 export const questionFieldSchema = z
-  .enum(["text", "anchors", "type", "weight", "reverse", "critical", "roles", "dimension"])
+  .enum(["text", "anchors", "type", "weight", "reverse", "critical", "kind", "roles", "dimension"])
   .describe("What changed in a question's definition between the two questionnaire versions.");
 
 export const questionRefSchema = z.strictObject({
