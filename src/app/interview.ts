@@ -1,17 +1,19 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { type PlaceholderField, placeholderFields } from "../core/answers/placeholders.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
-import type { Questionnaire } from "../core/questionnaire/types.js";
+import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { messagesFor } from "../i18n/index.js";
 import { parseAnswersDocument } from "../interview/document.js";
-import { respondentRoles, runInterviewSession } from "../interview/run.js";
+import { runInterviewSession } from "../interview/run.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
-import { loadAnswerFiles } from "../io/load-answers.js";
+import { loadAnswerFiles, respondentIdsBeside } from "../io/load-answers.js";
 import { acquireLock, type FileLock } from "../io/lock.js";
 import { describeWriteError, type FileOps, localToday, useColor } from "../io/output.js";
 import { createTerminalPrompter, type Prompter } from "../io/prompts.js";
 import { displayPath } from "../io/read.js";
+import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 import type { Env } from "./env.js";
 import { schemaRef } from "./init.js";
 import { printIssues } from "./print-issues.js";
@@ -81,7 +83,7 @@ export async function runInterview(
   const lock = lockAnswersFile(file, display, e);
   try {
     // Read again under the lock: another interview may have saved since the check above.
-    const existing = existsSync(file)
+    const loaded = existsSync(file)
       ? loadExisting(file, display, questionnaire, e, false)
       : undefined;
     const prompter = prompterOverride ?? (await createTerminalPrompter());
@@ -90,7 +92,9 @@ export async function runInterview(
       prompter,
       file,
       display,
-      existing,
+      existing: loaded?.existing,
+      missingDetails: loaded?.missingDetails ?? [],
+      takenIds: respondentIdsBeside(file),
       lang: opts.lang,
       role: opts.role,
       resume: opts.resume === true,
@@ -106,14 +110,17 @@ export async function runInterview(
   }
 }
 
-/** Checks an existing answers file (exit 1, the file untouched, when invalid) and parses it. */
+/**
+ * Checks an existing answers file (exit 1, the file untouched, when invalid) and parses it, with
+ * the client details that still hold the `init` template's placeholders.
+ */
 function loadExisting(
   file: string,
   display: string,
   questionnaire: Questionnaire,
   e: Env,
   printWarnings: boolean,
-): ReturnType<typeof parseAnswersDocument> {
+): { existing: ReturnType<typeof parseAnswersDocument>; missingDetails: PlaceholderField[] } {
   const loaded = loadAnswerFiles([file], questionnaire, { cwd: e.cwd });
   if (!loaded.input) {
     const errors = loaded.issues.filter((i) => i.severity === "error").length;
@@ -124,7 +131,10 @@ function loadExisting(
   }
   // Warnings (e.g. an answer to a question not put to a role) do not stop an interview.
   if (printWarnings && loaded.issues.length > 0) printIssues(loaded.issues, e.stderr);
-  return parseAnswersDocument(readFileSync(file, "utf8"));
+  return {
+    existing: parseAnswersDocument(readFileSync(file, "utf8")),
+    missingDetails: placeholderFields(loaded.input.assessment, TEMPLATE_PLACEHOLDERS),
+  };
 }
 
 /**

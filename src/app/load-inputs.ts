@@ -1,14 +1,21 @@
 import path from "node:path";
+import {
+  PLACEHOLDER_PATHS,
+  placeholderFields,
+  placeholderFieldValue,
+  placeholderMessage,
+} from "../core/answers/placeholders.js";
 import type { Respondent } from "../core/answers/schema.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
-import { type Results, resultsSchema } from "../core/models/results.js";
+import { type Results, resultsSchema, upgradeResults } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { scoreAssessment, targetFigures } from "../core/scoring/score.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
 import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
 import { parseYamlSource } from "../io/yaml.js";
+import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 
 /** What a report is built from. */
 export interface ReportInputs {
@@ -196,12 +203,23 @@ export function loadAssessment(
       );
     }
     if (issues.length > 0) return { issues };
-    const parsed = resultsSchema.safeParse(first.value);
+    const parsed = resultsSchema.safeParse(upgradeResults(first.value));
     if (!parsed.success) {
       return {
         issues: zodIssuesToIssues(parsed.error.issues, first, resultsSchema, "results file"),
       };
     }
+    // A document the client reads never carries `init`'s "Client name" on its cover.
+    const assessment = parsed.data.assessment;
+    const placeholders = placeholderFields(assessment, TEMPLATE_PLACEHOLDERS).map((field) =>
+      makeIssue(
+        "template-placeholder",
+        placeholderMessage(field, placeholderFieldValue(assessment, field) ?? "", first.display),
+        first.display,
+        first.locate(PLACEHOLDER_PATHS[field]),
+      ),
+    );
+    if (placeholders.length > 0) return { issues: [...issues, ...placeholders] };
     const results = retargetResults(parsed.data, opts.targets, opts.horizonMonths);
     return { value: { from: "results", results, file: first }, issues };
   }
@@ -211,7 +229,11 @@ export function loadAssessment(
   const loaded = loadAnswerFiles(
     answerFiles.map((a) => a.path),
     questionnaire,
-    { cwd: opts.cwd, stdin: text },
+    {
+      cwd: opts.cwd,
+      stdin: text,
+      placeholders: { texts: TEMPLATE_PLACEHOLDERS, severity: "error" },
+    },
   );
   if (!loaded.input) return { issues: loaded.issues };
   const firstFile = answerFiles[0]?.file;

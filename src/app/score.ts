@@ -5,6 +5,7 @@ import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadAnswerFiles, loadTargetsFile } from "../io/load-answers.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { SCORE_RENDERERS, type ScoreFormat } from "../render/score/index.js";
+import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 import type { Env } from "./env.js";
 import { failWithIssues, printIssues } from "./print-issues.js";
 
@@ -31,7 +32,11 @@ export async function runScore(
     );
   }
   const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
-  const answers = loadAnswerFiles(paths, questionnaire, { cwd: e.cwd, stdin: e.stdin });
+  const answers = loadAnswerFiles(paths, questionnaire, {
+    cwd: e.cwd,
+    stdin: e.stdin,
+    placeholders: { texts: TEMPLATE_PLACEHOLDERS, severity: "warning" },
+  });
   if (!answers.input) failWithIssues("the answers are invalid", answers.issues);
 
   let targets: Record<string, number> | undefined;

@@ -2,11 +2,12 @@
 import { type Command, Option } from "commander";
 import { DEFAULT_STRATEGY, ROADMAP_STRATEGIES } from "../core/analysis/roadmap.js";
 import { FORMATS } from "../render/report/index.js";
-import { formatOption } from "./format-option.js";
+import { formatFollowsOutput, formatOption } from "./format-option.js";
 import { horizonOption, langOption, outputOption, questionnaireOption } from "./options.js";
 
 /** The options `report` and `roadmap` share. */
 export function addReportOptions(cmd: Command): Command {
+  formatFollowsOutput(cmd, FORMATS);
   return cmd
     .argument(
       "<inputs...>",

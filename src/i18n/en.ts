@@ -56,11 +56,18 @@ const common: Messages["common"] = {
   },
   confidence: { high: "high", medium: "medium", low: "low" },
   severity: { high: "high", medium: "medium", low: "low" },
-  verdict: { ready: "ready", conditional: "conditional", "not-ready": "not ready" },
+  verdict: {
+    ready: "ready",
+    conditional: "conditional",
+    "not-ready": "not ready",
+    inconclusive: "inconclusive",
+  },
   verdictExplain: {
     ready: "no readiness rule holds: the organisation can proceed",
     conditional: "proceed only once these conditions are addressed",
     "not-ready": "build these capabilities before implementing a CRM system",
+    inconclusive:
+      "no respondent gave a level to any question, so there is nothing to judge readiness on",
   },
   leaf(l) {
     const v = (x: number | null) => (x === null ? "inconclusive" : fmtScore(x));
@@ -97,6 +104,10 @@ const score: Messages["score"] = {
   perceptionGaps: "Perception gaps (executive vs front line)",
   perceptionGapsNone: "No dimension where executives rate a full level above the front line.",
   perceptionGapsMissing: "Not measured: needs executive and front-line respondents.",
+  factConflicts: "Facts to settle with evidence",
+  factConflictsNote: "facts rated two or more levels apart; check the records",
+  colQuestion: "Question",
+  colRatings: "Ratings",
   expectationRisks: "Expectation risks",
   expectationRisksNote: (a) =>
     `targets out of reach within ${a.horizon} months at ${a.pace} months per level`,
@@ -250,6 +261,7 @@ const report: Messages["report"] = {
     scoresByRole: "Scores by role",
     perceptionGaps: "Perception gaps",
     disagreements: "Disagreements",
+    factConflicts: "Facts to settle with evidence",
     principles: "Principles",
     actionDetails: "Actions in detail",
     judgement: "Consulting judgement",
@@ -297,7 +309,12 @@ const report: Messages["report"] = {
     solidify: "Write the improved practices into policy, system configuration, KPIs and training.",
   },
   severity: { high: "High", medium: "Medium", low: "Low" },
-  verdict: { ready: "Ready", conditional: "Ready with conditions", "not-ready": "Not ready" },
+  verdict: {
+    ready: "Ready",
+    conditional: "Ready with conditions",
+    "not-ready": "Not ready",
+    inconclusive: "Inconclusive",
+  },
   confidence: { high: "high", medium: "medium", low: "low" },
   strategyName: { "small-slow": "Small and slow", "big-fast": "Big and fast" },
   strategySentence: {
@@ -341,7 +358,7 @@ const report: Messages["report"] = {
     const cov =
       a.coverage === null || a.confidence === null
         ? ""
-        : ` Confidence in this result is ${a.confidence} (${fmtPct(a.coverage)} of the applicable question weight was answered).`;
+        : ` Confidence in this result is ${a.confidence}: ${fmtPct(a.coverage)} of the applicable question weight was answered, by at most ${a.respondents} ${a.respondents === 1 ? "respondent" : "respondents"} on any one question, and ${a.rolesPresent} of the ${a.rolesExpected} roles that should answer took part.`;
     return `Overall, ${a.client} scores ${fmtScore(a.score)} on the five-level scale, which puts its CRM capability at level ${a.level}${a.levelName ? `, ${a.levelName}` : ""}.${cov}`;
   },
   readinessSentence: {
@@ -351,6 +368,8 @@ const report: Messages["report"] = {
       "The company can proceed only if the conditions below are built into the first phase of the roadmap; otherwise the programme is likely to disappoint.",
     "not-ready":
       "The company should not buy or roll out a CRM system yet. It should first build the capability named below; a system bought now would automate today's weaknesses.",
+    inconclusive:
+      "Nobody has yet given a rating to any question, so this document cannot say whether the company is ready. Complete the interviews before drawing any conclusion from it.",
   },
   readinessReason: (title, rationale) => (rationale ? `${title}: ${rationale}` : `${title}.`),
   topGapsSentence: (count, measured) =>
@@ -416,6 +435,8 @@ const report: Messages["report"] = {
     `The target is out of reach within ${a.horizon} months: about ${a.months} months are needed, so realistically by ${a.date}.`,
   perceptionSentence: (a) =>
     `Executives rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, a difference of ${fmtScore(a.gap)}.${a.flagged ? " This is the good-news-only bias: problems are being filtered on their way to the top." : ""}`,
+  factConflictsIntro:
+    "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each counts with the average of the ratings.",
   perceptionIntro: (applicable) =>
     applicable
       ? "Scores by role. When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; questions whose answers differ by two levels or more deserve a follow-up conversation."
@@ -544,7 +565,7 @@ const report: Messages["report"] = {
   methodParagraphs: (a) => [
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",
     "With several respondents, a question's score is the mean over the roles present of each role's mean, so that many front-line answers do not drown a single executive. A dimension's score is the weighted mean of its answered questions, and its level is the whole part of the score, capped by any critical question that scores lower. The overall score is the weighted mean of the dimensions that could be scored.",
-    "Coverage is the share of applicable question weight that was answered; confidence is high from 80%, medium from 50% and low below that. The gap is the target minus the score when positive.",
+    "Coverage is the share of applicable question weight that was answered. Confidence weighs four things together: coverage, how many people answered, whether every role that should answer took part, and whether respondents agree. It is high only when coverage reaches 80%, at least three people answered, every expected role is present and respondents agree on 80% of the answered weight; medium at 50%, two people, half the roles and 50% agreement; low otherwise. A single interview therefore never gives more than low confidence. The gap is the target minus the score when positive.",
     `A target is out of reach when the gap exceeds what the organisation can climb within the ${a.horizon}-month horizon at about ${a.monthsPerLevel} months per level; the report then gives the realistic date. Executives rating a dimension a full level above the front line is flagged as a perception gap, and answers two or more levels apart as a disagreement.`,
     "Risks and the readiness verdict follow from rules written in the questionnaire; the roadmap is built from its recommendations as described in the roadmap section.",
   ],
@@ -589,6 +610,7 @@ const comparison: Messages["comparison"] = {
     improved: "improved",
     worsened: "worsened",
     unchanged: "unchanged",
+    "not-comparable": "not comparable: one assessment has no answers to judge",
     sideHeading: (a) => `${a.side}${a.verdict}, decided by:`,
   },
   risks: { resolved: "Resolved", new: "New", persisting: "Persisting", none: "none" },
@@ -624,6 +646,7 @@ const comparison: Messages["comparison"] = {
     weight: "weight",
     reverse: "reverse scoring",
     critical: "critical flag",
+    kind: "kind (fact or experience)",
     roles: "roles",
     dimension: "dimension",
   },
@@ -654,6 +677,8 @@ const interview: Messages["interview"] = {
   respondentHeading: "Respondent",
   respondentName: "Respondent's name (optional; leave empty to keep it anonymous)",
   respondentRole: "Respondent's role",
+  placeholdersLeft: (file) =>
+    `${file} still holds the template's wording instead of the client details. Please give them now; they go on the cover of every report.`,
   existingFile: (file, n) =>
     `${file} already holds ${n} respondent${n === 1 ? "" : "s"}; nothing in it will be overwritten.`,
   existingChoice: "What would you like to do?",
@@ -672,6 +697,7 @@ const interview: Messages["interview"] = {
   dimension: (n, of) => `Dimension ${n} of ${of}`,
   question: (n, of) => `Question ${n} of ${of}`,
   critical: "critical: caps the dimension's level",
+  fact: "fact: rate what the evidence shows, not an impression",
   current: (answer) => `answered: ${answer}`,
   help: "Help",
   evidence: "Evidence",

@@ -95,6 +95,10 @@ export interface ScoreMessages {
   perceptionGaps: string;
   perceptionGapsNone: string;
   perceptionGapsMissing: string;
+  factConflicts: string;
+  factConflictsNote: string;
+  colQuestion: string;
+  colRatings: string;
   expectationRisks: string;
   expectationRisksNote(a: { horizon: number; pace: number }): string;
   expectationRisksNone(horizon: number): string;
@@ -130,6 +134,7 @@ export interface ComparisonMessages {
     improved: string;
     worsened: string;
     unchanged: string;
+    "not-comparable": string;
     sideHeading(a: { side: string; verdict: string }): string;
   };
   risks: { resolved: string; new: string; persisting: string; none: string };
@@ -166,6 +171,7 @@ export interface InterviewMessages {
   respondentName: string;
   respondentRole: string;
   existingFile: (file: string, respondents: number) => string;
+  placeholdersLeft: (file: string) => string;
   existingChoice: string;
   continueRespondent: (who: string, answered: number, total: number) => string;
   addRespondent: string;
@@ -179,6 +185,8 @@ export interface InterviewMessages {
   dimension: (n: number, of: number) => string;
   question: (n: number, of: number) => string;
   critical: string;
+  /** Tag of a `kind: fact` question. */
+  fact: string;
   current: (answer: string) => string;
   help: string;
   evidence: string;
@@ -325,6 +333,10 @@ export interface ReportMessages {
     levelName: string | null;
     coverage: number | null;
     confidence: string | null;
+    /** The confidence basis: most respondents on one question, roles present and expected. */
+    respondents: number;
+    rolesPresent: number;
+    rolesExpected: number;
   }): string;
   readinessSentence: Record<ReadinessVerdictId, string>;
   readinessReason(title: string, rationale: string | null): string;
@@ -378,6 +390,8 @@ export interface ReportMessages {
     flagged: boolean;
   }): string;
   perceptionIntro(applicable: boolean): string;
+  /** Before the facts rated two or more levels apart. */
+  factConflictsIntro: string;
   perceptionGapSentence(a: {
     title: string;
     executive: number;

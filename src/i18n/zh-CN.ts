@@ -41,11 +41,17 @@ const common: Messages["common"] = {
   },
   confidence: { high: "高", medium: "中", low: "低" },
   severity: { high: "高", medium: "中", low: "低" },
-  verdict: { ready: "已就绪", conditional: "有条件就绪", "not-ready": "尚未就绪" },
+  verdict: {
+    ready: "已就绪",
+    conditional: "有条件就绪",
+    "not-ready": "尚未就绪",
+    inconclusive: "无法判断",
+  },
   verdictExplain: {
     ready: "没有触发任何就绪度规则，企业可以推进",
     conditional: "须先解决以下问题方可推进",
     "not-ready": "应先建设以下能力，再实施 CRM 系统",
+    inconclusive: "没有任何受访者对任何题目给出等级，就绪度无从判断",
   },
   leaf(l) {
     const v = (x: number | null) => (x === null ? "无法判定" : fmtScore(x));
@@ -82,6 +88,10 @@ const score: Messages["score"] = {
   perceptionGaps: "认知落差（高层与一线）",
   perceptionGapsNone: "没有哪个维度的高层评分比一线高出一个等级以上。",
   perceptionGapsMissing: "无法衡量：需要高层和一线受访者的回答。",
+  factConflicts: "需凭证据核实的事实",
+  factConflictsNote: "对客观事实的评级相差两级或以上，请查阅相关记录",
+  colQuestion: "题目",
+  colRatings: "评级",
   expectationRisks: "期望值风险",
   expectationRisksNote: (a) => `按每级 ${a.pace} 个月计，${a.horizon} 个月内无法达到的目标`,
   expectationRisksNone: (horizon) => `所有目标均可在 ${horizon} 个月内达到。`,
@@ -234,6 +244,7 @@ const report: Messages["report"] = {
     scoresByRole: "分角色得分",
     perceptionGaps: "认知差距",
     disagreements: "意见分歧",
+    factConflicts: "需凭证据核实的事实",
     principles: "原则",
     actionDetails: "行动详情",
     judgement: "咨询判断",
@@ -279,7 +290,12 @@ const report: Messages["report"] = {
     solidify: "把改进后的做法写入制度、系统配置、考核指标和培训。",
   },
   severity: { high: "高", medium: "中", low: "低" },
-  verdict: { ready: "已就绪", conditional: "有条件就绪", "not-ready": "尚未就绪" },
+  verdict: {
+    ready: "已就绪",
+    conditional: "有条件就绪",
+    "not-ready": "尚未就绪",
+    inconclusive: "无法判断",
+  },
   confidence: { high: "高", medium: "中", low: "低" },
   strategyName: { "small-slow": "小步慢跑", "big-fast": "大步快跑" },
   strategySentence: {
@@ -323,7 +339,7 @@ const report: Messages["report"] = {
     const cov =
       a.coverage === null || a.confidence === null
         ? ""
-        : `本结论的可信度为${a.confidence}（适用题目权重的作答覆盖率为 ${fmtPct(a.coverage)}）。`;
+        : `本结论的可信度为${a.confidence}：适用题目权重的作答覆盖率为 ${fmtPct(a.coverage)}，单题最多 ${a.respondents} 位受访者作答，应参与作答的 ${a.rolesExpected} 类角色中有 ${a.rolesPresent} 类参与。`;
     return `${cjkSpace(`${a.client}的`)}总体得分为 ${fmtScore(a.score)}（五级量表），CRM 能力处于第 ${a.level} 级${a.levelName ? `“${a.levelName}”` : ""}。${cov}`;
   },
   readinessSentence: {
@@ -332,6 +348,8 @@ const report: Messages["report"] = {
     conditional: "只有把下列条件纳入路线图的第一阶段，企业才可推进；否则项目很可能不及预期。",
     "not-ready":
       "企业目前不宜采购或上线 CRM 系统，应先建设下列能力；现在上系统只会把眼下的弱点自动化。",
+    inconclusive:
+      "目前还没有任何受访者对任何题目给出评级，本文件无法说明企业是否已经就绪。请先完成访谈，再据此得出任何结论。",
   },
   readinessReason: (title, rationale) => (rationale ? `${title}：${rationale}` : `${title}。`),
   topGapsSentence: (count, measured) =>
@@ -399,6 +417,8 @@ const report: Messages["report"] = {
     `该目标无法在 ${a.horizon} 个月内达成：约需 ${a.months} 个月，现实可达日期为${a.date}。`,
   perceptionSentence: (a) =>
     `高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，相差 ${fmtScore(a.gap)}。${a.flagged ? "这正是“报喜不报忧”的偏差：问题在向上传递的过程中被过滤了。" : ""}`,
+  factConflictsIntro:
+    "以下题目询问的是企业的客观事实而非看法，但能够看到相关证据的受访者给出的评级相差两级或以上。在依据本报告做决定之前，评估人应查阅相关文件或记录并更正答案；在此之前，每题按各评级的平均值计分。",
   perceptionIntro: (applicable) =>
     applicable
       ? "按角色列出的得分。高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。"
@@ -517,7 +537,7 @@ const report: Messages["report"] = {
   methodParagraphs: (a) => [
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
     "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",
-    "覆盖率是已作答题目权重占适用题目权重的比例；覆盖率达到 80% 可信度为高，达到 50% 为中，低于 50% 为低。差距为目标减去得分（为正时）。",
+    "覆盖率是已作答题目权重占适用题目权重的比例。可信度综合四个因素：覆盖率、作答人数、应当作答的角色是否都已参与、受访者之间是否一致。只有覆盖率达到 80%、至少三人作答、所有应参与的角色均已参与、且 80% 的已答权重上意见一致时，可信度才为高；覆盖率 50%、两人作答、半数角色参与、50% 一致时为中；否则为低。因此仅凭一次访谈，可信度最多为低。差距为目标减去得分（为正时）。",
     `按每提升一级约需 ${a.monthsPerLevel} 个月计算，若差距超出 ${a.horizon} 个月规划期内可提升的幅度，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知差距，回答相差两级或以上记为意见分歧。`,
     "风险与就绪度结论由问卷中定义的规则得出；路线图依据问卷中的改进建议生成，规则见路线图一节。",
   ],
@@ -561,6 +581,7 @@ const comparison: Messages["comparison"] = {
     improved: "改善",
     worsened: "恶化",
     unchanged: "不变",
+    "not-comparable": "无法比较：其中一次评估没有可供判断的回答",
     sideHeading: (a) => `${a.side}${a.verdict}，判定依据：`,
   },
   risks: { resolved: "已解除", new: "新出现", persisting: "持续存在", none: "无" },
@@ -595,6 +616,7 @@ const comparison: Messages["comparison"] = {
     weight: "权重",
     reverse: "反向计分",
     critical: "关键题标记",
+    kind: "题型（事实或体验）",
     roles: "适用角色",
     dimension: "所属维度",
   },
@@ -625,6 +647,8 @@ const interview: Messages["interview"] = {
   respondentHeading: "受访者",
   respondentName: "受访者姓名（可选；留空即匿名）",
   respondentRole: "受访者角色",
+  placeholdersLeft: (file) =>
+    `${file} 中的客户信息仍是模板的提示文字，请现在补填；报告封面将使用这些信息。`,
   existingFile: (file, n) => `${file} 中已有 ${n} 位受访者的回答；文件中的任何内容都不会被覆盖。`,
   existingChoice: "请选择下一步：",
   continueRespondent: (who, answered, total) => `继续访谈 ${who}（已答 ${answered} / ${total} 题）`,
@@ -641,6 +665,7 @@ const interview: Messages["interview"] = {
   dimension: (n, of) => `维度 ${n} / ${of}`,
   question: (n, of) => `第 ${n} 题 / 共 ${of} 题`,
   critical: "关键题：限制本维度的最高等级",
+  fact: "事实题：按证据显示的情况评级，而非凭印象",
   current: (answer) => `已答：${answer}`,
   help: "访谈提示",
   evidence: "应查证据",

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Document } from "yaml";
 import { z } from "zod";
+import { PLACEHOLDER_PATHS, type PlaceholderField } from "../core/answers/placeholders.js";
 import {
   type AnswerScalar,
   type AnswersFile,
@@ -9,7 +10,7 @@ import {
   answerScalarOf,
 } from "../core/answers/schema.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
-import type { Questionnaire } from "../core/questionnaire/types.js";
+import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { scoreAssessment } from "../core/scoring/score.js";
 import { escapeControls } from "../core/text/controls.js";
 import { localize } from "../i18n/format.js";
@@ -60,6 +61,10 @@ export interface InterviewContext {
   lang?: Lang | undefined;
   /** `--role` for a new respondent; asked when undefined. */
   role?: string | undefined;
+  /** Fields of an existing file that still hold `init`'s placeholders: asked before anything else. */
+  missingDetails?: readonly PlaceholderField[] | undefined;
+  /** Respondent ids other answer files of the engagement folder already use. */
+  takenIds?: ReadonlySet<string> | undefined;
   /** `--resume`: continue the last respondent without asking. */
   resume: boolean;
   /** Where a new file's `$schema` modeline points (see `schemaRef` of `init`). */
@@ -157,17 +162,16 @@ function entry(value: AnswerScalar, note: string | undefined, evidence: string |
   return { value, ...(note ? { note } : {}), ...(evidence ? { evidence } : {}) };
 }
 
-/** Roles people answer as; owner-only roles (`respondent: false`, e.g. hr) are not offered. */
-export function respondentRoles(questionnaire: Questionnaire) {
-  return questionnaire.roles.filter((r) => r.respondent !== false);
-}
-
 function roleName(questionnaire: Questionnaire, role: string, lang: Lang): string {
   const found = questionnaire.roles.find((r) => r.id === role);
   return found ? localize(found.name, lang) : role;
 }
 
-function nextRespondentId(role: string, taken: ReadonlySet<string>): string {
+/**
+ * `executive-1`, `executive-2`, …: the first id not taken in this file or by the other answer
+ * files of its folder, so same-role respondents interviewed into separate files score together.
+ */
+export function nextRespondentId(role: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n++) {
     const id = `${role}-${n}`;
     if (!taken.has(id)) return id;
@@ -286,6 +290,7 @@ class Interview {
       await this.store.save();
       return "new";
     }
+    await this.askMissingDetails();
     const data = this.store.data();
     const lastIndex = data.respondents.length - 1;
     const last = data.respondents[lastIndex];
@@ -340,6 +345,31 @@ class Interview {
     );
   }
 
+  /** Replaces `init`'s placeholders in an existing file with the client details, then saves. */
+  private async askMissingDetails(): Promise<void> {
+    const fields = this.ctx.missingDetails ?? [];
+    const store = this.store;
+    if (fields.length === 0 || !store) return;
+    const { l, p, c } = this;
+    p.print(`\n${c.bold.cyan(l.metaHeading)}`);
+    this.say(l.placeholdersLeft(this.ctx.display), c.yellow);
+    const prompts: Record<PlaceholderField, { message: string; required: boolean }> = {
+      name: { message: l.clientName, required: true },
+      industry: { message: l.clientIndustry, required: false },
+      size: { message: l.clientSize, required: false },
+      assessor: { message: l.assessor, required: true },
+    };
+    for (const field of fields) {
+      const { message, required } = prompts[field];
+      const value = (
+        await p.input({ message, ...(required ? { validate: nonEmpty(l) } : {}) })
+      ).trim();
+      if (value === "") store.doc.deleteIn(PLACEHOLDER_PATHS[field]);
+      else store.doc.setIn(PLACEHOLDER_PATHS[field], value);
+    }
+    store.save();
+  }
+
   private async askMetadata(): Promise<AssessmentMeta> {
     const { l, p, c } = this;
     p.print(`\n${c.bold.cyan(l.metaHeading)}`);
@@ -378,7 +408,10 @@ class Interview {
         })),
         keys: c.dim(l.selectKeys),
       }));
-    const taken = new Set(store.data().respondents.map((r) => r.id));
+    const taken = new Set([
+      ...store.data().respondents.map((r) => r.id),
+      ...(this.ctx.takenIds ?? []),
+    ]);
     const index = addRespondent(store.doc, {
       id: nextRespondentId(role, taken),
       name: name || undefined,

@@ -155,6 +155,8 @@ export function questionBlock(
     "",
     `${c.bold(progress)}  ${c.dim(tags[0] ?? "")}`,
     `${tags.slice(1).join(c.dim(" · "))}`,
+    // On its own line: next to the id and the critical tag it would overflow 80 columns.
+    ...(question.kind === "fact" ? [c.cyan(l.fact)] : []),
     ...wrap(localize(question.text, lang), width).map((line) => c.bold(line)),
   ];
   const help = localize(question.help, lang);

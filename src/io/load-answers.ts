@@ -1,14 +1,22 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import { type AnswerFinding, checkAnswersAgainst, checkTargets } from "../core/answers/check.js";
 import { type MergedAssessment, mergeAnswerFiles } from "../core/answers/merge.js";
+import {
+  PLACEHOLDER_PATHS,
+  placeholderFields,
+  placeholderFieldValue,
+  placeholderMessage,
+  type TemplatePlaceholders,
+} from "../core/answers/placeholders.js";
 import { type AnswersFile, answersFile, targetsFile } from "../core/answers/schema.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { readStdinText, readYamlFile, STDIN_DISPLAY } from "./read.js";
-import { parseYamlSource } from "./yaml.js";
+import { parseFast, parseYamlSource } from "./yaml.js";
 
 /** Where input files are resolved and how standard input (`-`) is read. */
 export interface LoadOptions {
@@ -16,6 +24,11 @@ export interface LoadOptions {
   cwd: string;
   /** The content of standard input for a `-` path; read from file descriptor 0 when omitted. */
   stdin?: string | Uint8Array | undefined;
+  /**
+   * `init`'s placeholder texts and how to report a merged assessment that still carries one:
+   * an error for documents a client reads, a warning for `score`. Not checked when omitted.
+   */
+  placeholders?: { texts: TemplatePlaceholders; severity: "error" | "warning" };
 }
 
 // Findings on a mapping key are best shown at the key itself (the id the user mistyped).
@@ -152,7 +165,10 @@ export function loadAnswerFiles(
   }
   if (loaded.length === 0 || loaded.length < paths.length) return { issues };
 
-  const merged = mergeAnswerFiles(loaded.map((l) => l.data));
+  const merged = mergeAnswerFiles(
+    loaded.map((l) => l.data),
+    { names: loaded.map((l) => l.file.display), placeholders: opts.placeholders?.texts },
+  );
   for (const conflict of merged.conflicts) {
     const file = loaded[conflict.file]?.file;
     if (!file) continue;
@@ -167,8 +183,30 @@ export function loadAnswerFiles(
       ),
     );
   }
+  if (opts.placeholders) issues.push(...placeholderIssues(merged, loaded, opts.placeholders));
   if (issues.some((i) => i.severity === "error")) return { issues };
   return { input: merged, issues };
+}
+
+/** One issue per field the merged assessment still takes from `init`'s template, at the first file holding it. */
+function placeholderIssues(
+  merged: MergedAssessment,
+  loaded: readonly { file: SourceFile; data: AnswersFile }[],
+  placeholders: NonNullable<LoadOptions["placeholders"]>,
+): Issue[] {
+  return placeholderFields(merged.assessment, placeholders.texts).map((field) => {
+    const value = placeholderFieldValue(merged.assessment, field);
+    const holder =
+      loaded.find((l) => placeholderFieldValue(l.data.assessment, field) === value) ?? loaded[0];
+    const file = holder?.file as SourceFile;
+    return makeIssue(
+      "template-placeholder",
+      placeholderMessage(field, value ?? "", file.display),
+      file.display,
+      file.locate(PLACEHOLDER_PATHS[field]),
+      placeholders.severity,
+    );
+  });
 }
 
 /**
@@ -186,4 +224,41 @@ export function loadTargetsFile(
   const issues = checkTargets(questionnaire, r.data.targets).map((f) => findingToIssue(file, f));
   if (issues.some((i) => i.severity === "error")) return { issues };
   return { targets: r.data.targets, issues };
+}
+
+/** Answer files in one folder are read for their ids only up to this size. */
+const SIBLING_LIMIT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The respondent ids used by the other answer files (YAML or JSON) in `file`'s folder, so a new
+ * respondent's id is unique within the engagement. Files that cannot be read or parsed are
+ * skipped: they are not this command's input, and `score` reports them when it reads them.
+ */
+export function respondentIdsBeside(file: string): Set<string> {
+  const dir = path.dirname(file);
+  const ids = new Set<string>();
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return ids;
+  }
+  for (const name of names) {
+    const other = path.join(dir, name);
+    if (other === file || !/\.(ya?ml|json)$/i.test(name)) continue;
+    try {
+      if (!statSync(other).isFile() || statSync(other).size > SIBLING_LIMIT_BYTES) continue;
+      const parsed = parseFast(readFileSync(other, "utf8"));
+      if (!parsed.ok) continue;
+      const respondents = (parsed.value as { respondents?: unknown } | null)?.respondents;
+      if (!Array.isArray(respondents)) continue;
+      for (const r of respondents) {
+        const id = (r as { id?: unknown } | null)?.id;
+        if (typeof id === "string") ids.add(id);
+      }
+    } catch {
+      // Unreadable: not ours to report here.
+    }
+  }
+  return ids;
 }

@@ -4,7 +4,7 @@ import type { Issue } from "../core/diagnostics/issue.js";
 import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { type Mapping, mappingSchema } from "../core/models/mapping.js";
-import type { Questionnaire } from "../core/questionnaire/types.js";
+import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { readYamlFile } from "../io/read.js";
 
 /** A mapping file that parsed and passed its checks, with its source for locating later issues. */
@@ -140,14 +140,14 @@ function checkQuestionColumns(
 function checkRoles(mapping: Mapping, file: SourceFile, questionnaire: Questionnaire): Issue[] {
   const issues: Issue[] = [];
   const at = (p: (string | number)[], key = false) => file.locate(p, { key });
-  const roleIds = questionnaire.roles.map((r) => r.id);
+  const roleIds = respondentRoles(questionnaire).map((r) => r.id);
   const role = mapping.respondent.role;
   const checkRole = (id: string, where: (string | number)[]) => {
     if (!roleIds.includes(id)) {
       issues.push(
         makeIssue(
           "unresolved-reference",
-          `expected one of the questionnaire's roles ${roleIds.join(", ")}; found ${JSON.stringify(id)}`,
+          `expected one of the questionnaire's roles that answer (${roleIds.join(", ")}); found ${JSON.stringify(id)}${questionnaire.roles.some((r) => r.id === id) ? ", which is marked `respondent: false`" : ""}`,
           file.display,
           at(where),
         ),

@@ -2,7 +2,7 @@ import type { Issue } from "../core/diagnostics/issue.js";
 import { makeIssue } from "../core/diagnostics/source.js";
 import type { AnswerValue, ExclusionRule, Mapping } from "../core/models/mapping.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
-import { ANSWER_ABSENT, ANSWER_UNKNOWN } from "../core/scoring/answer-codes.js";
+import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "../core/scoring/answer-codes.js";
 import { answerCode, builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import {
   columnLetter,
@@ -521,10 +521,11 @@ export class RowDecoder {
       }
       answered++;
       if (role >= 0 && ((slot.roleMask >>> role) & 1) === 0) {
-        // The question is not put to this role: a skip marker or `unknown` means "not asked".
-        // A real answer still counts, as it does in answer files (where `score` warns), and
-        // is counted for the summary: survey tools often show every question to everyone.
-        if (code === ANSWER_UNKNOWN) code = ANSWER_ABSENT;
+        // The question is not put to this role: a skip marker, `unknown` or `na` means "not
+        // asked", exactly as in answer files. A real answer still counts, as it does in answer
+        // files (where `score` warns), and is counted for the summary: survey tools often show
+        // every question to everyone.
+        if (code === ANSWER_UNKNOWN || code === ANSWER_NA) code = ANSWER_ABSENT;
         else if (code !== ANSWER_ABSENT) this.notForRole[s] = (this.notForRole[s] as number) + 1;
       }
       codes[s] = code;

@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import type { AnswerValue } from "../core/models/mapping.js";
 import type { Question } from "../core/questionnaire/schema.js";
-import type { Questionnaire } from "../core/questionnaire/types.js";
+import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { oneLine } from "../core/text/one-line.js";
 import { builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import { matchTexts, parseHeader, type SurveyColumn, type SurveyHeader } from "./header.js";
@@ -380,7 +380,7 @@ export function suggestMapping(
   const roleValues: MappingSuggestion["roleValues"] = [];
   if (roleColumn) {
     const known = new Map<string, string>();
-    for (const r of questionnaire.roles) {
+    for (const r of respondentRoles(questionnaire)) {
       known.set(normalizeLabel(r.id), r.id);
       for (const n of Object.values(r.name)) known.set(normalizeLabel(n), r.id);
       for (const s of ROLE_SYNONYMS[r.id] ?? []) known.set(normalizeLabel(s), r.id);
@@ -524,12 +524,14 @@ export function renderSuggestion(
     } else lines.push("    values: {}");
     for (const v of unmapped) {
       lines.push(
-        `      # ${scalar(v.label)}: <role>  # TODO seen in the export; roles: ${q.roles.map((r) => r.id).join(", ")}`,
+        `      # ${scalar(v.label)}: <role>  # TODO seen in the export; roles: ${respondentRoles(q)
+          .map((r) => r.id)
+          .join(", ")}`,
       );
     }
   } else {
     lines.push(
-      `    default: ${q.roles[0]?.id ?? "respondent"}  # TODO no role column found; every respondent gets this role`,
+      `    default: ${respondentRoles(q)[0]?.id ?? "respondent"}  # TODO no role column found; every respondent gets this role`,
       "    # column: <column with each respondent's role>",
     );
   }

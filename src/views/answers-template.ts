@@ -1,4 +1,5 @@
-import type { Lang } from "../core/models/languages.js";
+import type { TemplatePlaceholders } from "../core/answers/placeholders.js";
+import { LANGS, type Lang } from "../core/models/languages.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { oneLine } from "../core/text/one-line.js";
 import { localize } from "../i18n/format.js";
@@ -12,6 +13,17 @@ export interface TemplateOptions {
   /** The assessment date to prefill, YYYY-MM-DD. */
   date: string;
 }
+
+/**
+ * What the answers template writes into each assessment field, in every language: a file still
+ * carrying one of these was never filled in (`interview` asks for the field, reports refuse it).
+ */
+export const TEMPLATE_PLACEHOLDERS: TemplatePlaceholders = {
+  name: LANGS.map((lang) => messagesFor(lang).answersTemplate.clientName),
+  industry: LANGS.map((lang) => messagesFor(lang).answersTemplate.industry),
+  size: LANGS.map((lang) => messagesFor(lang).answersTemplate.size),
+  assessor: LANGS.map((lang) => messagesFor(lang).answersTemplate.assessor),
+};
 
 const comment = (lines: readonly string[], indent = "") =>
   lines.map((l) => `${indent}# ${l}`.trimEnd());

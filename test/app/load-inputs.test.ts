@@ -38,9 +38,9 @@ describe("report inputs", () => {
       horizonMonths: 6,
     });
     const culture = results.dimensions.find((d) => d.id === "culture");
-    expect(culture).toMatchObject({ target: 5, gap: 1.94 });
-    // (5 − 3.06) × 9 = 17.46 → 18 months from 2026-03-02
-    expect(culture?.expectationRisk).toEqual({ monthsNeeded: 18, realisticDate: "2027-09-02" });
+    expect(culture).toMatchObject({ target: 5, gap: 2.02 });
+    // (5 − 2.98) × 9 = 18.18 → 19 months from 2026-03-02
+    expect(culture?.expectationRisk).toEqual({ monthsNeeded: 19, realisticDate: "2027-10-02" });
     expect(results.horizonMonths).toBe(6);
   });
 
@@ -117,7 +117,7 @@ describe("report inputs", () => {
     writeFileSync(path.join(dir, "list.yaml"), "- 1\n- 2\n");
     writeFileSync(
       path.join(dir, "empty.yaml"),
-      "assessment:\n  client: { name: Acme }\n  date: 2026-03-02\n  assessor: A\n  questionnaire: { id: crm-maturity, version: 1.0.0 }\nrespondents: []\n",
+      "assessment:\n  client: { name: Acme }\n  date: 2026-03-02\n  assessor: A\n  questionnaire: { id: crm-maturity, version: 2.0.0 }\nrespondents: []\n",
     );
     const list = loadReportInputs(["list.yaml"], standardPack(), { cwd: dir });
     expect(list.issues).toEqual([

@@ -71,14 +71,10 @@ function generate(n: number, seed: number): Person[] {
       if (q === "data.integration" && role !== "it" && rnd() < 0.9) continue;
       const x = rnd();
       if (x < 0.07) continue; // blank cell: left out
-      const forRole =
-        (q !== "cult.hoarding" || ["manager", "frontline"].includes(role)) &&
-        (q !== "data.integration" || role === "it");
+      // `na` and `unknown` also for questions not put to the role: score and batch both read
+      // them as "not asked" (docs/scoring.md §1), so the two paths must still agree.
       if (x < 0.1) answers[q] = "na";
-      // batch reads `unknown` for a question not put to the role as "not asked" (documented),
-      // so only real answers are generated for those.
-      else if (x < 0.13 && forRole) answers[q] = "unknown";
-      else if (x < 0.13) continue;
+      else if (x < 0.13) answers[q] = "unknown";
       else answers[q] = Math.min(5, Math.max(1, 1 + bias + Math.floor(rnd() * 3) - 1));
     }
     const id = `R_${Math.floor(rnd() * 36 ** 6).toString(36)}${i}`;

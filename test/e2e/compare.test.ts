@@ -275,3 +275,38 @@ describe("crm-maturity compare: usage errors exit 2", () => {
     expect(hasStackTrace(strict.stderr)).toBe(false);
   });
 });
+
+describe("compare across the standard pack's versions", () => {
+  const REPO = path.resolve(import.meta.dirname, "../..");
+  const PACK_V1 = path.join(REPO, "test/fixtures/compare/pack-1.0.0/questionnaire.yaml");
+  const CEO_V1 = path.join(REPO, "test/fixtures/compare/acme-1.0.0/01-ceo.yaml");
+  const CEO_V2 = path.join(REPO, "examples/acme-manufacturing/answers/01-ceo.yaml");
+
+  it("reads a 1.0.0 assessment against a 2.0.0 one and names the questions that changed", () => {
+    const r = runCli(["compare", CEO_V1, CEO_V2, "--baseline-questionnaire", PACK_V1]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.stdout).toMatch(/^ {4}- chg\.see-value {2}I understand what the CRM programme/m);
+    expect(r.stdout).toMatch(/^ {4}\+ chg\.value-for-me {2}I can explain/m);
+    expect(r.stdout).toMatch(
+      /^ {4}~ cult\.not-my-job .*\(text, reverse scoring, kind \(fact or experience\), roles\)$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^ {4}~ lead\.ceo-ownership .*\(kind \(fact or experience\), roles\)$/m,
+    );
+  });
+
+  it("does so from results JSON too, the baseline scored with 1.0.0", () => {
+    const base = path.join(tmp, "acme-1.0.0.json");
+    const scored = runCli(["score", CEO_V1, "-q", PACK_V1, "--format", "json", "-o", base]);
+    expect(scored.status, scored.stderr).toBe(0);
+    const r = runCli(["compare", base, CEO_V2, "--format", "json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.questions.removed.map((q: { id: string }) => q.id)).toEqual([
+      "chg.blueprints",
+      "chg.see-value",
+    ]);
+    expect(c.questions.added.map((q: { id: string }) => q.id)).toContain("integ.customer-channels");
+  });
+});

@@ -47,6 +47,10 @@ describe("crm-maturity init (built CLI)", () => {
     // The freshly scaffolded folder already scores (with nothing answered yet).
     const score = runCli(["score", "answers.yaml", "--targets", "targets.yaml"], { cwd });
     expect(score.status).toBe(0);
+    // Nobody answered anything yet: never "ready".
+    expect(score.stdout).toMatch(/^Readiness: INCONCLUSIVE — no respondent gave a level/m);
+    const json = runCli(["score", "answers.yaml", "--format", "json"], { cwd });
+    expect(JSON.parse(json.stdout).readiness).toEqual({ verdict: "inconclusive", rules: [] });
   });
 
   it("a filled-in respondent block from the template scores", () => {
@@ -73,6 +77,63 @@ describe("crm-maturity init (built CLI)", () => {
     expect(r.stderr).toMatch(/question-not-for-role|^$/);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).overall.score).toBe(3);
+  });
+
+  it("score warns and report refuses while the template's client details are placeholders", () => {
+    const cwd = tmp();
+    runCli(["init", "--lang", "zh-CN"], { cwd });
+    const answers = path.join(cwd, "answers.yaml");
+    const text = readFileSync(answers, "utf8");
+    writeFileSync(
+      answers,
+      text.replace(
+        "respondents: []",
+        "respondents:\n  - id: r1\n    role: executive\n    answers: { lead.ceo-ownership: 3 }",
+      ),
+    );
+    const score = runCli(["score", "answers.yaml"], { cwd });
+    expect(score.status).toBe(0);
+    expect(score.stderr).toMatch(
+      /^answers\.yaml:\d+:11 {2}warning {2}expected the client's name in assessment\.client\.name; found "客户名称".*\(template-placeholder\)$/m,
+    );
+    for (const command of ["report", "roadmap"]) {
+      const r = runCli([command, "answers.yaml", "-o", "out.md"], { cwd });
+      expect(r.status).toBe(1);
+      expect(hasStackTrace(r.stderr)).toBe(false);
+      for (const field of ["client\\.name", "client\\.industry", "client\\.size", "assessor"]) {
+        expect(r.stderr).toMatch(
+          new RegExp(`error .*assessment\\.${field};.*\\(template-placeholder\\)`),
+        );
+      }
+      expect(existsSync(path.join(cwd, "out.md"))).toBe(false);
+    }
+  });
+
+  it("a report on answers that are all na says plainly that it is inconclusive", () => {
+    const cwd = tmp();
+    writeFileSync(
+      path.join(cwd, "answers.yaml"),
+      [
+        "assessment:",
+        "  client: { name: Acme }",
+        "  date: 2026-03-01",
+        "  assessor: Jane Doe",
+        `  questionnaire: { id: ${resolveQuestionnaire().id}, version: ${resolveQuestionnaire().version} }`,
+        "respondents:",
+        "  - { id: r1, role: executive, answers: { lead.ceo-ownership: na } }",
+        "",
+      ].join("\n"),
+    );
+    for (const lang of ["en", "zh-CN"]) {
+      const r = runCli(["report", "answers.yaml", "--lang", lang], { cwd });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(
+        lang === "en"
+          ? "### Readiness: Inconclusive\n\nNobody has yet given a rating to any question"
+          : "### 就绪度：无法判断\n\n目前还没有任何受访者对任何题目给出评级",
+      );
+      expect(r.stdout).not.toMatch(/Readiness: Ready|就绪度：已就绪/);
+    }
   });
 
   it("never overwrites: a second run keeps every file byte for byte and exits 0", () => {

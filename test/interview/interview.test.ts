@@ -536,6 +536,62 @@ describe("where answers are written", () => {
   });
 });
 
+describe("the engagement workflow", () => {
+  it("gives same-role respondents in separate files of one folder distinct ids", async () => {
+    file = path.join(dir, "answers", "ceo.yaml");
+    await interview([...NEW_EXEC, ...plain("3"), { select: "quit" }], {
+      output: "answers/ceo.yaml",
+    });
+    file = path.join(dir, "answers", "cfo.yaml");
+    await interview([...NEW_EXEC, ...plain("2"), { select: "quit" }], {
+      output: "answers/cfo.yaml",
+    });
+    const ids = ["ceo", "cfo"].map(
+      (n) =>
+        answersFile.parse(parse(readFileSync(path.join(dir, "answers", `${n}.yaml`), "utf8")))
+          .respondents[0]?.id,
+    );
+    expect(ids).toEqual(["executive-1", "executive-2"]);
+  });
+
+  it("asks for the client details an init template still holds, then keeps the rest", async () => {
+    const template = [
+      "assessment:",
+      "  client:",
+      "    name: Client name",
+      "    industry: 所属行业",
+      "    size: Number of employees, e.g. 200-500",
+      "  date: 2025-03-01",
+      "  assessor: Your name  # who ran it",
+      "  questionnaire: { id: iv-mini, version: 1.0.0 }",
+      "respondents: []",
+      "",
+    ].join("\n");
+    writeFileSync(file, template);
+    const { out } = await interview(
+      [
+        { input: "Acme Manufacturing", expect: "Client name" },
+        { input: "Manufacturing", expect: "Industry" },
+        { enter: true, expect: "size" },
+        { input: "Jane Consultant", expect: "Assessor" },
+        { confirm: false, expect: "no respondent yet" },
+      ],
+      { lang: "en", resume: true },
+    );
+    expect(out).toContain(
+      "a.yaml still holds the template's wording instead of the client details",
+    );
+    const data = readAnswers();
+    expect(data.assessment).toMatchObject({
+      client: { name: "Acme Manufacturing", industry: "Manufacturing" },
+      assessor: "Jane Consultant",
+      date: "2025-03-01",
+    });
+    expect(data.assessment.client.size).toBeUndefined();
+    expect(readFileSync(file, "utf8")).toContain("# who ran it");
+  });
+});
+
 describe("interview refusals", () => {
   it("exits 2 without a terminal, pointing to score and init", async () => {
     const err = await interview([], {}, { interactive: false }).catch((e: unknown) => e);

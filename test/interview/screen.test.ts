@@ -89,4 +89,18 @@ describe("the screens of the bundled pack", () => {
     expect(block).toContain("应查证据");
     expect(block).toContain("已答：3 已定义级");
   });
+
+  it("tags a fact question so the respondent rates the evidence, in both languages", () => {
+    const item = planInterview(pack, "executive")[0];
+    if (!item) throw new Error("empty plan");
+    const fact = { ...item, question: { ...item.question, kind: "fact" as const } };
+    expect(questionBlock(fact, undefined, 0, pack, "en", plain, 100)).toContain(
+      "fact: rate what the evidence shows, not an impression",
+    );
+    expect(questionBlock(fact, undefined, 0, pack, "zh-CN", plain, 100)).toContain(
+      "事实题：按证据显示的情况评级",
+    );
+    const experience = { ...item, question: { ...item.question, kind: "experience" as const } };
+    expect(questionBlock(experience, undefined, 0, pack, "en", plain, 100)).not.toContain("fact:");
+  });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Questionnaire } from "../../src/core/questionnaire/types.js";
 import { loadAnswerFiles, loadTargetsFile } from "../../src/io/load-answers.js";
 import { loadQuestionnaire } from "../../src/io/load-questionnaire.js";
+import { TEMPLATE_PLACEHOLDERS } from "../../src/views/answers-template.js";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/answers");
 
@@ -20,6 +21,8 @@ const q = fixtureQuestionnaire();
 interface Expectation {
   files: string[];
   targets?: string;
+  /** Check for `init`'s placeholders, reporting them with this severity. */
+  placeholders?: "error" | "warning";
   code: string;
   severity: "error" | "warning";
   file: string;
@@ -37,6 +40,8 @@ const ANSWER_CODES = [
   "question-not-for-role",
   "metadata-mismatch",
   "target-override",
+  "non-respondent-role",
+  "template-placeholder",
   "out-of-scale",
   "invalid-value",
   "missing-field",
@@ -66,7 +71,12 @@ describe("loadAnswerFiles reports each answer-file problem at its line:column", 
       const expected = JSON.parse(
         readFileSync(path.join(dir, "expect.json"), "utf8"),
       ) as Expectation;
-      const answers = loadAnswerFiles(expected.files, q, { cwd: dir });
+      const answers = loadAnswerFiles(expected.files, q, {
+        cwd: dir,
+        ...(expected.placeholders
+          ? { placeholders: { texts: TEMPLATE_PLACEHOLDERS, severity: expected.placeholders } }
+          : {}),
+      });
       const issues = [...answers.issues];
       if (expected.targets) {
         issues.push(...loadTargetsFile(expected.targets, q, { cwd: dir }).issues);

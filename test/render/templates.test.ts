@@ -35,7 +35,7 @@ describe("template override", () => {
     });
     const md = await renderMarkdown(acmeReport(), { templateDir: dir, cwd: dir });
     expect(md).toContain(
-      "## 1. Executive summary\n\nOur own summary for Acme Precision Components: 2.46.\n",
+      "## 1. Executive summary\n\nOur own summary for Acme Precision Components: 2.51.\n",
     );
     expect(md).not.toContain("### Consulting judgement");
     expect(md).toContain("## 2. Maturity profile");

@@ -83,7 +83,7 @@ describe("mapping.yaml", () => {
       /expected a question id of questionnaire batch-test 1\.0\.0; found "lead\.ceo-ownershp"/,
     );
     expect(issues[2]?.message).toMatch(
-      /expected one of the questionnaire's roles executive, manager, frontline, it; found "chief"/,
+      /expected one of the questionnaire's roles that answer \(executive, manager, frontline, it\); found "chief"/,
     );
   });
 

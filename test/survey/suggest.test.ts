@@ -80,6 +80,30 @@ describe("map init suggestions", () => {
     ]);
   });
 
+  it("never offers a role that does not answer (respondent: false)", async () => {
+    const q = questionnaire();
+    const withHr = {
+      ...q,
+      roles: [...q.roles, { id: "hr", name: { en: "HR", "zh-CN": "人力资源" }, respondent: false }],
+    };
+    const data = await rows(exportOf("surveymonkey"));
+    const plain = suggestMapping(data, withHr);
+    const col = plain.roleColumn?.index as number;
+    const edited = data.map((row, i) =>
+      i === data.length - 1 ? row.map((c, j) => (j === col ? "HR" : c)) : row,
+    );
+    const s = suggestMapping(edited, withHr);
+    expect(s.roleValues).toContainEqual({ label: "HR" });
+    const text = renderSuggestion(s, {
+      exportName: "export.csv",
+      questionnaire: withHr,
+      date: "2024-03-31",
+    });
+    expect(text).toMatch(
+      /# HR: <role> {2}# TODO seen in the export; roles: executive, manager, frontline, it\n/,
+    );
+  });
+
   it("marks what it could not match as TODO comments", async () => {
     const q = questionnaire();
     const s = suggestMapping(await rows(exportOf("limesurvey")), q);

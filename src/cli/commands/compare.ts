@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { processEnv } from "../../app/env.js";
 import { COMPARE_FORMATS, DEFAULT_COMPARE_FORMAT } from "../../render/comparison/index.js";
-import { formatOption } from "../format-option.js";
+import { formatFollowsOutput, formatOption } from "../format-option.js";
 import {
   examples,
   langOption,
@@ -12,7 +12,7 @@ import {
 
 /** Registers `crm-maturity compare`. */
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command("compare")
     .description(
       "show progress between a baseline and a follow-up assessment of one client: scores, levels, progress to target, risks, readiness, questionnaire changes",
@@ -53,9 +53,11 @@ export function register(program: Command): void {
       ])}
 Exit codes: 0 compared · 1 invalid input, or a follow-up dated before the baseline (file:line:column on stderr) · 2 usage error
 `,
-    )
-    .action(async (baseline: string, followup: string, opts) => {
+    );
+  formatFollowsOutput(cmd, COMPARE_FORMATS).action(
+    async (baseline: string, followup: string, opts) => {
       const { runCompare } = await import("../../app/compare.js");
       process.exitCode = await runCompare(baseline, followup, opts, processEnv());
-    });
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { processEnv } from "../../app/env.js";
 import { SCORE_FORMATS } from "../../render/score/index.js";
-import { formatOption } from "../format-option.js";
+import { formatFollowsOutput, formatOption } from "../format-option.js";
 import {
   examples,
   horizonOption,
@@ -12,7 +12,7 @@ import {
 
 /** Registers `crm-maturity score`. */
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command("score")
     .description(
       "score answer files: maturity profile, gaps, readiness verdict, risks, perception gaps",
@@ -37,9 +37,9 @@ export function register(program: Command): void {
       ])}
 Exit codes: 0 scored · 1 invalid answers, targets or questionnaire (file:line:column on stderr) · 2 usage error
 `,
-    )
-    .action(async (paths: string[], opts) => {
-      const { runScore } = await import("../../app/score.js");
-      process.exitCode = await runScore(paths, opts, processEnv());
-    });
+    );
+  formatFollowsOutput(cmd, SCORE_FORMATS).action(async (paths: string[], opts) => {
+    const { runScore } = await import("../../app/score.js");
+    process.exitCode = await runScore(paths, opts, processEnv());
+  });
 }

@@ -12,14 +12,19 @@ function roundFindings(findings: LeafFinding[]): LeafFinding[] {
 
 /**
  * The analysis stage run on the unrounded scores: the risks that hold and the readiness verdict,
- * each with the findings that decided it.
+ * each with the findings that decided it. With no answered question anywhere the verdict is
+ * `inconclusive` (and every risk leaf is false, so no risk holds).
  */
 export function assess(
   questionnaire: Questionnaire,
   view: ScoreView,
 ): Pick<Results, "risks" | "readiness"> {
   const riskOutcome = evaluateRisks(questionnaire.risks, view);
-  const readiness = evaluateReadiness(questionnaire.readiness, riskOutcome.context);
+  // Nothing answered: no verdict can be argued, least of all "ready" (docs/scoring.md §8).
+  const readiness =
+    view.overall.score === null
+      ? { verdict: "inconclusive" as const, rules: [] }
+      : evaluateReadiness(questionnaire.readiness, riskOutcome.context);
   return {
     risks: riskOutcome.evaluations
       .filter((r) => r.holds)

@@ -55,7 +55,12 @@ const change = (baseline: number | null, followup: number | null): Change => ({
   change: baseline === null || followup === null ? null : round2(followup - baseline),
 });
 
-const VERDICT_RANK: Record<Verdict, number> = { "not-ready": 0, conditional: 1, ready: 2 };
+/** Conclusive verdicts from worst to best; `inconclusive` has no rank (nothing to compare). */
+const VERDICT_RANK: Record<Exclude<Verdict, "inconclusive">, number> = {
+  "not-ready": 0,
+  conditional: 1,
+  ready: 2,
+};
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 function dayNumber(date: string): number {
@@ -180,13 +185,23 @@ function compareRisks(baseline: CompareSide, followup: CompareSide): Comparison[
 }
 
 function compareReadiness(b: Results, f: Results): ReadinessChange {
-  const rank = VERDICT_RANK[f.readiness.verdict] - VERDICT_RANK[b.readiness.verdict];
+  const bv = b.readiness.verdict;
+  const fv = f.readiness.verdict;
+  const rank =
+    bv === "inconclusive" || fv === "inconclusive" ? null : VERDICT_RANK[fv] - VERDICT_RANK[bv];
   const refs = (r: Results): ReadinessRuleRef[] =>
     r.readiness.rules.map((rule) => ({ id: rule.id, verdict: rule.verdict, title: rule.title }));
   return {
     baseline: b.readiness.verdict,
     followup: f.readiness.verdict,
-    direction: rank > 0 ? "improved" : rank < 0 ? "worsened" : "unchanged",
+    direction:
+      rank === null
+        ? "not-comparable"
+        : rank > 0
+          ? "improved"
+          : rank < 0
+            ? "worsened"
+            : "unchanged",
     baselineRules: refs(b),
     followupRules: refs(f),
   };
@@ -258,6 +273,8 @@ export function questionDifferences(a: Question, b: Question): QuestionField[] {
   if (a.weight !== b.weight) fields.push("weight");
   if ((a.reverse ?? false) !== (b.reverse ?? false)) fields.push("reverse");
   if ((a.critical ?? false) !== (b.critical ?? false)) fields.push("critical");
+  // A question becoming a fact changes who it is put to and whether it feeds perception gaps.
+  if ((a.kind ?? null) !== (b.kind ?? null)) fields.push("kind");
   const roles = (q: Question) => (q.roles ? [...q.roles].sort() : null);
   if (!sameJson(roles(a), roles(b))) fields.push("roles");
   return fields;

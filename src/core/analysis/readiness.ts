@@ -1,7 +1,7 @@
 import type { LocalizedText, ReadinessRule } from "../questionnaire/schema.js";
 import { type ConditionContext, evaluateCondition, type LeafFinding } from "./conditions.js";
 
-export type ReadinessVerdict = "ready" | "conditional" | "not-ready";
+export type ReadinessVerdict = "ready" | "conditional" | "not-ready" | "inconclusive";
 
 /** A readiness rule that holds. */
 export interface ReadinessFinding {

@@ -1,5 +1,5 @@
 import type { Question } from "../questionnaire/schema.js";
-import type { Questionnaire } from "../questionnaire/types.js";
+import { type Questionnaire, respondentRoles } from "../questionnaire/types.js";
 import { nearest } from "../text/nearest.js";
 import type { AnswersPath } from "./input.js";
 import { type AnswersFile, answerScalarOf } from "./schema.js";
@@ -11,7 +11,8 @@ export type AnswerFindingCode =
   | "out-of-scale"
   | "duplicate-respondent"
   | "questionnaire-mismatch"
-  | "question-not-for-role";
+  | "question-not-for-role"
+  | "non-respondent-role";
 
 /** A semantic finding in an answers (or targets) file, located by its YAML/JSON path. */
 export interface AnswerFinding {
@@ -111,6 +112,7 @@ export function checkAnswersAgainst(
   });
 
   const roles = questionnaire.roles.map((r) => r.id);
+  const answering = respondentRoles(questionnaire).map((r) => r.id);
   const questions = new Map<string, Question>();
   for (const dimension of questionnaire.dimensions) {
     for (const question of dimension.questions) {
@@ -133,6 +135,14 @@ export function checkAnswersAgainst(
       });
     }
     const knownRole = roles.includes(respondent.role);
+    if (knownRole && !answering.includes(respondent.role)) {
+      findings.push({
+        path: [...base, "role"],
+        code: "non-respondent-role",
+        severity: "error",
+        message: `expected a role that answers (${list(answering)}); found "${respondent.role}", which the questionnaire marks \`respondent: false\` (it owns roadmap actions but never answers)`,
+      });
+    }
     if (!knownRole) {
       findings.push({
         path: [...base, "role"],
@@ -163,11 +173,13 @@ export function checkAnswersAgainst(
         });
       }
       if (knownRole && question.roles !== undefined && !question.roles.includes(respondent.role)) {
+        // A level still counts; `unknown` or `na` from someone never asked means "not asked".
+        const counts = typeof value === "number";
         findings.push({
           path,
           code: "question-not-for-role",
           severity: "warning",
-          message: `question ${questionId} is put to ${list(question.roles)}, found an answer from a ${respondent.role} (it still counts)`,
+          message: `question ${questionId} is put to ${list(question.roles)}, found an answer from a ${respondent.role} (${counts ? "it still counts" : `\`${value}\` from a role not asked is ignored`})`,
         });
       }
     }

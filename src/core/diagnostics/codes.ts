@@ -153,6 +153,18 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
       "Chinese or Japanese text has a space between two ideographs, usually left by YAML's folded style (`>`), which turns line breaks into spaces.",
     help: "Keep CJK text on one line, or use the literal style (`|`), and remove the space.",
   },
+  "missing-kind": {
+    severity: "warning",
+    summary:
+      "Some questions declare a `kind` (fact or experience) and this one does not; it is scored as an experience item.",
+    help: "Add `kind: fact` for a fact of the organisation rated against evidence, or `kind: experience` for a statement every role answers from its own seat.",
+  },
+  "fact-for-everyone": {
+    severity: "warning",
+    summary:
+      "A fact question has no `roles`, so it is put to every role, including people who cannot see its evidence.",
+    help: "List under `roles` the roles who can see the evidence (e.g. executive, manager); ask the others an observable experience question instead.",
+  },
   "unknown-question": {
     severity: "error",
     summary: "An answers file answers a question id the questionnaire does not have.",
@@ -197,5 +209,17 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
     summary:
       "Answer files scored together set different targets for a dimension; the later file's value is used.",
     help: "Keep targets in one place, preferably a targets file passed with --targets.",
+  },
+  "non-respondent-role": {
+    severity: "error",
+    summary:
+      "A respondent has a role the questionnaire marks `respondent: false`: it owns roadmap actions but never answers.",
+    help: "Give the respondent one of the roles that answer (see the questionnaire's `roles`), or leave the person out.",
+  },
+  "template-placeholder": {
+    severity: "error",
+    summary:
+      'An assessment field still holds the text `crm-maturity init` wrote for it (e.g. "Client name" or 客户名称); reports refuse to print it, score warns.',
+    help: "Fill in the field, or run `crm-maturity interview -o <file>`, which asks for the client details when they are missing.",
   },
 };

@@ -28,6 +28,8 @@ export const QUESTIONNAIRE_ISSUE_CODES = [
   "orphan-file",
   "stray-cjk-space",
   "unknown-placeholder",
+  "missing-kind",
+  "fact-for-everyone",
 ] as const;
 
 /** Findings about answer, targets, mapping and results files, reported by the commands that read them. */
@@ -40,6 +42,8 @@ export const INPUT_ISSUE_CODES = [
   "question-not-for-role",
   "metadata-mismatch",
   "target-override",
+  "non-respondent-role",
+  "template-placeholder",
 ] as const;
 
 /** Every finding the tool can report. */

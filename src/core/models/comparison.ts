@@ -9,7 +9,7 @@ import { localizedText, pillar, severity } from "../questionnaire/schema.js";
 // The comparison JSON (`compare --format json`); docs/compare.md defines every figure.
 
 const confidence = z.enum(["high", "medium", "low"]);
-const verdict = z.enum(["ready", "conditional", "not-ready"]);
+const verdict = z.enum(["ready", "conditional", "not-ready", "inconclusive"]);
 
 export const changeSchema = z
   .strictObject({
@@ -112,7 +112,9 @@ export const readinessRuleRefSchema = z.strictObject({
 export const readinessChangeSchema = z.strictObject({
   baseline: verdict,
   followup: verdict,
-  direction: z.enum(["improved", "worsened", "unchanged"]),
+  direction: z
+    .enum(["improved", "worsened", "unchanged", "not-comparable"])
+    .describe("not-comparable when either verdict is inconclusive."),
   baselineRules: z.array(readinessRuleRefSchema).describe("The rules that decided each verdict."),
   followupRules: z.array(readinessRuleRefSchema),
 });
@@ -127,7 +129,7 @@ export const perceptionGapChangeSchema = z.strictObject({
 });
 
 export const questionFieldSchema = z
-  .enum(["text", "anchors", "type", "weight", "reverse", "critical", "roles", "dimension"])
+  .enum(["text", "anchors", "type", "weight", "reverse", "critical", "kind", "roles", "dimension"])
   .describe("What changed in a question's definition between the two questionnaire versions.");
 
 export const questionRefSchema = z.strictObject({

@@ -22,7 +22,7 @@ const roadmapStrategy = z
 const phase = z.enum(["rigidify", "optimise", "solidify"]);
 const pillar = z.enum(["strategy", "people", "process", "technology"]);
 const severity = z.enum(["high", "medium", "low"]);
-const verdict = z.enum(["ready", "conditional", "not-ready"]);
+const verdict = z.enum(["ready", "conditional", "not-ready", "inconclusive"]);
 const confidence = z.enum(["high", "medium", "low"]);
 /** Every section of the gap report, in document order. */
 export const SECTION_IDS = [
@@ -160,6 +160,7 @@ const LABEL_KEYS = [
   "scoresByRole",
   "perceptionGaps",
   "disagreements",
+  "factConflicts",
   "principles",
   "actionDetails",
   "judgement",
@@ -503,6 +504,22 @@ const perceptionSection = z.strictObject({
       max: z.number(),
     }),
   ),
+  factConflicts: z
+    .strictObject({
+      intro: z.string(),
+      items: z.array(
+        z.strictObject({
+          dimension: z.string(),
+          dimensionTitle: z.string(),
+          question: z.string(),
+          questionText: z.string(),
+          spread: z.number(),
+          min: z.number(),
+          max: z.number(),
+        }),
+      ),
+    })
+    .describe("Facts rated two or more levels apart, for the assessor to settle with evidence."),
 });
 
 const riskItem = z.strictObject({

@@ -32,10 +32,124 @@ const coverage = z
 const confidence = z
   .enum(["high", "medium", "low"])
   .nullable()
-  .describe("high when coverage ≥ 0.8, medium ≥ 0.5, low below; null with coverage null.");
+  .describe(
+    "From coverage, respondents, roles present and agreement (docs/scoring.md §5, confidenceBasis); null when nothing was answered (inconclusive).",
+  );
 const byRole = z
   .record(z.string(), score)
   .describe("Score per respondent role (every questionnaire role and any other role present).");
+
+// ---- Results schema version 2 (issue 11): confidence basis, inconclusive readiness ----
+
+/** Why a confidence is what it is: the four figures of docs/scoring.md §5 and what held it down. */
+export const confidenceBasisSchema = z
+  .strictObject({
+    respondents: z
+      .number()
+      .int()
+      .describe("The most respondents who gave a level to any one question here."),
+    rolesExpected: z
+      .array(z.string())
+      .describe("Answering roles the questions here are put to, in questionnaire order."),
+    rolesPresent: z
+      .array(z.string())
+      .describe("Those of rolesExpected with at least one respondent who gave a level here."),
+    agreement: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe(
+        "Weighted mean over answered questions of the largest share of respondents on two adjacent levels; null when nothing is answered.",
+      ),
+    limitedBy: z
+      .array(z.enum(["coverage", "respondents", "roles", "agreement"]))
+      .describe("The figures below the next confidence's threshold; empty at high confidence."),
+  })
+  .describe("The figures confidence is decided from.");
+
+/** The readiness verdicts; `inconclusive` when nothing was answered. */
+export const readinessVerdictSchema = z
+  .enum(["ready", "conditional", "not-ready", "inconclusive"])
+  .describe(
+    "not-ready / conditional when such a rule holds, ready when none does, inconclusive when no respondent gave any level (no rule is evaluated).",
+  );
+
+/** A question's kind as scored: null when the questionnaire declares no kinds. */
+export const questionKindSchema = z
+  .enum(["fact", "experience"])
+  .nullable()
+  .describe(
+    "fact or experience (a question without `kind` in a questionnaire that uses kinds is an experience item); null when the questionnaire uses no kinds.",
+  );
+
+/** A fact rated two or more levels apart: the assessor settles it with evidence. */
+export const factConflictSchema = z
+  .strictObject({
+    dimension: z.string(),
+    question: z.string(),
+    spread: z.number(),
+    min: z.number(),
+    max: z.number(),
+  })
+  .describe("A fact question whose respondents' ratings differ by at least 2 levels.");
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** A version-1 dimension's or overall confidence basis, from what version 1 recorded. */
+function basisFromV1(questions: unknown[], byRole: unknown): ConfidenceBasis {
+  const roles = isObject(byRole) ? Object.keys(byRole) : [];
+  let respondents = 0;
+  for (const q of questions) {
+    if (isObject(q) && typeof q.answered === "number") {
+      respondents = Math.max(respondents, q.answered);
+    }
+  }
+  return {
+    respondents,
+    rolesExpected: roles,
+    rolesPresent: roles.filter((r) => isObject(byRole) && byRole[r] !== null),
+    agreement: null,
+    limitedBy: [],
+  };
+}
+
+/**
+ * Reads a version-1 results file (from before question kinds and the confidence basis) as version
+ * 2, so a baseline scored months ago still compares and reports: questions get `kind: null` and
+ * `factConflict: false`, there are no fact conflicts, and the confidence keeps the value version 1
+ * gave it, with the basis it can still show (respondents and roles; agreement null). Anything
+ * else is returned unchanged for the schema to judge.
+ */
+export function upgradeResults(value: unknown): unknown {
+  if (!isObject(value) || value.schemaVersion !== 1) return value;
+  const dimensions = Array.isArray(value.dimensions) ? value.dimensions : [];
+  const allQuestions: unknown[] = [];
+  const upgraded = dimensions.map((d) => {
+    if (!isObject(d)) return d;
+    const questions = Array.isArray(d.questions) ? d.questions : [];
+    allQuestions.push(...questions);
+    return {
+      ...d,
+      confidenceBasis: basisFromV1(questions, d.byRole),
+      questions: questions.map((q) =>
+        isObject(q) ? { ...q, kind: null, factConflict: false } : q,
+      ),
+    };
+  });
+  const counts = isObject(value.respondentsByRole) ? value.respondentsByRole : {};
+  const present = Object.fromEntries(
+    Object.entries(counts).map(([role, n]) => [role, typeof n === "number" && n > 0 ? n : null]),
+  );
+  const overall = isObject(value.overall)
+    ? { ...value.overall, confidenceBasis: basisFromV1(allQuestions, present) }
+    : value.overall;
+  return { ...value, schemaVersion: 2, overall, dimensions: upgraded, factConflicts: [] };
+}
+
+// ---- end of version 2 additions ----
 
 export const noteSchema = z
   .strictObject({
@@ -57,7 +171,13 @@ export const questionResultSchema = z
       .number()
       .nullable()
       .describe("Highest minus lowest respondent score; null when unanswered."),
-    disagreement: z.boolean().describe("True when the spread is at least 2 levels."),
+    disagreement: z
+      .boolean()
+      .describe("True when the spread is at least 2 levels, on a question that is not a fact."),
+    kind: questionKindSchema,
+    factConflict: z
+      .boolean()
+      .describe("True when the question is a fact and its ratings spread at least 2 levels."),
     applicable: z
       .boolean()
       .describe("False when nobody was asked or every respondent asked said `na`."),
@@ -116,6 +236,7 @@ export const dimensionResultSchema = z
     applicableWeight: z.number().describe("Weight of the applicable questions."),
     coverage,
     confidence,
+    confidenceBasis: confidenceBasisSchema,
     byRole,
     target: z.number().describe("Override from --targets or the answers file, else the default."),
     gap: z.number().nullable().describe("max(0, target − score); null when inconclusive."),
@@ -128,7 +249,9 @@ export const dimensionResultSchema = z
       .describe("Set when target − score > horizonMonths ÷ monthsPerLevel."),
     perceptionGap: perceptionGapSchema
       .nullable()
-      .describe("Null unless both executive and front-line respondents answered."),
+      .describe(
+        "Null unless both executive and front-line respondents answered; with question kinds, computed on the experience questions both answered.",
+      ),
     questions: z.array(questionResultSchema).describe("In questionnaire order."),
   })
   .describe("One dimension's result.");
@@ -186,6 +309,7 @@ export const resultsSchema = z
       levelName,
       coverage: coverage.describe("Dimension-weighted mean of the dimensions' coverage."),
       confidence,
+      confidenceBasis: confidenceBasisSchema,
     }),
     dimensions: z.array(dimensionResultSchema).describe("In questionnaire order."),
     perceptionGaps: z
@@ -208,10 +332,17 @@ export const resultsSchema = z
           max: z.number(),
         }),
       )
-      .describe("Questions whose respondents differ by at least 2 levels, in questionnaire order."),
+      .describe(
+        "Questions (not facts) whose respondents differ by at least 2 levels, in questionnaire order.",
+      ),
+    factConflicts: z
+      .array(factConflictSchema)
+      .describe(
+        "Facts rated at least 2 levels apart, for the assessor to settle; in questionnaire order.",
+      ),
     risks: z.array(riskResultSchema).describe("Triggered risks, in questionnaire order."),
     readiness: z.strictObject({
-      verdict: z.enum(["ready", "conditional", "not-ready"]),
+      verdict: readinessVerdictSchema,
       rules: z.array(readinessRuleResultSchema).describe("The rules that decided the verdict."),
     }),
     reliability: reliabilitySchema
@@ -229,3 +360,4 @@ export type QuestionResult = z.infer<typeof questionResultSchema>;
 export type RiskResult = z.infer<typeof riskResultSchema>;
 export type NoteResult = z.infer<typeof noteSchema>;
 export type Confidence = NonNullable<z.infer<typeof confidence>>;
+export type ConfidenceBasis = z.infer<typeof confidenceBasisSchema>;

@@ -560,6 +560,34 @@ const completeness: Rule = ({ tree, report }) => {
   }
 };
 
+/**
+ * Question kinds: once any question declares a `kind`, every question should (an undeclared one
+ * is scored as an experience item), and a fact should name the roles who can see its evidence.
+ */
+const kinds: Rule = ({ tree, report }) => {
+  const questions = tree.dimensions.flatMap((d) =>
+    d.value.questions.map((q, i) => ({ q, at: at(d, "questions", i) })),
+  );
+  if (!questions.some(({ q }) => q.kind !== undefined)) return;
+  for (const { q, at: loc } of questions) {
+    if (q.kind === undefined) {
+      report(
+        "missing-kind",
+        { ...loc, path: [...loc.path, "id"] },
+        `expected \`kind: fact\` or \`kind: experience\` on question ${quote(q.id)}, as other questions of the questionnaire declare one; found none (it is scored as an experience item)`,
+        "warning",
+      );
+    } else if (q.kind === "fact" && q.roles === undefined) {
+      report(
+        "fact-for-everyone",
+        { ...loc, path: [...loc.path, "kind"] },
+        `expected \`roles\` on the fact ${quote(q.id)}: the roles who can see its evidence; found none, so it is put to every role`,
+        "warning",
+      );
+    }
+  }
+};
+
 const RULES: Rule[] = [
   scaleIsOneToFive,
   ...uniqueIds,
@@ -570,6 +598,7 @@ const RULES: Rule[] = [
   references,
   cycles,
   completeness,
+  kinds,
 ];
 
 /** Runs every semantic rule over a schema-valid include tree. */

@@ -141,6 +141,12 @@ export const question = z
       .describe(
         "`level`: the answer picks the anchor that matches observed practice; `likert`: agreement from 1 (strongly disagree) to 5 (strongly agree).",
       ),
+    kind: z
+      .enum(["fact", "experience"])
+      .optional()
+      .describe(
+        "`fact`: a fact of the organisation (governance, documents, policies), rated against evidence by the roles who can see it; never compared between roles, and conflicting ratings are flagged for the assessor. `experience`: a statement every role answers from its own seat; perception gaps and disagreements are computed on these. Omitted everywhere: every question counts as before.",
+      ),
     text: localizedText.describe("The question or statement put to the respondent."),
     help: localizedText.optional().describe("Guidance for the interviewer."),
     evidence: localizedText.optional().describe("The evidence the interviewer should ask to see."),
@@ -245,7 +251,7 @@ export const readinessRule = z
   })
   .describe("A rule that lowers the readiness verdict when its condition holds.");
 
-const verdict = z.enum(["ready", "conditional", "not-ready"]);
+const verdict = z.enum(["ready", "conditional", "not-ready", "inconclusive"]);
 
 /** One sentence of the consulting judgement, kept when its condition and verdict hold. */
 export const judgementSentence = z

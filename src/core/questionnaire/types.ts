@@ -50,3 +50,7 @@ export type { Question };
 /** True when the question is put to `role` (questions without `roles` go to everyone). */
 export const isForRole = (question: Question, role: string): boolean =>
   question.roles === undefined || question.roles.includes(role);
+
+/** Roles people answer as; owner-only roles (`respondent: false`, e.g. hr) are left out. */
+export const respondentRoles = (questionnaire: Pick<Questionnaire, "roles">): Role[] =>
+  questionnaire.roles.filter((r) => r.respondent !== false);

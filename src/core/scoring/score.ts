@@ -25,13 +25,19 @@ import {
 } from "../math/numbers.js";
 import type {
   Confidence,
+  ConfidenceBasis,
   DimensionResult,
   NoteResult,
   QuestionResult,
   Results,
 } from "../models/results.js";
 import type { LocalizedText, Question } from "../questionnaire/schema.js";
-import { type ComposedDimension, isForRole, type Questionnaire } from "../questionnaire/types.js";
+import {
+  type ComposedDimension,
+  isForRole,
+  type Questionnaire,
+  respondentRoles,
+} from "../questionnaire/types.js";
 import { compareText } from "../text/compare.js";
 import { ANSWER_ABSENT, ANSWER_CODES, ANSWER_NA, ANSWER_UNKNOWN } from "./answer-codes.js";
 import { addMonths } from "./dates.js";
@@ -47,11 +53,71 @@ export const DISAGREEMENT_SPREAD = 2;
 /** Perception gaps of at least this much are flagged. */
 export const PERCEPTION_GAP_FLAG = 1;
 
-/** Confidence from coverage: high ≥ 0.8, medium ≥ 0.5, low below. */
-export function confidenceOf(coverage: number): Confidence {
-  if (atLeast(coverage, 0.8)) return "high";
-  if (atLeast(coverage, 0.5)) return "medium";
-  return "low";
+/** The least each figure must reach for a confidence (docs/scoring.md §5). */
+export const CONFIDENCE_THRESHOLDS = {
+  high: { coverage: 0.8, respondents: 3, roleShare: 1, agreement: 0.8 },
+  medium: { coverage: 0.5, respondents: 2, roleShare: 0.5, agreement: 0.5 },
+} as const;
+
+/** The figures confidence is decided from, unrounded. */
+export interface ConfidenceFigures {
+  coverage: number | null;
+  respondents: number;
+  rolesExpected: readonly string[];
+  rolesPresent: readonly string[];
+  agreement: number | null;
+}
+
+type Limit = ConfidenceBasis["limitedBy"][number];
+
+/** The figures below the thresholds of `level`. */
+function shortOf(f: ConfidenceFigures, level: keyof typeof CONFIDENCE_THRESHOLDS): Limit[] {
+  const t = CONFIDENCE_THRESHOLDS[level];
+  const roleShare =
+    f.rolesExpected.length === 0 ? 1 : f.rolesPresent.length / f.rolesExpected.length;
+  const short: Limit[] = [];
+  if (!atLeast(f.coverage ?? 0, t.coverage)) short.push("coverage");
+  if (f.respondents < t.respondents) short.push("respondents");
+  if (!atLeast(roleShare, t.roleShare)) short.push("roles");
+  if (!atLeast(f.agreement ?? 0, t.agreement)) short.push("agreement");
+  return short;
+}
+
+/**
+ * Confidence from coverage, respondents, the roles present and agreement: high when every
+ * figure reaches the high thresholds, medium when every one reaches the medium ones, else low;
+ * null (inconclusive) when nothing was answered. `limitedBy` names the figures short of the next
+ * level, so a report can say what would raise it.
+ */
+export function confidenceOf(f: ConfidenceFigures): {
+  confidence: Confidence | null;
+  limitedBy: Limit[];
+} {
+  if (f.coverage === null || f.agreement === null) return { confidence: null, limitedBy: [] };
+  const high = shortOf(f, "high");
+  if (high.length === 0) return { confidence: "high", limitedBy: [] };
+  const medium = shortOf(f, "medium");
+  return medium.length === 0
+    ? { confidence: "medium", limitedBy: high }
+    : { confidence: "low", limitedBy: medium };
+}
+
+/** The results' confidence and its basis, rounded. */
+function confidenceResult(f: ConfidenceFigures): {
+  confidence: Confidence | null;
+  confidenceBasis: ConfidenceBasis;
+} {
+  const { confidence, limitedBy } = confidenceOf(f);
+  return {
+    confidence,
+    confidenceBasis: {
+      respondents: f.respondents,
+      rolesExpected: [...f.rolesExpected],
+      rolesPresent: [...f.rolesPresent],
+      agreement: round2OrNull(f.agreement),
+      limitedBy,
+    },
+  };
 }
 
 interface QuestionTally {
@@ -65,6 +131,8 @@ interface QuestionTally {
   asked: boolean[];
   min: number;
   max: number;
+  /** Respondents per score (index score − lo), for adjacent agreement. */
+  hist: number[];
   answered: number;
   na: number;
   unknown: number;
@@ -158,6 +226,7 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
     const score = tally.reverse ? lo + hi - value : value;
     tally.sum[r] = (tally.sum[r] as number) + score;
     tally.n[r] = (tally.n[r] as number) + 1;
+    tally.hist[score - lo] = (tally.hist[score - lo] ?? 0) + 1;
     tally.answered++;
     if (score < tally.min) tally.min = score;
     if (score > tally.max) tally.max = score;
@@ -168,16 +237,17 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
     const raw = hasOwn(respondent.answers, question.id)
       ? respondent.answers[question.id]
       : undefined;
-    // An answer given to a question not put to the role still counts (check-answers warns).
-    if (!tally.asked[r] && raw === undefined) return;
     const value = raw === undefined ? undefined : answerScalarOf(raw);
+    // A level given to a question not put to the role still counts (check-answers warns);
+    // `unknown`, `na` or nothing from a role never asked means "not asked", as in batch.
+    const notAsked = !tally.asked[r] && typeof value !== "number";
     if (typeof raw === "object" && (raw.note !== undefined || raw.evidence !== undefined)) {
       const note: NoteResult = { respondent: respondent.id, role: respondent.role };
       if (raw.note !== undefined) note.note = raw.note;
       if (raw.evidence !== undefined) note.evidence = raw.evidence;
       tally.notes.push(note);
     }
-    tallyValue(tally, r, value, respondent.id);
+    if (!notAsked) tallyValue(tally, r, value, respondent.id);
   }
 
   return {
@@ -197,11 +267,12 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
       for (let i = 0; i < flat.length; i++) {
         const tally = flat[i] as QuestionTally;
         const code = codes[i] ?? ANSWER_ABSENT;
-        if (code === ANSWER_ABSENT) {
-          if (tally.asked[r]) tally.unknown++;
-        } else if (code === ANSWER_NA) tally.na++;
-        else if (code === ANSWER_UNKNOWN) tally.unknown++;
-        else tallyValue(tally, r, code, id);
+        if (code === ANSWER_ABSENT || code === ANSWER_NA || code === ANSWER_UNKNOWN) {
+          // Off-role: not asked, whatever the code (as in `add`).
+          if (!tally.asked[r]) continue;
+          if (code === ANSWER_NA) tally.na++;
+          else tally.unknown++;
+        } else tallyValue(tally, r, code, id);
       }
     },
     addCodeCounts(role, counts, respondents) {
@@ -227,6 +298,7 @@ function emptyTally(question: Question): QuestionTally {
     asked: [],
     min: Number.POSITIVE_INFINITY,
     max: Number.NEGATIVE_INFINITY,
+    hist: [],
     answered: 0,
     na: 0,
     unknown: 0,
@@ -243,10 +315,10 @@ function tallyCodeCounts(
   lo: number,
   hi: number,
 ): void {
-  const absent = counts[base + ANSWER_ABSENT] ?? 0;
-  if (absent > 0 && tally.asked[r]) tally.unknown += absent;
-  tally.na += counts[base + ANSWER_NA] ?? 0;
-  tally.unknown += counts[base + ANSWER_UNKNOWN] ?? 0;
+  if (tally.asked[r]) {
+    tally.unknown += (counts[base + ANSWER_ABSENT] ?? 0) + (counts[base + ANSWER_UNKNOWN] ?? 0);
+    tally.na += counts[base + ANSWER_NA] ?? 0;
+  }
   for (let value = 1; value < ANSWER_NA; value++) {
     const c = counts[base + value] ?? 0;
     if (c === 0) continue;
@@ -258,6 +330,7 @@ function tallyCodeCounts(
     const score = tally.reverse ? lo + hi - value : value;
     tally.sum[r] = (tally.sum[r] as number) + score * c;
     tally.n[r] = (tally.n[r] as number) + c;
+    tally.hist[score - lo] = (tally.hist[score - lo] ?? 0) + c;
     tally.answered += c;
     if (score < tally.min) tally.min = score;
     if (score > tally.max) tally.max = score;
@@ -307,7 +380,21 @@ export function scoreAssessment(
   return results;
 }
 
+/** How a question takes part in comparisons between respondents (docs/scoring.md §7). */
+type Kind = "fact" | "experience" | null;
+
+/** A question's kind: as declared; `experience` when undeclared in a questionnaire that uses kinds. */
+function kindOf(question: Question, usesKinds: boolean): Kind {
+  return question.kind ?? (usesKinds ? "experience" : null);
+}
+
+/** True when any question of the questionnaire declares a kind. */
+export function usesQuestionKinds(questionnaire: Questionnaire): boolean {
+  return questionnaire.dimensions.some((d) => d.questions.some((q) => q.kind !== undefined));
+}
+
 interface QuestionScore {
+  kind: Kind;
   tally: QuestionTally;
   combined: number | null;
   byRole: Map<string, number | null>;
@@ -327,12 +414,14 @@ interface DimensionScore {
   perceptionGap: number | null;
   executive: number | null;
   frontline: number | null;
+  figures: ConfidenceFigures;
 }
 
 function scoreQuestion(
   tally: QuestionTally,
   roles: readonly string[],
   registry: RoleRegistry,
+  usesKinds: boolean,
 ): QuestionScore {
   const byRole = new Map<string, number | null>();
   for (const role of roles) {
@@ -341,17 +430,19 @@ function scoreQuestion(
     byRole.set(role, n > 0 ? (tally.sum[r as number] as number) / n : null);
   }
   const present = [...byRole.values()].filter((v): v is number => v !== null);
-  return { tally, combined: mean(present), byRole };
+  return { kind: kindOf(tally.question, usesKinds), tally, combined: mean(present), byRole };
 }
 
 function scoreDimension(
   dimension: ComposedDimension,
   tallies: QuestionTally[],
   roles: readonly string[],
+  answering: readonly string[],
   registry: RoleRegistry,
   target: number,
+  usesKinds: boolean,
 ): DimensionScore {
-  const questions = tallies.map((t) => scoreQuestion(t, roles, registry));
+  const questions = tallies.map((t) => scoreQuestion(t, roles, registry, usesKinds));
   const answered = questions.filter(
     (q): q is QuestionScore & { combined: number } => q.combined !== null,
   );
@@ -389,11 +480,16 @@ function scoreDimension(
     }
     byRole.set(role, weightedMean(pairs));
   }
-  const executive = byRole.get(EXECUTIVE_ROLE) ?? null;
-  const frontline = byRole.get(FRONTLINE_ROLE) ?? null;
+  const { executive, frontline } = usesKinds
+    ? pairedViews(questions)
+    : {
+        executive: byRole.get(EXECUTIVE_ROLE) ?? null,
+        frontline: byRole.get(FRONTLINE_ROLE) ?? null,
+      };
   const perceptionGap = executive !== null && frontline !== null ? executive - frontline : null;
 
   return {
+    figures: confidenceFigures(questions, answering, registry, coverage),
     dimension,
     questions,
     score,
@@ -407,6 +503,98 @@ function scoreDimension(
     perceptionGap,
     executive,
     frontline,
+  };
+}
+
+/**
+ * The executive and front-line views of a dimension over the experience questions both roles
+ * answered (weighted means of their per-role scores): facts are not compared, and a question only
+ * one side answered says nothing about the gap between them.
+ */
+function pairedViews(questions: readonly QuestionScore[]): {
+  executive: number | null;
+  frontline: number | null;
+} {
+  const exec: [number, number][] = [];
+  const front: [number, number][] = [];
+  for (const q of questions) {
+    if (q.kind === "fact") continue;
+    const e = q.byRole.get(EXECUTIVE_ROLE);
+    const f = q.byRole.get(FRONTLINE_ROLE);
+    if (e === undefined || e === null || f === undefined || f === null) continue;
+    exec.push([e, q.tally.question.weight]);
+    front.push([f, q.tally.question.weight]);
+  }
+  return { executive: weightedMean(exec), frontline: weightedMean(front) };
+}
+
+/** A dimension's figures for confidence: respondents, roles expected and present, agreement. */
+function confidenceFigures(
+  questions: readonly QuestionScore[],
+  answering: readonly string[],
+  registry: RoleRegistry,
+  coverage: number | null,
+): ConfidenceFigures {
+  let respondents = 0;
+  let answeredWeight = 0;
+  let agreedWeight = 0;
+  const expected = new Set<string>();
+  const present = new Set<string>();
+  for (const q of questions) {
+    const { tally } = q;
+    respondents = Math.max(respondents, tally.answered);
+    for (const role of answering) {
+      if (isForRole(tally.question, role)) expected.add(role);
+      const r = registry.index.get(role);
+      if (r !== undefined && (tally.n[r] ?? 0) > 0) present.add(role);
+    }
+    if (tally.answered > 0) {
+      const weight = Math.max(0, tally.question.weight);
+      answeredWeight += weight;
+      agreedWeight += weight * adjacentAgreement(tally);
+    }
+  }
+  const rolesExpected = answering.filter((r) => expected.has(r));
+  return {
+    coverage,
+    respondents,
+    rolesExpected,
+    rolesPresent: rolesExpected.filter((r) => present.has(r)),
+    agreement: answeredWeight > 0 ? agreedWeight / answeredWeight : null,
+  };
+}
+
+/**
+ * The largest share of a question's respondents whose scores lie on two adjacent levels (percent
+ * adjacent agreement): 1 when everyone is within one level of each other.
+ */
+function adjacentAgreement(tally: QuestionTally): number {
+  let best = 0;
+  for (let i = 0; i < tally.hist.length; i++) {
+    best = Math.max(best, (tally.hist[i] ?? 0) + (tally.hist[i + 1] ?? 0));
+  }
+  return tally.answered > 0 ? best / tally.answered : 1;
+}
+
+/** The overall figures: the most respondents on any question, roles over every dimension, agreement weighted by dimension. */
+function overallFigures(
+  scored: readonly DimensionScore[],
+  answering: readonly string[],
+  coverage: number | null,
+): ConfidenceFigures {
+  const expected = new Set(scored.flatMap((d) => d.figures.rolesExpected));
+  const present = new Set(scored.flatMap((d) => d.figures.rolesPresent));
+  const rolesExpected = answering.filter((r) => expected.has(r));
+  return {
+    coverage,
+    respondents: Math.max(0, ...scored.map((d) => d.figures.respondents)),
+    rolesExpected,
+    rolesPresent: rolesExpected.filter((r) => present.has(r)),
+    agreement: weightedMean(
+      scored.flatMap((d) =>
+        d.figures.agreement === null ? [] : [[d.figures.agreement, d.dimension.weight] as const],
+      ),
+    ),
   };
 }
 
@@ -428,12 +616,15 @@ function compareNotes(a: NoteResult, b: NoteResult): number {
 function questionResult(q: QuestionScore): QuestionResult {
   const { tally } = q;
   const spread = tally.answered > 0 ? tally.max - tally.min : null;
+  const apart = spread !== null && spread >= DISAGREEMENT_SPREAD;
   return {
     id: tally.question.id,
     score: round2OrNull(q.combined),
     byRole: roundMap(q.byRole),
     spread,
-    disagreement: spread !== null && spread >= DISAGREEMENT_SPREAD,
+    disagreement: apart && q.kind !== "fact",
+    kind: q.kind,
+    factConflict: apart && q.kind === "fact",
     applicable: tally.answered + tally.unknown > 0,
     answered: tally.answered,
     na: tally.na,
@@ -518,7 +709,7 @@ function dimensionResult(
     answeredWeight: round2(d.answeredWeight),
     applicableWeight: round2(d.applicableWeight),
     coverage: round2OrNull(d.coverage),
-    confidence: d.coverage === null ? null : confidenceOf(d.coverage),
+    ...confidenceResult(d.figures),
     byRole: roundMap(d.byRole),
     target: d.target,
     ...targetFigures(d.score, d.target, horizonMonths, monthsPerLevel, assessmentDate),
@@ -561,10 +752,14 @@ function flaggedPerceptionGaps(dimensions: DimensionResult[]): Results["percepti
   );
 }
 
-/** The answered questions whose respondents' scores spread at least `DISAGREEMENT_SPREAD`. */
-function disagreementsOf(scored: DimensionScore[]): Results["disagreements"] {
+/**
+ * The answered questions whose respondents' scores spread at least `DISAGREEMENT_SPREAD`: the
+ * disagreements (questions that are not facts), or, with `facts`, the facts to settle.
+ */
+function disagreementsOf(scored: DimensionScore[], facts = false): Results["disagreements"] {
   return scored.flatMap((d) =>
     d.questions
+      .filter((q) => (q.kind === "fact") === facts)
       .filter((q) => q.tally.answered > 0 && q.tally.max - q.tally.min >= DISAGREEMENT_SPREAD)
       .map((q) => ({
         dimension: d.dimension.id,
@@ -592,9 +787,19 @@ function buildResults(
   const levelName = (level: number | null): LocalizedText | null =>
     level === null ? null : (questionnaire.scale.find((s) => s.level === level)?.name ?? null);
 
+  const answering = respondentRoles(questionnaire).map((r) => r.id);
+  const usesKinds = usesQuestionKinds(questionnaire);
   const scored = questionnaire.dimensions.map((dimension, i) => {
     const target = targetOf(dimension, input, options);
-    return scoreDimension(dimension, tallies[i] ?? [], roles, registry, target);
+    return scoreDimension(
+      dimension,
+      tallies[i] ?? [],
+      roles,
+      answering,
+      registry,
+      target,
+      usesKinds,
+    );
   });
 
   const overallScore = weightedMean(
@@ -635,11 +840,12 @@ function buildResults(
       level: overallLevel,
       levelName: levelName(overallLevel),
       coverage: round2OrNull(overallCoverage),
-      confidence: overallCoverage === null ? null : confidenceOf(overallCoverage),
+      ...confidenceResult(overallFigures(scored, answering, overallCoverage)),
     },
     dimensions,
     perceptionGaps: flaggedPerceptionGaps(dimensions),
     disagreements: disagreementsOf(scored),
+    factConflicts: disagreementsOf(scored, true),
     risks,
     readiness,
   };

@@ -515,6 +515,28 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
       ]),
     );
   }
+  if (p.factConflicts.items.length > 0) {
+    w.space(6);
+    w.subheading(L.factConflicts, { keep: 40 });
+    w.paragraph(p.factConflicts.intro);
+    drawTable(
+      w,
+      [
+        { header: L.dimension, width: 1.8 },
+        { header: L.question, width: 4 },
+        { header: L.spread, width: 0.8, align: "right" },
+        { header: L.lowest, width: 0.8, align: "right" },
+        { header: L.highest, width: 0.8, align: "right" },
+      ],
+      p.factConflicts.items.map((d) => [
+        d.dimensionTitle,
+        { text: d.questionText, sub: d.question },
+        { text: d.spread.toFixed(2), bold: true, color: COLOR.gap },
+        fmtLevel(d.min, L.inconclusive),
+        fmtLevel(d.max, L.inconclusive),
+      ]),
+    );
+  }
 }
 
 /** The risk register. */

@@ -47,6 +47,7 @@ export const VERDICT_COLOR: Record<ReadinessVerdictId, string> = {
   ready: "#3f7d4e",
   conditional: "#c58a1d",
   "not-ready": "#a83a3a",
+  inconclusive: "#7a7a7a",
 };
 
 /** Font sizes in points. */

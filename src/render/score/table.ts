@@ -152,7 +152,12 @@ function profile(
 function readiness(results: Results, q: Questionnaire, lang: Lang, c: ChalkInstance): string {
   const m = messagesFor(lang);
   const { verdict, rules } = results.readiness;
-  const paint = verdict === "ready" ? c.green : verdict === "conditional" ? c.yellow : c.red;
+  const paint =
+    verdict === "ready"
+      ? c.green
+      : verdict === "conditional" || verdict === "inconclusive"
+        ? c.yellow
+        : c.red;
   const colon = m.common.punct.colon;
   const label = c.bold(`${m.score.readiness}${colon.trimEnd()}`);
   const space = colon.slice(colon.trimEnd().length);
@@ -211,6 +216,18 @@ function perceptionGaps(results: Results, q: Questionnaire, lang: Lang, c: Chalk
   return `${title}\n${columns(rows)}`;
 }
 
+/** Facts rated two or more levels apart, for the assessor to settle (shown only when there are some). */
+function factConflicts(results: Results, lang: Lang, c: ChalkInstance): string[] {
+  if (results.factConflicts.length === 0) return [];
+  const m = messagesFor(lang);
+  const title = `${c.bold(m.score.factConflicts)}${c.dim(m.common.punct.paren(m.score.factConflictsNote))}`;
+  const rows = [
+    [m.score.colQuestion, m.score.colRatings].map((h) => c.dim(h)),
+    ...results.factConflicts.map((f) => [f.question, c.yellow(`${f.min}–${f.max}`)]),
+  ];
+  return [`${title}\n${columns(rows)}`];
+}
+
 function expectationRisks(results: Results, lang: Lang, c: ChalkInstance): string {
   const m = messagesFor(lang);
   const vars = { horizon: results.horizonMonths, pace: results.monthsPerLevel };
@@ -256,6 +273,7 @@ export function renderScoreTable(
     readiness(results, questionnaire, lang, c),
     risks(results, lang, c),
     perceptionGaps(results, questionnaire, lang, c),
+    ...factConflicts(results, lang, c),
     expectationRisks(results, lang, c),
   ];
   return `${blocks.join("\n\n")}\n`;

@@ -385,6 +385,10 @@ describe("compareAssessments: questionnaire versions", () => {
     ).toEqual([]);
     expect(questionDifferences(question("x"), question("x", { roles: ["it"] }))).toEqual(["roles"]);
     expect(questionDifferences(question("x"), question("x", { type: "likert" }))).toEqual(["type"]);
+    // Pack 1.0.0 → 2.0.0: a question that becomes a fact, put to fewer roles.
+    expect(
+      questionDifferences(question("x"), question("x", { kind: "fact", roles: ["executive"] })),
+    ).toEqual(["kind", "roles"]);
   });
 
   it("ranks the biggest movers by absolute change, then id, and limits them", () => {

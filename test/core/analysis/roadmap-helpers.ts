@@ -92,6 +92,14 @@ export function questionnaireOf(
   };
 }
 
+const HIGH_BASIS: DimensionResult["confidenceBasis"] = {
+  respondents: 3,
+  rolesExpected: ["executive"],
+  rolesPresent: ["executive"],
+  agreement: 1,
+  limitedBy: [],
+};
+
 /** Results whose dimensions have exactly the given scores, targets and triggered risks. */
 export function resultsOf(dims: DimSpec[], triggeredRisks: string[] = []): Results {
   const dimensions: DimensionResult[] = dims.map((d) => {
@@ -109,6 +117,7 @@ export function resultsOf(dims: DimSpec[], triggeredRisks: string[] = []): Resul
       applicableWeight: 1,
       coverage: 1,
       confidence: "high",
+      confidenceBasis: HIGH_BASIS,
       byRole: {},
       target,
       gap: d.score === null ? null : Math.max(0, Math.round((target - d.score) * 100) / 100),
@@ -125,10 +134,18 @@ export function resultsOf(dims: DimSpec[], triggeredRisks: string[] = []): Resul
     monthsPerLevel: 9,
     respondents: [],
     respondentsByRole: {},
-    overall: { score: 2, level: 2, levelName: text("L2"), coverage: 1, confidence: "high" },
+    overall: {
+      score: 2,
+      level: 2,
+      levelName: text("L2"),
+      coverage: 1,
+      confidence: "high",
+      confidenceBasis: HIGH_BASIS,
+    },
     dimensions,
     perceptionGaps: [],
     disagreements: [],
+    factConflicts: [],
     risks: triggeredRisks.map((id) => ({
       id,
       title: text(id),

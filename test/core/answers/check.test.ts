@@ -115,6 +115,36 @@ describe("checkAnswersAgainst", () => {
     ]);
   });
 
+  it("rejects a role that never answers and says an off-role unknown is ignored", () => {
+    const withHr = {
+      ...q,
+      roles: [...q.roles, { id: "hr", name: { en: "HR", "zh-CN": "人力资源" }, respondent: false }],
+    };
+    const answers: AnswersFile = {
+      assessment: meta(),
+      respondents: [
+        respondent("h1", "hr", {}),
+        respondent("m1", "manager", { "lead.kpis": "unknown" }),
+      ],
+    };
+    expect(checkAnswersAgainst(withHr, answers)).toEqual([
+      {
+        path: ["respondents", 0, "role"],
+        code: "non-respondent-role",
+        severity: "error",
+        message:
+          'expected a role that answers (executive, manager, frontline, it); found "hr", which the questionnaire marks `respondent: false` (it owns roadmap actions but never answers)',
+      },
+      {
+        path: ["respondents", 1, "answers", "lead.kpis"],
+        code: "question-not-for-role",
+        severity: "warning",
+        message:
+          "question lead.kpis is put to executive, frontline, found an answer from a manager (`unknown` from a role not asked is ignored)",
+      },
+    ]);
+  });
+
   it("checks a --targets file at its own path", () => {
     expect(checkTargets(q, { nope: 3 }, ["targets"])).toMatchObject([
       { code: "unknown-dimension", path: ["targets", "nope"] },

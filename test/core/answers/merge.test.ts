@@ -26,7 +26,7 @@ describe("mergeAnswerFiles", () => {
         file: 1,
         path: ["assessment", "assessor"],
         message:
-          'expected "Jane Doe" as in the first answers file, found "Someone Else"; the first file\'s value is used',
+          'expected "Jane Doe" as in answers file 1, found "Someone Else"; the value of answers file 1 is used',
       },
     ]);
   });
@@ -57,6 +57,52 @@ describe("mergeAnswerFiles", () => {
   it("passes a single file through without conflicts", () => {
     const single = file({ targets: { lead: 4 }, respondents: [respondent("r1", "it", { a: 3 })] });
     expect(mergeAnswerFiles([single])).toEqual({ ...single, conflicts: [] });
+  });
+
+  it("names both files of a repeated respondent id when given their names", () => {
+    const merged = mergeAnswerFiles(
+      [
+        file({ respondents: [respondent("executive-1", "executive", {})] }),
+        file({ respondents: [respondent("executive-1", "executive", {})] }),
+      ],
+      { names: ["answers/ceo.yaml", "answers/cfo.yaml"] },
+    );
+    expect(merged.conflicts).toEqual([
+      {
+        code: "duplicate-respondent",
+        file: 1,
+        path: ["respondents", 0, "id"],
+        message:
+          'expected a respondent id not used before, found "executive-1" already used in answers/ceo.yaml (respondents[0]); give one of them another id',
+      },
+    ]);
+  });
+
+  it("takes a field the first file leaves as init's placeholder from a later file that fills it", () => {
+    const placeholders = {
+      name: ["Client name", "客户名称"],
+      industry: ["Industry"],
+      size: ["Size"],
+      assessor: ["Your name"],
+    };
+    const merged = mergeAnswerFiles(
+      [
+        file({ assessment: meta({ client: { name: "客户名称", industry: "Industry" } }) }),
+        file({ assessment: meta({ client: { name: "Acme", industry: "Retail" } }) }),
+        file({ assessment: meta({ client: { name: "Client name", industry: "Retail" } }) }),
+      ],
+      { placeholders },
+    );
+    expect(merged.assessment.client).toEqual({ name: "Acme", industry: "Retail" });
+    // A placeholder in a later file never counts as a disagreement.
+    expect(merged.conflicts).toEqual([]);
+    // Without the placeholder list the first file wins, as before.
+    expect(
+      mergeAnswerFiles([
+        file({ assessment: meta({ client: { name: "客户名称" } }) }),
+        file({ assessment: meta({ client: { name: "Acme" } }) }),
+      ]).assessment.client.name,
+    ).toBe("客户名称");
   });
 
   it("needs at least one file", () => {

@@ -29,5 +29,13 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
       dimensionTitle: dimTitle.get(g.dimension) ?? g.dimension,
       questionText: ctx.questionText(g.question),
     })),
+    factConflicts: {
+      intro: t.factConflictsIntro,
+      items: results.factConflicts.map((g) => ({
+        ...g,
+        dimensionTitle: dimTitle.get(g.dimension) ?? g.dimension,
+        questionText: ctx.questionText(g.question),
+      })),
+    },
   };
 }

@@ -98,6 +98,9 @@ export function buildSummary(ctx: ReportContext): ReportModel["summary"] {
         levelName: pickOrNull(results.overall.levelName, lang),
         coverage: results.overall.coverage,
         confidence: ctx.confidenceName(results.overall.confidence),
+        respondents: results.overall.confidenceBasis.respondents,
+        rolesPresent: results.overall.confidenceBasis.rolesPresent.length,
+        rolesExpected: results.overall.confidenceBasis.rolesExpected.length,
       }),
     },
     readiness: {

@@ -1,0 +1,59 @@
+import type { AnswersPath } from "./input.js";
+import type { AssessmentMeta } from "./schema.js";
+
+/** The assessment fields `init` writes a placeholder into. */
+export const PLACEHOLDER_FIELDS = ["name", "industry", "size", "assessor"] as const;
+export type PlaceholderField = (typeof PLACEHOLDER_FIELDS)[number];
+
+/** Per field, every text `init` may have written for it (one per language). */
+export type TemplatePlaceholders = Readonly<Record<PlaceholderField, readonly string[]>>;
+
+/** Where each field lives in an answers file. */
+export const PLACEHOLDER_PATHS: Readonly<Record<PlaceholderField, AnswersPath>> = {
+  name: ["assessment", "client", "name"],
+  industry: ["assessment", "client", "industry"],
+  size: ["assessment", "client", "size"],
+  assessor: ["assessment", "assessor"],
+};
+
+/** The part of an assessment's metadata (answers or results) that may hold placeholders. */
+type MetaWithPlaceholders = Pick<AssessmentMeta, "client" | "assessor">;
+
+/** The value of a placeholder field in an assessment's metadata. */
+export function placeholderFieldValue(
+  meta: MetaWithPlaceholders,
+  field: PlaceholderField,
+): string | undefined {
+  return field === "assessor" ? meta.assessor : meta.client[field];
+}
+
+/** True when `value` is exactly what `init` wrote for the field (surrounding spaces ignored). */
+export function isPlaceholder(
+  placeholders: TemplatePlaceholders,
+  field: PlaceholderField,
+  value: string | undefined,
+): boolean {
+  return value !== undefined && placeholders[field].includes(value.trim());
+}
+
+/** The fields of `meta` that still hold `init`'s placeholder text, in field order. */
+export function placeholderFields(
+  meta: MetaWithPlaceholders,
+  placeholders: TemplatePlaceholders,
+): PlaceholderField[] {
+  return PLACEHOLDER_FIELDS.filter((f) =>
+    isPlaceholder(placeholders, f, placeholderFieldValue(meta, f)),
+  );
+}
+
+const FIELD_NAMES: Readonly<Record<PlaceholderField, string>> = {
+  name: "the client's name",
+  industry: "the client's industry",
+  size: "the client's size",
+  assessor: "the assessor's name",
+};
+
+/** Says which field still holds `init`'s placeholder and how to fill it in (`file` as shown). */
+export function placeholderMessage(field: PlaceholderField, value: string, file: string): string {
+  return `expected ${FIELD_NAMES[field]} in ${PLACEHOLDER_PATHS[field].join(".")}; found ${JSON.stringify(value)}, the placeholder \`crm-maturity init\` wrote (fill it in, or run \`crm-maturity interview -o ${file}\`, which asks for it)`;
+}
