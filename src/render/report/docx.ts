@@ -480,8 +480,23 @@ function kpis({ r, b, L, colon }: Ctx): FileChild[] {
   const out: FileChild[] = [b.paragraph(k.intro)];
   if (k.principles.length > 0)
     out.push(b.paragraph(`${L.principles}${colon}`, { bold: true }), ...b.bullets(k.principles));
+  if (k.scorecard.length > 0)
+    out.push(
+      b.heading(2, k.scorecardTitle),
+      ...b.table(
+        [
+          { header: L.kpi, width: 3 },
+          { header: L.owner, width: 1.4 },
+          { header: L.baseline, width: 2 },
+          { header: L.target, width: 2.2 },
+          { header: L.frequency, width: 1.5 },
+        ],
+        k.scorecard.map((row) => [row.kpi, row.ownerName, row.baseline, row.target, row.cadence]),
+      ),
+    );
   if (k.rows.length > 0)
     out.push(
+      b.heading(2, k.rowsTitle),
       ...b.table(
         [
           { header: L.kpi, width: 2.5 },

@@ -483,12 +483,13 @@ class Deck extends DeckBase {
     const { r, L } = this;
     const k = r.kpis;
     const MAX = 8;
+    const card = k.scorecard;
     const slide = this.slide(k.title, [
       k.intro,
       ...k.principles,
-      ...k.rows.slice(MAX).map((row) => `${row.kpi}${this.colon}${row.measure}`),
+      ...card.slice(MAX).map((row) => `${row.kpi}${this.colon}${row.baseline} → ${row.target}`),
     ]);
-    if (k.rows.length === 0) {
+    if (card.length === 0) {
       // No KPI table in this edition: the intro and the principles carry the slide.
       this.text(slide, k.intro, {
         x: MARGIN,
@@ -507,13 +508,14 @@ class Deck extends DeckBase {
       });
       return;
     }
+    // The scorecard the programme is run by; the rest of it goes into the notes.
     this.table(
       slide,
-      [L.kpi, L.measure, L.frequency, L.owner],
-      k.rows
+      [L.kpi, L.owner, L.baseline, L.target, L.frequency],
+      card
         .slice(0, MAX)
-        .map((row) => [row.kpi, row.measure, row.frequency, row.ownerName ?? "—"]),
-      { x: MARGIN, y: 1.3, w: BODY_W, colW: [3.4, 5.4, 1.6, BODY_W - 10.4], fontSize: 11 },
+        .map((row) => [row.kpi, row.ownerName, row.baseline, row.target, row.cadence]),
+      { x: MARGIN, y: 1.3, w: BODY_W, colW: [3.6, 1.6, 2.6, 2.8, BODY_W - 10.6], fontSize: 10 },
     );
   }
 
