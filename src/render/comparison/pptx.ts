@@ -20,11 +20,18 @@ export async function renderPptx(comparison: Comparison, opts: RenderOptions): P
   const pptx = newPptx();
   const colon = messagesFor(opts.lang).common.punct.colon;
   const interval = `${v.interval.label}${colon}${v.interval.value}`;
+  const item = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
   const deck = new (class extends DeckBase {
     build(): void {
-      const item = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
-      const intervalLine = `${v.interval.label}${this.colon}${v.interval.value}`;
+      this.titleSlide();
+      this.scoresSlide();
+      this.risksSlide();
+      this.perceptionSlide();
+    }
 
+    /** The two assessments side by side and the interval between them. */
+    titleSlide(): void {
+      const intervalLine = `${v.interval.label}${this.colon}${v.interval.value}`;
       const title = this.slide(v.heading, v.warnings);
       this.table(
         title,
@@ -40,7 +47,10 @@ export async function renderPptx(comparison: Comparison, opts: RenderOptions): P
         fontSize: 16,
         bold: true,
       });
+    }
 
+    /** Baseline against follow-up: a native radar and the change per dimension. */
+    scoresSlide(): void {
       const dims = comparison.dimensions.filter((d) => d.status === "matched");
       const scores = this.slide(v.labels.dimensions, [
         ...v.method,
@@ -91,7 +101,10 @@ export async function renderPptx(comparison: Comparison, opts: RenderOptions): P
         ]),
         { x: 7.4, y: 1.4, w: BODY_W - 6.85, colW: [2.4, 1, 1, 1.03], fontSize: 12 },
       );
+    }
 
+    /** Readiness then and now, and the risks resolved, new and remaining. */
+    risksSlide(): void {
       const risks = this.slide(v.labels.risks, [
         v.readiness.line,
         ...v.readiness.sides.flatMap((s) => [s.heading, ...s.rules.map(item)]),
@@ -137,7 +150,10 @@ export async function renderPptx(comparison: Comparison, opts: RenderOptions): P
           },
         );
       });
+    }
 
+    /** Perception gaps then and now; the questionnaire changes and movers go to the notes. */
+    perceptionSlide(): void {
       const perception = this.slide(v.labels.perception, [
         v.questionnaire.intro,
         ...v.questionnaire.groups.flatMap((g) => [g.heading, ...g.items.map(item)]),
