@@ -10,6 +10,14 @@ module.exports = {
       to: { path: "^src/(io|app|cli|render|views|i18n|batch|interview|survey|boot)/" },
     },
     {
+      name: "scoring-before-analysis",
+      comment:
+        "Scoring computes scores; analysis (risks, readiness, roadmap) reads them. core/assessment.ts joins the two.",
+      severity: "error",
+      from: { path: "^src/core/scoring/" },
+      to: { path: "^src/core/analysis/" },
+    },
+    {
       name: "only-cli-imports-cli",
       comment: "Nothing below the command line depends on it.",
       severity: "error",

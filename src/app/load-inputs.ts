@@ -6,12 +6,13 @@ import {
   placeholderMessage,
 } from "../core/answers/placeholders.js";
 import type { Respondent } from "../core/answers/schema.js";
+import { scoreAssessment } from "../core/assessment.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { type Results, resultsSchema, upgradeResults } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
-import { scoreAssessment, targetFigures } from "../core/scoring/score.js";
+import { targetFigures } from "../core/scoring/score.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
 import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
 import { parseYamlSource } from "../io/yaml.js";

@@ -1,6 +1,6 @@
+import { scoreAssessment } from "../core/assessment.js";
 import { UsageError } from "../core/diagnostics/errors.js";
 import type { Lang } from "../core/models/languages.js";
-import { scoreAssessment } from "../core/scoring/score.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadAnswerFiles, loadTargetsFile } from "../io/load-answers.js";
 import { useColor, writeOutput } from "../io/output.js";

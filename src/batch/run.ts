@@ -1,3 +1,4 @@
+import { createAssessmentScorer } from "../core/assessment.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { round2 } from "../core/math/numbers.js";
 import type { Results } from "../core/models/results.js";
@@ -5,7 +6,7 @@ import type { Breakdown, Statistics } from "../core/models/statistics.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { ANSWER_CODES } from "../core/scoring/answer-codes.js";
 import { ReliabilityCollector } from "../core/scoring/reliability.js";
-import { type AssessmentScorer, createAssessmentScorer } from "../core/scoring/score.js";
+import type { AssessmentScorer } from "../core/scoring/score.js";
 import { compareText } from "../core/text/compare.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
 import { ExportError, type ExportInfo, type ExportReader, openExport } from "../io/survey/read.js";

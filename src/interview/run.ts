@@ -9,9 +9,9 @@ import {
   type AssessmentMeta,
   answerScalarOf,
 } from "../core/answers/schema.js";
+import { scoreAssessment } from "../core/assessment.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
-import { scoreAssessment } from "../core/scoring/score.js";
 import { escapeControls } from "../core/text/controls.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";

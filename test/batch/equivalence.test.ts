@@ -7,10 +7,10 @@ import { stringify as toYaml } from "yaml";
 import { RespondentScorer } from "../../src/batch/respondent-scores.js";
 import { resultsJsonChunks } from "../../src/batch/results-json.js";
 import { materializeResults } from "../../src/batch/run.js";
+import { scoreAssessment } from "../../src/core/assessment.js";
 import { compareIds, round2, round2OrNull } from "../../src/core/math/numbers.js";
 import { oneWayIcc } from "../../src/core/math/reliability.js";
 import { reliabilityOf, respondentCodes } from "../../src/core/scoring/reliability.js";
-import { scoreAssessment } from "../../src/core/scoring/score.js";
 import { questionnaire, runOn, scoreFiles, tmp, withoutStatistics } from "./helpers.js";
 import { quantileForTest } from "./quantile.js";
 

@@ -2,7 +2,7 @@
 // six months later (1.1.0: one question added, one removed, one with reworded anchors).
 import path from "node:path";
 import type { CompareSide } from "../../src/core/analysis/comparison.js";
-import { scoreAssessment } from "../../src/core/scoring/score.js";
+import { scoreAssessment } from "../../src/core/assessment.js";
 import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 import { loadAnswerFiles } from "../../src/io/load-answers.js";
 

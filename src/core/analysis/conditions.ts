@@ -1,21 +1,8 @@
 import { atLeast, atMost, lessThan, round2 } from "../math/numbers.js";
 import type { Condition } from "../questionnaire/schema.js";
+import type { ScoreView } from "../scoring/view.js";
 
-/** What conditions can see of one dimension (full precision; null when inconclusive). */
-export interface DimensionView {
-  score: number | null;
-  coverage: number | null;
-  /** Executive minus front-line score; null unless both roles answered. */
-  perceptionGap: number | null;
-}
-
-/** The scores conditions are evaluated against. */
-export interface ScoreView {
-  dimensions: ReadonlyMap<string, DimensionView>;
-  /** Combined question scores; null when unanswered. */
-  questions: ReadonlyMap<string, number | null>;
-  overall: { score: number | null; coverage: number | null };
-}
+export type { DimensionView, ScoreView } from "../scoring/view.js";
 
 /** A score view plus the outcome of other risks, for `{ risk: id }` leaves. */
 export interface ConditionContext extends ScoreView {

@@ -1,5 +1,3 @@
-import { assess } from "../analysis/assess.js";
-import type { DimensionView, ScoreView } from "../analysis/conditions.js";
 import { scaleBounds } from "../answers/check.js";
 import {
   type AssessmentInput,
@@ -42,6 +40,7 @@ import { compareText } from "../text/compare.js";
 import { ANSWER_ABSENT, ANSWER_CODES, ANSWER_NA, ANSWER_UNKNOWN } from "./answer-codes.js";
 import { addMonths } from "./dates.js";
 import { reliabilityOf } from "./reliability.js";
+import type { DimensionView, ScoreView } from "./view.js";
 
 /** The role whose view is compared with the front line's for perception gaps. */
 export const EXECUTIVE_ROLE = "executive";
@@ -178,7 +177,20 @@ interface RoleRegistry {
  * Creates an incremental scorer: `scoreAssessment` adds respondents with `add`; batch scoring
  * adds millions of rows with `addCoded` and keeps its own compact roster.
  */
-export function createAssessmentScorer(questionnaire: Questionnaire): AssessmentScorer {
+/**
+ * The analysis stage scoring hands its unrounded scores to: the risks that hold and the readiness
+ * verdict (`core/analysis/assess.ts`). Passed in so that scoring does not depend on analysis;
+ * `core/assessment.ts` wires the two together.
+ */
+export type AnalysisStage = (
+  questionnaire: Questionnaire,
+  view: ScoreView,
+) => Pick<Results, "risks" | "readiness">;
+
+export function createAssessmentScorer(
+  questionnaire: Questionnaire,
+  analyse: AnalysisStage,
+): AssessmentScorer {
   const { lo, hi } = scaleBounds(questionnaire);
   const registry: RoleRegistry = { index: new Map(), counts: [] };
   const tallies: QuestionTally[][] = questionnaire.dimensions.map((d) =>
@@ -283,7 +295,7 @@ export function createAssessmentScorer(questionnaire: Questionnaire): Assessment
       }
     },
     finish(input, options = {}) {
-      return buildResults(questionnaire, tallies, roster, registry, input, options);
+      return buildResults(questionnaire, tallies, roster, registry, input, options, analyse);
     },
   };
 }
@@ -370,9 +382,10 @@ export function targetFigures(
 export function scoreAssessment(
   questionnaire: Questionnaire,
   input: AssessmentInput,
-  options: ScoreOptions = {},
+  options: ScoreOptions,
+  analyse: AnalysisStage,
 ): Results {
-  const scorer = createAssessmentScorer(questionnaire);
+  const scorer = createAssessmentScorer(questionnaire, analyse);
   for (const respondent of input.respondents) scorer.add(respondent);
   const results = scorer.finish(input, options);
   const reliability = reliabilityOf(questionnaire, input.respondents);
@@ -779,6 +792,7 @@ function buildResults(
   registry: RoleRegistry,
   input: Omit<AssessmentInput, "respondents">,
   options: ScoreOptions,
+  analyse: AnalysisStage,
 ): Results {
   const { roleCounts, roles } = respondingRoles(questionnaire, registry);
   const horizonMonths =
@@ -810,7 +824,7 @@ function buildResults(
   );
   const overallLevel = overallScore === null ? null : floorLevel(overallScore);
 
-  const { risks, readiness } = assess(
+  const { risks, readiness } = analyse(
     questionnaire,
     scoreViewOf(scored, overallScore, overallCoverage),
   );

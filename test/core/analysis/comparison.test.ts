@@ -7,8 +7,8 @@ import {
   questionDifferences,
 } from "../../../src/core/analysis/comparison.js";
 import type { AnswerValue } from "../../../src/core/answers/schema.js";
+import { scoreAssessment } from "../../../src/core/assessment.js";
 import type { Questionnaire } from "../../../src/core/questionnaire/types.js";
-import { scoreAssessment } from "../../../src/core/scoring/score.js";
 import {
   assessment,
   dimension,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { scoreAssessment } from "../../../src/core/assessment.js";
 import { resultsSchema, upgradeResults } from "../../../src/core/models/results.js";
-import { scoreAssessment } from "../../../src/core/scoring/score.js";
 import { workedExample } from "../../fixtures/scoring/worked-example/case.js";
 
 /** What `score --format json` wrote before results schema version 2. */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { answersFile } from "../../../src/core/answers/schema.js";
-import { scoreAssessment } from "../../../src/core/scoring/score.js";
+import { scoreAssessment } from "../../../src/core/assessment.js";
 import { workedExample } from "../../fixtures/scoring/worked-example/case.js";
 
 // Keeps the worked example in docs/scoring.md and its fixture in step.

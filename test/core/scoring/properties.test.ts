@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AssessmentInput } from "../../../src/core/answers/input.js";
 import type { AnswerValue, Respondent } from "../../../src/core/answers/schema.js";
+import { scoreAssessment } from "../../../src/core/assessment.js";
 import { resultsSchema } from "../../../src/core/models/results.js";
 import type { Question } from "../../../src/core/questionnaire/schema.js";
 import type { Questionnaire } from "../../../src/core/questionnaire/types.js";
-import { scoreAssessment } from "../../../src/core/scoring/score.js";
 import { assessment, dimension, question, questionnaire } from "../../fixtures/scoring/build.js";
 
 const ROLES = ["executive", "manager", "frontline", "it"] as const;

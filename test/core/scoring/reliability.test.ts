@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AnswerValue, Respondent } from "../../../src/core/answers/schema.js";
+import { scoreAssessment } from "../../../src/core/assessment.js";
 import { round2OrNull } from "../../../src/core/math/numbers.js";
 import { analyseAlpha, rwgJ, varianceOf } from "../../../src/core/math/reliability.js";
 import { resultsSchema } from "../../../src/core/models/results.js";
@@ -11,7 +12,6 @@ import {
   reliabilityOf,
   respondentCodes,
 } from "../../../src/core/scoring/reliability.js";
-import { scoreAssessment } from "../../../src/core/scoring/score.js";
 import {
   assessment,
   dimension,

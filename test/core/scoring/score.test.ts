@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { scoreAssessment } from "../../../src/core/assessment.js";
 import { resultsSchema } from "../../../src/core/models/results.js";
-import { confidenceOf, scoreAssessment } from "../../../src/core/scoring/score.js";
+import { confidenceOf } from "../../../src/core/scoring/score.js";
 import type { ScoringCase } from "../../fixtures/scoring/build.js";
 import { criticalCap } from "../../fixtures/scoring/critical-cap/case.js";
 import { disagreement } from "../../fixtures/scoring/disagreement/case.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreAssessment } from "../../../src/core/scoring/score.js";
+import { scoreAssessment } from "../../../src/core/assessment.js";
 import { RENDERERS } from "../../../src/render/report/index.js";
 import { buildReport } from "../../../src/views/report/build.js";
 import { questionKinds } from "../../fixtures/scoring/question-kinds/case.js";

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { AssessmentInput } from "../../../src/core/answers/input.js";
+import { scoreAssessment } from "../../../src/core/assessment.js";
 import type { Questionnaire } from "../../../src/core/questionnaire/types.js";
-import { scoreAssessment } from "../../../src/core/scoring/score.js";
 import { loadQuestionnaire } from "../../../src/io/load-questionnaire.js";
 import { buildReport } from "../../../src/views/report/build.js";
 import type { ReportLanguage } from "../../../src/views/report/model.js";
