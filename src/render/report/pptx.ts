@@ -113,6 +113,14 @@ class Deck extends DeckBase {
       ]),
       ...s.judgement,
     ]);
+    this.verdictPanel(slide);
+    this.findingsPanel(slide);
+  }
+
+  /** The left panel: the verdict, the overall score and level, and the readiness sentence. */
+  private verdictPanel(slide: ReturnType<DeckBase["slide"]>): void {
+    const { r, L } = this;
+    const s = r.summary;
     const verdict = hex(VERDICT_COLOR[s.readiness.verdict]);
     slide.addShape("rect", {
       x: MARGIN,
@@ -168,7 +176,12 @@ class Deck extends DeckBase {
       fontSize: 12,
       color: COLOR.ink,
     });
-    // Each finding with the weakest answer behind it (the rest is in the notes).
+  }
+
+  /** The right panel: each finding with the weakest answer behind it (the rest is in the notes). */
+  private findingsPanel(slide: ReturnType<DeckBase["slide"]>): void {
+    const { r, L } = this;
+    const s = r.summary;
     const three = (
       s.findings.length > 0
         ? s.findings.map((f) => {
