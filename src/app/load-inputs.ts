@@ -139,6 +139,56 @@ function readInput(
   return parseYamlSource(read.text ?? "", STDIN_DISPLAY, STDIN_DISPLAY);
 }
 
+/** One results file as the only input: checked against the results schema, then retargeted. */
+function loadResultsFile(
+  first: SourceFile,
+  rest: SourceFile[],
+  answerFiles: Array<{ path: string; file: SourceFile }>,
+  opts: AssessmentInputOptions,
+): { value?: LoadedAssessment; issues: Issue[] } {
+  const issues: Issue[] = [];
+  for (const extra of rest) {
+    issues.push(
+      makeIssue(
+        "invalid-value",
+        `expected a single results file; found another one (${first.display} is already an input). Pass answer files to combine respondents, or use \`crm-maturity compare\` for two assessments`,
+        extra.display,
+        FILE_START,
+      ),
+    );
+  }
+  for (const a of answerFiles) {
+    issues.push(
+      makeIssue(
+        "invalid-value",
+        `expected either answer files or one results file; found an answers file next to the results file ${first.display}`,
+        a.file.display,
+        FILE_START,
+      ),
+    );
+  }
+  if (issues.length > 0) return { issues };
+  const parsed = resultsSchema.safeParse(upgradeResults(first.value));
+  if (!parsed.success) {
+    return {
+      issues: zodIssuesToIssues(parsed.error.issues, first, resultsSchema, "results file"),
+    };
+  }
+  // A document the client reads never carries `init`'s "Client name" on its cover.
+  const assessment = parsed.data.assessment;
+  const placeholders = placeholderFields(assessment, TEMPLATE_PLACEHOLDERS).map((field) =>
+    makeIssue(
+      "template-placeholder",
+      placeholderMessage(field, placeholderFieldValue(assessment, field) ?? "", first.display),
+      first.display,
+      first.locate(PLACEHOLDER_PATHS[field]),
+    ),
+  );
+  if (placeholders.length > 0) return { issues: [...issues, ...placeholders] };
+  const results = retargetResults(parsed.data, opts.targets, opts.horizonMonths);
+  return { value: { from: "results", results, file: first }, issues };
+}
+
 /**
  * The one answers-or-results loader: `<inputs..>` are answer files (merged and scored with the
  * questionnaire) or one results file from `score --format json` or `batch` (checked against the
@@ -182,48 +232,7 @@ export function loadAssessment(
   if (issues.length > 0) return { issues };
 
   const [first, ...rest] = resultFiles;
-  if (first) {
-    for (const extra of rest) {
-      issues.push(
-        makeIssue(
-          "invalid-value",
-          `expected a single results file; found another one (${first.display} is already an input). Pass answer files to combine respondents, or use \`crm-maturity compare\` for two assessments`,
-          extra.display,
-          FILE_START,
-        ),
-      );
-    }
-    for (const a of answerFiles) {
-      issues.push(
-        makeIssue(
-          "invalid-value",
-          `expected either answer files or one results file; found an answers file next to the results file ${first.display}`,
-          a.file.display,
-          FILE_START,
-        ),
-      );
-    }
-    if (issues.length > 0) return { issues };
-    const parsed = resultsSchema.safeParse(upgradeResults(first.value));
-    if (!parsed.success) {
-      return {
-        issues: zodIssuesToIssues(parsed.error.issues, first, resultsSchema, "results file"),
-      };
-    }
-    // A document the client reads never carries `init`'s "Client name" on its cover.
-    const assessment = parsed.data.assessment;
-    const placeholders = placeholderFields(assessment, TEMPLATE_PLACEHOLDERS).map((field) =>
-      makeIssue(
-        "template-placeholder",
-        placeholderMessage(field, placeholderFieldValue(assessment, field) ?? "", first.display),
-        first.display,
-        first.locate(PLACEHOLDER_PATHS[field]),
-      ),
-    );
-    if (placeholders.length > 0) return { issues: [...issues, ...placeholders] };
-    const results = retargetResults(parsed.data, opts.targets, opts.horizonMonths);
-    return { value: { from: "results", results, file: first }, issues };
-  }
+  if (first) return loadResultsFile(first, rest, answerFiles, opts);
 
   const questionnaire = opts.questionnaire();
   const text = stdin?.text;

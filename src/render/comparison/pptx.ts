@@ -1,4 +1,5 @@
 import type { Comparison } from "../../core/analysis/comparison.js";
+import type { Lang } from "../../core/models/languages.js";
 import { localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
 import { arrow, buildCompareView, type ListItem } from "../../views/comparison.js";
@@ -7,6 +8,204 @@ import { COLOR } from "../pdf/theme.js";
 import { BODY_W, DeckBase, finishPptx, hex, MARGIN, newPptx } from "../pptx/deck.js";
 import type { RenderOptions } from "./options.js";
 
+const item = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
+
+/** The comparison deck: one method per slide, over the comparison view. */
+class ComparisonDeck extends DeckBase {
+  private readonly v: ReturnType<typeof buildCompareView>;
+  private readonly m: ReturnType<typeof messagesFor>["comparison"];
+
+  constructor(
+    pptx: ReturnType<typeof newPptx>,
+    private readonly comparison: Comparison,
+    private readonly language: Lang,
+  ) {
+    const v = buildCompareView(comparison, language);
+    const colon = messagesFor(language).common.punct.colon;
+    super(pptx, {
+      lang: language,
+      title: v.heading,
+      subject: comparison.followup.client.name,
+      author: comparison.followup.assessor,
+      footer: `${v.interval.label}${colon}${v.interval.value}`,
+    });
+    this.v = v;
+    this.m = messagesFor(language).comparison;
+  }
+
+  build(): void {
+    this.titleSlide();
+    this.scoresSlide();
+    this.risksSlide();
+    this.perceptionSlide();
+  }
+
+  /** The two assessments side by side and the interval between them. */
+  titleSlide(): void {
+    const intervalLine = `${this.v.interval.label}${this.colon}${this.v.interval.value}`;
+    const title = this.slide(this.v.heading, this.v.warnings);
+    this.table(
+      title,
+      this.v.header.columns.map((c) => c.label),
+      this.v.header.rows.map((row) => row.map((c) => c.text)),
+      { x: MARGIN, y: 1.5, w: BODY_W, colW: [3.2, (BODY_W - 3.2) / 2, (BODY_W - 3.2) / 2] },
+    );
+    this.text(title, intervalLine, {
+      x: MARGIN,
+      y: 4.6,
+      w: BODY_W,
+      h: 0.5,
+      fontSize: 16,
+      bold: true,
+    });
+  }
+
+  /** Baseline against follow-up: a native radar and the change per dimension. */
+  scoresSlide(): void {
+    const dims = this.comparison.dimensions.filter((d) => d.status === "matched");
+    const scores = this.slide(this.v.labels.dimensions, [
+      ...this.v.method,
+      ...(this.v.dimensionsFootnote ? [this.v.dimensionsFootnote] : []),
+    ]);
+    const labels = dims.map((d) => localize(d.title, this.language));
+    scores.addChart(
+      this.pptx.ChartType.radar,
+      [
+        { name: this.m.baseline, labels, values: dims.map((d) => d.score.baseline ?? 0) },
+        { name: this.m.followup, labels, values: dims.map((d) => d.score.followup ?? 0) },
+      ],
+      {
+        x: MARGIN,
+        y: 1.2,
+        w: 6.6,
+        h: 5.6,
+        radarStyle: "standard",
+        chartColors: [hex(COLOR.target), hex(COLOR.current)],
+        valAxisMinVal: 0,
+        valAxisMaxVal: 5,
+        valAxisMajorUnit: 1,
+        catAxisLabelFontSize: 11,
+        catAxisLabelFontFace: this.font,
+        showLegend: true,
+        legendPos: "b",
+        legendFontFace: this.font,
+        lang: this.lang,
+      },
+    );
+    this.table(
+      scores,
+      [this.v.dimensions.columns[0]?.label ?? "", this.m.baseline, this.m.followup, this.m.change],
+      dims.map((d) => [
+        localize(d.title, this.language),
+        fmtScore(d.score.baseline, "—"),
+        fmtScore(d.score.followup, "—"),
+        {
+          text: arrow(d.score.change),
+          bold: true,
+          color:
+            d.score.change === null || d.score.change === 0
+              ? COLOR.ink
+              : d.score.change > 0
+                ? COLOR.improved
+                : COLOR.gap,
+        },
+      ]),
+      { x: 7.4, y: 1.4, w: BODY_W - 6.85, colW: [2.4, 1, 1, 1.03], fontSize: 12 },
+    );
+  }
+
+  /** Readiness then and now, and the risks resolved, new and remaining. */
+  risksSlide(): void {
+    const risks = this.slide(this.v.labels.risks, [
+      this.v.readiness.line,
+      ...this.v.readiness.sides.flatMap((s) => [s.heading, ...s.rules.map(item)]),
+    ]);
+    this.text(risks, `${this.v.labels.readiness}${this.colon}${this.v.readiness.line}`, {
+      x: MARGIN,
+      y: 1.25,
+      w: BODY_W,
+      h: 0.5,
+      fontSize: 16,
+      bold: true,
+      color:
+        this.v.readiness.trend === "up"
+          ? COLOR.improved
+          : this.v.readiness.trend === "down"
+            ? COLOR.gap
+            : COLOR.ink,
+    });
+    const colW = (BODY_W - 0.5) / 3;
+    this.v.risks.forEach((group, i) => {
+      const x = MARGIN + i * (colW + 0.25);
+      const color =
+        group.trend === "up" ? COLOR.improved : group.trend === "down" ? COLOR.gap : COLOR.muted;
+      this.text(risks, group.heading, {
+        x,
+        y: 2.0,
+        w: colW,
+        h: 0.5,
+        fontSize: 16,
+        bold: true,
+        color,
+      });
+      const items = group.items.map(item);
+      this.text(
+        risks,
+        items.length > 0 ? this.bullets(items, { paraSpaceAfter: 6 }) : this.v.risksNone,
+        {
+          x,
+          y: 2.55,
+          w: colW,
+          h: 4.2,
+          fontSize: 12,
+        },
+      );
+    });
+  }
+
+  /** Perception gaps then and now; the questionnaire changes and movers go to the notes. */
+  perceptionSlide(): void {
+    const perception = this.slide(this.v.labels.perception, [
+      this.v.questionnaire.intro,
+      ...this.v.questionnaire.groups.flatMap((g) => [g.heading, ...g.items.map(item)]),
+      ...(this.v.questionnaire.none ? [this.v.questionnaire.none] : []),
+      ...(this.v.movers ? this.v.movers.rows.map((row) => row.map((c) => c.text).join(" · ")) : []),
+    ]);
+    if (this.v.perception) {
+      this.table(
+        perception,
+        this.v.perception.columns.map((c) => c.label),
+        this.v.perception.rows.map((row) =>
+          row.map((c) => ({
+            text: c.text,
+            color: c.trend === "up" ? COLOR.improved : c.trend === "down" ? COLOR.gap : COLOR.ink,
+          })),
+        ),
+        {
+          x: MARGIN,
+          y: 1.4,
+          w: BODY_W,
+          colW: this.v.perception.columns.map((_, i) =>
+            i === 0
+              ? 4.2
+              : (BODY_W - 4.2) /
+                Math.max(1, this.v.perception ? this.v.perception.columns.length - 1 : 1),
+          ),
+          fontSize: 13,
+        },
+      );
+    } else {
+      this.text(perception, this.v.perceptionNone, {
+        x: MARGIN,
+        y: 1.4,
+        w: BODY_W,
+        h: 1,
+        fontSize: 16,
+      });
+    }
+  }
+}
+
 /**
  * The progress report as a deck (`compare --format pptx`): the two assessments side by side,
  * scores by dimension (a native radar of baseline against follow-up, editable in PowerPoint, and
@@ -14,191 +213,7 @@ import type { RenderOptions } from "./options.js";
  * changes, the movers, the warnings and how to read the figures. Lays out the comparison view.
  */
 export async function renderPptx(comparison: Comparison, opts: RenderOptions): Promise<Uint8Array> {
-  const v = buildCompareView(comparison, opts.lang);
-  const m = messagesFor(opts.lang).comparison;
-  const f = comparison.followup;
   const pptx = newPptx();
-  const colon = messagesFor(opts.lang).common.punct.colon;
-  const interval = `${v.interval.label}${colon}${v.interval.value}`;
-  const item = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
-  const deck = new (class extends DeckBase {
-    build(): void {
-      this.titleSlide();
-      this.scoresSlide();
-      this.risksSlide();
-      this.perceptionSlide();
-    }
-
-    /** The two assessments side by side and the interval between them. */
-    titleSlide(): void {
-      const intervalLine = `${v.interval.label}${this.colon}${v.interval.value}`;
-      const title = this.slide(v.heading, v.warnings);
-      this.table(
-        title,
-        v.header.columns.map((c) => c.label),
-        v.header.rows.map((row) => row.map((c) => c.text)),
-        { x: MARGIN, y: 1.5, w: BODY_W, colW: [3.2, (BODY_W - 3.2) / 2, (BODY_W - 3.2) / 2] },
-      );
-      this.text(title, intervalLine, {
-        x: MARGIN,
-        y: 4.6,
-        w: BODY_W,
-        h: 0.5,
-        fontSize: 16,
-        bold: true,
-      });
-    }
-
-    /** Baseline against follow-up: a native radar and the change per dimension. */
-    scoresSlide(): void {
-      const dims = comparison.dimensions.filter((d) => d.status === "matched");
-      const scores = this.slide(v.labels.dimensions, [
-        ...v.method,
-        ...(v.dimensionsFootnote ? [v.dimensionsFootnote] : []),
-      ]);
-      const labels = dims.map((d) => localize(d.title, opts.lang));
-      scores.addChart(
-        this.pptx.ChartType.radar,
-        [
-          { name: m.baseline, labels, values: dims.map((d) => d.score.baseline ?? 0) },
-          { name: m.followup, labels, values: dims.map((d) => d.score.followup ?? 0) },
-        ],
-        {
-          x: MARGIN,
-          y: 1.2,
-          w: 6.6,
-          h: 5.6,
-          radarStyle: "standard",
-          chartColors: [hex(COLOR.target), hex(COLOR.current)],
-          valAxisMinVal: 0,
-          valAxisMaxVal: 5,
-          valAxisMajorUnit: 1,
-          catAxisLabelFontSize: 11,
-          catAxisLabelFontFace: this.font,
-          showLegend: true,
-          legendPos: "b",
-          legendFontFace: this.font,
-          lang: this.lang,
-        },
-      );
-      this.table(
-        scores,
-        [v.dimensions.columns[0]?.label ?? "", m.baseline, m.followup, m.change],
-        dims.map((d) => [
-          localize(d.title, opts.lang),
-          fmtScore(d.score.baseline, "—"),
-          fmtScore(d.score.followup, "—"),
-          {
-            text: arrow(d.score.change),
-            bold: true,
-            color:
-              d.score.change === null || d.score.change === 0
-                ? COLOR.ink
-                : d.score.change > 0
-                  ? COLOR.improved
-                  : COLOR.gap,
-          },
-        ]),
-        { x: 7.4, y: 1.4, w: BODY_W - 6.85, colW: [2.4, 1, 1, 1.03], fontSize: 12 },
-      );
-    }
-
-    /** Readiness then and now, and the risks resolved, new and remaining. */
-    risksSlide(): void {
-      const risks = this.slide(v.labels.risks, [
-        v.readiness.line,
-        ...v.readiness.sides.flatMap((s) => [s.heading, ...s.rules.map(item)]),
-      ]);
-      this.text(risks, `${v.labels.readiness}${this.colon}${v.readiness.line}`, {
-        x: MARGIN,
-        y: 1.25,
-        w: BODY_W,
-        h: 0.5,
-        fontSize: 16,
-        bold: true,
-        color:
-          v.readiness.trend === "up"
-            ? COLOR.improved
-            : v.readiness.trend === "down"
-              ? COLOR.gap
-              : COLOR.ink,
-      });
-      const colW = (BODY_W - 0.5) / 3;
-      v.risks.forEach((group, i) => {
-        const x = MARGIN + i * (colW + 0.25);
-        const color =
-          group.trend === "up" ? COLOR.improved : group.trend === "down" ? COLOR.gap : COLOR.muted;
-        this.text(risks, group.heading, {
-          x,
-          y: 2.0,
-          w: colW,
-          h: 0.5,
-          fontSize: 16,
-          bold: true,
-          color,
-        });
-        const items = group.items.map(item);
-        this.text(
-          risks,
-          items.length > 0 ? this.bullets(items, { paraSpaceAfter: 6 }) : v.risksNone,
-          {
-            x,
-            y: 2.55,
-            w: colW,
-            h: 4.2,
-            fontSize: 12,
-          },
-        );
-      });
-    }
-
-    /** Perception gaps then and now; the questionnaire changes and movers go to the notes. */
-    perceptionSlide(): void {
-      const perception = this.slide(v.labels.perception, [
-        v.questionnaire.intro,
-        ...v.questionnaire.groups.flatMap((g) => [g.heading, ...g.items.map(item)]),
-        ...(v.questionnaire.none ? [v.questionnaire.none] : []),
-        ...(v.movers ? v.movers.rows.map((row) => row.map((c) => c.text).join(" · ")) : []),
-      ]);
-      if (v.perception) {
-        this.table(
-          perception,
-          v.perception.columns.map((c) => c.label),
-          v.perception.rows.map((row) =>
-            row.map((c) => ({
-              text: c.text,
-              color: c.trend === "up" ? COLOR.improved : c.trend === "down" ? COLOR.gap : COLOR.ink,
-            })),
-          ),
-          {
-            x: MARGIN,
-            y: 1.4,
-            w: BODY_W,
-            colW: v.perception.columns.map((_, i) =>
-              i === 0
-                ? 4.2
-                : (BODY_W - 4.2) / Math.max(1, v.perception ? v.perception.columns.length - 1 : 1),
-            ),
-            fontSize: 13,
-          },
-        );
-      } else {
-        this.text(perception, v.perceptionNone, {
-          x: MARGIN,
-          y: 1.4,
-          w: BODY_W,
-          h: 1,
-          fontSize: 16,
-        });
-      }
-    }
-  })(pptx, {
-    lang: opts.lang,
-    title: v.heading,
-    subject: f.client.name,
-    author: f.assessor,
-    footer: interval,
-  });
-  deck.build();
-  return finishPptx(pptx, f.date);
+  new ComparisonDeck(pptx, comparison, opts.lang).build();
+  return finishPptx(pptx, comparison.followup.date);
 }
