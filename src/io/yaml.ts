@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { createRequire } from "node:module";
 import jsYaml from "js-yaml";
-import type { Node } from "yaml";
+import type { Document, Node } from "yaml";
 import type { Issue, IssueCode, Position } from "../core/diagnostics/issue.js";
 import { MAX_ALIAS_BYTES, MAX_ALIAS_COUNT } from "../core/diagnostics/limits.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
@@ -167,32 +167,15 @@ function aliasBytes(doc: import("yaml").Document): number {
   return contents ? size(contents) - length(contents) : 0;
 }
 
-/** The position-keeping parse; exported for tests that compare it with {@link parseFast}. */
-export function parseWithPositions(
-  text: string,
-  absPath: string,
-  display: string,
-): { file: SourceFile; issues: Issue[] } {
-  const { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } =
-    loadYaml();
-  const lineCounter = new LineCounter();
-  const issues: Issue[] = [];
-  const toPos = (offset: number): Position => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  const range = (r: readonly [number, number, ...number[]] | undefined) =>
-    r ? { start: toPos(r[0]), end: toPos(r[1]) } : FILE_START;
+type Range = (r: readonly [number, number, ...number[]] | undefined) => {
+  start: Position;
+  end: Position;
+};
+type YamlDocument = Document.Parsed;
 
-  const docs = parseAllDocuments(text, {
-    ...YAML_OPTIONS,
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
-  const list = Array.isArray(docs) ? docs : [];
-  const doc = list[0];
+/** Syntax errors, duplicate keys and extra documents, each located. */
+function documentIssues(list: readonly YamlDocument[], display: string, range: Range): Issue[] {
+  const issues: Issue[] = [];
   for (const d of list) {
     for (const e of d.errors) {
       const code = YAML_ERROR_CODES[e.code] ?? "yaml-syntax";
@@ -222,46 +205,55 @@ export function parseWithPositions(
       ),
     );
   }
+  return issues;
+}
 
-  let value: unknown;
-  if (doc && issues.length === 0) {
-    // js-yaml names a null key "null"; `yaml` would name it "".
+/** The document's value, refusing an alias bomb (by count and by bytes) with a located issue. */
+function documentValue(
+  doc: YamlDocument,
+  display: string,
+  range: Range,
+): { value: unknown } | { issue: Issue } {
+  const { isScalar, visit } = loadYaml();
+  // js-yaml names a null key "null"; `yaml` would name it "".
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === null) pair.key.value = "null";
+    },
+  });
+  try {
+    const added = aliasBytes(doc);
+    if (added > MAX_ALIAS_BYTES) {
+      throw new ReferenceError(`aliases expand to ${added} more bytes`);
+    }
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (err) {
+    let aliasRange: readonly [number, number] | undefined;
     visit(doc, {
-      Pair(_, pair) {
-        if (isScalar(pair.key) && pair.key.value === null) pair.key.value = "null";
+      Alias(_, node) {
+        aliasRange = node.range ? [node.range[0], node.range[1]] : undefined;
+        return visit.BREAK;
       },
     });
-    try {
-      const added = aliasBytes(doc);
-      if (added > MAX_ALIAS_BYTES) {
-        throw new ReferenceError(`aliases expand to ${added} more bytes`);
-      }
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (err) {
-      let aliasRange: readonly [number, number] | undefined;
-      visit(doc, {
-        Alias(_, node) {
-          aliasRange = node.range ? [node.range[0], node.range[1]] : undefined;
-          return visit.BREAK;
-        },
-      });
-      const isBomb = err instanceof ReferenceError || /alias/i.test(String(err));
-      issues.push(
-        makeIssue(
-          isBomb ? "alias-bomb" : "yaml-syntax",
-          isBomb
-            ? `expected at most ${MAX_ALIAS_COUNT} alias expansions adding at most ${MAX_ALIAS_BYTES / 1024 / 1024} MB; found more (an alias bomb would exhaust memory)`
-            : `expected valid YAML; found ${(err as Error).message}`,
-          display,
-          range(aliasRange),
-        ),
-      );
-      value = undefined;
-    }
+    const isBomb = err instanceof ReferenceError || /alias/i.test(String(err));
+    return {
+      issue: makeIssue(
+        isBomb ? "alias-bomb" : "yaml-syntax",
+        isBomb
+          ? `expected at most ${MAX_ALIAS_COUNT} alias expansions adding at most ${MAX_ALIAS_BYTES / 1024 / 1024} MB; found more (an alias bomb would exhaust memory)`
+          : `expected valid YAML; found ${(err as Error).message}`,
+        display,
+        range(aliasRange),
+      ),
+    };
   }
+}
 
+/** Finds the position of a path of keys and indices in the document (the deepest that exists). */
+function locator(doc: YamlDocument | undefined, range: Range): SourceFile["locate"] {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = loadYaml();
   const root = doc?.contents ?? null;
-  const locate: SourceFile["locate"] = (path, opts) => {
+  return (path, opts) => {
     let node: unknown = root;
     let last: { start: Position; end: Position } = range(
       root && "range" in (root as object) ? ((root as Node).range ?? undefined) : undefined,
@@ -292,6 +284,36 @@ export function parseWithPositions(
     }
     return last;
   };
+}
 
-  return { file: { path: absPath, display, value, locate }, issues };
+/** The position-keeping parse; exported for tests that compare it with {@link parseFast}. */
+export function parseWithPositions(
+  text: string,
+  absPath: string,
+  display: string,
+): { file: SourceFile; issues: Issue[] } {
+  const { LineCounter, parseAllDocuments } = loadYaml();
+  const lineCounter = new LineCounter();
+  const toPos = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const range: Range = (r) => (r ? { start: toPos(r[0]), end: toPos(r[1]) } : FILE_START);
+  const docs = parseAllDocuments(text, {
+    ...YAML_OPTIONS,
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const list = (Array.isArray(docs) ? docs : []) as YamlDocument[];
+  const doc = list[0];
+  const issues = documentIssues(list, display, range);
+  let value: unknown;
+  if (doc && issues.length === 0) {
+    const read = documentValue(doc, display, range);
+    if ("issue" in read) issues.push(read.issue);
+    else value = read.value;
+  }
+  return { file: { path: absPath, display, value, locate: locator(doc, range) }, issues };
 }
