@@ -310,6 +310,123 @@ function guessRole(value: string, known: Map<string, string>): string | undefine
   return best;
 }
 
+/** Greedy assignment of columns to questions, best score first; one question per column. */
+function assignColumns(
+  open: SurveyColumn[],
+  scores: Map<SurveyColumn, Array<{ question: Question; score: number }>>,
+  order: Map<Question, number>,
+): { matches: ColumnMatch[]; usedColumns: Set<SurveyColumn>; usedQuestions: Set<Question> } {
+  const pairs: ColumnMatch[] = [];
+  for (const column of open) {
+    for (const m of scores.get(column) ?? []) pairs.push({ column, ...m });
+  }
+  // Greedy assignment, best first; ties fall back to column order, then questionnaire order.
+  pairs.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.column.index - b.column.index ||
+      (order.get(a.question) ?? 0) - (order.get(b.question) ?? 0),
+  );
+  const usedColumns = new Set<SurveyColumn>();
+  const usedQuestions = new Set<Question>();
+  const matches: ColumnMatch[] = [];
+  for (const p of pairs) {
+    if (p.score < KEEP_THRESHOLD) break;
+    if (usedColumns.has(p.column) || usedQuestions.has(p.question)) continue;
+    usedColumns.add(p.column);
+    usedQuestions.add(p.question);
+    matches.push(p);
+  }
+  matches.sort((a, b) => a.column.index - b.column.index);
+  return { matches, usedColumns, usedQuestions };
+}
+
+/** The role column's values in the sample (and, with a structure file, every answer code). */
+function suggestRoleValues(
+  roleColumn: SurveyColumn,
+  sampleRows: string[][],
+  questionnaire: Questionnaire,
+  structure: SurveyStructure | undefined,
+): MappingSuggestion["roleValues"] {
+  const roleValues: MappingSuggestion["roleValues"] = [];
+  {
+    const known = new Map<string, string>();
+    for (const r of respondentRoles(questionnaire)) {
+      known.set(normalizeLabel(r.id), r.id);
+      for (const n of Object.values(r.name)) known.set(normalizeLabel(n), r.id);
+      for (const s of ROLE_SYNONYMS[r.id] ?? []) known.set(normalizeLabel(s), r.id);
+    }
+    const seen = new Set<string>();
+    for (const row of sampleRows) {
+      const v = (row[roleColumn.index] ?? "").trim();
+      if (!v || seen.has(v)) continue;
+      seen.add(v);
+      const role = guessRole(v, known);
+      roleValues.push(role ? { label: v, role } : { label: v });
+    }
+    // With a structure file, every answer code of the role question, resolved by its texts.
+    const codes = structure?.columns.get(normalizeLabel(roleColumn.key))?.answers;
+    for (const [code, texts] of codes ?? []) {
+      const role = texts.map((t) => guessRole(t, known)).find((r) => r !== undefined);
+      const i = roleValues.findIndex((v) => v.label === code);
+      if (i >= 0) roleValues.splice(i, 1);
+      roleValues.push(role ? { label: code, role } : { label: code });
+    }
+  }
+  return roleValues;
+}
+
+/** Answer labels per matched column from a structure file, and the sample's unknown labels. */
+function suggestLabels(
+  matches: ColumnMatch[],
+  sampleRows: string[][],
+  preset: MappingSuggestion["preset"],
+  structure: SurveyStructure | undefined,
+): { columnLabels: Map<SurveyColumn, Record<string, AnswerValue>>; unknown: Set<string> } {
+  const builtin = builtinLabelMap();
+  const presetLabels = new Set(Object.keys(preset.labels).map(normalizeLabel));
+  const unknown = new Set<string>();
+  const columnLabels = new Map<SurveyColumn, Record<string, AnswerValue>>();
+  for (const m of matches) {
+    const levelOf = new Map<string, number>();
+    for (const [level, t] of Object.entries(m.question.levels ?? {}))
+      for (const text of Object.values(t)) levelOf.set(normalizeLabel(text), Number(level));
+    const anchors = new Set(levelOf.keys());
+    const answers = structure?.columns.get(normalizeLabel(m.column.key))?.answers;
+    if (answers?.size) {
+      const labels: Record<string, AnswerValue> = {};
+      for (const [code, texts] of answers) {
+        for (const t of texts) {
+          const n = normalizeLabel(t);
+          const value = levelOf.get(n) ?? builtin.get(n) ?? leadingScaleNumber(n);
+          if (value !== undefined) {
+            labels[code] = value;
+            break;
+          }
+        }
+      }
+      if (Object.keys(labels).length) columnLabels.set(m.column, labels);
+    }
+    const coded = new Set(Object.keys(columnLabels.get(m.column) ?? {}).map(normalizeLabel));
+    for (const row of sampleRows) {
+      const v = (row[m.column.index] ?? "").trim();
+      if (!v) continue;
+      const n = normalizeLabel(v);
+      if (
+        builtin.has(n) ||
+        anchors.has(n) ||
+        coded.has(n) ||
+        n in preset.labels ||
+        presetLabels.has(n)
+      )
+        continue;
+      if (/^[1-5](?:\.0+)?$/.test(n) || leadingScaleNumber(n) !== undefined) continue;
+      unknown.add(v);
+    }
+  }
+  return { columnLabels, unknown };
+}
+
 /** Works out a mapping for an export from its first rows (header rows, then a sample of data). */
 export function suggestMapping(
   rows: string[][],
@@ -354,96 +471,13 @@ export function suggestMapping(
   const grouped = new Set(groupBy);
   const open = candidates.filter((c) => c !== roleColumn && !grouped.has(c));
 
-  const pairs: ColumnMatch[] = [];
-  for (const column of open) {
-    for (const m of scores.get(column) ?? []) pairs.push({ column, ...m });
-  }
-  // Greedy assignment, best first; ties fall back to column order, then questionnaire order.
-  pairs.sort(
-    (a, b) =>
-      b.score - a.score ||
-      a.column.index - b.column.index ||
-      (order.get(a.question) ?? 0) - (order.get(b.question) ?? 0),
-  );
-  const usedColumns = new Set<SurveyColumn>();
-  const usedQuestions = new Set<Question>();
-  const matches: ColumnMatch[] = [];
-  for (const p of pairs) {
-    if (p.score < KEEP_THRESHOLD) break;
-    if (usedColumns.has(p.column) || usedQuestions.has(p.question)) continue;
-    usedColumns.add(p.column);
-    usedQuestions.add(p.question);
-    matches.push(p);
-  }
-  matches.sort((a, b) => a.column.index - b.column.index);
+  const { matches, usedColumns, usedQuestions } = assignColumns(open, scores, order);
 
-  const roleValues: MappingSuggestion["roleValues"] = [];
-  if (roleColumn) {
-    const known = new Map<string, string>();
-    for (const r of respondentRoles(questionnaire)) {
-      known.set(normalizeLabel(r.id), r.id);
-      for (const n of Object.values(r.name)) known.set(normalizeLabel(n), r.id);
-      for (const s of ROLE_SYNONYMS[r.id] ?? []) known.set(normalizeLabel(s), r.id);
-    }
-    const seen = new Set<string>();
-    for (const row of sampleRows) {
-      const v = (row[roleColumn.index] ?? "").trim();
-      if (!v || seen.has(v)) continue;
-      seen.add(v);
-      const role = guessRole(v, known);
-      roleValues.push(role ? { label: v, role } : { label: v });
-    }
-    // With a structure file, every answer code of the role question, resolved by its texts.
-    const codes = structure?.columns.get(normalizeLabel(roleColumn.key))?.answers;
-    for (const [code, texts] of codes ?? []) {
-      const role = texts.map((t) => guessRole(t, known)).find((r) => r !== undefined);
-      const i = roleValues.findIndex((v) => v.label === code);
-      if (i >= 0) roleValues.splice(i, 1);
-      roleValues.push(role ? { label: code, role } : { label: code });
-    }
-  }
+  const roleValues = roleColumn
+    ? suggestRoleValues(roleColumn, sampleRows, questionnaire, structure)
+    : [];
 
-  const builtin = builtinLabelMap();
-  const presetLabels = new Set(Object.keys(preset.labels).map(normalizeLabel));
-  const unknown = new Set<string>();
-  const columnLabels = new Map<SurveyColumn, Record<string, AnswerValue>>();
-  for (const m of matches) {
-    const levelOf = new Map<string, number>();
-    for (const [level, t] of Object.entries(m.question.levels ?? {}))
-      for (const text of Object.values(t)) levelOf.set(normalizeLabel(text), Number(level));
-    const anchors = new Set(levelOf.keys());
-    const answers = structure?.columns.get(normalizeLabel(m.column.key))?.answers;
-    if (answers?.size) {
-      const labels: Record<string, AnswerValue> = {};
-      for (const [code, texts] of answers) {
-        for (const t of texts) {
-          const n = normalizeLabel(t);
-          const value = levelOf.get(n) ?? builtin.get(n) ?? leadingScaleNumber(n);
-          if (value !== undefined) {
-            labels[code] = value;
-            break;
-          }
-        }
-      }
-      if (Object.keys(labels).length) columnLabels.set(m.column, labels);
-    }
-    const coded = new Set(Object.keys(columnLabels.get(m.column) ?? {}).map(normalizeLabel));
-    for (const row of sampleRows) {
-      const v = (row[m.column.index] ?? "").trim();
-      if (!v) continue;
-      const n = normalizeLabel(v);
-      if (
-        builtin.has(n) ||
-        anchors.has(n) ||
-        coded.has(n) ||
-        n in preset.labels ||
-        presetLabels.has(n)
-      )
-        continue;
-      if (/^[1-5](?:\.0+)?$/.test(n) || leadingScaleNumber(n) !== undefined) continue;
-      unknown.add(v);
-    }
-  }
+  const { columnLabels, unknown } = suggestLabels(matches, sampleRows, preset, structure);
 
   return {
     preset,
