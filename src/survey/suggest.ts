@@ -349,29 +349,27 @@ function suggestRoleValues(
   structure: SurveyStructure | undefined,
 ): MappingSuggestion["roleValues"] {
   const roleValues: MappingSuggestion["roleValues"] = [];
-  {
-    const known = new Map<string, string>();
-    for (const r of respondentRoles(questionnaire)) {
-      known.set(normalizeLabel(r.id), r.id);
-      for (const n of Object.values(r.name)) known.set(normalizeLabel(n), r.id);
-      for (const s of ROLE_SYNONYMS[r.id] ?? []) known.set(normalizeLabel(s), r.id);
-    }
-    const seen = new Set<string>();
-    for (const row of sampleRows) {
-      const v = (row[roleColumn.index] ?? "").trim();
-      if (!v || seen.has(v)) continue;
-      seen.add(v);
-      const role = guessRole(v, known);
-      roleValues.push(role ? { label: v, role } : { label: v });
-    }
-    // With a structure file, every answer code of the role question, resolved by its texts.
-    const codes = structure?.columns.get(normalizeLabel(roleColumn.key))?.answers;
-    for (const [code, texts] of codes ?? []) {
-      const role = texts.map((t) => guessRole(t, known)).find((r) => r !== undefined);
-      const i = roleValues.findIndex((v) => v.label === code);
-      if (i >= 0) roleValues.splice(i, 1);
-      roleValues.push(role ? { label: code, role } : { label: code });
-    }
+  const known = new Map<string, string>();
+  for (const r of respondentRoles(questionnaire)) {
+    known.set(normalizeLabel(r.id), r.id);
+    for (const n of Object.values(r.name)) known.set(normalizeLabel(n), r.id);
+    for (const s of ROLE_SYNONYMS[r.id] ?? []) known.set(normalizeLabel(s), r.id);
+  }
+  const seen = new Set<string>();
+  for (const row of sampleRows) {
+    const v = (row[roleColumn.index] ?? "").trim();
+    if (!v || seen.has(v)) continue;
+    seen.add(v);
+    const role = guessRole(v, known);
+    roleValues.push(role ? { label: v, role } : { label: v });
+  }
+  // With a structure file, every answer code of the role question, resolved by its texts.
+  const codes = structure?.columns.get(normalizeLabel(roleColumn.key))?.answers;
+  for (const [code, texts] of codes ?? []) {
+    const role = texts.map((t) => guessRole(t, known)).find((r) => r !== undefined);
+    const i = roleValues.findIndex((v) => v.label === code);
+    if (i >= 0) roleValues.splice(i, 1);
+    roleValues.push(role ? { label: code, role } : { label: code });
   }
   return roleValues;
 }
