@@ -4,11 +4,8 @@
 
 import type { Lang } from "../../core/models/languages.js";
 import { messagesFor } from "../../i18n/index.js";
-import { isCjk, resolveReportFont } from "../../io/fonts.js";
-import { withPlainLayout } from "../../render/pdf/plain-layout.js";
-import { makeCleaner } from "../../render/pdf/text.js";
-import { COLOR, PAGE, SIZE } from "../../render/pdf/theme.js";
-import { Writer } from "../../render/pdf/writer.js";
+import { openPdf } from "../../render/pdf/document.js";
+import { COLOR, SIZE } from "../../render/pdf/theme.js";
 import type { SurveyPlan } from "./plan.js";
 import { rolesNote } from "./roles-note.js";
 
@@ -43,42 +40,21 @@ export async function renderPaperForm(
   const codePoints = new Set<number>();
   for (const t of texts(plan, lang))
     for (const ch of t) codePoints.add(ch.codePointAt(0) as number);
-  const font = await resolveReportFont({ codePoints, fontPath: opts.fontPath });
-  const { default: PDFDocument } = await import("pdfkit");
-  const date = new Date(Date.UTC(2000, 0, 1, 12));
   const title = plan.questionnaire.title[lang] ?? plan.questionnaire.id;
-  const doc = new PDFDocument({
-    size: PAGE.size,
-    margins: PAGE.margin,
-    bufferPages: true,
-    compress: true,
+  // A fixed date: the form depends on the questionnaire only, never on the day it is printed.
+  const { w, finish } = await openPdf({
     lang,
-    displayTitle: true,
+    codePoints,
+    fontPath: opts.fontPath,
     info: {
-      Title: title,
-      Keywords: `${plan.questionnaire.id} ${plan.questionnaire.version}`,
-      Creator: "crm-maturity",
-      Producer: "crm-maturity (pdfkit)",
-      CreationDate: date,
-      ModDate: date,
+      title,
+      author: "",
+      subject: "",
+      keywords: `${plan.questionnaire.id} ${plan.questionnaire.version}`,
+      date: "2000-01-01",
     },
   });
-  const chunks: Uint8Array[] = [];
-  doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on("end", () => resolve());
-    doc.on("error", reject);
-  });
-  const cjk = [...codePoints].some(isCjk);
-  const layoutFont =
-    font.kind === "embedded"
-      ? {
-          ...font,
-          regular: withPlainLayout(font.regular, codePoints),
-          bold: font.bold ? withPlainLayout(font.bold, codePoints) : null,
-        }
-      : font;
-  const w = new Writer(doc, layoutFont, makeCleaner(font.coverage), lang, cjk);
+  const doc = w.doc;
   const body = { size: SIZE.body, lineGap: w.bodyGap };
   const bold = { ...body, style: "bold" as const };
 
@@ -128,13 +104,5 @@ export async function renderPaperForm(
       );
     }
   }
-  doc.end();
-  await done;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return finish();
 }
