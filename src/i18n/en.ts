@@ -670,6 +670,13 @@ const interview: Messages["interview"] = {
   clientName: "Client name",
   clientIndustry: "Industry (optional)",
   clientSize: "Company size (optional, e.g. 500-1000 employees)",
+  crmSituation: "The company's CRM system today",
+  crmSituations: {
+    none: "No CRM system yet",
+    selecting: "Selecting one",
+    implementing: "Implementing one",
+    live: "In use (live)",
+  },
   assessor: "Assessor (your name)",
   date: "Assessment date (YYYY-MM-DD)",
   dateInvalid: "Expected a date as YYYY-MM-DD, e.g. 2025-03-31",
@@ -755,6 +762,8 @@ const answersTemplate: Messages["answersTemplate"] = {
   size: "Number of employees, e.g. 200-500",
   assessor: "Your name",
   horizon: "planning horizon in months, for expectation risk",
+  crmSituation:
+    "none | selecting | implementing | live: the CRM system today; it chooses the roadmap's path",
   respondentIntro: [
     "Copy this block under `respondents:` (replacing `[]`) for each respondent and",
     "uncomment it. Questions a role is not asked say so; leave them out.",

@@ -163,6 +163,9 @@ export interface InterviewMessages {
   clientName: string;
   clientIndustry: string;
   clientSize: string;
+  /** The client's CRM system today: the question and each answer. */
+  crmSituation: string;
+  crmSituations: Record<CrmSituation, string>;
   assessor: string;
   date: string;
   dateInvalid: string;
@@ -250,6 +253,8 @@ export interface AnswersTemplateMessages {
   size: string;
   assessor: string;
   horizon: string;
+  /** Comment beside `crmSituation` in the answers template. */
+  crmSituation: string;
   respondentIntro: readonly string[];
   respondentName: string;
   roles: string;

@@ -640,6 +640,13 @@ const interview: Messages["interview"] = {
   clientName: "客户名称",
   clientIndustry: "所属行业（可选）",
   clientSize: "企业规模（可选，如 500-1000 人）",
+  crmSituation: "企业目前的 CRM 系统状况",
+  crmSituations: {
+    none: "尚无 CRM 系统",
+    selecting: "正在选型",
+    implementing: "正在实施",
+    live: "已上线使用",
+  },
   assessor: "评估人（您的姓名）",
   date: "评估日期（YYYY-MM-DD）",
   dateInvalid: "日期格式应为 YYYY-MM-DD，例如 2025-03-31",
@@ -716,6 +723,7 @@ const answersTemplate: Messages["answersTemplate"] = {
   size: "员工人数，例如 200-500",
   assessor: "评估人姓名",
   horizon: "规划周期（月），用于判断期望值风险",
+  crmSituation: "none | selecting | implementing | live：目前的 CRM 系统状况，决定路线图的路径",
   respondentIntro: [
     "为每位受访者复制以下块，放到 `respondents:` 下（替换 `[]`）并取消注释。",
     "标注“仅限”的题目不向其他角色提问，可省略。",

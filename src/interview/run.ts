@@ -11,6 +11,10 @@ import {
 } from "../core/answers/schema.js";
 import { scoreAssessment } from "../core/assessment.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
+import {
+  type CrmSituation,
+  crmSituation as crmSituationSchema,
+} from "../core/questionnaire/schema.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { escapeControls } from "../core/text/controls.js";
 import { localize } from "../i18n/format.js";
@@ -376,6 +380,10 @@ class Interview {
     const name = (await p.input({ message: l.clientName, validate: nonEmpty(l) })).trim();
     const industry = (await p.input({ message: l.clientIndustry })).trim();
     const size = (await p.input({ message: l.clientSize })).trim();
+    const crmSituation = await p.select<CrmSituation>({
+      message: l.crmSituation,
+      choices: crmSituationSchema.options.map((value) => ({ value, name: l.crmSituations[value] })),
+    });
     const assessor = (await p.input({ message: l.assessor, validate: nonEmpty(l) })).trim();
     const date = (
       await p.input({
@@ -385,7 +393,12 @@ class Interview {
       })
     ).trim();
     return {
-      client: { name, ...(industry ? { industry } : {}), ...(size ? { size } : {}) },
+      client: {
+        name,
+        ...(industry ? { industry } : {}),
+        ...(size ? { size } : {}),
+        crmSituation,
+      },
       date,
       assessor,
       questionnaire: { id: this.ctx.questionnaire.id, version: this.ctx.questionnaire.version },

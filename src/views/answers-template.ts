@@ -50,6 +50,7 @@ export function answersTemplate(q: Questionnaire, opts: TemplateOptions): string
     `    name: ${scalar(tx.clientName)}`,
     `    industry: ${scalar(tx.industry)}`,
     `    size: ${scalar(tx.size)}`,
+    `    crmSituation: none  # ${tx.crmSituation}`,
     `  date: ${opts.date}`,
     `  assessor: ${scalar(tx.assessor)}`,
     "  questionnaire:",

@@ -167,6 +167,8 @@ describe("interview in a real terminal (tmux)", () => {
       type("Manufacturing");
       await waitFor(/^\? Company size/m);
       type("");
+      await waitFor(/^\? The company's CRM system today/m);
+      keys("Enter");
       await waitFor(/^\? Assessor/m);
       type("Jane Consultant");
       await waitFor(/^\? Assessment date \(YYYY-MM-DD\) \d{4}-\d\d-\d\d/m);

@@ -68,6 +68,7 @@ const META: Step[] = [
   { input: "Acme Manufacturing", expect: "Client name" },
   { input: "Manufacturing", expect: "Industry" },
   { enter: true, expect: "size" },
+  { select: "live", expect: "CRM system" },
   { input: "Jane Consultant", expect: "Assessor" },
   { enter: true, expect: "date" },
 ];
@@ -109,6 +110,7 @@ describe("interview through the prompt seam", () => {
         "  client:",
         "    name: Acme Manufacturing",
         "    industry: Manufacturing",
+        "    crmSituation: live",
         "  date: 2025-03-31",
         "  assessor: Jane Consultant",
         "  questionnaire:",
@@ -158,7 +160,8 @@ describe("interview through the prompt seam", () => {
       ...plain("1"),
       { interrupt: "select" },
     ]);
-    const answers = prompter.asked.filter((a) => a.kind === "select").slice(2);
+    // The language, the CRM situation and the role come before the first question.
+    const answers = prompter.asked.filter((a) => a.kind === "select").slice(3);
     type C = { value?: string; name?: string; short?: string; disabled?: unknown };
     const first = answers[0]?.choices as C[];
     expect(first.slice(0, 5).map((c) => c.short)).toEqual([
