@@ -58,6 +58,57 @@ const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 /** Content width of an A4 page with the document's margins, in pixels (for pictures). */
 const CONTENT_PX = 605;
 
+/** A Word table with its header row repeated on each page and rows that never split. */
+function wordTable(
+  columns: Parameters<Blocks["table"]>[0],
+  rows: Parameters<Blocks["table"]>[1],
+  cellParagraph: (cell: Cell, header: boolean, numeric: boolean) => Paragraph,
+): ReturnType<Blocks["table"]> {
+  const widths = columnWidths(columns);
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: columns.map(
+      (c, i) =>
+        new TableCell({
+          width: { size: widths[i] ?? 0, type: WidthType.DXA },
+          shading: { type: ShadingType.CLEAR, color: "auto", fill: hex(COLOR.headerFill) },
+          children: [cellParagraph(c.header, true, c.numeric === true)],
+        }),
+    ),
+  });
+  const body = rows.map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: columns.map(
+          (c, i) =>
+            new TableCell({
+              width: { size: widths[i] ?? 0, type: WidthType.DXA },
+              children: [cellParagraph(row[i] ?? "", false, c.numeric === true)],
+            }),
+        ),
+      }),
+  );
+  const table = new Table({
+    style: STYLE.table,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: { style: BorderStyle.SINGLE, size: 4, color: hex(COLOR.rule) },
+      bottom: { style: BorderStyle.SINGLE, size: 4, color: hex(COLOR.rule) },
+      left: { style: BorderStyle.NONE, size: 0, color: "auto" },
+      right: { style: BorderStyle.NONE, size: 0, color: "auto" },
+      insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: hex(COLOR.rule) },
+      insideVertical: { style: BorderStyle.NONE, size: 0, color: "auto" },
+    },
+    rows: [header, ...body],
+  });
+  return [table, new Paragraph({ style: STYLE.spacer })];
+}
+
+/** The Word building blocks in one language: runs, paragraphs, headings, lists, tables, charts. */
 export function makeBlocks(
   lang: "en" | "zh-CN",
   opts: { sectionsOnNewPage: boolean } = { sectionsOnNewPage: true },
@@ -125,48 +176,7 @@ export function makeBlocks(
       );
     },
     table(columns, rows) {
-      const widths = columnWidths(columns);
-      const header = new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: columns.map(
-          (c, i) =>
-            new TableCell({
-              width: { size: widths[i] ?? 0, type: WidthType.DXA },
-              shading: { type: ShadingType.CLEAR, color: "auto", fill: hex(COLOR.headerFill) },
-              children: [cellParagraph(c.header, true, c.numeric === true)],
-            }),
-        ),
-      });
-      const body = rows.map(
-        (row) =>
-          new TableRow({
-            cantSplit: true,
-            children: columns.map(
-              (c, i) =>
-                new TableCell({
-                  width: { size: widths[i] ?? 0, type: WidthType.DXA },
-                  children: [cellParagraph(row[i] ?? "", false, c.numeric === true)],
-                }),
-            ),
-          }),
-      );
-      const table = new Table({
-        style: STYLE.table,
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        columnWidths: widths,
-        layout: TableLayoutType.FIXED,
-        borders: {
-          top: { style: BorderStyle.SINGLE, size: 4, color: hex(COLOR.rule) },
-          bottom: { style: BorderStyle.SINGLE, size: 4, color: hex(COLOR.rule) },
-          left: { style: BorderStyle.NONE, size: 0, color: "auto" },
-          right: { style: BorderStyle.NONE, size: 0, color: "auto" },
-          insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: hex(COLOR.rule) },
-          insideVertical: { style: BorderStyle.NONE, size: 0, color: "auto" },
-        },
-        rows: [header, ...body],
-      });
-      return [table, new Paragraph({ style: STYLE.spacer })];
+      return wordTable(columns, rows, cellParagraph);
     },
     async chart(chart, caption) {
       if (chart === null) return [];
