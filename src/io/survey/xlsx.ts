@@ -52,6 +52,29 @@ export class XlsxError extends Error {
   override name = "XlsxError";
 }
 
+/**
+ * A cell's text from its type and raw value: shared strings looked up, booleans as TRUE/FALSE,
+ * inline strings unescaped, numbers in JavaScript's shortest form, errors and dates as written.
+ * Undefined for a shared string the workbook does not have.
+ */
+function cellText(type: string, raw: string, shared: readonly string[]): string | undefined {
+  switch (type) {
+    case "s":
+      return raw.trim() === "" ? "" : shared[Number(raw)];
+    case "b":
+      return raw === "1" ? "TRUE" : raw === "0" ? "FALSE" : raw;
+    case "inlineStr":
+    case "str":
+      return unescapeOoxml(raw);
+    case "n": {
+      const n = Number(raw);
+      return raw.trim() === "" ? "" : Number.isFinite(n) ? String(n) : raw;
+    }
+    default: // e (errors such as #N/A) and d (ISO dates) as written
+      return raw;
+  }
+}
+
 /** Thrown by the row handler: passed through unchanged. */
 class HandlerFailure {
   constructor(readonly error: unknown) {}
@@ -503,33 +526,11 @@ class Workbook {
               break;
             case "c": {
               const raw = value.join("");
-              let text: string;
-              switch (type) {
-                case "s": {
-                  const i = Number(raw);
-                  const s = raw.trim() === "" ? "" : shared[i];
-                  if (s === undefined)
-                    this.fail(
-                      `${where()} referring to shared string ${raw.trim()}, which the workbook does not have (it has ${shared.length})`,
-                    );
-                  text = s;
-                  break;
-                }
-                case "b":
-                  text = raw === "1" ? "TRUE" : raw === "0" ? "FALSE" : raw;
-                  break;
-                case "inlineStr":
-                case "str":
-                  text = unescapeOoxml(raw);
-                  break;
-                case "n": {
-                  const n = Number(raw);
-                  text = raw.trim() === "" ? "" : Number.isFinite(n) ? String(n) : raw;
-                  break;
-                }
-                default: // e (errors such as #N/A) and d (ISO dates) as written
-                  text = raw;
-              }
+              const text = cellText(type, raw, shared);
+              if (text === undefined)
+                this.fail(
+                  `${where()} referring to shared string ${raw.trim()}, which the workbook does not have (it has ${shared.length})`,
+                );
               while (cells.length < col) cells.push("");
               cells[col] = text;
               ref = "";
