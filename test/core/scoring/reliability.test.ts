@@ -44,7 +44,11 @@ function reference(q: Questionnaire, respondents: Respondent[]) {
         ? dim.questions.map((_, i) => i)
         : dim.questions
             .map((_, i) => i)
-            .filter((i) => rows.filter((row) => row[i] !== null).length >= rows.length / 2);
+            // With nobody rating the dimension, no question enters alpha.
+            .filter(
+              (i) =>
+                rows.length > 0 && rows.filter((row) => row[i] !== null).length >= rows.length / 2,
+            );
     const complete = rows
       .filter((row) => items.every((i) => row[i] !== null))
       .map((row) => items.map((i) => row[i] as number));
