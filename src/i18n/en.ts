@@ -18,6 +18,8 @@ const MONTHS_EN = [
 
 const common: Messages["common"] = {
   languageName: "English",
+  officeLanguage: "en-GB",
+  officeFont: "Calibri",
   inconclusive: "—",
   overall: "Overall",
   andMore: (count) => `… and ${count} more`,

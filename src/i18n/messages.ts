@@ -39,6 +39,10 @@ export interface Messages {
 export interface CommonMessages {
   /** The language's name in itself, as a language menu lists it. */
   languageName: string;
+  /** The language tag Word and PowerPoint proof the text against, e.g. en-GB. */
+  officeLanguage: string;
+  /** The font a PowerPoint deck sets its text in. */
+  officeFont: string;
   inconclusive: string;
   overall: string;
   andMore(count: number): string;

@@ -3,6 +3,8 @@ import type { Messages } from "./messages.js";
 
 const common: Messages["common"] = {
   languageName: "简体中文",
+  officeLanguage: "zh-CN",
+  officeFont: "Microsoft YaHei",
   inconclusive: "—",
   overall: "总体",
   andMore: (count) => `……另有 ${count} 项`,

@@ -15,6 +15,7 @@ import {
 } from "docx";
 import { displayWidth } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
+import { messagesFor } from "../../i18n/index.js";
 import { svgToPng } from "../charts/png.js";
 import type { SvgChart } from "../charts/svg.js";
 import { COLOR } from "../pdf/theme.js";
@@ -114,7 +115,7 @@ export function makeBlocks(
   opts: { sectionsOnNewPage: boolean } = { sectionsOnNewPage: true },
 ): Blocks {
   let lists = 0;
-  const language = { value: lang === "zh-CN" ? "zh-CN" : "en-GB", eastAsia: "zh-CN" };
+  const language = { value: messagesFor(lang).common.officeLanguage, eastAsia: "zh-CN" };
   const run: Blocks["run"] = (text, opts = {}) =>
     new TextRun({
       text: xmlSafe(text),

@@ -12,6 +12,7 @@ import {
   TextRun,
 } from "docx";
 import { xmlSafe } from "../../core/text/xml.js";
+import { messagesFor } from "../../i18n/index.js";
 import { normalizePackage } from "../ooxml/package.js";
 import { NUMBERED } from "./blocks.js";
 import { documentStyles, el, STYLE, tableStyle } from "./styles.js";
@@ -112,7 +113,7 @@ class ContentsField extends FileChild {
  * zip timestamps, so the same input gives byte-identical output.
  */
 export async function writeDocx(doc: DocxDocument): Promise<Uint8Array> {
-  const language = { value: doc.lang === "zh-CN" ? "zh-CN" : "en-GB", eastAsia: "zh-CN" };
+  const language = { value: messagesFor(doc.lang).common.officeLanguage, eastAsia: "zh-CN" };
   const small = { size: 16, color: "5F6B7A", language };
   const pageRuns = doc.pageNumber.split(/(\{page\}|\{pages\})/).flatMap((part) => {
     if (part === "") return [];

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { Lang } from "../../core/models/languages.js";
 import { xmlSafe } from "../../core/text/xml.js";
+import { messagesFor } from "../../i18n/index.js";
 import { normalizePackage } from "../ooxml/package.js";
 import { punctuationFor } from "../pdf/text.js";
 import { COLOR } from "../pdf/theme.js";
@@ -53,8 +54,9 @@ export class DeckBase {
     protected readonly pptx: Pptx,
     facts: { lang: Lang; title: string; subject: string; author: string; footer: string },
   ) {
-    this.font = facts.lang === "zh-CN" ? "Microsoft YaHei" : "Calibri";
-    this.lang = facts.lang === "zh-CN" ? "zh-CN" : "en-GB";
+    const common = messagesFor(facts.lang).common;
+    this.font = common.officeFont;
+    this.lang = common.officeLanguage;
     const p = punctuationFor(facts.lang);
     this.colon = p.colon;
     this.paren = (text) => `${p.open}${text}${p.close}`;
