@@ -117,6 +117,9 @@ describe("interview in a real terminal (tmux)", () => {
 
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), "crm-interview-pty-"));
+    // A session that outlives the interviews: killing the last session makes the tmux server
+    // exit, and a new-session racing that shutdown fails with "server exited unexpectedly".
+    if (HAS_TMUX) tmux("new-session", "-d", "-s", "keeper", "sleep 600");
   });
 
   afterEach(() => {
