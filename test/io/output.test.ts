@@ -94,6 +94,22 @@ describe("writeOutput (the one output seam)", () => {
     expect(only(dir)).toEqual(["out.json"]);
   });
 
+  it("says a file system turned read-only in words and keeps the old file", () => {
+    // EROFS cannot be staged on the test machines (no mount); the seam is given the error instead.
+    const { dir, file } = withOld();
+    const readOnly: FileOps = {
+      ...NODE_FILE_OPS,
+      renameSync: () => {
+        throw Object.assign(new Error("EROFS: read-only file system"), { code: "EROFS" });
+      },
+    };
+    expect(() => writeOutput("new", file, { cwd: dir, stdout, ops: readOnly })).toThrow(
+      /: the file system is read-only; the existing file was kept unchanged$/,
+    );
+    expect(readFileSync(file, "utf8")).toBe("the old results\n");
+    expect(only(dir)).toEqual(["out.json"]);
+  });
+
   it("refuses an input of the run, compared by device and inode", () => {
     const { dir, file } = withOld();
     noteInput(file, "out.json");
