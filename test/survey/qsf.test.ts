@@ -57,9 +57,13 @@ async function generate(dir: string): Promise<Qsf> {
 
 /** The questions in the order the survey flow shows them (flow → blocks → block elements). */
 function questionsInFlow(qsf: Qsf): Sq[] {
-  const el = (kind: string) => qsf.SurveyElements.find((e) => e.Element === kind);
-  const blocks = el("BL")?.Payload as { ID: string; BlockElements: { QuestionID: string }[] }[];
-  const flow = (el("FL")?.Payload as { Flow: { ID: string; Type: string }[] }).Flow;
+  const el = (kind: string) => {
+    const found = qsf.SurveyElements.find((e) => e.Element === kind);
+    if (!found) throw new Error(`no ${kind} element`);
+    return found.Payload;
+  };
+  const blocks = el("BL") as { ID: string; BlockElements: { QuestionID: string }[] }[];
+  const flow = (el("FL") as { Flow: { ID: string; Type: string }[] }).Flow;
   const sqs = qsf.SurveyElements.filter((e) => e.Element === "SQ") as unknown as Sq[];
   return flow.flatMap((f) =>
     (blocks.find((b) => b.ID === f.ID)?.BlockElements ?? []).map(
