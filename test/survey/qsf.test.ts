@@ -124,6 +124,10 @@ describe("the Qualtrics survey file (.qsf)", () => {
       ...Array(items.length + 1).fill("MC"),
     ]);
     const [intro, role, ...rest] = questions;
+    const roles = q.roles.filter((r) => r.respondent !== false);
+    expect(Object.values(role?.Payload.Choices ?? {}).map((c) => c.Display)).toEqual(
+      roles.map((r) => r.name.en),
+    );
     expect(intro?.Payload.Selector).toBe("TB");
     expect(role?.Payload.DataExportTag).toBe("ROLE");
     expect(new Set(rest.map((s) => s.Payload.DataExportTag)).size).toBe(items.length);
@@ -136,6 +140,20 @@ describe("the Qualtrics survey file (.qsf)", () => {
       expect(p.ChoiceOrder).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
       expect(Object.values(p.RecodeValues ?? {})).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
       expect(Object.keys(p.Language["ZH-S"]?.Choices ?? {})).toEqual(Object.keys(p.Choices ?? {}));
+      // A question put to some roles only is shown on the role question's answer.
+      const logic = (p as { DisplayLogic?: { "0": Record<string, unknown> } }).DisplayLogic;
+      if (!question.roles) expect(logic).toBeUndefined();
+      else {
+        const shownTo = roles.flatMap((r, k) => (question.roles?.includes(r.id) ? [k + 1] : []));
+        const conditions = Object.entries(logic?.["0"] ?? {})
+          .filter(([k]) => /^\d+$/.test(k))
+          .map(([, v]) => v as { QuestionID: string; Operator: string; LeftOperand: string });
+        expect(conditions.map((c) => c.LeftOperand)).toEqual(
+          shownTo.map((c) => `q://${role?.Payload.QuestionID}/SelectableChoice/${c}`),
+        );
+        expect(conditions.every((c) => c.Operator === "Selected")).toBe(true);
+        expect(p.QuestionText).not.toMatch(/\(for /);
+      }
       if (question.type === "level")
         expect(p.Language["ZH-S"]?.Choices?.["3"]?.Display).toBe(question.levels?.["3"]?.["zh-CN"]);
     });

@@ -5,14 +5,14 @@
 // question count (QC), the response set (RS) and one SQ per question. Each question is a vertical
 // single-answer multiple choice (MC/SAVR) whose `DataExportTag` is the item code and whose recode
 // values are 1–7 in the options' order; the other languages are the question's `Language`
-// translations, which keep the export tags and recode values. Ids are derived from the
+// translations, which keep the export tags and recode values. A question put to some roles only
+// has display logic on the role question's answer, as LimeSurvey's relevance. Ids are derived from the
 // questionnaire, so the same questionnaire gives the same bytes (Qualtrics assigns its own on
 // import).
 import { createHash } from "node:crypto";
 import type { Lang } from "../../core/models/languages.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { SurveyItem, SurveyPlan } from "./plan.js";
-import { rolesNote } from "./roles-note.js";
 
 /** Qualtrics's language codes for the languages this tool writes. */
 export const QUALTRICS_LANGUAGE: Record<Lang, string> = { en: "EN", "zh-CN": "ZH-S" };
@@ -42,6 +42,8 @@ interface Question {
   text: (lang: Lang) => string;
   /** Choice texts per language, in order; none for descriptive text. */
   choices?: (lang: Lang) => string[];
+  /** The role question's choice numbers that see this question; every role when absent. */
+  shownTo?: number[];
 }
 
 /** Renders the plan as a .qsf (UTF-8 JSON). */
@@ -54,8 +56,13 @@ export function renderQsf(plan: SurveyPlan): string {
   const owner = qid("UR", `${seed}#owner`);
   const responseSet = qid("RS", `${seed}#responses`);
 
-  const itemText = (item: SurveyItem) => (lang: Lang) =>
-    `${oneLine(item.text[lang])}${rolesNote(plan, item, lang)}`;
+  const itemText = (item: SurveyItem) => (lang: Lang) => oneLine(item.text[lang]);
+  const shownTo = (item: SurveyItem) => {
+    const roles = item.question.roles;
+    return roles
+      ? plan.roles.flatMap((r, i) => (roles.includes(r.role) ? [i + 1] : []))
+      : undefined;
+  };
   const blocks: { title: (lang: Lang) => string; questions: Question[] }[] = [
     {
       title: (lang) => oneLine(plan.roleText[lang]),
@@ -76,6 +83,7 @@ export function renderQsf(plan: SurveyPlan): string {
           tag: item.code,
           text: itemText(item),
           choices: (lang: Lang) => item.options.map((o) => o.text[lang] ?? o.code),
+          shownTo: shownTo(item),
         })),
     })),
   ];
@@ -98,6 +106,34 @@ export function renderQsf(plan: SurveyPlan): string {
   const questions = blocks.map((block) =>
     block.questions.map((question) => ({ id: `QID${++n}`, question })),
   );
+  const roleId = questions[0]?.[1]?.id as string;
+  const roleChoices = plan.roles.map((r) => r.text[base] ?? r.role);
+  // Shown only when the role question's answer is one of the roles it is put to, as Qualtrics
+  // writes display logic on a multiple-choice answer ("Selected", alternatives joined by "Or").
+  const displayLogic = (choices: number[]) => ({
+    "0": {
+      ...Object.fromEntries(
+        choices.map((c, i) => [
+          String(i),
+          {
+            LogicType: "Question",
+            QuestionID: roleId,
+            QuestionIsInLoop: "no",
+            ChoiceLocator: `q://${roleId}/SelectableChoice/${c}`,
+            Operator: "Selected",
+            QuestionIDFromLocator: roleId,
+            LeftOperand: `q://${roleId}/SelectableChoice/${c}`,
+            Type: "Expression",
+            Description: `<span class="ConjDesc">${i === 0 ? "If" : "Or"}</span> <span class="QuestionDesc">${html(plan.roleText[base] ?? "")}</span> <span class="LeftOpDesc">${html(roleChoices[c - 1] ?? "")}</span> Is <span class="OpDesc">Selected</span> `,
+            ...(i > 0 ? { Conjuction: "Or" } : {}),
+          },
+        ]),
+      ),
+      Type: "If",
+    },
+    Type: "BooleanExpression",
+    inPage: false,
+  });
   const numbered = (texts: string[]) =>
     Object.fromEntries(texts.map((t, i) => [String(i + 1), { Display: html(t) }]));
   const sq = ({ id, question }: { id: string; question: Question }) => {
@@ -133,6 +169,7 @@ export function renderQsf(plan: SurveyPlan): string {
           }
         : { ChoiceOrder: [] }),
       Validation: { Settings: { ForceResponse: "OFF", ForceResponseType: "ON", Type: "None" } },
+      ...(question.shownTo ? { DisplayLogic: displayLogic(question.shownTo) } : {}),
       GradingData: [],
       Language: others.length ? translations : [],
       DataVisibility: { Private: false, Hidden: false },
