@@ -5,10 +5,12 @@ import { LANGS, type Lang } from "../core/models/languages.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { createFileAtomic, localToday } from "../io/output.js";
 import { readYamlFile } from "../io/read.js";
-import { MULTILINGUAL, SURVEY_WRITERS } from "../survey/export/index.js";
+import { isMultilingual, SURVEY_WRITERS } from "../survey/export/index.js";
 import {
   planSurvey,
   renderMapping,
+  SURVEY_FORMATS,
+  type SurveyFormat,
   type SurveyPlatform,
   type SurveyProblem,
 } from "../survey/export/plan.js";
@@ -19,11 +21,24 @@ export interface SurveyOptions {
   platform: SurveyPlatform;
   questionnaire?: string;
   lang?: Lang;
+  /** The survey file's format (default: the platform's first, e.g. Qualtrics's Advanced Format TXT). */
+  format?: string;
   output?: string;
 }
 
+/** `--format`, checked against the platform's formats (a usage error otherwise). */
+function surveyFormat(platform: SurveyPlatform, format?: string): SurveyFormat {
+  const formats: readonly SurveyFormat[] = SURVEY_FORMATS[platform];
+  if (format === undefined) return formats[0] as SurveyFormat;
+  if (!formats.includes(format as SurveyFormat))
+    throw new UsageError(
+      `--format ${format}: a ${platform} survey is written as ${formats.join(" or ")}`,
+    );
+  return format as SurveyFormat;
+}
+
 /** The languages of the survey: `--lang` (or the questionnaire's first) first, then the others. */
-function surveyLangs(platform: SurveyPlatform, declared: string[], lang?: Lang): Lang[] {
+function surveyLangs(multilingual: boolean, declared: string[], lang?: Lang): Lang[] {
   const available = declared.filter((l): l is Lang => (LANGS as readonly string[]).includes(l));
   if (lang && !available.includes(lang))
     throw new UsageError(
@@ -34,18 +49,19 @@ function surveyLangs(platform: SurveyPlatform, declared: string[], lang?: Lang):
     throw new UsageError(
       `the questionnaire's languages (${declared.join(", ")}) include none this tool writes (${LANGS.join(", ")})`,
     );
-  return MULTILINGUAL.has(platform) ? [base, ...available.filter((l) => l !== base)] : [base];
+  return multilingual ? [base, ...available.filter((l) => l !== base)] : [base];
 }
 
 /** `crm-maturity survey`: writes an importable survey and the mapping that scores its export. */
 export async function runSurvey(opts: SurveyOptions, e: Env): Promise<number> {
+  const format = surveyFormat(opts.platform, opts.format);
   const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
   const plan = planSurvey(
     questionnaire,
-    surveyLangs(opts.platform, questionnaire.languages, opts.lang),
+    surveyLangs(isMultilingual(opts.platform, format), questionnaire.languages, opts.lang),
   );
   const writer = await SURVEY_WRITERS[opts.platform]();
-  const problems = writer.check(plan);
+  const problems = writer.check(plan, format);
   if (problems.length) {
     throw new InputError(
       `${problems.map((p) => describeProblem(p, e.cwd)).join("\n")}\n${problems.length} question${problems.length === 1 ? "" : "s"} cannot be written for ${opts.platform}; nothing was written`,
@@ -53,7 +69,7 @@ export async function runSurvey(opts: SurveyOptions, e: Env): Promise<number> {
   }
   const dir = path.resolve(e.cwd, opts.output ?? ".");
   const files = [
-    ...(await writer.files(plan)),
+    ...(await writer.files(plan, format)),
     {
       name: `${opts.platform}-mapping.yaml`,
       data: renderMapping(plan, writer.layout(plan), {

@@ -122,14 +122,22 @@ interface QsfElement {
     Answers?: Record<string, { Display?: string }>;
     Selector?: string;
     QuestionType?: string;
+    /** Translations by Qualtrics language code (an empty array when there are none). */
+    Language?: Record<string, QsfTranslation> | unknown[];
   } | null;
+}
+
+interface QsfTranslation {
+  QuestionText?: string;
+  Choices?: Record<string, { Display?: string }>;
 }
 
 /**
  * Reads a Qualtrics survey file (.qsf): each question's export tag and text; single-choice
  * questions export their recode values (or choice ids) in the numeric export and their texts in
  * the text export; a matrix exports one column per statement (`TAG_choice`), answered on its
- * scale (`Answers`).
+ * scale (`Answers`). Translations (`Language`) add their question and choice texts, so an export
+ * in any language of the survey maps.
  */
 export function parseQsf(text: string, display: string): SurveyStructure {
   let doc: { SurveyElements?: QsfElement[] };
@@ -151,6 +159,10 @@ export function parseQsf(text: string, display: string): SurveyStructure {
     const tag = p.DataExportTag;
     const qText = stripHtml(p.QuestionText ?? "");
     const recode = (id: string) => p.RecodeValues?.[id] ?? id;
+    const translations: QsfTranslation[] =
+      p.Language && !Array.isArray(p.Language)
+        ? Object.values(p.Language).filter((t): t is QsfTranslation => !!t && typeof t === "object")
+        : [];
     if (p.QuestionType === "Matrix" && p.Answers) {
       for (const [id, choice] of Object.entries(p.Choices ?? {})) {
         const c = column(columns, `${tag}_${id}`);
@@ -164,6 +176,12 @@ export function parseQsf(text: string, display: string): SurveyStructure {
       if (qText) c.texts.push(qText);
       for (const [id, choice] of Object.entries(p.Choices ?? {}))
         add(c.answers, recode(id), choice.Display ?? "");
+      for (const t of translations) {
+        const tText = stripHtml(t.QuestionText ?? "");
+        if (tText && !c.texts.includes(tText)) c.texts.push(tText);
+        for (const [id, choice] of Object.entries(t.Choices ?? {}))
+          if (p.Choices?.[id]) add(c.answers, recode(id), choice.Display ?? "");
+      }
     }
   }
   return { platform: "qualtrics", columns };

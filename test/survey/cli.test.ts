@@ -74,9 +74,58 @@ describe("crm-maturity survey", () => {
     expect(without.stderr).not.toMatch(/9 of 9 questions matched/);
   });
 
+  it("map init --survey maps a Qualtrics export through the generated .qsf, in its base language", () => {
+    const dir = tmp();
+    const r = runCli([
+      "survey",
+      "--platform",
+      "qualtrics",
+      "--format",
+      "qsf",
+      "--lang",
+      "zh-CN",
+      "-q",
+      QUESTIONNAIRE,
+      "-o",
+      dir,
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["qualtrics-mapping.yaml", "qualtrics-survey.qsf"]);
+    const qsfFile = path.join(dir, "qualtrics-survey.qsf");
+    const qsf = JSON.parse(readFileSync(qsfFile, "utf8"));
+    expect(qsf.SurveyEntry.SurveyLanguage).toBe("ZH-S");
+    const tags: string[] = qsf.SurveyElements.filter(
+      (e: { Element: string; Payload: { QuestionType?: string } }) =>
+        e.Element === "SQ" && e.Payload.QuestionType === "MC",
+    ).map((e: { Payload: { DataExportTag: string } }) => e.Payload.DataExportTag);
+    expect(tags.length).toBe(10);
+    // Qualtrics's CSV export: export tags, question texts, import ids; numeric values.
+    const exportFile = path.join(dir, "export.csv");
+    writeFileSync(
+      exportFile,
+      [
+        `ResponseId,Finished,${tags.join(",")}`,
+        `Response ID,Finished,${tags.map((_, i) => `Q${i}`).join(",")}`,
+        `"{""ImportId"":""_recordId""}","{""ImportId"":""finished""}",${tags.map((_, i) => `"{""ImportId"":""QID${i + 2}""}"`).join(",")}`,
+        `R_1,1,1,${tags
+          .slice(1)
+          .map(() => "3")
+          .join(",")}`,
+        "",
+      ].join("\n"),
+    );
+    const mapped = runCli(["map", "init", exportFile, "-q", QUESTIONNAIRE, "--survey", qsfFile]);
+    expect(mapped.status, mapped.stderr).toBe(0);
+    expect(mapped.stderr).toMatch(/9 of 9 questions matched to columns/);
+    const without = runCli(["map", "init", exportFile, "-q", QUESTIONNAIRE]);
+    expect(without.stderr).not.toMatch(/9 of 9 questions matched/);
+  });
+
   it("has --help with examples", () => {
     const r = runCli(["survey", "--help"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Examples:[\s\S]*crm-maturity survey --platform limesurvey/);
+    expect(r.stdout).toMatch(/--format <format>/);
+    expect(r.stdout).toMatch(/--platform qualtrics --format qsf/);
   });
 });

@@ -16,8 +16,14 @@ import type { AnswerValue } from "../../src/core/models/mapping.js";
 import { isForRole } from "../../src/core/questionnaire/types.js";
 import { messagesFor } from "../../src/i18n/index.js";
 import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
-import { SURVEY_WRITERS } from "../../src/survey/export/index.js";
-import { planSurvey, SURVEY_PLATFORMS, type SurveyPlan } from "../../src/survey/export/plan.js";
+import { isMultilingual, SURVEY_WRITERS } from "../../src/survey/export/index.js";
+import {
+  planSurvey,
+  SURVEY_FORMATS,
+  SURVEY_PLATFORMS,
+  type SurveyFormat,
+  type SurveyPlan,
+} from "../../src/survey/export/plan.js";
 import { WJX_METADATA } from "../../src/survey/export/wjx.js";
 import {
   QUESTIONNAIRE,
@@ -84,13 +90,19 @@ function writeAnswers(file: string, plan: SurveyPlan, ids: string[]): void {
 
 const quiet = () => new Writable({ write: (_c, _e, cb) => cb() });
 
-async function generate(platform: string, dir: string, lang?: Lang): Promise<void> {
+async function generate(
+  platform: string,
+  dir: string,
+  lang?: Lang,
+  format?: SurveyFormat,
+): Promise<void> {
   await runSurvey(
     {
       platform: platform as never,
       questionnaire: QUESTIONNAIRE,
       output: dir,
       ...(lang ? { lang } : {}),
+      ...(format ? { format } : {}),
     },
     envWith({ cwd: dir, stderr: quiet(), now: () => new Date(`${TODAY}T12:00:00Z`) }),
   );
@@ -115,12 +127,14 @@ async function roundTrip(
     dir: string,
   ) => { file: string; ids: string[]; rows?: (string | number)[][] },
   lang?: Lang,
+  format?: SurveyFormat,
 ): Promise<void> {
   const dir = tmp();
-  await generate(platform, dir, lang);
+  await generate(platform, dir, lang, format);
   const q = questionnaire();
   const langs = lang ? [lang, ...q.languages.filter((l) => l !== lang)] : q.languages;
-  const plan = planSurvey(q, (platform === "limesurvey" ? langs : langs.slice(0, 1)) as Lang[]);
+  const all = isMultilingual(platform as never, format ?? SURVEY_FORMATS[platform as "paper"][0]);
+  const plan = planSurvey(q, (all ? langs : langs.slice(0, 1)) as Lang[]);
   const { file, ids, rows } = build(plan, dir);
   if (rows) {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
@@ -172,43 +186,55 @@ describe("survey round trips: the platform's export scores as the same answers d
     });
   }
 
-  for (const how of ["number", "en"] as const) {
-    it(`Qualtrics, three header rows, ${how === "number" ? "numeric values" : "choice text"}`, async () => {
-      await roundTrip("qualtrics", (plan, dir) => {
-        const meta = ["StartDate", "EndDate", "Status", "Progress", "Finished", "ResponseId"];
-        const keys = [...meta, "ROLE", ...plan.items.map((i) => i.code)];
-        const texts = [
-          "Start Date",
-          "End Date",
-          "Response Type",
-          "Progress",
-          "Finished",
-          "Response ID",
-          messagesFor("en").survey.roleQuestion,
-          ...plan.items.map((i) => i.text.en ?? ""),
-        ];
-        const importIds = keys.map((k, i) =>
-          JSON.stringify({ ImportId: i < meta.length ? k.toLowerCase() : `QID${i}` }),
-        );
-        const ids = ROLES.map((_, k) => `R_${"abcdefgh"[k]}XyZ7aQaQx`);
-        const rows = answers(plan).map((r, k) => [
-          "2024-05-01 10:00:00",
-          "2024-05-01 10:09:00",
-          "0",
-          "100",
-          "1",
-          ids[k] as string,
-          how === "number"
-            ? String(plan.roles.findIndex((x) => x.role === r.role) + 1)
-            : (plan.roles.find((x) => x.role === r.role)?.text.en ?? ""),
-          ...r.answers.map((a, i) => cell(plan, i, a, how)),
-        ]);
-        // A survey preview is left out.
-        rows.push(["", "", "1", "100", "1", "R_preview", "1", ...plan.items.map(() => "1")]);
-        const file = path.join(dir, "qualtrics-export.csv");
-        writeFileSync(file, csv([keys, texts, importIds, ...rows]));
-        return { file, ids };
-      });
+  const qualtricsCases = [
+    ["txt", "number"],
+    ["txt", "en"],
+    ["qsf", "number"],
+    ["qsf", "en"],
+    ["qsf", "zh-CN"],
+  ] as const;
+  for (const [format, how] of qualtricsCases) {
+    it(`Qualtrics ${format}, three header rows, ${how === "number" ? "numeric values" : `choice text (${how})`}`, async () => {
+      await roundTrip(
+        "qualtrics",
+        (plan, dir) => {
+          const meta = ["StartDate", "EndDate", "Status", "Progress", "Finished", "ResponseId"];
+          const keys = [...meta, "ROLE", ...plan.items.map((i) => i.code)];
+          const texts = [
+            "Start Date",
+            "End Date",
+            "Response Type",
+            "Progress",
+            "Finished",
+            "Response ID",
+            messagesFor("en").survey.roleQuestion,
+            ...plan.items.map((i) => i.text.en ?? ""),
+          ];
+          const importIds = keys.map((k, i) =>
+            JSON.stringify({ ImportId: i < meta.length ? k.toLowerCase() : `QID${i}` }),
+          );
+          const ids = ROLES.map((_, k) => `R_${"abcdefgh"[k]}XyZ7aQaQx`);
+          const rows = answers(plan).map((r, k) => [
+            "2024-05-01 10:00:00",
+            "2024-05-01 10:09:00",
+            "0",
+            "100",
+            "1",
+            ids[k] as string,
+            how === "number"
+              ? String(plan.roles.findIndex((x) => x.role === r.role) + 1)
+              : (plan.roles.find((x) => x.role === r.role)?.text[how] ?? ""),
+            ...r.answers.map((a, i) => cell(plan, i, a, how)),
+          ]);
+          // A survey preview is left out.
+          rows.push(["", "", "1", "100", "1", "R_preview", "1", ...plan.items.map(() => "1")]);
+          const file = path.join(dir, "qualtrics-export.csv");
+          writeFileSync(file, csv([keys, texts, importIds, ...rows]));
+          return { file, ids };
+        },
+        undefined,
+        format,
+      );
     });
   }
 
@@ -359,12 +385,14 @@ describe("the bundled pack", () => {
     const pack = resolveQuestionnaire(undefined, REPO);
     for (const platform of SURVEY_PLATFORMS) {
       const writer = await SURVEY_WRITERS[platform]();
-      for (const lang of ["en", "zh-CN"] as const) {
-        const plan = planSurvey(pack, [
-          lang,
-          ...(["en", "zh-CN"] as const).filter((l) => l !== lang),
-        ]);
-        expect(writer.check(plan), `${platform} ${lang}`).toEqual([]);
+      for (const format of SURVEY_FORMATS[platform]) {
+        for (const lang of ["en", "zh-CN"] as const) {
+          const plan = planSurvey(pack, [
+            lang,
+            ...(["en", "zh-CN"] as const).filter((l) => l !== lang),
+          ]);
+          expect(writer.check(plan, format), `${platform} ${format} ${lang}`).toEqual([]);
+        }
       }
     }
     // Item codes are unique, 20 characters at most, letters and digits from a letter.

@@ -5,6 +5,8 @@ import { examples, langOption, questionnaireOption } from "../options.js";
 // The platforms, written out so that `--help` does not load the writers (the use case checks
 // each one against the writers' registry through its type).
 const PLATFORMS = ["limesurvey", "qualtrics", "wjx", "google-forms", "paper"] as const;
+// Every platform's formats (the use case checks the pair: qualtrics txt|qsf, paper pdf|docx).
+const FORMATS = ["txt", "qsf", "gs", "pdf", "docx"] as const;
 
 /** Registers `crm-maturity survey`. */
 export function register(program: Command): void {
@@ -26,6 +28,12 @@ export function register(program: Command): void {
       ),
     )
     .addOption(
+      new Option(
+        "--format <format>",
+        "the survey file's format: qualtrics txt (Advanced Format, default) or qsf (survey file, every language); paper pdf (default) or docx; the other platforms have one",
+      ).choices(FORMATS),
+    )
+    .addOption(
       new Option("-o, --output <dir>", "folder to write into (default: the current folder)"),
     )
     .addHelpText(
@@ -33,14 +41,16 @@ export function register(program: Command): void {
       `${examples([
         "crm-maturity survey --platform limesurvey -o survey/",
         "crm-maturity survey --platform qualtrics --lang en -o survey/",
+        "crm-maturity survey --platform qualtrics --format qsf -o survey/",
         "crm-maturity survey --platform wjx --lang zh-CN -q my-pack/questionnaire.yaml -o survey/",
         "crm-maturity survey --platform paper --lang zh-CN -o workshop/",
+        "crm-maturity survey --platform paper --format docx -o workshop/",
       ])}
 Each platform's files are written beside <platform>-mapping.yaml, which scores the platform's export:
   crm-maturity batch <export> --map survey/<platform>-mapping.yaml
 Import steps and export settings per platform: docs/survey.md. Existing files are never overwritten.
 
-Exit codes: 0 written · 1 a question the platform cannot represent, an invalid questionnaire, or an existing file · 2 usage error
+Exit codes: 0 written · 1 a question the platform cannot represent, an invalid questionnaire, or an existing file · 2 usage error (e.g. a --format the platform does not have)
 `,
     )
     .action(async (opts) => {

@@ -1,17 +1,28 @@
 // The survey writers, one module per platform, loaded on first use.
-import type { ExportLayout, SurveyPlan, SurveyPlatform, SurveyProblem } from "./plan.js";
+import type {
+  ExportLayout,
+  SurveyFormat,
+  SurveyPlan,
+  SurveyPlatform,
+  SurveyProblem,
+} from "./plan.js";
 import type { SurveyFile } from "./types.js";
 
 export interface SurveyWriter {
   /** What the platform cannot represent, per question, before anything is written. */
-  check(plan: SurveyPlan): SurveyProblem[];
-  files(plan: SurveyPlan): SurveyFile[] | Promise<SurveyFile[]>;
-  /** How the platform's export of the survey is laid out, for its mapping. */
+  check(plan: SurveyPlan, format: SurveyFormat): SurveyProblem[];
+  files(plan: SurveyPlan, format: SurveyFormat): SurveyFile[] | Promise<SurveyFile[]>;
+  /** How the platform's export of the survey is laid out, for its mapping (the same for every format). */
   layout(plan: SurveyPlan): ExportLayout;
 }
 
-/** Platforms whose survey holds every language at once (the others take one language). */
-export const MULTILINGUAL: ReadonlySet<SurveyPlatform> = new Set(["limesurvey"]);
+/**
+ * Whether the survey holds every language of the questionnaire at once: LimeSurvey's structure
+ * and Qualtrics's QSF (its translations) do; the other formats take one language.
+ */
+export function isMultilingual(platform: SurveyPlatform, format: SurveyFormat): boolean {
+  return platform === "limesurvey" || (platform === "qualtrics" && format === "qsf");
+}
 
 export const SURVEY_WRITERS: Record<SurveyPlatform, () => Promise<SurveyWriter>> = {
   limesurvey: () => import("./limesurvey.js"),

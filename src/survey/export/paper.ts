@@ -1,12 +1,14 @@
 // Paper, for workshops: a data-entry CSV template (one row per returned form: respondent number,
 // role code, then the ticked option code of each item) that `batch` reads with the mapping
-// written beside it, and the printable form with tick boxes (paper-pdf.ts).
+// written beside it, and the printable form with tick boxes: a PDF (paper-pdf.ts) or a Word
+// document to edit before printing (paper-docx.ts), both with the same item and option codes.
 import { stringify } from "csv-stringify/sync";
 import {
   DK_CODE,
   type ExportLayout,
   missingTexts,
   NA_CODE,
+  type SurveyFormat,
   type SurveyPlan,
   type SurveyProblem,
 } from "./plan.js";
@@ -19,12 +21,21 @@ export function check(plan: SurveyPlan): SurveyProblem[] {
   return missingTexts(plan);
 }
 
-export async function files(plan: SurveyPlan): Promise<SurveyFile[]> {
+export async function files(plan: SurveyPlan, format: SurveyFormat = "pdf"): Promise<SurveyFile[]> {
   const header = [RESPONDENT_COLUMN, ROLE_COLUMN, ...plan.items.map((i) => i.code)];
-  // pdfkit is loaded only for the paper form.
-  const { renderPaperForm } = await import("./paper-pdf.js");
+  // pdfkit and docx are loaded only for the paper form that needs them.
+  const form =
+    format === "docx"
+      ? {
+          name: "paper-form.docx",
+          data: await (await import("./paper-docx.js")).renderPaperFormDocx(plan),
+        }
+      : {
+          name: "paper-form.pdf",
+          data: await (await import("./paper-pdf.js")).renderPaperForm(plan),
+        };
   return [
-    { name: "paper-form.pdf", data: await renderPaperForm(plan) },
+    form,
     { name: "paper-data-entry.csv", data: stringify([header], { record_delimiter: "\n" }) },
   ];
 }

@@ -26,6 +26,16 @@ export const SURVEY_PLATFORMS = [
 ] as const;
 export type SurveyPlatform = (typeof SURVEY_PLATFORMS)[number];
 
+/** The file formats each platform's survey is written in, the default first. */
+export const SURVEY_FORMATS = {
+  limesurvey: ["txt"],
+  qualtrics: ["txt", "qsf"],
+  wjx: ["txt"],
+  "google-forms": ["gs"],
+  paper: ["pdf", "docx"],
+} as const satisfies Record<SurveyPlatform, readonly string[]>;
+export type SurveyFormat = (typeof SURVEY_FORMATS)[SurveyPlatform][number];
+
 /** One answer option: its code in the platform, the answer it stands for, its text per language. */
 export interface SurveyOption {
   code: string;

@@ -1,8 +1,9 @@
-// Qualtrics's Advanced Format TXT import (Survey → Tools → Import/Export → Import Survey): one
-// block per dimension, each question a single-answer multiple choice whose `[[ID:…]]` is the item
-// code, which Qualtrics keeps as the question's export tag (the first header row of its CSV
-// export). Choices are numbered in order, so "numeric values" exports 1–5, then 6 for "does not
-// apply" and 7 for "don't know"; roles are numbered the same way.
+// Qualtrics, in two formats. The Advanced Format TXT import (Survey → Tools → Import/Export →
+// Import Survey): one block per dimension, each question a single-answer multiple choice whose
+// `[[ID:…]]` is the item code, which Qualtrics keeps as the question's export tag (the first
+// header row of its CSV export). Or the survey file (.qsf, qualtrics-qsf.ts), which also carries
+// the translations. Either way choices are numbered in order, so "numeric values" exports 1–5, then
+// 6 for "does not apply" and 7 for "don't know"; roles are numbered the same way.
 import type { Lang } from "../../core/models/languages.js";
 import { messagesFor } from "../../i18n/index.js";
 import { PRESETS } from "../presets.js";
@@ -11,6 +12,7 @@ import {
   lineProblems,
   missingTexts,
   optionTextLabels,
+  type SurveyFormat,
   type SurveyItem,
   type SurveyPlan,
   type SurveyProblem,
@@ -18,8 +20,11 @@ import {
 import { rolesNote } from "./roles-note.js";
 import type { SurveyFile } from "./types.js";
 
-export function check(plan: SurveyPlan): SurveyProblem[] {
-  return [...missingTexts(plan), ...lineProblems(plan, /\[\[/)];
+export function check(plan: SurveyPlan, format: SurveyFormat = "txt"): SurveyProblem[] {
+  // The QSF is JSON: any text goes; the TXT is line-based with [[…]] markup.
+  return format === "qsf"
+    ? missingTexts(plan)
+    : [...missingTexts(plan), ...lineProblems(plan, /\[\[/)];
 }
 
 const oneLine = (s: string | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
@@ -28,7 +33,11 @@ const oneLine = (s: string | undefined) => (s ?? "").replace(/\s+/g, " ").trim()
 export const shownText = (plan: SurveyPlan, item: SurveyItem, lang: Lang) =>
   `${oneLine(item.text[lang])}${rolesNote(plan, item, lang)}`;
 
-export function files(plan: SurveyPlan): SurveyFile[] {
+export async function files(plan: SurveyPlan, format: SurveyFormat = "txt"): Promise<SurveyFile[]> {
+  if (format === "qsf") {
+    const { renderQsf } = await import("./qualtrics-qsf.js");
+    return [{ name: "qualtrics-survey.qsf", data: renderQsf(plan) }];
+  }
   const lang = plan.langs[0] as Lang;
   const out: string[] = ["[[AdvancedFormat]]", ""];
   const question = (id: string, text: string, choices: string[]) => {

@@ -1,9 +1,12 @@
 // 问卷星 (wjx.cn) text import (创建问卷 → 文本导入): the title, then each question as a numbered
-// line ending in its type tag (`[单选题]`) followed by one option per line, a blank line between
-// questions. 问卷星 numbers questions itself and exports them as `N、题目` after six columns of its
-// own (序号 … 来自IP), so the mapping finds each question by position. Options export as their text
-// or their number (1–5, then 6 "does not apply", 7 "don't know"); both are mapped. Reverse-scored
-// items need no scale tag: the questionnaire's `reverse` is applied when `batch` scores.
+// line ending in its type tag followed by one option per line, a blank line between questions.
+// Level questions and the role question are 单选题; Likert items are 量表题, and reverse-scored
+// Likert items 反向量表题 — the tag 问卷星's text importer reads as a scale whose option scores
+// run from the number of options down to 1 (its own 按分数 statistics; see docs/survey.md). 问卷星
+// numbers questions itself and exports them as `N、题目` after six columns of its own (序号 … 来自IP),
+// so the mapping finds each question by position. Options export as their text or their number
+// (1–5, then 6 "does not apply", 7 "don't know"); both are mapped, and `batch` applies the
+// questionnaire's `reverse` itself, exactly as `score` does.
 import type { Lang } from "../../core/models/languages.js";
 import { messagesFor } from "../../i18n/index.js";
 import {
@@ -12,6 +15,7 @@ import {
   lineProblems,
   missingTexts,
   optionTextLabels,
+  type SurveyItem,
   type SurveyPlan,
   type SurveyProblem,
 } from "./plan.js";
@@ -23,6 +27,17 @@ export const WJX_METADATA = ["序号", "提交答卷时间", "所用时间", "�
 
 const oneLine = (s: string | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
 
+const SINGLE_CHOICE = "[单选题]";
+/** 问卷星's scale tags: a Likert item, and a reverse-scored one. */
+export const SCALE = "[量表题]";
+export const REVERSE_SCALE = "[反向量表题]";
+
+/** The type tag of an item's question line. */
+export function typeTag(item: SurveyItem): string {
+  if (item.question.type !== "likert") return SINGLE_CHOICE;
+  return item.question.reverse ? REVERSE_SCALE : SCALE;
+}
+
 export function check(plan: SurveyPlan): SurveyProblem[] {
   return [...missingTexts(plan), ...ambiguousOptions(plan), ...lineProblems(plan, /\[[^\]]*题\]/)];
 }
@@ -31,8 +46,8 @@ export function files(plan: SurveyPlan): SurveyFile[] {
   const lang = plan.langs[0] as Lang;
   const out = [oneLine(plan.questionnaire.title[lang]), messagesFor(lang).survey.intro, ""];
   let n = 0;
-  const question = (text: string, options: string[]) => {
-    out.push(`${++n}.${text}[单选题]`, ...options.map(oneLine), "");
+  const question = (text: string, options: string[], tag = SINGLE_CHOICE) => {
+    out.push(`${++n}.${text}${tag}`, ...options.map(oneLine), "");
   };
   question(
     oneLine(plan.roleText[lang]),
@@ -42,6 +57,7 @@ export function files(plan: SurveyPlan): SurveyFile[] {
     question(
       `${oneLine(item.text[lang])}${rolesNote(plan, item, lang)}`,
       item.options.map((o) => o.text[lang] ?? o.code),
+      typeTag(item),
     );
   }
   return [{ name: "wjx-import.txt", data: `${out.join("\n")}\n` }];
