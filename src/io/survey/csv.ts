@@ -82,6 +82,19 @@ export async function parseCsvChunks(
   delimiter: Delimiter,
   onRecord: CsvRecordHandler,
 ): Promise<void> {
+  try {
+    await parseChunks(chunks, delimiter, onRecord);
+  } finally {
+    // Closes the file when a handler stops or throws before the end.
+    await chunks.return?.();
+  }
+}
+
+async function parseChunks(
+  chunks: AsyncIterator<string>,
+  delimiter: Delimiter,
+  onRecord: CsvRecordHandler,
+): Promise<void> {
   let row = 0;
   let carry = "";
   let lineBreaks = 0;
@@ -118,10 +131,7 @@ export async function parseCsvChunks(
       }
       for (const cells of result.data) {
         const r = onRecord(cells, ++row);
-        if (r === false) {
-          await chunks.return?.();
-          return;
-        }
+        if (r === false) return;
         if (r !== undefined && r !== true) await r;
       }
       // csv-parse steps over the `\n` of a `\r\n` that ends a record without counting it.

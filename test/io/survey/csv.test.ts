@@ -141,6 +141,31 @@ describe("parseCsvChunks", () => {
     expect(await chunked([text.slice(0, 9), text.slice(9)], ",")).toEqual(want);
   });
 
+  it("passes a handler's error on and closes the chunks, on the fast path and after falling back", async () => {
+    for (const text of ["a\nb\nc\nd\n", 'a\n"b"x\nc\nd\n']) {
+      let closed = false;
+      async function* gen() {
+        try {
+          yield text.slice(0, 3);
+          yield text.slice(3);
+          yield "e\n";
+        } finally {
+          closed = true;
+        }
+      }
+      const boom = new Error("stop here");
+      const seen: number[] = [];
+      await expect(
+        parseCsvChunks(gen(), ",", (_cells, row) => {
+          seen.push(row);
+          if (row === 3) throw boom;
+        }),
+      ).rejects.toBe(boom);
+      expect(seen).toEqual([1, 2, 3]);
+      expect(closed, JSON.stringify(text)).toBe(true);
+    }
+  });
+
   it("discovers the record delimiter csv-parse would (the first line end outside quotes)", () => {
     expect(discoverRecordDelimiter('"a\nb",c\r\nd', ",", true)).toBe("\r\n");
     expect(discoverRecordDelimiter('x"a\rb', ",", true)).toBe("\r");
