@@ -33,7 +33,8 @@ const cell: fc.Arbitrary<CsvCell> = fc.oneof(
   fc.constant(null),
   fc.double(),
   fc.integer(),
-  fc.constantFrom(0, -0, 2.5, -2, 1e21, 1e-7),
+  fc.constantFrom(0, -0, 2.5, -2, 1e21, 1e-7, 0.29, 4.42, 10, 10.01, 1000),
+  fc.integer({ min: -10, max: 1100 }).map((k) => k / 100),
 );
 
 describe("csvLine", () => {
