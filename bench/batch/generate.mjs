@@ -73,11 +73,15 @@ export function writeQuestionnaire(dir) {
   );
 }
 
-/** Writes the export: ids, role, department, finished flag, 48 answers (numbers and labels). */
+/** Distinct teams: a `--group-by Team` run has this many groups. */
+export const TEAMS = 1000;
+
+/** Writes the export: ids, role, department, finished flag, 48 answers (numbers and labels), team. */
 export async function writeExport(file, rows) {
   const out = createWriteStream(file);
   const header = ["ResponseId", "StartDate", "Finished", "Role", "Department"];
   for (let q = 1; q <= QUESTIONS; q++) header.push(`Q${q}`);
+  header.push("Team");
   out.write(`${header.join(",")}\n`);
   let seed = 12345;
   const rand = () => {
@@ -105,6 +109,8 @@ export async function writeExport(file, rows) {
       else if (q % 2 === 0) cells.push(String(v));
       else cells.push(LIKERT[v - 1]);
     }
+    // Not from rand(), so the other cells are those of the exports without this column.
+    cells.push(`T${String((r * 7919) % TEAMS).padStart(3, "0")}`);
     chunk += `${cells.join(",")}\n`;
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));

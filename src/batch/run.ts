@@ -146,15 +146,15 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
   }
 
   const header: string[][] = [];
-  let state: RowState | undefined;
+  let ctx: RowContext | undefined;
   const rows = { total: 0, scored: 0, excluded: 0, rejected: 0, duplicates: 0, blank: 0 };
-  // The first records are header rows; the state to score rows is built once they are in.
+  // The first records are header rows; the context to score rows is built once they are in.
   const onRecord = (cells: string[], row: number): undefined | Promise<void> => {
-    if (state) return state.onRow(cells, row);
+    if (ctx) return scoreRow(ctx, cells, row);
     header.push(cells);
     if (header.length === headerRows) {
       for (const notice of reader.info.notices) progress.log(`crm-maturity: notice: ${notice}`);
-      state = prepare(opts, header, display, progress, reader, rows, spill);
+      ctx = createRowContext(opts, header, display, progress, reader, rows, spill);
     }
     return undefined;
   };
@@ -164,48 +164,70 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
     if (err instanceof ExportError) throw new InputError(err.message);
     throw err;
   }
-  if (!state) {
+  if (!ctx) {
     for (const notice of reader.info.notices) progress.log(`crm-maturity: notice: ${notice}`);
     throw new InputError(
       `${display}: expected ${headerRows} header row${headerRows === 1 ? "" : "s"} (preset ${preset.id}); found ${header.length === 0 ? "an empty file" : `only ${header.length}`}`,
     );
   }
-  await state.flush();
-  state.finishCounts();
+  await ctx.respondents?.ready();
+  await ctx.rejectsOut?.ready();
+  addCodeCounts(ctx.scorer, ctx.decoder.roleIds, ctx.codeCounts, ctx.respondentsByRole);
   progress.update(rows.total, reader.bytesRead());
-  const {
-    scorer,
-    statistics,
-    reliability,
-    decoder,
-    bound,
-    groupValues,
-    excludedBy,
-    rejects,
-    roster,
-  } = state;
-  const roleIds = decoder.roleIds;
-  const groupCols = bound.groupBy;
-  const dimIds = questionnaire.dimensions.map((d) => d.id);
-
-  const results = scorer.finish(
+  const results = ctx.scorer.finish(
     {
       assessment: mapping.assessment,
       ...(mapping.targets ? { targets: mapping.targets } : {}),
     },
     {},
   );
-  const parts = statistics.finish(dimIds);
-  const all = parts.all;
+  const { exclusions, careless, statistics } = finishStatistics(ctx, questionnaire, opts);
+  // Before `statistics`, so the JSON keeps the key order `score` writes.
+  const agreement = ctx.reliability.finish();
+  if (agreement) results.reliability = agreement;
+  results.statistics = statistics;
+  let notForRole = 0;
+  for (const n of ctx.decoder.notForRole) notForRole += n;
+  return {
+    results,
+    roster: ctx.roster,
+    roleIds: ctx.decoder.roleIds,
+    tempFiles: spill.files,
+    dispose: () => spill.dispose(),
+    summary: {
+      rows,
+      exclusions,
+      careless,
+      rejects: ctx.rejects,
+      notForRole,
+      unreported: ctx.unreported,
+      info: reader.info,
+      preset: preset.id,
+    },
+  };
+}
+
+/** The statistics section from the collectors, once every row is in. */
+function finishStatistics(
+  ctx: RowContext,
+  questionnaire: Questionnaire,
+  opts: BatchRunOptions,
+): {
+  exclusions: Statistics["exclusions"];
+  careless: Statistics["careless"];
+  statistics: Statistics;
+} {
+  const roleIds = ctx.decoder.roleIds;
+  const parts = ctx.statistics.finish(questionnaire.dimensions.map((d) => d.id));
   const byRole: Record<string, Breakdown> = {};
   roleIds.forEach((id, k) => {
     const part = parts.byRole[k];
     if (part) byRole[id] = part;
   });
-  const groups: Statistics["groups"] = groupCols.map((col, g) => {
-    const values = groupValues[g] as Map<string, number>;
+  const groups: Statistics["groups"] = ctx.groupCols.map((col, g) => {
+    const values = ctx.groupValues[g] as Map<string, number>;
     const list = [...values.entries()].sort(([a], [b]) => compareText(a, b));
-    const { icc, rwg } = reliability.groupAgreement(g);
+    const { icc, rwg } = ctx.reliability.groupAgreement(g);
     return {
       column: col.key || `#${col.index + 1}`,
       values: list.map(([value, k]) => ({
@@ -216,66 +238,91 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
       icc,
     };
   });
-  const exclusions = bound.exclusions.map((ex, i) => ({
+  const exclusions = ctx.bound.exclusions.map((ex, i) => ({
     reason: ex.reason,
-    rows: excludedBy[i] as number,
+    rows: ctx.excludedBy[i] as number,
   }));
-  const careless = state.carelessSummary();
+  const careless = carelessSummary(ctx);
   if (opts.excludeCareless) {
-    const excludedAs = state.carelessExcluded;
     CARELESS_REASONS.forEach((reason, i) => {
-      exclusions.push({ reason: `careless response (${reason})`, rows: excludedAs[i] as number });
+      exclusions.push({
+        reason: `careless response (${reason})`,
+        rows: ctx.carelessExcluded[i] as number,
+      });
     });
   }
-  // Before `statistics`, so the JSON keeps the key order `score` writes.
-  const agreement = reliability.finish();
-  if (agreement) results.reliability = agreement;
-  results.statistics = { rows, exclusions, careless, all, byRole, groups };
-  let notForRole = 0;
-  for (const n of decoder.notForRole) notForRole += n;
+  const statistics = { rows: ctx.rows, exclusions, careless, all: parts.all, byRole, groups };
+  return { exclusions, careless, statistics };
+}
+
+/** The careless-response section: the screen's thresholds and how many rows it flagged. */
+function carelessSummary(ctx: RowContext): Statistics["careless"] {
+  const timing = ctx.careless.timing;
   return {
-    results,
-    roster,
-    roleIds,
-    tempFiles: spill.files,
-    dispose: () => spill.dispose(),
-    summary: {
-      rows,
-      exclusions,
-      careless,
-      rejects,
-      notForRole,
-      unreported: state.unreported,
-      info: reader.info,
-      preset: preset.id,
-    },
+    threshold: ctx.careless.threshold,
+    secondsPerItem: SECONDS_PER_ITEM,
+    timing:
+      timing === undefined
+        ? null
+        : timing.kind === "duration"
+          ? [timing.column.key]
+          : [timing.start.key, timing.end.key],
+    flagged: ctx.carelessRows,
+    excluded: ctx.opts.excludeCareless ? ctx.carelessRows : 0,
+    reasons: Object.fromEntries(
+      CARELESS_REASONS.map((r, i) => [r, ctx.carelessFlags[i] as number]),
+    ) as Record<CarelessReason, number>,
   };
 }
 
-/** Everything needed to score data rows, built once the header rows are read. */
-interface RowState {
-  onRow(cells: string[], row: number): undefined | Promise<void>;
-  /** Waits for queued output. */
-  flush(): Promise<void>;
-  /** Adds the counted answer codes to the scorer (once, at the end). */
-  finishCounts(): void;
-  scorer: AssessmentScorer;
-  statistics: StatisticsCollector;
-  reliability: ReliabilityCollector;
+/**
+ * Everything needed to score data rows, built once the header rows are read; `scoreRow` reads
+ * and updates it for every row (one object, so the hot loop is one function over it).
+ */
+interface RowContext {
+  opts: BatchRunOptions;
+  display: string;
+  progress: Progress;
+  reader: ExportReader;
+  rows: Statistics["rows"];
+  strictOrMax: number;
   decoder: RowDecoder;
   bound: BoundMapping;
+  /** Per mapped column: its question's index in questionnaire order. */
+  target: Int32Array;
+  slotCodes: Uint8Array;
+  flatCodes: Uint8Array;
+  questionCount: number;
+  /** Answer codes counted per role and question; the scorer takes them once at the end. */
+  codeCounts: Float64Array;
+  respondentsByRole: Float64Array;
+  scorer: AssessmentScorer;
+  single: RespondentScorer;
   roster: Roster;
+  groupCols: readonly SurveyColumn[];
+  statistics: StatisticsCollector;
+  reliability: ReliabilityCollector;
+  measureValues: Float64Array;
+  measureLevels: Uint8Array;
   groupValues: Map<string, number>[];
-  excludedBy: number[];
+  groupIdx: Uint16Array;
+  dimCount: number;
+  width: number;
+  careless: CarelessScreen;
+  carelessRows: number;
   /** Rows flagged per careless reason (a row may have two), and excluded per first reason. */
   carelessFlags: number[];
   carelessExcluded: number[];
-  carelessSummary(): Statistics["careless"];
+  excludedBy: number[];
+  respondents: CsvWriter | undefined;
+  rejectsOut: CsvWriter | undefined;
   rejects: Record<RejectKind, number>;
+  /** Problems printed so far, and those only counted. */
+  reported: number;
   unreported: number;
 }
 
-function prepare(
+function createRowContext(
   opts: BatchRunOptions,
   header: string[][],
   display: string,
@@ -283,165 +330,165 @@ function prepare(
   reader: ExportReader,
   rows: Statistics["rows"],
   spill: SpillDir,
-): RowState {
+): RowContext {
   const { questionnaire, mapping: loaded } = opts;
   const mapping = loaded.mapping;
   const { preset, keyRow } = headerLayout(mapping);
-  const maxReported = opts.maxReported ?? DEFAULT_MAX_REPORTED;
   const parsed = parseHeader(header, preset, keyRow);
   const bound = bindExport(loaded, parsed, opts.groupBy, display, keyRow);
   const decoder = new RowDecoder(bound, mapping, questionnaire, {
     checkWidth: reader.info.format === "csv",
   });
-  const roleIds = decoder.roleIds;
+  const roleCount = decoder.roleIds.length;
   const flatQuestions = questionnaire.dimensions.flatMap((d) => d.questions.map((q) => q.id));
-  const target = Int32Array.from(bound.slots.map((s) => flatQuestions.indexOf(s.questionId)));
-  const slotCodes = new Uint8Array(bound.slots.length);
-  const flatCodes = new Uint8Array(flatQuestions.length);
-  const questionCount = flatQuestions.length;
-  const codeCounts = new Float64Array(roleIds.length * questionCount * ANSWER_CODES);
-  const respondentsByRole = new Float64Array(roleIds.length);
-  const scorer = createAssessmentScorer(questionnaire);
-  const single = new RespondentScorer(questionnaire);
-  const roster = new Roster(spill, opts.limits?.roster);
   const groupCols = bound.groupBy;
   const measures = questionnaire.dimensions.length + 1;
-  const statistics = new StatisticsCollector(
-    measures,
-    roleIds.length,
-    groupCols.length,
-    spill,
-    opts.limits?.statistics,
-  );
-  const reliability = new ReliabilityCollector(questionnaire, groupCols.length);
-  const measureValues = new Float64Array(measures);
-  const measureLevels = new Uint8Array(measures);
-  const groupValues = groupCols.map(() => new Map<string, number>());
-  const groupIdx = new Uint16Array(groupCols.length);
   const dimIds = questionnaire.dimensions.map((d) => d.id);
-  const width = parsed.width;
   const careless = new CarelessScreen(
     bound.slots.map((sl) => sl.column),
     detectTiming(parsed),
   );
-  let carelessRows = 0;
-  const respondents = opts.respondents;
-  const rejectsOut = opts.rejects;
-  writeHeaderRows(opts, header, width, keyRow, groupCols, dimIds, careless.timing !== undefined);
-
-  const state: RowState = {
-    onRow,
-    flush: async () => {
-      await respondents?.ready();
-      await rejectsOut?.ready();
-    },
-    finishCounts: () => addCodeCounts(scorer, roleIds, codeCounts, respondentsByRole),
-    scorer,
-    statistics,
-    reliability,
+  writeHeaderRows(opts, header, parsed.width, keyRow, groupCols, dimIds, !!careless.timing);
+  return {
+    opts,
+    display,
+    progress,
+    reader,
+    rows,
+    strictOrMax: opts.strict
+      ? Number.POSITIVE_INFINITY
+      : (opts.maxReported ?? DEFAULT_MAX_REPORTED),
     decoder,
     bound: decoder.bound,
-    roster,
-    groupValues,
-    excludedBy: new Array<number>(bound.exclusions.length).fill(0),
+    target: Int32Array.from(bound.slots.map((s) => flatQuestions.indexOf(s.questionId))),
+    slotCodes: new Uint8Array(bound.slots.length),
+    flatCodes: new Uint8Array(flatQuestions.length),
+    questionCount: flatQuestions.length,
+    codeCounts: new Float64Array(roleCount * flatQuestions.length * ANSWER_CODES),
+    respondentsByRole: new Float64Array(roleCount),
+    scorer: createAssessmentScorer(questionnaire),
+    single: new RespondentScorer(questionnaire),
+    roster: new Roster(spill, opts.limits?.roster),
+    groupCols,
+    statistics: new StatisticsCollector(
+      measures,
+      roleCount,
+      groupCols.length,
+      spill,
+      opts.limits?.statistics,
+    ),
+    reliability: new ReliabilityCollector(questionnaire, groupCols.length),
+    measureValues: new Float64Array(measures),
+    measureLevels: new Uint8Array(measures),
+    groupValues: groupCols.map(() => new Map<string, number>()),
+    groupIdx: new Uint16Array(groupCols.length),
+    dimCount: dimIds.length,
+    width: parsed.width,
+    careless,
+    carelessRows: 0,
     carelessFlags: CARELESS_REASONS.map(() => 0),
     carelessExcluded: CARELESS_REASONS.map(() => 0),
-    carelessSummary: () => ({
-      threshold: careless.threshold,
-      secondsPerItem: SECONDS_PER_ITEM,
-      timing:
-        careless.timing === undefined
-          ? null
-          : careless.timing.kind === "duration"
-            ? [careless.timing.column.key]
-            : [careless.timing.start.key, careless.timing.end.key],
-      flagged: carelessRows,
-      excluded: opts.excludeCareless ? carelessRows : 0,
-      reasons: Object.fromEntries(
-        CARELESS_REASONS.map((r, i) => [r, state.carelessFlags[i] as number]),
-      ) as Record<CarelessReason, number>,
-    }),
+    excludedBy: new Array<number>(bound.exclusions.length).fill(0),
+    respondents: opts.respondents,
+    rejectsOut: opts.rejects,
     rejects: emptyRejects(),
+    reported: 0,
     unreported: 0,
   };
-  let reported = 0;
+}
 
-  function reject(cells: string[], row: number, problems: RowProblem[]): undefined | Promise<void> {
-    rows.rejected++;
-    const limit = opts.strict ? Number.POSITIVE_INFINITY : maxReported;
-    reported = reportProblems(state, problems, row, reported, limit, (line) =>
-      progress.log(`${display}: ${line}`),
-    );
-    if (opts.strict) throw strictReject(display, row);
-    if (!rejectsOut) return undefined;
-    rejectsOut.row(rejectRow(cells, row, problems, width));
-    return rejectsOut.ready();
+/** Scores one data row (or counts it as blank, excluded or rejected); a promise means wait (backpressure). */
+function scoreRow(ctx: RowContext, cells: string[], row: number): undefined | Promise<void> {
+  const { rows, decoder, slotCodes } = ctx;
+  rows.total++;
+  if ((rows.total & 4095) === 0) ctx.progress.update(rows.total, ctx.reader.bytesRead());
+  const outcome = decoder.decode(cells, row, slotCodes);
+  if (outcome === ROW_BLANK) {
+    rows.blank++;
+    return undefined;
   }
-
-  function countCareless(check: CarelessCheck): void {
-    carelessRows++;
-    for (const reason of check.reasons) {
-      const i = CARELESS_REASONS.indexOf(reason);
-      state.carelessFlags[i] = (state.carelessFlags[i] as number) + 1;
-    }
+  if (outcome === ROW_EXCLUDED) {
+    rows.excluded++;
+    ctx.excludedBy[decoder.rule] = (ctx.excludedBy[decoder.rule] as number) + 1;
+    return undefined;
   }
-
-  function onRow(cells: string[], row: number): undefined | Promise<void> {
-    rows.total++;
-    if ((rows.total & 4095) === 0) progress.update(rows.total, reader.bytesRead());
-    const outcome = decoder.decode(cells, row, slotCodes);
-    if (outcome === ROW_BLANK) {
-      rows.blank++;
-      return undefined;
-    }
-    if (outcome === ROW_EXCLUDED) {
-      rows.excluded++;
-      state.excludedBy[decoder.rule] = (state.excludedBy[decoder.rule] as number) + 1;
-      return undefined;
-    }
-    if (outcome === ROW_REJECTED) return reject(cells, row, decoder.problems);
-    // Like the mapping's exclusions, a careless exclusion comes before duplicate detection.
-    const check = careless.check(slotCodes, cells);
-    const flagged = check.reasons.length > 0;
-    if (flagged && opts.excludeCareless) {
-      countCareless(check);
-      const i = CARELESS_REASONS.indexOf(check.reasons[0] as CarelessReason);
-      state.carelessExcluded[i] = (state.carelessExcluded[i] as number) + 1;
-      rows.excluded++;
-      if (!rejectsOut) return undefined;
-      rejectsOut.row(carelessRow(cells, row, check, careless.threshold, width));
-      return rejectsOut.ready();
-    }
-    const id = decoder.id;
-    const roleIndex = decoder.role;
-    const first = roster.add(id, row, roleIndex);
-    if (first >= 0) {
-      rows.duplicates++;
-      return reject(cells, row, [duplicateProblem(decoder.bound.idColumn, id, first)]);
-    }
-    if (flagged) countCareless(check);
-    spreadCodes(slotCodes, target, flatCodes);
-    // Count codes per role and question; the scorer takes the histogram once at the end.
-    tallyCodes(flatCodes, codeCounts, roleIndex * questionCount * ANSWER_CODES);
-    respondentsByRole[roleIndex] = (respondentsByRole[roleIndex] as number) + 1;
-    const scores = single.score(flatCodes, roleIndex);
-    indexGroups(cells, row, groupCols, groupValues, groupIdx, display);
-    fillMeasures(scores, measureValues, measureLevels);
-    statistics.add(measureValues, measureLevels, roleIndex, groupIdx);
-    reliability.add(flatCodes, groupIdx, scores.dimension);
-    rows.scored++;
-    if (!respondents) return undefined;
-    const role = roleIds[roleIndex] as string;
-    const line = respondentRow(id, row, role, cells, groupCols, scores, dimIds.length);
-    line.push(check.longestRun);
-    if (careless.timing)
-      line.push(check.secondsPerItem === null ? null : round2(check.secondsPerItem));
-    line.push(check.reasons.join("|"));
-    respondents.row(line);
-    return respondents.ready();
+  if (outcome === ROW_REJECTED) return rejectRecord(ctx, cells, row, decoder.problems);
+  // Like the mapping's exclusions, a careless exclusion comes before duplicate detection.
+  const check = ctx.careless.check(slotCodes, cells);
+  const flagged = check.reasons.length > 0;
+  if (flagged && ctx.opts.excludeCareless) return excludeCareless(ctx, cells, row, check);
+  const id = decoder.id;
+  const roleIndex = decoder.role;
+  const first = ctx.roster.add(id, row, roleIndex);
+  if (first >= 0) {
+    rows.duplicates++;
+    return rejectRecord(ctx, cells, row, [duplicateProblem(decoder.bound.idColumn, id, first)]);
   }
+  if (flagged) countCareless(ctx, check);
+  const flatCodes = ctx.flatCodes;
+  spreadCodes(slotCodes, ctx.target, flatCodes);
+  tallyCodes(flatCodes, ctx.codeCounts, roleIndex * ctx.questionCount * ANSWER_CODES);
+  ctx.respondentsByRole[roleIndex] = (ctx.respondentsByRole[roleIndex] as number) + 1;
+  const scores = ctx.single.score(flatCodes, roleIndex);
+  indexGroups(cells, row, ctx.groupCols, ctx.groupValues, ctx.groupIdx, ctx.display);
+  fillMeasures(scores, ctx.measureValues, ctx.measureLevels);
+  ctx.statistics.add(ctx.measureValues, ctx.measureLevels, roleIndex, ctx.groupIdx);
+  ctx.reliability.add(flatCodes, ctx.groupIdx, scores.dimension);
+  rows.scored++;
+  const respondents = ctx.respondents;
+  if (!respondents) return undefined;
+  const role = decoder.roleIds[roleIndex] as string;
+  const line = respondentRow(id, row, role, cells, ctx.groupCols, scores, ctx.dimCount);
+  line.push(check.longestRun);
+  if (ctx.careless.timing)
+    line.push(check.secondsPerItem === null ? null : round2(check.secondsPerItem));
+  line.push(check.reasons.join("|"));
+  respondents.row(line);
+  return respondents.ready();
+}
 
-  return state;
+/** Counts a rejected row, reports its problems and writes it to the rejects file (or stops under --strict). */
+function rejectRecord(
+  ctx: RowContext,
+  cells: string[],
+  row: number,
+  problems: RowProblem[],
+): undefined | Promise<void> {
+  ctx.rows.rejected++;
+  ctx.reported = reportProblems(ctx, problems, row, ctx.reported, ctx.strictOrMax, (line) =>
+    ctx.progress.log(`${ctx.display}: ${line}`),
+  );
+  if (ctx.opts.strict) throw strictReject(ctx.display, row);
+  const out = ctx.rejectsOut;
+  if (!out) return undefined;
+  out.row(rejectRow(cells, row, problems, ctx.width));
+  return out.ready();
+}
+
+/** Leaves a careless row out (--exclude-careless): counted, and written to the rejects file. */
+function excludeCareless(
+  ctx: RowContext,
+  cells: string[],
+  row: number,
+  check: CarelessCheck,
+): undefined | Promise<void> {
+  countCareless(ctx, check);
+  const i = CARELESS_REASONS.indexOf(check.reasons[0] as CarelessReason);
+  ctx.carelessExcluded[i] = (ctx.carelessExcluded[i] as number) + 1;
+  ctx.rows.excluded++;
+  const out = ctx.rejectsOut;
+  if (!out) return undefined;
+  out.row(carelessRow(cells, row, check, ctx.careless.threshold, ctx.width));
+  return out.ready();
+}
+
+/** Counts a row flagged as careless, once per reason. */
+function countCareless(ctx: RowContext, check: CarelessCheck): void {
+  ctx.carelessRows++;
+  for (const reason of check.reasons) {
+    const i = CARELESS_REASONS.indexOf(reason);
+    ctx.carelessFlags[i] = (ctx.carelessFlags[i] as number) + 1;
+  }
 }
 
 /** Hands the per-role histograms of answer codes to the scorer (roles without respondents skipped). */
@@ -463,7 +510,7 @@ function addCodeCounts(
  * (the rest are counted as unreported); returns the new number printed.
  */
 function reportProblems(
-  state: RowState,
+  state: RowContext,
   problems: RowProblem[],
   row: number,
   reported: number,

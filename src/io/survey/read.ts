@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
-import { Readable } from "node:stream";
-import { CsvError, parse } from "csv-parse";
+import { StringDecoder } from "node:string_decoder";
 import type { Delimiter } from "../../core/models/mapping.js";
+import { CsvSyntaxError, parseCsvChunks } from "./csv.js";
 import {
   DecodeError,
   type DecodeState,
@@ -166,77 +166,21 @@ async function readCsv(
   const headText = first.done ? "" : first.value.toString("utf8");
   const delimiter = opts.delimiter ?? sniffDelimiter(headText);
   info.delimiter = delimiter;
-  async function* bytes() {
-    if (!first.done) yield first.value;
-    yield* decoded;
+  const utf8 = new StringDecoder("utf8");
+  async function* text() {
+    if (!first.done) yield utf8.write(first.value);
+    for await (const bytes of decoded) yield utf8.write(bytes);
+    const tail = utf8.end();
+    if (tail) yield tail;
   }
-  const parser = parse({
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-  });
-  const input = Readable.from(bytes(), { objectMode: false });
-  // Records are pushed from 'data' events (no promise per record); a handler's promise pauses
-  // the parser, which holds the file stream back through pipe().
-  await new Promise<void>((resolve, reject) => {
-    let row = 0;
-    let settled = false;
-    const stop = () => {
-      input.unpipe(parser);
-      input.destroy();
-      parser.destroy();
-    };
-    const fail = (err: unknown) => {
-      if (settled) return;
-      settled = true;
-      stop();
-      if (err instanceof DecodeError) reject(new ExportError(err.message));
-      else if (err instanceof CsvError) {
-        const line = typeof err.lines === "number" ? `:${err.lines}` : "";
-        reject(
-          new ExportError(`${display}${line}: expected valid CSV; found ${describeCsvError(err)}`),
-        );
-      } else reject(err);
-    };
-    parser.on("data", (cells: string[]) => {
-      if (settled) return;
-      let r: ReturnType<RecordHandler>;
-      try {
-        r = onRecord(cells, ++row);
-      } catch (err) {
-        fail(err);
-        return;
-      }
-      if (r === false) {
-        settled = true;
-        stop();
-        resolve();
-      } else if (r !== undefined && r !== true) {
-        parser.pause();
-        r.then(() => {
-          if (!settled) parser.resume();
-        }, fail);
-      }
-    });
-    parser.on("end", () => {
-      if (settled) return;
-      settled = true;
-      resolve();
-    });
-    parser.on("error", fail);
-    input.on("error", fail);
-    input.pipe(parser);
-  });
-}
-
-function describeCsvError(err: CsvError): string {
-  switch (err.code) {
-    case "CSV_QUOTE_NOT_CLOSED":
-      return 'a quoted field that is never closed (a missing closing ")';
-    case "CSV_INVALID_CLOSING_QUOTE":
-      return "text right after the closing quote of a quoted field";
-    default:
-      return err.message.replace(/\s*at line \d+.*$/s, "");
+  try {
+    await parseCsvChunks(text(), delimiter, onRecord);
+  } catch (err) {
+    if (err instanceof DecodeError) throw new ExportError(err.message);
+    if (err instanceof CsvSyntaxError) {
+      const line = err.line === undefined ? "" : `:${err.line}`;
+      throw new ExportError(`${display}${line}: expected valid CSV; found ${err.message}`);
+    }
+    throw err;
   }
 }
