@@ -5,9 +5,11 @@
 // compiled from the zod schemas (src/core/questionnaire/schema-checks.ts).
 // Packages that read their own data files at run time (pdfkit, fontkit, …) stay external.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
 import { writeSchemaChecks } from "./lib/schema-checks.mjs";
 
@@ -111,6 +113,8 @@ await build({
 });
 await build({ ...common, entryPoints: ["src/boot/cli.ts"], outfile: "dist/cli.cjs" });
 
+await writePackCache();
+
 // The training run: a fresh process, so the cache holds what a `validate` run compiles.
 const trainer = path.join(work, "train.cjs");
 await build({ ...common, entryPoints: ["src/boot/train.ts"], outfile: trainer });
@@ -130,4 +134,37 @@ const trained = spawnSync(
 if (trained.status !== 0 && trained.status !== 1) {
   console.error(`build: the code-cache training run failed (exit ${trained.status})`);
   process.exit(1);
+}
+
+/**
+ * dist/pack-cache.json: every YAML file of the bundled pack parsed by the CLI's own parser
+ * (src/io/yaml.ts), stored as JSON beside the text it came from (src/io/pack-cache.ts reads it).
+ * Only files that parse cleanly and whose value survives JSON unchanged are stored.
+ */
+async function writePackCache() {
+  const parserFile = path.join(work, "pack-parser.cjs");
+  await build({
+    ...common,
+    entryPoints: ["scripts/lib/pack-parser.ts"],
+    outfile: parserFile,
+    external: ["yaml"],
+  });
+  const require = createRequire(import.meta.url);
+  delete require.cache[parserFile];
+  const { parseYamlSource, decodeUtf8, packCacheKey } = require(parserFile);
+  const entries = {};
+  const folder = path.join(root, "questionnaires");
+  for (const name of readdirSync(folder, { recursive: true }).map(String).sort()) {
+    if (!/\.ya?ml$/i.test(name)) continue;
+    const file = path.join(folder, name);
+    const bytes = readFileSync(file);
+    const decoded = decodeUtf8(bytes, name);
+    if ("issue" in decoded) continue;
+    const { file: parsed, issues } = parseYamlSource(decoded.text, file, name);
+    if (!parsed || issues.length > 0) continue;
+    const json = JSON.stringify(parsed.value);
+    if (json === undefined || !isDeepStrictEqual(JSON.parse(json), parsed.value)) continue;
+    entries[packCacheKey(file)] = { source: decoded.text, json };
+  }
+  writeFileSync(path.join(dist, "pack-cache.json"), `${JSON.stringify(entries)}\n`);
 }

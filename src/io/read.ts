@@ -5,7 +5,8 @@ import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeNotAFile, noteStdinInput, readRegularFile } from "./inputs.js";
 import { type JsonTrim, looksLikeJsonObject, parseJsonSource, type TrimmedArray } from "./json.js";
-import { decodeUtf8, parseYamlSource } from "./yaml.js";
+import { cachedPackValue } from "./pack-cache.js";
+import { cleanSourceFile, decodeUtf8, parseYamlSource } from "./yaml.js";
 
 /** Path to show the user: relative to the working directory when inside it. */
 export function displayPath(abs: string, cwd = process.cwd()): string {
@@ -48,6 +49,9 @@ function readUncached(abs: string, cwd: string): ReadResult {
   }
   const decoded = decodeUtf8(read.bytes, display);
   if ("issue" in decoded) return { issues: [decoded.issue] };
+  const cached = cachedPackValue(abs, decoded.text);
+  if (cached)
+    return { file: cleanSourceFile(cached.value, decoded.text, abs, display), issues: [] };
   const { file, issues } = parseYamlSource(decoded.text, abs, display);
   return { file, issues };
 }
