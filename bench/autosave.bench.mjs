@@ -2,7 +2,7 @@
 // rendered and the file written atomically) with 1 and with 50 respondents in the answers file.
 // Goal: the same cost whatever the file holds (≤ 1.5×). The whole-document render every save
 // used to do is printed beside it.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -111,3 +111,5 @@ report("  the whole-document save it replaces, 50 respondents", wholeFifty, "ms"
   baseline: wholeOne,
   baselineName: "1 respondent",
 });
+
+rmSync(dir, { recursive: true, force: true });

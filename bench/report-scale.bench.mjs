@@ -3,7 +3,15 @@
 // The million-respondent results are the example client's, with a generated roster and counts
 // (written here, never committed): scores, risks and roadmap are the same, only the size differs.
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { BIN, REPO, report } from "./lib.mjs";
@@ -79,3 +87,6 @@ for (const format of ["md", "pdf"]) {
     goalLabel: "< 200 MB",
   });
 }
+
+// The 61 MB file is not kept.
+rmSync(dir, { recursive: true, force: true });
