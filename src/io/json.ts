@@ -61,6 +61,21 @@ function describeToken(token: number, value: unknown): string {
   return TOKEN_NAMES[token] ?? `the value ${JSON.stringify(value)}`;
 }
 
+/** The character starting at a byte offset, in words (line breaks and controls by name). */
+function describeByteAt(bytes: Uint8Array, offset: number): string {
+  if (offset >= bytes.length) return "the end of the file";
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const char = String.fromCodePoint(
+    buf.toString("utf8", offset, Math.min(offset + 4, buf.length)).codePointAt(0) ?? 0xfffd,
+  );
+  if (char === "\n" || char === "\r") return "an unexpected line break";
+  const code = char.codePointAt(0) ?? 0;
+  if (code < 0x20 || code === 0x7f) {
+    return `the control character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  }
+  return `an unexpected character "${char}"`;
+}
+
 interface Walk {
   /** Called with each token's path (keys and indices from the root), kind and byte offset. */
   onToken?(path: readonly (string | number)[], token: number, offset: number): boolean | undefined;
@@ -142,10 +157,9 @@ function walkTokens(
   const absolute = /absolute position "(\d+)"/.exec(message);
   if (absolute) {
     const offset = Number(absolute[1]);
-    const found = bytes[offset];
     return makeIssue(
       "yaml-syntax",
-      `expected valid JSON; found ${found === undefined ? "the end of the file" : `an unexpected character "${String.fromCharCode(found)}"`}`,
+      `expected valid JSON; found ${describeByteAt(bytes, offset)}`,
       display,
       whereAt(offset),
     );

@@ -26,7 +26,7 @@ describe("report from a results JSON", () => {
     const r = runCli(["report", broken], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/broken\.json:5:\d+/);
-    expect(r.stderr).toContain("expected valid JSON");
+    expect(r.stderr).toContain("expected valid JSON; found an unexpected line break");
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
 

@@ -63,7 +63,7 @@ describe("parseJsonSource", () => {
       file: "results.json",
       start: { line: 3, column: 11 },
     });
-    expect(issues[0]?.message).toMatch(/^expected valid JSON; found /);
+    expect(issues[0]?.message).toBe("expected valid JSON; found an unexpected line break");
   });
 
   it("locates a misplaced token and a truncated file", () => {
