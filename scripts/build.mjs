@@ -5,9 +5,11 @@
 // compiled from the zod schemas (src/core/questionnaire/schema-checks.ts).
 // Packages that read their own data files at run time (pdfkit, fontkit, …) stay external.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
 import { writeSchemaChecks } from "./lib/schema-checks.mjs";
 
@@ -15,6 +17,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = path.join(root, "dist");
 // Build intermediates that are not shipped.
 const work = path.join(root, "node_modules", ".cache", "crm-maturity-build");
+// scripts/lib/build-helpers.ts once bundled (buildHelpers below).
+let helpers;
 
 // Start-up shims: each replaces, inside one dependency, a module it loads eagerly but this CLI never
 // uses, because every command pays for it at start-up.
@@ -79,6 +83,18 @@ export const schemaChecks = { root, dimension };`,
   },
 };
 
+// src/render/precompiled-templates.ts has no templates in source; the bundle gets them precompiled.
+const precompiledTemplates = {
+  name: "precompiled-templates",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]render[\\/]precompiled-templates\.ts$/ }, async () => ({
+      contents: await precompiledTemplatesModule(),
+      loader: "js",
+      resolveDir: root,
+    }));
+  },
+};
+
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const BUNDLED = new Set(["zod", "js-yaml", "commander", "chalk"]);
 const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d));
@@ -107,9 +123,11 @@ await build({
   external: [...external, ...external.map((d) => `${d}/*`)],
   // `import()` becomes `require()`: code run through vm.Script cannot import dynamically.
   supported: { "dynamic-import": false },
-  plugins: [startupShims, schemaChecks],
+  plugins: [startupShims, schemaChecks, precompiledTemplates],
 });
 await build({ ...common, entryPoints: ["src/boot/cli.ts"], outfile: "dist/cli.cjs" });
+
+await writePackCache();
 
 // The training run: a fresh process, so the cache holds what a `validate` run compiles.
 const trainer = path.join(work, "train.cjs");
@@ -130,4 +148,68 @@ const trained = spawnSync(
 if (trained.status !== 0 && trained.status !== 1) {
   console.error(`build: the code-cache training run failed (exit ${trained.status})`);
   process.exit(1);
+}
+
+/**
+ * dist/pack-cache.json: every YAML file of the bundled pack parsed by the CLI's own parser
+ * (src/io/yaml.ts), stored as JSON beside the text it came from (src/io/pack-cache.ts reads it).
+ * Only files that parse cleanly and whose value survives JSON unchanged are stored.
+ */
+async function writePackCache() {
+  const { parseYamlSource, decodeUtf8, packCacheKey } = await buildHelpers();
+  const entries = {};
+  const folder = path.join(root, "questionnaires");
+  for (const name of readdirSync(folder, { recursive: true }).map(String).sort()) {
+    if (!/\.ya?ml$/i.test(name)) continue;
+    const file = path.join(folder, name);
+    const bytes = readFileSync(file);
+    const decoded = decodeUtf8(bytes, name);
+    if ("issue" in decoded) continue;
+    const { file: parsed, issues } = parseYamlSource(decoded.text, file, name);
+    if (!parsed || issues.length > 0) continue;
+    const json = JSON.stringify(parsed.value);
+    if (json === undefined || !isDeepStrictEqual(JSON.parse(json), parsed.value)) continue;
+    entries[packCacheKey(file)] = { source: decoded.text, json };
+  }
+  writeFileSync(path.join(dist, "pack-cache.json"), `${JSON.stringify(entries)}\n`);
+}
+
+/** scripts/lib/build-helpers.ts, bundled and loaded once. */
+async function buildHelpers() {
+  if (!helpers) {
+    const file = path.join(work, "build-helpers.cjs");
+    await build({
+      ...common,
+      entryPoints: ["scripts/lib/build-helpers.ts"],
+      outfile: file,
+      external: ["yaml", "handlebars"],
+    });
+    const require = createRequire(import.meta.url);
+    delete require.cache[file];
+    helpers = require(file);
+  }
+  return helpers;
+}
+
+/**
+ * The module that replaces src/render/precompiled-templates.ts in the bundle: every bundled
+ * template with its text and Handlebars.precompile's output, compiled with the options the CLI
+ * compiles it with (noEscape, strict where src/render/templates.ts says so).
+ */
+async function precompiledTemplatesModule() {
+  const { templateIsStrict } = await buildHelpers();
+  const hb = createRequire(import.meta.url)("handlebars");
+  const folder = path.join(root, "templates");
+  const entries = [];
+  for (const name of readdirSync(folder, { recursive: true }).map(String).sort()) {
+    if (!name.endsWith(".hbs")) continue;
+    const rel = name.split(path.sep).join("/");
+    const text = readFileSync(path.join(folder, name), "utf8");
+    const strict = templateIsStrict(rel);
+    const spec = hb.precompile(text, { noEscape: true, strict });
+    entries.push(
+      `${JSON.stringify(rel)}: { text: ${JSON.stringify(text)}, strict: ${strict}, spec: ${spec} }`,
+    );
+  }
+  return `export const precompiledTemplates = {\n${entries.join(",\n")}\n};\n`;
 }

@@ -10,12 +10,18 @@ import { scoreAssessment } from "../core/assessment.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
-import { type Results, resultsSchema, upgradeResults } from "../core/models/results.js";
+import {
+  isRosterEntry,
+  LISTED_RESPONDENTS,
+  type Results,
+  resultsSchema,
+  upgradeResults,
+} from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { targetFigures } from "../core/scoring/score.js";
+import type { JsonTrim, TrimmedArray } from "../io/json.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
-import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
-import { parseYamlSource } from "../io/yaml.js";
+import { parseDataBytes, readDataFile, readStdinText, STDIN_DISPLAY } from "../io/read.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 
 /** What a report is built from. */
@@ -127,16 +133,45 @@ export interface AssessmentInputOptions extends ReportInputOptions {
   questionnaire: () => Questionnaire;
 }
 
+/**
+ * A results file's roster is kept to its first respondents once read (the rest are checked and
+ * counted), so a report from a million respondents costs what one from an interview does.
+ */
+const ROSTER_TRIM: JsonTrim = {
+  key: "respondents",
+  keep: LISTED_RESPONDENTS,
+  check: isRosterEntry,
+};
+
 /** Reads one input path (`-` is standard input, read once by `stdinText`). */
 function readInput(
   p: string,
   opts: ReportInputOptions,
   stdinText: () => { text?: string; issue?: Issue },
-): { file?: SourceFile; issues: Issue[] } {
-  if (p !== "-") return readYamlFile(path.resolve(opts.cwd, p), opts.cwd);
+): { file?: SourceFile; issues: Issue[]; trimmed?: TrimmedArray } {
+  if (p !== "-") return readDataFile(path.resolve(opts.cwd, p), opts.cwd, ROSTER_TRIM);
   const read = stdinText();
   if (read.issue) return { issues: [read.issue] };
-  return parseYamlSource(read.text ?? "", STDIN_DISPLAY, STDIN_DISPLAY);
+  return parseDataBytes(
+    Buffer.from(read.text ?? "", "utf8"),
+    STDIN_DISPLAY,
+    STDIN_DISPLAY,
+    ROSTER_TRIM,
+  );
+}
+
+/** A roster entry past the kept ones that is not `{ id, role, name? }`, as a located issue. */
+function rosterIssue(file: SourceFile, trimmed: TrimmedArray | undefined): Issue[] {
+  const bad = trimmed?.firstBad;
+  if (bad === undefined || bad < LISTED_RESPONDENTS) return [];
+  return [
+    makeIssue(
+      "invalid-type",
+      `expected a respondent with a text id and role (and optionally a name); found something else at respondents[${bad}]`,
+      file.display,
+      file.locate(["respondents", bad]),
+    ),
+  ];
 }
 
 /** One results file as the only input: checked against the results schema, then retargeted. */
@@ -145,6 +180,7 @@ function loadResultsFile(
   rest: SourceFile[],
   answerFiles: Array<{ path: string; file: SourceFile }>,
   opts: AssessmentInputOptions,
+  trimmed: TrimmedArray | undefined,
 ): { value?: LoadedAssessment; issues: Issue[] } {
   const issues: Issue[] = [];
   for (const extra of rest) {
@@ -174,6 +210,8 @@ function loadResultsFile(
       issues: zodIssuesToIssues(parsed.error.issues, first, resultsSchema, "results file"),
     };
   }
+  const roster = rosterIssue(first, trimmed);
+  if (roster.length > 0) return { issues: roster };
   // A document the client reads never carries `init`'s "Client name" on its cover.
   const assessment = parsed.data.assessment;
   const placeholders = placeholderFields(assessment, TEMPLATE_PLACEHOLDERS).map((field) =>
@@ -209,6 +247,7 @@ export function loadAssessment(
     return stdin;
   };
   const resultFiles: SourceFile[] = [];
+  const trims = new Map<SourceFile, TrimmedArray | undefined>();
   const answerFiles: Array<{ path: string; file: SourceFile }> = [];
   for (const p of paths) {
     const read = readInput(p, opts, stdinText);
@@ -226,13 +265,15 @@ export function loadAssessment(
           file.locate([]),
         ),
       );
-    } else if ("schemaVersion" in file.value) resultFiles.push(file);
-    else answerFiles.push({ path: p, file });
+    } else if ("schemaVersion" in file.value) {
+      resultFiles.push(file);
+      trims.set(file, read.trimmed);
+    } else answerFiles.push({ path: p, file });
   }
   if (issues.length > 0) return { issues };
 
   const [first, ...rest] = resultFiles;
-  if (first) return loadResultsFile(first, rest, answerFiles, opts);
+  if (first) return loadResultsFile(first, rest, answerFiles, opts, trims.get(first));
 
   const questionnaire = opts.questionnaire();
   const text = stdin?.text;

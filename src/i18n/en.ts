@@ -573,6 +573,8 @@ const report: Messages["report"] = {
   ],
   coverageIntro:
     "How much of each dimension was answered. Low coverage lowers confidence; collect the missing evidence before relying on a dimension.",
+  respondentsMore: ({ listed, total }) =>
+    `The first ${listed} of ${total} respondents are listed; every respondent is in the respondents CSV that crm-maturity batch writes with --respondents.`,
   answersIncluded: "Every answer, with the notes and evidence recorded in the interviews.",
   answersNotIncluded:
     "The individual answers are not included: this report was built from a results file, which holds scores but not answers. Run crm-maturity report on the answer files themselves to include every answer with its notes and evidence.",

@@ -486,6 +486,8 @@ export interface ReportMessages {
   practiceTarget(a: { phase: string; date: string }): string;
   methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];
   coverageIntro: string;
+  /** Under a respondents list cut to its first `listed`. */
+  respondentsMore(a: { listed: number; total: number }): string;
   answersIncluded: string;
   answersNotIncluded: string;
   answersAnonymized: string;

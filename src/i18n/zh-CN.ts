@@ -545,6 +545,8 @@ const report: Messages["report"] = {
   ],
   coverageIntro:
     "各维度的作答情况。覆盖率低会降低可信度；在依据某个维度做决策之前，应先补充缺失的证据。",
+  respondentsMore: ({ listed, total }) =>
+    `此处列出 ${total} 位受访者中的前 ${listed} 位；全部受访者见 crm-maturity batch 以 --respondents 写出的受访者 CSV。`,
   answersIncluded: "全部作答，附访谈中记录的备注与证据。",
   answersNotIncluded:
     "未包含逐题作答：本报告依据结果文件生成，结果文件只含得分、不含作答。请直接对答卷文件运行 crm-maturity report，即可附上全部作答及其备注与证据。",

@@ -1,9 +1,21 @@
-import { Document, isMap, isNode, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { randomBytes } from "node:crypto";
+import {
+  Document,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type YAMLMap,
+  type YAMLSeq,
+} from "yaml";
 import {
   type AnswersFile,
   type AnswerValue,
   type AssessmentMeta,
   answersFile,
+  type Respondent,
+  respondent as respondentSchema,
 } from "../core/answers/schema.js";
 
 /** How an answers file is written, from its extension. */
@@ -127,4 +139,99 @@ export function renderAnswersDocument(doc: Document, format: AnswersFormat): str
 /** The document's content checked against the answers schema (a guard before every write). */
 export function answersOf(doc: Document): AnswersFile {
   return answersFile.parse(doc.toJS());
+}
+
+/** One respondent's content checked against the answers schema (the guard of a respondent's save). */
+export function respondentOf(doc: Document, index: number): Respondent {
+  const node = respondentList(doc).items[index];
+  return respondentSchema.parse(isNode(node) ? node.toJS(doc) : node);
+}
+
+/** The respondents list of a document that has one. */
+function respondentList(doc: Document): YAMLSeq {
+  const list = doc.get("respondents", true);
+  if (!isSeq(list)) throw new Error("respondents is not a list");
+  return list;
+}
+
+/**
+ * The document's text kept as the part before one respondent and the part after it, so that
+ * saving that respondent's answers renders only them: the cost of a save does not grow with the
+ * other respondents in the file. The split is made (one whole render) when a respondent is first
+ * saved, and kept only if joining the parts gives exactly the whole render; otherwise, and after
+ * any other change to the document ({@link AnswersText.reset}), the whole document is rendered.
+ */
+export class AnswersText {
+  private split:
+    | { index: number; exact: true; before: string; after: string }
+    | { index: number; exact: false }
+    | undefined;
+  private holder: Document | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly format: AnswersFormat,
+  ) {}
+
+  /** Whether the last {@link withRespondent} rendered only the respondent (for tests and the bench). */
+  get inPlace(): boolean {
+    return this.split?.exact === true;
+  }
+
+  /** Forgets the split: the document changed outside one respondent's answers. */
+  reset(): void {
+    this.split = undefined;
+  }
+
+  /** The whole document as text, rendered whole. */
+  whole(): string {
+    return renderAnswersDocument(this.doc, this.format);
+  }
+
+  /** The whole document as text after a change to respondent `index` alone. */
+  withRespondent(index: number): string {
+    if (this.split?.index !== index) this.split = this.makeSplit(index);
+    if (!this.split.exact) return this.whole();
+    return this.split.before + this.respondentText(index) + this.split.after;
+  }
+
+  private respondentText(index: number): string {
+    const node = respondentList(this.doc).items[index];
+    if (this.format === "json") {
+      const value = isNode(node) ? node.toJS(this.doc) : node;
+      return JSON.stringify(value, null, 2).replaceAll("\n", "\n    ");
+    }
+    // The respondent as the one item of a `respondents:` list at the top level: the same
+    // indentation it has in the file.
+    this.holder ??= new Document({ respondents: [] });
+    const seq = this.holder.get("respondents", true) as YAMLSeq;
+    seq.flow = respondentList(this.doc).flow ?? false;
+    seq.items = [node];
+    const text = this.holder.toString({ lineWidth: 0 });
+    return text.slice(text.indexOf("\n") + 1, -1);
+  }
+
+  private makeSplit(index: number): NonNullable<AnswersText["split"]> {
+    const list = respondentList(this.doc);
+    const node = list.items[index];
+    if (node === undefined) return { index, exact: false };
+    const whole = this.whole();
+    const token = `crm-respondent-${randomBytes(12).toString("hex")}`;
+    list.items[index] = this.doc.createNode(token);
+    let marked: string;
+    try {
+      marked = this.whole();
+    } finally {
+      list.items[index] = node;
+    }
+    const at = marked.indexOf(token);
+    if (at === -1 || marked.indexOf(token, at + 1) !== -1) return { index, exact: false };
+    const before =
+      this.format === "json"
+        ? marked.slice(0, at - 1)
+        : marked.slice(0, marked.lastIndexOf("\n", at) + 1);
+    const after = marked.slice(at + token.length + (this.format === "json" ? 1 : 0));
+    const exact = before + this.respondentText(index) + after === whole;
+    return exact ? { index, exact, before, after } : { index, exact };
+  }
 }

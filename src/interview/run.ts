@@ -23,11 +23,12 @@ import type { InterviewMessages } from "../i18n/messages.js";
 import { describeWriteError, type FileOps, writeFileAtomic } from "../io/output.js";
 import { isPromptExit, type Prompter, type SelectItem } from "../io/prompts.js";
 import {
+  AnswersText,
   addRespondent,
   answersFormatOf,
   answersOf,
   newAnswersDocument,
-  renderAnswersDocument,
+  respondentOf,
   setRespondentAnswers,
 } from "./document.js";
 import { type PlannedQuestion, planInterview, questionOrder } from "./plan.js";
@@ -114,6 +115,7 @@ class AnswersStore {
   /** True while the document has changes the file does not hold. */
   dirty = false;
   private readonly order: Map<string, number>;
+  private readonly text: AnswersText;
 
   constructor(
     readonly file: string,
@@ -125,6 +127,7 @@ class AnswersStore {
   ) {
     this.saved = existsOnDisk ? answersOf(doc) : undefined;
     this.order = questionOrder(questionnaire);
+    this.text = new AnswersText(doc, answersFormatOf(file));
   }
 
   get written(): boolean {
@@ -135,15 +138,34 @@ class AnswersStore {
     return answersOf(this.doc);
   }
 
-  /** Writes the document, retrying while `onFailure` says so; throws SaveAbandoned otherwise. */
+  /** Writes the whole document, retrying while `onFailure` says so; throws SaveAbandoned otherwise. */
   async save(): Promise<void> {
     // The schema check guards the consultant's file against a bug of ours: never write junk.
     const data = answersOf(this.doc);
+    this.text.reset();
+    await this.write(() => this.text.whole(), data);
+  }
+
+  /**
+   * Saves respondent `index`'s answers: only that respondent is checked and rendered (the rest of
+   * the file's text is kept from the last whole render), so a save costs the same whatever else
+   * the file holds. The file is still written whole, atomically.
+   */
+  async setAnswers(index: number, answers: Readonly<Record<string, AnswerValue>>): Promise<void> {
+    setRespondentAnswers(this.doc, index, answers, this.order);
+    const saved = this.saved;
+    if (!saved) return this.save();
+    const entry = respondentOf(this.doc, index);
+    const respondents = [...saved.respondents];
+    respondents[index] = entry;
+    await this.write(() => this.text.withRespondent(index), { ...saved, respondents });
+  }
+
+  private async write(render: () => string, data: AnswersFile): Promise<void> {
     this.dirty = true;
     for (;;) {
       try {
-        const text = renderAnswersDocument(this.doc, answersFormatOf(this.file));
-        writeFileAtomic(this.file, text, this.ops);
+        writeFileAtomic(this.file, render(), this.ops);
         this.saved = data;
         this.dirty = false;
         return;
@@ -151,11 +173,6 @@ class AnswersStore {
         if (!(await this.onFailure(err))) throw new SaveAbandoned();
       }
     }
-  }
-
-  async setAnswers(index: number, answers: Readonly<Record<string, AnswerValue>>): Promise<void> {
-    setRespondentAnswers(this.doc, index, answers, this.order);
-    await this.save();
   }
 }
 

@@ -1,9 +1,12 @@
+import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeNotAFile, noteStdinInput, readRegularFile } from "./inputs.js";
-import { decodeUtf8, parseYamlSource } from "./yaml.js";
+import { type JsonTrim, looksLikeJsonObject, parseJsonSource, type TrimmedArray } from "./json.js";
+import { cachedPackValue } from "./pack-cache.js";
+import { cleanSourceFile, decodeUtf8, parseYamlSource } from "./yaml.js";
 
 /** Path to show the user: relative to the working directory when inside it. */
 export function displayPath(abs: string, cwd = process.cwd()): string {
@@ -46,8 +49,54 @@ function readUncached(abs: string, cwd: string): ReadResult {
   }
   const decoded = decodeUtf8(read.bytes, display);
   if ("issue" in decoded) return { issues: [decoded.issue] };
+  const cached = cachedPackValue(abs, decoded.text);
+  if (cached)
+    return { file: cleanSourceFile(cached.value, decoded.text, abs, display), issues: [] };
   const { file, issues } = parseYamlSource(decoded.text, abs, display);
   return { file, issues };
+}
+
+/** A parsed answers-or-results input, with what trimming its long array did. */
+export interface DataReadResult extends ReadResult {
+  trimmed?: TrimmedArray;
+}
+
+/**
+ * Reads an input that may be a results JSON or an answers file: a document that opens with `{`
+ * is read as JSON (JSON.parse, or streamed when large, keeping only the first items of
+ * `trim.key`); anything else, or a `{` document that is not JSON but is not named `.json`
+ * either (a YAML flow mapping), is read as YAML.
+ */
+export function readDataFile(abs: string, cwd: string, trim?: JsonTrim): DataReadResult {
+  const display = displayPath(abs, cwd);
+  const read = readRegularFile(abs, display);
+  if ("problem" in read) return readUncached(abs, cwd);
+  return parseDataBytes(read.bytes, abs, display, trim);
+}
+
+/** {@link readDataFile} for bytes already read (standard input). */
+export function parseDataBytes(
+  bytes: Uint8Array,
+  abs: string,
+  display: string,
+  trim?: JsonTrim,
+): DataReadResult {
+  const decoded = decodeUtf8Check(bytes, display);
+  if (decoded) return { issues: [decoded] };
+  if (looksLikeJsonObject(bytes)) {
+    const json = parseJsonSource(bytes, abs, display, trim);
+    if (json.file || /\.json$/i.test(abs)) return json;
+  }
+  const text = decodeUtf8(bytes, display);
+  if ("issue" in text) return { issues: [text.issue] };
+  return parseYamlSource(text.text, abs, display);
+}
+
+/** The UTF-8 problem of the bytes, if any (checked without decoding them). */
+function decodeUtf8Check(bytes: Uint8Array, display: string): Issue | undefined {
+  if (isUtf8(bytes) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) return undefined;
+  const decoded = decodeUtf8(bytes, display);
+  return "issue" in decoded ? decoded.issue : undefined;
 }
 
 /** How standard input is named in messages. */

@@ -119,17 +119,27 @@ export function parseYamlSource(
 ): { file: SourceFile; issues: Issue[] } {
   if (!ANCHOR_OR_ALIAS.test(text)) {
     const fast = parseFast(text);
-    if (fast.ok) {
-      const value = fast.value;
-      let careful: SourceFile | undefined;
-      const locate: SourceFile["locate"] = (path, opts) => {
-        careful ??= parseWithPositions(text, absPath, display).file;
-        return careful.locate(path, opts);
-      };
-      return { file: { path: absPath, display, value, locate }, issues: [] };
-    }
+    if (fast.ok) return { file: cleanSourceFile(fast.value, text, absPath, display), issues: [] };
   }
   return parseWithPositions(text, absPath, display);
+}
+
+/**
+ * A file that parsed without a problem, as a {@link SourceFile}: positions come from the
+ * position-keeping parse, run only when a caller first asks where something is.
+ */
+export function cleanSourceFile(
+  value: unknown,
+  text: string,
+  absPath: string,
+  display: string,
+): SourceFile {
+  let careful: SourceFile | undefined;
+  const locate: SourceFile["locate"] = (path, opts) => {
+    careful ??= parseWithPositions(text, absPath, display).file;
+    return careful.locate(path, opts);
+  };
+  return { path: absPath, display, value, locate };
 }
 
 /**

@@ -7,6 +7,7 @@ import { compareText } from "../core/text/compare.js";
 import { describeNotAFile, readRegularFile } from "../io/inputs.js";
 import { fromPackageRoot } from "../io/package-root.js";
 import { displayPath } from "../io/read.js";
+import { precompiledTemplates } from "./precompiled-templates.js";
 
 /** The bundled templates folder. */
 export const BUNDLED_TEMPLATES = `${fromPackageRoot("templates")}${path.sep}`;
@@ -24,6 +25,13 @@ const MAIN_FILES: Record<TemplateName, string> = {
 // compare template was written for it, the report templates rely on optional fields.
 const STRICT: ReadonlySet<TemplateName> = new Set<TemplateName>(["compare"]);
 const PARTIALS_DIR = "partials";
+
+/** Whether the template at `rel` (inside a template folder) is compiled in strict mode. */
+export function templateIsStrict(rel: string): boolean {
+  return Object.entries(MAIN_FILES).some(
+    ([name, file]) => file === rel && STRICT.has(name as TemplateName),
+  );
+}
 
 /** Loaded templates: renders a document with the given data and helpers. */
 export interface TemplateSet {
@@ -233,8 +241,19 @@ export async function loadTemplates(opts: {
     if (rel.startsWith(`${PARTIALS_DIR}/`))
       partialNames.add(rel.slice(PARTIALS_DIR.length + 1, -".hbs".length));
   }
+  // A bundled template whose text is unchanged comes precompiled (src/render/precompiled-templates.ts).
+  const precompiled = (rel: string) => {
+    const pre = precompiledTemplates[rel];
+    return pre && pre.text === sources.get(rel)?.text && pre.strict === templateIsStrict(rel)
+      ? pre
+      : undefined;
+  };
   const parsed = new Map<string, Program>();
   for (const [rel, source] of sources) {
+    if (precompiled(rel)) {
+      checkPartialCalls(source, partialNames, issues);
+      continue;
+    }
     const ast = parseTemplate(env, source, issues);
     if (!ast) continue;
     parsed.set(rel, ast);
@@ -244,9 +263,11 @@ export async function loadTemplates(opts: {
 
   // Strings in the data are already escaped for Markdown; HTML-escaping them again would turn
   // apostrophes into entities in the plain-text reading. Compiling the parsed tree parses once.
-  const compile = (rel: string, strict = false) => {
+  const compile = (rel: string) => {
+    const pre = precompiled(rel);
+    if (pre) return env.template(pre.spec as Parameters<typeof env.template>[0]);
     const ast = parsed.get(rel);
-    return ast ? env.compile(ast, { noEscape: true, strict }) : undefined;
+    return ast ? env.compile(ast, { noEscape: true, strict: templateIsStrict(rel) }) : undefined;
   };
   for (const rel of sources.keys()) {
     if (!rel.startsWith(`${PARTIALS_DIR}/`)) continue;
@@ -268,7 +289,7 @@ export async function loadTemplates(opts: {
         ]);
       }
       for (const [helper, fn] of Object.entries(helpers)) env.registerHelper(helper, fn);
-      const template = compile(MAIN_FILES[name], STRICT.has(name));
+      const template = compile(MAIN_FILES[name]);
       try {
         return template ? template(data) : "";
       } catch (err) {

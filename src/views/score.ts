@@ -1,5 +1,5 @@
 import type { Lang } from "../core/models/languages.js";
-import type { Results, RiskResult } from "../core/models/results.js";
+import { type Results, type RiskResult, respondentCount } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
@@ -88,7 +88,7 @@ export function respondentsSummary(
   const parts = Object.entries(results.respondentsByRole)
     .filter(([, n]) => n > 0)
     .map(([role, n]) => `${roleName(questionnaire, role, lang)} ${n}`);
-  return `${results.respondents.length}${parts.length ? ` — ${parts.join(" · ")}` : ""}`;
+  return `${respondentCount(results)}${parts.length ? ` — ${parts.join(" · ")}` : ""}`;
 }
 
 /** "Industrial equipment · 600 employees" from the optional client profile fields. */

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadAssessment, loadReportInputs, retargetResults } from "../../src/app/load-inputs.js";
+import { LISTED_RESPONDENTS, type Results } from "../../src/core/models/results.js";
 import { buildReport } from "../../src/views/report/build.js";
 import { ACME, ACME_ANSWERS, loadInputs, standardPack } from "../helpers/report.js";
 
@@ -57,6 +58,62 @@ describe("report inputs", () => {
     expect(value).toBeUndefined();
     expect(issues[0]).toMatchObject({ file: "results.json", code: "invalid-type" });
     expect(issues[0]?.start.line).toBeGreaterThan(1);
+  });
+
+  it("keeps a large roster to its first respondents and lists only those", () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({
+      id: `r${String(i).padStart(3, "0")}`,
+      role: "frontline",
+    }));
+    const dir = resultsDir((r) => {
+      r.respondents = many;
+      r.respondentsByRole = { frontline: 250 };
+    });
+    const { value, issues } = loadReportInputs(["results.json"], standardPack(), { cwd: dir });
+    expect(issues).toEqual([]);
+    expect(value?.results.respondents).toEqual(many.slice(0, LISTED_RESPONDENTS));
+    const report = buildReport(value?.results as Results, standardPack());
+    expect(report.meta.respondentCount).toBe(250);
+    expect(report.appendix.respondents.items).toHaveLength(LISTED_RESPONDENTS);
+    expect(report.appendix.respondents.more).toBe(
+      `The first ${LISTED_RESPONDENTS} of 250 respondents are listed; every respondent is in the respondents CSV that crm-maturity batch writes with --respondents.`,
+    );
+  });
+
+  it("locates a malformed roster entry past the ones kept", () => {
+    const dir = resultsDir((r) => {
+      r.respondents = Array.from({ length: 150 }, (_, i) =>
+        i === 120 ? { id: "r120", role: 7 } : { id: `r${i}`, role: "frontline" },
+      );
+      r.respondentsByRole = { frontline: 150 };
+    });
+    const { value, issues } = loadReportInputs(["results.json"], standardPack(), { cwd: dir });
+    expect(value).toBeUndefined();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: "invalid-type", file: "results.json" });
+    expect(issues[0]?.message).toContain("respondents[120]");
+    const text = readFileSync(path.join(dir, "results.json"), "utf8").split("\n");
+    expect(text[(issues[0]?.start.line ?? 0) - 1]?.trim()).toBe("{");
+    expect(text[issues[0]?.start.line ?? 0]?.trim()).toBe('"id": "r120",');
+  });
+
+  it("reports a results JSON that is not valid JSON at its line and column", () => {
+    const dir = resultsDir();
+    const file = path.join(dir, "results.json");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace('"schemaVersion": 2,', '"schemaVersion": 2'),
+    );
+    const { value, issues } = loadReportInputs(["results.json"], standardPack(), { cwd: dir });
+    expect(value).toBeUndefined();
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: "yaml-syntax",
+        file: "results.json",
+        start: { line: 3, column: 3 },
+        message: 'expected valid JSON; found the value "assessment" where it cannot stand',
+      }),
+    ]);
   });
 
   it("refuses results from another questionnaire", () => {

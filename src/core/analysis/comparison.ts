@@ -19,7 +19,7 @@ import type {
   Verdict,
 } from "../models/comparison.js";
 import { COMPARISON_SCHEMA_VERSION } from "../models/comparison.js";
-import type { DimensionResult, Results } from "../models/results.js";
+import { type DimensionResult, type Results, respondentCount } from "../models/results.js";
 import type { Question, Severity } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
 import { compareText } from "../text/compare.js";
@@ -107,7 +107,7 @@ function summarize(side: CompareSide): AssessmentSummary {
     date: r.assessment.date,
     assessor: r.assessment.assessor,
     questionnaire: r.questionnaire,
-    respondents: r.respondents.length,
+    respondents: respondentCount(r),
     questionnaireAvailable: side.questionnaire !== undefined,
   };
 }

@@ -833,6 +833,12 @@ const appendixSection = z.strictObject({
         roleName: z.string(),
       }),
     ),
+    more: z
+      .string()
+      .optional()
+      .describe(
+        "Set when the list stops short of every respondent: how many more, and where they are.",
+      ),
   }),
   answers: z.strictObject({
     title: z.string(),

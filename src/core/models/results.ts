@@ -361,3 +361,31 @@ export type RiskResult = z.infer<typeof riskResultSchema>;
 export type NoteResult = z.infer<typeof noteSchema>;
 export type Confidence = NonNullable<z.infer<typeof confidence>>;
 export type ConfidenceBasis = z.infer<typeof confidenceBasisSchema>;
+
+/**
+ * Respondents a results file keeps in memory once read, and the most a report lists: the rest
+ * are counted (`respondentsByRole`), and the full roster is `batch --respondents`'s CSV.
+ */
+export const LISTED_RESPONDENTS = 100;
+
+/** How many respondents the results are about (the roster itself may be cut to a few). */
+export function respondentCount(results: Pick<Results, "respondentsByRole">): number {
+  let n = 0;
+  for (const count of Object.values(results.respondentsByRole)) n += count;
+  return n;
+}
+
+/**
+ * The roster entry's shape as {@link resultsSchema} defines it, checked without zod for entries
+ * that are counted but not kept (a million of them); zod explains the kept ones.
+ */
+export function isRosterEntry(item: unknown): boolean {
+  if (item === null || typeof item !== "object" || Array.isArray(item)) return false;
+  for (const [key, value] of Object.entries(item)) {
+    if (typeof value !== "string" || (key !== "id" && key !== "role" && key !== "name")) {
+      return false;
+    }
+  }
+  const entry = item as Record<string, unknown>;
+  return typeof entry.id === "string" && typeof entry.role === "string";
+}

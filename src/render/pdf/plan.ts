@@ -259,6 +259,7 @@ export function drawAppendix(w: Writer, report: ReportModel, number: number): vo
       a.respondents.items.map((r) => [r.id, r.name ?? "", r.roleName]),
       (keep) => w.subheading(a.respondents.title, { keep, toc: true }),
     );
+    if (a.respondents.more) w.paragraph(a.respondents.more);
   }
 
   drawAppendixAnswers(w, report);

@@ -595,6 +595,7 @@ function appendix({ r, b, L, paren }: Ctx): FileChild[] {
       ],
       a.respondents.items.map((x) => [x.id, or(x.name), x.roleName]),
     ),
+    ...(a.respondents.more ? [b.paragraph(a.respondents.more)] : []),
   );
   out.push(b.heading(2, a.answers.title), b.paragraph(a.answers.note));
   if (a.answers.included) {

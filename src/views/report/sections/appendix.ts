@@ -1,5 +1,6 @@
 import type { AnswerValue, Respondent } from "../../../core/answers/schema.js";
 import { compareIds } from "../../../core/math/numbers.js";
+import { LISTED_RESPONDENTS, respondentCount } from "../../../core/models/results.js";
 import { compareText } from "../../../core/text/compare.js";
 import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
@@ -70,6 +71,9 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
   const appendixAnswers: AppendixDimensionAnswers[] = respondents
     ? buildAppendixAnswers(ctx, respondents)
     : [];
+  // Bounded: a results file from `batch` may name a million respondents.
+  const listed = results.respondents.slice(0, LISTED_RESPONDENTS);
+  const total = respondentCount(results);
   return {
     title: t.section.appendix,
     method: {
@@ -111,12 +115,15 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
       // Anonymized: the cover already gives the respondents per role; nobody is listed.
       items: ctx.anonymize
         ? []
-        : results.respondents.map((r) => ({
+        : listed.map((r) => ({
             id: r.id,
             name: r.name ?? null,
             role: r.role,
             roleName: roleName(r.role),
           })),
+      ...(!ctx.anonymize && total > listed.length
+        ? { more: t.respondentsMore({ listed: listed.length, total }) }
+        : {}),
     },
     answers: {
       title: t.section.answers,

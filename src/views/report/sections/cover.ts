@@ -1,3 +1,4 @@
+import { respondentCount } from "../../../core/models/results.js";
 import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type { LabelValue, ReportModel } from "../model.js";
@@ -31,7 +32,7 @@ export function buildMeta(ctx: ReportContext): ReportModel["meta"] {
     strategy,
     strategyName: t.strategyName[strategy],
     source: ctx.respondents ? "answers" : "results",
-    respondentCount: results.respondents.length,
+    respondentCount: respondentCount(results),
     roles,
     header: t.cover.header(client, kind),
     footer: t.footer(ctx.dateText(results.assessment.date)),

@@ -1,0 +1,5 @@
+// What the build takes from the sources: the CLI's own YAML parser and pack-cache key (for
+// dist/pack-cache.json) and the templates' compile options (for the precompiled templates).
+export { packCacheKey } from "../../src/io/pack-cache.js";
+export { decodeUtf8, parseYamlSource } from "../../src/io/yaml.js";
+export { templateIsStrict } from "../../src/render/templates.js";

@@ -1,0 +1,296 @@
+import { createRequire } from "node:module";
+import type { Issue, Position } from "../core/diagnostics/issue.js";
+import { makeIssue, type SourceFile, type YamlPath } from "../core/diagnostics/source.js";
+
+/**
+ * Files up to this size are parsed with JSON.parse; larger ones are streamed, so that a long
+ * top-level array (a results file's roster) is never held whole.
+ */
+export const STREAM_JSON_BYTES = 8 * 1024 * 1024;
+
+/** Bytes handed to the streaming parser at a time. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/** A top-level array of which only the first `keep` items are kept; the rest are checked, then dropped. */
+export interface JsonTrim {
+  key: string;
+  keep: number;
+  /** A cheap check of every item; the index of the first that fails is reported. */
+  check(item: unknown): boolean;
+}
+
+/** What trimming did: the array's full length and the first item that failed the check. */
+export interface TrimmedArray {
+  total: number;
+  firstBad?: number;
+}
+
+type StreamParser = typeof import("@streamparser/json");
+let parserModule: StreamParser | undefined;
+const loadParser = (): StreamParser => {
+  parserModule ??= createRequire(import.meta.url)("@streamparser/json") as StreamParser;
+  return parserModule;
+};
+
+/** 1-based line:column of a byte offset (columns count UTF-16 code units, like the YAML reader). */
+function positionAt(bytes: Uint8Array, offset: number): Position {
+  const at = Math.max(0, Math.min(offset, bytes.length));
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let line = 1;
+  let lineStart = 0;
+  for (let i = buf.indexOf(10); i !== -1 && i < at; i = buf.indexOf(10, i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: buf.toString("utf8", lineStart, at).length + 1 };
+}
+
+const TOKEN_NAMES: Record<number, string> = {};
+function describeToken(token: number, value: unknown): string {
+  const { TokenType } = loadParser();
+  if (Object.keys(TOKEN_NAMES).length === 0) {
+    Object.assign(TOKEN_NAMES, {
+      [TokenType.LEFT_BRACE]: '"{"',
+      [TokenType.RIGHT_BRACE]: '"}"',
+      [TokenType.LEFT_BRACKET]: '"["',
+      [TokenType.RIGHT_BRACKET]: '"]"',
+      [TokenType.COLON]: '":"',
+      [TokenType.COMMA]: '","',
+    });
+  }
+  return TOKEN_NAMES[token] ?? `the value ${JSON.stringify(value)}`;
+}
+
+/** The character starting at a byte offset, in words (line breaks and controls by name). */
+function describeByteAt(bytes: Uint8Array, offset: number): string {
+  if (offset >= bytes.length) return "the end of the file";
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const char = String.fromCodePoint(
+    buf.toString("utf8", offset, Math.min(offset + 4, buf.length)).codePointAt(0) ?? 0xfffd,
+  );
+  if (char === "\n" || char === "\r") return "an unexpected line break";
+  const code = char.codePointAt(0) ?? 0;
+  if (code < 0x20 || code === 0x7f) {
+    return `the control character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  }
+  return `an unexpected character "${char}"`;
+}
+
+interface Walk {
+  /** Called with each token's path (keys and indices from the root), kind and byte offset. */
+  onToken?(path: readonly (string | number)[], token: number, offset: number): boolean | undefined;
+}
+
+/**
+ * Walks the JSON text's tokens with the library's tokenizer and token parser; returns the first
+ * syntax problem as a located issue. `onToken` may stop the walk by returning true.
+ */
+function walkTokens(
+  bytes: Uint8Array,
+  display: string,
+  walk: Walk,
+  onValue?: (info: { value: unknown; depth: number; parent: unknown }) => void,
+  paths?: string[],
+): Issue | undefined {
+  const { Tokenizer, TokenParser, TokenType } = loadParser();
+  const tokenizer = new Tokenizer();
+  const parser = new TokenParser(paths ? { paths, keepStack: false } : { paths: ["$"] });
+  let lastOffset = 0;
+  let lastToken: { token: number; value: unknown } | undefined;
+  let failure: unknown;
+  // The token being handled when the failure came (later tokens of the chunk are ignored).
+  let failedAt: { offset: number; token?: { token: number; value: unknown } } | undefined;
+  let stopped = false;
+  // Path bookkeeping for `onToken`: containers and the key or index inside each.
+  const stack: Array<{ array: boolean; at: string | number; expectKey: boolean }> = [];
+  const path = () => stack.map((s) => s.at);
+  tokenizer.onToken = ({ token, value, offset }) => {
+    if (failure !== undefined) return;
+    lastOffset = offset;
+    lastToken = { token, value };
+    if (walk.onToken && !stopped) {
+      const top = stack.at(-1);
+      if (top?.expectKey && token === TokenType.STRING) {
+        top.at = value as string;
+        top.expectKey = false;
+      } else if (token === TokenType.COMMA && top) {
+        if (top.array) (top.at as number)++;
+        else top.expectKey = true;
+      } else if (token !== TokenType.COLON) {
+        if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) stack.pop();
+        else if (walk.onToken(path(), token, offset)) stopped = true;
+        if (token === TokenType.LEFT_BRACE) stack.push({ array: false, at: "", expectKey: true });
+        if (token === TokenType.LEFT_BRACKET) stack.push({ array: true, at: 0, expectKey: false });
+      }
+    }
+    // Locating walks only follow the tokens; parsing is for values and structural errors.
+    if (!walk.onToken) parser.write({ token, value } as Parameters<typeof parser.write>[0]);
+  };
+  tokenizer.onEnd = () => {
+    if (!walk.onToken && !parser.isEnded) parser.end();
+  };
+  tokenizer.onError = (err) => {
+    failure ??= err;
+  };
+  parser.onError = (err) => {
+    if (failure === undefined)
+      failedAt = { offset: lastOffset, ...(lastToken ? { token: lastToken } : {}) };
+    failure ??= err;
+  };
+  parser.onValue = (info) => {
+    onValue?.({ value: info.value, depth: info.stack.length, parent: info.parent });
+  };
+  const whereAt = (offset: number) => {
+    const pos = positionAt(bytes, offset);
+    return { start: pos, end: pos };
+  };
+  try {
+    for (let at = 0; at < bytes.length && failure === undefined && !stopped; at += CHUNK_BYTES) {
+      tokenizer.write(bytes.subarray(at, at + CHUNK_BYTES));
+    }
+    if (failure === undefined && !stopped) tokenizer.end();
+  } catch (err) {
+    failure ??= err;
+  }
+  if (failure === undefined || stopped) return undefined;
+  const message = String((failure as Error).message ?? failure);
+  const absolute = /absolute position "(\d+)"/.exec(message);
+  if (absolute) {
+    const offset = Number(absolute[1]);
+    return makeIssue(
+      "yaml-syntax",
+      `expected valid JSON; found ${describeByteAt(bytes, offset)}`,
+      display,
+      whereAt(offset),
+    );
+  }
+  if (/ended|mid-parsing|middle of a token/.test(message)) {
+    return makeIssue(
+      "yaml-syntax",
+      "expected valid JSON; found the end of the file before the document was complete",
+      display,
+      whereAt(bytes.length),
+    );
+  }
+  return makeIssue(
+    "yaml-syntax",
+    `expected valid JSON; found ${failedAt?.token ? describeToken(failedAt.token.token, failedAt.token.value) : "nothing"} where it cannot stand`,
+    display,
+    whereAt(failedAt?.offset ?? lastOffset),
+  );
+}
+
+/** Where a data path starts in the JSON text (the deepest part of it that exists). */
+function locateIn(bytes: Uint8Array, target: YamlPath, key: boolean): number {
+  const want = target.map(String);
+  let best = 0;
+  let bestDepth = -1;
+  walkTokens(bytes, "", {
+    onToken(path, _token, offset) {
+      // A value token at `path`: the deepest prefix of the target seen so far wins.
+      if (path.length > want.length) return false;
+      for (let i = 0; i < path.length; i++) if (String(path[i]) !== want[i]) return false;
+      if (path.length > bestDepth) {
+        bestDepth = path.length;
+        best = offset;
+      }
+      return path.length === want.length;
+    },
+  });
+  // A key is located at its value; callers asking for the key get the same place.
+  void key;
+  return best;
+}
+
+/**
+ * Parses JSON bytes into a {@link SourceFile}: JSON.parse up to {@link STREAM_JSON_BYTES}, a
+ * streaming parse above it that keeps only the first items of `trim.key`. Syntax problems come
+ * back as located issues; positions for later findings are found by walking the tokens again.
+ */
+export function parseJsonSource(
+  bytes: Uint8Array,
+  absPath: string,
+  display: string,
+  trim?: JsonTrim,
+): { file?: SourceFile; issues: Issue[]; trimmed?: TrimmedArray } {
+  const locate: SourceFile["locate"] = (path, opts) => {
+    const body = stripBom(bytes);
+    const pos = positionAt(body, locateIn(body, path, opts?.key === true));
+    return { start: pos, end: pos };
+  };
+  let value: unknown;
+  let trimmed: TrimmedArray | undefined;
+  if (bytes.length <= STREAM_JSON_BYTES) {
+    try {
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+      value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch {
+      const issue = walkTokens(stripBom(bytes), display, {});
+      return { issues: issue ? [issue] : [] };
+    }
+    if (trim) {
+      const list = (value as Record<string, unknown> | null)?.[trim.key];
+      if (value !== null && typeof value === "object" && Array.isArray(list)) {
+        const firstBad = list.findIndex((item) => !trim.check(item));
+        trimmed = { total: list.length, ...(firstBad >= 0 ? { firstBad } : {}) };
+        if (list.length > trim.keep) {
+          value = { ...(value as object), [trim.key]: list.slice(0, trim.keep) };
+        }
+      }
+    }
+  } else {
+    const body = stripBom(bytes);
+    const top: Record<string, unknown> = {};
+    let root: unknown;
+    let kept: unknown[] | undefined;
+    let total = 0;
+    let firstBad: number | undefined;
+    const paths = trim ? ["$", `$.${trim.key}.*`] : ["$"];
+    const issue = walkTokens(
+      body,
+      display,
+      {},
+      ({ value: v, depth, parent }) => {
+        if (depth === 0) root = v;
+        else if (trim && depth === 2) {
+          // The library keeps emitted items in their array: empty it so memory stays flat.
+          if (Array.isArray(parent)) parent.length = 0;
+          if (firstBad === undefined && !trim.check(v)) firstBad = total;
+          kept ??= [];
+          if (total < trim.keep) kept.push(v);
+          total++;
+        }
+      },
+      paths,
+    );
+    if (issue) return { issues: [issue] };
+    value = root;
+    if (trim && root !== null && typeof root === "object" && !Array.isArray(root)) {
+      Object.assign(top, root);
+      if (Array.isArray(top[trim.key])) {
+        top[trim.key] = kept ?? [];
+        trimmed = { total, ...(firstBad !== undefined ? { firstBad } : {}) };
+      }
+      value = top;
+    }
+  }
+  return {
+    file: { path: absPath, display, value, locate },
+    issues: [],
+    ...(trimmed ? { trimmed } : {}),
+  };
+}
+
+function stripBom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+/** True when the text's first significant byte opens a JSON object. */
+export function looksLikeJsonObject(bytes: Uint8Array): boolean {
+  for (let i = stripBom(bytes) === bytes ? 0 : 3; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09) continue;
+    return b === 0x7b;
+  }
+  return false;
+}

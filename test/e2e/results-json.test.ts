@@ -1,0 +1,50 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
+
+const client = path.join(REPO, "examples", "acme-manufacturing");
+const answers = readdirSync(path.join(client, "answers"))
+  .filter((f) => f.endsWith(".yaml"))
+  .sort()
+  .map((f) => path.join(client, "answers", f));
+
+describe("report from a results JSON", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "crm-results-json-"));
+  const results = path.join(dir, "results.json");
+  const scored = runCli(["score", ...answers, "--format", "json", "-o", results]);
+
+  it("reports broken JSON at its file:line:column with exit 1 and no stack trace", () => {
+    expect(scored.status).toBe(0);
+    const broken = path.join(dir, "broken.json");
+    const lines = readFileSync(results, "utf8").split("\n");
+    // The client's name (line 5) loses its closing quote and comma.
+    expect(lines[4]).toMatch(/"name": ".*",$/);
+    lines[4] = lines[4]?.replace(/",$/, "") ?? "";
+    writeFileSync(broken, lines.join("\n"));
+    const r = runCli(["report", broken], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/broken\.json:5:\d+/);
+    expect(r.stderr).toContain("expected valid JSON; found an unexpected line break");
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it("lists at most 100 respondents and says where the rest are", () => {
+    const data = JSON.parse(readFileSync(results, "utf8"));
+    data.respondents = Array.from({ length: 1200 }, (_, i) => ({
+      id: `r${String(i).padStart(4, "0")}`,
+      role: "frontline",
+    }));
+    data.respondentsByRole = { ...data.respondentsByRole, frontline: 1200 - 4 };
+    const many = path.join(dir, "many.json");
+    writeFileSync(many, `${JSON.stringify(data, null, 2)}\n`);
+    const r = runCli(["report", many], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("| r0099 |");
+    expect(r.stdout).not.toContain("| r0100 |");
+    expect(r.stdout).toContain(
+      "The first 100 of 1200 respondents are listed; every respondent is in the respondents CSV",
+    );
+  });
+});
