@@ -1,0 +1,58 @@
+import { UsageError } from "../core/diagnostics/errors.js";
+import type { ResultsProfile } from "../core/models/results.js";
+import {
+  applyProfile,
+  chooseProfile,
+  type ProfileClient,
+  parseProfileRequest,
+} from "../core/questionnaire/profiles.js";
+import type { Questionnaire } from "../core/questionnaire/types.js";
+
+/**
+ * The questionnaire shaped by the profile an assessment's client (or `--profile`) chooses. An
+ * unknown `--profile` is a usage error; an unknown `client.profile` has already been reported by
+ * the answers check, so the standard weights stand in here.
+ */
+export function profiledQuestionnaire(
+  questionnaire: Questionnaire,
+  client: ProfileClient,
+  option: string | undefined,
+): Questionnaire {
+  const chosen = chooseProfile(questionnaire, client, option);
+  if (chosen.error?.from === "option") throw new UsageError(`--profile: ${chosen.error.message}`);
+  return chosen.value ? applyProfile(questionnaire, chosen.value) : questionnaire;
+}
+
+/** Checks `--profile` against the questionnaire before any input is read (usage error, exit 2). */
+export function checkProfileOption(questionnaire: Questionnaire, option: string | undefined): void {
+  if (option === undefined) return;
+  const request = parseProfileRequest(questionnaire, option);
+  if (!request.ok) throw new UsageError(`--profile: ${request.message}`);
+}
+
+/**
+ * The questionnaire shaped as results read from a file were scored: the same profile, by id.
+ * Undefined when the results name a profile the questionnaire does not declare.
+ */
+export function questionnaireForResults(
+  questionnaire: Questionnaire,
+  profile: ResultsProfile | undefined,
+): Questionnaire | undefined {
+  if (!profile) return questionnaire;
+  const ids = [profile.industry?.id, profile.size?.id].filter((x): x is string => x !== undefined);
+  const request = parseProfileRequest(questionnaire, ids.join(","));
+  if (!request.ok || request.standard) return undefined;
+  return applyProfile(questionnaire, {
+    chosenBy: profile.chosenBy,
+    ...(request.industry ? { industry: request.industry } : {}),
+    ...(request.size ? { size: request.size } : {}),
+  });
+}
+
+/** The ids a profile names, as `--profile` takes them (`standard` for none). */
+export function profileIds(profile: ResultsProfile | undefined): string {
+  const ids = [profile?.industry?.id, profile?.size?.id].filter(
+    (x): x is string => x !== undefined,
+  );
+  return ids.length > 0 ? ids.join(",") : "standard";
+}
