@@ -11,6 +11,7 @@ import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { type Results, resultsSchema, upgradeResults } from "../core/models/results.js";
+import { profileIds } from "../core/questionnaire/profiles.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { scoresWithVersion } from "../core/questionnaire/version.js";
 import { targetFigures } from "../core/scoring/score.js";
@@ -18,7 +19,7 @@ import { loadAnswerFiles } from "../io/load-answers.js";
 import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
 import { parseYamlSource } from "../io/yaml.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
-import { profiledQuestionnaire, profileIds, questionnaireForResults } from "./profile.js";
+import { profiledQuestionnaire, questionnaireForResults } from "./profile.js";
 
 /** What a report is built from. */
 export interface ReportInputs {

@@ -5,6 +5,7 @@ import {
   chooseProfile,
   type ProfileClient,
   parseProfileRequest,
+  profileIds,
 } from "../core/questionnaire/profiles.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 
@@ -39,20 +40,11 @@ export function questionnaireForResults(
   profile: ResultsProfile | undefined,
 ): Questionnaire | undefined {
   if (!profile) return questionnaire;
-  const ids = [profile.industry?.id, profile.size?.id].filter((x): x is string => x !== undefined);
-  const request = parseProfileRequest(questionnaire, ids.join(","));
+  const request = parseProfileRequest(questionnaire, profileIds(profile));
   if (!request.ok || request.standard) return undefined;
   return applyProfile(questionnaire, {
     chosenBy: profile.chosenBy,
     ...(request.industry ? { industry: request.industry } : {}),
     ...(request.size ? { size: request.size } : {}),
   });
-}
-
-/** The ids a profile names, as `--profile` takes them (`standard` for none). */
-export function profileIds(profile: ResultsProfile | undefined): string {
-  const ids = [profile?.industry?.id, profile?.size?.id].filter(
-    (x): x is string => x !== undefined,
-  );
-  return ids.length > 0 ? ids.join(",") : "standard";
 }

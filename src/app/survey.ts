@@ -13,11 +13,13 @@ import {
   type SurveyProblem,
 } from "../survey/export/plan.js";
 import type { Env } from "./env.js";
+import { profiledQuestionnaire } from "./profile.js";
 
 /** Options of `crm-maturity survey`, as commander parses them. */
 export interface SurveyOptions {
   platform: SurveyPlatform;
   questionnaire?: string;
+  profile?: string;
   lang?: Lang;
   output?: string;
 }
@@ -39,7 +41,9 @@ function surveyLangs(platform: SurveyPlatform, declared: string[], lang?: Lang):
 
 /** `crm-maturity survey`: writes an importable survey and the mapping that scores its export. */
 export async function runSurvey(opts: SurveyOptions, e: Env): Promise<number> {
-  const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  const standard = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  // The survey leaves out the questions the profile does not ask (no client yet: the option only).
+  const questionnaire = profiledQuestionnaire(standard, {}, opts.profile);
   const plan = planSurvey(
     questionnaire,
     surveyLangs(opts.platform, questionnaire.languages, opts.lang),

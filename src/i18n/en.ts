@@ -39,6 +39,12 @@ const common: Messages["common"] = {
     assessor: "Assessor",
     questionnaire: "Questionnaire",
     respondents: "Respondents",
+    profile: "Profile",
+  },
+  profiles: {
+    named: (names, chosenBy) =>
+      `${names.join(" · ")} (${chosenBy === "option" ? "chosen for this run" : "from the client's industry and size"})`,
+    standard: "Standard weights, targets and pace (no industry or size profile)",
   },
   col: {
     dimension: "Dimension",
@@ -564,6 +570,8 @@ const report: Messages["report"] = {
   outcomeCadence: "Interim check and reassessment",
   baselineBy: (week) => `To be measured by week ${week}`,
   practiceTarget: (a) => `Agreed with the baseline; met by the end of ${a.phase} (${a.date})`,
+  profileParagraph: (name, why) =>
+    `This assessment was scored with the profile “${name}”, which adjusts the questionnaire's weights, default targets, questions or pace for this kind of company. ${why}`,
   methodParagraphs: (a) => [
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",
     "With several respondents, a question's score is the mean over the roles present of each role's mean, so that many front-line answers do not drown a single executive. A dimension's score is the weighted mean of its answered questions, and its level is the whole part of the score, capped by any critical question that scores lower. The overall score is the weighted mean of the dimensions that could be scored.",
@@ -657,6 +665,8 @@ const comparison: Messages["comparison"] = {
       `The client names differ: "${a.baseline}" at baseline, "${a.followup}" at follow-up. Check that both assessments are of the same client.`,
     "questionnaire-mismatch": (a) =>
       `The questionnaires differ: ${a.baseline} at baseline, ${a.followup} at follow-up. Only questions with the same id are compared.`,
+    "profile-mismatch": (a) =>
+      `The two assessments were scored with different profiles: ${a.baseline} at baseline, ${a.followup} at follow-up. Weights, targets and pace differ, so part of any change in the scores comes from the profile rather than from the organisation; score both with the same --profile to compare like with like.`,
     "same-date": (a) => `Both assessments are dated ${a.followup}.`,
   },
   method: {

@@ -65,6 +65,15 @@ export interface CommonMessages {
     assessor: string;
     questionnaire: string;
     respondents: string;
+    /** The industry profile and size band the scores were computed with. */
+    profile: string;
+  };
+  /** Naming the profile an assessment was scored with. */
+  profiles: {
+    /** "B2C retail and membership · Large (…)" followed by how it was chosen. */
+    named(names: string[], chosenBy: "option" | "answers"): string;
+    /** No profile: the questionnaire's own weights, targets and pace. */
+    standard: string;
   };
   col: {
     dimension: string;
@@ -485,6 +494,8 @@ export interface ReportMessages {
   baselineBy(week: number): string;
   practiceTarget(a: { phase: string; date: string }): string;
   methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];
+  /** The method paragraph naming the profile used and why it shapes the scores as it does. */
+  profileParagraph(name: string, why: string): string;
   coverageIntro: string;
   answersIncluded: string;
   answersNotIncluded: string;

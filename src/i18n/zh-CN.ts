@@ -24,6 +24,12 @@ const common: Messages["common"] = {
     assessor: "评估人",
     questionnaire: "问卷",
     respondents: "受访者",
+    profile: "行业与规模设定",
+  },
+  profiles: {
+    named: (names, chosenBy) =>
+      `${names.join(" · ")}（${chosenBy === "option" ? "本次运行指定" : "依据客户所属行业与规模选定"}）`,
+    standard: "标准权重、目标与节奏（未采用行业或规模设定）",
   },
   col: {
     dimension: "维度",
@@ -536,6 +542,8 @@ const report: Messages["report"] = {
   outcomeCadence: "中期检查与复评",
   baselineBy: (week) => `第 ${week} 周前完成测量`,
   practiceTarget: (a) => `与基线一并商定；在“${a.phase}”阶段结束前（${a.date}）达成`,
+  profileParagraph: (name, why) =>
+    `本次评估采用“${name}”设定计分，该设定针对这类企业调整了问卷的权重、默认目标、适用题目或节奏。${why}`,
   methodParagraphs: (a) => [
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
     "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",
@@ -627,6 +635,8 @@ const comparison: Messages["comparison"] = {
       `客户名称不一致：基线为“${a.baseline}”，复评为“${a.followup}”。请确认两次评估针对的是同一客户。`,
     "questionnaire-mismatch": (a) =>
       `问卷不一致：基线为 ${a.baseline}，复评为 ${a.followup}。只比较编号相同的题目。`,
+    "profile-mismatch": (a) =>
+      `两次评估采用了不同的行业与规模设定：基线为 ${a.baseline}，复评为 ${a.followup}。两者的权重、目标和节奏不同，因此得分的部分变化来自设定本身，而不是企业的实际变化；如需同口径比较，请用同一个 --profile 为两次评估计分。`,
     "same-date": (a) => `两次评估的日期均为 ${a.followup}。`,
   },
   method: {

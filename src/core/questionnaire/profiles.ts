@@ -193,3 +193,13 @@ export function applyProfile(questionnaire: Questionnaire, chosen: ChosenProfile
     profile: chosen,
   };
 }
+
+/** The ids of a profile as `--profile` takes them, comma-separated; `standard` for none. */
+export function profileIds(
+  profile: { industry?: { id: string }; size?: { id: string } } | undefined,
+): string {
+  const ids = [profile?.industry?.id, profile?.size?.id].filter(
+    (x): x is string => x !== undefined,
+  );
+  return ids.length > 0 ? ids.join(",") : STANDARD_PROFILE;
+}

@@ -1,4 +1,6 @@
 import { localize } from "../../../i18n/format.js";
+import { messagesFor } from "../../../i18n/index.js";
+import { profileSummary } from "../../score.js";
 import type { ReportContext } from "../context.js";
 import type { LabelValue, ReportModel } from "../model.js";
 
@@ -45,12 +47,21 @@ export function buildCover(ctx: ReportContext, meta: ReportModel["meta"]): Repor
   const fields: LabelValue[] = [{ label: L.client, value: client }];
   if (meta.client.industry) fields.push({ label: L.industry, value: meta.client.industry });
   if (meta.client.size) fields.push({ label: L.size, value: meta.client.size });
+  // Next to industry and size, which choose it; the deck's cover shows the first five fields.
+  fields.push({
+    label: messagesFor(ctx.lang).common.header.profile,
+    value: profileSummary(ctx.results, ctx.lang),
+  });
   fields.push(
     { label: L.date, value: meta.dateText },
     { label: L.assessor, value: meta.assessor },
     {
       label: L.questionnaire,
       value: `${meta.questionnaire.title}${t.paren(`${meta.questionnaire.id} ${meta.questionnaire.version}`)}`,
+    },
+    {
+      label: messagesFor(ctx.lang).common.header.profile,
+      value: profileSummary(ctx.results, ctx.lang),
     },
     {
       label: L.respondents,
