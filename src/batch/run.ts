@@ -428,7 +428,7 @@ function prepare(
     indexGroups(cells, row, groupCols, groupValues, groupIdx, display);
     fillMeasures(scores, measureValues, measureLevels);
     statistics.add(measureValues, measureLevels, roleIndex, groupIdx);
-    reliability.add(flatCodes, groupIdx, scores.dimension);
+    reliability.add(flatCodes, groupIdx, scores.dimension, roleIds[roleIndex]);
     rows.scored++;
     if (!respondents) return undefined;
     const role = roleIds[roleIndex] as string;

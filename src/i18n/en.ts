@@ -168,8 +168,10 @@ const reliability: Messages["report"]["reliability"] = {
     ].filter(Boolean);
     return `${alpha}${agreement}.${caveats.length ? ` ${caveats.join(" ")}` : ""}`;
   },
+  roleGroups: (r) =>
+    ` These figures are for the questions put to ${r.roles}, the group with the most complete answers.${r.others.length ? ` Within the other groups: ${r.others.map((o) => `${o.roles}, alpha = ${o.alpha} (${o.respondents} complete)`).join("; ")}.` : ""}`,
   notes: [
-    "Alpha (Cronbach 1951) is computed over the respondents who rated every question of the dimension (reversed questions scored reversed); a question rated by fewer than half of them is left out. 0.80 or more reads as good, 0.70 as acceptable, 0.60 as loose. The interval is Feldt's (1965).",
+    "Alpha (Cronbach 1951) is computed over the respondents who rated every question of the dimension (reversed questions scored reversed); a question rated by fewer than half of them is left out. Where a dimension puts different questions to different roles, alpha is computed within each group of roles over the questions that group is asked, and the table shows the group with the most complete answers. 0.80 or more reads as good, 0.70 as acceptable, 0.60 as loose. The interval is Feldt's (1965).",
     "rwg(j) (James, Demaree & Wolf 1984) compares the spread of the answers with random answering on the five-point scale: 0.71 or more is strong agreement, 0.51–0.70 moderate, 0.31–0.50 weak (LeBreton & Senter 2008).",
     "Fewer than 10 complete answers or fewer than 3 questions make the figures indicative only. A question fits poorly when it correlates below 0.30 with the sum of the others (item-rest) or alpha would rise by 0.05 or more without it.",
   ],

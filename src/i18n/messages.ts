@@ -538,6 +538,14 @@ export interface ReliabilityMessages {
     reading: string;
   };
   reading(r: ReliabilityReading): string;
+  /**
+   * Closes the reading of a dimension that puts different questions to different roles: whose
+   * answers the figures are, and alpha within the other role groups.
+   */
+  roleGroups(r: {
+    roles: string;
+    others: { roles: string; alpha: string; respondents: number }[];
+  }): string;
   notes: string[];
   groupTitle(column: string): string;
   groupIntro(column: string): string;
