@@ -60,10 +60,6 @@ export function buildCover(ctx: ReportContext, meta: ReportModel["meta"]): Repor
       value: `${meta.questionnaire.title}${t.paren(`${meta.questionnaire.id} ${meta.questionnaire.version}`)}`,
     },
     {
-      label: messagesFor(ctx.lang).common.header.profile,
-      value: profileSummary(ctx.results, ctx.lang),
-    },
-    {
       label: L.respondents,
       value:
         roles.length > 0

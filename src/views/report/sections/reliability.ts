@@ -55,7 +55,8 @@ function withRoleGroups(ctx: ReportContext, d: DimensionReliability, reading: st
   const names = (roles: string[]) => roles.map((r) => ctx.roleName(r)).join(" / ");
   const headline = names(d.roles);
   const others = d.roleGroups
-    .filter((g) => names(g.roles) !== headline)
+    // A group with fewer than two complete answers has no alpha to show.
+    .filter((g) => names(g.roles) !== headline && g.respondents >= 2)
     .map((g) => ({ roles: names(g.roles), alpha: fmt(g.alpha), respondents: g.respondents }));
   return `${reading}${ctx.t.reliability.roleGroups({ roles: headline, others })}`;
 }
