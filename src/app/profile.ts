@@ -8,6 +8,7 @@ import {
   profileIds,
 } from "../core/questionnaire/profiles.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
+import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 
 /**
  * The questionnaire shaped by the profile an assessment's client (or `--profile`) chooses. An
@@ -19,9 +20,19 @@ export function profiledQuestionnaire(
   client: ProfileClient,
   option: string | undefined,
 ): Questionnaire {
-  const chosen = chooseProfile(questionnaire, client, option);
+  // `init`'s "Number of employees, e.g. 200-500" names no client's size.
+  const filled = {
+    ...client,
+    industry: placeholderOr(client.industry, TEMPLATE_PLACEHOLDERS.industry),
+    size: placeholderOr(client.size, TEMPLATE_PLACEHOLDERS.size),
+  };
+  const chosen = chooseProfile(questionnaire, filled, option);
   if (chosen.error?.from === "option") throw new UsageError(`--profile: ${chosen.error.message}`);
   return chosen.value ? applyProfile(questionnaire, chosen.value) : questionnaire;
+}
+
+function placeholderOr(value: string | undefined, texts: readonly string[]): string | undefined {
+  return value !== undefined && texts.includes(value.trim()) ? undefined : value;
 }
 
 /** Checks `--profile` against the questionnaire before any input is read (usage error, exit 2). */

@@ -684,6 +684,8 @@ const interview: Messages["interview"] = {
   clientName: "Client name",
   clientIndustry: "Industry (optional)",
   clientSize: "Company size (optional, e.g. 500-1000 employees)",
+  profileChosen: (names, ids) =>
+    `Scoring profile: ${names}. Written as client.profile: ${ids}; edit it in the file, or pass --profile, if it does not fit the company.`,
   crmSituation: "The company's CRM system today",
   crmSituations: {
     none: "No CRM system yet",
@@ -778,6 +780,8 @@ const answersTemplate: Messages["answersTemplate"] = {
   horizon: "planning horizon in months, for expectation risk",
   crmSituation:
     "none | selecting | implementing | live: the CRM system today; it chooses the roadmap's path",
+  employees: "headcount; chooses the size band, which sets the pace (else the number in size)",
+  profile: "industry profile and/or size band, when industry and size do not choose the right one",
   respondentIntro: [
     "Copy this block under `respondents:` (replacing `[]`) for each respondent and",
     "uncomment it. Questions a role is not asked say so; leave them out.",

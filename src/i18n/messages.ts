@@ -176,6 +176,8 @@ export interface InterviewMessages {
   clientName: string;
   clientIndustry: string;
   clientSize: string;
+  /** After industry and size: the profile they choose, as written into the file. */
+  profileChosen(names: string, ids: string): string;
   /** The client's CRM system today: the question and each answer. */
   crmSituation: string;
   crmSituations: Record<CrmSituation, string>;
@@ -268,6 +270,10 @@ export interface AnswersTemplateMessages {
   horizon: string;
   /** Comment beside `crmSituation` in the answers template. */
   crmSituation: string;
+  /** Comment beside the commented `employees` line (questionnaires with size bands). */
+  employees: string;
+  /** Comment beside the commented `profile` line, before the list of profile ids. */
+  profile: string;
   respondentIntro: readonly string[];
   respondentName: string;
   roles: string;

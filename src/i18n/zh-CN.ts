@@ -654,6 +654,8 @@ const interview: Messages["interview"] = {
   clientName: "客户名称",
   clientIndustry: "所属行业（可选）",
   clientSize: "企业规模（可选，如 500-1000 人）",
+  profileChosen: (names, ids) =>
+    `计分设定：${names}。已写入 client.profile: ${ids}；如与企业实际不符，可在文件中修改，或使用 --profile 指定。`,
   crmSituation: "企业目前的 CRM 系统状况",
   crmSituations: {
     none: "尚无 CRM 系统",
@@ -738,6 +740,8 @@ const answersTemplate: Messages["answersTemplate"] = {
   assessor: "评估人姓名",
   horizon: "规划周期（月），用于判断期望值风险",
   crmSituation: "none | selecting | implementing | live：目前的 CRM 系统状况，决定路线图的路径",
+  employees: "员工人数；决定规模档位，规模档位决定推进节奏（未填写时取 size 中的数字）",
+  profile: "行业与规模设定，当所属行业和规模无法选出合适的设定时填写",
   respondentIntro: [
     "为每位受访者复制以下块，放到 `respondents:` 下（替换 `[]`）并取消注释。",
     "标注“仅限”的题目不向其他角色提问，可省略。",
