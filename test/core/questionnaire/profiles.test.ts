@@ -311,7 +311,8 @@ describe("scoring under a profile (properties)", () => {
           }),
         );
         if (byHand === null) expect(r.overall.score).toBeNull();
-        else expect(Math.abs((r.overall.score as number) - byHand)).toBeLessThanOrEqual(0.01 + 1e-9);
+        else
+          expect(Math.abs((r.overall.score as number) - byHand)).toBeLessThanOrEqual(0.01 + 1e-9);
         // Dimension weights alone never change a dimension's own score.
         const dimsOnly = applyProfile(q, {
           chosenBy: "option",
