@@ -13,7 +13,6 @@ import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues
 import { type Results, resultsSchema, upgradeResults } from "../core/models/results.js";
 import { profileIds } from "../core/questionnaire/profiles.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
-import { scoresWithVersion } from "../core/questionnaire/version.js";
 import { targetFigures } from "../core/scoring/score.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
 import { readStdinText, readYamlFile, STDIN_DISPLAY } from "../io/read.js";
@@ -63,7 +62,7 @@ function checkResultsAgainst(
     ];
   }
   const issues: Issue[] = [];
-  if (!scoresWithVersion(results.questionnaire.version, questionnaire.version)) {
+  if (results.questionnaire.version !== questionnaire.version) {
     issues.push(
       makeIssue(
         "questionnaire-mismatch",

@@ -5,7 +5,6 @@ import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { type Mapping, mappingSchema } from "../core/models/mapping.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
-import { scoresWithVersion } from "../core/questionnaire/version.js";
 import { readYamlFile } from "../io/read.js";
 
 /** A mapping file that parsed and passed its checks, with its source for locating later issues. */
@@ -57,10 +56,7 @@ export function checkMapping(
   const issues: Issue[] = [];
   const at = (p: (string | number)[], key = false) => file.locate(p, { key });
   const declared = mapping.assessment.questionnaire;
-  if (
-    declared.id !== questionnaire.id ||
-    !scoresWithVersion(declared.version, questionnaire.version)
-  ) {
+  if (declared.id !== questionnaire.id || declared.version !== questionnaire.version) {
     const field = declared.id !== questionnaire.id ? "id" : "version";
     issues.push(
       makeIssue(

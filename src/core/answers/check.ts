@@ -1,7 +1,6 @@
 import { parseProfileRequest } from "../questionnaire/profiles.js";
 import type { Question } from "../questionnaire/schema.js";
 import { type Questionnaire, respondentRoles } from "../questionnaire/types.js";
-import { scoresWithVersion } from "../questionnaire/version.js";
 import { nearest } from "../text/nearest.js";
 import type { AnswersPath } from "./input.js";
 import { type AnswersFile, answerScalarOf } from "./schema.js";
@@ -92,7 +91,7 @@ export function checkAnswersAgainst(
       severity: "error",
       message: `expected questionnaire "${questionnaire.id}", found "${declared.id}"`,
     });
-  } else if (!scoresWithVersion(declared.version, questionnaire.version)) {
+  } else if (declared.version !== questionnaire.version) {
     findings.push({
       path: ["assessment", "questionnaire", "version"],
       code: "questionnaire-mismatch",

@@ -47,6 +47,11 @@ export const dimensionReliabilitySchema = z
       "rwg(j) of James, Demaree & Wolf (1984) over every respondent, uniform null; each item's variance over those who rated it",
     ),
     rwgItems: z.number().int().describe("Items with at least 2 levels, entering rwg(j)."),
+    warnings: z
+      .array(z.enum(RELIABILITY_WARNINGS))
+      .describe(
+        "few-items: fewer than 3 analysed questions; few-respondents: fewer than 10 complete cases; no-variance: the total score does not vary.",
+      ),
     roles: z
       .array(z.string())
       .optional()
@@ -70,11 +75,6 @@ export const dimensionReliabilitySchema = z
       .optional()
       .describe(
         "Set when the dimension puts different questions to different roles: alpha per role group, over the questions that group is asked.",
-      ),
-    warnings: z
-      .array(z.enum(RELIABILITY_WARNINGS))
-      .describe(
-        "few-items: fewer than 3 analysed questions; few-respondents: fewer than 10 complete cases; no-variance: the total score does not vary.",
       ),
   })
   .describe("Internal consistency and agreement of one dimension.");
