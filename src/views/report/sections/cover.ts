@@ -47,7 +47,7 @@ export function buildCover(ctx: ReportContext, meta: ReportModel["meta"]): Repor
   const fields: LabelValue[] = [{ label: L.client, value: client }];
   if (meta.client.industry) fields.push({ label: L.industry, value: meta.client.industry });
   if (meta.client.size) fields.push({ label: L.size, value: meta.client.size });
-  // Next to industry and size, which choose it; the deck's cover shows the first five fields.
+  // Next to industry and size, which choose it; the deck's cover shows the first six fields.
   fields.push({
     label: messagesFor(ctx.lang).common.header.profile,
     value: profileSummary(ctx.results, ctx.lang),
