@@ -572,8 +572,7 @@ const report: Messages["report"] = {
   outcomeCadence: "Interim check and reassessment",
   baselineBy: (week) => `To be measured by week ${week}`,
   practiceTarget: (a) => `Agreed with the baseline; met by the end of ${a.phase} (${a.date})`,
-  profileParagraph: (name, why) =>
-    `This assessment was scored with the profile “${name}”. ${why}`,
+  profileParagraph: (name, why) => `This assessment was scored with the profile “${name}”. ${why}`,
   methodParagraphs: (a) => [
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",
     "With several respondents, a question's score is the mean over the roles present of each role's mean, so that many front-line answers do not drown a single executive. A dimension's score is the weighted mean of its answered questions, and its level is the whole part of the score, capped by any critical question that scores lower. The overall score is the weighted mean of the dimensions that could be scored.",

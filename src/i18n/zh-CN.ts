@@ -544,8 +544,7 @@ const report: Messages["report"] = {
   outcomeCadence: "中期检查与复评",
   baselineBy: (week) => `第 ${week} 周前完成测量`,
   practiceTarget: (a) => `与基线一并商定；在“${a.phase}”阶段结束前（${a.date}）达成`,
-  profileParagraph: (name, why) =>
-    `本次评估采用“${name}”设定计分。${why}`,
+  profileParagraph: (name, why) => `本次评估采用“${name}”设定计分。${why}`,
   methodParagraphs: (a) => [
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
     "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",
