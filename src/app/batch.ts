@@ -11,6 +11,7 @@ import type { EncodingChoice } from "../io/survey/decode.js";
 import { loadMapping } from "../survey/mapping.js";
 import type { Env } from "./env.js";
 import { failWithIssues, printIssues } from "./print-issues.js";
+import { checkProfileOption, profiledQuestionnaire } from "./profile.js";
 
 /** Options of `crm-maturity batch`, as commander parses them. */
 export interface BatchCommandOptions {
@@ -23,6 +24,7 @@ export interface BatchCommandOptions {
   encoding?: EncodingChoice;
   strict?: boolean;
   excludeCareless?: boolean;
+  profile?: string;
 }
 
 /** 1234567 → "1,234,567" (toLocaleString would load ICU data for a few numbers). */
@@ -117,10 +119,17 @@ export async function runBatchCommand(
   const at = (f: string) => path.resolve(e.cwd, f);
   // The export is opened by the run, after the outputs: it is an input from the start.
   if (exportPath !== "-") noteInput(at(exportPath), exportPath);
-  const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
-  const { mapping, issues } = loadMapping(opts.map, questionnaire, e.cwd);
+  const standard = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  checkProfileOption(standard, opts.profile);
+  const { mapping, issues } = loadMapping(opts.map, standard, e.cwd);
   if (!mapping) failWithIssues(`the mapping ${opts.map} is invalid`, issues);
   if (issues.length) printIssues(issues, e.stderr);
+  // Columns of questions the profile leaves out are read (and screened) but not scored.
+  const questionnaire = profiledQuestionnaire(
+    standard,
+    mapping.mapping.assessment.client,
+    opts.profile,
+  );
 
   const outputs: AtomicOutput[] = [];
   const open = (option: string, file: string) => {

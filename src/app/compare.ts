@@ -14,6 +14,7 @@ import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/inde
 import type { Env } from "./env.js";
 import { loadAssessment } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
+import { checkProfileOption, questionnaireForResults } from "./profile.js";
 
 /** Options of `crm-maturity compare`, as commander parses them. */
 export interface CompareCommandOptions {
@@ -24,6 +25,8 @@ export interface CompareCommandOptions {
   output?: string;
   movers?: number;
   template?: string;
+  /** Scores answer files on both sides with this profile. */
+  profile?: string;
 }
 
 type Role = "baseline" | "follow-up";
@@ -73,11 +76,17 @@ function loadSide(
   getQuestionnaire: (file: string | undefined) => Questionnaire,
   e: Env,
   stdin: string | undefined,
+  profile: string | undefined,
 ): LoadedSide {
   const { value, issues } = loadAssessment([arg], {
     cwd: e.cwd,
     stdin,
-    questionnaire: () => getQuestionnaire(choice.file),
+    profile,
+    questionnaire: () => {
+      const q = getQuestionnaire(choice.file);
+      checkProfileOption(q, profile);
+      return q;
+    },
   });
   if (!value) {
     const errors = issues.filter((i) => i.severity === "error");
@@ -97,7 +106,9 @@ function loadSide(
     };
   }
   const { results } = value;
-  const q = getQuestionnaire(choice.file);
+  const standard = getQuestionnaire(choice.file);
+  // Results scored under a profile have its questions and weights: compare them with those.
+  const q = questionnaireForResults(standard, results.profile) ?? standard;
   const declared = results.questionnaire;
   const sameVersion = q.id === declared.id && q.version === declared.version;
   const matches = sameVersion && sameStructure(q, results);
@@ -147,6 +158,7 @@ export async function runCompare(
     getQuestionnaire,
     e,
     stdin,
+    opts.profile,
   );
   const followup = loadSide(
     followupArg,
@@ -155,6 +167,7 @@ export async function runCompare(
     getQuestionnaire,
     e,
     stdin,
+    opts.profile,
   );
 
   const bDate = baseline.side.results.assessment.date;

@@ -17,16 +17,20 @@ import {
   resultsSchema,
   upgradeResults,
 } from "../core/models/results.js";
+import { profileIds } from "../core/questionnaire/profiles.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { targetFigures } from "../core/scoring/score.js";
 import type { JsonTrim, TrimmedArray } from "../io/json.js";
 import { loadAnswerFiles } from "../io/load-answers.js";
 import { parseDataBytes, readDataFile, readStdinText, STDIN_DISPLAY } from "../io/read.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
+import { profiledQuestionnaire, questionnaireForResults } from "./profile.js";
 
 /** What a report is built from. */
 export interface ReportInputs {
   results: Results;
+  /** The questionnaire shaped by the profile the results were scored with. */
+  questionnaire: Questionnaire;
   /** Respondents with their answers, when the inputs were answer files (for the appendix). */
   respondents?: Respondent[];
 }
@@ -39,6 +43,8 @@ export interface ReportInputOptions {
   targets?: Record<string, number> | undefined;
   /** `--horizon`: wins over the assessment's planning horizon. */
   horizonMonths?: number | undefined;
+  /** `--profile`: wins over the profile the answers' client chooses. */
+  profile?: string | undefined;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
@@ -302,7 +308,12 @@ export function loadAssessment(
       ],
     };
   }
-  const results = scoreAssessment(questionnaire, loaded.input, {
+  const profiled = profiledQuestionnaire(
+    questionnaire,
+    loaded.input.assessment.client,
+    opts.profile,
+  );
+  const results = scoreAssessment(profiled, loaded.input, {
     targets: opts.targets,
     horizonMonths: opts.horizonMonths,
   });
@@ -311,7 +322,7 @@ export function loadAssessment(
       from: "answers",
       results,
       respondents: loaded.input.respondents,
-      questionnaire,
+      questionnaire: profiled,
       file: firstFile,
     },
     issues: loaded.issues,
@@ -330,10 +341,40 @@ export function loadReportInputs(
   const { value, issues } = loadAssessment(paths, { ...opts, questionnaire: () => questionnaire });
   if (!value) return { issues };
   if (value.from === "answers") {
-    return { value: { results: value.results, respondents: value.respondents }, issues };
+    return {
+      value: {
+        results: value.results,
+        respondents: value.respondents,
+        questionnaire: value.questionnaire,
+      },
+      issues,
+    };
   }
   const checked = checkResultsAgainst(value.results, value.file, questionnaire);
-  return checked.some((i) => i.severity === "error")
+  const profiled = questionnaireForResults(questionnaire, value.results.profile);
+  if (!profiled) {
+    checked.push(
+      makeIssue(
+        "unknown-profile",
+        `expected a profile of ${questionnaire.id} ${questionnaire.version}; found ${profileIds(value.results.profile)} (pass the questionnaire the results were scored with, -q)`,
+        value.file.display,
+        value.file.locate(["profile"]),
+      ),
+    );
+  } else if (opts.profile !== undefined && opts.profile !== profileIds(value.results.profile)) {
+    checked.push(
+      makeIssue(
+        "invalid-value",
+        `expected results scored with --profile ${opts.profile}; found results scored with ${profileIds(value.results.profile)} (pass the answer files to score them with another profile)`,
+        value.file.display,
+        value.file.locate(["profile"]),
+      ),
+    );
+  }
+  return checked.some((i) => i.severity === "error") || !profiled
     ? { issues: [...issues, ...checked] }
-    : { value: { results: value.results }, issues: [...issues, ...checked] };
+    : {
+        value: { results: value.results, questionnaire: profiled },
+        issues: [...issues, ...checked],
+      };
 }

@@ -10,6 +10,7 @@ import type { Edition, ReportKind, ReportLanguage } from "../views/report/model.
 import type { Env } from "./env.js";
 import { loadReportInputs } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
+import { checkProfileOption } from "./profile.js";
 
 /** Options of `report` and `roadmap` as commander parses them. */
 export interface ReportCommandOptions {
@@ -25,6 +26,7 @@ export interface ReportCommandOptions {
   /** `report` only: board, full or internal. */
   edition?: Edition;
   anonymize?: boolean;
+  profile?: string;
 }
 
 /**
@@ -49,21 +51,23 @@ export async function runReport(
       `--format ${opts.format} writes a binary file; pass -o <file>.${opts.format} (or redirect standard output)`,
     );
   }
-  const questionnaire = resolveQuestionnaire(opts.questionnaire, cwd);
+  const standard = resolveQuestionnaire(opts.questionnaire, cwd);
+  checkProfileOption(standard, opts.profile);
   let targets: Record<string, number> | undefined;
   if (opts.targets !== undefined) {
-    const loaded = loadTargetsFile(opts.targets, questionnaire, { cwd, stdin: e.stdin });
+    const loaded = loadTargetsFile(opts.targets, standard, { cwd, stdin: e.stdin });
     if (!loaded.targets) {
       throw new InputError(`the targets file ${opts.targets} is invalid`, loaded.issues);
     }
     printWarnings(loaded.issues, e);
     targets = loaded.targets;
   }
-  const { value, issues } = loadReportInputs(inputs, questionnaire, {
+  const { value, issues } = loadReportInputs(inputs, standard, {
     cwd,
     stdin: e.stdin,
     targets,
     horizonMonths: opts.horizon,
+    profile: opts.profile,
   });
   if (!value) {
     const errors = issues.filter((i) => i.severity === "error");
@@ -73,7 +77,7 @@ export async function runReport(
     );
   }
   printWarnings(issues, e);
-  const report = buildReport(value.results, questionnaire, {
+  const report = buildReport(value.results, value.questionnaire, {
     kind,
     lang: opts.lang,
     strategy: opts.strategy,

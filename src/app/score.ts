@@ -8,6 +8,7 @@ import { SCORE_RENDERERS, type ScoreFormat } from "../render/score/index.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 import type { Env } from "./env.js";
 import { failWithIssues, printIssues } from "./print-issues.js";
+import { checkProfileOption, profiledQuestionnaire } from "./profile.js";
 
 /** Options of `crm-maturity score`, as commander parses them. */
 export interface ScoreCommandOptions {
@@ -17,6 +18,7 @@ export interface ScoreCommandOptions {
   format: ScoreFormat;
   lang: Lang;
   output?: string;
+  profile?: string;
 }
 
 /** `crm-maturity score <answers..>`: merges answer files, scores them and renders the results. */
@@ -31,13 +33,19 @@ export async function runScore(
       "standard input (-) can be read only once; pass the other inputs as files",
     );
   }
-  const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
-  const answers = loadAnswerFiles(paths, questionnaire, {
+  const standard = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  checkProfileOption(standard, opts.profile);
+  const answers = loadAnswerFiles(paths, standard, {
     cwd: e.cwd,
     stdin: e.stdin,
     placeholders: { texts: TEMPLATE_PLACEHOLDERS, severity: "warning" },
   });
   if (!answers.input) failWithIssues("the answers are invalid", answers.issues);
+  const questionnaire = profiledQuestionnaire(
+    standard,
+    answers.input.assessment.client,
+    opts.profile,
+  );
 
   let targets: Record<string, number> | undefined;
   const warnings = answers.issues;

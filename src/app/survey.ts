@@ -15,11 +15,13 @@ import {
   type SurveyProblem,
 } from "../survey/export/plan.js";
 import type { Env } from "./env.js";
+import { profiledQuestionnaire } from "./profile.js";
 
 /** Options of `crm-maturity survey`, as commander parses them. */
 export interface SurveyOptions {
   platform: SurveyPlatform;
   questionnaire?: string;
+  profile?: string;
   lang?: Lang;
   /** The survey file's format (default: the platform's first, e.g. Qualtrics's Advanced Format TXT). */
   format?: string;
@@ -55,7 +57,9 @@ function surveyLangs(multilingual: boolean, declared: string[], lang?: Lang): La
 /** `crm-maturity survey`: writes an importable survey and the mapping that scores its export. */
 export async function runSurvey(opts: SurveyOptions, e: Env): Promise<number> {
   const format = surveyFormat(opts.platform, opts.format);
-  const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  const standard = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  // The survey leaves out the questions the profile does not ask (no client yet: the option only).
+  const questionnaire = profiledQuestionnaire(standard, {}, opts.profile);
   const plan = planSurvey(
     questionnaire,
     surveyLangs(isMultilingual(opts.platform, format), questionnaire.languages, opts.lang),

@@ -155,13 +155,13 @@ export function validatePaths(
     }
     const kind = detectKind(file.value);
     if (kind === "root") roots.push(t.abs);
-    else if (kind === "dimension" || kind === "include") parts.push(t);
+    else if (kind === "dimension" || kind === "include" || kind === "profiles") parts.push(t);
     else if (t.explicit) {
       reached.add(t.abs);
       issues.push(
         makeIssue(
           "not-a-mapping",
-          "expected a questionnaire root, a dimension file or an include file; found a file with none of their keys",
+          "expected a questionnaire root, a dimension file, an include file or a profiles file; found a file with none of their keys",
           file.display,
           file.locate([]),
         ),

@@ -433,7 +433,7 @@ function scoreRow(ctx: RowContext, cells: string[], row: number): undefined | Pr
   indexGroups(cells, row, ctx.groupCols, ctx.groupValues, ctx.groupIdx, ctx.display);
   fillMeasures(scores, ctx.measureValues, ctx.measureLevels);
   ctx.statistics.add(ctx.measureValues, ctx.measureLevels, roleIndex, ctx.groupIdx);
-  ctx.reliability.add(flatCodes, ctx.groupIdx, scores.dimension);
+  ctx.reliability.add(flatCodes, ctx.groupIdx, scores.dimension, decoder.roleIds[roleIndex]);
   rows.scored++;
   const respondents = ctx.respondents;
   if (!respondents) return undefined;

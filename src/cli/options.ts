@@ -70,3 +70,10 @@ export const langOption = (
   const option = new Option("--lang <lang>", `language of ${what}`).choices(LANGS);
   return defaultLang === null ? option : option.default(defaultLang);
 };
+
+/** `--profile`: the questionnaire's industry profile and/or size band, instead of the client's own. */
+export const profileOption = (): Option =>
+  new Option(
+    "--profile <ids>",
+    "industry profile and/or size band, comma-separated (e.g. b2c-retail,large); `standard` for none. Default: chosen by the answers' client industry and size",
+  );

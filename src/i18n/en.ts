@@ -39,6 +39,12 @@ const common: Messages["common"] = {
     assessor: "Assessor",
     questionnaire: "Questionnaire",
     respondents: "Respondents",
+    profile: "Profile",
+  },
+  profiles: {
+    named: (names, chosenBy) =>
+      `${names.join(" · ")} (${chosenBy === "option" ? "chosen for this run" : "from the client's industry and size"})`,
+    standard: "Standard weights, targets and pace (no industry or size profile)",
   },
   col: {
     dimension: "Dimension",
@@ -162,8 +168,10 @@ const reliability: Messages["report"]["reliability"] = {
     ].filter(Boolean);
     return `${alpha}${agreement}.${caveats.length ? ` ${caveats.join(" ")}` : ""}`;
   },
+  roleGroups: (r) =>
+    ` These figures are for the questions put to ${r.roles}, the group with the most complete answers.${r.others.length ? ` Within the other groups: ${r.others.map((o) => `${o.roles}, alpha = ${o.alpha} (${o.respondents} complete)`).join("; ")}.` : ""}`,
   notes: [
-    "Alpha (Cronbach 1951) is computed over the respondents who rated every question of the dimension (reversed questions scored reversed); a question rated by fewer than half of them is left out. 0.80 or more reads as good, 0.70 as acceptable, 0.60 as loose. The interval is Feldt's (1965).",
+    "Alpha (Cronbach 1951) is computed over the respondents who rated every question of the dimension (reversed questions scored reversed); a question rated by fewer than half of them is left out. Where a dimension puts different questions to different roles, alpha is computed within each group of roles over the questions that group is asked, and the table shows the group with the most complete answers. 0.80 or more reads as good, 0.70 as acceptable, 0.60 as loose. The interval is Feldt's (1965).",
     "rwg(j) (James, Demaree & Wolf 1984) compares the spread of the answers with random answering on the five-point scale: 0.71 or more is strong agreement, 0.51–0.70 moderate, 0.31–0.50 weak (LeBreton & Senter 2008).",
     "Fewer than 10 complete answers or fewer than 3 questions make the figures indicative only. A question fits poorly when it correlates below 0.30 with the sum of the others (item-rest) or alpha would rise by 0.05 or more without it.",
   ],
@@ -564,6 +572,7 @@ const report: Messages["report"] = {
   outcomeCadence: "Interim check and reassessment",
   baselineBy: (week) => `To be measured by week ${week}`,
   practiceTarget: (a) => `Agreed with the baseline; met by the end of ${a.phase} (${a.date})`,
+  profileParagraph: (name, why) => `This assessment was scored with the profile “${name}”. ${why}`,
   methodParagraphs: (a) => [
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",
     "With several respondents, a question's score is the mean over the roles present of each role's mean, so that many front-line answers do not drown a single executive. A dimension's score is the weighted mean of its answered questions, and its level is the whole part of the score, capped by any critical question that scores lower. The overall score is the weighted mean of the dimensions that could be scored.",
@@ -659,6 +668,8 @@ const comparison: Messages["comparison"] = {
       `The client names differ: "${a.baseline}" at baseline, "${a.followup}" at follow-up. Check that both assessments are of the same client.`,
     "questionnaire-mismatch": (a) =>
       `The questionnaires differ: ${a.baseline} at baseline, ${a.followup} at follow-up. Only questions with the same id are compared.`,
+    "profile-mismatch": (a) =>
+      `The two assessments were scored with different profiles: ${a.baseline} at baseline, ${a.followup} at follow-up. Weights, targets and pace differ, so part of any change in the scores comes from the profile rather than from the organisation; score both with the same --profile to compare like with like.`,
     "same-date": (a) => `Both assessments are dated ${a.followup}.`,
   },
   method: {
@@ -674,6 +685,8 @@ const interview: Messages["interview"] = {
   clientName: "Client name",
   clientIndustry: "Industry (optional)",
   clientSize: "Company size (optional, e.g. 500-1000 employees)",
+  profileChosen: (names, ids) =>
+    `Scoring profile: ${names}. Written as client.profile: ${ids}; edit it in the file, or pass --profile, if it does not fit the company.`,
   crmSituation: "The company's CRM system today",
   crmSituations: {
     none: "No CRM system yet",
@@ -768,6 +781,8 @@ const answersTemplate: Messages["answersTemplate"] = {
   horizon: "planning horizon in months, for expectation risk",
   crmSituation:
     "none | selecting | implementing | live: the CRM system today; it chooses the roadmap's path",
+  employees: "headcount; chooses the size band, which sets the pace (else the number in size)",
+  profile: "industry profile and/or size band, when industry and size do not choose the right one",
   respondentIntro: [
     "Copy this block under `respondents:` (replacing `[]`) for each respondent and",
     "uncomment it. Questions a role is not asked say so; leave them out.",

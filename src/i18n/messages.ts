@@ -65,6 +65,15 @@ export interface CommonMessages {
     assessor: string;
     questionnaire: string;
     respondents: string;
+    /** The industry profile and size band the scores were computed with. */
+    profile: string;
+  };
+  /** Naming the profile an assessment was scored with. */
+  profiles: {
+    /** "B2C retail and membership · Large (…)" followed by how it was chosen. */
+    named(names: string[], chosenBy: "option" | "answers"): string;
+    /** No profile: the questionnaire's own weights, targets and pace. */
+    standard: string;
   };
   col: {
     dimension: string;
@@ -167,6 +176,8 @@ export interface InterviewMessages {
   clientName: string;
   clientIndustry: string;
   clientSize: string;
+  /** After industry and size: the profile they choose, as written into the file. */
+  profileChosen(names: string, ids: string): string;
   /** The client's CRM system today: the question and each answer. */
   crmSituation: string;
   crmSituations: Record<CrmSituation, string>;
@@ -259,6 +270,10 @@ export interface AnswersTemplateMessages {
   horizon: string;
   /** Comment beside `crmSituation` in the answers template. */
   crmSituation: string;
+  /** Comment beside the commented `employees` line (questionnaires with size bands). */
+  employees: string;
+  /** Comment beside the commented `profile` line, before the list of profile ids. */
+  profile: string;
   respondentIntro: readonly string[];
   respondentName: string;
   roles: string;
@@ -485,6 +500,8 @@ export interface ReportMessages {
   baselineBy(week: number): string;
   practiceTarget(a: { phase: string; date: string }): string;
   methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];
+  /** The method paragraph naming the profile used and why it shapes the scores as it does. */
+  profileParagraph(name: string, why: string): string;
   coverageIntro: string;
   /** Under a respondents list cut to its first `listed`. */
   respondentsMore(a: { listed: number; total: number }): string;
@@ -529,6 +546,14 @@ export interface ReliabilityMessages {
     reading: string;
   };
   reading(r: ReliabilityReading): string;
+  /**
+   * Closes the reading of a dimension that puts different questions to different roles: whose
+   * answers the figures are, and alpha within the other role groups.
+   */
+  roleGroups(r: {
+    roles: string;
+    others: { roles: string; alpha: string; respondents: number }[];
+  }): string;
   notes: string[];
   groupTitle(column: string): string;
   groupIntro(column: string): string;

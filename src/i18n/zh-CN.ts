@@ -24,6 +24,12 @@ const common: Messages["common"] = {
     assessor: "评估人",
     questionnaire: "问卷",
     respondents: "受访者",
+    profile: "行业与规模设定",
+  },
+  profiles: {
+    named: (names, chosenBy) =>
+      `${names.join(" · ")}（${chosenBy === "option" ? "本次运行指定" : "依据客户所属行业与规模选定"}）`,
+    standard: "标准权重、目标与节奏（未采用行业或规模设定）",
   },
   col: {
     dimension: "维度",
@@ -145,8 +151,10 @@ const reliability: Messages["report"]["reliability"] = {
     ].filter(Boolean);
     return `${alpha}${agreement}。${caveats.join("")}`;
   },
+  roleGroups: (r) =>
+    `以上数字针对向${r.roles}提出的题目，这一组的完整作答最多。${r.others.length ? `其他各组：${r.others.map((o) => `${o.roles}，α = ${o.alpha}（完整作答 ${o.respondents} 份）`).join("；")}。` : ""}`,
   notes: [
-    "α（Cronbach 1951）按对本维度每道题都给出等级的受访者计算（反向题按反向计分）；少于一半受访者作答的题目不纳入。0.80 及以上为好，0.70 为可接受，0.60 为偏弱。区间采用 Feldt（1965）方法。",
+    "α（Cronbach 1951）按对本维度每道题都给出等级的受访者计算（反向题按反向计分）；少于一半受访者作答的题目不纳入。若某维度向不同角色提出不同的题目，则按角色分组、以各组被问到的题目分别计算 α，表中列出完整作答最多的一组。0.80 及以上为好，0.70 为可接受，0.60 为偏弱。区间采用 Feldt（1965）方法。",
     "rwg(j)（James、Demaree 与 Wolf 1984）将作答的离散程度与五级量表上的随机作答相比：0.71 及以上为高度一致，0.51–0.70 为中等，0.31–0.50 为较弱（LeBreton 与 Senter 2008）。",
     "完整作答少于 10 份或题目少于 3 道时，各项数字仅供参考。某题与其余题目之和的相关（题项-其余相关）低于 0.30，或删去后 α 提高 0.05 及以上时，视为该题与其他题目不太吻合。",
   ],
@@ -536,6 +544,7 @@ const report: Messages["report"] = {
   outcomeCadence: "中期检查与复评",
   baselineBy: (week) => `第 ${week} 周前完成测量`,
   practiceTarget: (a) => `与基线一并商定；在“${a.phase}”阶段结束前（${a.date}）达成`,
+  profileParagraph: (name, why) => `本次评估采用“${name}”设定计分。${why}`,
   methodParagraphs: (a) => [
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
     "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",
@@ -629,6 +638,8 @@ const comparison: Messages["comparison"] = {
       `客户名称不一致：基线为“${a.baseline}”，复评为“${a.followup}”。请确认两次评估针对的是同一客户。`,
     "questionnaire-mismatch": (a) =>
       `问卷不一致：基线为 ${a.baseline}，复评为 ${a.followup}。只比较编号相同的题目。`,
+    "profile-mismatch": (a) =>
+      `两次评估采用了不同的行业与规模设定：基线为 ${a.baseline}，复评为 ${a.followup}。两者的权重、目标和节奏不同，因此得分的部分变化来自设定本身，而不是企业的实际变化；如需同口径比较，请用同一个 --profile 为两次评估计分。`,
     "same-date": (a) => `两次评估的日期均为 ${a.followup}。`,
   },
   method: {
@@ -644,6 +655,8 @@ const interview: Messages["interview"] = {
   clientName: "客户名称",
   clientIndustry: "所属行业（可选）",
   clientSize: "企业规模（可选，如 500-1000 人）",
+  profileChosen: (names, ids) =>
+    `计分设定：${names}。已写入 client.profile: ${ids}；如与企业实际不符，可在文件中修改，或使用 --profile 指定。`,
   crmSituation: "企业目前的 CRM 系统状况",
   crmSituations: {
     none: "尚无 CRM 系统",
@@ -728,6 +741,8 @@ const answersTemplate: Messages["answersTemplate"] = {
   assessor: "评估人姓名",
   horizon: "规划周期（月），用于判断期望值风险",
   crmSituation: "none | selecting | implementing | live：目前的 CRM 系统状况，决定路线图的路径",
+  employees: "员工人数；决定规模档位，规模档位决定推进节奏（未填写时取 size 中的数字）",
+  profile: "行业与规模设定，当所属行业和规模无法选出合适的设定时填写",
   respondentIntro: [
     "为每位受访者复制以下块，放到 `respondents:` 下（替换 `[]`）并取消注释。",
     "标注“仅限”的题目不向其他角色提问，可省略。",

@@ -36,6 +36,7 @@ export function newAnswersDocument(
   const client: Record<string, string> = { name: meta.client.name };
   if (meta.client.industry) client.industry = meta.client.industry;
   if (meta.client.size) client.size = meta.client.size;
+  if (meta.client.profile) client.profile = meta.client.profile;
   if (meta.client.crmSituation) client.crmSituation = meta.client.crmSituation;
   const doc = new Document({
     ...(opts.format === "json" ? { $schema: opts.schemaRef } : {}),

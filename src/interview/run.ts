@@ -11,6 +11,7 @@ import {
 } from "../core/answers/schema.js";
 import { scoreAssessment } from "../core/assessment.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
+import { applyProfile, chooseProfile, profileIds } from "../core/questionnaire/profiles.js";
 import {
   type CrmSituation,
   crmSituation as crmSituationSchema,
@@ -397,6 +398,14 @@ class Interview {
     const name = (await p.input({ message: l.clientName, validate: nonEmpty(l) })).trim();
     const industry = (await p.input({ message: l.clientIndustry })).trim();
     const size = (await p.input({ message: l.clientSize })).trim();
+    // Written into the file, where the consultant sees it and can change it.
+    const chosen = chooseProfile(this.ctx.questionnaire, { industry, size }).value;
+    if (chosen) {
+      const names = [chosen.industry, chosen.size].flatMap((x) =>
+        x ? [localize(x.name, this.lang)] : [],
+      );
+      p.print(c.dim(l.profileChosen(names.join(" · "), profileIds(chosen))));
+    }
     const crmSituation = await p.select<CrmSituation>({
       message: l.crmSituation,
       choices: crmSituationSchema.options.map((value) => ({ value, name: l.crmSituations[value] })),
@@ -414,6 +423,7 @@ class Interview {
         name,
         ...(industry ? { industry } : {}),
         ...(size ? { size } : {}),
+        ...(chosen ? { profile: profileIds(chosen) } : {}),
         crmSituation,
       },
       date,
@@ -591,7 +601,10 @@ class Interview {
   // The table (cli-table3) is loaded only for an interview that ends with scores.
   private async printScores(data: AnswersFile): Promise<void> {
     const { renderScoreTable } = await import("../render/score/table.js");
-    const { questionnaire } = this.ctx;
+    const chosen = chooseProfile(this.ctx.questionnaire, data.assessment.client).value;
+    const questionnaire = chosen
+      ? applyProfile(this.ctx.questionnaire, chosen)
+      : this.ctx.questionnaire;
     const results = scoreAssessment(questionnaire, data);
     this.p.print(`\n${this.c.bold.cyan(this.l.scoreHeading)}\n`);
     this.p.print(

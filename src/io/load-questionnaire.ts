@@ -10,6 +10,8 @@ import {
   type Dimension,
   dimension as dimensionSchema,
   includeFile as includeFileSchema,
+  type ProfileSet,
+  profilesFile as profilesFileSchema,
   type QuestionnaireRoot,
   questionnaireRoot as rootSchema,
 } from "../core/questionnaire/schema.js";
@@ -23,7 +25,7 @@ import type { Questionnaire } from "../core/questionnaire/types.js";
 import { type ReadCache, readYamlFile } from "./read.js";
 
 /** What a YAML file holds, judged by its top-level keys. */
-export type FileKind = "root" | "dimension" | "include" | "other";
+export type FileKind = "root" | "dimension" | "include" | "profiles" | "other";
 
 export interface LoadResult {
   questionnaire?: Questionnaire;
@@ -40,6 +42,9 @@ export function detectKind(value: unknown): FileKind {
   if (keys.includes("questions") || keys.includes("pillar")) return "dimension";
   if (keys.includes("include") && keys.every((k) => k === "include" || k === "$schema")) {
     return "include";
+  }
+  if (keys.includes("profiles") && keys.every((k) => k === "profiles" || k === "$schema")) {
+    return "profiles";
   }
   return "other";
 }
@@ -87,6 +92,7 @@ export function loadQuestionnaire(
   const rootDir = path.dirname(rootAbs);
   const seen = new Set<string>();
   const dimensions: Located<Dimension>[] = [];
+  const profiles: Located<ProfileSet>[] = [];
   let root: Located<QuestionnaireRoot> | undefined;
   let schemaFailed = false;
 
@@ -101,14 +107,14 @@ export function loadQuestionnaire(
       return;
     }
     const kind = detectKind(file.value);
-    const expectedKinds: FileKind[] = included ? ["dimension", "include"] : ["root"];
+    const expectedKinds: FileKind[] = included ? ["dimension", "include", "profiles"] : ["root"];
     if (!expectedKinds.includes(kind)) {
       schemaFailed = true;
       issues.push(
         makeIssue(
           "not-a-mapping",
           included
-            ? `expected a dimension file (with \`questions\`) or a file with only \`include\`; found ${describeValue(file.value)}`
+            ? `expected a dimension file (with \`questions\`), a file with only \`include\` or one with only \`profiles\`; found ${describeValue(file.value)}`
             : `expected a questionnaire root (with \`id\`, \`languages\`, \`scale\`); found ${describeValue(file.value)}`,
           file.display,
           file.locate([]),
@@ -125,6 +131,9 @@ export function loadQuestionnaire(
           dimensions.push({ value: d, file, path: ["dimensions", i] });
         });
         includes = parsed.data.include;
+        if (parsed.data.profiles) {
+          profiles.push({ value: parsed.data.profiles, file, path: ["profiles"] });
+        }
       } else {
         schemaFailed = true;
         issues.push(...zodIssuesToIssues(parsed.error.issues, file, rootSchema, "questionnaire"));
@@ -136,6 +145,15 @@ export function loadQuestionnaire(
       else {
         schemaFailed = true;
         issues.push(...zodIssuesToIssues(parsed.error.issues, file, dimensionSchema, "dimension"));
+      }
+    } else if (kind === "profiles") {
+      const parsed = profilesFileSchema.safeParse(file.value);
+      if (parsed.success) profiles.push({ value: parsed.data.profiles, file, path: ["profiles"] });
+      else {
+        schemaFailed = true;
+        issues.push(
+          ...zodIssuesToIssues(parsed.error.issues, file, profilesFileSchema, "profiles file"),
+        );
       }
     } else {
       const parsed = includeFileSchema.safeParse(file.value);
@@ -172,7 +190,7 @@ export function loadQuestionnaire(
   walk(rootAbs, []);
   const files = [...seen];
   if (!root || schemaFailed) return { issues, files };
-  const tree: QuestionnaireTree = { root, dimensions, files };
+  const tree: QuestionnaireTree = { root, dimensions, profiles, files };
   const ruleIssues = checkQuestionnaire(tree);
   issues.push(...ruleIssues);
   if (ruleIssues.some((i) => i.severity === "error")) return { issues, files };

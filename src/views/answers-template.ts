@@ -1,5 +1,6 @@
 import type { TemplatePlaceholders } from "../core/answers/placeholders.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
+import { profilesOf, STANDARD_PROFILE } from "../core/questionnaire/profiles.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { oneLine } from "../core/text/one-line.js";
 import { localize } from "../i18n/format.js";
@@ -35,6 +36,17 @@ function scalar(text: string): string {
     : JSON.stringify(text);
 }
 
+/** Commented `employees` and `profile` lines, for a questionnaire that declares profiles. */
+function profileLines(q: Questionnaire, employees: string, profile: string): string[] {
+  const { industries, sizes } = profilesOf(q);
+  if (industries.length === 0 && sizes.length === 0) return [];
+  const ids = [...industries.map((p) => p.id), ...sizes.map((p) => p.id), STANDARD_PROFILE];
+  return [
+    ...(sizes.length > 0 ? [`    # employees: 600  # ${employees}`] : []),
+    `    # profile: ${industries[0]?.id ?? sizes[0]?.id}  # ${profile}: ${ids.join(" | ")}`,
+  ];
+}
+
 /** The answers template `init` writes: metadata to fill in and a commented respondent block. */
 export function answersTemplate(q: Questionnaire, opts: TemplateOptions): string {
   const tx = messagesFor(opts.lang).answersTemplate;
@@ -50,6 +62,7 @@ export function answersTemplate(q: Questionnaire, opts: TemplateOptions): string
     `    name: ${scalar(tx.clientName)}`,
     `    industry: ${scalar(tx.industry)}`,
     `    size: ${scalar(tx.size)}`,
+    ...profileLines(q, tx.employees, tx.profile),
     `    crmSituation: none  # ${tx.crmSituation}`,
     `  date: ${opts.date}`,
     `  assessor: ${scalar(tx.assessor)}`,

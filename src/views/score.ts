@@ -91,6 +91,14 @@ export function respondentsSummary(
   return `${respondentCount(results)}${parts.length ? ` — ${parts.join(" · ")}` : ""}`;
 }
 
+/** The profile the results were scored with, named in `lang`, or the standard weights. */
+export function profileSummary(results: Pick<Results, "profile">, lang: Lang): string {
+  const m = messagesFor(lang).common.profiles;
+  const p = results.profile;
+  const names = [p?.industry, p?.size].flatMap((x) => (x ? [localize(x.name, lang)] : []));
+  return p && names.length > 0 ? m.named(names, p.chosenBy) : m.standard;
+}
+
 /** "Industrial equipment · 600 employees" from the optional client profile fields. */
 export function clientDetails(results: Results): string {
   const { industry, size } = results.assessment.client;

@@ -174,7 +174,7 @@ describe("report inputs", () => {
     writeFileSync(path.join(dir, "list.yaml"), "- 1\n- 2\n");
     writeFileSync(
       path.join(dir, "empty.yaml"),
-      "assessment:\n  client: { name: Acme }\n  date: 2026-03-02\n  assessor: A\n  questionnaire: { id: crm-maturity, version: 2.0.0 }\nrespondents: []\n",
+      "assessment:\n  client: { name: Acme }\n  date: 2026-03-02\n  assessor: A\n  questionnaire: { id: crm-maturity, version: 2.1.0 }\nrespondents: []\n",
     );
     const list = loadReportInputs(["list.yaml"], standardPack(), { cwd: dir });
     expect(list.issues).toEqual([

@@ -61,3 +61,29 @@ describe("docs/validate.md", () => {
     for (const code of ISSUE_CODES) expect(doc).toContain(`| \`${code}\` |`);
   });
 });
+
+describe("validate checks profiles like everything else", () => {
+  it("locates unknown ids, weights, targets, translations and duplicate profile ids", () => {
+    const dir = path.resolve(import.meta.dirname, "../fixtures/profiles/invalid");
+    const { issues } = validatePaths([dir], dir);
+    const found = issues.map((i) => `${i.file}:${i.start.line}:${i.start.column} ${i.code}`);
+    expect(found.sort()).toEqual([
+      "profiles.yaml:10:9 unresolved-reference",
+      "profiles.yaml:11:31 non-positive-weight",
+      "profiles.yaml:12:17 unresolved-reference",
+      "profiles.yaml:13:11 duplicate-id",
+      "profiles.yaml:4:13 missing-translation",
+      "profiles.yaml:7:9 unresolved-reference",
+      "profiles.yaml:8:25 non-positive-weight",
+      "profiles.yaml:8:36 out-of-scale",
+    ]);
+    expect(issues.find((i) => i.start.line === 7)?.message).toBe(
+      'expected a dimension id of this questionnaire; found "leed" (did you mean "lead"?)',
+    );
+  });
+
+  it("finds nothing in the bundled pack's profiles", () => {
+    const root = path.resolve(import.meta.dirname, "../../questionnaires/crm-maturity");
+    expect(validatePaths([root], root).issues).toEqual([]);
+  });
+});

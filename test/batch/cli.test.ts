@@ -1,5 +1,14 @@
 // End to end: the built CLI (`npm test` builds first), as a user or a script runs it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
@@ -319,5 +328,64 @@ describe("crm-maturity map init", () => {
     const r = runCli(["schema", "mapping"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(readFileSync(path.join(REPO, "schema/mapping.schema.json"), "utf8"));
+  });
+});
+
+describe("crm-maturity batch with a profile", () => {
+  /** The batch fixture questionnaire with an industry profile that leaves out cult.hoarding. */
+  function profiledCopy(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-batch-profile-"));
+    const src = path.dirname(QUESTIONNAIRE);
+    cpSync(src, dir, { recursive: true });
+    const root = path.join(dir, "questionnaire.yaml");
+    writeFileSync(
+      root,
+      readFileSync(root, "utf8").replace("include:\n", "include:\n  - profiles.yaml\n"),
+    );
+    writeFileSync(
+      path.join(dir, "profiles.yaml"),
+      [
+        "profiles:",
+        "  industries:",
+        "    - id: industrial",
+        "      name: { en: Industrial, zh-CN: 工业 }",
+        "      description: { en: Plants., zh-CN: 工厂。 }",
+        "      match: [manufactur]",
+        "      exclude: [cult.hoarding]",
+        "",
+      ].join("\n"),
+    );
+    return root;
+  }
+  const run = (q: string, extra: string[] = []) =>
+    runCli([
+      "batch",
+      path.join(QUALTRICS, "export.csv"),
+      "--map",
+      path.join(QUALTRICS, "mapping.yaml"),
+      "-q",
+      q,
+      ...extra,
+    ]);
+
+  it("scores with the profile the mapping's client chooses, and names it in the results", () => {
+    const r = run(profiledCopy());
+    expect(r.status).toBe(0);
+    const results = resultsSchema.parse(JSON.parse(r.stdout));
+    expect(results.profile).toMatchObject({ industry: { id: "industrial" }, chosenBy: "answers" });
+    const culture = results.dimensions.find((d) => d.id === "culture");
+    expect(culture?.questions.map((q) => q.id)).not.toContain("cult.hoarding");
+  });
+
+  it("takes --profile standard over the mapping, and refuses an unknown profile (exit 2)", () => {
+    const q = profiledCopy();
+    const standard = run(q, ["--profile", "standard"]);
+    expect(standard.status).toBe(0);
+    expect(resultsSchema.parse(JSON.parse(standard.stdout)).profile).toBeUndefined();
+    const unknown = run(q, ["--profile", "retail"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain(
+      '--profile: expected a profile of batch-test 1.0.0 (industrial, standard); found "retail"',
+    );
   });
 });

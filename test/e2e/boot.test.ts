@@ -16,7 +16,7 @@ describe("start-up with the build's code cache", () => {
   it("only reports on the cache when asked to debug", () => {
     const r = runCli(["validate", "questionnaires/"]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toBe("✔ 10 files checked, no problems\n");
+    expect(r.stdout).toBe("✔ 11 files checked, no problems\n");
   });
 
   // A package whose dist/ is a copy, so its cache can be damaged or removed.
@@ -39,7 +39,7 @@ describe("start-up with the build's code cache", () => {
     writeFileSync(cache, bytes.subarray(0, bytes.length >> 1).reverse());
     const r = runCopy(["validate", "questionnaires/"]);
     expect(r.stderr).toContain("V8 code cache rejected");
-    expect(r.stdout).toBe("✔ 10 files checked, no problems\n");
+    expect(r.stdout).toBe("✔ 11 files checked, no problems\n");
     expect(r.status).toBe(0);
     expect(hasStackTrace(r.stderr)).toBe(false);
   });

@@ -739,3 +739,34 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });
+
+describe("interview and profiles", () => {
+  it("writes the profile the client's industry and size choose into client.profile, and says so", async () => {
+    const bundled = resolveQuestionnaire(undefined);
+    const { code, out } = await interview(
+      [
+        { select: "en", expect: "Language" },
+        { input: "Huaxin Retail", expect: "Client name" },
+        { input: "Retail chain", expect: "Industry" },
+        { input: "about 2,400 staff", expect: "size" },
+        { select: "selecting", expect: "CRM system" },
+        { input: "Li Ming", expect: "Assessor" },
+        { enter: true, expect: "date" },
+        { input: "Zhang", expect: "name" },
+        { select: "executive", expect: "role" },
+        { interrupt: "select" },
+      ],
+      { questionnaire: undefined },
+      { questionIds: bundled.dimensions.flatMap((d) => d.questions.map((q) => q.id)) },
+    );
+    expect(code).toBe(EXIT_INTERRUPTED);
+    expect(out).toContain(
+      "Scoring profile: B2C retail and membership · Large (2,000 to 9,999 employees). Written as client.profile: b2c-retail,large",
+    );
+    expect(readAnswers().assessment.client).toMatchObject({
+      industry: "Retail chain",
+      size: "about 2,400 staff",
+      profile: "b2c-retail,large",
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { processEnv } from "../../app/env.js";
-import { examples, outputOption, questionnaireOption } from "../options.js";
+import { examples, outputOption, profileOption, questionnaireOption } from "../options.js";
 import { ENCODINGS } from "./map.js";
 
 export { register as registerMap } from "./map.js";
@@ -31,6 +31,7 @@ export function register(program: Command): void {
         .choices(ENCODINGS)
         .default("auto"),
     )
+    .addOption(profileOption())
     .option("--strict", "stop with exit code 1 at the first bad row")
     .option(
       "--exclude-careless",

@@ -6,6 +6,7 @@ import {
   examples,
   langOption,
   outputOption,
+  profileOption,
   questionnaireOption,
   wholeNumber,
 } from "../options.js";
@@ -39,6 +40,7 @@ export function register(program: Command): void {
       wholeNumber("--movers"),
     )
     .addOption(outputOption())
+    .addOption(profileOption())
     .option(
       "--template <dir>",
       "folder of Handlebars templates overriding the bundled compare.md.hbs and partials (md)",

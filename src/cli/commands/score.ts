@@ -7,6 +7,7 @@ import {
   horizonOption,
   langOption,
   outputOption,
+  profileOption,
   questionnaireOption,
 } from "../options.js";
 
@@ -24,6 +25,7 @@ export function register(program: Command): void {
     .addOption(questionnaireOption("questionnaire to score with"))
     .option("--targets <file>", "targets file overriding the per-dimension target levels")
     .addOption(horizonOption())
+    .addOption(profileOption())
     .addOption(formatOption(SCORE_FORMATS, "table"))
     .addOption(langOption("the table and Markdown"))
     .addOption(outputOption())
@@ -32,6 +34,7 @@ export function register(program: Command): void {
       `${examples([
         "crm-maturity score examples/acme-manufacturing/answers/*.yaml --targets examples/acme-manufacturing/targets.yaml",
         "crm-maturity score answers.yaml --format json -o results.json",
+        "crm-maturity score answers/*.yaml --profile b2c-retail,enterprise",
         "crm-maturity score answers/*.yaml --format md --lang zh-CN -o summary.md",
         "cat answers.json | crm-maturity score -",
       ])}

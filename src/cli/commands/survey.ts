@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { processEnv } from "../../app/env.js";
-import { examples, langOption, questionnaireOption } from "../options.js";
+import { examples, langOption, profileOption, questionnaireOption } from "../options.js";
 
 // The platforms, written out so that `--help` does not load the writers (the use case checks
 // each one against the writers' registry through its type).
@@ -21,6 +21,7 @@ export function register(program: Command): void {
         .makeOptionMandatory(),
     )
     .addOption(questionnaireOption("questionnaire to survey"))
+    .addOption(profileOption())
     .addOption(
       langOption(
         "the survey (LimeSurvey: its base language, every language of the questionnaire included; default: the questionnaire's first)",
@@ -45,6 +46,7 @@ export function register(program: Command): void {
         "crm-maturity survey --platform wjx --lang zh-CN -q my-pack/questionnaire.yaml -o survey/",
         "crm-maturity survey --platform paper --lang zh-CN -o workshop/",
         "crm-maturity survey --platform paper --format docx -o workshop/",
+        "crm-maturity survey --platform qualtrics --profile b2c-retail -o survey/   # leaves out what a retailer is not asked",
       ])}
 Each platform's files are written beside <platform>-mapping.yaml, which scores the platform's export:
   crm-maturity batch <export> --map survey/<platform>-mapping.yaml

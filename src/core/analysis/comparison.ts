@@ -20,6 +20,7 @@ import type {
 } from "../models/comparison.js";
 import { COMPARISON_SCHEMA_VERSION } from "../models/comparison.js";
 import { type DimensionResult, type Results, respondentCount } from "../models/results.js";
+import { profileIds } from "../questionnaire/profiles.js";
 import type { Question, Severity } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
 import { compareText } from "../text/compare.js";
@@ -364,6 +365,9 @@ export function compareAssessments(
       followup: f.questionnaire.id,
     });
   }
+  const bp = profileIds(b.profile);
+  const fp = profileIds(f.profile);
+  if (bp !== fp) warnings.push({ code: "profile-mismatch", baseline: bp, followup: fp });
   if (b.assessment.date === f.assessment.date) {
     warnings.push({ code: "same-date", baseline: b.assessment.date, followup: f.assessment.date });
   }

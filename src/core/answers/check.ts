@@ -1,3 +1,4 @@
+import { parseProfileRequest } from "../questionnaire/profiles.js";
 import type { Question } from "../questionnaire/schema.js";
 import { type Questionnaire, respondentRoles } from "../questionnaire/types.js";
 import { nearest } from "../text/nearest.js";
@@ -12,7 +13,8 @@ export type AnswerFindingCode =
   | "duplicate-respondent"
   | "questionnaire-mismatch"
   | "question-not-for-role"
-  | "non-respondent-role";
+  | "non-respondent-role"
+  | "unknown-profile";
 
 /** A semantic finding in an answers (or targets) file, located by its YAML/JSON path. */
 export interface AnswerFinding {
@@ -96,6 +98,18 @@ export function checkAnswersAgainst(
       severity: "error",
       message: `expected ${questionnaire.id} version ${questionnaire.version}, found ${declared.version}`,
     });
+  }
+  const profile = answers.assessment.client.profile;
+  if (profile !== undefined) {
+    const request = parseProfileRequest(questionnaire, profile);
+    if (!request.ok) {
+      findings.push({
+        path: ["assessment", "client", "profile"],
+        code: "unknown-profile",
+        severity: "error",
+        message: request.message,
+      });
+    }
   }
   findings.push(...checkTargets(questionnaire, answers.targets));
   const dimensionIds = questionnaire.dimensions.map((d) => d.id);

@@ -53,6 +53,21 @@ export const clientProfile = z
     name: z.string().min(1).describe("The client's name."),
     industry: z.string().optional().describe("The client's industry, e.g. Manufacturing."),
     size: z.string().optional().describe("The client's size as free text, e.g. 500-1000."),
+    employees: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        "The client's headcount; chooses the questionnaire's size band (else the largest number in `size`).",
+      ),
+    profile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The questionnaire profile to score with, e.g. `b2c-retail` or `b2c-retail,enterprise`; `standard` for none. Chosen from `industry` and the headcount when omitted; `--profile` wins.",
+      ),
     crmSituation: crmSituation
       .optional()
       .describe("The client's CRM system today; `none` when omitted. Chooses the roadmap's path."),

@@ -165,6 +165,18 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
       "A fact question has no `roles`, so it is put to every role, including people who cannot see its evidence.",
     help: "List under `roles` the roles who can see the evidence (e.g. executive, manager); ask the others an observable experience question instead.",
   },
+  "profile-empties-dimension": {
+    severity: "error",
+    summary:
+      "An industry profile excludes every question of a dimension, which would leave the dimension nothing to score.",
+    help: "Keep at least one question of the dimension under the profile, or give the dimension a small weight instead of excluding all of it.",
+  },
+  "overlapping-size-bands": {
+    severity: "error",
+    summary:
+      "Two size bands cover the same headcount (or a band's `max` is below its `min`), so a client's size would not choose one band.",
+    help: "Make the bands' `employees` ranges follow each other without overlap, e.g. 1–249, 250–4999, 5000 and up.",
+  },
   "unknown-question": {
     severity: "error",
     summary: "An answers file answers a question id the questionnaire does not have.",
@@ -215,6 +227,12 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
     summary:
       "A respondent has a role the questionnaire marks `respondent: false`: it owns roadmap actions but never answers.",
     help: "Give the respondent one of the roles that answer (see the questionnaire's `roles`), or leave the person out.",
+  },
+  "unknown-profile": {
+    severity: "error",
+    summary:
+      "An answers file's `client.profile` names a profile the questionnaire does not declare.",
+    help: "Use an industry profile or size band id of the questionnaire (comma-separated, at most one of each), `standard` for none, or remove the field to choose by industry and size.",
   },
   "template-placeholder": {
     severity: "error",

@@ -30,6 +30,8 @@ export const QUESTIONNAIRE_ISSUE_CODES = [
   "unknown-placeholder",
   "missing-kind",
   "fact-for-everyone",
+  "profile-empties-dimension",
+  "overlapping-size-bands",
 ] as const;
 
 /** Findings about answer, targets, mapping and results files, reported by the commands that read them. */
@@ -44,6 +46,7 @@ export const INPUT_ISSUE_CODES = [
   "target-override",
   "non-respondent-role",
   "template-placeholder",
+  "unknown-profile",
 ] as const;
 
 /** Every finding the tool can report. */

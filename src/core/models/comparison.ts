@@ -43,7 +43,7 @@ export const assessmentSummarySchema = z
 
 export const comparisonWarningSchema = z
   .strictObject({
-    code: z.enum(["client-mismatch", "questionnaire-mismatch", "same-date"]),
+    code: z.enum(["client-mismatch", "questionnaire-mismatch", "profile-mismatch", "same-date"]),
     baseline: z.string(),
     followup: z.string(),
   })

@@ -52,6 +52,30 @@ export const dimensionReliabilitySchema = z
       .describe(
         "few-items: fewer than 3 analysed questions; few-respondents: fewer than 10 complete cases; no-variance: the total score does not vary.",
       ),
+    roles: z
+      .array(z.string())
+      .optional()
+      .describe(
+        "Set when the dimension puts different questions to different roles: the role group whose alpha (most complete cases) the figures above are; see roleGroups.",
+      ),
+    roleGroups: z
+      .array(
+        z
+          .strictObject({
+            roles: z.array(z.string()).describe("Roles put exactly the same questions."),
+            items: z.array(z.string()).describe("Questions analysed within the group."),
+            respondents: z.number().int().describe("Complete cases within the group."),
+            alpha: coefficient("Cronbach's alpha within the group"),
+            lower: coefficient("Lower bound of the Feldt interval"),
+            upper: coefficient("Upper bound of the Feldt interval"),
+            warnings: z.array(z.enum(RELIABILITY_WARNINGS)),
+          })
+          .describe("Alpha over the questions one group of roles answers."),
+      )
+      .optional()
+      .describe(
+        "Set when the dimension puts different questions to different roles: alpha per role group, over the questions that group is asked.",
+      ),
   })
   .describe("Internal consistency and agreement of one dimension.");
 

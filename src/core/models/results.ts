@@ -278,6 +278,25 @@ export const readinessRuleResultSchema = z
   .describe("A readiness rule that holds and decided the verdict.");
 
 /** The versioned results of scoring one assessment (`score --format json`). */
+const profileRef = z
+  .strictObject({ id: z.string(), name: localizedText })
+  .describe("A profile of the questionnaire, by id and name.");
+
+/** The questionnaire profile the answers were scored with. */
+export const resultsProfileSchema = z
+  .strictObject({
+    industry: profileRef.optional().describe("The industry profile, when one applies."),
+    size: profileRef.optional().describe("The size band, when one applies."),
+    chosenBy: z
+      .enum(["option", "answers"])
+      .describe("`option`: --profile; `answers`: the client's profile, industry or size."),
+  })
+  .describe(
+    "The questionnaire profile (industry and size band) that shaped weights, targets, questions and pace; absent for the standard weights.",
+  );
+
+export type ResultsProfile = z.infer<typeof resultsProfileSchema>;
+
 export const resultsSchema = z
   .strictObject({
     schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
@@ -297,6 +316,7 @@ export const resultsSchema = z
       .describe("The questionnaire the answers were scored with."),
     horizonMonths: z.number().describe("Planning horizon used for expectation risk."),
     monthsPerLevel: z.number().describe("The questionnaire's pace: months to climb one level."),
+    profile: resultsProfileSchema.optional(),
     respondents: z
       .array(z.strictObject({ id: z.string(), role: z.string(), name: z.string().optional() }))
       .describe("Every respondent, ordered by id."),

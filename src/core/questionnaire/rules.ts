@@ -154,6 +154,13 @@ const rolesOf = perTree((tree) =>
   tree.root.value.roles.map((r, i) => ({ id: r.id, at: at(tree.root, "roles", i) })),
 );
 
+const profilesOf = perTree((tree) =>
+  tree.profiles.flatMap((set) => [
+    ...set.value.industries.map((p, i) => ({ id: p.id, at: at(set, "industries", i) })),
+    ...set.value.sizes.map((p, i) => ({ id: p.id, at: at(set, "sizes", i) })),
+  ]),
+);
+
 const uniqueIds: Rule[] = [
   idRule("dimension", dimensionsOf),
   idRule("question", questionsOf),
@@ -161,6 +168,7 @@ const uniqueIds: Rule[] = [
   idRule("recommendation", recommendationsOf),
   idRule("readiness rule", readinessOf),
   idRule("role", rolesOf),
+  idRule("profile", profilesOf),
 ];
 
 const anchors: Rule = ({ tree, levels, report }) => {
@@ -236,6 +244,14 @@ function textsOf(tree: QuestionnaireTree): Array<{ text: LocalizedText; at: At }
     }
   }
   for (const m of methodologyOf(tree)) add(m.text, m.at);
+  for (const set of tree.profiles) {
+    for (const list of ["industries", "sizes"] as const) {
+      set.value[list].forEach((p, i) => {
+        add(p.name, at(set, list, i, "name"));
+        add(p.description, at(set, list, i, "description"));
+      });
+    }
+  }
   for (const d of tree.dimensions) {
     add(d.value.title, at(d, "title"));
     add(d.value.description, at(d, "description"));
@@ -588,6 +604,104 @@ const kinds: Rule = ({ tree, report }) => {
   }
 };
 
+/**
+ * Profiles name dimensions and questions that exist, keep weights above 0 and targets on the
+ * scale, leave every dimension something to score, and size bands that do not overlap.
+ */
+const profiles: Rule = ({ tree, levels, report }) => {
+  const dims = new Map(tree.dimensions.map((d) => [d.value.id, d.value]));
+  const questions = new Set(questionsOf(tree).map((q) => q.id));
+  const min = Math.min(...levels);
+  const max = Math.max(...levels);
+  const unresolved = (kind: string, id: string, loc: At, known: Iterable<string>) => {
+    const hint = nearest(id, known, 4);
+    report(
+      "unresolved-reference",
+      loc,
+      `expected a ${kind} id of this questionnaire; found ${quote(id)}${hint ? ` (did you mean ${quote(hint)}?)` : ""}`,
+    );
+  };
+  for (const set of tree.profiles) {
+    set.value.industries.forEach((p, i) => {
+      const pa = (...rest: (string | number)[]): At => at(set, "industries", i, ...rest);
+      for (const [id, change] of Object.entries(p.dimensions)) {
+        if (!dims.has(id)) {
+          unresolved("dimension", id, { ...pa("dimensions", id), key: true }, dims.keys());
+          continue;
+        }
+        if (change.weight !== undefined && !(change.weight > 0)) {
+          report(
+            "non-positive-weight",
+            pa("dimensions", id, "weight"),
+            `expected a weight above 0 for dimension ${quote(id)} under profile ${quote(p.id)}; found ${change.weight}`,
+          );
+        }
+        if (change.target !== undefined && (change.target < min || change.target > max)) {
+          report(
+            "out-of-scale",
+            pa("dimensions", id, "target"),
+            `expected a target level between ${min} and ${max}; found ${change.target}`,
+          );
+        }
+      }
+      for (const [id, change] of Object.entries(p.questions)) {
+        if (!questions.has(id)) {
+          unresolved("question", id, { ...pa("questions", id), key: true }, questions);
+        } else if (!(change.weight > 0)) {
+          report(
+            "non-positive-weight",
+            pa("questions", id, "weight"),
+            `expected a weight above 0 for question ${quote(id)} under profile ${quote(p.id)}; found ${change.weight}`,
+          );
+        }
+      }
+      const excluded = new Set<string>();
+      p.exclude.forEach((id, j) => {
+        if (!questions.has(id)) unresolved("question", id, pa("exclude", j), questions);
+        else excluded.add(id);
+      });
+      for (const d of dims.values()) {
+        if (d.questions.every((q) => excluded.has(q.id))) {
+          report(
+            "profile-empties-dimension",
+            pa("exclude"),
+            `expected profile ${quote(p.id)} to keep at least one question of dimension ${quote(d.id)}; found all ${d.questions.length} excluded`,
+          );
+        }
+      }
+    });
+  }
+  const bands = tree.profiles.flatMap((set) =>
+    set.value.sizes.map((b, i) => ({ b, loc: at(set, "sizes", i, "employees") })),
+  );
+  for (const { b, loc } of bands) {
+    if (b.employees.max !== undefined && b.employees.max < b.employees.min) {
+      report(
+        "overlapping-size-bands",
+        { ...loc, path: [...loc.path, "max"] },
+        `expected the band's max to be at least its min (${b.employees.min}); found ${b.employees.max}`,
+      );
+    }
+  }
+  bands.forEach(({ b, loc }, i) => {
+    const other = bands
+      .slice(0, i)
+      .find(
+        (o) =>
+          b.employees.min <= (o.b.employees.max ?? Number.POSITIVE_INFINITY) &&
+          o.b.employees.min <= (b.employees.max ?? Number.POSITIVE_INFINITY),
+      );
+    if (other) {
+      const range = `${b.employees.min}–${b.employees.max ?? "∞"}`;
+      report(
+        "overlapping-size-bands",
+        loc,
+        `expected size bands that do not overlap; found ${quote(b.id)} (${range} employees) overlapping ${quote(other.b.id)} at line ${other.loc.file.locate(other.loc.path).start.line}`,
+      );
+    }
+  });
+};
+
 const RULES: Rule[] = [
   scaleIsOneToFive,
   ...uniqueIds,
@@ -599,6 +713,7 @@ const RULES: Rule[] = [
   cycles,
   completeness,
   kinds,
+  profiles,
 ];
 
 /** Runs every semantic rule over a schema-valid include tree. */

@@ -345,6 +345,108 @@ export const methodology = z
   })
   .describe("The consulting method: titles, judgement, phase goals and exit criteria, KPIs.");
 
+const profileName = localizedText.describe("The profile's name, as outputs show it.");
+const profileWhy = localizedText.describe(
+  "Why the profile adjusts what it does, in a consultant's words (shown in the report's method).",
+);
+
+/** An industry profile: the weights, targets, questions and pace that suit one kind of business. */
+export const industryProfile = z
+  .strictObject({
+    id: identifier,
+    name: profileName,
+    description: profileWhy,
+    match: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        "Words that choose this profile when the answers' `client.industry` contains one (case-insensitive).",
+      ),
+    dimensions: z
+      .record(
+        identifier,
+        z
+          .strictObject({
+            weight: z
+              .number()
+              .optional()
+              .describe("The dimension's weight under this profile (> 0)."),
+            target: levelNumber.optional().describe("The default target level under this profile."),
+          })
+          .describe("What the profile changes for one dimension."),
+      )
+      .default({})
+      .describe("Per dimension id: its weight and default target under this profile."),
+    questions: z
+      .record(
+        identifier,
+        z
+          .strictObject({
+            weight: z.number().describe("The question's weight under this profile (> 0)."),
+          })
+          .describe("What the profile changes for one question."),
+      )
+      .default({})
+      .describe("Per question id: its weight under this profile."),
+    exclude: z
+      .array(identifier)
+      .default([])
+      .describe("Questions that do not apply to this kind of business: not asked, not scored."),
+    pace: z
+      .strictObject({
+        monthsPerLevel: z
+          .number()
+          .positive()
+          .describe("Months a dimension realistically needs to climb one level in this industry."),
+      })
+      .optional(),
+  })
+  .describe("An industry profile.");
+
+/** A size band: how much slower or faster change travels through a company of this size. */
+export const sizeProfile = z
+  .strictObject({
+    id: identifier,
+    name: profileName,
+    description: profileWhy,
+    employees: z
+      .strictObject({
+        min: z.number().int().min(1).describe("Fewest employees in the band."),
+        max: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe("Most employees in the band; open when omitted."),
+      })
+      .describe("The headcount the band covers; bands must not overlap."),
+    pace: z
+      .strictObject({
+        factor: z
+          .number()
+          .positive()
+          .describe(
+            "Multiplies the months per level and every recommendation's weeks (roadmap phase lengths).",
+          ),
+      })
+      .describe("How the band changes the pace."),
+  })
+  .describe("A company size band.");
+
+/** Industry profiles and size bands; the client's industry and size (or `--profile`) choose one of each. */
+export const profileSet = z
+  .strictObject({
+    industries: z.array(industryProfile).default([]),
+    sizes: z.array(sizeProfile).default([]),
+  })
+  .describe("Industry profiles and size bands that adjust weights, targets, questions and pace.");
+
+/** A file that declares profiles, included from the root. */
+export const profilesFile = z.strictObject({
+  $schema: z.string().optional(),
+  profiles: profileSet,
+});
+
 const includeList = z
   .array(z.string().min(1))
   .describe("Files to compose, relative to this file; they must stay inside the root's folder.");
@@ -381,6 +483,9 @@ export const questionnaireRoot = z
     methodology: methodology
       .optional()
       .describe("The consulting method of the pack; neutral wording when omitted."),
+    profiles: profileSet
+      .optional()
+      .describe("Industry profiles and size bands declared inline (or in an included file)."),
   })
   .describe("A CRM capability maturity questionnaire.");
 
@@ -402,3 +507,6 @@ export type ReadinessRule = z.infer<typeof readinessRule>;
 export type Methodology = z.infer<typeof methodology>;
 export type JudgementSentence = z.infer<typeof judgementSentence>;
 export type QuestionnaireRoot = z.infer<typeof questionnaireRoot>;
+export type IndustryProfile = z.infer<typeof industryProfile>;
+export type SizeProfile = z.infer<typeof sizeProfile>;
+export type ProfileSet = z.infer<typeof profileSet>;

@@ -1,5 +1,5 @@
 import type { SourceFile, YamlPath } from "../diagnostics/source.js";
-import type { Dimension, QuestionnaireRoot } from "./schema.js";
+import type { Dimension, ProfileSet, QuestionnaireRoot } from "./schema.js";
 import type { Questionnaire } from "./types.js";
 
 /** A value with the file and data path it came from, so rules can point at it. */
@@ -13,6 +13,8 @@ export interface Located<T> {
 export interface QuestionnaireTree {
   root: Located<QuestionnaireRoot>;
   dimensions: Located<Dimension>[];
+  /** Profile sets, declared in the root or in included profile files, in include order. */
+  profiles: Located<ProfileSet>[];
   files: string[];
 }
 
@@ -39,6 +41,10 @@ export function composeQuestionnaire(tree: QuestionnaireTree): Questionnaire {
     recommendations: dimensions.flatMap((d) => d.recommendations),
     readiness: r.readiness,
     ...(r.methodology ? { methodology: r.methodology } : {}),
+    profiles: {
+      industries: tree.profiles.flatMap((p) => p.value.industries),
+      sizes: tree.profiles.flatMap((p) => p.value.sizes),
+    },
     source: { root: tree.root.file.path, files: tree.files },
   };
 }

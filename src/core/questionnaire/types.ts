@@ -1,13 +1,16 @@
 import type {
   Dimension,
+  IndustryProfile,
   LocalizedText,
   Methodology,
+  ProfileSet,
   Question,
   ReadinessRule,
   Recommendation,
   Risk,
   Role,
   ScaleLevel,
+  SizeProfile,
 } from "./schema.js";
 
 /** A recommendation whose dimension has been resolved. */
@@ -41,6 +44,10 @@ export interface Questionnaire {
   readiness: ReadinessRule[];
   /** The pack's consulting method; absent for a questionnaire that brings none. */
   methodology?: Methodology;
+  /** Industry profiles and size bands the questionnaire declares. */
+  profiles?: ProfileSet;
+  /** The profile applied to this questionnaire (`applyProfile`); absent for the standard weights. */
+  profile?: ChosenProfile;
   /** Absolute path of the root file, and every file composed into it. */
   source: { root: string; files: string[] };
 }
@@ -54,3 +61,13 @@ export const isForRole = (question: Question, role: string): boolean =>
 /** Roles people answer as; owner-only roles (`respondent: false`, e.g. hr) are left out. */
 export const respondentRoles = (questionnaire: Pick<Questionnaire, "roles">): Role[] =>
   questionnaire.roles.filter((r) => r.respondent !== false);
+
+/** How a profile was chosen: `--profile`, or the answers' client industry and size. */
+export type ProfileSource = "option" | "answers";
+
+/** The industry profile and size band chosen for an assessment (either may be absent). */
+export interface ChosenProfile {
+  industry?: IndustryProfile;
+  size?: SizeProfile;
+  chosenBy: ProfileSource;
+}

@@ -15,7 +15,7 @@ import type {
   Reliability,
   ReliabilityWarning,
 } from "../models/reliability.js";
-import type { Questionnaire } from "../questionnaire/types.js";
+import { isForRole, type Questionnaire, respondentRoles } from "../questionnaire/types.js";
 import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "./answer-codes.js";
 
 /** Level of the Feldt intervals. */
@@ -69,6 +69,10 @@ export class ReliabilityCollector {
   private readonly scores: Float64Array;
   private readonly lastKey: number[];
   private readonly lastPattern: (Pattern | undefined)[];
+  /** Per dimension: the role groups (roles put exactly the same questions), when there are several. */
+  private readonly roleGroups: string[][][];
+  /** Per respondent role: its group in each dimension (0 where the dimension is not split). */
+  private readonly groupOfRole: Map<string, Int32Array>;
   private respondents = 0;
 
   constructor(
@@ -95,17 +99,20 @@ export class ReliabilityCollector {
     this.groupItems = Array.from({ length: groupColumns }, () => new Map());
     this.groupScores = Array.from({ length: groupColumns }, () => new Map());
     this.scores = new Float64Array(q);
+    ({ groups: this.roleGroups, groupOf: this.groupOfRole } = roleGroupsOf(questionnaire));
   }
 
   /**
    * Adds one respondent. `groups[g]` is the index of the respondent's value in group-by column
    * g; `dimensionScores[d]` their own score on dimension d (NaN when inconclusive), needed only
-   * with groups.
+   * with groups. `role` is the respondent's role id: in a dimension that puts different questions
+   * to different roles, alpha is computed within each role group (docs/statistics.md).
    */
   add(
     codes: ArrayLike<number>,
     groups?: ArrayLike<number>,
     dimensionScores?: ArrayLike<number>,
+    role?: string,
   ): void {
     this.respondents++;
     const scores = this.scores;
@@ -115,7 +122,10 @@ export class ReliabilityCollector {
       scores[q] = level ? Number.NaN : this.reverse[q] ? this.lo + this.hi - code : code;
     }
     addItems(this.items, scores);
-    for (let d = 0; d < this.patterns.length; d++) this.addPattern(d, scores);
+    const roleGroup = role === undefined ? undefined : this.groupOfRole.get(role);
+    for (let d = 0; d < this.patterns.length; d++) {
+      this.addPattern(d, scores, roleGroup ? (roleGroup[d] as number) : 0);
+    }
     if (!groups) return;
     for (let g = 0; g < this.groupItems.length; g++) {
       const value = groups[g] as number;
@@ -141,7 +151,7 @@ export class ReliabilityCollector {
     }
   }
 
-  private addPattern(d: number, scores: Float64Array): void {
+  private addPattern(d: number, scores: Float64Array, group: number): void {
     const start = this.starts[d] as number;
     const k = (this.starts[d + 1] as number) - start;
     let mask = 0;
@@ -152,7 +162,8 @@ export class ReliabilityCollector {
     }
     if (k > MAX_PATTERN_ITEMS && !complete) return;
     if (mask === 0 && k <= MAX_PATTERN_ITEMS) return;
-    const key = k > MAX_PATTERN_ITEMS ? -1 : mask;
+    // One key space per role group: group g's patterns are g·2^12 + mask (−1 − g when too long).
+    const key = k > MAX_PATTERN_ITEMS ? -1 - group : group * 2 ** MAX_PATTERN_ITEMS + mask;
     // Most rows repeat the previous row's pattern (usually: everything answered).
     let p = this.lastKey[d] === key ? this.lastPattern[d] : undefined;
     if (!p) {
@@ -262,15 +273,66 @@ export class ReliabilityCollector {
   }
 
   private dimension(d: number, ids: string[], nullVariance: number): DimensionReliability {
-    const k = ids.length;
     const patterns = this.patterns[d] as Map<number, Pattern>;
+    const groups = this.roleGroups[d] as string[][];
+    const { rwg, j } = this.rwg(this.items, d, nullVariance);
+    const dimension = (this.questionnaire.dimensions[d] as { id: string }).id;
+    // The key order of the results JSON: the alpha figures, then agreement, then warnings.
+    const result = ({ warnings, ...alpha }: ReturnType<typeof this.alphaOf>) => ({
+      dimension,
+      ...alpha,
+      rwg: round2OrNull(rwg),
+      rwgItems: j,
+      warnings,
+    });
+    if (groups.length <= 1) return result(this.alphaOf(ids, [...patterns]));
+    // Groups nobody answered in are left out.
+    const byGroup = groups.flatMap((roles, g) => {
+      const own = [...patterns].filter(([key]) => groupOfKey(key) === g);
+      return own.length > 0 ? [{ roles, ...this.alphaOf(ids, own) }] : [];
+    });
+    if (byGroup.length === 0) return result(this.alphaOf(ids, []));
+    // The figures the dimension is read by: the group with the most complete cases, then items.
+    let headline = byGroup[0] as (typeof byGroup)[number];
+    for (const g of byGroup) {
+      if (
+        g.respondents > headline.respondents ||
+        (g.respondents === headline.respondents && g.items.length > headline.items.length)
+      ) {
+        headline = g;
+      }
+    }
+    const { roles, ...figures } = headline;
+    return {
+      ...result(figures),
+      roles,
+      roleGroups: byGroup.map((g) => ({
+        roles: g.roles,
+        items: g.items,
+        respondents: g.respondents,
+        alpha: g.alpha,
+        lower: g.lower,
+        upper: g.upper,
+        warnings: g.warnings,
+      })),
+    };
+  }
+
+  /** Alpha over the given missingness patterns of one dimension (one role group, or all). */
+  private alphaOf(
+    ids: string[],
+    patterns: Array<[number, Pattern]>,
+  ): Omit<DimensionReliability, "dimension" | "rwg" | "rwgItems" | "roles" | "roleGroups"> {
+    const k = ids.length;
+    const maskOf = (key: number) => key & (2 ** MAX_PATTERN_ITEMS - 1);
     // Which questions enter alpha: those rated by at least ITEM_SHARE of the dimension's raters.
     let selected: number[];
     if (k > MAX_PATTERN_ITEMS) selected = ids.map((_, i) => i);
     else {
       let raters = 0;
       const rated = new Array<number>(k).fill(0);
-      for (const [mask, p] of patterns) {
+      for (const [key, p] of patterns) {
+        const mask = maskOf(key);
         raters += p.n;
         for (let i = 0; i < k; i++) if (mask & (1 << i)) rated[i] = (rated[i] as number) + p.n;
       }
@@ -286,8 +348,8 @@ export class ReliabilityCollector {
     for (const i of selected) need |= 1 << i;
     // Complete cases: the patterns that rated every selected question (their sums over the
     // selected questions are then complete; sums of integers, so the order does not matter).
-    for (const [mask, p] of patterns) {
-      if (k <= MAX_PATTERN_ITEMS && (mask & need) !== need) continue;
+    for (const [key, p] of patterns) {
+      if (k <= MAX_PATTERN_ITEMS && (maskOf(key) & need) !== need) continue;
       n += p.n;
       for (let a = 0; a < m; a++) {
         const i = selected[a] as number;
@@ -300,13 +362,11 @@ export class ReliabilityCollector {
       }
     }
     const analysis = analyseAlpha({ n, sum, cross }, ALPHA_CONFIDENCE);
-    const { rwg, j } = this.rwg(this.items, d, nullVariance);
     const warnings: ReliabilityWarning[] = [];
     if (m < MIN_ITEMS) warnings.push("few-items");
     if (n < MIN_RESPONDENTS) warnings.push("few-respondents");
     if (m >= 2 && n >= 2 && analysis.alpha === null) warnings.push("no-variance");
     return {
-      dimension: (this.questionnaire.dimensions[d] as { id: string }).id,
       items: selected.map((i) => ids[i] as string),
       leftOut: ids.filter((_, i) => !selected.includes(i)),
       respondents: n,
@@ -320,11 +380,47 @@ export class ReliabilityCollector {
         itemRest: round2OrNull(item.itemRest),
         alphaIfDeleted: round2OrNull(item.alphaIfDeleted),
       })),
-      rwg: round2OrNull(rwg),
-      rwgItems: j,
       warnings,
     };
   }
+}
+
+/** The role group a pattern key belongs to (see `addPattern`). */
+const groupOfKey = (key: number): number =>
+  key < 0 ? -1 - key : Math.floor(key / 2 ** MAX_PATTERN_ITEMS);
+
+/**
+ * Per dimension, the respondent roles grouped by the exact set of its questions put to them
+ * (roles put none are left out); a dimension with one group keeps one analysis. Per role, its
+ * group index in each dimension.
+ */
+function roleGroupsOf(questionnaire: Questionnaire): {
+  groups: string[][][];
+  groupOf: Map<string, Int32Array>;
+} {
+  const roles = respondentRoles(questionnaire).map((r) => r.id);
+  const groupOf = new Map(
+    roles.map((r) => [r, new Int32Array(questionnaire.dimensions.length)] as const),
+  );
+  const groups = questionnaire.dimensions.map((dim, d) => {
+    const bySet = new Map<string, string[]>();
+    for (const role of roles) {
+      const set = dim.questions
+        .map((q, i) => (isForRole(q, role) ? i : -1))
+        .filter((i) => i >= 0)
+        .join(",");
+      if (set === "") continue;
+      const members = bySet.get(set);
+      if (members) members.push(role);
+      else bySet.set(set, [role]);
+    }
+    const list = [...bySet.values()];
+    list.forEach((members, g) => {
+      for (const role of members) (groupOf.get(role) as Int32Array)[d] = list.length > 1 ? g : 0;
+    });
+    return list;
+  });
+  return { groups, groupOf };
 }
 
 /** Adds a respondent's scores (NaN = not rated) to per-question count, sum and sum of squares. */
@@ -373,6 +469,8 @@ export function reliabilityOf(
 ): Reliability | undefined {
   if (respondents.length < 2) return undefined;
   const collector = new ReliabilityCollector(questionnaire);
-  for (const r of respondents) collector.add(respondentCodes(questionnaire, r));
+  for (const r of respondents) {
+    collector.add(respondentCodes(questionnaire, r), undefined, undefined, r.role);
+  }
   return collector.finish();
 }

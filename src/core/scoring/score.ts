@@ -28,9 +28,11 @@ import type {
   NoteResult,
   QuestionResult,
   Results,
+  ResultsProfile,
 } from "../models/results.js";
 import type { LocalizedText, Question } from "../questionnaire/schema.js";
 import {
+  type ChosenProfile,
   type ComposedDimension,
   isForRole,
   type Questionnaire,
@@ -847,6 +849,7 @@ function buildResults(
     questionnaire: { id: questionnaire.id, version: questionnaire.version },
     horizonMonths,
     monthsPerLevel,
+    ...(questionnaire.profile ? { profile: profileResult(questionnaire.profile) } : {}),
     respondents: [...roster].sort(compareRespondents),
     respondentsByRole,
     overall: {
@@ -862,5 +865,15 @@ function buildResults(
     factConflicts: disagreementsOf(scored, true),
     risks,
     readiness,
+  };
+}
+
+/** The profile as results name it: ids and names, and how it was chosen. */
+export function profileResult(chosen: ChosenProfile): ResultsProfile {
+  const ref = (p: { id: string; name: LocalizedText }) => ({ id: p.id, name: p.name });
+  return {
+    ...(chosen.industry ? { industry: ref(chosen.industry) } : {}),
+    ...(chosen.size ? { size: ref(chosen.size) } : {}),
+    chosenBy: chosen.chosenBy,
   };
 }

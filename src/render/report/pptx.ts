@@ -73,7 +73,7 @@ class Deck extends DeckBase {
       fontSize: 22,
       color: COLOR.muted,
     });
-    const fields = r.cover.fields.filter((f) => f.value !== r.cover.subtitle).slice(0, 5);
+    const fields = r.cover.fields.filter((f) => f.value !== r.cover.subtitle).slice(0, 6);
     this.text(
       slide,
       fields.map((f, i) => ({

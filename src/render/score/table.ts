@@ -12,6 +12,7 @@ import {
   formatPercent,
   formatScore,
   formatTarget,
+  profileSummary,
   respondentsSummary,
   risksBySeverity,
   type ScoreRenderOptions,
@@ -83,6 +84,7 @@ function header(results: Results, q: Questionnaire, lang: Lang, c: ChalkInstance
     ],
     [m.common.header.questionnaire, `${results.questionnaire.id} ${results.questionnaire.version}`],
     [m.common.header.respondents, respondentsSummary(results, q, lang)],
+    [m.common.header.profile, profileSummary(results, lang)],
   ];
   return `${c.bold(localize(q.title, lang))}\n${columns(rows, "")}`;
 }

@@ -1,6 +1,7 @@
 // What every generated survey holds, whatever the platform: the role question, then each question
 // of the questionnaire with a stable item code and its options (the five anchors or agreement
 // labels, "does not apply" and "don't know"), and the mapping that reads the platform's export back.
+
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
 import type { z } from "zod";
@@ -11,6 +12,7 @@ import type {
   mappingSchema,
   PresetId,
 } from "../../core/models/mapping.js";
+import { profileIds } from "../../core/questionnaire/profiles.js";
 import type { LocalizedText, Question } from "../../core/questionnaire/schema.js";
 import type { ComposedDimension, Questionnaire } from "../../core/questionnaire/types.js";
 import { messagesFor } from "../../i18n/index.js";
@@ -271,7 +273,11 @@ export function renderMapping(
   // The mapping file's fields in the order a person reads them (the zod input type of `Mapping`).
   const mapping: z.input<typeof mappingSchema> = {
     assessment: {
-      client: { name: "TODO client name" },
+      // The profile the survey was cut for: batch scores the export with the same one.
+      client: {
+        name: "TODO client name",
+        ...(q.profile ? { profile: profileIds(q.profile) } : {}),
+      },
       date: opts.date,
       assessor: "TODO your name",
       questionnaire: { id: q.id, version: q.version },

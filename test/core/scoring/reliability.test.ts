@@ -245,3 +245,71 @@ describe("reliability of an assessment's respondents", () => {
     ]);
   });
 });
+
+describe("alpha in a role-split dimension (questions put to different roles)", () => {
+  // Executives and managers rate three governance facts; the front line answers three experience
+  // statements of its own; one statement goes to everybody. Listwise over the union, nobody has
+  // rated every question, so before role groups alpha had one complete case at most.
+  const split = questionnaire([
+    dimension("leadership", [
+      question("f1", { roles: ["executive", "manager"] }),
+      question("f2", { roles: ["executive", "manager"] }),
+      question("f3", { roles: ["executive", "manager"] }),
+      likert("e1"),
+      question("x1", { roles: ["frontline"] }),
+      question("x2", { roles: ["frontline"] }),
+      question("x3", { roles: ["frontline"] }),
+    ]),
+  ]);
+  // Six managers/executives whose answers rise together; twelve front-line employees likewise.
+  const leaders = [1, 2, 3, 4, 5, 3].map((x, i) =>
+    respondent(`m${i}`, i === 0 ? "executive" : "manager", { f1: x, f2: x, f3: x, e1: x }),
+  );
+  const front = [1, 2, 2, 3, 3, 4, 4, 5, 5, 1, 2, 3].map((x, i) =>
+    respondent(`f${i}`, "frontline", {
+      e1: x,
+      x1: x,
+      x2: Math.min(5, x + 1),
+      x3: x,
+    }),
+  );
+
+  it("computes alpha within each role group over the questions that group is asked", () => {
+    const rel = reliabilityOf(split, [...leaders, ...front]);
+    const d = rel?.dimensions[0];
+    expect(d?.roleGroups?.map((g) => g.roles)).toEqual([["executive", "manager"], ["frontline"]]);
+    const [lead, line] = d?.roleGroups ?? [];
+    expect(lead).toMatchObject({ items: ["f1", "f2", "f3", "e1"], respondents: 6, alpha: 1 });
+    expect(line).toMatchObject({ items: ["e1", "x1", "x2", "x3"], respondents: 12 });
+    // Each group's alpha is the listwise alpha of that group alone on its own questions.
+    const alone = questionnaire([
+      dimension("leadership", [likert("e1"), question("x1"), question("x2"), question("x3")]),
+    ]);
+    expect(line?.alpha).toBe(reference(alone, front)[0]?.alpha);
+    expect(line?.alpha).not.toBeNull();
+    // The headline figures are the group with the most complete cases.
+    expect(d).toMatchObject({ roles: ["frontline"], respondents: 12, alpha: line?.alpha });
+    expect(d?.warnings).toEqual([]);
+  });
+
+  it("gives the same figures whatever the respondents' order", () => {
+    const all = [...leaders, ...front];
+    const shuffled = [...all].reverse();
+    expect(reliabilityOf(split, shuffled)).toEqual(reliabilityOf(split, all));
+  });
+
+  it("keeps one analysis, without role groups, when every role is asked the same questions", () => {
+    const rs = [1, 2, 3, 4, 5, 2].map((x, i) =>
+      respondent(`r${i}`, i % 2 ? "frontline" : "executive", { c1: x, c2: x, c3: 6 - x, c4: x }),
+    );
+    const d = reliabilityOf(q3, rs)?.dimensions[0];
+    expect(d?.roleGroups).toBeUndefined();
+    expect(d?.roles).toBeUndefined();
+    expect(d?.alpha).toBe(1);
+  });
+
+  it("passes the results schema", () => {
+    const results = scoreAssessment(split, assessment([...leaders, ...front]));
+    expect(resultsSchema.safeParse(results).success).toBe(true);
+  });
+});

@@ -65,6 +65,15 @@ function buildAppendixAnswers(
     .filter((d) => d.questions.length > 0);
 }
 
+/** One method paragraph per part of the profile used (industry, size band): its name and why. */
+function profileParagraphs(ctx: ReportContext): string[] {
+  const chosen = ctx.questionnaire.profile;
+  const parts = [chosen?.industry, chosen?.size].flatMap((p) => (p ? [p] : []));
+  return parts.map((p) =>
+    ctx.t.profileParagraph(localize(p.name, ctx.lang), localize(p.description, ctx.lang)),
+  );
+}
+
 /** The appendix: method, scale, coverage, respondents and, from answer files, every answer. */
 export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
   const { results, questionnaire, t, lang, respondents, confidenceName, roleName } = ctx;
@@ -80,6 +89,7 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
       title: t.section.method,
       paragraphs: [
         ...t.methodParagraphs({ monthsPerLevel: ctx.monthsPerLevel, horizon: ctx.horizon }),
+        ...profileParagraphs(ctx),
         ...(ctx.method?.method ?? []).map((p) => ctx.methodText(p)),
       ],
     },

@@ -49,6 +49,18 @@ export const ICC2_RELIABLE = 0.7;
 /** A coefficient for display: two decimals (ASCII minus, which Helvetica has). */
 const fmt = (x: number | null): string => (x === null ? "—" : x.toFixed(2));
 
+/** A dimension's reading, closed by whose answers its figures are when roles were asked apart. */
+function withRoleGroups(ctx: ReportContext, d: DimensionReliability, reading: string): string {
+  if (!d.roles || !d.roleGroups) return reading;
+  const names = (roles: string[]) => roles.map((r) => ctx.roleName(r)).join(" / ");
+  const headline = names(d.roles);
+  const others = d.roleGroups
+    // A group with fewer than two complete answers has no alpha to show.
+    .filter((g) => names(g.roles) !== headline && g.respondents >= 2)
+    .map((g) => ({ roles: names(g.roles), alpha: fmt(g.alpha), respondents: g.respondents }));
+  return `${reading}${ctx.t.reliability.roleGroups({ roles: headline, others })}`;
+}
+
 /** The appendix's reliability and agreement tables; null without reliability figures. */
 export function buildReliability(ctx: ReportContext): AppendixReliability | null {
   const { results, lang } = ctx;
@@ -70,21 +82,25 @@ export function buildReliability(ctx: ReportContext): AppendixReliability | null
       lower: d.lower,
       upper: d.upper,
       rwg: d.rwg,
-      reading: t.reading({
-        alphaBand: alphaBand(d),
-        alpha: fmt(d.alpha),
-        agreementBand: agreementBand(d.rwg),
-        rwg: fmt(d.rwg),
-        respondents: d.respondents,
-        fewRespondents: d.warnings.includes("few-respondents"),
-        fewItems: d.warnings.includes("few-items"),
-        weakItems: weakItems(d).map((i) => ({
-          id: i.question,
-          text: ctx.questionText(i.question),
-          itemRest: fmt(i.itemRest),
-          alphaIfDeleted: fmt(i.alphaIfDeleted),
-        })),
-      }),
+      reading: withRoleGroups(
+        ctx,
+        d,
+        t.reading({
+          alphaBand: alphaBand(d),
+          alpha: fmt(d.alpha),
+          agreementBand: agreementBand(d.rwg),
+          rwg: fmt(d.rwg),
+          respondents: d.respondents,
+          fewRespondents: d.warnings.includes("few-respondents"),
+          fewItems: d.warnings.includes("few-items"),
+          weakItems: weakItems(d).map((i) => ({
+            id: i.question,
+            text: ctx.questionText(i.question),
+            itemRest: fmt(i.itemRest),
+            alphaIfDeleted: fmt(i.alphaIfDeleted),
+          })),
+        }),
+      ),
     })),
     groups: (results.statistics?.groups ?? [])
       .filter((g) => g.icc !== undefined)
