@@ -3,7 +3,13 @@ import { type Command, Option } from "commander";
 import { DEFAULT_STRATEGY, ROADMAP_STRATEGIES } from "../core/analysis/roadmap.js";
 import { FORMATS } from "../render/report/index.js";
 import { formatFollowsOutput, formatOption } from "./format-option.js";
-import { horizonOption, langOption, outputOption, questionnaireOption } from "./options.js";
+import {
+  brandOption,
+  horizonOption,
+  langOption,
+  outputOption,
+  questionnaireOption,
+} from "./options.js";
 
 /** The options `report` and `roadmap` share. */
 export function addReportOptions(cmd: Command): Command {
@@ -20,6 +26,7 @@ export function addReportOptions(cmd: Command): Command {
     .addOption(langOption("the document"))
     .option("--template <dir>", "folder of Handlebars templates overriding the bundled ones (md)")
     .option("--font <file>", "font with Chinese glyphs for PDF (.ttf, .otf or .ttc)")
+    .addOption(brandOption())
     .addOption(horizonOption())
     .addOption(
       new Option("--strategy <strategy>", "rollout: a pilot unit first, or every unit at once")

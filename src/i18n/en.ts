@@ -20,6 +20,7 @@ const common: Messages["common"] = {
   languageName: "English",
   officeLanguage: "en-GB",
   officeFont: "Calibri",
+  officeFontWithBrand: (brandFont) => brandFont,
   inconclusive: "—",
   overall: "Overall",
   andMore: (count) => `… and ${count} more`,

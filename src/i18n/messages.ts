@@ -43,6 +43,11 @@ export interface CommonMessages {
   officeLanguage: string;
   /** The font a PowerPoint deck sets its text in. */
   officeFont: string;
+  /**
+   * The font a deck uses when a brand names one: the brand's where it can show the language
+   * (PowerPoint sets one face for Latin and East Asian text), else `officeFont`.
+   */
+  officeFontWithBrand(brandFont: string): string;
   inconclusive: string;
   overall: string;
   andMore(count: number): string;

@@ -5,6 +5,8 @@ const common: Messages["common"] = {
   languageName: "简体中文",
   officeLanguage: "zh-CN",
   officeFont: "Microsoft YaHei",
+  // A brand's Latin font has no Chinese glyphs: the deck keeps a CJK face.
+  officeFontWithBrand: () => "Microsoft YaHei",
   inconclusive: "—",
   overall: "总体",
   andMore: (count) => `……另有 ${count} 项`,

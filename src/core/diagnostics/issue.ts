@@ -44,6 +44,7 @@ export const INPUT_ISSUE_CODES = [
   "target-override",
   "non-respondent-role",
   "template-placeholder",
+  "brand-asset",
 ] as const;
 
 /** Every finding the tool can report. */

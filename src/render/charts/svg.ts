@@ -2,7 +2,7 @@ import { displayWidth, truncateToWidth } from "../../core/text/width.js";
 import { escapeXml } from "../../core/text/xml.js";
 import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/model.js";
 import { fmtLevel, fmtScore } from "../pdf/text.js";
-import { COLOR, PHASE_COLOR } from "../pdf/theme.js";
+import { COLOR, type Palette, PHASE_COLOR } from "../pdf/theme.js";
 
 /**
  * The report's charts as standalone SVG images (for formats that embed pictures: DOCX). They
@@ -101,6 +101,8 @@ export function radarSvg(
   /** The figures under each axis label; "current / target" by default. */
   valueText: (current: number | null, target: number | null) => string = (cur, tgt) =>
     `${fmtScore(cur, labels.inconclusive)} / ${fmtLevel(tgt, labels.inconclusive)}`,
+  /** The document's palette: the neutral one unless a brand sets its own. */
+  palette: Palette = COLOR,
 ): SvgChart | null {
   const count = chart.axes.length;
   if (count < 3) return null;
@@ -151,10 +153,10 @@ export function radarSvg(
     const pts = current.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
     if (pts.length >= 2)
       body.push(
-        `<polygon points="${poly(pts)}" fill="${COLOR.current}" fill-opacity="0.16" stroke="${COLOR.current}" stroke-width="2.4"/>`,
+        `<polygon points="${poly(pts)}" fill="${palette.current}" fill-opacity="0.16" stroke="${palette.current}" stroke-width="2.4"/>`,
       );
     for (const [x, y] of pts)
-      body.push(`<circle cx="${n(x)}" cy="${n(y)}" r="3.2" fill="${COLOR.current}"/>`);
+      body.push(`<circle cx="${n(x)}" cy="${n(y)}" r="3.2" fill="${palette.current}"/>`);
   }
   chart.axes.forEach((axis, i) => {
     const a = angle(i);
@@ -172,7 +174,7 @@ export function radarSvg(
   });
   body.push(
     ...legend(height - 16, [
-      { label: current?.label ?? labels.current, kind: "area", color: COLOR.current },
+      { label: current?.label ?? labels.current, kind: "area", color: palette.current },
       ...(projected
         ? [{ label: projected.label, kind: "dot" as const, color: COLOR.projected }]
         : []),
@@ -183,7 +185,11 @@ export function radarSvg(
 }
 
 /** Horizontal bars per dimension: the current score, the gap up to the target, the target mark. */
-export function gapBarsSvg(chart: GapBarChart, labels: SvgChartLabels): SvgChart | null {
+export function gapBarsSvg(
+  chart: GapBarChart,
+  labels: SvgChartLabels,
+  palette: Palette = COLOR,
+): SvgChart | null {
   if (chart.bars.length === 0) return null;
   const labelWidth = 190;
   const numbersWidth = 3 * Math.max(48, displayWidth(labels.inconclusive) * 6 + 8);
@@ -223,7 +229,7 @@ export function gapBarsSvg(chart: GapBarChart, labels: SvgChartLabels): SvgChart
     body.push(text(8, mid + 4, fitText(bar.label, labelWidth - 8, 11), { size: 11 }));
     if (bar.current !== null) {
       body.push(
-        `<rect x="${n(barX)}" y="${n(mid - 6)}" width="${n(xOf(bar.current) - barX)}" height="12" fill="${COLOR.current}"/>`,
+        `<rect x="${n(barX)}" y="${n(mid - 6)}" width="${n(xOf(bar.current) - barX)}" height="12" fill="${palette.current}"/>`,
       );
       if (bar.target > bar.current)
         body.push(
@@ -251,7 +257,7 @@ export function gapBarsSvg(chart: GapBarChart, labels: SvgChartLabels): SvgChart
   });
   body.push(
     ...legend(height - 12, [
-      { label: labels.current, kind: "box", color: COLOR.current },
+      { label: labels.current, kind: "box", color: palette.current },
       { label: labels.gap, kind: "gap", color: COLOR.gap },
       { label: labels.target, kind: "tick", color: COLOR.target },
     ]),
@@ -260,7 +266,11 @@ export function gapBarsSvg(chart: GapBarChart, labels: SvgChartLabels): SvgChart
 }
 
 /** The roadmap as a Gantt-like timeline: phase bands, a bar per action, milestone diamonds. */
-export function timelineSvg(chart: TimelineChart, labels: SvgChartLabels): SvgChart | null {
+export function timelineSvg(
+  chart: TimelineChart,
+  labels: SvgChartLabels,
+  palette: Palette = COLOR,
+): SvgChart | null {
   if (chart.bars.length === 0) return null;
   const total = Math.max(1, chart.totalWeeks, ...chart.milestones.map((m) => m.week + 1));
   const labelWidth = 210;
@@ -311,18 +321,18 @@ export function timelineSvg(chart: TimelineChart, labels: SvgChartLabels): SvgCh
   for (const m of chart.milestones) {
     const x = xOf(m.week);
     body.push(
-      `<line x1="${n(x)}" y1="${top}" x2="${n(x)}" y2="${rowsBottom + 6}" stroke="${COLOR.accent}" stroke-width="1.2" stroke-dasharray="3 3"/>`,
+      `<line x1="${n(x)}" y1="${top}" x2="${n(x)}" y2="${rowsBottom + 6}" stroke="${palette.accent}" stroke-width="1.2" stroke-dasharray="3 3"/>`,
     );
     const y = rowsBottom + 14;
     body.push(
-      `<polygon points="${n(x)},${y - 6} ${n(x + 6)},${y} ${n(x)},${y + 6} ${n(x - 6)},${y}" fill="${COLOR.accent}"/>`,
+      `<polygon points="${n(x)},${y - 6} ${n(x + 6)},${y} ${n(x)},${y + 6} ${n(x - 6)},${y}" fill="${palette.accent}"/>`,
     );
     const anchor = x > WIDTH - 160 ? "end" : "start";
     body.push(
       text(anchor === "end" ? x - 10 : x + 10, y + 4, m.label, {
         size: 10,
         anchor,
-        color: COLOR.accent,
+        color: palette.accent,
         bold: true,
       }),
     );

@@ -14,7 +14,7 @@ import { type Cell, makeBlocks } from "../docx/blocks.js";
 import { writeDocx } from "../docx/document.js";
 import { STYLE } from "../docx/styles.js";
 import { fmtScore } from "../pdf/text.js";
-import { COLOR } from "../pdf/theme.js";
+import { COLOR, paletteOf } from "../pdf/theme.js";
 import type { RenderOptions } from "./options.js";
 
 /**
@@ -58,6 +58,7 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     },
     { inconclusive: "—", current: followup, target: baseline, gap: "", weeks: "" },
     (now, before) => `${fmtScore(before, "—")} → ${fmtScore(now, "—")}`,
+    paletteOf(opts.brand),
   );
 
   const body: FileChild[] = [
@@ -100,5 +101,6 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     cover: [],
     contents: null,
     body,
+    brand: opts.brand,
   });
 }

@@ -32,6 +32,7 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
   const axes = dims.map((d) => ({ id: d.id, label: localize(d.title, opts.lang) }));
   const { w, finish } = await openPdf({
     lang: opts.lang,
+    brand: opts.brand,
     codePoints: collectCodePoints([
       v,
       axes,
@@ -71,7 +72,11 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
     }
   };
 
-  w.draw(v.heading, w.left, w.y, w.width, { size: SIZE.h1, style: "bold", color: COLOR.accent });
+  w.draw(v.heading, w.left, w.y, w.width, {
+    size: SIZE.h1,
+    style: "bold",
+    color: w.palette.accent,
+  });
   w.y += w.measure(v.heading, w.width, { size: SIZE.h1, style: "bold" }) + 10;
   table(v.header);
   w.paragraph(`${v.interval.label}${w.punct.colon}${v.interval.value}`, { style: "bold" });

@@ -1,4 +1,5 @@
 import type { Comparison } from "../../core/analysis/comparison.js";
+import type { BrandView } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 import { localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
@@ -19,10 +20,12 @@ class ComparisonDeck extends DeckBase {
     pptx: ReturnType<typeof newPptx>,
     private readonly comparison: Comparison,
     private readonly language: Lang,
+    brand: BrandView | undefined,
   ) {
     const v = buildCompareView(comparison, language);
     const colon = messagesFor(language).common.punct.colon;
     super(pptx, {
+      brand,
       lang: language,
       title: v.heading,
       subject: comparison.followup.client.name,
@@ -58,6 +61,7 @@ class ComparisonDeck extends DeckBase {
       fontSize: 16,
       bold: true,
     });
+    this.brandTitle(title, 5.3);
   }
 
   /** Baseline against follow-up: a native radar and the change per dimension. */
@@ -80,7 +84,7 @@ class ComparisonDeck extends DeckBase {
         w: 6.6,
         h: 5.6,
         radarStyle: "standard",
-        chartColors: [hex(COLOR.target), hex(COLOR.current)],
+        chartColors: [hex(COLOR.target), hex(this.palette.current)],
         valAxisMinVal: 0,
         valAxisMaxVal: 5,
         valAxisMajorUnit: 1,
@@ -214,6 +218,6 @@ class ComparisonDeck extends DeckBase {
  */
 export async function renderPptx(comparison: Comparison, opts: RenderOptions): Promise<Uint8Array> {
   const pptx = newPptx();
-  new ComparisonDeck(pptx, comparison, opts.lang).build();
+  new ComparisonDeck(pptx, comparison, opts.lang, opts.brand).build();
   return finishPptx(pptx, comparison.followup.date);
 }

@@ -86,15 +86,15 @@ export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): vo
     if (pts.length >= 2) {
       doc.save();
       polygon(w, pts);
-      doc.fillOpacity(0.16).fill(COLOR.current);
+      doc.fillOpacity(0.16).fill(w.palette.current);
       doc.restore();
       doc.save();
       polygon(w, pts);
-      doc.lineWidth(1.6).strokeColor(COLOR.current).stroke();
+      doc.lineWidth(1.6).strokeColor(w.palette.current).stroke();
       doc.restore();
     }
     doc.save();
-    for (const [x, y] of pts) doc.circle(x, y, 2.1).fill(COLOR.current);
+    for (const [x, y] of pts) doc.circle(x, y, 2.1).fill(w.palette.current);
     doc.restore();
   }
 
@@ -121,7 +121,7 @@ export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): vo
 
   w.y = labelsBottom + 8;
   legend(w, [
-    { label: current?.label ?? labels.current, kind: "area", color: COLOR.current },
+    { label: current?.label ?? labels.current, kind: "area", color: w.palette.current },
     ...(projected
       ? [{ label: projected.label, kind: "line" as const, color: COLOR.projected }]
       : []),
@@ -197,7 +197,7 @@ export function drawGapBars(w: Writer, chart: GapBarChart, labels: ChartLabels):
     const doc = w.doc;
     doc.save();
     if (bar.current !== null) {
-      doc.rect(barX, mid - 4, xOf(bar.current) - barX, 8).fill(COLOR.current);
+      doc.rect(barX, mid - 4, xOf(bar.current) - barX, 8).fill(w.palette.current);
       if (bar.target > bar.current) {
         doc
           .rect(xOf(bar.current), mid - 4, xOf(bar.target) - xOf(bar.current), 8)
@@ -234,7 +234,7 @@ export function drawGapBars(w: Writer, chart: GapBarChart, labels: ChartLabels):
   gridDown(top, w.y);
   w.y += 6;
   legend(w, [
-    { label: labels.current, kind: "box", color: COLOR.current },
+    { label: labels.current, kind: "box", color: w.palette.current },
     { label: labels.gap, kind: "gap", color: COLOR.gap },
     { label: labels.target, kind: "tick", color: COLOR.target },
   ]);
@@ -318,7 +318,7 @@ function timelineBackground(
   for (const m of chart.milestones) {
     doc.save();
     doc.moveTo(g.xOf(m.week), from).lineTo(g.xOf(m.week), to).dash(2, { space: 2 });
-    doc.lineWidth(0.8).strokeColor(COLOR.accent).stroke();
+    doc.lineWidth(0.8).strokeColor(w.palette.accent).stroke();
     doc.undash();
     doc.restore();
   }
@@ -331,7 +331,7 @@ function timelineBackground(
 /** The diamonds and names of the milestones, and the horizon's name, under the last row. */
 function timelineMilestones(w: Writer, chart: TimelineChart, g: TimelineGeometry) {
   const marks = [
-    ...chart.milestones.map((m) => ({ ...m, color: COLOR.accent, diamond: true })),
+    ...chart.milestones.map((m) => ({ ...m, color: w.palette.accent, diamond: true })),
     { label: chart.horizonLabel, week: chart.horizonWeek, color: COLOR.gap, diamond: false },
   ];
   for (const m of marks) {
