@@ -792,6 +792,7 @@ Created by \`crm-maturity init\`.
 - \`answers.yaml\`: the assessment metadata and the respondents' answers (or one file per
   interview, e.g. \`answers/ceo.yaml\`).
 - \`targets.yaml\`: the target level per dimension agreed with the client.
+- \`brand.yaml\`: your firm's branding for PDF, Word and PowerPoint (\`--brand brand.yaml\`).
 
 ## Next steps
 
@@ -825,6 +826,31 @@ const survey: Messages["survey"] = {
   forRolesOnly: (roles) => `(for ${roles.join(", ")} only)`,
 };
 
+const brandFile: Messages["brandFile"] = ({ schemaRef }) => `# yaml-language-server: $schema=${schemaRef}
+# Your firm's branding for the PDF, Word and PowerPoint deliverables:
+#   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf
+# Paths are relative to this file. A text is either one text for every language or one per
+# language (en, zh-CN). Check the file with: crm-maturity validate brand.yaml
+firm: Your firm name
+# logo: logo.png              # PNG or JPEG: on the cover or title slide and in page headers
+colors:
+  primary: "#1f3a5f"          # headings, the cover band and the slide bar
+  accent: "#c07a2c"           # highlights and the current-state series of the charts
+# fonts:
+#   heading: Georgia          # Word and PowerPoint (Chinese text keeps a Chinese font)
+#   body: Calibri
+#   pdf: fonts/YourFont.ttf   # PDF takes a font file; without one the bundled fonts are used
+footer:
+  en: Your firm name · CRM capability practice
+  zh-CN: Your firm name · 客户关系管理能力咨询
+confidentiality:
+  en: Confidential. Prepared for the client's management; not for circulation.
+  zh-CN: 机密文件，仅供客户管理层使用，请勿外传。
+coverLine:
+  en: Independent assessment of CRM capability
+  zh-CN: 客户关系管理能力独立评估
+`;
+
 /** Every message in English. */
 export const en: Messages = {
   common,
@@ -835,4 +861,5 @@ export const en: Messages = {
   answersTemplate,
   survey,
   engagementReadme,
+  brandFile,
 };

@@ -33,6 +33,8 @@ export interface Messages {
   survey: SurveyMessages;
   /** The engagement README `init` writes: what the files are and the next commands. */
   engagementReadme(p: ReadmeParts): string;
+  /** The brand.yaml `init` writes: the firm's branding with a comment on every key. */
+  brandFile(p: { schemaRef: string }): string;
 }
 
 /** Vocabulary shared by the score table, the comparison and the reports. */

@@ -752,6 +752,7 @@ const engagementReadme: Messages["engagementReadme"] = ({
 
 - \`answers.yaml\`：评估信息与受访者答卷（也可每次访谈一个文件，如 \`answers/ceo.yaml\`）。
 - \`targets.yaml\`：与客户商定的各维度目标等级。
+- \`brand.yaml\`：贵公司用于 PDF、Word 和 PowerPoint 的品牌设置（\`--brand brand.yaml\`）。
 
 ## 后续步骤
 
@@ -782,6 +783,31 @@ const survey: Messages["survey"] = {
   forRolesOnly: (roles) => `（仅限${roles.join("、")}作答）`,
 };
 
+const brandFile: Messages["brandFile"] = ({ schemaRef }) => `# yaml-language-server: $schema=${schemaRef}
+# 贵公司用于 PDF、Word 和 PowerPoint 交付物的品牌设置：
+#   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf --lang zh-CN
+# 路径相对于本文件。文本可以是所有语言通用的一段文字，也可以按语言（en、zh-CN）分别填写。
+# 检查本文件：crm-maturity validate brand.yaml
+firm: Your firm name
+# logo: logo.png              # PNG 或 JPEG：用于封面或标题页以及页眉
+colors:
+  primary: "#1f3a5f"          # 标题、封面色带和幻灯片顶栏
+  accent: "#c07a2c"           # 强调色，以及图表中的现状数据系列
+# fonts:
+#   heading: Georgia          # Word 和 PowerPoint（中文文字仍使用中文字体）
+#   body: Calibri
+#   pdf: fonts/YourFont.ttf   # PDF 需要字体文件；未指定时使用内置字体
+footer:
+  en: Your firm name · CRM capability practice
+  zh-CN: Your firm name · 客户关系管理能力咨询
+confidentiality:
+  en: Confidential. Prepared for the client's management; not for circulation.
+  zh-CN: 机密文件，仅供客户管理层使用，请勿外传。
+coverLine:
+  en: Independent assessment of CRM capability
+  zh-CN: 客户关系管理能力独立评估
+`;
+
 /** Every message in Chinese (simplified, zh-CN). */
 export const zhCN: Messages = {
   common,
@@ -792,4 +818,5 @@ export const zhCN: Messages = {
   answersTemplate,
   survey,
   engagementReadme,
+  brandFile,
 };
