@@ -77,10 +77,7 @@ export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): 
       "targets.yaml",
       targetsTemplate(questionnaire, { lang: opts.lang, schemaRef: schemaRef(dir, "targets") }),
     ],
-    [
-      "brand.yaml",
-      messagesFor(opts.lang).brandFile({ schemaRef: schemaRef(dir, "brand") }),
-    ],
+    ["brand.yaml", messagesFor(opts.lang).brandFile({ schemaRef: schemaRef(dir, "brand") })],
     [
       "README.md",
       messagesFor(opts.lang).engagementReadme({

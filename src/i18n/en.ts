@@ -826,7 +826,9 @@ const survey: Messages["survey"] = {
   forRolesOnly: (roles) => `(for ${roles.join(", ")} only)`,
 };
 
-const brandFile: Messages["brandFile"] = ({ schemaRef }) => `# yaml-language-server: $schema=${schemaRef}
+const brandFile: Messages["brandFile"] = ({
+  schemaRef,
+}) => `# yaml-language-server: $schema=${schemaRef}
 # Your firm's branding for the PDF, Word and PowerPoint deliverables:
 #   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf
 # Paths are relative to this file. A text is either one text for every language or one per

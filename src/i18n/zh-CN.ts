@@ -783,7 +783,9 @@ const survey: Messages["survey"] = {
   forRolesOnly: (roles) => `（仅限${roles.join("、")}作答）`,
 };
 
-const brandFile: Messages["brandFile"] = ({ schemaRef }) => `# yaml-language-server: $schema=${schemaRef}
+const brandFile: Messages["brandFile"] = ({
+  schemaRef,
+}) => `# yaml-language-server: $schema=${schemaRef}
 # 贵公司用于 PDF、Word 和 PowerPoint 交付物的品牌设置：
 #   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf --lang zh-CN
 # 路径相对于本文件。文本可以是所有语言通用的一段文字，也可以按语言（en、zh-CN）分别填写。
