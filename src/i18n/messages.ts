@@ -164,7 +164,14 @@ export interface ComparisonMessages {
   movers: { none: string; definitionChanged: string };
   field: Record<QuestionField, string>;
   warning: Record<ComparisonWarningCode, (a: { baseline: string; followup: string }) => string>;
-  method: { progress: string; arrows: string };
+  method: { progress: string; arrows: string; signal: string };
+  /** Whether a dimension's change is real or within the measurement's noise. */
+  signal: {
+    column: string;
+    gain: string;
+    loss: string;
+    noise(p: { band: string }): string;
+  };
 }
 
 /** Every text the interview shows that does not come from the questionnaire. */

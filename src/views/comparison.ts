@@ -163,6 +163,21 @@ function targetCell(lang: Lang, d: DimensionChange): Cell {
   return { text: messagesFor(lang).comparison.targetWas({ now, was }) };
 }
 
+/** Real change or noise, as the comparison model judged it (core/analysis/comparison.ts). */
+export function signalCell(lang: Lang, d: Comparison["dimensions"][number]): Cell {
+  const s = messagesFor(lang).comparison.signal;
+  switch (d.noise.signal) {
+    case "gain":
+      return { text: s.gain, trend: "up" };
+    case "loss":
+      return { text: s.loss, trend: "down" };
+    case "within-noise":
+      return { text: s.noise({ band: (d.noise.band ?? 0).toFixed(2) }), trend: "same" };
+    default:
+      return { text: "—", trend: "none" };
+  }
+}
+
 function dimensionsTable(lang: Lang, c: Comparison): TableView {
   const m = messagesFor(lang);
   const columns: Column[] = [
@@ -172,6 +187,7 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
     { label: m.comparison.change, right: true },
     { label: m.common.col.level, right: true },
     { label: m.common.col.target, right: true },
+    { label: m.comparison.signal.column, right: false },
     { label: m.comparison.progressShort, right: true },
     { label: m.common.col.coverage, right: true },
   ];
@@ -179,9 +195,14 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
     { text: `${localize(d.title, lang)}${d.questionsChanged ? " †" : ""}` },
     { text: num(d.score.baseline) },
     { text: num(d.score.followup) },
-    { text: arrow(d.score.change), trend: trendOf(d.score.change) },
+    // A change within the noise keeps its arrow but not the colour of real progress.
+    {
+      text: arrow(d.score.change),
+      trend: d.noise.signal === "within-noise" ? "same" : trendOf(d.score.change),
+    },
     levelCell(d.level),
     targetCell(lang, d),
+    signalCell(lang, d),
     progressCell(lang, d),
     coverageCell(d.coverage),
   ]);
@@ -192,6 +213,7 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
     { text: num(o.score.followup) },
     { text: arrow(o.score.change), trend: trendOf(o.score.change) },
     levelCell(o.level),
+    { text: "—" },
     { text: "—" },
     { text: "—" },
     coverageCell(o.coverage),
@@ -414,6 +436,6 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
       : null,
     moversNone: m.comparison.movers.none,
     warnings: c.warnings.map((w) => m.comparison.warning[w.code](w)),
-    method: [m.comparison.method.progress, m.comparison.method.arrows],
+    method: [m.comparison.method.progress, m.comparison.method.arrows, m.comparison.method.signal],
   };
 }

@@ -2,6 +2,7 @@ import { compareIds, round2 } from "../math/numbers.js";
 import type {
   AssessmentSummary,
   Change,
+  ChangeSignal,
   Comparison,
   ComparisonWarning,
   DimensionChange,
@@ -112,10 +113,63 @@ function summarize(side: CompareSide): AssessmentSummary {
   };
 }
 
+/** The smallest noise band: a quarter level, below which no change is read as real. */
+export const NOISE_BAND_FLOOR = 0.25;
+/** The band when a side has no agreement figure (a single respondent): half a level. */
+export const NOISE_BAND_WITHOUT_AGREEMENT = 0.5;
+/** Two-sided 95 %. */
+const Z95 = 1.959964;
+/** Variance of a uniform answer on the five levels, (5² − 1) ÷ 12: the null of rwg(j). */
+const UNIFORM_NULL_VARIANCE = 2;
+
+/**
+ * The variance of one side's dimension score as a mean over its respondents: the mean item
+ * variance s̄² recovered from rwg(j) over J items (inverting James, Demaree & Wolf's formula),
+ * divided by the respondents. The mean of a respondent's items varies no more than its items, so
+ * this overstates the noise rather than understating it. Null without an agreement figure.
+ */
+export function scoreVariance(
+  rwg: number | null | undefined,
+  items: number,
+  respondents: number,
+): number | null {
+  if (rwg === null || rwg === undefined || items < 1 || respondents < 2) return null;
+  const r = Math.min(1, Math.max(0, rwg));
+  const x = r === 0 ? 0 : r / (items * (1 - r) + r);
+  return (UNIFORM_NULL_VARIANCE * (1 - x)) / respondents;
+}
+
+/**
+ * Real change or noise: the band is 1.96 standard errors of the difference of the two scores
+ * (never below {@link NOISE_BAND_FLOOR}); when a side has no agreement figure it is
+ * {@link NOISE_BAND_WITHOUT_AGREEMENT}. A change at least as large as the band is a gain or loss.
+ */
+export function changeSignal(
+  change: number | null,
+  baselineVariance: number | null,
+  followupVariance: number | null,
+): ChangeSignal {
+  const known = baselineVariance !== null && followupVariance !== null;
+  const basis = known ? "agreement" : "no-agreement";
+  if (change === null) return { band: null, basis, signal: "inconclusive" };
+  const band = known
+    ? Math.max(NOISE_BAND_FLOOR, round2(Z95 * Math.sqrt(baselineVariance + followupVariance)))
+    : NOISE_BAND_WITHOUT_AGREEMENT;
+  const signal = Math.abs(change) + 1e-9 < band ? "within-noise" : change > 0 ? "gain" : "loss";
+  return { band, basis, signal };
+}
+
+function sideVariance(results: Results, d: DimensionResult | undefined): number | null {
+  if (!d) return null;
+  const rel = results.reliability?.dimensions.find((x) => x.dimension === d.id);
+  return scoreVariance(rel?.rwg, rel?.rwgItems ?? 0, d.confidenceBasis.respondents);
+}
+
 function compareDimension(
   b: DimensionResult | undefined,
   f: DimensionResult | undefined,
   questionsChanged: boolean,
+  variances: { baseline: number | null; followup: number | null },
 ): DimensionChange {
   const main = f ?? b;
   if (!main) throw new RangeError("compareDimension needs at least one side");
@@ -134,6 +188,11 @@ function compareDimension(
     pillar: main.pillar,
     status: b && f ? "matched" : b ? "removed" : "added",
     score: change(b?.score ?? null, f?.score ?? null),
+    noise: changeSignal(
+      change(b?.score ?? null, f?.score ?? null).change,
+      variances.baseline,
+      variances.followup,
+    ),
     level: change(b?.level ?? null, f?.level ?? null),
     coverage: change(b?.coverage ?? null, f?.coverage ?? null),
     confidence: { baseline: b?.confidence ?? null, followup: f?.confidence ?? null },
@@ -389,7 +448,10 @@ export function compareAssessments(
     ...b.dimensions.map((d) => d.id).filter((id) => !fDims.has(id)),
   ];
   const dimensions = order.map((id) =>
-    compareDimension(bDims.get(id), fDims.get(id), touched.has(id)),
+    compareDimension(bDims.get(id), fDims.get(id), touched.has(id), {
+      baseline: sideVariance(b, bDims.get(id)),
+      followup: sideVariance(f, fDims.get(id)),
+    }),
   );
 
   return {

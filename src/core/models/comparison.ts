@@ -55,12 +55,34 @@ export const progressStatusSchema = z
     "Why progress is (or is not) a number: measured; baseline-at-target (no gap to close); inconclusive (a score is null); added / removed (in one questionnaire only).",
   );
 
+/** Whether a dimension's score change is larger than the measurement's noise (docs/compare.md). */
+export const changeSignalSchema = z
+  .strictObject({
+    band: z
+      .number()
+      .nullable()
+      .describe(
+        "Half-width of the noise band in score points: a change this large or larger is real; null when a score is inconclusive.",
+      ),
+    basis: z
+      .enum(["agreement", "no-agreement"])
+      .describe(
+        "agreement: from both sides' rwg(j) and respondents; no-agreement: a side has no agreement figure (one respondent), so the fixed band applies.",
+      ),
+    signal: z
+      .enum(["gain", "loss", "within-noise", "inconclusive"])
+      .describe("gain or loss: real change; within-noise: smaller than the band."),
+  })
+  .describe("Real change or measurement noise.");
+
 export const dimensionChangeSchema = z.strictObject({
   id: z.string(),
   title: localizedText,
   pillar,
   status: z.enum(["matched", "added", "removed"]),
   score: changeSchema,
+  /** The score change judged against the measurement's noise. */
+  noise: changeSignalSchema,
   level: changeSchema,
   coverage: changeSchema.describe("Coverage as a 0–1 share; the change is in share points."),
   confidence: confidenceChange,
@@ -199,6 +221,7 @@ export const comparisonSchema = z
 
 export type Comparison = z.infer<typeof comparisonSchema>;
 export type Change = z.infer<typeof changeSchema>;
+export type ChangeSignal = z.infer<typeof changeSignalSchema>;
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
 export type ComparisonWarning = z.infer<typeof comparisonWarningSchema>;
 export type ComparisonWarningCode = ComparisonWarning["code"];

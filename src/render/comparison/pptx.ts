@@ -3,7 +3,7 @@ import type { BrandView } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 import { localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
-import { arrow, buildCompareView, type ListItem } from "../../views/comparison.js";
+import { arrow, buildCompareView, type ListItem, signalCell } from "../../views/comparison.js";
 import { fmtScore } from "../pdf/text.js";
 import { COLOR } from "../pdf/theme.js";
 import { BODY_W, DeckBase, finishPptx, hex, MARGIN, newPptx } from "../pptx/deck.js";
@@ -98,23 +98,31 @@ class ComparisonDeck extends DeckBase {
     );
     this.table(
       scores,
-      [this.v.dimensions.columns[0]?.label ?? "", this.m.baseline, this.m.followup, this.m.change],
-      dims.map((d) => [
-        localize(d.title, this.language),
-        fmtScore(d.score.baseline, "—"),
-        fmtScore(d.score.followup, "—"),
-        {
-          text: arrow(d.score.change),
-          bold: true,
-          color:
-            d.score.change === null || d.score.change === 0
-              ? COLOR.ink
-              : d.score.change > 0
-                ? COLOR.improved
-                : COLOR.gap,
-        },
-      ]),
-      { x: 7.4, y: 1.4, w: BODY_W - 6.85, colW: [2.4, 1, 1, 1.03], fontSize: 12 },
+      [
+        this.v.dimensions.columns[0]?.label ?? "",
+        this.m.baseline,
+        this.m.followup,
+        this.m.change,
+        this.m.signal.column,
+      ],
+      dims.map((d) => {
+        // Colour only what is real change; a change within the noise stays grey.
+        const signal = signalCell(this.language, d);
+        const color =
+          signal.trend === "up"
+            ? COLOR.improved
+            : signal.trend === "down"
+              ? COLOR.gap
+              : COLOR.muted;
+        return [
+          localize(d.title, this.language),
+          fmtScore(d.score.baseline, "—"),
+          fmtScore(d.score.followup, "—"),
+          { text: arrow(d.score.change), bold: true, color },
+          { text: signal.text, color },
+        ];
+      }),
+      { x: 7.3, y: 1.4, w: BODY_W - 6.75, colW: [1.75, 0.75, 0.75, 0.75, 1.48], fontSize: 11 },
     );
   }
 
