@@ -1,4 +1,14 @@
 import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/model.js";
+import {
+  barLayout,
+  linearScale,
+  type RadarFrame,
+  radarAngle,
+  radarRings,
+  radarSeries,
+  radarSpokes,
+  weekStep,
+} from "../geometry/charts.js";
 import { fmtLevel, fmtScore } from "./text.js";
 import { COLOR, PHASE_COLOR, SIZE } from "./theme.js";
 import type { TextStyle, Writer } from "./writer.js";
@@ -30,40 +40,32 @@ export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): vo
   const cx = w.left + w.width / 2;
   const cy = w.y + labelRoom + radius + 4;
   const max = chart.max;
-  const angle = (i: number): number => -Math.PI / 2 + (2 * Math.PI * i) / n;
-  const point = (i: number, value: number): [number, number] => {
-    const r = (Math.max(0, Math.min(value, max)) / max) * radius;
-    return [cx + r * Math.cos(angle(i)), cy + r * Math.sin(angle(i))];
-  };
+  const frame: RadarFrame = { cx, cy, radius, max, count: n };
   const doc = w.doc;
 
   doc.save();
-  const first = Math.max(1, Math.ceil(chart.min));
-  for (let level = first; level <= max; level++) {
-    polygon(
-      w,
-      chart.axes.map((_, i) => point(i, level)),
-    );
+  const rings = radarRings(frame, chart.min);
+  for (const ring of rings) {
+    polygon(w, ring.points);
     doc
-      .lineWidth(level === max ? 0.8 : 0.5)
-      .strokeColor(level === max ? COLOR.faint : COLOR.grid)
+      .lineWidth(ring.level === max ? 0.8 : 0.5)
+      .strokeColor(ring.level === max ? COLOR.faint : COLOR.grid)
       .stroke();
   }
-  for (let i = 0; i < n; i++) {
-    const [x, y] = point(i, max);
+  for (const [x, y] of radarSpokes(frame)) {
     doc.moveTo(cx, cy).lineTo(x, y).lineWidth(0.5).strokeColor(COLOR.grid).stroke();
   }
   doc.restore();
-  for (let level = first; level <= max; level++) {
-    const [x, y] = point(0, level);
-    w.draw(String(level), x + 2, y - 8, 12, FAINT);
+  for (const ring of rings) {
+    const [x, y] = ring.points[0] ?? [cx, cy];
+    w.draw(String(ring.level), x + 2, y - 8, 12, FAINT);
   }
 
   const target = chart.series.find((s) => s.key === "target");
   const current = chart.series.find((s) => s.key === "current");
   const projected = chart.series.find((s) => s.key === "projected");
   if (target) {
-    const pts = target.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    const pts = radarSeries(frame, target.values);
     doc.save();
     polygon(w, pts);
     doc.fillOpacity(0.06).fill(COLOR.target);
@@ -75,14 +77,14 @@ export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): vo
     doc.restore();
   }
   if (projected) {
-    const pts = projected.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    const pts = radarSeries(frame, projected.values);
     doc.save();
     polygon(w, pts);
     doc.lineWidth(1.2).strokeColor(COLOR.projected).stroke();
     doc.restore();
   }
   if (current) {
-    const pts = current.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    const pts = radarSeries(frame, current.values);
     if (pts.length >= 2) {
       doc.save();
       polygon(w, pts);
@@ -100,7 +102,7 @@ export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): vo
 
   let labelsBottom = cy + radius;
   chart.axes.forEach((axis, i) => {
-    const a = angle(i);
+    const a = radarAngle(i, n);
     const cos = Math.cos(a);
     const sin = Math.sin(a);
     const lx = cx + (radius + 9) * cos;
@@ -144,14 +146,12 @@ export function drawGapBars(w: Writer, chart: GapBarChart, labels: ChartLabels):
   const barWidth = w.width - labelWidth - numbersWidth - 20;
   const rowH = 19;
   const max = chart.max;
-  const xOf = (v: number): number => barX + (Math.max(0, Math.min(v, max)) / max) * barWidth;
+  const { xOf, numX, colW } = barLayout({ barX, barWidth, numbersWidth, max });
   const headerH = 16;
 
   w.ensure(headerH + rowH * Math.min(chart.bars.length, 4) + 30);
   caption(w, chart.title);
 
-  const numX = barX + barWidth + 14;
-  const colW = numbersWidth / 3;
   const header = (): void => {
     const y = w.y;
     for (let v = 0; v <= max; v++)
@@ -263,8 +263,8 @@ function timelineGeometry(w: Writer, chart: TimelineChart): TimelineGeometry {
   return {
     total,
     labelWidth: TIMELINE.labelWidth,
-    xOf: (week) => x0 + (Math.max(0, Math.min(week, total)) / total) * span,
-    step: [1, 2, 4, 8, 13, 26, 52].find((s) => total / s <= 12) ?? Math.ceil(total / 12),
+    xOf: linearScale(x0, span, total),
+    step: weekStep(total),
   };
 }
 
