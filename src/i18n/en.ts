@@ -844,8 +844,8 @@ const brandFile: Messages["brandFile"] = ({
 firm: Your firm name
 # logo: logo.png              # PNG or JPEG: on the cover or title slide and in page headers
 colors:
-  primary: "#1f3a5f"          # headings, the cover band and the slide bar
-  accent: "#c07a2c"           # highlights and the current-state series of the charts
+  primary: "#1f3a5f"          # headings, the cover band, the slide bar and the chart series
+  accent: "#c07a2c"           # the line under the cover band and the cover line
 # fonts:
 #   heading: Georgia          # Word and PowerPoint (Chinese text keeps a Chinese font)
 #   body: Calibri

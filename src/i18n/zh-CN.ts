@@ -801,8 +801,8 @@ const brandFile: Messages["brandFile"] = ({
 firm: Your firm name
 # logo: logo.png              # PNG 或 JPEG：用于封面或标题页以及页眉
 colors:
-  primary: "#1f3a5f"          # 标题、封面色带和幻灯片顶栏
-  accent: "#c07a2c"           # 强调色，以及图表中的现状数据系列
+  primary: "#1f3a5f"          # 标题、封面色带、幻灯片顶栏和图表中的现状数据系列
+  accent: "#c07a2c"           # 封面色带下方的线条和封面标语
 # fonts:
 #   heading: Georgia          # Word 和 PowerPoint（中文文字仍使用中文字体）
 #   body: Calibri

@@ -54,11 +54,13 @@ export const brandSchema = z
       ),
     colors: z
       .strictObject({
-        primary: hexColor.describe("Headings, the cover band and the slide bar."),
+        primary: hexColor.describe(
+          "Headings, the cover band, the slide bar and the current-state series of charts.",
+        ),
         accent: hexColor
           .optional()
           .describe(
-            "Highlights and the current-state series of charts. Default: the primary colour.",
+            "The line under the cover band and the cover line. Default: the primary colour.",
           ),
       })
       .optional()

@@ -79,7 +79,11 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
   });
   w.y += w.measure(v.heading, w.width, { size: SIZE.h1, style: "bold" }) + 10;
   if (opts.brand?.coverLine) {
-    const style = { size: 10, style: "bold" as const, color: w.palette.current };
+    const style = {
+      size: 10,
+      style: "bold" as const,
+      color: opts.brand.colors?.accent ?? w.palette.accent,
+    };
     w.draw(opts.brand.coverLine, w.left, w.y, w.width, style);
     w.y += w.measure(opts.brand.coverLine, w.width, style) + 8;
   }

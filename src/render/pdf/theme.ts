@@ -32,7 +32,11 @@ export const COLOR = {
   improved: "#3f7d4e",
 } as const;
 
-/** The colours a brand may set: headings, rules and accents; the current-state chart series. */
+/**
+ * The colours a brand sets: headings, rules and accents; the current-state chart series. Both
+ * take the brand's primary colour, which stands apart from the target's amber in every chart;
+ * the brand's accent marks the cover and the cover line (`BrandView.colors.accent`).
+ */
 export interface Palette {
   readonly accent: string;
   readonly current: string;
@@ -41,7 +45,7 @@ export interface Palette {
 /** The palette of a document: the neutral one, or the brand's primary and accent colours. */
 export function paletteOf(brand: BrandView | undefined): Palette {
   const colors = brand?.colors;
-  return colors ? { accent: colors.primary, current: colors.accent } : COLOR;
+  return colors ? { accent: colors.primary, current: colors.primary } : COLOR;
 }
 
 export const PHASE_COLOR: Record<RoadmapPhaseId, { fill: string; soft: string }> = {

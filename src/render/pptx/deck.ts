@@ -172,7 +172,7 @@ export class DeckBase {
         h: 0.4,
         fontSize: 14,
         bold: true,
-        color: this.palette.current,
+        color: brand.colors?.accent ?? this.palette.accent,
       });
     }
   }
