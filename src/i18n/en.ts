@@ -599,6 +599,7 @@ const comparison: Messages["comparison"] = {
     perception: "Perception gaps (executive minus front line)",
     questionnaire: "Questionnaire changes",
     movers: "Biggest movers",
+    kpis: "KPIs moved",
     warnings: "Warnings",
     method: "How to read this",
   },
@@ -666,6 +667,11 @@ const comparison: Messages["comparison"] = {
     arrows: "▲ improved · ▼ declined · = unchanged; coverage changes are in percentage points.",
     signal:
       "A change counts as real only when it is larger than the measurement's noise: 1.96 standard errors of the difference between the two scores, worked out from how closely each side's respondents agreed (rwg(j)) and how many answered, and never less than a quarter of a level. Where either side rests on a single respondent, the bar is half a level. Smaller changes may be noise and should not be presented as progress.",
+  },
+  kpis: {
+    intro:
+      "The outcome KPIs set at the baseline, the largest weighted gaps to target, measured again at the follow-up.",
+    column: "KPI",
   },
   signal: {
     column: "Real change?",

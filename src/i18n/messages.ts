@@ -138,8 +138,11 @@ export interface ComparisonMessages {
     movers: string;
     warnings: string;
     method: string;
+    kpis: string;
   };
   col: { question: string; questionId: string };
+  /** The outcome KPIs of the baseline's scorecard and how they moved. */
+  kpis: { intro: string; column: string };
   progress: Record<Exclude<ProgressStatus, "measured">, string>;
   readiness: {
     improved: string;

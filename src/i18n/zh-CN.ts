@@ -571,6 +571,7 @@ const comparison: Messages["comparison"] = {
     perception: "认知落差（高层减一线）",
     questionnaire: "问卷变更",
     movers: "变化最大的题目",
+    kpis: "关键指标的变化",
     warnings: "提示",
     method: "阅读说明",
   },
@@ -637,6 +638,10 @@ const comparison: Messages["comparison"] = {
     arrows: "▲ 提升 · ▼ 下降 · = 不变；覆盖率的变化以百分点表示。",
     signal:
       "只有当变化超过测量误差时才算真实变化：误差取两次得分之差的 1.96 个标准误，依据每次评估中受访者意见的一致程度（rwg(j)）和作答人数计算，且不少于四分之一个等级；任一次评估只有一位受访者时，门槛为半个等级。低于门槛的变化可能只是误差，不宜作为进展汇报。",
+  },
+  kpis: {
+    intro: "基线评估时设定的结果指标（加权后差距最大的维度），在复评时再次测量的结果。",
+    column: "指标",
   },
   signal: {
     column: "是否真实变化",

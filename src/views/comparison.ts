@@ -73,10 +73,14 @@ export interface CompareView {
     | "questionnaire"
     | "movers"
     | "warnings"
-    | "method",
+    | "method"
+    | "kpis",
     string
   >;
   dimensions: TableView;
+  /** The baseline's outcome KPIs and how they moved (the progress documents show them). */
+  kpis: TableView | null;
+  kpisIntro: string;
   /** Set when a dimension is marked † (its questions changed between versions). */
   dimensionsFootnote: string | null;
   readiness: {
@@ -164,7 +168,7 @@ function targetCell(lang: Lang, d: DimensionChange): Cell {
 }
 
 /** Real change or noise, as the comparison model judged it (core/analysis/comparison.ts). */
-export function signalCell(lang: Lang, d: Comparison["dimensions"][number]): Cell {
+export function signalCell(lang: Lang, d: Pick<Comparison["dimensions"][number], "noise">): Cell {
   const s = messagesFor(lang).comparison.signal;
   switch (d.noise.signal) {
     case "gain":
@@ -176,6 +180,35 @@ export function signalCell(lang: Lang, d: Comparison["dimensions"][number]): Cel
     default:
       return { text: "—", trend: "none" };
   }
+}
+
+/** The baseline's outcome KPIs at both assessments; null when it had none (no gap to target). */
+function kpisTable(lang: Lang, c: Comparison): TableView | null {
+  if (c.kpis.length === 0) return null;
+  const m = messagesFor(lang);
+  const columns: Column[] = [
+    { label: m.comparison.kpis.column, right: false },
+    { label: m.comparison.baseline, right: true },
+    { label: m.comparison.followup, right: true },
+    { label: m.comparison.change, right: true },
+    { label: m.comparison.signal.column, right: false },
+    { label: m.common.col.target, right: true },
+  ];
+  const rows: Cell[][] = c.kpis.map((k) => {
+    const signal = signalCell(lang, k);
+    return [
+      { text: m.report.outcomeKpi(localize(k.title, lang)) },
+      { text: num(k.score.baseline) },
+      { text: num(k.score.followup) },
+      {
+        text: arrow(k.score.change),
+        trend: signal.trend === "same" ? "same" : trendOf(k.score.change),
+      },
+      signal,
+      { text: k.target === null ? "—" : String(k.target) },
+    ];
+  });
+  return { columns, rows };
 }
 
 function dimensionsTable(lang: Lang, c: Comparison): TableView {
@@ -397,7 +430,10 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
       movers: m.comparison.section.movers,
       warnings: m.comparison.section.warnings,
       method: m.comparison.section.method,
+      kpis: m.comparison.section.kpis,
     },
+    kpis: kpisTable(lang, c),
+    kpisIntro: m.comparison.kpis.intro,
     dimensions: dimensionsTable(lang, c),
     dimensionsFootnote: anyDagger ? m.comparison.questions.footnote : null,
     readiness: {

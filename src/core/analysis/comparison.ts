@@ -6,6 +6,7 @@ import type {
   Comparison,
   ComparisonWarning,
   DimensionChange,
+  KpiMove,
   PerceptionGapChange,
   ProgressStatus,
   QuestionBasis,
@@ -24,6 +25,7 @@ import type { DimensionResult, Results } from "../models/results.js";
 import type { Question, Severity } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
 import { compareText } from "../text/compare.js";
+import { OUTCOME_KPIS, outcomeDimensions } from "./outcomes.js";
 
 /**
  * Progress between two assessments of one client: a pure function of two results (and, when
@@ -201,6 +203,24 @@ function compareDimension(
     progressStatus,
     questionsChanged,
   };
+}
+
+/** The baseline's outcome KPIs, read from the dimension changes (same scores, same noise). */
+function kpiMoves(b: Results, dimensions: readonly DimensionChange[]): KpiMove[] {
+  const byId = new Map(dimensions.map((d) => [d.id, d]));
+  return outcomeDimensions(b, OUTCOME_KPIS).flatMap((o) => {
+    const d = byId.get(o.id);
+    if (!d || d.status !== "matched") return [];
+    return [
+      {
+        dimension: d.id,
+        title: d.title,
+        score: d.score,
+        noise: d.noise,
+        target: d.target.followup,
+      },
+    ];
+  });
 }
 
 function compareRisks(baseline: CompareSide, followup: CompareSide): Comparison["risks"] {
@@ -467,6 +487,7 @@ export function compareAssessments(
       confidence: { baseline: b.overall.confidence, followup: f.overall.confidence },
     },
     dimensions,
+    kpis: kpiMoves(b, dimensions),
     risks: compareRisks(baseline, followup),
     readiness: compareReadiness(b, f),
     perceptionGaps: comparePerceptionGaps(order, bDims, fDims),

@@ -103,6 +103,19 @@ export const dimensionChangeSchema = z.strictObject({
     ),
 });
 
+/** An outcome KPI of the baseline's scorecard and how it moved. */
+export const kpiMoveSchema = z
+  .strictObject({
+    dimension: z.string(),
+    title: localizedText,
+    score: changeSchema,
+    noise: changeSignalSchema,
+    target: z.number().nullable().describe("The follow-up's target for the dimension."),
+  })
+  .describe(
+    "The baseline's outcome KPIs (its largest weighted gaps, as the report's scorecard chose them) at both assessments.",
+  );
+
 export const overallChangeSchema = z.strictObject({
   score: changeSchema,
   level: changeSchema,
@@ -208,6 +221,9 @@ export const comparisonSchema = z
     warnings: z.array(comparisonWarningSchema),
     overall: overallChangeSchema,
     dimensions: z.array(dimensionChangeSchema),
+    kpis: z
+      .array(kpiMoveSchema)
+      .describe("The baseline's outcome KPIs and how they moved, largest weighted gap first."),
     risks: z.strictObject({
       resolved: z.array(riskChangeSchema),
       new: z.array(riskChangeSchema),
@@ -222,6 +238,7 @@ export const comparisonSchema = z
 export type Comparison = z.infer<typeof comparisonSchema>;
 export type Change = z.infer<typeof changeSchema>;
 export type ChangeSignal = z.infer<typeof changeSignalSchema>;
+export type KpiMove = z.infer<typeof kpiMoveSchema>;
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
 export type ComparisonWarning = z.infer<typeof comparisonWarningSchema>;
 export type ComparisonWarningCode = ComparisonWarning["code"];

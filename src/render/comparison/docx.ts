@@ -70,6 +70,7 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     ...table(v.dimensions),
   ];
   if (v.dimensionsFootnote) body.push(b.paragraph(v.dimensionsFootnote, { style: STYLE.small }));
+  if (v.kpis) body.push(b.heading(1, v.labels.kpis), b.paragraph(v.kpisIntro), ...table(v.kpis));
   body.push(b.heading(1, v.labels.readiness), b.paragraph(v.readiness.line));
   for (const side of v.readiness.sides)
     body.push(b.paragraph(side.heading, { bold: true }), ...b.bullets(side.rules.map(item)));

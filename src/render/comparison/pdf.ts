@@ -108,6 +108,11 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
   table(v.dimensions);
   if (v.dimensionsFootnote)
     w.paragraph(v.dimensionsFootnote, { size: SIZE.small, color: COLOR.muted });
+  if (v.kpis) {
+    w.subheading(v.labels.kpis, { toc: true });
+    w.paragraph(v.kpisIntro);
+    table(v.kpis);
+  }
 
   w.subheading(v.labels.readiness, { toc: true });
   w.paragraph(v.readiness.line);

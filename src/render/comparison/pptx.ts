@@ -39,6 +39,7 @@ class ComparisonDeck extends DeckBase {
   build(): void {
     this.titleSlide();
     this.scoresSlide();
+    this.kpisSlide();
     this.risksSlide();
     this.perceptionSlide();
   }
@@ -176,6 +177,25 @@ class ComparisonDeck extends DeckBase {
   }
 
   /** Perception gaps then and now; the questionnaire changes and movers go to the notes. */
+  /** The baseline's outcome KPIs, measured again: only real changes are coloured. */
+  kpisSlide(): void {
+    const kpis = this.v.kpis;
+    if (!kpis) return;
+    const slide = this.slide(this.v.labels.kpis, [this.v.kpisIntro, this.m.method.signal]);
+    this.text(slide, this.v.kpisIntro, { x: MARGIN, y: 1.2, w: BODY_W, h: 0.5, fontSize: 14 });
+    this.table(
+      slide,
+      kpis.columns.map((c) => c.label),
+      kpis.rows.map((row) =>
+        row.map((c) => ({
+          text: c.text,
+          color: c.trend === "up" ? COLOR.improved : c.trend === "down" ? COLOR.gap : COLOR.ink,
+        })),
+      ),
+      { x: MARGIN, y: 1.9, w: BODY_W, colW: [4.4, 1.3, 1.3, 1.3, 2.533, 1.4], fontSize: 13 },
+    );
+  }
+
   perceptionSlide(): void {
     const perception = this.slide(this.v.labels.perception, [
       this.v.questionnaire.intro,
