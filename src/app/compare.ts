@@ -2,12 +2,14 @@ import path from "node:path";
 import { type CompareSide, compareAssessments } from "../core/analysis/comparison.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
+import { brandView } from "../core/models/brand.js";
 import type { Lang } from "../core/models/languages.js";
 import type { Results } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { escapeControls } from "../core/text/controls.js";
 import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
+import { requireBrand } from "../io/load-brand.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { readStdinText } from "../io/read.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
@@ -27,6 +29,7 @@ export interface CompareCommandOptions {
   template?: string;
   /** Scores answer files on both sides with this profile. */
   profile?: string;
+  brand?: string;
 }
 
 type Role = "baseline" | "follow-up";
@@ -185,6 +188,7 @@ export async function runCompare(
     ]);
   }
 
+  const brand = opts.brand !== undefined ? requireBrand(opts.brand, e.cwd) : undefined;
   const comparison = compareAssessments(baseline.side, followup.side, { movers: opts.movers });
   for (const w of comparison.warnings) {
     const warning = messagesFor("en").comparison.warning[w.code](w);
@@ -205,6 +209,7 @@ export async function runCompare(
     lang: opts.lang,
     color,
     templateDir: opts.template,
+    brand: brand ? brandView(brand, opts.lang) : undefined,
     cwd: e.cwd,
   });
   writeOutput(text, opts.output, e);

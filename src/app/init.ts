@@ -36,7 +36,7 @@ export function schemaRef(dir: string, name: string, root = PACKAGE_ROOT): strin
 
 /**
  * `crm-maturity init [dir]`: scaffolds an engagement folder (answers.yaml, targets.yaml,
- * README.md). Files that exist are kept untouched and listed; the command still succeeds.
+ * brand.yaml, README.md). Files that exist are kept untouched and listed; the command still succeeds.
  */
 export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): InitOutcome {
   const { cwd } = e;
@@ -77,6 +77,7 @@ export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): 
       "targets.yaml",
       targetsTemplate(questionnaire, { lang: opts.lang, schemaRef: schemaRef(dir, "targets") }),
     ],
+    ["brand.yaml", messagesFor(opts.lang).brandFile({ schemaRef: schemaRef(dir, "brand") })],
     [
       "README.md",
       messagesFor(opts.lang).engagementReadme({

@@ -1,8 +1,10 @@
 import type { RoadmapStrategy } from "../core/analysis/roadmap.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
+import { brandView } from "../core/models/brand.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadTargetsFile } from "../io/load-answers.js";
+import { requireBrand } from "../io/load-brand.js";
 import { writeOutput } from "../io/output.js";
 import { BINARY_FORMATS, type Format, RENDERERS } from "../render/report/index.js";
 import { buildReport } from "../views/report/build.js";
@@ -21,6 +23,7 @@ export interface ReportCommandOptions {
   lang: ReportLanguage;
   template?: string;
   font?: string;
+  brand?: string;
   horizon?: number;
   strategy: RoadmapStrategy;
   /** `report` only: board, full or internal. */
@@ -53,6 +56,7 @@ export async function runReport(
   }
   const standard = resolveQuestionnaire(opts.questionnaire, cwd);
   checkProfileOption(standard, opts.profile);
+  const brand = opts.brand !== undefined ? requireBrand(opts.brand, cwd) : undefined;
   let targets: Record<string, number> | undefined;
   if (opts.targets !== undefined) {
     const loaded = loadTargetsFile(opts.targets, standard, { cwd, stdin: e.stdin });
@@ -88,6 +92,7 @@ export async function runReport(
   const output = await RENDERERS[opts.format](report, {
     templateDir: opts.template,
     fontPath: opts.font,
+    brand: brand ? brandView(brand, opts.lang) : undefined,
     cwd,
     vars: e.vars,
   });

@@ -8,6 +8,7 @@ import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { dimension as dimensionSchema } from "../core/questionnaire/schema.js";
 import { type SchemaChecks, schemaChecks } from "../core/questionnaire/schema-checks.js";
 import { compareText } from "../core/text/compare.js";
+import { checkBrand, isBrandValue } from "../io/load-brand.js";
 import {
   detectKind,
   type LoadOptions,
@@ -154,6 +155,11 @@ export function validatePaths(
       continue;
     }
     const kind = detectKind(file.value);
+    if (kind === "other" && isBrandValue(file.value)) {
+      reached.add(t.abs);
+      issues.push(...checkBrand(file, cwd).issues);
+      continue;
+    }
     if (kind === "root") roots.push(t.abs);
     else if (kind === "dimension" || kind === "include" || kind === "profiles") parts.push(t);
     else if (t.explicit) {
@@ -161,7 +167,7 @@ export function validatePaths(
       issues.push(
         makeIssue(
           "not-a-mapping",
-          "expected a questionnaire root, a dimension file, an include file or a profiles file; found a file with none of their keys",
+          "expected a questionnaire root, a dimension file, an include file, a profiles file or a brand file; found a file with none of their keys",
           file.display,
           file.locate([]),
         ),

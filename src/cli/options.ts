@@ -55,6 +55,10 @@ export const questionnaireOption = (what: string): Option =>
   new Option("-q, --questionnaire <file>", `${what} (default: the bundled standard pack)`);
 
 /** `-o, --output <file>` for commands that write through `writeOutput` (atomic, `-` is stdout). */
+/** `--brand <file>`: the firm's brand.yaml for PDF, Word and PowerPoint. */
+export const brandOption = (): Option =>
+  new Option("--brand <file>", "firm branding for pdf, docx and pptx (brand.yaml; see `init`)");
+
 export const outputOption = (
   description = "write to a file (atomically) instead of standard output",
 ): Option => new Option("-o, --output <file>", description);

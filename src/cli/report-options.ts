@@ -4,6 +4,7 @@ import { DEFAULT_STRATEGY, ROADMAP_STRATEGIES } from "../core/analysis/roadmap.j
 import { FORMATS } from "../render/report/index.js";
 import { formatFollowsOutput, formatOption } from "./format-option.js";
 import {
+  brandOption,
   horizonOption,
   langOption,
   outputOption,
@@ -26,6 +27,7 @@ export function addReportOptions(cmd: Command): Command {
     .addOption(langOption("the document"))
     .option("--template <dir>", "folder of Handlebars templates overriding the bundled ones (md)")
     .option("--font <file>", "font with Chinese glyphs for PDF (.ttf, .otf or .ttc)")
+    .addOption(brandOption())
     .addOption(horizonOption())
     .addOption(profileOption())
     .addOption(

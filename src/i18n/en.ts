@@ -20,6 +20,7 @@ const common: Messages["common"] = {
   languageName: "English",
   officeLanguage: "en-GB",
   officeFont: "Calibri",
+  officeFontWithBrand: (brandFont) => brandFont,
   inconclusive: "—",
   overall: "Overall",
   andMore: (count) => `… and ${count} more`,
@@ -609,6 +610,7 @@ const comparison: Messages["comparison"] = {
     perception: "Perception gaps (executive minus front line)",
     questionnaire: "Questionnaire changes",
     movers: "Biggest movers",
+    kpis: "KPIs moved",
     warnings: "Warnings",
     method: "How to read this",
   },
@@ -676,6 +678,19 @@ const comparison: Messages["comparison"] = {
     progress:
       "Progress to target = (follow-up score − baseline score) ÷ (target − baseline score), against the follow-up target, clamped to 0–100 %: a decline counts as 0 %, overshooting the target as 100 %.",
     arrows: "▲ improved · ▼ declined · = unchanged; coverage changes are in percentage points.",
+    signal:
+      "A change counts as real only when it is larger than the measurement's noise: 1.96 standard errors of the difference between the two scores, worked out from how closely each side's respondents agreed (rwg(j)) and how many answered, and never less than a quarter of a level. Where either side rests on a single respondent, the bar is half a level. Smaller changes may be noise and should not be presented as progress.",
+  },
+  kpis: {
+    intro:
+      "The outcome KPIs set at the baseline, the largest weighted gaps to target, measured again at the follow-up.",
+    column: "KPI",
+  },
+  signal: {
+    column: "Real change?",
+    gain: "Yes, a gain",
+    loss: "Yes, a decline",
+    noise: ({ band }) => `No: within ±${band}`,
   },
 };
 
@@ -808,6 +823,7 @@ Created by \`crm-maturity init\`.
 - \`answers.yaml\`: the assessment metadata and the respondents' answers (or one file per
   interview, e.g. \`answers/ceo.yaml\`).
 - \`targets.yaml\`: the target level per dimension agreed with the client.
+- \`brand.yaml\`: your firm's branding for PDF, Word and PowerPoint (\`--brand brand.yaml\`).
 
 ## Next steps
 
@@ -841,6 +857,33 @@ const survey: Messages["survey"] = {
   forRolesOnly: (roles) => `(for ${roles.join(", ")} only)`,
 };
 
+const brandFile: Messages["brandFile"] = ({
+  schemaRef,
+}) => `# yaml-language-server: $schema=${schemaRef}
+# Your firm's branding for the PDF, Word and PowerPoint deliverables:
+#   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf
+# Paths are relative to this file. A text is either one text for every language or one per
+# language (en, zh-CN). Check the file with: crm-maturity validate brand.yaml
+firm: Your firm name
+# logo: logo.png              # PNG or JPEG: on the cover or title slide and in page headers
+colors:
+  primary: "#1f3a5f"          # headings, the cover band, the slide bar and the chart series
+  accent: "#c07a2c"           # the line under the cover band and the cover line
+# fonts:
+#   heading: Georgia          # Word and PowerPoint (Chinese text keeps a Chinese font)
+#   body: Calibri
+#   pdf: fonts/YourFont.ttf   # PDF takes a font file; without one the bundled fonts are used
+footer:
+  en: Your firm name · CRM capability practice
+  zh-CN: Your firm name · 客户关系管理能力咨询
+confidentiality:
+  en: Confidential. Prepared for the client's management; not for circulation.
+  zh-CN: 机密文件，仅供客户管理层使用，请勿外传。
+coverLine:
+  en: Independent assessment of CRM capability
+  zh-CN: 客户关系管理能力独立评估
+`;
+
 /** Every message in English. */
 export const en: Messages = {
   common,
@@ -851,4 +894,5 @@ export const en: Messages = {
   answersTemplate,
   survey,
   engagementReadme,
+  brandFile,
 };

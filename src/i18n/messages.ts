@@ -33,6 +33,8 @@ export interface Messages {
   survey: SurveyMessages;
   /** The engagement README `init` writes: what the files are and the next commands. */
   engagementReadme(p: ReadmeParts): string;
+  /** The brand.yaml `init` writes: the firm's branding with a comment on every key. */
+  brandFile(p: { schemaRef: string }): string;
 }
 
 /** Vocabulary shared by the score table, the comparison and the reports. */
@@ -43,6 +45,11 @@ export interface CommonMessages {
   officeLanguage: string;
   /** The font a PowerPoint deck sets its text in. */
   officeFont: string;
+  /**
+   * The font a deck uses when a brand names one: the brand's where it can show the language
+   * (PowerPoint sets one face for Latin and East Asian text), else `officeFont`.
+   */
+  officeFontWithBrand(brandFont: string): string;
   inconclusive: string;
   overall: string;
   andMore(count: number): string;
@@ -140,8 +147,11 @@ export interface ComparisonMessages {
     movers: string;
     warnings: string;
     method: string;
+    kpis: string;
   };
   col: { question: string; questionId: string };
+  /** The outcome KPIs of the baseline's scorecard and how they moved. */
+  kpis: { intro: string; column: string };
   progress: Record<Exclude<ProgressStatus, "measured">, string>;
   readiness: {
     improved: string;
@@ -166,7 +176,14 @@ export interface ComparisonMessages {
   movers: { none: string; definitionChanged: string };
   field: Record<QuestionField, string>;
   warning: Record<ComparisonWarningCode, (a: { baseline: string; followup: string }) => string>;
-  method: { progress: string; arrows: string };
+  method: { progress: string; arrows: string; signal: string };
+  /** Whether a dimension's change is real or within the measurement's noise. */
+  signal: {
+    column: string;
+    gain: string;
+    loss: string;
+    noise(p: { band: string }): string;
+  };
 }
 
 /** Every text the interview shows that does not come from the questionnaire. */

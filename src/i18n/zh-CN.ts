@@ -5,6 +5,8 @@ const common: Messages["common"] = {
   languageName: "简体中文",
   officeLanguage: "zh-CN",
   officeFont: "Microsoft YaHei",
+  // A brand's Latin font has no Chinese glyphs: the deck keeps a CJK face.
+  officeFontWithBrand: () => "Microsoft YaHei",
   inconclusive: "—",
   overall: "总体",
   andMore: (count) => `……另有 ${count} 项`,
@@ -580,6 +582,7 @@ const comparison: Messages["comparison"] = {
     perception: "认知落差（高层减一线）",
     questionnaire: "问卷变更",
     movers: "变化最大的题目",
+    kpis: "关键指标的变化",
     warnings: "提示",
     method: "阅读说明",
   },
@@ -646,6 +649,18 @@ const comparison: Messages["comparison"] = {
     progress:
       "目标达成进度 =（复评得分 − 基线得分）÷（目标 − 基线得分），以复评时的目标为准，限定在 0–100%：得分下降计为 0%，超过目标计为 100%。",
     arrows: "▲ 提升 · ▼ 下降 · = 不变；覆盖率的变化以百分点表示。",
+    signal:
+      "只有当变化超过测量误差时才算真实变化：误差取两次得分之差的 1.96 个标准误，依据每次评估中受访者意见的一致程度（rwg(j)）和作答人数计算，且不少于四分之一个等级；任一次评估只有一位受访者时，门槛为半个等级。低于门槛的变化可能只是误差，不宜作为进展汇报。",
+  },
+  kpis: {
+    intro: "基线评估时设定的结果指标（加权后差距最大的维度），在复评时再次测量的结果。",
+    column: "指标",
+  },
+  signal: {
+    column: "是否真实变化",
+    gain: "是，提升",
+    loss: "是，下降",
+    noise: ({ band }) => `否：在 ±${band} 误差内`,
   },
 };
 
@@ -767,6 +782,7 @@ const engagementReadme: Messages["engagementReadme"] = ({
 
 - \`answers.yaml\`：评估信息与受访者答卷（也可每次访谈一个文件，如 \`answers/ceo.yaml\`）。
 - \`targets.yaml\`：与客户商定的各维度目标等级。
+- \`brand.yaml\`：贵公司用于 PDF、Word 和 PowerPoint 的品牌设置（\`--brand brand.yaml\`）。
 
 ## 后续步骤
 
@@ -797,6 +813,33 @@ const survey: Messages["survey"] = {
   forRolesOnly: (roles) => `（仅限${roles.join("、")}作答）`,
 };
 
+const brandFile: Messages["brandFile"] = ({
+  schemaRef,
+}) => `# yaml-language-server: $schema=${schemaRef}
+# 贵公司用于 PDF、Word 和 PowerPoint 交付物的品牌设置：
+#   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf --lang zh-CN
+# 路径相对于本文件。文本可以是所有语言通用的一段文字，也可以按语言（en、zh-CN）分别填写。
+# 检查本文件：crm-maturity validate brand.yaml
+firm: Your firm name
+# logo: logo.png              # PNG 或 JPEG：用于封面或标题页以及页眉
+colors:
+  primary: "#1f3a5f"          # 标题、封面色带、幻灯片顶栏和图表中的现状数据系列
+  accent: "#c07a2c"           # 封面色带下方的线条和封面标语
+# fonts:
+#   heading: Georgia          # Word 和 PowerPoint（中文文字仍使用中文字体）
+#   body: Calibri
+#   pdf: fonts/YourFont.ttf   # PDF 需要字体文件；未指定时使用内置字体
+footer:
+  en: Your firm name · CRM capability practice
+  zh-CN: Your firm name · 客户关系管理能力咨询
+confidentiality:
+  en: Confidential. Prepared for the client's management; not for circulation.
+  zh-CN: 机密文件，仅供客户管理层使用，请勿外传。
+coverLine:
+  en: Independent assessment of CRM capability
+  zh-CN: 客户关系管理能力独立评估
+`;
+
 /** Every message in Chinese (simplified, zh-CN). */
 export const zhCN: Messages = {
   common,
@@ -807,4 +850,5 @@ export const zhCN: Messages = {
   answersTemplate,
   survey,
   engagementReadme,
+  brandFile,
 };

@@ -132,7 +132,7 @@ export interface EmbeddedReportFont {
   bold: Font | null;
   file: string;
   postscriptName: string | null;
-  source: "option" | "env" | "system";
+  source: "option" | "brand" | "env" | "system";
   coverage: GlyphCoverage;
 }
 
@@ -149,6 +149,11 @@ export interface ResolveFontOptions {
   codePoints: ReadonlySet<number>;
   /** `--font FILE`; wins over everything else. */
   fontPath?: string | undefined;
+  /**
+   * The brand file's `fonts.pdf` (absolute): used after `--font` when it shows every character;
+   * otherwise the usual choice goes on, so Chinese text still finds a CJK font.
+   */
+  brandFontPath?: string | undefined;
   env?: NodeJS.ProcessEnv;
   /** Folders to search instead of the platform's (tests point this at an empty folder). */
   searchDirs?: readonly string[];
@@ -199,6 +204,21 @@ export async function resolveReportFont(options: ResolveFontOptions): Promise<Re
       : null;
 
   const fontkit = await import("fontkit");
+  if (!options.fontPath && options.brandFontPath) {
+    const file = options.brandFontPath;
+    const bytes = readFont(file, "the brand's fonts.pdf");
+    try {
+      const parsed = fontkit.create(bytes);
+      const faces = "fonts" in parsed ? parsed.fonts : [parsed];
+      const regular = pickFace(faces, needed, null);
+      if (missingCodePoints(regular, needed).length === 0) {
+        const bold = "fonts" in parsed ? pickBoldSibling(parsed.fonts, regular, needed) : null;
+        return embedded(regular, bold, file, "brand");
+      }
+    } catch {
+      throw damagedFont("the brand's fonts.pdf", file);
+    }
+  }
   if (explicit) {
     const file = path.resolve(options.cwd ?? process.cwd(), explicit.file);
     const bytes = readFont(file, explicit.what);

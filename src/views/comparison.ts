@@ -73,10 +73,14 @@ export interface CompareView {
     | "questionnaire"
     | "movers"
     | "warnings"
-    | "method",
+    | "method"
+    | "kpis",
     string
   >;
   dimensions: TableView;
+  /** The baseline's outcome KPIs and how they moved (the progress documents show them). */
+  kpis: TableView | null;
+  kpisIntro: string;
   /** Set when a dimension is marked † (its questions changed between versions). */
   dimensionsFootnote: string | null;
   readiness: {
@@ -163,6 +167,50 @@ function targetCell(lang: Lang, d: DimensionChange): Cell {
   return { text: messagesFor(lang).comparison.targetWas({ now, was }) };
 }
 
+/** Real change or noise, as the comparison model judged it (core/analysis/comparison.ts). */
+export function signalCell(lang: Lang, d: Pick<Comparison["dimensions"][number], "noise">): Cell {
+  const s = messagesFor(lang).comparison.signal;
+  switch (d.noise.signal) {
+    case "gain":
+      return { text: s.gain, trend: "up" };
+    case "loss":
+      return { text: s.loss, trend: "down" };
+    case "within-noise":
+      return { text: s.noise({ band: (d.noise.band ?? 0).toFixed(2) }), trend: "same" };
+    default:
+      return { text: "—", trend: "none" };
+  }
+}
+
+/** The baseline's outcome KPIs at both assessments; null when it had none (no gap to target). */
+function kpisTable(lang: Lang, c: Comparison): TableView | null {
+  if (c.kpis.length === 0) return null;
+  const m = messagesFor(lang);
+  const columns: Column[] = [
+    { label: m.comparison.kpis.column, right: false },
+    { label: m.comparison.baseline, right: true },
+    { label: m.comparison.followup, right: true },
+    { label: m.comparison.change, right: true },
+    { label: m.comparison.signal.column, right: false },
+    { label: m.common.col.target, right: true },
+  ];
+  const rows: Cell[][] = c.kpis.map((k) => {
+    const signal = signalCell(lang, k);
+    return [
+      { text: m.report.outcomeKpi(localize(k.title, lang)) },
+      { text: num(k.score.baseline) },
+      { text: num(k.score.followup) },
+      {
+        text: arrow(k.score.change),
+        trend: signal.trend === "same" ? "same" : trendOf(k.score.change),
+      },
+      signal,
+      { text: k.target === null ? "—" : String(k.target) },
+    ];
+  });
+  return { columns, rows };
+}
+
 function dimensionsTable(lang: Lang, c: Comparison): TableView {
   const m = messagesFor(lang);
   const columns: Column[] = [
@@ -172,6 +220,7 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
     { label: m.comparison.change, right: true },
     { label: m.common.col.level, right: true },
     { label: m.common.col.target, right: true },
+    { label: m.comparison.signal.column, right: false },
     { label: m.comparison.progressShort, right: true },
     { label: m.common.col.coverage, right: true },
   ];
@@ -179,9 +228,14 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
     { text: `${localize(d.title, lang)}${d.questionsChanged ? " †" : ""}` },
     { text: num(d.score.baseline) },
     { text: num(d.score.followup) },
-    { text: arrow(d.score.change), trend: trendOf(d.score.change) },
+    // A change within the noise keeps its arrow but not the colour of real progress.
+    {
+      text: arrow(d.score.change),
+      trend: d.noise.signal === "within-noise" ? "same" : trendOf(d.score.change),
+    },
     levelCell(d.level),
     targetCell(lang, d),
+    signalCell(lang, d),
     progressCell(lang, d),
     coverageCell(d.coverage),
   ]);
@@ -192,6 +246,7 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
     { text: num(o.score.followup) },
     { text: arrow(o.score.change), trend: trendOf(o.score.change) },
     levelCell(o.level),
+    { text: "—" },
     { text: "—" },
     { text: "—" },
     coverageCell(o.coverage),
@@ -375,7 +430,10 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
       movers: m.comparison.section.movers,
       warnings: m.comparison.section.warnings,
       method: m.comparison.section.method,
+      kpis: m.comparison.section.kpis,
     },
+    kpis: kpisTable(lang, c),
+    kpisIntro: m.comparison.kpis.intro,
     dimensions: dimensionsTable(lang, c),
     dimensionsFootnote: anyDagger ? m.comparison.questions.footnote : null,
     readiness: {
@@ -414,6 +472,6 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
       : null,
     moversNone: m.comparison.movers.none,
     warnings: c.warnings.map((w) => m.comparison.warning[w.code](w)),
-    method: [m.comparison.method.progress, m.comparison.method.arrows],
+    method: [m.comparison.method.progress, m.comparison.method.arrows, m.comparison.method.signal],
   };
 }

@@ -8,12 +8,12 @@ import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 import { loadAnswerFiles, loadTargetsFile } from "../../src/io/load-answers.js";
 import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
 
-const FILES = ["answers.yaml", "targets.yaml", "README.md"];
+const FILES = ["answers.yaml", "targets.yaml", "brand.yaml", "README.md"];
 const MINI = path.join(REPO, "test/fixtures/answers/questionnaire/questionnaire.yaml");
 const tmp = () => mkdtempSync(path.join(tmpdir(), "crm-init-"));
 
 describe("crm-maturity init (built CLI)", () => {
-  it("scaffolds answers.yaml, targets.yaml and README.md", () => {
+  it("scaffolds answers.yaml, targets.yaml, brand.yaml and README.md", () => {
     const cwd = tmp();
     const r = runCli(["init", "acme"], { cwd });
     expect(r.status).toBe(0);
@@ -23,6 +23,28 @@ describe("crm-maturity init (built CLI)", () => {
       expect(r.stdout).toContain(`created  acme/${f}`);
     }
     expect(r.stdout).toMatch(/Next: cd acme && crm-maturity interview/);
+  });
+
+  it("scaffolds a brand.yaml that validates and brands a report, in either language", () => {
+    for (const lang of ["en", "zh-CN"]) {
+      const cwd = tmp();
+      expect(runCli(["init", "--lang", lang], { cwd }).status).toBe(0);
+      const text = readFileSync(path.join(cwd, "brand.yaml"), "utf8");
+      expect(text).toMatch(/^# yaml-language-server: \$schema=\/.*brand\.schema\.json$/m);
+      const check = runCli(["validate", "brand.yaml"], { cwd });
+      expect(check.status, check.stdout + check.stderr).toBe(0);
+      const report = runCli(
+        ["report", "answers.yaml", "--brand", "brand.yaml", "--format", "json", "--lang", lang],
+        { cwd },
+      );
+      // The scaffolded answers still hold init's placeholders: the brand is not what fails.
+      expect(report.stderr).not.toMatch(/brand\.yaml/);
+      // Existing brand files are kept.
+      writeFileSync(path.join(cwd, "brand.yaml"), "firm: Mine\n");
+      const again = runCli(["init", "--lang", lang], { cwd });
+      expect(again.stdout).toContain("kept     brand.yaml");
+      expect(readFileSync(path.join(cwd, "brand.yaml"), "utf8")).toBe("firm: Mine\n");
+    }
   });
 
   it("writes templates that load cleanly and list every question id", () => {

@@ -3,6 +3,7 @@ import { processEnv } from "../../app/env.js";
 import { COMPARE_FORMATS, DEFAULT_COMPARE_FORMAT } from "../../render/comparison/index.js";
 import { formatFollowsOutput, formatOption } from "../format-option.js";
 import {
+  brandOption,
   examples,
   langOption,
   outputOption,
@@ -45,6 +46,7 @@ export function register(program: Command): void {
       "--template <dir>",
       "folder of Handlebars templates overriding the bundled compare.md.hbs and partials (md)",
     )
+    .addOption(brandOption())
     .addHelpText(
       "after",
       `${examples([
@@ -52,6 +54,7 @@ export function register(program: Command): void {
         "crm-maturity compare baseline.yaml followup.yaml --baseline-questionnaire questionnaire-v1/questionnaire.yaml -q questionnaire-v2/questionnaire.yaml",
         "crm-maturity compare baseline.json followup.json --format md --lang zh-CN -o progress.md",
         "crm-maturity compare baseline.json followup.json --format md --template my-templates/",
+        "crm-maturity compare baseline.json followup.json --brand brand.yaml -o progress.pptx",
       ])}
 Exit codes: 0 compared · 1 invalid input, or a follow-up dated before the baseline (file:line:column on stderr) · 2 usage error
 `,

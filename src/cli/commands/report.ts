@@ -29,6 +29,7 @@ export function register(program: Command): void {
         "crm-maturity score answers/*.yaml --format json > results.json && crm-maturity report results.json",
         "crm-maturity report answers/*.yaml --template my-templates/ -o report.md",
         "crm-maturity report answers/*.yaml --edition board --format pdf -o board.pdf",
+        "crm-maturity report answers/*.yaml --edition board --brand brand.yaml -o board.pptx",
       ])}
 Exit codes: 0 written · 1 invalid input (file:line:col on standard error) · 2 usage error
 `,

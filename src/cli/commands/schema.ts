@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .description("print the JSON Schema of a file format")
     .argument(
       "[format]",
-      "questionnaire | dimension | answers | targets | results | mapping | report | comparison",
+      "questionnaire | dimension | answers | targets | results | mapping | report | comparison | brand",
       "questionnaire",
     )
     .addOption(outputOption())

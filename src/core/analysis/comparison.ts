@@ -2,9 +2,11 @@ import { compareIds, round2 } from "../math/numbers.js";
 import type {
   AssessmentSummary,
   Change,
+  ChangeSignal,
   Comparison,
   ComparisonWarning,
   DimensionChange,
+  KpiMove,
   PerceptionGapChange,
   ProgressStatus,
   QuestionBasis,
@@ -24,6 +26,7 @@ import { profileIds } from "../questionnaire/profiles.js";
 import type { Question, Severity } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
 import { compareText } from "../text/compare.js";
+import { OUTCOME_KPIS, outcomeDimensions } from "./outcomes.js";
 
 /**
  * Progress between two assessments of one client: a pure function of two results (and, when
@@ -113,10 +116,63 @@ function summarize(side: CompareSide): AssessmentSummary {
   };
 }
 
+/** The smallest noise band: a quarter level, below which no change is read as real. */
+export const NOISE_BAND_FLOOR = 0.25;
+/** The band when a side has no agreement figure (a single respondent): half a level. */
+export const NOISE_BAND_WITHOUT_AGREEMENT = 0.5;
+/** Two-sided 95 %. */
+const Z95 = 1.959964;
+/** Variance of a uniform answer on the five levels, (5² − 1) ÷ 12: the null of rwg(j). */
+const UNIFORM_NULL_VARIANCE = 2;
+
+/**
+ * The variance of one side's dimension score as a mean over its respondents: the mean item
+ * variance s̄² recovered from rwg(j) over J items (inverting James, Demaree & Wolf's formula),
+ * divided by the respondents. The mean of a respondent's items varies no more than its items, so
+ * this overstates the noise rather than understating it. Null without an agreement figure.
+ */
+export function scoreVariance(
+  rwg: number | null | undefined,
+  items: number,
+  respondents: number,
+): number | null {
+  if (rwg === null || rwg === undefined || items < 1 || respondents < 2) return null;
+  const r = Math.min(1, Math.max(0, rwg));
+  const x = r === 0 ? 0 : r / (items * (1 - r) + r);
+  return (UNIFORM_NULL_VARIANCE * (1 - x)) / respondents;
+}
+
+/**
+ * Real change or noise: the band is 1.96 standard errors of the difference of the two scores
+ * (never below {@link NOISE_BAND_FLOOR}); when a side has no agreement figure it is
+ * {@link NOISE_BAND_WITHOUT_AGREEMENT}. A change at least as large as the band is a gain or loss.
+ */
+export function changeSignal(
+  change: number | null,
+  baselineVariance: number | null,
+  followupVariance: number | null,
+): ChangeSignal {
+  const known = baselineVariance !== null && followupVariance !== null;
+  const basis = known ? "agreement" : "no-agreement";
+  if (change === null) return { band: null, basis, signal: "inconclusive" };
+  const band = known
+    ? Math.max(NOISE_BAND_FLOOR, round2(Z95 * Math.sqrt(baselineVariance + followupVariance)))
+    : NOISE_BAND_WITHOUT_AGREEMENT;
+  const signal = Math.abs(change) + 1e-9 < band ? "within-noise" : change > 0 ? "gain" : "loss";
+  return { band, basis, signal };
+}
+
+function sideVariance(results: Results, d: DimensionResult | undefined): number | null {
+  if (!d) return null;
+  const rel = results.reliability?.dimensions.find((x) => x.dimension === d.id);
+  return scoreVariance(rel?.rwg, rel?.rwgItems ?? 0, d.confidenceBasis.respondents);
+}
+
 function compareDimension(
   b: DimensionResult | undefined,
   f: DimensionResult | undefined,
   questionsChanged: boolean,
+  variances: { baseline: number | null; followup: number | null },
 ): DimensionChange {
   const main = f ?? b;
   if (!main) throw new RangeError("compareDimension needs at least one side");
@@ -135,6 +191,11 @@ function compareDimension(
     pillar: main.pillar,
     status: b && f ? "matched" : b ? "removed" : "added",
     score: change(b?.score ?? null, f?.score ?? null),
+    noise: changeSignal(
+      change(b?.score ?? null, f?.score ?? null).change,
+      variances.baseline,
+      variances.followup,
+    ),
     level: change(b?.level ?? null, f?.level ?? null),
     coverage: change(b?.coverage ?? null, f?.coverage ?? null),
     confidence: { baseline: b?.confidence ?? null, followup: f?.confidence ?? null },
@@ -143,6 +204,24 @@ function compareDimension(
     progressStatus,
     questionsChanged,
   };
+}
+
+/** The baseline's outcome KPIs, read from the dimension changes (same scores, same noise). */
+function kpiMoves(b: Results, dimensions: readonly DimensionChange[]): KpiMove[] {
+  const byId = new Map(dimensions.map((d) => [d.id, d]));
+  return outcomeDimensions(b, OUTCOME_KPIS).flatMap((o) => {
+    const d = byId.get(o.id);
+    if (!d || d.status !== "matched") return [];
+    return [
+      {
+        dimension: d.id,
+        title: d.title,
+        score: d.score,
+        noise: d.noise,
+        target: d.target.followup,
+      },
+    ];
+  });
 }
 
 function compareRisks(baseline: CompareSide, followup: CompareSide): Comparison["risks"] {
@@ -393,7 +472,10 @@ export function compareAssessments(
     ...b.dimensions.map((d) => d.id).filter((id) => !fDims.has(id)),
   ];
   const dimensions = order.map((id) =>
-    compareDimension(bDims.get(id), fDims.get(id), touched.has(id)),
+    compareDimension(bDims.get(id), fDims.get(id), touched.has(id), {
+      baseline: sideVariance(b, bDims.get(id)),
+      followup: sideVariance(f, fDims.get(id)),
+    }),
   );
 
   return {
@@ -409,6 +491,7 @@ export function compareAssessments(
       confidence: { baseline: b.overall.confidence, followup: f.overall.confidence },
     },
     dimensions,
+    kpis: kpiMoves(b, dimensions),
     risks: compareRisks(baseline, followup),
     readiness: compareReadiness(b, f),
     perceptionGaps: comparePerceptionGaps(order, bDims, fDims),

@@ -240,4 +240,10 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
       'An assessment field still holds the text `crm-maturity init` wrote for it (e.g. "Client name" or 客户名称); reports refuse to print it, score warns.',
     help: "Fill in the field, or run `crm-maturity interview -o <file>`, which asks for the client details when they are missing.",
   },
+  "brand-asset": {
+    severity: "error",
+    summary:
+      "A file the brand file names is missing or unusable: a logo that is not a PNG or JPEG image that decodes, or a PDF font that cannot be read.",
+    help: "Correct the path (it is relative to the brand file), or save the logo again as PNG or JPEG.",
+  },
 };

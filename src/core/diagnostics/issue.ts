@@ -47,6 +47,7 @@ export const INPUT_ISSUE_CODES = [
   "non-respondent-role",
   "template-placeholder",
   "unknown-profile",
+  "brand-asset",
 ] as const;
 
 /** Every finding the tool can report. */

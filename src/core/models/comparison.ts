@@ -55,12 +55,34 @@ export const progressStatusSchema = z
     "Why progress is (or is not) a number: measured; baseline-at-target (no gap to close); inconclusive (a score is null); added / removed (in one questionnaire only).",
   );
 
+/** Whether a dimension's score change is larger than the measurement's noise (docs/compare.md). */
+export const changeSignalSchema = z
+  .strictObject({
+    band: z
+      .number()
+      .nullable()
+      .describe(
+        "Half-width of the noise band in score points: a change this large or larger is real; null when a score is inconclusive.",
+      ),
+    basis: z
+      .enum(["agreement", "no-agreement"])
+      .describe(
+        "agreement: from both sides' rwg(j) and respondents; no-agreement: a side has no agreement figure (one respondent), so the fixed band applies.",
+      ),
+    signal: z
+      .enum(["gain", "loss", "within-noise", "inconclusive"])
+      .describe("gain or loss: real change; within-noise: smaller than the band."),
+  })
+  .describe("Real change or measurement noise.");
+
 export const dimensionChangeSchema = z.strictObject({
   id: z.string(),
   title: localizedText,
   pillar,
   status: z.enum(["matched", "added", "removed"]),
   score: changeSchema,
+  /** The score change judged against the measurement's noise. */
+  noise: changeSignalSchema,
   level: changeSchema,
   coverage: changeSchema.describe("Coverage as a 0–1 share; the change is in share points."),
   confidence: confidenceChange,
@@ -80,6 +102,19 @@ export const dimensionChangeSchema = z.strictObject({
       "True when a question of this dimension was added, removed, moved or changed between versions.",
     ),
 });
+
+/** An outcome KPI of the baseline's scorecard and how it moved. */
+export const kpiMoveSchema = z
+  .strictObject({
+    dimension: z.string(),
+    title: localizedText,
+    score: changeSchema,
+    noise: changeSignalSchema,
+    target: z.number().nullable().describe("The follow-up's target for the dimension."),
+  })
+  .describe(
+    "The baseline's outcome KPIs (its largest weighted gaps, as the report's scorecard chose them) at both assessments.",
+  );
 
 export const overallChangeSchema = z.strictObject({
   score: changeSchema,
@@ -186,6 +221,9 @@ export const comparisonSchema = z
     warnings: z.array(comparisonWarningSchema),
     overall: overallChangeSchema,
     dimensions: z.array(dimensionChangeSchema),
+    kpis: z
+      .array(kpiMoveSchema)
+      .describe("The baseline's outcome KPIs and how they moved, largest weighted gap first."),
     risks: z.strictObject({
       resolved: z.array(riskChangeSchema),
       new: z.array(riskChangeSchema),
@@ -199,6 +237,8 @@ export const comparisonSchema = z
 
 export type Comparison = z.infer<typeof comparisonSchema>;
 export type Change = z.infer<typeof changeSchema>;
+export type ChangeSignal = z.infer<typeof changeSignalSchema>;
+export type KpiMove = z.infer<typeof kpiMoveSchema>;
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
 export type ComparisonWarning = z.infer<typeof comparisonWarningSchema>;
 export type ComparisonWarningCode = ComparisonWarning["code"];

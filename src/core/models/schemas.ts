@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { answersFile, targetsFile } from "../answers/schema.js";
 import { dimension, questionnaireRoot } from "../questionnaire/schema.js";
+import { brandSchema } from "./brand.js";
 import { comparisonSchema } from "./comparison.js";
 import { mappingSchema } from "./mapping.js";
 import { reportModelSchema } from "./report.js";
@@ -18,6 +19,7 @@ export const SCHEMAS: Record<string, SchemaEntry> = {
   mapping: { title: "crm-maturity survey export mapping", schema: () => mappingSchema },
   report: { title: "crm-maturity report model", schema: () => reportModelSchema },
   comparison: { title: "crm-maturity comparison", schema: () => comparisonSchema },
+  brand: { title: "crm-maturity firm branding", schema: () => brandSchema },
 };
 
 /** Renders a format's JSON Schema (draft-07, input mode, so defaults are optional) as text. */

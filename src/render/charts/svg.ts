@@ -1,8 +1,18 @@
 import { displayWidth, truncateToWidth } from "../../core/text/width.js";
 import { escapeXml } from "../../core/text/xml.js";
 import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/model.js";
+import {
+  barLayout,
+  linearScale,
+  type RadarFrame,
+  radarAngle,
+  radarRings,
+  radarSeries,
+  radarSpokes,
+  weekStep,
+} from "../geometry/charts.js";
 import { fmtLevel, fmtScore } from "../pdf/text.js";
-import { COLOR, PHASE_COLOR } from "../pdf/theme.js";
+import { COLOR, type Palette, PHASE_COLOR } from "../pdf/theme.js";
 
 /**
  * The report's charts as standalone SVG images (for formats that embed pictures: DOCX). They
@@ -101,6 +111,8 @@ export function radarSvg(
   /** The figures under each axis label; "current / target" by default. */
   valueText: (current: number | null, target: number | null) => string = (cur, tgt) =>
     `${fmtScore(cur, labels.inconclusive)} / ${fmtLevel(tgt, labels.inconclusive)}`,
+  /** The document's palette: the neutral one unless a brand sets its own. */
+  palette: Palette = COLOR,
 ): SvgChart | null {
   const count = chart.axes.length;
   if (count < 3) return null;
@@ -109,25 +121,18 @@ export function radarSvg(
   const cy = radius + 52;
   const height = cy + radius + 84;
   const max = chart.max;
-  const angle = (i: number): number => -Math.PI / 2 + (2 * Math.PI * i) / count;
-  const point = (i: number, value: number): [number, number] => {
-    const r = (Math.max(0, Math.min(value, max)) / max) * radius;
-    return [cx + r * Math.cos(angle(i)), cy + r * Math.sin(angle(i))];
-  };
+  const frame: RadarFrame = { cx, cy, radius, max, count };
   const poly = (pts: [number, number][]): string =>
     pts.map(([x, y]) => `${n(x)},${n(y)}`).join(" ");
   const body: string[] = [];
-  const first = Math.max(1, Math.ceil(chart.min));
-  for (let level = first; level <= max; level++) {
-    const pts = chart.axes.map((_, i) => point(i, level));
+  for (const ring of radarRings(frame, chart.min)) {
     body.push(
-      `<polygon points="${poly(pts)}" fill="none" stroke="${level === max ? COLOR.faint : COLOR.grid}" stroke-width="1"/>`,
+      `<polygon points="${poly(ring.points)}" fill="none" stroke="${ring.level === max ? COLOR.faint : COLOR.grid}" stroke-width="1"/>`,
     );
-    const [x, y] = point(0, level);
-    body.push(text(x + 3, y - 2, String(level), { size: 9, color: COLOR.faint }));
+    const [x, y] = ring.points[0] ?? [cx, cy];
+    body.push(text(x + 3, y - 2, String(ring.level), { size: 9, color: COLOR.faint }));
   }
-  for (let i = 0; i < count; i++) {
-    const [x, y] = point(i, max);
+  for (const [x, y] of radarSpokes(frame)) {
     body.push(
       `<line x1="${n(cx)}" y1="${n(cy)}" x2="${n(x)}" y2="${n(y)}" stroke="${COLOR.grid}" stroke-width="1"/>`,
     );
@@ -136,28 +141,28 @@ export function radarSvg(
   const current = chart.series.find((s) => s.key === "current");
   const projected = chart.series.find((s) => s.key === "projected");
   if (target) {
-    const pts = target.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    const pts = radarSeries(frame, target.values);
     body.push(
       `<polygon points="${poly(pts)}" fill="${COLOR.target}" fill-opacity="0.06" stroke="${COLOR.target}" stroke-width="2" stroke-dasharray="6 4"/>`,
     );
   }
   if (projected) {
-    const pts = projected.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    const pts = radarSeries(frame, projected.values);
     body.push(
       `<polygon points="${poly(pts)}" fill="none" stroke="${COLOR.projected}" stroke-width="1.8" stroke-dasharray="2 3"/>`,
     );
   }
   if (current) {
-    const pts = current.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    const pts = radarSeries(frame, current.values);
     if (pts.length >= 2)
       body.push(
-        `<polygon points="${poly(pts)}" fill="${COLOR.current}" fill-opacity="0.16" stroke="${COLOR.current}" stroke-width="2.4"/>`,
+        `<polygon points="${poly(pts)}" fill="${palette.current}" fill-opacity="0.16" stroke="${palette.current}" stroke-width="2.4"/>`,
       );
     for (const [x, y] of pts)
-      body.push(`<circle cx="${n(x)}" cy="${n(y)}" r="3.2" fill="${COLOR.current}"/>`);
+      body.push(`<circle cx="${n(x)}" cy="${n(y)}" r="3.2" fill="${palette.current}"/>`);
   }
   chart.axes.forEach((axis, i) => {
-    const a = angle(i);
+    const a = radarAngle(i, count);
     const cos = Math.cos(a);
     const sin = Math.sin(a);
     const lx = cx + (radius + 12) * cos;
@@ -172,7 +177,7 @@ export function radarSvg(
   });
   body.push(
     ...legend(height - 16, [
-      { label: current?.label ?? labels.current, kind: "area", color: COLOR.current },
+      { label: current?.label ?? labels.current, kind: "area", color: palette.current },
       ...(projected
         ? [{ label: projected.label, kind: "dot" as const, color: COLOR.projected }]
         : []),
@@ -183,7 +188,11 @@ export function radarSvg(
 }
 
 /** Horizontal bars per dimension: the current score, the gap up to the target, the target mark. */
-export function gapBarsSvg(chart: GapBarChart, labels: SvgChartLabels): SvgChart | null {
+export function gapBarsSvg(
+  chart: GapBarChart,
+  labels: SvgChartLabels,
+  palette: Palette = COLOR,
+): SvgChart | null {
   if (chart.bars.length === 0) return null;
   const labelWidth = 190;
   const numbersWidth = 3 * Math.max(48, displayWidth(labels.inconclusive) * 6 + 8);
@@ -192,10 +201,8 @@ export function gapBarsSvg(chart: GapBarChart, labels: SvgChartLabels): SvgChart
   const rowH = 26;
   const top = 28;
   const max = chart.max;
-  const xOf = (v: number): number => barX + (Math.max(0, Math.min(v, max)) / max) * barWidth;
+  const { xOf, numX, colW } = barLayout({ barX, barWidth, numbersWidth, max });
   const height = top + rowH * chart.bars.length + 46;
-  const numX = barX + barWidth + 14;
-  const colW = numbersWidth / 3;
   const body: string[] = [];
   chart.bars.forEach((_, index) => {
     if (index % 2 === 1)
@@ -223,7 +230,7 @@ export function gapBarsSvg(chart: GapBarChart, labels: SvgChartLabels): SvgChart
     body.push(text(8, mid + 4, fitText(bar.label, labelWidth - 8, 11), { size: 11 }));
     if (bar.current !== null) {
       body.push(
-        `<rect x="${n(barX)}" y="${n(mid - 6)}" width="${n(xOf(bar.current) - barX)}" height="12" fill="${COLOR.current}"/>`,
+        `<rect x="${n(barX)}" y="${n(mid - 6)}" width="${n(xOf(bar.current) - barX)}" height="12" fill="${palette.current}"/>`,
       );
       if (bar.target > bar.current)
         body.push(
@@ -251,7 +258,7 @@ export function gapBarsSvg(chart: GapBarChart, labels: SvgChartLabels): SvgChart
   });
   body.push(
     ...legend(height - 12, [
-      { label: labels.current, kind: "box", color: COLOR.current },
+      { label: labels.current, kind: "box", color: palette.current },
       { label: labels.gap, kind: "gap", color: COLOR.gap },
       { label: labels.target, kind: "tick", color: COLOR.target },
     ]),
@@ -260,18 +267,22 @@ export function gapBarsSvg(chart: GapBarChart, labels: SvgChartLabels): SvgChart
 }
 
 /** The roadmap as a Gantt-like timeline: phase bands, a bar per action, milestone diamonds. */
-export function timelineSvg(chart: TimelineChart, labels: SvgChartLabels): SvgChart | null {
+export function timelineSvg(
+  chart: TimelineChart,
+  labels: SvgChartLabels,
+  palette: Palette = COLOR,
+): SvgChart | null {
   if (chart.bars.length === 0) return null;
   const total = Math.max(1, chart.totalWeeks, ...chart.milestones.map((m) => m.week + 1));
   const labelWidth = 210;
   const x0 = labelWidth + 12;
   const span = WIDTH - x0 - 10;
-  const xOf = (week: number): number => x0 + (Math.max(0, Math.min(week, total)) / total) * span;
+  const xOf = linearScale(x0, span, total);
   const rowH = 18;
   const bandH = 20;
   const scaleY = bandH + 16;
   const top = scaleY + 8;
-  const step = [1, 2, 4, 8, 13, 26, 52].find((s) => total / s <= 12) ?? Math.ceil(total / 12);
+  const step = weekStep(total);
   const rowsBottom = top + rowH * chart.bars.length;
   const height = rowsBottom + (chart.milestones.length > 0 ? 34 : 10);
   const body: string[] = [];
@@ -311,18 +322,18 @@ export function timelineSvg(chart: TimelineChart, labels: SvgChartLabels): SvgCh
   for (const m of chart.milestones) {
     const x = xOf(m.week);
     body.push(
-      `<line x1="${n(x)}" y1="${top}" x2="${n(x)}" y2="${rowsBottom + 6}" stroke="${COLOR.accent}" stroke-width="1.2" stroke-dasharray="3 3"/>`,
+      `<line x1="${n(x)}" y1="${top}" x2="${n(x)}" y2="${rowsBottom + 6}" stroke="${palette.accent}" stroke-width="1.2" stroke-dasharray="3 3"/>`,
     );
     const y = rowsBottom + 14;
     body.push(
-      `<polygon points="${n(x)},${y - 6} ${n(x + 6)},${y} ${n(x)},${y + 6} ${n(x - 6)},${y}" fill="${COLOR.accent}"/>`,
+      `<polygon points="${n(x)},${y - 6} ${n(x + 6)},${y} ${n(x)},${y + 6} ${n(x - 6)},${y}" fill="${palette.accent}"/>`,
     );
     const anchor = x > WIDTH - 160 ? "end" : "start";
     body.push(
       text(anchor === "end" ? x - 10 : x + 10, y + 4, m.label, {
         size: 10,
         anchor,
-        color: COLOR.accent,
+        color: palette.accent,
         bold: true,
       }),
     );

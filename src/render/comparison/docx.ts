@@ -14,7 +14,7 @@ import { type Cell, makeBlocks } from "../docx/blocks.js";
 import { writeDocx } from "../docx/document.js";
 import { STYLE } from "../docx/styles.js";
 import { fmtScore } from "../pdf/text.js";
-import { COLOR } from "../pdf/theme.js";
+import { COLOR, paletteOf } from "../pdf/theme.js";
 import type { RenderOptions } from "./options.js";
 
 /**
@@ -58,6 +58,7 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     },
     { inconclusive: "—", current: followup, target: baseline, gap: "", weeks: "" },
     (now, before) => `${fmtScore(before, "—")} → ${fmtScore(now, "—")}`,
+    paletteOf(opts.brand),
   );
 
   const body: FileChild[] = [
@@ -69,6 +70,7 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     ...table(v.dimensions),
   ];
   if (v.dimensionsFootnote) body.push(b.paragraph(v.dimensionsFootnote, { style: STYLE.small }));
+  if (v.kpis) body.push(b.heading(1, v.labels.kpis), b.paragraph(v.kpisIntro), ...table(v.kpis));
   body.push(b.heading(1, v.labels.readiness), b.paragraph(v.readiness.line));
   for (const side of v.readiness.sides)
     body.push(b.paragraph(side.heading, { bold: true }), ...b.bullets(side.rules.map(item)));
@@ -100,5 +102,6 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     cover: [],
     contents: null,
     body,
+    brand: opts.brand,
   });
 }

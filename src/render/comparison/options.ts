@@ -1,3 +1,4 @@
+import type { BrandView } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 
 /** How a comparison is rendered. */
@@ -7,6 +8,8 @@ export interface RenderOptions {
   color: boolean;
   /** A folder of Handlebars templates overriding the bundled ones (md only). */
   templateDir?: string | undefined;
+  /** The firm's branding in the comparison's language (PDF, DOCX, PPTX); none: the neutral look. */
+  brand?: BrandView | undefined;
   /** Where a relative template folder resolves and how paths are shown. */
   cwd?: string | undefined;
 }

@@ -32,6 +32,7 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
   const axes = dims.map((d) => ({ id: d.id, label: localize(d.title, opts.lang) }));
   const { w, finish } = await openPdf({
     lang: opts.lang,
+    brand: opts.brand,
     codePoints: collectCodePoints([
       v,
       axes,
@@ -71,8 +72,21 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
     }
   };
 
-  w.draw(v.heading, w.left, w.y, w.width, { size: SIZE.h1, style: "bold", color: COLOR.accent });
+  w.draw(v.heading, w.left, w.y, w.width, {
+    size: SIZE.h1,
+    style: "bold",
+    color: w.palette.accent,
+  });
   w.y += w.measure(v.heading, w.width, { size: SIZE.h1, style: "bold" }) + 10;
+  if (opts.brand?.coverLine) {
+    const style = {
+      size: 10,
+      style: "bold" as const,
+      color: opts.brand.colors?.accent ?? w.palette.accent,
+    };
+    w.draw(opts.brand.coverLine, w.left, w.y, w.width, style);
+    w.y += w.measure(opts.brand.coverLine, w.width, style) + 8;
+  }
   table(v.header);
   w.paragraph(`${v.interval.label}${w.punct.colon}${v.interval.value}`, { style: "bold" });
 
@@ -94,6 +108,11 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
   table(v.dimensions);
   if (v.dimensionsFootnote)
     w.paragraph(v.dimensionsFootnote, { size: SIZE.small, color: COLOR.muted });
+  if (v.kpis) {
+    w.subheading(v.labels.kpis, { toc: true });
+    w.paragraph(v.kpisIntro);
+    table(v.kpis);
+  }
 
   w.subheading(v.labels.readiness, { toc: true });
   w.paragraph(v.readiness.line);

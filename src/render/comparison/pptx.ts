@@ -1,8 +1,9 @@
 import type { Comparison } from "../../core/analysis/comparison.js";
+import type { BrandView } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 import { localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
-import { arrow, buildCompareView, type ListItem } from "../../views/comparison.js";
+import { arrow, buildCompareView, type ListItem, signalCell } from "../../views/comparison.js";
 import { fmtScore } from "../pdf/text.js";
 import { COLOR } from "../pdf/theme.js";
 import { BODY_W, DeckBase, finishPptx, hex, MARGIN, newPptx } from "../pptx/deck.js";
@@ -19,10 +20,12 @@ class ComparisonDeck extends DeckBase {
     pptx: ReturnType<typeof newPptx>,
     private readonly comparison: Comparison,
     private readonly language: Lang,
+    brand: BrandView | undefined,
   ) {
     const v = buildCompareView(comparison, language);
     const colon = messagesFor(language).common.punct.colon;
     super(pptx, {
+      brand,
       lang: language,
       title: v.heading,
       subject: comparison.followup.client.name,
@@ -36,6 +39,7 @@ class ComparisonDeck extends DeckBase {
   build(): void {
     this.titleSlide();
     this.scoresSlide();
+    this.kpisSlide();
     this.risksSlide();
     this.perceptionSlide();
   }
@@ -58,6 +62,7 @@ class ComparisonDeck extends DeckBase {
       fontSize: 16,
       bold: true,
     });
+    this.brandTitle(title, 5.3);
   }
 
   /** Baseline against follow-up: a native radar and the change per dimension. */
@@ -80,7 +85,7 @@ class ComparisonDeck extends DeckBase {
         w: 6.6,
         h: 5.6,
         radarStyle: "standard",
-        chartColors: [hex(COLOR.target), hex(COLOR.current)],
+        chartColors: [hex(COLOR.target), hex(this.palette.current)],
         valAxisMinVal: 0,
         valAxisMaxVal: 5,
         valAxisMajorUnit: 1,
@@ -94,23 +99,31 @@ class ComparisonDeck extends DeckBase {
     );
     this.table(
       scores,
-      [this.v.dimensions.columns[0]?.label ?? "", this.m.baseline, this.m.followup, this.m.change],
-      dims.map((d) => [
-        localize(d.title, this.language),
-        fmtScore(d.score.baseline, "—"),
-        fmtScore(d.score.followup, "—"),
-        {
-          text: arrow(d.score.change),
-          bold: true,
-          color:
-            d.score.change === null || d.score.change === 0
-              ? COLOR.ink
-              : d.score.change > 0
-                ? COLOR.improved
-                : COLOR.gap,
-        },
-      ]),
-      { x: 7.4, y: 1.4, w: BODY_W - 6.85, colW: [2.4, 1, 1, 1.03], fontSize: 12 },
+      [
+        this.v.dimensions.columns[0]?.label ?? "",
+        this.m.baseline,
+        this.m.followup,
+        this.m.change,
+        this.m.signal.column,
+      ],
+      dims.map((d) => {
+        // Colour only what is real change; a change within the noise stays grey.
+        const signal = signalCell(this.language, d);
+        const color =
+          signal.trend === "up"
+            ? COLOR.improved
+            : signal.trend === "down"
+              ? COLOR.gap
+              : COLOR.muted;
+        return [
+          localize(d.title, this.language),
+          fmtScore(d.score.baseline, "—"),
+          fmtScore(d.score.followup, "—"),
+          { text: arrow(d.score.change), bold: true, color },
+          { text: signal.text, color },
+        ];
+      }),
+      { x: 7.3, y: 1.4, w: BODY_W - 6.75, colW: [1.75, 0.75, 0.75, 0.75, 1.48], fontSize: 11 },
     );
   }
 
@@ -164,6 +177,25 @@ class ComparisonDeck extends DeckBase {
   }
 
   /** Perception gaps then and now; the questionnaire changes and movers go to the notes. */
+  /** The baseline's outcome KPIs, measured again: only real changes are coloured. */
+  kpisSlide(): void {
+    const kpis = this.v.kpis;
+    if (!kpis) return;
+    const slide = this.slide(this.v.labels.kpis, [this.v.kpisIntro, this.m.method.signal]);
+    this.text(slide, this.v.kpisIntro, { x: MARGIN, y: 1.2, w: BODY_W, h: 0.5, fontSize: 14 });
+    this.table(
+      slide,
+      kpis.columns.map((c) => c.label),
+      kpis.rows.map((row) =>
+        row.map((c) => ({
+          text: c.text,
+          color: c.trend === "up" ? COLOR.improved : c.trend === "down" ? COLOR.gap : COLOR.ink,
+        })),
+      ),
+      { x: MARGIN, y: 1.9, w: BODY_W, colW: [4.4, 1.3, 1.3, 1.3, 2.533, 1.4], fontSize: 13 },
+    );
+  }
+
   perceptionSlide(): void {
     const perception = this.slide(this.v.labels.perception, [
       this.v.questionnaire.intro,
@@ -214,6 +246,6 @@ class ComparisonDeck extends DeckBase {
  */
 export async function renderPptx(comparison: Comparison, opts: RenderOptions): Promise<Uint8Array> {
   const pptx = newPptx();
-  new ComparisonDeck(pptx, comparison, opts.lang).build();
+  new ComparisonDeck(pptx, comparison, opts.lang, opts.brand).build();
   return finishPptx(pptx, comparison.followup.date);
 }

@@ -4,6 +4,7 @@ import {
   FileChild,
   Footer,
   Header,
+  ImageRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -11,6 +12,7 @@ import {
   TabStopType,
   TextRun,
 } from "docx";
+import type { BrandLogo, BrandView } from "../../core/models/brand.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
 import { normalizePackage } from "../ooxml/package.js";
@@ -36,6 +38,8 @@ export interface DocxDocument {
   /** The contents list: its title and the headings it shows until Word updates the field. */
   contents: { title: string; entries: { title: string; level: number }[] } | null;
   body: FileChild[];
+  /** The firm's branding (styles, logo, cover line, footer); none for the neutral look. */
+  brand?: BrandView | undefined;
 }
 
 // A4 in twentieths of a point, with 2 cm side margins.
@@ -107,6 +111,59 @@ class ContentsField extends FileChild {
   }
 }
 
+/** A logo as a picture `height` pixels high, its width in proportion. */
+function logoRun(logo: BrandLogo, height: number, name: string): ImageRun {
+  const width = Math.max(1, Math.round((logo.width * height) / logo.height));
+  return new ImageRun({
+    type: logo.kind,
+    data: logo.bytes,
+    transformation: { width, height },
+    altText: { name: xmlSafe(name), title: xmlSafe(name), description: xmlSafe(name) },
+  });
+}
+
+/**
+ * A branded cover: the logo and the cover line above the title, the firm and its
+ * confidentiality notice below the cover's own blocks. A document without a cover (the progress
+ * report) opens with the logo and the cover line; its footer carries the rest.
+ */
+function brandedCover(
+  cover: readonly FileChild[],
+  brand: BrandView,
+  language: { value: string; eastAsia: string },
+): FileChild[] {
+  const color = (brand.colors?.primary ?? "#1f3a5f").replace(/^#/, "").toUpperCase();
+  const top: FileChild[] = [];
+  if (brand.logo) {
+    top.push(
+      new Paragraph({ spacing: { after: 240 }, children: [logoRun(brand.logo, 64, brand.firm)] }),
+    );
+  }
+  if (brand.coverLine) {
+    top.push(
+      new Paragraph({
+        style: STYLE.small,
+        children: [new TextRun({ text: xmlSafe(brand.coverLine), bold: true, color, language })],
+      }),
+    );
+  }
+  const bottom: FileChild[] = [
+    new Paragraph({
+      spacing: { before: 480 },
+      children: [new TextRun({ text: xmlSafe(brand.firm), bold: true, color, language })],
+    }),
+  ];
+  if (brand.confidentiality) {
+    bottom.push(
+      new Paragraph({
+        style: STYLE.small,
+        children: [new TextRun({ text: xmlSafe(brand.confidentiality), bold: true, language })],
+      }),
+    );
+  }
+  return cover.length > 0 ? [...top, ...cover, ...bottom] : top;
+}
+
 /**
  * Packs a document as DOCX bytes: one A4 section (the cover page without running header and
  * footer), a table-of-contents field Word fills in on opening, and fixed document properties and
@@ -121,12 +178,22 @@ export async function writeDocx(doc: DocxDocument): Promise<Uint8Array> {
     if (part === "{pages}") return [new TextRun({ ...small, children: [PageNumber.TOTAL_PAGES] })];
     return [new TextRun({ ...small, text: xmlSafe(part) })];
   });
+  const brand = doc.brand;
   const header = new Header({
     children: [
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ ...small, text: xmlSafe(doc.header) })],
-      }),
+      brand?.logo
+        ? new Paragraph({
+            tabStops: [{ type: TabStopType.RIGHT, position: RIGHT_TAB }],
+            children: [
+              logoRun(brand.logo, 22, brand.firm),
+              new TextRun({ ...small, children: ["\t"] }),
+              new TextRun({ ...small, text: xmlSafe(doc.header) }),
+            ],
+          })
+        : new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [new TextRun({ ...small, text: xmlSafe(doc.header) })],
+          }),
     ],
   });
   const footer = new Footer({
@@ -134,18 +201,27 @@ export async function writeDocx(doc: DocxDocument): Promise<Uint8Array> {
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: RIGHT_TAB }],
         children: [
-          new TextRun({ ...small, text: xmlSafe(doc.footer) }),
+          new TextRun({ ...small, text: xmlSafe(brand?.footer ?? doc.footer) }),
           new TextRun({ ...small, children: ["\t"] }),
           ...pageRuns,
         ],
       }),
+      ...(brand?.confidentiality
+        ? [
+            new Paragraph({
+              children: [
+                new TextRun({ ...small, bold: true, text: xmlSafe(brand.confidentiality) }),
+              ],
+            }),
+          ]
+        : []),
     ],
   });
   const empty = (): Header => new Header({ children: [new Paragraph({})] });
   const emptyFooter = (): Footer => new Footer({ children: [new Paragraph({})] });
   const hasCover = doc.cover.length > 0;
 
-  const front: FileChild[] = [...doc.cover];
+  const front: FileChild[] = brand ? brandedCover(doc.cover, brand, language) : [...doc.cover];
   if (doc.contents) {
     front.push(
       new Paragraph({
@@ -165,7 +241,7 @@ export async function writeDocx(doc: DocxDocument): Promise<Uint8Array> {
     lastModifiedBy: xmlSafe(doc.creator),
     keywords: xmlSafe(doc.keywords),
     revision: 1,
-    styles: documentStyles(),
+    styles: documentStyles(brand),
     features: { updateFields: true },
     numbering: {
       config: [

@@ -1,4 +1,5 @@
 import { ImportedXmlComponent, type IStylesOptions } from "docx";
+import type { BrandView } from "../../core/models/brand.js";
 import { COLOR } from "../pdf/theme.js";
 
 /**
@@ -30,12 +31,23 @@ export const STYLE = {
 export const FONTS = { latin: "Calibri", eastAsia: "Microsoft YaHei" } as const;
 
 const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
-const font = { ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin, eastAsia: FONTS.eastAsia };
+const fontOf = (latin: string) => ({
+  ascii: latin,
+  hAnsi: latin,
+  cs: latin,
+  eastAsia: FONTS.eastAsia,
+});
 
-/** The document's style sheet. */
-export function documentStyles(): IStylesOptions {
+/**
+ * The document's style sheet. A brand sets the heading colour and the Latin fonts of headings and
+ * body (Chinese text keeps the CJK font); without one, the neutral look.
+ */
+export function documentStyles(brand?: BrandView): IStylesOptions {
+  const font = fontOf(brand?.bodyFont ?? FONTS.latin);
+  const headFont = fontOf(brand?.headingFont ?? FONTS.latin);
+  const accent = brand?.colors?.primary ?? COLOR.accent;
   const heading = (size: number, before: number, color: string) => ({
-    run: { font, size, bold: true, color: hex(color) },
+    run: { font: headFont, size, bold: true, color: hex(color) },
     paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
   });
   return {
@@ -45,16 +57,16 @@ export function documentStyles(): IStylesOptions {
         paragraph: { spacing: { after: 120, line: 276, lineRule: "auto" } },
       },
       title: {
-        run: { font, size: 52, bold: true, color: hex(COLOR.accent) },
+        run: { font: headFont, size: 52, bold: true, color: hex(accent) },
         paragraph: { spacing: { before: 2400, after: 240, line: 240, lineRule: "auto" } },
       },
       heading1: {
-        ...heading(32, 360, COLOR.accent),
-        paragraph: { ...heading(32, 0, COLOR.accent).paragraph, outlineLevel: 0 },
+        ...heading(32, 360, accent),
+        paragraph: { ...heading(32, 0, accent).paragraph, outlineLevel: 0 },
       },
       heading2: {
-        ...heading(26, 280, COLOR.accent),
-        paragraph: { ...heading(26, 280, COLOR.accent).paragraph, outlineLevel: 1 },
+        ...heading(26, 280, accent),
+        paragraph: { ...heading(26, 280, accent).paragraph, outlineLevel: 1 },
       },
       heading3: {
         ...heading(22, 200, COLOR.ink),

@@ -1,4 +1,14 @@
 import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/model.js";
+import {
+  barLayout,
+  linearScale,
+  type RadarFrame,
+  radarAngle,
+  radarRings,
+  radarSeries,
+  radarSpokes,
+  weekStep,
+} from "../geometry/charts.js";
 import { fmtLevel, fmtScore } from "./text.js";
 import { COLOR, PHASE_COLOR, SIZE } from "./theme.js";
 import type { TextStyle, Writer } from "./writer.js";
@@ -30,40 +40,32 @@ export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): vo
   const cx = w.left + w.width / 2;
   const cy = w.y + labelRoom + radius + 4;
   const max = chart.max;
-  const angle = (i: number): number => -Math.PI / 2 + (2 * Math.PI * i) / n;
-  const point = (i: number, value: number): [number, number] => {
-    const r = (Math.max(0, Math.min(value, max)) / max) * radius;
-    return [cx + r * Math.cos(angle(i)), cy + r * Math.sin(angle(i))];
-  };
+  const frame: RadarFrame = { cx, cy, radius, max, count: n };
   const doc = w.doc;
 
   doc.save();
-  const first = Math.max(1, Math.ceil(chart.min));
-  for (let level = first; level <= max; level++) {
-    polygon(
-      w,
-      chart.axes.map((_, i) => point(i, level)),
-    );
+  const rings = radarRings(frame, chart.min);
+  for (const ring of rings) {
+    polygon(w, ring.points);
     doc
-      .lineWidth(level === max ? 0.8 : 0.5)
-      .strokeColor(level === max ? COLOR.faint : COLOR.grid)
+      .lineWidth(ring.level === max ? 0.8 : 0.5)
+      .strokeColor(ring.level === max ? COLOR.faint : COLOR.grid)
       .stroke();
   }
-  for (let i = 0; i < n; i++) {
-    const [x, y] = point(i, max);
+  for (const [x, y] of radarSpokes(frame)) {
     doc.moveTo(cx, cy).lineTo(x, y).lineWidth(0.5).strokeColor(COLOR.grid).stroke();
   }
   doc.restore();
-  for (let level = first; level <= max; level++) {
-    const [x, y] = point(0, level);
-    w.draw(String(level), x + 2, y - 8, 12, FAINT);
+  for (const ring of rings) {
+    const [x, y] = ring.points[0] ?? [cx, cy];
+    w.draw(String(ring.level), x + 2, y - 8, 12, FAINT);
   }
 
   const target = chart.series.find((s) => s.key === "target");
   const current = chart.series.find((s) => s.key === "current");
   const projected = chart.series.find((s) => s.key === "projected");
   if (target) {
-    const pts = target.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    const pts = radarSeries(frame, target.values);
     doc.save();
     polygon(w, pts);
     doc.fillOpacity(0.06).fill(COLOR.target);
@@ -75,32 +77,32 @@ export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): vo
     doc.restore();
   }
   if (projected) {
-    const pts = projected.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    const pts = radarSeries(frame, projected.values);
     doc.save();
     polygon(w, pts);
     doc.lineWidth(1.2).strokeColor(COLOR.projected).stroke();
     doc.restore();
   }
   if (current) {
-    const pts = current.values.flatMap((v, i) => (v === null ? [] : [point(i, v)]));
+    const pts = radarSeries(frame, current.values);
     if (pts.length >= 2) {
       doc.save();
       polygon(w, pts);
-      doc.fillOpacity(0.16).fill(COLOR.current);
+      doc.fillOpacity(0.16).fill(w.palette.current);
       doc.restore();
       doc.save();
       polygon(w, pts);
-      doc.lineWidth(1.6).strokeColor(COLOR.current).stroke();
+      doc.lineWidth(1.6).strokeColor(w.palette.current).stroke();
       doc.restore();
     }
     doc.save();
-    for (const [x, y] of pts) doc.circle(x, y, 2.1).fill(COLOR.current);
+    for (const [x, y] of pts) doc.circle(x, y, 2.1).fill(w.palette.current);
     doc.restore();
   }
 
   let labelsBottom = cy + radius;
   chart.axes.forEach((axis, i) => {
-    const a = angle(i);
+    const a = radarAngle(i, n);
     const cos = Math.cos(a);
     const sin = Math.sin(a);
     const lx = cx + (radius + 9) * cos;
@@ -121,7 +123,7 @@ export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): vo
 
   w.y = labelsBottom + 8;
   legend(w, [
-    { label: current?.label ?? labels.current, kind: "area", color: COLOR.current },
+    { label: current?.label ?? labels.current, kind: "area", color: w.palette.current },
     ...(projected
       ? [{ label: projected.label, kind: "line" as const, color: COLOR.projected }]
       : []),
@@ -144,14 +146,12 @@ export function drawGapBars(w: Writer, chart: GapBarChart, labels: ChartLabels):
   const barWidth = w.width - labelWidth - numbersWidth - 20;
   const rowH = 19;
   const max = chart.max;
-  const xOf = (v: number): number => barX + (Math.max(0, Math.min(v, max)) / max) * barWidth;
+  const { xOf, numX, colW } = barLayout({ barX, barWidth, numbersWidth, max });
   const headerH = 16;
 
   w.ensure(headerH + rowH * Math.min(chart.bars.length, 4) + 30);
   caption(w, chart.title);
 
-  const numX = barX + barWidth + 14;
-  const colW = numbersWidth / 3;
   const header = (): void => {
     const y = w.y;
     for (let v = 0; v <= max; v++)
@@ -197,7 +197,7 @@ export function drawGapBars(w: Writer, chart: GapBarChart, labels: ChartLabels):
     const doc = w.doc;
     doc.save();
     if (bar.current !== null) {
-      doc.rect(barX, mid - 4, xOf(bar.current) - barX, 8).fill(COLOR.current);
+      doc.rect(barX, mid - 4, xOf(bar.current) - barX, 8).fill(w.palette.current);
       if (bar.target > bar.current) {
         doc
           .rect(xOf(bar.current), mid - 4, xOf(bar.target) - xOf(bar.current), 8)
@@ -234,7 +234,7 @@ export function drawGapBars(w: Writer, chart: GapBarChart, labels: ChartLabels):
   gridDown(top, w.y);
   w.y += 6;
   legend(w, [
-    { label: labels.current, kind: "box", color: COLOR.current },
+    { label: labels.current, kind: "box", color: w.palette.current },
     { label: labels.gap, kind: "gap", color: COLOR.gap },
     { label: labels.target, kind: "tick", color: COLOR.target },
   ]);
@@ -263,8 +263,8 @@ function timelineGeometry(w: Writer, chart: TimelineChart): TimelineGeometry {
   return {
     total,
     labelWidth: TIMELINE.labelWidth,
-    xOf: (week) => x0 + (Math.max(0, Math.min(week, total)) / total) * span,
-    step: [1, 2, 4, 8, 13, 26, 52].find((s) => total / s <= 12) ?? Math.ceil(total / 12),
+    xOf: linearScale(x0, span, total),
+    step: weekStep(total),
   };
 }
 
@@ -318,7 +318,7 @@ function timelineBackground(
   for (const m of chart.milestones) {
     doc.save();
     doc.moveTo(g.xOf(m.week), from).lineTo(g.xOf(m.week), to).dash(2, { space: 2 });
-    doc.lineWidth(0.8).strokeColor(COLOR.accent).stroke();
+    doc.lineWidth(0.8).strokeColor(w.palette.accent).stroke();
     doc.undash();
     doc.restore();
   }
@@ -331,7 +331,7 @@ function timelineBackground(
 /** The diamonds and names of the milestones, and the horizon's name, under the last row. */
 function timelineMilestones(w: Writer, chart: TimelineChart, g: TimelineGeometry) {
   const marks = [
-    ...chart.milestones.map((m) => ({ ...m, color: COLOR.accent, diamond: true })),
+    ...chart.milestones.map((m) => ({ ...m, color: w.palette.accent, diamond: true })),
     { label: chart.horizonLabel, week: chart.horizonWeek, color: COLOR.gap, diamond: false },
   ];
   for (const m of marks) {

@@ -1,10 +1,11 @@
 import { InputError } from "../../core/diagnostics/errors.js";
+import { type BrandView, brandStrings } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 import { damagedFont, FONT_ENV, isCjk, resolveReportFont } from "../../io/fonts.js";
 import { documentStamp } from "../ooxml/package.js";
 import { withPlainLayout } from "./plain-layout.js";
-import { makeCleaner } from "./text.js";
-import { PAGE } from "./theme.js";
+import { collectCodePoints, makeCleaner } from "./text.js";
+import { PAGE, paletteOf } from "./theme.js";
 import { Writer } from "./writer.js";
 
 /** What a PDF says about itself. */
@@ -27,6 +28,8 @@ export async function openPdf(opts: {
   lang: Lang;
   codePoints: Set<number>;
   fontPath?: string | undefined;
+  /** The firm's branding: its palette, logo and footer; its PDF font when `fontPath` is not given. */
+  brand?: BrandView | undefined;
   /** Resolves a relative `fontPath`. */
   cwd?: string | undefined;
   /** Environment variables (`CRM_MATURITY_FONT`, font folders). */
@@ -38,10 +41,13 @@ export async function openPdf(opts: {
   /** Runs the drawing; a font that fails while glyphs are laid out or embedded is one message. */
   guard: (draw: () => Promise<Uint8Array>) => Promise<Uint8Array>;
 }> {
-  const { codePoints, info } = opts;
+  const { info } = opts;
+  const codePoints = new Set(opts.codePoints);
+  for (const cp of collectCodePoints(brandStrings(opts.brand))) codePoints.add(cp);
   const font = await resolveReportFont({
     codePoints,
     fontPath: opts.fontPath,
+    brandFontPath: opts.brand?.pdfFont,
     ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
     ...(opts.env !== undefined ? { env: opts.env } : {}),
   });
@@ -82,6 +88,10 @@ export async function openPdf(opts: {
         }
       : font;
   const w = new Writer(doc, layoutFont, makeCleaner(font.coverage), opts.lang, hasCjk);
+  if (opts.brand) {
+    w.brand = opts.brand;
+    w.palette = paletteOf(opts.brand);
+  }
   const finish = async (): Promise<Uint8Array> => {
     doc.end();
     await done;
@@ -99,7 +109,14 @@ export async function openPdf(opts: {
     } catch (err) {
       // A font that parsed may still fail when its tables are read to lay out or embed glyphs.
       if (font.kind !== "embedded" || err instanceof InputError) throw err;
-      const what = font.source === "option" ? "--font" : font.source === "env" ? FONT_ENV : "font";
+      const what =
+        font.source === "option"
+          ? "--font"
+          : font.source === "brand"
+            ? "the brand's fonts.pdf"
+            : font.source === "env"
+              ? FONT_ENV
+              : "font";
       throw damagedFont(what, font.file);
     }
   };

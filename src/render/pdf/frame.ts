@@ -1,3 +1,4 @@
+import type { BrandLogo, BrandView } from "../../core/models/brand.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import type { ReportModel } from "../../views/report/model.js";
 import { COLOR, PAGE, SIZE } from "./theme.js";
@@ -9,8 +10,8 @@ export function drawCover(w: Writer, report: ReportModel): void {
   const doc = w.doc;
   const bandHeight = 318;
   doc.save();
-  doc.rect(0, 0, PAGE.width, bandHeight).fill(COLOR.accent);
-  doc.rect(0, bandHeight, PAGE.width, 5).fill(COLOR.target);
+  doc.rect(0, 0, PAGE.width, bandHeight).fill(w.palette.accent);
+  doc.rect(0, bandHeight, PAGE.width, 5).fill(w.brand?.colors?.accent ?? COLOR.target);
   doc.restore();
 
   const x = w.left;
@@ -49,19 +50,60 @@ export function drawCover(w: Writer, report: ReportModel): void {
   const noticeY = PAGE.height - 64 - noticeH;
   w.rule(noticeY - 10, COLOR.rule, 0.6);
   w.draw(cover.notice, x, noticeY, width, noticeStyle);
+  if (w.brand) drawCoverBrand(w, w.brand, noticeY - 10);
   doc.x = w.left;
   doc.y = w.top;
   w.blankPage = false;
 }
 
+/** A logo fitted into a box, aligned to its left or right edge; its drawn width. */
+export function drawLogo(
+  w: Writer,
+  logo: BrandLogo,
+  box: { x: number; y: number; width: number; height: number; align: "left" | "right" },
+): number {
+  const scale = Math.min(box.width / logo.width, box.height / logo.height);
+  const width = logo.width * scale;
+  const height = logo.height * scale;
+  const x = box.align === "right" ? box.x + box.width - width : box.x;
+  w.doc.image(w.logoImage(logo), x, box.y + (box.height - height) / 2, { width, height });
+  return width;
+}
+
+/**
+ * The firm on a branded cover: its cover line at the top of the band, and its logo, name and
+ * confidentiality notice in the white area above the cover's notice.
+ */
+function drawCoverBrand(w: Writer, brand: BrandView, ruleY: number): void {
+  const x = w.left;
+  if (brand.coverLine) {
+    w.draw(brand.coverLine, x, 46, w.width, { size: 10, style: "bold", color: "#dbe4ef" });
+  }
+  const confStyle: TextStyle = { size: SIZE.small, style: "bold", color: COLOR.ink };
+  const confH = brand.confidentiality ? w.measure(brand.confidentiality, w.width, confStyle) : 0;
+  const confY = ruleY - 12 - confH;
+  const baseY = confY - (confH > 0 ? 12 : 0) - 44;
+  let nameX = x;
+  if (brand.logo)
+    nameX += drawLogo(w, brand.logo, { x, y: baseY, width: 150, height: 44, align: "left" }) + 14;
+  if (brand.firm) {
+    w.drawLine(brand.firm, nameX, baseY + 15, w.right - nameX, {
+      size: 11,
+      style: "bold",
+      color: w.palette.accent,
+    });
+  }
+  if (brand.confidentiality) w.draw(brand.confidentiality, x, confY, w.width, confStyle);
+}
+
 /** The contents page, drawn once every section knows its page. */
 export function drawContents(w: Writer, report: ReportModel, pageIndex: number): void {
   w.doc.switchToPage(pageIndex);
-  const titleStyle: TextStyle = { size: SIZE.h1, style: "bold", color: COLOR.accent };
+  const titleStyle: TextStyle = { size: SIZE.h1, style: "bold", color: w.palette.accent };
   let y = w.top;
   const h = w.draw(report.labels.contents, w.left, y, w.width, titleStyle);
   y += h + 5;
-  w.rule(y, COLOR.accent, 1.2);
+  w.rule(y, w.palette.accent, 1.2);
   y += 18;
   for (const entry of w.toc) {
     const style: TextStyle =
@@ -112,12 +154,30 @@ export function drawFrame(
     const margins = w.doc.page.margins;
     const bottom = margins.bottom;
     margins.bottom = 0;
-    w.drawLine(meta.header, w.left, PAGE.headerY, w.width, style);
+    const logo = w.brand?.logo;
+    const logoWidth = logo
+      ? drawLogo(w, logo, {
+          x: w.right - 90,
+          y: PAGE.headerY - 6,
+          width: 90,
+          height: 16,
+          align: "right",
+        }) + 12
+      : 0;
+    w.drawLine(meta.header, w.left, PAGE.headerY, w.width - logoWidth, style);
     w.rule(PAGE.headerY + 12, COLOR.rule, 0.4);
     w.rule(PAGE.footerY - 6, COLOR.rule, 0.4);
     const number = fillPlaceholders(meta.pageNumber, { page: i + 1, pages: total });
     const numberWidth = w.widthOf(number, style) + 1;
-    w.drawLine(meta.footer, w.left, PAGE.footerY, w.width - numberWidth - 16, style);
+    const brand = w.brand;
+    const footer = brand ? (brand.footer ?? meta.footer) : meta.footer;
+    w.drawLine(footer, w.left, PAGE.footerY, w.width - numberWidth - 16, style);
+    if (brand?.confidentiality) {
+      w.drawLine(brand.confidentiality, w.left, PAGE.footerY + 11, w.width - numberWidth - 16, {
+        ...style,
+        style: "bold",
+      });
+    }
     w.drawLine(number, w.right - numberWidth, PAGE.footerY, numberWidth, style);
     margins.bottom = bottom;
   }

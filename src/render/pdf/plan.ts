@@ -39,14 +39,18 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
     w.bullets(first, {}, PHASE_COLOR.rigidify.fill);
   }
   if (r.gate)
-    callout(w, { title: r.gate.label, paragraphs: [r.gate.sentence], color: COLOR.accent });
+    callout(w, { title: r.gate.label, paragraphs: [r.gate.sentence], color: w.palette.accent });
   // The board edition stops at the gate: the timeline marks the reassessment, and the phases'
   // detail is in the full edition.
   if (!r.detail) {
     if (r.backlog.items.length > 0) w.paragraph(r.backlog.intro);
     return;
   }
-  callout(w, { title: r.milestone.label, paragraphs: [r.milestone.sentence], color: COLOR.accent });
+  callout(w, {
+    title: r.milestone.label,
+    paragraphs: [r.milestone.sentence],
+    color: w.palette.accent,
+  });
   for (const phase of r.phases) {
     const color = PHASE_COLOR[phase.phase];
     w.subheading(phase.name, { keep: 120, toc: true });
@@ -145,7 +149,7 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
         { header: L.frequency, width: 1.2 },
       ],
       k.scorecard.map((row) => [
-        { text: row.kpi, bold: true, color: row.kind === "outcome" ? COLOR.accent : COLOR.ink },
+        { text: row.kpi, bold: true, color: row.kind === "outcome" ? w.palette.accent : COLOR.ink },
         row.ownerName,
         row.baseline,
         row.target,
@@ -165,7 +169,7 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
       group = {
         key,
         title: row.phase ? (row.phaseName ?? row.phase) : row.sourceName,
-        color: row.phase ? PHASE_COLOR[row.phase].fill : COLOR.accent,
+        color: row.phase ? PHASE_COLOR[row.phase].fill : w.palette.accent,
         rows: [],
       };
       groups.push(group);

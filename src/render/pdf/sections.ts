@@ -57,7 +57,7 @@ export function statStrip(
   const gap = 8;
   const boxW = (w.width - gap * (items.length - 1)) / items.length;
   const labelStyle: TextStyle = { size: SIZE.caption, color: COLOR.muted };
-  const valueStyle: TextStyle = { size: 14, style: "bold", color: COLOR.accent };
+  const valueStyle: TextStyle = { size: 14, style: "bold", color: w.palette.accent };
   const subStyle: TextStyle = { size: SIZE.caption, color: COLOR.muted };
   const inner = boxW - 14;
   const heights = items.map(
@@ -73,13 +73,13 @@ export function statStrip(
     const x = w.left + i * (boxW + gap);
     w.doc.save();
     w.doc.rect(x, y, boxW, h).fill(COLOR.zebra);
-    w.doc.rect(x, y, 2.5, h).fill(item.color ?? COLOR.accent);
+    w.doc.rect(x, y, 2.5, h).fill(item.color ?? w.palette.accent);
     w.doc.restore();
     let cy = y + 7;
     cy += w.draw(item.label, x + 9, cy, inner, labelStyle) + 1;
     cy += w.draw(item.value, x + 9, cy, inner, {
       ...valueStyle,
-      color: item.color ?? COLOR.accent,
+      color: item.color ?? w.palette.accent,
     });
     if (item.sub) w.draw(item.sub, x + 9, cy + 1, inner, subStyle);
   });
@@ -96,7 +96,7 @@ export function callout(
     color?: string;
   },
 ): void {
-  const color = opts.color ?? COLOR.accent;
+  const color = opts.color ?? w.palette.accent;
   const inner = w.width - 24;
   const titleStyle: TextStyle = { size: SIZE.body + 0.5, style: "bold", color };
   const bodyStyle: TextStyle = { size: SIZE.body, lineGap: w.bodyGap };
@@ -171,7 +171,7 @@ export function drawDecisions(w: Writer, report: ReportModel, number: number): v
     callout(w, {
       title: `${i + 1}. ${item.title}`,
       paragraphs: [item.sentence],
-      color: COLOR.accent,
+      color: w.palette.accent,
     });
   });
   if (d.nextSteps.length === 0) return;
@@ -259,7 +259,7 @@ export function drawSummary(w: Writer, report: ReportModel, number: number): voi
   drawCalibration(w, report);
   if (summary.judgement.length > 0) {
     w.space(4);
-    callout(w, { paragraphs: summary.judgement, color: COLOR.accent });
+    callout(w, { paragraphs: summary.judgement, color: w.palette.accent });
   }
 }
 
@@ -371,7 +371,7 @@ function drawDimension(
     {
       label: L.gap,
       value: d.gap === null ? L.inconclusive : d.gap.toFixed(2),
-      color: d.gap !== null && d.gap > 0 ? COLOR.gap : COLOR.accent,
+      color: d.gap !== null && d.gap > 0 ? COLOR.gap : w.palette.accent,
     },
     {
       label: L.coverage,

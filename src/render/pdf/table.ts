@@ -60,7 +60,7 @@ export function layoutTable(
 ): TableLayout {
   const size = opts.size ?? SIZE.table;
   const lineGap = w.bodyGap * 0.6;
-  const headStyle: TextStyle = { size, style: "bold", color: COLOR.accent, lineGap };
+  const headStyle: TextStyle = { size, style: "bold", color: w.palette.accent, lineGap };
   const widths = columnWidths(w, columns, rows, size, headStyle);
   const headH =
     Math.max(
@@ -143,7 +143,7 @@ export function drawTable(
         align: c.align ?? "left",
       });
     });
-    w.rule(y + h, COLOR.accent, 0.8);
+    w.rule(y + h, w.palette.accent, 0.8);
     w.y = y + h;
   };
 
@@ -180,7 +180,7 @@ export function drawTable(
         drawHeader();
       }
       drawRow(w, row, xs, widths, w.y, h, fillColor);
-      if (isTotal) w.rule(w.y, COLOR.accent, 0.8);
+      if (isTotal) w.rule(w.y, w.palette.accent, 0.8);
       w.y += h;
       w.rule(w.y, COLOR.rule, 0.4);
       return;

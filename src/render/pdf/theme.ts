@@ -1,3 +1,4 @@
+import type { BrandView } from "../../core/models/brand.js";
 import type { ReadinessVerdictId, RoadmapPhaseId, SeverityId } from "../../views/report/model.js";
 
 /** A4 in points; margins leave room for the running header and footer. */
@@ -30,6 +31,22 @@ export const COLOR = {
   /** A figure that improved (a change up, a risk resolved); a decline uses `gap`. */
   improved: "#3f7d4e",
 } as const;
+
+/**
+ * The colours a brand sets: headings, rules and accents; the current-state chart series. Both
+ * take the brand's primary colour, which stands apart from the target's amber in every chart;
+ * the brand's accent marks the cover and the cover line (`BrandView.colors.accent`).
+ */
+export interface Palette {
+  readonly accent: string;
+  readonly current: string;
+}
+
+/** The palette of a document: the neutral one, or the brand's primary and accent colours. */
+export function paletteOf(brand: BrandView | undefined): Palette {
+  const colors = brand?.colors;
+  return colors ? { accent: colors.primary, current: colors.primary } : COLOR;
+}
 
 export const PHASE_COLOR: Record<RoadmapPhaseId, { fill: string; soft: string }> = {
   rigidify: { fill: "#3d5a80", soft: "#e6ebf2" },

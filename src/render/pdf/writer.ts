@@ -1,8 +1,9 @@
+import type { BrandLogo, BrandView } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 import type { EmbeddedReportFont, ReportFont } from "../../io/fonts.js";
 import { breakLines } from "./lines.js";
 import { type Punctuation, punctuationFor } from "./text.js";
-import { COLOR, PAGE, SIZE } from "./theme.js";
+import { COLOR, PAGE, type Palette, SIZE } from "./theme.js";
 
 export type FontStyle = "regular" | "bold";
 
@@ -55,6 +56,21 @@ export class Writer {
   private outlineParent: PDFKit.PDFOutline | null = null;
 
   readonly punct: Punctuation;
+  /** Headings, rules and chart colours: the neutral palette unless a brand sets its own. */
+  palette: Palette = COLOR;
+  /** The firm's branding (cover, running header and footer); none for the neutral look. */
+  brand: BrandView | undefined;
+  private logo: string | undefined;
+
+  /**
+   * The brand's logo as pdfkit's image source: a data URL, which pdfkit registers by its text, so
+   * every page refers to one embedded copy.
+   */
+  logoImage(logo: BrandLogo): string {
+    const mime = logo.kind === "png" ? "image/png" : "image/jpeg";
+    this.logo ??= `data:${mime};base64,${Buffer.from(logo.bytes).toString("base64")}`;
+    return this.logo;
+  }
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -270,7 +286,7 @@ export class Writer {
   bullets(
     items: readonly string[],
     style: Partial<TextStyle> = {},
-    bulletColor: string = COLOR.accent,
+    bulletColor: string = this.palette.accent,
   ): void {
     const full: TextStyle = { size: SIZE.body, lineGap: this.bodyGap, ...style };
     const indent = 12;
@@ -290,7 +306,7 @@ export class Writer {
   bulletColumns(
     items: readonly string[],
     style: Partial<TextStyle> = {},
-    bulletColor: string = COLOR.accent,
+    bulletColor: string = this.palette.accent,
   ): void {
     const full: TextStyle = { size: SIZE.small, lineGap: this.bodyGap * 0.6, ...style };
     const gap = 16;
@@ -334,12 +350,12 @@ export class Writer {
     this.blankPage = false;
     const y = this.doc.y;
     const num = String(number);
-    const numStyle: TextStyle = { size: SIZE.h1, style: "bold", color: COLOR.accent };
+    const numStyle: TextStyle = { size: SIZE.h1, style: "bold", color: this.palette.accent };
     const numWidth = this.widthOf(num, numStyle) + 10;
     this.draw(num, this.left, y, numWidth, numStyle);
     const h = this.draw(title, this.left + numWidth, y, this.width - numWidth, numStyle);
     const ruleY = y + h + 5;
-    this.rule(ruleY, COLOR.accent, 1.2);
+    this.rule(ruleY, this.palette.accent, 1.2);
     this.doc.x = this.left;
     this.doc.y = ruleY + 14;
     this.mark(1, `${num}  ${title}`);
@@ -347,7 +363,7 @@ export class Writer {
 
   /** A level-2 heading kept together with at least `keep` points of what follows. */
   subheading(title: string, opts: { keep?: number; toc?: boolean } = {}): void {
-    const style: TextStyle = { size: SIZE.h2, style: "bold", color: COLOR.accent };
+    const style: TextStyle = { size: SIZE.h2, style: "bold", color: this.palette.accent };
     const h = this.measure(title, this.width, style);
     this.ensure(h + 8 + (opts.keep ?? 60));
     if (this.doc.y > this.top + 1) this.doc.y += 6;

@@ -1,10 +1,11 @@
 import { createRequire } from "node:module";
+import { type BrandLogo, type BrandView, brandFooter } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
 import { normalizePackage } from "../ooxml/package.js";
 import { punctuationFor } from "../pdf/text.js";
-import { COLOR } from "../pdf/theme.js";
+import { COLOR, type Palette, paletteOf } from "../pdf/theme.js";
 
 /**
  * What every PowerPoint deck shares: a 16:9 master with the accent bar, the footer and the slide
@@ -37,6 +38,12 @@ export type Pptx = InstanceType<PptxConstructor>;
 export type Slide = ReturnType<Pptx["addSlide"]>;
 export type TextRun = { text: string; options?: Record<string, unknown> };
 
+/** A logo as pptxgenjs takes embedded images: a base64 data URL (never a path or a URL). */
+function logoData(logo: BrandLogo): string {
+  const mime = logo.kind === "png" ? "image/png" : "image/jpeg";
+  return `${mime};base64,${Buffer.from(logo.bytes).toString("base64")}`;
+}
+
 export const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 export const W = 13.333;
 export const MARGIN = 0.55;
@@ -45,6 +52,10 @@ export const MASTER = "CRM_MATURITY";
 
 export class DeckBase {
   protected readonly font: string;
+  protected readonly headFont: string;
+  /** Headings, the slide bar and the current-state series: neutral unless a brand sets them. */
+  protected readonly palette: Palette;
+  protected readonly brand: BrandView | undefined;
   protected readonly lang: string;
   protected readonly colon: string;
   protected readonly paren: (text: string) => string;
@@ -52,10 +63,21 @@ export class DeckBase {
 
   constructor(
     protected readonly pptx: Pptx,
-    facts: { lang: Lang; title: string; subject: string; author: string; footer: string },
+    facts: {
+      lang: Lang;
+      title: string;
+      subject: string;
+      author: string;
+      footer: string;
+      brand?: BrandView | undefined;
+    },
   ) {
     const common = messagesFor(facts.lang).common;
-    this.font = common.officeFont;
+    const brand = facts.brand;
+    this.brand = brand;
+    this.palette = paletteOf(brand);
+    this.font = brand?.bodyFont ? common.officeFontWithBrand(brand.bodyFont) : common.officeFont;
+    this.headFont = brand?.headingFont ? common.officeFontWithBrand(brand.headingFont) : this.font;
     this.lang = common.officeLanguage;
     const p = punctuationFor(facts.lang);
     this.colon = p.colon;
@@ -63,28 +85,46 @@ export class DeckBase {
     this.sep = p.list;
     pptx.layout = "LAYOUT_WIDE";
     pptx.author = xmlSafe(facts.author);
-    pptx.company = xmlSafe(facts.author);
+    pptx.company = xmlSafe(brand?.firm || facts.author);
     pptx.subject = xmlSafe(facts.subject);
     pptx.title = xmlSafe(facts.title);
-    pptx.theme = { headFontFace: this.font, bodyFontFace: this.font };
+    pptx.theme = { headFontFace: this.headFont, bodyFontFace: this.font };
+    const footer = brand ? brandFooter(brand, facts.footer) : facts.footer;
+    const logo = brand?.logo;
+    const logoH = 0.32;
+    const logoW = logo ? Math.min(1.6, (logo.width * logoH) / logo.height) : 0;
     pptx.defineSlideMaster({
       title: MASTER,
       background: { color: "FFFFFF" },
       objects: [
-        { rect: { x: 0, y: 0, w: W, h: 0.12, fill: { color: hex(COLOR.accent) } } },
+        { rect: { x: 0, y: 0, w: W, h: 0.12, fill: { color: hex(this.palette.accent) } } },
         {
           text: {
-            text: xmlSafe(facts.footer),
+            text: xmlSafe(footer),
             options: this.opts({
               x: MARGIN,
               y: 7.05,
-              w: 9,
+              w: logo ? W - 2 * MARGIN - 0.8 - logoW - 0.2 : 9,
               h: 0.3,
               fontSize: 9,
               color: COLOR.muted,
             }),
           },
         },
+        ...(logo
+          ? [
+              {
+                image: {
+                  x: W - MARGIN - 0.8 - logoW,
+                  y: 7.04,
+                  w: logoW,
+                  h: (logoW * logo.height) / logo.width,
+                  data: logoData(logo),
+                  altText: xmlSafe(brand.firm),
+                },
+              },
+            ]
+          : []),
       ],
       slideNumber: {
         x: W - MARGIN - 0.6,
@@ -104,6 +144,39 @@ export class DeckBase {
     return out;
   }
 
+  /**
+   * The firm on a title slide: its logo at the top left and its cover line beneath it; nothing
+   * without a brand.
+   */
+  protected brandTitle(slide: Slide, top = 0.4): void {
+    const brand = this.brand;
+    if (!brand) return;
+    if (brand.logo) {
+      const h = 0.8;
+      const w = Math.min(3.2, (brand.logo.width * h) / brand.logo.height);
+      slide.addImage({
+        data: logoData(brand.logo),
+        x: MARGIN,
+        y: top,
+        w,
+        h: (w * brand.logo.height) / brand.logo.width,
+        altText: xmlSafe(brand.firm),
+      });
+    }
+    const line = brand.coverLine ?? brand.firm;
+    if (line) {
+      this.text(slide, line, {
+        x: MARGIN,
+        y: top + 0.9,
+        w: BODY_W,
+        h: 0.4,
+        fontSize: 14,
+        bold: true,
+        color: brand.colors?.accent ?? this.palette.accent,
+      });
+    }
+  }
+
   protected slide(title: string, notes: string[]): Slide {
     const slide = this.pptx.addSlide({ masterName: MASTER });
     slide.addText(
@@ -115,7 +188,7 @@ export class DeckBase {
         h: 0.75,
         fontSize: 26,
         bold: true,
-        color: COLOR.accent,
+        color: this.palette.accent,
         valign: "middle",
       }),
     );

@@ -1,4 +1,5 @@
 import type { FileChild } from "docx";
+import type { BrandView } from "../../core/models/brand.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import { gapBarsSvg, radarSvg, type SvgChartLabels, timelineSvg } from "../charts/svg.js";
@@ -6,15 +7,15 @@ import { type Blocks, type Cell, makeBlocks } from "../docx/blocks.js";
 import { writeDocx } from "../docx/document.js";
 import { STYLE } from "../docx/styles.js";
 import { fmtPct, fmtScore, punctuationFor } from "../pdf/text.js";
-import { SEVERITY_COLOR } from "../pdf/theme.js";
+import { type Palette, paletteOf, SEVERITY_COLOR } from "../pdf/theme.js";
 
 /**
  * The report (or roadmap) as a Word document: the model's sections in its order (an edition is
  * just another list of sections), each a Heading 1 numbered as in the other formats, tables as
  * Word tables, the charts as pictures. Says what the Markdown templates say; lays out only.
  */
-export async function renderDocx(report: ReportModel): Promise<Uint8Array> {
-  const ctx = context(report);
+export async function renderDocx(report: ReportModel, brand?: BrandView): Promise<Uint8Array> {
+  const ctx = context(report, paletteOf(brand));
   const body: FileChild[] = [];
   const entries: { title: string; level: number }[] = [];
   let number = 0;
@@ -40,6 +41,7 @@ export async function renderDocx(report: ReportModel): Promise<Uint8Array> {
     cover: hasCover ? cover(ctx) : [],
     contents: hasCover && entries.length >= 3 ? { title: report.labels.contents, entries } : null,
     body,
+    brand,
   });
 }
 
@@ -51,11 +53,13 @@ interface Ctx {
   sep: string;
   paren: (text: string) => string;
   charts: SvgChartLabels;
+  /** Chart colours: the neutral palette unless a brand sets its own. */
+  palette: Palette;
   span: (from: number, to: number) => string;
   week: (n: number) => string;
 }
 
-function context(r: ReportModel): Ctx {
+function context(r: ReportModel, palette: Palette): Ctx {
   const L = r.labels;
   const p = punctuationFor(r.lang);
   const week = (n: number) => fillPlaceholders(L.weekPattern, { week: n });
@@ -74,6 +78,7 @@ function context(r: ReportModel): Ctx {
       weeks: L.weeks,
     },
     week,
+    palette,
     span: (from, to) =>
       to <= from
         ? "—"
@@ -197,7 +202,7 @@ async function profile(ctx: Ctx): Promise<FileChild[]> {
   };
   return [
     b.paragraph(p.intro),
-    ...(await b.chart(radarSvg(p.radar, ctx.charts), p.radar.title)),
+    ...(await b.chart(radarSvg(p.radar, ctx.charts, undefined, ctx.palette), p.radar.title)),
     ...b.table(
       [
         { header: L.dimension, width: 3 },
@@ -213,7 +218,7 @@ async function profile(ctx: Ctx): Promise<FileChild[]> {
       [...p.rows.map((x) => row(x, false)), row(p.overall, true)],
     ),
     b.paragraph(""),
-    ...(await b.chart(gapBarsSvg(p.gapBars, ctx.charts), p.gapBars.title)),
+    ...(await b.chart(gapBarsSvg(p.gapBars, ctx.charts, ctx.palette), p.gapBars.title)),
   ];
 }
 
@@ -389,7 +394,9 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
   if (m.empty) out.push(b.paragraph(m.empty));
   else {
     out.push(b.heading(2, L.timeline));
-    out.push(...(await b.chart(timelineSvg(m.timeline, ctx.charts), m.timeline.title)));
+    out.push(
+      ...(await b.chart(timelineSvg(m.timeline, ctx.charts, ctx.palette), m.timeline.title)),
+    );
     out.push(
       ...b.table(
         [

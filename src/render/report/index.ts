@@ -13,12 +13,13 @@ export const RENDERERS = {
     const { renderPdf } = await import("./pdf.js");
     return renderPdf(report, {
       ...(opts.fontPath !== undefined ? { fontPath: opts.fontPath } : {}),
+      ...(opts.brand !== undefined ? { brand: opts.brand } : {}),
       ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
       ...(opts.vars !== undefined ? { env: opts.vars } : {}),
     });
   },
-  docx: async (report) => (await import("./docx.js")).renderDocx(report),
-  pptx: async (report) => (await import("./pptx.js")).renderPptx(report),
+  docx: async (report, opts) => (await import("./docx.js")).renderDocx(report, opts.brand),
+  pptx: async (report, opts) => (await import("./pptx.js")).renderPptx(report, opts.brand),
   json: (report) => renderJson(report),
 } satisfies Record<string, ReportRenderer>;
 

@@ -1,3 +1,4 @@
+import type { BrandView } from "../../core/models/brand.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import { openPdf } from "../pdf/document.js";
 import { drawContents, drawCover, drawFrame } from "../pdf/frame.js";
@@ -21,6 +22,8 @@ export interface PdfOptions {
   cwd?: string;
   /** Environment variables (`CRM_MATURITY_FONT`, font folders). */
   env?: NodeJS.ProcessEnv;
+  /** The firm's branding; none for the neutral look. */
+  brand?: BrandView;
 }
 
 const SECTIONS: Record<
@@ -49,6 +52,7 @@ export async function renderPdf(report: ReportModel, opts: PdfOptions): Promise<
     lang: report.lang,
     codePoints: collectCodePoints(report),
     fontPath: opts.fontPath,
+    brand: opts.brand,
     cwd: opts.cwd,
     env: opts.env,
     info: {

@@ -1,3 +1,4 @@
+import type { BrandView } from "../../core/models/brand.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import type { ReportModel } from "../../views/report/model.js";
 import { fmtScore } from "../pdf/text.js";
@@ -20,9 +21,9 @@ import {
  * decisions and next steps. Charts are PowerPoint charts, so their data stays editable; each
  * slide's speaker notes carry the supporting detail. Lays out the model only.
  */
-export async function renderPptx(report: ReportModel): Promise<Uint8Array> {
+export async function renderPptx(report: ReportModel, brand?: BrandView): Promise<Uint8Array> {
   const pptx = newPptx();
-  const deck = new Deck(pptx, report);
+  const deck = new Deck(pptx, report, brand);
   deck.title();
   deck.findings();
   deck.profile();
@@ -41,8 +42,10 @@ class Deck extends DeckBase {
   constructor(
     pptx: Pptx,
     private readonly r: ReportModel,
+    brand: BrandView | undefined,
   ) {
     super(pptx, {
+      brand,
       lang: r.lang,
       title: r.meta.title,
       subject: r.meta.client.name,
@@ -55,6 +58,7 @@ class Deck extends DeckBase {
   title(): void {
     const r = this.r;
     const slide = this.pptx.addSlide({ masterName: MASTER });
+    this.brandTitle(slide);
     this.text(slide, r.cover.title, {
       x: MARGIN,
       y: 1.7,
@@ -62,7 +66,7 @@ class Deck extends DeckBase {
       h: 1.3,
       fontSize: 36,
       bold: true,
-      color: COLOR.accent,
+      color: this.palette.accent,
       valign: "bottom",
     });
     this.text(slide, r.cover.subtitle, {
@@ -166,7 +170,7 @@ class Deck extends DeckBase {
       h: 0.7,
       fontSize: 22,
       bold: true,
-      color: COLOR.accent,
+      color: this.palette.accent,
     });
     this.text(slide, s.readiness.sentence, {
       x: MARGIN + 0.25,
@@ -200,7 +204,7 @@ class Deck extends DeckBase {
       h: 0.5,
       fontSize: 16,
       bold: true,
-      color: COLOR.accent,
+      color: this.palette.accent,
     });
     this.text(
       slide,
@@ -254,7 +258,9 @@ class Deck extends DeckBase {
       w: 7.6,
       h: 5.7,
       radarStyle: "standard",
-      chartColors: p.radar.series.map((series) => hex(COLOR[series.key])),
+      chartColors: p.radar.series.map((series) =>
+        hex(series.key === "current" ? this.palette.current : COLOR[series.key]),
+      ),
       lineSize: 2,
       valAxisMinVal: 0,
       valAxisMaxVal: p.radar.max,
@@ -313,7 +319,7 @@ class Deck extends DeckBase {
         h: 5.7,
         barDir: "bar",
         barGrouping: "clustered",
-        chartColors: [hex(COLOR.current), hex(COLOR.target)],
+        chartColors: [hex(this.palette.current), hex(COLOR.target)],
         valAxisMinVal: 0,
         valAxisMaxVal: r.profile.gapBars.max,
         valAxisMajorUnit: 1,
@@ -488,7 +494,7 @@ class Deck extends DeckBase {
       h: 0.45,
       fontSize: 13,
       bold: true,
-      color: COLOR.accent,
+      color: this.palette.accent,
     });
   }
 
@@ -571,7 +577,7 @@ class Deck extends DeckBase {
       h: 0.5,
       fontSize: 18,
       bold: true,
-      color: COLOR.accent,
+      color: this.palette.accent,
     });
     const steps = d.nextSteps.map(
       (step) => `${step.title}${this.paren(`${step.ownerName}${this.sep}${step.start}`)}`,

@@ -6,6 +6,7 @@ import {
   progressToTarget,
   questionDifferences,
 } from "../../../src/core/analysis/comparison.js";
+import { OUTCOME_KPIS, outcomeDimensions } from "../../../src/core/analysis/outcomes.js";
 import type { AnswerValue } from "../../../src/core/answers/schema.js";
 import { scoreAssessment } from "../../../src/core/assessment.js";
 import type { Questionnaire } from "../../../src/core/questionnaire/types.js";
@@ -460,5 +461,27 @@ describe("the Lotus fixture (six months, questionnaire 1.0.0 → 1.1.0)", () => 
     expect(c.questions.changed).toMatchObject([{ id: "lead.expectations", fields: ["anchors"] }]);
     expect(c.interval.months).toBe(6);
     expect(c.warnings).toEqual([]);
+  });
+});
+
+describe("compareAssessments: outcome KPIs and noise", () => {
+  it("follows the baseline's largest weighted gaps, with the dimensions' own scores and noise", async () => {
+    const { baseline, followup } = await loadLotus();
+    const c = compareAssessments(baseline, followup);
+    const expected = outcomeDimensions(baseline.results, OUTCOME_KPIS).map((d) => d.id);
+    expect(c.kpis.map((k) => k.dimension)).toEqual(expected);
+    for (const k of c.kpis) {
+      const d = c.dimensions.find((x) => x.id === k.dimension);
+      expect(k.score).toEqual(d?.score);
+      expect(k.noise).toEqual(d?.noise);
+      expect(k.target).toBe(d?.target.followup);
+    }
+    // Lotus: leadership's +0.92 is real; data quality's +0.50 is within its band.
+    const signal = Object.fromEntries(c.dimensions.map((d) => [d.id, d.noise.signal]));
+    expect(signal).toMatchObject({
+      leadership: "gain",
+      culture: "loss",
+      "data-quality": "within-noise",
+    });
   });
 });

@@ -1,10 +1,11 @@
+import { OUTCOME_KPIS, outcomeDimensions } from "../../../core/analysis/outcomes.js";
 import type { ReportContext } from "../context.js";
 import type { KpiRow, ReportModel, RoadmapSection } from "../model.js";
 import { addDays } from "./roadmap.js";
 
 /** How many KPIs the scorecard carries, and how many of them are outcomes of the largest gaps. */
 const SCORECARD_SIZE = 10;
-const OUTCOMES = 3;
+const OUTCOMES = OUTCOME_KPIS;
 const PER_GAP = 2;
 /** Standing measures are baselined in the first month. */
 const STANDARD_BASELINE_WEEK = 4;
@@ -21,10 +22,7 @@ function scorecard(ctx: ReportContext, roadmap: RoadmapSection, rows: KpiRow[]):
   const { t, results, plan } = ctx;
   const horizonDate = ctx.dateText(addDays(roadmap.startDate, plan.horizonWeeks * 7));
   const atHorizon = plan.projections.at(-1)?.scores ?? {};
-  const gaps = results.dimensions
-    .filter((d) => d.score !== null && d.gap !== null && d.gap > 0)
-    .sort((a, b) => (b.gap ?? 0) * b.weight - (a.gap ?? 0) * a.weight)
-    .slice(0, OUTCOMES);
+  const gaps = outcomeDimensions(results, OUTCOMES);
   const outcomes: ScorecardRow[] = gaps.map((d) => {
     const first = roadmap.actions.find((a) => a.dimension === d.id);
     return {

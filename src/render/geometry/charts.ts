@@ -1,0 +1,86 @@
+/**
+ * The geometry the PDF charts (src/render/pdf/charts.ts) and the SVG charts of Word
+ * (src/render/charts/svg.ts) share: where a radar's axes, rings and series points lie, and how a
+ * bar or timeline scale maps values to positions. Pure arithmetic: each renderer chooses its
+ * frame (points or pixels) and draws; the same frame gives the same coordinates in both.
+ */
+
+export type Point = [number, number];
+
+/** A radar's frame: its centre, outer radius, the value at the rim and the number of axes. */
+export interface RadarFrame {
+  cx: number;
+  cy: number;
+  radius: number;
+  max: number;
+  count: number;
+}
+
+/** The angle of axis `i` of `count`, the first pointing up, clockwise. */
+export function radarAngle(i: number, count: number): number {
+  return -Math.PI / 2 + (2 * Math.PI * i) / count;
+}
+
+/** Where `value` lies on axis `i`: values are clamped to 0…max. */
+export function radarPoint(f: RadarFrame, i: number, value: number): Point {
+  const r = (Math.max(0, Math.min(value, f.max)) / f.max) * f.radius;
+  return [f.cx + r * Math.cos(radarAngle(i, f.count)), f.cy + r * Math.sin(radarAngle(i, f.count))];
+}
+
+/** The first ring drawn: level 1, or the chart's minimum when that is higher. */
+export function firstRing(min: number): number {
+  return Math.max(1, Math.ceil(min));
+}
+
+/** Each whole level's ring from {@link firstRing} to the rim, as the polygon through the axes. */
+export function radarRings(f: RadarFrame, min: number): { level: number; points: Point[] }[] {
+  const rings: { level: number; points: Point[] }[] = [];
+  for (let level = firstRing(min); level <= f.max; level++) {
+    rings.push({
+      level,
+      points: Array.from({ length: f.count }, (_, i) => radarPoint(f, i, level)),
+    });
+  }
+  return rings;
+}
+
+/** The axes' outer ends (a spoke runs from the centre to each). */
+export function radarSpokes(f: RadarFrame): Point[] {
+  return Array.from({ length: f.count }, (_, i) => radarPoint(f, i, f.max));
+}
+
+/** A series' polygon: the points of its conclusive values (null values are left out). */
+export function radarSeries(f: RadarFrame, values: readonly (number | null)[]): Point[] {
+  return values.flatMap((v, i) => (v === null ? [] : [radarPoint(f, i, v)]));
+}
+
+/** A linear scale from 0…max onto x0…x0 + span; values outside are clamped. */
+export function linearScale(x0: number, span: number, max: number): (v: number) => number {
+  return (v) => x0 + (Math.max(0, Math.min(v, max)) / max) * span;
+}
+
+/**
+ * The gap bars' horizontal layout: the bar area from `barX` over `barWidth`, then three number
+ * columns (current, target, gap) of `numbersWidth` together, 14 units after the bars.
+ */
+export function barLayout(o: {
+  barX: number;
+  barWidth: number;
+  numbersWidth: number;
+  max: number;
+}): {
+  xOf: (v: number) => number;
+  numX: number;
+  colW: number;
+} {
+  return {
+    xOf: linearScale(o.barX, o.barWidth, o.max),
+    numX: o.barX + o.barWidth + 14,
+    colW: o.numbersWidth / 3,
+  };
+}
+
+/** The week scale's step: the first of 1, 2, 4, 8, 13, 26, 52 weeks giving at most 12 ticks. */
+export function weekStep(total: number): number {
+  return [1, 2, 4, 8, 13, 26, 52].find((s) => total / s <= 12) ?? Math.ceil(total / 12);
+}

@@ -1,0 +1,77 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  barLayout,
+  linearScale,
+  type RadarFrame,
+  radarPoint,
+  radarRings,
+  radarSeries,
+  radarSpokes,
+  weekStep,
+} from "../../../src/render/geometry/charts.js";
+
+const frame: RadarFrame = { cx: 100, cy: 200, radius: 50, max: 5, count: 4 };
+
+describe("radar geometry", () => {
+  it("puts the first axis straight up and runs clockwise", () => {
+    const [x0, y0] = radarPoint(frame, 0, 5);
+    expect(x0).toBeCloseTo(100, 9);
+    expect(y0).toBeCloseTo(150, 9);
+    const [x1, y1] = radarPoint(frame, 1, 5);
+    expect(x1).toBeCloseTo(150, 9);
+    expect(y1).toBeCloseTo(200, 9);
+  });
+
+  it("clamps values to 0…max and scales linearly along the axis", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 12 }),
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        (count, v) => {
+          const f = { ...frame, count };
+          for (let i = 0; i < count; i++) {
+            const [x, y] = radarPoint(f, i, v);
+            const r = Math.hypot(x - f.cx, y - f.cy);
+            expect(r).toBeCloseTo((Math.max(0, Math.min(v, f.max)) / f.max) * f.radius, 9);
+          }
+        },
+      ),
+    );
+  });
+
+  it("draws a ring per whole level from 1 (or the minimum) to the rim, a spoke per axis", () => {
+    expect(radarRings(frame, 0).map((r) => r.level)).toEqual([1, 2, 3, 4, 5]);
+    expect(radarRings(frame, 2.5).map((r) => r.level)).toEqual([3, 4, 5]);
+    expect(radarRings(frame, 0).every((r) => r.points.length === 4)).toBe(true);
+    expect(radarSpokes(frame)).toEqual(radarRings(frame, 0).at(-1)?.points);
+  });
+
+  it("leaves inconclusive values out of a series", () => {
+    expect(radarSeries(frame, [5, null, 5, null])).toEqual([
+      radarPoint(frame, 0, 5),
+      radarPoint(frame, 2, 5),
+    ]);
+  });
+});
+
+describe("scales", () => {
+  it("maps 0…max onto the span, clamping outside values", () => {
+    const x = linearScale(10, 100, 5);
+    expect([x(-1), x(0), x(2.5), x(5), x(9)]).toEqual([10, 10, 60, 110, 110]);
+    const bars = barLayout({ barX: 10, barWidth: 100, numbersWidth: 90, max: 5 });
+    expect(bars.xOf(5)).toBe(110);
+    expect(bars.numX).toBe(124);
+    expect(bars.colW).toBe(30);
+  });
+
+  it("keeps the week scale to at most 12 ticks", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2000 }), (total) => {
+        expect(total / weekStep(total)).toBeLessThanOrEqual(12);
+      }),
+    );
+    expect(weekStep(12)).toBe(1);
+    expect(weekStep(52)).toBe(8);
+  });
+});
