@@ -1,4 +1,4 @@
-import { dateParts, fmtPct, fmtScore, joinList } from "./format.js";
+import { dateParts, fmtPct, fmtRange, fmtScore, joinList } from "./format.js";
 import type { Messages } from "./messages.js";
 
 const MONTHS_EN = [
@@ -290,6 +290,12 @@ const report: Messages["report"] = {
     projected: "Projected at the horizon",
     reverseScored: "reverse-scored",
     baseline: "Baseline",
+    raci: "Who takes part",
+    accountable: "Accountable",
+    consulted: "Consulted",
+    informed: "Informed",
+    effort: "Effort",
+    effortUnit: "person-weeks",
   },
   roadmapTitle: (title) => `${title}: roadmap`,
   dateText(iso) {
@@ -524,6 +530,27 @@ const report: Messages["report"] = {
   backlogWaits: (action) => `Waits for ${report.quote(action)}.`,
   workstreamLabel: (dimension, actions) =>
     `${dimension} (${actions} ${actions === 1 ? "action" : "actions"})`,
+  effortRange: (a) => `${fmtRange(a.low, a.high)} person-weeks`,
+  raciLine: (a) =>
+    [
+      a.accountable === null ? "" : `Accountable: ${a.accountable}`,
+      a.consulted.length === 0 ? "" : `Consulted: ${a.consulted.join(", ")}`,
+      a.informed.length === 0 ? "" : `Informed: ${a.informed.join(", ")}`,
+    ]
+      .filter((x) => x !== "")
+      .join("; "),
+  phaseEffort: (a) => {
+    const people = (low: number, high: number) => fmtRange(low / a.weeks, high / a.weeks, 1);
+    const owners = a.byOwner
+      .map((o) => `${o.name} ${fmtRange(o.low, o.high)} (${people(o.low, o.high)} FTE)`)
+      .join(", ");
+    return `About ${fmtRange(a.low, a.high)} person-weeks over ${a.weeks} weeks, that is ${people(a.low, a.high)} people working on it full time: ${owners}.`;
+  },
+  planEffort: (a) => {
+    const people = fmtRange(a.low / a.weeks, a.high / a.weeks, 1);
+    const top = a.top.map((o) => `${o.name} (${fmtRange(o.low, o.high)})`);
+    return `The plan asks for about ${fmtRange(a.low, a.high)} person-weeks of the company's own people over ${a.weeks} weeks, on average ${people} people full time${top.length > 0 ? `; the largest shares fall on ${report.listJoin(top)}` : ""}. This time has to be freed before the first phase starts, or the plan will slip however well it is designed.`;
+  },
   findingSentence: (a) =>
     `${a.title} stands at ${fmtScore(a.score)} against a target of ${a.target}${a.level === null ? "" : `, level ${a.level}`}. The answers behind it:`,
   decisionsIntro:

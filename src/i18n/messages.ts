@@ -448,6 +448,25 @@ export interface ReportMessages {
   backlogWaits(action: string): string;
   /** A board timeline bar: a dimension's actions within one phase. */
   workstreamLabel(dimension: string, actions: number): string;
+  // RACI and effort: per action, per phase and for the whole plan (person-weeks).
+  /** "3–5 person-weeks". */
+  effortRange(a: { low: number; high: number }): string;
+  /** Accountable, consulted and informed as one line; the owner is shown beside it. */
+  raciLine(a: { accountable: string | null; consulted: string[]; informed: string[] }): string;
+  /** A phase's effort: person-weeks over its weeks, and what that means in people per owner. */
+  phaseEffort(a: {
+    low: number;
+    high: number;
+    weeks: number;
+    byOwner: Array<{ name: string; low: number; high: number }>;
+  }): string;
+  /** The plan's effort, with the roles that carry most of it. */
+  planEffort(a: {
+    low: number;
+    high: number;
+    weeks: number;
+    top: Array<{ name: string; low: number; high: number }>;
+  }): string;
   // Editions: the argued findings and the decisions.
   findingSentence(a: {
     title: string;

@@ -1,4 +1,4 @@
-import { cjkSpace, dateParts, fmtPct, fmtScore, joinList } from "./format.js";
+import { cjkSpace, dateParts, fmtPct, fmtRange, fmtScore, joinList } from "./format.js";
 import type { Messages } from "./messages.js";
 
 const common: Messages["common"] = {
@@ -273,6 +273,12 @@ const report: Messages["report"] = {
     projected: "规划期末预计",
     reverseScored: "反向计分",
     baseline: "基线",
+    raci: "参与分工",
+    accountable: "批准",
+    consulted: "咨询",
+    informed: "知会",
+    effort: "工作量",
+    effortUnit: "人周",
   },
   roadmapTitle: (title) => `${title}：路线图`,
   dateText(iso) {
@@ -497,6 +503,29 @@ const report: Messages["report"] = {
   backlogBeyond: (a) => `需持续到第 ${a.week} 周，超出 ${a.horizon} 个月的规划期。`,
   backlogWaits: (action) => `须等待${report.quote(action)}完成。`,
   workstreamLabel: (dimension, actions) => `${dimension}（${actions} 项行动）`,
+  effortRange: (a) => `${fmtRange(a.low, a.high)} 人周`,
+  raciLine: (a) =>
+    [
+      a.accountable === null ? "" : `批准：${a.accountable}`,
+      a.consulted.length === 0 ? "" : `咨询：${a.consulted.join("、")}`,
+      a.informed.length === 0 ? "" : `知会：${a.informed.join("、")}`,
+    ]
+      .filter((x) => x !== "")
+      .join("；"),
+  phaseEffort: (a) => {
+    const people = (low: number, high: number) => fmtRange(low / a.weeks, high / a.weeks, 1);
+    const owners = a.byOwner
+      .map((o) => `${o.name} ${fmtRange(o.low, o.high)} 人周（约 ${people(o.low, o.high)} 人全职）`)
+      .join("，");
+    return `本阶段约需 ${fmtRange(a.low, a.high)} 人周，历时 ${a.weeks} 周，相当于 ${people(a.low, a.high)} 人全职投入：${owners}。`;
+  },
+  planEffort: (a) => {
+    const people = fmtRange(a.low / a.weeks, a.high / a.weeks, 1);
+    const top = a.top.map((o) => `${o.name}（${fmtRange(o.low, o.high)} 人周）`);
+    return cjkSpace(
+      `整个计划约需贵公司自身人员投入 ${fmtRange(a.low, a.high)} 人周，历时 ${a.weeks} 周，平均相当于 ${people} 人全职${top.length > 0 ? `，其中投入最多的是${report.listJoin(top)}` : ""}。这些时间需要在第一阶段启动前落实到人，否则计划设计得再好也会延误。`,
+    );
+  },
   findingSentence: (a) =>
     `${a.title}目前为 ${fmtScore(a.score)}，目标为 ${a.target}${a.level === null ? "" : `（第 ${a.level} 级）`}。支撑这一判断的作答如下：`,
   decisionsIntro: "以下三项决策须由企业负责人亲自作出，项目团队无法代为决定。",

@@ -42,6 +42,7 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
     callout(w, { title: r.gate.label, paragraphs: [r.gate.sentence], color: COLOR.accent });
   // The board edition stops at the gate: the timeline marks the reassessment, and the phases'
   // detail is in the full edition.
+  if (r.effort) w.paragraph(r.effort.text);
   if (!r.detail) {
     if (r.backlog.items.length > 0) w.paragraph(r.backlog.intro);
     return;
@@ -69,9 +70,10 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
       drawTable(
         w,
         [
-          { header: L.action, width: 5.4 },
-          { header: L.owner, width: 1.4 },
+          { header: L.action, width: 4.6 },
+          { header: L.owner, width: 1.9 },
           { header: L.weeks, width: 0.8, align: "right" },
+          { header: `${L.effort}${P.open}${L.effortUnit}${P.close}`, width: 1.0, align: "right" },
         ],
         phaseActions.map((a) => {
           const lines = [
@@ -84,18 +86,20 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
           ].filter((t) => t !== "");
           return [
             { text: a.title, bold: true, sub: lines.join("\n") },
-            { text: a.ownerName, sub: a.dimensionTitle },
+            { text: a.ownerName, sub: [a.dimensionTitle, a.raci.text].filter(Boolean).join("\n") },
             fmtWeeks(a.startWeek, a.endWeek),
+            a.effort?.range ?? "—",
           ];
         }),
       );
     }
     if (phase.owners.length > 0) {
-      w.minorHeading(L.owners, 20);
+      w.minorHeading(phase.effort ? L.effort : L.owners, 20);
       w.paragraph(
-        phase.owners
-          .map((o) => (o.count > 1 ? `${o.name}${P.open}${o.count}${P.close}` : o.name))
-          .join("  ·  "),
+        phase.effort?.text ??
+          phase.owners
+            .map((o) => (o.count > 1 ? `${o.name}${P.open}${o.count}${P.close}` : o.name))
+            .join("  ·  "),
       );
     }
     if (phase.kpis.length > 0) {

@@ -398,6 +398,7 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
           { header: L.start, width: 1.4 },
           { header: L.end, width: 1.4 },
           { header: L.actions, width: 1, numeric: true },
+          { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.4, numeric: true },
         ],
         [
           ...m.phases.map((p) => [
@@ -406,11 +407,13 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
             p.startDate,
             p.endDate,
             String(p.actions.length),
+            p.effort?.range ?? "—",
           ]),
-          [m.milestone.label, ctx.week(m.milestone.week + 1), m.milestone.date, "", ""],
+          [m.milestone.label, ctx.week(m.milestone.week + 1), m.milestone.date, "", "", ""],
         ],
       ),
     );
+    if (m.effort) out.push(b.paragraph(m.effort.text));
     const actionTitle = new Map(m.actions.map((a) => [a.id, a.title]));
     m.phases.forEach((phase, k) => {
       const actions = phase.actions.flatMap((id) => m.actions.filter((a) => a.id === id));
@@ -420,27 +423,36 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
           ...b.table(
             [
               { header: "#", width: 0.5, numeric: true },
-              { header: L.action, width: 4 },
-              { header: L.dimension, width: 2 },
-              { header: L.owner, width: 1.6 },
-              { header: L.schedule, width: 1.5 },
-              { header: L.start, width: 1.5 },
-              { header: L.dependsOn, width: 2 },
+              { header: L.action, width: 3.4 },
+              { header: L.dimension, width: 1.6 },
+              { header: L.owner, width: 1.4 },
+              { header: L.raci, width: 2.6 },
+              { header: L.schedule, width: 1.4 },
+              { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.1, numeric: true },
+              { header: L.dependsOn, width: 1.8 },
             ],
             actions.map((a, i) => [
               String(i + 1),
               a.title,
               a.dimensionTitle,
               a.ownerName,
+              or(a.raci.text),
               ctx.span(a.startWeek, a.endWeek),
-              a.startDate,
+              a.effort?.range ?? "—",
               or(a.dependsOn.map((id) => actionTitle.get(id) ?? id).join("; ")),
             ]),
           ),
         );
         out.push(
           b.labelled(
-            [[L.owners, phase.owners.map((o) => `${o.name}${paren(String(o.count))}`).join(sep)]],
+            [
+              phase.effort
+                ? [L.effort, phase.effort.text]
+                : [
+                    L.owners,
+                    phase.owners.map((o) => `${o.name}${paren(String(o.count))}`).join(sep),
+                  ],
+            ],
             colon,
           ),
         );
@@ -456,7 +468,7 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
         actions.forEach((a, i) => {
           out.push(
             b.paragraph(
-              `${i + 1}. ${a.title} · ${a.dimensionTitle} · ${a.pillarName} · ${a.ownerName} · ${a.weeks} ${L.weeksUnit}`,
+              `${i + 1}. ${a.title} · ${a.dimensionTitle} · ${a.pillarName} · ${a.ownerName} · ${a.weeks} ${L.weeksUnit}${a.effort ? ` · ${a.effort.text}` : ""}`,
               { bold: true },
             ),
             b.paragraph(a.reasonText),

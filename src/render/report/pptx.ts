@@ -420,10 +420,16 @@ class Deck extends DeckBase {
       notes.push(
         `${phase.name}${this.colon}${phase.goal}`,
         ...actions.map(
-          (a) => `• ${a.title}${this.paren(`${a.ownerName}${this.sep}${a.weeks} ${L.weeksUnit}`)}`,
+          (a) =>
+            `• ${a.title}${this.paren(
+              [a.ownerName, `${a.weeks} ${L.weeksUnit}`, a.effort?.text, a.raci.text]
+                .filter(Boolean)
+                .join(this.sep),
+            )}`,
         ),
       );
     }
+    if (m.effort) notes.push(m.effort.text);
     notes.push(m.milestone.sentence, m.cycle);
     const slide = this.slide(m.title, notes);
     if (m.empty) {
@@ -462,7 +468,8 @@ class Deck extends DeckBase {
         fill: { color: hex(color.soft) },
         line: { color: hex(color.soft) },
       });
-      this.text(slide, `${phase.startDate} – ${phase.endDate}`, {
+      const effort = phase.effort ? `${this.sep}${phase.effort.range} ${L.effortUnit}` : "";
+      this.text(slide, `${phase.startDate} – ${phase.endDate}${effort}`, {
         x: x + 0.1,
         y: 1.85,
         w: colW - 0.2,
