@@ -557,7 +557,7 @@ const report: Messages["report"] = {
     "Three decisions fall to the head of the company personally; the programme team cannot take them on his or her behalf.",
   decisionApprove: (a) => ({
     title: "Approve the first phase and commit its owners",
-    sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of ${report.listJoin(a.owners)} to carry ${a.count === 1 ? "it" : "them"}.`,
+    sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of ${report.listJoin(a.owners)} to carry ${a.count === 1 ? "it" : "them"}${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
   }),
   decisionGate: (a) => ({
     title: `Take the ${a.label.toLowerCase()} on evidence, in week ${a.week}`,

@@ -475,7 +475,14 @@ export interface ReportMessages {
     level: number | null;
   }): string;
   decisionsIntro: string;
-  decisionApprove(a: { count: number; owners: string[]; start: string; end: string }): {
+  /** `effort`: the phase's person-weeks over its weeks, when the pack gives effort. */
+  decisionApprove(a: {
+    count: number;
+    owners: string[];
+    start: string;
+    end: string;
+    effort: { low: number; high: number; weeks: number } | null;
+  }): {
     title: string;
     sentence: string;
   };

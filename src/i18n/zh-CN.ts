@@ -531,7 +531,7 @@ const report: Messages["report"] = {
   decisionsIntro: "以下三项决策须由企业负责人亲自作出，项目团队无法代为决定。",
   decisionApprove: (a) => ({
     title: "批准第一阶段并落实责任人",
-    sentence: `批准${a.start}至${a.end}之间启动的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间。`,
+    sentence: `批准${a.start}至${a.end}之间启动的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间${a.effort ? `：约 ${fmtRange(a.effort.low, a.effort.high)} 人周，历时 ${a.effort.weeks} 周，相当于 ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} 人全职投入` : ""}。`,
   }),
   decisionGate: (a) => ({
     title: `第 ${a.week} 周依据实证作出${a.label}`,

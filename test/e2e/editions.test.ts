@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO, runCli } from "../helpers/cli.js";
+import { officePages } from "../helpers/ooxml.js";
 
 const EXAMPLES = path.join(REPO, "examples");
 const args = (client: string) => {
@@ -68,6 +69,37 @@ describe("report editions", () => {
     expect(pages).toBeGreaterThanOrEqual(5);
     expect(pages).toBeLessThanOrEqual(8);
   });
+
+  it.each([
+    ["acme-manufacturing", "en"],
+    ["huaxin-retail", "zh-CN"],
+  ])(
+    "the board Word document of %s (%s) is as short as the PDF: at most eight pages",
+    (client, lang) => {
+      const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-board-")), "board.docx");
+      const run = (edition: string) =>
+        runCli([
+          "report",
+          ...args(client),
+          "--edition",
+          edition,
+          "--lang",
+          lang,
+          "--format",
+          "docx",
+          "-o",
+          out,
+        ]);
+      expect(run("board").status).toBe(0);
+      const board = officePages(readFileSync(out), "docx");
+      expect(board).toBeGreaterThanOrEqual(5);
+      expect(board).toBeLessThanOrEqual(8);
+      // The full edition still starts each section on a new page.
+      expect(run("full").status).toBe(0);
+      expect(officePages(readFileSync(out), "docx")).toBeGreaterThan(3 * board);
+    },
+    120_000,
+  );
 
   it("argues three findings from the client's own answers, attributed by role; internal adds names", () => {
     const full = model("huaxin-retail", "--lang", "zh-CN");

@@ -40,13 +40,11 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
   }
   if (r.gate)
     callout(w, { title: r.gate.label, paragraphs: [r.gate.sentence], color: COLOR.accent });
-  // The board edition stops at the gate: the timeline marks the reassessment, and the phases'
-  // detail is in the full edition.
+  // The board edition stops at the gate: the timeline marks the reassessment, the calibration
+  // paragraph has said what does not fit, the first decision states the first phase's effort, and
+  // the phases' detail is in the full edition.
+  if (!r.detail) return;
   if (r.effort) w.paragraph(r.effort.text);
-  if (!r.detail) {
-    if (r.backlog.items.length > 0) w.paragraph(r.backlog.intro);
-    return;
-  }
   callout(w, { title: r.milestone.label, paragraphs: [r.milestone.sentence], color: COLOR.accent });
   for (const phase of r.phases) {
     const color = PHASE_COLOR[phase.phase];

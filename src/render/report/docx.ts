@@ -17,16 +17,18 @@ export async function renderDocx(report: ReportModel): Promise<Uint8Array> {
   const ctx = context(report);
   const body: FileChild[] = [];
   const entries: { title: string; level: number }[] = [];
+  const hasCover = report.sections.includes("cover");
+  const board = report.edition === "board";
   let number = 0;
   for (const id of report.sections) {
     if (id === "cover") continue;
     number++;
     const heading = `${number}. ${report[id].title}`;
     entries.push({ title: heading, level: 1 });
-    body.push(ctx.b.heading(1, heading));
+    // The board edition runs on without forced breaks; only the cover stands on its own page.
+    body.push(ctx.b.heading(1, heading, board && number === 1 && hasCover ? true : undefined));
     body.push(...(await SECTIONS[id](ctx, number)));
   }
-  const hasCover = report.sections.includes("cover");
   return writeDocx({
     lang: report.lang,
     title: report.meta.title,
@@ -38,7 +40,9 @@ export async function renderDocx(report: ReportModel): Promise<Uint8Array> {
     footer: report.meta.footer,
     pageNumber: report.meta.pageNumber,
     cover: hasCover ? cover(ctx) : [],
-    contents: hasCover && entries.length >= 3 ? { title: report.labels.contents, entries } : null,
+    // Like the PDF, the board edition has no contents page.
+    contents:
+      hasCover && entries.length >= 3 && !board ? { title: report.labels.contents, entries } : null,
     body,
   });
 }
@@ -61,7 +65,7 @@ function context(r: ReportModel): Ctx {
   const week = (n: number) => fillPlaceholders(L.weekPattern, { week: n });
   return {
     r,
-    b: makeBlocks(r.lang),
+    b: makeBlocks(r.lang, { sectionsOnNewPage: r.edition !== "board" }),
     L,
     colon: p.colon,
     sep: p.list,
@@ -212,8 +216,10 @@ async function profile(ctx: Ctx): Promise<FileChild[]> {
       ],
       [...p.rows.map((x) => row(x, false)), row(p.overall, true)],
     ),
-    b.paragraph(""),
-    ...(await b.chart(gapBarsSvg(p.gapBars, ctx.charts), p.gapBars.title)),
+    // The board edition keeps the radar and the table, as the PDF does.
+    ...(ctx.r.edition === "board"
+      ? []
+      : [b.paragraph(""), ...(await b.chart(gapBarsSvg(p.gapBars, ctx.charts), p.gapBars.title))]),
   ];
 }
 
@@ -383,7 +389,10 @@ function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
 async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
   const { r, b, L, colon, sep, paren } = ctx;
   const m = r.roadmap;
-  const out: FileChild[] = [...m.intro.map((p) => b.paragraph(p)), b.paragraph(m.strategySentence)];
+  const out: FileChild[] = [
+    ...(m.detail ? m.intro.map((p) => b.paragraph(p)) : []),
+    b.paragraph(m.strategySentence),
+  ];
   if (m.calibration) out.push(b.paragraph(m.calibration));
   if (r.kind === "roadmap") out.push(...calibration(ctx));
   if (m.empty) out.push(b.paragraph(m.empty));
@@ -413,7 +422,24 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
         ],
       ),
     );
-    if (m.effort) out.push(b.paragraph(m.effort.text));
+    if (m.detail && m.firstNinetyDays.actions.length > 0) {
+      const first = m.firstNinetyDays.actions.flatMap((id) => m.actions.filter((a) => a.id === id));
+      out.push(
+        b.heading(2, m.firstNinetyDays.title),
+        b.paragraph(m.firstNinetyDays.sentence),
+        ...b.bullets(
+          first.map((a) => `${a.title} · ${a.ownerName} · ${ctx.span(a.startWeek, a.endWeek)}`),
+        ),
+      );
+    }
+    if (m.gate) out.push(b.labelled([[m.gate.label, m.gate.sentence]], colon));
+    if (m.effort && m.detail) out.push(b.paragraph(m.effort.text));
+    // The board edition stops here, as the PDF does: the phases' detail is in the full edition,
+    // the first phase's effort in the first decision.
+    if (!m.detail) {
+      out.push(b.labelled([[m.milestone.label, m.milestone.sentence]], colon));
+      return out;
+    }
     const actionTitle = new Map(m.actions.map((a) => [a.id, a.title]));
     m.phases.forEach((phase, k) => {
       const actions = phase.actions.flatMap((id) => m.actions.filter((a) => a.id === id));
@@ -478,6 +504,21 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
         });
       }
     });
+  }
+  if (!m.empty && m.backlog.items.length > 0) {
+    out.push(
+      b.heading(2, m.backlog.title),
+      b.paragraph(m.backlog.intro),
+      ...b.table(
+        [
+          { header: L.action, width: 4 },
+          { header: L.phase, width: 1.4 },
+          { header: L.owner, width: 1.6 },
+          { header: L.reason, width: 3 },
+        ],
+        m.backlog.items.map((x) => [x.title, x.phaseName, x.ownerName, x.reason]),
+      ),
+    );
   }
   out.push(
     b.heading(2, m.milestone.label),
