@@ -706,6 +706,16 @@ const interview: Messages["interview"] = {
     implementing: "Implementing one",
     live: "In use (live)",
   },
+  goalsAsk:
+    "Has the chief executive or the executive team stated goals for CRM (a target with a date)?",
+  goalsIntro:
+    "Note each goal as it was stated, with its figure, e.g. 98% customer satisfaction by year end. The report sets each one against the capability it rests on and gives a realistic date.",
+  goalText: "Goal, in the executive's words, with its target",
+  goalBy: "Expected by (YYYY-MM-DD; leave empty if no date was given)",
+  goalDimension: "Which capability does reaching it depend on most?",
+  goalNextDimension: "Which other capability does it depend on?",
+  goalAnotherDimension: "Does it depend on another capability as well?",
+  goalAnother: "Another goal?",
   assessor: "Assessor (your name)",
   date: "Assessment date (YYYY-MM-DD)",
   dateInvalid: "Expected a date as YYYY-MM-DD, e.g. 2025-03-31",

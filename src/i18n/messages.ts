@@ -170,6 +170,15 @@ export interface InterviewMessages {
   /** The client's CRM system today: the question and each answer. */
   crmSituation: string;
   crmSituations: Record<CrmSituation, string>;
+  // The executives' stated goals, asked after the client's details.
+  goalsAsk: string;
+  goalsIntro: string;
+  goalText: string;
+  goalBy: string;
+  goalDimension: string;
+  goalNextDimension: string;
+  goalAnotherDimension: string;
+  goalAnother: string;
   assessor: string;
   date: string;
   dateInvalid: string;
