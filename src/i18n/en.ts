@@ -73,19 +73,22 @@ const common: Messages["common"] = {
   },
   leaf(l) {
     const v = (x: number | null) => (x === null ? "inconclusive" : fmtScore(x));
+    // Plain words for the threshold, as a consultant would say it (no "not at most").
     const bounds = (b: { below?: number; atLeast?: number; atMost?: number }): string => {
       const parts: string[] = [];
-      if (b.below !== undefined) parts.push(`below ${b.below}`);
-      if (b.atMost !== undefined) parts.push(`at most ${b.atMost}`);
-      if (b.atLeast !== undefined) parts.push(`at least ${b.atLeast}`);
-      return `${l.holds ? "" : "not "}${parts.join(" and ")}`;
+      if (b.below !== undefined) parts.push(l.holds ? `short of ${b.below}` : `${b.below} or more`);
+      if (b.atMost !== undefined)
+        parts.push(l.holds ? `${b.atMost} or lower` : `above ${b.atMost}`);
+      if (b.atLeast !== undefined)
+        parts.push(l.holds ? `${b.atLeast} or higher` : `short of ${b.atLeast}`);
+      return parts.join(" and ");
     };
     const not = l.holds ? "" : "not ";
     switch (l.kind) {
       case "dimension":
-        return `${l.name} scores ${v(l.value)}, ${bounds(l)}`;
+        return `${l.name} stands at ${v(l.value)}, ${bounds(l)}`;
       case "question":
-        return `${report.quote(l.name)} scores ${v(l.value)}, ${bounds(l)}`;
+        return `the answers to ${report.quote(l.name)} average ${v(l.value)}, ${bounds(l)}`;
       case "overall":
         return `the overall score is ${v(l.value)}, ${bounds(l)}`;
       case "perceptionGap":
@@ -461,7 +464,7 @@ const report: Messages["report"] = {
   roadmapRules:
     "Actions were selected from the gaps, the triggered risks and the conditions of the readiness verdict. Within each phase, actions come after the actions they depend on, then by priority (gap × dimension weight), then in the order strategy, people, process, technology; technology waits for the strategy decisions, and every rollout for the training before it. A phase starts when the previous one is complete, and each owner carries at most two actions at a time. What does not fit into the horizon is kept for the next cycle. During rollout, staffing key positions and strengthening core processes offsets resistance, and training is the main lever.",
   reasonGap: (a) =>
-    `${a.dimension} is at level ${a.level}, below ${a.appliesBelow}, with a gap of ${fmtScore(a.gap)}.`,
+    `${a.dimension} is at level ${a.level} today, ${fmtScore(a.gap)} points short of its target; this is part of the work that takes a company to level ${a.appliesBelow}.`,
   reasonRisk: (risk) => `Mitigates the risk ${report.quote(risk)}.`,
   reasonDependency: (action) => `Must be done first for ${report.quote(action)}.`,
   reasonRisks: (risks) =>
@@ -492,6 +495,10 @@ const report: Messages["report"] = {
         : "";
     return `The plan takes ${a.weeks} weeks (about ${a.months} ${a.months === 1 ? "month" : "months"}) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
   },
+  levelPortrait: (a) =>
+    `How the scale pictures a typical company at level ${a.level} (a general picture, not a finding about ${a.client}; where ${a.client}'s own answers and notes say otherwise, the findings below follow them): ${a.description}`,
+  phaseGloss:
+    "A word on the phase names, which come from the method: to rigidify is to hold to a proven practice exactly as designed until it is mastered, before adapting it (optimise) and writing it into policy (solidify). It asks for discipline in the first months, not for a stiffer organisation.",
   stageTitle: (stage, title) =>
     stage === "pilot" ? `${title}: pilot unit` : `${title}: staged rollout`,
   reasonReadiness: (rule) =>

@@ -445,6 +445,10 @@ export interface ReportMessages {
   }): string;
   // The roadmap's fit to the horizon and the client's situation.
   stageTitle(stage: "pilot" | "rollout", title: string): string;
+  /** The scale's description of a level, framed as a general picture rather than a finding. */
+  levelPortrait(a: { level: number; client: string; description: string }): string;
+  /** The phase names in plain words, where the report first uses them. */
+  phaseGloss: string;
   reasonReadiness(rule: string): string;
   situationName: Record<CrmSituation, string>;
   gateLabel: Record<CrmSituation, string>;

@@ -57,19 +57,22 @@ const common: Messages["common"] = {
   },
   leaf(l) {
     const v = (x: number | null) => (x === null ? "无法判定" : fmtScore(x));
+    // Plain words for the threshold, as a consultant would say it (no double negatives).
     const bounds = (b: { below?: number; atLeast?: number; atMost?: number }): string => {
       const parts: string[] = [];
-      if (b.below !== undefined) parts.push(`低于 ${b.below}`);
-      if (b.atMost !== undefined) parts.push(`不高于 ${b.atMost}`);
-      if (b.atLeast !== undefined) parts.push(`不低于 ${b.atLeast}`);
-      return `${l.holds ? "" : "并非"}${parts.join("且")}`;
+      if (b.below !== undefined) parts.push(l.holds ? `未达 ${b.below} 分` : `已达 ${b.below} 分`);
+      if (b.atMost !== undefined)
+        parts.push(l.holds ? `在 ${b.atMost} 分及以下` : `高于 ${b.atMost} 分`);
+      if (b.atLeast !== undefined)
+        parts.push(l.holds ? `达到 ${b.atLeast} 分及以上` : `未达 ${b.atLeast} 分`);
+      return parts.join("，且");
     };
     const not = l.holds ? "" : "并非";
     switch (l.kind) {
       case "dimension":
-        return `${l.name}得分 ${v(l.value)}，${bounds(l)}`;
+        return `${l.name}目前为 ${v(l.value)} 分，${bounds(l)}`;
       case "question":
-        return `${report.quote(l.name)}得分 ${v(l.value)}，${bounds(l)}`;
+        return `${report.quote(l.name)}一题平均 ${v(l.value)} 分，${bounds(l)}`;
       case "overall":
         return `总体得分 ${v(l.value)}，${bounds(l)}`;
       case "perceptionGap":
@@ -443,7 +446,7 @@ const report: Messages["report"] = {
   roadmapRules:
     "行动依据差距、已触发的风险和就绪度结论所附的条件选定。每个阶段内，行动先排在其前置行动之后，再按优先级（差距 × 维度权重）排序，然后按战略、人员、流程、技术的顺序排列；技术类行动要等战略决策完成，每项推广都要等相应培训完成。上一阶段完成后，下一阶段才开始；每个责任方同一时间最多承担两项行动。规划期内放不下的行动留待下一轮。推行过程中，配齐关键岗位、强化核心流程可以抵消变革阻力，而培训是最主要的抓手。",
   reasonGap: (a) =>
-    `${a.dimension}处于第 ${a.level} 级，低于 ${a.appliesBelow} 级，差距 ${fmtScore(a.gap)}。`,
+    `${a.dimension}目前处于第 ${a.level} 级，距目标还差 ${fmtScore(a.gap)} 分；这项工作正是企业迈向第 ${a.appliesBelow} 级所需要的。`,
   reasonRisk: (risk) => `应对风险${report.quote(risk)}。`,
   reasonDependency: (action) => `是${report.quote(action)}的前置行动。`,
   reasonRisks: (risks) => `应对风险${report.listJoin(risks.map(report.quote))}。`,
@@ -468,6 +471,12 @@ const report: Messages["report"] = {
         : "";
     return `整个计划历时 ${a.weeks} 周（约 ${a.months} 个月），于${a.end}结束，在 ${a.horizon} 个月的规划期之内。${backlog}${reach}`;
   },
+  levelPortrait: (a) =>
+    cjkSpace(
+      `成熟度标尺对第 ${a.level} 级企业的一般描述如下（这是通用画像，并非对${a.client}的判断；凡与${a.client}自身的回答和备注不一致之处，以下结论均以回答为准）：${a.description}`,
+    ),
+  phaseGloss:
+    "关于阶段名称：“僵化”沿用方法论的说法，指先原样照做、严格执行已被验证的做法，直到熟练掌握，再结合业务加以调整（优化），最后写入制度（固化）。它要求的是起步阶段的执行纪律，而不是让组织变得僵硬。",
   stageTitle: (stage, title) => (stage === "pilot" ? `${title}（试点）` : `${title}（分批推广）`),
   reasonReadiness: (rule) => `就绪度结论要求在第一阶段完成（${rule}）。`,
   situationName: {

@@ -677,6 +677,11 @@ const roadmapSection = z.strictObject({
     .boolean()
     .describe("False in the board edition: the phases are shown without their action details."),
   intro: z.array(z.string()),
+  gloss: z
+    .string()
+    .describe(
+      "The phase names in plain words, at their first use, so no reader takes rigidify for stiffness.",
+    ),
   strategy: roadmapStrategy,
   strategyName: z.string(),
   strategySentence: z.string(),

@@ -18,6 +18,7 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
   const P = w.punct;
   w.sectionHeading(number, r.title);
   if (r.detail) for (const p of r.intro) w.paragraph(p);
+  w.paragraph(r.gloss);
   w.paragraph(r.strategySentence, { style: "bold" });
   if (r.empty) {
     w.paragraph(r.empty);

@@ -391,6 +391,7 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
   const m = r.roadmap;
   const out: FileChild[] = [
     ...(m.detail ? m.intro.map((p) => b.paragraph(p)) : []),
+    b.paragraph(m.gloss),
     b.paragraph(m.strategySentence),
   ];
   if (m.calibration) out.push(b.paragraph(m.calibration));

@@ -414,7 +414,7 @@ class Deck extends DeckBase {
   roadmap(): void {
     const { r, L } = this;
     const m = r.roadmap;
-    const notes = [m.strategySentence, m.calibration];
+    const notes = [m.gloss, m.strategySentence, m.calibration];
     for (const phase of m.phases) {
       const actions = m.actions.filter((a) => a.phase === phase.phase);
       notes.push(

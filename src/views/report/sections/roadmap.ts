@@ -350,6 +350,7 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
     title: t.section.roadmap,
     detail: ctx.edition !== "board",
     intro: [...(ctx.method?.roadmap.intro ?? []).map((p) => ctx.methodText(p)), t.roadmapRules],
+    gloss: t.phaseGloss,
     strategy: plan.strategy,
     strategyName: t.strategyName[plan.strategy],
     strategySentence: t.strategySentence[plan.strategy],
