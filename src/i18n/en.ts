@@ -436,7 +436,7 @@ const report: Messages["report"] = {
         : ` Confidence is ${a.confidence} (${fmtPct(a.coverage)} coverage).`;
     const gap =
       a.gap !== null && a.gap > 0
-        ? `against a target of ${a.target}, a gap of ${fmtScore(a.gap)}`
+        ? `${fmtScore(a.gap)} points short of its target of ${a.target}`
         : `which meets its target of ${a.target}`;
     return `${a.title} scores ${fmtScore(a.score)} (level ${a.level}${a.levelName ? `, ${a.levelName}` : ""}), ${gap}.${conf}`;
   },
@@ -496,9 +496,9 @@ const report: Messages["report"] = {
     return `The plan takes ${a.weeks} weeks (about ${a.months} ${a.months === 1 ? "month" : "months"}) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
   },
   levelPortrait: (a) =>
-    `How the scale pictures a typical company at level ${a.level} (a general picture, not a finding about ${a.client}; where ${a.client}'s own answers and notes say otherwise, the findings below follow them): ${a.description}`,
+    `The scale's general picture of level ${a.level}, which yields wherever ${a.client}'s own answers and notes say otherwise: ${a.description}`,
   phaseGloss:
-    "A word on the phase names, which come from the method: to rigidify is to hold to a proven practice exactly as designed until it is mastered, before adapting it (optimise) and writing it into policy (solidify). It asks for discipline in the first months, not for a stiffer organisation.",
+    "On the phase names: to rigidify is to hold to a proven practice exactly as designed until it is mastered, before adapting it; it asks for discipline, not for a stiffer organisation.",
   stageTitle: (stage, title) =>
     stage === "pilot" ? `${title}: pilot unit` : `${title}: staged rollout`,
   reasonReadiness: (rule) =>

@@ -418,9 +418,9 @@ const report: Messages["report"] = {
         : `可信度为${a.confidence}（覆盖率 ${fmtPct(a.coverage)}）。`;
     const gap =
       a.gap !== null && a.gap > 0
-        ? `目标为 ${a.target}，差距 ${fmtScore(a.gap)}`
-        : `已达到目标 ${a.target}`;
-    return `${a.title}得分 ${fmtScore(a.score)}（第 ${a.level} 级${a.levelName ? `“${a.levelName}”` : ""}），${gap}。${conf}`;
+        ? `距第 ${a.target} 级的目标还差 ${fmtScore(a.gap)} 分`
+        : `已达到第 ${a.target} 级的目标`;
+    return `${a.title}目前为 ${fmtScore(a.score)} 分（第 ${a.level} 级${a.levelName ? `，${a.levelName}` : ""}），${gap}。${conf}`;
   },
   cappedSentence: (a) =>
     `该维度等级被关键题目${report.quote(a.question)}限制在第 ${a.level} 级，该题得分为 ${fmtScore(a.score)}。`,
@@ -473,10 +473,10 @@ const report: Messages["report"] = {
   },
   levelPortrait: (a) =>
     cjkSpace(
-      `成熟度标尺对第 ${a.level} 级企业的一般描述如下（这是通用画像，并非对${a.client}的判断；凡与${a.client}自身的回答和备注不一致之处，以下结论均以回答为准）：${a.description}`,
+      `成熟度标尺对第 ${a.level} 级的通用描述（凡与${a.client}自身的回答和备注不符之处，以回答为准）：${a.description}`,
     ),
   phaseGloss:
-    "关于阶段名称：“僵化”沿用方法论的说法，指先原样照做、严格执行已被验证的做法，直到熟练掌握，再结合业务加以调整（优化），最后写入制度（固化）。它要求的是起步阶段的执行纪律，而不是让组织变得僵硬。",
+    "关于阶段名称：“僵化”指先原样照做、严格执行已被验证的做法，直到熟练掌握再加以调整；它要求的是执行纪律，而不是让组织变得僵硬。",
   stageTitle: (stage, title) => (stage === "pilot" ? `${title}（试点）` : `${title}（分批推广）`),
   reasonReadiness: (rule) => `就绪度结论要求在第一阶段完成（${rule}）。`,
   situationName: {

@@ -101,6 +101,41 @@ describe("report editions", () => {
     120_000,
   );
 
+  it.each([
+    ["board", "en", /rigidif/i, "to rigidify is to hold to a proven practice"],
+    ["full", "en", /rigidif/i, "to rigidify is to hold to a proven practice"],
+    ["board", "zh-CN", /僵化/, "“僵化”指先原样照做"],
+    ["full", "zh-CN", /僵化/, "“僵化”指先原样照做"],
+  ])(
+    "%s %s: the phase names are glossed where the roadmap first uses them; no rule-engine wording",
+    (edition, lang, word, gloss) => {
+      const r = runCli([
+        "report",
+        ...args("acme-manufacturing"),
+        "--edition",
+        edition,
+        "--lang",
+        lang,
+      ]);
+      expect(r.status).toBe(0);
+      const md = r.stdout;
+      const roadmap = md.search(/^## \d+\. (Roadmap|路线图)$/m);
+      expect(roadmap).toBeGreaterThan(0);
+      // Nothing names the phases before the roadmap section, and the gloss sits in its opening.
+      expect(md.slice(0, roadmap)).not.toMatch(word);
+      const at = md.indexOf(gloss);
+      expect(at).toBeGreaterThan(roadmap);
+      expect(md.slice(roadmap, at).split("\n\n").length).toBeLessThanOrEqual(2);
+      expect(md).not.toMatch(
+        /below \d, with a gap of|scores \d\.\d\d, at most|不高于 \d|，差距 \d/,
+      );
+      // The scale's picture of a level is framed as a general picture, never as a finding.
+      expect(md).toMatch(
+        /The scale's general picture of level \d, which yields|成熟度标尺对第 \d 级的通用描述/,
+      );
+    },
+  );
+
   it("argues three findings from the client's own answers, attributed by role; internal adds names", () => {
     const full = model("huaxin-retail", "--lang", "zh-CN");
     expect(full.summary.findings).toHaveLength(3);

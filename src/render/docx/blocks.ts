@@ -59,8 +59,8 @@ const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 
 /** Content width of an A4 page with the document's margins, in pixels (for pictures). */
 const CONTENT_PX = 605;
-/** At most half the text height of an A4 page, so a chart can share its page with its text. */
-const CHART_MAX_PX = 470;
+/** Under half the text height of an A4 page, so a chart can share its page with its text. */
+const CHART_MAX_PX = 380;
 
 /** A Word table with its header row repeated on each page and rows that never split. */
 function wordTable(

@@ -17,8 +17,8 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
   const { roadmap: r, labels: L } = report;
   const P = w.punct;
   w.sectionHeading(number, r.title);
-  if (r.detail) for (const p of r.intro) w.paragraph(p);
   w.paragraph(r.gloss);
+  if (r.detail) for (const p of r.intro) w.paragraph(p);
   w.paragraph(r.strategySentence, { style: "bold" });
   if (r.empty) {
     w.paragraph(r.empty);

@@ -390,8 +390,8 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
   const { r, b, L, colon, sep, paren } = ctx;
   const m = r.roadmap;
   const out: FileChild[] = [
-    ...(m.detail ? m.intro.map((p) => b.paragraph(p)) : []),
     b.paragraph(m.gloss),
+    ...(m.detail ? m.intro.map((p) => b.paragraph(p)) : []),
     b.paragraph(m.strategySentence),
   ];
   if (m.calibration) out.push(b.paragraph(m.calibration));
