@@ -468,7 +468,7 @@ class Deck extends DeckBase {
         fill: { color: hex(color.soft) },
         line: { color: hex(color.soft) },
       });
-      const effort = phase.effort ? `${this.sep}${phase.effort.range} ${L.effortUnit}` : "";
+      const effort = phase.effort ? `  ·  ${phase.effort.range} ${L.effortUnit}` : "";
       this.text(slide, `${phase.startDate} – ${phase.endDate}${effort}`, {
         x: x + 0.1,
         y: 1.85,
