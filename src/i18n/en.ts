@@ -1,4 +1,4 @@
-import { dateParts, fmtPct, fmtScore, joinList } from "./format.js";
+import { dateParts, fmtPct, fmtRange, fmtScore, joinList } from "./format.js";
 import type { Messages } from "./messages.js";
 
 const MONTHS_EN = [
@@ -80,19 +80,22 @@ const common: Messages["common"] = {
   },
   leaf(l) {
     const v = (x: number | null) => (x === null ? "inconclusive" : fmtScore(x));
+    // Plain words for the threshold, as a consultant would say it (no "not at most").
     const bounds = (b: { below?: number; atLeast?: number; atMost?: number }): string => {
       const parts: string[] = [];
-      if (b.below !== undefined) parts.push(`below ${b.below}`);
-      if (b.atMost !== undefined) parts.push(`at most ${b.atMost}`);
-      if (b.atLeast !== undefined) parts.push(`at least ${b.atLeast}`);
-      return `${l.holds ? "" : "not "}${parts.join(" and ")}`;
+      if (b.below !== undefined) parts.push(l.holds ? `short of ${b.below}` : `${b.below} or more`);
+      if (b.atMost !== undefined)
+        parts.push(l.holds ? `${b.atMost} or lower` : `above ${b.atMost}`);
+      if (b.atLeast !== undefined)
+        parts.push(l.holds ? `${b.atLeast} or higher` : `short of ${b.atLeast}`);
+      return parts.join(" and ");
     };
     const not = l.holds ? "" : "not ";
     switch (l.kind) {
       case "dimension":
-        return `${l.name} scores ${v(l.value)}, ${bounds(l)}`;
+        return `${l.name} stands at ${v(l.value)}, ${bounds(l)}`;
       case "question":
-        return `${report.quote(l.name)} scores ${v(l.value)}, ${bounds(l)}`;
+        return `the answers to ${report.quote(l.name)} average ${v(l.value)}, ${bounds(l)}`;
       case "overall":
         return `the overall score is ${v(l.value)}, ${bounds(l)}`;
       case "perceptionGap":
@@ -299,6 +302,12 @@ const report: Messages["report"] = {
     projected: "Projected at the horizon",
     reverseScored: "reverse-scored",
     baseline: "Baseline",
+    raci: "Who takes part",
+    accountable: "Accountable",
+    consulted: "Consulted",
+    informed: "Informed",
+    effort: "Effort",
+    effortUnit: "person-weeks",
   },
   roadmapTitle: (title) => `${title}: roadmap`,
   dateText(iso) {
@@ -436,7 +445,7 @@ const report: Messages["report"] = {
         : ` Confidence is ${a.confidence} (${fmtPct(a.coverage)} coverage).`;
     const gap =
       a.gap !== null && a.gap > 0
-        ? `against a target of ${a.target}, a gap of ${fmtScore(a.gap)}`
+        ? `${fmtScore(a.gap)} points short of its target of ${a.target}`
         : `which meets its target of ${a.target}`;
     return `${a.title} scores ${fmtScore(a.score)} (level ${a.level}${a.levelName ? `, ${a.levelName}` : ""}), ${gap}.${conf}`;
   },
@@ -464,7 +473,7 @@ const report: Messages["report"] = {
   roadmapRules:
     "Actions were selected from the gaps, the triggered risks and the conditions of the readiness verdict. Within each phase, actions come after the actions they depend on, then by priority (gap × dimension weight), then in the order strategy, people, process, technology; technology waits for the strategy decisions, and every rollout for the training before it. A phase starts when the previous one is complete, and each owner carries at most two actions at a time. What does not fit into the horizon is kept for the next cycle. During rollout, staffing key positions and strengthening core processes offsets resistance, and training is the main lever.",
   reasonGap: (a) =>
-    `${a.dimension} is at level ${a.level}, below ${a.appliesBelow}, with a gap of ${fmtScore(a.gap)}.`,
+    `${a.dimension} is at level ${a.level} today, ${fmtScore(a.gap)} points short of its target; this is part of the work that takes a company to level ${a.appliesBelow}.`,
   reasonRisk: (risk) => `Mitigates the risk ${report.quote(risk)}.`,
   reasonDependency: (action) => `Must be done first for ${report.quote(action)}.`,
   reasonRisks: (risks) =>
@@ -495,6 +504,10 @@ const report: Messages["report"] = {
         : "";
     return `The plan takes ${a.weeks} weeks (about ${a.months} ${a.months === 1 ? "month" : "months"}) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
   },
+  levelPortrait: (a) =>
+    `The scale's general picture of level ${a.level}, which yields wherever ${a.client}'s own answers and notes say otherwise: ${a.description}`,
+  phaseGloss:
+    "On the phase names: to rigidify is to hold to a proven practice exactly as designed until it is mastered, before adapting it; it asks for discipline, not for a stiffer organisation.",
   stageTitle: (stage, title) =>
     stage === "pilot" ? `${title}: pilot unit` : `${title}: staged rollout`,
   reasonReadiness: (rule) =>
@@ -533,13 +546,34 @@ const report: Messages["report"] = {
   backlogWaits: (action) => `Waits for ${report.quote(action)}.`,
   workstreamLabel: (dimension, actions) =>
     `${dimension} (${actions} ${actions === 1 ? "action" : "actions"})`,
+  effortRange: (a) => `${fmtRange(a.low, a.high)} person-weeks`,
+  raciLine: (a) =>
+    [
+      a.accountable === null ? "" : `Accountable: ${a.accountable}`,
+      a.consulted.length === 0 ? "" : `Consulted: ${a.consulted.join(", ")}`,
+      a.informed.length === 0 ? "" : `Informed: ${a.informed.join(", ")}`,
+    ]
+      .filter((x) => x !== "")
+      .join("; "),
+  phaseEffort: (a) => {
+    const people = (low: number, high: number) => fmtRange(low / a.weeks, high / a.weeks, 1);
+    const owners = a.byOwner
+      .map((o) => `${o.name} ${fmtRange(o.low, o.high)} (${people(o.low, o.high)} FTE)`)
+      .join(", ");
+    return `About ${fmtRange(a.low, a.high)} person-weeks over ${a.weeks} weeks, that is ${people(a.low, a.high)} people working on it full time: ${owners}.`;
+  },
+  planEffort: (a) => {
+    const people = fmtRange(a.low / a.weeks, a.high / a.weeks, 1);
+    const top = a.top.map((o) => `${o.name} (${fmtRange(o.low, o.high)})`);
+    return `The plan asks for about ${fmtRange(a.low, a.high)} person-weeks of the company's own people over ${a.weeks} weeks, on average ${people} people full time${top.length > 0 ? `; the largest shares fall on ${report.listJoin(top)}` : ""}. This time has to be freed before the first phase starts, or the plan will slip however well it is designed.`;
+  },
   findingSentence: (a) =>
     `${a.title} stands at ${fmtScore(a.score)} against a target of ${a.target}${a.level === null ? "" : `, level ${a.level}`}. The answers behind it:`,
   decisionsIntro:
     "Three decisions fall to the head of the company personally; the programme team cannot take them on his or her behalf.",
   decisionApprove: (a) => ({
     title: "Approve the first phase and commit its owners",
-    sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of ${report.listJoin(a.owners)} to carry ${a.count === 1 ? "it" : "them"}.`,
+    sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of ${report.listJoin(a.owners)} to carry ${a.count === 1 ? "it" : "them"}${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
   }),
   decisionGate: (a) => ({
     title: `Take the ${a.label.toLowerCase()} on evidence, in week ${a.week}`,
@@ -709,6 +743,16 @@ const interview: Messages["interview"] = {
     implementing: "Implementing one",
     live: "In use (live)",
   },
+  goalsAsk:
+    "Has the chief executive or the executive team stated goals for CRM (a target with a date)?",
+  goalsIntro:
+    "Note each goal as it was stated, with its figure, e.g. 98% customer satisfaction by year end. The report sets each one against the capability it rests on and gives a realistic date.",
+  goalText: "Goal, in the executive's words, with its target",
+  goalBy: "Expected by (YYYY-MM-DD; leave empty if no date was given)",
+  goalDimension: "Which capability does reaching it depend on most?",
+  goalNextDimension: "Which other capability does it depend on?",
+  goalAnotherDimension: "Does it depend on another capability as well?",
+  goalAnother: "Another goal?",
   assessor: "Assessor (your name)",
   date: "Assessment date (YYYY-MM-DD)",
   dateInvalid: "Expected a date as YYYY-MM-DD, e.g. 2025-03-31",

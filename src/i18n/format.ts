@@ -4,6 +4,12 @@ import type { LocalizedText } from "../core/questionnaire/schema.js";
 /** Scores in sentences: always two decimals, so 3 reads "3.00" like the tables. */
 export const fmtScore = (n: number): string => n.toFixed(2);
 /** A 0–1 share as a whole percentage. */
+/** "3–5", or "4" when both ends agree; `digits` decimals, trailing zeros dropped. */
+export function fmtRange(low: number, high: number, digits = 1): string {
+  const f = (n: number) => String(Number(n.toFixed(digits)));
+  return f(low) === f(high) ? f(low) : `${f(low)}–${f(high)}`;
+}
+
 export const fmtPct = (n: number): string => `${Math.round(n * 100)}%`;
 
 /** Year, month and day of an ISO date (YYYY-MM-DD). */

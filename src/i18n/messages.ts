@@ -198,6 +198,15 @@ export interface InterviewMessages {
   /** The client's CRM system today: the question and each answer. */
   crmSituation: string;
   crmSituations: Record<CrmSituation, string>;
+  // The executives' stated goals, asked after the client's details.
+  goalsAsk: string;
+  goalsIntro: string;
+  goalText: string;
+  goalBy: string;
+  goalDimension: string;
+  goalNextDimension: string;
+  goalAnotherDimension: string;
+  goalAnother: string;
   assessor: string;
   date: string;
   dateInvalid: string;
@@ -468,6 +477,10 @@ export interface ReportMessages {
   }): string;
   // The roadmap's fit to the horizon and the client's situation.
   stageTitle(stage: "pilot" | "rollout", title: string): string;
+  /** The scale's description of a level, framed as a general picture rather than a finding. */
+  levelPortrait(a: { level: number; client: string; description: string }): string;
+  /** The phase names in plain words, where the report first uses them. */
+  phaseGloss: string;
   reasonReadiness(rule: string): string;
   situationName: Record<CrmSituation, string>;
   gateLabel: Record<CrmSituation, string>;
@@ -480,6 +493,25 @@ export interface ReportMessages {
   backlogWaits(action: string): string;
   /** A board timeline bar: a dimension's actions within one phase. */
   workstreamLabel(dimension: string, actions: number): string;
+  // RACI and effort: per action, per phase and for the whole plan (person-weeks).
+  /** "3–5 person-weeks". */
+  effortRange(a: { low: number; high: number }): string;
+  /** Accountable, consulted and informed as one line; the owner is shown beside it. */
+  raciLine(a: { accountable: string | null; consulted: string[]; informed: string[] }): string;
+  /** A phase's effort: person-weeks over its weeks, and what that means in people per owner. */
+  phaseEffort(a: {
+    low: number;
+    high: number;
+    weeks: number;
+    byOwner: Array<{ name: string; low: number; high: number }>;
+  }): string;
+  /** The plan's effort, with the roles that carry most of it. */
+  planEffort(a: {
+    low: number;
+    high: number;
+    weeks: number;
+    top: Array<{ name: string; low: number; high: number }>;
+  }): string;
   // Editions: the argued findings and the decisions.
   findingSentence(a: {
     title: string;
@@ -488,7 +520,14 @@ export interface ReportMessages {
     level: number | null;
   }): string;
   decisionsIntro: string;
-  decisionApprove(a: { count: number; owners: string[]; start: string; end: string }): {
+  /** `effort`: the phase's person-weeks over its weeks, when the pack gives effort. */
+  decisionApprove(a: {
+    count: number;
+    owners: string[];
+    start: string;
+    end: string;
+    effort: { low: number; high: number; weeks: number } | null;
+  }): {
     title: string;
     sentence: string;
   };

@@ -1,4 +1,4 @@
-import { cjkSpace, dateParts, fmtPct, fmtScore, joinList } from "./format.js";
+import { cjkSpace, dateParts, fmtPct, fmtRange, fmtScore, joinList } from "./format.js";
 import type { Messages } from "./messages.js";
 
 const common: Messages["common"] = {
@@ -65,19 +65,22 @@ const common: Messages["common"] = {
   },
   leaf(l) {
     const v = (x: number | null) => (x === null ? "无法判定" : fmtScore(x));
+    // Plain words for the threshold, as a consultant would say it (no double negatives).
     const bounds = (b: { below?: number; atLeast?: number; atMost?: number }): string => {
       const parts: string[] = [];
-      if (b.below !== undefined) parts.push(`低于 ${b.below}`);
-      if (b.atMost !== undefined) parts.push(`不高于 ${b.atMost}`);
-      if (b.atLeast !== undefined) parts.push(`不低于 ${b.atLeast}`);
-      return `${l.holds ? "" : "并非"}${parts.join("且")}`;
+      if (b.below !== undefined) parts.push(l.holds ? `未达 ${b.below} 分` : `已达 ${b.below} 分`);
+      if (b.atMost !== undefined)
+        parts.push(l.holds ? `在 ${b.atMost} 分及以下` : `高于 ${b.atMost} 分`);
+      if (b.atLeast !== undefined)
+        parts.push(l.holds ? `达到 ${b.atLeast} 分及以上` : `未达 ${b.atLeast} 分`);
+      return parts.join("，且");
     };
     const not = l.holds ? "" : "并非";
     switch (l.kind) {
       case "dimension":
-        return `${l.name}得分 ${v(l.value)}，${bounds(l)}`;
+        return `${l.name}目前为 ${v(l.value)} 分，${bounds(l)}`;
       case "question":
-        return `${report.quote(l.name)}得分 ${v(l.value)}，${bounds(l)}`;
+        return `${report.quote(l.name)}一题平均 ${v(l.value)} 分，${bounds(l)}`;
       case "overall":
         return `总体得分 ${v(l.value)}，${bounds(l)}`;
       case "perceptionGap":
@@ -283,6 +286,12 @@ const report: Messages["report"] = {
     projected: "规划期末预计",
     reverseScored: "反向计分",
     baseline: "基线",
+    raci: "参与分工",
+    accountable: "批准",
+    consulted: "咨询",
+    informed: "知会",
+    effort: "工作量",
+    effortUnit: "人周",
   },
   roadmapTitle: (title) => `${title}：路线图`,
   dateText(iso) {
@@ -419,9 +428,9 @@ const report: Messages["report"] = {
         : `可信度为${a.confidence}（覆盖率 ${fmtPct(a.coverage)}）。`;
     const gap =
       a.gap !== null && a.gap > 0
-        ? `目标为 ${a.target}，差距 ${fmtScore(a.gap)}`
-        : `已达到目标 ${a.target}`;
-    return `${a.title}得分 ${fmtScore(a.score)}（第 ${a.level} 级${a.levelName ? `“${a.levelName}”` : ""}），${gap}。${conf}`;
+        ? `距第 ${a.target} 级的目标还差 ${fmtScore(a.gap)} 分`
+        : `已达到第 ${a.target} 级的目标`;
+    return `${a.title}目前为 ${fmtScore(a.score)} 分（第 ${a.level} 级${a.levelName ? `，${a.levelName}` : ""}），${gap}。${conf}`;
   },
   cappedSentence: (a) =>
     `该维度等级被关键题目${report.quote(a.question)}限制在第 ${a.level} 级，该题得分为 ${fmtScore(a.score)}。`,
@@ -447,7 +456,7 @@ const report: Messages["report"] = {
   roadmapRules:
     "行动依据差距、已触发的风险和就绪度结论所附的条件选定。每个阶段内，行动先排在其前置行动之后，再按优先级（差距 × 维度权重）排序，然后按战略、人员、流程、技术的顺序排列；技术类行动要等战略决策完成，每项推广都要等相应培训完成。上一阶段完成后，下一阶段才开始；每个责任方同一时间最多承担两项行动。规划期内放不下的行动留待下一轮。推行过程中，配齐关键岗位、强化核心流程可以抵消变革阻力，而培训是最主要的抓手。",
   reasonGap: (a) =>
-    `${a.dimension}处于第 ${a.level} 级，低于 ${a.appliesBelow} 级，差距 ${fmtScore(a.gap)}。`,
+    `${a.dimension}目前处于第 ${a.level} 级，距目标还差 ${fmtScore(a.gap)} 分；这项工作正是企业迈向第 ${a.appliesBelow} 级所需要的。`,
   reasonRisk: (risk) => `应对风险${report.quote(risk)}。`,
   reasonDependency: (action) => `是${report.quote(action)}的前置行动。`,
   reasonRisks: (risks) => `应对风险${report.listJoin(risks.map(report.quote))}。`,
@@ -472,6 +481,12 @@ const report: Messages["report"] = {
         : "";
     return `整个计划历时 ${a.weeks} 周（约 ${a.months} 个月），于${a.end}结束，在 ${a.horizon} 个月的规划期之内。${backlog}${reach}`;
   },
+  levelPortrait: (a) =>
+    cjkSpace(
+      `成熟度标尺对第 ${a.level} 级的通用描述（凡与${a.client}自身的回答和备注不符之处，以回答为准）：${a.description}`,
+    ),
+  phaseGloss:
+    "关于阶段名称：“僵化”指先原样照做、严格执行已被验证的做法，直到熟练掌握再加以调整；它要求的是执行纪律，而不是让组织变得僵硬。",
   stageTitle: (stage, title) => (stage === "pilot" ? `${title}（试点）` : `${title}（分批推广）`),
   reasonReadiness: (rule) => `就绪度结论要求在第一阶段完成（${rule}）。`,
   situationName: {
@@ -507,12 +522,35 @@ const report: Messages["report"] = {
   backlogBeyond: (a) => `需持续到第 ${a.week} 周，超出 ${a.horizon} 个月的规划期。`,
   backlogWaits: (action) => `须等待${report.quote(action)}完成。`,
   workstreamLabel: (dimension, actions) => `${dimension}（${actions} 项行动）`,
+  effortRange: (a) => `${fmtRange(a.low, a.high)} 人周`,
+  raciLine: (a) =>
+    [
+      a.accountable === null ? "" : `批准：${a.accountable}`,
+      a.consulted.length === 0 ? "" : `咨询：${a.consulted.join("、")}`,
+      a.informed.length === 0 ? "" : `知会：${a.informed.join("、")}`,
+    ]
+      .filter((x) => x !== "")
+      .join("；"),
+  phaseEffort: (a) => {
+    const people = (low: number, high: number) => fmtRange(low / a.weeks, high / a.weeks, 1);
+    const owners = a.byOwner
+      .map((o) => `${o.name} ${fmtRange(o.low, o.high)} 人周（约 ${people(o.low, o.high)} 人全职）`)
+      .join("，");
+    return `本阶段约需 ${fmtRange(a.low, a.high)} 人周，历时 ${a.weeks} 周，相当于 ${people(a.low, a.high)} 人全职投入：${owners}。`;
+  },
+  planEffort: (a) => {
+    const people = fmtRange(a.low / a.weeks, a.high / a.weeks, 1);
+    const top = a.top.map((o) => `${o.name}（${fmtRange(o.low, o.high)} 人周）`);
+    return cjkSpace(
+      `整个计划约需贵公司自身人员投入 ${fmtRange(a.low, a.high)} 人周，历时 ${a.weeks} 周，平均相当于 ${people} 人全职${top.length > 0 ? `，其中投入最多的是${report.listJoin(top)}` : ""}。这些时间需要在第一阶段启动前落实到人，否则计划设计得再好也会延误。`,
+    );
+  },
   findingSentence: (a) =>
     `${a.title}目前为 ${fmtScore(a.score)}，目标为 ${a.target}${a.level === null ? "" : `（第 ${a.level} 级）`}。支撑这一判断的作答如下：`,
   decisionsIntro: "以下三项决策须由企业负责人亲自作出，项目团队无法代为决定。",
   decisionApprove: (a) => ({
     title: "批准第一阶段并落实责任人",
-    sentence: `批准${a.start}至${a.end}之间启动的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间。`,
+    sentence: `批准${a.start}至${a.end}之间启动的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间${a.effort ? `：约 ${fmtRange(a.effort.low, a.effort.high)} 人周，历时 ${a.effort.weeks} 周，相当于 ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} 人全职投入` : ""}。`,
   }),
   decisionGate: (a) => ({
     title: `第 ${a.week} 周依据实证作出${a.label}`,
@@ -679,6 +717,15 @@ const interview: Messages["interview"] = {
     implementing: "正在实施",
     live: "已上线使用",
   },
+  goalsAsk: "总经理或高管团队是否提出过 CRM 目标（有指标、有期限）？",
+  goalsIntro:
+    "请按原话记录每个目标及其指标，例如“年底客户满意度达到 98%”。报告会把每个目标与其所依赖的能力相对照，并给出现实可达的日期。",
+  goalText: "目标（高管原话，含指标）",
+  goalBy: "期望达成日期（YYYY-MM-DD；未提日期则留空）",
+  goalDimension: "实现这个目标最依赖哪项能力？",
+  goalNextDimension: "还依赖哪项能力？",
+  goalAnotherDimension: "是否还依赖其他能力？",
+  goalAnother: "是否还有其他目标？",
   assessor: "评估人（您的姓名）",
   date: "评估日期（YYYY-MM-DD）",
   dateInvalid: "日期格式应为 YYYY-MM-DD，例如 2025-03-31",

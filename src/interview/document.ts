@@ -16,6 +16,7 @@ import {
   answersFile,
   type Respondent,
   respondent as respondentSchema,
+  type StatedGoal,
 } from "../core/answers/schema.js";
 
 /** How an answers file is written, from its extension. */
@@ -61,6 +62,29 @@ export function newAnswersDocument(
  */
 export function parseAnswersDocument(text: string): Document {
   return parseDocument(text);
+}
+
+/** Appends a goal the executives stated, before the respondents (where a reader looks for it). */
+export function addGoal(doc: Document, goal: StatedGoal): void {
+  let list = doc.get("goals", true);
+  if (!isSeq(list)) {
+    doc.set("goals", doc.createNode([]));
+    list = doc.get("goals", true);
+    // `set` appends the key; move it before `respondents`.
+    if (isMap(doc.contents)) {
+      const items = doc.contents.items;
+      const at = items.findIndex((p) => isScalar(p.key) && p.key.value === "respondents");
+      const goals = items.pop();
+      if (goals) items.splice(at < 0 ? items.length : at, 0, goals);
+    }
+  }
+  if (!isSeq(list)) throw new Error("goals is not a list");
+  list.flow = false;
+  const entry: Record<string, unknown> = { text: goal.text };
+  if (goal.by) entry.by = goal.by;
+  entry.dimensions = goal.dimensions;
+  const node = doc.createNode(entry);
+  list.items.push(node);
 }
 
 /** Appends a respondent with no answer yet; returns their index. */

@@ -25,6 +25,7 @@ import { describeWriteError, type FileOps, writeFileAtomic } from "../io/output.
 import { isPromptExit, type Prompter, type SelectItem } from "../io/prompts.js";
 import {
   AnswersText,
+  addGoal,
   addRespondent,
   answersFormatOf,
   answersOf,
@@ -177,6 +178,9 @@ class AnswersStore {
   }
 }
 
+/** A few goals are what a board can follow; more belong in a workshop, not the interview. */
+const MAX_GOALS = 5;
+
 const nonEmpty = (l: InterviewMessages) => (value: string) => value.trim() !== "" || l.required;
 
 function entry(value: AnswerScalar, note: string | undefined, evidence: string | undefined) {
@@ -310,6 +314,7 @@ class Interview {
         false,
       );
       await this.store.save();
+      await this.askGoals();
       return "new";
     }
     await this.askMissingDetails();
@@ -430,6 +435,47 @@ class Interview {
       assessor,
       questionnaire: { id: this.ctx.questionnaire.id, version: this.ctx.questionnaire.version },
     };
+  }
+
+  /**
+   * The goals the executives stated (optional, a few): each in their words with its target, the
+   * date they expect it by and the capabilities it rests on; saved as soon as it is complete.
+   */
+  private async askGoals(): Promise<void> {
+    const { l, p, c, lang } = this;
+    const store = this.requireStore();
+    const dims = this.ctx.questionnaire.dimensions;
+    if (!(await p.confirm({ message: l.goalsAsk, default: false }))) return;
+    this.say(l.goalsIntro, c.dim);
+    for (let n = 0; n < MAX_GOALS; n++) {
+      const text = (await p.input({ message: l.goalText, validate: nonEmpty(l) })).trim();
+      const by = (
+        await p.input({
+          message: l.goalBy,
+          validate: (v) =>
+            v.trim() === "" || z.iso.date().safeParse(v.trim()).success || l.dateInvalid,
+        })
+      ).trim();
+      const chosen: string[] = [];
+      do {
+        chosen.push(
+          await p.select({
+            message: chosen.length === 0 ? l.goalDimension : l.goalNextDimension,
+            choices: dims
+              .filter((d) => !chosen.includes(d.id))
+              .map((d) => ({ value: d.id, name: localize(d.title, lang) })),
+            keys: c.dim(l.selectKeys),
+          }),
+        );
+      } while (
+        chosen.length < dims.length &&
+        (await p.confirm({ message: l.goalAnotherDimension, default: false }))
+      );
+      addGoal(store.doc, { text, ...(by ? { by } : {}), dimensions: chosen });
+      await store.save();
+      if (n + 1 === MAX_GOALS || !(await p.confirm({ message: l.goalAnother, default: false })))
+        break;
+    }
   }
 
   private async newRespondent(): Promise<number> {

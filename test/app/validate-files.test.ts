@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validatePaths } from "../../src/app/validate-files.js";
@@ -85,5 +86,60 @@ describe("validate checks profiles like everything else", () => {
   it("finds nothing in the bundled pack's profiles", () => {
     const root = path.resolve(import.meta.dirname, "../../questionnaires/crm-maturity");
     expect(validatePaths([root], root).issues).toEqual([]);
+  });
+});
+
+describe("validate checks each recommendation's RACI and effort range", () => {
+  const withRec = (extra: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-raci-"));
+    cpSync(path.join(FIXTURES, "valid"), dir, { recursive: true });
+    const file = path.join(dir, "dimensions/lead.yaml");
+    const text = readFileSync(file, "utf8").replace("    weeks: 2\n", `    weeks: 2\n${extra}`);
+    writeFileSync(file, text);
+    return dir;
+  };
+
+  it("accepts known roles and a range that reads low to high", () => {
+    const dir = withRec(
+      "    raci: { accountable: executive, consulted: [frontline], informed: [] }\n    effort: { low: 2, high: 2 }\n",
+    );
+    expect(validatePaths([dir], dir).issues).toEqual([]);
+  });
+
+  it("locates an unknown role in accountable, consulted or informed", () => {
+    const dir = withRec(
+      "    raci:\n      accountable: ceo\n      consulted: [frontline, finance]\n      informed: [frontlin]\n",
+    );
+    const found = validatePaths([dir], dir).issues.filter((i) => i.code === "unresolved-reference");
+    expect(found.map((i) => [i.start.line, i.start.column])).toEqual([
+      [37, 20],
+      [38, 30],
+      [39, 18],
+    ]);
+    expect(found[2]?.message).toMatch(
+      /expected the id of a role .*; found "frontlin" \(did you mean "frontline"\?\)/,
+    );
+  });
+
+  it("locates an effort range whose high is below its low", () => {
+    const dir = withRec("    effort: { low: 6, high: 3 }\n");
+    const { issues } = validatePaths([dir], dir);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      code: "invalid-value",
+      severity: "error",
+      file: "dimensions/lead.yaml",
+      start: { line: 36, column: 29 },
+    });
+    expect(issues[0]?.message).toMatch(
+      /expected effort\.high to be at least effort\.low \(6 person-weeks\); found 3/,
+    );
+  });
+
+  it("refuses a negative or missing bound through the schema", () => {
+    const dir = withRec("    effort: { low: -1 }\n");
+    const codes = validatePaths([dir], dir).issues.map((i) => i.code);
+    expect(codes).toContain("missing-field");
+    expect(codes).toContain("invalid-value");
   });
 });

@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO, runCli } from "../helpers/cli.js";
+import { officePages } from "../helpers/ooxml.js";
 
 const EXAMPLES = path.join(REPO, "examples");
 const args = (client: string) => {
@@ -68,6 +69,72 @@ describe("report editions", () => {
     expect(pages).toBeGreaterThanOrEqual(5);
     expect(pages).toBeLessThanOrEqual(8);
   });
+
+  it.each([
+    ["acme-manufacturing", "en"],
+    ["huaxin-retail", "zh-CN"],
+  ])(
+    "the board Word document of %s (%s) is as short as the PDF: at most eight pages",
+    (client, lang) => {
+      const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-board-")), "board.docx");
+      const run = (edition: string) =>
+        runCli([
+          "report",
+          ...args(client),
+          "--edition",
+          edition,
+          "--lang",
+          lang,
+          "--format",
+          "docx",
+          "-o",
+          out,
+        ]);
+      expect(run("board").status).toBe(0);
+      const board = officePages(readFileSync(out), "docx");
+      expect(board).toBeGreaterThanOrEqual(5);
+      expect(board).toBeLessThanOrEqual(8);
+      // The full edition still starts each section on a new page.
+      expect(run("full").status).toBe(0);
+      expect(officePages(readFileSync(out), "docx")).toBeGreaterThan(3 * board);
+    },
+    120_000,
+  );
+
+  it.each([
+    ["board", "en", /rigidif/i, "to rigidify is to hold to a proven practice"],
+    ["full", "en", /rigidif/i, "to rigidify is to hold to a proven practice"],
+    ["board", "zh-CN", /僵化/, "“僵化”指先原样照做"],
+    ["full", "zh-CN", /僵化/, "“僵化”指先原样照做"],
+  ])(
+    "%s %s: the phase names are glossed where the roadmap first uses them; no rule-engine wording",
+    (edition, lang, word, gloss) => {
+      const r = runCli([
+        "report",
+        ...args("acme-manufacturing"),
+        "--edition",
+        edition,
+        "--lang",
+        lang,
+      ]);
+      expect(r.status).toBe(0);
+      const md = r.stdout;
+      const roadmap = md.search(/^## \d+\. (Roadmap|路线图)$/m);
+      expect(roadmap).toBeGreaterThan(0);
+      // Nothing names the phases before the roadmap section, and the gloss sits in its opening.
+      expect(md.slice(0, roadmap)).not.toMatch(word);
+      const at = md.indexOf(gloss);
+      expect(at).toBeGreaterThan(roadmap);
+      expect(md.slice(roadmap, at).split("\n\n").length).toBeLessThanOrEqual(2);
+      expect(md).not.toMatch(
+        /below \d, with a gap of|scores \d\.\d\d, at most|不高于 \d|，差距 \d/,
+      );
+      // The scale's picture of a level is framed as a general picture, never as a finding.
+      expect(md).toMatch(
+        /The scale's general picture of level \d, which yields|成熟度标尺对第 \d 级的通用描述/,
+      );
+    },
+  );
 
   it("argues three findings from the client's own answers, attributed by role; internal adds names", () => {
     const full = model("huaxin-retail", "--lang", "zh-CN");

@@ -176,6 +176,8 @@ describe("interview in a real terminal (tmux)", () => {
       type("Jane Consultant");
       await waitFor(/^\? Assessment date \(YYYY-MM-DD\) \d{4}-\d\d-\d\d/m);
       type("");
+      await waitFor(/^\? Has the chief executive or the executive team stated goals/m);
+      keys("Enter");
       await waitFor(/^\? Respondent's name/m);
       type("Wang Wei");
 

@@ -28,6 +28,24 @@ export async function entryNames(bytes: Uint8Array): Promise<string[]> {
  * so a missing `soffice` fails the test rather than skipping it.
  */
 export function officeToText(bytes: Uint8Array, ext: "docx" | "pptx"): string {
+  const pdf = officeToPdf(bytes, ext);
+  const t = spawnSync("pdftotext", ["-raw", "-enc", "UTF-8", pdf, "-"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (t.status !== 0) throw new Error(`pdftotext failed: ${t.stderr}`);
+  return t.stdout;
+}
+
+/** How many pages LibreOffice lays a DOCX/PPTX out on (pdfinfo of its PDF). */
+export function officePages(bytes: Uint8Array, ext: "docx" | "pptx"): number {
+  const info = spawnSync("pdfinfo", [officeToPdf(bytes, ext)], { encoding: "utf8" });
+  if (info.status !== 0) throw new Error(`pdfinfo failed: ${info.stderr}`);
+  return Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1]);
+}
+
+/** Converts a DOCX/PPTX to PDF with LibreOffice headless; returns the PDF's path. */
+function officeToPdf(bytes: Uint8Array, ext: "docx" | "pptx"): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "crm-office-"));
   const file = path.join(dir, `document.${ext}`);
   writeFileSync(file, bytes);
@@ -48,10 +66,5 @@ export function officeToText(bytes: Uint8Array, ext: "docx" | "pptx"): string {
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   const pdf = path.join(dir, "document.pdf");
   readFileSync(pdf); // throws when LibreOffice could not open the file
-  const t = spawnSync("pdftotext", ["-raw", "-enc", "UTF-8", pdf, "-"], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (t.status !== 0) throw new Error(`pdftotext failed: ${t.stderr}`);
-  return t.stdout;
+  return pdf;
 }

@@ -71,6 +71,7 @@ const META: Step[] = [
   { select: "live", expect: "CRM system" },
   { input: "Jane Consultant", expect: "Assessor" },
   { enter: true, expect: "date" },
+  { confirm: false, expect: "stated goals" },
 ];
 
 const NEW_EXEC: Step[] = [
@@ -150,6 +151,36 @@ describe("interview through the prompt seam", () => {
     // The score table of the whole file closes the session.
     expect(out).toContain("Scores so far");
     expect(out).toMatch(/Leadership\s+│\s+3\.50 │ 3 Defined/);
+  });
+
+  it("asks for the executives' goals after the client details and saves each one as it is complete", async () => {
+    const { code } = await interview([
+      { select: "en", expect: "Language" },
+      ...META.slice(0, -1),
+      { confirm: true, expect: "stated goals" },
+      { input: "98% customer satisfaction", expect: "Goal" },
+      { input: "2026-12-31", expect: "Expected by" },
+      { select: "data", expect: "depend on most" },
+      { confirm: true, expect: "another capability" },
+      { select: "lead", expect: "other capability" },
+      { confirm: false, expect: "another capability" },
+      { confirm: true, expect: "Another goal" },
+      { input: "Every key account in one record", expect: "Goal" },
+      { enter: true, expect: "Expected by" },
+      { select: "data", expect: "depend on most" },
+      { confirm: false, expect: "another capability" },
+      // Interrupted at the next question: both goals are already on disk.
+      { interrupt: "confirm", expect: "Another goal" },
+    ]);
+    expect(code).toBe(130);
+    const data = readAnswers();
+    expect(data.goals).toEqual([
+      { text: "98% customer satisfaction", by: "2026-12-31", dimensions: ["data", "lead"] },
+      { text: "Every key account in one record", dimensions: ["data"] },
+    ]);
+    // Goals come before the respondents in the file, where a reader looks for them.
+    const text = readFileSync(file, "utf8");
+    expect(text.indexOf("goals:")).toBeLessThan(text.indexOf("respondents:"));
   });
 
   it("labels level choices with level names and anchors, Likert with agreement labels", async () => {

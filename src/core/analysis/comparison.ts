@@ -211,7 +211,7 @@ function kpiMoves(b: Results, dimensions: readonly DimensionChange[]): KpiMove[]
   const byId = new Map(dimensions.map((d) => [d.id, d]));
   return outcomeDimensions(b, OUTCOME_KPIS).flatMap((o) => {
     const d = byId.get(o.id);
-    if (!d || d.status !== "matched") return [];
+    if (d?.status !== "matched") return [];
     return [
       {
         dimension: d.id,

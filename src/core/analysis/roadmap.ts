@@ -58,6 +58,14 @@ export interface PlannedAction {
   endWeek: number;
   /** Lane within its owner's capacity (0-based). */
   lane: number;
+  /** Person-weeks this stage takes (a pilot: its share of the pack's range); null when unknown. */
+  effort: EffortRange | null;
+}
+
+/** A range of person-weeks. */
+export interface EffortRange {
+  low: number;
+  high: number;
 }
 
 /** An action that does not fit in the horizon: the next cycle's backlog. */
@@ -284,6 +292,44 @@ function orderingRules(
   return after;
 }
 
+/**
+ * The pack's effort is for doing the work once, across every unit; a pilot adds its share
+ * (pilot weeks ÷ weeks, at most all of it) on top, rounded up to half person-weeks.
+ */
+function stageEffort(
+  rec: ResolvedRecommendation,
+  stage: ActionStage | null,
+  weeks: number,
+): EffortRange | null {
+  if (!rec.effort) return null;
+  if (stage !== "pilot") return { low: rec.effort.low, high: rec.effort.high };
+  // A pilot lasts at least two weeks, but never costs more than the full work.
+  const share = (x: number) => Math.ceil((x * Math.min(weeks, rec.weeks) * 2) / rec.weeks) / 2;
+  return { low: share(rec.effort.low), high: share(rec.effort.high) };
+}
+
+/** Person-weeks of a set of actions, in total and per owner role (first appearance order). */
+export function effortOf(actions: readonly PlannedAction[]): {
+  total: EffortRange | null;
+  byOwner: Array<{ owner: string } & EffortRange>;
+} {
+  const byOwner: Array<{ owner: string } & EffortRange> = [];
+  const sum = { low: 0, high: 0, any: false };
+  for (const a of actions) {
+    if (!a.effort) continue;
+    sum.low += a.effort.low;
+    sum.high += a.effort.high;
+    sum.any = true;
+    const owner = a.recommendation.owner;
+    const row = byOwner.find((o) => o.owner === owner);
+    if (row) {
+      row.low += a.effort.low;
+      row.high += a.effort.high;
+    } else byOwner.push({ owner, low: a.effort.low, high: a.effort.high });
+  }
+  return { total: sum.any ? { low: sum.low, high: sum.high } : null, byOwner };
+}
+
 /** Schedules every selected action phase by phase, by owner capacity; rollouts may be split. */
 function schedule(
   sel: Selection,
@@ -335,6 +381,7 @@ function schedule(
           startWeek: start,
           endWeek: end,
           lane,
+          effort: stageEffort(rec, stage, weeks),
         };
         // Later work builds on the pilot; the staged rollout runs on beside it.
         if (stage !== "rollout") planned.set(rec.id, action);

@@ -187,6 +187,12 @@ const LABEL_KEYS = [
   "projected",
   "reverseScored",
   "baseline",
+  "raci",
+  "accountable",
+  "consulted",
+  "informed",
+  "effort",
+  "effortUnit",
 ] as const;
 
 const reportLabels = z
@@ -542,6 +548,19 @@ const riskSection = z.strictObject({
   items: z.array(riskItem),
 });
 
+const effortRange = z.strictObject({
+  low: z.number().describe("Person-weeks, favourable case."),
+  high: z.number().describe("Person-weeks, unfavourable case."),
+});
+
+const effortView = effortRange.extend({
+  byOwner: z.array(effortRange.extend({ role: z.string(), name: z.string() })),
+  range: z.string().describe("The total's figures alone, e.g. 30–48, for a table column."),
+  text: z.string().describe("The effort worded: person-weeks and the people full time it means."),
+});
+
+const roleRef = z.strictObject({ role: z.string(), name: z.string() });
+
 const roadmapPhaseView = z.strictObject({
   phase,
   name: z.string(),
@@ -554,6 +573,11 @@ const roadmapPhaseView = z.strictObject({
   owners: z.array(roleCount),
   kpis: z.array(z.string()),
   exitCriteria: z.array(z.string()),
+  effort: effortView
+    .nullable()
+    .describe(
+      "Person-weeks of the phase's actions, per owner role; null when the pack gives none.",
+    ),
 });
 
 const roadmapReason = z.strictObject({
@@ -593,6 +617,21 @@ const roadmapAction = z.strictObject({
   dependsOn: ids.describe("Planned actions it depends on (a staged rollout: its pilot)."),
   reasons: z.array(roadmapReason),
   reasonText: z.string().describe("All reasons as one sentence."),
+  raci: z
+    .strictObject({
+      accountable: roleRef.nullable(),
+      consulted: z.array(roleRef),
+      informed: z.array(roleRef),
+      text: z.string().describe("Accountable, consulted and informed worded; empty without them."),
+    })
+    .describe("RACI: the owner is Responsible; the pack names the others."),
+  effort: effortRange
+    .extend({
+      range: z.string().describe("The figures alone, e.g. 3–5, for a table column."),
+      text: z.string().describe("The range with its unit."),
+    })
+    .nullable()
+    .describe("Person-weeks this stage takes (a pilot: its share); null when the pack gives none."),
 });
 
 const roadmapMilestone = z.strictObject({
@@ -638,6 +677,11 @@ const roadmapSection = z.strictObject({
     .boolean()
     .describe("False in the board edition: the phases are shown without their action details."),
   intro: z.array(z.string()),
+  gloss: z
+    .string()
+    .describe(
+      "The phase names in plain words, at their first use, so no reader takes rigidify for stiffness.",
+    ),
   strategy: roadmapStrategy,
   strategyName: z.string(),
   strategySentence: z.string(),
@@ -674,6 +718,9 @@ const roadmapSection = z.strictObject({
       ),
     })
     .describe("What does not fit into the horizon: the next cycle's starting point."),
+  effort: effortView
+    .nullable()
+    .describe("Person-weeks of the planned actions; null when the pack gives no effort."),
   cycle: z.string().describe("The statement that the cycle repeats."),
   calibration: z.string().describe("Expectation calibration for the plan; empty with no actions."),
   empty: z.string().nullable().describe("Sentence shown when no recommendation applies."),

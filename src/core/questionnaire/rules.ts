@@ -484,6 +484,14 @@ const references: Rule = ({ tree, levels, report }) => {
     const p = (...rest: (string | number)[]) => ({ ...r.at, path: [...r.at.path, ...rest] });
     if (r.rec.dimension) ref("dimension", r.rec.dimension, p("dimension"));
     ref("role", r.rec.owner, p("owner"));
+    if (r.rec.raci) {
+      ref("role", r.rec.raci.accountable, p("raci", "accountable"));
+      for (const key of ["consulted", "informed"] as const) {
+        r.rec.raci[key].forEach((role, j) => {
+          ref("role", role, p("raci", key, j));
+        });
+      }
+    }
     r.rec.dependsOn.forEach((id, j) => {
       ref("recommendation", id, p("dependsOn", j));
     });
@@ -580,6 +588,20 @@ const completeness: Rule = ({ tree, report }) => {
  * Question kinds: once any question declares a `kind`, every question should (an undeclared one
  * is scored as an experience item), and a fact should name the roles who can see its evidence.
  */
+/** An effort range reads low to high. */
+const effortRanges: Rule = ({ tree, report }) => {
+  for (const r of recommendationsOf(tree)) {
+    const e = r.rec.effort;
+    if (e && e.low > e.high) {
+      report(
+        "invalid-value",
+        { ...r.at, path: [...r.at.path, "effort", "high"] },
+        `expected effort.high to be at least effort.low (${e.low} person-weeks); found ${e.high}`,
+      );
+    }
+  }
+};
+
 const kinds: Rule = ({ tree, report }) => {
   const questions = tree.dimensions.flatMap((d) =>
     d.value.questions.map((q, i) => ({ q, at: at(d, "questions", i) })),
@@ -712,6 +734,7 @@ const RULES: Rule[] = [
   references,
   cycles,
   completeness,
+  effortRanges,
   kinds,
   profiles,
 ];

@@ -182,6 +182,35 @@ export const risk = z
   })
   .describe("A named risk raised when its condition holds.");
 
+/** Who else takes part in an action; its `owner` is the Responsible role. */
+export const raci = z
+  .strictObject({
+    accountable: identifier.describe(
+      "The one role that answers for the result and signs it off (may be the owner).",
+    ),
+    consulted: z
+      .array(identifier)
+      .default([])
+      .describe("Roles asked for their view before decisions (two-way)."),
+    informed: z
+      .array(identifier)
+      .default([])
+      .describe("Roles kept up to date on progress and decisions (one-way)."),
+  })
+  .describe("RACI beyond the owner (Responsible): Accountable, Consulted and Informed roles.");
+
+/** The team's working time an action takes, as a range. */
+export const effort = z
+  .strictObject({
+    low: z.number().positive().max(10_000).describe("Person-weeks in a favourable case."),
+    high: z
+      .number()
+      .positive()
+      .max(10_000)
+      .describe("Person-weeks in an unfavourable case (≥ low)."),
+  })
+  .describe("Effort in person-weeks (working time of everyone involved); the duration is `weeks`.");
+
 export const recommendation = z
   .strictObject({
     id: identifier,
@@ -195,6 +224,8 @@ export const recommendation = z
     actions: z.array(localizedText).min(1).describe("Concrete steps."),
     owner: identifier.describe("The role that owns the work."),
     weeks: positiveInt.describe("Expected duration in weeks."),
+    raci: raci.optional(),
+    effort: effort.optional(),
     kpis: z
       .array(localizedText)
       .default([])
@@ -502,6 +533,8 @@ export type Role = z.infer<typeof role>;
 export type Question = z.infer<typeof question>;
 export type Risk = z.infer<typeof risk>;
 export type Recommendation = z.infer<typeof recommendation>;
+export type Raci = z.infer<typeof raci>;
+export type Effort = z.infer<typeof effort>;
 export type Dimension = z.infer<typeof dimension>;
 export type ReadinessRule = z.infer<typeof readinessRule>;
 export type Methodology = z.infer<typeof methodology>;

@@ -34,7 +34,8 @@ export interface Blocks {
   paragraph(text: string, opts?: { style?: string; bold?: boolean }): Paragraph;
   /** A paragraph of runs: `[label, text]` pairs make the label bold. */
   labelled(parts: readonly (readonly [string, string])[], separator: string): Paragraph;
-  heading(level: 1 | 2 | 3, text: string): Paragraph;
+  /** `newPage` overrides the document's rule for this heading (e.g. the first section after a cover). */
+  heading(level: 1 | 2 | 3, text: string, newPage?: boolean): Paragraph;
   /** Bulleted paragraphs; `level` 1 nests them under the item before. */
   bullets(items: readonly string[], level?: 0 | 1): Paragraph[];
   numbered(items: readonly string[]): Paragraph[];
@@ -58,6 +59,8 @@ const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 
 /** Content width of an A4 page with the document's margins, in pixels (for pictures). */
 const CONTENT_PX = 605;
+/** Under half the text height of an A4 page, so a chart can share its page with its text. */
+const CHART_MAX_PX = 380;
 
 /** A Word table with its header row repeated on each page and rows that never split. */
 function wordTable(
@@ -151,10 +154,10 @@ export function makeBlocks(
       });
       return new Paragraph({ style: STYLE.normal, children });
     },
-    heading(level, text) {
+    heading(level, text, newPage) {
       const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : STYLE.h3;
       // Sections of a long document start on a new page, as in the PDF.
-      const pageBreakBefore = level === 1 && opts.sectionsOnNewPage;
+      const pageBreakBefore = newPage ?? (level === 1 && opts.sectionsOnNewPage);
       return new Paragraph({ style, pageBreakBefore, children: [run(text)] });
     },
     bullets(items, level = 0) {
@@ -181,7 +184,7 @@ export function makeBlocks(
     },
     async chart(chart, caption) {
       if (chart === null) return [];
-      const scale = Math.min(1, CONTENT_PX / chart.width);
+      const scale = Math.min(1, CONTENT_PX / chart.width, CHART_MAX_PX / chart.height);
       const width = Math.round(chart.width * scale);
       const height = Math.round(chart.height * scale);
       const png = await svgToPng(chart.svg);

@@ -17,6 +17,7 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
   const { roadmap: r, labels: L } = report;
   const P = w.punct;
   w.sectionHeading(number, r.title);
+  w.paragraph(r.gloss);
   if (r.detail) for (const p of r.intro) w.paragraph(p);
   w.paragraph(r.strategySentence, { style: "bold" });
   if (r.empty) {
@@ -40,12 +41,11 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
   }
   if (r.gate)
     callout(w, { title: r.gate.label, paragraphs: [r.gate.sentence], color: w.palette.accent });
-  // The board edition stops at the gate: the timeline marks the reassessment, and the phases'
-  // detail is in the full edition.
-  if (!r.detail) {
-    if (r.backlog.items.length > 0) w.paragraph(r.backlog.intro);
-    return;
-  }
+  // The board edition stops at the gate: the timeline marks the reassessment, the calibration
+  // paragraph has said what does not fit, the first decision states the first phase's effort, and
+  // the phases' detail is in the full edition.
+  if (!r.detail) return;
+  if (r.effort) w.paragraph(r.effort.text);
   callout(w, {
     title: r.milestone.label,
     paragraphs: [r.milestone.sentence],
@@ -73,9 +73,10 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
       drawTable(
         w,
         [
-          { header: L.action, width: 5.4 },
-          { header: L.owner, width: 1.4 },
+          { header: L.action, width: 4.6 },
+          { header: L.owner, width: 1.9 },
           { header: L.weeks, width: 0.8, align: "right" },
+          { header: `${L.effort}${P.open}${L.effortUnit}${P.close}`, width: 1.0, align: "right" },
         ],
         phaseActions.map((a) => {
           const lines = [
@@ -88,18 +89,20 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
           ].filter((t) => t !== "");
           return [
             { text: a.title, bold: true, sub: lines.join("\n") },
-            { text: a.ownerName, sub: a.dimensionTitle },
+            { text: a.ownerName, sub: [a.dimensionTitle, a.raci.text].filter(Boolean).join("\n") },
             fmtWeeks(a.startWeek, a.endWeek),
+            a.effort?.range ?? "—",
           ];
         }),
       );
     }
     if (phase.owners.length > 0) {
-      w.minorHeading(L.owners, 20);
+      w.minorHeading(phase.effort ? L.effort : L.owners, 20);
       w.paragraph(
-        phase.owners
-          .map((o) => (o.count > 1 ? `${o.name}${P.open}${o.count}${P.close}` : o.name))
-          .join("  ·  "),
+        phase.effort?.text ??
+          phase.owners
+            .map((o) => (o.count > 1 ? `${o.name}${P.open}${o.count}${P.close}` : o.name))
+            .join("  ·  "),
       );
     }
     if (phase.kpis.length > 0) {

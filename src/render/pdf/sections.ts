@@ -107,7 +107,10 @@ export function callout(
   if (blocks.length === 0) return;
   const heightOf = (b: (typeof blocks)[number]): number =>
     w.measure(b.text, b.bullet ? inner - 11 : inner, b.style);
-  // Long callouts are cut into page-sized boxes between blocks, never inside one.
+  // A box that fits on a page is never split: it moves whole to the next page. Longer callouts are
+  // cut into page-sized boxes between blocks, never inside one.
+  const whole = blocks.reduce((h, b) => h + heightOf(b) + 5, 15);
+  if (whole <= w.bottom - w.top) w.ensure(whole + 6);
   let index = 0;
   while (index < blocks.length) {
     const firstH = heightOf(blocks[index] as (typeof blocks)[number]);

@@ -18,16 +18,18 @@ export async function renderDocx(report: ReportModel, brand?: BrandView): Promis
   const ctx = context(report, paletteOf(brand));
   const body: FileChild[] = [];
   const entries: { title: string; level: number }[] = [];
+  const hasCover = report.sections.includes("cover");
+  const board = report.edition === "board";
   let number = 0;
   for (const id of report.sections) {
     if (id === "cover") continue;
     number++;
     const heading = `${number}. ${report[id].title}`;
     entries.push({ title: heading, level: 1 });
-    body.push(ctx.b.heading(1, heading));
+    // The board edition runs on without forced breaks; only the cover stands on its own page.
+    body.push(ctx.b.heading(1, heading, board && number === 1 && hasCover ? true : undefined));
     body.push(...(await SECTIONS[id](ctx, number)));
   }
-  const hasCover = report.sections.includes("cover");
   return writeDocx({
     lang: report.lang,
     title: report.meta.title,
@@ -39,7 +41,9 @@ export async function renderDocx(report: ReportModel, brand?: BrandView): Promis
     footer: report.meta.footer,
     pageNumber: report.meta.pageNumber,
     cover: hasCover ? cover(ctx) : [],
-    contents: hasCover && entries.length >= 3 ? { title: report.labels.contents, entries } : null,
+    // Like the PDF, the board edition has no contents page.
+    contents:
+      hasCover && entries.length >= 3 && !board ? { title: report.labels.contents, entries } : null,
     body,
     brand,
   });
@@ -65,7 +69,7 @@ function context(r: ReportModel, palette: Palette): Ctx {
   const week = (n: number) => fillPlaceholders(L.weekPattern, { week: n });
   return {
     r,
-    b: makeBlocks(r.lang),
+    b: makeBlocks(r.lang, { sectionsOnNewPage: r.edition !== "board" }),
     L,
     colon: p.colon,
     sep: p.list,
@@ -217,8 +221,13 @@ async function profile(ctx: Ctx): Promise<FileChild[]> {
       ],
       [...p.rows.map((x) => row(x, false)), row(p.overall, true)],
     ),
-    b.paragraph(""),
-    ...(await b.chart(gapBarsSvg(p.gapBars, ctx.charts, ctx.palette), p.gapBars.title)),
+    // The board edition keeps the radar and the table, as the PDF does.
+    ...(ctx.r.edition === "board"
+      ? []
+      : [
+          b.paragraph(""),
+          ...(await b.chart(gapBarsSvg(p.gapBars, ctx.charts, ctx.palette), p.gapBars.title)),
+        ]),
   ];
 }
 
@@ -388,7 +397,11 @@ function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
 async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
   const { r, b, L, colon, sep, paren } = ctx;
   const m = r.roadmap;
-  const out: FileChild[] = [...m.intro.map((p) => b.paragraph(p)), b.paragraph(m.strategySentence)];
+  const out: FileChild[] = [
+    b.paragraph(m.gloss),
+    ...(m.detail ? m.intro.map((p) => b.paragraph(p)) : []),
+    b.paragraph(m.strategySentence),
+  ];
   if (m.calibration) out.push(b.paragraph(m.calibration));
   if (r.kind === "roadmap") out.push(...calibration(ctx));
   if (m.empty) out.push(b.paragraph(m.empty));
@@ -405,6 +418,7 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
           { header: L.start, width: 1.4 },
           { header: L.end, width: 1.4 },
           { header: L.actions, width: 1, numeric: true },
+          { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.4, numeric: true },
         ],
         [
           ...m.phases.map((p) => [
@@ -413,11 +427,30 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
             p.startDate,
             p.endDate,
             String(p.actions.length),
+            p.effort?.range ?? "—",
           ]),
-          [m.milestone.label, ctx.week(m.milestone.week + 1), m.milestone.date, "", ""],
+          [m.milestone.label, ctx.week(m.milestone.week + 1), m.milestone.date, "", "", ""],
         ],
       ),
     );
+    if (m.detail && m.firstNinetyDays.actions.length > 0) {
+      const first = m.firstNinetyDays.actions.flatMap((id) => m.actions.filter((a) => a.id === id));
+      out.push(
+        b.heading(2, m.firstNinetyDays.title),
+        b.paragraph(m.firstNinetyDays.sentence),
+        ...b.bullets(
+          first.map((a) => `${a.title} · ${a.ownerName} · ${ctx.span(a.startWeek, a.endWeek)}`),
+        ),
+      );
+    }
+    if (m.gate) out.push(b.labelled([[m.gate.label, m.gate.sentence]], colon));
+    if (m.effort && m.detail) out.push(b.paragraph(m.effort.text));
+    // The board edition stops here, as the PDF does: the phases' detail is in the full edition,
+    // the first phase's effort in the first decision.
+    if (!m.detail) {
+      out.push(b.labelled([[m.milestone.label, m.milestone.sentence]], colon));
+      return out;
+    }
     const actionTitle = new Map(m.actions.map((a) => [a.id, a.title]));
     m.phases.forEach((phase, k) => {
       const actions = phase.actions.flatMap((id) => m.actions.filter((a) => a.id === id));
@@ -427,27 +460,36 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
           ...b.table(
             [
               { header: "#", width: 0.5, numeric: true },
-              { header: L.action, width: 4 },
-              { header: L.dimension, width: 2 },
-              { header: L.owner, width: 1.6 },
-              { header: L.schedule, width: 1.5 },
-              { header: L.start, width: 1.5 },
-              { header: L.dependsOn, width: 2 },
+              { header: L.action, width: 3.4 },
+              { header: L.dimension, width: 1.6 },
+              { header: L.owner, width: 1.4 },
+              { header: L.raci, width: 2.6 },
+              { header: L.schedule, width: 1.4 },
+              { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.1, numeric: true },
+              { header: L.dependsOn, width: 1.8 },
             ],
             actions.map((a, i) => [
               String(i + 1),
               a.title,
               a.dimensionTitle,
               a.ownerName,
+              or(a.raci.text),
               ctx.span(a.startWeek, a.endWeek),
-              a.startDate,
+              a.effort?.range ?? "—",
               or(a.dependsOn.map((id) => actionTitle.get(id) ?? id).join("; ")),
             ]),
           ),
         );
         out.push(
           b.labelled(
-            [[L.owners, phase.owners.map((o) => `${o.name}${paren(String(o.count))}`).join(sep)]],
+            [
+              phase.effort
+                ? [L.effort, phase.effort.text]
+                : [
+                    L.owners,
+                    phase.owners.map((o) => `${o.name}${paren(String(o.count))}`).join(sep),
+                  ],
+            ],
             colon,
           ),
         );
@@ -463,7 +505,7 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
         actions.forEach((a, i) => {
           out.push(
             b.paragraph(
-              `${i + 1}. ${a.title} · ${a.dimensionTitle} · ${a.pillarName} · ${a.ownerName} · ${a.weeks} ${L.weeksUnit}`,
+              `${i + 1}. ${a.title} · ${a.dimensionTitle} · ${a.pillarName} · ${a.ownerName} · ${a.weeks} ${L.weeksUnit}${a.effort ? ` · ${a.effort.text}` : ""}`,
               { bold: true },
             ),
             b.paragraph(a.reasonText),
@@ -473,6 +515,21 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
         });
       }
     });
+  }
+  if (!m.empty && m.backlog.items.length > 0) {
+    out.push(
+      b.heading(2, m.backlog.title),
+      b.paragraph(m.backlog.intro),
+      ...b.table(
+        [
+          { header: L.action, width: 4 },
+          { header: L.phase, width: 1.4 },
+          { header: L.owner, width: 1.6 },
+          { header: L.reason, width: 3 },
+        ],
+        m.backlog.items.map((x) => [x.title, x.phaseName, x.ownerName, x.reason]),
+      ),
+    );
   }
   out.push(
     b.heading(2, m.milestone.label),

@@ -420,16 +420,22 @@ class Deck extends DeckBase {
   roadmap(): void {
     const { r, L } = this;
     const m = r.roadmap;
-    const notes = [m.strategySentence, m.calibration];
+    const notes = [m.gloss, m.strategySentence, m.calibration];
     for (const phase of m.phases) {
       const actions = m.actions.filter((a) => a.phase === phase.phase);
       notes.push(
         `${phase.name}${this.colon}${phase.goal}`,
         ...actions.map(
-          (a) => `• ${a.title}${this.paren(`${a.ownerName}${this.sep}${a.weeks} ${L.weeksUnit}`)}`,
+          (a) =>
+            `• ${a.title}${this.paren(
+              [a.ownerName, `${a.weeks} ${L.weeksUnit}`, a.effort?.text, a.raci.text]
+                .filter(Boolean)
+                .join(this.sep),
+            )}`,
         ),
       );
     }
+    if (m.effort) notes.push(m.effort.text);
     notes.push(m.milestone.sentence, m.cycle);
     const slide = this.slide(m.title, notes);
     if (m.empty) {
@@ -468,7 +474,8 @@ class Deck extends DeckBase {
         fill: { color: hex(color.soft) },
         line: { color: hex(color.soft) },
       });
-      this.text(slide, `${phase.startDate} – ${phase.endDate}`, {
+      const effort = phase.effort ? `  ·  ${phase.effort.range} ${L.effortUnit}` : "";
+      this.text(slide, `${phase.startDate} – ${phase.endDate}${effort}`, {
         x: x + 0.1,
         y: 1.85,
         w: colW - 0.2,

@@ -22,6 +22,7 @@ export function rec(
     training?: boolean;
     rollout?: boolean;
     situations?: ResolvedRecommendation["situations"];
+    effort?: { low: number; high: number };
   } = {},
 ): ResolvedRecommendation {
   return {
@@ -39,6 +40,7 @@ export function rec(
     ...(opts.training ? { training: true } : {}),
     ...(opts.rollout ? { rollout: true } : {}),
     ...(opts.situations ? { situations: opts.situations } : {}),
+    ...(opts.effort ? { effort: opts.effort } : {}),
   };
 }
 

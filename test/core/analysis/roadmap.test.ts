@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  effortOf,
   PHASE_ORDER,
   type PlannedAction,
   planRoadmap,
@@ -504,6 +505,85 @@ describe("invariants (property)", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("effort", () => {
+  const dims: DimSpec[] = [LOW, { id: "process", pillar: "process", score: 1.5, target: 4 }];
+
+  it("carries the pack's range; a pilot adds its share of the weeks, rounded up to half weeks", () => {
+    const recs = [
+      rec("charter", "strategy", "rigidify", { owner: "executive", effort: { low: 2, high: 3 } }),
+      rec("go-live", "process", "rigidify", {
+        owner: "manager",
+        weeks: 6,
+        rollout: true,
+        effort: { low: 5, high: 9 },
+      }),
+      rec("unknown", "process", "rigidify", { owner: "manager" }),
+    ];
+    const slow = plan(dims, recs, { strategy: "small-slow" });
+    expect(byId(slow, "charter").effort).toEqual({ low: 2, high: 3 });
+    // Pilot: 3 of 6 weeks → half of 5–9, rounded up to half person-weeks.
+    expect(byId(slow, "go-live").effort).toEqual({ low: 2.5, high: 4.5 });
+    expect(byId(slow, "go-live:rollout").effort).toEqual({ low: 5, high: 9 });
+    expect(byId(slow, "unknown").effort).toBeNull();
+    expect(effortOf(slow.actions)).toEqual({
+      total: { low: 9.5, high: 16.5 },
+      byOwner: [
+        { owner: "executive", low: 2, high: 3 },
+        { owner: "manager", low: 7.5, high: 13.5 },
+      ],
+    });
+    const fast = plan(dims, recs, { strategy: "big-fast" });
+    expect(effortOf(fast.actions).total).toEqual({ low: 7, high: 12 });
+  });
+
+  it("has no total when the pack gives no effort", () => {
+    const r = plan(dims, [rec("charter", "strategy", "rigidify")]);
+    expect(effortOf(r.actions)).toEqual({ total: null, byOwner: [] });
+  });
+
+  it("sums to the same total by owner and over all actions, low never above high", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            owner: fc.constantFrom("executive", "manager", "it"),
+            low: fc.integer({ min: 1, max: 40 }),
+            extra: fc.integer({ min: 0, max: 40 }),
+            weeks: fc.integer({ min: 1, max: 12 }),
+            rollout: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.constantFrom<RoadmapStrategy>("small-slow", "big-fast"),
+        (specs, strategy) => {
+          const recs = specs.map((s, i) =>
+            rec(`r${i}`, "strategy", "rigidify", {
+              owner: s.owner,
+              weeks: s.weeks,
+              rollout: s.rollout,
+              effort: { low: s.low, high: s.low + s.extra },
+            }),
+          );
+          const r = plan([LOW], recs, { strategy });
+          const { total, byOwner } = effortOf(r.actions);
+          if (r.actions.length === 0) return;
+          expect(total).not.toBeNull();
+          expect(byOwner.reduce((n, o) => n + o.low, 0)).toBe(total?.low);
+          expect(byOwner.reduce((n, o) => n + o.high, 0)).toBe(total?.high);
+          for (const a of r.actions) {
+            expect(a.effort?.low).toBeLessThanOrEqual(a.effort?.high ?? 0);
+            // A pilot never costs more than the full work.
+            if (a.stage === "pilot") {
+              expect(a.effort?.high).toBeLessThanOrEqual(a.recommendation.effort?.high ?? 0);
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

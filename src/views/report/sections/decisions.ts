@@ -17,12 +17,18 @@ export function buildDecisions(ctx: ReportContext, roadmap: RoadmapSection): Dec
   const owners = [...new Set(firstActions.map((a) => a.ownerName))];
   const items: DecisionsSection["items"] = [];
   if (first && firstActions.length > 0) {
+    const effort = roadmap.phases.find((p) => p.phase === first.phase)?.effort ?? null;
     items.push(
       t.decisionApprove({
         count: firstActions.length,
         owners,
         start: ctx.dateText(firstActions[0]?.startDate ?? roadmap.startDate),
         end: ctx.dateText(roadmap.phases.find((p) => p.phase === first.phase)?.endDate ?? ""),
+        effort: effort && {
+          low: effort.low,
+          high: effort.high,
+          weeks: first.endWeek - first.startWeek,
+        },
       }),
     );
   }

@@ -1,5 +1,5 @@
-import type { PlannedAction } from "../../../core/analysis/roadmap.js";
-import { localize } from "../../../i18n/format.js";
+import { effortOf, type PlannedAction } from "../../../core/analysis/roadmap.js";
+import { fmtRange, localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type {
   RoadmapAction,
@@ -114,8 +114,66 @@ function buildActions(ctx: ReportContext, cal: Calendar): RoadmapAction[] {
       ),
       reasons,
       reasonText,
+      raci: raciOf(ctx, rec.raci),
+      effort: a.effort
+        ? {
+            ...a.effort,
+            range: fmtRange(a.effort.low, a.effort.high),
+            text: t.effortRange(a.effort),
+          }
+        : null,
     };
   });
+}
+
+function raciOf(
+  ctx: ReportContext,
+  raci: PlannedAction["recommendation"]["raci"],
+): RoadmapAction["raci"] {
+  const ref = (role: string) => ({ role, name: ctx.roleName(role) });
+  const accountable = raci ? ref(raci.accountable) : null;
+  const consulted = (raci?.consulted ?? []).map(ref);
+  const informed = (raci?.informed ?? []).map(ref);
+  const names = (xs: Array<{ name: string }>) => xs.map((x) => x.name);
+  return {
+    accountable,
+    consulted,
+    informed,
+    text: ctx.t.raciLine({
+      accountable: accountable?.name ?? null,
+      consulted: names(consulted),
+      informed: names(informed),
+    }),
+  };
+}
+
+/** Person-weeks of some planned actions, worded as a phase (over its weeks) or as the plan. */
+function effortView(
+  ctx: ReportContext,
+  planned: readonly PlannedAction[],
+  weeks: number,
+  as: "phase" | "plan",
+): RoadmapSection["effort"] {
+  const { total, byOwner } = effortOf(planned);
+  if (total === null || weeks <= 0) return null;
+  // Heaviest first, so the reader sees at once whose time the plan needs.
+  const owners = byOwner
+    .map((o) => ({ ...o, role: o.owner, name: ctx.roleName(o.owner) }))
+    .sort((a, b) => b.high - a.high || b.low - a.low || (a.role < b.role ? -1 : 1));
+  const text =
+    as === "phase"
+      ? ctx.t.phaseEffort({ ...total, weeks, byOwner: owners })
+      : ctx.t.planEffort({
+          ...total,
+          weeks,
+          top: owners.slice(0, 2),
+        });
+  return {
+    ...total,
+    byOwner: owners.map(({ role, name, low, high }) => ({ role, name, low, high })),
+    range: fmtRange(total.low, total.high),
+    text,
+  };
 }
 
 type TouchedDimension = { title: string; target: number; interim: number };
@@ -190,6 +248,12 @@ function buildPhases(
       kpis,
       exitCriteria:
         members.length === 0 ? [t.noActionsInPhase] : exitCriteria(ctx, p.phase, touched),
+      effort: effortView(
+        ctx,
+        ctx.plan.actions.filter((a) => p.actions.includes(a.id)),
+        p.endWeek - p.startWeek,
+        "phase",
+      ),
     };
   });
 }
@@ -286,6 +350,7 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
     title: t.section.roadmap,
     detail: ctx.edition !== "board",
     intro: [...(ctx.method?.roadmap.intro ?? []).map((p) => ctx.methodText(p)), t.roadmapRules],
+    gloss: t.phaseGloss,
     strategy: plan.strategy,
     strategyName: t.strategyName[plan.strategy],
     strategySentence: t.strategySentence[plan.strategy],
@@ -314,6 +379,7 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
     },
     gate: gateOf(ctx, cal),
     backlog: backlogOf(ctx),
+    effort: effortView(ctx, plan.actions, plan.totalWeeks, "plan"),
     cycle: ctx.method?.roadmap.cycle ? ctx.methodText(ctx.method.roadmap.cycle) : t.defaultCycle,
     calibration:
       actions.length === 0

@@ -77,6 +77,17 @@ function findings(ctx: ReportContext, gaps: GapItem[]): SummarySection["findings
   });
 }
 
+/**
+ * The scale's picture of the overall level, framed as the scale's general picture: it must never
+ * stand as a finding over what the client's own answers and notes say.
+ */
+function portrait(ctx: ReportContext): string | null {
+  const level = ctx.results.overall.level;
+  const description = ctx.levelDescription(level);
+  if (level === null || description === null) return null;
+  return ctx.t.levelPortrait({ level, client: ctx.client, description });
+}
+
 /** The executive summary: overall score, readiness, top gaps and risks, calibration, judgement. */
 export function buildSummary(ctx: ReportContext): ReportModel["summary"] {
   const { results, t, lang, client } = ctx;
@@ -87,7 +98,7 @@ export function buildSummary(ctx: ReportContext): ReportModel["summary"] {
       score: results.overall.score,
       level: results.overall.level,
       levelName: pickOrNull(results.overall.levelName, lang),
-      levelDescription: ctx.levelDescription(results.overall.level),
+      levelDescription: portrait(ctx),
       coverage: results.overall.coverage,
       confidence: results.overall.confidence,
       confidenceName: ctx.confidenceName(results.overall.confidence),

@@ -1,0 +1,89 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO, runCli } from "../helpers/cli.js";
+import { layoutFaults, pdfPages, type TextRun } from "../helpers/pdf-layout.js";
+
+const EXAMPLES = path.join(REPO, "examples");
+const args = (client: string) => {
+  const dir = path.join(EXAMPLES, client);
+  const answers = execFileSync("ls", [path.join(dir, "answers")], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((f) => path.join(dir, "answers", f));
+  return [...answers, "--targets", path.join(dir, "targets.yaml")];
+};
+
+/** The boxes (callouts) of the roadmap, as their text reads. */
+function boxesOf(model: {
+  roadmap: {
+    gate: { label: string; sentence: string } | null;
+    milestone: { label: string; sentence: string };
+    cycle: string;
+    detail: boolean;
+  };
+}): string[] {
+  const r = model.roadmap;
+  return [
+    ...(r.gate ? [`${r.gate.label}${r.gate.sentence}`] : []),
+    ...(r.detail ? [`${r.milestone.label}${r.milestone.sentence}`, r.cycle] : []),
+  ];
+}
+
+describe("the PDF layout check", () => {
+  const run = (text: string, top: number, size = 9.5): TextRun => ({
+    text,
+    top,
+    bottom: top + size,
+    left: 58,
+    size,
+  });
+  const full = (from: number) =>
+    Array.from({ length: 40 }, (_, i) => run(`Line ${i}`, from + i * 15));
+
+  it("finds a heading left at a page foot, a near-empty page inside a section and a split box", () => {
+    const cover = [run("Cover", 300, 20)];
+    const pages = [
+      cover,
+      [...full(80).slice(0, 30), run("Owners", 760, 10.5)],
+      [run("A lone row", 80)],
+      [...full(80).slice(0, 39), run("Reassessment", 760, 10)],
+      [run("Reassess in week 52.", 80), ...full(100)],
+    ];
+    expect(layoutFaults(pages, ["Reassessment Reassess in week 52."])).toEqual([
+      { page: 2, kind: "orphaned-heading", text: "Owners" },
+      { page: 3, kind: "near-empty-page", text: "A lone row" },
+      { page: 4, kind: "split-box", text: "Reassessment Reassess in week 52." },
+    ]);
+  });
+
+  it("accepts a section's short last page and a box on one page", () => {
+    const pages = [
+      [run("Cover", 300, 20)],
+      [...full(80), run("Reassessment", 700, 10), run("Reassess in week 52.", 715)],
+      [run("The end of the section", 80)],
+      [run("5", 80, 17), run("KPIs", 80, 17), run("Body", 110)],
+    ];
+    expect(layoutFaults(pages, ["Reassessment Reassess in week 52."])).toEqual([]);
+  });
+});
+
+describe("generated report pages", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "crm-layout-"));
+  for (const client of ["acme-manufacturing", "huaxin-retail"]) {
+    for (const lang of ["en", "zh-CN"]) {
+      for (const edition of ["board", "full", "internal"]) {
+        it(`${client} ${lang} ${edition}: no orphaned heading, no split box, no near-empty page`, () => {
+          const common = [...args(client), "--lang", lang, "--edition", edition];
+          const json = runCli(["report", ...common, "--format", "json"]);
+          expect(json.status).toBe(0);
+          const out = path.join(dir, `${client}-${lang}-${edition}.pdf`);
+          expect(runCli(["report", ...common, "--format", "pdf", "-o", out]).status).toBe(0);
+          expect(layoutFaults(pdfPages(out), boxesOf(JSON.parse(json.stdout)))).toEqual([]);
+        }, 60_000);
+      }
+    }
+  }
+});
