@@ -783,6 +783,7 @@ describe("interview and profiles", () => {
         { select: "selecting", expect: "CRM system" },
         { input: "Li Ming", expect: "Assessor" },
         { enter: true, expect: "date" },
+        { confirm: false, expect: "stated goals" },
         { input: "Zhang", expect: "name" },
         { select: "executive", expect: "role" },
         { interrupt: "select" },
