@@ -13,6 +13,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import type { Lang } from "../../core/models/languages.js";
 import { displayWidth } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
@@ -29,7 +30,7 @@ import { STYLE } from "./styles.js";
  * never becomes markup or a field code.
  */
 export interface Blocks {
-  readonly lang: "en" | "zh-CN";
+  readonly lang: Lang;
   run(text: string, opts?: { bold?: boolean; italics?: boolean; color?: string }): TextRun;
   paragraph(text: string, opts?: { style?: string; bold?: boolean }): Paragraph;
   /** A paragraph of runs: `[label, text]` pairs make the label bold. */
@@ -114,7 +115,7 @@ function wordTable(
 
 /** The Word building blocks in one language: runs, paragraphs, headings, lists, tables, charts. */
 export function makeBlocks(
-  lang: "en" | "zh-CN",
+  lang: Lang,
   opts: { sectionsOnNewPage: boolean } = { sectionsOnNewPage: true },
 ): Blocks {
   let lists = 0;

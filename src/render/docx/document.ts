@@ -13,6 +13,7 @@ import {
   TextRun,
 } from "docx";
 import type { BrandLogo, BrandView } from "../../core/models/brand.js";
+import type { Lang } from "../../core/models/languages.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
 import { normalizePackage } from "../ooxml/package.js";
@@ -21,7 +22,7 @@ import { documentStyles, el, STYLE, tableStyle } from "./styles.js";
 
 /** What a Word document is made of: its facts, a cover, a contents list and the body. */
 export interface DocxDocument {
-  lang: "en" | "zh-CN";
+  lang: Lang;
   title: string;
   subject: string;
   creator: string;
