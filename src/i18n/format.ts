@@ -3,13 +3,13 @@ import type { LocalizedText } from "../core/questionnaire/schema.js";
 
 /** Scores in sentences: always two decimals, so 3 reads "3.00" like the tables. */
 export const fmtScore = (n: number): string => n.toFixed(2);
-/** A 0–1 share as a whole percentage. */
 /** "3–5", or "4" when both ends agree; `digits` decimals, trailing zeros dropped. */
 export function fmtRange(low: number, high: number, digits = 1): string {
   const f = (n: number) => String(Number(n.toFixed(digits)));
   return f(low) === f(high) ? f(low) : `${f(low)}–${f(high)}`;
 }
 
+/** A 0–1 share as a whole percentage. */
 export const fmtPct = (n: number): string => `${Math.round(n * 100)}%`;
 
 /** Year, month and day of an ISO date (YYYY-MM-DD). */
@@ -39,4 +39,24 @@ export function joinList(items: readonly string[], sep: string, last: string): s
 export function localize(text: LocalizedText | null | undefined, lang: Lang): string {
   if (!text) return "";
   return text[lang] ?? text.en ?? Object.values(text)[0] ?? "";
+}
+
+const QUOTE_PAIRS: Record<string, string> = {
+  "“": "”",
+  '"': '"',
+  "「": "」",
+  "『": "』",
+  "‘": "’",
+};
+const QUOTE_MARKS = /[“”"「」『』‘’]/;
+
+/**
+ * A note the client already put in quotation marks ("“We set targets in the budget.”"), without
+ * them, so that quoting it does not double the marks; text with quotes inside is left whole.
+ */
+export function unwrapQuotes(text: string): string {
+  const close = QUOTE_PAIRS[text.charAt(0)];
+  if (close === undefined || text.length < 2 || !text.endsWith(close)) return text;
+  const inner = text.slice(1, -1);
+  return QUOTE_MARKS.test(inner) ? text : inner;
 }

@@ -1,6 +1,6 @@
 import { selectJudgement } from "../../../core/analysis/judgement.js";
 import type { DimensionResult } from "../../../core/models/results.js";
-import { localize } from "../../../i18n/format.js";
+import { localize, unwrapQuotes } from "../../../i18n/format.js";
 import { pickOrNull, type ReportContext } from "../context.js";
 import type { GapItem, ReportModel, SummarySection } from "../model.js";
 import { buildCalibration } from "./calibration.js";
@@ -70,7 +70,10 @@ function findings(ctx: ReportContext, gaps: GapItem[]): SummarySection["findings
           notes: q.notes
             .filter((n) => n.note)
             .slice(0, NOTES_PER_QUESTION)
-            .map((n) => ({ by: attribution(ctx, n.respondent, n.role), text: n.note ?? "" })),
+            .map((n) => ({
+              by: attribution(ctx, n.respondent, n.role),
+              text: unwrapQuotes(n.note ?? ""),
+            })),
         })),
       },
     ];
