@@ -51,12 +51,15 @@ const QUOTE_PAIRS: Record<string, string> = {
 const QUOTE_MARKS = /[“”"「」『』‘’]/;
 
 /**
- * A note the client already put in quotation marks ("“We set targets in the budget.”"), without
- * them, so that quoting it does not double the marks; text with quotes inside is left whole.
+ * A note ready to be put in double quotation marks: the client's own enclosing marks are taken off
+ * ("“We set targets.”"), and double marks inside become single ones, as nested quotations are
+ * written in both languages (“总经理说‘愿景在我脑子里’”).
  */
-export function unwrapQuotes(text: string): string {
+export function forQuoting(text: string): string {
   const close = QUOTE_PAIRS[text.charAt(0)];
-  if (close === undefined || text.length < 2 || !text.endsWith(close)) return text;
-  const inner = text.slice(1, -1);
-  return QUOTE_MARKS.test(inner) ? text : inner;
+  if (close !== undefined && text.length >= 2 && text.endsWith(close)) {
+    const inner = text.slice(1, -1);
+    if (!QUOTE_MARKS.test(inner)) return inner;
+  }
+  return text.replace(/“/g, "‘").replace(/”/g, "’");
 }

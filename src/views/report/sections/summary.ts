@@ -1,6 +1,6 @@
 import { selectJudgement } from "../../../core/analysis/judgement.js";
 import type { DimensionResult } from "../../../core/models/results.js";
-import { localize, unwrapQuotes } from "../../../i18n/format.js";
+import { forQuoting, localize } from "../../../i18n/format.js";
 import { pickOrNull, type ReportContext } from "../context.js";
 import type { GapItem, ReportModel, SummarySection } from "../model.js";
 import { buildCalibration } from "./calibration.js";
@@ -72,7 +72,7 @@ function findings(ctx: ReportContext, gaps: GapItem[]): SummarySection["findings
             .slice(0, NOTES_PER_QUESTION)
             .map((n) => ({
               by: attribution(ctx, n.respondent, n.role),
-              text: unwrapQuotes(n.note ?? ""),
+              text: forQuoting(n.note ?? ""),
             })),
         })),
       },
