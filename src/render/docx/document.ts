@@ -16,7 +16,7 @@ import type { BrandLogo, BrandView } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
-import { normalizePackage } from "../ooxml/package.js";
+import { normalizePackage, type ZipEntries } from "../ooxml/package.js";
 import { NUMBERED } from "./blocks.js";
 import { documentStyles, el, STYLE, tableStyle } from "./styles.js";
 
@@ -270,6 +270,20 @@ export async function writeDocx(doc: DocxDocument): Promise<Uint8Array> {
     ],
   });
   document.Styles.addChildElement(tableStyle());
-  const packed = await Packer.toBuffer(document);
-  return normalizePackage(new Uint8Array(packed), doc.date);
+  return normalizePackage(await compileDocx(document), doc.date);
+}
+
+/**
+ * The document's zip before it is generated. Packer.toBuffer would deflate it, only for
+ * normalizePackage to inflate and deflate it again; the compiler behind Packer (docx is pinned)
+ * gives the entries themselves. Falls back to Packer's bytes if a docx release moves it.
+ */
+function compileDocx(document: Document): ZipEntries | Promise<Uint8Array> {
+  const { compiler } = Packer as unknown as {
+    compiler?: { compile?: (file: Document, prettify: undefined, overrides: []) => ZipEntries };
+  };
+  if (typeof compiler?.compile !== "function") {
+    return Packer.toBuffer(document).then((b) => new Uint8Array(b));
+  }
+  return compiler.compile(document, undefined, []);
 }

@@ -3,11 +3,15 @@
  * that write them stamp the current time on every zip entry and in docProps/core.xml. The package
  * is re-zipped in its own entry order with one fixed timestamp (the document's date at noon UTC)
  * and the core properties' created/modified dates set to that date; embedded packages (a chart's
- * workbook) likewise. Nothing else changes.
+ * workbook) likewise. Nothing else changes. Given the library's zip before it is generated (`zip`),
+ * the package is compressed once, not deflated, inflated and deflated again.
  */
-export async function normalizePackage(bytes: Uint8Array, isoDate: string): Promise<Uint8Array> {
+export async function normalizePackage(
+  bytes: Uint8Array | ZipEntries,
+  isoDate: string,
+): Promise<Uint8Array> {
   const { default: JSZip } = await import("jszip");
-  const source = await JSZip.loadAsync(bytes);
+  const source = bytes instanceof Uint8Array ? await JSZip.loadAsync(bytes) : bytes;
   const stamp = documentStamp(isoDate);
   const out = new JSZip();
   // The content types first, then the package relationships, as Office writes them.
@@ -39,6 +43,14 @@ export async function normalizePackage(bytes: Uint8Array, isoDate: string): Prom
     compressionOptions: { level: 6 },
     platform: "DOS",
   });
+}
+
+/** A zip's entries as JSZip holds them (docx bundles its own copy of JSZip). */
+export interface ZipEntries {
+  files: Record<
+    string,
+    { name: string; dir: boolean; async(type: "uint8array"): Promise<Uint8Array> }
+  >;
 }
 
 /** The document's date at noon UTC: stable across machines and time zones. */

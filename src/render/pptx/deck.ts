@@ -29,7 +29,8 @@ export function newPptx(): Pptx {
 
 /** The presentation's bytes, byte-identical for the same content (dated `isoDate`). */
 export async function finishPptx(pptx: Pptx, isoDate: string): Promise<Uint8Array> {
-  const bytes = (await pptx.write({ outputType: "uint8array", compression: true })) as Uint8Array;
+  // Stored, not deflated: normalizePackage compresses the package it rebuilds.
+  const bytes = (await pptx.write({ outputType: "uint8array", compression: false })) as Uint8Array;
   return normalizePackage(bytes, isoDate);
 }
 
