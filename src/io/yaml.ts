@@ -1,10 +1,17 @@
 import { isUtf8 } from "node:buffer";
 import { createRequire } from "node:module";
+import { isDeepStrictEqual } from "node:util";
 import jsYaml from "js-yaml";
 import type { Document, Node } from "yaml";
 import type { Issue, IssueCode, Position } from "../core/diagnostics/issue.js";
 import { MAX_ALIAS_BYTES, MAX_ALIAS_COUNT } from "../core/diagnostics/limits.js";
-import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
+import {
+  FILE_START,
+  makeIssue,
+  type SourceFile,
+  type YamlPath,
+} from "../core/diagnostics/source.js";
+import { YamlSlicer } from "./yaml-slice.js";
 
 const YAML_ERROR_CODES: Record<string, IssueCode> = { DUPLICATE_KEY: "duplicate-key" };
 
@@ -125,8 +132,9 @@ export function parseYamlSource(
 }
 
 /**
- * A file that parsed without a problem, as a {@link SourceFile}: positions come from the
- * position-keeping parse, run only when a caller first asks where something is.
+ * A file that parsed without a problem, as a {@link SourceFile}. A position comes from parsing
+ * only the entry or item that holds it; the whole file is parsed with positions only when that
+ * piece cannot be found or does not match the file's value.
  */
 export function cleanSourceFile(
   value: unknown,
@@ -135,11 +143,79 @@ export function cleanSourceFile(
   display: string,
 ): SourceFile {
   let careful: SourceFile | undefined;
+  let sliced: ReturnType<typeof sliceLocator> | undefined;
   const locate: SourceFile["locate"] = (path, opts) => {
+    if (!careful) {
+      sliced ??= sliceLocator(text, value);
+      const found = sliced(path, opts);
+      if (found) return found;
+    }
     careful ??= parseWithPositions(text, absPath, display).file;
     return careful.locate(path, opts);
   };
   return { path: absPath, display, value, locate };
+}
+
+/** The value at a path of own keys and indices, or `missing`. */
+function valueAt(value: unknown, path: YamlPath): unknown {
+  let v = value;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object" || !Object.hasOwn(v, seg)) return valueAt;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+/**
+ * Locates a path by parsing with positions only the entry or item that holds it; undefined when
+ * there is no such piece or its value differs from the file's (then the caller parses the whole).
+ */
+export function sliceLocator(
+  text: string,
+  value: unknown,
+): (path: YamlPath, opts?: { key?: boolean }) => { start: Position; end: Position } | undefined {
+  const { LineCounter, isMap, isScalar, isSeq, parseDocument } = loadYaml();
+  const slicer = new YamlSlicer(text);
+  const lineCounter = new LineCounter();
+  lineCounter.lineStarts = slicer.lineStarts;
+  const toPos = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  return (path, opts) => {
+    const piece = slicer.slice(path);
+    if (!piece) return undefined;
+    const doc = parseDocument(piece.text, {
+      ...YAML_OPTIONS,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+    });
+    const node = doc.contents;
+    if (doc.errors.length > 0 || !(isMap(node) || isSeq(node)) || node.items.length !== 1) {
+      return undefined;
+    }
+    const first = node.items[0];
+    const expected = valueAt(value, [...piece.parent, piece.seg]);
+    let actual: unknown;
+    if (piece.kind === "map") {
+      const key = isMap(node) ? (first as { key?: unknown }).key : undefined;
+      if (!isScalar(key) || key.value === null || String(key.value) !== String(piece.seg)) {
+        return undefined;
+      }
+      actual = (doc.toJS() as Record<string, unknown>)[String(piece.seg)];
+    } else {
+      if (!isSeq(node)) return undefined;
+      actual = (doc.toJS() as unknown[])[0];
+    }
+    if (expected === valueAt || !isDeepStrictEqual(actual, expected)) return undefined;
+    const shift: Range = (r) =>
+      r ? { start: toPos(piece.from + r[0]), end: toPos(piece.from + r[1]) } : FILE_START;
+    return locator(doc as YamlDocument, shift)(
+      [piece.kind === "map" ? piece.seg : 0, ...piece.rest],
+      opts,
+    );
+  };
 }
 
 /**

@@ -73,15 +73,8 @@ export function checkTargets(
   return findings;
 }
 
-/**
- * Semantic checks of an answers file against the questionnaire it is scored with: questionnaire
- * id/version, targets, duplicate respondent ids, unknown roles and questions, levels off the
- * scale, and answers to questions not put to the respondent's role (warning). Pure.
- */
-export function checkAnswersAgainst(
-  questionnaire: Questionnaire,
-  answers: AnswersFile,
-): AnswerFinding[] {
+/** The assessment's questionnaire id and version, and its client's profile. */
+function checkAssessment(questionnaire: Questionnaire, answers: AnswersFile): AnswerFinding[] {
   const findings: AnswerFinding[] = [];
   const declared = answers.assessment.questionnaire;
   if (declared.id !== questionnaire.id) {
@@ -111,6 +104,19 @@ export function checkAnswersAgainst(
       });
     }
   }
+  return findings;
+}
+
+/**
+ * Semantic checks of an answers file against the questionnaire it is scored with: questionnaire
+ * id/version, targets, duplicate respondent ids, unknown roles and questions, levels off the
+ * scale, and answers to questions not put to the respondent's role (warning). Pure.
+ */
+export function checkAnswersAgainst(
+  questionnaire: Questionnaire,
+  answers: AnswersFile,
+): AnswerFinding[] {
+  const findings = checkAssessment(questionnaire, answers);
   findings.push(...checkTargets(questionnaire, answers.targets));
   const dimensionIds = questionnaire.dimensions.map((d) => d.id);
   answers.goals?.forEach((goal, i) => {
