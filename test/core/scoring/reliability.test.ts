@@ -356,7 +356,8 @@ describe("counting answer states gives the figures of adding scores row by row",
       },
     ),
   });
-  const figures = (countStates: boolean, rows: fc.RecordValue<typeof rowArb>[]) => {
+  type Row = { codes: number[]; role: string; groups: [number, number]; scores: number[] };
+  const figures = (countStates: boolean, rows: Row[]) => {
     const c = new ReliabilityCollector(q, 2, { countStates });
     for (const r of rows) c.add(r.codes, r.groups, r.scores, r.role);
     const agreement = [0, 1].map((g) => {
