@@ -8,6 +8,7 @@
 //   node bench/batch.bench.mjs            (100k and 1M rows; the files are cached in .bench/)
 //   BATCH_BENCH_ROWS=20000 node bench/batch.bench.mjs
 //   BATCH_BENCH_ROWS=100000,1000000,3000000 node bench/batch.bench.mjs   (1.4 GB file)
+//   BATCH_BENCH_RUNS=5 node bench/batch.bench.mjs   (each figure the median of 5 runs in turns)
 // Then the XLSX figure: `batch` on the same data saved as a workbook against the CSV, in rows per
 // second and peak RSS (BATCH_BENCH_XLSX_ROWS, default the first size).
 // CPU time (user + system, every thread) is the figure compared: wall time on the shared 2-core
@@ -118,25 +119,44 @@ async function utf16With(rows) {
   return file;
 }
 
-/** Measures one size: DuckDB's column means, then `batch` plain and with each option. */
-export async function benchBatch(rows) {
+/**
+ * Runs each command `runs` times, round after round (so a ratio compares the same moments of a
+ * drifting machine), and keeps per command the run of median CPU time and the highest RSS.
+ */
+function measureRounds(commands, runs) {
+  const all = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [k, args] of Object.entries(commands)) all[k].push(measure(args));
+  }
+  return Object.fromEntries(
+    Object.entries(all).map(([k, list]) => {
+      const sorted = [...list].sort((a, b) => a.cpuMs - b.cpuMs);
+      const mid = sorted[Math.floor((sorted.length - 1) / 2)];
+      return [k, { ...mid, rssMB: Math.max(...list.map((m) => m.rssMB)) }];
+    }),
+  );
+}
+
+/**
+ * Measures one size: DuckDB's column means, then `batch` plain and with each option, each
+ * BATCH_BENCH_RUNS times (default 1) in turns, taking the median CPU time.
+ */
+export async function benchBatch(rows, runs = Number(process.env.BATCH_BENCH_RUNS ?? 1)) {
   const file = await exportWith(rows);
-  const duckdb = measure([
-    path.join(REPO, "bench/batch/duckdb-means.mjs"),
-    file,
-    String(QUESTIONS),
-  ]);
-  const batch = measure(batchArgs(file));
-  const respondents = measure([
-    ...batchArgs(file),
-    "--respondents",
-    path.join(DIR, "respondents.csv"),
-  ]);
-  const groups = measure([...batchArgs(file), "--group-by", "Team"]);
-  // The export is ASCII, so read as GB18030 it is the same text through the GB18030 decoder.
-  const gb18030 = measure([...batchArgs(file), "--encoding", "gb18030"]);
-  const utf16 = measure(batchArgs(await utf16With(rows)));
-  return { rows, duckdb, batch, respondents, groups, gb18030, utf16 };
+  const utf16File = await utf16With(rows);
+  const m = measureRounds(
+    {
+      duckdb: [path.join(REPO, "bench/batch/duckdb-means.mjs"), file, String(QUESTIONS)],
+      batch: batchArgs(file),
+      respondents: [...batchArgs(file), "--respondents", path.join(DIR, "respondents.csv")],
+      groups: [...batchArgs(file), "--group-by", "Team"],
+      // The export is ASCII, so read as GB18030 it is the same text through the GB18030 decoder.
+      gb18030: [...batchArgs(file), "--encoding", "gb18030"],
+      utf16: batchArgs(utf16File),
+    },
+    runs,
+  );
+  return { rows, ...m };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -144,6 +164,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ? process.env.BATCH_BENCH_ROWS.split(",").map(Number)
     : [100_000, 1_000_000];
   const rss = [];
+  const runs = Number(process.env.BATCH_BENCH_RUNS ?? 1);
+  console.log(`(CPU figures: the median of ${runs} run${runs === 1 ? "" : "s"} in turns)`);
   for (const rows of sizes) {
     const m = await benchBatch(rows);
     const n = rows.toLocaleString("en-US");

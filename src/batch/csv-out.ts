@@ -24,7 +24,7 @@ const NEEDS_QUOTES = /[",\n\r]/;
 const HUNDREDTHS = Array.from({ length: 1001 }, (_, k) => String(k / 100));
 
 /** `String(n)`, from the table when n is a hundredth between 0 and 10 (the same text, cheaper). */
-function numberText(n: number): string {
+export function numberText(n: number): string {
   const k = Math.round(n * 100);
   return k >= 0 && k <= 1000 && k / 100 === n && !Object.is(n, -0)
     ? (HUNDREDTHS[k] as string)
@@ -42,12 +42,16 @@ export function csvLine(cells: readonly CsvCell[]): string {
     if (i > 0) line += ",";
     const cell = cells[i];
     if (typeof cell === "number") line += numberText(cell);
-    else if (typeof cell === "string" && cell !== "") {
-      const text = neutralize(cell);
-      line += NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-    }
+    else if (typeof cell === "string") line += textCell(cell);
   }
   return `${line}\n`;
+}
+
+/** A text cell as `csvLine` writes it: neutralised, then quoted where needed. */
+export function textCell(cell: string): string {
+  if (cell === "") return "";
+  const text = neutralize(cell);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**
@@ -82,6 +86,12 @@ export class CsvWriter {
   /** Queues a row; await `ready()` now and then so that a slow disk holds the reader back. */
   row(cells: readonly CsvCell[]): void {
     this.pending += csvLine(cells);
+    if (this.pending.length >= FLUSH_AT) this.flush();
+  }
+
+  /** Queues a line already in `csvLine`'s form (cells from `textCell` and `numberText`, `\n`). */
+  line(text: string): void {
+    this.pending += text;
     if (this.pending.length >= FLUSH_AT) this.flush();
   }
 

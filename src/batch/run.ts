@@ -35,7 +35,7 @@ import {
   detectTiming,
   SECONDS_PER_ITEM,
 } from "./careless.js";
-import type { CsvCell, CsvWriter } from "./csv-out.js";
+import { type CsvCell, type CsvWriter, numberText, textCell } from "./csv-out.js";
 import { type Progress, plainProgress } from "./progress.js";
 import { RespondentScorer, type RespondentScores } from "./respondent-scores.js";
 import { Roster, type RosterLimits } from "./roster.js";
@@ -315,6 +315,8 @@ interface RowContext {
   carelessExcluded: number[];
   excludedBy: number[];
   respondents: CsvWriter | undefined;
+  /** Per role index: the role as a respondents CSV cell. */
+  roleTexts: string[];
   rejectsOut: CsvWriter | undefined;
   rejects: Record<RejectKind, number>;
   /** Problems printed so far, and those only counted. */
@@ -390,6 +392,7 @@ function createRowContext(
     carelessExcluded: CARELESS_REASONS.map(() => 0),
     excludedBy: new Array<number>(bound.exclusions.length).fill(0),
     respondents: opts.respondents,
+    roleTexts: decoder.roleIds.map(textCell),
     rejectsOut: opts.rejects,
     rejects: emptyRejects(),
     reported: 0,
@@ -437,13 +440,7 @@ function scoreRow(ctx: RowContext, cells: string[], row: number): undefined | Pr
   rows.scored++;
   const respondents = ctx.respondents;
   if (!respondents) return undefined;
-  const role = decoder.roleIds[roleIndex] as string;
-  const line = respondentRow(id, row, role, cells, ctx.groupCols, scores, ctx.dimCount);
-  line.push(check.longestRun);
-  if (ctx.careless.timing)
-    line.push(check.secondsPerItem === null ? null : round2(check.secondsPerItem));
-  line.push(check.reasons.join("|"));
-  respondents.row(line);
+  respondents.line(respondentLine(ctx, id, row, roleIndex, cells, scores, check));
   return respondents.ready();
 }
 
@@ -703,27 +700,39 @@ function indexGroups(
   }
 }
 
-/** Builds a respondent's line of the respondents CSV. */
-function respondentRow(
+/** A score as the respondents CSV writes it: rounded to hundredths, empty when inconclusive. */
+const scoreText = (x: number): string => (Number.isNaN(x) ? "" : numberText(round2(x)));
+/** A level (1–5) as text, empty for 0 (inconclusive). */
+const LEVEL_TEXT = ["", "1", "2", "3", "4", "5"];
+const levelText = (x: number): string => LEVEL_TEXT[x] ?? numberText(x);
+
+/**
+ * A respondent's line of the respondents CSV, built as text (no array of cells per row); the
+ * same bytes `csvLine` writes for the cells the header names.
+ */
+function respondentLine(
+  ctx: RowContext,
   id: string,
   row: number,
-  role: string,
+  roleIndex: number,
   cells: string[],
-  groupCols: readonly SurveyColumn[],
   scores: RespondentScores,
-  dimCount: number,
-): CsvCell[] {
-  const num = (x: number) => (Number.isNaN(x) ? null : round2(x));
-  const lvl = (x: number) => (x === 0 ? null : x);
-  const out: CsvCell[] = [id, row, role];
+  check: CarelessCheck,
+): string {
+  let line = `${textCell(id)},${numberText(row)},${ctx.roleTexts[roleIndex] as string}`;
+  const groupCols = ctx.groupCols;
   for (let g = 0; g < groupCols.length; g++) {
-    out.push(trimCell(cells[(groupCols[g] as SurveyColumn).index] ?? ""));
+    line += `,${textCell(trimCell(cells[(groupCols[g] as SurveyColumn).index] ?? ""))}`;
   }
-  out.push(num(scores.overall), lvl(scores.overallLevel), num(scores.coverage));
-  for (let d = 0; d < dimCount; d++) {
-    out.push(num(scores.dimension[d] as number), lvl(scores.level[d] as number));
+  line += `,${scoreText(scores.overall)},${levelText(scores.overallLevel)},${scoreText(scores.coverage)}`;
+  for (let d = 0; d < ctx.dimCount; d++) {
+    line += `,${scoreText(scores.dimension[d] as number)},${levelText(scores.level[d] as number)}`;
   }
-  return out;
+  line += `,${numberText(check.longestRun)}`;
+  if (ctx.careless.timing) {
+    line += `,${check.secondsPerItem === null ? "" : numberText(round2(check.secondsPerItem))}`;
+  }
+  return `${line},${textCell(check.reasons.join("|"))}\n`;
 }
 
 /** The results with the roster filled in (for tests and small exports; large ones stream it). */

@@ -1,7 +1,13 @@
 import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CsvCell, csvLine, neutralize } from "../../src/batch/csv-out.js";
+import {
+  type CsvCell,
+  csvLine,
+  neutralize,
+  numberText,
+  textCell,
+} from "../../src/batch/csv-out.js";
 
 const text = fc
   .array(
@@ -49,6 +55,18 @@ describe("csvLine", () => {
           expect(rows.map(csvLine).join("")).toBe(want);
         },
       ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("is the cells' textCell and numberText joined by commas (how the respondents CSV is built)", () => {
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 8 }), (row) => {
+        const parts = row.map((c) =>
+          typeof c === "number" ? numberText(c) : c === null ? "" : textCell(c),
+        );
+        expect(`${parts.join(",")}\n`).toBe(csvLine(row));
+      }),
       { numRuns: 2000 },
     );
   });

@@ -16,7 +16,7 @@ import type {
   ReliabilityWarning,
 } from "../models/reliability.js";
 import { isForRole, type Questionnaire, respondentRoles } from "../questionnaire/types.js";
-import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "./answer-codes.js";
+import { ANSWER_ABSENT, ANSWER_CODES, ANSWER_NA, ANSWER_UNKNOWN } from "./answer-codes.js";
 
 /** Level of the Feldt intervals. */
 export const ALPHA_CONFIDENCE = 0.95;
@@ -31,6 +31,11 @@ export const ITEM_SHARE = 0.5;
  * most); a longer dimension keeps complete cases over all its questions alone.
  */
 export const MAX_PATTERN_ITEMS = 12;
+/**
+ * A dimension whose answer vectors (states^questions per role group) fit in this many slots
+ * counts vectors instead of adding cross-products row by row.
+ */
+const MAX_VECTOR_SLOTS = 1 << 18;
 
 /** Sums over the respondents who rated exactly one set of a dimension's questions. */
 interface Pattern {
@@ -69,17 +74,40 @@ export class ReliabilityCollector {
   private readonly scores: Float64Array;
   private readonly lastKey: number[];
   private readonly lastPattern: (Pattern | undefined)[];
+  /** States per item: 0 (not rated) or score − lo + 1. */
+  private readonly base: number;
+  /** Per question × answer code: its state (255: not an integer on the scale, see `add`). */
+  private readonly stateOf: Uint8Array;
+  private readonly states: Uint8Array;
+  /** Per question × state: respondents (rows whose codes all have a state). */
+  private readonly itemCounts: Float64Array;
+  /** Per group column: per value × question × state, respondents (grown as values appear). */
+  private readonly groupCounts: Float64Array[];
+  /**
+   * Per dimension: per role group × answer vector, respondents; undefined when too many vectors.
+   * 32-bit counts (half the cache of 64-bit ones): past 2^32 − 1 rows `add` stops counting.
+   */
+  private readonly vectors: (Uint32Array | undefined)[];
+  private readonly countStates: boolean;
+  private folded = false;
   /** Per dimension: the role groups (roles put exactly the same questions), when there are several. */
   private readonly roleGroups: string[][][];
   /** Per respondent role: its group in each dimension (0 where the dimension is not split). */
   private readonly groupOfRole: Map<string, Int32Array>;
   private respondents = 0;
 
+  /**
+   * `options.countStates` (default true) counts answer states where every code is an integer on
+   * the scale; false adds every row score by score (tests check that both give the same figures).
+   */
   constructor(
     private readonly questionnaire: Questionnaire,
     groupColumns = 0,
+    options: { countStates?: boolean } = {},
   ) {
     ({ lo: this.lo, hi: this.hi } = scaleBounds(questionnaire));
+    // States are bytes (255 marks a code off the scale).
+    this.countStates = (options.countStates ?? true) && this.hi - this.lo + 2 < 255;
     this.starts = [];
     let q = 0;
     for (const d of questionnaire.dimensions) {
@@ -100,6 +128,16 @@ export class ReliabilityCollector {
     this.groupScores = Array.from({ length: groupColumns }, () => new Map());
     this.scores = new Float64Array(q);
     ({ groups: this.roleGroups, groupOf: this.groupOfRole } = roleGroupsOf(questionnaire));
+    this.base = this.hi - this.lo + 2;
+    this.stateOf = stateTable(q, this.lo, this.hi, this.reverse);
+    this.states = new Uint8Array(q);
+    this.itemCounts = new Float64Array(q * this.base);
+    this.groupCounts = Array.from({ length: groupColumns }, () => new Float64Array(0));
+    this.vectors = questionnaire.dimensions.map((_, d) => {
+      const k = (this.starts[d + 1] as number) - (this.starts[d] as number);
+      const size = this.base ** k * Math.max(1, (this.roleGroups[d] as string[][]).length);
+      return k <= MAX_PATTERN_ITEMS && size <= MAX_VECTOR_SLOTS ? new Uint32Array(size) : undefined;
+    });
   }
 
   /**
@@ -115,28 +153,14 @@ export class ReliabilityCollector {
     role?: string,
   ): void {
     this.respondents++;
-    const scores = this.scores;
-    for (let q = 0; q < scores.length; q++) {
-      const code = codes[q] ?? ANSWER_ABSENT;
-      const level = code === ANSWER_ABSENT || code === ANSWER_NA || code === ANSWER_UNKNOWN;
-      scores[q] = level ? Number.NaN : this.reverse[q] ? this.lo + this.hi - code : code;
-    }
-    addItems(this.items, scores);
+    if (this.folded) throw new Error("ReliabilityCollector: add after finish");
     const roleGroup = role === undefined ? undefined : this.groupOfRole.get(role);
-    for (let d = 0; d < this.patterns.length; d++) {
-      this.addPattern(d, scores, roleGroup ? (roleGroup[d] as number) : 0);
-    }
-    if (!groups) return;
-    for (let g = 0; g < this.groupItems.length; g++) {
+    const count = this.countStates && this.respondents < 0xffffffff;
+    if (count && this.toStates(codes)) this.countRespondent(roleGroup, groups);
+    else this.addScores(codes, roleGroup, groups);
+    if (!groups || !dimensionScores) return;
+    for (let g = 0; g < this.groupScores.length; g++) {
       const value = groups[g] as number;
-      const items = this.groupItems[g] as Map<number, ItemSums>;
-      let sums = items.get(value);
-      if (!sums) {
-        sums = new Float64Array(scores.length * 3);
-        items.set(value, sums);
-      }
-      addItems(sums, scores);
-      if (!dimensionScores) continue;
       const byValue = this.groupScores[g] as Map<number, ScoreSums>;
       let s = byValue.get(value);
       if (!s) {
@@ -147,6 +171,171 @@ export class ReliabilityCollector {
         const x = dimensionScores[d] as number;
         if (Number.isNaN(x)) continue;
         addScore(s.values, d * 5, x - 3);
+      }
+    }
+  }
+
+  /**
+   * Reads a respondent's codes into states; false when one is not an integer on the scale
+   * (then the row is added as scores). Counting states gives the same integer sums as adding
+   * the scores row by row, whatever the order.
+   */
+  private toStates(codes: ArrayLike<number>): boolean {
+    const states = this.states;
+    const table = this.stateOf;
+    for (let q = 0; q < states.length; q++) {
+      const code = codes[q] ?? ANSWER_ABSENT;
+      const state =
+        code >= 0 && code < ANSWER_CODES && code % 1 === 0
+          ? (table[q * ANSWER_CODES + code] as number)
+          : 255;
+      if (state === 255) return false;
+      states[q] = state;
+    }
+    return true;
+  }
+
+  /** Counts the states of `this.states`: per question, per group value, per answer vector. */
+  private countRespondent(roleGroup: Int32Array | undefined, groups?: ArrayLike<number>): void {
+    const states = this.states;
+    const B = this.base;
+    const counts = this.itemCounts;
+    for (let q = 0, at = 0; q < states.length; q++, at += B) {
+      const i = at + (states[q] as number);
+      counts[i] = (counts[i] as number) + 1;
+    }
+    let scored = false;
+    for (let d = 0; d < this.vectors.length; d++) {
+      const vectors = this.vectors[d];
+      const start = this.starts[d] as number;
+      const end = this.starts[d + 1] as number;
+      if (!vectors) {
+        if (!scored) this.scoresFromStates();
+        scored = true;
+        this.addPattern(d, this.scores, roleGroup ? (roleGroup[d] as number) : 0);
+        continue;
+      }
+      let index = 0;
+      for (let q = end - 1; q >= start; q--) index = index * B + (states[q] as number);
+      if (roleGroup) index += (roleGroup[d] as number) * B ** (end - start);
+      vectors[index] = (vectors[index] as number) + 1;
+    }
+    if (!groups) return;
+    const stride = states.length * B;
+    for (let g = 0; g < this.groupCounts.length; g++) {
+      const value = groups[g] as number;
+      let table = this.groupCounts[g] as Float64Array;
+      if ((value + 1) * stride > table.length) {
+        const grown = new Float64Array(Math.max((value + 1) * stride, table.length * 2));
+        grown.set(table);
+        table = grown;
+        this.groupCounts[g] = grown;
+      }
+      this.seenValue(g, value);
+      for (let q = 0, at = value * stride; q < states.length; q++, at += B) {
+        const i = at + (states[q] as number);
+        table[i] = (table[i] as number) + 1;
+      }
+    }
+  }
+
+  /** Marks group value `value` of column `g` as seen (its sums exist, maybe all zero). */
+  private seenValue(g: number, value: number): void {
+    const items = this.groupItems[g] as Map<number, ItemSums>;
+    if (!items.has(value)) items.set(value, new Float64Array(this.scores.length * 3));
+  }
+
+  /** `this.scores` from `this.states` (NaN where not rated). */
+  private scoresFromStates(): void {
+    const scores = this.scores;
+    for (let q = 0; q < scores.length; q++) {
+      const state = this.states[q] as number;
+      scores[q] = state === 0 ? Number.NaN : this.lo + state - 1;
+    }
+  }
+
+  /** Adds a respondent whose codes are not all integers on the scale, score by score. */
+  private addScores(
+    codes: ArrayLike<number>,
+    roleGroup: Int32Array | undefined,
+    groups?: ArrayLike<number>,
+  ): void {
+    const scores = this.scores;
+    for (let q = 0; q < scores.length; q++) {
+      const code = codes[q] ?? ANSWER_ABSENT;
+      const level = code === ANSWER_ABSENT || code === ANSWER_NA || code === ANSWER_UNKNOWN;
+      scores[q] = level ? Number.NaN : this.reverse[q] ? this.lo + this.hi - code : code;
+    }
+    addItems(this.items, scores);
+    for (let d = 0; d < this.patterns.length; d++) {
+      this.addPattern(d, scores, roleGroup ? (roleGroup[d] as number) : 0);
+    }
+    if (!groups) return;
+    for (let g = 0; g < this.groupItems.length; g++) {
+      const value = groups[g] as number;
+      this.seenValue(g, value);
+      addItems(this.groupItems[g]?.get(value) as ItemSums, scores);
+    }
+  }
+
+  /**
+   * Turns the counts into the sums `addScores` keeps (once, before the figures are read): the
+   * scores are integers, so the sums are exact and equal to adding them row by row.
+   */
+  private fold(): void {
+    if (this.folded) return;
+    this.folded = true;
+    const q = this.scores.length;
+    foldItems(this.itemCounts, this.items, q, this.base, this.lo);
+    this.groupCounts.forEach((table, g) => {
+      for (const [value, sums] of this.groupItems[g] as Map<number, ItemSums>) {
+        const at = value * q * this.base;
+        if (at < table.length) {
+          foldItems(table.subarray(at, at + q * this.base), sums, q, this.base, this.lo);
+        }
+      }
+    });
+    this.vectors.forEach((vectors, d) => {
+      if (vectors) this.foldVectors(d, vectors);
+    });
+  }
+
+  /** Adds dimension `d`'s answer-vector counts to its missingness patterns. */
+  private foldVectors(d: number, vectors: Uint32Array): void {
+    const B = this.base;
+    const k = (this.starts[d + 1] as number) - (this.starts[d] as number);
+    const per = B ** k;
+    const patterns = this.patterns[d] as Map<number, Pattern>;
+    const x = new Float64Array(k);
+    for (let index = 0; index < vectors.length; index++) {
+      const c = vectors[index] as number;
+      if (c === 0) continue;
+      let rest = index % per;
+      let mask = 0;
+      for (let i = 0; i < k; i++) {
+        const state = rest % B;
+        rest = (rest - state) / B;
+        x[i] = state === 0 ? Number.NaN : this.lo + state - 1;
+        if (state !== 0) mask |= 1 << i;
+      }
+      if (mask === 0) continue;
+      const key = Math.floor(index / per) * 2 ** MAX_PATTERN_ITEMS + mask;
+      let p = patterns.get(key);
+      if (!p) {
+        p = { n: 0, sum: new Float64Array(k), cross: new Float64Array((k * (k + 1)) / 2) };
+        patterns.set(key, p);
+      }
+      p.n += c;
+      for (let i = 0; i < k; i++) {
+        const xi = x[i] as number;
+        if (Number.isNaN(xi)) continue;
+        p.sum[i] = (p.sum[i] as number) + c * xi;
+        let at = tri(k, i, i);
+        for (let j = i; j < k; j++, at++) {
+          const y = x[j] as number;
+          if (Number.isNaN(y)) continue;
+          p.cross[at] = (p.cross[at] as number) + c * xi * y;
+        }
       }
     }
   }
@@ -193,6 +382,7 @@ export class ReliabilityCollector {
 
   /** The statistics, or undefined with fewer than 2 respondents. */
   finish(): Reliability | undefined {
+    this.fold();
     if (this.respondents < 2) return undefined;
     const nullVariance = this.nullVariance();
     return {
@@ -221,6 +411,7 @@ export class ReliabilityCollector {
    * rwg(j) per dimension within each value (indexed as in `add`; values never seen get none).
    */
   groupAgreement(g: number): { icc: Icc[]; rwg: Map<number, Record<string, number | null>> } {
+    this.fold();
     const dims = this.questionnaire.dimensions;
     const nullVariance = this.nullVariance();
     const scores = this.groupScores[g] ?? new Map<number, ScoreSums>();
@@ -421,6 +612,44 @@ function roleGroupsOf(questionnaire: Questionnaire): {
     return list;
   });
   return { groups, groupOf };
+}
+
+/**
+ * Per question × answer code, the state counted for it: 0 for no rating (absent, N/A, unknown),
+ * score − lo + 1 for a code on the scale (reversed where the question is), 255 otherwise.
+ */
+function stateTable(questions: number, lo: number, hi: number, reverse: Uint8Array): Uint8Array {
+  const table = new Uint8Array(questions * ANSWER_CODES).fill(255);
+  for (let q = 0; q < questions; q++) {
+    for (let code = 0; code < ANSWER_CODES; code++) {
+      const at = q * ANSWER_CODES + code;
+      if (code === ANSWER_ABSENT || code === ANSWER_NA || code === ANSWER_UNKNOWN) table[at] = 0;
+      else if (code >= lo && code <= hi) {
+        table[at] = (reverse[q] ? lo + hi - code : code) - lo + 1;
+      }
+    }
+  }
+  return table;
+}
+
+/** Adds per-question state counts to count, sum and sum of squares (exact: integer scores). */
+function foldItems(
+  counts: Float64Array,
+  sums: ItemSums,
+  questions: number,
+  base: number,
+  lo: number,
+): void {
+  for (let q = 0; q < questions; q++) {
+    for (let state = 1; state < base; state++) {
+      const c = counts[q * base + state] as number;
+      if (c === 0) continue;
+      const x = lo + state - 1;
+      sums[q * 3] = (sums[q * 3] as number) + c;
+      sums[q * 3 + 1] = (sums[q * 3 + 1] as number) + c * x;
+      sums[q * 3 + 2] = (sums[q * 3 + 2] as number) + c * x * x;
+    }
+  }
 }
 
 /** Adds a respondent's scores (NaN = not rated) to per-question count, sum and sum of squares. */

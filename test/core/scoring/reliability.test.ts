@@ -313,3 +313,77 @@ describe("alpha in a role-split dimension (questions put to different roles)", (
     expect(resultsSchema.safeParse(results).success).toBe(true);
   });
 });
+
+describe("counting answer states gives the figures of adding scores row by row", () => {
+  const roled = (id: string, roles: string[]) => question(id, { roles });
+  const q = questionnaire([
+    ...q3.dimensions,
+    // Split by role: the vectors are counted per role group.
+    dimension("split", [
+      roled("s1", ["executive", "manager"]),
+      roled("s2", ["executive", "manager"]),
+      likert("s3", true),
+      roled("s4", ["frontline"]),
+    ]),
+    // 6^7 answer vectors are too many to count: patterns are added row by row from the states.
+    dimension(
+      "seven",
+      Array.from({ length: 7 }, (_, i) => likert(`v${i}`, i === 2)),
+    ),
+    // Longer than MAX_PATTERN_ITEMS: complete cases only.
+    dimension(
+      "long",
+      Array.from({ length: MAX_PATTERN_ITEMS + 1 }, (_, i) => likert(`l${i}`, i % 4 === 0)),
+    ),
+  ]);
+  const width = q.dimensions.flatMap((d) => d.questions).length;
+  const dims = q.dimensions.length;
+  // Mostly codes 0–7 (absent, 1–5, N/A, unknown); now and then a code off the scale, which
+  // sends its row down the score-by-score path in both collectors.
+  const codeArb = fc.oneof(
+    { weight: 30, arbitrary: fc.integer({ min: 0, max: 7 }) },
+    { weight: 1, arbitrary: fc.constantFrom(9, 2.5, -1) },
+  );
+  const rowArb = fc.record({
+    codes: fc.array(codeArb, { minLength: width, maxLength: width }),
+    role: fc.constantFrom("executive", "manager", "frontline"),
+    groups: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 40 })),
+    scores: fc.array(
+      fc.oneof(fc.double({ min: 1, max: 5, noNaN: true }), fc.constant(Number.NaN)),
+      {
+        minLength: dims,
+        maxLength: dims,
+      },
+    ),
+  });
+  type Row = { codes: number[]; role: string; groups: [number, number]; scores: number[] };
+  const figures = (countStates: boolean, rows: Row[]) => {
+    const c = new ReliabilityCollector(q, 2, { countStates });
+    for (const r of rows) c.add(r.codes, r.groups, r.scores, r.role);
+    const agreement = [0, 1].map((g) => {
+      const { icc, rwg } = c.groupAgreement(g);
+      return { icc, rwg: [...rwg.entries()] };
+    });
+    return JSON.stringify({ all: c.finish(), agreement });
+  };
+
+  it("is byte-identical on random rows, roles, groups and off-scale codes", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 0, maxLength: 60 }), (rows) => {
+        expect(figures(true, rows)).toBe(figures(false, rows));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("counts the same when every row answers alike (one vector, thousands of times)", () => {
+    const codes = Array.from({ length: width }, (_, i) => 1 + (i % 5));
+    const rows = Array.from({ length: 5000 }, (_, i) => ({
+      codes,
+      role: i % 2 ? "manager" : "frontline",
+      groups: [i % 3, i % 7] as [number, number],
+      scores: Array.from({ length: dims }, () => 3),
+    }));
+    expect(figures(true, rows)).toBe(figures(false, rows));
+  });
+});
