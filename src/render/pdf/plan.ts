@@ -145,11 +145,11 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
     tableWithLead(
       w,
       [
-        { header: L.kpi, width: 3 },
-        { header: L.owner, width: 1.2 },
-        { header: L.baseline, width: 1.7 },
-        { header: L.target, width: 1.7 },
-        { header: L.frequency, width: 1.2 },
+        { header: L.kpi, width: 2.9 },
+        { header: L.owner, width: 1.1 },
+        { header: L.baseline, width: 1.5 },
+        { header: L.target, width: 2.3 },
+        { header: L.frequency, width: 1.3 },
       ],
       k.scorecard.map((row) => [
         { text: row.kpi, bold: true, color: row.kind === "outcome" ? w.palette.accent : COLOR.ink },
