@@ -473,6 +473,8 @@ export interface ReportMessages {
     horizon: number;
     /** Actions left for the next cycle. */
     backlog: number;
+    /** Whether this document lists the backlog after the phases (the board edition does not). */
+    backlogListed: boolean;
     outOfReach: string[];
   }): string;
   // The roadmap's fit to the horizon and the client's situation.

@@ -474,7 +474,7 @@ const report: Messages["report"] = {
     const backlog =
       a.backlog === 0
         ? ""
-        : `另有 ${a.backlog} 项行动放不进规划期，留作下一轮的起点，列在各阶段之后。`;
+        : `另有 ${a.backlog} 项行动放不进规划期，留作下一轮的起点，${a.backlogListed ? "列在各阶段之后" : "完整版报告逐项列出并说明原因"}。`;
     const reach =
       a.outOfReach.length > 0
         ? `按现实节奏，无论计划如何安排，${report.listJoin(a.outOfReach)}都无法在规划期内达到目标；现实可达日期见“期望值校准”。`
@@ -550,7 +550,9 @@ const report: Messages["report"] = {
   decisionsIntro: "以下三项决策须由企业负责人亲自作出，项目团队无法代为决定。",
   decisionApprove: (a) => ({
     title: "批准第一阶段并落实责任人",
-    sentence: `批准${a.start}至${a.end}之间启动的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间${a.effort ? `：约 ${fmtRange(a.effort.low, a.effort.high)} 人周，历时 ${a.effort.weeks} 周，相当于 ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} 人全职投入` : ""}。`,
+    sentence: cjkSpace(
+      `批准${a.start}至${a.end}之间启动的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间${a.effort ? `：约 ${fmtRange(a.effort.low, a.effort.high)} 人周，历时 ${a.effort.weeks} 周，相当于 ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} 人全职投入` : ""}。`,
+    ),
   }),
   decisionGate: (a) => ({
     title: `第 ${a.week} 周依据实证作出${a.label}`,
@@ -562,7 +564,9 @@ const report: Messages["report"] = {
   }),
   decisionExpectations: (a) => ({
     title: "调整无法实现的期望",
-    sentence: `用本报告给出的现实可达日期取代${report.listJoin(a.dimensions)}的原定目标，并在 ${a.horizon} 个月的计划启动前向管理团队说明。`,
+    sentence: cjkSpace(
+      `用本报告给出的现实可达日期取代${report.listJoin(a.dimensions)}的原定目标，并在 ${a.horizon} 个月的计划启动前向管理团队说明。`,
+    ),
   }),
   decisionScorecard: {
     title: "采用考核指标体系并按月复盘",

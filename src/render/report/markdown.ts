@@ -131,8 +131,9 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
   return {
     ...e,
     show,
-    punct: (({ colon, semicolon, open, close }) => ({
+    punct: (({ colon, semicolon, open, close, sentence }) => ({
       colon,
+      stop: sentence(""),
       sep: semicolon,
       lp: open,
       rp: close,

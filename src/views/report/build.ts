@@ -77,7 +77,9 @@ export function buildReport(
             .map((r) => ({ ...r, description: null, because: [] })),
         }
       : risks,
-    roadmap,
+    // The board reads how many actions wait for the next cycle (the calibration sentence); the
+    // list with each reason stays in the full edition.
+    roadmap: board ? { ...roadmap, backlog: { ...roadmap.backlog, items: [] } } : roadmap,
     // The board runs the programme by the scorecard; the full list stays in the full edition.
     kpis: board ? { ...kpis, rows: [] } : kpis,
     decisions: buildDecisions(ctx, roadmap),
