@@ -463,6 +463,9 @@ const report: Messages["report"] = {
       : "Only one role answered, so perception gaps between roles cannot be shown. Interview executives and front-line staff separately to reveal them.",
   perceptionGapSentence: (a) =>
     `${a.title}: executives ${fmtScore(a.executive)}, front line ${fmtScore(a.frontline)} (gap ${fmtScore(a.gap)}).`,
+  otherRisksTitle: "Further risks",
+  otherRisksIntro: (n) =>
+    `${n === 1 ? "One further risk is" : `${n} further risks are`} triggered, most severe first, each with the roadmap actions that address it.`,
   risksIntro: (c) => {
     const total = c.high + c.medium + c.low;
     return total === 0
@@ -623,6 +626,8 @@ const report: Messages["report"] = {
   respondentsMore: ({ listed, total }) =>
     `The first ${listed} of ${total} respondents are listed; every respondent is in the respondents CSV that crm-maturity batch writes with --respondents.`,
   answersIncluded: "Every answer, with the notes and evidence recorded in the interviews.",
+  answersInWorkingPapers:
+    "The dimensions section quotes, for each dimension, its strongest and weakest questions and every note and piece of evidence. The answer-by-answer record stays in the assessment's working papers and is available on request.",
   answersNotIncluded:
     "The individual answers are not included: this report was built from a results file, which holds scores but not answers. Run crm-maturity report on the answer files themselves to include every answer with its notes and evidence.",
   answersAnonymized:

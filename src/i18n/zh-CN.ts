@@ -446,6 +446,9 @@ const report: Messages["report"] = {
       : "只有一类角色作答，无法显示角色之间的认知差距。请分别访谈高层与一线员工，以揭示差距。",
   perceptionGapSentence: (a) =>
     `${a.title}：高层 ${fmtScore(a.executive)}，一线 ${fmtScore(a.frontline)}（差距 ${fmtScore(a.gap)}）。`,
+  otherRisksTitle: "其他风险",
+  otherRisksIntro: (n) =>
+    `另有 ${n} 项风险被触发，按严重程度排列，并列出应对各项风险的路线图行动。`,
   risksIntro: (c) => {
     const total = c.high + c.medium + c.low;
     return total === 0
@@ -601,6 +604,8 @@ const report: Messages["report"] = {
   respondentsMore: ({ listed, total }) =>
     `此处列出 ${total} 位受访者中的前 ${listed} 位；全部受访者见 crm-maturity batch 以 --respondents 写出的受访者 CSV。`,
   answersIncluded: "全部作答，附访谈中记录的备注与证据。",
+  answersInWorkingPapers:
+    "“各维度详情”一节已按维度列出得分最高和最低的题目，以及全部备注与证据。逐题作答记录保存在本次评估的工作底稿中，如有需要可另行提供。",
   answersNotIncluded:
     "未包含逐题作答：本报告依据结果文件生成，结果文件只含得分、不含作答。请直接对答卷文件运行 crm-maturity report，即可附上全部作答及其备注与证据。",
   answersAnonymized: "本报告已匿名处理，不附逐题作答，以免任何回答被追溯到具体的受访者。",

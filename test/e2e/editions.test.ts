@@ -50,7 +50,34 @@ describe("report editions", () => {
     expect(full.edition).toBe("full");
     expect(full.sections).toContain("appendix");
     expect(full.sections).toContain("decisions");
-    expect(full.risks.items.length).toBeGreaterThan(board.risks.items.length);
+    expect(full.risks.items.length + full.risks.others.items.length).toBeGreaterThan(
+      board.risks.items.length,
+    );
+    expect(board.risks.others.items).toEqual([]);
+  });
+
+  it("the full edition argues the top five risks and tables the rest; the internal edition argues every one", () => {
+    const full = model("huaxin-retail");
+    const internal = model("huaxin-retail", "--edition", "internal");
+    const all = internal.risks.items.map((r: { id: string }) => r.id);
+    expect(all.length).toBeGreaterThan(10);
+    expect(internal.risks.others.items).toEqual([]);
+    expect(full.risks.items.map((r: { id: string }) => r.id)).toEqual(all.slice(0, 5));
+    expect(full.risks.others.items.map((r: { id: string }) => r.id)).toEqual(all.slice(5));
+    // The argued risks keep their reasoning; the compact table still names what addresses each.
+    expect(full.risks.items.every((r: { because: string[] }) => r.because.length > 0)).toBe(true);
+    expect(full.risks.others.intro).toContain(String(all.length - 5));
+    // The appendix keeps method, scale, coverage and respondents; the answer-by-answer record is internal.
+    expect(full.appendix.answers.included).toBe(false);
+    expect(full.appendix.answers.dimensions).toEqual([]);
+    expect(full.appendix.answers.note).toMatch(/working papers/);
+    expect(full.appendix.respondents.items.length).toBe(7);
+    expect(internal.appendix.answers.included).toBe(true);
+    expect(internal.appendix.answers.dimensions.length).toBeGreaterThan(0);
+    // Markdown: each risk the dimensions section names is worded, whether argued or tabled.
+    const md = runCli(["report", ...args("huaxin-retail")]).stdout;
+    expect(md).toMatch(/^### Further risks$/m);
+    expect(md).not.toMatch(/\*\*Triggered risks\*\*: [^\n]*\b[a-z]+-[a-z]+-?[a-z]*(;|$)/m);
   });
 
   it.each(BOTH_CLIENTS_BOTH_LANGUAGES)(

@@ -234,7 +234,9 @@ async function profile(ctx: Ctx): Promise<FileChild[]> {
 function dimensions(ctx: Ctx, n: number): FileChild[] {
   const { r, b, L, colon, sep, paren } = ctx;
   const actionTitle = new Map(r.roadmap.actions.map((a) => [a.id, a.title]));
-  const riskTitle = new Map(r.risks.items.map((x) => [x.id, x.title]));
+  const riskTitle = new Map(
+    [...r.risks.items, ...r.risks.others.items].map((x) => [x.id, x.title]),
+  );
   const out: FileChild[] = [b.paragraph(r.dimensions.intro)];
   r.dimensions.items.forEach((d, i) => {
     out.push(b.heading(2, `${n}.${i + 1} ${d.title}`));
@@ -391,6 +393,26 @@ function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
         ),
       );
   });
+  const others = r.risks.others;
+  if (others.items.length > 0)
+    out.push(
+      b.heading(2, others.title),
+      b.paragraph(others.intro),
+      ...b.table(
+        [
+          { header: L.risk, width: 3.6 },
+          { header: L.severity, width: 1.2 },
+          { header: L.dimension, width: 2 },
+          { header: L.roadmapActions, width: 3.4 },
+        ],
+        others.items.map((x) => [
+          x.title,
+          { text: x.severityName, bold: true, color: SEVERITY_COLOR[x.severity] },
+          or(x.dimensionTitle),
+          or(x.mitigatedBy.map((id) => actionTitle.get(id) ?? id).join(sep)),
+        ]),
+      ),
+    );
   return out;
 }
 
