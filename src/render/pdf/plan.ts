@@ -179,7 +179,6 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
     );
   }
   if (k.rows.length === 0) return;
-  w.subheading(k.rowsTitle, { keep: 80 });
   // Grouped as the plan runs: the standing set first, then the KPIs each phase introduces.
   const groups: { key: string; title: string; color: string; rows: typeof k.rows }[] = [];
   for (const row of k.rows) {
@@ -196,7 +195,7 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
     }
     group.rows.push(row);
   }
-  for (const group of groups) {
+  groups.forEach((group, i) => {
     tableWithLead(
       w,
       [
@@ -209,9 +208,13 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
         row.frequency,
         row.ownerName ?? "",
       ]),
-      (keep) => w.minorHeading(group.title, keep),
+      (keep) => {
+        // The list's heading travels with its first group, so that it never ends a page alone.
+        if (i === 0) w.subheading(k.rowsTitle, { keep: keep + 30 });
+        w.minorHeading(group.title, keep);
+      },
     );
-  }
+  });
 }
 
 /** The appendix: method, scale, coverage, respondents and every answer with notes and evidence. */
