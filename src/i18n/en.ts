@@ -463,6 +463,9 @@ const report: Messages["report"] = {
       : "Only one role answered, so perception gaps between roles cannot be shown. Interview executives and front-line staff separately to reveal them.",
   perceptionGapSentence: (a) =>
     `${a.title}: executives ${fmtScore(a.executive)}, front line ${fmtScore(a.frontline)} (gap ${fmtScore(a.gap)}).`,
+  otherRisksTitle: "Further risks",
+  otherRisksIntro: (n) =>
+    `${n === 1 ? "One further risk is" : `${n} further risks are`} triggered, most severe first, each with the roadmap actions that address it.`,
   risksIntro: (c) => {
     const total = c.high + c.medium + c.low;
     return total === 0
@@ -497,7 +500,7 @@ const report: Messages["report"] = {
     const backlog =
       a.backlog === 0
         ? ""
-        : ` ${a.backlog === 1 ? "One further action does" : `${a.backlog} further actions do`} not fit into it; ${a.backlog === 1 ? "it opens" : "they open"} the next cycle and ${a.backlog === 1 ? "is" : "are"} listed after the phases.`;
+        : ` ${a.backlog === 1 ? "One further action does" : `${a.backlog} further actions do`} not fit into it; ${a.backlog === 1 ? "it opens" : "they open"} the next cycle${a.backlogListed ? ` and ${a.backlog === 1 ? "is" : "are"} listed after the phases` : `, and the full report lists ${a.backlog === 1 ? "it" : "them"} with the reason`}.`;
     const reach =
       a.outOfReach.length > 0
         ? ` Whatever the plan, ${report.listJoin(a.outOfReach)} cannot reach ${a.outOfReach.length === 1 ? "its target" : "their targets"} within the horizon at a realistic pace; see the realistic dates under expectation calibration.`
@@ -564,8 +567,11 @@ const report: Messages["report"] = {
   },
   planEffort: (a) => {
     const people = fmtRange(a.low / a.weeks, a.high / a.weeks, 1);
-    const top = a.top.map((o) => `${o.name} (${fmtRange(o.low, o.high)})`);
-    return `The plan asks for about ${fmtRange(a.low, a.high)} person-weeks of the company's own people over ${a.weeks} weeks, on average ${people} people full time${top.length > 0 ? `; the largest shares fall on ${report.listJoin(top)}` : ""}. This time has to be freed before the first phase starts, or the plan will slip however well it is designed.`;
+    // Role names are the pack's singular labels, so they are listed as labels, never as a subject.
+    const top = a.top.map(
+      (o, i) => `${o.name} ${fmtRange(o.low, o.high)}${i === 0 ? " person-weeks" : ""}`,
+    );
+    return `The plan asks for about ${fmtRange(a.low, a.high)} person-weeks of the company's own people over ${a.weeks} weeks, on average ${people} people full time${top.length > 0 ? `; the largest shares by role: ${top.join(", ")}` : ""}. This time has to be freed before the first phase starts, or the plan will slip however well it is designed.`;
   },
   findingSentence: (a) =>
     `${a.title} stands at ${fmtScore(a.score)} against a target of ${a.target}${a.level === null ? "" : `, level ${a.level}`}. The answers behind it:`,
@@ -573,7 +579,7 @@ const report: Messages["report"] = {
     "Three decisions fall to the head of the company personally; the programme team cannot take them on his or her behalf.",
   decisionApprove: (a) => ({
     title: "Approve the first phase and commit its owners",
-    sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of ${report.listJoin(a.owners)} to carry ${a.count === 1 ? "it" : "them"}${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
+    sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of the people who carry ${a.count === 1 ? "it" : "them"} (by role: ${report.listJoin(a.owners)})${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
   }),
   decisionGate: (a) => ({
     title: `Take the ${a.label.toLowerCase()} on evidence, in week ${a.week}`,
@@ -620,6 +626,8 @@ const report: Messages["report"] = {
   respondentsMore: ({ listed, total }) =>
     `The first ${listed} of ${total} respondents are listed; every respondent is in the respondents CSV that crm-maturity batch writes with --respondents.`,
   answersIncluded: "Every answer, with the notes and evidence recorded in the interviews.",
+  answersInWorkingPapers:
+    "The dimensions section quotes, for each dimension, its strongest and weakest questions and every note and piece of evidence. The answer-by-answer record stays in the assessment's working papers and is available on request.",
   answersNotIncluded:
     "The individual answers are not included: this report was built from a results file, which holds scores but not answers. Run crm-maturity report on the answer files themselves to include every answer with its notes and evidence.",
   answersAnonymized:

@@ -24,9 +24,12 @@ export function dateParts(iso: string): { y: number; m: number; d: number } {
  * dates read 2026年3月2日.
  */
 export function cjkSpace(text: string): string {
-  return text
-    .replace(/([\u3400-\u9fff])([A-Za-z])/g, "$1 $2")
-    .replace(/([A-Za-z])([\u3400-\u9fff])/g, "$1 $2");
+  return (
+    text
+      .replace(/([\u3400-\u9fff])([A-Za-z])/g, "$1 $2")
+      // A Latin word may end in a full stop or a bracket ("Acme Manufacturing Ltd.的").
+      .replace(/([A-Za-z][.)]?)([\u3400-\u9fff])/g, "$1 $2")
+  );
 }
 
 /** Joins a list with `sep`, the last two items with `last` ("a, b and c"). */

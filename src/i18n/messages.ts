@@ -449,6 +449,9 @@ export interface ReportMessages {
     gap: number;
   }): string;
   risksIntro(counts: Record<SeverityId, number>): string;
+  /** The compact table of the risks the full edition does not argue one by one. */
+  otherRisksTitle: string;
+  otherRisksIntro(count: number): string;
   /** How the roadmap's actions were chosen and ordered, after the method's own introduction. */
   roadmapRules: string;
   reasonGap(a: { dimension: string; level: number; appliesBelow: number; gap: number }): string;
@@ -473,6 +476,8 @@ export interface ReportMessages {
     horizon: number;
     /** Actions left for the next cycle. */
     backlog: number;
+    /** Whether this document lists the backlog after the phases (the board edition does not). */
+    backlogListed: boolean;
     outOfReach: string[];
   }): string;
   // The roadmap's fit to the horizon and the client's situation.
@@ -562,6 +567,8 @@ export interface ReportMessages {
   /** Under a respondents list cut to its first `listed`. */
   respondentsMore(a: { listed: number; total: number }): string;
   answersIncluded: string;
+  /** The full edition's appendix: the answer-by-answer listing stays with the consultants. */
+  answersInWorkingPapers: string;
   answersNotIncluded: string;
   answersAnonymized: string;
   answerValue: { na: string; unknown: string };

@@ -446,6 +446,9 @@ const report: Messages["report"] = {
       : "只有一类角色作答，无法显示角色之间的认知差距。请分别访谈高层与一线员工，以揭示差距。",
   perceptionGapSentence: (a) =>
     `${a.title}：高层 ${fmtScore(a.executive)}，一线 ${fmtScore(a.frontline)}（差距 ${fmtScore(a.gap)}）。`,
+  otherRisksTitle: "其他风险",
+  otherRisksIntro: (n) =>
+    `另有 ${n} 项风险被触发，按严重程度排列，并列出应对各项风险的路线图行动。`,
   risksIntro: (c) => {
     const total = c.high + c.medium + c.low;
     return total === 0
@@ -474,7 +477,7 @@ const report: Messages["report"] = {
     const backlog =
       a.backlog === 0
         ? ""
-        : `另有 ${a.backlog} 项行动放不进规划期，留作下一轮的起点，列在各阶段之后。`;
+        : `另有 ${a.backlog} 项行动放不进规划期，留作下一轮的起点，${a.backlogListed ? "列在各阶段之后" : "完整版报告逐项列出并说明原因"}。`;
     const reach =
       a.outOfReach.length > 0
         ? `按现实节奏，无论计划如何安排，${report.listJoin(a.outOfReach)}都无法在规划期内达到目标；现实可达日期见“期望值校准”。`
@@ -550,7 +553,9 @@ const report: Messages["report"] = {
   decisionsIntro: "以下三项决策须由企业负责人亲自作出，项目团队无法代为决定。",
   decisionApprove: (a) => ({
     title: "批准第一阶段并落实责任人",
-    sentence: `批准${a.start}至${a.end}之间启动的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间${a.effort ? `：约 ${fmtRange(a.effort.low, a.effort.high)} 人周，历时 ${a.effort.weeks} 周，相当于 ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} 人全职投入` : ""}。`,
+    sentence: cjkSpace(
+      `批准${a.start}至${a.end}之间启动的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间${a.effort ? `：约 ${fmtRange(a.effort.low, a.effort.high)} 人周，历时 ${a.effort.weeks} 周，相当于 ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} 人全职投入` : ""}。`,
+    ),
   }),
   decisionGate: (a) => ({
     title: `第 ${a.week} 周依据实证作出${a.label}`,
@@ -562,7 +567,9 @@ const report: Messages["report"] = {
   }),
   decisionExpectations: (a) => ({
     title: "调整无法实现的期望",
-    sentence: `用本报告给出的现实可达日期取代${report.listJoin(a.dimensions)}的原定目标，并在 ${a.horizon} 个月的计划启动前向管理团队说明。`,
+    sentence: cjkSpace(
+      `用本报告给出的现实可达日期取代${report.listJoin(a.dimensions)}的原定目标，并在 ${a.horizon} 个月的计划启动前向管理团队说明。`,
+    ),
   }),
   decisionScorecard: {
     title: "采用考核指标体系并按月复盘",
@@ -597,6 +604,8 @@ const report: Messages["report"] = {
   respondentsMore: ({ listed, total }) =>
     `此处列出 ${total} 位受访者中的前 ${listed} 位；全部受访者见 crm-maturity batch 以 --respondents 写出的受访者 CSV。`,
   answersIncluded: "全部作答，附访谈中记录的备注与证据。",
+  answersInWorkingPapers:
+    "“各维度详情”一节已按维度列出得分最高和最低的题目，以及全部备注与证据。逐题作答记录保存在本次评估的工作底稿中，如有需要可另行提供。",
   answersNotIncluded:
     "未包含逐题作答：本报告依据结果文件生成，结果文件只含得分、不含作答。请直接对答卷文件运行 crm-maturity report，即可附上全部作答及其备注与证据。",
   answersAnonymized: "本报告已匿名处理，不附逐题作答，以免任何回答被追溯到具体的受访者。",

@@ -15,6 +15,13 @@ const args = (client: string) => {
     .map((f) => path.join(dir, "answers", f));
   return [...answers, "--targets", path.join(dir, "targets.yaml")];
 };
+/** Each example client in each language: the board edition must fit eight pages in all four. */
+const BOTH_CLIENTS_BOTH_LANGUAGES = [
+  ["acme-manufacturing", "en"],
+  ["acme-manufacturing", "zh-CN"],
+  ["huaxin-retail", "en"],
+  ["huaxin-retail", "zh-CN"],
+];
 const model = (client: string, ...extra: string[]) => {
   const r = runCli(["report", ...args(client), "--format", "json", ...extra]);
   expect(r.stderr).toBe("");
@@ -43,37 +50,61 @@ describe("report editions", () => {
     expect(full.edition).toBe("full");
     expect(full.sections).toContain("appendix");
     expect(full.sections).toContain("decisions");
-    expect(full.risks.items.length).toBeGreaterThan(board.risks.items.length);
+    expect(full.risks.items.length + full.risks.others.items.length).toBeGreaterThan(
+      board.risks.items.length,
+    );
+    expect(board.risks.others.items).toEqual([]);
   });
 
-  it.each([
-    ["acme-manufacturing", "en"],
-    ["huaxin-retail", "zh-CN"],
-  ])("the board PDF of %s (%s) has at most eight pages", (client, lang) => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-board-")), "board.pdf");
-    const r = runCli([
-      "report",
-      ...args(client),
-      "--edition",
-      "board",
-      "--lang",
-      lang,
-      "--format",
-      "pdf",
-      "-o",
-      out,
-    ]);
-    expect(r.status).toBe(0);
-    const info = execFileSync("pdfinfo", [out], { encoding: "utf8" });
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-    expect(pages).toBeGreaterThanOrEqual(5);
-    expect(pages).toBeLessThanOrEqual(8);
+  it("the full edition argues the top five risks and tables the rest; the internal edition argues every one", () => {
+    const full = model("huaxin-retail");
+    const internal = model("huaxin-retail", "--edition", "internal");
+    const all = internal.risks.items.map((r: { id: string }) => r.id);
+    expect(all.length).toBeGreaterThan(10);
+    expect(internal.risks.others.items).toEqual([]);
+    expect(full.risks.items.map((r: { id: string }) => r.id)).toEqual(all.slice(0, 5));
+    expect(full.risks.others.items.map((r: { id: string }) => r.id)).toEqual(all.slice(5));
+    // The argued risks keep their reasoning; the compact table still names what addresses each.
+    expect(full.risks.items.every((r: { because: string[] }) => r.because.length > 0)).toBe(true);
+    expect(full.risks.others.intro).toContain(String(all.length - 5));
+    // The appendix keeps method, scale, coverage and respondents; the answer-by-answer record is internal.
+    expect(full.appendix.answers.included).toBe(false);
+    expect(full.appendix.answers.dimensions).toEqual([]);
+    expect(full.appendix.answers.note).toMatch(/working papers/);
+    expect(full.appendix.respondents.items.length).toBe(7);
+    expect(internal.appendix.answers.included).toBe(true);
+    expect(internal.appendix.answers.dimensions.length).toBeGreaterThan(0);
+    // Markdown: each risk the dimensions section names is worded, whether argued or tabled.
+    const md = runCli(["report", ...args("huaxin-retail")]).stdout;
+    expect(md).toMatch(/^### Further risks$/m);
+    expect(md).not.toMatch(/\*\*Triggered risks\*\*: [^\n]*\b[a-z]+-[a-z]+-?[a-z]*(;|$)/m);
   });
 
-  it.each([
-    ["acme-manufacturing", "en"],
-    ["huaxin-retail", "zh-CN"],
-  ])(
+  it.each(BOTH_CLIENTS_BOTH_LANGUAGES)(
+    "the board PDF of %s (%s) has at most eight pages",
+    (client, lang) => {
+      const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-board-")), "board.pdf");
+      const r = runCli([
+        "report",
+        ...args(client),
+        "--edition",
+        "board",
+        "--lang",
+        lang,
+        "--format",
+        "pdf",
+        "-o",
+        out,
+      ]);
+      expect(r.status).toBe(0);
+      const info = execFileSync("pdfinfo", [out], { encoding: "utf8" });
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+      expect(pages).toBeGreaterThanOrEqual(5);
+      expect(pages).toBeLessThanOrEqual(8);
+    },
+  );
+
+  it.each(BOTH_CLIENTS_BOTH_LANGUAGES)(
     "the board Word document of %s (%s) is as short as the PDF: at most eight pages",
     (client, lang) => {
       const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-board-")), "board.docx");
@@ -194,5 +225,46 @@ describe("report editions", () => {
     // The outcome's baseline is the assessment's own measurement.
     expect(card[0]?.baseline).toContain(largest.score.toFixed(2));
     expect(full.kpis.rows.length).toBeGreaterThan(card.length);
+  });
+
+  it.each([
+    ["board", "en", false],
+    ["full", "en", true],
+    ["board", "zh-CN", false],
+    ["full", "zh-CN", true],
+  ])(
+    "%s %s: the plan says where the next cycle's backlog is, and it is there",
+    (edition, lang, listed) => {
+      const r = runCli([
+        "report",
+        ...args("huaxin-retail"),
+        "--edition",
+        `${edition}`,
+        "--lang",
+        `${lang}`,
+      ]);
+      expect(r.status).toBe(0);
+      const md = r.stdout;
+      const here = /listed after the phases|列在各阶段之后/;
+      const elsewhere = /the full report lists them with the reason|完整版报告逐项列出并说明原因/;
+      expect(md).toMatch(listed ? here : elsewhere);
+      expect(md).not.toMatch(listed ? elsewhere : here);
+      const heading = /^### (\d+\.\d+ )?(Backlog for the next cycle|留待下一轮的行动)$/m;
+      if (listed) expect(md).toMatch(heading);
+      else expect(md).not.toMatch(heading);
+    },
+  );
+
+  it("names roles as labels, not as a person, and spaces Latin names inside Chinese text", () => {
+    const en = runCli(["report", ...args("acme-manufacturing")]).stdout;
+    expect(en).toMatch(/the largest shares by role: [^;.]*\d+–\d+ person-weeks/);
+    expect(en).toMatch(/free the time of the people who carry them \(by role: /);
+    expect(en).not.toMatch(/fall on (Manager|Executive|CRM programme office)/);
+    const zh = runCli(["report", ...args("acme-manufacturing"), "--lang", "zh-CN"]).stdout;
+    expect(zh).toContain("Acme Manufacturing Ltd. 的总体得分");
+    expect(zh).toContain("凡与 Acme Manufacturing Ltd. 自身");
+    expect(zh).not.toMatch(/Ltd\.[\u3400-\u9fff]|[\u3400-\u9fff]IT/);
+    // A Chinese decision title ends with a Chinese full stop.
+    expect(zh).toContain("**批准第一阶段并落实责任人。**");
   });
 });

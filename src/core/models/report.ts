@@ -545,7 +545,12 @@ const riskSection = z.strictObject({
   title: z.string(),
   intro: z.string(),
   counts: z.record(severity, z.number().int()),
-  items: z.array(riskItem),
+  items: z.array(riskItem).describe("The risks argued one by one, most severe first."),
+  others: z
+    .strictObject({ title: z.string(), intro: z.string(), items: z.array(riskItem) })
+    .describe(
+      "The further risks, for a compact table (the full edition); empty when every risk is argued or, in the board edition, left out.",
+    ),
 });
 
 const effortRange = z.strictObject({

@@ -14,8 +14,7 @@ import type { TextStyle, Writer } from "./writer.js";
 
 /** The roadmap: approach, timeline, then each phase with its actions, owners, KPIs and exit criteria. */
 export function drawRoadmap(w: Writer, report: ReportModel, number: number): void {
-  const { roadmap: r, labels: L } = report;
-  const P = w.punct;
+  const r = report.roadmap;
   w.sectionHeading(number, r.title);
   w.paragraph(r.gloss);
   if (r.detail) for (const p of r.intro) w.paragraph(p);
@@ -51,69 +50,89 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
     paragraphs: [r.milestone.sentence],
     color: w.palette.accent,
   });
-  for (const phase of r.phases) {
-    const color = PHASE_COLOR[phase.phase];
-    w.subheading(phase.name, { keep: 120, toc: true });
-    // Phase span as a coloured tag under the heading.
-    const tag = `${L.weeks} ${fmtWeeks(phase.startWeek, phase.endWeek)}  ·  ${phase.startDate} – ${phase.endDate}`;
-    const tagStyle: TextStyle = { size: SIZE.small, style: "bold", color: COLOR.white };
-    const tagWidth = w.widthOf(tag, tagStyle) + 12;
-    const y = w.y;
-    w.doc.save();
-    w.doc.roundedRect(w.left, y, tagWidth, 14, 3).fill(color.fill);
-    w.doc.restore();
-    w.drawLine(tag, w.left + 6, y + 3.5, tagWidth - 10, tagStyle);
-    w.y = y + 21;
-    w.paragraph(phase.goal);
-    const phaseActions = phase.actions.flatMap((id) => {
-      const a = actions.get(id);
-      return a ? [a] : [];
-    });
-    if (phaseActions.length > 0) {
-      drawTable(
-        w,
-        [
-          { header: L.action, width: 4.6 },
-          { header: L.owner, width: 1.9 },
-          { header: L.weeks, width: 0.8, align: "right" },
-          { header: `${L.effort}${P.open}${L.effortUnit}${P.close}`, width: 1.0, align: "right" },
-        ],
-        phaseActions.map((a) => {
-          const lines = [
-            a.description ?? "",
-            ...a.steps.map((s, i) => `${i + 1}. ${s}`),
-            a.dependsOn.length > 0
-              ? `${L.dependsOn}${P.colon}${a.dependsOn.map((id) => actions.get(id)?.title ?? id).join(P.list)}`
-              : "",
-            a.reasonText ? `${L.reason}${P.colon}${a.reasonText}` : "",
-          ].filter((t) => t !== "");
-          return [
-            { text: a.title, bold: true, sub: lines.join("\n") },
-            { text: a.ownerName, sub: [a.dimensionTitle, a.raci.text].filter(Boolean).join("\n") },
-            fmtWeeks(a.startWeek, a.endWeek),
-            a.effort?.range ?? "—",
-          ];
-        }),
-      );
-    }
-    if (phase.owners.length > 0) {
-      w.minorHeading(phase.effort ? L.effort : L.owners, 20);
-      w.paragraph(
-        phase.effort?.text ??
-          phase.owners
-            .map((o) => (o.count > 1 ? `${o.name}${P.open}${o.count}${P.close}` : o.name))
-            .join("  ·  "),
-      );
-    }
-    if (phase.kpis.length > 0) {
-      w.minorHeading(L.kpis, 30);
-      w.bulletColumns(phase.kpis, {}, color.fill);
-    }
-    if (phase.exitCriteria.length > 0) {
-      w.minorHeading(L.exitCriteria, 30);
-      w.bullets(phase.exitCriteria, {}, color.fill);
-    }
+  for (const phase of r.phases) drawPhase(w, report, phase, actions);
+  drawBacklog(w, report);
+  w.space(6);
+  callout(w, { paragraphs: [r.cycle], color: PHASE_COLOR.optimise.fill });
+}
+
+type RoadmapView = ReportModel["roadmap"];
+
+/** One phase: its span, goal, actions with steps and RACI, effort, KPIs and exit criteria. */
+function drawPhase(
+  w: Writer,
+  report: ReportModel,
+  phase: RoadmapView["phases"][number],
+  actions: Map<string, RoadmapView["actions"][number]>,
+): void {
+  const L = report.labels;
+  const P = w.punct;
+  const color = PHASE_COLOR[phase.phase];
+  w.subheading(phase.name, { keep: 120, toc: true });
+  // Phase span as a coloured tag under the heading.
+  const tag = `${L.weeks} ${fmtWeeks(phase.startWeek, phase.endWeek)}  ·  ${phase.startDate} – ${phase.endDate}`;
+  const tagStyle: TextStyle = { size: SIZE.small, style: "bold", color: COLOR.white };
+  const tagWidth = w.widthOf(tag, tagStyle) + 12;
+  const y = w.y;
+  w.doc.save();
+  w.doc.roundedRect(w.left, y, tagWidth, 14, 3).fill(color.fill);
+  w.doc.restore();
+  w.drawLine(tag, w.left + 6, y + 3.5, tagWidth - 10, tagStyle);
+  w.y = y + 21;
+  w.paragraph(phase.goal);
+  const phaseActions = phase.actions.flatMap((id) => {
+    const a = actions.get(id);
+    return a ? [a] : [];
+  });
+  if (phaseActions.length > 0) {
+    drawTable(
+      w,
+      [
+        { header: L.action, width: 4.6 },
+        { header: L.owner, width: 1.9 },
+        { header: L.weeks, width: 0.8, align: "right" },
+        { header: `${L.effort}${P.open}${L.effortUnit}${P.close}`, width: 1.0, align: "right" },
+      ],
+      phaseActions.map((a) => {
+        const lines = [
+          a.description ?? "",
+          ...a.steps.map((s, i) => `${i + 1}. ${s}`),
+          a.dependsOn.length > 0
+            ? `${L.dependsOn}${P.colon}${a.dependsOn.map((id) => actions.get(id)?.title ?? id).join(P.list)}`
+            : "",
+          a.reasonText ? `${L.reason}${P.colon}${a.reasonText}` : "",
+        ].filter((t) => t !== "");
+        return [
+          { text: a.title, bold: true, sub: lines.join("\n") },
+          { text: a.ownerName, sub: [a.dimensionTitle, a.raci.text].filter(Boolean).join("\n") },
+          fmtWeeks(a.startWeek, a.endWeek),
+          a.effort?.range ?? "—",
+        ];
+      }),
+    );
   }
+  if (phase.owners.length > 0) {
+    w.minorHeading(phase.effort ? L.effort : L.owners, 20);
+    w.paragraph(
+      phase.effort?.text ??
+        phase.owners
+          .map((o) => (o.count > 1 ? `${o.name}${P.open}${o.count}${P.close}` : o.name))
+          .join("  ·  "),
+    );
+  }
+  if (phase.kpis.length > 0) {
+    w.minorHeading(L.kpis, 30);
+    w.bulletColumns(phase.kpis, {}, color.fill);
+  }
+  if (phase.exitCriteria.length > 0) {
+    w.minorHeading(L.exitCriteria, 30);
+    w.bullets(phase.exitCriteria, {}, color.fill);
+  }
+}
+
+/** The actions left for the next cycle, each with its reason. */
+function drawBacklog(w: Writer, report: ReportModel): void {
+  const { roadmap: r, labels: L } = report;
   if (r.backlog.items.length > 0) {
     w.subheading(r.backlog.title, { keep: 120, toc: true });
     w.paragraph(r.backlog.intro);
@@ -131,8 +150,6 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
       ]),
     );
   }
-  w.space(6);
-  callout(w, { paragraphs: [r.cycle], color: PHASE_COLOR.optimise.fill });
 }
 
 /** The KPI scorecard for change management. */
@@ -145,11 +162,11 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
     tableWithLead(
       w,
       [
-        { header: L.kpi, width: 3 },
-        { header: L.owner, width: 1.2 },
-        { header: L.baseline, width: 1.7 },
-        { header: L.target, width: 1.7 },
-        { header: L.frequency, width: 1.2 },
+        { header: L.kpi, width: 2.9 },
+        { header: L.owner, width: 1.1 },
+        { header: L.baseline, width: 1.5 },
+        { header: L.target, width: 2.3 },
+        { header: L.frequency, width: 1.3 },
       ],
       k.scorecard.map((row) => [
         { text: row.kpi, bold: true, color: row.kind === "outcome" ? w.palette.accent : COLOR.ink },
@@ -162,7 +179,6 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
     );
   }
   if (k.rows.length === 0) return;
-  w.subheading(k.rowsTitle, { keep: 80 });
   // Grouped as the plan runs: the standing set first, then the KPIs each phase introduces.
   const groups: { key: string; title: string; color: string; rows: typeof k.rows }[] = [];
   for (const row of k.rows) {
@@ -179,7 +195,7 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
     }
     group.rows.push(row);
   }
-  for (const group of groups) {
+  groups.forEach((group, i) => {
     tableWithLead(
       w,
       [
@@ -192,9 +208,13 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
         row.frequency,
         row.ownerName ?? "",
       ]),
-      (keep) => w.minorHeading(group.title, keep),
+      (keep) => {
+        // The list's heading travels with its first group, so that it never ends a page alone.
+        if (i === 0) w.subheading(k.rowsTitle, { keep: keep + 30 });
+        w.minorHeading(group.title, keep);
+      },
     );
-  }
+  });
 }
 
 /** The appendix: method, scale, coverage, respondents and every answer with notes and evidence. */

@@ -345,7 +345,9 @@ export function drawDimensions(w: Writer, report: ReportModel, number: number): 
   w.sectionHeading(number, dimensions.title);
   if (dimensions.intro) w.paragraph(dimensions.intro);
   const actions = new Map(report.roadmap.actions.map((a) => [a.id, a]));
-  const risks = new Map(report.risks.items.map((r) => [r.id, r]));
+  const risks = new Map(
+    [...report.risks.items, ...report.risks.others.items].map((r) => [r.id, r]),
+  );
   for (const d of dimensions.items) {
     drawDimension(w, report, d, actions, risks);
   }
@@ -548,7 +550,9 @@ export function drawRisks(w: Writer, report: ReportModel, number: number): void 
   w.sectionHeading(number, risks.title);
   w.paragraph(risks.intro);
   if (risks.items.length === 0) return;
-  const names = new Map(risks.items.map((r) => [r.severity, r.severityName]));
+  const names = new Map(
+    [...risks.items, ...risks.others.items].map((r) => [r.severity, r.severityName]),
+  );
   const present = (["high", "medium", "low"] as const).filter((s) => names.has(s));
   if (present.length > 0) {
     statStrip(
@@ -587,5 +591,24 @@ export function drawRisks(w: Writer, report: ReportModel, number: number): void 
         },
       ];
     }),
+  );
+  const others = risks.others;
+  if (others.items.length === 0) return;
+  tableWithLead(
+    w,
+    [
+      { header: L.risk, width: 3.3 },
+      { header: L.severity, width: 1 },
+      { header: L.roadmapActions, width: 3.2 },
+    ],
+    others.items.map((r) => [
+      { text: r.title, bold: true, sub: r.dimensionTitle ?? "" },
+      { text: r.severityName, chip: SEVERITY_COLOR[r.severity] },
+      r.mitigatedBy.map((id) => actions.get(id)?.title ?? id).join(w.punct.list) || L.none,
+    ]),
+    (keep) => {
+      w.subheading(others.title, { keep: paragraphHeight(w, others.intro) + keep });
+      w.paragraph(others.intro, {}, { keep });
+    },
   );
 }

@@ -234,7 +234,9 @@ async function profile(ctx: Ctx): Promise<FileChild[]> {
 function dimensions(ctx: Ctx, n: number): FileChild[] {
   const { r, b, L, colon, sep, paren } = ctx;
   const actionTitle = new Map(r.roadmap.actions.map((a) => [a.id, a.title]));
-  const riskTitle = new Map(r.risks.items.map((x) => [x.id, x.title]));
+  const riskTitle = new Map(
+    [...r.risks.items, ...r.risks.others.items].map((x) => [x.id, x.title]),
+  );
   const out: FileChild[] = [b.paragraph(r.dimensions.intro)];
   r.dimensions.items.forEach((d, i) => {
     out.push(b.heading(2, `${n}.${i + 1} ${d.title}`));
@@ -391,11 +393,101 @@ function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
         ),
       );
   });
+  const others = r.risks.others;
+  if (others.items.length > 0)
+    out.push(
+      b.heading(2, others.title),
+      b.paragraph(others.intro),
+      ...b.table(
+        [
+          { header: L.risk, width: 3.6 },
+          { header: L.severity, width: 1.2 },
+          { header: L.dimension, width: 2 },
+          { header: L.roadmapActions, width: 3.4 },
+        ],
+        others.items.map((x) => [
+          x.title,
+          { text: x.severityName, bold: true, color: SEVERITY_COLOR[x.severity] },
+          or(x.dimensionTitle),
+          or(x.mitigatedBy.map((id) => actionTitle.get(id) ?? id).join(sep)),
+        ]),
+      ),
+    );
+  return out;
+}
+
+/** One phase of the roadmap: its actions table, effort, KPIs, exit criteria and each action's detail. */
+function roadmapPhase(
+  ctx: Ctx,
+  number: string,
+  phase: Ctx["r"]["roadmap"]["phases"][number],
+  actionTitle: Map<string, string>,
+): FileChild[] {
+  const { r, b, L, colon, sep, paren } = ctx;
+  const m = r.roadmap;
+  const actions = phase.actions.flatMap((id) => m.actions.filter((a) => a.id === id));
+  const out: FileChild[] = [b.heading(2, `${number} ${phase.name}`), b.paragraph(phase.goal)];
+  if (actions.length > 0) {
+    out.push(
+      ...b.table(
+        [
+          { header: "#", width: 0.5, numeric: true },
+          { header: L.action, width: 3.4 },
+          { header: L.dimension, width: 1.6 },
+          { header: L.owner, width: 1.4 },
+          { header: L.raci, width: 2.6 },
+          { header: L.schedule, width: 1.4 },
+          { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.1, numeric: true },
+          { header: L.dependsOn, width: 1.8 },
+        ],
+        actions.map((a, i) => [
+          String(i + 1),
+          a.title,
+          a.dimensionTitle,
+          a.ownerName,
+          or(a.raci.text),
+          ctx.span(a.startWeek, a.endWeek),
+          a.effort?.range ?? "—",
+          or(a.dependsOn.map((id) => actionTitle.get(id) ?? id).join("; ")),
+        ]),
+      ),
+    );
+    out.push(
+      b.labelled(
+        [
+          phase.effort
+            ? [L.effort, phase.effort.text]
+            : [L.owners, phase.owners.map((o) => `${o.name}${paren(String(o.count))}`).join(sep)],
+        ],
+        colon,
+      ),
+    );
+    if (phase.kpis.length > 0)
+      out.push(b.paragraph(`${L.kpis}${colon}`, { bold: true }), ...b.bullets(phase.kpis));
+  }
+  out.push(
+    b.paragraph(`${L.exitCriteria}${colon}`, { bold: true }),
+    ...b.bullets(phase.exitCriteria),
+  );
+  if (actions.length > 0) {
+    out.push(b.heading(3, `${L.actionDetails}${colon}${phase.name}`));
+    actions.forEach((a, i) => {
+      out.push(
+        b.paragraph(
+          `${i + 1}. ${a.title} · ${a.dimensionTitle} · ${a.pillarName} · ${a.ownerName} · ${a.weeks} ${L.weeksUnit}${a.effort ? ` · ${a.effort.text}` : ""}`,
+          { bold: true },
+        ),
+        b.paragraph(a.reasonText),
+        ...b.bullets(a.steps),
+      );
+      if (a.kpis.length > 0) out.push(b.labelled([[L.kpis, a.kpis.join(sep)]], colon));
+    });
+  }
   return out;
 }
 
 async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
-  const { r, b, L, colon, sep, paren } = ctx;
+  const { r, b, L, colon, paren } = ctx;
   const m = r.roadmap;
   const out: FileChild[] = [
     b.paragraph(m.gloss),
@@ -453,67 +545,7 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
     }
     const actionTitle = new Map(m.actions.map((a) => [a.id, a.title]));
     m.phases.forEach((phase, k) => {
-      const actions = phase.actions.flatMap((id) => m.actions.filter((a) => a.id === id));
-      out.push(b.heading(2, `${n}.${k + 1} ${phase.name}`), b.paragraph(phase.goal));
-      if (actions.length > 0) {
-        out.push(
-          ...b.table(
-            [
-              { header: "#", width: 0.5, numeric: true },
-              { header: L.action, width: 3.4 },
-              { header: L.dimension, width: 1.6 },
-              { header: L.owner, width: 1.4 },
-              { header: L.raci, width: 2.6 },
-              { header: L.schedule, width: 1.4 },
-              { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.1, numeric: true },
-              { header: L.dependsOn, width: 1.8 },
-            ],
-            actions.map((a, i) => [
-              String(i + 1),
-              a.title,
-              a.dimensionTitle,
-              a.ownerName,
-              or(a.raci.text),
-              ctx.span(a.startWeek, a.endWeek),
-              a.effort?.range ?? "—",
-              or(a.dependsOn.map((id) => actionTitle.get(id) ?? id).join("; ")),
-            ]),
-          ),
-        );
-        out.push(
-          b.labelled(
-            [
-              phase.effort
-                ? [L.effort, phase.effort.text]
-                : [
-                    L.owners,
-                    phase.owners.map((o) => `${o.name}${paren(String(o.count))}`).join(sep),
-                  ],
-            ],
-            colon,
-          ),
-        );
-        if (phase.kpis.length > 0)
-          out.push(b.paragraph(`${L.kpis}${colon}`, { bold: true }), ...b.bullets(phase.kpis));
-      }
-      out.push(
-        b.paragraph(`${L.exitCriteria}${colon}`, { bold: true }),
-        ...b.bullets(phase.exitCriteria),
-      );
-      if (actions.length > 0) {
-        out.push(b.heading(3, `${L.actionDetails}${colon}${phase.name}`));
-        actions.forEach((a, i) => {
-          out.push(
-            b.paragraph(
-              `${i + 1}. ${a.title} · ${a.dimensionTitle} · ${a.pillarName} · ${a.ownerName} · ${a.weeks} ${L.weeksUnit}${a.effort ? ` · ${a.effort.text}` : ""}`,
-              { bold: true },
-            ),
-            b.paragraph(a.reasonText),
-            ...b.bullets(a.steps),
-          );
-          if (a.kpis.length > 0) out.push(b.labelled([[L.kpis, a.kpis.join(sep)]], colon));
-        });
-      }
+      out.push(...roadmapPhase(ctx, `${n}.${k + 1}`, phase, actionTitle));
     });
   }
   if (!m.empty && m.backlog.items.length > 0) {

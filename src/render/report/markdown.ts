@@ -125,14 +125,17 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
   }
   const show = Object.fromEntries(report.sections.map((s) => [s, true]));
   const actionTitle = new Map(e.roadmap.actions.map((a) => [a.id, a.title]));
-  const riskTitle = new Map(e.risks.items.map((r) => [r.id, r.title]));
+  const riskTitle = new Map(
+    [...e.risks.items, ...e.risks.others.items].map((r) => [r.id, r.title]),
+  );
   const titlesOf = (ids: string[], map: Map<string, string>) => ids.map((id) => map.get(id) ?? id);
 
   return {
     ...e,
     show,
-    punct: (({ colon, semicolon, open, close }) => ({
+    punct: (({ colon, semicolon, open, close, sentence }) => ({
       colon,
+      stop: sentence(""),
       sep: semicolon,
       lp: open,
       rp: close,
@@ -149,6 +152,10 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
       actionTitles: titlesOf(d.actions, actionTitle),
     })),
     risksView: e.risks.items.map((r) => ({
+      ...r,
+      mitigatedByTitles: titlesOf(r.mitigatedBy, actionTitle),
+    })),
+    otherRisksView: e.risks.others.items.map((r) => ({
       ...r,
       mitigatedByTitles: titlesOf(r.mitigatedBy, actionTitle),
     })),

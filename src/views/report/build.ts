@@ -31,6 +31,28 @@ const BOARD_SECTIONS: SectionId[] = [
 const ROADMAP_SECTIONS: SectionId[] = ["cover", "roadmap", "kpis"];
 /** What the board edition keeps of the longer lists. */
 const BOARD_RISKS = 5;
+/** The risks the full edition argues one by one; the rest go into a compact table. */
+const ARGUED_RISKS = 5;
+
+/**
+ * The full edition's appendix: method, scale, coverage, statistics and respondents; the
+ * answer-by-answer record (the dimensions section quotes what matters) stays with the internal edition.
+ */
+function concise(
+  appendix: ReportModel["appendix"],
+  t: ReturnType<typeof buildContext>["t"],
+): ReportModel["appendix"] {
+  if (!appendix.answers.included) return appendix;
+  return {
+    ...appendix,
+    answers: {
+      ...appendix.answers,
+      included: false,
+      note: t.answersInWorkingPapers,
+      dimensions: [],
+    },
+  };
+}
 
 function sectionsOf(ctx: ReturnType<typeof buildContext>): SectionId[] {
   if (ctx.kind === "roadmap") return ROADMAP_SECTIONS;
@@ -76,11 +98,24 @@ export function buildReport(
             .slice(0, BOARD_RISKS)
             .map((r) => ({ ...r, description: null, because: [] })),
         }
-      : risks,
-    roadmap,
+      : ctx.edition === "full"
+        ? // The management team reads the top risks argued and the rest in a compact table.
+          {
+            ...risks,
+            items: risks.items.slice(0, ARGUED_RISKS),
+            others: {
+              ...risks.others,
+              intro: ctx.t.otherRisksIntro(risks.items.length - ARGUED_RISKS),
+              items: risks.items.slice(ARGUED_RISKS),
+            },
+          }
+        : risks,
+    // The board reads how many actions wait for the next cycle (the calibration sentence); the
+    // list with each reason stays in the full edition.
+    roadmap: board ? { ...roadmap, backlog: { ...roadmap.backlog, items: [] } } : roadmap,
     // The board runs the programme by the scorecard; the full list stays in the full edition.
     kpis: board ? { ...kpis, rows: [] } : kpis,
     decisions: buildDecisions(ctx, roadmap),
-    appendix: buildAppendix(ctx),
+    appendix: ctx.edition === "full" ? concise(buildAppendix(ctx), ctx.t) : buildAppendix(ctx),
   };
 }

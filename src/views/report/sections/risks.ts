@@ -42,5 +42,6 @@ export function buildRisks(ctx: ReportContext): ReportModel["risks"] {
     intro: t.risksIntro(counts),
     counts,
     items,
+    others: { title: t.otherRisksTitle, intro: t.otherRisksIntro(0), items: [] },
   };
 }

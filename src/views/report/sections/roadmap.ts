@@ -390,6 +390,7 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
             end: t.dateText(cal.weekDate(plan.totalWeeks)),
             horizon,
             backlog: plan.backlog.length,
+            backlogListed: ctx.edition !== "board",
             outOfReach,
           }),
     empty: actions.length === 0 ? t.emptyRoadmap : null,
