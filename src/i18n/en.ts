@@ -901,6 +901,8 @@ const survey: Messages["survey"] = {
   forRolesOnly: (roles) => `(for ${roles.join(", ")} only)`,
 };
 
+const BRAND_FIRM_PLACEHOLDER = "Your firm name";
+
 const brandFile: Messages["brandFile"] = ({
   schemaRef,
 }) => `# yaml-language-server: $schema=${schemaRef}
@@ -908,7 +910,7 @@ const brandFile: Messages["brandFile"] = ({
 #   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf
 # Paths are relative to this file. A text is either one text for every language or one per
 # language (en, zh-CN). Check the file with: crm-maturity validate brand.yaml
-firm: Your firm name
+firm: ${BRAND_FIRM_PLACEHOLDER}
 # logo: logo.png              # PNG or JPEG: on the cover or title slide and in page headers
 colors:
   primary: "#1f3a5f"          # headings, the cover band, the slide bar and the chart series
@@ -918,8 +920,8 @@ colors:
 #   body: Calibri
 #   pdf: fonts/YourFont.ttf   # PDF takes a font file; without one the bundled fonts are used
 footer:
-  en: Your firm name · CRM capability practice
-  zh-CN: Your firm name · 客户关系管理能力咨询
+  en: ${BRAND_FIRM_PLACEHOLDER} · CRM capability practice
+  zh-CN: ${BRAND_FIRM_PLACEHOLDER} · 客户关系管理能力咨询
 confidentiality:
   en: Confidential. Prepared for the client's management; not for circulation.
   zh-CN: 机密文件，仅供客户管理层使用，请勿外传。
@@ -939,4 +941,5 @@ export const en: Messages = {
   survey,
   engagementReadme,
   brandFile,
+  brandFirmPlaceholder: BRAND_FIRM_PLACEHOLDER,
 };
