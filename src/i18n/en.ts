@@ -706,6 +706,13 @@ const comparison: Messages["comparison"] = {
       `The questionnaires differ: ${a.baseline} at baseline, ${a.followup} at follow-up. Only questions with the same id are compared.`,
     "profile-mismatch": (a) =>
       `The two assessments were scored with different profiles: ${a.baseline} at baseline, ${a.followup} at follow-up. Weights, targets and pace differ, so part of any change in the scores comes from the profile rather than from the organisation; score both with the same --profile to compare like with like.`,
+    "profile-unavailable": (a) => {
+      const [side, other, profile] =
+        a.baseline === "standard"
+          ? ["baseline", "follow-up", a.followup]
+          : ["follow-up", "baseline", a.baseline];
+      return `The ${side}'s questionnaire declares no industry or size profiles, so the ${side} is scored with the standard weights and targets, and only the ${other} with --profile ${profile}. Part of any change in the scores comes from the profile rather than from the organisation.`;
+    },
     "same-date": (a) => `Both assessments are dated ${a.followup}.`,
   },
   method: {

@@ -681,6 +681,11 @@ const comparison: Messages["comparison"] = {
       `问卷不一致：基线为 ${a.baseline}，复评为 ${a.followup}。只比较编号相同的题目。`,
     "profile-mismatch": (a) =>
       `两次评估采用了不同的行业与规模设定：基线为 ${a.baseline}，复评为 ${a.followup}。两者的权重、目标和节奏不同，因此得分的部分变化来自设定本身，而不是企业的实际变化；如需同口径比较，请用同一个 --profile 为两次评估计分。`,
+    "profile-unavailable": (a) => {
+      const [side, other, profile] =
+        a.baseline === "standard" ? ["基线", "复评", a.followup] : ["复评", "基线", a.baseline];
+      return `${side}所用的问卷没有定义行业与规模设定，因此${side}按标准权重和目标计分，只有${other}按 --profile ${profile} 计分。得分的部分变化来自设定本身，而不是企业的实际变化。`;
+    },
     "same-date": (a) => `两次评估的日期均为 ${a.followup}。`,
   },
   method: {
