@@ -16,7 +16,7 @@ import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/inde
 import type { Env } from "./env.js";
 import { loadAssessment } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
-import { checkProfileOption, questionnaireForResults } from "./profile.js";
+import { checkProfileOption, declaresProfiles, questionnaireForResults } from "./profile.js";
 
 /** Options of `crm-maturity compare`, as commander parses them. */
 export interface CompareCommandOptions {
@@ -81,13 +81,15 @@ function loadSide(
   stdin: string | undefined,
   profile: string | undefined,
 ): LoadedSide {
+  // A questionnaire without profiles (e.g. a 1.0.0 baseline) is scored standard under --profile.
+  const sideProfile = declaresProfiles(getQuestionnaire(choice.file)) ? profile : undefined;
   const { value, issues } = loadAssessment([arg], {
     cwd: e.cwd,
     stdin,
-    profile,
+    profile: sideProfile,
     questionnaire: () => {
       const q = getQuestionnaire(choice.file);
-      checkProfileOption(q, profile);
+      checkProfileOption(q, sideProfile);
       return q;
     },
   });
@@ -150,6 +152,11 @@ export async function runCompare(
     stdin = read.text;
   }
   const getQuestionnaire = questionnaireCache(e.cwd);
+  const sidesDeclaring = [opts.baselineQuestionnaire ?? opts.questionnaire, opts.questionnaire]
+    .map((file) => declaresProfiles(getQuestionnaire(file)))
+    .filter(Boolean).length;
+  // With profiles on neither side, --profile names nothing that exists: the usual usage error.
+  if (sidesDeclaring === 0) checkProfileOption(getQuestionnaire(opts.questionnaire), opts.profile);
   const baseline = loadSide(
     baselineArg,
     "baseline",
@@ -189,7 +196,10 @@ export async function runCompare(
   }
 
   const brand = opts.brand !== undefined ? requireBrand(opts.brand, e.cwd) : undefined;
-  const comparison = compareAssessments(baseline.side, followup.side, { movers: opts.movers });
+  const comparison = compareAssessments(baseline.side, followup.side, {
+    movers: opts.movers,
+    profileUnavailable: opts.profile !== undefined && sidesDeclaring === 1,
+  });
   for (const w of comparison.warnings) {
     const warning = messagesFor("en").comparison.warning[w.code](w);
     e.stderr.write(`crm-maturity: warning: ${escapeControls(warning)}\n`);

@@ -6,6 +6,7 @@ import {
   type ProfileClient,
   parseProfileRequest,
   profileIds,
+  profilesOf,
 } from "../core/questionnaire/profiles.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
@@ -58,4 +59,10 @@ export function questionnaireForResults(
     ...(request.industry ? { industry: request.industry } : {}),
     ...(request.size ? { size: request.size } : {}),
   });
+}
+
+/** Whether a questionnaire declares any industry profile or size band. */
+export function declaresProfiles(questionnaire: Questionnaire): boolean {
+  const { industries, sizes } = profilesOf(questionnaire);
+  return industries.length + sizes.length > 0;
 }

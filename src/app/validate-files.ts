@@ -5,9 +5,11 @@ import { UsageError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue } from "../core/diagnostics/source.js";
 import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
+import { LANGS } from "../core/models/languages.js";
 import { dimension as dimensionSchema } from "../core/questionnaire/schema.js";
 import { type SchemaChecks, schemaChecks } from "../core/questionnaire/schema-checks.js";
 import { compareText } from "../core/text/compare.js";
+import { messagesFor } from "../i18n/index.js";
 import { checkBrand, isBrandValue } from "../io/load-brand.js";
 import {
   detectKind,
@@ -16,6 +18,9 @@ import {
   loadQuestionnaire,
 } from "../io/load-questionnaire.js";
 import { displayPath, type ReadCache, readYamlFile } from "../io/read.js";
+
+/** The firm names `init`'s brand.yaml holds in every language: validate warns when one is left. */
+const brandFirmPlaceholders = () => LANGS.map((lang) => messagesFor(lang).brandFirmPlaceholder);
 
 const IGNORED = ["**/node_modules/**", "**/.git/**", "**/dist/**"];
 const SKIPPED_DIRS = new Set(["node_modules", ".git", "dist"]);
@@ -157,7 +162,7 @@ export function validatePaths(
     const kind = detectKind(file.value);
     if (kind === "other" && isBrandValue(file.value)) {
       reached.add(t.abs);
-      issues.push(...checkBrand(file, cwd).issues);
+      issues.push(...checkBrand(file, cwd, brandFirmPlaceholders()).issues);
       continue;
     }
     if (kind === "root") roots.push(t.abs);

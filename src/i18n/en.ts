@@ -714,6 +714,13 @@ const comparison: Messages["comparison"] = {
       `The questionnaires differ: ${a.baseline} at baseline, ${a.followup} at follow-up. Only questions with the same id are compared.`,
     "profile-mismatch": (a) =>
       `The two assessments were scored with different profiles: ${a.baseline} at baseline, ${a.followup} at follow-up. Weights, targets and pace differ, so part of any change in the scores comes from the profile rather than from the organisation; score both with the same --profile to compare like with like.`,
+    "profile-unavailable": (a) => {
+      const [side, other, profile] =
+        a.baseline === "standard"
+          ? ["baseline", "follow-up", a.followup]
+          : ["follow-up", "baseline", a.baseline];
+      return `The ${side}'s questionnaire declares no industry or size profiles, so the ${side} is scored with the standard weights and targets, and only the ${other} with --profile ${profile}. Part of any change in the scores comes from the profile rather than from the organisation.`;
+    },
     "same-date": (a) => `Both assessments are dated ${a.followup}.`,
   },
   method: {
@@ -909,6 +916,8 @@ const survey: Messages["survey"] = {
   forRolesOnly: (roles) => `(for ${roles.join(", ")} only)`,
 };
 
+const BRAND_FIRM_PLACEHOLDER = "Your firm name";
+
 const brandFile: Messages["brandFile"] = ({
   schemaRef,
 }) => `# yaml-language-server: $schema=${schemaRef}
@@ -916,7 +925,7 @@ const brandFile: Messages["brandFile"] = ({
 #   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf
 # Paths are relative to this file. A text is either one text for every language or one per
 # language (en, zh-CN). Check the file with: crm-maturity validate brand.yaml
-firm: Your firm name
+firm: ${BRAND_FIRM_PLACEHOLDER}
 # logo: logo.png              # PNG or JPEG: on the cover or title slide and in page headers
 colors:
   primary: "#1f3a5f"          # headings, the cover band, the slide bar and the chart series
@@ -926,8 +935,8 @@ colors:
 #   body: Calibri
 #   pdf: fonts/YourFont.ttf   # PDF takes a font file; without one the bundled fonts are used
 footer:
-  en: Your firm name · CRM capability practice
-  zh-CN: Your firm name · 客户关系管理能力咨询
+  en: ${BRAND_FIRM_PLACEHOLDER} · CRM capability practice
+  zh-CN: ${BRAND_FIRM_PLACEHOLDER} · 客户关系管理能力咨询
 confidentiality:
   en: Confidential. Prepared for the client's management; not for circulation.
   zh-CN: 机密文件，仅供客户管理层使用，请勿外传。
@@ -947,4 +956,5 @@ export const en: Messages = {
   survey,
   engagementReadme,
   brandFile,
+  brandFirmPlaceholder: BRAND_FIRM_PLACEHOLDER,
 };

@@ -35,6 +35,8 @@ export interface Messages {
   engagementReadme(p: ReadmeParts): string;
   /** The brand.yaml `init` writes: the firm's branding with a comment on every key. */
   brandFile(p: { schemaRef: string }): string;
+  /** The firm name `brandFile` holds until it is filled in; `validate` warns while it is there. */
+  brandFirmPlaceholder: string;
 }
 
 /** Vocabulary shared by the score table, the comparison and the reports. */

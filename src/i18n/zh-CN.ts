@@ -690,6 +690,11 @@ const comparison: Messages["comparison"] = {
       `问卷不一致：基线为 ${a.baseline}，复评为 ${a.followup}。只比较编号相同的题目。`,
     "profile-mismatch": (a) =>
       `两次评估采用了不同的行业与规模设定：基线为 ${a.baseline}，复评为 ${a.followup}。两者的权重、目标和节奏不同，因此得分的部分变化来自设定本身，而不是企业的实际变化；如需同口径比较，请用同一个 --profile 为两次评估计分。`,
+    "profile-unavailable": (a) => {
+      const [side, other, profile] =
+        a.baseline === "standard" ? ["基线", "复评", a.followup] : ["复评", "基线", a.baseline];
+      return `${side}所用的问卷没有定义行业与规模设定，因此${side}按标准权重和目标计分，只有${other}按 --profile ${profile} 计分。得分的部分变化来自设定本身，而不是企业的实际变化。`;
+    },
     "same-date": (a) => `两次评估的日期均为 ${a.followup}。`,
   },
   method: {
@@ -869,6 +874,8 @@ const survey: Messages["survey"] = {
   forRolesOnly: (roles) => `（仅限${roles.join("、")}作答）`,
 };
 
+const BRAND_FIRM_PLACEHOLDER = "贵公司名称";
+
 const brandFile: Messages["brandFile"] = ({
   schemaRef,
 }) => `# yaml-language-server: $schema=${schemaRef}
@@ -876,7 +883,7 @@ const brandFile: Messages["brandFile"] = ({
 #   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf --lang zh-CN
 # 路径相对于本文件。文本可以是所有语言通用的一段文字，也可以按语言（en、zh-CN）分别填写。
 # 检查本文件：crm-maturity validate brand.yaml
-firm: Your firm name
+firm: ${BRAND_FIRM_PLACEHOLDER}
 # logo: logo.png              # PNG 或 JPEG：用于封面或标题页以及页眉
 colors:
   primary: "#1f3a5f"          # 标题、封面色带、幻灯片顶栏和图表中的现状数据系列
@@ -887,7 +894,7 @@ colors:
 #   pdf: fonts/YourFont.ttf   # PDF 需要字体文件；未指定时使用内置字体
 footer:
   en: Your firm name · CRM capability practice
-  zh-CN: Your firm name · 客户关系管理能力咨询
+  zh-CN: ${BRAND_FIRM_PLACEHOLDER} · 客户关系管理能力咨询
 confidentiality:
   en: Confidential. Prepared for the client's management; not for circulation.
   zh-CN: 机密文件，仅供客户管理层使用，请勿外传。
@@ -907,4 +914,5 @@ export const zhCN: Messages = {
   survey,
   engagementReadme,
   brandFile,
+  brandFirmPlaceholder: BRAND_FIRM_PLACEHOLDER,
 };

@@ -11,7 +11,12 @@ import {
 } from "../core/answers/schema.js";
 import { scoreAssessment } from "../core/assessment.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
-import { applyProfile, chooseProfile, profileIds } from "../core/questionnaire/profiles.js";
+import {
+  applyProfile,
+  chooseProfile,
+  type ProfileClient,
+  profileIds,
+} from "../core/questionnaire/profiles.js";
 import {
   type CrmSituation,
   crmSituation as crmSituationSchema,
@@ -394,7 +399,31 @@ class Interview {
       if (value === "") store.doc.deleteIn(PLACEHOLDER_PATHS[field]);
       else store.doc.setIn(PLACEHOLDER_PATHS[field], value);
     }
+    // As for a new file: the profile the details choose goes into the file, unless one is there.
+    const doc = store.doc.toJS() as { assessment?: { client?: Record<string, unknown> } };
+    const details = doc.assessment?.client ?? {};
+    if (details.profile === undefined) {
+      const text = (key: string) => (typeof details[key] === "string" ? details[key] : undefined);
+      const chosen = this.announceProfile({
+        industry: text("industry"),
+        size: text("size"),
+        ...(typeof details.employees === "number" ? { employees: details.employees } : {}),
+      });
+      if (chosen) store.doc.setIn(["assessment", "client", "profile"], chosen);
+    }
     store.save();
+  }
+
+  /** Chooses the profile a client's industry and size match and says so; its ids, or undefined. */
+  private announceProfile(client: ProfileClient): string | undefined {
+    const { l, p, c } = this;
+    const chosen = chooseProfile(this.ctx.questionnaire, client).value;
+    if (!chosen) return undefined;
+    const names = [chosen.industry, chosen.size].flatMap((x) =>
+      x ? [localize(x.name, this.lang)] : [],
+    );
+    p.print(c.dim(l.profileChosen(names.join(" · "), profileIds(chosen))));
+    return profileIds(chosen);
   }
 
   private async askMetadata(): Promise<AssessmentMeta> {
@@ -404,13 +433,7 @@ class Interview {
     const industry = (await p.input({ message: l.clientIndustry })).trim();
     const size = (await p.input({ message: l.clientSize })).trim();
     // Written into the file, where the consultant sees it and can change it.
-    const chosen = chooseProfile(this.ctx.questionnaire, { industry, size }).value;
-    if (chosen) {
-      const names = [chosen.industry, chosen.size].flatMap((x) =>
-        x ? [localize(x.name, this.lang)] : [],
-      );
-      p.print(c.dim(l.profileChosen(names.join(" · "), profileIds(chosen))));
-    }
+    const profile = this.announceProfile({ industry, size });
     const crmSituation = await p.select<CrmSituation>({
       message: l.crmSituation,
       choices: crmSituationSchema.options.map((value) => ({ value, name: l.crmSituations[value] })),
@@ -428,7 +451,7 @@ class Interview {
         name,
         ...(industry ? { industry } : {}),
         ...(size ? { size } : {}),
-        ...(chosen ? { profile: profileIds(chosen) } : {}),
+        ...(profile ? { profile } : {}),
         crmSituation,
       },
       date,

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { InputError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
-import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
+import { makeIssue, type SourceFile, type YamlPath } from "../core/diagnostics/source.js";
 import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import {
   type Brand,
@@ -49,15 +49,22 @@ export function loadBrand(
   return checkBrand(file, cwd);
 }
 
-/** Checks a parsed brand file and reads the files it names. */
-export function checkBrand(file: SourceFile, cwd: string): { value?: Brand; issues: Issue[] } {
+/**
+ * Checks a parsed brand file and reads the files it names. With `placeholders` (the firm names
+ * `init` writes, every language's), a text still holding one is a warning: `validate` passes them.
+ */
+export function checkBrand(
+  file: SourceFile,
+  cwd: string,
+  placeholders: readonly string[] = [],
+): { value?: Brand; issues: Issue[] } {
   const parsed = brandSchema.safeParse(file.value);
   if (!parsed.success) {
     return { issues: zodIssuesToIssues(parsed.error.issues, file, brandSchema, "brand file") };
   }
   const data: BrandFile = parsed.data;
   const dir = path.dirname(file.path);
-  const issues: Issue[] = [];
+  const issues: Issue[] = placeholderIssues(file, data, placeholders);
   let logo: BrandLogo | undefined;
   if (data.logo !== undefined) {
     const read = readLogo(path.resolve(dir, data.logo), cwd);
@@ -87,9 +94,18 @@ export function checkBrand(file: SourceFile, cwd: string): { value?: Brand; issu
           file.locate(["fonts", "pdf"]),
         ),
       );
+    } else if (!isUsableFont(read.bytes)) {
+      issues.push(
+        makeIssue(
+          "brand-asset",
+          `expected fonts.pdf to be a TrueType/OpenType font (.ttf, .otf or .ttc); found a damaged or unsupported font file at ${displayPath(pdfFile, cwd)}`,
+          file.display,
+          file.locate(["fonts", "pdf"]),
+        ),
+      );
     }
   }
-  if (issues.length > 0) return { issues };
+  if (issues.some((i) => i.severity === "error")) return { issues };
   const primary = data.colors ? normalizeHex(data.colors.primary) : undefined;
   return {
     value: {
@@ -111,6 +127,64 @@ export function checkBrand(file: SourceFile, cwd: string): { value?: Brand; issu
 }
 
 const require = createRequire(import.meta.url);
+
+const BRAND_TEXTS = ["firm", "footer", "confidentiality", "coverLine"] as const;
+
+/** A warning for each brand text that still holds one of `init`'s placeholder firm names. */
+function placeholderIssues(
+  file: SourceFile,
+  data: BrandFile,
+  placeholders: readonly string[],
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const key of BRAND_TEXTS) {
+    const text = data[key];
+    if (text === undefined) continue;
+    const entries: [YamlPath, string][] =
+      typeof text === "string"
+        ? [[[key], text]]
+        : Object.entries(text).flatMap(([lang, t]) =>
+            t === undefined ? [] : [[[key, lang], t] as [YamlPath, string]],
+          );
+    for (const [at, t] of entries) {
+      const found = placeholders.find((p) => t.includes(p));
+      if (found === undefined) continue;
+      issues.push(
+        makeIssue(
+          "template-placeholder",
+          `expected the firm's own name in ${at.join(".")}; found "${found}", the text crm-maturity init wrote, which would appear on the client's documents`,
+          file.display,
+          file.locate(at),
+          "warning",
+        ),
+      );
+    }
+  }
+  return issues;
+}
+
+/**
+ * Whether fontkit can read the font's faces: their names, character map and a glyph's outline
+ * and advance, which is what writing a PDF reads first. fontkit loads only for a brand font.
+ */
+function isUsableFont(bytes: Uint8Array): boolean {
+  try {
+    const fontkit = require("fontkit") as typeof import("fontkit");
+    const parsed = fontkit.create(bytes);
+    const faces = "fonts" in parsed ? parsed.fonts : [parsed];
+    for (const face of faces) {
+      void face.postscriptName;
+      void face.familyName;
+      for (const glyph of face.glyphsForString("Aa0")) {
+        void glyph.advanceWidth;
+        void glyph.path;
+      }
+    }
+    return faces.length > 0;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Reads a logo and decodes it completely (pngjs, jpeg-js), so a damaged image is reported here

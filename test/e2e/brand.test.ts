@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -116,7 +116,7 @@ describe("a broken brand file", () => {
     expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
     // zod checks the structure first; the logo is looked at once the file is well-formed.
     expect(r.stdout).toMatch(
-      /brand\.yaml\n\s+4:12\s+error\s+expected "primary" .*found the text "#12345"/,
+      /brand\.yaml\n\s+4:12\s+error\s+expected "primary" to be a colour as #RRGGBB or #RGB \(e\.g\. #0b4f6c\); found the text "#12345"/,
     );
     writeFileSync(path.join(dir, "brand.yaml"), "firm: N\nlogo: nowhere.png\n");
     const again = runCli(["validate", "brand.yaml"], { cwd: dir });
@@ -134,6 +134,18 @@ describe("a broken brand file", () => {
     expect(r.status).toBe(1);
     const issues = JSON.parse(r.stdout).issues ?? JSON.parse(r.stdout);
     expect(JSON.stringify(issues)).toMatch(/brand-asset/);
+  });
+
+  it("validate: a damaged fonts.pdf is a located error before any PDF is written", () => {
+    const dir = broken("firm: N\nfonts:\n  pdf: fonts/brand.ttf\n");
+    mkdirSync(path.join(dir, "fonts"));
+    writeFileSync(path.join(dir, "fonts/brand.ttf"), Buffer.alloc(2_000, 0x41));
+    const r = runCli(["validate", "brand.yaml"], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+    expect(r.stdout).toMatch(
+      /brand\.yaml\n\s+3:8\s+error\s+expected fonts\.pdf to be a TrueType\/OpenType font .*found a damaged or unsupported font file at fonts\/brand\.ttf\s+brand-asset/,
+    );
   });
 
   it("validate of a brand file loads neither the document libraries nor pdfkit", () => {

@@ -296,6 +296,54 @@ describe("compare across the standard pack's versions", () => {
     );
   });
 
+  it("--profile with a 1.0.0 baseline (no profiles): the baseline is scored standard, and the output says so", () => {
+    const r = runCli([
+      "compare",
+      CEO_V1,
+      CEO_V2,
+      "--baseline-questionnaire",
+      PACK_V1,
+      "--profile",
+      "b2b-industrial",
+      "--format",
+      "json",
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    const c = JSON.parse(r.stdout);
+    expect(c.warnings).toContainEqual({
+      code: "profile-unavailable",
+      baseline: "standard",
+      followup: "b2b-industrial",
+    });
+    expect(c.warnings.map((w: { code: string }) => w.code)).not.toContain("profile-mismatch");
+    expect(r.stderr).toContain(
+      "The baseline's questionnaire declares no industry or size profiles, so the baseline is scored with the standard weights and targets, and only the follow-up with --profile b2b-industrial.",
+    );
+    const zh = runCli([
+      "compare",
+      CEO_V1,
+      CEO_V2,
+      "--baseline-questionnaire",
+      PACK_V1,
+      "--profile",
+      "b2b-industrial",
+      "--lang",
+      "zh-CN",
+    ]);
+    expect(zh.status, zh.stderr).toBe(0);
+    expect(zh.stdout).toContain(
+      "基线所用的问卷没有定义行业与规模设定，因此基线按标准权重和目标计分",
+    );
+  });
+
+  it("--profile when neither questionnaire declares profiles stays a usage error", () => {
+    const r = runCli(["compare", CEO_V1, CEO_V1, "-q", PACK_V1, "--profile", "b2b-industrial"]);
+    expect(r.status).toBe(2);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.stderr).toMatch(/--profile: expected a profile of crm-maturity 1\.0\.0 \(standard\)/);
+  });
+
   it("does so from results JSON too, the baseline scored with 1.0.0", () => {
     const base = path.join(tmp, "acme-1.0.0.json");
     const scored = runCli(["score", CEO_V1, "-q", PACK_V1, "--format", "json", "-o", base]);

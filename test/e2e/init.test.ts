@@ -33,6 +33,11 @@ describe("crm-maturity init (built CLI)", () => {
       expect(text).toMatch(/^# yaml-language-server: \$schema=\/.*brand\.schema\.json$/m);
       const check = runCli(["validate", "brand.yaml"], { cwd });
       expect(check.status, check.stdout + check.stderr).toBe(0);
+      // The firm name is still init's placeholder: a located warning, not an error.
+      expect(check.stdout).toMatch(
+        /brand\.yaml\n\s+6:7\s+warning\s+expected the firm's own name in firm; found "(Your firm name|贵公司名称)".*template-placeholder/,
+      );
+      expect(check.stdout).toMatch(/0 errors/);
       const report = runCli(
         ["report", "answers.yaml", "--brand", "brand.yaml", "--format", "json", "--lang", lang],
         { cwd },

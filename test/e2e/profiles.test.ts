@@ -131,6 +131,26 @@ describe("every document names the profile", () => {
     expect(roadmap.stdout).toContain(`- **Profile**: ${RETAIL}`);
   });
 
+  it("the report's JSON model names it in meta, chosen by the answers or by --profile", () => {
+    const chosen = runCli(["report", ...args, "--format", "json"]);
+    expect(chosen.status, chosen.stderr).toBe(0);
+    expect(JSON.parse(chosen.stdout).meta.profile).toEqual({
+      ids: "b2c-retail,large",
+      text: `${RETAIL} · Large (2,000 to 9,999 employees) (from the client's industry and size)`,
+      chosenBy: "answers",
+    });
+    const standard = runCli(["report", ...args, "--profile", "standard", "--format", "json"]);
+    expect(JSON.parse(standard.stdout).meta.profile).toMatchObject({
+      ids: "standard",
+      chosenBy: null,
+    });
+    const option = runCli(["roadmap", ...args, "--profile", "small", "--format", "json"]);
+    expect(JSON.parse(option.stdout).meta.profile).toMatchObject({
+      ids: "small",
+      chosenBy: "option",
+    });
+  });
+
   it("the roadmap's phases follow the size band's pace", () => {
     const weeks = (profile: string) => {
       const r = runCli(["roadmap", ...args, "--profile", profile, "--format", "json"]);

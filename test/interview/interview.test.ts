@@ -801,4 +801,43 @@ describe("interview and profiles", () => {
       profile: "b2c-retail,large",
     });
   });
+
+  it("writes client.profile too when it fills init's placeholders in an existing file", async () => {
+    const bundled = resolveQuestionnaire(undefined);
+    const template = (profile: string) =>
+      [
+        "assessment:",
+        "  client:",
+        "    name: Client name",
+        "    industry: Industry",
+        "    size: Number of employees, e.g. 200-500",
+        ...(profile ? [`    profile: ${profile}`] : []),
+        "  date: 2025-03-01",
+        "  assessor: Your name",
+        `  questionnaire: { id: ${bundled.id}, version: ${bundled.version} }`,
+        "respondents: []",
+        "",
+      ].join("\n");
+    const steps = [
+      { input: "Huaxin Retail", expect: "Client name" },
+      { input: "Retail chain", expect: "Industry" },
+      { input: "about 2,400 staff", expect: "size" },
+      { input: "Li Ming", expect: "Assessor" },
+      { confirm: false, expect: "no respondent yet" },
+    ];
+    const opts = { lang: "en" as const, resume: true, questionnaire: undefined };
+    const extra = { questionIds: bundled.dimensions.flatMap((d) => d.questions.map((q) => q.id)) };
+    writeFileSync(file, template(""));
+    const { out } = await interview(steps, opts, extra);
+    expect(out).toContain("Written as client.profile: b2c-retail,large");
+    expect(readAnswers().assessment.client).toMatchObject({
+      name: "Huaxin Retail",
+      industry: "Retail chain",
+      profile: "b2c-retail,large",
+    });
+    // A profile the consultant already chose is kept.
+    writeFileSync(file, template("professional-services"));
+    await interview(steps, opts, extra);
+    expect(readAnswers().assessment.client.profile).toBe("professional-services");
+  });
 });

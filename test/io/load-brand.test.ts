@@ -1,10 +1,12 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadBrand } from "../../src/io/load-brand.js";
+import { checkBrand, loadBrand } from "../../src/io/load-brand.js";
+import { readYamlFile } from "../../src/io/read.js";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/brand/northwind");
+const DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
 /** A folder with the fixture's logos and the given brand.yaml. */
 function folder(yaml: string): string {
@@ -81,8 +83,45 @@ describe("loadBrand", () => {
     const { issues } = loadBrand("brand.yaml", dir);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ code: "invalid-value", start: { line: 3, column: 12 } });
-    expect(issues[0]?.message).toMatch(/expected "primary" to be in the format .*0-9a-fA-F/);
-    expect(issues[0]?.message).toMatch(/found the text "navy"/);
+    expect(issues[0]?.message).toBe(
+      'expected "primary" to be a colour as #RRGGBB or #RGB (e.g. #0b4f6c); found the text "navy"',
+    );
+  });
+
+  it("says what a font name may hold, in words", () => {
+    const dir = folder("firm: N\nfonts:\n  body: <Arial>\n");
+    const { issues } = loadBrand("brand.yaml", dir);
+    expect(issues[0]).toMatchObject({ code: "invalid-value", start: { line: 3, column: 9 } });
+    expect(issues[0]?.message).toMatch(/to be a font family name of letters, digits, spaces/);
+    expect(issues[0]?.message).not.toMatch(/\\p\{L\}/);
+  });
+
+  it("reports a damaged PDF font where fonts.pdf names it", () => {
+    const dir = folder("firm: N\nfonts:\n  pdf: broken.ttf\n");
+    // The TrueType signature, then nothing a font needs: it opens as a file but not as a font.
+    writeFileSync(
+      path.join(dir, "broken.ttf"),
+      Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.alloc(400, 0x5a)]),
+    );
+    const { value, issues } = loadBrand("brand.yaml", dir);
+    expect(value).toBeUndefined();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      code: "brand-asset",
+      severity: "error",
+      start: { line: 3, column: 8 },
+    });
+    expect(issues[0]?.message).toMatch(
+      /expected fonts\.pdf to be a TrueType\/OpenType font .*found a damaged or unsupported font file at broken\.ttf/,
+    );
+  });
+
+  it.skipIf(!existsSync(DEJAVU))("accepts a sound PDF font and refuses it truncated", () => {
+    const dir = folder("firm: N\nfonts:\n  pdf: good.ttf\n");
+    copyFileSync(DEJAVU, path.join(dir, "good.ttf"));
+    expect(loadBrand("brand.yaml", dir).issues).toEqual([]);
+    writeFileSync(path.join(dir, "good.ttf"), readFileSync(DEJAVU).subarray(0, 40_000));
+    expect(loadBrand("brand.yaml", dir).issues[0]?.code).toBe("brand-asset");
   });
 
   it("reports a PDF font file that does not exist", () => {
@@ -96,5 +135,36 @@ describe("loadBrand", () => {
     const { value, issues } = loadBrand("brand.yaml", dir);
     expect(value).toBeUndefined();
     expect(issues[0]?.code).toBe("yaml-syntax");
+  });
+});
+
+describe("init's placeholder firm name", () => {
+  const PLACEHOLDERS = ["Your firm name", "贵公司名称"];
+  const check = (yaml: string) => {
+    const dir = folder(yaml);
+    const { file } = readYamlFile(path.join(dir, "brand.yaml"), dir);
+    if (!file) throw new Error("unreadable fixture");
+    return checkBrand(file, dir, PLACEHOLDERS);
+  };
+
+  it("is a located warning in each text that still holds it, and the brand still loads", () => {
+    const { value, issues } = check(
+      "firm: Your firm name\nfooter:\n  en: Your firm name · CRM practice\n  zh-CN: 贵公司名称 · 咨询\ncoverLine: Independent\n",
+    );
+    expect(value?.firm).toBe("Your firm name");
+    expect(issues.map((i) => [i.code, i.severity, i.start.line, i.start.column])).toEqual([
+      ["template-placeholder", "warning", 1, 7],
+      ["template-placeholder", "warning", 3, 7],
+      ["template-placeholder", "warning", 4, 10],
+    ]);
+    expect(issues[0]?.message).toBe(
+      "expected the firm's own name in firm; found \"Your firm name\", the text crm-maturity init wrote, which would appear on the client's documents",
+    );
+    expect(issues[2]?.message).toMatch(/in footer\.zh-CN; found "贵公司名称"/);
+  });
+
+  it("says nothing once the firm's name is filled in, or without placeholders to look for", () => {
+    expect(check("firm: Northwind Advisory\nfooter: Northwind\n").issues).toEqual([]);
+    expect(loadBrand("brand.yaml", folder("firm: Your firm name\n")).issues).toEqual([]);
   });
 });

@@ -157,3 +157,23 @@ describe("--movers 0", () => {
     }
   });
 });
+
+describe("KPIs moved in the text formats", () => {
+  it("lists every KPI of the model with its signal, and leaves the section out without KPIs", async () => {
+    const c = await lotus();
+    expect(c.kpis.length).toBeGreaterThan(0);
+    for (const [format, lang, heading] of [
+      ["table", "en", "KPIs moved"],
+      ["md", "en", "## KPIs moved"],
+      ["table", "zh-CN", "关键指标的变化"],
+      ["md", "zh-CN", "## 关键指标的变化"],
+    ] as const) {
+      const text = await render(format, c, lang);
+      const section = text.slice(text.indexOf(heading));
+      expect(text, `${format} ${lang}`).toContain(heading);
+      for (const k of c.kpis) expect(section).toContain(k.title[lang] ?? k.title.en);
+      const none = await render(format, { ...c, kpis: [] }, lang);
+      expect(none, `${format} ${lang} without KPIs`).not.toContain(heading);
+    }
+  });
+});

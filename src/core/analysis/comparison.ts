@@ -51,6 +51,11 @@ export interface CompareSide {
 export interface CompareOptions {
   /** How many biggest movers to list (default {@link DEFAULT_MOVERS}). */
   movers?: number | undefined;
+  /**
+   * `--profile` was asked for but one side's questionnaire declares no profiles, so that side was
+   * scored standard: the profiles differ by necessity, not by choice (`profile-unavailable`).
+   */
+  profileUnavailable?: boolean | undefined;
 }
 
 const change = (baseline: number | null, followup: number | null): Change => ({
@@ -446,7 +451,10 @@ export function compareAssessments(
   }
   const bp = profileIds(b.profile);
   const fp = profileIds(f.profile);
-  if (bp !== fp) warnings.push({ code: "profile-mismatch", baseline: bp, followup: fp });
+  if (bp !== fp) {
+    const code = options.profileUnavailable ? "profile-unavailable" : "profile-mismatch";
+    warnings.push({ code, baseline: bp, followup: fp });
+  }
   if (b.assessment.date === f.assessment.date) {
     warnings.push({ code: "same-date", baseline: b.assessment.date, followup: f.assessment.date });
   }

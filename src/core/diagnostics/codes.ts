@@ -237,8 +237,8 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
   "template-placeholder": {
     severity: "error",
     summary:
-      'An assessment field still holds the text `crm-maturity init` wrote for it (e.g. "Client name" or 客户名称); reports refuse to print it, score warns.',
-    help: "Fill in the field, or run `crm-maturity interview -o <file>`, which asks for the client details when they are missing.",
+      'An assessment field still holds the text `crm-maturity init` wrote for it (e.g. "Client name" or 客户名称); reports refuse to print it, score warns. In a brand file, `validate` warns about the firm name init wrote ("Your firm name" or 贵公司名称).',
+    help: "Fill in the field, or run `crm-maturity interview -o <file>`, which asks for the client details when they are missing; in a brand file, write the firm's own name.",
   },
   "brand-asset": {
     severity: "error",

@@ -184,6 +184,9 @@ function invalidValueMessage(zi: ZodIssue, path: YamlPath, found: unknown): stri
     case "invalid_value":
       return `expected one of ${zi.values.map((v) => JSON.stringify(v)).join(", ")} for ${label(path)}; found ${describeValue(found)}`;
     case "invalid_format":
+      // A schema may say its pattern in words (the check's message); zod's own starts "Invalid".
+      if (zi.format === "regex" && !/^Invalid\b/.test(zi.message))
+        return `expected ${label(path)} to be ${zi.message}; found ${describeValue(found)}`;
       return `expected ${label(path)} to be ${FORMAT_WORDS[zi.format] ?? `in the format ${zi.format}`}${zi.format in FORMAT_WORDS || !("pattern" in zi && zi.pattern) ? "" : ` (${String(zi.pattern)})`}; found ${describeValue(found)}`;
     case "invalid_key":
       return `expected a valid key in ${label(path)}; found ${describeValue(found)}: ${zi.issues.map((i) => i.message).join("; ")}`;

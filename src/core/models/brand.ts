@@ -11,13 +11,18 @@ import { LANGS, type Lang } from "./languages.js";
 /** A colour as `#rgb` or `#rrggbb`. */
 export const hexColor = z
   .string()
-  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/)
+  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
+    // The words of "expected … ; found …" (zod-issues.ts), so no one has to read the pattern.
+    message: "a colour as #RRGGBB or #RGB (e.g. #0b4f6c)",
+  })
   .describe("A colour in hex notation, `#rrggbb` or `#rgb` (e.g. `#0b3d5c`).");
 
 /** A font family name for Word and PowerPoint: letters, digits, spaces and a few separators. */
 const fontName = z
   .string()
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,62}$/u)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,62}$/u, {
+    message: "a font family name of letters, digits, spaces, '.', '_' or '-' (at most 63)",
+  })
   .describe(
     "A font family name as Word and PowerPoint list it, e.g. `Georgia` or `Source Sans Pro`.",
   );

@@ -43,7 +43,13 @@ export const assessmentSummarySchema = z
 
 export const comparisonWarningSchema = z
   .strictObject({
-    code: z.enum(["client-mismatch", "questionnaire-mismatch", "profile-mismatch", "same-date"]),
+    code: z.enum([
+      "client-mismatch",
+      "questionnaire-mismatch",
+      "profile-mismatch",
+      "profile-unavailable",
+      "same-date",
+    ]),
     baseline: z.string(),
     followup: z.string(),
   })

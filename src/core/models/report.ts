@@ -61,6 +61,18 @@ const reportMeta = z
     dateText: z.string(),
     assessor: z.string(),
     questionnaire: z.strictObject({ id: z.string(), version: z.string(), title: z.string() }),
+    profile: z
+      .strictObject({
+        ids: z
+          .string()
+          .describe("As --profile takes them: `b2c-retail,large`, or `standard` for none."),
+        text: z.string().describe("How the cover names it, in the report's language."),
+        chosenBy: z
+          .enum(["option", "answers"])
+          .nullable()
+          .describe("`option`: --profile; `answers`: the client's details; null for standard."),
+      })
+      .describe("The industry and size profile the scores were computed with."),
     horizonMonths: z.number(),
     monthsPerLevel: z.number(),
     strategy: roadmapStrategy,

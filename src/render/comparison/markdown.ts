@@ -53,6 +53,8 @@ export function buildMarkdownView(comparison: Comparison, opts: RenderOptions) {
     labels: Object.fromEntries(Object.entries(v.labels).map(([k, s]) => [k, e(s)])),
     dimensions: table(v.dimensions),
     dimensionsFootnote: v.dimensionsFootnote === null ? null : e(v.dimensionsFootnote),
+    kpis: v.kpis ? table(v.kpis) : null,
+    kpisIntro: e(v.kpisIntro),
     readiness: {
       line: e(v.readiness.line),
       sides: v.readiness.sides.map((s) => ({ heading: e(s.heading), rules: s.rules.map(item) })),

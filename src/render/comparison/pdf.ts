@@ -3,6 +3,7 @@ import { localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
 import {
   buildCompareView,
+  type CompareView,
   type ListGroup,
   type ListItem,
   type TableView,
@@ -18,6 +19,35 @@ import type { RenderOptions } from "./options.js";
 
 const TREND_COLOR = { up: COLOR.improved, down: COLOR.gap, same: undefined, none: undefined };
 
+type Writer = Awaited<ReturnType<typeof openPdf>>["w"];
+
+const cell = (c: ViewCell): Cell => {
+  const color = c.trend ? TREND_COLOR[c.trend] : undefined;
+  return color ? { text: c.text, color, bold: true } : c.text;
+};
+
+function table(w: Writer, t: TableView): void {
+  drawTable(
+    w,
+    t.columns.map((c, i) => ({
+      header: c.label,
+      width: i === 0 ? 2.6 : 1.2,
+      align: c.right ? ("right" as const) : ("left" as const),
+    })),
+    t.rows.map((row) => row.map(cell)),
+  );
+}
+
+const item = (i: ListItem): string => `${i.id}${i.text ? ` ${i.text}` : ""}${i.detail}`;
+
+function groups(w: Writer, list: ListGroup[], none: string | null): void {
+  for (const g of list) {
+    w.minorHeading(g.heading);
+    if (g.items.length > 0) w.bullets(g.items.map(item));
+    else if (none) w.paragraph(none);
+  }
+}
+
 /**
  * The progress report (`compare --format pdf`): the same view as the table and Markdown formats
  * (src/views/comparison.ts), in the gap report's PDF look, with a radar of the follow-up (solid)
@@ -26,8 +56,7 @@ const TREND_COLOR = { up: COLOR.improved, down: COLOR.gap, same: undefined, none
 export async function renderPdf(comparison: Comparison, opts: RenderOptions): Promise<Uint8Array> {
   const v = buildCompareView(comparison, opts.lang);
   const f = comparison.followup;
-  const baseline = messagesFor(opts.lang).comparison.baseline;
-  const followup = messagesFor(opts.lang).comparison.followup;
+  const m = messagesFor(opts.lang);
   const dims = comparison.dimensions.filter((d) => d.status === "matched");
   const axes = dims.map((d) => ({ id: d.id, label: localize(d.title, opts.lang) }));
   const { w, finish } = await openPdf({
@@ -36,9 +65,9 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
     codePoints: collectCodePoints([
       v,
       axes,
-      baseline,
-      followup,
-      messagesFor(opts.lang).report.pageNumber,
+      m.comparison.baseline,
+      m.comparison.followup,
+      m.report.pageNumber,
     ]),
     info: {
       title: v.heading,
@@ -49,29 +78,23 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
     },
   });
 
-  const cell = (c: ViewCell): Cell => {
-    const color = c.trend ? TREND_COLOR[c.trend] : undefined;
-    return color ? { text: c.text, color, bold: true } : c.text;
-  };
-  const table = (t: TableView) =>
-    drawTable(
-      w,
-      t.columns.map((c, i) => ({
-        header: c.label,
-        width: i === 0 ? 2.6 : 1.2,
-        align: c.right ? ("right" as const) : ("left" as const),
-      })),
-      t.rows.map((row) => row.map(cell)),
-    );
-  const item = (i: ListItem): string => `${i.id}${i.text ? ` ${i.text}` : ""}${i.detail}`;
-  const groups = (list: ListGroup[], none: string | null) => {
-    for (const g of list) {
-      w.minorHeading(g.heading);
-      if (g.items.length > 0) w.bullets(g.items.map(item));
-      else if (none) w.paragraph(none);
-    }
-  };
+  drawTitle(w, v, opts);
+  drawDimensions(w, v, dims, axes, opts);
+  drawFindings(w, v);
+  drawFrame(
+    w,
+    {
+      header: v.heading,
+      footer: `${v.interval.label}${w.punct.colon}${v.interval.value}`,
+      pageNumber: m.report.pageNumber,
+    },
+    0,
+  );
+  return finish();
+}
 
+/** The heading, the brand's cover line, the two assessments side by side and the interval. */
+function drawTitle(w: Writer, v: CompareView, opts: RenderOptions): void {
   w.draw(v.heading, w.left, w.y, w.width, {
     size: SIZE.h1,
     style: "bold",
@@ -87,9 +110,20 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
     w.draw(opts.brand.coverLine, w.left, w.y, w.width, style);
     w.y += w.measure(opts.brand.coverLine, w.width, style) + 8;
   }
-  table(v.header);
+  table(w, v.header);
   w.paragraph(`${v.interval.label}${w.punct.colon}${v.interval.value}`, { style: "bold" });
+}
 
+/** Scores by dimension (the radar and the table) and the KPIs moved. */
+function drawDimensions(
+  w: Writer,
+  v: CompareView,
+  dims: Comparison["dimensions"],
+  axes: { id: string; label: string }[],
+  opts: RenderOptions,
+): void {
+  const baseline = messagesFor(opts.lang).comparison.baseline;
+  const followup = messagesFor(opts.lang).comparison.followup;
   w.subheading(v.labels.dimensions, { toc: true, keep: 300 });
   drawRadar(
     w,
@@ -105,15 +139,18 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
     },
     { inconclusive: "—", current: followup, target: baseline, gap: "", weeks: "" },
   );
-  table(v.dimensions);
+  table(w, v.dimensions);
   if (v.dimensionsFootnote)
     w.paragraph(v.dimensionsFootnote, { size: SIZE.small, color: COLOR.muted });
   if (v.kpis) {
     w.subheading(v.labels.kpis, { toc: true });
     w.paragraph(v.kpisIntro);
-    table(v.kpis);
+    table(w, v.kpis);
   }
+}
 
+/** Readiness, risks, perception gaps, questionnaire changes, movers, warnings and the method. */
+function drawFindings(w: Writer, v: CompareView): void {
   w.subheading(v.labels.readiness, { toc: true });
   w.paragraph(v.readiness.line);
   for (const side of v.readiness.sides) {
@@ -121,17 +158,17 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
     w.bullets(side.rules.map(item));
   }
   w.subheading(v.labels.risks, { toc: true });
-  groups(v.risks, v.risksNone);
+  groups(w, v.risks, v.risksNone);
   w.subheading(v.labels.perception, { toc: true });
-  if (v.perception) table(v.perception);
+  if (v.perception) table(w, v.perception);
   else w.paragraph(v.perceptionNone);
   w.subheading(v.labels.questionnaire, { toc: true });
   w.paragraph(v.questionnaire.intro);
-  groups(v.questionnaire.groups, null);
+  groups(w, v.questionnaire.groups, null);
   if (v.questionnaire.none) w.paragraph(v.questionnaire.none);
   if (v.showMovers) {
     w.subheading(v.labels.movers, { toc: true });
-    if (v.movers) table(v.movers);
+    if (v.movers) table(w, v.movers);
     else w.paragraph(v.moversNone);
     if (v.moversFootnote) w.paragraph(v.moversFootnote, { size: SIZE.small, color: COLOR.muted });
   }
@@ -141,15 +178,4 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
   }
   w.subheading(v.labels.method, { toc: true });
   w.bullets(v.method);
-
-  drawFrame(
-    w,
-    {
-      header: v.heading,
-      footer: `${v.interval.label}${w.punct.colon}${v.interval.value}`,
-      pageNumber: messagesFor(opts.lang).report.pageNumber,
-    },
-    0,
-  );
-  return finish();
 }

@@ -75,6 +75,11 @@ export function renderTable(comparison: Comparison, opts: RenderOptions): string
   if (v.dimensionsFootnote) out.push(v.dimensionsFootnote);
   out.push("");
 
+  if (v.kpis) {
+    out.push(heading(v.labels.kpis), v.kpisIntro);
+    out.push(grid(chalk, v.kpis), "");
+  }
+
   const readiness = paint(chalk, v.readiness.line, v.readiness.trend);
   out.push(`${heading(v.labels.readiness)}${v.colon}${readiness}`);
   for (const side of v.readiness.sides) {

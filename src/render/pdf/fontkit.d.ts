@@ -19,6 +19,8 @@ declare module "fontkit" {
     readonly id: number;
     readonly codePoints: number[];
     readonly advanceWidth: number;
+    /** The outline, read from the glyf or CFF table on first access. */
+    readonly path: unknown;
   }
 
   /** A TrueType/OpenType collection (.ttc) or a Mac dfont: several faces in one file. */

@@ -46,16 +46,23 @@ interface Question {
   shownTo?: number[];
 }
 
-/** Renders the plan as a .qsf (UTF-8 JSON). */
-export function renderQsf(plan: SurveyPlan): string {
-  const q = plan.questionnaire;
-  const base = plan.langs[0] as Lang;
-  const others = plan.langs.slice(1);
-  const seed = `${q.id}@${q.version}`;
-  const surveyId = qid("SV", seed);
-  const owner = qid("UR", `${seed}#owner`);
-  const responseSet = qid("RS", `${seed}#responses`);
+/** What every part of the survey file needs: the plan, its languages and the ids derived from it. */
+interface Context {
+  plan: SurveyPlan;
+  base: Lang;
+  others: Lang[];
+  seed: string;
+  surveyId: string;
+  /** The role question's id, which display logic refers to. */
+  roleId: string;
+  roleChoices: string[];
+}
 
+type Block = { title: (lang: Lang) => string; questions: Question[] };
+type Numbered = { id: string; question: Question };
+
+/** The role block, then one block per dimension with its items. */
+function surveyBlocks(plan: SurveyPlan): Block[] {
   const itemText = (item: SurveyItem) => (lang: Lang) => oneLine(item.text[lang]);
   const shownTo = (item: SurveyItem) => {
     const roles = item.question.roles;
@@ -63,7 +70,7 @@ export function renderQsf(plan: SurveyPlan): string {
       ? plan.roles.flatMap((r, i) => (roles.includes(r.role) ? [i + 1] : []))
       : undefined;
   };
-  const blocks: { title: (lang: Lang) => string; questions: Question[] }[] = [
+  return [
     {
       title: (lang) => oneLine(plan.roleText[lang]),
       questions: [
@@ -75,7 +82,7 @@ export function renderQsf(plan: SurveyPlan): string {
         },
       ],
     },
-    ...q.dimensions.map((dimension) => ({
+    ...plan.questionnaire.dimensions.map((dimension) => ({
       title: (lang: Lang) => oneLine(dimension.title[lang] ?? dimension.id),
       questions: plan.items
         .filter((i) => i.dimension === dimension)
@@ -87,30 +94,31 @@ export function renderQsf(plan: SurveyPlan): string {
         })),
     })),
   ];
+}
 
-  let n = 0;
-  const element = (
-    kind: string,
-    primary: string,
-    secondary: string | null,
-    payload: unknown,
-    tertiary: string | null = null,
-  ) => ({
-    SurveyID: surveyId,
+function element(
+  ctx: Context,
+  kind: string,
+  primary: string,
+  secondary: string | null,
+  payload: unknown,
+  tertiary: string | null = null,
+) {
+  return {
+    SurveyID: ctx.surveyId,
     Element: kind,
     PrimaryAttribute: primary,
     SecondaryAttribute: secondary,
     TertiaryAttribute: tertiary,
     Payload: payload,
-  });
-  const questions = blocks.map((block) =>
-    block.questions.map((question) => ({ id: `QID${++n}`, question })),
-  );
-  const roleId = questions[0]?.[1]?.id as string;
-  const roleChoices = plan.roles.map((r) => r.text[base] ?? r.role);
-  // Shown only when the role question's answer is one of the roles it is put to, as Qualtrics
-  // writes display logic on a multiple-choice answer ("Selected", alternatives joined by "Or").
-  const displayLogic = (choices: number[]) => ({
+  };
+}
+
+// Shown only when the role question's answer is one of the roles it is put to, as Qualtrics
+// writes display logic on a multiple-choice answer ("Selected", alternatives joined by "Or").
+function displayLogic(ctx: Context, choices: number[]) {
+  const { roleId, plan, base, roleChoices } = ctx;
+  return {
     "0": {
       ...Object.fromEntries(
         choices.map((c, i) => [
@@ -133,54 +141,62 @@ export function renderQsf(plan: SurveyPlan): string {
     },
     Type: "BooleanExpression",
     inPage: false,
-  });
-  const numbered = (texts: string[]) =>
-    Object.fromEntries(texts.map((t, i) => [String(i + 1), { Display: html(t) }]));
-  const sq = ({ id, question }: { id: string; question: Question }) => {
-    const plain = oneLine(question.text(base));
-    const choices = question.choices?.(base);
-    const translations = Object.fromEntries(
-      others.map((lang) => [
-        QUALTRICS_LANGUAGE[lang],
-        {
-          QuestionText: html(question.text(lang)),
-          ...(question.choices ? { Choices: numbered(question.choices(lang)) } : {}),
-        },
-      ]),
-    );
-    const payload = {
-      QuestionText: html(question.text(base)),
-      DefaultChoices: false,
-      DataExportTag: question.tag,
-      QuestionID: id,
-      QuestionType: choices ? "MC" : "DB",
-      Selector: choices ? "SAVR" : "TB",
-      ...(choices ? { SubSelector: "TX" } : {}),
-      Configuration: choices
-        ? { QuestionDescriptionOption: "UseText", TextPosition: "inline" }
-        : { QuestionDescriptionOption: "UseText" },
-      QuestionDescription: plain,
-      ...(choices
-        ? {
-            Choices: numbered(choices),
-            ChoiceOrder: choices.map((_, i) => String(i + 1)),
-            // Explicit, so "numeric values" exports 1–7 even if choices are later reordered.
-            RecodeValues: Object.fromEntries(choices.map((_, i) => [String(i + 1), String(i + 1)])),
-          }
-        : { ChoiceOrder: [] }),
-      Validation: { Settings: { ForceResponse: "OFF", ForceResponseType: "ON", Type: "None" } },
-      ...(question.shownTo ? { DisplayLogic: displayLogic(question.shownTo) } : {}),
-      GradingData: [],
-      Language: others.length ? translations : [],
-      DataVisibility: { Private: false, Hidden: false },
-      ...(choices ? { NextChoiceId: choices.length + 1, NextAnswerId: 1 } : {}),
-    };
-    return element("SQ", id, plain.length > 100 ? `${plain.slice(0, 99)}...` : plain, payload);
   };
+}
 
+const numbered = (texts: string[]) =>
+  Object.fromEntries(texts.map((t, i) => [String(i + 1), { Display: html(t) }]));
+
+/** One question as a survey element (SQ): multiple choice, or descriptive text without choices. */
+function surveyQuestion(ctx: Context, { id, question }: Numbered) {
+  const { base, others } = ctx;
+  const plain = oneLine(question.text(base));
+  const choices = question.choices?.(base);
+  const translations = Object.fromEntries(
+    others.map((lang) => [
+      QUALTRICS_LANGUAGE[lang],
+      {
+        QuestionText: html(question.text(lang)),
+        ...(question.choices ? { Choices: numbered(question.choices(lang)) } : {}),
+      },
+    ]),
+  );
+  const payload = {
+    QuestionText: html(question.text(base)),
+    DefaultChoices: false,
+    DataExportTag: question.tag,
+    QuestionID: id,
+    QuestionType: choices ? "MC" : "DB",
+    Selector: choices ? "SAVR" : "TB",
+    ...(choices ? { SubSelector: "TX" } : {}),
+    Configuration: choices
+      ? { QuestionDescriptionOption: "UseText", TextPosition: "inline" }
+      : { QuestionDescriptionOption: "UseText" },
+    QuestionDescription: plain,
+    ...(choices
+      ? {
+          Choices: numbered(choices),
+          ChoiceOrder: choices.map((_, i) => String(i + 1)),
+          // Explicit, so "numeric values" exports 1–7 even if choices are later reordered.
+          RecodeValues: Object.fromEntries(choices.map((_, i) => [String(i + 1), String(i + 1)])),
+        }
+      : { ChoiceOrder: [] }),
+    Validation: { Settings: { ForceResponse: "OFF", ForceResponseType: "ON", Type: "None" } },
+    ...(question.shownTo ? { DisplayLogic: displayLogic(ctx, question.shownTo) } : {}),
+    GradingData: [],
+    Language: others.length ? translations : [],
+    DataVisibility: { Private: false, Hidden: false },
+    ...(choices ? { NextChoiceId: choices.length + 1, NextAnswerId: 1 } : {}),
+  };
+  return element(ctx, "SQ", id, plain.length > 100 ? `${plain.slice(0, 99)}...` : plain, payload);
+}
+
+/** The blocks and the flow through them (BL, FL). */
+function blockElements(ctx: Context, blocks: Block[], questions: Numbered[][]) {
+  const { seed, base } = ctx;
   const blockIds = blocks.map((_, i) => qid("BL", `${seed}#block${i}`));
-  const elements = [
-    element("BL", "Survey Blocks", null, [
+  return [
+    element(ctx, "BL", "Survey Blocks", null, [
       ...blocks.map((block, i) => ({
         Type: i === 0 ? "Default" : "Standard",
         Description: block.title(base),
@@ -194,35 +210,69 @@ export function renderQsf(plan: SurveyPlan): string {
         BlockElements: [],
       },
     ]),
-    element("FL", "Survey Flow", null, {
+    element(ctx, "FL", "Survey Flow", null, {
       Flow: blockIds.map((id, i) => ({ ID: id, Type: "Block", FlowID: `FL_${i + 2}` })),
       Properties: { Count: blockIds.length + 1 },
       FlowID: "FL_1",
       Type: "Root",
     }),
-    element("SO", "Survey Options", null, {
-      BackButton: "true",
-      SaveAndContinue: "true",
-      SurveyProtection: "PublicSurvey",
-      BallotBoxStuffingPrevention: "false",
-      NoIndex: "Yes",
-      SecureResponseFiles: "true",
-      SurveyExpiration: "None",
-      SurveyTermination: "DefaultMessage",
-      Header: "",
-      Footer: "",
-      ProgressBarDisplay: "Text",
-      PartialData: "+1 week",
-      ValidationMessage: "",
-      PreviousButton: " ← ",
-      NextButton: " → ",
-      SurveyTitle: oneLine(q.title[base] ?? q.id),
-      SkinType: "templated",
-      Skin: { brandingId: null, templateId: "*base", overrides: null },
-      NewScoring: 1,
-      AvailableLanguages: Object.fromEntries(plan.langs.map((l) => [QUALTRICS_LANGUAGE[l], []])),
-    }),
-    element("SCO", "Scoring", null, {
+  ];
+}
+
+/** The survey's options (SO): navigation, protection, title and languages. */
+function optionsElement(ctx: Context) {
+  const { plan, base } = ctx;
+  const q = plan.questionnaire;
+  return element(ctx, "SO", "Survey Options", null, {
+    BackButton: "true",
+    SaveAndContinue: "true",
+    SurveyProtection: "PublicSurvey",
+    BallotBoxStuffingPrevention: "false",
+    NoIndex: "Yes",
+    SecureResponseFiles: "true",
+    SurveyExpiration: "None",
+    SurveyTermination: "DefaultMessage",
+    Header: "",
+    Footer: "",
+    ProgressBarDisplay: "Text",
+    PartialData: "+1 week",
+    ValidationMessage: "",
+    PreviousButton: " ← ",
+    NextButton: " → ",
+    SurveyTitle: oneLine(q.title[base] ?? q.id),
+    SkinType: "templated",
+    Skin: { brandingId: null, templateId: "*base", overrides: null },
+    NewScoring: 1,
+    AvailableLanguages: Object.fromEntries(plan.langs.map((l) => [QUALTRICS_LANGUAGE[l], []])),
+  });
+}
+
+/** Renders the plan as a .qsf (UTF-8 JSON). */
+export function renderQsf(plan: SurveyPlan): string {
+  const q = plan.questionnaire;
+  const base = plan.langs[0] as Lang;
+  const seed = `${q.id}@${q.version}`;
+  const surveyId = qid("SV", seed);
+  const owner = qid("UR", `${seed}#owner`);
+  const responseSet = qid("RS", `${seed}#responses`);
+  const blocks = surveyBlocks(plan);
+  let n = 0;
+  const questions = blocks.map((block) =>
+    block.questions.map((question) => ({ id: `QID${++n}`, question })),
+  );
+  const ctx: Context = {
+    plan,
+    base,
+    others: plan.langs.slice(1),
+    seed,
+    surveyId,
+    roleId: questions[0]?.[1]?.id as string,
+    roleChoices: plan.roles.map((r) => r.text[base] ?? r.role),
+  };
+  const elements = [
+    ...blockElements(ctx, blocks, questions),
+    optionsElement(ctx),
+    element(ctx, "SCO", "Scoring", null, {
       ScoringCategories: [],
       ScoringCategoryGroups: [],
       ScoringSummaryCategory: null,
@@ -231,11 +281,21 @@ export function renderQsf(plan: SurveyPlan): string {
       DefaultScoringCategory: null,
       AutoScoringCategory: null,
     }),
-    element("PROJ", "CORE", null, { ProjectCategory: "CORE", SchemaVersion: "1.1.0" }, "1.1.0"),
-    element("STAT", "Survey Statistics", null, { MobileCompatible: true, ID: "Survey Statistics" }),
-    element("QC", "Survey Question Count", String(n), null),
-    element("RS", responseSet, "Default Response Set", null),
-    ...questions.flat().map(sq),
+    element(
+      ctx,
+      "PROJ",
+      "CORE",
+      null,
+      { ProjectCategory: "CORE", SchemaVersion: "1.1.0" },
+      "1.1.0",
+    ),
+    element(ctx, "STAT", "Survey Statistics", null, {
+      MobileCompatible: true,
+      ID: "Survey Statistics",
+    }),
+    element(ctx, "QC", "Survey Question Count", String(n), null),
+    element(ctx, "RS", responseSet, "Default Response Set", null),
+    ...questions.flat().map((numberedQuestion) => surveyQuestion(ctx, numberedQuestion)),
   ];
   const survey = {
     SurveyEntry: {
@@ -259,5 +319,6 @@ export function renderQsf(plan: SurveyPlan): string {
     },
     SurveyElements: elements,
   };
-  return `${JSON.stringify(survey, null, 2)}\n`;
+  return `${JSON.stringify(survey, null, 2)}
+`;
 }

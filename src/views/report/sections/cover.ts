@@ -1,4 +1,5 @@
 import { respondentCount } from "../../../core/models/results.js";
+import { profileIds } from "../../../core/questionnaire/profiles.js";
 import { localize } from "../../../i18n/format.js";
 import { messagesFor } from "../../../i18n/index.js";
 import { profileSummary } from "../../score.js";
@@ -29,6 +30,11 @@ export function buildMeta(ctx: ReportContext): ReportModel["meta"] {
       version: results.questionnaire.version,
       title: localize(ctx.questionnaire.title, ctx.lang),
     },
+    profile: {
+      ids: profileIds(results.profile),
+      text: profileSummary(results, ctx.lang),
+      chosenBy: results.profile?.chosenBy ?? null,
+    },
     horizonMonths: horizon,
     monthsPerLevel,
     strategy,
@@ -49,10 +55,7 @@ export function buildCover(ctx: ReportContext, meta: ReportModel["meta"]): Repor
   if (meta.client.industry) fields.push({ label: L.industry, value: meta.client.industry });
   if (meta.client.size) fields.push({ label: L.size, value: meta.client.size });
   // Next to industry and size, which choose it; the deck's cover shows the first six fields.
-  fields.push({
-    label: messagesFor(ctx.lang).common.header.profile,
-    value: profileSummary(ctx.results, ctx.lang),
-  });
+  fields.push({ label: messagesFor(ctx.lang).common.header.profile, value: meta.profile.text });
   fields.push(
     { label: L.date, value: meta.dateText },
     { label: L.assessor, value: meta.assessor },
