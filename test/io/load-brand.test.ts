@@ -116,13 +116,16 @@ describe("loadBrand", () => {
     );
   });
 
-  it.skipIf(!existsSync(DEJAVU))("accepts a sound PDF font and refuses it truncated", () => {
-    const dir = folder("firm: N\nfonts:\n  pdf: good.ttf\n");
-    copyFileSync(DEJAVU, path.join(dir, "good.ttf"));
-    expect(loadBrand("brand.yaml", dir).issues).toEqual([]);
-    writeFileSync(path.join(dir, "good.ttf"), readFileSync(DEJAVU).subarray(0, 40_000));
-    expect(loadBrand("brand.yaml", dir).issues[0]?.code).toBe("brand-asset");
-  });
+  it.skipIf(!existsSync(DEJAVU) && !process.env.CI)(
+    "accepts a sound PDF font and refuses it truncated",
+    () => {
+      const dir = folder("firm: N\nfonts:\n  pdf: good.ttf\n");
+      copyFileSync(DEJAVU, path.join(dir, "good.ttf"));
+      expect(loadBrand("brand.yaml", dir).issues).toEqual([]);
+      writeFileSync(path.join(dir, "good.ttf"), readFileSync(DEJAVU).subarray(0, 40_000));
+      expect(loadBrand("brand.yaml", dir).issues[0]?.code).toBe("brand-asset");
+    },
+  );
 
   it("reports a PDF font file that does not exist", () => {
     const dir = folder("firm: N\nfonts:\n  pdf: fonts/none.ttf\n");
