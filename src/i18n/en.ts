@@ -415,7 +415,9 @@ const report: Messages["report"] = {
   calibrationItem: (a) =>
     `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; within ${a.horizon} months expect about ${fmtScore(a.reachable)}.`,
   goalSentence(a) {
-    const goal = `${report.quote(a.text)}${a.by ? ` (by ${a.by})` : ""} rests on ${report.listJoin(a.dimensions)}.`;
+    const measure = a.metric && a.target ? `${a.metric}: ${a.target}` : (a.metric ?? a.target);
+    const stated = [measure, a.by ? `by ${a.by}` : null].filter((x) => x !== null).join(", ");
+    const goal = `${report.quote(a.text)}${stated ? ` (${stated})` : ""} rests on ${report.listJoin(a.dimensions)}.`;
     if (a.realistic === null) {
       return `${goal} Part of that capability could not be measured, so no date can be promised yet; set one once it has been assessed.`;
     }
@@ -762,7 +764,9 @@ const interview: Messages["interview"] = {
     "Has the chief executive or the executive team stated goals for CRM (a target with a date)?",
   goalsIntro:
     "Note each goal as it was stated, with its figure, e.g. 98% customer satisfaction by year end. The report sets each one against the capability it rests on and gives a realistic date.",
-  goalText: "Goal, in the executive's words, with its target",
+  goalText: "Goal, in the executive's words",
+  goalMetric: "How it will be measured (the metric; leave empty if none was named)",
+  goalTarget: "Target value (e.g. 98%; leave empty if none was named)",
   goalBy: "Expected by (YYYY-MM-DD; leave empty if no date was given)",
   goalDimension: "Which capability does reaching it depend on most?",
   goalNextDimension: "Which other capability does it depend on?",

@@ -204,6 +204,8 @@ export interface InterviewMessages {
   goalsAsk: string;
   goalsIntro: string;
   goalText: string;
+  goalMetric: string;
+  goalTarget: string;
   goalBy: string;
   goalDimension: string;
   goalNextDimension: string;
@@ -415,6 +417,9 @@ export interface ReportMessages {
   /** A goal an executive stated, set against the capability it depends on. */
   goalSentence(a: {
     text: string;
+    /** How the goal is measured and the value named for it, as the executive stated them. */
+    metric: string | null;
+    target: string | null;
     by: string | null;
     dimensions: string[];
     realistic: string | null;

@@ -396,8 +396,10 @@ const report: Messages["report"] = {
   calibrationItem: (a) =>
     `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；${a.horizon} 个月内预计可达到约 ${fmtScore(a.reachable)}。`,
   goalSentence(a) {
+    const measure = a.metric && a.target ? `${a.metric}：${a.target}` : (a.metric ?? a.target);
+    const stated = [measure, a.by ? `期望${a.by}前实现` : null].filter((x) => x !== null);
     const goal = cjkSpace(
-      `${report.quote(a.text)}${a.by ? `（期望${a.by}前实现）` : ""}取决于${report.listJoin(a.dimensions)}。`,
+      `${report.quote(a.text)}${stated.length > 0 ? `（${stated.join("，")}）` : ""}取决于${report.listJoin(a.dimensions)}。`,
     );
     if (a.realistic === null) {
       return `${goal}其中部分能力尚无法衡量，目前还不宜承诺日期，待完成评估后再定。`;
@@ -734,7 +736,9 @@ const interview: Messages["interview"] = {
   goalsAsk: "总经理或高管团队是否提出过 CRM 目标（有指标、有期限）？",
   goalsIntro:
     "请按原话记录每个目标及其指标，例如“年底客户满意度达到 98%”。报告会把每个目标与其所依赖的能力相对照，并给出现实可达的日期。",
-  goalText: "目标（高管原话，含指标）",
+  goalText: "目标（高管原话）",
+  goalMetric: "衡量指标（如客户满意度调查得分；未提及则留空）",
+  goalTarget: "目标值（如 98%；未提及则留空）",
   goalBy: "期望达成日期（YYYY-MM-DD；未提日期则留空）",
   goalDimension: "实现这个目标最依赖哪项能力？",
   goalNextDimension: "还依赖哪项能力？",

@@ -81,6 +81,8 @@ export function addGoal(doc: Document, goal: StatedGoal): void {
   if (!isSeq(list)) throw new Error("goals is not a list");
   list.flow = false;
   const entry: Record<string, unknown> = { text: goal.text };
+  if (goal.metric) entry.metric = goal.metric;
+  if (goal.target) entry.target = goal.target;
   if (goal.by) entry.by = goal.by;
   entry.dimensions = goal.dimensions;
   const node = doc.createNode(entry);

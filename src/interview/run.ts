@@ -472,6 +472,8 @@ class Interview {
     this.say(l.goalsIntro, c.dim);
     for (let n = 0; n < MAX_GOALS; n++) {
       const text = (await p.input({ message: l.goalText, validate: nonEmpty(l) })).trim();
+      const metric = (await p.input({ message: l.goalMetric })).trim();
+      const target = (await p.input({ message: l.goalTarget })).trim();
       const by = (
         await p.input({
           message: l.goalBy,
@@ -494,7 +496,13 @@ class Interview {
         chosen.length < dims.length &&
         (await p.confirm({ message: l.goalAnotherDimension, default: false }))
       );
-      addGoal(store.doc, { text, ...(by ? { by } : {}), dimensions: chosen });
+      addGoal(store.doc, {
+        text,
+        ...(metric ? { metric } : {}),
+        ...(target ? { target } : {}),
+        ...(by ? { by } : {}),
+        dimensions: chosen,
+      });
       await store.save();
       if (n + 1 === MAX_GOALS || !(await p.confirm({ message: l.goalAnother, default: false })))
         break;

@@ -158,7 +158,9 @@ describe("interview through the prompt seam", () => {
       { select: "en", expect: "Language" },
       ...META.slice(0, -1),
       { confirm: true, expect: "stated goals" },
-      { input: "98% customer satisfaction", expect: "Goal" },
+      { input: "Customers who would buy again", expect: "Goal" },
+      { input: "customer satisfaction (CSAT)", expect: "measured" },
+      { input: "98%", expect: "Target value" },
       { input: "2026-12-31", expect: "Expected by" },
       { select: "data", expect: "depend on most" },
       { confirm: true, expect: "another capability" },
@@ -166,6 +168,8 @@ describe("interview through the prompt seam", () => {
       { confirm: false, expect: "another capability" },
       { confirm: true, expect: "Another goal" },
       { input: "Every key account in one record", expect: "Goal" },
+      { enter: true, expect: "measured" },
+      { enter: true, expect: "Target value" },
       { enter: true, expect: "Expected by" },
       { select: "data", expect: "depend on most" },
       { confirm: false, expect: "another capability" },
@@ -175,7 +179,13 @@ describe("interview through the prompt seam", () => {
     expect(code).toBe(130);
     const data = readAnswers();
     expect(data.goals).toEqual([
-      { text: "98% customer satisfaction", by: "2026-12-31", dimensions: ["data", "lead"] },
+      {
+        text: "Customers who would buy again",
+        metric: "customer satisfaction (CSAT)",
+        target: "98%",
+        by: "2026-12-31",
+        dimensions: ["data", "lead"],
+      },
       { text: "Every key account in one record", dimensions: ["data"] },
     ]);
     // Goals come before the respondents in the file, where a reader looks for them.

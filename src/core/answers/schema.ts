@@ -105,6 +105,12 @@ export const assessmentMeta = z
 export const statedGoal = z
   .strictObject({
     text: z.string().min(1).describe("The goal in the executive's words, e.g. 98% satisfaction."),
+    metric: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("How the goal is measured, e.g. customer satisfaction (CSAT survey)."),
+    target: z.string().min(1).optional().describe("The value the executive named, e.g. 98%."),
     by: z.iso.date().optional().describe("The date the executive expects it by, YYYY-MM-DD."),
     dimensions: z
       .array(identifier)

@@ -271,6 +271,8 @@ const calibrationSection = z
       .array(
         z.strictObject({
           text: z.string(),
+          metric: z.string().nullable().describe("How the goal is measured, as stated."),
+          target: z.string().nullable().describe("The value named for it, as stated."),
           by: isoDate.nullable(),
           dimensions: ids,
           realisticDate: isoDate

@@ -37,4 +37,31 @@ describe("the executives' stated goals", () => {
     expect(goals[0]?.sentence).toContain("restating the goal");
     expect(goals[1]?.sentence).toContain("can stand");
   });
+
+  it("states how a goal is measured and the value named, in both languages", () => {
+    const results = acme();
+    results.assessment.goals = [
+      {
+        text: "Buy again",
+        metric: "CSAT",
+        target: "98%",
+        by: "2099-01-01",
+        dimensions: ["culture"],
+      },
+      { text: "Only a target", target: "95%", dimensions: ["culture"] },
+      { text: "Nothing named", dimensions: ["culture"] },
+    ];
+    const en = buildReport(results, standardPack()).summary.calibration.goals;
+    expect(en.map((g) => [g.metric, g.target])).toEqual([
+      ["CSAT", "98%"],
+      [null, "95%"],
+      [null, null],
+    ]);
+    expect(en[0]?.sentence).toMatch(/^“Buy again” \(CSAT: 98%, by .*2099\) rests on /);
+    expect(en[1]?.sentence).toMatch(/^“Only a target” \(95%\) rests on /);
+    expect(en[2]?.sentence).toMatch(/^“Nothing named” rests on /);
+    const zh = buildReport(results, standardPack(), { lang: "zh-CN" }).summary.calibration.goals;
+    expect(zh[0]?.sentence).toMatch(/^“Buy again”（CSAT：98%，期望.*2099.*前实现）取决于/);
+    expect(zh[2]?.sentence).toMatch(/^“Nothing named”取决于/);
+  });
 });

@@ -33,12 +33,16 @@ function goalsOf(ctx: ReportContext): ReportModel["summary"]["calibration"]["goa
       realisticDate === null || goal.by === undefined ? null : realisticDate <= goal.by;
     return {
       text: goal.text,
+      metric: goal.metric ?? null,
+      target: goal.target ?? null,
       by: goal.by ?? null,
       dimensions: goal.dimensions,
       realisticDate,
       feasible,
       sentence: ctx.t.goalSentence({
         text: goal.text,
+        metric: goal.metric ?? null,
+        target: goal.target ?? null,
         by: goal.by ? ctx.dateText(goal.by) : null,
         dimensions: goal.dimensions.map((id) => ctx.dimTitle.get(id) ?? id),
         realistic: realisticDate ? ctx.dateText(realisticDate) : null,
