@@ -9,10 +9,10 @@ import type { Questionnaire } from "../core/questionnaire/types.js";
 import { escapeControls } from "../core/text/controls.js";
 import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
-import { requireBrand } from "../io/load-brand.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { readStdinText } from "../io/read.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
+import { brandFor } from "./brand.js";
 import type { Env } from "./env.js";
 import { loadAssessment } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
@@ -195,7 +195,7 @@ export async function runCompare(
     ]);
   }
 
-  const brand = opts.brand !== undefined ? requireBrand(opts.brand, e.cwd) : undefined;
+  const brand = brandFor(opts.brand, e);
   const comparison = compareAssessments(baseline.side, followup.side, {
     movers: opts.movers,
     profileUnavailable: opts.profile !== undefined && sidesDeclaring === 1,

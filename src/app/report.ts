@@ -4,11 +4,11 @@ import type { Issue } from "../core/diagnostics/issue.js";
 import { brandView } from "../core/models/brand.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadTargetsFile } from "../io/load-answers.js";
-import { requireBrand } from "../io/load-brand.js";
 import { writeOutput } from "../io/output.js";
 import { BINARY_FORMATS, type Format, RENDERERS } from "../render/report/index.js";
 import { buildReport } from "../views/report/build.js";
 import type { Edition, ReportKind, ReportLanguage } from "../views/report/model.js";
+import { brandFor } from "./brand.js";
 import type { Env } from "./env.js";
 import { loadReportInputs } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
@@ -56,7 +56,7 @@ export async function runReport(
   }
   const standard = resolveQuestionnaire(opts.questionnaire, cwd);
   checkProfileOption(standard, opts.profile);
-  const brand = opts.brand !== undefined ? requireBrand(opts.brand, cwd) : undefined;
+  const brand = brandFor(opts.brand, e);
   let targets: Record<string, number> | undefined;
   if (opts.targets !== undefined) {
     const loaded = loadTargetsFile(opts.targets, standard, { cwd, stdin: e.stdin });

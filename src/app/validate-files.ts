@@ -5,11 +5,9 @@ import { UsageError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue } from "../core/diagnostics/source.js";
 import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
-import { LANGS } from "../core/models/languages.js";
 import { dimension as dimensionSchema } from "../core/questionnaire/schema.js";
 import { type SchemaChecks, schemaChecks } from "../core/questionnaire/schema-checks.js";
 import { compareText } from "../core/text/compare.js";
-import { messagesFor } from "../i18n/index.js";
 import { checkBrand, isBrandValue } from "../io/load-brand.js";
 import {
   detectKind,
@@ -18,9 +16,7 @@ import {
   loadQuestionnaire,
 } from "../io/load-questionnaire.js";
 import { displayPath, type ReadCache, readYamlFile } from "../io/read.js";
-
-/** The firm names `init`'s brand.yaml holds in every language: validate warns when one is left. */
-const brandFirmPlaceholders = () => LANGS.map((lang) => messagesFor(lang).brandFirmPlaceholder);
+import { brandFirmPlaceholders } from "./brand.js";
 
 const IGNORED = ["**/node_modules/**", "**/.git/**", "**/dist/**"];
 const SKIPPED_DIRS = new Set(["node_modules", ".git", "dist"]);

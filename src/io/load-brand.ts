@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import { InputError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { makeIssue, type SourceFile, type YamlPath } from "../core/diagnostics/source.js";
 import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
@@ -41,12 +40,13 @@ export function loadBrand(
   p: string,
   cwd: string,
   cache?: ReadCache,
+  placeholders: readonly string[] = [],
 ): { value?: Brand; issues: Issue[] } {
   const abs = path.resolve(cwd, p);
   const { file, issues: readIssues } = readYamlFile(abs, cwd, cache);
   if (!file) return { issues: readIssues };
   if (readIssues.length > 0) return { issues: readIssues };
-  return checkBrand(file, cwd);
+  return checkBrand(file, cwd, placeholders);
 }
 
 /**
@@ -250,11 +250,4 @@ function decodeJpeg(bytes: Buffer): { width: number; height: number } {
     maxMemoryUsageInMB: 512,
   });
   return { width: image.width, height: image.height };
-}
-
-/** `--brand <file>` of report, roadmap and compare: the loaded brand, or an InputError with located issues. */
-export function requireBrand(p: string, cwd: string): Brand {
-  const { value, issues } = loadBrand(p, cwd);
-  if (!value) throw new InputError(`the brand file ${p} is invalid`, issues);
-  return value;
 }

@@ -170,4 +170,18 @@ describe("a broken brand file", () => {
     expect(r.stderr).toMatch(/brand\.yaml:2:7/);
     expect(() => readFileSync(file)).toThrow();
   });
+
+  it("report --brand still holding init's placeholder firm name: writes the report and warns, located", () => {
+    const dir = broken("firm: Your firm name\n");
+    const file = path.join(dir, "report.pdf");
+    const r = runCli(
+      ["report", ...ANSWERS.map((a) => path.join(ACME, a)), "--brand", "brand.yaml", "-o", file],
+      { cwd: dir },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /brand\.yaml:1:7\s+warning\s+expected the firm's own name in firm; found "Your firm name".*\(template-placeholder\)/,
+    );
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
+  });
 });
