@@ -218,6 +218,17 @@ const reportLabels = z
     "Every static label a renderer may print: headings, column headers, units. `weekPattern` has a {week} placeholder, `weekRangePattern` {from} and {to} (1-based).",
   );
 
+/** A question whose ratings spread across respondents: a disagreement, or a fact to settle. */
+const spreadItem = z.strictObject({
+  dimension: z.string(),
+  dimensionTitle: z.string(),
+  question: z.string(),
+  questionText: z.string(),
+  spread: z.number(),
+  min: z.number(),
+  max: z.number(),
+});
+
 const labelValue = z.strictObject({ label: z.string(), value: z.string() });
 
 const coverSection = z.strictObject({
@@ -513,31 +524,11 @@ const perceptionSection = z.strictObject({
       sentence: z.string(),
     }),
   ),
-  disagreements: z.array(
-    z.strictObject({
-      dimension: z.string(),
-      dimensionTitle: z.string(),
-      question: z.string(),
-      questionText: z.string(),
-      spread: z.number(),
-      min: z.number(),
-      max: z.number(),
-    }),
-  ),
+  disagreements: z.array(spreadItem),
   factConflicts: z
     .strictObject({
       intro: z.string(),
-      items: z.array(
-        z.strictObject({
-          dimension: z.string(),
-          dimensionTitle: z.string(),
-          question: z.string(),
-          questionText: z.string(),
-          spread: z.number(),
-          min: z.number(),
-          max: z.number(),
-        }),
-      ),
+      items: z.array(spreadItem),
     })
     .describe("Facts rated two or more levels apart, for the assessor to settle with evidence."),
 });
