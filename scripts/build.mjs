@@ -75,8 +75,8 @@ const schemaChecks = {
   name: "schema-checks",
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]core[\\/]questionnaire[\\/]schema-checks\.ts$/ }, () => ({
-      contents: `import { root, dimension } from ${JSON.stringify(checksFile)};
-export const schemaChecks = { root, dimension };`,
+      contents: `import { root, dimension, profiles } from ${JSON.stringify(checksFile)};
+export const schemaChecks = { root, dimension, profiles };`,
       loader: "ts",
       resolveDir: root,
     }));

@@ -1,14 +1,17 @@
 // Generates src/core/questionnaire/schema-checks.ts's build-time replacement: ajv standalone code that
-// checks the questionnaire root and dimension formats against the zod schemas' JSON Schemas.
+// checks the questionnaire root, dimension and profiles-file formats against the zod schemas' JSON
+// Schemas.
 import { writeFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { importSource } from "./import-source.mjs";
 
-/** Writes the checks as a CommonJS module exporting `root` and `dimension`. */
+/** Writes the checks as a CommonJS module exporting `root`, `dimension` and `profiles`. */
 export async function writeSchemaChecks(outfile) {
-  const { renderJsonSchema } = await importSource("src/core/models/schemas.ts");
+  const { renderJsonSchema, renderProfilesFileJsonSchema } = await importSource(
+    "src/core/models/schemas.ts",
+  );
   const ajv = new Ajv({
     code: { source: true },
     // zod's parse fills in defaults; so must a passing check.
@@ -29,7 +32,13 @@ export async function writeSchemaChecks(outfile) {
     throw new Error("the root's inline dimensions no longer have the dimension file's schema");
   }
   root.properties.dimensions.items = { $ref: "dimension" };
+  // A profiles file (only `profiles`, included from the root) has no published schema of its own.
+  const profiles = JSON.parse(renderProfilesFileJsonSchema());
   ajv.addSchema(root, "root");
   ajv.addSchema(dimension, "dimension");
-  writeFileSync(outfile, standaloneCode.default(ajv, { root: "root", dimension: "dimension" }));
+  ajv.addSchema(profiles, "profiles");
+  writeFileSync(
+    outfile,
+    standaloneCode.default(ajv, { root: "root", dimension: "dimension", profiles: "profiles" }),
+  );
 }

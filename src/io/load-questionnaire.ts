@@ -147,7 +147,7 @@ export function loadQuestionnaire(
         issues.push(...zodIssuesToIssues(parsed.error.issues, file, dimensionSchema, "dimension"));
       }
     } else if (kind === "profiles") {
-      const parsed = profilesFileSchema.safeParse(file.value);
+      const parsed = parseWith(profilesFileSchema, file.value, opts.checks?.profiles);
       if (parsed.success) profiles.push({ value: parsed.data.profiles, file, path: ["profiles"] });
       else {
         schemaFailed = true;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { answersFile, targetsFile } from "../answers/schema.js";
-import { dimension, questionnaireRoot } from "../questionnaire/schema.js";
+import { dimension, profilesFile, questionnaireRoot } from "../questionnaire/schema.js";
 import { brandSchema } from "./brand.js";
 import { comparisonSchema } from "./comparison.js";
 import { mappingSchema } from "./mapping.js";
@@ -26,10 +26,22 @@ export const SCHEMAS: Record<string, SchemaEntry> = {
 export function renderJsonSchema(name: string): string {
   const entry = SCHEMAS[name];
   if (!entry) throw new Error(`unknown schema ${name}`);
-  const json = z.toJSONSchema(entry.schema(), { target: "draft-07", io: "input" }) as Record<
+  return render(entry.schema(), entry.title);
+}
+
+/**
+ * The JSON Schema of a file that holds only `profiles` (included from a questionnaire root). Not
+ * published on its own (the root's schema describes `profiles`); the build compiles a check from it.
+ */
+export function renderProfilesFileJsonSchema(): string {
+  return render(profilesFile, "crm-maturity questionnaire profiles file");
+}
+
+function render(schema: z.ZodType, title: string): string {
+  const json = z.toJSONSchema(schema, { target: "draft-07", io: "input" }) as Record<
     string,
     unknown
   >;
   const { $schema, ...rest } = json;
-  return `${JSON.stringify({ $schema, title: entry.title, ...rest }, null, 2)}\n`;
+  return `${JSON.stringify({ $schema, title, ...rest }, null, 2)}\n`;
 }

@@ -11,6 +11,7 @@
 export interface SchemaChecks {
   root(value: unknown): boolean;
   dimension(value: unknown): boolean;
+  profiles(value: unknown): boolean;
 }
 
 export const schemaChecks: SchemaChecks | undefined = undefined;
