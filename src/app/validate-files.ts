@@ -5,7 +5,7 @@ import { UsageError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue } from "../core/diagnostics/source.js";
 import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
-import { dimension as dimensionSchema } from "../core/questionnaire/schema.js";
+import { questionnaireSchemas } from "../core/questionnaire/schema.js";
 import { type SchemaChecks, schemaChecks } from "../core/questionnaire/schema-checks.js";
 import { compareText } from "../core/text/compare.js";
 import { checkBrand, isBrandValue } from "../io/load-brand.js";
@@ -203,6 +203,7 @@ export function validatePaths(
       ),
     );
     if (detectKind(file.value) === "dimension") {
+      const dimensionSchema = questionnaireSchemas().dimension;
       const parsed = dimensionSchema.safeParse(file.value);
       if (!parsed.success)
         issues.push(...zodIssuesToIssues(parsed.error.issues, file, dimensionSchema, "dimension"));

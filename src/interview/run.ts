@@ -17,10 +17,7 @@ import {
   type ProfileClient,
   profileIds,
 } from "../core/questionnaire/profiles.js";
-import {
-  type CrmSituation,
-  crmSituation as crmSituationSchema,
-} from "../core/questionnaire/schema.js";
+import { type CrmSituation, questionnaireSchemas } from "../core/questionnaire/schema.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { escapeControls } from "../core/text/controls.js";
 import { localize } from "../i18n/format.js";
@@ -436,7 +433,10 @@ class Interview {
     const profile = this.announceProfile({ industry, size });
     const crmSituation = await p.select<CrmSituation>({
       message: l.crmSituation,
-      choices: crmSituationSchema.options.map((value) => ({ value, name: l.crmSituations[value] })),
+      choices: questionnaireSchemas().crmSituation.options.map((value) => ({
+        value,
+        name: l.crmSituations[value],
+      })),
     });
     const assessor = (await p.input({ message: l.assessor, validate: nonEmpty(l) })).trim();
     const date = (

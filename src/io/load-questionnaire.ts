@@ -8,12 +8,10 @@ import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues
 import { checkQuestionnaire } from "../core/questionnaire/rules.js";
 import {
   type Dimension,
-  dimension as dimensionSchema,
-  includeFile as includeFileSchema,
   type ProfileSet,
-  profilesFile as profilesFileSchema,
   type QuestionnaireRoot,
-  questionnaireRoot as rootSchema,
+  type QuestionnaireSchemas,
+  questionnaireSchemas,
 } from "../core/questionnaire/schema.js";
 import type { SchemaChecks } from "../core/questionnaire/schema-checks.js";
 import {
@@ -70,14 +68,22 @@ export interface LoadOptions {
   checks?: SchemaChecks | null;
 }
 
-/** Parses with zod, unless a precompiled check passes first (it has filled in the defaults). */
-function parseWith<T>(
-  schema: z.ZodType<T>,
+/** The file formats with a precompiled check. */
+type CheckedFormat = "questionnaireRoot" | "dimension" | "profilesFile";
+
+/**
+ * Parses with zod, unless a precompiled check passes first (it has filled in the defaults): the
+ * schemas are built only when zod runs.
+ */
+function parseWith<K extends CheckedFormat>(
+  format: K,
   value: unknown,
   check: ((value: unknown) => boolean) | undefined,
-): z.ZodSafeParseResult<T> {
-  if (check?.(value)) return { success: true, data: value as T };
-  return schema.safeParse(value);
+): z.ZodSafeParseResult<z.output<QuestionnaireSchemas[K]>> {
+  if (check?.(value)) return { success: true, data: value as z.output<QuestionnaireSchemas[K]> };
+  return questionnaireSchemas()[format].safeParse(value) as z.ZodSafeParseResult<
+    z.output<QuestionnaireSchemas[K]>
+  >;
 }
 
 /** Loads a questionnaire root and its include tree; never throws on bad content. */
@@ -124,7 +130,7 @@ export function loadQuestionnaire(
     }
     let includes: string[] = [];
     if (kind === "root") {
-      const parsed = parseWith(rootSchema, file.value, opts.checks?.root);
+      const parsed = parseWith("questionnaireRoot", file.value, opts.checks?.root);
       if (parsed.success) {
         root = { value: parsed.data, file, path: [] };
         parsed.data.dimensions.forEach((d, i) => {
@@ -136,26 +142,46 @@ export function loadQuestionnaire(
         }
       } else {
         schemaFailed = true;
-        issues.push(...zodIssuesToIssues(parsed.error.issues, file, rootSchema, "questionnaire"));
+        issues.push(
+          ...zodIssuesToIssues(
+            parsed.error.issues,
+            file,
+            questionnaireSchemas().questionnaireRoot,
+            "questionnaire",
+          ),
+        );
         includes = rawIncludes(file.value);
       }
     } else if (kind === "dimension") {
-      const parsed = parseWith(dimensionSchema, file.value, opts.checks?.dimension);
+      const parsed = parseWith("dimension", file.value, opts.checks?.dimension);
       if (parsed.success) dimensions.push({ value: parsed.data, file, path: [] });
       else {
         schemaFailed = true;
-        issues.push(...zodIssuesToIssues(parsed.error.issues, file, dimensionSchema, "dimension"));
+        issues.push(
+          ...zodIssuesToIssues(
+            parsed.error.issues,
+            file,
+            questionnaireSchemas().dimension,
+            "dimension",
+          ),
+        );
       }
     } else if (kind === "profiles") {
-      const parsed = parseWith(profilesFileSchema, file.value, opts.checks?.profiles);
+      const parsed = parseWith("profilesFile", file.value, opts.checks?.profiles);
       if (parsed.success) profiles.push({ value: parsed.data.profiles, file, path: ["profiles"] });
       else {
         schemaFailed = true;
         issues.push(
-          ...zodIssuesToIssues(parsed.error.issues, file, profilesFileSchema, "profiles file"),
+          ...zodIssuesToIssues(
+            parsed.error.issues,
+            file,
+            questionnaireSchemas().profilesFile,
+            "profiles file",
+          ),
         );
       }
     } else {
+      const includeFileSchema = questionnaireSchemas().includeFile;
       const parsed = includeFileSchema.safeParse(file.value);
       if (parsed.success) includes = parsed.data.include;
       else {

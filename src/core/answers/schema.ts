@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { crmSituation, identifier } from "../questionnaire/schema.js";
+import { questionnaireSchemas } from "../questionnaire/schema.js";
+
+const { crmSituation, identifier } = questionnaireSchemas();
 
 /**
  * A bare answer: a level on the questionnaire's scale, `na` or `unknown`.

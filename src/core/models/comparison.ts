@@ -4,7 +4,9 @@ import { z } from "zod";
 export const COMPARISON_SCHEMA_VERSION = 1;
 
 import { clientProfile } from "../answers/schema.js";
-import { localizedText, pillar, severity } from "../questionnaire/schema.js";
+import { questionnaireSchemas } from "../questionnaire/schema.js";
+
+const { localizedText, pillar, severity } = questionnaireSchemas();
 
 // The comparison JSON (`compare --format json`); docs/compare.md defines every figure.
 

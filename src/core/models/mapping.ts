@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { assessmentMeta, targetMap } from "../answers/schema.js";
-import { identifier } from "../questionnaire/schema.js";
+import { questionnaireSchemas } from "../questionnaire/schema.js";
+
+const { identifier } = questionnaireSchemas();
 
 /** The survey tools whose export layout we know. */
 export const PRESET_IDS = [

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { RESULTS_SCHEMA_VERSION } from "../answers/input.js";
 import { clientProfile, statedGoal } from "../answers/schema.js";
-import { condition, localizedText, pillar, severity } from "../questionnaire/schema.js";
+import { questionnaireSchemas } from "../questionnaire/schema.js";
+
+const { condition, localizedText, pillar, severity } = questionnaireSchemas();
+
 import { reliabilitySchema } from "./reliability.js";
 import { statisticsSchema } from "./statistics.js";
 

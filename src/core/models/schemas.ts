@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { answersFile, targetsFile } from "../answers/schema.js";
-import { dimension, profilesFile, questionnaireRoot } from "../questionnaire/schema.js";
+import { questionnaireSchemas } from "../questionnaire/schema.js";
 import { brandSchema } from "./brand.js";
 import { comparisonSchema } from "./comparison.js";
 import { mappingSchema } from "./mapping.js";
@@ -11,8 +11,14 @@ type SchemaEntry = { title: string; schema: () => z.ZodType };
 
 /** Every file format with a published JSON Schema, keyed by the `schema` command's argument. */
 export const SCHEMAS: Record<string, SchemaEntry> = {
-  questionnaire: { title: "crm-maturity questionnaire", schema: () => questionnaireRoot },
-  dimension: { title: "crm-maturity questionnaire dimension file", schema: () => dimension },
+  questionnaire: {
+    title: "crm-maturity questionnaire",
+    schema: () => questionnaireSchemas().questionnaireRoot,
+  },
+  dimension: {
+    title: "crm-maturity questionnaire dimension file",
+    schema: () => questionnaireSchemas().dimension,
+  },
   answers: { title: "crm-maturity answers", schema: () => answersFile },
   targets: { title: "crm-maturity targets", schema: () => targetsFile },
   results: { title: "crm-maturity results", schema: () => resultsSchema },
@@ -34,7 +40,7 @@ export function renderJsonSchema(name: string): string {
  * published on its own (the root's schema describes `profiles`); the build compiles a check from it.
  */
 export function renderProfilesFileJsonSchema(): string {
-  return render(profilesFile, "crm-maturity questionnaire profiles file");
+  return render(questionnaireSchemas().profilesFile, "crm-maturity questionnaire profiles file");
 }
 
 function render(schema: z.ZodType, title: string): string {

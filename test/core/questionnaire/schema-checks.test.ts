@@ -6,7 +6,7 @@ import fc from "fast-check";
 import jsYaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { validatePaths } from "../../../src/app/validate-files.js";
-import { dimension, questionnaireRoot } from "../../../src/core/questionnaire/schema.js";
+import { questionnaireSchemas } from "../../../src/core/questionnaire/schema.js";
 import type { SchemaChecks } from "../../../src/core/questionnaire/schema-checks.js";
 import { REPO } from "../../helpers/cli.js";
 
@@ -19,6 +19,8 @@ const PACK = path.join(REPO, "questionnaires/crm-maturity");
 const load = (file: string): unknown =>
   jsYaml.load(readFileSync(path.join(PACK, file), "utf8"), { schema: jsYaml.CORE_SCHEMA });
 const ROOT = load("questionnaire.yaml");
+const PROFILES = load("profiles.yaml");
+const { dimension, profilesFile, questionnaireRoot } = questionnaireSchemas();
 const DIMENSIONS = readdirSync(path.join(PACK, "dimensions"))
   .sort()
   .map((f) => load(`dimensions/${f}`));
@@ -106,6 +108,7 @@ describe("precompiled schema checks agree with zod", () => {
       values: [ROOT, { ...(ROOT as object), dimensions: [DIMENSIONS[0]] }],
     },
     { name: "dimension", schema: dimension, check: checks.dimension, values: DIMENSIONS },
+    { name: "profiles file", schema: profilesFile, check: checks.profiles, values: [PROFILES] },
   ];
   for (const { name, schema, check, values } of cases) {
     it(`pass and fill in defaults as zod does on the bundled pack (${name})`, () => {
