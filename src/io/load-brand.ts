@@ -58,9 +58,10 @@ export function checkBrand(
   cwd: string,
   placeholders: readonly string[] = [],
 ): { value?: Brand; issues: Issue[] } {
-  const parsed = brandSchema.safeParse(file.value);
+  const schema = brandSchema();
+  const parsed = schema.safeParse(file.value);
   if (!parsed.success) {
-    return { issues: zodIssuesToIssues(parsed.error.issues, file, brandSchema, "brand file") };
+    return { issues: zodIssuesToIssues(parsed.error.issues, file, schema, "brand file") };
   }
   const data: BrandFile = parsed.data;
   const dir = path.dirname(file.path);

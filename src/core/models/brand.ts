@@ -8,92 +8,107 @@ import { LANGS, type Lang } from "./languages.js";
  * one per language.
  */
 
-/** A colour as `#rgb` or `#rrggbb`. */
-export const hexColor = z
-  .string()
-  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
-    // The words of "expected … ; found …" (zod-issues.ts), so no one has to read the pattern.
-    message: "a colour as #RRGGBB or #RGB (e.g. #0b4f6c)",
-  })
-  .describe("A colour in hex notation, `#rrggbb` or `#rgb` (e.g. `#0b3d5c`).");
+/**
+ * Builds the brand file's schema: once, on first use (`validate` imports the brand loader, and a
+ * run without a brand file should not pay for building it).
+ */
+function build() {
+  /** A colour as `#rgb` or `#rrggbb`. */
+  const hexColor = z
+    .string()
+    .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
+      // The words of "expected … ; found …" (zod-issues.ts), so no one has to read the pattern.
+      message: "a colour as #RRGGBB or #RGB (e.g. #0b4f6c)",
+    })
+    .describe("A colour in hex notation, `#rrggbb` or `#rgb` (e.g. `#0b3d5c`).");
 
-/** A font family name for Word and PowerPoint: letters, digits, spaces and a few separators. */
-const fontName = z
-  .string()
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,62}$/u, {
-    message: "a font family name of letters, digits, spaces, '.', '_' or '-' (at most 63)",
-  })
-  .describe(
-    "A font family name as Word and PowerPoint list it, e.g. `Georgia` or `Source Sans Pro`.",
-  );
+  /** A font family name for Word and PowerPoint: letters, digits, spaces and a few separators. */
+  const fontName = z
+    .string()
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,62}$/u, {
+      message: "a font family name of letters, digits, spaces, '.', '_' or '-' (at most 63)",
+    })
+    .describe(
+      "A font family name as Word and PowerPoint list it, e.g. `Georgia` or `Source Sans Pro`.",
+    );
 
-const perLanguage = z
-  .strictObject(
-    Object.fromEntries(LANGS.map((lang) => [lang, z.string().min(1).optional()])) as Record<
-      Lang,
-      z.ZodOptional<z.ZodString>
-    >,
-  )
-  .refine(
-    (o) => Object.values(o).some((v) => v !== undefined),
-    "give the text in at least one language",
-  );
+  const perLanguage = z
+    .strictObject(
+      Object.fromEntries(LANGS.map((lang) => [lang, z.string().min(1).optional()])) as Record<
+        Lang,
+        z.ZodOptional<z.ZodString>
+      >,
+    )
+    .refine(
+      (o) => Object.values(o).some((v) => v !== undefined),
+      "give the text in at least one language",
+    );
 
-/** Words a client reads: one text for every language, or one per language (`en`, `zh-CN`). */
-export const brandText = z
-  .union([z.string().min(1), perLanguage])
-  .describe("One text for every language, or a text per language: `{ en: …, zh-CN: … }`.");
+  /** Words a client reads: one text for every language, or one per language (`en`, `zh-CN`). */
+  const brandText = z
+    .union([z.string().min(1), perLanguage])
+    .describe("One text for every language, or a text per language: `{ en: …, zh-CN: … }`.");
 
-export type BrandText = z.infer<typeof brandText>;
-
-export const brandSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    firm: brandText.describe("The firm's name, on the cover and in the document properties."),
-    logo: z
-      .string()
-      .min(1)
-      .optional()
-      .describe(
-        "The logo: a PNG or JPEG file, relative to this file. Shown on the cover or title slide and in page headers.",
-      ),
-    colors: z
-      .strictObject({
-        primary: hexColor.describe(
-          "Headings, the cover band, the slide bar and the current-state series of charts.",
+  const brandSchema = z
+    .strictObject({
+      $schema: z.string().optional(),
+      firm: brandText.describe("The firm's name, on the cover and in the document properties."),
+      logo: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          "The logo: a PNG or JPEG file, relative to this file. Shown on the cover or title slide and in page headers.",
         ),
-        accent: hexColor
-          .optional()
-          .describe(
-            "The line under the cover band and the cover line. Default: the primary colour.",
+      colors: z
+        .strictObject({
+          primary: hexColor.describe(
+            "Headings, the cover band, the slide bar and the current-state series of charts.",
           ),
-      })
-      .optional()
-      .describe("Brand colours. Default: the neutral navy of the unbranded documents."),
-    fonts: z
-      .strictObject({
-        heading: fontName.optional().describe("Headings and titles in Word and PowerPoint."),
-        body: fontName.optional().describe("Body text in Word and PowerPoint."),
-        pdf: z
-          .string()
-          .min(1)
-          .optional()
-          .describe(
-            "A font file (.ttf, .otf or .ttc) for PDF, relative to this file. Default: the bundled fonts. `--font` wins over it.",
-          ),
-      })
-      .optional(),
-    footer: brandText.optional().describe("Footer text on every page and slide."),
-    confidentiality: brandText
-      .optional()
-      .describe("Confidentiality notice, in the footer and on the cover."),
-    coverLine: brandText
-      .optional()
-      .describe("One line on the cover or title slide, e.g. a tagline."),
-  })
-  .describe("A consulting firm's branding for PDF, Word and PowerPoint deliverables.");
+          accent: hexColor
+            .optional()
+            .describe(
+              "The line under the cover band and the cover line. Default: the primary colour.",
+            ),
+        })
+        .optional()
+        .describe("Brand colours. Default: the neutral navy of the unbranded documents."),
+      fonts: z
+        .strictObject({
+          heading: fontName.optional().describe("Headings and titles in Word and PowerPoint."),
+          body: fontName.optional().describe("Body text in Word and PowerPoint."),
+          pdf: z
+            .string()
+            .min(1)
+            .optional()
+            .describe(
+              "A font file (.ttf, .otf or .ttc) for PDF, relative to this file. Default: the bundled fonts. `--font` wins over it.",
+            ),
+        })
+        .optional(),
+      footer: brandText.optional().describe("Footer text on every page and slide."),
+      confidentiality: brandText
+        .optional()
+        .describe("Confidentiality notice, in the footer and on the cover."),
+      coverLine: brandText
+        .optional()
+        .describe("One line on the cover or title slide, e.g. a tagline."),
+    })
+    .describe("A consulting firm's branding for PDF, Word and PowerPoint deliverables.");
 
-export type BrandFile = z.infer<typeof brandSchema>;
+  return { brandText, brandSchema };
+}
+
+let built: ReturnType<typeof build> | undefined;
+
+/** The schema of a brand file (built on the first call, then shared). */
+export function brandSchema(): ReturnType<typeof build>["brandSchema"] {
+  built ??= build();
+  return built.brandSchema;
+}
+
+export type BrandText = z.infer<ReturnType<typeof build>["brandText"]>;
+export type BrandFile = z.infer<ReturnType<typeof build>["brandSchema"]>;
 
 /** `#rgb` → `#rrggbb`, lower case. */
 export function normalizeHex(color: string): string {

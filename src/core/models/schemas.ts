@@ -25,7 +25,7 @@ export const SCHEMAS: Record<string, SchemaEntry> = {
   mapping: { title: "crm-maturity survey export mapping", schema: () => mappingSchema },
   report: { title: "crm-maturity report model", schema: () => reportModelSchema },
   comparison: { title: "crm-maturity comparison", schema: () => comparisonSchema },
-  brand: { title: "crm-maturity firm branding", schema: () => brandSchema },
+  brand: { title: "crm-maturity firm branding", schema: brandSchema },
 };
 
 /** Renders a format's JSON Schema (draft-07, input mode, so defaults are optional) as text. */

@@ -14,7 +14,7 @@ const hexDigit = fc.constantFrom(..."0123456789abcdefABCDEF");
 describe("brand schema", () => {
   it("accepts a full brand file and one with only the firm", () => {
     expect(
-      brandSchema.safeParse({
+      brandSchema().safeParse({
         firm: { en: "Northwind", "zh-CN": "北风" },
         logo: "logo.png",
         colors: { primary: "#0b4f6c", accent: "#E0A526" },
@@ -24,7 +24,7 @@ describe("brand schema", () => {
         coverLine: "Independent",
       }).success,
     ).toBe(true);
-    expect(brandSchema.safeParse({ firm: "Northwind" }).success).toBe(true);
+    expect(brandSchema().safeParse({ firm: "Northwind" }).success).toBe(true);
   });
 
   it.each([
@@ -38,14 +38,16 @@ describe("brand schema", () => {
     ["an empty text", { firm: "" }],
     ["a font name that could be markup", { firm: "N", fonts: { body: '<a href="x">' } }],
   ])("refuses %s", (_what, value) => {
-    expect(brandSchema.safeParse(value).success).toBe(false);
+    expect(brandSchema().safeParse(value).success).toBe(false);
   });
 
   it("accepts every #rgb and #rrggbb colour and normalises it to lower-case #rrggbb", () => {
     fc.assert(
       fc.property(fc.array(hexDigit, { minLength: 6, maxLength: 6 }), (digits) => {
         const color = `#${digits.join("")}`;
-        expect(brandSchema.safeParse({ firm: "N", colors: { primary: color } }).success).toBe(true);
+        expect(brandSchema().safeParse({ firm: "N", colors: { primary: color } }).success).toBe(
+          true,
+        );
         expect(normalizeHex(color)).toBe(color.toLowerCase());
       }),
     );
