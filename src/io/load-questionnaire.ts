@@ -68,22 +68,32 @@ export interface LoadOptions {
   checks?: SchemaChecks | null;
 }
 
-/** The file formats with a precompiled check. */
-type CheckedFormat = "questionnaireRoot" | "dimension" | "profilesFile";
+/** The formats a questionnaire's files come in, and how findings name each. */
+const FORMAT_NAMES = {
+  questionnaireRoot: "questionnaire",
+  dimension: "dimension",
+  profilesFile: "profiles file",
+  includeFile: "include file",
+} as const;
+
+type Parsed<K extends keyof typeof FORMAT_NAMES> =
+  | { data: z.output<QuestionnaireSchemas[K]> }
+  | { issues: Issue[] };
 
 /**
- * Parses with zod, unless a precompiled check passes first (it has filled in the defaults): the
- * schemas are built only when zod runs.
+ * Parses a file as `format` with zod, unless a precompiled check passes first (it has filled in
+ * the defaults): the schemas are built only when zod runs.
  */
-function parseWith<K extends CheckedFormat>(
+function parseAs<K extends keyof typeof FORMAT_NAMES>(
   format: K,
-  value: unknown,
+  file: SourceFile,
   check: ((value: unknown) => boolean) | undefined,
-): z.ZodSafeParseResult<z.output<QuestionnaireSchemas[K]>> {
-  if (check?.(value)) return { success: true, data: value as z.output<QuestionnaireSchemas[K]> };
-  return questionnaireSchemas()[format].safeParse(value) as z.ZodSafeParseResult<
-    z.output<QuestionnaireSchemas[K]>
-  >;
+): Parsed<K> {
+  if (check?.(file.value)) return { data: file.value as z.output<QuestionnaireSchemas[K]> };
+  const schema = questionnaireSchemas()[format];
+  const parsed = schema.safeParse(file.value);
+  if (parsed.success) return { data: parsed.data as z.output<QuestionnaireSchemas[K]> };
+  return { issues: zodIssuesToIssues(parsed.error.issues, file, schema, FORMAT_NAMES[format]) };
 }
 
 /** Loads a questionnaire root and its include tree; never throws on bad content. */
@@ -128,10 +138,14 @@ export function loadQuestionnaire(
       );
       return;
     }
+    const fail = (found: Issue[]) => {
+      schemaFailed = true;
+      issues.push(...found);
+    };
     let includes: string[] = [];
     if (kind === "root") {
-      const parsed = parseWith("questionnaireRoot", file.value, opts.checks?.root);
-      if (parsed.success) {
+      const parsed = parseAs("questionnaireRoot", file, opts.checks?.root);
+      if ("data" in parsed) {
         root = { value: parsed.data, file, path: [] };
         parsed.data.dimensions.forEach((d, i) => {
           dimensions.push({ value: d, file, path: ["dimensions", i] });
@@ -141,54 +155,23 @@ export function loadQuestionnaire(
           profiles.push({ value: parsed.data.profiles, file, path: ["profiles"] });
         }
       } else {
-        schemaFailed = true;
-        issues.push(
-          ...zodIssuesToIssues(
-            parsed.error.issues,
-            file,
-            questionnaireSchemas().questionnaireRoot,
-            "questionnaire",
-          ),
-        );
+        fail(parsed.issues);
         includes = rawIncludes(file.value);
       }
     } else if (kind === "dimension") {
-      const parsed = parseWith("dimension", file.value, opts.checks?.dimension);
-      if (parsed.success) dimensions.push({ value: parsed.data, file, path: [] });
-      else {
-        schemaFailed = true;
-        issues.push(
-          ...zodIssuesToIssues(
-            parsed.error.issues,
-            file,
-            questionnaireSchemas().dimension,
-            "dimension",
-          ),
-        );
-      }
+      const parsed = parseAs("dimension", file, opts.checks?.dimension);
+      if ("data" in parsed) dimensions.push({ value: parsed.data, file, path: [] });
+      else fail(parsed.issues);
     } else if (kind === "profiles") {
-      const parsed = parseWith("profilesFile", file.value, opts.checks?.profiles);
-      if (parsed.success) profiles.push({ value: parsed.data.profiles, file, path: ["profiles"] });
-      else {
-        schemaFailed = true;
-        issues.push(
-          ...zodIssuesToIssues(
-            parsed.error.issues,
-            file,
-            questionnaireSchemas().profilesFile,
-            "profiles file",
-          ),
-        );
-      }
+      const parsed = parseAs("profilesFile", file, opts.checks?.profiles);
+      if ("data" in parsed)
+        profiles.push({ value: parsed.data.profiles, file, path: ["profiles"] });
+      else fail(parsed.issues);
     } else {
-      const includeFileSchema = questionnaireSchemas().includeFile;
-      const parsed = includeFileSchema.safeParse(file.value);
-      if (parsed.success) includes = parsed.data.include;
+      const parsed = parseAs("includeFile", file, undefined);
+      if ("data" in parsed) includes = parsed.data.include;
       else {
-        schemaFailed = true;
-        issues.push(
-          ...zodIssuesToIssues(parsed.error.issues, file, includeFileSchema, "include file"),
-        );
+        fail(parsed.issues);
         includes = rawIncludes(file.value);
       }
     }

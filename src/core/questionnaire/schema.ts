@@ -5,10 +5,66 @@ z.config({ jitless: true });
 
 /**
  * Builds every schema of the questionnaire formats: once, on first use. Building them costs
- * `validate` about a seventh of its start-up, and a valid pack never needs them: the build's
+ * `validate` about an eighth of its start-up, and a valid pack never needs them: the build's
  * precompiled checks (schema-checks.ts) pass first, and zod runs only to explain a problem.
  */
 function build() {
+  const b1 = basics();
+  const b2 = { ...b1, ...questionSchemas(b1) };
+  const b3 = { ...b2, ...dimensionSchemas(b2) };
+  const b4 = { ...b3, ...methodSchemas(b3) };
+  const b5 = { ...b4, ...profileSchemas(b4) };
+  const all = { ...b5, ...rootSchemas(b5) };
+  return {
+    languageTag: all.languageTag,
+    localizedText: all.localizedText,
+    identifier: all.identifier,
+    pillar: all.pillar,
+    severity: all.severity,
+    phase: all.phase,
+    crmSituation: all.crmSituation,
+    condition: all.condition,
+    scaleLevel: all.scaleLevel,
+    role: all.role,
+    question: all.question,
+    risk: all.risk,
+    raci: all.raci,
+    effort: all.effort,
+    recommendation: all.recommendation,
+    dimension: all.dimension,
+    readinessRule: all.readinessRule,
+    judgementSentence: all.judgementSentence,
+    methodology: all.methodology,
+    industryProfile: all.industryProfile,
+    sizeProfile: all.sizeProfile,
+    profileSet: all.profileSet,
+    profilesFile: all.profilesFile,
+    questionnaireRoot: all.questionnaireRoot,
+    includeFile: all.includeFile,
+  };
+}
+
+/** A condition over scores and answers; used by risks and readiness rules. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { dimension: string; below?: number; atLeast?: number }
+  | { question: string; atMost?: number; atLeast?: number }
+  | { overall: { below?: number; atLeast?: number } }
+  | { perceptionGap: { dimension: string; atLeast: number } }
+  | { coverage: { below: number; dimension?: string } }
+  | { risk: string };
+
+/** What each builder needs: everything the builders before it made. */
+type B1 = ReturnType<typeof basics>;
+type B2 = B1 & ReturnType<typeof questionSchemas>;
+type B3 = B2 & ReturnType<typeof dimensionSchemas>;
+type B4 = B3 & ReturnType<typeof methodSchemas>;
+type B5 = B4 & ReturnType<typeof profileSchemas>;
+
+/** The shared building blocks: language tags, texts, identifiers, the enums and conditions. */
+function basics() {
   /** Language tags the format accepts for localised text, e.g. `en`, `zh-CN`. */
   const languageTag = z
     .string()
@@ -103,6 +159,22 @@ function build() {
     ]),
   );
 
+  return {
+    languageTag,
+    localizedText,
+    identifier,
+    pillar,
+    severity,
+    phase,
+    crmSituation,
+    levelNumber,
+    positiveInt,
+    condition,
+  };
+}
+
+/** The scale, roles, questions and risks. */
+function questionSchemas({ localizedText, identifier, severity, condition }: B1) {
   const scaleLevel = z
     .strictObject({
       level: z.number().int().min(1).max(5).describe("The level number, 1 to 5."),
@@ -183,6 +255,21 @@ function build() {
     })
     .describe("A named risk raised when its condition holds.");
 
+  return { scaleLevel, role, question, risk };
+}
+
+/** Recommendations (with their RACI and effort) and the dimension file. */
+function dimensionSchemas({
+  localizedText,
+  identifier,
+  pillar,
+  phase,
+  crmSituation,
+  levelNumber,
+  positiveInt,
+  question,
+  risk,
+}: B2) {
   /** Who else takes part in an action; its `owner` is the Responsible role. */
   const raci = z
     .strictObject({
@@ -270,6 +357,11 @@ function build() {
     })
     .describe("An area of capability, usually one file under `dimensions/`.");
 
+  return { raci, effort, recommendation, dimension };
+}
+
+/** Readiness rules, judgement sentences and the consulting method. */
+function methodSchemas({ localizedText, identifier, crmSituation, condition }: B3) {
   const readinessRule = z
     .strictObject({
       id: identifier,
@@ -384,6 +476,11 @@ function build() {
     })
     .describe("The consulting method: titles, judgement, phase goals and exit criteria, KPIs.");
 
+  return { readinessRule, verdict, judgementSentence, phaseMethod, standardKpi, methodology };
+}
+
+/** Industry profiles, size bands and the profiles file. */
+function profileSchemas({ localizedText, identifier, levelNumber }: B4) {
   const profileName = localizedText.describe("The profile's name, as outputs show it.");
   const profileWhy = localizedText.describe(
     "Why the profile adjusts what it does, in a consultant's words (shown in the report's method).",
@@ -490,6 +587,22 @@ function build() {
     profiles: profileSet,
   });
 
+  return { profileName, profileWhy, industryProfile, sizeProfile, profileSet, profilesFile };
+}
+
+/** The questionnaire root and the include-only file. */
+function rootSchemas({
+  languageTag,
+  localizedText,
+  identifier,
+  scaleLevel,
+  role,
+  risk,
+  dimension,
+  readinessRule,
+  methodology,
+  profileSet,
+}: B5) {
   const includeList = z
     .array(z.string().min(1))
     .describe("Files to compose, relative to this file; they must stay inside the root's folder.");
@@ -535,46 +648,8 @@ function build() {
   /** A file that only lists other files to include. */
   const includeFile = z.strictObject({ $schema: z.string().optional(), include: includeList });
 
-  return {
-    languageTag,
-    localizedText,
-    identifier,
-    pillar,
-    severity,
-    phase,
-    crmSituation,
-    condition,
-    scaleLevel,
-    role,
-    question,
-    risk,
-    raci,
-    effort,
-    recommendation,
-    dimension,
-    readinessRule,
-    judgementSentence,
-    methodology,
-    industryProfile,
-    sizeProfile,
-    profileSet,
-    profilesFile,
-    questionnaireRoot,
-    includeFile,
-  };
+  return { includeList, questionnaireRoot, includeFile };
 }
-
-/** A condition over scores and answers; used by risks and readiness rules. */
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | { dimension: string; below?: number; atLeast?: number }
-  | { question: string; atMost?: number; atLeast?: number }
-  | { overall: { below?: number; atLeast?: number } }
-  | { perceptionGap: { dimension: string; atLeast: number } }
-  | { coverage: { below: number; dimension?: string } }
-  | { risk: string };
 
 /** The questionnaire formats' schemas, built on first use. */
 export type QuestionnaireSchemas = ReturnType<typeof build>;
