@@ -392,7 +392,8 @@ export interface ReportMessages {
     rolesPresent: number;
     rolesExpected: number;
   }): string;
-  readinessSentence: Record<ReadinessVerdictId, string>;
+  /** The readiness verdict in a sentence, addressed to the client by name. */
+  readinessSentence: Record<ReadinessVerdictId, (client: string) => string>;
   readinessReason(title: string, rationale: string | null): string;
   /** `measured`: dimensions with a score; none means no gap can be measured at all. */
   topGapsSentence(count: number, measured: number): string;

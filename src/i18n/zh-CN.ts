@@ -55,7 +55,7 @@ const common: Messages["common"] = {
     ready: "已就绪",
     conditional: "有条件就绪",
     "not-ready": "尚未就绪",
-    inconclusive: "无法判断",
+    inconclusive: "无法判定",
   },
   verdictExplain: {
     ready: "没有触发任何就绪度规则，企业可以推进",
@@ -65,30 +65,29 @@ const common: Messages["common"] = {
   },
   leaf(l) {
     const v = (x: number | null) => (x === null ? "无法判定" : fmtScore(x));
-    // Plain words for the threshold, as a consultant would say it (no double negatives).
-    const bounds = (b: { below?: number; atLeast?: number; atMost?: number }): string => {
+    // 以顾问的口吻陈述依据：先说分数，再说它是否落在预警区间（不写“不高于 2”之类的规则用语）。
+    const sign = (b: { below?: number; atLeast?: number; atMost?: number }): string => {
       const parts: string[] = [];
-      if (b.below !== undefined) parts.push(l.holds ? `未达 ${b.below} 分` : `已达 ${b.below} 分`);
-      if (b.atMost !== undefined)
-        parts.push(l.holds ? `在 ${b.atMost} 分及以下` : `高于 ${b.atMost} 分`);
-      if (b.atLeast !== undefined)
-        parts.push(l.holds ? `达到 ${b.atLeast} 分及以上` : `未达 ${b.atLeast} 分`);
-      return parts.join("，且");
+      if (b.below !== undefined) parts.push(`低于 ${b.below} 分`);
+      if (b.atMost !== undefined) parts.push(`${b.atMost} 分及以下`);
+      if (b.atLeast !== undefined) parts.push(`${b.atLeast} 分及以上`);
+      return `（${l.holds ? "已落入" : "未落入"}预警区间：${parts.join("且")}）`;
     };
-    const not = l.holds ? "" : "并非";
     switch (l.kind) {
       case "dimension":
-        return `${l.name}目前为 ${v(l.value)} 分，${bounds(l)}`;
+        return `${l.name}得分为 ${v(l.value)} 分（满分 5 分）${sign(l)}`;
       case "question":
-        return `${report.quote(l.name)}一题平均 ${v(l.value)} 分，${bounds(l)}`;
+        return `受访者对${report.quote(l.name)}的平均评分为 ${v(l.value)} 分（满分 5 分）${sign(l)}`;
       case "overall":
-        return `总体得分 ${v(l.value)}，${bounds(l)}`;
+        return `总体得分为 ${v(l.value)} 分（满分 5 分）${sign(l)}`;
       case "perceptionGap":
-        return `高层对${l.name}的评分比一线高 ${v(l.value)}，${not}不低于 ${l.atLeast}`;
+        return `高层对${l.name}的评分比一线高 ${v(l.value)} 分${sign(l)}`;
       case "coverage":
-        return `${l.name === null ? "总体" : l.name}覆盖率为 ${l.value === null ? "未知" : fmtPct(l.value)}，${not}低于 ${fmtPct(l.below)}`;
+        return `${l.name === null ? "全部题目" : l.name}的作答覆盖率为 ${l.value === null ? "未知" : fmtPct(l.value)}${l.holds ? `，低于得出可靠结论所需的 ${fmtPct(l.below)}` : `，足以得出可靠结论（需 ${fmtPct(l.below)} 及以上）`}`;
       case "risk":
-        return l.holds ? `已触发风险${report.quote(l.name)}` : `未触发风险${report.quote(l.name)}`;
+        return l.holds
+          ? `同时存在风险${report.quote(l.name)}`
+          : `不存在风险${report.quote(l.name)}`;
     }
   },
 };
@@ -209,7 +208,7 @@ const report: Messages["report"] = {
     risk: "风险",
     severity: "严重程度",
     mitigation: "应对措施",
-    because: "触发原因",
+    because: "判断依据",
     recommendation: "改进建议",
     action: "行动",
     actions: "行动",
@@ -231,7 +230,7 @@ const report: Messages["report"] = {
     exitCriteria: "阶段完成标准",
     executive: "高层",
     frontline: "一线",
-    perceptionGap: "认知差距",
+    perceptionGap: "认知落差",
     spread: "分歧幅度",
     lowest: "最低",
     highest: "最高",
@@ -257,7 +256,7 @@ const report: Messages["report"] = {
     triggeredRisks: "已触发的风险",
     roadmapActions: "路线图行动",
     scoresByRole: "分角色得分",
-    perceptionGaps: "认知差距",
+    perceptionGaps: "认知落差",
     disagreements: "意见分歧",
     factConflicts: "需凭证据核实的事实",
     principles: "原则",
@@ -315,7 +314,7 @@ const report: Messages["report"] = {
     ready: "已就绪",
     conditional: "有条件就绪",
     "not-ready": "尚未就绪",
-    inconclusive: "无法判断",
+    inconclusive: "无法判定",
   },
   confidence: { high: "高", medium: "中", low: "低" },
   strategyName: { "small-slow": "小步慢跑", "big-fast": "大步快跑" },
@@ -332,7 +331,7 @@ const report: Messages["report"] = {
     calibration: "期望值校准",
     profile: "成熟度概况",
     dimensions: "各维度详情",
-    perception: "认知差距与意见分歧",
+    perception: "认知落差与意见分歧",
     risks: "风险登记表",
     roadmap: "路线图",
     kpis: "变革管理考核指标",
@@ -363,14 +362,16 @@ const report: Messages["report"] = {
         : `本结论的可信度为${a.confidence}：适用题目权重的作答覆盖率为 ${fmtPct(a.coverage)}，单题最多 ${a.respondents} 位受访者作答，应参与作答的 ${a.rolesExpected} 类角色中有 ${a.rolesPresent} 类参与。`;
     return `${cjkSpace(`${a.client}的`)}总体得分为 ${fmtScore(a.score)}（五级量表），CRM 能力处于第 ${a.level} 级${a.levelName ? `“${a.levelName}”` : ""}。${cov}`;
   },
+  // 直接称呼客户为“贵公司”，不用“企业”“这家企业”之类的第三人称。
   readinessSentence: {
-    ready:
-      "没有任何就绪度规则被触发，企业可以启动或继续推进 CRM 项目，但仍须遵循先战略、再人员与流程、最后技术的顺序。",
-    conditional: "只有把下列条件纳入路线图的第一阶段，企业才可推进；否则项目很可能不及预期。",
-    "not-ready":
-      "企业目前不宜采购或上线 CRM 系统，应先建设下列能力；现在上系统只会把眼下的弱点自动化。",
-    inconclusive:
-      "目前还没有任何受访者对任何题目给出评级，本文件无法说明企业是否已经就绪。请先完成访谈，再据此得出任何结论。",
+    ready: () =>
+      "作答中没有发现妨碍推进的因素，贵公司可以启动或继续推进 CRM 项目，但仍须遵循先战略、再人员与流程、最后技术的顺序。",
+    conditional: () =>
+      "贵公司可以推进，但须把下列条件纳入路线图的第一阶段；缺少这些条件，项目很可能难以达到预期。",
+    "not-ready": () =>
+      "我们建议贵公司暂缓采购或上线 CRM 系统，先建设下列能力；此时上线，很大程度上只是把眼下的薄弱环节原样搬进软件。",
+    inconclusive: () =>
+      "目前还没有受访者对任何题目给出评级，本文件尚无法说明贵公司是否已经就绪。请先完成访谈，再据此得出结论。",
   },
   readinessReason: (title, rationale) => (rationale ? `${title}：${rationale}` : `${title}。`),
   topGapsSentence: (count, measured) =>
@@ -392,7 +393,7 @@ const report: Messages["report"] = {
       ? "目前还无法校准期望值：没有任何维度有得分可与目标对照。"
       : a.outOfReach === 0
         ? `按每提升一级约需 ${a.monthsPerLevel} 个月的现实节奏，所有目标都能在 ${a.horizon} 个月的规划期内达成。`
-        : `${a.total} 个目标中有 ${a.outOfReach} 个无法在 ${a.horizon} 个月的规划期内达成：按现实节奏，能力大约每 ${a.monthsPerLevel} 个月才能提升一级。请以下列日期代替原有预期来做计划。`,
+        : `${a.total} 个目标中有 ${a.outOfReach} 个无法在 ${a.horizon} 个月的规划期内达成：按现实节奏，能力大约每 ${a.monthsPerLevel} 个月才能提升一级。建议以下列日期代替原有预期作为计划依据。`,
   calibrationItem: (a) =>
     `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；${a.horizon} 个月内预计可达到约 ${fmtScore(a.reachable)}。`,
   goalSentence(a) {
@@ -445,7 +446,7 @@ const report: Messages["report"] = {
   perceptionIntro: (applicable) =>
     applicable
       ? "按角色列出的得分。高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。"
-      : "只有一类角色作答，无法显示角色之间的认知差距。请分别访谈高层与一线员工，以揭示差距。",
+      : "只有一类角色作答，无法显示角色之间的认知落差。请分别访谈高层与一线员工，以揭示落差。",
   perceptionGapSentence: (a) =>
     `${a.title}：高层 ${fmtScore(a.executive)}，一线 ${fmtScore(a.frontline)}（差距 ${fmtScore(a.gap)}）。`,
   otherRisksTitle: "其他风险",
@@ -491,7 +492,7 @@ const report: Messages["report"] = {
       `成熟度标尺对第 ${a.level} 级的通用描述（凡与${a.client}自身的回答和备注不符之处，以回答为准）：${a.description}`,
     ),
   phaseGloss:
-    "关于阶段名称：“僵化”指先原样照做、严格执行已被验证的做法，直到熟练掌握再加以调整；它要求的是执行纪律，而不是让组织变得僵硬。",
+    "关于阶段名称：“僵化”指原样引入已被验证的做法并严格执行，直到熟练掌握为止，它要求的是执行纪律，而不是让组织变得僵硬；“优化”指在此基础上依据积累的证据，结合业务加以调整；“固化”指把改进后的做法写入制度、系统配置、考核指标和培训。",
   stageTitle: (stage, title) => (stage === "pilot" ? `${title}（试点）` : `${title}（分批推广）`),
   reasonReadiness: (rule) => `就绪度结论要求在第一阶段完成（${rule}）。`,
   situationName: {
@@ -551,8 +552,8 @@ const report: Messages["report"] = {
     );
   },
   findingSentence: (a) =>
-    `${a.title}目前为 ${fmtScore(a.score)}，目标为 ${a.target}${a.level === null ? "" : `（第 ${a.level} 级）`}。支撑这一判断的作答如下：`,
-  decisionsIntro: "以下三项决策须由企业负责人亲自作出，项目团队无法代为决定。",
+    `${a.title}目前为 ${fmtScore(a.score)} 分${a.level === null ? "" : `（第 ${a.level} 级）`}，目标为第 ${a.target} 级。支撑这一判断的作答如下：`,
+  decisionsIntro: "以下三项决策须由总经理亲自作出，项目团队无法代为决定。",
   decisionApprove: (a) => ({
     title: "批准第一阶段并落实责任人",
     sentence: cjkSpace(
@@ -598,7 +599,7 @@ const report: Messages["report"] = {
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
     "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",
     "覆盖率是已作答题目权重占适用题目权重的比例。可信度综合四个因素：覆盖率、作答人数、应当作答的角色是否都已参与、受访者之间是否一致。只有覆盖率达到 80%、至少三人作答、所有应参与的角色均已参与、且 80% 的已答权重上意见一致时，可信度才为高；覆盖率 50%、两人作答、半数角色参与、50% 一致时为中；否则为低。因此仅凭一次访谈，可信度最多为低。差距为目标减去得分（为正时）。",
-    `按每提升一级约需 ${a.monthsPerLevel} 个月计算，若差距超出 ${a.horizon} 个月规划期内可提升的幅度，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知差距，回答相差两级或以上记为意见分歧。`,
+    `按每提升一级约需 ${a.monthsPerLevel} 个月计算，若差距超出 ${a.horizon} 个月规划期内可提升的幅度，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知落差，回答相差两级或以上记为意见分歧。`,
     "风险与就绪度结论由问卷中定义的规则得出；路线图依据问卷中的改进建议生成，规则见路线图一节。",
   ],
   coverageIntro:
