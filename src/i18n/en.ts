@@ -1,4 +1,4 @@
-import { dateParts, fmtPct, fmtRange, fmtScore, joinList } from "./format.js";
+import { dateParts, fmtPct, fmtRange, fmtScore, joinList, nestQuotes } from "./format.js";
 import type { Messages } from "./messages.js";
 
 const MONTHS_EN = [
@@ -315,7 +315,7 @@ const report: Messages["report"] = {
     return `${d} ${MONTHS_EN[m - 1] ?? ""} ${y}`;
   },
   listJoin: (items) => joinList(items, ", ", " and "),
-  quote: (text) => `“${text}”`,
+  quote: (text) => `“${nestQuotes(text)}”`,
   paren: (text) => ` (${text})`,
   sep: ", ",
   sentenceJoin: " ",
@@ -456,7 +456,7 @@ const report: Messages["report"] = {
   expectationSentence: (a) =>
     `The target is out of reach within ${a.horizon} months: about ${a.months} months are needed, so realistically by ${a.date}.`,
   perceptionSentence: (a) =>
-    `Executives rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, a difference of ${fmtScore(a.gap)}.${a.flagged ? " This is the good-news-only bias: problems are being filtered on their way to the top." : ""}`,
+    `Executives rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, a difference of ${fmtScore(a.gap)}.${a.flagged ? " A difference this large is often the mark of good news only: problems may be filtered on their way to the top." : ""}`,
   factConflictsIntro:
     "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each counts with the average of the ratings.",
   perceptionIntro: (applicable) =>

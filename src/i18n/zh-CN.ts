@@ -1,4 +1,4 @@
-import { cjkSpace, dateParts, fmtPct, fmtRange, fmtScore, joinList } from "./format.js";
+import { cjkSpace, dateParts, fmtPct, fmtRange, fmtScore, joinList, nestQuotes } from "./format.js";
 import type { Messages } from "./messages.js";
 
 const common: Messages["common"] = {
@@ -71,7 +71,7 @@ const common: Messages["common"] = {
       if (b.below !== undefined) parts.push(`低于 ${b.below} 分`);
       if (b.atMost !== undefined) parts.push(`${b.atMost} 分及以下`);
       if (b.atLeast !== undefined) parts.push(`${b.atLeast} 分及以上`);
-      return `（${l.holds ? "已落入" : "未落入"}预警区间：${parts.join("且")}）`;
+      return `，${l.holds ? "已落入" : "未落入"}预警区间（${parts.join("且")}）`;
     };
     switch (l.kind) {
       case "dimension":
@@ -298,7 +298,7 @@ const report: Messages["report"] = {
     return `${y}年${m}月${d}日`;
   },
   listJoin: (items) => joinList(items, "、", "和"),
-  quote: (text) => `“${text}”`,
+  quote: (text) => `“${nestQuotes(text)}”`,
   paren: (text) => `（${text}）`,
   sep: "、",
   sentenceJoin: "",
@@ -440,7 +440,7 @@ const report: Messages["report"] = {
   expectationSentence: (a) =>
     `该目标无法在 ${a.horizon} 个月内达成：约需 ${a.months} 个月，现实可达日期为${a.date}。`,
   perceptionSentence: (a) =>
-    `高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，相差 ${fmtScore(a.gap)}。${a.flagged ? "这正是“报喜不报忧”的偏差：问题在向上传递的过程中被过滤了。" : ""}`,
+    `高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，相差 ${fmtScore(a.gap)}。${a.flagged ? "这往往是“报喜不报忧”的迹象：问题在向上传递的过程中可能已被过滤。" : ""}`,
   factConflictsIntro:
     "以下题目询问的是企业的客观事实而非看法，但能够看到相关证据的受访者给出的评级相差两级或以上。在依据本报告做决定之前，评估人应查阅相关文件或记录并更正答案；在此之前，每题按各评级的平均值计分。",
   perceptionIntro: (applicable) =>
@@ -462,7 +462,7 @@ const report: Messages["report"] = {
   roadmapRules:
     "行动依据差距、已触发的风险和就绪度结论所附的条件选定。每个阶段内，行动先排在其前置行动之后，再按优先级（差距 × 维度权重）排序，然后按战略、人员、流程、技术的顺序排列；技术类行动要等战略决策完成，每项推广都要等相应培训完成。上一阶段完成后，下一阶段才开始；每个责任方同一时间最多承担两项行动。规划期内放不下的行动留待下一轮。推行过程中，配齐关键岗位、强化核心流程可以抵消变革阻力，而培训是最主要的抓手。",
   reasonGap: (a) =>
-    `${a.dimension}目前处于第 ${a.level} 级，距目标还差 ${fmtScore(a.gap)} 分；这项工作正是企业迈向第 ${a.appliesBelow} 级所需要的。`,
+    `${a.dimension}目前处于第 ${a.level} 级，距目标还差 ${fmtScore(a.gap)} 分；这项工作是贵公司迈向第 ${a.appliesBelow} 级的必经一步。`,
   reasonRisk: (risk) => `应对风险${report.quote(risk)}。`,
   reasonDependency: (action) => `是${report.quote(action)}的前置行动。`,
   reasonRisks: (risks) => `应对风险${report.listJoin(risks.map(report.quote))}。`,

@@ -448,7 +448,7 @@ function roadmapPhase(
           or(a.raci.text),
           ctx.span(a.startWeek, a.endWeek),
           a.effort?.range ?? "—",
-          or(a.dependsOn.map((id) => actionTitle.get(id) ?? id).join("; ")),
+          or(a.dependsOn.map((id) => actionTitle.get(id) ?? id).join(ctx.sep)),
         ]),
       ),
     );
