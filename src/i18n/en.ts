@@ -93,7 +93,8 @@ const common: Messages["common"] = {
       case "dimension":
         return `${l.name} scores ${v(l.value)} out of 5${sign(l)}`;
       case "question":
-        return `respondents rate ${report.quote(l.name)} ${v(l.value)} out of 5 on average${sign(l)}`;
+        // The question's score, reversed items already turned round, so "scores", not "rate".
+        return `the question ${report.quote(l.name)} scores ${v(l.value)} out of 5${sign(l)}`;
       case "overall":
         return `the overall score is ${v(l.value)} out of 5${sign(l)}`;
       case "perceptionGap":
@@ -577,8 +578,8 @@ const report: Messages["report"] = {
   },
   findingSentence: (a) =>
     `${a.title}: ${fmtScore(a.score)}${a.level === null ? "" : ` (level ${a.level})`} against a target of level ${a.target}. The answers behind this finding:`,
-  decisionsIntro:
-    "Three decisions fall to the chief executive personally; the programme team cannot take them on his or her behalf.",
+  decisionsIntro: (client) =>
+    `Three decisions fall to the leadership of ${client} in person; the programme team cannot take them on its behalf.`,
   decisionApprove: (a) => ({
     title: "Approve the first phase and commit its owners",
     sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of the people who carry ${a.count === 1 ? "it" : "them"} (by role: ${report.listJoin(a.owners)})${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,

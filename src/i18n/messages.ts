@@ -532,7 +532,8 @@ export interface ReportMessages {
     target: number;
     level: number | null;
   }): string;
-  decisionsIntro: string;
+  /** Who takes the three decisions: the client's own leadership, named (no pack's role words). */
+  decisionsIntro(client: string): string;
   /** `effort`: the phase's person-weeks over its weeks, when the pack gives effort. */
   decisionApprove(a: {
     count: number;

@@ -77,7 +77,8 @@ const common: Messages["common"] = {
       case "dimension":
         return `${l.name}得分为 ${v(l.value)} 分（满分 5 分）${sign(l)}`;
       case "question":
-        return `受访者对${report.quote(l.name)}的平均评分为 ${v(l.value)} 分（满分 5 分）${sign(l)}`;
+        // 题目得分（反向计分题已换算），所以说“得分”而不说“评分”。
+        return `${report.quote(l.name)}一题得分为 ${v(l.value)} 分（满分 5 分）${sign(l)}`;
       case "overall":
         return `总体得分为 ${v(l.value)} 分（满分 5 分）${sign(l)}`;
       case "perceptionGap":
@@ -362,7 +363,7 @@ const report: Messages["report"] = {
         : `本结论的可信度为${a.confidence}：适用题目权重的作答覆盖率为 ${fmtPct(a.coverage)}，单题最多 ${a.respondents} 位受访者作答，应参与作答的 ${a.rolesExpected} 类角色中有 ${a.rolesPresent} 类参与。`;
     return `${cjkSpace(`${a.client}的`)}总体得分为 ${fmtScore(a.score)}（五级量表），CRM 能力处于第 ${a.level} 级${a.levelName ? `“${a.levelName}”` : ""}。${cov}`;
   },
-  // 直接称呼客户为“贵公司”，不用“企业”“这家企业”之类的第三人称。
+  // 直接称呼客户为“贵公司”，不用第三人称的“企业”。
   readinessSentence: {
     ready: () =>
       "作答中没有发现妨碍推进的因素，贵公司可以启动或继续推进 CRM 项目，但仍须遵循先战略、再人员与流程、最后技术的顺序。",
@@ -553,7 +554,7 @@ const report: Messages["report"] = {
   },
   findingSentence: (a) =>
     `${a.title}目前为 ${fmtScore(a.score)} 分${a.level === null ? "" : `（第 ${a.level} 级）`}，目标为第 ${a.target} 级。支撑这一判断的作答如下：`,
-  decisionsIntro: "以下三项决策须由总经理亲自作出，项目团队无法代为决定。",
+  decisionsIntro: () => "以下三项决策须由贵公司领导层亲自作出，项目团队无法代为决定。",
   decisionApprove: (a) => ({
     title: "批准第一阶段并落实责任人",
     sentence: cjkSpace(
