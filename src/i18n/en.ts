@@ -530,15 +530,16 @@ const report: Messages["report"] = {
     implementing: "Go-live decision",
     live: "Relaunch decision",
   },
+  // Always printed after its label ("Buy decision: …"), so the sentence does not repeat it.
   gateSentence(situation, a) {
-    const when = `in week ${a.week} (${a.date})`;
+    const when = `In week ${a.week} (${a.date}), with the first phase complete,`;
     if (situation === "live") {
-      return `Relaunch decision ${when}: with the first phase complete, the steering committee reviews how the system is used and decides how to relaunch it, before any further technology work starts.`;
+      return `${when} the steering committee reviews how the system is used and decides how to relaunch it, before any further technology work starts.`;
     }
     if (situation === "implementing") {
-      return `Go-live decision ${when}: with the first phase complete, the steering committee confirms that the configuration follows the agreed processes before the rollout continues.`;
+      return `${when} the steering committee confirms that the configuration follows the agreed processes before the rollout continues.`;
     }
-    return `Buy decision ${when}: with the first phase complete, the steering committee decides whether to buy a system, and which, on the processes and requirements that phase produced, and not before.`;
+    return `${when} the steering committee decides whether to buy a system, and which, on the processes and requirements that phase produced, and not before.`;
   },
   firstNinetyDaysSentence: (count) =>
     count === 0

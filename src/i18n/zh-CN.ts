@@ -508,15 +508,16 @@ const report: Messages["report"] = {
     implementing: "上线决策",
     live: "重新推广决策",
   },
+  // 总是跟在标签之后（“采购决策：……”），句子不再重复标签。
   gateSentence(situation, a) {
-    const when = `第 ${a.week} 周（${a.date}）`;
+    const when = `第 ${a.week} 周（${a.date}），第一阶段完成后，`;
     if (situation === "live") {
-      return `${when}进行重新推广决策：第一阶段完成后，由指导委员会审视系统的实际使用情况，决定如何重新推广，然后再开展其他技术工作。`;
+      return `${when}由指导委员会审视系统的实际使用情况，决定如何重新推广，然后再开展其他技术工作。`;
     }
     if (situation === "implementing") {
-      return `${when}进行上线决策：第一阶段完成后，由指导委员会确认系统配置符合商定的流程，再继续推广。`;
+      return `${when}由指导委员会确认系统配置符合商定的流程，再继续推广。`;
     }
-    return `${when}进行采购决策：第一阶段完成后，由指导委员会依据该阶段形成的流程和需求，决定是否采购系统、采购哪一套；在此之前不做采购。`;
+    return `${when}由指导委员会依据该阶段形成的流程和需求，决定是否采购系统、采购哪一套；在此之前不做采购。`;
   },
   firstNinetyDaysSentence: (count) =>
     count === 0
