@@ -594,7 +594,7 @@ const report: Messages["report"] = {
     sentence: `Fix ${a.date} for the reassessment with the same questionnaire and roles, so that progress is measured, not asserted.`,
   }),
   decisionExpectations: (a) => ({
-    title: "Reset the expectations that cannot be met",
+    title: "Restate the targets the horizon cannot reach",
     sentence: `Replace the original targets for ${report.listJoin(a.dimensions)} with the realistic dates in this report, and say so to the management team before the ${a.horizon}-month plan starts.`,
   }),
   decisionScorecard: {

@@ -571,7 +571,7 @@ const report: Messages["report"] = {
     sentence: `把复评日期定在${a.date}，使用同一问卷、面向相同角色，让进展有据可查，而不是凭感觉判断。`,
   }),
   decisionExpectations: (a) => ({
-    title: "调整无法实现的期望",
+    title: "调整规划期内无法实现的目标",
     sentence: cjkSpace(
       `用本报告给出的现实可达日期取代${report.listJoin(a.dimensions)}的原定目标，并在 ${a.horizon} 个月的计划启动前向管理团队说明。`,
     ),
