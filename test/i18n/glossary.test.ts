@@ -141,7 +141,9 @@ describe("the report in the glossary's words", () => {
       expect(report.decisions.intro).toContain(lang === "en" ? client : "贵公司");
       // The pack's judgement names the client through {client} (贵公司 in Chinese), not "this one".
       expect(report.summary.judgement.join(" ")).toContain(lang === "en" ? client : "贵公司");
-      expect(report.summary.judgement.join(" ")).not.toMatch(/\{client\}|this one should not|这家企业/);
+      expect(report.summary.judgement.join(" ")).not.toMatch(
+        /\{client\}|this one should not|这家企业/,
+      );
       const evidence = report.risks.items.flatMap((r) => r.because);
       expect(evidence.length).toBeGreaterThan(0);
       for (const e of evidence) {
