@@ -412,7 +412,7 @@ const report: Messages["report"] = {
       ? "Expectations cannot be calibrated yet: no dimension has a score to measure the targets against."
       : a.outOfReach === 0
         ? `Every target is within reach of the ${a.horizon}-month horizon at a realistic pace of about ${a.monthsPerLevel} months per maturity level.`
-        : `${a.outOfReach} of the ${a.total} targets cannot be reached within the ${a.horizon}-month horizon: capability realistically climbs about one level every ${a.monthsPerLevel} months. We suggest planning on the dates below rather than on the original expectations.`,
+        : `At a realistic pace, ${a.outOfReach} of the ${a.total} targets ${a.outOfReach === 1 ? "needs" : "need"} longer than the ${a.horizon}-month horizon: capability climbs about one level every ${a.monthsPerLevel} months. We suggest planning on the dates below instead.`,
   calibrationItem: (a) =>
     `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; within ${a.horizon} months expect about ${fmtScore(a.reachable)}.`,
   goalSentence(a) {
@@ -455,7 +455,7 @@ const report: Messages["report"] = {
   cappedSentence: (a) =>
     `The level is capped at ${a.level} by the critical question ${report.quote(a.question)}, which scores ${fmtScore(a.score)}.`,
   expectationSentence: (a) =>
-    `The target is out of reach within ${a.horizon} months: about ${a.months} months are needed, so realistically by ${a.date}.`,
+    `At a realistic pace this target needs about ${a.months} months, more than the ${a.horizon}-month horizon, so it is realistically reached by ${a.date}.`,
   perceptionSentence: (a) =>
     `Executives rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, a difference of ${fmtScore(a.gap)}.${a.flagged ? " A difference this large is often the mark of good news only: problems may be filtered on their way to the top." : ""}`,
   factConflictsIntro:

@@ -394,7 +394,7 @@ const report: Messages["report"] = {
       ? "目前还无法校准期望值：没有任何维度有得分可与目标对照。"
       : a.outOfReach === 0
         ? `按每提升一级约需 ${a.monthsPerLevel} 个月的现实节奏，所有目标都能在 ${a.horizon} 个月的规划期内达成。`
-        : `${a.total} 个目标中有 ${a.outOfReach} 个无法在 ${a.horizon} 个月的规划期内达成：按现实节奏，能力大约每 ${a.monthsPerLevel} 个月才能提升一级。建议以下列日期代替原有预期作为计划依据。`,
+        : `按现实节奏，${a.total} 个目标中有 ${a.outOfReach} 个所需时间超出 ${a.horizon} 个月的规划期：能力通常大约每 ${a.monthsPerLevel} 个月提升一级。建议以下列日期代替原有预期作为计划依据。`,
   calibrationItem: (a) =>
     `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；${a.horizon} 个月内预计可达到约 ${fmtScore(a.reachable)}。`,
   goalSentence(a) {
@@ -439,7 +439,7 @@ const report: Messages["report"] = {
   cappedSentence: (a) =>
     `该维度等级被关键题目${report.quote(a.question)}限制在第 ${a.level} 级，该题得分为 ${fmtScore(a.score)}。`,
   expectationSentence: (a) =>
-    `该目标无法在 ${a.horizon} 个月内达成：约需 ${a.months} 个月，现实可达日期为${a.date}。`,
+    `按现实节奏，该目标约需 ${a.months} 个月，超出 ${a.horizon} 个月的规划期，现实可达日期为${a.date}。`,
   perceptionSentence: (a) =>
     `高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，相差 ${fmtScore(a.gap)}。${a.flagged ? "这往往是“报喜不报忧”的迹象：问题在向上传递的过程中可能已被过滤。" : ""}`,
   factConflictsIntro:
