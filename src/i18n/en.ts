@@ -1,4 +1,4 @@
-import { dateParts, fmtPct, fmtRange, fmtScore, joinList } from "./format.js";
+import { dateParts, fmtPct, fmtRange, fmtScore, joinList, nestQuotes } from "./format.js";
 import type { Messages } from "./messages.js";
 
 const MONTHS_EN = [
@@ -67,7 +67,7 @@ const common: Messages["common"] = {
   severity: { high: "high", medium: "medium", low: "low" },
   verdict: {
     ready: "ready",
-    conditional: "conditional",
+    conditional: "ready with conditions",
     "not-ready": "not ready",
     inconclusive: "inconclusive",
   },
@@ -80,30 +80,31 @@ const common: Messages["common"] = {
   },
   leaf(l) {
     const v = (x: number | null) => (x === null ? "inconclusive" : fmtScore(x));
-    // Plain words for the threshold, as a consultant would say it (no "not at most").
-    const bounds = (b: { below?: number; atLeast?: number; atMost?: number }): string => {
+    // The evidence in a consultant's words: the figure, then the warning range it falls in or
+    // outside (no "short of 2.5", no "not at most").
+    const sign = (b: { below?: number; atLeast?: number; atMost?: number }): string => {
       const parts: string[] = [];
-      if (b.below !== undefined) parts.push(l.holds ? `short of ${b.below}` : `${b.below} or more`);
-      if (b.atMost !== undefined)
-        parts.push(l.holds ? `${b.atMost} or lower` : `above ${b.atMost}`);
-      if (b.atLeast !== undefined)
-        parts.push(l.holds ? `${b.atLeast} or higher` : `short of ${b.atLeast}`);
-      return parts.join(" and ");
+      if (b.below !== undefined) parts.push(`below ${b.below}`);
+      if (b.atMost !== undefined) parts.push(`${b.atMost} or lower`);
+      if (b.atLeast !== undefined) parts.push(`${b.atLeast} or higher`);
+      return ` (${l.holds ? "in" : "outside"} the warning range: ${parts.join(" and ")})`;
     };
-    const not = l.holds ? "" : "not ";
     switch (l.kind) {
       case "dimension":
-        return `${l.name} stands at ${v(l.value)}, ${bounds(l)}`;
+        return `${l.name} scores ${v(l.value)} out of 5${sign(l)}`;
       case "question":
-        return `the answers to ${report.quote(l.name)} average ${v(l.value)}, ${bounds(l)}`;
+        // The question's score, reversed items already turned round, so "scores", not "rate".
+        return `the question ${report.quote(l.name)} scores ${v(l.value)} out of 5${sign(l)}`;
       case "overall":
-        return `the overall score is ${v(l.value)}, ${bounds(l)}`;
+        return `the overall score is ${v(l.value)} out of 5${sign(l)}`;
       case "perceptionGap":
-        return `executives rate ${l.name} ${v(l.value)} higher than the front line, ${not}at least ${l.atLeast}`;
+        return `executives rate ${l.name} ${v(l.value)} higher than the front line does${sign(l)}`;
       case "coverage":
-        return `${l.name === null ? "overall coverage" : `coverage of ${l.name}`} is ${l.value === null ? "unknown" : fmtPct(l.value)}, ${not}below ${fmtPct(l.below)}`;
+        return `${l.name === null ? "the answers cover" : `the answers on ${l.name} cover`} ${l.value === null ? "an unknown share" : fmtPct(l.value)} of the questions${l.holds ? `, below the ${fmtPct(l.below)} a firm reading needs` : `, enough for a firm reading (${fmtPct(l.below)} or more)`}`;
       case "risk":
-        return `the risk ${report.quote(l.name)} is ${not}triggered`;
+        return l.holds
+          ? `the risk ${report.quote(l.name)} also applies`
+          : `the risk ${report.quote(l.name)} does not apply`;
     }
   },
 };
@@ -225,7 +226,7 @@ const report: Messages["report"] = {
     risk: "Risk",
     severity: "Severity",
     mitigation: "Mitigation",
-    because: "Triggered because",
+    because: "The evidence",
     recommendation: "Recommendation",
     action: "Action",
     actions: "Actions",
@@ -315,7 +316,7 @@ const report: Messages["report"] = {
     return `${d} ${MONTHS_EN[m - 1] ?? ""} ${y}`;
   },
   listJoin: (items) => joinList(items, ", ", " and "),
-  quote: (text) => `“${text}”`,
+  quote: (text) => `“${nestQuotes(text)}”`,
   paren: (text) => ` (${text})`,
   sep: ", ",
   sentenceJoin: " ",
@@ -382,14 +383,14 @@ const report: Messages["report"] = {
     return `Overall, ${a.client} scores ${fmtScore(a.score)} on the five-level scale, which puts its CRM capability at level ${a.level}${a.levelName ? `, ${a.levelName}` : ""}.${cov}`;
   },
   readinessSentence: {
-    ready:
-      "No readiness rule holds, so the company can start or continue its CRM programme, still in the order strategy, then people and process, then technology.",
-    conditional:
-      "The company can proceed only if the conditions below are built into the first phase of the roadmap; otherwise the programme is likely to disappoint.",
-    "not-ready":
-      "The company should not buy or roll out a CRM system yet. It should first build the capability named below; a system bought now would automate today's weaknesses.",
-    inconclusive:
-      "Nobody has yet given a rating to any question, so this document cannot say whether the company is ready. Complete the interviews before drawing any conclusion from it.",
+    ready: (client) =>
+      `Nothing in the answers stands in the way: ${client} can start or continue its CRM programme, still in the order strategy, then people and process, then technology.`,
+    conditional: (client) =>
+      `${client} can go ahead, provided the conditions below are built into the first phase of the roadmap; without them the programme is likely to disappoint.`,
+    "not-ready": (client) =>
+      `We advise ${client} to hold back from buying or rolling out a CRM system for now and to build the capability named below first; a system introduced today would largely automate today's weaknesses.`,
+    inconclusive: (client) =>
+      `Nobody has yet rated any question, so this document cannot yet say whether ${client} is ready. Complete the interviews before drawing any conclusion from it.`,
   },
   readinessReason: (title, rationale) => (rationale ? `${title}: ${rationale}` : `${title}.`),
   topGapsSentence: (count, measured) =>
@@ -411,7 +412,7 @@ const report: Messages["report"] = {
       ? "Expectations cannot be calibrated yet: no dimension has a score to measure the targets against."
       : a.outOfReach === 0
         ? `Every target is within reach of the ${a.horizon}-month horizon at a realistic pace of about ${a.monthsPerLevel} months per maturity level.`
-        : `${a.outOfReach} of the ${a.total} targets cannot be reached within the ${a.horizon}-month horizon: capability realistically climbs about one level every ${a.monthsPerLevel} months. Plan on the dates below instead of the original expectations.`,
+        : `At a realistic pace, ${a.outOfReach} of the ${a.total} targets ${a.outOfReach === 1 ? "needs" : "need"} longer than the ${a.horizon}-month horizon: capability climbs about one level every ${a.monthsPerLevel} months. We suggest planning on the dates below instead.`,
   calibrationItem: (a) =>
     `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; within ${a.horizon} months expect about ${fmtScore(a.reachable)}.`,
   goalSentence(a) {
@@ -454,9 +455,9 @@ const report: Messages["report"] = {
   cappedSentence: (a) =>
     `The level is capped at ${a.level} by the critical question ${report.quote(a.question)}, which scores ${fmtScore(a.score)}.`,
   expectationSentence: (a) =>
-    `The target is out of reach within ${a.horizon} months: about ${a.months} months are needed, so realistically by ${a.date}.`,
+    `At a realistic pace this target needs about ${a.months} months, more than the ${a.horizon}-month horizon, so it is realistically reached by ${a.date}.`,
   perceptionSentence: (a) =>
-    `Executives rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, a difference of ${fmtScore(a.gap)}.${a.flagged ? " This is the good-news-only bias: problems are being filtered on their way to the top." : ""}`,
+    `Executives rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, a difference of ${fmtScore(a.gap)}.${a.flagged ? " A difference this large is often the mark of good news only: problems may be filtered on their way to the top." : ""}`,
   factConflictsIntro:
     "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each counts with the average of the ratings.",
   perceptionIntro: (applicable) =>
@@ -512,7 +513,7 @@ const report: Messages["report"] = {
   levelPortrait: (a) =>
     `The scale's general picture of level ${a.level}, which yields wherever ${a.client}'s own answers and notes say otherwise: ${a.description}`,
   phaseGloss:
-    "On the phase names: to rigidify is to hold to a proven practice exactly as designed until it is mastered, before adapting it; it asks for discipline, not for a stiffer organisation.",
+    "On the phase names: to rigidify is to adopt a proven practice exactly as designed and hold to it until it is mastered, which asks for discipline, not for a stiffer organisation; to optimise is then to adapt it to the business on the evidence gathered; to solidify is to write the improved practice into policy, system configuration, KPIs and training.",
   stageTitle: (stage, title) =>
     stage === "pilot" ? `${title}: pilot unit` : `${title}: staged rollout`,
   reasonReadiness: (rule) =>
@@ -529,15 +530,16 @@ const report: Messages["report"] = {
     implementing: "Go-live decision",
     live: "Relaunch decision",
   },
+  // Always printed after its label ("Buy decision: …"), so the sentence does not repeat it.
   gateSentence(situation, a) {
-    const when = `in week ${a.week} (${a.date})`;
+    const when = `In week ${a.week} (${a.date}), with the first phase complete,`;
     if (situation === "live") {
-      return `Relaunch decision ${when}: with the first phase complete, the steering committee reviews how the system is used and decides how to relaunch it, before any further technology work starts.`;
+      return `${when} the steering committee reviews how the system is used and decides how to relaunch it, before any further technology work starts.`;
     }
     if (situation === "implementing") {
-      return `Go-live decision ${when}: with the first phase complete, the steering committee confirms that the configuration follows the agreed processes before the rollout continues.`;
+      return `${when} the steering committee confirms that the configuration follows the agreed processes before the rollout continues.`;
     }
-    return `Buy decision ${when}: with the first phase complete, the steering committee decides whether to buy a system, and which, on the processes and requirements that phase produced, and not before.`;
+    return `${when} the steering committee decides whether to buy a system, and which, on the processes and requirements that phase produced, and not before.`;
   },
   firstNinetyDaysSentence: (count) =>
     count === 0
@@ -576,9 +578,9 @@ const report: Messages["report"] = {
     return `The plan asks for about ${fmtRange(a.low, a.high)} person-weeks of the company's own people over ${a.weeks} weeks, on average ${people} people full time${top.length > 0 ? `; the largest shares by role: ${top.join(", ")}` : ""}. This time has to be freed before the first phase starts, or the plan will slip however well it is designed.`;
   },
   findingSentence: (a) =>
-    `${a.title} stands at ${fmtScore(a.score)} against a target of ${a.target}${a.level === null ? "" : `, level ${a.level}`}. The answers behind it:`,
-  decisionsIntro:
-    "Three decisions fall to the head of the company personally; the programme team cannot take them on his or her behalf.",
+    `${a.title}: ${fmtScore(a.score)}${a.level === null ? "" : ` (level ${a.level})`} against a target of level ${a.target}. The answers behind this finding:`,
+  decisionsIntro: (client) =>
+    `Three decisions fall to the leadership of ${client} in person; the programme team cannot take them on its behalf.`,
   decisionApprove: (a) => ({
     title: "Approve the first phase and commit its owners",
     sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of the people who carry ${a.count === 1 ? "it" : "them"} (by role: ${report.listJoin(a.owners)})${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
@@ -592,7 +594,7 @@ const report: Messages["report"] = {
     sentence: `Fix ${a.date} for the reassessment with the same questionnaire and roles, so that progress is measured, not asserted.`,
   }),
   decisionExpectations: (a) => ({
-    title: "Reset the expectations that cannot be met",
+    title: "Restate the targets the horizon cannot reach",
     sentence: `Replace the original targets for ${report.listJoin(a.dimensions)} with the realistic dates in this report, and say so to the management team before the ${a.horizon}-month plan starts.`,
   }),
   decisionScorecard: {

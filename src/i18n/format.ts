@@ -64,5 +64,13 @@ export function forQuoting(text: string): string {
     const inner = text.slice(1, -1);
     if (!QUOTE_MARKS.test(inner)) return inner;
   }
+  return nestQuotes(text);
+}
+
+/**
+ * A text about to be put in double quotation marks, its own double marks turned single, so that a
+ * quoted title never shows nested double quotes (“高层只‘支持’不‘执行’”, not “高层只“支持”不“执行””).
+ */
+export function nestQuotes(text: string): string {
   return text.replace(/“/g, "‘").replace(/”/g, "’");
 }

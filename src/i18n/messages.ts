@@ -392,7 +392,8 @@ export interface ReportMessages {
     rolesPresent: number;
     rolesExpected: number;
   }): string;
-  readinessSentence: Record<ReadinessVerdictId, string>;
+  /** The readiness verdict in a sentence, addressed to the client by name. */
+  readinessSentence: Record<ReadinessVerdictId, (client: string) => string>;
   readinessReason(title: string, rationale: string | null): string;
   /** `measured`: dimensions with a score; none means no gap can be measured at all. */
   topGapsSentence(count: number, measured: number): string;
@@ -531,7 +532,8 @@ export interface ReportMessages {
     target: number;
     level: number | null;
   }): string;
-  decisionsIntro: string;
+  /** Who takes the three decisions: the client's own leadership, named (no pack's role words). */
+  decisionsIntro(client: string): string;
   /** `effort`: the phase's person-weeks over its weeks, when the pack gives effort. */
   decisionApprove(a: {
     count: number;

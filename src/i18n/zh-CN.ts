@@ -1,4 +1,4 @@
-import { cjkSpace, dateParts, fmtPct, fmtRange, fmtScore, joinList } from "./format.js";
+import { cjkSpace, dateParts, fmtPct, fmtRange, fmtScore, joinList, nestQuotes } from "./format.js";
 import type { Messages } from "./messages.js";
 
 const common: Messages["common"] = {
@@ -55,7 +55,7 @@ const common: Messages["common"] = {
     ready: "已就绪",
     conditional: "有条件就绪",
     "not-ready": "尚未就绪",
-    inconclusive: "无法判断",
+    inconclusive: "无法判定",
   },
   verdictExplain: {
     ready: "没有触发任何就绪度规则，企业可以推进",
@@ -65,30 +65,30 @@ const common: Messages["common"] = {
   },
   leaf(l) {
     const v = (x: number | null) => (x === null ? "无法判定" : fmtScore(x));
-    // Plain words for the threshold, as a consultant would say it (no double negatives).
-    const bounds = (b: { below?: number; atLeast?: number; atMost?: number }): string => {
+    // 以顾问的口吻陈述依据：先说分数，再说它是否落在预警区间（不写“不高于 2”之类的规则用语）。
+    const sign = (b: { below?: number; atLeast?: number; atMost?: number }): string => {
       const parts: string[] = [];
-      if (b.below !== undefined) parts.push(l.holds ? `未达 ${b.below} 分` : `已达 ${b.below} 分`);
-      if (b.atMost !== undefined)
-        parts.push(l.holds ? `在 ${b.atMost} 分及以下` : `高于 ${b.atMost} 分`);
-      if (b.atLeast !== undefined)
-        parts.push(l.holds ? `达到 ${b.atLeast} 分及以上` : `未达 ${b.atLeast} 分`);
-      return parts.join("，且");
+      if (b.below !== undefined) parts.push(`低于 ${b.below} 分`);
+      if (b.atMost !== undefined) parts.push(`${b.atMost} 分及以下`);
+      if (b.atLeast !== undefined) parts.push(`${b.atLeast} 分及以上`);
+      return `，${l.holds ? "已落入" : "未落入"}预警区间（${parts.join("且")}）`;
     };
-    const not = l.holds ? "" : "并非";
     switch (l.kind) {
       case "dimension":
-        return `${l.name}目前为 ${v(l.value)} 分，${bounds(l)}`;
+        return `${l.name}得分为 ${v(l.value)} 分（满分 5 分）${sign(l)}`;
       case "question":
-        return `${report.quote(l.name)}一题平均 ${v(l.value)} 分，${bounds(l)}`;
+        // 题目得分（反向计分题已换算），所以说“得分”而不说“评分”。
+        return `${report.quote(l.name)}一题得分为 ${v(l.value)} 分（满分 5 分）${sign(l)}`;
       case "overall":
-        return `总体得分 ${v(l.value)}，${bounds(l)}`;
+        return `总体得分为 ${v(l.value)} 分（满分 5 分）${sign(l)}`;
       case "perceptionGap":
-        return `高层对${l.name}的评分比一线高 ${v(l.value)}，${not}不低于 ${l.atLeast}`;
+        return `高层对${l.name}的评分比一线高 ${v(l.value)} 分${sign(l)}`;
       case "coverage":
-        return `${l.name === null ? "总体" : l.name}覆盖率为 ${l.value === null ? "未知" : fmtPct(l.value)}，${not}低于 ${fmtPct(l.below)}`;
+        return `${l.name === null ? "全部题目" : l.name}的作答覆盖率为 ${l.value === null ? "未知" : fmtPct(l.value)}${l.holds ? `，低于得出可靠结论所需的 ${fmtPct(l.below)}` : `，足以得出可靠结论（需 ${fmtPct(l.below)} 及以上）`}`;
       case "risk":
-        return l.holds ? `已触发风险${report.quote(l.name)}` : `未触发风险${report.quote(l.name)}`;
+        return l.holds
+          ? `同时存在风险${report.quote(l.name)}`
+          : `不存在风险${report.quote(l.name)}`;
     }
   },
 };
@@ -209,7 +209,7 @@ const report: Messages["report"] = {
     risk: "风险",
     severity: "严重程度",
     mitigation: "应对措施",
-    because: "触发原因",
+    because: "判断依据",
     recommendation: "改进建议",
     action: "行动",
     actions: "行动",
@@ -231,7 +231,7 @@ const report: Messages["report"] = {
     exitCriteria: "阶段完成标准",
     executive: "高层",
     frontline: "一线",
-    perceptionGap: "认知差距",
+    perceptionGap: "认知落差",
     spread: "分歧幅度",
     lowest: "最低",
     highest: "最高",
@@ -257,7 +257,7 @@ const report: Messages["report"] = {
     triggeredRisks: "已触发的风险",
     roadmapActions: "路线图行动",
     scoresByRole: "分角色得分",
-    perceptionGaps: "认知差距",
+    perceptionGaps: "认知落差",
     disagreements: "意见分歧",
     factConflicts: "需凭证据核实的事实",
     principles: "原则",
@@ -299,7 +299,7 @@ const report: Messages["report"] = {
     return `${y}年${m}月${d}日`;
   },
   listJoin: (items) => joinList(items, "、", "和"),
-  quote: (text) => `“${text}”`,
+  quote: (text) => `“${nestQuotes(text)}”`,
   paren: (text) => `（${text}）`,
   sep: "、",
   sentenceJoin: "",
@@ -315,7 +315,7 @@ const report: Messages["report"] = {
     ready: "已就绪",
     conditional: "有条件就绪",
     "not-ready": "尚未就绪",
-    inconclusive: "无法判断",
+    inconclusive: "无法判定",
   },
   confidence: { high: "高", medium: "中", low: "低" },
   strategyName: { "small-slow": "小步慢跑", "big-fast": "大步快跑" },
@@ -332,7 +332,7 @@ const report: Messages["report"] = {
     calibration: "期望值校准",
     profile: "成熟度概况",
     dimensions: "各维度详情",
-    perception: "认知差距与意见分歧",
+    perception: "认知落差与意见分歧",
     risks: "风险登记表",
     roadmap: "路线图",
     kpis: "变革管理考核指标",
@@ -363,14 +363,16 @@ const report: Messages["report"] = {
         : `本结论的可信度为${a.confidence}：适用题目权重的作答覆盖率为 ${fmtPct(a.coverage)}，单题最多 ${a.respondents} 位受访者作答，应参与作答的 ${a.rolesExpected} 类角色中有 ${a.rolesPresent} 类参与。`;
     return `${cjkSpace(`${a.client}的`)}总体得分为 ${fmtScore(a.score)}（五级量表），CRM 能力处于第 ${a.level} 级${a.levelName ? `“${a.levelName}”` : ""}。${cov}`;
   },
+  // 直接称呼客户为“贵公司”，不用第三人称的“企业”。
   readinessSentence: {
-    ready:
-      "没有任何就绪度规则被触发，企业可以启动或继续推进 CRM 项目，但仍须遵循先战略、再人员与流程、最后技术的顺序。",
-    conditional: "只有把下列条件纳入路线图的第一阶段，企业才可推进；否则项目很可能不及预期。",
-    "not-ready":
-      "企业目前不宜采购或上线 CRM 系统，应先建设下列能力；现在上系统只会把眼下的弱点自动化。",
-    inconclusive:
-      "目前还没有任何受访者对任何题目给出评级，本文件无法说明企业是否已经就绪。请先完成访谈，再据此得出任何结论。",
+    ready: () =>
+      "作答中没有发现妨碍推进的因素，贵公司可以启动或继续推进 CRM 项目，但仍须遵循先战略、再人员与流程、最后技术的顺序。",
+    conditional: () =>
+      "贵公司可以推进，但须把下列条件纳入路线图的第一阶段；缺少这些条件，项目很可能难以达到预期。",
+    "not-ready": () =>
+      "我们建议贵公司暂缓采购或上线 CRM 系统，先建设下列能力；此时上线，很大程度上只是把眼下的薄弱环节原样搬进软件。",
+    inconclusive: () =>
+      "目前还没有受访者对任何题目给出评级，本文件尚无法说明贵公司是否已经就绪。请先完成访谈，再据此得出结论。",
   },
   readinessReason: (title, rationale) => (rationale ? `${title}：${rationale}` : `${title}。`),
   topGapsSentence: (count, measured) =>
@@ -392,7 +394,7 @@ const report: Messages["report"] = {
       ? "目前还无法校准期望值：没有任何维度有得分可与目标对照。"
       : a.outOfReach === 0
         ? `按每提升一级约需 ${a.monthsPerLevel} 个月的现实节奏，所有目标都能在 ${a.horizon} 个月的规划期内达成。`
-        : `${a.total} 个目标中有 ${a.outOfReach} 个无法在 ${a.horizon} 个月的规划期内达成：按现实节奏，能力大约每 ${a.monthsPerLevel} 个月才能提升一级。请以下列日期代替原有预期来做计划。`,
+        : `按现实节奏，${a.total} 个目标中有 ${a.outOfReach} 个所需时间超出 ${a.horizon} 个月的规划期：能力通常大约每 ${a.monthsPerLevel} 个月提升一级。建议以下列日期代替原有预期作为计划依据。`,
   calibrationItem: (a) =>
     `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；${a.horizon} 个月内预计可达到约 ${fmtScore(a.reachable)}。`,
   goalSentence(a) {
@@ -437,15 +439,15 @@ const report: Messages["report"] = {
   cappedSentence: (a) =>
     `该维度等级被关键题目${report.quote(a.question)}限制在第 ${a.level} 级，该题得分为 ${fmtScore(a.score)}。`,
   expectationSentence: (a) =>
-    `该目标无法在 ${a.horizon} 个月内达成：约需 ${a.months} 个月，现实可达日期为${a.date}。`,
+    `按现实节奏，该目标约需 ${a.months} 个月，超出 ${a.horizon} 个月的规划期，现实可达日期为${a.date}。`,
   perceptionSentence: (a) =>
-    `高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，相差 ${fmtScore(a.gap)}。${a.flagged ? "这正是“报喜不报忧”的偏差：问题在向上传递的过程中被过滤了。" : ""}`,
+    `高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，相差 ${fmtScore(a.gap)}。${a.flagged ? "这往往是“报喜不报忧”的迹象：问题在向上传递的过程中可能已被过滤。" : ""}`,
   factConflictsIntro:
     "以下题目询问的是企业的客观事实而非看法，但能够看到相关证据的受访者给出的评级相差两级或以上。在依据本报告做决定之前，评估人应查阅相关文件或记录并更正答案；在此之前，每题按各评级的平均值计分。",
   perceptionIntro: (applicable) =>
     applicable
       ? "按角色列出的得分。高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。"
-      : "只有一类角色作答，无法显示角色之间的认知差距。请分别访谈高层与一线员工，以揭示差距。",
+      : "只有一类角色作答，无法显示角色之间的认知落差。请分别访谈高层与一线员工，以揭示落差。",
   perceptionGapSentence: (a) =>
     `${a.title}：高层 ${fmtScore(a.executive)}，一线 ${fmtScore(a.frontline)}（差距 ${fmtScore(a.gap)}）。`,
   otherRisksTitle: "其他风险",
@@ -461,7 +463,7 @@ const report: Messages["report"] = {
   roadmapRules:
     "行动依据差距、已触发的风险和就绪度结论所附的条件选定。每个阶段内，行动先排在其前置行动之后，再按优先级（差距 × 维度权重）排序，然后按战略、人员、流程、技术的顺序排列；技术类行动要等战略决策完成，每项推广都要等相应培训完成。上一阶段完成后，下一阶段才开始；每个责任方同一时间最多承担两项行动。规划期内放不下的行动留待下一轮。推行过程中，配齐关键岗位、强化核心流程可以抵消变革阻力，而培训是最主要的抓手。",
   reasonGap: (a) =>
-    `${a.dimension}目前处于第 ${a.level} 级，距目标还差 ${fmtScore(a.gap)} 分；这项工作正是企业迈向第 ${a.appliesBelow} 级所需要的。`,
+    `${a.dimension}目前处于第 ${a.level} 级，距目标还差 ${fmtScore(a.gap)} 分；这项工作是贵公司迈向第 ${a.appliesBelow} 级的必经一步。`,
   reasonRisk: (risk) => `应对风险${report.quote(risk)}。`,
   reasonDependency: (action) => `是${report.quote(action)}的前置行动。`,
   reasonRisks: (risks) => `应对风险${report.listJoin(risks.map(report.quote))}。`,
@@ -491,7 +493,7 @@ const report: Messages["report"] = {
       `成熟度标尺对第 ${a.level} 级的通用描述（凡与${a.client}自身的回答和备注不符之处，以回答为准）：${a.description}`,
     ),
   phaseGloss:
-    "关于阶段名称：“僵化”指先原样照做、严格执行已被验证的做法，直到熟练掌握再加以调整；它要求的是执行纪律，而不是让组织变得僵硬。",
+    "关于阶段名称：“僵化”指原样引入已被验证的做法并严格执行，直到熟练掌握为止，它要求的是执行纪律，而不是让组织变得僵硬；“优化”指在此基础上依据积累的证据，结合业务加以调整；“固化”指把改进后的做法写入制度、系统配置、考核指标和培训。",
   stageTitle: (stage, title) => (stage === "pilot" ? `${title}（试点）` : `${title}（分批推广）`),
   reasonReadiness: (rule) => `就绪度结论要求在第一阶段完成（${rule}）。`,
   situationName: {
@@ -506,15 +508,16 @@ const report: Messages["report"] = {
     implementing: "上线决策",
     live: "重新推广决策",
   },
+  // 总是跟在标签之后（“采购决策：……”），句子不再重复标签。
   gateSentence(situation, a) {
-    const when = `第 ${a.week} 周（${a.date}）`;
+    const when = `第 ${a.week} 周（${a.date}），第一阶段完成后，`;
     if (situation === "live") {
-      return `${when}进行重新推广决策：第一阶段完成后，由指导委员会审视系统的实际使用情况，决定如何重新推广，然后再开展其他技术工作。`;
+      return `${when}由指导委员会审视系统的实际使用情况，决定如何重新推广，然后再开展其他技术工作。`;
     }
     if (situation === "implementing") {
-      return `${when}进行上线决策：第一阶段完成后，由指导委员会确认系统配置符合商定的流程，再继续推广。`;
+      return `${when}由指导委员会确认系统配置符合商定的流程，再继续推广。`;
     }
-    return `${when}进行采购决策：第一阶段完成后，由指导委员会依据该阶段形成的流程和需求，决定是否采购系统、采购哪一套；在此之前不做采购。`;
+    return `${when}由指导委员会依据该阶段形成的流程和需求，决定是否采购系统、采购哪一套；在此之前不做采购。`;
   },
   firstNinetyDaysSentence: (count) =>
     count === 0
@@ -551,8 +554,8 @@ const report: Messages["report"] = {
     );
   },
   findingSentence: (a) =>
-    `${a.title}目前为 ${fmtScore(a.score)}，目标为 ${a.target}${a.level === null ? "" : `（第 ${a.level} 级）`}。支撑这一判断的作答如下：`,
-  decisionsIntro: "以下三项决策须由企业负责人亲自作出，项目团队无法代为决定。",
+    `${a.title}目前为 ${fmtScore(a.score)} 分${a.level === null ? "" : `（第 ${a.level} 级）`}，目标为第 ${a.target} 级。支撑这一判断的作答如下：`,
+  decisionsIntro: () => "以下三项决策须由贵公司领导层亲自作出，项目团队无法代为决定。",
   decisionApprove: (a) => ({
     title: "批准第一阶段并落实责任人",
     sentence: cjkSpace(
@@ -568,7 +571,7 @@ const report: Messages["report"] = {
     sentence: `把复评日期定在${a.date}，使用同一问卷、面向相同角色，让进展有据可查，而不是凭感觉判断。`,
   }),
   decisionExpectations: (a) => ({
-    title: "调整无法实现的期望",
+    title: "调整规划期内无法实现的目标",
     sentence: cjkSpace(
       `用本报告给出的现实可达日期取代${report.listJoin(a.dimensions)}的原定目标，并在 ${a.horizon} 个月的计划启动前向管理团队说明。`,
     ),
@@ -598,7 +601,7 @@ const report: Messages["report"] = {
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
     "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",
     "覆盖率是已作答题目权重占适用题目权重的比例。可信度综合四个因素：覆盖率、作答人数、应当作答的角色是否都已参与、受访者之间是否一致。只有覆盖率达到 80%、至少三人作答、所有应参与的角色均已参与、且 80% 的已答权重上意见一致时，可信度才为高；覆盖率 50%、两人作答、半数角色参与、50% 一致时为中；否则为低。因此仅凭一次访谈，可信度最多为低。差距为目标减去得分（为正时）。",
-    `按每提升一级约需 ${a.monthsPerLevel} 个月计算，若差距超出 ${a.horizon} 个月规划期内可提升的幅度，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知差距，回答相差两级或以上记为意见分歧。`,
+    `按每提升一级约需 ${a.monthsPerLevel} 个月计算，若差距超出 ${a.horizon} 个月规划期内可提升的幅度，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知落差，回答相差两级或以上记为意见分歧。`,
     "风险与就绪度结论由问卷中定义的规则得出；路线图依据问卷中的改进建议生成，规则见路线图一节。",
   ],
   coverageIntro:

@@ -39,7 +39,7 @@ describe("crm-maturity compare", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("Progress report — Lotus Kitchenware Co.");
     expect(r.stdout).toMatch(/Leadership involvement †.*2\.27.*3\.19.*▲ \+0\.92.*53%/);
-    expect(r.stdout).toContain("not ready → conditional (▲ improved)");
+    expect(r.stdout).toContain("not ready → ready with conditions (▲ improved)");
     expect(r.stdout).toContain("+ data.quality-measured");
     expect(r.stdout).toContain("- cult.not-my-job");
     expect(r.stdout).toContain("~ lead.expectations");

@@ -159,8 +159,8 @@ describe("crm-maturity init (built CLI)", () => {
       expect(r.status).toBe(0);
       expect(r.stdout).toContain(
         lang === "en"
-          ? "### Readiness: Inconclusive\n\nNobody has yet given a rating to any question"
-          : "### 就绪度：无法判断\n\n目前还没有任何受访者对任何题目给出评级",
+          ? "### Readiness: Inconclusive\n\nNobody has yet rated any question"
+          : "### 就绪度：无法判定\n\n目前还没有受访者对任何题目给出评级",
       );
       expect(r.stdout).not.toMatch(/Readiness: Ready|就绪度：已就绪/);
     }

@@ -262,7 +262,7 @@ describe("the example clients", () => {
       path.join(ACME, "targets.yaml"),
     ]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Readiness: CONDITIONAL/);
+    expect(r.stdout).toMatch(/Readiness: READY WITH CONDITIONS/);
     expect(r.stdout).toMatch(
       /Perception gaps[\s\S]*Leadership involvement\s+\d\.\d\d\s+\d\.\d\d\s+\+\d/,
     );

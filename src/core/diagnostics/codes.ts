@@ -120,7 +120,7 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
   "unknown-placeholder": {
     severity: "error",
     summary: "A text of the methodology uses a placeholder that cannot be filled there.",
-    help: "Use `{title:<dimension>}`, `{score:<dimension>}` or `{level:<dimension>}` with a dimension id, and `{dimensions}` only in exit criteria.",
+    help: "Use `{client}` (the client's name), `{title:<dimension>}`, `{score:<dimension>}` or `{level:<dimension>}` with a dimension id, and `{dimensions}` only in exit criteria.",
   },
   "non-positive-weight": {
     severity: "error",

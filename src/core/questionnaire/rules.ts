@@ -455,11 +455,11 @@ const references: Rule = ({ tree, levels, report }) => {
         const [kind, id] = name.split(":");
         if (id !== undefined && (kind === "title" || kind === "score" || kind === "level")) {
           ref("dimension", id, loc);
-        } else if (!(name === "dimensions" && m.dimensions)) {
+        } else if (name !== "client" && !(name === "dimensions" && m.dimensions)) {
           report(
             "unknown-placeholder",
             loc,
-            `expected ${m.dimensions ? "{dimensions}, " : ""}{title:<dimension>}, {score:<dimension>} or {level:<dimension>}; found {${name}}`,
+            `expected {client}, ${m.dimensions ? "{dimensions}, " : ""}{title:<dimension>}, {score:<dimension>} or {level:<dimension>}; found {${name}}`,
           );
         }
       }

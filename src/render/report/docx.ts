@@ -383,7 +383,9 @@ function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
     if (x.dimensionTitle) facts.push([L.dimension, x.dimensionTitle]);
     out.push(b.labelled(facts, colon));
     if (x.description) out.push(b.paragraph(x.description));
-    out.push(b.paragraph(`${L.because}${colon}`, { bold: true }), ...b.bullets(x.because));
+    // The board edition leaves the evidence to the full edition: no label without its list.
+    if (x.because.length > 0)
+      out.push(b.paragraph(`${L.because}${colon}`, { bold: true }), ...b.bullets(x.because));
     out.push(b.labelled([[L.mitigation, or(x.mitigation)]], colon));
     if (x.mitigatedBy.length > 0)
       out.push(
@@ -448,7 +450,7 @@ function roadmapPhase(
           or(a.raci.text),
           ctx.span(a.startWeek, a.endWeek),
           a.effort?.range ?? "—",
-          or(a.dependsOn.map((id) => actionTitle.get(id) ?? id).join("; ")),
+          or(a.dependsOn.map((id) => actionTitle.get(id) ?? id).join(ctx.sep)),
         ]),
       ),
     );

@@ -58,8 +58,8 @@ export interface ReportContext {
   /** The questionnaire's consulting method; absent when it brings none. */
   method: Methodology | undefined;
   /**
-   * A text of the method in the report's language, with `{title:<dimension>}`,
-   * `{score:<dimension>}`, `{level:<dimension>}` and any `vars` filled in.
+   * A text of the method in the report's language, with `{client}` (the client's name),
+   * `{title:<dimension>}`, `{score:<dimension>}`, `{level:<dimension>}` and any `vars` filled in.
    */
   methodText: (text: LocalizedText, vars?: Record<string, string>) => string;
 }
@@ -102,7 +102,10 @@ export function buildContext(
       });
     }
   }
-  const vars = dimensionVars(results, lang, t.labels.inconclusive);
+  const vars = {
+    ...dimensionVars(results, lang, t.labels.inconclusive),
+    client: results.assessment.client.name,
+  };
   const roleNames = new Map(questionnaire.roles.map((r) => [r.id, localize(r.name, lang)]));
   const roleName = (id: string) => roleNames.get(id) ?? id;
   const riskDefs = new Map(questionnaire.risks.map((r) => [r.id, r]));

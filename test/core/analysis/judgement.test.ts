@@ -57,10 +57,10 @@ describe("selectJudgement", () => {
     const r = acmeReport();
     const lead = acme().dimensions.find((d) => d.id === "leadership");
     expect(r.summary.judgement).toHaveLength(3);
-    // 2.70 is below 3, so the sentence for a top team that supports rather than runs applies.
+    // Below 3, so the sentence for an executive team that supports rather than leads applies.
     expect(lead?.score).toBeLessThan(3);
     expect(r.summary.judgement[0]).toContain(
-      `Leadership involvement currently scores ${lead?.score?.toFixed(2)}, which means the top team supports`,
+      `Leadership involvement currently scores ${lead?.score?.toFixed(2)}, which suggests that the executive team supports`,
     );
   });
 });

@@ -120,7 +120,7 @@ export function buildSummary(ctx: ReportContext): ReportModel["summary"] {
     readiness: {
       verdict: results.readiness.verdict,
       verdictName: t.verdict[results.readiness.verdict],
-      sentence: t.readinessSentence[results.readiness.verdict],
+      sentence: t.readinessSentence[results.readiness.verdict](client),
       reasons: results.readiness.rules.map((r) =>
         t.readinessReason(localize(r.title, lang), pickOrNull(r.rationale, lang)),
       ),
