@@ -48,6 +48,46 @@ export function forgetInputs(): void {
 /** Why a path where a file is expected cannot be read as one. */
 export type NotAFile = "missing" | "folder" | "special" | "unreadable";
 
+/** Bytes read a range at a time: a file read from disk when asked, or bytes already in memory. */
+export interface ByteSource {
+  readonly size: number;
+  /** The bytes from `start` up to `end` (clamped to the size); valid until the next read. */
+  read(start: number, end: number): Uint8Array;
+}
+
+/** A {@link ByteSource} over bytes in memory. */
+export function memorySource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (start, end) => bytes.subarray(start, end) };
+}
+
+/**
+ * A {@link ByteSource} that reads the file from disk for each range, into one buffer reused from
+ * read to read (nothing else is held in between).
+ */
+function fileSource(abs: string, size: number): ByteSource {
+  let scratch = Buffer.alloc(0);
+  return {
+    size,
+    read(start, end) {
+      const want = Math.max(0, Math.min(end, size) - start);
+      if (scratch.length < want) scratch = Buffer.allocUnsafe(want);
+      const buf = scratch.subarray(0, want);
+      const fd = openSync(abs, constants.O_RDONLY);
+      try {
+        let got = 0;
+        while (got < want) {
+          const n = readSync(fd, buf, got, want - got, start + got);
+          if (n === 0) break;
+          got += n;
+        }
+        return got === want ? buf : buf.subarray(0, got);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
 /**
  * Reads a regular file whole and records it as an input. FIFOs, devices and sockets are refused
  * without blocking (the file is opened non-blocking and checked before any read), as are folders
@@ -57,6 +97,19 @@ export function readRegularFile(
   abs: string,
   display = abs,
 ): { bytes: Buffer } | { problem: NotAFile | "too-large"; code?: string } {
+  const read = readRegularInput(abs, display, Number.POSITIVE_INFINITY);
+  return "source" in read ? { bytes: Buffer.from(read.source.read(0, read.source.size)) } : read;
+}
+
+/**
+ * {@link readRegularFile}, except that a file over `wholeUpTo` bytes is not read: it comes back
+ * as a {@link ByteSource} that reads it a range at a time.
+ */
+export function readRegularInput(
+  abs: string,
+  display: string,
+  wholeUpTo: number,
+): { bytes: Buffer } | { source: ByteSource } | { problem: NotAFile | "too-large"; code?: string } {
   let fd: number;
   try {
     fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -72,6 +125,7 @@ export function readRegularFile(
     if (!st.isFile()) return { problem: "special" };
     if (st.size > MAX_INPUT_BYTES) return { problem: "too-large" };
     noteInputStat(st, display);
+    if (st.size > wholeUpTo) return { source: fileSource(abs, st.size) };
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
