@@ -118,7 +118,6 @@ export class ArrayScan {
     }
     return cut + 1;
   }
-
 }
 
 /** The items of `text[from..cut]` (ending at a "}") as a JSON array, or undefined. */

@@ -66,7 +66,9 @@ function describeToken(token: number, value: unknown): string {
 function describeByteAt(source: ByteSource, offset: number): string {
   if (offset >= source.size) return "the end of the file";
   const char = String.fromCodePoint(
-    asBuffer(source.read(offset, offset + 4)).toString("utf8").codePointAt(0) ?? 0xfffd,
+    asBuffer(source.read(offset, offset + 4))
+      .toString("utf8")
+      .codePointAt(0) ?? 0xfffd,
   );
   if (char === "\n" || char === "\r") return "an unexpected line break";
   const code = char.codePointAt(0) ?? 0;
