@@ -370,7 +370,11 @@ export function parseChunkedJson(
   } catch {
     return undefined;
   }
-  (value as Record<string, unknown>)[trim.key] = scan.kept;
+  // A later duplicate of the key would win in JSON.parse: the streaming parse decides that one.
+  const top = value as Record<string, unknown>;
+  const empty = top[trim.key];
+  if (!Array.isArray(empty) || empty.length > 0) return undefined;
+  top[trim.key] = scan.kept;
   const { total, firstBad } = scan;
   return {
     file: jsonSourceFile(source, absPath, display, value),
