@@ -26,7 +26,7 @@ const parse = (bytes: Buffer, trim: JsonTrim | null = TRIM) =>
 describe("parseJsonSource", () => {
   for (const [name, pad] of [
     ["JSON.parse", 0],
-    ["the streaming parse", STREAM_JSON_BYTES + 1],
+    ["the chunked parse", STREAM_JSON_BYTES + 1],
   ] as const) {
     it(`keeps the first items of the trimmed array and counts them all (${name})`, () => {
       const bytes = roster(10, { pad });
@@ -54,6 +54,21 @@ describe("parseJsonSource", () => {
       expect(file?.locate(["respondents", 99]).start).toEqual({ line: 3, column: 18 });
     });
   }
+
+  it("hands a large file the chunked parse does not take to the streaming parse", () => {
+    // Items that are not objects: no slice ending at "}" holds them, so the scan gives up.
+    const doc = {
+      schemaVersion: 2,
+      respondents: [1, 2, 3, 4],
+      after: "x".repeat(STREAM_JSON_BYTES),
+    };
+    const bytes = Buffer.from(JSON.stringify(doc, null, 2));
+    expect(parseChunkedJson(memorySource(bytes), "/x", "x", TRIM)).toBeUndefined();
+    const { file, issues, trimmed } = parse(bytes);
+    expect(issues).toEqual([]);
+    expect((file?.value as { respondents: unknown[] }).respondents).toEqual([1, 2, 3]);
+    expect(trimmed).toEqual({ total: 4, firstBad: 0 });
+  });
 
   it("leaves the value whole without a trim", () => {
     const { file, trimmed } = parse(roster(5), null);
