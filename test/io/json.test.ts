@@ -66,7 +66,9 @@ describe("parseJsonSource", () => {
     expect(parseChunkedJson(memorySource(bytes), "/x", "x", TRIM)).toBeUndefined();
     const { file, issues, trimmed } = parse(bytes);
     expect(issues).toEqual([]);
-    expect((file?.value as { respondents: unknown[] }).respondents).toEqual([1, 2, 3]);
+    expect((file?.value as { respondents?: unknown[] } | undefined)?.respondents).toEqual([
+      1, 2, 3,
+    ]);
     expect(trimmed).toEqual({ total: 4, firstBad: 0 });
   });
 
