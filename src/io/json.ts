@@ -15,7 +15,10 @@ export const STREAM_JSON_BYTES = 8 * 1024 * 1024;
 /** Bytes handed to the streaming tokenizer at a time (a walk that stops early reads no further). */
 const CHUNK_BYTES = 64 * 1024;
 
-/** Bytes of a large file read and decoded at a time by the chunked parse. */
+/**
+ * Bytes of a large file read and decoded at a time by the chunked parse: each chunk's text is
+ * short-lived garbage, cheaper to collect in 64 KB pieces than in 1 MB ones (measured).
+ */
 const READ_BYTES = 64 * 1024;
 
 /** The longest array item the chunked parse reads (longer ones go to the streaming parse). */
