@@ -60,32 +60,47 @@ export function memorySource(bytes: Uint8Array): ByteSource {
   return { size: bytes.length, read: (start, end) => bytes.subarray(start, end) };
 }
 
+/** Bytes a file source reads from disk at once, then hands out in smaller ranges. */
+const BLOCK_BYTES = 1024 * 1024;
+
 /**
- * A {@link ByteSource} that reads the file from disk for each range, into one buffer reused from
- * read to read (nothing else is held in between).
+ * A {@link ByteSource} that reads the file from disk a block at a time, into one buffer reused
+ * from block to block (nothing else is held); a range inside the last block costs no system call.
  */
 function fileSource(abs: string, size: number): ByteSource {
-  let scratch = Buffer.alloc(0);
+  let block = Buffer.alloc(0);
+  let blockStart = 0;
+  let blockLength = 0;
   return {
     size,
     read(start, end) {
-      const want = Math.max(0, Math.min(end, size) - start);
-      if (scratch.length < want) scratch = Buffer.allocUnsafe(want);
-      const buf = scratch.subarray(0, want);
-      const fd = openSync(abs, constants.O_RDONLY);
-      try {
-        let got = 0;
-        while (got < want) {
-          const n = readSync(fd, buf, got, want - got, start + got);
-          if (n === 0) break;
-          got += n;
-        }
-        return got === want ? buf : buf.subarray(0, got);
-      } finally {
-        closeSync(fd);
+      const stop = Math.min(end, size);
+      if (start >= blockStart && stop <= blockStart + blockLength) {
+        return block.subarray(start - blockStart, stop - blockStart);
       }
+      const want = Math.max(0, Math.max(stop, Math.min(start + BLOCK_BYTES, size)) - start);
+      if (block.length < want) block = Buffer.allocUnsafe(want);
+      blockStart = start;
+      blockLength = readAt(abs, block, want, start);
+      return block.subarray(0, Math.min(blockLength, Math.max(0, stop - start)));
     },
   };
+}
+
+/** Reads `length` bytes of the file at `position` into `buf`; how many there were. */
+function readAt(abs: string, buf: Buffer, length: number, position: number): number {
+  const fd = openSync(abs, constants.O_RDONLY);
+  try {
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, buf, got, length - got, position + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
