@@ -17,7 +17,7 @@ import path from "node:path";
 import { BIN, REPO, report } from "./lib.mjs";
 import { measureInterleaved } from "./rusage.mjs";
 
-const RUNS = 3;
+const RUNS = 5;
 const RESPONDENTS = 1_000_000;
 const dir = mkdtempSync(path.join(tmpdir(), "crm-bench-scale-"));
 const client = path.join(REPO, "examples", "acme-manufacturing");

@@ -13,6 +13,7 @@ import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues
 import {
   isRosterEntry,
   LISTED_RESPONDENTS,
+  PLAIN_ROSTER_ENTRY,
   type Results,
   resultsSchema,
   upgradeResults,
@@ -147,6 +148,7 @@ const ROSTER_TRIM: JsonTrim = {
   key: "respondents",
   keep: LISTED_RESPONDENTS,
   check: isRosterEntry,
+  plainItem: PLAIN_ROSTER_ENTRY,
 };
 
 /** Reads one input path (`-` is standard input, read once by `stdinText`). */

@@ -48,6 +48,61 @@ export function forgetInputs(): void {
 /** Why a path where a file is expected cannot be read as one. */
 export type NotAFile = "missing" | "folder" | "special" | "unreadable";
 
+/** Bytes read a range at a time: a file read from disk when asked, or bytes already in memory. */
+export interface ByteSource {
+  readonly size: number;
+  /** The bytes from `start` up to `end` (clamped to the size); valid until the next read. */
+  read(start: number, end: number): Uint8Array;
+}
+
+/** A {@link ByteSource} over bytes in memory. */
+export function memorySource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (start, end) => bytes.subarray(start, end) };
+}
+
+/** Bytes a file source reads from disk at once, then hands out in smaller ranges. */
+const BLOCK_BYTES = 1024 * 1024;
+
+/**
+ * A {@link ByteSource} that reads the file from disk a block at a time, into one buffer reused
+ * from block to block (nothing else is held); a range inside the last block costs no system call.
+ */
+function fileSource(abs: string, size: number): ByteSource {
+  let block = Buffer.alloc(0);
+  let blockStart = 0;
+  let blockLength = 0;
+  return {
+    size,
+    read(start, end) {
+      const stop = Math.min(end, size);
+      if (start >= blockStart && stop <= blockStart + blockLength) {
+        return block.subarray(start - blockStart, stop - blockStart);
+      }
+      const want = Math.max(0, Math.max(stop, Math.min(start + BLOCK_BYTES, size)) - start);
+      if (block.length < want) block = Buffer.allocUnsafe(want);
+      blockStart = start;
+      blockLength = readAt(abs, block, want, start);
+      return block.subarray(0, Math.min(blockLength, Math.max(0, stop - start)));
+    },
+  };
+}
+
+/** Reads `length` bytes of the file at `position` into `buf`; how many there were. */
+function readAt(abs: string, buf: Buffer, length: number, position: number): number {
+  const fd = openSync(abs, constants.O_RDONLY);
+  try {
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, buf, got, length - got, position + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Reads a regular file whole and records it as an input. FIFOs, devices and sockets are refused
  * without blocking (the file is opened non-blocking and checked before any read), as are folders
@@ -57,6 +112,19 @@ export function readRegularFile(
   abs: string,
   display = abs,
 ): { bytes: Buffer } | { problem: NotAFile | "too-large"; code?: string } {
+  const read = readRegularInput(abs, display, Number.POSITIVE_INFINITY);
+  return "source" in read ? { bytes: Buffer.from(read.source.read(0, read.source.size)) } : read;
+}
+
+/**
+ * {@link readRegularFile}, except that a file over `wholeUpTo` bytes is not read: it comes back
+ * as a {@link ByteSource} that reads it a range at a time.
+ */
+export function readRegularInput(
+  abs: string,
+  display: string,
+  wholeUpTo: number,
+): { bytes: Buffer } | { source: ByteSource } | { problem: NotAFile | "too-large"; code?: string } {
   let fd: number;
   try {
     fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -72,6 +140,7 @@ export function readRegularFile(
     if (!st.isFile()) return { problem: "special" };
     if (st.size > MAX_INPUT_BYTES) return { problem: "too-large" };
     noteInputStat(st, display);
+    if (st.size > wholeUpTo) return { source: fileSource(abs, st.size) };
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {

@@ -1,6 +1,10 @@
 import { createRequire } from "node:module";
 import type { Issue, Position } from "../core/diagnostics/issue.js";
 import { makeIssue, type SourceFile, type YamlPath } from "../core/diagnostics/source.js";
+import { type ByteSource, memorySource } from "./inputs.js";
+import { ArrayScan, decodeChunk, type JsonTrim, type TrimmedArray } from "./json-chunks.js";
+
+export type { JsonTrim, TrimmedArray } from "./json-chunks.js";
 
 /**
  * Files up to this size are parsed with JSON.parse; larger ones are streamed, so that a long
@@ -8,22 +12,17 @@ import { makeIssue, type SourceFile, type YamlPath } from "../core/diagnostics/s
  */
 export const STREAM_JSON_BYTES = 8 * 1024 * 1024;
 
-/** Bytes handed to the streaming parser at a time. */
-const CHUNK_BYTES = 1024 * 1024;
+/** Bytes handed to the streaming tokenizer at a time (a walk that stops early reads no further). */
+const CHUNK_BYTES = 64 * 1024;
 
-/** A top-level array of which only the first `keep` items are kept; the rest are checked, then dropped. */
-export interface JsonTrim {
-  key: string;
-  keep: number;
-  /** A cheap check of every item; the index of the first that fails is reported. */
-  check(item: unknown): boolean;
-}
+/**
+ * Bytes of a large file read and decoded at a time by the chunked parse: each chunk's text is
+ * short-lived garbage, cheaper to collect in 64 KB pieces than in 1 MB ones (measured).
+ */
+const READ_BYTES = 64 * 1024;
 
-/** What trimming did: the array's full length and the first item that failed the check. */
-export interface TrimmedArray {
-  total: number;
-  firstBad?: number;
-}
+/** The longest array item the chunked parse reads (longer ones go to the streaming parse). */
+const MAX_ITEM_BYTES = 16 * 1024 * 1024;
 
 type StreamParser = typeof import("@streamparser/json");
 let parserModule: StreamParser | undefined;
@@ -32,17 +31,22 @@ const loadParser = (): StreamParser => {
   return parserModule;
 };
 
+const asBuffer = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** 1-based line:column of a byte offset (columns count UTF-16 code units, like the YAML reader). */
-function positionAt(bytes: Uint8Array, offset: number): Position {
-  const at = Math.max(0, Math.min(offset, bytes.length));
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function positionAt(source: ByteSource, offset: number): Position {
+  const at = Math.max(0, Math.min(offset, source.size));
   let line = 1;
   let lineStart = 0;
-  for (let i = buf.indexOf(10); i !== -1 && i < at; i = buf.indexOf(10, i + 1)) {
-    line++;
-    lineStart = i + 1;
+  for (let from = 0; from < at; from += READ_BYTES) {
+    const buf = asBuffer(source.read(from, Math.min(at, from + READ_BYTES)));
+    for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) {
+      line++;
+      lineStart = from + i + 1;
+    }
   }
-  return { line, column: buf.toString("utf8", lineStart, at).length + 1 };
+  return { line, column: asBuffer(source.read(lineStart, at)).toString("utf8").length + 1 };
 }
 
 const TOKEN_NAMES: Record<number, string> = {};
@@ -62,11 +66,12 @@ function describeToken(token: number, value: unknown): string {
 }
 
 /** The character starting at a byte offset, in words (line breaks and controls by name). */
-function describeByteAt(bytes: Uint8Array, offset: number): string {
-  if (offset >= bytes.length) return "the end of the file";
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function describeByteAt(source: ByteSource, offset: number): string {
+  if (offset >= source.size) return "the end of the file";
   const char = String.fromCodePoint(
-    buf.toString("utf8", offset, Math.min(offset + 4, buf.length)).codePointAt(0) ?? 0xfffd,
+    asBuffer(source.read(offset, offset + 4))
+      .toString("utf8")
+      .codePointAt(0) ?? 0xfffd,
   );
   if (char === "\n" || char === "\r") return "an unexpected line break";
   const code = char.codePointAt(0) ?? 0;
@@ -86,7 +91,7 @@ interface Walk {
  * syntax problem as a located issue. `onToken` may stop the walk by returning true.
  */
 function walkTokens(
-  bytes: Uint8Array,
+  source: ByteSource,
   display: string,
   walk: Walk,
   onValue?: (info: { value: unknown; depth: number; parent: unknown }) => void,
@@ -141,12 +146,15 @@ function walkTokens(
     onValue?.({ value: info.value, depth: info.stack.length, parent: info.parent });
   };
   const whereAt = (offset: number) => {
-    const pos = positionAt(bytes, offset);
+    const pos = positionAt(source, offset);
     return { start: pos, end: pos };
   };
   try {
-    for (let at = 0; at < bytes.length && failure === undefined && !stopped; at += CHUNK_BYTES) {
-      tokenizer.write(bytes.subarray(at, at + CHUNK_BYTES));
+    // Small chunks first: a walk that stops near the start (finding a key) reads little.
+    let size = 4096;
+    for (let at = 0; at < source.size && failure === undefined && !stopped; at += size) {
+      size = Math.min(CHUNK_BYTES, size * 2);
+      tokenizer.write(source.read(at, at + size));
     }
     if (failure === undefined && !stopped) tokenizer.end();
   } catch (err) {
@@ -159,7 +167,7 @@ function walkTokens(
     const offset = Number(absolute[1]);
     return makeIssue(
       "yaml-syntax",
-      `expected valid JSON; found ${describeByteAt(bytes, offset)}`,
+      `expected valid JSON; found ${describeByteAt(source, offset)}`,
       display,
       whereAt(offset),
     );
@@ -169,7 +177,7 @@ function walkTokens(
       "yaml-syntax",
       "expected valid JSON; found the end of the file before the document was complete",
       display,
-      whereAt(bytes.length),
+      whereAt(source.size),
     );
   }
   return makeIssue(
@@ -181,11 +189,11 @@ function walkTokens(
 }
 
 /** Where a data path starts in the JSON text (the deepest part of it that exists). */
-function locateIn(bytes: Uint8Array, target: YamlPath, key: boolean): number {
+function locateIn(source: ByteSource, target: YamlPath, key: boolean): number {
   const want = target.map(String);
   let best = 0;
   let bestDepth = -1;
-  walkTokens(bytes, "", {
+  walkTokens(source, "", {
     onToken(path, _token, offset) {
       // A value token at `path`: the deepest prefix of the target seen so far wins.
       if (path.length > want.length) return false;
@@ -202,10 +210,26 @@ function locateIn(bytes: Uint8Array, target: YamlPath, key: boolean): number {
   return best;
 }
 
+/** The located SourceFile of JSON read from `source` (positions found by walking its tokens). */
+function jsonSourceFile(
+  source: ByteSource,
+  absPath: string,
+  display: string,
+  value: unknown,
+): SourceFile {
+  const locate: SourceFile["locate"] = (path, opts) => {
+    const body = withoutBom(source);
+    const pos = positionAt(body, locateIn(body, path, opts?.key === true));
+    return { start: pos, end: pos };
+  };
+  return { path: absPath, display, value, locate };
+}
+
 /**
- * Parses JSON bytes into a {@link SourceFile}: JSON.parse up to {@link STREAM_JSON_BYTES}, a
- * streaming parse above it that keeps only the first items of `trim.key`. Syntax problems come
- * back as located issues; positions for later findings are found by walking the tokens again.
+ * Parses JSON bytes into a {@link SourceFile}: JSON.parse up to {@link STREAM_JSON_BYTES}; above
+ * it, with a trim, the chunked parse ({@link parseChunkedJson}), and where that cannot, a
+ * streaming parse that keeps only the first items of `trim.key`. Syntax problems come back as
+ * located issues; positions for later findings are found by walking the tokens again.
  */
 export function parseJsonSource(
   bytes: Uint8Array,
@@ -213,11 +237,7 @@ export function parseJsonSource(
   display: string,
   trim?: JsonTrim,
 ): { file?: SourceFile; issues: Issue[]; trimmed?: TrimmedArray } {
-  const locate: SourceFile["locate"] = (path, opts) => {
-    const body = stripBom(bytes);
-    const pos = positionAt(body, locateIn(body, path, opts?.key === true));
-    return { start: pos, end: pos };
-  };
+  const source = memorySource(bytes);
   let value: unknown;
   let trimmed: TrimmedArray | undefined;
   if (bytes.length <= STREAM_JSON_BYTES) {
@@ -225,7 +245,7 @@ export function parseJsonSource(
       const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
       value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch {
-      const issue = walkTokens(stripBom(bytes), display, {});
+      const issue = walkTokens(withoutBom(source), display, {});
       return { issues: issue ? [issue] : [] };
     }
     if (trim) {
@@ -239,46 +259,138 @@ export function parseJsonSource(
       }
     }
   } else {
-    const body = stripBom(bytes);
-    const top: Record<string, unknown> = {};
-    let root: unknown;
-    let kept: unknown[] | undefined;
-    let total = 0;
-    let firstBad: number | undefined;
-    const paths = trim ? ["$", `$.${trim.key}.*`] : ["$"];
-    const issue = walkTokens(
-      body,
-      display,
-      {},
-      ({ value: v, depth, parent }) => {
-        if (depth === 0) root = v;
-        else if (trim && depth === 2) {
-          // The library keeps emitted items in their array: empty it so memory stays flat.
-          if (Array.isArray(parent)) parent.length = 0;
-          if (firstBad === undefined && !trim.check(v)) firstBad = total;
-          kept ??= [];
-          if (total < trim.keep) kept.push(v);
-          total++;
-        }
-      },
-      paths,
-    );
-    if (issue) return { issues: [issue] };
-    value = root;
-    if (trim && root !== null && typeof root === "object" && !Array.isArray(root)) {
-      Object.assign(top, root);
-      if (Array.isArray(top[trim.key])) {
-        top[trim.key] = kept ?? [];
-        trimmed = { total, ...(firstBad !== undefined ? { firstBad } : {}) };
-      }
-      value = top;
-    }
+    const chunked = trim ? parseChunkedJson(source, absPath, display, trim) : undefined;
+    if (chunked) return chunked;
+    const streamed = streamJson(withoutBom(source), display, trim);
+    if ("issue" in streamed) return { issues: [streamed.issue] };
+    ({ value, trimmed } = streamed);
   }
   return {
-    file: { path: absPath, display, value, locate },
+    file: jsonSourceFile(source, absPath, display, value),
     issues: [],
     ...(trimmed ? { trimmed } : {}),
   };
+}
+
+/** The streaming parse of {@link parseJsonSource}: slow, but it takes any JSON and locates errors. */
+function streamJson(
+  body: ByteSource,
+  display: string,
+  trim: JsonTrim | undefined,
+): { value: unknown; trimmed?: TrimmedArray } | { issue: Issue } {
+  const top: Record<string, unknown> = {};
+  let root: unknown;
+  let kept: unknown[] | undefined;
+  let total = 0;
+  let firstBad: number | undefined;
+  const paths = trim ? ["$", `$.${trim.key}.*`] : ["$"];
+  const issue = walkTokens(
+    body,
+    display,
+    {},
+    ({ value: v, depth, parent }) => {
+      if (depth === 0) root = v;
+      else if (trim && depth === 2) {
+        // The library keeps emitted items in their array: empty it so memory stays flat.
+        if (Array.isArray(parent)) parent.length = 0;
+        if (firstBad === undefined && !trim.check(v)) firstBad = total;
+        kept ??= [];
+        if (total < trim.keep) kept.push(v);
+        total++;
+      }
+    },
+    paths,
+  );
+  if (issue) return { issue };
+  if (!trim || root === null || typeof root !== "object" || Array.isArray(root)) {
+    return { value: root };
+  }
+  Object.assign(top, root);
+  if (!Array.isArray(top[trim.key])) return { value: top };
+  top[trim.key] = kept ?? [];
+  return { value: top, trimmed: { total, ...(firstBad !== undefined ? { firstBad } : {}) } };
+}
+
+/** The byte offset of the "[" that opens the top-level object's `key`, found by the tokenizer. */
+function findArrayStart(body: ByteSource, key: string): number | undefined {
+  let found: number | undefined;
+  const issue = walkTokens(body, "", {
+    onToken(path, token, offset) {
+      if (path.length !== 1 || path[0] !== key) return false;
+      if (token === loadParser().TokenType.LEFT_BRACKET) found = offset;
+      return true;
+    },
+  });
+  return issue ? undefined : found;
+}
+
+/**
+ * Parses a large JSON object whose `trim.key` holds a long array (a results file's roster)
+ * without holding the file or the array: the library's tokenizer finds where the array opens;
+ * the file is then read a chunk at a time, the array's items are checked and counted by
+ * {@link ArrayScan} (the first `trim.keep` kept), and the rest of the object, before and after
+ * the array, is parsed with JSON.parse. Every byte is decoded (strict UTF-8) and parsed or
+ * matched, so a truncated or corrupt file never passes. Undefined when the file is not one this
+ * handles, corrupt ones included: the caller parses it another way, which locates the error.
+ */
+export function parseChunkedJson(
+  source: ByteSource,
+  absPath: string,
+  display: string,
+  trim: JsonTrim,
+  readBytes = READ_BYTES,
+): { file: SourceFile; issues: Issue[]; trimmed: TrimmedArray } | undefined {
+  const body = withoutBom(source);
+  const open = findArrayStart(body, trim.key);
+  if (open === undefined) return undefined;
+  const scan = new ArrayScan(trim);
+  let value: unknown;
+  try {
+    const head = decodeChunk(body.read(0, open + 1), true).text;
+    let after: string[] | undefined;
+    let size = readBytes;
+    for (let at = open + 1; at < body.size; ) {
+      const last = at + size >= body.size;
+      const { text, bytes } = decodeChunk(body.read(at, at + size), last);
+      if (after) after.push(text);
+      else {
+        const step = scan.push(text);
+        if (step === false) return undefined;
+        if ("after" in step) after = [step.after];
+        else {
+          // The item not complete yet is read again with the next chunk (a longer one if needed).
+          const held = Buffer.byteLength(text.slice(text.length - step.held));
+          if (held === bytes && (last || size >= MAX_ITEM_BYTES)) return undefined;
+          size = held === bytes ? size * 2 : readBytes;
+          at += bytes - held;
+          continue;
+        }
+      }
+      at += bytes;
+    }
+    if (!after) return undefined;
+    value = JSON.parse(`${head}]${after.join("")}`);
+  } catch {
+    return undefined;
+  }
+  // A later duplicate of the key would win in JSON.parse: the streaming parse decides that one.
+  const top = value as Record<string, unknown>;
+  const empty = top[trim.key];
+  if (!Array.isArray(empty) || empty.length > 0) return undefined;
+  top[trim.key] = scan.kept;
+  const { total, firstBad } = scan;
+  return {
+    file: jsonSourceFile(source, absPath, display, value),
+    issues: [],
+    trimmed: { total, ...(firstBad !== undefined ? { firstBad } : {}) },
+  };
+}
+
+/** The source without a UTF-8 byte-order mark. */
+function withoutBom(source: ByteSource): ByteSource {
+  const start = source.read(0, 3);
+  if (start[0] !== 0xef || start[1] !== 0xbb || start[2] !== 0xbf) return source;
+  return { size: source.size - 3, read: (from, to) => source.read(from + 3, to + 3) };
 }
 
 function stripBom(bytes: Uint8Array): Uint8Array {

@@ -3,8 +3,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
-import { describeNotAFile, noteStdinInput, readRegularFile } from "./inputs.js";
-import { type JsonTrim, looksLikeJsonObject, parseJsonSource, type TrimmedArray } from "./json.js";
+import { describeNotAFile, noteStdinInput, readRegularFile, readRegularInput } from "./inputs.js";
+import {
+  type JsonTrim,
+  looksLikeJsonObject,
+  parseChunkedJson,
+  parseJsonSource,
+  STREAM_JSON_BYTES,
+  type TrimmedArray,
+} from "./json.js";
 import { cachedPackValue } from "./pack-cache.js";
 import { cleanSourceFile, decodeUtf8, parseYamlSource } from "./yaml.js";
 
@@ -63,15 +70,24 @@ export interface DataReadResult extends ReadResult {
 
 /**
  * Reads an input that may be a results JSON or an answers file: a document that opens with `{`
- * is read as JSON (JSON.parse, or streamed when large, keeping only the first items of
- * `trim.key`); anything else, or a `{` document that is not JSON but is not named `.json`
- * either (a YAML flow mapping), is read as YAML.
+ * is read as JSON (JSON.parse, or when large read a chunk at a time, keeping only the first
+ * items of `trim.key`); anything else, or a `{` document that is not JSON but is not named
+ * `.json` either (a YAML flow mapping), is read as YAML. A large file is only read whole when
+ * the chunked parse cannot take it (not JSON, or corrupt: the whole read locates the error).
  */
 export function readDataFile(abs: string, cwd: string, trim?: JsonTrim): DataReadResult {
   const display = displayPath(abs, cwd);
-  const read = readRegularFile(abs, display);
+  const read = readRegularInput(abs, display, STREAM_JSON_BYTES);
   if ("problem" in read) return readUncached(abs, cwd);
-  return parseDataBytes(read.bytes, abs, display, trim);
+  if ("bytes" in read) return parseDataBytes(read.bytes, abs, display, trim);
+  const { source } = read;
+  if (trim && looksLikeJsonObject(source.read(0, 64 * 1024))) {
+    const chunked = parseChunkedJson(source, abs, display, trim);
+    if (chunked) return chunked;
+  }
+  const whole = readRegularFile(abs, display);
+  if ("problem" in whole) return readUncached(abs, cwd);
+  return parseDataBytes(whole.bytes, abs, display, trim);
 }
 
 /** {@link readDataFile} for bytes already read (standard input). */

@@ -412,3 +412,19 @@ export function isRosterEntry(item: unknown): boolean {
   const entry = item as Record<string, unknown>;
   return typeof entry.id === "string" && typeof entry.role === "string";
 }
+
+const WS = "[ \\t\\n\\r]*";
+/** A JSON string without escapes or control characters (every such text is one valid string). */
+const PLAIN_STRING = '"[^"\\\\\\u0000-\\u001f]*"';
+const member = (key: string) => `${WS}"${key}"${WS}:${WS}${PLAIN_STRING}`;
+
+/**
+ * The JSON text of a roster entry as results are written (`{ "id", "role", "name"? }` in that
+ * order, strings without escapes), with the comma after it: a sticky pattern whose every match
+ * is valid JSON that {@link isRosterEntry} accepts, so that a million entries are counted
+ * without being parsed. Entries written otherwise are parsed.
+ */
+export const PLAIN_ROSTER_ENTRY = new RegExp(
+  `${WS}\\{${member("id")}${WS},${member("role")}(?:${WS},${member("name")})?${WS}\\}${WS},`,
+  "y",
+);
