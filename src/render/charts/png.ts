@@ -27,7 +27,7 @@ interface OutlineFont {
  * are drawn as glyph outlines from the font the PDF would use (found once per document, again
  * only when a chart shows a character that font lacks), so the picture depends on that font file
  * alone, not on how the machine's fonts are configured, and resvg never lays out text: resvg-js
- * re-reads a system font file for every glyph it draws (about 1 s per Chinese report). Only when
+ * re-reads a system font file for every glyph it draws (about 1 s per Word report). Only when
  * no font can show a chart's text does resvg draw it with the system fonts. resvg is a native
  * module: imported here only, and only when a document with pictures is written.
  */
