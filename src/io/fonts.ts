@@ -160,6 +160,8 @@ export interface ResolveFontOptions {
   platform?: NodeJS.Platform;
   /** Resolves a relative `--font` path; defaults to the working directory. */
   cwd?: string;
+  /** The caller draws glyph outlines (chart pictures): Helvetica, which has none, will not do. */
+  outlines?: boolean;
 }
 
 const WIN_ANSI_EXTRA = new Set([
@@ -241,7 +243,9 @@ export async function resolveReportFont(options: ResolveFontOptions): Promise<Re
     }
   }
 
-  if (needed.every((cp) => WIN_ANSI.has(cp))) return { kind: "standard", coverage: WIN_ANSI };
+  if (!options.outlines && needed.every((cp) => WIN_ANSI.has(cp))) {
+    return { kind: "standard", coverage: WIN_ANSI };
+  }
 
   const dirs =
     options.searchDirs ??

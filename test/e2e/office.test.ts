@@ -127,10 +127,10 @@ describe("start-up without the document libraries", () => {
     expect(stderr).toContain("loaded: @resvg/resvg-js\n");
   });
   it.each([[["validate", path.join(REPO, "questionnaires")]], [["report", "--help"]]])(
-    "%j loads neither docx, pptxgenjs nor resvg",
+    "%j loads none of the document libraries (docx, pptxgenjs, resvg, the zip writers, fontkit)",
     (args) => {
       const stderr = loaded(args);
-      for (const name of ["docx", "pptxgenjs", "@resvg/resvg-js", "jszip"])
+      for (const name of ["docx", "pptxgenjs", "@resvg/resvg-js", "jszip", "fflate", "fontkit"])
         expect(stderr).not.toContain(`loaded: ${name}\n`);
     },
   );

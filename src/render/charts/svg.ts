@@ -20,11 +20,28 @@ import { COLOR, type Palette, PHASE_COLOR } from "../pdf/theme.js";
  * picture each (no page breaks). Every text is XML-escaped: client text never becomes markup.
  */
 
+/** A text of a chart: where it stands, what it says and how it looks. */
+export interface SvgText {
+  x: number;
+  y: number;
+  content: string;
+  size: number;
+  anchor: "start" | "middle" | "end";
+  color: string;
+  bold: boolean;
+}
+
+/** A piece of a chart: SVG markup, or a text the caller draws (as `<text>` or as outlines). */
+export type SvgPart = string | SvgText;
+
 /** An SVG picture and the size it is meant to be shown at, in CSS pixels (96 per inch). */
 export interface SvgChart {
+  /** The picture with its texts as SVG `<text>` (what the document embeds). */
   svg: string;
   width: number;
   height: number;
+  /** The picture's pieces, for drawing its texts another way (`composeSvg`). */
+  parts: readonly SvgPart[];
 }
 
 /** Labels the charts print besides the model's own chart data. */
@@ -46,16 +63,24 @@ function text(
   y: number,
   content: string,
   opts: { size?: number; anchor?: "start" | "middle" | "end"; color?: string; bold?: boolean } = {},
-): string {
-  const attrs = [
-    `x="${n(x)}"`,
-    `y="${n(y)}"`,
-    `font-size="${opts.size ?? 11}"`,
-    `fill="${opts.color ?? COLOR.ink}"`,
-  ];
-  if (opts.anchor && opts.anchor !== "start") attrs.push(`text-anchor="${opts.anchor}"`);
-  if (opts.bold) attrs.push(`font-weight="bold"`);
-  return `<text ${attrs.join(" ")}>${escapeXml(content)}</text>`;
+): SvgText {
+  return {
+    x,
+    y,
+    content,
+    size: opts.size ?? 11,
+    anchor: opts.anchor ?? "start",
+    color: opts.color ?? COLOR.ink,
+    bold: opts.bold ?? false,
+  };
+}
+
+/** A chart text as SVG `<text>`, in the picture's font list. */
+function textElement(t: SvgText): string {
+  const attrs = [`x="${n(t.x)}"`, `y="${n(t.y)}"`, `font-size="${t.size}"`, `fill="${t.color}"`];
+  if (t.anchor !== "start") attrs.push(`text-anchor="${t.anchor}"`);
+  if (t.bold) attrs.push(`font-weight="bold"`);
+  return `<text ${attrs.join(" ")}>${escapeXml(t.content)}</text>`;
 }
 
 /** Fits text into about `px` pixels at `size`, ending with … when cut (a width estimate). */
@@ -64,20 +89,40 @@ function fitText(content: string, px: number, size: number): string {
   return displayWidth(content) <= columns ? content : truncateToWidth(content, columns);
 }
 
-function wrap(width: number, height: number, body: string[]): SvgChart {
+/** How `composeSvg` draws a chart's texts, and what it adds at the end (definitions they use). */
+export interface TextDrawer {
+  text(t: SvgText): string;
+  defs?(): string;
+}
+
+/**
+ * The chart as one SVG document, its texts drawn by `drawer`: `<text>` elements by default; the
+ * PNG fallback draws them as glyph outlines instead (src/render/charts/png.ts).
+ */
+export function composeSvg(
+  chart: Pick<SvgChart, "width" | "height" | "parts">,
+  drawer: TextDrawer = { text: textElement },
+): string {
+  const { width, height } = chart;
+  const body = chart.parts.map((p) => (typeof p === "string" ? p : drawer.text(p)));
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT)}">`,
     `<rect width="${width}" height="${height}" fill="${COLOR.white}"/>`,
     ...body,
+    ...(drawer.defs ? [drawer.defs()] : []),
     "</svg>",
   ].join("\n");
-  return { svg: `${svg}\n`, width, height };
+  return `${svg}\n`;
+}
+
+function wrap(width: number, height: number, parts: SvgPart[]): SvgChart {
+  return { svg: composeSvg({ width, height, parts }), width, height, parts };
 }
 
 type LegendKind = "area" | "dash" | "dot" | "box" | "gap" | "tick";
 
-function legend(y: number, items: { label: string; kind: LegendKind; color: string }[]): string[] {
-  const out: string[] = [];
+function legend(y: number, items: { label: string; kind: LegendKind; color: string }[]): SvgPart[] {
+  const out: SvgPart[] = [];
   const widths = items.map((i) => 26 + displayWidth(i.label) * 6);
   let x = (WIDTH - widths.reduce((a, b) => a + b + 14, -14)) / 2;
   items.forEach((item, k) => {
@@ -124,7 +169,7 @@ export function radarSvg(
   const frame: RadarFrame = { cx, cy, radius, max, count };
   const poly = (pts: [number, number][]): string =>
     pts.map(([x, y]) => `${n(x)},${n(y)}`).join(" ");
-  const body: string[] = [];
+  const body: SvgPart[] = [];
   for (const ring of radarRings(frame, chart.min)) {
     body.push(
       `<polygon points="${poly(ring.points)}" fill="none" stroke="${ring.level === max ? COLOR.faint : COLOR.grid}" stroke-width="1"/>`,
@@ -203,7 +248,7 @@ export function gapBarsSvg(
   const max = chart.max;
   const { xOf, numX, colW } = barLayout({ barX, barWidth, numbersWidth, max });
   const height = top + rowH * chart.bars.length + 46;
-  const body: string[] = [];
+  const body: SvgPart[] = [];
   chart.bars.forEach((_, index) => {
     if (index % 2 === 1)
       body.push(
@@ -285,7 +330,7 @@ export function timelineSvg(
   const step = weekStep(total);
   const rowsBottom = top + rowH * chart.bars.length;
   const height = rowsBottom + (chart.milestones.length > 0 ? 34 : 10);
-  const body: string[] = [];
+  const body: SvgPart[] = [];
   for (const phase of chart.phases) {
     const x1 = xOf(phase.startWeek);
     const x2 = xOf(phase.endWeek);

@@ -24,7 +24,10 @@ import type { RenderOptions } from "./options.js";
  */
 export async function renderDocx(comparison: Comparison, opts: RenderOptions): Promise<Uint8Array> {
   const v = buildCompareView(comparison, opts.lang);
-  const b = makeBlocks(opts.lang, { sectionsOnNewPage: false });
+  const b = makeBlocks(opts.lang, {
+    sectionsOnNewPage: false,
+    fonts: { brandFontPath: opts.brand?.pdfFont, cwd: opts.cwd },
+  });
   const trendColor = { up: COLOR.improved, down: COLOR.gap, same: undefined, none: undefined };
   const cell = (c: ViewCell): Cell => {
     const color = c.trend ? trendColor[c.trend] : undefined;

@@ -17,7 +17,7 @@ import type { Lang } from "../../core/models/languages.js";
 import { displayWidth } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
-import { svgToPng } from "../charts/png.js";
+import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
 import type { SvgChart } from "../charts/svg.js";
 import { COLOR } from "../pdf/theme.js";
 import { STYLE } from "./styles.js";
@@ -116,9 +116,14 @@ function wordTable(
 /** The Word building blocks in one language: runs, paragraphs, headings, lists, tables, charts. */
 export function makeBlocks(
   lang: Lang,
-  opts: { sectionsOnNewPage: boolean } = { sectionsOnNewPage: true },
+  opts: {
+    sectionsOnNewPage: boolean;
+    /** The font settings the charts' PNG fallbacks find their font by (as the PDF's). */
+    fonts?: ChartFontOptions;
+  } = { sectionsOnNewPage: true },
 ): Blocks {
   let lists = 0;
+  const toPng = chartRasterizer(opts.fonts);
   const language = { value: messagesFor(lang).common.officeLanguage, eastAsia: "zh-CN" };
   const run: Blocks["run"] = (text, opts = {}) =>
     new TextRun({
@@ -188,7 +193,7 @@ export function makeBlocks(
       const scale = Math.min(1, CONTENT_PX / chart.width, CHART_MAX_PX / chart.height);
       const width = Math.round(chart.width * scale);
       const height = Math.round(chart.height * scale);
-      const png = await svgToPng(chart.svg);
+      const png = await toPng(chart);
       const picture = new ImageRun({
         type: "svg",
         data: new TextEncoder().encode(chart.svg),

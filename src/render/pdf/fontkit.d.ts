@@ -1,5 +1,6 @@
-// fontkit ships no type declarations; this covers the few members the PDF renderer uses. It is
-// pdfkit's own font engine, so importing it costs nothing extra once pdfkit is loaded.
+// fontkit ships no type declarations; this covers the few members the PDF renderer and the charts'
+// PNG fallback use. It is pdfkit's own font engine, so importing it costs nothing extra once pdfkit
+// is loaded.
 declare module "fontkit" {
   /** One font face (a .ttf/.otf, or one member of a .ttc collection). */
   export interface Font {
@@ -7,6 +8,7 @@ declare module "fontkit" {
     readonly postscriptName: string | null;
     readonly familyName: string | null;
     readonly subfamilyName: string | null;
+    readonly unitsPerEm: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
     /** Maps text to glyphs through the character map alone (no shaping). */
     glyphsForString(text: string): Glyph[];
@@ -20,7 +22,15 @@ declare module "fontkit" {
     readonly codePoints: number[];
     readonly advanceWidth: number;
     /** The outline, read from the glyf or CFF table on first access. */
-    readonly path: unknown;
+    readonly path: GlyphPath;
+  }
+
+  /** A glyph outline in font units (y up); the transforms return a new path. */
+  export interface GlyphPath {
+    scale(scaleX: number, scaleY: number): GlyphPath;
+    translate(x: number, y: number): GlyphPath;
+    /** SVG path data, coordinates rounded to hundredths. */
+    toSVG(): string;
   }
 
   /** A TrueType/OpenType collection (.ttc) or a Mac dfont: several faces in one file. */

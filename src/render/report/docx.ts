@@ -2,6 +2,7 @@ import type { FileChild } from "docx";
 import type { BrandView } from "../../core/models/brand.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
+import type { ChartFontOptions } from "../charts/png.js";
 import { gapBarsSvg, radarSvg, type SvgChartLabels, timelineSvg } from "../charts/svg.js";
 import { type Blocks, type Cell, makeBlocks } from "../docx/blocks.js";
 import { writeDocx } from "../docx/document.js";
@@ -14,8 +15,13 @@ import { type Palette, paletteOf, SEVERITY_COLOR } from "../pdf/theme.js";
  * just another list of sections), each a Heading 1 numbered as in the other formats, tables as
  * Word tables, the charts as pictures. Says what the Markdown templates say; lays out only.
  */
-export async function renderDocx(report: ReportModel, brand?: BrandView): Promise<Uint8Array> {
-  const ctx = context(report, paletteOf(brand));
+export async function renderDocx(
+  report: ReportModel,
+  brand?: BrandView,
+  /** The PDF's font settings, which the charts' PNG fallbacks draw their text with. */
+  fonts: ChartFontOptions = {},
+): Promise<Uint8Array> {
+  const ctx = context(report, paletteOf(brand), { ...fonts, brandFontPath: brand?.pdfFont });
   const body: FileChild[] = [];
   const entries: { title: string; level: number }[] = [];
   const hasCover = report.sections.includes("cover");
@@ -63,13 +69,13 @@ interface Ctx {
   week: (n: number) => string;
 }
 
-function context(r: ReportModel, palette: Palette): Ctx {
+function context(r: ReportModel, palette: Palette, fonts: ChartFontOptions): Ctx {
   const L = r.labels;
   const p = punctuationFor(r.lang);
   const week = (n: number) => fillPlaceholders(L.weekPattern, { week: n });
   return {
     r,
-    b: makeBlocks(r.lang, { sectionsOnNewPage: r.edition !== "board" }),
+    b: makeBlocks(r.lang, { sectionsOnNewPage: r.edition !== "board", fonts }),
     L,
     colon: p.colon,
     sep: p.list,

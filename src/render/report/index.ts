@@ -18,7 +18,12 @@ export const RENDERERS = {
       ...(opts.vars !== undefined ? { env: opts.vars } : {}),
     });
   },
-  docx: async (report, opts) => (await import("./docx.js")).renderDocx(report, opts.brand),
+  docx: async (report, opts) =>
+    (await import("./docx.js")).renderDocx(report, opts.brand, {
+      fontPath: opts.fontPath,
+      cwd: opts.cwd,
+      env: opts.vars,
+    }),
   pptx: async (report, opts) => (await import("./pptx.js")).renderPptx(report, opts.brand),
   json: (report) => renderJson(report),
 } satisfies Record<string, ReportRenderer>;

@@ -36,4 +36,32 @@ describe("normalizePackage", () => {
     );
     expect(Buffer.from(viaCompiler).equals(Buffer.from(viaPacker))).toBe(true);
   });
+
+  it("dates every entry at noon of the document's date, the same bytes in any time zone", async () => {
+    const zip = new JSZip();
+    zip.file("[Content_Types].xml", "<Types/>");
+    zip.file("word/document.xml", "<w:document/>");
+    zip.file("word/media/chart.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
+    const zone = process.env.TZ;
+    const inZone = async (tz: string) => {
+      process.env.TZ = tz;
+      try {
+        return Buffer.from(await normalizePackage(zip, "2024-05-06"));
+      } finally {
+        if (zone === undefined) delete process.env.TZ;
+        else process.env.TZ = zone;
+      }
+    };
+    const east = await inZone("Pacific/Kiritimati");
+    const west = await inZone("Pacific/Pago_Pago");
+    expect(east.equals(west)).toBe(true);
+    const read = await JSZip.loadAsync(east);
+    for (const entry of Object.values(read.files)) {
+      // A zip's DOS time has no zone: JSZip reads it as UTC.
+      expect(entry.date.toISOString()).toBe("2024-05-06T12:00:00.000Z");
+    }
+    expect(await read.file("word/media/chart.png")?.async("uint8array")).toEqual(
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
+    );
+  });
 });
