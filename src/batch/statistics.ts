@@ -49,6 +49,26 @@ function grown<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
   return b;
 }
 
+/** Ranks one set × measure may need: two for each quartile. */
+const MAX_RANKS = 6;
+
+/**
+ * Writes into `out` the ranks whose scores the quartiles of n scores need (min and max are kept
+ * anyway), ascending and distinct, and returns how many. The candidates never decrease: for
+ * n ≥ 5 the quartiles are at least one rank apart, and n < 5 was checked by hand.
+ */
+function quartileRanks(n: number, out: Float64Array): number {
+  let count = 0;
+  for (let p = 0.25; p < 1; p += 0.25) {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    for (let r = lo; r <= (h === lo ? lo : lo + 1); r++) {
+      if (r > 0 && r < n - 1 && (count === 0 || out[count - 1] !== r)) out[count++] = r;
+    }
+  }
+  return count;
+}
+
 /** Takes score `v` (within the probe's range) into the probe's values or sub-bucket counts. */
 function gather(p: Probe, v: number): void {
   if (p.values) {
@@ -400,7 +420,7 @@ export class StatisticsCollector {
     this.sumRoles();
     const known = this.orderStatistics();
     const breakdown = (s: number): Breakdown => {
-      const summary = (m: number) => this.summary(s * M + m, known.get(s * M + m));
+      const summary = (m: number) => this.summary(s * M + m, known);
       const dimensions: Record<string, SummaryStatistics> = {};
       dimensionIds.forEach((id, d) => {
         dimensions[id] = summary(d + 1);
@@ -465,42 +485,35 @@ export class StatisticsCollector {
     }
   }
 
-  /** The ranks whose scores the quartiles of n scores need (min and max are kept anyway). */
-  private static ranks(n: number): number[] {
-    const wanted = new Set<number>();
-    for (const p of [0.25, 0.5, 0.75]) {
-      const h = (n - 1) * p;
-      const lo = Math.floor(h);
-      wanted.add(lo);
-      if (h !== lo) wanted.add(lo + 1);
-    }
-    return [...wanted].filter((r) => r > 0 && r < n - 1).sort((a, b) => a - b);
-  }
-
-  /** For each set × measure, the exact scores at the ranks its quartiles need. */
-  private orderStatistics(): Map<number, Map<number, number>> {
+  /**
+   * For each set × measure k, the exact scores at the ranks its quartiles need: the score at the
+   * j-th of `quartileRanks` is at k × MAX_RANKS + j.
+   */
+  private orderStatistics(): Float64Array {
     const M = this.m;
-    const known = new Map<number, Map<number, number>>();
+    const known = new Float64Array(this.setCount * M * MAX_RANKS);
+    const wanted = new Float64Array(MAX_RANKS);
     const put = (k: number, rank: number, value: number) => {
-      const map = known.get(k) ?? new Map<number, number>();
-      known.set(k, map);
-      map.set(rank, value);
+      const count = quartileRanks(this.n[k] as number, wanted);
+      for (let j = 0; j < count; j++) if (wanted[j] === rank) known[k * MAX_RANKS + j] = value;
     };
+    const ranks = new Float64Array(MAX_RANKS);
+    const hist = this.hist;
     let probes: Probe[] = [];
     for (let s = 0; s < this.setCount; s++) {
       const shift = this.setShift[s] as number;
       for (let m = 0; m < M; m++) {
         const k = s * M + m;
-        const n = this.n[k] as number;
-        const ranks = StatisticsCollector.ranks(n);
-        if (!ranks.length) continue;
-        const hist = this.hist.subarray(this.histAt[k] as number);
-        let bucket = 0;
+        const count = quartileRanks(this.n[k] as number, ranks);
+        if (count === 0) continue;
+        let bucket = this.histAt[k] as number;
+        const base = bucket;
         let before = 0;
         let probe: Probe | undefined;
-        for (const rank of ranks) {
+        for (let j = 0; j < count; j++) {
+          const rank = ranks[j] as number;
           while (before + (hist[bucket] as number) <= rank) before += hist[bucket++] as number;
-          const first = bucket << shift;
+          const first = (bucket - base) << shift;
           let lo = Number.POSITIVE_INFINITY;
           let hi = Number.NEGATIVE_INFINITY;
           for (let f = first; f < first + (1 << shift); f++) {
@@ -647,7 +660,7 @@ export class StatisticsCollector {
   }
 
   /** The summary of set × measure `k`, given the scores at the ranks its quartiles need. */
-  private summary(k: number, known: Map<number, number> | undefined): SummaryStatistics {
+  private summary(k: number, known: Float64Array): SummaryStatistics {
     const levels: Record<string, number> = {};
     for (let l = 1; l <= 5; l++) levels[String(l)] = this.levels[k * LEVEL_SLOTS + l] as number;
     const n = this.n[k] as number;
@@ -666,8 +679,15 @@ export class StatisticsCollector {
     }
     const min = this.min[k] as number;
     const max = this.max[k] as number;
-    const at = (rank: number) =>
-      rank === 0 ? min : rank === n - 1 ? max : (known?.get(rank) as number);
+    const ranks = new Float64Array(MAX_RANKS);
+    const count = quartileRanks(n, ranks);
+    const at = (rank: number) => {
+      if (rank === 0) return min;
+      if (rank === n - 1) return max;
+      for (let j = 0; j < count; j++)
+        if (ranks[j] === rank) return known[k * MAX_RANKS + j] as number;
+      throw new Error(`rank ${rank} of ${n} was not looked up`);
+    };
     const quantile = (p: number) => {
       const h = (n - 1) * p;
       const lo = Math.floor(h);
