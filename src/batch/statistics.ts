@@ -143,7 +143,11 @@ export class StatisticsCollector {
   private readonly bucketMax: Float64Array;
   // The block being filled, and the blocks on disk.
   private readonly blockValues: Float64Array[];
-  /** Levels of the block's rows, measure by measure (`blockRows` each); kept in memory only. */
+  /**
+   * The block's scores and levels row by row (a row's measures side by side, so adding rows in
+   * group order reads one or two cache lines a row); kept in memory only.
+   */
+  private readonly blockRowValues: Float64Array;
   private readonly blockLevels: Uint8Array;
   private readonly blockRoles: Uint8Array;
   private readonly blockGroups: Uint16Array[];
@@ -191,6 +195,7 @@ export class StatisticsCollector {
     this.bucketMax = new Float64Array(measures * FINE).fill(Number.NEGATIVE_INFINITY);
     const rows = this.limits.blockRows;
     this.blockValues = Array.from({ length: measures }, () => new Float64Array(rows));
+    this.blockRowValues = new Float64Array(measures * rows);
     this.blockLevels = new Uint8Array(measures * rows);
     this.groupOrder = new Int32Array(groupColumns > 0 ? rows : 0);
     this.blockRoles = new Uint8Array(rows);
@@ -253,10 +258,11 @@ export class StatisticsCollector {
 
     const i = this.blockFill;
     const rows = this.limits.blockRows;
-    const blockLevels = this.blockLevels;
+    const { blockLevels, blockRowValues } = this;
     for (let m = 0; m < M; m++) {
       (this.blockValues[m] as Float64Array)[i] = values[m] as number;
-      blockLevels[m * rows + i] = levels[m] as number;
+      blockRowValues[i * M + m] = values[m] as number;
+      blockLevels[i * M + m] = levels[m] as number;
     }
     this.blockRoles[i] = role;
     for (let g = 0; g < this.groupCount; g++) {
@@ -320,12 +326,11 @@ export class StatisticsCollector {
   /** Adds row `i` of the block being filled to set `s`'s accumulators and histograms. */
   private addRow(s: number, i: number): void {
     const M = this.m;
-    const rows = this.limits.blockRows;
-    const { n, sum, sumC, sq, sqC, min, max, hist, histAt, blockValues, blockLevels } = this;
+    const { n, sum, sumC, sq, sqC, min, max, hist, histAt, blockRowValues, blockLevels } = this;
     const lv = this.levels;
     const bits = this.setShift[s] as number;
     for (let m = 0, k = s * M; m < M; m++, k++) {
-      const v = (blockValues[m] as Float64Array)[i] as number;
+      const v = blockRowValues[i * M + m] as number;
       if (Number.isNaN(v)) continue;
       n[k] = (n[k] as number) + 1;
       // Neumaier-compensated sums of v − 3 and its square: mean and sd are exact to the last
@@ -342,7 +347,7 @@ export class StatisticsCollector {
       sq[k] = t;
       if (v < (min[k] as number)) min[k] = v;
       if (v > (max[k] as number)) max[k] = v;
-      const l = k * LEVEL_SLOTS + (blockLevels[m * rows + i] as number);
+      const l = k * LEVEL_SLOTS + (blockLevels[i * M + m] as number);
       lv[l] = (lv[l] as number) + 1;
       const hb = (histAt[k] as number) + (fineBucket(v) >>> bits);
       hist[hb] = (hist[hb] as number) + 1;
