@@ -570,10 +570,15 @@ export class StatisticsCollector {
     // their ranges in typed arrays, so the loop over every row reads no object until a match.
     const first = new Int32Array(this.setCount * M + 1);
     const measureUsed = new Uint8Array(M);
+    // Per measure × fine bucket: whether some probe's range reaches into it (most scores of the
+    // sets of all respondents and the roles are in none, and are passed over at once).
+    const wanted = new Uint8Array(M * FINE);
     let withGroups = false;
     for (const p of active) {
       first[p.k + 1] = (first[p.k + 1] as number) + 1;
       measureUsed[p.k % M] = 1;
+      const row = (p.k % M) * FINE;
+      wanted.fill(1, row + fineBucket(p.lo), row + fineBucket(p.hi) + 1);
       // Sets after "all" and the roles are group values.
       if (Math.floor(p.k / M) > this.roles) withGroups = true;
     }
@@ -609,7 +614,7 @@ export class StatisticsCollector {
         for (let mi = 0; mi < measures.length; mi++) {
           const m = measures[mi] as number;
           const v = (values[m] as Float64Array)[i] as number;
-          if (Number.isNaN(v)) continue;
+          if (Number.isNaN(v) || wanted[m * FINE + fineBucket(v)] === 0) continue;
           for (let j = 0; j < setsIn; j++) {
             const k = (sets[j] as number) * M + m;
             const end = first[k + 1] as number;
