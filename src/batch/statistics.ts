@@ -542,32 +542,20 @@ export class StatisticsCollector {
     return known;
   }
 
-  /** One pass over the score file for `probes`; returns the probes that need another. */
-  private pass(probes: Probe[], put: (k: number, rank: number, value: number) => void): Probe[] {
+  /**
+   * The active probes by set × measure, flat: probes of k are at [first[k], first[k + 1]), with
+   * their ranges in typed arrays, so the loop over every row reads no object until a match.
+   */
+  private probeIndex(active: Probe[]): {
+    first: Int32Array;
+    slots: Probe[];
+    los: Float64Array;
+    his: Float64Array;
+    wanted: Uint8Array;
+    measures: number[];
+    withGroups: boolean;
+  } {
     const M = this.m;
-    let budget = this.limits.collectValues;
-    let subs = 0;
-    const waiting: Probe[] = [];
-    const active: Probe[] = [];
-    for (const p of [...probes].sort((a, b) => a.count - b.count)) {
-      if (p.count <= budget) {
-        budget -= p.count;
-        p.values = new Float64Array(p.count);
-      } else if (subs++ >= this.limits.subProbes) {
-        waiting.push(p);
-        continue;
-      } else {
-        p.sub = {
-          counts: new Uint32Array(SUB),
-          min: new Float64Array(SUB).fill(Number.POSITIVE_INFINITY),
-          max: new Float64Array(SUB).fill(Number.NEGATIVE_INFINITY),
-          scale: SUB / (p.hi - p.lo),
-        };
-      }
-      active.push(p);
-    }
-    // The active probes by set × measure, flat: probes of k are at [first[k], first[k + 1]), with
-    // their ranges in typed arrays, so the loop over every row reads no object until a match.
     const first = new Int32Array(this.setCount * M + 1);
     const measureUsed = new Uint8Array(M);
     // Per measure × fine bucket: whether some probe's range reaches into it (most scores of the
@@ -600,6 +588,34 @@ export class StatisticsCollector {
     measureUsed.forEach((used, m) => {
       if (used) measures.push(m);
     });
+    return { first, slots, los, his, wanted, measures, withGroups };
+  }
+
+  /** One pass over the score file for `probes`; returns the probes that need another. */
+  private pass(probes: Probe[], put: (k: number, rank: number, value: number) => void): Probe[] {
+    const M = this.m;
+    let budget = this.limits.collectValues;
+    let subs = 0;
+    const waiting: Probe[] = [];
+    const active: Probe[] = [];
+    for (const p of [...probes].sort((a, b) => a.count - b.count)) {
+      if (p.count <= budget) {
+        budget -= p.count;
+        p.values = new Float64Array(p.count);
+      } else if (subs++ >= this.limits.subProbes) {
+        waiting.push(p);
+        continue;
+      } else {
+        p.sub = {
+          counts: new Uint32Array(SUB),
+          min: new Float64Array(SUB).fill(Number.POSITIVE_INFINITY),
+          max: new Float64Array(SUB).fill(Number.NEGATIVE_INFINITY),
+          scale: SUB / (p.hi - p.lo),
+        };
+      }
+      active.push(p);
+    }
+    const { first, slots, los, his, wanted, measures, withGroups } = this.probeIndex(active);
     const sets = new Int32Array(2 + (withGroups ? this.groupCount : 0));
     const setsIn = sets.length;
     this.eachBlock(measures, withGroups, (count, values, roles, groups) => {
