@@ -86,8 +86,11 @@ export class ReliabilityCollector {
   private readonly states: Uint8Array;
   /** Per question × state: respondents (rows whose codes all have a state). */
   private readonly itemCounts: Float64Array;
-  /** Per group column: per value × question × state, respondents (grown as values appear). */
-  private readonly groupCounts: Float64Array[];
+  /**
+   * Per group column: per value × question × state, respondents (grown as values appear). 32-bit
+   * like `vectors` (half the cache; `add` stops counting before 2^32 rows).
+   */
+  private readonly groupCounts: Uint32Array[];
   /**
    * Per dimension: per role group × answer vector, respondents; undefined when too many vectors.
    * 32-bit counts (half the cache of 64-bit ones): past 2^32 − 1 rows `add` stops counting.
@@ -142,7 +145,7 @@ export class ReliabilityCollector {
     this.stateOf = stateTable(q, this.lo, this.hi, this.reverse);
     this.states = new Uint8Array(q);
     this.itemCounts = new Float64Array(q * this.base);
-    this.groupCounts = Array.from({ length: groupColumns }, () => new Float64Array(0));
+    this.groupCounts = Array.from({ length: groupColumns }, () => new Uint32Array(0));
     this.vectors = questionnaire.dimensions.map((_, d) => {
       const k = (this.starts[d + 1] as number) - (this.starts[d] as number);
       const size = this.base ** k * Math.max(1, (this.roleGroups[d] as string[][]).length);
@@ -245,9 +248,9 @@ export class ReliabilityCollector {
     const stride = states.length * B;
     for (let g = 0; g < this.groupCounts.length; g++) {
       const value = groups[g] as number;
-      let table = this.groupCounts[g] as Float64Array;
+      let table = this.groupCounts[g] as Uint32Array;
       if ((value + 1) * stride > table.length) {
-        const grown = new Float64Array(Math.max((value + 1) * stride, table.length * 2));
+        const grown = new Uint32Array(Math.max((value + 1) * stride, table.length * 2));
         grown.set(table);
         table = grown;
         this.groupCounts[g] = grown;
@@ -671,7 +674,7 @@ function stateTable(questions: number, lo: number, hi: number, reverse: Uint8Arr
 
 /** Adds per-question state counts to count, sum and sum of squares (exact: integer scores). */
 function foldItems(
-  counts: Float64Array,
+  counts: Float64Array | Uint32Array,
   sums: ItemSums,
   questions: number,
   base: number,
