@@ -45,6 +45,20 @@ function fmix(h: number): number {
 /** The home slot of 16-bit check `h` in a segment of `capacity` slots (any capacity). */
 const home = (h: number, capacity: number) => Math.floor((h * capacity) / 65536);
 
+/**
+ * Writes `id` as UTF-8 at `at` and returns its length in bytes: ASCII ids (most) character by
+ * character, others through `Buffer.write`.
+ */
+function writeId(buf: Buffer, id: string, at: number): number {
+  const n = id.length;
+  for (let i = 0; i < n; i++) {
+    const c = id.charCodeAt(i);
+    if (c >= 0x80) return buf.write(id, at, "utf8");
+    buf[at + i] = c;
+  }
+  return n;
+}
+
 /** A run of records in id order: a region of a temporary file. */
 interface Run {
   fd: number;
@@ -126,7 +140,7 @@ export class Roster {
     const buf = this.chunk;
     const start = this.used;
     const at = start + HEAD;
-    const len = buf.write(id, at, "utf8");
+    const len = writeId(buf, id, at);
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c ^ len;
     let bits = 0;
@@ -153,12 +167,17 @@ export class Roster {
     }
     const offset = this.flushed + start;
     if (offset / 4 + 1 > 0xffffffff) throw new RangeError("more than 16 GiB of respondent ids");
-    buf.writeUInt32LE(row, start);
+    // The record's head and padding byte by byte (Buffer's methods check their arguments).
+    buf[start] = row & 0xff;
+    buf[start + 1] = (row >>> 8) & 0xff;
+    buf[start + 2] = (row >>> 16) & 0xff;
+    buf[start + 3] = row >>> 24;
     buf[start + 4] = role;
     buf[start + 5] = bits < 0x80 ? 1 : 0;
-    buf.writeUInt16LE(len, start + 6);
+    buf[start + 6] = len & 0xff;
+    buf[start + 7] = len >>> 8;
     const size = recordSize(len);
-    buf.fill(0, at + len, start + size);
+    for (let i = at + len; i < start + size; i++) buf[i] = 0;
     if (this.inOrder) this.inOrder = this.follows(at, len, bits < 0x80);
     refs[slot] = offset / 4 + 1;
     checks[slot] = check;

@@ -49,6 +49,40 @@ function grown<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
   return b;
 }
 
+/** Ranks one set × measure may need: two for each quartile. */
+const MAX_RANKS = 6;
+
+/**
+ * Writes into `out` the ranks whose scores the quartiles of n scores need (min and max are kept
+ * anyway), ascending and distinct, and returns how many. The candidates never decrease: for
+ * n ≥ 5 the quartiles are at least one rank apart, and n < 5 was checked by hand.
+ */
+function quartileRanks(n: number, out: Float64Array): number {
+  let count = 0;
+  for (let p = 0.25; p < 1; p += 0.25) {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    for (let r = lo; r <= (h === lo ? lo : lo + 1); r++) {
+      if (r > 0 && r < n - 1 && (count === 0 || out[count - 1] !== r)) out[count++] = r;
+    }
+  }
+  return count;
+}
+
+/** Takes score `v` (within the probe's range) into the probe's values or sub-bucket counts. */
+function gather(p: Probe, v: number): void {
+  if (p.values) {
+    p.values[p.filled++] = v;
+    return;
+  }
+  const sub = p.sub as NonNullable<Probe["sub"]>;
+  const x = Math.floor((v - p.lo) * sub.scale);
+  const b = x >= SUB ? SUB - 1 : x;
+  sub.counts[b] = (sub.counts[b] as number) + 1;
+  if (v < (sub.min[b] as number)) sub.min[b] = v;
+  if (v > (sub.max[b] as number)) sub.max[b] = v;
+}
+
 /** A rank range still to be pinned down: the set's scores in [lo, hi] and the ranks among them. */
 interface Probe {
   /** set × measures + measure */
@@ -107,15 +141,22 @@ export class StatisticsCollector {
   // Per measure × fine bucket:
   private readonly bucketMin: Float64Array;
   private readonly bucketMax: Float64Array;
-  private readonly memberships: Int32Array;
-  /** The current respondent's fine bucket per measure (−1: inconclusive). */
-  private readonly fine: Int32Array;
   // The block being filled, and the blocks on disk.
   private readonly blockValues: Float64Array[];
+  /**
+   * The block's scores and levels row by row (a row's measures side by side, so adding rows in
+   * group order reads one or two cache lines a row); kept in memory only.
+   */
+  private readonly blockRowValues: Float64Array;
+  private readonly blockLevels: Uint8Array;
   private readonly blockRoles: Uint8Array;
   private readonly blockGroups: Uint16Array[];
   private blockFill = 0;
   private readonly blocks: { offset: number; count: number }[] = [];
+  /** Counting sort of the block's rows by group value (`addGroups`). */
+  private groupStarts = new Int32Array(0);
+  private readonly groupOrder: Int32Array;
+  private groupsAdded = false;
   private fd: number | undefined;
   private fileEnd = 0;
 
@@ -152,10 +193,11 @@ export class StatisticsCollector {
     for (let s = 0; s < this.setCount; s++) this.addHistograms(s, FINE);
     this.bucketMin = new Float64Array(measures * FINE).fill(Number.POSITIVE_INFINITY);
     this.bucketMax = new Float64Array(measures * FINE).fill(Number.NEGATIVE_INFINITY);
-    this.memberships = new Int32Array(2 + groupColumns);
-    this.fine = new Int32Array(measures);
     const rows = this.limits.blockRows;
     this.blockValues = Array.from({ length: measures }, () => new Float64Array(rows));
+    this.blockRowValues = new Float64Array(measures * rows);
+    this.blockLevels = new Uint8Array(measures * rows);
+    this.groupOrder = new Int32Array(groupColumns > 0 ? rows : 0);
     this.blockRoles = new Uint8Array(rows);
     this.blockGroups = Array.from({ length: groupColumns }, () => new Uint16Array(rows));
   }
@@ -203,72 +245,112 @@ export class StatisticsCollector {
 
   /**
    * Adds a respondent: `values[m]` the score of measure m (NaN when inconclusive), `levels[m]`
-   * its level (1–5), the role index and each group column's value index.
+   * its level (1–5), the role index and each group column's value index. The respondent's role
+   * set is updated at once; its group values' sets when the block is complete (`addGroups`).
    */
   add(values: Float64Array, levels: Uint8Array, role: number, groups: ArrayLike<number>): void {
     const M = this.m;
-    const sets = this.memberships;
-    sets[0] = 0;
-    sets[1] = 1 + role;
-    for (let g = 0; g < this.groupCount; g++) sets[2 + g] = this.groupSet(g, groups[g] as number);
-    const setsIn = 2 + this.groupCount;
     const respondents = this.respondents;
-    for (let j = 0; j < setsIn; j++) {
-      const s = sets[j] as number;
-      respondents[s] = (respondents[s] as number) + 1;
-    }
+    respondents[0] = (respondents[0] as number) + 1;
+    respondents[1 + role] = (respondents[1 + role] as number) + 1;
+    // Group sets are numbered as values first appear (the order `finish` lists them in).
+    for (let g = 0; g < this.groupCount; g++) this.groupSet(g, groups[g] as number);
 
     const i = this.blockFill;
-    for (let m = 0; m < M; m++) (this.blockValues[m] as Float64Array)[i] = values[m] as number;
+    const rows = this.limits.blockRows;
+    const { blockLevels, blockRowValues } = this;
+    for (let m = 0; m < M; m++) {
+      (this.blockValues[m] as Float64Array)[i] = values[m] as number;
+      blockRowValues[i * M + m] = values[m] as number;
+      blockLevels[i * M + m] = levels[m] as number;
+    }
     this.blockRoles[i] = role;
     for (let g = 0; g < this.groupCount; g++) {
       (this.blockGroups[g] as Uint16Array)[i] = groups[g] as number;
     }
-    if (++this.blockFill === this.limits.blockRows) this.flushBlock();
 
-    const { n, sum, sumC, sq, sqC, min, max, hist, histAt, bucketMin, bucketMax } = this;
-    const lv = this.levels;
-    const fine = this.fine;
+    const { bucketMin, bucketMax } = this;
     for (let m = 0; m < M; m++) {
       const v = values[m] as number;
-      if (Number.isNaN(v)) {
-        fine[m] = -1; // NaN: inconclusive
-        continue;
-      }
-      const f = fineBucket(v);
-      fine[m] = f;
-      const b = m * FINE + f;
+      if (Number.isNaN(v)) continue; // inconclusive
+      const b = m * FINE + fineBucket(v);
       if (v < (bucketMin[b] as number)) bucketMin[b] = v;
       if (v > (bucketMax[b] as number)) bucketMax[b] = v;
     }
     // "All" (set 0) is the sum of the roles' sets, added up in `finish`.
-    for (let j = 1; j < setsIn; j++) {
-      const s = sets[j] as number;
-      const bits = this.setShift[s] as number;
-      for (let m = 0, k = s * M; m < M; m++, k++) {
-        const f = fine[m] as number;
-        if (f < 0) continue;
-        const v = values[m] as number;
-        n[k] = (n[k] as number) + 1;
-        // Neumaier-compensated sums of v − 3 and its square: mean and sd are exact to the last
-        // bits whatever the order rows come in.
-        const d = v - SHIFT;
-        const s1 = sum[k] as number;
-        let t = s1 + d;
-        sumC[k] = (sumC[k] as number) + (Math.abs(s1) >= Math.abs(d) ? s1 - t + d : d - t + s1);
-        sum[k] = t;
-        const d2 = d * d;
-        const s2 = sq[k] as number;
-        t = s2 + d2;
-        sqC[k] = (sqC[k] as number) + (s2 >= d2 ? s2 - t + d2 : d2 - t + s2);
-        sq[k] = t;
-        if (v < (min[k] as number)) min[k] = v;
-        if (v > (max[k] as number)) max[k] = v;
-        const l = k * LEVEL_SLOTS + (levels[m] as number);
-        lv[l] = (lv[l] as number) + 1;
-        const hb = (histAt[k] as number) + (f >>> bits);
-        hist[hb] = (hist[hb] as number) + 1;
+    this.addRow(1 + role, i);
+    if (++this.blockFill === rows) {
+      this.addGroups(rows);
+      this.flushBlock();
+    }
+  }
+
+  /**
+   * Adds the block's first `count` rows to their group values' sets, value by value (rows of one
+   * value in arrival order, so every sum is the same as adding them row by row): a set's
+   * accumulators and histograms stay in the cache while its rows are added, where 1,000 values
+   * taken in arrival order would miss it on nearly every row.
+   */
+  private addGroups(count: number): void {
+    for (let g = 0; g < this.groupCount; g++) {
+      const ids = this.groupSets[g] as Int32Array;
+      const column = this.blockGroups[g] as Uint16Array;
+      let starts = this.groupStarts;
+      if (starts.length < ids.length + 1) {
+        starts = new Int32Array(ids.length + 1);
+        this.groupStarts = starts;
+      } else starts.fill(0, 0, ids.length + 1);
+      for (let i = 0; i < count; i++) {
+        const v = (column[i] as number) + 1;
+        starts[v] = (starts[v] as number) + 1;
       }
+      for (let v = 1; v <= ids.length; v++) {
+        starts[v] = (starts[v] as number) + (starts[v - 1] as number);
+      }
+      const order = this.groupOrder;
+      for (let i = 0; i < count; i++) {
+        const v = column[i] as number;
+        order[starts[v] as number] = i;
+        starts[v] = (starts[v] as number) + 1;
+      }
+      const respondents = this.respondents;
+      for (let j = 0; j < count; j++) {
+        const i = order[j] as number;
+        const s = ids[column[i] as number] as number;
+        respondents[s] = (respondents[s] as number) + 1;
+        this.addRow(s, i);
+      }
+    }
+  }
+
+  /** Adds row `i` of the block being filled to set `s`'s accumulators and histograms. */
+  private addRow(s: number, i: number): void {
+    const M = this.m;
+    const { n, sum, sumC, sq, sqC, min, max, hist, histAt, blockRowValues, blockLevels } = this;
+    const lv = this.levels;
+    const bits = this.setShift[s] as number;
+    for (let m = 0, k = s * M; m < M; m++, k++) {
+      const v = blockRowValues[i * M + m] as number;
+      if (Number.isNaN(v)) continue;
+      n[k] = (n[k] as number) + 1;
+      // Neumaier-compensated sums of v − 3 and its square: mean and sd are exact to the last
+      // bits whatever the order rows come in.
+      const d = v - SHIFT;
+      const s1 = sum[k] as number;
+      let t = s1 + d;
+      sumC[k] = (sumC[k] as number) + (Math.abs(s1) >= Math.abs(d) ? s1 - t + d : d - t + s1);
+      sum[k] = t;
+      const d2 = d * d;
+      const s2 = sq[k] as number;
+      t = s2 + d2;
+      sqC[k] = (sqC[k] as number) + (s2 >= d2 ? s2 - t + d2 : d2 - t + s2);
+      sq[k] = t;
+      if (v < (min[k] as number)) min[k] = v;
+      if (v > (max[k] as number)) max[k] = v;
+      const l = k * LEVEL_SLOTS + (blockLevels[i * M + m] as number);
+      lv[l] = (lv[l] as number) + 1;
+      const hb = (histAt[k] as number) + (fineBucket(v) >>> bits);
+      hist[hb] = (hist[hb] as number) + 1;
     }
   }
 
@@ -338,10 +420,12 @@ export class StatisticsCollector {
     groups: Breakdown[][];
   } {
     const M = this.m;
+    if (!this.groupsAdded) this.addGroups(this.blockFill);
+    this.groupsAdded = true;
     this.sumRoles();
     const known = this.orderStatistics();
     const breakdown = (s: number): Breakdown => {
-      const summary = (m: number) => this.summary(s * M + m, known.get(s * M + m));
+      const summary = (m: number) => this.summary(s * M + m, known);
       const dimensions: Record<string, SummaryStatistics> = {};
       dimensionIds.forEach((id, d) => {
         dimensions[id] = summary(d + 1);
@@ -406,42 +490,35 @@ export class StatisticsCollector {
     }
   }
 
-  /** The ranks whose scores the quartiles of n scores need (min and max are kept anyway). */
-  private static ranks(n: number): number[] {
-    const wanted = new Set<number>();
-    for (const p of [0.25, 0.5, 0.75]) {
-      const h = (n - 1) * p;
-      const lo = Math.floor(h);
-      wanted.add(lo);
-      if (h !== lo) wanted.add(lo + 1);
-    }
-    return [...wanted].filter((r) => r > 0 && r < n - 1).sort((a, b) => a - b);
-  }
-
-  /** For each set × measure, the exact scores at the ranks its quartiles need. */
-  private orderStatistics(): Map<number, Map<number, number>> {
+  /**
+   * For each set × measure k, the exact scores at the ranks its quartiles need: the score at the
+   * j-th of `quartileRanks` is at k × MAX_RANKS + j.
+   */
+  private orderStatistics(): Float64Array {
     const M = this.m;
-    const known = new Map<number, Map<number, number>>();
+    const known = new Float64Array(this.setCount * M * MAX_RANKS);
+    const wanted = new Float64Array(MAX_RANKS);
     const put = (k: number, rank: number, value: number) => {
-      const map = known.get(k) ?? new Map<number, number>();
-      known.set(k, map);
-      map.set(rank, value);
+      const count = quartileRanks(this.n[k] as number, wanted);
+      for (let j = 0; j < count; j++) if (wanted[j] === rank) known[k * MAX_RANKS + j] = value;
     };
+    const ranks = new Float64Array(MAX_RANKS);
+    const hist = this.hist;
     let probes: Probe[] = [];
     for (let s = 0; s < this.setCount; s++) {
       const shift = this.setShift[s] as number;
       for (let m = 0; m < M; m++) {
         const k = s * M + m;
-        const n = this.n[k] as number;
-        const ranks = StatisticsCollector.ranks(n);
-        if (!ranks.length) continue;
-        const hist = this.hist.subarray(this.histAt[k] as number);
-        let bucket = 0;
+        const count = quartileRanks(this.n[k] as number, ranks);
+        if (count === 0) continue;
+        let bucket = this.histAt[k] as number;
+        const base = bucket;
         let before = 0;
         let probe: Probe | undefined;
-        for (const rank of ranks) {
+        for (let j = 0; j < count; j++) {
+          const rank = ranks[j] as number;
           while (before + (hist[bucket] as number) <= rank) before += hist[bucket++] as number;
-          const first = bucket << shift;
+          const first = (bucket - base) << shift;
           let lo = Number.POSITIVE_INFINITY;
           let hi = Number.NEGATIVE_INFINITY;
           for (let f = first; f < first + (1 << shift); f++) {
@@ -463,6 +540,55 @@ export class StatisticsCollector {
     }
     while (probes.length) probes = this.pass(probes, put);
     return known;
+  }
+
+  /**
+   * The active probes by set × measure, flat: probes of k are at [first[k], first[k + 1]), with
+   * their ranges in typed arrays, so the loop over every row reads no object until a match.
+   */
+  private probeIndex(active: Probe[]): {
+    first: Int32Array;
+    slots: Probe[];
+    los: Float64Array;
+    his: Float64Array;
+    wanted: Uint8Array;
+    measures: number[];
+    withGroups: boolean;
+  } {
+    const M = this.m;
+    const first = new Int32Array(this.setCount * M + 1);
+    const measureUsed = new Uint8Array(M);
+    // Per measure × fine bucket: whether some probe's range reaches into it (most scores of the
+    // sets of all respondents and the roles are in none, and are passed over at once).
+    const wanted = new Uint8Array(M * FINE);
+    let withGroups = false;
+    for (const p of active) {
+      first[p.k + 1] = (first[p.k + 1] as number) + 1;
+      measureUsed[p.k % M] = 1;
+      const row = (p.k % M) * FINE;
+      wanted.fill(1, row + fineBucket(p.lo), row + fineBucket(p.hi) + 1);
+      // Sets after "all" and the roles are group values.
+      if (Math.floor(p.k / M) > this.roles) withGroups = true;
+    }
+    for (let k = 0; k + 1 < first.length; k++) {
+      first[k + 1] = (first[k + 1] as number) + (first[k] as number);
+    }
+    const at = first.slice(0, -1);
+    const slots: Probe[] = new Array(active.length);
+    const los = new Float64Array(active.length);
+    const his = new Float64Array(active.length);
+    for (const p of active) {
+      const x = at[p.k] as number;
+      at[p.k] = x + 1;
+      slots[x] = p;
+      los[x] = p.lo;
+      his[x] = p.hi;
+    }
+    const measures: number[] = [];
+    measureUsed.forEach((used, m) => {
+      if (used) measures.push(m);
+    });
+    return { first, slots, los, his, wanted, measures, withGroups };
   }
 
   /** One pass over the score file for `probes`; returns the probes that need another. */
@@ -489,20 +615,10 @@ export class StatisticsCollector {
       }
       active.push(p);
     }
-    const byK: (Probe[] | undefined)[] = [];
-    const measures = new Set<number>();
-    let withGroups = false;
-    for (const p of active) {
-      const list = byK[p.k] ?? [];
-      byK[p.k] = list;
-      list.push(p);
-      measures.add(p.k % M);
-      // Sets after "all" and the roles are group values.
-      if (Math.floor(p.k / M) > this.roles) withGroups = true;
-    }
+    const { first, slots, los, his, wanted, measures, withGroups } = this.probeIndex(active);
     const sets = new Int32Array(2 + (withGroups ? this.groupCount : 0));
     const setsIn = sets.length;
-    this.eachBlock([...measures], withGroups, (count, values, roles, groups) => {
+    this.eachBlock(measures, withGroups, (count, values, roles, groups) => {
       for (let i = 0; i < count; i++) {
         sets[0] = 0;
         sets[1] = 1 + (roles[i] as number);
@@ -511,23 +627,16 @@ export class StatisticsCollector {
             (groups[g - 2] as Uint16Array)[i] as number
           ] as number;
         }
-        for (const m of measures) {
+        for (let mi = 0; mi < measures.length; mi++) {
+          const m = measures[mi] as number;
           const v = (values[m] as Float64Array)[i] as number;
-          if (Number.isNaN(v)) continue;
+          if (Number.isNaN(v) || wanted[m * FINE + fineBucket(v)] === 0) continue;
           for (let j = 0; j < setsIn; j++) {
-            const list = byK[(sets[j] as number) * M + m];
-            if (!list) continue;
-            for (const p of list) {
-              if (v < p.lo || v > p.hi) continue;
-              if (p.values) p.values[p.filled++] = v;
-              else {
-                const sub = p.sub as NonNullable<Probe["sub"]>;
-                const x = Math.floor((v - p.lo) * sub.scale);
-                const b = x >= SUB ? SUB - 1 : x;
-                sub.counts[b] = (sub.counts[b] as number) + 1;
-                if (v < (sub.min[b] as number)) sub.min[b] = v;
-                if (v > (sub.max[b] as number)) sub.max[b] = v;
-              }
+            const k = (sets[j] as number) * M + m;
+            const end = first[k + 1] as number;
+            for (let x = first[k] as number; x < end; x++) {
+              if (v < (los[x] as number) || v > (his[x] as number)) continue;
+              gather(slots[x] as Probe, v);
             }
           }
         }
@@ -577,7 +686,7 @@ export class StatisticsCollector {
   }
 
   /** The summary of set × measure `k`, given the scores at the ranks its quartiles need. */
-  private summary(k: number, known: Map<number, number> | undefined): SummaryStatistics {
+  private summary(k: number, known: Float64Array): SummaryStatistics {
     const levels: Record<string, number> = {};
     for (let l = 1; l <= 5; l++) levels[String(l)] = this.levels[k * LEVEL_SLOTS + l] as number;
     const n = this.n[k] as number;
@@ -596,8 +705,15 @@ export class StatisticsCollector {
     }
     const min = this.min[k] as number;
     const max = this.max[k] as number;
-    const at = (rank: number) =>
-      rank === 0 ? min : rank === n - 1 ? max : (known?.get(rank) as number);
+    const ranks = new Float64Array(MAX_RANKS);
+    const count = quartileRanks(n, ranks);
+    const at = (rank: number) => {
+      if (rank === 0) return min;
+      if (rank === n - 1) return max;
+      for (let j = 0; j < count; j++)
+        if (ranks[j] === rank) return known[k * MAX_RANKS + j] as number;
+      throw new Error(`rank ${rank} of ${n} was not looked up`);
+    };
     const quantile = (p: number) => {
       const h = (n - 1) * p;
       const lo = Math.floor(h);

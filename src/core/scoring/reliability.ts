@@ -36,6 +36,11 @@ export const MAX_PATTERN_ITEMS = 12;
  * counts vectors instead of adding cross-products row by row.
  */
 const MAX_VECTOR_SLOTS = 1 << 18;
+/**
+ * Answer vectors are noted per dimension for this many respondents and then counted dimension
+ * by dimension, so one dimension's table (up to 1 MiB) is in the cache while it is counted.
+ */
+const PENDING_ROWS = 2048;
 
 /** Sums over the respondents who rated exactly one set of a dimension's questions. */
 interface Pattern {
@@ -81,13 +86,21 @@ export class ReliabilityCollector {
   private readonly states: Uint8Array;
   /** Per question × state: respondents (rows whose codes all have a state). */
   private readonly itemCounts: Float64Array;
-  /** Per group column: per value × question × state, respondents (grown as values appear). */
-  private readonly groupCounts: Float64Array[];
+  /**
+   * Per group column: per value × question × state, respondents (grown as values appear). 32-bit
+   * like `vectors` (half the cache; `add` stops counting before 2^32 rows).
+   */
+  private readonly groupCounts: Uint32Array[];
   /**
    * Per dimension: per role group × answer vector, respondents; undefined when too many vectors.
    * 32-bit counts (half the cache of 64-bit ones): past 2^32 − 1 rows `add` stops counting.
    */
   private readonly vectors: (Uint32Array | undefined)[];
+  /** Per dimension: the vectors of one role group (a role group's vectors start at g × this). */
+  private readonly vectorsPerGroup: Float64Array;
+  /** Per dimension × pending respondent: the index of their answer vector, not yet counted. */
+  private readonly pending: Uint32Array;
+  private pendingRows = 0;
   private readonly countStates: boolean;
   private folded = false;
   /** Per dimension: the role groups (roles put exactly the same questions), when there are several. */
@@ -132,12 +145,19 @@ export class ReliabilityCollector {
     this.stateOf = stateTable(q, this.lo, this.hi, this.reverse);
     this.states = new Uint8Array(q);
     this.itemCounts = new Float64Array(q * this.base);
-    this.groupCounts = Array.from({ length: groupColumns }, () => new Float64Array(0));
+    this.groupCounts = Array.from({ length: groupColumns }, () => new Uint32Array(0));
     this.vectors = questionnaire.dimensions.map((_, d) => {
       const k = (this.starts[d + 1] as number) - (this.starts[d] as number);
       const size = this.base ** k * Math.max(1, (this.roleGroups[d] as string[][]).length);
       return k <= MAX_PATTERN_ITEMS && size <= MAX_VECTOR_SLOTS ? new Uint32Array(size) : undefined;
     });
+    this.vectorsPerGroup = Float64Array.from(
+      questionnaire.dimensions,
+      (_, d) => this.base ** ((this.starts[d + 1] as number) - (this.starts[d] as number)),
+    );
+    this.pending = new Uint32Array(
+      this.vectors.some((v) => v !== undefined) ? this.vectors.length * PENDING_ROWS : 0,
+    );
   }
 
   /**
@@ -205,11 +225,13 @@ export class ReliabilityCollector {
       counts[i] = (counts[i] as number) + 1;
     }
     let scored = false;
+    const pending = this.pending;
+    const row = this.pendingRows;
+    let noted = false;
     for (let d = 0; d < this.vectors.length; d++) {
-      const vectors = this.vectors[d];
       const start = this.starts[d] as number;
       const end = this.starts[d + 1] as number;
-      if (!vectors) {
+      if (!this.vectors[d]) {
         if (!scored) this.scoresFromStates();
         scored = true;
         this.addPattern(d, this.scores, roleGroup ? (roleGroup[d] as number) : 0);
@@ -217,16 +239,18 @@ export class ReliabilityCollector {
       }
       let index = 0;
       for (let q = end - 1; q >= start; q--) index = index * B + (states[q] as number);
-      if (roleGroup) index += (roleGroup[d] as number) * B ** (end - start);
-      vectors[index] = (vectors[index] as number) + 1;
+      if (roleGroup) index += (roleGroup[d] as number) * (this.vectorsPerGroup[d] as number);
+      pending[d * PENDING_ROWS + row] = index;
+      noted = true;
     }
+    if (noted && ++this.pendingRows === PENDING_ROWS) this.countPending();
     if (!groups) return;
     const stride = states.length * B;
     for (let g = 0; g < this.groupCounts.length; g++) {
       const value = groups[g] as number;
-      let table = this.groupCounts[g] as Float64Array;
+      let table = this.groupCounts[g] as Uint32Array;
       if ((value + 1) * stride > table.length) {
-        const grown = new Float64Array(Math.max((value + 1) * stride, table.length * 2));
+        const grown = new Uint32Array(Math.max((value + 1) * stride, table.length * 2));
         grown.set(table);
         table = grown;
         this.groupCounts[g] = grown;
@@ -237,6 +261,21 @@ export class ReliabilityCollector {
         table[i] = (table[i] as number) + 1;
       }
     }
+  }
+
+  /** Counts the pending answer vectors, one dimension at a time. */
+  private countPending(): void {
+    const rows = this.pendingRows;
+    const pending = this.pending;
+    for (let d = 0; d < this.vectors.length; d++) {
+      const vectors = this.vectors[d];
+      if (!vectors) continue;
+      for (let i = d * PENDING_ROWS, end = i + rows; i < end; i++) {
+        const index = pending[i] as number;
+        vectors[index] = (vectors[index] as number) + 1;
+      }
+    }
+    this.pendingRows = 0;
   }
 
   /** Marks group value `value` of column `g` as seen (its sums exist, maybe all zero). */
@@ -284,6 +323,7 @@ export class ReliabilityCollector {
    */
   private fold(): void {
     if (this.folded) return;
+    this.countPending();
     this.folded = true;
     const q = this.scores.length;
     foldItems(this.itemCounts, this.items, q, this.base, this.lo);
@@ -634,7 +674,7 @@ function stateTable(questions: number, lo: number, hi: number, reverse: Uint8Arr
 
 /** Adds per-question state counts to count, sum and sum of squares (exact: integer scores). */
 function foldItems(
-  counts: Float64Array,
+  counts: Float64Array | Uint32Array,
   sums: ItemSums,
   questions: number,
   base: number,

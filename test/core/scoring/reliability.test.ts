@@ -376,6 +376,12 @@ describe("counting answer states gives the figures of adding scores row by row",
     );
   });
 
+  it("is byte-identical on thousands of random rows (answer vectors counted in blocks)", () => {
+    // More rows than one block of pending vectors (2,048), with off-scale rows in between.
+    const rows = fc.sample(rowArb, { numRuns: 5000, seed: 15 });
+    expect(figures(true, rows)).toBe(figures(false, rows));
+  });
+
   it("counts the same when every row answers alike (one vector, thousands of times)", () => {
     const codes = Array.from({ length: width }, (_, i) => 1 + (i % 5));
     const rows = Array.from({ length: 5000 }, (_, i) => ({
