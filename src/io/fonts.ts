@@ -5,6 +5,7 @@ import type { Font, FontCollection } from "fontkit";
 import { InputError } from "../core/diagnostics/errors.js";
 import { compareText } from "../core/text/compare.js";
 import { describeNotAFile, readRegularFile } from "./inputs.js";
+import { loadPdfLibraries } from "./pdf-libraries.js";
 
 /** Environment variable naming a font file for PDF output (after `--font`, before discovery). */
 export const FONT_ENV = "CRM_MATURITY_FONT";
@@ -203,7 +204,7 @@ export async function resolveReportFont(options: ResolveFontOptions): Promise<Re
       ? { file: env[FONT_ENV], source: "env" as const, what: FONT_ENV }
       : null;
 
-  const fontkit = await import("fontkit");
+  const { fontkit } = await loadPdfLibraries();
   if (!options.fontPath && options.brandFontPath) {
     const file = options.brandFontPath;
     const bytes = readFont(file, "the brand's fonts.pdf");

@@ -2,6 +2,7 @@ import { InputError } from "../../core/diagnostics/errors.js";
 import { type BrandView, brandStrings } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 import { damagedFont, FONT_ENV, isCjk, resolveReportFont } from "../../io/fonts.js";
+import { loadPdfLibraries } from "../../io/pdf-libraries.js";
 import { documentStamp } from "../ooxml/package.js";
 import { withPlainLayout } from "./plain-layout.js";
 import { collectCodePoints, makeCleaner } from "./text.js";
@@ -51,7 +52,7 @@ export async function openPdf(opts: {
     ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
     ...(opts.env !== undefined ? { env: opts.env } : {}),
   });
-  const { default: PDFDocument } = await import("pdfkit");
+  const { PDFDocument } = await loadPdfLibraries();
   const date = documentStamp(info.date);
   const doc = new PDFDocument({
     size: PAGE.size,

@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fillPlaceholders } from "../../../src/core/text/placeholders.js";
 import { resolveReportFont } from "../../../src/io/fonts.js";
 import { renderPdf } from "../../../src/render/report/pdf.js";
 import type { ReportLanguage, ReportModel } from "../../../src/views/report/model.js";
-import { acmeReport } from "../../helpers/report.js";
+import { runCli } from "../../helpers/cli.js";
+import { ACME, ACME_ANSWERS, acmeReport } from "../../helpers/report.js";
 import { havePdftotext, overlappingWords, pdfText, pdfWords, squash } from "./helpers.js";
 
 const pdftotext = havePdftotext();
@@ -64,6 +68,16 @@ describe.each(languages.map((lang) => [lang, acmeReport({ lang })] as const))(
     it("renders byte-identically twice", async () => {
       const again = await renderPdf(report, {});
       expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
+    });
+
+    // The built CLI runs pdfkit and fontkit from their own bundle with a code cache, with its
+    // start-up patches (scripts/build.mjs); here they come from node_modules.
+    it("is the same bytes from the built CLI as from the libraries in node_modules", () => {
+      const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-pdf-stack-")), "report.pdf");
+      const r = runCli(["report", ...ACME_ANSWERS, "--lang", lang, "-o", out], { cwd: ACME });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(Buffer.from(readFileSync(out)).equals(Buffer.from(pdf))).toBe(true);
     });
 
     it(
