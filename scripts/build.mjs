@@ -276,7 +276,8 @@ for (const [client, lang] of [
     {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NODE_OPTIONS: "" },
+      // The font facts the Chinese run caches go to the build's folder, not the user's cache.
+      env: { ...process.env, NODE_OPTIONS: "", CRM_MATURITY_CACHE_DIR: path.join(work, "cache") },
     },
   );
   if (run.status !== 0 && run.status !== 1) {

@@ -132,6 +132,8 @@ export interface EmbeddedReportFont {
   /** Null when the font has no bold face; the renderer then emboldens by stroking the glyphs. */
   bold: Font | null;
   file: string;
+  /** The file the bold face comes from (`file` for a face of the same collection). */
+  boldFile: string | null;
   postscriptName: string | null;
   source: "option" | "brand" | "env" | "system";
   coverage: GlyphCoverage;
@@ -214,7 +216,7 @@ export async function resolveReportFont(options: ResolveFontOptions): Promise<Re
       const regular = pickFace(faces, needed, null);
       if (missingCodePoints(regular, needed).length === 0) {
         const bold = "fonts" in parsed ? pickBoldSibling(parsed.fonts, regular, needed) : null;
-        return embedded(regular, bold, file, "brand");
+        return embedded(regular, bold, bold ? file : null, file, "brand");
       }
     } catch {
       throw damagedFont("the brand's fonts.pdf", file);
@@ -235,7 +237,7 @@ export async function resolveReportFont(options: ResolveFontOptions): Promise<Re
         );
       }
       const bold = "fonts" in parsed ? pickBoldSibling(parsed.fonts, regular, needed) : null;
-      return embedded(regular, bold, file, explicit.source);
+      return embedded(regular, bold, bold ? file : null, file, explicit.source);
     } catch (err) {
       if (err instanceof InputError) throw err;
       throw damagedFont(explicit.what, file);
@@ -267,7 +269,7 @@ export async function resolveReportFont(options: ResolveFontOptions): Promise<Re
       continue;
     }
     const bold = loadKnownBold(fontkit, known, parsed, file, found, needed);
-    return embedded(regular, bold, file, "system");
+    return embedded(regular, bold?.face ?? null, bold?.file ?? null, file, "system");
   }
 
   const notShown = needed.filter((cp) => !WIN_ANSI.has(cp));
@@ -311,6 +313,7 @@ export function damagedFont(what: string, file: string): InputError {
 function embedded(
   regular: Font,
   bold: Font | null,
+  boldFile: string | null,
   file: string,
   source: EmbeddedReportFont["source"],
 ): EmbeddedReportFont {
@@ -319,6 +322,7 @@ function embedded(
     regular,
     bold,
     file,
+    boldFile,
     postscriptName: regular.postscriptName,
     source,
     coverage: { has: (cp) => cp === 0x0a || regular.hasGlyphForCodePoint(cp) },
@@ -386,12 +390,14 @@ function loadKnownBold(
   file: string,
   found: ReadonlyMap<string, string>,
   needed: readonly number[],
-): Font | null {
+): { face: Font; file: string } | null {
   if (!known.bold) return null;
   let source: Font | FontCollection | undefined = parsed;
+  let sourceFile = file;
   if (known.bold.file) {
     const sibling =
       found.get(known.bold.file.toLowerCase()) ?? path.join(path.dirname(file), known.bold.file);
+    sourceFile = sibling;
     try {
       source = fontkit.create(readFileSync(sibling));
     } catch {
@@ -402,7 +408,9 @@ function loadKnownBold(
   const bold = known.bold.postscriptName
     ? faces.find((f) => f.postscriptName === known.bold?.postscriptName)
     : faces[0];
-  return bold && missingCodePoints(bold, needed).length === 0 ? bold : null;
+  return bold && missingCodePoints(bold, needed).length === 0
+    ? { face: bold, file: sourceFile }
+    : null;
 }
 
 // Font folders can be deep (e.g. /usr/share/fonts/opentype/noto/…) but a few levels suffice; the

@@ -12,6 +12,10 @@ declare module "fontkit" {
     glyphsForString(text: string): Glyph[];
     /** Full OpenType layout: glyph substitution and positioning. */
     layout(text: string, features?: unknown): unknown;
+    /** The variation axes of a variable font (empty for others). */
+    readonly variationAxes: Record<string, unknown>;
+    /** The `post` table (decoded whole on first access). */
+    readonly post: Record<string, unknown> | undefined;
   }
 
   /** A glyph of a font. */
@@ -21,6 +25,17 @@ declare module "fontkit" {
     readonly advanceWidth: number;
     /** The outline, read from the glyf or CFF table on first access. */
     readonly path: unknown;
+    /** fontkit's memo of the metrics (`_getMetrics`); internal, read by src/render/pdf/plain-layout.ts. */
+    _metrics?: GlyphMetricsMemo | null;
+    _getMetrics?: () => GlyphMetricsMemo;
+  }
+
+  /** What fontkit computes once per glyph for its advance and bearings. */
+  export interface GlyphMetricsMemo {
+    advanceWidth: number;
+    advanceHeight: number;
+    leftBearing: number;
+    topBearing: number;
   }
 
   /** A TrueType/OpenType collection (.ttc) or a Mac dfont: several faces in one file. */

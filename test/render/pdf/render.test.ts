@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -69,6 +69,25 @@ describe.each(languages.map((lang) => [lang, acmeReport({ lang })] as const))(
       const again = await renderPdf(report, {});
       expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
     });
+
+    // The font's post table and glyph metrics come from a cache after the first run
+    // (src/io/font-facts.ts); the bytes must not depend on it.
+    it.runIf(lang === "zh-CN")(
+      "is the same bytes with the font facts cache cold, warm and turned off",
+      async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), "crm-font-cache-"));
+        const env = { ...process.env, CRM_MATURITY_CACHE_DIR: dir };
+        const cold = await renderPdf(report, { env });
+        const [cached] = readdirSync(path.join(dir, "fonts"));
+        const facts = JSON.parse(readFileSync(path.join(dir, "fonts", cached ?? ""), "utf8"));
+        expect(facts.post).toMatchObject({ isFixedPitch: 0 });
+        expect(Object.keys(facts.glyphs).length).toBeGreaterThan(500);
+        const warm = await renderPdf(report, { env });
+        const off = await renderPdf(report, { env: { ...env, CRM_MATURITY_CACHE_DIR: "" } });
+        for (const bytes of [cold, warm, off])
+          expect(Buffer.from(bytes).equals(Buffer.from(pdf))).toBe(true);
+      },
+    );
 
     // The built CLI runs pdfkit and fontkit from their own bundle with a code cache, with its
     // start-up patches (scripts/build.mjs); here they come from node_modules.
