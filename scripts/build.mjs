@@ -116,6 +116,13 @@ const pdfLibraries = {
 // - fontkit, unicode-properties and linebreak inflate Unicode property tables (unicode-trie) when
 //   loaded, ~0.1 s, though Latin and Chinese text laid out without shaping never reads them: a
 //   table is inflated on its first lookup instead (`get` is the only member they use).
+// Modules of the PDF stack loaded on first use: "object" ones are used through their properties,
+// "constructor" ones with `new`.
+const LAZY_MODULES = {
+  "@noble/ciphers/aes": "object",
+  linebreak: "constructor",
+  "unicode-properties": "object",
+};
 const pdfStackPatches = {
   name: "pdf-stack-patches",
   setup(b) {
@@ -134,16 +141,28 @@ const pdfStackPatches = {
         };
       },
     );
-    // pdfkit loads AES (and builds its tables) for encrypted documents, which this CLI never
-    // writes; @noble/hashes loads node:crypto for random bytes, which nothing here asks for.
-    b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, (args) =>
-      args.namespace === "file" ? { path: args.importer, namespace: "lazy-aes" } : undefined,
+    // Modules loaded eagerly that a report seldom or never uses, loaded on first use instead:
+    // AES (pdfkit builds its tables on load; only encrypted documents need it), linebreak
+    // (decodes its Unicode table on load; only pdfkit's own line wrapper, which the renderer does
+    // not use, needs it) and unicode-properties (the same; fontkit asks it about a glyph's
+    // characters when it first builds one, so only for embedded fonts).
+    b.onResolve({ filter: new RegExp(`^(${Object.keys(LAZY_MODULES).join("|")})$`) }, (args) =>
+      args.namespace === "file"
+        ? { path: `${args.importer}#${args.path}`, namespace: "lazy-module", pluginData: args.path }
+        : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: "lazy-aes" }, (args) => ({
-      contents: `module.exports = new Proxy({}, { get: (_, key) => require(${JSON.stringify(createRequire(args.path).resolve("@noble/ciphers/aes"))})[key] });`,
-      loader: "js",
-      resolveDir: path.dirname(args.path),
-    }));
+    b.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => {
+      const importer = args.path.slice(0, args.path.lastIndexOf("#"));
+      const real = `require(${JSON.stringify(createRequire(importer).resolve(args.pluginData))})`;
+      return {
+        contents:
+          LAZY_MODULES[args.pluginData] === "constructor"
+            ? `module.exports = function (...args) { return new (${real})(...args); };`
+            : `module.exports = new Proxy({}, { get: (_, key) => ${real}[key] });`,
+        loader: "js",
+        resolveDir: path.dirname(importer),
+      };
+    });
     b.onLoad(
       { filter: /[\\/]node_modules[\\/]@noble[\\/]hashes[\\/]cryptoNode\.js$/, namespace: "file" },
       (args) => {

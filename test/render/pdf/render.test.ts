@@ -1,13 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fillPlaceholders } from "../../../src/core/text/placeholders.js";
 import { resolveReportFont } from "../../../src/io/fonts.js";
 import { renderPdf } from "../../../src/render/report/pdf.js";
+import { buildReport } from "../../../src/views/report/build.js";
 import type { ReportLanguage, ReportModel } from "../../../src/views/report/model.js";
 import { runCli } from "../../helpers/cli.js";
-import { ACME, ACME_ANSWERS, acmeReport } from "../../helpers/report.js";
+import { ACME, ACME_ANSWERS, acmeReport, loadInputs, standardPack } from "../../helpers/report.js";
 import { havePdftotext, overlappingWords, pdfText, pdfWords, squash } from "./helpers.js";
 
 const pdftotext = havePdftotext();
@@ -197,4 +198,31 @@ describe("client text that could break the layout", () => {
       expect(found).toEqual(words);
     },
   );
+});
+
+// Arabic needs OpenType shaping, the path through fontkit's shaper and its Unicode tables that the
+// built CLI's PDF bundle loads on first use (scripts/build.mjs); it must write what the libraries
+// in node_modules write.
+const DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+describe.skipIf(!existsSync(DEJAVU) && !process.env.CI)("a client name in Arabic", () => {
+  it("is the same bytes from the built CLI as from the libraries in node_modules", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-pdf-arabic-"));
+    for (const file of ACME_ANSWERS) {
+      const text = readFileSync(path.join(ACME, file), "utf8");
+      const renamed = text.replace(/name: Acme Precision Components/, 'name: "Acme مكونات الدقة"');
+      expect(renamed).not.toBe(text);
+      writeFileSync(path.join(dir, path.basename(file)), renamed);
+    }
+    const answers = ACME_ANSWERS.map((f) => path.basename(f));
+    const inputs = loadInputs(dir, answers);
+    const report = buildReport(inputs.results, standardPack(), {
+      respondents: inputs.respondents,
+    });
+    const fromSource = await renderPdf(report, { fontPath: DEJAVU });
+    const out = path.join(dir, "report.pdf");
+    const r = runCli(["report", ...answers, "--font", DEJAVU, "-o", out], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(Buffer.from(readFileSync(out)).equals(Buffer.from(fromSource))).toBe(true);
+  });
 });
