@@ -10,6 +10,8 @@ declare module "fontkit" {
     hasGlyphForCodePoint(codePoint: number): boolean;
     /** Maps text to glyphs through the character map alone (no shaping). */
     glyphsForString(text: string): Glyph[];
+    /** The glyph the character map gives a code point (glyph 0 when it has none). */
+    glyphForCodePoint(codePoint: number): Glyph;
     /** Full OpenType layout: glyph substitution and positioning. */
     layout(text: string, features?: unknown): unknown;
     /** The variation axes of a variable font (empty for others). */

@@ -39,9 +39,33 @@ export function withPlainLayout(
 ): Font {
   for (const cp of codePoints) if (needsShaping(cp)) return font;
   const store = facts && Object.keys(font.variationAxes ?? {}).length === 0 ? facts : null;
-  const layout = (text: string) => {
+  // The glyph of each code point, looked up in the character map once: Chinese text has no
+  // spaces, so pdfkit's layout cache (per space-separated word) rarely hits and each line would
+  // map every character again. The same glyphs fontkit's glyphsForString gives, which is still
+  // used for text with variation selectors (they pick a glyph with the character before them).
+  const byCodePoint = new Map<number, Glyph>();
+  const glyphsOf = (text: string): Glyph[] => {
+    const glyphs: Glyph[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) ?? 0;
+      let glyph = byCodePoint.get(cp);
+      if (glyph === undefined) {
+        if (isVariationSelector(cp)) return glyphsWithSelectors(text);
+        glyph = font.glyphForCodePoint(cp);
+        if (store) primeMetrics(glyph, store);
+        byCodePoint.set(cp, glyph);
+      }
+      glyphs.push(glyph);
+    }
+    return glyphs;
+  };
+  const glyphsWithSelectors = (text: string): Glyph[] => {
     const glyphs = font.glyphsForString(text);
     if (store) for (const g of glyphs) primeMetrics(g, store);
+    return glyphs;
+  };
+  const layout = (text: string) => {
+    const glyphs = glyphsOf(text);
     const positions: Position[] = glyphs.map((g) => ({
       xAdvance: g.advanceWidth,
       yAdvance: 0,
@@ -74,6 +98,10 @@ export function withPlainLayout(
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+function isVariationSelector(cp: number): boolean {
+  return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 }
 
 // The glyph's metrics from the cache, or fontkit's, recorded. fontkit memoises them on the glyph
