@@ -116,8 +116,9 @@ const pdfLibraries = {
 // - fontkit, unicode-properties and linebreak inflate Unicode property tables (unicode-trie) when
 //   loaded, ~0.1 s, though Latin and Chinese text laid out without shaping never reads them: a
 //   table is inflated on its first lookup instead (`get` is the only member they use).
-// Modules of the PDF stack loaded on first use: "object" ones are used through their properties,
-// "constructor" ones with `new`.
+// - @noble/hashes loads node:crypto for random bytes, which nothing here asks for: on first use.
+// - LAZY_MODULES load on first use: "object" ones are used through their properties,
+//   "constructor" ones with `new`.
 const LAZY_MODULES = {
   "@noble/ciphers/aes": "object",
   linebreak: "constructor",
