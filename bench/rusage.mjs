@@ -29,13 +29,14 @@ export function measureNode(args, { cwd = REPO, env = {} } = {}) {
 
 /**
  * Runs several `node` commands in turn, round after round (after one warm-up round); returns for
- * each the median CPU time (ms) and the largest peak RSS (MB).
+ * each the median CPU time (ms) and the largest peak RSS (MB). `envs[c]` adds variables to
+ * command c's environment.
  */
-export function measureInterleaved(commands, { runs = 5, cwd = REPO } = {}) {
+export function measureInterleaved(commands, { runs = 5, cwd = REPO, envs = [] } = {}) {
   const samples = commands.map(() => []);
   for (let i = 0; i <= runs; i++) {
     commands.forEach((args, c) => {
-      const m = measureNode(args, { cwd });
+      const m = measureNode(args, { cwd, env: envs[c] ?? {} });
       if (i > 0) samples[c].push(m);
     });
   }

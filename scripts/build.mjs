@@ -3,7 +3,9 @@
 // that loads them (dist/cli.cjs). Why: src/boot/code-cache.ts. Everything is CommonJS because an
 // ES-module entry alone costs ~10 ms of start-up on Node 20. The bundle also carries schema checks
 // compiled from the zod schemas (src/core/questionnaire/schema-checks.ts).
-// Packages that read their own data files at run time (pdfkit, fontkit, …) stay external.
+// Packages that read their own data files at run time stay external, except pdfkit and fontkit:
+// they form a second bundle with its own code cache, trained by rendering PDFs
+// (dist/pdf-stack.cjs, src/boot/pdf-stack.ts), loaded only by commands that write a PDF.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -95,6 +97,109 @@ const precompiledTemplates = {
   },
 };
 
+// src/io/pdf-libraries.ts loads pdfkit and fontkit from node_modules; the bundle loads them from
+// dist/pdf-stack.cjs with their code cache instead.
+const pdfLibraries = {
+  name: "pdf-libraries",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]io[\\/]pdf-libraries\.ts$/ }, () => ({
+      contents: `export { loadPdfLibraries } from ${JSON.stringify(path.join(root, "src/boot/pdf-stack.ts"))};`,
+      loader: "ts",
+      resolveDir: root,
+    }));
+  },
+};
+
+// What dist/pdf-stack.cjs changes in the libraries it bundles, without changing what they do:
+// - pdfkit finds its standard fonts' metrics through its own package.json (`#standard-fonts/…`,
+//   resolved from its file name): give it its installed file name, not the bundle's.
+// - fontkit, unicode-properties and linebreak inflate Unicode property tables (unicode-trie) when
+//   loaded, ~0.1 s, though Latin and Chinese text laid out without shaping never reads them: a
+//   table is inflated on its first lookup instead (`get` is the only member they use).
+// - @noble/hashes loads node:crypto for random bytes, which nothing here asks for: on first use.
+// - LAZY_MODULES load on first use: "object" ones are used through their properties,
+//   "constructor" ones with `new`.
+const LAZY_MODULES = {
+  "@noble/ciphers/aes": "object",
+  linebreak: "constructor",
+  "unicode-properties": "object",
+};
+const pdfStackPatches = {
+  name: "pdf-stack-patches",
+  setup(b) {
+    b.onLoad(
+      { filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/, namespace: "file" },
+      (args) => {
+        const source = readFileSync(args.path, "utf8");
+        if (!source.includes("pathToFileURL(__filename)")) {
+          throw new Error(
+            "build: pdfkit no longer finds its files through __filename; check pdf-stack-patches",
+          );
+        }
+        return {
+          contents: `const __pdfkitFilename = require.resolve(String("pdfkit"));\n${source.replaceAll("pathToFileURL(__filename)", "pathToFileURL(__pdfkitFilename)")}`,
+          loader: "js",
+        };
+      },
+    );
+    // Modules loaded eagerly that a report seldom or never uses, loaded on first use instead:
+    // AES (pdfkit builds its tables on load; only encrypted documents need it), linebreak
+    // (decodes its Unicode table on load; only pdfkit's own line wrapper, which the renderer does
+    // not use, needs it) and unicode-properties (the same; fontkit asks it about a glyph's
+    // characters when it first builds one, so only for embedded fonts).
+    b.onResolve({ filter: new RegExp(`^(${Object.keys(LAZY_MODULES).join("|")})$`) }, (args) =>
+      args.namespace === "file"
+        ? { path: `${args.importer}#${args.path}`, namespace: "lazy-module", pluginData: args.path }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => {
+      const importer = args.path.slice(0, args.path.lastIndexOf("#"));
+      const real = `require(${JSON.stringify(createRequire(importer).resolve(args.pluginData))})`;
+      return {
+        contents:
+          LAZY_MODULES[args.pluginData] === "constructor"
+            ? `module.exports = function (...args) { return new (${real})(...args); };`
+            : `module.exports = new Proxy({}, { get: (_, key) => ${real}[key] });`,
+        loader: "js",
+        resolveDir: path.dirname(importer),
+      };
+    });
+    b.onLoad(
+      { filter: /[\\/]node_modules[\\/]@noble[\\/]hashes[\\/]cryptoNode\.js$/, namespace: "file" },
+      (args) => {
+        const source = readFileSync(args.path, "utf8");
+        const eager = 'const nc = require("node:crypto");\nexports.crypto = ';
+        if (!source.includes(eager)) {
+          throw new Error("build: @noble/hashes/cryptoNode.js changed; check pdf-stack-patches");
+        }
+        return {
+          contents: source
+            .replace(
+              eager,
+              'Object.defineProperty(exports, "crypto", { enumerable: true, get: () => {\nconst nc = require("node:crypto");\nreturn ',
+            )
+            .replace(/;(\s*\/\/# sourceMappingURL=.*)?\s*$/, "; } });\n"),
+          loader: "js",
+        };
+      },
+    );
+    b.onResolve({ filter: /^unicode-trie$/ }, (args) =>
+      args.namespace === "file"
+        ? { path: args.importer, namespace: "lazy-unicode-trie" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-unicode-trie" }, (args) => ({
+      contents: `const UnicodeTrie = require(${JSON.stringify(createRequire(args.path).resolve("unicode-trie"))});
+module.exports = class LazyUnicodeTrie {
+  constructor(data) { this.data = data; this.trie = null; }
+  get(codePoint) { return (this.trie ??= new UnicodeTrie(this.data)).get(codePoint); }
+};`,
+      loader: "js",
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const BUNDLED = new Set(["zod", "js-yaml", "commander", "chalk"]);
 const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d));
@@ -123,7 +228,16 @@ await build({
   external: [...external, ...external.map((d) => `${d}/*`)],
   // `import()` becomes `require()`: code run through vm.Script cannot import dynamically.
   supported: { "dynamic-import": false },
-  plugins: [startupShims, schemaChecks, precompiledTemplates],
+  plugins: [startupShims, schemaChecks, precompiledTemplates, pdfLibraries],
+});
+await build({
+  ...common,
+  entryPoints: { "pdf-stack": "src/boot/pdf-stack-entry.cjs" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  // Unminified: the libraries' own names stay as they wrote them.
+  minify: false,
+  plugins: [pdfStackPatches],
 });
 await build({ ...common, entryPoints: ["src/boot/cli.ts"], outfile: "dist/cli.cjs" });
 
@@ -148,6 +262,48 @@ const trained = spawnSync(
 if (trained.status !== 0 && trained.status !== 1) {
   console.error(`build: the code-cache training run failed (exit ${trained.status})`);
   process.exit(1);
+}
+
+// The PDF libraries' cache: an English report (the standard fonts) and a Chinese one (an embedded
+// font, when the machine has one), each adding what it compiled.
+for (const [client, lang] of [
+  ["acme-manufacturing", "en"],
+  ["huaxin-retail", "zh-CN"],
+]) {
+  const dir = path.join(root, "examples", client);
+  const answers = readdirSync(path.join(dir, "answers"))
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => path.join(dir, "answers", f));
+  const run = spawnSync(
+    process.execPath,
+    [
+      trainer,
+      "--pdf-stack",
+      path.join(dist, "crm-maturity.cjs"),
+      path.join(dist, "crm-maturity.v8-cache"),
+      "report",
+      ...answers,
+      "--targets",
+      path.join(dir, "targets.yaml"),
+      "--lang",
+      lang,
+      "--format",
+      "pdf",
+      "-o",
+      path.join(work, `train-${lang}.pdf`),
+    ],
+    {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      // The font facts the Chinese run caches go to the build's folder, not the user's cache.
+      env: { ...process.env, NODE_OPTIONS: "", CRM_MATURITY_CACHE_DIR: path.join(work, "cache") },
+    },
+  );
+  if (run.status !== 0 && run.status !== 1) {
+    console.error(`build: the PDF code-cache training run (${lang}) failed (exit ${run.status})`);
+    process.exit(1);
+  }
 }
 
 /**

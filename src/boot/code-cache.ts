@@ -25,22 +25,24 @@ const WRAP_END = "\n});";
 
 export interface CompiledBundle {
   cache: CacheOutcome;
-  run(): void;
+  /** Runs the bundle's top level once; returns what it exported (`module.exports`). */
+  run(): unknown;
 }
 
 /**
  * Compiles `bundleFile` with the code cache in `cacheFile`. With `saveCache`, the cache is ignored
  * and rewritten when the process exits: by then it holds every function the run compiled, not just
- * the top level (build time only).
+ * the top level (build time only). `saveCache: "extend"` starts from the cache there and adds what
+ * this run compiled, so several training runs add up.
  */
 export function compileBundle(
   bundleFile: string,
   cacheFile: string,
-  opts: { saveCache?: boolean } = {},
+  opts: { saveCache?: boolean | "extend" } = {},
 ): CompiledBundle {
   const source = readFileSync(bundleFile, "utf8");
   let cachedData: Buffer | undefined;
-  if (!opts.saveCache) {
+  if (!opts.saveCache || opts.saveCache === "extend") {
     try {
       cachedData = readFileSync(cacheFile);
     } catch {
@@ -55,7 +57,7 @@ export function compileBundle(
     cache:
       cachedData === undefined ? "absent" : script.cachedDataRejected ? "rejected" : "accepted",
     run() {
-      const module = { exports: {} };
+      const module: { exports: unknown } = { exports: {} };
       const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
       wrapper(
         module.exports,
@@ -64,6 +66,7 @@ export function compileBundle(
         bundleFile,
         path.dirname(bundleFile),
       );
+      return module.exports;
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Font, FontCollection } from "fontkit";
 import { InputError } from "../core/diagnostics/errors.js";
 import { compareText } from "../core/text/compare.js";
 import { describeNotAFile, readRegularFile } from "./inputs.js";
+import { loadPdfLibraries } from "./pdf-libraries.js";
 
 /** Environment variable naming a font file for PDF output (after `--font`, before discovery). */
 export const FONT_ENV = "CRM_MATURITY_FONT";
@@ -131,6 +132,8 @@ export interface EmbeddedReportFont {
   /** Null when the font has no bold face; the renderer then emboldens by stroking the glyphs. */
   bold: Font | null;
   file: string;
+  /** The file the bold face comes from (`file` for a face of the same collection). */
+  boldFile: string | null;
   postscriptName: string | null;
   source: "option" | "brand" | "env" | "system";
   coverage: GlyphCoverage;
@@ -205,7 +208,7 @@ export async function resolveReportFont(options: ResolveFontOptions): Promise<Re
       ? { file: env[FONT_ENV], source: "env" as const, what: FONT_ENV }
       : null;
 
-  const fontkit = await import("fontkit");
+  const { fontkit } = await loadPdfLibraries();
   if (!options.fontPath && options.brandFontPath) {
     const file = options.brandFontPath;
     const bytes = readFont(file, "the brand's fonts.pdf");
@@ -215,7 +218,7 @@ export async function resolveReportFont(options: ResolveFontOptions): Promise<Re
       const regular = pickFace(faces, needed, null);
       if (missingCodePoints(regular, needed).length === 0) {
         const bold = "fonts" in parsed ? pickBoldSibling(parsed.fonts, regular, needed) : null;
-        return embedded(regular, bold, file, "brand");
+        return embedded(regular, bold, bold ? file : null, file, "brand");
       }
     } catch {
       throw damagedFont("the brand's fonts.pdf", file);
@@ -236,7 +239,7 @@ export async function resolveReportFont(options: ResolveFontOptions): Promise<Re
         );
       }
       const bold = "fonts" in parsed ? pickBoldSibling(parsed.fonts, regular, needed) : null;
-      return embedded(regular, bold, file, explicit.source);
+      return embedded(regular, bold, bold ? file : null, file, explicit.source);
     } catch (err) {
       if (err instanceof InputError) throw err;
       throw damagedFont(explicit.what, file);
@@ -270,7 +273,7 @@ export async function resolveReportFont(options: ResolveFontOptions): Promise<Re
       continue;
     }
     const bold = loadKnownBold(fontkit, known, parsed, file, found, needed);
-    return embedded(regular, bold, file, "system");
+    return embedded(regular, bold?.face ?? null, bold?.file ?? null, file, "system");
   }
 
   const notShown = needed.filter((cp) => !WIN_ANSI.has(cp));
@@ -314,6 +317,7 @@ export function damagedFont(what: string, file: string): InputError {
 function embedded(
   regular: Font,
   bold: Font | null,
+  boldFile: string | null,
   file: string,
   source: EmbeddedReportFont["source"],
 ): EmbeddedReportFont {
@@ -322,6 +326,7 @@ function embedded(
     regular,
     bold,
     file,
+    boldFile,
     postscriptName: regular.postscriptName,
     source,
     coverage: { has: (cp) => cp === 0x0a || regular.hasGlyphForCodePoint(cp) },
@@ -389,12 +394,14 @@ function loadKnownBold(
   file: string,
   found: ReadonlyMap<string, string>,
   needed: readonly number[],
-): Font | null {
+): { face: Font; file: string } | null {
   if (!known.bold) return null;
   let source: Font | FontCollection | undefined = parsed;
+  let sourceFile = file;
   if (known.bold.file) {
     const sibling =
       found.get(known.bold.file.toLowerCase()) ?? path.join(path.dirname(file), known.bold.file);
+    sourceFile = sibling;
     try {
       source = fontkit.create(readFileSync(sibling));
     } catch {
@@ -405,7 +412,9 @@ function loadKnownBold(
   const bold = known.bold.postscriptName
     ? faces.find((f) => f.postscriptName === known.bold?.postscriptName)
     : faces[0];
-  return bold && missingCodePoints(bold, needed).length === 0 ? bold : null;
+  return bold && missingCodePoints(bold, needed).length === 0
+    ? { face: bold, file: sourceFile }
+    : null;
 }
 
 // Font folders can be deep (e.g. /usr/share/fonts/opentype/noto/…) but a few levels suffice; the

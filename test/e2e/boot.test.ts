@@ -13,6 +13,22 @@ describe("start-up with the build's code cache", () => {
     expect(r.status).toBe(0);
   });
 
+  it("runs pdfkit and fontkit from their own bundle with the cache the build made for them", () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-boot-pdf-")), "r.pdf");
+    const r = runCli([
+      "report",
+      ...["executives", "frontline", "it", "managers"].map((f) =>
+        path.join(REPO, "test/fixtures/report/acme/answers", `${f}.yaml`),
+      ),
+      "-o",
+      out,
+      "--debug",
+    ]);
+    expect(r.stderr).toContain("crm-maturity: debug: PDF libraries' V8 code cache accepted");
+    expect(r.status).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+
   it("only reports on the cache when asked to debug", () => {
     const r = runCli(["validate", "questionnaires/"]);
     expect(r.stderr).toBe("");

@@ -126,11 +126,25 @@ describe("start-up without the document libraries", () => {
     expect(stderr).toContain("loaded: docx\n");
     expect(stderr).toContain("loaded: @resvg/resvg-js\n");
   });
+  it("sees the libraries a PDF report loads (the check works)", () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-pdf-e2e-")), "r.pdf");
+    const stderr = loaded(["report", ...ANSWERS, "--format", "pdf", "-o", out]);
+    expect(stderr).toContain("loaded: pdfkit\n");
+    expect(stderr).toContain("loaded: fontkit\n");
+  });
   it.each([[["validate", path.join(REPO, "questionnaires")]], [["report", "--help"]]])(
-    "%j loads none of the document libraries (docx, pptxgenjs, resvg, the zip writers, fontkit)",
+    "%j loads none of the document libraries (docx, pptxgenjs, resvg, the zip writers, pdfkit, fontkit)",
     (args) => {
       const stderr = loaded(args);
-      for (const name of ["docx", "pptxgenjs", "@resvg/resvg-js", "jszip", "fflate", "fontkit"])
+      for (const name of [
+        "docx",
+        "pptxgenjs",
+        "@resvg/resvg-js",
+        "jszip",
+        "fflate",
+        "pdfkit",
+        "fontkit",
+      ])
         expect(stderr).not.toContain(`loaded: ${name}\n`);
     },
   );

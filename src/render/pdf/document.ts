@@ -1,7 +1,9 @@
 import { InputError } from "../../core/diagnostics/errors.js";
 import { type BrandView, brandStrings } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
+import { openFontFacts } from "../../io/font-facts.js";
 import { damagedFont, FONT_ENV, isCjk, resolveReportFont } from "../../io/fonts.js";
+import { loadPdfLibraries } from "../../io/pdf-libraries.js";
 import { documentStamp } from "../ooxml/package.js";
 import { withPlainLayout } from "./plain-layout.js";
 import { collectCodePoints, makeCleaner } from "./text.js";
@@ -51,7 +53,7 @@ export async function openPdf(opts: {
     ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
     ...(opts.env !== undefined ? { env: opts.env } : {}),
   });
-  const { default: PDFDocument } = await import("pdfkit");
+  const { PDFDocument } = await loadPdfLibraries();
   const date = documentStamp(info.date);
   const doc = new PDFDocument({
     size: PAGE.size,
@@ -79,12 +81,23 @@ export async function openPdf(opts: {
     doc.on("error", reject);
   });
   const hasCjk = [...codePoints].some(isCjk);
+  // What fontkit decodes slowly, cached per face (src/io/font-facts.ts); saved when the PDF is done.
+  const facts =
+    font.kind === "embedded"
+      ? {
+          regular: openFontFacts(font.file, font.regular.postscriptName, opts.env),
+          bold:
+            font.bold && font.boldFile
+              ? openFontFacts(font.boldFile, font.bold.postscriptName, opts.env)
+              : null,
+        }
+      : null;
   const layoutFont =
     font.kind === "embedded"
       ? {
           ...font,
-          regular: withPlainLayout(font.regular, codePoints),
-          bold: font.bold ? withPlainLayout(font.bold, codePoints) : null,
+          regular: withPlainLayout(font.regular, codePoints, facts?.regular),
+          bold: font.bold ? withPlainLayout(font.bold, codePoints, facts?.bold) : null,
         }
       : font;
   const w = new Writer(doc, layoutFont, makeCleaner(font.coverage), opts.lang, hasCjk);
@@ -101,6 +114,8 @@ export async function openPdf(opts: {
       out.set(chunk, offset);
       offset += chunk.byteLength;
     }
+    facts?.regular?.save();
+    facts?.bold?.save();
     return out;
   };
   const guard = async (draw: () => Promise<Uint8Array>): Promise<Uint8Array> => {

@@ -12,8 +12,14 @@ declare module "fontkit" {
     hasGlyphForCodePoint(codePoint: number): boolean;
     /** Maps text to glyphs through the character map alone (no shaping). */
     glyphsForString(text: string): Glyph[];
+    /** The glyph the character map gives a code point (glyph 0 when it has none). */
+    glyphForCodePoint(codePoint: number): Glyph;
     /** Full OpenType layout: glyph substitution and positioning. */
     layout(text: string, features?: unknown): unknown;
+    /** The variation axes of a variable font (empty for others). */
+    readonly variationAxes: Record<string, unknown>;
+    /** The `post` table (decoded whole on first access). */
+    readonly post: Record<string, unknown> | undefined;
   }
 
   /** A glyph of a font. */
@@ -23,6 +29,17 @@ declare module "fontkit" {
     readonly advanceWidth: number;
     /** The outline, read from the glyf or CFF table on first access. */
     readonly path: GlyphPath;
+    /** fontkit's memo of the metrics (`_getMetrics`); internal, read by src/render/pdf/plain-layout.ts. */
+    _metrics?: GlyphMetricsMemo | null;
+    _getMetrics?: () => GlyphMetricsMemo;
+  }
+
+  /** What fontkit computes once per glyph for its advance and bearings. */
+  export interface GlyphMetricsMemo {
+    advanceWidth: number;
+    advanceHeight: number;
+    leftBearing: number;
+    topBearing: number;
   }
 
   /** A glyph outline in font units (y up); the transforms return a new path. */

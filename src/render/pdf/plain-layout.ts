@@ -1,4 +1,5 @@
-import type { Font } from "fontkit";
+import type { Font, Glyph } from "fontkit";
+import type { FontFactsStore } from "../../io/font-facts.js";
 
 /** The positions pdfkit reads from a layout run, in font units (pdfkit scales them in place). */
 interface Position {
@@ -25,11 +26,46 @@ function needsShaping(cp: number): boolean {
  * and Latin text need no OpenType shaping, and skipping it (decoding GSUB/GPOS of a large CJK font
  * and running their lookups on every text run) roughly halves the PDF rendering time. Returns the
  * font itself when the text contains a script that does need shaping.
+ *
+ * With `facts` (src/io/font-facts.ts), what fontkit would decode slowly comes from the cache
+ * when it is there, and is added to it when it is not: the `post` table pdfkit reads when it
+ * embeds the font, and each glyph's metrics. The values are fontkit's own, so the PDF is the same
+ * byte for byte with or without the cache. Variable fonts, whose metrics vary, are left alone.
  */
-export function withPlainLayout(font: Font, codePoints: ReadonlySet<number>): Font {
+export function withPlainLayout(
+  font: Font,
+  codePoints: ReadonlySet<number>,
+  facts: FontFactsStore | null = null,
+): Font {
   for (const cp of codePoints) if (needsShaping(cp)) return font;
-  const layout = (text: string) => {
+  const store = facts && Object.keys(font.variationAxes ?? {}).length === 0 ? facts : null;
+  // The glyph of each code point, looked up in the character map once: Chinese text has no
+  // spaces, so pdfkit's layout cache (per space-separated word) rarely hits and each line would
+  // map every character again. The same glyphs fontkit's glyphsForString gives, which is still
+  // used for text with variation selectors (they pick a glyph with the character before them).
+  const byCodePoint = new Map<number, Glyph>();
+  const glyphsOf = (text: string): Glyph[] => {
+    const glyphs: Glyph[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) ?? 0;
+      let glyph = byCodePoint.get(cp);
+      if (glyph === undefined) {
+        if (isVariationSelector(cp)) return glyphsWithSelectors(text);
+        glyph = font.glyphForCodePoint(cp);
+        if (store) primeMetrics(glyph, store);
+        byCodePoint.set(cp, glyph);
+      }
+      glyphs.push(glyph);
+    }
+    return glyphs;
+  };
+  const glyphsWithSelectors = (text: string): Glyph[] => {
     const glyphs = font.glyphsForString(text);
+    if (store) for (const g of glyphs) primeMetrics(g, store);
+    return glyphs;
+  };
+  const layout = (text: string) => {
+    const glyphs = glyphsOf(text);
     const positions: Position[] = glyphs.map((g) => ({
       xAdvance: g.advanceWidth,
       yAdvance: 0,
@@ -47,11 +83,50 @@ export function withPlainLayout(font: Font, codePoints: ReadonlySet<number>): Fo
       },
     };
   };
+  const post = () => {
+    if (store?.facts.post) return store.facts.post;
+    const table = font.post;
+    if (store && table) store.setPost(numericFields(table));
+    return table;
+  };
   return new Proxy(font, {
-    get(target, prop) {
+    get(target, prop, receiver) {
       if (prop === "layout") return layout;
-      const value: unknown = Reflect.get(target, prop, target);
+      if (prop === "post") return post();
+      // Getters run on the view, so those that read `post` (italicAngle, …) read it through it.
+      const value: unknown = Reflect.get(target, prop, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+function isVariationSelector(cp: number): boolean {
+  return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
+
+// The glyph's metrics from the cache, or fontkit's, recorded. fontkit memoises them on the glyph
+// (`_metrics`), where every later reader (layout, pdfkit's widths, the subset) finds them.
+function primeMetrics(glyph: Glyph, store: FontFactsStore): void {
+  if (glyph._metrics) return;
+  const cached = store.facts.glyphs.get(glyph.id);
+  if (cached) {
+    const [advanceWidth, advanceHeight, leftBearing, topBearing] = cached;
+    glyph._metrics = { advanceWidth, advanceHeight, leftBearing, topBearing };
+    return;
+  }
+  if (typeof glyph._getMetrics !== "function") return;
+  const m = glyph._getMetrics();
+  const metrics = [m.advanceWidth, m.advanceHeight, m.leftBearing, m.topBearing] as const;
+  if (metrics.every((n) => typeof n === "number" && Number.isFinite(n))) {
+    store.addGlyph(glyph.id, metrics);
+  }
+}
+
+/** The numeric fields of a table (the `post` header without its glyph-name arrays). */
+function numericFields(table: Record<string, unknown>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(table)) {
+    if (typeof value === "number") out[key] = value;
+  }
+  return out;
 }

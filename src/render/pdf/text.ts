@@ -72,15 +72,26 @@ export function normalizeText(text: string): string {
  */
 export function collectCodePoints(content: unknown): Set<number> {
   const out = new Set<number>();
+  // A model repeats many strings (labels, names, levels): each is read once. The characters are
+  // those of normalizeText's result, read without building it.
+  const seen = new Set<string>();
   const visit = (value: unknown): void => {
     if (typeof value === "string") {
-      for (const ch of normalizeText(value)) {
+      if (seen.has(value)) return;
+      seen.add(value);
+      for (const ch of value) {
         const cp = ch.codePointAt(0) ?? 0;
-        const fallback = FALLBACKS[ch];
-        if (fallback !== undefined) {
-          for (const f of fallback) out.add(f.codePointAt(0) ?? 0);
-        } else {
-          out.add(cp);
+        if (cp === 0x0d) {
+          out.add(0x0a); // CR and CR LF become a line feed
+        } else if (cp === 0x09) {
+          out.add(0x20); // a tab becomes a space
+        } else if (!isInvisible(cp)) {
+          const fallback = FALLBACKS[ch];
+          if (fallback !== undefined) {
+            for (const f of fallback) out.add(f.codePointAt(0) ?? 0);
+          } else {
+            out.add(cp);
+          }
         }
       }
     } else if (Array.isArray(value)) {

@@ -1,9 +1,14 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fillPlaceholders } from "../../../src/core/text/placeholders.js";
 import { resolveReportFont } from "../../../src/io/fonts.js";
 import { renderPdf } from "../../../src/render/report/pdf.js";
+import { buildReport } from "../../../src/views/report/build.js";
 import type { ReportLanguage, ReportModel } from "../../../src/views/report/model.js";
-import { acmeReport } from "../../helpers/report.js";
+import { runCli } from "../../helpers/cli.js";
+import { ACME, ACME_ANSWERS, acmeReport, loadInputs, standardPack } from "../../helpers/report.js";
 import { havePdftotext, overlappingWords, pdfText, pdfWords, squash } from "./helpers.js";
 
 const pdftotext = havePdftotext();
@@ -64,6 +69,35 @@ describe.each(languages.map((lang) => [lang, acmeReport({ lang })] as const))(
     it("renders byte-identically twice", async () => {
       const again = await renderPdf(report, {});
       expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
+    });
+
+    // The font's post table and glyph metrics come from a cache after the first run
+    // (src/io/font-facts.ts); the bytes must not depend on it.
+    it.runIf(lang === "zh-CN")(
+      "is the same bytes with the font facts cache cold, warm and turned off",
+      async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), "crm-font-cache-"));
+        const env = { ...process.env, CRM_MATURITY_CACHE_DIR: dir };
+        const cold = await renderPdf(report, { env });
+        const [cached] = readdirSync(path.join(dir, "fonts"));
+        const facts = JSON.parse(readFileSync(path.join(dir, "fonts", cached ?? ""), "utf8"));
+        expect(facts.post).toMatchObject({ isFixedPitch: 0 });
+        expect(Object.keys(facts.glyphs).length).toBeGreaterThan(500);
+        const warm = await renderPdf(report, { env });
+        const off = await renderPdf(report, { env: { ...env, CRM_MATURITY_CACHE_DIR: "" } });
+        for (const bytes of [cold, warm, off])
+          expect(Buffer.from(bytes).equals(Buffer.from(pdf))).toBe(true);
+      },
+    );
+
+    // The built CLI runs pdfkit and fontkit from their own bundle with a code cache, with its
+    // start-up patches (scripts/build.mjs); here they come from node_modules.
+    it("is the same bytes from the built CLI as from the libraries in node_modules", () => {
+      const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-pdf-stack-")), "report.pdf");
+      const r = runCli(["report", ...ACME_ANSWERS, "--lang", lang, "-o", out], { cwd: ACME });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(Buffer.from(readFileSync(out)).equals(Buffer.from(pdf))).toBe(true);
     });
 
     it(
@@ -164,4 +198,31 @@ describe("client text that could break the layout", () => {
       expect(found).toEqual(words);
     },
   );
+});
+
+// Arabic needs OpenType shaping, the path through fontkit's shaper and its Unicode tables that the
+// built CLI's PDF bundle loads on first use (scripts/build.mjs); it must write what the libraries
+// in node_modules write.
+const DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+describe.skipIf(!existsSync(DEJAVU) && !process.env.CI)("a client name in Arabic", () => {
+  it("is the same bytes from the built CLI as from the libraries in node_modules", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-pdf-arabic-"));
+    for (const file of ACME_ANSWERS) {
+      const text = readFileSync(path.join(ACME, file), "utf8");
+      const renamed = text.replace(/name: Acme Precision Components/, 'name: "Acme مكونات الدقة"');
+      expect(renamed).not.toBe(text);
+      writeFileSync(path.join(dir, path.basename(file)), renamed);
+    }
+    const answers = ACME_ANSWERS.map((f) => path.basename(f));
+    const inputs = loadInputs(dir, answers);
+    const report = buildReport(inputs.results, standardPack(), {
+      respondents: inputs.respondents,
+    });
+    const fromSource = await renderPdf(report, { fontPath: DEJAVU });
+    const out = path.join(dir, "report.pdf");
+    const r = runCli(["report", ...answers, "--font", DEJAVU, "-o", out], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(Buffer.from(readFileSync(out)).equals(Buffer.from(fromSource))).toBe(true);
+  });
 });
