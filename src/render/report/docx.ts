@@ -681,6 +681,7 @@ function appendix({ r, b, L, paren }: Ctx): FileChild[] {
       ],
     ),
   );
+  if (a.reliability) out.push(...reliability(b, a.reliability));
   out.push(
     b.heading(2, a.respondents.title),
     ...b.table(
@@ -720,4 +721,54 @@ function appendix({ r, b, L, paren }: Ctx): FileChild[] {
     }
   }
   return out;
+}
+
+/** The appendix's reliability and agreement: one row per dimension, then its notes (as in the PDF). */
+function reliability(
+  b: Blocks,
+  r: NonNullable<ReportModel["appendix"]["reliability"]>,
+): FileChild[] {
+  const c = r.columns;
+  const coefficient = (x: number | null) => (x === null ? "—" : x.toFixed(2));
+  return [
+    b.heading(2, r.title),
+    b.paragraph(r.intro),
+    ...b.table(
+      [
+        { header: c.dimension, width: 2.6 },
+        { header: c.items, width: 0.9, numeric: true },
+        { header: c.respondents, width: 1, numeric: true },
+        { header: c.alpha, width: 0.8, numeric: true },
+        { header: c.interval, width: 1.5 },
+        { header: c.rwg, width: 0.8, numeric: true },
+        { header: c.reading, width: 4 },
+      ],
+      r.rows.map((row) => [
+        row.title,
+        String(row.items),
+        String(row.respondents),
+        { text: coefficient(row.alpha), bold: true },
+        row.lower === null || row.upper === null
+          ? "—"
+          : `${coefficient(row.lower)} – ${coefficient(row.upper)}`,
+        coefficient(row.rwg),
+        row.reading,
+      ]),
+    ),
+    ...b.bullets(r.caveats),
+    ...r.groups.flatMap((g) => [
+      b.heading(3, g.title),
+      b.paragraph(g.intro),
+      ...b.table(
+        [
+          { header: g.columns.dimension, width: 2.6 },
+          { header: g.columns.icc1, width: 0.9, numeric: true },
+          { header: g.columns.icc2, width: 0.9, numeric: true },
+          { header: g.columns.reading, width: 6 },
+        ],
+        g.rows.map((row) => [row.title, coefficient(row.icc1), coefficient(row.icc2), row.reading]),
+      ),
+    ]),
+    ...b.bullets(r.notes),
+  ];
 }
