@@ -28,3 +28,30 @@ export function truncateToWidth(text: string, max: number): string {
   }
   return `${out}…`;
 }
+
+/**
+ * Breaks text into lines of at most `max` terminal columns: between words, and between any two
+ * wide (CJK) characters; a word longer than a line is cut. At most `lines` lines, the last ending
+ * with `…` when text remains.
+ */
+export function wrapToWidth(text: string, max: number, lines = Number.POSITIVE_INFINITY): string[] {
+  // Words with their following spaces, and each wide character on its own.
+  const tokens =
+    text.trim().match(/[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|[\u2e80-\u9fff\uff00-\uffef]\s*|\s+/g) ??
+    [];
+  const out: string[] = [];
+  let line = "";
+  for (const token of tokens) {
+    if (line !== "" && displayWidth((line + token).trimEnd()) > max) {
+      out.push(line.trimEnd());
+      line = "";
+    }
+    line += line === "" ? token.trimStart() : token;
+  }
+  if (line.trim() !== "") out.push(line.trimEnd());
+  const fitted = out.map((l) => truncateToWidth(l, max));
+  if (fitted.length <= lines) return fitted;
+  const kept = fitted.slice(0, lines);
+  kept[lines - 1] = truncateToWidth(fitted.slice(lines - 1).join(" "), max);
+  return kept;
+}

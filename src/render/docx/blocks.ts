@@ -42,8 +42,11 @@ export interface Blocks {
   numbered(items: readonly string[]): Paragraph[];
   /** A table and the space after it. */
   table(columns: readonly Column[], rows: readonly Cell[][]): FileChild[];
-  /** A chart with its caption; nothing when the chart has nothing to draw. */
-  chart(chart: SvgChart | null, caption: string): Promise<FileChild[]>;
+  /**
+   * A chart with its caption; nothing when the chart has nothing to draw. At most `maxHeight`
+   * pixels tall (under half a page unless given, e.g. `CHART_PAGE_PX`).
+   */
+  chart(chart: SvgChart | null, caption: string, maxHeight?: number): Promise<FileChild[]>;
 }
 
 /** A table column: its header and relative width; numbers align right. */
@@ -62,6 +65,8 @@ const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 const CONTENT_PX = 605;
 /** Under half the text height of an A4 page, so a chart can share its page with its text. */
 const CHART_MAX_PX = 380;
+/** The text height of an A4 page less a caption: a chart that needs a page of its own. */
+export const CHART_PAGE_PX = 820;
 
 /** A Word table with its header row repeated on each page and rows that never split. */
 function wordTable(
@@ -183,9 +188,9 @@ export function makeBlocks(
     table(columns, rows) {
       return wordTable(columns, rows, cellParagraph);
     },
-    async chart(chart, caption) {
+    async chart(chart, caption, maxHeight = CHART_MAX_PX) {
       if (chart === null) return [];
-      const scale = Math.min(1, CONTENT_PX / chart.width, CHART_MAX_PX / chart.height);
+      const scale = Math.min(1, CONTENT_PX / chart.width, maxHeight / chart.height);
       const width = Math.round(chart.width * scale);
       const height = Math.round(chart.height * scale);
       const png = await svgToPng(chart.svg);
@@ -209,10 +214,15 @@ const CONTENT_TWIPS = 9638;
 
 /**
  * Column widths in twentieths of a point: shares of the text width by each column's relative
- * width, but never narrower than its header in bold 8.5 pt (so headers do not break mid-word).
+ * width, but never narrower than the longest word of its header in bold 8.5 pt (a header may
+ * wrap between words and after a hyphen, never mid-word). A header's whole width would let long headers such as
+ * "Effort (person-weeks)" squeeze the text column of a wide table to a letter a line.
  */
 export function columnWidths(columns: readonly Column[]): number[] {
-  const least = columns.map((c) => displayWidth(c.header) * 115 + 240);
+  const least = columns.map(
+    (c) =>
+      Math.max(...c.header.split(/\s+|(?<=-)/).map((word) => displayWidth(word))) * 115 + 240,
+  );
   const fixed = new Set<number>();
   for (;;) {
     const room = CONTENT_TWIPS - [...fixed].reduce((sum, i) => sum + (least[i] ?? 0), 0);

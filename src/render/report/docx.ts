@@ -3,7 +3,7 @@ import type { BrandView } from "../../core/models/brand.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import { gapBarsSvg, radarSvg, type SvgChartLabels, timelineSvg } from "../charts/svg.js";
-import { type Blocks, type Cell, makeBlocks } from "../docx/blocks.js";
+import { type Blocks, type Cell, CHART_PAGE_PX, makeBlocks } from "../docx/blocks.js";
 import { writeDocx } from "../docx/document.js";
 import { STYLE } from "../docx/styles.js";
 import { fmtPct, fmtScore, punctuationFor } from "../pdf/text.js";
@@ -431,14 +431,15 @@ function roadmapPhase(
     out.push(
       ...b.table(
         [
-          { header: "#", width: 0.5, numeric: true },
-          { header: L.action, width: 3.4 },
-          { header: L.dimension, width: 1.6 },
-          { header: L.owner, width: 1.4 },
-          { header: L.raci, width: 2.6 },
-          { header: L.schedule, width: 1.4 },
-          { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.1, numeric: true },
-          { header: L.dependsOn, width: 1.8 },
+          // Wide enough for a role name ("Executive") and an action name a line, never a letter.
+          { header: "#", width: 0.4, numeric: true },
+          { header: L.action, width: 2.9 },
+          { header: L.dimension, width: 1.5 },
+          { header: L.owner, width: 2.3 },
+          { header: L.raci, width: 2.4 },
+          { header: L.schedule, width: 1.2 },
+          { header: `${L.effort}${paren(L.effortUnit)}`, width: 1, numeric: true },
+          { header: L.dependsOn, width: 2.2 },
         ],
         actions.map((a, i) => [
           String(i + 1),
@@ -500,7 +501,13 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
   else {
     out.push(b.heading(2, L.timeline));
     out.push(
-      ...(await b.chart(timelineSvg(m.timeline, ctx.charts, ctx.palette), m.timeline.title)),
+      // The board's timeline (a bar per workstream) shares its page; the full edition's (a bar
+      // per action) may take a page, so its names stay legible.
+      ...(await b.chart(
+        timelineSvg(m.timeline, ctx.charts, ctx.palette),
+        m.timeline.title,
+        r.edition === "board" ? undefined : CHART_PAGE_PX,
+      )),
     );
     out.push(
       ...b.table(

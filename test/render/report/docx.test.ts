@@ -121,4 +121,25 @@ describe("columnWidths", () => {
     expect(widths[2]).toBeGreaterThanOrEqual(10 * 115 + 240);
     expect(widths[0]).toBeGreaterThan(widths[2] ?? 0);
   });
+
+  it("lets a long header wrap between words, so a wide table's text columns keep their share", () => {
+    // The roadmap's phase table: before, whole headers such as "Effort (person-weeks)" fixed
+    // their columns and left the action names a letter or two a line.
+    const widths = columnWidths([
+      { header: "#", width: 0.4 },
+      { header: "Action", width: 2.9 },
+      { header: "Dimension", width: 1.5 },
+      { header: "Owner", width: 2.3 },
+      { header: "Who takes part", width: 2.4 },
+      { header: "Schedule", width: 1.2 },
+      { header: "Effort (person-weeks)", width: 1 },
+      { header: "Depends on", width: 2.2 },
+    ]);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
+    // "CRM programme office" and "Executive" fit the owner column a word a line (9 columns).
+    expect(widths[3]).toBeGreaterThanOrEqual(9 * 115 + 240);
+    expect(widths[1]).toBeGreaterThan(widths[6] ?? 0);
+    // Never narrower than the longest word of a header.
+    expect(widths[6]).toBeGreaterThanOrEqual("(person-".length * 115 + 240);
+  });
 });
