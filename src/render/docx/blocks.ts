@@ -220,8 +220,7 @@ const CONTENT_TWIPS = 9638;
  */
 export function columnWidths(columns: readonly Column[]): number[] {
   const least = columns.map(
-    (c) =>
-      Math.max(...c.header.split(/\s+|(?<=-)/).map((word) => displayWidth(word))) * 115 + 240,
+    (c) => Math.max(...c.header.split(/\s+|(?<=-)/).map((word) => displayWidth(word))) * 115 + 240,
   );
   const fixed = new Set<number>();
   for (;;) {
