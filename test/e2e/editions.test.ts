@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO, runCli } from "../helpers/cli.js";
 import { officePages, officeToText } from "../helpers/ooxml.js";
-import { pdfPages } from "../helpers/pdf-layout.js";
+import { pdfPages, sectionEndRoom } from "../helpers/pdf-layout.js";
 
 const EXAMPLES = path.join(REPO, "examples");
 const args = (client: string) => {
@@ -16,6 +16,8 @@ const args = (client: string) => {
     .map((f) => path.join(dir, "answers", f));
   return [...answers, "--targets", path.join(dir, "targets.yaml")];
 };
+/** Room (points) each board section keeps under its last line: four lines of body text. */
+const SPARE_POINTS = 60;
 /** Each example client in each language: the board edition must fit eight pages in all four. */
 const BOTH_CLIENTS_BOTH_LANGUAGES = [
   ["acme-manufacturing", "en"],
@@ -102,6 +104,11 @@ describe("report editions", () => {
       const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
       expect(pages).toBeGreaterThanOrEqual(5);
       expect(pages).toBeLessThanOrEqual(8);
+      // Each section starts a page, so a section that grows past its page makes a ninth: each
+      // ends with room to spare, at least four lines of text or two table rows (Huaxin's English
+      // summary and profile once ended 50 and 31 points from the foot).
+      const tight = sectionEndRoom(pdfPages(out)).filter((s) => s.room < SPARE_POINTS);
+      expect(tight).toEqual([]);
     },
   );
 

@@ -29,16 +29,27 @@ export function truncateToWidth(text: string, max: number): string {
   return `${out}…`;
 }
 
+/** Words with their following spaces, and each wide (CJK) character on its own. */
+const BREAKABLE = /[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|[\u2e80-\u9fff\uff00-\uffef]\s*|\s+/g;
+
+/**
+ * The widest piece of text a line break cannot split, in terminal columns: a word (a hyphen may
+ * end a line), or a wide character.
+ */
+export function longestWord(text: string): number {
+  let widest = 0;
+  for (const token of text.match(BREAKABLE) ?? [])
+    for (const part of token.trim().split(/(?<=-)/)) widest = Math.max(widest, displayWidth(part));
+  return widest;
+}
+
 /**
  * Breaks text into lines of at most `max` terminal columns: between words, and between any two
  * wide (CJK) characters; a word longer than a line is cut. At most `lines` lines, the last ending
  * with `…` when text remains.
  */
 export function wrapToWidth(text: string, max: number, lines = Number.POSITIVE_INFINITY): string[] {
-  // Words with their following spaces, and each wide character on its own.
-  const tokens =
-    text.trim().match(/[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|[\u2e80-\u9fff\uff00-\uffef]\s*|\s+/g) ??
-    [];
+  const tokens = text.trim().match(BREAKABLE) ?? [];
   const out: string[] = [];
   let line = "";
   for (const token of tokens) {

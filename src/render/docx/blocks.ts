@@ -14,7 +14,7 @@ import {
   WidthType,
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
-import { displayWidth } from "../../core/text/width.js";
+import { longestWord } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
 import { svgToPng } from "../charts/png.js";
@@ -74,7 +74,7 @@ function wordTable(
   rows: Parameters<Blocks["table"]>[1],
   cellParagraph: (cell: Cell, header: boolean, numeric: boolean) => Paragraph,
 ): ReturnType<Blocks["table"]> {
-  const widths = columnWidths(columns);
+  const widths = columnWidths(columns, rows);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -212,16 +212,42 @@ export function makeBlocks(
 /** Text width of the page in twentieths of a point (A4 less 2 cm margins). */
 const CONTENT_TWIPS = 9638;
 
+/** Twentieths of a point a terminal column takes: bold 8.5 pt headers, 9 pt cell text. */
+const HEADER_TWIPS = 100;
+const CELL_TWIPS = 100;
+/** A cell's left and right margins (80 each, styles.ts) and some slack. */
+const CELL_PADDING = 200;
+/** Bold text is about 8% wider. */
+const BOLD = 1.08;
+
 /**
  * Column widths in twentieths of a point: shares of the text width by each column's relative
- * width, but never narrower than the longest word of its header in bold 8.5 pt (a header may
- * wrap between words and after a hyphen, never mid-word). A header's whole width would let long headers such as
- * "Effort (person-weeks)" squeeze the text column of a wide table to a letter a line.
+ * width, but never narrower than the longest word of its header in bold 8.5 pt or of any of its
+ * cells (`rows`), so that text wraps between words (and after a hyphen, and between Chinese
+ * characters), never inside one ("Technol-ogy"). A header's whole width would let long headers
+ * such as "Effort (person-weeks)" squeeze the text column of a wide table to a letter a line.
  */
-export function columnWidths(columns: readonly Column[]): number[] {
-  const least = columns.map(
-    (c) => Math.max(...c.header.split(/\s+|(?<=-)/).map((word) => displayWidth(word))) * 115 + 240,
+export function columnWidths(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[] = [],
+): number[] {
+  const least = columns.map((c, i) =>
+    // A freak word (a long identifier) may break rather than crush the other columns.
+    Math.min(
+      CONTENT_TWIPS * 0.3,
+      Math.max(
+        longestWord(c.header) * HEADER_TWIPS * BOLD,
+        ...rows.map((row) => {
+          const cell = row[i] ?? "";
+          if (typeof cell === "string") return longestWord(cell) * CELL_TWIPS;
+          return longestWord(cell.text) * CELL_TWIPS * (cell.bold ? BOLD : 1);
+        }),
+      ) + CELL_PADDING,
+    ),
   );
+  // A table whose words cannot all fit shares the shortfall out evenly, crushing no column.
+  const total = least.reduce((a, b) => a + b, 0);
+  if (total >= CONTENT_TWIPS) return least.map((w) => Math.floor((w * CONTENT_TWIPS) / total));
   const fixed = new Set<number>();
   for (;;) {
     const room = CONTENT_TWIPS - [...fixed].reduce((sum, i) => sum + (least[i] ?? 0), 0);

@@ -162,10 +162,11 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
     tableWithLead(
       w,
       [
-        { header: L.kpi, width: 2.9 },
-        { header: L.owner, width: 1.1 },
-        { header: L.baseline, width: 1.5 },
-        { header: L.target, width: 2.3 },
+        // The target ("agreed with the baseline; met by …") is the longest cell: room for two lines.
+        { header: L.kpi, width: 2.6 },
+        { header: L.owner, width: 0.9 },
+        { header: L.baseline, width: 1.4 },
+        { header: L.target, width: 2.9 },
         { header: L.frequency, width: 1.3 },
       ],
       k.scorecard.map((row) => [

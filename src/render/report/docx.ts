@@ -183,6 +183,8 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
       ),
     );
   }
+  // The client's stated goals, each set against its capability, as in the PDF and Markdown.
+  if (c.goals.length > 0) out.push(...b.bullets(c.goals.map((g) => g.sentence)));
   out.push(b.paragraph(c.advice));
   return out;
 }
@@ -356,11 +358,33 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
   return out;
 }
 
-function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
+function risks({ r, b, L, colon, sep, paren }: Ctx, n: number): FileChild[] {
   const items = r.risks.items;
   const out: FileChild[] = [b.paragraph(r.risks.intro)];
   if (items.length === 0) return out;
   const actionTitle = new Map(r.roadmap.actions.map((a) => [a.id, a.title]));
+  const actionsOf = (x: (typeof items)[number]) =>
+    or(x.mitigatedBy.map((id) => actionTitle.get(id) ?? id).join(sep));
+  // The board's risks carry no reasoning: one table, each risk with what is done about it, as
+  // in the PDF (a sub-section each repeated the table and left "Triggered because" empty).
+  if (r.edition === "board")
+    return [
+      ...out,
+      ...b.table(
+        [
+          { header: L.severity, width: 0.9 },
+          { header: L.risk, width: 2.4 },
+          { header: L.mitigation, width: 4.6 },
+          { header: L.roadmapActions, width: 2.6 },
+        ],
+        items.map((x) => [
+          { text: x.severityName, bold: true, color: SEVERITY_COLOR[x.severity] },
+          { text: `${x.title}${x.dimensionTitle ? paren(x.dimensionTitle) : ""}`, bold: true },
+          or(x.mitigation),
+          actionsOf(x),
+        ]),
+      ),
+    ];
   out.push(
     ...b.table(
       [
@@ -383,7 +407,8 @@ function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
     if (x.dimensionTitle) facts.push([L.dimension, x.dimensionTitle]);
     out.push(b.labelled(facts, colon));
     if (x.description) out.push(b.paragraph(x.description));
-    out.push(b.paragraph(`${L.because}${colon}`, { bold: true }), ...b.bullets(x.because));
+    if (x.because.length > 0)
+      out.push(b.paragraph(`${L.because}${colon}`, { bold: true }), ...b.bullets(x.because));
     out.push(b.labelled([[L.mitigation, or(x.mitigation)]], colon));
     if (x.mitigatedBy.length > 0)
       out.push(
@@ -409,7 +434,7 @@ function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
           x.title,
           { text: x.severityName, bold: true, color: SEVERITY_COLOR[x.severity] },
           or(x.dimensionTitle),
-          or(x.mitigatedBy.map((id) => actionTitle.get(id) ?? id).join(sep)),
+          actionsOf(x),
         ]),
       ),
     );
@@ -588,11 +613,12 @@ function kpis({ r, b, L, colon }: Ctx): FileChild[] {
       b.heading(2, k.scorecardTitle),
       ...b.table(
         [
-          { header: L.kpi, width: 3 },
-          { header: L.owner, width: 1.4 },
-          { header: L.baseline, width: 2 },
-          { header: L.target, width: 2.2 },
-          { header: L.frequency, width: 1.5 },
+          // As in the PDF: the target ("agreed with the baseline; met by …") is the longest cell.
+          { header: L.kpi, width: 2.8 },
+          { header: L.owner, width: 1.2 },
+          { header: L.baseline, width: 1.8 },
+          { header: L.target, width: 2.8 },
+          { header: L.frequency, width: 1.6 },
         ],
         k.scorecard.map((row) => [row.kpi, row.ownerName, row.baseline, row.target, row.cadence]),
       ),
