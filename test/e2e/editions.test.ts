@@ -293,6 +293,40 @@ describe("report editions", () => {
     expect(pageOf(full.appendix.respondents.title) - from).toBeLessThanOrEqual(1);
   }, 120_000);
 
+  it("the board Word document tables the risks as the PDF does, keeps a table's lead-in with it and calibrates the stated goals", () => {
+    const board = model("huaxin-retail", "--edition", "board");
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-board-")), "board.docx");
+    const r = runCli([
+      "report",
+      ...args("huaxin-retail"),
+      "--edition",
+      "board",
+      "--format",
+      "docx",
+      "-o",
+      out,
+    ]);
+    expect(r.status).toBe(0);
+    const pages = officeToText(readFileSync(out), "docx").split("\f");
+    const squeeze = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, "");
+    const text = squeeze(pages.join(""));
+    // The board's risks carry no reasoning: no empty "Triggered because", no sub-section each.
+    expect(text).not.toContain(squeeze(board.labels.because));
+    expect(text).not.toContain(squeeze(`3.1 ${board.risks.items[0].title}`));
+    for (const risk of board.risks.items) expect(text).toContain(squeeze(risk.mitigation));
+    // The client's stated goals, each set against its capability, as in the PDF and Markdown.
+    expect(board.summary.calibration.goals.length).toBeGreaterThan(0);
+    for (const goal of board.summary.calibration.goals)
+      expect(text).toContain(squeeze(goal.sentence));
+    // The register's lead-in shares its page with the table's first row.
+    const intro = pages.findIndex((p) => squeeze(p).includes(squeeze(board.risks.intro)));
+    expect(intro).toBeGreaterThan(0);
+    expect(squeeze(pages[intro] ?? "")).toContain(squeeze(board.risks.items[0].mitigation));
+    // Markdown says no more: no empty "Triggered because" either.
+    const md = runCli(["report", ...args("huaxin-retail"), "--edition", "board"]).stdout;
+    expect(md).not.toContain(`**${board.labels.because}**`);
+  }, 120_000);
+
   it("names roles as labels, not as a person, and spaces Latin names inside Chinese text", () => {
     const en = runCli(["report", ...args("acme-manufacturing")]).stdout;
     // Effort falls to the roles' people, named as groups: never "Manager 49–82 person-weeks".

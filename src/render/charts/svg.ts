@@ -123,8 +123,8 @@ export function radarSvg(
   if (count < 3) return null;
   const radius = 150;
   const cx = WIDTH / 2;
-  const cy = radius + 52;
-  const height = cy + radius + 84;
+  const cy = radius + 62;
+  const height = cy + radius + 92;
   const max = chart.max;
   const frame: RadarFrame = { cx, cy, radius, max, count };
   const poly = (pts: [number, number][]): string =>
@@ -173,12 +173,20 @@ export function radarSvg(
     const lx = cx + (radius + 12) * cos;
     const ly = cy + (radius + 12) * sin;
     const anchor = cos > 0.25 ? "start" : cos < -0.25 ? "end" : "middle";
-    const top = sin < -0.5 ? ly - 18 : sin > 0.5 ? ly + 10 : ly - 4;
     const room = anchor === "middle" ? 220 : cx - radius - 24;
+    // A long dimension name wraps (up to three lines) rather than being cut; a label above the
+    // chart grows upwards, away from the rings.
+    const lines = wrapToWidth(axis.label, columnsFor(room, 11), 3);
+    const extra = 13 * (lines.length - 1);
+    const top = sin < -0.5 ? ly - 18 - extra : sin > 0.5 ? ly + 10 : ly - 4 - extra / 2;
     const cur = current?.values[i] ?? null;
     const tgt = target?.values[i] ?? null;
-    body.push(text(lx, top, fitText(axis.label, room, 11), { size: 11, anchor, bold: true }));
-    body.push(text(lx, top + 14, valueText(cur, tgt), { size: 10, anchor, color: COLOR.muted }));
+    lines.forEach((line, k) => {
+      body.push(text(lx, top + 13 * k, line, { size: 11, anchor, bold: true }));
+    });
+    body.push(
+      text(lx, top + extra + 14, valueText(cur, tgt), { size: 10, anchor, color: COLOR.muted }),
+    );
   });
   body.push(
     ...legend(height - 16, [

@@ -32,7 +32,8 @@ import { STYLE } from "./styles.js";
 export interface Blocks {
   readonly lang: Lang;
   run(text: string, opts?: { bold?: boolean; italics?: boolean; color?: string }): TextRun;
-  paragraph(text: string, opts?: { style?: string; bold?: boolean }): Paragraph;
+  /** `keepNext`: on the same page as what follows (a table's lead-in, never alone at a foot). */
+  paragraph(text: string, opts?: { style?: string; bold?: boolean; keepNext?: boolean }): Paragraph;
   /** A paragraph of runs: `[label, text]` pairs make the label bold. */
   labelled(parts: readonly (readonly [string, string])[], separator: string): Paragraph;
   /** `newPage` overrides the document's rule for this heading (e.g. the first section after a cover). */
@@ -136,6 +137,7 @@ export function makeBlocks(
   const paragraph: Blocks["paragraph"] = (text, opts = {}) =>
     new Paragraph({
       style: opts.style ?? STYLE.normal,
+      ...(opts.keepNext ? { keepNext: true } : {}),
       children: [run(text, { bold: opts.bold ?? false })],
     });
   const cellParagraph = (cell: Cell, header: boolean, numeric: boolean): Paragraph => {

@@ -160,7 +160,7 @@ function summary(ctx: Ctx): FileChild[] {
 
 function calibration({ r, b, L }: Ctx): FileChild[] {
   const c = r.summary.calibration;
-  const out: FileChild[] = [b.heading(2, c.title), b.paragraph(c.sentence)];
+  const out: FileChild[] = [b.heading(2, c.title), b.paragraph(c.sentence, { keepNext: true })];
   if (c.items.length > 0) {
     out.push(
       ...b.table(
@@ -360,7 +360,7 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
 
 function risks({ r, b, L, colon, sep, paren }: Ctx, n: number): FileChild[] {
   const items = r.risks.items;
-  const out: FileChild[] = [b.paragraph(r.risks.intro)];
+  const out: FileChild[] = [b.paragraph(r.risks.intro, { keepNext: true })];
   if (items.length === 0) return out;
   const actionTitle = new Map(r.roadmap.actions.map((a) => [a.id, a.title]));
   const actionsOf = (x: (typeof items)[number]) =>
@@ -422,7 +422,7 @@ function risks({ r, b, L, colon, sep, paren }: Ctx, n: number): FileChild[] {
   if (others.items.length > 0)
     out.push(
       b.heading(2, others.title),
-      b.paragraph(others.intro),
+      b.paragraph(others.intro, { keepNext: true }),
       ...b.table(
         [
           { header: L.risk, width: 3.6 },
@@ -583,7 +583,7 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
   if (!m.empty && m.backlog.items.length > 0) {
     out.push(
       b.heading(2, m.backlog.title),
-      b.paragraph(m.backlog.intro),
+      b.paragraph(m.backlog.intro, { keepNext: true }),
       ...b.table(
         [
           { header: L.action, width: 4 },
@@ -687,7 +687,7 @@ function appendix({ r, b, L, paren }: Ctx): FileChild[] {
   );
   out.push(
     b.heading(2, a.coverage.title),
-    b.paragraph(a.coverage.intro),
+    b.paragraph(a.coverage.intro, { keepNext: true }),
     ...b.table(
       [
         { header: L.dimension, width: 3 },
@@ -765,7 +765,7 @@ function reliability(
   const coefficient = (x: number | null) => (x === null ? "—" : x.toFixed(2));
   return [
     b.heading(2, r.title),
-    b.paragraph(r.intro),
+    b.paragraph(r.intro, { keepNext: true }),
     ...b.table(
       [
         { header: c.dimension, width: 2.6 },
@@ -791,7 +791,7 @@ function reliability(
     ...b.bullets(r.caveats),
     ...r.groups.flatMap((g) => [
       b.heading(3, g.title),
-      b.paragraph(g.intro),
+      b.paragraph(g.intro, { keepNext: true }),
       ...b.table(
         [
           { header: g.columns.dimension, width: 2.6 },

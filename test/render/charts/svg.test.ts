@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../../src/core/text/width.js";
-import { type SvgChartLabels, timelineSvg } from "../../../src/render/charts/svg.js";
+import { radarSvg, type SvgChartLabels, timelineSvg } from "../../../src/render/charts/svg.js";
 import { acmeReport } from "../../helpers/report.js";
 
 const labels: SvgChartLabels = {
@@ -33,4 +33,19 @@ describe("the timeline chart of Word and PowerPoint (SVG)", () => {
       expect(texts).toContain(timeline.horizonLabel);
     },
   );
+});
+
+describe("the radar chart of Word and PowerPoint (SVG)", () => {
+  it.each(["en", "zh-CN"] as const)("%s: names every dimension in full", (lang) => {
+    const radar = acmeReport({ lang }).profile.radar;
+    const chart = radarSvg(radar, labels);
+    if (!chart) throw new Error("the fixture has nine dimensions");
+    const texts = textsOf(chart.svg);
+    expect(texts.join(" ")).not.toContain("…");
+    const all = texts.join("").replace(/\s+/g, "");
+    for (const axis of radar.axes) expect(all).toContain(axis.label.replace(/\s+/g, ""));
+    // Every label stays inside the picture.
+    for (const m of chart.svg.matchAll(/<text x="[^"]+" y="([^"]+)"/g))
+      expect(Number(m[1])).toBeGreaterThan(8);
+  });
 });
