@@ -215,7 +215,7 @@ export function makeBlocks(
 const CONTENT_TWIPS = 9638;
 
 /** Twentieths of a point a terminal column takes: bold 8.5 pt headers, 9 pt cell text. */
-const HEADER_TWIPS = 100;
+const HEADER_TWIPS = 110;
 const CELL_TWIPS = 100;
 /** A cell's left and right margins (80 each, styles.ts) and some slack. */
 const CELL_PADDING = 200;

@@ -408,7 +408,10 @@ function risks({ r, b, L, colon, sep, paren }: Ctx, n: number): FileChild[] {
     out.push(b.labelled(facts, colon));
     if (x.description) out.push(b.paragraph(x.description));
     if (x.because.length > 0)
-      out.push(b.paragraph(`${L.because}${colon}`, { bold: true }), ...b.bullets(x.because));
+      out.push(
+        b.paragraph(`${L.because}${colon}`, { bold: true, keepNext: true }),
+        ...b.bullets(x.because),
+      );
     out.push(b.labelled([[L.mitigation, or(x.mitigation)]], colon));
     if (x.mitigatedBy.length > 0)
       out.push(
@@ -489,10 +492,13 @@ function roadmapPhase(
       ),
     );
     if (phase.kpis.length > 0)
-      out.push(b.paragraph(`${L.kpis}${colon}`, { bold: true }), ...b.bullets(phase.kpis));
+      out.push(
+        b.paragraph(`${L.kpis}${colon}`, { bold: true, keepNext: true }),
+        ...b.bullets(phase.kpis),
+      );
   }
   out.push(
-    b.paragraph(`${L.exitCriteria}${colon}`, { bold: true }),
+    b.paragraph(`${L.exitCriteria}${colon}`, { bold: true, keepNext: true }),
     ...b.bullets(phase.exitCriteria),
   );
   if (actions.length > 0) {
@@ -607,7 +613,10 @@ function kpis({ r, b, L, colon }: Ctx): FileChild[] {
   const k = r.kpis;
   const out: FileChild[] = [b.paragraph(k.intro)];
   if (k.principles.length > 0)
-    out.push(b.paragraph(`${L.principles}${colon}`, { bold: true }), ...b.bullets(k.principles));
+    out.push(
+      b.paragraph(`${L.principles}${colon}`, { bold: true, keepNext: true }),
+      ...b.bullets(k.principles),
+    );
   if (k.scorecard.length > 0)
     out.push(
       b.heading(2, k.scorecardTitle),

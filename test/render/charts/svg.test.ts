@@ -17,7 +17,7 @@ const textsOf = (svg: string) =>
     (m[1] ?? "").replace(/&amp;/g, "&").replace(/&apos;/g, "'"),
   );
 
-describe("the timeline chart of Word and PowerPoint (SVG)", () => {
+describe("the timeline chart of Word (SVG)", () => {
   it.each(["en", "zh-CN"] as const)(
     "%s: names every action in full, wrapped rather than cut, and marks the end of the horizon",
     (lang) => {
@@ -35,7 +35,7 @@ describe("the timeline chart of Word and PowerPoint (SVG)", () => {
   );
 });
 
-describe("the radar chart of Word and PowerPoint (SVG)", () => {
+describe("the radar chart of Word (SVG)", () => {
   it.each(["en", "zh-CN"] as const)("%s: names every dimension in full", (lang) => {
     const radar = acmeReport({ lang }).profile.radar;
     const chart = radarSvg(radar, labels);

@@ -117,9 +117,9 @@ describe("columnWidths", () => {
       { header: "Confidence", width: 0.2 },
     ]);
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
-    // Bold 8.5 pt headers: about 108 twentieths of a point a column, plus the cell margins.
-    expect(widths[1]).toBeGreaterThanOrEqual(6 * 108 + 200);
-    expect(widths[2]).toBeGreaterThanOrEqual(10 * 108 + 200);
+    // Bold 8.5 pt headers: about 118 twentieths of a point a column, plus the cell margins.
+    expect(widths[1]).toBeGreaterThanOrEqual(6 * 118 + 200);
+    expect(widths[2]).toBeGreaterThanOrEqual(10 * 118 + 200);
     expect(widths[0]).toBeGreaterThan(widths[2] ?? 0);
   });
 
@@ -141,7 +141,7 @@ describe("columnWidths", () => {
     expect(widths[3]).toBeGreaterThanOrEqual(9 * 100 + 200);
     expect(widths[1]).toBeGreaterThan(widths[6] ?? 0);
     // Never narrower than the longest word of a header.
-    expect(widths[6]).toBeGreaterThanOrEqual("(person-".length * 108 + 200);
+    expect(widths[6]).toBeGreaterThanOrEqual("(person-".length * 118 + 200);
   });
 
   it("keeps every cell's longest word whole, and shares out a shortfall evenly", () => {
