@@ -29,6 +29,10 @@ export function truncateToWidth(text: string, max: number): string {
   return `${out}…`;
 }
 
+/** Latin letters, general punctuation (dashes, quotes), arrows: one column a character. */
+const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2000-\u2bff]*$/;
+/** One wide (CJK) character. */
+const WIDE = /^[\u2e80-\u9fff\uff00-\uffef]$/;
 /** Words with their following spaces, and each wide (CJK) character on its own. */
 const BREAKABLE = /[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|[\u2e80-\u9fff\uff00-\uffef]\s*|\s+/g;
 
@@ -38,8 +42,14 @@ const BREAKABLE = /[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|[\u2e80-\u9fff\uff00-\uff
  */
 export function longestWord(text: string): number {
   let widest = 0;
+  // A Word table measures every cell: Latin text and punctuation by its length and a lone wide
+  // character as two columns, without string-width.
   for (const token of text.match(BREAKABLE) ?? [])
-    for (const part of token.trim().split(/(?<=-)/)) widest = Math.max(widest, displayWidth(part));
+    for (const part of token.trim().split(/(?<=-)/))
+      widest = Math.max(
+        widest,
+        NARROW.test(part) ? part.length : WIDE.test(part) ? 2 : displayWidth(part),
+      );
   return widest;
 }
 
