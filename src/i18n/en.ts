@@ -145,36 +145,36 @@ const reliability: Messages["report"]["reliability"] = {
   },
   reading(r) {
     const alpha = {
-      good: `Answers to this dimension's questions hang together well (alpha = ${r.alpha})`,
-      acceptable: `Answers to this dimension's questions hang together acceptably (alpha = ${r.alpha})`,
-      loose: `Answers to this dimension's questions hang together only loosely, so read its score with care (alpha = ${r.alpha})`,
-      poor: `Answers to this dimension's questions do not hang together: here they measure different things, so read them one by one (alpha = ${r.alpha})`,
-      "no-variance": "Everyone answered alike, so consistency cannot be measured",
-      "too-few": "Too few complete answers to judge whether the questions hang together",
+      good: "Questions hang together well",
+      acceptable: "Questions hang together acceptably",
+      loose: "Questions hang together loosely: read with care",
+      poor: "Questions do not hang together: read them one by one",
+      "no-variance": "Everyone answered alike",
+      "too-few": "Too few complete answers to judge",
     }[r.alphaBand];
     const agreement =
       r.agreementBand === null
         ? ""
         : {
-            strong: `; respondents largely see it the same way (rwg = ${r.rwg})`,
-            moderate: `; respondents partly agree (rwg = ${r.rwg})`,
-            weak: `; respondents see it quite differently (rwg = ${r.rwg})`,
-            none: `; respondents hardly agree at all (rwg = ${r.rwg})`,
+            strong: "; strong agreement",
+            moderate: "; partial agreement",
+            weak: "; weak agreement",
+            none: "; hardly any agreement",
           }[r.agreementBand];
-    const caveats = [
-      r.fewRespondents && r.alphaBand !== "too-few"
-        ? `Based on only ${r.respondents} complete set${r.respondents === 1 ? "" : "s"} of answers: indicative.`
-        : "",
-      r.fewItems ? "With fewer than 3 questions, alpha says little." : "",
-      ...r.weakItems.map(
-        (w) =>
-          `The question “${w.text}” (${w.id}) fits poorly with the others (item-rest r = ${w.itemRest}; alpha without it ${w.alphaIfDeleted}).`,
-      ),
-    ].filter(Boolean);
-    return `${alpha}${agreement}.${caveats.length ? ` ${caveats.join(" ")}` : ""}`;
+    return `${alpha}${agreement}`;
   },
+  indicative: (r) =>
+    r.all
+      ? "Every dimension rests on fewer than 10 complete sets of answers: read the figures as indicative."
+      : `${report.listJoin(r.dimensions)} ${r.dimensions.length === 1 ? "rests" : "rest"} on fewer than 10 complete sets of answers: read ${r.dimensions.length === 1 ? "its" : "their"} figures as indicative.`,
+  fewItems: (dimensions) =>
+    `Fewer than 3 questions enter alpha in ${report.listJoin(dimensions)}, so alpha says little there.`,
+  weakItem: (w) =>
+    `In ${w.dimension}, the question “${w.text}” (${w.id}) fits poorly with the others (item-rest r = ${w.itemRest}; alpha without it ${w.alphaIfDeleted}).`,
+  roleGroupsNote: (r) =>
+    `${r.all ? "Every dimension puts" : `${report.listJoin(r.dimensions)} ${r.dimensions.length === 1 ? "puts" : "put"}`} different questions to different roles: the figures are those of the role group with the most complete answers; the internal edition gives the other groups.`,
   roleGroups: (r) =>
-    ` These figures are for the questions put to ${r.roles}, the group with the most complete answers.${r.others.length ? ` Within the other groups: ${r.others.map((o) => `${o.roles}, alpha = ${o.alpha} (${o.respondents} complete)`).join("; ")}.` : ""}`,
+    `${r.dimension}: the figures are for the questions put to ${r.roles}, the group with the most complete answers.${r.others.length ? ` Within the other groups: ${r.others.map((o) => `${o.roles}, alpha = ${o.alpha} (${o.respondents} complete)`).join("; ")}.` : ""}`,
   notes: [
     "Alpha (Cronbach 1951) is computed over the respondents who rated every question of the dimension (reversed questions scored reversed); a question rated by fewer than half of them is left out. Where a dimension puts different questions to different roles, alpha is computed within each group of roles over the questions that group is asked, and the table shows the group with the most complete answers. 0.80 or more reads as good, 0.70 as acceptable, 0.60 as loose. The interval is Feldt's (1965).",
     "rwg(j) (James, Demaree & Wolf 1984) compares the spread of the answers with random answering on the five-point scale: 0.71 or more is strong agreement, 0.51–0.70 moderate, 0.31–0.50 weak (LeBreton & Senter 2008).",
@@ -564,18 +564,21 @@ const report: Messages["report"] = {
       .join("; "),
   phaseEffort: (a) => {
     const people = (low: number, high: number) => fmtRange(low / a.weeks, high / a.weeks, 1);
-    const owners = a.byOwner
-      .map((o) => `${o.name} ${fmtRange(o.low, o.high)} (${people(o.low, o.high)} FTE)`)
-      .join(", ");
-    return `About ${fmtRange(a.low, a.high)} person-weeks over ${a.weeks} weeks, that is ${people(a.low, a.high)} people working on it full time: ${owners}.`;
+    // The person-weeks are the subject ("32–53 fall to the managers"), so any role agrees.
+    const shares = a.byOwner.map(
+      (o, i) =>
+        `${fmtRange(o.low, o.high)} ${i === 0 ? (o.high <= 1 ? "falls " : "fall ") : ""}to ${o.people} (${people(o.low, o.high)}${i === 0 ? " FTE" : ""})`,
+    );
+    const owners = shares.length > 0 ? ` Of these, ${report.listJoin(shares)}.` : "";
+    return `About ${fmtRange(a.low, a.high)} person-weeks over ${a.weeks} weeks, or ${people(a.low, a.high)} people full time.${owners}`;
   },
   planEffort: (a) => {
     const people = fmtRange(a.low / a.weeks, a.high / a.weeks, 1);
-    // Role names are the pack's singular labels, so they are listed as labels, never as a subject.
+    // The roles' people as groups ("the managers"), never the pack's singular labels.
     const top = a.top.map(
-      (o, i) => `${o.name} ${fmtRange(o.low, o.high)}${i === 0 ? " person-weeks" : ""}`,
+      (o, i) => `${o.people} (${fmtRange(o.low, o.high)}${i === 0 ? " person-weeks" : ""})`,
     );
-    return `The plan asks for about ${fmtRange(a.low, a.high)} person-weeks of the company's own people over ${a.weeks} weeks, on average ${people} people full time${top.length > 0 ? `; the largest shares by role: ${top.join(", ")}` : ""}. This time has to be freed before the first phase starts, or the plan will slip however well it is designed.`;
+    return `The plan asks for about ${fmtRange(a.low, a.high)} person-weeks of the company's own people over ${a.weeks} weeks, on average ${people} people full time${top.length > 0 ? `; the largest shares fall to ${report.listJoin(top)}` : ""}. This time has to be freed before the first phase starts, or the plan will slip however well it is designed.`;
   },
   findingSentence: (a) =>
     `${a.title}: ${fmtScore(a.score)}${a.level === null ? "" : ` (level ${a.level})`} against a target of level ${a.target}. The answers behind this finding:`,
@@ -583,7 +586,7 @@ const report: Messages["report"] = {
     `Three decisions fall to the leadership of ${client} in person; the programme team cannot take them on its behalf.`,
   decisionApprove: (a) => ({
     title: "Approve the first phase and commit its owners",
-    sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of the people who carry ${a.count === 1 ? "it" : "them"} (by role: ${report.listJoin(a.owners)})${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
+    sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of ${report.listJoin(a.owners)}, who carry ${a.count === 1 ? "it" : "them"}${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
   }),
   decisionGate: (a) => ({
     title: `Take the ${a.label.toLowerCase()} on evidence, in week ${a.week}`,

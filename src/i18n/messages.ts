@@ -516,14 +516,15 @@ export interface ReportMessages {
     low: number;
     high: number;
     weeks: number;
-    byOwner: Array<{ name: string; low: number; high: number }>;
+    /** `people`: the role's people as a group inside a sentence ("the managers"). */
+    byOwner: Array<{ name: string; people: string; low: number; high: number }>;
   }): string;
   /** The plan's effort, with the roles that carry most of it. */
   planEffort(a: {
     low: number;
     high: number;
     weeks: number;
-    top: Array<{ name: string; low: number; high: number }>;
+    top: Array<{ name: string; people: string; low: number; high: number }>;
   }): string;
   // Editions: the argued findings and the decisions.
   findingSentence(a: {
@@ -537,6 +538,7 @@ export interface ReportMessages {
   /** `effort`: the phase's person-weeks over its weeks, when the pack gives effort. */
   decisionApprove(a: {
     count: number;
+    /** The owners' people as groups inside a sentence ("the managers"). */
     owners: string[];
     start: string;
     end: string;
@@ -588,22 +590,16 @@ export type AlphaBand = "good" | "acceptable" | "loose" | "poor" | "no-variance"
 /** How far respondents agree (rwg(j) bands of LeBreton & Senter 2008). */
 export type AgreementBand = "strong" | "moderate" | "weak" | "none";
 
-/** What a dimension's reading is built from. */
+/** What a dimension's one-line reading is built from (the table shows the figures). */
 export interface ReliabilityReading {
   alphaBand: AlphaBand;
-  alpha: string;
   agreementBand: AgreementBand | null;
-  rwg: string;
-  respondents: number;
-  fewRespondents: boolean;
-  fewItems: boolean;
-  /** Questions that fit poorly: low item–rest correlation, or alpha higher without them. */
-  weakItems: { id: string; text: string; itemRest: string; alphaIfDeleted: string }[];
 }
 
 /**
  * The words of the appendix's reliability and agreement tables in one language. English avoids
  * "α": the PDF's standard Helvetica has no Greek, and one letter would embed a whole font.
+ * The table keeps one line per dimension; what limits the figures is folded into short notes.
  */
 export interface ReliabilityMessages {
   title: string;
@@ -617,12 +613,28 @@ export interface ReliabilityMessages {
     rwg: string;
     reading: string;
   };
+  /** A dimension's reading in a few words, without the figures its row shows. */
   reading(r: ReliabilityReading): string;
+  /** The dimensions whose figures rest on fewer than 10 complete answers (`all`: every one). */
+  indicative(r: { dimensions: string[]; all: boolean }): string;
+  /** The dimensions where fewer than 3 questions enter alpha. */
+  fewItems(dimensions: string[]): string;
+  /** A question that fits poorly with the others of its dimension. */
+  weakItem(w: {
+    dimension: string;
+    id: string;
+    text: string;
+    itemRest: string;
+    alphaIfDeleted: string;
+  }): string;
+  /** Full edition: which dimensions' figures are one role group's; the others are internal. */
+  roleGroupsNote(r: { dimensions: string[]; all: boolean }): string;
   /**
-   * Closes the reading of a dimension that puts different questions to different roles: whose
+   * Internal edition: for a dimension that puts different questions to different roles, whose
    * answers the figures are, and alpha within the other role groups.
    */
   roleGroups(r: {
+    dimension: string;
     roles: string;
     others: { roles: string; alpha: string; respondents: number }[];
   }): string;

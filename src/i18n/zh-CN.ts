@@ -128,36 +128,42 @@ const reliability: Messages["report"]["reliability"] = {
   },
   reading(r) {
     const alpha = {
-      good: `本维度各题的回答相互印证，内部一致性好（α = ${r.alpha}）`,
-      acceptable: `本维度各题的回答基本相互印证（α = ${r.alpha}）`,
-      loose: `本维度各题的回答只部分相互印证，解读该维度得分需谨慎（α = ${r.alpha}）`,
-      poor: `本维度各题的回答并不相互印证，这些题目在本组织测到的是不同的事情，请逐题阅读（α = ${r.alpha}）`,
-      "no-variance": "所有人作答完全相同，无法计算内部一致性",
-      "too-few": "完整作答太少，无法判断各题是否相互印证",
+      good: "各题相互印证，一致性好",
+      acceptable: "各题基本相互印证",
+      loose: "各题仅部分相互印证，需谨慎解读",
+      poor: "各题并不相互印证，请逐题阅读",
+      "no-variance": "所有人作答相同",
+      "too-few": "完整作答太少，无法判断",
     }[r.alphaBand];
     const agreement =
       r.agreementBand === null
         ? ""
         : {
-            strong: `；受访者看法高度一致（rwg = ${r.rwg}）`,
-            moderate: `；受访者看法部分一致（rwg = ${r.rwg}）`,
-            weak: `；受访者看法分歧较大（rwg = ${r.rwg}）`,
-            none: `；受访者几乎没有共识（rwg = ${r.rwg}）`,
+            strong: "；看法高度一致",
+            moderate: "；看法部分一致",
+            weak: "；看法分歧较大",
+            none: "；几乎没有共识",
           }[r.agreementBand];
-    const caveats = [
-      r.fewRespondents && r.alphaBand !== "too-few"
-        ? `仅基于 ${r.respondents} 份完整作答，结论仅供参考。`
-        : "",
-      r.fewItems ? "纳入计算的题目少于 3 道，α 的参考价值有限。" : "",
-      ...r.weakItems.map(
-        (w) =>
-          `题目“${w.text}”（${w.id}）与其他题目不太吻合（题项-其余相关 r = ${w.itemRest}；删去后 α 为 ${w.alphaIfDeleted}）。`,
-      ),
-    ].filter(Boolean);
-    return `${alpha}${agreement}。${caveats.join("")}`;
+    return `${alpha}${agreement}`;
   },
+  indicative: (r) =>
+    r.all
+      ? "各维度的完整作答均少于 10 份，各项数字仅供参考。"
+      : cjkSpace(`${report.listJoin(r.dimensions)}的完整作答少于 10 份，其数字仅供参考。`),
+  fewItems: (dimensions) =>
+    cjkSpace(`${report.listJoin(dimensions)}纳入计算的题目少于 3 道，α 的参考价值有限。`),
+  weakItem: (w) =>
+    cjkSpace(
+      `在${w.dimension}中，题目“${w.text}”（${w.id}）与其他题目不太吻合（题项-其余相关 r = ${w.itemRest}；删去后 α 为 ${w.alphaIfDeleted}）。`,
+    ),
+  roleGroupsNote: (r) =>
+    cjkSpace(
+      `${r.all ? "各维度均" : report.listJoin(r.dimensions)}向不同角色提出不同的题目：表中数字取自完整作答最多的角色组，其他各组的数字见内部版。`,
+    ),
   roleGroups: (r) =>
-    `以上数字针对向${r.roles}提出的题目，这一组的完整作答最多。${r.others.length ? `其他各组：${r.others.map((o) => `${o.roles}，α = ${o.alpha}（完整作答 ${o.respondents} 份）`).join("；")}。` : ""}`,
+    cjkSpace(
+      `${r.dimension}：数字针对向${r.roles}提出的题目，这一组的完整作答最多。${r.others.length ? `其他各组：${r.others.map((o) => `${o.roles}，α = ${o.alpha}（完整作答 ${o.respondents} 份）`).join("；")}。` : ""}`,
+    ),
   notes: [
     "α（Cronbach 1951）按对本维度每道题都给出等级的受访者计算（反向题按反向计分）；少于一半受访者作答的题目不纳入。若某维度向不同角色提出不同的题目，则按角色分组、以各组被问到的题目分别计算 α，表中列出完整作答最多的一组。0.80 及以上为好，0.70 为可接受，0.60 为偏弱。区间采用 Feldt（1965）方法。",
     "rwg(j)（James、Demaree 与 Wolf 1984）将作答的离散程度与五级量表上的随机作答相比：0.71 及以上为高度一致，0.51–0.70 为中等，0.31–0.50 为较弱（LeBreton 与 Senter 2008）。",

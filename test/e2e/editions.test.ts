@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO, runCli } from "../helpers/cli.js";
-import { officePages } from "../helpers/ooxml.js";
+import { officePages, officeToText } from "../helpers/ooxml.js";
+import { pdfPages, sectionEndRoom } from "../helpers/pdf-layout.js";
 
 const EXAMPLES = path.join(REPO, "examples");
 const args = (client: string) => {
@@ -15,6 +16,8 @@ const args = (client: string) => {
     .map((f) => path.join(dir, "answers", f));
   return [...answers, "--targets", path.join(dir, "targets.yaml")];
 };
+/** Room (points) each board section keeps under its last line: four lines of body text. */
+const SPARE_POINTS = 60;
 /** Each example client in each language: the board edition must fit eight pages in all four. */
 const BOTH_CLIENTS_BOTH_LANGUAGES = [
   ["acme-manufacturing", "en"],
@@ -101,6 +104,11 @@ describe("report editions", () => {
       const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
       expect(pages).toBeGreaterThanOrEqual(5);
       expect(pages).toBeLessThanOrEqual(8);
+      // Each section starts a page, so a section that grows past its page makes a ninth: each
+      // ends with room to spare, at least four lines of text or two table rows (Huaxin's English
+      // summary and profile once ended 50 and 31 points from the foot).
+      const tight = sectionEndRoom(pdfPages(out)).filter((s) => s.room < SPARE_POINTS);
+      expect(tight).toEqual([]);
     },
   );
 
@@ -255,15 +263,85 @@ describe("report editions", () => {
     },
   );
 
+  it("the full edition's reliability appendix is one compact table with short notes, alike in PDF, Word and Markdown", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-reliability-"));
+    const full = model("huaxin-retail");
+    const rel = full.appendix.reliability;
+    expect(rel.rows).toHaveLength(9);
+    expect(rel.caveats.length).toBeGreaterThan(0);
+    const squeeze = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, "");
+    const md = runCli(["report", ...args("huaxin-retail")]).stdout;
+    for (const c of rel.caveats) expect(md).toContain(`- ${c}`);
+    const docx = path.join(dir, "full.docx");
+    expect(
+      runCli(["report", ...args("huaxin-retail"), "--format", "docx", "-o", docx]).status,
+    ).toBe(0);
+    const word = squeeze(officeToText(readFileSync(docx), "docx"));
+    expect(word).toContain(squeeze(rel.title));
+    for (const row of rel.rows) expect(word).toContain(squeeze(row.reading));
+    for (const c of rel.caveats) expect(word).toContain(squeeze(c));
+    // In the PDF the table and its notes take one page, not two: the respondents follow at once.
+    const pdf = path.join(dir, "full.pdf");
+    expect(runCli(["report", ...args("huaxin-retail"), "--format", "pdf", "-o", pdf]).status).toBe(
+      0,
+    );
+    const pages = pdfPages(pdf);
+    const pageOf = (heading: string) =>
+      pages.findIndex((p) => p.some((t) => t.text === heading && t.size > 12));
+    const from = pageOf(rel.title);
+    expect(from).toBeGreaterThan(0);
+    expect(pageOf(full.appendix.respondents.title) - from).toBeLessThanOrEqual(1);
+  }, 120_000);
+
+  it("the board Word document tables the risks as the PDF does, keeps a table's lead-in with it and calibrates the stated goals", () => {
+    const board = model("huaxin-retail", "--edition", "board");
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-board-")), "board.docx");
+    const r = runCli([
+      "report",
+      ...args("huaxin-retail"),
+      "--edition",
+      "board",
+      "--format",
+      "docx",
+      "-o",
+      out,
+    ]);
+    expect(r.status).toBe(0);
+    const pages = officeToText(readFileSync(out), "docx").split("\f");
+    const squeeze = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, "");
+    const text = squeeze(pages.join(""));
+    // The board's risks carry no reasoning: no empty "Triggered because", no sub-section each.
+    expect(text).not.toContain(squeeze(board.labels.because));
+    expect(text).not.toContain(squeeze(`3.1 ${board.risks.items[0].title}`));
+    for (const risk of board.risks.items) expect(text).toContain(squeeze(risk.mitigation));
+    // The client's stated goals, each set against its capability, as in the PDF and Markdown.
+    expect(board.summary.calibration.goals.length).toBeGreaterThan(0);
+    for (const goal of board.summary.calibration.goals)
+      expect(text).toContain(squeeze(goal.sentence));
+    // The register's lead-in shares its page with the table's first row.
+    const intro = pages.findIndex((p) => squeeze(p).includes(squeeze(board.risks.intro)));
+    expect(intro).toBeGreaterThan(0);
+    expect(squeeze(pages[intro] ?? "")).toContain(squeeze(board.risks.items[0].mitigation));
+    // Markdown says no more: no empty "Triggered because" either.
+    const md = runCli(["report", ...args("huaxin-retail"), "--edition", "board"]).stdout;
+    expect(md).not.toContain(`**${board.labels.because}**`);
+  }, 120_000);
+
   it("names roles as labels, not as a person, and spaces Latin names inside Chinese text", () => {
     const en = runCli(["report", ...args("acme-manufacturing")]).stdout;
-    expect(en).toMatch(/the largest shares by role: [^;.]*\d+–\d+ person-weeks/);
-    expect(en).toMatch(/free the time of the people who carry them \(by role: /);
-    expect(en).not.toMatch(/fall on (Manager|Executive|CRM programme office)/);
+    // Effort falls to the roles' people, named as groups: never "Manager 49–82 person-weeks".
+    expect(en).toMatch(/the largest shares fall to the managers \(\d+–\d+ person-weeks\)/);
+    expect(en).toMatch(/Of these, \d+–\d+ fall to the managers \(/);
+    expect(en).toMatch(/free the time of the executives, [^.:]* and the IT staff, who carry them/);
+    expect(en).not.toMatch(
+      /\b(Manager|Executive|IT staff|HR|CRM programme office|Front-line employee) \d+–\d+/,
+    );
+    expect(en).not.toMatch(/by role: |fall on (Manager|Executive|CRM programme office)/);
     const zh = runCli(["report", ...args("acme-manufacturing"), "--lang", "zh-CN"]).stdout;
     expect(zh).toContain("Acme Manufacturing Ltd. 的总体得分");
     expect(zh).toContain("凡与 Acme Manufacturing Ltd. 自身");
     expect(zh).not.toMatch(/Ltd\.[\u3400-\u9fff]|[\u3400-\u9fff]IT/);
+    expect(zh).toMatch(/其中投入最多的是中层经理（\d+–\d+ 人周）/);
     // A Chinese decision title ends with a Chinese full stop.
     expect(zh).toContain("**批准第一阶段并落实责任人。**");
   });

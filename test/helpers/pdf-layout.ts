@@ -101,3 +101,19 @@ export function layoutFaults(pages: TextRun[][], boxes: readonly string[] = []):
   }
   return faults;
 }
+
+/**
+ * The room left, in points, under the last line of each page that ends a section (the next page
+ * opens one, or it is the last page), cover excepted: what a section can still grow by before it
+ * spills onto a page of its own. Graphics are not seen, so a page ending in a chart is measured
+ * from its last text (a chart's labels are text).
+ */
+export function sectionEndRoom(pages: TextRun[][]): { page: number; room: number }[] {
+  const ends: { page: number; room: number }[] = [];
+  pages.forEach((page, i) => {
+    if (i === 0 || !opensSection(pages[i + 1])) return;
+    const lowest = Math.max(...body(page).map((t) => t.bottom), BODY.top);
+    ends.push({ page: i + 1, room: Math.round(BODY.bottom - lowest) });
+  });
+  return ends;
+}

@@ -818,9 +818,14 @@ const appendixReliability = z
         lower: z.number().nullable().describe("Lower bound of the 95% Feldt interval."),
         upper: z.number().nullable().describe("Upper bound of the 95% Feldt interval."),
         rwg: z.number().nullable(),
-        reading: z.string().describe("What the figures mean, in plain words."),
+        reading: z.string().describe("What the figures mean, in a few plain words."),
       }),
     ),
+    caveats: z
+      .array(z.string())
+      .describe(
+        "What limits the figures, one short note each: indicative dimensions, few questions, questions that fit poorly, role groups (detailed in the internal edition only).",
+      ),
     groups: z
       .array(
         z.strictObject({

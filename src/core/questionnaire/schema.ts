@@ -187,6 +187,11 @@ function questionSchemas({ localizedText, identifier, severity, condition }: B1)
     .strictObject({
       id: identifier,
       name: localizedText,
+      people: localizedText
+        .optional()
+        .describe(
+          "The role's people as a group inside a sentence (e.g. 'the managers' / '中层经理'), where a plural is meant; the name when omitted.",
+        ),
       description: localizedText.optional(),
       respondent: z
         .boolean()

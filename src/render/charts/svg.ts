@@ -1,4 +1,4 @@
-import { displayWidth, truncateToWidth } from "../../core/text/width.js";
+import { displayWidth, truncateToWidth, wrapToWidth } from "../../core/text/width.js";
 import { escapeXml } from "../../core/text/xml.js";
 import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/model.js";
 import {
@@ -85,8 +85,13 @@ function textElement(t: SvgText): string {
 
 /** Fits text into about `px` pixels at `size`, ending with … when cut (a width estimate). */
 function fitText(content: string, px: number, size: number): string {
-  const columns = Math.max(2, Math.floor(px / (size * 0.55)));
+  const columns = columnsFor(px, size);
   return displayWidth(content) <= columns ? content : truncateToWidth(content, columns);
+}
+
+/** Columns of a label at `size` px that fit `px`: about 0.55 em a column. */
+function columnsFor(px: number, size: number): number {
+  return Math.max(2, Math.floor(px / (size * 0.55)));
 }
 
 /** How `composeSvg` draws a chart's texts, and what it adds at the end (definitions they use). */
@@ -163,8 +168,8 @@ export function radarSvg(
   if (count < 3) return null;
   const radius = 150;
   const cx = WIDTH / 2;
-  const cy = radius + 52;
-  const height = cy + radius + 84;
+  const cy = radius + 62;
+  const height = cy + radius + 92;
   const max = chart.max;
   const frame: RadarFrame = { cx, cy, radius, max, count };
   const poly = (pts: [number, number][]): string =>
@@ -213,12 +218,20 @@ export function radarSvg(
     const lx = cx + (radius + 12) * cos;
     const ly = cy + (radius + 12) * sin;
     const anchor = cos > 0.25 ? "start" : cos < -0.25 ? "end" : "middle";
-    const top = sin < -0.5 ? ly - 18 : sin > 0.5 ? ly + 10 : ly - 4;
     const room = anchor === "middle" ? 220 : cx - radius - 24;
+    // A long dimension name wraps (up to three lines) rather than being cut; a label above the
+    // chart grows upwards, away from the rings.
+    const lines = wrapToWidth(axis.label, columnsFor(room, 11), 3);
+    const extra = 13 * (lines.length - 1);
+    const top = sin < -0.5 ? ly - 18 - extra : sin > 0.5 ? ly + 10 : ly - 4 - extra / 2;
     const cur = current?.values[i] ?? null;
     const tgt = target?.values[i] ?? null;
-    body.push(text(lx, top, fitText(axis.label, room, 11), { size: 11, anchor, bold: true }));
-    body.push(text(lx, top + 14, valueText(cur, tgt), { size: 10, anchor, color: COLOR.muted }));
+    lines.forEach((line, k) => {
+      body.push(text(lx, top + 13 * k, line, { size: 11, anchor, bold: true }));
+    });
+    body.push(
+      text(lx, top + extra + 14, valueText(cur, tgt), { size: 10, anchor, color: COLOR.muted }),
+    );
   });
   body.push(
     ...legend(height - 16, [
@@ -311,25 +324,49 @@ export function gapBarsSvg(
   return wrap(WIDTH, height, body);
 }
 
-/** The roadmap as a Gantt-like timeline: phase bands, a bar per action, milestone diamonds. */
+/** Timeline rows: a label of up to three lines beside each bar, as in the PDF. */
+const TIMELINE_ROW = { minH: 17, lineH: 11, lines: 3, labelWidth: 240 } as const;
+
+/**
+ * The roadmap as a Gantt-like timeline: phase bands, a bar per action beside its full name
+ * (wrapped, never cut), the gate and reassessment as diamonds on dashed lines and the end of the
+ * horizon as a solid line, each named under the rows.
+ */
 export function timelineSvg(
   chart: TimelineChart,
   labels: SvgChartLabels,
   palette: Palette = COLOR,
 ): SvgChart | null {
   if (chart.bars.length === 0) return null;
-  const total = Math.max(1, chart.totalWeeks, ...chart.milestones.map((m) => m.week + 1));
-  const labelWidth = 210;
+  const total = Math.max(
+    1,
+    chart.totalWeeks,
+    chart.horizonWeek,
+    ...chart.milestones.map((m) => m.week + 1),
+  );
+  const { labelWidth } = TIMELINE_ROW;
   const x0 = labelWidth + 12;
   const span = WIDTH - x0 - 10;
   const xOf = linearScale(x0, span, total);
-  const rowH = 18;
   const bandH = 20;
   const scaleY = bandH + 16;
   const top = scaleY + 8;
   const step = weekStep(total);
-  const rowsBottom = top + rowH * chart.bars.length;
-  const height = rowsBottom + (chart.milestones.length > 0 ? 34 : 10);
+  const rows = chart.bars.map((bar) => {
+    const lines = wrapToWidth(bar.label, columnsFor(labelWidth, 10), TIMELINE_ROW.lines);
+    return { bar, lines, h: Math.max(TIMELINE_ROW.minH, lines.length * TIMELINE_ROW.lineH + 6) };
+  });
+  const rowsBottom = top + rows.reduce((sum, r) => sum + r.h, 0);
+  const marks = [
+    ...chart.milestones.map((m) => ({
+      label: m.label,
+      week: m.week,
+      color: palette.accent,
+      diamond: true,
+    })),
+    { label: chart.horizonLabel, week: chart.horizonWeek, color: COLOR.gap, diamond: false },
+  ];
+  const height = rowsBottom + 10 + 16 * marks.length;
   const body: SvgPart[] = [];
   for (const phase of chart.phases) {
     const x1 = xOf(phase.startWeek);
@@ -355,33 +392,39 @@ export function timelineSvg(
     body.push(
       text(xOf(week), scaleY, String(week), { size: 9, anchor: "middle", color: COLOR.faint }),
     );
-  chart.bars.forEach((bar, i) => {
-    const y = top + i * rowH;
-    body.push(text(0, y + 13, fitText(bar.label, labelWidth, 10), { size: 10 }));
+  let y = top;
+  for (const { bar, lines, h } of rows) {
+    lines.forEach((line, k) => {
+      body.push(text(0, y + 13 + k * TIMELINE_ROW.lineH, line, { size: 10 }));
+    });
     const x1 = xOf(bar.startWeek);
     const x2 = Math.max(xOf(bar.endWeek), x1 + 3);
     body.push(
-      `<rect x="${n(x1 + 0.5)}" y="${y + 4}" width="${n(x2 - x1 - 1)}" height="${rowH - 8}" rx="2" fill="${PHASE_COLOR[bar.phase].fill}"/>`,
+      `<rect x="${n(x1 + 0.5)}" y="${n(y + h / 2 - 5)}" width="${n(x2 - x1 - 1)}" height="10" rx="2" fill="${PHASE_COLOR[bar.phase].fill}"/>`,
     );
-  });
-  for (const m of chart.milestones) {
+    y += h;
+  }
+  marks.forEach((m, k) => {
     const x = xOf(m.week);
+    const dash = m.diamond ? ` stroke-dasharray="3 3"` : "";
     body.push(
-      `<line x1="${n(x)}" y1="${top}" x2="${n(x)}" y2="${rowsBottom + 6}" stroke="${palette.accent}" stroke-width="1.2" stroke-dasharray="3 3"/>`,
+      `<line x1="${n(x)}" y1="${top}" x2="${n(x)}" y2="${rowsBottom + 6}" stroke="${m.color}" stroke-width="${m.diamond ? 1.2 : 1.6}"${dash}/>`,
     );
-    const y = rowsBottom + 14;
+    const my = rowsBottom + 14 + 16 * k;
     body.push(
-      `<polygon points="${n(x)},${y - 6} ${n(x + 6)},${y} ${n(x)},${y + 6} ${n(x - 6)},${y}" fill="${palette.accent}"/>`,
+      m.diamond
+        ? `<polygon points="${n(x)},${my - 6} ${n(x + 6)},${my} ${n(x)},${my + 6} ${n(x - 6)},${my}" fill="${m.color}"/>`
+        : `<rect x="${n(x - 0.8)}" y="${my - 6}" width="1.6" height="12" fill="${m.color}"/>`,
     );
     const anchor = x > WIDTH - 160 ? "end" : "start";
     body.push(
-      text(anchor === "end" ? x - 10 : x + 10, y + 4, m.label, {
+      text(anchor === "end" ? x - 10 : x + 10, my + 4, m.label, {
         size: 10,
         anchor,
-        color: palette.accent,
+        color: m.color,
         bold: true,
       }),
     );
-  }
+  });
   return wrap(WIDTH, height, body);
 }

@@ -14,7 +14,7 @@ import {
   WidthType,
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
-import { displayWidth } from "../../core/text/width.js";
+import { longestWord } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
@@ -32,7 +32,8 @@ import { STYLE } from "./styles.js";
 export interface Blocks {
   readonly lang: Lang;
   run(text: string, opts?: { bold?: boolean; italics?: boolean; color?: string }): TextRun;
-  paragraph(text: string, opts?: { style?: string; bold?: boolean }): Paragraph;
+  /** `keepNext`: on the same page as what follows (a table's lead-in, never alone at a foot). */
+  paragraph(text: string, opts?: { style?: string; bold?: boolean; keepNext?: boolean }): Paragraph;
   /** A paragraph of runs: `[label, text]` pairs make the label bold. */
   labelled(parts: readonly (readonly [string, string])[], separator: string): Paragraph;
   /** `newPage` overrides the document's rule for this heading (e.g. the first section after a cover). */
@@ -42,8 +43,11 @@ export interface Blocks {
   numbered(items: readonly string[]): Paragraph[];
   /** A table and the space after it. */
   table(columns: readonly Column[], rows: readonly Cell[][]): FileChild[];
-  /** A chart with its caption; nothing when the chart has nothing to draw. */
-  chart(chart: SvgChart | null, caption: string): Promise<FileChild[]>;
+  /**
+   * A chart with its caption; nothing when the chart has nothing to draw. At most `maxHeight`
+   * pixels tall (under half a page unless given, e.g. `CHART_PAGE_PX`).
+   */
+  chart(chart: SvgChart | null, caption: string, maxHeight?: number): Promise<FileChild[]>;
 }
 
 /** A table column: its header and relative width; numbers align right. */
@@ -62,6 +66,8 @@ const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 const CONTENT_PX = 605;
 /** Under half the text height of an A4 page, so a chart can share its page with its text. */
 const CHART_MAX_PX = 380;
+/** The text height of an A4 page less a caption: a chart that needs a page of its own. */
+export const CHART_PAGE_PX = 820;
 
 /** A Word table with its header row repeated on each page and rows that never split. */
 function wordTable(
@@ -69,7 +75,7 @@ function wordTable(
   rows: Parameters<Blocks["table"]>[1],
   cellParagraph: (cell: Cell, header: boolean, numeric: boolean) => Paragraph,
 ): ReturnType<Blocks["table"]> {
-  const widths = columnWidths(columns);
+  const widths = columnWidths(columns, rows);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -136,6 +142,7 @@ export function makeBlocks(
   const paragraph: Blocks["paragraph"] = (text, opts = {}) =>
     new Paragraph({
       style: opts.style ?? STYLE.normal,
+      ...(opts.keepNext ? { keepNext: true } : {}),
       children: [run(text, { bold: opts.bold ?? false })],
     });
   const cellParagraph = (cell: Cell, header: boolean, numeric: boolean): Paragraph => {
@@ -188,9 +195,9 @@ export function makeBlocks(
     table(columns, rows) {
       return wordTable(columns, rows, cellParagraph);
     },
-    async chart(chart, caption) {
+    async chart(chart, caption, maxHeight = CHART_MAX_PX) {
       if (chart === null) return [];
-      const scale = Math.min(1, CONTENT_PX / chart.width, CHART_MAX_PX / chart.height);
+      const scale = Math.min(1, CONTENT_PX / chart.width, maxHeight / chart.height);
       const width = Math.round(chart.width * scale);
       const height = Math.round(chart.height * scale);
       const png = await toPng(chart);
@@ -212,12 +219,42 @@ export function makeBlocks(
 /** Text width of the page in twentieths of a point (A4 less 2 cm margins). */
 const CONTENT_TWIPS = 9638;
 
+/** Twentieths of a point a terminal column takes: bold 8.5 pt headers, 9 pt cell text. */
+const HEADER_TWIPS = 110;
+const CELL_TWIPS = 100;
+/** A cell's left and right margins (80 each, styles.ts) and some slack. */
+const CELL_PADDING = 200;
+/** Bold text is about 8% wider. */
+const BOLD = 1.08;
+
 /**
  * Column widths in twentieths of a point: shares of the text width by each column's relative
- * width, but never narrower than its header in bold 8.5 pt (so headers do not break mid-word).
+ * width, but never narrower than the longest word of its header in bold 8.5 pt or of any of its
+ * cells (`rows`), so that text wraps between words (and after a hyphen, and between Chinese
+ * characters), never inside one ("Technol-ogy"). A header's whole width would let long headers
+ * such as "Effort (person-weeks)" squeeze the text column of a wide table to a letter a line.
  */
-export function columnWidths(columns: readonly Column[]): number[] {
-  const least = columns.map((c) => displayWidth(c.header) * 115 + 240);
+export function columnWidths(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[] = [],
+): number[] {
+  const least = columns.map((c, i) =>
+    // A freak word (a long identifier) may break rather than crush the other columns.
+    Math.min(
+      CONTENT_TWIPS * 0.3,
+      Math.max(
+        longestWord(c.header) * HEADER_TWIPS * BOLD,
+        ...rows.map((row) => {
+          const cell = row[i] ?? "";
+          if (typeof cell === "string") return longestWord(cell) * CELL_TWIPS;
+          return longestWord(cell.text) * CELL_TWIPS * (cell.bold ? BOLD : 1);
+        }),
+      ) + CELL_PADDING,
+    ),
+  );
+  // A table whose words cannot all fit shares the shortfall out evenly, crushing no column.
+  const total = least.reduce((a, b) => a + b, 0);
+  if (total >= CONTENT_TWIPS) return least.map((w) => Math.floor((w * CONTENT_TWIPS) / total));
   const fixed = new Set<number>();
   for (;;) {
     const room = CONTENT_TWIPS - [...fixed].reduce((sum, i) => sum + (least[i] ?? 0), 0);

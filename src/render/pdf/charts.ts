@@ -28,11 +28,11 @@ const FAINT: TextStyle = { size: SIZE.caption - 0.5, color: COLOR.faint };
 /**
  * Radar of current vs target: one axis per dimension, a ring per level, each axis labelled with
  * the dimension and its "current / target" values. Inconclusive axes are left out of the shape.
+ * `radius` in points (112 by default).
  */
-export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels): void {
+export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels, radius = 112): void {
   const n = chart.axes.length;
   if (n < 3) return;
-  const radius = 112;
   const labelRoom = 34;
   const height = 2 * (radius + labelRoom) + 44;
   w.ensure(height + 24);

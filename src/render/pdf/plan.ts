@@ -162,10 +162,11 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
     tableWithLead(
       w,
       [
-        { header: L.kpi, width: 2.9 },
-        { header: L.owner, width: 1.1 },
-        { header: L.baseline, width: 1.5 },
-        { header: L.target, width: 2.3 },
+        // The target ("agreed with the baseline; met by …") is the longest cell: room for two lines.
+        { header: L.kpi, width: 2.6 },
+        { header: L.owner, width: 0.9 },
+        { header: L.baseline, width: 1.4 },
+        { header: L.target, width: 2.9 },
         { header: L.frequency, width: 1.3 },
       ],
       k.scorecard.map((row) => [
@@ -299,13 +300,13 @@ function drawReliability(w: Writer, r: NonNullable<ReportModel["appendix"]["reli
   tableWithLead(
     w,
     [
-      { header: c.dimension, width: 2 },
-      { header: c.items, width: 0.8, align: "right" },
+      { header: c.dimension, width: 2.6 },
+      { header: c.items, width: 0.9, align: "right" },
       { header: c.respondents, width: 1, align: "right" },
       { header: c.alpha, width: 0.7, align: "right" },
-      { header: c.interval, width: 1.7, align: "center" },
+      { header: c.interval, width: 1.5, align: "center" },
       { header: c.rwg, width: 0.8, align: "right" },
-      { header: c.reading, width: 4.6 },
+      { header: c.reading, width: 4.1 },
     ],
     r.rows.map((row) => [
       row.title,
@@ -323,6 +324,7 @@ function drawReliability(w: Writer, r: NonNullable<ReportModel["appendix"]["reli
       w.paragraph(r.intro, {}, { keep });
     },
   );
+  if (r.caveats.length > 0) w.bullets(r.caveats);
   for (const g of r.groups) {
     tableWithLead(
       w,
@@ -339,7 +341,7 @@ function drawReliability(w: Writer, r: NonNullable<ReportModel["appendix"]["reli
       },
     );
   }
-  w.bullets(r.notes);
+  w.bullets(r.notes, { size: SIZE.small });
 }
 
 /** The appendix's answers: a question × respondent matrix (or a list), then notes and evidence. */

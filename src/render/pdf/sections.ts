@@ -273,18 +273,21 @@ export function drawCalibration(w: Writer, report: ReportModel): void {
   tableWithLead(
     w,
     [
-      { header: L.dimension, width: 3.4 },
-      { header: L.score, width: 0.9, align: "right" },
-      { header: L.target, width: 0.9, align: "right" },
+      { header: L.dimension, width: 3 },
+      { header: L.score, width: 0.8, align: "right" },
+      { header: L.target, width: 0.8, align: "right" },
       { header: L.monthsNeeded, width: 1.2, align: "right" },
-      { header: L.realisticDate, width: 1.4, align: "right" },
+      { header: L.realisticDate, width: 1.5, align: "right" },
+      { header: L.reachableByHorizon, width: 1.4, align: "right" },
     ],
+    // The columns say what each row's sentence said, as in Markdown and Word, in one line a row.
     cal.items.map((c) => [
-      { text: c.title, bold: true, sub: c.sentence },
+      { text: c.title, bold: true },
       fmtScore(c.score, L.inconclusive),
       fmtLevel(c.target, L.inconclusive),
       String(c.monthsNeeded),
       c.realisticDateText,
+      fmtScore(c.reachableByHorizon, L.inconclusive),
     ]),
     (keep) => {
       w.subheading(cal.title, { keep: paragraphHeight(w, cal.sentence) + keep });
@@ -301,20 +304,25 @@ export function drawProfile(w: Writer, report: ReportModel, number: number): voi
   w.sectionHeading(number, profile.title);
   w.paragraph(profile.intro);
   w.space(6);
-  drawRadar(w, profile.radar, chartLabels(report));
+  // The board's profile shares its page with the table: a slightly smaller radar.
+  const board = report.edition === "board";
+  drawRadar(w, profile.radar, chartLabels(report), board ? 100 : undefined);
   w.space(8);
   // The board reads the gaps from the radar and the table; the bars repeat them.
-  if (report.edition !== "board") drawGapBars(w, profile.gapBars, chartLabels(report));
-  w.space(6);
+  if (!board) {
+    drawGapBars(w, profile.gapBars, chartLabels(report));
+    w.space(6);
+  }
   const rows = [...profile.rows, profile.overall];
   drawTable(
     w,
     [
-      { header: L.dimension, width: 3 },
-      { header: L.pillar, width: 1.3 },
+      // A level ("2 Repeatable") on one line, and most dimension names.
+      { header: L.dimension, width: 3.2 },
+      { header: L.pillar, width: 1.2 },
       { header: L.weight, width: 0.8, align: "right" },
-      { header: L.score, width: 0.9, align: "right" },
-      { header: L.level, width: 1.5 },
+      { header: L.score, width: 0.8, align: "right" },
+      { header: L.level, width: 1.6 },
       { header: L.target, width: 0.8, align: "right" },
       { header: L.gap, width: 0.8, align: "right" },
       { header: L.coverage, width: 1, align: "right" },
@@ -565,12 +573,14 @@ export function drawRisks(w: Writer, report: ReportModel, number: number): void 
     );
   }
   const actions = new Map(report.roadmap.actions.map((a) => [a.id, a]));
+  // The board's risks carry no reasoning (title and dimension only): the mitigation gets the room.
+  const board = report.edition === "board";
   drawTable(
     w,
     [
-      { header: L.risk, width: 3.3 },
-      { header: L.severity, width: 1 },
-      { header: L.mitigation, width: 3.2 },
+      { header: L.risk, width: board ? 2.6 : 3.3 },
+      { header: L.severity, width: board ? 0.8 : 1 },
+      { header: L.mitigation, width: board ? 4.6 : 3.2 },
     ],
     risks.items.map((r) => {
       const why = [

@@ -4,7 +4,7 @@ import { fillPlaceholders } from "../../core/text/placeholders.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import type { ChartFontOptions } from "../charts/png.js";
 import { gapBarsSvg, radarSvg, type SvgChartLabels, timelineSvg } from "../charts/svg.js";
-import { type Blocks, type Cell, makeBlocks } from "../docx/blocks.js";
+import { type Blocks, type Cell, CHART_PAGE_PX, makeBlocks } from "../docx/blocks.js";
 import { writeDocx } from "../docx/document.js";
 import { STYLE } from "../docx/styles.js";
 import { fmtPct, fmtScore, punctuationFor } from "../pdf/text.js";
@@ -166,7 +166,7 @@ function summary(ctx: Ctx): FileChild[] {
 
 function calibration({ r, b, L }: Ctx): FileChild[] {
   const c = r.summary.calibration;
-  const out: FileChild[] = [b.heading(2, c.title), b.paragraph(c.sentence)];
+  const out: FileChild[] = [b.heading(2, c.title), b.paragraph(c.sentence, { keepNext: true })];
   if (c.items.length > 0) {
     out.push(
       ...b.table(
@@ -189,6 +189,8 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
       ),
     );
   }
+  // The client's stated goals, each set against its capability, as in the PDF and Markdown.
+  if (c.goals.length > 0) out.push(...b.bullets(c.goals.map((g) => g.sentence)));
   out.push(b.paragraph(c.advice));
   return out;
 }
@@ -362,11 +364,33 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
   return out;
 }
 
-function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
+function risks({ r, b, L, colon, sep, paren }: Ctx, n: number): FileChild[] {
   const items = r.risks.items;
-  const out: FileChild[] = [b.paragraph(r.risks.intro)];
+  const out: FileChild[] = [b.paragraph(r.risks.intro, { keepNext: true })];
   if (items.length === 0) return out;
   const actionTitle = new Map(r.roadmap.actions.map((a) => [a.id, a.title]));
+  const actionsOf = (x: (typeof items)[number]) =>
+    or(x.mitigatedBy.map((id) => actionTitle.get(id) ?? id).join(sep));
+  // The board's risks carry no reasoning: one table, each risk with what is done about it, as
+  // in the PDF (a sub-section each repeated the table and left "Triggered because" empty).
+  if (r.edition === "board")
+    return [
+      ...out,
+      ...b.table(
+        [
+          { header: L.severity, width: 0.9 },
+          { header: L.risk, width: 2.4 },
+          { header: L.mitigation, width: 4.6 },
+          { header: L.roadmapActions, width: 2.6 },
+        ],
+        items.map((x) => [
+          { text: x.severityName, bold: true, color: SEVERITY_COLOR[x.severity] },
+          { text: `${x.title}${x.dimensionTitle ? paren(x.dimensionTitle) : ""}`, bold: true },
+          or(x.mitigation),
+          actionsOf(x),
+        ]),
+      ),
+    ];
   out.push(
     ...b.table(
       [
@@ -391,7 +415,10 @@ function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
     if (x.description) out.push(b.paragraph(x.description));
     // The board edition leaves the evidence to the full edition: no label without its list.
     if (x.because.length > 0)
-      out.push(b.paragraph(`${L.because}${colon}`, { bold: true }), ...b.bullets(x.because));
+      out.push(
+        b.paragraph(`${L.because}${colon}`, { bold: true, keepNext: true }),
+        ...b.bullets(x.because),
+      );
     out.push(b.labelled([[L.mitigation, or(x.mitigation)]], colon));
     if (x.mitigatedBy.length > 0)
       out.push(
@@ -405,7 +432,7 @@ function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
   if (others.items.length > 0)
     out.push(
       b.heading(2, others.title),
-      b.paragraph(others.intro),
+      b.paragraph(others.intro, { keepNext: true }),
       ...b.table(
         [
           { header: L.risk, width: 3.6 },
@@ -417,7 +444,7 @@ function risks({ r, b, L, colon, sep }: Ctx, n: number): FileChild[] {
           x.title,
           { text: x.severityName, bold: true, color: SEVERITY_COLOR[x.severity] },
           or(x.dimensionTitle),
-          or(x.mitigatedBy.map((id) => actionTitle.get(id) ?? id).join(sep)),
+          actionsOf(x),
         ]),
       ),
     );
@@ -439,14 +466,15 @@ function roadmapPhase(
     out.push(
       ...b.table(
         [
-          { header: "#", width: 0.5, numeric: true },
-          { header: L.action, width: 3.4 },
-          { header: L.dimension, width: 1.6 },
-          { header: L.owner, width: 1.4 },
-          { header: L.raci, width: 2.6 },
-          { header: L.schedule, width: 1.4 },
-          { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.1, numeric: true },
-          { header: L.dependsOn, width: 1.8 },
+          // Wide enough for a role name ("Executive") and an action name a line, never a letter.
+          { header: "#", width: 0.4, numeric: true },
+          { header: L.action, width: 2.9 },
+          { header: L.dimension, width: 1.5 },
+          { header: L.owner, width: 2.3 },
+          { header: L.raci, width: 2.4 },
+          { header: L.schedule, width: 1.2 },
+          { header: `${L.effort}${paren(L.effortUnit)}`, width: 1, numeric: true },
+          { header: L.dependsOn, width: 2.2 },
         ],
         actions.map((a, i) => [
           String(i + 1),
@@ -471,10 +499,13 @@ function roadmapPhase(
       ),
     );
     if (phase.kpis.length > 0)
-      out.push(b.paragraph(`${L.kpis}${colon}`, { bold: true }), ...b.bullets(phase.kpis));
+      out.push(
+        b.paragraph(`${L.kpis}${colon}`, { bold: true, keepNext: true }),
+        ...b.bullets(phase.kpis),
+      );
   }
   out.push(
-    b.paragraph(`${L.exitCriteria}${colon}`, { bold: true }),
+    b.paragraph(`${L.exitCriteria}${colon}`, { bold: true, keepNext: true }),
     ...b.bullets(phase.exitCriteria),
   );
   if (actions.length > 0) {
@@ -508,7 +539,13 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
   else {
     out.push(b.heading(2, L.timeline));
     out.push(
-      ...(await b.chart(timelineSvg(m.timeline, ctx.charts, ctx.palette), m.timeline.title)),
+      // The board's timeline (a bar per workstream) shares its page; the full edition's (a bar
+      // per action) may take a page, so its names stay legible.
+      ...(await b.chart(
+        timelineSvg(m.timeline, ctx.charts, ctx.palette),
+        m.timeline.title,
+        r.edition === "board" ? undefined : CHART_PAGE_PX,
+      )),
     );
     out.push(
       ...b.table(
@@ -559,7 +596,7 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
   if (!m.empty && m.backlog.items.length > 0) {
     out.push(
       b.heading(2, m.backlog.title),
-      b.paragraph(m.backlog.intro),
+      b.paragraph(m.backlog.intro, { keepNext: true }),
       ...b.table(
         [
           { header: L.action, width: 4 },
@@ -583,17 +620,21 @@ function kpis({ r, b, L, colon }: Ctx): FileChild[] {
   const k = r.kpis;
   const out: FileChild[] = [b.paragraph(k.intro)];
   if (k.principles.length > 0)
-    out.push(b.paragraph(`${L.principles}${colon}`, { bold: true }), ...b.bullets(k.principles));
+    out.push(
+      b.paragraph(`${L.principles}${colon}`, { bold: true, keepNext: true }),
+      ...b.bullets(k.principles),
+    );
   if (k.scorecard.length > 0)
     out.push(
       b.heading(2, k.scorecardTitle),
       ...b.table(
         [
-          { header: L.kpi, width: 3 },
-          { header: L.owner, width: 1.4 },
-          { header: L.baseline, width: 2 },
-          { header: L.target, width: 2.2 },
-          { header: L.frequency, width: 1.5 },
+          // As in the PDF: the target ("agreed with the baseline; met by …") is the longest cell.
+          { header: L.kpi, width: 2.8 },
+          { header: L.owner, width: 1.2 },
+          { header: L.baseline, width: 1.8 },
+          { header: L.target, width: 2.8 },
+          { header: L.frequency, width: 1.6 },
         ],
         k.scorecard.map((row) => [row.kpi, row.ownerName, row.baseline, row.target, row.cadence]),
       ),
@@ -662,7 +703,7 @@ function appendix({ r, b, L, paren }: Ctx): FileChild[] {
   );
   out.push(
     b.heading(2, a.coverage.title),
-    b.paragraph(a.coverage.intro),
+    b.paragraph(a.coverage.intro, { keepNext: true }),
     ...b.table(
       [
         { header: L.dimension, width: 3 },
@@ -689,6 +730,7 @@ function appendix({ r, b, L, paren }: Ctx): FileChild[] {
       ],
     ),
   );
+  if (a.reliability) out.push(...reliability(b, a.reliability));
   out.push(
     b.heading(2, a.respondents.title),
     ...b.table(
@@ -728,4 +770,54 @@ function appendix({ r, b, L, paren }: Ctx): FileChild[] {
     }
   }
   return out;
+}
+
+/** The appendix's reliability and agreement: one row per dimension, then its notes (as in the PDF). */
+function reliability(
+  b: Blocks,
+  r: NonNullable<ReportModel["appendix"]["reliability"]>,
+): FileChild[] {
+  const c = r.columns;
+  const coefficient = (x: number | null) => (x === null ? "—" : x.toFixed(2));
+  return [
+    b.heading(2, r.title),
+    b.paragraph(r.intro, { keepNext: true }),
+    ...b.table(
+      [
+        { header: c.dimension, width: 2.6 },
+        { header: c.items, width: 0.9, numeric: true },
+        { header: c.respondents, width: 1, numeric: true },
+        { header: c.alpha, width: 0.8, numeric: true },
+        { header: c.interval, width: 1.5 },
+        { header: c.rwg, width: 0.8, numeric: true },
+        { header: c.reading, width: 4 },
+      ],
+      r.rows.map((row) => [
+        row.title,
+        String(row.items),
+        String(row.respondents),
+        { text: coefficient(row.alpha), bold: true },
+        row.lower === null || row.upper === null
+          ? "—"
+          : `${coefficient(row.lower)} – ${coefficient(row.upper)}`,
+        coefficient(row.rwg),
+        row.reading,
+      ]),
+    ),
+    ...b.bullets(r.caveats),
+    ...r.groups.flatMap((g) => [
+      b.heading(3, g.title),
+      b.paragraph(g.intro, { keepNext: true }),
+      ...b.table(
+        [
+          { header: g.columns.dimension, width: 2.6 },
+          { header: g.columns.icc1, width: 0.9, numeric: true },
+          { header: g.columns.icc2, width: 0.9, numeric: true },
+          { header: g.columns.reading, width: 6 },
+        ],
+        g.rows.map((row) => [row.title, coefficient(row.icc1), coefficient(row.icc2), row.reading]),
+      ),
+    ]),
+    ...b.bullets(r.notes),
+  ];
 }

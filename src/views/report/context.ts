@@ -48,6 +48,8 @@ export interface ReportContext {
   dimDescription: Map<string, string | null>;
   riskDefs: Map<string, Questionnaire["risks"][number]>;
   roleName: (id: string) => string;
+  /** The role's people as a group inside a sentence ("the managers"), where a plural is meant. */
+  rolePeople: (id: string) => string;
   riskTitle: (id: string) => string;
   questionText: (id: string) => string;
   recommendationTitle: (id: string) => string;
@@ -108,6 +110,9 @@ export function buildContext(
   };
   const roleNames = new Map(questionnaire.roles.map((r) => [r.id, localize(r.name, lang)]));
   const roleName = (id: string) => roleNames.get(id) ?? id;
+  const rolePeople = new Map(
+    questionnaire.roles.map((r) => [r.id, localize(r.people ?? r.name, lang)]),
+  );
   const riskDefs = new Map(questionnaire.risks.map((r) => [r.id, r]));
   const riskTitle = (id: string) => {
     const found = results.risks.find((r) => r.id === id);
@@ -147,6 +152,7 @@ export function buildContext(
     ),
     riskDefs,
     roleName,
+    rolePeople: (id: string) => rolePeople.get(id) ?? roleName(id),
     riskTitle,
     questionText: (id) => questions.get(id)?.text ?? id,
     recommendationTitle: (id) =>

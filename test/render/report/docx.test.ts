@@ -117,8 +117,48 @@ describe("columnWidths", () => {
       { header: "Confidence", width: 0.2 },
     ]);
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
-    expect(widths[1]).toBeGreaterThanOrEqual(6 * 115 + 240);
-    expect(widths[2]).toBeGreaterThanOrEqual(10 * 115 + 240);
+    // Bold 8.5 pt headers: about 118 twentieths of a point a column, plus the cell margins.
+    expect(widths[1]).toBeGreaterThanOrEqual(6 * 118 + 200);
+    expect(widths[2]).toBeGreaterThanOrEqual(10 * 118 + 200);
     expect(widths[0]).toBeGreaterThan(widths[2] ?? 0);
+  });
+
+  it("lets a long header wrap between words, so a wide table's text columns keep their share", () => {
+    // The roadmap's phase table: before, whole headers such as "Effort (person-weeks)" fixed
+    // their columns and left the action names a letter or two a line.
+    const widths = columnWidths([
+      { header: "#", width: 0.4 },
+      { header: "Action", width: 2.9 },
+      { header: "Dimension", width: 1.5 },
+      { header: "Owner", width: 2.3 },
+      { header: "Who takes part", width: 2.4 },
+      { header: "Schedule", width: 1.2 },
+      { header: "Effort (person-weeks)", width: 1 },
+      { header: "Depends on", width: 2.2 },
+    ]);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
+    // "CRM programme office" and "Executive" fit the owner column a word a line (9 columns).
+    expect(widths[3]).toBeGreaterThanOrEqual(9 * 100 + 200);
+    expect(widths[1]).toBeGreaterThan(widths[6] ?? 0);
+    // Never narrower than the longest word of a header.
+    expect(widths[6]).toBeGreaterThanOrEqual("(person-".length * 118 + 200);
+  });
+
+  it("keeps every cell's longest word whole, and shares out a shortfall evenly", () => {
+    const columns = [
+      { header: "Dimension", width: 3 },
+      { header: "Pillar", width: 0.3 },
+      { header: "Level", width: 1 },
+    ];
+    const widths = columnWidths(columns, [["Customer data quality", "Technology", "2 Repeatable"]]);
+    // "Technology" needs its ten columns although its share is small.
+    expect(widths[1]).toBeGreaterThanOrEqual(10 * 100 + 200);
+    // Words wider than the page together: each column gets its share, none is crushed.
+    const wide = columnWidths(
+      Array.from({ length: 8 }, (_, i) => ({ header: `H${i}`, width: 1 })),
+      [Array.from({ length: 8 }, () => "Incomprehensibilities")],
+    );
+    expect(new Set(wide).size).toBe(1);
+    expect(wide.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
   });
 });

@@ -103,18 +103,18 @@ describe("the appendix's reliability table", () => {
       expect(table?.rows.every((r) => r.reading.length > 0)).toBe(true);
       expect(table?.groups).toEqual([]);
     }
-    // A dimension whose alpha can be read says so in plain words, with its figures, in both
-    // languages; one with too few complete answers says that instead.
+    // Each dimension keeps one short line: the table shows the figures, the reading does not
+    // repeat them (a reading with caveats and role groups wrapped to ten lines a row).
     const en = acmeReport({ lang: "en" }).appendix.reliability;
     const zh = acmeReport({ lang: "zh-CN" }).appendix.reliability;
-    en?.rows.forEach((r, k) => {
-      // Either the alpha is read with its figure, or the reading says why it cannot be.
-      if (r.alpha !== null && !r.reading.startsWith("Too few")) {
-        expect(r.reading).toContain(`(alpha = ${r.alpha.toFixed(2)})`);
-        expect(zh?.rows[k]?.reading).toContain(`α = ${r.alpha.toFixed(2)}`);
-      }
-      if (r.rwg !== null) expect(r.reading).toContain(`(rwg = ${r.rwg.toFixed(2)})`);
-    });
+    for (const r of [...(en?.rows ?? []), ...(zh?.rows ?? [])]) {
+      expect(r.reading).not.toMatch(/\d\.\d\d/);
+      expect(r.reading.length).toBeLessThanOrEqual(60);
+    }
+    expect(en?.rows.map((r) => r.reading)).toContain(
+      "Too few complete answers to judge; strong agreement",
+    );
+    expect(zh?.caveats.length).toBe(en?.caveats.length);
     // The PDF's standard Helvetica has no Greek letters: English never needs a font for them.
     expect(JSON.stringify(en)).not.toMatch(/[α−]/);
   });
@@ -150,5 +150,30 @@ describe("the appendix's reliability table", () => {
       "Department group averages are not reliable enough to compare (ICC(1) = 0.02).",
       "Not enough Department groups or answers to compare.",
     ]);
+  });
+
+  it("folds what limits the figures into short notes; the role groups' detail is internal", () => {
+    const inputs = loadInputs(ACME, ACME_ANSWERS);
+    const dims = inputs.results.reliability?.dimensions ?? [];
+    const grouped = dims.filter((d) => d.roles && d.roleGroups);
+    expect(grouped.length).toBeGreaterThan(0);
+    const model = (edition: "full" | "internal") =>
+      buildReport(inputs.results, standardPack(), {
+        lang: "en",
+        edition,
+        respondents: inputs.respondents,
+      }).appendix.reliability;
+    const full = model("full");
+    const internal = model("internal");
+    // Indicative figures are said once for the table, not once per row.
+    expect(full?.caveats.filter((c) => c.includes("fewer than 10 complete"))).toHaveLength(1);
+    // The full edition names the dimensions answered by role groups in one note ...
+    const note = full?.caveats.filter((c) => c.includes("different questions to different roles"));
+    expect(note).toHaveLength(1);
+    expect(full?.caveats.join(" ")).not.toMatch(/Within the other groups/);
+    // ... the internal edition gives each one's groups.
+    const detail = internal?.caveats.filter((c) => c.includes("the group with the most complete"));
+    expect(detail).toHaveLength(grouped.length);
+    expect(internal?.rows).toEqual(full?.rows);
   });
 });

@@ -14,7 +14,7 @@ export function buildDecisions(ctx: ReportContext, roadmap: RoadmapSection): Dec
   const { t, plan } = ctx;
   const first = plan.phases.find((p) => p.actions.length > 0);
   const firstActions = roadmap.actions.filter((a) => first?.actions.includes(a.id));
-  const owners = [...new Set(firstActions.map((a) => a.ownerName))];
+  const owners = [...new Set(firstActions.map((a) => ctx.rolePeople(a.owner)))];
   const items: DecisionsSection["items"] = [];
   if (first && firstActions.length > 0) {
     const effort = roadmap.phases.find((p) => p.phase === first.phase)?.effort ?? null;

@@ -49,16 +49,63 @@ export const ICC2_RELIABLE = 0.7;
 /** A coefficient for display: two decimals (ASCII minus, which Helvetica has). */
 const fmt = (x: number | null): string => (x === null ? "—" : x.toFixed(2));
 
-/** A dimension's reading, closed by whose answers its figures are when roles were asked apart. */
-function withRoleGroups(ctx: ReportContext, d: DimensionReliability, reading: string): string {
-  if (!d.roles || !d.roleGroups) return reading;
+/** Whose answers a dimension's figures are, and alpha within the other role groups (internal). */
+function roleGroupsOf(ctx: ReportContext, d: DimensionReliability, dimension: string): string {
   const names = (roles: string[]) => roles.map((r) => ctx.roleName(r)).join(" / ");
-  const headline = names(d.roles);
-  const others = d.roleGroups
+  const headline = names(d.roles ?? []);
+  const others = (d.roleGroups ?? [])
     // A group with fewer than two complete answers has no alpha to show.
     .filter((g) => names(g.roles) !== headline && g.respondents >= 2)
     .map((g) => ({ roles: names(g.roles), alpha: fmt(g.alpha), respondents: g.respondents }));
-  return `${reading}${ctx.t.reliability.roleGroups({ roles: headline, others })}`;
+  return ctx.t.reliability.roleGroups({ dimension, roles: headline, others });
+}
+
+/**
+ * What limits the figures, folded into a few short notes under the table so that each dimension
+ * keeps one line: indicative dimensions, few questions, questions that fit poorly, and role
+ * groups (named in the full edition, detailed in the internal one).
+ */
+function caveatsOf(
+  ctx: ReportContext,
+  dims: readonly DimensionReliability[],
+  title: (id: string) => string,
+): string[] {
+  const t = ctx.t.reliability;
+  const few = dims.filter((d) => d.warnings.includes("few-respondents"));
+  const fewItems = dims.filter((d) => d.warnings.includes("few-items"));
+  const grouped = dims.filter((d) => d.roles && d.roleGroups);
+  return [
+    ...(few.length > 0
+      ? [
+          t.indicative({
+            dimensions: few.map((d) => title(d.dimension)),
+            all: few.length === dims.length,
+          }),
+        ]
+      : []),
+    ...(fewItems.length > 0 ? [t.fewItems(fewItems.map((d) => title(d.dimension)))] : []),
+    ...dims.flatMap((d) =>
+      weakItems(d).map((i) =>
+        t.weakItem({
+          dimension: title(d.dimension),
+          id: i.question,
+          text: ctx.questionText(i.question),
+          itemRest: fmt(i.itemRest),
+          alphaIfDeleted: fmt(i.alphaIfDeleted),
+        }),
+      ),
+    ),
+    ...(grouped.length === 0
+      ? []
+      : ctx.edition === "internal"
+        ? grouped.map((d) => roleGroupsOf(ctx, d, title(d.dimension)))
+        : [
+            t.roleGroupsNote({
+              dimensions: grouped.map((d) => title(d.dimension)),
+              all: grouped.length === dims.length,
+            }),
+          ]),
+  ];
 }
 
 /** The appendix's reliability and agreement tables; null without reliability figures. */
@@ -82,26 +129,9 @@ export function buildReliability(ctx: ReportContext): AppendixReliability | null
       lower: d.lower,
       upper: d.upper,
       rwg: d.rwg,
-      reading: withRoleGroups(
-        ctx,
-        d,
-        t.reading({
-          alphaBand: alphaBand(d),
-          alpha: fmt(d.alpha),
-          agreementBand: agreementBand(d.rwg),
-          rwg: fmt(d.rwg),
-          respondents: d.respondents,
-          fewRespondents: d.warnings.includes("few-respondents"),
-          fewItems: d.warnings.includes("few-items"),
-          weakItems: weakItems(d).map((i) => ({
-            id: i.question,
-            text: ctx.questionText(i.question),
-            itemRest: fmt(i.itemRest),
-            alphaIfDeleted: fmt(i.alphaIfDeleted),
-          })),
-        }),
-      ),
+      reading: t.reading({ alphaBand: alphaBand(d), agreementBand: agreementBand(d.rwg) }),
     })),
+    caveats: caveatsOf(ctx, rel.dimensions, title),
     groups: (results.statistics?.groups ?? [])
       .filter((g) => g.icc !== undefined)
       .map((g) => ({

@@ -158,7 +158,12 @@ function effortView(
   if (total === null || weeks <= 0) return null;
   // Heaviest first, so the reader sees at once whose time the plan needs.
   const owners = byOwner
-    .map((o) => ({ ...o, role: o.owner, name: ctx.roleName(o.owner) }))
+    .map((o) => ({
+      ...o,
+      role: o.owner,
+      name: ctx.roleName(o.owner),
+      people: ctx.rolePeople(o.owner),
+    }))
     .sort((a, b) => b.high - a.high || b.low - a.low || (a.role < b.role ? -1 : 1));
   const text =
     as === "phase"

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { displayWidth, wrapToWidth } from "../../../src/core/text/width.js";
+
+describe("wrapToWidth", () => {
+  it("breaks between words and keeps every word whole", () => {
+    const lines = wrapToWidth("Performance measurement and incentives (2 actions)", 38);
+    expect(lines).toEqual(["Performance measurement and incentives", "(2 actions)"]);
+    expect(lines.join(" ")).not.toContain("…");
+  });
+
+  it("breaks Chinese between characters, counting each as two columns", () => {
+    const lines = wrapToWidth("绩效考核与激励（2 项行动）与客户流程", 16);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(16);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join("").replace(/ /g, "")).toBe("绩效考核与激励（2项行动）与客户流程");
+  });
+
+  it("ends the last allowed line with an ellipsis when text remains, and leaves short text alone", () => {
+    const lines = wrapToWidth("one two three four five six", 9, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]?.endsWith("…")).toBe(true);
+    expect(wrapToWidth("short", 20)).toEqual(["short"]);
+    expect(wrapToWidth("", 20)).toEqual([]);
+  });
+});

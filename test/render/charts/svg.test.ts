@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { displayWidth } from "../../../src/core/text/width.js";
+import { radarSvg, type SvgChartLabels, timelineSvg } from "../../../src/render/charts/svg.js";
+import { acmeReport } from "../../helpers/report.js";
+
+const labels: SvgChartLabels = {
+  current: "Current",
+  target: "Target",
+  gap: "Gap",
+  weeks: "Weeks",
+  inconclusive: "inconclusive",
+};
+
+/** The text lines of an SVG, in document order. */
+const textsOf = (svg: string) =>
+  [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) =>
+    (m[1] ?? "").replace(/&amp;/g, "&").replace(/&apos;/g, "'"),
+  );
+
+describe("the timeline chart of Word (SVG)", () => {
+  it.each(["en", "zh-CN"] as const)(
+    "%s: names every action in full, wrapped rather than cut, and marks the end of the horizon",
+    (lang) => {
+      const timeline = acmeReport({ lang }).roadmap.timeline;
+      const chart = timelineSvg(timeline, labels);
+      if (!chart) throw new Error("the fixture has a plan");
+      const texts = textsOf(chart.svg);
+      expect(texts.join(" ")).not.toContain("…");
+      const all = texts.join("").replace(/\s+/g, "");
+      for (const bar of timeline.bars) expect(all).toContain(bar.label.replace(/\s+/g, ""));
+      // At least one long name needs more than one line.
+      expect(timeline.bars.some((b) => displayWidth(b.label) > 40)).toBe(true);
+      expect(texts).toContain(timeline.horizonLabel);
+    },
+  );
+});
+
+describe("the radar chart of Word (SVG)", () => {
+  it.each(["en", "zh-CN"] as const)("%s: names every dimension in full", (lang) => {
+    const radar = acmeReport({ lang }).profile.radar;
+    const chart = radarSvg(radar, labels);
+    if (!chart) throw new Error("the fixture has nine dimensions");
+    const texts = textsOf(chart.svg);
+    expect(texts.join(" ")).not.toContain("…");
+    const all = texts.join("").replace(/\s+/g, "");
+    for (const axis of radar.axes) expect(all).toContain(axis.label.replace(/\s+/g, ""));
+    // Every label stays inside the picture.
+    for (const m of chart.svg.matchAll(/<text x="[^"]+" y="([^"]+)"/g))
+      expect(Number(m[1])).toBeGreaterThan(8);
+  });
+});
