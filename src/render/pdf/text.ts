@@ -75,23 +75,29 @@ export function collectCodePoints(content: unknown): Set<number> {
   // A model repeats many strings (labels, names, levels): each is read once. The characters are
   // those of normalizeText's result, read without building it.
   const seen = new Set<string>();
+  const add = (ch: string, cp: number): void => {
+    const fallback = FALLBACKS[ch];
+    if (fallback === undefined) out.add(cp);
+    else for (const f of fallback) out.add(f.codePointAt(0) ?? 0);
+  };
   const visit = (value: unknown): void => {
     if (typeof value === "string") {
       if (seen.has(value)) return;
       seen.add(value);
       for (const ch of value) {
         const cp = ch.codePointAt(0) ?? 0;
+        if (cp >= 0xd800 && cp <= 0xdfff) {
+          // A lone surrogate: dropping an invisible character may pair it with the next one, so
+          // this (rare) string is read through normalizeText itself.
+          for (const c of normalizeText(value)) add(c, c.codePointAt(0) ?? 0);
+          return;
+        }
         if (cp === 0x0d) {
           out.add(0x0a); // CR and CR LF become a line feed
         } else if (cp === 0x09) {
           out.add(0x20); // a tab becomes a space
         } else if (!isInvisible(cp)) {
-          const fallback = FALLBACKS[ch];
-          if (fallback !== undefined) {
-            for (const f of fallback) out.add(f.codePointAt(0) ?? 0);
-          } else {
-            out.add(cp);
-          }
+          add(ch, cp);
         }
       }
     } else if (Array.isArray(value)) {

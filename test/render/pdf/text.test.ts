@@ -51,6 +51,8 @@ describe("collectCodePoints", () => {
         const nested = { a: strings.slice(0, 2), b: { c: strings.slice(2), d: 3, e: null } };
         expect(collectCodePoints(nested)).toEqual(reference(strings));
       }),
+      // Lone surrogates that dropping an invisible character pairs up (found by this property).
+      { examples: [[["\ud800\u200b\udc00"]], [["a\ud83d\u00ad\ude00b"]]] },
     );
   });
 
