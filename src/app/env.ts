@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { isatty } from "node:tty";
 
 /**
  * The one Env seam: everything a use case reads from its surroundings. `src/cli/` builds it from
@@ -27,7 +28,9 @@ export function processEnv(): Env {
     cwd: process.cwd(),
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: process.stdin.isTTY === true,
+    // Not process.stdin.isTTY: that builds the stdin stream, a few milliseconds of every command's
+    // start-up, though most never read standard input.
+    stdinIsTTY: isatty(0),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     vars: process.env,
