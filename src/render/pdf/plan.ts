@@ -8,7 +8,7 @@ import {
   tableWithLead,
 } from "./sections.js";
 import { drawTable } from "./table.js";
-import { fmtLevel, fmtPct, fmtWeeks } from "./text.js";
+import { fmtLevel, fmtPct, fmtWeeks, reliabilityCells, reliabilityGroupCells } from "./text.js";
 import { COLOR, PHASE_COLOR, SIZE } from "./theme.js";
 import type { TextStyle, Writer } from "./writer.js";
 
@@ -295,7 +295,6 @@ export function drawAppendix(w: Writer, report: ReportModel, number: number): vo
 
 /** The appendix's reliability and agreement tables, then how to read them. */
 function drawReliability(w: Writer, r: NonNullable<ReportModel["appendix"]["reliability"]>): void {
-  const coefficient = (x: number | null) => (x === null ? "—" : x.toFixed(2));
   const c = r.columns;
   tableWithLead(
     w,
@@ -308,17 +307,7 @@ function drawReliability(w: Writer, r: NonNullable<ReportModel["appendix"]["reli
       { header: c.rwg, width: 0.8, align: "right" },
       { header: c.reading, width: 4.1 },
     ],
-    r.rows.map((row) => [
-      row.title,
-      String(row.items),
-      String(row.respondents),
-      { text: coefficient(row.alpha), bold: true },
-      row.lower === null || row.upper === null
-        ? "—"
-        : `${coefficient(row.lower)} – ${coefficient(row.upper)}`,
-      coefficient(row.rwg),
-      row.reading,
-    ]),
+    r.rows.map(reliabilityCells),
     (keep) => {
       w.subheading(r.title, { keep: paragraphHeight(w, r.intro) + keep, toc: true });
       w.paragraph(r.intro, {}, { keep });
@@ -334,7 +323,7 @@ function drawReliability(w: Writer, r: NonNullable<ReportModel["appendix"]["reli
         { header: g.columns.icc2, width: 0.8, align: "right" },
         { header: g.columns.reading, width: 6 },
       ],
-      g.rows.map((row) => [row.title, coefficient(row.icc1), coefficient(row.icc2), row.reading]),
+      g.rows.map(reliabilityGroupCells),
       (keep) => {
         w.minorHeading(g.title, paragraphHeight(w, g.intro) + keep);
         w.paragraph(g.intro, {}, { keep });

@@ -1,6 +1,7 @@
 import type { Lang } from "../../core/models/languages.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { GlyphCoverage } from "../../io/fonts.js";
+import type { ReportModel } from "../../views/report/model.js";
 
 // Typographic symbols a font may lack, with plain stand-ins; used only when the chosen font has no
 // glyph, so a symbol never turns into an empty box.
@@ -142,6 +143,42 @@ export function fmtLevel(value: number | null, inconclusive: string): string {
 /** A 0–1 share as a whole percentage. */
 export function fmtPct(value: number | null, inconclusive: string): string {
   return value === null ? inconclusive : `${Math.round(value * 100)}%`;
+}
+
+type Reliability = NonNullable<ReportModel["appendix"]["reliability"]>;
+
+/** A reliability coefficient (alpha, its interval's ends, rwg, ICC) to two decimals, or a dash. */
+function fmtCoefficient(value: number | null): string {
+  return value === null ? "—" : value.toFixed(2);
+}
+
+/**
+ * The cells of a row of the appendix's reliability table, in its columns' order (dimension,
+ * items, respondents, alpha in bold, its interval, rwg, the reading): the PDF and Word tables.
+ */
+export function reliabilityCells(
+  row: Reliability["rows"][number],
+): [string, string, string, { text: string; bold: true }, string, string, string] {
+  const interval =
+    row.lower === null || row.upper === null
+      ? "—"
+      : `${fmtCoefficient(row.lower)} – ${fmtCoefficient(row.upper)}`;
+  return [
+    row.title,
+    String(row.items),
+    String(row.respondents),
+    { text: fmtCoefficient(row.alpha), bold: true },
+    interval,
+    fmtCoefficient(row.rwg),
+    row.reading,
+  ];
+}
+
+/** The cells of a row of a role group's table (dimension, ICC(1), ICC(2), the reading). */
+export function reliabilityGroupCells(
+  row: Reliability["groups"][number]["rows"][number],
+): [string, string, string, string] {
+  return [row.title, fmtCoefficient(row.icc1), fmtCoefficient(row.icc2), row.reading];
 }
 
 /** A week span from 0-based offsets: weeks 1–4 for `0..4`. */

@@ -7,7 +7,13 @@ import { gapBarsSvg, radarSvg, type SvgChartLabels, timelineSvg } from "../chart
 import { type Blocks, type Cell, CHART_PAGE_PX, makeBlocks } from "../docx/blocks.js";
 import { writeDocx } from "../docx/document.js";
 import { STYLE } from "../docx/styles.js";
-import { fmtPct, fmtScore, punctuationFor } from "../pdf/text.js";
+import {
+  fmtPct,
+  fmtScore,
+  punctuationFor,
+  reliabilityCells,
+  reliabilityGroupCells,
+} from "../pdf/text.js";
 import { type Palette, paletteOf, SEVERITY_COLOR } from "../pdf/theme.js";
 
 /**
@@ -778,7 +784,6 @@ function reliability(
   r: NonNullable<ReportModel["appendix"]["reliability"]>,
 ): FileChild[] {
   const c = r.columns;
-  const coefficient = (x: number | null) => (x === null ? "—" : x.toFixed(2));
   return [
     b.heading(2, r.title),
     b.paragraph(r.intro, { keepNext: true }),
@@ -792,17 +797,7 @@ function reliability(
         { header: c.rwg, width: 0.8, numeric: true },
         { header: c.reading, width: 4 },
       ],
-      r.rows.map((row) => [
-        row.title,
-        String(row.items),
-        String(row.respondents),
-        { text: coefficient(row.alpha), bold: true },
-        row.lower === null || row.upper === null
-          ? "—"
-          : `${coefficient(row.lower)} – ${coefficient(row.upper)}`,
-        coefficient(row.rwg),
-        row.reading,
-      ]),
+      r.rows.map(reliabilityCells),
     ),
     ...b.bullets(r.caveats),
     ...r.groups.flatMap((g) => [
@@ -815,7 +810,7 @@ function reliability(
           { header: g.columns.icc2, width: 0.9, numeric: true },
           { header: g.columns.reading, width: 6 },
         ],
-        g.rows.map((row) => [row.title, coefficient(row.icc1), coefficient(row.icc2), row.reading]),
+        g.rows.map(reliabilityGroupCells),
       ),
     ]),
     ...b.bullets(r.notes),
