@@ -299,6 +299,7 @@ const report: Messages["report"] = {
     chartFallback: "The table below gives the same figures as the chart.",
     firstNinetyDays: "The first 90 days",
     backlog: "Backlog for the next cycle",
+    nextCycle: "Next cycle",
     horizonEnd: "End of horizon",
     projected: "Projected at the horizon",
     reverseScored: "reverse-scored",

@@ -288,6 +288,7 @@ const report: Messages["report"] = {
     chartFallback: "下表列出与图表相同的数据。",
     firstNinetyDays: "最初 90 天",
     backlog: "留待下一轮的行动",
+    nextCycle: "下一轮",
     horizonEnd: "规划期末",
     projected: "规划期末预计",
     reverseScored: "反向计分",

@@ -195,6 +195,7 @@ const LABEL_KEYS = [
   "chartFallback",
   "firstNinetyDays",
   "backlog",
+  "nextCycle",
   "horizonEnd",
   "projected",
   "reverseScored",

@@ -564,11 +564,12 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
           { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.4, numeric: true },
         ],
         [
+          // A phase with no action inside the horizon starts in the next cycle: no dates.
           ...m.phases.map((p) => [
             p.name,
-            ctx.span(p.startWeek, p.endWeek),
-            p.startDate,
-            p.endDate,
+            ...(p.actions.length > 0
+              ? [ctx.span(p.startWeek, p.endWeek), p.startDate, p.endDate]
+              : [L.nextCycle, "", ""]),
             String(p.actions.length),
             p.effort?.range ?? "—",
           ]),

@@ -107,6 +107,21 @@ describe("the gap report as DOCX", () => {
     expect(/<w:instrText[^>]*>[^<]*INCLUDETEXT/.test(all)).toBe(false);
     expect(all.includes("fldSimple")).toBe(false);
   });
+
+  it("gives a phase with no action inside the horizon to the next cycle, without dates", () => {
+    const report = hostileReport();
+    const empty = report.roadmap.phases.filter((p) => p.actions.length === 0);
+    expect(empty.length).toBeGreaterThan(0);
+    const rows = (parts.get("word/document.xml") ?? "").match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
+    const cells = (row: string) =>
+      (row.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((c) =>
+        (c.match(/<w:t[^>]*>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, "")).join(""),
+      );
+    for (const phase of empty) {
+      const row = rows.map(cells).find((c) => c[0] === phase.name && c.length === 6);
+      expect(row?.slice(1, 5)).toEqual(["下一轮", "", "", "0"]);
+    }
+  });
 });
 
 describe("columnWidths", () => {
