@@ -475,7 +475,10 @@ class Deck extends DeckBase {
         line: { color: hex(color.soft) },
       });
       const effort = phase.effort ? `  ·  ${phase.effort.range} ${L.effortUnit}` : "";
-      this.text(slide, `${phase.startDate} – ${phase.endDate}${effort}`, {
+      // A phase with no action inside the horizon starts in the next cycle: no dates.
+      const when =
+        phase.actions.length > 0 ? `${phase.startDate} – ${phase.endDate}${effort}` : L.nextCycle;
+      this.text(slide, when, {
         x: x + 0.1,
         y: 1.85,
         w: colW - 0.2,

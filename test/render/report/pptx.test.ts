@@ -67,4 +67,19 @@ describe("the board deck as PPTX", () => {
     expect(all.includes("Acme &lt;a:p/&gt; &amp;")).toBe(true);
     expect(all.includes("\u0001")).toBe(false);
   });
+
+  it("gives a phase with no action inside the horizon to the next cycle, without dates", () => {
+    const report = hostileReport();
+    const empty = report.roadmap.phases.filter((p) => p.actions.length === 0);
+    expect(empty.length).toBeGreaterThan(0);
+    const texts = (xml: string) =>
+      (xml.match(/<a:t>[^<]*<\/a:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, ""));
+    const roadmap = slides()
+      .map((n) => texts(parts.get(n) ?? ""))
+      .find((t) => report.roadmap.phases.every((p) => t.includes(p.name)));
+    expect(roadmap).toBeDefined();
+    expect(roadmap).toContain("下一轮");
+    const dates = new Set(empty.flatMap((p) => [p.startDate, p.endDate]));
+    expect((roadmap ?? []).filter((t) => [...dates].some((d) => t.startsWith(d)))).toEqual([]);
+  });
 });
