@@ -119,6 +119,19 @@ const pdfLibraries = {
 // - @noble/hashes loads node:crypto for random bytes, which nothing here asks for: on first use.
 // - LAZY_MODULES load on first use: "object" ones are used through their properties,
 //   "constructor" ones with `new`.
+// - The standard fonts' kerning (AFM) is looked up by a key built from both glyph names for every
+//   pair of every line drawn (~7% of an English report): looked up once per pair instead.
+const KERN_PAIR = `  getKernPair(left, right) {
+    return this.kernPairs[left + '\\0' + right] || 0;
+  }`;
+const KERN_PAIR_MEMO = `  getKernPair(left, right) {
+    const rows = (this.kernMemo ??= new Map());
+    let row = rows.get(left);
+    if (row === undefined) rows.set(left, (row = new Map()));
+    let kern = row.get(right);
+    if (kern === undefined) row.set(right, (kern = this.kernPairs[left + '\\0' + right] || 0));
+    return kern;
+  }`;
 const LAZY_MODULES = {
   "@noble/ciphers/aes": "object",
   linebreak: "constructor",
@@ -136,8 +149,14 @@ const pdfStackPatches = {
             "build: pdfkit no longer finds its files through __filename; check pdf-stack-patches",
           );
         }
+        if (!source.includes(KERN_PAIR)) {
+          throw new Error("build: pdfkit's getKernPair changed; check pdf-stack-patches");
+        }
+        const patched = source
+          .replaceAll("pathToFileURL(__filename)", "pathToFileURL(__pdfkitFilename)")
+          .replace(KERN_PAIR, KERN_PAIR_MEMO);
         return {
-          contents: `const __pdfkitFilename = require.resolve(String("pdfkit"));\n${source.replaceAll("pathToFileURL(__filename)", "pathToFileURL(__pdfkitFilename)")}`,
+          contents: `const __pdfkitFilename = require.resolve(String("pdfkit"));\n${patched}`,
           loader: "js",
         };
       },
