@@ -3,6 +3,7 @@ import { CsvWriter } from "../batch/csv-out.js";
 import { barProgress, type Progress, plainProgress } from "../batch/progress.js";
 import { writeResultsJson } from "../batch/results-json.js";
 import { type BatchSummary, runBatch } from "../batch/run.js";
+import { tuneJitForLongRun } from "../boot/jit.js";
 import { UsageError } from "../core/diagnostics/errors.js";
 import { AtomicOutput, commitAll } from "../io/atomic-file.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
@@ -115,6 +116,7 @@ export async function runBatchCommand(
   opts: BatchCommandOptions,
   e: Env,
 ): Promise<number> {
+  tuneJitForLongRun();
   checkOutputs(opts, e.cwd);
   const at = (f: string) => path.resolve(e.cwd, f);
   // The export is opened by the run, after the outputs: it is an input from the start.

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Script } from "node:vm";
+import { tuneJitForShortRun } from "./jit.js";
 
 /*
  * Runs the CommonJS bundle of the CLI with a V8 code cache made at build time.
@@ -40,6 +41,8 @@ export function compileBundle(
   cacheFile: string,
   opts: { saveCache?: boolean | "extend" } = {},
 ): CompiledBundle {
+  // Before the cache is read or made: V8 checks it against the flags (src/boot/jit.ts).
+  tuneJitForShortRun();
   const source = readFileSync(bundleFile, "utf8");
   let cachedData: Buffer | undefined;
   if (!opts.saveCache || opts.saveCache === "extend") {
