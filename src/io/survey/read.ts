@@ -1,5 +1,5 @@
+import { isAscii } from "node:buffer";
 import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
-import { StringDecoder } from "node:string_decoder";
 import type { Delimiter } from "../../core/models/mapping.js";
 import { CsvSyntaxError, parseCsvChunks } from "./csv.js";
 import {
@@ -110,7 +110,8 @@ export async function openExport(
     }
     // Opened when read: a workbook is read by its own path (random access).
     source = (async function* () {
-      yield* createReadStream(input, { highWaterMark: 256 * 1024 });
+      // 1 MiB reads: a third of the system time of 256 KiB ones on a large export.
+      yield* createReadStream(input, { highWaterMark: 1024 * 1024 });
     })();
   }
   if (startsWith(head, OLE_MAGIC)) {
@@ -147,6 +148,14 @@ export async function openExport(
   };
 }
 
+/**
+ * The text of a chunk from `decodeToUtf8`, which yields whole characters only: an ASCII chunk (the
+ * common case) is read as Latin-1, which gives the same string about twice as fast as UTF-8.
+ */
+function chunkText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+}
+
 async function readCsv(
   source: AsyncIterable<Uint8Array>,
   opts: OpenExportOptions,
@@ -163,15 +172,12 @@ async function readCsv(
     throw err instanceof DecodeError ? new ExportError(err.message) : err;
   }
   info.encoding = state.encoding;
-  const headText = first.done ? "" : first.value.toString("utf8");
+  const headText = first.done ? "" : chunkText(first.value);
   const delimiter = opts.delimiter ?? sniffDelimiter(headText);
   info.delimiter = delimiter;
-  const utf8 = new StringDecoder("utf8");
   async function* text() {
-    if (!first.done) yield utf8.write(first.value);
-    for await (const bytes of decoded) yield utf8.write(bytes);
-    const tail = utf8.end();
-    if (tail) yield tail;
+    if (!first.done) yield headText;
+    for await (const bytes of decoded) yield chunkText(bytes);
   }
   try {
     await parseCsvChunks(text(), delimiter, onRecord);

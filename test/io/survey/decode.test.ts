@@ -17,9 +17,13 @@ async function decode(
   async function* source() {
     yield* chunks;
   }
-  const out: Buffer[] = [];
-  for await (const b of decodeToUtf8(source(), choice, state, "export.csv")) out.push(b);
-  return { text: Buffer.concat(out).toString("utf8"), state };
+  // Each chunk decoded alone: the reader turns chunks into text one at a time, so a chunk must
+  // never end inside a character.
+  const out: string[] = [];
+  for await (const b of decodeToUtf8(source(), choice, state, "export.csv")) {
+    out.push(b.toString("utf8"));
+  }
+  return { text: out.join(""), state };
 }
 
 /** Splits bytes into chunks of `size` (to cut multi-byte characters). */
@@ -52,10 +56,10 @@ describe("decodeToUtf8", () => {
   });
 
   it("passes UTF-8 through, drops its BOM, and survives characters cut across chunks", async () => {
-    const bytes = Buffer.from("\uFEFF序号,非常同意\n1,5\n", "utf8");
+    const bytes = Buffer.from("\uFEFF序号,非常同意\n1,5😀\n", "utf8");
     for (const size of [1, 2, 3, 5, 64]) {
       const { text, state } = await decode(split(bytes, size));
-      expect(text).toBe("序号,非常同意\n1,5\n");
+      expect(text).toBe("序号,非常同意\n1,5😀\n");
       expect(state.encoding).toBe("utf-8");
       expect(state.bom).toBe(true);
       expect(state.notices).toEqual([]);
@@ -72,14 +76,14 @@ describe("decodeToUtf8", () => {
   it("decodes UTF-16LE and UTF-16BE with a BOM, split anywhere", async () => {
     const le = Buffer.concat([
       Buffer.from([0xff, 0xfe]),
-      Buffer.from("序号\t非常同意\n", "utf16le"),
+      Buffer.from("序号\t非常同意😀\n", "utf16le"),
     ]);
     const be = Buffer.from(le);
     be.swap16();
-    for (const size of [1, 3, 7]) {
-      expect((await decode(split(le, size))).text).toBe("序号\t非常同意\n");
+    for (const size of [1, 3, 7, 19]) {
+      expect((await decode(split(le, size))).text).toBe("序号\t非常同意😀\n");
       const r = await decode(split(be, size));
-      expect(r.text).toBe("序号\t非常同意\n");
+      expect(r.text).toBe("序号\t非常同意😀\n");
       expect(r.state.encoding).toBe("utf-16be");
     }
   });
