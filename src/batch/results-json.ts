@@ -2,21 +2,16 @@ import { randomBytes } from "node:crypto";
 import type { AtomicOutput } from "../io/atomic-file.js";
 import type { BatchOutcome } from "./run.js";
 
-/** Whether JSON.stringify would write `s` between quotes unchanged (most ids). */
-function plain(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return false;
-  }
-  return true;
-}
+/** Bytes of roster entries gathered before they are handed on (an id adds at most 65,535). */
+const BLOCK = 1 << 16;
 
 /**
  * The results JSON in exactly the text `score --format json` writes (`JSON.stringify(results,
  * null, 2)` and a newline), produced piece by piece so that a roster of a million respondents
- * is never held as one string or one array of objects.
+ * is never held as one string or one array of objects. The roster's entries are written as
+ * UTF-8 bytes, most ids copied from the roster's own bytes without becoming strings.
  */
-export function* resultsJsonChunks(outcome: BatchOutcome): Generator<string> {
+export function* resultsJsonChunks(outcome: BatchOutcome): Generator<string | Buffer> {
   const token = `roster-${randomBytes(12).toString("hex")}`;
   const text = `${JSON.stringify({ ...outcome.results, respondents: token }, null, 2)}\n`;
   const marker = `"respondents": "${token}"`;
@@ -24,24 +19,45 @@ export function* resultsJsonChunks(outcome: BatchOutcome): Generator<string> {
   yield text.slice(0, at);
   const { roster, roleIds } = outcome;
   const cursor = roster.sorted();
-  const roles = roleIds.map((r) => JSON.stringify(r));
   if (!cursor.next()) yield '"respondents": []';
   else {
     yield '"respondents": [';
-    let buf = "";
+    const open = Buffer.from('\n    {\n      "id": ');
+    const next = Buffer.from(',\n    {\n      "id": ');
+    const roles = roleIds.map((r) => Buffer.from(`,\n      "role": ${JSON.stringify(r)}\n    }`));
+    // Room for the block and one more entry whose id is copied (at most 65,535 bytes).
+    const rest = open.length + Math.max(...roles.map((r) => r.length)) + 2;
+    const size = BLOCK + 0x10000 + rest;
+    let buf = Buffer.allocUnsafe(size);
+    let p = 0;
     let first = true;
     do {
-      const raw = cursor.id;
-      const id = plain(raw) ? `"${raw}"` : JSON.stringify(raw);
-      const role = roles[cursor.role];
-      buf += `${first ? "" : ","}\n    {\n      "id": ${id},\n      "role": ${role}\n    }`;
+      p += (first ? open : next).copy(buf, p);
       first = false;
-      if (buf.length > 1 << 16) {
-        yield buf;
-        buf = "";
+      buf[p] = 0x22; // "
+      const copied = cursor.copyPlainId(buf, p + 1);
+      if (copied >= 0) {
+        p += 1 + copied;
+        buf[p++] = 0x22;
+      } else {
+        // An id JSON escapes: up to six bytes a character, so it may need a block of its own.
+        const id = Buffer.from(JSON.stringify(cursor.id), "utf8");
+        if (p + id.length + rest > buf.length) {
+          yield buf.subarray(0, p);
+          buf = Buffer.allocUnsafe(Math.max(size, id.length + rest));
+          p = 0;
+        }
+        p += id.copy(buf, p);
+      }
+      p += (roles[cursor.role] as Buffer).copy(buf, p);
+      if (p > BLOCK) {
+        yield buf.subarray(0, p);
+        buf = Buffer.allocUnsafe(size);
+        p = 0;
       }
     } while (cursor.next());
-    yield `${buf}\n  ]`;
+    yield buf.subarray(0, p);
+    yield "\n  ]";
   }
   yield text.slice(at + marker.length);
 }

@@ -392,7 +392,6 @@ const compareSources = (a: Source, b: Source) => {
 
 /** Steps through the roster in id order: after `next()` returns true, `id` and `role` are set. */
 export class RosterCursor {
-  id = "";
   role = 0;
   /** A binary min-heap of the sources that still have records. */
   private heap: Source[] = [];
@@ -418,10 +417,32 @@ export class RosterCursor {
     }
     const s = heap[0];
     if (!s) return false;
-    const len = s.buf.readUInt16LE(s.pos + 6);
-    this.id = s.buf.toString("utf8", s.pos + HEAD, s.pos + HEAD + len);
     this.role = s.buf[s.pos + 4] as number;
     return true;
+  }
+
+  /** The current record's id. */
+  get id(): string {
+    const s = this.heap[0] as Source;
+    return s.buf.toString("utf8", s.pos + HEAD, s.pos + HEAD + s.buf.readUInt16LE(s.pos + 6));
+  }
+
+  /**
+   * Copies the current id's UTF-8 bytes to `target` at `at` when JSON writes them between quotes
+   * unchanged (no quote, backslash or control character; the bytes are valid UTF-8 as stored)
+   * and returns their length, else returns -1 and copies nothing. `target` must have 65,535
+   * bytes free at `at`.
+   */
+  copyPlainId(target: Buffer, at: number): number {
+    const s = this.heap[0] as Source;
+    const buf = s.buf;
+    const start = s.pos + HEAD;
+    const end = start + buf.readUInt16LE(s.pos + 6);
+    for (let i = start; i < end; i++) {
+      const c = buf[i] as number;
+      if (c < 0x20 || c === 0x22 || c === 0x5c) return -1;
+    }
+    return buf.copy(target, at, start, end);
   }
 
   private push(s: Source): void {

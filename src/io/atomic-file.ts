@@ -76,7 +76,7 @@ export class AtomicOutput {
    * Writes a chunk: at once and checked for a file or device; for standard output, a promise
    * while the stream is full (backpressure), else undefined.
    */
-  write(chunk: string): Promise<void> | undefined {
+  write(chunk: string | Uint8Array): Promise<void> | undefined {
     const sink = this.sink;
     if (sink.kind === "stdout") {
       if (this.streamError) this.fail(this.streamError);
@@ -84,7 +84,7 @@ export class AtomicOutput {
       return new Promise((resolve) => sink.stream.once("drain", resolve));
     }
     try {
-      writeAll(sink.fd, Buffer.from(chunk, "utf8"), this.ops);
+      writeAll(sink.fd, typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk, this.ops);
     } catch (err) {
       this.fail(err);
     }

@@ -294,7 +294,8 @@ describe("batch equals score", () => {
     expect([...spilled.outcome.tempFiles].sort()).toEqual(["roster-log", "roster-runs", "scores"]);
     // Files are unlinked as soon as they are open: the folder stays empty throughout.
     expect(readdirSync(spillDir)).toEqual([]);
-    const text = (o: typeof inMemory.outcome) => [...resultsJsonChunks(o)].join("");
+    const text = (o: typeof inMemory.outcome) =>
+      Buffer.concat([...resultsJsonChunks(o)].map((c) => Buffer.from(c))).toString("utf8");
     const expected = `${JSON.stringify(materializeResults(inMemory.outcome), null, 2)}\n`;
     expect(text(inMemory.outcome)).toBe(expected);
     expect(text(spilled.outcome)).toBe(expected);

@@ -1,7 +1,9 @@
 import { readdirSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { resultsJsonChunks } from "../../src/batch/results-json.js";
 import { compareIdBytes, Roster, type RosterLimits } from "../../src/batch/roster.js";
+import type { BatchOutcome } from "../../src/batch/run.js";
 import { SpillDir } from "../../src/batch/spill.js";
 import { compareIds } from "../../src/core/math/numbers.js";
 import { tmp } from "./helpers.js";
@@ -100,6 +102,35 @@ describe("Roster", () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it("is written to the results JSON exactly as JSON.stringify writes it, any id", () => {
+    // Ids JSON escapes (quotes, backslashes, control characters), non-ASCII ones, and ids long
+    // enough to fill the writer's 64 KiB blocks.
+    const escaped = fc.constantFrom('"', "\\", "\t", "\u0001", "\u001f", "\u007f", "中", "😀", "a");
+    const anyId = fc.oneof(
+      fc.array(fc.oneof(idChars, escaped), { minLength: 1, maxLength: 12 }).map((a) => a.join("")),
+      fc
+        .tuple(fc.constantFrom("x", '"', "é"), fc.integer({ min: 1, max: 9000 }))
+        .map(([c, n]) => c.repeat(n)),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(anyId, { minLength: 0, maxLength: 60 }), (ids) => {
+        withRoster({}, (roster) => {
+          ids.forEach((x, i) => roster.add(x, i + 2, i % 2));
+          const roleIds = ["manager", "it"];
+          const results = { questionnaire: { id: "q" }, respondents: [] };
+          const outcome = { results, roster, roleIds, dispose() {} } as unknown as BatchOutcome;
+          const text = Buffer.concat(
+            [...resultsJsonChunks(outcome)].map((c) => Buffer.from(c)),
+          ).toString("utf8");
+          const respondents = sortedIds(roster).map((r) => ({ id: r.id, role: roleIds[r.role] }));
+          expect(text).toBe(`${JSON.stringify({ ...results, respondents }, null, 2)}\n`);
+          expect(respondents.map((r) => r.id).sort()).toEqual([...ids].sort());
+        });
+      }),
+      { numRuns: 150 },
     );
   });
 
