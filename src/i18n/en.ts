@@ -477,8 +477,14 @@ const report: Messages["report"] = {
       : `${total} ${total === 1 ? "risk is" : "risks are"} triggered (${c.high} high, ${c.medium} medium, ${c.low} low severity). Each comes with its mitigation; the roadmap includes the actions that address it.`;
   },
 
-  roadmapRules:
-    "Actions were selected from the gaps, the triggered risks and the conditions of the readiness verdict. Within each phase, actions come after the actions they depend on, then by priority (gap × dimension weight), then in the order strategy, people, process, technology; technology waits for the strategy decisions, and every rollout for the training before it. A phase starts when the previous one is complete, and each owner carries at most two actions at a time. What does not fit into the horizon is kept for the next cycle. During rollout, staffing key positions and strengthening core processes offsets resistance, and training is the main lever.",
+  roadmapRules: ({ usual, others }) => {
+    const actions = (n: number) =>
+      `${n <= 9 ? ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][n] : n} ${n === 1 ? "action" : "actions"}`;
+    const except = others.length
+      ? ` (${others.map((o) => `${o.owner}: ${actions(o.n).replace(/ actions?$/, "")}`).join("; ")})`
+      : "";
+    return `Actions were selected from the gaps, the triggered risks and the conditions of the readiness verdict. Within each phase, actions come after the actions they depend on, then by priority (gap × dimension weight), then in the order strategy, people, process, technology; technology waits for the strategy decisions, and every rollout for the training before it. A phase starts when the previous one is complete, and each owner carries at most ${actions(usual)} at a time${except}. What does not fit into the horizon is kept for the next cycle. During rollout, staffing key positions and strengthening core processes offsets resistance, and training is the main lever.`;
+  },
   reasonGap: (a) =>
     `${a.dimension} is at level ${a.level} today, ${fmtScore(a.gap)} points short of its target; this is part of the work that takes a company to level ${a.appliesBelow}.`,
   reasonRisk: (risk) => `Mitigates the risk ${report.quote(risk)}.`,

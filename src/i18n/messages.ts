@@ -460,8 +460,12 @@ export interface ReportMessages {
   /** The compact table of the risks the full edition does not argue one by one. */
   otherRisksTitle: string;
   otherRisksIntro(count: number): string;
-  /** How the roadmap's actions were chosen and ordered, after the method's own introduction. */
-  roadmapRules: string;
+  /**
+   * How the roadmap's actions were chosen and ordered, after the method's own introduction:
+   * `usual` is how many actions most owners run at once, `others` the owners that run another
+   * number (role capacities in the questionnaire).
+   */
+  roadmapRules(capacity: { usual: number; others: { owner: string; n: number }[] }): string;
   reasonGap(a: { dimension: string; level: number; appliesBelow: number; gap: number }): string;
   reasonRisk(risk: string): string;
   reasonDependency(action: string): string;

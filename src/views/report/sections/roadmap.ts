@@ -1,4 +1,8 @@
-import { effortOf, type PlannedAction } from "../../../core/analysis/roadmap.js";
+import {
+  DEFAULT_OWNER_CAPACITY,
+  effortOf,
+  type PlannedAction,
+} from "../../../core/analysis/roadmap.js";
 import { fmtRange, localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type {
@@ -339,6 +343,31 @@ function backlogOf(ctx: ReportContext): RoadmapSection["backlog"] {
   };
 }
 
+/**
+ * How many actions the plan's owners run at once: the figure most of them share (the default on
+ * a tie) and, in the questionnaire's role order, the owners with another.
+ */
+function ownerCapacities(ctx: ReportContext): {
+  usual: number;
+  others: { owner: string; n: number }[];
+} {
+  const owners = new Set(ctx.plan.actions.map((a) => a.recommendation.owner));
+  const roles = ctx.questionnaire.roles
+    .filter((r) => owners.has(r.id))
+    .map((r) => ({ id: r.id, n: r.capacity ?? DEFAULT_OWNER_CAPACITY }));
+  const counts = new Map<number, number>();
+  for (const r of roles) counts.set(r.n, (counts.get(r.n) ?? 0) + 1);
+  let usual = DEFAULT_OWNER_CAPACITY;
+  for (const [n, count] of counts) {
+    const best = counts.get(usual) ?? 0;
+    if (count > best) usual = n;
+  }
+  const others = roles
+    .filter((r) => r.n !== usual)
+    .map((r) => ({ owner: ctx.roleName(r.id), n: r.n }));
+  return { usual, others };
+}
+
 /** The phased roadmap: dated actions with their reasons, phases, milestone and timeline. */
 export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
   const { results, t, plan } = ctx;
@@ -354,7 +383,10 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
   return {
     title: t.section.roadmap,
     detail: ctx.edition !== "board",
-    intro: [...(ctx.method?.roadmap.intro ?? []).map((p) => ctx.methodText(p)), t.roadmapRules],
+    intro: [
+      ...(ctx.method?.roadmap.intro ?? []).map((p) => ctx.methodText(p)),
+      t.roadmapRules(ownerCapacities(ctx)),
+    ],
     gloss: t.phaseGloss,
     strategy: plan.strategy,
     strategyName: t.strategyName[plan.strategy],
