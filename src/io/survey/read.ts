@@ -110,8 +110,8 @@ export async function openExport(
     }
     // Opened when read: a workbook is read by its own path (random access).
     source = (async function* () {
-      // 1 MiB reads: a third of the system time of 256 KiB ones on a large export.
-      yield* createReadStream(input, { highWaterMark: 1024 * 1024 });
+      // 256 KiB reads: 1 MiB ones saved no measurable CPU and raised peak memory by ~45 MB.
+      yield* createReadStream(input, { highWaterMark: 256 * 1024 });
     })();
   }
   if (startsWith(head, OLE_MAGIC)) {
