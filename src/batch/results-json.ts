@@ -31,10 +31,10 @@ export function* resultsJsonChunks(outcome: BatchOutcome): Generator<string | Bu
     const open = Buffer.from('\n    {\n      "id": ');
     const next = Buffer.from(',\n    {\n      "id": ');
     const roles = roleIds.map((r) => Buffer.from(`,\n      "role": ${JSON.stringify(r)}\n    }`));
-    // Room for the block and one more entry whose id is copied (at most 65,535 bytes).
+    // Room for the block and one more entry whose id is copied (at most 65,535 bytes). The
+    // buffer is reused; each block handed on is a copy of its filled part.
     const rest = open.length + Math.max(...roles.map((r) => r.length)) + 2;
-    const size = BLOCK + 0x10000 + rest;
-    let buf = Buffer.allocUnsafe(size);
+    let buf = Buffer.allocUnsafe(BLOCK + 0x10000 + rest);
     let p = 0;
     let first = true;
     do {
@@ -49,20 +49,19 @@ export function* resultsJsonChunks(outcome: BatchOutcome): Generator<string | Bu
         // An id JSON escapes: up to six bytes a character, so it may need a block of its own.
         const id = Buffer.from(JSON.stringify(cursor.id), "utf8");
         if (p + id.length + rest > buf.length) {
-          yield buf.subarray(0, p);
-          buf = Buffer.allocUnsafe(Math.max(size, id.length + rest));
+          yield Buffer.from(buf.subarray(0, p));
+          if (id.length + rest > buf.length) buf = Buffer.allocUnsafe(id.length + rest);
           p = 0;
         }
         p += id.copy(buf, p);
       }
       p += put(roles[cursor.role] as Buffer, buf, p);
       if (p > BLOCK) {
-        yield buf.subarray(0, p);
-        buf = Buffer.allocUnsafe(size);
+        yield Buffer.from(buf.subarray(0, p));
         p = 0;
       }
     } while (cursor.next());
-    yield buf.subarray(0, p);
+    yield Buffer.from(buf.subarray(0, p));
     yield "\n  ]";
   }
   yield text.slice(at + marker.length);

@@ -107,18 +107,21 @@ describe("Roster", () => {
 
   it("is written to the results JSON exactly as JSON.stringify writes it, any id", () => {
     // Ids JSON escapes (quotes, backslashes, control characters), non-ASCII ones, and ids long
-    // enough to fill the writer's 64 KiB blocks.
+    // enough to fill the writer's 64 KiB blocks, or to need a larger one (30,000 control characters
+    // take 180,000 bytes escaped).
     const escaped = fc.constantFrom('"', "\\", "\t", "\u0001", "\u001f", "\u007f", "中", "😀", "a");
     const anyId = fc.oneof(
       fc.array(fc.oneof(idChars, escaped), { minLength: 1, maxLength: 12 }).map((a) => a.join("")),
       fc
-        .tuple(fc.constantFrom("x", '"', "é"), fc.integer({ min: 1, max: 9000 }))
+        .tuple(fc.constantFrom("x", '"', "é", "\u0001"), fc.integer({ min: 1, max: 30000 }))
         .map(([c, n]) => c.repeat(n)),
     );
     fc.assert(
       fc.property(fc.uniqueArray(anyId, { minLength: 0, maxLength: 60 }), (ids) => {
         withRoster({}, (roster) => {
-          ids.forEach((x, i) => roster.add(x, i + 2, i % 2));
+          ids.forEach((x, i) => {
+            expect(roster.add(x, i + 2, i % 2)).toBe(-1);
+          });
           const roleIds = ["manager", "it"];
           const results = { questionnaire: { id: "q" }, respondents: [] };
           const outcome = { results, roster, roleIds, dispose() {} } as unknown as BatchOutcome;
