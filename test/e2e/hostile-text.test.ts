@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { type DecodeState, decodeToUtf8 } from "../../src/io/survey/decode.js";
+import { type DecodeState, decodeText } from "../../src/io/survey/decode.js";
 import { decodeUtf8 } from "../../src/io/yaml.js";
 import { ganttChart, mermaidText } from "../../src/render/report/markdown.js";
 import { loadTemplates } from "../../src/render/templates.js";
@@ -140,7 +140,7 @@ describe("encoding messages give the right byte", () => {
       const source = (async function* () {
         yield bytes;
       })();
-      for await (const _ of decodeToUtf8(source, choice, state, "x.csv")) {
+      for await (const _ of decodeText(source, choice, state, "x.csv")) {
         // drain
       }
     } catch (err) {

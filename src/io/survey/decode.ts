@@ -1,4 +1,4 @@
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 
 /** What `--encoding` accepts; `auto` detects a byte-order mark, else UTF-8 with a GB18030 fallback. */
 export const ENCODING_CHOICES = ["auto", "utf-8", "gb18030", "utf-16le"] as const;
@@ -83,16 +83,17 @@ function concat(chunks: Uint8Array[]): Buffer {
 }
 
 /**
- * Turns a stream of bytes in any supported encoding into UTF-8 bytes (without a byte-order mark).
- * UTF-8 input passes through untouched after a strict validity check, which keeps the common
- * case fast; other encodings go through a streaming `TextDecoder`.
+ * Turns a stream of bytes in any supported encoding into text (without a byte-order mark), in
+ * pieces that end on whole characters. UTF-8 input is checked with a strict validity check and
+ * each ASCII piece (the common case) read as Latin-1, which gives the same string about twice as
+ * fast as UTF-8; other encodings go through a streaming `TextDecoder`, whose text is used as is.
  */
-export async function* decodeToUtf8(
+export async function* decodeText(
   source: AsyncIterable<Uint8Array>,
   choice: EncodingChoice,
   state: DecodeState,
   display: string,
-): AsyncGenerator<Buffer> {
+): AsyncGenerator<string> {
   const it = source[Symbol.asyncIterator]();
   try {
     yield* decodeFrom(it, choice, state, display);
@@ -124,7 +125,7 @@ async function* decodeFrom(
   choice: EncodingChoice,
   state: DecodeState,
   display: string,
-): AsyncGenerator<Buffer> {
+): AsyncGenerator<string> {
   const head: Uint8Array[] = [];
   let headLength = 0;
   let done = false;
@@ -176,7 +177,7 @@ async function* decodeFrom(
   if (encoding === "utf-8") {
     let offset = skipped; // bytes of the file already validated
     let carry: Uint8Array = new Uint8Array(0);
-    const check = (chunk: Uint8Array, final: boolean): Buffer => {
+    const check = (chunk: Uint8Array, final: boolean): string => {
       const bytes = carry.length ? Buffer.concat([carry, chunk]) : asBuffer(chunk);
       const cut = final ? bytes.length : completeUtf8Length(bytes);
       const body = bytes.subarray(0, cut);
@@ -195,7 +196,7 @@ async function* decodeFrom(
       }
       offset += cut;
       carry = bytes.subarray(cut);
-      return body;
+      return isAscii(body) ? body.toString("latin1") : body.toString("utf8");
     };
     if (first.length) yield check(first, done);
     while (!done) {
@@ -211,11 +212,11 @@ async function* decodeFrom(
 
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   let offset = skipped;
-  const decode = (chunk: Uint8Array, final: boolean): Buffer => {
+  const decode = (chunk: Uint8Array, final: boolean): string => {
     try {
       const text = decoder.decode(chunk, { stream: !final });
       offset += chunk.length;
-      return Buffer.from(text, "utf8");
+      return text;
     } catch {
       const at = offset + firstBadByte(encoding, chunk, final);
       throw new DecodeError(
