@@ -1,5 +1,6 @@
 import { compareIds } from "../core/math/numbers.js";
 import { readAll, type SpillDir, writeAll } from "./spill.js";
+import { writeUtf8 } from "./utf8.js";
 
 /**
  * A record, in memory and in the temporary files: row (u32 LE), role (u8), 1 when the id is
@@ -44,20 +45,6 @@ function fmix(h: number): number {
 
 /** The home slot of 16-bit check `h` in a segment of `capacity` slots (any capacity). */
 const home = (h: number, capacity: number) => Math.floor((h * capacity) / 65536);
-
-/**
- * Writes `id` as UTF-8 at `at` and returns its length in bytes: ASCII ids (most) character by
- * character, others through `Buffer.write`.
- */
-function writeId(buf: Buffer, id: string, at: number): number {
-  const n = id.length;
-  for (let i = 0; i < n; i++) {
-    const c = id.charCodeAt(i);
-    if (c >= 0x80) return buf.write(id, at, "utf8");
-    buf[at + i] = c;
-  }
-  return n;
-}
 
 /** A run of records in id order: a region of a temporary file. */
 interface Run {
@@ -140,7 +127,7 @@ export class Roster {
     const buf = this.chunk;
     const start = this.used;
     const at = start + HEAD;
-    const len = writeId(buf, id, at);
+    const len = writeUtf8(buf, id, at);
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c ^ len;
     let bits = 0;

@@ -440,7 +440,7 @@ function scoreRow(ctx: RowContext, cells: string[], row: number): undefined | Pr
   rows.scored++;
   const respondents = ctx.respondents;
   if (!respondents) return undefined;
-  respondents.line(respondentLine(ctx, id, row, roleIndex, cells, scores, check));
+  writeRespondentLine(respondents, ctx, id, row, roleIndex, cells, scores, check);
   return respondents.ready();
 }
 
@@ -707,10 +707,11 @@ const LEVEL_TEXT = ["", "1", "2", "3", "4", "5"];
 const levelText = (x: number): string => LEVEL_TEXT[x] ?? numberText(x);
 
 /**
- * A respondent's line of the respondents CSV, built as text (no array of cells per row); the
- * same bytes `csvLine` writes for the cells the header names.
+ * Queues a respondent's line of the respondents CSV cell by cell (no array of cells, no string
+ * per line): the same bytes `csvLine` writes for the cells the header names.
  */
-function respondentLine(
+function writeRespondentLine(
+  out: CsvWriter,
   ctx: RowContext,
   id: string,
   row: number,
@@ -718,21 +719,27 @@ function respondentLine(
   cells: string[],
   scores: RespondentScores,
   check: CarelessCheck,
-): string {
-  let line = `${textCell(id)},${numberText(row)},${ctx.roleTexts[roleIndex] as string}`;
+): void {
+  out.text(textCell(id));
+  out.cell(numberText(row));
+  out.cell(ctx.roleTexts[roleIndex] as string);
   const groupCols = ctx.groupCols;
   for (let g = 0; g < groupCols.length; g++) {
-    line += `,${textCell(trimCell(cells[(groupCols[g] as SurveyColumn).index] ?? ""))}`;
+    out.cell(textCell(trimCell(cells[(groupCols[g] as SurveyColumn).index] ?? "")));
   }
-  line += `,${scoreText(scores.overall)},${levelText(scores.overallLevel)},${scoreText(scores.coverage)}`;
+  out.cell(scoreText(scores.overall));
+  out.cell(levelText(scores.overallLevel));
+  out.cell(scoreText(scores.coverage));
   for (let d = 0; d < ctx.dimCount; d++) {
-    line += `,${scoreText(scores.dimension[d] as number)},${levelText(scores.level[d] as number)}`;
+    out.cell(scoreText(scores.dimension[d] as number));
+    out.cell(levelText(scores.level[d] as number));
   }
-  line += `,${numberText(check.longestRun)}`;
+  out.cell(numberText(check.longestRun));
   if (ctx.careless.timing) {
-    line += `,${check.secondsPerItem === null ? "" : numberText(round2(check.secondsPerItem))}`;
+    out.cell(check.secondsPerItem === null ? "" : numberText(round2(check.secondsPerItem)));
   }
-  return `${line},${textCell(check.reasons.join("|"))}\n`;
+  out.cell(textCell(check.reasons.join("|")));
+  out.endLine();
 }
 
 /** The results with the roster filled in (for tests and small exports; large ones stream it). */

@@ -3,11 +3,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type CsvCell,
+  CsvWriter,
   csvLine,
   neutralize,
   numberText,
   textCell,
 } from "../../src/batch/csv-out.js";
+import type { AtomicOutput } from "../../src/io/atomic-file.js";
 
 const text = fc
   .array(
@@ -68,6 +70,68 @@ describe("csvLine", () => {
         expect(`${parts.join(",")}\n`).toBe(csvLine(row));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+/** An output that keeps what it is handed, as a stream does (so a reused buffer would show). */
+function memoryOutput(): { out: AtomicOutput; bytes: () => Buffer } {
+  const chunks: Buffer[] = [];
+  const out = {
+    write(chunk: string | Uint8Array) {
+      chunks.push(
+        typeof chunk === "string"
+          ? Buffer.from(chunk, "utf8")
+          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+      );
+      return undefined;
+    },
+    abort() {},
+  } as unknown as AtomicOutput;
+  return { out, bytes: () => Buffer.concat(chunks) };
+}
+
+describe("CsvWriter", () => {
+  // Long cells (up to 50,000 characters, some not ASCII) cross the 64 KiB flush and the
+  // buffer's own size, where a cell is handed on as text.
+  const long = fc
+    .tuple(fc.constantFrom("a", "中", "😀", "\uD800", ","), fc.integer({ min: 1, max: 50_000 }))
+    .map(([c, n]) => c.repeat(n));
+  const anyCell: fc.Arbitrary<CsvCell> = fc.oneof(
+    { weight: 8, arbitrary: cell },
+    { weight: 1, arbitrary: long },
+  );
+
+  it("writes the byte-order mark and exactly csvLine's UTF-8 for rows and for lines written cell by cell", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            byCell: fc.boolean(),
+            cells: fc.array(anyCell, { minLength: 1, maxLength: 6 }),
+          }),
+          { maxLength: 60 },
+        ),
+        (rows) => {
+          const { out, bytes } = memoryOutput();
+          const w = new CsvWriter(out);
+          for (const { byCell, cells } of rows) {
+            if (!byCell) w.row(cells);
+            else {
+              const parts = cells.map((c) =>
+                typeof c === "number" ? numberText(c) : c === null ? "" : textCell(c),
+              );
+              w.text(parts[0] as string);
+              for (const p of parts.slice(1)) w.cell(p);
+              w.endLine();
+            }
+          }
+          void w.end();
+          const want = `\uFEFF${rows.map((r) => csvLine(r.cells)).join("")}`;
+          expect(bytes().equals(Buffer.from(want, "utf8"))).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
