@@ -13,24 +13,15 @@
 // second and peak RSS (BATCH_BENCH_XLSX_ROWS, default the first size).
 // CPU time (user + system, every thread) is the figure compared: wall time on the shared 2-core
 // machine varies by tens of percent between runs.
-import { spawnSync } from "node:child_process";
 import { once } from "node:events";
-import {
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { QUESTIONS, writeExport, writeQuestionnaire } from "./batch/generate.mjs";
 import { csvToXlsx } from "./batch/to-xlsx.mjs";
 import { BIN, REPO, report } from "./lib.mjs";
+import { measureNode } from "./rusage.mjs";
 
 const DIR = path.join(REPO, ".bench/batch");
-const PRELOAD = path.join(REPO, "bench/batch/maxrss.mjs");
 
 /**
  * Rows per CPU-second of `batch` before issue 15 (csv-parse, csv-stringify; main at e5d6b30),
@@ -39,23 +30,8 @@ const PRELOAD = path.join(REPO, "bench/batch/maxrss.mjs");
  */
 const BASELINE_ROWS_PER_CPU_SECOND = { 100000: 19_600, 1000000: 30_000 };
 
-/** Runs node with `args`: wall time (ms), CPU time (user + system, ms) and peak RSS (MB). */
-function measure(args) {
-  const rssFile = path.join(DIR, `maxrss-${process.pid}.txt`);
-  rmSync(rssFile, { force: true });
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["--import", PRELOAD, ...args], {
-    cwd: REPO,
-    env: { ...process.env, MAXRSS_FILE: rssFile },
-    stdio: ["ignore", "ignore", "pipe"],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
-  const usage = JSON.parse(readFileSync(rssFile, "utf8"));
-  rmSync(rssFile, { force: true });
-  return { ms, cpuMs: usage.cpu / 1000, rssMB: usage.maxRSS / 1024 };
-}
+/** Runs node with `args` (exit 0 only): CPU time, peak RSS and wall time. */
+const measure = (args) => measureNode(args, { statuses: [0] });
 
 /** Generates (or reuses) the export with `rows` rows; returns its path. */
 async function exportWith(rows) {
@@ -132,7 +108,7 @@ function measureRounds(commands, runs) {
     Object.entries(all).map(([k, list]) => {
       const sorted = [...list].sort((a, b) => a.cpuMs - b.cpuMs);
       const mid = sorted[Math.floor((sorted.length - 1) / 2)];
-      return [k, { ...mid, rssMB: Math.max(...list.map((m) => m.rssMB)) }];
+      return [k, { ...mid, rssMb: Math.max(...list.map((m) => m.rssMb)) }];
     }),
   );
 }
@@ -177,7 +153,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         baseline
           ? `before issue 15 ${baseline} · ratio ${(perCpuSecond / baseline).toFixed(2)}× · ${perCpuSecond / baseline >= 5 ? "meets" : "MISSES"} goal ≥ 5×`
           : "(no baseline measured at this size)",
-        `wall ${(m.batch.ms / 1000).toFixed(1)} s`,
+        `wall ${(m.batch.wallMs / 1000).toFixed(1)} s`,
       ].join(" · "),
     );
     report(`batch ${n} rows, CPU time`, m.batch.cpuMs, "ms", {
@@ -203,13 +179,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       baseline: m.batch.cpuMs,
       baselineName: "UTF-8",
     });
-    const peak = Math.max(m.batch.rssMB, m.respondents.rssMB, m.groups.rssMB, m.utf16.rssMB);
+    const peak = Math.max(m.batch.rssMb, m.respondents.rssMb, m.groups.rssMb, m.utf16.rssMb);
     report(`batch ${n} rows, peak RSS (any of the runs)`, peak, "MB", {
       goal: 200,
       goalLabel: "< 200 MB",
     });
-    console.log(`  (DuckDB's own peak RSS: ${m.duckdb.rssMB.toFixed(1)} MB)`);
-    rss.push(m.batch.rssMB);
+    console.log(`  (DuckDB's own peak RSS: ${m.duckdb.rssMb.toFixed(1)} MB)`);
+    rss.push(m.batch.rssMb);
   }
   if (rss.length > 1) {
     const mb = (list) => list.map((r) => `${r.toFixed(0)} MB`).join(" → ");
@@ -221,13 +197,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const xlsxRows = Number(process.env.BATCH_BENCH_XLSX_ROWS ?? sizes[0]);
   const { xlsx, csv } = await benchXlsx(xlsxRows);
   const n = xlsxRows.toLocaleString("en-US");
-  const perSecond = (m) => (xlsxRows / m.ms) * 1000;
+  const perSecond = (m) => (xlsxRows / m.wallMs) * 1000;
   report(`batch ${n} rows from XLSX, rows per second`, perSecond(xlsx), "rows/s", {
     baseline: perSecond(csv),
     baselineName: "the same data as CSV",
   });
-  report(`batch ${n} rows from XLSX, peak RSS`, xlsx.rssMB, "MB", {
-    baseline: csv.rssMB,
+  report(`batch ${n} rows from XLSX, peak RSS`, xlsx.rssMb, "MB", {
+    baseline: csv.rssMb,
     baselineName: "the same data as CSV",
   });
 }

@@ -8,20 +8,26 @@ import { REPO } from "./lib.mjs";
 
 const PRELOAD = path.join(REPO, "bench/rusage.cjs");
 
-/** Runs `node <args>` once; returns its CPU time (ms) and peak RSS (MB). Exit 0 or 1 only. */
-export function measureNode(args, { cwd = REPO, env = {} } = {}) {
+/**
+ * Runs `node <args>` once; returns its CPU time (ms), peak RSS (MB) and wall time (ms). Exit 0 or
+ * 1 only (`statuses` to narrow that).
+ */
+export function measureNode(args, { cwd = REPO, env = {}, statuses = [0, 1] } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "crm-rusage-"));
   const file = path.join(dir, "rusage.jsonl");
   try {
+    const start = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ["-r", PRELOAD, ...args], {
       cwd,
       stdio: ["ignore", "ignore", "pipe"],
       env: { ...process.env, ...env, CRM_BENCH_RUSAGE: file },
+      maxBuffer: 64 * 1024 * 1024,
     });
-    if (r.status !== 0 && r.status !== 1) {
+    const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+    if (!statuses.includes(r.status)) {
       throw new Error(`node ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
     }
-    return JSON.parse(readFileSync(file, "utf8").trim().split("\n").at(-1));
+    return { ...JSON.parse(readFileSync(file, "utf8").trim().split("\n").at(-1)), wallMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
