@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { printIssues } from "../app/print-issues.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { escapeControls } from "../core/text/controls.js";
+import { stdoutOutputPending } from "../io/atomic-file.js";
 import { describeWriteError } from "../io/output.js";
 import { VERSION } from "../io/version.js";
 import { register as registerBatch, registerMap } from "./commands/batch.js";
@@ -53,9 +54,12 @@ Exit codes: 0 ok · 1 invalid input or findings · 2 usage error or internal fai
 
 /** Runs the CLI; the only place that turns errors into exit codes. */
 export async function main(argv: string[]): Promise<void> {
-  // A closed pipe (`crm-maturity … | head`) is a normal way for output to end, not an error.
+  // A closed pipe (`crm-maturity … | head`) is a normal way for output to end, not an error —
+  // unless a streamed output (`batch -o -`, `--respondents -`) is still being written: that
+  // output then fails the run itself, and the other outputs are not committed.
   // Any other failure of standard output (a full disk, /dev/full) is reported, never a stack trace.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE" && stdoutOutputPending()) return;
     if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
     process.stderr.write(
       `crm-maturity: cannot write standard output: ${describeWriteError(err)}\n`,

@@ -19,6 +19,38 @@ type Sink =
   | { kind: "device"; fd: number }
   | { kind: "file"; fd: number; tmp: string; existed: boolean };
 
+/** Outputs to standard output opened and not yet published or dropped. */
+let pendingOnStdout = 0;
+
+/**
+ * Whether an output to standard output is still being written. A closed pipe then means that
+ * output is incomplete and the run must fail (the output reports it), rather than end quietly
+ * as a closed pipe after a finished output may (see main.ts).
+ */
+export function stdoutOutputPending(): boolean {
+  return pendingOnStdout > 0;
+}
+
+/**
+ * Resolves when a full stream drains, or when it fails or closes instead (a reader that quits
+ * early, `| head`): waiting for "drain" alone would then wait forever, and Node would exit 0 with
+ * the outputs unwritten. The failure itself is reported by the next write or the commit.
+ */
+function whenWritable(stream: Writable): Promise<void> {
+  if (stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("error", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("error", done);
+    stream.on("close", done);
+  });
+}
+
 /**
  * A streamed output of the one output seam (see output.ts), opened before a run and committed
  * after it: a temporary file next to the target, every byte checked as it is written, fsynced and
@@ -41,6 +73,7 @@ export class AtomicOutput {
     this.target = outputTarget(target, o.cwd ?? process.cwd(), o.option);
     if (target === "-") {
       this.sink = { kind: "stdout", stream: o.stdout };
+      pendingOnStdout++;
       o.stdout.on("error", (err) => {
         this.streamError ??= err;
       });
@@ -81,7 +114,7 @@ export class AtomicOutput {
     if (sink.kind === "stdout") {
       if (this.streamError) this.fail(this.streamError);
       if (sink.stream.write(chunk)) return undefined;
-      return new Promise((resolve) => sink.stream.once("drain", resolve));
+      return whenWritable(sink.stream);
     }
     try {
       writeAll(sink.fd, typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk, this.ops);
@@ -108,6 +141,7 @@ export class AtomicOutput {
     const sink = this.sink;
     if (sink.kind === "stdout") {
       this.finished = true;
+      pendingOnStdout--;
       if (this.streamError) this.fail(this.streamError);
       return;
     }
@@ -138,7 +172,10 @@ export class AtomicOutput {
     if (this.finished) return;
     this.finished = true;
     const sink = this.sink;
-    if (sink.kind === "stdout") return;
+    if (sink.kind === "stdout") {
+      pendingOnStdout--;
+      return;
+    }
     try {
       closeSync(sink.fd);
     } catch {

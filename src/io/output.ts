@@ -81,6 +81,9 @@ export function describeWriteError(err: unknown, file?: string): string {
       return "the path has a symbolic link loop";
     case "EIO":
       return "an input/output error";
+    case "EPIPE":
+    case "ERR_STREAM_DESTROYED":
+      return "the program reading it closed the pipe before the output was complete";
     default:
       return e?.code ?? String(e?.message ?? err);
   }
