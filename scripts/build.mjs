@@ -249,6 +249,8 @@ await build({
   supported: { "dynamic-import": false },
   plugins: [startupShims, schemaChecks, precompiledTemplates, pdfLibraries],
 });
+// (An unminified build keeps the comments, some of them not ASCII.)
+if (common.minify) assertAsciiBundle(path.join(dist, "crm-maturity.cjs"));
 await build({
   ...common,
   entryPoints: { "pdf-stack": "src/boot/pdf-stack-entry.cjs" },
@@ -326,13 +328,14 @@ for (const [client, lang] of [
 }
 
 /**
- * dist/pack-cache.json: every YAML file of the bundled pack parsed by the CLI's own parser
- * (src/io/yaml.ts), stored as JSON beside the text it came from (src/io/pack-cache.ts reads it).
- * Only files that parse cleanly and whose value survives JSON unchanged are stored.
+ * dist/pack-cache.bin: every YAML file of the bundled pack parsed by the CLI's own parser
+ * (src/io/yaml.ts), stored as JSON beside the bytes it came from (src/io/pack-cache.ts writes and
+ * reads the format). Only files that parse cleanly and whose value survives JSON unchanged are
+ * stored.
  */
 async function writePackCache() {
-  const { parseYamlSource, decodeUtf8, packCacheKey } = await buildHelpers();
-  const entries = {};
+  const { parseYamlSource, decodeUtf8, packCacheKey, encodePackCache } = await buildHelpers();
+  const entries = [];
   const folder = path.join(root, "questionnaires");
   for (const name of readdirSync(folder, { recursive: true }).map(String).sort()) {
     if (!/\.ya?ml$/i.test(name)) continue;
@@ -344,9 +347,26 @@ async function writePackCache() {
     if (!parsed || issues.length > 0) continue;
     const json = JSON.stringify(parsed.value);
     if (json === undefined || !isDeepStrictEqual(JSON.parse(json), parsed.value)) continue;
-    entries[packCacheKey(file)] = { source: decoded.text, json };
+    entries.push({ key: packCacheKey(file), bytes, json });
   }
-  writeFileSync(path.join(dist, "pack-cache.json"), `${JSON.stringify(entries)}\n`);
+  writeFileSync(path.join(dist, "pack-cache.bin"), encodePackCache(entries));
+}
+
+/**
+ * Every command reads the bundle as text at start-up. esbuild escapes non-ASCII characters in
+ * strings but not in regular expressions, and one such character makes V8 hold the whole bundle
+ * as two-byte text, decoded the slow way (2% of `validate`): write them as \u escapes.
+ */
+function assertAsciiBundle(file) {
+  const text = readFileSync(file, "utf8");
+  const found = [...text.matchAll(/[\u0080-\u{10ffff}]+/gu)].slice(0, 5);
+  if (found.length > 0) {
+    const where = found.map((m) => `  …${text.slice(Math.max(0, m.index - 40), m.index + 20)}…`);
+    console.error(
+      `build: ${path.relative(root, file)} is not ASCII (write these characters in regular expressions as \\u escapes):\n${where.join("\n")}`,
+    );
+    process.exit(1);
+  }
 }
 
 /** scripts/lib/build-helpers.ts, bundled and loaded once. */

@@ -1,5 +1,5 @@
-// What the build takes from the sources: the CLI's own YAML parser and pack-cache key (for
-// dist/pack-cache.json) and the templates' compile options (for the precompiled templates).
-export { packCacheKey } from "../../src/io/pack-cache.js";
+// What the build takes from the sources: the CLI's own YAML parser and pack cache's key and format
+// (for dist/pack-cache.bin) and the templates' compile options (for the precompiled templates).
+export { encodePackCache, packCacheKey } from "../../src/io/pack-cache.js";
 export { decodeUtf8, parseYamlSource } from "../../src/io/yaml.js";
 export { templateIsStrict } from "../../src/render/templates.js";

@@ -50,7 +50,11 @@ export function detectTiming(header: SurveyHeader): Timing | undefined {
 export function parseSeconds(cell: string): number | null {
   const s = trimCell(cell);
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
-  const zh = /^(?:(\d+)\s*(?:小时|时))?\s*(?:(\d+)\s*分(?:钟)?)?\s*(?:(\d+)\s*秒)?$/.exec(s);
+  // 1小时2分3秒, 2分钟, 95秒 (小时 or 时 for hours, 分 or 分钟 for minutes).
+  const zh =
+    /^(?:(\d+)\s*(?:\u5C0F\u65F6|\u65F6))?\s*(?:(\d+)\s*\u5206(?:\u949F)?)?\s*(?:(\d+)\s*\u79D2)?$/.exec(
+      s,
+    );
   if (zh && (zh[1] || zh[2] || zh[3])) {
     return Number(zh[1] ?? 0) * 3600 + Number(zh[2] ?? 0) * 60 + Number(zh[3] ?? 0);
   }

@@ -51,7 +51,8 @@ const QUOTE_PAIRS: Record<string, string> = {
   "『": "』",
   "‘": "’",
 };
-const QUOTE_MARKS = /[“”"「」『』‘’]/;
+// “ ” " 「 」 『 』 ‘ ’
+const QUOTE_MARKS = /[\u201C\u201D"\u300C\u300D\u300E\u300F\u2018\u2019]/;
 
 /**
  * A note ready to be put in double quotation marks: the client's own enclosing marks are taken off
@@ -72,5 +73,5 @@ export function forQuoting(text: string): string {
  * quoted title never shows nested double quotes (“高层只‘支持’不‘执行’”, not “高层只“支持”不“执行””).
  */
 export function nestQuotes(text: string): string {
-  return text.replace(/“/g, "‘").replace(/”/g, "’");
+  return text.replace(/\u201C/g, "‘").replace(/\u201D/g, "’");
 }

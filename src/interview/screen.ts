@@ -14,8 +14,10 @@ export type AnswerChoice = `${number}` | "na" | "unknown" | "back" | "skip" | "q
 /** Text wider than this is hard to read even on a wide terminal. */
 const MAX_WIDTH = 100;
 
-// Chinese punctuation that must not start a line (it stays with the character before it).
-const NO_LINE_START = /^[，。、；：？！）》」』”’…,.;:?!)\]]/u;
+// Chinese punctuation that must not start a line (it stays with the character before it):
+// ，。、；：？！）》」』”’… and their ASCII counterparts.
+const NO_LINE_START =
+  /^[\uFF0C\u3002\u3001\uFF1B\uFF1A\uFF1F\uFF01\uFF09\u300B\u300D\u300F\u201D\u2019\u2026,.;:?!)\]]/u;
 
 function tokens(text: string): string[] {
   // Latin words break at spaces; CJK text may break between any two characters.

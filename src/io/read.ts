@@ -54,11 +54,16 @@ function readUncached(abs: string, cwd: string): ReadResult {
       ],
     };
   }
-  const decoded = decodeUtf8(read.bytes, display);
+  const bytes = read.bytes;
+  // An unchanged bundled pack file was valid UTF-8 when the build parsed it: its text is decoded
+  // only if a position is asked for.
+  const cached = cachedPackValue(abs, bytes);
+  if (cached) {
+    const text = () => (decodeUtf8(bytes, display) as { text: string }).text;
+    return { file: cleanSourceFile(cached.value, text, abs, display), issues: [] };
+  }
+  const decoded = decodeUtf8(bytes, display);
   if ("issue" in decoded) return { issues: [decoded.issue] };
-  const cached = cachedPackValue(abs, decoded.text);
-  if (cached)
-    return { file: cleanSourceFile(cached.value, decoded.text, abs, display), issues: [] };
   const { file, issues } = parseYamlSource(decoded.text, abs, display);
   return { file, issues };
 }

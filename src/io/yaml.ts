@@ -134,23 +134,26 @@ export function parseYamlSource(
 /**
  * A file that parsed without a problem, as a {@link SourceFile}. A position comes from parsing
  * only the entry or item that holds it; the whole file is parsed with positions only when that
- * piece cannot be found or does not match the file's value.
+ * piece cannot be found or does not match the file's value. `text` may be given as a function,
+ * called the first time a position is asked for.
  */
 export function cleanSourceFile(
   value: unknown,
-  text: string,
+  text: string | (() => string),
   absPath: string,
   display: string,
 ): SourceFile {
+  let source = typeof text === "string" ? text : undefined;
   let careful: SourceFile | undefined;
   let sliced: ReturnType<typeof sliceLocator> | undefined;
   const locate: SourceFile["locate"] = (path, opts) => {
+    source ??= (text as () => string)();
     if (!careful) {
-      sliced ??= sliceLocator(text, value);
+      sliced ??= sliceLocator(source, value);
       const found = sliced(path, opts);
       if (found) return found;
     }
-    careful ??= parseWithPositions(text, absPath, display).file;
+    careful ??= parseWithPositions(source, absPath, display).file;
     return careful.locate(path, opts);
   };
   return { path: absPath, display, value, locate };

@@ -96,7 +96,8 @@ export function matchTexts(text: string): string[] {
   const out = new Set<string>();
   const t = text
     .normalize("NFKC")
-    .replace(/^\s*(?:q(?:uestion)?\s*)?\d+(?:\.\d+)*\s*[、.):：]\s*/i, "")
+    // Survey numbering: `3、`, `Q3.`, `3)`, `3:`, `3：`.
+    .replace(/^\s*(?:q(?:uestion)?\s*)?\d+(?:\.\d+)*\s*[\u3001.):\uFF1A]\s*/i, "")
     .trim();
   if (t) out.add(t);
   const paren = /^\s*\d+\s*\((.+)\)\s*$/.exec(text.normalize("NFKC"));

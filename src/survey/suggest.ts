@@ -285,7 +285,8 @@ function headerHas(col: SurveyColumn, names: string[]): boolean {
     nameTests.set(names, tests);
   }
   const texts = [col.key, ...matchTexts(col.text)]
-    .map((t) => normalizeLabel(t).replace(/[?？:：]+$/, ""))
+    // A trailing ? ？ : ：
+    .map((t) => normalizeLabel(t).replace(/[?\uFF1F:\uFF1A]+$/, ""))
     .filter((t) => t.length <= 40);
   return texts.some((t) => (tests as ((text: string) => boolean)[]).some((test) => test(t)));
 }

@@ -20,7 +20,7 @@ describe("the bundled pack's parse cache", () => {
       let hits = 0;
       for (const file of packFiles) {
         const bytes = readFileSync(file);
-        const cached = cachedPackValue(file, bytes.toString("utf8"));
+        const cached = cachedPackValue(file, bytes);
         if (!cached) continue;
         hits++;
         const parsed = parseYamlSource(bytes.toString("utf8"), file, file);
@@ -39,9 +39,14 @@ describe("the bundled pack's parse cache", () => {
     const file = packFiles[0] as string;
     const bytes = readFileSync(file);
     const edited = Buffer.concat([bytes, Buffer.from("\n# edited\n")]);
-    expect(cachedPackValue(file, edited.toString("utf8"))).toBeUndefined();
+    expect(cachedPackValue(file, edited)).toBeUndefined();
+    // Same length, one byte changed.
+    const flipped = Buffer.from(bytes);
+    const at = flipped.length - 2;
+    flipped[at] = (flipped[at] as number) ^ 1;
+    expect(cachedPackValue(file, flipped)).toBeUndefined();
     const outside = path.join(mkdtempSync(path.join(tmpdir(), "crm-pack-")), "copy.yaml");
     writeFileSync(outside, bytes);
-    expect(cachedPackValue(outside, bytes.toString("utf8"))).toBeUndefined();
+    expect(cachedPackValue(outside, bytes)).toBeUndefined();
   });
 });

@@ -188,7 +188,7 @@ export function renderScoreMarkdown(
   else {
     out.push(
       sentence(m.score.expectationRisksNote(vars), lang).replace(
-        /[.。]$/,
+        /[.\u3002]$/, // . or 。
         m.common.punct.colon.trimEnd(),
       ),
       "",

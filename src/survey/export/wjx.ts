@@ -39,7 +39,12 @@ export function typeTag(item: SurveyItem): string {
 }
 
 export function check(plan: SurveyPlan): SurveyProblem[] {
-  return [...missingTexts(plan), ...ambiguousOptions(plan), ...lineProblems(plan, /\[[^\]]*题\]/)];
+  // A scale tag `[…题]`.
+  return [
+    ...missingTexts(plan),
+    ...ambiguousOptions(plan),
+    ...lineProblems(plan, /\[[^\]]*\u9898\]/),
+  ];
 }
 
 export function files(plan: SurveyPlan): SurveyFile[] {
