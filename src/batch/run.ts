@@ -35,7 +35,7 @@ import {
   detectTiming,
   SECONDS_PER_ITEM,
 } from "./careless.js";
-import { type CsvCell, type CsvWriter, numberText, textCell } from "./csv-out.js";
+import { type CsvCell, type CsvWriter, textCell } from "./csv-out.js";
 import { type Progress, plainProgress } from "./progress.js";
 import { RespondentScorer, type RespondentScores } from "./respondent-scores.js";
 import { Roster, type RosterLimits } from "./roster.js";
@@ -700,11 +700,17 @@ function indexGroups(
   }
 }
 
-/** A score as the respondents CSV writes it: rounded to hundredths, empty when inconclusive. */
-const scoreText = (x: number): string => (Number.isNaN(x) ? "" : numberText(round2(x)));
-/** A level (1–5) as text, empty for 0 (inconclusive). */
-const LEVEL_TEXT = ["", "1", "2", "3", "4", "5"];
-const levelText = (x: number): string => LEVEL_TEXT[x] ?? numberText(x);
+/** Queues a score as the respondents CSV writes it: rounded to hundredths, empty when inconclusive. */
+function scoreCell(out: CsvWriter, x: number): void {
+  if (Number.isNaN(x)) out.cell("");
+  else out.numberCell(round2(x));
+}
+
+/** Queues a level (1–5), empty for 0 (inconclusive). */
+function levelCell(out: CsvWriter, x: number): void {
+  if (x === 0) out.cell("");
+  else out.numberCell(x);
+}
 
 /**
  * Queues a respondent's line of the respondents CSV cell by cell (no array of cells, no string
@@ -721,24 +727,25 @@ function writeRespondentLine(
   check: CarelessCheck,
 ): void {
   out.text(textCell(id));
-  out.cell(numberText(row));
+  out.numberCell(row);
   out.cell(ctx.roleTexts[roleIndex] as string);
   const groupCols = ctx.groupCols;
   for (let g = 0; g < groupCols.length; g++) {
     out.cell(textCell(trimCell(cells[(groupCols[g] as SurveyColumn).index] ?? "")));
   }
-  out.cell(scoreText(scores.overall));
-  out.cell(levelText(scores.overallLevel));
-  out.cell(scoreText(scores.coverage));
+  scoreCell(out, scores.overall);
+  levelCell(out, scores.overallLevel);
+  scoreCell(out, scores.coverage);
   for (let d = 0; d < ctx.dimCount; d++) {
-    out.cell(scoreText(scores.dimension[d] as number));
-    out.cell(levelText(scores.level[d] as number));
+    scoreCell(out, scores.dimension[d] as number);
+    levelCell(out, scores.level[d] as number);
   }
-  out.cell(numberText(check.longestRun));
+  out.numberCell(check.longestRun);
   if (ctx.careless.timing) {
-    out.cell(check.secondsPerItem === null ? "" : numberText(round2(check.secondsPerItem)));
+    if (check.secondsPerItem === null) out.cell("");
+    else out.numberCell(round2(check.secondsPerItem));
   }
-  out.cell(textCell(check.reasons.join("|")));
+  out.cell(check.reasons.length === 0 ? "" : textCell(check.reasons.join("|")));
   out.endLine();
 }
 

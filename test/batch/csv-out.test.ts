@@ -41,7 +41,8 @@ const cell: fc.Arbitrary<CsvCell> = fc.oneof(
   fc.constant(null),
   fc.double(),
   fc.integer(),
-  fc.constantFrom(0, -0, 2.5, -2, 1e21, 1e-7, 0.29, 4.42, 10, 10.01, 1000),
+  fc.constantFrom(0, -0, 2.5, -2, 1e21, 1e-7, 0.29, 4.42, 10, 10.01, 1000, 2 ** 53 - 1, 2 ** 53),
+  fc.maxSafeNat(),
   fc.integer({ min: -10, max: 1100 }).map((k) => k / 100),
 );
 
@@ -118,11 +119,14 @@ describe("CsvWriter", () => {
           for (const { byCell, cells } of rows) {
             if (!byCell) w.row(cells);
             else {
-              const parts = cells.map((c) =>
-                typeof c === "number" ? numberText(c) : c === null ? "" : textCell(c),
-              );
-              w.text(parts[0] as string);
-              for (const p of parts.slice(1)) w.cell(p);
+              // Numbers after the first cell go through numberCell, as the respondents CSV writes them.
+              const text = (c: CsvCell) =>
+                typeof c === "number" ? numberText(c) : c === null ? "" : textCell(c);
+              w.text(text(cells[0] as CsvCell));
+              for (const c of cells.slice(1)) {
+                if (typeof c === "number") w.numberCell(c);
+                else w.cell(text(c));
+              }
               w.endLine();
             }
           }
