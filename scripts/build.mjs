@@ -238,8 +238,16 @@ const common = {
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 await writeSchemaChecks(checksFile);
+// The bundles run through vm.Script (src/boot/code-cache.ts), written inside Node's CommonJS
+// wrapper so that the text V8 compiles is the file as read.
+const { BUNDLE_WRAPPER } = await buildHelpers();
+const wrapped = {
+  banner: { js: `${BUNDLE_WRAPPER.start}\n${common.banner.js}` },
+  footer: { js: BUNDLE_WRAPPER.end },
+};
 await build({
   ...common,
+  ...wrapped,
   entryPoints: { "crm-maturity": "src/cli/main.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
@@ -253,6 +261,7 @@ await build({
 if (common.minify) assertAsciiBundle(path.join(dist, "crm-maturity.cjs"));
 await build({
   ...common,
+  ...wrapped,
   entryPoints: { "pdf-stack": "src/boot/pdf-stack-entry.cjs" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },

@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -20,9 +21,25 @@ import { tuneJitForShortRun } from "./jit.js";
 /** What became of the code cache: used, refused by V8 (another Node version), or not there. */
 export type CacheOutcome = "accepted" | "rejected" | "absent";
 
-// The parameters of Node's own CommonJS wrapper, so the bundle sees a normal module scope.
-const WRAP_START = "(function (exports, require, module, __filename, __dirname) { ";
-const WRAP_END = "\n});";
+/**
+ * Node's own CommonJS wrapper, so a bundle sees a normal module scope. The build writes the
+ * bundles already wrapped (scripts/build.mjs), so V8 compiles the file's text as it is read:
+ * wrapping it here would copy the whole text again at every start.
+ */
+export const BUNDLE_WRAPPER = {
+  start: "(function (exports, require, module, __filename, __dirname) {",
+  end: "})",
+};
+
+/**
+ * A bundle's text. An ASCII file is its own Latin-1 text, which V8 keeps a byte a character;
+ * Node's UTF-8 read takes several times as long on a large file (the CLI bundle is ASCII:
+ * scripts/build.mjs refuses it otherwise).
+ */
+function readBundle(file: string): string {
+  const bytes = readFileSync(file);
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+}
 
 export interface CompiledBundle {
   cache: CacheOutcome;
@@ -43,7 +60,7 @@ export function compileBundle(
 ): CompiledBundle {
   // Before the cache is read or made: V8 checks it against the flags (src/boot/jit.ts).
   tuneJitForShortRun();
-  const source = readFileSync(bundleFile, "utf8");
+  const source = readBundle(bundleFile);
   let cachedData: Buffer | undefined;
   if (!opts.saveCache || opts.saveCache === "extend") {
     try {
@@ -52,7 +69,7 @@ export function compileBundle(
       cachedData = undefined;
     }
   }
-  const script = new Script(WRAP_START + source + WRAP_END, { filename: bundleFile, cachedData });
+  const script = new Script(source, { filename: bundleFile, cachedData });
   if (opts.saveCache) {
     process.once("exit", () => writeFileSync(cacheFile, script.createCachedData()));
   }
