@@ -75,6 +75,9 @@ function fileSource(abs: string, size: number): ByteSource {
     size,
     read(start, end) {
       const stop = Math.min(end, size);
+      // An empty range (past the end, or end before start). Handled first: a negative end given
+      // to subarray would count from the end of the buffer.
+      if (stop <= start) return block.subarray(0, 0);
       if (start >= blockStart && stop <= blockStart + blockLength) {
         return block.subarray(start - blockStart, stop - blockStart);
       }

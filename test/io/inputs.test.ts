@@ -39,6 +39,17 @@ describe("readRegularInput", () => {
     );
   });
 
+  it("gives nothing for a range past the end after a read there, not the last block's bytes", () => {
+    // Found by the property above (seed -1145638939): an empty read past the end left the block
+    // starting there, and the next range past the end was cut from it with a negative end.
+    const read = readRegularInput(file, "data.bin", 0);
+    if (!("source" in read)) throw new Error("expected a source");
+    expect(read.source.read(440_918, 2_527_167).length).toBe(2_086_249);
+    expect(read.source.read(bytes.length + 2, bytes.length + 100).length).toBe(0);
+    expect(read.source.read(bytes.length + 9, bytes.length + 300_000).length).toBe(0);
+    expect(read.source.read(100, 50).length).toBe(0);
+  });
+
   it("refuses what is not a regular file, as readRegularFile does", () => {
     expect(readRegularInput(dir, "dir", 0)).toMatchObject({ problem: "folder" });
     expect(readRegularInput(path.join(dir, "none"), "none", 0)).toMatchObject({
