@@ -25,9 +25,10 @@ const NEEDS_QUOTES = /[",\n\r]/;
 const HUNDREDTHS = Array.from({ length: 1001 }, (_, k) => String(k / 100));
 /** The same texts as bytes, one after another: k's are HUNDREDTH_BYTES[HUNDREDTH_AT[k], HUNDREDTH_AT[k + 1]). */
 const HUNDREDTH_BYTES = Buffer.from(HUNDREDTHS.join(""), "latin1");
-const HUNDREDTH_AT = Uint16Array.from({ length: 1002 }, (_, k) =>
-  HUNDREDTHS.slice(0, k).reduce((n, t) => n + t.length, 0),
-);
+const HUNDREDTH_AT = new Uint16Array(HUNDREDTHS.length + 1);
+HUNDREDTHS.forEach((t, k) => {
+  HUNDREDTH_AT[k + 1] = (HUNDREDTH_AT[k] as number) + t.length;
+});
 /** Bytes `numberCell` may queue: a comma and the longest whole number it writes itself (2^53). */
 const NUMBER_CELL_BYTES = 1 + 16;
 
