@@ -32,12 +32,16 @@ HUNDREDTHS.forEach((t, k) => {
 /** Bytes `numberCell` may queue: a comma and the longest whole number it writes itself (2^53). */
 const NUMBER_CELL_BYTES = 1 + 16;
 
+/** k when n is k hundredths with k in 0…1000 (so `String(n)` is HUNDREDTHS[k]), else -1. */
+function hundredth(n: number): number {
+  const k = Math.round(n * 100);
+  return k >= 0 && k <= 1000 && k / 100 === n && !Object.is(n, -0) ? k : -1;
+}
+
 /** `String(n)`, from the table when n is a hundredth between 0 and 10 (the same text, cheaper). */
 export function numberText(n: number): string {
-  const k = Math.round(n * 100);
-  return k >= 0 && k <= 1000 && k / 100 === n && !Object.is(n, -0)
-    ? (HUNDREDTHS[k] as string)
-    : String(n);
+  const k = hundredth(n);
+  return k >= 0 ? (HUNDREDTHS[k] as string) : String(n);
 }
 
 /**
@@ -133,8 +137,8 @@ export class CsvWriter {
   numberCell(n: number): void {
     if (this.used + NUMBER_CELL_BYTES > this.buf.length) this.flush();
     const buf = this.buf;
-    const k = Math.round(n * 100);
-    if (k >= 0 && k <= 1000 && k / 100 === n && !Object.is(n, -0)) {
+    const k = hundredth(n);
+    if (k >= 0) {
       buf[this.used++] = 0x2c;
       const end = HUNDREDTH_AT[k + 1] as number;
       for (let i = HUNDREDTH_AT[k] as number; i < end; i++) {

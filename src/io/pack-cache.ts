@@ -70,9 +70,8 @@ export function cachedPackValue(abs: string, bytes: Uint8Array): { value: unknow
   const key = packCacheKey(abs);
   if (key === undefined) return undefined;
   const loaded = loadCache();
-  const entry = loaded && Object.hasOwn(loaded.index, key) ? loaded.index[key] : undefined;
-  if (!loaded || !entry) return undefined;
-  const [start, length, valueStart, valueLength] = entry;
+  if (!loaded || !Object.hasOwn(loaded.index, key)) return undefined;
+  const [start, length, valueStart, valueLength] = loaded.index[key] as PackIndex[string];
   if (length !== bytes.length || !loaded.data.subarray(start, start + length).equals(bytes)) {
     return undefined;
   }
