@@ -41,6 +41,12 @@ const MAX_VECTOR_SLOTS = 1 << 18;
  * by dimension, so one dimension's table (up to 1 MiB) is in the cache while it is counted.
  */
 const PENDING_ROWS = 2048;
+/**
+ * A dimension's vector counts are folded only in the blocks of this many slots (2^10: a 4 KiB
+ * page) where a vector was counted: a few respondents touch few blocks, and the fold need not
+ * read (and fault in) a table of up to 1 MiB to find them.
+ */
+const BLOCK_SHIFT = 10;
 
 /** Sums over the respondents who rated exactly one set of a dimension's questions. */
 interface Pattern {
@@ -96,6 +102,8 @@ export class ReliabilityCollector {
    * 32-bit counts (half the cache of 64-bit ones): past 2^32 − 1 rows `add` stops counting.
    */
   private readonly vectors: (Uint32Array | undefined)[];
+  /** Per dimension with `vectors`: 1 for each block of slots where a vector was counted. */
+  private readonly touched: (Uint8Array | undefined)[];
   /** Per dimension: the vectors of one role group (a role group's vectors start at g × this). */
   private readonly vectorsPerGroup: Float64Array;
   /** Per dimension × pending respondent: the index of their answer vector, not yet counted. */
@@ -151,6 +159,9 @@ export class ReliabilityCollector {
       const size = this.base ** k * Math.max(1, (this.roleGroups[d] as string[][]).length);
       return k <= MAX_PATTERN_ITEMS && size <= MAX_VECTOR_SLOTS ? new Uint32Array(size) : undefined;
     });
+    this.touched = this.vectors.map((v) =>
+      v ? new Uint8Array((v.length >>> BLOCK_SHIFT) + 1) : undefined,
+    );
     this.vectorsPerGroup = Float64Array.from(
       questionnaire.dimensions,
       (_, d) => this.base ** ((this.starts[d + 1] as number) - (this.starts[d] as number)),
@@ -269,10 +280,12 @@ export class ReliabilityCollector {
     const pending = this.pending;
     for (let d = 0; d < this.vectors.length; d++) {
       const vectors = this.vectors[d];
-      if (!vectors) continue;
+      const touched = this.touched[d];
+      if (!vectors || !touched) continue;
       for (let i = d * PENDING_ROWS, end = i + rows; i < end; i++) {
         const index = pending[i] as number;
         vectors[index] = (vectors[index] as number) + 1;
+        touched[index >>> BLOCK_SHIFT] = 1;
       }
     }
     this.pendingRows = 0;
@@ -336,18 +349,26 @@ export class ReliabilityCollector {
       }
     });
     this.vectors.forEach((vectors, d) => {
-      if (vectors) this.foldVectors(d, vectors);
+      const touched = this.touched[d];
+      if (vectors && touched) this.foldVectors(d, vectors, touched);
     });
   }
 
-  /** Adds dimension `d`'s answer-vector counts to its missingness patterns. */
-  private foldVectors(d: number, vectors: Uint32Array): void {
+  /**
+   * Adds dimension `d`'s answer-vector counts to its missingness patterns, in the order of the
+   * vectors (the blocks no vector was counted in are skipped).
+   */
+  private foldVectors(d: number, vectors: Uint32Array, touched: Uint8Array): void {
     const B = this.base;
     const k = (this.starts[d + 1] as number) - (this.starts[d] as number);
     const per = B ** k;
     const patterns = this.patterns[d] as Map<number, Pattern>;
     const x = new Float64Array(k);
     for (let index = 0; index < vectors.length; index++) {
+      if (touched[index >>> BLOCK_SHIFT] === 0) {
+        index |= (1 << BLOCK_SHIFT) - 1;
+        continue;
+      }
       const c = vectors[index] as number;
       if (c === 0) continue;
       let rest = index % per;
