@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { AtomicOutput } from "../io/atomic-file.js";
 import type { BatchOutcome } from "./run.js";
 
@@ -18,11 +17,14 @@ function put(piece: Uint8Array, buf: Buffer, at: number): number {
  * UTF-8 bytes, most ids copied from the roster's own bytes without becoming strings.
  */
 export function* resultsJsonChunks(outcome: BatchOutcome): Generator<string | Buffer> {
-  const token = `roster-${randomBytes(12).toString("hex")}`;
-  const text = `${JSON.stringify({ ...outcome.results, respondents: token }, null, 2)}\n`;
-  const marker = `"respondents": "${token}"`;
-  const at = text.indexOf(marker);
-  yield text.slice(0, at);
+  // The keys before and after `respondents`, each written as the members of an object at the top
+  // level would be: JSON.stringify indents a top-level member the same whatever its neighbours.
+  const entries = Object.entries(outcome.results);
+  const at = entries.findIndex(([key]) => key === "respondents");
+  if (at < 0) throw new Error("batch results without a respondents key");
+  const before = members(Object.fromEntries(entries.slice(0, at)));
+  const after = members(Object.fromEntries(entries.slice(at + 1)));
+  yield before ? `{\n${before},\n  ` : "{\n  ";
   const { roster, roleIds } = outcome;
   const cursor = roster.sorted();
   if (!cursor.next()) yield '"respondents": []';
@@ -64,7 +66,13 @@ export function* resultsJsonChunks(outcome: BatchOutcome): Generator<string | Bu
     yield Buffer.from(buf.subarray(0, p));
     yield "\n  ]";
   }
-  yield text.slice(at + marker.length);
+  yield after ? `,\n${after}\n}\n` : "\n}\n";
+}
+
+/** The members of `value` as `JSON.stringify(…, null, 2)` writes them at the top level ("" for none). */
+function members(value: object): string {
+  const text = JSON.stringify(value, null, 2);
+  return text === "{}" ? "" : text.slice(2, -2);
 }
 
 /**
