@@ -6,7 +6,7 @@ import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue } from "../core/diagnostics/source.js";
 import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import { questionnaireSchemas } from "../core/questionnaire/schema.js";
-import { type SchemaChecks, schemaChecks } from "../core/questionnaire/schema-checks.js";
+import type { SchemaChecks } from "../core/questionnaire/schema-checks.js";
 import { compareText } from "../core/text/compare.js";
 import { checkBrand, isBrandValue } from "../io/load-brand.js";
 import {
@@ -128,7 +128,7 @@ function loadOwningRoot(
 export function validatePaths(
   args: string[],
   cwd: string,
-  checks: SchemaChecks | null = schemaChecks ?? null,
+  checks?: SchemaChecks | null,
 ): ValidateResult {
   const outside: string[] = [];
   const targets = expand(args, cwd, outside);

@@ -17,7 +17,7 @@ import {
   type ProfileClient,
   profileIds,
 } from "../core/questionnaire/profiles.js";
-import { type CrmSituation, questionnaireSchemas } from "../core/questionnaire/schema.js";
+import { type CrmSituation, questionnaireBasics } from "../core/questionnaire/schema.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { escapeControls } from "../core/text/controls.js";
 import { localize } from "../i18n/format.js";
@@ -433,7 +433,7 @@ class Interview {
     const profile = this.announceProfile({ industry, size });
     const crmSituation = await p.select<CrmSituation>({
       message: l.crmSituation,
-      choices: questionnaireSchemas().crmSituation.options.map((value) => ({
+      choices: questionnaireBasics().crmSituation.options.map((value) => ({
         value,
         name: l.crmSituations[value],
       })),

@@ -13,7 +13,7 @@ import {
   type QuestionnaireSchemas,
   questionnaireSchemas,
 } from "../core/questionnaire/schema.js";
-import type { SchemaChecks } from "../core/questionnaire/schema-checks.js";
+import { type SchemaChecks, schemaChecks } from "../core/questionnaire/schema-checks.js";
 import {
   composeQuestionnaire,
   type Located,
@@ -62,8 +62,9 @@ function isInside(dir: string, file: string): boolean {
 
 export interface LoadOptions {
   /**
-   * Precompiled schema checks to try before zod (see schema-checks.ts). A passing check fills in
-   * defaults in place, so the parsed values in `cache` are changed.
+   * Precompiled schema checks to try before zod (see schema-checks.ts): the build's when left
+   * out, none for null. A passing check fills in defaults in place, so the parsed values in
+   * `cache` are changed.
    */
   checks?: SchemaChecks | null;
 }
@@ -104,6 +105,7 @@ export function loadQuestionnaire(
   opts: LoadOptions = {},
 ): LoadResult {
   const issues: Issue[] = [];
+  const checks = opts.checks === undefined ? schemaChecks : opts.checks;
   const rootAbs = canonical(path.resolve(cwd, rootPath));
   const rootDir = path.dirname(rootAbs);
   const seen = new Set<string>();
@@ -144,7 +146,7 @@ export function loadQuestionnaire(
     };
     let includes: string[] = [];
     if (kind === "root") {
-      const parsed = parseAs("questionnaireRoot", file, opts.checks?.root);
+      const parsed = parseAs("questionnaireRoot", file, checks?.root);
       if ("data" in parsed) {
         root = { value: parsed.data, file, path: [] };
         parsed.data.dimensions.forEach((d, i) => {
@@ -159,11 +161,11 @@ export function loadQuestionnaire(
         includes = rawIncludes(file.value);
       }
     } else if (kind === "dimension") {
-      const parsed = parseAs("dimension", file, opts.checks?.dimension);
+      const parsed = parseAs("dimension", file, checks?.dimension);
       if ("data" in parsed) dimensions.push({ value: parsed.data, file, path: [] });
       else fail(parsed.issues);
     } else if (kind === "profiles") {
-      const parsed = parseAs("profilesFile", file, opts.checks?.profiles);
+      const parsed = parseAs("profilesFile", file, checks?.profiles);
       if ("data" in parsed)
         profiles.push({ value: parsed.data.profiles, file, path: ["profiles"] });
       else fail(parsed.issues);

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { questionnaireSchemas } from "../questionnaire/schema.js";
+import { questionnaireBasics } from "../questionnaire/schema.js";
 
-const { crmSituation, identifier } = questionnaireSchemas();
+const { crmSituation, identifier } = questionnaireBasics();
 
 /**
  * A bare answer: a level on the questionnaire's scale, `na` or `unknown`.

@@ -4,9 +4,9 @@ import { z } from "zod";
 export const COMPARISON_SCHEMA_VERSION = 1;
 
 import { clientProfile } from "../answers/schema.js";
-import { questionnaireSchemas } from "../questionnaire/schema.js";
+import { questionnaireBasics } from "../questionnaire/schema.js";
 
-const { localizedText, pillar, severity } = questionnaireSchemas();
+const { localizedText, pillar, severity } = questionnaireBasics();
 
 // The comparison JSON (`compare --format json`); docs/compare.md defines every figure.
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { assessmentMeta, targetMap } from "../answers/schema.js";
-import { questionnaireSchemas } from "../questionnaire/schema.js";
+import { questionnaireBasics } from "../questionnaire/schema.js";
 
-const { identifier } = questionnaireSchemas();
+const { identifier } = questionnaireBasics();
 
 /** The survey tools whose export layout we know. */
 export const PRESET_IDS = [

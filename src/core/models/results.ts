@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { RESULTS_SCHEMA_VERSION } from "../answers/input.js";
 import { clientProfile, statedGoal } from "../answers/schema.js";
-import { questionnaireSchemas } from "../questionnaire/schema.js";
+import { questionnaireBasics } from "../questionnaire/schema.js";
 
-const { condition, localizedText, pillar, severity } = questionnaireSchemas();
+const { condition, localizedText, pillar, severity } = questionnaireBasics();
 
 import { reliabilitySchema } from "./reliability.js";
 import { statisticsSchema } from "./statistics.js";

@@ -9,7 +9,7 @@ z.config({ jitless: true });
  * precompiled checks (schema-checks.ts) pass first, and zod runs only to explain a problem.
  */
 function build() {
-  const b1 = basics();
+  const b1 = questionnaireBasics();
   const b2 = { ...b1, ...questionSchemas(b1) };
   const b3 = { ...b2, ...dimensionSchemas(b2) };
   const b4 = { ...b3, ...methodSchemas(b3) };
@@ -660,6 +660,16 @@ function rootSchemas({
 export type QuestionnaireSchemas = ReturnType<typeof build>;
 
 let built: QuestionnaireSchemas | undefined;
+let builtBasics: ReturnType<typeof basics> | undefined;
+
+/**
+ * The schemas other formats share (identifiers, texts, pillars, conditions…), built on the first
+ * call without the rest: answer files, mappings and results need only these.
+ */
+export function questionnaireBasics(): ReturnType<typeof basics> {
+  builtBasics ??= basics();
+  return builtBasics;
+}
 
 /** The questionnaire formats' schemas (built on the first call, then shared). */
 export function questionnaireSchemas(): QuestionnaireSchemas {
