@@ -13,12 +13,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
+import { BUILD_WORK } from "./lib/import-source.mjs";
 import { writeSchemaChecks } from "./lib/schema-checks.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = path.join(root, "dist");
 // Build intermediates that are not shipped.
-const work = path.join(root, "node_modules", ".cache", "crm-maturity-build");
+const work = BUILD_WORK;
 // scripts/lib/build-helpers.ts once bundled (buildHelpers below).
 let helpers;
 

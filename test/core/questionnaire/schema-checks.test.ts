@@ -11,7 +11,7 @@ import type { SchemaChecks } from "../../../src/core/questionnaire/schema-checks
 import { REPO } from "../../helpers/cli.js";
 
 // The checks the build generated and put into dist/ (npm test builds first).
-const CHECKS_FILE = path.join(REPO, "node_modules/.cache/crm-maturity-build/schema-checks.cjs");
+const CHECKS_FILE = path.join(REPO, ".build/schema-checks.cjs");
 if (!existsSync(CHECKS_FILE)) throw new Error(`${CHECKS_FILE} is missing: run npm run build`);
 const checks = createRequire(import.meta.url)(CHECKS_FILE) as SchemaChecks;
 
