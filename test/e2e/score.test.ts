@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -181,6 +181,27 @@ describe("crm-maturity score (built CLI)", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^b\.yaml:3:9 {2}warning .*\(metadata-mismatch\)$/m);
     expect(JSON.parse(r.stdout).assessment.date).toBe("2026-03-16");
+  });
+
+  it("exits 1 on a questionnaire that fails its schema, with zod's finding located", () => {
+    // The build's precompiled check refuses the file; zod then explains where and why.
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-score-q-"));
+    cpSync(path.dirname(MINI), dir, { recursive: true });
+    const dimension = path.join(dir, "dimensions", "data.yaml");
+    writeFileSync(
+      dimension,
+      readFileSync(dimension, "utf8").replace(/^weight: 1$/m, "weight: heavy"),
+    );
+    const r = runCli(["score", "ceo.yaml", "-q", path.join(dir, "questionnaire.yaml")], {
+      cwd: VALID,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /data\.yaml:4:9 {2}error {2}expected a number for "weight"; found the text "heavy" {2}\(invalid-type\)/,
+    );
+    expect(r.stderr).toContain("is invalid; run `crm-maturity validate` on it");
+    expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
   it("exits 1 naming the file when an answers file is missing", () => {
