@@ -4,9 +4,10 @@
  * this module in dist/; running from source, as the unit tests do, there are none.
  *
  * Why: every command loads a questionnaire (`validate` on every CI push), and compiled checks are
- * several times faster than zod's parse on cold code, without building zod's schemas at all. zod stays the one definition of the format: a check that passes fills in the
- * defaults in place, as zod's parse would; one that fails says nothing more, and zod then runs to
- * find and explain the problem. A property test holds both to the same findings.
+ * several times faster than zod's parse on cold code, without building zod's schemas at all. zod
+ * stays the one definition of the format: a check that passes fills in the defaults in place, as
+ * zod's parse would; one that fails says nothing more, and zod then runs to find and explain the
+ * problem. A property test holds both to the same findings.
  */
 export interface SchemaChecks {
   root(value: unknown): boolean;

@@ -102,8 +102,8 @@ export class ReliabilityCollector {
    * 32-bit counts (half the cache of 64-bit ones): past 2^32 − 1 rows `add` stops counting.
    */
   private readonly vectors: (Uint32Array | undefined)[];
-  /** Per dimension with `vectors`: 1 for each block of slots where a vector was counted. */
-  private readonly touched: (Uint8Array | undefined)[];
+  /** Per dimension: 1 for each block of `vectors` where a vector was counted (empty without). */
+  private readonly touched: Uint8Array[];
   /** Per dimension: the vectors of one role group (a role group's vectors start at g × this). */
   private readonly vectorsPerGroup: Float64Array;
   /** Per dimension × pending respondent: the index of their answer vector, not yet counted. */
@@ -159,9 +159,7 @@ export class ReliabilityCollector {
       const size = this.base ** k * Math.max(1, (this.roleGroups[d] as string[][]).length);
       return k <= MAX_PATTERN_ITEMS && size <= MAX_VECTOR_SLOTS ? new Uint32Array(size) : undefined;
     });
-    this.touched = this.vectors.map((v) =>
-      v ? new Uint8Array((v.length >>> BLOCK_SHIFT) + 1) : undefined,
-    );
+    this.touched = this.vectors.map((v) => new Uint8Array(v ? (v.length >>> BLOCK_SHIFT) + 1 : 0));
     this.vectorsPerGroup = Float64Array.from(
       questionnaire.dimensions,
       (_, d) => this.base ** ((this.starts[d + 1] as number) - (this.starts[d] as number)),
@@ -280,8 +278,8 @@ export class ReliabilityCollector {
     const pending = this.pending;
     for (let d = 0; d < this.vectors.length; d++) {
       const vectors = this.vectors[d];
-      const touched = this.touched[d];
-      if (!vectors || !touched) continue;
+      if (!vectors) continue;
+      const touched = this.touched[d] as Uint8Array;
       for (let i = d * PENDING_ROWS, end = i + rows; i < end; i++) {
         const index = pending[i] as number;
         vectors[index] = (vectors[index] as number) + 1;
@@ -349,8 +347,7 @@ export class ReliabilityCollector {
       }
     });
     this.vectors.forEach((vectors, d) => {
-      const touched = this.touched[d];
-      if (vectors && touched) this.foldVectors(d, vectors, touched);
+      if (vectors) this.foldVectors(d, vectors, this.touched[d] as Uint8Array);
     });
   }
 
