@@ -97,8 +97,12 @@ export interface CarelessCheck {
   longestRun: number;
   /** Seconds per answered question; null without timing or with an unreadable time. */
   secondsPerItem: number | null;
-  reasons: CarelessReason[];
+  /** Why the row looks careless, in the order of CARELESS_REASONS; empty for most rows. */
+  reasons: readonly CarelessReason[];
 }
+
+/** The reasons of a row not flagged: shared, so screening a clean row allocates nothing. */
+const NO_REASONS: readonly CarelessReason[] = Object.freeze([]);
 
 /**
  * Screens rows for careless responding: straight-lining (every level the same), long strings of
@@ -107,19 +111,21 @@ export interface CarelessCheck {
  */
 export class CarelessScreen {
   /** Slot indices in column order. */
-  private readonly order: number[];
+  private readonly order: Int32Array;
   /** Answers in one run or straight line needed to flag a row. */
   readonly threshold: number;
-  readonly out: CarelessCheck = { longestRun: 0, secondsPerItem: null, reasons: [] };
+  readonly out: CarelessCheck = { longestRun: 0, secondsPerItem: null, reasons: NO_REASONS };
 
   constructor(
     slotColumns: readonly SurveyColumn[],
     readonly timing: Timing | undefined,
   ) {
-    this.order = slotColumns
-      .map((c, i) => ({ c: c.index, i }))
-      .sort((a, b) => a.c - b.c)
-      .map((x) => x.i);
+    this.order = Int32Array.from(
+      slotColumns
+        .map((c, i) => ({ c: c.index, i }))
+        .sort((a, b) => a.c - b.c)
+        .map((x) => x.i),
+    );
     this.threshold = Math.max(MIN_CARELESS_RUN, Math.ceil(slotColumns.length / 2));
   }
 
@@ -132,8 +138,9 @@ export class CarelessScreen {
     let answered = 0;
     let first = -1;
     let same = true;
-    for (const s of this.order) {
-      const code = slotCodes[s] as number;
+    const order = this.order;
+    for (let k = 0; k < order.length; k++) {
+      const code = slotCodes[order[k] as number] as number;
       if (code !== ANSWER_ABSENT) answered++;
       if (code < 1 || code > 5) {
         run = 0;
@@ -149,15 +156,16 @@ export class CarelessScreen {
     }
     const out = this.out;
     out.longestRun = longest;
-    out.reasons = [];
-    if (levels >= this.threshold && same) out.reasons.push("straight-lining");
-    else if (longest >= this.threshold) out.reasons.push("long-string");
+    let reasons = NO_REASONS;
+    if (levels >= this.threshold && same) reasons = ["straight-lining"];
+    else if (longest >= this.threshold) reasons = ["long-string"];
     out.secondsPerItem = null;
     const seconds = this.seconds(cells);
     if (seconds !== null && answered > 0) {
       out.secondsPerItem = seconds / answered;
-      if (out.secondsPerItem < SECONDS_PER_ITEM) out.reasons.push("too-fast");
+      if (out.secondsPerItem < SECONDS_PER_ITEM) reasons = [...reasons, "too-fast"];
     }
+    out.reasons = reasons;
     return out;
   }
 
