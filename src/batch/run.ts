@@ -291,6 +291,7 @@ interface RowContext {
   /** Per mapped column: its question's index in questionnaire order. */
   target: Int32Array;
   slotCodes: Uint8Array;
+  /** The codes in questionnaire order (`slotCodes` itself when the slots are in that order). */
   flatCodes: Uint8Array;
   questionCount: number;
   /** Answer codes counted per role and question; the scorer takes them once at the end. */
@@ -351,6 +352,8 @@ function createRowContext(
     detectTiming(parsed),
   );
   writeHeaderRows(opts, header, parsed.width, keyRow, groupCols, dimIds, !!careless.timing);
+  const target = Int32Array.from(bound.slots.map((s) => flatQuestions.indexOf(s.questionId)));
+  const slotCodes = new Uint8Array(bound.slots.length);
   return {
     opts,
     display,
@@ -362,9 +365,13 @@ function createRowContext(
       : (opts.maxReported ?? DEFAULT_MAX_REPORTED),
     decoder,
     bound: decoder.bound,
-    target: Int32Array.from(bound.slots.map((s) => flatQuestions.indexOf(s.questionId))),
-    slotCodes: new Uint8Array(bound.slots.length),
-    flatCodes: new Uint8Array(flatQuestions.length),
+    target,
+    slotCodes,
+    // When every question has one column, in questionnaire order, the slots are the questions.
+    flatCodes:
+      target.every((q, s) => q === s) && target.length === flatQuestions.length
+        ? slotCodes
+        : new Uint8Array(flatQuestions.length),
     questionCount: flatQuestions.length,
     codeCounts: new Float64Array(roleCount * flatQuestions.length * ANSWER_CODES),
     respondentsByRole: new Float64Array(roleCount),
@@ -429,7 +436,7 @@ function scoreRow(ctx: RowContext, cells: string[], row: number): undefined | Pr
   }
   if (flagged) countCareless(ctx, check);
   const flatCodes = ctx.flatCodes;
-  spreadCodes(slotCodes, ctx.target, flatCodes);
+  if (flatCodes !== slotCodes) spreadCodes(slotCodes, ctx.target, flatCodes);
   tallyCodes(flatCodes, ctx.codeCounts, roleIndex * ctx.questionCount * ANSWER_CODES);
   ctx.respondentsByRole[roleIndex] = (ctx.respondentsByRole[roleIndex] as number) + 1;
   const scores = ctx.single.score(flatCodes, roleIndex);
