@@ -26,13 +26,16 @@ const STAGING = 256 << 10;
 
 /**
  * Duplicate table: independent segments (so growing one never holds two copies of the whole),
- * each an open-addressing table of 6-byte slots: the record's position in the log / 4 + 1 (0 is
- * empty) and a 16-bit check hash, which alone decides where a slot goes, so segments can grow
- * without reading ids back.
+ * each an open-addressing table of 6-byte slots, three 16-bit words side by side (so a probe
+ * reads one place in memory, not two arrays): a check hash from 1 to 65,535 (0 is an empty
+ * slot), which alone decides where a slot goes, so segments can grow without reading ids back;
+ * and the record's position in the log / 4 + 1, low word first.
  */
 const SEGMENT_BITS = 10;
 const SEGMENTS = 1 << SEGMENT_BITS;
 const MAX_LOAD = 0.8;
+/** 16-bit words per slot: the check, then the reference's low and high words. */
+const SLOT = 3;
 const GROWTH = 1.35;
 
 function fmix(h: number): number {
@@ -86,8 +89,8 @@ export class Roster {
   /** The last id of the previous chunk, for `inOrder` across chunks. */
   private lastId: Buffer | undefined;
   private lastChunkOrder: Uint32Array | undefined;
-  private readonly refs: Uint32Array[] = [];
-  private readonly checks: Uint16Array[] = [];
+  /** Per segment, its slots (SLOT words each). */
+  private readonly slots: Uint16Array[] = [];
   private readonly fill = new Uint32Array(SEGMENTS);
   private count = 0;
 
@@ -100,10 +103,7 @@ export class Roster {
     // characters, 800 bytes); longer ids get a chunk of their own.
     this.chunk = Buffer.allocUnsafe(Math.max(this.limits.chunkBytes, recordSize(800)));
     this.recOff = new Uint32Array(1 << 14);
-    for (let s = 0; s < SEGMENTS; s++) {
-      this.refs.push(new Uint32Array(8));
-      this.checks.push(new Uint16Array(8));
-    }
+    for (let s = 0; s < SEGMENTS; s++) this.slots.push(new Uint16Array(8 * SLOT));
   }
 
   /** Number of ids added. */
@@ -138,19 +138,20 @@ export class Roster {
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     }
     const segment = fmix(h1) >>> (32 - SEGMENT_BITS);
-    const check = fmix(h2) >>> 16;
-    const refs = this.refs[segment] as Uint32Array;
-    const checks = this.checks[segment] as Uint16Array;
-    const capacity = refs.length;
-    let slot = home(check, capacity);
+    const check = fmix(h2) >>> 16 || 1;
+    const slots = this.slots[segment] as Uint16Array;
+    const capacity = slots.length / SLOT;
+    let i = home(check, capacity) * SLOT;
     for (;;) {
-      const ref = refs[slot] as number;
-      if (ref === 0) break;
-      if (checks[slot] === check) {
+      const c = slots[i] as number;
+      if (c === 0) break;
+      if (c === check) {
+        const ref = (slots[i + 1] as number) + (slots[i + 2] as number) * 0x10000;
         const first = this.firstRow(ref, buf, at, len);
         if (first >= 0) return first;
       }
-      slot = slot + 1 === capacity ? 0 : slot + 1;
+      i += SLOT;
+      if (i === slots.length) i = 0;
     }
     const offset = this.flushed + start;
     if (offset / 4 + 1 > 0xffffffff) throw new RangeError("more than 16 GiB of respondent ids");
@@ -166,8 +167,10 @@ export class Roster {
     const size = recordSize(len);
     for (let i = at + len; i < start + size; i++) buf[i] = 0;
     if (this.inOrder) this.inOrder = this.follows(at, len, bits < 0x80);
-    refs[slot] = offset / 4 + 1;
-    checks[slot] = check;
+    const ref = offset / 4 + 1;
+    slots[i] = check;
+    slots[i + 1] = ref & 0xffff;
+    slots[i + 2] = ref >>> 16;
     this.fill[segment] = (this.fill[segment] as number) + 1;
     if ((this.fill[segment] as number) > capacity * MAX_LOAD) this.grow(segment);
     if (this.inChunk === this.recOff.length) {
@@ -217,22 +220,22 @@ export class Roster {
 
   /** Grows one segment (its capacity need not be a power of two). */
   private grow(segment: number): void {
-    const oldRefs = this.refs[segment] as Uint32Array;
-    const oldChecks = this.checks[segment] as Uint16Array;
-    const capacity = Math.ceil(oldRefs.length * GROWTH);
-    const refs = new Uint32Array(capacity);
-    const checks = new Uint16Array(capacity);
-    for (let i = 0; i < oldRefs.length; i++) {
-      const ref = oldRefs[i] as number;
-      if (ref === 0) continue;
-      const check = oldChecks[i] as number;
-      let slot = home(check, capacity);
-      while (refs[slot] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1;
-      refs[slot] = ref;
-      checks[slot] = check;
+    const old = this.slots[segment] as Uint16Array;
+    const capacity = Math.ceil((old.length / SLOT) * GROWTH);
+    const slots = new Uint16Array(capacity * SLOT);
+    for (let j = 0; j < old.length; j += SLOT) {
+      const check = old[j] as number;
+      if (check === 0) continue;
+      let i = home(check, capacity) * SLOT;
+      while (slots[i] !== 0) {
+        i += SLOT;
+        if (i === slots.length) i = 0;
+      }
+      slots[i] = check;
+      slots[i + 1] = old[j + 1] as number;
+      slots[i + 2] = old[j + 2] as number;
     }
-    this.refs[segment] = refs;
-    this.checks[segment] = checks;
+    this.slots[segment] = slots;
   }
 
   /** Writes the chunk to the log (and, sorted, as a run) and empties it for `need` bytes. */
