@@ -1,7 +1,7 @@
 // `batch` end to end on a generated export (48 question columns) against DuckDB computing every
-// question column's mean of the same file, against the rows per CPU-second `batch` had before the
-// parser swap (BASELINE below), with `--respondents`, with `--group-by` over 1,000 groups, from
-// GB18030 and UTF-16 input, and its peak memory.
+// question column's mean of the same file, against `batch` as it was before issue 15 (the build of
+// BASELINE_COMMIT, made once under .bench/ and run in the same rounds), with `--respondents`, with
+// `--group-by` over 1,000 groups, from GB18030 and UTF-16 input, and its peak memory.
 // Goals (issue 15): ≥ 5× the baseline's rows per CPU-second; ≤ 1.5× DuckDB's CPU time;
 // `--respondents` and `--group-by` 1,000 groups each ≤ 1.2× the plain run; GB18030 and UTF-16
 // ≈ UTF-8; peak RSS < 200 MB at any size (issue 4 had < 300 MB).
@@ -13,8 +13,16 @@
 // second and peak RSS (BATCH_BENCH_XLSX_ROWS, default the first size).
 // CPU time (user + system, every thread) is the figure compared: wall time on the shared 2-core
 // machine varies by tens of percent between runs.
+import { execFileSync } from "node:child_process";
 import { once } from "node:events";
-import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { QUESTIONS, writeExport, writeQuestionnaire } from "./batch/generate.mjs";
 import { csvToXlsx } from "./batch/to-xlsx.mjs";
@@ -23,12 +31,40 @@ import { measureNode } from "./rusage.mjs";
 
 const DIR = path.join(REPO, ".bench/batch");
 
+/** main when issue 15 was filed (`batch` on csv-parse and csv-stringify). */
+const BASELINE_COMMIT = "e5d6b30f9465c30f06278b5338f4e6c058008bd4";
+
 /**
- * Rows per CPU-second of `batch` before issue 15 (csv-parse, csv-stringify; main at e5d6b30),
- * measured on this machine on the same exports: 100k rows 5.1 s CPU; 1M rows 29.7 s and 36.9 s
- * in two runs (the mean, 33.3 s, is taken).
+ * The CLI of BASELINE_COMMIT, built once under .bench/ (its own `npm ci`), so the "before" figure
+ * is measured on the machine as it is now: this shared machine's speed has moved by a factor of
+ * two between days, which makes a figure recorded once useless as a baseline. Undefined (with a
+ * notice) when it cannot be built, e.g. in a clone without history or without the npm registry.
  */
-const BASELINE_ROWS_PER_CPU_SECOND = { 100000: 19_600, 1000000: 30_000 };
+function baselineBin() {
+  const dir = path.join(REPO, ".bench/baseline", BASELINE_COMMIT.slice(0, 7));
+  const bin = path.join(dir, "bin/crm-maturity.cjs");
+  const marker = path.join(dir, ".built");
+  if (existsSync(marker)) return bin;
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const tar = execFileSync("git", ["archive", BASELINE_COMMIT], {
+      cwd: REPO,
+      maxBuffer: 1 << 30,
+    });
+    execFileSync("tar", ["-x", "-C", dir], { input: tar });
+    const quiet = { cwd: dir, stdio: ["ignore", "ignore", "pipe"] };
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund"], quiet);
+    execFileSync("npm", ["run", "build"], quiet);
+    writeFileSync(marker, "");
+    return bin;
+  } catch (err) {
+    console.log(
+      `(no baseline: the build of ${BASELINE_COMMIT.slice(0, 7)} failed: ${String(err.message ?? err).split("\n")[0]})`,
+    );
+    return undefined;
+  }
+}
 
 /** Runs node with `args` (exit 0 only): CPU time, peak RSS and wall time. */
 const measure = (args) => measureNode(args, { statuses: [0] });
@@ -59,8 +95,8 @@ async function xlsxWith(rows) {
   return file;
 }
 
-const batchArgs = (file) => [
-  BIN,
+const batchArgs = (file, bin = BIN) => [
+  bin,
   "batch",
   file,
   "--map",
@@ -117,11 +153,16 @@ function measureRounds(commands, runs) {
  * Measures one size: DuckDB's column means, then `batch` plain and with each option, each
  * BATCH_BENCH_RUNS times (default 1) in turns, taking the median CPU time.
  */
-export async function benchBatch(rows, runs = Number(process.env.BATCH_BENCH_RUNS ?? 1)) {
+export async function benchBatch(
+  rows,
+  runs = Number(process.env.BATCH_BENCH_RUNS ?? 1),
+  before = undefined,
+) {
   const file = await exportWith(rows);
   const utf16File = await utf16With(rows);
   const m = measureRounds(
     {
+      ...(before ? { before: batchArgs(file, before) } : {}),
       duckdb: [path.join(REPO, "bench/batch/duckdb-means.mjs"), file, String(QUESTIONS)],
       batch: batchArgs(file),
       respondents: [...batchArgs(file), "--respondents", path.join(DIR, "respondents.csv")],
@@ -142,17 +183,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rss = [];
   const runs = Number(process.env.BATCH_BENCH_RUNS ?? 1);
   console.log(`(CPU figures: the median of ${runs} run${runs === 1 ? "" : "s"} in turns)`);
+  const before = baselineBin();
   for (const rows of sizes) {
-    const m = await benchBatch(rows);
+    const m = await benchBatch(rows, runs, before);
     const n = rows.toLocaleString("en-US");
     const perCpuSecond = (rows / m.batch.cpuMs) * 1000;
-    const baseline = BASELINE_ROWS_PER_CPU_SECOND[rows];
+    const baseline = m.before ? (rows / m.before.cpuMs) * 1000 : undefined;
     console.log(
       [
         `batch ${n} rows × 48 questions: ${perCpuSecond.toFixed(0)} rows per CPU-second`,
         baseline
-          ? `before issue 15 ${baseline} · ratio ${(perCpuSecond / baseline).toFixed(2)}× · ${perCpuSecond / baseline >= 5 ? "meets" : "MISSES"} goal ≥ 5×`
-          : "(no baseline measured at this size)",
+          ? `before issue 15 (${BASELINE_COMMIT.slice(0, 7)}, same rounds) ${baseline.toFixed(0)} · ratio ${(perCpuSecond / baseline).toFixed(2)}× · ${perCpuSecond / baseline >= 5 ? "meets" : "MISSES"} goal ≥ 5×`
+          : "(no baseline)",
         `wall ${(m.batch.wallMs / 1000).toFixed(1)} s`,
       ].join(" · "),
     );
