@@ -89,4 +89,44 @@ describe("openExport", () => {
     });
     expect(rows).toBe(4000);
   });
+
+  it("reads a file of several megabytes whole, characters cut by its reads included", async () => {
+    // Over 3 MiB of rows whose Chinese cells (3 bytes each in UTF-8) fall across the 64 KiB
+    // pieces and 1 MiB reads at every offset, in UTF-8 (checked piece by piece, with the end of a
+    // piece carried into the next), GB18030 and UTF-16LE (streaming decoders).
+    const dir = tmp();
+    const rows = Array.from({ length: 80_000 }, (_, i) => [
+      `R${i}`,
+      "非常同意".repeat(1 + (i % 5)),
+      `${i % 7}`,
+    ]);
+    const text = `${rows.map((r) => r.join(",")).join("\n")}\n`;
+    const utf8 = Buffer.from(text, "utf8");
+    expect(utf8.length).toBeGreaterThan(3 * 1024 * 1024);
+    const files: Record<string, Buffer> = {
+      "utf-8": utf8,
+      gb18030: gb18030(text),
+      "utf-16le": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+    };
+    for (const [encoding, bytes] of Object.entries(files)) {
+      const file = path.join(dir, `${encoding}.csv`);
+      writeFileSync(file, bytes);
+      const read = await readAll(file, encoding === "gb18030" ? { encoding: "gb18030" } : {});
+      expect(read.length, encoding).toBe(rows.length);
+      expect(read, encoding).toEqual(rows);
+    }
+  });
 });
+
+/** `text` in GB18030, for the four characters the test uses (and ASCII). */
+function gb18030(text: string): Buffer {
+  const codes: Record<string, number[]> = {
+    非: [0xb7, 0xc7],
+    常: [0xb3, 0xa3],
+    同: [0xcd, 0xac],
+    意: [0xd2, 0xe2],
+  };
+  const out: number[] = [];
+  for (const c of text) out.push(...(codes[c] ?? [c.charCodeAt(0)]));
+  return Buffer.from(out);
+}
