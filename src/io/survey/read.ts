@@ -69,7 +69,7 @@ const PIECE_BYTES = 64 * 1024;
  * reads each go through libuv's thread pool, waking a thread and the event loop per read. Two
  * buffers take turns, so a piece stays intact until the 16 pieces after it have been handed on
  * (the decoder keeps at most the end of the piece before, and the first 64 KiB while sniffing):
- * no memory is allocated per read (a fresh buffer per read raised the peak RSS by 40 MB).
+ * no memory is allocated per read.
  */
 async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
   const fd = openSync(path, "r");
@@ -87,6 +87,9 @@ async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
         yield buf.subarray(at, Math.min(n, at + PIECE_BYTES));
       }
       if (n < READ_BYTES) return;
+      // A turn of the event loop per read lets V8's memory reducer and incremental marking run
+      // (without one the peak RSS at 1,000,000 rows was 15-20 MB higher).
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
     closeSync(fd);
