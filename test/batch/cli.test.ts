@@ -1,4 +1,5 @@
 // End to end: the built CLI (`npm test` builds first), as a user or a script runs it.
+import { spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -6,6 +7,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -118,6 +120,27 @@ describe("crm-maturity batch", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/notice: <stdin> is not valid UTF-8; reading it as GB18030/);
     expect(JSON.parse(r.stdout).respondents).toHaveLength(8);
+  });
+
+  it("reads an export from a named pipe, such as the shell's <(…), as it reads the file", () => {
+    const dir = tmp();
+    const forms = path.join(SURVEY, "microsoft-forms");
+    for (const [file, mapping] of [
+      [path.join(QUALTRICS, "export.csv"), path.join(QUALTRICS, "mapping.yaml")],
+      [path.join(forms, "export.xlsx"), path.join(forms, "mapping.yaml")],
+    ] as const) {
+      const pipe = path.join(dir, "pipe");
+      rmSync(pipe, { force: true });
+      expect(spawnSync("mkfifo", [pipe]).status).toBe(0);
+      // The writer blocks until the CLI opens the pipe (it used to refuse it: ESPIPE).
+      const writer = spawn("sh", ["-c", 'cat "$0" > "$1"', file, pipe]);
+      const fromPipe = runCli(["batch", pipe, "--map", mapping, ...Q]);
+      writer.kill();
+      const fromFile = runCli(["batch", file, "--map", mapping, ...Q]);
+      expect(fromPipe.status, fromPipe.stderr).toBe(0);
+      expect(fromPipe.stdout).toBe(fromFile.stdout);
+      expect(fromPipe.stderr.replace(pipe, file)).toBe(fromFile.stderr);
+    }
   });
 
   it("fails with file:line:column for an invalid mapping (exit 1)", () => {

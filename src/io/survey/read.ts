@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
 import type { Delimiter } from "../../core/models/mapping.js";
 import { CsvSyntaxError, parseCsvChunks } from "./csv.js";
 import {
@@ -121,6 +121,15 @@ async function peek(
   return { head, all: all() };
 }
 
+/** The ExportError for a file that cannot be opened or read (an ExportError passes through). */
+function unreadable(err: unknown, display: string): ExportError {
+  if (err instanceof ExportError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  return new ExportError(
+    `${display}: expected a readable CSV or XLSX file; found ${code === "ENOENT" ? "no such file" : `an unreadable file (${code ?? String(err)})`}`,
+  );
+}
+
 /** Opens a CSV or XLSX export (`-` reads standard input) for streaming. */
 export async function openExport(
   input: string,
@@ -131,22 +140,27 @@ export async function openExport(
   let source: AsyncIterable<Uint8Array>;
   let head: Uint8Array;
   let counted = 0;
-  if (input === "-") {
-    const peeked = await peek(process.stdin);
+  // Standard input, and a named pipe such as the shell's `<(iconv …)`, are read as streams.
+  let piped = input === "-";
+  if (!piped) {
+    try {
+      const st = statSync(input);
+      if (st.isDirectory()) throw new ExportError(`${display}: expected a file; found a folder`);
+      piped = st.isFIFO();
+    } catch (err) {
+      throw unreadable(err, display);
+    }
+  }
+  if (piped) {
+    const peeked = await peek(input === "-" ? process.stdin : createReadStream(input));
     head = peeked.head;
     source = peeked.all;
   } else {
     try {
-      const st = statSync(input);
-      if (st.isDirectory()) throw new ExportError(`${display}: expected a file; found a folder`);
-      totalBytes = st.size;
+      totalBytes = statSync(input).size;
       head = readHead(input);
     } catch (err) {
-      if (err instanceof ExportError) throw err;
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new ExportError(
-        `${display}: expected a readable CSV or XLSX file; found ${code === "ENOENT" ? "no such file" : `an unreadable file (${code ?? String(err)})`}`,
-      );
+      throw unreadable(err, display);
     }
     // Opened when read: a workbook is read by its own path (random access).
     source = readChunks(input);
@@ -166,7 +180,7 @@ export async function openExport(
         const { readXlsx, XlsxError } = await import("./xlsx.js");
         try {
           await readXlsx(
-            input === "-" ? { stream: source } : { file: input },
+            piped ? { stream: source } : { file: input },
             { display, onBytes: (n) => (counted += n) },
             onRecord,
           );
