@@ -150,14 +150,11 @@ function measureRounds(commands, runs) {
 }
 
 /**
- * Measures one size: DuckDB's column means, then `batch` plain and with each option, each
- * BATCH_BENCH_RUNS times (default 1) in turns, taking the median CPU time.
+ * Measures one size: `before` (the old CLI, when given), DuckDB's column means, then `batch`
+ * plain and with each option, each BATCH_BENCH_RUNS times (default 1) in turns, taking the
+ * median CPU time.
  */
-export async function benchBatch(
-  rows,
-  runs = Number(process.env.BATCH_BENCH_RUNS ?? 1),
-  before = undefined,
-) {
+export async function benchBatch(rows, runs = Number(process.env.BATCH_BENCH_RUNS ?? 1), before) {
   const file = await exportWith(rows);
   const utf16File = await utf16With(rows);
   const m = measureRounds(

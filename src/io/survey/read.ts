@@ -142,11 +142,13 @@ export async function openExport(
   let counted = 0;
   // Standard input, and a named pipe such as the shell's `<(iconv …)`, are read as streams.
   let piped = input === "-";
+  let size = 0;
   if (!piped) {
     try {
       const st = statSync(input);
       if (st.isDirectory()) throw new ExportError(`${display}: expected a file; found a folder`);
       piped = st.isFIFO();
+      size = st.size;
     } catch (err) {
       throw unreadable(err, display);
     }
@@ -157,7 +159,7 @@ export async function openExport(
     source = peeked.all;
   } else {
     try {
-      totalBytes = statSync(input).size;
+      totalBytes = size;
       head = readHead(input);
     } catch (err) {
       throw unreadable(err, display);
