@@ -70,6 +70,12 @@ function sortScores(values: Float64Array): Float64Array {
   return values;
 }
 
+/**
+ * A probe takes in the ranks of later buckets while it gathers at most this many scores: a
+ * group value's few scores are gathered once for all its quartiles, not bucket by bucket.
+ */
+const MERGED_PROBE = 256;
+
 /** Ranks one set × measure may need: two for each quartile. */
 const MAX_RANKS = 6;
 
@@ -127,13 +133,13 @@ interface Probe {
  * While rows stream, each role and group value keeps per measure its count, compensated sums of
  * the scores and their squares (less 3), minimum, maximum, level counts and a histogram over
  * fine buckets (the set of all respondents is the sum of the roles'); each measure keeps the
- * lowest and highest score of each fine
- * bucket. Every respondent's scores are also appended to a temporary file in blocks. The
- * quartiles need the exact scores at up to six ranks: a rank falls in a bucket; if that bucket
- * holds a single distinct score (usual for dimension scores) it is known, otherwise passes over
- * the file gather the set's scores in that bucket (or, when too many, count them in sub-buckets
- * and narrow down in the next pass). The quartiles then interpolate between the same order
- * statistics as a sort of every score would give.
+ * lowest and highest score of each fine bucket. Every respondent's scores are also appended to a
+ * temporary file in blocks. The quartiles need the exact scores at up to six ranks: a rank falls
+ * in a bucket; if that bucket holds a single distinct score (usual for dimension scores) it is
+ * known, otherwise passes over the file gather the set's scores in that bucket, together with
+ * the buckets of its other ranks while they hold few scores (or, when too many, count them in
+ * sub-buckets and narrow down in the next pass). The quartiles then interpolate between the same
+ * order statistics as a sort of every score would give.
  */
 export class StatisticsCollector {
   private readonly limits: StatisticsLimits;
@@ -536,6 +542,7 @@ export class StatisticsCollector {
         const base = bucket;
         let before = 0;
         let probe: Probe | undefined;
+        let probeBefore = 0;
         for (let j = 0; j < count; j++) {
           const rank = ranks[j] as number;
           while (before + (hist[bucket] as number) <= rank) before += hist[bucket++] as number;
@@ -550,11 +557,19 @@ export class StatisticsCollector {
             put(k, rank, lo);
             continue;
           }
-          if (!probe || probe.lo !== lo) {
+          // A rank in the probe's bucket, or in a later one while the scores from the probe's
+          // first bucket to this one stay few, joins the probe (its range then reaches this
+          // bucket's highest score); otherwise it starts a probe of its own bucket.
+          const through = before + (hist[bucket] as number);
+          if (probe && (probe.lo === lo || through - probeBefore <= MERGED_PROBE)) {
+            probe.hi = hi;
+            probe.count = through - probeBefore;
+          } else {
             probe = { k, lo, hi, count: hist[bucket] as number, local: [], global: [], filled: 0 };
+            probeBefore = before;
             probes.push(probe);
           }
-          probe.local.push(rank - before);
+          probe.local.push(rank - probeBefore);
           probe.global.push(rank);
         }
       }
