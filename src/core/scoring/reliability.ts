@@ -59,9 +59,13 @@ interface Pattern {
 /** Per question: count, sum and sum of squares of the scores of one set of respondents. */
 type ItemSums = Float64Array;
 
-/** Per dimension: count, compensated sum and sum of squares of respondents' dimension scores − 3. */
+/**
+ * Per group value × dimension: count, compensated sum and sum of squares of respondents'
+ * dimension scores − 3 (5 numbers); `seen[value]` is 1 once a respondent with scores had it.
+ */
 interface ScoreSums {
   values: Float64Array;
+  seen: Uint8Array;
 }
 
 const tri = (k: number, i: number, j: number) => i * k - (i * (i - 1)) / 2 + (j - i);
@@ -81,7 +85,9 @@ export class ReliabilityCollector {
   private readonly patterns: Map<number, Pattern>[];
   private readonly items: ItemSums;
   private readonly groupItems: Map<number, ItemSums>[];
-  private readonly groupScores: Map<number, ScoreSums>[];
+  /** Per group column: 1 at each value index `groupItems` has (checked on every row). */
+  private readonly itemsSeen: Uint8Array[];
+  private readonly groupScores: ScoreSums[];
   private readonly scores: Float64Array;
   private readonly lastKey: number[];
   private readonly lastPattern: (Pattern | undefined)[];
@@ -146,7 +152,11 @@ export class ReliabilityCollector {
     this.lastPattern = questionnaire.dimensions.map(() => undefined);
     this.items = new Float64Array(q * 3);
     this.groupItems = Array.from({ length: groupColumns }, () => new Map());
-    this.groupScores = Array.from({ length: groupColumns }, () => new Map());
+    this.itemsSeen = Array.from({ length: groupColumns }, () => new Uint8Array(0));
+    this.groupScores = Array.from({ length: groupColumns }, () => ({
+      values: new Float64Array(0),
+      seen: new Uint8Array(0),
+    }));
     this.scores = new Float64Array(q);
     ({ groups: this.roleGroups, groupOf: this.groupOfRole } = roleGroupsOf(questionnaire));
     this.base = this.hi - this.lo + 2;
@@ -188,20 +198,33 @@ export class ReliabilityCollector {
     if (count && this.toStates(codes)) this.countRespondent(roleGroup, groups);
     else this.addScores(codes, roleGroup, groups);
     if (!groups || !dimensionScores) return;
+    const D = this.patterns.length;
     for (let g = 0; g < this.groupScores.length; g++) {
       const value = groups[g] as number;
-      const byValue = this.groupScores[g] as Map<number, ScoreSums>;
-      let s = byValue.get(value);
-      if (!s) {
-        s = { values: new Float64Array(this.patterns.length * 5) };
-        byValue.set(value, s);
-      }
-      for (let d = 0; d < this.patterns.length; d++) {
+      const sums = this.groupScoreSums(g, value);
+      sums.seen[value] = 1;
+      const values = sums.values;
+      for (let d = 0, at = value * D * 5; d < D; d++, at += 5) {
         const x = dimensionScores[d] as number;
         if (Number.isNaN(x)) continue;
-        addScore(s.values, d * 5, x - 3);
+        addScore(values, at, x - 3);
       }
     }
+  }
+
+  /** Group column `g`'s score sums, grown to hold value index `value`. */
+  private groupScoreSums(g: number, value: number): ScoreSums {
+    const sums = this.groupScores[g] as ScoreSums;
+    if (value < sums.seen.length) return sums;
+    const length = Math.max(value + 1, sums.seen.length * 2);
+    const grown = {
+      values: new Float64Array(length * this.patterns.length * 5),
+      seen: new Uint8Array(length),
+    };
+    grown.values.set(sums.values);
+    grown.seen.set(sums.seen);
+    this.groupScores[g] = grown;
+    return grown;
   }
 
   /**
@@ -291,8 +314,19 @@ export class ReliabilityCollector {
 
   /** Marks group value `value` of column `g` as seen (its sums exist, maybe all zero). */
   private seenValue(g: number, value: number): void {
-    const items = this.groupItems[g] as Map<number, ItemSums>;
-    if (!items.has(value)) items.set(value, new Float64Array(this.scores.length * 3));
+    let seen = this.itemsSeen[g] as Uint8Array;
+    if (value < seen.length && seen[value] === 1) return;
+    if (value >= seen.length) {
+      const grown = new Uint8Array(Math.max(value + 1, seen.length * 2));
+      grown.set(seen);
+      seen = grown;
+      this.itemsSeen[g] = grown;
+    }
+    seen[value] = 1;
+    (this.groupItems[g] as Map<number, ItemSums>).set(
+      value,
+      new Float64Array(this.scores.length * 3),
+    );
   }
 
   /** `this.scores` from `this.states` (NaN where not rated). */
@@ -472,15 +506,15 @@ export class ReliabilityCollector {
     this.fold();
     const dims = this.questionnaire.dimensions;
     const nullVariance = this.nullVariance();
-    const scores = this.groupScores[g] ?? new Map<number, ScoreSums>();
+    const scores = this.groupScores[g];
     const items = this.groupItems[g] ?? new Map<number, ItemSums>();
     const indices = [...items.keys()].sort((a, b) => a - b);
     const icc = dims.map((dim, d): Icc => {
       const sums: GroupSums[] = [];
       for (const index of indices) {
-        const s = scores.get(index)?.values;
-        if (!s) continue;
-        const at = d * 5;
+        if (scores?.seen[index] !== 1) continue;
+        const s = scores.values;
+        const at = (index * dims.length + d) * 5;
         sums.push({
           n: s[at] as number,
           sum: (s[at + 1] as number) + (s[at + 2] as number),
