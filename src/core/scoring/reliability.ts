@@ -60,12 +60,34 @@ interface Pattern {
 type ItemSums = Float64Array;
 
 /**
- * Per group value × dimension: count, compensated sum and sum of squares of respondents'
- * dimension scores − 3 (5 numbers); `seen[value]` is 1 once a respondent with scores had it.
+ * Sums per value of one group-by column, a fixed number of them per value side by side, in one
+ * array (no object or lookup per value on every row); `seen[value]` is 1 once the value had
+ * some. Grown as values appear (`withValue`).
  */
-interface ScoreSums {
+interface ValueSums {
   values: Float64Array;
   seen: Uint8Array;
+}
+
+const NO_VALUES: ValueSums = { values: new Float64Array(0), seen: new Uint8Array(0) };
+
+/** The value indexes `sums` has seen, ascending. */
+function seenValues(sums: ValueSums): number[] {
+  const values: number[] = [];
+  sums.seen.forEach((seen, value) => {
+    if (seen === 1) values.push(value);
+  });
+  return values;
+}
+
+/** `sums`, or a copy grown to hold value index `value` (`width` numbers per value). */
+function withValue(sums: ValueSums, value: number, width: number): ValueSums {
+  if (value < sums.seen.length) return sums;
+  const length = Math.max(value + 1, sums.seen.length * 2);
+  const grown = { values: new Float64Array(length * width), seen: new Uint8Array(length) };
+  grown.values.set(sums.values);
+  grown.seen.set(sums.seen);
+  return grown;
 }
 
 const tri = (k: number, i: number, j: number) => i * k - (i * (i - 1)) / 2 + (j - i);
@@ -84,10 +106,13 @@ export class ReliabilityCollector {
   private readonly reverse: Uint8Array;
   private readonly patterns: Map<number, Pattern>[];
   private readonly items: ItemSums;
-  private readonly groupItems: Map<number, ItemSums>[];
-  /** Per group column: 1 at each value index `groupItems` has (checked on every row). */
-  private readonly itemsSeen: Uint8Array[];
-  private readonly groupScores: ScoreSums[];
+  /** Per group column: per value, its ItemSums (3 numbers per question). */
+  private readonly groupItems: ValueSums[];
+  /**
+   * Per group column: per value × dimension, count, compensated sum and sum of squares of
+   * respondents' dimension scores − 3 (5 numbers).
+   */
+  private readonly groupScores: ValueSums[];
   private readonly scores: Float64Array;
   private readonly lastKey: number[];
   private readonly lastPattern: (Pattern | undefined)[];
@@ -151,12 +176,8 @@ export class ReliabilityCollector {
     this.lastKey = questionnaire.dimensions.map(() => Number.NaN);
     this.lastPattern = questionnaire.dimensions.map(() => undefined);
     this.items = new Float64Array(q * 3);
-    this.groupItems = Array.from({ length: groupColumns }, () => new Map());
-    this.itemsSeen = Array.from({ length: groupColumns }, () => new Uint8Array(0));
-    this.groupScores = Array.from({ length: groupColumns }, () => ({
-      values: new Float64Array(0),
-      seen: new Uint8Array(0),
-    }));
+    this.groupItems = Array.from({ length: groupColumns }, () => NO_VALUES);
+    this.groupScores = Array.from({ length: groupColumns }, () => NO_VALUES);
     this.scores = new Float64Array(q);
     ({ groups: this.roleGroups, groupOf: this.groupOfRole } = roleGroupsOf(questionnaire));
     this.base = this.hi - this.lo + 2;
@@ -201,7 +222,8 @@ export class ReliabilityCollector {
     const D = this.patterns.length;
     for (let g = 0; g < this.groupScores.length; g++) {
       const value = groups[g] as number;
-      const sums = this.groupScoreSums(g, value);
+      const sums = withValue(this.groupScores[g] as ValueSums, value, D * 5);
+      this.groupScores[g] = sums;
       sums.seen[value] = 1;
       const values = sums.values;
       for (let d = 0, at = value * D * 5; d < D; d++, at += 5) {
@@ -210,21 +232,6 @@ export class ReliabilityCollector {
         addScore(values, at, x - 3);
       }
     }
-  }
-
-  /** Group column `g`'s score sums, grown to hold value index `value`. */
-  private groupScoreSums(g: number, value: number): ScoreSums {
-    const sums = this.groupScores[g] as ScoreSums;
-    if (value < sums.seen.length) return sums;
-    const length = Math.max(value + 1, sums.seen.length * 2);
-    const grown = {
-      values: new Float64Array(length * this.patterns.length * 5),
-      seen: new Uint8Array(length),
-    };
-    grown.values.set(sums.values);
-    grown.seen.set(sums.seen);
-    this.groupScores[g] = grown;
-    return grown;
   }
 
   /**
@@ -312,21 +319,15 @@ export class ReliabilityCollector {
     this.pendingRows = 0;
   }
 
-  /** Marks group value `value` of column `g` as seen (its sums exist, maybe all zero). */
-  private seenValue(g: number, value: number): void {
-    let seen = this.itemsSeen[g] as Uint8Array;
-    if (value < seen.length && seen[value] === 1) return;
-    if (value >= seen.length) {
-      const grown = new Uint8Array(Math.max(value + 1, seen.length * 2));
-      grown.set(seen);
-      seen = grown;
-      this.itemsSeen[g] = grown;
-    }
-    seen[value] = 1;
-    (this.groupItems[g] as Map<number, ItemSums>).set(
-      value,
-      new Float64Array(this.scores.length * 3),
-    );
+  /**
+   * Marks group value `value` of column `g` as seen (its item sums exist, maybe all zero);
+   * returns where they start.
+   */
+  private seenValue(g: number, value: number): number {
+    const items = withValue(this.groupItems[g] as ValueSums, value, this.scores.length * 3);
+    this.groupItems[g] = items;
+    items.seen[value] = 1;
+    return value * this.scores.length * 3;
   }
 
   /** `this.scores` from `this.states` (NaN where not rated). */
@@ -350,15 +351,15 @@ export class ReliabilityCollector {
       const level = code === ANSWER_ABSENT || code === ANSWER_NA || code === ANSWER_UNKNOWN;
       scores[q] = level ? Number.NaN : this.reverse[q] ? this.lo + this.hi - code : code;
     }
-    addItems(this.items, scores);
+    addItems(this.items, 0, scores);
     for (let d = 0; d < this.patterns.length; d++) {
       this.addPattern(d, scores, roleGroup ? (roleGroup[d] as number) : 0);
     }
     if (!groups) return;
     for (let g = 0; g < this.groupItems.length; g++) {
       const value = groups[g] as number;
-      this.seenValue(g, value);
-      addItems(this.groupItems[g]?.get(value) as ItemSums, scores);
+      const at = this.seenValue(g, value);
+      addItems((this.groupItems[g] as ValueSums).values, at, scores);
     }
   }
 
@@ -373,9 +374,11 @@ export class ReliabilityCollector {
     const q = this.scores.length;
     foldItems(this.itemCounts, this.items, q, this.base, this.lo);
     this.groupCounts.forEach((table, g) => {
-      for (const [value, sums] of this.groupItems[g] as Map<number, ItemSums>) {
+      const items = this.groupItems[g] as ValueSums;
+      for (const value of seenValues(items)) {
         const at = value * q * this.base;
         if (at < table.length) {
+          const sums = items.values.subarray(value * q * 3, (value + 1) * q * 3);
           foldItems(table.subarray(at, at + q * this.base), sums, q, this.base, this.lo);
         }
       }
@@ -506,13 +509,13 @@ export class ReliabilityCollector {
     this.fold();
     const dims = this.questionnaire.dimensions;
     const nullVariance = this.nullVariance();
-    const scores = this.groupScores[g];
-    const items = this.groupItems[g] ?? new Map<number, ItemSums>();
-    const indices = [...items.keys()].sort((a, b) => a - b);
+    const scores = this.groupScores[g] ?? NO_VALUES;
+    const items = this.groupItems[g] ?? NO_VALUES;
+    const indices = seenValues(items);
     const icc = dims.map((dim, d): Icc => {
       const sums: GroupSums[] = [];
       for (const index of indices) {
-        if (scores?.seen[index] !== 1) continue;
+        if (scores.seen[index] !== 1) continue;
         const s = scores.values;
         const at = (index * dims.length + d) * 5;
         sums.push({
@@ -532,7 +535,8 @@ export class ReliabilityCollector {
     });
     const rwg = new Map<number, Record<string, number | null>>();
     for (const index of indices) {
-      const sums = items.get(index) as ItemSums;
+      const width = this.scores.length * 3;
+      const sums = items.values.subarray(index * width, (index + 1) * width);
       const byDimension: Record<string, number | null> = {};
       dims.forEach((dim, d) => {
         byDimension[dim.id] = round2OrNull(this.rwg(sums, d, nullVariance).rwg);
@@ -745,13 +749,13 @@ function foldItems(
 }
 
 /** Adds a respondent's scores (NaN = not rated) to per-question count, sum and sum of squares. */
-function addItems(sums: ItemSums, scores: Float64Array): void {
-  for (let q = 0; q < scores.length; q++) {
+function addItems(sums: ItemSums, at: number, scores: Float64Array): void {
+  for (let q = 0, i = at; q < scores.length; q++, i += 3) {
     const x = scores[q] as number;
     if (Number.isNaN(x)) continue;
-    sums[q * 3] = (sums[q * 3] as number) + 1;
-    sums[q * 3 + 1] = (sums[q * 3 + 1] as number) + x;
-    sums[q * 3 + 2] = (sums[q * 3 + 2] as number) + x * x;
+    sums[i] = (sums[i] as number) + 1;
+    sums[i + 1] = (sums[i + 1] as number) + x;
+    sums[i + 2] = (sums[i + 2] as number) + x * x;
   }
 }
 
