@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -8,7 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // The tests' caches (font facts, src/io/font-facts.ts) go to a fresh folder, not the user's.
-    env: { CRM_MATURITY_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), "crm-test-cache-")) },
+    // One temporary root per run (TMPDIR and the font-facts cache, not the user's), removed at the end.
+    globalSetup: ["test/global-tmp.ts"],
   },
 });
