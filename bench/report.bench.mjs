@@ -4,7 +4,7 @@
 // `node -e 0`) against the goals: PDF under 1.0 s, Word and PowerPoint under 1.5 s.
 // The font facts cache (src/io/font-facts.ts) lives in a fresh folder, filled by the warm-up run;
 // the Chinese PDF is also timed without it, as a first run on a machine pays.
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { BIN, median, REPO, report, timeRuns } from "./lib.mjs";
@@ -74,3 +74,4 @@ for (const [client, lang] of [
     }
   }
 }
+rmSync(out, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Cold-start cost of `validate` on the bundled pack versus a bare Node start (wall and CPU time),
 // and validation of a generated 2,000-question questionnaire.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { BIN, median, report, timeInterleaved, timeRuns } from "./lib.mjs";
@@ -81,3 +81,4 @@ report("validate 2,000-question questionnaire (median of 5)", big, "ms", {
   goal: 1000,
   goalLabel: "< 1000 ms",
 });
+rmSync(dir, { recursive: true, force: true });
