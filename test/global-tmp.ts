@@ -10,7 +10,10 @@ export default function setup(): () => void {
   // Readable by others, as the system's folder is: the permission tests run the CLI as `nobody`.
   chmodSync(root, 0o755);
   const cache = path.join(root, "cache");
+  // os.tmpdir() reads TMPDIR on POSIX, TEMP and TMP on Windows.
   process.env.TMPDIR = root;
+  process.env.TEMP = root;
+  process.env.TMP = root;
   process.env.CRM_MATURITY_CACHE_DIR = cache;
   return () => rmSync(root, { recursive: true, force: true });
 }
