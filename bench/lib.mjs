@@ -1,9 +1,19 @@
 // Small helpers shared by the benchmarks: timing child processes and printing results.
 import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 
 export const REPO = path.resolve(new URL("..", import.meta.url).pathname);
 export const BIN = path.join(REPO, "bin/crm-maturity.cjs");
+
+/** The answer files of a bundled example client (`examples/<client>/answers/*.yaml`), sorted. */
+export function exampleAnswers(client) {
+  const dir = path.join(REPO, "examples", client, "answers");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
 
 /** Median of a list of numbers. */
 export function median(values) {

@@ -3,18 +3,10 @@
 // The million-respondent results are the example client's, with a generated roster and counts
 // (written here, never committed): scores, risks and roadmap are the same, only the size differs.
 import { spawnSync } from "node:child_process";
-import {
-  closeSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { BIN, REPO, report } from "./lib.mjs";
+import { BIN, exampleAnswers, REPO, report } from "./lib.mjs";
 import { measureInterleaved } from "./rusage.mjs";
 
 const RUNS = 5;
@@ -22,10 +14,7 @@ const RESPONDENTS = 1_000_000;
 const dir = mkdtempSync(path.join(tmpdir(), "crm-bench-scale-"));
 const client = path.join(REPO, "examples", "acme-manufacturing");
 const small = path.join(dir, "acme.json");
-const answers = readdirSync(path.join(client, "answers"))
-  .filter((f) => f.endsWith(".yaml"))
-  .sort()
-  .map((f) => path.join(client, "answers", f));
+const answers = exampleAnswers("acme-manufacturing");
 const scored = spawnSync(process.execPath, [
   BIN,
   "score",

@@ -4,10 +4,10 @@
 // `node -e 0`) against the goals: PDF under 1.0 s, Word and PowerPoint under 1.5 s.
 // The font facts cache (src/io/font-facts.ts) lives in a fresh folder, filled by the warm-up run;
 // the Chinese PDF is also timed without it, as a first run on a machine pays.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { BIN, median, REPO, report, timeRuns } from "./lib.mjs";
+import { BIN, exampleAnswers, median, REPO, report, timeRuns } from "./lib.mjs";
 import { measureInterleaved } from "./rusage.mjs";
 
 const CPU_GOAL_MS = { pdf: 1000, docx: 1500, pptx: 1500 };
@@ -24,11 +24,7 @@ const base = { baseline: node0, baselineName: "node -e 0" };
 
 const argsFor = (client) => {
   const dir = path.join(REPO, "examples", client);
-  const answers = readdirSync(path.join(dir, "answers"))
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()
-    .map((f) => path.join(dir, "answers", f));
-  return [...answers, "--targets", path.join(dir, "targets.yaml")];
+  return [...exampleAnswers(client), "--targets", path.join(dir, "targets.yaml")];
 };
 
 for (const [client, lang] of [

@@ -1,6 +1,6 @@
 // The JSON that report, roadmap and compare print matches their zod models and the committed
 // JSON Schemas (schema/report.schema.json, schema/comparison.schema.json).
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { comparisonSchema } from "../../src/core/models/comparison.js";
 import { LANGS as REPORT_LANGUAGES } from "../../src/core/models/languages.js";
 import { reportModelSchema } from "../../src/core/models/report.js";
 import { SCHEMAS } from "../../src/core/models/schemas.js";
-import { REPO, runCli } from "../helpers/cli.js";
+import { exampleAnswers, REPO, runCli } from "../helpers/cli.js";
 import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -30,10 +30,7 @@ describe("report and roadmap JSON match the report model", () => {
 
   for (const example of ["acme-manufacturing", "huaxin-retail"]) {
     const dir = path.join(REPO, "examples", example);
-    const answers = readdirSync(path.join(dir, "answers"))
-      .filter((f) => f.endsWith(".yaml"))
-      .sort()
-      .map((f) => path.join(dir, "answers", f));
+    const answers = exampleAnswers(example);
     for (const kind of ["report", "roadmap"]) {
       for (const lang of ["en", "zh-CN"]) {
         it(`${example} ${kind} --lang ${lang}`, () => {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO, runCli } from "../helpers/cli.js";
+import { exampleAnswers, REPO, runCli } from "../helpers/cli.js";
 import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
 
 /**
@@ -24,11 +24,7 @@ function runtimeCopy(): string {
 
 const example = (client: string) => {
   const dir = path.join(REPO, "examples", client);
-  const answers = readdirSync(path.join(dir, "answers"))
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()
-    .map((f) => path.join(dir, "answers", f));
-  return [...answers, "--targets", path.join(dir, "targets.yaml")];
+  return [...exampleAnswers(client), "--targets", path.join(dir, "targets.yaml")];
 };
 
 describe("precompiled templates", () => {

@@ -1,14 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
+import { exampleAnswers, hasStackTrace, runCli } from "../helpers/cli.js";
 
-const client = path.join(REPO, "examples", "acme-manufacturing");
-const answers = readdirSync(path.join(client, "answers"))
-  .filter((f) => f.endsWith(".yaml"))
-  .sort()
-  .map((f) => path.join(client, "answers", f));
+const answers = exampleAnswers("acme-manufacturing");
 
 describe("report from a results JSON", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "crm-results-json-"));

@@ -1,10 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, openSync, readdirSync } from "node:fs";
 import path from "node:path";
 
 /** The repository root, for locating the built binary and bundled files. */
 export const REPO = path.resolve(import.meta.dirname, "../..");
 export const BIN = path.join(REPO, "bin/crm-maturity.cjs");
+
+/** The answer files of a bundled example client (`examples/<client>/answers/*.yaml`), sorted. */
+export function exampleAnswers(client: string): string[] {
+  const dir = path.join(REPO, "examples", client, "answers");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
 
 export interface CliResult {
   status: number | null;
