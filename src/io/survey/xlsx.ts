@@ -465,7 +465,7 @@ class Workbook {
     let col = -1;
     let type = "";
     let ref = "";
-    let value: string[] = [];
+    let value = "";
     let length = 0;
     let collecting = false;
     let inIs = false;
@@ -494,7 +494,7 @@ class Workbook {
               if (col >= MAX_COLUMNS)
                 this.fail(`a cell beyond Excel's last column XFD (${where()} in ${name})`);
               type = a.t ?? "n";
-              value = [];
+              value = "";
               length = 0;
               break;
             }
@@ -525,7 +525,7 @@ class Workbook {
               phonetic--;
               break;
             case "c": {
-              const raw = value.join("");
+              const raw = value;
               const text = cellText(type, raw, shared);
               if (text === undefined)
                 this.fail(
@@ -546,7 +546,7 @@ class Workbook {
           if (!collecting) return;
           length += text.length;
           if (length > max) this.cellTooLong(`${where()} of ${name}`);
-          value.push(text);
+          value += text;
         };
       },
       async () => {
