@@ -429,29 +429,29 @@ class Workbook {
     let inSi = false;
     let inT = false;
     let phonetic = 0;
-    let parts: string[] = [];
+    let text = "";
     let length = 0;
     await this.parse(name, this.limits.sharedStringsBytes, "shared strings", (p) => {
       p.open = (tag) => {
         if (tag.name === "si") {
           inSi = true;
-          parts = [];
+          text = "";
           length = 0;
         } else if (tag.name === "rPh") phonetic++;
         else if (tag.name === "t" && inSi && !phonetic) inT = true;
       };
       p.close = (tagName) => {
         if (tagName === "si") {
-          this.shared.push(unescapeOoxml(parts.join("")));
+          this.shared.push(unescapeOoxml(text));
           inSi = false;
         } else if (tagName === "rPh") phonetic--;
         else if (tagName === "t") inT = false;
       };
-      p.text = (text) => {
+      p.text = (piece) => {
         if (!inT) return;
-        length += text.length;
+        length += piece.length;
         if (length > max) this.cellTooLong(`shared string ${this.shared.length} in ${name}`);
-        parts.push(text);
+        text += piece;
       };
     });
   }

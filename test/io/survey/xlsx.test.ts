@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 import { ExportError, openExport } from "../../../src/io/survey/read.js";
@@ -84,6 +85,56 @@ describe("readXlsx", () => {
     expect(read.map(([n]) => n)).toEqual(rows.map((_, i) => i + 1));
     expect(JSON.stringify(read)).not.toContain("\uFFFD");
   });
+
+  it("joins a shared string's rich-text runs", async () => {
+    const file = path.join(tmp(), "rich.xlsx");
+    await workbook(file, [
+      ["id", "部门"],
+      [1, { richText: [{ text: "华东" }, { text: "区" }, { text: " (east)" }] }],
+    ]);
+    const xml = (await part(file, "xl/sharedStrings.xml")).toString("utf8");
+    expect(xml.match(/<r>/g)).toHaveLength(3);
+    expect(await readAll(file)).toEqual([
+      [1, ["id", "部门"]],
+      [2, ["1", "华东区 (east)"]],
+    ]);
+  });
+
+  it.each([
+    ["a shared string", true, "xl/sharedStrings.xml", "<t>東京</t>", "<t>東京</t>"],
+    [
+      "an inline string",
+      false,
+      "xl/worksheets/sheet1.xml",
+      '<c r="B2" t="str"><v>東京</v></c>',
+      '<c r="B2" t="inlineStr"><is><t>東京</t>',
+    ],
+  ])(
+    "leaves out the phonetic reading (rPh) of %s, as Excel shows the cell",
+    async (_, shared, name, text, opening) => {
+      const file = path.join(tmp(), "phonetic.xlsx");
+      await workbook(
+        file,
+        [
+          ["id", "部門"],
+          [1, "東京"],
+        ],
+        shared,
+      );
+      // Japanese Excel stores the furigana of a cell beside its text; exceljs cannot write it.
+      const reading = '<rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/>';
+      const closing = shared ? "" : "</is></c>";
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      const xml = (await zip.file(name)?.async("string")) ?? "";
+      expect(xml).toContain(text);
+      zip.file(name, xml.replace(text, opening + reading + closing));
+      writeFileSync(file, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+      expect(await readAll(file)).toEqual([
+        [1, ["id", "部門"]],
+        [2, ["1", "東京"]],
+      ]);
+    },
+  );
 
   it("reads inline strings, formula strings, numbers, booleans and gaps", async () => {
     const dir = tmp();
