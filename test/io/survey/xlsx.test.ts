@@ -136,6 +136,34 @@ describe("readXlsx", () => {
     },
   );
 
+  it("places cells and rows that carry no reference (r) after the ones before them", async () => {
+    const file = path.join(tmp(), "no-refs.xlsx");
+    await workbook(file, [
+      ["id", "部门", "Q1"],
+      [1, "华东", 4],
+      [2, "华北", 5],
+    ]);
+    const name = "xl/worksheets/sheet1.xml";
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const xml = (await zip.file(name)?.async("string")) ?? "";
+    // Row 2 keeps its references; elsewhere cells and rows follow on. Row 3's second cell jumps
+    // to column D by its reference, and the cell after it follows on to E.
+    const edited = xml
+      .replace(/<row r="3"([^>]*)>/, "<row$1>")
+      .replace(/<c r="[A-Z]+1"/g, "<c")
+      .replace('<c r="B3"', '<c r="D3"')
+      .replace(/<c r="C3"/, "<c");
+    expect(edited).not.toContain('r="A1"');
+    expect(edited).not.toContain('<row r="3"');
+    zip.file(name, edited);
+    writeFileSync(file, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    expect(await readAll(file)).toEqual([
+      [1, ["id", "部门", "Q1"]],
+      [2, ["1", "华东", "4"]],
+      [3, ["2", "", "", "华北", "5"]],
+    ]);
+  });
+
   it("reads inline strings, formula strings, numbers, booleans and gaps", async () => {
     const dir = tmp();
     const file = path.join(dir, "inline.xlsx");
