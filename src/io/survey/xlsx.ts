@@ -525,11 +525,10 @@ class Workbook {
               phonetic--;
               break;
             case "c": {
-              const raw = value;
-              const text = cellText(type, raw, shared);
+              const text = cellText(type, value, shared);
               if (text === undefined)
                 this.fail(
-                  `${where()} referring to shared string ${raw.trim()}, which the workbook does not have (it has ${shared.length})`,
+                  `${where()} referring to shared string ${value.trim()}, which the workbook does not have (it has ${shared.length})`,
                 );
               while (cells.length < col) cells.push("");
               cells[col] = text;
