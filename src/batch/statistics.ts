@@ -53,21 +53,24 @@ function grown<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
 const SMALL_SORT = 32;
 
 /**
- * Sorts scores ascending in place. Most probes of a run with many group values gather two or
- * three scores: twenty thousand calls of `Float64Array#sort` cost more than the sorting.
+ * Sorts values[start, end) ascending in place. Most probes of a run with many group values
+ * gather a few dozen scores: thousands of calls of `Float64Array#sort` cost more than the
+ * sorting.
  */
-function sortScores(values: Float64Array): Float64Array {
-  if (values.length >= SMALL_SORT) return values.sort();
-  for (let i = 1; i < values.length; i++) {
+function sortScores(values: Float64Array, start: number, end: number): void {
+  if (end - start >= SMALL_SORT) {
+    values.subarray(start, end).sort();
+    return;
+  }
+  for (let i = start + 1; i < end; i++) {
     const v = values[i] as number;
     let j = i - 1;
-    while (j >= 0 && (values[j] as number) > v) {
+    while (j >= start && (values[j] as number) > v) {
       values[j + 1] = values[j] as number;
       j--;
     }
     values[j + 1] = v;
   }
-  return values;
 }
 
 /**
@@ -96,12 +99,8 @@ function quartileRanks(n: number, out: Float64Array): number {
   return count;
 }
 
-/** Takes score `v` (within the probe's range) into the probe's values or sub-bucket counts. */
+/** Counts score `v` (within the probe's range) in the probe's sub-buckets. */
 function gather(p: Probe, v: number): void {
-  if (p.values) {
-    p.values[p.filled++] = v;
-    return;
-  }
   const sub = p.sub as NonNullable<Probe["sub"]>;
   const x = Math.floor((v - p.lo) * sub.scale);
   const b = x >= SUB ? SUB - 1 : x;
@@ -117,11 +116,14 @@ interface Probe {
   lo: number;
   hi: number;
   count: number;
-  /** Ranks wanted within [lo, hi] (0-based), and the ranks in the whole set they stand for. */
+  /**
+   * Ranks wanted within [lo, hi] (0-based), and where the score at each goes in the order
+   * statistics (`orderStatistics`).
+   */
   local: number[];
-  global: number[];
-  values?: Float64Array;
-  filled: number;
+  slots: number[];
+  /** Whether this pass gathers the probe's scores (else it counts them in sub-buckets). */
+  values?: boolean;
   sub?: { counts: Uint32Array; min: Float64Array; max: Float64Array; scale: number };
 }
 
@@ -184,6 +186,8 @@ export class StatisticsCollector {
   private groupStarts = new Int32Array(0);
   private readonly groupOrder: Int32Array;
   private groupsAdded = false;
+  /** Scratch for `quartileRanks` in `summary`. */
+  private readonly ranks = new Float64Array(MAX_RANKS);
   private fd: number | undefined;
   private fileEnd = 0;
 
@@ -524,11 +528,6 @@ export class StatisticsCollector {
   private orderStatistics(): Float64Array {
     const M = this.m;
     const known = new Float64Array(this.setCount * M * MAX_RANKS);
-    const wanted = new Float64Array(MAX_RANKS);
-    const put = (k: number, rank: number, value: number) => {
-      const count = quartileRanks(this.n[k] as number, wanted);
-      for (let j = 0; j < count; j++) if (wanted[j] === rank) known[k * MAX_RANKS + j] = value;
-    };
     const ranks = new Float64Array(MAX_RANKS);
     const hist = this.hist;
     let probes: Probe[] = [];
@@ -554,7 +553,7 @@ export class StatisticsCollector {
             hi = Math.max(hi, this.bucketMax[m * FINE + f] as number);
           }
           if (lo === hi) {
-            put(k, rank, lo);
+            known[k * MAX_RANKS + j] = lo;
             continue;
           }
           // A rank in the probe's bucket, or in a later one while the scores from the probe's
@@ -565,16 +564,16 @@ export class StatisticsCollector {
             probe.hi = hi;
             probe.count = through - probeBefore;
           } else {
-            probe = { k, lo, hi, count: hist[bucket] as number, local: [], global: [], filled: 0 };
+            probe = { k, lo, hi, count: hist[bucket] as number, local: [], slots: [] };
             probeBefore = before;
             probes.push(probe);
           }
           probe.local.push(rank - probeBefore);
-          probe.global.push(rank);
+          probe.slots.push(k * MAX_RANKS + j);
         }
       }
     }
-    while (probes.length) probes = this.pass(probes, put);
+    while (probes.length) probes = this.pass(probes, known);
     return known;
   }
 
@@ -627,17 +626,23 @@ export class StatisticsCollector {
     return { first, slots, los, his, wanted, measures, withGroups };
   }
 
-  /** One pass over the score file for `probes`; returns the probes that need another. */
-  private pass(probes: Probe[], put: (k: number, rank: number, value: number) => void): Probe[] {
+  /**
+   * One pass over the score file for `probes`: writes the scores it pins down into `known` and
+   * returns the probes that need another pass.
+   */
+  private pass(probes: Probe[], known: Float64Array): Probe[] {
     const M = this.m;
     let budget = this.limits.collectValues;
     let subs = 0;
     const waiting: Probe[] = [];
     const active: Probe[] = [];
-    for (const p of [...probes].sort((a, b) => a.count - b.count)) {
+    // Smallest first, so the most probes gather their scores (no need when all of them can).
+    const total = probes.reduce((sum, p) => sum + p.count, 0);
+    const order = total <= budget ? probes : [...probes].sort((a, b) => a.count - b.count);
+    for (const p of order) {
       if (p.count <= budget) {
         budget -= p.count;
-        p.values = new Float64Array(p.count);
+        p.values = true;
       } else if (subs++ >= this.limits.subProbes) {
         waiting.push(p);
         continue;
@@ -652,6 +657,18 @@ export class StatisticsCollector {
       active.push(p);
     }
     const { first, slots, los, his, wanted, measures, withGroups } = this.probeIndex(active);
+    // The scores the value probes gather, one after another in one pool (in slot order): the
+    // position of slot x's next score is at[x] (−1 for a probe that counts sub-buckets
+    // instead), and its scores end at ends[x].
+    const ends = new Int32Array(slots.length);
+    const at = new Int32Array(slots.length);
+    let used = 0;
+    slots.forEach((p, x) => {
+      at[x] = p.values ? used : -1;
+      used += p.values ? p.count : 0;
+      ends[x] = used;
+    });
+    const pool = new Float64Array(used);
     const sets = new Int32Array(2 + (withGroups ? this.groupCount : 0));
     const setsIn = sets.length;
     this.eachBlock(measures, withGroups, (count, values, roles, groups) => {
@@ -672,20 +689,26 @@ export class StatisticsCollector {
             const end = first[k + 1] as number;
             for (let x = first[k] as number; x < end; x++) {
               if (v < (los[x] as number) || v > (his[x] as number)) continue;
-              gather(slots[x] as Probe, v);
+              const w = at[x] as number;
+              if (w >= 0) {
+                pool[w] = v;
+                at[x] = w + 1;
+              } else gather(slots[x] as Probe, v);
             }
           }
         }
       }
     });
     const next: Probe[] = waiting;
-    for (const p of active) {
+    for (let x = 0; x < slots.length; x++) {
+      const p = slots[x] as Probe;
       if (p.values) {
-        if (p.filled !== p.count) throw new Error("score file does not match the statistics");
-        const sorted = sortScores(p.values);
-        p.local.forEach((r, i) => {
-          put(p.k, p.global[i] as number, sorted[r] as number);
-        });
+        const start = (ends[x] as number) - p.count;
+        if (at[x] !== ends[x]) throw new Error("score file does not match the statistics");
+        sortScores(pool, start, ends[x] as number);
+        for (let i = 0; i < p.local.length; i++) {
+          known[p.slots[i] as number] = pool[start + (p.local[i] as number)] as number;
+        }
         continue;
       }
       const sub = p.sub as NonNullable<Probe["sub"]>;
@@ -697,9 +720,9 @@ export class StatisticsCollector {
           before += sub.counts[bucket++] as number;
         const lo = sub.min[bucket] as number;
         const hi = sub.max[bucket] as number;
-        const global = p.global[i] as number;
+        const slot = p.slots[i] as number;
         if (lo === hi) {
-          put(p.k, global, lo);
+          known[slot] = lo;
           return;
         }
         if (!child || child.lo !== lo) {
@@ -709,13 +732,12 @@ export class StatisticsCollector {
             hi,
             count: sub.counts[bucket] as number,
             local: [],
-            global: [],
-            filled: 0,
+            slots: [],
           };
           next.push(child);
         }
         child.local.push(r - before);
-        child.global.push(global);
+        child.slots.push(slot);
       });
     }
     return next;
@@ -723,8 +745,15 @@ export class StatisticsCollector {
 
   /** The summary of set × measure `k`, given the scores at the ranks its quartiles need. */
   private summary(k: number, known: Float64Array): SummaryStatistics {
-    const levels: Record<string, number> = {};
-    for (let l = 1; l <= 5; l++) levels[String(l)] = this.levels[k * LEVEL_SLOTS + l] as number;
+    const lv = this.levels;
+    const l = k * LEVEL_SLOTS;
+    const levels = {
+      "1": lv[l + 1] as number,
+      "2": lv[l + 2] as number,
+      "3": lv[l + 3] as number,
+      "4": lv[l + 4] as number,
+      "5": lv[l + 5] as number,
+    };
     const n = this.n[k] as number;
     if (n === 0) {
       return {
@@ -739,23 +768,7 @@ export class StatisticsCollector {
         levels,
       };
     }
-    const min = this.min[k] as number;
-    const max = this.max[k] as number;
-    const ranks = new Float64Array(MAX_RANKS);
-    const count = quartileRanks(n, ranks);
-    const at = (rank: number) => {
-      if (rank === 0) return min;
-      if (rank === n - 1) return max;
-      for (let j = 0; j < count; j++)
-        if (ranks[j] === rank) return known[k * MAX_RANKS + j] as number;
-      throw new Error(`rank ${rank} of ${n} was not looked up`);
-    };
-    const quantile = (p: number) => {
-      const h = (n - 1) * p;
-      const lo = Math.floor(h);
-      const a = at(lo);
-      return h === lo ? a : a + (h - lo) * (at(lo + 1) - a);
-    };
+    const count = quartileRanks(n, this.ranks);
     const d = (this.sum[k] as number) + (this.sumC[k] as number);
     const mean = SHIFT + d / n;
     const ss = Math.max(0, (this.sq[k] as number) + (this.sqC[k] as number) - (d * d) / n);
@@ -763,12 +776,39 @@ export class StatisticsCollector {
       n,
       mean: round2(mean),
       sd: n < 2 ? null : round2(Math.sqrt(ss / (n - 1))),
-      min: round2(min),
-      q1: round2(quantile(0.25)),
-      median: round2(quantile(0.5)),
-      q3: round2(quantile(0.75)),
-      max: round2(max),
+      min: round2(this.min[k] as number),
+      q1: round2(this.quantile(k, n, count, known, 0.25)),
+      median: round2(this.quantile(k, n, count, known, 0.5)),
+      q3: round2(this.quantile(k, n, count, known, 0.75)),
+      max: round2(this.max[k] as number),
       levels,
     };
+  }
+
+  /**
+   * Quantile p of set × measure k's n scores, interpolated between order statistics (as Excel's
+   * QUARTILE.INC); `this.ranks` holds the `count` ranks `known` has scores for.
+   */
+  private quantile(k: number, n: number, count: number, known: Float64Array, p: number): number {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const a = this.orderStatistic(k, n, count, known, lo);
+    return h === lo ? a : a + (h - lo) * (this.orderStatistic(k, n, count, known, lo + 1) - a);
+  }
+
+  /** The score at `rank` of set × measure k's n scores (min and max are kept anyway). */
+  private orderStatistic(
+    k: number,
+    n: number,
+    count: number,
+    known: Float64Array,
+    rank: number,
+  ): number {
+    if (rank === 0) return this.min[k] as number;
+    if (rank === n - 1) return this.max[k] as number;
+    for (let j = 0; j < count; j++) {
+      if (this.ranks[j] === rank) return known[k * MAX_RANKS + j] as number;
+    }
+    throw new Error(`rank ${rank} of ${n} was not looked up`);
   }
 }

@@ -137,13 +137,21 @@ export function uniformNullVariance(options: number): number {
   return (options * options - 1) / 12;
 }
 
-/** Sample variance (n − 1) from a count, a sum and a sum of squares; null below 2. */
+/**
+ * Sample variance (n − 1) from a count, a sum and a sum of squares; null below 2. With integer
+ * sums, n·Σx² − (Σx)² is computed exactly: in doubles while both products stay below 2^53 (a
+ * rounded product at or below that bound was exact), in BigInt beyond.
+ */
 export function varianceOf(n: number, sum: number, sumSquares: number): number | null {
   if (n < 2) return null;
-  const exact = [n, sum, sumSquares].every(Number.isSafeInteger);
-  const scaled = exact
-    ? Number(BigInt(n) * BigInt(sumSquares) - BigInt(sum) * BigInt(sum))
-    : n * sumSquares - sum * sum;
+  const a = n * sumSquares;
+  const b = sum * sum;
+  const integers =
+    Number.isSafeInteger(n) && Number.isSafeInteger(sum) && Number.isSafeInteger(sumSquares);
+  const scaled =
+    !integers || (a <= Number.MAX_SAFE_INTEGER && b <= Number.MAX_SAFE_INTEGER)
+      ? a - b
+      : Number(BigInt(n) * BigInt(sumSquares) - BigInt(sum) * BigInt(sum));
   return Math.max(0, scaled) / (n * (n - 1));
 }
 

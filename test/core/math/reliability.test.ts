@@ -237,6 +237,22 @@ describe("rwg(j)", () => {
     expect(varianceOf(3, 6, 14)).toBe(1); // 1, 2, 3
     expect(varianceOf(1, 3, 9)).toBeNull();
   });
+
+  it("sample variance from integer sums equals the exact BigInt computation at any size", () => {
+    // Large sums, where n·Σx² passes 2^53 and doubles alone would round it.
+    const big = fc.integer({ min: 2, max: 2 ** 26 });
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 2, max: 1000 }), big), fc.nat(), (n, seed) => {
+        const sum = seed % (5 * n + 1);
+        const sumSquares = Math.ceil((sum * sum) / n) + (seed % 1000);
+        const exact = Number(BigInt(n) * BigInt(sumSquares) - BigInt(sum) * BigInt(sum));
+        expect(varianceOf(n, sum, sumSquares)).toBe(Math.max(0, exact) / (n * (n - 1)));
+      }),
+    );
+    // (2^27)² is past 2^53: the products need BigInt, and the difference is still exact.
+    const n = 2 ** 27 + 1;
+    expect(varianceOf(n, n, n + 2)).toBe((2 * n) / (n * (n - 1)));
+  });
 });
 
 describe("ICC(1) and ICC(2)", () => {
