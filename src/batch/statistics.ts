@@ -123,7 +123,7 @@ interface Probe {
   local: number[];
   slots: number[];
   /** Whether this pass gathers the probe's scores (else it counts them in sub-buckets). */
-  values?: boolean;
+  gathers?: boolean;
   sub?: { counts: Uint32Array; min: Float64Array; max: Float64Array; scale: number };
 }
 
@@ -642,7 +642,7 @@ export class StatisticsCollector {
     for (const p of order) {
       if (p.count <= budget) {
         budget -= p.count;
-        p.values = true;
+        p.gathers = true;
       } else if (subs++ >= this.limits.subProbes) {
         waiting.push(p);
         continue;
@@ -664,8 +664,8 @@ export class StatisticsCollector {
     const at = new Int32Array(slots.length);
     let used = 0;
     slots.forEach((p, x) => {
-      at[x] = p.values ? used : -1;
-      used += p.values ? p.count : 0;
+      at[x] = p.gathers ? used : -1;
+      used += p.gathers ? p.count : 0;
       ends[x] = used;
     });
     const pool = new Float64Array(used);
@@ -702,7 +702,7 @@ export class StatisticsCollector {
     const next: Probe[] = waiting;
     for (let x = 0; x < slots.length; x++) {
       const p = slots[x] as Probe;
-      if (p.values) {
+      if (p.gathers) {
         const start = (ends[x] as number) - p.count;
         if (at[x] !== ends[x]) throw new Error("score file does not match the statistics");
         sortScores(pool, start, ends[x] as number);
