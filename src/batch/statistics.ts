@@ -186,7 +186,7 @@ export class StatisticsCollector {
   private groupStarts = new Int32Array(0);
   private readonly groupOrder: Int32Array;
   private groupsAdded = false;
-  /** Scratch for `quartileRanks` in `summary`. */
+  /** Scratch for `quartileRanks` (`orderStatistics`, `summary`). */
   private readonly ranks = new Float64Array(MAX_RANKS);
   private fd: number | undefined;
   private fileEnd = 0;
@@ -528,7 +528,7 @@ export class StatisticsCollector {
   private orderStatistics(): Float64Array {
     const M = this.m;
     const known = new Float64Array(this.setCount * M * MAX_RANKS);
-    const ranks = new Float64Array(MAX_RANKS);
+    const ranks = this.ranks;
     const hist = this.hist;
     let probes: Probe[] = [];
     for (let s = 0; s < this.setCount; s++) {

@@ -430,13 +430,11 @@ class Workbook {
     let inT = false;
     let phonetic = 0;
     let text = "";
-    let length = 0;
     await this.parse(name, this.limits.sharedStringsBytes, "shared strings", (p) => {
       p.open = (tag) => {
         if (tag.name === "si") {
           inSi = true;
           text = "";
-          length = 0;
         } else if (tag.name === "rPh") phonetic++;
         else if (tag.name === "t" && inSi && !phonetic) inT = true;
       };
@@ -449,8 +447,9 @@ class Workbook {
       };
       p.text = (piece) => {
         if (!inT) return;
-        length += piece.length;
-        if (length > max) this.cellTooLong(`shared string ${this.shared.length} in ${name}`);
+        if (text.length + piece.length > max) {
+          this.cellTooLong(`shared string ${this.shared.length} in ${name}`);
+        }
         text += piece;
       };
     });
@@ -466,7 +465,6 @@ class Workbook {
     let type = "";
     let ref = "";
     let value = "";
-    let length = 0;
     let collecting = false;
     let inIs = false;
     let phonetic = 0;
@@ -495,7 +493,6 @@ class Workbook {
                 this.fail(`a cell beyond Excel's last column XFD (${where()} in ${name})`);
               type = a.t ?? "n";
               value = "";
-              length = 0;
               break;
             }
             case "v":
@@ -543,8 +540,7 @@ class Workbook {
         };
         p.text = (text) => {
           if (!collecting) return;
-          length += text.length;
-          if (length > max) this.cellTooLong(`${where()} of ${name}`);
+          if (value.length + text.length > max) this.cellTooLong(`${where()} of ${name}`);
           value += text;
         };
       },

@@ -142,6 +142,47 @@ describe("readXlsx", () => {
     },
   );
 
+  it("counts a cell's characters over all its rich-text runs against the cell limit", async () => {
+    const dir = tmp();
+    const runs = ["东".repeat(200), "西".repeat(200)];
+    const shared = path.join(dir, "shared.xlsx");
+    await workbook(shared, [
+      ["id", "text"],
+      [1, { richText: runs.map((text) => ({ text })) }],
+    ]);
+    const inline = path.join(dir, "inline.xlsx");
+    await workbook(
+      inline,
+      [
+        ["id", "text"],
+        [1, "x"],
+      ],
+      false,
+    );
+    await editPart(inline, "xl/worksheets/sheet1.xml", (xml) => {
+      const cell = '<c r="B2" t="str"><v>x</v></c>';
+      expect(xml).toContain(cell);
+      const is = runs.map((t) => `<r><t>${t}</t></r>`).join("");
+      return xml.replace(cell, `<c r="B2" t="inlineStr"><is>${is}</is></c>`);
+    });
+    const read = (file: string, cellChars: number) => {
+      const rows: string[][] = [];
+      return readXlsx({ file }, { display: "runs.xlsx", limits: { cellChars } }, (cells) => {
+        rows.push(cells);
+      }).then(() => rows);
+    };
+    // Each run is within 300 characters; the cell's 400 are not.
+    await expect(read(shared, 300)).rejects.toThrow(
+      /found shared string 2 in xl\/sharedStrings\.xml holding more than 300 characters/,
+    );
+    await expect(read(inline, 300)).rejects.toThrow(
+      /found cell B2 of xl\/worksheets\/sheet1\.xml holding more than 300 characters/,
+    );
+    for (const file of [shared, inline]) {
+      expect((await read(file, 400))[1]).toEqual(["1", runs.join("")]);
+    }
+  });
+
   it("places cells and rows that carry no reference (r) after the ones before them", async () => {
     const file = path.join(tmp(), "no-refs.xlsx");
     await workbook(file, [
