@@ -10,6 +10,7 @@ import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { noteInput } from "../io/inputs.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
 import { loadMapping } from "../survey/mapping.js";
+import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 import type { Env } from "./env.js";
 import { failWithIssues, printIssues } from "./print-issues.js";
 import { checkProfileOption, profiledQuestionnaire } from "./profile.js";
@@ -64,7 +65,7 @@ function checkOutputs(opts: BatchCommandOptions, cwd: string): void {
 /** The summary printed on standard error after a run. */
 export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
   const r = s.rows;
-  const parts = [`${fmt(r.total)} rows`, `${fmt(r.scored)} scored`];
+  const parts = [`${fmt(r.total)} row${r.total === 1 ? "" : "s"}`, `${fmt(r.scored)} scored`];
   const excluded = s.exclusions.filter((e) => e.rows > 0);
   if (r.excluded) {
     parts.push(
@@ -123,7 +124,7 @@ export async function runBatchCommand(
   if (exportPath !== "-") noteInput(at(exportPath), exportPath);
   const standard = resolveQuestionnaire(opts.questionnaire, e.cwd);
   checkProfileOption(standard, opts.profile);
-  const { mapping, issues } = loadMapping(opts.map, standard, e.cwd);
+  const { mapping, issues } = loadMapping(opts.map, standard, e.cwd, TEMPLATE_PLACEHOLDERS);
   if (!mapping) failWithIssues(`the mapping ${opts.map} is invalid`, issues);
   if (issues.length) printIssues(issues, e.stderr);
   // Columns of questions the profile leaves out are read (and screened) but not scored.

@@ -220,12 +220,17 @@ function loadResultsFile(
   }
   const roster = rosterIssue(first, trimmed);
   if (roster.length > 0) return { issues: roster };
-  // A document the client reads never carries `init`'s "Client name" on its cover.
+  // A document the client reads never carries a placeholder ("Client name") on its cover.
   const assessment = parsed.data.assessment;
   const placeholders = placeholderFields(assessment, TEMPLATE_PLACEHOLDERS).map((field) =>
     makeIssue(
       "template-placeholder",
-      placeholderMessage(field, placeholderFieldValue(assessment, field) ?? "", first.display),
+      placeholderMessage(
+        field,
+        placeholderFieldValue(assessment, field) ?? "",
+        first.display,
+        "results",
+      ),
       first.display,
       first.locate(PLACEHOLDER_PATHS[field]),
     ),

@@ -1,5 +1,12 @@
 import path from "node:path";
 import { checkTargets } from "../core/answers/check.js";
+import {
+  PLACEHOLDER_PATHS,
+  placeholderFields,
+  placeholderFieldValue,
+  placeholderMessage,
+  type TemplatePlaceholders,
+} from "../core/answers/placeholders.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
@@ -18,11 +25,15 @@ export function questionOf(entry: Mapping["questions"][string]): string {
   return typeof entry === "string" ? entry : entry.question;
 }
 
-/** Loads `mapping.yaml` (YAML or JSON) and checks it against the questionnaire; never throws on bad content. */
+/**
+ * Loads `mapping.yaml` (YAML or JSON) and checks it against the questionnaire; never throws on bad
+ * content. With `placeholders`, an assessment field still holding one is a warning.
+ */
 export function loadMapping(
   file: string,
   questionnaire: Questionnaire,
   cwd = process.cwd(),
+  placeholders?: TemplatePlaceholders,
 ): { mapping?: LoadedMapping; issues: Issue[] } {
   const { file: source, issues } = readYamlFile(path.resolve(cwd, file), cwd);
   if (!source || issues.length) return { issues };
@@ -44,6 +55,7 @@ export function loadMapping(
   }
   const ruleIssues = checkMapping(parsed.data, source, questionnaire);
   if (ruleIssues.some((i) => i.severity === "error")) return { issues: ruleIssues };
+  if (placeholders) ruleIssues.push(...placeholderIssues(parsed.data, source, placeholders));
   return { mapping: { mapping: parsed.data, file: source }, issues: ruleIssues };
 }
 
@@ -97,6 +109,29 @@ export function checkMapping(
   return issues;
 }
 
+/** A warning per assessment field still holding a placeholder (`map init` writes two). */
+function placeholderIssues(
+  mapping: Mapping,
+  file: SourceFile,
+  placeholders: TemplatePlaceholders,
+): Issue[] {
+  const assessment = mapping.assessment;
+  return placeholderFields(assessment, placeholders).map((field) =>
+    makeIssue(
+      "template-placeholder",
+      placeholderMessage(
+        field,
+        placeholderFieldValue(assessment, field) ?? "",
+        file.display,
+        "mapping",
+      ),
+      file.display,
+      file.locate(PLACEHOLDER_PATHS[field]),
+      "warning",
+    ),
+  );
+}
+
 /** Checks that each mapped column names a known question and no question is mapped twice. */
 function checkQuestionColumns(
   mapping: Mapping,
@@ -109,6 +144,16 @@ function checkQuestionColumns(
     questionnaire.dimensions.flatMap((d) => d.questions.map((q) => q.id)),
   );
   const seen = new Map<string, string>();
+  if (Object.keys(mapping.questions).length === 0) {
+    issues.push(
+      makeIssue(
+        "invalid-value",
+        "expected at least one question column under questions (the export's column → a question id); found none, so no answer would be read",
+        file.display,
+        at(["questions"]),
+      ),
+    );
+  }
   for (const [column, entry] of Object.entries(mapping.questions)) {
     const id = questionOf(entry);
     const where =

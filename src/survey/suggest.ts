@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import { MAPPING_PLACEHOLDERS } from "../core/answers/placeholders.js";
 import type { AnswerValue } from "../core/models/mapping.js";
 import type { Question } from "../core/questionnaire/schema.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
@@ -530,9 +531,9 @@ export function renderSuggestion(
     "# Review every line marked TODO or check, then run:",
     `#   crm-maturity batch ${oneLine(opts.exportName, 70)} --map <this file>`,
     "assessment:",
-    '  client: { name: "TODO client name" }  # TODO also industry and size',
+    `  client: { name: ${JSON.stringify(MAPPING_PLACEHOLDERS.name)} }  # TODO also industry and size`,
     `  date: ${opts.date}  # TODO the assessment date`,
-    '  assessor: "TODO your name"',
+    `  assessor: ${JSON.stringify(MAPPING_PLACEHOLDERS.assessor)}`,
     `  questionnaire: { id: ${q.id}, version: ${scalar(q.version)} }`,
     `preset: ${s.preset.id}  # ${s.preset.title}`,
     `headerRows: ${s.preset.headerRows}`,

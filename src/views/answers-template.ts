@@ -1,4 +1,4 @@
-import type { TemplatePlaceholders } from "../core/answers/placeholders.js";
+import { MAPPING_PLACEHOLDERS, type TemplatePlaceholders } from "../core/answers/placeholders.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
 import { profilesOf, STANDARD_PROFILE } from "../core/questionnaire/profiles.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
@@ -16,14 +16,21 @@ export interface TemplateOptions {
 }
 
 /**
- * What the answers template writes into each assessment field, in every language: a file still
- * carrying one of these was never filled in (`interview` asks for the field, reports refuse it).
+ * What the answers template writes into each assessment field, in every language, and what a
+ * suggested mapping writes (`MAPPING_PLACEHOLDERS`): a file still carrying one of these was
+ * never filled in (`interview` asks for the field, `score` and `batch` warn, reports refuse it).
  */
 export const TEMPLATE_PLACEHOLDERS: TemplatePlaceholders = {
-  name: LANGS.map((lang) => messagesFor(lang).answersTemplate.clientName),
+  name: [
+    ...LANGS.map((lang) => messagesFor(lang).answersTemplate.clientName),
+    MAPPING_PLACEHOLDERS.name,
+  ],
   industry: LANGS.map((lang) => messagesFor(lang).answersTemplate.industry),
   size: LANGS.map((lang) => messagesFor(lang).answersTemplate.size),
-  assessor: LANGS.map((lang) => messagesFor(lang).answersTemplate.assessor),
+  assessor: [
+    ...LANGS.map((lang) => messagesFor(lang).answersTemplate.assessor),
+    MAPPING_PLACEHOLDERS.assessor,
+  ],
 };
 
 const comment = (lines: readonly string[], indent = "") =>

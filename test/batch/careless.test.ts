@@ -179,6 +179,8 @@ describe("batch careless screening", () => {
     expect(summaryLines(outcome.summary)[0]).toContain(
       "3 flagged as careless (straight-lining: 1, long-string: 1, too-fast: 1; kept, see --exclude-careless)",
     );
+    const one = { ...outcome.summary.rows, total: 1, scored: 1 };
+    expect(summaryLines({ ...outcome.summary, rows: one })[0]).toMatch(/: 1 row · 1 scored/);
   });
 
   it("with --exclude-careless leaves them out, each in the rejects file with its reason", async () => {

@@ -347,6 +347,42 @@ describe("crm-maturity map init", () => {
     expect(readFileSync(path.join(dir, "mapping.yaml"), "utf8")).toBe(text);
   });
 
+  it("carries its placeholders to no report: batch warns, report refuses until they are filled in", () => {
+    const dir = tmp();
+    const exportFile = path.join(SURVEY, "surveymonkey/export.csv");
+    expect(
+      runCli(["map", "init", exportFile, ...Q, "-o", "mapping.yaml"], { cwd: dir }).status,
+    ).toBe(0);
+    const score = () =>
+      runCli(["batch", exportFile, "--map", "mapping.yaml", ...Q, "-o", "results.json"], {
+        cwd: dir,
+      });
+    const report = () => runCli(["report", "results.json", ...Q, "-o", "report.md"], { cwd: dir });
+    const suggested = score();
+    expect(suggested.status).toBe(0);
+    expect(suggested.stderr).toMatch(
+      /^mapping\.yaml:5:\d+ {2}warning {2}expected the client's name in assessment\.client\.name; found "TODO client name", a placeholder .*\(template-placeholder\)$/m,
+    );
+    expect(suggested.stderr).toMatch(/^mapping\.yaml:7:\d+ {2}warning .*"TODO your name"/m);
+    const refused = report();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^results\.json:\d+:\d+ {2}error {2}expected the client's name .*carried over from the answers or the mapping .*\(template-placeholder\)$/m,
+    );
+    expect(existsSync(path.join(dir, "report.md"))).toBe(false);
+    const mapping = path.join(dir, "mapping.yaml");
+    writeFileSync(
+      mapping,
+      readFileSync(mapping, "utf8")
+        .replace('"TODO client name"', "Acme")
+        .replace('"TODO your name"', "Jane Doe"),
+    );
+    const filled = score();
+    expect(filled.stderr).not.toMatch(/template-placeholder/);
+    expect(report().status).toBe(0);
+    expect(readFileSync(path.join(dir, "report.md"), "utf8")).toMatch(/^\*\*Acme\*\*$/m);
+  });
+
   it("publishes the mapping JSON Schema (committed in schema/)", () => {
     const r = runCli(["schema", "mapping"]);
     expect(r.status).toBe(0);

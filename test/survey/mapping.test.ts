@@ -1,12 +1,14 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { MAPPING_PLACEHOLDERS } from "../../src/core/answers/placeholders.js";
 import { mappingSchema } from "../../src/core/models/mapping.js";
 import { renderJsonSchema } from "../../src/core/models/schemas.js";
 import { parseHeader } from "../../src/survey/header.js";
 import { loadMapping } from "../../src/survey/mapping.js";
 import { PRESETS } from "../../src/survey/presets.js";
 import { bindMapping } from "../../src/survey/respondent.js";
+import { TEMPLATE_PLACEHOLDERS } from "../../src/views/answers-template.js";
 import { questionnaire, tmp } from "../batch/helpers.js";
 
 const HEAD = `assessment:
@@ -93,13 +95,51 @@ describe("mapping.yaml", () => {
     writeFileSync(
       file,
       HEAD.replace("batch-test, version: 1.0.0", "batch-test, version: 2.0.0") +
-        "respondent:\n  role: {}\nquestions: {}\n",
+        "respondent:\n  role: {}\nquestions:\n  Q1: lead.ceo-ownership\n",
     );
     const { issues } = loadMapping(file, questionnaire(), dir);
     expect(issues.map((i) => i.code)).toEqual(["invalid-value", "missing-field"]);
     expect(issues[0]?.message).toMatch(
       /expected questionnaire batch-test 1\.0\.0.*found batch-test 2\.0\.0/,
     );
+  });
+
+  it("refuses a mapping with no question column, at its questions", () => {
+    // What `map init` writes when no column matched: scoring it would read no answer at all.
+    const { mapping, issues } = load(
+      "respondent:\n  role: { default: frontline }\nquestions:\n  {}  # TODO\n",
+    );
+    expect(mapping).toBeUndefined();
+    expect(issues.map((i) => [i.code, i.severity, at(i)])).toEqual([
+      ["invalid-value", "error", "9:3"],
+    ]);
+    expect(issues[0]?.message).toMatch(/expected at least one question column.*found none/);
+  });
+
+  it("warns, when asked to, about the placeholders a suggested mapping still holds", () => {
+    const dir = tmp();
+    const file = path.join(dir, "mapping.yaml");
+    const suggested = HEAD.replace("{ name: Acme }", `{ name: "${MAPPING_PLACEHOLDERS.name}" }`)
+      .replace("assessor: Test", `assessor: ${MAPPING_PLACEHOLDERS.assessor}`)
+      .concat(
+        "respondent:\n  role: { default: frontline }\nquestions:\n  Q1: lead.ceo-ownership\n",
+      );
+    writeFileSync(file, suggested);
+    const warned = loadMapping(file, questionnaire(), dir, TEMPLATE_PLACEHOLDERS);
+    expect(warned.mapping).toBeDefined();
+    expect(warned.issues.map((i) => [i.code, i.severity, at(i)])).toEqual([
+      ["template-placeholder", "warning", "2:19"],
+      ["template-placeholder", "warning", "4:13"],
+    ]);
+    expect(warned.issues[0]?.message).toBe(
+      `expected the client's name in assessment.client.name; found "TODO client name", a placeholder (fill it in: a report refuses results that carry it)`,
+    );
+    expect(loadMapping(file, questionnaire(), dir).issues).toEqual([]);
+    // A filled-in mapping is quiet.
+    expect(
+      load("respondent:\n  role: { default: frontline }\nquestions:\n  Q1: lead.ceo-ownership\n")
+        .issues,
+    ).toEqual([]);
   });
 
   it("locates columns the export does not have in the mapping file", () => {

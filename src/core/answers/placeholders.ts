@@ -8,6 +8,15 @@ export type PlaceholderField = (typeof PLACEHOLDER_FIELDS)[number];
 /** Per field, every text `init` may have written for it (one per language). */
 export type TemplatePlaceholders = Readonly<Record<PlaceholderField, readonly string[]>>;
 
+/**
+ * The texts `map init` and `survey` write into a mapping's assessment block, which `batch`
+ * carries into its results: detected like `init`'s (see `TEMPLATE_PLACEHOLDERS`).
+ */
+export const MAPPING_PLACEHOLDERS = {
+  name: "TODO client name",
+  assessor: "TODO your name",
+} as const satisfies Partial<Record<PlaceholderField, string>>;
+
 /** Where each field lives in an answers file. */
 export const PLACEHOLDER_PATHS: Readonly<Record<PlaceholderField, AnswersPath>> = {
   name: ["assessment", "client", "name"],
@@ -53,7 +62,23 @@ const FIELD_NAMES: Readonly<Record<PlaceholderField, string>> = {
   assessor: "the assessor's name",
 };
 
-/** Says which field still holds `init`'s placeholder and how to fill it in (`file` as shown). */
-export function placeholderMessage(field: PlaceholderField, value: string, file: string): string {
-  return `expected ${FIELD_NAMES[field]} in ${PLACEHOLDER_PATHS[field].join(".")}; found ${JSON.stringify(value)}, the placeholder \`crm-maturity init\` wrote (fill it in, or run \`crm-maturity interview -o ${file}\`, which asks for it)`;
+/** The kind of file a placeholder was found in: it decides what the message tells the user to do. */
+export type PlaceholderHolder = "answers" | "mapping" | "results";
+
+/** Says which field still holds a placeholder and how to fill it in (`file` as shown). */
+export function placeholderMessage(
+  field: PlaceholderField,
+  value: string,
+  file: string,
+  holder: PlaceholderHolder = "answers",
+): string {
+  const found = `expected ${FIELD_NAMES[field]} in ${PLACEHOLDER_PATHS[field].join(".")}; found ${JSON.stringify(value)}`;
+  switch (holder) {
+    case "answers":
+      return `${found}, the placeholder \`crm-maturity init\` wrote (fill it in, or run \`crm-maturity interview -o ${file}\`, which asks for it)`;
+    case "mapping":
+      return `${found}, a placeholder (fill it in: a report refuses results that carry it)`;
+    case "results":
+      return `${found}, a placeholder carried over from the answers or the mapping these results were scored from (fill it in there and score again)`;
+  }
 }

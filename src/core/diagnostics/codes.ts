@@ -237,8 +237,8 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
   "template-placeholder": {
     severity: "error",
     summary:
-      'An assessment field still holds the text `crm-maturity init` wrote for it (e.g. "Client name" or 客户名称); reports refuse to print it, score warns. In a brand file, `validate` warns about the firm name init wrote ("Your firm name" or 贵公司名称).',
-    help: "Fill in the field, or run `crm-maturity interview -o <file>`, which asks for the client details when they are missing; in a brand file, write the firm's own name.",
+      'An assessment field still holds the text `crm-maturity init` wrote for it (e.g. "Client name" or 客户名称), or that `map init` and `survey` write into a mapping ("TODO client name"); reports refuse to print it, score and batch warn. In a brand file, `validate` warns about the firm name init wrote ("Your firm name" or 贵公司名称).',
+    help: "Fill in the field, or run `crm-maturity interview -o <file>`, which asks for the client details when they are missing; in a mapping, fill it in and run batch again; in a brand file, write the firm's own name.",
   },
   "brand-asset": {
     severity: "error",

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
 import type { z } from "zod";
+import { MAPPING_PLACEHOLDERS } from "../../core/answers/placeholders.js";
 import type { Lang } from "../../core/models/languages.js";
 import type {
   AnswerValue,
@@ -275,11 +276,11 @@ export function renderMapping(
     assessment: {
       // The profile the survey was cut for: batch scores the export with the same one.
       client: {
-        name: "TODO client name",
+        name: MAPPING_PLACEHOLDERS.name,
         ...(q.profile ? { profile: profileIds(q.profile) } : {}),
       },
       date: opts.date,
-      assessor: "TODO your name",
+      assessor: MAPPING_PLACEHOLDERS.assessor,
       questionnaire: { id: q.id, version: q.version },
     },
     preset: layout.preset,
