@@ -99,6 +99,11 @@ export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
       `crm-maturity: ${fmt(s.notForRole)} answer${s.notForRole === 1 ? "" : "s"} to questions not put to the respondent's role ${s.notForRole === 1 ? "was" : "were"} counted, as score counts them`,
     );
   }
+  if (r.scored === 0) {
+    lines.push(
+      `crm-maturity: no row was scored${r.total === 0 ? " (the export has no data rows)" : ""}: the results hold no respondent, and report, roadmap and compare refuse them`,
+    );
+  }
   if (s.unreported) {
     lines.push(
       `crm-maturity: ${fmt(s.unreported)} more problems not shown; ${rejectsFile ? `every rejected row is in ${rejectsFile}` : "rerun with --rejects FILE to get every rejected row"}`,

@@ -236,6 +236,21 @@ function loadResultsFile(
     ),
   );
   if (placeholders.length > 0) return { issues: [...issues, ...placeholders] };
+  // As with answer files: a document about nobody's answers is not a report (batch on an export
+  // whose rows were all excluded, rejected or blank writes such results).
+  if (parsed.data.respondents.length === 0) {
+    return {
+      issues: [
+        ...issues,
+        makeIssue(
+          "missing-field",
+          "expected at least one scored respondent in the results; found none (the export had no data rows, or batch excluded or rejected every one: see its summary and --rejects)",
+          first.display,
+          first.locate(["respondents"]),
+        ),
+      ],
+    };
+  }
   const results = retargetResults(parsed.data, opts.targets, opts.horizonMonths);
   return { value: { from: "results", results, file: first }, issues };
 }

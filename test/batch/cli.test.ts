@@ -254,6 +254,35 @@ describe("crm-maturity batch", () => {
     }
   });
 
+  it("says when no row was scored, and such results make no report (exit 1)", () => {
+    const dir = tmp();
+    const exportFile = path.join(dir, "export.csv");
+    // The Qualtrics export's three header rows and nothing else.
+    const rows = readFileSync(path.join(QUALTRICS, "export.csv"), "utf8").split(/\r?\n/);
+    writeFileSync(exportFile, `${rows.slice(0, 3).join("\n")}\n`);
+    const mapping = path.join(QUALTRICS, "mapping.yaml");
+    const r = runCli(["batch", exportFile, "--map", mapping, ...Q, "-o", "results.json"], {
+      cwd: dir,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(
+      /^crm-maturity: no row was scored \(the export has no data rows\): the results hold no respondent, and report, roadmap and compare refuse them$/m,
+    );
+    const results = resultsSchema.parse(
+      JSON.parse(readFileSync(path.join(dir, "results.json"), "utf8")),
+    );
+    expect(results.respondents).toEqual([]);
+    const report = runCli(["report", "results.json", ...Q, "-o", "report.md"], { cwd: dir });
+    expect(report.status).toBe(1);
+    expect(report.stderr).toMatch(
+      /^results\.json:\d+:\d+ {2}error {2}expected at least one scored respondent in the results; found none .*\(missing-field\)$/m,
+    );
+    expect(existsSync(path.join(dir, "report.md"))).toBe(false);
+    // A run that scores rows says nothing of the kind.
+    const scored = runCli(["batch", path.join(QUALTRICS, "export.csv"), "--map", mapping, ...Q]);
+    expect(scored.stderr).not.toMatch(/no row was scored/);
+  });
+
   it("exits 2 for a --group-by column the export does not have", () => {
     const r = runCli([
       "batch",
