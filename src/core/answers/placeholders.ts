@@ -5,7 +5,7 @@ import type { AssessmentMeta } from "./schema.js";
 export const PLACEHOLDER_FIELDS = ["name", "industry", "size", "assessor"] as const;
 export type PlaceholderField = (typeof PLACEHOLDER_FIELDS)[number];
 
-/** Per field, every text `init` may have written for it (one per language). */
+/** Per field, every placeholder text a file may still hold (`init`'s in each language, a suggested mapping's). */
 export type TemplatePlaceholders = Readonly<Record<PlaceholderField, readonly string[]>>;
 
 /**
