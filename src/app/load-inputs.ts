@@ -1,9 +1,8 @@
 import path from "node:path";
 import {
-  PLACEHOLDER_PATHS,
   placeholderFields,
   placeholderFieldValue,
-  placeholderMessage,
+  placeholderIssue,
 } from "../core/answers/placeholders.js";
 import type { Respondent } from "../core/answers/schema.js";
 import { scoreAssessment } from "../core/assessment.js";
@@ -223,17 +222,7 @@ function loadResultsFile(
   // A document the client reads never carries a placeholder ("Client name") on its cover.
   const assessment = parsed.data.assessment;
   const placeholders = placeholderFields(assessment, TEMPLATE_PLACEHOLDERS).map((field) =>
-    makeIssue(
-      "template-placeholder",
-      placeholderMessage(
-        field,
-        placeholderFieldValue(assessment, field) ?? "",
-        first.display,
-        "results",
-      ),
-      first.display,
-      first.locate(PLACEHOLDER_PATHS[field]),
-    ),
+    placeholderIssue(field, placeholderFieldValue(assessment, field) ?? "", first, "results"),
   );
   if (placeholders.length > 0) return { issues: [...issues, ...placeholders] };
   // As with answer files: a document about nobody's answers is not a report (batch on an export

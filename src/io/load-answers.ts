@@ -4,10 +4,9 @@ import type { z } from "zod";
 import { type AnswerFinding, checkAnswersAgainst, checkTargets } from "../core/answers/check.js";
 import { type MergedAssessment, mergeAnswerFiles } from "../core/answers/merge.js";
 import {
-  PLACEHOLDER_PATHS,
   placeholderFields,
   placeholderFieldValue,
-  placeholderMessage,
+  placeholderIssue,
   type TemplatePlaceholders,
 } from "../core/answers/placeholders.js";
 import { type AnswersFile, answersFile, targetsFile } from "../core/answers/schema.js";
@@ -199,13 +198,7 @@ function placeholderIssues(
     const holder =
       loaded.find((l) => placeholderFieldValue(l.data.assessment, field) === value) ?? loaded[0];
     const file = holder?.file as SourceFile;
-    return makeIssue(
-      "template-placeholder",
-      placeholderMessage(field, value ?? "", file.display),
-      file.display,
-      file.locate(PLACEHOLDER_PATHS[field]),
-      placeholders.severity,
-    );
+    return placeholderIssue(field, value ?? "", file, "answers", placeholders.severity);
   });
 }
 

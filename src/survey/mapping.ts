@@ -1,10 +1,9 @@
 import path from "node:path";
 import { checkTargets } from "../core/answers/check.js";
 import {
-  PLACEHOLDER_PATHS,
   placeholderFields,
   placeholderFieldValue,
-  placeholderMessage,
+  placeholderIssue,
   type TemplatePlaceholders,
 } from "../core/answers/placeholders.js";
 import type { Issue } from "../core/diagnostics/issue.js";
@@ -117,16 +116,11 @@ function placeholderIssues(
 ): Issue[] {
   const assessment = mapping.assessment;
   return placeholderFields(assessment, placeholders).map((field) =>
-    makeIssue(
-      "template-placeholder",
-      placeholderMessage(
-        field,
-        placeholderFieldValue(assessment, field) ?? "",
-        file.display,
-        "mapping",
-      ),
-      file.display,
-      file.locate(PLACEHOLDER_PATHS[field]),
+    placeholderIssue(
+      field,
+      placeholderFieldValue(assessment, field) ?? "",
+      file,
+      "mapping",
       "warning",
     ),
   );

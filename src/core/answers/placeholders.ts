@@ -1,3 +1,5 @@
+import type { Issue, IssueSeverity } from "../diagnostics/issue.js";
+import { makeIssue, type SourceFile } from "../diagnostics/source.js";
 import type { AnswersPath } from "./input.js";
 import type { AssessmentMeta } from "./schema.js";
 
@@ -66,11 +68,11 @@ const FIELD_NAMES: Readonly<Record<PlaceholderField, string>> = {
 export type PlaceholderHolder = "answers" | "mapping" | "results";
 
 /** Says which field still holds a placeholder and how to fill it in (`file` as shown). */
-export function placeholderMessage(
+function placeholderMessage(
   field: PlaceholderField,
   value: string,
   file: string,
-  holder: PlaceholderHolder = "answers",
+  holder: PlaceholderHolder,
 ): string {
   const found = `expected ${FIELD_NAMES[field]} in ${PLACEHOLDER_PATHS[field].join(".")}; found ${JSON.stringify(value)}`;
   switch (holder) {
@@ -81,4 +83,21 @@ export function placeholderMessage(
     case "results":
       return `${found}, a placeholder carried over from the answers or the mapping these results were scored from (fill it in there and score again)`;
   }
+}
+
+/** The finding that `field` of the assessment in `file` still holds `value`, a placeholder. */
+export function placeholderIssue(
+  field: PlaceholderField,
+  value: string,
+  file: SourceFile,
+  holder: PlaceholderHolder,
+  severity?: IssueSeverity,
+): Issue {
+  return makeIssue(
+    "template-placeholder",
+    placeholderMessage(field, value, file.display, holder),
+    file.display,
+    file.locate(PLACEHOLDER_PATHS[field]),
+    severity,
+  );
 }
