@@ -21,7 +21,7 @@ import { profileIds } from "../core/questionnaire/profiles.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { targetFigures } from "../core/scoring/score.js";
 import type { JsonTrim, TrimmedArray } from "../io/json.js";
-import { loadAnswerFiles } from "../io/load-answers.js";
+import { expandAnswerFolders, loadAnswerFiles } from "../io/load-answers.js";
 import { parseDataBytes, readDataFile, readStdinText, STDIN_DISPLAY } from "../io/read.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 import { profiledQuestionnaire, questionnaireForResults } from "./profile.js";
@@ -245,16 +245,17 @@ function loadResultsFile(
 }
 
 /**
- * The one answers-or-results loader: `<inputs..>` are answer files (merged and scored with the
+ * The one answers-or-results loader: `<inputs..>` are answer files or folders of them (merged and scored with the
  * questionnaire) or one results file from `score --format json` or `batch` (checked against the
  * results schema, not yet against a questionnaire). Every problem comes back as a located
  * issue; `value` is set only when none of them is an error.
  */
 export function loadAssessment(
-  paths: readonly string[],
+  inputs: readonly string[],
   opts: AssessmentInputOptions,
 ): { value?: LoadedAssessment; issues: Issue[] } {
-  const issues: Issue[] = [];
+  const { paths, issues } = expandAnswerFolders(inputs, opts.cwd);
+  if (issues.length > 0) return { issues };
   let stdin: { text?: string; issue?: Issue } | undefined;
   const stdinText = () => {
     if (!stdin) {

@@ -2,7 +2,7 @@ import { scoreAssessment } from "../core/assessment.js";
 import { UsageError } from "../core/diagnostics/errors.js";
 import type { Lang } from "../core/models/languages.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
-import { loadAnswerFiles, loadTargetsFile } from "../io/load-answers.js";
+import { expandAnswerFolders, loadAnswerFiles, loadTargetsFile } from "../io/load-answers.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { SCORE_RENDERERS, type ScoreFormat } from "../render/score/index.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
@@ -35,7 +35,9 @@ export async function runScore(
   }
   const standard = resolveQuestionnaire(opts.questionnaire, e.cwd);
   checkProfileOption(standard, opts.profile);
-  const answers = loadAnswerFiles(paths, standard, {
+  const inputs = expandAnswerFolders(paths, e.cwd);
+  if (inputs.issues.length > 0) failWithIssues("the answers are invalid", inputs.issues);
+  const answers = loadAnswerFiles(inputs.paths, standard, {
     cwd: e.cwd,
     stdin: e.stdin,
     placeholders: { texts: TEMPLATE_PLACEHOLDERS, severity: "warning" },

@@ -18,7 +18,7 @@ export function addReportOptions(cmd: Command): Command {
   return cmd
     .argument(
       "<inputs...>",
-      "answer files (YAML/JSON, `-` for standard input) or one results JSON from score/batch",
+      "answer files (YAML/JSON) or folders of them (`-` for standard input), or one results JSON from score/batch",
     )
     .addOption(questionnaireOption("questionnaire root file"))
     .option("--targets <file>", "per-dimension target levels for this client")

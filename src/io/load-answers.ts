@@ -11,10 +11,11 @@ import {
 } from "../core/answers/placeholders.js";
 import { type AnswersFile, answersFile, targetsFile } from "../core/answers/schema.js";
 import type { Issue } from "../core/diagnostics/issue.js";
-import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
+import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
-import { readStdinText, readYamlFile, STDIN_DISPLAY } from "./read.js";
+import { compareText } from "../core/text/compare.js";
+import { displayPath, readStdinText, readYamlFile, STDIN_DISPLAY } from "./read.js";
 import { parseFast, parseYamlSource } from "./yaml.js";
 
 /** Where input files are resolved and how standard input (`-`) is read. */
@@ -140,6 +141,61 @@ function answerValueIssue(file: SourceFile, p: (string | number)[]): Issue {
 function findingToIssue(file: SourceFile, finding: AnswerFinding): Issue {
   const range = file.locate(finding.path, { key: AT_KEY.has(finding.code) });
   return makeIssue(finding.code, finding.message, file.display, range, finding.severity);
+}
+
+/** The files an answers folder contributes: what `interview` and `init` write. */
+const ANSWER_FILE = /\.(ya?ml|json)$/i;
+
+/**
+ * Replaces each folder among the inputs of `score`, `report`, `roadmap` and `compare` by the
+ * answer files in it (`*.yaml`, `*.yml`, `*.json`, not hidden, not in subfolders), in code-unit
+ * order, so `score acme/answers` reads one file per interview as `score acme/answers/*.yaml`
+ * does. A folder without any is an issue; every other path is kept for the reader to judge.
+ */
+export function expandAnswerFolders(
+  paths: readonly string[],
+  cwd: string,
+): { paths: string[]; issues: Issue[] } {
+  const out: string[] = [];
+  const issues: Issue[] = [];
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    let names: string[] | undefined;
+    try {
+      if (p !== "-" && statSync(abs).isDirectory()) names = readdirSync(abs);
+    } catch {
+      // Missing or unreadable: the reader says so, at the path the user gave.
+    }
+    if (names === undefined) {
+      out.push(p);
+      continue;
+    }
+    const files = names
+      .filter((n) => ANSWER_FILE.test(n) && !n.startsWith("."))
+      .sort(compareText)
+      .map((n) => path.join(p, n))
+      .filter((f) => isFile(path.resolve(cwd, f)));
+    if (files.length === 0) {
+      issues.push(
+        makeIssue(
+          "file-unreadable",
+          "expected a folder with answer files (.yaml, .yml or .json); found none in it",
+          displayPath(abs, cwd),
+          FILE_START,
+        ),
+      );
+    }
+    out.push(...files);
+  }
+  return { paths: out, issues };
+}
+
+function isFile(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**

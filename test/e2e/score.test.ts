@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -208,6 +208,35 @@ describe("crm-maturity score (built CLI)", () => {
     const r = runCli(["score", "missing.yaml", "-q", MINI], { cwd: VALID });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^missing\.yaml:1:1 {2}error .*no such file/m);
+  });
+
+  it("reads a folder as the answer files in it, in name order, like the files listed", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "score-folder-"));
+    cpSync(path.join(ACME, "answers"), path.join(dir, "answers"), { recursive: true });
+    writeFileSync(path.join(dir, "answers", "notes.txt"), "not an answers file\n");
+    const files = exampleFiles(dir).filter((f) => f.endsWith(".yaml"));
+    const listed = runCli(["score", ...files, "--format", "json"], { cwd: dir });
+    const folder = runCli(["score", "answers", "--format", "json"], { cwd: dir });
+    expect(folder.stderr).toBe("");
+    expect(folder.status).toBe(0);
+    expect(folder.stdout).toBe(listed.stdout);
+    const json = JSON.parse(folder.stdout) as Results;
+    expect(json.respondents).toHaveLength(files.length);
+    const report = runCli(["report", "answers"], { cwd: dir });
+    expect(report.status).toBe(0);
+    expect(report.stdout).toBe(runCli(["report", ...files], { cwd: dir }).stdout);
+  });
+
+  it("exits 1 on a folder without answer files, naming it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "score-empty-"));
+    mkdirSync(path.join(dir, "answers"));
+    writeFileSync(path.join(dir, "answers", "notes.txt"), "nothing to score\n");
+    const r = runCli(["score", "answers", "-q", MINI], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^answers:1:1 {2}error {2}expected a folder with answer files .*found none/m,
+    );
+    expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
   const usage: [string, string[]][] = [

@@ -21,7 +21,7 @@ export function register(program: Command): void {
     )
     .argument(
       "<baseline>",
-      "the earlier assessment: answers file (YAML/JSON) or results JSON from score/batch (- reads stdin)",
+      "the earlier assessment: answers file (YAML/JSON), a folder of answer files, or results JSON from score/batch (- reads stdin)",
     )
     .argument("<followup>", "the later assessment, in either form")
     .addOption(

@@ -20,7 +20,7 @@ export function register(program: Command): void {
     )
     .argument(
       "<answers...>",
-      "answer files (YAML or JSON; several merge into one assessment; - reads stdin)",
+      "answer files (YAML or JSON) or folders of them; several merge into one assessment; - reads stdin",
     )
     .addOption(questionnaireOption("questionnaire to score with"))
     .option("--targets <file>", "targets file overriding the per-dimension target levels")
