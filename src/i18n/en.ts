@@ -909,7 +909,7 @@ crm-maturity interview${q} -o answers.yaml
 # 2. Score: maturity profile, gaps, readiness verdict, risks and perception gaps
 crm-maturity score answers.yaml${q} ${t}
 
-# 3. The gap report (Markdown or PDF)
+# 3. The gap report (Markdown; -o report.pdf, report.docx or report.pptx for PDF, Word or PowerPoint)
 crm-maturity report answers.yaml${q} ${t} -o report.md
 
 # 4. The phased roadmap (rigidify → optimise → solidify)

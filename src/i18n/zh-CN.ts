@@ -874,11 +874,11 @@ crm-maturity interview${q} -o answers.yaml --lang zh-CN
 # 2. 评分：成熟度概况、差距、就绪度结论、风险与认知落差
 crm-maturity score answers.yaml${q} ${t} --lang zh-CN
 
-# 3. 差距报告（Markdown 或 PDF）
+# 3. 差距报告（Markdown；-o report.pdf、report.docx 或 report.pptx 则为 PDF、Word 或 PowerPoint）
 crm-maturity report answers.yaml${q} ${t} --lang zh-CN -o report.md
 
 # 4. 分阶段路线图（僵化 → 优化 → 固化）
-crm-maturity roadmap answers.yaml${q} ${t} -o roadmap.md
+crm-maturity roadmap answers.yaml${q} ${t} --lang zh-CN -o roadmap.md
 \`\`\`
 
 保存评分结果（\`score --format json -o results.json\`），半年后复评时可用 \`crm-maturity compare\` 对比进展。

@@ -197,7 +197,17 @@ describe("crm-maturity init (built CLI)", () => {
   it("writes Chinese comments and README with --lang zh-CN", () => {
     const cwd = tmp();
     expect(runCli(["init", "--lang", "zh-CN"], { cwd }).status).toBe(0);
-    expect(readFileSync(path.join(cwd, "README.md"), "utf8")).toMatch(/^# CRM 能力成熟度评估/);
+    const readme = readFileSync(path.join(cwd, "README.md"), "utf8");
+    expect(readme).toMatch(/^# CRM 能力成熟度评估/);
+    // Every command the Chinese README suggests writes Chinese.
+    const commands = readme.split("\n").filter((l) => l.startsWith("crm-maturity "));
+    expect(commands.map((c) => c.split(" ")[1])).toEqual([
+      "interview",
+      "score",
+      "report",
+      "roadmap",
+    ]);
+    for (const c of commands) expect(c).toContain("--lang zh-CN");
     expect(readFileSync(path.join(cwd, "answers.yaml"), "utf8")).toContain("高层参与与执行");
     expect(loadAnswerFiles(["answers.yaml"], resolveQuestionnaire(), { cwd }).issues).toEqual([]);
   });
