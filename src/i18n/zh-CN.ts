@@ -827,7 +827,7 @@ const answersTemplate: Messages["answersTemplate"] = {
   answersIntro: (a) => [
     `${a.title}（${a.id} ${a.version}）答卷。`,
     "请先填写下方的评估信息，再为每位受访者添加一个 respondent 块，",
-    "或使用 `crm-maturity interview -o answers.yaml` 现场访谈录入。也可以每次访谈一个文件",
+    "或使用 `crm-maturity interview -o answers.yaml --lang zh-CN` 现场访谈录入。也可以每次访谈一个文件",
     "（answers/ceo.yaml、answers/sales-1.yaml……），`score` 会自动合并。",
     "答案可以是 1-5、na（不适用）、unknown（不清楚），或 { value: 3, note: …, evidence: … }。",
   ],
@@ -848,7 +848,7 @@ const answersTemplate: Messages["answersTemplate"] = {
   only: "仅限",
   targetsIntro: [
     "与客户商定的各维度目标成熟度等级（1-5），将覆盖问卷默认值：",
-    "crm-maturity score answers.yaml --targets targets.yaml",
+    "crm-maturity score answers.yaml --targets targets.yaml --lang zh-CN",
   ],
   defaultTarget: "默认",
 };

@@ -208,6 +208,16 @@ describe("crm-maturity init (built CLI)", () => {
       "roadmap",
     ]);
     for (const c of commands) expect(c).toContain("--lang zh-CN");
+    const suggested = [
+      ...readFileSync(path.join(cwd, "answers.yaml"), "utf8").matchAll(
+        /crm-maturity [a-z]+ [^`\n]+/g,
+      ),
+      ...readFileSync(path.join(cwd, "targets.yaml"), "utf8").matchAll(
+        /crm-maturity [a-z]+ [^`\n]+/g,
+      ),
+    ].map((m) => m[0]);
+    expect(suggested).toHaveLength(2);
+    for (const c of suggested) expect(c).toContain("--lang zh-CN");
     expect(readFileSync(path.join(cwd, "answers.yaml"), "utf8")).toContain("高层参与与执行");
     expect(loadAnswerFiles(["answers.yaml"], resolveQuestionnaire(), { cwd }).issues).toEqual([]);
   });
