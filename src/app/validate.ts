@@ -1,7 +1,7 @@
 import { useColor, writeOutput } from "../io/output.js";
 import { VERSION } from "../io/version.js";
 import { FORMATTERS, type FormatName } from "../render/diagnostics/index.js";
-import { countSeverities } from "../render/diagnostics/shared.js";
+import { countSeverities, plural } from "../render/diagnostics/shared.js";
 import type { Env } from "./env.js";
 import { validatePaths } from "./validate-files.js";
 
@@ -25,7 +25,7 @@ export async function runValidate(paths: string[], opts: ValidateOptions, e: Env
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooManyWarnings && opts.format === "stylish") {
     e.stderr.write(
-      `crm-maturity: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`,
+      `crm-maturity: ${plural(warnings, "warning")} ${warnings === 1 ? "exceeds" : "exceed"} --max-warnings ${opts.maxWarnings}\n`,
     );
   }
   return failing > 0 || tooManyWarnings ? 1 : 0;
