@@ -123,8 +123,9 @@ const score: Messages["score"] = {
   colRatings: "Ratings",
   expectationRisks: "Expectation risks",
   expectationRisksNote: (a) =>
-    `targets out of reach within ${a.horizon} months at ${a.pace} months per level`,
-  expectationRisksNone: (horizon) => `Every target is reachable within ${horizon} months.`,
+    `targets out of reach within ${a.horizon} ${a.horizon === 1 ? "month" : "months"} at ${a.pace} months per level`,
+  expectationRisksNone: (horizon) =>
+    `Every target is reachable within ${horizon} ${horizon === 1 ? "month" : "months"}.`,
   risksNone: "No risk triggered.",
   disagreements: "Disagreements",
   cappedBy: (a) => `level capped by critical question ${a.question} (${a.score})`,
@@ -805,7 +806,7 @@ const interview: Messages["interview"] = {
   roleIgnored: (who, role, flag) =>
     `Note: ${who} was interviewed as ${role}; ${flag} applies only to new respondents.`,
   sessionStart: (who, role, total, file) =>
-    `Interviewing ${who} (${role}): ${total} questions. Every answer is saved to ${file} at once; Ctrl-C saves and stops.`,
+    `Interviewing ${who} (${role}): ${total} ${total === 1 ? "question" : "questions"}. Every answer is saved to ${file} at once; Ctrl-C saves and stops.`,
   resuming: (answered, total) => `Resuming: ${answered} of ${total} questions already answered.`,
   noQuestions: (role) => `No question of this questionnaire is put to the role ${role}.`,
   dimension: (n, of) => `Dimension ${n} of ${of}`,

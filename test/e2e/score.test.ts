@@ -124,6 +124,8 @@ describe("crm-maturity score (built CLI)", () => {
   it("--horizon overrides the planning horizon", () => {
     const r = runCli([...base, "--format", "json", "--horizon", "3"], { cwd: VALID });
     expect(JSON.parse(r.stdout).horizonMonths).toBe(3);
+    const table = runCli(["score", ...exampleFiles(ACME), "--horizon", "1"]);
+    expect(table.stdout).toContain("targets out of reach within 1 month at ");
   });
 
   const invalid: [string, string[], RegExp][] = [
