@@ -297,19 +297,39 @@ function documentIssues(list: readonly YamlDocument[], display: string, range: R
   return issues;
 }
 
-/** The document's value, refusing an alias bomb (by count and by bytes) with a located issue. */
+/**
+ * The document's value, refusing an alias bomb (by count and by bytes) and an alias inside the
+ * node it names (whose value would contain itself, which no reader can walk) with a located issue.
+ */
 function documentValue(
   doc: YamlDocument,
   display: string,
   range: Range,
 ): { value: unknown } | { issue: Issue } {
   const { isScalar, visit } = loadYaml();
+  let cycle: import("yaml").Alias | undefined;
   // js-yaml names a null key "null"; `yaml` would name it "".
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && pair.key.value === null) pair.key.value = "null";
     },
+    Alias(_, alias, ancestors) {
+      const target = alias.resolve(doc);
+      if (target === undefined || !ancestors.includes(target)) return undefined;
+      cycle = alias;
+      return visit.BREAK;
+    },
   });
+  if (cycle) {
+    return {
+      issue: makeIssue(
+        "alias-bomb",
+        `expected an alias to a node outside it; found *${cycle.source} inside the node it names, which would expand without end`,
+        display,
+        range(cycle.range ? [cycle.range[0], cycle.range[1]] : undefined),
+      ),
+    };
+  }
   try {
     const added = aliasBytes(doc);
     if (added > MAX_ALIAS_BYTES) {

@@ -229,6 +229,19 @@ describe("crm-maturity score (built CLI)", () => {
     expect(report.stdout).toBe(runCli(["report", ...files], { cwd: dir }).stdout);
   });
 
+  it("exits 1 at the alias on an answers file whose alias sits inside its own anchor", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "score-cycle-"));
+    writeFileSync(path.join(dir, "cycle.yaml"), "assessment:\n  client: &c\n    name: *c\n");
+    for (const verb of ["score", "report"]) {
+      const r = runCli([verb, "cycle.yaml"], { cwd: dir });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(
+        /^cycle\.yaml:3:11 {2}error {2}expected an alias to a node outside it/m,
+      );
+      expect(hasStackTrace(r.stderr)).toBe(false);
+    }
+  });
+
   it("exits 1 on a folder without answer files, naming it", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "score-empty-"));
     mkdirSync(path.join(dir, "answers"));

@@ -38,6 +38,22 @@ describe("YAML alias expansion is bounded by bytes as well as count", () => {
     expect(issues[0]).toMatchObject({ code: "alias-bomb", start: { line: 2 } });
   });
 
+  it("refuses an alias inside the node it names, at the alias, in a map and in a list", () => {
+    for (const [text, at] of [
+      ["assessment: &a\n  x: *a\n", { line: 2, column: 6 }],
+      ["respondents:\n  - &r\n    id: x\n    answers: [1, *r]\n", { line: 4, column: 18 }],
+    ] as const) {
+      const { issues } = parseYamlSource(text, "/cycle.yaml", "cycle.yaml");
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ code: "alias-bomb", start: at });
+      expect(issues[0]?.message).toMatch(/found \*[ar] inside the node it names/);
+    }
+    // A later sibling may name an earlier node: no cycle.
+    const { file, issues } = parseYamlSource("a: &x {b: 1}\nc: {d: *x}\n", "/ok.yaml", "ok.yaml");
+    expect(issues).toEqual([]);
+    expect(file.value).toEqual({ a: { b: 1 }, c: { d: { b: 1 } } });
+  });
+
   it("still reads ordinary anchors and aliases", () => {
     const { file, issues } = parseYamlSource("a: &x [1, 2]\nb: *x\n", "/ok.yaml", "ok.yaml");
     expect(issues).toEqual([]);

@@ -32,8 +32,9 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
   },
   "alias-bomb": {
     severity: "error",
-    summary: "The file expands YAML aliases too many times (a 'billion laughs' document).",
-    help: "Write the content out instead of nesting aliases, or use far fewer aliases.",
+    summary:
+      "The file expands YAML aliases too many times (a 'billion laughs' document), or an alias sits inside the node it names and would expand without end.",
+    help: "Write the content out instead of nesting aliases, or use far fewer aliases; an alias must name a node outside itself.",
   },
   "not-a-mapping": {
     severity: "error",
