@@ -640,11 +640,15 @@ const report: Messages["report"] = {
     "How much of each dimension was answered. Low coverage lowers confidence; collect the missing evidence before relying on a dimension.",
   respondentsMore: ({ listed, total }) =>
     `The first ${listed} of ${total} respondents are listed; every respondent is in the respondents CSV that crm-maturity batch writes with --respondents.`,
+  respondentsMoreOnRequest: ({ listed, total }) =>
+    `The first ${listed} of ${total} respondents are listed; the complete list is part of the assessment's working papers and is available on request.`,
   answersIncluded: "Every answer, with the notes and evidence recorded in the interviews.",
   answersInWorkingPapers:
     "The dimensions section quotes, for each dimension, its strongest and weakest questions and every note and piece of evidence. The answer-by-answer record stays in the assessment's working papers and is available on request.",
   answersNotIncluded:
     "The individual answers are not included: this report was built from a results file, which holds scores but not answers. Run crm-maturity report on the answer files themselves to include every answer with its notes and evidence.",
+  answersFromResultsOnRequest:
+    "The dimensions section gives each dimension's strongest and weakest questions. The answer-by-answer record is not reproduced in this report; it stays in the assessment's working papers and is available on request.",
   answersAnonymized:
     "The individual answers are not included: this report is anonymized, so that no answer can be traced to the person who gave it.",
   answerValue: { na: "n/a", unknown: "unknown" },

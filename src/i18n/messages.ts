@@ -580,11 +580,17 @@ export interface ReportMessages {
   profileParagraph(name: string, why: string): string;
   coverageIntro: string;
   /** Under a respondents list cut to its first `listed`. */
+  /** Internal edition: the first respondents are listed; where the full list is (the CSV). */
   respondentsMore(a: { listed: number; total: number }): string;
+  /** The client's editions: the same, the full list kept in the working papers. */
+  respondentsMoreOnRequest(a: { listed: number; total: number }): string;
   answersIncluded: string;
   /** The full edition's appendix: the answer-by-answer listing stays with the consultants. */
   answersInWorkingPapers: string;
+  /** Internal edition from a results file: how to include the answers. */
   answersNotIncluded: string;
+  /** The client's editions from a results file: the answers stay in the working papers. */
+  answersFromResultsOnRequest: string;
   answersAnonymized: string;
   answerValue: { na: string; unknown: string };
 }

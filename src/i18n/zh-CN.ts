@@ -621,11 +621,15 @@ const report: Messages["report"] = {
     "各维度的作答情况。覆盖率低会降低可信度；在依据某个维度做决策之前，应先补充缺失的证据。",
   respondentsMore: ({ listed, total }) =>
     `此处列出 ${total} 位受访者中的前 ${listed} 位；全部受访者见 crm-maturity batch 以 --respondents 写出的受访者 CSV。`,
+  respondentsMoreOnRequest: ({ listed, total }) =>
+    `此处列出 ${total} 位受访者中的前 ${listed} 位；完整名单保存在本次评估的工作底稿中，如有需要可另行提供。`,
   answersIncluded: "全部作答，附访谈中记录的备注与证据。",
   answersInWorkingPapers:
     "“各维度详情”一节已按维度列出得分最高和最低的题目，以及全部备注与证据。逐题作答记录保存在本次评估的工作底稿中，如有需要可另行提供。",
   answersNotIncluded:
     "未包含逐题作答：本报告依据结果文件生成，结果文件只含得分、不含作答。请直接对答卷文件运行 crm-maturity report，即可附上全部作答及其备注与证据。",
+  answersFromResultsOnRequest:
+    "“各维度详情”一节已按维度列出得分最高和最低的题目。逐题作答记录未收入本报告，保存在本次评估的工作底稿中，如有需要可另行提供。",
   answersAnonymized: "本报告已匿名处理，不附逐题作答，以免任何回答被追溯到具体的受访者。",
   answerValue: { na: "不适用", unknown: "不清楚" },
 };

@@ -28,7 +28,9 @@ describe("report inputs", () => {
     const b = buildReport(fromResults.results, standardPack());
     expect(b.meta.source).toBe("results");
     expect(b.appendix.answers.included).toBe(false);
-    expect(b.appendix.answers.note).toContain("crm-maturity report on the answer files");
+    expect(b.appendix.answers.note).toContain("stays in the assessment's working papers");
+    const internal = buildReport(fromResults.results, standardPack(), { edition: "internal" });
+    expect(internal.appendix.answers.note).toContain("crm-maturity report on the answer files");
     expect(b.roadmap).toEqual(a.roadmap);
     expect(b.summary).toEqual(a.summary);
   });
@@ -72,12 +74,26 @@ describe("report inputs", () => {
     const { value, issues } = loadReportInputs(["results.json"], standardPack(), { cwd: dir });
     expect(issues).toEqual([]);
     expect(value?.results.respondents).toEqual(many.slice(0, LISTED_RESPONDENTS));
-    const report = buildReport(value?.results as Results, standardPack());
-    expect(report.meta.respondentCount).toBe(250);
-    expect(report.appendix.respondents.items).toHaveLength(LISTED_RESPONDENTS);
-    expect(report.appendix.respondents.more).toBe(
+    const results = value?.results as Results;
+    const internal = buildReport(results, standardPack(), { edition: "internal" });
+    expect(internal.meta.respondentCount).toBe(250);
+    expect(internal.appendix.respondents.items).toHaveLength(LISTED_RESPONDENTS);
+    expect(internal.appendix.respondents.more).toBe(
       `The first ${LISTED_RESPONDENTS} of 250 respondents are listed; every respondent is in the respondents CSV that crm-maturity batch writes with --respondents.`,
     );
+    expect(internal.appendix.answers.note).toMatch(/^The individual answers are not included/);
+    // The client's edition speaks of working papers, never of commands and files.
+    const full = buildReport(results, standardPack());
+    expect(full.appendix.respondents.items).toHaveLength(LISTED_RESPONDENTS);
+    expect(full.appendix.respondents.more).toBe(
+      `The first ${LISTED_RESPONDENTS} of 250 respondents are listed; the complete list is part of the assessment's working papers and is available on request.`,
+    );
+    for (const lang of ["en", "zh-CN"] as const) {
+      const client = buildReport(results, standardPack(), { lang });
+      const notes = [client.appendix.respondents.more, client.appendix.answers.note].join("\n");
+      expect(notes).not.toMatch(/crm-maturity|--respondents|CSV/);
+      expect(notes).toMatch(/working papers|工作底稿/);
+    }
   });
 
   it("locates a malformed roster entry past the ones kept", () => {

@@ -66,7 +66,7 @@ describe("crm-maturity report / roadmap", () => {
     expect(scored.status).toBe(0);
     const r = runCli(["report", "-"], { cwd: ACME, input: scored.stdout });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("The individual answers are not included");
+    expect(r.stdout).toContain("The answer-by-answer record is not reproduced in this report");
   });
 
   it("exits 1 naming file:line:col for a broken answers file", () => {

@@ -83,6 +83,9 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
   // Bounded: a results file from `batch` may name a million respondents.
   const listed = results.respondents.slice(0, LISTED_RESPONDENTS);
   const total = respondentCount(results);
+  // Where the rest is: the consultants' edition names the files and commands; the client's says
+  // the working papers hold it.
+  const internal = ctx.edition === "internal";
   return {
     title: t.section.appendix,
     method: {
@@ -132,7 +135,12 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
             roleName: roleName(r.role),
           })),
       ...(!ctx.anonymize && total > listed.length
-        ? { more: t.respondentsMore({ listed: listed.length, total }) }
+        ? {
+            more: (internal ? t.respondentsMore : t.respondentsMoreOnRequest)({
+              listed: listed.length,
+              total,
+            }),
+          }
         : {}),
     },
     answers: {
@@ -142,7 +150,9 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
         ? t.answersAnonymized
         : respondents !== undefined
           ? t.answersIncluded
-          : t.answersNotIncluded,
+          : internal
+            ? t.answersNotIncluded
+            : t.answersFromResultsOnRequest,
       dimensions: ctx.anonymize ? [] : appendixAnswers,
     },
   };
