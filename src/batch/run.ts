@@ -10,6 +10,7 @@ import type { AssessmentScorer } from "../core/scoring/score.js";
 import { compareText } from "../core/text/compare.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
 import { ExportError, type ExportInfo, type ExportReader, openExport } from "../io/survey/read.js";
+import { misalignedColumns } from "../survey/column-check.js";
 import type { SurveyColumn } from "../survey/header.js";
 import { columnLetter, parseHeader } from "../survey/header.js";
 import type { LoadedMapping } from "../survey/mapping.js";
@@ -339,6 +340,10 @@ function createRowContext(
   const { preset, keyRow } = headerLayout(mapping);
   const parsed = parseHeader(header, preset, keyRow);
   const bound = bindExport(loaded, parsed, opts.groupBy, display, keyRow);
+  const misaligned = misalignedColumns(bound, loaded, questionnaire);
+  if (misaligned.length) {
+    throw new InputError(`the mapping ${loaded.file.display} does not fit ${display}`, misaligned);
+  }
   const decoder = new RowDecoder(bound, mapping, questionnaire, {
     checkWidth: reader.info.format === "csv",
   });

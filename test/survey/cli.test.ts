@@ -121,6 +121,71 @@ describe("crm-maturity survey", () => {
     expect(without.stderr).not.toMatch(/9 of 9 questions matched/);
   });
 
+  it("batch refuses a 问卷星 export whose questions moved under the mapping's #N columns (exit 1)", () => {
+    const dir = tmp();
+    const out = path.join(dir, "survey");
+    const made = runCli([
+      "survey",
+      "--platform",
+      "wjx",
+      "--lang",
+      "zh-CN",
+      "-q",
+      QUESTIONNAIRE,
+      "-o",
+      out,
+    ]);
+    expect(made.status, made.stderr).toBe(0);
+    // The questions as 问卷星 imports them: "N.text[type]", then one option per line.
+    const titles = readFileSync(path.join(out, "wjx-import.txt"), "utf8")
+      .split("\n")
+      .filter((l) => /^\d+\..*\[[^\]]*题\]$/.test(l))
+      .map((l) => l.replace(/^\d+\./, "").replace(/\[[^\]]*题\]$/, ""));
+    expect(titles.length).toBe(10);
+    const meta = "序号,提交答卷时间,所用时间,来源,来源详情,来自IP";
+    const row = (k: number, first: string[]) =>
+      [
+        k,
+        "2024/5/1 10:00:00",
+        "300秒",
+        "微信",
+        "N/A",
+        "1.2.3.4",
+        ...first,
+        ...titles.slice(1).map((_, i) => String(1 + ((i + k) % 5))),
+      ].join(",");
+    const exportOf = (heads: string[], first: (k: number) => string[]) =>
+      [
+        `${meta},${heads.map((t, i) => `"${i + 1}、${t}"`).join(",")}`,
+        ...[1, 2, 3, 4].map((k) => row(k, first(k))),
+        "",
+      ].join("\n");
+    const mappingFile = path.join(out, "wjx-mapping.yaml");
+    // 按选项序号, as the survey was imported: it scores.
+    const good = path.join(dir, "good.csv");
+    writeFileSync(
+      good,
+      exportOf(titles, (k) => [String(k)]),
+    );
+    const ok = runCli(["batch", good, "--map", mappingFile, "-q", QUESTIONNAIRE]);
+    expect(ok.status, ok.stderr).toBe(0);
+    // The client added a department question before the role question: every column after it
+    // moved one place, and the department codes 1–4 read as roles.
+    const moved = path.join(dir, "moved.csv");
+    writeFileSync(
+      moved,
+      exportOf(["您所在的部门？", ...titles], (k) => [String(k), String(k)]),
+    );
+    const r = runCli(["batch", moved, "--map", mappingFile, "-q", QUESTIONNAIRE]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /wjx-mapping\.yaml:\d+:\d+\s+error\s+expected column I \("#9" in the mapping\) to ask \S+; found the text of \S+ in its header, "3、/,
+    );
+    expect(r.stderr).toMatch(/does not fit .*moved\.csv/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
   it("has --help with examples", () => {
     const r = runCli(["survey", "--help"]);
     expect(r.status).toBe(0);
