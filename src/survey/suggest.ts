@@ -463,7 +463,11 @@ export function suggestMapping(
   );
   const scores = new Map(candidates.map((c) => [c, index.matches(c)]));
   // Columns named by a question id are questions, whatever words the id contains.
-  const named = new Set(candidates.filter((c) => scores.get(c)?.some((m) => m.score === 1)));
+  // So are columns whose header is plainly a question's text, whatever words it contains (问卷星's
+  // "与个人业绩相比，团队业绩……" names a team, but asks a question).
+  const named = new Set(
+    candidates.filter((c) => scores.get(c)?.some((m) => m.score >= SURE_THRESHOLD)),
+  );
   const roleColumn = candidates.find((c) => !named.has(c) && headerHas(c, ROLE_HEADERS));
   const groupBy = candidates.filter(
     (c) => c !== roleColumn && !named.has(c) && headerHas(c, GROUP_HEADERS),
