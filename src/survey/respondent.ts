@@ -243,6 +243,11 @@ interface SlotDecoder {
   recentCodes: number[];
   /** Whether a digit 1–5 on its own is relabelled (so the fast path must not be used). */
   digitsRelabelled: boolean;
+  /**
+   * Whether the labels give some digit 1–5 another value (a recoded scale, such as a structure
+   * file's reversed codes): a digit they do not list is then not read as that level.
+   */
+  digitsRecoded: boolean;
   /** Bit r is set when the question is put to role index r (every bit when no `roles`). */
   roleMask: number;
 }
@@ -327,6 +332,9 @@ export class RowDecoder {
         recent: [],
         recentCodes: [],
         digitsRelabelled: ["1", "2", "3", "4", "5"].some((d) => labels.has(d)),
+        digitsRecoded: ["1", "2", "3", "4", "5"].some(
+          (d) => labels.has(d) && labels.get(d) !== Number(d),
+        ),
         roleMask,
       };
     });
@@ -348,7 +356,7 @@ export class RowDecoder {
       const norm = normalizeLabel(trimmed);
       const label = slot.labels.get(norm);
       if (label !== undefined) code = label;
-      else if (/^[1-5](?:\.0+)?$/.test(norm)) code = Number(norm);
+      else if (/^[1-5](?:\.0+)?$/.test(norm)) code = slot.digitsRecoded ? INVALID : Number(norm);
       else code = leadingScaleNumber(norm) ?? INVALID;
     }
     if (slot.cache.size < CACHE_LIMIT) slot.cache.set(raw, code);
@@ -512,9 +520,7 @@ export class RowDecoder {
           column: b.slots[s]?.column as SurveyColumn,
           value: raw,
           expected: 'a level 1–5 or an answer label such as "Strongly agree", "非常同意" or "N/A"',
-          hint: /^[+-]?\d+(?:\.\d+)?$/.test(raw.trim())
-            ? "the scale is 1–5; give other codes a value under `labels` in the mapping"
-            : "give the label a value under `labels` in the mapping",
+          hint: invalidHint(slot, raw),
         });
         codes[s] = ANSWER_ABSENT;
         continue;
@@ -543,6 +549,21 @@ export class RowDecoder {
     this.role = role;
     return ROW_OK;
   }
+}
+
+/** What to do about a cell no label or scale number reads. */
+function invalidHint(slot: SlotDecoder, raw: string): string {
+  const number = raw.trim();
+  if (slot.digitsRecoded && /^[1-5](?:\.0+)?$/.test(number)) {
+    const recoded = [...slot.labels]
+      .filter(([k, v]) => /^[1-5]$/.test(k) && v !== Number(k))
+      .map(([k, v]) => `${k} → ${v}`)
+      .join(", ");
+    return `the column's labels recode its numbers (${recoded}), so a number they do not list is not read as a level; give ${number} a value under \`labels\` in the mapping`;
+  }
+  return /^[+-]?\d+(?:\.\d+)?$/.test(number)
+    ? "the scale is 1–5; give other codes a value under `labels` in the mapping"
+    : "give the label a value under `labels` in the mapping";
 }
 
 /** Describes a problem for standard error: `row 12, "Q3" (column C): expected …; found "Maybe"`. */
