@@ -565,9 +565,13 @@ function bindExport(
   keyRow: number,
 ): BoundMapping {
   const { bound, issues, unknownGroupBy } = bindMapping(loaded, parsed, groupBy);
-  if (unknownGroupBy.length) {
+  const [unknown] = unknownGroupBy;
+  if (unknown) {
+    const { ref, found } = unknown;
     throw new UsageError(
-      `--group-by ${unknownGroupBy.map((g) => JSON.stringify(g)).join(", ")}: expected a column of ${display} (a header in row ${keyRow} or #N); found none`,
+      found.length
+        ? `--group-by ${JSON.stringify(ref)}: expected one column of ${display}; found it in columns ${found.map((c) => columnLetter(c.index)).join(", ")} (refer to one as ${found.map((c) => `"#${c.index + 1}"`).join(" or ")})`
+        : `--group-by ${JSON.stringify(ref)}: expected a column of ${display} (a header in row ${keyRow} or #N); found none`,
     );
   }
   if (!bound) {

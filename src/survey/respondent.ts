@@ -142,11 +142,16 @@ export function bindMapping(
   loaded: LoadedMapping,
   header: SurveyHeader,
   groupByOverride?: string[],
-): { bound?: BoundMapping; issues: Issue[]; unknownGroupBy: string[] } {
+): {
+  bound?: BoundMapping;
+  issues: Issue[];
+  /** `--group-by` columns naming no column, or several (`found`). */
+  unknownGroupBy: { ref: string; found: SurveyColumn[] }[];
+} {
   const { mapping, file } = loaded;
   const { preset, keyRow } = headerLayout(mapping);
   const issues: Issue[] = [];
-  const unknownGroupBy: string[] = [];
+  const unknownGroupBy: { ref: string; found: SurveyColumn[] }[] = [];
   const sample = header.columns
     .slice(0, 8)
     .map((c) => JSON.stringify(c.key))
@@ -179,7 +184,7 @@ export function bindMapping(
     for (const ref of groupByOverride) {
       const found = findColumns(header, ref);
       if (found.length === 1 && found[0]) groupBy.push(found[0]);
-      else unknownGroupBy.push(ref);
+      else unknownGroupBy.push({ ref, found });
     }
   } else {
     mapping.groupBy.forEach((ref, i) => {

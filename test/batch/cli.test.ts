@@ -297,6 +297,37 @@ describe("crm-maturity batch", () => {
     expect(r.stderr).toMatch(/--group-by "Region": expected a column of .*export\.csv/);
   });
 
+  it("exits 2 for a --group-by header two columns share, naming both", () => {
+    const dir = tmp();
+    const file = path.join(dir, "export.csv");
+    const lines = readFileSync(path.join(QUALTRICS, "export.csv"), "utf8").split(/\r?\n/);
+    // Two columns headed "Department" (in every header row), as a merged export can have.
+    writeFileSync(
+      file,
+      lines
+        .map((l, i) =>
+          l === ""
+            ? l
+            : `${l},${i < 2 ? "Department,Department" : i === 2 ? "{},{}" : "Sales,East"}`,
+        )
+        .join("\n"),
+    );
+    const r = runCli([
+      "batch",
+      file,
+      "--map",
+      path.join(QUALTRICS, "mapping.yaml"),
+      ...Q,
+      "--group-by",
+      "Department",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /--group-by "Department": expected one column of .*export\.csv; found it in columns \w+, \w+ \(refer to one as "#\d+" or "#\d+"\)/,
+    );
+    expect(r.stderr).not.toMatch(/found none/);
+  });
+
   it("keeps memory flat by spilling to TMPDIR, and removes the temporary files", () => {
     // 40,000 respondents: more than a block of scores, so the statistics go to disk.
     const dir = tmp();
