@@ -87,7 +87,7 @@ describe("map init suggestions", () => {
       .flatMap((d) => d.questions)
       .find((q) => q.id === "perf.team-over-individual");
     // As `survey --platform wjx` writes it: the text, then the roles it is put to.
-    const text = `${team?.text["zh-CN"] ?? ""} （仅限高层管理者、中层经理作答）`;
+    const text = `${team?.text["zh-CN"] ?? ""}（仅限高层管理者、中层经理作答）`;
     // 问卷星 numbering; the question speaks of 团队 (team), a word group-by headers use.
     expect(text).toContain("团队");
     const s = suggestMapping(
