@@ -13,7 +13,7 @@ import { ExportError, type ExportInfo, type ExportReader, openExport } from "../
 import { misalignedColumns } from "../survey/column-check.js";
 import type { SurveyColumn } from "../survey/header.js";
 import { columnLetter, parseHeader } from "../survey/header.js";
-import type { LoadedMapping } from "../survey/mapping.js";
+import { type LoadedMapping, questionOf } from "../survey/mapping.js";
 import {
   type BoundMapping,
   bindMapping,
@@ -83,6 +83,8 @@ export interface BatchSummary {
   rejects: Record<RejectKind, number>;
   /** Answers counted although their question is not put to the respondent's role. */
   notForRole: number;
+  /** Questions of the questionnaire no column of the mapping answers, in questionnaire order. */
+  unmapped: string[];
   /** Problems not printed because of `maxReported`. */
   unreported: number;
   info: ExportInfo;
@@ -189,6 +191,7 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
   results.statistics = statistics;
   let notForRole = 0;
   for (const n of ctx.decoder.notForRole) notForRole += n;
+  const mapped = new Set(Object.values(mapping.questions).map(questionOf));
   return {
     results,
     roster: ctx.roster,
@@ -201,6 +204,9 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
       careless,
       rejects: ctx.rejects,
       notForRole,
+      unmapped: questionnaire.dimensions
+        .flatMap((d) => d.questions.map((q) => q.id))
+        .filter((id) => !mapped.has(id)),
       unreported: ctx.unreported,
       info: reader.info,
       preset: preset.id,
