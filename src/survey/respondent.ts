@@ -1,7 +1,7 @@
 import type { Issue } from "../core/diagnostics/issue.js";
 import { makeIssue } from "../core/diagnostics/source.js";
 import type { AnswerValue, ExclusionRule, Mapping } from "../core/models/mapping.js";
-import type { Questionnaire } from "../core/questionnaire/types.js";
+import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "../core/scoring/answer-codes.js";
 import { answerCode, builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import {
@@ -232,6 +232,8 @@ export type RowOutcome =
   | typeof ROW_REJECTED;
 
 const INVALID = -1;
+/** A role cell naming a role marked `respondent: false`. */
+const NOT_RESPONDENT = -4;
 /** A cell holding only white space (mapped to the mapping's `blank` value). */
 const BLANK = -2;
 const UNSET = -3;
@@ -275,6 +277,8 @@ export class RowDecoder {
   /** Answers to questions not put to the respondent's role (they count), per slot. */
   readonly notForRole: Int32Array;
   private readonly roleLabels = new Map<string, number>();
+  /** The ids of the roles that answer, for messages. */
+  private readonly answering: string[];
   private readonly roleCache = new Map<string, number>();
   private readonly defaultRole: number;
   private readonly slots: SlotDecoder[];
@@ -289,9 +293,14 @@ export class RowDecoder {
   ) {
     this.roleIds = questionnaire.roles.map((r) => r.id);
     this.checkWidth = opts.checkWidth;
+    // Roles marked `respondent: false` own roadmap actions but never answer: a cell naming one is
+    // refused, as an answers file's respondent with such a role is (a role of its own would weigh
+    // as much as every front-line answer in the role-balanced means).
+    this.answering = respondentRoles(questionnaire).map((r) => r.id);
     questionnaire.roles.forEach((r, i) => {
-      this.roleLabels.set(normalizeLabel(r.id), i);
-      for (const name of Object.values(r.name)) this.roleLabels.set(normalizeLabel(name), i);
+      const code = r.respondent === false ? NOT_RESPONDENT : i;
+      this.roleLabels.set(normalizeLabel(r.id), code);
+      for (const name of Object.values(r.name)) this.roleLabels.set(normalizeLabel(name), code);
     });
     for (const [label, id] of Object.entries(mapping.respondent.role.values)) {
       this.roleLabels.set(normalizeLabel(label), this.roleIds.indexOf(id));
@@ -436,12 +445,15 @@ export class RowDecoder {
           if (this.roleCache.size < CACHE_LIMIT) this.roleCache.set(raw, known);
         }
         role = known;
-        if (role === -2) {
+        if (role === -2 || role === NOT_RESPONDENT) {
           this.problem({
             kind: "unknown-role",
             column: b.roleColumn,
             value: raw,
-            expected: `a role (${this.roleIds.join(", ")}) or a label listed under respondent.role.values`,
+            expected: `a role (${this.answering.join(", ")}) or a label listed under respondent.role.values`,
+            ...(role === NOT_RESPONDENT
+              ? { hint: "a role the questionnaire marks `respondent: false`, which never answers" }
+              : {}),
           });
         }
       } else if (role < 0) {
