@@ -99,6 +99,14 @@ export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
       `crm-maturity: ${fmt(s.notForRole)} answer${s.notForRole === 1 ? "" : "s"} to questions not put to the respondent's role ${s.notForRole === 1 ? "was" : "were"} counted, as score counts them`,
     );
   }
+  const unmapped = s.unmapped;
+  if (unmapped.length) {
+    const shown = unmapped.slice(0, 5).join(", ");
+    const more = unmapped.length > 5 ? ` and ${fmt(unmapped.length - 5)} more` : "";
+    lines.push(
+      `crm-maturity: ${fmt(unmapped.length)} question${unmapped.length === 1 ? "" : "s"} of the questionnaire ${unmapped.length === 1 ? "has" : "have"} no column in the mapping and ${unmapped.length === 1 ? "counts" : "count"} as unanswered by every respondent it is put to: ${shown}${more} (map ${unmapped.length === 1 ? "its column" : "their columns"} under questions, or check that the survey asked ${unmapped.length === 1 ? "it" : "them"})`,
+    );
+  }
   if (r.scored === 0) {
     lines.push(
       `crm-maturity: no row was scored${r.total === 0 ? " (the export has no data rows)" : ""}: the results hold no respondent, and report, roadmap and compare refuse them`,

@@ -111,8 +111,9 @@ export async function runMapInit(
   } else e.stdout.write(text);
   const sure = suggestion.matches.filter((m) => m.score >= MATCH_THRESHOLD).length;
   const questions = questionnaire.dimensions.reduce((n, d) => n + d.questions.length, 0);
+  const codes = [...suggestion.unresolvedCodes.values()].reduce((n, list) => n + list.length, 0);
   e.stderr.write(
-    `crm-maturity: map init (${suggestion.preset.id}): ${sure} of ${questions} questions matched to columns; ${suggestion.unmatchedColumns.length + suggestion.matches.length - sure} columns left as TODO${suggestion.roleColumn ? "" : "; no role column found"}${out ? `; wrote ${opts.output}` : ""}\n`,
+    `crm-maturity: map init (${suggestion.preset.id}): ${sure} of ${questions} questions matched to columns; ${suggestion.unmatchedColumns.length + suggestion.matches.length - sure} columns left as TODO${codes ? `; ${codes} answer ${codes === 1 ? "code" : "codes"} left as TODO (their text gives no value)` : ""}${suggestion.roleColumn ? "" : "; no role column found"}${out ? `; wrote ${opts.output}` : ""}\n`,
   );
   return 0;
 }

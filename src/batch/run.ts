@@ -10,9 +10,10 @@ import type { AssessmentScorer } from "../core/scoring/score.js";
 import { compareText } from "../core/text/compare.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
 import { ExportError, type ExportInfo, type ExportReader, openExport } from "../io/survey/read.js";
+import { misalignedColumns } from "../survey/column-check.js";
 import type { SurveyColumn } from "../survey/header.js";
 import { columnLetter, parseHeader } from "../survey/header.js";
-import type { LoadedMapping } from "../survey/mapping.js";
+import { type LoadedMapping, questionOf } from "../survey/mapping.js";
 import {
   type BoundMapping,
   bindMapping,
@@ -82,6 +83,8 @@ export interface BatchSummary {
   rejects: Record<RejectKind, number>;
   /** Answers counted although their question is not put to the respondent's role. */
   notForRole: number;
+  /** Questions of the questionnaire no column of the mapping answers, in questionnaire order. */
+  unmapped: string[];
   /** Problems not printed because of `maxReported`. */
   unreported: number;
   info: ExportInfo;
@@ -188,6 +191,7 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
   results.statistics = statistics;
   let notForRole = 0;
   for (const n of ctx.decoder.notForRole) notForRole += n;
+  const mapped = new Set(Object.values(mapping.questions).map(questionOf));
   return {
     results,
     roster: ctx.roster,
@@ -200,6 +204,9 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
       careless,
       rejects: ctx.rejects,
       notForRole,
+      unmapped: questionnaire.dimensions
+        .flatMap((d) => d.questions.map((q) => q.id))
+        .filter((id) => !mapped.has(id)),
       unreported: ctx.unreported,
       info: reader.info,
       preset: preset.id,
@@ -339,6 +346,10 @@ function createRowContext(
   const { preset, keyRow } = headerLayout(mapping);
   const parsed = parseHeader(header, preset, keyRow);
   const bound = bindExport(loaded, parsed, opts.groupBy, display, keyRow);
+  const misaligned = misalignedColumns(bound, loaded, questionnaire);
+  if (misaligned.length) {
+    throw new InputError(`the mapping ${loaded.file.display} does not fit ${display}`, misaligned);
+  }
   const decoder = new RowDecoder(bound, mapping, questionnaire, {
     checkWidth: reader.info.format === "csv",
   });
@@ -560,9 +571,13 @@ function bindExport(
   keyRow: number,
 ): BoundMapping {
   const { bound, issues, unknownGroupBy } = bindMapping(loaded, parsed, groupBy);
-  if (unknownGroupBy.length) {
+  const [unknown] = unknownGroupBy;
+  if (unknown) {
+    const { ref, found } = unknown;
     throw new UsageError(
-      `--group-by ${unknownGroupBy.map((g) => JSON.stringify(g)).join(", ")}: expected a column of ${display} (a header in row ${keyRow} or #N); found none`,
+      found.length
+        ? `--group-by ${JSON.stringify(ref)}: expected one column of ${display}; found it in columns ${found.map((c) => columnLetter(c.index)).join(", ")} (refer to one as ${found.map((c) => `"#${c.index + 1}"`).join(" or ")})`
+        : `--group-by ${JSON.stringify(ref)}: expected a column of ${display} (a header in row ${keyRow} or #N); found none`,
     );
   }
   if (!bound) {

@@ -934,7 +934,7 @@ const survey: Messages["survey"] = {
   paperInstructions:
     "Tick one box for each question: the answer that describes what actually happens today. Leave a question blank if it is not for your role.",
   paperRespondent: "Respondent number",
-  forRolesOnly: (roles) => `(for ${roles.join(", ")} only)`,
+  forRolesOnly: (roles) => ` (for ${roles.join(", ")} only)`,
 };
 
 const BRAND_FIRM_PLACEHOLDER = "Your firm name";

@@ -286,7 +286,7 @@ export interface SurveyMessages {
   /** Paper: how to fill the form in. */
   paperInstructions: string;
   paperRespondent: string;
-  /** After a question put to some roles only. */
+  /** After a question put to some roles only, with its own separator from the text. */
   forRolesOnly(roles: string[]): string;
 }
 

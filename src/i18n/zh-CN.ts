@@ -895,7 +895,7 @@ const survey: Messages["survey"] = {
   intro: "请为每个问题选择最符合公司目前实际情况的答案，而不是计划中的情况。",
   paperInstructions: "每题只勾选一个方框：选择最符合目前实际情况的答案。与您角色无关的题目请留空。",
   paperRespondent: "答卷编号",
-  forRolesOnly: (roles) => `（仅限${roles.join("、")}作答）`,
+  forRolesOnly: (roles) => cjkSpace(`（仅限${roles.join("、")}作答）`),
 };
 
 const BRAND_FIRM_PLACEHOLDER = "贵公司名称";

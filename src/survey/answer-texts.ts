@@ -91,7 +91,20 @@ export const BUILTIN_LABELS: ReadonlyArray<readonly [AnswerValue, readonly strin
       "完全不符合",
     ],
   ],
-  ["na", ["N/A", "NA", "Not applicable", "Does not apply", "不适用", "不涉及"]],
+  [
+    "na",
+    [
+      "N/A",
+      "NA",
+      "Not applicable",
+      "Does not apply",
+      // The option `crm-maturity survey` writes, so a survey structure file's code for it resolves.
+      "Does not apply to our company",
+      "不适用",
+      "不涉及",
+      "不适用于本公司",
+    ],
+  ],
   [
     "unknown",
     [

@@ -1,7 +1,7 @@
 import type { Issue } from "../core/diagnostics/issue.js";
 import { makeIssue } from "../core/diagnostics/source.js";
 import type { AnswerValue, ExclusionRule, Mapping } from "../core/models/mapping.js";
-import type { Questionnaire } from "../core/questionnaire/types.js";
+import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "../core/scoring/answer-codes.js";
 import { answerCode, builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import {
@@ -142,11 +142,16 @@ export function bindMapping(
   loaded: LoadedMapping,
   header: SurveyHeader,
   groupByOverride?: string[],
-): { bound?: BoundMapping; issues: Issue[]; unknownGroupBy: string[] } {
+): {
+  bound?: BoundMapping;
+  issues: Issue[];
+  /** `--group-by` columns naming no column, or several (`found`). */
+  unknownGroupBy: { ref: string; found: SurveyColumn[] }[];
+} {
   const { mapping, file } = loaded;
   const { preset, keyRow } = headerLayout(mapping);
   const issues: Issue[] = [];
-  const unknownGroupBy: string[] = [];
+  const unknownGroupBy: { ref: string; found: SurveyColumn[] }[] = [];
   const sample = header.columns
     .slice(0, 8)
     .map((c) => JSON.stringify(c.key))
@@ -179,7 +184,7 @@ export function bindMapping(
     for (const ref of groupByOverride) {
       const found = findColumns(header, ref);
       if (found.length === 1 && found[0]) groupBy.push(found[0]);
-      else unknownGroupBy.push(ref);
+      else unknownGroupBy.push({ ref, found });
     }
   } else {
     mapping.groupBy.forEach((ref, i) => {
@@ -227,6 +232,8 @@ export type RowOutcome =
   | typeof ROW_REJECTED;
 
 const INVALID = -1;
+/** A role cell naming a role marked `respondent: false`. */
+const NOT_RESPONDENT = -4;
 /** A cell holding only white space (mapped to the mapping's `blank` value). */
 const BLANK = -2;
 const UNSET = -3;
@@ -243,6 +250,11 @@ interface SlotDecoder {
   recentCodes: number[];
   /** Whether a digit 1–5 on its own is relabelled (so the fast path must not be used). */
   digitsRelabelled: boolean;
+  /**
+   * Whether the labels give some digit 1–5 another value (a recoded scale, such as a structure
+   * file's reversed codes): a digit they do not list is then not read as that level.
+   */
+  digitsRecoded: boolean;
   /** Bit r is set when the question is put to role index r (every bit when no `roles`). */
   roleMask: number;
 }
@@ -265,6 +277,8 @@ export class RowDecoder {
   /** Answers to questions not put to the respondent's role (they count), per slot. */
   readonly notForRole: Int32Array;
   private readonly roleLabels = new Map<string, number>();
+  /** The ids of the roles that answer, for messages. */
+  private readonly answering: string[];
   private readonly roleCache = new Map<string, number>();
   private readonly defaultRole: number;
   private readonly slots: SlotDecoder[];
@@ -279,9 +293,14 @@ export class RowDecoder {
   ) {
     this.roleIds = questionnaire.roles.map((r) => r.id);
     this.checkWidth = opts.checkWidth;
+    // Roles marked `respondent: false` own roadmap actions but never answer: a cell naming one is
+    // refused, as an answers file's respondent with such a role is (a role of its own would weigh
+    // as much as every front-line answer in the role-balanced means).
+    this.answering = respondentRoles(questionnaire).map((r) => r.id);
     questionnaire.roles.forEach((r, i) => {
-      this.roleLabels.set(normalizeLabel(r.id), i);
-      for (const name of Object.values(r.name)) this.roleLabels.set(normalizeLabel(name), i);
+      const code = r.respondent === false ? NOT_RESPONDENT : i;
+      this.roleLabels.set(normalizeLabel(r.id), code);
+      for (const name of Object.values(r.name)) this.roleLabels.set(normalizeLabel(name), code);
     });
     for (const [label, id] of Object.entries(mapping.respondent.role.values)) {
       this.roleLabels.set(normalizeLabel(label), this.roleIds.indexOf(id));
@@ -327,6 +346,9 @@ export class RowDecoder {
         recent: [],
         recentCodes: [],
         digitsRelabelled: ["1", "2", "3", "4", "5"].some((d) => labels.has(d)),
+        digitsRecoded: ["1", "2", "3", "4", "5"].some(
+          (d) => labels.has(d) && labels.get(d) !== Number(d),
+        ),
         roleMask,
       };
     });
@@ -348,7 +370,7 @@ export class RowDecoder {
       const norm = normalizeLabel(trimmed);
       const label = slot.labels.get(norm);
       if (label !== undefined) code = label;
-      else if (/^[1-5](?:\.0+)?$/.test(norm)) code = Number(norm);
+      else if (/^[1-5](?:\.0+)?$/.test(norm)) code = slot.digitsRecoded ? INVALID : Number(norm);
       else code = leadingScaleNumber(norm) ?? INVALID;
     }
     if (slot.cache.size < CACHE_LIMIT) slot.cache.set(raw, code);
@@ -423,12 +445,15 @@ export class RowDecoder {
           if (this.roleCache.size < CACHE_LIMIT) this.roleCache.set(raw, known);
         }
         role = known;
-        if (role === -2) {
+        if (role === -2 || role === NOT_RESPONDENT) {
           this.problem({
             kind: "unknown-role",
             column: b.roleColumn,
             value: raw,
-            expected: `a role (${this.roleIds.join(", ")}) or a label listed under respondent.role.values`,
+            expected: `a role (${this.answering.join(", ")}) or a label listed under respondent.role.values`,
+            ...(role === NOT_RESPONDENT
+              ? { hint: "a role the questionnaire marks `respondent: false`, which never answers" }
+              : {}),
           });
         }
       } else if (role < 0) {
@@ -512,9 +537,7 @@ export class RowDecoder {
           column: b.slots[s]?.column as SurveyColumn,
           value: raw,
           expected: 'a level 1–5 or an answer label such as "Strongly agree", "非常同意" or "N/A"',
-          hint: /^[+-]?\d+(?:\.\d+)?$/.test(raw.trim())
-            ? "the scale is 1–5; give other codes a value under `labels` in the mapping"
-            : "give the label a value under `labels` in the mapping",
+          hint: invalidHint(slot, raw),
         });
         codes[s] = ANSWER_ABSENT;
         continue;
@@ -543,6 +566,21 @@ export class RowDecoder {
     this.role = role;
     return ROW_OK;
   }
+}
+
+/** What to do about a cell no label or scale number reads. */
+function invalidHint(slot: SlotDecoder, raw: string): string {
+  const number = raw.trim();
+  if (slot.digitsRecoded && /^[1-5](?:\.0+)?$/.test(number)) {
+    const recoded = [...slot.labels]
+      .filter(([k, v]) => /^[1-5]$/.test(k) && v !== Number(k))
+      .map(([k, v]) => `${k} → ${v}`)
+      .join(", ");
+    return `the column's labels recode its numbers (${recoded}), so a number they do not list is not read as a level; give ${number} a value under \`labels\` in the mapping`;
+  }
+  return /^[+-]?\d+(?:\.\d+)?$/.test(number)
+    ? "the scale is 1–5; give other codes a value under `labels` in the mapping"
+    : "give the label a value under `labels` in the mapping";
 }
 
 /** Describes a problem for standard error: `row 12, "Q3" (column C): expected …; found "Maybe"`. */

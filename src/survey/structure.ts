@@ -96,9 +96,13 @@ export function parseLimeSurveyStructure(text: string, display: string): SurveyS
       texts.set(name, c);
     } else if (cls === "SQ" && question) {
       const c = column(columns, `${question.code}[${name}]`);
-      for (const qt of question.texts) if (!c.texts.includes(qt)) c.texts.push(qt);
       const sub = stripHtml(t);
-      if (sub) c.texts.push(...question.texts.map((qt) => `${qt} [${sub}]`));
+      // The statement first: the first text is the one `map init` shows beside the column.
+      const texts = [
+        ...(sub ? question.texts.map((qt) => `${qt} [${sub}]`) : []),
+        ...question.texts,
+      ];
+      for (const qt of texts) if (!c.texts.includes(qt)) c.texts.push(qt);
       subs.push(name);
     } else if (cls === "A" && question) {
       const targets = [question.code, ...subs.map((s) => `${question?.code}[${s}]`)];

@@ -30,6 +30,8 @@ export interface MappingSuggestion {
   unknownLabels: string[];
   /** Answer codes of matched columns, resolved through a survey structure file. */
   columnLabels: Map<SurveyColumn, Record<string, AnswerValue>>;
+  /** Answer codes of matched columns whose texts in the structure file resolve to no value. */
+  unresolvedCodes: Map<SurveyColumn, { code: string; text: string }[]>;
   /** The structure file's platform, when one was given. */
   structure?: SurveyStructure["platform"];
 }
@@ -382,11 +384,12 @@ function suggestLabels(
   sampleRows: string[][],
   preset: MappingSuggestion["preset"],
   structure: SurveyStructure | undefined,
-): { columnLabels: Map<SurveyColumn, Record<string, AnswerValue>>; unknown: Set<string> } {
+): Pick<MappingSuggestion, "columnLabels" | "unresolvedCodes"> & { unknown: Set<string> } {
   const builtin = builtinLabelMap();
   const presetLabels = new Set(Object.keys(preset.labels).map(normalizeLabel));
   const unknown = new Set<string>();
   const columnLabels = new Map<SurveyColumn, Record<string, AnswerValue>>();
+  const unresolvedCodes = new Map<SurveyColumn, { code: string; text: string }[]>();
   for (const m of matches) {
     const levelOf = new Map<string, number>();
     for (const [level, t] of Object.entries(m.question.levels ?? {}))
@@ -395,6 +398,7 @@ function suggestLabels(
     const answers = structure?.columns.get(normalizeLabel(m.column.key))?.answers;
     if (answers?.size) {
       const labels: Record<string, AnswerValue> = {};
+      const unresolved: { code: string; text: string }[] = [];
       for (const [code, texts] of answers) {
         for (const t of texts) {
           const n = normalizeLabel(t);
@@ -404,8 +408,10 @@ function suggestLabels(
             break;
           }
         }
+        if (!(code in labels)) unresolved.push({ code, text: texts[0] ?? "" });
       }
       if (Object.keys(labels).length) columnLabels.set(m.column, labels);
+      if (unresolved.length) unresolvedCodes.set(m.column, unresolved);
     }
     const coded = new Set(Object.keys(columnLabels.get(m.column) ?? {}).map(normalizeLabel));
     for (const row of sampleRows) {
@@ -424,7 +430,7 @@ function suggestLabels(
       unknown.add(v);
     }
   }
-  return { columnLabels, unknown };
+  return { columnLabels, unresolvedCodes, unknown };
 }
 
 /** Works out a mapping for an export from its first rows (header rows, then a sample of data). */
@@ -463,7 +469,11 @@ export function suggestMapping(
   );
   const scores = new Map(candidates.map((c) => [c, index.matches(c)]));
   // Columns named by a question id are questions, whatever words the id contains.
-  const named = new Set(candidates.filter((c) => scores.get(c)?.some((m) => m.score === 1)));
+  // So are columns whose header is plainly a question's text, whatever words it contains (问卷星's
+  // "与个人业绩相比，团队业绩……" names a team, but asks a question).
+  const named = new Set(
+    candidates.filter((c) => scores.get(c)?.some((m) => m.score >= SURE_THRESHOLD)),
+  );
   const roleColumn = candidates.find((c) => !named.has(c) && headerHas(c, ROLE_HEADERS));
   const groupBy = candidates.filter(
     (c) => c !== roleColumn && !named.has(c) && headerHas(c, GROUP_HEADERS),
@@ -477,7 +487,12 @@ export function suggestMapping(
     ? suggestRoleValues(roleColumn, sampleRows, questionnaire, structure)
     : [];
 
-  const { columnLabels, unknown } = suggestLabels(matches, sampleRows, preset, structure);
+  const { columnLabels, unresolvedCodes, unknown } = suggestLabels(
+    matches,
+    sampleRows,
+    preset,
+    structure,
+  );
 
   return {
     preset,
@@ -491,6 +506,7 @@ export function suggestMapping(
     unmatchedQuestions: questions.filter((q) => !usedQuestions.has(q)),
     unknownLabels: [...unknown].slice(0, 30),
     columnLabels,
+    unresolvedCodes,
     ...(structure ? { structure: structure.platform } : {}),
   };
 }
@@ -601,6 +617,14 @@ export function renderSuggestion(
     lines.push(
       `  ${scalar(ref(h, m.column))}: ${target}  # ${note}${m.score.toFixed(2)} ${oneLine(m.column.text, 60)}`,
     );
+    const unresolved = s.unresolvedCodes.get(m.column);
+    if (unresolved) {
+      lines.push(
+        `    # TODO answer codes whose text gives no value; add each to this column's labels: ${unresolved
+          .map((u) => `${scalar(u.code)} (${oneLine(u.text, 30)})`)
+          .join(", ")}`,
+      );
+    }
   }
   if (!sure.length) lines.push("  {}  # TODO no column matched a question");
   const unmatched = [...s.unmatchedColumns, ...weak.map((m) => m.column)].sort(

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { materializeResults, StrictRejectError } from "../../src/batch/run.js";
-import { BATCH, runOn, tmp } from "./helpers.js";
+import { BATCH, questionnaire, runOn, tmp } from "./helpers.js";
 
 const EXPORT = path.join(BATCH, "bad-rows/export.csv");
 const MAPPING = path.join(BATCH, "bad-rows/mapping.yaml");
@@ -30,6 +30,31 @@ describe("bad rows", () => {
     );
     const table = parse(rejects.slice(1), { relax_column_count: true }) as string[][];
     expect(table[1]?.slice(13, 17)).toEqual(["2", "invalid-id", "respondent", "201 characters"]);
+  });
+
+  it("reject a role that never answers (respondent: false), as an answers file does", async () => {
+    const q = questionnaire();
+    const withHr = {
+      ...q,
+      roles: [...q.roles, { id: "hr", name: { en: "HR", "zh-CN": "人力资源" }, respondent: false }],
+    };
+    const header = readFileSync(EXPORT, "utf8").split("\r\n")[0];
+    const file = path.join(tmp(), "export.csv");
+    writeFileSync(
+      file,
+      [
+        header,
+        "r01,executive,Sales,4,5,4,5,,4,3,4,,complete",
+        "r02,人力资源,Sales,2,2,2,2,2,2,2,2,,complete",
+        "",
+      ].join("\r\n"),
+    );
+    const { outcome, lines } = await runOn(file, MAPPING, { questionnaire: withHr });
+    expect(outcome.summary.rows).toMatchObject({ total: 2, scored: 1, rejected: 1 });
+    expect(lines[0]).toMatch(
+      /: row 3, "role" \(column B\): expected a role \(executive, manager, frontline, it\) or a label listed under respondent\.role\.values; found "人力资源" \(a role the questionnaire marks `respondent: false`, which never answers\) {2}\(unknown-role\)$/,
+    );
+    expect(materializeResults(outcome).respondents.map((r) => r.role)).toEqual(["executive"]);
   });
 
   it("never stop the run: each is reported, written whole to the rejects file and counted", async () => {

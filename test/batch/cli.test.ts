@@ -297,6 +297,60 @@ describe("crm-maturity batch", () => {
     expect(r.stderr).toMatch(/--group-by "Region": expected a column of .*export\.csv/);
   });
 
+  it("says which questions no column of the mapping answers (they count as unanswered)", () => {
+    const dir = tmp();
+    const mappingFile = path.join(dir, "mapping.yaml");
+    // The mapping of an older survey: the data integration question has no column.
+    writeFileSync(
+      mappingFile,
+      readFileSync(path.join(QUALTRICS, "mapping.yaml"), "utf8").replace(/^ {2}Q7_2: .*\n/m, ""),
+    );
+    const r = runCli(["batch", path.join(QUALTRICS, "export.csv"), "--map", mappingFile, ...Q]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      "crm-maturity: 1 question of the questionnaire has no column in the mapping and counts as unanswered by every respondent it is put to: data.integration (map its column under questions, or check that the survey asked it)\n",
+    );
+    const full = runCli([
+      "batch",
+      path.join(QUALTRICS, "export.csv"),
+      "--map",
+      path.join(QUALTRICS, "mapping.yaml"),
+      ...Q,
+    ]);
+    expect(full.stderr).not.toMatch(/no column in the mapping/);
+  });
+
+  it("exits 2 for a --group-by header two columns share, naming both", () => {
+    const dir = tmp();
+    const file = path.join(dir, "export.csv");
+    const lines = readFileSync(path.join(QUALTRICS, "export.csv"), "utf8").split(/\r?\n/);
+    // Two columns headed "Department" (in every header row), as a merged export can have.
+    writeFileSync(
+      file,
+      lines
+        .map((l, i) =>
+          l === ""
+            ? l
+            : `${l},${i < 2 ? "Department,Department" : i === 2 ? "{},{}" : "Sales,East"}`,
+        )
+        .join("\n"),
+    );
+    const r = runCli([
+      "batch",
+      file,
+      "--map",
+      path.join(QUALTRICS, "mapping.yaml"),
+      ...Q,
+      "--group-by",
+      "Department",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /--group-by "Department": expected one column of .*export\.csv; found it in columns \w+, \w+ \(refer to one as "#\d+" or "#\d+"\)/,
+    );
+    expect(r.stderr).not.toMatch(/found none/);
+  });
+
   it("keeps memory flat by spilling to TMPDIR, and removes the temporary files", () => {
     // 40,000 respondents: more than a block of scores, so the statistics go to disk.
     const dir = tmp();

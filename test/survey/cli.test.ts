@@ -117,8 +117,149 @@ describe("crm-maturity survey", () => {
     const mapped = runCli(["map", "init", exportFile, "-q", QUESTIONNAIRE, "--survey", qsfFile]);
     expect(mapped.status, mapped.stderr).toBe(0);
     expect(mapped.stderr).toMatch(/9 of 9 questions matched to columns/);
+    // The survey's own "does not apply" and "don't know" options resolve, in both languages.
+    expect(mapped.stderr).not.toMatch(/answer codes? left as TODO/);
+    expect(mapped.stdout).not.toMatch(/TODO answer codes/);
     const without = runCli(["map", "init", exportFile, "-q", QUESTIONNAIRE]);
     expect(without.stderr).not.toMatch(/9 of 9 questions matched/);
+  });
+
+  it("batch refuses a 问卷星 export whose questions moved under the mapping's #N columns (exit 1)", () => {
+    const dir = tmp();
+    const out = path.join(dir, "survey");
+    const made = runCli([
+      "survey",
+      "--platform",
+      "wjx",
+      "--lang",
+      "zh-CN",
+      "-q",
+      QUESTIONNAIRE,
+      "-o",
+      out,
+    ]);
+    expect(made.status, made.stderr).toBe(0);
+    // The questions as 问卷星 imports them: "N.text[type]", then one option per line.
+    const titles = readFileSync(path.join(out, "wjx-import.txt"), "utf8")
+      .split("\n")
+      .filter((l) => /^\d+\..*\[[^\]]*题\]$/.test(l))
+      .map((l) => l.replace(/^\d+\./, "").replace(/\[[^\]]*题\]$/, ""));
+    expect(titles.length).toBe(10);
+    const meta = "序号,提交答卷时间,所用时间,来源,来源详情,来自IP";
+    const row = (k: number, first: string[]) =>
+      [
+        k,
+        "2024/5/1 10:00:00",
+        "300秒",
+        "微信",
+        "N/A",
+        "1.2.3.4",
+        ...first,
+        ...titles.slice(1).map((_, i) => String(1 + ((i + k) % 5))),
+      ].join(",");
+    const exportOf = (heads: string[], first: (k: number) => string[]) =>
+      [
+        `${meta},${heads.map((t, i) => `"${i + 1}、${t}"`).join(",")}`,
+        ...[1, 2, 3, 4].map((k) => row(k, first(k))),
+        "",
+      ].join("\n");
+    const mappingFile = path.join(out, "wjx-mapping.yaml");
+    // 按选项序号, as the survey was imported: it scores.
+    const good = path.join(dir, "good.csv");
+    writeFileSync(
+      good,
+      exportOf(titles, (k) => [String(k)]),
+    );
+    const ok = runCli(["batch", good, "--map", mappingFile, "-q", QUESTIONNAIRE]);
+    expect(ok.status, ok.stderr).toBe(0);
+    // The client added a department question before the role question: every column after it
+    // moved one place, and the department codes 1–4 read as roles.
+    const moved = path.join(dir, "moved.csv");
+    writeFileSync(
+      moved,
+      exportOf(["您所在的部门？", ...titles], (k) => [String(k), String(k)]),
+    );
+    const r = runCli(["batch", moved, "--map", mappingFile, "-q", QUESTIONNAIRE]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /wjx-mapping\.yaml:\d+:\d+\s+error\s+expected column I \("#9" in the mapping\) to ask \S+; found the text of \S+ in its header, "3、/,
+    );
+    expect(r.stderr).toMatch(/does not fit .*moved\.csv/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it("a hand-made .qsf scale whose end points no label knows: map init says so, batch refuses those codes", () => {
+    const dir = tmp();
+    // A Likert matrix numbered from its agreeing end, as Qualtrics's own scales are; "Fully
+    // agree" and "Fully disagree" are no built-in label, so codes 1 and 5 resolve to nothing.
+    const scale = ["Fully agree", "Agree", "Neutral", "Disagree", "Fully disagree"];
+    const statements = [
+      "A dedicated CRM programme lead has the authority to coordinate every department.",
+      "Bad news about customers reaches the executive team quickly.",
+    ];
+    const entries = (list: string[]) =>
+      Object.fromEntries(list.map((t, i) => [String(i + 1), { Display: t }]));
+    const qsfFile = path.join(dir, "hand.qsf");
+    writeFileSync(
+      qsfFile,
+      JSON.stringify({
+        SurveyEntry: { SurveyID: "SV_1" },
+        SurveyElements: [
+          {
+            Element: "SQ",
+            PrimaryAttribute: "QID1",
+            Payload: {
+              QuestionText: "How far do you agree?",
+              DataExportTag: "Q1",
+              QuestionType: "Matrix",
+              Selector: "Likert",
+              Choices: entries(statements),
+              Answers: entries(scale),
+              Language: [],
+            },
+          },
+        ],
+      }),
+    );
+    const exportFile = path.join(dir, "export.csv");
+    writeFileSync(
+      exportFile,
+      [
+        "ResponseId,Finished,Q1_1,Q1_2",
+        `Response ID,Finished,How far do you agree? - ${statements[0]},How far do you agree? - ${statements[1]}`,
+        `"{""ImportId"":""_recordId""}","{""ImportId"":""finished""}","{""ImportId"":""QID1_1""}","{""ImportId"":""QID1_2""}"`,
+        "R_1,1,1,2",
+        "R_2,1,4,3",
+        "",
+      ].join("\n"),
+    );
+    const mappingFile = path.join(dir, "mapping.yaml");
+    const mapped = runCli([
+      "map",
+      "init",
+      exportFile,
+      "-q",
+      QUESTIONNAIRE,
+      "--survey",
+      qsfFile,
+      "-o",
+      mappingFile,
+    ]);
+    expect(mapped.status, mapped.stderr).toBe(0);
+    expect(mapped.stderr).toMatch(/4 answer codes left as TODO \(their text gives no value\)/);
+    const text = readFileSync(mappingFile, "utf8");
+    expect(text).toMatch(/labels: \{ "2": 4, "3": 3, "4": 2 \}/);
+    expect(text).toMatch(
+      /# TODO answer codes whose text gives no value; add each to this column's labels: "1" \(Fully agree\), "5" \(Fully disagree\)/,
+    );
+    // Scored as it stands, "1" (Fully agree) must not read as level 1 (strongly disagree).
+    const r = runCli(["batch", exportFile, "--map", mappingFile, "-q", QUESTIONNAIRE]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /row 4, "Q1_1" \(column C\): expected a level 1–5 or an answer label .*; found "1" \(the column's labels recode its numbers \(2 → 4, 4 → 2\), so a number they do not list is not read as a level; give 1 a value under `labels` in the mapping\)/,
+    );
+    expect(r.stderr).toMatch(/2 rows · 1 scored · 1 rejected/);
   });
 
   it("has --help with examples", () => {

@@ -18,6 +18,7 @@ import { messagesFor } from "../../src/i18n/index.js";
 import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 import { isMultilingual, SURVEY_WRITERS } from "../../src/survey/export/index.js";
 import {
+  ambiguousOptions,
   planSurvey,
   SURVEY_FORMATS,
   SURVEY_PLATFORMS,
@@ -377,6 +378,34 @@ describe("crm-maturity survey", () => {
       /q\/dimensions\/leadership\.yaml:7:5: question lead\.ceo-ownership options 1 and 2 have the same en text[\s\S]*nothing was written/,
     );
     expect(() => readFileSync(path.join(out, "google-forms.gs"))).toThrow();
+  });
+});
+
+describe("options an export could not tell apart", () => {
+  it("are found as batch reads cells: ignoring width and spacing, and across languages", () => {
+    const plan = planSurvey(questionnaire(), ["en", "zh-CN"]);
+    const [first, second] = plan.items;
+    if (!first || !second) throw new Error("two items expected");
+    const [one, two] = first.options;
+    if (!one || !two) throw new Error("two options expected");
+    // Full-width brackets and a double space: one label once normalised.
+    one.text = { ...one.text, en: "Ad hoc (none)" };
+    two.text = { ...two.text, en: "Ad  hoc （none）" };
+    // Option 1's Chinese text is option 2's English one.
+    const [a, b] = second.options;
+    if (!a || !b) throw new Error("two options expected");
+    a.text = { ...a.text, "zh-CN": "Partly" };
+    b.text = { ...b.text, en: "partly" };
+    expect(ambiguousOptions(plan).map((p) => [p.item?.code, p.message])).toEqual([
+      [
+        first.code,
+        "options 1 and 2 have the same en text, so its export could not tell them apart",
+      ],
+      [
+        second.code,
+        "option 2's en text is option 1's zh-CN text, so its export could not tell them apart",
+      ],
+    ]);
   });
 });
 

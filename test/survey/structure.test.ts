@@ -138,6 +138,8 @@ describe("map init --survey", () => {
       labels: { A1: 5, A2: 4, A3: 3, A4: 2, A5: 1 },
     });
     expect(mapping.questions["CULT[SQ002]"].labels).toEqual({ A1: 5, A2: 4, A3: 3, A4: 2, A5: 1 });
+    // Beside each statement of the array, its own text, so the match can be checked.
+    expect(text).toMatch(/"CULT\[SQ002\]": .*# [\d.]+ How far do you agree\? \[\S/);
     expect(mapping.respondent.role.values).toEqual({
       A1: "executive",
       A2: "manager",

@@ -6,10 +6,11 @@ import { parse } from "yaml";
 import { envWith } from "../../src/app/env.js";
 import { runMapInit } from "../../src/app/map-init.js";
 import { InputError } from "../../src/core/diagnostics/errors.js";
+import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 import { openExport } from "../../src/io/survey/read.js";
 import { loadMapping, questionOf } from "../../src/survey/mapping.js";
 import { renderSuggestion, suggestMapping, tokens } from "../../src/survey/suggest.js";
-import { QUESTIONNAIRE, questionnaire, runOn, SURVEY, tmp } from "../batch/helpers.js";
+import { QUESTIONNAIRE, questionnaire, REPO, runOn, SURVEY, tmp } from "../batch/helpers.js";
 
 const exportOf = (dir: string) => {
   const file = readdirSync(path.join(SURVEY, dir)).find((f) => f.startsWith("export."));
@@ -77,6 +78,37 @@ describe("map init suggestions", () => {
       { label: "Department manager", role: "manager" },
       { label: "Sales or service staff", role: "frontline" },
       { label: "IT", role: "it" },
+    ]);
+  });
+
+  it("takes a question's column for the question, not for a group, whatever words it holds", () => {
+    const pack = resolveQuestionnaire(undefined, REPO);
+    const team = pack.dimensions
+      .flatMap((d) => d.questions)
+      .find((q) => q.id === "perf.team-over-individual");
+    // As `survey --platform wjx` writes it: the text, then the roles it is put to.
+    const text = `${team?.text["zh-CN"] ?? ""}（仅限高层管理者、中层经理作答）`;
+    // 问卷星 numbering; the question speaks of 团队 (team), a word group-by headers use.
+    expect(text).toContain("团队");
+    const s = suggestMapping(
+      [
+        [
+          "序号",
+          "提交答卷时间",
+          "所用时间",
+          "来源",
+          "来源详情",
+          "来自IP",
+          "1、您所在的部门",
+          `2、${text}`,
+        ],
+        ["1", "2024/5/1 10:00:00", "300秒", "微信", "N/A", "1.2.3.4", "销售部", "非常同意"],
+      ],
+      pack,
+    );
+    expect(s.groupBy.map((c) => c.key)).toEqual(["1、您所在的部门"]);
+    expect(s.matches.map((m) => [m.column.key, m.question.id])).toEqual([
+      [`2、${text}`, "perf.team-over-individual"],
     ]);
   });
 

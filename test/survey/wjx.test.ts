@@ -49,5 +49,11 @@ describe("问卷星 text import", () => {
       expect(head.match(/\[[^\]]*题\]/g)).toHaveLength(1);
       expect(lines.slice(1)).toEqual(item.options.map((o) => o.text["zh-CN"]));
     });
+    // A question for some roles says so the Chinese way: no space before the full-width
+    // bracket, a space between Chinese and Latin ("IT 人员", "仅限 IT 人员").
+    const itOnly = items.find((lines) => /（仅限/.test(lines[0] ?? ""));
+    expect(itOnly?.[0]).toMatch(/[^\s]（仅限/);
+    expect(text).toMatch(/（仅限 IT 人员作答）\[/);
+    expect(text).not.toMatch(/\s（仅限|限IT/);
   });
 });

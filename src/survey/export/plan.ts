@@ -18,6 +18,7 @@ import type { LocalizedText, Question } from "../../core/questionnaire/schema.js
 import type { ComposedDimension, Questionnaire } from "../../core/questionnaire/types.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { Messages } from "../../i18n/messages.js";
+import { normalizeLabel } from "../answer-texts.js";
 
 /** The platforms `crm-maturity survey` writes for. */
 export const SURVEY_PLATFORMS = [
@@ -186,17 +187,23 @@ export function missingTexts(plan: SurveyPlan): SurveyProblem[] {
 export function ambiguousOptions(plan: SurveyPlan): SurveyProblem[] {
   const problems: SurveyProblem[] = [];
   for (const item of plan.items) {
+    // Compared as `batch` reads a cell (ignoring case, width and spacing), across the languages:
+    // the mapping reads every language's texts of a question alike.
+    const seen = new Map<string, { code: string; lang: Lang }>();
     for (const lang of plan.langs) {
-      const seen = new Map<string, string>();
       for (const o of item.options) {
-        const t = (o.text[lang] ?? "").trim().toLowerCase();
+        const t = normalizeLabel(o.text[lang] ?? "");
+        if (t === "") continue; // missingTexts reports it
         const first = seen.get(t);
-        if (first !== undefined)
+        if (first !== undefined && first.code !== o.code)
           problems.push({
             item,
-            message: `options ${first} and ${o.code} have the same ${lang} text, so its export could not tell them apart`,
+            message:
+              first.lang === lang
+                ? `options ${first.code} and ${o.code} have the same ${lang} text, so its export could not tell them apart`
+                : `option ${first.code}'s ${first.lang} text is option ${o.code}'s ${lang} text, so its export could not tell them apart`,
           });
-        else seen.set(t, o.code);
+        else if (first === undefined) seen.set(t, { code: o.code, lang });
       }
     }
   }
