@@ -408,7 +408,7 @@ class Interview {
       });
       if (chosen) store.doc.setIn(["assessment", "client", "profile"], chosen);
     }
-    store.save();
+    await store.save();
   }
 
   /** Chooses the profile a client's industry and size match and says so; its ids, or undefined. */

@@ -779,6 +779,32 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
     expect(readAnswers().respondents[0]?.answers).toEqual({ "lead.owner": 3 });
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
+
+  it("waits for the client details' save: a failed one is offered again before anything else is asked", async () => {
+    const template = [
+      "assessment:",
+      "  client:",
+      "    name: Client name",
+      "  date: 2025-03-01",
+      "  assessor: Your name",
+      "  questionnaire: { id: iv-mini, version: 1.0.0 }",
+      "respondents: []",
+      "",
+    ].join("\n");
+    writeFileSync(file, template);
+    const { code, out } = await interview(
+      [
+        { input: "Acme Manufacturing", expect: "Client name" },
+        { input: "Jane Consultant", expect: "Assessor" },
+        { confirm: false, expect: "Try saving again?" },
+      ],
+      { lang: "en" },
+      { ops: failingSaves([1]), unsaved: true },
+    );
+    expect(code).toBe(1);
+    expect(out).toContain("The last answers could NOT be saved");
+    expect(readFileSync(file, "utf8")).toBe(template);
+  });
 });
 
 describe("interview and profiles", () => {
