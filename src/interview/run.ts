@@ -238,7 +238,7 @@ class Interview {
 
   /** Shows a failed save and asks whether to try again. */
   private async saveFailed(err: unknown): Promise<boolean> {
-    this.p.print(this.c.red(this.l.saveFailed(this.ctx.display, describeWriteError(err))));
+    this.say(this.l.saveFailed(this.ctx.display, describeWriteError(err)), this.c.red);
     return this.p.confirm({ message: this.l.retrySave, default: true });
   }
 
@@ -248,15 +248,15 @@ class Interview {
       return await this.conduct();
     } catch (err) {
       if (err instanceof SaveAbandoned) {
-        this.p.print(this.c.red(this.l.notSaved(this.ctx.display)));
+        this.say(this.l.notSaved(this.ctx.display), this.c.red);
         this.printSaved();
         return "unsaved";
       }
       if (!isPromptExit(err)) throw err;
       this.p.print("");
-      if (this.store?.dirty) this.p.print(this.c.red(this.l.notSaved(this.ctx.display)));
+      if (this.store?.dirty) this.say(this.l.notSaved(this.ctx.display), this.c.red);
       if (!this.store?.written) {
-        if (!this.store?.dirty) this.p.print(this.l.nothingSaved);
+        if (!this.store?.dirty) this.say(this.l.nothingSaved);
         return "interrupted";
       }
       this.p.print(this.c.yellow(this.l.interrupted));
@@ -413,13 +413,13 @@ class Interview {
 
   /** Chooses the profile a client's industry and size match and says so; its ids, or undefined. */
   private announceProfile(client: ProfileClient): string | undefined {
-    const { l, p, c } = this;
+    const { l, c } = this;
     const chosen = chooseProfile(this.ctx.questionnaire, client).value;
     if (!chosen) return undefined;
     const names = [chosen.industry, chosen.size].flatMap((x) =>
       x ? [localize(x.name, this.lang)] : [],
     );
-    p.print(c.dim(l.profileChosen(names.join(" · "), profileIds(chosen))));
+    this.say(l.profileChosen(names.join(" · "), profileIds(chosen)), c.dim);
     return profileIds(chosen);
   }
 
@@ -548,7 +548,7 @@ class Interview {
     const plan = planInterview(questionnaire, respondent.role);
     const role = roleName(questionnaire, respondent.role, lang);
     if (plan.length === 0) {
-      p.print(l.noQuestions(role));
+      this.say(l.noQuestions(role));
       return "finished";
     }
     let state = startSession(plan, respondent.answers);

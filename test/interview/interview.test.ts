@@ -12,6 +12,7 @@ import {
 } from "../../src/app/interview.js";
 import { answersFile } from "../../src/core/answers/schema.js";
 import { InputError, UsageError } from "../../src/core/diagnostics/errors.js";
+import { displayWidth } from "../../src/core/text/width.js";
 import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 import { type FileOps, NODE_FILE_OPS } from "../../src/io/output.js";
 import { REPO } from "../helpers/cli.js";
@@ -39,11 +40,14 @@ async function interview(
     ops?: FileOps;
     /** The last answer is known not to be saved (a failed save not retried). */
     unsaved?: boolean;
+    /** The terminal's width (100 when omitted). */
+    columns?: number;
   } = {},
 ) {
   const prompter = new ScriptedPrompter(steps, {
     file,
     questionIds: env.questionIds ?? MINI_IDS,
+    ...(env.columns === undefined ? {} : { columns: env.columns }),
   });
   const code = await runInterview(
     { output: "a.yaml", questionnaire: MINI, ...opts },
@@ -828,7 +832,8 @@ describe("interview and profiles", () => {
       { questionIds: bundled.dimensions.flatMap((d) => d.questions.map((q) => q.id)) },
     );
     expect(code).toBe(EXIT_INTERRUPTED);
-    expect(out).toContain(
+    // Wrapped to the terminal: compared with its line breaks read as spaces.
+    expect(out.replaceAll("\n", " ")).toContain(
       "Scoring profile: B2C retail and membership · Large (2,000 to 9,999 employees). Written as client.profile: b2c-retail,large",
     );
     expect(readAnswers().assessment.client).toMatchObject({
@@ -836,6 +841,43 @@ describe("interview and profiles", () => {
       size: "about 2,400 staff",
       profile: "b2c-retail,large",
     });
+  });
+
+  it("wraps what it says to a narrow terminal: the profile chosen, a failed save", async () => {
+    const bundled = resolveQuestionnaire(undefined);
+    let saves = 0;
+    const ops: FileOps = {
+      ...NODE_FILE_OPS,
+      writeSync: (fd, data, offset, length) => {
+        if (offset === 0 && ++saves === 1) {
+          throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC" });
+        }
+        return NODE_FILE_OPS.writeSync(fd, data, offset, length);
+      },
+    };
+    const { out } = await interview(
+      [
+        { input: "Huaxin Retail", expect: "Client name" },
+        { input: "Retail chain", expect: "Industry" },
+        { input: "about 2,400 staff", expect: "size" },
+        { select: "selecting", expect: "CRM system" },
+        { input: "Li Ming", expect: "Assessor" },
+        { enter: true, expect: "date" },
+        { confirm: true, expect: "Try saving again?" },
+        { confirm: false, expect: "stated goals" },
+        { interrupt: "input", expect: "name" },
+      ],
+      { lang: "en", questionnaire: undefined },
+      {
+        questionIds: bundled.dimensions.flatMap((d) => d.questions.map((q) => q.id)),
+        columns: 60,
+        ops,
+      },
+    );
+    expect(out).toContain("Scoring profile: B2C retail and membership");
+    expect(out).toContain("Could not save to a.yaml");
+    const wide = out.split("\n").filter((line) => displayWidth(line) > 58);
+    expect(wide).toEqual([]);
   });
 
   it("writes client.profile too when it fills init's placeholders in an existing file", async () => {
@@ -865,7 +907,7 @@ describe("interview and profiles", () => {
     const extra = { questionIds: bundled.dimensions.flatMap((d) => d.questions.map((q) => q.id)) };
     writeFileSync(file, template(""));
     const { out } = await interview(steps, opts, extra);
-    expect(out).toContain("Written as client.profile: b2c-retail,large");
+    expect(out.replaceAll("\n", " ")).toContain("Written as client.profile: b2c-retail,large");
     expect(readAnswers().assessment.client).toMatchObject({
       name: "Huaxin Retail",
       industry: "Retail chain",
