@@ -251,6 +251,11 @@ export interface InterviewMessages {
   saveQuit: string;
   keys: string;
   selectKeys: string;
+  /** How a yes/no question shows its answer once given. */
+  yes: string;
+  no: string;
+  /** Shown when a yes/no question gets something else than y or n. */
+  yesNoInvalid: string;
   note: string;
   evidenceSeen: string;
   skipped: (count: number) => string;

@@ -239,7 +239,7 @@ class Interview {
   /** Shows a failed save and asks whether to try again. */
   private async saveFailed(err: unknown): Promise<boolean> {
     this.say(this.l.saveFailed(this.ctx.display, describeWriteError(err)), this.c.red);
-    return this.p.confirm({ message: this.l.retrySave, default: true });
+    return this.confirm(this.l.retrySave, true);
   }
 
   async run(): Promise<InterviewStatus> {
@@ -292,7 +292,7 @@ class Interview {
         this.printSaved();
         return "quit";
       }
-      if (!(await this.p.confirm({ message: this.l.anotherRespondent, default: false }))) break;
+      if (!(await this.confirm(this.l.anotherRespondent, false))) break;
       index = undefined;
     }
     await this.printScores(store.data());
@@ -335,10 +335,10 @@ class Interview {
     };
     if (this.ctx.resume) {
       if (last && open) return continueLast();
-      const add = await this.p.confirm({
-        message: last ? this.l.resumeComplete(who) : this.l.resumeNothing(this.ctx.display),
-        default: true,
-      });
+      const add = await this.confirm(
+        last ? this.l.resumeComplete(who) : this.l.resumeNothing(this.ctx.display),
+        true,
+      );
       return add ? "new" : "unchanged";
     }
     this.say(this.l.existingFile(this.ctx.display, data.respondents.length));
@@ -363,6 +363,12 @@ class Interview {
 
   private who(r: { id: string; name?: string | undefined }): string {
     return escapeControls(r.name || r.id);
+  }
+
+  /** Asks a yes/no question; the answer is shown in the interview's language. */
+  private confirm(message: string, byDefault: boolean): Promise<boolean> {
+    const { yes, no, yesNoInvalid: invalid } = this.l;
+    return this.p.confirm({ message, default: byDefault, words: { yes, no, invalid } });
   }
 
   /** Prints a paragraph wrapped to the terminal. */
@@ -437,6 +443,7 @@ class Interview {
         value,
         name: l.crmSituations[value],
       })),
+      keys: c.dim(l.selectKeys),
     });
     const assessor = (await p.input({ message: l.assessor, validate: nonEmpty(l) })).trim();
     const date = (
@@ -468,7 +475,7 @@ class Interview {
     const { l, p, c, lang } = this;
     const store = this.requireStore();
     const dims = this.ctx.questionnaire.dimensions;
-    if (!(await p.confirm({ message: l.goalsAsk, default: false }))) return;
+    if (!(await this.confirm(l.goalsAsk, false))) return;
     this.say(l.goalsIntro, c.dim);
     for (let n = 0; n < MAX_GOALS; n++) {
       const text = (await p.input({ message: l.goalText, validate: nonEmpty(l) })).trim();
@@ -492,10 +499,7 @@ class Interview {
             keys: c.dim(l.selectKeys),
           }),
         );
-      } while (
-        chosen.length < dims.length &&
-        (await p.confirm({ message: l.goalAnotherDimension, default: false }))
-      );
+      } while (chosen.length < dims.length && (await this.confirm(l.goalAnotherDimension, false)));
       addGoal(store.doc, {
         text,
         ...(metric ? { metric } : {}),
@@ -504,8 +508,7 @@ class Interview {
         dimensions: chosen,
       });
       await store.save();
-      if (n + 1 === MAX_GOALS || !(await p.confirm({ message: l.goalAnother, default: false })))
-        break;
+      if (n + 1 === MAX_GOALS || !(await this.confirm(l.goalAnother, false))) break;
     }
   }
 

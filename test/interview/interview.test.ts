@@ -559,6 +559,43 @@ describe("interview through the prompt seam", () => {
     expect(choices.map((c) => c.short)).toContain("不适用");
     expect(prompter.asked.map((a) => a.message)).toContain("客户名称");
   });
+
+  it("in Chinese, every list shows its keys and every yes/no answer reads 是 or 否", async () => {
+    const { prompter } = await interview(
+      [
+        { input: "华信零售", expect: "客户名称" },
+        { enter: true },
+        { enter: true },
+        { select: "live", expect: "CRM 系统" },
+        { input: "李明", expect: "评估人" },
+        { enter: true },
+        { confirm: true, expect: "目标" },
+        { input: "客户满意度达到 98%" },
+        { enter: true },
+        { enter: true },
+        { enter: true },
+        { select: "lead" },
+        { confirm: false },
+        { confirm: false },
+        { enter: true, expect: "受访者姓名" },
+        { select: "executive", expect: "角色" },
+        { select: "quit" },
+      ],
+      { lang: "zh-CN" },
+    );
+    const selects = prompter.asked.filter((a) => a.kind === "select");
+    expect(selects.length).toBeGreaterThan(2);
+    for (const a of selects) expect(a.keys, a.message).toMatch(/移动/);
+    const confirms = prompter.asked.filter((a) => a.kind === "confirm");
+    expect(confirms.length).toBe(3);
+    for (const a of confirms) {
+      expect(a.words, a.message).toEqual({
+        yes: "是",
+        no: "否",
+        invalid: "请输入 y（是）或 n（否）",
+      });
+    }
+  });
 });
 
 describe("where answers are written", () => {

@@ -33,7 +33,15 @@ type Answer = { value: unknown; note?: string; evidence?: string };
  */
 export class ScriptedPrompter implements Prompter {
   readonly printed: string[] = [];
-  readonly asked: { kind: string; message: string; default?: unknown; choices?: unknown }[] = [];
+  readonly asked: {
+    kind: string;
+    message: string;
+    default?: unknown;
+    choices?: unknown;
+    /** A select's key help; a confirm's answer words. */
+    keys?: string | undefined;
+    words?: ConfirmQuestion["words"];
+  }[] = [];
   /** Answers given, by respondent index then question id, as the file must hold them. */
   readonly ledger = new Map<number, Map<string, Answer>>();
   private step = 0;
@@ -113,7 +121,13 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async select<V extends string>(q: SelectQuestion<V>): Promise<V> {
-    this.asked.push({ kind: "select", message: q.message, default: q.default, choices: q.choices });
+    this.asked.push({
+      kind: "select",
+      message: q.message,
+      default: q.default,
+      choices: q.choices,
+      keys: q.keys,
+    });
     const step = this.next("select", q.message);
     if (!("select" in step))
       throw new Error(`expected ${JSON.stringify(step)}, got a select: ${q.message}`);
@@ -154,7 +168,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async confirm(q: ConfirmQuestion): Promise<boolean> {
-    this.asked.push({ kind: "confirm", message: q.message, default: q.default });
+    this.asked.push({ kind: "confirm", message: q.message, default: q.default, words: q.words });
     const step = this.next("confirm", q.message);
     if (!("confirm" in step))
       throw new Error(`expected ${JSON.stringify(step)}, got a confirm: ${q.message}`);
