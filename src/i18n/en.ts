@@ -794,7 +794,9 @@ const interview: Messages["interview"] = {
   placeholdersLeft: (file) =>
     `${file} still holds the template's wording instead of the client details. Please give them now; they go on the cover of every report.`,
   existingFile: (file, n) =>
-    `${file} already holds ${n} respondent${n === 1 ? "" : "s"}; nothing in it will be overwritten.`,
+    n === 0
+      ? `${file} holds the assessment but no respondent yet; nothing in it will be overwritten.`
+      : `${file} already holds ${n} respondent${n === 1 ? "" : "s"}; nothing in it will be overwritten.`,
   existingChoice: "What would you like to do?",
   continueRespondent: (who, answered, total) =>
     `Continue with ${who} (${answered} of ${total} answered)`,

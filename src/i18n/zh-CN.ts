@@ -769,7 +769,10 @@ const interview: Messages["interview"] = {
   respondentRole: "受访者角色",
   placeholdersLeft: (file) =>
     `${file} 中的客户信息仍是模板的提示文字，请现在补填；报告封面将使用这些信息。`,
-  existingFile: (file, n) => `${file} 中已有 ${n} 位受访者的回答；文件中的任何内容都不会被覆盖。`,
+  existingFile: (file, n) =>
+    n === 0
+      ? `${file} 中已有评估信息，尚无受访者；文件中的任何内容都不会被覆盖。`
+      : `${file} 中已有 ${n} 位受访者的回答；文件中的任何内容都不会被覆盖。`,
   existingChoice: "请选择下一步：",
   continueRespondent: (who, answered, total) => `继续访谈 ${who}（已答 ${answered} / ${total} 题）`,
   addRespondent: "在此文件中新增一位受访者",

@@ -677,6 +677,29 @@ describe("the engagement workflow", () => {
   });
 });
 
+describe("an answers file without respondents", () => {
+  it("says it holds no respondent yet, in either language, rather than '0 respondents'", async () => {
+    const text = [
+      "assessment:",
+      "  client: { name: Acme }",
+      "  date: 2025-03-01",
+      "  assessor: Jane",
+      "  questionnaire: { id: iv-mini, version: 1.0.0 }",
+      "respondents: []",
+      "",
+    ].join("\n");
+    writeFileSync(file, text);
+    const en = await interview([{ select: "quit", expect: "What would you like to do?" }], {
+      lang: "en",
+    });
+    expect(en.out).toContain("a.yaml holds the assessment but no respondent yet");
+    const zh = await interview([{ select: "quit" }], { lang: "zh-CN" });
+    expect(zh.out).toContain("a.yaml 中已有评估信息，尚无受访者");
+    expect(en.out + zh.out).not.toMatch(/\b0 respondents|已有 0 位/);
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+});
+
 describe("interview refusals", () => {
   it("exits 2 without a terminal, pointing to score and init", async () => {
     const err = await interview([], {}, { interactive: false }).catch((e: unknown) => e);
