@@ -380,7 +380,11 @@ class Interview {
     );
   }
 
-  /** Replaces `init`'s placeholders in an existing file with the client details, then saves. */
+  /**
+   * Replaces `init`'s placeholders in an existing file with the client details, asks the CRM
+   * situation (init writes `none` as a default, not as an answer) and saves; then, as for a new
+   * file, offers the executives' goals when the file has none.
+   */
   private async askMissingDetails(): Promise<void> {
     const fields = this.ctx.missingDetails ?? [];
     const store = this.store;
@@ -414,7 +418,27 @@ class Interview {
       });
       if (chosen) store.doc.setIn(["assessment", "client", "profile"], chosen);
     }
+    const situation = questionnaireBasics().crmSituation.safeParse(details.crmSituation);
+    store.doc.setIn(
+      ["assessment", "client", "crmSituation"],
+      await this.askCrmSituation(situation.success ? situation.data : undefined),
+    );
     await store.save();
+    if (!store.data().goals?.length) await this.askGoals();
+  }
+
+  /** The company's CRM system today: it chooses the roadmap's path. */
+  private askCrmSituation(current: CrmSituation | undefined): Promise<CrmSituation> {
+    const { l, c } = this;
+    return this.p.select<CrmSituation>({
+      message: l.crmSituation,
+      choices: questionnaireBasics().crmSituation.options.map((value) => ({
+        value,
+        name: l.crmSituations[value],
+      })),
+      default: current,
+      keys: c.dim(l.selectKeys),
+    });
   }
 
   /** Chooses the profile a client's industry and size match and says so; its ids, or undefined. */
@@ -437,14 +461,7 @@ class Interview {
     const size = (await p.input({ message: l.clientSize })).trim();
     // Written into the file, where the consultant sees it and can change it.
     const profile = this.announceProfile({ industry, size });
-    const crmSituation = await p.select<CrmSituation>({
-      message: l.crmSituation,
-      choices: questionnaireBasics().crmSituation.options.map((value) => ({
-        value,
-        name: l.crmSituations[value],
-      })),
-      keys: c.dim(l.selectKeys),
-    });
+    const crmSituation = await this.askCrmSituation(undefined);
     const assessor = (await p.input({ message: l.assessor, validate: nonEmpty(l) })).trim();
     const date = (
       await p.input({

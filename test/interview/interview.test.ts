@@ -659,6 +659,8 @@ describe("the engagement workflow", () => {
         { input: "Manufacturing", expect: "Industry" },
         { enter: true, expect: "size" },
         { input: "Jane Consultant", expect: "Assessor" },
+        { select: "live", expect: "CRM system" },
+        { confirm: false, expect: "stated goals" },
         { confirm: false, expect: "no respondent yet" },
       ],
       { lang: "en", resume: true },
@@ -673,6 +675,7 @@ describe("the engagement workflow", () => {
       date: "2025-03-01",
     });
     expect(data.assessment.client.size).toBeUndefined();
+    expect(data.assessment.client.crmSituation).toBe("live");
     expect(readFileSync(file, "utf8")).toContain("# who ran it");
   });
 });
@@ -697,6 +700,76 @@ describe("an answers file without respondents", () => {
     expect(zh.out).toContain("a.yaml 中已有评估信息，尚无受访者");
     expect(en.out + zh.out).not.toMatch(/\b0 respondents|已有 0 位/);
     expect(readFileSync(file, "utf8")).toBe(text);
+  });
+});
+
+describe("an answers file init wrote", () => {
+  it("asks the CRM situation (init's 'none' preselected, its comment kept) and offers the goals", async () => {
+    const template = [
+      "assessment:",
+      "  client:",
+      "    name: Client name",
+      "    crmSituation: none  # none | selecting | implementing | live",
+      "  date: 2025-03-01",
+      "  assessor: Your name",
+      "  questionnaire: { id: iv-mini, version: 1.0.0 }",
+      "respondents: []",
+      "",
+    ].join("\n");
+    writeFileSync(file, template);
+    const { prompter } = await interview(
+      [
+        { input: "Acme Manufacturing", expect: "Client name" },
+        { input: "Jane Consultant", expect: "Assessor" },
+        { select: "live", expect: "CRM system" },
+        { confirm: true, expect: "stated goals" },
+        { input: "Every complaint closed within 24 hours", expect: "Goal" },
+        { enter: true, expect: "measured" },
+        { enter: true, expect: "Target" },
+        { input: "2026-06-30", expect: "Expected by" },
+        { select: "process" },
+        { confirm: false, expect: "another capability" },
+        { confirm: false, expect: "Another goal" },
+        { select: "quit", expect: "What would you like to do?" },
+      ],
+      { lang: "en" },
+    );
+    const asked = prompter.asked.find((a) => a.message.includes("CRM system"));
+    expect(asked?.default).toBe("none");
+    const data = readAnswers();
+    expect(data.assessment.client.crmSituation).toBe("live");
+    expect(data.goals).toEqual([
+      { text: "Every complaint closed within 24 hours", by: "2026-06-30", dimensions: ["process"] },
+    ]);
+    expect(readFileSync(file, "utf8")).toContain(
+      "crmSituation: live # none | selecting | implementing | live",
+    );
+  });
+
+  it("does not offer the goals again when the file already states some", async () => {
+    writeFileSync(
+      file,
+      [
+        "assessment:",
+        "  client: { name: Client name }",
+        "  date: 2025-03-01",
+        "  assessor: Jane",
+        "  questionnaire: { id: iv-mini, version: 1.0.0 }",
+        "goals:",
+        "  - { text: Grow repeat sales, dimensions: [lead] }",
+        "respondents: []",
+        "",
+      ].join("\n"),
+    );
+    await interview(
+      [
+        { input: "Acme", expect: "Client name" },
+        { select: "none", expect: "CRM system" },
+        { select: "quit", expect: "What would you like to do?" },
+      ],
+      { lang: "en" },
+    );
+    expect(readAnswers().goals).toHaveLength(1);
   });
 });
 
@@ -860,6 +933,7 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
       [
         { input: "Acme Manufacturing", expect: "Client name" },
         { input: "Jane Consultant", expect: "Assessor" },
+        { select: "none", expect: "CRM system" },
         { confirm: false, expect: "Try saving again?" },
       ],
       { lang: "en" },
@@ -961,6 +1035,8 @@ describe("interview and profiles", () => {
       { input: "Retail chain", expect: "Industry" },
       { input: "about 2,400 staff", expect: "size" },
       { input: "Li Ming", expect: "Assessor" },
+      { select: "selecting", expect: "CRM system" },
+      { confirm: false, expect: "stated goals" },
       { confirm: false, expect: "no respondent yet" },
     ];
     const opts = { lang: "en" as const, resume: true, questionnaire: undefined };
