@@ -94,7 +94,7 @@ export async function runInterview(
       display,
       existing: loaded?.existing,
       missingDetails: loaded?.missingDetails ?? [],
-      takenIds: respondentIdsBeside(file),
+      takenIds: () => respondentIdsBeside(file),
       lang: opts.lang,
       role: opts.role,
       resume: opts.resume === true,

@@ -72,8 +72,11 @@ export interface InterviewContext {
   role?: string | undefined;
   /** Fields of an existing file that still hold `init`'s placeholders: asked before anything else. */
   missingDetails?: readonly PlaceholderField[] | undefined;
-  /** Respondent ids other answer files of the engagement folder already use. */
-  takenIds?: ReadonlySet<string> | undefined;
+  /**
+   * Respondent ids other answer files of the engagement folder already use; read when a
+   * respondent is added, so an interview running meanwhile in another file of the folder counts.
+   */
+  takenIds?: (() => ReadonlySet<string>) | undefined;
   /** `--resume`: continue the last respondent without asking. */
   resume: boolean;
   /** Where a new file's `$schema` modeline points (see `schemaRef` of `init`). */
@@ -547,7 +550,7 @@ class Interview {
       }));
     const taken = new Set([
       ...store.data().respondents.map((r) => r.id),
-      ...(this.ctx.takenIds ?? []),
+      ...(this.ctx.takenIds?.() ?? []),
     ]);
     const index = addRespondent(store.doc, {
       id: nextRespondentId(role, taken),

@@ -639,6 +639,31 @@ describe("the engagement workflow", () => {
     expect(ids).toEqual(["executive-1", "executive-2"]);
   });
 
+  it("sees a respondent another interview of the folder added after this one started", async () => {
+    file = path.join(dir, "answers", "rep-a.yaml");
+    const other = path.join(dir, "answers", "rep-b.yaml");
+    const steps = NEW_EXEC.map((step) =>
+      "select" in step && step.select === "executive"
+        ? {
+            ...step,
+            // Meanwhile, in another pane, the interview into rep-b.yaml added executive-1.
+            before: () => {
+              const [, ...rest] = readFileSync(file, "utf8").split("\n");
+              const text = rest
+                .join("\n")
+                .replace(
+                  "respondents: []",
+                  "respondents:\n  - { id: executive-1, role: executive, answers: {} }",
+                );
+              writeFileSync(other, text);
+            },
+          }
+        : step,
+    );
+    await interview([...steps, { select: "quit" }], { output: "answers/rep-a.yaml" });
+    expect(readAnswers().respondents[0]?.id).toBe("executive-2");
+  });
+
   it("asks for the client details an init template still holds, then keeps the rest", async () => {
     const template = [
       "assessment:",

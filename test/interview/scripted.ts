@@ -8,15 +8,19 @@ import type {
   SelectQuestion,
 } from "../../src/io/prompts.js";
 
-/** One scripted reply. `expect` must occur in the prompt's message. */
-export type Step =
+/**
+ * One scripted reply. `expect` must occur in the prompt's message; `before` runs when the prompt
+ * is shown, before the reply (what happens meanwhile elsewhere, e.g. another interview saving).
+ */
+export type Step = { before?: () => void } & (
   | { select: string; expect?: string }
   | { input: string; expect?: string }
   /** Presses Enter on an input: returns its default (pre-filled text), or "". */
   | { enter: true; expect?: string }
   | { confirm: boolean; expect?: string }
   /** The user presses Ctrl-C at this prompt. */
-  | { interrupt: "select" | "input" | "confirm"; expect?: string };
+  | { interrupt: "select" | "input" | "confirm"; expect?: string }
+);
 
 /** The error inquirer rejects with on Ctrl-C (same name, which is all the interview checks). */
 export function exitPromptError(): Error {
@@ -109,6 +113,7 @@ export class ScriptedPrompter implements Prompter {
     const step = this.steps[this.step++];
     if (!step) throw new Error(`script ended; the interview asked (${kind}) ${message}`);
     if (step.expect !== undefined) expect(message).toContain(step.expect);
+    step.before?.();
     if ("interrupt" in step) {
       expect(step.interrupt, `interrupt at ${message}`).toBe(kind);
       throw exitPromptError();
