@@ -765,6 +765,8 @@ const interview: Messages["interview"] = {
   clientSize: "Company size (optional, e.g. 500-1000 employees)",
   profileChosen: (names, ids) =>
     `Scoring profile: ${names}. Written as client.profile: ${ids}; edit it in the file, or pass --profile, if it does not fit the company.`,
+  detailsFromFolder:
+    "Pre-filled from the other answer files of this folder, so that they score as one assessment: press Enter to keep each detail, or edit it.",
   crmSituation: "The company's CRM system today",
   crmSituations: {
     none: "No CRM system yet",

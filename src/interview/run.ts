@@ -77,6 +77,11 @@ export interface InterviewContext {
    * respondent is added, so an interview running meanwhile in another file of the folder counts.
    */
   takenIds?: (() => ReadonlySet<string>) | undefined;
+  /**
+   * The assessment of another answer file of the folder (one file per interview): a new file's
+   * questions start from it, so the files of one engagement agree.
+   */
+  defaults?: AssessmentMeta | undefined;
   /** `--resume`: continue the last respondent without asking. */
   resume: boolean;
   /** Where a new file's `$schema` modeline points (see `schemaRef` of `init`). */
@@ -458,18 +463,32 @@ class Interview {
 
   private async askMetadata(): Promise<AssessmentMeta> {
     const { l, p, c } = this;
+    const d = this.ctx.defaults;
     p.print(`\n${c.bold.cyan(l.metaHeading)}`);
-    const name = (await p.input({ message: l.clientName, validate: nonEmpty(l) })).trim();
-    const industry = (await p.input({ message: l.clientIndustry })).trim();
-    const size = (await p.input({ message: l.clientSize })).trim();
+    if (d) this.say(l.detailsFromFolder, c.dim);
+    const name = (
+      await p.input({ message: l.clientName, default: d?.client.name, validate: nonEmpty(l) })
+    ).trim();
+    const industry = (
+      await p.input({ message: l.clientIndustry, default: d?.client.industry })
+    ).trim();
+    const size = (await p.input({ message: l.clientSize, default: d?.client.size })).trim();
+    // The folder's headcount and profile go with its industry and size, unless those changed.
+    const same =
+      d !== undefined && industry === (d.client.industry ?? "") && size === (d.client.size ?? "");
+    const employees = same ? d.client.employees : undefined;
+    const carried = same ? d.client.profile : undefined;
     // Written into the file, where the consultant sees it and can change it.
-    const profile = this.announceProfile({ industry, size });
-    const crmSituation = await this.askCrmSituation(undefined);
-    const assessor = (await p.input({ message: l.assessor, validate: nonEmpty(l) })).trim();
+    const chosen = this.announceProfile({ industry, size, employees, profile: carried });
+    const profile = carried ?? chosen;
+    const crmSituation = await this.askCrmSituation(d?.client.crmSituation);
+    const assessor = (
+      await p.input({ message: l.assessor, default: d?.assessor, validate: nonEmpty(l) })
+    ).trim();
     const date = (
       await p.input({
         message: l.date,
-        default: this.ctx.today(),
+        default: d?.date ?? this.ctx.today(),
         validate: (v) => z.iso.date().safeParse(v.trim()).success || l.dateInvalid,
       })
     ).trim();
@@ -478,12 +497,14 @@ class Interview {
         name,
         ...(industry ? { industry } : {}),
         ...(size ? { size } : {}),
+        ...(employees !== undefined ? { employees } : {}),
         ...(profile ? { profile } : {}),
         crmSituation,
       },
       date,
       assessor,
       questionnaire: { id: this.ctx.questionnaire.id, version: this.ctx.questionnaire.version },
+      ...(d?.horizonMonths !== undefined ? { horizonMonths: d.horizonMonths } : {}),
     };
   }
 

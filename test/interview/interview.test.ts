@@ -14,6 +14,7 @@ import { answersFile } from "../../src/core/answers/schema.js";
 import { InputError, UsageError } from "../../src/core/diagnostics/errors.js";
 import { displayWidth } from "../../src/core/text/width.js";
 import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
+import { loadAnswerFiles } from "../../src/io/load-answers.js";
 import { type FileOps, NODE_FILE_OPS } from "../../src/io/output.js";
 import { REPO } from "../helpers/cli.js";
 import { ScriptedPrompter, type Step } from "./scripted.js";
@@ -637,6 +638,40 @@ describe("the engagement workflow", () => {
           .respondents[0]?.id,
     );
     expect(ids).toEqual(["executive-1", "executive-2"]);
+  });
+
+  it("starts a new file's details from the folder's other answer file, so they merge cleanly", async () => {
+    file = path.join(dir, "answers", "ceo.yaml");
+    await interview([...NEW_EXEC, { select: "quit" }], { output: "answers/ceo.yaml" });
+    file = path.join(dir, "answers", "sales.yaml");
+    const { prompter, out } = await interview(
+      [
+        { select: "en", expect: "Language" },
+        { enter: true, expect: "Client name" },
+        { enter: true, expect: "Industry" },
+        { enter: true, expect: "size" },
+        { select: "live", expect: "CRM system" },
+        { enter: true, expect: "Assessor" },
+        { enter: true, expect: "date" },
+        { confirm: false, expect: "stated goals" },
+        { enter: true, expect: "name" },
+        { select: "frontline", expect: "role" },
+        { select: "quit" },
+      ],
+      { output: "answers/sales.yaml" },
+    );
+    expect(out).toContain("Pre-filled from the other answer files of this folder");
+    expect(prompter.asked.find((a) => a.message.includes("CRM system"))?.default).toBe("live");
+    const loaded = loadAnswerFiles(
+      [path.join(dir, "answers", "ceo.yaml"), path.join(dir, "answers", "sales.yaml")],
+      mini,
+      { cwd: dir },
+    );
+    expect(loaded.issues).toEqual([]);
+    expect(readAnswers().assessment).toEqual(
+      answersFile.parse(parse(readFileSync(path.join(dir, "answers", "ceo.yaml"), "utf8")))
+        .assessment,
+    );
   });
 
   it("sees a respondent another interview of the folder added after this one started", async () => {
