@@ -764,7 +764,7 @@ const interview: Messages["interview"] = {
   clientIndustry: "Industry (optional)",
   clientSize: "Company size (optional, e.g. 500-1000 employees)",
   profileChosen: (names, ids) =>
-    `Scoring profile: ${names}. Written as client.profile: ${ids}; edit it in the file, or pass --profile, if it does not fit the company.`,
+    `Scoring profile: ${names}. Written as client.profile: ${ids}; if it does not fit the company, edit it in the file (or pass --profile to score, report and roadmap).`,
   detailsFromFolder:
     "Pre-filled from the other answer files of this folder, so that they score as one assessment: press Enter to keep each detail, or edit it.",
   crmSituation: "The company's CRM system today",

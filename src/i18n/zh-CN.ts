@@ -741,7 +741,7 @@ const interview: Messages["interview"] = {
   clientIndustry: "所属行业（可选）",
   clientSize: "企业规模（可选，如 500-1000 人）",
   profileChosen: (names, ids) =>
-    `计分设定：${names}。已写入 client.profile: ${ids}；如与企业实际不符，可在文件中修改，或使用 --profile 指定。`,
+    `计分设定：${names}。已写入 client.profile: ${ids}；如与企业实际不符，可在文件中修改（或在 score、report、roadmap 命令中用 --profile 指定）。`,
   detailsFromFolder:
     "以下信息已按本文件夹中其他回答文件预先填好，以便合并为同一次评估计分：直接回车保留，或加以修改。",
   crmSituation: "企业目前的 CRM 系统状况",

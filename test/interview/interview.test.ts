@@ -1069,6 +1069,10 @@ describe("interview and profiles", () => {
       },
     );
     expect(out).toContain("Scoring profile: B2C retail and membership");
+    // The interview has no --profile: the notice names the commands that do.
+    expect(out.replaceAll("\n", " ")).toContain(
+      "edit it in the file (or pass --profile to score, report and roadmap)",
+    );
     expect(out).toContain("Could not save to a.yaml");
     const wide = out.split("\n").filter((line) => displayWidth(line) > 58);
     expect(wide).toEqual([]);
