@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type PlaceholderField, placeholderFields } from "../core/answers/placeholders.js";
+import type { AssessmentMeta } from "../core/answers/schema.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
@@ -8,7 +9,7 @@ import { messagesFor } from "../i18n/index.js";
 import { parseAnswersDocument } from "../interview/document.js";
 import { runInterviewSession } from "../interview/run.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
-import { loadAnswerFiles, respondentIdsBeside } from "../io/load-answers.js";
+import { assessmentsBeside, loadAnswerFiles, respondentIdsBeside } from "../io/load-answers.js";
 import { acquireLock, type FileLock } from "../io/lock.js";
 import { describeWriteError, type FileOps, localToday, useColor } from "../io/output.js";
 import { createTerminalPrompter, type Prompter } from "../io/prompts.js";
@@ -94,7 +95,8 @@ export async function runInterview(
       display,
       existing: loaded?.existing,
       missingDetails: loaded?.missingDetails ?? [],
-      takenIds: respondentIdsBeside(file),
+      takenIds: () => respondentIdsBeside(file),
+      defaults: loaded ? undefined : folderAssessment(file, questionnaire),
       lang: opts.lang,
       role: opts.role,
       resume: opts.resume === true,
@@ -135,6 +137,18 @@ function loadExisting(
     existing: parseAnswersDocument(readFileSync(file, "utf8")),
     missingDetails: placeholderFields(loaded.input.assessment, TEMPLATE_PLACEHOLDERS),
   };
+}
+
+/**
+ * The assessment of the first other answer file of the folder that is filled in (no `init`
+ * placeholder) and answers the same questionnaire: a new file's details start from it.
+ */
+function folderAssessment(file: string, questionnaire: Questionnaire): AssessmentMeta | undefined {
+  return assessmentsBeside(file).find(
+    (a) =>
+      a.questionnaire.id === questionnaire.id &&
+      placeholderFields(a, TEMPLATE_PLACEHOLDERS).length === 0,
+  );
 }
 
 /**

@@ -17,6 +17,8 @@ import { register as registerSurvey } from "./commands/survey.js";
 import { register as registerValidate } from "./commands/validate.js";
 import { examples } from "./options.js";
 
+const LINES = { keepLines: true } as const;
+
 function buildProgram(): Command {
   const program = new Command("crm-maturity")
     .description(
@@ -75,11 +77,12 @@ export async function main(argv: string[]): Promise<void> {
       const ok = err.code === "commander.helpDisplayed" || err.code === "commander.version";
       process.exitCode = ok || err.code === "commander.help" ? 0 : 2;
     } else if (err instanceof UsageError) {
-      process.stderr.write(`crm-maturity: error: ${escapeControls(err.message)}\n`);
+      // Line feeds are kept: some messages list their advice on lines of their own.
+      process.stderr.write(`crm-maturity: error: ${escapeControls(err.message, LINES)}\n`);
       process.exitCode = 2;
     } else if (err instanceof InputError) {
       if (err.issues.length) printIssues(err.issues, process.stderr);
-      process.stderr.write(`crm-maturity: ${escapeControls(err.message)}\n`);
+      process.stderr.write(`crm-maturity: ${escapeControls(err.message, LINES)}\n`);
       process.exitCode = 1;
     } else {
       const e = err as Error;

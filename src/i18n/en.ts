@@ -769,7 +769,9 @@ const interview: Messages["interview"] = {
   clientIndustry: "Industry (optional)",
   clientSize: "Company size (optional, e.g. 500-1000 employees)",
   profileChosen: (names, ids) =>
-    `Scoring profile: ${names}. Written as client.profile: ${ids}; edit it in the file, or pass --profile, if it does not fit the company.`,
+    `Scoring profile: ${names}. Written as client.profile: ${ids}; if it does not fit the company, edit it in the file (or pass --profile to score, report and roadmap).`,
+  detailsFromFolder:
+    "Pre-filled from the other answer files of this folder, so that they score as one assessment: press Enter to keep each detail, or edit it.",
   crmSituation: "The company's CRM system today",
   crmSituations: {
     none: "No CRM system yet",
@@ -799,7 +801,9 @@ const interview: Messages["interview"] = {
   placeholdersLeft: (file) =>
     `${file} still holds the template's wording instead of the client details. Please give them now; they go on the cover of every report.`,
   existingFile: (file, n) =>
-    `${file} already holds ${n} respondent${n === 1 ? "" : "s"}; nothing in it will be overwritten.`,
+    n === 0
+      ? `${file} holds the assessment but no respondent yet; nothing in it will be overwritten.`
+      : `${file} already holds ${n} respondent${n === 1 ? "" : "s"}; nothing in it will be overwritten.`,
   existingChoice: "What would you like to do?",
   continueRespondent: (who, answered, total) =>
     `Continue with ${who} (${answered} of ${total} answered)`,
@@ -839,6 +843,9 @@ const interview: Messages["interview"] = {
   saveQuit: "Save and quit",
   keys: "↑↓ move · 1–5 jump to a level · ⏎ choose · Ctrl-C save and stop",
   selectKeys: "↑↓ move · ⏎ choose",
+  yes: "Yes",
+  no: "No",
+  yesNoInvalid: "Type y for yes or n for no",
   note: "Note (optional, ⏎ to skip)",
   evidenceSeen: "Evidence seen (optional, ⏎ to skip)",
   skipped: (n) => `Skipped ${n} question${n === 1 ? "" : "s"} of this dimension.`,

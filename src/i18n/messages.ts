@@ -197,6 +197,8 @@ export interface InterviewMessages {
   clientSize: string;
   /** After industry and size: the profile they choose, as written into the file. */
   profileChosen(names: string, ids: string): string;
+  /** Said when a new file's details are pre-filled from another answer file of its folder. */
+  detailsFromFolder: string;
   /** The client's CRM system today: the question and each answer. */
   crmSituation: string;
   crmSituations: Record<CrmSituation, string>;
@@ -251,6 +253,11 @@ export interface InterviewMessages {
   saveQuit: string;
   keys: string;
   selectKeys: string;
+  /** How a yes/no question shows its answer once given. */
+  yes: string;
+  no: string;
+  /** Shown when a yes/no question gets something else than y or n. */
+  yesNoInvalid: string;
   note: string;
   evidenceSeen: string;
   skipped: (count: number) => string;

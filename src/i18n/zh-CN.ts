@@ -745,7 +745,9 @@ const interview: Messages["interview"] = {
   clientIndustry: "所属行业（可选）",
   clientSize: "企业规模（可选，如 500-1000 人）",
   profileChosen: (names, ids) =>
-    `计分设定：${names}。已写入 client.profile: ${ids}；如与企业实际不符，可在文件中修改，或使用 --profile 指定。`,
+    `计分设定：${names}。已写入 client.profile: ${ids}；如与企业实际不符，可在文件中修改（或在 score、report、roadmap 命令中用 --profile 指定）。`,
+  detailsFromFolder:
+    "以下信息已按本文件夹中其他回答文件预先填好，以便合并为同一次评估计分：直接回车保留，或加以修改。",
   crmSituation: "企业目前的 CRM 系统状况",
   crmSituations: {
     none: "尚无 CRM 系统",
@@ -773,7 +775,10 @@ const interview: Messages["interview"] = {
   respondentRole: "受访者角色",
   placeholdersLeft: (file) =>
     `${file} 中的客户信息仍是模板的提示文字，请现在补填；报告封面将使用这些信息。`,
-  existingFile: (file, n) => `${file} 中已有 ${n} 位受访者的回答；文件中的任何内容都不会被覆盖。`,
+  existingFile: (file, n) =>
+    n === 0
+      ? `${file} 中已有评估信息，尚无受访者；文件中的任何内容都不会被覆盖。`
+      : `${file} 中已有 ${n} 位受访者的回答；文件中的任何内容都不会被覆盖。`,
   existingChoice: "请选择下一步：",
   continueRespondent: (who, answered, total) => `继续访谈 ${who}（已答 ${answered} / ${total} 题）`,
   addRespondent: "在此文件中新增一位受访者",
@@ -806,6 +811,9 @@ const interview: Messages["interview"] = {
   saveQuit: "保存并退出",
   keys: "↑↓ 移动 · 1–5 跳到对应等级 · ⏎ 确认 · Ctrl-C 保存并中止",
   selectKeys: "↑↓ 移动 · ⏎ 确认",
+  yes: "是",
+  no: "否",
+  yesNoInvalid: "请输入 y（是）或 n（否）",
   note: "备注（可选，直接回车跳过）",
   evidenceSeen: "所见证据（可选，直接回车跳过）",
   skipped: (n) => `已跳过本维度的 ${n} 道题。`,

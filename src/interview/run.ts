@@ -72,8 +72,16 @@ export interface InterviewContext {
   role?: string | undefined;
   /** Fields of an existing file that still hold `init`'s placeholders: asked before anything else. */
   missingDetails?: readonly PlaceholderField[] | undefined;
-  /** Respondent ids other answer files of the engagement folder already use. */
-  takenIds?: ReadonlySet<string> | undefined;
+  /**
+   * Respondent ids other answer files of the engagement folder already use; read when a
+   * respondent is added, so an interview running meanwhile in another file of the folder counts.
+   */
+  takenIds?: (() => ReadonlySet<string>) | undefined;
+  /**
+   * The assessment of another answer file of the folder (one file per interview): a new file's
+   * questions start from it, so the files of one engagement agree.
+   */
+  defaults?: AssessmentMeta | undefined;
   /** `--resume`: continue the last respondent without asking. */
   resume: boolean;
   /** Where a new file's `$schema` modeline points (see `schemaRef` of `init`). */
@@ -238,8 +246,8 @@ class Interview {
 
   /** Shows a failed save and asks whether to try again. */
   private async saveFailed(err: unknown): Promise<boolean> {
-    this.p.print(this.c.red(this.l.saveFailed(this.ctx.display, describeWriteError(err))));
-    return this.p.confirm({ message: this.l.retrySave, default: true });
+    this.say(this.l.saveFailed(this.ctx.display, describeWriteError(err)), this.c.red);
+    return this.confirm(this.l.retrySave, true);
   }
 
   async run(): Promise<InterviewStatus> {
@@ -248,15 +256,15 @@ class Interview {
       return await this.conduct();
     } catch (err) {
       if (err instanceof SaveAbandoned) {
-        this.p.print(this.c.red(this.l.notSaved(this.ctx.display)));
+        this.say(this.l.notSaved(this.ctx.display), this.c.red);
         this.printSaved();
         return "unsaved";
       }
       if (!isPromptExit(err)) throw err;
       this.p.print("");
-      if (this.store?.dirty) this.p.print(this.c.red(this.l.notSaved(this.ctx.display)));
+      if (this.store?.dirty) this.say(this.l.notSaved(this.ctx.display), this.c.red);
       if (!this.store?.written) {
-        if (!this.store?.dirty) this.p.print(this.l.nothingSaved);
+        if (!this.store?.dirty) this.say(this.l.nothingSaved);
         return "interrupted";
       }
       this.p.print(this.c.yellow(this.l.interrupted));
@@ -292,7 +300,7 @@ class Interview {
         this.printSaved();
         return "quit";
       }
-      if (!(await this.p.confirm({ message: this.l.anotherRespondent, default: false }))) break;
+      if (!(await this.confirm(this.l.anotherRespondent, false))) break;
       index = undefined;
     }
     await this.printScores(store.data());
@@ -335,10 +343,10 @@ class Interview {
     };
     if (this.ctx.resume) {
       if (last && open) return continueLast();
-      const add = await this.p.confirm({
-        message: last ? this.l.resumeComplete(who) : this.l.resumeNothing(this.ctx.display),
-        default: true,
-      });
+      const add = await this.confirm(
+        last ? this.l.resumeComplete(who) : this.l.resumeNothing(this.ctx.display),
+        true,
+      );
       return add ? "new" : "unchanged";
     }
     this.say(this.l.existingFile(this.ctx.display, data.respondents.length));
@@ -365,6 +373,12 @@ class Interview {
     return escapeControls(r.name || r.id);
   }
 
+  /** Asks a yes/no question; the answer is shown in the interview's language. */
+  private confirm(message: string, byDefault: boolean): Promise<boolean> {
+    const { yes, no, yesNoInvalid: invalid } = this.l;
+    return this.p.confirm({ message, default: byDefault, words: { yes, no, invalid } });
+  }
+
   /** Prints a paragraph wrapped to the terminal. */
   private say(text: string, style: (s: string) => string = (s) => s): void {
     this.p.print(
@@ -374,7 +388,11 @@ class Interview {
     );
   }
 
-  /** Replaces `init`'s placeholders in an existing file with the client details, then saves. */
+  /**
+   * Replaces `init`'s placeholders in an existing file with the client details, asks the CRM
+   * situation (init writes `none` as a default, not as an answer) and saves; then, as for a new
+   * file, offers the executives' goals when the file has none.
+   */
   private async askMissingDetails(): Promise<void> {
     const fields = this.ctx.missingDetails ?? [];
     const store = this.store;
@@ -408,41 +426,69 @@ class Interview {
       });
       if (chosen) store.doc.setIn(["assessment", "client", "profile"], chosen);
     }
-    store.save();
-  }
-
-  /** Chooses the profile a client's industry and size match and says so; its ids, or undefined. */
-  private announceProfile(client: ProfileClient): string | undefined {
-    const { l, p, c } = this;
-    const chosen = chooseProfile(this.ctx.questionnaire, client).value;
-    if (!chosen) return undefined;
-    const names = [chosen.industry, chosen.size].flatMap((x) =>
-      x ? [localize(x.name, this.lang)] : [],
+    const situation = questionnaireBasics().crmSituation.safeParse(details.crmSituation);
+    store.doc.setIn(
+      ["assessment", "client", "crmSituation"],
+      await this.askCrmSituation(situation.success ? situation.data : undefined),
     );
-    p.print(c.dim(l.profileChosen(names.join(" · "), profileIds(chosen))));
-    return profileIds(chosen);
+    await store.save();
+    if (!store.data().goals?.length) await this.askGoals();
   }
 
-  private async askMetadata(): Promise<AssessmentMeta> {
-    const { l, p, c } = this;
-    p.print(`\n${c.bold.cyan(l.metaHeading)}`);
-    const name = (await p.input({ message: l.clientName, validate: nonEmpty(l) })).trim();
-    const industry = (await p.input({ message: l.clientIndustry })).trim();
-    const size = (await p.input({ message: l.clientSize })).trim();
-    // Written into the file, where the consultant sees it and can change it.
-    const profile = this.announceProfile({ industry, size });
-    const crmSituation = await p.select<CrmSituation>({
+  /** The company's CRM system today: it chooses the roadmap's path. */
+  private askCrmSituation(current: CrmSituation | undefined): Promise<CrmSituation> {
+    const { l, c } = this;
+    return this.p.select<CrmSituation>({
       message: l.crmSituation,
       choices: questionnaireBasics().crmSituation.options.map((value) => ({
         value,
         name: l.crmSituations[value],
       })),
+      default: current,
+      keys: c.dim(l.selectKeys),
     });
-    const assessor = (await p.input({ message: l.assessor, validate: nonEmpty(l) })).trim();
+  }
+
+  /** Chooses the profile a client's industry and size match and says so; its ids, or undefined. */
+  private announceProfile(client: ProfileClient): string | undefined {
+    const { l, c } = this;
+    const chosen = chooseProfile(this.ctx.questionnaire, client).value;
+    if (!chosen) return undefined;
+    const names = [chosen.industry, chosen.size].flatMap((x) =>
+      x ? [localize(x.name, this.lang)] : [],
+    );
+    this.say(l.profileChosen(names.join(" · "), profileIds(chosen)), c.dim);
+    return profileIds(chosen);
+  }
+
+  private async askMetadata(): Promise<AssessmentMeta> {
+    const { l, p, c } = this;
+    const d = this.ctx.defaults;
+    p.print(`\n${c.bold.cyan(l.metaHeading)}`);
+    if (d) this.say(l.detailsFromFolder, c.dim);
+    const name = (
+      await p.input({ message: l.clientName, default: d?.client.name, validate: nonEmpty(l) })
+    ).trim();
+    const industry = (
+      await p.input({ message: l.clientIndustry, default: d?.client.industry })
+    ).trim();
+    const size = (await p.input({ message: l.clientSize, default: d?.client.size })).trim();
+    // The folder's headcount and profile go with its industry and size, unless those changed.
+    const same =
+      d !== undefined && industry === (d.client.industry ?? "") && size === (d.client.size ?? "");
+    const employees = same ? d.client.employees : undefined;
+    const carried = same ? d.client.profile : undefined;
+    // Written into the file, where the consultant sees it and can change it.
+    const chosen = this.announceProfile({ industry, size, employees, profile: carried });
+    const profile = carried ?? chosen;
+    const crmSituation = await this.askCrmSituation(d?.client.crmSituation);
+    const assessor = (
+      await p.input({ message: l.assessor, default: d?.assessor, validate: nonEmpty(l) })
+    ).trim();
     const date = (
       await p.input({
         message: l.date,
-        default: this.ctx.today(),
+        default: d?.date ?? this.ctx.today(),
         validate: (v) => z.iso.date().safeParse(v.trim()).success || l.dateInvalid,
       })
     ).trim();
@@ -451,12 +497,14 @@ class Interview {
         name,
         ...(industry ? { industry } : {}),
         ...(size ? { size } : {}),
+        ...(employees !== undefined ? { employees } : {}),
         ...(profile ? { profile } : {}),
         crmSituation,
       },
       date,
       assessor,
       questionnaire: { id: this.ctx.questionnaire.id, version: this.ctx.questionnaire.version },
+      ...(d?.horizonMonths !== undefined ? { horizonMonths: d.horizonMonths } : {}),
     };
   }
 
@@ -468,7 +516,7 @@ class Interview {
     const { l, p, c, lang } = this;
     const store = this.requireStore();
     const dims = this.ctx.questionnaire.dimensions;
-    if (!(await p.confirm({ message: l.goalsAsk, default: false }))) return;
+    if (!(await this.confirm(l.goalsAsk, false))) return;
     this.say(l.goalsIntro, c.dim);
     for (let n = 0; n < MAX_GOALS; n++) {
       const text = (await p.input({ message: l.goalText, validate: nonEmpty(l) })).trim();
@@ -492,10 +540,7 @@ class Interview {
             keys: c.dim(l.selectKeys),
           }),
         );
-      } while (
-        chosen.length < dims.length &&
-        (await p.confirm({ message: l.goalAnotherDimension, default: false }))
-      );
+      } while (chosen.length < dims.length && (await this.confirm(l.goalAnotherDimension, false)));
       addGoal(store.doc, {
         text,
         ...(metric ? { metric } : {}),
@@ -504,8 +549,7 @@ class Interview {
         dimensions: chosen,
       });
       await store.save();
-      if (n + 1 === MAX_GOALS || !(await p.confirm({ message: l.goalAnother, default: false })))
-        break;
+      if (n + 1 === MAX_GOALS || !(await this.confirm(l.goalAnother, false))) break;
     }
   }
 
@@ -527,7 +571,7 @@ class Interview {
       }));
     const taken = new Set([
       ...store.data().respondents.map((r) => r.id),
-      ...(this.ctx.takenIds ?? []),
+      ...(this.ctx.takenIds?.() ?? []),
     ]);
     const index = addRespondent(store.doc, {
       id: nextRespondentId(role, taken),
@@ -548,7 +592,7 @@ class Interview {
     const plan = planInterview(questionnaire, respondent.role);
     const role = roleName(questionnaire, respondent.role, lang);
     if (plan.length === 0) {
-      p.print(l.noQuestions(role));
+      this.say(l.noQuestions(role));
       return "finished";
     }
     let state = startSession(plan, respondent.answers);

@@ -9,7 +9,13 @@ import {
   placeholderIssue,
   type TemplatePlaceholders,
 } from "../core/answers/placeholders.js";
-import { type AnswersFile, answersFile, targetsFile } from "../core/answers/schema.js";
+import {
+  type AnswersFile,
+  type AssessmentMeta,
+  answersFile,
+  assessmentMeta,
+  targetsFile,
+} from "../core/answers/schema.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
@@ -279,35 +285,54 @@ export function loadTargetsFile(
 const SIBLING_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /**
- * The respondent ids used by the other answer files (YAML or JSON) in `file`'s folder, so a new
- * respondent's id is unique within the engagement. Files that cannot be read or parsed are
- * skipped: they are not this command's input, and `score` reports them when it reads them.
+ * The other answer files (YAML or JSON) of `file`'s folder, by name, each as parsed (unchecked).
+ * Files that cannot be read or parsed are skipped: they are not this command's input, and
+ * `score` reports them when it reads them.
  */
-export function respondentIdsBeside(file: string): Set<string> {
+function answerDocumentsBeside(file: string): unknown[] {
   const dir = path.dirname(file);
-  const ids = new Set<string>();
   let names: string[];
   try {
-    names = readdirSync(dir);
+    names = readdirSync(dir).sort();
   } catch {
-    return ids;
+    return [];
   }
+  const docs: unknown[] = [];
   for (const name of names) {
     const other = path.join(dir, name);
     if (other === file || !/\.(ya?ml|json)$/i.test(name)) continue;
     try {
       if (!statSync(other).isFile() || statSync(other).size > SIBLING_LIMIT_BYTES) continue;
       const parsed = parseFast(readFileSync(other, "utf8"));
-      if (!parsed.ok) continue;
-      const respondents = (parsed.value as { respondents?: unknown } | null)?.respondents;
-      if (!Array.isArray(respondents)) continue;
-      for (const r of respondents) {
-        const id = (r as { id?: unknown } | null)?.id;
-        if (typeof id === "string") ids.add(id);
-      }
+      if (parsed.ok) docs.push(parsed.value);
     } catch {
-      // Unreadable: not ours to report here.
+      // Unreadable: skipped.
+    }
+  }
+  return docs;
+}
+
+/**
+ * The respondent ids used by the other answer files in `file`'s folder, so a new respondent's id
+ * is unique within the engagement.
+ */
+export function respondentIdsBeside(file: string): Set<string> {
+  const ids = new Set<string>();
+  for (const doc of answerDocumentsBeside(file)) {
+    const respondents = (doc as { respondents?: unknown } | null)?.respondents;
+    if (!Array.isArray(respondents)) continue;
+    for (const r of respondents) {
+      const id = (r as { id?: unknown } | null)?.id;
+      if (typeof id === "string") ids.add(id);
     }
   }
   return ids;
+}
+
+/** The valid assessment blocks of the other answer files in `file`'s folder, by file name. */
+export function assessmentsBeside(file: string): AssessmentMeta[] {
+  return answerDocumentsBeside(file).flatMap((doc) => {
+    const r = assessmentMeta.safeParse((doc as { assessment?: unknown } | null)?.assessment);
+    return r.success ? [r.data] : [];
+  });
 }

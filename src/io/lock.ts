@@ -43,7 +43,7 @@ function readHolder(lockPath: string): LockHolder | undefined {
  * Takes the lock of `file` (an exclusive create of `<file>.lock`), or says who holds it. A lock
  * left by a process of this machine that no longer runs (a kill -9, a power cut) is stale and
  * taken over; a lock of another machine (a shared folder) is always respected. The lock is
- * released on `release` and when the process exits.
+ * released on `release` and when the process exits; `release` never throws.
  */
 export function acquireLock(
   file: string,
@@ -73,8 +73,14 @@ export function acquireLock(
       if (!held) return;
       held = false;
       process.removeListener("exit", release);
-      // Only our own lock is removed: a stale-lock takeover by another process replaced it.
-      if (readHolder(lockPath)?.pid === me.pid) rmSync(lockPath, { force: true });
+      // Only our own lock is removed: a stale-lock takeover by another process replaced it. A
+      // lock that cannot be removed (the folder turned read-only) is left for the next interview
+      // to take over as stale; it must not turn how the interview ended into an internal error.
+      try {
+        if (readHolder(lockPath)?.pid === me.pid) rmSync(lockPath, { force: true });
+      } catch {
+        // Left behind, stale once this process exits.
+      }
     };
     process.once("exit", release);
     return { lock: { path: lockPath, release } };

@@ -41,6 +41,8 @@ export interface InputQuestion {
 export interface ConfirmQuestion {
   message: string;
   default?: boolean;
+  /** The words shown for the answer once given, and the hint for anything but y or n. */
+  words?: { yes: string; no: string; invalid: string };
 }
 
 /**
@@ -91,7 +93,19 @@ export async function createTerminalPrompter(
         ...(q.default ? { prefill: "editable" as const } : {}),
         ...(q.validate ? { validate: q.validate } : {}),
       }),
-    confirm: (q) => confirm({ message: q.message, default: q.default ?? false }),
+    confirm: (q) => {
+      const words = q.words;
+      return confirm({
+        message: q.message,
+        default: q.default ?? false,
+        ...(words
+          ? {
+              transformer: (yes: boolean) => (yes ? words.yes : words.no),
+              theme: { keywords: { error: () => words.invalid } },
+            }
+          : {}),
+      });
+    },
     print: (text) => {
       stdout.write(`${text}\n`);
     },

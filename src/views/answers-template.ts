@@ -1,7 +1,7 @@
 import { MAPPING_PLACEHOLDERS, type TemplatePlaceholders } from "../core/answers/placeholders.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
 import { profilesOf, STANDARD_PROFILE } from "../core/questionnaire/profiles.js";
-import type { Questionnaire } from "../core/questionnaire/types.js";
+import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { oneLine } from "../core/text/one-line.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
@@ -58,7 +58,8 @@ function profileLines(q: Questionnaire, employees: string, profile: string): str
 export function answersTemplate(q: Questionnaire, opts: TemplateOptions): string {
   const tx = messagesFor(opts.lang).answersTemplate;
   const vars = { title: localize(q.title, opts.lang), id: q.id, version: q.version };
-  const roleIds = q.roles.map((r) => r.id);
+  // Roles marked `respondent: false` own roadmap actions but never answer: not offered here.
+  const roleIds = respondentRoles(q).map((r) => r.id);
   const idWidth = Math.max(...q.dimensions.flatMap((d) => d.questions.map((x) => x.id.length)), 8);
   const lines = [
     `# yaml-language-server: $schema=${opts.schemaRef}`,

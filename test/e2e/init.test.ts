@@ -109,6 +109,14 @@ describe("crm-maturity init (built CLI)", () => {
     expect(JSON.parse(r.stdout).overall.score).toBe(3);
   });
 
+  it("offers only the roles that answer: every role the template lists scores", () => {
+    const cwd = tmp();
+    runCli(["init"], { cwd });
+    const text = readFileSync(path.join(cwd, "answers.yaml"), "utf8");
+    const listed = /^# {4}role: \S+ {2}# one of: (.+)$/m.exec(text)?.[1]?.split(" | ");
+    expect(listed).toEqual(["executive", "manager", "frontline", "it"]);
+  });
+
   it("score warns and report refuses while the template's client details are placeholders", () => {
     const cwd = tmp();
     runCli(["init", "--lang", "zh-CN"], { cwd });

@@ -21,6 +21,12 @@ describe("crm-maturity interview without a terminal", () => {
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
+  it("prints the advice of a message on lines of their own, not as escaped line feeds", () => {
+    const r = runCli(["interview", "-o", "a.yaml", "--lang", "en"], { cwd: dir });
+    expect(r.stderr).not.toContain("\\u000a");
+    expect(r.stderr).toMatch(/\n {2}To score answers you already have: {3}crm-maturity score/);
+  });
+
   it("reports a corrupt answers file with file:line:col (exit 1) and leaves it untouched", () => {
     const text =
       "assessment:\n  client: { name: Acme }\n  date: 2025-01-02\n  assessor: J\n  questionnaire: { id: crm-maturity, version: 1.0.0 }\nrespondents:\n  - id: a\n    role: boss\n";

@@ -12,7 +12,9 @@ import {
 } from "../../src/app/interview.js";
 import { answersFile } from "../../src/core/answers/schema.js";
 import { InputError, UsageError } from "../../src/core/diagnostics/errors.js";
+import { displayWidth } from "../../src/core/text/width.js";
 import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
+import { loadAnswerFiles } from "../../src/io/load-answers.js";
 import { type FileOps, NODE_FILE_OPS } from "../../src/io/output.js";
 import { REPO } from "../helpers/cli.js";
 import { ScriptedPrompter, type Step } from "./scripted.js";
@@ -39,11 +41,14 @@ async function interview(
     ops?: FileOps;
     /** The last answer is known not to be saved (a failed save not retried). */
     unsaved?: boolean;
+    /** The terminal's width (100 when omitted). */
+    columns?: number;
   } = {},
 ) {
   const prompter = new ScriptedPrompter(steps, {
     file,
     questionIds: env.questionIds ?? MINI_IDS,
+    ...(env.columns === undefined ? {} : { columns: env.columns }),
   });
   const code = await runInterview(
     { output: "a.yaml", questionnaire: MINI, ...opts },
@@ -555,6 +560,43 @@ describe("interview through the prompt seam", () => {
     expect(choices.map((c) => c.short)).toContain("不适用");
     expect(prompter.asked.map((a) => a.message)).toContain("客户名称");
   });
+
+  it("in Chinese, every list shows its keys and every yes/no answer reads 是 or 否", async () => {
+    const { prompter } = await interview(
+      [
+        { input: "华信零售", expect: "客户名称" },
+        { enter: true },
+        { enter: true },
+        { select: "live", expect: "CRM 系统" },
+        { input: "李明", expect: "评估人" },
+        { enter: true },
+        { confirm: true, expect: "目标" },
+        { input: "客户满意度达到 98%" },
+        { enter: true },
+        { enter: true },
+        { enter: true },
+        { select: "lead" },
+        { confirm: false },
+        { confirm: false },
+        { enter: true, expect: "受访者姓名" },
+        { select: "executive", expect: "角色" },
+        { select: "quit" },
+      ],
+      { lang: "zh-CN" },
+    );
+    const selects = prompter.asked.filter((a) => a.kind === "select");
+    expect(selects.length).toBeGreaterThan(2);
+    for (const a of selects) expect(a.keys, a.message).toMatch(/移动/);
+    const confirms = prompter.asked.filter((a) => a.kind === "confirm");
+    expect(confirms.length).toBe(3);
+    for (const a of confirms) {
+      expect(a.words, a.message).toEqual({
+        yes: "是",
+        no: "否",
+        invalid: "请输入 y（是）或 n（否）",
+      });
+    }
+  });
 });
 
 describe("where answers are written", () => {
@@ -598,6 +640,65 @@ describe("the engagement workflow", () => {
     expect(ids).toEqual(["executive-1", "executive-2"]);
   });
 
+  it("starts a new file's details from the folder's other answer file, so they merge cleanly", async () => {
+    file = path.join(dir, "answers", "ceo.yaml");
+    await interview([...NEW_EXEC, { select: "quit" }], { output: "answers/ceo.yaml" });
+    file = path.join(dir, "answers", "sales.yaml");
+    const { prompter, out } = await interview(
+      [
+        { select: "en", expect: "Language" },
+        { enter: true, expect: "Client name" },
+        { enter: true, expect: "Industry" },
+        { enter: true, expect: "size" },
+        { select: "live", expect: "CRM system" },
+        { enter: true, expect: "Assessor" },
+        { enter: true, expect: "date" },
+        { confirm: false, expect: "stated goals" },
+        { enter: true, expect: "name" },
+        { select: "frontline", expect: "role" },
+        { select: "quit" },
+      ],
+      { output: "answers/sales.yaml" },
+    );
+    expect(out).toContain("Pre-filled from the other answer files of this folder");
+    expect(prompter.asked.find((a) => a.message.includes("CRM system"))?.default).toBe("live");
+    const loaded = loadAnswerFiles(
+      [path.join(dir, "answers", "ceo.yaml"), path.join(dir, "answers", "sales.yaml")],
+      mini,
+      { cwd: dir },
+    );
+    expect(loaded.issues).toEqual([]);
+    expect(readAnswers().assessment).toEqual(
+      answersFile.parse(parse(readFileSync(path.join(dir, "answers", "ceo.yaml"), "utf8")))
+        .assessment,
+    );
+  });
+
+  it("sees a respondent another interview of the folder added after this one started", async () => {
+    file = path.join(dir, "answers", "rep-a.yaml");
+    const other = path.join(dir, "answers", "rep-b.yaml");
+    const steps = NEW_EXEC.map((step) =>
+      "select" in step && step.select === "executive"
+        ? {
+            ...step,
+            // Meanwhile, in another pane, the interview into rep-b.yaml added executive-1.
+            before: () => {
+              const [, ...rest] = readFileSync(file, "utf8").split("\n");
+              const text = rest
+                .join("\n")
+                .replace(
+                  "respondents: []",
+                  "respondents:\n  - { id: executive-1, role: executive, answers: {} }",
+                );
+              writeFileSync(other, text);
+            },
+          }
+        : step,
+    );
+    await interview([...steps, { select: "quit" }], { output: "answers/rep-a.yaml" });
+    expect(readAnswers().respondents[0]?.id).toBe("executive-2");
+  });
+
   it("asks for the client details an init template still holds, then keeps the rest", async () => {
     const template = [
       "assessment:",
@@ -618,6 +719,8 @@ describe("the engagement workflow", () => {
         { input: "Manufacturing", expect: "Industry" },
         { enter: true, expect: "size" },
         { input: "Jane Consultant", expect: "Assessor" },
+        { select: "live", expect: "CRM system" },
+        { confirm: false, expect: "stated goals" },
         { confirm: false, expect: "no respondent yet" },
       ],
       { lang: "en", resume: true },
@@ -632,7 +735,101 @@ describe("the engagement workflow", () => {
       date: "2025-03-01",
     });
     expect(data.assessment.client.size).toBeUndefined();
+    expect(data.assessment.client.crmSituation).toBe("live");
     expect(readFileSync(file, "utf8")).toContain("# who ran it");
+  });
+});
+
+describe("an answers file without respondents", () => {
+  it("says it holds no respondent yet, in either language, rather than '0 respondents'", async () => {
+    const text = [
+      "assessment:",
+      "  client: { name: Acme }",
+      "  date: 2025-03-01",
+      "  assessor: Jane",
+      "  questionnaire: { id: iv-mini, version: 1.0.0 }",
+      "respondents: []",
+      "",
+    ].join("\n");
+    writeFileSync(file, text);
+    const en = await interview([{ select: "quit", expect: "What would you like to do?" }], {
+      lang: "en",
+    });
+    expect(en.out).toContain("a.yaml holds the assessment but no respondent yet");
+    const zh = await interview([{ select: "quit" }], { lang: "zh-CN" });
+    expect(zh.out).toContain("a.yaml 中已有评估信息，尚无受访者");
+    expect(en.out + zh.out).not.toMatch(/\b0 respondents|已有 0 位/);
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+});
+
+describe("an answers file init wrote", () => {
+  it("asks the CRM situation (init's 'none' preselected, its comment kept) and offers the goals", async () => {
+    const template = [
+      "assessment:",
+      "  client:",
+      "    name: Client name",
+      "    crmSituation: none  # none | selecting | implementing | live",
+      "  date: 2025-03-01",
+      "  assessor: Your name",
+      "  questionnaire: { id: iv-mini, version: 1.0.0 }",
+      "respondents: []",
+      "",
+    ].join("\n");
+    writeFileSync(file, template);
+    const { prompter } = await interview(
+      [
+        { input: "Acme Manufacturing", expect: "Client name" },
+        { input: "Jane Consultant", expect: "Assessor" },
+        { select: "live", expect: "CRM system" },
+        { confirm: true, expect: "stated goals" },
+        { input: "Every complaint closed within 24 hours", expect: "Goal" },
+        { enter: true, expect: "measured" },
+        { enter: true, expect: "Target" },
+        { input: "2026-06-30", expect: "Expected by" },
+        { select: "process" },
+        { confirm: false, expect: "another capability" },
+        { confirm: false, expect: "Another goal" },
+        { select: "quit", expect: "What would you like to do?" },
+      ],
+      { lang: "en" },
+    );
+    const asked = prompter.asked.find((a) => a.message.includes("CRM system"));
+    expect(asked?.default).toBe("none");
+    const data = readAnswers();
+    expect(data.assessment.client.crmSituation).toBe("live");
+    expect(data.goals).toEqual([
+      { text: "Every complaint closed within 24 hours", by: "2026-06-30", dimensions: ["process"] },
+    ]);
+    expect(readFileSync(file, "utf8")).toContain(
+      "crmSituation: live # none | selecting | implementing | live",
+    );
+  });
+
+  it("does not offer the goals again when the file already states some", async () => {
+    writeFileSync(
+      file,
+      [
+        "assessment:",
+        "  client: { name: Client name }",
+        "  date: 2025-03-01",
+        "  assessor: Jane",
+        "  questionnaire: { id: iv-mini, version: 1.0.0 }",
+        "goals:",
+        "  - { text: Grow repeat sales, dimensions: [lead] }",
+        "respondents: []",
+        "",
+      ].join("\n"),
+    );
+    await interview(
+      [
+        { input: "Acme", expect: "Client name" },
+        { select: "none", expect: "CRM system" },
+        { select: "quit", expect: "What would you like to do?" },
+      ],
+      { lang: "en" },
+    );
+    expect(readAnswers().goals).toHaveLength(1);
   });
 });
 
@@ -779,6 +976,33 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
     expect(readAnswers().respondents[0]?.answers).toEqual({ "lead.owner": 3 });
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
+
+  it("waits for the client details' save: a failed one is offered again before anything else is asked", async () => {
+    const template = [
+      "assessment:",
+      "  client:",
+      "    name: Client name",
+      "  date: 2025-03-01",
+      "  assessor: Your name",
+      "  questionnaire: { id: iv-mini, version: 1.0.0 }",
+      "respondents: []",
+      "",
+    ].join("\n");
+    writeFileSync(file, template);
+    const { code, out } = await interview(
+      [
+        { input: "Acme Manufacturing", expect: "Client name" },
+        { input: "Jane Consultant", expect: "Assessor" },
+        { select: "none", expect: "CRM system" },
+        { confirm: false, expect: "Try saving again?" },
+      ],
+      { lang: "en" },
+      { ops: failingSaves([1]), unsaved: true },
+    );
+    expect(code).toBe(1);
+    expect(out).toContain("The last answers could NOT be saved");
+    expect(readFileSync(file, "utf8")).toBe(template);
+  });
 });
 
 describe("interview and profiles", () => {
@@ -802,7 +1026,8 @@ describe("interview and profiles", () => {
       { questionIds: bundled.dimensions.flatMap((d) => d.questions.map((q) => q.id)) },
     );
     expect(code).toBe(EXIT_INTERRUPTED);
-    expect(out).toContain(
+    // Wrapped to the terminal: compared with its line breaks read as spaces.
+    expect(out.replaceAll("\n", " ")).toContain(
       "Scoring profile: B2C retail and membership · Large (2,000 to 9,999 employees). Written as client.profile: b2c-retail,large",
     );
     expect(readAnswers().assessment.client).toMatchObject({
@@ -810,6 +1035,47 @@ describe("interview and profiles", () => {
       size: "about 2,400 staff",
       profile: "b2c-retail,large",
     });
+  });
+
+  it("wraps what it says to a narrow terminal: the profile chosen, a failed save", async () => {
+    const bundled = resolveQuestionnaire(undefined);
+    let saves = 0;
+    const ops: FileOps = {
+      ...NODE_FILE_OPS,
+      writeSync: (fd, data, offset, length) => {
+        if (offset === 0 && ++saves === 1) {
+          throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC" });
+        }
+        return NODE_FILE_OPS.writeSync(fd, data, offset, length);
+      },
+    };
+    const { out } = await interview(
+      [
+        { input: "Huaxin Retail", expect: "Client name" },
+        { input: "Retail chain", expect: "Industry" },
+        { input: "about 2,400 staff", expect: "size" },
+        { select: "selecting", expect: "CRM system" },
+        { input: "Li Ming", expect: "Assessor" },
+        { enter: true, expect: "date" },
+        { confirm: true, expect: "Try saving again?" },
+        { confirm: false, expect: "stated goals" },
+        { interrupt: "input", expect: "name" },
+      ],
+      { lang: "en", questionnaire: undefined },
+      {
+        questionIds: bundled.dimensions.flatMap((d) => d.questions.map((q) => q.id)),
+        columns: 60,
+        ops,
+      },
+    );
+    expect(out).toContain("Scoring profile: B2C retail and membership");
+    // The interview has no --profile: the notice names the commands that do.
+    expect(out.replaceAll("\n", " ")).toContain(
+      "edit it in the file (or pass --profile to score, report and roadmap)",
+    );
+    expect(out).toContain("Could not save to a.yaml");
+    const wide = out.split("\n").filter((line) => displayWidth(line) > 58);
+    expect(wide).toEqual([]);
   });
 
   it("writes client.profile too when it fills init's placeholders in an existing file", async () => {
@@ -833,13 +1099,15 @@ describe("interview and profiles", () => {
       { input: "Retail chain", expect: "Industry" },
       { input: "about 2,400 staff", expect: "size" },
       { input: "Li Ming", expect: "Assessor" },
+      { select: "selecting", expect: "CRM system" },
+      { confirm: false, expect: "stated goals" },
       { confirm: false, expect: "no respondent yet" },
     ];
     const opts = { lang: "en" as const, resume: true, questionnaire: undefined };
     const extra = { questionIds: bundled.dimensions.flatMap((d) => d.questions.map((q) => q.id)) };
     writeFileSync(file, template(""));
     const { out } = await interview(steps, opts, extra);
-    expect(out).toContain("Written as client.profile: b2c-retail,large");
+    expect(out.replaceAll("\n", " ")).toContain("Written as client.profile: b2c-retail,large");
     expect(readAnswers().assessment.client).toMatchObject({
       name: "Huaxin Retail",
       industry: "Retail chain",

@@ -8,15 +8,19 @@ import type {
   SelectQuestion,
 } from "../../src/io/prompts.js";
 
-/** One scripted reply. `expect` must occur in the prompt's message. */
-export type Step =
+/**
+ * One scripted reply. `expect` must occur in the prompt's message; `before` runs when the prompt
+ * is shown, before the reply (what happens meanwhile elsewhere, e.g. another interview saving).
+ */
+export type Step = { before?: () => void } & (
   | { select: string; expect?: string }
   | { input: string; expect?: string }
   /** Presses Enter on an input: returns its default (pre-filled text), or "". */
   | { enter: true; expect?: string }
   | { confirm: boolean; expect?: string }
   /** The user presses Ctrl-C at this prompt. */
-  | { interrupt: "select" | "input" | "confirm"; expect?: string };
+  | { interrupt: "select" | "input" | "confirm"; expect?: string }
+);
 
 /** The error inquirer rejects with on Ctrl-C (same name, which is all the interview checks). */
 export function exitPromptError(): Error {
@@ -33,7 +37,15 @@ type Answer = { value: unknown; note?: string; evidence?: string };
  */
 export class ScriptedPrompter implements Prompter {
   readonly printed: string[] = [];
-  readonly asked: { kind: string; message: string; default?: unknown; choices?: unknown }[] = [];
+  readonly asked: {
+    kind: string;
+    message: string;
+    default?: unknown;
+    choices?: unknown;
+    /** A select's key help; a confirm's answer words. */
+    keys?: string | undefined;
+    words?: ConfirmQuestion["words"];
+  }[] = [];
   /** Answers given, by respondent index then question id, as the file must hold them. */
   readonly ledger = new Map<number, Map<string, Answer>>();
   private step = 0;
@@ -101,6 +113,7 @@ export class ScriptedPrompter implements Prompter {
     const step = this.steps[this.step++];
     if (!step) throw new Error(`script ended; the interview asked (${kind}) ${message}`);
     if (step.expect !== undefined) expect(message).toContain(step.expect);
+    step.before?.();
     if ("interrupt" in step) {
       expect(step.interrupt, `interrupt at ${message}`).toBe(kind);
       throw exitPromptError();
@@ -113,7 +126,13 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async select<V extends string>(q: SelectQuestion<V>): Promise<V> {
-    this.asked.push({ kind: "select", message: q.message, default: q.default, choices: q.choices });
+    this.asked.push({
+      kind: "select",
+      message: q.message,
+      default: q.default,
+      choices: q.choices,
+      keys: q.keys,
+    });
     const step = this.next("select", q.message);
     if (!("select" in step))
       throw new Error(`expected ${JSON.stringify(step)}, got a select: ${q.message}`);
@@ -154,7 +173,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async confirm(q: ConfirmQuestion): Promise<boolean> {
-    this.asked.push({ kind: "confirm", message: q.message, default: q.default });
+    this.asked.push({ kind: "confirm", message: q.message, default: q.default, words: q.words });
     const step = this.next("confirm", q.message);
     if (!("confirm" in step))
       throw new Error(`expected ${JSON.stringify(step)}, got a confirm: ${q.message}`);

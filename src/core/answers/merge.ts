@@ -43,6 +43,11 @@ const META_FIELDS: MetaField[] = [
     get: (m: AssessmentMeta) => placeholderFieldValue(m, f),
     placeholder: f,
   })),
+  // These choose the profile (weights, targets, pace) and the roadmap's path: a file that
+  // disagrees would otherwise change the results without a word.
+  { path: ["assessment", "client", "employees"], get: (m) => m.client.employees },
+  { path: ["assessment", "client", "profile"], get: (m) => m.client.profile },
+  { path: ["assessment", "client", "crmSituation"], get: (m) => m.client.crmSituation },
   { path: ["assessment", "date"], get: (m) => m.date },
   {
     path: PLACEHOLDER_PATHS.assessor,

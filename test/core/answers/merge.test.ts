@@ -31,6 +31,34 @@ describe("mergeAnswerFiles", () => {
     ]);
   });
 
+  it("reports a later file that disagrees on the profile, the headcount or the CRM situation", () => {
+    const client = (extra: object) => ({ ...meta().client, ...extra });
+    const merged = mergeAnswerFiles([
+      file({
+        assessment: meta({
+          client: client({ profile: "b2c-retail,large", employees: 3000, crmSituation: "live" }),
+        }),
+      }),
+      file({ assessment: meta({ client: client({ employees: 300, crmSituation: "none" }) }) }),
+    ]);
+    expect(merged.assessment.client).toMatchObject({
+      profile: "b2c-retail,large",
+      crmSituation: "live",
+    });
+    expect(merged.conflicts.map((c) => [c.file, c.path.join("."), c.message])).toEqual([
+      [
+        1,
+        "assessment.client.employees",
+        "expected 3000 as in answers file 1, found 300; the value of answers file 1 is used",
+      ],
+      [
+        1,
+        "assessment.client.crmSituation",
+        'expected "live" as in answers file 1, found "none"; the value of answers file 1 is used',
+      ],
+    ]);
+  });
+
   it("lets later targets override earlier ones and reports the override", () => {
     const merged = mergeAnswerFiles([
       file({ targets: { lead: 3, data: 4 } }),
