@@ -534,6 +534,27 @@ function ref(header: SurveyHeader, col: SurveyColumn): string {
   return col.key && counts.get(normalizeLabel(col.key)) === 1 ? col.key : `#${col.index + 1}`;
 }
 
+/** The preset's exclusion rules for the columns this export has, as the mapping's `exclude`. */
+function excludeLines(s: MappingSuggestion): string[] {
+  const keys = new Set(s.header.columns.map((c) => normalizeLabel(c.key)));
+  const rules = s.preset.exclude.filter((r) => keys.has(normalizeLabel(r.column)));
+  if (!rules.length) {
+    return ["exclude: []  # e.g. - { column: Status, equals: [Test], reason: test response }"];
+  }
+  return [
+    "exclude:",
+    ...rules.map((r) => {
+      const conds: string[] = [`column: ${scalar(r.column)}`];
+      if (r.equals) conds.push(`equals: [${r.equals.map(scalar).join(", ")}]`);
+      if (r.notEquals) conds.push(`notEquals: [${r.notEquals.map(scalar).join(", ")}]`);
+      if (r.matches !== undefined) conds.push(`matches: ${scalar(r.matches)}`);
+      if (r.empty !== undefined) conds.push(`empty: ${r.empty}`);
+      if (r.reason) conds.push(`reason: ${scalar(r.reason)}`);
+      return `  - { ${conds.join(", ")} }`;
+    }),
+  ];
+}
+
 /** Writes a suggestion as a commented `mapping.yaml`. */
 export function renderSuggestion(
   s: MappingSuggestion,
@@ -588,22 +609,7 @@ export function renderSuggestion(
   if (s.groupBy.length) {
     lines.push(`groupBy: [${s.groupBy.map((c) => scalar(ref(h, c))).join(", ")}]  # check`);
   } else lines.push("groupBy: []  # columns to break statistics down by, e.g. [Department]");
-  const keys = new Set(h.columns.map((c) => normalizeLabel(c.key)));
-  const rules = s.preset.exclude.filter((r) => keys.has(normalizeLabel(r.column)));
-  if (rules.length) {
-    lines.push("exclude:");
-    for (const r of rules) {
-      const conds: string[] = [`column: ${scalar(r.column)}`];
-      if (r.equals) conds.push(`equals: [${r.equals.map(scalar).join(", ")}]`);
-      if (r.notEquals) conds.push(`notEquals: [${r.notEquals.map(scalar).join(", ")}]`);
-      if (r.matches !== undefined) conds.push(`matches: ${scalar(r.matches)}`);
-      if (r.empty !== undefined) conds.push(`empty: ${r.empty}`);
-      if (r.reason) conds.push(`reason: ${scalar(r.reason)}`);
-      lines.push(`  - { ${conds.join(", ")} }`);
-    }
-  } else
-    lines.push("exclude: []  # e.g. - { column: Status, equals: [Test], reason: test response }");
-  lines.push("questions:");
+  lines.push(...excludeLines(s), "questions:");
   const sure = s.matches.filter((m) => m.score >= MATCH_THRESHOLD);
   const weak = s.matches.filter((m) => m.score < MATCH_THRESHOLD);
   for (const m of sure) {
