@@ -682,6 +682,7 @@ const comparison: Messages["comparison"] = {
     added: "new dimension",
     removed: "dropped",
   },
+  progressSlipped: "fell below target",
   readiness: {
     improved: "improved",
     worsened: "worsened",

@@ -155,6 +155,8 @@ export interface ComparisonMessages {
   /** The outcome KPIs of the baseline's scorecard and how they moved. */
   kpis: { intro: string; column: string };
   progress: Record<Exclude<ProgressStatus, "measured">, string>;
+  /** At target at baseline, below it at follow-up (the score change says by how much). */
+  progressSlipped: string;
   readiness: {
     improved: string;
     worsened: string;

@@ -662,6 +662,7 @@ const comparison: Messages["comparison"] = {
     added: "新增维度",
     removed: "已删除",
   },
+  progressSlipped: "已回落至目标以下",
   readiness: {
     improved: "改善",
     worsened: "恶化",

@@ -7,6 +7,7 @@ import type {
   RiskChange,
   Verdict,
 } from "../core/analysis/comparison.js";
+import { round2 } from "../core/math/numbers.js";
 import type { Lang } from "../core/models/languages.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
@@ -155,7 +156,19 @@ function progressCell(lang: Lang, d: DimensionChange): Cell {
     const p = d.progress ?? 0;
     return { text: `${p}%`, trend: p > 0 ? "up" : "same" };
   }
-  return { text: messagesFor(lang).comparison.progress[d.progressStatus], trend: "none" };
+  const m = messagesFor(lang).comparison;
+  // No gap at baseline: say whether the follow-up kept the target or fell below it again.
+  const { followup } = d.score;
+  const target = d.target.followup;
+  if (
+    d.progressStatus === "baseline-at-target" &&
+    followup !== null &&
+    target !== null &&
+    round2(target - followup) > 0
+  ) {
+    return { text: m.progressSlipped, trend: "down" };
+  }
+  return { text: m.progress[d.progressStatus], trend: "none" };
 }
 
 function targetCell(lang: Lang, d: DimensionChange): Cell {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Comparison, compareAssessments } from "../../src/core/analysis/comparison.js";
+import { round2 } from "../../src/core/math/numbers.js";
 import type { Lang } from "../../src/core/models/languages.js";
 import { escapeInlineMarkdown as escapeMarkdown } from "../../src/core/text/markdown.js";
 import { truncateToWidth } from "../../src/core/text/width.js";
@@ -10,6 +11,7 @@ import {
   COMPARE_RENDERERS,
   type CompareFormat,
 } from "../../src/render/comparison/index.js";
+import { buildCompareView } from "../../src/views/comparison.js";
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "../helpers/lotus.js";
 
@@ -44,6 +46,37 @@ describe("compare renderers", () => {
       expectGolden(`lotus.${lang}.txt`, text);
     });
   }
+
+  it("says when a dimension at target at baseline fell below it, and when it held", async () => {
+    const c = await lotus();
+    const d = c.dimensions[0];
+    if (!d) throw new Error("no dimension");
+    const progressOf = (followup: number) => {
+      const edited: Comparison = {
+        ...c,
+        dimensions: [
+          {
+            ...d,
+            score: { baseline: 3.33, followup, change: round2(followup - 3.33) },
+            target: { baseline: 3, followup: 3 },
+            progress: null,
+            progressStatus: "baseline-at-target",
+          },
+        ],
+      };
+      const column = buildCompareView(edited, "en").dimensions.columns.length - 2;
+      const zh = buildCompareView(edited, "zh-CN").dimensions.rows[0]?.[column];
+      return [buildCompareView(edited, "en").dimensions.rows[0]?.[column], zh];
+    };
+    expect(progressOf(2.88)).toEqual([
+      { text: "fell below target", trend: "down" },
+      { text: "已回落至目标以下", trend: "down" },
+    ]);
+    expect(progressOf(3)).toEqual([
+      { text: "at target", trend: "none" },
+      { text: "已达目标", trend: "none" },
+    ]);
+  });
 
   it("renders the versioned JSON model, the same whatever the language", async () => {
     const c = await lotus();
