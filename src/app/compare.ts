@@ -200,9 +200,19 @@ export async function runCompare(
     movers: opts.movers,
     profileUnavailable: opts.profile !== undefined && sidesDeclaring === 1,
   });
+  // The document states each caveat; the consultant is told here how to remove it.
+  const remedy: Partial<Record<(typeof comparison.warnings)[number]["code"], string>> = {
+    "profile-mismatch": "score both with the same --profile to compare like with like",
+  };
   for (const w of comparison.warnings) {
     const warning = messagesFor("en").comparison.warning[w.code](w);
-    e.stderr.write(`crm-maturity: warning: ${escapeControls(warning)}\n`);
+    const how = remedy[w.code];
+    e.stderr.write(`crm-maturity: warning: ${escapeControls(warning)}${how ? ` (${how})` : ""}\n`);
+  }
+  if (comparison.questions.basis === "ids-only") {
+    e.stderr.write(
+      "crm-maturity: warning: questions are compared by id only; pass both questionnaires (--baseline-questionnaire and -q) to compare their texts, anchors, types and weights\n",
+    );
   }
   if (
     (opts.format === "pdf" || opts.format === "docx" || opts.format === "pptx") &&

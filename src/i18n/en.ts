@@ -703,7 +703,7 @@ const comparison: Messages["comparison"] = {
     same: (a) => `Both assessments used ${a.id} ${a.version}: the questions are the same.`,
     versions: (a) => `${a.id} ${a.from} → ${a.to}: questions are matched by id.`,
     idsOnly:
-      "A questionnaire was unavailable, so questions are compared by id only: changes to texts, anchors, types and weights cannot be detected. Pass both questionnaires (--baseline-questionnaire and -q) to compare them.",
+      "The questionnaire of one assessment was not available, so questions are compared by id only: changes to a question's wording, anchors, type or weight could not be checked.",
     added: "Added",
     removed: "Removed",
     changed: "Changed",
@@ -733,13 +733,13 @@ const comparison: Messages["comparison"] = {
     "questionnaire-mismatch": (a) =>
       `The questionnaires differ: ${a.baseline} at baseline, ${a.followup} at follow-up. Only questions with the same id are compared.`,
     "profile-mismatch": (a) =>
-      `The two assessments were scored with different profiles: ${a.baseline} at baseline, ${a.followup} at follow-up. Weights, targets and pace differ, so part of any change in the scores comes from the profile rather than from the organisation; score both with the same --profile to compare like with like.`,
+      `The two assessments were scored with different profiles: ${a.baseline} at baseline, ${a.followup} at follow-up. Weights, targets and pace differ, so part of any change in the scores comes from the profile rather than from the organisation.`,
     "profile-unavailable": (a) => {
       const [side, other, profile] =
         a.baseline === "standard"
           ? ["baseline", "follow-up", a.followup]
           : ["follow-up", "baseline", a.baseline];
-      return `The ${side}'s questionnaire declares no industry or size profiles, so the ${side} is scored with the standard weights and targets, and only the ${other} with --profile ${profile}. Part of any change in the scores comes from the profile rather than from the organisation.`;
+      return `The ${side}'s questionnaire declares no industry or size profiles, so the ${side} is scored with the standard weights and targets, and only the ${other} with the ${profile} profile. Part of any change in the scores comes from the profile rather than from the organisation.`;
     },
     "same-date": (a) => `Both assessments are dated ${a.followup}.`,
   },

@@ -683,7 +683,7 @@ const comparison: Messages["comparison"] = {
     same: (a) => `两次评估均使用 ${a.id} ${a.version}，题目相同。`,
     versions: (a) => `${a.id} ${a.from} → ${a.to}：题目按编号匹配。`,
     idsOnly:
-      "缺少其中一份问卷，只能按题目编号比较：无法识别题干、锚点、题型和权重的变更。如需比较，请同时提供两份问卷（--baseline-questionnaire 和 -q）。",
+      "缺少其中一次评估所用的问卷，只能按题目编号比较：无法核对题干、锚点、题型和权重是否有变更。",
     added: "新增",
     removed: "删除",
     changed: "修改",
@@ -712,11 +712,11 @@ const comparison: Messages["comparison"] = {
     "questionnaire-mismatch": (a) =>
       `问卷不一致：基线为 ${a.baseline}，复评为 ${a.followup}。只比较编号相同的题目。`,
     "profile-mismatch": (a) =>
-      `两次评估采用了不同的行业与规模设定：基线为 ${a.baseline}，复评为 ${a.followup}。两者的权重、目标和节奏不同，因此得分的部分变化来自设定本身，而不是企业的实际变化；如需同口径比较，请用同一个 --profile 为两次评估计分。`,
+      `两次评估采用了不同的行业与规模设定：基线为 ${a.baseline}，复评为 ${a.followup}。两者的权重、目标和节奏不同，因此得分的部分变化来自设定本身，而不是企业的实际变化。`,
     "profile-unavailable": (a) => {
       const [side, other, profile] =
         a.baseline === "standard" ? ["基线", "复评", a.followup] : ["复评", "基线", a.baseline];
-      return `${side}所用的问卷没有定义行业与规模设定，因此${side}按标准权重和目标计分，只有${other}按 --profile ${profile} 计分。得分的部分变化来自设定本身，而不是企业的实际变化。`;
+      return `${side}所用的问卷没有定义行业与规模设定，因此${side}按标准权重和目标计分，只有${other}按 ${profile} 设定计分。得分的部分变化来自设定本身，而不是企业的实际变化。`;
     },
     "same-date": (a) => `两次评估的日期均为 ${a.followup}。`,
   },

@@ -63,7 +63,11 @@ describe("crm-maturity compare", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("compared by id only");
     expect(r.stdout).toContain("- `data.quality-measured`");
-    expect(r.stderr).toBe("");
+    // The document states the caveat; only standard error names the options that remove it.
+    expect(r.stdout).not.toMatch(/--baseline-questionnaire|-q\b/);
+    expect(r.stderr).toBe(
+      "crm-maturity: warning: questions are compared by id only; pass both questionnaires (--baseline-questionnaire and -q) to compare their texts, anchors, types and weights\n",
+    );
   });
 
   it("mixes a results JSON baseline with an answers follow-up", () => {
@@ -72,8 +76,12 @@ describe("crm-maturity compare", () => {
     const c = JSON.parse(r.stdout);
     expect(c.baseline.questionnaireAvailable).toBe(false);
     expect(c.followup.questionnaireAvailable).toBe(true);
-    // -q describes the follow-up; the baseline only fell back to it, so no warning.
-    expect(r.stderr).toBe("");
+    // -q describes the follow-up; the baseline only fell back to it, so no warning about -q,
+    // only the way to compare the questions' texts as well.
+    expect(c.questions.basis).toBe("ids-only");
+    expect(r.stderr).toBe(
+      "crm-maturity: warning: questions are compared by id only; pass both questionnaires (--baseline-questionnaire and -q) to compare their texts, anchors, types and weights\n",
+    );
   });
 
   it("writes Markdown in Chinese to a file with -o", () => {
@@ -318,7 +326,7 @@ describe("compare across the standard pack's versions", () => {
     });
     expect(c.warnings.map((w: { code: string }) => w.code)).not.toContain("profile-mismatch");
     expect(r.stderr).toContain(
-      "The baseline's questionnaire declares no industry or size profiles, so the baseline is scored with the standard weights and targets, and only the follow-up with --profile b2b-industrial.",
+      "The baseline's questionnaire declares no industry or size profiles, so the baseline is scored with the standard weights and targets, and only the follow-up with the b2b-industrial profile.",
     );
     const zh = runCli([
       "compare",

@@ -205,6 +205,8 @@ describe("compare, survey and validate", () => {
     expect(r.stdout).toContain(
       "scored with different profiles: standard at baseline, b2c-retail,large at follow-up",
     );
+    expect(r.stdout).not.toContain("--profile");
+    expect(r.stderr).toContain("(score both with the same --profile to compare like with like)");
     const same = runCli(["compare", "after.json", "after.json", "--format", "json"], { cwd: dir });
     expect(same.stdout).not.toContain("profile-mismatch");
   });
