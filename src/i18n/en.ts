@@ -357,7 +357,6 @@ const report: Messages["report"] = {
     roadmap: "Roadmap",
     kpis: "KPI scorecard for change management",
     decisions: "Decisions and next steps",
-    findings: "Three findings",
     nextSteps: "Next steps",
     appendix: "Appendix",
     method: "Method",
@@ -402,6 +401,8 @@ const report: Messages["report"] = {
         : count === 1
           ? "One dimension falls short of its target:"
           : `The ${count === 2 ? "two" : count === 3 ? "three" : count} largest gaps between the current score and the target:`,
+  findingsTitle: (count) =>
+    count === 1 ? "One finding" : `${count === 2 ? "Two" : "Three"} findings`,
   gapSentence: (a) =>
     `${a.title}: ${a.score === null ? "inconclusive" : fmtScore(a.score)} against a target of ${a.target} (gap ${fmtScore(a.gap)}).`,
   topRisksSentence: (a) =>
@@ -589,8 +590,8 @@ const report: Messages["report"] = {
   },
   findingSentence: (a) =>
     `${a.title}: ${fmtScore(a.score)}${a.level === null ? "" : ` (level ${a.level})`} against a target of level ${a.target}. The answers behind this finding:`,
-  decisionsIntro: (client) =>
-    `Three decisions fall to the leadership of ${client} in person; the programme team cannot take them on its behalf.`,
+  decisionsIntro: (client, count) =>
+    `${count === 2 ? "Two" : "Three"} decisions fall to the leadership of ${client} in person; the programme team cannot take them on its behalf.`,
   decisionApprove: (a) => ({
     title: "Approve the first phase and commit its owners",
     sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of ${report.listJoin(a.owners)}, who carry ${a.count === 1 ? "it" : "them"}${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
@@ -627,6 +628,8 @@ const report: Messages["report"] = {
   outcomeCadence: "Interim check and reassessment",
   baselineBy: (week) => `To be measured by week ${week}`,
   practiceTarget: (a) => `Agreed with the baseline; met by the end of ${a.phase} (${a.date})`,
+  practiceTargetAtReassessment: (date) =>
+    `Agreed with the baseline; met by the reassessment (${date})`,
   profileParagraph: (name, why) => `This assessment was scored with the profile “${name}”. ${why}`,
   methodParagraphs: (a) => [
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",

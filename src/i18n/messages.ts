@@ -368,7 +368,6 @@ export interface ReportMessages {
     roadmap: string;
     kpis: string;
     decisions: string;
-    findings: string;
     nextSteps: string;
     appendix: string;
     method: string;
@@ -397,6 +396,8 @@ export interface ReportMessages {
   readinessReason(title: string, rationale: string | null): string;
   /** `measured`: dimensions with a score; none means no gap can be measured at all. */
   topGapsSentence(count: number, measured: number): string;
+  /** The heading over the findings argued from the largest gaps (at most three). */
+  findingsTitle(count: number): string;
   gapSentence(a: { title: string; score: number | null; target: number; gap: number }): string;
   topRisksSentence(a: { total: number; high: number }): string;
   calibrationSentence(a: {
@@ -537,8 +538,11 @@ export interface ReportMessages {
     target: number;
     level: number | null;
   }): string;
-  /** Who takes the three decisions: the client's own leadership, named (no pack's role words). */
-  decisionsIntro(client: string): string;
+  /**
+   * Who takes the decisions (`count`: two when the plan has no first phase to approve, else
+   * three): the client's own leadership, named (no pack's role words).
+   */
+  decisionsIntro(client: string, count: number): string;
   /** `effort`: the phase's person-weeks over its weeks, when the pack gives effort. */
   decisionApprove(a: {
     count: number;
@@ -575,6 +579,8 @@ export interface ReportMessages {
   /** `week` is 1-based. */
   baselineBy(week: number): string;
   practiceTarget(a: { phase: string; date: string }): string;
+  /** A standing measure's target when the plan has no action: met by the reassessment. */
+  practiceTargetAtReassessment(date: string): string;
   methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];
   /** The method paragraph naming the profile used and why it shapes the scores as it does. */
   profileParagraph(name: string, why: string): string;

@@ -344,7 +344,6 @@ const report: Messages["report"] = {
     roadmap: "路线图",
     kpis: "变革管理考核指标",
     decisions: "决策与下一步",
-    findings: "三项主要发现",
     nextSteps: "下一步工作",
     appendix: "附录",
     method: "评估方法",
@@ -390,6 +389,7 @@ const report: Messages["report"] = {
         : count === 1
           ? "有一个维度未达到目标："
           : `现状得分与目标差距最大的 ${count} 个维度：`,
+  findingsTitle: (count) => `${count === 1 ? "一" : count === 2 ? "两" : "三"}项主要发现`,
   gapSentence: (a) =>
     `${a.title}：得分 ${a.score === null ? "无法判定" : fmtScore(a.score)}，目标 ${a.target}（差距 ${fmtScore(a.gap)}）。`,
   topRisksSentence: (a) =>
@@ -568,7 +568,8 @@ const report: Messages["report"] = {
   },
   findingSentence: (a) =>
     `${a.title}目前为 ${fmtScore(a.score)} 分${a.level === null ? "" : `（第 ${a.level} 级）`}，目标为第 ${a.target} 级。支撑这一判断的作答如下：`,
-  decisionsIntro: () => "以下三项决策须由贵公司领导层亲自作出，项目团队无法代为决定。",
+  decisionsIntro: (_client, count) =>
+    `以下${count === 2 ? "两" : "三"}项决策须由贵公司领导层亲自作出，项目团队无法代为决定。`,
   decisionApprove: (a) => ({
     title: "批准第一阶段并落实责任人",
     sentence: cjkSpace(
@@ -609,6 +610,7 @@ const report: Messages["report"] = {
   outcomeCadence: "中期检查与复评",
   baselineBy: (week) => `第 ${week} 周前完成测量`,
   practiceTarget: (a) => `与基线一并商定；在“${a.phase}”阶段结束前（${a.date}）达成`,
+  practiceTargetAtReassessment: (date) => `与基线一并商定；在复评前（${date}）达成`,
   profileParagraph: (name, why) => `本次评估采用“${name}”设定计分。${why}`,
   methodParagraphs: (a) => [
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",

@@ -95,6 +95,7 @@ function portrait(ctx: ReportContext): string | null {
 export function buildSummary(ctx: ReportContext): ReportModel["summary"] {
   const { results, t, lang, client } = ctx;
   const gaps = topGaps(ctx);
+  const argued = findings(ctx, gaps);
   return {
     title: t.section.summary,
     overall: {
@@ -142,8 +143,8 @@ export function buildSummary(ctx: ReportContext): ReportModel["summary"] {
     }),
     calibration: buildCalibration(ctx),
     judgementTitle: ctx.L.judgement,
-    findingsTitle: t.section.findings,
-    findings: findings(ctx, gaps),
+    findingsTitle: t.findingsTitle(argued.length),
+    findings: argued,
     judgement: selectJudgement(ctx.method?.judgement ?? [], results).map((sentences) =>
       sentences.map((s) => ctx.methodText(s)).join(t.sentenceJoin),
     ),

@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { isForRole, respondentRoles } from "../../../src/core/questionnaire/types.js";
+import { buildReport } from "../../../src/views/report/build.js";
+import type { ReportLanguage } from "../../../src/views/report/model.js";
+import { loadInputs, standardPack } from "../../helpers/report.js";
+
+/**
+ * A client whose every respondent (one per role) answers every question at `levelOf(dimension)`:
+ * the level itself, or six minus it for a reverse-scored item, so each dimension scores exactly
+ * that level.
+ */
+function clientAt(levelOf: (dimension: string) => number) {
+  const pack = standardPack();
+  const respondents = respondentRoles(pack).map((role, i) => {
+    const answers: Record<string, number> = {};
+    for (const d of pack.dimensions) {
+      for (const q of d.questions) {
+        if (!isForRole(q, role.id)) continue;
+        const level = levelOf(d.id);
+        answers[q.id] = q.type === "likert" && q.reverse ? 6 - level : level;
+      }
+    }
+    return { id: `r${i}`, role: role.id, answers };
+  });
+  const doc = {
+    assessment: {
+      client: { name: "Edge Ltd", industry: "Logistics", size: "300 employees" },
+      date: "2026-06-01",
+      assessor: "Pat Lee",
+      questionnaire: { id: pack.id, version: pack.version },
+      horizonMonths: 12,
+    },
+    respondents,
+  };
+  const dir = mkdtempSync(path.join(os.tmpdir(), "edge-client-"));
+  writeFileSync(path.join(dir, "answers.json"), JSON.stringify(doc));
+  return loadInputs(dir, ["answers.json"]);
+}
+
+const report = (levelOf: (dimension: string) => number, lang: ReportLanguage = "en") => {
+  const inputs = clientAt(levelOf);
+  return buildReport(inputs.results, standardPack(), { lang, respondents: inputs.respondents });
+};
+
+describe("a client at the top of the scale (nothing to plan)", () => {
+  it("has no action in its roadmap, so it counts two decisions, not three", () => {
+    for (const lang of ["en", "zh-CN"] as const) {
+      const r = report(() => 5, lang);
+      expect(r.roadmap.actions).toHaveLength(0);
+      expect(r.decisions.items).toHaveLength(2);
+      expect(r.decisions.intro).toMatch(lang === "en" ? /^Two decisions/ : /^以下两项决策/);
+    }
+  });
+
+  it("dates the standing KPIs' targets by the reassessment, never by a phase that ends the day it starts", () => {
+    const r = report(() => 5);
+    const practice = r.kpis.scorecard.filter((row) => row.kind === "practice");
+    expect(practice.length).toBeGreaterThan(0);
+    for (const row of practice) {
+      expect(row.target).not.toContain("1 June 2026");
+      expect(row.target).toContain(`met by the reassessment (${r.roadmap.milestone.dateText})`);
+    }
+    const zh = report(() => 5, "zh-CN").kpis.scorecard.filter((row) => row.kind === "practice");
+    for (const row of zh) expect(row.target).toContain("在复评前");
+  });
+});
+
+describe("a client with two gaps", () => {
+  const twoGaps = (d: string) => (d === "strategy-goals" || d === "leadership" ? 2 : 5);
+
+  it("heads its findings with how many there are", () => {
+    const en = report(twoGaps);
+    expect(en.summary.findings).toHaveLength(2);
+    expect(en.summary.findingsTitle).toBe("Two findings");
+    expect(report(twoGaps, "zh-CN").summary.findingsTitle).toBe("两项主要发现");
+  });
+});
