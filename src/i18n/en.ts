@@ -462,9 +462,9 @@ const report: Messages["report"] = {
     `Executives rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, a difference of ${fmtScore(a.gap)}.${a.flagged ? " A difference this large is often the mark of good news only: problems may be filtered on their way to the top." : ""}`,
   factConflictsIntro:
     "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each counts with the average of the ratings.",
-  perceptionIntro: (applicable) =>
+  perceptionIntro: (applicable, onExperience) =>
     applicable
-      ? "Scores by role. When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; questions whose answers differ by two levels or more deserve a follow-up conversation."
+      ? `Scores by role. When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; questions whose answers differ by two levels or more deserve a follow-up conversation.${onExperience ? " The perception gaps compare the two sides only on the experience questions both of them answered, leaving out the facts of the organisation, so their figures can differ from the scores by role." : ""}`
       : "Only one role answered, so perception gaps between roles cannot be shown. Interview executives and front-line staff separately to reveal them.",
   perceptionGapSentence: (a) =>
     `${a.title}: executives ${fmtScore(a.executive)}, front line ${fmtScore(a.frontline)} (gap ${fmtScore(a.gap)}).`,

@@ -448,7 +448,11 @@ export interface ReportMessages {
     gap: number;
     flagged: boolean;
   }): string;
-  perceptionIntro(applicable: boolean): string;
+  /**
+   * `onExperience`: the questionnaire has question kinds, so the perception gaps compare the
+   * experience statements both sides answered and can differ from the scores by role.
+   */
+  perceptionIntro(applicable: boolean, onExperience: boolean): string;
   /** Before the facts rated two or more levels apart. */
   factConflictsIntro: string;
   perceptionGapSentence(a: {

@@ -451,9 +451,9 @@ const report: Messages["report"] = {
     `高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，相差 ${fmtScore(a.gap)}。${a.flagged ? "这往往是“报喜不报忧”的迹象：问题在向上传递的过程中可能已被过滤。" : ""}`,
   factConflictsIntro:
     "以下题目询问的是企业的客观事实而非看法，但能够看到相关证据的受访者给出的评级相差两级或以上。在依据本报告做决定之前，评估人应查阅相关文件或记录并更正答案；在此之前，每题按各评级的平均值计分。",
-  perceptionIntro: (applicable) =>
+  perceptionIntro: (applicable, onExperience) =>
     applicable
-      ? "按角色列出的得分。高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。"
+      ? `按角色列出的得分。高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。${onExperience ? "认知落差只比较双方都回答过的体验题，不含事实题，因此其数值可能与按角色列出的得分不同。" : ""}`
       : "只有一类角色作答，无法显示角色之间的认知落差。请分别访谈高层与一线员工，以揭示落差。",
   perceptionGapSentence: (a) =>
     `${a.title}：高层 ${fmtScore(a.executive)}，一线 ${fmtScore(a.frontline)}（差距 ${fmtScore(a.gap)}）。`,

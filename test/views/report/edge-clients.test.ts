@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { isForRole, respondentRoles } from "../../../src/core/questionnaire/types.js";
 import { buildReport } from "../../../src/views/report/build.js";
 import type { ReportLanguage } from "../../../src/views/report/model.js";
-import { loadInputs, standardPack } from "../../helpers/report.js";
+import { acmeReport, loadInputs, standardPack } from "../../helpers/report.js";
 
 /**
  * A client whose every respondent (one per role) answers every question at `levelOf(dimension)`:
@@ -76,5 +76,18 @@ describe("a client with two gaps", () => {
     expect(en.summary.findings).toHaveLength(2);
     expect(en.summary.findingsTitle).toBe("Two findings");
     expect(report(twoGaps, "zh-CN").summary.findingsTitle).toBe("两项主要发现");
+  });
+});
+
+describe("perception gaps beside the scores by role", () => {
+  it("says why an executive figure in a gap differs from the executives' score in the table", () => {
+    const r = acmeReport();
+    const gap = r.perception.gaps.find((g) => g.dimension === "leadership");
+    const row = r.perception.byRole.rows.find((x) => x.dimension === "leadership");
+    const exec = row?.scores[r.perception.byRole.roles.findIndex((x) => x.role === "executive")];
+    // The pack has question kinds: the gap compares the experience questions both sides answered.
+    expect(gap?.executive).not.toBe(exec);
+    expect(r.perception.intro).toContain("only on the experience questions both of them answered");
+    expect(acmeReport({ lang: "zh-CN" }).perception.intro).toContain("只比较双方都回答过的体验题");
   });
 });
