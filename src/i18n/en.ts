@@ -416,7 +416,7 @@ const report: Messages["report"] = {
         ? `Every target is within reach of the ${a.horizon}-month horizon at a realistic pace of about ${a.monthsPerLevel} months per maturity level.`
         : `At a realistic pace, ${a.outOfReach} of the ${a.total} targets ${a.outOfReach === 1 ? "needs" : "need"} longer than the ${a.horizon}-month horizon: capability climbs about one level every ${a.monthsPerLevel} months. We suggest planning on the dates below instead.`,
   calibrationItem: (a) =>
-    `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; within ${a.horizon} months expect about ${fmtScore(a.reachable)}.`,
+    `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; with the work the roadmap schedules, expect about ${fmtScore(a.reachable)} by the end of the ${a.horizon} months.`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}: ${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `by ${a.by}` : null].filter((x) => x !== null).join(", ");

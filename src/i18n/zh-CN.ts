@@ -403,7 +403,7 @@ const report: Messages["report"] = {
         ? `按每提升一级约需 ${a.monthsPerLevel} 个月的现实节奏，所有目标都能在 ${a.horizon} 个月的规划期内达成。`
         : `按现实节奏，${a.total} 个目标中有 ${a.outOfReach} 个所需时间超出 ${a.horizon} 个月的规划期：能力通常大约每 ${a.monthsPerLevel} 个月提升一级。建议以下列日期代替原有预期作为计划依据。`,
   calibrationItem: (a) =>
-    `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；${a.horizon} 个月内预计可达到约 ${fmtScore(a.reachable)}。`,
+    `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；按路线图安排的工作，${a.horizon} 个月结束时预计可达到约 ${fmtScore(a.reachable)}。`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}：${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `期望${a.by}前实现` : null].filter((x) => x !== null);

@@ -91,3 +91,23 @@ describe("perception gaps beside the scores by role", () => {
     expect(acmeReport({ lang: "zh-CN" }).perception.intro).toContain("只比较双方都回答过的体验题");
   });
 });
+
+describe("what to expect by the end of the horizon", () => {
+  it("is one figure per dimension: the calibration, the radar's projection and the scorecard agree", () => {
+    // A client at level 1 everywhere: every target is out of reach, and work on the later
+    // dimensions starts weeks after the assessment.
+    const r = report(() => 1);
+    const radar = r.profile.radar;
+    const projected = radar?.series.find((s) => s.key === "projected")?.values ?? [];
+    expect(r.summary.calibration.items.length).toBeGreaterThan(0);
+    for (const item of r.summary.calibration.items) {
+      const axis = radar?.axes.findIndex((a) => a.id === item.dimension) ?? -1;
+      expect(item.reachableByHorizon).toBe(projected[axis]);
+      expect(item.sentence).toContain(`expect about ${item.reachableByHorizon.toFixed(2)}`);
+    }
+    for (const row of r.kpis.scorecard.filter((x) => x.kind === "outcome")) {
+      const item = r.summary.calibration.items.find((i) => row.kpi.startsWith(i.title));
+      expect(row.target).toContain(item?.reachableByHorizon.toFixed(2));
+    }
+  });
+});
