@@ -541,6 +541,8 @@ export interface ReportMessages {
     score: number;
     target: number;
     level: number | null;
+    /** The dimension's coverage when under half its question weight was answered, else null. */
+    thinCoverage: number | null;
   }): string;
   /**
    * Who takes the decisions (`count`: two when the plan has no first phase to approve, else

@@ -12,15 +12,20 @@ import { acmeReport, loadInputs, standardPack } from "../../helpers/report.js";
  * the level itself, or six minus it for a reverse-scored item, so each dimension scores exactly
  * that level.
  */
-function clientAt(levelOf: (dimension: string) => number) {
+function clientAt(
+  levelOf: (dimension: string) => number,
+  answer: (questionId: string, level: number) => number | "unknown" = (_, level) => level,
+) {
   const pack = standardPack();
   const respondents = respondentRoles(pack).map((role, i) => {
-    const answers: Record<string, number> = {};
+    const answers: Record<string, number | "unknown"> = {};
     for (const d of pack.dimensions) {
       for (const q of d.questions) {
         if (!isForRole(q, role.id)) continue;
         const level = levelOf(d.id);
-        answers[q.id] = q.type === "likert" && q.reverse ? 6 - level : level;
+        const value = answer(q.id, level);
+        answers[q.id] =
+          value === "unknown" || !(q.type === "likert" && q.reverse) ? value : 6 - value;
       }
     }
     return { id: `r${i}`, role: role.id, answers };
@@ -40,8 +45,12 @@ function clientAt(levelOf: (dimension: string) => number) {
   return loadInputs(dir, ["answers.json"]);
 }
 
-const report = (levelOf: (dimension: string) => number, lang: ReportLanguage = "en") => {
-  const inputs = clientAt(levelOf);
+const report = (
+  levelOf: (dimension: string) => number,
+  lang: ReportLanguage = "en",
+  answer?: (questionId: string, level: number) => number | "unknown",
+) => {
+  const inputs = clientAt(levelOf, answer);
   return buildReport(inputs.results, standardPack(), { lang, respondents: inputs.respondents });
 };
 
@@ -109,5 +118,29 @@ describe("what to expect by the end of the horizon", () => {
       const item = r.summary.calibration.items.find((i) => row.kpi.startsWith(i.title));
       expect(row.target).toContain(item?.reachableByHorizon.toFixed(2));
     }
+  });
+});
+
+describe("a finding on a thinly answered dimension", () => {
+  it("says how little of it was answered, and only then", () => {
+    // People and training: one question answered (at 1), the rest unknown; the others at 5.
+    const levelOf = (d: string) => (d === "people-training" ? 1 : 5);
+    let first = true;
+    const answer = (id: string, level: number) => {
+      if (!id.startsWith("train.")) return level;
+      const keep = first;
+      first = false;
+      return keep ? level : "unknown";
+    };
+    const en = report(levelOf, "en", answer);
+    const thin = en.summary.findings.find((f) => f.dimension === "people-training");
+    expect(thin?.sentence).toMatch(
+      /on only \d+% of its question weight answered, so read it with caution/,
+    );
+    first = true;
+    const zh = report(levelOf, "zh-CN", answer).summary.findings[0];
+    expect(zh?.sentence).toMatch(/该维度仅有 \d+% 的题目权重获得作答，请审慎看待/);
+    for (const f of report((d) => (d === "leadership" ? 2 : 5)).summary.findings)
+      expect(f.sentence).not.toContain("with caution");
   });
 });
