@@ -114,6 +114,16 @@ describe("roadmap --format docx|pptx", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("--format pptx");
   });
+
+  it("does not offer pptx in roadmap --help, which report --help does", () => {
+    const choices = (verb: string) =>
+      /--format <format>[\s\S]*?\(choices:([\s\S]*?)default/.exec(
+        runCli([verb, "--help"]).stdout,
+      )?.[1];
+    expect(choices("report")).toContain('"pptx"');
+    expect(choices("roadmap")).toContain('"docx"');
+    expect(choices("roadmap")).not.toContain('"pptx"');
+  });
 });
 
 describe("start-up without the document libraries", () => {
