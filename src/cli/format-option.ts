@@ -22,22 +22,28 @@ function aliasNote(formats: readonly string[]): string {
 
 /**
  * `--format <format>` with the given choices and default; an alias (`markdown` for `md`) is
- * accepted and resolved to its format, and help names it after the description.
+ * accepted and resolved to its format, and help names it after the description. `shown` are the
+ * choices help and the error name (default: all): a format accepted but not shown reaches the use
+ * case, which refuses it with advice (`roadmap --format pptx`).
  */
-export function formatOption(formats: readonly string[], defaultFormat: string): Option {
-  const aliases = aliasNote(formats);
+export function formatOption(
+  formats: readonly string[],
+  defaultFormat: string,
+  shown: readonly string[] = formats,
+): Option {
+  const aliases = aliasNote(shown);
   const option = new Option(
     "--format <format>",
     aliases === "" ? "output format" : `output format (alias: ${aliases})`,
   )
-    .choices(formats)
+    .choices(shown)
     .default(defaultFormat);
-  // .choices() both lists the formats in help and validates; this parser keeps the same error
-  // message but first resolves an alias.
+  // .choices() lists the formats in help; this parser validates instead, with the same error
+  // message, and first resolves an alias.
   return option.argParser((value: string) => {
     const format = canonicalFormat(value);
     if (!formats.includes(format)) {
-      throw new InvalidArgumentError(`Allowed choices are ${formats.join(", ")}.`);
+      throw new InvalidArgumentError(`Allowed choices are ${shown.join(", ")}.`);
     }
     return format;
   });

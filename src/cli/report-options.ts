@@ -12,8 +12,11 @@ import {
   questionnaireOption,
 } from "./options.js";
 
-/** The options `report` and `roadmap` share. */
-export function addReportOptions(cmd: Command): Command {
+/**
+ * The options `report` and `roadmap` share; `shownFormats` are the formats help lists (the
+ * roadmap has no deck: `--format pptx` reaches it to be refused with advice).
+ */
+export function addReportOptions(cmd: Command, shownFormats: readonly string[] = FORMATS): Command {
   formatFollowsOutput(cmd, FORMATS);
   return cmd
     .argument(
@@ -22,7 +25,7 @@ export function addReportOptions(cmd: Command): Command {
     )
     .addOption(questionnaireOption("questionnaire root file"))
     .option("--targets <file>", "per-dimension target levels for this client")
-    .addOption(formatOption(FORMATS, "md"))
+    .addOption(formatOption(FORMATS, "md", shownFormats))
     .addOption(outputOption())
     .addOption(langOption("the document"))
     .option("--template <dir>", "folder of Handlebars templates overriding the bundled ones (md)")

@@ -358,7 +358,6 @@ const report: Messages["report"] = {
     roadmap: "Roadmap",
     kpis: "KPI scorecard for change management",
     decisions: "Decisions and next steps",
-    findings: "Three findings",
     nextSteps: "Next steps",
     appendix: "Appendix",
     method: "Method",
@@ -403,6 +402,8 @@ const report: Messages["report"] = {
         : count === 1
           ? "One dimension falls short of its target:"
           : `The ${count === 2 ? "two" : count === 3 ? "three" : count} largest gaps between the current score and the target:`,
+  findingsTitle: (count) =>
+    count === 1 ? "One finding" : `${count === 2 ? "Two" : "Three"} findings`,
   gapSentence: (a) =>
     `${a.title}: ${a.score === null ? "inconclusive" : fmtScore(a.score)} against a target of ${a.target} (gap ${fmtScore(a.gap)}).`,
   topRisksSentence: (a) =>
@@ -416,7 +417,7 @@ const report: Messages["report"] = {
         ? `Every target is within reach of the ${a.horizon}-month horizon at a realistic pace of about ${a.monthsPerLevel} months per maturity level.`
         : `At a realistic pace, ${a.outOfReach} of the ${a.total} targets ${a.outOfReach === 1 ? "needs" : "need"} longer than the ${a.horizon}-month horizon: capability climbs about one level every ${a.monthsPerLevel} months. We suggest planning on the dates below instead.`,
   calibrationItem: (a) =>
-    `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; within ${a.horizon} months expect about ${fmtScore(a.reachable)}.`,
+    `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; with the work the roadmap schedules, expect about ${fmtScore(a.reachable)} by the end of the ${a.horizon} months.`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}: ${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `by ${a.by}` : null].filter((x) => x !== null).join(", ");
@@ -462,9 +463,9 @@ const report: Messages["report"] = {
     `Executives rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, a difference of ${fmtScore(a.gap)}.${a.flagged ? " A difference this large is often the mark of good news only: problems may be filtered on their way to the top." : ""}`,
   factConflictsIntro:
     "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each counts with the average of the ratings.",
-  perceptionIntro: (applicable) =>
+  perceptionIntro: (applicable, onExperience) =>
     applicable
-      ? "Scores by role. When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; questions whose answers differ by two levels or more deserve a follow-up conversation."
+      ? `Scores by role. When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; questions whose answers differ by two levels or more deserve a follow-up conversation.${onExperience ? " The perception gaps compare the two sides only on the experience questions both of them answered, leaving out the facts of the organisation, so their figures can differ from the scores by role." : ""}`
       : "Only one role answered, so perception gaps between roles cannot be shown. Interview executives and front-line staff separately to reveal them.",
   perceptionGapSentence: (a) =>
     `${a.title}: executives ${fmtScore(a.executive)}, front line ${fmtScore(a.frontline)} (gap ${fmtScore(a.gap)}).`,
@@ -589,9 +590,9 @@ const report: Messages["report"] = {
     return `The plan asks for about ${fmtRange(a.low, a.high)} person-weeks of the company's own people over ${a.weeks} weeks, on average ${people} people full time${top.length > 0 ? `; the largest shares fall to ${report.listJoin(top)}` : ""}. This time has to be freed before the first phase starts, or the plan will slip however well it is designed.`;
   },
   findingSentence: (a) =>
-    `${a.title}: ${fmtScore(a.score)}${a.level === null ? "" : ` (level ${a.level})`} against a target of level ${a.target}. The answers behind this finding:`,
-  decisionsIntro: (client) =>
-    `Three decisions fall to the leadership of ${client} in person; the programme team cannot take them on its behalf.`,
+    `${a.title}: ${fmtScore(a.score)}${a.level === null ? "" : ` (level ${a.level})`} against a target of level ${a.target}${a.thinCoverage === null ? "" : `, on only ${fmtPct(a.thinCoverage)} of its question weight answered, so read it with caution`}. The answers behind this finding:`,
+  decisionsIntro: (client, count) =>
+    `${count === 2 ? "Two" : "Three"} decisions fall to the leadership of ${client} in person; the programme team cannot take them on its behalf.`,
   decisionApprove: (a) => ({
     title: "Approve the first phase and commit its owners",
     sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of ${report.listJoin(a.owners)}, who carry ${a.count === 1 ? "it" : "them"}${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
@@ -628,6 +629,8 @@ const report: Messages["report"] = {
   outcomeCadence: "Interim check and reassessment",
   baselineBy: (week) => `To be measured by week ${week}`,
   practiceTarget: (a) => `Agreed with the baseline; met by the end of ${a.phase} (${a.date})`,
+  practiceTargetAtReassessment: (date) =>
+    `Agreed with the baseline; met by the reassessment (${date})`,
   profileParagraph: (name, why) => `This assessment was scored with the profile “${name}”. ${why}`,
   methodParagraphs: (a) => [
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",

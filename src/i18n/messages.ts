@@ -377,7 +377,6 @@ export interface ReportMessages {
     roadmap: string;
     kpis: string;
     decisions: string;
-    findings: string;
     nextSteps: string;
     appendix: string;
     method: string;
@@ -406,6 +405,8 @@ export interface ReportMessages {
   readinessReason(title: string, rationale: string | null): string;
   /** `measured`: dimensions with a score; none means no gap can be measured at all. */
   topGapsSentence(count: number, measured: number): string;
+  /** The heading over the findings argued from the largest gaps (at most three). */
+  findingsTitle(count: number): string;
   gapSentence(a: { title: string; score: number | null; target: number; gap: number }): string;
   topRisksSentence(a: { total: number; high: number }): string;
   calibrationSentence(a: {
@@ -456,7 +457,11 @@ export interface ReportMessages {
     gap: number;
     flagged: boolean;
   }): string;
-  perceptionIntro(applicable: boolean): string;
+  /**
+   * `onExperience`: the questionnaire has question kinds, so the perception gaps compare the
+   * experience statements both sides answered and can differ from the scores by role.
+   */
+  perceptionIntro(applicable: boolean, onExperience: boolean): string;
   /** Before the facts rated two or more levels apart. */
   factConflictsIntro: string;
   perceptionGapSentence(a: {
@@ -545,9 +550,14 @@ export interface ReportMessages {
     score: number;
     target: number;
     level: number | null;
+    /** The dimension's coverage when under half its question weight was answered, else null. */
+    thinCoverage: number | null;
   }): string;
-  /** Who takes the three decisions: the client's own leadership, named (no pack's role words). */
-  decisionsIntro(client: string): string;
+  /**
+   * Who takes the decisions (`count`: two when the plan has no first phase to approve, else
+   * three): the client's own leadership, named (no pack's role words).
+   */
+  decisionsIntro(client: string, count: number): string;
   /** `effort`: the phase's person-weeks over its weeks, when the pack gives effort. */
   decisionApprove(a: {
     count: number;
@@ -584,6 +594,8 @@ export interface ReportMessages {
   /** `week` is 1-based. */
   baselineBy(week: number): string;
   practiceTarget(a: { phase: string; date: string }): string;
+  /** A standing measure's target when the plan has no action: met by the reassessment. */
+  practiceTargetAtReassessment(date: string): string;
   methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];
   /** The method paragraph naming the profile used and why it shapes the scores as it does. */
   profileParagraph(name: string, why: string): string;

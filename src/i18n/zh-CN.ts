@@ -344,7 +344,6 @@ const report: Messages["report"] = {
     roadmap: "路线图",
     kpis: "变革管理考核指标",
     decisions: "决策与下一步",
-    findings: "三项主要发现",
     nextSteps: "下一步工作",
     appendix: "附录",
     method: "评估方法",
@@ -390,6 +389,7 @@ const report: Messages["report"] = {
         : count === 1
           ? "有一个维度未达到目标："
           : `现状得分与目标差距最大的 ${count} 个维度：`,
+  findingsTitle: (count) => `${count === 1 ? "一" : count === 2 ? "两" : "三"}项主要发现`,
   gapSentence: (a) =>
     `${a.title}：得分 ${a.score === null ? "无法判定" : fmtScore(a.score)}，目标 ${a.target}（差距 ${fmtScore(a.gap)}）。`,
   topRisksSentence: (a) =>
@@ -403,7 +403,7 @@ const report: Messages["report"] = {
         ? `按每提升一级约需 ${a.monthsPerLevel} 个月的现实节奏，所有目标都能在 ${a.horizon} 个月的规划期内达成。`
         : `按现实节奏，${a.total} 个目标中有 ${a.outOfReach} 个所需时间超出 ${a.horizon} 个月的规划期：能力通常大约每 ${a.monthsPerLevel} 个月提升一级。建议以下列日期代替原有预期作为计划依据。`,
   calibrationItem: (a) =>
-    `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；${a.horizon} 个月内预计可达到约 ${fmtScore(a.reachable)}。`,
+    `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；按路线图安排的工作，${a.horizon} 个月结束时预计可达到约 ${fmtScore(a.reachable)}。`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}：${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `期望${a.by}前实现` : null].filter((x) => x !== null);
@@ -451,9 +451,9 @@ const report: Messages["report"] = {
     `高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，相差 ${fmtScore(a.gap)}。${a.flagged ? "这往往是“报喜不报忧”的迹象：问题在向上传递的过程中可能已被过滤。" : ""}`,
   factConflictsIntro:
     "以下题目询问的是企业的客观事实而非看法，但能够看到相关证据的受访者给出的评级相差两级或以上。在依据本报告做决定之前，评估人应查阅相关文件或记录并更正答案；在此之前，每题按各评级的平均值计分。",
-  perceptionIntro: (applicable) =>
+  perceptionIntro: (applicable, onExperience) =>
     applicable
-      ? "按角色列出的得分。高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。"
+      ? `按角色列出的得分。高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。${onExperience ? "认知落差只比较双方都回答过的体验题，不含事实题，因此其数值可能与按角色列出的得分不同。" : ""}`
       : "只有一类角色作答，无法显示角色之间的认知落差。请分别访谈高层与一线员工，以揭示落差。",
   perceptionGapSentence: (a) =>
     `${a.title}：高层 ${fmtScore(a.executive)}，一线 ${fmtScore(a.frontline)}（差距 ${fmtScore(a.gap)}）。`,
@@ -567,8 +567,9 @@ const report: Messages["report"] = {
     );
   },
   findingSentence: (a) =>
-    `${a.title}目前为 ${fmtScore(a.score)} 分${a.level === null ? "" : `（第 ${a.level} 级）`}，目标为第 ${a.target} 级。支撑这一判断的作答如下：`,
-  decisionsIntro: () => "以下三项决策须由贵公司领导层亲自作出，项目团队无法代为决定。",
+    `${a.title}目前为 ${fmtScore(a.score)} 分${a.level === null ? "" : `（第 ${a.level} 级）`}，目标为第 ${a.target} 级${a.thinCoverage === null ? "" : `；该维度仅有 ${fmtPct(a.thinCoverage)} 的题目权重获得作答，请审慎看待`}。支撑这一判断的作答如下：`,
+  decisionsIntro: (_client, count) =>
+    `以下${count === 2 ? "两" : "三"}项决策须由贵公司领导层亲自作出，项目团队无法代为决定。`,
   decisionApprove: (a) => ({
     title: "批准第一阶段并落实责任人",
     sentence: cjkSpace(
@@ -609,6 +610,7 @@ const report: Messages["report"] = {
   outcomeCadence: "中期检查与复评",
   baselineBy: (week) => `第 ${week} 周前完成测量`,
   practiceTarget: (a) => `与基线一并商定；在“${a.phase}”阶段结束前（${a.date}）达成`,
+  practiceTargetAtReassessment: (date) => `与基线一并商定；在复评前（${date}）达成`,
   profileParagraph: (name, why) => `本次评估采用“${name}”设定计分。${why}`,
   methodParagraphs: (a) => [
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",

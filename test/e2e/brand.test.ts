@@ -78,6 +78,11 @@ describe.each(["en", "zh-CN"] as const)("report --brand (%s)", (lang) => {
     const layouts = [...parts.entries()].filter(([n]) => n.startsWith("ppt/slideLayouts/"));
     expect(layouts.some(([, xml]) => xml.includes('srgbClr val="0B4F6C"'))).toBe(true);
     expect((await entryNames(pptx)).some((n) => /^ppt\/media\/.*\.png$/.test(n))).toBe(true);
+    // The firm's name stands on the title slide beside its logo (not only in a footer, which a
+    // brand may leave out), and the cover line under them.
+    const title = parts.get("ppt/slides/slide1.xml") ?? "";
+    expect(title).toContain("<a:t>Northwind Advisory</a:t>");
+    expect(title).toContain(`<a:t>${words.coverLine}</a:t>`);
     expect(Buffer.from(render([...base, "--format", "pptx"])).equals(Buffer.from(pptx))).toBe(true);
     const text = squash(officeToText(pptx, "pptx"));
     for (const w of [words.footer, words.confidentiality, words.coverLine])

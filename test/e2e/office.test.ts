@@ -114,6 +114,16 @@ describe("roadmap --format docx|pptx", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("--format pptx");
   });
+
+  it("does not offer pptx in roadmap --help, which report --help does", () => {
+    const choices = (verb: string) =>
+      /--format <format>[\s\S]*?\(choices:([\s\S]*?)default/.exec(
+        runCli([verb, "--help"]).stdout,
+      )?.[1];
+    expect(choices("report")).toContain('"pptx"');
+    expect(choices("roadmap")).toContain('"docx"');
+    expect(choices("roadmap")).not.toContain('"pptx"');
+  });
 });
 
 describe("start-up without the document libraries", () => {
@@ -224,5 +234,26 @@ describe("compare --format docx", () => {
     expect(body).toContain("Lotus Kitchenware Co.");
     expect(body.match(/<asvg:svgBlip /g)?.length).toBe(1);
     expect(body).toContain('<w:pStyle w:val="Heading1"/>');
+  }, 60_000);
+});
+
+describe("compare in PDF and Word names risks and readiness rules as the client reads them", () => {
+  it("by their titles, without the questionnaire's ids (as the deck does)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-compare-ids-"));
+    const QS = ["--baseline-questionnaire", V1, "-q", V2, "--lang", "zh-CN"];
+    const json = JSON.parse(
+      runCli(["compare", BASELINE, FOLLOWUP, ...QS, "--format", "json"]).stdout,
+    );
+    const risks = [...json.risks.resolved, ...json.risks.new, ...json.risks.persisting];
+    const rules = [...json.readiness.baselineRules, ...json.readiness.followupRules];
+    expect(risks.length).toBeGreaterThan(0);
+    for (const format of ["pdf", "docx"] as const) {
+      const out = path.join(dir, `progress.${format}`);
+      expect(runCli(["compare", BASELINE, FOLLOWUP, ...QS, "-o", out]).status).toBe(0);
+      const bytes = new Uint8Array(readFileSync(out));
+      const text = format === "pdf" ? pdfText(bytes).text : officeToText(bytes, format);
+      for (const r of [...risks, ...rules]) expect(text, `${format}: ${r.id}`).not.toContain(r.id);
+      expect(squash(text)).toContain(squash(risks[0].title["zh-CN"]));
+    }
   }, 60_000);
 });

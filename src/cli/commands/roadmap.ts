@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { processEnv } from "../../app/env.js";
+import { FORMATS } from "../../render/report/index.js";
 import { examples } from "../options.js";
 import { addReportOptions } from "../report-options.js";
 
@@ -9,6 +10,7 @@ export function register(program: Command): void {
     program
       .command("roadmap")
       .description("write the rigidify → optimise → solidify roadmap on its own"),
+    FORMATS.filter((f) => f !== "pptx"),
   )
     .addHelpText(
       "after",

@@ -267,7 +267,7 @@ const calibrationItem = z.strictObject({
   reachableByHorizon: z
     .number()
     .describe(
-      "Level reachable within the horizon (score + horizon ÷ monthsPerLevel, capped at target).",
+      "Score expected by the end of the horizon: the roadmap's projection (the climb at the questionnaire's pace starts with the dimension's first action, capped at target), as the radar and the scorecard show it.",
     ),
   sentence: z.string(),
 });

@@ -39,10 +39,12 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
       t.rows.map((row) => row.map(cell)),
     );
   const item = (i: ListItem): string => `${i.id}${i.text ? ` ${i.text}` : ""}${i.detail}`;
-  const groups = (list: ListGroup[], none: string | null): FileChild[] =>
+  // A risk or readiness rule: its title for the client, without the questionnaire's id (as the deck).
+  const titled = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
+  const groups = (list: ListGroup[], none: string | null, line = item): FileChild[] =>
     list.flatMap((g) => [
       b.heading(2, g.heading),
-      ...(g.items.length > 0 ? b.bullets(g.items.map(item)) : none ? [b.paragraph(none)] : []),
+      ...(g.items.length > 0 ? b.bullets(g.items.map(line)) : none ? [b.paragraph(none)] : []),
     ]);
 
   const baseline = messagesFor(opts.lang).comparison.baseline;
@@ -76,8 +78,8 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
   if (v.kpis) body.push(b.heading(1, v.labels.kpis), b.paragraph(v.kpisIntro), ...table(v.kpis));
   body.push(b.heading(1, v.labels.readiness), b.paragraph(v.readiness.line));
   for (const side of v.readiness.sides)
-    body.push(b.paragraph(side.heading, { bold: true }), ...b.bullets(side.rules.map(item)));
-  body.push(b.heading(1, v.labels.risks), ...groups(v.risks, v.risksNone));
+    body.push(b.paragraph(side.heading, { bold: true }), ...b.bullets(side.rules.map(titled)));
+  body.push(b.heading(1, v.labels.risks), ...groups(v.risks, v.risksNone, titled));
   body.push(b.heading(1, v.labels.perception));
   body.push(...(v.perception ? table(v.perception) : [b.paragraph(v.perceptionNone)]));
   body.push(b.heading(1, v.labels.questionnaire), b.paragraph(v.questionnaire.intro));

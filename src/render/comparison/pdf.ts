@@ -39,11 +39,18 @@ function table(w: Writer, t: TableView): void {
 }
 
 const item = (i: ListItem): string => `${i.id}${i.text ? ` ${i.text}` : ""}${i.detail}`;
+/** A risk or readiness rule: its title for the client, without the questionnaire's id (as the deck). */
+const titled = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
 
-function groups(w: Writer, list: ListGroup[], none: string | null): void {
+function groups(
+  w: Writer,
+  list: ListGroup[],
+  none: string | null,
+  line: (i: ListItem) => string = item,
+): void {
   for (const g of list) {
     w.minorHeading(g.heading);
-    if (g.items.length > 0) w.bullets(g.items.map(item));
+    if (g.items.length > 0) w.bullets(g.items.map(line));
     else if (none) w.paragraph(none);
   }
 }
@@ -155,10 +162,10 @@ function drawFindings(w: Writer, v: CompareView): void {
   w.paragraph(v.readiness.line);
   for (const side of v.readiness.sides) {
     w.paragraph(side.heading, { style: "bold" });
-    w.bullets(side.rules.map(item));
+    w.bullets(side.rules.map(titled));
   }
   w.subheading(v.labels.risks, { toc: true });
-  groups(w, v.risks, v.risksNone);
+  groups(w, v.risks, v.risksNone, titled);
   w.subheading(v.labels.perception, { toc: true });
   if (v.perception) table(w, v.perception);
   else w.paragraph(v.perceptionNone);

@@ -146,14 +146,15 @@ export class DeckBase {
   }
 
   /**
-   * The firm on a title slide: its logo at the top left and its cover line beneath it; nothing
-   * without a brand.
+   * The firm on a title slide: its logo at the top left with the firm's name beside it, and its
+   * cover line beneath; nothing without a brand.
    */
   protected brandTitle(slide: Slide, top = 0.4): void {
     const brand = this.brand;
     if (!brand) return;
+    const h = 0.8;
+    let nameX = MARGIN;
     if (brand.logo) {
-      const h = 0.8;
       const w = Math.min(3.2, (brand.logo.width * h) / brand.logo.height);
       slide.addImage({
         data: logoData(brand.logo),
@@ -163,10 +164,20 @@ export class DeckBase {
         h: (w * brand.logo.height) / brand.logo.width,
         altText: xmlSafe(brand.firm),
       });
+      nameX += w + 0.2;
     }
-    const line = brand.coverLine ?? brand.firm;
-    if (line) {
-      this.text(slide, line, {
+    this.text(slide, brand.firm, {
+      x: nameX,
+      y: top,
+      w: MARGIN + BODY_W - nameX,
+      h,
+      fontSize: 14,
+      bold: true,
+      color: this.palette.accent,
+      valign: "middle",
+    });
+    if (brand.coverLine) {
+      this.text(slide, brand.coverLine, {
         x: MARGIN,
         y: top + 0.9,
         w: BODY_W,

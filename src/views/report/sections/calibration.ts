@@ -55,9 +55,13 @@ function goalsOf(ctx: ReportContext): ReportModel["summary"]["calibration"]["goa
 /** Expectation calibration: dimensions whose target is out of reach within the horizon. */
 export function buildCalibration(ctx: ReportContext): ReportModel["summary"]["calibration"] {
   const { results, t, lang, horizon, monthsPerLevel } = ctx;
+  // What to expect by the end of the horizon is the roadmap's projection (the climb starts when the
+  // dimension's first action does), the figure the radar and the scorecard show too.
+  const atHorizon = ctx.plan.projections.at(-1)?.scores ?? {};
   const items: CalibrationItem[] = results.dimensions.flatMap((d) => {
     if (!d.expectationRisk || d.score === null || d.gap === null) return [];
-    const reachable = round2(Math.min(d.target, d.score + horizon / monthsPerLevel));
+    const reachable =
+      atHorizon[d.id] ?? round2(Math.min(d.target, d.score + horizon / monthsPerLevel));
     const title = localize(d.title, lang);
     return [
       {

@@ -52,7 +52,7 @@ export function buildDecisions(ctx: ReportContext, roadmap: RoadmapSection): Dec
   const byId = new Map(roadmap.actions.map((a) => [a.id, a]));
   return {
     title: t.section.decisions,
-    intro: t.decisionsIntro(ctx.client),
+    intro: t.decisionsIntro(ctx.client, items.length),
     items,
     nextStepsTitle: t.section.nextSteps,
     nextSteps: roadmap.firstNinetyDays.actions.slice(0, NEXT_STEPS).flatMap((id) => {

@@ -39,9 +39,12 @@ function scorecard(ctx: ReportContext, roadmap: RoadmapSection, rows: KpiRow[]):
   });
   const phaseEnd = new Map(roadmap.phases.map((p) => [p.phase, p]));
   const byAction = new Map(roadmap.actions.map((a) => [a.id, a]));
+  // A standing measure is met by the end of the first phase with work in it; a plan without any
+  // action has no phase to meet it by (its first phase ends the day it starts), so the reassessment.
+  const firstPhase = roadmap.phases.find((p) => p.actions.length > 0);
   const practice = (row: KpiRow): ScorecardRow => {
     const action = byAction.get(row.actions[0] ?? "");
-    const phase = row.phase ? phaseEnd.get(row.phase) : undefined;
+    const phase = (row.phase ? phaseEnd.get(row.phase) : undefined) ?? firstPhase;
     return {
       kpi: row.kpi,
       kind: "practice",
@@ -49,10 +52,7 @@ function scorecard(ctx: ReportContext, roadmap: RoadmapSection, rows: KpiRow[]):
       baseline: t.baselineBy(action ? action.startWeek + 1 : STANDARD_BASELINE_WEEK),
       target: phase
         ? t.practiceTarget({ phase: phase.name, date: ctx.dateText(phase.endDate) })
-        : t.practiceTarget({
-            phase: roadmap.phases[0]?.name ?? "",
-            date: ctx.dateText(roadmap.phases[0]?.endDate ?? roadmap.startDate),
-          }),
+        : t.practiceTargetAtReassessment(roadmap.milestone.dateText),
       cadence: row.frequency,
     };
   };

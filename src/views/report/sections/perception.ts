@@ -10,7 +10,10 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
   return {
     title: t.section.perception,
     applicable,
-    intro: t.perceptionIntro(applicable),
+    intro: t.perceptionIntro(
+      applicable,
+      results.dimensions.some((d) => d.questions.some((q) => q.kind !== null)),
+    ),
     byRole: {
       roles,
       rows: results.dimensions.map((d) => ({

@@ -1,5 +1,6 @@
 import { selectJudgement } from "../../../core/analysis/judgement.js";
 import type { DimensionResult } from "../../../core/models/results.js";
+import { CONFIDENCE_THRESHOLDS } from "../../../core/scoring/score.js";
 import { forQuoting, localize } from "../../../i18n/format.js";
 import { pickOrNull, type ReportContext } from "../context.js";
 import type { GapItem, ReportModel, SummarySection } from "../model.js";
@@ -28,6 +29,8 @@ function topGaps(ctx: ReportContext): GapItem[] {
 /** Questions and notes a finding quotes. */
 const EVIDENCE_QUESTIONS = 2;
 const NOTES_PER_QUESTION = 2;
+/** Below this coverage (too little for even medium confidence) a finding says how little was answered. */
+const THIN_COVERAGE = CONFIDENCE_THRESHOLDS.medium.coverage;
 
 /**
  * Who said it: the role, and in the internal edition the name as well; anonymized, a role with one
@@ -61,6 +64,7 @@ function findings(ctx: ReportContext, gaps: GapItem[]): SummarySection["findings
           score: d.score,
           target: d.target,
           level: d.level,
+          thinCoverage: d.coverage !== null && d.coverage < THIN_COVERAGE ? d.coverage : null,
         }),
         evidence: weakest.map(({ q }) => ({
           question: q.id,
@@ -95,6 +99,7 @@ function portrait(ctx: ReportContext): string | null {
 export function buildSummary(ctx: ReportContext): ReportModel["summary"] {
   const { results, t, lang, client } = ctx;
   const gaps = topGaps(ctx);
+  const argued = findings(ctx, gaps);
   return {
     title: t.section.summary,
     overall: {
@@ -142,8 +147,8 @@ export function buildSummary(ctx: ReportContext): ReportModel["summary"] {
     }),
     calibration: buildCalibration(ctx),
     judgementTitle: ctx.L.judgement,
-    findingsTitle: t.section.findings,
-    findings: findings(ctx, gaps),
+    findingsTitle: t.findingsTitle(argued.length),
+    findings: argued,
     judgement: selectJudgement(ctx.method?.judgement ?? [], results).map((sentences) =>
       sentences.map((s) => ctx.methodText(s)).join(t.sentenceJoin),
     ),
