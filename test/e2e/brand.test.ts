@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "../../src/i18n/index.js";
 import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
 import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
 import { entryNames, officeToText, packageParts } from "../helpers/ooxml.js";
@@ -40,6 +41,8 @@ function render(args: string[]): Uint8Array {
 
 describe.each(["en", "zh-CN"] as const)("report --brand (%s)", (lang) => {
   const words = WORDS[lang];
+  // The report's own cover notice, which the firm's confidentiality notice replaces.
+  const ownNotice = messagesFor(lang).report.cover.notice("Acme Precision Components");
   const base = ["report", ...ANSWERS, "--lang", lang, "--brand", BRAND];
 
   it("PDF: the cover line, footer and confidentiality text on the pages; byte-identical", () => {
@@ -53,8 +56,10 @@ describe.each(["en", "zh-CN"] as const)("report --brand (%s)", (lang) => {
       expect(squash(page)).toContain(squash(words.confidentiality));
     }
     expect(Buffer.from(render([...base, "--format", "pdf"])).equals(Buffer.from(pdf))).toBe(true);
+    expect(squash(pdfText(pdf).text)).not.toContain(squash(ownNotice));
     const plain = render(["report", ...ANSWERS, "--lang", lang, "--format", "pdf"]);
     expect(squash(pdfText(plain).text)).not.toContain(squash(words.confidentiality));
+    expect(squash(pdfText(plain).pages[0] ?? "")).toContain(squash(ownNotice));
   });
 
   it("DOCX: brand colour and fonts in the styles, the logo in the package, the footer in LibreOffice", async () => {
@@ -69,6 +74,7 @@ describe.each(["en", "zh-CN"] as const)("report --brand (%s)", (lang) => {
     const text = squash(officeToText(docx, "docx"));
     for (const w of [words.footer, words.confidentiality, words.coverLine])
       expect(text).toContain(squash(w));
+    expect(text).not.toContain(squash(ownNotice));
   });
 
   it("PPTX: the brand colour on the slide layout, the logo, footer text on the slides in LibreOffice", async () => {
@@ -83,6 +89,7 @@ describe.each(["en", "zh-CN"] as const)("report --brand (%s)", (lang) => {
     const title = parts.get("ppt/slides/slide1.xml") ?? "";
     expect(title).toContain("<a:t>Northwind Advisory</a:t>");
     expect(title).toContain(`<a:t>${words.coverLine}</a:t>`);
+    expect(title).not.toContain(ownNotice);
     expect(Buffer.from(render([...base, "--format", "pptx"])).equals(Buffer.from(pptx))).toBe(true);
     const text = squash(officeToText(pptx, "pptx"));
     for (const w of [words.footer, words.confidentiality, words.coverLine])

@@ -45,11 +45,16 @@ export function drawCover(w: Writer, report: ReportModel): void {
     rowY += rowH + 16;
   }
 
-  const noticeStyle: TextStyle = { size: SIZE.small, color: COLOR.muted, lineGap: 1.5 };
-  const noticeH = w.measure(cover.notice, width, noticeStyle);
+  // A firm's own confidentiality notice takes the place of the report's, never beside it.
+  const firmNotice = w.brand?.confidentiality;
+  const notice = firmNotice || cover.notice;
+  const noticeStyle: TextStyle = firmNotice
+    ? { size: SIZE.small, style: "bold", color: COLOR.ink, lineGap: 1.5 }
+    : { size: SIZE.small, color: COLOR.muted, lineGap: 1.5 };
+  const noticeH = w.measure(notice, width, noticeStyle);
   const noticeY = PAGE.height - 64 - noticeH;
   w.rule(noticeY - 10, COLOR.rule, 0.6);
-  w.draw(cover.notice, x, noticeY, width, noticeStyle);
+  w.draw(notice, x, noticeY, width, noticeStyle);
   if (w.brand) drawCoverBrand(w, w.brand, noticeY - 10);
   doc.x = w.left;
   doc.y = w.top;
@@ -71,18 +76,15 @@ export function drawLogo(
 }
 
 /**
- * The firm on a branded cover: its cover line at the top of the band, and its logo, name and
- * confidentiality notice in the white area above the cover's notice.
+ * The firm on a branded cover: its cover line at the top of the band, and its logo and name in
+ * the white area above the notice (its confidentiality notice, when it has one).
  */
 function drawCoverBrand(w: Writer, brand: BrandView, ruleY: number): void {
   const x = w.left;
   if (brand.coverLine) {
     w.draw(brand.coverLine, x, 46, w.width, { size: 10, style: "bold", color: "#dbe4ef" });
   }
-  const confStyle: TextStyle = { size: SIZE.small, style: "bold", color: COLOR.ink };
-  const confH = brand.confidentiality ? w.measure(brand.confidentiality, w.width, confStyle) : 0;
-  const confY = ruleY - 12 - confH;
-  const baseY = confY - (confH > 0 ? 12 : 0) - 44;
+  const baseY = ruleY - 12 - 44;
   let nameX = x;
   if (brand.logo)
     nameX += drawLogo(w, brand.logo, { x, y: baseY, width: 150, height: 44, align: "left" }) + 14;
@@ -93,7 +95,6 @@ function drawCoverBrand(w: Writer, brand: BrandView, ruleY: number): void {
       color: w.palette.accent,
     });
   }
-  if (brand.confidentiality) w.draw(brand.confidentiality, x, confY, w.width, confStyle);
 }
 
 /** The contents page, drawn once every section knows its page. */

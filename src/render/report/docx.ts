@@ -52,7 +52,7 @@ export async function renderDocx(
     header: report.meta.header,
     footer: report.meta.footer,
     pageNumber: report.meta.pageNumber,
-    cover: hasCover ? cover(ctx) : [],
+    cover: hasCover ? cover(ctx, !brand?.confidentiality) : [],
     // Like the PDF, the board edition has no contents page.
     contents:
       hasCover && entries.length >= 3 && !board ? { title: report.labels.contents, entries } : null,
@@ -109,13 +109,14 @@ const num = (v: number | null): string => (v === null ? "—" : String(v));
 const or = (v: string | null | undefined): string =>
   v === null || v === undefined || v === "" ? "—" : v;
 
-function cover({ r, b, colon }: Ctx): FileChild[] {
+/** The cover's blocks; a firm's own confidentiality notice, added below them, replaces the report's. */
+function cover({ r, b, colon }: Ctx, ownNotice: boolean): FileChild[] {
   return [
     b.paragraph(r.cover.title, { style: STYLE.title }),
     b.paragraph(r.cover.subtitle, { style: STYLE.subtitle }),
     ...r.cover.fields.map((f) => b.labelled([[f.label, f.value]], colon)),
     b.paragraph(""),
-    b.paragraph(r.cover.notice, { style: STYLE.small }),
+    ...(ownNotice ? [b.paragraph(r.cover.notice, { style: STYLE.small })] : []),
   ];
 }
 

@@ -86,14 +86,17 @@ class Deck extends DeckBase {
       })),
       { x: MARGIN, y: 4.0, w: BODY_W, h: 1.8, color: COLOR.ink },
     );
-    this.text(slide, r.cover.notice, {
-      x: MARGIN,
-      y: 6.3,
-      w: BODY_W,
-      h: 0.4,
-      fontSize: 10,
-      color: COLOR.muted,
-    });
+    // A firm's own confidentiality notice (in every slide's footer) replaces the report's.
+    if (!this.brand?.confidentiality) {
+      this.text(slide, r.cover.notice, {
+        x: MARGIN,
+        y: 6.3,
+        w: BODY_W,
+        h: 0.4,
+        fontSize: 10,
+        color: COLOR.muted,
+      });
+    }
     slide.addNotes(
       xmlSafe(r.cover.fields.map((f) => `${f.label}${this.colon}${f.value}`).join("\n")),
     );
