@@ -419,7 +419,8 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
       ],
       rows: [
         side(m.common.header.client, b.client.name, f.client.name),
-        side(m.common.header.date, b.date, f.date),
+        // Dates spelled out, as the report's cover gives them.
+        side(m.common.header.date, m.report.dateText(b.date), m.report.dateText(f.date)),
         side(m.common.header.assessor, b.assessor, f.assessor),
         side(
           m.common.header.questionnaire,
@@ -484,7 +485,17 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
       ? m.comparison.movers.definitionChanged
       : null,
     moversNone: m.comparison.movers.none,
-    warnings: c.warnings.map((w) => m.comparison.warning[w.code](w)),
+    warnings: c.warnings.map((w) =>
+      m.comparison.warning[w.code](
+        w.code === "same-date"
+          ? {
+              ...w,
+              baseline: m.report.dateText(w.baseline),
+              followup: m.report.dateText(w.followup),
+            }
+          : w,
+      ),
+    ),
     method: [m.comparison.method.progress, m.comparison.method.arrows, m.comparison.method.signal],
   };
 }
