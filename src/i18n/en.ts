@@ -1,4 +1,12 @@
-import { dateParts, fmtPct, fmtRange, fmtScore, joinList, nestQuotes } from "./format.js";
+import {
+  dateParts,
+  fmtPct,
+  fmtRange,
+  fmtScore,
+  joinList,
+  nestQuotes,
+  possessive,
+} from "./format.js";
 import type { Messages } from "./messages.js";
 
 const MONTHS_EN = [
@@ -520,7 +528,7 @@ const report: Messages["report"] = {
     return `The plan takes ${a.weeks} weeks (about ${a.months} ${a.months === 1 ? "month" : "months"}) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
   },
   levelPortrait: (a) =>
-    `The scale's general picture of level ${a.level}, which yields wherever ${a.client}'s own answers and notes say otherwise: ${a.description}`,
+    `The scale's general picture of level ${a.level}, which yields wherever ${possessive(a.client)} own answers and notes say otherwise: ${a.description}`,
   phaseGloss:
     "On the phase names: to rigidify is to adopt a proven practice exactly as designed and hold to it until it is mastered, which asks for discipline, not for a stiffer organisation; to optimise is then to adapt it to the business on the evidence gathered; to solidify is to write the improved practice into policy, system configuration, KPIs and training.",
   stageTitle: (stage, title) =>

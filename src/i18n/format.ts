@@ -38,6 +38,22 @@ export function joinList(items: readonly string[], sep: string, last: string): s
   return `${items.slice(0, -1).join(sep)}${last}${items[items.length - 1]}`;
 }
 
+/**
+ * An English possessive of a name: "Acme's", and "Skippy Stores'" for a name ending in s (most
+ * such company names are plural forms: Stores, Systems, Industries, Partners).
+ */
+export function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
+/**
+ * Fills a questionnaire text's `{client}'s` (or `{client}’s`) with the client's possessive, so a
+ * client ending in s never reads "Stores's"; the other placeholders are left to fillPlaceholders.
+ */
+export function clientPossessive(text: string, client: string): string {
+  return text.replace(/\{client\}['’]s\b/g, () => possessive(client));
+}
+
 /** Picks a questionnaire text in `lang`, falling back to English, then to any language. */
 export function localize(text: LocalizedText | null | undefined, lang: Lang): string {
   if (!text) return "";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { forQuoting } from "../../src/i18n/format.js";
+import { clientPossessive, forQuoting, possessive } from "../../src/i18n/format.js";
 
 // A note the client typed inside quotation marks is quoted once in the report, not twice, and a
 // quotation inside a note is nested with single marks.
@@ -29,5 +29,26 @@ describe("forQuoting", () => {
         expect(forQuoting(`x“${s}”y`)).toBe(`x‘${s}’y`);
       }),
     );
+  });
+});
+
+describe("possessive", () => {
+  it.each([
+    ["Acme Manufacturing Ltd.", "Acme Manufacturing Ltd.'s"],
+    ["Huaxin Retail", "Huaxin Retail's"],
+    ["Skippy Stores", "Skippy Stores'"],
+    ["Discord Dynamics", "Discord Dynamics'"],
+  ])("%s → %s", (name, expected) => {
+    expect(possessive(name)).toBe(expected);
+  });
+
+  it("fills a questionnaire text's {client}'s, with either apostrophe, and nothing else", () => {
+    expect(clientPossessive("In {client}'s present situation", "Skippy Stores")).toBe(
+      "In Skippy Stores' present situation",
+    );
+    expect(clientPossessive("In {client}’s plan, {client} leads", "Acme")).toBe(
+      "In Acme's plan, {client} leads",
+    );
+    expect(clientPossessive("{client}的现状", "华信零售")).toBe("{client}的现状");
   });
 });

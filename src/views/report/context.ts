@@ -4,7 +4,7 @@ import type { DimensionResult, Results, RiskResult } from "../../core/models/res
 import type { LocalizedText, Methodology } from "../../core/questionnaire/schema.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
-import { fmtScore, localize } from "../../i18n/format.js";
+import { clientPossessive, fmtScore, localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { ReportMessages } from "../../i18n/messages.js";
 import type { Edition, ReportKind, ReportLanguage, RoleCount, SeverityId } from "./model.js";
@@ -166,7 +166,8 @@ export function buildContext(
     confidenceName: (c) => (c === null ? null : t.confidence[c]),
     dateText: (iso) => t.dateText(iso),
     method: questionnaire.methodology,
-    methodText: (text, extra = {}) => fillPlaceholders(localize(text, lang), { ...vars, ...extra }),
+    methodText: (text, extra = {}) =>
+      fillPlaceholders(clientPossessive(localize(text, lang), vars.client), { ...vars, ...extra }),
   };
 }
 
