@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { type PlaceholderField, placeholderFields } from "../core/answers/placeholders.js";
 import type { AssessmentMeta } from "../core/answers/schema.js";
@@ -67,7 +67,7 @@ export async function runInterview(
   }
   const file = path.resolve(e.cwd, opts.output);
   const display = displayPath(file, e.cwd);
-  if (existsSync(file)) loadExisting(file, display, questionnaire, e, true);
+  if (holdsContent(file)) loadExisting(file, display, questionnaire, e, true);
   else if (opts.resume) {
     throw new UsageError(
       `--resume: ${display} does not exist, so there is nothing to resume; start a new interview with \`crm-maturity interview -o ${display}\``,
@@ -84,7 +84,7 @@ export async function runInterview(
   const lock = lockAnswersFile(file, display, e);
   try {
     // Read again under the lock: another interview may have saved since the check above.
-    const loaded = existsSync(file)
+    const loaded = holdsContent(file)
       ? loadExisting(file, display, questionnaire, e, false)
       : undefined;
     const prompter = prompterOverride ?? (await createTerminalPrompter());
@@ -109,6 +109,20 @@ export async function runInterview(
     return status === "interrupted" ? EXIT_INTERRUPTED : status === "unsaved" ? 1 : 0;
   } finally {
     lock.release();
+  }
+}
+
+/**
+ * Whether `-o` names something to continue: an empty file (made with `touch`, or by an editor)
+ * holds nothing to keep and is started afresh, as a missing one is; anything else is checked.
+ */
+function holdsContent(file: string): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    const st = statSync(file);
+    return !(st.isFile() && st.size < 4096 && readFileSync(file, "utf8").trim() === "");
+  } catch {
+    return true;
   }
 }
 

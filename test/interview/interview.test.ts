@@ -600,6 +600,16 @@ describe("interview through the prompt seam", () => {
 });
 
 describe("where answers are written", () => {
+  it("starts an empty file (made with touch) as a new one, and refuses one with content it cannot read", async () => {
+    writeFileSync(file, "\n  \n");
+    const { code } = await interview([...NEW_EXEC, ...plain("3"), { select: "quit" }]);
+    expect(code).toBe(0);
+    expect(answersFile.parse(parse(readFileSync(file, "utf8"))).respondents).toHaveLength(1);
+    writeFileSync(file, "just a line of text\n");
+    await expect(interview([])).rejects.toThrow(/a\.yaml is not a valid answers file/);
+    expect(readFileSync(file, "utf8")).toBe("just a line of text\n");
+  });
+
   it("creates missing folders, and writes JSON (with $schema) to a .json file", async () => {
     file = path.join(dir, "acme", "answers", "ceo.json");
     const { code } = await interview([...NEW_EXEC, ...plain("3"), { select: "quit" }], {

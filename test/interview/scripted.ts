@@ -85,8 +85,9 @@ export class ScriptedPrompter implements Prompter {
 
   private fileAnswers(): unknown[] {
     if (!existsSync(this.opts.file)) return [];
-    const data = parse(readFileSync(this.opts.file, "utf8")) as { respondents?: unknown[] };
-    return data.respondents ?? [];
+    // An empty file (before the first save) parses to null.
+    const data = parse(readFileSync(this.opts.file, "utf8")) as { respondents?: unknown[] } | null;
+    return data?.respondents ?? [];
   }
 
   /** Asserts that the file holds every answer the ledger records. */
