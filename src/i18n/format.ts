@@ -51,7 +51,7 @@ export function possessive(name: string): string {
  * client ending in s never reads "Stores's"; the other placeholders are left to fillPlaceholders.
  */
 export function clientPossessive(text: string, client: string): string {
-  return text.replace(/\{client\}['’]s\b/g, () => possessive(client));
+  return text.replace(/\{client\}['\u2019]s\b/g, () => possessive(client));
 }
 
 /** Picks a questionnaire text in `lang`, falling back to English, then to any language. */
