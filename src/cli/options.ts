@@ -75,9 +75,14 @@ export const langOption = (
   return defaultLang === null ? option : option.default(defaultLang);
 };
 
-/** `--profile`: the questionnaire's industry profile and/or size band, instead of the client's own. */
-export const profileOption = (): Option =>
+/**
+ * `--profile`: the questionnaire's industry profile and/or size band, instead of the client's own;
+ * `byDefault` says where the profile comes from without it.
+ */
+export const profileOption = (
+  byDefault = "chosen by the answers' client industry and size",
+): Option =>
   new Option(
     "--profile <ids>",
-    "industry profile and/or size band, comma-separated (e.g. b2c-retail,large); `standard` for none. Default: chosen by the answers' client industry and size",
+    `industry profile and/or size band, comma-separated (e.g. b2c-retail,large); \`standard\` for none. Default: ${byDefault}`,
   );

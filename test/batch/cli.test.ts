@@ -395,6 +395,9 @@ describe("crm-maturity batch", () => {
   it("has --help with examples", () => {
     const r = runCli(["batch", "--help"]);
     expect(r.status).toBe(0);
+    expect(r.stdout.replace(/\s+/g, " ")).toContain(
+      "Default: chosen by the mapping's client industry and size",
+    );
     expect(r.stdout).toMatch(
       /Examples:\n {2}\$ crm-maturity batch qualtrics-export\.csv --map mapping\.yaml/,
     );

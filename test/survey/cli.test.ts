@@ -268,5 +268,9 @@ describe("crm-maturity survey", () => {
     expect(r.stdout).toMatch(/Examples:[\s\S]*crm-maturity survey --platform limesurvey/);
     expect(r.stdout).toMatch(/--format <format>/);
     expect(r.stdout).toMatch(/--platform qualtrics --format qsf/);
+    // A survey has no client yet: without --profile it asks every question.
+    expect(r.stdout.replace(/\s+/g, " ")).toContain(
+      "Default: none, every question of the questionnaire",
+    );
   });
 });

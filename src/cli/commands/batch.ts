@@ -31,7 +31,7 @@ export function register(program: Command): void {
         .choices(ENCODINGS)
         .default("auto"),
     )
-    .addOption(profileOption())
+    .addOption(profileOption("chosen by the mapping's client industry and size"))
     .option("--strict", "stop with exit code 1 at the first bad row")
     .option(
       "--exclude-careless",

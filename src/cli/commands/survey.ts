@@ -21,7 +21,7 @@ export function register(program: Command): void {
         .makeOptionMandatory(),
     )
     .addOption(questionnaireOption("questionnaire to survey"))
-    .addOption(profileOption())
+    .addOption(profileOption("none, every question of the questionnaire"))
     .addOption(
       langOption(
         "the survey (LimeSurvey: its base language, every language of the questionnaire included; default: the questionnaire's first)",
