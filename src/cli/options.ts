@@ -54,11 +54,14 @@ export const horizonOption = (): Option =>
 export const questionnaireOption = (what: string): Option =>
   new Option("-q, --questionnaire <file>", `${what} (default: the bundled standard pack)`);
 
-/** `-o, --output <file>` for commands that write through `writeOutput` (atomic, `-` is stdout). */
-/** `--brand <file>`: the firm's brand.yaml for PDF, Word and PowerPoint. */
-export const brandOption = (): Option =>
-  new Option("--brand <file>", "firm branding for pdf, docx and pptx (brand.yaml; see `init`)");
+/** `--brand <file>`: the firm's brand.yaml for the command's PDF, Word and PowerPoint formats. */
+export const brandOption = (formats: readonly string[]): Option => {
+  const office = formats.filter((f) => f === "pdf" || f === "docx" || f === "pptx");
+  const list = `${office.slice(0, -1).join(", ")}${office.length > 1 ? " and " : ""}${office.at(-1) ?? ""}`;
+  return new Option("--brand <file>", `firm branding for ${list} (brand.yaml; see \`init\`)`);
+};
 
+/** `-o, --output <file>` for commands that write through `writeOutput` (atomic, `-` is stdout). */
 export const outputOption = (
   description = "write to a file (atomically) instead of standard output",
 ): Option => new Option("-o, --output <file>", description);

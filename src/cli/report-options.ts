@@ -30,7 +30,7 @@ export function addReportOptions(cmd: Command, shownFormats: readonly string[] =
     .addOption(langOption("the document"))
     .option("--template <dir>", "folder of Handlebars templates overriding the bundled ones (md)")
     .option("--font <file>", "font with Chinese glyphs for PDF (.ttf, .otf or .ttc)")
-    .addOption(brandOption())
+    .addOption(brandOption(shownFormats))
     .addOption(horizonOption())
     .addOption(profileOption())
     .addOption(

@@ -123,6 +123,13 @@ describe("roadmap --format docx|pptx", () => {
     expect(choices("report")).toContain('"pptx"');
     expect(choices("roadmap")).toContain('"docx"');
     expect(choices("roadmap")).not.toContain('"pptx"');
+    // Nor does its --brand, which names the formats it brands.
+    const brand = (verb: string) =>
+      /--brand <file>\s+([\s\S]*?)\(brand\.yaml/
+        .exec(runCli([verb, "--help"]).stdout)?.[1]
+        ?.replace(/\s+/g, " ");
+    expect(brand("report")).toBe("firm branding for pdf, docx and pptx ");
+    expect(brand("roadmap")).toBe("firm branding for pdf and docx ");
   });
 });
 

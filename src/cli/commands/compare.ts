@@ -34,7 +34,7 @@ export function register(program: Command): void {
       "questionnaire of the baseline when it was answered to another version (default: -q)",
     )
     .addOption(formatOption(COMPARE_FORMATS, DEFAULT_COMPARE_FORMAT))
-    .addOption(langOption("the table and Markdown (JSON holds both)"))
+    .addOption(langOption("the table and the documents (JSON holds both)"))
     .option(
       "--movers <n>",
       "how many of the biggest question movers to list (default 10)",
@@ -46,7 +46,7 @@ export function register(program: Command): void {
       "--template <dir>",
       "folder of Handlebars templates overriding the bundled compare.md.hbs and partials (md)",
     )
-    .addOption(brandOption())
+    .addOption(brandOption(COMPARE_FORMATS))
     .addHelpText(
       "after",
       `${examples([
