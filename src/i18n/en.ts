@@ -159,7 +159,7 @@ const reliability: Messages["report"]["reliability"] = {
       loose: "Questions hang together loosely: read with care",
       poor: "Questions do not hang together: read them one by one",
       "no-variance": "Everyone answered alike",
-      "too-few": "Too few complete answers to judge",
+      "too-few": "Too few answers or questions to judge",
     }[r.alphaBand];
     const agreement =
       r.agreementBand === null
@@ -280,7 +280,7 @@ const report: Messages["report"] = {
     readiness: "Readiness",
     steps: "Steps",
     schedule: "Schedule",
-    triggeredRisks: "Triggered risks",
+    triggeredRisks: "Risks identified",
     roadmapActions: "Roadmap actions",
     scoresByRole: "Scores by role",
     perceptionGaps: "Perception gaps",
@@ -378,6 +378,10 @@ const report: Messages["report"] = {
     notice: (client) => `Confidential. Prepared for ${client}${/[.!?]$/.test(client) ? "" : "."}`,
     header: (client, kind) =>
       `${client} · ${kind === "report" ? "CRM capability maturity" : "CRM capability roadmap"}`,
+    respondents: (total, roles) =>
+      roles.length > 0
+        ? `${total}${report.paren(roles.map((r) => `${r.name} ${r.count}`).join(report.sep))}`
+        : String(total),
   },
   footer: (date) => `Confidential · Assessment of ${date}`,
   pageNumber: "Page {page} of {pages}",
@@ -416,8 +420,8 @@ const report: Messages["report"] = {
     `${a.title}: ${a.score === null ? "inconclusive" : fmtScore(a.score)} against a target of ${a.target} (gap ${fmtScore(a.gap)}).`,
   topRisksSentence: (a) =>
     a.total === 0
-      ? "No risk rule is triggered by these answers."
-      : `${a.total} ${a.total === 1 ? "risk is" : "risks are"} triggered, ${a.high === 0 ? "none" : a.high} of them high severity. The most serious:`,
+      ? "The answers point to none of the risks the method looks for."
+      : `The assessment identifies ${a.total} ${a.total === 1 ? "risk" : "risks"}, ${a.high === 0 ? "none" : a.high} of them high severity. The most serious:`,
   calibrationSentence: (a) =>
     a.total === 0
       ? "Expectations cannot be calibrated yet: no dimension has a score to measure the targets against."
@@ -468,23 +472,23 @@ const report: Messages["report"] = {
   expectationSentence: (a) =>
     `At a realistic pace this target needs about ${a.months} months, more than the ${a.horizon}-month horizon, so it is realistically reached by ${a.date}.`,
   perceptionSentence: (a) =>
-    `Executives rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, a difference of ${fmtScore(a.gap)}.${a.flagged ? " A difference this large is often the mark of good news only: problems may be filtered on their way to the top." : ""}`,
+    `${a.onExperience ? "On the experience statements both answered, executives" : "Executives"} rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, ${a.gap < 0 ? `so the front line is the more positive by ${fmtScore(-a.gap)}` : `a difference of ${fmtScore(a.gap)}`}.${a.flagged ? " A difference this large is often the mark of good news only: problems may be filtered on their way to the top." : ""}`,
   factConflictsIntro:
-    "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each counts with the average of the ratings.",
+    "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each is scored on the average of the ratings.",
   perceptionIntro: (applicable, onExperience) =>
     applicable
-      ? `Scores by role. When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; questions whose answers differ by two levels or more deserve a follow-up conversation.${onExperience ? " The perception gaps compare the two sides only on the experience questions both of them answered, leaving out the facts of the organisation, so their figures can differ from the scores by role." : ""}`
+      ? `When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; questions whose answers differ by two levels or more deserve a follow-up conversation.${onExperience ? " The perception gaps compare the two sides only on the experience questions both of them answered, leaving out the facts of the organisation, so their figures can differ from the scores by role." : ""}`
       : "Only one role answered, so perception gaps between roles cannot be shown. Interview executives and front-line staff separately to reveal them.",
   perceptionGapSentence: (a) =>
     `${a.title}: executives ${fmtScore(a.executive)}, front line ${fmtScore(a.frontline)} (gap ${fmtScore(a.gap)}).`,
   otherRisksTitle: "Further risks",
   otherRisksIntro: (n) =>
-    `${n === 1 ? "One further risk is" : `${n} further risks are`} triggered, most severe first, each with the roadmap actions that address it.`,
+    `The assessment identifies ${n === 1 ? "one further risk" : `${n} further risks`}, listed most severe first, each with the roadmap actions that address it.`,
   risksIntro: (c) => {
     const total = c.high + c.medium + c.low;
     return total === 0
-      ? "No risk rule is triggered by these answers."
-      : `${total} ${total === 1 ? "risk is" : "risks are"} triggered (${c.high} high, ${c.medium} medium, ${c.low} low severity). Each comes with its mitigation; the roadmap includes the actions that address it.`;
+      ? "The answers point to none of the risks the method looks for."
+      : `The assessment identifies ${total} ${total === 1 ? "risk" : "risks"} (${c.high} high, ${c.medium} medium, ${c.low} low severity). Each comes with its mitigation; the roadmap includes the actions that address it.`;
   },
 
   roadmapRules: ({ usual, others }) => {
@@ -493,7 +497,7 @@ const report: Messages["report"] = {
     const except = others.length
       ? ` (${others.map((o) => `${o.owner}: ${actions(o.n).replace(/ actions?$/, "")}`).join("; ")})`
       : "";
-    return `Actions were selected from the gaps, the triggered risks and the conditions of the readiness verdict. Within each phase, actions come after the actions they depend on, then by priority (gap × dimension weight), then in the order strategy, people, process, technology; technology waits for the strategy decisions, and every rollout for the training before it. A phase starts when the previous one is complete, and each owner carries at most ${actions(usual)} at a time${except}. What does not fit into the horizon is kept for the next cycle. During rollout, staffing key positions and strengthening core processes offsets resistance, and training is the main lever.`;
+    return `Actions were selected from the gaps, the risks identified and the conditions of the readiness verdict. Within each phase, actions come after the actions they depend on, then by priority (gap × dimension weight), then in the order strategy, people, process, technology; technology waits for the strategy decisions, and every rollout for the training before it. A phase starts when the previous one is complete, and each owner carries at most ${actions(usual)} at a time${except}. What does not fit into the horizon is kept for the next cycle. During rollout, staffing key positions and strengthening core processes offsets resistance, and training is the main lever.`;
   },
   reasonGap: (a) =>
     `${a.dimension} is at level ${a.level} today, ${fmtScore(a.gap)} points short of its target; this is part of the work that takes a company to level ${a.appliesBelow}.`,
@@ -510,7 +514,10 @@ const report: Messages["report"] = {
     `${d.title} reaches at least ${fmtScore(d.interim)} in an interim check with the same questionnaire.`,
   targetCriterion: (d) =>
     `${d.title} reaches its target of ${d.target}, confirmed by the reassessment.`,
-  noActionsInPhase: "No action is needed in this phase.",
+  noActionsInPhase: (deferred) =>
+    deferred === 0
+      ? "No action is needed in this phase."
+      : `None of this phase's actions fits into the horizon; ${deferred === 1 ? "its one action opens" : `its ${deferred} actions open`} the next cycle.`,
   milestoneLabel: "Reassessment",
   milestoneSentence: (a) =>
     `Reassess in week ${a.week} (${a.date}) with the same questionnaire and roles, and compare the two assessments to measure progress against the targets.`,
@@ -520,7 +527,7 @@ const report: Messages["report"] = {
     const backlog =
       a.backlog === 0
         ? ""
-        : ` ${a.backlog === 1 ? "One further action does" : `${a.backlog} further actions do`} not fit into it; ${a.backlog === 1 ? "it opens" : "they open"} the next cycle${a.backlogListed ? ` and ${a.backlog === 1 ? "is" : "are"} listed after the phases` : `, and the full report lists ${a.backlog === 1 ? "it" : "them"} with the reason`}.`;
+        : ` It leaves ${a.backlog === 1 ? "one further action" : `${a.backlog} further actions`} for the next cycle${a.backlogListed ? ", listed after the phases" : `; the full report lists ${a.backlog === 1 ? "it" : "them"} with the reason`}.`;
     const reach =
       a.outOfReach.length > 0
         ? ` Whatever the plan, ${report.listJoin(a.outOfReach)} cannot reach ${a.outOfReach.length === 1 ? "its target" : "their targets"} within the horizon at a realistic pace; see the realistic dates under expectation calibration.`
@@ -528,11 +535,11 @@ const report: Messages["report"] = {
     return `The plan takes ${a.weeks} weeks (about ${a.months} ${a.months === 1 ? "month" : "months"}) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
   },
   levelPortrait: (a) =>
-    `The scale's general picture of level ${a.level}, which yields wherever ${possessive(a.client)} own answers and notes say otherwise: ${a.description}`,
+    `How the scale describes level ${a.level} in general (wherever ${possessive(a.client)} own answers and notes say otherwise, they take precedence): ${a.description}`,
   phaseGloss:
     "On the phase names: to rigidify is to adopt a proven practice exactly as designed and hold to it until it is mastered, which asks for discipline, not for a stiffer organisation; to optimise is then to adapt it to the business on the evidence gathered; to solidify is to write the improved practice into policy, system configuration, KPIs and training.",
   stageTitle: (stage, title) =>
-    stage === "pilot" ? `${title}: pilot unit` : `${title}: staged rollout`,
+    stage === "pilot" ? `${title} (pilot unit)` : `${title} (staged rollout)`,
   reasonReadiness: (rule) =>
     `The readiness verdict asks for it in the first phase (${report.quote(rule)}).`,
   situationName: {
@@ -561,7 +568,7 @@ const report: Messages["report"] = {
   firstNinetyDaysSentence: (count) =>
     count === 0
       ? "No action starts in the first 90 days."
-      : `${count === 1 ? "One action starts" : `${count} actions start`} in the first 90 days. Finishing them on time shows the organisation early that the programme is real.`,
+      : `${count === 1 ? "One action starts in the first 90 days" : `In the first 90 days, ${count} actions start`}. Finishing ${count === 1 ? "it" : "them"} on time shows the organisation early that the programme is real.`,
   backlogIntro: (count, horizon) =>
     count === 0
       ? `Every selected action fits into the ${horizon}-month horizon.`
@@ -624,7 +631,7 @@ const report: Messages["report"] = {
   },
 
   emptyRoadmap:
-    "No recommendation of the questionnaire applies to these results: no scored dimension is below a recommendation's threshold with a gap, and no triggered risk has a recommendation that mitigates it. Keep the practices that work, complete any missing evidence and reassess as planned.",
+    "None of the method's actions applies to these results: every scored dimension either meets its target or already stands above the levels the actions are meant for, and none of the risks identified has an action that addresses it. Keep the practices that work, complete any missing evidence and reassess as planned.",
   defaultKpiIntro:
     "The KPIs named by the roadmap's actions, each with its phase and owner, so that progress is measured from the first week.",
   planKpiMeasure: (action) => `Tracks ${report.quote(action)}`,
@@ -701,7 +708,7 @@ const comparison: Messages["comparison"] = {
     "not-comparable": "not comparable: one assessment has no answers to judge",
     sideHeading: (a) => `${a.side}${a.verdict}, decided by:`,
   },
-  risks: { resolved: "Resolved", new: "New", persisting: "Persisting", none: "none" },
+  risks: { resolved: "Resolved", new: "New", persisting: "Persisting", none: "None." },
   riskRule: {
     "not-in-followup-questionnaire": "rule no longer in the follow-up questionnaire",
     "not-in-baseline-questionnaire": "rule not in the baseline questionnaire",
@@ -756,7 +763,7 @@ const comparison: Messages["comparison"] = {
   },
   method: {
     progress:
-      "Progress to target = (follow-up score − baseline score) ÷ (target − baseline score), against the follow-up target, clamped to 0–100 %: a decline counts as 0 %, overshooting the target as 100 %.",
+      "Progress to target = (follow-up score − baseline score) ÷ (target − baseline score), against the follow-up target, clamped to 0–100%: a decline counts as 0%, overshooting the target as 100%.",
     arrows: "▲ improved · ▼ declined · = unchanged; coverage changes are in percentage points.",
     signal:
       "A change counts as real only when it is larger than the measurement's noise: 1.96 standard errors of the difference between the two scores, worked out from how closely each side's respondents agreed (rwg(j)) and how many answered, and never less than a quarter of a level. Where either side rests on a single respondent, the bar is half a level. Smaller changes may be noise and should not be presented as progress.",

@@ -385,7 +385,12 @@ export interface ReportMessages {
     respondents: string;
     answers: string;
   };
-  cover: { notice(client: string): string; header(client: string, kind: ReportKind): string };
+  cover: {
+    notice(client: string): string;
+    header(client: string, kind: ReportKind): string;
+    /** The cover's respondents: how many, and how many of each role. */
+    respondents(total: number, roles: { name: string; count: number }[]): string;
+  };
   footer(date: string): string;
   pageNumber: string;
   overallSentence(a: {
@@ -451,11 +456,16 @@ export interface ReportMessages {
   }): string;
   cappedSentence(a: { question: string; level: number; score: number }): string;
   expectationSentence(a: { months: number; date: string; horizon: number }): string;
+  /**
+   * `onExperience`: the dimension has question kinds, so the figures are those of the experience
+   * statements both sides answered and can differ from the scores by role.
+   */
   perceptionSentence(a: {
     executive: number;
     frontline: number;
     gap: number;
     flagged: boolean;
+    onExperience: boolean;
   }): string;
   /**
    * `onExperience`: the questionnaire has question kinds, so the perception gaps compare the
@@ -490,7 +500,8 @@ export interface ReportMessages {
   defaultExitCriterion: string;
   interimCriterion(d: { title: string; interim: number }): string;
   targetCriterion(d: { title: string; target: number }): string;
-  noActionsInPhase: string;
+  /** A phase without actions in the horizon; `deferred`: how many of its actions the backlog holds. */
+  noActionsInPhase(deferred: number): string;
   milestoneLabel: string;
   /** `week` is 1-based, as people count weeks. */
   milestoneSentence(a: { week: number; date: string }): string;

@@ -133,7 +133,7 @@ const reliability: Messages["report"]["reliability"] = {
       loose: "各题仅部分相互印证，需谨慎解读",
       poor: "各题并不相互印证，请逐题阅读",
       "no-variance": "所有人作答相同",
-      "too-few": "完整作答太少，无法判断",
+      "too-few": "作答或题目太少，无法判断",
     }[r.alphaBand];
     const agreement =
       r.agreementBand === null
@@ -260,7 +260,7 @@ const report: Messages["report"] = {
     readiness: "就绪度",
     steps: "具体步骤",
     schedule: "时间安排",
-    triggeredRisks: "已触发的风险",
+    triggeredRisks: "识别出的风险",
     roadmapActions: "路线图行动",
     scoresByRole: "分角色得分",
     perceptionGaps: "认知落差",
@@ -356,6 +356,10 @@ const report: Messages["report"] = {
     notice: (client) => cjkSpace(`保密文件，仅供${client}使用。`),
     header: (client, kind) =>
       `${client} · ${kind === "report" ? "CRM 能力成熟度评估" : "CRM 能力提升路线图"}`,
+    respondents: (total, roles) =>
+      roles.length > 0
+        ? `${total} 位${report.paren(roles.map((r) => `${r.name} ${r.count} 位`).join(report.sep))}`
+        : `${total} 位`,
   },
   footer: (date) => `保密 · ${date}评估`,
   pageNumber: "第 {page} 页，共 {pages} 页",
@@ -394,8 +398,8 @@ const report: Messages["report"] = {
     `${a.title}：得分 ${a.score === null ? "无法判定" : fmtScore(a.score)}，目标 ${a.target}（差距 ${fmtScore(a.gap)}）。`,
   topRisksSentence: (a) =>
     a.total === 0
-      ? "本次作答未触发任何风险规则。"
-      : `共触发 ${a.total} 项风险，其中${a.high === 0 ? "没有高风险" : `高风险 ${a.high} 项`}。最严重的几项：`,
+      ? "本次作答未显示本方法所关注的任何风险。"
+      : `评估共识别出 ${a.total} 项风险，其中${a.high === 0 ? "没有高风险" : `高风险 ${a.high} 项`}。最严重的几项：`,
   calibrationSentence: (a) =>
     a.total === 0
       ? "目前还无法校准期望值：没有任何维度有得分可与目标对照。"
@@ -448,23 +452,22 @@ const report: Messages["report"] = {
   expectationSentence: (a) =>
     `按现实节奏，该目标约需 ${a.months} 个月，超出 ${a.horizon} 个月的规划期，现实可达日期为${a.date}。`,
   perceptionSentence: (a) =>
-    `高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，相差 ${fmtScore(a.gap)}。${a.flagged ? "这往往是“报喜不报忧”的迹象：问题在向上传递的过程中可能已被过滤。" : ""}`,
+    `${a.onExperience ? "在双方都回答过的体验题上，" : ""}高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，${a.gap < 0 ? `一线反而高出 ${fmtScore(-a.gap)}` : `相差 ${fmtScore(a.gap)}`}。${a.flagged ? "这往往是“报喜不报忧”的迹象：问题在向上传递的过程中可能已被过滤。" : ""}`,
   factConflictsIntro:
     "以下题目询问的是企业的客观事实而非看法，但能够看到相关证据的受访者给出的评级相差两级或以上。在依据本报告做决定之前，评估人应查阅相关文件或记录并更正答案；在此之前，每题按各评级的平均值计分。",
   perceptionIntro: (applicable, onExperience) =>
     applicable
-      ? `按角色列出的得分。高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。${onExperience ? "认知落差只比较双方都回答过的体验题，不含事实题，因此其数值可能与按角色列出的得分不同。" : ""}`
+      ? `高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。${onExperience ? "认知落差只比较双方都回答过的体验题，不含事实题，因此其数值可能与按角色列出的得分不同。" : ""}`
       : "只有一类角色作答，无法显示角色之间的认知落差。请分别访谈高层与一线员工，以揭示落差。",
   perceptionGapSentence: (a) =>
     `${a.title}：高层 ${fmtScore(a.executive)}，一线 ${fmtScore(a.frontline)}（差距 ${fmtScore(a.gap)}）。`,
   otherRisksTitle: "其他风险",
-  otherRisksIntro: (n) =>
-    `另有 ${n} 项风险被触发，按严重程度排列，并列出应对各项风险的路线图行动。`,
+  otherRisksIntro: (n) => `此外还识别出 ${n} 项风险，按严重程度排列，并列出各自对应的路线图行动。`,
   risksIntro: (c) => {
     const total = c.high + c.medium + c.low;
     return total === 0
-      ? "本次作答未触发任何风险规则。"
-      : `共触发 ${total} 项风险（高 ${c.high} 项、中 ${c.medium} 项、低 ${c.low} 项）。每项风险都附有应对措施，路线图已纳入相应行动。`;
+      ? "本次作答未显示本方法所关注的任何风险。"
+      : `评估共识别出 ${total} 项风险（高 ${c.high} 项、中 ${c.medium} 项、低 ${c.low} 项）。每项风险都附有应对措施，路线图已纳入相应行动。`;
   },
 
   roadmapRules: ({ usual, others }) => {
@@ -473,7 +476,7 @@ const report: Messages["report"] = {
     const except = others.length
       ? `（${others.map((o) => `${o.owner}${items(o.n)}`).join("，")}）`
       : "";
-    return `行动依据差距、已触发的风险和就绪度结论所附的条件选定。每个阶段内，行动先排在其前置行动之后，再按优先级（差距 × 维度权重）排序，然后按战略、人员、流程、技术的顺序排列；技术类行动要等战略决策完成，每项推广都要等相应培训完成。上一阶段完成后，下一阶段才开始；每个责任方同一时间最多承担${items(usual)}行动${except}。规划期内放不下的行动留待下一轮。推行过程中，配齐关键岗位、强化核心流程可以抵消变革阻力，而培训是最主要的抓手。`;
+    return `行动依据差距、识别出的风险和就绪度结论所附的条件选定。每个阶段内，行动先排在其前置行动之后，再按优先级（差距 × 维度权重）排序，然后按战略、人员、流程、技术的顺序排列；技术类行动要等战略决策完成，每项推广都要等相应培训完成。上一阶段完成后，下一阶段才开始；每个责任方同一时间最多承担${items(usual)}行动${except}。规划期内放不下的行动留待下一轮。推行过程中，配齐关键岗位、强化核心流程可以抵消变革阻力，而培训是最主要的抓手。`;
   },
   reasonGap: (a) =>
     `${a.dimension}目前处于第 ${a.level} 级，距目标还差 ${fmtScore(a.gap)} 分；这项工作是贵公司迈向第 ${a.appliesBelow} 级的必经一步。`,
@@ -485,7 +488,10 @@ const report: Messages["report"] = {
   defaultExitCriterion: "本阶段所有行动均已完成。",
   interimCriterion: (d) => `${d.title}在使用同一问卷的中期检查中达到 ${fmtScore(d.interim)} 以上。`,
   targetCriterion: (d) => `${d.title}达到目标 ${d.target}，并经复评确认。`,
-  noActionsInPhase: "本阶段无需行动。",
+  noActionsInPhase: (deferred) =>
+    deferred === 0
+      ? "本阶段无需行动。"
+      : `本阶段的 ${deferred} 项行动均超出规划期，留作下一轮的起点。`,
   milestoneLabel: "复评",
   milestoneSentence: (a) =>
     `在第 ${a.week} 周（${a.date}）使用同一问卷、面向相同角色进行复评，并对比两次评估结果，衡量相对目标的进展。`,
@@ -597,7 +603,7 @@ const report: Messages["report"] = {
   },
 
   emptyRoadmap:
-    "问卷中没有适用于本次结果的改进建议：没有存在差距且低于建议适用等级的已计分维度，已触发的风险也没有对应的改进建议。请保持行之有效的做法，补齐缺失的证据，并按计划复评。",
+    "本方法中的行动都不适用于本次结果：各个已计分维度要么已达到目标，要么已高于相关行动所针对的等级；识别出的风险也没有对应的行动。请保持行之有效的做法，补齐缺失的证据，并按计划复评。",
   defaultKpiIntro:
     "路线图各项行动所列的考核指标，以及各自所属阶段和责任人，使进展从第一周起就有据可查。",
   planKpiMeasure: (action) => `跟踪${report.quote(action)}`,

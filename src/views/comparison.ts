@@ -135,20 +135,23 @@ export function arrow(delta: number | null, digits = 2): string {
   return `= ${abs}`;
 }
 
-function levelCell(c: Change): Cell {
+function levelCell(lang: Lang, c: Change): Cell {
   if (c.baseline === null && c.followup === null) return { text: "—", trend: "none" };
   const text = `${num(c.baseline, 0)} → ${num(c.followup, 0)}`;
   return {
-    text: c.change === null ? text : `${text} (${arrow(c.change, 0)})`,
+    text: c.change === null ? text : `${text}${paren(lang, arrow(c.change, 0))}`,
     trend: trendOf(c.change),
   };
 }
 
-function coverageCell(c: Change): Cell {
+function coverageCell(lang: Lang, c: Change): Cell {
   if (c.baseline === null && c.followup === null) return { text: "—", trend: "none" };
   const points = c.change === null ? null : Math.round(c.change * 100);
   const text = `${pct(c.baseline)} → ${pct(c.followup)}`;
-  return { text: points === null ? text : `${text} (${arrow(points, 0)})`, trend: trendOf(points) };
+  return {
+    text: points === null ? text : `${text}${paren(lang, arrow(points, 0))}`,
+    trend: trendOf(points),
+  };
 }
 
 function progressCell(lang: Lang, d: DimensionChange): Cell {
@@ -246,11 +249,11 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
       text: arrow(d.score.change),
       trend: d.noise.signal === "within-noise" ? "same" : trendOf(d.score.change),
     },
-    levelCell(d.level),
+    levelCell(lang, d.level),
     targetCell(lang, d),
     signalCell(lang, d),
     progressCell(lang, d),
-    coverageCell(d.coverage),
+    coverageCell(lang, d.coverage),
   ]);
   const o = c.overall;
   rows.push([
@@ -258,11 +261,11 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
     { text: num(o.score.baseline) },
     { text: num(o.score.followup) },
     { text: arrow(o.score.change), trend: trendOf(o.score.change) },
-    levelCell(o.level),
+    levelCell(lang, o.level),
     { text: "—" },
     { text: "—" },
     { text: "—" },
-    coverageCell(o.coverage),
+    coverageCell(lang, o.coverage),
   ]);
   return { columns, rows };
 }

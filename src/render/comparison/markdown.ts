@@ -37,8 +37,16 @@ function item(i: ListItem): string {
   return `${code(i.id)}${text}${escapeInlineMarkdown(i.detail)}`;
 }
 
-function group(g: ListGroup): { heading: string; count: number; items: string[] } {
-  return { heading: escapeInlineMarkdown(g.heading), count: g.count, items: g.items.map(item) };
+/** A risk or readiness rule: its title for the client, without the questionnaire's id (as the PDF). */
+function titled(i: ListItem): string {
+  return escapeInlineMarkdown(`${i.text || i.id}${i.detail}`);
+}
+
+function group(
+  g: ListGroup,
+  line: (i: ListItem) => string = item,
+): { heading: string; count: number; items: string[] } {
+  return { heading: escapeInlineMarkdown(g.heading), count: g.count, items: g.items.map(line) };
 }
 
 /** The data the Markdown template receives: every string is already safe Markdown. */
@@ -56,16 +64,17 @@ export function buildMarkdownView(comparison: Comparison, opts: RenderOptions) {
     kpis: v.kpis ? table(v.kpis) : null,
     kpisIntro: e(v.kpisIntro),
     readiness: {
-      line: e(v.readiness.line),
-      sides: v.readiness.sides.map((s) => ({ heading: e(s.heading), rules: s.rules.map(item) })),
+      // A paragraph of its own, so it starts with a capital (English verdicts are lower-case).
+      line: e(v.readiness.line.replace(/^./, (ch) => ch.toUpperCase())),
+      sides: v.readiness.sides.map((s) => ({ heading: e(s.heading), rules: s.rules.map(titled) })),
     },
-    risks: v.risks.map(group),
+    risks: v.risks.map((g) => group(g, titled)),
     risksNone: e(v.risksNone),
     perception: v.perception ? table(v.perception) : null,
     perceptionNone: e(v.perceptionNone),
     questionnaire: {
       intro: e(v.questionnaire.intro),
-      groups: v.questionnaire.groups.map(group),
+      groups: v.questionnaire.groups.map((g) => group(g)),
       none: v.questionnaire.none === null ? null : e(v.questionnaire.none),
     },
     showMovers: v.showMovers,

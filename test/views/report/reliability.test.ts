@@ -112,7 +112,7 @@ describe("the appendix's reliability table", () => {
       expect(r.reading.length).toBeLessThanOrEqual(60);
     }
     expect(en?.rows.map((r) => r.reading)).toContain(
-      "Too few complete answers to judge; strong agreement",
+      "Too few answers or questions to judge; strong agreement",
     );
     expect(zh?.caveats.length).toBe(en?.caveats.length);
     // The PDF's standard Helvetica has no Greek letters: English never needs a font for them.

@@ -65,10 +65,7 @@ export function buildCover(ctx: ReportContext, meta: ReportModel["meta"]): Repor
     },
     {
       label: L.respondents,
-      value:
-        roles.length > 0
-          ? `${meta.respondentCount}${t.paren(roles.map((r) => `${r.name} ${r.count}`).join(t.sep))}`
-          : String(meta.respondentCount),
+      value: t.cover.respondents(meta.respondentCount, roles),
     },
     { label: L.horizon, value: `${ctx.horizon} ${L.monthsUnit}` },
     { label: L.strategy, value: meta.strategyName },

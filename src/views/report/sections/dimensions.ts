@@ -76,7 +76,13 @@ function buildDimensionDetail(
       : null,
     perceptionGap:
       d.perceptionGap && !ctx.singles.has("executive") && !ctx.singles.has("frontline")
-        ? { ...d.perceptionGap, sentence: t.perceptionSentence(d.perceptionGap) }
+        ? {
+            ...d.perceptionGap,
+            sentence: t.perceptionSentence({
+              ...d.perceptionGap,
+              onExperience: d.questions.some((q) => q.kind !== null),
+            }),
+          }
         : null,
     strongest,
     weakest,

@@ -256,7 +256,9 @@ function buildPhases(
       owners,
       kpis,
       exitCriteria:
-        members.length === 0 ? [t.noActionsInPhase] : exitCriteria(ctx, p.phase, touched),
+        members.length === 0
+          ? [t.noActionsInPhase(ctx.plan.backlog.filter((b) => b.phase === p.phase).length)]
+          : exitCriteria(ctx, p.phase, touched),
       effort: effortView(
         ctx,
         ctx.plan.actions.filter((a) => p.actions.includes(a.id)),
