@@ -304,13 +304,14 @@ function dimensions(ctx: Ctx, n: number): FileChild[] {
       out.push(
         ...b.table(
           [
-            { header: L.question, width: 1.2 },
+            { header: L.question, width: 3 },
             { header: L.respondent, width: 2 },
             { header: L.note, width: 3 },
             { header: L.evidence, width: 3 },
           ],
+          // The question by its text, its id after it, as the PDF and Markdown name it.
           d.notes.map((note) => [
-            note.question,
+            `${note.questionText}${paren(note.question)}`,
             `${note.respondent}${paren(note.roleName)}`,
             or(note.note),
             or(note.evidence),

@@ -18,7 +18,7 @@ function hostileReport(): ReportModel {
     dimension.notes = [
       {
         question: "q1",
-        questionText: "Question",
+        questionText: "How often do leaders review the pipeline?",
         respondent: "r1",
         role: "executive",
         roleName: "Executive",
@@ -94,6 +94,11 @@ describe("the gap report as DOCX", () => {
     expect(svgs).toHaveLength(3);
     const types = parts.get("[Content_Types].xml") ?? "";
     expect(types).toContain('Extension="png"');
+  });
+
+  it("names a note's question by its text and id, as the PDF and Markdown do", () => {
+    const doc = parts.get("word/document.xml") ?? "";
+    expect(doc).toMatch(/How often do leaders review the pipeline\?[^<]*（q1）/);
   });
 
   it("keeps client text as text: no markup, no field codes", () => {
