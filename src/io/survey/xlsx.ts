@@ -469,6 +469,18 @@ class Workbook {
     let inIs = false;
     let phonetic = 0;
     let stopped = false;
+    let delivered = 0;
+    /** Hands one row to the handler; false when it says to stop. */
+    const deliver = async (rowCells: string[], n: number): Promise<boolean> => {
+      try {
+        const r = onRow(rowCells, n);
+        if (r === false) return false;
+        if (r !== undefined && r !== true) await r;
+        return true;
+      } catch (err) {
+        throw new HandlerFailure(err);
+      }
+    };
     const where = () => (ref ? `cell ${ref}` : `row ${rowNumber}, column ${col + 1}`);
     await this.parse(
       name,
@@ -547,15 +559,15 @@ class Workbook {
       async () => {
         // Rows parsed from one chunk go to the handler before the next chunk is read.
         for (const [rowCells, n] of ready.splice(0)) {
-          if (stopped) break;
-          let r: ReturnType<RowHandler>;
-          try {
-            r = onRow(rowCells, n);
-            if (r !== undefined && r !== true && r !== false) await r;
-          } catch (err) {
-            throw new HandlerFailure(err);
+          // The XML leaves empty rows out; a CSV export of the sheet holds them as empty lines,
+          // which count as header rows and as blank rows: the handler gets them here too, so
+          // that `headerRows` and positional mappings read a workbook as they read its CSV.
+          for (let gap = delivered + 1; gap < n && !stopped; gap++) {
+            if (!(await deliver([], gap))) stopped = true;
           }
-          if (r === false) stopped = true;
+          if (stopped) break;
+          if (!(await deliver(rowCells, n))) stopped = true;
+          delivered = n;
         }
         return !stopped;
       },

@@ -209,6 +209,28 @@ describe("readXlsx", () => {
     ]);
   });
 
+  it("hands on the empty rows the XML leaves out, numbered, as a CSV export holds them", async () => {
+    const file = path.join(tmp(), "gaps.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Responses");
+    ws.getRow(1).values = ["Survey export"];
+    ws.getRow(4).values = ["id", "Q1"];
+    ws.getRow(5).values = [1, 4];
+    ws.getRow(7).values = [2, 5];
+    await wb.xlsx.writeFile(file);
+    const xml = (await part(file, "xl/worksheets/sheet1.xml")).toString("utf8");
+    expect(xml).not.toMatch(/<row r="[236]"/);
+    expect(await readAll(file)).toEqual([
+      [1, ["Survey export"]],
+      [2, []],
+      [3, []],
+      [4, ["id", "Q1"]],
+      [5, ["1", "4"]],
+      [6, []],
+      [7, ["2", "5"]],
+    ]);
+  });
+
   it("reads inline strings, formula strings, numbers, booleans and gaps", async () => {
     const dir = tmp();
     const file = path.join(dir, "inline.xlsx");
