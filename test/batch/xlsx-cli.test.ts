@@ -84,4 +84,64 @@ describe("batch on workbooks", () => {
     expect(fromXlsx.respondents).toBe(fromCsv.respondents);
     expect(fromXlsx.respondents).toMatch(/^\uFEFFrespondent,row,[^\n]*\nG1,4,executive,/);
   });
+
+  it.each([
+    ["1900", false],
+    ["1904", true],
+  ])(
+    "reads date and time cells (%s date system) as text, so a response's time is screened as in its CSV",
+    async (_, date1904) => {
+      // Microsoft Forms' workbook holds Start time and Completion time as dates. Read as day
+      // numbers they gave no response time: nobody was 'too fast', and --exclude-careless kept
+      // the 10-second response its CSV leaves out.
+      const source = path.join(SURVEY, "microsoft-forms");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(source, "export.xlsx"));
+      const rows: string[][] = [];
+      (wb.worksheets[0] as ExcelJS.Worksheet).eachRow((row) => {
+        const values = (row.values as unknown[]).slice(1);
+        rows.push(
+          Array.from({ length: 15 }, (_, i) => (values[i] == null ? "" : String(values[i]))),
+        );
+      });
+      // Respondent 5 (row 6) finished 10 seconds after starting.
+      expect(rows[5]?.slice(0, 3)).toEqual(["5", "3/5/24 9:12:44", "3/5/24 9:21:03"]);
+      (rows[5] as string[])[2] = "3/5/24 9:12:54";
+      const out = new ExcelJS.Workbook();
+      if (date1904) out.properties.date1904 = true;
+      const ws = out.addWorksheet("Form1");
+      rows.forEach((cells, r) => {
+        const row = ws.getRow(r + 1);
+        row.values = cells.map((c) => {
+          const t = /^(\d+)\/(\d+)\/(\d+) (\d+):(\d+):(\d+)$/.exec(c)?.slice(1).map(Number);
+          if (t) {
+            const [month = 1, day, year = 0, hour, minute, second] = t;
+            return new Date(Date.UTC(2000 + year, month - 1, day, hour, minute, second));
+          }
+          return /^\d+$/.test(c) ? Number(c) : c;
+        });
+        for (const c of [2, 3]) if (r > 0) row.getCell(c).numFmt = "m/d/yy h:mm:ss";
+      });
+      const dir = tmp();
+      const xlsx = path.join(dir, "export.xlsx");
+      await out.xlsx.writeFile(xlsx);
+      const csv = path.join(dir, "export.csv");
+      writeFileSync(csv, csvText(rows));
+      const mappingFile = path.join(source, "mapping.yaml");
+
+      const fromCsv = score(csv, mappingFile, ["--exclude-careless"]);
+      expect(fromCsv.summary).toMatch(
+        /^crm-maturity: batch \(microsoft-forms\): 8 rows · 7 scored/,
+      );
+      expect(fromCsv.respondents).toMatch(/\n1,2,executive,[^\n]*,\d+\.\d+,\r?\n/);
+      const fromXlsx = score(xlsx, mappingFile, ["--exclude-careless"]);
+      expect(fromXlsx.status).toBe(0);
+      expect(fromXlsx.summary).toBe(fromCsv.summary);
+      expect(fromXlsx.stdout).toBe(fromCsv.stdout);
+      expect(fromXlsx.respondents).toBe(fromCsv.respondents);
+      // The rejects file holds the row whole, its times as the workbook's text gives them.
+      expect(fromXlsx.rejects).toContain("\n5,2024-03-05 09:12:44,2024-03-05 09:12:54,");
+      expect(fromXlsx.rejects).toMatch(/,6,careless,,too-fast,[^\n]*\n$/);
+    },
+  );
 });

@@ -11,6 +11,7 @@ import { pipeline } from "node:stream/promises";
 import { crc32, createInflateRaw } from "node:zlib";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import yauzl from "yauzl";
+import { type DateKind, dateKindOf, formatDateSerial } from "./xlsx-dates.js";
 
 /** Receives each row; see `RecordHandler` in read.ts. */
 type RowHandler = (cells: string[], row: number) => void | boolean | Promise<void>;
@@ -78,6 +79,18 @@ function cellText(type: string, raw: string, shared: readonly string[]): string 
 /** Thrown by the row handler: passed through unchanged. */
 class HandlerFailure {
   constructor(readonly error: unknown) {}
+}
+
+/** Hands one row to the handler; false when it says to stop. */
+async function deliverRow(onRow: RowHandler, cells: string[], n: number): Promise<boolean> {
+  try {
+    const r = onRow(cells, n);
+    if (r === false) return false;
+    if (r !== undefined && r !== true) await r;
+    return true;
+  } catch (err) {
+    throw new HandlerFailure(err);
+  }
 }
 
 const formatBytes = (n: number) =>
@@ -177,6 +190,10 @@ class Workbook {
   private zip: yauzl.ZipFile | undefined;
   private entries = new Map<string, yauzl.Entry>();
   private shared: string[] = [];
+  /** The date kind of each cell style (`s`) whose number format shows a date or time. */
+  private dateStyles: (DateKind | undefined)[] = [];
+  /** The workbook counts days from 1904 (Excel for Mac's old default), not 1900. */
+  private date1904 = false;
 
   constructor(
     private readonly file: string,
@@ -205,8 +222,9 @@ class Workbook {
       this.fail(describeZipError(err));
     }
     try {
-      const { sheet, sharedStrings } = await this.locateParts();
+      const { sheet, sharedStrings, styles } = await this.locateParts();
       if (sharedStrings) await this.readSharedStrings(sharedStrings);
+      if (styles) await this.readDateStyles(styles);
       await this.readSheet(sheet, onRow);
     } finally {
       this.zip?.close();
@@ -385,7 +403,7 @@ class Workbook {
     return out;
   }
 
-  private async locateParts(): Promise<{ sheet: string; sharedStrings?: string }> {
+  private async locateParts(): Promise<{ sheet: string; sharedStrings?: string; styles?: string }> {
     const workbook = "xl/workbook.xml";
     const rels = "xl/_rels/workbook.xml.rels";
     const targets = new Map<string, { type: string; target: string }>();
@@ -401,9 +419,11 @@ class Workbook {
           });
       }
     }
-    const firstSheet = (await this.elements(workbook)).find(
-      (el) => el.name === "sheet" || el.name.endsWith(":sheet"),
-    );
+    const book = await this.elements(workbook);
+    const props = book.find((el) => el.name === "workbookPr" || el.name.endsWith(":workbookPr"));
+    const date1904 = props ? attr(props.attrs, "date1904") : undefined;
+    this.date1904 = date1904 === "1" || date1904 === "true";
+    const firstSheet = book.find((el) => el.name === "sheet" || el.name.endsWith(":sheet"));
     let sheet = firstSheet ? targets.get(attr(firstSheet.attrs, "id") ?? "")?.target : undefined;
     if (!sheet || !this.entries.has(sheet)) {
       // Without usable relationships, the conventional name of the first sheet.
@@ -415,7 +435,32 @@ class Workbook {
     )?.target;
     if (!sharedStrings && this.entries.has("xl/sharedStrings.xml"))
       sharedStrings = "xl/sharedStrings.xml";
-    return sharedStrings && this.entries.has(sharedStrings) ? { sheet, sharedStrings } : { sheet };
+    let styles = [...targets.values()].find((t) => t.type.endsWith("/styles"))?.target;
+    if (!styles && this.entries.has("xl/styles.xml")) styles = "xl/styles.xml";
+    return {
+      sheet,
+      ...(sharedStrings && this.entries.has(sharedStrings) ? { sharedStrings } : {}),
+      ...(styles && this.entries.has(styles) ? { styles } : {}),
+    };
+  }
+
+  /** Reads which cell styles show numbers as dates or times (their number formats). */
+  private async readDateStyles(name: string): Promise<void> {
+    const codes = new Map<number, string>();
+    const formats: number[] = [];
+    let inCellXfs = false;
+    await this.parse(name, this.limits.sharedStringsBytes, "the styles", (p) => {
+      p.open = (tag) => {
+        const a = tag.attributes;
+        if (tag.name === "numFmt") codes.set(Number(a.numFmtId), a.formatCode ?? "");
+        else if (tag.name === "cellXfs") inCellXfs = true;
+        else if (tag.name === "xf" && inCellXfs) formats.push(Number(a.numFmtId ?? 0));
+      };
+      p.close = (tagName) => {
+        if (tagName === "cellXfs") inCellXfs = false;
+      };
+    });
+    this.dateStyles = formats.map((id) => dateKindOf(id, codes.get(id)));
   }
 
   private cellTooLong(where: string): never {
@@ -455,14 +500,24 @@ class Workbook {
     });
   }
 
+  /** A cell's text: a number whose style shows a date or time as that date or time. */
+  private cellValue(type: string, style: number, value: string): string | undefined {
+    const dateKind = type === "n" ? this.dateStyles[style] : undefined;
+    if (dateKind && value.trim() !== "") {
+      const date = formatDateSerial(Number(value), dateKind, this.date1904);
+      if (date !== undefined) return date;
+    }
+    return cellText(type, value, this.shared);
+  }
+
   private async readSheet(name: string, onRow: RowHandler): Promise<void> {
     const max = this.limits.cellChars;
-    const shared = this.shared;
     const ready: [string[], number][] = [];
     let rowNumber = 0;
     let cells: string[] = [];
     let col = -1;
     let type = "";
+    let style = 0;
     let ref = "";
     let value = "";
     let collecting = false;
@@ -470,17 +525,7 @@ class Workbook {
     let phonetic = 0;
     let stopped = false;
     let delivered = 0;
-    /** Hands one row to the handler; false when it says to stop. */
-    const deliver = async (rowCells: string[], n: number): Promise<boolean> => {
-      try {
-        const r = onRow(rowCells, n);
-        if (r === false) return false;
-        if (r !== undefined && r !== true) await r;
-        return true;
-      } catch (err) {
-        throw new HandlerFailure(err);
-      }
-    };
+    const deliver = (rowCells: string[], n: number) => deliverRow(onRow, rowCells, n);
     const where = () => (ref ? `cell ${ref}` : `row ${rowNumber}, column ${col + 1}`);
     await this.parse(
       name,
@@ -504,6 +549,7 @@ class Workbook {
               if (col >= MAX_COLUMNS)
                 this.fail(`a cell beyond Excel's last column XFD (${where()} in ${name})`);
               type = a.t ?? "n";
+              style = a.s ? Number(a.s) : 0;
               value = "";
               break;
             }
@@ -534,10 +580,10 @@ class Workbook {
               phonetic--;
               break;
             case "c": {
-              const text = cellText(type, value, shared);
+              const text = this.cellValue(type, style, value);
               if (text === undefined)
                 this.fail(
-                  `${where()} referring to shared string ${value.trim()}, which the workbook does not have (it has ${shared.length})`,
+                  `${where()} referring to shared string ${value.trim()}, which the workbook does not have (it has ${this.shared.length})`,
                 );
               while (cells.length < col) cells.push("");
               cells[col] = text;
