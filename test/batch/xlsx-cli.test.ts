@@ -6,7 +6,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { QUESTIONNAIRE, SURVEY, tmp } from "./helpers.js";
+import { BATCH, QUESTIONNAIRE, SURVEY, tmp } from "./helpers.js";
 
 const Q = ["-q", QUESTIONNAIRE];
 
@@ -144,4 +144,31 @@ describe("batch on workbooks", () => {
       expect(fromXlsx.rejects).toMatch(/,6,careless,,too-fast,[^\n]*\n$/);
     },
   );
+
+  it("says a password-protected workbook is encrypted, not an old .xls (exit 1)", () => {
+    // Excel encrypts a workbook saved with a password into an OLE file, as an .xls is: it was
+    // refused as "an Excel 97–2003 (.xls) workbook (save it as .xlsx …)", which it is not, and
+    // saving it again as .xlsx keeps the password.
+    // Made with Excel's encryption (ECMA-376 agile, password 123456) and by LibreOffice (.xls).
+    const dir = path.join(BATCH, "workbooks");
+    const mappingFile = path.join(SURVEY, "generic-crlf", "mapping.yaml");
+    const encrypted = path.join(dir, "password-protected.xlsx");
+    for (const [args, input] of [
+      [["batch", encrypted, "--map", mappingFile, ...Q], undefined],
+      [["map", "init", encrypted, ...Q], undefined],
+      [["batch", "-", "--map", mappingFile, ...Q], readFileSync(encrypted)],
+    ] as const) {
+      const r = runCli([...args], input ? { input } : {});
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(
+        /(password-protected\.xlsx|<stdin>): expected CSV or XLSX; found a password-protected \(encrypted\) workbook \(open it in Excel, remove the password/,
+      );
+    }
+    const old = runCli(["batch", path.join(dir, "old-format.xls"), "--map", mappingFile, ...Q]);
+    expect(old.status).toBe(1);
+    expect(old.stderr).toMatch(
+      /old-format\.xls: expected CSV or XLSX; found an Excel 97–2003 \(\.xls\) workbook/,
+    );
+  });
 });
