@@ -171,4 +171,45 @@ describe("batch on workbooks", () => {
       /old-format\.xls: expected CSV or XLSX; found an Excel 97–2003 \(\.xls\) workbook/,
     );
   });
+
+  it("reads the first visible sheet and names the sheets it does not read", async () => {
+    // A hidden sheet first (a pivot's data, a lookup list) was read instead of the responses the
+    // client sees first; with the responses on a later sheet, nothing said which sheet was read.
+    const source = path.join(SURVEY, "generic-crlf");
+    const rows = parse(readFileSync(path.join(source, "export.csv")), {
+      relax_column_count: true,
+    }) as string[][];
+    const mappingFile = path.join(source, "mapping.yaml");
+    const dir = tmp();
+    const hidden = path.join(dir, "hidden-first.xlsx");
+    let wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Lists", { state: "hidden" }).addRow(["高层管理者", "中层经理"]);
+    let ws = wb.addWorksheet("数据");
+    for (const r of rows) ws.addRow(r);
+    await wb.xlsx.writeFile(hidden);
+    const fromCsv = score(path.join(source, "export.csv"), mappingFile);
+    const fromXlsx = score(hidden, mappingFile);
+    expect(fromXlsx.status).toBe(0);
+    expect(fromXlsx.summary).toBe(
+      `crm-maturity: notice: ${hidden}: read its first visible sheet, "数据"; not read: "Lists" (hidden) (to score another sheet, move it first or save it as CSV)\n${fromCsv.summary}`,
+    );
+    expect(fromXlsx.stdout).toBe(fromCsv.stdout);
+    expect(fromXlsx.respondents).toBe(fromCsv.respondents);
+
+    const later = path.join(dir, "responses-second.xlsx");
+    wb = new ExcelJS.Workbook();
+    wb.addWorksheet("说明").addRow(["The responses are on the next sheet"]);
+    ws = wb.addWorksheet("数据");
+    for (const r of rows) ws.addRow(r);
+    await wb.xlsx.writeFile(later);
+    for (const args of [
+      ["batch", later, "--map", mappingFile, ...Q],
+      ["map", "init", later, ...Q],
+    ]) {
+      const r = runCli(args);
+      expect(r.stderr).toContain(
+        `crm-maturity: notice: ${later}: read its first visible sheet, "说明"; not read: "数据" (to score another sheet, move it first or save it as CSV)\n`,
+      );
+    }
+  });
 });

@@ -216,7 +216,14 @@ export async function openExport(
         try {
           await readXlsx(
             piped ? { stream: source } : { file: input },
-            { display, onBytes: (n) => (counted += n) },
+            {
+              display,
+              onBytes: (n) => (counted += n),
+              onSheets: (read, others) =>
+                info.notices.push(
+                  `${display}: read its first visible sheet, ${JSON.stringify(read)}; not read: ${others.map((o) => `${JSON.stringify(o.name)}${o.hidden ? " (hidden)" : ""}`).join(", ")} (to score another sheet, move it first or save it as CSV)`,
+                ),
+            },
             onRecord,
           );
         } catch (err) {

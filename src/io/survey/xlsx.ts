@@ -1,4 +1,4 @@
-// Reads the first worksheet of an XLSX workbook as rows of cell text, streaming: yauzl opens the
+// Reads the first visible worksheet of an XLSX workbook as rows of cell text, streaming: yauzl opens the
 // ZIP container (random access through its central directory, so the worksheet can be read after
 // the shared strings whatever their order in the archive), node:zlib inflates each part, a
 // streaming UTF-8 decoder keeps multi-byte characters whole across compressed chunks, and saxes
@@ -106,9 +106,11 @@ export interface ReadXlsxOptions {
   limits?: Partial<XlsxLimits>;
   /** Called with the number of compressed bytes read, for progress. */
   onBytes?: (n: number) => void;
+  /** Called, in a workbook of several worksheets, with the one read and the others. */
+  onSheets?: (read: string, others: { name: string; hidden: boolean }[]) => void;
 }
 
-/** Reads the first worksheet of the workbook at `file` (a path) or in `stdin` bytes. */
+/** Reads the first visible worksheet of the workbook at `file` (a path) or in `stdin` bytes. */
 export async function readXlsx(
   source: { file: string } | { stream: AsyncIterable<Uint8Array> },
   opts: ReadXlsxOptions,
@@ -423,11 +425,27 @@ class Workbook {
     const props = book.find((el) => el.name === "workbookPr" || el.name.endsWith(":workbookPr"));
     const date1904 = props ? attr(props.attrs, "date1904") : undefined;
     this.date1904 = date1904 === "1" || date1904 === "true";
-    const firstSheet = book.find((el) => el.name === "sheet" || el.name.endsWith(":sheet"));
-    let sheet = firstSheet ? targets.get(attr(firstSheet.attrs, "id") ?? "")?.target : undefined;
+    // The sheets in the workbook's order; charts and dialogs hold no cells.
+    const sheets = book
+      .filter((el) => el.name === "sheet" || el.name.endsWith(":sheet"))
+      .map((el) => ({
+        name: attr(el.attrs, "name") ?? "",
+        hidden: /hidden/i.test(attr(el.attrs, "state") ?? ""),
+        part: targets.get(attr(el.attrs, "id") ?? ""),
+      }))
+      .filter((sh) => !sh.part || /\/worksheet$/.test(sh.part.type));
+    // The first sheet the client sees: a hidden one before it is not what they mean.
+    const chosen = sheets.find((sh) => !sh.hidden) ?? sheets[0];
+    let sheet = chosen?.part?.target;
     if (!sheet || !this.entries.has(sheet)) {
       // Without usable relationships, the conventional name of the first sheet.
       sheet = "xl/worksheets/sheet1.xml";
+    }
+    if (chosen && sheets.length > 1) {
+      this.opts.onSheets?.(
+        chosen.name,
+        sheets.filter((sh) => sh !== chosen).map(({ name, hidden }) => ({ name, hidden })),
+      );
     }
     if (!this.entries.has(sheet)) this.fail("a workbook without a worksheet");
     let sharedStrings = [...targets.values()].find((t) =>
