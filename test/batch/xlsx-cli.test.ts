@@ -212,4 +212,38 @@ describe("batch on workbooks", () => {
       );
     }
   });
+
+  it("map init counts the empty rows above a header, and batch says when a header row is empty", async () => {
+    // Since empty rows count as in a CSV, a workbook whose header is on row 2 needs headerRows 2:
+    // map init writes it; a mapping without it is refused saying that row 1 is empty.
+    const source = path.join(SURVEY, "generic-crlf");
+    const rows = parse(readFileSync(path.join(source, "export.csv")), {
+      relax_column_count: true,
+    }) as string[][];
+    const dir = tmp();
+    const xlsx = path.join(dir, "export.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Responses");
+    rows.forEach((r, i) => {
+      ws.getRow(i + 2).values = r;
+    });
+    await wb.xlsx.writeFile(xlsx);
+    const refused = runCli(["batch", xlsx, "--map", path.join(source, "mapping.yaml"), ...Q]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
+      'error  expected a column named "Respondent ID" in header row 1 of the export; found none (row 1 is empty: if the header is lower down, set headerRows and keyRow to its row number)',
+    );
+    const mappingFile = path.join(dir, "mapping.yaml");
+    const init = runCli(["map", "init", xlsx, ...Q, "-o", mappingFile]);
+    expect(init.status).toBe(0);
+    const mapping = readFileSync(mappingFile, "utf8");
+    expect(mapping).toContain(
+      "headerRows: 2  # the header is row 2; the empty rows above it count\nkeyRow: 2\n",
+    );
+    expect(mapping).toContain("  id: Respondent ID\n");
+    const fromXlsx = score(xlsx, mappingFile);
+    expect(fromXlsx.status).toBe(0);
+    expect(fromXlsx.summary).toContain("crm-maturity: batch (generic): 8 rows · 8 scored\n");
+    expect(fromXlsx.respondents).toMatch(/\nG1,3,executive,4\.11,/);
+  });
 });
