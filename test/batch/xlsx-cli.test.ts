@@ -236,6 +236,9 @@ describe("batch on workbooks", () => {
     const mappingFile = path.join(dir, "mapping.yaml");
     const init = runCli(["map", "init", xlsx, ...Q, "-o", mappingFile]);
     expect(init.status).toBe(0);
+    expect(init.stderr).toBe(
+      `crm-maturity: map init (generic): 9 of 9 questions matched to columns; 1 column left as TODO; wrote ${mappingFile}\n`,
+    );
     const mapping = readFileSync(mappingFile, "utf8");
     expect(mapping).toContain(
       "headerRows: 2  # the header is row 2; the empty rows above it count\nkeyRow: 2\n",
