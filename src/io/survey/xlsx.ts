@@ -540,6 +540,7 @@ class Workbook {
     let value = "";
     let collecting = false;
     let inIs = false;
+    let unsaved = false; // a formula without its result (never calculated) is refused
     let phonetic = 0;
     let stopped = false;
     let delivered = 0;
@@ -569,13 +570,19 @@ class Workbook {
               type = a.t ?? "n";
               style = a.s ? Number(a.s) : 0;
               value = "";
+              unsaved = false;
               break;
             }
+            case "f":
+              unsaved = true;
+              break;
             case "v":
               collecting = true;
+              unsaved = false;
               break;
             case "is":
               inIs = true;
+              unsaved = false;
               break;
             case "rPh":
               phonetic++;
@@ -598,6 +605,10 @@ class Workbook {
               phonetic--;
               break;
             case "c": {
+              if (unsaved)
+                this.fail(
+                  `${where()} holding a formula whose result was never saved (the workbook was written by a program and not yet calculated): open it in Excel or LibreOffice and save it, or save the responses as CSV`,
+                );
               const text = this.cellValue(type, style, value);
               if (text === undefined)
                 this.fail(

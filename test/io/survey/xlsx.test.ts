@@ -231,6 +231,23 @@ describe("readXlsx", () => {
     ]);
   });
 
+  it("refuses a formula whose result was never saved, rather than read it as an empty cell", async () => {
+    // exceljs (like other libraries) writes a formula without its result unless given one; Excel
+    // and LibreOffice always save the result. Read as empty, an answer was silently left out.
+    const file = path.join(tmp(), "uncalculated.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Responses");
+    ws.addRow(["id", "Q1"]);
+    ws.addRow([1, { formula: "2+2", result: 4 }]);
+    ws.addRow([2, { formula: "B2+1" }]);
+    await wb.xlsx.writeFile(file);
+    const xml = (await part(file, "xl/worksheets/sheet1.xml")).toString("utf8");
+    expect(xml).toContain('<c r="B3"><f>B2+1</f></c>');
+    await expect(readAll(file)).rejects.toThrow(
+      /uncalculated\.xlsx: expected a readable XLSX workbook; found cell B3 holding a formula whose result was never saved .*: open it in Excel or LibreOffice and save it, or save the responses as CSV$/,
+    );
+  });
+
   it("reads inline strings, formula strings, numbers, booleans and gaps", async () => {
     const dir = tmp();
     const file = path.join(dir, "inline.xlsx");
