@@ -249,4 +249,34 @@ describe("batch on workbooks", () => {
     expect(fromXlsx.summary).toContain("crm-maturity: batch (generic): 8 rows · 8 scored\n");
     expect(fromXlsx.respondents).toMatch(/\nG1,3,executive,4\.11,/);
   });
+
+  it("says which rows were hidden or filtered out in the workbook, and that they were read", async () => {
+    // A client filters out test responses in Excel and sends the workbook: the filtered rows
+    // are hidden, not deleted, and are scored as in the sheet's CSV; the summary says so.
+    const source = path.join(SURVEY, "generic-crlf");
+    const rows = parse(readFileSync(path.join(source, "export.csv")), {
+      relax_column_count: true,
+    }) as string[][];
+    const dir = tmp();
+    const xlsx = path.join(dir, "filtered.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Responses");
+    for (const r of rows) ws.addRow(r);
+    for (const n of [3, 5, 6, 7, 8, 9]) ws.getRow(n).hidden = true;
+    await wb.xlsx.writeFile(xlsx);
+    const mappingFile = path.join(source, "mapping.yaml");
+    const fromCsv = score(path.join(source, "export.csv"), mappingFile);
+    const fromXlsx = score(xlsx, mappingFile);
+    expect(fromXlsx.status).toBe(0);
+    expect(fromXlsx.stdout).toBe(fromCsv.stdout);
+    expect(fromXlsx.summary).toBe(
+      `${fromCsv.summary}crm-maturity: 6 rows hidden in the workbook (rows 3, 5, 6, 7, 8, …) were read like the others: hiding or filtering rows in Excel does not leave them out (delete them, or exclude them with a rule in the mapping)\n`,
+    );
+    ws.getRow(5).hidden = false;
+    for (const n of [6, 7, 8, 9]) ws.getRow(n).hidden = false;
+    await wb.xlsx.writeFile(xlsx);
+    expect(score(xlsx, mappingFile).summary).toContain(
+      "crm-maturity: 1 row hidden in the workbook (row 3) was read like the others: hiding or filtering rows in Excel does not leave it out (delete it, or exclude it with a rule in the mapping)\n",
+    );
+  });
 });

@@ -21,6 +21,8 @@ export interface ExportInfo {
   totalBytes?: number;
   /** Things worth telling the user on standard error (encoding fallback, …). */
   notices: string[];
+  /** XLSX only: rows hidden in the sheet (by hand or by a filter) that hold something. */
+  hiddenRows?: { count: number; first: number[] };
 }
 
 /**
@@ -219,6 +221,10 @@ export async function openExport(
             {
               display,
               onBytes: (n) => (counted += n),
+              onHiddenRow: (row) => {
+                info.hiddenRows ??= { count: 0, first: [] };
+                if (info.hiddenRows.count++ < 5) info.hiddenRows.first.push(row);
+              },
               onSheets: (read, others) =>
                 info.notices.push(
                   `${display}: read its first visible sheet, ${JSON.stringify(read)}; not read: ${others.map((o) => `${JSON.stringify(o.name)}${o.hidden ? " (hidden)" : ""}`).join(", ")} (to score another sheet, move it first or save it as CSV)`,

@@ -106,6 +106,8 @@ export interface ReadXlsxOptions {
   limits?: Partial<XlsxLimits>;
   /** Called with the number of compressed bytes read, for progress. */
   onBytes?: (n: number) => void;
+  /** Called with the number of each hidden row that holds something (it is read all the same). */
+  onHiddenRow?: (row: number) => void;
   /** Called, in a workbook of several worksheets, with the one read and the others. */
   onSheets?: (read: string, others: { name: string; hidden: boolean }[]) => void;
 }
@@ -518,14 +520,32 @@ class Workbook {
     });
   }
 
-  /** A cell's text: a number whose style shows a date or time as that date or time. */
-  private cellValue(type: string, style: number, value: string): string | undefined {
+  /**
+   * A cell's text (a number whose style shows a date or time as that date or time); `unsaved`
+   * for a formula without its result. `where` names the cell for a refusal.
+   */
+  private cellValue(
+    type: string,
+    style: number,
+    value: string,
+    unsaved: boolean,
+    where: () => string,
+  ): string {
+    if (unsaved)
+      this.fail(
+        `${where()} holding a formula whose result was never saved (the workbook was written by a program and not yet calculated): open it in Excel or LibreOffice and save it, or save the responses as CSV`,
+      );
     const dateKind = type === "n" ? this.dateStyles[style] : undefined;
     if (dateKind && value.trim() !== "") {
       const date = formatDateSerial(Number(value), dateKind, this.date1904);
       if (date !== undefined) return date;
     }
-    return cellText(type, value, this.shared);
+    const text = cellText(type, value, this.shared);
+    if (text === undefined)
+      this.fail(
+        `${where()} referring to shared string ${value.trim()}, which the workbook does not have (it has ${this.shared.length})`,
+      );
+    return text;
   }
 
   private async readSheet(name: string, onRow: RowHandler): Promise<void> {
@@ -541,6 +561,7 @@ class Workbook {
     let collecting = false;
     let inIs = false;
     let unsaved = false; // a formula without its result (never calculated) is refused
+    let hiddenRow = false;
     let phonetic = 0;
     let stopped = false;
     let delivered = 0;
@@ -557,6 +578,7 @@ class Workbook {
             case "row": {
               const r = Number(a.r);
               rowNumber = Number.isInteger(r) && r > rowNumber ? r : rowNumber + 1;
+              hiddenRow = a.hidden === "1" || a.hidden === "true";
               cells = [];
               col = -1;
               break;
@@ -605,21 +627,14 @@ class Workbook {
               phonetic--;
               break;
             case "c": {
-              if (unsaved)
-                this.fail(
-                  `${where()} holding a formula whose result was never saved (the workbook was written by a program and not yet calculated): open it in Excel or LibreOffice and save it, or save the responses as CSV`,
-                );
-              const text = this.cellValue(type, style, value);
-              if (text === undefined)
-                this.fail(
-                  `${where()} referring to shared string ${value.trim()}, which the workbook does not have (it has ${this.shared.length})`,
-                );
+              const text = this.cellValue(type, style, value, unsaved, where);
               while (cells.length < col) cells.push("");
               cells[col] = text;
               ref = "";
               break;
             }
             case "row":
+              if (hiddenRow && cells.some((c) => c !== "")) this.opts.onHiddenRow?.(rowNumber);
               ready.push([cells, rowNumber]);
               cells = [];
               break;
