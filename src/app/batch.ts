@@ -99,6 +99,13 @@ export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
       `crm-maturity: ${fmt(s.notForRole)} answer${s.notForRole === 1 ? "" : "s"} to questions not put to the respondent's role ${s.notForRole === 1 ? "was" : "were"} counted, as score counts them`,
     );
   }
+  const hidden = info.hiddenRows;
+  if (hidden?.count) {
+    const one = hidden.count === 1;
+    lines.push(
+      `crm-maturity: ${fmt(hidden.count)} ${one ? "row" : "rows"} hidden in the workbook (${one ? "row" : "rows"} ${hidden.first.join(", ")}${hidden.count > hidden.first.length ? ", …" : ""}) ${one ? "was" : "were"} read like the others: hiding or filtering rows in Excel does not leave ${one ? "it" : "them"} out (delete ${one ? "it" : "them"}, or exclude ${one ? "it" : "them"} with a rule in the mapping)`,
+    );
+  }
   const unmapped = s.unmapped;
   if (unmapped.length) {
     const shown = unmapped.slice(0, 5).join(", ");

@@ -112,8 +112,9 @@ export async function runMapInit(
   const sure = suggestion.matches.filter((m) => m.score >= MATCH_THRESHOLD).length;
   const questions = questionnaire.dimensions.reduce((n, d) => n + d.questions.length, 0);
   const codes = [...suggestion.unresolvedCodes.values()].reduce((n, list) => n + list.length, 0);
+  const todo = suggestion.unmatchedColumns.length + suggestion.matches.length - sure;
   e.stderr.write(
-    `crm-maturity: map init (${suggestion.preset.id}): ${sure} of ${questions} questions matched to columns; ${suggestion.unmatchedColumns.length + suggestion.matches.length - sure} columns left as TODO${codes ? `; ${codes} answer ${codes === 1 ? "code" : "codes"} left as TODO (their text gives no value)` : ""}${suggestion.roleColumn ? "" : "; no role column found"}${out ? `; wrote ${opts.output}` : ""}\n`,
+    `crm-maturity: map init (${suggestion.preset.id}): ${sure} of ${questions} questions matched to columns; ${todo} ${todo === 1 ? "column" : "columns"} left as TODO${codes ? `; ${codes} answer ${codes === 1 ? "code" : "codes"} left as TODO (their text gives no value)` : ""}${suggestion.roleColumn ? "" : "; no role column found"}${out ? `; wrote ${opts.output}` : ""}\n`,
   );
   return 0;
 }

@@ -164,7 +164,7 @@ export function bindMapping(
         "unresolved-reference",
         found.length
           ? `expected ${JSON.stringify(ref)} to name one column; found it in columns ${found.map((c) => columnLetter(c.index)).join(", ")} (refer to one as ${found.map((c) => `"#${c.index + 1}"`).join(" or ")})`
-          : `expected a column named ${JSON.stringify(ref)} in header row ${keyRow} of the export; found none (the columns start ${sample}${header.columns.length > 8 ? ", …" : ""})`,
+          : `expected a column named ${JSON.stringify(ref)} in header row ${keyRow} of the export; found none (${sample ? `the columns start ${sample}${header.columns.length > 8 ? ", …" : ""}` : `row ${keyRow} is empty: if the header is lower down, set headerRows and keyRow to its row number`})`,
         file.display,
         file.locate(where, { key }),
       ),

@@ -34,6 +34,8 @@ export interface MappingSuggestion {
   unresolvedCodes: Map<SurveyColumn, { code: string; text: string }[]>;
   /** The structure file's platform, when one was given. */
   structure?: SurveyStructure["platform"];
+  /** Empty rows above a one-row header, which count as header rows (the header's row is one more). */
+  emptyRowsAbove: number;
 }
 
 /** Matches at or above this score are written as mappings; below it they are left as comments. */
@@ -439,8 +441,13 @@ export function suggestMapping(
   questionnaire: Questionnaire,
   structure?: SurveyStructure,
 ): MappingSuggestion {
-  const preset = detectPreset(rows.slice(0, 3));
-  const header = parseHeader(rows.slice(0, preset.headerRows), preset, preset.keyRow);
+  // A sheet whose header is not on row 1 has empty rows above it, which batch reads as header
+  // rows (as a CSV's empty lines); presets of several header rows place them from row 1.
+  let above = rows.findIndex((r) => r.some((c) => c.trim() !== ""));
+  const preset = detectPreset(rows.slice(Math.max(above, 0), Math.max(above, 0) + 3));
+  if (above < 0 || preset.headerRows !== 1) above = 0;
+  const headerRows = above + preset.headerRows;
+  const header = parseHeader(rows.slice(0, headerRows), preset, above + preset.keyRow);
   // A structure file says what code-headed columns ask.
   if (structure) {
     for (const c of header.columns) {
@@ -450,7 +457,7 @@ export function suggestMapping(
       c.alt = s.texts.slice(1);
     }
   }
-  const sampleRows = rows.slice(preset.headerRows);
+  const sampleRows = rows.slice(headerRows);
   const metadata = new Set(preset.metadata.map(normalizeLabel));
   const keys = header.columns.map((c) => normalizeLabel(c.key));
   const firstWithKey = new Map<string, SurveyColumn>();
@@ -508,6 +515,7 @@ export function suggestMapping(
     columnLabels,
     unresolvedCodes,
     ...(structure ? { structure: structure.platform } : {}),
+    emptyRowsAbove: above,
   };
 }
 
@@ -573,7 +581,9 @@ export function renderSuggestion(
     `  assessor: ${JSON.stringify(MAPPING_PLACEHOLDERS.assessor)}`,
     `  questionnaire: { id: ${q.id}, version: ${scalar(q.version)} }`,
     `preset: ${s.preset.id}  # ${s.preset.title}`,
-    `headerRows: ${s.preset.headerRows}`,
+    s.emptyRowsAbove
+      ? `headerRows: ${s.emptyRowsAbove + 1}  # the header is row ${s.emptyRowsAbove + 1}; the empty rows above it count\nkeyRow: ${s.emptyRowsAbove + 1}`
+      : `headerRows: ${s.preset.headerRows}`,
     "respondent:",
   );
   const h = s.header;

@@ -21,6 +21,8 @@ export interface ExportInfo {
   totalBytes?: number;
   /** Things worth telling the user on standard error (encoding fallback, …). */
   notices: string[];
+  /** XLSX only: rows hidden in the sheet (by hand or by a filter) that hold something. */
+  hiddenRows?: { count: number; first: number[] };
 }
 
 /**
@@ -96,15 +98,45 @@ async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
   }
 }
 
-function readHead(path: string): Buffer {
+function readHead(path: string, length = 8, position = 0): Buffer {
   const fd = openSync(path, "r");
   try {
-    const buf = Buffer.alloc(8);
-    const n = readSync(fd, buf, 0, 8, 0);
+    const buf = Buffer.alloc(length);
+    const n = readSync(fd, buf, 0, length, position);
     return buf.subarray(0, n);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The stream an Office file encrypted with a password keeps its real content in. */
+const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
+
+/**
+ * Whether an OLE compound file is a password-protected Office file (Excel encrypts a workbook
+ * with a password into such a file, whatever its extension), from the first sector of its
+ * directory: `read(position, length)` gives the file's bytes there.
+ */
+function isEncryptedOffice(
+  head: Uint8Array,
+  read: (position: number, length: number) => Uint8Array,
+): boolean {
+  if (head.length < 0x34) return false;
+  const view = Buffer.from(head.buffer, head.byteOffset, head.length);
+  const sectorShift = view.readUInt16LE(0x1e);
+  if (sectorShift !== 9 && sectorShift !== 12) return false;
+  const sector = 1 << sectorShift;
+  const directory = (view.readUInt32LE(0x30) + 1) * sector;
+  return Buffer.from(read(directory, sector)).includes(ENCRYPTED_PACKAGE);
+}
+
+/** The refusal of an OLE compound file: a password-protected workbook or an old .xls. */
+function oleError(display: string, encrypted: boolean): ExportError {
+  return new ExportError(
+    encrypted
+      ? `${display}: expected CSV or XLSX; found a password-protected (encrypted) workbook (open it in Excel, remove the password under File → Info → Protect Workbook → Encrypt with Password, save it, and run again — or save the responses as CSV)`
+      : `${display}: expected CSV or XLSX; found an Excel 97–2003 (.xls) workbook (save it as .xlsx or CSV)`,
+  );
 }
 
 /** Reads the first chunk of a stream and returns it with an iterable over the whole stream. */
@@ -168,9 +200,12 @@ export async function openExport(
     source = readChunks(input);
   }
   if (startsWith(head, OLE_MAGIC)) {
-    throw new ExportError(
-      `${display}: expected CSV or XLSX; found an Excel 97–2003 (.xls) workbook (save it as .xlsx or CSV)`,
-    );
+    // A file is read from its directory's sector; from a pipe, only what its first chunk holds.
+    const first = head;
+    const encrypted = piped
+      ? isEncryptedOffice(first, (at, n) => first.subarray(at, at + n))
+      : isEncryptedOffice(readHead(input, 512), (at, n) => readHead(input, n, at));
+    throw oleError(display, encrypted);
   }
   const info: ExportInfo = { format: "csv", notices: [], ...(totalBytes ? { totalBytes } : {}) };
   if (startsWith(head, ZIP_MAGIC)) {
@@ -183,7 +218,18 @@ export async function openExport(
         try {
           await readXlsx(
             piped ? { stream: source } : { file: input },
-            { display, onBytes: (n) => (counted += n) },
+            {
+              display,
+              onBytes: (n) => (counted += n),
+              onHiddenRow: (row) => {
+                info.hiddenRows ??= { count: 0, first: [] };
+                if (info.hiddenRows.count++ < 5) info.hiddenRows.first.push(row);
+              },
+              onSheets: (read, others) =>
+                info.notices.push(
+                  `${display}: read its first visible sheet, ${JSON.stringify(read)}; not read: ${others.map((o) => `${JSON.stringify(o.name)}${o.hidden ? " (hidden)" : ""}`).join(", ")} (to score another sheet, move it first or save it as CSV)`,
+                ),
+            },
             onRecord,
           );
         } catch (err) {

@@ -1,4 +1,4 @@
-// Reads the first worksheet of an XLSX workbook as rows of cell text, streaming: yauzl opens the
+// Reads the first visible worksheet of an XLSX workbook as rows of cell text, streaming: yauzl opens the
 // ZIP container (random access through its central directory, so the worksheet can be read after
 // the shared strings whatever their order in the archive), node:zlib inflates each part, a
 // streaming UTF-8 decoder keeps multi-byte characters whole across compressed chunks, and saxes
@@ -11,6 +11,7 @@ import { pipeline } from "node:stream/promises";
 import { crc32, createInflateRaw } from "node:zlib";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import yauzl from "yauzl";
+import { type DateKind, dateKindOf, formatDateSerial } from "./xlsx-dates.js";
 
 /** Receives each row; see `RecordHandler` in read.ts. */
 type RowHandler = (cells: string[], row: number) => void | boolean | Promise<void>;
@@ -80,6 +81,18 @@ class HandlerFailure {
   constructor(readonly error: unknown) {}
 }
 
+/** Hands one row to the handler; false when it says to stop. */
+async function deliverRow(onRow: RowHandler, cells: string[], n: number): Promise<boolean> {
+  try {
+    const r = onRow(cells, n);
+    if (r === false) return false;
+    if (r !== undefined && r !== true) await r;
+    return true;
+  } catch (err) {
+    throw new HandlerFailure(err);
+  }
+}
+
 const formatBytes = (n: number) =>
   n >= 1024 ** 3
     ? `${+(n / 1024 ** 3).toFixed(1)} GiB`
@@ -93,9 +106,13 @@ export interface ReadXlsxOptions {
   limits?: Partial<XlsxLimits>;
   /** Called with the number of compressed bytes read, for progress. */
   onBytes?: (n: number) => void;
+  /** Called with the number of each hidden row that holds something (it is read all the same). */
+  onHiddenRow?: (row: number) => void;
+  /** Called, in a workbook of several worksheets, with the one read and the others. */
+  onSheets?: (read: string, others: { name: string; hidden: boolean }[]) => void;
 }
 
-/** Reads the first worksheet of the workbook at `file` (a path) or in `stdin` bytes. */
+/** Reads the first visible worksheet of the workbook at `file` (a path) or in `stdin` bytes. */
 export async function readXlsx(
   source: { file: string } | { stream: AsyncIterable<Uint8Array> },
   opts: ReadXlsxOptions,
@@ -177,6 +194,10 @@ class Workbook {
   private zip: yauzl.ZipFile | undefined;
   private entries = new Map<string, yauzl.Entry>();
   private shared: string[] = [];
+  /** The date kind of each cell style (`s`) whose number format shows a date or time. */
+  private dateStyles: (DateKind | undefined)[] = [];
+  /** The workbook counts days from 1904 (Excel for Mac's old default), not 1900. */
+  private date1904 = false;
 
   constructor(
     private readonly file: string,
@@ -205,8 +226,9 @@ class Workbook {
       this.fail(describeZipError(err));
     }
     try {
-      const { sheet, sharedStrings } = await this.locateParts();
+      const { sheet, sharedStrings, styles } = await this.locateParts();
       if (sharedStrings) await this.readSharedStrings(sharedStrings);
+      if (styles) await this.readDateStyles(styles);
       await this.readSheet(sheet, onRow);
     } finally {
       this.zip?.close();
@@ -385,7 +407,7 @@ class Workbook {
     return out;
   }
 
-  private async locateParts(): Promise<{ sheet: string; sharedStrings?: string }> {
+  private async locateParts(): Promise<{ sheet: string; sharedStrings?: string; styles?: string }> {
     const workbook = "xl/workbook.xml";
     const rels = "xl/_rels/workbook.xml.rels";
     const targets = new Map<string, { type: string; target: string }>();
@@ -401,13 +423,31 @@ class Workbook {
           });
       }
     }
-    const firstSheet = (await this.elements(workbook)).find(
-      (el) => el.name === "sheet" || el.name.endsWith(":sheet"),
-    );
-    let sheet = firstSheet ? targets.get(attr(firstSheet.attrs, "id") ?? "")?.target : undefined;
+    const book = await this.elements(workbook);
+    const props = book.find((el) => el.name === "workbookPr" || el.name.endsWith(":workbookPr"));
+    const date1904 = props ? attr(props.attrs, "date1904") : undefined;
+    this.date1904 = date1904 === "1" || date1904 === "true";
+    // The sheets in the workbook's order; charts and dialogs hold no cells.
+    const sheets = book
+      .filter((el) => el.name === "sheet" || el.name.endsWith(":sheet"))
+      .map((el) => ({
+        name: attr(el.attrs, "name") ?? "",
+        hidden: /hidden/i.test(attr(el.attrs, "state") ?? ""),
+        part: targets.get(attr(el.attrs, "id") ?? ""),
+      }))
+      .filter((sh) => !sh.part || /\/worksheet$/.test(sh.part.type));
+    // The first sheet the client sees: a hidden one before it is not what they mean.
+    const chosen = sheets.find((sh) => !sh.hidden) ?? sheets[0];
+    let sheet = chosen?.part?.target;
     if (!sheet || !this.entries.has(sheet)) {
       // Without usable relationships, the conventional name of the first sheet.
       sheet = "xl/worksheets/sheet1.xml";
+    }
+    if (chosen && sheets.length > 1) {
+      this.opts.onSheets?.(
+        chosen.name,
+        sheets.filter((sh) => sh !== chosen).map(({ name, hidden }) => ({ name, hidden })),
+      );
     }
     if (!this.entries.has(sheet)) this.fail("a workbook without a worksheet");
     let sharedStrings = [...targets.values()].find((t) =>
@@ -415,7 +455,32 @@ class Workbook {
     )?.target;
     if (!sharedStrings && this.entries.has("xl/sharedStrings.xml"))
       sharedStrings = "xl/sharedStrings.xml";
-    return sharedStrings && this.entries.has(sharedStrings) ? { sheet, sharedStrings } : { sheet };
+    let styles = [...targets.values()].find((t) => t.type.endsWith("/styles"))?.target;
+    if (!styles && this.entries.has("xl/styles.xml")) styles = "xl/styles.xml";
+    return {
+      sheet,
+      ...(sharedStrings && this.entries.has(sharedStrings) ? { sharedStrings } : {}),
+      ...(styles && this.entries.has(styles) ? { styles } : {}),
+    };
+  }
+
+  /** Reads which cell styles show numbers as dates or times (their number formats). */
+  private async readDateStyles(name: string): Promise<void> {
+    const codes = new Map<number, string>();
+    const formats: number[] = [];
+    let inCellXfs = false;
+    await this.parse(name, this.limits.sharedStringsBytes, "the styles", (p) => {
+      p.open = (tag) => {
+        const a = tag.attributes;
+        if (tag.name === "numFmt") codes.set(Number(a.numFmtId), a.formatCode ?? "");
+        else if (tag.name === "cellXfs") inCellXfs = true;
+        else if (tag.name === "xf" && inCellXfs) formats.push(Number(a.numFmtId ?? 0));
+      };
+      p.close = (tagName) => {
+        if (tagName === "cellXfs") inCellXfs = false;
+      };
+    });
+    this.dateStyles = formats.map((id) => dateKindOf(id, codes.get(id)));
   }
 
   private cellTooLong(where: string): never {
@@ -455,20 +520,52 @@ class Workbook {
     });
   }
 
+  /**
+   * A cell's text (a number whose style shows a date or time as that date or time); `unsaved`
+   * for a formula without its result. `where` names the cell for a refusal.
+   */
+  private cellValue(
+    type: string,
+    style: number,
+    value: string,
+    unsaved: boolean,
+    where: () => string,
+  ): string {
+    if (unsaved)
+      this.fail(
+        `${where()} holding a formula whose result was never saved (the workbook was written by a program and not yet calculated): open it in Excel or LibreOffice and save it, or save the responses as CSV`,
+      );
+    const dateKind = type === "n" ? this.dateStyles[style] : undefined;
+    if (dateKind && value.trim() !== "") {
+      const date = formatDateSerial(Number(value), dateKind, this.date1904);
+      if (date !== undefined) return date;
+    }
+    const text = cellText(type, value, this.shared);
+    if (text === undefined)
+      this.fail(
+        `${where()} referring to shared string ${value.trim()}, which the workbook does not have (it has ${this.shared.length})`,
+      );
+    return text;
+  }
+
   private async readSheet(name: string, onRow: RowHandler): Promise<void> {
     const max = this.limits.cellChars;
-    const shared = this.shared;
     const ready: [string[], number][] = [];
     let rowNumber = 0;
     let cells: string[] = [];
     let col = -1;
     let type = "";
+    let style = 0;
     let ref = "";
     let value = "";
     let collecting = false;
     let inIs = false;
+    let unsaved = false; // a formula without its result (never calculated) is refused
+    let hiddenRow = false;
     let phonetic = 0;
     let stopped = false;
+    let delivered = 0;
+    const deliver = (rowCells: string[], n: number) => deliverRow(onRow, rowCells, n);
     const where = () => (ref ? `cell ${ref}` : `row ${rowNumber}, column ${col + 1}`);
     await this.parse(
       name,
@@ -481,6 +578,7 @@ class Workbook {
             case "row": {
               const r = Number(a.r);
               rowNumber = Number.isInteger(r) && r > rowNumber ? r : rowNumber + 1;
+              hiddenRow = a.hidden === "1" || a.hidden === "true";
               cells = [];
               col = -1;
               break;
@@ -492,14 +590,21 @@ class Workbook {
               if (col >= MAX_COLUMNS)
                 this.fail(`a cell beyond Excel's last column XFD (${where()} in ${name})`);
               type = a.t ?? "n";
+              style = a.s ? Number(a.s) : 0;
               value = "";
+              unsaved = false;
               break;
             }
+            case "f":
+              unsaved = true;
+              break;
             case "v":
               collecting = true;
+              unsaved = false;
               break;
             case "is":
               inIs = true;
+              unsaved = false;
               break;
             case "rPh":
               phonetic++;
@@ -522,17 +627,14 @@ class Workbook {
               phonetic--;
               break;
             case "c": {
-              const text = cellText(type, value, shared);
-              if (text === undefined)
-                this.fail(
-                  `${where()} referring to shared string ${value.trim()}, which the workbook does not have (it has ${shared.length})`,
-                );
+              const text = this.cellValue(type, style, value, unsaved, where);
               while (cells.length < col) cells.push("");
               cells[col] = text;
               ref = "";
               break;
             }
             case "row":
+              if (hiddenRow && cells.some((c) => c !== "")) this.opts.onHiddenRow?.(rowNumber);
               ready.push([cells, rowNumber]);
               cells = [];
               break;
@@ -547,15 +649,15 @@ class Workbook {
       async () => {
         // Rows parsed from one chunk go to the handler before the next chunk is read.
         for (const [rowCells, n] of ready.splice(0)) {
-          if (stopped) break;
-          let r: ReturnType<RowHandler>;
-          try {
-            r = onRow(rowCells, n);
-            if (r !== undefined && r !== true && r !== false) await r;
-          } catch (err) {
-            throw new HandlerFailure(err);
+          // The XML leaves empty rows out; a CSV export of the sheet holds them as empty lines,
+          // which count as header rows and as blank rows: the handler gets them here too, so
+          // that `headerRows` and positional mappings read a workbook as they read its CSV.
+          for (let gap = delivered + 1; gap < n && !stopped; gap++) {
+            if (!(await deliver([], gap))) stopped = true;
           }
-          if (r === false) stopped = true;
+          if (stopped) break;
+          if (!(await deliver(rowCells, n))) stopped = true;
+          delivered = n;
         }
         return !stopped;
       },

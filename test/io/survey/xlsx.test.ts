@@ -209,6 +209,45 @@ describe("readXlsx", () => {
     ]);
   });
 
+  it("hands on the empty rows the XML leaves out, numbered, as a CSV export holds them", async () => {
+    const file = path.join(tmp(), "gaps.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Responses");
+    ws.getRow(1).values = ["Survey export"];
+    ws.getRow(4).values = ["id", "Q1"];
+    ws.getRow(5).values = [1, 4];
+    ws.getRow(7).values = [2, 5];
+    await wb.xlsx.writeFile(file);
+    const xml = (await part(file, "xl/worksheets/sheet1.xml")).toString("utf8");
+    expect(xml).not.toMatch(/<row r="[236]"/);
+    expect(await readAll(file)).toEqual([
+      [1, ["Survey export"]],
+      [2, []],
+      [3, []],
+      [4, ["id", "Q1"]],
+      [5, ["1", "4"]],
+      [6, []],
+      [7, ["2", "5"]],
+    ]);
+  });
+
+  it("refuses a formula whose result was never saved, rather than read it as an empty cell", async () => {
+    // exceljs (like other libraries) writes a formula without its result unless given one; Excel
+    // and LibreOffice always save the result. Read as empty, an answer was silently left out.
+    const file = path.join(tmp(), "uncalculated.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Responses");
+    ws.addRow(["id", "Q1"]);
+    ws.addRow([1, { formula: "2+2", result: 4 }]);
+    ws.addRow([2, { formula: "B2+1" }]);
+    await wb.xlsx.writeFile(file);
+    const xml = (await part(file, "xl/worksheets/sheet1.xml")).toString("utf8");
+    expect(xml).toContain('<c r="B3"><f>B2+1</f></c>');
+    await expect(readAll(file)).rejects.toThrow(
+      /uncalculated\.xlsx: expected a readable XLSX workbook; found cell B3 holding a formula whose result was never saved .*: open it in Excel or LibreOffice and save it, or save the responses as CSV$/,
+    );
+  });
+
   it("reads inline strings, formula strings, numbers, booleans and gaps", async () => {
     const dir = tmp();
     const file = path.join(dir, "inline.xlsx");
