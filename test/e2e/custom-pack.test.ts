@@ -1,0 +1,39 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO, runCli } from "../helpers/cli.js";
+
+// A consultancy's own pack: roles director and staff (no executive, no frontline), no methodology.
+const PACK = path.join(REPO, "test/fixtures/report/custom-pack");
+const run = (args: string[]) => runCli([...args, "-q", "questionnaire.yaml"], { cwd: PACK });
+
+describe("a custom pack without the executive and frontline roles", () => {
+  it("does not report 'no perception gap' when none could be measured", () => {
+    // The director rates complaints 2.5 levels above the staff: no gap was measured, none is denied.
+    const md = run(["report", "answers.yaml"]);
+    expect(md.status).toBe(0);
+    const section = md.stdout.slice(
+      md.stdout.indexOf("## 4. Perception gaps"),
+      md.stdout.indexOf("## 5."),
+    );
+    expect(section).toContain(
+      "Perception gaps, which set the executives' view against the front line's, are not measured: this questionnaire has no executive and front-line roles to compare.",
+    );
+    expect(section).not.toContain("### Perception gaps");
+    expect(section).not.toContain("When executives rate a dimension");
+
+    const zh = run(["report", "answers.yaml", "--lang", "zh-CN"]);
+    expect(zh.stdout).toContain(
+      "认知落差比较的是高层与一线的看法，本问卷未设这两类角色，因此不作衡量。",
+    );
+    expect(zh.stdout).not.toContain("### 认知落差\n");
+
+    const table = run(["score", "answers.yaml"]);
+    expect(table.stdout).toContain(
+      "Not measured: the questionnaire has no executive and front-line roles (role ids executive and frontline) to compare.",
+    );
+    expect(table.stdout).not.toContain("needs executive and front-line respondents");
+
+    const json = run(["report", "answers.yaml", "--format", "json"]);
+    expect(JSON.parse(json.stdout).perception).toMatchObject({ gapsMeasured: false, gaps: [] });
+  });
+});
