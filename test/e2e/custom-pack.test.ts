@@ -1,3 +1,5 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO, runCli } from "../helpers/cli.js";
@@ -35,5 +37,35 @@ describe("a custom pack without the executive and frontline roles", () => {
 
     const json = run(["report", "answers.yaml", "--format", "json"]);
     expect(JSON.parse(json.stdout).perception).toMatchObject({ gapsMeasured: false, gaps: [] });
+  });
+});
+
+describe("a pack written in English only", () => {
+  const EN = path.join(REPO, "test/fixtures/report/custom-pack-en");
+  const runEn = (args: string[]) => runCli([...args, "-q", "questionnaire.yaml"], { cwd: EN });
+  const refusal =
+    "crm-maturity: error: --lang zh-CN: the questionnaire is written in en; choose one of those\n";
+
+  it("refuses a Chinese report, roadmap or score table rather than mix English texts into it", () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-custom-pack-")), "report.md");
+    for (const args of [
+      ["report", "answers.yaml", "--lang", "zh-CN", "-o", out],
+      ["roadmap", "answers.yaml", "--lang", "zh-CN", "-o", out],
+      ["score", "answers.yaml", "--lang", "zh-CN"],
+      ["interview", "-o", out, "--lang", "zh-CN", "--role", "staff"],
+    ]) {
+      const r = runEn(args);
+      expect(r.stderr, args.join(" ")).toBe(refusal);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("still scores to JSON, which holds no sentence, and writes the English report", () => {
+    expect(runEn(["score", "answers.yaml", "--lang", "zh-CN", "--format", "json"]).status).toBe(0);
+    const r = runEn(["report", "answers.yaml"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.startsWith("# Customer Service Review\n")).toBe(true);
   });
 });
