@@ -370,8 +370,8 @@ const report: Messages["report"] = {
   },
   cover: {
     notice: (client) => `Confidential. Prepared for ${client}${/[.!?]$/.test(client) ? "" : "."}`,
-    header: (client, kind) =>
-      `${client} · ${kind === "report" ? "CRM capability maturity" : "CRM capability roadmap"}`,
+    header: (client, kind, title) =>
+      `${client} · ${title ?? (kind === "report" ? "CRM capability maturity" : "CRM capability roadmap")}`,
   },
   footer: (date) => `Confidential · Assessment of ${date}`,
   pageNumber: "Page {page} of {pages}",

@@ -393,7 +393,11 @@ export interface ReportMessages {
     respondents: string;
     answers: string;
   };
-  cover: { notice(client: string): string; header(client: string, kind: ReportKind): string };
+  cover: {
+    notice(client: string): string;
+    /** The running header; `title` is the document's title for a pack without methodology titles. */
+    header(client: string, kind: ReportKind, title?: string): string;
+  };
   footer(date: string): string;
   pageNumber: string;
   overallSentence(a: {

@@ -356,8 +356,8 @@ const report: Messages["report"] = {
   },
   cover: {
     notice: (client) => cjkSpace(`保密文件，仅供${client}使用。`),
-    header: (client, kind) =>
-      `${client} · ${kind === "report" ? "CRM 能力成熟度评估" : "CRM 能力提升路线图"}`,
+    header: (client, kind, title) =>
+      `${client} · ${title ?? (kind === "report" ? "CRM 能力成熟度评估" : "CRM 能力提升路线图")}`,
   },
   footer: (date) => `保密 · ${date}评估`,
   pageNumber: "第 {page} 页，共 {pages} 页",

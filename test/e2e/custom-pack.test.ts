@@ -38,6 +38,14 @@ describe("a custom pack without the executive and frontline roles", () => {
     const json = run(["report", "answers.yaml", "--format", "json"]);
     expect(JSON.parse(json.stdout).perception).toMatchObject({ gapsMeasured: false, gaps: [] });
   });
+
+  it("heads its pages with its own title, not the standard pack's", () => {
+    const header = (args: string[]) =>
+      JSON.parse(run([...args, "answers.yaml", "--format", "json"]).stdout).meta.header;
+    expect(header(["report"])).toBe("Harbour Services · Customer Service Review");
+    expect(header(["report", "--lang", "zh-CN"])).toBe("Harbour Services · 客户服务评估");
+    expect(header(["roadmap"])).toBe("Harbour Services · Customer Service Review: roadmap");
+  });
 });
 
 describe("a pack written in English only", () => {
