@@ -77,6 +77,7 @@ export async function runSurvey(opts: SurveyOptions, e: Env): Promise<number> {
       data: renderMapping(plan, writer.layout(plan), {
         platform: opts.platform,
         date: localToday(e.now()),
+        questionnaireArg: opts.questionnaire,
       }),
     },
   ];

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -75,5 +75,58 @@ describe("a pack written in English only", () => {
     const r = runEn(["report", "answers.yaml"]);
     expect(r.status).toBe(0);
     expect(r.stdout.startsWith("# Customer Service Review\n")).toBe(true);
+  });
+});
+
+describe("the commands each step prints keep the custom pack", () => {
+  it("init's next step, survey's and map init's mapping name the questionnaire", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-custom-pack-"));
+    const init = runCli(["init", "acme", "-q", `${PACK}/questionnaire.yaml`], { cwd: dir });
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain(
+      `Next: cd acme && crm-maturity interview -q ${path.relative(path.join(dir, "acme"), PACK)}/questionnaire.yaml -o answers.yaml`,
+    );
+
+    const survey = runCli(
+      ["survey", "--platform", "paper", "-q", `${PACK}/questionnaire.yaml`, "-o", "s"],
+      {
+        cwd: dir,
+      },
+    );
+    expect(survey.status).toBe(0);
+    const mapping = readFileSync(path.join(dir, "s/paper-mapping.yaml"), "utf8");
+    expect(mapping).toContain(
+      `#   crm-maturity batch <export> --map <this file> -q ${PACK}/questionnaire.yaml\n`,
+    );
+
+    writeFileSync(path.join(dir, "export.csv"), "respondent,role,cmpprocess,cmpblame\n1,R1,3,2\n");
+    const suggested = runCli(["map", "init", "export.csv", "-q", `${PACK}/questionnaire.yaml`], {
+      cwd: dir,
+    });
+    expect(suggested.stdout).toContain(
+      `#   crm-maturity batch export.csv --map <this file> -q ${PACK}/questionnaire.yaml\n`,
+    );
+  });
+
+  it("batch without -q says to pass the mapping's questionnaire, once, not per question and role", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-custom-pack-"));
+    expect(
+      runCli(["survey", "--platform", "paper", "-q", `${PACK}/questionnaire.yaml`, "-o", "."], {
+        cwd: dir,
+      }).status,
+    ).toBe(0);
+    const map = path.join(dir, "paper-mapping.yaml");
+    writeFileSync(
+      map,
+      readFileSync(map, "utf8")
+        .replace("TODO client name", "Harbour")
+        .replace("TODO your name", "A. C."),
+    );
+    writeFileSync(path.join(dir, "export.csv"), "respondent,role,cmpprocess,cmpblame\n1,R1,3,2\n");
+    const r = runCli(["batch", "export.csv", "--map", "paper-mapping.yaml"], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^paper-mapping\.yaml:\d+:\d+ {2}error {2}expected questionnaire crm-maturity [\d.]+ \(the one scored with\); found service-review 1\.0\.0 \(pass that questionnaire with -q\) {2}\(invalid-value\)\ncrm-maturity: the mapping paper-mapping\.yaml is invalid: 1 error; nothing was scored\n$/,
+    );
   });
 });
