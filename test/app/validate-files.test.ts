@@ -185,3 +185,34 @@ describe("validate checks that a perception gap has the two roles it compares", 
     );
   });
 });
+
+describe("validate checks that a question is put to roles that answer", () => {
+  it("locates a question put only to an owner role, which nobody answers as", () => {
+    // survey wrote such a question as "(for  only)"; interviews never asked it.
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-owner-role-"));
+    cpSync(path.join(FIXTURES, "valid"), dir, { recursive: true });
+    const root = path.join(dir, "questionnaire.yaml");
+    writeFileSync(
+      root,
+      readFileSync(root, "utf8").replace(
+        "  - { id: frontline, name: { en: Front line, zh-CN: 一线 } }\n",
+        "  - { id: frontline, name: { en: Front line, zh-CN: 一线 } }\n  - { id: hr, name: { en: HR, zh-CN: 人力资源 }, respondent: false }\n",
+      ),
+    );
+    const dim = path.join(dir, "dimensions/lead.yaml");
+    writeFileSync(
+      dim,
+      readFileSync(dim, "utf8").replace("    roles: [frontline]\n", "    roles: [hr]\n"),
+    );
+    const { issues } = validatePaths([dir], dir);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      code: "unresolved-reference",
+      severity: "error",
+      file: "dimensions/lead.yaml",
+    });
+    expect(issues[0]?.message).toBe(
+      'expected a role that answers in the roles of question "lead.hoard"; found "hr", which the questionnaire marks `respondent: false` (it owns roadmap actions but never answers)',
+    );
+  });
+});

@@ -478,10 +478,22 @@ const references: Rule = ({ tree, levels, report }) => {
       }
     }
   }
+  const owners = new Set(
+    tree.root.value.roles.filter((r) => r.respondent === false).map((r) => r.id),
+  );
   for (const d of tree.dimensions) {
     d.value.questions.forEach((q, i) => {
       q.roles?.forEach((role, j) => {
-        ref("role", role, at(d, "questions", i, "roles", j));
+        const loc = at(d, "questions", i, "roles", j);
+        ref("role", role, loc);
+        // Nobody answers as such a role: the question would never be asked (nor a survey's item).
+        if (owners.has(role)) {
+          report(
+            "unresolved-reference",
+            loc,
+            `expected a role that answers in the roles of question ${quote(q.id)}; found ${quote(role)}, which the questionnaire marks \`respondent: false\` (it owns roadmap actions but never answers)`,
+          );
+        }
       });
     });
   }
