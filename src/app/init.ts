@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, type Stats, statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../core/diagnostics/errors.js";
 import type { Lang } from "../core/models/languages.js";
+import { shellQuote } from "../core/text/shell.js";
 import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { createFileAtomic, describeWriteError, localToday } from "../io/output.js";
@@ -106,12 +107,13 @@ export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): 
       out(`  kept     ${shownFile} (already exists; not overwritten)`);
     }
   }
-  const inDir =
-    shown === "." ? "" : `cd ${/^[\w./-]+$/.test(shown) ? shown : JSON.stringify(shown)} && `;
+  const inDir = shown === "." ? "" : `cd ${shellQuote(shown)} && `;
+  // From inside the folder, a custom questionnaire is found at the path the README gives.
+  const q = qArg ? ` -q ${shellQuote(qArg)}` : "";
   out(
     outcome.created.length === 0
       ? `Nothing to do: ${shown} already holds every engagement file.`
-      : `Next: ${inDir}crm-maturity interview -o answers.yaml   (see README.md for score, report and roadmap)`,
+      : `Next: ${inDir}crm-maturity interview${q} -o answers.yaml   (see README.md for score, report and roadmap)`,
   );
   return outcome;
 }

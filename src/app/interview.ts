@@ -17,6 +17,7 @@ import { displayPath } from "../io/read.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 import type { Env } from "./env.js";
 import { schemaRef } from "./init.js";
+import { checkLanguage } from "./language.js";
 import { printIssues } from "./print-issues.js";
 
 /** Options of `crm-maturity interview`, as commander parses them. */
@@ -59,6 +60,7 @@ export async function runInterview(
     throw new UsageError("interview writes an answers file; give -o a file name, not -");
   }
   const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  if (opts.lang !== undefined) checkLanguage(questionnaire.languages, opts.lang);
   const roles = respondentRoles(questionnaire).map((r) => r.id);
   if (opts.role !== undefined && !roles.includes(opts.role)) {
     throw new UsageError(

@@ -93,6 +93,7 @@ export async function runMapInit(
     exportName: exportPath === "-" ? "<export>" : exportPath,
     questionnaire,
     date: localToday(e.now()),
+    questionnaireArg: opts.questionnaire,
   });
   if (out) {
     let created: boolean;

@@ -10,6 +10,7 @@ import { buildReport } from "../views/report/build.js";
 import type { Edition, ReportKind, ReportLanguage } from "../views/report/model.js";
 import { brandFor } from "./brand.js";
 import type { Env } from "./env.js";
+import { checkLanguage } from "./language.js";
 import { loadReportInputs } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
 import { checkProfileOption } from "./profile.js";
@@ -55,6 +56,7 @@ export async function runReport(
     );
   }
   const standard = resolveQuestionnaire(opts.questionnaire, cwd);
+  checkLanguage(standard.languages, opts.lang);
   checkProfileOption(standard, opts.profile);
   const brand = brandFor(opts.brand, e);
   let targets: Record<string, number> | undefined;

@@ -7,6 +7,7 @@ import { useColor, writeOutput } from "../io/output.js";
 import { SCORE_RENDERERS, type ScoreFormat } from "../render/score/index.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 import type { Env } from "./env.js";
+import { checkLanguage } from "./language.js";
 import { failWithIssues, printIssues } from "./print-issues.js";
 import { checkProfileOption, profiledQuestionnaire } from "./profile.js";
 
@@ -34,6 +35,8 @@ export async function runScore(
     );
   }
   const standard = resolveQuestionnaire(opts.questionnaire, e.cwd);
+  // JSON holds no sentence: only the table and Markdown are written in a language.
+  if (opts.format !== "json") checkLanguage(standard.languages, opts.lang);
   checkProfileOption(standard, opts.profile);
   const inputs = expandAnswerFolders(paths, e.cwd);
   if (inputs.issues.length > 0) failWithIssues("the answers are invalid", inputs.issues);

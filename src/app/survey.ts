@@ -15,6 +15,7 @@ import {
   type SurveyProblem,
 } from "../survey/export/plan.js";
 import type { Env } from "./env.js";
+import { checkLanguage, writtenLanguages } from "./language.js";
 import { profiledQuestionnaire } from "./profile.js";
 
 /** Options of `crm-maturity survey`, as commander parses them. */
@@ -41,11 +42,8 @@ function surveyFormat(platform: SurveyPlatform, format?: string): SurveyFormat {
 
 /** The languages of the survey: `--lang` (or the questionnaire's first) first, then the others. */
 function surveyLangs(multilingual: boolean, declared: string[], lang?: Lang): Lang[] {
-  const available = declared.filter((l): l is Lang => (LANGS as readonly string[]).includes(l));
-  if (lang && !available.includes(lang))
-    throw new UsageError(
-      `--lang ${lang}: the questionnaire is written in ${declared.join(", ")}; choose one of those`,
-    );
+  const available = writtenLanguages(declared);
+  if (lang) checkLanguage(declared, lang);
   const base = lang ?? available[0];
   if (!base)
     throw new UsageError(
@@ -79,6 +77,7 @@ export async function runSurvey(opts: SurveyOptions, e: Env): Promise<number> {
       data: renderMapping(plan, writer.layout(plan), {
         platform: opts.platform,
         date: localToday(e.now()),
+        questionnaireArg: opts.questionnaire,
       }),
     },
   ];

@@ -125,6 +125,8 @@ const score: Messages["score"] = {
   perceptionGaps: "Perception gaps (executive vs front line)",
   perceptionGapsNone: "No dimension where executives rate a full level above the front line.",
   perceptionGapsMissing: "Not measured: needs executive and front-line respondents.",
+  perceptionGapsNoRoles:
+    "Not measured: the questionnaire has no executive and front-line roles (role ids executive and frontline) to compare.",
   factConflicts: "Facts to settle with evidence",
   factConflictsNote: "facts rated two or more levels apart; check the records",
   colQuestion: "Question",
@@ -376,8 +378,8 @@ const report: Messages["report"] = {
   },
   cover: {
     notice: (client) => `Confidential. Prepared for ${client}${/[.!?]$/.test(client) ? "" : "."}`,
-    header: (client, kind) =>
-      `${client} · ${kind === "report" ? "CRM capability maturity" : "CRM capability roadmap"}`,
+    header: (client, kind, title) =>
+      `${client} · ${title ?? (kind === "report" ? "CRM capability maturity" : "CRM capability roadmap")}`,
     respondents: (total, roles) =>
       roles.length > 0
         ? `${total}${report.paren(roles.map((r) => `${r.name} ${r.count}`).join(report.sep))}`
@@ -475,10 +477,12 @@ const report: Messages["report"] = {
     `${a.onExperience ? "On the experience statements both answered, executives" : "Executives"} rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, ${a.gap < 0 ? `so the front line is the more positive by ${fmtScore(-a.gap)}` : `a difference of ${fmtScore(a.gap)}`}.${a.flagged ? " A difference this large is often the mark of good news only: problems may be filtered on their way to the top." : ""}`,
   factConflictsIntro:
     "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each is scored on the average of the ratings.",
-  perceptionIntro: (applicable, onExperience) =>
-    applicable
-      ? `When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; questions whose answers differ by two levels or more deserve a follow-up conversation.${onExperience ? " The perception gaps compare the two sides only on the experience questions both of them answered, leaving out the facts of the organisation, so their figures can differ from the scores by role." : ""}`
-      : "Only one role answered, so perception gaps between roles cannot be shown. Interview executives and front-line staff separately to reveal them.",
+  perceptionIntro: (applicable, onExperience, gaps) =>
+    applicable && gaps !== "measured"
+      ? `Questions whose answers differ by two levels or more deserve a follow-up conversation. Perception gaps, which set the executives' view against the front line's, ${gaps === "no-roles" ? "are not measured: this questionnaire has no executive and front-line roles to compare." : "need answers from both, so none is measured here."}`
+      : applicable
+        ? `When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; questions whose answers differ by two levels or more deserve a follow-up conversation.${onExperience ? " The perception gaps compare the two sides only on the experience questions both of them answered, leaving out the facts of the organisation, so their figures can differ from the scores by role." : ""}`
+        : "Only one role answered, so perception gaps between roles cannot be shown. Interview executives and front-line staff separately to reveal them.",
   perceptionGapSentence: (a) =>
     `${a.title}: executives ${fmtScore(a.executive)}, front line ${fmtScore(a.frontline)} (gap ${fmtScore(a.gap)}).`,
   otherRisksTitle: "Further risks",

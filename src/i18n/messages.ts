@@ -21,6 +21,12 @@ import type { CrmSituation } from "../core/questionnaire/schema.js";
 // sentences with variables are typed functions. `messagesFor(lang)` (src/i18n/index.ts) picks one.
 
 /** Everything worded in one language, grouped by the area that uses it. */
+/**
+ * Whether perception gaps could be measured: `measured`, `no-roles` (the questionnaire has no
+ * executive or no front-line role that answers) or `unanswered` (one of the two roles did not answer).
+ */
+export type PerceptionGapsState = "measured" | "no-roles" | "unanswered";
+
 export interface Messages {
   common: CommonMessages;
   score: ScoreMessages;
@@ -117,6 +123,8 @@ export interface ScoreMessages {
   perceptionGaps: string;
   perceptionGapsNone: string;
   perceptionGapsMissing: string;
+  /** The questionnaire has no `executive` or no `frontline` role that answers. */
+  perceptionGapsNoRoles: string;
   factConflicts: string;
   factConflictsNote: string;
   colQuestion: string;
@@ -387,7 +395,8 @@ export interface ReportMessages {
   };
   cover: {
     notice(client: string): string;
-    header(client: string, kind: ReportKind): string;
+    /** The running header; `title` is the document's title for a pack without methodology titles. */
+    header(client: string, kind: ReportKind, title?: string): string;
     /** The cover's respondents: how many, and how many of each role. */
     respondents(total: number, roles: { name: string; count: number }[]): string;
   };
@@ -471,7 +480,7 @@ export interface ReportMessages {
    * `onExperience`: the questionnaire has question kinds, so the perception gaps compare the
    * experience statements both sides answered and can differ from the scores by role.
    */
-  perceptionIntro(applicable: boolean, onExperience: boolean): string;
+  perceptionIntro(applicable: boolean, onExperience: boolean, gaps: PerceptionGapsState): string;
   /** Before the facts rated two or more levels apart. */
   factConflictsIntro: string;
   perceptionGapSentence(a: {

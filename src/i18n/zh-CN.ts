@@ -101,6 +101,8 @@ const score: Messages["score"] = {
   perceptionGaps: "认知落差（高层与一线）",
   perceptionGapsNone: "没有哪个维度的高层评分比一线高出一个等级以上。",
   perceptionGapsMissing: "无法衡量：需要高层和一线受访者的回答。",
+  perceptionGapsNoRoles:
+    "无法衡量：本问卷未设高层与一线两类角色（角色编号 executive 与 frontline），无从比较。",
   factConflicts: "需凭证据核实的事实",
   factConflictsNote: "对客观事实的评级相差两级或以上，请查阅相关记录",
   colQuestion: "题目",
@@ -354,8 +356,8 @@ const report: Messages["report"] = {
   },
   cover: {
     notice: (client) => cjkSpace(`保密文件，仅供${client}使用。`),
-    header: (client, kind) =>
-      `${client} · ${kind === "report" ? "CRM 能力成熟度评估" : "CRM 能力提升路线图"}`,
+    header: (client, kind, title) =>
+      `${client} · ${title ?? (kind === "report" ? "CRM 能力成熟度评估" : "CRM 能力提升路线图")}`,
     respondents: (total, roles) =>
       roles.length > 0
         ? `${total} 位${report.paren(roles.map((r) => `${r.name} ${r.count} 位`).join(report.sep))}`
@@ -455,10 +457,12 @@ const report: Messages["report"] = {
     `${a.onExperience ? "在双方都回答过的体验题上，" : ""}高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，${a.gap < 0 ? `一线反而高出 ${fmtScore(-a.gap)}` : `相差 ${fmtScore(a.gap)}`}。${a.flagged ? "这往往是“报喜不报忧”的迹象：问题在向上传递的过程中可能已被过滤。" : ""}`,
   factConflictsIntro:
     "以下题目询问的是企业的客观事实而非看法，但能够看到相关证据的受访者给出的评级相差两级或以上。在依据本报告做决定之前，评估人应查阅相关文件或记录并更正答案；在此之前，每题按各评级的平均值计分。",
-  perceptionIntro: (applicable, onExperience) =>
-    applicable
-      ? `高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。${onExperience ? "认知落差只比较双方都回答过的体验题，不含事实题，因此其数值可能与按角色列出的得分不同。" : ""}`
-      : "只有一类角色作答，无法显示角色之间的认知落差。请分别访谈高层与一线员工，以揭示落差。",
+  perceptionIntro: (applicable, onExperience, gaps) =>
+    applicable && gaps !== "measured"
+      ? `受访者回答相差两级或以上的题目，值得进一步访谈核实。认知落差比较的是高层与一线的看法，${gaps === "no-roles" ? "本问卷未设这两类角色，因此不作衡量。" : "须双方都有人作答；本次评估缺少其中一方，因此未能衡量。"}`
+      : applicable
+        ? `高层评分比一线高出一级或以上时，决策所依据的是被美化的图景；受访者回答相差两级或以上的题目，值得进一步访谈核实。${onExperience ? "认知落差只比较双方都回答过的体验题，不含事实题，因此其数值可能与按角色列出的得分不同。" : ""}`
+        : "只有一类角色作答，无法显示角色之间的认知落差。请分别访谈高层与一线员工，以揭示落差。",
   perceptionGapSentence: (a) =>
     `${a.title}：高层 ${fmtScore(a.executive)}，一线 ${fmtScore(a.frontline)}（差距 ${fmtScore(a.gap)}）。`,
   otherRisksTitle: "其他风险",

@@ -20,6 +20,7 @@ import {
 import { type CrmSituation, questionnaireBasics } from "../core/questionnaire/schema.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { escapeControls } from "../core/text/controls.js";
+import { shellQuote } from "../core/text/shell.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
 import type { InterviewMessages } from "../i18n/messages.js";
@@ -101,11 +102,6 @@ export type InterviewStatus = "finished" | "quit" | "interrupted" | "unchanged" 
 /** Thrown when the consultant stops retrying a failed save. */
 class SaveAbandoned extends Error {
   override name = "SaveAbandoned";
-}
-
-/** Quotes a shell argument when it needs it. */
-function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/u.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }
 
 /** The exact command that continues this interview. */

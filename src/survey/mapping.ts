@@ -68,15 +68,17 @@ export function checkMapping(
   const at = (p: (string | number)[], key = false) => file.locate(p, { key });
   const declared = mapping.assessment.questionnaire;
   if (declared.id !== questionnaire.id || declared.version !== questionnaire.version) {
-    const field = declared.id !== questionnaire.id ? "id" : "version";
+    const other = declared.id !== questionnaire.id;
     issues.push(
       makeIssue(
         "invalid-value",
-        `expected questionnaire ${questionnaire.id} ${questionnaire.version} (the one scored with); found ${declared.id} ${declared.version}`,
+        `expected questionnaire ${questionnaire.id} ${questionnaire.version} (the one scored with); found ${declared.id} ${declared.version}${other ? " (pass that questionnaire with -q)" : ""}`,
         file.display,
-        at(["assessment", "questionnaire", field]),
+        at(["assessment", "questionnaire", other ? "id" : "version"]),
       ),
     );
+    // Another questionnaire altogether: its question ids and roles would each be reported again.
+    if (other) return issues;
   }
   for (const f of checkTargets(questionnaire, mapping.targets)) {
     issues.push(

@@ -4,6 +4,7 @@ import type { AnswerValue } from "../core/models/mapping.js";
 import type { Question } from "../core/questionnaire/schema.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { oneLine } from "../core/text/one-line.js";
+import { shellQuote } from "../core/text/shell.js";
 import { builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import { matchTexts, parseHeader, type SurveyColumn, type SurveyHeader } from "./header.js";
 import { detectPreset, type Preset } from "./presets.js";
@@ -566,7 +567,14 @@ function excludeLines(s: MappingSuggestion): string[] {
 /** Writes a suggestion as a commented `mapping.yaml`. */
 export function renderSuggestion(
   s: MappingSuggestion,
-  opts: { exportName: string; questionnaire: Questionnaire; date: string; schemaRef?: string },
+  opts: {
+    exportName: string;
+    questionnaire: Questionnaire;
+    date: string;
+    schemaRef?: string;
+    /** `-q` as the user gave it; absent for the bundled pack. */
+    questionnaireArg?: string;
+  },
 ): string {
   const q = opts.questionnaire;
   const lines: string[] = [];
@@ -574,7 +582,7 @@ export function renderSuggestion(
   lines.push(
     `# Suggested by \`crm-maturity map init\` from ${oneLine(opts.exportName, 70)} for questionnaire ${q.id} ${q.version}.`,
     "# Review every line marked TODO or check, then run:",
-    `#   crm-maturity batch ${oneLine(opts.exportName, 70)} --map <this file>`,
+    `#   crm-maturity batch ${oneLine(opts.exportName, 70)} --map <this file>${opts.questionnaireArg ? ` -q ${shellQuote(opts.questionnaireArg)}` : ""}`,
     "assessment:",
     `  client: { name: ${JSON.stringify(MAPPING_PLACEHOLDERS.name)} }  # TODO also industry and size`,
     `  date: ${opts.date}  # TODO the assessment date`,

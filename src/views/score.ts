@@ -1,6 +1,6 @@
 import type { Lang } from "../core/models/languages.js";
 import { type Results, type RiskResult, respondentCount } from "../core/models/results.js";
-import type { Questionnaire } from "../core/questionnaire/types.js";
+import { missingPerceptionRoles, type Questionnaire } from "../core/questionnaire/types.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
 import { leafText } from "./condition-leaf.js";
@@ -77,6 +77,14 @@ export function roleName(questionnaire: Questionnaire, role: string, lang: Lang)
 export function dimensionTitle(questionnaire: Questionnaire, id: string, lang: Lang): string {
   const found = questionnaire.dimensions.find((d) => d.id === id);
   return found ? localize(found.title, lang) : id;
+}
+
+/** Why no perception gap was measured: the questionnaire lacks the roles, or they did not both answer. */
+export function perceptionGapsMissing(questionnaire: Questionnaire, lang: Lang): string {
+  const m = messagesFor(lang).score;
+  return missingPerceptionRoles(questionnaire).length > 0
+    ? m.perceptionGapsNoRoles
+    : m.perceptionGapsMissing;
 }
 
 /** "Executive 1 · Manager 2 …" for the roles that have respondents. */

@@ -143,3 +143,76 @@ describe("validate checks each recommendation's RACI and effort range", () => {
     expect(codes).toContain("invalid-value");
   });
 });
+
+describe("validate checks that a perception gap has the two roles it compares", () => {
+  const withPerceptionRisk = (roles: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-perception-"));
+    cpSync(path.join(FIXTURES, "valid"), dir, { recursive: true });
+    const file = path.join(dir, "questionnaire.yaml");
+    const text = readFileSync(file, "utf8")
+      .replace(
+        "  - { id: executive, name: { en: Executive, zh-CN: 高层 } }\n  - { id: frontline, name: { en: Front line, zh-CN: 一线 } }\n",
+        roles,
+      )
+      .replace(
+        "readiness:\n",
+        "risks:\n  - id: blind\n    title: { en: Blind, zh-CN: 盲区 }\n    severity: medium\n    when: { perceptionGap: { dimension: lead, atLeast: 1 } }\n    mitigation: { en: Listen., zh-CN: 倾听。 }\nreadiness:\n",
+      );
+    writeFileSync(file, text);
+    return dir;
+  };
+
+  it("accepts it when the questionnaire has executive and frontline roles that answer", () => {
+    const dir = withPerceptionRisk(
+      "  - { id: executive, name: { en: Executive, zh-CN: 高层 } }\n  - { id: frontline, name: { en: Front line, zh-CN: 一线 } }\n",
+    );
+    expect(validatePaths([dir], dir).issues).toEqual([]);
+  });
+
+  it("locates a perception gap condition that can never hold in a pack with other roles", () => {
+    // A custom pack with its own roles: the risk would silently never be raised.
+    const dir = withPerceptionRisk(
+      "  - { id: director, name: { en: Director, zh-CN: 总监 } }\n  - { id: frontline, name: { en: Front line, zh-CN: 一线 } }\n  - { id: executive, name: { en: Board, zh-CN: 董事会 }, respondent: false }\n",
+    );
+    const { issues } = validatePaths([dir], dir);
+    expect(issues.map((i) => `${i.file}:${i.start.line}:${i.start.column} ${i.code}`)).toEqual([
+      "questionnaire.yaml:21:28 unresolved-reference",
+    ]);
+    const found = issues[0];
+    expect(found?.severity).toBe("error");
+    expect(found?.message).toMatch(
+      /expected the roles "executive" and "frontline" that answer, which a perception gap compares; found no "executive" among the questionnaire's roles \(director, frontline, executive\)/,
+    );
+  });
+});
+
+describe("validate checks that a question is put to roles that answer", () => {
+  it("locates a question put only to an owner role, which nobody answers as", () => {
+    // survey wrote such a question as "(for  only)"; interviews never asked it.
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-owner-role-"));
+    cpSync(path.join(FIXTURES, "valid"), dir, { recursive: true });
+    const root = path.join(dir, "questionnaire.yaml");
+    writeFileSync(
+      root,
+      readFileSync(root, "utf8").replace(
+        "  - { id: frontline, name: { en: Front line, zh-CN: 一线 } }\n",
+        "  - { id: frontline, name: { en: Front line, zh-CN: 一线 } }\n  - { id: hr, name: { en: HR, zh-CN: 人力资源 }, respondent: false }\n",
+      ),
+    );
+    const dim = path.join(dir, "dimensions/lead.yaml");
+    writeFileSync(
+      dim,
+      readFileSync(dim, "utf8").replace("    roles: [frontline]\n", "    roles: [hr]\n"),
+    );
+    const { issues } = validatePaths([dir], dir);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      code: "unresolved-reference",
+      severity: "error",
+      file: "dimensions/lead.yaml",
+    });
+    expect(issues[0]?.message).toBe(
+      'expected a role that answers in the roles of question "lead.hoard"; found "hr", which the questionnaire marks `respondent: false` (it owns roadmap actions but never answers)',
+    );
+  });
+});

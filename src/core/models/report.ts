@@ -504,6 +504,11 @@ const dimensionsSection = z.strictObject({
 const perceptionSection = z.strictObject({
   title: z.string(),
   applicable: z.boolean().describe("False when fewer than two roles answered."),
+  gapsMeasured: z
+    .boolean()
+    .describe(
+      "False when no dimension has both an executive and a front-line score (the intro says why); `gaps` is then empty.",
+    ),
   intro: z.string(),
   byRole: z.strictObject({
     roles: z.array(roleCount),

@@ -5,6 +5,7 @@ import { nearest } from "../text/nearest.js";
 import { placeholdersIn } from "../text/placeholders.js";
 import type { Condition, LocalizedText } from "./schema.js";
 import type { Located, QuestionnaireTree } from "./tree.js";
+import { missingPerceptionRoles } from "./types.js";
 
 interface At {
   file: SourceFile;
@@ -350,6 +351,7 @@ function* conditionParts(
   | { type: "ref"; kind: RefKind; id: string; path: YamlPath }
   | { type: "threshold"; value: number; path: YamlPath; score: boolean }
   | { type: "empty"; path: YamlPath; keys: string }
+  | { type: "perception"; path: YamlPath }
 > {
   if ("all" in cond) {
     for (const [i, c] of cond.all.entries()) yield* conditionParts(c, [...path, "all", i]);
@@ -392,6 +394,7 @@ function* conditionParts(
       id: cond.perceptionGap.dimension,
       path: [...path, "perceptionGap", "dimension"],
     };
+    yield { type: "perception", path: [...path, "perceptionGap"] };
   } else if ("coverage" in cond) {
     if (cond.coverage.dimension) {
       yield {
@@ -426,6 +429,7 @@ const references: Rule = ({ tree, levels, report }) => {
   };
   const min = Math.min(...levels);
   const max = Math.max(...levels);
+  const missingRoles = missingPerceptionRoles(tree.root.value);
   const conditions = [
     ...risksOf(tree).map((r) => ({ cond: r.risk.when, at: r.at })),
     ...readinessOf(tree).map((r) => ({ cond: r.rule.when, at: r.at })),
@@ -437,7 +441,16 @@ const references: Rule = ({ tree, levels, report }) => {
     for (const part of conditionParts(cond, [...base.path, "when"])) {
       const loc = { file: base.file, path: part.path };
       if (part.type === "ref") ref(part.kind, part.id, loc);
-      else if (part.type === "empty") {
+      else if (part.type === "perception") {
+        // A perception gap compares two fixed roles: without them the condition never holds.
+        if (missingRoles.length > 0) {
+          report(
+            "unresolved-reference",
+            loc,
+            `expected the roles "executive" and "frontline" that answer, which a perception gap compares; found no ${missingRoles.map(quote).join(" or ")} among the questionnaire's roles (${tree.root.value.roles.map((r) => r.id).join(", ")}), so the condition can never hold`,
+          );
+        }
+      } else if (part.type === "empty") {
         report("missing-field", loc, `expected ${part.keys} in the condition; found neither`);
       } else if (part.value < min || part.value > max) {
         report(
@@ -465,10 +478,22 @@ const references: Rule = ({ tree, levels, report }) => {
       }
     }
   }
+  const owners = new Set(
+    tree.root.value.roles.filter((r) => r.respondent === false).map((r) => r.id),
+  );
   for (const d of tree.dimensions) {
     d.value.questions.forEach((q, i) => {
       q.roles?.forEach((role, j) => {
-        ref("role", role, at(d, "questions", i, "roles", j));
+        const loc = at(d, "questions", i, "roles", j);
+        ref("role", role, loc);
+        // Nobody answers as such a role: the question would never be asked (nor a survey's item).
+        if (owners.has(role)) {
+          report(
+            "unresolved-reference",
+            loc,
+            `expected a role that answers in the roles of question ${quote(q.id)}; found ${quote(role)}, which the questionnaire marks \`respondent: false\` (it owns roadmap actions but never answers)`,
+          );
+        }
       });
     });
   }

@@ -62,6 +62,20 @@ export const isForRole = (question: Question, role: string): boolean =>
 export const respondentRoles = (questionnaire: Pick<Questionnaire, "roles">): Role[] =>
   questionnaire.roles.filter((r) => r.respondent !== false);
 
+/** The role whose view is compared with the front line's for perception gaps. */
+export const EXECUTIVE_ROLE = "executive";
+/** The front-line role of perception gaps. */
+export const FRONTLINE_ROLE = "frontline";
+
+/**
+ * The perception-gap roles (`executive`, `frontline`) the questionnaire does not have as roles
+ * that answer; perception gaps can be measured only when this is empty.
+ */
+export const missingPerceptionRoles = (questionnaire: Pick<Questionnaire, "roles">): string[] => {
+  const answering = new Set(respondentRoles(questionnaire).map((r) => r.id));
+  return [EXECUTIVE_ROLE, FRONTLINE_ROLE].filter((id) => !answering.has(id));
+};
+
 /** How a profile was chosen: `--profile`, or the answers' client industry and size. */
 export type ProfileSource = "option" | "answers";
 

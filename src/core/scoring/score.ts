@@ -34,6 +34,8 @@ import type { LocalizedText, Question } from "../questionnaire/schema.js";
 import {
   type ChosenProfile,
   type ComposedDimension,
+  EXECUTIVE_ROLE,
+  FRONTLINE_ROLE,
   isForRole,
   type Questionnaire,
   respondentRoles,
@@ -43,11 +45,6 @@ import { ANSWER_ABSENT, ANSWER_CODES, ANSWER_NA, ANSWER_UNKNOWN } from "./answer
 import { addMonths } from "./dates.js";
 import { reliabilityOf } from "./reliability.js";
 import type { DimensionView, ScoreView } from "./view.js";
-
-/** The role whose view is compared with the front line's for perception gaps. */
-export const EXECUTIVE_ROLE = "executive";
-/** The front-line role of perception gaps. */
-export const FRONTLINE_ROLE = "frontline";
 
 /** Disagreement when respondents' scores on a question differ by at least this many levels. */
 export const DISAGREEMENT_SPREAD = 2;

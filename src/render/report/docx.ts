@@ -345,9 +345,11 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
       p.byRole.rows.map((row) => [row.title, ...row.scores.map(dash)]),
     ),
   );
-  out.push(b.heading(2, L.perceptionGaps));
-  if (p.gaps.length > 0) out.push(...b.bullets(p.gaps.map((g) => g.sentence)));
-  else out.push(b.paragraph(L.none));
+  if (p.gapsMeasured) {
+    out.push(b.heading(2, L.perceptionGaps));
+    if (p.gaps.length > 0) out.push(...b.bullets(p.gaps.map((g) => g.sentence)));
+    else out.push(b.paragraph(L.none));
+  }
   out.push(b.heading(2, L.disagreements));
   if (p.disagreements.length > 0) {
     out.push(

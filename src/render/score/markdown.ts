@@ -11,6 +11,7 @@ import {
   formatPercent,
   formatScore,
   formatTarget,
+  perceptionGapsMissing,
   profileSummary,
   respondentsSummary,
   risksBySeverity,
@@ -162,7 +163,7 @@ export function renderScoreMarkdown(
 
   out.push(`## ${m.score.perceptionGaps}`, "");
   if (!results.dimensions.some((d) => d.perceptionGap !== null)) {
-    out.push(m.score.perceptionGapsMissing, "");
+    out.push(perceptionGapsMissing(questionnaire, lang), "");
   } else if (results.perceptionGaps.length === 0) {
     out.push(m.score.perceptionGapsNone, "");
   } else {

@@ -12,6 +12,7 @@ import {
   formatPercent,
   formatScore,
   formatTarget,
+  perceptionGapsMissing,
   profileSummary,
   respondentsSummary,
   risksBySeverity,
@@ -200,7 +201,7 @@ function perceptionGaps(results: Results, q: Questionnaire, lang: Lang, c: Chalk
   const m = messagesFor(lang);
   const title = c.bold(m.score.perceptionGaps);
   const measured = results.dimensions.some((d) => d.perceptionGap !== null);
-  if (!measured) return `${title}\n  ${m.score.perceptionGapsMissing}`;
+  if (!measured) return `${title}\n  ${perceptionGapsMissing(q, lang)}`;
   if (results.perceptionGaps.length === 0) {
     return `${title}\n  ${m.score.perceptionGapsNone}`;
   }

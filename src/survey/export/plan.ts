@@ -16,6 +16,7 @@ import type {
 import { profileIds } from "../../core/questionnaire/profiles.js";
 import type { LocalizedText, Question } from "../../core/questionnaire/schema.js";
 import type { ComposedDimension, Questionnaire } from "../../core/questionnaire/types.js";
+import { shellQuote } from "../../core/text/shell.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { Messages } from "../../i18n/messages.js";
 import { normalizeLabel } from "../answer-texts.js";
@@ -270,7 +271,13 @@ export function optionTextLabels(plan: SurveyPlan): Record<string, AnswerValue> 
 export function renderMapping(
   plan: SurveyPlan,
   layout: ExportLayout,
-  opts: { platform: SurveyPlatform; date: string; schemaRef?: string },
+  opts: {
+    platform: SurveyPlatform;
+    date: string;
+    schemaRef?: string;
+    /** `-q` as the user gave it; absent for the bundled pack. */
+    questionnaireArg?: string;
+  },
 ): string {
   const q = plan.questionnaire;
   const values: Record<string, string> = {};
@@ -304,7 +311,7 @@ export function renderMapping(
     `# Written by \`crm-maturity survey --platform ${opts.platform}\` for questionnaire ${q.id} ${q.version}:`,
     "# it reads that platform's export of the generated survey (see docs/survey.md for the export",
     "# settings). Fill in the client, the date and the assessor, then run:",
-    "#   crm-maturity batch <export> --map <this file>",
+    `#   crm-maturity batch <export> --map <this file>${opts.questionnaireArg ? ` -q ${shellQuote(opts.questionnaireArg)}` : ""}`,
   ];
   return `${head.join("\n")}\n${stringify(mapping, { lineWidth: 0 })}`;
 }

@@ -11,12 +11,13 @@ export function buildMeta(ctx: ReportContext): ReportModel["meta"] {
   const { results, t, kind, client, horizon, monthsPerLevel, roles, method } = ctx;
   const questionnaireTitle = localize(ctx.questionnaire.title, ctx.lang);
   const strategy = ctx.plan.strategy;
+  const title = method?.titles
+    ? ctx.methodText(method.titles[kind])
+    : kind === "report"
+      ? questionnaireTitle
+      : t.roadmapTitle(questionnaireTitle);
   return {
-    title: method?.titles
-      ? ctx.methodText(method.titles[kind])
-      : kind === "report"
-        ? questionnaireTitle
-        : t.roadmapTitle(questionnaireTitle),
+    title,
     client: {
       name: client,
       industry: results.assessment.client.industry ?? null,
@@ -42,7 +43,8 @@ export function buildMeta(ctx: ReportContext): ReportModel["meta"] {
     source: ctx.respondents ? "answers" : "results",
     respondentCount: respondentCount(results),
     roles,
-    header: t.cover.header(client, kind),
+    // The method's short header words belong to its pack; any other pack's pages carry its title.
+    header: t.cover.header(client, kind, method?.titles ? undefined : title),
     footer: t.footer(ctx.dateText(results.assessment.date)),
     pageNumber: t.pageNumber,
   };

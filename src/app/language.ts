@@ -1,0 +1,19 @@
+import { UsageError } from "../core/diagnostics/errors.js";
+import { LANGS, type Lang } from "../core/models/languages.js";
+
+/** The questionnaire's languages that this tool writes, in the questionnaire's order. */
+export function writtenLanguages(declared: readonly string[]): Lang[] {
+  return declared.filter((l): l is Lang => (LANGS as readonly string[]).includes(l));
+}
+
+/**
+ * Refuses (usage error) a `--lang` the questionnaire is not written in: its texts would stand in
+ * another language inside the document's frame, e.g. English questions in a Chinese report.
+ */
+export function checkLanguage(declared: readonly string[], lang: Lang): void {
+  if (!writtenLanguages(declared).includes(lang)) {
+    throw new UsageError(
+      `--lang ${lang}: the questionnaire is written in ${declared.join(", ")}; choose one of those`,
+    );
+  }
+}
