@@ -97,9 +97,17 @@ describe("the appendix's reliability table", () => {
     if (!rel) throw new Error("the fixture has several respondents");
     for (const lang of ["en", "zh-CN"] as const) {
       const table = acmeReport({ lang }).appendix.reliability;
+      // The interval only where alpha is read: from fewer answers it spans most of the line.
       expect(table?.rows.map((r) => [r.dimension, r.alpha, r.lower, r.upper, r.rwg])).toEqual(
-        rel.dimensions.map((d) => [d.dimension, d.alpha, d.lower, d.upper, d.rwg]),
+        rel.dimensions.map((d) =>
+          d.respondents >= MIN_READING_RESPONDENTS
+            ? [d.dimension, d.alpha, d.lower, d.upper, d.rwg]
+            : [d.dimension, d.alpha, null, null, d.rwg],
+        ),
       );
+      expect(
+        rel.dimensions.some((d) => d.respondents < MIN_READING_RESPONDENTS && d.lower !== null),
+      ).toBe(true);
       expect(table?.rows.every((r) => r.reading.length > 0)).toBe(true);
       expect(table?.groups).toEqual([]);
     }
@@ -117,6 +125,20 @@ describe("the appendix's reliability table", () => {
     expect(zh?.caveats.length).toBe(en?.caveats.length);
     // The PDF's standard Helvetica has no Greek letters: English never needs a font for them.
     expect(JSON.stringify(en)).not.toMatch(/[α−]/);
+  });
+
+  it("gives alpha's interval where alpha is read (5 or more complete answers), not below", () => {
+    const { results } = loadInputs(ACME, ACME_ANSWERS);
+    const copy = structuredClone(results);
+    const first = copy.reliability?.dimensions[0];
+    if (!first || first.lower === null)
+      throw new Error("the fixture's first dimension has an interval");
+    const row = () => buildReport(copy, standardPack()).appendix.reliability?.rows[0];
+    first.respondents = MIN_READING_RESPONDENTS;
+    expect([row()?.lower, row()?.upper]).toEqual([first.lower, first.upper]);
+    first.respondents = MIN_READING_RESPONDENTS - 1;
+    expect([row()?.lower, row()?.upper]).toEqual([null, null]);
+    expect(row()?.alpha).toBe(first.alpha);
   });
 
   it("is absent with a single respondent", () => {

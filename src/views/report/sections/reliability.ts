@@ -120,17 +120,22 @@ export function buildReliability(ctx: ReportContext): AppendixReliability | null
     title: t.title,
     intro: t.intro,
     columns: t.columns,
-    rows: rel.dimensions.map((d) => ({
-      dimension: d.dimension,
-      title: title(d.dimension),
-      items: d.items.length,
-      respondents: d.respondents,
-      alpha: d.alpha,
-      lower: d.lower,
-      upper: d.upper,
-      rwg: d.rwg,
-      reading: t.reading({ alphaBand: alphaBand(d), agreementBand: agreementBand(d.rwg) }),
-    })),
+    rows: rel.dimensions.map((d) => {
+      // Below MIN_READING_RESPONDENTS the interval spans most of the line (-70 to 1 with two
+      // answers): alpha is shown, as the reading says it is not read, but no interval.
+      const read = d.respondents >= MIN_READING_RESPONDENTS;
+      return {
+        dimension: d.dimension,
+        title: title(d.dimension),
+        items: d.items.length,
+        respondents: d.respondents,
+        alpha: d.alpha,
+        lower: read ? d.lower : null,
+        upper: read ? d.upper : null,
+        rwg: d.rwg,
+        reading: t.reading({ alphaBand: alphaBand(d), agreementBand: agreementBand(d.rwg) }),
+      };
+    }),
     caveats: caveatsOf(ctx, rel.dimensions, title),
     groups: (results.statistics?.groups ?? [])
       .filter((g) => g.icc !== undefined)
