@@ -23,7 +23,8 @@ export async function runValidate(paths: string[], opts: ValidateOptions, e: Env
   const { errors, warnings } = countSeverities(issues);
   const failing = opts.failSeverity === "warning" ? errors + warnings : errors;
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
-  if (tooManyWarnings && opts.format === "stylish") {
+  // On stderr whatever the format: a CI log must say why a run with only warnings failed.
+  if (tooManyWarnings) {
     e.stderr.write(
       `crm-maturity: ${plural(warnings, "warning")} ${warnings === 1 ? "exceeds" : "exceed"} --max-warnings ${opts.maxWarnings}\n`,
     );

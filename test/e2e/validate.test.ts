@@ -80,6 +80,17 @@ describe("crm-maturity validate (built CLI)", () => {
     expect(over.stderr).toBe("crm-maturity: 1 warning exceeds --max-warnings 0\n");
   });
 
+  it("says why it failed over --max-warnings in every format, keeping stdout machine-readable", () => {
+    const cwd = fixture("missing-kpis");
+    for (const format of ["json", "github", "sarif", "junit"]) {
+      const r = runCli(["validate", ".", "--format", format, "--max-warnings", "0"], { cwd });
+      expect(r.status, format).toBe(1);
+      expect(r.stderr, format).toBe("crm-maturity: 1 warning exceeds --max-warnings 0\n");
+      expect(r.stdout, format).toContain("missing-kpis");
+      if (format === "json" || format === "sarif") expect(() => JSON.parse(r.stdout)).not.toThrow();
+    }
+  });
+
   it("accepts globs and explicit dimension files", () => {
     const cwd = fixture("invalid-value");
     const glob = runCli(["validate", "dimensions/*.yaml", "--format", "json"], { cwd });
