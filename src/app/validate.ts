@@ -1,3 +1,4 @@
+import { UsageError } from "../core/diagnostics/errors.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { VERSION } from "../io/version.js";
 import { FORMATTERS, type FormatName } from "../render/diagnostics/index.js";
@@ -16,6 +17,16 @@ export interface ValidateOptions {
 export async function runValidate(paths: string[], opts: ValidateOptions, e: Env): Promise<number> {
   const { cwd } = e;
   const { issues, filesChecked } = validatePaths(paths, cwd);
+  // A run that found nothing to check must not pass: a CI step or hook aimed at the wrong folder
+  // would report success for ever.
+  if (filesChecked === 0 && issues.length === 0) {
+    const where = paths.length
+      ? paths.map((p) => JSON.stringify(p)).join(", ")
+      : "the current folder";
+    throw new UsageError(
+      `no questionnaire files in ${where}: expected YAML files of a questionnaire (a root with scale or languages, its dimension, include or profiles files) or a brand file; found none`,
+    );
+  }
   const color = useColor(opts.output, { isTTY: e.stdoutIsTTY, env: e.vars });
   const format = await FORMATTERS[opts.format]();
   const text = format(issues, { cwd, color, filesChecked, toolVersion: VERSION });

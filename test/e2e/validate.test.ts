@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -88,6 +88,17 @@ describe("crm-maturity validate (built CLI)", () => {
       expect(r.stderr, format).toBe("crm-maturity: 1 warning exceeds --max-warnings 0\n");
       expect(r.stdout, format).toContain("missing-kpis");
       if (format === "json" || format === "sarif") expect(() => JSON.parse(r.stdout)).not.toThrow();
+    }
+  });
+
+  it("exits 2 when a folder holds no questionnaire file, instead of passing having checked nothing", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-validate-empty-"));
+    writeFileSync(path.join(dir, "docker-compose.yml"), "services: {}\n");
+    for (const args of [["validate"], ["validate", "."], ["validate", dir, "--format", "sarif"]]) {
+      const r = runCli(args, { cwd: dir });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/no questionnaire files in .*; found none/);
     }
   });
 
