@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
 
@@ -61,6 +62,24 @@ describe("crm-maturity validate (built CLI)", () => {
     expect(result.ruleId).toBe("duplicate-id");
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe("dimensions/lead2.yaml");
     expect(r.status).toBe(1);
+  });
+
+  it("on GitHub Actions, names files from the repository root when run in a subfolder", () => {
+    const cwd = fixture("missing-kpis");
+    const env = { GITHUB_WORKSPACE: REPO };
+    const file = "test/fixtures/validate/missing-kpis/dimensions/lead.yaml";
+    const github = runCli(["validate", ".", "--format", "github"], { cwd, env });
+    expect(github.stdout).toMatch(new RegExp(`^::warning file=${file},line=37,`, "m"));
+    const sarif = JSON.parse(runCli(["validate", "--format", "sarif"], { cwd, env }).stdout);
+    const location = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    expect(location).toEqual({ uri: file, uriBaseId: "%SRCROOT%" });
+    expect(sarif.runs[0].originalUriBaseIds["%SRCROOT%"].uri).toBe(`${pathToFileURL(REPO).href}/`);
+    // The formats people read keep paths from where they stand; outside the workspace, from cwd.
+    const json = JSON.parse(runCli(["validate", "--format", "json"], { cwd, env }).stdout);
+    expect(json.issues[0].file).toBe("dimensions/lead.yaml");
+    const elsewhere = { GITHUB_WORKSPACE: path.join(tmpdir(), "elsewhere") };
+    const outside = runCli(["validate", "--format", "github"], { cwd, env: elsewhere });
+    expect(outside.stdout).toMatch(/^::warning file=dimensions\/lead\.yaml,/m);
   });
 
   it("emits JUnit XML", () => {
