@@ -216,3 +216,31 @@ describe("validate checks that a question is put to roles that answer", () => {
     );
   });
 });
+
+describe("validate's schema messages read without knowing regular expressions", () => {
+  const copyValid = (edit: (lead: string) => string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-validate-words-"));
+    cpSync(path.join(FIXTURES, "valid"), dir, { recursive: true });
+    const lead = path.join(dir, "dimensions/lead.yaml");
+    writeFileSync(lead, edit(readFileSync(lead, "utf8")));
+    return dir;
+  };
+
+  it("says what an id looks like instead of printing its pattern", () => {
+    const dir = copyValid((s) =>
+      s.replace("dependsOn: [lead.charter]", "dependsOn: [Lead.Charter]"),
+    );
+    const [issue] = validatePaths([dir], dir).issues;
+    expect(issue?.code).toBe("invalid-value");
+    expect(issue?.message).toBe(
+      `expected "dependsOn" to be an id of lower-case letters and digits, starting with a letter, parts joined by '-', '_' or '.' (e.g. lead.owner); found the text "Lead.Charter"`,
+    );
+  });
+
+  it("quotes an unknown key as other found values are, so a line break in it stays on one line", () => {
+    const dir = copyValid((s) => s.replace("weight: 1\n", 'weight: 1\n"wei\\nght<&>": 2\n'));
+    const [issue] = validatePaths([dir], dir).issues;
+    expect(issue?.code).toBe("unknown-key");
+    expect(issue?.message).toMatch(/; found unknown key "wei\\nght<&>"$/);
+  });
+});

@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
 
@@ -63,6 +64,24 @@ describe("crm-maturity validate (built CLI)", () => {
     expect(r.status).toBe(1);
   });
 
+  it("on GitHub Actions, names files from the repository root when run in a subfolder", () => {
+    const cwd = fixture("missing-kpis");
+    const env = { GITHUB_WORKSPACE: REPO };
+    const file = "test/fixtures/validate/missing-kpis/dimensions/lead.yaml";
+    const github = runCli(["validate", ".", "--format", "github"], { cwd, env });
+    expect(github.stdout).toMatch(new RegExp(`^::warning file=${file},line=37,`, "m"));
+    const sarif = JSON.parse(runCli(["validate", "--format", "sarif"], { cwd, env }).stdout);
+    const location = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    expect(location).toEqual({ uri: file, uriBaseId: "%SRCROOT%" });
+    expect(sarif.runs[0].originalUriBaseIds["%SRCROOT%"].uri).toBe(`${pathToFileURL(REPO).href}/`);
+    // The formats people read keep paths from where they stand; outside the workspace, from cwd.
+    const json = JSON.parse(runCli(["validate", "--format", "json"], { cwd, env }).stdout);
+    expect(json.issues[0].file).toBe("dimensions/lead.yaml");
+    const elsewhere = { GITHUB_WORKSPACE: path.join(tmpdir(), "elsewhere") };
+    const outside = runCli(["validate", "--format", "github"], { cwd, env: elsewhere });
+    expect(outside.stdout).toMatch(/^::warning file=dimensions\/lead\.yaml,/m);
+  });
+
   it("emits JUnit XML", () => {
     const r = runCli(["validate", "--format", "junit", "."], { cwd: fixture("include-cycle") });
     expect(r.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
@@ -78,6 +97,28 @@ describe("crm-maturity validate (built CLI)", () => {
     const over = runCli(["validate", ".", "--max-warnings", "0"], { cwd });
     expect(over.status).toBe(1);
     expect(over.stderr).toBe("crm-maturity: 1 warning exceeds --max-warnings 0\n");
+  });
+
+  it("says why it failed over --max-warnings in every format, keeping stdout machine-readable", () => {
+    const cwd = fixture("missing-kpis");
+    for (const format of ["json", "github", "sarif", "junit"]) {
+      const r = runCli(["validate", ".", "--format", format, "--max-warnings", "0"], { cwd });
+      expect(r.status, format).toBe(1);
+      expect(r.stderr, format).toBe("crm-maturity: 1 warning exceeds --max-warnings 0\n");
+      expect(r.stdout, format).toContain("missing-kpis");
+      if (format === "json" || format === "sarif") expect(() => JSON.parse(r.stdout)).not.toThrow();
+    }
+  });
+
+  it("exits 2 when a folder holds no questionnaire file, instead of passing having checked nothing", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-validate-empty-"));
+    writeFileSync(path.join(dir, "docker-compose.yml"), "services: {}\n");
+    for (const args of [["validate"], ["validate", "."], ["validate", dir, "--format", "sarif"]]) {
+      const r = runCli(args, { cwd: dir });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/no questionnaire files in .*; found none/);
+    }
   });
 
   it("accepts globs and explicit dimension files", () => {

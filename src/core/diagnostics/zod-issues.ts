@@ -254,9 +254,9 @@ function objectKeysAt(schema: unknown, path: YamlPath, root: unknown): string[] 
 function unknownKeyMessage(key: string, path: YamlPath, what: string, allowed?: string[]): string {
   const where = path.length ? label(path) : `the ${what}`;
   if (!allowed?.length)
-    return `expected only documented keys in ${where}; found unknown key "${key}"`;
+    return `expected only documented keys in ${where}; found unknown key ${JSON.stringify(key)}`;
   const close = allowed.find(
     (k) => k.toLowerCase() === key.toLowerCase() || k.startsWith(key) || key.startsWith(k),
   );
-  return `expected only the keys ${allowed.filter((k) => k !== "$schema").join(", ")} in ${where}; found unknown key "${key}"${close ? ` (did you mean "${close}"?)` : ""}`;
+  return `expected only the keys ${allowed.filter((k) => k !== "$schema").join(", ")} in ${where}; found unknown key ${JSON.stringify(key)}${close ? ` (did you mean "${close}"?)` : ""}`;
 }

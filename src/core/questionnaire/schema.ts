@@ -68,7 +68,9 @@ function basics() {
   /** Language tags the format accepts for localised text, e.g. `en`, `zh-CN`. */
   const languageTag = z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Z][A-Za-z]{1,3})?$/)
+    .regex(/^[a-z]{2,3}(-[A-Z][A-Za-z]{1,3})?$/, {
+      message: "a language tag such as en or zh-CN",
+    })
     .describe("A BCP 47 language tag such as `en` or `zh-CN`.");
 
   /** Text a person reads, one entry per language (`en`, `zh-CN`, …). */
@@ -78,7 +80,11 @@ function basics() {
 
   const identifier = z
     .string()
-    .regex(/^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/)
+    .regex(/^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/, {
+      // The words of "expected … ; found …" (zod-issues.ts), so no one has to read the pattern.
+      message:
+        "an id of lower-case letters and digits, starting with a letter, parts joined by '-', '_' or '.' (e.g. lead.owner)",
+    })
     .describe("A stable identifier: lower-case letters, digits and `-`, `_` or `.` separators.");
 
   const pillar = z

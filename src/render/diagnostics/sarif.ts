@@ -37,9 +37,10 @@ function artifactLocation(issue: PreparedIssue, cwd: string): { uri: string; uri
   return { uri: issue.path.split("/").map(encodeSegment).join("/"), uriBaseId: SRCROOT };
 }
 
-// GitHub code scanning matches results across runs by partialFingerprints; without them an API
-// upload shows duplicates. Line numbers are left out so an alert survives edits above it, and
-// identical findings in one file are told apart by their order, as codeql-action does.
+// A stable identity for SARIF viewers that match results across runs by partialFingerprints.
+// GitHub code scanning reads only primaryLocationLineHash, which upload-sarif computes from the
+// file; this one is ignored there. Line numbers are left out so an identity survives edits above
+// it, and identical findings in one file are told apart by their order, as codeql-action does.
 function fingerprints(issues: readonly PreparedIssue[]): string[] {
   const seen = new Map<string, number>();
   return issues.map((issue) => {
