@@ -84,6 +84,8 @@ export interface CompareView {
   kpisIntro: string;
   /** Set when a dimension is marked † (its questions changed between versions). */
   dimensionsFootnote: string | null;
+  /** Set when the overall row is marked ‡ (the dimensions' weights changed between versions). */
+  overallFootnote: string | null;
   readiness: {
     line: string;
     trend: Trend;
@@ -257,7 +259,7 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
   ]);
   const o = c.overall;
   rows.push([
-    { text: m.common.overall },
+    { text: `${m.common.overall}${o.weightsChanged ? " ‡" : ""}` },
     { text: num(o.score.baseline) },
     { text: num(o.score.followup) },
     { text: arrow(o.score.change), trend: trendOf(o.score.change) },
@@ -374,6 +376,29 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
       mark: "~",
     },
   ];
+  // Listed only when the shares moved: weights all scaled alike change no score.
+  const reweighted = c.overall.weightsChanged
+    ? c.dimensions.filter(
+        (d) => d.weight.baseline !== null && d.weight.followup !== null && d.weight.change !== 0,
+      )
+    : [];
+  all.push({
+    heading: `${m.comparison.questions.weights}${paren(lang, String(reweighted.length))}`,
+    count: reweighted.length,
+    items: reweighted.map((d) => ({
+      id: d.id,
+      text: localize(d.title, lang),
+      detail: paren(
+        lang,
+        m.comparison.questions.weightChange({
+          from: String(d.weight.baseline),
+          to: String(d.weight.followup),
+        }),
+      ),
+    })),
+    trend: "none",
+    mark: "~",
+  });
   const groups = all.filter((g) => g.count > 0);
   return {
     intro,
@@ -453,6 +478,7 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     kpisIntro: m.comparison.kpis.intro,
     dimensions: dimensionsTable(lang, c),
     dimensionsFootnote: anyDagger ? m.comparison.questions.footnote : null,
+    overallFootnote: c.overall.weightsChanged ? m.comparison.questions.overallFootnote : null,
     readiness: {
       line: `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`,
       trend: readinessTrend,

@@ -14,6 +14,7 @@ import {
 import { buildCompareView } from "../../src/views/comparison.js";
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "../helpers/lotus.js";
+import { packageParts } from "../helpers/ooxml.js";
 
 // Built from a string: Biome rejects control characters in regular expression literals.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
@@ -208,5 +209,56 @@ describe("KPIs moved in the text formats", () => {
       const none = await render(format, { ...c, kpis: [] }, lang);
       expect(none, `${format} ${lang} without KPIs`).not.toContain(heading);
     }
+  });
+});
+
+describe("dimension weights changed between the versions", () => {
+  /** Lotus with leadership weighing twice what it did at the baseline. */
+  async function reweighted(): Promise<Comparison> {
+    const c = await lotus();
+    return {
+      ...c,
+      overall: { ...c.overall, weightsChanged: true },
+      dimensions: c.dimensions.map((d) =>
+        d.id === "leadership" ? { ...d, weight: { baseline: 1.5, followup: 3, change: 1.5 } } : d,
+      ),
+    };
+  }
+
+  it("marks the overall score ‡ and lists the re-weighted dimensions in every language", async () => {
+    const c = await reweighted();
+    const cases = [
+      [
+        "en",
+        "Overall ‡",
+        "Dimension weights changed (1)",
+        "(weight 1.5 → 3)",
+        "part of the overall change comes from the re-weighting",
+      ],
+      [
+        "zh-CN",
+        "总体 ‡",
+        "维度权重调整（1）",
+        "（权重 1.5 → 3）",
+        "总体得分的变化有一部分来自权重调整",
+      ],
+    ] as const;
+    for (const [lang, overall, group, detail, footnote] of cases) {
+      for (const format of ["table", "md"] as const) {
+        const text = await render(format, c, lang);
+        for (const needle of [overall, group, detail, footnote]) {
+          expect(text, `${format} ${lang}`).toContain(needle);
+        }
+      }
+    }
+    const notes = [...(await packageParts((await render("pptx", c)) as unknown as Uint8Array))]
+      .filter(([name]) => name.includes("notesSlide"))
+      .map(([, xml]) => xml)
+      .join("");
+    expect(notes).toContain("part of the overall change comes from the re-weighting");
+    // Without the flag nothing is said: the Lotus versions weigh their dimensions alike.
+    const plain = await render("table", await lotus());
+    expect(plain).not.toContain("‡");
+    expect(plain).not.toContain("Dimension weights changed");
   });
 });

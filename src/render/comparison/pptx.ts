@@ -71,6 +71,7 @@ class ComparisonDeck extends DeckBase {
     const scores = this.slide(this.v.labels.dimensions, [
       ...this.v.method,
       ...(this.v.dimensionsFootnote ? [this.v.dimensionsFootnote] : []),
+      ...(this.v.overallFootnote ? [this.v.overallFootnote] : []),
     ]);
     const labels = dims.map((d) => localize(d.title, this.language));
     scores.addChart(
