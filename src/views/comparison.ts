@@ -342,10 +342,15 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
   const { id } = c.followup.questionnaire;
   const from = c.baseline.questionnaire.version;
   const to = c.followup.questionnaire.version;
-  let intro =
-    q.basis === "same-version"
-      ? m.comparison.questions.same({ id, version: to })
-      : m.comparison.questions.versions({ id, from, to });
+  // Both answered to one version (the usual reassessment): say so rather than "2.1.0 → 2.1.0".
+  const sameQuestions =
+    c.baseline.questionnaire.id === id &&
+    from === to &&
+    q.added.length + q.removed.length + q.changed.length === 0;
+  const same = q.basis === "same-version" || sameQuestions;
+  let intro = same
+    ? m.comparison.questions.same({ id, version: to })
+    : m.comparison.questions.versions({ id, from, to });
   if (q.basis === "ids-only") intro = `${intro} ${m.comparison.questions.idsOnly}`;
   const sep = m.common.listSeparator;
   const ref = (r: QuestionRef, detail = ""): ListItem => ({
@@ -403,7 +408,11 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
   return {
     intro,
     groups,
-    none: groups.length === 0 && q.basis !== "ids-only" ? m.comparison.questions.noChanges : null,
+    // "The questions are the same" already says it.
+    none:
+      groups.length === 0 && q.basis !== "ids-only" && !same
+        ? m.comparison.questions.noChanges
+        : null,
   };
 }
 

@@ -262,3 +262,23 @@ describe("dimension weights changed between the versions", () => {
     expect(plain).not.toContain("Dimension weights changed");
   });
 });
+
+describe("both assessments answered to one questionnaire version", () => {
+  it("says the questions are the same once, not '1.1.0 → 1.1.0' and 'nothing changed'", async () => {
+    const { followup } = await loadLotus();
+    const c = compareAssessments(followup, followup);
+    expect(c.questions.basis).toBe("questionnaires");
+    const cases = [
+      ["en", "Both assessments used crm-maturity 1.1.0: the questions are the same."],
+      ["zh-CN", "两次评估均使用 crm-maturity 1.1.0，题目相同。"],
+    ] as const;
+    for (const [lang, same] of cases) {
+      for (const format of ["table", "md"] as const) {
+        const text = await render(format, c, lang);
+        expect(text).toContain(same);
+        expect(text).not.toContain("1.1.0 → 1.1.0");
+        expect(text).not.toMatch(/No question was added|没有新增、删除或修改的题目/);
+      }
+    }
+  });
+});
