@@ -157,9 +157,11 @@ function coverageCell(lang: Lang, c: Change): Cell {
 }
 
 function progressCell(lang: Lang, d: DimensionChange): Cell {
+  // Progress made of a change within the noise keeps its figure but not the colour of progress.
+  const real = d.noise.signal !== "within-noise";
   if (d.progressStatus === "measured") {
     const p = d.progress ?? 0;
-    return { text: `${p}%`, trend: p > 0 ? "up" : "same" };
+    return { text: `${p}%`, trend: p > 0 && real ? "up" : "same" };
   }
   const m = messagesFor(lang).comparison;
   // No gap at baseline: say whether the follow-up kept the target or fell below it again.
@@ -171,7 +173,7 @@ function progressCell(lang: Lang, d: DimensionChange): Cell {
     target !== null &&
     round2(target - followup) > 0
   ) {
-    return { text: m.progressSlipped, trend: "down" };
+    return { text: m.progressSlipped, trend: real ? "down" : "same" };
   }
   return { text: m.progress[d.progressStatus], trend: "none" };
 }

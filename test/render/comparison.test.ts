@@ -79,6 +79,40 @@ describe("compare renderers", () => {
     ]);
   });
 
+  it("colours progress only where the change is real, not where it is within the noise", async () => {
+    const c = await lotus();
+    const d = c.dimensions[0];
+    if (!d) throw new Error("no dimension");
+    const progressCell = (
+      signal: "gain" | "within-noise",
+      followup: number,
+      status: "measured" | "baseline-at-target",
+    ) => {
+      const edited: Comparison = {
+        ...c,
+        dimensions: [
+          {
+            ...d,
+            score: { baseline: 2.74, followup, change: round2(followup - 2.74) },
+            target: { baseline: 3, followup: status === "measured" ? 3 : 2.5 },
+            noise: { band: 0.53, basis: "agreement", signal },
+            progress: status === "measured" ? 42 : null,
+            progressStatus: status,
+          },
+        ],
+      };
+      const view = buildCompareView(edited, "en").dimensions;
+      return view.rows[0]?.[view.columns.length - 2];
+    };
+    // +0.11 against a band of ±0.53: 42 % of the gap, but not progress to show in green.
+    expect(progressCell("within-noise", 2.85, "measured")).toEqual({ text: "42%", trend: "same" });
+    expect(progressCell("gain", 2.85, "measured")).toEqual({ text: "42%", trend: "up" });
+    expect(progressCell("within-noise", 2.45, "baseline-at-target")).toEqual({
+      text: "fell below target",
+      trend: "same",
+    });
+  });
+
   it("renders the versioned JSON model, the same whatever the language", async () => {
     const c = await lotus();
     const en = await render("json", c, "en");
