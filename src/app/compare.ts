@@ -14,6 +14,7 @@ import { readStdinText } from "../io/read.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
 import { brandFor } from "./brand.js";
 import type { Env } from "./env.js";
+import { checkLanguage, resultsLanguages } from "./language.js";
 import { loadAssessment } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
 import { checkProfileOption, declaresProfiles, questionnaireForResults } from "./profile.js";
@@ -179,6 +180,17 @@ export async function runCompare(
     stdin,
     opts.profile,
   );
+
+  // JSON holds every language; the other formats would put one side's texts in another language.
+  if (opts.format !== "json") {
+    for (const [side, role] of [
+      [baseline.side, "baseline"],
+      [followup.side, "follow-up"],
+    ] as const) {
+      const declared = side.questionnaire?.languages ?? resultsLanguages(side.results.dimensions);
+      checkLanguage(declared, opts.lang, `the ${role}'s questionnaire`);
+    }
+  }
 
   const bDate = baseline.side.results.assessment.date;
   const fDate = followup.side.results.assessment.date;

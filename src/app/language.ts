@@ -10,10 +10,26 @@ export function writtenLanguages(declared: readonly string[]): Lang[] {
  * Refuses (usage error) a `--lang` the questionnaire is not written in: its texts would stand in
  * another language inside the document's frame, e.g. English questions in a Chinese report.
  */
-export function checkLanguage(declared: readonly string[], lang: Lang): void {
+export function checkLanguage(
+  declared: readonly string[],
+  lang: Lang,
+  whose = "the questionnaire",
+): void {
   if (!writtenLanguages(declared).includes(lang)) {
     throw new UsageError(
-      `--lang ${lang}: the questionnaire is written in ${declared.join(", ")}; choose one of those`,
+      `--lang ${lang}: ${whose} is written in ${declared.join(", ")}; choose one of those`,
     );
   }
+}
+
+/**
+ * The languages every dimension title of a results file is written in: the languages of the
+ * questionnaire it was scored with, which the results do not otherwise record.
+ */
+export function resultsLanguages(
+  dimensions: readonly { title: Readonly<Record<string, string>> }[],
+): string[] {
+  const [first, ...rest] = dimensions;
+  if (!first) return [];
+  return Object.keys(first.title).filter((l) => rest.every((d) => d.title[l] !== undefined));
 }

@@ -732,6 +732,10 @@ const comparison: Messages["comparison"] = {
     noChanges: "No question was added, removed or changed.",
     footnote:
       "† questions of this dimension were added, removed or changed between the versions: its scores are not strictly comparable.",
+    weights: "Dimension weights changed",
+    weightChange: (a) => `weight ${a.from} → ${a.to}`,
+    overallFootnote:
+      "‡ the dimensions carry other weights in the overall score than at the baseline (listed under the questionnaire changes): part of the overall change comes from the re-weighting, not from the answers.",
   },
   movers: {
     none: "No matched question changed score.",

@@ -184,6 +184,11 @@ export interface ComparisonMessages {
     changed: string;
     noChanges: string;
     footnote: string;
+    /** Group heading: dimensions whose weight in the overall score changed. */
+    weights: string;
+    weightChange(a: { from: string; to: string }): string;
+    /** Under the dimension table when the overall row is marked ‡ (re-weighted dimensions). */
+    overallFootnote: string;
   };
   movers: { none: string; definitionChanged: string };
   field: Record<QuestionField, string>;

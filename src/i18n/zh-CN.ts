@@ -701,6 +701,10 @@ const comparison: Messages["comparison"] = {
     changed: "修改",
     noChanges: "没有新增、删除或修改的题目。",
     footnote: "† 两个版本之间该维度有题目新增、删除或修改，其得分不可严格对比。",
+    weights: "维度权重调整",
+    weightChange: (a) => `权重 ${a.from} → ${a.to}`,
+    overallFootnote:
+      "‡ 各维度在总体得分中的权重与基线评估时不同（见问卷变更）：总体得分的变化有一部分来自权重调整，而非答题结果。",
   },
   movers: {
     none: "匹配题目的得分均无变化。",

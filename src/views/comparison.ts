@@ -84,6 +84,8 @@ export interface CompareView {
   kpisIntro: string;
   /** Set when a dimension is marked † (its questions changed between versions). */
   dimensionsFootnote: string | null;
+  /** Set when the overall row is marked ‡ (the dimensions' weights changed between versions). */
+  overallFootnote: string | null;
   readiness: {
     line: string;
     trend: Trend;
@@ -155,9 +157,11 @@ function coverageCell(lang: Lang, c: Change): Cell {
 }
 
 function progressCell(lang: Lang, d: DimensionChange): Cell {
+  // Progress made of a change within the noise keeps its figure but not the colour of progress.
+  const real = d.noise.signal !== "within-noise";
   if (d.progressStatus === "measured") {
     const p = d.progress ?? 0;
-    return { text: `${p}%`, trend: p > 0 ? "up" : "same" };
+    return { text: `${p}%`, trend: p > 0 && real ? "up" : "same" };
   }
   const m = messagesFor(lang).comparison;
   // No gap at baseline: say whether the follow-up kept the target or fell below it again.
@@ -169,7 +173,7 @@ function progressCell(lang: Lang, d: DimensionChange): Cell {
     target !== null &&
     round2(target - followup) > 0
   ) {
-    return { text: m.progressSlipped, trend: "down" };
+    return { text: m.progressSlipped, trend: real ? "down" : "same" };
   }
   return { text: m.progress[d.progressStatus], trend: "none" };
 }
@@ -257,7 +261,7 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
   ]);
   const o = c.overall;
   rows.push([
-    { text: m.common.overall },
+    { text: `${m.common.overall}${o.weightsChanged ? " ‡" : ""}` },
     { text: num(o.score.baseline) },
     { text: num(o.score.followup) },
     { text: arrow(o.score.change), trend: trendOf(o.score.change) },
@@ -340,10 +344,15 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
   const { id } = c.followup.questionnaire;
   const from = c.baseline.questionnaire.version;
   const to = c.followup.questionnaire.version;
-  let intro =
-    q.basis === "same-version"
-      ? m.comparison.questions.same({ id, version: to })
-      : m.comparison.questions.versions({ id, from, to });
+  // Both answered to one version (the usual reassessment): say so rather than "2.1.0 → 2.1.0".
+  const sameQuestions =
+    c.baseline.questionnaire.id === id &&
+    from === to &&
+    q.added.length + q.removed.length + q.changed.length === 0;
+  const same = q.basis === "same-version" || sameQuestions;
+  let intro = same
+    ? m.comparison.questions.same({ id, version: to })
+    : m.comparison.questions.versions({ id, from, to });
   if (q.basis === "ids-only") intro = `${intro} ${m.comparison.questions.idsOnly}`;
   const sep = m.common.listSeparator;
   const ref = (r: QuestionRef, detail = ""): ListItem => ({
@@ -374,11 +383,38 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
       mark: "~",
     },
   ];
+  // Listed only when the shares moved: weights all scaled alike change no score.
+  const reweighted = c.overall.weightsChanged
+    ? c.dimensions.filter(
+        (d) => d.weight.baseline !== null && d.weight.followup !== null && d.weight.change !== 0,
+      )
+    : [];
+  all.push({
+    heading: `${m.comparison.questions.weights}${paren(lang, String(reweighted.length))}`,
+    count: reweighted.length,
+    items: reweighted.map((d) => ({
+      id: d.id,
+      text: localize(d.title, lang),
+      detail: paren(
+        lang,
+        m.comparison.questions.weightChange({
+          from: String(d.weight.baseline),
+          to: String(d.weight.followup),
+        }),
+      ),
+    })),
+    trend: "none",
+    mark: "~",
+  });
   const groups = all.filter((g) => g.count > 0);
   return {
     intro,
     groups,
-    none: groups.length === 0 && q.basis !== "ids-only" ? m.comparison.questions.noChanges : null,
+    // "The questions are the same" already says it.
+    none:
+      groups.length === 0 && q.basis !== "ids-only" && !same
+        ? m.comparison.questions.noChanges
+        : null,
   };
 }
 
@@ -453,6 +489,7 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     kpisIntro: m.comparison.kpis.intro,
     dimensions: dimensionsTable(lang, c),
     dimensionsFootnote: anyDagger ? m.comparison.questions.footnote : null,
+    overallFootnote: c.overall.weightsChanged ? m.comparison.questions.overallFootnote : null,
     readiness: {
       line: `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`,
       trend: readinessTrend,

@@ -70,6 +70,45 @@ describe("a pack written in English only", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("refuses a Chinese progress report, from answers or from results, whichever side is English", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-custom-pack-"));
+    const results = path.join(dir, "results.json");
+    expect(runEn(["score", "answers.yaml", "--format", "json", "-o", results]).status).toBe(0);
+    for (const [args, side] of [
+      [["compare", "answers.yaml", "answers.yaml", "-q", "questionnaire.yaml"], "baseline"],
+      // Results read with the bundled (bilingual) pack still hold the English pack's titles.
+      [["compare", results, results], "baseline"],
+      [["compare", results, "answers.yaml", "-q", "questionnaire.yaml"], "baseline"],
+      [
+        [
+          "compare",
+          path.join(REPO, "test/fixtures/compare/lotus/baseline.yaml"),
+          results,
+          "--baseline-questionnaire",
+          path.join(REPO, "test/fixtures/compare/questionnaire-v1/questionnaire.yaml"),
+        ],
+        "follow-up",
+      ],
+    ] as const) {
+      for (const format of ["table", "md", "pdf", "docx", "pptx"]) {
+        const out = path.join(dir, `progress.${format === "table" ? "txt" : format}`);
+        const r = runCli([...args, "--lang", "zh-CN", "--format", format, "-o", out], {
+          cwd: EN,
+        });
+        expect(r.stderr, `${args.join(" ")} ${format}`).toContain(
+          `crm-maturity: error: --lang zh-CN: the ${side}'s questionnaire is written in en; choose one of those\n`,
+        );
+        expect(r.status).toBe(2);
+        expect(existsSync(out)).toBe(false);
+      }
+    }
+    // JSON holds every language, and English is what the pack is written in.
+    expect(runEn(["compare", results, results, "--lang", "zh-CN", "--format", "json"]).status).toBe(
+      0,
+    );
+    expect(runEn(["compare", "answers.yaml", "answers.yaml", "--format", "md"]).status).toBe(0);
+  });
+
   it("still scores to JSON, which holds no sentence, and writes the English report", () => {
     expect(runEn(["score", "answers.yaml", "--lang", "zh-CN", "--format", "json"]).status).toBe(0);
     const r = runEn(["report", "answers.yaml"]);

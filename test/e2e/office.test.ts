@@ -210,6 +210,12 @@ describe("compare --format pptx", () => {
     const charts = [...parts].filter(([n]) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
     expect(charts.map(([, x]) => x).join("")).toContain("<c:radarChart>");
     expect(parts.get("ppt/slides/slide1.xml")).toContain("Lotus Kitchenware Co.");
+    // The scores slide gives the overall score and marks, as the notes explain, the dimensions
+    // whose questions changed between the versions.
+    const scores = parts.get("ppt/slides/slide2.xml") ?? "";
+    for (const text of ["Overall", "2.36", "2.69", "+0.33", "Leadership involvement †"]) {
+      expect(scores).toContain(text);
+    }
   }, 60_000);
 });
 

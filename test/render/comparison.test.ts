@@ -14,6 +14,7 @@ import {
 import { buildCompareView } from "../../src/views/comparison.js";
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "../helpers/lotus.js";
+import { packageParts } from "../helpers/ooxml.js";
 
 // Built from a string: Biome rejects control characters in regular expression literals.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
@@ -76,6 +77,40 @@ describe("compare renderers", () => {
       { text: "at target", trend: "none" },
       { text: "已达目标", trend: "none" },
     ]);
+  });
+
+  it("colours progress only where the change is real, not where it is within the noise", async () => {
+    const c = await lotus();
+    const d = c.dimensions[0];
+    if (!d) throw new Error("no dimension");
+    const progressCell = (
+      signal: "gain" | "within-noise",
+      followup: number,
+      status: "measured" | "baseline-at-target",
+    ) => {
+      const edited: Comparison = {
+        ...c,
+        dimensions: [
+          {
+            ...d,
+            score: { baseline: 2.74, followup, change: round2(followup - 2.74) },
+            target: { baseline: 3, followup: status === "measured" ? 3 : 2.5 },
+            noise: { band: 0.53, basis: "agreement", signal },
+            progress: status === "measured" ? 42 : null,
+            progressStatus: status,
+          },
+        ],
+      };
+      const view = buildCompareView(edited, "en").dimensions;
+      return view.rows[0]?.[view.columns.length - 2];
+    };
+    // +0.11 against a band of ±0.53: 42 % of the gap, but not progress to show in green.
+    expect(progressCell("within-noise", 2.85, "measured")).toEqual({ text: "42%", trend: "same" });
+    expect(progressCell("gain", 2.85, "measured")).toEqual({ text: "42%", trend: "up" });
+    expect(progressCell("within-noise", 2.45, "baseline-at-target")).toEqual({
+      text: "fell below target",
+      trend: "same",
+    });
   });
 
   it("renders the versioned JSON model, the same whatever the language", async () => {
@@ -207,6 +242,77 @@ describe("KPIs moved in the text formats", () => {
       for (const k of c.kpis) expect(section).toContain(k.title[lang] ?? k.title.en);
       const none = await render(format, { ...c, kpis: [] }, lang);
       expect(none, `${format} ${lang} without KPIs`).not.toContain(heading);
+    }
+  });
+});
+
+describe("dimension weights changed between the versions", () => {
+  /** Lotus with leadership weighing twice what it did at the baseline. */
+  async function reweighted(): Promise<Comparison> {
+    const c = await lotus();
+    return {
+      ...c,
+      overall: { ...c.overall, weightsChanged: true },
+      dimensions: c.dimensions.map((d) =>
+        d.id === "leadership" ? { ...d, weight: { baseline: 1.5, followup: 3, change: 1.5 } } : d,
+      ),
+    };
+  }
+
+  it("marks the overall score ‡ and lists the re-weighted dimensions in every language", async () => {
+    const c = await reweighted();
+    const cases = [
+      [
+        "en",
+        "Overall ‡",
+        "Dimension weights changed (1)",
+        "(weight 1.5 → 3)",
+        "part of the overall change comes from the re-weighting",
+      ],
+      [
+        "zh-CN",
+        "总体 ‡",
+        "维度权重调整（1）",
+        "（权重 1.5 → 3）",
+        "总体得分的变化有一部分来自权重调整",
+      ],
+    ] as const;
+    for (const [lang, overall, group, detail, footnote] of cases) {
+      for (const format of ["table", "md"] as const) {
+        const text = await render(format, c, lang);
+        for (const needle of [overall, group, detail, footnote]) {
+          expect(text, `${format} ${lang}`).toContain(needle);
+        }
+      }
+    }
+    const notes = [...(await packageParts((await render("pptx", c)) as unknown as Uint8Array))]
+      .filter(([name]) => name.includes("notesSlide"))
+      .map(([, xml]) => xml)
+      .join("");
+    expect(notes).toContain("part of the overall change comes from the re-weighting");
+    // Without the flag nothing is said: the Lotus versions weigh their dimensions alike.
+    const plain = await render("table", await lotus());
+    expect(plain).not.toContain("‡");
+    expect(plain).not.toContain("Dimension weights changed");
+  });
+});
+
+describe("both assessments answered to one questionnaire version", () => {
+  it("says the questions are the same once, not '1.1.0 → 1.1.0' and 'nothing changed'", async () => {
+    const { followup } = await loadLotus();
+    const c = compareAssessments(followup, followup);
+    expect(c.questions.basis).toBe("questionnaires");
+    const cases = [
+      ["en", "Both assessments used crm-maturity 1.1.0: the questions are the same."],
+      ["zh-CN", "两次评估均使用 crm-maturity 1.1.0，题目相同。"],
+    ] as const;
+    for (const [lang, same] of cases) {
+      for (const format of ["table", "md"] as const) {
+        const text = await render(format, c, lang);
+        expect(text).toContain(same);
+        expect(text).not.toContain("1.1.0 → 1.1.0");
+        expect(text).not.toMatch(/No question was added|没有新增、删除或修改的题目/);
+      }
     }
   });
 });

@@ -201,6 +201,7 @@ function compareDimension(
       variances.baseline,
       variances.followup,
     ),
+    weight: change(b?.weight ?? null, f?.weight ?? null),
     level: change(b?.level ?? null, f?.level ?? null),
     coverage: change(b?.coverage ?? null, f?.coverage ?? null),
     confidence: { baseline: b?.confidence ?? null, followup: f?.confidence ?? null },
@@ -209,6 +210,23 @@ function compareDimension(
     progressStatus,
     questionsChanged,
   };
+}
+
+/**
+ * Whether the dimensions on both sides weigh differently in the overall score at the follow-up:
+ * their shares of the matched dimensions' total weight differ. Weights all scaled alike change
+ * no share, so they change nothing.
+ */
+export function overallWeightsChanged(dimensions: readonly DimensionChange[]): boolean {
+  const matched = dimensions.flatMap((d) =>
+    d.weight.baseline !== null && d.weight.followup !== null
+      ? [{ b: d.weight.baseline, f: d.weight.followup }]
+      : [],
+  );
+  const totalB = matched.reduce((sum, w) => sum + w.b, 0);
+  const totalF = matched.reduce((sum, w) => sum + w.f, 0);
+  if (totalB <= 0 || totalF <= 0) return false;
+  return matched.some((w) => Math.abs(w.b / totalB - w.f / totalF) > 1e-9);
 }
 
 /** The baseline's outcome KPIs, read from the dimension changes (same scores, same noise). */
@@ -497,6 +515,7 @@ export function compareAssessments(
       level: change(b.overall.level, f.overall.level),
       coverage: change(b.overall.coverage, f.overall.coverage),
       confidence: { baseline: b.overall.confidence, followup: f.overall.confidence },
+      weightsChanged: overallWeightsChanged(dimensions),
     },
     dimensions,
     kpis: kpiMoves(b, dimensions),

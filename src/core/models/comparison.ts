@@ -91,6 +91,9 @@ export const dimensionChangeSchema = z.strictObject({
   score: changeSchema,
   /** The score change judged against the measurement's noise. */
   noise: changeSignalSchema,
+  weight: changeSchema.describe(
+    "The dimension's weight in the overall score at each side (null where it does not exist).",
+  ),
   level: changeSchema,
   coverage: changeSchema.describe("Coverage as a 0–1 share; the change is in share points."),
   confidence: confidenceChange,
@@ -129,6 +132,11 @@ export const overallChangeSchema = z.strictObject({
   level: changeSchema,
   coverage: changeSchema,
   confidence: confidenceChange,
+  weightsChanged: z
+    .boolean()
+    .describe(
+      "True when the dimensions on both sides carry other shares of the overall score at the follow-up (their weights changed, not merely all scaled alike): part of the overall change comes from the re-weighting.",
+    ),
 });
 
 export const riskChangeSchema = z.strictObject({

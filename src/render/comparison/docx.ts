@@ -74,7 +74,9 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     ...(await b.chart(radar, `${baseline} → ${followup}`)),
     ...table(v.dimensions),
   ];
-  if (v.dimensionsFootnote) body.push(b.paragraph(v.dimensionsFootnote, { style: STYLE.small }));
+  for (const note of [v.dimensionsFootnote, v.overallFootnote]) {
+    if (note) body.push(b.paragraph(note, { style: STYLE.small }));
+  }
   if (v.kpis) body.push(b.heading(1, v.labels.kpis), b.paragraph(v.kpisIntro), ...table(v.kpis));
   body.push(b.heading(1, v.labels.readiness), b.paragraph(v.readiness.line));
   for (const side of v.readiness.sides)

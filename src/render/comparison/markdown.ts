@@ -61,6 +61,7 @@ export function buildMarkdownView(comparison: Comparison, opts: RenderOptions) {
     labels: Object.fromEntries(Object.entries(v.labels).map(([k, s]) => [k, e(s)])),
     dimensions: table(v.dimensions),
     dimensionsFootnote: v.dimensionsFootnote === null ? null : e(v.dimensionsFootnote),
+    overallFootnote: v.overallFootnote === null ? null : e(v.overallFootnote),
     kpis: v.kpis ? table(v.kpis) : null,
     kpisIntro: e(v.kpisIntro),
     readiness: {

@@ -147,8 +147,9 @@ function drawDimensions(
     { inconclusive: "—", current: followup, target: baseline, gap: "", weeks: "" },
   );
   table(w, v.dimensions);
-  if (v.dimensionsFootnote)
-    w.paragraph(v.dimensionsFootnote, { size: SIZE.small, color: COLOR.muted });
+  for (const note of [v.dimensionsFootnote, v.overallFootnote]) {
+    if (note) w.paragraph(note, { size: SIZE.small, color: COLOR.muted });
+  }
   if (v.kpis) {
     w.subheading(v.labels.kpis, { toc: true });
     w.paragraph(v.kpisIntro);

@@ -71,6 +71,7 @@ class ComparisonDeck extends DeckBase {
     const scores = this.slide(this.v.labels.dimensions, [
       ...this.v.method,
       ...(this.v.dimensionsFootnote ? [this.v.dimensionsFootnote] : []),
+      ...(this.v.overallFootnote ? [this.v.overallFootnote] : []),
     ]);
     const labels = dims.map((d) => localize(d.title, this.language));
     scores.addChart(
@@ -106,25 +107,50 @@ class ComparisonDeck extends DeckBase {
         this.m.change,
         this.m.signal.column,
       ],
-      dims.map((d) => {
-        // Colour only what is real change; a change within the noise stays grey.
-        const signal = signalCell(this.language, d);
-        const color =
-          signal.trend === "up"
-            ? COLOR.improved
-            : signal.trend === "down"
-              ? COLOR.gap
-              : COLOR.muted;
-        return [
-          localize(d.title, this.language),
-          fmtScore(d.score.baseline, "—"),
-          fmtScore(d.score.followup, "—"),
-          { text: arrow(d.score.change), bold: true, color },
-          { text: signal.text, color },
-        ];
-      }),
-      { x: 7.3, y: 1.4, w: BODY_W - 6.75, colW: [1.75, 0.75, 0.75, 0.75, 1.48], fontSize: 11 },
+      [
+        ...dims.map((d) => {
+          // Colour only what is real change; a change within the noise stays grey.
+          const signal = signalCell(this.language, d);
+          const color =
+            signal.trend === "up"
+              ? COLOR.improved
+              : signal.trend === "down"
+                ? COLOR.gap
+                : COLOR.muted;
+          return [
+            // The view's label: the title with its † when its questions changed (see the notes).
+            this.dimensionLabel(d.id) ?? localize(d.title, this.language),
+            fmtScore(d.score.baseline, "—"),
+            fmtScore(d.score.followup, "—"),
+            { text: arrow(d.score.change), bold: true, color },
+            { text: signal.text, color },
+          ];
+        }),
+        this.overallRow(),
+      ],
+      { x: 7.3, y: 1.4, w: BODY_W - 6.75, colW: [1.6, 0.85, 0.85, 0.85, 1.33], fontSize: 11 },
     );
+  }
+
+  /** A dimension's label in the view's dimension table (rows follow the comparison's order). */
+  private dimensionLabel(id: string): string | undefined {
+    const i = this.comparison.dimensions.findIndex((d) => d.id === id);
+    return this.v.dimensions.rows[i]?.[0]?.text;
+  }
+
+  /** The overall score, the figure a steering committee asks for first (‡ when re-weighted). */
+  private overallRow(): (string | { text: string; color?: string; bold?: boolean })[] {
+    const o = this.comparison.overall.score;
+    const label = this.v.dimensions.rows.at(-1)?.[0]?.text ?? "";
+    const color =
+      o.change === null || o.change === 0 ? COLOR.muted : o.change > 0 ? COLOR.improved : COLOR.gap;
+    return [
+      { text: label, bold: true },
+      { text: fmtScore(o.baseline, "—"), bold: true },
+      { text: fmtScore(o.followup, "—"), bold: true },
+      { text: arrow(o.change), bold: true, color },
+      "—",
+    ];
   }
 
   /** Readiness then and now, and the risks resolved, new and remaining. */

@@ -73,6 +73,7 @@ export function renderTable(comparison: Comparison, opts: RenderOptions): string
   out.push(heading(v.labels.dimensions));
   out.push(grid(chalk, v.dimensions));
   if (v.dimensionsFootnote) out.push(v.dimensionsFootnote);
+  if (v.overallFootnote) out.push(v.overallFootnote);
   out.push("");
 
   if (v.kpis) {

@@ -340,6 +340,43 @@ describe("compareAssessments: questionnaire versions", () => {
     ]);
   });
 
+  it("marks the overall score when the dimensions' weights changed, even from results alone", () => {
+    const dims = (weightB: number) => [
+      dimension("a", [question("a.one")]),
+      dimension("b", [question("b.one")], { weight: weightB }),
+    ];
+    const before = questionnaire(dims(1), { version: "1.0.0" });
+    const after = questionnaire(dims(3), { version: "1.1.0" });
+    const same = { "a.one": 2, "b.one": 4 };
+    for (const withQuestionnaire of [true, false]) {
+      const c = compareAssessments(
+        side(before, same, { withQuestionnaire }),
+        side(after, same, { ...LATER, withQuestionnaire }),
+      );
+      // Nobody answered differently: the whole overall change (3.00 → 3.50) is the re-weighting.
+      expect(c.overall.score).toEqual({ baseline: 3, followup: 3.5, change: 0.5 });
+      expect(c.overall.weightsChanged).toBe(true);
+      expect(c.dimensions.map((d) => [d.id, d.weight])).toEqual([
+        ["a", { baseline: 1, followup: 1, change: 0 }],
+        ["b", { baseline: 1, followup: 3, change: 2 }],
+      ]);
+      expect(c.questions.changed).toEqual([]);
+    }
+  });
+
+  it("does not call weights all scaled alike a change: no share of the overall moved", () => {
+    const dims = (w: number) => [
+      dimension("a", [question("a.one")], { weight: w }),
+      dimension("b", [question("b.one")], { weight: w }),
+    ];
+    const c = compareAssessments(
+      side(questionnaire(dims(1), { version: "1.0.0" }), { "a.one": 2, "b.one": 4 }),
+      side(questionnaire(dims(2), { version: "1.1.0" }), { "a.one": 2, "b.one": 4 }, LATER),
+    );
+    expect(c.overall.weightsChanged).toBe(false);
+    expect(c.overall.score.change).toBe(0);
+  });
+
   it("falls back to ids when a questionnaire is unavailable, and says so", () => {
     const c = compareAssessments(
       side(v1, v1Answers, { withQuestionnaire: false }),
