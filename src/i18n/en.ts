@@ -772,7 +772,8 @@ const comparison: Messages["comparison"] = {
   method: {
     progress:
       "Progress to target = (follow-up score − baseline score) ÷ (target − baseline score), against the follow-up target, clamped to 0–100%: a decline counts as 0%, overshooting the target as 100%.",
-    arrows: "▲ improved · ▼ declined · = unchanged; coverage changes are in percentage points.",
+    arrows:
+      "▲ improved · ▼ declined · = unchanged. Levels and coverage show the baseline → the follow-up.",
     signal:
       "A change counts as real only when it is larger than the measurement's noise: 1.96 standard errors of the difference between the two scores, worked out from how closely each side's respondents agreed (rwg(j)) and how many answered, and never less than a quarter of a level. Where either side rests on a single respondent, the bar is half a level. Smaller changes may be noise and should not be presented as progress.",
   },

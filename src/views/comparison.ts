@@ -137,23 +137,17 @@ export function arrow(delta: number | null, digits = 2): string {
   return `= ${abs}`;
 }
 
-function levelCell(lang: Lang, c: Change): Cell {
+// Levels and coverage read as "from → to" (the change is plain from the two, and coloured by its
+// trend): a bracketed difference beside them made these cells wrap over three lines in the documents.
+function levelCell(c: Change): Cell {
   if (c.baseline === null && c.followup === null) return { text: "—", trend: "none" };
-  const text = `${num(c.baseline, 0)} → ${num(c.followup, 0)}`;
-  return {
-    text: c.change === null ? text : `${text}${paren(lang, arrow(c.change, 0))}`,
-    trend: trendOf(c.change),
-  };
+  return { text: `${num(c.baseline, 0)} → ${num(c.followup, 0)}`, trend: trendOf(c.change) };
 }
 
-function coverageCell(lang: Lang, c: Change): Cell {
+function coverageCell(c: Change): Cell {
   if (c.baseline === null && c.followup === null) return { text: "—", trend: "none" };
   const points = c.change === null ? null : Math.round(c.change * 100);
-  const text = `${pct(c.baseline)} → ${pct(c.followup)}`;
-  return {
-    text: points === null ? text : `${text}${paren(lang, arrow(points, 0))}`,
-    trend: trendOf(points),
-  };
+  return { text: `${pct(c.baseline)} → ${pct(c.followup)}`, trend: trendOf(points) };
 }
 
 function progressCell(lang: Lang, d: DimensionChange): Cell {
@@ -253,11 +247,11 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
       text: arrow(d.score.change),
       trend: d.noise.signal === "within-noise" ? "same" : trendOf(d.score.change),
     },
-    levelCell(lang, d.level),
+    levelCell(d.level),
     targetCell(lang, d),
     signalCell(lang, d),
     progressCell(lang, d),
-    coverageCell(lang, d.coverage),
+    coverageCell(d.coverage),
   ]);
   const o = c.overall;
   rows.push([
@@ -265,11 +259,11 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
     { text: num(o.score.baseline) },
     { text: num(o.score.followup) },
     { text: arrow(o.score.change), trend: trendOf(o.score.change) },
-    levelCell(lang, o.level),
+    levelCell(o.level),
     { text: "—" },
     { text: "—" },
     { text: "—" },
-    coverageCell(lang, o.coverage),
+    coverageCell(o.coverage),
   ]);
   return { columns, rows };
 }
