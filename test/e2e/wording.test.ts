@@ -142,7 +142,9 @@ describe("the wording of the client's documents", () => {
     const zh = run("zh-CN");
     expect(zh).not.toMatch(/^- `[a-z-]+` /m);
     expect(zh).not.toMatch(/ \((▲|▼|=) /);
-    expect(zh).toMatch(/（▲ \+1）/);
+    // Brackets in Chinese are full-width: a risk's severity, the readiness change, the interval.
+    expect(zh).toMatch(/^- .+（高）$/m);
+    expect(zh).toMatch(/^尚未就绪 → .+（▲ 改善）$/m);
     execFileSync("rm", ["-rf", dir]);
   });
 });
