@@ -49,8 +49,8 @@ export const formatJunit: Formatter = (issues, ctx) => {
     const counts = { tests: 1, failures: 0, errors: 0 };
     lines.push(
       `<testsuites${attributes({ name: SUITES_NAME, ...counts })}>`,
-      `  <testsuite${attributes({ name: SUITES_NAME, ...counts })}>`,
-      `    <testcase${attributes({ name: "validate", classname: "crm-maturity" })}/>`,
+      `  <testsuite${attributes({ name: SUITES_NAME, ...counts, time: 0 })}>`,
+      `    <testcase${attributes({ name: "validate", classname: "crm-maturity", time: 0 })}/>`,
       "  </testsuite>",
       "</testsuites>",
     );
@@ -63,10 +63,15 @@ export const formatJunit: Formatter = (issues, ctx) => {
   );
   for (const [file, group] of groupByPath(prepared)) {
     const n = group.length;
-    lines.push(`  <testsuite${attributes({ name: file, tests: n, failures: n, errors: 0 })}>`);
+    lines.push(
+      `  <testsuite${attributes({ name: file, tests: n, failures: n, errors: 0, time: 0 })}>`,
+    );
+    // Jenkins splits a classname at its last dot into package and class: without the extension,
+    // "dimensions/lead.yaml" shows as "dimensions/lead", not as class "yaml" (ESLint does the same).
+    const classname = file.replace(/\.[^./]+$/, "");
     for (const issue of group) {
       const at = `${issue.start.line}:${issue.start.column}`;
-      const testcase = { name: `${issue.code} at ${at}`, classname: file, file };
+      const testcase = { name: `${issue.code} at ${at}`, classname, file, time: 0 };
       const body = `${issue.severity} ${issue.code} at ${file}:${at}\n${issue.message}`;
       lines.push(
         `    <testcase${attributes(testcase)}>`,

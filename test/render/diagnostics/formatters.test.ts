@@ -306,9 +306,12 @@ describe("junit", () => {
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
     expect(xml.match(/<failure /g)).toHaveLength(ISSUES.length);
     expect(xml).toContain('<testsuites name="crm-maturity validate" tests="5" failures="5"');
+    // The classname without its extension, which Jenkins would read as the class; a time, which
+    // the strict Ant JUnit schema requires.
     expect(xml).toContain(
-      '<testcase name="invalid-value at 7:5" classname="questionnaires/dimensions/data.yaml"',
+      '<testcase name="invalid-value at 7:5" classname="questionnaires/dimensions/data" file="questionnaires/dimensions/data.yaml" time="0"',
     );
+    expect(xml).toMatch(/<testsuite name="[^"]+" tests="\d+" failures="\d+" errors="0" time="0">/);
     expect(xml).toContain('type="missing-kpis"');
   });
 
@@ -323,13 +326,13 @@ describe("junit", () => {
     );
     expectWellFormedXml(xml);
     expect(xml).toContain('message="&lt;key&gt; &amp; &quot;q&quot; &apos;x&apos;  中文&#10;more"');
-    expect(xml).toContain('classname="a&amp;b.yaml"');
+    expect(xml).toContain('classname="a&amp;b" file="a&amp;b.yaml"');
   });
 
   it("reports a clean run as one passing testcase", () => {
     const xml = loaded.junit([], ctx);
     expectWellFormedXml(xml);
-    expect(xml).toContain('<testcase name="validate" classname="crm-maturity"/>');
+    expect(xml).toContain('<testcase name="validate" classname="crm-maturity" time="0"/>');
     expect(xml).not.toContain("<failure");
   });
 });
