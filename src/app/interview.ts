@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { accessSync, constants, mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { type PlaceholderField, placeholderFields } from "../core/answers/placeholders.js";
 import type { AssessmentMeta } from "../core/answers/schema.js";
@@ -119,12 +119,17 @@ export async function runInterview(
  * holds nothing to keep and is started afresh, as a missing one is; anything else is checked.
  */
 function holdsContent(file: string): boolean {
-  if (!existsSync(file)) return false;
+  let st: ReturnType<typeof statSync>;
   try {
-    const st = statSync(file);
-    return !(st.isFile() && st.size < 4096 && readFileSync(file, "utf8").trim() === "");
+    st = statSync(file);
   } catch {
-    return true;
+    return false; // missing
+  }
+  if (!st.isFile() || st.size >= 4096) return true;
+  try {
+    return readFileSync(file, "utf8").trim() !== "";
+  } catch {
+    return true; // unreadable: loadExisting says so
   }
 }
 

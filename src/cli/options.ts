@@ -1,6 +1,7 @@
 import { Option } from "commander";
 import { UsageError } from "../core/diagnostics/errors.js";
 import { LANGS } from "../core/models/languages.js";
+import { joinList } from "../i18n/format.js";
 
 /** Formats an "Examples:" block for a command's `--help`. */
 export const examples = (lines: string[]): string =>
@@ -57,8 +58,10 @@ export const questionnaireOption = (what: string): Option =>
 /** `--brand <file>`: the firm's brand.yaml for the command's PDF, Word and PowerPoint formats. */
 export const brandOption = (formats: readonly string[]): Option => {
   const office = formats.filter((f) => f === "pdf" || f === "docx" || f === "pptx");
-  const list = `${office.slice(0, -1).join(", ")}${office.length > 1 ? " and " : ""}${office.at(-1) ?? ""}`;
-  return new Option("--brand <file>", `firm branding for ${list} (brand.yaml; see \`init\`)`);
+  return new Option(
+    "--brand <file>",
+    `firm branding for ${joinList(office, ", ", " and ")} (brand.yaml; see \`init\`)`,
+  );
 };
 
 /** `-o, --output <file>` for commands that write through `writeOutput` (atomic, `-` is stdout). */

@@ -149,7 +149,7 @@ function findingToIssue(file: SourceFile, finding: AnswerFinding): Issue {
   return makeIssue(finding.code, finding.message, file.display, range, finding.severity);
 }
 
-/** The files an answers folder contributes: what `interview` and `init` write. */
+/** Answer files, as `interview` and `init` write them (and a folder of them holds). */
 const ANSWER_FILE = /\.(ya?ml|json)$/i;
 
 /**
@@ -300,7 +300,7 @@ function answerDocumentsBeside(file: string): unknown[] {
   const docs: unknown[] = [];
   for (const name of names) {
     const other = path.join(dir, name);
-    if (other === file || !/\.(ya?ml|json)$/i.test(name)) continue;
+    if (other === file || !ANSWER_FILE.test(name)) continue;
     try {
       if (!statSync(other).isFile() || statSync(other).size > SIBLING_LIMIT_BYTES) continue;
       const parsed = parseFast(readFileSync(other, "utf8"));
