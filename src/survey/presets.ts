@@ -37,6 +37,28 @@ const has = (row: readonly string[] | undefined, ...names: string[]) => {
   return names.every((n) => cells.has(normalizeLabel(n)));
 };
 
+/**
+ * The `Status` (response type) codes of Qualtrics responses that are not real answers, with their
+ * labels: "numeric values" exports write the code, "choice text" exports the label. The codes are
+ * bit flags (1 preview, 2 test, 4 imported, 8 spam, 16 Offline app, 32 Employee Experience).
+ * Sources: the value labels Qualtrics writes for `Status` into its SPSS exports, as reproduced in
+ * public SPSS syntax and R code (0 "IP Address", 1 "Survey Preview", 2 "Survey Test",
+ * 4 "Imported", 8 "Spam", 9 "Survey Preview Spam", 12 "Imported Spam", 16 "Offline",
+ * 17 "Offline Survey Preview", 32 "EX", 40 "EX Spam", 48 "EX Offline"); Qualtrics' page
+ * https://www.qualtrics.com/support/employee-experience/creating-360-project/data-tab-360/understanding-your-response-data-set-360/
+ * (32 / EX, 36 / Imported) shows the same flags. Real responses stay: 0 (normal), 4 (imported, as
+ * when paper forms are keyed in), 16 (collected offline), 32 and 48.
+ */
+const QUALTRICS_NOT_REAL: readonly (readonly [number, string])[] = [
+  [1, "Survey Preview"],
+  [2, "Survey Test"],
+  [8, "Spam"],
+  [9, "Survey Preview Spam"],
+  [12, "Imported Spam"],
+  [17, "Offline Survey Preview"],
+  [40, "EX Spam"],
+];
+
 /** Every preset, keyed by id. */
 export const PRESETS: Record<PresetId, Preset> = {
   qualtrics: {
@@ -73,7 +95,11 @@ export const PRESETS: Record<PresetId, Preset> = {
       },
       {
         column: "Status",
-        equals: ["Survey Preview", "Survey Test", "Spam", "Preview Spam", "1", "2", "8", "9"],
+        // "Preview Spam" was in this list before; the sources above do not confirm Qualtrics writes
+        // it, but no real response carries it, so it stays.
+        equals: [...QUALTRICS_NOT_REAL.map(([, label]) => label), "Preview Spam"].concat(
+          QUALTRICS_NOT_REAL.map(([code]) => String(code)),
+        ),
         reason: "preview, test or spam response",
       },
     ],

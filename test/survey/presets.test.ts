@@ -1,11 +1,13 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { materializeResults } from "../../src/batch/run.js";
 import { resultsSchema } from "../../src/core/models/results.js";
 import { openExport } from "../../src/io/survey/read.js";
-import { detectPreset } from "../../src/survey/presets.js";
-import { runOn, SURVEY, scoreFiles, withoutStatistics } from "../batch/helpers.js";
+import { detectPreset, PRESETS } from "../../src/survey/presets.js";
+import { mapping, runOn, SURVEY, scoreFiles, tmp, withoutStatistics } from "../batch/helpers.js";
 
 /** fixture → [preset, encoding, delimiter (csv only), rows scored, rows excluded]. */
 const CASES: Record<string, [string, string | undefined, string | undefined, number, number]> = {
@@ -70,6 +72,59 @@ describe("survey export presets", () => {
         );
         expect(batch.statistics?.all.respondents).toBe(scored);
       });
+    });
+  }
+
+  // Qualtrics' Status codes and labels (see QUALTRICS_NOT_REAL in src/survey/presets.ts).
+  const NOT_REAL: [string, string][] = [
+    ["1", "Survey Preview"],
+    ["2", "Survey Test"],
+    ["8", "Spam"],
+    ["9", "Survey Preview Spam"],
+    ["12", "Imported Spam"],
+    ["17", "Offline Survey Preview"],
+    ["40", "EX Spam"],
+  ];
+  const REAL: [string, string][] = [
+    ["0", "IP Address"],
+    ["4", "Imported"],
+    ["16", "Offline"],
+    ["32", "EX"],
+    ["48", "EX Offline"],
+  ];
+  for (const [dir, column] of [
+    ["qualtrics-numeric", 0],
+    ["qualtrics", 1],
+  ] as const) {
+    it(`${dir}: leaves out previews, tests and spam by their Status, and scores real responses`, async () => {
+      const mappingFile = path.join(SURVEY, dir, "mapping.yaml");
+      expect(mapping(mappingFile).mapping.exclude).toEqual(PRESETS.qualtrics.exclude);
+      const rows: string[][] = parse(readFileSync(exportOf(dir)), { bom: true });
+      const header = rows[0] ?? [];
+      const status = header.indexOf("Status");
+      // The fixture's one preview, set to each Status in turn (the other rows are normal).
+      const preview = rows.findIndex((r) => r[header.indexOf("ResponseId")] === "R_5eFg3HiJiQx");
+      const dirOut = tmp();
+      for (const [values, excluded] of [
+        [NOT_REAL, true],
+        [REAL, false],
+      ] as const) {
+        for (const value of values) {
+          const cell = value[column];
+          (rows[preview] as string[])[status] = cell;
+          const file = path.join(dirOut, "export.csv");
+          writeFileSync(file, stringify(rows));
+          const { outcome } = await runOn(file, mappingFile);
+          const reasons = Object.fromEntries(
+            outcome.summary.exclusions.map((e) => [e.reason, e.rows]),
+          );
+          expect(reasons, cell).toEqual({
+            "unfinished response": 1,
+            "preview, test or spam response": excluded ? 1 : 0,
+          });
+          expect(outcome.summary.rows.scored, cell).toBe(excluded ? 8 : 9);
+        }
+      }
     });
   }
 
