@@ -27,6 +27,7 @@ const MONTHS_EN = [
 const common: Messages["common"] = {
   languageName: "English",
   officeLanguage: "en-GB",
+  officeLatinLanguage: "en-GB",
   officeFont: "Calibri",
   officeFontWithBrand: (brandFont) => brandFont,
   inconclusive: "—",

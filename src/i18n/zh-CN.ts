@@ -4,6 +4,7 @@ import type { Messages } from "./messages.js";
 const common: Messages["common"] = {
   languageName: "简体中文",
   officeLanguage: "zh-CN",
+  officeLatinLanguage: "en-US",
   officeFont: "Microsoft YaHei",
   // A brand's Latin font has no Chinese glyphs: the deck keeps a CJK face.
   officeFontWithBrand: () => "Microsoft YaHei",

@@ -16,11 +16,10 @@ import {
 import type { Lang } from "../../core/models/languages.js";
 import { longestWord } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
-import { messagesFor } from "../../i18n/index.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
 import type { SvgChart } from "../charts/svg.js";
 import { COLOR } from "../pdf/theme.js";
-import { STYLE } from "./styles.js";
+import { runLanguage, STYLE } from "./styles.js";
 
 /**
  * Building blocks of a Word document: paragraphs in the document's named styles, bulleted lists,
@@ -130,7 +129,7 @@ export function makeBlocks(
 ): Blocks {
   let lists = 0;
   const toPng = chartRasterizer(opts.fonts);
-  const language = { value: messagesFor(lang).common.officeLanguage, eastAsia: "zh-CN" };
+  const language = runLanguage(lang);
   const run: Blocks["run"] = (text, opts = {}) =>
     new TextRun({
       text: xmlSafe(text),

@@ -77,11 +77,17 @@ describe("the gap report as DOCX", () => {
     expect(footers.join("")).toMatch(/PAGE[\s\S]*NUMPAGES/);
   });
 
-  it("marks every run with the document's language, Chinese for East Asian text", () => {
+  it("marks every run with the document's languages: Chinese for East Asian text", () => {
     const body = parts.get("word/document.xml") ?? "";
     const runs = body.match(/<w:r>/g)?.length ?? 0;
-    const langs = body.match(/<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/g)?.length ?? 0;
+    // w:val is the language of the run's Latin-script words: in a Chinese document they are
+    // English (CRM, quoted notes, ids). Tagged zh-CN, LibreOffice broke them mid-word at a wrap.
+    const langs = body.match(/<w:lang w:val="en-US" w:eastAsia="zh-CN"\/>/g)?.length ?? 0;
     expect(langs).toBeGreaterThan(100);
+    expect(body.match(/<w:lang [^>]*>/g)?.every((l) => l.includes('w:eastAsia="zh-CN"'))).toBe(
+      true,
+    );
+    expect(body).not.toContain('w:val="zh-CN"');
     expect(body).not.toContain('w:val="en-GB"');
     expect(runs).toBeGreaterThan(0);
     expect(parts.get("word/styles.xml")).toContain('w:eastAsia="Microsoft YaHei"');
