@@ -182,7 +182,7 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
           { header: L.score, width: 1, numeric: true },
           { header: L.target, width: 1, numeric: true },
           { header: L.monthsNeeded, width: 1.3, numeric: true },
-          { header: L.realisticDate, width: 1.5 },
+          { header: L.realisticDate, width: 1.5, nowrap: true },
           { header: L.reachableByHorizon, width: 1.5, numeric: true },
         ],
         c.items.map((i) => [
@@ -475,23 +475,21 @@ function roadmapPhase(
   if (actions.length > 0) {
     out.push(
       ...b.table(
+        // Six columns, as the PDF keeps it: with the dimension and who takes part as well, eight
+        // columns left each a word a line and an action's row a third of a page. Both are in
+        // the action's detail below.
         [
-          // Wide enough for a role name ("Executive") and an action name a line, never a letter.
           { header: "#", width: 0.4, numeric: true },
-          { header: L.action, width: 2.9 },
-          { header: L.dimension, width: 1.5 },
-          { header: L.owner, width: 2.3 },
-          { header: L.raci, width: 2.4 },
-          { header: L.schedule, width: 1.2 },
-          { header: `${L.effort}${paren(L.effortUnit)}`, width: 1, numeric: true },
-          { header: L.dependsOn, width: 2.2 },
+          { header: L.action, width: 3.4 },
+          { header: L.owner, width: 1.7 },
+          { header: L.schedule, width: 1.3, nowrap: true },
+          { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.1, numeric: true },
+          { header: L.dependsOn, width: 2.6 },
         ],
         actions.map((a, i) => [
           String(i + 1),
           a.title,
-          a.dimensionTitle,
           a.ownerName,
-          or(a.raci.text),
           ctx.span(a.startWeek, a.endWeek),
           a.effort?.range ?? "—",
           or(a.dependsOn.map((id) => actionTitle.get(id) ?? id).join(ctx.sep)),
@@ -526,6 +524,8 @@ function roadmapPhase(
           `${i + 1}. ${a.title} · ${a.dimensionTitle} · ${a.pillarName} · ${a.ownerName} · ${a.weeks} ${L.weeksUnit}${a.effort ? ` · ${a.effort.text}` : ""}`,
           { bold: true },
         ),
+        // Who takes part (RACI), worded: "Accountable: Executive; Consulted: …".
+        ...(a.raci.text ? [b.paragraph(a.raci.text)] : []),
         b.paragraph(a.reasonText),
         ...b.bullets(a.steps),
       );
@@ -561,9 +561,9 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
       ...b.table(
         [
           { header: L.phase, width: 2 },
-          { header: L.schedule, width: 1.6 },
-          { header: L.start, width: 1.4 },
-          { header: L.end, width: 1.4 },
+          { header: L.schedule, width: 1.6, nowrap: true },
+          { header: L.start, width: 1.4, nowrap: true },
+          { header: L.end, width: 1.4, nowrap: true },
           { header: L.actions, width: 1, numeric: true },
           { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.4, numeric: true },
         ],
@@ -686,7 +686,7 @@ function decisions({ r, b, L }: Ctx): FileChild[] {
         [
           { header: L.action, width: 5 },
           { header: L.owner, width: 2 },
-          { header: L.start, width: 1.6 },
+          { header: L.start, width: 1.6, nowrap: true },
         ],
         d.nextSteps.map((step) => [step.title, step.ownerName, step.start]),
       ),
