@@ -304,6 +304,7 @@ const report: Messages["report"] = {
     monthsUnit: "months",
     weekPattern: "Week {week}",
     weekRangePattern: "Weeks {from}–{to}",
+    morePattern: common.andMore("{count}"),
     reachableByHorizon: "Expected within the horizon",
     radarTitle: "Current maturity vs target",
     gapBarsTitle: "Gap to target by dimension",

@@ -67,7 +67,8 @@ export interface CommonMessages {
   officeFontWithBrand(brandFont: string): string;
   inconclusive: string;
   overall: string;
-  andMore(count: number): string;
+  /** What a shortened list leaves out; `count` is a number or a placeholder such as "{count}". */
+  andMore(count: number | string): string;
   listSeparator: string;
   punct: {
     /** Between a label and its value. */

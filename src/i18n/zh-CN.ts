@@ -284,6 +284,7 @@ const report: Messages["report"] = {
     monthsUnit: "个月",
     weekPattern: "第 {week} 周",
     weekRangePattern: "第 {from}–{to} 周",
+    morePattern: common.andMore("{count}"),
     reachableByHorizon: "规划期内预计可达",
     radarTitle: "成熟度现状与目标对比",
     gapBarsTitle: "各维度与目标的差距",
