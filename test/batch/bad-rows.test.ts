@@ -32,6 +32,28 @@ describe("bad rows", () => {
     expect(table[1]?.slice(13, 17)).toEqual(["2", "invalid-id", "respondent", "201 characters"]);
   });
 
+  it("reject a decimal answer rather than read its first digit as a level", async () => {
+    // "3.5" matched the leading scale number of "3. Agree" and was scored as level 3.
+    const header = readFileSync(EXPORT, "utf8").split("\r\n")[0];
+    const file = path.join(tmp(), "export.csv");
+    writeFileSync(
+      file,
+      [
+        header,
+        "r01,manager,Sales,3.5,3,3,3,3,3,3,3,,complete",
+        "r02,manager,Sales,3,4.25,3,3,3,3,3,3,,complete",
+        "r03,manager,Sales,3,3,2.50,3,3,3,3,3,,complete",
+        "r04,manager,Sales,5.0,5. Strongly agree,4=同意,1 (Strongly disagree),3.,3,3,3,,complete",
+        "",
+      ].join("\r\n"),
+    );
+    const { outcome, lines } = await runOn(file, MAPPING);
+    expect(outcome.summary.rows).toMatchObject({ total: 4, scored: 1, rejected: 3 });
+    expect(lines.map((l) => /found ("[^"]*")/.exec(l)?.[1])).toEqual(['"3.5"', '"4.25"', '"2.50"']);
+    expect(lines[0]).toContain("(the scale is 1–5; give other codes a value under `labels`");
+    expect(materializeResults(outcome).respondents.map((r) => r.id)).toEqual(["r04"]);
+  });
+
   it("reject a role that never answers (respondent: false), as an answers file does", async () => {
     const q = questionnaire();
     const withHr = {
