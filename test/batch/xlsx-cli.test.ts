@@ -145,6 +145,52 @@ describe("batch on workbooks", () => {
     },
   );
 
+  it("reads ids and answers as their cells show them, like the sheet's CSV, never rounding an answer", async () => {
+    // Respondent ids typed as numbers and formatted `000` show as 001 in Excel and in its CSV;
+    // read raw they were 1, so the respondents CSV and the roster did not match the client's ids.
+    // An answer of 3.5 shown as 4 under `0` is read as 3.5 and rejected, never scored as level 4.
+    const header = readFileSync(path.join(BATCH, "bad-rows/export.csv"), "utf8")
+      .split("\r\n")[0]
+      ?.split(",") as string[];
+    const answers = [
+      [1, "executive", "Sales", 4, 5, 4, 5, null, 4, 3, 4, null, "complete"],
+      [2, "manager", "Service", 3, 3.5, 3, 3, 3, 3, 3, 3, null, "complete"],
+      [12, "frontline", "Sales", 2, 3, 2, 2, 4, 2, 1, 2, null, "complete"],
+    ];
+    const dir = tmp();
+    const xlsx = path.join(dir, "export.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Responses");
+    ws.addRow(header);
+    for (const r of answers) {
+      const row = ws.addRow(r);
+      row.getCell(1).numFmt = "000";
+      for (let c = 4; c <= 12; c++) row.getCell(c).numFmt = "0";
+    }
+    await wb.xlsx.writeFile(xlsx);
+    const csv = path.join(dir, "export.csv");
+    const shown = (v: unknown, c: number) =>
+      v === null ? "" : c === 0 ? String(v).padStart(3, "0") : String(v);
+    writeFileSync(csv, csvText([header, ...answers.map((r) => r.map(shown))]));
+    const mappingFile = path.join(BATCH, "bad-rows/mapping.yaml");
+
+    const fromXlsx = score(xlsx, mappingFile);
+    expect(fromXlsx.status).toBe(0);
+    expect(fromXlsx.summary).toContain(
+      'row 3, "lead.programme-lead" (column E): expected a level 1–5 or an answer label such as "Strongly agree", "非常同意" or "N/A"; found "3.5"',
+    );
+    expect(fromXlsx.respondents).toMatch(/\n001,2,executive,Sales,[^\n]*\n012,4,frontline,Sales,/);
+    expect(JSON.parse(fromXlsx.stdout).respondents.map((r: { id: string }) => r.id)).toEqual([
+      "001",
+      "012",
+    ]);
+    expect(fromXlsx.rejects).toMatch(/\n002,manager,Service,3,3\.5,[^\n]*,3,invalid-answer,/);
+    const fromCsv = score(csv, mappingFile);
+    expect(fromXlsx.stdout).toBe(fromCsv.stdout);
+    expect(fromXlsx.respondents).toBe(fromCsv.respondents);
+    expect(fromXlsx.rejects).toBe(fromCsv.rejects);
+  });
+
   it("says a password-protected workbook is encrypted, not an old .xls (exit 1)", () => {
     // Excel encrypts a workbook saved with a password into an OLE file, as an .xls is: it was
     // refused as "an Excel 97–2003 (.xls) workbook (save it as .xlsx …)", which it is not, and
