@@ -8,12 +8,31 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
+ * Whether `neutralize` guards a cell: text starting with = + - @ tab or carriage return that is
+ * not a plain number, or a `'` before such text (a cell that would otherwise read as guarded).
+ */
+function guarded(cell: string): boolean {
+  if (FORMULA_START.test(cell)) return !PLAIN_NUMBER.test(cell);
+  return cell.charCodeAt(0) === 0x27 && guarded(cell.slice(1));
+}
+
+/**
  * Neutralises text a spreadsheet would run as a formula (CSV injection): a cell starting with
  * = + - @ tab or carriage return gets a leading `'`. Plain numbers such as `-2` are left alone,
- * since a spreadsheet reads them as numbers, never as formulas.
+ * since a spreadsheet reads them as numbers, never as formulas. A cell that already reads as
+ * guarded (`'=x`) gets one more `'`, so that `unguard` gives back every cell exactly.
  */
 export function neutralize(cell: string): string {
-  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+  return guarded(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * Undoes `neutralize`, and only it: the `'` it added is dropped, any other cell (a `'` before
+ * text it would not guard, such as `'s-Hertogenbosch`) is left as it is. For a file `batch`
+ * wrote (a rejects file fed back), whatever program the consultant corrected it in.
+ */
+export function unguard(cell: string): string {
+  return cell.charCodeAt(0) === 0x27 && guarded(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** Bytes queued before they are handed to the output. */
