@@ -19,6 +19,8 @@ export type NumberRenderer = (n: number) => string;
  * notation a narrow column falls back to (a 14-digit id stays whole).
  */
 export function generalText(n: number): string {
+  // Whole numbers below 10^15 (answers, ids) have at most 15 digits: the common case, cheaply.
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   return Number.isFinite(n) ? String(Number(n.toPrecision(15))) : String(n);
 }
 
