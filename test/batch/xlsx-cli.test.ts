@@ -5,7 +5,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { REPO, runCli } from "../helpers/cli.js";
 import { BATCH, QUESTIONNAIRE, SURVEY, tmp } from "./helpers.js";
 
 const Q = ["-q", QUESTIONNAIRE];
@@ -189,6 +189,33 @@ describe("batch on workbooks", () => {
     expect(fromXlsx.stdout).toBe(fromCsv.stdout);
     expect(fromXlsx.respondents).toBe(fromCsv.respondents);
     expect(fromXlsx.rejects).toBe(fromCsv.rejects);
+  });
+
+  it("loads numfmt only for a workbook whose styles format numbers, never for a CSV", async () => {
+    const hook = path.join(REPO, "test/helpers/trace-requires.cjs");
+    const loaded = (file: string) =>
+      runCli(["batch", file, "--map", path.join(BATCH, "bad-rows/mapping.yaml"), ...Q], {
+        env: { NODE_OPTIONS: `--require ${hook}` },
+      }).stderr;
+    const dir = tmp();
+    const rows = [
+      ["respondent", "role", "department", "lead.ceo-ownership"],
+      [1, "executive", "Sales", 4],
+    ];
+    const plain = path.join(dir, "plain.xlsx");
+    const formatted = path.join(dir, "formatted.xlsx");
+    for (const file of [plain, formatted]) {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Responses");
+      for (const r of rows) ws.addRow(r);
+      if (file === formatted) ws.getCell("A2").numFmt = "000";
+      await wb.xlsx.writeFile(file);
+    }
+    expect(loaded(formatted)).toContain("loaded: numfmt\n");
+    expect(loaded(plain)).toContain("loaded: saxes\n");
+    expect(loaded(plain)).not.toContain("loaded: numfmt\n");
+    const csv = loaded(path.join(BATCH, "bad-rows/export.csv"));
+    for (const name of ["numfmt", "saxes", "yauzl"]) expect(csv).not.toContain(`loaded: ${name}\n`);
   });
 
   it("says a password-protected workbook is encrypted, not an old .xls (exit 1)", () => {
