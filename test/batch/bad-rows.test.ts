@@ -54,6 +54,26 @@ describe("bad rows", () => {
     expect(materializeResults(outcome).respondents.map((r) => r.id)).toEqual(["r04"]);
   });
 
+  it("say so when rows are joined because the file mixes line ends, and read rows whose own line ends differ", async () => {
+    const header = readFileSync(EXPORT, "utf8").split("\r\n")[0];
+    const dir = tmp();
+    const a = "r01,executive,Sales,4,5,4,5,,4,3,4,,complete";
+    const b = "r02,manager,Sales,3,3,3,3,3,3,3,3,,complete";
+    // CRLF first: the rows after it end in LF only, and read as one row (as csv-parse reads them).
+    const crlfFirst = path.join(dir, "crlf-first.csv");
+    writeFileSync(crlfFirst, `${header}\r\n${a}\n${b}\n`);
+    const joined = await runOn(crlfFirst, MAPPING);
+    expect(joined.outcome.summary.rows).toMatchObject({ total: 1, scored: 0, rejected: 1 });
+    expect(joined.lines[0]).toMatch(
+      /row 2, column N: expected nothing beyond the header's 13 columns; found "manager" \(does the file mix line ends, CRLF and LF\? Save it again with one kind\) {2}\(extra-cells\)$/,
+    );
+    // LF first: a row ending in CRLF keeps a carriage return in its last cell, which is trimmed.
+    const lfFirst = path.join(dir, "lf-first.csv");
+    writeFileSync(lfFirst, `${header}\n${a}\r\n${b}\n`);
+    const read = await runOn(lfFirst, MAPPING);
+    expect(read.outcome.summary.rows).toMatchObject({ total: 2, scored: 2 });
+  });
+
   it("reject a role that never answers (respondent: false), as an answers file does", async () => {
     const q = questionnaire();
     const withHr = {
