@@ -442,7 +442,7 @@ function createRowContext(
     carelessExcluded: CARELESS_REASONS.map(() => 0),
     excludedBy: new Array<number>(bound.exclusions.length).fill(0),
     respondents: opts.respondents,
-    roleTexts: decoder.roleIds.map(textCell),
+    roleTexts: decoder.roleIds.map((id) => textCell(id)),
     rejectsOut: opts.rejects,
     rejects: emptyRejects(),
     reported: 0,
