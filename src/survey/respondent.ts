@@ -398,7 +398,11 @@ export class RowDecoder {
           column: { index: i, key: "", text: "" },
           value: cells[i] as string,
           expected: `nothing beyond the header's ${width} columns`,
-          hint: "is a field with a delimiter missing its quotes?",
+          // A line break inside the header's last column: rows joined at a line end of another
+          // kind than the file's first (CRLF, then LF), as CSV readers split rows at one kind.
+          hint: (cells[width - 1] ?? "").includes("\n")
+            ? "does the file mix line ends, CRLF and LF? Save it again with one kind"
+            : "is a field with a delimiter missing its quotes?",
         });
         break;
       }
