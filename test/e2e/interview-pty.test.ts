@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { displayWidth } from "../../src/core/text/width.js";
 import { BIN } from "../helpers/cli.js";
 
 // A real pseudo-terminal: the interview runs in a detached tmux session on a private socket,
@@ -45,7 +46,7 @@ function type(text: string): void {
   keys("Enter");
 }
 
-function start(cwd: string, args: string[], session = SESSION): void {
+function start(cwd: string, args: string[], session = SESSION, columns = 120): void {
   const command = [process.execPath, BIN, "interview", ...args].map((a) => `'${a}'`).join(" ");
   tmux(
     "new-session",
@@ -53,7 +54,7 @@ function start(cwd: string, args: string[], session = SESSION): void {
     "-s",
     session,
     "-x",
-    "120",
+    String(columns),
     "-y",
     "50",
     "-c",
@@ -97,8 +98,12 @@ function interviewPid(): number {
 }
 
 /** Chooses a level: the digit moves the cursor, Enter picks once the cursor is seen on it. */
-async function chooseLevel(level: number, name: string): Promise<void> {
-  await waitFor(/^\? Which level/m);
+async function chooseLevel(
+  level: number,
+  name: string,
+  prompt = /^\? Which level/m,
+): Promise<void> {
+  await waitFor(prompt);
   keys(String(level));
   await waitFor(new RegExp(`^\\S ${level} ${name}`, "m"));
   keys("Enter");
@@ -229,5 +234,61 @@ describe("interview in a real terminal (tmux)", () => {
       expect(Object.values(final)[3]).toEqual({ value: 5, note: "Runs the business on CRM data" });
     },
     90_000,
+  );
+
+  it.skipIf(!HAS_TMUX && !IN_CI)(
+    "records nothing for typed text that matches no line: Enter shows a hint and the list stays (zh-CN, 80 columns)",
+    async () => {
+      const file = path.join(dir, "a.yaml");
+      const answers = () =>
+        (parse(readFileSync(file, "utf8")) as { respondents: { answers: unknown }[] })
+          .respondents[0]?.answers;
+      start(dir, ["-o", "a.yaml", "--lang", "zh-CN", "--role", "executive"], SESSION, 80);
+      await waitFor(/^\? 客户名称/m);
+      type("华信零售");
+      await waitFor(/^\? 所属行业/m);
+      type("");
+      await waitFor(/^\? 企业规模/m);
+      type("");
+      // A letter at the list of the client's CRM situation: nothing is chosen.
+      await waitFor(/^\? 企业目前的 CRM 系统状况/m);
+      type("x");
+      await waitFor(/^> 没有以“x”开头的选项，未作任何选择/m);
+      keys("Down");
+      await waitFor(/^❯ 正在选型/m);
+      keys("Enter");
+      await waitFor(/^\? 评估人/m);
+      type("李明");
+      await waitFor(/^\? 评估日期/m);
+      type("");
+      await waitFor(/^\? 总经理或高管团队是否提出过 CRM 目标/m);
+      keys("Enter");
+      await waitFor(/^\? 受访者姓名/m);
+      type("王伟");
+      await waitFor(/正在访谈 王伟（高层管理者，executive-1）/);
+
+      // b (no line starts with it in Chinese), 12 and 6 at the first question: Enter records
+      // nothing, the list stays.
+      await waitFor(/^\? 哪一级最符合实际情况/m);
+      for (const text of ["b", "12", "6"]) {
+        tmux("send-keys", "-t", SESSION, "-l", text);
+        keys("Enter");
+        await waitFor(new RegExp(`^> 没有以“${text}”开头的选项，未作任何选择`, "m"));
+        expect(screen()).toMatch(/^\? 哪一级最符合实际情况/m);
+        await new Promise((r) => setTimeout(r, 800)); // after a pause, typing starts a new search
+      }
+      expect(answers()).toEqual({});
+      await chooseLevel(3, "已定义级", /^\? 哪一级最符合实际情况/m);
+      await waitFor(/^\? 备注/m);
+      expect(Object.values(answers() ?? {})).toEqual([3]);
+      expect(
+        screen()
+          .split("\n")
+          .filter((line) => displayWidth(line) > 80),
+      ).toEqual([]);
+      keys("C-c");
+      await waitFor(/EXITED=130/);
+    },
+    60_000,
   );
 });
