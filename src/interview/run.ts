@@ -19,7 +19,7 @@ import {
 } from "../core/questionnaire/profiles.js";
 import { type CrmSituation, questionnaireBasics } from "../core/questionnaire/schema.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
-import { escapeControls } from "../core/text/controls.js";
+import { escapeControls, escapeControlsDeep } from "../core/text/controls.js";
 import { shellQuote } from "../core/text/shell.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
@@ -227,10 +227,17 @@ class Interview {
   private store: AnswersStore | undefined;
   /** The respondent being interviewed (index into respondents). */
   private respondent: number | undefined;
+  /**
+   * The questionnaire as the screens show it: a pack's text may hold control characters (an ESC
+   * that sets the terminal's title or colours), which reach the terminal only made visible.
+   * Ids are plain, so plans and answers made from it are the questionnaire's own.
+   */
+  private readonly q: Questionnaire;
 
   constructor(private readonly ctx: InterviewContext) {
     this.c = new Chalk({ level: ctx.color ? 1 : 0 });
     this.p = ctx.prompter;
+    this.q = escapeControlsDeep(ctx.questionnaire);
     if (ctx.existing) {
       this.store = this.newStore(ctx.existing, true);
     }
@@ -284,7 +291,7 @@ class Interview {
   }
 
   private async chooseLanguage(): Promise<void> {
-    const offered = LANGS.filter((lang) => this.ctx.questionnaire.languages.includes(lang));
+    const offered = LANGS.filter((lang) => this.q.languages.includes(lang));
     let lang: Lang = this.ctx.lang ?? offered[0] ?? "en";
     if (this.ctx.lang === undefined && offered.length > 1) {
       // Before the language is chosen, the list speaks every language offered.
@@ -347,12 +354,12 @@ class Interview {
     const data = this.store.data();
     const lastIndex = data.respondents.length - 1;
     const last = data.respondents[lastIndex];
-    const plan = last ? planInterview(this.ctx.questionnaire, last.role) : [];
+    const plan = last ? planInterview(this.q, last.role) : [];
     const open = last ? startSession(plan, last.answers).cursor !== null : false;
     const who = last ? this.who(last) : "";
     const continueLast = () => {
       if (last && this.ctx.role !== undefined && this.ctx.role !== last.role) {
-        const role = roleName(this.ctx.questionnaire, last.role, this.lang);
+        const role = roleName(this.q, last.role, this.lang);
         this.say(this.l.roleIgnored(who, role, "--role"), this.c.dim);
       }
       return lastIndex;
@@ -494,7 +501,7 @@ class Interview {
   /** Chooses the profile a client's industry and size match and says so; its ids, or undefined. */
   private announceProfile(client: ProfileClient): string | undefined {
     const { l, c } = this;
-    const chosen = chooseProfile(this.ctx.questionnaire, client).value;
+    const chosen = chooseProfile(this.q, client).value;
     if (!chosen) return undefined;
     const names = [chosen.industry, chosen.size].flatMap((x) =>
       x ? [localize(x.name, this.lang)] : [],
@@ -545,7 +552,7 @@ class Interview {
       },
       date,
       assessor,
-      questionnaire: { id: this.ctx.questionnaire.id, version: this.ctx.questionnaire.version },
+      questionnaire: { id: this.q.id, version: this.q.version },
       ...(d?.horizonMonths !== undefined ? { horizonMonths: d.horizonMonths } : {}),
     };
   }
@@ -557,7 +564,7 @@ class Interview {
   private async askGoals(): Promise<void> {
     const { l, c, lang } = this;
     const store = this.requireStore();
-    const dims = this.ctx.questionnaire.dimensions;
+    const dims = this.q.dimensions;
     if (!(await this.confirm(l.goalsAsk, false))) return;
     this.say(l.goalsIntro, c.dim);
     for (let n = 0; n < MAX_GOALS; n++) {
@@ -603,7 +610,7 @@ class Interview {
       this.ctx.role ??
       (await this.select({
         message: l.respondentRole,
-        choices: respondentRoles(this.ctx.questionnaire).map((r) => ({
+        choices: respondentRoles(this.q).map((r) => ({
           value: r.id,
           name: `${localize(r.name, lang)} ${c.dim(`· ${r.id}`)}`,
           short: localize(r.name, lang),
@@ -625,7 +632,7 @@ class Interview {
   /** Interviews one respondent; "quit" when the user chose save-and-quit. */
   private async interview(index: number): Promise<"finished" | "quit"> {
     const { l, p, c, lang } = this;
-    const { questionnaire } = this.ctx;
+    const questionnaire = this.q;
     const store = this.requireStore();
     const respondent = store.data().respondents[index];
     if (!respondent) throw new Error(`no respondent ${index} in the answers file`);
@@ -678,7 +685,7 @@ class Interview {
     headingLines: number,
   ): Promise<AnswerChoice> {
     const { l, p, c, lang } = this;
-    const { questionnaire } = this.ctx;
+    const questionnaire = this.q;
     const answer = state.answers[item.question.id];
     const t = tally(state, plan);
     const block = questionBlock(
@@ -752,14 +759,14 @@ class Interview {
     const { store, respondent: index, l, lang } = this;
     if (!store || index === undefined) return;
     const questions = new Map(
-      this.ctx.questionnaire.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q] as const)),
+      this.q.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q] as const)),
     );
     const given = store.data().respondents[index]?.answers ?? {};
     const saved = store.saved?.respondents[index]?.answers ?? {};
     const lines = Object.entries(given).flatMap(([id, answer]) => {
       const question = questions.get(id);
       if (!question || JSON.stringify(answer) === JSON.stringify(saved[id])) return [];
-      const text = describeAnswer(answerScalarOf(answer), question, this.ctx.questionnaire, lang);
+      const text = describeAnswer(answerScalarOf(answer), question, this.q, lang);
       const { note, evidence } = typeof answer === "object" ? answer : {};
       const shown = (s: string | undefined) => (s ? escapeControls(s) : undefined);
       return [l.unsavedAnswer(id, text, shown(note), shown(evidence))];
@@ -792,19 +799,19 @@ class Interview {
 
   // The table (cli-table3) is loaded only for an interview that ends with scores.
   private async printScores(data: AnswersFile): Promise<void> {
-    const { renderScoreTable } = await import("../render/score/table.js");
+    const { SCORE_RENDERERS } = await import("../render/score/index.js");
     const chosen = chooseProfile(this.ctx.questionnaire, data.assessment.client).value;
     const questionnaire = chosen
       ? applyProfile(this.ctx.questionnaire, chosen)
       : this.ctx.questionnaire;
     const results = scoreAssessment(questionnaire, data);
     this.p.print(`\n${this.c.bold.cyan(this.l.scoreHeading)}\n`);
-    this.p.print(
-      renderScoreTable(results, questionnaire, {
-        lang: this.lang,
-        color: this.ctx.color,
-      }).trimEnd(),
+    // The registry's table, which makes control characters in the file's text visible.
+    const table = await SCORE_RENDERERS.table(
+      { results, questionnaire },
+      { lang: this.lang, color: this.ctx.color },
     );
+    this.p.print(String(table).trimEnd());
   }
 }
 

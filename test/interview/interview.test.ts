@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -1073,6 +1073,63 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
     expect(code).toBe(1);
     expect(out).toContain("The last answers could NOT be saved");
     expect(readFileSync(file, "utf8")).toBe(template);
+  });
+});
+
+describe("interview and text that holds control characters", () => {
+  it("shows a pack's and a file's control characters made visible, never raw", async () => {
+    // A pack from elsewhere whose texts set the terminal's title and colours.
+    const pack = path.join(dir, "pack");
+    cpSync(path.dirname(MINI), pack, { recursive: true });
+    const lead = path.join(pack, "dimensions", "lead.yaml");
+    const hostile = "\\e]0;HACKED\\a\\e[31m";
+    writeFileSync(
+      lead,
+      readFileSync(lead, "utf8")
+        .replace("title: { en: Leadership,", `title: { en: "Leadership${hostile}",`)
+        .replace("text: { en: Who owns CRM?,", `text: { en: "Who owns CRM?${hostile}",`)
+        .replace("3: { en: Sales VP.,", `3: { en: "Sales VP.${hostile}",`),
+    );
+    const { code, out, prompter } = await interview(
+      [
+        { input: "Acme\u001b]0;HACKED\u0007", expect: "Client name" },
+        ...META.slice(1),
+        { input: "Wang Wei", expect: "name" },
+        { select: "executive", expect: "role" },
+        ...plain("3"),
+        ...plain("3"),
+        ...plain("2"),
+        { select: "5" },
+        { enter: true },
+        { enter: true },
+        { confirm: false, expect: "another respondent" },
+      ],
+      { questionnaire: path.join(pack, "questionnaire.yaml"), lang: "en" },
+    );
+    expect(code).toBe(0);
+    const shown = [
+      out,
+      ...prompter.asked.flatMap((a) => [
+        a.message,
+        ...((a.choices ?? []) as { name?: string; short?: string }[]).flatMap((c) => [
+          c.name ?? "",
+          c.short ?? "",
+        ]),
+      ]),
+    ];
+    for (const text of shown) {
+      expect(text.includes("\u001b") || text.includes("\u0007"), text).toBe(false);
+    }
+    expect(out).toContain("Leadership\\u001b]0;HACKED\\u0007\\u001b[31m");
+    expect(out).toContain("Who owns CRM?\\u001b]0;HACKED");
+    // The score table at the end: the client's name from the file.
+    expect(out).toContain("Acme\\u001b]0;HACKED\\u0007");
+    expect(readAnswers().respondents[0]?.answers).toEqual({
+      "lead.owner": 3,
+      "lead.sponsor": 3,
+      "data.quality": 2,
+      "data.share": 5,
+    });
   });
 });
 
