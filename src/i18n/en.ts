@@ -910,6 +910,7 @@ const interview: Messages["interview"] = {
   skipRest: "Skip the rest of this dimension",
   saveQuit: "Save and quit",
   keys: "↑↓ move · 1–5 jump to a level · ⏎ choose · Ctrl-C save and stop",
+  keysLikert: "↑↓ move · 1–5 jump to that answer · ⏎ choose · Ctrl-C save and stop",
   selectKeys: "↑↓ move · ⏎ choose",
   selectNoMatch: (typed) =>
     `No line starts with "${typed}", so nothing was chosen: move with ↑↓, then press ⏎.`,

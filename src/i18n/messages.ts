@@ -275,7 +275,9 @@ export interface InterviewMessages {
   backFirst: string;
   skipRest: string;
   saveQuit: string;
+  /** The key help of a level question's list, and of a Likert statement's. */
   keys: string;
+  keysLikert: string;
   selectKeys: string;
   /** Typed text matches no line of a list: nothing is chosen, Enter waits. */
   selectNoMatch: (typed: string) => string;

@@ -867,6 +867,7 @@ const interview: Messages["interview"] = {
   skipRest: "跳过本维度剩余题目",
   saveQuit: "保存并退出",
   keys: "↑↓ 移动 · 1–5 跳到对应等级 · ⏎ 确认 · Ctrl-C 保存并中止",
+  keysLikert: "↑↓ 移动 · 1–5 跳到对应选项 · ⏎ 确认 · Ctrl-C 保存并中止",
   selectKeys: "↑↓ 移动 · ⏎ 确认",
   selectNoMatch: (typed) => `没有以“${typed}”开头的选项，未作任何选择：请用 ↑↓ 移动后按 ⏎ 确认。`,
   selectDisabled: "此项在这里不能选择，请选择其他项。",

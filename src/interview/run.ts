@@ -713,7 +713,7 @@ class Interview {
       choices,
       default: answer === undefined ? undefined : (String(answerScalarOf(answer)) as AnswerChoice),
       pageSize: Math.min(lines, Math.max(7, room)),
-      keys: l.keys,
+      keys: item.question.type === "likert" ? l.keysLikert : l.keys,
     });
   }
 

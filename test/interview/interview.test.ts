@@ -236,6 +236,9 @@ describe("interview through the prompt seam", () => {
     expect(second.find((c) => c.value === "back")?.disabled).toBeUndefined();
     const likert = answers[3]?.choices as C[];
     expect(answers[3]?.message).toBe("How far does the respondent agree?");
+    // The key help says what the digits do on each kind of list.
+    expect(answers[0]?.keys).toContain("1–5 jump to a level");
+    expect(answers[3]?.keys).toContain("1–5 jump to that answer");
     expect(likert.slice(0, 5).map((c) => c.short)).toEqual([
       "1 Strongly disagree",
       "2 Disagree",
