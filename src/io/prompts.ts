@@ -41,7 +41,10 @@ export interface SelectHints {
 /** A question answered with a line of text. */
 export interface InputQuestion {
   message: string;
-  /** Pre-filled and editable, so an earlier note can be kept, changed or cleared. */
+  /**
+   * Pre-filled and editable, so an earlier note can be kept, changed or cleared: Enter returns
+   * the line as it stands, never this text in place of an emptied line.
+   */
   default?: string | undefined;
   /** Returns true, or the message to show until the text is acceptable. */
   validate?: (value: string) => true | string;
@@ -79,27 +82,23 @@ export const isPromptExit = (err: unknown): boolean =>
   err instanceof Error && err.name === PROMPT_EXIT;
 
 /**
- * The terminal prompter, backed by @inquirer/prompts (loaded here, lazily, so that no other
- * command pays for it).
+ * The terminal prompter: @inquirer/prompts' yes/no prompt and our own list and text prompts on
+ * @inquirer/core (select-prompt.ts, input-prompt.ts), loaded here, lazily, so that no other
+ * command pays for them.
  */
 export async function createTerminalPrompter(
   stdout: NodeJS.WriteStream = process.stdout,
 ): Promise<Prompter> {
-  const [{ confirm, input }, { selectPrompt }] = await Promise.all([
+  const [{ confirm }, { inputPrompt }, { selectPrompt }] = await Promise.all([
     import("@inquirer/prompts"),
+    import("./input-prompt.js"),
     import("./select-prompt.js"),
   ]);
   return {
     // Values are the choices' own, so the prompt's string is one of V.
     select: <V extends string>(q: SelectQuestion<V>) =>
       selectPrompt({ ...q, pageSize: q.pageSize ?? 7 }) as Promise<V>,
-    input: (q) =>
-      input({
-        message: q.message,
-        default: q.default,
-        ...(q.default ? { prefill: "editable" as const } : {}),
-        ...(q.validate ? { validate: q.validate } : {}),
-      }),
+    input: (q) => inputPrompt(q),
     confirm: (q) => {
       const words = q.words;
       return confirm({

@@ -1,10 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { displayWidth } from "../../src/core/text/width.js";
+import { planInterview } from "../../src/interview/plan.js";
+import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 import { BIN } from "../helpers/cli.js";
 
 // A real pseudo-terminal: the interview runs in a detached tmux session on a private socket,
@@ -286,6 +288,79 @@ describe("interview in a real terminal (tmux)", () => {
           .split("\n")
           .filter((line) => displayWidth(line) > 80),
       ).toEqual([]);
+      keys("C-c");
+      await waitFor(/EXITED=130/);
+    },
+    60_000,
+  );
+
+  it.skipIf(!HAS_TMUX && !IN_CI)(
+    "keeps, clears and edits an earlier note when going back (a two-line note included)",
+    async () => {
+      const file = path.join(dir, "a.yaml");
+      const pack = resolveQuestionnaire();
+      const [first = "", second = ""] = planInterview(pack, "executive").map((q) => q.question.id);
+      writeFileSync(
+        file,
+        [
+          "assessment:",
+          "  client: { name: Acme, crmSituation: none }",
+          "  date: 2025-03-31",
+          "  assessor: Jane",
+          `  questionnaire: { id: ${pack.id}, version: ${pack.version} }`,
+          "respondents:",
+          "  - id: executive-1",
+          "    role: executive",
+          "    answers:",
+          `      ${first}:`,
+          "        value: 3",
+          "        note: |-",
+          "          Vision signed in 2024.",
+          "          Nobody uses it.",
+          `      ${second}: { value: 4, note: Steering group }`,
+          "",
+        ].join("\n"),
+      );
+      const answers = () =>
+        (
+          parse(readFileSync(file, "utf8")) as {
+            respondents: { answers: Record<string, unknown> }[];
+          }
+        ).respondents[0]?.answers;
+      start(dir, ["-o", "a.yaml", "--resume", "--lang", "en"]);
+      const back = async (to: number) => {
+        await waitFor(/^\? Which level/m);
+        keys("b");
+        await waitFor(/^❯ ← Back to the previous question/m);
+        keys("Enter");
+        await waitFor(new RegExp(`Question ${to} of`));
+      };
+      await waitFor(/Question 3 of/);
+      await back(2);
+      await waitFor(/^\? Which level/m);
+      keys("Enter"); // keeps 4
+      await waitFor(/^\? Note \(optional, ⏎ to skip\) Steering group$/m);
+      keys("C-u");
+      await waitFor(/^\? Note \(optional, ⏎ to skip\)$/m);
+      keys("Enter");
+      await waitFor(/^\? Evidence seen/m);
+      expect(answers()?.[second]).toBe(4);
+      keys("Enter");
+      await waitFor(/Question 3 of/);
+      await back(2);
+      await back(1);
+      await waitFor(/^\? Which level/m);
+      keys("Enter"); // keeps 3; the two-line note is one line, its break shown as ↵
+      await waitFor(/^\? Note \(optional, ⏎ to skip\) Vision signed in 2024\.↵Nobody uses it\.$/m);
+      keys("Enter");
+      await waitFor(/^\? Evidence seen/m);
+      type("Board minutes");
+      await waitFor(/Question 2 of/);
+      expect(answers()?.[first]).toEqual({
+        value: 3,
+        note: "Vision signed in 2024.\nNobody uses it.",
+        evidence: "Board minutes",
+      });
       keys("C-c");
       await waitFor(/EXITED=130/);
     },
