@@ -281,13 +281,20 @@ class Interview {
         this.printUnsaved();
       }
       if (!this.store?.written) {
-        if (!this.store?.dirty) this.say(this.l.nothingSaved);
+        if (!this.store?.dirty) this.say(this.words((l) => l.nothingSaved));
         return "interrupted";
       }
-      this.p.print(this.c.yellow(this.l.interrupted));
+      this.p.print(this.c.yellow(this.words((l) => l.interrupted)));
       this.printSaved();
       return "interrupted";
     }
+  }
+
+  /** A message in the interview's language; before it is chosen, in every language offered. */
+  private words(pick: (l: InterviewMessages) => string): string {
+    if (this.langChosen) return pick(this.l);
+    const offered = LANGS.filter((lang) => this.q.languages.includes(lang));
+    return [...new Set(offered.map((lang) => pick(messagesFor(lang).interview)))].join("\n");
   }
 
   private async chooseLanguage(): Promise<void> {
@@ -793,7 +800,7 @@ class Interview {
       this.say(this.l.saved(Object.keys(respondent.answers).length, this.ctx.display));
     }
     this.p.print(
-      `${this.l.resumeWith}\n  ${this.c.bold(resumeCommand(this.ctx, this.langChosen ? this.lang : undefined))}`,
+      `${this.words((l) => l.resumeWith)}\n  ${this.c.bold(resumeCommand(this.ctx, this.langChosen ? this.lang : undefined))}`,
     );
   }
 

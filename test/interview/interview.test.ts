@@ -402,6 +402,20 @@ describe("interview through the prompt seam", () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it("Ctrl-C before the language is chosen says what it says in every language offered", async () => {
+    const fresh = await interview([{ interrupt: "select", expect: "Language" }]);
+    expect(fresh.code).toBe(EXIT_INTERRUPTED);
+    expect(fresh.out).toContain(
+      "Interrupted before any answer was given; nothing was saved.\n尚未作答即已中止，未保存任何内容。",
+    );
+    await interview([...NEW_EXEC, ...plain("3"), { interrupt: "select" }]);
+    const existing = await interview([{ interrupt: "select", expect: "Language" }]);
+    expect(existing.out).toContain("Interrupted.\n访谈已中止。");
+    expect(existing.out).toContain(
+      "Resume with:\n继续访谈请运行：\n  crm-maturity interview -o a.yaml --resume",
+    );
+  });
+
   it("--resume continues at the first unanswered question without asking for metadata", async () => {
     await interview([...NEW_EXEC, ...plain("3"), { interrupt: "select" }]);
     const { code, out, prompter } = await interview(
