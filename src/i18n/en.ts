@@ -913,7 +913,7 @@ const interview: Messages["interview"] = {
   keysLikert: "↑↓ move · 1–5 jump to that answer · ⏎ choose · Ctrl-C save and stop",
   selectKeys: "↑↓ move · ⏎ choose",
   selectNoMatch: (typed) =>
-    `No line starts with "${typed}", so nothing was chosen: move with ↑↓, then press ⏎.`,
+    `No line starts with "${typed}"; nothing was chosen. Move with ↑↓, then press ⏎.`,
   selectDisabled: "This line cannot be chosen here; choose another.",
   yes: "Yes",
   no: "No",

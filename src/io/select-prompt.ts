@@ -14,6 +14,8 @@ import {
   useRef,
   useState,
 } from "@inquirer/core";
+import { escapeControls } from "../core/text/controls.js";
+import { truncateToWidth } from "../core/text/width.js";
 
 // The select prompt of the terminal prompter, built on @inquirer/core. @inquirer/select moves the
 // cursor to a choice whose name starts with what is typed, ignores text that matches none, and
@@ -168,12 +170,10 @@ export const selectPrompt = createPrompt<string, SelectPromptConfig>((config, do
       return isActive ? theme.style.highlight(line) : line;
     },
   });
+  // What was typed, as typed (pasted text cut short), in a hint that fits one line.
+  const typed = unmatched === undefined ? "" : truncateToWidth(escapeControls(unmatched), 12);
   const hint =
-    unmatched !== undefined
-      ? config.hints.noMatch(unmatched)
-      : refused
-        ? config.hints.disabled
-        : "";
+    unmatched !== undefined ? config.hints.noMatch(typed) : refused ? config.hints.disabled : "";
   return `${[`${prefix} ${message}`, page, " ", hint ? theme.style.error(hint) : "", config.keys]
     .filter(Boolean)
     .join("\n")

@@ -38,6 +38,22 @@ async function waitFor(pattern: RegExp, timeout = TIMEOUT_MS, session = SESSION)
   throw new Error(`timed out waiting for ${pattern}; the screen shows:\n${last}`);
 }
 
+/**
+ * Waits until question `n` is asked: the last progress line on the screen names it and its list
+ * is up below it (earlier questions stay on the screen, so their lines prove nothing).
+ */
+async function waitForQuestion(n: number): Promise<void> {
+  const end = Date.now() + TIMEOUT_MS;
+  let last = "";
+  while (Date.now() < end) {
+    last = screen();
+    const tail = last.slice(last.lastIndexOf("Question "));
+    if (tail.startsWith(`Question ${n} of`) && /^\? Which level/m.test(tail)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for question ${n}; the screen shows:\n${last}`);
+}
+
 function keys(...k: string[]): void {
   tmux("send-keys", "-t", SESSION, ...k);
 }
@@ -279,6 +295,10 @@ describe("interview in a real terminal (tmux)", () => {
         expect(screen()).toMatch(/^\? 哪一级最符合实际情况/m);
         await new Promise((r) => setTimeout(r, 800)); // after a pause, typing starts a new search
       }
+      // Pasted text is cut short in the hint, which stays on one line.
+      tmux("send-keys", "-t", SESSION, "-l", "abcdefghijklmnopqrstuvwxyz");
+      keys("Enter");
+      await waitFor(/^> 没有以“abcdefghijk…”开头的选项，未作任何选择：请用 ↑↓ 移动后按 ⏎ 确认。$/m);
       expect(answers()).toEqual({});
       await chooseLevel(3, "已定义级", /^\? 哪一级最符合实际情况/m);
       await waitFor(/^\? 备注/m);
@@ -329,15 +349,13 @@ describe("interview in a real terminal (tmux)", () => {
         ).respondents[0]?.answers;
       start(dir, ["-o", "a.yaml", "--resume", "--lang", "en"]);
       const back = async (to: number) => {
-        await waitFor(/^\? Which level/m);
         keys("b");
         await waitFor(/^❯ ← Back to the previous question/m);
         keys("Enter");
-        await waitFor(new RegExp(`Question ${to} of`));
+        await waitForQuestion(to);
       };
-      await waitFor(/Question 3 of/);
+      await waitForQuestion(3);
       await back(2);
-      await waitFor(/^\? Which level/m);
       keys("Enter"); // keeps 4
       await waitFor(/^\? Note \(optional, ⏎ to skip\) Steering group$/m);
       keys("C-u");
@@ -346,16 +364,15 @@ describe("interview in a real terminal (tmux)", () => {
       await waitFor(/^\? Evidence seen/m);
       expect(answers()?.[second]).toBe(4);
       keys("Enter");
-      await waitFor(/Question 3 of/);
+      await waitForQuestion(3);
       await back(2);
       await back(1);
-      await waitFor(/^\? Which level/m);
       keys("Enter"); // keeps 3; the two-line note is one line, its break shown as ↵
       await waitFor(/^\? Note \(optional, ⏎ to skip\) Vision signed in 2024\.↵Nobody uses it\.$/m);
       keys("Enter");
       await waitFor(/^\? Evidence seen/m);
       type("Board minutes");
-      await waitFor(/Question 2 of/);
+      await waitForQuestion(2);
       expect(answers()?.[first]).toEqual({
         value: 3,
         note: "Vision signed in 2024.\nNobody uses it.",
