@@ -1,3 +1,4 @@
+import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import {
   dateParts,
   fmtPct,
@@ -790,6 +791,45 @@ const comparison: Messages["comparison"] = {
   },
 };
 
+/** Why an autosave failed, as the interview tells the consultant. */
+const SAVE_FAILURES: Record<WriteFailure, string> = {
+  "folder-missing": "its folder no longer exists",
+  "cannot-create": "no file can be created in that folder",
+  "not-a-folder": "a part of its path is now a file, not a folder",
+  "is-a-folder": "a folder of that name is in the way",
+  permission: "writing there is not permitted",
+  "read-only": "the disk is read-only",
+  "no-space": "the disk is full",
+  quota: "your disk quota is used up",
+  "too-large": "the file is too large for that disk",
+  "name-too-long": "the file name is too long",
+  "link-loop": "its path loops through symbolic links",
+  "io-error": "the disk reported a read or write error",
+  "pipe-closed": "the file was closed before the save was complete",
+};
+
+/** What to do before saving again. */
+function saveRemedy(failure: WriteFailure | undefined): string {
+  switch (failure) {
+    case "no-space":
+    case "quota":
+    case "too-large":
+      return "free some space on the disk";
+    case "permission":
+      return "make the folder writable again";
+    case "read-only":
+      return "make the disk writable again";
+    case "folder-missing":
+    case "not-a-folder":
+    case "cannot-create":
+      return "put the folder back";
+    case "is-a-folder":
+      return "move the folder of that name away";
+    default:
+      return "fix the cause";
+  }
+}
+
 const interview: Messages["interview"] = {
   languagePrompt: "Language / 语言",
   metaHeading: "Assessment",
@@ -841,8 +881,8 @@ const interview: Messages["interview"] = {
   resumeNothing: (file) => `${file} has no respondent yet. Add one?`,
   roleIgnored: (who, role, flag) =>
     `Note: ${who} was interviewed as ${role}; ${flag} applies only to new respondents.`,
-  sessionStart: (who, role, total, file) =>
-    `Interviewing ${who} (${role}): ${total} ${total === 1 ? "question" : "questions"}. Every answer is saved to ${file} at once; Ctrl-C saves and stops.`,
+  sessionStart: (who, role, id, total, file) =>
+    `Interviewing ${who} (${id ? `${role}, ${id}` : role}): ${total} ${total === 1 ? "question" : "questions"}. Every answer is saved to ${file} at once; Ctrl-C saves and stops.`,
   resuming: (answered, total) => `Resuming: ${answered} of ${total} questions already answered.`,
   noQuestions: (role) => `No question of this questionnaire is put to the role ${role}.`,
   dimension: (n, of) => `Dimension ${n} of ${of}`,
@@ -866,11 +906,15 @@ const interview: Messages["interview"] = {
   unknown: "Unknown · the respondent does not know",
   unknownShort: "unknown",
   back: "← Back to the previous question",
-  backDisabled: "(this is the first question)",
+  backFirst: "← Back (this is the first question)",
   skipRest: "Skip the rest of this dimension",
   saveQuit: "Save and quit",
   keys: "↑↓ move · 1–5 jump to a level · ⏎ choose · Ctrl-C save and stop",
+  keysLikert: "↑↓ move · 1–5 jump to that answer · ⏎ choose · Ctrl-C save and stop",
   selectKeys: "↑↓ move · ⏎ choose",
+  selectNoMatch: (typed) =>
+    `No line starts with "${typed}"; nothing was chosen. Move with ↑↓, then press ⏎.`,
+  selectDisabled: "This line cannot be chosen here; choose another.",
   yes: "Yes",
   no: "No",
   yesNoInvalid: "Type y for yes or n for no",
@@ -890,9 +934,19 @@ const interview: Messages["interview"] = {
   lockHolderUnknown: "holder unknown",
   saveFailed: (file, reason) =>
     `✘ Could not save to ${file}: ${reason}. The answers are kept in this session; the file still holds the last successful save.`,
-  retrySave: "Try saving again? (free some space or fix the folder first; No stops the interview)",
+  saveFailureReason: (failure, code) =>
+    failure === undefined ? `the system refused it (${code})` : SAVE_FAILURES[failure],
+  retrySave: (failure) =>
+    `Try saving again? (${saveRemedy(failure)} first; No stops the interview and lists the answers not saved)`,
   notSaved: (file) =>
     `The last answers could NOT be saved; ${file} holds only what was saved before the failure.`,
+  unsavedAnswers: (file) => `Not in ${file}; note them and give them again when you resume:`,
+  unsavedAnswer: (id, answer, note, evidence) =>
+    [
+      `${id}: ${answer}`,
+      ...(note ? [`note: ${note}`] : []),
+      ...(evidence ? [`evidence: ${evidence}`] : []),
+    ].join(" · "),
   scoreHeading: "Scores so far (every respondent in the file)",
 };
 

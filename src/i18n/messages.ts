@@ -1,3 +1,4 @@
+import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import type {
   ComparisonWarningCode,
   ProgressStatus,
@@ -244,7 +245,14 @@ export interface InterviewMessages {
   resumeComplete: (who: string) => string;
   resumeNothing: (file: string) => string;
   roleIgnored: (who: string, role: string, flag: string) => string;
-  sessionStart: (who: string, role: string, total: number, file: string) => string;
+  /** `id` is given when `who` is the respondent's name (not already their id). */
+  sessionStart: (
+    who: string,
+    role: string,
+    id: string | undefined,
+    total: number,
+    file: string,
+  ) => string;
   resuming: (answered: number, total: number) => string;
   noQuestions: (role: string) => string;
   dimension: (n: number, of: number) => string;
@@ -263,11 +271,18 @@ export interface InterviewMessages {
   unknown: string;
   unknownShort: string;
   back: string;
-  backDisabled: string;
+  /** The back line at the first question, where it cannot be chosen: says why. */
+  backFirst: string;
   skipRest: string;
   saveQuit: string;
+  /** The key help of a level question's list, and of a Likert statement's. */
   keys: string;
+  keysLikert: string;
   selectKeys: string;
+  /** Typed text matches no line of a list: nothing is chosen, Enter waits. */
+  selectNoMatch: (typed: string) => string;
+  /** Enter on a line that cannot be chosen (the line says why). */
+  selectDisabled: string;
   /** How a yes/no question shows its answer once given. */
   yes: string;
   no: string;
@@ -289,9 +304,16 @@ export interface InterviewMessages {
   lockHolderUnknown: string;
   /** An autosave failed (full disk, removed folder, …); the answers are still in memory. */
   saveFailed: (file: string, reason: string) => string;
-  retrySave: string;
+  /** Why the save failed; `code` is the system's own code for a failure not told apart. */
+  saveFailureReason: (failure: WriteFailure | undefined, code: string) => string;
+  /** Asks whether to save again, with what to do first for that failure. */
+  retrySave: (failure: WriteFailure | undefined) => string;
   /** The session ends with answers that could not be written. */
   notSaved: (file: string) => string;
+  /** Heads the list of answers given but not in the file, to give again on resuming. */
+  unsavedAnswers: (file: string) => string;
+  /** One answer of that list: the question's id, the answer, its note and evidence. */
+  unsavedAnswer: (id: string, answer: string, note?: string, evidence?: string) => string;
 }
 
 /**

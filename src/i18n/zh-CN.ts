@@ -1,3 +1,4 @@
+import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import { cjkSpace, dateParts, fmtPct, fmtRange, fmtScore, joinList, nestQuotes } from "./format.js";
 import type { Messages } from "./messages.js";
 
@@ -755,6 +756,45 @@ const comparison: Messages["comparison"] = {
   },
 };
 
+/** Why an autosave failed, as the interview tells the consultant. */
+const SAVE_FAILURES: Record<WriteFailure, string> = {
+  "folder-missing": "所在文件夹已不存在",
+  "cannot-create": "无法在该文件夹中新建文件",
+  "not-a-folder": "路径中有一部分现在是文件而不是文件夹",
+  "is-a-folder": "已有同名文件夹占用了这个文件名",
+  permission: "没有在该处写入的权限",
+  "read-only": "磁盘处于只读状态",
+  "no-space": "磁盘已满",
+  quota: "磁盘配额已用完",
+  "too-large": "文件超出了该磁盘允许的大小",
+  "name-too-long": "文件名过长",
+  "link-loop": "路径中的符号链接构成了循环",
+  "io-error": "磁盘报告了读写错误",
+  "pipe-closed": "保存完成前文件已被关闭",
+};
+
+/** What to do before saving again. */
+function saveRemedy(failure: WriteFailure | undefined): string {
+  switch (failure) {
+    case "no-space":
+    case "quota":
+    case "too-large":
+      return "释放磁盘空间";
+    case "permission":
+      return "恢复该文件夹的写入权限";
+    case "read-only":
+      return "让磁盘恢复可写";
+    case "folder-missing":
+    case "not-a-folder":
+    case "cannot-create":
+      return "恢复该文件夹";
+    case "is-a-folder":
+      return "移走同名文件夹";
+    default:
+      return "排除故障";
+  }
+}
+
 const interview: Messages["interview"] = {
   languagePrompt: "Language / 语言",
   metaHeading: "评估信息",
@@ -804,8 +844,8 @@ const interview: Messages["interview"] = {
   resumeNothing: (file) => `${file} 中还没有受访者。是否新增一位？`,
   roleIgnored: (who, role, flag) =>
     `提示：${who} 的访谈角色为“${role}”；${flag} 只对新受访者生效。`,
-  sessionStart: (who, role, total, file) =>
-    `正在访谈 ${who}（${role}）：共 ${total} 题。每答一题即刻保存到 ${file}；按 Ctrl-C 保存并中止。`,
+  sessionStart: (who, role, id, total, file) =>
+    `正在访谈 ${who}（${id ? `${role}，${id}` : role}）：共 ${total} 题。每答一题即刻保存到 ${file}；按 Ctrl-C 保存并中止。`,
   resuming: (answered, total) => `继续上次访谈：${total} 题中已答 ${answered} 题。`,
   noQuestions: (role) => `本问卷没有面向“${role}”角色的题目。`,
   dimension: (n, of) => `维度 ${n} / ${of}`,
@@ -823,11 +863,14 @@ const interview: Messages["interview"] = {
   unknown: "不清楚 · 受访者不了解情况",
   unknownShort: "不清楚",
   back: "← 返回上一题",
-  backDisabled: "（已是第一题）",
+  backFirst: "← 返回上一题（已是第一题）",
   skipRest: "跳过本维度剩余题目",
   saveQuit: "保存并退出",
   keys: "↑↓ 移动 · 1–5 跳到对应等级 · ⏎ 确认 · Ctrl-C 保存并中止",
+  keysLikert: "↑↓ 移动 · 1–5 跳到对应选项 · ⏎ 确认 · Ctrl-C 保存并中止",
   selectKeys: "↑↓ 移动 · ⏎ 确认",
+  selectNoMatch: (typed) => `没有以“${typed}”开头的选项，未作任何选择：请用 ↑↓ 移动后按 ⏎ 确认。`,
+  selectDisabled: "此项在这里不能选择，请选择其他项。",
   yes: "是",
   no: "否",
   yesNoInvalid: "请输入 y（是）或 n（否）",
@@ -847,8 +890,18 @@ const interview: Messages["interview"] = {
   lockHolderUnknown: "占用者未知",
   saveFailed: (file, reason) =>
     `✘ 无法保存到 ${file}：${reason}。本次访谈的回答仍保留在内存中；文件中是上一次成功保存的内容。`,
-  retrySave: "是否重试保存？（请先释放磁盘空间或修复文件夹；选“否”将结束访谈）",
+  saveFailureReason: (failure, code) =>
+    failure === undefined ? `系统拒绝写入（${code}）` : SAVE_FAILURES[failure],
+  retrySave: (failure) =>
+    `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，并列出未保存的回答）`,
   notSaved: (file) => `最后的回答未能保存；${file} 中只有故障之前已保存的内容。`,
+  unsavedAnswers: (file) => `以下回答未写入 ${file}，请记下，继续访谈时重新录入：`,
+  unsavedAnswer: (id, answer, note, evidence) =>
+    [
+      `${id}：${answer}`,
+      ...(note ? [`备注：${note}`] : []),
+      ...(evidence ? [`证据：${evidence}`] : []),
+    ].join(" · "),
   scoreHeading: "当前得分（文件中全部受访者）",
 };
 

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import { type AnswerScalar, type AnswerValue, answerScalarOf } from "../core/answers/schema.js";
 import type { Lang } from "../core/models/languages.js";
+import type { Question } from "../core/questionnaire/schema.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { displayWidth } from "../core/text/width.js";
 import { localize } from "../i18n/format.js";
@@ -115,16 +116,16 @@ function progressBar(done: number, total: number, width = 20): string {
 }
 
 /** How an answer is shown to the user: `3 Defined`, `N/A`, `unknown`, `4 Agree`. */
-function describeAnswer(
+export function describeAnswer(
   value: AnswerScalar,
-  item: PlannedQuestion,
+  question: Pick<Question, "type">,
   questionnaire: Questionnaire,
   lang: Lang,
 ): string {
   const l = messagesFor(lang).interview;
   if (value === "na") return l.naShort;
   if (value === "unknown") return l.unknownShort;
-  if (item.question.type === "likert") return `${value} ${l.likert[value - 1] ?? ""}`.trimEnd();
+  if (question.type === "likert") return `${value} ${l.likert[value - 1] ?? ""}`.trimEnd();
   const level = questionnaire.scale.find((s) => s.level === value);
   return level ? `${value} ${localize(level.name, lang)}` : String(value);
 }
@@ -150,7 +151,7 @@ export function questionBlock(
   if (question.critical) tags.push(c.yellow(l.critical));
   if (answer !== undefined) {
     tags.push(
-      c.green(l.current(describeAnswer(answerScalarOf(answer), item, questionnaire, lang))),
+      c.green(l.current(describeAnswer(answerScalarOf(answer), question, questionnaire, lang))),
     );
   }
   const lines = [
@@ -211,12 +212,11 @@ export function answerChoices(
   choices.push({ value: "na", name: l.na, short: l.naShort });
   choices.push({ value: "unknown", name: l.unknown, short: l.unknownShort });
   choices.push({ separator: "──────" });
-  choices.push({
-    value: "back",
-    name: l.back,
-    short: l.back,
-    ...(canGoBack ? {} : { disabled: l.backDisabled }),
-  });
+  choices.push(
+    canGoBack
+      ? { value: "back", name: l.back, short: l.back }
+      : { value: "back", name: l.backFirst, disabled: true },
+  );
   choices.push({ value: "skip", name: l.skipRest, short: l.skipRest });
   choices.push({ value: "quit", name: l.saveQuit, short: l.saveQuit });
   return { choices, lines: lines + 7 };
