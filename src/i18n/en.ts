@@ -429,14 +429,19 @@ const report: Messages["report"] = {
     a.total === 0
       ? "Expectations cannot be calibrated yet: no dimension has a score to measure the targets against."
       : a.outOfReach === 0
-        ? `Every target is within reach of the ${a.horizon}-month horizon at a realistic pace of about ${a.monthsPerLevel} months per maturity level.`
-        : `At a realistic pace, ${a.outOfReach} of the ${a.total} targets ${a.outOfReach === 1 ? "needs" : "need"} longer than the ${a.horizon}-month horizon: capability climbs about one level every ${a.monthsPerLevel} months. We suggest planning on the dates below instead.`,
+        ? `Every target is within reach of the ${a.horizon}-month horizon at a realistic pace of about ${a.monthsPerLevel} months per maturity level, counted from the week the roadmap starts work on each dimension.`
+        : `At a realistic pace, ${a.outOfReach} of the ${a.total} targets ${a.outOfReach === 1 ? "needs" : "need"} longer than the ${a.horizon}-month horizon: capability climbs about one level every ${a.monthsPerLevel} months once the roadmap starts work on it. We suggest planning on the dates below instead.`,
   calibrationItem: (a) =>
-    `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; with the work the roadmap schedules, expect about ${fmtScore(a.reachable)} by the end of the ${a.horizon} months.`,
+    a.start === null || a.months === null || a.date === null
+      ? `${a.title}: the roadmap plans no action on it within the ${a.horizon} months, so it stays at about ${a.score === null ? "its inconclusive score" : fmtScore(a.score)}; its target of ${a.target} is a goal for the next cycle.`
+      : `${a.title}: work on it starts in week ${a.start}; at a realistic pace it climbs from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} about ${a.months} months after the assessment, by ${a.date}; with the work the roadmap schedules, expect about ${fmtScore(a.reachable)} by the end of the ${a.horizon} months.`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}: ${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `by ${a.by}` : null].filter((x) => x !== null).join(", ");
     const goal = `${report.quote(a.text)}${stated ? ` (${stated})` : ""} rests on ${report.listJoin(a.dimensions)}.`;
+    if (a.realistic === null && a.unplanned.length > 0) {
+      return `${goal} The roadmap plans no action on ${report.listJoin(a.unplanned)} within the horizon, so no date can be promised yet; set one when the next cycle is planned.`;
+    }
     if (a.realistic === null) {
       return `${goal} Part of that capability could not be measured, so no date can be promised yet; set one once it has been assessed.`;
     }
@@ -473,7 +478,9 @@ const report: Messages["report"] = {
   cappedSentence: (a) =>
     `The level is capped at ${a.level} by the critical question ${report.quote(a.question)}, which scores ${fmtScore(a.score)}.`,
   expectationSentence: (a) =>
-    `At a realistic pace this target needs about ${a.months} months, more than the ${a.horizon}-month horizon, so it is realistically reached by ${a.date}.`,
+    a.start === null || a.months === null || a.date === null
+      ? `The roadmap plans no action on this dimension within the ${a.horizon}-month horizon, so its target is not reached in this cycle; it is a goal for the next one.`
+      : `At a realistic pace, climbing from week ${a.start}, when the roadmap starts work on it, this target needs about ${a.months} months from the assessment, more than the ${a.horizon}-month horizon, so it is realistically reached by ${a.date}.`,
   perceptionSentence: (a) =>
     `${a.onExperience ? "On the experience statements both answered, executives" : "Executives"} rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, ${a.gap < 0 ? `so the front line is the more positive by ${fmtScore(-a.gap)}` : `a difference of ${fmtScore(a.gap)}`}.${a.flagged ? " A difference this large is often the mark of good news only: problems may be filtered on their way to the top." : ""}`,
   factConflictsIntro:
@@ -519,6 +526,8 @@ const report: Messages["report"] = {
     `${d.title} reaches at least ${fmtScore(d.interim)} in an interim check with the same questionnaire.`,
   targetCriterion: (d) =>
     `${d.title} reaches its target of ${d.target}, confirmed by the reassessment.`,
+  shortOfTargetCriterion: (d) =>
+    `${d.title} reaches at least ${fmtScore(d.projected)}, confirmed by the reassessment; ${d.date === null ? `its target of ${d.target} is left to the next cycle` : `at a realistic pace its target of ${d.target} follows by ${d.date}`}.`,
   noActionsInPhase: (deferred) =>
     deferred === 0
       ? "No action is needed in this phase."
@@ -535,7 +544,7 @@ const report: Messages["report"] = {
         : ` It leaves ${a.backlog === 1 ? "one further action" : `${a.backlog} further actions`} for the next cycle${a.backlogListed ? ", listed after the phases" : `; the full report lists ${a.backlog === 1 ? "it" : "them"} with the reason`}.`;
     const reach =
       a.outOfReach.length > 0
-        ? ` Whatever the plan, ${report.listJoin(a.outOfReach)} cannot reach ${a.outOfReach.length === 1 ? "its target" : "their targets"} within the horizon at a realistic pace; see the realistic dates under expectation calibration.`
+        ? ` At a realistic pace, and with the work this plan schedules, ${report.listJoin(a.outOfReach)} cannot reach ${a.outOfReach.length === 1 ? "its target" : "their targets"} within the horizon; see the realistic dates under expectation calibration.`
         : "";
     return `The plan takes ${a.weeks} weeks (about ${a.months} ${a.months === 1 ? "month" : "months"}) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
   },
@@ -615,7 +624,7 @@ const report: Messages["report"] = {
     `${count === 2 ? "Two" : "Three"} decisions fall to the leadership of ${client} in person; the programme team cannot take them on its behalf.`,
   decisionApprove: (a) => ({
     title: "Approve the first phase and commit its owners",
-    sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of ${report.listJoin(a.owners)}, who carry ${a.count === 1 ? "it" : "them"}${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
+    sentence: `Approve ${a.count === 1 ? "the action" : `the ${a.count} actions`} of the first phase, which runs from ${a.start} to ${a.end}, and free the time of ${report.listJoin(a.owners)}, who carry ${a.count === 1 ? "it" : "them"}${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
   }),
   decisionGate: (a) => ({
     title: `Take the ${a.label.toLowerCase()} on evidence, in week ${a.week}`,
@@ -656,7 +665,7 @@ const report: Messages["report"] = {
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",
     "With several respondents, a question's score is the mean over the roles present of each role's mean, so that many front-line answers do not drown a single executive. A dimension's score is the weighted mean of its answered questions, and its level is the whole part of the score, capped by any critical question that scores lower. The overall score is the weighted mean of the dimensions that could be scored.",
     "Coverage is the share of applicable question weight that was answered. Confidence weighs four things together: coverage, how many people answered, whether every role that should answer took part, and whether respondents agree. It is high only when coverage reaches 80%, at least three people answered, every expected role is present and respondents agree on 80% of the answered weight; medium at 50%, two people, half the roles and 50% agreement; low otherwise. A single interview therefore never gives more than low confidence. The gap is the target minus the score when positive.",
-    `A target is out of reach when the gap exceeds what the organisation can climb within the ${a.horizon}-month horizon at about ${a.monthsPerLevel} months per level; the report then gives the realistic date. Executives rating a dimension a full level above the front line is flagged as a perception gap, and answers two or more levels apart as a disagreement.`,
+    `A dimension climbs about one level every ${a.monthsPerLevel} months from the week the roadmap starts work on it; a target is out of reach when that climb does not reach it within the ${a.horizon}-month horizon, and the report then gives the realistic date. Executives rating a dimension a full level above the front line is flagged as a perception gap, and answers two or more levels apart as a disagreement.`,
     "Risks and the readiness verdict follow from rules written in the questionnaire; the roadmap is built from its recommendations as described in the roadmap section.",
   ],
   coverageIntro:

@@ -456,12 +456,18 @@ export interface ReportMessages {
     outOfReach: number;
     total: number;
   }): string;
+  /**
+   * A target out of reach within the horizon. `start` (1-based week) is when the roadmap's first
+   * action on it starts, `months` and `date` when it reaches the target; all three are null when
+   * the roadmap plans no action on it within the horizon.
+   */
   calibrationItem(a: {
     title: string;
     score: number | null;
     target: number;
-    months: number;
-    date: string;
+    start: number | null;
+    months: number | null;
+    date: string | null;
     horizon: number;
     reachable: number;
   }): string;
@@ -475,6 +481,8 @@ export interface ReportMessages {
     by: string | null;
     dimensions: string[];
     realistic: string | null;
+    /** Dimensions it rests on that the roadmap plans no action on within the horizon. */
+    unplanned: string[];
     feasible: boolean | null;
   }): string;
   /** `radar`: the radar is drawn (three scored dimensions or more); `projected`: it has a projection. */
@@ -491,7 +499,13 @@ export interface ReportMessages {
     confidence: string | null;
   }): string;
   cappedSentence(a: { question: string; level: number; score: number }): string;
-  expectationSentence(a: { months: number; date: string; horizon: number }): string;
+  /** As `calibrationItem`: `start`, `months` and `date` are null when no action is planned. */
+  expectationSentence(a: {
+    start: number | null;
+    months: number | null;
+    date: string | null;
+    horizon: number;
+  }): string;
   /**
    * `onExperience`: the dimension has question kinds, so the figures are those of the experience
    * statements both sides answered and can differ from the scores by role.
@@ -536,6 +550,16 @@ export interface ReportMessages {
   defaultExitCriterion: string;
   interimCriterion(d: { title: string; interim: number }): string;
   targetCriterion(d: { title: string; target: number }): string;
+  /**
+   * Solidify's checkpoint when the roadmap projects the dimension still short of its target at
+   * the reassessment; `date`: its realistic date, null when there is none (no planned climb).
+   */
+  shortOfTargetCriterion(d: {
+    title: string;
+    target: number;
+    projected: number;
+    date: string | null;
+  }): string;
   /** A phase without actions in the horizon; `deferred`: how many of its actions the backlog holds. */
   noActionsInPhase(deferred: number): string;
   milestoneLabel: string;

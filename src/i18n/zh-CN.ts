@@ -407,16 +407,21 @@ const report: Messages["report"] = {
     a.total === 0
       ? "目前还无法校准期望值：没有任何维度有得分可与目标对照。"
       : a.outOfReach === 0
-        ? `按每提升一级约需 ${a.monthsPerLevel} 个月的现实节奏，所有目标都能在 ${a.horizon} 个月的规划期内达成。`
-        : `按现实节奏，${a.total} 个目标中有 ${a.outOfReach} 个所需时间超出 ${a.horizon} 个月的规划期：能力通常大约每 ${a.monthsPerLevel} 个月提升一级。建议以下列日期代替原有预期作为计划依据。`,
+        ? `按每提升一级约需 ${a.monthsPerLevel} 个月的现实节奏（自路线图开始针对各维度开展工作的那一周算起），所有目标都能在 ${a.horizon} 个月的规划期内达成。`
+        : `按现实节奏，${a.total} 个目标中有 ${a.outOfReach} 个所需时间超出 ${a.horizon} 个月的规划期：自路线图开始针对该维度开展工作的那一周算起，能力通常大约每 ${a.monthsPerLevel} 个月提升一级。建议以下列日期代替原有预期作为计划依据。`,
   calibrationItem: (a) =>
-    `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；按路线图安排的工作，${a.horizon} 个月结束时预计可达到约 ${fmtScore(a.reachable)}。`,
+    a.start === null || a.months === null || a.date === null
+      ? `${a.title}：路线图在 ${a.horizon} 个月内没有针对该维度的行动，因此预计仍在 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 左右；目标 ${a.target} 留待下一轮实现。`
+      : `${a.title}：相关工作从第 ${a.start} 周开始；按现实节奏从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target}，约需评估后 ${a.months} 个月，现实可达日期为${a.date}；按路线图安排的工作，${a.horizon} 个月结束时预计可达到约 ${fmtScore(a.reachable)}。`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}：${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `期望${a.by}前实现` : null].filter((x) => x !== null);
     const goal = cjkSpace(
       `${report.quote(a.text)}${stated.length > 0 ? `（${stated.join("，")}）` : ""}取决于${report.listJoin(a.dimensions)}。`,
     );
+    if (a.realistic === null && a.unplanned.length > 0) {
+      return `${goal}${cjkSpace(`路线图在规划期内没有针对${report.listJoin(a.unplanned)}的行动，目前还不宜承诺日期，待规划下一轮时再定。`)}`;
+    }
     if (a.realistic === null) {
       return `${goal}其中部分能力尚无法衡量，目前还不宜承诺日期，待完成评估后再定。`;
     }
@@ -453,7 +458,9 @@ const report: Messages["report"] = {
   cappedSentence: (a) =>
     `该维度等级被关键题目${report.quote(a.question)}限制在第 ${a.level} 级，该题得分为 ${fmtScore(a.score)}。`,
   expectationSentence: (a) =>
-    `按现实节奏，该目标约需 ${a.months} 个月，超出 ${a.horizon} 个月的规划期，现实可达日期为${a.date}。`,
+    a.start === null || a.months === null || a.date === null
+      ? `路线图在 ${a.horizon} 个月的规划期内没有针对该维度的行动，因此本轮无法达到目标，留待下一轮实现。`
+      : `按现实节奏，自路线图第 ${a.start} 周开始针对该维度开展工作算起，该目标约需评估后 ${a.months} 个月，超出 ${a.horizon} 个月的规划期，现实可达日期为${a.date}。`,
   perceptionSentence: (a) =>
     `${a.onExperience ? "在双方都回答过的体验题上，" : ""}高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，${a.gap < 0 ? `一线反而高出 ${fmtScore(-a.gap)}` : `相差 ${fmtScore(a.gap)}`}。${a.flagged ? "这往往是“报喜不报忧”的迹象：问题在向上传递的过程中可能已被过滤。" : ""}`,
   factConflictsIntro:
@@ -493,6 +500,8 @@ const report: Messages["report"] = {
   defaultExitCriterion: "本阶段所有行动均已完成。",
   interimCriterion: (d) => `${d.title}在使用同一问卷的中期检查中达到 ${fmtScore(d.interim)} 以上。`,
   targetCriterion: (d) => `${d.title}达到目标 ${d.target}，并经复评确认。`,
+  shortOfTargetCriterion: (d) =>
+    `${d.title}达到 ${fmtScore(d.projected)} 以上，并经复评确认；${d.date === null ? `目标 ${d.target} 留待下一轮实现` : `按现实节奏，目标 ${d.target} 要到${d.date}才能达成`}。`,
   noActionsInPhase: (deferred) =>
     deferred === 0
       ? "本阶段无需行动。"
@@ -508,7 +517,7 @@ const report: Messages["report"] = {
         : `另有 ${a.backlog} 项行动放不进规划期，留作下一轮的起点，${a.backlogListed ? "列在各阶段之后" : "完整版报告逐项列出并说明原因"}。`;
     const reach =
       a.outOfReach.length > 0
-        ? `按现实节奏，无论计划如何安排，${report.listJoin(a.outOfReach)}都无法在规划期内达到目标；现实可达日期见“期望值校准”。`
+        ? `按现实节奏和本计划安排的工作，${report.listJoin(a.outOfReach)}都无法在规划期内达到目标；现实可达日期见“期望值校准”。`
         : "";
     return `整个计划历时 ${a.weeks} 周（约 ${a.months} 个月），于${a.end}结束，在 ${a.horizon} 个月的规划期之内。${backlog}${reach}`;
   },
@@ -584,7 +593,7 @@ const report: Messages["report"] = {
   decisionApprove: (a) => ({
     title: "批准第一阶段并落实责任人",
     sentence: cjkSpace(
-      `批准${a.start}至${a.end}之间启动的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间${a.effort ? `：约 ${fmtRange(a.effort.low, a.effort.high)} 人周，历时 ${a.effort.weeks} 周，相当于 ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} 人全职投入` : ""}。`,
+      `批准第一阶段（${a.start}至${a.end}）的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间${a.effort ? `：约 ${fmtRange(a.effort.low, a.effort.high)} 人周，历时 ${a.effort.weeks} 周，相当于 ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} 人全职投入` : ""}。`,
     ),
   }),
   decisionGate: (a) => ({
@@ -627,7 +636,7 @@ const report: Messages["report"] = {
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
     "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",
     "覆盖率是已作答题目权重占适用题目权重的比例。可信度综合四个因素：覆盖率、作答人数、应当作答的角色是否都已参与、受访者之间是否一致。只有覆盖率达到 80%、至少三人作答、所有应参与的角色均已参与、且 80% 的已答权重上意见一致时，可信度才为高；覆盖率 50%、两人作答、半数角色参与、50% 一致时为中；否则为低。因此仅凭一次访谈，可信度最多为低。差距为目标减去得分（为正时）。",
-    `按每提升一级约需 ${a.monthsPerLevel} 个月计算，若差距超出 ${a.horizon} 个月规划期内可提升的幅度，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知落差，回答相差两级或以上记为意见分歧。`,
+    `各维度自路线图开始针对其开展工作的那一周起，按每提升一级约需 ${a.monthsPerLevel} 个月的节奏提升；若在 ${a.horizon} 个月的规划期内达不到目标，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知落差，回答相差两级或以上记为意见分歧。`,
     "风险与就绪度结论由问卷中定义的规则得出；路线图依据问卷中的改进建议生成，规则见路线图一节。",
   ],
   coverageIntro:

@@ -189,7 +189,7 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
           i.title,
           fmtScore(i.score, L.inconclusive),
           num(i.target),
-          String(i.monthsNeeded),
+          i.monthsNeeded === null ? "—" : String(i.monthsNeeded),
           i.realisticDateText,
           fmtScore(i.reachableByHorizon, L.inconclusive),
         ]),
