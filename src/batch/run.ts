@@ -377,7 +377,7 @@ function createRowContext(
   const mapping = loaded.mapping;
   const { preset, keyRow } = headerLayout(mapping);
   const parsed = parseHeader(header, preset, keyRow);
-  const bound = bindExport(loaded, parsed, opts.groupBy, display, keyRow);
+  const bound = bindExport(loaded, parsed, opts.groupBy, display, keyRow, questionnaire);
   const misaligned = misalignedColumns(bound, loaded, questionnaire);
   if (misaligned.length) {
     throw new InputError(`the mapping ${loaded.file.display} does not fit ${display}`, misaligned);
@@ -601,8 +601,9 @@ function bindExport(
   groupBy: string[] | undefined,
   display: string,
   keyRow: number,
+  questionnaire: Questionnaire,
 ): BoundMapping {
-  const { bound, issues, unknownGroupBy } = bindMapping(loaded, parsed, groupBy);
+  const { bound, issues, unknownGroupBy } = bindMapping(loaded, parsed, groupBy, questionnaire);
   const [unknown] = unknownGroupBy;
   if (unknown) {
     const { ref, found } = unknown;
