@@ -1,16 +1,22 @@
 import type {
   Change,
   Comparison,
+  ComparisonWarning,
   DimensionChange,
   QuestionChange,
   QuestionRef,
   RiskChange,
+  RoleMismatchWarning,
+  RoleRef,
   Verdict,
 } from "../core/analysis/comparison.js";
 import { round2 } from "../core/math/numbers.js";
 import type { Lang } from "../core/models/languages.js";
+import { STANDARD_PROFILE } from "../core/questionnaire/profiles.js";
+import type { LocalizedText } from "../core/questionnaire/schema.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
+import type { RoleMismatchText } from "../i18n/messages.js";
 
 /**
  * The comparison laid out for people: every label and number already formatted in the chosen
@@ -412,6 +418,78 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
   };
 }
 
+/** A role-mismatch in words: roles by their people's name (`ids`: by id), dimensions by title. */
+function roleMismatchText(
+  lang: Lang,
+  c: Comparison,
+  w: RoleMismatchWarning,
+  ids: boolean,
+): RoleMismatchText {
+  const named = (r: RoleRef) =>
+    ids || !(r.people ?? r.name) ? r.id : localize(r.people ?? r.name ?? {}, lang);
+  const titles = new Map(c.dimensions.map((d) => [d.id, localize(d.title, lang)]));
+  return {
+    onlyBaseline: w.onlyBaseline.map(named),
+    onlyFollowup: w.onlyFollowup.map(named),
+    shared: w.shared.map(named),
+    comparedOn: w.comparedOn,
+    dimensions: w.dimensions.map((id) => (ids ? id : (titles.get(id) ?? id))),
+    all: w.dimensions.length > 0 && w.dimensions.length === c.dimensions.length,
+  };
+}
+
+/**
+ * A warning of the comparison in words: for the reader in `lang` (dates spelt out; roles,
+ * profiles and dimensions by name), or with `ids` naming them by identifier (standard error).
+ */
+export function warningText(lang: Lang, c: Comparison, w: ComparisonWarning, ids = false): string {
+  const m = messagesFor(lang);
+  const profile = (names: LocalizedText[], id: string) =>
+    ids
+      ? id
+      : names.length === 0
+        ? m.comparison.standardProfile
+        : names.map((n) => localize(n, lang)).join(" · ");
+  switch (w.code) {
+    case "same-date":
+      return m.comparison.warning["same-date"](
+        ids
+          ? w
+          : { baseline: m.report.dateText(w.baseline), followup: m.report.dateText(w.followup) },
+      );
+    case "profile-mismatch":
+      return m.comparison.warning["profile-mismatch"]({
+        baseline: profile(w.names.baseline, w.baseline),
+        followup: profile(w.names.followup, w.followup),
+      });
+    case "profile-unavailable": {
+      const standard = w.baseline === STANDARD_PROFILE ? "baseline" : "followup";
+      return m.comparison.warning["profile-unavailable"]({
+        standard,
+        profile:
+          standard === "baseline"
+            ? profile(w.names.followup, w.followup)
+            : profile(w.names.baseline, w.baseline),
+      });
+    }
+    case "role-mismatch":
+      return m.comparison.warning["role-mismatch"](roleMismatchText(lang, c, w, ids));
+    default:
+      return m.comparison.warning[w.code](w);
+  }
+}
+
+/** A side's respondents: all of them, and those compared when roles were left out. */
+function respondentsText(lang: Lang, c: Comparison, side: "baseline" | "followup"): string {
+  const all = c[side].respondents;
+  const roles = c.warnings.find((w) => w.code === "role-mismatch");
+  if (roles?.comparedOn !== "shared-roles") return String(all);
+  const only = side === "baseline" ? roles.onlyBaseline : roles.onlyFollowup;
+  const left = only.reduce((n, r) => n + r.respondents, 0);
+  if (left === 0) return String(all);
+  return messagesFor(lang).comparison.respondentsCompared({ all, compared: all - left });
+}
+
 /** Lays the comparison out in `lang`. Pure. */
 export function buildCompareView(c: Comparison, lang: Lang): CompareView {
   const m = messagesFor(lang);
@@ -460,7 +538,11 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
           m.comparison.questionnaireValue(b.questionnaire),
           m.comparison.questionnaireValue(f.questionnaire),
         ),
-        side(m.common.header.respondents, String(b.respondents), String(f.respondents)),
+        side(
+          m.common.header.respondents,
+          respondentsText(lang, c, "baseline"),
+          respondentsText(lang, c, "followup"),
+        ),
       ],
     },
     colon: m.common.punct.colon,
@@ -519,17 +601,7 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
       ? m.comparison.movers.definitionChanged
       : null,
     moversNone: m.comparison.movers.none,
-    warnings: c.warnings.map((w) =>
-      m.comparison.warning[w.code](
-        w.code === "same-date"
-          ? {
-              ...w,
-              baseline: m.report.dateText(w.baseline),
-              followup: m.report.dateText(w.followup),
-            }
-          : w,
-      ),
-    ),
+    warnings: c.warnings.map((w) => warningText(lang, c, w)),
     method: [m.comparison.method.progress, m.comparison.method.arrows, m.comparison.method.signal],
   };
 }

@@ -70,6 +70,8 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     b.paragraph(v.heading, { style: STYLE.title }),
     ...table(v.header),
     b.paragraph(`${v.interval.label}${v.colon}${v.interval.value}`),
+    // What the figures rest on comes before them.
+    ...(v.warnings.length > 0 ? [b.heading(1, v.labels.warnings), ...b.bullets(v.warnings)] : []),
     b.heading(1, v.labels.dimensions),
     ...(await b.chart(radar, `${baseline} → ${followup}`)),
     ...table(v.dimensions),
@@ -92,7 +94,6 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     body.push(...(v.movers ? table(v.movers) : [b.paragraph(v.moversNone)]));
     if (v.moversFootnote) body.push(b.paragraph(v.moversFootnote, { style: STYLE.small }));
   }
-  if (v.warnings.length > 0) body.push(b.heading(1, v.labels.warnings), ...b.bullets(v.warnings));
   body.push(b.heading(1, v.labels.method), ...b.bullets(v.method));
 
   const f = comparison.followup;

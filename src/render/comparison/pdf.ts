@@ -100,7 +100,10 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
   return finish();
 }
 
-/** The heading, the brand's cover line, the two assessments side by side and the interval. */
+/**
+ * The heading, the brand's cover line, the two assessments side by side, the interval and the
+ * notes on what the comparison rests on.
+ */
 function drawTitle(w: Writer, v: CompareView, opts: RenderOptions): void {
   w.draw(v.heading, w.left, w.y, w.width, {
     size: SIZE.h1,
@@ -119,6 +122,11 @@ function drawTitle(w: Writer, v: CompareView, opts: RenderOptions): void {
   }
   table(w, v.header);
   w.paragraph(`${v.interval.label}${w.punct.colon}${v.interval.value}`, { style: "bold" });
+  // What the figures rest on comes before them.
+  if (v.warnings.length > 0) {
+    w.subheading(v.labels.warnings, { toc: true });
+    w.bullets(v.warnings);
+  }
 }
 
 /** Scores by dimension (the radar and the table) and the KPIs moved. */
@@ -179,10 +187,6 @@ function drawFindings(w: Writer, v: CompareView): void {
     if (v.movers) table(w, v.movers);
     else w.paragraph(v.moversNone);
     if (v.moversFootnote) w.paragraph(v.moversFootnote, { size: SIZE.small, color: COLOR.muted });
-  }
-  if (v.warnings.length > 0) {
-    w.subheading(v.labels.warnings, { toc: true });
-    w.bullets(v.warnings);
   }
   w.subheading(v.labels.method, { toc: true });
   w.bullets(v.method);

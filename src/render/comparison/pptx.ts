@@ -38,6 +38,7 @@ class ComparisonDeck extends DeckBase {
 
   build(): void {
     this.titleSlide();
+    this.notesSlide();
     this.scoresSlide();
     this.kpisSlide();
     this.risksSlide();
@@ -47,7 +48,7 @@ class ComparisonDeck extends DeckBase {
   /** The two assessments side by side and the interval between them. */
   titleSlide(): void {
     const intervalLine = `${this.v.interval.label}${this.colon}${this.v.interval.value}`;
-    const title = this.slide(this.v.heading, this.v.warnings);
+    const title = this.slide(this.v.heading, []);
     this.table(
       title,
       this.v.header.columns.map((c) => c.label),
@@ -63,6 +64,19 @@ class ComparisonDeck extends DeckBase {
       bold: true,
     });
     this.brandTitle(title, 5.3);
+  }
+
+  /** What the comparison rests on, before its figures: on a slide of its own when there is any. */
+  notesSlide(): void {
+    if (this.v.warnings.length === 0) return;
+    const notes = this.slide(this.v.labels.warnings, []);
+    this.text(notes, this.bullets(this.v.warnings, { paraSpaceAfter: 12 }), {
+      x: MARGIN,
+      y: 1.4,
+      w: BODY_W,
+      h: 5.4,
+      fontSize: 16,
+    });
   }
 
   /** Baseline against follow-up: a native radar and the change per dimension. */

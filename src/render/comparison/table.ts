@@ -69,6 +69,12 @@ export function renderTable(comparison: Comparison, opts: RenderOptions): string
   out.push(heading(v.heading), "");
   out.push(grid(chalk, v.header));
   out.push(`${v.interval.label}${v.colon}${v.interval.value}`, "");
+  // What the figures rest on comes before them.
+  if (v.warnings.length) {
+    out.push(heading(v.labels.warnings));
+    for (const w of v.warnings) out.push(`  ${chalk.yellow("!")} ${w}`);
+    out.push("");
+  }
 
   out.push(heading(v.labels.dimensions));
   out.push(grid(chalk, v.dimensions));
@@ -110,11 +116,6 @@ export function renderTable(comparison: Comparison, opts: RenderOptions): string
     out.push("");
   }
 
-  if (v.warnings.length) {
-    out.push(heading(v.labels.warnings));
-    for (const w of v.warnings) out.push(`  ${chalk.yellow("!")} ${w}`);
-    out.push("");
-  }
   out.push(heading(v.labels.method));
   for (const m of v.method) out.push(`  ${m}`);
   return `${out.join("\n")}\n`;
