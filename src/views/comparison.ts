@@ -10,6 +10,7 @@ import type {
   RoleRef,
   Verdict,
 } from "../core/analysis/comparison.js";
+import { NOISE_BAND_FLOOR } from "../core/analysis/comparison.js";
 import { round2 } from "../core/math/numbers.js";
 import type { Lang } from "../core/models/languages.js";
 import { STANDARD_PROFILE } from "../core/questionnaire/profiles.js";
@@ -38,6 +39,8 @@ export interface Column {
   label: string;
   /** Numbers are right-aligned. */
   right: boolean;
+  /** Names and sentences, which the documents wrap; their other cells keep to one line. */
+  wrap?: boolean;
 }
 
 export interface TableView {
@@ -93,7 +96,10 @@ export interface CompareView {
   /** Set when the overall row is marked ‡ (the dimensions' weights changed between versions). */
   overallFootnote: string | null;
   readiness: {
+    /** Follows a label ("Readiness: not ready → …"). */
     line: string;
+    /** The line as a paragraph of its own: with a capital (English verdicts are lower-case). */
+    paragraph: string;
     trend: Trend;
     /** e.g. `Baseline (not ready), decided by:` with the rules that decided it. */
     sides: { heading: string; rules: ListItem[] }[];
@@ -132,6 +138,21 @@ function pct(share: number | null): string {
 export function trendOf(delta: number | null): Trend {
   if (delta === null) return "none";
   return delta > 0 ? "up" : delta < 0 ? "down" : "same";
+}
+
+/**
+ * Which way the overall score moved, as the documents colour it. The overall score has no noise
+ * band (it mixes dimensions of different reliability), but no change below the band's floor, a
+ * quarter level, is presented as progress (docs/compare.md).
+ */
+export function overallTrend(change: number | null): Trend {
+  if (change !== null && Math.abs(change) + 1e-9 < NOISE_BAND_FLOOR) return "same";
+  return trendOf(change);
+}
+
+/** A dimension's two scores under its radar axis: "2.27 → 3.19" (baseline → follow-up). */
+export function beforeAfter(followup: number | null, baseline: number | null): string {
+  return `${num(baseline)} → ${num(followup)}`;
 }
 
 /** `▲ +0.85`, `▼ -0.12`, `= 0.00`; `—` when either side is missing. */
@@ -207,7 +228,7 @@ function kpisTable(lang: Lang, c: Comparison): TableView | null {
   if (c.kpis.length === 0) return null;
   const m = messagesFor(lang);
   const columns: Column[] = [
-    { label: m.comparison.kpis.column, right: false },
+    { label: m.comparison.kpis.column, right: false, wrap: true },
     { label: m.comparison.baseline, right: true },
     { label: m.comparison.followup, right: true },
     { label: m.comparison.change, right: true },
@@ -234,7 +255,7 @@ function kpisTable(lang: Lang, c: Comparison): TableView | null {
 function dimensionsTable(lang: Lang, c: Comparison): TableView {
   const m = messagesFor(lang);
   const columns: Column[] = [
-    { label: m.common.col.dimension, right: false },
+    { label: m.common.col.dimension, right: false, wrap: true },
     { label: m.comparison.baseline, right: true },
     { label: m.comparison.followup, right: true },
     { label: m.comparison.change, right: true },
@@ -264,7 +285,7 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
     { text: `${m.common.overall}${o.weightsChanged ? " ‡" : ""}` },
     { text: num(o.score.baseline) },
     { text: num(o.score.followup) },
-    { text: arrow(o.score.change), trend: trendOf(o.score.change) },
+    { text: arrow(o.score.change), trend: overallTrend(o.score.change) },
     levelCell(o.level),
     { text: "—" },
     { text: "—" },
@@ -307,7 +328,7 @@ function moversTable(lang: Lang, c: Comparison): TableView | null {
   return {
     columns: [
       { label: m.comparison.col.questionId, right: false },
-      { label: m.comparison.col.question, right: false },
+      { label: m.comparison.col.question, right: false, wrap: true },
       { label: m.comparison.baseline, right: true },
       { label: m.comparison.followup, right: true },
       { label: m.comparison.change, right: true },
@@ -323,7 +344,7 @@ function perceptionTable(lang: Lang, c: Comparison): TableView | null {
     gap === null ? "—" : `${num(gap)}${flagged ? ` ⚑ ${m.comparison.perception.flagged}` : ""}`;
   return {
     columns: [
-      { label: m.common.col.dimension, right: false },
+      { label: m.common.col.dimension, right: false, wrap: true },
       { label: m.comparison.baseline, right: true },
       { label: m.comparison.followup, right: true },
       { label: m.comparison.change, right: true },
@@ -519,14 +540,15 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     mark,
   }));
   const anyDagger = c.dimensions.some((d) => d.questionsChanged);
+  const readinessLine = `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`;
   return {
     lang,
     heading: m.comparison.heading(client),
     header: {
       columns: [
-        { label: "", right: false },
-        { label: m.comparison.baseline, right: false },
-        { label: m.comparison.followup, right: false },
+        { label: "", right: false, wrap: true },
+        { label: m.comparison.baseline, right: false, wrap: true },
+        { label: m.comparison.followup, right: false, wrap: true },
       ],
       rows: [
         side(m.common.header.client, b.client.name, f.client.name),
@@ -567,7 +589,8 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     dimensionsFootnote: anyDagger ? m.comparison.questions.footnote : null,
     overallFootnote: c.overall.weightsChanged ? m.comparison.questions.overallFootnote : null,
     readiness: {
-      line: `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`,
+      line: readinessLine,
+      paragraph: readinessLine.replace(/^./, (ch) => ch.toUpperCase()),
       trend: readinessTrend,
       sides: [
         {

@@ -15,6 +15,7 @@ import { buildCompareView } from "../../src/views/comparison.js";
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "../helpers/lotus.js";
 import { packageParts } from "../helpers/ooxml.js";
+import { havePdftotext, pdfWords } from "./pdf/helpers.js";
 
 // Built from a string: Biome rejects control characters in regular expression literals.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
@@ -315,4 +316,31 @@ describe("both assessments answered to one questionnaire version", () => {
       }
     }
   });
+});
+
+describe("compare --format pdf: the dimension table", () => {
+  // "2 → 3" and "82% → 100%" read as one figure: a cell that wraps after its arrow reads as two.
+  it.skipIf(!havePdftotext()).each(["en", "zh-CN"] as const)(
+    "keeps each level and coverage cell on one line (%s)",
+    async (lang) => {
+      const pdf = (await COMPARE_RENDERERS.pdf(await lotus(), {
+        lang,
+        color: false,
+      })) as Uint8Array;
+      const figure = /^\d+%?$/;
+      let cells = 0;
+      for (const [page, words] of pdfWords(pdf).entries()) {
+        for (const arrow of words.filter((w) => w.text === "→")) {
+          const line = words.filter((w) => Math.abs(w.y1 - arrow.y1) < 1);
+          const before = line.filter((w) => w.x2 <= arrow.x1).sort((a, b) => b.x2 - a.x2)[0];
+          if (!before || !figure.test(before.text)) continue;
+          cells += 1;
+          const after = line.filter((w) => w.x1 >= arrow.x2).sort((a, b) => a.x1 - b.x1)[0];
+          expect(after?.text, `${before.text} → on page ${page + 1}`).toMatch(figure);
+        }
+      }
+      // Three dimensions and the overall row, a level and a coverage cell each.
+      expect(cells).toBe(8);
+    },
+  );
 });

@@ -2,6 +2,7 @@ import type { Comparison } from "../../core/analysis/comparison.js";
 import { localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
 import {
+  beforeAfter,
   buildCompareView,
   type CompareView,
   type ListGroup,
@@ -21,20 +22,26 @@ const TREND_COLOR = { up: COLOR.improved, down: COLOR.gap, same: undefined, none
 
 type Writer = Awaited<ReturnType<typeof openPdf>>["w"];
 
-const cell = (c: ViewCell): Cell => {
+const cell = (c: ViewCell, nowrap: boolean): Cell => {
   const color = c.trend ? TREND_COLOR[c.trend] : undefined;
-  return color ? { text: c.text, color, bold: true } : c.text;
+  return { text: c.text, nowrap, ...(color ? { color, bold: true } : {}) };
 };
 
-function table(w: Writer, t: TableView): void {
+/**
+ * A table of the view. Only its wrapping columns (names, question texts) wrap: every other cell
+ * (scores, "2 → 3", "82% → 100%", "No: within ±0.56") stays on one line, its column sized to fit
+ * it, and the wrapping columns share what is left.
+ */
+function table(w: Writer, t: TableView, opts: { totalRow?: boolean } = {}): void {
   drawTable(
     w,
-    t.columns.map((c, i) => ({
+    t.columns.map((c) => ({
       header: c.label,
-      width: i === 0 ? 2.6 : 1.2,
+      width: c.wrap ? 3 : 1,
       align: c.right ? ("right" as const) : ("left" as const),
     })),
-    t.rows.map((row) => row.map(cell)),
+    t.rows.map((row) => row.map((c, i) => cell(c, t.columns[i]?.wrap !== true))),
+    opts,
   );
 }
 
@@ -153,8 +160,10 @@ function drawDimensions(
       ],
     },
     { inconclusive: "—", current: followup, target: baseline, gap: "", weeks: "" },
+    undefined,
+    beforeAfter,
   );
-  table(w, v.dimensions);
+  table(w, v.dimensions, { totalRow: true });
   for (const note of [v.dimensionsFootnote, v.overallFootnote]) {
     if (note) w.paragraph(note, { size: SIZE.small, color: COLOR.muted });
   }
@@ -168,7 +177,7 @@ function drawDimensions(
 /** Readiness, risks, perception gaps, questionnaire changes, movers, warnings and the method. */
 function drawFindings(w: Writer, v: CompareView): void {
   w.subheading(v.labels.readiness, { toc: true });
-  w.paragraph(v.readiness.line);
+  w.paragraph(v.readiness.paragraph);
   for (const side of v.readiness.sides) {
     w.paragraph(side.heading, { style: "bold" });
     w.bullets(side.rules.map(titled));

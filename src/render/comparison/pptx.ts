@@ -3,7 +3,13 @@ import type { BrandView } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 import { localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
-import { arrow, buildCompareView, type ListItem, signalCell } from "../../views/comparison.js";
+import {
+  arrow,
+  buildCompareView,
+  type ListItem,
+  overallTrend,
+  signalCell,
+} from "../../views/comparison.js";
 import { fmtScore } from "../pdf/text.js";
 import { COLOR } from "../pdf/theme.js";
 import { BODY_W, DeckBase, finishPptx, hex, MARGIN, newPptx } from "../pptx/deck.js";
@@ -156,8 +162,8 @@ class ComparisonDeck extends DeckBase {
   private overallRow(): (string | { text: string; color?: string; bold?: boolean })[] {
     const o = this.comparison.overall.score;
     const label = this.v.dimensions.rows.at(-1)?.[0]?.text ?? "";
-    const color =
-      o.change === null || o.change === 0 ? COLOR.muted : o.change > 0 ? COLOR.improved : COLOR.gap;
+    const trend = overallTrend(o.change);
+    const color = trend === "up" ? COLOR.improved : trend === "down" ? COLOR.gap : COLOR.muted;
     return [
       { text: label, bold: true },
       { text: fmtScore(o.baseline, "—"), bold: true },
