@@ -718,7 +718,8 @@ const comparison: Messages["comparison"] = {
   progressShort: "Progress",
   interval: "Interval",
   targetWas: (a) => `${a.now} (was ${a.was})`,
-  intervalValue: (a) => `${a.months} months (${a.days} days)`,
+  intervalValue: (a) =>
+    `${a.months} ${a.months === 1 ? "month" : "months"} (${a.days} ${a.days === 1 ? "day" : "days"})`,
   questionnaireValue: (a) => `${a.id} ${a.version}`,
   section: {
     dimensions: "Scores by dimension",

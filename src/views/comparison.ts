@@ -166,9 +166,12 @@ export function arrow(delta: number | null, digits = 2): string {
 
 // Levels and coverage read as "from → to" (the change is plain from the two, and coloured by its
 // trend): a bracketed difference beside them made these cells wrap over three lines in the documents.
-function levelCell(c: Change): Cell {
+// A level crossed by a change within the noise ("1.93 → 2.06") is not coloured as progress: the
+// score beside it says it may be noise.
+function levelCell(c: Change, real = true): Cell {
   if (c.baseline === null && c.followup === null) return { text: "—", trend: "none" };
-  return { text: `${num(c.baseline, 0)} → ${num(c.followup, 0)}`, trend: trendOf(c.change) };
+  const trend = real ? trendOf(c.change) : "same";
+  return { text: `${num(c.baseline, 0)} → ${num(c.followup, 0)}`, trend };
 }
 
 function coverageCell(c: Change): Cell {
@@ -274,7 +277,7 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
       text: arrow(d.score.change),
       trend: d.noise.signal === "within-noise" ? "same" : trendOf(d.score.change),
     },
-    levelCell(d.level),
+    levelCell(d.level, d.noise.signal !== "within-noise"),
     targetCell(lang, d),
     signalCell(lang, d),
     progressCell(lang, d),
@@ -286,7 +289,7 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
     { text: num(o.score.baseline) },
     { text: num(o.score.followup) },
     { text: arrow(o.score.change), trend: overallTrend(o.score.change) },
-    levelCell(o.level),
+    levelCell(o.level, overallTrend(o.score.change) !== "same"),
     { text: "—" },
     { text: "—" },
     { text: "—" },

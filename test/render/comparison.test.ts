@@ -318,6 +318,48 @@ describe("both assessments answered to one questionnaire version", () => {
   });
 });
 
+describe("the interval between the assessments", () => {
+  it("is worded in the singular for one month or one day", async () => {
+    const c = await lotus();
+    const interval = (months: number, days: number, lang: Lang = "en") =>
+      buildCompareView({ ...c, interval: { months, days } }, lang).interval.value;
+    expect(interval(6, 181)).toBe("6 months (181 days)");
+    expect(interval(1, 31)).toBe("1 month (31 days)");
+    expect(interval(0, 1)).toBe("0 months (1 day)");
+    expect(interval(1, 31, "zh-CN")).toBe("1 个月（31 天）");
+  });
+});
+
+describe("the comparison view colours only what is more than noise", () => {
+  it("leaves a level crossed by a change within the noise uncoloured, as its score change", async () => {
+    const c = await lotus();
+    const rows = buildCompareView(c, "en").dimensions.rows;
+    const level = (id: string) => rows[c.dimensions.findIndex((d) => d.id === id)]?.[4];
+    // Leadership's +0.92 is a gain; data quality's +0.50 (1 → 2) is within its ±0.56.
+    expect(level("leadership")).toEqual({ text: "1 → 3", trend: "up" });
+    expect(level("data-quality")).toEqual({ text: "1 → 2", trend: "same" });
+  });
+
+  it("colours the overall change only from a quarter level", async () => {
+    const c = await lotus();
+    const overall = (change: number) => {
+      const edited: Comparison = {
+        ...c,
+        overall: {
+          ...c.overall,
+          score: { baseline: 2.36, followup: round2(2.36 + change), change },
+          level: { baseline: 2, followup: 3, change: 1 },
+        },
+      };
+      const row = buildCompareView(edited, "en").dimensions.rows.at(-1);
+      return [row?.[3]?.trend, row?.[4]?.trend];
+    };
+    expect(overall(0.33)).toEqual(["up", "up"]);
+    expect(overall(0.04)).toEqual(["same", "same"]);
+    expect(overall(-0.25)).toEqual(["down", "up"]);
+  });
+});
+
 describe("compare --format pdf: the dimension table", () => {
   // "2 → 3" and "82% → 100%" read as one figure: a cell that wraps after its arrow reads as two.
   it.skipIf(!havePdftotext()).each(["en", "zh-CN"] as const)(
