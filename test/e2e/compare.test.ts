@@ -449,10 +449,15 @@ describe("compare when a role answered at one assessment only", () => {
       expect(runCli(["score", folder, "--format", "json", "-o", out]).status).toBe(0);
       return out;
     };
-    const r = runCli(["compare", score(all), score(noFront), "--format", "json"]);
+    const followup = score(noFront);
+    const r = runCli(["compare", score(all), followup, "--format", "json"]);
     expect(r.status, r.stderr).toBe(0);
     const c = JSON.parse(r.stdout);
     expect(c.warnings[0]).toMatchObject({ code: "role-mismatch", comparedOn: "all-respondents" });
+    // Only the side with the extra role needs scoring again: answer files there are enough.
+    const mixed = JSON.parse(runCli(["compare", all, followup, "--format", "json"]).stdout);
+    expect(mixed.warnings[0]).toMatchObject({ comparedOn: "shared-roles" });
+    expect(mixed.risks.resolved).toEqual([]);
     // What the warning is about: without the front line, its "good news only" risk looks resolved.
     expect(c.risks.resolved.map((x: { id: string }) => x.id)).toContain("good-news-only");
     expect(r.stderr).toContain(

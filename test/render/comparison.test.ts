@@ -11,7 +11,7 @@ import {
   COMPARE_RENDERERS,
   type CompareFormat,
 } from "../../src/render/comparison/index.js";
-import { buildCompareView } from "../../src/views/comparison.js";
+import { buildCompareView, warningText } from "../../src/views/comparison.js";
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "../helpers/lotus.js";
 import { packageParts } from "../helpers/ooxml.js";
@@ -315,6 +315,34 @@ describe("both assessments answered to one questionnaire version", () => {
         expect(text).not.toMatch(/No question was added|没有新增、删除或修改的题目/);
       }
     }
+  });
+});
+
+describe("profile warnings", () => {
+  it("name the profiles in the document's language, and by id on standard error", async () => {
+    const c = await lotus();
+    const w = {
+      code: "profile-mismatch" as const,
+      baseline: "b2b-industrial,mid-size",
+      followup: "standard",
+      names: {
+        baseline: [
+          { en: "B2B manufacturing and industrial", "zh-CN": "B2B 制造与工业" },
+          { en: "Mid-size", "zh-CN": "中型" },
+        ],
+        followup: [],
+      },
+    };
+    const edited: Comparison = { ...c, warnings: [w] };
+    expect(buildCompareView(edited, "en").warnings[0]).toContain(
+      "different profiles: B2B manufacturing and industrial · Mid-size at baseline, the standard weights at follow-up.",
+    );
+    expect(buildCompareView(edited, "zh-CN").warnings[0]).toContain(
+      "基线为 B2B 制造与工业 · 中型，复评为标准权重。",
+    );
+    expect(warningText("en", edited, w, true)).toContain(
+      "b2b-industrial,mid-size at baseline, standard at follow-up.",
+    );
   });
 });
 
