@@ -620,7 +620,8 @@ export function compareAssessments(
       weightsChanged: overallWeightsChanged(dimensions),
     },
     dimensions,
-    kpis: kpiMoves(b, dimensions),
+    // The KPIs the baseline's report set, from everyone who answered it.
+    kpis: kpiMoves(answered.baseline, dimensions),
     risks: compareRisks(baseline, followup),
     readiness: compareReadiness(b, f),
     // Executive minus front line, as each assessment measured it: leaving out a role both did

@@ -600,6 +600,24 @@ describe("compareAssessments: roles that answered at one assessment only", () =>
     ]);
   });
 
+  it("follows the KPIs the baseline's report set, from everyone who answered it", () => {
+    const four = questionnaire(
+      ["a", "b", "c", "d"].map((id) => dimension(id, [question(`${id}1`)])),
+    );
+    const exec = { a1: 1, b1: 1, c1: 3, d1: 3 } as const;
+    // The front line rates d low: with it, d has a gap; without it, none.
+    const answered = side(four, exec, { frontline: { d1: 1 } });
+    const shared = side(four, exec);
+    const later = side(four, exec, LATER);
+    expect(compareAssessments(shared, later).kpis.map((k) => k.dimension)).toEqual(["a", "b"]);
+    const c = compareAssessments(shared, later, {
+      answered: { baseline: answered.results, followup: later.results },
+    });
+    expect(c.kpis.map((k) => k.dimension)).toEqual(["a", "b", "d"]);
+    // Measured, like every figure, on the roles both share.
+    expect(c.kpis[2]?.score).toEqual({ baseline: 3, followup: 3, change: 0 });
+  });
+
   it("says nothing when both sides had the same roles", () => {
     const c = compareAssessments(
       withFront,
