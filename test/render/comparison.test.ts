@@ -318,6 +318,35 @@ describe("both assessments answered to one questionnaire version", () => {
   });
 });
 
+describe("compare --format pptx: the risks slide", () => {
+  it("lists what fits in a column and the rest in the speaker notes", async () => {
+    const c = await lotus();
+    const [risk] = c.risks.persisting;
+    if (!risk) throw new Error("no persisting risk");
+    const many = Array.from({ length: 25 }, (_, i) => ({
+      ...risk,
+      id: `risk-${i}`,
+      title: { en: `Risk number ${i}`, "zh-CN": `风险 ${i}` },
+    }));
+    const parts = await packageParts(
+      (await render("pptx", {
+        ...c,
+        risks: { ...c.risks, persisting: many },
+      })) as unknown as Uint8Array,
+    );
+    const xml = (kind: string) =>
+      [...parts]
+        .filter(([name]) => new RegExp(`^ppt/${kind}/\\w+\\d+\\.xml$`).test(name))
+        .map(([, x]) => x)
+        .join("");
+    const slides = xml("slides");
+    expect(slides).toContain("Risk number 6 (high)");
+    expect(slides).not.toContain("Risk number 7 (high)");
+    expect(slides).toContain("… and 18 more");
+    expect(xml("notesSlides")).toContain("Risk number 24 (high)");
+  });
+});
+
 describe("profile warnings", () => {
   it("name the profiles in the document's language, and by id on standard error", async () => {
     const c = await lotus();

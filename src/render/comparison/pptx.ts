@@ -17,10 +17,14 @@ import type { RenderOptions } from "./options.js";
 
 const item = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
 
+/** Risks a column of the risks slide lists: eight titles of up to two lines fill it. */
+const MAX_RISKS = 8;
+
 /** The comparison deck: one method per slide, over the comparison view. */
 class ComparisonDeck extends DeckBase {
   private readonly v: ReturnType<typeof buildCompareView>;
   private readonly m: ReturnType<typeof messagesFor>["comparison"];
+  private readonly andMore: (count: number) => string;
 
   constructor(
     pptx: ReturnType<typeof newPptx>,
@@ -40,6 +44,7 @@ class ComparisonDeck extends DeckBase {
     });
     this.v = v;
     this.m = messagesFor(language).comparison;
+    this.andMore = messagesFor(language).common.andMore;
   }
 
   build(): void {
@@ -175,9 +180,13 @@ class ComparisonDeck extends DeckBase {
 
   /** Readiness then and now, and the risks resolved, new and remaining. */
   risksSlide(): void {
+    // A column shows what fits below its heading; a longer list ends "… and 15 more", and the
+    // speaker notes give it whole.
+    const cut = this.v.risks.filter((g) => g.items.length > MAX_RISKS);
     const risks = this.slide(this.v.labels.risks, [
       this.v.readiness.line,
       ...this.v.readiness.sides.flatMap((s) => [s.heading, ...s.rules.map(item)]),
+      ...cut.flatMap((g) => [g.heading, ...g.items.map(item)]),
     ]);
     this.text(risks, `${this.v.labels.readiness}${this.colon}${this.v.readiness.line}`, {
       x: MARGIN,
@@ -208,6 +217,10 @@ class ComparisonDeck extends DeckBase {
         color,
       });
       const items = group.items.map(item);
+      if (items.length > MAX_RISKS) {
+        const shown = MAX_RISKS - 1;
+        items.splice(shown, items.length, this.andMore(items.length - shown));
+      }
       this.text(
         risks,
         items.length > 0 ? this.bullets(items, { paraSpaceAfter: 6 }) : this.v.risksNone,
@@ -222,7 +235,6 @@ class ComparisonDeck extends DeckBase {
     });
   }
 
-  /** Perception gaps then and now; the questionnaire changes and movers go to the notes. */
   /** The baseline's outcome KPIs, measured again: only real changes are coloured. */
   kpisSlide(): void {
     const kpis = this.v.kpis;
@@ -242,6 +254,7 @@ class ComparisonDeck extends DeckBase {
     );
   }
 
+  /** Perception gaps then and now; the questionnaire changes and movers go to the notes. */
   perceptionSlide(): void {
     const perception = this.slide(this.v.labels.perception, [
       this.v.questionnaire.intro,
