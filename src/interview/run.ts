@@ -728,6 +728,7 @@ class Interview {
       renderScoreTable(results, questionnaire, {
         lang: this.lang,
         color: this.ctx.color,
+        width: this.p.columns(),
       }).trimEnd(),
     );
   }
