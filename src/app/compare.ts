@@ -13,7 +13,7 @@ import { useColor, writeOutput } from "../io/output.js";
 import { readStdinText } from "../io/read.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
 import { brandFor } from "./brand.js";
-import type { Env } from "./env.js";
+import { type Env, layoutWidth } from "./env.js";
 import { checkLanguage, resultsLanguages } from "./language.js";
 import { loadAssessment } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
@@ -240,6 +240,7 @@ export async function runCompare(
   const text = await COMPARE_RENDERERS[opts.format](comparison, {
     lang: opts.lang,
     color,
+    width: layoutWidth(e, opts.output),
     templateDir: opts.template,
     brand: brand ? brandView(brand, opts.lang) : undefined,
     cwd: e.cwd,

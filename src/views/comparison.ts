@@ -32,6 +32,10 @@ export interface Column {
   label: string;
   /** Numbers are right-aligned. */
   right: boolean;
+  /** What the column holds, for renderers that narrow a table (a terminal's): names, sentences, verdicts. */
+  role?: "title" | "text" | "signal";
+  /** Where a narrow table leaves the column out: 1 first, then 2…; never when unset. */
+  drop?: number;
 }
 
 export interface TableView {
@@ -201,12 +205,12 @@ function kpisTable(lang: Lang, c: Comparison): TableView | null {
   if (c.kpis.length === 0) return null;
   const m = messagesFor(lang);
   const columns: Column[] = [
-    { label: m.comparison.kpis.column, right: false },
+    { label: m.comparison.kpis.column, right: false, role: "title" },
     { label: m.comparison.baseline, right: true },
     { label: m.comparison.followup, right: true },
     { label: m.comparison.change, right: true },
-    { label: m.comparison.signal.column, right: false },
-    { label: m.common.col.target, right: true },
+    { label: m.comparison.signal.column, right: false, role: "signal" },
+    { label: m.common.col.target, right: true, drop: 1 },
   ];
   const rows: Cell[][] = c.kpis.map((k) => {
     const signal = signalCell(lang, k);
@@ -228,15 +232,15 @@ function kpisTable(lang: Lang, c: Comparison): TableView | null {
 function dimensionsTable(lang: Lang, c: Comparison): TableView {
   const m = messagesFor(lang);
   const columns: Column[] = [
-    { label: m.common.col.dimension, right: false },
+    { label: m.common.col.dimension, right: false, role: "title" },
     { label: m.comparison.baseline, right: true },
     { label: m.comparison.followup, right: true },
     { label: m.comparison.change, right: true },
-    { label: m.common.col.level, right: true },
-    { label: m.common.col.target, right: true },
-    { label: m.comparison.signal.column, right: false },
-    { label: m.comparison.progressShort, right: true },
-    { label: m.common.col.coverage, right: true },
+    { label: m.common.col.level, right: true, drop: 1 },
+    { label: m.common.col.target, right: true, drop: 3 },
+    { label: m.comparison.signal.column, right: false, role: "signal" },
+    { label: m.comparison.progressShort, right: true, role: "signal" },
+    { label: m.common.col.coverage, right: true, drop: 2 },
   ];
   const rows: Cell[][] = c.dimensions.map((d) => [
     { text: `${localize(d.title, lang)}${d.questionsChanged ? " †" : ""}` },
@@ -301,7 +305,7 @@ function moversTable(lang: Lang, c: Comparison): TableView | null {
   return {
     columns: [
       { label: m.comparison.col.questionId, right: false },
-      { label: m.comparison.col.question, right: false },
+      { label: m.comparison.col.question, right: false, role: "text", drop: 1 },
       { label: m.comparison.baseline, right: true },
       { label: m.comparison.followup, right: true },
       { label: m.comparison.change, right: true },
@@ -317,7 +321,7 @@ function perceptionTable(lang: Lang, c: Comparison): TableView | null {
     gap === null ? "—" : `${num(gap)}${flagged ? ` ⚑ ${m.comparison.perception.flagged}` : ""}`;
   return {
     columns: [
-      { label: m.common.col.dimension, right: false },
+      { label: m.common.col.dimension, right: false, role: "title" },
       { label: m.comparison.baseline, right: true },
       { label: m.comparison.followup, right: true },
       { label: m.comparison.change, right: true },
@@ -447,8 +451,8 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     header: {
       columns: [
         { label: "", right: false },
-        { label: m.comparison.baseline, right: false },
-        { label: m.comparison.followup, right: false },
+        { label: m.comparison.baseline, right: false, role: "text" },
+        { label: m.comparison.followup, right: false, role: "text" },
       ],
       rows: [
         side(m.common.header.client, b.client.name, f.client.name),

@@ -35,7 +35,8 @@ function positionOf(file: string, needle: string): string {
 
 describe("crm-maturity compare", () => {
   it("compares two answer files scored with their own questionnaire versions", () => {
-    const r = runCli(["compare", BASELINE, FOLLOWUP, ...QS]);
+    // Wide enough for a row of every table on one line (the layouts have their own tests).
+    const r = runCli(["compare", BASELINE, FOLLOWUP, ...QS], { env: { COLUMNS: "200" } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("Progress report — Lotus Kitchenware Co.");
     expect(r.stdout).toMatch(/Leadership involvement †.*2\.27.*3\.19.*▲ \+0\.92.*53%/);
@@ -291,7 +292,9 @@ describe("compare across the standard pack's versions", () => {
   const CEO_V2 = path.join(REPO, "examples/acme-manufacturing/answers/01-ceo.yaml");
 
   it("reads a 1.0.0 assessment against a 2.0.0 one and names the questions that changed", () => {
-    const r = runCli(["compare", CEO_V1, CEO_V2, "--baseline-questionnaire", PACK_V1]);
+    const r = runCli(["compare", CEO_V1, CEO_V2, "--baseline-questionnaire", PACK_V1], {
+      env: { COLUMNS: "200" },
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.stdout).toMatch(/^ {4}- chg\.see-value {2}I understand what the CRM programme/m);
