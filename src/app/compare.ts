@@ -22,7 +22,7 @@ import { readStdinText } from "../io/read.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
 import { warningText } from "../views/comparison.js";
 import { brandFor } from "./brand.js";
-import type { Env } from "./env.js";
+import { type Env, layoutWidth } from "./env.js";
 import { checkLanguage, resultsLanguages } from "./language.js";
 import { loadAssessment } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
@@ -320,6 +320,7 @@ export async function runCompare(
   const text = await COMPARE_RENDERERS[opts.format](comparison, {
     lang: opts.lang,
     color,
+    width: layoutWidth(e, opts.output),
     templateDir: opts.template,
     brand: brand ? brandView(brand, opts.lang) : undefined,
     cwd: e.cwd,

@@ -34,6 +34,9 @@ const common: Messages["common"] = {
   overall: "Overall",
   andMore: (count) => `… and ${count} more`,
   listSeparator: ", ",
+  levelNames: "level names",
+  narrowed: (left) =>
+    `Left out at this width: ${joinList(left, ", ", " and ")}. Widen the terminal to see ${left.length === 1 ? "it" : "them"}, or use --format md or json.`,
   punct: {
     colon: ": ",
     open: " (",

@@ -58,6 +58,10 @@ export interface CommonMessages {
   overall: string;
   andMore(count: number): string;
   listSeparator: string;
+  /** What a terminal table leaves out when it shortens the levels to their numbers. */
+  levelNames: string;
+  /** Under a terminal table too narrow for every column: what it leaves out, and where to see it. */
+  narrowed(left: string[]): string;
   punct: {
     /** Between a label and its value. */
     colon: string;

@@ -12,6 +12,9 @@ const common: Messages["common"] = {
   overall: "总体",
   andMore: (count) => `……另有 ${count} 项`,
   listSeparator: "、",
+  levelNames: "等级名称",
+  narrowed: (left) =>
+    `终端宽度所限，未显示${joinList(left, "、", "和")}。加宽终端即可看到，或改用 --format md 或 json。`,
   punct: {
     colon: "：",
     open: "（",

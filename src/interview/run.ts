@@ -816,7 +816,7 @@ class Interview {
     // The registry's table, which makes control characters in the file's text visible.
     const table = await SCORE_RENDERERS.table(
       { results, questionnaire },
-      { lang: this.lang, color: this.ctx.color },
+      { lang: this.lang, color: this.ctx.color, width: this.p.columns() },
     );
     this.p.print(String(table).trimEnd());
   }

@@ -39,9 +39,17 @@ export interface Column {
   label: string;
   /** Numbers are right-aligned. */
   right: boolean;
-  /** Names and sentences, which the documents wrap; their other cells keep to one line. */
-  wrap?: boolean;
+  /**
+   * What the column holds: names (`title`) and sentences (`text`), which documents wrap and a
+   * narrow terminal wraps or cuts; verdicts (`signal`). Unset: figures, kept to one line.
+   */
+  role?: "title" | "text" | "signal";
+  /** Where a narrow table leaves the column out: 1 first, then 2…; never when unset. */
+  drop?: number;
 }
+
+/** Whether documents wrap the column's cells (names and sentences); the others keep to one line. */
+export const wraps = (c: Column): boolean => c.role === "title" || c.role === "text";
 
 export interface TableView {
   columns: Column[];
@@ -231,12 +239,12 @@ function kpisTable(lang: Lang, c: Comparison): TableView | null {
   if (c.kpis.length === 0) return null;
   const m = messagesFor(lang);
   const columns: Column[] = [
-    { label: m.comparison.kpis.column, right: false, wrap: true },
+    { label: m.comparison.kpis.column, right: false, role: "title" },
     { label: m.comparison.baseline, right: true },
     { label: m.comparison.followup, right: true },
     { label: m.comparison.change, right: true },
-    { label: m.comparison.signal.column, right: false },
-    { label: m.common.col.target, right: true },
+    { label: m.comparison.signal.column, right: false, role: "signal" },
+    { label: m.common.col.target, right: true, drop: 1 },
   ];
   const rows: Cell[][] = c.kpis.map((k) => {
     const signal = signalCell(lang, k);
@@ -258,15 +266,15 @@ function kpisTable(lang: Lang, c: Comparison): TableView | null {
 function dimensionsTable(lang: Lang, c: Comparison): TableView {
   const m = messagesFor(lang);
   const columns: Column[] = [
-    { label: m.common.col.dimension, right: false, wrap: true },
+    { label: m.common.col.dimension, right: false, role: "title" },
     { label: m.comparison.baseline, right: true },
     { label: m.comparison.followup, right: true },
     { label: m.comparison.change, right: true },
-    { label: m.common.col.level, right: true },
-    { label: m.common.col.target, right: true },
-    { label: m.comparison.signal.column, right: false },
-    { label: m.comparison.progressShort, right: true },
-    { label: m.common.col.coverage, right: true },
+    { label: m.common.col.level, right: true, drop: 1 },
+    { label: m.common.col.target, right: true, drop: 3 },
+    { label: m.comparison.signal.column, right: false, role: "signal" },
+    { label: m.comparison.progressShort, right: true, role: "signal" },
+    { label: m.common.col.coverage, right: true, drop: 2 },
   ];
   const rows: Cell[][] = c.dimensions.map((d) => [
     { text: `${localize(d.title, lang)}${d.questionsChanged ? " †" : ""}` },
@@ -331,7 +339,7 @@ function moversTable(lang: Lang, c: Comparison): TableView | null {
   return {
     columns: [
       { label: m.comparison.col.questionId, right: false },
-      { label: m.comparison.col.question, right: false, wrap: true },
+      { label: m.comparison.col.question, right: false, role: "text", drop: 1 },
       { label: m.comparison.baseline, right: true },
       { label: m.comparison.followup, right: true },
       { label: m.comparison.change, right: true },
@@ -347,7 +355,7 @@ function perceptionTable(lang: Lang, c: Comparison): TableView | null {
     gap === null ? "—" : `${num(gap)}${flagged ? ` ⚑ ${m.comparison.perception.flagged}` : ""}`;
   return {
     columns: [
-      { label: m.common.col.dimension, right: false, wrap: true },
+      { label: m.common.col.dimension, right: false, role: "title" },
       { label: m.comparison.baseline, right: true },
       { label: m.comparison.followup, right: true },
       { label: m.comparison.change, right: true },
@@ -549,9 +557,9 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     heading: m.comparison.heading(client),
     header: {
       columns: [
-        { label: "", right: false, wrap: true },
-        { label: m.comparison.baseline, right: false, wrap: true },
-        { label: m.comparison.followup, right: false, wrap: true },
+        { label: "", right: false },
+        { label: m.comparison.baseline, right: false, role: "text" },
+        { label: m.comparison.followup, right: false, role: "text" },
       ],
       rows: [
         side(m.common.header.client, b.client.name, f.client.name),

@@ -37,7 +37,8 @@ function positionOf(file: string, needle: string): string {
 
 describe("crm-maturity compare", () => {
   it("compares two answer files scored with their own questionnaire versions", () => {
-    const r = runCli(["compare", BASELINE, FOLLOWUP, ...QS]);
+    // Wide enough for a row of every table on one line (the layouts have their own tests).
+    const r = runCli(["compare", BASELINE, FOLLOWUP, ...QS], { env: { COLUMNS: "200" } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("Progress report — Lotus Kitchenware Co.");
     expect(r.stdout).toMatch(/Leadership involvement †.*2\.27.*3\.19.*▲ \+0\.92.*53%/);
@@ -297,7 +298,9 @@ describe("compare across the standard pack's versions", () => {
   const CEO_V2 = path.join(REPO, "examples/acme-manufacturing/answers/01-ceo.yaml");
 
   it("reads a 1.0.0 assessment against a 2.0.0 one and names the questions that changed", () => {
-    const r = runCli(["compare", CEO_V1, CEO_V2, "--baseline-questionnaire", PACK_V1]);
+    const r = runCli(["compare", CEO_V1, CEO_V2, "--baseline-questionnaire", PACK_V1], {
+      env: { COLUMNS: "200" },
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.stdout).toMatch(/^ {4}- chg\.see-value {2}I understand what the CRM programme/m);
@@ -338,17 +341,20 @@ describe("compare across the standard pack's versions", () => {
     expect(r.stderr).toContain(
       "The baseline's questionnaire declares no industry or size profiles, so the baseline is scored with the standard weights and targets, and only the follow-up with the b2b-industrial profile.",
     );
-    const zh = runCli([
-      "compare",
-      CEO_V1,
-      CEO_V2,
-      "--baseline-questionnaire",
-      PACK_V1,
-      "--profile",
-      "b2b-industrial",
-      "--lang",
-      "zh-CN",
-    ]);
+    const zh = runCli(
+      [
+        "compare",
+        CEO_V1,
+        CEO_V2,
+        "--baseline-questionnaire",
+        PACK_V1,
+        "--profile",
+        "b2b-industrial",
+        "--lang",
+        "zh-CN",
+      ],
+      { env: { COLUMNS: "200" } },
+    );
     expect(zh.status, zh.stderr).toBe(0);
     // The document names the profile in its language; standard error keeps its id.
     expect(zh.stdout).toContain(

@@ -55,7 +55,7 @@ describe("the profile is chosen by the answers' client", () => {
   });
 
   it("the score table names the profile and how it was chosen", () => {
-    const r = runCli(["score", ...answers(HUAXIN)]);
+    const r = runCli(["score", ...answers(HUAXIN)], { env: { COLUMNS: "200" } });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
       /Profile\s+B2C retail and membership · Large \(2,000 to 9,999 employees\) \(from the client's industry and size\)/,
@@ -231,7 +231,7 @@ describe("compare, survey and validate", () => {
   });
 
   it("validate reports profile mistakes at their line:column (exit 1)", () => {
-    const r = runCli(["validate", "test/fixtures/profiles/invalid"]);
+    const r = runCli(["validate", "test/fixtures/profiles/invalid"], { env: { COLUMNS: "200" } });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(
       /7:9\s+error\s+expected a dimension id of this questionnaire; found "leed"/,

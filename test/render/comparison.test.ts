@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { type Comparison, compareAssessments } from "../../src/core/analysis/comparison.js";
 import { round2 } from "../../src/core/math/numbers.js";
@@ -29,8 +30,13 @@ async function lotus(): Promise<Comparison> {
 }
 
 // Text formats give strings; docx gives bytes, compared with toEqual.
-const render = async (format: CompareFormat, c: Comparison, lang: Lang = "en", color = false) =>
-  (await COMPARE_RENDERERS[format](c, { lang, color })) as string;
+const render = async (
+  format: CompareFormat,
+  c: Comparison,
+  lang: Lang = "en",
+  color = false,
+  width = 80,
+) => (await COMPARE_RENDERERS[format](c, { lang, color, width })) as string;
 
 describe("compare renderers", () => {
   it("offers table, md, pdf, docx, pptx and json, table first (the default)", () => {
@@ -204,6 +210,46 @@ describe("truncateToWidth", () => {
   });
 });
 
+describe("the table fits the terminal", () => {
+  for (const lang of ["en", "zh-CN"] as const) {
+    for (const width of [40, 60, 80, 120, 200]) {
+      it(`${lang}, ${width} columns: no line is wider, no figure or mark is lost`, async () => {
+        const c = await lotus();
+        const text = await render("table", c, lang, false, width);
+        for (const line of text.split("\n")) {
+          expect(stringWidth(line), line).toBeLessThanOrEqual(width);
+        }
+        const coloured = await render("table", c, lang, true, width);
+        expect(coloured.replace(new RegExp(ANSI, "g"), "")).toBe(text);
+        for (const d of c.dimensions) {
+          expect(text).toContain(d.score.baseline?.toFixed(2));
+          expect(text).toContain(d.score.followup?.toFixed(2));
+        }
+        // Every mover marked † keeps its mark, whatever the width leaves out or stacks.
+        const heading = buildCompareView(c, lang).labels.movers;
+        const movers = text.slice(text.indexOf(`\n${heading}\n`));
+        const marks = movers.split("\n").filter((l) => !l.startsWith("†") && l.includes("†"));
+        expect(marks).toHaveLength(c.questions.movers.filter((m) => m.definitionChanged).length);
+      });
+    }
+  }
+
+  it("leaves columns out at 80 and says which; keeps them all at 200", async () => {
+    const c = await lotus();
+    const narrow = await render("table", c, "en", false, 80);
+    expect(narrow).toContain("Left out at this width: Level, Target and Coverage.");
+    expect(narrow).toContain("│ lead.expectations      │ Are executive e… † │");
+    const narrower = await render("table", c, "en", false, 60);
+    expect(narrower).toContain("Left out at this width: Question.");
+    expect(narrower).toContain("│ lead.expectations †    │");
+    const wide = await render("table", c, "en", false, 200);
+    expect(wide).not.toContain("Left out at this width");
+    expect(wide).toMatch(
+      /│ Dimension +│ Baseline │ Follow-up │ +Change │ Level │ Target │ Real change\? +│ Progress │ +Coverage │/,
+    );
+  });
+});
+
 describe("docs/compare.md", () => {
   it("shows the current table output as its example", () => {
     const doc = readFileSync(path.join(import.meta.dirname, "../../docs/compare.md"), "utf8");
@@ -280,7 +326,8 @@ describe("dimension weights changed between the versions", () => {
     ] as const;
     for (const [lang, overall, group, detail, footnote] of cases) {
       for (const format of ["table", "md"] as const) {
-        const text = await render(format, c, lang);
+        // Wide enough for every sentence on one line: this is about what is said.
+        const text = await render(format, c, lang, false, 200);
         for (const needle of [overall, group, detail, footnote]) {
           expect(text, `${format} ${lang}`).toContain(needle);
         }
@@ -309,7 +356,8 @@ describe("both assessments answered to one questionnaire version", () => {
     ] as const;
     for (const [lang, same] of cases) {
       for (const format of ["table", "md"] as const) {
-        const text = await render(format, c, lang);
+        // Wide enough for every sentence on one line: this is about what is said.
+        const text = await render(format, c, lang, false, 200);
         expect(text).toContain(same);
         expect(text).not.toContain("1.1.0 → 1.1.0");
         expect(text).not.toMatch(/No question was added|没有新增、删除或修改的题目/);
@@ -425,6 +473,7 @@ describe("compare --format pdf: the dimension table", () => {
       const pdf = (await COMPARE_RENDERERS.pdf(await lotus(), {
         lang,
         color: false,
+        width: 80,
       })) as Uint8Array;
       const figure = /^\d+%?$/;
       let cells = 0;

@@ -9,6 +9,7 @@ import {
   type ListItem,
   type TableView,
   type Cell as ViewCell,
+  wraps,
 } from "../../views/comparison.js";
 import { radarSvg } from "../charts/svg.js";
 import { type Cell, makeBlocks } from "../docx/blocks.js";
@@ -37,10 +38,10 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
   // phrase ("No: within ±0.56") may wrap too, or the names would have no room left.
   const signal = messagesFor(opts.lang).comparison.signal.column;
   const table = (t: TableView): FileChild[] => {
-    const wraps = t.columns.map((c) => c.wrap === true || c.label === signal);
+    const wrapping = t.columns.map((c) => wraps(c) || c.label === signal);
     return b.table(
-      t.columns.map((c, i) => ({ header: c.label, width: wraps[i] ? 3 : 1, numeric: c.right })),
-      t.rows.map((row) => row.map((c, i) => cell(c, !wraps[i]))),
+      t.columns.map((c, i) => ({ header: c.label, width: wrapping[i] ? 3 : 1, numeric: c.right })),
+      t.rows.map((row) => row.map((c, i) => cell(c, !wrapping[i]))),
     );
   };
   const item = (i: ListItem): string => `${i.id}${i.text ? ` ${i.text}` : ""}${i.detail}`;

@@ -9,6 +9,7 @@ import {
   type ListItem,
   type TableView,
   type Cell as ViewCell,
+  wraps,
 } from "../../views/comparison.js";
 import { drawRadar } from "../pdf/charts.js";
 import { openPdf } from "../pdf/document.js";
@@ -33,14 +34,15 @@ const cell = (c: ViewCell, nowrap: boolean): Cell => {
  * it, and the wrapping columns share what is left.
  */
 function table(w: Writer, t: TableView, opts: { totalRow?: boolean } = {}): void {
+  const wrapping = t.columns.map(wraps);
   drawTable(
     w,
-    t.columns.map((c) => ({
+    t.columns.map((c, i) => ({
       header: c.label,
-      width: c.wrap ? 3 : 1,
+      width: wrapping[i] ? 3 : 1,
       align: c.right ? ("right" as const) : ("left" as const),
     })),
-    t.rows.map((row) => row.map((c, i) => cell(c, t.columns[i]?.wrap !== true))),
+    t.rows.map((row) => row.map((c, i) => cell(c, !wrapping[i]))),
     opts,
   );
 }
