@@ -689,6 +689,30 @@ const report: Messages["report"] = {
   answerValue: { na: "n/a", unknown: "unknown" },
 };
 
+/** Roles that answered at one assessment only: who, what the comparison rests on, where. */
+function roleMismatchEn(a: Parameters<Messages["comparison"]["warning"]["role-mismatch"]>[0]) {
+  const list = report.listJoin;
+  const who = [
+    a.onlyBaseline.length > 0 ? `${list(a.onlyBaseline)} took part in the baseline only` : "",
+    a.onlyFollowup.length > 0
+      ? `${list(a.onlyFollowup)}${a.onlyBaseline.length > 0 ? "" : " took part"} in the follow-up only`
+      : "",
+  ]
+    .filter((part) => part !== "")
+    .join(", and ");
+  const opening = `${who.charAt(0).toUpperCase()}${who.slice(1)}.`;
+  const where = a.all ? "every dimension" : list(a.dimensions);
+  if (a.comparedOn === "shared-roles") {
+    const which =
+      a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0
+        ? "both assessments' figures here differ from those in their own reports"
+        : `the ${a.onlyBaseline.length > 0 ? "baseline" : "follow-up"}'s figures here differ from those in its own report`;
+    return `${opening} To compare like with like, both assessments are scored here on the roles that took part in both (${list(a.shared)}), so ${which}. The answers left out bear on ${where}.`;
+  }
+  const none = a.shared.length === 0 ? " The two assessments have no role in common." : "";
+  return `${opening}${none} Their answers count at one assessment only, so part of the change in ${where} may come from who answered rather than from a change in the organisation.`;
+}
+
 const comparison: Messages["comparison"] = {
   heading: (client) => `Progress report — ${client}`,
   baseline: "Baseline",
@@ -697,7 +721,8 @@ const comparison: Messages["comparison"] = {
   progressShort: "Progress",
   interval: "Interval",
   targetWas: (a) => `${a.now} (was ${a.was})`,
-  intervalValue: (a) => `${a.months} months (${a.days} days)`,
+  intervalValue: (a) =>
+    `${a.months} ${a.months === 1 ? "month" : "months"} (${a.days} ${a.days === 1 ? "day" : "days"})`,
   questionnaireValue: (a) => `${a.id} ${a.version}`,
   section: {
     dimensions: "Scores by dimension",
@@ -707,7 +732,7 @@ const comparison: Messages["comparison"] = {
     questionnaire: "Questionnaire changes",
     movers: "Biggest movers",
     kpis: "KPIs moved",
-    warnings: "Warnings",
+    warnings: "Notes on this comparison",
     method: "How to read this",
   },
   col: { question: "Question", questionId: "Question id" },
@@ -774,14 +799,15 @@ const comparison: Messages["comparison"] = {
     "profile-mismatch": (a) =>
       `The two assessments were scored with different profiles: ${a.baseline} at baseline, ${a.followup} at follow-up. Weights, targets and pace differ, so part of any change in the scores comes from the profile rather than from the organisation.`,
     "profile-unavailable": (a) => {
-      const [side, other, profile] =
-        a.baseline === "standard"
-          ? ["baseline", "follow-up", a.followup]
-          : ["follow-up", "baseline", a.baseline];
-      return `The ${side}'s questionnaire declares no industry or size profiles, so the ${side} is scored with the standard weights and targets, and only the ${other} with the ${profile} profile. Part of any change in the scores comes from the profile rather than from the organisation.`;
+      const [side, other] =
+        a.standard === "baseline" ? ["baseline", "follow-up"] : ["follow-up", "baseline"];
+      return `The ${side}'s questionnaire declares no industry or size profiles, so the ${side} is scored with the standard weights and targets, and only the ${other} with the ${a.profile} profile. Part of any change in the scores comes from the profile rather than from the organisation.`;
     },
     "same-date": (a) => `Both assessments are dated ${a.followup}.`,
+    "role-mismatch": (a) => roleMismatchEn(a),
   },
+  standardProfile: "the standard weights",
+  respondentsCompared: (a) => `${a.all} (${a.compared} compared)`,
   method: {
     progress:
       "Progress to target = (follow-up score − baseline score) ÷ (target − baseline score), against the follow-up target, clamped to 0–100%: a decline counts as 0%, overshooting the target as 100%.",

@@ -1,10 +1,5 @@
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
-import type {
-  ComparisonWarningCode,
-  ProgressStatus,
-  QuestionField,
-  RiskChange,
-} from "../core/models/comparison.js";
+import type { ProgressStatus, QuestionField, RiskChange } from "../core/models/comparison.js";
 import type {
   ConfidenceId,
   PillarId,
@@ -142,6 +137,20 @@ export interface ScoreMessages {
   cappedBy(a: { question: string; score: string }): string;
 }
 
+/** Roles that answered at one assessment only, named in the language (a `role-mismatch`). */
+export interface RoleMismatchText {
+  /** The roles' people as a group ("the front-line staff"), baseline only. */
+  onlyBaseline: string[];
+  onlyFollowup: string[];
+  /** The roles both assessments share. */
+  shared: string[];
+  /** shared-roles: both sides scored on the shared roles alone; all-respondents: as answered. */
+  comparedOn: "shared-roles" | "all-respondents";
+  /** The titles of the dimensions those roles answered on; `all` when that is every one. */
+  dimensions: string[];
+  all: boolean;
+}
+
 /** The progress report of `compare`. */
 export interface ComparisonMessages {
   heading(client: string): string;
@@ -197,7 +206,20 @@ export interface ComparisonMessages {
   };
   movers: { none: string; definitionChanged: string };
   field: Record<QuestionField, string>;
-  warning: Record<ComparisonWarningCode, (a: { baseline: string; followup: string }) => string>;
+  warning: {
+    "client-mismatch"(a: { baseline: string; followup: string }): string;
+    "questionnaire-mismatch"(a: { baseline: string; followup: string }): string;
+    /** Each side's profile by name (or `standardProfile`). */
+    "profile-mismatch"(a: { baseline: string; followup: string }): string;
+    /** One side scored standard (its questionnaire has no profiles), the other with `profile`. */
+    "profile-unavailable"(a: { standard: "baseline" | "followup"; profile: string }): string;
+    "same-date"(a: { baseline: string; followup: string }): string;
+    "role-mismatch"(a: RoleMismatchText): string;
+  };
+  /** A side without a profile, in a profile warning. */
+  standardProfile: string;
+  /** A side's respondents when roles the other side lacks were left out of the comparison. */
+  respondentsCompared(a: { all: number; compared: number }): string;
   method: { progress: string; arrows: string; signal: string };
   /** Whether a dimension's change is real or within the measurement's noise. */
   signal: {

@@ -659,6 +659,31 @@ const report: Messages["report"] = {
   answerValue: { na: "不适用", unknown: "不清楚" },
 };
 
+/** Roles that answered at one assessment only: who, what the comparison rests on, where. */
+function roleMismatchZh(a: Parameters<Messages["comparison"]["warning"]["role-mismatch"]>[0]) {
+  const list = report.listJoin;
+  const who = [
+    a.onlyBaseline.length > 0 ? `${list(a.onlyBaseline)}只参加了基线评估` : "",
+    a.onlyFollowup.length > 0 ? `${list(a.onlyFollowup)}只参加了复评` : "",
+  ]
+    .filter((part) => part !== "")
+    .join("，");
+  const where = a.all ? "各个维度" : list(a.dimensions);
+  if (a.comparedOn === "shared-roles") {
+    const which =
+      a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0
+        ? "两次评估的各项数字均与各自报告中的不同"
+        : `${a.onlyBaseline.length > 0 ? "基线" : "复评"}的各项数字与该次评估报告中的不同`;
+    return cjkSpace(
+      `${who}。为使两次评估可比，本报告只按两次都参与的角色（${list(a.shared)}）计分，因此${which}。未计入的回答涉及${where}。`,
+    );
+  }
+  const none = a.shared.length === 0 ? "两次评估没有共同参与的角色。" : "";
+  return cjkSpace(
+    `${who}。${none}这些角色的回答只计入了其中一次评估，因此${where}的变化可能部分来自参与作答的人员不同，而不是企业本身的变化。`,
+  );
+}
+
 const comparison: Messages["comparison"] = {
   heading: (client) => `进展报告 — ${client}`,
   baseline: "基线",
@@ -677,7 +702,7 @@ const comparison: Messages["comparison"] = {
     questionnaire: "问卷变更",
     movers: "变化最大的题目",
     kpis: "关键指标的变化",
-    warnings: "提示",
+    warnings: "本次比较的说明",
     method: "阅读说明",
   },
   col: { question: "题目", questionId: "题目编号" },
@@ -741,14 +766,20 @@ const comparison: Messages["comparison"] = {
     "questionnaire-mismatch": (a) =>
       `问卷不一致：基线为 ${a.baseline}，复评为 ${a.followup}。只比较编号相同的题目。`,
     "profile-mismatch": (a) =>
-      `两次评估采用了不同的行业与规模设定：基线为 ${a.baseline}，复评为 ${a.followup}。两者的权重、目标和节奏不同，因此得分的部分变化来自设定本身，而不是企业的实际变化。`,
+      cjkSpace(
+        `两次评估采用了不同的行业与规模设定：基线为${a.baseline}，复评为${a.followup}。两者的权重、目标和节奏不同，因此得分的部分变化来自设定本身，而不是企业的实际变化。`,
+      ),
     "profile-unavailable": (a) => {
-      const [side, other, profile] =
-        a.baseline === "standard" ? ["基线", "复评", a.followup] : ["复评", "基线", a.baseline];
-      return `${side}所用的问卷没有定义行业与规模设定，因此${side}按标准权重和目标计分，只有${other}按 ${profile} 设定计分。得分的部分变化来自设定本身，而不是企业的实际变化。`;
+      const [side, other] = a.standard === "baseline" ? ["基线", "复评"] : ["复评", "基线"];
+      return cjkSpace(
+        `${side}所用的问卷没有定义行业与规模设定，因此${side}按标准权重和目标计分，只有${other}按“${a.profile}”设定计分。得分的部分变化来自设定本身，而不是企业的实际变化。`,
+      );
     },
     "same-date": (a) => `两次评估的日期均为 ${a.followup}。`,
+    "role-mismatch": (a) => roleMismatchZh(a),
   },
+  standardProfile: "标准权重",
+  respondentsCompared: (a) => `${a.all}（其中 ${a.compared} 位参与比较）`,
   method: {
     progress:
       "目标达成进度 =（复评得分 − 基线得分）÷（目标 − 基线得分），以复评时的目标为准，限定在 0–100%：得分下降计为 0%，超过目标计为 100%。",

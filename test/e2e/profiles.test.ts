@@ -202,10 +202,14 @@ describe("compare, survey and validate", () => {
     writeFileSync(path.join(dir, "after.json"), JSON.stringify(after));
     const r = runCli(["compare", "before.json", "after.json", "--format", "md"], { cwd: dir });
     expect(r.status).toBe(0);
+    // The document names the profiles; standard error gives their ids and the remedy.
     expect(r.stdout).toContain(
+      "scored with different profiles: the standard weights at baseline, B2C retail and membership · Large",
+    );
+    expect(r.stdout).not.toMatch(/--profile|b2c-retail/);
+    expect(r.stderr).toContain(
       "scored with different profiles: standard at baseline, b2c-retail,large at follow-up",
     );
-    expect(r.stdout).not.toContain("--profile");
     expect(r.stderr).toContain("(score both with the same --profile to compare like with like)");
     const same = runCli(["compare", "after.json", "after.json", "--format", "json"], { cwd: dir });
     expect(same.stdout).not.toContain("profile-mismatch");

@@ -152,6 +152,13 @@ export function renderTable(comparison: Comparison, opts: RenderOptions): string
   const l = new Lines(chalk, opts.width, v);
   l.heading(v.heading).blank().grid(v.header);
   l.text(`${v.interval.label}${v.colon}${v.interval.value}`).blank();
+  // What the figures rest on comes before them.
+  if (v.warnings.length) {
+    l.heading(v.labels.warnings);
+    for (const w of v.warnings)
+      l.out.push(...flow([span("!", chalk.yellow), span(` ${w}`)], l.width, "  ", "    "));
+    l.blank();
+  }
 
   l.heading(v.labels.dimensions).grid(v.dimensions);
   if (v.dimensionsFootnote) l.text(v.dimensionsFootnote);
@@ -182,12 +189,6 @@ export function renderTable(comparison: Comparison, opts: RenderOptions): string
     l.blank();
   }
 
-  if (v.warnings.length) {
-    l.heading(v.labels.warnings);
-    for (const w of v.warnings)
-      l.out.push(...flow([span("!", chalk.yellow), span(` ${w}`)], l.width, "  ", "    "));
-    l.blank();
-  }
   l.heading(v.labels.method);
   for (const m of v.method) l.text(m, "  ");
   return `${l.out.join("\n")}\n`;

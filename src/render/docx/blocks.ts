@@ -14,7 +14,7 @@ import {
   WidthType,
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
-import { longestWord } from "../../core/text/width.js";
+import { displayWidth, longestWord } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
@@ -57,8 +57,11 @@ export interface Column {
   numeric?: boolean;
 }
 
-/** A table cell: text, optionally bold (totals) or in a colour (severity). */
-export type Cell = string | { text: string; bold?: boolean; color?: string };
+/**
+ * A table cell: text, optionally bold (totals) or in a colour (severity); `nowrap` keeps it on one
+ * line, its column made wide enough for the whole text ("82% → 100%").
+ */
+export type Cell = string | { text: string; bold?: boolean; color?: string; nowrap?: boolean };
 
 const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 
@@ -247,7 +250,8 @@ export function columnWidths(
         ...rows.map((row) => {
           const cell = row[i] ?? "";
           if (typeof cell === "string") return longestWord(cell) * CELL_TWIPS;
-          return longestWord(cell.text) * CELL_TWIPS * (cell.bold ? BOLD : 1);
+          const width = cell.nowrap ? displayWidth(cell.text) : longestWord(cell.text);
+          return width * CELL_TWIPS * (cell.bold ? BOLD : 1);
         }),
       ) + CELL_PADDING,
     ),

@@ -181,4 +181,16 @@ describe("columnWidths", () => {
     expect(new Set(wide).size).toBe(1);
     expect(wide.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
   });
+
+  it("makes a column wide enough for a whole cell kept on one line", () => {
+    const columns = [
+      { header: "Dimension", width: 9 },
+      { header: "Coverage", width: 1 },
+    ];
+    const cell = "100% → 100%";
+    const wrapping = columnWidths(columns, [["Customer data quality", cell]]);
+    const kept = columnWidths(columns, [["Customer data quality", { text: cell, nowrap: true }]]);
+    expect(wrapping[1]).toBeLessThan(cell.length * 100 + 200);
+    expect(kept[1]).toBeGreaterThanOrEqual(cell.length * 100 + 200);
+  });
 });
