@@ -166,7 +166,10 @@ export async function runBatchCommand(
     const respondents = opts.respondents
       ? new CsvWriter(open("--respondents", opts.respondents))
       : undefined;
-    const rejects = opts.rejects ? new CsvWriter(open("--rejects", opts.rejects)) : undefined;
+    // A mapping that sets the delimiter reads the rejects file fed back with it: written with it.
+    const rejects = opts.rejects
+      ? new CsvWriter(open("--rejects", opts.rejects), mapping.mapping.delimiter ?? ",")
+      : undefined;
     if (e.stderrIsTTY && exportPath !== "-") {
       const { statSync } = await import("node:fs");
       let size: number | undefined;

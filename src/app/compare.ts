@@ -1,5 +1,14 @@
 import path from "node:path";
-import { type CompareSide, compareAssessments } from "../core/analysis/comparison.js";
+import {
+  type CompareSide,
+  type Comparison,
+  type ComparisonWarning,
+  compareAssessments,
+  type RoleMismatchWarning,
+  splitRoles,
+} from "../core/analysis/comparison.js";
+import type { AssessmentInput } from "../core/answers/input.js";
+import { scoreAssessment } from "../core/assessment.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { brandView } from "../core/models/brand.js";
@@ -7,13 +16,13 @@ import type { Lang } from "../core/models/languages.js";
 import type { Results } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { escapeControls } from "../core/text/controls.js";
-import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { readStdinText } from "../io/read.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
+import { warningText } from "../views/comparison.js";
 import { brandFor } from "./brand.js";
-import type { Env } from "./env.js";
+import { type Env, layoutWidth } from "./env.js";
 import { checkLanguage, resultsLanguages } from "./language.js";
 import { loadAssessment } from "./load-inputs.js";
 import { printIssues } from "./print-issues.js";
@@ -38,6 +47,8 @@ type Role = "baseline" | "follow-up";
 interface LoadedSide {
   side: CompareSide;
   file: SourceFile;
+  /** The answers, when the side was read from answer files (so it can be scored again). */
+  input?: AssessmentInput;
 }
 
 /**
@@ -109,6 +120,7 @@ function loadSide(
     return {
       side: { results: value.results, questionnaire: value.questionnaire },
       file: value.file,
+      input: value.input,
     };
   }
   const { results } = value;
@@ -127,6 +139,83 @@ function loadSide(
     );
   }
   return { side: { results, questionnaire: matches ? q : undefined }, file: value.file };
+}
+
+/** The two sides as compared, and as answered when they were scored again on fewer roles. */
+interface ComparedSides {
+  baseline: CompareSide;
+  followup: CompareSide;
+  answered?: { baseline: CompareSide["results"]; followup: CompareSide["results"] };
+}
+
+/**
+ * A role that answered at one assessment only changes the other's applicable questions, its
+ * role-balanced scores and its coverage for that reason alone. When every side with such a role
+ * was read from answer files, both are scored again on the roles they share, so that every figure
+ * compares like with like (docs/compare.md, Roles); a results file cannot be, and is compared as
+ * it is, the warning then saying so.
+ */
+function onSharedRoles(baseline: LoadedSide, followup: LoadedSide): ComparedSides {
+  const asIs = { baseline: baseline.side, followup: followup.side };
+  const split = splitRoles(baseline.side.results, followup.side.results);
+  const sides = [
+    [baseline, split.onlyBaseline],
+    [followup, split.onlyFollowup],
+  ] as const;
+  if (split.shared.length === 0) return asIs;
+  if (sides.every(([, only]) => only.length === 0)) return asIs;
+  if (sides.some(([s, only]) => only.length > 0 && !(s.input && s.side.questionnaire))) return asIs;
+  const keep = (s: LoadedSide, only: readonly string[]): CompareSide => {
+    const q = s.side.questionnaire;
+    if (only.length === 0 || !s.input || !q) return s.side;
+    const respondents = s.input.respondents.filter((r) => !only.includes(r.role));
+    return { results: scoreAssessment(q, { ...s.input, respondents }), questionnaire: q };
+  };
+  return {
+    baseline: keep(baseline, split.onlyBaseline),
+    followup: keep(followup, split.onlyFollowup),
+    answered: { baseline: baseline.side.results, followup: followup.side.results },
+  };
+}
+
+/** A role mismatch on standard error, by ids, with what the comparison rests on. */
+function roleMismatchLine(w: RoleMismatchWarning): string {
+  const count = (n: number) => `${n} respondent${n === 1 ? "" : "s"}`;
+  const only = [
+    ...w.onlyBaseline.map((r) => `${r.id} (baseline only, ${count(r.respondents)})`),
+    ...w.onlyFollowup.map((r) => `${r.id} (follow-up only, ${count(r.respondents)})`),
+  ].join(", ");
+  const dims = `dimensions concerned: ${w.dimensions.join(", ") || "none"}`;
+  if (w.comparedOn === "shared-roles") {
+    const which =
+      w.onlyBaseline.length > 0 && w.onlyFollowup.length > 0
+        ? "both sides' figures differ from their own reports"
+        : `the ${w.onlyBaseline.length > 0 ? "baseline" : "follow-up"}'s figures differ from its own report`;
+    return `roles that answered at one assessment only: ${only}; both are scored on the roles they share (${w.shared.map((r) => r.id).join(", ")}), so ${which}; ${dims}`;
+  }
+  const how =
+    w.shared.length === 0
+      ? "the assessments share no role, so they cannot be compared on common roles"
+      : "score both from their answer files, not results, to compare them on the roles they share";
+  return `roles that answered at one assessment only: ${only}; their answers count on one side only; ${dims} (${how})`;
+}
+
+/** Each warning on standard error: the document states it, the consultant is told how to remove it. */
+function printWarnings(comparison: Comparison, e: Env): void {
+  const remedy: Partial<Record<ComparisonWarning["code"], string>> = {
+    "profile-mismatch": "score both with the same --profile to compare like with like",
+  };
+  for (const w of comparison.warnings) {
+    const warning =
+      w.code === "role-mismatch" ? roleMismatchLine(w) : warningText("en", comparison, w, true);
+    const how = remedy[w.code];
+    e.stderr.write(`crm-maturity: warning: ${escapeControls(warning)}${how ? ` (${how})` : ""}\n`);
+  }
+  if (comparison.questions.basis === "ids-only") {
+    e.stderr.write(
+      "crm-maturity: warning: questions are compared by id only; pass both questionnaires (--baseline-questionnaire and -q) to compare their texts, anchors, types and weights\n",
+    );
+  }
 }
 
 /**
@@ -208,24 +297,15 @@ export async function runCompare(
   }
 
   const brand = brandFor(opts.brand, e);
-  const comparison = compareAssessments(baseline.side, followup.side, {
+  const sides = onSharedRoles(baseline, followup);
+  const comparison = compareAssessments(sides.baseline, sides.followup, {
     movers: opts.movers,
     profileUnavailable: opts.profile !== undefined && sidesDeclaring === 1,
+    answered: sides.answered,
+    // Role names for results read without their questionnaire: the one -q names.
+    roles: getQuestionnaire(opts.questionnaire).roles,
   });
-  // The document states each caveat; the consultant is told here how to remove it.
-  const remedy: Partial<Record<(typeof comparison.warnings)[number]["code"], string>> = {
-    "profile-mismatch": "score both with the same --profile to compare like with like",
-  };
-  for (const w of comparison.warnings) {
-    const warning = messagesFor("en").comparison.warning[w.code](w);
-    const how = remedy[w.code];
-    e.stderr.write(`crm-maturity: warning: ${escapeControls(warning)}${how ? ` (${how})` : ""}\n`);
-  }
-  if (comparison.questions.basis === "ids-only") {
-    e.stderr.write(
-      "crm-maturity: warning: questions are compared by id only; pass both questionnaires (--baseline-questionnaire and -q) to compare their texts, anchors, types and weights\n",
-    );
-  }
+  printWarnings(comparison, e);
   if (
     (opts.format === "pdf" || opts.format === "docx" || opts.format === "pptx") &&
     (opts.output === undefined || opts.output === "-") &&
@@ -240,6 +320,7 @@ export async function runCompare(
   const text = await COMPARE_RENDERERS[opts.format](comparison, {
     lang: opts.lang,
     color,
+    width: layoutWidth(e, opts.output),
     templateDir: opts.template,
     brand: brand ? brandView(brand, opts.lang) : undefined,
     cwd: e.cwd,

@@ -16,6 +16,8 @@ export interface Env {
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The width of standard output's terminal in columns; undefined when it is not a terminal. */
+  stdoutColumns?: number | undefined;
   /** Environment variables (NO_COLOR, font settings, …). */
   vars: NodeJS.ProcessEnv;
   /** The clock: the only source of "today". */
@@ -33,6 +35,7 @@ export function processEnv(): Env {
     stdinIsTTY: isatty(0),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    stdoutColumns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
     vars: process.env,
     now: () => new Date(),
   };
@@ -41,4 +44,22 @@ export function processEnv(): Env {
 /** An Env for tests and scripts: this process's, with the given fields replaced. */
 export function envWith(fields: Partial<Env>): Env {
   return { ...processEnv(), ...fields };
+}
+
+/** The width text is laid out to when nothing gives one: pipes, files and CI logs. */
+export const DEFAULT_WIDTH = 80;
+
+/** Narrower terminals get this width: below it no table or listing reads well. */
+export const MIN_WIDTH = 40;
+
+/**
+ * The columns terminal text (tables, listings) is laid out in: `COLUMNS` when set to a whole
+ * number, else the terminal's width when `output` is standard output and a terminal, else
+ * {@link DEFAULT_WIDTH}, so that pipes and files get the same bytes whatever the terminal.
+ */
+export function layoutWidth(e: Env, output?: string): number {
+  const fromVar = /^\d+$/.test(e.vars.COLUMNS?.trim() ?? "") ? Number(e.vars.COLUMNS) : 0;
+  const toTerminal = (output === undefined || output === "-") && e.stdoutIsTTY;
+  const width = fromVar || (toTerminal && e.stdoutColumns) || DEFAULT_WIDTH;
+  return Math.max(MIN_WIDTH, width);
 }

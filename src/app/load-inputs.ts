@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { AssessmentInput } from "../core/answers/input.js";
 import {
   placeholderFields,
   placeholderFieldValue,
@@ -130,6 +131,8 @@ export type LoadedAssessment =
       from: "answers";
       results: Results;
       respondents: Respondent[];
+      /** The answers as read and merged, to score again (e.g. on fewer respondents). */
+      input: AssessmentInput;
       questionnaire: Questionnaire;
       file: SourceFile;
     };
@@ -334,6 +337,7 @@ export function loadAssessment(
       from: "answers",
       results,
       respondents: loaded.input.respondents,
+      input: loaded.input,
       questionnaire: profiled,
       file: firstFile,
     },

@@ -6,7 +6,7 @@ import { expandAnswerFolders, loadAnswerFiles, loadTargetsFile } from "../io/loa
 import { useColor, writeOutput } from "../io/output.js";
 import { SCORE_RENDERERS, type ScoreFormat } from "../render/score/index.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
-import type { Env } from "./env.js";
+import { type Env, layoutWidth } from "./env.js";
 import { checkLanguage } from "./language.js";
 import { failWithIssues, printIssues } from "./print-issues.js";
 import { checkProfileOption, profiledQuestionnaire } from "./profile.js";
@@ -74,6 +74,7 @@ export async function runScore(
       lang: opts.lang,
       color:
         opts.format === "table" && useColor(opts.output, { isTTY: e.stdoutIsTTY, env: e.vars }),
+      width: layoutWidth(e, opts.output),
     },
   );
   writeOutput(text, opts.output, e);

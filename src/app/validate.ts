@@ -4,7 +4,7 @@ import { useColor, writeOutput } from "../io/output.js";
 import { VERSION } from "../io/version.js";
 import { FORMATTERS, type FormatName } from "../render/diagnostics/index.js";
 import { countSeverities, plural } from "../render/diagnostics/shared.js";
-import type { Env } from "./env.js";
+import { type Env, layoutWidth } from "./env.js";
 import { validatePaths } from "./validate-files.js";
 
 export interface ValidateOptions {
@@ -48,7 +48,8 @@ export async function runValidate(paths: string[], opts: ValidateOptions, e: Env
   // Issues name their files relative to cwd; anchor them before showing them from elsewhere.
   const shown =
     base === cwd ? issues : issues.map((i) => ({ ...i, file: path.resolve(cwd, i.file) }));
-  const text = format(shown, { cwd: base, color, filesChecked, toolVersion: VERSION });
+  const width = layoutWidth(e, opts.output);
+  const text = format(shown, { cwd: base, color, filesChecked, toolVersion: VERSION, width });
   writeOutput(text, opts.output, e);
   const { errors, warnings } = countSeverities(issues);
   const failing = opts.failSeverity === "warning" ? errors + warnings : errors;

@@ -1,3 +1,4 @@
+import type { Delimiter } from "../core/models/mapping.js";
 import type { AtomicOutput } from "../io/atomic-file.js";
 import { writeUtf8 } from "./utf8.js";
 
@@ -8,12 +9,31 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
+ * Whether `neutralize` guards a cell: text starting with = + - @ tab or carriage return that is
+ * not a plain number, or a `'` before such text (a cell that would otherwise read as guarded).
+ */
+function guarded(cell: string): boolean {
+  if (FORMULA_START.test(cell)) return !PLAIN_NUMBER.test(cell);
+  return cell.charCodeAt(0) === 0x27 && guarded(cell.slice(1));
+}
+
+/**
  * Neutralises text a spreadsheet would run as a formula (CSV injection): a cell starting with
  * = + - @ tab or carriage return gets a leading `'`. Plain numbers such as `-2` are left alone,
- * since a spreadsheet reads them as numbers, never as formulas.
+ * since a spreadsheet reads them as numbers, never as formulas. A cell that already reads as
+ * guarded (`'=x`) gets one more `'`, so that `unguard` gives back every cell exactly.
  */
 export function neutralize(cell: string): string {
-  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+  return guarded(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * Undoes `neutralize`, and only it: the `'` it added is dropped, any other cell (a `'` before
+ * text it would not guard, such as `'s-Hertogenbosch`) is left as it is. For a file `batch`
+ * wrote (a rejects file fed back), whatever program the consultant corrected it in.
+ */
+export function unguard(cell: string): string {
+  return cell.charCodeAt(0) === 0x27 && guarded(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** Bytes queued before they are handed to the output. */
@@ -47,24 +67,27 @@ export function numberText(n: number): string {
 /**
  * One CSV line (with its `\n`), byte for byte what csv-stringify writes with its defaults: a text
  * cell holding a comma, a quote or a line break is quoted (quotes doubled), a number is
- * `String(n)`, null is empty. Text cells are neutralised first.
+ * `String(n)`, null is empty. Text cells are neutralised first. Another delimiter separates the
+ * cells (a cell holding it is quoted too).
  */
-export function csvLine(cells: readonly CsvCell[]): string {
+export function csvLine(cells: readonly CsvCell[], delimiter: Delimiter = ","): string {
   let line = "";
   for (let i = 0; i < cells.length; i++) {
-    if (i > 0) line += ",";
+    if (i > 0) line += delimiter;
     const cell = cells[i];
     if (typeof cell === "number") line += numberText(cell);
-    else if (typeof cell === "string") line += textCell(cell);
+    else if (typeof cell === "string") line += textCell(cell, delimiter);
   }
   return `${line}\n`;
 }
 
 /** A text cell as `csvLine` writes it: neutralised, then quoted where needed. */
-export function textCell(cell: string): string {
+export function textCell(cell: string, delimiter: Delimiter = ","): string {
   if (cell === "") return "";
   const text = neutralize(cell);
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return NEEDS_QUOTES.test(text) || (delimiter !== "," && text.includes(delimiter))
+    ? `"${text.replaceAll('"', '""')}"`
+    : text;
 }
 
 /**
@@ -72,13 +95,18 @@ export function textCell(cell: string): string {
  * byte-order mark, so spreadsheet programs read Chinese text correctly; text cells are
  * neutralised against formula injection; numbers stay numbers. Rows are queued as UTF-8 bytes in
  * one reused buffer (a million rows built as strings cost more to encode than to build).
+ * `delimiter` separates the cells of `row()` (the rejects file follows a mapping's `delimiter`);
+ * lines written cell by cell (`cell()`, `numberCell()`) are comma-separated.
  */
 export class CsvWriter {
   private buf = Buffer.allocUnsafe(2 * FLUSH_AT);
   private used = 0;
   private drain: Promise<void> | undefined;
 
-  constructor(readonly out: AtomicOutput) {
+  constructor(
+    readonly out: AtomicOutput,
+    readonly delimiter: Delimiter = ",",
+  ) {
     this.text("\uFEFF");
   }
 
@@ -100,7 +128,7 @@ export class CsvWriter {
 
   /** Queues a row; await `ready()` now and then so that a slow disk holds the reader back. */
   row(cells: readonly CsvCell[]): void {
-    this.text(csvLine(cells));
+    this.text(csvLine(cells, this.delimiter));
     if (this.used >= FLUSH_AT) this.flush();
   }
 

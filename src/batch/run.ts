@@ -36,8 +36,15 @@ import {
   detectTiming,
   SECONDS_PER_ITEM,
 } from "./careless.js";
-import { type CsvCell, type CsvWriter, textCell } from "./csv-out.js";
+import { type CsvWriter, textCell } from "./csv-out.js";
 import { type Progress, plainProgress } from "./progress.js";
+import {
+  carelessRow,
+  readBackRow,
+  rejectColumnsAt,
+  rejectRow,
+  writeRejectsHeader,
+} from "./rejects.js";
 import { RespondentScorer, type RespondentScores } from "./respondent-scores.js";
 import { Roster, type RosterLimits } from "./roster.js";
 import { SpillDir } from "./spill.js";
@@ -134,7 +141,7 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
   const mapping = loaded.mapping;
   const display = opts.display ?? (opts.input === "-" ? "<stdin>" : opts.input);
   const progress = opts.progress ?? plainProgress();
-  const { preset, headerRows } = headerLayout(mapping);
+  const { preset, headerRows, keyRow } = headerLayout(mapping);
 
   let reader: ExportReader;
   try {
@@ -150,12 +157,15 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
 
   const header: string[][] = [];
   let ctx: RowContext | undefined;
+  // Where a rejects file's reject columns start, when one is fed back (-1 for an export).
+  let rejectsAt = -1;
   const rows = { total: 0, scored: 0, excluded: 0, rejected: 0, duplicates: 0, blank: 0 };
   // The first records are header rows; the context to score rows is built once they are in.
   const onRecord = (cells: string[], row: number): undefined | Promise<void> => {
-    if (ctx) return scoreRow(ctx, cells, row);
+    if (ctx) return scoreRow(ctx, rejectsAt < 0 ? cells : readBackRow(cells, rejectsAt), row);
     header.push(cells);
     if (header.length === headerRows) {
+      rejectsAt = readBackHeader(header, keyRow, display, reader.info.notices);
       for (const notice of reader.info.notices) progress.log(`crm-maturity: notice: ${notice}`);
       ctx = createRowContext(opts, header, display, progress, reader, rows, spill);
     }
@@ -212,6 +222,28 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
       preset: preset.id,
     },
   };
+}
+
+/**
+ * Recognises a rejects file fed back by the reject columns in its key header row: its header rows
+ * are read back in place (see `readBackRow`) and a notice says so. Returns where the reject
+ * columns start, or -1 for an export.
+ */
+function readBackHeader(
+  header: string[][],
+  keyRow: number,
+  display: string,
+  notices: string[],
+): number {
+  const at = rejectColumnsAt(header[keyRow - 1] ?? []);
+  if (at < 0) return at;
+  header.forEach((cells, i) => {
+    header[i] = readBackRow(cells, at);
+  });
+  notices.push(
+    `${display} is a rejects file written by batch: its reject_ columns are left out, and the ' that guarded cells against spreadsheet formulas is removed`,
+  );
+  return at;
 }
 
 /** The statistics section from the collectors, once every row is in. */
@@ -345,7 +377,7 @@ function createRowContext(
   const mapping = loaded.mapping;
   const { preset, keyRow } = headerLayout(mapping);
   const parsed = parseHeader(header, preset, keyRow);
-  const bound = bindExport(loaded, parsed, opts.groupBy, display, keyRow);
+  const bound = bindExport(loaded, parsed, opts.groupBy, display, keyRow, questionnaire);
   const misaligned = misalignedColumns(bound, loaded, questionnaire);
   if (misaligned.length) {
     throw new InputError(`the mapping ${loaded.file.display} does not fit ${display}`, misaligned);
@@ -410,7 +442,7 @@ function createRowContext(
     carelessExcluded: CARELESS_REASONS.map(() => 0),
     excludedBy: new Array<number>(bound.exclusions.length).fill(0),
     respondents: opts.respondents,
-    roleTexts: decoder.roleIds.map(textCell),
+    roleTexts: decoder.roleIds.map((id) => textCell(id)),
     rejectsOut: opts.rejects,
     rejects: emptyRejects(),
     reported: 0,
@@ -569,8 +601,9 @@ function bindExport(
   groupBy: string[] | undefined,
   display: string,
   keyRow: number,
+  questionnaire: Questionnaire,
 ): BoundMapping {
-  const { bound, issues, unknownGroupBy } = bindMapping(loaded, parsed, groupBy);
+  const { bound, issues, unknownGroupBy } = bindMapping(loaded, parsed, groupBy, questionnaire);
   const [unknown] = unknownGroupBy;
   if (unknown) {
     const { ref, found } = unknown;
@@ -596,23 +629,7 @@ function writeHeaderRows(
   dimIds: readonly string[],
   timing: boolean,
 ): void {
-  const rejectsOut = opts.rejects;
-  const rejectHeader = [
-    "reject_row",
-    "reject_kind",
-    "reject_column",
-    "reject_value",
-    "reject_expected",
-  ];
-  if (rejectsOut) {
-    header.forEach((cells, i) => {
-      const padded: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
-      rejectsOut.row([
-        ...padded,
-        ...(i === keyRow - 1 ? rejectHeader : rejectHeader.map(() => "")),
-      ]);
-    });
-  }
+  if (opts.rejects) writeRejectsHeader(opts.rejects, header, width, keyRow);
   opts.respondents?.row([
     "respondent",
     "row",
@@ -626,43 +643,6 @@ function writeHeaderRows(
     ...(timing ? ["seconds_per_item"] : []),
     "careless",
   ]);
-}
-
-/** Builds the rejects CSV line for a row: its cells padded to the header width, then the problems. */
-function rejectRow(cells: string[], row: number, problems: RowProblem[], width: number): CsvCell[] {
-  let end = cells.length;
-  while (end > width && (cells[end - 1] ?? "").trim() === "") end--;
-  const out: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
-  const join = (f: (p: RowProblem) => string) => problems.map(f).join(" | ");
-  out.push(
-    row,
-    join((p) => p.kind),
-    join((p) => (p.column ? p.column.key || columnLetter(p.column.index) : "")),
-    join((p) => p.found ?? p.value),
-    join((p) => p.expected),
-    ...cells.slice(width, end),
-  );
-  return out;
-}
-
-/** The rejects CSV line of a row left out as careless: kind `careless`, the reasons and thresholds. */
-function carelessRow(
-  cells: string[],
-  row: number,
-  check: CarelessCheck,
-  threshold: number,
-  width: number,
-): CsvCell[] {
-  const why = check.reasons.map((r) =>
-    r === "too-fast"
-      ? `at least ${SECONDS_PER_ITEM} seconds per answered question (found ${round2(check.secondsPerItem ?? 0)})`
-      : r === "straight-lining"
-        ? `answers that are not all the same (${threshold} or more given, all identical)`
-        : `fewer than ${threshold} identical answers in a row (found ${check.longestRun})`,
-  );
-  const out: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
-  out.push(row, "careless", "", check.reasons.join(" | "), why.join(" | "));
-  return out;
 }
 
 /** Describes a respondent id already used in an earlier row. */

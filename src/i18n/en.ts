@@ -1,3 +1,4 @@
+import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import {
   dateParts,
   fmtPct,
@@ -34,6 +35,9 @@ const common: Messages["common"] = {
   overall: "Overall",
   andMore: (count) => `… and ${count} more`,
   listSeparator: ", ",
+  levelNames: "level names",
+  narrowed: (left) =>
+    `Left out at this width: ${joinList(left, ", ", " and ")}. Widen the terminal to see ${left.length === 1 ? "it" : "them"}, or use --format md or json.`,
   punct: {
     colon: ": ",
     open: " (",
@@ -430,14 +434,19 @@ const report: Messages["report"] = {
     a.total === 0
       ? "Expectations cannot be calibrated yet: no dimension has a score to measure the targets against."
       : a.outOfReach === 0
-        ? `Every target is within reach of the ${a.horizon}-month horizon at a realistic pace of about ${a.monthsPerLevel} months per maturity level.`
-        : `At a realistic pace, ${a.outOfReach} of the ${a.total} targets ${a.outOfReach === 1 ? "needs" : "need"} longer than the ${a.horizon}-month horizon: capability climbs about one level every ${a.monthsPerLevel} months. We suggest planning on the dates below instead.`,
+        ? `Every target is within reach of the ${a.horizon}-month horizon at a realistic pace of about ${a.monthsPerLevel} months per maturity level, counted from the week the roadmap starts work on each dimension.`
+        : `At a realistic pace, ${a.outOfReach} of the ${a.total} targets ${a.outOfReach === 1 ? "needs" : "need"} longer than the ${a.horizon}-month horizon: capability climbs about one level every ${a.monthsPerLevel} months once the roadmap starts work on it. We suggest planning on the dates below instead.`,
   calibrationItem: (a) =>
-    `${a.title}: moving from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} takes about ${a.months} months, so realistically by ${a.date}; with the work the roadmap schedules, expect about ${fmtScore(a.reachable)} by the end of the ${a.horizon} months.`,
+    a.start === null || a.months === null || a.date === null
+      ? `${a.title}: the roadmap plans no action on it within the ${a.horizon} months, so it stays at about ${a.score === null ? "its inconclusive score" : fmtScore(a.score)}; its target of ${a.target} is a goal for the next cycle.`
+      : `${a.title}: work on it starts in week ${a.start}; at a realistic pace it climbs from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} about ${a.months} months after the assessment, by ${a.date}; with the work the roadmap schedules, expect about ${fmtScore(a.reachable)} by the end of the ${a.horizon} months.`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}: ${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `by ${a.by}` : null].filter((x) => x !== null).join(", ");
     const goal = `${report.quote(a.text)}${stated ? ` (${stated})` : ""} rests on ${report.listJoin(a.dimensions)}.`;
+    if (a.realistic === null && a.unplanned.length > 0) {
+      return `${goal} The roadmap plans no action on ${report.listJoin(a.unplanned)} within the horizon, so no date can be promised yet; set one when the next cycle is planned.`;
+    }
     if (a.realistic === null) {
       return `${goal} Part of that capability could not be measured, so no date can be promised yet; set one once it has been assessed.`;
     }
@@ -474,7 +483,9 @@ const report: Messages["report"] = {
   cappedSentence: (a) =>
     `The level is capped at ${a.level} by the critical question ${report.quote(a.question)}, which scores ${fmtScore(a.score)}.`,
   expectationSentence: (a) =>
-    `At a realistic pace this target needs about ${a.months} months, more than the ${a.horizon}-month horizon, so it is realistically reached by ${a.date}.`,
+    a.start === null || a.months === null || a.date === null
+      ? `The roadmap plans no action on this dimension within the ${a.horizon}-month horizon, so its target is not reached in this cycle; it is a goal for the next one.`
+      : `At a realistic pace, climbing from week ${a.start}, when the roadmap starts work on it, this target needs about ${a.months} months from the assessment, more than the ${a.horizon}-month horizon, so it is realistically reached by ${a.date}.`,
   perceptionSentence: (a) =>
     `${a.onExperience ? "On the experience statements both answered, executives" : "Executives"} rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, ${a.gap < 0 ? `so the front line is the more positive by ${fmtScore(-a.gap)}` : `a difference of ${fmtScore(a.gap)}`}.${a.flagged ? " A difference this large is often the mark of good news only: problems may be filtered on their way to the top." : ""}`,
   factConflictsIntro:
@@ -520,6 +531,8 @@ const report: Messages["report"] = {
     `${d.title} reaches at least ${fmtScore(d.interim)} in an interim check with the same questionnaire.`,
   targetCriterion: (d) =>
     `${d.title} reaches its target of ${d.target}, confirmed by the reassessment.`,
+  shortOfTargetCriterion: (d) =>
+    `${d.title} reaches at least ${fmtScore(d.projected)}, confirmed by the reassessment; ${d.date === null ? `its target of ${d.target} is left to the next cycle` : `at a realistic pace its target of ${d.target} follows by ${d.date}`}.`,
   noActionsInPhase: (deferred) =>
     deferred === 0
       ? "No action is needed in this phase."
@@ -536,7 +549,7 @@ const report: Messages["report"] = {
         : ` It leaves ${a.backlog === 1 ? "one further action" : `${a.backlog} further actions`} for the next cycle${a.backlogListed ? ", listed after the phases" : `; the full report lists ${a.backlog === 1 ? "it" : "them"} with the reason`}.`;
     const reach =
       a.outOfReach.length > 0
-        ? ` Whatever the plan, ${report.listJoin(a.outOfReach)} cannot reach ${a.outOfReach.length === 1 ? "its target" : "their targets"} within the horizon at a realistic pace; see the realistic dates under expectation calibration.`
+        ? ` At a realistic pace, and with the work this plan schedules, ${report.listJoin(a.outOfReach)} cannot reach ${a.outOfReach.length === 1 ? "its target" : "their targets"} within the horizon; see the realistic dates under expectation calibration.`
         : "";
     return `The plan takes ${a.weeks} weeks (about ${a.months} ${a.months === 1 ? "month" : "months"}) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
   },
@@ -616,7 +629,7 @@ const report: Messages["report"] = {
     `${count === 2 ? "Two" : "Three"} decisions fall to the leadership of ${client} in person; the programme team cannot take them on its behalf.`,
   decisionApprove: (a) => ({
     title: "Approve the first phase and commit its owners",
-    sentence: `Approve ${a.count === 1 ? "the action that starts" : `the ${a.count} actions that start`} between ${a.start} and ${a.end}, and free the time of ${report.listJoin(a.owners)}, who carry ${a.count === 1 ? "it" : "them"}${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
+    sentence: `Approve ${a.count === 1 ? "the action" : `the ${a.count} actions`} of the first phase, which runs from ${a.start} to ${a.end}, and free the time of ${report.listJoin(a.owners)}, who carry ${a.count === 1 ? "it" : "them"}${a.effort ? `: about ${fmtRange(a.effort.low, a.effort.high)} person-weeks over ${a.effort.weeks} weeks, or ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} people full time` : ""}.`,
   }),
   decisionGate: (a) => ({
     title: `Take the ${a.label.toLowerCase()} on evidence, in week ${a.week}`,
@@ -657,7 +670,7 @@ const report: Messages["report"] = {
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",
     "With several respondents, a question's score is the mean over the roles present of each role's mean, so that many front-line answers do not drown a single executive. A dimension's score is the weighted mean of its answered questions, and its level is the whole part of the score, capped by any critical question that scores lower. The overall score is the weighted mean of the dimensions that could be scored.",
     "Coverage is the share of applicable question weight that was answered. Confidence weighs four things together: coverage, how many people answered, whether every role that should answer took part, and whether respondents agree. It is high only when coverage reaches 80%, at least three people answered, every expected role is present and respondents agree on 80% of the answered weight; medium at 50%, two people, half the roles and 50% agreement; low otherwise. A single interview therefore never gives more than low confidence. The gap is the target minus the score when positive.",
-    `A target is out of reach when the gap exceeds what the organisation can climb within the ${a.horizon}-month horizon at about ${a.monthsPerLevel} months per level; the report then gives the realistic date. Executives rating a dimension a full level above the front line is flagged as a perception gap, and answers two or more levels apart as a disagreement.`,
+    `A dimension climbs about one level every ${a.monthsPerLevel} months from the week the roadmap starts work on it; a target is out of reach when that climb does not reach it within the ${a.horizon}-month horizon, and the report then gives the realistic date. Executives rating a dimension a full level above the front line is flagged as a perception gap, and answers two or more levels apart as a disagreement.`,
     "Risks and the readiness verdict follow from rules written in the questionnaire; the roadmap is built from its recommendations as described in the roadmap section.",
   ],
   coverageIntro:
@@ -678,6 +691,30 @@ const report: Messages["report"] = {
   answerValue: { na: "n/a", unknown: "unknown" },
 };
 
+/** Roles that answered at one assessment only: who, what the comparison rests on, where. */
+function roleMismatchEn(a: Parameters<Messages["comparison"]["warning"]["role-mismatch"]>[0]) {
+  const list = report.listJoin;
+  const who = [
+    a.onlyBaseline.length > 0 ? `${list(a.onlyBaseline)} took part in the baseline only` : "",
+    a.onlyFollowup.length > 0
+      ? `${list(a.onlyFollowup)}${a.onlyBaseline.length > 0 ? "" : " took part"} in the follow-up only`
+      : "",
+  ]
+    .filter((part) => part !== "")
+    .join(", and ");
+  const opening = `${who.charAt(0).toUpperCase()}${who.slice(1)}.`;
+  const where = a.all ? "every dimension" : list(a.dimensions);
+  if (a.comparedOn === "shared-roles") {
+    const which =
+      a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0
+        ? "both assessments' figures here differ from those in their own reports"
+        : `the ${a.onlyBaseline.length > 0 ? "baseline" : "follow-up"}'s figures here differ from those in its own report`;
+    return `${opening} To compare like with like, both assessments are scored here on the roles that took part in both (${list(a.shared)}), so ${which}. The answers left out bear on ${where}.`;
+  }
+  const none = a.shared.length === 0 ? " The two assessments have no role in common." : "";
+  return `${opening}${none} Their answers count at one assessment only, so part of the change in ${where} may come from who answered rather than from a change in the organisation.`;
+}
+
 const comparison: Messages["comparison"] = {
   heading: (client) => `Progress report — ${client}`,
   baseline: "Baseline",
@@ -686,7 +723,8 @@ const comparison: Messages["comparison"] = {
   progressShort: "Progress",
   interval: "Interval",
   targetWas: (a) => `${a.now} (was ${a.was})`,
-  intervalValue: (a) => `${a.months} months (${a.days} days)`,
+  intervalValue: (a) =>
+    `${a.months} ${a.months === 1 ? "month" : "months"} (${a.days} ${a.days === 1 ? "day" : "days"})`,
   questionnaireValue: (a) => `${a.id} ${a.version}`,
   section: {
     dimensions: "Scores by dimension",
@@ -696,7 +734,7 @@ const comparison: Messages["comparison"] = {
     questionnaire: "Questionnaire changes",
     movers: "Biggest movers",
     kpis: "KPIs moved",
-    warnings: "Warnings",
+    warnings: "Notes on this comparison",
     method: "How to read this",
   },
   col: { question: "Question", questionId: "Question id" },
@@ -763,14 +801,15 @@ const comparison: Messages["comparison"] = {
     "profile-mismatch": (a) =>
       `The two assessments were scored with different profiles: ${a.baseline} at baseline, ${a.followup} at follow-up. Weights, targets and pace differ, so part of any change in the scores comes from the profile rather than from the organisation.`,
     "profile-unavailable": (a) => {
-      const [side, other, profile] =
-        a.baseline === "standard"
-          ? ["baseline", "follow-up", a.followup]
-          : ["follow-up", "baseline", a.baseline];
-      return `The ${side}'s questionnaire declares no industry or size profiles, so the ${side} is scored with the standard weights and targets, and only the ${other} with the ${profile} profile. Part of any change in the scores comes from the profile rather than from the organisation.`;
+      const [side, other] =
+        a.standard === "baseline" ? ["baseline", "follow-up"] : ["follow-up", "baseline"];
+      return `The ${side}'s questionnaire declares no industry or size profiles, so the ${side} is scored with the standard weights and targets, and only the ${other} with the ${a.profile} profile. Part of any change in the scores comes from the profile rather than from the organisation.`;
     },
     "same-date": (a) => `Both assessments are dated ${a.followup}.`,
+    "role-mismatch": (a) => roleMismatchEn(a),
   },
+  standardProfile: "the standard weights",
+  respondentsCompared: (a) => `${a.all} (${a.compared} compared)`,
   method: {
     progress:
       "Progress to target = (follow-up score − baseline score) ÷ (target − baseline score), against the follow-up target, clamped to 0–100%: a decline counts as 0%, overshooting the target as 100%.",
@@ -791,6 +830,45 @@ const comparison: Messages["comparison"] = {
     noise: ({ band }) => `No: within ±${band}`,
   },
 };
+
+/** Why an autosave failed, as the interview tells the consultant. */
+const SAVE_FAILURES: Record<WriteFailure, string> = {
+  "folder-missing": "its folder no longer exists",
+  "cannot-create": "no file can be created in that folder",
+  "not-a-folder": "a part of its path is now a file, not a folder",
+  "is-a-folder": "a folder of that name is in the way",
+  permission: "writing there is not permitted",
+  "read-only": "the disk is read-only",
+  "no-space": "the disk is full",
+  quota: "your disk quota is used up",
+  "too-large": "the file is too large for that disk",
+  "name-too-long": "the file name is too long",
+  "link-loop": "its path loops through symbolic links",
+  "io-error": "the disk reported a read or write error",
+  "pipe-closed": "the file was closed before the save was complete",
+};
+
+/** What to do before saving again. */
+function saveRemedy(failure: WriteFailure | undefined): string {
+  switch (failure) {
+    case "no-space":
+    case "quota":
+    case "too-large":
+      return "free some space on the disk";
+    case "permission":
+      return "make the folder writable again";
+    case "read-only":
+      return "make the disk writable again";
+    case "folder-missing":
+    case "not-a-folder":
+    case "cannot-create":
+      return "put the folder back";
+    case "is-a-folder":
+      return "move the folder of that name away";
+    default:
+      return "fix the cause";
+  }
+}
 
 const interview: Messages["interview"] = {
   languagePrompt: "Language / 语言",
@@ -843,8 +921,8 @@ const interview: Messages["interview"] = {
   resumeNothing: (file) => `${file} has no respondent yet. Add one?`,
   roleIgnored: (who, role, flag) =>
     `Note: ${who} was interviewed as ${role}; ${flag} applies only to new respondents.`,
-  sessionStart: (who, role, total, file) =>
-    `Interviewing ${who} (${role}): ${total} ${total === 1 ? "question" : "questions"}. Every answer is saved to ${file} at once; Ctrl-C saves and stops.`,
+  sessionStart: (who, role, id, total, file) =>
+    `Interviewing ${who} (${id ? `${role}, ${id}` : role}): ${total} ${total === 1 ? "question" : "questions"}. Every answer is saved to ${file} at once; Ctrl-C saves and stops.`,
   resuming: (answered, total) => `Resuming: ${answered} of ${total} questions already answered.`,
   noQuestions: (role) => `No question of this questionnaire is put to the role ${role}.`,
   dimension: (n, of) => `Dimension ${n} of ${of}`,
@@ -868,11 +946,15 @@ const interview: Messages["interview"] = {
   unknown: "Unknown · the respondent does not know",
   unknownShort: "unknown",
   back: "← Back to the previous question",
-  backDisabled: "(this is the first question)",
+  backFirst: "← Back (this is the first question)",
   skipRest: "Skip the rest of this dimension",
   saveQuit: "Save and quit",
   keys: "↑↓ move · 1–5 jump to a level · ⏎ choose · Ctrl-C save and stop",
+  keysLikert: "↑↓ move · 1–5 jump to that answer · ⏎ choose · Ctrl-C save and stop",
   selectKeys: "↑↓ move · ⏎ choose",
+  selectNoMatch: (typed) =>
+    `No line starts with "${typed}"; nothing was chosen. Move with ↑↓, then press ⏎.`,
+  selectDisabled: "This line cannot be chosen here; choose another.",
   yes: "Yes",
   no: "No",
   yesNoInvalid: "Type y for yes or n for no",
@@ -892,9 +974,19 @@ const interview: Messages["interview"] = {
   lockHolderUnknown: "holder unknown",
   saveFailed: (file, reason) =>
     `✘ Could not save to ${file}: ${reason}. The answers are kept in this session; the file still holds the last successful save.`,
-  retrySave: "Try saving again? (free some space or fix the folder first; No stops the interview)",
+  saveFailureReason: (failure, code) =>
+    failure === undefined ? `the system refused it (${code})` : SAVE_FAILURES[failure],
+  retrySave: (failure) =>
+    `Try saving again? (${saveRemedy(failure)} first; No stops the interview and lists the answers not saved)`,
   notSaved: (file) =>
     `The last answers could NOT be saved; ${file} holds only what was saved before the failure.`,
+  unsavedAnswers: (file) => `Not in ${file}; note them and give them again when you resume:`,
+  unsavedAnswer: (id, answer, note, evidence) =>
+    [
+      `${id}: ${answer}`,
+      ...(note ? [`note: ${note}`] : []),
+      ...(evidence ? [`evidence: ${evidence}`] : []),
+    ].join(" · "),
   scoreHeading: "Scores so far (every respondent in the file)",
 };
 

@@ -1,9 +1,5 @@
-import type {
-  ComparisonWarningCode,
-  ProgressStatus,
-  QuestionField,
-  RiskChange,
-} from "../core/models/comparison.js";
+import type { WriteFailure } from "../core/diagnostics/write-failure.js";
+import type { ProgressStatus, QuestionField, RiskChange } from "../core/models/comparison.js";
 import type {
   ConfidenceId,
   PillarId,
@@ -70,6 +66,10 @@ export interface CommonMessages {
   /** What a shortened list leaves out; `count` is a number or a placeholder such as "{count}". */
   andMore(count: number | string): string;
   listSeparator: string;
+  /** What a terminal table leaves out when it shortens the levels to their numbers. */
+  levelNames: string;
+  /** Under a terminal table too narrow for every column: what it leaves out, and where to see it. */
+  narrowed(left: string[]): string;
   punct: {
     /** Between a label and its value. */
     colon: string;
@@ -145,6 +145,20 @@ export interface ScoreMessages {
   cappedBy(a: { question: string; score: string }): string;
 }
 
+/** Roles that answered at one assessment only, named in the language (a `role-mismatch`). */
+export interface RoleMismatchText {
+  /** The roles' people as a group ("the front-line staff"), baseline only. */
+  onlyBaseline: string[];
+  onlyFollowup: string[];
+  /** The roles both assessments share. */
+  shared: string[];
+  /** shared-roles: both sides scored on the shared roles alone; all-respondents: as answered. */
+  comparedOn: "shared-roles" | "all-respondents";
+  /** The titles of the dimensions those roles answered on; `all` when that is every one. */
+  dimensions: string[];
+  all: boolean;
+}
+
 /** The progress report of `compare`. */
 export interface ComparisonMessages {
   heading(client: string): string;
@@ -200,7 +214,20 @@ export interface ComparisonMessages {
   };
   movers: { none: string; definitionChanged: string };
   field: Record<QuestionField, string>;
-  warning: Record<ComparisonWarningCode, (a: { baseline: string; followup: string }) => string>;
+  warning: {
+    "client-mismatch"(a: { baseline: string; followup: string }): string;
+    "questionnaire-mismatch"(a: { baseline: string; followup: string }): string;
+    /** Each side's profile by name (or `standardProfile`). */
+    "profile-mismatch"(a: { baseline: string; followup: string }): string;
+    /** One side scored standard (its questionnaire has no profiles), the other with `profile`. */
+    "profile-unavailable"(a: { standard: "baseline" | "followup"; profile: string }): string;
+    "same-date"(a: { baseline: string; followup: string }): string;
+    "role-mismatch"(a: RoleMismatchText): string;
+  };
+  /** A side without a profile, in a profile warning. */
+  standardProfile: string;
+  /** A side's respondents when roles the other side lacks were left out of the comparison. */
+  respondentsCompared(a: { all: number; compared: number }): string;
   method: { progress: string; arrows: string; signal: string };
   /** Whether a dimension's change is real or within the measurement's noise. */
   signal: {
@@ -252,7 +279,14 @@ export interface InterviewMessages {
   resumeComplete: (who: string) => string;
   resumeNothing: (file: string) => string;
   roleIgnored: (who: string, role: string, flag: string) => string;
-  sessionStart: (who: string, role: string, total: number, file: string) => string;
+  /** `id` is given when `who` is the respondent's name (not already their id). */
+  sessionStart: (
+    who: string,
+    role: string,
+    id: string | undefined,
+    total: number,
+    file: string,
+  ) => string;
   resuming: (answered: number, total: number) => string;
   noQuestions: (role: string) => string;
   dimension: (n: number, of: number) => string;
@@ -271,11 +305,18 @@ export interface InterviewMessages {
   unknown: string;
   unknownShort: string;
   back: string;
-  backDisabled: string;
+  /** The back line at the first question, where it cannot be chosen: says why. */
+  backFirst: string;
   skipRest: string;
   saveQuit: string;
+  /** The key help of a level question's list, and of a Likert statement's. */
   keys: string;
+  keysLikert: string;
   selectKeys: string;
+  /** Typed text matches no line of a list: nothing is chosen, Enter waits. */
+  selectNoMatch: (typed: string) => string;
+  /** Enter on a line that cannot be chosen (the line says why). */
+  selectDisabled: string;
   /** How a yes/no question shows its answer once given. */
   yes: string;
   no: string;
@@ -297,9 +338,16 @@ export interface InterviewMessages {
   lockHolderUnknown: string;
   /** An autosave failed (full disk, removed folder, …); the answers are still in memory. */
   saveFailed: (file: string, reason: string) => string;
-  retrySave: string;
+  /** Why the save failed; `code` is the system's own code for a failure not told apart. */
+  saveFailureReason: (failure: WriteFailure | undefined, code: string) => string;
+  /** Asks whether to save again, with what to do first for that failure. */
+  retrySave: (failure: WriteFailure | undefined) => string;
   /** The session ends with answers that could not be written. */
   notSaved: (file: string) => string;
+  /** Heads the list of answers given but not in the file, to give again on resuming. */
+  unsavedAnswers: (file: string) => string;
+  /** One answer of that list: the question's id, the answer, its note and evidence. */
+  unsavedAnswer: (id: string, answer: string, note?: string, evidence?: string) => string;
 }
 
 /**
@@ -442,12 +490,18 @@ export interface ReportMessages {
     outOfReach: number;
     total: number;
   }): string;
+  /**
+   * A target out of reach within the horizon. `start` (1-based week) is when the roadmap's first
+   * action on it starts, `months` and `date` when it reaches the target; all three are null when
+   * the roadmap plans no action on it within the horizon.
+   */
   calibrationItem(a: {
     title: string;
     score: number | null;
     target: number;
-    months: number;
-    date: string;
+    start: number | null;
+    months: number | null;
+    date: string | null;
     horizon: number;
     reachable: number;
   }): string;
@@ -461,6 +515,8 @@ export interface ReportMessages {
     by: string | null;
     dimensions: string[];
     realistic: string | null;
+    /** Dimensions it rests on that the roadmap plans no action on within the horizon. */
+    unplanned: string[];
     feasible: boolean | null;
   }): string;
   /** `radar`: the radar is drawn (three scored dimensions or more); `projected`: it has a projection. */
@@ -477,7 +533,13 @@ export interface ReportMessages {
     confidence: string | null;
   }): string;
   cappedSentence(a: { question: string; level: number; score: number }): string;
-  expectationSentence(a: { months: number; date: string; horizon: number }): string;
+  /** As `calibrationItem`: `start`, `months` and `date` are null when no action is planned. */
+  expectationSentence(a: {
+    start: number | null;
+    months: number | null;
+    date: string | null;
+    horizon: number;
+  }): string;
   /**
    * `onExperience`: the dimension has question kinds, so the figures are those of the experience
    * statements both sides answered and can differ from the scores by role.
@@ -522,6 +584,16 @@ export interface ReportMessages {
   defaultExitCriterion: string;
   interimCriterion(d: { title: string; interim: number }): string;
   targetCriterion(d: { title: string; target: number }): string;
+  /**
+   * Solidify's checkpoint when the roadmap projects the dimension still short of its target at
+   * the reassessment; `date`: its realistic date, null when there is none (no planned climb).
+   */
+  shortOfTargetCriterion(d: {
+    title: string;
+    target: number;
+    projected: number;
+    date: string | null;
+  }): string;
   /** A phase without actions in the horizon; `deferred`: how many of its actions the backlog holds. */
   noActionsInPhase(deferred: number): string;
   milestoneLabel: string;

@@ -1,3 +1,4 @@
+import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import { cjkSpace, dateParts, fmtPct, fmtRange, fmtScore, joinList, nestQuotes } from "./format.js";
 import type { Messages } from "./messages.js";
 
@@ -12,6 +13,9 @@ const common: Messages["common"] = {
   overall: "总体",
   andMore: (count) => `……另有 ${count} 项`,
   listSeparator: "、",
+  levelNames: "等级名称",
+  narrowed: (left) =>
+    `终端宽度所限，未显示${joinList(left, "、", "和")}。加宽终端即可看到，或改用 --format md 或 json。`,
   punct: {
     colon: "：",
     open: "（",
@@ -408,16 +412,21 @@ const report: Messages["report"] = {
     a.total === 0
       ? "目前还无法校准期望值：没有任何维度有得分可与目标对照。"
       : a.outOfReach === 0
-        ? `按每提升一级约需 ${a.monthsPerLevel} 个月的现实节奏，所有目标都能在 ${a.horizon} 个月的规划期内达成。`
-        : `按现实节奏，${a.total} 个目标中有 ${a.outOfReach} 个所需时间超出 ${a.horizon} 个月的规划期：能力通常大约每 ${a.monthsPerLevel} 个月提升一级。建议以下列日期代替原有预期作为计划依据。`,
+        ? `按每提升一级约需 ${a.monthsPerLevel} 个月的现实节奏（自路线图开始针对各维度开展工作的那一周算起），所有目标都能在 ${a.horizon} 个月的规划期内达成。`
+        : `按现实节奏，${a.total} 个目标中有 ${a.outOfReach} 个所需时间超出 ${a.horizon} 个月的规划期：自路线图开始针对该维度开展工作的那一周算起，能力通常大约每 ${a.monthsPerLevel} 个月提升一级。建议以下列日期代替原有预期作为计划依据。`,
   calibrationItem: (a) =>
-    `${a.title}：从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target} 约需 ${a.months} 个月，现实可达日期为${a.date}；按路线图安排的工作，${a.horizon} 个月结束时预计可达到约 ${fmtScore(a.reachable)}。`,
+    a.start === null || a.months === null || a.date === null
+      ? `${a.title}：路线图在 ${a.horizon} 个月内没有针对该维度的行动，因此预计仍在 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 左右；目标 ${a.target} 留待下一轮实现。`
+      : `${a.title}：相关工作从第 ${a.start} 周开始；按现实节奏从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target}，约需评估后 ${a.months} 个月，现实可达日期为${a.date}；按路线图安排的工作，${a.horizon} 个月结束时预计可达到约 ${fmtScore(a.reachable)}。`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}：${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `期望${a.by}前实现` : null].filter((x) => x !== null);
     const goal = cjkSpace(
       `${report.quote(a.text)}${stated.length > 0 ? `（${stated.join("，")}）` : ""}取决于${report.listJoin(a.dimensions)}。`,
     );
+    if (a.realistic === null && a.unplanned.length > 0) {
+      return `${goal}${cjkSpace(`路线图在规划期内没有针对${report.listJoin(a.unplanned)}的行动，目前还不宜承诺日期，待规划下一轮时再定。`)}`;
+    }
     if (a.realistic === null) {
       return `${goal}其中部分能力尚无法衡量，目前还不宜承诺日期，待完成评估后再定。`;
     }
@@ -454,7 +463,9 @@ const report: Messages["report"] = {
   cappedSentence: (a) =>
     `该维度等级被关键题目${report.quote(a.question)}限制在第 ${a.level} 级，该题得分为 ${fmtScore(a.score)}。`,
   expectationSentence: (a) =>
-    `按现实节奏，该目标约需 ${a.months} 个月，超出 ${a.horizon} 个月的规划期，现实可达日期为${a.date}。`,
+    a.start === null || a.months === null || a.date === null
+      ? `路线图在 ${a.horizon} 个月的规划期内没有针对该维度的行动，因此本轮无法达到目标，留待下一轮实现。`
+      : `按现实节奏，自路线图第 ${a.start} 周开始针对该维度开展工作算起，该目标约需评估后 ${a.months} 个月，超出 ${a.horizon} 个月的规划期，现实可达日期为${a.date}。`,
   perceptionSentence: (a) =>
     `${a.onExperience ? "在双方都回答过的体验题上，" : ""}高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，${a.gap < 0 ? `一线反而高出 ${fmtScore(-a.gap)}` : `相差 ${fmtScore(a.gap)}`}。${a.flagged ? "这往往是“报喜不报忧”的迹象：问题在向上传递的过程中可能已被过滤。" : ""}`,
   factConflictsIntro:
@@ -494,6 +505,8 @@ const report: Messages["report"] = {
   defaultExitCriterion: "本阶段所有行动均已完成。",
   interimCriterion: (d) => `${d.title}在使用同一问卷的中期检查中达到 ${fmtScore(d.interim)} 以上。`,
   targetCriterion: (d) => `${d.title}达到目标 ${d.target}，并经复评确认。`,
+  shortOfTargetCriterion: (d) =>
+    `${d.title}达到 ${fmtScore(d.projected)} 以上，并经复评确认；${d.date === null ? `目标 ${d.target} 留待下一轮实现` : `按现实节奏，目标 ${d.target} 要到${d.date}才能达成`}。`,
   noActionsInPhase: (deferred) =>
     deferred === 0
       ? "本阶段无需行动。"
@@ -509,7 +522,7 @@ const report: Messages["report"] = {
         : `另有 ${a.backlog} 项行动放不进规划期，留作下一轮的起点，${a.backlogListed ? "列在各阶段之后" : "完整版报告逐项列出并说明原因"}。`;
     const reach =
       a.outOfReach.length > 0
-        ? `按现实节奏，无论计划如何安排，${report.listJoin(a.outOfReach)}都无法在规划期内达到目标；现实可达日期见“期望值校准”。`
+        ? `按现实节奏和本计划安排的工作，${report.listJoin(a.outOfReach)}都无法在规划期内达到目标；现实可达日期见“期望值校准”。`
         : "";
     return `整个计划历时 ${a.weeks} 周（约 ${a.months} 个月），于${a.end}结束，在 ${a.horizon} 个月的规划期之内。${backlog}${reach}`;
   },
@@ -585,7 +598,7 @@ const report: Messages["report"] = {
   decisionApprove: (a) => ({
     title: "批准第一阶段并落实责任人",
     sentence: cjkSpace(
-      `批准${a.start}至${a.end}之间启动的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间${a.effort ? `：约 ${fmtRange(a.effort.low, a.effort.high)} 人周，历时 ${a.effort.weeks} 周，相当于 ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} 人全职投入` : ""}。`,
+      `批准第一阶段（${a.start}至${a.end}）的 ${a.count} 项行动，并为${report.listJoin(a.owners)}腾出承担这些工作的时间${a.effort ? `：约 ${fmtRange(a.effort.low, a.effort.high)} 人周，历时 ${a.effort.weeks} 周，相当于 ${fmtRange(a.effort.low / a.effort.weeks, a.effort.high / a.effort.weeks)} 人全职投入` : ""}。`,
     ),
   }),
   decisionGate: (a) => ({
@@ -628,7 +641,7 @@ const report: Messages["report"] = {
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
     "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",
     "覆盖率是已作答题目权重占适用题目权重的比例。可信度综合四个因素：覆盖率、作答人数、应当作答的角色是否都已参与、受访者之间是否一致。只有覆盖率达到 80%、至少三人作答、所有应参与的角色均已参与、且 80% 的已答权重上意见一致时，可信度才为高；覆盖率 50%、两人作答、半数角色参与、50% 一致时为中；否则为低。因此仅凭一次访谈，可信度最多为低。差距为目标减去得分（为正时）。",
-    `按每提升一级约需 ${a.monthsPerLevel} 个月计算，若差距超出 ${a.horizon} 个月规划期内可提升的幅度，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知落差，回答相差两级或以上记为意见分歧。`,
+    `各维度自路线图开始针对其开展工作的那一周起，按每提升一级约需 ${a.monthsPerLevel} 个月的节奏提升；若在 ${a.horizon} 个月的规划期内达不到目标，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知落差，回答相差两级或以上记为意见分歧。`,
     "风险与就绪度结论由问卷中定义的规则得出；路线图依据问卷中的改进建议生成，规则见路线图一节。",
   ],
   coverageIntro:
@@ -648,6 +661,31 @@ const report: Messages["report"] = {
   answerValue: { na: "不适用", unknown: "不清楚" },
 };
 
+/** Roles that answered at one assessment only: who, what the comparison rests on, where. */
+function roleMismatchZh(a: Parameters<Messages["comparison"]["warning"]["role-mismatch"]>[0]) {
+  const list = report.listJoin;
+  const who = [
+    a.onlyBaseline.length > 0 ? `${list(a.onlyBaseline)}只参加了基线评估` : "",
+    a.onlyFollowup.length > 0 ? `${list(a.onlyFollowup)}只参加了复评` : "",
+  ]
+    .filter((part) => part !== "")
+    .join("，");
+  const where = a.all ? "各个维度" : list(a.dimensions);
+  if (a.comparedOn === "shared-roles") {
+    const which =
+      a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0
+        ? "两次评估的各项数字均与各自报告中的不同"
+        : `${a.onlyBaseline.length > 0 ? "基线" : "复评"}的各项数字与该次评估报告中的不同`;
+    return cjkSpace(
+      `${who}。为使两次评估可比，本报告只按两次都参与的角色（${list(a.shared)}）计分，因此${which}。未计入的回答涉及${where}。`,
+    );
+  }
+  const none = a.shared.length === 0 ? "两次评估没有共同参与的角色。" : "";
+  return cjkSpace(
+    `${who}。${none}这些角色的回答只计入了其中一次评估，因此${where}的变化可能部分来自参与作答的人员不同，而不是企业本身的变化。`,
+  );
+}
+
 const comparison: Messages["comparison"] = {
   heading: (client) => `进展报告 — ${client}`,
   baseline: "基线",
@@ -666,7 +704,7 @@ const comparison: Messages["comparison"] = {
     questionnaire: "问卷变更",
     movers: "变化最大的题目",
     kpis: "关键指标的变化",
-    warnings: "提示",
+    warnings: "本次比较的说明",
     method: "阅读说明",
   },
   col: { question: "题目", questionId: "题目编号" },
@@ -730,14 +768,20 @@ const comparison: Messages["comparison"] = {
     "questionnaire-mismatch": (a) =>
       `问卷不一致：基线为 ${a.baseline}，复评为 ${a.followup}。只比较编号相同的题目。`,
     "profile-mismatch": (a) =>
-      `两次评估采用了不同的行业与规模设定：基线为 ${a.baseline}，复评为 ${a.followup}。两者的权重、目标和节奏不同，因此得分的部分变化来自设定本身，而不是企业的实际变化。`,
+      cjkSpace(
+        `两次评估采用了不同的行业与规模设定：基线为${a.baseline}，复评为${a.followup}。两者的权重、目标和节奏不同，因此得分的部分变化来自设定本身，而不是企业的实际变化。`,
+      ),
     "profile-unavailable": (a) => {
-      const [side, other, profile] =
-        a.baseline === "standard" ? ["基线", "复评", a.followup] : ["复评", "基线", a.baseline];
-      return `${side}所用的问卷没有定义行业与规模设定，因此${side}按标准权重和目标计分，只有${other}按 ${profile} 设定计分。得分的部分变化来自设定本身，而不是企业的实际变化。`;
+      const [side, other] = a.standard === "baseline" ? ["基线", "复评"] : ["复评", "基线"];
+      return cjkSpace(
+        `${side}所用的问卷没有定义行业与规模设定，因此${side}按标准权重和目标计分，只有${other}按“${a.profile}”设定计分。得分的部分变化来自设定本身，而不是企业的实际变化。`,
+      );
     },
     "same-date": (a) => `两次评估的日期均为 ${a.followup}。`,
+    "role-mismatch": (a) => roleMismatchZh(a),
   },
+  standardProfile: "标准权重",
+  respondentsCompared: (a) => `${a.all}（其中 ${a.compared} 位参与比较）`,
   method: {
     progress:
       "目标达成进度 =（复评得分 − 基线得分）÷（目标 − 基线得分），以复评时的目标为准，限定在 0–100%：得分下降计为 0%，超过目标计为 100%。",
@@ -756,6 +800,45 @@ const comparison: Messages["comparison"] = {
     noise: ({ band }) => `否：在 ±${band} 误差内`,
   },
 };
+
+/** Why an autosave failed, as the interview tells the consultant. */
+const SAVE_FAILURES: Record<WriteFailure, string> = {
+  "folder-missing": "所在文件夹已不存在",
+  "cannot-create": "无法在该文件夹中新建文件",
+  "not-a-folder": "路径中有一部分现在是文件而不是文件夹",
+  "is-a-folder": "已有同名文件夹占用了这个文件名",
+  permission: "没有在该处写入的权限",
+  "read-only": "磁盘处于只读状态",
+  "no-space": "磁盘已满",
+  quota: "磁盘配额已用完",
+  "too-large": "文件超出了该磁盘允许的大小",
+  "name-too-long": "文件名过长",
+  "link-loop": "路径中的符号链接构成了循环",
+  "io-error": "磁盘报告了读写错误",
+  "pipe-closed": "保存完成前文件已被关闭",
+};
+
+/** What to do before saving again. */
+function saveRemedy(failure: WriteFailure | undefined): string {
+  switch (failure) {
+    case "no-space":
+    case "quota":
+    case "too-large":
+      return "释放磁盘空间";
+    case "permission":
+      return "恢复该文件夹的写入权限";
+    case "read-only":
+      return "让磁盘恢复可写";
+    case "folder-missing":
+    case "not-a-folder":
+    case "cannot-create":
+      return "恢复该文件夹";
+    case "is-a-folder":
+      return "移走同名文件夹";
+    default:
+      return "排除故障";
+  }
+}
 
 const interview: Messages["interview"] = {
   languagePrompt: "Language / 语言",
@@ -806,8 +889,8 @@ const interview: Messages["interview"] = {
   resumeNothing: (file) => `${file} 中还没有受访者。是否新增一位？`,
   roleIgnored: (who, role, flag) =>
     `提示：${who} 的访谈角色为“${role}”；${flag} 只对新受访者生效。`,
-  sessionStart: (who, role, total, file) =>
-    `正在访谈 ${who}（${role}）：共 ${total} 题。每答一题即刻保存到 ${file}；按 Ctrl-C 保存并中止。`,
+  sessionStart: (who, role, id, total, file) =>
+    `正在访谈 ${who}（${id ? `${role}，${id}` : role}）：共 ${total} 题。每答一题即刻保存到 ${file}；按 Ctrl-C 保存并中止。`,
   resuming: (answered, total) => `继续上次访谈：${total} 题中已答 ${answered} 题。`,
   noQuestions: (role) => `本问卷没有面向“${role}”角色的题目。`,
   dimension: (n, of) => `维度 ${n} / ${of}`,
@@ -825,11 +908,14 @@ const interview: Messages["interview"] = {
   unknown: "不清楚 · 受访者不了解情况",
   unknownShort: "不清楚",
   back: "← 返回上一题",
-  backDisabled: "（已是第一题）",
+  backFirst: "← 返回上一题（已是第一题）",
   skipRest: "跳过本维度剩余题目",
   saveQuit: "保存并退出",
   keys: "↑↓ 移动 · 1–5 跳到对应等级 · ⏎ 确认 · Ctrl-C 保存并中止",
+  keysLikert: "↑↓ 移动 · 1–5 跳到对应选项 · ⏎ 确认 · Ctrl-C 保存并中止",
   selectKeys: "↑↓ 移动 · ⏎ 确认",
+  selectNoMatch: (typed) => `没有以“${typed}”开头的选项，未作任何选择：请用 ↑↓ 移动后按 ⏎ 确认。`,
+  selectDisabled: "此项在这里不能选择，请选择其他项。",
   yes: "是",
   no: "否",
   yesNoInvalid: "请输入 y（是）或 n（否）",
@@ -849,8 +935,18 @@ const interview: Messages["interview"] = {
   lockHolderUnknown: "占用者未知",
   saveFailed: (file, reason) =>
     `✘ 无法保存到 ${file}：${reason}。本次访谈的回答仍保留在内存中；文件中是上一次成功保存的内容。`,
-  retrySave: "是否重试保存？（请先释放磁盘空间或修复文件夹；选“否”将结束访谈）",
+  saveFailureReason: (failure, code) =>
+    failure === undefined ? `系统拒绝写入（${code}）` : SAVE_FAILURES[failure],
+  retrySave: (failure) =>
+    `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，并列出未保存的回答）`,
   notSaved: (file) => `最后的回答未能保存；${file} 中只有故障之前已保存的内容。`,
+  unsavedAnswers: (file) => `以下回答未写入 ${file}，请记下，继续访谈时重新录入：`,
+  unsavedAnswer: (id, answer, note, evidence) =>
+    [
+      `${id}：${answer}`,
+      ...(note ? [`备注：${note}`] : []),
+      ...(evidence ? [`证据：${evidence}`] : []),
+    ].join(" · "),
   scoreHeading: "当前得分（文件中全部受访者）",
 };
 

@@ -19,13 +19,19 @@ import {
 } from "../core/questionnaire/profiles.js";
 import { type CrmSituation, questionnaireBasics } from "../core/questionnaire/schema.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
-import { escapeControls } from "../core/text/controls.js";
+import { escapeControls, escapeControlsDeep } from "../core/text/controls.js";
 import { shellQuote } from "../core/text/shell.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
 import type { InterviewMessages } from "../i18n/messages.js";
-import { describeWriteError, type FileOps, writeFileAtomic } from "../io/output.js";
-import { isPromptExit, type Prompter, type SelectItem } from "../io/prompts.js";
+import { type FileOps, systemErrorCode, writeFailureOf, writeFileAtomic } from "../io/output.js";
+import {
+  type InputQuestion,
+  isPromptExit,
+  type Prompter,
+  type SelectItem,
+  type SelectQuestion,
+} from "../io/prompts.js";
 import {
   AnswersText,
   addGoal,
@@ -40,6 +46,7 @@ import { type PlannedQuestion, planInterview, questionOrder } from "./plan.js";
 import {
   type AnswerChoice,
   answerChoices,
+  describeAnswer,
   dimensionHeading,
   questionBlock,
   textWidth,
@@ -220,10 +227,17 @@ class Interview {
   private store: AnswersStore | undefined;
   /** The respondent being interviewed (index into respondents). */
   private respondent: number | undefined;
+  /**
+   * The questionnaire as the screens show it: a pack's text may hold control characters (an ESC
+   * that sets the terminal's title or colours), which reach the terminal only made visible.
+   * Ids are plain, so plans and answers made from it are the questionnaire's own.
+   */
+  private readonly q: Questionnaire;
 
   constructor(private readonly ctx: InterviewContext) {
     this.c = new Chalk({ level: ctx.color ? 1 : 0 });
     this.p = ctx.prompter;
+    this.q = escapeControlsDeep(ctx.questionnaire);
     if (ctx.existing) {
       this.store = this.newStore(ctx.existing, true);
     }
@@ -240,10 +254,13 @@ class Interview {
     );
   }
 
-  /** Shows a failed save and asks whether to try again. */
+  /** Shows a failed save in the interview's language and asks whether to try again. */
   private async saveFailed(err: unknown): Promise<boolean> {
-    this.say(this.l.saveFailed(this.ctx.display, describeWriteError(err)), this.c.red);
-    return this.confirm(this.l.retrySave, true);
+    const { l } = this;
+    const failure = writeFailureOf(err, this.ctx.file);
+    const reason = l.saveFailureReason(failure, systemErrorCode(err));
+    this.say(l.saveFailed(this.ctx.display, reason), this.c.red);
+    return this.confirm(l.retrySave(failure), true);
   }
 
   async run(): Promise<InterviewStatus> {
@@ -253,30 +270,47 @@ class Interview {
     } catch (err) {
       if (err instanceof SaveAbandoned) {
         this.say(this.l.notSaved(this.ctx.display), this.c.red);
+        this.printUnsaved();
         this.printSaved();
         return "unsaved";
       }
       if (!isPromptExit(err)) throw err;
       this.p.print("");
-      if (this.store?.dirty) this.say(this.l.notSaved(this.ctx.display), this.c.red);
+      if (this.store?.dirty) {
+        this.say(this.l.notSaved(this.ctx.display), this.c.red);
+        this.printUnsaved();
+      }
       if (!this.store?.written) {
-        if (!this.store?.dirty) this.say(this.l.nothingSaved);
+        if (!this.store?.dirty) this.say(this.words((l) => l.nothingSaved));
         return "interrupted";
       }
-      this.p.print(this.c.yellow(this.l.interrupted));
+      this.p.print(this.c.yellow(this.words((l) => l.interrupted)));
       this.printSaved();
       return "interrupted";
     }
   }
 
+  /** A message in the interview's language; before it is chosen, in every language offered. */
+  private words(pick: (l: InterviewMessages) => string): string {
+    if (this.langChosen) return pick(this.l);
+    const offered = LANGS.filter((lang) => this.q.languages.includes(lang));
+    return [...new Set(offered.map((lang) => pick(messagesFor(lang).interview)))].join("\n");
+  }
+
   private async chooseLanguage(): Promise<void> {
-    const offered = LANGS.filter((lang) => this.ctx.questionnaire.languages.includes(lang));
+    const offered = LANGS.filter((lang) => this.q.languages.includes(lang));
     let lang: Lang = this.ctx.lang ?? offered[0] ?? "en";
     if (this.ctx.lang === undefined && offered.length > 1) {
+      // Before the language is chosen, the list speaks every language offered.
+      const all = offered.map((l) => messagesFor(l).interview);
       lang = await this.p.select<Lang>({
         message: messagesFor("en").interview.languagePrompt,
         choices: offered.map((value) => ({ value, name: messagesFor(value).common.languageName })),
-        keys: this.c.dim(offered.map((l) => messagesFor(l).interview.selectKeys).join(" / ")),
+        keys: this.c.dim(all.map((l) => l.selectKeys).join(" / ")),
+        hints: {
+          noMatch: (typed) => all.map((l) => l.selectNoMatch(typed)).join("\n  "),
+          disabled: all.map((l) => l.selectDisabled).join("\n  "),
+        },
       });
     }
     this.lang = lang;
@@ -327,12 +361,12 @@ class Interview {
     const data = this.store.data();
     const lastIndex = data.respondents.length - 1;
     const last = data.respondents[lastIndex];
-    const plan = last ? planInterview(this.ctx.questionnaire, last.role) : [];
+    const plan = last ? planInterview(this.q, last.role) : [];
     const open = last ? startSession(plan, last.answers).cursor !== null : false;
     const who = last ? this.who(last) : "";
     const continueLast = () => {
       if (last && this.ctx.role !== undefined && this.ctx.role !== last.role) {
-        const role = roleName(this.ctx.questionnaire, last.role, this.lang);
+        const role = roleName(this.q, last.role, this.lang);
         this.say(this.l.roleIgnored(who, role, "--role"), this.c.dim);
       }
       return lastIndex;
@@ -356,11 +390,7 @@ class Interview {
     }
     choices.push({ value: "new", name: this.l.addRespondent });
     choices.push({ value: "quit", name: this.l.quitUnchanged });
-    const choice = await this.p.select({
-      message: this.l.existingChoice,
-      choices,
-      keys: this.c.dim(this.l.selectKeys),
-    });
+    const choice = await this.select({ message: this.l.existingChoice, choices });
     if (choice === "quit") return "unchanged";
     return choice === "continue" ? continueLast() : "new";
   }
@@ -369,10 +399,41 @@ class Interview {
     return escapeControls(r.name || r.id);
   }
 
+  /** Asks to pick from a list, with the key help and hints in the interview's language. */
+  private select<V extends string>(
+    q: Omit<SelectQuestion<V>, "keys" | "hints"> & { keys?: string },
+  ): Promise<V> {
+    const { l, c } = this;
+    return this.p.select<V>({
+      ...q,
+      message: this.fit(q.message),
+      keys: c.dim(q.keys ?? l.selectKeys),
+      hints: { noMatch: l.selectNoMatch, disabled: l.selectDisabled },
+    });
+  }
+
   /** Asks a yes/no question; the answer is shown in the interview's language. */
   private confirm(message: string, byDefault: boolean): Promise<boolean> {
     const { yes, no, yesNoInvalid: invalid } = this.l;
-    return this.p.confirm({ message, default: byDefault, words: { yes, no, invalid } });
+    return this.p.confirm({
+      message: this.fit(message),
+      default: byDefault,
+      words: { yes, no, invalid },
+    });
+  }
+
+  /** Asks for a line of text. */
+  private input(q: InputQuestion): Promise<string> {
+    return this.p.input({ ...q, message: this.fit(q.message) });
+  }
+
+  /**
+   * Wraps a prompt's message at words: the prompt library breaks a long line anywhere, even
+   * inside a word. Continuation lines are indented past the prompt's "? "; the last line leaves
+   * room for what follows the message (" (y/N)", a pre-filled answer).
+   */
+  private fit(message: string): string {
+    return wrap(message, textWidth(this.p.columns()) - 8).join("\n  ");
   }
 
   /** Prints a paragraph wrapped to the terminal. */
@@ -405,7 +466,7 @@ class Interview {
     for (const field of fields) {
       const { message, required } = prompts[field];
       const value = (
-        await p.input({ message, ...(required ? { validate: nonEmpty(l) } : {}) })
+        await this.input({ message, ...(required ? { validate: nonEmpty(l) } : {}) })
       ).trim();
       if (value === "") store.doc.deleteIn(PLACEHOLDER_PATHS[field]);
       else store.doc.setIn(PLACEHOLDER_PATHS[field], value);
@@ -433,22 +494,21 @@ class Interview {
 
   /** The company's CRM system today: it chooses the roadmap's path. */
   private askCrmSituation(current: CrmSituation | undefined): Promise<CrmSituation> {
-    const { l, c } = this;
-    return this.p.select<CrmSituation>({
+    const { l } = this;
+    return this.select<CrmSituation>({
       message: l.crmSituation,
       choices: questionnaireBasics().crmSituation.options.map((value) => ({
         value,
         name: l.crmSituations[value],
       })),
       default: current,
-      keys: c.dim(l.selectKeys),
     });
   }
 
   /** Chooses the profile a client's industry and size match and says so; its ids, or undefined. */
   private announceProfile(client: ProfileClient): string | undefined {
     const { l, c } = this;
-    const chosen = chooseProfile(this.ctx.questionnaire, client).value;
+    const chosen = chooseProfile(this.q, client).value;
     if (!chosen) return undefined;
     const names = [chosen.industry, chosen.size].flatMap((x) =>
       x ? [localize(x.name, this.lang)] : [],
@@ -463,12 +523,12 @@ class Interview {
     p.print(`\n${c.bold.cyan(l.metaHeading)}`);
     if (d) this.say(l.detailsFromFolder, c.dim);
     const name = (
-      await p.input({ message: l.clientName, default: d?.client.name, validate: nonEmpty(l) })
+      await this.input({ message: l.clientName, default: d?.client.name, validate: nonEmpty(l) })
     ).trim();
     const industry = (
-      await p.input({ message: l.clientIndustry, default: d?.client.industry })
+      await this.input({ message: l.clientIndustry, default: d?.client.industry })
     ).trim();
-    const size = (await p.input({ message: l.clientSize, default: d?.client.size })).trim();
+    const size = (await this.input({ message: l.clientSize, default: d?.client.size })).trim();
     // The folder's headcount and profile go with its industry and size, unless those changed.
     const same =
       d !== undefined && industry === (d.client.industry ?? "") && size === (d.client.size ?? "");
@@ -479,10 +539,10 @@ class Interview {
     const profile = carried ?? chosen;
     const crmSituation = await this.askCrmSituation(d?.client.crmSituation);
     const assessor = (
-      await p.input({ message: l.assessor, default: d?.assessor, validate: nonEmpty(l) })
+      await this.input({ message: l.assessor, default: d?.assessor, validate: nonEmpty(l) })
     ).trim();
     const date = (
-      await p.input({
+      await this.input({
         message: l.date,
         default: d?.date ?? this.ctx.today(),
         validate: (v) => z.iso.date().safeParse(v.trim()).success || l.dateInvalid,
@@ -499,7 +559,7 @@ class Interview {
       },
       date,
       assessor,
-      questionnaire: { id: this.ctx.questionnaire.id, version: this.ctx.questionnaire.version },
+      questionnaire: { id: this.q.id, version: this.q.version },
       ...(d?.horizonMonths !== undefined ? { horizonMonths: d.horizonMonths } : {}),
     };
   }
@@ -509,17 +569,17 @@ class Interview {
    * date they expect it by and the capabilities it rests on; saved as soon as it is complete.
    */
   private async askGoals(): Promise<void> {
-    const { l, p, c, lang } = this;
+    const { l, c, lang } = this;
     const store = this.requireStore();
-    const dims = this.ctx.questionnaire.dimensions;
+    const dims = this.q.dimensions;
     if (!(await this.confirm(l.goalsAsk, false))) return;
     this.say(l.goalsIntro, c.dim);
     for (let n = 0; n < MAX_GOALS; n++) {
-      const text = (await p.input({ message: l.goalText, validate: nonEmpty(l) })).trim();
-      const metric = (await p.input({ message: l.goalMetric })).trim();
-      const target = (await p.input({ message: l.goalTarget })).trim();
+      const text = (await this.input({ message: l.goalText, validate: nonEmpty(l) })).trim();
+      const metric = (await this.input({ message: l.goalMetric })).trim();
+      const target = (await this.input({ message: l.goalTarget })).trim();
       const by = (
-        await p.input({
+        await this.input({
           message: l.goalBy,
           validate: (v) =>
             v.trim() === "" || z.iso.date().safeParse(v.trim()).success || l.dateInvalid,
@@ -528,12 +588,11 @@ class Interview {
       const chosen: string[] = [];
       do {
         chosen.push(
-          await p.select({
+          await this.select({
             message: chosen.length === 0 ? l.goalDimension : l.goalNextDimension,
             choices: dims
               .filter((d) => !chosen.includes(d.id))
               .map((d) => ({ value: d.id, name: localize(d.title, lang) })),
-            keys: c.dim(l.selectKeys),
           }),
         );
       } while (chosen.length < dims.length && (await this.confirm(l.goalAnotherDimension, false)));
@@ -553,17 +612,16 @@ class Interview {
     const { l, p, c, lang } = this;
     const store = this.requireStore();
     p.print(`\n${c.bold.cyan(l.respondentHeading)}`);
-    const name = (await p.input({ message: l.respondentName })).trim();
+    const name = (await this.input({ message: l.respondentName })).trim();
     const role =
       this.ctx.role ??
-      (await p.select({
+      (await this.select({
         message: l.respondentRole,
-        choices: respondentRoles(this.ctx.questionnaire).map((r) => ({
+        choices: respondentRoles(this.q).map((r) => ({
           value: r.id,
           name: `${localize(r.name, lang)} ${c.dim(`· ${r.id}`)}`,
           short: localize(r.name, lang),
         })),
-        keys: c.dim(l.selectKeys),
       }));
     const taken = new Set([
       ...store.data().respondents.map((r) => r.id),
@@ -581,7 +639,7 @@ class Interview {
   /** Interviews one respondent; "quit" when the user chose save-and-quit. */
   private async interview(index: number): Promise<"finished" | "quit"> {
     const { l, p, c, lang } = this;
-    const { questionnaire } = this.ctx;
+    const questionnaire = this.q;
     const store = this.requireStore();
     const respondent = store.data().respondents[index];
     if (!respondent) throw new Error(`no respondent ${index} in the answers file`);
@@ -592,9 +650,9 @@ class Interview {
       return "finished";
     }
     let state = startSession(plan, respondent.answers);
-    const about = respondent.name ? `${role}, ${respondent.id}` : role;
+    const id = respondent.name ? respondent.id : undefined;
     p.print("");
-    this.say(l.sessionStart(this.who(respondent), about, plan.length, this.ctx.display), c.bold);
+    this.say(l.sessionStart(this.who(respondent), role, id, plan.length, this.ctx.display), c.bold);
     const before = tally(state, plan);
     if (state.cursor !== null && before.open < plan.length) {
       this.say(l.resuming(plan.length - before.open, plan.length), c.dim);
@@ -634,7 +692,7 @@ class Interview {
     headingLines: number,
   ): Promise<AnswerChoice> {
     const { l, p, c, lang } = this;
-    const { questionnaire } = this.ctx;
+    const questionnaire = this.q;
     const answer = state.answers[item.question.id];
     const t = tally(state, plan);
     const block = questionBlock(
@@ -657,12 +715,12 @@ class Interview {
       p.columns(),
       canGoBack(state),
     );
-    return p.select<AnswerChoice>({
+    return this.select<AnswerChoice>({
       message: item.question.type === "likert" ? l.askLikert : l.askLevel,
       choices,
       default: answer === undefined ? undefined : (String(answerScalarOf(answer)) as AnswerChoice),
       pageSize: Math.min(lines, Math.max(7, room)),
-      keys: c.dim(l.keys),
+      keys: item.question.type === "likert" ? l.keysLikert : l.keys,
     });
   }
 
@@ -687,17 +745,48 @@ class Interview {
     // Saved at each step: a crash while typing the note loses only the note being typed.
     await save(entry(value, prior?.note, prior?.evidence));
     const note =
-      (await this.p.input({ message: this.l.note, default: prior?.note })).trim() || undefined;
+      (await this.input({ message: this.l.note, default: prior?.note })).trim() || undefined;
     await save(entry(value, note, prior?.evidence));
     // Evidence backs a level; for N/A and unknown the earlier evidence (if any) is kept as is.
     if (typeof value === "number") {
-      const evidence = await this.p.input({
+      const evidence = await this.input({
         message: this.l.evidenceSeen,
         default: prior?.evidence,
       });
       await save(entry(value, note, evidence.trim() || undefined));
     }
     return next;
+  }
+
+  /**
+   * Lists the answers of this session's respondent that the file does not hold (a failed save
+   * not retried), so that none is lost: the consultant gives them again on resuming.
+   */
+  private printUnsaved(): void {
+    const { store, respondent: index, l, lang } = this;
+    if (!store || index === undefined) return;
+    const questions = new Map(
+      this.q.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q] as const)),
+    );
+    const given = store.data().respondents[index]?.answers ?? {};
+    const saved = store.saved?.respondents[index]?.answers ?? {};
+    const lines = Object.entries(given).flatMap(([id, answer]) => {
+      const question = questions.get(id);
+      if (!question || JSON.stringify(answer) === JSON.stringify(saved[id])) return [];
+      const text = describeAnswer(answerScalarOf(answer), question, this.q, lang);
+      const { note, evidence } = typeof answer === "object" ? answer : {};
+      const shown = (s: string | undefined) => (s ? escapeControls(s) : undefined);
+      return [l.unsavedAnswer(id, text, shown(note), shown(evidence))];
+    });
+    if (lines.length === 0) return;
+    this.say(l.unsavedAnswers(this.ctx.display), this.c.red);
+    const width = textWidth(this.p.columns()) - 2;
+    for (const line of lines)
+      this.p.print(
+        wrap(line, width)
+          .map((part) => `  ${part}`)
+          .join("\n"),
+      );
   }
 
   private printSaved(): void {
@@ -711,25 +800,25 @@ class Interview {
       this.say(this.l.saved(Object.keys(respondent.answers).length, this.ctx.display));
     }
     this.p.print(
-      `${this.l.resumeWith}\n  ${this.c.bold(resumeCommand(this.ctx, this.langChosen ? this.lang : undefined))}`,
+      `${this.words((l) => l.resumeWith)}\n  ${this.c.bold(resumeCommand(this.ctx, this.langChosen ? this.lang : undefined))}`,
     );
   }
 
   // The table (cli-table3) is loaded only for an interview that ends with scores.
   private async printScores(data: AnswersFile): Promise<void> {
-    const { renderScoreTable } = await import("../render/score/table.js");
+    const { SCORE_RENDERERS } = await import("../render/score/index.js");
     const chosen = chooseProfile(this.ctx.questionnaire, data.assessment.client).value;
     const questionnaire = chosen
       ? applyProfile(this.ctx.questionnaire, chosen)
       : this.ctx.questionnaire;
     const results = scoreAssessment(questionnaire, data);
     this.p.print(`\n${this.c.bold.cyan(this.l.scoreHeading)}\n`);
-    this.p.print(
-      renderScoreTable(results, questionnaire, {
-        lang: this.lang,
-        color: this.ctx.color,
-      }).trimEnd(),
+    // The registry's table, which makes control characters in the file's text visible.
+    const table = await SCORE_RENDERERS.table(
+      { results, questionnaire },
+      { lang: this.lang, color: this.ctx.color, width: this.p.columns() },
     );
+    this.p.print(String(table).trimEnd());
   }
 }
 

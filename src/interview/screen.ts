@@ -1,8 +1,10 @@
 import type { ChalkInstance } from "chalk";
 import { type AnswerScalar, type AnswerValue, answerScalarOf } from "../core/answers/schema.js";
 import type { Lang } from "../core/models/languages.js";
+import type { Question } from "../core/questionnaire/schema.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { displayWidth } from "../core/text/width.js";
+import { wrapLines } from "../core/text/wrap.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
 import type { SelectItem } from "../io/prompts.js";
@@ -14,66 +16,12 @@ export type AnswerChoice = `${number}` | "na" | "unknown" | "back" | "skip" | "q
 /** Text wider than this is hard to read even on a wide terminal. */
 const MAX_WIDTH = 100;
 
-// Chinese punctuation that must not start a line (it stays with the character before it):
-// ，。、；：？！）》」』”’… and their ASCII counterparts.
-const NO_LINE_START =
-  /^[\uFF0C\u3002\u3001\uFF1B\uFF1A\uFF1F\uFF01\uFF09\u300B\u300D\u300F\u201D\u2019\u2026,.;:?!)\]]/u;
-
-function tokens(text: string): string[] {
-  // Latin words break at spaces; CJK text may break between any two characters.
-  const raw =
-    text.match(
-      /\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/gu,
-    ) ?? [];
-  const out: string[] = [];
-  for (const t of raw) {
-    const last = out.length - 1;
-    if (last >= 0 && NO_LINE_START.test(t) && !/^\s/u.test(out[last] ?? " ")) out[last] += t;
-    else out.push(t);
-  }
-  return out;
-}
-
 /**
  * Wraps text to `width` columns (`restWidth` after the first line; both at least 20), breaking
  * Latin text at spaces and CJK text between any two characters.
  */
 export function wrap(text: string, width: number, restWidth = width): string[] {
-  const lines: string[] = [];
-  const limit = () => Math.max(20, lines.length === 0 ? width : restWidth);
-  for (const paragraph of text.split("\n")) {
-    let line = "";
-    let lineWidth = 0;
-    for (const token of tokens(paragraph.trim())) {
-      if (/^\s+$/u.test(token)) {
-        if (line !== "") {
-          line += " ";
-          lineWidth += 1;
-        }
-        continue;
-      }
-      if (lineWidth + displayWidth(token) > limit() && line.trim() !== "") {
-        lines.push(line.trimEnd());
-        line = "";
-        lineWidth = 0;
-      }
-      // A single word longer than a line is cut rather than left to overflow it.
-      let rest = token;
-      while (displayWidth(rest) > limit()) {
-        let cut = "";
-        for (const ch of rest) {
-          if (displayWidth(cut + ch) > limit()) break;
-          cut += ch;
-        }
-        lines.push(cut);
-        rest = rest.slice(cut.length);
-      }
-      line += rest;
-      lineWidth += displayWidth(rest);
-    }
-    lines.push(line.trimEnd());
-  }
-  return lines;
+  return wrapLines(text, Math.max(20, width), Math.max(20, restWidth));
 }
 
 /** Wraps text with a first-line label and a hanging indent: `  Label  text…`. */
@@ -115,16 +63,16 @@ function progressBar(done: number, total: number, width = 20): string {
 }
 
 /** How an answer is shown to the user: `3 Defined`, `N/A`, `unknown`, `4 Agree`. */
-function describeAnswer(
+export function describeAnswer(
   value: AnswerScalar,
-  item: PlannedQuestion,
+  question: Pick<Question, "type">,
   questionnaire: Questionnaire,
   lang: Lang,
 ): string {
   const l = messagesFor(lang).interview;
   if (value === "na") return l.naShort;
   if (value === "unknown") return l.unknownShort;
-  if (item.question.type === "likert") return `${value} ${l.likert[value - 1] ?? ""}`.trimEnd();
+  if (question.type === "likert") return `${value} ${l.likert[value - 1] ?? ""}`.trimEnd();
   const level = questionnaire.scale.find((s) => s.level === value);
   return level ? `${value} ${localize(level.name, lang)}` : String(value);
 }
@@ -150,7 +98,7 @@ export function questionBlock(
   if (question.critical) tags.push(c.yellow(l.critical));
   if (answer !== undefined) {
     tags.push(
-      c.green(l.current(describeAnswer(answerScalarOf(answer), item, questionnaire, lang))),
+      c.green(l.current(describeAnswer(answerScalarOf(answer), question, questionnaire, lang))),
     );
   }
   const lines = [
@@ -211,12 +159,11 @@ export function answerChoices(
   choices.push({ value: "na", name: l.na, short: l.naShort });
   choices.push({ value: "unknown", name: l.unknown, short: l.unknownShort });
   choices.push({ separator: "──────" });
-  choices.push({
-    value: "back",
-    name: l.back,
-    short: l.back,
-    ...(canGoBack ? {} : { disabled: l.backDisabled }),
-  });
+  choices.push(
+    canGoBack
+      ? { value: "back", name: l.back, short: l.back }
+      : { value: "back", name: l.backFirst, disabled: true },
+  );
   choices.push({ value: "skip", name: l.skipRest, short: l.skipRest });
   choices.push({ value: "quit", name: l.saveQuit, short: l.saveQuit });
   return { choices, lines: lines + 7 };

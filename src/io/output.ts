@@ -16,6 +16,7 @@ import {
 import path from "node:path";
 import type { Writable } from "node:stream";
 import { InputError } from "../core/diagnostics/errors.js";
+import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import { inputWithStat } from "./inputs.js";
 
 // The one output seam. Every file the tool writes goes through here: a temporary file beside the
@@ -49,44 +50,73 @@ export interface OutputTarget {
 }
 
 /**
- * Words for a failed system call on an output path; with `file`, a missing file in a folder that
- * exists (a virtual file system such as /proc) is told apart from a missing folder.
+ * The kind of a failed system call on an output path, or undefined for a code not told apart;
+ * with `file`, a missing file in a folder that exists (a virtual file system such as /proc) is
+ * told apart from a missing folder.
  */
-export function describeWriteError(err: unknown, file?: string): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
+export function writeFailureOf(err: unknown, file?: string): WriteFailure | undefined {
+  switch ((err as NodeJS.ErrnoException | undefined)?.code) {
     case "ENOENT":
       return file !== undefined && statOrUndefined(path.dirname(file))?.isDirectory()
-        ? "no file can be created in that folder"
-        : "its folder does not exist";
+        ? "cannot-create"
+        : "folder-missing";
     case "ENOTDIR":
     case "EEXIST":
-      return "a part of the path is a file, not a folder";
+      return "not-a-folder";
     case "EISDIR":
-      return "it is a folder; give a file name";
+      return "is-a-folder";
     case "EACCES":
     case "EPERM":
-      return "permission denied";
+      return "permission";
     case "EROFS":
-      return "the file system is read-only";
+      return "read-only";
     case "ENOSPC":
-      return "no space left on the device";
+      return "no-space";
     case "EDQUOT":
-      return "the disk quota is exceeded";
+      return "quota";
     case "EFBIG":
-      return "the file is too large for the file system";
+      return "too-large";
     case "ENAMETOOLONG":
-      return "the name is too long";
+      return "name-too-long";
     case "ELOOP":
-      return "the path has a symbolic link loop";
+      return "link-loop";
     case "EIO":
-      return "an input/output error";
+      return "io-error";
     case "EPIPE":
     case "ERR_STREAM_DESTROYED":
-      return "the program reading it closed the pipe before the output was complete";
+      return "pipe-closed";
     default:
-      return e?.code ?? String(e?.message ?? err);
+      return undefined;
   }
+}
+
+/** The system's own name for a failure {@link writeFailureOf} does not tell apart. */
+export function systemErrorCode(err: unknown): string {
+  const e = err as NodeJS.ErrnoException | undefined;
+  return e?.code ?? String(e?.message ?? err);
+}
+
+/** The command line's words (its diagnostics are in English) for each kind of failed write. */
+const WRITE_FAILURE_WORDS: Record<WriteFailure, string> = {
+  "folder-missing": "its folder does not exist",
+  "cannot-create": "no file can be created in that folder",
+  "not-a-folder": "a part of the path is a file, not a folder",
+  "is-a-folder": "it is a folder; give a file name",
+  permission: "permission denied",
+  "read-only": "the file system is read-only",
+  "no-space": "no space left on the device",
+  quota: "the disk quota is exceeded",
+  "too-large": "the file is too large for the file system",
+  "name-too-long": "the name is too long",
+  "link-loop": "the path has a symbolic link loop",
+  "io-error": "an input/output error",
+  "pipe-closed": "the program reading it closed the pipe before the output was complete",
+};
+
+/** Words for a failed system call on an output path (see {@link writeFailureOf}). */
+export function describeWriteError(err: unknown, file?: string): string {
+  const failure = writeFailureOf(err, file);
+  return failure === undefined ? systemErrorCode(err) : WRITE_FAILURE_WORDS[failure];
 }
 
 /** The error for an output that could not be written; the old file is kept when there was one. */

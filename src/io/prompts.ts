@@ -10,8 +10,8 @@ export interface SelectChoice<V extends string> {
   name: string;
   /** What the finished prompt shows as the answer. */
   short?: string;
-  /** Disabled choices stay visible; a string says why. */
-  disabled?: boolean | string;
+  /** Disabled choices stay visible (the name should say why) and cannot be chosen. */
+  disabled?: boolean;
 }
 
 /** A choice, or a separator line between groups of choices. */
@@ -25,13 +25,26 @@ export interface SelectQuestion<V extends string> {
   /** Lines of the list shown at once. */
   pageSize?: number;
   /** The key help shown under the list. */
-  keys?: string;
+  keys: string;
+  /** What the list says when typed text matches no choice, or Enter falls on a disabled one. */
+  hints: SelectHints;
+}
+
+/** The words a select prompt shows when Enter cannot choose. */
+export interface SelectHints {
+  /** Typed text matches no choice: Enter chooses nothing until the cursor moves. */
+  noMatch: (typed: string) => string;
+  /** Enter on a choice that cannot be chosen. */
+  disabled: string;
 }
 
 /** A question answered with a line of text. */
 export interface InputQuestion {
   message: string;
-  /** Pre-filled and editable, so an earlier note can be kept, changed or cleared. */
+  /**
+   * Pre-filled and editable, so an earlier note can be kept, changed or cleared: Enter returns
+   * the line as it stands, never this text in place of an emptied line.
+   */
   default?: string | undefined;
   /** Returns true, or the message to show until the text is acceptable. */
   validate?: (value: string) => true | string;
@@ -69,30 +82,23 @@ export const isPromptExit = (err: unknown): boolean =>
   err instanceof Error && err.name === PROMPT_EXIT;
 
 /**
- * The terminal prompter, backed by @inquirer/prompts (loaded here, lazily, so that no other
- * command pays for it).
+ * The terminal prompter: @inquirer/prompts' yes/no prompt and our own list and text prompts on
+ * @inquirer/core (select-prompt.ts, input-prompt.ts), loaded here, lazily, so that no other
+ * command pays for them.
  */
 export async function createTerminalPrompter(
   stdout: NodeJS.WriteStream = process.stdout,
 ): Promise<Prompter> {
-  const { confirm, input, select, Separator } = await import("@inquirer/prompts");
+  const [{ confirm }, { inputPrompt }, { selectPrompt }] = await Promise.all([
+    import("@inquirer/prompts"),
+    import("./input-prompt.js"),
+    import("./select-prompt.js"),
+  ]);
   return {
+    // Values are the choices' own, so the prompt's string is one of V.
     select: <V extends string>(q: SelectQuestion<V>) =>
-      select<V>({
-        message: q.message,
-        choices: q.choices.map((c) => ("separator" in c ? new Separator(c.separator) : c)),
-        default: q.default,
-        pageSize: q.pageSize ?? 7,
-        loop: false,
-        theme: q.keys === undefined ? {} : { style: { keysHelpTip: () => q.keys } },
-      }),
-    input: (q) =>
-      input({
-        message: q.message,
-        default: q.default,
-        ...(q.default ? { prefill: "editable" as const } : {}),
-        ...(q.validate ? { validate: q.validate } : {}),
-      }),
+      selectPrompt({ ...q, pageSize: q.pageSize ?? 7 }) as Promise<V>,
+    input: (q) => inputPrompt(q),
     confirm: (q) => {
       const words = q.words;
       return confirm({

@@ -135,9 +135,10 @@ export function builtinLabelMap(): Map<string, AnswerValue> {
   return map;
 }
 
-// A scale number, then a separator: - – — = : . 、 ) or a space or a bracket. (Regexes are written
-// with \u escapes: scripts/build.mjs keeps the bundle ASCII.)
-const LEADING_NUMBER = /^([1-5])(?:\s*[-\u2013\u2014=:.\u3001)]|\s+|\s*\()/;
+// A scale number, then a separator: - – — = : . 、 ) or a space or a bracket; a point followed by
+// a digit is a decimal (3.5 is no level, never level 3). (Regexes are written with \u escapes:
+// scripts/build.mjs keeps the bundle ASCII.)
+const LEADING_NUMBER = /^([1-5])(?:\s*(?:[-\u2013\u2014=:\u3001)]|\.(?!\d))|\s+|\s*\()/;
 
 /**
  * Reads a scale number written in front of a label, as exports with "choice text and value"

@@ -1,5 +1,5 @@
 import { normalizeLabel } from "./answer-texts.js";
-import type { Preset } from "./presets.js";
+import { limesurveyCodeTextSeparator, type Preset } from "./presets.js";
 
 /** One column of an export, as its header rows describe it. */
 export interface SurveyColumn {
@@ -55,10 +55,19 @@ export function parseHeader(
   const cell = (r: number, c: number) => (rows[r]?.[c] ?? "").trim();
   const columns: SurveyColumn[] = [];
   let stem = "";
+  // LimeSurvey headed "Question code & question text": the code names the column, the text is read.
+  const codeText =
+    preset.id === "limesurvey" ? limesurveyCodeTextSeparator(rows[keyRow - 1]) : undefined;
   for (let c = 0; c < width; c++) {
     let key = cell(keyRow - 1, c);
     let text = key;
-    if (preset.id === "qualtrics") {
+    if (codeText !== undefined) {
+      const at = key.indexOf(codeText);
+      if (at > 0) {
+        text = key.slice(at + codeText.length).trim();
+        key = key.slice(0, at);
+      }
+    } else if (preset.id === "qualtrics") {
       text = cell(1, c) || key;
     } else if (preset.id === "surveymonkey") {
       // Row 1 holds the question once over a merged range; row 2 the option or sub-question.

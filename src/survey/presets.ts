@@ -17,6 +17,12 @@ export interface Preset {
   metadata: string[];
   /** Exclusions `map init` suggests when their column is present. */
   exclude: ExclusionRule[];
+  /**
+   * Other headings the tool gives a column, by the name a mapping uses: LimeSurvey heads its own
+   * columns `id`, `submitdate` … with question codes, `Response ID`, `Date submitted` … with full
+   * headings. A mapping naming one finds the other.
+   */
+  aliases?: Record<string, string>;
   /** Answer labels this tool writes on top of the built-in ones. */
   labels: Record<string, AnswerValue>;
   /** How strongly the first rows look like this tool's export (0 = not at all). */
@@ -58,6 +64,42 @@ const QUALTRICS_NOT_REAL: readonly (readonly [number, string])[] = [
   [17, "Offline Survey Preview"],
   [40, "EX Spam"],
 ];
+
+/** LimeSurvey's own columns: the heading with question codes, and with full question text. */
+const LIMESURVEY_COLUMNS: readonly (readonly [string, string])[] = [
+  ["id", "Response ID"],
+  ["submitdate", "Date submitted"],
+  ["lastpage", "Last page"],
+  ["startlanguage", "Start language"],
+  ["seed", "Seed"],
+  ["startdate", "Date started"],
+  ["datestamp", "Date last action"],
+  ["ipaddr", "IP address"],
+  ["refurl", "Referrer URL"],
+  ["token", "Token"],
+];
+
+/**
+ * The separator of a LimeSurvey export headed "Question code & question text" (`id. Response ID`,
+ * `Q1. How …`; ". " by default, chosen in the export form), read off LimeSurvey's own columns at
+ * the start of the key row; undefined for other headings.
+ */
+export function limesurveyCodeTextSeparator(
+  row: readonly string[] | undefined,
+): string | undefined {
+  const counts = new Map<string, number>();
+  for (const [code, full] of LIMESURVEY_COLUMNS) {
+    for (const cell of row ?? []) {
+      const c = cell.trim();
+      if (!c.startsWith(code) || !c.endsWith(full) || c.length <= code.length + full.length)
+        continue;
+      const sep = c.slice(code.length, c.length - full.length);
+      // A code is letters, digits, `_` and `[sub-question]`: the separator starts with none of them.
+      if (/^[^A-Za-z0-9_[]/.test(sep)) counts.set(sep, (counts.get(sep) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
 
 /** Every preset, keyed by id. */
 export const PRESETS: Record<PresetId, Preset> = {
@@ -215,10 +257,17 @@ export const PRESETS: Record<PresetId, Preset> = {
       { column: "submitdate", empty: true, reason: "incomplete response (no submit date)" },
       { column: "Date submitted", empty: true, reason: "incomplete response (no submit date)" },
     ],
+    aliases: Object.fromEntries(
+      LIMESURVEY_COLUMNS.flatMap(([code, full]) => [
+        [code, full],
+        [full, code],
+      ]),
+    ),
     labels: { "No answer": "unknown", 无回答: "unknown" },
     detect: (rows) =>
       has(rows[0], "id", "submitdate", "lastpage") ||
-      has(rows[0], "Response ID", "Date submitted", "Last page")
+      has(rows[0], "Response ID", "Date submitted", "Last page") ||
+      limesurveyCodeTextSeparator(rows[0]) !== undefined
         ? 10
         : 0,
   },

@@ -1,8 +1,10 @@
 import type { Issue } from "../core/diagnostics/issue.js";
 import { makeIssue } from "../core/diagnostics/source.js";
+import { LANGS } from "../core/models/languages.js";
 import type { AnswerValue, ExclusionRule, Mapping } from "../core/models/mapping.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "../core/scoring/answer-codes.js";
+import { messagesFor } from "../i18n/index.js";
 import { answerCode, builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import {
   columnLetter,
@@ -142,6 +144,7 @@ export function bindMapping(
   loaded: LoadedMapping,
   header: SurveyHeader,
   groupByOverride?: string[],
+  questionnaire?: Questionnaire,
 ): {
   bound?: BoundMapping;
   issues: Issue[];
@@ -152,13 +155,24 @@ export function bindMapping(
   const { preset, keyRow } = headerLayout(mapping);
   const issues: Issue[] = [];
   const unknownGroupBy: { ref: string; found: SurveyColumn[] }[] = [];
+  const byId = new Map(
+    questionnaire?.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q] as const)) ?? [],
+  );
+  const questionTexts = (id: string): string[] =>
+    Object.values(byId.get(id)?.text ?? {}).filter((t): t is string => typeof t === "string");
   const sample = header.columns
     .slice(0, 8)
     .map((c) => JSON.stringify(c.key))
     .join(", ");
-  const resolve = (ref: string, where: (string | number)[], key = false) => {
+  const resolve = (ref: string, where: (string | number)[], key = false, texts: string[] = []) => {
     const found = findColumns(header, ref);
     if (found.length === 1) return found[0];
+    if (!found.length) {
+      const other = otherHeadings(preset, ref, texts)
+        .map((h) => findColumns(header, h))
+        .find((cols) => cols.length === 1)?.[0];
+      if (other) return other;
+    }
     issues.push(
       makeIssue(
         "unresolved-reference",
@@ -177,7 +191,12 @@ export function bindMapping(
       : undefined;
   const roleColumn =
     mapping.respondent.role.column !== undefined
-      ? resolve(mapping.respondent.role.column, ["respondent", "role", "column"])
+      ? resolve(
+          mapping.respondent.role.column,
+          ["respondent", "role", "column"],
+          false,
+          roleQuestionTexts(),
+        )
       : undefined;
   const groupBy: SurveyColumn[] = [];
   if (groupByOverride?.length) {
@@ -199,7 +218,7 @@ export function bindMapping(
   });
   const slots: QuestionSlot[] = [];
   for (const [ref, entry] of Object.entries(mapping.questions)) {
-    const col = resolve(ref, ["questions", ref], true);
+    const col = resolve(ref, ["questions", ref], true, questionTexts(questionOf(entry)));
     if (!col) continue;
     const labels = typeof entry === "string" ? undefined : entry.labels;
     slots.push({ column: col, questionId: questionOf(entry), ...(labels ? { labels } : {}) });
@@ -218,6 +237,25 @@ export function bindMapping(
     issues,
     unknownGroupBy,
   };
+}
+
+/**
+ * The other headings a column a mapping names may have in an export with the preset's other
+ * heading style: LimeSurvey's own columns under their full headings (`id` ↔ `Response ID`), and,
+ * in an export headed by full question text, a question's column under its text in any language
+ * of the questionnaire (the survey `crm-maturity survey` writes asks each question in its text).
+ */
+function otherHeadings(preset: Preset, ref: string, texts: readonly string[]): string[] {
+  const norm = normalizeLabel(ref);
+  const aliases = Object.entries(preset.aliases ?? {})
+    .filter(([name]) => normalizeLabel(name) === norm)
+    .map(([, other]) => other);
+  return preset.id === "limesurvey" ? [...aliases, ...texts] : aliases;
+}
+
+/** The role question `crm-maturity survey` asks, in every language it writes. */
+function roleQuestionTexts(): string[] {
+  return LANGS.map((l) => messagesFor(l).survey.roleQuestion);
 }
 
 /** What became of one data row (see `RowDecoder.decode`). */
@@ -398,7 +436,11 @@ export class RowDecoder {
           column: { index: i, key: "", text: "" },
           value: cells[i] as string,
           expected: `nothing beyond the header's ${width} columns`,
-          hint: "is a field with a delimiter missing its quotes?",
+          // A line break inside the header's last column: rows joined at a line end of another
+          // kind than the file's first (CRLF, then LF), as CSV readers split rows at one kind.
+          hint: (cells[width - 1] ?? "").includes("\n")
+            ? "does the file mix line ends, CRLF and LF? Save it again with one kind"
+            : "is a field with a delimiter missing its quotes?",
         });
         break;
       }

@@ -1,16 +1,23 @@
 import type {
   Change,
   Comparison,
+  ComparisonWarning,
   DimensionChange,
   QuestionChange,
   QuestionRef,
   RiskChange,
+  RoleMismatchWarning,
+  RoleRef,
   Verdict,
 } from "../core/analysis/comparison.js";
+import { NOISE_BAND_FLOOR } from "../core/analysis/comparison.js";
 import { round2 } from "../core/math/numbers.js";
 import type { Lang } from "../core/models/languages.js";
+import { STANDARD_PROFILE } from "../core/questionnaire/profiles.js";
+import type { LocalizedText } from "../core/questionnaire/schema.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
+import type { RoleMismatchText } from "../i18n/messages.js";
 
 /**
  * The comparison laid out for people: every label and number already formatted in the chosen
@@ -32,7 +39,17 @@ export interface Column {
   label: string;
   /** Numbers are right-aligned. */
   right: boolean;
+  /**
+   * What the column holds: names (`title`) and sentences (`text`), which documents wrap and a
+   * narrow terminal wraps or cuts; verdicts (`signal`). Unset: figures, kept to one line.
+   */
+  role?: "title" | "text" | "signal";
+  /** Where a narrow table leaves the column out: 1 first, then 2…; never when unset. */
+  drop?: number;
 }
+
+/** Whether documents wrap the column's cells (names and sentences); the others keep to one line. */
+export const wraps = (c: Column): boolean => c.role === "title" || c.role === "text";
 
 export interface TableView {
   columns: Column[];
@@ -87,7 +104,10 @@ export interface CompareView {
   /** Set when the overall row is marked ‡ (the dimensions' weights changed between versions). */
   overallFootnote: string | null;
   readiness: {
+    /** Follows a label ("Readiness: not ready → …"). */
     line: string;
+    /** The line as a paragraph of its own: with a capital (English verdicts are lower-case). */
+    paragraph: string;
     trend: Trend;
     /** e.g. `Baseline (not ready), decided by:` with the rules that decided it. */
     sides: { heading: string; rules: ListItem[] }[];
@@ -128,6 +148,21 @@ export function trendOf(delta: number | null): Trend {
   return delta > 0 ? "up" : delta < 0 ? "down" : "same";
 }
 
+/**
+ * Which way the overall score moved, as the documents colour it. The overall score has no noise
+ * band (it mixes dimensions of different reliability), but no change below the band's floor, a
+ * quarter level, is presented as progress (docs/compare.md).
+ */
+export function overallTrend(change: number | null): Trend {
+  if (change !== null && Math.abs(change) + 1e-9 < NOISE_BAND_FLOOR) return "same";
+  return trendOf(change);
+}
+
+/** A dimension's two scores under its radar axis: "2.27 → 3.19" (baseline → follow-up). */
+export function beforeAfter(followup: number | null, baseline: number | null): string {
+  return `${num(baseline)} → ${num(followup)}`;
+}
+
 /** `▲ +0.85`, `▼ -0.12`, `= 0.00`; `—` when either side is missing. */
 export function arrow(delta: number | null, digits = 2): string {
   if (delta === null) return "—";
@@ -139,9 +174,12 @@ export function arrow(delta: number | null, digits = 2): string {
 
 // Levels and coverage read as "from → to" (the change is plain from the two, and coloured by its
 // trend): a bracketed difference beside them made these cells wrap over three lines in the documents.
-function levelCell(c: Change): Cell {
+// A level crossed by a change within the noise ("1.93 → 2.06") is not coloured as progress: the
+// score beside it says it may be noise.
+function levelCell(c: Change, real = true): Cell {
   if (c.baseline === null && c.followup === null) return { text: "—", trend: "none" };
-  return { text: `${num(c.baseline, 0)} → ${num(c.followup, 0)}`, trend: trendOf(c.change) };
+  const trend = real ? trendOf(c.change) : "same";
+  return { text: `${num(c.baseline, 0)} → ${num(c.followup, 0)}`, trend };
 }
 
 function coverageCell(c: Change): Cell {
@@ -201,12 +239,12 @@ function kpisTable(lang: Lang, c: Comparison): TableView | null {
   if (c.kpis.length === 0) return null;
   const m = messagesFor(lang);
   const columns: Column[] = [
-    { label: m.comparison.kpis.column, right: false },
+    { label: m.comparison.kpis.column, right: false, role: "title" },
     { label: m.comparison.baseline, right: true },
     { label: m.comparison.followup, right: true },
     { label: m.comparison.change, right: true },
-    { label: m.comparison.signal.column, right: false },
-    { label: m.common.col.target, right: true },
+    { label: m.comparison.signal.column, right: false, role: "signal" },
+    { label: m.common.col.target, right: true, drop: 1 },
   ];
   const rows: Cell[][] = c.kpis.map((k) => {
     const signal = signalCell(lang, k);
@@ -228,15 +266,15 @@ function kpisTable(lang: Lang, c: Comparison): TableView | null {
 function dimensionsTable(lang: Lang, c: Comparison): TableView {
   const m = messagesFor(lang);
   const columns: Column[] = [
-    { label: m.common.col.dimension, right: false },
+    { label: m.common.col.dimension, right: false, role: "title" },
     { label: m.comparison.baseline, right: true },
     { label: m.comparison.followup, right: true },
     { label: m.comparison.change, right: true },
-    { label: m.common.col.level, right: true },
-    { label: m.common.col.target, right: true },
-    { label: m.comparison.signal.column, right: false },
-    { label: m.comparison.progressShort, right: true },
-    { label: m.common.col.coverage, right: true },
+    { label: m.common.col.level, right: true, drop: 1 },
+    { label: m.common.col.target, right: true, drop: 3 },
+    { label: m.comparison.signal.column, right: false, role: "signal" },
+    { label: m.comparison.progressShort, right: true, role: "signal" },
+    { label: m.common.col.coverage, right: true, drop: 2 },
   ];
   const rows: Cell[][] = c.dimensions.map((d) => [
     { text: `${localize(d.title, lang)}${d.questionsChanged ? " †" : ""}` },
@@ -247,7 +285,7 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
       text: arrow(d.score.change),
       trend: d.noise.signal === "within-noise" ? "same" : trendOf(d.score.change),
     },
-    levelCell(d.level),
+    levelCell(d.level, d.noise.signal !== "within-noise"),
     targetCell(lang, d),
     signalCell(lang, d),
     progressCell(lang, d),
@@ -258,8 +296,8 @@ function dimensionsTable(lang: Lang, c: Comparison): TableView {
     { text: `${m.common.overall}${o.weightsChanged ? " ‡" : ""}` },
     { text: num(o.score.baseline) },
     { text: num(o.score.followup) },
-    { text: arrow(o.score.change), trend: trendOf(o.score.change) },
-    levelCell(o.level),
+    { text: arrow(o.score.change), trend: overallTrend(o.score.change) },
+    levelCell(o.level, overallTrend(o.score.change) !== "same"),
     { text: "—" },
     { text: "—" },
     { text: "—" },
@@ -301,7 +339,7 @@ function moversTable(lang: Lang, c: Comparison): TableView | null {
   return {
     columns: [
       { label: m.comparison.col.questionId, right: false },
-      { label: m.comparison.col.question, right: false },
+      { label: m.comparison.col.question, right: false, role: "text", drop: 1 },
       { label: m.comparison.baseline, right: true },
       { label: m.comparison.followup, right: true },
       { label: m.comparison.change, right: true },
@@ -317,7 +355,7 @@ function perceptionTable(lang: Lang, c: Comparison): TableView | null {
     gap === null ? "—" : `${num(gap)}${flagged ? ` ⚑ ${m.comparison.perception.flagged}` : ""}`;
   return {
     columns: [
-      { label: m.common.col.dimension, right: false },
+      { label: m.common.col.dimension, right: false, role: "title" },
       { label: m.comparison.baseline, right: true },
       { label: m.comparison.followup, right: true },
       { label: m.comparison.change, right: true },
@@ -412,6 +450,78 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
   };
 }
 
+/** A role-mismatch in words: roles by their people's name (`ids`: by id), dimensions by title. */
+function roleMismatchText(
+  lang: Lang,
+  c: Comparison,
+  w: RoleMismatchWarning,
+  ids: boolean,
+): RoleMismatchText {
+  const named = (r: RoleRef) =>
+    ids || !(r.people ?? r.name) ? r.id : localize(r.people ?? r.name ?? {}, lang);
+  const titles = new Map(c.dimensions.map((d) => [d.id, localize(d.title, lang)]));
+  return {
+    onlyBaseline: w.onlyBaseline.map(named),
+    onlyFollowup: w.onlyFollowup.map(named),
+    shared: w.shared.map(named),
+    comparedOn: w.comparedOn,
+    dimensions: w.dimensions.map((id) => (ids ? id : (titles.get(id) ?? id))),
+    all: w.dimensions.length > 0 && w.dimensions.length === c.dimensions.length,
+  };
+}
+
+/**
+ * A warning of the comparison in words: for the reader in `lang` (dates spelt out; roles,
+ * profiles and dimensions by name), or with `ids` naming them by identifier (standard error).
+ */
+export function warningText(lang: Lang, c: Comparison, w: ComparisonWarning, ids = false): string {
+  const m = messagesFor(lang);
+  const profile = (names: LocalizedText[], id: string) =>
+    ids
+      ? id
+      : names.length === 0
+        ? m.comparison.standardProfile
+        : names.map((n) => localize(n, lang)).join(" · ");
+  switch (w.code) {
+    case "same-date":
+      return m.comparison.warning["same-date"](
+        ids
+          ? w
+          : { baseline: m.report.dateText(w.baseline), followup: m.report.dateText(w.followup) },
+      );
+    case "profile-mismatch":
+      return m.comparison.warning["profile-mismatch"]({
+        baseline: profile(w.names.baseline, w.baseline),
+        followup: profile(w.names.followup, w.followup),
+      });
+    case "profile-unavailable": {
+      const standard = w.baseline === STANDARD_PROFILE ? "baseline" : "followup";
+      return m.comparison.warning["profile-unavailable"]({
+        standard,
+        profile:
+          standard === "baseline"
+            ? profile(w.names.followup, w.followup)
+            : profile(w.names.baseline, w.baseline),
+      });
+    }
+    case "role-mismatch":
+      return m.comparison.warning["role-mismatch"](roleMismatchText(lang, c, w, ids));
+    default:
+      return m.comparison.warning[w.code](w);
+  }
+}
+
+/** A side's respondents: all of them, and those compared when roles were left out. */
+function respondentsText(lang: Lang, c: Comparison, side: "baseline" | "followup"): string {
+  const all = c[side].respondents;
+  const roles = c.warnings.find((w) => w.code === "role-mismatch");
+  if (roles?.comparedOn !== "shared-roles") return String(all);
+  const only = side === "baseline" ? roles.onlyBaseline : roles.onlyFollowup;
+  const left = only.reduce((n, r) => n + r.respondents, 0);
+  if (left === 0) return String(all);
+  return messagesFor(lang).comparison.respondentsCompared({ all, compared: all - left });
+}
+
 /** Lays the comparison out in `lang`. Pure. */
 export function buildCompareView(c: Comparison, lang: Lang): CompareView {
   const m = messagesFor(lang);
@@ -441,14 +551,15 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     mark,
   }));
   const anyDagger = c.dimensions.some((d) => d.questionsChanged);
+  const readinessLine = `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`;
   return {
     lang,
     heading: m.comparison.heading(client),
     header: {
       columns: [
         { label: "", right: false },
-        { label: m.comparison.baseline, right: false },
-        { label: m.comparison.followup, right: false },
+        { label: m.comparison.baseline, right: false, role: "text" },
+        { label: m.comparison.followup, right: false, role: "text" },
       ],
       rows: [
         side(m.common.header.client, b.client.name, f.client.name),
@@ -460,7 +571,11 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
           m.comparison.questionnaireValue(b.questionnaire),
           m.comparison.questionnaireValue(f.questionnaire),
         ),
-        side(m.common.header.respondents, String(b.respondents), String(f.respondents)),
+        side(
+          m.common.header.respondents,
+          respondentsText(lang, c, "baseline"),
+          respondentsText(lang, c, "followup"),
+        ),
       ],
     },
     colon: m.common.punct.colon,
@@ -485,7 +600,8 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     dimensionsFootnote: anyDagger ? m.comparison.questions.footnote : null,
     overallFootnote: c.overall.weightsChanged ? m.comparison.questions.overallFootnote : null,
     readiness: {
-      line: `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`,
+      line: readinessLine,
+      paragraph: readinessLine.replace(/^./, (ch) => ch.toUpperCase()),
       trend: readinessTrend,
       sides: [
         {
@@ -519,17 +635,7 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
       ? m.comparison.movers.definitionChanged
       : null,
     moversNone: m.comparison.movers.none,
-    warnings: c.warnings.map((w) =>
-      m.comparison.warning[w.code](
-        w.code === "same-date"
-          ? {
-              ...w,
-              baseline: m.report.dateText(w.baseline),
-              followup: m.report.dateText(w.followup),
-            }
-          : w,
-      ),
-    ),
+    warnings: c.warnings.map((w) => warningText(lang, c, w)),
     method: [m.comparison.method.progress, m.comparison.method.arrows, m.comparison.method.signal],
   };
 }

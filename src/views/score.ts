@@ -9,6 +9,8 @@ import { leafText } from "./condition-leaf.js";
 export interface ScoreRenderOptions {
   lang: Lang;
   color: boolean;
+  /** The terminal columns the table is laid out in (the other formats ignore it). */
+  width: number;
 }
 
 type Finding = Results["risks"][number]["because"][number];

@@ -32,6 +32,48 @@ describe("bad rows", () => {
     expect(table[1]?.slice(13, 17)).toEqual(["2", "invalid-id", "respondent", "201 characters"]);
   });
 
+  it("reject a decimal answer rather than read its first digit as a level", async () => {
+    // "3.5" matched the leading scale number of "3. Agree" and was scored as level 3.
+    const header = readFileSync(EXPORT, "utf8").split("\r\n")[0];
+    const file = path.join(tmp(), "export.csv");
+    writeFileSync(
+      file,
+      [
+        header,
+        "r01,manager,Sales,3.5,3,3,3,3,3,3,3,,complete",
+        "r02,manager,Sales,3,4.25,3,3,3,3,3,3,,complete",
+        "r03,manager,Sales,3,3,2.50,3,3,3,3,3,,complete",
+        "r04,manager,Sales,5.0,5. Strongly agree,4=同意,1 (Strongly disagree),3.,3,3,3,,complete",
+        "",
+      ].join("\r\n"),
+    );
+    const { outcome, lines } = await runOn(file, MAPPING);
+    expect(outcome.summary.rows).toMatchObject({ total: 4, scored: 1, rejected: 3 });
+    expect(lines.map((l) => /found ("[^"]*")/.exec(l)?.[1])).toEqual(['"3.5"', '"4.25"', '"2.50"']);
+    expect(lines[0]).toContain("(the scale is 1–5; give other codes a value under `labels`");
+    expect(materializeResults(outcome).respondents.map((r) => r.id)).toEqual(["r04"]);
+  });
+
+  it("say so when rows are joined because the file mixes line ends, and read rows whose own line ends differ", async () => {
+    const header = readFileSync(EXPORT, "utf8").split("\r\n")[0];
+    const dir = tmp();
+    const a = "r01,executive,Sales,4,5,4,5,,4,3,4,,complete";
+    const b = "r02,manager,Sales,3,3,3,3,3,3,3,3,,complete";
+    // CRLF first: the rows after it end in LF only, and read as one row (as csv-parse reads them).
+    const crlfFirst = path.join(dir, "crlf-first.csv");
+    writeFileSync(crlfFirst, `${header}\r\n${a}\n${b}\n`);
+    const joined = await runOn(crlfFirst, MAPPING);
+    expect(joined.outcome.summary.rows).toMatchObject({ total: 1, scored: 0, rejected: 1 });
+    expect(joined.lines[0]).toMatch(
+      /row 2, column N: expected nothing beyond the header's 13 columns; found "manager" \(does the file mix line ends, CRLF and LF\? Save it again with one kind\) {2}\(extra-cells\)$/,
+    );
+    // LF first: a row ending in CRLF keeps a carriage return in its last cell, which is trimmed.
+    const lfFirst = path.join(dir, "lf-first.csv");
+    writeFileSync(lfFirst, `${header}\n${a}\r\n${b}\n`);
+    const read = await runOn(lfFirst, MAPPING);
+    expect(read.outcome.summary.rows).toMatchObject({ total: 2, scored: 2 });
+  });
+
   it("reject a role that never answers (respondent: false), as an answers file does", async () => {
     const q = questionnaire();
     const withHr = {

@@ -200,7 +200,7 @@ describe("crm-maturity batch", () => {
     [["batch", "x.csv"], /required option '--map <file>' not specified/],
     [
       ["batch", "x.csv", "--map", "m.yaml", "--encoding", "latin1"],
-      /Allowed choices are auto, utf-8, gb18030, utf-16le/,
+      /Allowed choices are auto, utf-8, gb18030, windows-1252, utf-16le/,
     ],
     [
       ["batch", "x.csv", "--map", "m.yaml", "--respondents", "-"],

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -55,12 +56,33 @@ describe("csvLine", () => {
           const want = stringify(
             rows.map((r) => r.map((c) => (typeof c === "string" ? neutralize(c) : c))),
           );
-          expect(rows.map(csvLine).join("")).toBe(want);
+          expect(rows.map((r) => csvLine(r)).join("")).toBe(want);
         },
       ),
       { numRuns: 2000 },
     );
   });
+
+  it.each([";", "\t"] as const)(
+    "separates cells by %j when asked, quoting the cells that hold it",
+    (delimiter) => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.array(cell, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 5 }),
+          (rows) => {
+            const text = rows.map((r) => csvLine(r, delimiter)).join("");
+            const want = rows.map((r) =>
+              r.map((c) =>
+                typeof c === "string" ? neutralize(c) : c === null ? "" : numberText(c),
+              ),
+            );
+            expect(parse(text, { delimiter, relax_column_count: true })).toEqual(want);
+          },
+        ),
+        { numRuns: 1000 },
+      );
+    },
+  );
 
   it("is the cells' textCell and numberText joined by commas (how the respondents CSV is built)", () => {
     fc.assert(

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { REPO, runCli } from "../helpers/cli.js";
 import { BATCH, QUESTIONNAIRE, SURVEY, tmp } from "./helpers.js";
 
 const Q = ["-q", QUESTIONNAIRE];
@@ -144,6 +144,79 @@ describe("batch on workbooks", () => {
       expect(fromXlsx.rejects).toMatch(/,6,careless,,too-fast,[^\n]*\n$/);
     },
   );
+
+  it("reads ids and answers as their cells show them, like the sheet's CSV, never rounding an answer", async () => {
+    // Respondent ids typed as numbers and formatted `000` show as 001 in Excel and in its CSV;
+    // read raw they were 1, so the respondents CSV and the roster did not match the client's ids.
+    // An answer of 3.5 shown as 4 under `0` is read as 3.5 and rejected, never scored as level 4.
+    const header = readFileSync(path.join(BATCH, "bad-rows/export.csv"), "utf8")
+      .split("\r\n")[0]
+      ?.split(",") as string[];
+    const answers = [
+      [1, "executive", "Sales", 4, 5, 4, 5, null, 4, 3, 4, null, "complete"],
+      [2, "manager", "Service", 3, 3.5, 3, 3, 3, 3, 3, 3, null, "complete"],
+      [12, "frontline", "Sales", 2, 3, 2, 2, 4, 2, 1, 2, null, "complete"],
+    ];
+    const dir = tmp();
+    const xlsx = path.join(dir, "export.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Responses");
+    ws.addRow(header);
+    for (const r of answers) {
+      const row = ws.addRow(r);
+      row.getCell(1).numFmt = "000";
+      for (let c = 4; c <= 12; c++) row.getCell(c).numFmt = "0";
+    }
+    await wb.xlsx.writeFile(xlsx);
+    const csv = path.join(dir, "export.csv");
+    const shown = (v: unknown, c: number) =>
+      v === null ? "" : c === 0 ? String(v).padStart(3, "0") : String(v);
+    writeFileSync(csv, csvText([header, ...answers.map((r) => r.map(shown))]));
+    const mappingFile = path.join(BATCH, "bad-rows/mapping.yaml");
+
+    const fromXlsx = score(xlsx, mappingFile);
+    expect(fromXlsx.status).toBe(0);
+    expect(fromXlsx.summary).toContain(
+      'row 3, "lead.programme-lead" (column E): expected a level 1–5 or an answer label such as "Strongly agree", "非常同意" or "N/A"; found "3.5"',
+    );
+    expect(fromXlsx.respondents).toMatch(/\n001,2,executive,Sales,[^\n]*\n012,4,frontline,Sales,/);
+    expect(JSON.parse(fromXlsx.stdout).respondents.map((r: { id: string }) => r.id)).toEqual([
+      "001",
+      "012",
+    ]);
+    expect(fromXlsx.rejects).toMatch(/\n002,manager,Service,3,3\.5,[^\n]*,3,invalid-answer,/);
+    const fromCsv = score(csv, mappingFile);
+    expect(fromXlsx.stdout).toBe(fromCsv.stdout);
+    expect(fromXlsx.respondents).toBe(fromCsv.respondents);
+    expect(fromXlsx.rejects).toBe(fromCsv.rejects);
+  });
+
+  it("loads numfmt only for a workbook whose styles format numbers, never for a CSV", async () => {
+    const hook = path.join(REPO, "test/helpers/trace-requires.cjs");
+    const loaded = (file: string) =>
+      runCli(["batch", file, "--map", path.join(BATCH, "bad-rows/mapping.yaml"), ...Q], {
+        env: { NODE_OPTIONS: `--require ${hook}` },
+      }).stderr;
+    const dir = tmp();
+    const rows = [
+      ["respondent", "role", "department", "lead.ceo-ownership"],
+      [1, "executive", "Sales", 4],
+    ];
+    const plain = path.join(dir, "plain.xlsx");
+    const formatted = path.join(dir, "formatted.xlsx");
+    for (const file of [plain, formatted]) {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Responses");
+      for (const r of rows) ws.addRow(r);
+      if (file === formatted) ws.getCell("A2").numFmt = "000";
+      await wb.xlsx.writeFile(file);
+    }
+    expect(loaded(formatted)).toContain("loaded: numfmt\n");
+    expect(loaded(plain)).toContain("loaded: saxes\n");
+    expect(loaded(plain)).not.toContain("loaded: numfmt\n");
+    const csv = loaded(path.join(BATCH, "bad-rows/export.csv"));
+    for (const name of ["numfmt", "saxes", "yauzl"]) expect(csv).not.toContain(`loaded: ${name}\n`);
+  });
 
   it("says a password-protected workbook is encrypted, not an old .xls (exit 1)", () => {
     // Excel encrypts a workbook saved with a password into an OLE file, as an .xls is: it was

@@ -123,7 +123,8 @@ describe("a broken brand file", () => {
 
   it("validate: a missing logo and a bad colour, located, exit 1, no stack trace", () => {
     const dir = broken('firm: N\nlogo: nowhere.png\ncolors:\n  primary: "#12345"\n');
-    const r = runCli(["validate", "brand.yaml"], { cwd: dir });
+    // Wide enough for every message on one line.
+    const r = runCli(["validate", "brand.yaml"], { cwd: dir, env: { COLUMNS: "200" } });
     expect(r.status).toBe(1);
     expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
     // zod checks the structure first; the logo is looked at once the file is well-formed.
@@ -131,7 +132,7 @@ describe("a broken brand file", () => {
       /brand\.yaml\n\s+4:12\s+error\s+expected "primary" to be a colour as #RRGGBB or #RGB \(e\.g\. #0b4f6c\); found the text "#12345"/,
     );
     writeFileSync(path.join(dir, "brand.yaml"), "firm: N\nlogo: nowhere.png\n");
-    const again = runCli(["validate", "brand.yaml"], { cwd: dir });
+    const again = runCli(["validate", "brand.yaml"], { cwd: dir, env: { COLUMNS: "200" } });
     expect(again.status).toBe(1);
     expect(again.stdout).toMatch(
       /brand\.yaml\n\s+2:7\s+error\s+expected logo to name a readable PNG or JPEG file; found no such file.*brand-asset/,
@@ -152,7 +153,8 @@ describe("a broken brand file", () => {
     const dir = broken("firm: N\nfonts:\n  pdf: fonts/brand.ttf\n");
     mkdirSync(path.join(dir, "fonts"));
     writeFileSync(path.join(dir, "fonts/brand.ttf"), Buffer.alloc(2_000, 0x41));
-    const r = runCli(["validate", "brand.yaml"], { cwd: dir });
+    // Wide enough for every message on one line.
+    const r = runCli(["validate", "brand.yaml"], { cwd: dir, env: { COLUMNS: "200" } });
     expect(r.status).toBe(1);
     expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
     expect(r.stdout).toMatch(

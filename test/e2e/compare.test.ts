@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasStackTrace, runCli } from "../helpers/cli.js";
+import { exampleAnswers, hasStackTrace, runCli } from "../helpers/cli.js";
 import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
+import { packageParts } from "../helpers/ooxml.js";
+import { pdfText, squash } from "../render/pdf/helpers.js";
 
 let tmp: string;
 let baselineJson: string;
@@ -35,7 +37,8 @@ function positionOf(file: string, needle: string): string {
 
 describe("crm-maturity compare", () => {
   it("compares two answer files scored with their own questionnaire versions", () => {
-    const r = runCli(["compare", BASELINE, FOLLOWUP, ...QS]);
+    // Wide enough for a row of every table on one line (the layouts have their own tests).
+    const r = runCli(["compare", BASELINE, FOLLOWUP, ...QS], { env: { COLUMNS: "200" } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("Progress report — Lotus Kitchenware Co.");
     expect(r.stdout).toMatch(/Leadership involvement †.*2\.27.*3\.19.*▲ \+0\.92.*53%/);
@@ -124,7 +127,11 @@ describe("crm-maturity compare", () => {
     expect(r.stderr).toContain(
       'warning: The client names differ: "Lotus Kitchenware Co." at baseline, "Lotus Holdings" at follow-up.',
     );
-    expect(r.stdout).toContain("Warnings");
+    // The caveats come before the figures they bear on.
+    expect(r.stdout.indexOf("Notes on this comparison")).toBeGreaterThan(0);
+    expect(r.stdout.indexOf("Notes on this comparison")).toBeLessThan(
+      r.stdout.indexOf("Scores by dimension"),
+    );
   });
 });
 
@@ -291,7 +298,9 @@ describe("compare across the standard pack's versions", () => {
   const CEO_V2 = path.join(REPO, "examples/acme-manufacturing/answers/01-ceo.yaml");
 
   it("reads a 1.0.0 assessment against a 2.0.0 one and names the questions that changed", () => {
-    const r = runCli(["compare", CEO_V1, CEO_V2, "--baseline-questionnaire", PACK_V1]);
+    const r = runCli(["compare", CEO_V1, CEO_V2, "--baseline-questionnaire", PACK_V1], {
+      env: { COLUMNS: "200" },
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.stdout).toMatch(/^ {4}- chg\.see-value {2}I understand what the CRM programme/m);
@@ -323,26 +332,35 @@ describe("compare across the standard pack's versions", () => {
       code: "profile-unavailable",
       baseline: "standard",
       followup: "b2b-industrial",
+      names: {
+        baseline: [],
+        followup: [{ en: "B2B manufacturing and industrial", "zh-CN": "B2B 制造与工业" }],
+      },
     });
     expect(c.warnings.map((w: { code: string }) => w.code)).not.toContain("profile-mismatch");
     expect(r.stderr).toContain(
       "The baseline's questionnaire declares no industry or size profiles, so the baseline is scored with the standard weights and targets, and only the follow-up with the b2b-industrial profile.",
     );
-    const zh = runCli([
-      "compare",
-      CEO_V1,
-      CEO_V2,
-      "--baseline-questionnaire",
-      PACK_V1,
-      "--profile",
-      "b2b-industrial",
-      "--lang",
-      "zh-CN",
-    ]);
-    expect(zh.status, zh.stderr).toBe(0);
-    expect(zh.stdout).toContain(
-      "基线所用的问卷没有定义行业与规模设定，因此基线按标准权重和目标计分",
+    const zh = runCli(
+      [
+        "compare",
+        CEO_V1,
+        CEO_V2,
+        "--baseline-questionnaire",
+        PACK_V1,
+        "--profile",
+        "b2b-industrial",
+        "--lang",
+        "zh-CN",
+      ],
+      { env: { COLUMNS: "200" } },
     );
+    expect(zh.status, zh.stderr).toBe(0);
+    // The document names the profile in its language; standard error keeps its id.
+    expect(zh.stdout).toContain(
+      "基线所用的问卷没有定义行业与规模设定，因此基线按标准权重和目标计分，只有复评按“B2B 制造与工业”设定计分。",
+    );
+    expect(zh.stdout).not.toContain("b2b-industrial");
   });
 
   it("--profile when neither questionnaire declares profiles stays a usage error", () => {
@@ -365,4 +383,157 @@ describe("compare across the standard pack's versions", () => {
     ]);
     expect(c.questions.added.map((q: { id: string }) => q.id)).toContain("integ.customer-channels");
   });
+});
+
+describe("compare when a role answered at one assessment only", () => {
+  // Acme's March interviews again in September, the front line not interviewed this time: the
+  // same answers from the roles both share, so any change shown would not be real.
+  let dir: string;
+  let all: string;
+  let noFront: string;
+  let noIt: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "crm-compare-roles-"));
+    const copy = (name: string, skip: RegExp, date: string) => {
+      const folder = path.join(dir, name);
+      mkdirSync(folder);
+      for (const file of exampleAnswers("acme-manufacturing")) {
+        if (skip.test(path.basename(file))) continue;
+        const text = readFileSync(file, "utf8").replace("date: 2026-03-16", `date: ${date}`);
+        writeFileSync(path.join(folder, path.basename(file)), text);
+      }
+      return folder;
+    };
+    all = copy("all", /^$/, "2026-03-16");
+    noFront = copy("no-front", /field-sales|service-desk|inside-sales/, "2026-09-16");
+    noIt = copy("no-it", /it-manager/, "2026-03-16");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("compares answer files on the roles both share, and says so on standard error by id", () => {
+    const r = runCli(["compare", all, noFront, "--format", "json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.warnings).toEqual([
+      {
+        code: "role-mismatch",
+        baseline: "executive, manager, frontline, it",
+        followup: "executive, manager, it",
+        onlyBaseline: [
+          {
+            id: "frontline",
+            name: { en: "Front-line employee", "zh-CN": "一线员工" },
+            people: { en: "the front-line staff", "zh-CN": "一线员工" },
+            respondents: 3,
+          },
+        ],
+        onlyFollowup: [],
+        shared: expect.any(Array),
+        comparedOn: "shared-roles",
+        dimensions: c.dimensions.map((d: { id: string }) => d.id),
+      },
+    ]);
+    // The same answers on both sides: nothing moved, nothing resolved.
+    expect(c.dimensions.map((d: { score: { change: number } }) => d.score.change)).toEqual(
+      c.dimensions.map(() => 0),
+    );
+    expect(c.overall.coverage.change).toBe(0);
+    expect(c.risks.resolved).toEqual([]);
+    expect(c.baseline.respondents).toBe(7);
+    // The perception gap the baseline measured is kept; the follow-up could not measure one.
+    expect(
+      c.perceptionGaps.find((p: { dimension: string }) => p.dimension === "leadership"),
+    ).toMatchObject({ flagged: { baseline: true, followup: false }, gap: { followup: null } });
+    expect(r.stderr).toBe(
+      "crm-maturity: warning: roles that answered at one assessment only: frontline (baseline only, 3 respondents); both are scored on the roles they share (executive, manager, it), so the baseline's figures differ from its own report; dimensions concerned: strategy-goals, leadership, culture, change-management, people-training, performance-incentives, process, data-quality, integration\n",
+    );
+  });
+
+  it("compares results files as they are, and says what that means and how to avoid it", () => {
+    const score = (folder: string) => {
+      const out = path.join(dir, `${path.basename(folder)}.json`);
+      expect(runCli(["score", folder, "--format", "json", "-o", out]).status).toBe(0);
+      return out;
+    };
+    const followup = score(noFront);
+    const r = runCli(["compare", score(all), followup, "--format", "json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.warnings[0]).toMatchObject({ code: "role-mismatch", comparedOn: "all-respondents" });
+    // Only the side with the extra role needs scoring again: answer files there are enough.
+    const mixed = JSON.parse(runCli(["compare", all, followup, "--format", "json"]).stdout);
+    expect(mixed.warnings[0]).toMatchObject({ comparedOn: "shared-roles" });
+    expect(mixed.risks.resolved).toEqual([]);
+    // What the warning is about: without the front line, its "good news only" risk looks resolved.
+    expect(c.risks.resolved.map((x: { id: string }) => x.id)).toContain("good-news-only");
+    expect(r.stderr).toContain(
+      "their answers count on one side only; dimensions concerned: strategy-goals,",
+    );
+    expect(r.stderr).toContain(
+      "(score both from their answer files, not results, to compare them on the roles they share)",
+    );
+  });
+
+  it("states it before the figures, by the roles' names, in both languages", () => {
+    const en = runCli(["compare", all, noFront, "--format", "md"]);
+    expect(en.status, en.stderr).toBe(0);
+    expect(en.stdout).toContain("| Respondents | 7 (4 compared) | 4 |");
+    expect(en.stdout).toContain(
+      "- The front-line staff took part in the baseline only. To compare like with like, both assessments are scored here on the roles that took part in both (the executives, the managers and the IT staff), so the baseline's figures here differ from those in its own report. The answers left out bear on every dimension.",
+    );
+    expect(en.stdout.indexOf("## Notes on this comparison")).toBeLessThan(
+      en.stdout.indexOf("## Scores by dimension"),
+    );
+    const zh = runCli(["compare", all, noFront, "--format", "md", "--lang", "zh-CN"]);
+    expect(zh.stdout).toContain("| 受访者 | 7（其中 4 位参与比较） | 4 |");
+    expect(zh.stdout).toContain(
+      "- 一线员工只参加了基线评估。为使两次评估可比，本报告只按两次都参与的角色（高层管理者、中层经理和 IT 人员）计分，因此基线的各项数字与该次评估报告中的不同。未计入的回答涉及各个维度。",
+    );
+  });
+
+  it("names only the dimensions the missing role answered on", () => {
+    // The IT manager is not asked about performance and incentives.
+    const r = runCli(["compare", noIt, all, "--format", "json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const [w] = JSON.parse(r.stdout).warnings;
+    expect(w).toMatchObject({ onlyBaseline: [], onlyFollowup: [{ id: "it", respondents: 1 }] });
+    expect(w.dimensions).toHaveLength(8);
+    expect(w.dimensions).not.toContain("performance-incentives");
+    const md = runCli(["compare", noIt, all, "--format", "md"]);
+    expect(md.stdout).toContain(
+      "so the follow-up's figures here differ from those in its own report. The answers left out bear on CRM strategy and goals, Leadership involvement,",
+    );
+  });
+
+  it("names roles missing on either side", () => {
+    const r = runCli(["compare", noIt, noFront, "--format", "md"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      "- The front-line staff took part in the baseline only, and the IT staff in the follow-up only. To compare like with like, both assessments are scored here on the roles that took part in both (the executives and the managers), so both assessments' figures here differ from those in their own reports.",
+    );
+    expect(r.stderr).toContain(
+      "frontline (baseline only, 3 respondents), it (follow-up only, 1 respondent)",
+    );
+  });
+
+  it("shows the note in the PDF, Word and PowerPoint progress reports", async () => {
+    const note = "The front-line staff took part in the baseline only.";
+    for (const format of ["pdf", "docx", "pptx"] as const) {
+      const out = path.join(dir, `progress.${format}`);
+      const r = runCli(["compare", all, noFront, "-o", out]);
+      expect(r.status, r.stderr).toBe(0);
+      const bytes = new Uint8Array(readFileSync(out));
+      if (format === "pdf") {
+        expect(squash(pdfText(bytes).text)).toContain(squash(note));
+        continue;
+      }
+      const parts = await packageParts(bytes);
+      const xml =
+        format === "docx"
+          ? (parts.get("word/document.xml") ?? "")
+          : (parts.get("ppt/slides/slide2.xml") ?? "");
+      expect(xml, format).toContain("Notes on this comparison");
+      expect(xml, format).toContain(note);
+    }
+  }, 60_000);
 });

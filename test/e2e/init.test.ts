@@ -31,7 +31,7 @@ describe("crm-maturity init (built CLI)", () => {
       expect(runCli(["init", "--lang", lang], { cwd }).status).toBe(0);
       const text = readFileSync(path.join(cwd, "brand.yaml"), "utf8");
       expect(text).toMatch(/^# yaml-language-server: \$schema=\/.*brand\.schema\.json$/m);
-      const check = runCli(["validate", "brand.yaml"], { cwd });
+      const check = runCli(["validate", "brand.yaml"], { cwd, env: { COLUMNS: "200" } });
       expect(check.status, check.stdout + check.stderr).toBe(0);
       // The firm name is still init's placeholder: a located warning, not an error.
       expect(check.stdout).toMatch(

@@ -1,9 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { displayWidth } from "../../src/core/text/width.js";
+import { planInterview } from "../../src/interview/plan.js";
+import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 import { BIN } from "../helpers/cli.js";
 
 // A real pseudo-terminal: the interview runs in a detached tmux session on a private socket,
@@ -35,6 +38,22 @@ async function waitFor(pattern: RegExp, timeout = TIMEOUT_MS, session = SESSION)
   throw new Error(`timed out waiting for ${pattern}; the screen shows:\n${last}`);
 }
 
+/**
+ * Waits until question `n` is asked: the last progress line on the screen names it and its list
+ * is up below it (earlier questions stay on the screen, so their lines prove nothing).
+ */
+async function waitForQuestion(n: number): Promise<void> {
+  const end = Date.now() + TIMEOUT_MS;
+  let last = "";
+  while (Date.now() < end) {
+    last = screen();
+    const tail = last.slice(last.lastIndexOf("Question "));
+    if (tail.startsWith(`Question ${n} of`) && /^\? Which level/m.test(tail)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for question ${n}; the screen shows:\n${last}`);
+}
+
 function keys(...k: string[]): void {
   tmux("send-keys", "-t", SESSION, ...k);
 }
@@ -45,7 +64,7 @@ function type(text: string): void {
   keys("Enter");
 }
 
-function start(cwd: string, args: string[], session = SESSION): void {
+function start(cwd: string, args: string[], session = SESSION, columns = 120): void {
   const command = [process.execPath, BIN, "interview", ...args].map((a) => `'${a}'`).join(" ");
   tmux(
     "new-session",
@@ -53,7 +72,7 @@ function start(cwd: string, args: string[], session = SESSION): void {
     "-s",
     session,
     "-x",
-    "120",
+    String(columns),
     "-y",
     "50",
     "-c",
@@ -97,8 +116,12 @@ function interviewPid(): number {
 }
 
 /** Chooses a level: the digit moves the cursor, Enter picks once the cursor is seen on it. */
-async function chooseLevel(level: number, name: string): Promise<void> {
-  await waitFor(/^\? Which level/m);
+async function chooseLevel(
+  level: number,
+  name: string,
+  prompt = /^\? Which level/m,
+): Promise<void> {
+  await waitFor(prompt);
   keys(String(level));
   await waitFor(new RegExp(`^\\S ${level} ${name}`, "m"));
   keys("Enter");
@@ -229,5 +252,135 @@ describe("interview in a real terminal (tmux)", () => {
       expect(Object.values(final)[3]).toEqual({ value: 5, note: "Runs the business on CRM data" });
     },
     90_000,
+  );
+
+  it.skipIf(!HAS_TMUX && !IN_CI)(
+    "records nothing for typed text that matches no line: Enter shows a hint and the list stays (zh-CN, 80 columns)",
+    async () => {
+      const file = path.join(dir, "a.yaml");
+      const answers = () =>
+        (parse(readFileSync(file, "utf8")) as { respondents: { answers: unknown }[] })
+          .respondents[0]?.answers;
+      start(dir, ["-o", "a.yaml", "--lang", "zh-CN", "--role", "executive"], SESSION, 80);
+      await waitFor(/^\? 客户名称/m);
+      type("华信零售");
+      await waitFor(/^\? 所属行业/m);
+      type("");
+      await waitFor(/^\? 企业规模/m);
+      type("");
+      // A letter at the list of the client's CRM situation: nothing is chosen.
+      await waitFor(/^\? 企业目前的 CRM 系统状况/m);
+      type("x");
+      await waitFor(/^> 没有以“x”开头的选项，未作任何选择/m);
+      keys("Down");
+      await waitFor(/^❯ 正在选型/m);
+      keys("Enter");
+      await waitFor(/^\? 评估人/m);
+      type("李明");
+      await waitFor(/^\? 评估日期/m);
+      type("");
+      await waitFor(/^\? 总经理或高管团队是否提出过 CRM 目标/m);
+      keys("Enter");
+      await waitFor(/^\? 受访者姓名/m);
+      type("王伟");
+      await waitFor(/正在访谈 王伟（高层管理者，executive-1）/);
+
+      // b (no line starts with it in Chinese), 12 and 6 at the first question: Enter records
+      // nothing, the list stays.
+      await waitFor(/^\? 哪一级最符合实际情况/m);
+      for (const text of ["b", "12", "6"]) {
+        tmux("send-keys", "-t", SESSION, "-l", text);
+        keys("Enter");
+        await waitFor(new RegExp(`^> 没有以“${text}”开头的选项，未作任何选择`, "m"));
+        expect(screen()).toMatch(/^\? 哪一级最符合实际情况/m);
+        await new Promise((r) => setTimeout(r, 800)); // after a pause, typing starts a new search
+      }
+      // Pasted text is cut short in the hint, which stays on one line.
+      tmux("send-keys", "-t", SESSION, "-l", "abcdefghijklmnopqrstuvwxyz");
+      keys("Enter");
+      await waitFor(/^> 没有以“abcdefghijk…”开头的选项，未作任何选择：请用 ↑↓ 移动后按 ⏎ 确认。$/m);
+      expect(answers()).toEqual({});
+      await chooseLevel(3, "已定义级", /^\? 哪一级最符合实际情况/m);
+      await waitFor(/^\? 备注/m);
+      expect(Object.values(answers() ?? {})).toEqual([3]);
+      expect(
+        screen()
+          .split("\n")
+          .filter((line) => displayWidth(line) > 80),
+      ).toEqual([]);
+      keys("C-c");
+      await waitFor(/EXITED=130/);
+    },
+    60_000,
+  );
+
+  it.skipIf(!HAS_TMUX && !IN_CI)(
+    "keeps, clears and edits an earlier note when going back (a two-line note included)",
+    async () => {
+      const file = path.join(dir, "a.yaml");
+      const pack = resolveQuestionnaire();
+      const [first = "", second = ""] = planInterview(pack, "executive").map((q) => q.question.id);
+      writeFileSync(
+        file,
+        [
+          "assessment:",
+          "  client: { name: Acme, crmSituation: none }",
+          "  date: 2025-03-31",
+          "  assessor: Jane",
+          `  questionnaire: { id: ${pack.id}, version: ${pack.version} }`,
+          "respondents:",
+          "  - id: executive-1",
+          "    role: executive",
+          "    answers:",
+          `      ${first}:`,
+          "        value: 3",
+          "        note: |-",
+          "          Vision signed in 2024.",
+          "          Nobody uses it.",
+          `      ${second}: { value: 4, note: Steering group }`,
+          "",
+        ].join("\n"),
+      );
+      const answers = () =>
+        (
+          parse(readFileSync(file, "utf8")) as {
+            respondents: { answers: Record<string, unknown> }[];
+          }
+        ).respondents[0]?.answers;
+      start(dir, ["-o", "a.yaml", "--resume", "--lang", "en"]);
+      const back = async (to: number) => {
+        keys("b");
+        await waitFor(/^❯ ← Back to the previous question/m);
+        keys("Enter");
+        await waitForQuestion(to);
+      };
+      await waitForQuestion(3);
+      await back(2);
+      keys("Enter"); // keeps 4
+      await waitFor(/^\? Note \(optional, ⏎ to skip\) Steering group$/m);
+      keys("C-u");
+      await waitFor(/^\? Note \(optional, ⏎ to skip\)$/m);
+      keys("Enter");
+      await waitFor(/^\? Evidence seen/m);
+      expect(answers()?.[second]).toBe(4);
+      keys("Enter");
+      await waitForQuestion(3);
+      await back(2);
+      await back(1);
+      keys("Enter"); // keeps 3; the two-line note is one line, its break shown as ↵
+      await waitFor(/^\? Note \(optional, ⏎ to skip\) Vision signed in 2024\.↵Nobody uses it\.$/m);
+      keys("Enter");
+      await waitFor(/^\? Evidence seen/m);
+      type("Board minutes");
+      await waitForQuestion(2);
+      expect(answers()?.[first]).toEqual({
+        value: 3,
+        note: "Vision signed in 2024.\nNobody uses it.",
+        evidence: "Board minutes",
+      });
+      keys("C-c");
+      await waitFor(/EXITED=130/);
+    },
+    60_000,
   );
 });

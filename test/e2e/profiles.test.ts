@@ -55,7 +55,7 @@ describe("the profile is chosen by the answers' client", () => {
   });
 
   it("the score table names the profile and how it was chosen", () => {
-    const r = runCli(["score", ...answers(HUAXIN)]);
+    const r = runCli(["score", ...answers(HUAXIN)], { env: { COLUMNS: "200" } });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
       /Profile\s+B2C retail and membership · Large \(2,000 to 9,999 employees\) \(from the client's industry and size\)/,
@@ -202,10 +202,14 @@ describe("compare, survey and validate", () => {
     writeFileSync(path.join(dir, "after.json"), JSON.stringify(after));
     const r = runCli(["compare", "before.json", "after.json", "--format", "md"], { cwd: dir });
     expect(r.status).toBe(0);
+    // The document names the profiles; standard error gives their ids and the remedy.
     expect(r.stdout).toContain(
+      "scored with different profiles: the standard weights at baseline, B2C retail and membership · Large",
+    );
+    expect(r.stdout).not.toMatch(/--profile|b2c-retail/);
+    expect(r.stderr).toContain(
       "scored with different profiles: standard at baseline, b2c-retail,large at follow-up",
     );
-    expect(r.stdout).not.toContain("--profile");
     expect(r.stderr).toContain("(score both with the same --profile to compare like with like)");
     const same = runCli(["compare", "after.json", "after.json", "--format", "json"], { cwd: dir });
     expect(same.stdout).not.toContain("profile-mismatch");
@@ -227,7 +231,7 @@ describe("compare, survey and validate", () => {
   });
 
   it("validate reports profile mistakes at their line:column (exit 1)", () => {
-    const r = runCli(["validate", "test/fixtures/profiles/invalid"]);
+    const r = runCli(["validate", "test/fixtures/profiles/invalid"], { env: { COLUMNS: "200" } });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(
       /7:9\s+error\s+expected a dimension id of this questionnaire; found "leed"/,

@@ -351,7 +351,7 @@ describe("score renderers (in process)", () => {
   const results = scoreInProcess(HUAXIN, q, exampleFiles(HUAXIN));
 
   it("draws every line of a zh-CN table at the same display width", () => {
-    const text = renderScoreTable(results, q, { lang: "zh-CN", color: false });
+    const text = renderScoreTable(results, q, { lang: "zh-CN", color: false, width: 200 });
     const table = text.split("\n").filter((l) => /^[┌│├└]/.test(l));
     expect(table.length).toBeGreaterThan(q.dimensions.length + 3);
     const widths = new Set(table.map((line) => displayWidth(line)));
@@ -360,8 +360,8 @@ describe("score renderers (in process)", () => {
   });
 
   it("keeps the widths with colour on, and adds ANSI codes only then", () => {
-    const plain = renderScoreTable(results, q, { lang: "zh-CN", color: false });
-    const coloured = renderScoreTable(results, q, { lang: "zh-CN", color: true });
+    const plain = renderScoreTable(results, q, { lang: "zh-CN", color: false, width: 200 });
+    const coloured = renderScoreTable(results, q, { lang: "zh-CN", color: true, width: 200 });
     expect(plain).not.toMatch(ANSI);
     expect(coloured).toMatch(ANSI);
     expect(coloured.replace(ANSI_ALL, "")).toBe(plain);
@@ -376,7 +376,7 @@ describe("score renderers (in process)", () => {
         assessor: "A_B",
       },
     };
-    const md = renderScoreMarkdown(hostile, q, { lang: "en", color: false });
+    const md = renderScoreMarkdown(hostile, q, { lang: "en", color: false, width: 200 });
     expect(md).not.toMatch(/(?<!\\)<script>/);
     expect(md).toContain("Evil \\| \\<script>x\\</script> \\[link\\](http://x) \\*bold\\*");
     // Intraword underscores stay, as in the report: GitHub does not read them as emphasis.

@@ -37,8 +37,16 @@ export function runCli(
     const r = spawnSync(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? REPO,
       input: opts.input,
-      // GITHUB_WORKSPACE moves validate's github and sarif paths: unset unless a test sets it.
-      env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", GITHUB_WORKSPACE: "", ...opts.env },
+      // GITHUB_WORKSPACE moves validate's github and sarif paths, COLUMNS the terminal layouts'
+      // width: unset unless a test sets them.
+      env: {
+        ...process.env,
+        NO_COLOR: "",
+        FORCE_COLOR: "",
+        GITHUB_WORKSPACE: "",
+        COLUMNS: "",
+        ...opts.env,
+      },
       encoding: "utf8",
       timeout: 60_000,
       ...(fd === undefined ? {} : { stdio: ["pipe", fd, "pipe"] as const }),

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -236,6 +236,9 @@ describe("interview through the prompt seam", () => {
     expect(second.find((c) => c.value === "back")?.disabled).toBeUndefined();
     const likert = answers[3]?.choices as C[];
     expect(answers[3]?.message).toBe("How far does the respondent agree?");
+    // The key help says what the digits do on each kind of list.
+    expect(answers[0]?.keys).toContain("1–5 jump to a level");
+    expect(answers[3]?.keys).toContain("1–5 jump to that answer");
     expect(likert.slice(0, 5).map((c) => c.short)).toEqual([
       "1 Strongly disagree",
       "2 Disagree",
@@ -397,6 +400,20 @@ describe("interview through the prompt seam", () => {
     expect(code).toBe(EXIT_INTERRUPTED);
     expect(out).toContain("nothing was saved");
     expect(existsSync(file)).toBe(false);
+  });
+
+  it("Ctrl-C before the language is chosen says what it says in every language offered", async () => {
+    const fresh = await interview([{ interrupt: "select", expect: "Language" }]);
+    expect(fresh.code).toBe(EXIT_INTERRUPTED);
+    expect(fresh.out).toContain(
+      "Interrupted before any answer was given; nothing was saved.\n尚未作答即已中止，未保存任何内容。",
+    );
+    await interview([...NEW_EXEC, ...plain("3"), { interrupt: "select" }]);
+    const existing = await interview([{ interrupt: "select", expect: "Language" }]);
+    expect(existing.out).toContain("Interrupted.\n访谈已中止。");
+    expect(existing.out).toContain(
+      "Resume with:\n继续访谈请运行：\n  crm-maturity interview -o a.yaml --resume",
+    );
   });
 
   it("--resume continues at the first unanswered question without asking for metadata", async () => {
@@ -586,7 +603,13 @@ describe("interview through the prompt seam", () => {
     );
     const selects = prompter.asked.filter((a) => a.kind === "select");
     expect(selects.length).toBeGreaterThan(2);
-    for (const a of selects) expect(a.keys, a.message).toMatch(/移动/);
+    for (const a of selects) {
+      expect(a.keys, a.message).toMatch(/移动/);
+      expect(a.hints?.noMatch("b"), a.message).toBe(
+        "没有以“b”开头的选项，未作任何选择：请用 ↑↓ 移动后按 ⏎ 确认。",
+      );
+      expect(a.hints?.disabled, a.message).toBe("此项在这里不能选择，请选择其他项。");
+    }
     const confirms = prompter.asked.filter((a) => a.kind === "confirm");
     expect(confirms.length).toBe(3);
     for (const a of confirms) {
@@ -963,7 +986,7 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
       { ops: failingSaves([3]) },
     );
     expect(code).toBe(EXIT_INTERRUPTED);
-    expect(out).toContain("✘ Could not save to a.yaml: no space left on the device.");
+    expect(out).toContain("✘ Could not save to a.yaml: the disk is full.");
     expect(out).toContain("Saved 1 answer to a.yaml.");
     expect(readAnswers().respondents[0]?.answers).toEqual({ "lead.owner": 4 });
   });
@@ -985,6 +1008,61 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
     expect(out).not.toContain("Saved 2 answers");
     expect(readAnswers().respondents[0]?.answers).toEqual({ "lead.owner": 3 });
     expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it("says why a save failed and what to do in the interview's language, and lists what the file lacks", async () => {
+    const failing = (code: string, at: number): FileOps => {
+      let saves = 0;
+      return {
+        ...NODE_FILE_OPS,
+        renameSync: (from, to) => {
+          if (++saves === at) throw Object.assign(new Error(code), { code });
+          NODE_FILE_OPS.renameSync(from, to);
+        },
+      };
+    };
+    // Saves: 1 metadata, 2 respondent, 3 the first answer, 4 its note, 5 the second answer.
+    const zh = await interview(
+      [
+        ...META.map(({ expect: _, ...step }) => step as Step),
+        { input: "王伟" },
+        { select: "executive" },
+        { select: "3" },
+        { input: "已签署" },
+        { enter: true },
+        { select: "4" },
+        { confirm: false, expect: "是否重试保存？（请先释放磁盘空间；" },
+      ],
+      { lang: "zh-CN" },
+      { ops: failing("ENOSPC", 5), unsaved: true },
+    );
+    expect(zh.code).toBe(1);
+    const zhOut = zh.out.replaceAll("\n", "");
+    expect(zhOut).toContain("✘ 无法保存到 a.yaml：磁盘已满。");
+    expect(zhOut).not.toMatch(/no space|disk is full/);
+    expect(zh.out).toContain("以下回答未写入 a.yaml，请记下，继续访谈时重新录入：");
+    expect(zh.out).toContain("  lead.sponsor：4 已管理级");
+    expect(zh.out).not.toContain("lead.owner：");
+    expect(readAnswers().respondents[0]?.answers).toEqual({
+      "lead.owner": { value: 3, note: "已签署" },
+    });
+
+    rmSync(file);
+    const en = await interview(
+      [...NEW_EXEC, { select: "2" }, { confirm: false, expect: "make the folder writable again" }],
+      {},
+      { ops: failing("EACCES", 3), unsaved: true },
+    );
+    expect(en.out).toContain("Could not save to a.yaml: writing there is not permitted.");
+    expect(en.out).toContain("  lead.owner: 2 Repeatable");
+    rmSync(file);
+    const other = await interview(
+      [...NEW_EXEC, { select: "na" }, { confirm: false, expect: "fix the cause first" }],
+      {},
+      { ops: failing("EBUSY", 3), unsaved: true },
+    );
+    expect(other.out).toContain("the system refused it (EBUSY)");
+    expect(other.out).toContain("  lead.owner: N/A");
   });
 
   it("waits for the client details' save: a failed one is offered again before anything else is asked", async () => {
@@ -1012,6 +1090,63 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
     expect(code).toBe(1);
     expect(out).toContain("The last answers could NOT be saved");
     expect(readFileSync(file, "utf8")).toBe(template);
+  });
+});
+
+describe("interview and text that holds control characters", () => {
+  it("shows a pack's and a file's control characters made visible, never raw", async () => {
+    // A pack from elsewhere whose texts set the terminal's title and colours.
+    const pack = path.join(dir, "pack");
+    cpSync(path.dirname(MINI), pack, { recursive: true });
+    const lead = path.join(pack, "dimensions", "lead.yaml");
+    const hostile = "\\e]0;HACKED\\a\\e[31m";
+    writeFileSync(
+      lead,
+      readFileSync(lead, "utf8")
+        .replace("title: { en: Leadership,", `title: { en: "Leadership${hostile}",`)
+        .replace("text: { en: Who owns CRM?,", `text: { en: "Who owns CRM?${hostile}",`)
+        .replace("3: { en: Sales VP.,", `3: { en: "Sales VP.${hostile}",`),
+    );
+    const { code, out, prompter } = await interview(
+      [
+        { input: "Acme\u001b]0;HACKED\u0007", expect: "Client name" },
+        ...META.slice(1),
+        { input: "Wang Wei", expect: "name" },
+        { select: "executive", expect: "role" },
+        ...plain("3"),
+        ...plain("3"),
+        ...plain("2"),
+        { select: "5" },
+        { enter: true },
+        { enter: true },
+        { confirm: false, expect: "another respondent" },
+      ],
+      { questionnaire: path.join(pack, "questionnaire.yaml"), lang: "en" },
+    );
+    expect(code).toBe(0);
+    const shown = [
+      out,
+      ...prompter.asked.flatMap((a) => [
+        a.message,
+        ...((a.choices ?? []) as { name?: string; short?: string }[]).flatMap((c) => [
+          c.name ?? "",
+          c.short ?? "",
+        ]),
+      ]),
+    ];
+    for (const text of shown) {
+      expect(text.includes("\u001b") || text.includes("\u0007"), text).toBe(false);
+    }
+    expect(out).toContain("Leadership\\u001b]0;HACKED\\u0007\\u001b[31m");
+    expect(out).toContain("Who owns CRM?\\u001b]0;HACKED");
+    // The score table at the end: the client's name from the file.
+    expect(out).toContain("Acme\\u001b]0;HACKED\\u0007");
+    expect(readAnswers().respondents[0]?.answers).toEqual({
+      "lead.owner": 3,
+      "lead.sponsor": 3,
+      "data.quality": 2,
+      "data.share": 5,
+    });
   });
 });
 
@@ -1059,7 +1194,7 @@ describe("interview and profiles", () => {
         return NODE_FILE_OPS.writeSync(fd, data, offset, length);
       },
     };
-    const { out } = await interview(
+    const { out, prompter } = await interview(
       [
         { input: "Huaxin Retail", expect: "Client name" },
         { input: "Retail chain", expect: "Industry" },
@@ -1086,6 +1221,21 @@ describe("interview and profiles", () => {
     expect(out).toContain("Could not save to a.yaml");
     const wide = out.split("\n").filter((line) => displayWidth(line) > 58);
     expect(wide).toEqual([]);
+    // Prompts are wrapped at words too (the prompt library would cut a word anywhere), leaving
+    // room for the "? " before them and " (y/N)" after them.
+    const asked = prompter.asked.map((a) => a.message);
+    expect(asked.some((m) => m.includes("\n"))).toBe(true);
+    for (const message of asked) {
+      const [first = "", ...rest] = message.split("\n");
+      expect(displayWidth(first), message).toBeLessThanOrEqual(50);
+      for (const line of rest) {
+        expect(line, message).toMatch(/^ {2}\S/);
+        expect(displayWidth(line), message).toBeLessThanOrEqual(52);
+      }
+    }
+    expect(asked).toContain(
+      "Has the chief executive or the executive team\n  stated goals for CRM (a target with a date)?",
+    );
   });
 
   it("writes client.profile too when it fills init's placeholders in an existing file", async () => {

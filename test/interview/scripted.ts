@@ -42,8 +42,9 @@ export class ScriptedPrompter implements Prompter {
     message: string;
     default?: unknown;
     choices?: unknown;
-    /** A select's key help; a confirm's answer words. */
+    /** A select's key help and hints; a confirm's answer words. */
     keys?: string | undefined;
+    hints?: SelectQuestion<string>["hints"];
     words?: ConfirmQuestion["words"];
   }[] = [];
   /** Answers given, by respondent index then question id, as the file must hold them. */
@@ -133,6 +134,7 @@ export class ScriptedPrompter implements Prompter {
       default: q.default,
       choices: q.choices,
       keys: q.keys,
+      hints: q.hints,
     });
     const step = this.next("select", q.message);
     if (!("select" in step))

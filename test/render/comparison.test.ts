@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { type Comparison, compareAssessments } from "../../src/core/analysis/comparison.js";
 import { round2 } from "../../src/core/math/numbers.js";
@@ -11,10 +12,11 @@ import {
   COMPARE_RENDERERS,
   type CompareFormat,
 } from "../../src/render/comparison/index.js";
-import { buildCompareView } from "../../src/views/comparison.js";
+import { buildCompareView, warningText } from "../../src/views/comparison.js";
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "../helpers/lotus.js";
 import { packageParts } from "../helpers/ooxml.js";
+import { havePdftotext, pdfWords } from "./pdf/helpers.js";
 
 // Built from a string: Biome rejects control characters in regular expression literals.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
@@ -28,8 +30,13 @@ async function lotus(): Promise<Comparison> {
 }
 
 // Text formats give strings; docx gives bytes, compared with toEqual.
-const render = async (format: CompareFormat, c: Comparison, lang: Lang = "en", color = false) =>
-  (await COMPARE_RENDERERS[format](c, { lang, color })) as string;
+const render = async (
+  format: CompareFormat,
+  c: Comparison,
+  lang: Lang = "en",
+  color = false,
+  width = 80,
+) => (await COMPARE_RENDERERS[format](c, { lang, color, width })) as string;
 
 describe("compare renderers", () => {
   it("offers table, md, pdf, docx, pptx and json, table first (the default)", () => {
@@ -203,6 +210,46 @@ describe("truncateToWidth", () => {
   });
 });
 
+describe("the table fits the terminal", () => {
+  for (const lang of ["en", "zh-CN"] as const) {
+    for (const width of [40, 60, 80, 120, 200]) {
+      it(`${lang}, ${width} columns: no line is wider, no figure or mark is lost`, async () => {
+        const c = await lotus();
+        const text = await render("table", c, lang, false, width);
+        for (const line of text.split("\n")) {
+          expect(stringWidth(line), line).toBeLessThanOrEqual(width);
+        }
+        const coloured = await render("table", c, lang, true, width);
+        expect(coloured.replace(new RegExp(ANSI, "g"), "")).toBe(text);
+        for (const d of c.dimensions) {
+          expect(text).toContain(d.score.baseline?.toFixed(2));
+          expect(text).toContain(d.score.followup?.toFixed(2));
+        }
+        // Every mover marked † keeps its mark, whatever the width leaves out or stacks.
+        const heading = buildCompareView(c, lang).labels.movers;
+        const movers = text.slice(text.indexOf(`\n${heading}\n`));
+        const marks = movers.split("\n").filter((l) => !l.startsWith("†") && l.includes("†"));
+        expect(marks).toHaveLength(c.questions.movers.filter((m) => m.definitionChanged).length);
+      });
+    }
+  }
+
+  it("leaves columns out at 80 and says which; keeps them all at 200", async () => {
+    const c = await lotus();
+    const narrow = await render("table", c, "en", false, 80);
+    expect(narrow).toContain("Left out at this width: Level, Target and Coverage.");
+    expect(narrow).toContain("│ lead.expectations      │ Are executive e… † │");
+    const narrower = await render("table", c, "en", false, 60);
+    expect(narrower).toContain("Left out at this width: Question.");
+    expect(narrower).toContain("│ lead.expectations †    │");
+    const wide = await render("table", c, "en", false, 200);
+    expect(wide).not.toContain("Left out at this width");
+    expect(wide).toMatch(
+      /│ Dimension +│ Baseline │ Follow-up │ +Change │ Level │ Target │ Real change\? +│ Progress │ +Coverage │/,
+    );
+  });
+});
+
 describe("docs/compare.md", () => {
   it("shows the current table output as its example", () => {
     const doc = readFileSync(path.join(import.meta.dirname, "../../docs/compare.md"), "utf8");
@@ -279,7 +326,8 @@ describe("dimension weights changed between the versions", () => {
     ] as const;
     for (const [lang, overall, group, detail, footnote] of cases) {
       for (const format of ["table", "md"] as const) {
-        const text = await render(format, c, lang);
+        // Wide enough for every sentence on one line: this is about what is said.
+        const text = await render(format, c, lang, false, 200);
         for (const needle of [overall, group, detail, footnote]) {
           expect(text, `${format} ${lang}`).toContain(needle);
         }
@@ -308,11 +356,139 @@ describe("both assessments answered to one questionnaire version", () => {
     ] as const;
     for (const [lang, same] of cases) {
       for (const format of ["table", "md"] as const) {
-        const text = await render(format, c, lang);
+        // Wide enough for every sentence on one line: this is about what is said.
+        const text = await render(format, c, lang, false, 200);
         expect(text).toContain(same);
         expect(text).not.toContain("1.1.0 → 1.1.0");
         expect(text).not.toMatch(/No question was added|没有新增、删除或修改的题目/);
       }
     }
   });
+});
+
+describe("compare --format pptx: the risks slide", () => {
+  it("lists what fits in a column and the rest in the speaker notes", async () => {
+    const c = await lotus();
+    const [risk] = c.risks.persisting;
+    if (!risk) throw new Error("no persisting risk");
+    const many = Array.from({ length: 25 }, (_, i) => ({
+      ...risk,
+      id: `risk-${i}`,
+      title: { en: `Risk number ${i}`, "zh-CN": `风险 ${i}` },
+    }));
+    const parts = await packageParts(
+      (await render("pptx", {
+        ...c,
+        risks: { ...c.risks, persisting: many },
+      })) as unknown as Uint8Array,
+    );
+    const xml = (kind: string) =>
+      [...parts]
+        .filter(([name]) => new RegExp(`^ppt/${kind}/\\w+\\d+\\.xml$`).test(name))
+        .map(([, x]) => x)
+        .join("");
+    const slides = xml("slides");
+    expect(slides).toContain("Risk number 6 (high)");
+    expect(slides).not.toContain("Risk number 7 (high)");
+    expect(slides).toContain("… and 18 more");
+    expect(xml("notesSlides")).toContain("Risk number 24 (high)");
+  });
+});
+
+describe("profile warnings", () => {
+  it("name the profiles in the document's language, and by id on standard error", async () => {
+    const c = await lotus();
+    const w = {
+      code: "profile-mismatch" as const,
+      baseline: "b2b-industrial,mid-size",
+      followup: "standard",
+      names: {
+        baseline: [
+          { en: "B2B manufacturing and industrial", "zh-CN": "B2B 制造与工业" },
+          { en: "Mid-size", "zh-CN": "中型" },
+        ],
+        followup: [],
+      },
+    };
+    const edited: Comparison = { ...c, warnings: [w] };
+    expect(buildCompareView(edited, "en").warnings[0]).toContain(
+      "different profiles: B2B manufacturing and industrial · Mid-size at baseline, the standard weights at follow-up.",
+    );
+    expect(buildCompareView(edited, "zh-CN").warnings[0]).toContain(
+      "基线为 B2B 制造与工业 · 中型，复评为标准权重。",
+    );
+    expect(warningText("en", edited, w, true)).toContain(
+      "b2b-industrial,mid-size at baseline, standard at follow-up.",
+    );
+  });
+});
+
+describe("the interval between the assessments", () => {
+  it("is worded in the singular for one month or one day", async () => {
+    const c = await lotus();
+    const interval = (months: number, days: number, lang: Lang = "en") =>
+      buildCompareView({ ...c, interval: { months, days } }, lang).interval.value;
+    expect(interval(6, 181)).toBe("6 months (181 days)");
+    expect(interval(1, 31)).toBe("1 month (31 days)");
+    expect(interval(0, 1)).toBe("0 months (1 day)");
+    expect(interval(1, 31, "zh-CN")).toBe("1 个月（31 天）");
+  });
+});
+
+describe("the comparison view colours only what is more than noise", () => {
+  it("leaves a level crossed by a change within the noise uncoloured, as its score change", async () => {
+    const c = await lotus();
+    const rows = buildCompareView(c, "en").dimensions.rows;
+    const level = (id: string) => rows[c.dimensions.findIndex((d) => d.id === id)]?.[4];
+    // Leadership's +0.92 is a gain; data quality's +0.50 (1 → 2) is within its ±0.56.
+    expect(level("leadership")).toEqual({ text: "1 → 3", trend: "up" });
+    expect(level("data-quality")).toEqual({ text: "1 → 2", trend: "same" });
+  });
+
+  it("colours the overall change only from a quarter level", async () => {
+    const c = await lotus();
+    const overall = (change: number) => {
+      const edited: Comparison = {
+        ...c,
+        overall: {
+          ...c.overall,
+          score: { baseline: 2.36, followup: round2(2.36 + change), change },
+          level: { baseline: 2, followup: 3, change: 1 },
+        },
+      };
+      const row = buildCompareView(edited, "en").dimensions.rows.at(-1);
+      return [row?.[3]?.trend, row?.[4]?.trend];
+    };
+    expect(overall(0.33)).toEqual(["up", "up"]);
+    expect(overall(0.04)).toEqual(["same", "same"]);
+    expect(overall(-0.25)).toEqual(["down", "up"]);
+  });
+});
+
+describe("compare --format pdf: the dimension table", () => {
+  // "2 → 3" and "82% → 100%" read as one figure: a cell that wraps after its arrow reads as two.
+  it.skipIf(!havePdftotext()).each(["en", "zh-CN"] as const)(
+    "keeps each level and coverage cell on one line (%s)",
+    async (lang) => {
+      const pdf = (await COMPARE_RENDERERS.pdf(await lotus(), {
+        lang,
+        color: false,
+        width: 80,
+      })) as Uint8Array;
+      const figure = /^\d+%?$/;
+      let cells = 0;
+      for (const [page, words] of pdfWords(pdf).entries()) {
+        for (const arrow of words.filter((w) => w.text === "→")) {
+          const line = words.filter((w) => Math.abs(w.y1 - arrow.y1) < 1);
+          const before = line.filter((w) => w.x2 <= arrow.x1).sort((a, b) => b.x2 - a.x2)[0];
+          if (!before || !figure.test(before.text)) continue;
+          cells += 1;
+          const after = line.filter((w) => w.x1 >= arrow.x2).sort((a, b) => a.x1 - b.x1)[0];
+          expect(after?.text, `${before.text} → on page ${page + 1}`).toMatch(figure);
+        }
+      }
+      // Three dimensions and the overall row, a level and a coverage cell each.
+      expect(cells).toBe(8);
+    },
+  );
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { materializeResults } from "../../src/batch/run.js";
 import { resultsSchema } from "../../src/core/models/results.js";
 import { openExport } from "../../src/io/survey/read.js";
-import { detectPreset, PRESETS } from "../../src/survey/presets.js";
+import { detectPreset, limesurveyCodeTextSeparator, PRESETS } from "../../src/survey/presets.js";
 import { mapping, runOn, SURVEY, scoreFiles, tmp, withoutStatistics } from "../batch/helpers.js";
 
 /** fixture → [preset, encoding, delimiter (csv only), rows scored, rows excluded]. */
@@ -39,6 +39,21 @@ async function firstRows(file: string, n = 3): Promise<string[][]> {
 }
 
 describe("survey export presets", () => {
+  it("recognises LimeSurvey headed by question code and text, and reads its separator", () => {
+    const row = [
+      "id. Response ID",
+      "submitdate. Date submitted",
+      "lastpage. Last page",
+      "Q1. Why?",
+    ];
+    expect(limesurveyCodeTextSeparator(row)).toBe(". ");
+    expect(detectPreset([row]).id).toBe("limesurvey");
+    expect(limesurveyCodeTextSeparator(["id - Response ID", "seed - Seed"])).toBe(" - ");
+    // Codes and full headings alone have no separator; nor has a code followed by more code.
+    expect(limesurveyCodeTextSeparator(["id", "submitdate", "Response ID"])).toBeUndefined();
+    expect(limesurveyCodeTextSeparator(["idxResponse ID"])).toBeUndefined();
+  });
+
   it("has a fixture for every preset", () => {
     const presets = new Set(Object.values(CASES).map(([p]) => p));
     expect([...presets].sort()).toEqual([

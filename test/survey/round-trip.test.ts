@@ -187,6 +187,52 @@ describe("survey round trips: the platform's export scores as the same answers d
     });
   }
 
+  // LimeSurvey's other headings: "Question code & question text" (`id. Response ID`, its own
+  // columns included, ". " being the export form's default separator) and "Full question text"
+  // (`Response ID`, `Date submitted`, the question texts in the export's language).
+  const headings = [
+    ["code & text", "en", (code: string, text: string) => `${code}. ${text}`],
+    ["code & text", "zh-CN", (code: string, text: string) => `${code} - ${text}`],
+    ["full question text", "en", (_code: string, text: string) => text],
+    ["full question text", "zh-CN", (_code: string, text: string) => text],
+  ] as const;
+  for (const [style, lang, heading] of headings) {
+    it(`LimeSurvey, headings "${style}" (${lang}), full answers`, async () => {
+      await roundTrip(
+        "limesurvey",
+        (plan, dir) => {
+          const own = [
+            ["id", "Response ID"],
+            ["submitdate", "Date submitted"],
+            ["lastpage", "Last page"],
+            ["startlanguage", "Start language"],
+            ["seed", "Seed"],
+          ].map(([code, text]) => heading(code as string, text as string));
+          const header = [
+            ...own,
+            heading("ROLE", plan.roleText[lang] ?? ""),
+            ...plan.items.map((i) => heading(i.code, i.text[lang] ?? "")),
+          ];
+          const rows = answers(plan).map((r, k) => [
+            String(k + 1),
+            "2024-05-01 10:00:00",
+            "4",
+            lang === "zh-CN" ? "zh-Hans" : "en",
+            "123",
+            plan.roles.find((x) => x.role === r.role)?.text[lang] ?? "",
+            ...r.answers.map((a, i) => cell(plan, i, a, lang)),
+          ]);
+          // An incomplete response (no submit date) is left out.
+          rows.push(["9", "", "1", "en", "1", "R1", ...plan.items.map(() => "1")]);
+          const file = path.join(dir, "results-survey123.csv");
+          writeFileSync(file, `\uFEFF${csv([header, ...rows], { quoted: true })}`);
+          return { file, ids: rows.slice(0, -1).map((r) => r[0] as string) };
+        },
+        lang,
+      );
+    });
+  }
+
   const qualtricsCases = [
     ["txt", "number"],
     ["txt", "en"],

@@ -25,7 +25,10 @@ export function register(program: Command): void {
     )
     .addOption(outputOption("write the results JSON here instead of standard output"))
     .option("--respondents <file>", "write each respondent's scores as CSV")
-    .option("--rejects <file>", "write every rejected row, whole, as CSV")
+    .option(
+      "--rejects <file>",
+      "write every rejected row, whole, as CSV (correct it and run batch on it with the same mapping)",
+    )
     .addOption(
       new Option("--encoding <encoding>", "text encoding of a CSV export")
         .choices(ENCODINGS)

@@ -9,6 +9,7 @@ export const ENCODINGS = [
   "auto",
   "utf-8",
   "gb18030",
+  "windows-1252",
   "utf-16le",
 ] as const satisfies readonly EncodingChoice[];
 

@@ -18,12 +18,14 @@ import type {
   ReadinessChange,
   ReadinessRuleRef,
   RiskChange,
+  RoleMismatchWarning,
+  RoleRef,
   Verdict,
 } from "../models/comparison.js";
 import { COMPARISON_SCHEMA_VERSION } from "../models/comparison.js";
 import { type DimensionResult, type Results, respondentCount } from "../models/results.js";
 import { profileIds } from "../questionnaire/profiles.js";
-import type { Question, Severity } from "../questionnaire/schema.js";
+import type { Question, Role, Severity } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";
 import { compareText } from "../text/compare.js";
 import { OUTCOME_KPIS, outcomeDimensions } from "./outcomes.js";
@@ -56,6 +58,14 @@ export interface CompareOptions {
    * scored standard: the profiles differ by necessity, not by choice (`profile-unavailable`).
    */
   profileUnavailable?: boolean | undefined;
+  /**
+   * The assessments as answered, when `baseline` and `followup` are them scored again on the
+   * roles both share (docs/compare.md, Roles): the roles, the respondent counts and the
+   * perception gaps come from these; every other figure from the sides compared.
+   */
+  answered?: { baseline: Results; followup: Results } | undefined;
+  /** Names for roles neither side's questionnaire has (a results side read without its own). */
+  roles?: readonly Role[] | undefined;
 }
 
 const change = (baseline: number | null, followup: number | null): Change => ({
@@ -109,15 +119,88 @@ export function progressToTarget(
   return { progress: Math.round(round2(clamped * 100)), status: "measured" };
 }
 
-function summarize(side: CompareSide): AssessmentSummary {
+function summarize(side: CompareSide, answered: Results): AssessmentSummary {
   const r = side.results;
   return {
     client: r.assessment.client,
     date: r.assessment.date,
     assessor: r.assessment.assessor,
     questionnaire: r.questionnaire,
-    respondents: respondentCount(r),
+    respondents: respondentCount(answered),
     questionnaireAvailable: side.questionnaire !== undefined,
+  };
+}
+
+/** The roles at least one respondent answered as, in the results' order. */
+export function rolesAnswered(results: Pick<Results, "respondentsByRole">): string[] {
+  return Object.entries(results.respondentsByRole)
+    .filter(([, n]) => n > 0)
+    .map(([id]) => id);
+}
+
+/** The roles both assessments share (in the follow-up's order) and those only one of them has. */
+export interface RoleSplit {
+  shared: string[];
+  onlyBaseline: string[];
+  onlyFollowup: string[];
+}
+
+export function splitRoles(
+  baseline: Pick<Results, "respondentsByRole">,
+  followup: Pick<Results, "respondentsByRole">,
+): RoleSplit {
+  const b = rolesAnswered(baseline);
+  const f = rolesAnswered(followup);
+  return {
+    shared: f.filter((r) => b.includes(r)),
+    onlyBaseline: b.filter((r) => !f.includes(r)),
+    onlyFollowup: f.filter((r) => !b.includes(r)),
+  };
+}
+
+/**
+ * Roles that answered at one assessment only: what the comparison was made on, and the
+ * dimensions those roles gave answers on (where the applicable questions, the role-balanced
+ * scores and coverage differ for that reason alone). Null when both had the same roles.
+ */
+function roleMismatch(
+  answered: { baseline: Results; followup: Results },
+  order: readonly string[],
+  comparedOn: RoleMismatchWarning["comparedOn"],
+  roles: readonly Role[],
+): RoleMismatchWarning | null {
+  const { baseline: b, followup: f } = answered;
+  const split = splitRoles(b, f);
+  if (split.onlyBaseline.length === 0 && split.onlyFollowup.length === 0) return null;
+  const named = new Map<string, Role>();
+  for (const role of roles) if (!named.has(role.id)) named.set(role.id, role);
+  const ref = (id: string, r: Results): RoleRef => {
+    const role = named.get(id);
+    return {
+      id,
+      name: role?.name ?? null,
+      people: role ? (role.people ?? role.name) : null,
+      respondents: r.respondentsByRole[id] ?? 0,
+    };
+  };
+  const touched = new Set<string>();
+  for (const [only, r] of [
+    [split.onlyBaseline, b],
+    [split.onlyFollowup, f],
+  ] as const) {
+    for (const d of r.dimensions) {
+      if (d.confidenceBasis.rolesPresent.some((role) => only.includes(role))) touched.add(d.id);
+    }
+  }
+  return {
+    code: "role-mismatch",
+    baseline: rolesAnswered(b).join(", "),
+    followup: rolesAnswered(f).join(", "),
+    onlyBaseline: split.onlyBaseline.map((id) => ref(id, b)),
+    onlyFollowup: split.onlyFollowup.map((id) => ref(id, f)),
+    shared: split.shared.map((id) => ref(id, f)),
+    comparedOn,
+    dimensions: order.filter((id) => touched.has(id)),
   };
 }
 
@@ -452,6 +535,7 @@ export function compareAssessments(
 ): Comparison {
   const b = baseline.results;
   const f = followup.results;
+  const answered = options.answered ?? { baseline: b, followup: f };
   const warnings: ComparisonWarning[] = [];
   if (b.assessment.client.name.trim() !== f.assessment.client.name.trim()) {
     warnings.push({
@@ -471,10 +555,14 @@ export function compareAssessments(
   const fp = profileIds(f.profile);
   if (bp !== fp) {
     const code = options.profileUnavailable ? "profile-unavailable" : "profile-mismatch";
-    warnings.push({ code, baseline: bp, followup: fp });
-  }
-  if (b.assessment.date === f.assessment.date) {
-    warnings.push({ code: "same-date", baseline: b.assessment.date, followup: f.assessment.date });
+    const names = (r: Results) =>
+      [r.profile?.industry?.name, r.profile?.size?.name].filter((n) => n !== undefined);
+    warnings.push({
+      code,
+      baseline: bp,
+      followup: fp,
+      names: { baseline: names(b), followup: names(f) },
+    });
   }
 
   const questions = compareQuestions(baseline, followup, options.movers ?? DEFAULT_MOVERS);
@@ -497,6 +585,20 @@ export function compareAssessments(
     ...f.dimensions.map((d) => d.id),
     ...b.dimensions.map((d) => d.id).filter((id) => !fDims.has(id)),
   ];
+  const roles = roleMismatch(
+    answered,
+    order,
+    options.answered ? "shared-roles" : "all-respondents",
+    [
+      ...(followup.questionnaire?.roles ?? []),
+      ...(baseline.questionnaire?.roles ?? []),
+      ...(options.roles ?? []),
+    ],
+  );
+  if (roles) warnings.push(roles);
+  if (b.assessment.date === f.assessment.date) {
+    warnings.push({ code: "same-date", baseline: b.assessment.date, followup: f.assessment.date });
+  }
   const dimensions = order.map((id) =>
     compareDimension(bDims.get(id), fDims.get(id), touched.has(id), {
       baseline: sideVariance(b, bDims.get(id)),
@@ -506,8 +608,8 @@ export function compareAssessments(
 
   return {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
-    baseline: summarize(baseline),
-    followup: summarize(followup),
+    baseline: summarize(baseline, answered.baseline),
+    followup: summarize(followup, answered.followup),
     interval: intervalBetween(b.assessment.date, f.assessment.date),
     warnings,
     overall: {
@@ -518,10 +620,17 @@ export function compareAssessments(
       weightsChanged: overallWeightsChanged(dimensions),
     },
     dimensions,
-    kpis: kpiMoves(b, dimensions),
+    // The KPIs the baseline's report set, from everyone who answered it.
+    kpis: kpiMoves(answered.baseline, dimensions),
     risks: compareRisks(baseline, followup),
     readiness: compareReadiness(b, f),
-    perceptionGaps: comparePerceptionGaps(order, bDims, fDims),
+    // Executive minus front line, as each assessment measured it: leaving out a role both did
+    // not answer as changes neither side's gap, or leaves nothing to compare.
+    perceptionGaps: comparePerceptionGaps(
+      order,
+      new Map(answered.baseline.dimensions.map((d) => [d.id, d])),
+      new Map(answered.followup.dimensions.map((d) => [d.id, d])),
+    ),
     questions,
   };
 }

@@ -1,4 +1,11 @@
-import { ceilTolerant, compareIds, greaterThan, lessThan, round2 } from "../math/numbers.js";
+import {
+  atLeast,
+  ceilTolerant,
+  compareIds,
+  greaterThan,
+  lessThan,
+  round2,
+} from "../math/numbers.js";
 import type { Results } from "../models/results.js";
 import type { CrmSituation, Phase, Pillar } from "../questionnaire/schema.js";
 import type { Questionnaire, ResolvedRecommendation } from "../questionnaire/types.js";
@@ -90,10 +97,26 @@ export interface PlannedPhase {
 /** Where each dimension is expected to stand at a week of the plan. */
 export interface Projection {
   week: number;
-  /** The phase that ends that week, or `horizon`. */
-  at: Phase | "horizon";
+  /** The phase that ends that week, the reassessment, or the end of the horizon. */
+  at: Phase | "reassessment" | "horizon";
   /** Projected score per dimension id; null while the dimension is inconclusive. */
   scores: Record<string, number | null>;
+}
+
+/**
+ * How the plan moves one dimension (the one projection every date and score the report expects
+ * comes from): it climbs at the questionnaire's pace from the week its first action starts.
+ */
+export interface DimensionOutlook {
+  dimension: string;
+  /** The week its first planned action starts; null when this cycle plans no action on it. */
+  startWeek: number | null;
+  /**
+   * The week its projection reaches the target (end exclusive, like `endWeek`): 0 when it is there
+   * already; null when it is inconclusive, or has a gap no planned action works on (it does not
+   * move in this cycle). May lie beyond the horizon.
+   */
+  targetWeek: number | null;
 }
 
 /** The sequenced, scheduled plan; language-neutral (the report model words it). */
@@ -116,7 +139,10 @@ export interface Roadmap {
   gateWeek: number | null;
   /** Ids of the actions that start in the first 90 days. */
   firstNinetyDays: string[];
+  /** Phase ends (phases with actions), then the reassessment, then the horizon, in that order. */
   projections: Projection[];
+  /** One per dimension, in the results' order. */
+  outlook: DimensionOutlook[];
 }
 
 export interface RoadmapOptions {
@@ -187,6 +213,8 @@ export function planRoadmap(
   const laterTechnology = [...actions, ...backlog].some(
     (a) => a.phase !== "rigidify" && sel.pillarFor(a.recommendation) === "technology",
   );
+  const reassessmentWeek = totalWeeks > 0 ? totalWeeks : horizon;
+  const outlook = outlookOf(results, actions);
   return {
     strategy,
     situation,
@@ -195,10 +223,11 @@ export function planRoadmap(
     backlog,
     phases,
     totalWeeks,
-    reassessmentWeek: totalWeeks > 0 ? totalWeeks : horizon,
+    reassessmentWeek,
     gateWeek: rigidify && rigidify.actions.length > 0 && laterTechnology ? rigidify.endWeek : null,
     firstNinetyDays: actions.filter((a) => a.startWeek < FIRST_DAYS_WEEKS).map((a) => a.id),
-    projections: project(results, actions, phases, horizon),
+    projections: project(results, outlook, phases, reassessmentWeek, horizon),
+    outlook,
   };
 }
 
@@ -438,40 +467,88 @@ function phasesOf(actions: PlannedAction[]): PlannedPhase[] {
   });
 }
 
-/**
- * Projected scores: a dimension climbs at the questionnaire's pace (one level per
- * `monthsPerLevel`) from the week its first action starts, and never beyond its target.
- */
-function project(
-  results: Results,
-  actions: PlannedAction[],
-  phases: PlannedPhase[],
-  horizon: number,
-): Projection[] {
+/** Weeks a climb of `levels` takes at `monthsPerLevel` months a level (52 weeks a year), rounded up. */
+function climbWeeks(levels: number, monthsPerLevel: number): number {
+  return ceilTolerant((levels * monthsPerLevel * 52) / 12);
+}
+
+/** Each dimension's outlook: when its first action starts, and when it reaches its target. */
+function outlookOf(results: Results, actions: PlannedAction[]): DimensionOutlook[] {
   const firstStart = new Map<string, number>();
   for (const a of actions) {
     const d = a.recommendation.dimension;
     firstStart.set(d, Math.min(firstStart.get(d) ?? a.startWeek, a.startWeek));
   }
+  return results.dimensions.map((d) => {
+    const startWeek = firstStart.get(d.id) ?? null;
+    const targetWeek =
+      d.score === null
+        ? null
+        : atLeast(d.score, d.target)
+          ? 0
+          : startWeek === null
+            ? null
+            : startWeek + climbWeeks(d.target - d.score, results.monthsPerLevel);
+    return { dimension: d.id, startWeek, targetWeek };
+  });
+}
+
+/**
+ * A dimension's projected score at a week: its score until its first action starts, then one
+ * level per `monthsPerLevel` months up to its target, which it reaches in its `targetWeek` and not
+ * before (a projection short of the target never rounds up to it).
+ */
+export function projectedScore(
+  d: Results["dimensions"][number],
+  outlook: DimensionOutlook,
+  week: number,
+  monthsPerLevel: number,
+): number | null {
+  if (d.score === null) return null;
+  const { startWeek, targetWeek } = outlook;
+  if (startWeek === null || targetWeek === null || targetWeek === 0) return d.score;
+  if (week >= targetWeek) return d.target;
+  const months = (Math.max(0, week - startWeek) * 12) / 52;
+  return Math.max(
+    d.score,
+    Math.min(round2(d.score + months / monthsPerLevel), round2(d.target - 0.01)),
+  );
+}
+
+/**
+ * Projected scores (docs/reports.md, "Projections") at the end of each phase with actions, at the
+ * reassessment and at the end of the horizon.
+ */
+function project(
+  results: Results,
+  outlook: DimensionOutlook[],
+  phases: PlannedPhase[],
+  reassessmentWeek: number,
+  horizon: number,
+): Projection[] {
   const at = (week: number): Record<string, number | null> => {
     const scores: Record<string, number | null> = {};
-    for (const d of results.dimensions) {
-      const start = firstStart.get(d.id);
-      if (d.score === null || start === undefined || d.score >= d.target) {
-        scores[d.id] = d.score;
-        continue;
-      }
-      const months = (Math.max(0, week - start) * 12) / 52;
-      scores[d.id] = round2(Math.min(d.target, d.score + months / results.monthsPerLevel));
-    }
+    results.dimensions.forEach((d, i) => {
+      const o = outlook[i] ?? { dimension: d.id, startWeek: null, targetWeek: null };
+      scores[d.id] = projectedScore(d, o, week, results.monthsPerLevel);
+    });
     return scores;
   };
   return [
     ...phases
       .filter((p) => p.actions.length > 0)
       .map((p) => ({ week: p.endWeek, at: p.phase, scores: at(p.endWeek) })),
+    { week: reassessmentWeek, at: "reassessment" as const, scores: at(reassessmentWeek) },
     { week: horizon, at: "horizon" as const, scores: at(horizon) },
   ];
+}
+
+/** The projected scores at a point of the plan (empty for a phase without actions). */
+export function projectionAt(
+  roadmap: Pick<Roadmap, "projections">,
+  at: Projection["at"],
+): Record<string, number | null> {
+  return roadmap.projections.find((p) => p.at === at)?.scores ?? {};
 }
 
 /** Appends a reason to an action's list, selecting the action if it is new. */

@@ -43,18 +43,77 @@ export const assessmentSummarySchema = z
   })
   .describe("The assessment header of one side.");
 
-export const comparisonWarningSchema = z
+/** A respondent role as the comparison names it. */
+export const roleRefSchema = z
   .strictObject({
-    code: z.enum([
-      "client-mismatch",
-      "questionnaire-mismatch",
-      "profile-mismatch",
-      "profile-unavailable",
-      "same-date",
-    ]),
+    id: z.string(),
+    name: localizedText
+      .nullable()
+      .describe("The role's name in the questionnaire; null when no questionnaire has the role."),
+    people: localizedText
+      .nullable()
+      .describe("The role's people as a group inside a sentence (the name when not given)."),
+    respondents: z
+      .number()
+      .int()
+      .describe("Respondents of this role at the assessment where it took part."),
+  })
+  .describe("A respondent role.");
+
+const sideWarning = z
+  .strictObject({
+    code: z.enum(["client-mismatch", "questionnaire-mismatch", "same-date"]),
     baseline: z.string(),
     followup: z.string(),
   })
+  .describe("Something the consultant should check; the comparison still went ahead.");
+
+/** The two sides scored with different profiles (docs/compare.md, Profiles). */
+export const profileWarningSchema = z
+  .strictObject({
+    code: z.enum(["profile-mismatch", "profile-unavailable"]),
+    baseline: z
+      .string()
+      .describe("The baseline's profile ids joined by ',', or standard (no profile)."),
+    followup: z
+      .string()
+      .describe("The follow-up's profile ids joined by ',', or standard (no profile)."),
+    names: z
+      .strictObject({ baseline: z.array(localizedText), followup: z.array(localizedText) })
+      .describe("The profiles' names at each side (industry, then size); empty for standard."),
+  })
+  .describe(
+    "The assessments were scored with different profiles (profile-unavailable: one side's questionnaire has none).",
+  );
+
+/** Roles that answered at one assessment only (docs/compare.md, Roles). */
+export const roleMismatchWarningSchema = z
+  .strictObject({
+    code: z.literal("role-mismatch"),
+    baseline: z.string().describe("The roles that answered at the baseline: ids joined by ', '."),
+    followup: z.string().describe("The roles that answered at the follow-up: ids joined by ', '."),
+    onlyBaseline: z.array(roleRefSchema).describe("Roles that answered at the baseline only."),
+    onlyFollowup: z.array(roleRefSchema).describe("Roles that answered at the follow-up only."),
+    shared: z
+      .array(roleRefSchema)
+      .describe("Roles that answered at both (respondents: at the follow-up)."),
+    comparedOn: z
+      .enum(["shared-roles", "all-respondents"])
+      .describe(
+        "shared-roles: both sides were scored again on the shared roles alone, so every figure compares like with like; all-respondents: a side could not be scored again (results, or no shared role), so its figures include roles the other side lacks.",
+      ),
+    dimensions: z
+      .array(z.string())
+      .describe(
+        "Dimensions on which a role of one side only gave answers, in the comparison's order.",
+      ),
+  })
+  .describe(
+    "Respondent roles that answered at one assessment only: the applicable questions, the role-balanced scores and the perception gaps differ for that reason alone.",
+  );
+
+export const comparisonWarningSchema = z
+  .discriminatedUnion("code", [sideWarning, profileWarningSchema, roleMismatchWarningSchema])
   .describe("Something the consultant should check; the comparison still went ahead.");
 
 export const progressStatusSchema = z
@@ -257,6 +316,9 @@ export type ChangeSignal = z.infer<typeof changeSignalSchema>;
 export type KpiMove = z.infer<typeof kpiMoveSchema>;
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
 export type ComparisonWarning = z.infer<typeof comparisonWarningSchema>;
+export type RoleMismatchWarning = z.infer<typeof roleMismatchWarningSchema>;
+export type ProfileWarning = z.infer<typeof profileWarningSchema>;
+export type RoleRef = z.infer<typeof roleRefSchema>;
 export type ComparisonWarningCode = ComparisonWarning["code"];
 export type ProgressStatus = z.infer<typeof progressStatusSchema>;
 export type DimensionChange = z.infer<typeof dimensionChangeSchema>;

@@ -262,13 +262,29 @@ const calibrationItem = z.strictObject({
   score,
   target: z.number(),
   gap: z.number(),
-  monthsNeeded: z.number(),
-  realisticDate: isoDate,
-  realisticDateText: z.string(),
+  startWeek: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "Week (0-based) the roadmap's first action on the dimension starts, where its climb starts; null when the roadmap plans no action on it within the horizon.",
+    ),
+  monthsNeeded: z
+    .number()
+    .nullable()
+    .describe("Whole months from the assessment to the realistic date; null when it is null."),
+  realisticDate: isoDate
+    .nullable()
+    .describe(
+      "When the roadmap's projection reaches the target (beyond the horizon); null when the roadmap plans no action on the dimension within the horizon.",
+    ),
+  realisticDateText: z
+    .string()
+    .describe("The realistic date in words, or the label nextCycle when it is null."),
   reachableByHorizon: z
     .number()
     .describe(
-      "Score expected by the end of the horizon: the roadmap's projection (the climb at the questionnaire's pace starts with the dimension's first action, capped at target), as the radar and the scorecard show it.",
+      "Score expected by the end of the horizon: the roadmap's projection (the climb at the questionnaire's pace starts with the dimension's first action, capped at target), as the radar shows it.",
     ),
   sentence: z.string(),
 });
@@ -290,7 +306,9 @@ const calibrationSection = z
           dimensions: ids,
           realisticDate: isoDate
             .nullable()
-            .describe("When every dimension it depends on reaches its target; null if unmeasured."),
+            .describe(
+              "When every dimension it depends on reaches its target on the roadmap's projection; null when one of them is unmeasured or has no planned action within the horizon.",
+            ),
           feasible: z.boolean().nullable(),
           sentence: z.string(),
         }),
@@ -480,8 +498,16 @@ const dimensionDetail = z.strictObject({
     .nullable()
     .describe("Set when a critical question capped the level."),
   expectation: z
-    .strictObject({ monthsNeeded: z.number(), realisticDate: isoDate, sentence: z.string() })
-    .nullable(),
+    .strictObject({
+      startWeek: z.number().int().nullable(),
+      monthsNeeded: z.number().nullable(),
+      realisticDate: isoDate.nullable(),
+      sentence: z.string(),
+    })
+    .nullable()
+    .describe(
+      "Set when the target is out of reach within the horizon; the same figures as the dimension's calibration item.",
+    ),
   perceptionGap: z
     .strictObject({
       executive: z.number(),

@@ -1,13 +1,16 @@
 import { isAscii, isUtf8 } from "node:buffer";
 
-/** What `--encoding` accepts; `auto` detects a byte-order mark, else UTF-8 with a GB18030 fallback. */
-export const ENCODING_CHOICES = ["auto", "utf-8", "gb18030", "utf-16le"] as const;
+/**
+ * What `--encoding` accepts; `auto` detects a byte-order mark, else UTF-8 with a GB18030 or
+ * Windows-1252 fallback.
+ */
+export const ENCODING_CHOICES = ["auto", "utf-8", "gb18030", "windows-1252", "utf-16le"] as const;
 export type EncodingChoice = (typeof ENCODING_CHOICES)[number];
 
 /** The encoding actually used to read a file. */
-export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+export type Encoding = "utf-8" | "gb18030" | "windows-1252" | "utf-16le" | "utf-16be";
 
-/** Bytes examined before deciding between UTF-8 and GB18030 when there is no byte-order mark. */
+/** Bytes examined before deciding between UTF-8 and the fallbacks when there is no byte-order mark. */
 export const SNIFF_BYTES = 64 * 1024;
 
 /** Shared with the caller: what was decided, and notices to show on standard error. */
@@ -74,6 +77,34 @@ function guessUtf16(bytes: Uint8Array): Encoding | undefined {
   return undefined;
 }
 
+/**
+ * Whether text that is not UTF-8 is Windows-1252 (what Excel saves as "CSV" on a Western Windows:
+ * a corrected rejects file, a client's re-saved export) rather than GB18030 (Chinese Excel's). In
+ * GB18030 text from Excel a character is a pair of bytes whose second byte is above ASCII (the
+ * GB2312 range A1–FE); Windows-1252 has single high bytes between ASCII letters (Zürich, café,
+ * Don’t), which GB18030 reads as pairs with an ASCII second byte when it can read them at all.
+ */
+export function looksWindows1252(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let asciiSecond = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x80) continue;
+    if (b === 0x80 || b === 0xff) return true; // never a GB18030 first byte
+    const next = bytes[i + 1];
+    if (next === undefined) break;
+    if (next >= 0x30 && next <= 0x39) {
+      i += 3; // a four-byte GB18030 sequence
+      continue;
+    }
+    if (next < 0x40 || next === 0x7f || next === 0xff) return true; // never a second byte
+    pairs++;
+    if (next < 0x80) asciiSecond++;
+    i++;
+  }
+  return asciiSecond * 2 > pairs;
+}
+
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
@@ -120,6 +151,48 @@ function firstBadByte(encoding: Encoding, chunk: Uint8Array, final: boolean): nu
   return final ? start : chunk.length;
 }
 
+/**
+ * The encoding to read a file in, from `--encoding` or, for `auto`, from its first bytes (`head`,
+ * the whole file when `done`) and byte-order mark; a notice says when it was guessed or overruled.
+ */
+function chooseEncoding(
+  head: Uint8Array,
+  done: boolean,
+  choice: EncodingChoice,
+  bom: Encoding | undefined,
+  notices: string[],
+  display: string,
+): Encoding {
+  if (choice !== "auto") {
+    if (bom && bom !== choice) {
+      notices.push(
+        `${display} starts with a ${bom.toUpperCase()} byte-order mark but --encoding ${choice} was given; following --encoding`,
+      );
+    }
+    return choice;
+  }
+  if (bom) return bom;
+  // NUL bytes are valid UTF-8 but never appear in CSV text: check for UTF-16 first.
+  const utf16 = guessUtf16(head);
+  if (utf16) {
+    notices.push(
+      `${display} has no byte-order mark but looks like ${utf16.toUpperCase()}; reading it as ${utf16.toUpperCase()} (use --encoding to choose another)`,
+    );
+    return utf16;
+  }
+  if (looksUtf8(head, done)) return "utf-8";
+  if (looksWindows1252(head)) {
+    notices.push(
+      `${display} is not valid UTF-8; reading it as Windows-1252, the encoding Excel saves "CSV" in on a Western Windows (use --encoding to choose another)`,
+    );
+    return "windows-1252";
+  }
+  notices.push(
+    `${display} is not valid UTF-8; reading it as GB18030, the encoding Chinese Excel saves (use --encoding to choose another)`,
+  );
+  return "gb18030";
+}
+
 async function* decodeFrom(
   it: AsyncIterator<Uint8Array>,
   choice: EncodingChoice,
@@ -143,31 +216,7 @@ async function* decodeFrom(
   let first = concat(head);
   state.bytesRead = first.length;
   const bom = detectBom(first);
-  let encoding: Encoding;
-  if (choice === "auto") {
-    // NUL bytes are valid UTF-8 but never appear in CSV text: check for UTF-16 first.
-    const utf16 = bom ? undefined : guessUtf16(first);
-    if (bom) encoding = bom.encoding;
-    else if (utf16) {
-      encoding = utf16;
-      state.notices.push(
-        `${display} has no byte-order mark but looks like ${utf16.toUpperCase()}; reading it as ${utf16.toUpperCase()} (use --encoding to choose another)`,
-      );
-    } else if (looksUtf8(first, done)) encoding = "utf-8";
-    else {
-      encoding = "gb18030";
-      state.notices.push(
-        `${display} is not valid UTF-8; reading it as GB18030, the encoding Chinese Excel saves (use --encoding to choose another)`,
-      );
-    }
-  } else {
-    encoding = choice;
-    if (bom && bom.encoding !== choice) {
-      state.notices.push(
-        `${display} starts with a ${bom.encoding.toUpperCase()} byte-order mark but --encoding ${choice} was given; following --encoding`,
-      );
-    }
-  }
+  const encoding = chooseEncoding(first, done, choice, bom?.encoding, state.notices, display);
   state.encoding = encoding;
   state.bom = bom?.encoding === encoding;
   if (state.bom && bom) first = first.subarray(bom.length);
@@ -190,7 +239,7 @@ async function* decodeFrom(
             ? "the start of the file was valid UTF-8"
             : "--encoding utf-8 was given";
         throw new DecodeError(
-          `${display}: expected UTF-8 text; found an invalid byte sequence at byte ${offset + bad + 1} (${why}; if the file was saved by Chinese Excel, rerun with --encoding gb18030)`,
+          `${display}: expected UTF-8 text; found an invalid byte sequence at byte ${offset + bad + 1} (${why}; if the file was saved as CSV by Chinese Excel, rerun with --encoding gb18030, by Excel on a Western Windows with --encoding windows-1252)`,
           offset + bad,
         );
       }

@@ -12,6 +12,13 @@ import { crc32, createInflateRaw } from "node:zlib";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import yauzl from "yauzl";
 import { type DateKind, dateKindOf, formatDateSerial } from "./xlsx-dates.js";
+import {
+  generalText,
+  loadNumfmt,
+  type NumberRenderer,
+  numberFormatCode,
+  numberRenderer,
+} from "./xlsx-numbers.js";
 
 /** Receives each row; see `RecordHandler` in read.ts. */
 type RowHandler = (cells: string[], row: number) => void | boolean | Promise<void>;
@@ -55,7 +62,7 @@ export class XlsxError extends Error {
 
 /**
  * A cell's text from its type and raw value: shared strings looked up, booleans as TRUE/FALSE,
- * inline strings unescaped, numbers in JavaScript's shortest form, errors and dates as written.
+ * inline strings unescaped, numbers as Excel's General shows them, errors and dates as written.
  * Undefined for a shared string the workbook does not have.
  */
 function cellText(type: string, raw: string, shared: readonly string[]): string | undefined {
@@ -69,7 +76,7 @@ function cellText(type: string, raw: string, shared: readonly string[]): string 
       return unescapeOoxml(raw);
     case "n": {
       const n = Number(raw);
-      return raw.trim() === "" ? "" : Number.isFinite(n) ? String(n) : raw;
+      return raw.trim() === "" ? "" : Number.isFinite(n) ? generalText(n) : raw;
     }
     default: // e (errors such as #N/A) and d (ISO dates) as written
       return raw;
@@ -194,8 +201,11 @@ class Workbook {
   private zip: yauzl.ZipFile | undefined;
   private entries = new Map<string, yauzl.Entry>();
   private shared: string[] = [];
-  /** The date kind of each cell style (`s`) whose number format shows a date or time. */
-  private dateStyles: (DateKind | undefined)[] = [];
+  /**
+   * How each cell style (`s`) shows numbers when not as General: the date kind of a date or time
+   * format, or the renderer of another number format (xlsx-numbers.ts).
+   */
+  private numberStyles: (DateKind | NumberRenderer | undefined)[] = [];
   /** The workbook counts days from 1904 (Excel for Mac's old default), not 1900. */
   private date1904 = false;
 
@@ -228,7 +238,7 @@ class Workbook {
     try {
       const { sheet, sharedStrings, styles } = await this.locateParts();
       if (sharedStrings) await this.readSharedStrings(sharedStrings);
-      if (styles) await this.readDateStyles(styles);
+      if (styles) await this.readNumberStyles(styles);
       await this.readSheet(sheet, onRow);
     } finally {
       this.zip?.close();
@@ -464,8 +474,8 @@ class Workbook {
     };
   }
 
-  /** Reads which cell styles show numbers as dates or times (their number formats). */
-  private async readDateStyles(name: string): Promise<void> {
+  /** Reads how each cell style shows numbers (as dates or times, or through another format). */
+  private async readNumberStyles(name: string): Promise<void> {
     const codes = new Map<number, string>();
     const formats: number[] = [];
     let inCellXfs = false;
@@ -480,7 +490,19 @@ class Workbook {
         if (tagName === "cellXfs") inCellXfs = false;
       };
     });
-    this.dateStyles = formats.map((id) => dateKindOf(id, codes.get(id)));
+    const kinds = formats.map((id) => dateKindOf(id, codes.get(id)));
+    const shown = formats.map((id, s) =>
+      kinds[s] ? undefined : numberFormatCode(id, codes.get(id)),
+    );
+    // numfmt is loaded only when some style shows numbers through a format of its own.
+    const numfmt = shown.some((code) => code !== undefined) ? await loadNumfmt() : undefined;
+    const renderers = new Map<string, NumberRenderer | undefined>();
+    this.numberStyles = formats.map((_, s) => {
+      const code = shown[s];
+      if (code === undefined || !numfmt) return kinds[s];
+      if (!renderers.has(code)) renderers.set(code, numberRenderer(numfmt, code));
+      return renderers.get(code);
+    });
   }
 
   private cellTooLong(where: string): never {
@@ -521,8 +543,9 @@ class Workbook {
   }
 
   /**
-   * A cell's text (a number whose style shows a date or time as that date or time); `unsaved`
-   * for a formula without its result. `where` names the cell for a refusal.
+   * A cell's text (a number as its style's format shows it: a date or time as that date or time,
+   * a code formatted `000` as 007); `unsaved` for a formula without its result. `where` names the
+   * cell for a refusal.
    */
   private cellValue(
     type: string,
@@ -535,10 +558,15 @@ class Workbook {
       this.fail(
         `${where()} holding a formula whose result was never saved (the workbook was written by a program and not yet calculated): open it in Excel or LibreOffice and save it, or save the responses as CSV`,
       );
-    const dateKind = type === "n" ? this.dateStyles[style] : undefined;
-    if (dateKind && value.trim() !== "") {
-      const date = formatDateSerial(Number(value), dateKind, this.date1904);
-      if (date !== undefined) return date;
+    const shown = type === "n" ? this.numberStyles[style] : undefined;
+    if (shown && value.trim() !== "") {
+      const n = Number(value);
+      if (typeof shown === "function") {
+        if (Number.isFinite(n)) return shown(n);
+      } else {
+        const date = formatDateSerial(n, shown, this.date1904);
+        if (date !== undefined) return date;
+      }
     }
     const text = cellText(type, value, this.shared);
     if (text === undefined)

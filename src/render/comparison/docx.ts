@@ -3,17 +3,18 @@ import type { Comparison } from "../../core/analysis/comparison.js";
 import { localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
 import {
+  beforeAfter,
   buildCompareView,
   type ListGroup,
   type ListItem,
   type TableView,
   type Cell as ViewCell,
+  wraps,
 } from "../../views/comparison.js";
 import { radarSvg } from "../charts/svg.js";
 import { type Cell, makeBlocks } from "../docx/blocks.js";
 import { writeDocx } from "../docx/document.js";
 import { STYLE } from "../docx/styles.js";
-import { fmtScore } from "../pdf/text.js";
 import { COLOR, paletteOf } from "../pdf/theme.js";
 import type { RenderOptions } from "./options.js";
 
@@ -29,15 +30,20 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     fonts: { brandFontPath: opts.brand?.pdfFont, cwd: opts.cwd },
   });
   const trendColor = { up: COLOR.improved, down: COLOR.gap, same: undefined, none: undefined };
-  const cell = (c: ViewCell): Cell => {
+  const cell = (c: ViewCell, nowrap: boolean): Cell => {
     const color = c.trend ? trendColor[c.trend] : undefined;
-    return color ? { text: c.text, color } : c.text;
+    return { text: c.text, nowrap, ...(color ? { color } : {}) };
   };
-  const table = (t: TableView): FileChild[] =>
-    b.table(
-      t.columns.map((c, i) => ({ header: c.label, width: i === 0 ? 3 : 1.3, numeric: c.right })),
-      t.rows.map((row) => row.map(cell)),
+  // As in the PDF, figures keep to one line and names wrap; in Word's larger type the signal's
+  // phrase ("No: within ±0.56") may wrap too, or the names would have no room left.
+  const signal = messagesFor(opts.lang).comparison.signal.column;
+  const table = (t: TableView): FileChild[] => {
+    const wrapping = t.columns.map((c) => wraps(c) || c.label === signal);
+    return b.table(
+      t.columns.map((c, i) => ({ header: c.label, width: wrapping[i] ? 3 : 1, numeric: c.right })),
+      t.rows.map((row) => row.map((c, i) => cell(c, !wrapping[i]))),
     );
+  };
   const item = (i: ListItem): string => `${i.id}${i.text ? ` ${i.text}` : ""}${i.detail}`;
   // A risk or readiness rule: its title for the client, without the questionnaire's id (as the deck).
   const titled = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
@@ -62,7 +68,7 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
       ],
     },
     { inconclusive: "—", current: followup, target: baseline, gap: "", weeks: "" },
-    (now, before) => `${fmtScore(before, "—")} → ${fmtScore(now, "—")}`,
+    beforeAfter,
     paletteOf(opts.brand),
   );
 
@@ -70,6 +76,8 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     b.paragraph(v.heading, { style: STYLE.title }),
     ...table(v.header),
     b.paragraph(`${v.interval.label}${v.colon}${v.interval.value}`),
+    // What the figures rest on comes before them.
+    ...(v.warnings.length > 0 ? [b.heading(1, v.labels.warnings), ...b.bullets(v.warnings)] : []),
     b.heading(1, v.labels.dimensions),
     ...(await b.chart(radar, `${baseline} → ${followup}`)),
     ...table(v.dimensions),
@@ -78,7 +86,7 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     if (note) body.push(b.paragraph(note, { style: STYLE.small }));
   }
   if (v.kpis) body.push(b.heading(1, v.labels.kpis), b.paragraph(v.kpisIntro), ...table(v.kpis));
-  body.push(b.heading(1, v.labels.readiness), b.paragraph(v.readiness.line));
+  body.push(b.heading(1, v.labels.readiness), b.paragraph(v.readiness.paragraph));
   for (const side of v.readiness.sides)
     body.push(b.paragraph(side.heading, { bold: true }), ...b.bullets(side.rules.map(titled)));
   body.push(b.heading(1, v.labels.risks), ...groups(v.risks, v.risksNone, titled));
@@ -92,7 +100,6 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     body.push(...(v.movers ? table(v.movers) : [b.paragraph(v.moversNone)]));
     if (v.moversFootnote) body.push(b.paragraph(v.moversFootnote, { style: STYLE.small }));
   }
-  if (v.warnings.length > 0) body.push(b.heading(1, v.labels.warnings), ...b.bullets(v.warnings));
   body.push(b.heading(1, v.labels.method), ...b.bullets(v.method));
 
   const f = comparison.followup;

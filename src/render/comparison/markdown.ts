@@ -65,8 +65,7 @@ export function buildMarkdownView(comparison: Comparison, opts: RenderOptions) {
     kpis: v.kpis ? table(v.kpis) : null,
     kpisIntro: e(v.kpisIntro),
     readiness: {
-      // A paragraph of its own, so it starts with a capital (English verdicts are lower-case).
-      line: e(v.readiness.line.replace(/^./, (ch) => ch.toUpperCase())),
+      line: e(v.readiness.paragraph),
       sides: v.readiness.sides.map((s) => ({ heading: e(s.heading), rules: s.rules.map(titled) })),
     },
     risks: v.risks.map((g) => group(g, titled)),

@@ -6,6 +6,8 @@ export interface RenderOptions {
   lang: Lang;
   /** ANSI colour (table only): the caller decides from TTY and NO_COLOR. */
   color: boolean;
+  /** The terminal columns the table is laid out in (table only). */
+  width: number;
   /** A folder of Handlebars templates overriding the bundled ones (md only). */
   templateDir?: string | undefined;
   /** The firm's branding in the comparison's language (PDF, DOCX, PPTX); none: the neutral look. */

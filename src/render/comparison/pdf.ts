@@ -2,12 +2,14 @@ import type { Comparison } from "../../core/analysis/comparison.js";
 import { localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
 import {
+  beforeAfter,
   buildCompareView,
   type CompareView,
   type ListGroup,
   type ListItem,
   type TableView,
   type Cell as ViewCell,
+  wraps,
 } from "../../views/comparison.js";
 import { drawRadar } from "../pdf/charts.js";
 import { openPdf } from "../pdf/document.js";
@@ -21,20 +23,27 @@ const TREND_COLOR = { up: COLOR.improved, down: COLOR.gap, same: undefined, none
 
 type Writer = Awaited<ReturnType<typeof openPdf>>["w"];
 
-const cell = (c: ViewCell): Cell => {
+const cell = (c: ViewCell, nowrap: boolean): Cell => {
   const color = c.trend ? TREND_COLOR[c.trend] : undefined;
-  return color ? { text: c.text, color, bold: true } : c.text;
+  return { text: c.text, nowrap, ...(color ? { color, bold: true } : {}) };
 };
 
-function table(w: Writer, t: TableView): void {
+/**
+ * A table of the view. Only its wrapping columns (names, question texts) wrap: every other cell
+ * (scores, "2 → 3", "82% → 100%", "No: within ±0.56") stays on one line, its column sized to fit
+ * it, and the wrapping columns share what is left.
+ */
+function table(w: Writer, t: TableView, opts: { totalRow?: boolean } = {}): void {
+  const wrapping = t.columns.map(wraps);
   drawTable(
     w,
     t.columns.map((c, i) => ({
       header: c.label,
-      width: i === 0 ? 2.6 : 1.2,
+      width: wrapping[i] ? 3 : 1,
       align: c.right ? ("right" as const) : ("left" as const),
     })),
-    t.rows.map((row) => row.map(cell)),
+    t.rows.map((row) => row.map((c, i) => cell(c, !wrapping[i]))),
+    opts,
   );
 }
 
@@ -100,7 +109,10 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
   return finish();
 }
 
-/** The heading, the brand's cover line, the two assessments side by side and the interval. */
+/**
+ * The heading, the brand's cover line, the two assessments side by side, the interval and the
+ * notes on what the comparison rests on.
+ */
 function drawTitle(w: Writer, v: CompareView, opts: RenderOptions): void {
   w.draw(v.heading, w.left, w.y, w.width, {
     size: SIZE.h1,
@@ -119,6 +131,11 @@ function drawTitle(w: Writer, v: CompareView, opts: RenderOptions): void {
   }
   table(w, v.header);
   w.paragraph(`${v.interval.label}${w.punct.colon}${v.interval.value}`, { style: "bold" });
+  // What the figures rest on comes before them.
+  if (v.warnings.length > 0) {
+    w.subheading(v.labels.warnings, { toc: true });
+    w.bullets(v.warnings);
+  }
 }
 
 /** Scores by dimension (the radar and the table) and the KPIs moved. */
@@ -145,8 +162,10 @@ function drawDimensions(
       ],
     },
     { inconclusive: "—", current: followup, target: baseline, gap: "", weeks: "" },
+    undefined,
+    beforeAfter,
   );
-  table(w, v.dimensions);
+  table(w, v.dimensions, { totalRow: true });
   for (const note of [v.dimensionsFootnote, v.overallFootnote]) {
     if (note) w.paragraph(note, { size: SIZE.small, color: COLOR.muted });
   }
@@ -160,7 +179,7 @@ function drawDimensions(
 /** Readiness, risks, perception gaps, questionnaire changes, movers, warnings and the method. */
 function drawFindings(w: Writer, v: CompareView): void {
   w.subheading(v.labels.readiness, { toc: true });
-  w.paragraph(v.readiness.line);
+  w.paragraph(v.readiness.paragraph);
   for (const side of v.readiness.sides) {
     w.paragraph(side.heading, { style: "bold" });
     w.bullets(side.rules.map(titled));
@@ -179,10 +198,6 @@ function drawFindings(w: Writer, v: CompareView): void {
     if (v.movers) table(w, v.movers);
     else w.paragraph(v.moversNone);
     if (v.moversFootnote) w.paragraph(v.moversFootnote, { size: SIZE.small, color: COLOR.muted });
-  }
-  if (v.warnings.length > 0) {
-    w.subheading(v.labels.warnings, { toc: true });
-    w.bullets(v.warnings);
   }
   w.subheading(v.labels.method, { toc: true });
   w.bullets(v.method);

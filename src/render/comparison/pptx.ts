@@ -3,7 +3,13 @@ import type { BrandView } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 import { localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
-import { arrow, buildCompareView, type ListItem, signalCell } from "../../views/comparison.js";
+import {
+  arrow,
+  buildCompareView,
+  type ListItem,
+  overallTrend,
+  signalCell,
+} from "../../views/comparison.js";
 import { fmtScore } from "../pdf/text.js";
 import { COLOR } from "../pdf/theme.js";
 import { BODY_W, DeckBase, finishPptx, hex, MARGIN, newPptx } from "../pptx/deck.js";
@@ -11,10 +17,14 @@ import type { RenderOptions } from "./options.js";
 
 const item = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
 
+/** Risks a column of the risks slide lists: eight titles of up to two lines fill it. */
+const MAX_RISKS = 8;
+
 /** The comparison deck: one method per slide, over the comparison view. */
 class ComparisonDeck extends DeckBase {
   private readonly v: ReturnType<typeof buildCompareView>;
   private readonly m: ReturnType<typeof messagesFor>["comparison"];
+  private readonly andMore: (count: number) => string;
 
   constructor(
     pptx: ReturnType<typeof newPptx>,
@@ -34,10 +44,12 @@ class ComparisonDeck extends DeckBase {
     });
     this.v = v;
     this.m = messagesFor(language).comparison;
+    this.andMore = messagesFor(language).common.andMore;
   }
 
   build(): void {
     this.titleSlide();
+    this.notesSlide();
     this.scoresSlide();
     this.kpisSlide();
     this.risksSlide();
@@ -47,7 +59,7 @@ class ComparisonDeck extends DeckBase {
   /** The two assessments side by side and the interval between them. */
   titleSlide(): void {
     const intervalLine = `${this.v.interval.label}${this.colon}${this.v.interval.value}`;
-    const title = this.slide(this.v.heading, this.v.warnings);
+    const title = this.slide(this.v.heading, []);
     this.table(
       title,
       this.v.header.columns.map((c) => c.label),
@@ -63,6 +75,19 @@ class ComparisonDeck extends DeckBase {
       bold: true,
     });
     this.brandTitle(title, 5.3);
+  }
+
+  /** What the comparison rests on, before its figures: on a slide of its own when there is any. */
+  notesSlide(): void {
+    if (this.v.warnings.length === 0) return;
+    const notes = this.slide(this.v.labels.warnings, []);
+    this.text(notes, this.bullets(this.v.warnings, { paraSpaceAfter: 12 }), {
+      x: MARGIN,
+      y: 1.4,
+      w: BODY_W,
+      h: 5.4,
+      fontSize: 16,
+    });
   }
 
   /** Baseline against follow-up: a native radar and the change per dimension. */
@@ -142,8 +167,8 @@ class ComparisonDeck extends DeckBase {
   private overallRow(): (string | { text: string; color?: string; bold?: boolean })[] {
     const o = this.comparison.overall.score;
     const label = this.v.dimensions.rows.at(-1)?.[0]?.text ?? "";
-    const color =
-      o.change === null || o.change === 0 ? COLOR.muted : o.change > 0 ? COLOR.improved : COLOR.gap;
+    const trend = overallTrend(o.change);
+    const color = trend === "up" ? COLOR.improved : trend === "down" ? COLOR.gap : COLOR.muted;
     return [
       { text: label, bold: true },
       { text: fmtScore(o.baseline, "—"), bold: true },
@@ -155,9 +180,13 @@ class ComparisonDeck extends DeckBase {
 
   /** Readiness then and now, and the risks resolved, new and remaining. */
   risksSlide(): void {
+    // A column shows what fits below its heading; a longer list ends "… and 15 more", and the
+    // speaker notes give it whole.
+    const cut = this.v.risks.filter((g) => g.items.length > MAX_RISKS);
     const risks = this.slide(this.v.labels.risks, [
       this.v.readiness.line,
       ...this.v.readiness.sides.flatMap((s) => [s.heading, ...s.rules.map(item)]),
+      ...cut.flatMap((g) => [g.heading, ...g.items.map(item)]),
     ]);
     this.text(risks, `${this.v.labels.readiness}${this.colon}${this.v.readiness.line}`, {
       x: MARGIN,
@@ -188,6 +217,10 @@ class ComparisonDeck extends DeckBase {
         color,
       });
       const items = group.items.map(item);
+      if (items.length > MAX_RISKS) {
+        const shown = MAX_RISKS - 1;
+        items.splice(shown, items.length, this.andMore(items.length - shown));
+      }
       this.text(
         risks,
         items.length > 0 ? this.bullets(items, { paraSpaceAfter: 6 }) : this.v.risksNone,
@@ -202,7 +235,6 @@ class ComparisonDeck extends DeckBase {
     });
   }
 
-  /** Perception gaps then and now; the questionnaire changes and movers go to the notes. */
   /** The baseline's outcome KPIs, measured again: only real changes are coloured. */
   kpisSlide(): void {
     const kpis = this.v.kpis;
@@ -222,6 +254,7 @@ class ComparisonDeck extends DeckBase {
     );
   }
 
+  /** Perception gaps then and now; the questionnaire changes and movers go to the notes. */
   perceptionSlide(): void {
     const perception = this.slide(this.v.labels.perception, [
       this.v.questionnaire.intro,

@@ -1,121 +1,195 @@
 import { Chalk, type ChalkInstance } from "chalk";
-import Table from "cli-table3";
 import type { Comparison } from "../../core/analysis/comparison.js";
 import { truncateToWidth } from "../../core/text/width.js";
+import { messagesFor } from "../../i18n/index.js";
 import {
   buildCompareView,
   type Cell,
+  type Column,
+  type CompareView,
   type ListGroup,
   type ListItem,
   type TableView,
   type Trend,
 } from "../../views/comparison.js";
+import { layTable, type TermColumn, type TermTable } from "../terminal/table.js";
+import { flow, type Paint, span } from "../terminal/text.js";
 import type { RenderOptions } from "./options.js";
 
 /** Longest question text shown in the movers table, in terminal columns. */
 const MAX_TEXT_WIDTH = 40;
 
-function paint(chalk: ChalkInstance, text: string, trend: Trend | undefined): string {
-  if (trend === "up") return chalk.green(text);
-  if (trend === "down") return chalk.red(text);
-  if (trend === "same") return chalk.dim(text);
-  return text;
+/** How each kind of column gives way in a narrow terminal (see `TermColumn`). */
+const GIVE = {
+  title: { give: "wrap", min: 16, prefer: 24 },
+  // Verdicts wrap only where no leaner table keeps them whole: wrapped, they lengthen every row.
+  signal: { give: "wrap", min: 10, prefer: Number.POSITIVE_INFINITY },
+  wrap: { give: "wrap", min: 12 },
+  cut: { give: "cut", min: 12 },
+} as const;
+
+const DAGGER = " †";
+
+function painter(chalk: ChalkInstance, trend: Trend | undefined): Paint | undefined {
+  if (trend === "up") return chalk.green;
+  if (trend === "down") return chalk.red;
+  if (trend === "same") return chalk.dim;
+  return undefined;
 }
 
-function grid(chalk: ChalkInstance, view: TableView, truncate?: number): string {
-  const table = new Table({
-    head: view.columns.map((c) => chalk.bold(c.label)),
-    colAligns: view.columns.map((c) => (c.right ? "right" : "left")),
-    // cli-table3 colours headers and borders itself unless told not to.
-    style: { head: [], border: [], compact: true },
-  });
-  for (const row of view.rows) {
-    table.push(
-      row.map((cell: Cell, i) => {
-        let text = cell.text;
-        if (truncate !== undefined && i === 1) {
-          // The † marker must survive the cut: it is what the footnote refers to.
-          const mark = text.endsWith(" †") ? " †" : "";
-          text =
-            truncateToWidth(text.slice(0, text.length - mark.length), truncate - mark.length) +
-            mark;
-        }
-        return paint(chalk, text, cell.trend);
-      }),
+/** A line-up of paragraphs, each wrapped to the width with a hanging indent. */
+class Lines {
+  readonly out: string[] = [];
+  constructor(
+    readonly chalk: ChalkInstance,
+    readonly width: number,
+    readonly v: CompareView,
+  ) {}
+
+  text(text: string, first = "", rest = first): this {
+    this.out.push(...flow(text, this.width, first, rest));
+    return this;
+  }
+
+  heading(text: string): this {
+    this.out.push(...flow([span(text, this.chalk.bold)], this.width));
+    return this;
+  }
+
+  blank(): this {
+    this.out.push("");
+    return this;
+  }
+
+  /** `• id  text (detail)`, wrapped under the id. */
+  item(i: ListItem, mark: string): this {
+    const text = `${i.id}${i.text ? `  ${i.text}` : ""}${i.detail}`;
+    this.out.push(...flow(text, this.width, `    ${mark} `, "      "));
+    return this;
+  }
+
+  groups(list: ListGroup[]): this {
+    for (const g of list) {
+      this.out.push(...flow([span(g.heading, painter(this.chalk, g.trend))], this.width, "  "));
+      for (const i of g.items) this.item(i, g.mark);
+    }
+    return this;
+  }
+
+  /**
+   * A table of the view: every column when it fits, else without its droppable columns one by
+   * one (`Column.drop`), its names and sentences wrapped or cut; else stacked records; with a
+   * line naming what was left out.
+   */
+  grid(view: TableView, text: "wrap" | "cut" = "wrap"): this {
+    const drops = [...new Set(view.columns.flatMap((c) => (c.drop ? [c.drop] : [])))].sort(
+      (a, b) => a - b,
     );
+    const variants = [0, ...drops].map((upTo) => this.variant(view, text, upTo));
+    const { narrowed } = messagesFor(this.v.lang).common;
+    const style = { kind: "grid", head: this.chalk.bold } as const;
+    this.out.push(...layTable(variants, this.width, style, { label: this.chalk.dim, narrowed }));
+    return this;
   }
-  return table.toString();
-}
 
-function item(i: ListItem, mark: string): string {
-  return `    ${mark} ${i.id}${i.text ? `  ${i.text}` : ""}${i.detail}`;
-}
-
-function groups(chalk: ChalkInstance, list: ListGroup[]): string[] {
-  const lines: string[] = [];
-  for (const g of list) {
-    lines.push(`  ${paint(chalk, g.heading, g.trend)}`);
-    for (const i of g.items) lines.push(item(i, g.mark));
+  /** The view without the columns whose `drop` is at most `upTo`. */
+  private variant(view: TableView, text: "wrap" | "cut", upTo: number): TermTable {
+    const kept = view.columns.flatMap((c, i) => (c.drop && c.drop <= upTo ? [] : [{ c, i }]));
+    const columnOf = (c: Column): TermColumn => {
+      const base = { head: c.label, right: c.right };
+      if (c.role === "title" || c.role === "signal") return { ...base, ...GIVE[c.role] };
+      return c.role === "text" ? { ...base, ...GIVE[text] } : base;
+    };
+    return {
+      columns: kept.map(({ c }) => columnOf(c)),
+      rows: view.rows.map((row) => {
+        // The † marker must survive a cut or a wrap, and moves to the row's first cell when its
+        // column is left out: it is what the footnote refers to.
+        const marked = (i: number) =>
+          (view.columns[i]?.role === "text" || view.columns[i]?.role === "title") &&
+          (row[i]?.text.endsWith(DAGGER) ?? false);
+        const lost = view.columns.some((_, i) => marked(i) && !kept.some((k) => k.i === i));
+        return kept.map(({ c, i }, n) => {
+          const cell: Cell = row[i] ?? { text: "" };
+          let body = marked(i) ? cell.text.slice(0, -DAGGER.length) : cell.text;
+          if (text === "cut" && c.role === "text") {
+            body = truncateToWidth(body, MAX_TEXT_WIDTH - DAGGER.length);
+          }
+          const keep = marked(i) || (lost && n === 0) ? DAGGER : "";
+          return { text: body, keep, paint: painter(this.chalk, cell.trend) };
+        });
+      }),
+      omitted: view.columns.flatMap((c) => (c.drop && c.drop <= upTo ? [c.label] : [])),
+    };
   }
-  return lines;
 }
 
-/** Terminal tables (cli-table3); colour only when `opts.color`. */
+function readiness(l: Lines): void {
+  const { v, chalk } = l;
+  l.out.push(
+    ...flow(
+      [
+        span(v.labels.readiness, chalk.bold),
+        span(v.colon),
+        span(v.readiness.line, painter(chalk, v.readiness.trend)),
+      ],
+      l.width,
+    ),
+  );
+  for (const side of v.readiness.sides) {
+    l.text(side.heading, "  ", "    ");
+    for (const r of side.rules) l.item(r, "•");
+  }
+}
+
+/**
+ * Terminal tables (cli-table3) in `opts.width` columns (CJK characters count two); colour only
+ * when `opts.color`.
+ */
 export function renderTable(comparison: Comparison, opts: RenderOptions): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
   const v = buildCompareView(comparison, opts.lang);
-  const heading = (text: string) => chalk.bold(text);
-  const out: string[] = [];
-  out.push(heading(v.heading), "");
-  out.push(grid(chalk, v.header));
-  out.push(`${v.interval.label}${v.colon}${v.interval.value}`, "");
-
-  out.push(heading(v.labels.dimensions));
-  out.push(grid(chalk, v.dimensions));
-  if (v.dimensionsFootnote) out.push(v.dimensionsFootnote);
-  if (v.overallFootnote) out.push(v.overallFootnote);
-  out.push("");
-
-  if (v.kpis) {
-    out.push(heading(v.labels.kpis), v.kpisIntro);
-    out.push(grid(chalk, v.kpis), "");
+  const l = new Lines(chalk, opts.width, v);
+  l.heading(v.heading).blank().grid(v.header);
+  l.text(`${v.interval.label}${v.colon}${v.interval.value}`).blank();
+  // What the figures rest on comes before them.
+  if (v.warnings.length) {
+    l.heading(v.labels.warnings);
+    for (const w of v.warnings)
+      l.out.push(...flow([span("!", chalk.yellow), span(` ${w}`)], l.width, "  ", "    "));
+    l.blank();
   }
 
-  const readiness = paint(chalk, v.readiness.line, v.readiness.trend);
-  out.push(`${heading(v.labels.readiness)}${v.colon}${readiness}`);
-  for (const side of v.readiness.sides) {
-    out.push(`  ${side.heading}`);
-    for (const r of side.rules) out.push(item(r, "•"));
-  }
-  out.push("");
+  l.heading(v.labels.dimensions).grid(v.dimensions);
+  if (v.dimensionsFootnote) l.text(v.dimensionsFootnote);
+  if (v.overallFootnote) l.text(v.overallFootnote);
+  l.blank();
 
-  out.push(heading(v.labels.risks));
-  out.push(...groups(chalk, v.risks));
-  out.push("");
+  if (v.kpis) l.heading(v.labels.kpis).text(v.kpisIntro).grid(v.kpis).blank();
 
-  out.push(heading(v.labels.perception));
-  out.push(v.perception ? grid(chalk, v.perception) : `  ${v.perceptionNone}`);
-  out.push("");
+  readiness(l);
+  l.blank().heading(v.labels.risks).groups(v.risks).blank();
 
-  out.push(heading(v.labels.questionnaire));
-  out.push(`  ${v.questionnaire.intro}`);
-  out.push(...groups(chalk, v.questionnaire.groups));
-  if (v.questionnaire.none) out.push(`  ${v.questionnaire.none}`);
-  out.push("");
+  l.heading(v.labels.perception);
+  if (v.perception) l.grid(v.perception);
+  else l.text(v.perceptionNone, "  ");
+  l.blank();
+
+  l.heading(v.labels.questionnaire)
+    .text(v.questionnaire.intro, "  ")
+    .groups(v.questionnaire.groups);
+  if (v.questionnaire.none) l.text(v.questionnaire.none, "  ");
+  l.blank();
 
   if (v.showMovers) {
-    out.push(heading(v.labels.movers));
-    out.push(v.movers ? grid(chalk, v.movers, MAX_TEXT_WIDTH) : `  ${v.moversNone}`);
-    if (v.moversFootnote) out.push(v.moversFootnote);
-    out.push("");
+    l.heading(v.labels.movers);
+    if (v.movers) l.grid(v.movers, "cut");
+    else l.text(v.moversNone, "  ");
+    if (v.moversFootnote) l.text(v.moversFootnote);
+    l.blank();
   }
 
-  if (v.warnings.length) {
-    out.push(heading(v.labels.warnings));
-    for (const w of v.warnings) out.push(`  ${chalk.yellow("!")} ${w}`);
-    out.push("");
-  }
-  out.push(heading(v.labels.method));
-  for (const m of v.method) out.push(`  ${m}`);
-  return `${out.join("\n")}\n`;
+  l.heading(v.labels.method);
+  for (const m of v.method) l.text(m, "  ");
+  return `${l.out.join("\n")}\n`;
 }

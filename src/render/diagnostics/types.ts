@@ -10,6 +10,8 @@ export interface FormatContext {
   filesChecked: number;
   /** The crm-maturity version, for machine-readable reports. */
   toolVersion: string;
+  /** The terminal columns text listings are laid out in (only `stylish` wraps). */
+  width: number;
 }
 
 /** Renders validation issues in one output format; pure and deterministic for a given input. */

@@ -54,12 +54,13 @@ export interface Column {
   header: string;
   width: number;
   numeric?: boolean;
-  /** Short cells (a date, a week span) that read badly broken: each kept on one line. */
-  nowrap?: boolean;
 }
 
-/** A table cell: text, optionally bold (totals) or in a colour (severity). */
-export type Cell = string | { text: string; bold?: boolean; color?: string };
+/**
+ * A table cell: text, optionally bold (totals) or in a colour (severity); `nowrap` keeps it on one
+ * line, its column made wide enough for the whole text ("82% → 100%", a week span, a date).
+ */
+export type Cell = string | { text: string; bold?: boolean; color?: string; nowrap?: boolean };
 
 const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 
@@ -276,9 +277,9 @@ export function columnWidths(
           longestWordEm(c.header) * TABLE_EM * BOLD,
           ...rows.map((row) => {
             const cell = row[i] ?? "";
-            const text = typeof cell === "string" ? cell : cell.text;
-            const bold = typeof cell !== "string" && cell.bold === true;
-            return (c.nowrap ? textEm(text) : longestWordEm(text)) * TABLE_EM * (bold ? BOLD : 1);
+            if (typeof cell === "string") return longestWordEm(cell) * TABLE_EM;
+            const em = cell.nowrap ? textEm(cell.text) : longestWordEm(cell.text);
+            return em * TABLE_EM * (cell.bold ? BOLD : 1);
           }),
         ) + CELL_PADDING,
       ),

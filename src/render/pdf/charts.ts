@@ -27,10 +27,17 @@ const FAINT: TextStyle = { size: SIZE.caption - 0.5, color: COLOR.faint };
 
 /**
  * Radar of current vs target: one axis per dimension, a ring per level, each axis labelled with
- * the dimension and its "current / target" values. Inconclusive axes are left out of the shape.
- * `radius` in points (112 by default).
+ * the dimension and its values ("current / target" unless `valueText` says otherwise).
+ * Inconclusive axes are left out of the shape. `radius` in points (112 by default).
  */
-export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels, radius = 112): void {
+export function drawRadar(
+  w: Writer,
+  chart: RadarChart,
+  labels: ChartLabels,
+  radius = 112,
+  valueText: (current: number | null, target: number | null) => string = (cur, tgt) =>
+    `${fmtScore(cur, labels.inconclusive)} / ${fmtLevel(tgt, labels.inconclusive)}`,
+): void {
   const n = chart.axes.length;
   if (n < 3) return;
   const labelRoom = 34;
@@ -109,7 +116,7 @@ export function drawRadar(w: Writer, chart: RadarChart, labels: ChartLabels, rad
     const ly = cy + (radius + 9) * sin;
     const cur = current?.values[i] ?? null;
     const tgt = target?.values[i] ?? null;
-    const value = `${fmtScore(cur, labels.inconclusive)} / ${fmtLevel(tgt, labels.inconclusive)}`;
+    const value = valueText(cur, tgt);
     const width = 112;
     const style: TextStyle = { ...LABEL, style: "bold", lineGap: 0.5 };
     const h = w.measure(axis.label, width, style) + w.lineHeight(FAINT);

@@ -273,19 +273,19 @@ export function drawCalibration(w: Writer, report: ReportModel): void {
   tableWithLead(
     w,
     [
-      { header: L.dimension, width: 3 },
-      { header: L.score, width: 0.8, align: "right" },
-      { header: L.target, width: 0.8, align: "right" },
-      { header: L.monthsNeeded, width: 1.2, align: "right" },
+      { header: L.dimension, width: 2.1 },
+      { header: L.score, width: 0.7, align: "right" },
+      { header: L.target, width: 0.7, align: "right" },
+      { header: L.monthsNeeded, width: 1.3, align: "right" },
       { header: L.realisticDate, width: 1.5, align: "right" },
-      { header: L.reachableByHorizon, width: 1.4, align: "right" },
+      { header: L.reachableByHorizon, width: 2.4, align: "right" },
     ],
     // The columns say what each row's sentence said, as in Markdown and Word, in one line a row.
     cal.items.map((c) => [
       { text: c.title, bold: true },
       fmtScore(c.score, L.inconclusive),
       fmtLevel(c.target, L.inconclusive),
-      String(c.monthsNeeded),
+      c.monthsNeeded === null ? "—" : String(c.monthsNeeded),
       c.realisticDateText,
       fmtScore(c.reachableByHorizon, L.inconclusive),
     ]),

@@ -20,6 +20,8 @@ export type Cell =
       chip?: string;
       /** A smaller, muted paragraph under the text (descriptions, reasons). */
       sub?: string;
+      /** Kept on one line: the column is made wide enough for the whole text ("82% → 100%"). */
+      nowrap?: boolean;
     };
 
 export interface TableOptions {
@@ -230,13 +232,16 @@ function columnWidths(
       const cell = row[i];
       if (cell === undefined) continue;
       const spec = typeof cell === "string" ? { text: cell } : cell;
-      if (spec.text.length > 24) continue;
+      const nowrap = "nowrap" in spec && spec.nowrap === true;
+      if (spec.text.length > 24 && !nowrap) continue;
       const style: TextStyle = {
         size,
         style: spec.bold || ("chip" in spec && spec.chip) ? "bold" : "regular",
       };
       const extra = "chip" in spec && spec.chip ? 8 : 0;
-      for (const t of tokens(spec.text)) min = Math.max(min, w.widthOf(t, style) + extra);
+      for (const t of nowrap ? [spec.text] : tokens(spec.text)) {
+        min = Math.max(min, w.widthOf(t, style) + extra);
+      }
     }
     return min + 2 * PAD_X + 1;
   });

@@ -106,6 +106,8 @@ function context(r: ReportModel, palette: Palette, fonts: ChartFontOptions): Ctx
 
 const dash = (v: number | null): string => (v === null ? "—" : v.toFixed(2));
 const num = (v: number | null): string => (v === null ? "—" : String(v));
+/** A cell kept on one line (a week span, a date): "Weeks 11–" / "15" reads badly. */
+const whole = (text: string): Cell => ({ text, nowrap: true });
 const or = (v: string | null | undefined): string =>
   v === null || v === undefined || v === "" ? "—" : v;
 
@@ -182,15 +184,15 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
           { header: L.score, width: 1, numeric: true },
           { header: L.target, width: 1, numeric: true },
           { header: L.monthsNeeded, width: 1.3, numeric: true },
-          { header: L.realisticDate, width: 1.5, nowrap: true },
+          { header: L.realisticDate, width: 1.5 },
           { header: L.reachableByHorizon, width: 1.5, numeric: true },
         ],
         c.items.map((i) => [
           i.title,
           fmtScore(i.score, L.inconclusive),
           num(i.target),
-          String(i.monthsNeeded),
-          i.realisticDateText,
+          i.monthsNeeded === null ? "—" : String(i.monthsNeeded),
+          whole(i.realisticDateText),
           fmtScore(i.reachableByHorizon, L.inconclusive),
         ]),
       ),
@@ -482,7 +484,7 @@ function roadmapPhase(
           { header: "#", width: 0.4, numeric: true },
           { header: L.action, width: 3.4 },
           { header: L.owner, width: 1.7 },
-          { header: L.schedule, width: 1.3, nowrap: true },
+          { header: L.schedule, width: 1.3 },
           { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.1, numeric: true },
           { header: L.dependsOn, width: 2.6 },
         ],
@@ -490,7 +492,7 @@ function roadmapPhase(
           String(i + 1),
           a.title,
           a.ownerName,
-          ctx.span(a.startWeek, a.endWeek),
+          whole(ctx.span(a.startWeek, a.endWeek)),
           a.effort?.range ?? "—",
           or(a.dependsOn.map((id) => actionTitle.get(id) ?? id).join(ctx.sep)),
         ]),
@@ -561,23 +563,30 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
       ...b.table(
         [
           { header: L.phase, width: 2 },
-          { header: L.schedule, width: 1.6, nowrap: true },
-          { header: L.start, width: 1.4, nowrap: true },
-          { header: L.end, width: 1.4, nowrap: true },
+          { header: L.schedule, width: 1.6 },
+          { header: L.start, width: 1.4 },
+          { header: L.end, width: 1.4 },
           { header: L.actions, width: 1, numeric: true },
           { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.4, numeric: true },
         ],
         [
           // A phase with no action inside the horizon starts in the next cycle: no dates.
-          ...m.phases.map((p) => [
+          ...m.phases.map((p): Cell[] => [
             p.name,
             ...(p.actions.length > 0
-              ? [ctx.span(p.startWeek, p.endWeek), p.startDate, p.endDate]
+              ? [whole(ctx.span(p.startWeek, p.endWeek)), whole(p.startDate), whole(p.endDate)]
               : [L.nextCycle, "", ""]),
             String(p.actions.length),
             p.effort?.range ?? "—",
           ]),
-          [m.milestone.label, ctx.week(m.milestone.week + 1), m.milestone.date, "", "", ""],
+          [
+            m.milestone.label,
+            whole(ctx.week(m.milestone.week + 1)),
+            whole(m.milestone.date),
+            "",
+            "",
+            "",
+          ],
         ],
       ),
     );
@@ -686,9 +695,9 @@ function decisions({ r, b, L }: Ctx): FileChild[] {
         [
           { header: L.action, width: 5 },
           { header: L.owner, width: 2 },
-          { header: L.start, width: 1.6, nowrap: true },
+          { header: L.start, width: 1.6 },
         ],
-        d.nextSteps.map((step) => [step.title, step.ownerName, step.start]),
+        d.nextSteps.map((step) => [step.title, step.ownerName, whole(step.start)]),
       ),
     );
   }

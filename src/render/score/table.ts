@@ -1,8 +1,8 @@
 import { Chalk, type ChalkInstance } from "chalk";
-import Table from "cli-table3";
 import type { Lang } from "../../core/models/languages.js";
 import type { DimensionResult, Results } from "../../core/models/results.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
+import { displayWidth } from "../../core/text/width.js";
 import { localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
 import {
@@ -19,44 +19,19 @@ import {
   type ScoreRenderOptions,
   scoreBar,
 } from "../../views/score.js";
+import { layTable, type TermCell, type TermColumn, type TermTable } from "../terminal/table.js";
+import { flow, type Paint, type Span, span } from "../terminal/text.js";
 
 /** The summary lists at most this many risks; the rest are counted. */
 const TOP_RISKS = 6;
 
-// cli-table3 colours headers red by default when @colors/colors is installed; colour is ours.
-const NO_STYLE = { head: [] as string[], border: [] as string[] };
+/**
+ * Dimension titles: a table leaves out a column rather than wrap them narrower than
+ * `prefer`, and shows stacked records rather than wrap them narrower than `min`.
+ */
+const TITLE = { min: 16, prefer: 24 } as const;
 
-const BORDERLESS = {
-  chars: {
-    top: "",
-    "top-mid": "",
-    "top-left": "",
-    "top-right": "",
-    bottom: "",
-    "bottom-mid": "",
-    "bottom-left": "",
-    "bottom-right": "",
-    left: "",
-    "left-mid": "",
-    mid: "",
-    "mid-mid": "",
-    right: "",
-    "right-mid": "",
-    middle: "",
-  },
-  style: { ...NO_STYLE, "padding-left": 0, "padding-right": 2 },
-};
-
-/** Rows laid out in aligned columns without borders (cli-table3 measures CJK width for us). */
-function columns(rows: string[][], indent = "  "): string {
-  const table = new Table(BORDERLESS);
-  table.push(...rows);
-  return table
-    .toString()
-    .split("\n")
-    .map((line) => `${indent}${line}`.trimEnd())
-    .join("\n");
-}
+const INDENT = "  ";
 
 function gapColor(c: ChalkInstance, d: { gap: number | null }): ChalkInstance {
   if (d.gap === null) return c.dim;
@@ -70,89 +45,194 @@ function bar(c: ChalkInstance, d: DimensionResult | null, score: number | null):
   return paint(parts.filled) + c.dim(parts.shortfall) + parts.pad;
 }
 
-function header(results: Results, q: Questionnaire, lang: Lang, c: ChalkInstance): string {
+/** A section heading, with a note in brackets after it, wrapped to the width. */
+function heading(c: ChalkInstance, lang: Lang, width: number, title: string, note = ""): string[] {
+  const paren = note ? messagesFor(lang).common.punct.paren(note) : "";
+  return flow([span(title, c.bold), span(paren, c.dim)], width);
+}
+
+/** Labels in one column and their values wrapped beside them. */
+function labelled(rows: [string, Span[]][], width: number): string[] {
+  const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
+  const pad = " ".repeat(labelWidth + 2);
+  return rows.flatMap(([label, value]) =>
+    flow(value, width, label + " ".repeat(labelWidth + 2 - displayWidth(label)), pad),
+  );
+}
+
+function header(
+  results: Results,
+  q: Questionnaire,
+  lang: Lang,
+  c: ChalkInstance,
+  width: number,
+): string[] {
   const m = messagesFor(lang);
   const { assessment } = results;
   const details = clientDetails(results);
-  const rows: string[][] = [
-    [
-      m.common.header.client,
-      c.bold(assessment.client.name) + (details ? m.common.punct.paren(details) : ""),
-    ],
-    [
-      m.common.header.date,
-      `${assessment.date} · ${m.common.header.assessor} ${assessment.assessor}`,
-    ],
-    [m.common.header.questionnaire, `${results.questionnaire.id} ${results.questionnaire.version}`],
-    [m.common.header.respondents, respondentsSummary(results, q, lang)],
-    [m.common.header.profile, profileSummary(results, lang)],
+  return [
+    ...flow([span(localize(q.title, lang), c.bold)], width),
+    ...labelled(
+      [
+        [
+          m.common.header.client,
+          [
+            span(assessment.client.name, c.bold),
+            span(details ? m.common.punct.paren(details) : ""),
+          ],
+        ],
+        [
+          m.common.header.date,
+          [span(`${assessment.date} · ${m.common.header.assessor} ${assessment.assessor}`)],
+        ],
+        [
+          m.common.header.questionnaire,
+          [span(`${results.questionnaire.id} ${results.questionnaire.version}`)],
+        ],
+        [m.common.header.respondents, [span(respondentsSummary(results, q, lang))]],
+        [m.common.header.profile, [span(profileSummary(results, lang))]],
+      ],
+      width,
+    ),
   ];
-  return `${c.bold(localize(q.title, lang))}\n${columns(rows, "")}`;
 }
 
-function profile(
+/** One row of the profile: every cell, the level in its full and its short form. */
+interface ProfileRow {
+  title: string;
+  score: string;
+  level: string;
+  levelShort: string;
+  target: string;
+  gap: TermCell;
+  bar: string;
+  coverage: string;
+  confidence: string;
+  /** Paints the whole row (the overall row is bold). */
+  paint?: Paint;
+}
+
+function profileCells(results: Results, lang: Lang, c: ChalkInstance): ProfileRow[] {
+  const m = messagesFor(lang);
+  const dash = m.common.inconclusive;
+  const rows = results.dimensions.map((d): ProfileRow => {
+    const mark = d.cappedBy ? "*" : "";
+    const paint = gapColor(c, d);
+    return {
+      title: localize(d.title, lang),
+      score: formatScore(d.score, lang),
+      level: d.level === null ? dash : `${d.level} ${localize(d.levelName, lang)}${mark}`,
+      levelShort: d.level === null ? dash : `${d.level}${mark}`,
+      target: formatTarget(d.target),
+      gap: d.gap === null ? { text: dash } : { text: d.gap.toFixed(2), paint },
+      bar: bar(c, d, d.score),
+      coverage: formatPercent(d.coverage, lang),
+      confidence: d.confidence === null ? dash : m.common.confidence[d.confidence],
+    };
+  });
+  const o = results.overall;
+  rows.push({
+    title: m.common.overall,
+    score: formatScore(o.score, lang),
+    level: o.level === null ? dash : `${o.level} ${localize(o.levelName, lang)}`,
+    levelShort: o.level === null ? dash : String(o.level),
+    target: "",
+    gap: { text: "" },
+    bar: c.bold(bar(c, null, o.score)),
+    coverage: formatPercent(o.coverage, lang),
+    confidence: o.confidence === null ? dash : m.common.confidence[o.confidence],
+    paint: c.bold,
+  });
+  return rows;
+}
+
+/** What a narrow terminal leaves out of the profile, in this order (the level keeps its number). */
+type Narrowing = "bar" | "levelName" | "coverage";
+
+/**
+ * The maturity profile at `width`: every column when it fits; narrower, dimension titles wrap,
+ * then the score bar, the level names and coverage are left out in that order; narrower still,
+ * one stacked record per dimension.
+ */
+function profile(results: Results, lang: Lang, c: ChalkInstance, width: number): string[] {
+  const m = messagesFor(lang);
+  const col = m.common.col;
+  const rows = profileCells(results, lang, c);
+  const variant = (without: Narrowing[]): TermTable => {
+    const all: { column: TermColumn; cell: (r: ProfileRow) => TermCell; drop?: Narrowing }[] = [
+      {
+        column: { head: col.dimension, give: "wrap", ...TITLE },
+        cell: (r) => ({ text: r.title }),
+      },
+      { column: { head: col.score, right: true }, cell: (r) => ({ text: r.score }) },
+      {
+        column: { head: col.level },
+        cell: (r) => ({ text: without.includes("levelName") ? r.levelShort : r.level }),
+      },
+      { column: { head: col.target, right: true }, cell: (r) => ({ text: r.target }) },
+      { column: { head: col.gap, right: true }, cell: (r) => r.gap },
+      { column: { head: col.profile }, cell: (r) => ({ text: r.bar }), drop: "bar" },
+      {
+        column: { head: col.coverage, right: true },
+        cell: (r) => ({ text: r.coverage }),
+        drop: "coverage",
+      },
+      { column: { head: col.confidence }, cell: (r) => ({ text: r.confidence }) },
+    ];
+    const columns = all.filter((x) => x.drop === undefined || !without.includes(x.drop));
+    const names = { bar: col.profile, levelName: m.common.levelNames, coverage: col.coverage };
+    return {
+      columns: columns.map((x) => x.column),
+      rows: rows.map((r) =>
+        columns.map((x) => {
+          const cell = x.cell(r);
+          return { ...cell, paint: r.paint ?? cell.paint };
+        }),
+      ),
+      omitted: without.map((x) => names[x]),
+    };
+  };
+  const variants: Narrowing[][] = [
+    [],
+    ["bar"],
+    ["bar", "levelName"],
+    ["bar", "levelName", "coverage"],
+  ];
+  return layTable(
+    variants.map(variant),
+    width,
+    { kind: "grid", head: c.bold, ruleBefore: results.dimensions.length },
+    { stack: variant(["bar"]), label: c.dim, narrowed: m.common.narrowed },
+  );
+}
+
+/** The critical questions that capped a level (the `*` of the profile). */
+function cappedNotes(results: Results, lang: Lang, c: ChalkInstance, width: number): string[] {
+  const m = messagesFor(lang);
+  return results.dimensions.flatMap((d) =>
+    d.cappedBy
+      ? flow(
+          [
+            span(
+              `* ${localize(d.title, lang)}${m.common.punct.colon}${m.score.cappedBy({ question: d.cappedBy.question, score: d.cappedBy.score.toFixed(2) })}`,
+              c.dim,
+            ),
+          ],
+          width,
+          "",
+          INDENT,
+        )
+      : [],
+  );
+}
+
+function readiness(
   results: Results,
+  q: Questionnaire,
   lang: Lang,
   c: ChalkInstance,
-): { table: string; notes: string[] } {
-  const m = messagesFor(lang);
-  const table = new Table({
-    head: [
-      m.common.col.dimension,
-      m.common.col.score,
-      m.common.col.level,
-      m.common.col.target,
-      m.common.col.gap,
-      m.common.col.profile,
-      m.common.col.coverage,
-      m.common.col.confidence,
-    ].map((h) => c.bold(h)),
-    colAligns: ["left", "right", "left", "right", "right", "left", "right", "left"],
-    style: { ...NO_STYLE, compact: true },
-  });
-  const notes: string[] = [];
-  for (const d of results.dimensions) {
-    let level =
-      d.level === null ? m.common.inconclusive : `${d.level} ${localize(d.levelName, lang)}`;
-    if (d.cappedBy) {
-      notes.push(
-        `* ${localize(d.title, lang)}${m.common.punct.colon}${m.score.cappedBy({ question: d.cappedBy.question, score: d.cappedBy.score.toFixed(2) })}`,
-      );
-      level += "*";
-    }
-    const paint = gapColor(c, d);
-    table.push([
-      localize(d.title, lang),
-      formatScore(d.score, lang),
-      level,
-      formatTarget(d.target),
-      d.gap === null ? m.common.inconclusive : paint(d.gap.toFixed(2)),
-      bar(c, d, d.score),
-      formatPercent(d.coverage, lang),
-      d.confidence === null ? m.common.inconclusive : m.common.confidence[d.confidence],
-    ]);
-  }
-  const o = results.overall;
-  table.push(
-    [
-      m.common.overall,
-      formatScore(o.score, lang),
-      o.level === null ? m.common.inconclusive : `${o.level} ${localize(o.levelName, lang)}`,
-      "",
-      "",
-      bar(c, null, o.score),
-      formatPercent(o.coverage, lang),
-      o.confidence === null ? m.common.inconclusive : m.common.confidence[o.confidence],
-    ].map((cell) => c.bold(cell)),
-  );
-  // Compact rows read faster; a rule above the overall row sets it apart from the dimensions.
-  const lines = table.toString().split("\n");
-  const rule = lines[2] ?? "";
-  lines.splice(lines.length - 2, 0, rule);
-  return { table: lines.join("\n"), notes };
-}
-
-function readiness(results: Results, q: Questionnaire, lang: Lang, c: ChalkInstance): string {
+  width: number,
+): string[] {
   const m = messagesFor(lang);
   const { verdict, rules } = results.readiness;
   const paint =
@@ -162,105 +242,144 @@ function readiness(results: Results, q: Questionnaire, lang: Lang, c: ChalkInsta
         ? c.yellow
         : c.red;
   const colon = m.common.punct.colon;
-  const label = c.bold(`${m.score.readiness}${colon.trimEnd()}`);
-  const space = colon.slice(colon.trimEnd().length);
-  const lines = [
-    `${label}${space}${paint.bold(m.common.verdict[verdict].toUpperCase())}${m.common.punct.dash}${m.common.verdictExplain[verdict]}`,
-  ];
+  const lines = flow(
+    [
+      span(`${m.score.readiness}${colon.trimEnd()}`, c.bold),
+      span(colon.slice(colon.trimEnd().length)),
+      span(m.common.verdict[verdict].toUpperCase(), paint.bold),
+      span(`${m.common.punct.dash}${m.common.verdictExplain[verdict]}`),
+    ],
+    width,
+  );
   for (const rule of rules) {
-    const mark = rule.verdict === "not-ready" ? c.red("✖") : c.yellow("▲");
-    lines.push(`  ${mark} ${localize(rule.title, lang)}`);
+    const mark = rule.verdict === "not-ready" ? span("✖", c.red) : span("▲", c.yellow);
+    lines.push(...flow([mark, span(` ${localize(rule.title, lang)}`)], width, INDENT, "    "));
     for (const finding of rule.because) {
-      lines.push(`      ${c.dim(describeFinding(finding, q, lang))}`);
+      lines.push(...flow([span(describeFinding(finding, q, lang), c.dim)], width, "      "));
     }
   }
-  return lines.join("\n");
+  return lines;
 }
 
-function risks(results: Results, lang: Lang, c: ChalkInstance): string {
+function risks(results: Results, lang: Lang, c: ChalkInstance, width: number): string[] {
   const m = messagesFor(lang);
   const all = risksBySeverity(results.risks);
   const shown = all.slice(0, TOP_RISKS);
-  const title = c.bold(`${m.score.risks}`);
-  if (all.length === 0) return `${title}\n  ${m.score.risksNone}`;
+  if (all.length === 0)
+    return [...heading(c, lang, width, m.score.risks), ...flow(m.score.risksNone, width, INDENT)];
   const paint = { high: c.red, medium: c.yellow, low: c.dim } as const;
-  const rows = shown.map((r) => [
-    paint[r.severity](m.common.severity[r.severity]),
-    localize(r.title, lang),
-  ]);
-  const more =
-    all.length > shown.length ? `\n  ${c.dim(m.common.andMore(all.length - shown.length))}` : "";
   const count =
     all.length > shown.length
       ? m.score.risksCount({ shown: shown.length, total: all.length })
       : m.score.risksAll(all.length);
-  return `${title}${c.dim(m.common.punct.paren(count))}\n${columns(rows)}${more}`;
+  const table: TermTable = {
+    columns: [{ head: "" }, { head: "", give: "wrap", min: 20 }],
+    rows: shown.map((r) => [
+      { text: m.common.severity[r.severity], paint: paint[r.severity] },
+      localize(r.title, lang),
+    ]),
+  };
+  const more =
+    all.length > shown.length
+      ? flow([span(m.common.andMore(all.length - shown.length), c.dim)], width, INDENT)
+      : [];
+  return [
+    ...heading(c, lang, width, m.score.risks, count),
+    ...layTable([table], width, { kind: "plain", indent: INDENT }, { title: 1 }),
+    ...more,
+  ];
 }
 
-function perceptionGaps(results: Results, q: Questionnaire, lang: Lang, c: ChalkInstance): string {
+function perceptionGaps(
+  results: Results,
+  q: Questionnaire,
+  lang: Lang,
+  c: ChalkInstance,
+  width: number,
+): string[] {
   const m = messagesFor(lang);
-  const title = c.bold(m.score.perceptionGaps);
+  const title = heading(c, lang, width, m.score.perceptionGaps);
   const measured = results.dimensions.some((d) => d.perceptionGap !== null);
-  if (!measured) return `${title}\n  ${perceptionGapsMissing(q, lang)}`;
+  if (!measured) return [...title, ...flow(perceptionGapsMissing(q, lang), width, INDENT)];
   if (results.perceptionGaps.length === 0) {
-    return `${title}\n  ${m.score.perceptionGapsNone}`;
+    return [...title, ...flow(m.score.perceptionGapsNone, width, INDENT)];
   }
-  const rows = [
-    [m.common.col.dimension, m.common.col.executive, m.common.col.frontline, m.common.col.gap].map(
-      (h) => c.dim(h),
-    ),
-    ...results.perceptionGaps.map((g) => [
+  const table: TermTable = {
+    columns: [
+      { head: m.common.col.dimension, give: "wrap", ...TITLE },
+      { head: m.common.col.executive },
+      { head: m.common.col.frontline },
+      { head: m.common.col.gap },
+    ],
+    rows: results.perceptionGaps.map((g) => [
       dimensionTitle(q, g.dimension, lang),
       g.executive.toFixed(2),
       g.frontline.toFixed(2),
-      c.red(`+${g.gap.toFixed(2)}`),
+      { text: `+${g.gap.toFixed(2)}`, paint: c.red },
     ]),
-  ];
-  return `${title}\n${columns(rows)}`;
+  };
+  const style = { kind: "plain", indent: INDENT, head: c.dim } as const;
+  return [...title, ...layTable([table], width, style, { label: c.dim })];
 }
 
 /** Facts rated two or more levels apart, for the assessor to settle (shown only when there are some). */
-function factConflicts(results: Results, lang: Lang, c: ChalkInstance): string[] {
+function factConflicts(results: Results, lang: Lang, c: ChalkInstance, width: number): string[][] {
   if (results.factConflicts.length === 0) return [];
   const m = messagesFor(lang);
-  const title = `${c.bold(m.score.factConflicts)}${c.dim(m.common.punct.paren(m.score.factConflictsNote))}`;
-  const rows = [
-    [m.score.colQuestion, m.score.colRatings].map((h) => c.dim(h)),
-    ...results.factConflicts.map((f) => [f.question, c.yellow(`${f.min}–${f.max}`)]),
+  const table: TermTable = {
+    columns: [{ head: m.score.colQuestion }, { head: m.score.colRatings }],
+    rows: results.factConflicts.map((f) => [
+      f.question,
+      { text: `${f.min}–${f.max}`, paint: c.yellow },
+    ]),
+  };
+  const style = { kind: "plain", indent: INDENT, head: c.dim } as const;
+  return [
+    [
+      ...heading(c, lang, width, m.score.factConflicts, m.score.factConflictsNote),
+      ...layTable([table], width, style, { label: c.dim }),
+    ],
   ];
-  return [`${title}\n${columns(rows)}`];
 }
 
-function expectationRisks(results: Results, lang: Lang, c: ChalkInstance): string {
+function expectationRisks(results: Results, lang: Lang, c: ChalkInstance, width: number): string[] {
   const m = messagesFor(lang);
   const vars = { horizon: results.horizonMonths, pace: results.monthsPerLevel };
-  const note = m.score.expectationRisksNote(vars);
-  const title = `${c.bold(m.score.expectationRisks)}${c.dim(m.common.punct.paren(note))}`;
+  const title = heading(
+    c,
+    lang,
+    width,
+    m.score.expectationRisks,
+    m.score.expectationRisksNote(vars),
+  );
   const risky = results.dimensions.filter((d) => d.expectationRisk !== null);
-  if (risky.length === 0) return `${title}\n  ${m.score.expectationRisksNone(vars.horizon)}`;
-  const rows = [
-    [
-      m.common.col.dimension,
-      m.common.col.score,
-      m.common.col.target,
-      m.common.col.monthsNeeded,
-      m.common.col.realisticDate,
-    ].map((h) => c.dim(h)),
-    ...risky.map((d) => [
+  if (risky.length === 0)
+    return [...title, ...flow(m.score.expectationRisksNone(vars.horizon), width, INDENT)];
+  const table: TermTable = {
+    columns: [
+      { head: m.common.col.dimension, give: "wrap", ...TITLE },
+      { head: m.common.col.score },
+      { head: m.common.col.target },
+      { head: m.common.col.monthsNeeded },
+      { head: m.common.col.realisticDate },
+    ],
+    rows: risky.map((d) => [
       localize(d.title, lang),
       formatScore(d.score, lang),
       formatTarget(d.target),
       String(d.expectationRisk?.monthsNeeded ?? ""),
-      c.yellow(d.expectationRisk?.realisticDate ?? ""),
+      { text: d.expectationRisk?.realisticDate ?? "", paint: c.yellow },
     ]),
-  ];
-  return `${title}\n${columns(rows)}`;
+  };
+  const style = { kind: "plain", indent: INDENT, head: c.dim } as const;
+  return [...title, ...layTable([table], width, style, { label: c.dim })];
 }
 
 /**
  * The consultant's at-a-glance summary of scored results: header, the maturity profile table,
  * readiness verdict with its deciding rules, top risks, perception gaps and expectation risks.
- * Deterministic for the same input; ANSI colour only when `opts.color` is true.
+ * Every line fits in `opts.width` columns (CJK characters count two). Deterministic for the same
+ * input and width; ANSI colour only when `opts.color` is true.
  */
 export function renderScoreTable(
   results: Results,
@@ -268,16 +387,15 @@ export function renderScoreTable(
   opts: ScoreRenderOptions,
 ): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const lang = opts.lang;
-  const { table, notes } = profile(results, lang, c);
+  const { lang, width } = opts;
   const blocks = [
-    header(results, questionnaire, lang, c),
-    notes.length ? `${table}\n${c.dim(notes.join("\n"))}` : table,
-    readiness(results, questionnaire, lang, c),
-    risks(results, lang, c),
-    perceptionGaps(results, questionnaire, lang, c),
-    ...factConflicts(results, lang, c),
-    expectationRisks(results, lang, c),
+    header(results, questionnaire, lang, c, width),
+    [...profile(results, lang, c, width), ...cappedNotes(results, lang, c, width)],
+    readiness(results, questionnaire, lang, c, width),
+    risks(results, lang, c, width),
+    perceptionGaps(results, questionnaire, lang, c, width),
+    ...factConflicts(results, lang, c, width),
+    expectationRisks(results, lang, c, width),
   ];
-  return `${blocks.join("\n\n")}\n`;
+  return `${blocks.map((b) => b.join("\n")).join("\n\n")}\n`;
 }

@@ -15,7 +15,7 @@ import { buildRoadmapSection } from "./sections/roadmap.js";
 import { buildSummary } from "./sections/summary.js";
 
 export type { BuildOptions } from "./context.js";
-export { addDays } from "./sections/roadmap.js";
+export { addDays } from "./context.js";
 
 const REPORT_SECTIONS: SectionId[] = [...SECTION_IDS];
 /** The board edition: what a board reads in one sitting, about eight pages. */

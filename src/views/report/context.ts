@@ -1,8 +1,10 @@
-import { planRoadmap, type RoadmapStrategy } from "../../core/analysis/roadmap.js";
+import { planRoadmap, projectionAt, type RoadmapStrategy } from "../../core/analysis/roadmap.js";
 import type { Respondent } from "../../core/answers/schema.js";
+import { ceilTolerant, greaterThan } from "../../core/math/numbers.js";
 import type { DimensionResult, Results, RiskResult } from "../../core/models/results.js";
 import type { LocalizedText, Methodology } from "../../core/questionnaire/schema.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
+import { addMonths } from "../../core/scoring/dates.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { clientPossessive, fmtScore, localize } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
@@ -23,6 +25,26 @@ export interface BuildOptions {
 }
 
 type ConfidenceKey = keyof ReportMessages["confidence"];
+
+/**
+ * What the roadmap expects of one dimension, dated: the plan's outlook (`DimensionOutlook` in
+ * src/core/analysis/roadmap.ts) on the report's calendar. Calibration, the dimension sections, the
+ * roadmap's and the decisions' sentences all read it, so they never name different dates.
+ */
+export interface DimensionExpectation {
+  /** The week (0-based) its first planned action starts; null when this cycle plans none on it. */
+  startWeek: number | null;
+  /** The week its projection reaches the target; null when inconclusive or unplanned. */
+  targetWeek: number | null;
+  /** Whole months from the assessment until `targetWeek` (rounded up); null when it is null. */
+  monthsNeeded: number | null;
+  /** The assessment date plus `monthsNeeded` months; null when that is null. */
+  realisticDate: string | null;
+  /** It has a gap the plan does not close within the horizon. */
+  outOfReach: boolean;
+  /** Its projected score at the end of the horizon; null when inconclusive. */
+  atHorizon: number | null;
+}
 
 /** Everything the section builders share: inputs, texts in one language, lookups and the plan. */
 export interface ReportContext {
@@ -57,6 +79,10 @@ export interface ReportContext {
   levelDescription: (level: number | null) => string | null;
   confidenceName: (c: ConfidenceKey | null) => string | null;
   dateText: (iso: string) => string;
+  /** The first day of a 0-based plan week (`YYYY-MM-DD`): week 0 is the assessment date. */
+  weekDate: (week: number) => string;
+  /** Per dimension id, what the roadmap expects of it. */
+  expectations: Map<string, DimensionExpectation>;
   /** The questionnaire's consulting method; absent when it brings none. */
   method: Methodology | undefined;
   /**
@@ -77,6 +103,43 @@ function dimensionVars(results: Results, lang: ReportLanguage, inconclusive: str
   return vars;
 }
 
+/** `YYYY-MM-DD` plus whole days, in UTC so the result never depends on the machine's zone. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const t = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) + days * 86_400_000);
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** The roadmap's outlook per dimension, dated from the assessment. */
+function expectationsOf(
+  results: Results,
+  plan: ReturnType<typeof planRoadmap>,
+): Map<string, DimensionExpectation> {
+  const atHorizon = projectionAt(plan, "horizon");
+  const out = new Map<string, DimensionExpectation>();
+  results.dimensions.forEach((d, i) => {
+    const o = plan.outlook[i];
+    const targetWeek = o?.targetWeek ?? null;
+    const monthsNeeded = targetWeek === null ? null : ceilTolerant((targetWeek * 12) / 52);
+    out.set(d.id, {
+      startWeek: o?.startWeek ?? null,
+      targetWeek,
+      monthsNeeded,
+      // Whole months after the assessment, as the months-needed figure beside it says.
+      realisticDate:
+        monthsNeeded === null ? null : addMonths(results.assessment.date, monthsNeeded),
+      outOfReach:
+        d.score !== null &&
+        d.gap !== null &&
+        greaterThan(d.gap, 0) &&
+        (targetWeek === null || targetWeek > plan.horizonWeeks),
+      atHorizon: atHorizon[d.id] ?? d.score,
+    });
+  });
+  return out;
+}
+
 const SEVERITY_RANK: Record<SeverityId, number> = { high: 0, medium: 1, low: 2 };
 
 /** Localizes optional text, keeping absence as null. */
@@ -92,6 +155,7 @@ export function buildContext(
   const lang = options.lang ?? "en";
   const t = messagesFor(lang).report;
   const plan = planRoadmap(results, questionnaire, { strategy: options.strategy });
+  const weekDate = (week: number) => addDays(results.assessment.date, week * 7);
 
   const questions: ReportContext["questions"] = new Map();
   for (const d of questionnaire.dimensions) {
@@ -165,6 +229,8 @@ export function buildContext(
         : pickOrNull(questionnaire.scale.find((s) => s.level === level)?.description, lang),
     confidenceName: (c) => (c === null ? null : t.confidence[c]),
     dateText: (iso) => t.dateText(iso),
+    weekDate,
+    expectations: expectationsOf(results, plan),
     method: questionnaire.methodology,
     methodText: (text, extra = {}) =>
       fillPlaceholders(clientPossessive(localize(text, lang), vars.client), { ...vars, ...extra }),

@@ -5,6 +5,8 @@ import {
   intervalBetween,
   progressToTarget,
   questionDifferences,
+  rolesAnswered,
+  splitRoles,
 } from "../../../src/core/analysis/comparison.js";
 import { OUTCOME_KPIS, outcomeDimensions } from "../../../src/core/analysis/outcomes.js";
 import type { AnswerValue } from "../../../src/core/answers/schema.js";
@@ -520,5 +522,107 @@ describe("compareAssessments: outcome KPIs and noise", () => {
       culture: "loss",
       "data-quality": "within-noise",
     });
+  });
+});
+
+describe("compareAssessments: roles that answered at one assessment only", () => {
+  // The front line answers only the first dimension; the second is put to executives alone.
+  const q = questionnaire([
+    dimension("shared", [question("q1")]),
+    dimension("exec", [question("q2", { roles: ["executive"] })]),
+  ]);
+  const withFront = side(q, { q1: 4, q2: 3 }, { frontline: { q1: 2 } });
+  const without = side(q, { q1: 4, q2: 3 }, LATER);
+
+  it("lists the roles each side answered as, and those only one has", () => {
+    expect(rolesAnswered(withFront.results)).toEqual(["executive", "frontline"]);
+    expect(splitRoles(withFront.results, without.results)).toEqual({
+      shared: ["executive"],
+      onlyBaseline: ["frontline"],
+      onlyFollowup: [],
+    });
+  });
+
+  it("warns with the roles, their names and the dimensions they answered on", () => {
+    const c = compareAssessments(withFront, without);
+    expect(c.warnings).toEqual([
+      {
+        code: "role-mismatch",
+        baseline: "executive, frontline",
+        followup: "executive",
+        onlyBaseline: [
+          {
+            id: "frontline",
+            name: { en: "frontline", "zh-CN": "frontline" },
+            people: { en: "frontline", "zh-CN": "frontline" },
+            respondents: 1,
+          },
+        ],
+        onlyFollowup: [],
+        shared: [
+          {
+            id: "executive",
+            name: { en: "executive", "zh-CN": "executive" },
+            people: { en: "executive", "zh-CN": "executive" },
+            respondents: 1,
+          },
+        ],
+        comparedOn: "all-respondents",
+        dimensions: ["shared"],
+      },
+    ]);
+    // As answered, the front line's 2 pulled the baseline down: a rise that is not real change.
+    expect(c.dimensions[0]?.score).toEqual({ baseline: 3, followup: 4, change: 1 });
+  });
+
+  it("takes names from the roles given when neither questionnaire is known, else the id", () => {
+    const bare = (s: CompareSide): CompareSide => ({ results: s.results });
+    const named = compareAssessments(bare(without), bare(withFront), {
+      roles: [{ id: "frontline", name: { en: "Front line", "zh-CN": "一线" } }],
+    });
+    expect(named.warnings[0]).toMatchObject({
+      onlyFollowup: [{ id: "frontline", name: { en: "Front line" }, people: { en: "Front line" } }],
+      shared: [{ id: "executive", name: null, people: null }],
+    });
+  });
+
+  it("compared on the shared roles: figures from the sides given, people and gaps as answered", () => {
+    const shared = side(q, { q1: 4, q2: 3 });
+    const c = compareAssessments(shared, without, {
+      answered: { baseline: withFront.results, followup: without.results },
+    });
+    expect(c.warnings[0]).toMatchObject({ code: "role-mismatch", comparedOn: "shared-roles" });
+    expect(c.dimensions[0]?.score).toEqual({ baseline: 4, followup: 4, change: 0 });
+    // The header counts who answered; the perception gap is the one the baseline measured.
+    expect(c.baseline.respondents).toBe(2);
+    expect(c.perceptionGaps).toMatchObject([
+      { dimension: "shared", gap: { baseline: 2, followup: null, change: null } },
+    ]);
+  });
+
+  it("follows the KPIs the baseline's report set, from everyone who answered it", () => {
+    const four = questionnaire(
+      ["a", "b", "c", "d"].map((id) => dimension(id, [question(`${id}1`)])),
+    );
+    const exec = { a1: 1, b1: 1, c1: 3, d1: 3 } as const;
+    // The front line rates d low: with it, d has a gap; without it, none.
+    const answered = side(four, exec, { frontline: { d1: 1 } });
+    const shared = side(four, exec);
+    const later = side(four, exec, LATER);
+    expect(compareAssessments(shared, later).kpis.map((k) => k.dimension)).toEqual(["a", "b"]);
+    const c = compareAssessments(shared, later, {
+      answered: { baseline: answered.results, followup: later.results },
+    });
+    expect(c.kpis.map((k) => k.dimension)).toEqual(["a", "b", "d"]);
+    // Measured, like every figure, on the roles both share.
+    expect(c.kpis[2]?.score).toEqual({ baseline: 3, followup: 3, change: 0 });
+  });
+
+  it("says nothing when both sides had the same roles", () => {
+    const c = compareAssessments(
+      withFront,
+      side(q, { q1: 3, q2: 3 }, { ...LATER, frontline: { q1: 3 } }),
+    );
+    expect(c.warnings).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import {
   PHASE_ORDER,
   type PlannedAction,
   planRoadmap,
+  projectedScore,
+  projectionAt,
   type Roadmap,
   type RoadmapStrategy,
 } from "../../../src/core/analysis/roadmap.js";
@@ -422,6 +424,41 @@ describe("fitting the horizon", () => {
       at: "rigidify",
       scores: { people: 2.67, idle: 2.5 },
     });
+    // The reassessment closes the plan when its last action ends: the same week here.
+    expect(r.reassessmentWeek).toBe(26);
+    expect(projectionAt(r, "reassessment")).toEqual({ people: 2.67, idle: 2.5 });
+    expect(projectionAt(r, "solidify")).toEqual({});
+  });
+
+  it("dates each dimension's climb from its first action to the week it reaches its target", () => {
+    const three: DimSpec[] = [
+      { id: "people", pillar: "people", score: 2, target: 3 },
+      { id: "process", pillar: "process", score: 2.46, target: 4 },
+      { id: "done", pillar: "strategy", score: 3.5, target: 3 },
+      { id: "idle", pillar: "technology", score: 2, target: 4 },
+      { id: "unknown", pillar: "technology", score: null, target: 4 },
+    ];
+    const r = plan(three, [
+      rec("train", "people", "rigidify", { weeks: 6 }),
+      rec("map", "process", "optimise", { weeks: 4 }),
+    ]);
+    // One level at 9 months a level is 39 weeks; 1.54 levels 60.06, so 61.
+    expect(r.outlook).toEqual([
+      { dimension: "people", startWeek: 0, targetWeek: 39 },
+      { dimension: "process", startWeek: 6, targetWeek: 67 },
+      { dimension: "done", startWeek: null, targetWeek: 0 },
+      { dimension: "idle", startWeek: null, targetWeek: null },
+      { dimension: "unknown", startWeek: null, targetWeek: null },
+    ]);
+    const process = resultsOf(three).dimensions[1];
+    const o = r.outlook[1];
+    if (!process || !o) throw new Error("missing");
+    // Short of the target until the week it is reached, even where rounding would reach it
+    // (2.46 + 60 / 39 = 3.9985).
+    expect(projectedScore(process, o, 66, 9)).toBe(3.99);
+    expect(projectedScore(process, o, 67, 9)).toBe(4);
+    expect(projectedScore(process, o, 6, 9)).toBe(2.46);
+    expect(projectionAt(r, "horizon")).toMatchObject({ idle: 2, done: 3.5, unknown: null });
   });
 });
 
@@ -491,6 +528,15 @@ describe("invariants (property)", () => {
         expect(maxParallel(r)).toBeLessThanOrEqual(2);
         const everything = new Set([...ids(r), ...r.backlog.map((b) => b.id)]);
         expect(everything.size).toBe(r.actions.length + r.backlog.length);
+        // A projection reaches a dimension's target in its target week, never before.
+        const results = resultsOf(dimSpecs, ["risk"]);
+        results.dimensions.forEach((d, i) => {
+          const o = r.outlook[i];
+          if (!o || o.targetWeek === null || o.targetWeek === 0) return;
+          expect(projectedScore(d, o, o.targetWeek, 9)).toBe(d.target);
+          expect(projectedScore(d, o, o.targetWeek - 1, 9)).toBeLessThan(d.target);
+        });
+        expect(r.reassessmentWeek).toBeLessThanOrEqual(r.horizonWeeks);
         for (const p of r.projections) {
           for (const d of r.actions) {
             const dim = d.recommendation.dimension;

@@ -5,6 +5,7 @@ import {
   decodeText,
   detectBom,
   type EncodingChoice,
+  looksWindows1252,
   SNIFF_BYTES,
 } from "../../../src/io/survey/decode.js";
 import { sniffDelimiter } from "../../../src/io/survey/sniff.js";
@@ -70,6 +71,24 @@ describe("decodeText", () => {
     expect(text).toBe("序号,非常同意\r\n");
     expect(state.encoding).toBe("gb18030");
     expect(state.notices[0]).toMatch(/export\.csv is not valid UTF-8; reading it as GB18030/);
+  });
+
+  it("falls back to Windows-1252 when the bytes are Western Excel's, not Chinese Excel's", async () => {
+    // What Excel saves as "CSV (Comma delimited)" on a Western Windows. Read as GB18030, "Zürich"
+    // became "Z" and a Chinese character (FC 72) and "Don’t" (92 74) another: silent nonsense.
+    const text = "id,city,Q1\r\nr1,Zürich,Don’t know\r\nr2,Malmö,Agree\r\nr3,São Paulo,Neutral\r\n";
+    const bytes = Uint8Array.from(text, (c) => (c === "’" ? 0x92 : c.charCodeAt(0)));
+    expect(looksWindows1252(bytes)).toBe(true);
+    const { text: read, state } = await decode(split(bytes, 7));
+    expect(read).toBe(text);
+    expect(state.encoding).toBe("windows-1252");
+    expect(state.notices).toEqual([
+      'export.csv is not valid UTF-8; reading it as Windows-1252, the encoding Excel saves "CSV" in on a Western Windows (use --encoding to choose another)',
+    ]);
+    // Chinese Excel's GB18030 stays GB18030, rare characters (ASCII second bytes) included.
+    expect(looksWindows1252(GB)).toBe(false);
+    expect(looksWindows1252(Uint8Array.from([...GB, 0x81, 0x40, 0xd0, 0xf2]))).toBe(false);
+    expect((await decode([bytes], "windows-1252")).text).toBe(text);
   });
 
   it("decodes UTF-16LE and UTF-16BE with a BOM, split anywhere", async () => {

@@ -231,6 +231,36 @@ describe("readXlsx", () => {
     ]);
   });
 
+  it("reads a number as its cell's format shows it, and as the number where the format rounds it", async () => {
+    const file = path.join(tmp(), "formats.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Responses");
+    ws.addRow(["id", "code", "Q1", "Q2", "progress", "phone", "score", "submitted", "result"]);
+    const rows = [
+      [1, 7, 4, 5, 1, 13_800_138_000, 3.5, 45352.38384259259, { formula: "4/2", result: 2 }],
+      [12, 42, 3, 4, 0.8567, 2_000_000_000_000, 4, 45353, { formula: "0.1*3", result: 0.1 * 3 }],
+    ];
+    for (const r of rows) ws.addRow(r);
+    const formats = ["000", '"R"000', "0.0", "@", "0%", "0", "0", "yyyy-mm-dd hh:mm:ss", "0.00"];
+    formats.forEach((numFmt, c) => {
+      for (const r of [2, 3]) ws.getCell(r, c + 1).numFmt = numFmt;
+    });
+    await wb.xlsx.writeFile(file);
+    const styles = (await part(file, "xl/styles.xml")).toString("utf8");
+    expect(styles).toContain('formatCode="000"');
+    expect(await readAll(file)).toEqual([
+      [1, ["id", "code", "Q1", "Q2", "progress", "phone", "score", "submitted", "result"]],
+      // 3.5 under `0` shows as 4 in the cell: read as 3.5, never as level 4.
+      [2, ["001", "R007", "4.0", "5", "100%", "13800138000", "3.5", "2024-03-01 09:12:44", "2.00"]],
+      // 0.8567 under `0%` shows as 86%: read as the number. The formula's 0.30000000000000004 is
+      // 0.30 to Excel.
+      [
+        3,
+        ["012", "R042", "3.0", "4", "0.8567", "2000000000000", "4", "2024-03-02 00:00:00", "0.30"],
+      ],
+    ]);
+  });
+
   it("refuses a formula whose result was never saved, rather than read it as an empty cell", async () => {
     // exceljs (like other libraries) writes a formula without its result unless given one; Excel
     // and LibreOffice always save the result. Read as empty, an answer was silently left out.
@@ -265,7 +295,8 @@ describe("readXlsx", () => {
     expect(await readAll(file)).toEqual([
       [1, ["id", "部门", "Q1", "Q2"]],
       [2, ["1", "华东区", "4", "TRUE"]],
-      [3, ["2", long, "", String(0.1 + 0.2)]],
+      // A number as Excel shows it: 15 significant digits.
+      [3, ["2", long, "", "0.3"]],
       // A replacement character in the source is kept.
       [4, ["3", "a & b <c> \uFFFD", "", "FALSE"]],
     ]);

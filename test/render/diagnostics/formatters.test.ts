@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { ISSUE_RULES } from "../../../src/core/diagnostics/codes.js";
 import { ISSUE_CODES, type Issue, type IssueCode } from "../../../src/core/diagnostics/issue.js";
@@ -24,7 +25,13 @@ const loaded = Object.fromEntries(
 ) as Record<FormatName, Formatter>;
 
 const CWD = "/work/project";
-const ctx: FormatContext = { cwd: CWD, color: false, filesChecked: 4, toolVersion: "0.1.0" };
+const ctx: FormatContext = {
+  cwd: CWD,
+  color: false,
+  filesChecked: 4,
+  toolVersion: "0.1.0",
+  width: 80,
+};
 
 function issue(
   code: IssueCode,
@@ -145,6 +152,30 @@ describe("stylish", () => {
     const out = loaded.stylish([issue("unknown-key", "a.yaml", 1, 1, "key \u001b[31mx")], ctx);
     expect(out).not.toContain("\u001b");
     expect(out).toContain("key \\u001b[31mx");
+  });
+
+  for (const width of [40, 60, 80, 120, 200]) {
+    it(`fits ${width} columns, file paths aside, and keeps every word of every message`, () => {
+      const out = loaded.stylish(ISSUES, { ...ctx, width });
+      const paths = new Set([CORE, DATA]);
+      for (const line of out.split("\n")) {
+        if (!paths.has(line)) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
+      }
+      const words = (text: string) => text.split(/\s+/).filter(Boolean);
+      const shown = words(out);
+      for (const i of ISSUES) {
+        for (const w of [...words(i.message), i.code]) expect(shown).toContain(w);
+      }
+    });
+  }
+
+  it("aligns every code after its message where the width allows, else puts it underneath", () => {
+    expect(loaded.stylish(ISSUES, { ...ctx, width: 200 })).toContain(
+      '  12:3  error  dependsOn: expected one of "r2", \'r3\' (100% of ids checked), found "r9".  unresolved-reference\n',
+    );
+    expect(loaded.stylish(ISSUES, { ...ctx, width: 50 })).toContain(
+      '  12:3  error  dependsOn: expected one of "r2",\n               \'r3\' (100% of ids checked), found\n               "r9".\n               unresolved-reference\n',
+    );
   });
 
   it("summarises a clean run", () => {

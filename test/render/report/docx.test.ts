@@ -266,10 +266,10 @@ describe("columnWidths", () => {
     // A week span or a date stays on one line ("Weeks 11–" / "15" read badly): 6.68 em.
     const spans = columnWidths(
       [
-        { header: "Schedule", width: 0.1, nowrap: true },
+        { header: "Schedule", width: 0.1 },
         { header: "Action", width: 5 },
       ],
-      [["Weeks 11–15", "Map the current customer processes"]],
+      [[{ text: "Weeks 11–15", nowrap: true }, "Map the current customer processes"]],
     );
     expect(spans[0]).toBeGreaterThanOrEqual(needs(6.68));
     // Words wider than the page together: each column gets its share, none is crushed.
@@ -279,5 +279,17 @@ describe("columnWidths", () => {
     );
     expect(new Set(wide).size).toBe(1);
     expect(wide.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
+  });
+
+  it("makes a column wide enough for a whole cell kept on one line", () => {
+    const columns = [
+      { header: "Dimension", width: 9 },
+      { header: "Coverage", width: 1 },
+    ];
+    const cell = "100% → 100%";
+    const wrapping = columnWidths(columns, [["Customer data quality", cell]]);
+    const kept = columnWidths(columns, [["Customer data quality", { text: cell, nowrap: true }]]);
+    expect(wrapping[1]).toBeLessThan(cell.length * 100 + 200);
+    expect(kept[1]).toBeGreaterThanOrEqual(cell.length * 100 + 200);
   });
 });

@@ -1,25 +1,65 @@
 import { describe, expect, it } from "vitest";
+import { addMonths } from "../../../src/core/scoring/dates.js";
 import { buildReport } from "../../../src/views/report/build.js";
+import { buildContext } from "../../../src/views/report/context.js";
 import { realisticDateFor } from "../../../src/views/report/sections/calibration.js";
 import { ACME, ACME_ANSWERS, loadInputs, standardPack } from "../../helpers/report.js";
 
-function acme() {
-  return loadInputs(ACME, ACME_ANSWERS).results;
+function acme(opts: { horizonMonths?: number } = {}) {
+  return loadInputs(ACME, ACME_ANSWERS, opts).results;
 }
 
 describe("the executives' stated goals", () => {
-  it("dates a goal by the slowest dimension it depends on, at the questionnaire's pace", () => {
+  it("dates a goal by the slowest dimension it depends on, on the roadmap's projection", () => {
     const results = acme();
+    const ctx = buildContext(results, standardPack(), {});
     const data = results.dimensions.find((d) => d.id === "data-quality");
     expect(data?.score).not.toBeNull();
-    // ceil((target − score) × 9) months after the assessment date.
-    const months = Math.ceil(((data?.target ?? 0) - (data?.score ?? 0)) * 9 - 1e-9);
-    const expected = new Date(`${results.assessment.date}T00:00:00Z`);
-    expected.setUTCMonth(expected.getUTCMonth() + months);
-    expect(realisticDateFor(results, ["data-quality"])).toBe(expected.toISOString().slice(0, 10));
-    const both = realisticDateFor(results, ["data-quality", "culture"]) ?? "";
-    expect(both >= (realisticDateFor(results, ["culture"]) ?? "")).toBe(true);
-    expect(both).toBe(realisticDateFor(results, ["data-quality"]));
+    // The climb starts with the first action on the dimension, not on the day of the assessment.
+    const first = Math.min(
+      ...ctx.plan.actions
+        .filter((a) => a.recommendation.dimension === "data-quality")
+        .map((a) => a.startWeek),
+    );
+    expect(first).toBeGreaterThan(0);
+    const climb = Math.ceil(
+      (((data?.target ?? 0) - (data?.score ?? 0)) * results.monthsPerLevel * 52) / 12 - 1e-9,
+    );
+    const months = Math.ceil(((first + climb) * 12) / 52 - 1e-9);
+    const expected = addMonths(results.assessment.date, months);
+    expect(realisticDateFor(ctx, ["data-quality"]).date).toBe(expected);
+    expect(ctx.expectations.get("data-quality")).toMatchObject({
+      startWeek: first,
+      targetWeek: first + climb,
+      monthsNeeded: months,
+      realisticDate: expected,
+    });
+    const both = realisticDateFor(ctx, ["data-quality", "culture"]).date ?? "";
+    expect(both >= (realisticDateFor(ctx, ["culture"]).date ?? "")).toBe(true);
+    expect(both).toBe(expected);
+  });
+
+  it("promises no date for a goal whose capability the roadmap does not work on in this cycle", () => {
+    // A one-month horizon: only the first actions fit, none of them on customer data quality.
+    const results = acme({ horizonMonths: 1 });
+    results.assessment.goals = [
+      { text: "Clean data", by: "2099-01-01", dimensions: ["data-quality"] },
+    ];
+    for (const lang of ["en", "zh-CN"] as const) {
+      const report = buildReport(results, standardPack(), { lang });
+      const [goal] = report.summary.calibration.goals;
+      expect(goal?.realisticDate).toBeNull();
+      expect(goal?.feasible).toBeNull();
+      expect(goal?.sentence).toContain(
+        lang === "en" ? "plans no action on Customer data quality" : "没有针对客户数据质量的行动",
+      );
+      const item = report.summary.calibration.items.find((i) => i.dimension === "data-quality");
+      expect(item).toMatchObject({ startWeek: null, monthsNeeded: null, realisticDate: null });
+      expect(item?.realisticDateText).toBe(report.labels.nextCycle);
+      expect(item?.reachableByHorizon).toBe(item?.score);
+      const detail = report.dimensions.items.find((d) => d.id === "data-quality");
+      expect(detail?.expectation?.realisticDate).toBeNull();
+    }
   });
 
   it("says whether each goal can stand, and never dates one that rests on an unmeasured dimension", () => {

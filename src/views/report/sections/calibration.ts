@@ -1,34 +1,35 @@
-import { ceilTolerant, round2 } from "../../../core/math/numbers.js";
-import type { Results } from "../../../core/models/results.js";
-import { addMonths } from "../../../core/scoring/dates.js";
 import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type { CalibrationItem, ReportModel } from "../model.js";
 
 /**
- * When every dimension a goal depends on reaches its target, at the questionnaire's pace (one
- * level per `monthsPerLevel` months from the assessment); null when one of them is inconclusive.
- * A dimension already at its target adds nothing.
+ * When every dimension a goal depends on reaches its target on the roadmap's projection (the
+ * climb starts with each dimension's first action): the latest of their realistic dates. Null,
+ * with the reason, when one of them is inconclusive (`unmeasured`) or has a gap the roadmap plans
+ * no action on within the horizon (`unplanned`). A dimension already at its target adds nothing.
  */
-export function realisticDateFor(results: Results, dimensions: readonly string[]): string | null {
-  const start = results.assessment.date;
-  let realistic = start;
+export function realisticDateFor(
+  ctx: Pick<ReportContext, "results" | "expectations">,
+  dimensions: readonly string[],
+): { date: string | null; unmeasured: string[]; unplanned: string[] } {
+  let date: string | null = ctx.results.assessment.date;
+  const unmeasured: string[] = [];
+  const unplanned: string[] = [];
   for (const id of dimensions) {
-    const d = results.dimensions.find((x) => x.id === id);
-    if (!d || d.score === null) return null;
-    const date = addMonths(
-      start,
-      ceilTolerant(Math.max(0, d.target - d.score) * results.monthsPerLevel),
-    );
-    if (date > realistic) realistic = date;
+    const d = ctx.results.dimensions.find((x) => x.id === id);
+    const e = ctx.expectations.get(id);
+    if (!d || d.score === null || !e) unmeasured.push(id);
+    else if (e.realisticDate === null) unplanned.push(id);
+    else if (date !== null && e.realisticDate > date) date = e.realisticDate;
   }
-  return realistic;
+  if (unmeasured.length > 0 || unplanned.length > 0) date = null;
+  return { date, unmeasured, unplanned };
 }
 
 /** The goals the executives stated, each set against the capability it depends on. */
 function goalsOf(ctx: ReportContext): ReportModel["summary"]["calibration"]["goals"] {
   return (ctx.results.assessment.goals ?? []).map((goal) => {
-    const realisticDate = realisticDateFor(ctx.results, goal.dimensions);
+    const { date: realisticDate, unmeasured, unplanned } = realisticDateFor(ctx, goal.dimensions);
     const feasible =
       realisticDate === null || goal.by === undefined ? null : realisticDate <= goal.by;
     return {
@@ -46,23 +47,26 @@ function goalsOf(ctx: ReportContext): ReportModel["summary"]["calibration"]["goa
         by: goal.by ? ctx.dateText(goal.by) : null,
         dimensions: goal.dimensions.map((id) => ctx.dimTitle.get(id) ?? id),
         realistic: realisticDate ? ctx.dateText(realisticDate) : null,
+        // An unmeasured dimension is the first thing to settle; the plan's gaps come after.
+        unplanned: unmeasured.length > 0 ? [] : unplanned.map((id) => ctx.dimTitle.get(id) ?? id),
         feasible,
       }),
     };
   });
 }
 
-/** Expectation calibration: dimensions whose target is out of reach within the horizon. */
+/**
+ * Expectation calibration: the dimensions whose target the roadmap's projection does not reach
+ * within the horizon, with the date it does (the same projection the radar, the scorecard, the
+ * dimension sections and the roadmap use: `ctx.expectations`).
+ */
 export function buildCalibration(ctx: ReportContext): ReportModel["summary"]["calibration"] {
   const { results, t, lang, horizon, monthsPerLevel } = ctx;
-  // What to expect by the end of the horizon is the roadmap's projection (the climb starts when the
-  // dimension's first action does), the figure the radar and the scorecard show too.
-  const atHorizon = ctx.plan.projections.at(-1)?.scores ?? {};
   const items: CalibrationItem[] = results.dimensions.flatMap((d) => {
-    if (!d.expectationRisk || d.score === null || d.gap === null) return [];
-    const reachable =
-      atHorizon[d.id] ?? round2(Math.min(d.target, d.score + horizon / monthsPerLevel));
+    const e = ctx.expectations.get(d.id);
+    if (!e?.outOfReach || d.score === null || d.gap === null) return [];
     const title = localize(d.title, lang);
+    const reachable = e.atHorizon ?? d.score;
     return [
       {
         dimension: d.id,
@@ -70,16 +74,18 @@ export function buildCalibration(ctx: ReportContext): ReportModel["summary"]["ca
         score: d.score,
         target: d.target,
         gap: d.gap,
-        monthsNeeded: d.expectationRisk.monthsNeeded,
-        realisticDate: d.expectationRisk.realisticDate,
-        realisticDateText: ctx.dateText(d.expectationRisk.realisticDate),
+        startWeek: e.startWeek,
+        monthsNeeded: e.monthsNeeded,
+        realisticDate: e.realisticDate,
+        realisticDateText: e.realisticDate ? ctx.dateText(e.realisticDate) : ctx.L.nextCycle,
         reachableByHorizon: reachable,
         sentence: t.calibrationItem({
           title,
           score: d.score,
           target: d.target,
-          months: d.expectationRisk.monthsNeeded,
-          date: ctx.dateText(d.expectationRisk.realisticDate),
+          start: e.startWeek === null ? null : e.startWeek + 1,
+          months: e.monthsNeeded,
+          date: e.realisticDate ? ctx.dateText(e.realisticDate) : null,
           horizon,
           reachable,
         }),

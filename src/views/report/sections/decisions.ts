@@ -42,7 +42,7 @@ export function buildDecisions(ctx: ReportContext, roadmap: RoadmapSection): Dec
       : t.decisionReassess({ week: roadmap.milestone.week + 1, date: roadmap.milestone.dateText }),
   );
   const outOfReach = ctx.results.dimensions
-    .filter((d) => d.expectationRisk !== null)
+    .filter((d) => ctx.expectations.get(d.id)?.outOfReach)
     .map((d) => localize(d.title, ctx.lang));
   items.push(
     outOfReach.length > 0

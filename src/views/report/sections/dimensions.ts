@@ -25,6 +25,23 @@ export function strongestAndWeakest(briefs: QuestionBrief[]) {
   };
 }
 
+/** When the target is out of reach within the horizon: the roadmap's realistic date for it. */
+function expectationOf(ctx: ReportContext, id: string): DimensionDetail["expectation"] {
+  const e = ctx.expectations.get(id);
+  if (!e?.outOfReach) return null;
+  return {
+    startWeek: e.startWeek,
+    monthsNeeded: e.monthsNeeded,
+    realisticDate: e.realisticDate,
+    sentence: ctx.t.expectationSentence({
+      start: e.startWeek === null ? null : e.startWeek + 1,
+      months: e.monthsNeeded,
+      date: e.realisticDate ? ctx.dateText(e.realisticDate) : null,
+      horizon: ctx.horizon,
+    }),
+  };
+}
+
 function buildDimensionDetail(
   ctx: ReportContext,
   d: DimensionResult,
@@ -63,17 +80,7 @@ function buildDimensionDetail(
             }),
           }
         : null,
-    expectation: d.expectationRisk
-      ? {
-          monthsNeeded: d.expectationRisk.monthsNeeded,
-          realisticDate: d.expectationRisk.realisticDate,
-          sentence: t.expectationSentence({
-            months: d.expectationRisk.monthsNeeded,
-            date: ctx.dateText(d.expectationRisk.realisticDate),
-            horizon: ctx.horizon,
-          }),
-        }
-      : null,
+    expectation: expectationOf(ctx, d.id),
     perceptionGap:
       d.perceptionGap && !ctx.singles.has("executive") && !ctx.singles.has("frontline")
         ? {

@@ -1,7 +1,7 @@
 import { OUTCOME_KPIS, outcomeDimensions } from "../../../core/analysis/outcomes.js";
+import { projectionAt } from "../../../core/analysis/roadmap.js";
 import type { ReportContext } from "../context.js";
 import type { KpiRow, ReportModel, RoadmapSection } from "../model.js";
-import { addDays } from "./roadmap.js";
 
 /** How many KPIs the scorecard carries, and how many of them are outcomes of the largest gaps. */
 const SCORECARD_SIZE = 10;
@@ -14,14 +14,14 @@ type ScorecardRow = ReportModel["kpis"]["scorecard"][number];
 
 /**
  * The scorecard: the measured scores of the largest gaps first (baseline from the assessment,
- * target where the roadmap should bring them by the horizon), then the KPIs of the first actions
+ * target where the roadmap should bring them by the reassessment that measures them), then the KPIs of the first actions
  * on those gaps and the method's standing measures, each with an owner, a baseline week, a target
  * and a cadence.
  */
 function scorecard(ctx: ReportContext, roadmap: RoadmapSection, rows: KpiRow[]): ScorecardRow[] {
   const { t, results, plan } = ctx;
-  const horizonDate = ctx.dateText(addDays(roadmap.startDate, plan.horizonWeeks * 7));
-  const atHorizon = plan.projections.at(-1)?.scores ?? {};
+  // The score is measured at the reassessment, so its target is the projection for that day.
+  const atReassessment = projectionAt(plan, "reassessment");
   const gaps = outcomeDimensions(results, OUTCOMES);
   const outcomes: ScorecardRow[] = gaps.map((d) => {
     const first = roadmap.actions.find((a) => a.dimension === d.id);
@@ -33,7 +33,10 @@ function scorecard(ctx: ReportContext, roadmap: RoadmapSection, rows: KpiRow[]):
         score: d.score ?? 0,
         date: ctx.dateText(results.assessment.date),
       }),
-      target: t.outcomeTarget({ score: atHorizon[d.id] ?? d.score ?? 0, date: horizonDate }),
+      target: t.outcomeTarget({
+        score: atReassessment[d.id] ?? d.score ?? 0,
+        date: roadmap.milestone.dateText,
+      }),
       cadence: t.outcomeCadence,
     };
   });

@@ -14,8 +14,7 @@ export function buildProfile(ctx: ReportContext): ReportModel["profile"] {
   const dimOrder = new Map(results.dimensions.map((d, i) => [d.id, i]));
   // An inconclusive dimension has no point on the radar: its axis is left out, never drawn at 0.
   const scored = rows.filter((r) => r.score !== null);
-  const atHorizon = ctx.plan.projections.at(-1)?.scores ?? {};
-  const projected = scored.map((r) => atHorizon[r.dimension] ?? r.score);
+  const projected = scored.map((r) => ctx.expectations.get(r.dimension)?.atHorizon ?? r.score);
   const moves = ctx.plan.actions.length > 0 && projected.some((v, i) => v !== scored[i]?.score);
   const RADAR_MIN_AXES = 3;
   return {

@@ -2,9 +2,11 @@ import {
   DEFAULT_OWNER_CAPACITY,
   effortOf,
   type PlannedAction,
+  projectionAt,
 } from "../../../core/analysis/roadmap.js";
+import { lessThan } from "../../../core/math/numbers.js";
 import { fmtRange, localize } from "../../../i18n/format.js";
-import type { ReportContext } from "../context.js";
+import { addDays, type ReportContext } from "../context.js";
 import type {
   RoadmapAction,
   RoadmapPhaseId,
@@ -14,24 +16,16 @@ import type {
   RoleCount,
 } from "../model.js";
 
-/** `YYYY-MM-DD` plus whole days, in UTC so the result never depends on the machine's zone. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const t = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) + days * 86_400_000);
-  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
-}
-
 interface Calendar {
   weekDate: (week: number) => string;
   lastDay: (from: number, to: number) => string;
 }
 
-function calendar(start: string): Calendar {
-  const weekDate = (week: number) => addDays(start, week * 7);
+function calendar(ctx: ReportContext): Calendar {
+  const { weekDate } = ctx;
   // The last day of a span of weeks (inclusive), so a table never shows the next span's start.
   const lastDay = (from: number, to: number) =>
-    to > from ? addDays(start, to * 7 - 1) : weekDate(from);
+    to > from ? addDays(weekDate(to), -1) : weekDate(from);
   return { weekDate, lastDay };
 }
 
@@ -185,12 +179,20 @@ function effortView(
   };
 }
 
-type TouchedDimension = { title: string; target: number; interim: number };
+type TouchedDimension = {
+  title: string;
+  target: number;
+  interim: number;
+  projected: number;
+  /** Its realistic date in words; null when it has none. */
+  date: string | null;
+};
 
 /**
  * When a phase is done: the method's criteria (one naming `{dimensions}` only when the phase
- * improves any), then the measured checkpoint: an interim score after optimise, the target after
- * solidify.
+ * improves any), then the measured checkpoint: an interim score after optimise (the next level,
+ * or less where the roadmap projects less by then), the target after solidify (or, when the
+ * projection is still short of it, the projected score).
  */
 function exitCriteria(ctx: ReportContext, phase: RoadmapPhaseId, touched: TouchedDimension[]) {
   const { t } = ctx;
@@ -207,7 +209,9 @@ function exitCriteria(ctx: ReportContext, phase: RoadmapPhaseId, touched: Touche
     phase === "optimise"
       ? touched.map((d) => t.interimCriterion(d))
       : phase === "solidify"
-        ? touched.map((d) => t.targetCriterion(d))
+        ? touched.map((d) =>
+            lessThan(d.projected, d.target) ? t.shortOfTargetCriterion(d) : t.targetCriterion(d),
+          )
         : [];
   return [...general, ...checkpoints];
 }
@@ -221,6 +225,7 @@ function buildPhases(
   const byId = new Map(actions.map((a) => [a.id, a]));
   const dims = new Map(ctx.results.dimensions.map((d) => [d.id, d]));
   return ctx.plan.phases.map((p) => {
+    const projected = projectionAt(ctx.plan, p.phase);
     const phaseMethod = ctx.method?.roadmap.phases?.[p.phase];
     const members = p.actions.map((id) => byId.get(id)).filter((a) => a !== undefined);
     const owners: RoleCount[] = [];
@@ -238,10 +243,15 @@ function buildPhases(
       seen.add(a.dimension);
       const d = dims.get(a.dimension);
       if (!d || d.level === null || d.gap === null || d.gap <= 0) continue;
+      // A checkpoint never asks more than the roadmap projects for the end of the phase.
+      const atEnd = projected[d.id] ?? d.score ?? d.level;
+      const realistic = ctx.expectations.get(d.id)?.realisticDate ?? null;
       touched.push({
         title: a.dimensionTitle,
         target: d.target,
-        interim: Math.min(d.target, d.level + 1),
+        interim: Math.min(d.target, d.level + 1, atEnd),
+        projected: atEnd,
+        date: realistic === null ? null : ctx.dateText(realistic),
       });
     }
     return {
@@ -374,12 +384,12 @@ function ownerCapacities(ctx: ReportContext): {
 export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
   const { results, t, plan } = ctx;
   const start = results.assessment.date;
-  const cal = calendar(start);
+  const cal = calendar(ctx);
   const actions = buildActions(ctx, cal);
   const phases = buildPhases(ctx, cal, actions);
   const milestoneDate = cal.weekDate(plan.reassessmentWeek);
   const outOfReach = results.dimensions
-    .filter((d) => d.expectationRisk !== null)
+    .filter((d) => ctx.expectations.get(d.id)?.outOfReach)
     .map((d) => ctx.dimTitle.get(d.id) ?? d.id);
   const horizon = results.horizonMonths;
   return {
@@ -426,7 +436,8 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
         : t.planCalibration({
             weeks: plan.totalWeeks,
             months: Math.round((plan.totalWeeks * 12) / 52),
-            end: t.dateText(cal.weekDate(plan.totalWeeks)),
+            // The last day of the last action, the day the phase table ends it.
+            end: t.dateText(cal.lastDay(0, plan.totalWeeks)),
             horizon,
             backlog: plan.backlog.length,
             backlogListed: ctx.edition !== "board",

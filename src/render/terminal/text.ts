@@ -1,0 +1,28 @@
+import { displayWidth } from "../../core/text/width.js";
+import { type Run, wrapRuns } from "../../core/text/wrap.js";
+
+/** Colours or emphasises text for the terminal (a chalk style, or nothing). */
+export type Paint = (text: string) => string;
+
+/** A piece of terminal text with its paint: wrapping measures the text and paints each line. */
+export type Span = Run<Paint | undefined>;
+
+/** A span of text painted with `paint` (none: plain). */
+export const span = (text: string, paint?: Paint): Span => ({ text, style: paint });
+
+/**
+ * Text laid out in `width` columns: the first line after `first`, the others after `rest` (a
+ * hanging indent), each span painted line by line so no colour runs over a line break.
+ */
+export function flow(
+  spans: string | readonly Span[],
+  width: number,
+  first = "",
+  rest = first,
+): string[] {
+  const runs = typeof spans === "string" ? [span(spans)] : spans;
+  return wrapRuns(runs, width - displayWidth(first), width - displayWidth(rest)).map(
+    (line, i) =>
+      (i === 0 ? first : rest) + line.map((r) => (r.style ? r.style(r.text) : r.text)).join(""),
+  );
+}
