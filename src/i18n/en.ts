@@ -28,6 +28,7 @@ const MONTHS_EN = [
 const common: Messages["common"] = {
   languageName: "English",
   officeLanguage: "en-GB",
+  officeLatinLanguage: "en-GB",
   officeFont: "Calibri",
   officeFontWithBrand: (brandFont) => brandFont,
   inconclusive: "—",
@@ -307,6 +308,7 @@ const report: Messages["report"] = {
     monthsUnit: "months",
     weekPattern: "Week {week}",
     weekRangePattern: "Weeks {from}–{to}",
+    morePattern: common.andMore("{count}"),
     reachableByHorizon: "Expected within the horizon",
     radarTitle: "Current maturity vs target",
     gapBarsTitle: "Gap to target by dimension",

@@ -47,6 +47,13 @@ export interface CommonMessages {
   languageName: string;
   /** The language tag Word and PowerPoint proof the text against, e.g. en-GB. */
   officeLanguage: string;
+  /**
+   * The language tag of the Latin-script words in a Word document in this language (Word's
+   * `w:lang w:val`; Chinese characters carry zh-CN as their East Asian language). A Chinese
+   * document's Latin words (CRM, quoted English notes, question ids) are English: tagged zh-CN,
+   * they are broken anywhere, even inside a word, when a line wraps.
+   */
+  officeLatinLanguage: string;
   /** The font a PowerPoint deck sets its text in. */
   officeFont: string;
   /**
@@ -56,7 +63,8 @@ export interface CommonMessages {
   officeFontWithBrand(brandFont: string): string;
   inconclusive: string;
   overall: string;
-  andMore(count: number): string;
+  /** What a shortened list leaves out; `count` is a number or a placeholder such as "{count}". */
+  andMore(count: number | string): string;
   listSeparator: string;
   /** What a terminal table leaves out when it shortens the levels to their numbers. */
   levelNames: string;

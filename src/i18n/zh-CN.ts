@@ -5,6 +5,7 @@ import type { Messages } from "./messages.js";
 const common: Messages["common"] = {
   languageName: "简体中文",
   officeLanguage: "zh-CN",
+  officeLatinLanguage: "en-US",
   officeFont: "Microsoft YaHei",
   // A brand's Latin font has no Chinese glyphs: the deck keeps a CJK face.
   officeFontWithBrand: () => "Microsoft YaHei",
@@ -287,6 +288,7 @@ const report: Messages["report"] = {
     monthsUnit: "个月",
     weekPattern: "第 {week} 周",
     weekRangePattern: "第 {from}–{to} 周",
+    morePattern: common.andMore("{count}"),
     reachableByHorizon: "规划期内预计可达",
     radarTitle: "成熟度现状与目标对比",
     gapBarsTitle: "各维度与目标的差距",

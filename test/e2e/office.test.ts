@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportLanguage, ReportModel } from "../../src/views/report/model.js";
-import { REPO, runCli } from "../helpers/cli.js";
+import { exampleAnswers, REPO, runCli } from "../helpers/cli.js";
 import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
-import { officeToText, packageParts } from "../helpers/ooxml.js";
+import { officeToText, officeWordBoxes, packageParts, type WordBox } from "../helpers/ooxml.js";
 import { acmeReport } from "../helpers/report.js";
 import { pdfText, squash } from "../render/pdf/helpers.js";
 
@@ -88,13 +88,73 @@ describe.each(CASES)("report --format %s --lang %s", (format, lang) => {
     expect(Buffer.compare(first, write(`second.${format}`))).toBe(0);
   });
 
-  it("opens in LibreOffice and shows the text of every section", () => {
-    const text = squash(officeToText(first, format));
+  it("opens in LibreOffice and shows the text of every section, never a word broken in two", () => {
+    const raw = officeToText(first, format);
+    const text = squash(raw);
     const report = acmeReport({ lang });
     const expected = format === "docx" ? sectionTexts(report) : deckTexts(report);
     const missing = expected.filter((t) => !text.includes(squash(t)));
     expect(missing).toEqual([]);
+    if (format !== "docx") return;
+    // The client's English notes sit in narrow table columns, in a Chinese document too: a line
+    // wraps between words ("steering committee"), never inside one ("steerin" / "g").
+    const words = new Set(raw.match(/[A-Za-z]+/g));
+    const latin = report.dimensions.items
+      .flatMap((d) =>
+        d.notes.flatMap((n) => `${n.note ?? ""} ${n.evidence ?? ""}`.match(/[A-Za-z]{4,}/g) ?? []),
+      )
+      .filter((w) => !words.has(w));
+    expect(latin).toEqual([]);
   }, 240_000);
+});
+
+describe("the board deck as LibreOffice lays it out", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "crm-pptx-layout-"));
+  /** The example client's deck (en) and its model, from its answers and targets. */
+  const deck = (client: string, extra: string[] = []) => {
+    const targets = path.join(REPO, "examples", client, "targets.yaml");
+    const args = [...exampleAnswers(client), "--targets", targets, ...extra];
+    const out = path.join(dir, `${client}${extra.join("")}.pptx`);
+    expect(runCli(["report", ...args, "--format", "pptx", "-o", out]).status).toBe(0);
+    const model = JSON.parse(runCli(["report", ...args, "--format", "json"]).stdout) as ReportModel;
+    return { slides: officeWordBoxes(new Uint8Array(readFileSync(out)), "pptx"), model };
+  };
+  const slideWith = (slides: WordBox[][], title: string) =>
+    slides.find((words) => words.slice(0, 4).some((w) => title.startsWith(w.text))) ?? [];
+  const lowest = (words: WordBox[]) => Math.max(...words.map((w) => w.yMax));
+  const highest = (words: WordBox[]) => Math.min(...words.map((w) => w.yMin));
+
+  it("gives a verdict of two lines room above the overall score", () => {
+    const { slides, model } = deck("acme-manufacturing");
+    const s = model.summary;
+    expect(s.readiness.verdictName).toBe("Ready with conditions");
+    // The left panel (x < 4.75 in), under the slide title.
+    const panel = slides[1]?.filter((w) => w.xMax < 342 && w.yMin > 90) ?? [];
+    const overall = panel.filter((w) => w.text === model.labels.overall);
+    const verdict = panel.filter(
+      (w) => s.readiness.verdictName.split(" ").includes(w.text) && w.yMax <= highest(overall),
+    );
+    expect(verdict.length).toBe(3);
+    // Before, "conditions" ended 1.3 pt above "Overall".
+    expect(highest(overall) - lowest(verdict)).toBeGreaterThanOrEqual(8);
+    // The conditions the sentence announces ("below") are on the slide, by their titles.
+    const text = panel.map((w) => w.text).join(" ");
+    for (const title of s.readiness.reasonTitles) expect(text).toContain(title);
+  }, 120_000);
+
+  it("sets the calibration advice under a full table, not on its last row", () => {
+    const { slides, model } = deck("huaxin-retail", ["--horizon", "3"]);
+    const c = model.summary.calibration;
+    expect(c.items.length).toBe(9);
+    const slide = slideWith(slides, c.title);
+    const last = c.items.at(-1)?.title.split(" ")[0];
+    const row = slide.filter((w) => w.text === last);
+    const advice = slide.filter((w) => w.text === c.advice.split(" ")[0]);
+    expect(row.length).toBe(1);
+    expect(advice.length).toBe(1);
+    // Before, the advice's first line sat on the table's last row.
+    expect(highest(advice) - lowest(row)).toBeGreaterThanOrEqual(8);
+  }, 120_000);
 });
 
 describe("roadmap --format docx|pptx", () => {

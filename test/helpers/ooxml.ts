@@ -44,6 +44,40 @@ export function officePages(bytes: Uint8Array, ext: "docx" | "pptx"): number {
   return Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1]);
 }
 
+/** A word LibreOffice set, with its box in points from the page's top left. */
+export interface WordBox {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** The words of each page (or slide) as LibreOffice lays them out (pdftotext -bbox of its PDF). */
+export function officeWordBoxes(bytes: Uint8Array, ext: "docx" | "pptx"): WordBox[][] {
+  const t = spawnSync("pdftotext", ["-bbox", "-enc", "UTF-8", officeToPdf(bytes, ext), "-"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (t.status !== 0) throw new Error(`pdftotext failed: ${t.stderr}`);
+  return t.stdout
+    .split("<page ")
+    .slice(1)
+    .map((page) =>
+      [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({
+        text: m[5] ?? "",
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+      })),
+    );
+}
+
 /** Converts a DOCX/PPTX to PDF with LibreOffice headless; returns the PDF's path. */
 function officeToPdf(bytes: Uint8Array, ext: "docx" | "pptx"): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "crm-office-"));

@@ -188,6 +188,7 @@ const LABEL_KEYS = [
   "monthsUnit",
   "weekPattern",
   "weekRangePattern",
+  "morePattern",
   "reachableByHorizon",
   "radarTitle",
   "gapBarsTitle",
@@ -216,7 +217,7 @@ const reportLabels = z
     >,
   )
   .describe(
-    "Every static label a renderer may print: headings, column headers, units. `weekPattern` has a {week} placeholder, `weekRangePattern` {from} and {to} (1-based).",
+    "Every static label a renderer may print: headings, column headers, units. `weekPattern` has a {week} placeholder, `weekRangePattern` {from} and {to} (1-based), `morePattern` {count} (what a list too long for its space leaves out).",
   );
 
 /** A question whose ratings spread across respondents: a disagreement, or a fact to settle. */
@@ -336,6 +337,9 @@ const summarySection = z.strictObject({
     verdictName: z.string(),
     sentence: z.string(),
     reasons: z.array(z.string()).describe("The deciding rules' titles with their rationale."),
+    reasonTitles: z
+      .array(z.string())
+      .describe("The deciding rules' titles alone, in the order of `reasons` (the board deck)."),
   }),
   topGaps: z.array(gapItem).describe("The largest gaps (up to three), largest first."),
   topGapsSentence: z.string(),

@@ -37,20 +37,51 @@ const WIDE = /^[\u2e80-\u9fff\uff00-\uffef]$/;
 const BREAKABLE = /[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|[\u2e80-\u9fff\uff00-\uffef]\s*|\s+/g;
 
 /**
- * The widest piece of text a line break cannot split, in terminal columns: a word (a hyphen may
- * end a line), or a wide character.
+ * Advance widths in ems of DejaVu Sans, a–z then A–Z: the widest of the sans faces a reader's
+ * office suite substitutes when a document's own font (Calibri, Arial) is missing, so a width
+ * measured with them holds in any of them.
  */
-export function longestWord(text: string): number {
+const LOWER_EM = [
+  0.613, 0.635, 0.55, 0.635, 0.615, 0.352, 0.635, 0.634, 0.278, 0.278, 0.579, 0.278, 0.974, 0.634,
+  0.612, 0.635, 0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525,
+];
+const UPPER_EM = [
+  0.684, 0.686, 0.698, 0.77, 0.632, 0.575, 0.775, 0.752, 0.295, 0.295, 0.656, 0.557, 0.863, 0.748,
+  0.787, 0.603, 0.787, 0.695, 0.635, 0.611, 0.732, 0.684, 0.989, 0.685, 0.611, 0.685,
+];
+const NARROW_PUNCTUATION = /^[.,:;'\u2019\u00b7|!]$/;
+const BRACKETS = /^[()[\]{}\-/]$/;
+const EM_WIDE = /^[%@&\u2014\u2026]$/;
+
+/** One character's advance width in ems (see LOWER_EM); a wide (CJK) character is one em. */
+function charEm(ch: string): number {
+  const code = ch.charCodeAt(0);
+  if (code >= 97 && code <= 122) return LOWER_EM[code - 97] ?? 0.65;
+  if (code >= 65 && code <= 90) return UPPER_EM[code - 65] ?? 0.65;
+  if (code >= 48 && code <= 57) return 0.636;
+  if (ch === " " || NARROW_PUNCTUATION.test(ch)) return 0.33;
+  if (BRACKETS.test(ch)) return 0.39;
+  if (EM_WIDE.test(ch) || WIDE.test(ch)) return 1;
+  return NARROW.test(ch) ? 0.65 : displayWidth(ch) >= 2 ? 1 : 0.65;
+}
+
+/**
+ * The widest piece of text a line break cannot split, in ems of a sans-serif face: a word (a
+ * hyphen may end a line), or a wide (CJK) character. What a table column needs so that its text
+ * wraps between words and never inside one ("programm / e").
+ */
+export function longestWordEm(text: string): number {
   let widest = 0;
-  // A Word table measures every cell: Latin text and punctuation by its length and a lone wide
-  // character as two columns, without string-width.
   for (const token of text.match(BREAKABLE) ?? [])
-    for (const part of token.trim().split(/(?<=-)/))
-      widest = Math.max(
-        widest,
-        NARROW.test(part) ? part.length : WIDE.test(part) ? 2 : displayWidth(part),
-      );
+    for (const part of token.trim().split(/(?<=-)/)) widest = Math.max(widest, textEm(part));
   return widest;
+}
+
+/** The width of text set on one line, in ems of a sans-serif face (see longestWordEm). */
+export function textEm(text: string): number {
+  let em = 0;
+  for (const ch of text) em += charEm(ch);
+  return em;
 }
 
 /**

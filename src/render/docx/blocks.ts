@@ -14,13 +14,12 @@ import {
   WidthType,
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
-import { displayWidth, longestWord } from "../../core/text/width.js";
+import { longestWordEm, textEm } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
-import { messagesFor } from "../../i18n/index.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
 import type { SvgChart } from "../charts/svg.js";
 import { COLOR } from "../pdf/theme.js";
-import { STYLE } from "./styles.js";
+import { runLanguage, STYLE } from "./styles.js";
 
 /**
  * Building blocks of a Word document: paragraphs in the document's named styles, bulleted lists,
@@ -59,7 +58,7 @@ export interface Column {
 
 /**
  * A table cell: text, optionally bold (totals) or in a colour (severity); `nowrap` keeps it on one
- * line, its column made wide enough for the whole text ("82% → 100%").
+ * line, its column made wide enough for the whole text ("82% → 100%", a week span, a date).
  */
 export type Cell = string | { text: string; bold?: boolean; color?: string; nowrap?: boolean };
 
@@ -72,13 +71,30 @@ const CHART_MAX_PX = 380;
 /** The text height of an A4 page less a caption: a chart that needs a page of its own. */
 export const CHART_PAGE_PX = 820;
 
-/** A Word table with its header row repeated on each page and rows that never split. */
+/**
+ * Tables of at most this many rows stay on one page: a phase table's header and first row at the
+ * foot of one page and its other three rows on the next read as two tables.
+ */
+export const KEEP_TOGETHER_ROWS = 12;
+
+type CellParagraph = (
+  cell: Cell,
+  header: boolean,
+  numeric: boolean,
+  keepNext: boolean,
+) => Paragraph;
+
+/**
+ * A Word table with its header row repeated on each page and rows that never split; a short one
+ * (KEEP_TOGETHER_ROWS) keeps every row with the next, which is how Word keeps a table on one page.
+ */
 function wordTable(
   columns: Parameters<Blocks["table"]>[0],
   rows: Parameters<Blocks["table"]>[1],
-  cellParagraph: (cell: Cell, header: boolean, numeric: boolean) => Paragraph,
+  cellParagraph: CellParagraph,
 ): ReturnType<Blocks["table"]> {
   const widths = columnWidths(columns, rows);
+  const together = rows.length <= KEEP_TOGETHER_ROWS;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -87,19 +103,28 @@ function wordTable(
         new TableCell({
           width: { size: widths[i] ?? 0, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, color: "auto", fill: hex(COLOR.headerFill) },
-          children: [cellParagraph(c.header, true, c.numeric === true)],
+          children: [
+            cellParagraph(c.header, true, c.numeric === true, together && rows.length > 0),
+          ],
         }),
     ),
   });
   const body = rows.map(
-    (row) =>
+    (row, r) =>
       new TableRow({
         cantSplit: true,
         children: columns.map(
           (c, i) =>
             new TableCell({
               width: { size: widths[i] ?? 0, type: WidthType.DXA },
-              children: [cellParagraph(row[i] ?? "", false, c.numeric === true)],
+              children: [
+                cellParagraph(
+                  row[i] ?? "",
+                  false,
+                  c.numeric === true,
+                  together && r < rows.length - 1,
+                ),
+              ],
             }),
         ),
       }),
@@ -133,7 +158,7 @@ export function makeBlocks(
 ): Blocks {
   let lists = 0;
   const toPng = chartRasterizer(opts.fonts);
-  const language = { value: messagesFor(lang).common.officeLanguage, eastAsia: "zh-CN" };
+  const language = runLanguage(lang);
   const run: Blocks["run"] = (text, opts = {}) =>
     new TextRun({
       text: xmlSafe(text),
@@ -148,13 +173,14 @@ export function makeBlocks(
       ...(opts.keepNext ? { keepNext: true } : {}),
       children: [run(text, { bold: opts.bold ?? false })],
     });
-  const cellParagraph = (cell: Cell, header: boolean, numeric: boolean): Paragraph => {
+  const cellParagraph: CellParagraph = (cell, header, numeric, keepNext) => {
     const text = typeof cell === "string" ? cell : cell.text;
     const bold = header || (typeof cell !== "string" && cell.bold === true);
     const color = typeof cell !== "string" ? cell.color : undefined;
     return new Paragraph({
       style: STYLE.tableText,
       alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      ...(keepNext ? { keepNext: true } : {}),
       children: [run(text, { bold, ...(color ? { color } : {}) })],
     });
   };
@@ -222,20 +248,21 @@ export function makeBlocks(
 /** Text width of the page in twentieths of a point (A4 less 2 cm margins). */
 const CONTENT_TWIPS = 9638;
 
-/** Twentieths of a point a terminal column takes: bold 8.5 pt headers, 9 pt cell text. */
-const HEADER_TWIPS = 110;
-const CELL_TWIPS = 100;
+/** Twentieths of a point an em takes in a table: 8.5 pt text (the Table Text style and the headers). */
+const TABLE_EM = 170;
 /** A cell's left and right margins (80 each, styles.ts) and some slack. */
 const CELL_PADDING = 200;
-/** Bold text is about 8% wider. */
-const BOLD = 1.08;
+/** Bold text is about 12% wider (DejaVu Sans Bold against DejaVu Sans). */
+const BOLD = 1.12;
 
 /**
  * Column widths in twentieths of a point: shares of the text width by each column's relative
- * width, but never narrower than the longest word of its header in bold 8.5 pt or of any of its
- * cells (`rows`), so that text wraps between words (and after a hyphen, and between Chinese
- * characters), never inside one ("Technol-ogy"). A header's whole width would let long headers
- * such as "Effort (person-weeks)" squeeze the text column of a wide table to a letter a line.
+ * width, but never narrower than the longest word of its header in bold or of any of its cells
+ * (`rows`), measured as the widest common substitute face sets them (longestWordEm), so that text
+ * wraps between words (and after a hyphen, and between Chinese characters), never inside one
+ * ("Technol-ogy", "programm-e") in Word, LibreOffice or WPS. A header's whole width would let
+ * long headers such as "Effort (person-weeks)" squeeze the text column of a wide table to a
+ * letter a line.
  */
 export function columnWidths(
   columns: readonly Column[],
@@ -243,17 +270,19 @@ export function columnWidths(
 ): number[] {
   const least = columns.map((c, i) =>
     // A freak word (a long identifier) may break rather than crush the other columns.
-    Math.min(
-      CONTENT_TWIPS * 0.3,
-      Math.max(
-        longestWord(c.header) * HEADER_TWIPS * BOLD,
-        ...rows.map((row) => {
-          const cell = row[i] ?? "";
-          if (typeof cell === "string") return longestWord(cell) * CELL_TWIPS;
-          const width = cell.nowrap ? displayWidth(cell.text) : longestWord(cell.text);
-          return width * CELL_TWIPS * (cell.bold ? BOLD : 1);
-        }),
-      ) + CELL_PADDING,
+    Math.ceil(
+      Math.min(
+        CONTENT_TWIPS * 0.3,
+        Math.max(
+          longestWordEm(c.header) * TABLE_EM * BOLD,
+          ...rows.map((row) => {
+            const cell = row[i] ?? "";
+            if (typeof cell === "string") return longestWordEm(cell) * TABLE_EM;
+            const em = cell.nowrap ? textEm(cell.text) : longestWordEm(cell.text);
+            return em * TABLE_EM * (cell.bold ? BOLD : 1);
+          }),
+        ) + CELL_PADDING,
+      ),
     ),
   );
   // A table whose words cannot all fit shares the shortfall out evenly, crushing no column.

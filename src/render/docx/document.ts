@@ -15,10 +15,9 @@ import {
 import type { BrandLogo, BrandView } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 import { xmlSafe } from "../../core/text/xml.js";
-import { messagesFor } from "../../i18n/index.js";
 import { normalizePackage, type ZipEntries } from "../ooxml/package.js";
 import { NUMBERED } from "./blocks.js";
-import { documentStyles, el, STYLE, tableStyle } from "./styles.js";
+import { documentStyles, el, runLanguage, STYLE, tableStyle } from "./styles.js";
 
 /** What a Word document is made of: its facts, a cover, a contents list and the body. */
 export interface DocxDocument {
@@ -171,7 +170,7 @@ function brandedCover(
  * zip timestamps, so the same input gives byte-identical output.
  */
 export async function writeDocx(doc: DocxDocument): Promise<Uint8Array> {
-  const language = { value: messagesFor(doc.lang).common.officeLanguage, eastAsia: "zh-CN" };
+  const language = runLanguage(doc.lang);
   const small = { size: 16, color: "5F6B7A", language };
   const pageRuns = doc.pageNumber.split(/(\{page\}|\{pages\})/).flatMap((part) => {
     if (part === "") return [];

@@ -1,5 +1,7 @@
 import { ImportedXmlComponent, type IStylesOptions } from "docx";
 import type { BrandView } from "../../core/models/brand.js";
+import type { Lang } from "../../core/models/languages.js";
+import { messagesFor } from "../../i18n/index.js";
 import { COLOR } from "../pdf/theme.js";
 
 /**
@@ -29,6 +31,14 @@ export const STYLE = {
 
 /** Fonts: Latin, East Asian. */
 export const FONTS = { latin: "Calibri", eastAsia: "Microsoft YaHei" } as const;
+
+/**
+ * The languages every run of a document carries: its Latin-script words' (a Chinese document's
+ * are English, so a line never wraps inside one) and Chinese for East Asian text.
+ */
+export function runLanguage(lang: Lang): { value: string; eastAsia: string } {
+  return { value: messagesFor(lang).common.officeLatinLanguage, eastAsia: "zh-CN" };
+}
 
 const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 const fontOf = (latin: string) => ({

@@ -106,6 +106,8 @@ function context(r: ReportModel, palette: Palette, fonts: ChartFontOptions): Ctx
 
 const dash = (v: number | null): string => (v === null ? "—" : v.toFixed(2));
 const num = (v: number | null): string => (v === null ? "—" : String(v));
+/** A cell kept on one line (a week span, a date): "Weeks 11–" / "15" reads badly. */
+const whole = (text: string): Cell => ({ text, nowrap: true });
 const or = (v: string | null | undefined): string =>
   v === null || v === undefined || v === "" ? "—" : v;
 
@@ -190,7 +192,7 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
           fmtScore(i.score, L.inconclusive),
           num(i.target),
           i.monthsNeeded === null ? "—" : String(i.monthsNeeded),
-          i.realisticDateText,
+          whole(i.realisticDateText),
           fmtScore(i.reachableByHorizon, L.inconclusive),
         ]),
       ),
@@ -475,24 +477,22 @@ function roadmapPhase(
   if (actions.length > 0) {
     out.push(
       ...b.table(
+        // Six columns, as the PDF keeps it: with the dimension and who takes part as well, eight
+        // columns left each a word a line and an action's row a third of a page. Both are in
+        // the action's detail below.
         [
-          // Wide enough for a role name ("Executive") and an action name a line, never a letter.
           { header: "#", width: 0.4, numeric: true },
-          { header: L.action, width: 2.9 },
-          { header: L.dimension, width: 1.5 },
-          { header: L.owner, width: 2.3 },
-          { header: L.raci, width: 2.4 },
-          { header: L.schedule, width: 1.2 },
-          { header: `${L.effort}${paren(L.effortUnit)}`, width: 1, numeric: true },
-          { header: L.dependsOn, width: 2.2 },
+          { header: L.action, width: 3.4 },
+          { header: L.owner, width: 1.7 },
+          { header: L.schedule, width: 1.3 },
+          { header: `${L.effort}${paren(L.effortUnit)}`, width: 1.1, numeric: true },
+          { header: L.dependsOn, width: 2.6 },
         ],
         actions.map((a, i) => [
           String(i + 1),
           a.title,
-          a.dimensionTitle,
           a.ownerName,
-          or(a.raci.text),
-          ctx.span(a.startWeek, a.endWeek),
+          whole(ctx.span(a.startWeek, a.endWeek)),
           a.effort?.range ?? "—",
           or(a.dependsOn.map((id) => actionTitle.get(id) ?? id).join(ctx.sep)),
         ]),
@@ -526,6 +526,8 @@ function roadmapPhase(
           `${i + 1}. ${a.title} · ${a.dimensionTitle} · ${a.pillarName} · ${a.ownerName} · ${a.weeks} ${L.weeksUnit}${a.effort ? ` · ${a.effort.text}` : ""}`,
           { bold: true },
         ),
+        // Who takes part (RACI), worded: "Accountable: Executive; Consulted: …".
+        ...(a.raci.text ? [b.paragraph(a.raci.text)] : []),
         b.paragraph(a.reasonText),
         ...b.bullets(a.steps),
       );
@@ -569,15 +571,22 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
         ],
         [
           // A phase with no action inside the horizon starts in the next cycle: no dates.
-          ...m.phases.map((p) => [
+          ...m.phases.map((p): Cell[] => [
             p.name,
             ...(p.actions.length > 0
-              ? [ctx.span(p.startWeek, p.endWeek), p.startDate, p.endDate]
+              ? [whole(ctx.span(p.startWeek, p.endWeek)), whole(p.startDate), whole(p.endDate)]
               : [L.nextCycle, "", ""]),
             String(p.actions.length),
             p.effort?.range ?? "—",
           ]),
-          [m.milestone.label, ctx.week(m.milestone.week + 1), m.milestone.date, "", "", ""],
+          [
+            m.milestone.label,
+            whole(ctx.week(m.milestone.week + 1)),
+            whole(m.milestone.date),
+            "",
+            "",
+            "",
+          ],
         ],
       ),
     );
@@ -688,7 +697,7 @@ function decisions({ r, b, L }: Ctx): FileChild[] {
           { header: L.owner, width: 2 },
           { header: L.start, width: 1.6 },
         ],
-        d.nextSteps.map((step) => [step.title, step.ownerName, step.start]),
+        d.nextSteps.map((step) => [step.title, step.ownerName, whole(step.start)]),
       ),
     );
   }

@@ -1,4 +1,5 @@
 import type { BrandView } from "../../core/models/brand.js";
+import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import type { ReportModel } from "../../views/report/model.js";
 import { fmtScore } from "../pdf/text.js";
@@ -12,6 +13,7 @@ import {
   MASTER,
   newPptx,
   type Pptx,
+  type TextRun,
 } from "../pptx/deck.js";
 
 /**
@@ -35,6 +37,12 @@ export async function renderPptx(report: ReportModel, brand?: BrandView): Promis
   deck.decisions();
   return finishPptx(pptx, report.meta.date);
 }
+
+/** The radar's plot area in the profile chart's box (7.6 × 5.7 in): a 3.9 in circle, centred. */
+const RADAR_PLOT = { x: 0.243, y: 0.1, w: 0.514, h: 0.684 };
+
+/** The calibration table's heights in inches at 13 pt: a header of two lines, then a line a row. */
+export const CALIBRATION_ROWS = { header: 0.55, row: 0.33 };
 
 class Deck extends DeckBase {
   private readonly L: ReportModel["labels"];
@@ -124,11 +132,17 @@ class Deck extends DeckBase {
     this.findingsPanel(slide);
   }
 
-  /** The left panel: the verdict, the overall score and level, and the readiness sentence. */
+  /**
+   * The left panel: the verdict, the overall score and its level, the readiness sentence and the
+   * conditions (or the capability to build first) it announces "below", by their titles; their
+   * reasoning is in the notes. Each text has room for what it holds: a verdict of two lines
+   * ("Ready with conditions") no longer runs into the label under it.
+   */
   private verdictPanel(slide: ReturnType<DeckBase["slide"]>): void {
     const { r, L } = this;
     const s = r.summary;
-    const verdict = hex(VERDICT_COLOR[s.readiness.verdict]);
+    const x = MARGIN + 0.25;
+    const w = 3.7;
     slide.addShape("rect", {
       x: MARGIN,
       y: 1.4,
@@ -137,52 +151,45 @@ class Deck extends DeckBase {
       fill: { color: hex(COLOR.accentSoft) },
       line: { color: hex(COLOR.accentSoft) },
     });
-    this.text(slide, L.readiness, {
-      x: MARGIN + 0.25,
-      y: 1.6,
-      w: 3.7,
-      h: 0.4,
-      fontSize: 14,
-      color: COLOR.muted,
-    });
+    const label = (text: string, y: number) =>
+      this.text(slide, text, { x, y, w, h: 0.3, fontSize: 12, color: COLOR.muted });
+    label(L.readiness, 1.55);
     this.text(slide, s.readiness.verdictName, {
-      x: MARGIN + 0.25,
-      y: 2.0,
-      w: 3.7,
-      h: 0.8,
-      fontSize: 28,
+      x,
+      y: 1.85,
+      w,
+      h: 0.85,
+      fontSize: 22,
       bold: true,
-      color: `#${verdict}`,
+      color: VERDICT_COLOR[s.readiness.verdict],
     });
-    this.text(slide, L.overall, {
-      x: MARGIN + 0.25,
-      y: 3.0,
-      w: 3.7,
-      h: 0.4,
-      fontSize: 14,
-      color: COLOR.muted,
-    });
+    label(L.overall, 2.75);
+    // The score and its level on one line, each in its own size, so neither wraps into the other.
     const level =
       s.overall.level === null
         ? ""
-        : ` · ${L.level} ${s.overall.level}${s.overall.levelName ? ` ${s.overall.levelName}` : ""}`;
-    this.text(slide, `${fmtScore(s.overall.score, L.inconclusive)}${level}`, {
-      x: MARGIN + 0.25,
-      y: 3.4,
-      w: 3.7,
-      h: 0.7,
-      fontSize: 22,
-      bold: true,
-      color: this.palette.accent,
-    });
-    this.text(slide, s.readiness.sentence, {
-      x: MARGIN + 0.25,
-      y: 4.3,
-      w: 3.7,
-      h: 2.3,
-      fontSize: 12,
-      color: COLOR.ink,
-    });
+        : `   ${L.level} ${s.overall.level}${s.overall.levelName ? ` · ${s.overall.levelName}` : ""}`;
+    this.text(
+      slide,
+      [
+        { text: fmtScore(s.overall.score, L.inconclusive), options: { fontSize: 24 } },
+        ...(level ? [{ text: level, options: { fontSize: 13 } }] : []),
+      ],
+      { x, y: 3.05, w, h: 0.5, bold: true, color: this.palette.accent, valign: "middle" },
+    );
+    // At most four conditions by title (the notes argue each), then how many more.
+    const bullets = this.shortList(s.readiness.reasonTitles, 4, { bold: true, paraSpaceAfter: 3 });
+    this.text(
+      slide,
+      [
+        {
+          text: s.readiness.sentence,
+          options: { breakLine: bullets.length > 0, paraSpaceAfter: 6 },
+        },
+        ...bullets,
+      ],
+      { x, y: 3.7, w, h: 2.9, fontSize: 11, color: COLOR.ink },
+    );
   }
 
   /** The right panel: each finding with the weakest answer behind it (the rest is in the notes). */
@@ -261,6 +268,9 @@ class Deck extends DeckBase {
       w: 7.6,
       h: 5.7,
       radarStyle: "standard",
+      // The radar itself (the inner plot area) set to most of the chart's height: left to lay it
+      // out, PowerPoint and LibreOffice shrank it to a third of the box around the long axis names.
+      layout: RADAR_PLOT,
       chartColors: p.radar.series.map((series) =>
         hex(series.key === "current" ? this.palette.current : COLOR[series.key]),
       ),
@@ -405,10 +415,14 @@ class Deck extends DeckBase {
       fontSize: 15,
       color: COLOR.muted,
     });
+    // Every target out of reach (a short horizon) fills the slide: at most nine rows (the notes
+    // hold every one), and the advice follows the table instead of lying under it.
+    const MAX = 9;
+    const items = c.items.slice(0, MAX);
     this.table(
       slide,
       [L.dimension, L.score, L.target, L.realisticDate, L.reachableByHorizon],
-      c.items.map((i) => [
+      items.map((i) => [
         i.title,
         fmtScore(i.score, L.inconclusive),
         String(i.target),
@@ -417,7 +431,11 @@ class Deck extends DeckBase {
       ]),
       { x: MARGIN, y: 2.2, w: BODY_W, colW: [4.2, 1.4, 1.4, 2.6, BODY_W - 9.6], fontSize: 13 },
     );
-    this.text(slide, c.advice, { x: MARGIN, y: 5.4, w: BODY_W, h: 1.3, fontSize: 14 });
+    const y = Math.min(
+      2.2 + CALIBRATION_ROWS.header + items.length * CALIBRATION_ROWS.row + 0.3,
+      5.9,
+    );
+    this.text(slide, c.advice, { x: MARGIN, y, w: BODY_W, h: 6.85 - y, fontSize: 14 });
   }
 
   roadmap(): void {
@@ -447,58 +465,8 @@ class Deck extends DeckBase {
     }
     const gap = 0.25;
     const colW = (BODY_W - gap * (m.phases.length - 1)) / Math.max(1, m.phases.length);
-    const MAX = 7;
     m.phases.forEach((phase, i) => {
-      const x = MARGIN + i * (colW + gap);
-      const color = PHASE_COLOR[phase.phase];
-      slide.addShape("rect", {
-        x,
-        y: 1.25,
-        w: colW,
-        h: 0.55,
-        fill: { color: hex(color.fill) },
-        line: { color: hex(color.fill) },
-      });
-      this.text(slide, phase.name, {
-        x: x + 0.1,
-        y: 1.25,
-        w: colW - 0.2,
-        h: 0.55,
-        fontSize: 16,
-        bold: true,
-        color: COLOR.white,
-        valign: "middle",
-      });
-      slide.addShape("rect", {
-        x,
-        y: 1.8,
-        w: colW,
-        h: 4.55,
-        fill: { color: hex(color.soft) },
-        line: { color: hex(color.soft) },
-      });
-      const effort = phase.effort ? `  ·  ${phase.effort.range} ${L.effortUnit}` : "";
-      // A phase with no action inside the horizon starts in the next cycle: no dates.
-      const when =
-        phase.actions.length > 0 ? `${phase.startDate} – ${phase.endDate}${effort}` : L.nextCycle;
-      this.text(slide, when, {
-        x: x + 0.1,
-        y: 1.85,
-        w: colW - 0.2,
-        h: 0.35,
-        fontSize: 11,
-        color: COLOR.muted,
-      });
-      const actions = phase.actions.flatMap((id) => m.actions.filter((a) => a.id === id));
-      const shown = actions.slice(0, MAX).map((a) => a.title);
-      if (actions.length > MAX) shown.push(`… +${actions.length - MAX}`);
-      this.text(slide, this.bullets(shown, { paraSpaceAfter: 4 }), {
-        x: x + 0.1,
-        y: 2.25,
-        w: colW - 0.2,
-        h: 4.05,
-        fontSize: 11,
-      });
+      this.phaseColumn(slide, phase, MARGIN + i * (colW + gap), colW);
     });
     this.text(slide, `◆ ${m.milestone.label}${this.colon}${m.milestone.dateText}`, {
       x: MARGIN,
@@ -508,6 +476,95 @@ class Deck extends DeckBase {
       fontSize: 13,
       bold: true,
       color: this.palette.accent,
+    });
+  }
+
+  /**
+   * Bullets for at most `max` items, then how many more ("… and 11 more", muted, no bullet): the
+   * notes hold the rest.
+   */
+  private shortList(items: readonly string[], max: number, o: Record<string, unknown>): TextRun[] {
+    const runs = this.bullets(items.slice(0, max), o);
+    if (items.length <= max) return runs;
+    const last = runs.at(-1);
+    if (last) last.options = { ...last.options, breakLine: true };
+    const more = fillPlaceholders(this.L.morePattern, { count: items.length - max });
+    return [...runs, { text: more, options: { ...o, bold: false, color: COLOR.muted } }];
+  }
+
+  /**
+   * One phase of the roadmap slide: its name, its dates and effort (a line each, so the effort
+   * never wraps into the actions), and its first actions with how many more the notes hold. A
+   * phase with nothing inside the horizon gives, muted, its goal and what waits for the next
+   * cycle instead of standing empty.
+   */
+  private phaseColumn(
+    slide: ReturnType<DeckBase["slide"]>,
+    phase: ReportModel["roadmap"]["phases"][number],
+    x: number,
+    w: number,
+  ): void {
+    const { r, L } = this;
+    const m = r.roadmap;
+    const color = PHASE_COLOR[phase.phase];
+    const MAX = 7;
+    slide.addShape("rect", {
+      x,
+      y: 1.25,
+      w,
+      h: 0.55,
+      fill: { color: hex(color.fill) },
+      line: { color: hex(color.fill) },
+    });
+    this.text(slide, phase.name, {
+      x: x + 0.1,
+      y: 1.25,
+      w: w - 0.2,
+      h: 0.55,
+      fontSize: 16,
+      bold: true,
+      color: COLOR.white,
+      valign: "middle",
+    });
+    slide.addShape("rect", {
+      x,
+      y: 1.8,
+      w,
+      h: 4.55,
+      fill: { color: hex(color.soft) },
+      line: { color: hex(color.soft) },
+    });
+    const scheduled = phase.actions.length > 0;
+    // A phase with no action inside the horizon starts in the next cycle: no dates.
+    const when = scheduled
+      ? [
+          `${phase.startDate} – ${phase.endDate}`,
+          phase.effort ? `${phase.effort.range} ${L.effortUnit}` : "",
+        ]
+      : [L.nextCycle];
+    this.text(slide, when.filter(Boolean).join("\n"), {
+      x: x + 0.1,
+      y: 1.85,
+      w: w - 0.2,
+      h: 0.5,
+      fontSize: 11,
+      color: COLOR.muted,
+    });
+    const titles = scheduled
+      ? phase.actions.flatMap((id) => m.actions.filter((a) => a.id === id)).map((a) => a.title)
+      : m.backlog.items.filter((b) => b.phase === phase.phase).map((b) => b.title);
+    // The goal takes the room of two actions.
+    const list = this.shortList(titles, scheduled ? MAX : MAX - 2, { paraSpaceAfter: 4 });
+    // An empty phase says what it is for, then what waits for it (the board edition has no
+    // backlog): never a blank column.
+    const goal = { text: phase.goal, options: { breakLine: list.length > 0, paraSpaceAfter: 8 } };
+    this.text(slide, scheduled ? list : [goal, ...list], {
+      x: x + 0.1,
+      y: 2.4,
+      w: w - 0.2,
+      h: 3.9,
+      fontSize: 11,
+      ...(scheduled ? {} : { color: COLOR.muted }),
     });
   }
 

@@ -8,7 +8,7 @@ import type { Lang } from "../../core/models/languages.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
 import { writeDocx } from "../../render/docx/document.js";
-import { STYLE } from "../../render/docx/styles.js";
+import { runLanguage, STYLE } from "../../render/docx/styles.js";
 import type { SurveyPlan } from "./plan.js";
 import { rolesNote } from "./roles-note.js";
 
@@ -19,7 +19,7 @@ export const TICK_BOX = "\u2610";
 export async function renderPaperFormDocx(plan: SurveyPlan): Promise<Uint8Array> {
   const lang = plan.langs[0] as Lang;
   const m = messagesFor(lang);
-  const language = { value: m.common.officeLanguage, eastAsia: "zh-CN" };
+  const language = runLanguage(lang);
   const q = plan.questionnaire;
   const title = q.title[lang] ?? q.id;
   const run = (text: string, extra: { bold?: boolean; size?: number } = {}) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, wrapToWidth } from "../../../src/core/text/width.js";
+import { displayWidth, longestWordEm, wrapToWidth } from "../../../src/core/text/width.js";
 
 describe("wrapToWidth", () => {
   it("breaks between words and keeps every word whole", () => {
@@ -21,5 +21,21 @@ describe("wrapToWidth", () => {
     expect(lines[1]?.endsWith("…")).toBe(true);
     expect(wrapToWidth("short", 20)).toEqual(["short"]);
     expect(wrapToWidth("", 20)).toEqual([]);
+  });
+});
+
+describe("longestWordEm", () => {
+  // Widths in ems as DejaVu Sans (LibreOffice's stand-in for Calibri) sets them.
+  it("measures a word by its letters: m and w are wide, i and l narrow", () => {
+    expect(longestWordEm("CRM programme office")).toBeCloseTo(5.88, 1);
+    expect(longestWordEm("illicit")).toBeLessThan(longestWordEm("mummy"));
+    // Nine letters a column each would give "programme" 9 × 0.59 em: too little.
+    expect(longestWordEm("programme")).toBeGreaterThan(9 * 0.6);
+  });
+
+  it("lets a line break after a hyphen and between Chinese characters", () => {
+    expect(longestWordEm("person-weeks")).toBeCloseTo(longestWordEm("person-"), 5);
+    expect(longestWordEm("高层管理者")).toBe(1);
+    expect(longestWordEm("")).toBe(0);
   });
 });

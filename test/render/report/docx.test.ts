@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { columnWidths } from "../../../src/render/docx/blocks.js";
+import { columnWidths, KEEP_TOGETHER_ROWS } from "../../../src/render/docx/blocks.js";
 import { renderDocx } from "../../../src/render/report/docx.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
 import { entryNames, packageParts } from "../../helpers/ooxml.js";
@@ -77,11 +77,17 @@ describe("the gap report as DOCX", () => {
     expect(footers.join("")).toMatch(/PAGE[\s\S]*NUMPAGES/);
   });
 
-  it("marks every run with the document's language, Chinese for East Asian text", () => {
+  it("marks every run with the document's languages: Chinese for East Asian text", () => {
     const body = parts.get("word/document.xml") ?? "";
     const runs = body.match(/<w:r>/g)?.length ?? 0;
-    const langs = body.match(/<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/g)?.length ?? 0;
+    // w:val is the language of the run's Latin-script words: in a Chinese document they are
+    // English (CRM, quoted notes, ids). Tagged zh-CN, LibreOffice broke them mid-word at a wrap.
+    const langs = body.match(/<w:lang w:val="en-US" w:eastAsia="zh-CN"\/>/g)?.length ?? 0;
     expect(langs).toBeGreaterThan(100);
+    expect(body.match(/<w:lang [^>]*>/g)?.every((l) => l.includes('w:eastAsia="zh-CN"'))).toBe(
+      true,
+    );
+    expect(body).not.toContain('w:val="zh-CN"');
     expect(body).not.toContain('w:val="en-GB"');
     expect(runs).toBeGreaterThan(0);
     expect(parts.get("word/styles.xml")).toContain('w:eastAsia="Microsoft YaHei"');
@@ -129,7 +135,72 @@ describe("the gap report as DOCX", () => {
   });
 });
 
+describe("the roadmap's phase tables in Word", () => {
+  it("keep six columns, with who takes part in each action's detail", async () => {
+    const report = acmeReport();
+    const body = (await packageParts(await renderDocx(report))).get("word/document.xml") ?? "";
+    const L = report.labels;
+    const text = (xml: string) =>
+      (xml.match(/<w:t[^>]*>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, "")).join("");
+    const tables = (body.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).filter((t) => {
+      const header = (t.match(/<w:tr[ >][\s\S]*?<\/w:tr>/) ?? [""])[0];
+      return text(header).includes(L.dependsOn);
+    });
+    const withActions = report.roadmap.phases.filter((p) => p.actions.length > 0);
+    expect(tables).toHaveLength(withActions.length);
+    for (const table of tables) {
+      const grid = (table.match(/<w:gridCol w:w="(\d+)"\/>/g) ?? []).map((g) =>
+        Number(/\d+/.exec(g)?.[0]),
+      );
+      // Eight columns left the action a word a line and a row a third of a page.
+      expect(grid).toHaveLength(6);
+      expect(Math.min(...grid.slice(1))).toBeGreaterThanOrEqual(1000);
+      expect(text(table)).not.toContain(report.roadmap.actions[0]?.raci.text);
+    }
+    const all = text(body);
+    for (const a of report.roadmap.actions.filter((x) => x.raci.text))
+      expect(all, a.id).toContain(a.raci.text);
+  }, 60_000);
+});
+
+describe("tables in Word", () => {
+  it("keep a short table on one page, and let a long one run on", async () => {
+    const body =
+      (await packageParts(await renderDocx(acmeReport({ kind: "roadmap" })))).get(
+        "word/document.xml",
+      ) ?? "";
+    const tables = body.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    const kept = (row: string) => {
+      const paragraphs = row.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+      const keep = paragraphs.filter((p) => p.includes("<w:keepNext/>")).length;
+      return keep === 0 ? false : keep === paragraphs.length ? true : "some";
+    };
+    let short = 0;
+    let long = 0;
+    for (const table of tables) {
+      const rows = (table.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map(kept);
+      // The header row and every row after it but the last keep with the next: Word's way of
+      // keeping a table together (a 4-row phase table was split 1 + 3 across two pages).
+      if (rows.length - 1 <= KEEP_TOGETHER_ROWS) {
+        short++;
+        expect(rows.slice(0, -1).every((k) => k === true)).toBe(true);
+        expect(rows.at(-1)).toBe(false);
+      } else {
+        long++;
+        expect(rows.every((k) => k === false)).toBe(true);
+      }
+    }
+    expect(short).toBeGreaterThan(3);
+    expect(long).toBeGreaterThan(0);
+  }, 60_000);
+});
+
 describe("columnWidths", () => {
+  // What a word needs in a table cell of 8.5 pt text: its width in DejaVu Sans (LibreOffice's
+  // stand-in for Calibri, and wider than it), measured from the font, plus the cell margins.
+  const MARGINS = 160;
+  const needs = (em: number) => Math.ceil(em * 170) + MARGINS;
+
   it("fills the text width and keeps each header on one line", () => {
     const widths = columnWidths([
       { header: "Dimension", width: 3 },
@@ -137,31 +208,41 @@ describe("columnWidths", () => {
       { header: "Confidence", width: 0.2 },
     ]);
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
-    // Bold 8.5 pt headers: about 118 twentieths of a point a column, plus the cell margins.
-    expect(widths[1]).toBeGreaterThanOrEqual(6 * 118 + 200);
-    expect(widths[2]).toBeGreaterThanOrEqual(10 * 118 + 200);
+    // "Weight" and "Confidence" in DejaVu Sans Bold: 4.03 and 6.29 em.
+    expect(widths[1]).toBeGreaterThanOrEqual(needs(4.03));
+    expect(widths[2]).toBeGreaterThanOrEqual(needs(6.29));
     expect(widths[0]).toBeGreaterThan(widths[2] ?? 0);
   });
 
   it("lets a long header wrap between words, so a wide table's text columns keep their share", () => {
     // The roadmap's phase table: before, whole headers such as "Effort (person-weeks)" fixed
     // their columns and left the action names a letter or two a line.
-    const widths = columnWidths([
-      { header: "#", width: 0.4 },
-      { header: "Action", width: 2.9 },
-      { header: "Dimension", width: 1.5 },
-      { header: "Owner", width: 2.3 },
-      { header: "Who takes part", width: 2.4 },
-      { header: "Schedule", width: 1.2 },
-      { header: "Effort (person-weeks)", width: 1 },
-      { header: "Depends on", width: 2.2 },
-    ]);
+    const widths = columnWidths(
+      [
+        { header: "#", width: 0.4 },
+        { header: "Action", width: 3.4 },
+        { header: "Owner", width: 1.7 },
+        { header: "Schedule", width: 1.3 },
+        { header: "Effort (person-weeks)", width: 1.1 },
+        { header: "Depends on", width: 2.6 },
+      ],
+      [
+        [
+          "1",
+          "Put the chief executive in charge",
+          "CRM programme office",
+          "Weeks 11–15",
+          "3–5",
+          "—",
+        ],
+      ],
+    );
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
-    // "CRM programme office" and "Executive" fit the owner column a word a line (9 columns).
-    expect(widths[3]).toBeGreaterThanOrEqual(9 * 100 + 200);
-    expect(widths[1]).toBeGreaterThan(widths[6] ?? 0);
-    // Never narrower than the longest word of a header.
-    expect(widths[6]).toBeGreaterThanOrEqual("(person-".length * 118 + 200);
+    // "programme" (5.88 em) stays whole: LibreOffice broke it "programm / e" at 1100.
+    expect(widths[2]).toBeGreaterThanOrEqual(needs(5.88));
+    expect(widths[1]).toBeGreaterThan(widths[4] ?? 0);
+    // Never narrower than the longest word of a header: "(person-" in bold, 4.75 em.
+    expect(widths[4]).toBeGreaterThanOrEqual(needs(4.75));
   });
 
   it("keeps every cell's longest word whole, and shares out a shortfall evenly", () => {
@@ -171,8 +252,26 @@ describe("columnWidths", () => {
       { header: "Level", width: 1 },
     ];
     const widths = columnWidths(columns, [["Customer data quality", "Technology", "2 Repeatable"]]);
-    // "Technology" needs its ten columns although its share is small.
-    expect(widths[1]).toBeGreaterThanOrEqual(10 * 100 + 200);
+    // "Technology" (5.76 em) needs its width although its share is small.
+    expect(widths[1]).toBeGreaterThanOrEqual(needs(5.76));
+    // So does "programme" (5.88 em): nine letters at an average width broke it "programm / e".
+    const owner = columnWidths(
+      [
+        { header: "Owner", width: 0.1 },
+        { header: "Action", width: 5 },
+      ],
+      [["CRM programme office", "Map the current customer processes"]],
+    );
+    expect(owner[0]).toBeGreaterThanOrEqual(needs(5.88));
+    // A week span or a date stays on one line ("Weeks 11–" / "15" read badly): 6.68 em.
+    const spans = columnWidths(
+      [
+        { header: "Schedule", width: 0.1 },
+        { header: "Action", width: 5 },
+      ],
+      [[{ text: "Weeks 11–15", nowrap: true }, "Map the current customer processes"]],
+    );
+    expect(spans[0]).toBeGreaterThanOrEqual(needs(6.68));
     // Words wider than the page together: each column gets its share, none is crushed.
     const wide = columnWidths(
       Array.from({ length: 8 }, (_, i) => ({ header: `H${i}`, width: 1 })),

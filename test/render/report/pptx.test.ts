@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { fillPlaceholders } from "../../../src/core/text/placeholders.js";
 import { renderPptx } from "../../../src/render/report/pptx.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
 import { entryNames, packageParts } from "../../helpers/ooxml.js";
@@ -57,6 +58,49 @@ describe("the board deck as PPTX", () => {
     ]);
   });
 
+  const texts = (xml: string) =>
+    (xml.match(/<a:t>[^<]*<\/a:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, ""));
+  const slideTexts = (test: (t: string[]) => boolean) =>
+    slides()
+      .map((n) => texts(parts.get(n) ?? ""))
+      .find(test) ?? [];
+
+  it("draws the radar across most of its box, not shrunk around its axis names", () => {
+    const chart = [...parts].find(
+      ([n, x]) => n.startsWith("ppt/charts/") && x.includes("<c:radarChart>"),
+    );
+    const layout =
+      /<c:plotArea>\s*<c:layout>([\s\S]*?)<\/c:layout>/.exec(chart?.[1] ?? "")?.[1] ?? "";
+    expect(layout).toContain('<c:layoutTarget val="inner" />');
+    expect(Number(/<c:h val="([\d.]+)"/.exec(layout)?.[1])).toBeGreaterThan(0.6);
+  });
+
+  it("lists under the verdict the conditions its sentence announces, by their titles", () => {
+    const s = hostileReport().summary;
+    expect(s.readiness.reasonTitles.length).toBeGreaterThan(0);
+    const verdict = slideTexts((t) => t.includes(s.readiness.sentence));
+    for (const title of s.readiness.reasonTitles.slice(0, 4)) expect(verdict).toContain(title);
+  });
+
+  it("shows at most seven actions a phase and says how many more; an empty phase, its goal and backlog", () => {
+    const report = hostileReport();
+    const m = report.roadmap;
+    const more = (n: number) => fillPlaceholders(report.labels.morePattern, { count: n });
+    const slide = slideTexts((t) => m.phases.every((p) => t.includes(p.name)));
+    const full = m.phases.find((p) => p.actions.length > 7);
+    expect(full).toBeDefined();
+    expect(slide).toContain(more((full?.actions.length ?? 0) - 7));
+    expect(slide.join("")).not.toContain("… +");
+    // A phase with nothing inside the horizon no longer stands empty: what waits for it.
+    const empty = m.phases.find((p) => p.actions.length === 0);
+    const waiting = m.backlog.items.filter((b) => b.phase === empty?.phase).map((b) => b.title);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.length).toBeGreaterThan(5);
+    for (const title of waiting.slice(0, 5)) expect(slide).toContain(title);
+    expect(slide).toContain(more(waiting.length - 5));
+    expect(slide).toContain(empty?.goal);
+  });
+
   it("is byte-identical when a process makes a second deck", async () => {
     expect(Buffer.compare(bytes, await renderPptx(hostileReport()))).toBe(0);
   });
@@ -72,8 +116,6 @@ describe("the board deck as PPTX", () => {
     const report = hostileReport();
     const empty = report.roadmap.phases.filter((p) => p.actions.length === 0);
     expect(empty.length).toBeGreaterThan(0);
-    const texts = (xml: string) =>
-      (xml.match(/<a:t>[^<]*<\/a:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, ""));
     const roadmap = slides()
       .map((n) => texts(parts.get(n) ?? ""))
       .find((t) => report.roadmap.phases.every((p) => t.includes(p.name)));

@@ -129,6 +129,7 @@ export function buildSummary(ctx: ReportContext): ReportModel["summary"] {
       reasons: results.readiness.rules.map((r) =>
         t.readinessReason(localize(r.title, lang), pickOrNull(r.rationale, lang)),
       ),
+      reasonTitles: results.readiness.rules.map((r) => localize(r.title, lang)),
     },
     topGaps: gaps,
     topGapsSentence: t.topGapsSentence(
