@@ -18,6 +18,10 @@ export const REJECT_COLUMNS = [
   "reject_expected",
 ] as const;
 
+/** A row's cells cut or padded with empty cells to the header's width. */
+const padded = (cells: readonly string[], width: number): CsvCell[] =>
+  Array.from({ length: width }, (_, c) => cells[c] ?? "");
+
 /** Writes the export's header rows, padded to `width`, with the reject columns' names in the key row. */
 export function writeRejectsHeader(
   out: CsvWriter,
@@ -26,8 +30,10 @@ export function writeRejectsHeader(
   keyRow: number,
 ): void {
   header.forEach((cells, i) => {
-    const padded: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
-    out.row([...padded, ...(i === keyRow - 1 ? REJECT_COLUMNS : REJECT_COLUMNS.map(() => ""))]);
+    out.row([
+      ...padded(cells, width),
+      ...(i === keyRow - 1 ? REJECT_COLUMNS : REJECT_COLUMNS.map(() => "")),
+    ]);
   });
 }
 
@@ -40,7 +46,7 @@ export function rejectRow(
 ): CsvCell[] {
   let end = cells.length;
   while (end > width && (cells[end - 1] ?? "").trim() === "") end--;
-  const out: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
+  const out = padded(cells, width);
   const join = (f: (p: RowProblem) => string) => problems.map(f).join(" | ");
   out.push(
     row,
@@ -68,7 +74,7 @@ export function carelessRow(
         ? `answers that are not all the same (${threshold} or more given, all identical)`
         : `fewer than ${threshold} identical answers in a row (found ${check.longestRun})`,
   );
-  const out: CsvCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? "");
+  const out = padded(cells, width);
   out.push(row, "careless", "", check.reasons.join(" | "), why.join(" | "));
   return out;
 }
