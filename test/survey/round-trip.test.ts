@@ -121,6 +121,26 @@ function cell(plan: SurveyPlan, i: number, a: Answer, how: "code" | "number" | L
   return option.text[how] ?? "";
 }
 
+/**
+ * The digit 问卷星 writes for the option at `position` (1-based) of question `n` when it writes
+ * the option's score: the scores its text import gives a scale question, read from the question's
+ * type tag in `wjx-import.txt` (量表题 1 … n, 反向量表题 n … 1); other questions have no score, so
+ * their position.
+ */
+function wjxDigits(importText: string): (n: number, position: number) => string {
+  const questions = new Map<number, { tag: string; options: number }>();
+  for (const block of importText.split(/\n\n+/)) {
+    const [head, ...options] = block.split("\n").filter(Boolean);
+    const m = /^(\d+)\..*(\[[^\]]*题\])$/.exec(head ?? "");
+    if (m) questions.set(Number(m[1]), { tag: m[2] as string, options: options.length });
+  }
+  return (n, position) => {
+    const q = questions.get(n);
+    if (!q) throw new Error(`no question ${n} in wjx-import.txt`);
+    return String(q.tag === "[反向量表题]" ? q.options + 1 - position : position);
+  };
+}
+
 async function roundTrip(
   platform: string,
   build: (
@@ -285,11 +305,23 @@ describe("survey round trips: the platform's export scores as the same answers d
     });
   }
 
-  for (const how of ["zh-CN", "number"] as const) {
-    it(`问卷星, 按${how === "number" ? "序号" : "选项文本"}`, async () => {
+  // 问卷星's 按选项序号 download writes a digit per answer: the option's position, or (for a
+  // scale question) possibly the score 问卷星 gives the option; no source says which. The scores
+  // follow the type tag of the import text, as 问卷星's own text-import script reads it: 量表题 1 … n
+  // in the options' order, 反向量表题 n … 1 (see docs/survey.md). Both readings must score the same:
+  // under the second, a 反向量表题 item would come back reversed and `batch` would reverse it again.
+  for (const how of ["zh-CN", "number", "score"] as const) {
+    const title =
+      how === "zh-CN"
+        ? "按选项文本"
+        : how === "number"
+          ? "按选项序号 (the option's position)"
+          : "按选项序号 (问卷星's score for a scale question)";
+    it(`问卷星, ${title}`, async () => {
       await roundTrip(
         "wjx",
         (plan, dir) => {
+          const digit = wjxDigits(readFileSync(path.join(dir, "wjx-import.txt"), "utf8"));
           const header = [
             ...WJX_METADATA,
             `1、${messagesFor("zh-CN").survey.roleQuestion}`,
@@ -302,10 +334,14 @@ describe("survey round trips: the platform's export scores as the same answers d
             "微信",
             "N/A",
             "1.2.3.4(上海-上海)",
-            how === "number"
-              ? String(plan.roles.findIndex((x) => x.role === r.role) + 1)
-              : (plan.roles.find((x) => x.role === r.role)?.text["zh-CN"] ?? ""),
-            ...r.answers.map((a, i) => cell(plan, i, a, how)),
+            how === "zh-CN"
+              ? (plan.roles.find((x) => x.role === r.role)?.text["zh-CN"] ?? "")
+              : String(plan.roles.findIndex((x) => x.role === r.role) + 1),
+            ...r.answers.map((a, i) =>
+              how === "score" && a !== undefined
+                ? digit(i + 2, Number(cell(plan, i, a, "number")))
+                : cell(plan, i, a, how),
+            ),
           ]);
           const file = path.join(dir, "wjx.csv");
           writeFileSync(file, csv([header, ...rows]));
