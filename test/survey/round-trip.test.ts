@@ -337,11 +337,11 @@ describe("survey round trips: the platform's export scores as the same answers d
             how === "zh-CN"
               ? (plan.roles.find((x) => x.role === r.role)?.text["zh-CN"] ?? "")
               : String(plan.roles.findIndex((x) => x.role === r.role) + 1),
-            ...r.answers.map((a, i) =>
-              how === "score" && a !== undefined
-                ? digit(i + 2, Number(cell(plan, i, a, "number")))
-                : cell(plan, i, a, how),
-            ),
+            ...r.answers.map((a, i) => {
+              if (how !== "score") return cell(plan, i, a, how);
+              const position = cell(plan, i, a, "number");
+              return position === "" ? "" : digit(i + 2, Number(position));
+            }),
           ]);
           const file = path.join(dir, "wjx.csv");
           writeFileSync(file, csv([header, ...rows]));
