@@ -300,7 +300,7 @@ describe("crm-maturity survey", () => {
     const r = runCli(["batch", exportFile, "--map", mappingFile, "-q", QUESTIONNAIRE]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(
-      /row 4, "Q1_1" \(column C\): expected a level 1–5 or an answer label .*; found "1" \(the column's labels recode its numbers \(2 → 4, 4 → 2\), so a number they do not list is not read as a level; give 1 a value under `labels` in the mapping\)/,
+      /row 4, "Q1_1" \(column C\): expected one of the codes 2 \(level 4\), 3 \(level 3\), 4 \(level 2\) or -99 \(don't know\), or an answer label .*; found "1" \(the column's labels recode its numbers \(2 → 4, 4 → 2\), so a number they do not list is not read as a level; give 1 a value under `labels` in the mapping\)/,
     );
     expect(r.stderr).toMatch(/2 rows · 1 scored · 1 rejected/);
   });
