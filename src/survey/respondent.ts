@@ -241,15 +241,16 @@ export function bindMapping(
 
 /**
  * The other headings a column a mapping names may have in an export with the preset's other
- * heading style: LimeSurvey's own columns under their full headings (`id` ↔ `Response ID`), and,
- * in an export headed by full question text, a question's column under its text in any language
- * of the questionnaire (the survey `crm-maturity survey` writes asks each question in its text).
+ * heading style: LimeSurvey's own columns under their full headings (`id` ↔ `Response ID`,
+ * `反馈 ID` …), and, in an export headed by full question text, a question's column under its
+ * text in any language of the questionnaire (the survey `crm-maturity survey` writes asks each
+ * question in its text).
  */
 function otherHeadings(preset: Preset, ref: string, texts: readonly string[]): string[] {
   const norm = normalizeLabel(ref);
   const aliases = Object.entries(preset.aliases ?? {})
     .filter(([name]) => normalizeLabel(name) === norm)
-    .map(([, other]) => other);
+    .flatMap(([, others]) => others);
   return preset.id === "limesurvey" ? [...aliases, ...texts] : aliases;
 }
 

@@ -209,25 +209,32 @@ describe("survey round trips: the platform's export scores as the same answers d
 
   // LimeSurvey's other headings: "Question code & question text" (`id. Response ID`, its own
   // columns included, ". " being the export form's default separator) and "Full question text"
-  // (`Response ID`, `Date submitted`, the question texts in the export's language).
+  // (`Response ID`, `Date submitted`, the question texts in the export's language). LimeSurvey
+  // heads its own columns in the exporting administrator's interface language, whatever the
+  // export's: these are LimeSurvey 6.1's words (locale/<lang>/<lang>.mo) for "Response ID",
+  // "Date submitted", "Last page", "Start language" and "Seed".
+  const ownHeadings = {
+    en: ["Response ID", "Date submitted", "Last page", "Start language", "Seed"],
+    "zh-Hans": ["反馈 ID", "提交的日期", "末页", "起始语言", "种子"],
+    "zh-Hant-TW": ["回應編號", "送出的日期", "末頁", "起始語言", "種子"],
+  };
   const headings = [
-    ["code & text", "en", (code: string, text: string) => `${code}. ${text}`],
-    ["code & text", "zh-CN", (code: string, text: string) => `${code} - ${text}`],
-    ["full question text", "en", (_code: string, text: string) => text],
-    ["full question text", "zh-CN", (_code: string, text: string) => text],
+    ["code & text", "en", "en", (code: string, text: string) => `${code}. ${text}`],
+    ["code & text", "zh-CN", "en", (code: string, text: string) => `${code} - ${text}`],
+    ["code & text", "zh-CN", "zh-Hans", (code: string, text: string) => `${code}. ${text}`],
+    ["full question text", "en", "en", (_code: string, text: string) => text],
+    ["full question text", "zh-CN", "en", (_code: string, text: string) => text],
+    ["full question text", "zh-CN", "zh-Hans", (_code: string, text: string) => text],
+    ["full question text", "en", "zh-Hant-TW", (_code: string, text: string) => text],
   ] as const;
-  for (const [style, lang, heading] of headings) {
-    it(`LimeSurvey, headings "${style}" (${lang}), full answers`, async () => {
+  for (const [style, lang, ui, heading] of headings) {
+    it(`LimeSurvey, headings "${style}" (${lang}, own columns under a ${ui} interface), full answers`, async () => {
       await roundTrip(
         "limesurvey",
         (plan, dir) => {
-          const own = [
-            ["id", "Response ID"],
-            ["submitdate", "Date submitted"],
-            ["lastpage", "Last page"],
-            ["startlanguage", "Start language"],
-            ["seed", "Seed"],
-          ].map(([code, text]) => heading(code as string, text as string));
+          const own = ["id", "submitdate", "lastpage", "startlanguage", "seed"].map((code, k) =>
+            heading(code, ownHeadings[ui][k] as string),
+          );
           const header = [
             ...own,
             heading("ROLE", plan.roleText[lang] ?? ""),
