@@ -1,5 +1,6 @@
 import { ANSWER_ABSENT } from "../core/scoring/answer-codes.js";
 import { findColumns, type SurveyColumn, type SurveyHeader } from "../survey/header.js";
+import { limesurveyHeadings } from "../survey/presets.js";
 import { trimCell } from "../survey/respondent.js";
 
 /** Why a row looks careless, in the order they are checked. */
@@ -13,14 +14,18 @@ export const SECONDS_PER_ITEM = 2;
 
 /** Columns holding the time a response took, in seconds (as exported). */
 const DURATION_HEADERS = ["Duration (in seconds)", "所用时间", "Duration", "Time taken"];
-/** Start and end time columns of the common survey tools. */
+/**
+ * Start and end time columns of the common survey tools; LimeSurvey's `startdate` and
+ * `submitdate` under every heading it gives them (`Date started`, `开始日期` …: see presets.ts).
+ */
 const TIME_PAIRS: [string, string][] = [
   ["StartDate", "EndDate"],
   ["Start Date", "End Date"],
   ["Start time", "Completion time"],
   ["开始时间", "完成时间"],
-  ["startdate", "submitdate"],
-  ["Date started", "Date submitted"],
+  ...limesurveyHeadings("startdate").flatMap((start) =>
+    limesurveyHeadings("submitdate").map((end): [string, string] => [start, end]),
+  ),
 ];
 
 /** How a row's response time is read, if the export has it. */

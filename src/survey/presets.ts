@@ -19,10 +19,10 @@ export interface Preset {
   exclude: ExclusionRule[];
   /**
    * Other headings the tool gives a column, by the name a mapping uses: LimeSurvey heads its own
-   * columns `id`, `submitdate` … with question codes, `Response ID`, `Date submitted` … with full
-   * headings. A mapping naming one finds the other.
+   * columns `id`, `submitdate` … with question codes, `Response ID`, `Date submitted` … (or their
+   * translations) with full headings. A mapping naming one finds the others.
    */
-  aliases?: Record<string, string>;
+  aliases?: Record<string, readonly string[]>;
   /** Answer labels this tool writes on top of the built-in ones. */
   labels: Record<string, AnswerValue>;
   /** How strongly the first rows look like this tool's export (0 = not at all). */
@@ -65,19 +65,33 @@ const QUALTRICS_NOT_REAL: readonly (readonly [number, string])[] = [
   [40, "EX Spam"],
 ];
 
-/** LimeSurvey's own columns: the heading with question codes, and with full question text. */
-const LIMESURVEY_COLUMNS: readonly (readonly [string, string])[] = [
-  ["id", "Response ID"],
-  ["submitdate", "Date submitted"],
-  ["lastpage", "Last page"],
-  ["startlanguage", "Start language"],
-  ["seed", "Seed"],
-  ["startdate", "Date started"],
-  ["datestamp", "Date last action"],
-  ["ipaddr", "IP address"],
-  ["refurl", "Referrer URL"],
-  ["token", "Token"],
+/**
+ * LimeSurvey's own columns: the heading with question codes, then the headings with full question
+ * text. LimeSurvey builds those with `gT()` in `createFieldMap` (application/helpers/
+ * common_helper.php) before it switches to the survey's language, so they are in the exporting
+ * administrator's interface language, whatever the export's language: English (LimeSurvey 6
+ * calls `token` "Access code", earlier versions "Token"), then Simplified Chinese (zh-Hans) and
+ * Traditional Chinese (zh-Hant-TW, zh-Hant-HK) as LimeSurvey 6.1's locale files translate them
+ * (locale/<lang>/<lang>.mo; LimeSurvey 2.50's zh-Hans file has the same words, and 操作代码 for
+ * "Token"). zh-Hant-HK leaves "Seed" and "Access code" in English.
+ */
+const LIMESURVEY_COLUMNS: readonly (readonly [string, ...string[]])[] = [
+  ["id", "Response ID", "反馈 ID", "回應編號", "回饋 ID"],
+  ["submitdate", "Date submitted", "提交的日期", "送出的日期"],
+  ["lastpage", "Last page", "末页", "末頁"],
+  ["startlanguage", "Start language", "起始语言", "起始語言"],
+  ["seed", "Seed", "种子", "種子"],
+  ["startdate", "Date started", "开始日期", "開始日期"],
+  ["datestamp", "Date last action", "上次操作日期"],
+  ["ipaddr", "IP address", "IP 地址", "IP 位址"],
+  ["refurl", "Referrer URL", "来源网址", "來源網址"],
+  ["token", "Access code", "Token", "访问代码", "操作代码", "存取碼"],
 ];
+
+/** Every heading of one of LimeSurvey's own columns, its code first (`submitdate`, `Date submitted` …). */
+export function limesurveyHeadings(code: string): readonly string[] {
+  return LIMESURVEY_COLUMNS.find((c) => c[0] === code) ?? [code];
+}
 
 /**
  * The separator of a LimeSurvey export headed "Question code & question text" (`id. Response ID`,
@@ -88,14 +102,17 @@ export function limesurveyCodeTextSeparator(
   row: readonly string[] | undefined,
 ): string | undefined {
   const counts = new Map<string, number>();
-  for (const [code, full] of LIMESURVEY_COLUMNS) {
+  for (const [code, ...headings] of LIMESURVEY_COLUMNS) {
     for (const cell of row ?? []) {
       const c = cell.trim();
-      if (!c.startsWith(code) || !c.endsWith(full) || c.length <= code.length + full.length)
-        continue;
-      const sep = c.slice(code.length, c.length - full.length);
-      // A code is letters, digits, `_` and `[sub-question]`: the separator starts with none of them.
-      if (/^[^A-Za-z0-9_[]/.test(sep)) counts.set(sep, (counts.get(sep) ?? 0) + 1);
+      if (!c.startsWith(code)) continue;
+      for (const full of headings) {
+        if (!c.endsWith(full) || c.length <= code.length + full.length) continue;
+        const sep = c.slice(code.length, c.length - full.length);
+        // A code is letters, digits, `_` and `[sub-question]`: the separator starts with none of them.
+        if (/^[^A-Za-z0-9_[]/.test(sep)) counts.set(sep, (counts.get(sep) ?? 0) + 1);
+        break;
+      }
     }
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -230,44 +247,23 @@ export const PRESETS: Record<PresetId, Preset> = {
     title: "LimeSurvey (question codes or full headings; answer codes or full answers)",
     headerRows: 1,
     keyRow: 1,
-    idColumns: ["id", "Response ID"],
-    metadata: [
-      "id",
-      "submitdate",
-      "lastpage",
-      "startlanguage",
-      "seed",
-      "startdate",
-      "datestamp",
-      "ipaddr",
-      "refurl",
-      "token",
-      "Response ID",
-      "Date submitted",
-      "Last page",
-      "Start language",
-      "Seed",
-      "Date started",
-      "Date last action",
-      "IP address",
-      "Referrer URL",
-      "Token",
-    ],
-    exclude: [
-      { column: "submitdate", empty: true, reason: "incomplete response (no submit date)" },
-      { column: "Date submitted", empty: true, reason: "incomplete response (no submit date)" },
-    ],
+    idColumns: [...limesurveyHeadings("id")],
+    metadata: LIMESURVEY_COLUMNS.flat(),
+    exclude: limesurveyHeadings("submitdate").map((column) => ({
+      column,
+      empty: true,
+      reason: "incomplete response (no submit date)",
+    })),
     aliases: Object.fromEntries(
-      LIMESURVEY_COLUMNS.flatMap(([code, full]) => [
-        [code, full],
-        [full, code],
-      ]),
+      LIMESURVEY_COLUMNS.flatMap((names) =>
+        names.map((name) => [name, names.filter((other) => other !== name)]),
+      ),
     ),
     labels: { "No answer": "unknown", 无回答: "unknown" },
     detect: (rows) =>
-      has(rows[0], "id", "submitdate", "lastpage") ||
-      has(rows[0], "Response ID", "Date submitted", "Last page") ||
-      limesurveyCodeTextSeparator(rows[0]) !== undefined
+      ["id", "submitdate", "lastpage"].every((code) =>
+        limesurveyHeadings(code).some((name) => has(rows[0], name)),
+      ) || limesurveyCodeTextSeparator(rows[0]) !== undefined
         ? 10
         : 0,
   },

@@ -241,15 +241,16 @@ export function bindMapping(
 
 /**
  * The other headings a column a mapping names may have in an export with the preset's other
- * heading style: LimeSurvey's own columns under their full headings (`id` ↔ `Response ID`), and,
- * in an export headed by full question text, a question's column under its text in any language
- * of the questionnaire (the survey `crm-maturity survey` writes asks each question in its text).
+ * heading style: LimeSurvey's own columns under their full headings (`id` ↔ `Response ID`,
+ * `反馈 ID` …), and, in an export headed by full question text, a question's column under its
+ * text in any language of the questionnaire (the survey `crm-maturity survey` writes asks each
+ * question in its text).
  */
 function otherHeadings(preset: Preset, ref: string, texts: readonly string[]): string[] {
   const norm = normalizeLabel(ref);
   const aliases = Object.entries(preset.aliases ?? {})
     .filter(([name]) => normalizeLabel(name) === norm)
-    .map(([, other]) => other);
+    .flatMap(([, others]) => others);
   return preset.id === "limesurvey" ? [...aliases, ...texts] : aliases;
 }
 
@@ -295,6 +296,8 @@ interface SlotDecoder {
   digitsRecoded: boolean;
   /** Bit r is set when the question is put to role index r (every bit when no `roles`). */
   roleMask: number;
+  /** What a cell of the column may hold, for the invalid-answer message (see `expectedAnswer`). */
+  expected: string;
 }
 
 /**
@@ -388,6 +391,7 @@ export class RowDecoder {
           (d) => labels.has(d) && labels.get(d) !== Number(d),
         ),
         roleMask,
+        expected: expectedAnswer(labels),
       };
     });
     this.notForRole = new Int32Array(this.slots.length);
@@ -578,7 +582,7 @@ export class RowDecoder {
           kind: "invalid-answer",
           column: b.slots[s]?.column as SurveyColumn,
           value: raw,
-          expected: 'a level 1–5 or an answer label such as "Strongly agree", "非常同意" or "N/A"',
+          expected: slot.expected,
           hint: invalidHint(slot, raw),
         });
         codes[s] = ANSWER_ABSENT;
@@ -608,6 +612,42 @@ export class RowDecoder {
     this.role = role;
     return ROW_OK;
   }
+}
+
+const ANSWER_LABELS = 'an answer label such as "Strongly agree", "非常同意" or "N/A"';
+const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** What an answer code means, in the invalid-answer message: `level 3`, `N/A`, `don't know`. */
+function meaning(code: number): string {
+  if (code === ANSWER_NA) return "N/A";
+  if (code === ANSWER_UNKNOWN) return "don't know";
+  if (code === ANSWER_ABSENT) return "no answer";
+  return `level ${code}`;
+}
+
+/**
+ * What a question column accepts, said exactly: the levels 1–5 and every other number the
+ * column's labels give a meaning (a Qualtrics or 问卷星 numeric export's `6` for N/A and `7` for
+ * don't know, Qualtrics' `-99`), or, when the labels recode the digits 1–5 (a structure file's
+ * reversed codes), only the numbers they list; then the answer labels.
+ */
+function expectedAnswer(labels: ReadonlyMap<string, number>): string {
+  const recoded = [...labels].some(([k, v]) => /^[1-5]$/.test(k) && v !== Number(k));
+  const codes = [...labels]
+    .filter(([k, v]) => NUMBER.test(k) && (recoded || !/^[1-5]$/.test(k) || Number(k) !== v))
+    .sort(([a], [b]) => {
+      const x = Number(a);
+      const y = Number(b);
+      return x < 0 !== y < 0 ? (x < 0 ? 1 : -1) : Math.abs(x) - Math.abs(y);
+    })
+    .map(([k, v]) => `${k} (${meaning(v)})`);
+  const list =
+    codes.length < 2 ? codes.join("") : `${codes.slice(0, -1).join(", ")} or ${codes.at(-1)}`;
+  const the = codes.length === 1 ? "the code" : "the codes";
+  if (recoded) return `one of ${the} ${list}, or ${ANSWER_LABELS}`;
+  return codes.length
+    ? `a level 1–5, ${the} ${list}, or ${ANSWER_LABELS}`
+    : `a level 1–5 or ${ANSWER_LABELS}`;
 }
 
 /** What to do about a cell no label or scale number reads. */

@@ -63,6 +63,20 @@ describe("careless-response screening", () => {
       end: { index: 2 },
     });
     expect(detectTiming({ columns: [], width: 0 })).toBeUndefined();
+    // LimeSurvey under full headings from a Chinese interface (开始日期, 提交的日期).
+    const limesurveyZh = {
+      columns: ["反馈 ID", "提交的日期", "末页", "开始日期", "上次操作日期"].map((key, index) => ({
+        index,
+        key,
+        text: "",
+      })),
+      width: 5,
+    };
+    expect(detectTiming(limesurveyZh)).toMatchObject({
+      kind: "interval",
+      start: { index: 3 },
+      end: { index: 1 },
+    });
     const s = (a: string, b: string) => (parseClock(b) as number) - (parseClock(a) as number);
     expect(s("2024-03-11 09:12:01", "2024-03-11 09:14:31")).toBe(150);
     expect(s("3/11/2024 11:59:30 PM", "3/12/2024 12:00:10 AM")).toBe(40);

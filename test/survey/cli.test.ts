@@ -41,48 +41,57 @@ describe("crm-maturity survey", () => {
     for (const r of [none, bad]) expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
-  it("batch reads LimeSurvey's export under full Chinese headings with the survey's mapping", () => {
-    const dir = tmp();
-    expect(
-      runCli([
-        "survey",
-        "--platform",
-        "limesurvey",
+  // LimeSurvey heads its own columns in the exporting administrator's interface language.
+  for (const own of [
+    ["Response ID", "Date submitted"],
+    ["反馈 ID", "提交的日期"],
+  ] as const) {
+    it(`batch reads LimeSurvey's export under full Chinese headings with the survey's mapping (${own.join(", ")})`, () => {
+      const dir = tmp();
+      expect(
+        runCli([
+          "survey",
+          "--platform",
+          "limesurvey",
+          "-q",
+          QUESTIONNAIRE,
+          "--lang",
+          "zh-CN",
+          "-o",
+          dir,
+        ]).status,
+      ).toBe(0);
+      const structure = readFileSync(path.join(dir, "limesurvey-structure.txt"), "utf8");
+      // The Chinese question texts, as LimeSurvey heads the columns under "Full question text".
+      const texts = [
+        ...structure.matchAll(/^\d+\t\tQ\tL\t[A-Za-z0-9]+\t[^\t]*\t([^\t]+)\t\tzh-Hans\t/gm),
+      ].map((m) => m[1] ?? "");
+      expect(texts.length).toBe(10);
+      const exportFile = path.join(dir, "results.csv");
+      const answers = texts.slice(1).map(() => "同意");
+      writeFileSync(
+        exportFile,
+        `\uFEFF"${own[0]}","${own[1]}",${texts.map((t) => `"${t}"`).join(",")}\n` +
+          `1,2024-05-01,高层管理者,${answers.join(",")}\n2,,高层管理者,${answers.join(",")}\n`,
+      );
+      const r = runCli([
+        "batch",
+        exportFile,
+        "--map",
+        path.join(dir, "limesurvey-mapping.yaml"),
         "-q",
         QUESTIONNAIRE,
-        "--lang",
-        "zh-CN",
         "-o",
-        dir,
-      ]).status,
-    ).toBe(0);
-    const structure = readFileSync(path.join(dir, "limesurvey-structure.txt"), "utf8");
-    // The Chinese question texts, as LimeSurvey heads the columns under "Full question text".
-    const texts = [
-      ...structure.matchAll(/^\d+\t\tQ\tL\t[A-Za-z0-9]+\t[^\t]*\t([^\t]+)\t\tzh-Hans\t/gm),
-    ].map((m) => m[1] ?? "");
-    expect(texts.length).toBe(10);
-    const exportFile = path.join(dir, "results.csv");
-    const answers = texts.slice(1).map(() => "同意");
-    writeFileSync(
-      exportFile,
-      `\uFEFF"Response ID","Date submitted",${texts.map((t) => `"${t}"`).join(",")}\n` +
-        `1,2024-05-01,高层管理者,${answers.join(",")}\n2,,高层管理者,${answers.join(",")}\n`,
-    );
-    const r = runCli([
-      "batch",
-      exportFile,
-      "--map",
-      path.join(dir, "limesurvey-mapping.yaml"),
-      "-q",
-      QUESTIONNAIRE,
-      "-o",
-      path.join(dir, "results.json"),
-    ]);
-    expect(r.stderr).toMatch(/: 2 rows · 1 scored · 1 excluded \(incomplete response/);
-    expect(r.stderr).not.toMatch(/rejected/);
-    expect(r.status).toBe(0);
-  });
+        path.join(dir, "results.json"),
+      ]);
+      expect(r.stderr).toMatch(/: 2 rows · 1 scored · 1 excluded \(incomplete response/);
+      expect(r.stderr).not.toMatch(/rejected/);
+      expect(r.status).toBe(0);
+      // The respondent id is the response id column's.
+      const results = JSON.parse(readFileSync(path.join(dir, "results.json"), "utf8"));
+      expect(results.respondents.map((x: { id: string }) => x.id)).toEqual(["1"]);
+    });
+  }
 
   it("map init --survey maps a code-headed export through the structure file", () => {
     const dir = tmp();
@@ -300,7 +309,7 @@ describe("crm-maturity survey", () => {
     const r = runCli(["batch", exportFile, "--map", mappingFile, "-q", QUESTIONNAIRE]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(
-      /row 4, "Q1_1" \(column C\): expected a level 1–5 or an answer label .*; found "1" \(the column's labels recode its numbers \(2 → 4, 4 → 2\), so a number they do not list is not read as a level; give 1 a value under `labels` in the mapping\)/,
+      /row 4, "Q1_1" \(column C\): expected one of the codes 2 \(level 4\), 3 \(level 3\), 4 \(level 2\) or -99 \(don't know\), or an answer label .*; found "1" \(the column's labels recode its numbers \(2 → 4, 4 → 2\), so a number they do not list is not read as a level; give 1 a value under `labels` in the mapping\)/,
     );
     expect(r.stderr).toMatch(/2 rows · 1 scored · 1 rejected/);
   });

@@ -19,6 +19,7 @@ const CASES: Record<string, [string, string | undefined, string | undefined, num
   "wjx-gb18030": ["wjx", "gb18030", ",", 8, 0],
   "wjx-codes": ["wjx", "utf-8", ",", 8, 0],
   limesurvey: ["limesurvey", "utf-8", ";", 8, 1],
+  "limesurvey-zh-hans": ["limesurvey", "utf-8", ";", 8, 1],
   "generic-utf16": ["generic", "utf-16le", "\t", 8, 0],
   "generic-crlf": ["generic", "utf-8", ",", 8, 0],
 };
@@ -52,6 +53,28 @@ describe("survey export presets", () => {
     // Codes and full headings alone have no separator; nor has a code followed by more code.
     expect(limesurveyCodeTextSeparator(["id", "submitdate", "Response ID"])).toBeUndefined();
     expect(limesurveyCodeTextSeparator(["idxResponse ID"])).toBeUndefined();
+  });
+
+  it("recognises LimeSurvey's own columns under the headings of its Chinese interfaces", () => {
+    // Headed in the exporting administrator's interface language (LimeSurvey 6.1's locale files):
+    // Simplified Chinese, then Traditional Chinese (Taiwan).
+    const zhHans = ["反馈 ID", "提交的日期", "末页", "起始语言", "种子", "您的角色？"];
+    const zhHant = ["回應編號", "送出的日期", "末頁", "起始語言", "種子", "您的角色？"];
+    for (const row of [zhHans, zhHant]) expect(detectPreset([row]).id).toBe("limesurvey");
+    const codeText = ["id. 反馈 ID", "submitdate. 提交的日期", "lastpage. 末页", "Q1. 为什么？"];
+    expect(limesurveyCodeTextSeparator(codeText)).toBe(". ");
+    expect(detectPreset([codeText]).id).toBe("limesurvey");
+    const p = PRESETS.limesurvey;
+    expect(p.idColumns).toContain("反馈 ID");
+    expect(p.metadata).toEqual(
+      expect.arrayContaining([...zhHans.slice(0, 5), ...zhHant.slice(0, 5)]),
+    );
+    expect(p.exclude.map((r) => r.column)).toEqual(
+      expect.arrayContaining(["submitdate", "Date submitted", "提交的日期", "送出的日期"]),
+    );
+    expect(p.aliases?.submitdate).toEqual(
+      expect.arrayContaining(["Date submitted", "提交的日期", "送出的日期"]),
+    );
   });
 
   it("has a fixture for every preset", () => {

@@ -121,6 +121,26 @@ function cell(plan: SurveyPlan, i: number, a: Answer, how: "code" | "number" | L
   return option.text[how] ?? "";
 }
 
+/**
+ * The digit 问卷星 writes for the option at `position` (1-based) of question `n` when it writes
+ * the option's score: the scores its text import gives a scale question, read from the question's
+ * type tag in `wjx-import.txt` (量表题 1 … n, 反向量表题 n … 1); other questions have no score, so
+ * their position.
+ */
+function wjxDigits(importText: string): (n: number, position: number) => string {
+  const questions = new Map<number, { tag: string; options: number }>();
+  for (const block of importText.split(/\n\n+/)) {
+    const [head, ...options] = block.split("\n").filter(Boolean);
+    const m = /^(\d+)\..*(\[[^\]]*题\])$/.exec(head ?? "");
+    if (m) questions.set(Number(m[1]), { tag: m[2] as string, options: options.length });
+  }
+  return (n, position) => {
+    const q = questions.get(n);
+    if (!q) throw new Error(`no question ${n} in wjx-import.txt`);
+    return String(q.tag === "[反向量表题]" ? q.options + 1 - position : position);
+  };
+}
+
 async function roundTrip(
   platform: string,
   build: (
@@ -189,25 +209,32 @@ describe("survey round trips: the platform's export scores as the same answers d
 
   // LimeSurvey's other headings: "Question code & question text" (`id. Response ID`, its own
   // columns included, ". " being the export form's default separator) and "Full question text"
-  // (`Response ID`, `Date submitted`, the question texts in the export's language).
+  // (`Response ID`, `Date submitted`, the question texts in the export's language). LimeSurvey
+  // heads its own columns in the exporting administrator's interface language, whatever the
+  // export's: these are LimeSurvey 6.1's words (locale/<lang>/<lang>.mo) for "Response ID",
+  // "Date submitted", "Last page", "Start language" and "Seed".
+  const ownHeadings = {
+    en: ["Response ID", "Date submitted", "Last page", "Start language", "Seed"],
+    "zh-Hans": ["反馈 ID", "提交的日期", "末页", "起始语言", "种子"],
+    "zh-Hant-TW": ["回應編號", "送出的日期", "末頁", "起始語言", "種子"],
+  };
   const headings = [
-    ["code & text", "en", (code: string, text: string) => `${code}. ${text}`],
-    ["code & text", "zh-CN", (code: string, text: string) => `${code} - ${text}`],
-    ["full question text", "en", (_code: string, text: string) => text],
-    ["full question text", "zh-CN", (_code: string, text: string) => text],
+    ["code & text", "en", "en", (code: string, text: string) => `${code}. ${text}`],
+    ["code & text", "zh-CN", "en", (code: string, text: string) => `${code} - ${text}`],
+    ["code & text", "zh-CN", "zh-Hans", (code: string, text: string) => `${code}. ${text}`],
+    ["full question text", "en", "en", (_code: string, text: string) => text],
+    ["full question text", "zh-CN", "en", (_code: string, text: string) => text],
+    ["full question text", "zh-CN", "zh-Hans", (_code: string, text: string) => text],
+    ["full question text", "en", "zh-Hant-TW", (_code: string, text: string) => text],
   ] as const;
-  for (const [style, lang, heading] of headings) {
-    it(`LimeSurvey, headings "${style}" (${lang}), full answers`, async () => {
+  for (const [style, lang, ui, heading] of headings) {
+    it(`LimeSurvey, headings "${style}" (${lang}, own columns under a ${ui} interface), full answers`, async () => {
       await roundTrip(
         "limesurvey",
         (plan, dir) => {
-          const own = [
-            ["id", "Response ID"],
-            ["submitdate", "Date submitted"],
-            ["lastpage", "Last page"],
-            ["startlanguage", "Start language"],
-            ["seed", "Seed"],
-          ].map(([code, text]) => heading(code as string, text as string));
+          const own = ["id", "submitdate", "lastpage", "startlanguage", "seed"].map((code, k) =>
+            heading(code, ownHeadings[ui][k] as string),
+          );
           const header = [
             ...own,
             heading("ROLE", plan.roleText[lang] ?? ""),
@@ -285,11 +312,23 @@ describe("survey round trips: the platform's export scores as the same answers d
     });
   }
 
-  for (const how of ["zh-CN", "number"] as const) {
-    it(`问卷星, 按${how === "number" ? "序号" : "选项文本"}`, async () => {
+  // 问卷星's 按选项序号 download writes a digit per answer: the option's position, or (for a
+  // scale question) possibly the score 问卷星 gives the option; no source says which. The scores
+  // follow the type tag of the import text, as 问卷星's own text-import script reads it: 量表题 1 … n
+  // in the options' order, 反向量表题 n … 1 (see docs/survey.md). Both readings must score the same:
+  // under the second, a 反向量表题 item would come back reversed and `batch` would reverse it again.
+  for (const how of ["zh-CN", "number", "score"] as const) {
+    const title =
+      how === "zh-CN"
+        ? "按选项文本"
+        : how === "number"
+          ? "按选项序号 (the option's position)"
+          : "按选项序号 (问卷星's score for a scale question)";
+    it(`问卷星, ${title}`, async () => {
       await roundTrip(
         "wjx",
         (plan, dir) => {
+          const digit = wjxDigits(readFileSync(path.join(dir, "wjx-import.txt"), "utf8"));
           const header = [
             ...WJX_METADATA,
             `1、${messagesFor("zh-CN").survey.roleQuestion}`,
@@ -302,10 +341,14 @@ describe("survey round trips: the platform's export scores as the same answers d
             "微信",
             "N/A",
             "1.2.3.4(上海-上海)",
-            how === "number"
-              ? String(plan.roles.findIndex((x) => x.role === r.role) + 1)
-              : (plan.roles.find((x) => x.role === r.role)?.text["zh-CN"] ?? ""),
-            ...r.answers.map((a, i) => cell(plan, i, a, how)),
+            how === "zh-CN"
+              ? (plan.roles.find((x) => x.role === r.role)?.text["zh-CN"] ?? "")
+              : String(plan.roles.findIndex((x) => x.role === r.role) + 1),
+            ...r.answers.map((a, i) => {
+              if (how !== "score") return cell(plan, i, a, how);
+              const position = cell(plan, i, a, "number");
+              return position === "" ? "" : digit(i + 2, Number(position));
+            }),
           ]);
           const file = path.join(dir, "wjx.csv");
           writeFileSync(file, csv([header, ...rows]));

@@ -55,6 +55,7 @@ describe("map init suggestions", () => {
     "microsoft-forms",
     "wjx-gb18030",
     "wjx-codes",
+    "limesurvey-zh-hans",
     "generic-utf16",
     "generic-crlf",
   ];
@@ -133,6 +134,24 @@ describe("map init suggestions", () => {
     });
     expect(text).toMatch(
       /# HR: <role> {2}# TODO seen in the export; roles: executive, manager, frontline, it\n/,
+    );
+  });
+
+  it("knows LimeSurvey's own columns under Chinese full headings: the id, the exclusion, no questions", async () => {
+    const q = questionnaire();
+    const s = suggestMapping(await rows(exportOf("limesurvey-zh-hans")), q);
+    expect(s.preset.id).toBe("limesurvey");
+    expect(s.idColumn?.key).toBe("反馈 ID");
+    const own = ["反馈 ID", "提交的日期", "末页", "起始语言", "种子"];
+    expect(s.unmatchedColumns.map((c) => c.key).filter((k) => own.includes(k))).toEqual([]);
+    expect(s.matches.map((m) => m.column.key).filter((k) => own.includes(k))).toEqual([]);
+    const text = renderSuggestion(s, {
+      exportName: "export.csv",
+      questionnaire: q,
+      date: "2024-03-31",
+    });
+    expect(text).toContain(
+      "- { column: 提交的日期, empty: true, reason: incomplete response (no submit date) }",
     );
   });
 

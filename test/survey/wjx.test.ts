@@ -1,6 +1,7 @@
 // 问卷星's text import: each question line ends in the type tag 问卷星's importer reads — 单选题 for
-// level questions and the role question, 量表题 for Likert items, 反向量表题 for reverse-scored ones —
-// followed by its options, one a line, up to a blank line.
+// level questions and the role question, 量表题 for every Likert item, reverse-scored ones included
+// (反向量表题 would make 问卷星 score them in reverse, and its 按选项序号 download might then write
+// that score: see docs/survey.md) — followed by its options, one a line, up to a blank line.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
@@ -13,7 +14,7 @@ import { QUESTIONNAIRE, questionnaire, tmp } from "../batch/helpers.js";
 const quiet = () => new Writable({ write: (_c, _e, cb) => cb() });
 
 describe("问卷星 text import", () => {
-  it("tags Likert items 量表题 and reverse-scored ones 反向量表题, each with its seven options", async () => {
+  it("tags Likert items 量表题, reverse-scored ones too (never 反向量表题), each with its seven options", async () => {
     const dir = tmp();
     await runSurvey(
       { platform: "wjx", lang: "zh-CN", questionnaire: QUESTIONNAIRE, output: dir },
@@ -31,14 +32,13 @@ describe("问卷星 text import", () => {
     expect(role?.[0]).toMatch(/^1\..*\[单选题\]$/);
     expect(role?.slice(1)).toEqual(plan.roles.map((r) => r.text["zh-CN"]));
     const expected = plan.items.map((item) =>
-      item.question.type !== "likert"
-        ? "[单选题]"
-        : item.question.reverse
-          ? "[反向量表题]"
-          : "[量表题]",
+      item.question.type !== "likert" ? "[单选题]" : "[量表题]",
     );
-    // The test questionnaire has all three kinds.
-    expect(new Set(expected)).toEqual(new Set(["[单选题]", "[量表题]", "[反向量表题]"]));
+    // The test questionnaire has level questions, Likert items and a reverse-scored Likert item.
+    expect(new Set(expected)).toEqual(new Set(["[单选题]", "[量表题]"]));
+    expect(plan.items.some((i) => i.question.type === "likert" && i.question.reverse)).toBe(true);
+    // No reversed tag anywhere: 问卷星 scores nothing in reverse, so no download reverses an answer.
+    expect(text).not.toMatch(/反向/);
     items.forEach((lines, i) => {
       const item = plan.items[i];
       if (!item) throw new Error("more blocks than items");

@@ -1,12 +1,15 @@
 // 问卷星 (wjx.cn) text import (创建问卷 → 文本导入): the title, then each question as a numbered
 // line ending in its type tag followed by one option per line, a blank line between questions.
-// Level questions and the role question are 单选题; Likert items are 量表题, and reverse-scored
-// Likert items 反向量表题 — the tag 问卷星's text importer reads as a scale whose option scores
-// run from the number of options down to 1 (its own 按分数 statistics; see docs/survey.md). 问卷星
-// numbers questions itself and exports them as `N、题目` after six columns of its own (序号 … 来自IP),
-// so the mapping finds each question by position. Options export as their text or their number
-// (1–5, then 6 "does not apply", 7 "don't know"); both are mapped, and `batch` applies the
-// questionnaire's `reverse` itself, exactly as `score` does.
+// Level questions and the role question are 单选题; every Likert item is 量表题, reverse-scored
+// ones included. 问卷星's text import also has 反向量表题 (a scale whose option scores run from the
+// number of options down to 1), but no source found says whether its 按选项序号 download then writes
+// the option's position or that reversed score; if the score, `batch`, which applies the
+// questionnaire's `reverse` itself, would reverse those items twice. A plain 量表题 scores its
+// options 1 … n in order, so position and score are the same digit and the export reads right
+// either way (see docs/survey.md). 问卷星 numbers questions itself and exports them as `N、题目`
+// after six columns of its own (序号 … 来自IP), so the mapping finds each question by position.
+// Options export as their text or their number (1–5, then 6 "does not apply", 7 "don't know");
+// both are mapped.
 import type { Lang } from "../../core/models/languages.js";
 import { messagesFor } from "../../i18n/index.js";
 import {
@@ -28,14 +31,12 @@ export const WJX_METADATA = ["序号", "提交答卷时间", "所用时间", "�
 const oneLine = (s: string | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
 
 const SINGLE_CHOICE = "[单选题]";
-/** 问卷星's scale tags: a Likert item, and a reverse-scored one. */
+/** 问卷星's scale tag, for every Likert item (never 反向量表题: see the note at the top). */
 export const SCALE = "[量表题]";
-export const REVERSE_SCALE = "[反向量表题]";
 
 /** The type tag of an item's question line. */
 export function typeTag(item: SurveyItem): string {
-  if (item.question.type !== "likert") return SINGLE_CHOICE;
-  return item.question.reverse ? REVERSE_SCALE : SCALE;
+  return item.question.type === "likert" ? SCALE : SINGLE_CHOICE;
 }
 
 export function check(plan: SurveyPlan): SurveyProblem[] {

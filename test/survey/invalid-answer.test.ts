@@ -1,0 +1,84 @@
+// A numeric export's cell that no code reads: the message names every code the column accepts.
+// The Qualtrics survey assigns its seven options the recode values 1–7 (6 "does not apply",
+// 7 "don't know"), and its preset reads Qualtrics' -99 (seen, unanswered) as don't know; 问卷星's
+// 按选项序号 download numbers the options 1–7 too (and its preset reads -2 and -3 as don't know). "Expected a level 1–5" alone sent the reader
+// looking for a fault in the 6s and 7s that were scored correctly.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { parse } from "csv-parse/sync";
+import { stringify as csv } from "csv-stringify/sync";
+import { describe, expect, it } from "vitest";
+import { envWith } from "../../src/app/env.js";
+import { runSurvey } from "../../src/app/survey.js";
+import { planSurvey } from "../../src/survey/export/plan.js";
+import { WJX_METADATA } from "../../src/survey/export/wjx.js";
+import { QUESTIONNAIRE, questionnaire, runOn, tmp } from "../batch/helpers.js";
+
+const quiet = () => new Writable({ write: (_c, _e, cb) => cb() });
+
+async function generate(platform: "qualtrics" | "wjx", dir: string): Promise<void> {
+  await runSurvey(
+    { platform, questionnaire: QUESTIONNAIRE, output: dir, lang: "en" },
+    envWith({ cwd: dir, stderr: quiet(), now: () => new Date("2024-05-06T12:00:00Z") }),
+  );
+}
+
+const LABELS = 'an answer label such as "Strongly agree", "非常同意" or "N/A"';
+
+describe("invalid answers in numeric exports", () => {
+  it("Qualtrics numeric values: the message names 6, 7 and -99 with their meaning", async () => {
+    const dir = tmp();
+    await generate("qualtrics", dir);
+    const plan = planSurvey(questionnaire(), ["en"]);
+    const keys = ["ResponseId", "Finished", "Status", "ROLE", ...plan.items.map((i) => i.code)];
+    const texts = ["Response ID", "Finished", "Response Type", "Role", ...plan.items.map(() => "")];
+    const ids = keys.map((k) => JSON.stringify({ ImportId: k }));
+    const row = (id: string, first: string) => [
+      id,
+      "1",
+      "0",
+      "1",
+      first,
+      ...plan.items.slice(1).map((_, i) => String((i % 7) + 1)),
+    ];
+    const file = path.join(dir, "export.csv");
+    writeFileSync(file, csv([keys, texts, ids, row("R_1", "6"), row("R_2", "8"), row("R_3", "7")]));
+    const { outcome, lines, rejects } = await runOn(file, path.join(dir, "qualtrics-mapping.yaml"));
+    expect(outcome.summary.rows).toMatchObject({ scored: 2, rejected: 1 });
+    const expected = `a level 1–5, the codes 6 (N/A), 7 (don't know) or -99 (don't know), or ${LABELS}`;
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(
+      `row 5, "${plan.items[0]?.code}" (column E): expected ${expected}; found "8" (the scale is 1–5;`,
+    );
+    const table = parse(rejects.slice(1), { relax_column_count: true }) as string[][];
+    const at = table[0]?.indexOf("reject_expected") ?? -1;
+    expect(table.at(-1)?.[at]).toBe(expected);
+  });
+
+  it("问卷星 按选项序号: the message names 6 and 7, and 问卷星's -2 and -3", async () => {
+    const dir = tmp();
+    await generate("wjx", dir);
+    const plan = planSurvey(questionnaire(), ["en"]);
+    const header = [
+      ...WJX_METADATA,
+      "1、role",
+      ...plan.items.map((item, i) => `${i + 2}、${item.text.en}`),
+    ];
+    const meta = ["2024/5/1 10:00:00", "300秒", "微信", "N/A", "1.2.3.4"];
+    const row = (id: string, first: string) => [
+      id,
+      ...meta,
+      "1",
+      first,
+      ...plan.items.slice(1).map(() => "3"),
+    ];
+    const file = path.join(dir, "wjx.csv");
+    writeFileSync(file, csv([header, row("1", "7"), row("2", "0")]));
+    const { outcome, lines } = await runOn(file, path.join(dir, "wjx-mapping.yaml"));
+    expect(outcome.summary.rows).toMatchObject({ scored: 1, rejected: 1 });
+    expect(lines[0]).toContain(
+      `expected a level 1–5, the codes 6 (N/A), 7 (don't know), -2 (don't know) or -3 (don't know), or ${LABELS}; found "0"`,
+    );
+  });
+});
