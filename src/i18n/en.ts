@@ -534,7 +534,7 @@ const report: Messages["report"] = {
   shortOfTargetCriterion: (d) =>
     `${d.title} reaches at least ${fmtScore(d.projected)}, confirmed by the reassessment; ${d.date === null ? `its target of ${d.target} is left to the next cycle` : `at a realistic pace its target of ${d.target} follows by ${d.date}`}.`,
   holdCriterion: (a) =>
-    `The last rollout ends in week ${a.from.week} (${a.from.date}); the ${a.weeks <= 9 ? ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][a.weeks] : a.weeks} consecutive weeks of stable use that must follow it run to the end of week ${a.until.week} (${a.until.date}), and the phase closes no earlier.`,
+    `The last rollout ends in week ${a.from.week} (${a.from.date}); the ${a.weeks <= 9 ? ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][a.weeks] : a.weeks} consecutive weeks of stable use that must follow it run to the end of week ${a.until.week} (${a.until.date}), and the phase does not close before then.`,
   noActionsInPhase: (deferred) =>
     deferred === 0
       ? "No action is needed in this phase."

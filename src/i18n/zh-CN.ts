@@ -508,7 +508,7 @@ const report: Messages["report"] = {
   shortOfTargetCriterion: (d) =>
     `${d.title}达到 ${fmtScore(d.projected)} 以上，并经复评确认；${d.date === null ? `目标 ${d.target} 留待下一轮实现` : `按现实节奏，目标 ${d.target} 要到${d.date}才能达成`}。`,
   holdCriterion: (a) =>
-    `最后一项推广于第 ${a.from.week} 周（${a.from.date}）结束；其后须连续 ${a.weeks} 周稳定执行，至第 ${a.until.week} 周（${a.until.date}）结束，本阶段方可收尾。`,
+    `最后一项推广于第 ${a.from.week} 周（${a.from.date}）结束；其后须连续${a.weeks <= 10 ? ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"][a.weeks] : ` ${a.weeks} `}周稳定执行，至第 ${a.until.week} 周（${a.until.date}）结束，本阶段方可收尾。`,
   noActionsInPhase: (deferred) =>
     deferred === 0
       ? "本阶段无需行动。"

@@ -190,7 +190,8 @@ type TouchedDimension = {
 
 /**
  * When a phase is done: the method's criteria (one naming `{dimensions}` only when the phase
- * improves any), then the measured checkpoint: an interim score after optimise (the next level,
+ * improves any; the dated hold after its last rollout, when the method sets one, after the first),
+ * then the measured checkpoint: an interim score after optimise (the next level,
  * or less where the roadmap projects less by then), the target after solidify (or, when the
  * projection is still short of it, the projected score).
  */
@@ -219,7 +220,8 @@ function exitCriteria(
             lessThan(d.projected, d.target) ? t.shortOfTargetCriterion(d) : t.targetCriterion(d),
           )
         : [];
-  // The hold the method asks for after the last rollout, dated (weeks counted from 1 end there).
+  // The hold the method asks for after the last rollout, dated (weeks counted from 1 end there),
+  // next to the first criterion, which usually states it.
   const held = hold
     ? [
         t.holdCriterion({
@@ -232,7 +234,7 @@ function exitCriteria(
         }),
       ]
     : [];
-  return [...general, ...held, ...checkpoints];
+  return [...general.slice(0, 1), ...held, ...general.slice(1), ...checkpoints];
 }
 
 function buildPhases(
