@@ -533,6 +533,8 @@ const report: Messages["report"] = {
     `${d.title} reaches its target of ${d.target}, confirmed by the reassessment.`,
   shortOfTargetCriterion: (d) =>
     `${d.title} reaches at least ${fmtScore(d.projected)}, confirmed by the reassessment; ${d.date === null ? `its target of ${d.target} is left to the next cycle` : `at a realistic pace its target of ${d.target} follows by ${d.date}`}.`,
+  holdCriterion: (a) =>
+    `The last rollout ends in week ${a.from.week} (${a.from.date}); the ${a.weeks <= 9 ? ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][a.weeks] : a.weeks} consecutive weeks of stable use that must follow it run to the end of week ${a.until.week} (${a.until.date}), and the phase does not close before then.`,
   noActionsInPhase: (deferred) =>
     deferred === 0
       ? "No action is needed in this phase."
@@ -592,7 +594,8 @@ const report: Messages["report"] = {
     count === 0
       ? `Every selected action fits into the ${horizon}-month horizon.`
       : `${count === 1 ? "This action does" : `These ${count} actions do`} not fit into the ${horizon}-month horizon. ${count === 1 ? "It is" : "They are"} the starting point of the next cycle, to be confirmed at the reassessment.`,
-  backlogBeyond: (a) => `Would run until week ${a.week}, beyond the ${a.horizon}-month horizon.`,
+  backlogBeyond: (a) =>
+    `${a.hold > 0 ? `With the ${a.hold}-week hold of its phase, would` : "Would"} run until week ${a.week}, ${a.beyond ? `beyond the ${a.horizon}-month horizon` : `into the last week of the ${a.horizon}-month horizon, which is kept for the reassessment`}.`,
   backlogWaits: (action) => `Waits for ${report.quote(action)}.`,
   workstreamLabel: (dimension, actions) =>
     `${dimension} (${actions} ${actions === 1 ? "action" : "actions"})`,

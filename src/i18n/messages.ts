@@ -594,6 +594,16 @@ export interface ReportMessages {
     projected: number;
     date: string | null;
   }): string;
+  /**
+   * The dated hold of a phase whose method sets `holdWeeks`: its last rollout ends in week
+   * `from.week`, and the practice then runs stably for `weeks` weeks, to the end of week
+   * `until.week` (weeks 1-based, each with the date of its last day).
+   */
+  holdCriterion(a: {
+    weeks: number;
+    from: { week: number; date: string };
+    until: { week: number; date: string };
+  }): string;
   /** A phase without actions in the horizon; `deferred`: how many of its actions the backlog holds. */
   noActionsInPhase(deferred: number): string;
   milestoneLabel: string;
@@ -624,8 +634,12 @@ export interface ReportMessages {
   gateSentence(situation: CrmSituation, a: { week: number; date: string }): string;
   firstNinetyDaysSentence(count: number): string;
   backlogIntro(count: number, horizon: number): string;
-  /** `week` is the 0-based end week, exclusive: the last week of work, counted from 1. */
-  backlogBeyond(a: { week: number; horizon: number }): string;
+  /**
+   * `week` is the 0-based end week, exclusive: the last week of work (with `hold`, the weeks its
+   * phase holds the practice after a rollout), counted from 1; `beyond`: whether that is after
+   * the horizon, or only takes the horizon's last week, which the reassessment needs.
+   */
+  backlogBeyond(a: { week: number; horizon: number; hold: number; beyond: boolean }): string;
   backlogWaits(action: string): string;
   /** A board timeline bar: a dimension's actions within one phase. */
   workstreamLabel(dimension: string, actions: number): string;

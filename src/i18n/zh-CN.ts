@@ -507,6 +507,8 @@ const report: Messages["report"] = {
   targetCriterion: (d) => `${d.title}达到目标 ${d.target}，并经复评确认。`,
   shortOfTargetCriterion: (d) =>
     `${d.title}达到 ${fmtScore(d.projected)} 以上，并经复评确认；${d.date === null ? `目标 ${d.target} 留待下一轮实现` : `按现实节奏，目标 ${d.target} 要到${d.date}才能达成`}。`,
+  holdCriterion: (a) =>
+    `最后一项推广于第 ${a.from.week} 周（${a.from.date}）结束；其后须连续${a.weeks <= 10 ? ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"][a.weeks] : ` ${a.weeks} `}周稳定执行，至第 ${a.until.week} 周（${a.until.date}）结束，本阶段方可收尾。`,
   noActionsInPhase: (deferred) =>
     deferred === 0
       ? "本阶段无需行动。"
@@ -565,7 +567,8 @@ const report: Messages["report"] = {
     count === 0
       ? `选定的行动全部可以在 ${horizon} 个月的规划期内完成。`
       : `以下 ${count} 项行动放不进 ${horizon} 个月的规划期，作为下一轮的起点，在复评时再行确认。`,
-  backlogBeyond: (a) => `需持续到第 ${a.week} 周，超出 ${a.horizon} 个月的规划期。`,
+  backlogBeyond: (a) =>
+    `${a.hold > 0 ? `连同本阶段 ${a.hold} 周的稳定执行期，` : ""}需持续到第 ${a.week} 周，${a.beyond ? `超出 ${a.horizon} 个月的规划期` : `占用 ${a.horizon} 个月规划期的最后一周，而这一周须留给复评`}。`,
   backlogWaits: (action) => `须等待${report.quote(action)}完成。`,
   workstreamLabel: (dimension, actions) => `${dimension}（${actions} 项行动）`,
   effortRange: (a) => `${fmtRange(a.low, a.high)} 人周`,

@@ -82,8 +82,13 @@ export interface BacklogItem {
   stage: ActionStage | null;
   phase: Phase;
   reasons: PlanReason[];
-  /** Why it waits: it would end after the horizon, or it waits for another backlog item. */
-  because: { kind: "horizon"; endWeek: number } | { kind: "waits-for"; id: string };
+  /**
+   * Why it waits: it would end (with the hold of its phase after a rollout, `holdWeeks`) after the
+   * horizon's last week but one, which the reassessment needs; or it waits for another backlog item.
+   */
+  because:
+    | { kind: "horizon"; endWeek: number; holdWeeks?: number }
+    | { kind: "waits-for"; id: string };
 }
 
 export interface PlannedPhase {
@@ -92,6 +97,11 @@ export interface PlannedPhase {
   endWeek: number;
   /** Action ids in schedule order. */
   actions: string[];
+  /**
+   * The pack's hold (`holdWeeks`): the phase closes no earlier than `weeks` after its last
+   * rollout ends (`from`, end exclusive); null when the pack sets none or the phase has no rollout.
+   */
+  hold: { weeks: number; from: number } | null;
 }
 
 /** Where each dimension is expected to stand at a week of the plan. */
@@ -128,9 +138,12 @@ export interface Roadmap {
   actions: PlannedAction[];
   backlog: BacklogItem[];
   phases: PlannedPhase[];
-  /** The end of the last planned action (never past the horizon). */
+  /** The end of the last planned action (before the horizon's last week). */
   totalWeeks: number;
-  /** Week of the reassessment milestone that closes the cycle. */
+  /**
+   * Week of the reassessment milestone that closes the cycle (0-based): when the last phase
+   * closes, or the horizon's last week when nothing is planned; never past the horizon's last week.
+   */
   reassessmentWeek: number;
   /**
    * The buy (or relaunch) decision after the first phase, before any technology is bought,
@@ -183,7 +196,10 @@ interface Selection {
  * - inside a phase: dependencies first, then priority (gap × weight), then pillar order, then id;
  *   each action starts when its phase has started, what it waits for has finished and its owner
  *   has capacity; under small-and-slow a rollout runs as a pilot, then the staged rollout;
- * - what would end after the horizon goes to the backlog, with what waits for it.
+ * - a phase whose method sets `holdWeeks` closes that many weeks after its last rollout ends, so
+ *   the next phase starts after the hold;
+ * - the horizon's last week is kept for the reassessment: what would end later (with its hold)
+ *   goes to the backlog, with what waits for it.
  * Pure and deterministic.
  */
 export function planRoadmap(
@@ -198,13 +214,18 @@ export function planRoadmap(
   const capacity = new Map(
     questionnaire.roles.map((r) => [r.id, r.capacity ?? DEFAULT_OWNER_CAPACITY]),
   );
+  const holdOf = (phase: Phase): number =>
+    questionnaire.methodology?.roadmap.phases?.[phase].holdWeeks ?? 0;
   const scheduled = schedule(
     sel,
     strategy,
     (owner) => capacity.get(owner) ?? DEFAULT_OWNER_CAPACITY,
+    holdOf,
   );
-  const { kept, backlog } = fitHorizon(scheduled, horizon);
-  const phases = phasesOf(kept);
+  // The horizon's last week (0-based) is the reassessment's: the work ends before it.
+  const lastWeek = Math.max(0, horizon - 1);
+  const { kept, backlog } = fitHorizon(scheduled, lastWeek, holdOf);
+  const phases = phasesOf(kept, holdOf);
   const actions = phases.flatMap((p) =>
     p.actions.map((id) => kept.find((a) => a.id === id)).filter((a) => a !== undefined),
   );
@@ -213,7 +234,7 @@ export function planRoadmap(
   const laterTechnology = [...actions, ...backlog].some(
     (a) => a.phase !== "rigidify" && sel.pillarFor(a.recommendation) === "technology",
   );
-  const reassessmentWeek = totalWeeks > 0 ? totalWeeks : horizon;
+  const reassessmentWeek = actions.length > 0 ? (phases.at(-1)?.endWeek ?? lastWeek) : lastWeek;
   const outlook = outlookOf(results, actions);
   return {
     strategy,
@@ -359,11 +380,24 @@ export function effortOf(actions: readonly PlannedAction[]): {
   return { total: sum.any ? { low: sum.low, high: sum.high } : null, byOwner };
 }
 
-/** Schedules every selected action phase by phase, by owner capacity; rollouts may be split. */
+/**
+ * The week (end exclusive) an action frees its phase: its end, plus its phase's hold after a
+ * rollout.
+ */
+const closesAt = (
+  a: Pick<PlannedAction, "endWeek" | "phase" | "recommendation">,
+  holdOf: (phase: Phase) => number,
+): number => a.endWeek + (a.recommendation.rollout === true ? holdOf(a.phase) : 0);
+
+/**
+ * Schedules every selected action phase by phase, by owner capacity; rollouts may be split, and a
+ * phase with a hold ends that long after its last rollout.
+ */
 function schedule(
   sel: Selection,
   strategy: RoadmapStrategy,
   capacityOf: (owner: string) => number,
+  holdOf: (phase: Phase) => number,
 ): PlannedAction[] {
   const planned = new Map<string, PlannedAction>();
   const out: PlannedAction[] = [];
@@ -395,7 +429,7 @@ function schedule(
         const { lane, start } = pickLane(ownerLanes, ready, capacityOf(rec.owner));
         const end = start + weeks;
         ownerLanes[lane] = end;
-        phaseEnd = Math.max(phaseEnd, end);
+        phaseEnd = Math.max(phaseEnd, end + (rec.rollout === true ? holdOf(phase) : 0));
         const resolved = sel.phaseOf.get(rec.id) ?? { phase, pushedBy: null };
         const action: PlannedAction = {
           id: stage === "rollout" ? `${rec.id}:rollout` : rec.id,
@@ -424,16 +458,26 @@ function schedule(
   return out;
 }
 
-/** Keeps what ends within the horizon; the rest, and whatever waits for it, is the backlog. */
+/**
+ * Keeps what ends (with its hold) by `lastWeek`, the week the reassessment needs; the rest, and
+ * whatever waits for it, is the backlog.
+ */
 function fitHorizon(
   actions: PlannedAction[],
-  horizon: number,
+  lastWeek: number,
+  holdOf: (phase: Phase) => number,
 ): { kept: PlannedAction[]; backlog: BacklogItem[] } {
   const out = new Map<string, BacklogItem["because"]>();
   for (const a of actions) {
     const waiting = a.after.find((id) => out.has(id));
+    const hold = closesAt(a, holdOf) - a.endWeek;
     if (waiting !== undefined) out.set(a.id, { kind: "waits-for", id: waiting });
-    else if (a.endWeek > horizon) out.set(a.id, { kind: "horizon", endWeek: a.endWeek });
+    else if (a.endWeek + hold > lastWeek)
+      out.set(a.id, {
+        kind: "horizon",
+        endWeek: a.endWeek,
+        ...(hold > 0 ? { holdWeeks: hold } : {}),
+      });
   }
   const backlog: BacklogItem[] = [];
   for (const a of actions) {
@@ -451,17 +495,31 @@ function fitHorizon(
   return { kept: actions.filter((a) => !out.has(a.id)), backlog };
 }
 
-/** The phases with the actions they kept, each starting when the previous one ended. */
-function phasesOf(actions: PlannedAction[]): PlannedPhase[] {
+/**
+ * The phases with the actions they kept, each starting when the previous one ended; a phase with
+ * a hold ends no earlier than that long after its last rollout.
+ */
+function phasesOf(actions: PlannedAction[], holdOf: (phase: Phase) => number): PlannedPhase[] {
   let phaseStart = 0;
   return PHASE_ORDER.map((phase) => {
     const members = actions.filter((a) => a.phase === phase);
-    const end = members.reduce((e, a) => Math.max(e, a.endWeek), phaseStart);
+    const end = members.reduce((e, a) => Math.max(e, closesAt(a, holdOf)), phaseStart);
+    const rollouts = members.filter((a) => a.recommendation.rollout === true);
+    const hold =
+      holdOf(phase) > 0 && rollouts.length > 0
+        ? { weeks: holdOf(phase), from: Math.max(...rollouts.map((a) => a.endWeek)) }
+        : null;
     const order = new Map(members.map((a, i) => [a.id, i]));
     const ids = [...members]
       .sort((a, b) => a.startWeek - b.startWeek || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
       .map((a) => a.id);
-    const planned: PlannedPhase = { phase, startWeek: phaseStart, endWeek: end, actions: ids };
+    const planned: PlannedPhase = {
+      phase,
+      startWeek: phaseStart,
+      endWeek: end,
+      actions: ids,
+      hold,
+    };
     phaseStart = end;
     return planned;
   });

@@ -371,6 +371,29 @@ function dimensionSchemas({
   return { raci, effort, recommendation, dimension };
 }
 
+/** The method of one roadmap phase: its goal, exit criteria and hold. */
+function phaseMethodSchema(localizedText: B3["localizedText"]) {
+  return z
+    .strictObject({
+      goal: localizedText.describe("What the phase sets out to achieve, shown under its heading."),
+      exitCriteria: z
+        .array(localizedText)
+        .default([])
+        .describe(
+          "When the phase is complete. `{dimensions}` lists the dimensions the phase improves; a criterion that uses it is left out when there are none.",
+        ),
+      holdWeeks: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe(
+          "Weeks the practice must run stably after the phase's last rollout before the phase closes: the roadmap ends the phase that long after it (so the next phase starts later) and the report dates the hold among the exit criteria. No hold when omitted.",
+        ),
+    })
+    .describe("The method of one roadmap phase.");
+}
+
 /** Readiness rules, judgement sentences and the consulting method. */
 function methodSchemas({ localizedText, identifier, crmSituation, condition }: B3) {
   const readinessRule = z
@@ -417,17 +440,7 @@ function methodSchemas({ localizedText, identifier, crmSituation, condition }: B
     })
     .describe("A sentence of the consulting judgement.");
 
-  const phaseMethod = z
-    .strictObject({
-      goal: localizedText.describe("What the phase sets out to achieve, shown under its heading."),
-      exitCriteria: z
-        .array(localizedText)
-        .default([])
-        .describe(
-          "When the phase is complete. `{dimensions}` lists the dimensions the phase improves; a criterion that uses it is left out when there are none.",
-        ),
-    })
-    .describe("The method of one roadmap phase.");
+  const phaseMethod = phaseMethodSchema(localizedText);
 
   const standardKpi = z
     .strictObject({

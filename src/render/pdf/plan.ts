@@ -112,7 +112,8 @@ function drawPhase(
     );
   }
   if (phase.owners.length > 0) {
-    w.minorHeading(phase.effort ? L.effort : L.owners, 20);
+    // Room for two lines of the paragraph, which never starts with one line alone.
+    w.minorHeading(phase.effort ? L.effort : L.owners, 30);
     w.paragraph(
       phase.effort?.text ??
         phase.owners

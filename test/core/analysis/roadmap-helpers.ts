@@ -159,3 +159,31 @@ export function resultsOf(dims: DimSpec[], triggeredRisks: string[] = []): Resul
     readiness: { verdict: "ready", rules: [] },
   };
 }
+
+/** The questionnaire with a method whose phases hold the practice as given (`holdWeeks`). */
+export function withHolds(
+  q: Questionnaire,
+  holds: Partial<Record<Phase, number | undefined>>,
+): Questionnaire {
+  const phase = (p: Phase) => ({
+    goal: text(`Goal of ${p}`),
+    exitCriteria: [text(`Every action of ${p} is complete.`)],
+    ...(holds[p] === undefined ? {} : { holdWeeks: holds[p] }),
+  });
+  return {
+    ...q,
+    methodology: {
+      judgement: [],
+      method: [],
+      roadmap: {
+        intro: [],
+        phases: {
+          rigidify: phase("rigidify"),
+          optimise: phase("optimise"),
+          solidify: phase("solidify"),
+        },
+      },
+      kpis: { principles: [], standard: [] },
+    },
+  };
+}

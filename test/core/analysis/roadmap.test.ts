@@ -12,14 +12,19 @@ import {
 } from "../../../src/core/analysis/roadmap.js";
 import type { Phase, Pillar } from "../../../src/core/questionnaire/schema.js";
 import type { ResolvedRecommendation } from "../../../src/core/questionnaire/types.js";
-import { type DimSpec, questionnaireOf, rec, resultsOf } from "./roadmap-helpers.js";
+import { type DimSpec, questionnaireOf, rec, resultsOf, withHolds } from "./roadmap-helpers.js";
 
 function plan(
   dims: DimSpec[],
   recs: ResolvedRecommendation[],
-  opts: { risks?: string[]; strategy?: RoadmapStrategy } = {},
+  opts: {
+    risks?: string[];
+    strategy?: RoadmapStrategy;
+    holds?: Partial<Record<Phase, number | undefined>>;
+  } = {},
 ): Roadmap {
-  return planRoadmap(resultsOf(dims, opts.risks), questionnaireOf(dims, recs), {
+  const q = questionnaireOf(dims, recs);
+  return planRoadmap(resultsOf(dims, opts.risks), opts.holds ? withHolds(q, opts.holds) : q, {
     strategy: opts.strategy,
   });
 }
@@ -98,7 +103,8 @@ describe("selection", () => {
     const r = plan(dims, [rec("s1", "strategy", "rigidify")]);
     expect(r.actions).toEqual([]);
     expect(r.totalWeeks).toBe(0);
-    expect(r.reassessmentWeek).toBe(52); // 12-month horizon
+    // The 12-month horizon's last week (52 weeks, counted from 1): the reassessment's.
+    expect(r.reassessmentWeek).toBe(51);
   });
 });
 
@@ -391,6 +397,31 @@ describe("fitting the horizon", () => {
     ]);
   });
 
+  it("keeps the horizon's last week for the reassessment, so a plan that fills it never reassesses after it", () => {
+    // 30 + 21 weeks end with week 51 (counted from 1): the reassessment takes week 52, the last.
+    const fits = plan(dims, [
+      rec("first", "people", "rigidify", { weeks: 30 }),
+      rec("second", "people", "optimise", { weeks: 21 }),
+    ]);
+    expect(ids(fits)).toEqual(["first", "second"]);
+    expect(fits.reassessmentWeek).toBe(51);
+    expect(fits.projections.find((p) => p.at === "reassessment")?.week).toBe(51);
+    // 30 + 22 weeks would fill the horizon to its end and push the reassessment to week 53: the
+    // action that takes the last week goes to the next cycle, with what waits for it.
+    const full = plan(dims, [
+      rec("first", "people", "rigidify", { weeks: 30 }),
+      rec("second", "people", "optimise", { weeks: 22 }),
+      rec("third", "people", "solidify", { weeks: 1, dependsOn: ["second"] }),
+    ]);
+    expect(ids(full)).toEqual(["first"]);
+    expect(full.backlog.map((b) => [b.id, b.because])).toEqual([
+      ["second", { kind: "horizon", endWeek: 52 }],
+      ["third", { kind: "waits-for", id: "second" }],
+    ]);
+    expect(full.reassessmentWeek).toBe(30);
+    expect(full.reassessmentWeek).toBeLessThan(full.horizonWeeks);
+  });
+
   it("marks the first 90 days, and gates technology behind the first phase", () => {
     const two: DimSpec[] = [
       { id: "people", pillar: "people", score: 1, target: 4 },
@@ -462,6 +493,81 @@ describe("fitting the horizon", () => {
   });
 });
 
+describe("holding a phase after its last rollout (holdWeeks)", () => {
+  const dims: DimSpec[] = [{ id: "people", pillar: "people", score: 1, target: 4 }];
+  const recs = [
+    rec("train", "people", "rigidify", { weeks: 4, training: true }),
+    rec("go-live", "people", "rigidify", { weeks: 6, rollout: true }),
+    rec("tune", "people", "optimise", { weeks: 4 }),
+  ];
+  const spans = (r: Roadmap) => r.phases.map((p) => [p.phase, p.startWeek, p.endWeek]);
+
+  it("closes the phase holdWeeks after its last rollout, and starts the next phase after it", () => {
+    const r = plan(dims, recs, { strategy: "big-fast", holds: { rigidify: 4 } });
+    // The rollout waits for the training and ends in week 10; the phase holds until week 14.
+    expect(byId(r, "go-live")).toMatchObject({ startWeek: 4, endWeek: 10 });
+    expect(spans(r)).toEqual([
+      ["rigidify", 0, 14],
+      ["optimise", 14, 18],
+      ["solidify", 18, 18],
+    ]);
+    expect(r.phases[0]?.hold).toEqual({ weeks: 4, from: 10 });
+    expect(byId(r, "tune")).toMatchObject({ startWeek: 14, endWeek: 18 });
+    // The gate follows the phase, hold included; the reassessment follows the last phase.
+    expect(r.reassessmentWeek).toBe(18);
+    expect(r.projections[0]).toMatchObject({ week: 14, at: "rigidify" });
+  });
+
+  it("counts the hold from the staged rollout after a pilot, and ends a last phase with it", () => {
+    const r = plan(dims, recs.slice(0, 2), { holds: { rigidify: 4 } });
+    // Training 0–4, pilot 4–7, staged rollout 7–13, hold to 17.
+    expect(byId(r, "go-live:rollout")).toMatchObject({ startWeek: 7, endWeek: 13 });
+    expect(r.phases[0]).toMatchObject({ endWeek: 17, hold: { weeks: 4, from: 13 } });
+    expect(r.totalWeeks).toBe(13);
+    expect(r.reassessmentWeek).toBe(17);
+  });
+
+  it("holds nothing in a phase without a rollout, nor with holdWeeks 0", () => {
+    const noRollout = plan(dims, [rec("train", "people", "rigidify", { weeks: 4 })], {
+      holds: { rigidify: 4 },
+    });
+    expect(noRollout.phases[0]).toMatchObject({ endWeek: 4, hold: null });
+    const zero = plan(dims, recs, { strategy: "big-fast", holds: { rigidify: 0 } });
+    expect(spans(zero)).toEqual(spans(plan(dims, recs, { strategy: "big-fast" })));
+    expect(zero.phases[0]?.hold).toBeNull();
+  });
+
+  it("leaves a pack without holdWeeks as it was", () => {
+    const without = plan(dims, recs, { strategy: "big-fast", holds: {} });
+    const bare = plan(dims, recs, { strategy: "big-fast" });
+    expect(without).toEqual(bare);
+    expect(spans(bare)).toEqual([
+      ["rigidify", 0, 10],
+      ["optimise", 10, 14],
+      ["solidify", 14, 14],
+    ]);
+    expect(bare.phases.every((p) => p.hold === null)).toBe(true);
+  });
+
+  it("sends a rollout whose hold would take the reassessment's week to the next cycle", () => {
+    const r = plan(
+      dims,
+      [
+        rec("first", "people", "rigidify", { weeks: 40 }),
+        rec("go-live", "people", "rigidify", { weeks: 8, rollout: true, dependsOn: ["first"] }),
+      ],
+      { strategy: "big-fast", holds: { rigidify: 4 } },
+    );
+    // 40 + 8 = 48, plus the four-week hold: week 52, which the reassessment needs.
+    expect(ids(r)).toEqual(["first"]);
+    expect(r.backlog.map((b) => [b.id, b.because])).toEqual([
+      ["go-live", { kind: "horizon", endWeek: 48, holdWeeks: 4 }],
+    ]);
+    expect(r.phases[0]).toMatchObject({ endWeek: 40, hold: null });
+    expect(r.reassessmentWeek).toBe(40);
+  });
+});
+
 describe("invariants (property)", () => {
   const PILLARS: Pillar[] = ["strategy", "people", "process", "technology"];
   const arbitraryCase = fc
@@ -483,12 +589,22 @@ describe("invariants (property)", () => {
           appliesBelow: fc.integer({ min: 1, max: 5 }),
           deps: fc.array(fc.nat(), { maxLength: 3 }),
           risky: fc.boolean(),
+          rollout: fc.boolean(),
         }),
         { minLength: 1, maxLength: 12 },
       ),
       strategy: fc.constantFrom<RoadmapStrategy>("small-slow", "big-fast"),
+      // A pack without a method, or one whose phases may hold the practice after a rollout.
+      holds: fc.option(
+        fc.record({
+          rigidify: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+          optimise: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+          solidify: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+        }),
+        { nil: undefined },
+      ),
     })
-    .map(({ dims, recs, strategy }) => {
+    .map(({ dims, recs, strategy, holds }) => {
       const dimSpecs: DimSpec[] = dims.map((d, i) => ({ id: `d${i}`, ...d }));
       // Dependencies only point to earlier recommendations, so there is never a cycle.
       const recommendations = recs.map((r, i) =>
@@ -497,22 +613,29 @@ describe("invariants (property)", () => {
           appliesBelow: r.appliesBelow,
           dependsOn: i === 0 ? [] : [...new Set(r.deps.map((d) => `r${d % i}`))],
           mitigates: r.risky ? ["risk"] : [],
+          rollout: r.rollout,
         }),
       );
-      return { dimSpecs, recommendations, strategy };
+      return { dimSpecs, recommendations, strategy, holds };
     });
 
   it("honours dependencies, phase order and the parallel limit", () => {
     fc.assert(
-      fc.property(arbitraryCase, ({ dimSpecs, recommendations, strategy }) => {
-        const r = plan(dimSpecs, recommendations, { risks: ["risk"], strategy });
+      fc.property(arbitraryCase, ({ dimSpecs, recommendations, strategy, holds }) => {
+        const r = plan(dimSpecs, recommendations, {
+          risks: ["risk"],
+          strategy,
+          ...(holds ? { holds } : {}),
+        });
         const planned = new Set(ids(r));
         for (const a of r.actions) {
           for (const dep of a.after) {
             expect(planned.has(dep)).toBe(true);
             expect(a.startWeek).toBeGreaterThanOrEqual(byId(r, dep).endWeek);
           }
-          for (const dep of a.recommendation.dependsOn) expect(a.after).toContain(dep);
+          // A staged rollout waits for its pilot, which waited for the dependencies.
+          if (a.stage !== "rollout")
+            for (const dep of a.recommendation.dependsOn) expect(a.after).toContain(dep);
           expect(a.endWeek).toBeLessThanOrEqual(r.horizonWeeks);
           const phase = r.phases.find((p) => p.phase === a.phase);
           expect(a.startWeek).toBeGreaterThanOrEqual(phase?.startWeek ?? 0);
@@ -536,7 +659,31 @@ describe("invariants (property)", () => {
           expect(projectedScore(d, o, o.targetWeek, 9)).toBe(d.target);
           expect(projectedScore(d, o, o.targetWeek - 1, 9)).toBeLessThan(d.target);
         });
-        expect(r.reassessmentWeek).toBeLessThanOrEqual(r.horizonWeeks);
+        // The reassessment follows every action and every hold, and keeps the horizon's last
+        // week: never after it.
+        expect(r.reassessmentWeek).toBeLessThanOrEqual(r.horizonWeeks - 1);
+        const holdOf = (phase: Phase) => holds?.[phase] ?? 0;
+        for (const a of r.actions) {
+          const closes = a.endWeek + (a.recommendation.rollout ? holdOf(a.phase) : 0);
+          expect(closes).toBeLessThanOrEqual(r.reassessmentWeek);
+          expect(closes).toBeLessThanOrEqual(
+            r.phases.find((p) => p.phase === a.phase)?.endWeek ?? 0,
+          );
+        }
+        for (const p of r.phases) {
+          const rollouts = r.actions.filter((a) => a.phase === p.phase && a.recommendation.rollout);
+          expect(p.hold).toEqual(
+            holdOf(p.phase) > 0 && rollouts.length > 0
+              ? { weeks: holdOf(p.phase), from: Math.max(...rollouts.map((a) => a.endWeek)) }
+              : null,
+          );
+        }
+        if (r.actions.length > 0) expect(r.reassessmentWeek).toBe(r.phases.at(-1)?.endWeek);
+        for (const b of r.backlog)
+          if (b.because.kind === "horizon")
+            expect(b.because.endWeek + (b.because.holdWeeks ?? 0)).toBeGreaterThanOrEqual(
+              r.horizonWeeks,
+            );
         for (const p of r.projections) {
           for (const d of r.actions) {
             const dim = d.recommendation.dimension;

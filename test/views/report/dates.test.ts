@@ -123,14 +123,19 @@ function checkSchedule(r: ReportModel, ctx: Context) {
   for (let i = 1; i < worked.length; i++) {
     expect(worked[i]?.startDate ?? "").toBe(addDays(worked[i - 1]?.endDate ?? "", 1));
   }
-  // The reassessment falls on the day after the last action ends (the horizon's end when there
-  // is none), so never after the horizon; the gate on the day after the first phase.
+  // The reassessment falls on the day after the last phase closes (after the last action and any
+  // hold; the horizon's last week when there is none), never after the horizon's last week, and
+  // the week it names is within the horizon.
   const lastEnd = rm.actions.length > 0 ? max(rm.actions.map((a) => a.endDate)) : null;
-  expect(rm.milestone.date).toBe(lastEnd ? addDays(lastEnd, 1) : horizonEnd);
+  const lastClose = worked.length > 0 ? max(worked.map((p) => p.endDate)) : null;
+  const horizonLastWeek = ctx.weekDate(ctx.plan.horizonWeeks - 1);
+  expect(rm.milestone.date).toBe(lastClose ? addDays(lastClose, 1) : horizonLastWeek);
   expect(
-    rm.milestone.date <= horizonEnd,
-    `reassessment ${rm.milestone.date} after the horizon`,
+    rm.milestone.date <= horizonLastWeek,
+    `reassessment ${rm.milestone.date} after the horizon's last week (${horizonLastWeek})`,
   ).toBe(true);
+  expect(rm.milestone.week + 1).toBeLessThanOrEqual(ctx.plan.horizonWeeks);
+  expect(rm.milestone.sentence).toContain(`${rm.milestone.week + 1}`);
   expect(rm.milestone.sentence).toContain(rm.milestone.dateText);
   expect(rm.timeline.totalWeeks).toBe(rm.milestone.week);
   if (rm.gate) {
@@ -148,6 +153,39 @@ function checkSchedule(r: ReportModel, ctx: Context) {
   for (const step of r.decisions.nextSteps) {
     const a = rm.actions.find((x) => x.id === step.action);
     expect(step.start).toBe(ctx.dateText(a?.startDate ?? ""));
+  }
+}
+
+/**
+ * A phase that holds the practice after its last rollout closes no earlier than the hold ends, the
+ * next phase and the reassessment start after it, and its exit criteria name the hold's dates.
+ */
+function checkHolds(r: ReportModel, ctx: Context) {
+  for (const p of ctx.plan.phases) {
+    const view = r.roadmap.phases.find((x) => x.phase === p.phase);
+    const holdWeeks = ctx.questionnaire.methodology?.roadmap.phases?.[p.phase].holdWeeks ?? 0;
+    const rollouts = r.roadmap.actions.filter(
+      (a) =>
+        a.phase === p.phase && ctx.plan.actions.find((x) => x.id === a.id)?.recommendation.rollout,
+    );
+    if (holdWeeks === 0 || rollouts.length === 0) {
+      expect(p.hold).toBeNull();
+      continue;
+    }
+    const lastRollout = max(rollouts.map((a) => a.endDate));
+    const holdEnd = addDays(lastRollout, 7 * holdWeeks);
+    expect(p.hold?.weeks).toBe(holdWeeks);
+    expect((view?.endDate ?? "") >= holdEnd, `${p.phase} closes before ${holdEnd}`).toBe(true);
+    expect(r.roadmap.milestone.date > holdEnd, "reassessment within the hold").toBe(true);
+    for (const later of r.roadmap.phases.filter(
+      (x) => x.startWeek >= p.endWeek && x.actions.length,
+    ))
+      expect(later.startDate > holdEnd, `${later.phase} starts within the hold`).toBe(true);
+    const dated = (view?.exitCriteria ?? []).filter(
+      (c) => c.includes(ctx.dateText(holdEnd)) && c.includes(ctx.dateText(lastRollout)),
+    );
+    expect(dated, `${p.phase}: no exit criterion dates the hold to ${holdEnd}`).toHaveLength(1);
+    expect(dated[0]).toContain(`${(p.hold?.from ?? 0) + holdWeeks}`);
   }
 }
 
@@ -269,13 +307,17 @@ describe("the dates and durations of a report (property)", () => {
         const r = buildReport(results, pack, { lang: c.lang, strategy: c.strategy });
         const ctx = buildContext(results, pack, { lang: c.lang, strategy: c.strategy });
         checkSchedule(r, ctx);
+        checkHolds(r, ctx);
         checkScorecard(r, ctx);
         checkCalibration(r, ctx, c);
         checkGoals(r, ctx);
         if (c.lang === "en") checkExitCriteria(r, ctx);
         for (const b of ctx.plan.backlog)
           if (b.because.kind === "horizon")
-            expect(b.because.endWeek).toBeGreaterThan(ctx.plan.horizonWeeks);
+            // It would take the horizon's last week, the reassessment's, or run past it.
+            expect(b.because.endWeek + (b.because.holdWeeks ?? 0)).toBeGreaterThanOrEqual(
+              ctx.plan.horizonWeeks,
+            );
       }),
       { numRuns: 60 },
     );

@@ -2,6 +2,7 @@ import {
   DEFAULT_OWNER_CAPACITY,
   effortOf,
   type PlannedAction,
+  type PlannedPhase,
   projectionAt,
 } from "../../../core/analysis/roadmap.js";
 import { lessThan } from "../../../core/math/numbers.js";
@@ -9,7 +10,6 @@ import { fmtRange, localize } from "../../../i18n/format.js";
 import { addDays, type ReportContext } from "../context.js";
 import type {
   RoadmapAction,
-  RoadmapPhaseId,
   RoadmapPhaseView,
   RoadmapReason,
   RoadmapSection,
@@ -190,12 +190,19 @@ type TouchedDimension = {
 
 /**
  * When a phase is done: the method's criteria (one naming `{dimensions}` only when the phase
- * improves any), then the measured checkpoint: an interim score after optimise (the next level,
+ * improves any; the dated hold after its last rollout, when the method sets one, after the first),
+ * then the measured checkpoint: an interim score after optimise (the next level,
  * or less where the roadmap projects less by then), the target after solidify (or, when the
  * projection is still short of it, the projected score).
  */
-function exitCriteria(ctx: ReportContext, phase: RoadmapPhaseId, touched: TouchedDimension[]) {
+function exitCriteria(
+  ctx: ReportContext,
+  cal: Calendar,
+  planned: PlannedPhase,
+  touched: TouchedDimension[],
+) {
   const { t } = ctx;
+  const { phase, hold } = planned;
   const own = ctx.method?.roadmap.phases?.[phase].exitCriteria;
   const dimensions = t.listJoin(touched.map((d) => d.title));
   const general = own
@@ -213,7 +220,21 @@ function exitCriteria(ctx: ReportContext, phase: RoadmapPhaseId, touched: Touche
             lessThan(d.projected, d.target) ? t.shortOfTargetCriterion(d) : t.targetCriterion(d),
           )
         : [];
-  return [...general, ...checkpoints];
+  // The hold the method asks for after the last rollout, dated (weeks counted from 1 end there),
+  // next to the first criterion, which usually states it.
+  const held = hold
+    ? [
+        t.holdCriterion({
+          weeks: hold.weeks,
+          from: { week: hold.from, date: t.dateText(cal.lastDay(0, hold.from)) },
+          until: {
+            week: hold.from + hold.weeks,
+            date: t.dateText(cal.lastDay(0, hold.from + hold.weeks)),
+          },
+        }),
+      ]
+    : [];
+  return [...general.slice(0, 1), ...held, ...general.slice(1), ...checkpoints];
 }
 
 function buildPhases(
@@ -268,7 +289,7 @@ function buildPhases(
       exitCriteria:
         members.length === 0
           ? [t.noActionsInPhase(ctx.plan.backlog.filter((b) => b.phase === p.phase).length)]
-          : exitCriteria(ctx, p.phase, touched),
+          : exitCriteria(ctx, cal, p, touched),
       effort: effortView(
         ctx,
         ctx.plan.actions.filter((a) => p.actions.includes(a.id)),
@@ -349,7 +370,12 @@ function backlogOf(ctx: ReportContext): RoadmapSection["backlog"] {
       ownerName: ctx.roleName(b.recommendation.owner),
       reason:
         b.because.kind === "horizon"
-          ? t.backlogBeyond({ week: b.because.endWeek, horizon: ctx.horizon })
+          ? t.backlogBeyond({
+              week: b.because.endWeek + (b.because.holdWeeks ?? 0),
+              horizon: ctx.horizon,
+              hold: b.because.holdWeeks ?? 0,
+              beyond: b.because.endWeek + (b.because.holdWeeks ?? 0) > plan.horizonWeeks,
+            })
           : t.backlogWaits(titles.get(b.because.id) ?? b.because.id),
     })),
   };
