@@ -957,6 +957,7 @@ const interview: Messages["interview"] = {
   selectDisabled: "This line cannot be chosen here; choose another.",
   yes: "Yes",
   no: "No",
+  yesNoHint: (byDefault) => (byDefault ? "(Y/n)" : "(y/N)"),
   yesNoInvalid: "Type y for yes or n for no",
   note: "Note (optional, ⏎ to skip)",
   evidenceSeen: "Evidence seen (optional, ⏎ to skip)",

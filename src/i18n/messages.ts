@@ -317,10 +317,12 @@ export interface InterviewMessages {
   selectNoMatch: (typed: string) => string;
   /** Enter on a line that cannot be chosen (the line says why). */
   selectDisabled: string;
-  /** How a yes/no question shows its answer once given. */
+  /** How a yes/no question shows its answer once given; also accepted as answers besides y and n. */
   yes: string;
   no: string;
-  /** Shown when a yes/no question gets something else than y or n. */
+  /** The hint after a yes/no question: the answers it takes and what Enter alone answers. */
+  yesNoHint: (byDefault: boolean) => string;
+  /** Shown when a yes/no question gets something else than an answer. */
   yesNoInvalid: string;
   note: string;
   evidenceSeen: string;

@@ -21,6 +21,7 @@ import { type CrmSituation, questionnaireBasics } from "../core/questionnaire/sc
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { escapeControls, escapeControlsDeep } from "../core/text/controls.js";
 import { shellQuote } from "../core/text/shell.js";
+import { displayWidth } from "../core/text/width.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
 import type { InterviewMessages } from "../i18n/messages.js";
@@ -415,10 +416,11 @@ class Interview {
   /** Asks a yes/no question; the answer is shown in the interview's language. */
   private confirm(message: string, byDefault: boolean): Promise<boolean> {
     const { yes, no, yesNoInvalid: invalid } = this.l;
+    const hint = this.l.yesNoHint(byDefault);
     return this.p.confirm({
-      message: this.fit(message),
+      message: this.fit(message, Math.max(8, displayWidth(hint) + 3)),
       default: byDefault,
-      words: { yes, no, invalid },
+      words: { yes, no, hint, invalid },
     });
   }
 
@@ -429,11 +431,11 @@ class Interview {
 
   /**
    * Wraps a prompt's message at words: the prompt library breaks a long line anywhere, even
-   * inside a word. Continuation lines are indented past the prompt's "? "; the last line leaves
-   * room for what follows the message (" (y/N)", a pre-filled answer).
+   * inside a word. Continuation lines are indented past the prompt's "? "; the lines leave `room`
+   * for what follows the message (a yes/no question's hint, a pre-filled answer).
    */
-  private fit(message: string): string {
-    return wrap(message, textWidth(this.p.columns()) - 8).join("\n  ");
+  private fit(message: string, room = 8): string {
+    return wrap(message, textWidth(this.p.columns()) - room).join("\n  ");
   }
 
   /** Prints a paragraph wrapped to the terminal. */

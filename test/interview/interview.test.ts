@@ -616,7 +616,8 @@ describe("interview through the prompt seam", () => {
       expect(a.words, a.message).toEqual({
         yes: "是",
         no: "否",
-        invalid: "请输入 y（是）或 n（否）",
+        hint: a.default ? "（y 是／n 否，回车即是）" : "（y 是／n 否，回车即否）",
+        invalid: "请输入 y 或“是”表示是，n 或“否”表示否",
       });
     }
   });
