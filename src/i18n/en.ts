@@ -967,6 +967,8 @@ const interview: Messages["interview"] = {
   anotherRespondent: "Interview another respondent for this client now?",
   saved: (n, file) => `Saved ${n} answer${n === 1 ? "" : "s"} to ${file}.`,
   resumeWith: "Resume with:",
+  restartRespondent: (who, file) =>
+    `${who} could not be added to ${file}. To start this interview again, run the command below and choose "Add a new respondent to this file":`,
   interrupted: "Interrupted.",
   nothingSaved: "Interrupted before any answer was given; nothing was saved.",
   locked: (file, holder) =>

@@ -331,6 +331,8 @@ export interface InterviewMessages {
   anotherRespondent: string;
   saved: (answers: number, file: string) => string;
   resumeWith: string;
+  /** A new respondent whose first save failed: how to start them again (the command follows). */
+  restartRespondent: (who: string, file: string) => string;
   interrupted: string;
   nothingSaved: string;
   scoreHeading: string;

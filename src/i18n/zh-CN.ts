@@ -928,6 +928,8 @@ const interview: Messages["interview"] = {
   anotherRespondent: "是否现在为该客户访谈另一位受访者？",
   saved: (n, file) => `已将 ${n} 条回答保存到 ${file}。`,
   resumeWith: "继续访谈请运行：",
+  restartRespondent: (who, file) =>
+    `${who} 未能写入 ${file}。如需重新开始这位受访者的访谈，请运行以下命令，并选择“在此文件中新增一位受访者”：`,
   interrupted: "访谈已中止。",
   nothingSaved: "尚未作答即已中止，未保存任何内容。",
   locked: (file, holder) =>
