@@ -141,6 +141,8 @@ const score: Messages["score"] = {
     `targets out of reach within ${a.horizon} ${a.horizon === 1 ? "month" : "months"} at ${a.pace} months per level`,
   expectationRisksNone: (horizon) =>
     `Every target is reachable within ${horizon} ${horizon === 1 ? "month" : "months"}.`,
+  expectationRisksPacing:
+    "This estimate assumes work on every dimension starts now, all at once, and ignores the roadmap's sequencing. The report dates each target by the plan, so it can show later dates and more targets out of reach.",
   risksNone: "No risk triggered.",
   disagreements: "Disagreements",
   cappedBy: (a) => `level capped by critical question ${a.question} (${a.score})`,

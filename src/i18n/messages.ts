@@ -140,6 +140,11 @@ export interface ScoreMessages {
   expectationRisks: string;
   expectationRisksNote(a: { horizon: number; pace: number }): string;
   expectationRisksNone(horizon: number): string;
+  /**
+   * Under the expectation risks: this pacing starts every dimension on the assessment day, while
+   * the report dates targets by the roadmap's sequencing, so the two can differ.
+   */
+  expectationRisksPacing: string;
   risksNone: string;
   disagreements: string;
   cappedBy(a: { question: string; score: string }): string;

@@ -115,6 +115,8 @@ const score: Messages["score"] = {
   expectationRisks: "期望值风险",
   expectationRisksNote: (a) => `按每级 ${a.pace} 个月计，${a.horizon} 个月内无法达到的目标`,
   expectationRisksNone: (horizon) => `所有目标均可在 ${horizon} 个月内达到。`,
+  expectationRisksPacing:
+    "以上测算假设各维度的改进工作即刻同时启动，未考虑路线图的先后安排；报告按路线图的计划推算各目标的达成时间，日期可能更晚，无法按期达到的目标也可能更多。",
   risksNone: "未触发任何风险。",
   disagreements: "意见分歧",
   cappedBy: (a) => `等级受关键题 ${a.question}（${a.score}）限制`,

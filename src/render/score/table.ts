@@ -353,8 +353,13 @@ function expectationRisks(results: Results, lang: Lang, c: ChalkInstance, width:
     m.score.expectationRisksNote(vars),
   );
   const risky = results.dimensions.filter((d) => d.expectationRisk !== null);
+  const pacing = flow([span(m.score.expectationRisksPacing, c.dim)], width, INDENT);
   if (risky.length === 0)
-    return [...title, ...flow(m.score.expectationRisksNone(vars.horizon), width, INDENT)];
+    return [
+      ...title,
+      ...flow(m.score.expectationRisksNone(vars.horizon), width, INDENT),
+      ...pacing,
+    ];
   const table: TermTable = {
     columns: [
       { head: m.common.col.dimension, give: "wrap", ...TITLE },
@@ -372,7 +377,7 @@ function expectationRisks(results: Results, lang: Lang, c: ChalkInstance, width:
     ]),
   };
   const style = { kind: "plain", indent: INDENT, head: c.dim } as const;
-  return [...title, ...layTable([table], width, style, { label: c.dim })];
+  return [...title, ...layTable([table], width, style, { label: c.dim }), ...pacing];
 }
 
 /**
