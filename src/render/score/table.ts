@@ -342,6 +342,9 @@ function factConflicts(results: Results, lang: Lang, c: ChalkInstance, width: nu
   ];
 }
 
+/** The widest a note under a table is set, however wide the terminal. */
+const NOTE_WIDTH = 80;
+
 function expectationRisks(results: Results, lang: Lang, c: ChalkInstance, width: number): string[] {
   const m = messagesFor(lang);
   const vars = { horizon: results.horizonMonths, pace: results.monthsPerLevel };
@@ -353,7 +356,12 @@ function expectationRisks(results: Results, lang: Lang, c: ChalkInstance, width:
     m.score.expectationRisksNote(vars),
   );
   const risky = results.dimensions.filter((d) => d.expectationRisk !== null);
-  const pacing = flow([span(m.score.expectationRisksPacing, c.dim)], width, INDENT);
+  // A note, kept to a readable measure in a wide terminal.
+  const pacing = flow(
+    [span(m.score.expectationRisksPacing, c.dim)],
+    Math.min(width, NOTE_WIDTH),
+    INDENT,
+  );
   if (risky.length === 0)
     return [
       ...title,
