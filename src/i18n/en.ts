@@ -141,6 +141,8 @@ const score: Messages["score"] = {
     `targets out of reach within ${a.horizon} ${a.horizon === 1 ? "month" : "months"} at ${a.pace} months per level`,
   expectationRisksNone: (horizon) =>
     `Every target is reachable within ${horizon} ${horizon === 1 ? "month" : "months"}.`,
+  expectationRisksPacing:
+    "This estimate assumes work on every dimension starts now, all at once, and ignores the roadmap's sequencing. The report dates each target by the plan, so it can show later dates and more targets out of reach.",
   risksNone: "No risk triggered.",
   disagreements: "Disagreements",
   cappedBy: (a) => `level capped by critical question ${a.question} (${a.score})`,
@@ -960,6 +962,7 @@ const interview: Messages["interview"] = {
   selectDisabled: "This line cannot be chosen here; choose another.",
   yes: "Yes",
   no: "No",
+  yesNoHint: (byDefault) => (byDefault ? "(Y/n)" : "(y/N)"),
   yesNoInvalid: "Type y for yes or n for no",
   note: "Note (optional, ⏎ to skip)",
   evidenceSeen: "Evidence seen (optional, ⏎ to skip)",
@@ -969,6 +972,8 @@ const interview: Messages["interview"] = {
   anotherRespondent: "Interview another respondent for this client now?",
   saved: (n, file) => `Saved ${n} answer${n === 1 ? "" : "s"} to ${file}.`,
   resumeWith: "Resume with:",
+  restartRespondent: (who, file) =>
+    `${who} could not be added to ${file}. To start this interview again, run the command below and choose "Add a new respondent to this file":`,
   interrupted: "Interrupted.",
   nothingSaved: "Interrupted before any answer was given; nothing was saved.",
   locked: (file, holder) =>

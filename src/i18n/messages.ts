@@ -140,6 +140,11 @@ export interface ScoreMessages {
   expectationRisks: string;
   expectationRisksNote(a: { horizon: number; pace: number }): string;
   expectationRisksNone(horizon: number): string;
+  /**
+   * Under the expectation risks: this pacing starts every dimension on the assessment day, while
+   * the report dates targets by the roadmap's sequencing, so the two can differ.
+   */
+  expectationRisksPacing: string;
   risksNone: string;
   disagreements: string;
   cappedBy(a: { question: string; score: string }): string;
@@ -317,10 +322,12 @@ export interface InterviewMessages {
   selectNoMatch: (typed: string) => string;
   /** Enter on a line that cannot be chosen (the line says why). */
   selectDisabled: string;
-  /** How a yes/no question shows its answer once given. */
+  /** How a yes/no question shows its answer once given; also accepted as answers besides y and n. */
   yes: string;
   no: string;
-  /** Shown when a yes/no question gets something else than y or n. */
+  /** The hint after a yes/no question: the answers it takes and what Enter alone answers. */
+  yesNoHint: (byDefault: boolean) => string;
+  /** Shown when a yes/no question gets something else than an answer. */
   yesNoInvalid: string;
   note: string;
   evidenceSeen: string;
@@ -329,6 +336,8 @@ export interface InterviewMessages {
   anotherRespondent: string;
   saved: (answers: number, file: string) => string;
   resumeWith: string;
+  /** A new respondent whose first save failed: how to start them again (the command follows). */
+  restartRespondent: (who: string, file: string) => string;
   interrupted: string;
   nothingSaved: string;
   scoreHeading: string;

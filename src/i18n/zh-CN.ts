@@ -115,6 +115,8 @@ const score: Messages["score"] = {
   expectationRisks: "期望值风险",
   expectationRisksNote: (a) => `按每级 ${a.pace} 个月计，${a.horizon} 个月内无法达到的目标`,
   expectationRisksNone: (horizon) => `所有目标均可在 ${horizon} 个月内达到。`,
+  expectationRisksPacing:
+    "以上测算假设各维度的改进工作即刻同时启动，未考虑路线图的先后安排；报告按路线图的计划推算各目标的达成时间，日期可能更晚，无法按期达到的目标也可能更多。",
   risksNone: "未触发任何风险。",
   disagreements: "意见分歧",
   cappedBy: (a) => `等级受关键题 ${a.question}（${a.score}）限制`,
@@ -921,7 +923,8 @@ const interview: Messages["interview"] = {
   selectDisabled: "此项在这里不能选择，请选择其他项。",
   yes: "是",
   no: "否",
-  yesNoInvalid: "请输入 y（是）或 n（否）",
+  yesNoHint: (byDefault) => `（y 是／n 否，回车即${byDefault ? "是" : "否"}）`,
+  yesNoInvalid: "请输入 y 或“是”表示是，n 或“否”表示否",
   note: "备注（可选，直接回车跳过）",
   evidenceSeen: "所见证据（可选，直接回车跳过）",
   skipped: (n) => `已跳过本维度的 ${n} 道题。`,
@@ -930,6 +933,8 @@ const interview: Messages["interview"] = {
   anotherRespondent: "是否现在为该客户访谈另一位受访者？",
   saved: (n, file) => `已将 ${n} 条回答保存到 ${file}。`,
   resumeWith: "继续访谈请运行：",
+  restartRespondent: (who, file) =>
+    `${who} 未能写入 ${file}。如需重新开始这位受访者的访谈，请运行以下命令，并选择“在此文件中新增一位受访者”：`,
   interrupted: "访谈已中止。",
   nothingSaved: "尚未作答即已中止，未保存任何内容。",
   locked: (file, holder) =>

@@ -21,6 +21,7 @@ import { type CrmSituation, questionnaireBasics } from "../core/questionnaire/sc
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { escapeControls, escapeControlsDeep } from "../core/text/controls.js";
 import { shellQuote } from "../core/text/shell.js";
+import { displayWidth } from "../core/text/width.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
 import type { InterviewMessages } from "../i18n/messages.js";
@@ -111,9 +112,17 @@ class SaveAbandoned extends Error {
   override name = "SaveAbandoned";
 }
 
-/** The exact command that continues this interview. */
-function resumeCommand(ctx: Pick<InterviewContext, "display" | "questionnaireArg">, lang?: Lang) {
-  const args = ["crm-maturity", "interview", "-o", shellQuote(ctx.display), "--resume"];
+/**
+ * The exact command that goes on with this interview: `--resume` continues the file's last
+ * respondent; a role starts a new respondent of that role instead (one the file does not hold).
+ */
+export function resumeCommand(
+  ctx: Pick<InterviewContext, "display" | "questionnaireArg">,
+  lang?: Lang,
+  newRole?: string,
+): string {
+  const args = ["crm-maturity", "interview", "-o", shellQuote(ctx.display)];
+  args.push(...(newRole === undefined ? ["--resume"] : ["--role", shellQuote(newRole)]));
   if (ctx.questionnaireArg !== undefined) args.push("-q", shellQuote(ctx.questionnaireArg));
   if (lang) args.push("--lang", lang);
   return args.join(" ");
@@ -324,7 +333,11 @@ class Interview {
     const store = this.requireStore();
     let index: number | undefined = first === "new" ? undefined : first;
     for (;;) {
-      index ??= await this.newRespondent();
+      if (index === undefined) {
+        // Until the new respondent is added, nobody is being interviewed in this session.
+        this.respondent = undefined;
+        index = await this.newRespondent();
+      }
       this.respondent = index;
       if ((await this.interview(index)) === "quit") {
         this.printSaved();
@@ -415,10 +428,11 @@ class Interview {
   /** Asks a yes/no question; the answer is shown in the interview's language. */
   private confirm(message: string, byDefault: boolean): Promise<boolean> {
     const { yes, no, yesNoInvalid: invalid } = this.l;
+    const hint = this.l.yesNoHint(byDefault);
     return this.p.confirm({
-      message: this.fit(message),
+      message: this.fit(message, Math.max(8, displayWidth(hint) + 3)),
       default: byDefault,
-      words: { yes, no, invalid },
+      words: { yes, no, hint, invalid },
     });
   }
 
@@ -429,11 +443,11 @@ class Interview {
 
   /**
    * Wraps a prompt's message at words: the prompt library breaks a long line anywhere, even
-   * inside a word. Continuation lines are indented past the prompt's "? "; the last line leaves
-   * room for what follows the message (" (y/N)", a pre-filled answer).
+   * inside a word. Continuation lines are indented past the prompt's "? "; the lines leave `room`
+   * for what follows the message (a yes/no question's hint, a pre-filled answer).
    */
-  private fit(message: string): string {
-    return wrap(message, textWidth(this.p.columns()) - 8).join("\n  ");
+  private fit(message: string, room = 8): string {
+    return wrap(message, textWidth(this.p.columns()) - room).join("\n  ");
   }
 
   /** Prints a paragraph wrapped to the terminal. */
@@ -632,6 +646,8 @@ class Interview {
       name: name || undefined,
       role,
     });
+    // Set before the save, so that a failed one is reported for this respondent.
+    this.respondent = index;
     await store.save();
     return index;
   }
@@ -794,13 +810,23 @@ class Interview {
     if (!saved) return;
     // Before a respondent is chosen nothing was answered in this session; only say how to go on.
     // The count is what the file holds (the last successful save), not what was typed.
-    const respondent =
-      this.respondent === undefined ? undefined : saved.respondents[this.respondent];
+    const index = this.respondent;
+    const respondent = index === undefined ? undefined : saved.respondents[index];
+    const lang = this.langChosen ? this.lang : undefined;
     if (respondent) {
       this.say(this.l.saved(Object.keys(respondent.answers).length, this.ctx.display));
     }
+    // A new respondent whose first save failed is not in the file: `--resume` would continue
+    // the file's previous respondent, so the command starts this one again.
+    const unsaved =
+      index === undefined || respondent ? undefined : this.store?.data().respondents[index];
+    if (unsaved) {
+      this.say(this.l.restartRespondent(this.who(unsaved), this.ctx.display));
+      this.p.print(`  ${this.c.bold(resumeCommand(this.ctx, lang, unsaved.role))}`);
+      return;
+    }
     this.p.print(
-      `${this.words((l) => l.resumeWith)}\n  ${this.c.bold(resumeCommand(this.ctx, this.langChosen ? this.lang : undefined))}`,
+      `${this.words((l) => l.resumeWith)}\n  ${this.c.bold(resumeCommand(this.ctx, lang))}`,
     );
   }
 

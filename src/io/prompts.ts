@@ -1,3 +1,5 @@
+import type { ConfirmWords } from "./confirm-prompt.js";
+
 /**
  * The one seam through which the interview talks to the terminal. The session only ever calls a
  * {@link Prompter}; the CLI passes the inquirer-backed one, tests pass a scripted one.
@@ -54,8 +56,11 @@ export interface InputQuestion {
 export interface ConfirmQuestion {
   message: string;
   default?: boolean;
-  /** The words shown for the answer once given, and the hint for anything but y or n. */
-  words?: { yes: string; no: string; invalid: string };
+  /**
+   * The words shown for the answer once given (and accepted as answers besides y and n), the
+   * hint after the question, and the message for anything else; English when not given.
+   */
+  words?: ConfirmWords;
 }
 
 /**
@@ -82,34 +87,30 @@ export const isPromptExit = (err: unknown): boolean =>
   err instanceof Error && err.name === PROMPT_EXIT;
 
 /**
- * The terminal prompter: @inquirer/prompts' yes/no prompt and our own list and text prompts on
- * @inquirer/core (select-prompt.ts, input-prompt.ts), loaded here, lazily, so that no other
+ * The terminal prompter: our own yes/no, list and text prompts on @inquirer/core
+ * (confirm-prompt.ts, select-prompt.ts, input-prompt.ts), loaded here, lazily, so that no other
  * command pays for them.
  */
 export async function createTerminalPrompter(
   stdout: NodeJS.WriteStream = process.stdout,
 ): Promise<Prompter> {
-  const [{ confirm }, { inputPrompt }, { selectPrompt }] = await Promise.all([
-    import("@inquirer/prompts"),
-    import("./input-prompt.js"),
-    import("./select-prompt.js"),
-  ]);
+  const [{ confirmPrompt, englishConfirmWords }, { inputPrompt }, { selectPrompt }] =
+    await Promise.all([
+      import("./confirm-prompt.js"),
+      import("./input-prompt.js"),
+      import("./select-prompt.js"),
+    ]);
   return {
     // Values are the choices' own, so the prompt's string is one of V.
     select: <V extends string>(q: SelectQuestion<V>) =>
       selectPrompt({ ...q, pageSize: q.pageSize ?? 7 }) as Promise<V>,
     input: (q) => inputPrompt(q),
     confirm: (q) => {
-      const words = q.words;
-      return confirm({
+      const byDefault = q.default ?? false;
+      return confirmPrompt({
         message: q.message,
-        default: q.default ?? false,
-        ...(words
-          ? {
-              transformer: (yes: boolean) => (yes ? words.yes : words.no),
-              theme: { keywords: { error: () => words.invalid } },
-            }
-          : {}),
+        default: byDefault,
+        words: q.words ?? englishConfirmWords(byDefault),
       });
     },
     print: (text) => {

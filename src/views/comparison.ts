@@ -33,7 +33,15 @@ export interface Cell {
   text: string;
   trend?: Trend;
   code?: boolean;
+  /**
+   * A flagged figure (a perception gap of a level or more): the label shown beside `text`. Text
+   * formats write "⚑ label" (`cellText`); the PDF draws a flag, Word and the deck tint the label.
+   */
+  flag?: string;
 }
+
+/** A cell as one line of text: the figure, then "⚑" and the label when it is flagged. */
+export const cellText = (c: Cell): string => (c.flag ? `${c.text} ⚑ ${c.flag}` : c.text);
 
 export interface Column {
   label: string;
@@ -351,8 +359,10 @@ function moversTable(lang: Lang, c: Comparison): TableView | null {
 function perceptionTable(lang: Lang, c: Comparison): TableView | null {
   const m = messagesFor(lang);
   if (c.perceptionGaps.length === 0) return null;
-  const flag = (gap: number | null, flagged: boolean) =>
-    gap === null ? "—" : `${num(gap)}${flagged ? ` ⚑ ${m.comparison.perception.flagged}` : ""}`;
+  const flag = (gap: number | null, flagged: boolean): Cell =>
+    gap === null
+      ? { text: "—" }
+      : { text: num(gap), ...(flagged ? { flag: m.comparison.perception.flagged } : {}) };
   return {
     columns: [
       { label: m.common.col.dimension, right: false, role: "title" },
@@ -362,8 +372,8 @@ function perceptionTable(lang: Lang, c: Comparison): TableView | null {
     ],
     rows: c.perceptionGaps.map((p) => [
       { text: localize(p.title, lang) },
-      { text: flag(p.gap.baseline, p.flagged.baseline) },
-      { text: flag(p.gap.followup, p.flagged.followup) },
+      flag(p.gap.baseline, p.flagged.baseline),
+      flag(p.gap.followup, p.flagged.followup),
       // A shrinking gap is the good direction, so the colour is inverted.
       { text: arrow(p.gap.change), trend: trendOf(p.gap.change === null ? null : -p.gap.change) },
     ]),

@@ -279,8 +279,11 @@ describe("interview in a real terminal (tmux)", () => {
       type("李明");
       await waitFor(/^\? 评估日期/m);
       type("");
+      // The yes/no hint is Chinese, and 否 answers it.
       await waitFor(/^\? 总经理或高管团队是否提出过 CRM 目标/m);
-      keys("Enter");
+      await waitFor(/ （y 是／n 否，回车即否）$/m);
+      type("否");
+      await waitFor(/）？ 否$/m);
       await waitFor(/^\? 受访者姓名/m);
       type("王伟");
       await waitFor(/正在访谈 王伟（高层管理者，executive-1）/);

@@ -616,7 +616,8 @@ describe("interview through the prompt seam", () => {
       expect(a.words, a.message).toEqual({
         yes: "是",
         no: "否",
-        invalid: "请输入 y（是）或 n（否）",
+        hint: a.default ? "（y 是／n 否，回车即是）" : "（y 是／n 否，回车即否）",
+        invalid: "请输入 y 或“是”表示是，n 或“否”表示否",
       });
     }
   });
@@ -1008,6 +1009,72 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
     expect(out).not.toContain("Saved 2 answers");
     expect(readAnswers().respondents[0]?.answers).toEqual({ "lead.owner": 3 });
     expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it("starts a new respondent whose first save failed again, never --resume (which continues the previous one)", async () => {
+    await interview([...NEW_EXEC, ...plain("4"), { select: "quit" }]);
+    const before = readFileSync(file, "utf8");
+    const { code, out } = await interview(
+      [
+        { select: "new", expect: "What would you like to do?" },
+        { input: "Li Ming", expect: "name" },
+        { select: "frontline", expect: "role" },
+        { confirm: false, expect: "Try saving again?" },
+      ],
+      { lang: "en" },
+      { ops: failingSaves([1]), unsaved: true },
+    );
+    expect(code).toBe(1);
+    expect(out.replace(/\n(?! {2}crm)/g, " ")).toContain(
+      'Li Ming could not be added to a.yaml. To start this interview again, run the command below and choose "Add a new respondent to this file":\n' +
+        `  crm-maturity interview -o a.yaml --role frontline -q ${MINI} --lang en`,
+    );
+    expect(out).not.toContain("--resume");
+    expect(out).not.toContain("Saved 1 answer"); // Wang Wei's, not this session's
+    expect(readFileSync(file, "utf8")).toBe(before);
+
+    // The command does what it says: Li Ming is added, Wang Wei is left as he was.
+    await interview(
+      [
+        { select: "new", expect: "What would you like to do?" },
+        { input: "Li Ming", expect: "name" },
+        ...plain("2"),
+        { select: "quit" },
+      ],
+      { lang: "en", role: "frontline" },
+    );
+    const data = readAnswers();
+    expect(data.respondents.map((r) => [r.name, r.role])).toEqual([
+      ["Wang Wei", "executive"],
+      ["Li Ming", "frontline"],
+    ]);
+    expect(data.respondents[0]?.answers).toEqual({ "lead.owner": 4 });
+  });
+
+  it("says so in Chinese when the next respondent of the same sitting cannot be added", async () => {
+    const answer = (value: string): Step[] => [{ select: value }, { enter: true }, { enter: true }];
+    const { code, out } = await interview(
+      [
+        ...META.map(({ expect: _, ...step }) => step as Step),
+        { input: "王伟" },
+        ...answer("1"),
+        ...answer("1"),
+        ...answer("1"),
+        ...answer("1"),
+        { confirm: true, expect: "是否现在为该客户访谈另一位受访者？" },
+        { input: "李明" },
+        { confirm: false, expect: "是否重试保存？" },
+      ],
+      { lang: "zh-CN", role: "executive" },
+      { ops: failingSaves([7]), unsaved: true },
+    );
+    expect(code).toBe(1);
+    expect(out.replace(/\n(?! {2}crm)/g, "")).toContain(
+      "李明 未能写入 a.yaml。如需重新开始这位受访者的访谈，请运行以下命令，并选择“在此文件中新增一位受访者”：\n" +
+        `  crm-maturity interview -o a.yaml --role executive -q ${MINI} --lang zh-CN`,
+    );
+    expect(out).not.toContain("--resume");
+    expect(readAnswers().respondents.map((r) => r.name)).toEqual(["王伟"]);
   });
 
   it("says why a save failed and what to do in the interview's language, and lists what the file lacks", async () => {

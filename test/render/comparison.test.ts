@@ -12,7 +12,7 @@ import {
   COMPARE_RENDERERS,
   type CompareFormat,
 } from "../../src/render/comparison/index.js";
-import { buildCompareView, warningText } from "../../src/views/comparison.js";
+import { buildCompareView, cellText, warningText } from "../../src/views/comparison.js";
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "../helpers/lotus.js";
 import { packageParts } from "../helpers/ooxml.js";
@@ -491,4 +491,72 @@ describe("compare --format pdf: the dimension table", () => {
       expect(cells).toBe(8);
     },
   );
+});
+
+describe("a flagged perception gap", () => {
+  it("is a figure with a label in the view; the text formats write ⚑ and the label", async () => {
+    const c = await lotus();
+    for (const [lang, label] of [
+      ["en", "flagged"],
+      ["zh-CN", "预警"],
+    ] as const) {
+      const row = buildCompareView(c, lang).perception?.rows[0];
+      expect(row?.[1]).toEqual({ text: "1.21", flag: label });
+      expect(row?.[1] && cellText(row[1])).toBe(`1.21 ⚑ ${label}`);
+      expect(row?.[2]).toEqual({ text: "0.68" });
+      expect(await render("md", c, lang)).toContain(`| 1.21 ⚑ ${label} | 0.68 |`);
+    }
+  });
+
+  it.skipIf(!havePdftotext())(
+    "is drawn as a flag in the PDF, never as ! (the font has no ⚑)",
+    async () => {
+      const c = await lotus();
+      for (const [lang, label] of [
+        ["en", "flagged"],
+        ["zh-CN", "预警"],
+      ] as const) {
+        const words = pdfWords((await render("pdf", c, lang)) as unknown as Uint8Array).flat();
+        expect(
+          words.some((w) => w.text === "!" || w.text.includes("⚑")),
+          lang,
+        ).toBe(false);
+        // The label follows the figure on its line, the pennant drawn in the space between.
+        const beside = words.flatMap((figure) =>
+          figure.text === "1.21"
+            ? words
+                .filter(
+                  (w) =>
+                    w.text === label &&
+                    Math.abs(w.y1 - figure.y1) < 1 &&
+                    w.x1 > figure.x2 &&
+                    w.x1 - figure.x2 < 30,
+                )
+                .map((w) => w.x1 - figure.x2)
+            : [],
+        );
+        expect(beside, lang).toHaveLength(1);
+        expect(beside[0], lang).toBeGreaterThan(9);
+      }
+    },
+  );
+
+  it("is a tinted label in Word and in the deck", async () => {
+    const c = await lotus();
+    const docx = await packageParts((await render("docx", c)) as unknown as Uint8Array);
+    const doc = docx.get("word/document.xml") ?? "";
+    expect(doc).not.toContain("⚑");
+    expect(doc).toMatch(
+      /<w:r><w:rPr><w:b\/>(?:(?!<\/w:r>).)*<w:color w:val="1F3A5F"\/>(?:(?!<\/w:r>).)*<w:shd [^>]*w:fill="E7EDF4"[^>]*\/>(?:(?!<\/w:r>).)*<w:t xml:space="preserve">\u00a0flagged\u00a0<\/w:t><\/w:r>/,
+    );
+    const pptx = await packageParts((await render("pptx", c)) as unknown as Uint8Array);
+    const slides = [...pptx]
+      .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      .map(([, x]) => x)
+      .join("");
+    expect(slides).not.toContain("⚑");
+    expect(slides).toMatch(
+      /<a:rPr [^>]*b="1"[^>]*>(?:(?!<\/a:r>).)*<a:highlight><a:srgbClr val="E7EDF4"\/><\/a:highlight>(?:(?!<\/a:r>).)*<a:t>\u00a0flagged\u00a0<\/a:t>/,
+    );
+  });
 });

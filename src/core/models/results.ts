@@ -245,11 +245,22 @@ export const dimensionResultSchema = z
     gap: z.number().nullable().describe("max(0, target − score); null when inconclusive."),
     expectationRisk: z
       .strictObject({
-        monthsNeeded: z.number().int().describe("ceil((target − score) × monthsPerLevel)."),
-        realisticDate: z.iso.date().describe("Assessment date + monthsNeeded months."),
+        monthsNeeded: z
+          .number()
+          .int()
+          .describe(
+            "ceil((target − score) × monthsPerLevel), counted from the assessment date as if work on this dimension started then.",
+          ),
+        realisticDate: z.iso
+          .date()
+          .describe(
+            "Assessment date + monthsNeeded months; ignores the roadmap's sequencing (the report dates targets by the roadmap's projection, which can be later).",
+          ),
       })
       .nullable()
-      .describe("Set when target − score > horizonMonths ÷ monthsPerLevel."),
+      .describe(
+        "Set when target − score > horizonMonths ÷ monthsPerLevel: a simple pacing from the assessment date, not the roadmap's projection, so the report can find more targets out of reach, with later dates.",
+      ),
     perceptionGap: perceptionGapSchema
       .nullable()
       .describe(

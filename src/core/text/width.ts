@@ -51,7 +51,13 @@ const UPPER_EM = [
 ];
 const NARROW_PUNCTUATION = /^[.,:;'\u2019\u00b7|!]$/;
 const BRACKETS = /^[()[\]{}\-/]$/;
-const EM_WIDE = /^[%@&\u2014\u2026]$/;
+/** A full em: the trend arrows ▲▼ (▴▾) too, which substitute faces set as wide as a capital M. */
+const EM_WIDE = /^[%@&\u2014\u2026\u25b2\u25b4\u25bc\u25be]$/;
+/**
+ * A hyphenated word of at most this many characters is kept whole ("follow-up", "e-mail"): Word
+ * and LibreOffice may break after its hyphen, but a column sized to its halves wraps it there.
+ */
+const WHOLE_HYPHENATED = 10;
 
 /** One character's advance width in ems (see LOWER_EM); a wide (CJK) character is one em. */
 function charEm(ch: string): number {
@@ -66,14 +72,18 @@ function charEm(ch: string): number {
 }
 
 /**
- * The widest piece of text a line break cannot split, in ems of a sans-serif face: a word (a
- * hyphen may end a line), or a wide (CJK) character. What a table column needs so that its text
- * wraps between words and never inside one ("programm / e").
+ * The widest piece of text a line break should not split, in ems of a sans-serif face: a word (a
+ * hyphen may end a line in a word longer than WHOLE_HYPHENATED characters), or a wide (CJK)
+ * character. What a table column needs so that its text wraps between words and never inside one
+ * ("programm / e", "follow- / up").
  */
 export function longestWordEm(text: string): number {
   let widest = 0;
-  for (const token of text.match(BREAKABLE) ?? [])
-    for (const part of token.trim().split(/(?<=-)/)) widest = Math.max(widest, textEm(part));
+  for (const token of text.match(BREAKABLE) ?? []) {
+    const word = token.trim();
+    const parts = [...word].length <= WHOLE_HYPHENATED ? [word] : word.split(/(?<=-)/);
+    for (const part of parts) widest = Math.max(widest, textEm(part));
+  }
   return widest;
 }
 

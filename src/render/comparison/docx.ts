@@ -32,7 +32,12 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
   const trendColor = { up: COLOR.improved, down: COLOR.gap, same: undefined, none: undefined };
   const cell = (c: ViewCell, nowrap: boolean): Cell => {
     const color = c.trend ? trendColor[c.trend] : undefined;
-    return { text: c.text, nowrap, ...(color ? { color } : {}) };
+    return {
+      text: c.text,
+      nowrap,
+      ...(color ? { color } : {}),
+      ...(c.flag ? { flag: c.flag } : {}),
+    };
   };
   // As in the PDF, figures keep to one line and names wrap; in Word's larger type the signal's
   // phrase ("No: within ±0.56") may wrap too, or the names would have no room left.

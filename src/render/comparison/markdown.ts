@@ -3,6 +3,7 @@ import { escapeInlineMarkdown } from "../../core/text/markdown.js";
 import {
   buildCompareView,
   type Cell,
+  cellText,
   type ListGroup,
   type ListItem,
   type TableView,
@@ -14,7 +15,7 @@ import type { RenderOptions } from "./options.js";
 const code = (id: string): string => `\`${id.replace(/`/g, "")}\``;
 
 function cell(c: Cell): string {
-  return c.code ? code(c.text) : escapeInlineMarkdown(c.text);
+  return c.code ? code(c.text) : escapeInlineMarkdown(cellText(c));
 }
 
 interface MdTable {

@@ -25,7 +25,12 @@ type Writer = Awaited<ReturnType<typeof openPdf>>["w"];
 
 const cell = (c: ViewCell, nowrap: boolean): Cell => {
   const color = c.trend ? TREND_COLOR[c.trend] : undefined;
-  return { text: c.text, nowrap, ...(color ? { color, bold: true } : {}) };
+  return {
+    text: c.text,
+    nowrap,
+    ...(color ? { color, bold: true } : {}),
+    ...(c.flag ? { flag: c.flag } : {}),
+  };
 };
 
 /**

@@ -270,6 +270,7 @@ class ComparisonDeck extends DeckBase {
           row.map((c) => ({
             text: c.text,
             color: c.trend === "up" ? COLOR.improved : c.trend === "down" ? COLOR.gap : COLOR.ink,
+            flag: c.flag,
           })),
         ),
         {

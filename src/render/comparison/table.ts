@@ -7,6 +7,7 @@ import {
   type Cell,
   type Column,
   type CompareView,
+  cellText,
   type ListGroup,
   type ListItem,
   type TableView,
@@ -111,7 +112,7 @@ class Lines {
         const lost = view.columns.some((_, i) => marked(i) && !kept.some((k) => k.i === i));
         return kept.map(({ c, i }, n) => {
           const cell: Cell = row[i] ?? { text: "" };
-          let body = marked(i) ? cell.text.slice(0, -DAGGER.length) : cell.text;
+          let body = marked(i) ? cell.text.slice(0, -DAGGER.length) : cellText(cell);
           if (text === "cut" && c.role === "text") {
             body = truncateToWidth(body, MAX_TEXT_WIDTH - DAGGER.length);
           }

@@ -58,9 +58,16 @@ export interface Column {
 
 /**
  * A table cell: text, optionally bold (totals) or in a colour (severity); `nowrap` keeps it on one
- * line, its column made wide enough for the whole text ("82% → 100%", a week span, a date).
+ * line, its column made wide enough for the whole text ("82% → 100%", a week span, a date); `flag`
+ * is a label shown after the text, bold in the accent colour on a tint (a flagged perception gap).
  */
-export type Cell = string | { text: string; bold?: boolean; color?: string; nowrap?: boolean };
+export type Cell =
+  | string
+  | { text: string; bold?: boolean; color?: string; nowrap?: boolean; flag?: string };
+
+/** The text a cell is measured by: a flag's label comes after the text, with its padding. */
+const measured = (cell: Exclude<Cell, string>): string =>
+  cell.flag ? `${cell.text} \u00a0${cell.flag}\u00a0` : cell.text;
 
 const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 
@@ -173,15 +180,28 @@ export function makeBlocks(
       ...(opts.keepNext ? { keepNext: true } : {}),
       children: [run(text, { bold: opts.bold ?? false })],
     });
+  // A flag's label: bold in the accent colour on its tint, a space of padding either side.
+  const flagRun = (label: string): TextRun =>
+    new TextRun({
+      text: xmlSafe(`\u00a0${label}\u00a0`),
+      language,
+      bold: true,
+      color: hex(COLOR.accent),
+      shading: { type: ShadingType.CLEAR, color: "auto", fill: hex(COLOR.accentSoft) },
+    });
   const cellParagraph: CellParagraph = (cell, header, numeric, keepNext) => {
     const text = typeof cell === "string" ? cell : cell.text;
     const bold = header || (typeof cell !== "string" && cell.bold === true);
     const color = typeof cell !== "string" ? cell.color : undefined;
+    const flag = typeof cell !== "string" ? cell.flag : undefined;
     return new Paragraph({
       style: STYLE.tableText,
       alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
       ...(keepNext ? { keepNext: true } : {}),
-      children: [run(text, { bold, ...(color ? { color } : {}) })],
+      children: [
+        run(text, { bold, ...(color ? { color } : {}) }),
+        ...(flag ? [run(" "), flagRun(flag)] : []),
+      ],
     });
   };
   return {
@@ -278,8 +298,8 @@ export function columnWidths(
           ...rows.map((row) => {
             const cell = row[i] ?? "";
             if (typeof cell === "string") return longestWordEm(cell) * TABLE_EM;
-            const em = cell.nowrap ? textEm(cell.text) : longestWordEm(cell.text);
-            return em * TABLE_EM * (cell.bold ? BOLD : 1);
+            const em = cell.nowrap ? textEm(measured(cell)) : longestWordEm(measured(cell));
+            return em * TABLE_EM * (cell.bold || cell.flag ? BOLD : 1);
           }),
         ) + CELL_PADDING,
       ),

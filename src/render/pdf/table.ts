@@ -22,6 +22,11 @@ export type Cell =
       sub?: string;
       /** Kept on one line: the column is made wide enough for the whole text ("82% → 100%"). */
       nowrap?: boolean;
+      /**
+       * A flag after the text, on its line: a small pennant drawn in the accent colour, then this
+       * label (a flagged perception gap). The font has no flag glyph, so it is drawn.
+       */
+      flag?: string;
     };
 
 export interface TableOptions {
@@ -36,10 +41,14 @@ interface CellBox {
   style: TextStyle;
   subStyle: TextStyle;
   chip: string | null;
+  flag: string | null;
 }
 
 const PAD_X = 5;
 const PAD_Y = 3.6;
+/** A flag's pennant: its width, and the space before it and after it (before the label). */
+const FLAG_W = 5.2;
+const FLAG_GAP = 3;
 const SUB_GAP = 2;
 const KEEP_TOGETHER = 300;
 
@@ -87,6 +96,7 @@ export function layoutTable(
         },
         subStyle: { size: size - 0.8, color: COLOR.muted, lineGap, align: c.align ?? "left" },
         chip: spec.chip ?? null,
+        flag: "flag" in spec && spec.flag ? spec.flag : null,
       };
     }),
   );
@@ -242,6 +252,9 @@ function columnWidths(
       for (const t of nowrap ? [spec.text] : tokens(spec.text)) {
         min = Math.max(min, w.widthOf(t, style) + extra);
       }
+      if ("flag" in spec && spec.flag) {
+        min = Math.max(min, w.widthOf(spec.text, style) + flagWidth(w, spec.flag, style));
+      }
     }
     return min + 2 * PAD_X + 1;
   });
@@ -296,11 +309,60 @@ function drawRow(
       w.doc.restore();
       w.draw(box.text, cx + 3, cy + 0.8, tw - 6, { ...box.style, align: "center" });
       cy += th + SUB_GAP;
+    } else if (box.flag && box.text !== "") {
+      drawFlagged(w, box, box.flag, x, cy, width);
+      cy += w.lineHeight(box.style) + SUB_GAP;
     } else if (box.text !== "") {
       cy += w.draw(box.text, x, cy, width, box.style) + SUB_GAP;
     }
     if (box.sub !== "") w.draw(box.sub, x, cy, width, box.subStyle);
   });
+}
+
+/** The width a flag adds after a cell's text: gap, pennant, gap, label. */
+function flagWidth(w: Writer, label: string, style: TextStyle): number {
+  return FLAG_GAP + FLAG_W + FLAG_GAP + w.widthOf(label, { ...style, style: "bold" });
+}
+
+/**
+ * A flagged figure on one line: the text, a pennant on a staff drawn in the accent colour (the
+ * font has no ⚑), then the label in that colour; aligned as a whole within `width`.
+ */
+function drawFlagged(
+  w: Writer,
+  box: CellBox,
+  label: string,
+  x: number,
+  y: number,
+  width: number,
+): void {
+  const textW = w.widthOf(box.text, box.style);
+  const total = textW + flagWidth(w, label, box.style);
+  const align = box.style.align ?? "left";
+  const sx =
+    align === "right" ? x + width - total : align === "center" ? x + (width - total) / 2 : x;
+  w.draw(box.text, sx, y, textW + 1, { ...box.style, align: "left" });
+  const size = box.style.size;
+  // The staff spans the cap height; the pennant flies from its top half.
+  const top = y + size * 0.16;
+  const foot = y + size * 0.92;
+  const px = sx + textW + FLAG_GAP;
+  const color = w.palette.accent;
+  w.doc.save();
+  w.doc
+    .lineWidth(0.7)
+    .moveTo(px + 0.35, top)
+    .lineTo(px + 0.35, foot)
+    .stroke(color);
+  w.doc
+    .moveTo(px + 0.7, top)
+    .lineTo(px + FLAG_W, top + (foot - top) * 0.27)
+    .lineTo(px + 0.7, top + (foot - top) * 0.54)
+    .closePath()
+    .fill(color);
+  w.doc.restore();
+  const lx = px + FLAG_W + FLAG_GAP;
+  w.draw(label, lx, y, x + width - lx + 1, { ...box.style, style: "bold", color, align: "left" });
 }
 
 // Splits a cell so that the first part fits `room` points: whole lines only, broken at a space
@@ -325,7 +387,7 @@ function splitCell(w: Writer, box: CellBox, width: number, room: number): [CellB
   const [a, b] = cut(box.text, (t) => fits(t, box.style));
   return [
     { ...box, text: a, sub: "" },
-    { ...box, text: b, chip: null },
+    { ...box, text: b, chip: null, flag: null },
   ];
 }
 

@@ -51,6 +51,14 @@ export const MARGIN = 0.55;
 export const BODY_W = W - 2 * MARGIN;
 export const MASTER = "CRM_MATURITY";
 
+/** A table cell of a slide: text in a colour, bold, or followed by a flag's label. */
+export interface DeckCell {
+  text: string;
+  color?: string;
+  bold?: boolean;
+  flag?: string | undefined;
+}
+
 export class DeckBase {
   protected readonly font: string;
   protected readonly headFont: string;
@@ -224,23 +232,31 @@ export class DeckBase {
     }));
   }
 
+  /** A table; a cell's `flag` is a label after its text, bold in the accent colour on a tint. */
   protected table(
     slide: Slide,
     header: readonly string[],
-    rows: readonly (string | { text: string; color?: string; bold?: boolean })[][],
+    rows: readonly (string | DeckCell)[][],
     o: { x: number; y: number; w: number; colW: number[]; fontSize?: number },
   ): void {
-    const cell = (c: string | { text: string; color?: string; bold?: boolean }, head: boolean) => {
+    const cell = (c: string | DeckCell, head: boolean) => {
       const text = typeof c === "string" ? c : c.text;
       const color = typeof c === "string" ? undefined : c.color;
-      return {
-        text: xmlSafe(text),
+      const options = this.opts({
+        bold: head || (typeof c !== "string" && c.bold === true),
+        color: color ?? COLOR.ink,
+        ...(head ? { fill: { color: hex(COLOR.headerFill) } } : {}),
+      });
+      if (typeof c === "string" || !c.flag) return { text: xmlSafe(text), options };
+      const flag = {
+        text: xmlSafe(`\u00a0${c.flag}\u00a0`),
         options: this.opts({
-          bold: head || (typeof c !== "string" && c.bold === true),
-          color: color ?? COLOR.ink,
-          ...(head ? { fill: { color: hex(COLOR.headerFill) } } : {}),
+          bold: true,
+          color: this.palette.accent,
+          highlight: hex(COLOR.accentSoft),
         }),
       };
+      return { text: [{ text: `${xmlSafe(text)} `, options }, flag], options };
     };
     slide.addTable(
       [header.map((h) => cell(h, true)), ...rows.map((row) => row.map((c) => cell(c, false)))],

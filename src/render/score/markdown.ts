@@ -212,5 +212,6 @@ export function renderScoreMarkdown(
       ),
     );
   }
+  out.push("", m.score.expectationRisksPacing);
   return `${out.join("\n")}\n`;
 }

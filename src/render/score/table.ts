@@ -342,6 +342,9 @@ function factConflicts(results: Results, lang: Lang, c: ChalkInstance, width: nu
   ];
 }
 
+/** The widest a note under a table is set, however wide the terminal. */
+const NOTE_WIDTH = 80;
+
 function expectationRisks(results: Results, lang: Lang, c: ChalkInstance, width: number): string[] {
   const m = messagesFor(lang);
   const vars = { horizon: results.horizonMonths, pace: results.monthsPerLevel };
@@ -353,8 +356,18 @@ function expectationRisks(results: Results, lang: Lang, c: ChalkInstance, width:
     m.score.expectationRisksNote(vars),
   );
   const risky = results.dimensions.filter((d) => d.expectationRisk !== null);
+  // A note, kept to a readable measure in a wide terminal.
+  const pacing = flow(
+    [span(m.score.expectationRisksPacing, c.dim)],
+    Math.min(width, NOTE_WIDTH),
+    INDENT,
+  );
   if (risky.length === 0)
-    return [...title, ...flow(m.score.expectationRisksNone(vars.horizon), width, INDENT)];
+    return [
+      ...title,
+      ...flow(m.score.expectationRisksNone(vars.horizon), width, INDENT),
+      ...pacing,
+    ];
   const table: TermTable = {
     columns: [
       { head: m.common.col.dimension, give: "wrap", ...TITLE },
@@ -372,7 +385,7 @@ function expectationRisks(results: Results, lang: Lang, c: ChalkInstance, width:
     ]),
   };
   const style = { kind: "plain", indent: INDENT, head: c.dim } as const;
-  return [...title, ...layTable([table], width, style, { label: c.dim })];
+  return [...title, ...layTable([table], width, style, { label: c.dim }), ...pacing];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, longestWordEm, wrapToWidth } from "../../../src/core/text/width.js";
+import { displayWidth, longestWordEm, textEm, wrapToWidth } from "../../../src/core/text/width.js";
 
 describe("wrapToWidth", () => {
   it("breaks between words and keeps every word whole", () => {
@@ -33,9 +33,27 @@ describe("longestWordEm", () => {
     expect(longestWordEm("programme")).toBeGreaterThan(9 * 0.6);
   });
 
-  it("lets a line break after a hyphen and between Chinese characters", () => {
+  it("lets a line break after the hyphen of a long word and between Chinese characters", () => {
     expect(longestWordEm("person-weeks")).toBeCloseTo(longestWordEm("person-"), 5);
+    expect(longestWordEm("data-governance")).toBeCloseTo(longestWordEm("governance"), 5);
     expect(longestWordEm("高层管理者")).toBe(1);
     expect(longestWordEm("")).toBe(0);
+  });
+
+  it("keeps a hyphenated word of up to 10 characters whole", () => {
+    expect(longestWordEm("Follow-up")).toBeCloseTo(textEm("Follow-up"), 5);
+    expect(longestWordEm("the follow-up review")).toBeCloseTo(textEm("follow-up"), 5);
+    expect(longestWordEm("e-mail")).toBeCloseTo(textEm("e-mail"), 5);
+    expect(longestWordEm("year-on-yr")).toBeCloseTo(textEm("year-on-yr"), 5); // 10: whole
+    expect(longestWordEm("year-on-year")).toBeCloseTo(textEm("year-"), 5); // 12: breaks
+    expect(longestWordEm("Follow-up")).toBeGreaterThan(longestWordEm("Follow-"));
+  });
+
+  it("counts the trend arrows ▲ and ▼ as a full em, as wide as the fallback faces set them", () => {
+    expect(textEm("▲")).toBe(1);
+    expect(textEm("▼")).toBe(1);
+    expect(textEm("▲ +0.92")).toBeCloseTo(1 + 0.33 + textEm("+0.92"), 5);
+    expect(longestWordEm("▼ -0.53")).toBeCloseTo(textEm("-0.53"), 5);
+    expect(longestWordEm("▼▲")).toBe(2);
   });
 });

@@ -1,0 +1,87 @@
+import { styleText } from "node:util";
+import {
+  createPrompt,
+  isEnterKey,
+  makeTheme,
+  useKeypress,
+  usePrefix,
+  useState,
+} from "@inquirer/core";
+
+// The yes/no prompt of the terminal prompter, built on @inquirer/core. @inquirer/confirm builds its
+// hint from the first letters of its keywords ("(y/N)") and reads only their prefixes and the
+// English y/yes/n/no: a Chinese interview showed a Latin hint and turned down 是 and 否. Here the
+// hint is the interview's own, and the words it shows for the answers are accepted as answers.
+
+/** The words of a yes/no prompt: the answers as shown (and accepted), the hint, the error. */
+export interface ConfirmWords {
+  yes: string;
+  no: string;
+  /** Shown after the question, e.g. "(y/N)"; it says what Enter alone answers. */
+  hint: string;
+  /** Shown for anything that is not an answer. */
+  invalid: string;
+}
+
+/** English words, for a question asked without words of its own. */
+export const englishConfirmWords = (byDefault: boolean): ConfirmWords => ({
+  yes: "Yes",
+  no: "No",
+  hint: byDefault ? "(Y/n)" : "(y/N)",
+  invalid: "Type y for yes or n for no",
+});
+
+/** What the yes/no prompt needs; see `ConfirmQuestion` in prompts.ts for the fields. */
+export interface ConfirmPromptConfig {
+  message: string;
+  default: boolean;
+  words: ConfirmWords;
+}
+
+/**
+ * The answer typed text gives, or undefined when it gives none: an empty line is the default;
+ * y, yes, n and no (any case, full-width letters too) and the answers' own words (是, 否) answer.
+ */
+export function yesNoOf(
+  typed: string,
+  words: Pick<ConfirmWords, "yes" | "no">,
+  byDefault: boolean,
+): boolean | undefined {
+  const text = typed.normalize("NFKC").trim().toLowerCase();
+  if (text === "") return byDefault;
+  if (text === "y" || text === "yes" || text === words.yes.toLowerCase()) return true;
+  if (text === "n" || text === "no" || text === words.no.toLowerCase()) return false;
+  return undefined;
+}
+
+/** A yes/no prompt with the hint and the answers in the interview's language. */
+export const confirmPrompt = createPrompt<boolean, ConfirmPromptConfig>((config, done) => {
+  const theme = makeTheme({}, {});
+  const [status, setStatus] = useState<"idle" | "done">("idle");
+  const [line, setLine] = useState("");
+  const [error, setError] = useState<string | undefined>(undefined);
+  const prefix = usePrefix({ status, theme });
+  const { words } = config;
+  useKeypress((key, rl) => {
+    if (status !== "idle") return;
+    if (!isEnterKey(key)) {
+      setLine(rl.line);
+      setError(undefined);
+      return;
+    }
+    const answer = yesNoOf(line, words, config.default);
+    if (answer === undefined) {
+      // Enter emptied readline's line: put the text back to be corrected.
+      rl.write(line);
+      setError(words.invalid);
+      return;
+    }
+    setLine(answer ? words.yes : words.no);
+    setStatus("done");
+    done(answer);
+  });
+  const message = theme.style.message(config.message, status);
+  if (status === "done") return `${prefix} ${message} ${theme.style.answer(line)}`;
+  const hint = styleText("dim", words.hint);
+  return [`${prefix} ${message} ${hint} ${line}`, error ? theme.style.error(error) : ""];
+});
