@@ -255,7 +255,8 @@ interface TimelineGeometry {
   step: number;
 }
 
-const TIMELINE = { bandH: 15, scaleH: 13, minRowH: 14, labelWidth: 168 } as const;
+/** `leadRows`: the rows that must fit under the caption and scale before the chart starts a page. */
+const TIMELINE = { bandH: 15, scaleH: 13, minRowH: 14, labelWidth: 168, leadRows: 4 } as const;
 const BAR_LABEL: TextStyle = { ...LABEL, size: SIZE.caption, lineGap: 0 };
 
 function timelineGeometry(w: Writer, chart: TimelineChart): TimelineGeometry {
@@ -359,8 +360,8 @@ function timelineMilestones(w: Writer, chart: TimelineChart, g: TimelineGeometry
 /**
  * The roadmap as a Gantt-like timeline: a band per phase, a bar per action over its weeks (in the
  * phase's colour) beside its full name, the gate and reassessment as diamonds on dashed lines and
- * the end of the horizon as a solid line. Long plans continue on the next page with the scale
- * repeated.
+ * the end of the horizon as a solid line. The chart starts under the section's opening and
+ * continues on the next page by rows, with the phase bands and the scale repeated.
  */
 export function drawTimeline(w: Writer, chart: TimelineChart, labels: ChartLabels): void {
   const g = timelineGeometry(w, chart);
@@ -370,9 +371,11 @@ export function drawTimeline(w: Writer, chart: TimelineChart, labels: ChartLabel
   }));
   const milestoneRoom = 12 * (chart.milestones.length + 1) + 10;
   const headerH = TIMELINE.bandH + TIMELINE.scaleH + 2;
-  // The whole chart moves to a fresh page when it fits there but not below the cursor.
-  const fullHeight = 30 + headerH + rows.reduce((sum, r) => sum + r.h, 0) + milestoneRoom;
-  w.ensure(fullHeight <= w.bottom - w.top ? fullHeight : headerH + 6 * 20 + milestoneRoom + 30);
+  // The chart starts under what precedes it and continues on the next page by rows: it needs
+  // room for its caption, the scale and a few rows (all of them, with the milestones, when short).
+  const leadRows = rows.slice(0, TIMELINE.leadRows).reduce((sum, r) => sum + r.h, 0);
+  const lastRoom = rows.length <= TIMELINE.leadRows ? milestoneRoom : 0;
+  w.ensure(30 + headerH + leadRows + lastRoom);
   caption(w, chart.title);
   timelineHeader(w, chart, g, labels.weeks);
   let top = w.y;
@@ -391,8 +394,9 @@ export function drawTimeline(w: Writer, chart: TimelineChart, labels: ChartLabel
     }
     page = [];
   };
-  for (const { bar, h } of rows) {
-    if (w.y + h > w.bottom - milestoneRoom) {
+  rows.forEach(({ bar, h }, i) => {
+    // Only the last row keeps the milestones' room below it.
+    if (w.y + h > w.bottom - (i === rows.length - 1 ? milestoneRoom : 0)) {
       flush(w.y);
       w.newPage();
       timelineHeader(w, chart, g, labels.weeks);
@@ -400,7 +404,7 @@ export function drawTimeline(w: Writer, chart: TimelineChart, labels: ChartLabel
     }
     page.push({ bar, y: w.y, h });
     w.y += h;
-  }
+  });
   flush(w.y);
   timelineMilestones(w, chart, g);
   w.y += 8;
