@@ -44,9 +44,15 @@ export interface Blocks {
   table(columns: readonly Column[], rows: readonly Cell[][]): FileChild[];
   /**
    * A chart with its caption; nothing when the chart has nothing to draw. At most `maxHeight`
-   * pixels tall (under half a page unless given, e.g. `CHART_PAGE_PX`).
+   * pixels tall (under half a page unless given). A chart in parts (the timeline, split by rows)
+   * is a picture a part, the caption under the last: Word keeps each picture whole and can
+   * break the page between them.
    */
-  chart(chart: SvgChart | null, caption: string, maxHeight?: number): Promise<FileChild[]>;
+  chart(
+    chart: SvgChart | readonly SvgChart[] | null,
+    caption: string,
+    maxHeight?: number,
+  ): Promise<FileChild[]>;
 }
 
 /** A table column: its header and relative width; numbers align right. */
@@ -68,8 +74,14 @@ const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 const CONTENT_PX = 605;
 /** Under half the text height of an A4 page, so a chart can share its page with its text. */
 const CHART_MAX_PX = 380;
-/** The text height of an A4 page less a caption: a chart that needs a page of its own. */
-export const CHART_PAGE_PX = 820;
+
+/**
+ * The height, in a picture's own pixels, of a picture `width` pixels wide that shows at most
+ * CHART_MAX_PX tall once scaled to the text width (what a chart split into parts may take).
+ */
+export function chartPartHeight(width: number): number {
+  return Math.floor(CHART_MAX_PX * Math.max(1, width / CONTENT_PX));
+}
 
 /**
  * Tables of at most this many rows stay on one page: a phase table's header and first row at the
@@ -225,22 +237,31 @@ export function makeBlocks(
       return wordTable(columns, rows, cellParagraph);
     },
     async chart(chart, caption, maxHeight = CHART_MAX_PX) {
-      if (chart === null) return [];
-      const scale = Math.min(1, CONTENT_PX / chart.width, maxHeight / chart.height);
-      const width = Math.round(chart.width * scale);
-      const height = Math.round(chart.height * scale);
-      const png = await toPng(chart);
-      const picture = new ImageRun({
-        type: "svg",
-        data: new TextEncoder().encode(chart.svg),
-        transformation: { width, height },
-        fallback: { type: "png", data: png },
-        altText: { name: xmlSafe(caption), title: xmlSafe(caption), description: xmlSafe(caption) },
-      });
-      return [
-        new Paragraph({ style: STYLE.figure, keepNext: true, children: [picture] }),
-        new Paragraph({ style: STYLE.caption, children: [run(caption)] }),
-      ];
+      const parts: readonly SvgChart[] = chart === null ? [] : "svg" in chart ? [chart] : chart;
+      if (parts.length === 0) return [];
+      const pictures: FileChild[] = [];
+      for (const part of parts) {
+        const scale = Math.min(1, CONTENT_PX / part.width, maxHeight / part.height);
+        const png = await toPng(part);
+        const picture = new ImageRun({
+          type: "svg",
+          data: new TextEncoder().encode(part.svg),
+          transformation: {
+            width: Math.round(part.width * scale),
+            height: Math.round(part.height * scale),
+          },
+          fallback: { type: "png", data: png },
+          altText: {
+            name: xmlSafe(caption),
+            title: xmlSafe(caption),
+            description: xmlSafe(caption),
+          },
+        });
+        // Only the last part keeps with the caption: the page may break between the parts.
+        const keepNext = part === parts[parts.length - 1];
+        pictures.push(new Paragraph({ style: STYLE.figure, keepNext, children: [picture] }));
+      }
+      return [...pictures, new Paragraph({ style: STYLE.caption, children: [run(caption)] })];
     },
   };
 }

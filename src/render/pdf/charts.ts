@@ -7,6 +7,7 @@ import {
   radarRings,
   radarSeries,
   radarSpokes,
+  splitTimelineRows,
   weekStep,
 } from "../geometry/charts.js";
 import { fmtLevel, fmtScore } from "./text.js";
@@ -378,34 +379,34 @@ export function drawTimeline(w: Writer, chart: TimelineChart, labels: ChartLabel
   w.ensure(30 + headerH + leadRows + lastRoom);
   caption(w, chart.title);
   timelineHeader(w, chart, g, labels.weeks);
-  let top = w.y;
-  // Rows are drawn after their page's background, so collect them per page first.
-  let page: { bar: TimelineChart["bars"][number]; y: number; h: number }[] = [];
-  const flush = (bottom: number): void => {
+  const parts = splitTimelineRows(
+    rows.map((r) => r.h),
+    w.bottom - w.y,
+    w.bottom - w.top - headerH,
+    milestoneRoom,
+  );
+  parts.forEach(([from, to], k) => {
+    if (k > 0) {
+      w.newPage();
+      timelineHeader(w, chart, g, labels.weeks);
+    }
+    // Rows are drawn over their page's background.
+    const top = w.y;
+    const bottom = top + rows.slice(from, to).reduce((sum, r) => sum + r.h, 0);
     timelineBackground(w, chart, g, top, bottom);
-    for (const { bar, y, h } of page) {
+    for (const { bar, h } of rows.slice(from, to)) {
+      const y = w.y;
       w.draw(bar.label, w.left, y + 2, g.labelWidth, BAR_LABEL);
       const x1 = g.xOf(bar.startWeek);
       const x2 = Math.max(g.xOf(bar.endWeek), x1 + 2);
-      const mid = y + h / 2;
       w.doc.save();
-      w.doc.roundedRect(x1 + 0.5, mid - 4, x2 - x1 - 1, 8, 2).fill(PHASE_COLOR[bar.phase].fill);
+      w.doc
+        .roundedRect(x1 + 0.5, y + h / 2 - 4, x2 - x1 - 1, 8, 2)
+        .fill(PHASE_COLOR[bar.phase].fill);
       w.doc.restore();
+      w.y = y + h;
     }
-    page = [];
-  };
-  rows.forEach(({ bar, h }, i) => {
-    // Only the last row keeps the milestones' room below it.
-    if (w.y + h > w.bottom - (i === rows.length - 1 ? milestoneRoom : 0)) {
-      flush(w.y);
-      w.newPage();
-      timelineHeader(w, chart, g, labels.weeks);
-      top = w.y;
-    }
-    page.push({ bar, y: w.y, h });
-    w.y += h;
   });
-  flush(w.y);
   timelineMilestones(w, chart, g);
   w.y += 8;
 }

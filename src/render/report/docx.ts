@@ -3,8 +3,14 @@ import type { BrandView } from "../../core/models/brand.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import type { ChartFontOptions } from "../charts/png.js";
-import { gapBarsSvg, radarSvg, type SvgChartLabels, timelineSvg } from "../charts/svg.js";
-import { type Blocks, type Cell, CHART_PAGE_PX, makeBlocks } from "../docx/blocks.js";
+import {
+  gapBarsSvg,
+  radarSvg,
+  WIDTH as SVG_WIDTH,
+  type SvgChartLabels,
+  timelineSvgParts,
+} from "../charts/svg.js";
+import { type Blocks, type Cell, chartPartHeight, makeBlocks } from "../docx/blocks.js";
 import { writeDocx } from "../docx/document.js";
 import { STYLE } from "../docx/styles.js";
 import {
@@ -551,12 +557,11 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
   else {
     out.push(b.heading(2, L.timeline));
     out.push(
-      // The board's timeline (a bar per workstream) shares its page; the full edition's (a bar
-      // per action) may take a page, so its names stay legible.
+      // A picture per part no taller than half a page, at full size so the names stay legible:
+      // the timeline flows after the section's opening and across pages by rows.
       ...(await b.chart(
-        timelineSvg(m.timeline, ctx.charts, ctx.palette),
+        timelineSvgParts(m.timeline, ctx.charts, ctx.palette, chartPartHeight(SVG_WIDTH)),
         m.timeline.title,
-        r.edition === "board" ? undefined : CHART_PAGE_PX,
       )),
     );
     out.push(

@@ -93,11 +93,16 @@ describe("the gap report as DOCX", () => {
     expect(parts.get("word/styles.xml")).toContain('w:eastAsia="Microsoft YaHei"');
   });
 
-  it("embeds each chart as SVG with a PNG fallback", () => {
+  it("embeds each chart as SVG with a PNG fallback, the timeline in pictures under half a page", () => {
     const body = parts.get("word/document.xml") ?? "";
-    expect(body.match(/<asvg:svgBlip /g)?.length).toBe(3);
+    // The radar, the gap bars and the timeline in two parts (split by rows).
+    expect(body.match(/<asvg:svgBlip /g)?.length).toBe(4);
     const svgs = [...parts.keys()].filter((n) => n.startsWith("word/media/") && n.endsWith(".svg"));
-    expect(svgs).toHaveLength(3);
+    expect(svgs).toHaveLength(4);
+    // No picture is taller than 380 px (9525 EMU a pixel): half of an A4 page's text height.
+    const heights = [...body.matchAll(/<wp:extent cx="\d+" cy="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(heights.length).toBeGreaterThanOrEqual(4);
+    for (const h of heights) expect(h).toBeLessThanOrEqual(380 * 9525);
     const types = parts.get("[Content_Types].xml") ?? "";
     expect(types).toContain('Extension="png"');
   });
