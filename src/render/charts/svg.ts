@@ -287,7 +287,11 @@ export function gapBarsSvg(
   });
   chart.bars.forEach((bar, index) => {
     const mid = top + index * rowH + rowH / 2;
-    body.push(text(8, mid + 4, fitText(bar.label, labelWidth - 8, 11), { size: 11 }));
+    // A long name takes two lines (centred on the bar) rather than being cut.
+    const lines = wrapToWidth(bar.label, columnsFor(labelWidth - 8, 11), 2);
+    lines.forEach((line, k) => {
+      body.push(text(8, mid + 4 + (k - (lines.length - 1) / 2) * 12, line, { size: 11 }));
+    });
     if (bar.current !== null) {
       body.push(
         `<rect x="${n(barX)}" y="${n(mid - 6)}" width="${n(xOf(bar.current) - barX)}" height="12" fill="${palette.current}"/>`,

@@ -220,7 +220,12 @@ async function profile(ctx: Ctx): Promise<FileChild[]> {
       total ? "" : or(x.pillarName),
       num(x.weight),
       cell(fmtScore(x.score, L.inconclusive)),
-      cell(x.level === null ? L.inconclusive : `${x.level} · ${x.levelName ?? ""}`),
+      // A level ("2 · Repeatable") stays on one line: its column is made wide enough.
+      {
+        text: x.level === null ? L.inconclusive : `${x.level} · ${x.levelName ?? ""}`,
+        bold: total,
+        nowrap: true,
+      },
       total ? "" : num(x.target),
       total ? "" : dash(x.gap),
       fmtPct(x.coverage, "—"),
@@ -278,7 +283,7 @@ function dimensions(ctx: Ctx, n: number): FileChild[] {
         [
           [
             fmtScore(d.score, L.inconclusive),
-            d.level === null ? L.inconclusive : `${d.level} · ${d.levelName ?? ""}`,
+            whole(d.level === null ? L.inconclusive : `${d.level} · ${d.levelName ?? ""}`),
             num(d.target),
             dash(d.gap),
             fmtPct(d.coverage, "—"),

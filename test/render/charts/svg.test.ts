@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../../src/core/text/width.js";
-import { radarSvg, type SvgChartLabels, timelineSvgParts } from "../../../src/render/charts/svg.js";
+import {
+  gapBarsSvg,
+  radarSvg,
+  type SvgChartLabels,
+  timelineSvgParts,
+} from "../../../src/render/charts/svg.js";
 import { acmeReport } from "../../helpers/report.js";
 
 const labels: SvgChartLabels = {
@@ -53,6 +58,21 @@ describe("the timeline chart of Word (SVG)", () => {
       expect(parts.map((p) => textsOf(p.svg).includes(timeline.horizonLabel))).toEqual(
         parts.map((_, i) => i === parts.length - 1),
       );
+    },
+  );
+});
+
+describe("the gap bars of Word (SVG)", () => {
+  it.each(["en", "zh-CN"] as const)(
+    "%s: names every dimension in full, on up to two lines",
+    (lang) => {
+      const chart = acmeReport({ lang }).profile.gapBars;
+      const svg = gapBarsSvg(chart, labels);
+      if (!svg) throw new Error("the fixture has nine dimensions");
+      const texts = textsOf(svg.svg);
+      expect(texts.join(" ")).not.toContain("…");
+      const all = texts.join("").replace(/\s+/g, "");
+      for (const bar of chart.bars) expect(all).toContain(bar.label.replace(/\s+/g, ""));
     },
   );
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { textEm } from "../../../src/core/text/width.js";
 import { columnWidths, KEEP_TOGETHER_ROWS } from "../../../src/render/docx/blocks.js";
 import { renderDocx } from "../../../src/render/report/docx.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
@@ -166,6 +167,40 @@ describe("the roadmap's phase tables in Word", () => {
     for (const a of report.roadmap.actions.filter((x) => x.raci.text))
       expect(all, a.id).toContain(a.raci.text);
   }, 60_000);
+});
+
+describe("the maturity profile table in Word", () => {
+  it.each(["en", "zh-CN"] as const)(
+    "%s: keeps each level (“2 · Repeatable”) on one line in its nine columns",
+    async (lang) => {
+      const report = acmeReport({ lang });
+      const body = (await packageParts(await renderDocx(report))).get("word/document.xml") ?? "";
+      const L = report.labels;
+      const table = (body.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).find((t) => {
+        const header = (t.match(/<w:tr[ >][\s\S]*?<\/w:tr>/) ?? [""])[0];
+        return header.includes(`>${L.pillar}<`) && header.includes(`>${L.confidence}<`);
+      });
+      if (!table) throw new Error("no profile table");
+      const grid = (table.match(/<w:gridCol w:w="(\d+)"\/>/g) ?? []).map((g) =>
+        Number(/\d+/.exec(g)?.[0]),
+      );
+      expect(grid).toHaveLength(9);
+      const rows = [...report.profile.rows, report.profile.overall];
+      // The overall row's level is bold (about 12% wider); cell margins 160.
+      const widest = Math.max(
+        ...rows.map((r, i) =>
+          r.level === null
+            ? 0
+            : textEm(`${r.level} · ${r.levelName ?? ""}`) *
+              170 *
+              (i === rows.length - 1 ? 1.12 : 1),
+        ),
+      );
+      expect(widest).toBeGreaterThan(0);
+      expect(grid[4]).toBeGreaterThanOrEqual(Math.ceil(widest) + 160);
+    },
+    60_000,
+  );
 });
 
 describe("tables in Word", () => {
