@@ -14,7 +14,7 @@ import {
   WidthType,
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
-import { longestWordEm, textEm } from "../../core/text/width.js";
+import { linesAtEm, longestWordEm, textEm } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
 import type { SvgChart } from "../charts/svg.js";
@@ -84,10 +84,18 @@ export function chartPartHeight(width: number): number {
 }
 
 /**
- * Tables of at most this many rows stay on one page: a phase table's header and first row at the
- * foot of one page and its other three rows on the next read as two tables.
+ * Tables at most this tall (twips: half the text height of the A4 page of document.ts, 14287)
+ * stay on one page: a phase table's header and first row at the foot of one page and its other
+ * three rows on the next read as two tables. A taller one would leave most of a page empty when
+ * it moved whole: it runs on, its header row repeated on the next page.
  */
-export const KEEP_TOGETHER_ROWS = 12;
+export const KEEP_TOGETHER_TWIPS = 7140;
+/** A line of table text (8.5 pt, single spacing) in twips, as Word and LibreOffice set it. */
+const TABLE_LINE = 205;
+/** A row's cell margins (40 above and below, styles.ts) and its paragraph's spacing (20 + 20). */
+const ROW_PADDING = 120;
+/** A cell's left and right margins (styles.ts). */
+const CELL_MARGINS = 160;
 
 type CellParagraph = (
   cell: Cell,
@@ -97,8 +105,9 @@ type CellParagraph = (
 ) => Paragraph;
 
 /**
- * A Word table with its header row repeated on each page and rows that never split; a short one
- * (KEEP_TOGETHER_ROWS) keeps every row with the next, which is how Word keeps a table on one page.
+ * A Word table with its header row repeated on each page and rows that never split; one at most
+ * half a page tall (KEEP_TOGETHER_TWIPS) keeps every row with the next, which is how Word keeps a
+ * table on one page.
  */
 function wordTable(
   columns: Parameters<Blocks["table"]>[0],
@@ -106,7 +115,7 @@ function wordTable(
   cellParagraph: CellParagraph,
 ): ReturnType<Blocks["table"]> {
   const widths = columnWidths(columns, rows);
-  const together = rows.length <= KEEP_TOGETHER_ROWS;
+  const together = tableHeight(columns, rows, widths) <= KEEP_TOGETHER_TWIPS;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -320,6 +329,30 @@ export function columnWidths(
     if (narrow < 0 || fixed.size === columns.length - 1) return widths;
     fixed.add(narrow);
   }
+}
+
+/**
+ * About how tall a table is set, in twips: each row as tall as its cell of most lines, the text
+ * wrapped between words in its column (`widths`, by default columnWidths) with the letter widths
+ * columnWidths measures by; a cell kept on one line (`nowrap`) takes one.
+ */
+export function tableHeight(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  widths: readonly number[] = columnWidths(columns, rows),
+): number {
+  const rowHeight = (cells: readonly Cell[]): number => {
+    const lines = cells.map((cell, i) => {
+      if (typeof cell !== "string" && cell.nowrap) return 1;
+      const text = typeof cell === "string" ? cell : cell.text;
+      const bold = typeof cell !== "string" && cell.bold === true;
+      const em = ((widths[i] ?? 0) - CELL_MARGINS) / TABLE_EM / (bold ? BOLD : 1);
+      return linesAtEm(text, Math.max(em, 1));
+    });
+    return Math.max(1, ...lines) * TABLE_LINE + ROW_PADDING;
+  };
+  const header = rowHeight(columns.map((c) => ({ text: c.header, bold: true })));
+  return rows.reduce((sum, row) => sum + rowHeight(row), header);
 }
 
 /** The numbering definition of numbered lists (declared in document.ts). */

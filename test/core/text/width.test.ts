@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, longestWordEm, wrapToWidth } from "../../../src/core/text/width.js";
+import {
+  displayWidth,
+  linesAtEm,
+  longestWordEm,
+  wrapToWidth,
+} from "../../../src/core/text/width.js";
 
 describe("wrapToWidth", () => {
   it("breaks between words and keeps every word whole", () => {
@@ -37,5 +42,19 @@ describe("longestWordEm", () => {
     expect(longestWordEm("person-weeks")).toBeCloseTo(longestWordEm("person-"), 5);
     expect(longestWordEm("高层管理者")).toBe(1);
     expect(longestWordEm("")).toBe(0);
+  });
+});
+
+describe("linesAtEm", () => {
+  it("counts the lines text wraps to between words, and between Chinese characters", () => {
+    // "Repeatable" is 5.7 em: one word a line in a 6 em column.
+    expect(linesAtEm("Repeatable Repeatable Repeatable", 6)).toBe(3);
+    expect(linesAtEm("Repeatable Repeatable Repeatable", 40)).toBe(1);
+    // Ten Chinese characters, one em each, in a 4 em column: three lines.
+    expect(linesAtEm("可重复可重复可重复可", 4)).toBe(3);
+    // A word wider than the column takes the lines it needs; a line break starts a line.
+    expect(linesAtEm("Incomprehensibilities", 4)).toBeGreaterThanOrEqual(3);
+    expect(linesAtEm("a\nb", 10)).toBe(2);
+    expect(linesAtEm("", 10)).toBe(1);
   });
 });

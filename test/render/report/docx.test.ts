@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { textEm } from "../../../src/core/text/width.js";
-import { columnWidths, KEEP_TOGETHER_ROWS } from "../../../src/render/docx/blocks.js";
+import { columnWidths, KEEP_TOGETHER_TWIPS, tableHeight } from "../../../src/render/docx/blocks.js";
 import { renderDocx } from "../../../src/render/report/docx.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
 import { entryNames, packageParts } from "../../helpers/ooxml.js";
@@ -204,35 +204,75 @@ describe("the maturity profile table in Word", () => {
 });
 
 describe("tables in Word", () => {
-  it("keep a short table on one page, and let a long one run on", async () => {
+  it("keep a table of at most half a page on one page, and let a taller one run on", async () => {
     const body =
-      (await packageParts(await renderDocx(acmeReport({ kind: "roadmap" })))).get(
-        "word/document.xml",
-      ) ?? "";
+      (await packageParts(await renderDocx(acmeReport()))).get("word/document.xml") ?? "";
     const tables = body.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     const kept = (row: string) => {
       const paragraphs = row.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
       const keep = paragraphs.filter((p) => p.includes("<w:keepNext/>")).length;
       return keep === 0 ? false : keep === paragraphs.length ? true : "some";
     };
+    // A cell as the table holds it: its text, bold or not.
+    const cellOf = (cell: string): { text: string; bold: boolean } => ({
+      text: (cell.match(/<w:t[^>]*>[^<]*<\/w:t>/g) ?? [])
+        .map((t) => t.replace(/<[^>]+>/g, ""))
+        .join(""),
+      bold: cell.includes("<w:b/>"),
+    });
     let short = 0;
     let long = 0;
+    let longButFewRows = 0;
     for (const table of tables) {
-      const rows = (table.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map(kept);
+      const trs = table.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
+      const rows = trs.map(kept);
+      const grid = (table.match(/<w:gridCol w:w="(\d+)"\/>/g) ?? []).map((g) =>
+        Number(/\d+/.exec(g)?.[0]),
+      );
+      const cells = trs.map((tr) => (tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map(cellOf));
+      const columns = grid.map((_, i) => ({
+        header: cells[0]?.[i]?.text ?? "",
+        width: 1,
+      }));
+      const height = tableHeight(columns, cells.slice(1), grid);
       // The header row and every row after it but the last keep with the next: Word's way of
       // keeping a table together (a 4-row phase table was split 1 + 3 across two pages).
-      if (rows.length - 1 <= KEEP_TOGETHER_ROWS) {
+      if (height <= KEEP_TOGETHER_TWIPS) {
         short++;
         expect(rows.slice(0, -1).every((k) => k === true)).toBe(true);
         expect(rows.at(-1)).toBe(false);
       } else {
         long++;
+        if (trs.length <= 13) longButFewRows++;
         expect(rows.every((k) => k === false)).toBe(true);
+        expect(trs[0]).toContain("<w:tblHeader/>");
       }
     }
     expect(short).toBeGreaterThan(3);
     expect(long).toBeGreaterThan(0);
+    // Rows are not the measure: a few tall rows (long KPI definitions) run on too.
+    expect(longButFewRows).toBeGreaterThan(0);
   }, 60_000);
+
+  it("measures a table by its wrapped lines", () => {
+    const columns = [
+      { header: "Risk", width: 2 },
+      { header: "Mitigation", width: 3 },
+    ];
+    const short = tableHeight(columns, [["Data quality", "Cleanse the records"]]);
+    const sentence = "Appoint a data owner for each customer master record and audit it monthly. ";
+    const tall = tableHeight(columns, [["Data quality", sentence.repeat(6)]]);
+    expect(short).toBeLessThan(1000);
+    expect(tall).toBeGreaterThan(short + 5 * 205);
+    // A line kept whole takes one line, however long.
+    expect(tableHeight(columns, [["Data quality", { text: sentence, nowrap: true }]])).toBe(short);
+    expect(
+      tableHeight(
+        columns,
+        Array.from({ length: 40 }, () => ["a", "b"]),
+      ),
+    ).toBeGreaterThan(KEEP_TOGETHER_TWIPS);
+  });
 });
 
 describe("columnWidths", () => {
