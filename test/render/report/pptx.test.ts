@@ -126,7 +126,7 @@ describe("the board deck as PPTX", () => {
   });
 });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("the board deck's KPI slide", () => {
   it.each(["en", "zh-CN"] as const)(
@@ -155,7 +155,9 @@ describe("the board deck's KPI slide", () => {
       } else {
         // No "… and N more" line for any N.
         const [before = "", after = ""] = report.labels.morePattern.split("{count}");
-        expect(slide).not.toMatch(new RegExp(`>${escape(before)}\\d+${escape(after)}<`));
+        expect(slide).not.toMatch(
+          new RegExp(`>${escapeRegExp(before)}\\d+${escapeRegExp(after)}<`),
+        );
       }
       for (const row of card.slice(0, shown)) expect(table).toContain(row.kpi);
     },
