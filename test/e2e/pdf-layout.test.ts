@@ -59,6 +59,19 @@ describe("the PDF layout check", () => {
     ]);
   });
 
+  it("flags a page less than half full that the same section continues after", () => {
+    const pages = [
+      [run("Cover", 300, 20)],
+      [run("6", 80, 17), run("Roadmap", 80, 17), ...full(110).slice(0, 18)],
+      [run("Roadmap timeline", 80), ...full(100)],
+      [run("7", 80, 17), run("KPIs", 80, 17), ...full(110).slice(0, 18)],
+    ];
+    expect(layoutFaults(pages)).toEqual([{ page: 2, kind: "near-empty-page", text: "6" }]);
+    // The same page filled past half its height passes.
+    pages[1] = [run("6", 80, 17), run("Roadmap", 80, 17), ...full(110).slice(0, 26)];
+    expect(layoutFaults(pages)).toEqual([]);
+  });
+
   it("accepts a section's short last page and a box on one page", () => {
     const pages = [
       [run("Cover", 300, 20)],
@@ -84,6 +97,24 @@ describe("generated report pages", () => {
           expect(layoutFaults(pdfPages(out), boxesOf(JSON.parse(json.stdout)))).toEqual([]);
         }, 60_000);
       }
+    }
+  }
+
+  // As a consultant runs them: the full report without a targets file, and the standalone roadmap.
+  for (const lang of ["en", "zh-CN"]) {
+    const answers = args("acme-manufacturing").slice(0, -2);
+    for (const [name, command] of [
+      ["report", ["report", ...answers]],
+      ["roadmap", ["roadmap", ...answers]],
+    ] as const) {
+      it(`acme-manufacturing ${lang} ${name} without targets: no layout fault`, () => {
+        const common = [...command, "--lang", lang];
+        const json = runCli([...common, "--format", "json"]);
+        expect(json.status).toBe(0);
+        const out = path.join(dir, `acme-${name}-${lang}.pdf`);
+        expect(runCli([...common, "--format", "pdf", "-o", out]).status).toBe(0);
+        expect(layoutFaults(pdfPages(out), boxesOf(JSON.parse(json.stdout)))).toEqual([]);
+      }, 60_000);
     }
   }
 });

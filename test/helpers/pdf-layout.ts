@@ -56,6 +56,9 @@ const opensSection = (page: TextRun[] | undefined) =>
 const body = (page: TextRun[]) =>
   page.filter((t) => t.top >= BODY.top - 1 && t.bottom <= BODY.bottom + 1 && t.text.trim() !== "");
 
+/** A page filled less than this (share of the body's height) must end its section. */
+const NEAR_EMPTY = 0.5;
+
 export interface LayoutFault {
   page: number;
   kind: "orphaned-heading" | "near-empty-page" | "split-box";
@@ -63,9 +66,11 @@ export interface LayoutFault {
 }
 
 /**
- * Layout faults a reader would notice: a heading as the last line of a page; a page less than a
- * quarter full that is neither the last of its section (the next page opens a section) nor the
- * last page; a box (`boxes`: each box's text) that does not stand whole on one page.
+ * Layout faults a reader would notice: a heading as the last line of a page; a page less than
+ * half full that is followed by more of the same section (a section's last page, whose next page
+ * opens a section, and the document's last page may be short), as when a chart or a table too
+ * tall for the room left moves whole to the next page; a box (`boxes`: each box's text) that does
+ * not stand whole on one page.
  */
 export function layoutFaults(pages: TextRun[][], boxes: readonly string[] = []): LayoutFault[] {
   const faults: LayoutFault[] = [];
@@ -81,7 +86,7 @@ export function layoutFaults(pages: TextRun[][], boxes: readonly string[] = []):
         text: last.map((t) => t.text).join(" "),
       });
     const fill = (lowest - BODY.top) / (BODY.bottom - BODY.top);
-    if (fill < 0.25 && !opensSection(pages[i + 1]))
+    if (fill < NEAR_EMPTY && !opensSection(pages[i + 1]))
       faults.push({ page: i + 1, kind: "near-empty-page", text: runs[0]?.text ?? "" });
   });
   // Letters and digits only: the PDF fonts may stand in other glyphs for arrows and quotes.

@@ -117,3 +117,30 @@ export function wrapToWidth(text: string, max: number, lines = Number.POSITIVE_I
   kept[lines - 1] = truncateToWidth(fitted.slice(lines - 1).join(" "), max);
   return kept;
 }
+
+/**
+ * How many lines text takes in a column `em` ems wide (see textEm), broken as longestWordEm
+ * breaks it: between words and between wide (CJK) characters; a word wider than the column takes
+ * as many lines as it needs. At least one line; each line break ("\n") starts a new line.
+ */
+export function linesAtEm(text: string, em: number): number {
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    lines++;
+    let used = 0;
+    for (const token of paragraph.match(BREAKABLE) ?? []) {
+      const word = textEm(token.trimEnd());
+      if (word === 0 && used === 0) continue;
+      if (used > 0 && used + word > em) {
+        lines++;
+        used = 0;
+      }
+      if (used === 0 && word > em) {
+        const more = Math.ceil(word / em) - 1;
+        lines += more;
+        used = word - more * em;
+      } else used += textEm(token);
+    }
+  }
+  return Math.max(1, lines);
+}

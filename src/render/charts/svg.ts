@@ -9,6 +9,7 @@ import {
   radarRings,
   radarSeries,
   radarSpokes,
+  splitTimelineRows,
   weekStep,
 } from "../geometry/charts.js";
 import { fmtLevel, fmtScore } from "../pdf/text.js";
@@ -16,8 +17,8 @@ import { COLOR, type Palette, PHASE_COLOR } from "../pdf/theme.js";
 
 /**
  * The report's charts as standalone SVG images (for formats that embed pictures: DOCX). They
- * draw what the PDF charts of src/render/pdf/charts.ts draw, in the same palette, but as one
- * picture each (no page breaks). Every text is XML-escaped: client text never becomes markup.
+ * draw what the PDF charts of src/render/pdf/charts.ts draw, in the same palette, as one picture
+ * each, but for the timeline, which is cut by rows into pictures of a given height. Every text is XML-escaped: client text never becomes markup.
  */
 
 /** A text of a chart: where it stands, what it says and how it looks. */
@@ -54,7 +55,8 @@ export interface SvgChartLabels {
 }
 
 const FONT = "Arial, 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
-const WIDTH = 640;
+/** Every chart picture is this many pixels wide (the document scales it to its text width). */
+export const WIDTH = 640;
 
 const n = (v: number): string => String(Math.round(v * 10) / 10);
 
@@ -285,7 +287,11 @@ export function gapBarsSvg(
   });
   chart.bars.forEach((bar, index) => {
     const mid = top + index * rowH + rowH / 2;
-    body.push(text(8, mid + 4, fitText(bar.label, labelWidth - 8, 11), { size: 11 }));
+    // A long name takes two lines (centred on the bar) rather than being cut.
+    const lines = wrapToWidth(bar.label, columnsFor(labelWidth - 8, 11), 2);
+    lines.forEach((line, k) => {
+      body.push(text(8, mid + 4 + (k - (lines.length - 1) / 2) * 12, line, { size: 11 }));
+    });
     if (bar.current !== null) {
       body.push(
         `<rect x="${n(barX)}" y="${n(mid - 6)}" width="${n(xOf(bar.current) - barX)}" height="12" fill="${palette.current}"/>`,
@@ -326,37 +332,39 @@ export function gapBarsSvg(
 
 /** Timeline rows: a label of up to three lines beside each bar, as in the PDF. */
 const TIMELINE_ROW = { minH: 17, lineH: 11, lines: 3, labelWidth: 240 } as const;
+/** The timeline's phase bands and week scale, over every part: the rows start below. */
+const TIMELINE_HEAD = { bandH: 20, scaleY: 36, top: 44 } as const;
 
 /**
  * The roadmap as a Gantt-like timeline: phase bands, a bar per action beside its full name
  * (wrapped, never cut), the gate and reassessment as diamonds on dashed lines and the end of the
- * horizon as a solid line, each named under the rows.
+ * horizon as a solid line, each named under the rows. Split by rows into pictures of at most
+ * `maxHeight` pixels (as the PDF splits it across pages, splitTimelineRows), each with the phase
+ * bands and the scale; the milestones' names come under the last. None when there is no action.
  */
-export function timelineSvg(
+export function timelineSvgParts(
   chart: TimelineChart,
   labels: SvgChartLabels,
   palette: Palette = COLOR,
-): SvgChart | null {
-  if (chart.bars.length === 0) return null;
+  maxHeight = Number.POSITIVE_INFINITY,
+): SvgChart[] {
+  if (chart.bars.length === 0) return [];
   const total = Math.max(
     1,
     chart.totalWeeks,
     chart.horizonWeek,
     ...chart.milestones.map((m) => m.week + 1),
   );
-  const { labelWidth } = TIMELINE_ROW;
-  const x0 = labelWidth + 12;
-  const span = WIDTH - x0 - 10;
-  const xOf = linearScale(x0, span, total);
-  const bandH = 20;
-  const scaleY = bandH + 16;
-  const top = scaleY + 8;
-  const step = weekStep(total);
+  const x0 = TIMELINE_ROW.labelWidth + 12;
+  const xOf = linearScale(x0, WIDTH - x0 - 10, total);
   const rows = chart.bars.map((bar) => {
-    const lines = wrapToWidth(bar.label, columnsFor(labelWidth, 10), TIMELINE_ROW.lines);
+    const lines = wrapToWidth(
+      bar.label,
+      columnsFor(TIMELINE_ROW.labelWidth, 10),
+      TIMELINE_ROW.lines,
+    );
     return { bar, lines, h: Math.max(TIMELINE_ROW.minH, lines.length * TIMELINE_ROW.lineH + 6) };
   });
-  const rowsBottom = top + rows.reduce((sum, r) => sum + r.h, 0);
   const marks = [
     ...chart.milestones.map((m) => ({
       label: m.label,
@@ -366,7 +374,52 @@ export function timelineSvg(
     })),
     { label: chart.horizonLabel, week: chart.horizonWeek, color: COLOR.gap, diamond: false },
   ];
-  const height = rowsBottom + 10 + 16 * marks.length;
+  const tail = 10 + 16 * marks.length;
+  const room = maxHeight - TIMELINE_HEAD.top - 4;
+  const parts = splitTimelineRows(
+    rows.map((r) => r.h),
+    room,
+    room,
+    tail,
+  );
+  return parts.map(([from, to], k) => {
+    const part = rows.slice(from, to);
+    const rowsBottom = TIMELINE_HEAD.top + part.reduce((sum, r) => sum + r.h, 0);
+    const last = k === parts.length - 1;
+    const body = timelineHead(chart, labels, xOf, total, rowsBottom);
+    let y = TIMELINE_HEAD.top;
+    for (const { bar, lines, h } of part) {
+      lines.forEach((line, i) => {
+        body.push(text(0, y + 13 + i * TIMELINE_ROW.lineH, line, { size: 10 }));
+      });
+      const x1 = xOf(bar.startWeek);
+      const x2 = Math.max(xOf(bar.endWeek), x1 + 3);
+      body.push(
+        `<rect x="${n(x1 + 0.5)}" y="${n(y + h / 2 - 5)}" width="${n(x2 - x1 - 1)}" height="10" rx="2" fill="${PHASE_COLOR[bar.phase].fill}"/>`,
+      );
+      y += h;
+    }
+    marks.forEach((m, i) => {
+      const x = xOf(m.week);
+      const dash = m.diamond ? ` stroke-dasharray="3 3"` : "";
+      body.push(
+        `<line x1="${n(x)}" y1="${TIMELINE_HEAD.top}" x2="${n(x)}" y2="${rowsBottom + (last ? 6 : 0)}" stroke="${m.color}" stroke-width="${m.diamond ? 1.2 : 1.6}"${dash}/>`,
+      );
+      if (last) body.push(...timelineMark(m, xOf(m.week), rowsBottom + 14 + 16 * i));
+    });
+    return wrap(WIDTH, last ? rowsBottom + tail : rowsBottom + 4, body);
+  });
+}
+
+/** A part's phase bands, week scale and the phases' shading down to `rowsBottom`. */
+function timelineHead(
+  chart: TimelineChart,
+  labels: SvgChartLabels,
+  xOf: (week: number) => number,
+  total: number,
+  rowsBottom: number,
+): SvgPart[] {
+  const { bandH, scaleY, top } = TIMELINE_HEAD;
   const body: SvgPart[] = [];
   for (const phase of chart.phases) {
     const x1 = xOf(phase.startWeek);
@@ -388,43 +441,30 @@ export function timelineSvg(
       );
   }
   body.push(text(0, scaleY, labels.weeks, { size: 9, color: COLOR.muted }));
+  const step = weekStep(total);
   for (let week = step; week <= total; week += step)
     body.push(
       text(xOf(week), scaleY, String(week), { size: 9, anchor: "middle", color: COLOR.faint }),
     );
-  let y = top;
-  for (const { bar, lines, h } of rows) {
-    lines.forEach((line, k) => {
-      body.push(text(0, y + 13 + k * TIMELINE_ROW.lineH, line, { size: 10 }));
-    });
-    const x1 = xOf(bar.startWeek);
-    const x2 = Math.max(xOf(bar.endWeek), x1 + 3);
-    body.push(
-      `<rect x="${n(x1 + 0.5)}" y="${n(y + h / 2 - 5)}" width="${n(x2 - x1 - 1)}" height="10" rx="2" fill="${PHASE_COLOR[bar.phase].fill}"/>`,
-    );
-    y += h;
-  }
-  marks.forEach((m, k) => {
-    const x = xOf(m.week);
-    const dash = m.diamond ? ` stroke-dasharray="3 3"` : "";
-    body.push(
-      `<line x1="${n(x)}" y1="${top}" x2="${n(x)}" y2="${rowsBottom + 6}" stroke="${m.color}" stroke-width="${m.diamond ? 1.2 : 1.6}"${dash}/>`,
-    );
-    const my = rowsBottom + 14 + 16 * k;
-    body.push(
-      m.diamond
-        ? `<polygon points="${n(x)},${my - 6} ${n(x + 6)},${my} ${n(x)},${my + 6} ${n(x - 6)},${my}" fill="${m.color}"/>`
-        : `<rect x="${n(x - 0.8)}" y="${my - 6}" width="1.6" height="12" fill="${m.color}"/>`,
-    );
-    const anchor = x > WIDTH - 160 ? "end" : "start";
-    body.push(
-      text(anchor === "end" ? x - 10 : x + 10, my + 4, m.label, {
-        size: 10,
-        anchor,
-        color: m.color,
-        bold: true,
-      }),
-    );
-  });
-  return wrap(WIDTH, height, body);
+  return body;
+}
+
+/** A milestone's diamond (the horizon's bar) at `x` and its name beside it, at height `y`. */
+function timelineMark(
+  m: { label: string; color: string; diamond: boolean },
+  x: number,
+  y: number,
+): SvgPart[] {
+  const anchor = x > WIDTH - 160 ? "end" : "start";
+  return [
+    m.diamond
+      ? `<polygon points="${n(x)},${y - 6} ${n(x + 6)},${y} ${n(x)},${y + 6} ${n(x - 6)},${y}" fill="${m.color}"/>`
+      : `<rect x="${n(x - 0.8)}" y="${y - 6}" width="1.6" height="12" fill="${m.color}"/>`,
+    text(anchor === "end" ? x - 10 : x + 10, y + 4, m.label, {
+      size: 10,
+      anchor,
+      color: m.color,
+      bold: true,
+    }),
+  ];
 }

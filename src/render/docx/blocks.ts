@@ -14,7 +14,7 @@ import {
   WidthType,
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
-import { longestWordEm, textEm } from "../../core/text/width.js";
+import { linesAtEm, longestWordEm, textEm } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
 import type { SvgChart } from "../charts/svg.js";
@@ -44,9 +44,15 @@ export interface Blocks {
   table(columns: readonly Column[], rows: readonly Cell[][]): FileChild[];
   /**
    * A chart with its caption; nothing when the chart has nothing to draw. At most `maxHeight`
-   * pixels tall (under half a page unless given, e.g. `CHART_PAGE_PX`).
+   * pixels tall (under half a page unless given). A chart in parts (the timeline, split by rows)
+   * is a picture a part, the caption under the last: Word keeps each picture whole and can
+   * break the page between them.
    */
-  chart(chart: SvgChart | null, caption: string, maxHeight?: number): Promise<FileChild[]>;
+  chart(
+    chart: SvgChart | readonly SvgChart[] | null,
+    caption: string,
+    maxHeight?: number,
+  ): Promise<FileChild[]>;
 }
 
 /** A table column: its header and relative width; numbers align right. */
@@ -75,14 +81,28 @@ const hex = (color: string): string => color.replace(/^#/, "").toUpperCase();
 const CONTENT_PX = 605;
 /** Under half the text height of an A4 page, so a chart can share its page with its text. */
 const CHART_MAX_PX = 380;
-/** The text height of an A4 page less a caption: a chart that needs a page of its own. */
-export const CHART_PAGE_PX = 820;
 
 /**
- * Tables of at most this many rows stay on one page: a phase table's header and first row at the
- * foot of one page and its other three rows on the next read as two tables.
+ * The height, in a picture's own pixels, of a picture `width` pixels wide that shows at most
+ * CHART_MAX_PX tall once scaled to the text width (what a chart split into parts may take).
  */
-export const KEEP_TOGETHER_ROWS = 12;
+export function chartPartHeight(width: number): number {
+  return Math.floor(CHART_MAX_PX * Math.max(1, width / CONTENT_PX));
+}
+
+/**
+ * Tables at most this tall (twips: half the text height of the A4 page of document.ts, 14287)
+ * stay on one page: a phase table's header and first row at the foot of one page and its other
+ * three rows on the next read as two tables. A taller one would leave most of a page empty when
+ * it moved whole: it runs on, its header row repeated on the next page.
+ */
+export const KEEP_TOGETHER_TWIPS = 7140;
+/** A line of table text (8.5 pt, single spacing) in twips, as Word and LibreOffice set it. */
+const TABLE_LINE = 205;
+/** A row's cell margins (40 above and below, styles.ts) and its paragraph's spacing (20 + 20). */
+const ROW_PADDING = 120;
+/** A cell's left and right margins (styles.ts). */
+const CELL_MARGINS = 160;
 
 type CellParagraph = (
   cell: Cell,
@@ -92,8 +112,9 @@ type CellParagraph = (
 ) => Paragraph;
 
 /**
- * A Word table with its header row repeated on each page and rows that never split; a short one
- * (KEEP_TOGETHER_ROWS) keeps every row with the next, which is how Word keeps a table on one page.
+ * A Word table with its header row repeated on each page and rows that never split; one at most
+ * half a page tall (KEEP_TOGETHER_TWIPS) keeps every row with the next, which is how Word keeps a
+ * table on one page.
  */
 function wordTable(
   columns: Parameters<Blocks["table"]>[0],
@@ -101,7 +122,7 @@ function wordTable(
   cellParagraph: CellParagraph,
 ): ReturnType<Blocks["table"]> {
   const widths = columnWidths(columns, rows);
-  const together = rows.length <= KEEP_TOGETHER_ROWS;
+  const together = tableHeight(columns, rows, widths) <= KEEP_TOGETHER_TWIPS;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -245,22 +266,31 @@ export function makeBlocks(
       return wordTable(columns, rows, cellParagraph);
     },
     async chart(chart, caption, maxHeight = CHART_MAX_PX) {
-      if (chart === null) return [];
-      const scale = Math.min(1, CONTENT_PX / chart.width, maxHeight / chart.height);
-      const width = Math.round(chart.width * scale);
-      const height = Math.round(chart.height * scale);
-      const png = await toPng(chart);
-      const picture = new ImageRun({
-        type: "svg",
-        data: new TextEncoder().encode(chart.svg),
-        transformation: { width, height },
-        fallback: { type: "png", data: png },
-        altText: { name: xmlSafe(caption), title: xmlSafe(caption), description: xmlSafe(caption) },
-      });
-      return [
-        new Paragraph({ style: STYLE.figure, keepNext: true, children: [picture] }),
-        new Paragraph({ style: STYLE.caption, children: [run(caption)] }),
-      ];
+      const parts: readonly SvgChart[] = chart === null ? [] : "svg" in chart ? [chart] : chart;
+      if (parts.length === 0) return [];
+      const pictures: FileChild[] = [];
+      for (const part of parts) {
+        const scale = Math.min(1, CONTENT_PX / part.width, maxHeight / part.height);
+        const png = await toPng(part);
+        const picture = new ImageRun({
+          type: "svg",
+          data: new TextEncoder().encode(part.svg),
+          transformation: {
+            width: Math.round(part.width * scale),
+            height: Math.round(part.height * scale),
+          },
+          fallback: { type: "png", data: png },
+          altText: {
+            name: xmlSafe(caption),
+            title: xmlSafe(caption),
+            description: xmlSafe(caption),
+          },
+        });
+        // Only the last part keeps with the caption: the page may break between the parts.
+        const keepNext = part === parts[parts.length - 1];
+        pictures.push(new Paragraph({ style: STYLE.figure, keepNext, children: [picture] }));
+      }
+      return [...pictures, new Paragraph({ style: STYLE.caption, children: [run(caption)] })];
     },
   };
 }
@@ -319,6 +349,30 @@ export function columnWidths(
     if (narrow < 0 || fixed.size === columns.length - 1) return widths;
     fixed.add(narrow);
   }
+}
+
+/**
+ * About how tall a table is set, in twips: each row as tall as its cell of most lines, the text
+ * wrapped between words in its column (`widths`, by default columnWidths) with the letter widths
+ * columnWidths measures by; a cell kept on one line (`nowrap`) takes one.
+ */
+export function tableHeight(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  widths: readonly number[] = columnWidths(columns, rows),
+): number {
+  const rowHeight = (cells: readonly Cell[]): number => {
+    const lines = cells.map((cell, i) => {
+      if (typeof cell !== "string" && cell.nowrap) return 1;
+      const text = typeof cell === "string" ? cell : cell.text;
+      const bold = typeof cell !== "string" && cell.bold === true;
+      const em = ((widths[i] ?? 0) - CELL_MARGINS) / TABLE_EM / (bold ? BOLD : 1);
+      return linesAtEm(text, Math.max(em, 1));
+    });
+    return Math.max(1, ...lines) * TABLE_LINE + ROW_PADDING;
+  };
+  const header = rowHeight(columns.map((c) => ({ text: c.header, bold: true })));
+  return rows.reduce((sum, row) => sum + rowHeight(row), header);
 }
 
 /** The numbering definition of numbered lists (declared in document.ts). */

@@ -84,3 +84,33 @@ export function barLayout(o: {
 export function weekStep(total: number): number {
   return [1, 2, 4, 8, 13, 26, 52].find((s) => total / s <= 12) ?? Math.ceil(total / 12);
 }
+
+/**
+ * A timeline's rows split into parts, each a page's or a picture's share (the PDF continues on
+ * the next page, Word shows one picture a part): rows go into the first part while their heights
+ * fit in `first`, then into further parts of `next` each; the last row also needs `tail` below it
+ * (the milestones' names). Every part holds at least one row. Each part as [start, end) indexes.
+ */
+export function splitTimelineRows(
+  heights: readonly number[],
+  first: number,
+  next: number,
+  tail: number,
+): [number, number][] {
+  const parts: [number, number][] = [];
+  let start = 0;
+  let used = 0;
+  let room = first;
+  heights.forEach((h, i) => {
+    const need = h + (i === heights.length - 1 ? tail : 0);
+    if (i > start && used + need > room) {
+      parts.push([start, i]);
+      start = i;
+      used = 0;
+      room = next;
+    }
+    used += h;
+  });
+  if (heights.length > 0) parts.push([start, heights.length]);
+  return parts;
+}

@@ -7,6 +7,7 @@ import {
   radarRings,
   radarSeries,
   radarSpokes,
+  splitTimelineRows,
   weekStep,
 } from "../geometry/charts.js";
 import { fmtLevel, fmtScore } from "./text.js";
@@ -255,7 +256,8 @@ interface TimelineGeometry {
   step: number;
 }
 
-const TIMELINE = { bandH: 15, scaleH: 13, minRowH: 14, labelWidth: 168 } as const;
+/** `leadRows`: the rows that must fit under the caption and scale before the chart starts a page. */
+const TIMELINE = { bandH: 15, scaleH: 13, minRowH: 14, labelWidth: 168, leadRows: 4 } as const;
 const BAR_LABEL: TextStyle = { ...LABEL, size: SIZE.caption, lineGap: 0 };
 
 function timelineGeometry(w: Writer, chart: TimelineChart): TimelineGeometry {
@@ -359,8 +361,8 @@ function timelineMilestones(w: Writer, chart: TimelineChart, g: TimelineGeometry
 /**
  * The roadmap as a Gantt-like timeline: a band per phase, a bar per action over its weeks (in the
  * phase's colour) beside its full name, the gate and reassessment as diamonds on dashed lines and
- * the end of the horizon as a solid line. Long plans continue on the next page with the scale
- * repeated.
+ * the end of the horizon as a solid line. The chart starts under the section's opening and
+ * continues on the next page by rows, with the phase bands and the scale repeated.
  */
 export function drawTimeline(w: Writer, chart: TimelineChart, labels: ChartLabels): void {
   const g = timelineGeometry(w, chart);
@@ -370,38 +372,41 @@ export function drawTimeline(w: Writer, chart: TimelineChart, labels: ChartLabel
   }));
   const milestoneRoom = 12 * (chart.milestones.length + 1) + 10;
   const headerH = TIMELINE.bandH + TIMELINE.scaleH + 2;
-  // The whole chart moves to a fresh page when it fits there but not below the cursor.
-  const fullHeight = 30 + headerH + rows.reduce((sum, r) => sum + r.h, 0) + milestoneRoom;
-  w.ensure(fullHeight <= w.bottom - w.top ? fullHeight : headerH + 6 * 20 + milestoneRoom + 30);
+  // The chart starts under what precedes it and continues on the next page by rows: it needs
+  // room for its caption, the scale and a few rows (all of them, with the milestones, when short).
+  const leadRows = rows.slice(0, TIMELINE.leadRows).reduce((sum, r) => sum + r.h, 0);
+  const lastRoom = rows.length <= TIMELINE.leadRows ? milestoneRoom : 0;
+  w.ensure(30 + headerH + leadRows + lastRoom);
   caption(w, chart.title);
   timelineHeader(w, chart, g, labels.weeks);
-  let top = w.y;
-  // Rows are drawn after their page's background, so collect them per page first.
-  let page: { bar: TimelineChart["bars"][number]; y: number; h: number }[] = [];
-  const flush = (bottom: number): void => {
+  const parts = splitTimelineRows(
+    rows.map((r) => r.h),
+    w.bottom - w.y,
+    w.bottom - w.top - headerH,
+    milestoneRoom,
+  );
+  parts.forEach(([from, to], k) => {
+    if (k > 0) {
+      w.newPage();
+      timelineHeader(w, chart, g, labels.weeks);
+    }
+    // Rows are drawn over their page's background.
+    const top = w.y;
+    const bottom = top + rows.slice(from, to).reduce((sum, r) => sum + r.h, 0);
     timelineBackground(w, chart, g, top, bottom);
-    for (const { bar, y, h } of page) {
+    for (const { bar, h } of rows.slice(from, to)) {
+      const y = w.y;
       w.draw(bar.label, w.left, y + 2, g.labelWidth, BAR_LABEL);
       const x1 = g.xOf(bar.startWeek);
       const x2 = Math.max(g.xOf(bar.endWeek), x1 + 2);
-      const mid = y + h / 2;
       w.doc.save();
-      w.doc.roundedRect(x1 + 0.5, mid - 4, x2 - x1 - 1, 8, 2).fill(PHASE_COLOR[bar.phase].fill);
+      w.doc
+        .roundedRect(x1 + 0.5, y + h / 2 - 4, x2 - x1 - 1, 8, 2)
+        .fill(PHASE_COLOR[bar.phase].fill);
       w.doc.restore();
+      w.y = y + h;
     }
-    page = [];
-  };
-  for (const { bar, h } of rows) {
-    if (w.y + h > w.bottom - milestoneRoom) {
-      flush(w.y);
-      w.newPage();
-      timelineHeader(w, chart, g, labels.weeks);
-      top = w.y;
-    }
-    page.push({ bar, y: w.y, h });
-    w.y += h;
-  }
-  flush(w.y);
+  });
   timelineMilestones(w, chart, g);
   w.y += 8;
 }

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { type BrandLogo, type BrandView, brandFooter } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
+import { linesAtEm } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
 import { normalizePackage } from "../ooxml/package.js";
@@ -50,6 +51,48 @@ export const W = 13.333;
 export const MARGIN = 0.55;
 export const BODY_W = W - 2 * MARGIN;
 export const MASTER = "CRM_MATURITY";
+/** A table cell's margin on each side, in inches. */
+const CELL_MARGIN = 0.05;
+/** A table line's height in ems: PowerPoint sets Calibri and Microsoft YaHei about 1.2–1.3. */
+const TABLE_LINE_EM = 1.3;
+/** Bold text is about 12% wider. */
+const BOLD = 1.12;
+
+/**
+ * How many of a table's `rows` fit with its header in `height` inches, its columns `colW` inches
+ * wide at `fontSize` points (DeckBase.table): all of them when they do, else as many as leave
+ * `reserve` inches below (for "… and 3 more"). Each cell's lines are counted with the letter
+ * widths Word's tables are measured by (linesAtEm), wider than Calibri's: an estimate that errs
+ * towards fewer rows.
+ */
+export function rowsThatFit(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  colW: readonly number[],
+  fontSize: number,
+  height: number,
+  reserve: number,
+): number {
+  const rowH = (cells: readonly string[], bold: boolean): number => {
+    const lines = cells.map((text, i) =>
+      linesAtEm(
+        text,
+        Math.max(1, (((colW[i] ?? 0) - 2 * CELL_MARGIN) * 72) / fontSize / (bold ? BOLD : 1)),
+      ),
+    );
+    return (Math.max(1, ...lines) * fontSize * TABLE_LINE_EM) / 72 + 2 * CELL_MARGIN;
+  };
+  const heights = rows.map((row) => rowH(row, false));
+  let used = rowH(header, true);
+  if (heights.reduce((a, b) => a + b, used) <= height) return rows.length;
+  let count = 0;
+  for (const h of heights) {
+    if (used + h > height - reserve) break;
+    used += h;
+    count++;
+  }
+  return count;
+}
 
 /** A table cell of a slide: text in a colour, bold, or followed by a flag's label. */
 export interface DeckCell {
@@ -269,7 +312,7 @@ export class DeckBase {
         fontFace: this.font,
         valign: "middle",
         border: { type: "solid", pt: 0.5, color: hex(COLOR.rule) },
-        margin: 0.05,
+        margin: CELL_MARGIN,
       },
     );
   }

@@ -3,8 +3,14 @@ import type { BrandView } from "../../core/models/brand.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import type { ChartFontOptions } from "../charts/png.js";
-import { gapBarsSvg, radarSvg, type SvgChartLabels, timelineSvg } from "../charts/svg.js";
-import { type Blocks, type Cell, CHART_PAGE_PX, makeBlocks } from "../docx/blocks.js";
+import {
+  gapBarsSvg,
+  radarSvg,
+  WIDTH as SVG_WIDTH,
+  type SvgChartLabels,
+  timelineSvgParts,
+} from "../charts/svg.js";
+import { type Blocks, type Cell, chartPartHeight, makeBlocks } from "../docx/blocks.js";
 import { writeDocx } from "../docx/document.js";
 import { STYLE } from "../docx/styles.js";
 import {
@@ -214,7 +220,12 @@ async function profile(ctx: Ctx): Promise<FileChild[]> {
       total ? "" : or(x.pillarName),
       num(x.weight),
       cell(fmtScore(x.score, L.inconclusive)),
-      cell(x.level === null ? L.inconclusive : `${x.level} · ${x.levelName ?? ""}`),
+      // A level ("2 · Repeatable") stays on one line: its column is made wide enough.
+      {
+        text: x.level === null ? L.inconclusive : `${x.level} · ${x.levelName ?? ""}`,
+        bold: total,
+        nowrap: true,
+      },
       total ? "" : num(x.target),
       total ? "" : dash(x.gap),
       fmtPct(x.coverage, "—"),
@@ -272,7 +283,7 @@ function dimensions(ctx: Ctx, n: number): FileChild[] {
         [
           [
             fmtScore(d.score, L.inconclusive),
-            d.level === null ? L.inconclusive : `${d.level} · ${d.levelName ?? ""}`,
+            whole(d.level === null ? L.inconclusive : `${d.level} · ${d.levelName ?? ""}`),
             num(d.target),
             dash(d.gap),
             fmtPct(d.coverage, "—"),
@@ -551,12 +562,11 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
   else {
     out.push(b.heading(2, L.timeline));
     out.push(
-      // The board's timeline (a bar per workstream) shares its page; the full edition's (a bar
-      // per action) may take a page, so its names stay legible.
+      // A picture per part no taller than half a page, at full size so the names stay legible:
+      // the timeline flows after the section's opening and across pages by rows.
       ...(await b.chart(
-        timelineSvg(m.timeline, ctx.charts, ctx.palette),
+        timelineSvgParts(m.timeline, ctx.charts, ctx.palette, chartPartHeight(SVG_WIDTH)),
         m.timeline.title,
-        r.edition === "board" ? undefined : CHART_PAGE_PX,
       )),
     );
     out.push(

@@ -13,6 +13,7 @@ import {
   MASTER,
   newPptx,
   type Pptx,
+  rowsThatFit,
   type TextRun,
 } from "../pptx/deck.js";
 
@@ -43,6 +44,8 @@ const RADAR_PLOT = { x: 0.243, y: 0.1, w: 0.514, h: 0.684 };
 
 /** The calibration table's heights in inches at 13 pt: a header of two lines, then a line a row. */
 export const CALIBRATION_ROWS = { header: 0.55, row: 0.33 };
+/** The KPI slide's table: its text size, where the slide's body ends, the "… and 3 more" line. */
+const KPI_TABLE = { fontSize: 12, bottom: 6.85, moreH: 0.35 } as const;
 
 class Deck extends DeckBase {
   private readonly L: ReportModel["labels"];
@@ -571,12 +574,22 @@ class Deck extends DeckBase {
   kpis(): void {
     const { r, L } = this;
     const k = r.kpis;
-    const MAX = 8;
     const card = k.scorecard;
+    const rows = card.map((row) => [row.kpi, row.ownerName, row.baseline, row.target, row.cadence]);
+    // As many KPIs as fit the slide at 12 pt with a line for how many more; the notes hold those.
+    const table = { x: MARGIN, y: 1.3, w: BODY_W, colW: [3.6, 1.6, 2.6, 2.8, BODY_W - 10.6] };
+    const shown = rowsThatFit(
+      [L.kpi, L.owner, L.baseline, L.target, L.frequency],
+      rows,
+      table.colW,
+      KPI_TABLE.fontSize,
+      KPI_TABLE.bottom - table.y,
+      KPI_TABLE.moreH,
+    );
     const slide = this.slide(k.title, [
       k.intro,
       ...k.principles,
-      ...card.slice(MAX).map((row) => `${row.kpi}${this.colon}${row.baseline} → ${row.target}`),
+      ...card.slice(shown).map((row) => `${row.kpi}${this.colon}${row.baseline} → ${row.target}`),
     ]);
     if (card.length === 0) {
       // No KPI table in this edition: the intro and the principles carry the slide.
@@ -598,14 +611,20 @@ class Deck extends DeckBase {
       return;
     }
     // The scorecard the programme is run by; the rest of it goes into the notes.
-    this.table(
-      slide,
-      [L.kpi, L.owner, L.baseline, L.target, L.frequency],
-      card
-        .slice(0, MAX)
-        .map((row) => [row.kpi, row.ownerName, row.baseline, row.target, row.cadence]),
-      { x: MARGIN, y: 1.3, w: BODY_W, colW: [3.6, 1.6, 2.6, 2.8, BODY_W - 10.6], fontSize: 10 },
-    );
+    this.table(slide, [L.kpi, L.owner, L.baseline, L.target, L.frequency], rows.slice(0, shown), {
+      ...table,
+      fontSize: KPI_TABLE.fontSize,
+    });
+    if (shown < card.length) {
+      this.text(slide, fillPlaceholders(L.morePattern, { count: card.length - shown }), {
+        x: MARGIN,
+        y: KPI_TABLE.bottom - KPI_TABLE.moreH + 0.05,
+        w: BODY_W,
+        h: KPI_TABLE.moreH - 0.05,
+        fontSize: KPI_TABLE.fontSize,
+        color: COLOR.muted,
+      });
+    }
   }
 
   decisions(): void {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, longestWordEm, textEm, wrapToWidth } from "../../../src/core/text/width.js";
+import {
+  displayWidth,
+  linesAtEm,
+  longestWordEm,
+  textEm,
+  wrapToWidth,
+} from "../../../src/core/text/width.js";
 
 describe("wrapToWidth", () => {
   it("breaks between words and keeps every word whole", () => {
@@ -55,5 +61,19 @@ describe("longestWordEm", () => {
     expect(textEm("▲ +0.92")).toBeCloseTo(1 + 0.33 + textEm("+0.92"), 5);
     expect(longestWordEm("▼ -0.53")).toBeCloseTo(textEm("-0.53"), 5);
     expect(longestWordEm("▼▲")).toBe(2);
+  });
+});
+
+describe("linesAtEm", () => {
+  it("counts the lines text wraps to between words, and between Chinese characters", () => {
+    // "Repeatable" is 5.7 em: one word a line in a 6 em column.
+    expect(linesAtEm("Repeatable Repeatable Repeatable", 6)).toBe(3);
+    expect(linesAtEm("Repeatable Repeatable Repeatable", 40)).toBe(1);
+    // Ten Chinese characters, one em each, in a 4 em column: three lines.
+    expect(linesAtEm("可重复可重复可重复可", 4)).toBe(3);
+    // A word wider than the column takes the lines it needs; a line break starts a line.
+    expect(linesAtEm("Incomprehensibilities", 4)).toBeGreaterThanOrEqual(3);
+    expect(linesAtEm("a\nb", 10)).toBe(2);
+    expect(linesAtEm("", 10)).toBe(1);
   });
 });

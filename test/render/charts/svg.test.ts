@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../../src/core/text/width.js";
-import { radarSvg, type SvgChartLabels, timelineSvg } from "../../../src/render/charts/svg.js";
+import {
+  gapBarsSvg,
+  radarSvg,
+  type SvgChartLabels,
+  timelineSvgParts,
+} from "../../../src/render/charts/svg.js";
 import { acmeReport } from "../../helpers/report.js";
 
 const labels: SvgChartLabels = {
@@ -22,8 +27,9 @@ describe("the timeline chart of Word (SVG)", () => {
     "%s: names every action in full, wrapped rather than cut, and marks the end of the horizon",
     (lang) => {
       const timeline = acmeReport({ lang }).roadmap.timeline;
-      const chart = timelineSvg(timeline, labels);
+      const [chart, ...more] = timelineSvgParts(timeline, labels);
       if (!chart) throw new Error("the fixture has a plan");
+      expect(more).toEqual([]);
       const texts = textsOf(chart.svg);
       expect(texts.join(" ")).not.toContain("…");
       const all = texts.join("").replace(/\s+/g, "");
@@ -31,6 +37,42 @@ describe("the timeline chart of Word (SVG)", () => {
       // At least one long name needs more than one line.
       expect(timeline.bars.some((b) => displayWidth(b.label) > 40)).toBe(true);
       expect(texts).toContain(timeline.horizonLabel);
+    },
+  );
+  it.each(["en", "zh-CN"] as const)(
+    "%s: splits by rows into pictures no taller than asked, each with the scale, names under the last",
+    (lang) => {
+      const timeline = acmeReport({ lang }).roadmap.timeline;
+      const parts = timelineSvgParts(timeline, labels, undefined, 400);
+      expect(parts.length).toBeGreaterThan(1);
+      for (const part of parts) {
+        expect(part.height).toBeLessThanOrEqual(400);
+        expect(textsOf(part.svg)[0]).toBe(timeline.phases[0]?.label);
+        expect(textsOf(part.svg)).toContain("Weeks");
+      }
+      const all = parts
+        .map((p) => textsOf(p.svg).join(""))
+        .join("")
+        .replace(/\s+/g, "");
+      for (const bar of timeline.bars) expect(all).toContain(bar.label.replace(/\s+/g, ""));
+      expect(parts.map((p) => textsOf(p.svg).includes(timeline.horizonLabel))).toEqual(
+        parts.map((_, i) => i === parts.length - 1),
+      );
+    },
+  );
+});
+
+describe("the gap bars of Word (SVG)", () => {
+  it.each(["en", "zh-CN"] as const)(
+    "%s: names every dimension in full, on up to two lines",
+    (lang) => {
+      const chart = acmeReport({ lang }).profile.gapBars;
+      const svg = gapBarsSvg(chart, labels);
+      if (!svg) throw new Error("the fixture has nine dimensions");
+      const texts = textsOf(svg.svg);
+      expect(texts.join(" ")).not.toContain("…");
+      const all = texts.join("").replace(/\s+/g, "");
+      for (const bar of chart.bars) expect(all).toContain(bar.label.replace(/\s+/g, ""));
     },
   );
 });

@@ -8,6 +8,7 @@ import {
   radarRings,
   radarSeries,
   radarSpokes,
+  splitTimelineRows,
   weekStep,
 } from "../../../src/render/geometry/charts.js";
 
@@ -73,5 +74,41 @@ describe("scales", () => {
     );
     expect(weekStep(12)).toBe(1);
     expect(weekStep(52)).toBe(8);
+  });
+});
+
+describe("timeline row split", () => {
+  it("fills each part while the rows fit, keeps room under the last row, never leaves a part empty", () => {
+    expect(splitTimelineRows([10, 10, 10, 10, 10], 25, 30, 0)).toEqual([
+      [0, 2],
+      [2, 5],
+    ]);
+    // The last row needs the tail: it moves to a part of its own.
+    expect(splitTimelineRows([10, 10, 10], 100, 100, 75)).toEqual([
+      [0, 2],
+      [2, 3],
+    ]);
+    // A row taller than a part still gets one.
+    expect(splitTimelineRows([50, 10], 20, 20, 0)).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(splitTimelineRows([], 100, 100, 10)).toEqual([]);
+  });
+
+  it("keeps every row once, in order", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 200 }),
+        (heights, first, next) => {
+          const parts = splitTimelineRows(heights, first, next, 20);
+          const flat = parts.flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i));
+          expect(flat).toEqual(heights.map((_, i) => i));
+          for (const [a, b] of parts) expect(b).toBeGreaterThan(a);
+        },
+      ),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { columnWidths, KEEP_TOGETHER_ROWS } from "../../../src/render/docx/blocks.js";
+import { textEm } from "../../../src/core/text/width.js";
+import { columnWidths, KEEP_TOGETHER_TWIPS, tableHeight } from "../../../src/render/docx/blocks.js";
 import { renderDocx } from "../../../src/render/report/docx.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
 import { entryNames, packageParts } from "../../helpers/ooxml.js";
@@ -93,11 +94,16 @@ describe("the gap report as DOCX", () => {
     expect(parts.get("word/styles.xml")).toContain('w:eastAsia="Microsoft YaHei"');
   });
 
-  it("embeds each chart as SVG with a PNG fallback", () => {
+  it("embeds each chart as SVG with a PNG fallback, the timeline in pictures under half a page", () => {
     const body = parts.get("word/document.xml") ?? "";
-    expect(body.match(/<asvg:svgBlip /g)?.length).toBe(3);
+    // The radar, the gap bars and the timeline in two parts (split by rows).
+    expect(body.match(/<asvg:svgBlip /g)?.length).toBe(4);
     const svgs = [...parts.keys()].filter((n) => n.startsWith("word/media/") && n.endsWith(".svg"));
-    expect(svgs).toHaveLength(3);
+    expect(svgs).toHaveLength(4);
+    // No picture is taller than 380 px (9525 EMU a pixel): half of an A4 page's text height.
+    const heights = [...body.matchAll(/<wp:extent cx="\d+" cy="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(heights.length).toBeGreaterThanOrEqual(4);
+    for (const h of heights) expect(h).toBeLessThanOrEqual(380 * 9525);
     const types = parts.get("[Content_Types].xml") ?? "";
     expect(types).toContain('Extension="png"');
   });
@@ -163,36 +169,110 @@ describe("the roadmap's phase tables in Word", () => {
   }, 60_000);
 });
 
+describe("the maturity profile table in Word", () => {
+  it.each(["en", "zh-CN"] as const)(
+    "%s: keeps each level (“2 · Repeatable”) on one line in its nine columns",
+    async (lang) => {
+      const report = acmeReport({ lang });
+      const body = (await packageParts(await renderDocx(report))).get("word/document.xml") ?? "";
+      const L = report.labels;
+      const table = (body.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).find((t) => {
+        const header = (t.match(/<w:tr[ >][\s\S]*?<\/w:tr>/) ?? [""])[0];
+        return header.includes(`>${L.pillar}<`) && header.includes(`>${L.confidence}<`);
+      });
+      if (!table) throw new Error("no profile table");
+      const grid = (table.match(/<w:gridCol w:w="(\d+)"\/>/g) ?? []).map((g) =>
+        Number(/\d+/.exec(g)?.[0]),
+      );
+      expect(grid).toHaveLength(9);
+      const rows = [...report.profile.rows, report.profile.overall];
+      // The overall row's level is bold (about 12% wider); cell margins 160.
+      const widest = Math.max(
+        ...rows.map((r, i) =>
+          r.level === null
+            ? 0
+            : textEm(`${r.level} · ${r.levelName ?? ""}`) *
+              170 *
+              (i === rows.length - 1 ? 1.12 : 1),
+        ),
+      );
+      expect(widest).toBeGreaterThan(0);
+      expect(grid[4]).toBeGreaterThanOrEqual(Math.ceil(widest) + 160);
+    },
+    60_000,
+  );
+});
+
 describe("tables in Word", () => {
-  it("keep a short table on one page, and let a long one run on", async () => {
+  it("keep a table of at most half a page on one page, and let a taller one run on", async () => {
     const body =
-      (await packageParts(await renderDocx(acmeReport({ kind: "roadmap" })))).get(
-        "word/document.xml",
-      ) ?? "";
+      (await packageParts(await renderDocx(acmeReport()))).get("word/document.xml") ?? "";
     const tables = body.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     const kept = (row: string) => {
       const paragraphs = row.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
       const keep = paragraphs.filter((p) => p.includes("<w:keepNext/>")).length;
       return keep === 0 ? false : keep === paragraphs.length ? true : "some";
     };
+    // A cell as the table holds it: its text, bold or not.
+    const cellOf = (cell: string): { text: string; bold: boolean } => ({
+      text: (cell.match(/<w:t[^>]*>[^<]*<\/w:t>/g) ?? [])
+        .map((t) => t.replace(/<[^>]+>/g, ""))
+        .join(""),
+      bold: cell.includes("<w:b/>"),
+    });
     let short = 0;
     let long = 0;
+    let longButFewRows = 0;
     for (const table of tables) {
-      const rows = (table.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map(kept);
+      const trs = table.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
+      const rows = trs.map(kept);
+      const grid = (table.match(/<w:gridCol w:w="(\d+)"\/>/g) ?? []).map((g) =>
+        Number(/\d+/.exec(g)?.[0]),
+      );
+      const cells = trs.map((tr) => (tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map(cellOf));
+      const columns = grid.map((_, i) => ({
+        header: cells[0]?.[i]?.text ?? "",
+        width: 1,
+      }));
+      const height = tableHeight(columns, cells.slice(1), grid);
       // The header row and every row after it but the last keep with the next: Word's way of
       // keeping a table together (a 4-row phase table was split 1 + 3 across two pages).
-      if (rows.length - 1 <= KEEP_TOGETHER_ROWS) {
+      if (height <= KEEP_TOGETHER_TWIPS) {
         short++;
         expect(rows.slice(0, -1).every((k) => k === true)).toBe(true);
         expect(rows.at(-1)).toBe(false);
       } else {
         long++;
+        if (trs.length <= 13) longButFewRows++;
         expect(rows.every((k) => k === false)).toBe(true);
+        expect(trs[0]).toContain("<w:tblHeader/>");
       }
     }
     expect(short).toBeGreaterThan(3);
     expect(long).toBeGreaterThan(0);
+    // Rows are not the measure: a few tall rows (long KPI definitions) run on too.
+    expect(longButFewRows).toBeGreaterThan(0);
   }, 60_000);
+
+  it("measures a table by its wrapped lines", () => {
+    const columns = [
+      { header: "Risk", width: 2 },
+      { header: "Mitigation", width: 3 },
+    ];
+    const short = tableHeight(columns, [["Data quality", "Cleanse the records"]]);
+    const sentence = "Appoint a data owner for each customer master record and audit it monthly. ";
+    const tall = tableHeight(columns, [["Data quality", sentence.repeat(6)]]);
+    expect(short).toBeLessThan(1000);
+    expect(tall).toBeGreaterThan(short + 5 * 205);
+    // A line kept whole takes one line, however long.
+    expect(tableHeight(columns, [["Data quality", { text: sentence, nowrap: true }]])).toBe(short);
+    expect(
+      tableHeight(
+        columns,
+        Array.from({ length: 40 }, () => ["a", "b"]),
+      ),
+    ).toBeGreaterThan(KEEP_TOGETHER_TWIPS);
+  });
 });
 
 describe("columnWidths", () => {

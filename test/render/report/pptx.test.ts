@@ -125,3 +125,60 @@ describe("the board deck as PPTX", () => {
     expect((roadmap ?? []).filter((t) => [...dates].some((d) => t.startsWith(d)))).toEqual([]);
   });
 });
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("the board deck's KPI slide", () => {
+  it.each(["en", "zh-CN"] as const)(
+    "%s: sets the scorecard in 12 pt, as many KPIs as fit, then how many more (in the notes)",
+    async (lang) => {
+      const report = acmeReport({ lang });
+      const parts = await packageParts(await renderPptx(report));
+      const card = report.kpis.scorecard;
+      const name = [...parts.keys()].find(
+        (n) =>
+          /^ppt\/slides\/slide\d+\.xml$/.test(n) &&
+          (parts.get(n) ?? "").includes(`>${report.labels.baseline}<`),
+      );
+      const slide = parts.get(name ?? "") ?? "";
+      const table = /<a:tbl>[\s\S]*<\/a:tbl>/.exec(slide)?.[0] ?? "";
+      expect(table).not.toBe("");
+      const sizes = new Set([...table.matchAll(/ sz="(\d+)"/g)].map((m) => m[1]));
+      expect([...sizes]).toEqual(["1200"]);
+      const shown = (table.match(/<a:tr /g)?.length ?? 0) - 1;
+      expect(shown).toBeGreaterThanOrEqual(5);
+      const more = fillPlaceholders(report.labels.morePattern, { count: card.length - shown });
+      const notes = parts.get(name?.replace("slides/slide", "notesSlides/notesSlide") ?? "") ?? "";
+      if (shown < card.length) {
+        expect(slide).toContain(`>${more}<`);
+        for (const row of card.slice(shown)) expect(notes).toContain(row.kpi);
+      } else {
+        // No "… and N more" line for any N.
+        const [before = "", after = ""] = report.labels.morePattern.split("{count}");
+        expect(slide).not.toMatch(
+          new RegExp(`>${escapeRegExp(before)}\\d+${escapeRegExp(after)}<`),
+        );
+      }
+      for (const row of card.slice(0, shown)) expect(table).toContain(row.kpi);
+    },
+    60_000,
+  );
+
+  it("shows every KPI when the scorecard fits, and fewer, with the count, when it does not", async () => {
+    const report = acmeReport({ lang: "en" });
+    const first = report.kpis.scorecard[0];
+    if (!first) throw new Error("the fixture has KPIs");
+    report.kpis.scorecard = Array.from({ length: 30 }, (_, i) => ({
+      ...first,
+      kpi: `KPI ${i + 1}`,
+    }));
+    const parts = await packageParts(await renderPptx(report));
+    const slide = [...parts.values()].find((x) => x.includes(">KPI 1<")) ?? "";
+    const shown = (/<a:tbl>[\s\S]*<\/a:tbl>/.exec(slide)?.[0].match(/<a:tr /g)?.length ?? 0) - 1;
+    expect(shown).toBeGreaterThan(5);
+    expect(shown).toBeLessThan(30);
+    expect(slide).toContain(
+      `>${fillPlaceholders(report.labels.morePattern, { count: 30 - shown })}<`,
+    );
+  }, 60_000);
+});
