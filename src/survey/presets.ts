@@ -90,10 +90,11 @@ type LimesurveyCode = (typeof LIMESURVEY_CODES)[number];
  * (locale/<lang>/<lang>.mo, read from a public copy of LimeSurvey 6.1.8, GitHub Seadtn/LimeSurvey);
  * a language whose file leaves a string untranslated shows the English, and has no entry for it
  * here (zh-Hant-HK: "Seed", "Access code"). de-informal and nl-informal differ from de and nl in
- * one word each (Zufallswert, Verwijzer-URL); pt-BR and pt share most. The code/text headings'
- * `gT()` escapes the apostrophe (`Code d&#039;accès`), but the export flattens headings through
- * HTML Purifier, which writes it back as `'`. Earlier versions named `token` "Token" (English) and
- * 操作代码 (LimeSurvey 2.50's zh-Hans file, in DelphiQin/LimeSurvey; its other words are 6.1's).
+ * one word each (Zufallswert, Verwijzer-URL); pt-BR and pt share most. `gT()` HTML-escapes the
+ * apostrophe (`Code d&#039;accès`), but the export writes each heading through HTML Purifier
+ * (`viewHelper::flatten`), which gives it back as `'`. Earlier versions named `token` "Token"
+ * (English) and 操作代码 (LimeSurvey 2.50's zh-Hans file, in DelphiQin/LimeSurvey; its other words
+ * are 6.1's). Each heading names one column under every language (test/survey/presets.test.ts).
  */
 const LIMESURVEY_HEADINGS: Readonly<Record<string, Partial<Record<LimesurveyCode, string>>>> = {
   en: {
