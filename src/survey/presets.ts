@@ -65,28 +65,239 @@ const QUALTRICS_NOT_REAL: readonly (readonly [number, string])[] = [
   [40, "EX Spam"],
 ];
 
+/** LimeSurvey's own columns, as headed with question codes. */
+const LIMESURVEY_CODES = [
+  "id",
+  "submitdate",
+  "lastpage",
+  "startlanguage",
+  "seed",
+  "startdate",
+  "datestamp",
+  "ipaddr",
+  "refurl",
+  "token",
+] as const;
+type LimesurveyCode = (typeof LIMESURVEY_CODES)[number];
+
 /**
- * LimeSurvey's own columns: the heading with question codes, then the headings with full question
- * text. LimeSurvey builds those with `gT()` in `createFieldMap` (application/helpers/
- * common_helper.php) before it switches to the survey's language, so they are in the exporting
- * administrator's interface language, whatever the export's language: English (LimeSurvey 6
- * calls `token` "Access code", earlier versions "Token"), then Simplified Chinese (zh-Hans) and
- * Traditional Chinese (zh-Hant-TW, zh-Hant-HK) as LimeSurvey 6.1's locale files translate them
- * (locale/<lang>/<lang>.mo; LimeSurvey 2.50's zh-Hans file has the same words, and 操作代码 for
- * "Token"). zh-Hant-HK leaves "Seed" and "Access code" in English.
+ * LimeSurvey's own columns under full question text headings, by interface language. LimeSurvey
+ * builds those headings with `gT()` in `createFieldMap` (application/helpers/common_helper.php)
+ * before it switches to the survey's language, so they are in the exporting administrator's
+ * interface language, whatever the export's language. Every word is the msgstr of "Response ID",
+ * "Date submitted", "Last page", "Start language", "Seed", "Date started", "Date last action",
+ * "IP address", "Referrer URL" and "Access code" in LimeSurvey 6.1.8's locale files
+ * (locale/<lang>/<lang>.mo, read from a public copy of LimeSurvey 6.1.8, GitHub Seadtn/LimeSurvey);
+ * a language whose file leaves a string untranslated shows the English, and has no entry for it
+ * here (zh-Hant-HK: "Seed", "Access code"). de-informal and nl-informal differ from de and nl in
+ * one word each (Zufallswert, Verwijzer-URL); pt-BR and pt share most. `gT()` HTML-escapes the
+ * apostrophe (`Code d&#039;accès`), but the export writes each heading through HTML Purifier
+ * (`viewHelper::flatten`), which gives it back as `'`. Earlier versions named `token` "Token"
+ * (English) and 操作代码 (LimeSurvey 2.50's zh-Hans file, in DelphiQin/LimeSurvey; its other words
+ * are 6.1's). Each heading names one column under every language (test/survey/presets.test.ts).
  */
-const LIMESURVEY_COLUMNS: readonly (readonly [string, ...string[]])[] = [
-  ["id", "Response ID", "反馈 ID", "回應編號", "回饋 ID"],
-  ["submitdate", "Date submitted", "提交的日期", "送出的日期"],
-  ["lastpage", "Last page", "末页", "末頁"],
-  ["startlanguage", "Start language", "起始语言", "起始語言"],
-  ["seed", "Seed", "种子", "種子"],
-  ["startdate", "Date started", "开始日期", "開始日期"],
-  ["datestamp", "Date last action", "上次操作日期"],
-  ["ipaddr", "IP address", "IP 地址", "IP 位址"],
-  ["refurl", "Referrer URL", "来源网址", "來源網址"],
-  ["token", "Access code", "Token", "访问代码", "操作代码", "存取碼"],
-];
+const LIMESURVEY_HEADINGS: Readonly<Record<string, Partial<Record<LimesurveyCode, string>>>> = {
+  en: {
+    id: "Response ID",
+    submitdate: "Date submitted",
+    lastpage: "Last page",
+    startlanguage: "Start language",
+    seed: "Seed",
+    startdate: "Date started",
+    datestamp: "Date last action",
+    ipaddr: "IP address",
+    refurl: "Referrer URL",
+    token: "Access code",
+  },
+  "en (before LimeSurvey 6)": { token: "Token" },
+  "zh-Hans": {
+    id: "反馈 ID",
+    submitdate: "提交的日期",
+    lastpage: "末页",
+    startlanguage: "起始语言",
+    seed: "种子",
+    startdate: "开始日期",
+    datestamp: "上次操作日期",
+    ipaddr: "IP 地址",
+    refurl: "来源网址",
+    token: "访问代码",
+  },
+  "zh-Hans (LimeSurvey 2.50)": { token: "操作代码" },
+  "zh-Hant-TW": {
+    id: "回應編號",
+    submitdate: "送出的日期",
+    lastpage: "末頁",
+    startlanguage: "起始語言",
+    seed: "種子",
+    startdate: "開始日期",
+    datestamp: "上次操作日期",
+    ipaddr: "IP 位址",
+    refurl: "來源網址",
+    token: "存取碼",
+  },
+  "zh-Hant-HK": {
+    id: "回饋 ID",
+    submitdate: "提交的日期",
+    lastpage: "末頁",
+    startlanguage: "起始語言",
+    startdate: "開始日期",
+    datestamp: "上次操作日期",
+    ipaddr: "IP 地址",
+    refurl: "來源網址",
+  },
+  de: {
+    id: "Antwort ID",
+    submitdate: "Datum Abgeschickt",
+    lastpage: "Letzte Seite",
+    startlanguage: "Start-Sprache",
+    seed: "Zufallsgeneratorstartwert",
+    startdate: "Datum gestartet",
+    datestamp: "Datum letzte Aktivität",
+    ipaddr: "IP-Adresse",
+    refurl: "Weiterleitungs-URL",
+    token: "Zugangscode",
+  },
+  "de-informal": {
+    id: "Antwort ID",
+    submitdate: "Datum Abgeschickt",
+    lastpage: "Letzte Seite",
+    startlanguage: "Start-Sprache",
+    seed: "Zufallswert",
+    startdate: "Datum gestartet",
+    datestamp: "Datum letzte Aktivität",
+    ipaddr: "IP-Adresse",
+    refurl: "Weiterleitungs-URL",
+    token: "Zugangscode",
+  },
+  fr: {
+    id: "ID de la réponse",
+    submitdate: "Date de soumission",
+    lastpage: "Dernière page",
+    startlanguage: "Langue de départ",
+    seed: "Tête de série",
+    startdate: "Date de lancement",
+    datestamp: "Date de la dernière action",
+    ipaddr: "Adresse IP",
+    refurl: "URL référente",
+    token: "Code d'accès",
+  },
+  es: {
+    id: "ID de respuesta",
+    submitdate: "Fecha de envío",
+    lastpage: "Última página",
+    startlanguage: "Lenguaje inicial",
+    seed: "Semilla",
+    startdate: "Fecha de inicio",
+    datestamp: "Fecha de la última acción",
+    ipaddr: "Dirección IP",
+    refurl: "URL de referencia",
+    token: "Código de acceso",
+  },
+  it: {
+    id: "ID risposta",
+    submitdate: "Data invio",
+    lastpage: "Ultima pagina",
+    startlanguage: "Lingua iniziale",
+    seed: "Seme",
+    startdate: "Data di inizio",
+    datestamp: "Data dell'ultima azione",
+    ipaddr: "Indirizzo IP",
+    refurl: "URL di riferimento",
+    token: "Codice d'accesso",
+  },
+  nl: {
+    id: "Respons-ID",
+    submitdate: "Datum verzonden",
+    lastpage: "Laatste pagina",
+    startlanguage: "Begin taal",
+    seed: "Plaats",
+    startdate: "Startdatum",
+    datestamp: "Datum laatste actie",
+    ipaddr: "IP-adres",
+    refurl: "Verwijzer URL",
+    token: "Toegangscode",
+  },
+  "nl-informal": {
+    id: "Respons-ID",
+    submitdate: "Datum verzonden",
+    lastpage: "Laatste pagina",
+    startlanguage: "Begin taal",
+    seed: "Plaats",
+    startdate: "Startdatum",
+    datestamp: "Datum laatste actie",
+    ipaddr: "IP-adres",
+    refurl: "Verwijzer-URL",
+    token: "Toegangscode",
+  },
+  pt: {
+    id: "ID da resposta",
+    submitdate: "Data de submissão",
+    lastpage: "Última página",
+    startlanguage: "Idioma inicial",
+    seed: "Semente",
+    startdate: "Data de início",
+    datestamp: "Data da última acção",
+    ipaddr: "Endereço IP",
+    refurl: "URL de origem",
+    token: "Código de acesso",
+  },
+  "pt-BR": {
+    id: "ID da resposta",
+    submitdate: "Data de envio",
+    lastpage: "Última página",
+    startlanguage: "Idioma inicial",
+    seed: "Semente",
+    startdate: "Data de início",
+    datestamp: "Data da última ação",
+    ipaddr: "Endereço IP",
+    refurl: "URL de referência",
+    token: "Código de acesso",
+  },
+  ja: {
+    id: "回答ID",
+    submitdate: "回答完了日時",
+    lastpage: "最終ページ",
+    startlanguage: "開始言語",
+    seed: "シード",
+    startdate: "開始日時",
+    datestamp: "最終行動日時",
+    ipaddr: "IPアドレス",
+    refurl: "リンク元 URL",
+    token: "アクセスコード",
+  },
+  ru: {
+    id: "ID ответа",
+    submitdate: "Дата записи",
+    lastpage: "Последняя страница",
+    startlanguage: "Начальный язык",
+    seed: "Зерно",
+    startdate: "Дата начала",
+    datestamp: "Время последнего обращения",
+    ipaddr: "IP адрес",
+    refurl: "URL перехода",
+    token: "Код доступа",
+  },
+  ko: {
+    id: "응답 ID",
+    submitdate: "제출 날짜",
+    lastpage: "마지막 페이지",
+    startlanguage: "기본 언어",
+    seed: "초기값",
+    startdate: "시작된 날짜",
+    datestamp: "마지막 활동 날짜",
+    ipaddr: "IP 주소",
+    refurl: "레퍼러 URL",
+    token: "액세스 코드",
+  },
+};
+
+/** Each of LimeSurvey's own columns: its code, then its full headings (English first), once each. */
+const LIMESURVEY_COLUMNS: readonly (readonly [string, ...string[]])[] = LIMESURVEY_CODES.map(
+  (code) => [
+    code,
+    ...new Set(Object.values(LIMESURVEY_HEADINGS).flatMap((names) => names[code] ?? [])),
+  ],
+);
 
 /** Every heading of one of LimeSurvey's own columns, its code first (`submitdate`, `Date submitted` …). */
 export function limesurveyHeadings(code: string): readonly string[] {

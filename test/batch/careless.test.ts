@@ -13,6 +13,7 @@ import {
 import { ANSWER_NA } from "../../src/core/scoring/answer-codes.js";
 import type { SurveyColumn } from "../../src/survey/header.js";
 import { hasStackTrace, runCli } from "../helpers/cli.js";
+import { LIMESURVEY_INTERFACES, ownHeading } from "../survey/limesurvey-interfaces.js";
 import { QUESTIONNAIRE, runOn, tmp } from "./helpers.js";
 
 const columns = (n: number): SurveyColumn[] =>
@@ -77,6 +78,19 @@ describe("careless-response screening", () => {
       start: { index: 3 },
       end: { index: 1 },
     });
+    // … and under every interface language it is read in (its `startdate`, `submitdate`).
+    for (const lang of Object.keys(LIMESURVEY_INTERFACES)) {
+      const own = ["id", "submitdate", "lastpage", "startdate", "datestamp"] as const;
+      const header = {
+        columns: own.map((code, index) => ({ index, key: ownHeading(lang, code), text: "" })),
+        width: own.length,
+      };
+      expect(detectTiming(header), lang).toMatchObject({
+        kind: "interval",
+        start: { index: 3, key: ownHeading(lang, "startdate") },
+        end: { index: 1, key: ownHeading(lang, "submitdate") },
+      });
+    }
     const s = (a: string, b: string) => (parseClock(b) as number) - (parseClock(a) as number);
     expect(s("2024-03-11 09:12:01", "2024-03-11 09:14:31")).toBe(150);
     expect(s("3/11/2024 11:59:30 PM", "3/12/2024 12:00:10 AM")).toBe(40);

@@ -1,8 +1,10 @@
 // End to end: `crm-maturity survey` as a user runs it (the built CLI; `npm test` builds first).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { QUESTIONNAIRE, tmp } from "../batch/helpers.js";
+import { resultsSchema } from "../../src/core/models/results.js";
+import { QUESTIONNAIRE, SURVEY, tmp } from "../batch/helpers.js";
 import { hasStackTrace, runCli } from "../helpers/cli.js";
 
 describe("crm-maturity survey", () => {
@@ -92,6 +94,59 @@ describe("crm-maturity survey", () => {
       expect(results.respondents.map((x: { id: string }) => x.id)).toEqual(["1"]);
     });
   }
+
+  it("batch reads an English survey exported from LimeSurvey's German interface (Antwort ID, Datum Abgeschickt …)", () => {
+    const fixture = path.join(SURVEY, "limesurvey-de");
+    const dir = tmp();
+    const out = (f: string) => path.join(dir, f);
+    const batch = (...extra: string[]) =>
+      runCli([
+        "batch",
+        path.join(fixture, "export.csv"),
+        "--map",
+        path.join(fixture, "mapping.yaml"),
+        "-q",
+        QUESTIONNAIRE,
+        ...extra,
+      ]);
+    const r = batch("-o", out("results.json"));
+    expect(r.stderr).toBe(
+      'crm-maturity: batch (limesurvey, utf-8, ";"-separated): 9 rows · 8 scored · 1 excluded (incomplete response (no submit date): 1) · 1 flagged as careless (too-fast: 1; kept, see --exclude-careless)\n',
+    );
+    expect(r.status).toBe(0);
+    const results = resultsSchema.parse(JSON.parse(readFileSync(out("results.json"), "utf8")));
+    // The respondent ids are Antwort ID's; the scores those of `score` on the same answers.
+    expect(results.respondents.map((x) => x.id)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
+    const score = runCli([
+      "score",
+      path.join(fixture, "answers.yaml"),
+      "-q",
+      QUESTIONNAIRE,
+      "--format",
+      "json",
+    ]);
+    expect(score.status).toBe(0);
+    const { statistics, ...rest } = results;
+    expect(`${JSON.stringify(rest, null, 2)}\n`).toBe(score.stdout);
+    // Response times from Datum gestartet to Datum Abgeschickt: respondent 6 took 12 seconds.
+    expect(statistics?.careless.timing).toEqual(["Datum gestartet", "Datum Abgeschickt"]);
+    const excluding = batch(
+      "--exclude-careless",
+      "--rejects",
+      out("rejects.csv"),
+      "-o",
+      out("r.json"),
+    );
+    expect(excluding.status).toBe(0);
+    expect(excluding.stderr).toMatch(
+      /: 9 rows · 7 scored · 2 excluded \(incomplete response \(no submit date\): 1; careless response \(too-fast\): 1\)/,
+    );
+    const rejects: Record<string, string>[] = parse(readFileSync(out("rejects.csv")), {
+      bom: true,
+      columns: true,
+    });
+    expect(rejects.map((x) => [x["Antwort ID"], x.reject_kind])).toEqual([["6", "careless"]]);
+  });
 
   it("map init --survey maps a code-headed export through the structure file", () => {
     const dir = tmp();

@@ -7,7 +7,17 @@ import { materializeResults } from "../../src/batch/run.js";
 import { resultsSchema } from "../../src/core/models/results.js";
 import { openExport } from "../../src/io/survey/read.js";
 import { detectPreset, limesurveyCodeTextSeparator, PRESETS } from "../../src/survey/presets.js";
-import { mapping, runOn, SURVEY, scoreFiles, tmp, withoutStatistics } from "../batch/helpers.js";
+import { renderSuggestion, suggestMapping } from "../../src/survey/suggest.js";
+import {
+  mapping,
+  questionnaire,
+  runOn,
+  SURVEY,
+  scoreFiles,
+  tmp,
+  withoutStatistics,
+} from "../batch/helpers.js";
+import { LIMESURVEY_INTERFACES, LIMESURVEY_OWN, ownHeading } from "./limesurvey-interfaces.js";
 
 /** fixture → [preset, encoding, delimiter (csv only), rows scored, rows excluded]. */
 const CASES: Record<string, [string, string | undefined, string | undefined, number, number]> = {
@@ -20,6 +30,7 @@ const CASES: Record<string, [string, string | undefined, string | undefined, num
   "wjx-codes": ["wjx", "utf-8", ",", 8, 0],
   limesurvey: ["limesurvey", "utf-8", ";", 8, 1],
   "limesurvey-zh-hans": ["limesurvey", "utf-8", ";", 8, 1],
+  "limesurvey-de": ["limesurvey", "utf-8", ";", 8, 1],
   "generic-utf16": ["generic", "utf-16le", "\t", 8, 0],
   "generic-crlf": ["generic", "utf-8", ",", 8, 0],
 };
@@ -75,6 +86,113 @@ describe("survey export presets", () => {
     expect(p.aliases?.submitdate).toEqual(
       expect.arrayContaining(["Date submitted", "提交的日期", "送出的日期"]),
     );
+  });
+
+  describe("LimeSurvey's own columns under every interface language it is read in", () => {
+    // The German-interface fixture (own columns first, in LIMESURVEY_OWN's order), its own columns
+    // headed in each interface language in turn; the mapping names them by code (`id`,
+    // `submitdate`), so they are found through the preset's aliases.
+    const german = path.join(SURVEY, "limesurvey-de");
+    const rows: string[][] = parse(readFileSync(path.join(german, "export.csv")), {
+      bom: true,
+      delimiter: ";",
+    });
+    const [header = [], ...data] = rows;
+    const ownCount = header.indexOf("What is your role in the company?");
+    const dir = tmp();
+    const byCode = path.join(dir, "mapping.yaml");
+    const germanMapping = readFileSync(path.join(german, "mapping.yaml"), "utf8");
+    writeFileSync(
+      byCode,
+      germanMapping
+        .replace("id: Antwort ID", "id: id")
+        .replace("column: Datum Abgeschickt", "column: submitdate"),
+    );
+
+    it("has the fixture's own columns in order, and each heading names one column only", () => {
+      expect(ownCount).toBe(7);
+      expect(header.slice(0, ownCount)).toEqual(
+        LIMESURVEY_OWN.slice(0, ownCount).map((code) => ownHeading("de", code)),
+      );
+      expect(readFileSync(byCode, "utf8")).not.toBe(germanMapping);
+      // No heading of one column is another column's heading under some other interface.
+      const owner = new Map<string, string>();
+      for (const lang of Object.keys(LIMESURVEY_INTERFACES)) {
+        for (const code of LIMESURVEY_OWN) {
+          const heading = ownHeading(lang, code).toLowerCase();
+          expect(owner.get(heading) ?? code, `${lang} ${heading}`).toBe(code);
+          owner.set(heading, code);
+        }
+      }
+      for (const [code, aliases] of Object.entries(PRESETS.limesurvey.aliases ?? {})) {
+        if (!(LIMESURVEY_OWN as readonly string[]).includes(code)) continue;
+        for (const alias of aliases) expect(owner.get(alias.toLowerCase()) ?? code).toBe(code);
+      }
+    });
+
+    for (const lang of Object.keys(LIMESURVEY_INTERFACES)) {
+      const own = (code: (typeof LIMESURVEY_OWN)[number]) => ownHeading(lang, code);
+      const headed = header.map((h, i) => (i < ownCount ? own(LIMESURVEY_OWN[i] ?? "id") : h));
+
+      it(`${lang}: detected under full and code & text headings; the preset knows every heading`, () => {
+        expect(detectPreset([headed]).id).toBe("limesurvey");
+        const codeText = headed.map(
+          (h, i) => `${i < ownCount ? LIMESURVEY_OWN[i] : `Q${i}`}. ${h}`,
+        );
+        expect(limesurveyCodeTextSeparator(codeText)).toBe(". ");
+        expect(detectPreset([codeText]).id).toBe("limesurvey");
+        const p = PRESETS.limesurvey;
+        for (const code of LIMESURVEY_OWN) {
+          expect(p.metadata).toContain(own(code));
+          expect(p.aliases?.[code]).toContain(own(code));
+        }
+        expect(p.idColumns).toContain(own("id"));
+        expect(p.exclude.map((r) => r.column)).toContain(own("submitdate"));
+      });
+
+      it(`${lang}: batch takes the respondent id, leaves out the unsubmitted response and times each one`, async () => {
+        const file = path.join(dir, `export-${lang}.csv`);
+        writeFileSync(file, `\uFEFF${stringify([headed, ...data], { delimiter: ";" })}`);
+        const { outcome } = await runOn(file, byCode);
+        expect(outcome.summary.rows).toMatchObject({ scored: 8, excluded: 1, rejected: 0 });
+        expect(outcome.summary.exclusions).toEqual([
+          { reason: "incomplete response (no submit date)", rows: 1 },
+        ]);
+        const results = materializeResults(outcome);
+        expect(results.respondents.map((r) => r.id)).toEqual([
+          "1",
+          "2",
+          "3",
+          "4",
+          "5",
+          "6",
+          "7",
+          "8",
+        ]);
+        // Respondent 6 took 12 seconds between the start and submit dates.
+        expect(results.statistics?.careless.timing).toEqual([own("startdate"), own("submitdate")]);
+        expect(results.statistics?.careless.reasons["too-fast"]).toBe(1);
+      });
+
+      it(`${lang}: map init takes the id and suggests the exclusion, and no own column is a question`, () => {
+        const q = questionnaire();
+        const s = suggestMapping([headed, ...data], q);
+        expect(s.preset.id).toBe("limesurvey");
+        expect(s.idColumn?.key).toBe(own("id"));
+        expect(s.matches).toHaveLength(9);
+        const owns = new Set(headed.slice(0, ownCount));
+        expect(s.matches.filter((m) => owns.has(m.column.key))).toEqual([]);
+        expect(s.unmatchedColumns.filter((c) => owns.has(c.key))).toEqual([]);
+        const text = renderSuggestion(s, {
+          exportName: "export.csv",
+          questionnaire: q,
+          date: "2024-03-31",
+        });
+        expect(text).toContain(
+          `- { column: ${own("submitdate")}, empty: true, reason: incomplete response (no submit date) }`,
+        );
+      });
+    }
   });
 
   it("has a fixture for every preset", () => {

@@ -56,6 +56,7 @@ describe("map init suggestions", () => {
     "wjx-gb18030",
     "wjx-codes",
     "limesurvey-zh-hans",
+    "limesurvey-de",
     "generic-utf16",
     "generic-crlf",
   ];
