@@ -1,14 +1,17 @@
 import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
+import { displayWidth, textEm } from "../../../src/core/text/width.js";
 import {
-  displayWidth,
+  EMS,
+  fillLines,
   linesAtEm,
+  longestToken,
   longestWordEm,
-  textEm,
+  wrapLines,
+  wrapRuns,
   wrapToWidth,
-} from "../../../src/core/text/width.js";
-import { longestToken, wrapLines, wrapRuns } from "../../../src/core/text/wrap.js";
+} from "../../../src/core/text/wrap.js";
 
 // The contracts every wrapper keeps, whatever the text: no piece of text lost or reordered, no line
 // wider than its width unless one unbreakable piece is, Chinese closing punctuation never starting
@@ -35,7 +38,7 @@ const squeeze = (s: string): string => s.replace(/\s+/g, "");
 const CLOSING_START = /^[，。、；：？！）》」』”’…]/u;
 const OPENING_END = /[（《「『“‘]$/u;
 
-describe("wrapLines and wrapRuns (terminal columns)", () => {
+describe("wrapLines and wrapRuns (terminal columns), and every wrapper for kinsoku", () => {
   it("lose and reorder nothing, and fit every line in the width", () => {
     fc.assert(
       fc.property(text, fc.integer({ min: 1, max: 60 }), (t, width) => {
@@ -68,11 +71,18 @@ describe("wrapLines and wrapRuns (terminal columns)", () => {
       fc.property(fc.array(clause, { minLength: 1, maxLength: 20 }), (clauses) => {
         const t = clauses.join("");
         const width = longestToken(t) + 3;
-        const lines = wrapLines(t, width);
-        lines.forEach((line, i) => {
-          if (i > 0) expect(line).not.toMatch(CLOSING_START);
-          if (i < lines.length - 1) expect(line).not.toMatch(OPENING_END);
-        });
+        const em = longestWordEm(t) + 1.5;
+        // Chart labels (columns) and Word cells (ems) follow the same rules as the terminal.
+        const layouts = [
+          wrapLines(t, width),
+          wrapToWidth(t, width),
+          fillLines(t, EMS, em).map(([from, to]) => t.slice(from, to)),
+        ];
+        for (const lines of layouts)
+          lines.forEach((line, i) => {
+            if (i > 0) expect(line).not.toMatch(CLOSING_START);
+            if (i < lines.length - 1) expect(line).not.toMatch(OPENING_END);
+          });
       }),
     );
   });
