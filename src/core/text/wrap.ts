@@ -98,7 +98,7 @@ export type Span = readonly [start: number, end: number];
  * Fills lines of at most `width` (`restWidth` after the first) with the text's segments, as many
  * as fit on each: the spaces between two segments on a line are kept, those at a break dropped; a
  * segment wider than a line is cut between characters, never dropped; a newline starts a new line.
- * At least one line.
+ * At least one line; a width under 1 counts as 1.
  */
 export function fillLines(
   text: string,
