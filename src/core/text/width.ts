@@ -33,8 +33,6 @@ export function truncateToWidth(text: string, max: number): string {
 const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2000-\u2bff]*$/;
 /** One wide (CJK) character. */
 const WIDE = /^[\u2e80-\u9fff\uff00-\uffef]$/;
-/** Words with their following spaces, and each wide (CJK) character on its own. */
-const BREAKABLE = /[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|[\u2e80-\u9fff\uff00-\uffef]\s*|\s+/g;
 
 /**
  * Advance widths in ems of DejaVu Sans, a–z then A–Z: the widest of the sans faces a reader's
@@ -53,12 +51,6 @@ const NARROW_PUNCTUATION = /^[.,:;'\u2019\u00b7|!]$/;
 const BRACKETS = /^[()[\]{}\-/]$/;
 /** A full em: the trend arrows ▲▼ (▴▾) too, which substitute faces set as wide as a capital M. */
 const EM_WIDE = /^[%@&\u2014\u2026\u25b2\u25b4\u25bc\u25be]$/;
-/**
- * A hyphenated word of at most this many characters is kept whole ("follow-up", "e-mail"): Word
- * and LibreOffice may break after its hyphen, but a column sized to its halves wraps it there.
- */
-const WHOLE_HYPHENATED = 10;
-
 /** One character's advance width in ems (see LOWER_EM); a wide (CJK) character is one em. */
 function charEm(ch: string): number {
   const code = ch.charCodeAt(0);
@@ -71,76 +63,9 @@ function charEm(ch: string): number {
   return NARROW.test(ch) ? 0.65 : displayWidth(ch) >= 2 ? 1 : 0.65;
 }
 
-/**
- * The widest piece of text a line break should not split, in ems of a sans-serif face: a word (a
- * hyphen may end a line in a word longer than WHOLE_HYPHENATED characters), or a wide (CJK)
- * character. What a table column needs so that its text wraps between words and never inside one
- * ("programm / e", "follow- / up").
- */
-export function longestWordEm(text: string): number {
-  let widest = 0;
-  for (const token of text.match(BREAKABLE) ?? []) {
-    const word = token.trim();
-    const parts = [...word].length <= WHOLE_HYPHENATED ? [word] : word.split(/(?<=-)/);
-    for (const part of parts) widest = Math.max(widest, textEm(part));
-  }
-  return widest;
-}
-
-/** The width of text set on one line, in ems of a sans-serif face (see longestWordEm). */
+/** The width of text set on one line, in ems of a sans-serif face (see LOWER_EM). */
 export function textEm(text: string): number {
   let em = 0;
   for (const ch of text) em += charEm(ch);
   return em;
-}
-
-/**
- * Breaks text into lines of at most `max` terminal columns: between words, and between any two
- * wide (CJK) characters; a word longer than a line is cut. At most `lines` lines, the last ending
- * with `…` when text remains.
- */
-export function wrapToWidth(text: string, max: number, lines = Number.POSITIVE_INFINITY): string[] {
-  const tokens = text.trim().match(BREAKABLE) ?? [];
-  const out: string[] = [];
-  let line = "";
-  for (const token of tokens) {
-    if (line !== "" && displayWidth((line + token).trimEnd()) > max) {
-      out.push(line.trimEnd());
-      line = "";
-    }
-    line += line === "" ? token.trimStart() : token;
-  }
-  if (line.trim() !== "") out.push(line.trimEnd());
-  const fitted = out.map((l) => truncateToWidth(l, max));
-  if (fitted.length <= lines) return fitted;
-  const kept = fitted.slice(0, lines);
-  kept[lines - 1] = truncateToWidth(fitted.slice(lines - 1).join(" "), max);
-  return kept;
-}
-
-/**
- * How many lines text takes in a column `em` ems wide (see textEm), broken as longestWordEm
- * breaks it: between words and between wide (CJK) characters; a word wider than the column takes
- * as many lines as it needs. At least one line; each line break ("\n") starts a new line.
- */
-export function linesAtEm(text: string, em: number): number {
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    lines++;
-    let used = 0;
-    for (const token of paragraph.match(BREAKABLE) ?? []) {
-      const word = textEm(token.trimEnd());
-      if (word === 0 && used === 0) continue;
-      if (used > 0 && used + word > em) {
-        lines++;
-        used = 0;
-      }
-      if (used === 0 && word > em) {
-        const more = Math.ceil(word / em) - 1;
-        lines += more;
-        used = word - more * em;
-      } else used += textEm(token);
-    }
-  }
-  return Math.max(1, lines);
 }

@@ -1,10 +1,39 @@
-import { displayWidth } from "./width.js";
+import { displayWidth, textEm, truncateToWidth } from "./width.js";
+
+// One model of where text may break, for every wrapper: `segments` splits text into the pieces a
+// line never breaks inside, `fillLines` fills lines with them greedily in a width given by a
+// `Measure` (terminal columns, or ems of a document's face). Everything else here derives from
+// those two.
 
 /** A piece of text and how it is shown (a colour, bold…); wrapping keeps each piece's style. */
 export interface Run<S> {
   text: string;
   style: S;
 }
+
+/** How wide text is, and whether a hyphen may end a line (see segments). */
+export interface Measure {
+  width: (text: string) => number;
+  hyphens: boolean;
+}
+
+/**
+ * Terminal columns (displayWidth): terminal text, and chart labels laid out in columns. We break
+ * these lines ourselves, never after a hyphen: a path or an identifier ("01-ceo.yaml") stays whole.
+ */
+export const COLUMNS: Measure = { width: displayWidth, hyphens: false };
+
+/**
+ * Ems of a document's sans face (textEm): what Word, LibreOffice and PowerPoint break a table cell
+ * by, and they break after a hyphen too.
+ */
+export const EMS: Measure = { width: textEm, hyphens: true };
+
+/**
+ * A hyphenated word of at most this many characters is kept whole ("follow-up", "e-mail"): Word
+ * and LibreOffice may break after its hyphen, but a column sized to its halves wraps it there.
+ */
+const WHOLE_HYPHENATED = 10;
 
 // Chinese punctuation that must not start a line (it stays with the character before it):
 // ，。、；：？！）》」』”’… and their ASCII counterparts.
@@ -18,54 +47,43 @@ const NO_LINE_END = /[\uFF08\u300A\u300C\u300E\u201C\u2018]$/u;
 const TOKEN =
   /\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/gu;
 
-/** The pieces a line may break between, in order and covering the whole text. */
-function tokens(text: string): string[] {
+const SPACE = /^\s/u;
+
+/**
+ * The pieces a line may break between, in order and covering the whole text: runs of spaces, and
+ * the unbreakable pieces between them — a word; a CJK character with the closing punctuation after
+ * it and the opening punctuation before it (kinsoku); with `hyphens`, the parts of a word longer
+ * than WHOLE_HYPHENATED characters, each ending at its hyphen.
+ */
+export function segments(text: string, hyphens = false): string[] {
   const out: string[] = [];
-  for (const t of text.match(TOKEN) ?? []) {
-    const last = out.length - 1;
-    const before = out[last] ?? " ";
-    const glued = NO_LINE_START.test(t) ? !/^\s/u.test(before) : NO_LINE_END.test(before);
-    if (last >= 0 && glued && !/^\s/u.test(t)) out[last] += t;
-    else out.push(t);
+  for (const match of text.match(TOKEN) ?? []) {
+    const split = hyphens && !SPACE.test(match) && [...match].length > WHOLE_HYPHENATED;
+    for (const t of split ? match.split(/(?<=-)/) : [match]) {
+      const last = out.length - 1;
+      const before = out[last] ?? " ";
+      const glued = NO_LINE_START.test(t) ? !SPACE.test(before) : NO_LINE_END.test(before);
+      if (last >= 0 && glued && !SPACE.test(t)) out[last] += t;
+      else out.push(t);
+    }
   }
   return out;
 }
 
-/** The widest piece of text {@link wrapRuns} never breaks (a word, or a CJK character with its punctuation). */
-export function longestToken(text: string): number {
-  return Math.max(0, ...tokens(text).map((t) => (/^\s/u.test(t) ? 0 : displayWidth(t))));
+/** The widest unbreakable piece of text (see segments). */
+function widestSegment(text: string, measure: Measure): number {
+  let widest = 0;
+  for (const s of segments(text, measure.hyphens))
+    if (!SPACE.test(s)) widest = Math.max(widest, measure.width(s));
+  return widest;
 }
 
-/** The runs covering `text[start, end)` of the runs' joined text. */
-function slice<S>(runs: readonly Run<S>[], starts: number[], start: number, end: number): Run<S>[] {
-  const out: Run<S>[] = [];
-  runs.forEach((run, i) => {
-    const from = Math.max(start, starts[i] ?? 0);
-    const to = Math.min(end, (starts[i] ?? 0) + run.text.length);
-    if (from < to)
-      out.push({
-        text: run.text.slice(from - (starts[i] ?? 0), to - (starts[i] ?? 0)),
-        style: run.style,
-      });
-  });
-  return out;
-}
-
-/** Appends runs to a line, merging a run into the one before when they share a style. */
-function append<S>(line: Run<S>[], runs: readonly Run<S>[]): void {
-  for (const run of runs) {
-    const last = line[line.length - 1];
-    if (last && last.style === run.style) last.text += run.text;
-    else line.push({ ...run });
-  }
-}
-
-/** Cuts `text` after at most `max` columns (at least one character, so a cut always advances). */
-function cutAt(text: string, max: number): number {
+/** Cuts `text` after at most `max` wide (at least one character, so a cut always advances). */
+function cutAt(text: string, max: number, measure: Measure): number {
   let width = 0;
   let length = 0;
   for (const ch of text) {
-    const w = displayWidth(ch);
+    const w = measure.width(ch);
     if (length > 0 && width + w > max) break;
     width += w;
     length += ch.length;
@@ -73,64 +91,131 @@ function cutAt(text: string, max: number): number {
   return length;
 }
 
+/** A line of a text: its `[start, end)`, without the spaces at its ends. */
+export type Span = readonly [start: number, end: number];
+
 /**
- * Breaks styled text into lines of at most `width` terminal columns (`restWidth` after the first):
- * Latin text at spaces, CJK text between any two characters but never before closing punctuation;
- * a word longer than a line is cut, never dropped; a newline starts a new line. Spaces at the
- * ends of lines are dropped, spaces between words kept.
+ * Fills lines of at most `width` (`restWidth` after the first) with the text's segments, as many
+ * as fit on each: the spaces between two segments on a line are kept, those at a break dropped; a
+ * segment wider than a line is cut between characters, never dropped; a newline starts a new line.
+ * At least one line; a width under 1 counts as 1.
  */
-export function wrapRuns<S>(runs: readonly Run<S>[], width: number, restWidth = width): Run<S>[][] {
-  const text = runs.map((r) => r.text).join("");
-  const starts: number[] = [];
-  runs.reduce((at, r) => {
-    starts.push(at);
-    return at + r.text.length;
-  }, 0);
-  const lines: Run<S>[][] = [];
-  let line: Run<S>[] = [];
+export function fillLines(
+  text: string,
+  measure: Measure,
+  width: number,
+  restWidth = width,
+): Span[] {
+  const lines: Span[] = [];
+  let start = -1;
+  let end = 0;
   let used = 0;
-  let space: Run<S>[] | null = null;
+  let gap = 0;
   const limit = () => Math.max(1, lines.length === 0 ? width : restWidth);
   const breakLine = () => {
-    lines.push(line);
-    line = [];
+    lines.push(start < 0 ? [end, end] : [start, end]);
+    start = -1;
     used = 0;
-    space = null;
+    gap = 0;
   };
   let at = 0;
-  for (const token of tokens(text)) {
-    const start = at;
-    at += token.length;
-    if (/^\s/u.test(token)) {
-      for (let n = token.split("\n").length - 1; n > 0; n--) breakLine();
-      if (used > 0) space = slice(runs, starts, start, at);
+  for (const segment of segments(text, measure.hyphens)) {
+    const from = at;
+    at += segment.length;
+    if (SPACE.test(segment)) {
+      for (let n = segment.split("\n").length - 1; n > 0; n--) breakLine();
+      if (used > 0) gap = measure.width(segment);
       continue;
     }
-    const w = displayWidth(token);
-    const gap = space ? displayWidth(space.map((r) => r.text).join("")) : 0;
+    const w = measure.width(segment);
     if (used > 0 && used + gap + w > limit()) breakLine();
-    else if (space) {
-      append(line, space);
-      used += gap;
-    }
-    space = null;
-    let from = start;
-    while (displayWidth(text.slice(from, at)) > limit() - used) {
-      const cut = from + cutAt(text.slice(from, at), limit() - used);
-      append(line, slice(runs, starts, from, cut));
+    else used += gap;
+    gap = 0;
+    let cut = from;
+    while (measure.width(text.slice(cut, at)) > limit() - used) {
+      if (start < 0) start = cut;
+      end = cut + cutAt(text.slice(cut, at), limit() - used, measure);
+      cut = end;
       breakLine();
-      from = cut;
     }
-    append(line, slice(runs, starts, from, at));
-    used += displayWidth(text.slice(from, at));
+    if (cut === at) continue;
+    if (start < 0) start = cut;
+    end = at;
+    used += measure.width(text.slice(cut, at));
   }
-  lines.push(line);
+  breakLine();
   return lines;
+}
+
+/** The runs covering `text[start, end)` of the runs' joined text, touching runs of a style merged. */
+function slice<S>(runs: readonly Run<S>[], starts: number[], [start, end]: Span): Run<S>[] {
+  const out: Run<S>[] = [];
+  runs.forEach((run, i) => {
+    const at = starts[i] ?? 0;
+    const from = Math.max(start, at);
+    const to = Math.min(end, at + run.text.length);
+    if (from >= to) return;
+    const text = run.text.slice(from - at, to - at);
+    const last = out[out.length - 1];
+    if (last && last.style === run.style) last.text += text;
+    else out.push({ text, style: run.style });
+  });
+  return out;
+}
+
+/**
+ * Breaks styled text into lines of at most `width` terminal columns (`restWidth` after the first),
+ * as fillLines fills them: Latin text at spaces, CJK text between any two characters but never
+ * before closing punctuation nor after opening punctuation.
+ */
+export function wrapRuns<S>(runs: readonly Run<S>[], width: number, restWidth = width): Run<S>[][] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const r of runs) {
+    starts.push(at);
+    at += r.text.length;
+  }
+  const text = runs.map((r) => r.text).join("");
+  return fillLines(text, COLUMNS, width, restWidth).map((span) => slice(runs, starts, span));
 }
 
 /** {@link wrapRuns} for plain text: the lines, each at most `width` columns. */
 export function wrapLines(text: string, width: number, restWidth = width): string[] {
-  return wrapRuns([{ text, style: null }], width, restWidth).map((l) =>
-    l.map((r) => r.text).join(""),
-  );
+  return fillLines(text, COLUMNS, width, restWidth).map(([start, end]) => text.slice(start, end));
+}
+
+/** The widest piece of text {@link wrapRuns} never breaks, in terminal columns (see segments). */
+export function longestToken(text: string): number {
+  return widestSegment(text, COLUMNS);
+}
+
+/**
+ * A label in lines of at most `max` terminal columns, broken as wrapLines breaks it; none for
+ * blank text. At most `lines` lines, the last ending with `…` when text remains.
+ */
+export function wrapToWidth(text: string, max: number, lines = Number.POSITIVE_INFINITY): string[] {
+  const trimmed = text.trim();
+  if (trimmed === "") return [];
+  const fitted = wrapLines(trimmed, max).map((l) => truncateToWidth(l, max));
+  if (fitted.length <= lines) return fitted;
+  const kept = fitted.slice(0, lines);
+  kept[lines - 1] = truncateToWidth(fitted.slice(lines - 1).join(" "), max);
+  return kept;
+}
+
+/**
+ * The widest piece of text a line break should not split, in ems of a sans-serif face (see
+ * segments with hyphens): what a table column needs so that its text wraps between words and
+ * never inside one ("programm / e", "follow- / up").
+ */
+export function longestWordEm(text: string): number {
+  return widestSegment(text, EMS);
+}
+
+/**
+ * How many lines text takes in a column `em` ems wide, broken as longestWordEm breaks it (see
+ * fillLines). At least one line; each line break ("\n") starts a new line.
+ */
+export function linesAtEm(text: string, em: number): number {
+  return fillLines(text, EMS, em).length;
 }

@@ -1,4 +1,5 @@
-import { displayWidth, truncateToWidth, wrapToWidth } from "../../core/text/width.js";
+import { displayWidth, truncateToWidth } from "../../core/text/width.js";
+import { wrapToWidth } from "../../core/text/wrap.js";
 import { escapeXml } from "../../core/text/xml.js";
 import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/model.js";
 import {

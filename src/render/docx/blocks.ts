@@ -14,7 +14,8 @@ import {
   WidthType,
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
-import { linesAtEm, longestWordEm, textEm } from "../../core/text/width.js";
+import { textEm } from "../../core/text/width.js";
+import { linesAtEm, longestWordEm } from "../../core/text/wrap.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
 import type { SvgChart } from "../charts/svg.js";

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { type BrandLogo, type BrandView, brandFooter } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
-import { linesAtEm } from "../../core/text/width.js";
+import { linesAtEm } from "../../core/text/wrap.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
 import { normalizePackage } from "../ooxml/package.js";

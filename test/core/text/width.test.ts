@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  displayWidth,
-  linesAtEm,
-  longestWordEm,
-  textEm,
-  wrapToWidth,
-} from "../../../src/core/text/width.js";
+import { displayWidth, textEm } from "../../../src/core/text/width.js";
+import { linesAtEm, longestWordEm, wrapToWidth } from "../../../src/core/text/wrap.js";
 
 describe("wrapToWidth", () => {
   it("breaks between words and keeps every word whole", () => {

@@ -1,7 +1,18 @@
 import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { longestToken, wrapLines, wrapRuns } from "../../../src/core/text/wrap.js";
+import { textEm } from "../../../src/core/text/width.js";
+import {
+  COLUMNS,
+  EMS,
+  fillLines,
+  linesAtEm,
+  longestToken,
+  segments,
+  wrapLines,
+  wrapRuns,
+  wrapToWidth,
+} from "../../../src/core/text/wrap.js";
 
 const word = fc.stringMatching(/^[A-Za-z]{1,30}$|^[一-龥]{1,6}$|^[，。、（）“”]$|^[—·▲]$/);
 
@@ -90,5 +101,74 @@ describe("longestToken", () => {
     expect(longestToken("以客户为中心的文化")).toBe(2);
     expect(longestToken("低于（2 分）")).toBe(4);
     expect(longestToken("")).toBe(0);
+  });
+});
+
+describe("segments", () => {
+  it("splits text into words, spaces and CJK characters with their punctuation, covering it all", () => {
+    expect(segments("Data  governance（试点），下一步")).toEqual([
+      "Data",
+      "  ",
+      "governance",
+      "（试",
+      "点），",
+      "下",
+      "一",
+      "步",
+    ]);
+    expect(segments("")).toEqual([]);
+  });
+
+  it("ends a segment at each hyphen of a word longer than 10 characters, for documents only", () => {
+    expect(segments("year-on-year follow-up", EMS.hyphens)).toEqual([
+      "year-",
+      "on-",
+      "year",
+      " ",
+      "follow-up",
+    ]);
+    expect(segments("year-on-year", COLUMNS.hyphens)).toEqual(["year-on-year"]);
+  });
+});
+
+describe("one model for every wrapper", () => {
+  it("keeps Chinese closing punctuation off the start of a chart label's line", () => {
+    // Before the wrappers shared one model, the bracket closed a line of its own here.
+    expect(wrapToWidth("原样导入标杆流程，从基础服务流程做起（试点）", 40)).toEqual([
+      "原样导入标杆流程，从基础服务流程做起（试",
+      "点）",
+    ]);
+  });
+
+  it("counts a Word cell's lines with the same punctuation and hyphen rules", () => {
+    const lines = (text: string, em: number) =>
+      fillLines(text, EMS, em).map(([from, to]) => text.slice(from, to));
+    expect(lines("可重复。可重复。", 3)).toEqual(["可重", "复。可", "重复。"]);
+    expect(linesAtEm("可重复。可重复。", 3)).toBe(3);
+    // Word breaks a long hyphenated word after its hyphen, not inside its parts.
+    expect(lines("cross-functional team", textEm("functional team"))).toEqual([
+      "cross-",
+      "functional team",
+    ]);
+    // A word wider than the column is cut between letters, as Word cuts it.
+    expect(lines("Incomprehensibilities", 6).join("")).toBe("Incomprehensibilities");
+    expect(linesAtEm("Incomprehensibilities", 6)).toBe(lines("Incomprehensibilities", 6).length);
+  });
+
+  it("measures the same pieces in columns and in ems", () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 20 }), (words) => {
+        const text = words.join(" ");
+        expect(segments(text, false).join("")).toBe(text);
+        expect(segments(text, true).join("")).toBe(text);
+        // In a column as wide as its widest piece, a text is never cut inside a piece.
+        const width = longestToken(text);
+        const pieces = segments(text).filter((s) => s.trim() !== "");
+        if (width > 0)
+          for (const line of wrapLines(text, width))
+            for (const piece of segments(line))
+              if (piece.trim() !== "") expect(pieces).toContain(piece);
+      }),
+    );
   });
 });
