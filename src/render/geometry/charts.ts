@@ -114,3 +114,33 @@ export function splitTimelineRows(
   if (heights.length > 0) parts.push([start, heights.length]);
   return parts;
 }
+
+/** A line from one point to another. */
+export type Segment = [Point, Point];
+
+/**
+ * Diagonal hatching (rising to the right, y growing downwards) over the rectangle from (x1, y1)
+ * to (x2, y2): one line every `step` units along the axes, each cut to the rectangle. The lines
+ * sit on a grid anchored at the origin (x + y a multiple of `step`), so hatchings of adjoining
+ * rectangles (a phase's band and its rows) line up.
+ */
+export function hatchLines(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  step: number,
+): Segment[] {
+  const lines: Segment[] = [];
+  if (x2 <= x1 || y2 <= y1 || step <= 0) return lines;
+  for (let c = Math.ceil((x1 + y1) / step) * step; c < x2 + y2; c += step) {
+    const from = Math.max(x1, c - y2);
+    const to = Math.min(x2, c - y1);
+    if (to > from)
+      lines.push([
+        [from, c - from],
+        [to, c - to],
+      ]);
+  }
+  return lines;
+}

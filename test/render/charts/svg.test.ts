@@ -62,6 +62,37 @@ describe("the timeline chart of Word (SVG)", () => {
   );
 });
 
+describe("the hold in Word's timeline (SVG)", () => {
+  /** The hatching's lines: paths drawn in white (the band) or in a phase's hatch colour (rows). */
+  const hatchings = (svg: string) =>
+    [...svg.matchAll(/<path d="M[^"]*" stroke="([^"]+)"/g)].map((m) => m[1]);
+
+  it.each(["en", "zh-CN"] as const)(
+    "%s: hatches the hold's weeks in every picture and names it under the last",
+    (lang) => {
+      const timeline = acmeReport({ lang }).roadmap.timeline;
+      expect(timeline.phases.some((p) => p.hold !== null)).toBe(true);
+      const parts = timelineSvgParts(timeline, labels, undefined, 400);
+      expect(parts.length).toBeGreaterThan(1);
+      for (const part of parts) expect(hatchings(part.svg)).toContain("#ffffff");
+      expect(parts.map((p) => textsOf(p.svg).includes(timeline.holdLabel))).toEqual(
+        parts.map((_, i) => i === parts.length - 1),
+      );
+      // Deterministic: the same chart, the same pictures.
+      expect(timelineSvgParts(timeline, labels, undefined, 400)).toEqual(parts);
+    },
+  );
+
+  it("draws neither hatching nor legend for a plan without a hold", () => {
+    const timeline = acmeReport({ lang: "en" }).roadmap.timeline;
+    const unheld = { ...timeline, phases: timeline.phases.map((p) => ({ ...p, hold: null })) };
+    for (const part of timelineSvgParts(unheld, labels, undefined, 400)) {
+      expect(hatchings(part.svg)).toEqual([]);
+      expect(textsOf(part.svg)).not.toContain(timeline.holdLabel);
+    }
+  });
+});
+
 describe("the gap bars of Word (SVG)", () => {
   it.each(["en", "zh-CN"] as const)(
     "%s: names every dimension in full, on up to two lines",

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   barLayout,
+  hatchLines,
   linearScale,
   type RadarFrame,
   radarPoint,
@@ -107,6 +108,61 @@ describe("timeline row split", () => {
           const flat = parts.flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i));
           expect(flat).toEqual(heights.map((_, i) => i));
           for (const [a, b] of parts) expect(b).toBeGreaterThan(a);
+        },
+      ),
+    );
+  });
+});
+
+describe("hold hatching", () => {
+  it("draws rising lines cut to the rectangle, on a grid anchored at the origin", () => {
+    expect(hatchLines(0, 0, 10, 4, 4)).toEqual([
+      [
+        [0, 4],
+        [4, 0],
+      ],
+      [
+        [4, 4],
+        [8, 0],
+      ],
+      [
+        [8, 4],
+        [10, 2],
+      ],
+    ]);
+    // The line through the corner (c = 0) is a point, not a line: left out.
+    expect(hatchLines(0, 0, 2, 2, 10)).toEqual([]);
+    expect(hatchLines(5, 0, 5, 10, 2)).toEqual([]);
+    expect(hatchLines(0, 0, 10, 10, 0)).toEqual([]);
+  });
+
+  it("keeps every line inside the rectangle, rising at 45 degrees, one a step apart", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -200, max: 200 }),
+        fc.integer({ min: -200, max: 200 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 12 }),
+        (x, y, w, h, step) => {
+          const lines = hatchLines(x, y, x + w, y + h, step);
+          for (const [[ax, ay], [bx, by]] of lines) {
+            for (const [px, py] of [
+              [ax, ay],
+              [bx, by],
+            ] as const) {
+              expect(px).toBeGreaterThanOrEqual(x);
+              expect(px).toBeLessThanOrEqual(x + w);
+              expect(py).toBeGreaterThanOrEqual(y);
+              expect(py).toBeLessThanOrEqual(y + h);
+            }
+            expect(bx).toBeGreaterThan(ax);
+            expect(ax + ay).toBeCloseTo(bx + by, 9);
+            expect((((ax + ay) % step) + step) % step).toBeCloseTo(0, 9);
+          }
+          // Every line of the grid that crosses the inside is drawn.
+          const crossing = Math.ceil((x + y + w + h) / step) - Math.floor((x + y) / step) - 1;
+          expect(lines).toHaveLength(crossing);
         },
       ),
     );

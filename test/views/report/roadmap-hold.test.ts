@@ -42,6 +42,17 @@ describe("the rigidify hold in the report", () => {
     // The phase ends with the hold: its last week is the hold's.
     expect(en?.endWeek).toBe(Number(until));
     const zh = roadmapOf(standardPack(), "zh-CN").phases[0];
+    // The timeline marks the same weeks, with its legend in each language.
+    const timeline = roadmapOf(standardPack(), "en").timeline;
+    expect(timeline.phases.map((p) => p.hold)).toEqual([
+      { startWeek: Number(from), endWeek: Number(until) },
+      null,
+      null,
+    ]);
+    expect(timeline.holdLabel).toBe("Hold: stable use before the phase closes");
+    expect(roadmapOf(standardPack(), "zh-CN").timeline.holdLabel).toBe(
+      "稳定执行期：阶段收尾前须保持稳定执行",
+    );
     expect(zh?.exitCriteria[1]).toBe(
       `最后一项推广于第 ${from} 周（${/（(.+?)）/.exec(zh?.exitCriteria[1] ?? "")?.[1]}）结束；其后须连续四周稳定执行，至第 ${until} 周（${/至第 \d+ 周（(.+?)）/.exec(zh?.exitCriteria[1] ?? "")?.[1]}）结束，本阶段方可收尾。`,
     );
@@ -59,6 +70,7 @@ describe("the rigidify hold in the report", () => {
         ...without.actions.filter((a) => a.phase === "rigidify").map((a) => a.endWeek),
       );
       expect(rigidify?.endWeek).toBe(lastEnd);
+      expect(without.timeline.phases.every((p) => p.hold === null)).toBe(true);
       // The held plan closes rigidify later, and every later phase moves with it.
       const held = roadmapOf(standardPack(), lang);
       expect(held.phases[0]?.endWeek ?? 0).toBeGreaterThan(lastEnd);

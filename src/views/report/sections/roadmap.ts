@@ -474,12 +474,16 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
       title: t.labels.timelineTitle,
       totalWeeks: plan.reassessmentWeek,
       startDate: start,
-      phases: phases.map((p) => ({
-        phase: p.phase,
-        label: p.name,
-        startWeek: p.startWeek,
-        endWeek: p.endWeek,
-      })),
+      phases: phases.map((p) => {
+        const hold = plan.phases.find((x) => x.phase === p.phase)?.hold ?? null;
+        return {
+          phase: p.phase,
+          label: p.name,
+          startWeek: p.startWeek,
+          endWeek: p.endWeek,
+          hold: hold ? { startWeek: hold.from, endWeek: hold.from + hold.weeks } : null,
+        };
+      }),
       bars:
         ctx.edition === "board"
           ? workstreams(ctx, actions)
@@ -499,6 +503,7 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
       ],
       horizonWeek: plan.horizonWeeks,
       horizonLabel: t.labels.horizonEnd,
+      holdLabel: t.timelineHold,
     },
   };
 }
