@@ -70,7 +70,7 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
   "unresolved-reference": {
     severity: "error",
     summary:
-      "A reference names something that does not exist: a dimension or question in a condition, a recommendation's dimension, dependsOn or mitigates entry, an owner role or a question role.",
+      "A reference names something that does not exist: a dimension or question in a condition, a recommendation's dimension, dependsOn or mitigates entry, an owner role, a question role or the exit criterion a phase's hold belongs to (`holdCriterion`).",
     help: "Correct the id, or declare what it refers to.",
   },
   "dependency-cycle": {

@@ -749,6 +749,26 @@ const profiles: Rule = ({ tree, levels, report }) => {
   });
 };
 
+/**
+ * The phases' holds (`holdWeeks`, `holdCriterion`): the criterion a hold belongs to is one of the
+ * phase's exit criteria.
+ */
+const phaseHolds: Rule = ({ tree, report }) => {
+  const phases = tree.root.value.methodology?.roadmap.phases;
+  for (const [phase, pm] of Object.entries(phases ?? {})) {
+    const loc = (key: string) => at(tree.root, "methodology", "roadmap", "phases", phase, key);
+    if (pm.holdCriterion !== undefined && pm.holdCriterion > pm.exitCriteria.length) {
+      report(
+        "unresolved-reference",
+        loc("holdCriterion"),
+        pm.exitCriteria.length === 0
+          ? `expected no holdCriterion, since ${phase} has no exit criteria for its hold to follow; found ${pm.holdCriterion}`
+          : `expected the number of one of ${phase}'s exit criteria (1 to ${pm.exitCriteria.length}) as the criterion its hold belongs to; found ${pm.holdCriterion}`,
+      );
+    }
+  }
+};
+
 const RULES: Rule[] = [
   scaleIsOneToFive,
   ...uniqueIds,
@@ -762,6 +782,7 @@ const RULES: Rule[] = [
   effortRanges,
   kinds,
   profiles,
+  phaseHolds,
 ];
 
 /** Runs every semantic rule over a schema-valid include tree. */

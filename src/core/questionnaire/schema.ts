@@ -390,6 +390,14 @@ function phaseMethodSchema(localizedText: B3["localizedText"]) {
         .describe(
           "Weeks the practice must run stably after the phase's last rollout before the phase closes: the roadmap ends the phase that long after it (so the next phase starts later) and the report dates the hold among the exit criteria. No hold when omitted.",
         ),
+      holdCriterion: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe(
+          "The exit criterion the hold belongs to (1 for the first): the report dates the hold right after it. When omitted, the dated hold follows the phase's own criteria.",
+        ),
     })
     .describe("The method of one roadmap phase.");
 }
