@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** The roadmap's phases, in the order they run. */
+export const PHASES = ["rigidify", "optimise", "solidify"] as const;
+
 // Each file is parsed once per run, so compiling zod's fast paths costs more than it saves.
 z.config({ jitless: true });
 
@@ -96,7 +99,7 @@ function basics() {
   const severity = z.enum(["high", "medium", "low"]).describe("How serious the risk is.");
 
   const phase = z
-    .enum(["rigidify", "optimise", "solidify"])
+    .enum(PHASES)
     .describe(
       "Roadmap phase: rigidify (adopt the benchmark process as it is), optimise (adapt it once mastered), solidify (institutionalise it).",
     );
