@@ -2,6 +2,7 @@ import { displayWidth, truncateToWidth, wrapToWidth } from "../../core/text/widt
 import { escapeXml } from "../../core/text/xml.js";
 import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/model.js";
 import {
+  balanceTimelineRows,
   barLayout,
   hatchLines,
   linearScale,
@@ -10,7 +11,6 @@ import {
   radarRings,
   radarSeries,
   radarSpokes,
-  splitTimelineRows,
   weekStep,
 } from "../geometry/charts.js";
 import { fmtLevel, fmtScore } from "../pdf/text.js";
@@ -340,7 +340,8 @@ const TIMELINE_HEAD = { bandH: 20, scaleY: 36, top: 44 } as const;
  * The roadmap as a Gantt-like timeline: phase bands, a bar per action beside its full name
  * (wrapped, never cut), the gate and reassessment as diamonds on dashed lines and the end of the
  * horizon as a solid line, each named under the rows. Split by rows into pictures of at most
- * `maxHeight` pixels (as the PDF splits it across pages, splitTimelineRows), each with the phase
+ * `maxHeight` pixels (as the PDF splits it across pages), as few as fit with the rows spread
+ * evenly across them (balanceTimelineRows), each with the phase
  * bands and the scale; the milestones' names come under the last. None when there is no action.
  */
 export function timelineSvgParts(
@@ -377,9 +378,9 @@ export function timelineSvgParts(
   ];
   const tail = 10 + 16 * marks.length;
   const room = maxHeight - TIMELINE_HEAD.top - 4;
-  const parts = splitTimelineRows(
+  // As many pictures as the rows need, the rows spread evenly across them.
+  const parts = balanceTimelineRows(
     rows.map((r) => r.h),
-    room,
     room,
     tail,
   );

@@ -144,3 +144,33 @@ export function hatchLines(
   }
   return lines;
 }
+
+/**
+ * The timeline's rows split into as many parts as {@link splitTimelineRows} needs with `room` for
+ * each (Word's pictures, all of one height), but with the rows spread evenly: the tallest part
+ * (the last with its `tail`) as short as it can be, so that the last picture is not left with a
+ * row or two. Each part as [start, end) indexes.
+ */
+export function balanceTimelineRows(
+  heights: readonly number[],
+  room: number,
+  tail: number,
+): [number, number][] {
+  const greedy = splitTimelineRows(heights, room, room, tail);
+  if (greedy.length <= 1) return greedy;
+  // Every height a part can have, lowest first: the first that still needs no more parts wins.
+  const caps = new Set<number>();
+  for (let a = 0; a < heights.length; a++) {
+    let sum = 0;
+    for (let b = a; b < heights.length; b++) {
+      sum += heights[b] ?? 0;
+      const need = sum + (b === heights.length - 1 ? tail : 0);
+      if (need <= room) caps.add(need);
+    }
+  }
+  for (const cap of [...caps].sort((x, y) => x - y)) {
+    const parts = splitTimelineRows(heights, cap, cap, tail);
+    if (parts.length <= greedy.length) return parts;
+  }
+  return greedy;
+}

@@ -5,7 +5,9 @@ import {
   radarSvg,
   type SvgChartLabels,
   timelineSvgParts,
+  WIDTH,
 } from "../../../src/render/charts/svg.js";
+import { chartPartHeight } from "../../../src/render/docx/blocks.js";
 import { acmeReport } from "../../helpers/report.js";
 
 const labels: SvgChartLabels = {
@@ -58,6 +60,28 @@ describe("the timeline chart of Word (SVG)", () => {
       expect(parts.map((p) => textsOf(p.svg).includes(timeline.horizonLabel))).toEqual(
         parts.map((_, i) => i === parts.length - 1),
       );
+    },
+  );
+});
+
+describe("Word's timeline pictures (SVG)", () => {
+  it.each(["en", "zh-CN"] as const)(
+    "%s: spreads the rows evenly over as few half-page pictures as fit",
+    (lang) => {
+      const timeline = acmeReport({ lang }).roadmap.timeline;
+      const maxHeight = chartPartHeight(WIDTH);
+      const parts = timelineSvgParts(timeline, labels, undefined, maxHeight);
+      const rowsOf = (svg: string) => (svg.match(/<rect [^>]*height="10" rx="2"/g) ?? []).length;
+      const rows = parts.map((p) => rowsOf(p.svg));
+      expect(rows.reduce((a, b) => a + b, 0)).toBe(timeline.bars.length);
+      for (const part of parts) expect(part.height).toBeLessThanOrEqual(maxHeight);
+      // Two pictures would not hold every row and the milestones.
+      expect(parts.length).toBeGreaterThan(1);
+      // No picture is left with a few rows: the pictures' heights (the last's with the
+      // milestones' names, so it may hold fewer rows) differ by less than a row of three lines.
+      const heights = parts.map((p) => p.height);
+      expect(Math.max(...heights) - Math.min(...heights), heights.join(", ")).toBeLessThan(39);
+      expect(Math.min(...rows)).toBeGreaterThan(3);
     },
   );
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  balanceTimelineRows,
   barLayout,
   hatchLines,
   linearScale,
@@ -163,6 +164,61 @@ describe("hold hatching", () => {
           // Every line of the grid that crosses the inside is drawn.
           const crossing = Math.ceil((x + y + w + h) / step) - Math.floor((x + y) / step) - 1;
           expect(lines).toHaveLength(crossing);
+        },
+      ),
+    );
+  });
+});
+
+describe("timeline rows spread across Word's pictures", () => {
+  it("keeps the number of parts and spreads the rows evenly instead of filling in order", () => {
+    // Filled in order, five rows of 10 in parts of 40 leave one row for the last part.
+    expect(splitTimelineRows([10, 10, 10, 10, 10], 40, 40, 0)).toEqual([
+      [0, 4],
+      [4, 5],
+    ]);
+    expect(balanceTimelineRows([10, 10, 10, 10, 10], 40, 0)).toEqual([
+      [0, 3],
+      [3, 5],
+    ]);
+    // The last part also holds the tail: it gets fewer rows.
+    expect(balanceTimelineRows([10, 10, 10, 10, 10, 10], 50, 20)).toEqual([
+      [0, 4],
+      [4, 6],
+    ]);
+    expect(balanceTimelineRows([10, 10], 100, 10)).toEqual([[0, 2]]);
+    expect(balanceTimelineRows([], 100, 10)).toEqual([]);
+  });
+
+  it("needs no more parts than filling in order, none taller than the room, the tallest no taller", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 30 }),
+        fc.integer({ min: 60, max: 200 }),
+        fc.integer({ min: 0, max: 40 }),
+        (heights, room, tail) => {
+          const greedy = splitTimelineRows(heights, room, room, tail);
+          const parts = balanceTimelineRows(heights, room, tail);
+          expect(parts).toHaveLength(greedy.length);
+          const flat = parts.flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i));
+          expect(flat).toEqual(heights.map((_, i) => i));
+          const tallest = (ps: [number, number][]) =>
+            Math.max(
+              0,
+              ...ps.map(
+                ([a, b]) =>
+                  heights.slice(a, b).reduce((x, y) => x + y, 0) +
+                  (b === heights.length ? tail : 0),
+              ),
+            );
+          expect(tallest(parts)).toBeLessThanOrEqual(tallest(greedy));
+          for (const [a, b] of parts) {
+            expect(b).toBeGreaterThan(a);
+            if (b - a > 1) {
+              const h = heights.slice(a, b).reduce((x, y) => x + y, 0);
+              expect(h + (b === heights.length ? tail : 0)).toBeLessThanOrEqual(room);
+            }
+          }
         },
       ),
     );
