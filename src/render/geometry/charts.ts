@@ -174,3 +174,32 @@ export function balanceTimelineRows(
   }
   return greedy;
 }
+
+/**
+ * The PDF's widow rule for the timeline: a continued timeline's last page carries at least `min`
+ * rows (fewer only when there are not that many), taken from the end of the page before while it
+ * keeps one and the last page still has `room` for them and the `tail`; the page before ends a
+ * little early instead of leaving a row or two on a page of their own.
+ */
+export function keepLastRows(
+  parts: readonly [number, number][],
+  heights: readonly number[],
+  min: number,
+  room: number,
+  tail: number,
+): [number, number][] {
+  const out = parts.map(([a, b]): [number, number] => [a, b]);
+  const last = out.at(-1);
+  const before = out.at(-2);
+  if (!last || !before) return out;
+  const used = () => heights.slice(last[0], last[1]).reduce((x, y) => x + y, 0) + tail;
+  while (
+    last[1] - last[0] < min &&
+    before[1] - before[0] > 1 &&
+    used() + (heights[last[0] - 1] ?? 0) <= room
+  ) {
+    last[0]--;
+    before[1]--;
+  }
+  return out;
+}

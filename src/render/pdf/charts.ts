@@ -2,6 +2,7 @@ import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/
 import {
   barLayout,
   hatchLines,
+  keepLastRows,
   linearScale,
   type RadarFrame,
   radarAngle,
@@ -257,8 +258,18 @@ interface TimelineGeometry {
   step: number;
 }
 
-/** `leadRows`: the rows that must fit under the caption and scale before the chart starts a page. */
-const TIMELINE = { bandH: 15, scaleH: 13, minRowH: 14, labelWidth: 168, leadRows: 4 } as const;
+/**
+ * `leadRows`: the rows that must fit under the caption and scale before the chart starts a page;
+ * `lastRows`: the rows a continued timeline's last page carries at least.
+ */
+const TIMELINE = {
+  bandH: 15,
+  scaleH: 13,
+  minRowH: 14,
+  labelWidth: 168,
+  leadRows: 4,
+  lastRows: 4,
+} as const;
 const BAR_LABEL: TextStyle = { ...LABEL, size: SIZE.caption, lineGap: 0 };
 
 function timelineGeometry(w: Writer, chart: TimelineChart): TimelineGeometry {
@@ -441,10 +452,14 @@ export function drawTimeline(w: Writer, chart: TimelineChart, labels: ChartLabel
   w.ensure(30 + headerH + leadRows + lastRoom);
   caption(w, chart.title);
   timelineHeader(w, chart, g, labels.weeks);
-  const parts = splitTimelineRows(
-    rows.map((r) => r.h),
-    w.bottom - w.y,
-    w.bottom - w.top - headerH,
+  const heights = rows.map((r) => r.h);
+  const pageRoom = w.bottom - w.top - headerH;
+  // A continued timeline's last page carries a few rows, not one or two under the scale.
+  const parts = keepLastRows(
+    splitTimelineRows(heights, w.bottom - w.y, pageRoom, milestoneRoom),
+    heights,
+    TIMELINE.lastRows,
+    pageRoom,
     milestoneRoom,
   );
   parts.forEach(([from, to], k) => {

@@ -4,6 +4,7 @@ import {
   balanceTimelineRows,
   barLayout,
   hatchLines,
+  keepLastRows,
   linearScale,
   type RadarFrame,
   radarPoint,
@@ -219,6 +220,64 @@ describe("timeline rows spread across Word's pictures", () => {
               expect(h + (b === heights.length ? tail : 0)).toBeLessThanOrEqual(room);
             }
           }
+        },
+      ),
+    );
+  });
+});
+
+describe("the PDF timeline's last page", () => {
+  it("carries at least the rows asked, taken from the page before while it keeps one", () => {
+    const heights = [10, 10, 10, 10, 10, 10, 10];
+    // Filled in order, the last page holds one row.
+    const parts = splitTimelineRows(heights, 60, 100, 0);
+    expect(parts).toEqual([
+      [0, 6],
+      [6, 7],
+    ]);
+    expect(keepLastRows(parts, heights, 4, 100, 0)).toEqual([
+      [0, 3],
+      [3, 7],
+    ]);
+    // Not beyond the room the last page has for the rows and the tail.
+    expect(keepLastRows(parts, heights, 4, 35, 5)).toEqual([
+      [0, 4],
+      [4, 7],
+    ]);
+    // The page before keeps a row.
+    expect(
+      keepLastRows(
+        [
+          [0, 2],
+          [2, 3],
+        ],
+        [10, 10, 10],
+        4,
+        100,
+        0,
+      ),
+    ).toEqual([
+      [0, 1],
+      [1, 3],
+    ]);
+    expect(keepLastRows([[0, 3]], [10, 10, 10], 4, 100, 0)).toEqual([[0, 3]]);
+    expect(keepLastRows([], [], 4, 100, 0)).toEqual([]);
+  });
+
+  it("keeps every row once, in order, and moves rows only between the last two pages", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 60, max: 200 }),
+        fc.integer({ min: 0, max: 40 }),
+        (heights, first, next, tail) => {
+          const split = splitTimelineRows(heights, first, next, tail);
+          const parts = keepLastRows(split, heights, 4, next, tail);
+          const flat = parts.flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i));
+          expect(flat).toEqual(heights.map((_, i) => i));
+          for (const [a, b] of parts) expect(b).toBeGreaterThan(a);
+          expect(parts.slice(0, -2)).toEqual(split.slice(0, -2));
         },
       ),
     );
