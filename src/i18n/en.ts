@@ -542,6 +542,7 @@ const report: Messages["report"] = {
       ? "No action is needed in this phase."
       : `None of this phase's actions fits into the horizon; ${deferred === 1 ? "its one action opens" : `its ${deferred} actions open`} the next cycle.`,
   milestoneLabel: "Reassessment",
+  timelineHold: "Hold: stable use before the phase closes",
   milestoneSentence: (a) =>
     `Reassess in week ${a.week} (${a.date}) with the same questionnaire and roles, and compare the two assessments to measure progress against the targets.`,
   defaultCycle:

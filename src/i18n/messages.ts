@@ -616,6 +616,8 @@ export interface ReportMessages {
   /** A phase without actions in the horizon; `deferred`: how many of its actions the backlog holds. */
   noActionsInPhase(deferred: number): string;
   milestoneLabel: string;
+  /** The timeline's legend of a phase's hold (its hatched weeks). */
+  timelineHold: string;
   /** `week` is 1-based, as people count weeks. */
   milestoneSentence(a: { week: number; date: string }): string;
   defaultCycle: string;

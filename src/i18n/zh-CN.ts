@@ -516,6 +516,7 @@ const report: Messages["report"] = {
       ? "本阶段无需行动。"
       : `本阶段的 ${deferred} 项行动均超出规划期，留作下一轮的起点。`,
   milestoneLabel: "复评",
+  timelineHold: "稳定执行期：阶段收尾前须保持稳定执行",
   milestoneSentence: (a) =>
     `在第 ${a.week} 周（${a.date}）使用同一问卷、面向相同角色进行复评，并对比两次评估结果，衡量相对目标的进展。`,
   defaultCycle: "按约定周期复评，并以复评结果开始下一轮循环。",

@@ -1,3 +1,4 @@
+import { horizonWeeks } from "../math/horizon.js";
 import {
   atLeast,
   ceilTolerant,
@@ -7,7 +8,7 @@ import {
   round2,
 } from "../math/numbers.js";
 import type { Results } from "../models/results.js";
-import type { CrmSituation, Phase, Pillar } from "../questionnaire/schema.js";
+import { type CrmSituation, PHASES, type Phase, type Pillar } from "../questionnaire/schema.js";
 import type { Questionnaire, ResolvedRecommendation } from "../questionnaire/types.js";
 
 /**
@@ -20,7 +21,7 @@ export const ROADMAP_STRATEGIES: readonly RoadmapStrategy[] = ["small-slow", "bi
 export const DEFAULT_STRATEGY: RoadmapStrategy = "small-slow";
 
 /** Phases in the order they run. */
-export const PHASE_ORDER: readonly Phase[] = ["rigidify", "optimise", "solidify"];
+export const PHASE_ORDER: readonly Phase[] = PHASES;
 /** Strategy → people → process → technology (strategy first, technology last). */
 const PILLAR_ORDER: readonly Pillar[] = ["strategy", "people", "process", "technology"];
 
@@ -164,11 +165,6 @@ export interface RoadmapOptions {
 
 const phaseIndex = (phase: Phase): number => PHASE_ORDER.indexOf(phase);
 const pillarIndex = (pillar: Pillar): number => PILLAR_ORDER.indexOf(pillar);
-
-/** Weeks in a planning horizon of whole months (52 weeks a year), rounded up. */
-export function horizonWeeks(months: number): number {
-  return ceilTolerant((months * 52) / 12);
-}
 
 /** A pilot takes half the work, at least two weeks. */
 const pilotWeeks = (weeks: number): number => Math.max(2, Math.ceil(weeks / 2));

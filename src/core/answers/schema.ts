@@ -143,9 +143,6 @@ export const targetsFile = z
   })
   .describe("Per-dimension target levels for a client.");
 
-/** The planning horizon used when an assessment does not give one. */
-export const DEFAULT_HORIZON_MONTHS = 12;
-
 export type AnswerScalar = z.infer<typeof answerScalar>;
 export type AnswerEntry = z.infer<typeof answerEntry>;
 export type AnswerValue = z.infer<typeof answerValue>;

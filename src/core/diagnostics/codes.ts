@@ -70,7 +70,7 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
   "unresolved-reference": {
     severity: "error",
     summary:
-      "A reference names something that does not exist: a dimension or question in a condition, a recommendation's dimension, dependsOn or mitigates entry, an owner role or a question role.",
+      "A reference names something that does not exist: a dimension or question in a condition, a recommendation's dimension, dependsOn or mitigates entry, an owner role, a question role or the exit criterion a phase's hold belongs to (`holdCriterion`).",
     help: "Correct the id, or declare what it refers to.",
   },
   "dependency-cycle": {
@@ -177,6 +177,18 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
     summary:
       "Two size bands cover the same headcount (or a band's `max` is below its `min`), so a client's size would not choose one band.",
     help: "Make the bands' `employees` ranges follow each other without overlap, e.g. 1–249, 250–4999, 5000 and up.",
+  },
+  "hold-without-rollout": {
+    severity: "warning",
+    summary:
+      "A roadmap phase sets `holdWeeks`, but no recommendation marked `rollout` can ever run in it (its own phase, one a dependency pushes it to, or the first phase a readiness rule's `firstPhase` pulls it to), so the hold never applies.",
+    help: "Move `holdWeeks` to the phase whose rollouts it should follow, or mark that phase's go-live recommendation `rollout: true`.",
+  },
+  "hold-beyond-horizon": {
+    severity: "warning",
+    summary:
+      "A roadmap phase's `holdWeeks`, after the phase's shortest rollout, runs past the last week a 12-month horizon leaves before the reassessment, so every rollout of the phase would wait for the next cycle.",
+    help: "Shorten the hold (it counts weeks, not months), or plan with a longer horizon (`horizonMonths` in the answers or `--horizon`).",
   },
   "unknown-question": {
     severity: "error",

@@ -32,6 +32,8 @@ export const QUESTIONNAIRE_ISSUE_CODES = [
   "fact-for-everyone",
   "profile-empties-dimension",
   "overlapping-size-bands",
+  "hold-without-rollout",
+  "hold-beyond-horizon",
 ] as const;
 
 /** Findings about answer, targets, mapping and results files, reported by the commands that read them. */

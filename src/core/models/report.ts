@@ -699,6 +699,12 @@ const timelineChart = z
         label: z.string(),
         startWeek: z.number().int(),
         endWeek: z.number().int(),
+        hold: z
+          .strictObject({ startWeek: z.number().int(), endWeek: z.number().int() })
+          .nullable()
+          .describe(
+            "The weeks of stable use the method asks for after the phase's last rollout, before the phase closes (`holdWeeks`); null without one.",
+          ),
       }),
     ),
     bars: z.array(
@@ -714,6 +720,7 @@ const timelineChart = z
     milestones: z.array(z.strictObject({ label: z.string(), week: z.number().int() })),
     horizonWeek: z.number().int().describe("The end of the planning horizon, drawn as a line."),
     horizonLabel: z.string(),
+    holdLabel: z.string().describe("The legend of the phases' holds, shown when a phase has one."),
   })
   .describe("A timeline (Gantt-like) of the plan by phase.");
 

@@ -1,9 +1,11 @@
 import type { Issue, IssueCode, IssueSeverity } from "../diagnostics/issue.js";
 import type { SourceFile, YamlPath } from "../diagnostics/source.js";
 import { makeIssue } from "../diagnostics/source.js";
+import { DEFAULT_HORIZON_MONTHS, horizonWeeks } from "../math/horizon.js";
 import { nearest } from "../text/nearest.js";
 import { placeholdersIn } from "../text/placeholders.js";
-import type { Condition, LocalizedText } from "./schema.js";
+import { scaledWeeks } from "./profiles.js";
+import { type Condition, type LocalizedText, PHASES, type Phase } from "./schema.js";
 import type { Located, QuestionnaireTree } from "./tree.js";
 import { missingPerceptionRoles } from "./types.js";
 
@@ -749,6 +751,93 @@ const profiles: Rule = ({ tree, levels, report }) => {
   });
 };
 
+/**
+ * The phases each rollout may run in, with the weeks of the shortest there (as declared, at the
+ * fastest size band's pace): its own phase, a later one a dependency's phase pushes it to, and
+ * the first, where a readiness rule's `firstPhase` pulls it and what it depends on (the roadmap's
+ * rules, src/core/analysis/roadmap.ts).
+ */
+function rolloutPhases(tree: QuestionnaireTree): Map<Phase, number> {
+  const recs = new Map(recommendationsOf(tree).map((r) => [r.id, r.rec]));
+  const index = (p: Phase) => PHASES.indexOf(p);
+  // Transitive dependencies of each recommendation (a cycle, rejected elsewhere, is cut).
+  const closure = (id: string): Set<string> => {
+    const seen = new Set<string>();
+    const queue = [id];
+    for (let i = 0; i < queue.length; i++) {
+      for (const dep of recs.get(queue[i] ?? "")?.dependsOn ?? [])
+        if (dep !== id && !seen.has(dep)) {
+          seen.add(dep);
+          queue.push(dep);
+        }
+    }
+    return seen;
+  };
+  const pulled = new Set<string>();
+  for (const rule of tree.root.value.readiness)
+    for (const id of rule.firstPhase ?? []) for (const x of [id, ...closure(id)]) pulled.add(x);
+  const factors = tree.profiles.flatMap((set) => set.value.sizes.map((b) => b.pace.factor));
+  const fastest = Math.min(1, ...factors);
+  const shortest = new Map<Phase, number>();
+  for (const [id, rec] of recs) {
+    if (rec.rollout !== true) continue;
+    const phases = new Set<Phase>([rec.phase]);
+    for (const dep of closure(id)) {
+      const p = recs.get(dep)?.phase;
+      if (p && index(p) > index(rec.phase)) phases.add(p);
+    }
+    if (pulled.has(id)) phases.add(PHASES[0]);
+    const weeks = scaledWeeks(rec.weeks, fastest);
+    for (const p of phases) shortest.set(p, Math.min(shortest.get(p) ?? weeks, weeks));
+  }
+  return shortest;
+}
+
+/**
+ * The phases' holds (`holdWeeks`, `holdCriterion`): the criterion a hold belongs to is one of the
+ * phase's exit criteria; a hold applies only to a phase some rollout can run in, and only when
+ * that rollout and the hold fit the default horizon before the reassessment's week.
+ */
+const phaseHolds: Rule = ({ tree, report }) => {
+  const phases = tree.root.value.methodology?.roadmap.phases;
+  const rollouts = rolloutPhases(tree);
+  // The planner keeps the horizon's last week for the reassessment.
+  const room = horizonWeeks(DEFAULT_HORIZON_MONTHS) - 1;
+  for (const phase of PHASES) {
+    const pm = phases?.[phase];
+    if (!pm) continue;
+    const loc = (key: string) => at(tree.root, "methodology", "roadmap", "phases", phase, key);
+    const hold = pm.holdWeeks ?? 0;
+    const shortest = rollouts.get(phase);
+    if (hold > 0 && shortest === undefined) {
+      report(
+        "hold-without-rollout",
+        loc("holdWeeks"),
+        `expected a hold only on a phase a \`rollout\` recommendation can run in; found holdWeeks: ${hold} on ${phase}, where no rollout ever runs (none is in ${phase}, pushed there by a dependency or pulled there by a readiness rule), so the hold never applies`,
+        "warning",
+      );
+    } else if (hold > 0 && shortest !== undefined && shortest + hold > room) {
+      let months = DEFAULT_HORIZON_MONTHS;
+      while (horizonWeeks(months) - 1 < shortest + hold) months++;
+      report(
+        "hold-beyond-horizon",
+        loc("holdWeeks"),
+        `expected ${phase}'s shortest rollout (${shortest} week${shortest === 1 ? "" : "s"}) and its hold to end within the ${room} weeks a ${DEFAULT_HORIZON_MONTHS}-month horizon leaves before the reassessment; found holdWeeks: ${hold}, so every rollout of ${phase} waits for the next cycle unless the horizon is at least ${months} months`,
+        "warning",
+      );
+    }
+    if (pm.holdCriterion !== undefined && pm.holdCriterion > pm.exitCriteria.length) {
+      report(
+        "unresolved-reference",
+        loc("holdCriterion"),
+        pm.exitCriteria.length === 0
+          ? `expected no holdCriterion, since ${phase} has no exit criteria for its hold to follow; found ${pm.holdCriterion}`
+          : `expected the number of one of ${phase}'s exit criteria (1 to ${pm.exitCriteria.length}) as the criterion its hold belongs to; found ${pm.holdCriterion}`,
+      );
+    }
+  }
+};
+
 const RULES: Rule[] = [
   scaleIsOneToFive,
   ...uniqueIds,
@@ -762,6 +851,7 @@ const RULES: Rule[] = [
   effortRanges,
   kinds,
   profiles,
+  phaseHolds,
 ];
 
 /** Runs every semantic rule over a schema-valid include tree. */

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** The roadmap's phases, in the order they run. */
+export const PHASES = ["rigidify", "optimise", "solidify"] as const;
+
 // Each file is parsed once per run, so compiling zod's fast paths costs more than it saves.
 z.config({ jitless: true });
 
@@ -96,7 +99,7 @@ function basics() {
   const severity = z.enum(["high", "medium", "low"]).describe("How serious the risk is.");
 
   const phase = z
-    .enum(["rigidify", "optimise", "solidify"])
+    .enum(PHASES)
     .describe(
       "Roadmap phase: rigidify (adopt the benchmark process as it is), optimise (adapt it once mastered), solidify (institutionalise it).",
     );
@@ -389,6 +392,14 @@ function phaseMethodSchema(localizedText: B3["localizedText"]) {
         .optional()
         .describe(
           "Weeks the practice must run stably after the phase's last rollout before the phase closes: the roadmap ends the phase that long after it (so the next phase starts later) and the report dates the hold among the exit criteria. No hold when omitted.",
+        ),
+      holdCriterion: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe(
+          "The exit criterion the hold belongs to (1 for the first): the report dates the hold right after it. When omitted, the dated hold follows the phase's own criteria.",
         ),
     })
     .describe("The method of one roadmap phase.");

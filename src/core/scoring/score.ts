@@ -4,12 +4,8 @@ import {
   RESULTS_SCHEMA_VERSION,
   type ScoreOptions,
 } from "../answers/input.js";
-import {
-  type AnswerScalar,
-  answerScalarOf,
-  DEFAULT_HORIZON_MONTHS,
-  type Respondent,
-} from "../answers/schema.js";
+import { type AnswerScalar, answerScalarOf, type Respondent } from "../answers/schema.js";
+import { DEFAULT_HORIZON_MONTHS } from "../math/horizon.js";
 import {
   atLeast,
   ceilTolerant,

@@ -3,14 +3,15 @@ import { wrapToWidth } from "../../core/text/wrap.js";
 import { escapeXml } from "../../core/text/xml.js";
 import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/model.js";
 import {
+  balanceTimelineRows,
   barLayout,
+  hatchLines,
   linearScale,
   type RadarFrame,
   radarAngle,
   radarRings,
   radarSeries,
   radarSpokes,
-  splitTimelineRows,
   weekStep,
 } from "../geometry/charts.js";
 import { fmtLevel, fmtScore } from "../pdf/text.js";
@@ -340,7 +341,8 @@ const TIMELINE_HEAD = { bandH: 20, scaleY: 36, top: 44 } as const;
  * The roadmap as a Gantt-like timeline: phase bands, a bar per action beside its full name
  * (wrapped, never cut), the gate and reassessment as diamonds on dashed lines and the end of the
  * horizon as a solid line, each named under the rows. Split by rows into pictures of at most
- * `maxHeight` pixels (as the PDF splits it across pages, splitTimelineRows), each with the phase
+ * `maxHeight` pixels (as the PDF splits it across pages), as few as fit with the rows spread
+ * evenly across them (balanceTimelineRows), each with the phase
  * bands and the scale; the milestones' names come under the last. None when there is no action.
  */
 export function timelineSvgParts(
@@ -377,9 +379,9 @@ export function timelineSvgParts(
   ];
   const tail = 10 + 16 * marks.length;
   const room = maxHeight - TIMELINE_HEAD.top - 4;
-  const parts = splitTimelineRows(
+  // As many pictures as the rows need, the rows spread evenly across them.
+  const parts = balanceTimelineRows(
     rows.map((r) => r.h),
-    room,
     room,
     tail,
   );
@@ -400,6 +402,7 @@ export function timelineSvgParts(
       );
       y += h;
     }
+    if (last) body.push(...holdLegend(chart, xOf, rowsBottom + 14));
     marks.forEach((m, i) => {
       const x = xOf(m.week);
       const dash = m.diamond ? ` stroke-dasharray="3 3"` : "";
@@ -412,7 +415,43 @@ export function timelineSvgParts(
   });
 }
 
-/** A part's phase bands, week scale and the phases' shading down to `rowsBottom`. */
+/** The hold's hatching: a line every `HOLD_STEP` pixels, light on the band, the phase's colour below. */
+const HOLD_STEP = 5;
+
+/** Where a phase's hold lies across the picture, within its band; null without one. */
+function holdSpan(
+  phase: TimelineChart["phases"][number],
+  xOf: (week: number) => number,
+): [number, number] | null {
+  if (!phase.hold) return null;
+  const x1 = xOf(phase.hold.startWeek);
+  const x2 = Math.min(xOf(phase.hold.endWeek), xOf(phase.endWeek)) - 1;
+  return x2 > x1 ? [x1, x2] : null;
+}
+
+/** Lines hatching the rectangle from (x1, y1) to (x2, y2), in `color`. */
+function hatch(x1: number, y1: number, x2: number, y2: number, color: string, width: number) {
+  const d = hatchLines(x1, y1, x2, y2, HOLD_STEP)
+    .map(([[ax, ay], [bx, by]]) => `M${n(ax)} ${n(ay)}L${n(bx)} ${n(by)}`)
+    .join("");
+  return d === "" ? [] : [`<path d="${d}" stroke="${color}" stroke-width="${width}" fill="none"/>`];
+}
+
+/** The legend of the holds under the rows' names (centred on the first milestone's line), when a phase has one. */
+function holdLegend(chart: TimelineChart, xOf: (week: number) => number, y: number): SvgPart[] {
+  const held = chart.phases.find((p) => holdSpan(p, xOf) !== null);
+  if (!held) return [];
+  return [
+    `<rect x="0" y="${y - 5}" width="20" height="10" fill="${PHASE_COLOR[held.phase].fill}"/>`,
+    ...hatch(0, y - 5, 20, y + 5, COLOR.white, 1.3),
+    text(26, y + 4, chart.holdLabel, { size: 10, color: COLOR.muted }),
+  ];
+}
+
+/**
+ * A part's phase bands (a hold's weeks hatched, the name centred on the weeks before it when they
+ * have room), week scale and the phases' shading down to `rowsBottom`, hatched over the holds.
+ */
 function timelineHead(
   chart: TimelineChart,
   labels: SvgChartLabels,
@@ -425,12 +464,20 @@ function timelineHead(
   for (const phase of chart.phases) {
     const x1 = xOf(phase.startWeek);
     const x2 = xOf(phase.endWeek);
-    const w = Math.max(0, x2 - x1 - 1);
+    const full = Math.max(0, x2 - x1 - 1);
     const color = PHASE_COLOR[phase.phase];
-    body.push(`<rect x="${n(x1)}" y="0" width="${n(w)}" height="${bandH}" fill="${color.fill}"/>`);
     body.push(
-      `<rect x="${n(x1)}" y="${top}" width="${n(w)}" height="${rowsBottom - top}" fill="${color.soft}"/>`,
+      `<rect x="${n(x1)}" y="0" width="${n(full)}" height="${bandH}" fill="${color.fill}"/>`,
     );
+    body.push(
+      `<rect x="${n(x1)}" y="${top}" width="${n(full)}" height="${rowsBottom - top}" fill="${color.soft}"/>`,
+    );
+    const held = holdSpan(phase, xOf);
+    if (held) {
+      body.push(...hatch(held[0], 0, held[1], bandH, COLOR.white, 1.3));
+      body.push(...hatch(held[0], top, held[1], rowsBottom, color.hatch, 1));
+    }
+    const w = held && held[0] - x1 > 50 ? held[0] - x1 : full;
     if (w > 24)
       body.push(
         text(x1 + w / 2, 14, fitText(phase.label, w - 6, 10), {

@@ -114,3 +114,92 @@ export function splitTimelineRows(
   if (heights.length > 0) parts.push([start, heights.length]);
   return parts;
 }
+
+/** A line from one point to another. */
+export type Segment = [Point, Point];
+
+/**
+ * Diagonal hatching (rising to the right, y growing downwards) over the rectangle from (x1, y1)
+ * to (x2, y2): one line every `step` units along the axes, each cut to the rectangle. The lines
+ * sit on a grid anchored at the origin (x + y a multiple of `step`), so hatchings of adjoining
+ * rectangles (a phase's band and its rows) line up.
+ */
+export function hatchLines(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  step: number,
+): Segment[] {
+  const lines: Segment[] = [];
+  if (x2 <= x1 || y2 <= y1 || step <= 0) return lines;
+  for (let c = Math.ceil((x1 + y1) / step) * step; c < x2 + y2; c += step) {
+    const from = Math.max(x1, c - y2);
+    const to = Math.min(x2, c - y1);
+    if (to > from)
+      lines.push([
+        [from, c - from],
+        [to, c - to],
+      ]);
+  }
+  return lines;
+}
+
+/**
+ * The timeline's rows split into as many parts as {@link splitTimelineRows} needs with `room` for
+ * each (Word's pictures, all of one height), but with the rows spread evenly: the tallest part
+ * (the last with its `tail`) as short as it can be, so that the last picture is not left with a
+ * row or two. Each part as [start, end) indexes.
+ */
+export function balanceTimelineRows(
+  heights: readonly number[],
+  room: number,
+  tail: number,
+): [number, number][] {
+  const greedy = splitTimelineRows(heights, room, room, tail);
+  if (greedy.length <= 1) return greedy;
+  // Every height a part can have, lowest first: the first that still needs no more parts wins.
+  const caps = new Set<number>();
+  for (let a = 0; a < heights.length; a++) {
+    let sum = 0;
+    for (let b = a; b < heights.length; b++) {
+      sum += heights[b] ?? 0;
+      const need = sum + (b === heights.length - 1 ? tail : 0);
+      if (need <= room) caps.add(need);
+    }
+  }
+  for (const cap of [...caps].sort((x, y) => x - y)) {
+    const parts = splitTimelineRows(heights, cap, cap, tail);
+    if (parts.length <= greedy.length) return parts;
+  }
+  return greedy;
+}
+
+/**
+ * The PDF's widow rule for the timeline: a continued timeline's last page carries at least `min`
+ * rows (fewer only when there are not that many), taken from the end of the page before while it
+ * keeps one and the last page still has `room` for them and the `tail`; the page before ends a
+ * little early instead of leaving a row or two on a page of their own.
+ */
+export function keepLastRows(
+  parts: readonly [number, number][],
+  heights: readonly number[],
+  min: number,
+  room: number,
+  tail: number,
+): [number, number][] {
+  const out = parts.map(([a, b]): [number, number] => [a, b]);
+  const last = out.at(-1);
+  const before = out.at(-2);
+  if (!last || !before) return out;
+  const used = () => heights.slice(last[0], last[1]).reduce((x, y) => x + y, 0) + tail;
+  while (
+    last[1] - last[0] < min &&
+    before[1] - before[0] > 1 &&
+    used() + (heights[last[0] - 1] ?? 0) <= room
+  ) {
+    last[0]--;
+    before[1]--;
+  }
+  return out;
+}

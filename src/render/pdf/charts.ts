@@ -1,6 +1,8 @@
 import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/model.js";
 import {
   barLayout,
+  hatchLines,
+  keepLastRows,
   linearScale,
   type RadarFrame,
   radarAngle,
@@ -256,8 +258,18 @@ interface TimelineGeometry {
   step: number;
 }
 
-/** `leadRows`: the rows that must fit under the caption and scale before the chart starts a page. */
-const TIMELINE = { bandH: 15, scaleH: 13, minRowH: 14, labelWidth: 168, leadRows: 4 } as const;
+/**
+ * `leadRows`: the rows that must fit under the caption and scale before the chart starts a page;
+ * `lastRows`: the rows a continued timeline's last page carries at least.
+ */
+const TIMELINE = {
+  bandH: 15,
+  scaleH: 13,
+  minRowH: 14,
+  labelWidth: 168,
+  leadRows: 4,
+  lastRows: 4,
+} as const;
 const BAR_LABEL: TextStyle = { ...LABEL, size: SIZE.caption, lineGap: 0 };
 
 function timelineGeometry(w: Writer, chart: TimelineChart): TimelineGeometry {
@@ -277,15 +289,55 @@ function timelineGeometry(w: Writer, chart: TimelineChart): TimelineGeometry {
   };
 }
 
-/** The phase bands and the week scale, repeated on every page the timeline covers. */
+/** The hold's hatching: a line every `HOLD_STEP` points, light on the band, the phase's colour below. */
+const HOLD_STEP = 4;
+
+/** Hatches the rectangle from (x1, y1) to (x2, y2) with lines of `color`. */
+function hatch(
+  w: Writer,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  color: string,
+  width: number,
+) {
+  const doc = w.doc;
+  doc.save();
+  for (const [[ax, ay], [bx, by]] of hatchLines(x1, y1, x2, y2, HOLD_STEP))
+    doc.moveTo(ax, ay).lineTo(bx, by);
+  doc.lineWidth(width).strokeColor(color).stroke();
+  doc.restore();
+}
+
+/** Where a phase's hold lies across the page, within its band; null without one. */
+function holdSpan(
+  g: TimelineGeometry,
+  phase: TimelineChart["phases"][number],
+): [number, number] | null {
+  if (!phase.hold) return null;
+  const x1 = g.xOf(phase.hold.startWeek);
+  const x2 = Math.min(g.xOf(phase.hold.endWeek), g.xOf(phase.endWeek)) - 1;
+  return x2 > x1 ? [x1, x2] : null;
+}
+
+/**
+ * The phase bands (a hold's weeks hatched, the name centred on the weeks before it when they have
+ * room) and the week scale, repeated on every page the timeline covers.
+ */
 function timelineHeader(w: Writer, chart: TimelineChart, g: TimelineGeometry, weeks: string) {
   const y = w.y;
   for (const phase of chart.phases) {
     const x1 = g.xOf(phase.startWeek);
-    const x2 = g.xOf(phase.endWeek);
+    const full = g.xOf(phase.endWeek);
     w.doc.save();
-    w.doc.rect(x1, y, Math.max(0, x2 - x1 - 1), TIMELINE.bandH).fill(PHASE_COLOR[phase.phase].fill);
+    w.doc
+      .rect(x1, y, Math.max(0, full - x1 - 1), TIMELINE.bandH)
+      .fill(PHASE_COLOR[phase.phase].fill);
     w.doc.restore();
+    const held = holdSpan(g, phase);
+    if (held) hatch(w, held[0], y, held[1], y + TIMELINE.bandH, COLOR.white, 1.1);
+    const x2 = held && held[0] - x1 > 40 ? held[0] : full;
     if (x2 - x1 > 14) {
       w.drawLine(phase.label, x1 + 3, y + 3.5, x2 - x1 - 6, {
         size: SIZE.caption,
@@ -319,6 +371,12 @@ function timelineBackground(
     const x2 = g.xOf(phase.endWeek);
     doc.rect(x1, from, Math.max(0, x2 - x1 - 1), to - from).fill(PHASE_COLOR[phase.phase].soft);
   }
+  doc.restore();
+  for (const phase of chart.phases) {
+    const held = holdSpan(g, phase);
+    if (held) hatch(w, held[0], from, held[1], to, PHASE_COLOR[phase.phase].hatch, 0.6);
+  }
+  doc.save();
   for (let week = 0; week <= g.total; week += g.step) {
     doc.moveTo(g.xOf(week), from).lineTo(g.xOf(week), to).lineWidth(0.3);
     doc.strokeColor(COLOR.white).stroke();
@@ -337,12 +395,27 @@ function timelineBackground(
   doc.restore();
 }
 
-/** The diamonds and names of the milestones, and the horizon's name, under the last row. */
+/**
+ * The diamonds and names of the milestones, and the horizon's name, under the last row; beside
+ * them, under the rows' names, the legend of the holds when a phase has one.
+ */
 function timelineMilestones(w: Writer, chart: TimelineChart, g: TimelineGeometry) {
   const marks = [
     ...chart.milestones.map((m) => ({ ...m, color: w.palette.accent, diamond: true })),
     { label: chart.horizonLabel, week: chart.horizonWeek, color: COLOR.gap, diamond: false },
   ];
+  const held = chart.phases.find((p) => holdSpan(g, p) !== null);
+  if (held) {
+    const y = w.y + 2;
+    w.doc.save();
+    w.doc.rect(w.left, y, 16, 8).fill(PHASE_COLOR[held.phase].fill);
+    w.doc.restore();
+    hatch(w, w.left, y, w.left + 16, y + 8, COLOR.white, 1.1);
+    w.drawLine(chart.holdLabel, w.left + 20, y, g.labelWidth - 20, {
+      size: SIZE.caption,
+      color: COLOR.muted,
+    });
+  }
   for (const m of marks) {
     const x = g.xOf(m.week);
     const y = w.y + 6;
@@ -379,10 +452,14 @@ export function drawTimeline(w: Writer, chart: TimelineChart, labels: ChartLabel
   w.ensure(30 + headerH + leadRows + lastRoom);
   caption(w, chart.title);
   timelineHeader(w, chart, g, labels.weeks);
-  const parts = splitTimelineRows(
-    rows.map((r) => r.h),
-    w.bottom - w.y,
-    w.bottom - w.top - headerH,
+  const heights = rows.map((r) => r.h);
+  const pageRoom = w.bottom - w.top - headerH;
+  // A continued timeline's last page carries a few rows, not one or two under the scale.
+  const parts = keepLastRows(
+    splitTimelineRows(heights, w.bottom - w.y, pageRoom, milestoneRoom),
+    heights,
+    TIMELINE.lastRows,
+    pageRoom,
     milestoneRoom,
   );
   parts.forEach(([from, to], k) => {

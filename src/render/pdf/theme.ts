@@ -48,10 +48,11 @@ export function paletteOf(brand: BrandView | undefined): Palette {
   return colors ? { accent: colors.primary, current: colors.primary } : COLOR;
 }
 
-export const PHASE_COLOR: Record<RoadmapPhaseId, { fill: string; soft: string }> = {
-  rigidify: { fill: "#3d5a80", soft: "#e6ebf2" },
-  optimise: { fill: "#2a8c82", soft: "#e2f1ef" },
-  solidify: { fill: "#b8862e", soft: "#f6eedd" },
+/** Each phase's colours: its bars and band, its rows' shading, the hatching of its hold over them. */
+export const PHASE_COLOR: Record<RoadmapPhaseId, { fill: string; soft: string; hatch: string }> = {
+  rigidify: { fill: "#3d5a80", soft: "#e6ebf2", hatch: "#a9b8cc" },
+  optimise: { fill: "#2a8c82", soft: "#e2f1ef", hatch: "#9ccdc7" },
+  solidify: { fill: "#b8862e", soft: "#f6eedd", hatch: "#dfc79a" },
 };
 
 export const SEVERITY_COLOR: Record<SeverityId, string> = {

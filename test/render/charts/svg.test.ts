@@ -5,7 +5,9 @@ import {
   radarSvg,
   type SvgChartLabels,
   timelineSvgParts,
+  WIDTH,
 } from "../../../src/render/charts/svg.js";
+import { chartPartHeight } from "../../../src/render/docx/blocks.js";
 import { acmeReport } from "../../helpers/report.js";
 
 const labels: SvgChartLabels = {
@@ -60,6 +62,59 @@ describe("the timeline chart of Word (SVG)", () => {
       );
     },
   );
+});
+
+describe("Word's timeline pictures (SVG)", () => {
+  it.each(["en", "zh-CN"] as const)(
+    "%s: spreads the rows evenly over as few half-page pictures as fit",
+    (lang) => {
+      const timeline = acmeReport({ lang }).roadmap.timeline;
+      const maxHeight = chartPartHeight(WIDTH);
+      const parts = timelineSvgParts(timeline, labels, undefined, maxHeight);
+      const rowsOf = (svg: string) => (svg.match(/<rect [^>]*height="10" rx="2"/g) ?? []).length;
+      const rows = parts.map((p) => rowsOf(p.svg));
+      expect(rows.reduce((a, b) => a + b, 0)).toBe(timeline.bars.length);
+      for (const part of parts) expect(part.height).toBeLessThanOrEqual(maxHeight);
+      // Two pictures would not hold every row and the milestones.
+      expect(parts.length).toBeGreaterThan(1);
+      // No picture is left with a few rows: the pictures' heights (the last's with the
+      // milestones' names, so it may hold fewer rows) differ by less than a row of three lines.
+      const heights = parts.map((p) => p.height);
+      expect(Math.max(...heights) - Math.min(...heights), heights.join(", ")).toBeLessThan(39);
+      expect(Math.min(...rows)).toBeGreaterThan(3);
+    },
+  );
+});
+
+describe("the hold in Word's timeline (SVG)", () => {
+  /** The hatching's lines: paths drawn in white (the band) or in a phase's hatch colour (rows). */
+  const hatchings = (svg: string) =>
+    [...svg.matchAll(/<path d="M[^"]*" stroke="([^"]+)"/g)].map((m) => m[1]);
+
+  it.each(["en", "zh-CN"] as const)(
+    "%s: hatches the hold's weeks in every picture and names it under the last",
+    (lang) => {
+      const timeline = acmeReport({ lang }).roadmap.timeline;
+      expect(timeline.phases.some((p) => p.hold !== null)).toBe(true);
+      const parts = timelineSvgParts(timeline, labels, undefined, 400);
+      expect(parts.length).toBeGreaterThan(1);
+      for (const part of parts) expect(hatchings(part.svg)).toContain("#ffffff");
+      expect(parts.map((p) => textsOf(p.svg).includes(timeline.holdLabel))).toEqual(
+        parts.map((_, i) => i === parts.length - 1),
+      );
+      // Deterministic: the same chart, the same pictures.
+      expect(timelineSvgParts(timeline, labels, undefined, 400)).toEqual(parts);
+    },
+  );
+
+  it("draws neither hatching nor legend for a plan without a hold", () => {
+    const timeline = acmeReport({ lang: "en" }).roadmap.timeline;
+    const unheld = { ...timeline, phases: timeline.phases.map((p) => ({ ...p, hold: null })) };
+    for (const part of timelineSvgParts(unheld, labels, undefined, 400)) {
+      expect(hatchings(part.svg)).toEqual([]);
+      expect(textsOf(part.svg)).not.toContain(timeline.holdLabel);
+    }
+  });
 });
 
 describe("the gap bars of Word (SVG)", () => {

@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  balanceTimelineRows,
   barLayout,
+  hatchLines,
+  keepLastRows,
   linearScale,
   type RadarFrame,
   radarPoint,
@@ -107,6 +110,174 @@ describe("timeline row split", () => {
           const flat = parts.flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i));
           expect(flat).toEqual(heights.map((_, i) => i));
           for (const [a, b] of parts) expect(b).toBeGreaterThan(a);
+        },
+      ),
+    );
+  });
+});
+
+describe("hold hatching", () => {
+  it("draws rising lines cut to the rectangle, on a grid anchored at the origin", () => {
+    expect(hatchLines(0, 0, 10, 4, 4)).toEqual([
+      [
+        [0, 4],
+        [4, 0],
+      ],
+      [
+        [4, 4],
+        [8, 0],
+      ],
+      [
+        [8, 4],
+        [10, 2],
+      ],
+    ]);
+    // The line through the corner (c = 0) is a point, not a line: left out.
+    expect(hatchLines(0, 0, 2, 2, 10)).toEqual([]);
+    expect(hatchLines(5, 0, 5, 10, 2)).toEqual([]);
+    expect(hatchLines(0, 0, 10, 10, 0)).toEqual([]);
+  });
+
+  it("keeps every line inside the rectangle, rising at 45 degrees, one a step apart", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -200, max: 200 }),
+        fc.integer({ min: -200, max: 200 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 12 }),
+        (x, y, w, h, step) => {
+          const lines = hatchLines(x, y, x + w, y + h, step);
+          for (const [[ax, ay], [bx, by]] of lines) {
+            for (const [px, py] of [
+              [ax, ay],
+              [bx, by],
+            ] as const) {
+              expect(px).toBeGreaterThanOrEqual(x);
+              expect(px).toBeLessThanOrEqual(x + w);
+              expect(py).toBeGreaterThanOrEqual(y);
+              expect(py).toBeLessThanOrEqual(y + h);
+            }
+            expect(bx).toBeGreaterThan(ax);
+            expect(ax + ay).toBeCloseTo(bx + by, 9);
+            expect((((ax + ay) % step) + step) % step).toBeCloseTo(0, 9);
+          }
+          // Every line of the grid that crosses the inside is drawn.
+          const crossing = Math.ceil((x + y + w + h) / step) - Math.floor((x + y) / step) - 1;
+          expect(lines).toHaveLength(crossing);
+        },
+      ),
+    );
+  });
+});
+
+describe("timeline rows spread across Word's pictures", () => {
+  it("keeps the number of parts and spreads the rows evenly instead of filling in order", () => {
+    // Filled in order, five rows of 10 in parts of 40 leave one row for the last part.
+    expect(splitTimelineRows([10, 10, 10, 10, 10], 40, 40, 0)).toEqual([
+      [0, 4],
+      [4, 5],
+    ]);
+    expect(balanceTimelineRows([10, 10, 10, 10, 10], 40, 0)).toEqual([
+      [0, 3],
+      [3, 5],
+    ]);
+    // The last part also holds the tail: it gets fewer rows.
+    expect(balanceTimelineRows([10, 10, 10, 10, 10, 10], 50, 20)).toEqual([
+      [0, 4],
+      [4, 6],
+    ]);
+    expect(balanceTimelineRows([10, 10], 100, 10)).toEqual([[0, 2]]);
+    expect(balanceTimelineRows([], 100, 10)).toEqual([]);
+  });
+
+  it("needs no more parts than filling in order, none taller than the room, the tallest no taller", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 30 }),
+        fc.integer({ min: 60, max: 200 }),
+        fc.integer({ min: 0, max: 40 }),
+        (heights, room, tail) => {
+          const greedy = splitTimelineRows(heights, room, room, tail);
+          const parts = balanceTimelineRows(heights, room, tail);
+          expect(parts).toHaveLength(greedy.length);
+          const flat = parts.flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i));
+          expect(flat).toEqual(heights.map((_, i) => i));
+          const tallest = (ps: [number, number][]) =>
+            Math.max(
+              0,
+              ...ps.map(
+                ([a, b]) =>
+                  heights.slice(a, b).reduce((x, y) => x + y, 0) +
+                  (b === heights.length ? tail : 0),
+              ),
+            );
+          expect(tallest(parts)).toBeLessThanOrEqual(tallest(greedy));
+          for (const [a, b] of parts) {
+            expect(b).toBeGreaterThan(a);
+            if (b - a > 1) {
+              const h = heights.slice(a, b).reduce((x, y) => x + y, 0);
+              expect(h + (b === heights.length ? tail : 0)).toBeLessThanOrEqual(room);
+            }
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe("the PDF timeline's last page", () => {
+  it("carries at least the rows asked, taken from the page before while it keeps one", () => {
+    const heights = [10, 10, 10, 10, 10, 10, 10];
+    // Filled in order, the last page holds one row.
+    const parts = splitTimelineRows(heights, 60, 100, 0);
+    expect(parts).toEqual([
+      [0, 6],
+      [6, 7],
+    ]);
+    expect(keepLastRows(parts, heights, 4, 100, 0)).toEqual([
+      [0, 3],
+      [3, 7],
+    ]);
+    // Not beyond the room the last page has for the rows and the tail.
+    expect(keepLastRows(parts, heights, 4, 35, 5)).toEqual([
+      [0, 4],
+      [4, 7],
+    ]);
+    // The page before keeps a row.
+    expect(
+      keepLastRows(
+        [
+          [0, 2],
+          [2, 3],
+        ],
+        [10, 10, 10],
+        4,
+        100,
+        0,
+      ),
+    ).toEqual([
+      [0, 1],
+      [1, 3],
+    ]);
+    expect(keepLastRows([[0, 3]], [10, 10, 10], 4, 100, 0)).toEqual([[0, 3]]);
+    expect(keepLastRows([], [], 4, 100, 0)).toEqual([]);
+  });
+
+  it("keeps every row once, in order, and moves rows only between the last two pages", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 60, max: 200 }),
+        fc.integer({ min: 0, max: 40 }),
+        (heights, first, next, tail) => {
+          const split = splitTimelineRows(heights, first, next, tail);
+          const parts = keepLastRows(split, heights, 4, next, tail);
+          const flat = parts.flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i));
+          expect(flat).toEqual(heights.map((_, i) => i));
+          for (const [a, b] of parts) expect(b).toBeGreaterThan(a);
+          expect(parts.slice(0, -2)).toEqual(split.slice(0, -2));
         },
       ),
     );

@@ -34,6 +34,8 @@ function expectedTexts(report: ReportModel): string[] {
     report.risks.title,
     ...report.risks.items.map((r) => r.title),
     report.roadmap.timeline.title,
+    // The legend of the rigidify hold the standard pack sets.
+    report.roadmap.timeline.holdLabel,
     ...report.roadmap.phases.map((p) => p.name),
     ...report.roadmap.actions.map((a) => a.title),
     report.roadmap.milestone.label,

@@ -4,12 +4,21 @@ import { buildReport } from "../../../src/views/report/build.js";
 import type { ReportLanguage } from "../../../src/views/report/model.js";
 import { ACME, ACME_ANSWERS, loadInputs, standardPack } from "../../helpers/report.js";
 
-/** The standard pack with rigidify's hold set as given (removed when undefined). */
-function withRigidifyHold(holdWeeks: number | undefined): Questionnaire {
+/**
+ * The standard pack with rigidify's hold set as given (removed when undefined), and the criterion
+ * it belongs to as given (`keep`: the pack's own; null: none).
+ */
+function withRigidifyHold(
+  holdWeeks: number | undefined,
+  holdCriterion: number | null | "keep" = "keep",
+): Questionnaire {
   const pack = standardPack();
   const phases = pack.methodology?.roadmap.phases;
   if (!pack.methodology || !phases) throw new Error("the standard pack has a method");
-  const { holdWeeks: _, ...rigidify } = phases.rigidify;
+  const { holdWeeks: _, holdCriterion: own, ...rest } = phases.rigidify;
+  const criterion = holdCriterion === "keep" ? own : holdCriterion;
+  const rigidify =
+    criterion === undefined || criterion === null ? rest : { ...rest, holdCriterion: criterion };
   return {
     ...pack,
     methodology: {
@@ -42,9 +51,44 @@ describe("the rigidify hold in the report", () => {
     // The phase ends with the hold: its last week is the hold's.
     expect(en?.endWeek).toBe(Number(until));
     const zh = roadmapOf(standardPack(), "zh-CN").phases[0];
+    // The timeline marks the same weeks, with its legend in each language.
+    const timeline = roadmapOf(standardPack(), "en").timeline;
+    expect(timeline.phases.map((p) => p.hold)).toEqual([
+      { startWeek: Number(from), endWeek: Number(until) },
+      null,
+      null,
+    ]);
+    expect(timeline.holdLabel).toBe("Hold: stable use before the phase closes");
+    expect(roadmapOf(standardPack(), "zh-CN").timeline.holdLabel).toBe(
+      "稳定执行期：阶段收尾前须保持稳定执行",
+    );
     expect(zh?.exitCriteria[1]).toBe(
       `最后一项推广于第 ${from} 周（${/（(.+?)）/.exec(zh?.exitCriteria[1] ?? "")?.[1]}）结束；其后须连续四周稳定执行，至第 ${until} 周（${/至第 \d+ 周（(.+?)）/.exec(zh?.exitCriteria[1] ?? "")?.[1]}）结束，本阶段方可收尾。`,
     );
+  });
+
+  it("dates the hold after the criterion the pack says it belongs to, else after the method's criteria", () => {
+    const own = standardPack().methodology?.roadmap.phases?.rigidify.exitCriteria ?? [];
+    expect(standardPack().methodology?.roadmap.phases?.rigidify.holdCriterion).toBe(1);
+    expect(own).toHaveLength(3);
+    const isHold = (c: string) => c.startsWith("The last rollout ends in week");
+    for (const [criterion, index] of [
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [null, 3],
+    ] as const) {
+      const rigidify = roadmapOf(withRigidifyHold(4, criterion), "en").phases[0];
+      // Acme's rigidify improves dimensions: all three criteria stay, with the hold among them.
+      expect(rigidify?.exitCriteria).toHaveLength(own.length + 1);
+      expect(rigidify?.exitCriteria.findIndex(isHold)).toBe(index);
+      expect(rigidify?.exitCriteria.filter(isHold)).toHaveLength(1);
+    }
+    // The criterion stays where the method put it, the hold only moves.
+    const third = roadmapOf(withRigidifyHold(4, 3), "zh-CN").phases[0]?.exitCriteria ?? [];
+    const first = roadmapOf(standardPack(), "zh-CN").phases[0]?.exitCriteria ?? [];
+    expect([third[0], third[1], third[2]]).toEqual([first[0], first[2], first[3]]);
+    expect(third[3]).toBe(first[1]);
   });
 
   it("leaves a pack without holdWeeks as it was: no dated hold, the phase ends with its last action", () => {
@@ -59,6 +103,7 @@ describe("the rigidify hold in the report", () => {
         ...without.actions.filter((a) => a.phase === "rigidify").map((a) => a.endWeek),
       );
       expect(rigidify?.endWeek).toBe(lastEnd);
+      expect(without.timeline.phases.every((p) => p.hold === null)).toBe(true);
       // The held plan closes rigidify later, and every later phase moves with it.
       const held = roadmapOf(standardPack(), lang);
       expect(held.phases[0]?.endWeek ?? 0).toBeGreaterThan(lastEnd);

@@ -190,7 +190,8 @@ type TouchedDimension = {
 
 /**
  * When a phase is done: the method's criteria (one naming `{dimensions}` only when the phase
- * improves any; the dated hold after its last rollout, when the method sets one, after the first),
+ * improves any; the dated hold after its last rollout, when the method sets one, right after the
+ * criterion it belongs to, `holdCriterion`, else after them all),
  * then the measured checkpoint: an interim score after optimise (the next level,
  * or less where the roadmap projects less by then), the target after solidify (or, when the
  * projection is still short of it, the projected score).
@@ -203,15 +204,19 @@ function exitCriteria(
 ) {
   const { t } = ctx;
   const { phase, hold } = planned;
-  const own = ctx.method?.roadmap.phases?.[phase].exitCriteria;
+  const method = ctx.method?.roadmap.phases?.[phase];
+  const own = method?.exitCriteria;
   const dimensions = t.listJoin(touched.map((d) => d.title));
+  // Each criterion with its place in the method's list (1-based, as `holdCriterion` counts).
   const general = own
     ? own
+        .map((c, i) => ({ n: i + 1, c }))
         .filter(
-          (c) => touched.length > 0 || !Object.values(c).some((x) => x.includes("{dimensions}")),
+          ({ c }) =>
+            touched.length > 0 || !Object.values(c).some((x) => x.includes("{dimensions}")),
         )
-        .map((c) => ctx.methodText(c, { dimensions }))
-    : [t.defaultExitCriterion];
+        .map(({ n, c }) => ({ n, text: ctx.methodText(c, { dimensions }) }))
+    : [{ n: 1, text: t.defaultExitCriterion }];
   const checkpoints =
     phase === "optimise"
       ? touched.map((d) => t.interimCriterion(d))
@@ -221,7 +226,7 @@ function exitCriteria(
           )
         : [];
   // The hold the method asks for after the last rollout, dated (weeks counted from 1 end there),
-  // next to the first criterion, which usually states it.
+  // after the criterion that states it (or where it would stand, when left out), else after all.
   const held = hold
     ? [
         t.holdCriterion({
@@ -234,7 +239,13 @@ function exitCriteria(
         }),
       ]
     : [];
-  return [...general.slice(0, 1), ...held, ...general.slice(1), ...checkpoints];
+  const after = method?.holdCriterion ?? Number.POSITIVE_INFINITY;
+  return [
+    ...general.filter((g) => g.n <= after).map((g) => g.text),
+    ...held,
+    ...general.filter((g) => g.n > after).map((g) => g.text),
+    ...checkpoints,
+  ];
 }
 
 function buildPhases(
@@ -474,12 +485,16 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
       title: t.labels.timelineTitle,
       totalWeeks: plan.reassessmentWeek,
       startDate: start,
-      phases: phases.map((p) => ({
-        phase: p.phase,
-        label: p.name,
-        startWeek: p.startWeek,
-        endWeek: p.endWeek,
-      })),
+      phases: phases.map((p) => {
+        const hold = plan.phases.find((x) => x.phase === p.phase)?.hold ?? null;
+        return {
+          phase: p.phase,
+          label: p.name,
+          startWeek: p.startWeek,
+          endWeek: p.endWeek,
+          hold: hold ? { startWeek: hold.from, endWeek: hold.from + hold.weeks } : null,
+        };
+      }),
       bars:
         ctx.edition === "board"
           ? workstreams(ctx, actions)
@@ -499,6 +514,7 @@ export function buildRoadmapSection(ctx: ReportContext): RoadmapSection {
       ],
       horizonWeek: plan.horizonWeeks,
       horizonLabel: t.labels.horizonEnd,
+      holdLabel: t.timelineHold,
     },
   };
 }
