@@ -402,7 +402,7 @@ const report: Messages["report"] = {
     const cov =
       a.coverage === null || a.confidence === null
         ? ""
-        : ` Confidence in this result is ${a.confidence}: ${fmtPct(a.coverage)} of the applicable question weight was answered, by at most ${a.respondents} ${a.respondents === 1 ? "respondent" : "respondents"} on any one question, and ${a.rolesPresent} of the ${a.rolesExpected} roles that should answer took part.`;
+        : ` Confidence in this result is ${a.confidence}: ${fmtPct(a.coverage)} of the applicable question weight was answered, ${a.respondents === 1 ? "by a single respondent" : `with up to ${a.respondents} respondents on a question`}, and ${rolesTookPart(a.rolesPresent, a.rolesExpected)}.`;
     return `Overall, ${a.client} scores ${fmtScore(a.score)} on the five-level scale, which puts its CRM capability at level ${a.level}${a.levelName ? `, ${a.levelName}` : ""}.${cov}`;
   },
   readinessSentence: {
@@ -667,7 +667,8 @@ const report: Messages["report"] = {
   outcomeTarget: (a) => `${fmtScore(a.score)} by ${a.date}`,
   outcomeCadence: "Interim check and reassessment",
   baselineBy: (week) => `To be measured by week ${week}`,
-  practiceTarget: (a) => `Agreed with the baseline; met by the end of ${a.phase} (${a.date})`,
+  practiceTarget: (a) =>
+    `Agreed with the baseline; met by the end of ${a.phase} (${a.date})`,
   practiceTargetAtReassessment: (date) =>
     `Agreed with the baseline; met by the reassessment (${date})`,
   profileParagraph: (name, why) => `This assessment was scored with the profile “${name}”. ${why}`,
@@ -697,6 +698,16 @@ const report: Messages["report"] = {
 };
 
 /** Roles that answered at one assessment only: who, what the comparison rests on, where. */
+/** "all 4 roles that should answer took part", or "3 of the 4 …" when some are missing. */
+function rolesTookPart(present: number, expected: number): string {
+  if (present === expected) {
+    return expected === 1
+      ? "the one role that should answer took part"
+      : `all ${expected} roles that should answer took part`;
+  }
+  return `${present} of the ${expected} roles that should answer took part`;
+}
+
 function roleMismatchEn(a: Parameters<Messages["comparison"]["warning"]["role-mismatch"]>[0]) {
   const list = report.listJoin;
   const who = [
