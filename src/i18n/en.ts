@@ -668,7 +668,7 @@ const report: Messages["report"] = {
   outcomeCadence: "Interim check and reassessment",
   baselineBy: (week) => `To be measured by week ${week}`,
   practiceTarget: (a) =>
-    `Agreed with the baseline; met by the end of ${a.phase} (${a.date})`,
+    `Agreed with the baseline; met by the end of the ${a.phase} phase (${a.date})`,
   practiceTargetAtReassessment: (date) =>
     `Agreed with the baseline; met by the reassessment (${date})`,
   profileParagraph: (name, why) => `This assessment was scored with the profile “${name}”. ${why}`,
