@@ -8,7 +8,7 @@ import {
   type TableOptions,
   tableKeep,
 } from "./table.js";
-import { fmtLevel, fmtPct, fmtScore, fmtWeeks } from "./text.js";
+import { fmtLevel, fmtPct, fmtScore, weekSpan } from "./text.js";
 import { COLOR, SEVERITY_COLOR, SIZE, VERDICT_COLOR } from "./theme.js";
 import { bulletY, type TextStyle, type Writer } from "./writer.js";
 
@@ -464,7 +464,7 @@ function drawDimension(
     w.bullets(
       dimActions.map(
         (a) =>
-          `${a.title}${w.punct.open}${a.phaseName} · ${L.weeks} ${fmtWeeks(a.startWeek, a.endWeek)}${w.punct.close}`,
+          `${a.title}${w.punct.open}${a.phaseName} · ${weekSpan(L, a.startWeek, a.endWeek)}${w.punct.close}`,
       ),
     );
   }

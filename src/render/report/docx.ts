@@ -584,7 +584,11 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
           ...m.phases.map((p): Cell[] => [
             p.name,
             ...(p.actions.length > 0
-              ? [whole(ctx.span(p.startWeek, p.endWeek)), whole(p.startDate), whole(p.endDate)]
+              ? [
+                  whole(ctx.span(p.startWeek, p.endWeek)),
+                  whole(p.startDateText),
+                  whole(p.endDateText),
+                ]
               : [L.nextCycle, "", ""]),
             String(p.actions.length),
             p.effort?.range ?? "—",
@@ -592,7 +596,7 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
           [
             m.milestone.label,
             whole(ctx.week(m.milestone.week + 1)),
-            whole(m.milestone.date),
+            whole(m.milestone.dateText),
             "",
             "",
             "",

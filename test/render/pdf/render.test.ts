@@ -165,6 +165,33 @@ describe("the roadmap document as PDF", () => {
   });
 });
 
+describe("the roadmap's phase tags", () => {
+  it.skipIf(!pdftotext).each(languages)(
+    "%s: a scheduled phase shows its weeks and dates as the text does; an empty one, the next cycle",
+    async (lang) => {
+      const report = acmeReport({ lang, kind: "roadmap" });
+      const flat = squash(pdfText(await renderPdf(report, {})).text);
+      const L = report.labels;
+      const scheduled = report.roadmap.phases.filter((p) => p.actions.length > 0);
+      const empty = report.roadmap.phases.filter((p) => p.actions.length === 0);
+      expect(scheduled.length).toBeGreaterThan(0);
+      expect(empty.length).toBeGreaterThan(0);
+      for (const p of scheduled) {
+        const span = fillPlaceholders(L.weekRangePattern, { from: p.startWeek + 1, to: p.endWeek });
+        expect(flat).toContain(squash(`${span} · ${p.startDateText} – ${p.endDateText}`));
+        // The localised dates, never the ISO ones, in running text.
+        expect(flat).not.toContain(`${p.startDate}–`);
+      }
+      // No "Weeks 50 · 2027-02-22 – 2027-02-22" for a phase whose actions all wait.
+      for (const p of empty) {
+        expect(flat).toContain(squash(`${p.name}${L.nextCycle}`));
+        expect(flat).not.toContain(squash(`${p.startDate} – ${p.endDate}`));
+        expect(flat).not.toContain(squash(`${p.startDateText} – ${p.endDateText}`));
+      }
+    },
+  );
+});
+
 describe("client text that could break the layout", () => {
   it.skipIf(!pdftotext)(
     "prints Markdown-like names literally and splits a note longer than a page",
