@@ -558,7 +558,7 @@ const report: Messages["report"] = {
     return `The plan takes ${a.weeks} weeks (about ${a.months} ${a.months === 1 ? "month" : "months"}) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
   },
   levelPortrait: (a) =>
-    `How the scale describes level ${a.level} in general (wherever ${possessive(a.client)} own answers and notes say otherwise, they take precedence): ${a.description}`,
+    `A typical company at level ${a.level} looks like this (where ${possessive(a.client)} own answers and notes differ, they take precedence): ${a.description}`,
   phaseGloss:
     "On the phase names: to rigidify is to adopt a proven practice exactly as designed and hold to it until it is mastered, which asks for discipline, not for a stiffer organisation; to optimise is then to adapt it to the business on the evidence gathered; to solidify is to write the improved practice into policy, system configuration, KPIs and training.",
   stageTitle: (stage, title) =>
