@@ -610,7 +610,11 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
         b.heading(2, m.firstNinetyDays.title),
         b.paragraph(m.firstNinetyDays.sentence),
         ...b.bullets(
-          first.map((a) => `${a.title} · ${a.ownerName} · ${ctx.span(a.startWeek, a.endWeek)}`),
+          // "Weeks 1–4" on one line: a no-break space keeps "Weeks" from ending a line alone.
+          first.map(
+            (a) =>
+              `${a.title} · ${a.ownerName} · ${ctx.span(a.startWeek, a.endWeek).replace(/ /g, "\u00a0")}`,
+          ),
         ),
       );
     }

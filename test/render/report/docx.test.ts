@@ -138,6 +138,20 @@ describe("the gap report as DOCX", () => {
       const row = rows.map(cells).find((c) => c[0] === phase.name && c.length === 6);
       expect(row?.slice(1, 5)).toEqual(["下一轮", "", "", "0"]);
     }
+    // A scheduled phase gives its dates in words, as the rest of the document does.
+    for (const phase of report.roadmap.phases.filter((p) => p.actions.length > 0)) {
+      const row = rows.map(cells).find((c) => c[0] === phase.name && c.length === 6);
+      expect(row?.slice(2, 4)).toEqual([phase.startDateText, phase.endDateText]);
+    }
+  });
+
+  it("keeps each first-90-days action's week span on one line", async () => {
+    const report = acmeReport();
+    const body = (await packageParts(await renderDocx(report))).get("word/document.xml") ?? "";
+    const first = report.roadmap.firstNinetyDays.actions;
+    expect(first.length).toBeGreaterThan(0);
+    expect(body).toMatch(/ · Weeks\u00a0\d+–\d+</);
+    expect(body).not.toMatch(/ · Weeks \d/);
   });
 });
 
