@@ -499,18 +499,20 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
         { header: L.frontline, width: 1, align: "right" },
         { header: L.gap, width: 0.9, align: "right" },
       ],
+      // The row's own columns give the figures: no sentence under the title repeating them.
       p.gaps.map((g) => [
-        { text: g.title, bold: true, sub: g.sentence },
+        { text: g.title, bold: true },
         g.executive.toFixed(2),
         g.frontline.toFixed(2),
         { text: g.gap.toFixed(2), bold: true, color: COLOR.gap },
       ]),
-      (keep) => w.subheading(L.perceptionGap, { keep }),
+      (keep) => w.subheading(L.perceptionGaps, { keep }),
     );
   }
   if (p.disagreements.length > 0) {
     w.space(6);
-    drawTable(
+    // Titled, as in Word and Markdown: without it the table read as part of the gaps above.
+    tableWithLead(
       w,
       [
         { header: L.dimension, width: 1.8 },
@@ -526,6 +528,7 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
         fmtLevel(d.min, L.inconclusive),
         fmtLevel(d.max, L.inconclusive),
       ]),
+      (keep) => w.subheading(L.disagreements, { keep }),
     );
   }
   if (p.factConflicts.items.length > 0) {

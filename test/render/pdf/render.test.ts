@@ -175,6 +175,26 @@ describe("the English PDF in the standard fonts", () => {
   });
 });
 
+describe("the perception section", () => {
+  it.skipIf(!pdftotext).each(languages)(
+    "%s: titles the gaps and the disagreements, and does not repeat a gap's figures in a sentence",
+    async (lang) => {
+      const report = acmeReport({ lang });
+      const flat = squash(pdfText(await renderPdf(report, {})).text);
+      const p = report.perception;
+      expect(p.gaps.length).toBeGreaterThan(0);
+      expect(p.disagreements.length).toBeGreaterThan(0);
+      const first = p.disagreements[0];
+      // The disagreements' heading stands right before their table.
+      expect(flat).toContain(
+        squash(`${report.labels.disagreements}${report.labels.dimension}${report.labels.question}`),
+      );
+      expect(flat).toContain(squash(`${first?.dimensionTitle}`));
+      for (const g of p.gaps) expect(flat).not.toContain(squash(g.sentence));
+    },
+  );
+});
+
 describe("the roadmap's phase tags", () => {
   it.skipIf(!pdftotext).each(languages)(
     "%s: a scheduled phase shows its weeks and dates as the text does; an empty one, the next cycle",
