@@ -12,6 +12,9 @@ import { fmtLevel, fmtPct, fmtScore, weekSpan } from "./text.js";
 import { COLOR, SEVERITY_COLOR, SIZE, VERDICT_COLOR } from "./theme.js";
 import { bulletY, type TextStyle, type Writer } from "./writer.js";
 
+/** The tallest list of actions kept whole with its heading (points): about a third of a page. */
+const MAX_KEPT_LIST = 240;
+
 /** Labels the charts need, taken from the model. */
 export function chartLabels(report: ReportModel): ChartLabels {
   const L = report.labels;
@@ -460,13 +463,13 @@ function drawDimension(
     return a ? [a] : [];
   });
   if (dimActions.length > 0) {
-    w.minorHeading(L.actions, 30);
-    w.bullets(
-      dimActions.map(
-        (a) =>
-          `${a.title}${w.punct.open}${a.phaseName} · ${weekSpan(L, a.startWeek, a.endWeek)}${w.punct.close}`,
-      ),
+    const items = dimActions.map(
+      (a) =>
+        `${a.title}${w.punct.open}${a.phaseName} · ${weekSpan(L, a.startWeek, a.endWeek)}${w.punct.close}`,
     );
+    // A short list stays whole with its heading: no last action alone atop the next page.
+    w.minorHeading(L.actions, Math.min(w.bulletsHeight(items), MAX_KEPT_LIST));
+    w.bullets(items);
   }
   w.space(6);
 }
