@@ -37,7 +37,7 @@ const common: Messages["common"] = {
   listSeparator: ", ",
   levelNames: "level names",
   narrowed: (left) =>
-    `Left out at this width: ${joinList(left, ", ", " and ")}. Widen the terminal (or set COLUMNS=120) to see ${left.length === 1 ? "it" : "them"}, or use --format md or json.`,
+    `Left out at this width: ${joinList(left, ", ", " and ")}. Widen the terminal (or set COLUMNS=160) to see ${left.length === 1 ? "it" : "them"}, or use --format md or json.`,
   punct: {
     colon: ": ",
     open: " (",

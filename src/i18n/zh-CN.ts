@@ -15,7 +15,7 @@ const common: Messages["common"] = {
   listSeparator: "、",
   levelNames: "等级名称",
   narrowed: (left) =>
-    `终端宽度所限，未显示${joinList(left, "、", "和")}。加宽终端（或设置 COLUMNS=120）即可看到，或改用 --format md 或 json。`,
+    `终端宽度所限，未显示${joinList(left, "、", "和")}。加宽终端（或设置 COLUMNS=160）即可看到，或改用 --format md 或 json。`,
   punct: {
     colon: "：",
     open: "（",
