@@ -321,7 +321,7 @@ const report: Messages["report"] = {
     nextCycle: "Next cycle",
     horizonEnd: "End of horizon",
     projected: "Projected at the horizon",
-    reverseScored: "reverse-scored",
+    reverseScored: "agreement lowers the score",
     baseline: "Baseline",
     raci: "Who takes part",
     accountable: "Accountable",

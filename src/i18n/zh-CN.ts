@@ -301,7 +301,7 @@ const report: Messages["report"] = {
     nextCycle: "下一轮",
     horizonEnd: "规划期末",
     projected: "规划期末预计",
-    reverseScored: "反向计分",
+    reverseScored: "越认同得分越低",
     baseline: "基线",
     raci: "参与分工",
     accountable: "批准",
