@@ -190,7 +190,7 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
           { header: L.score, width: 1, numeric: true },
           { header: L.target, width: 1, numeric: true },
           { header: L.monthsNeeded, width: 1.3, numeric: true },
-          { header: L.realisticDate, width: 1.5 },
+          { header: L.realisticDate, width: 1.5, numeric: true },
           { header: L.reachableByHorizon, width: 1.5, numeric: true },
         ],
         c.items.map((i) => [
