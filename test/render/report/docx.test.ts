@@ -366,6 +366,17 @@ describe("columnWidths", () => {
       [[{ text: "Weeks 11–15", nowrap: true }, "Map the current customer processes"]],
     );
     expect(spans[0]).toBeGreaterThanOrEqual(needs(6.68));
+    // A Chinese date kept on one line also needs the quarter em Word sets at each of its five
+    // boundaries between a digit and a character, or its last character wraps.
+    const date = "2027年4月16日";
+    const dates = columnWidths(
+      [
+        { header: "日期", width: 0.1 },
+        { header: "行动", width: 5 },
+      ],
+      [[{ text: date, nowrap: true }, "梳理现有客户流程与接触点"]],
+    );
+    expect(dates[0]).toBeGreaterThanOrEqual(needs(textEm(date) + 5 * 0.25));
     // Words wider than the page together: each column gets its share, none is crushed.
     const wide = columnWidths(
       Array.from({ length: 8 }, (_, i) => ({ header: `H${i}`, width: 1 })),
