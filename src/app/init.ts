@@ -110,10 +110,12 @@ export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): 
   const inDir = shown === "." ? "" : `cd ${shellQuote(shown)} && `;
   // From inside the folder, a custom questionnaire is found at the path the README gives.
   const q = qArg ? ` -q ${shellQuote(qArg)}` : "";
+  // The same command as the folder's README gives: a Chinese engagement is interviewed in Chinese.
+  const langArg = opts.lang === "en" ? "" : ` --lang ${opts.lang}`;
   out(
     outcome.created.length === 0
       ? `Nothing to do: ${shown} already holds every engagement file.`
-      : `Next: ${inDir}crm-maturity interview${q} -o answers.yaml   (see README.md for score, report and roadmap)`,
+      : `Next: ${inDir}crm-maturity interview${q} -o answers.yaml${langArg}   (see README.md for score, report and roadmap)`,
   );
   return outcome;
 }

@@ -37,7 +37,7 @@ const common: Messages["common"] = {
   listSeparator: ", ",
   levelNames: "level names",
   narrowed: (left) =>
-    `Left out at this width: ${joinList(left, ", ", " and ")}. Widen the terminal to see ${left.length === 1 ? "it" : "them"}, or use --format md or json.`,
+    `Left out at this width: ${joinList(left, ", ", " and ")}. Widen the terminal (or set COLUMNS=160) to see ${left.length === 1 ? "it" : "them"}, or use --format md or json.`,
   punct: {
     colon: ": ",
     open: " (",
@@ -321,7 +321,7 @@ const report: Messages["report"] = {
     nextCycle: "Next cycle",
     horizonEnd: "End of horizon",
     projected: "Projected at the horizon",
-    reverseScored: "reverse-scored",
+    reverseScored: "agreement lowers the score",
     baseline: "Baseline",
     raci: "Who takes part",
     accountable: "Accountable",
@@ -402,7 +402,7 @@ const report: Messages["report"] = {
     const cov =
       a.coverage === null || a.confidence === null
         ? ""
-        : ` Confidence in this result is ${a.confidence}: ${fmtPct(a.coverage)} of the applicable question weight was answered, by at most ${a.respondents} ${a.respondents === 1 ? "respondent" : "respondents"} on any one question, and ${a.rolesPresent} of the ${a.rolesExpected} roles that should answer took part.`;
+        : ` Confidence in this result is ${a.confidence}: ${fmtPct(a.coverage)} of the applicable question weight was answered, ${a.respondents === 1 ? "by a single respondent" : `with up to ${a.respondents} respondents on a question`}, and ${rolesTookPart(a.rolesPresent, a.rolesExpected)}.`;
     return `Overall, ${a.client} scores ${fmtScore(a.score)} on the five-level scale, which puts its CRM capability at level ${a.level}${a.levelName ? `, ${a.levelName}` : ""}.${cov}`;
   },
   readinessSentence: {
@@ -559,7 +559,7 @@ const report: Messages["report"] = {
     return `The plan takes ${a.weeks} weeks (about ${a.months} ${a.months === 1 ? "month" : "months"}) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
   },
   levelPortrait: (a) =>
-    `How the scale describes level ${a.level} in general (wherever ${possessive(a.client)} own answers and notes say otherwise, they take precedence): ${a.description}`,
+    `A typical company at level ${a.level} looks like this (where ${possessive(a.client)} own answers and notes differ, they take precedence): ${a.description}`,
   phaseGloss:
     "On the phase names: to rigidify is to adopt a proven practice exactly as designed and hold to it until it is mastered, which asks for discipline, not for a stiffer organisation; to optimise is then to adapt it to the business on the evidence gathered; to solidify is to write the improved practice into policy, system configuration, KPIs and training.",
   stageTitle: (stage, title) =>
@@ -668,7 +668,8 @@ const report: Messages["report"] = {
   outcomeTarget: (a) => `${fmtScore(a.score)} by ${a.date}`,
   outcomeCadence: "Interim check and reassessment",
   baselineBy: (week) => `To be measured by week ${week}`,
-  practiceTarget: (a) => `Agreed with the baseline; met by the end of ${a.phase} (${a.date})`,
+  practiceTarget: (a) =>
+    `Agreed with the baseline; met by the end of the ${a.phase} phase (${a.date})`,
   practiceTargetAtReassessment: (date) =>
     `Agreed with the baseline; met by the reassessment (${date})`,
   profileParagraph: (name, why) => `This assessment was scored with the profile “${name}”. ${why}`,
@@ -698,6 +699,16 @@ const report: Messages["report"] = {
 };
 
 /** Roles that answered at one assessment only: who, what the comparison rests on, where. */
+/** "all 4 roles that should answer took part", or "3 of the 4 …" when some are missing. */
+function rolesTookPart(present: number, expected: number): string {
+  if (present === expected) {
+    return expected === 1
+      ? "the one role that should answer took part"
+      : `all ${expected} roles that should answer took part`;
+  }
+  return `${present} of the ${expected} roles that should answer took part`;
+}
+
 function roleMismatchEn(a: Parameters<Messages["comparison"]["warning"]["role-mismatch"]>[0]) {
   const list = report.listJoin;
   const who = [

@@ -15,7 +15,7 @@ const common: Messages["common"] = {
   listSeparator: "、",
   levelNames: "等级名称",
   narrowed: (left) =>
-    `终端宽度所限，未显示${joinList(left, "、", "和")}。加宽终端即可看到，或改用 --format md 或 json。`,
+    `终端宽度所限，未显示${joinList(left, "、", "和")}。加宽终端（或设置 COLUMNS=160）即可看到，或改用 --format md 或 json。`,
   punct: {
     colon: "：",
     open: "（",
@@ -301,7 +301,7 @@ const report: Messages["report"] = {
     nextCycle: "下一轮",
     horizonEnd: "规划期末",
     projected: "规划期末预计",
-    reverseScored: "反向计分",
+    reverseScored: "越认同得分越低",
     baseline: "基线",
     raci: "参与分工",
     accountable: "批准",
@@ -380,7 +380,7 @@ const report: Messages["report"] = {
     const cov =
       a.coverage === null || a.confidence === null
         ? ""
-        : `本结论的可信度为${a.confidence}：适用题目权重的作答覆盖率为 ${fmtPct(a.coverage)}，单题最多 ${a.respondents} 位受访者作答，应参与作答的 ${a.rolesExpected} 类角色中有 ${a.rolesPresent} 类参与。`;
+        : `本结论的可信度为${a.confidence}：适用题目权重的作答覆盖率为 ${fmtPct(a.coverage)}，单题最多 ${a.respondents} 位受访者作答，${a.rolesPresent === a.rolesExpected ? `应参与作答的 ${a.rolesExpected} 类角色全部参与` : `应参与作答的 ${a.rolesExpected} 类角色中有 ${a.rolesPresent} 类参与`}。`;
     return `${cjkSpace(`${a.client}的`)}总体得分为 ${fmtScore(a.score)}（五级量表），CRM 能力处于第 ${a.level} 级${a.levelName ? `“${a.levelName}”` : ""}。${cov}`;
   },
   // 直接称呼客户为“贵公司”，不用第三人称的“企业”。

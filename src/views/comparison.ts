@@ -337,9 +337,14 @@ function riskItem(lang: Lang, r: RiskChange): ListItem {
 function moversTable(lang: Lang, c: Comparison): TableView | null {
   const m = messagesFor(lang);
   if (c.questions.movers.length === 0) return null;
+  // Results compared without their questionnaires carry no question texts: then the table has
+  // no empty text column, and the id carries the changed-definition mark.
+  const withText = c.questions.movers.some((q) => questionText(lang, q) !== "");
+  const mark = (q: QuestionChange) => (q.definitionChanged ? " †" : "");
   const row = (q: QuestionChange): Cell[] => [
-    { text: q.id, code: true },
-    { text: `${questionText(lang, q)}${q.definitionChanged ? " †" : ""}` },
+    ...(withText
+      ? [{ text: q.id, code: true }, { text: `${questionText(lang, q)}${mark(q)}` }]
+      : [{ text: `${q.id}${mark(q)}`, code: true }]),
     { text: num(q.score.baseline) },
     { text: num(q.score.followup) },
     { text: arrow(q.score.change), trend: trendOf(q.score.change) },
@@ -347,7 +352,9 @@ function moversTable(lang: Lang, c: Comparison): TableView | null {
   return {
     columns: [
       { label: m.comparison.col.questionId, right: false },
-      { label: m.comparison.col.question, right: false, role: "text", drop: 1 },
+      ...(withText
+        ? [{ label: m.comparison.col.question, right: false, role: "text" as const, drop: 1 }]
+        : []),
       { label: m.comparison.baseline, right: true },
       { label: m.comparison.followup, right: true },
       { label: m.comparison.change, right: true },

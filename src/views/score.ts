@@ -109,6 +109,17 @@ export function profileSummary(results: Pick<Results, "profile">, lang: Lang): s
   return p && names.length > 0 ? m.named(names, p.chosenBy) : m.standard;
 }
 
+/**
+ * The profile's names alone, for a client document's cover ("B2B manufacturing and industrial ·
+ * Mid-size (250 to 1,999 employees)"): how it was chosen is the consultant's business, not the
+ * reader's. The standard weights are named as in `profileSummary`.
+ */
+export function profileNames(results: Pick<Results, "profile">, lang: Lang): string {
+  const p = results.profile;
+  const names = [p?.industry, p?.size].flatMap((x) => (x ? [localize(x.name, lang)] : []));
+  return names.length > 0 ? names.join(" · ") : messagesFor(lang).common.profiles.standard;
+}
+
 /** "Industrial equipment · 600 employees" from the optional client profile fields. */
 export function clientDetails(results: Results): string {
   const { industry, size } = results.assessment.client;

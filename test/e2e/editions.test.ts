@@ -170,7 +170,7 @@ describe("report editions", () => {
       );
       // The scale's picture of a level is framed as a general picture, never as a finding.
       expect(md).toMatch(
-        /How the scale describes level \d in general|成熟度标尺对第 \d 级的通用描述/,
+        /A typical company at level \d looks like this|成熟度标尺对第 \d 级的通用描述/,
       );
     },
   );

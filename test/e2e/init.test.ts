@@ -22,7 +22,18 @@ describe("crm-maturity init (built CLI)", () => {
       expect(existsSync(path.join(cwd, "acme", f))).toBe(true);
       expect(r.stdout).toContain(`created  acme/${f}`);
     }
-    expect(r.stdout).toMatch(/Next: cd acme && crm-maturity interview/);
+    expect(r.stdout).toMatch(/Next: cd acme && crm-maturity interview -o answers\.yaml {3}\(/);
+  });
+
+  it("points a Chinese engagement to a Chinese interview, as its README does", () => {
+    const cwd = tmp();
+    const r = runCli(["init", "huaxin", "--lang", "zh-CN"], { cwd });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      "Next: cd huaxin && crm-maturity interview -o answers.yaml --lang zh-CN ",
+    );
+    const readme = readFileSync(path.join(cwd, "huaxin", "README.md"), "utf8");
+    expect(readme).toContain("crm-maturity interview -o answers.yaml --lang zh-CN");
   });
 
   it("scaffolds a brand.yaml that validates and brands a report, in either language", () => {

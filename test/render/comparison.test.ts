@@ -164,6 +164,23 @@ describe("compare renderers", () => {
   });
 });
 
+describe("the movers table", () => {
+  it("has a question text column only when the texts are known", async () => {
+    const { baseline, followup } = await loadLotus();
+    const withTexts = buildCompareView(compareAssessments(baseline, followup), "en").movers;
+    expect(withTexts?.columns.map((c) => c.label)).toContain("Question");
+    // Results JSON files compared on their own: ids only, so no column left empty.
+    const idsOnly = buildCompareView(
+      compareAssessments({ results: baseline.results }, { results: followup.results }),
+      "en",
+    ).movers;
+    const columns = idsOnly?.columns.map((c) => c.label) ?? [];
+    expect(columns).not.toContain("Question");
+    expect(idsOnly?.rows.every((r) => r.length === columns.length)).toBe(true);
+    expect(idsOnly?.rows.every((r) => (r[0]?.text ?? "") !== "")).toBe(true);
+  });
+});
+
 describe("Markdown safety", () => {
   it("escapes characters that would break tables, emphasis, links or HTML", () => {
     expect(escapeMarkdown("A | B *bold* _x_ [link](u) <b> `c` # ~ &amp; \\")).toBe(

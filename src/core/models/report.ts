@@ -615,6 +615,8 @@ const roadmapPhaseView = z.strictObject({
   endWeek: z.number().int(),
   startDate: isoDate,
   endDate: isoDate,
+  startDateText: z.string(),
+  endDateText: z.string(),
   actions: ids.describe("Action ids, in schedule order."),
   owners: z.array(roleCount),
   kpis: z.array(z.string()),

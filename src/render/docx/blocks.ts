@@ -305,6 +305,17 @@ const TABLE_EM = 170;
 const CELL_PADDING = 200;
 /** Bold text is about 12% wider (DejaVu Sans Bold against DejaVu Sans). */
 const BOLD = 1.12;
+/**
+ * Word and LibreOffice set a quarter em between Chinese and a Latin letter or digit
+ * ("2027年4月16日" takes five): a cell kept on one line needs it, or its last character wraps.
+ */
+const AUTOSPACE_EM = 0.25;
+const CJK_LATIN = /(?=[\u3400-\u9fff][0-9A-Za-z]|[0-9A-Za-z][\u3400-\u9fff])/g;
+
+/** The width of text kept on one line, in ems, with the spaces Word adds around Chinese. */
+function oneLineEm(text: string): number {
+  return textEm(text) + (text.match(CJK_LATIN)?.length ?? 0) * AUTOSPACE_EM;
+}
 
 /**
  * Column widths in twentieths of a point: shares of the text width by each column's relative
@@ -329,7 +340,7 @@ export function columnWidths(
           ...rows.map((row) => {
             const cell = row[i] ?? "";
             if (typeof cell === "string") return longestWordEm(cell) * TABLE_EM;
-            const em = cell.nowrap ? textEm(measured(cell)) : longestWordEm(measured(cell));
+            const em = cell.nowrap ? oneLineEm(measured(cell)) : longestWordEm(measured(cell));
             return em * TABLE_EM * (cell.bold || cell.flag ? BOLD : 1);
           }),
         ) + CELL_PADDING,

@@ -8,7 +8,14 @@ import {
   tableWithLead,
 } from "./sections.js";
 import { drawTable } from "./table.js";
-import { fmtLevel, fmtPct, fmtWeeks, reliabilityCells, reliabilityGroupCells } from "./text.js";
+import {
+  fmtLevel,
+  fmtPct,
+  fmtWeeks,
+  reliabilityCells,
+  reliabilityGroupCells,
+  weekSpan,
+} from "./text.js";
 import { COLOR, PHASE_COLOR, SIZE } from "./theme.js";
 import type { TextStyle, Writer } from "./writer.js";
 
@@ -70,7 +77,11 @@ function drawPhase(
   const color = PHASE_COLOR[phase.phase];
   w.subheading(phase.name, { keep: 120, toc: true });
   // Phase span as a coloured tag under the heading.
-  const tag = `${L.weeks} ${fmtWeeks(phase.startWeek, phase.endWeek)}  ·  ${phase.startDate} – ${phase.endDate}`;
+  // A phase with no action inside the horizon starts in the next cycle: no weeks, no dates.
+  const tag =
+    phase.actions.length === 0
+      ? L.nextCycle
+      : `${weekSpan(L, phase.startWeek, phase.endWeek)}  ·  ${phase.startDateText} – ${phase.endDateText}`;
   const tagStyle: TextStyle = { size: SIZE.small, style: "bold", color: COLOR.white };
   const tagWidth = w.widthOf(tag, tagStyle) + 12;
   const y = w.y;

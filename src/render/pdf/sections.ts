@@ -8,9 +8,12 @@ import {
   type TableOptions,
   tableKeep,
 } from "./table.js";
-import { fmtLevel, fmtPct, fmtScore, fmtWeeks } from "./text.js";
+import { fmtLevel, fmtPct, fmtScore, weekSpan } from "./text.js";
 import { COLOR, SEVERITY_COLOR, SIZE, VERDICT_COLOR } from "./theme.js";
 import { bulletY, type TextStyle, type Writer } from "./writer.js";
+
+/** The tallest list of actions kept whole with its heading (points): about a third of a page. */
+const MAX_KEPT_LIST = 240;
 
 /** Labels the charts need, taken from the model. */
 export function chartLabels(report: ReportModel): ChartLabels {
@@ -460,13 +463,13 @@ function drawDimension(
     return a ? [a] : [];
   });
   if (dimActions.length > 0) {
-    w.minorHeading(L.actions, 30);
-    w.bullets(
-      dimActions.map(
-        (a) =>
-          `${a.title}${w.punct.open}${a.phaseName} · ${L.weeks} ${fmtWeeks(a.startWeek, a.endWeek)}${w.punct.close}`,
-      ),
+    const items = dimActions.map(
+      (a) =>
+        `${a.title}${w.punct.open}${a.phaseName} · ${weekSpan(L, a.startWeek, a.endWeek)}${w.punct.close}`,
     );
+    // A short list stays whole with its heading: no last action alone atop the next page.
+    w.minorHeading(L.actions, Math.min(w.bulletsHeight(items), MAX_KEPT_LIST));
+    w.bullets(items);
   }
   w.space(6);
 }
@@ -499,18 +502,20 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
         { header: L.frontline, width: 1, align: "right" },
         { header: L.gap, width: 0.9, align: "right" },
       ],
+      // The row's own columns give the figures: no sentence under the title repeating them.
       p.gaps.map((g) => [
-        { text: g.title, bold: true, sub: g.sentence },
+        { text: g.title, bold: true },
         g.executive.toFixed(2),
         g.frontline.toFixed(2),
         { text: g.gap.toFixed(2), bold: true, color: COLOR.gap },
       ]),
-      (keep) => w.subheading(L.perceptionGap, { keep }),
+      (keep) => w.subheading(L.perceptionGaps, { keep }),
     );
   }
   if (p.disagreements.length > 0) {
     w.space(6);
-    drawTable(
+    // Titled, as in Word and Markdown: without it the table read as part of the gaps above.
+    tableWithLead(
       w,
       [
         { header: L.dimension, width: 1.8 },
@@ -526,6 +531,7 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
         fmtLevel(d.min, L.inconclusive),
         fmtLevel(d.max, L.inconclusive),
       ]),
+      (keep) => w.subheading(L.disagreements, { keep }),
     );
   }
   if (p.factConflicts.items.length > 0) {

@@ -1,4 +1,5 @@
 import type { Lang } from "../../core/models/languages.js";
+import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { GlyphCoverage } from "../../io/fonts.js";
 import type { ReportModel } from "../../views/report/model.js";
@@ -184,6 +185,13 @@ export function reliabilityGroupCells(
 /** A week span from 0-based offsets: weeks 1–4 for `0..4`. */
 export function fmtWeeks(startWeek: number, endWeek: number): string {
   return endWeek - startWeek <= 1 ? String(startWeek + 1) : `${startWeek + 1}–${endWeek}`;
+}
+
+/** "Week 5" or "Weeks 1–35" (0-based start, exclusive end), in the report's language. */
+export function weekSpan(L: ReportModel["labels"], startWeek: number, endWeek: number): string {
+  return endWeek - startWeek <= 1
+    ? fillPlaceholders(L.weekPattern, { week: startWeek + 1 })
+    : fillPlaceholders(L.weekRangePattern, { from: startWeek + 1, to: endWeek });
 }
 
 /** Punctuation the renderer puts between model texts: full-width forms in Chinese. */

@@ -282,6 +282,12 @@ export class Writer {
     this.doc.y += opts.after ?? 5;
   }
 
+  /** The height `bullets` takes for these items, to keep a short list whole under its heading. */
+  bulletsHeight(items: readonly string[], style: Partial<TextStyle> = {}): number {
+    const full: TextStyle = { size: SIZE.body, lineGap: this.bodyGap, ...style };
+    return items.reduce((h, item) => h + this.measure(item, this.width - 12, full) + 3, 2);
+  }
+
   /** A bulleted list; each item keeps at least two of its lines together. */
   bullets(
     items: readonly string[],

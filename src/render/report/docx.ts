@@ -190,7 +190,7 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
           { header: L.score, width: 1, numeric: true },
           { header: L.target, width: 1, numeric: true },
           { header: L.monthsNeeded, width: 1.3, numeric: true },
-          { header: L.realisticDate, width: 1.5 },
+          { header: L.realisticDate, width: 1.5, numeric: true },
           { header: L.reachableByHorizon, width: 1.5, numeric: true },
         ],
         c.items.map((i) => [
@@ -584,7 +584,11 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
           ...m.phases.map((p): Cell[] => [
             p.name,
             ...(p.actions.length > 0
-              ? [whole(ctx.span(p.startWeek, p.endWeek)), whole(p.startDate), whole(p.endDate)]
+              ? [
+                  whole(ctx.span(p.startWeek, p.endWeek)),
+                  whole(p.startDateText),
+                  whole(p.endDateText),
+                ]
               : [L.nextCycle, "", ""]),
             String(p.actions.length),
             p.effort?.range ?? "—",
@@ -592,7 +596,7 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
           [
             m.milestone.label,
             whole(ctx.week(m.milestone.week + 1)),
-            whole(m.milestone.date),
+            whole(m.milestone.dateText),
             "",
             "",
             "",
@@ -606,7 +610,11 @@ async function roadmap(ctx: Ctx, n: number): Promise<FileChild[]> {
         b.heading(2, m.firstNinetyDays.title),
         b.paragraph(m.firstNinetyDays.sentence),
         ...b.bullets(
-          first.map((a) => `${a.title} · ${a.ownerName} · ${ctx.span(a.startWeek, a.endWeek)}`),
+          // "Weeks 1–4" on one line: a no-break space keeps "Weeks" from ending a line alone.
+          first.map(
+            (a) =>
+              `${a.title} · ${a.ownerName} · ${ctx.span(a.startWeek, a.endWeek).replace(/ /g, "\u00a0")}`,
+          ),
         ),
       );
     }

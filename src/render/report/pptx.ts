@@ -541,7 +541,7 @@ class Deck extends DeckBase {
     // A phase with no action inside the horizon starts in the next cycle: no dates.
     const when = scheduled
       ? [
-          `${phase.startDate} – ${phase.endDate}`,
+          `${phase.startDateText} – ${phase.endDateText}`,
           phase.effort ? `${phase.effort.range} ${L.effortUnit}` : "",
         ]
       : [L.nextCycle];

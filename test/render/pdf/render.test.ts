@@ -167,6 +167,63 @@ describe("the roadmap document as PDF", () => {
   });
 });
 
+describe("the English PDF in the standard fonts", () => {
+  // Helvetica (WinAnsi) has no "≥": the pack's English KPIs say "80% or more", so the report
+  // never falls back to a programmer's ">=".
+  it.skipIf(!pdftotext)("prints no >= or <= stand-in for a missing symbol", async () => {
+    const { text } = pdfText(await renderPdf(acmeReport({ lang: "en" }), {}));
+    expect(text).toContain("80% or more");
+    expect(text).not.toMatch(/>=|<=/);
+  });
+});
+
+describe("the perception section", () => {
+  it.skipIf(!pdftotext).each(languages)(
+    "%s: titles the gaps and the disagreements, and does not repeat a gap's figures in a sentence",
+    async (lang) => {
+      const report = acmeReport({ lang });
+      const flat = squash(pdfText(await renderPdf(report, {})).text);
+      const p = report.perception;
+      expect(p.gaps.length).toBeGreaterThan(0);
+      expect(p.disagreements.length).toBeGreaterThan(0);
+      const first = p.disagreements[0];
+      // The disagreements' heading stands right before their table.
+      expect(flat).toContain(
+        squash(`${report.labels.disagreements}${report.labels.dimension}${report.labels.question}`),
+      );
+      expect(flat).toContain(squash(`${first?.dimensionTitle}`));
+      for (const g of p.gaps) expect(flat).not.toContain(squash(g.sentence));
+    },
+  );
+});
+
+describe("the roadmap's phase tags", () => {
+  it.skipIf(!pdftotext).each(languages)(
+    "%s: a scheduled phase shows its weeks and dates as the text does; an empty one, the next cycle",
+    async (lang) => {
+      const report = acmeReport({ lang, kind: "roadmap" });
+      const flat = squash(pdfText(await renderPdf(report, {})).text);
+      const L = report.labels;
+      const scheduled = report.roadmap.phases.filter((p) => p.actions.length > 0);
+      const empty = report.roadmap.phases.filter((p) => p.actions.length === 0);
+      expect(scheduled.length).toBeGreaterThan(0);
+      expect(empty.length).toBeGreaterThan(0);
+      for (const p of scheduled) {
+        const span = fillPlaceholders(L.weekRangePattern, { from: p.startWeek + 1, to: p.endWeek });
+        expect(flat).toContain(squash(`${span} · ${p.startDateText} – ${p.endDateText}`));
+        // The localised dates, never the ISO ones, in running text.
+        expect(flat).not.toContain(`${p.startDate}–`);
+      }
+      // No "Weeks 50 · 2027-02-22 – 2027-02-22" for a phase whose actions all wait.
+      for (const p of empty) {
+        expect(flat).toContain(squash(`${p.name}${L.nextCycle}`));
+        expect(flat).not.toContain(squash(`${p.startDate} – ${p.endDate}`));
+        expect(flat).not.toContain(squash(`${p.startDateText} – ${p.endDateText}`));
+      }
+    },
+  );
+});
+
 describe("client text that could break the layout", () => {
   it.skipIf(!pdftotext)(
     "prints Markdown-like names literally and splits a note longer than a page",

@@ -138,6 +138,20 @@ describe("the gap report as DOCX", () => {
       const row = rows.map(cells).find((c) => c[0] === phase.name && c.length === 6);
       expect(row?.slice(1, 5)).toEqual(["下一轮", "", "", "0"]);
     }
+    // A scheduled phase gives its dates in words, as the rest of the document does.
+    for (const phase of report.roadmap.phases.filter((p) => p.actions.length > 0)) {
+      const row = rows.map(cells).find((c) => c[0] === phase.name && c.length === 6);
+      expect(row?.slice(2, 4)).toEqual([phase.startDateText, phase.endDateText]);
+    }
+  });
+
+  it("keeps each first-90-days action's week span on one line", async () => {
+    const report = acmeReport();
+    const body = (await packageParts(await renderDocx(report))).get("word/document.xml") ?? "";
+    const first = report.roadmap.firstNinetyDays.actions;
+    expect(first.length).toBeGreaterThan(0);
+    expect(body).toMatch(/ · Weeks\u00a0\d+–\d+</);
+    expect(body).not.toMatch(/ · Weeks \d/);
   });
 });
 
@@ -352,6 +366,17 @@ describe("columnWidths", () => {
       [[{ text: "Weeks 11–15", nowrap: true }, "Map the current customer processes"]],
     );
     expect(spans[0]).toBeGreaterThanOrEqual(needs(6.68));
+    // A Chinese date kept on one line also needs the quarter em Word sets at each of its five
+    // boundaries between a digit and a character, or its last character wraps.
+    const date = "2027年4月16日";
+    const dates = columnWidths(
+      [
+        { header: "日期", width: 0.1 },
+        { header: "行动", width: 5 },
+      ],
+      [[{ text: date, nowrap: true }, "梳理现有客户流程与接触点"]],
+    );
+    expect(dates[0]).toBeGreaterThanOrEqual(needs(textEm(date) + 5 * 0.25));
     // Words wider than the page together: each column gets its share, none is crushed.
     const wide = columnWidths(
       Array.from({ length: 8 }, (_, i) => ({ header: `H${i}`, width: 1 })),

@@ -121,8 +121,14 @@ describe("the board deck as PPTX", () => {
       .find((t) => report.roadmap.phases.every((p) => t.includes(p.name)));
     expect(roadmap).toBeDefined();
     expect(roadmap).toContain("下一轮");
-    const dates = new Set(empty.flatMap((p) => [p.startDate, p.endDate]));
+    const dates = new Set(
+      empty.flatMap((p) => [p.startDate, p.endDate, p.startDateText, p.endDateText]),
+    );
     expect((roadmap ?? []).filter((t) => [...dates].some((d) => t.startsWith(d)))).toEqual([]);
+    // A scheduled phase gives its dates as the rest of the deck does, not as ISO dates.
+    for (const p of report.roadmap.phases.filter((q) => q.actions.length > 0)) {
+      expect(roadmap).toContain(`${p.startDateText} – ${p.endDateText}`);
+    }
   });
 });
 

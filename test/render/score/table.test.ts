@@ -66,7 +66,7 @@ describe("the score table fits the terminal", () => {
     const narrow = render("acme-manufacturing", "en", 80);
     expect(narrow).toMatch(/│ Dimension +│ Score │ Level │ Target │ +Gap │ Confidence │/);
     expect(narrow).toContain(
-      "Left out at this width: Score ▸ target, level names and Coverage. Widen the\nterminal to see them, or use --format md or json.",
+      "Left out at this width: Score ▸ target, level names and Coverage. Widen the\nterminal (or set COLUMNS=160) to see them, or use --format md or json.",
     );
     // Each dimension on one line, but for the one name too long to share it.
     expect(narrow).toContain("│ Performance measurement and    │  2.33 │ 2     │");

@@ -97,12 +97,13 @@ describe("the appendix's reliability table", () => {
     if (!rel) throw new Error("the fixture has several respondents");
     for (const lang of ["en", "zh-CN"] as const) {
       const table = acmeReport({ lang }).appendix.reliability;
-      // The interval only where alpha is read: from fewer answers it spans most of the line.
+      // Alpha and its interval only where alpha is read: from fewer answers alpha swings
+      // anywhere (-13.00 from two) and its interval spans most of the line.
       expect(table?.rows.map((r) => [r.dimension, r.alpha, r.lower, r.upper, r.rwg])).toEqual(
         rel.dimensions.map((d) =>
           d.respondents >= MIN_READING_RESPONDENTS
             ? [d.dimension, d.alpha, d.lower, d.upper, d.rwg]
-            : [d.dimension, d.alpha, null, null, d.rwg],
+            : [d.dimension, null, null, null, d.rwg],
         ),
       );
       expect(
@@ -127,7 +128,7 @@ describe("the appendix's reliability table", () => {
     expect(JSON.stringify(en)).not.toMatch(/[α−]/);
   });
 
-  it("gives alpha's interval where alpha is read (5 or more complete answers), not below", () => {
+  it("gives alpha and its interval where alpha is read (5 or more complete answers), not below", () => {
     const { results } = loadInputs(ACME, ACME_ANSWERS);
     const copy = structuredClone(results);
     const first = copy.reliability?.dimensions[0];
@@ -135,10 +136,15 @@ describe("the appendix's reliability table", () => {
       throw new Error("the fixture's first dimension has an interval");
     const row = () => buildReport(copy, standardPack()).appendix.reliability?.rows[0];
     first.respondents = MIN_READING_RESPONDENTS;
-    expect([row()?.lower, row()?.upper]).toEqual([first.lower, first.upper]);
+    expect([row()?.alpha, row()?.lower, row()?.upper]).toEqual([
+      first.alpha,
+      first.lower,
+      first.upper,
+    ]);
     first.respondents = MIN_READING_RESPONDENTS - 1;
-    expect([row()?.lower, row()?.upper]).toEqual([null, null]);
-    expect(row()?.alpha).toBe(first.alpha);
+    first.alpha = -13;
+    expect([row()?.alpha, row()?.lower, row()?.upper]).toEqual([null, null, null]);
+    expect(row()?.reading).toContain("Too few answers or questions to judge");
   });
 
   it("is absent with a single respondent", () => {

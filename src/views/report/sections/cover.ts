@@ -2,7 +2,7 @@ import { respondentCount } from "../../../core/models/results.js";
 import { profileIds } from "../../../core/questionnaire/profiles.js";
 import { localize } from "../../../i18n/format.js";
 import { messagesFor } from "../../../i18n/index.js";
-import { profileSummary } from "../../score.js";
+import { profileNames, profileSummary } from "../../score.js";
 import type { ReportContext } from "../context.js";
 import type { LabelValue, ReportModel } from "../model.js";
 
@@ -57,7 +57,11 @@ export function buildCover(ctx: ReportContext, meta: ReportModel["meta"]): Repor
   if (meta.client.industry) fields.push({ label: L.industry, value: meta.client.industry });
   if (meta.client.size) fields.push({ label: L.size, value: meta.client.size });
   // Next to industry and size, which choose it; the deck's cover shows the first six fields.
-  fields.push({ label: messagesFor(ctx.lang).common.header.profile, value: meta.profile.text });
+  // The names alone: the reader needs which profile, not how the tool came to choose it.
+  fields.push({
+    label: messagesFor(ctx.lang).common.header.profile,
+    value: profileNames({ profile: ctx.results.profile }, ctx.lang),
+  });
   fields.push(
     { label: L.date, value: meta.dateText },
     { label: L.assessor, value: meta.assessor },

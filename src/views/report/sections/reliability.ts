@@ -4,7 +4,7 @@ import type { AgreementBand, AlphaBand } from "../../../i18n/messages.js";
 import type { ReportContext } from "../context.js";
 import type { AppendixReliability } from "../model.js";
 
-/** Below this many complete answers alpha is shown but not read: it can swing from 0 to 1. */
+/** Below this many complete answers alpha is neither read nor shown: it can swing anywhere. */
 export const MIN_READING_RESPONDENTS = 5;
 
 /** α bands: 0.80 good, 0.70 acceptable, 0.60 loose (Nunnally 1978's 0.70 for group research). */
@@ -121,15 +121,16 @@ export function buildReliability(ctx: ReportContext): AppendixReliability | null
     intro: t.intro,
     columns: t.columns,
     rows: rel.dimensions.map((d) => {
-      // Below MIN_READING_RESPONDENTS the interval spans most of the line (-70 to 1 with two
-      // answers): alpha is shown, as the reading says it is not read, but no interval.
+      // Below MIN_READING_RESPONDENTS alpha swings anywhere (-13.00 from two answers) and its
+      // interval spans most of the line: the report shows neither, and the reading says why;
+      // the results JSON keeps both.
       const read = d.respondents >= MIN_READING_RESPONDENTS;
       return {
         dimension: d.dimension,
         title: title(d.dimension),
         items: d.items.length,
         respondents: d.respondents,
-        alpha: d.alpha,
+        alpha: read ? d.alpha : null,
         lower: read ? d.lower : null,
         upper: read ? d.upper : null,
         rwg: d.rwg,

@@ -294,6 +294,8 @@ function buildPhases(
       endWeek: p.endWeek,
       startDate: cal.weekDate(p.startWeek),
       endDate: cal.lastDay(p.startWeek, p.endWeek),
+      startDateText: ctx.dateText(cal.weekDate(p.startWeek)),
+      endDateText: ctx.dateText(cal.lastDay(p.startWeek, p.endWeek)),
       actions: p.actions,
       owners,
       kpis,
