@@ -23,14 +23,6 @@ export interface ConfirmWords {
   invalid: string;
 }
 
-/** English words, for a question asked without words of its own. */
-export const englishConfirmWords = (byDefault: boolean): ConfirmWords => ({
-  yes: "Yes",
-  no: "No",
-  hint: byDefault ? "(Y/n)" : "(y/N)",
-  invalid: "Type y for yes or n for no",
-});
-
 /** What the yes/no prompt needs; see `ConfirmQuestion` in prompts.ts for the fields. */
 export interface ConfirmPromptConfig {
   message: string;

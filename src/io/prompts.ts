@@ -58,9 +58,9 @@ export interface ConfirmQuestion {
   default?: boolean;
   /**
    * The words shown for the answer once given (and accepted as answers besides y and n), the
-   * hint after the question, and the message for anything else; English when not given.
+   * hint after the question, and the message for anything else, in the interview's language.
    */
-  words?: ConfirmWords;
+  words: ConfirmWords;
 }
 
 /**
@@ -94,25 +94,18 @@ export const isPromptExit = (err: unknown): boolean =>
 export async function createTerminalPrompter(
   stdout: NodeJS.WriteStream = process.stdout,
 ): Promise<Prompter> {
-  const [{ confirmPrompt, englishConfirmWords }, { inputPrompt }, { selectPrompt }] =
-    await Promise.all([
-      import("./confirm-prompt.js"),
-      import("./input-prompt.js"),
-      import("./select-prompt.js"),
-    ]);
+  const [{ confirmPrompt }, { inputPrompt }, { selectPrompt }] = await Promise.all([
+    import("./confirm-prompt.js"),
+    import("./input-prompt.js"),
+    import("./select-prompt.js"),
+  ]);
   return {
     // Values are the choices' own, so the prompt's string is one of V.
     select: <V extends string>(q: SelectQuestion<V>) =>
       selectPrompt({ ...q, pageSize: q.pageSize ?? 7 }) as Promise<V>,
     input: (q) => inputPrompt(q),
-    confirm: (q) => {
-      const byDefault = q.default ?? false;
-      return confirmPrompt({
-        message: q.message,
-        default: byDefault,
-        words: q.words ?? englishConfirmWords(byDefault),
-      });
-    },
+    confirm: (q) =>
+      confirmPrompt({ message: q.message, default: q.default ?? false, words: q.words }),
     print: (text) => {
       stdout.write(`${text}\n`);
     },

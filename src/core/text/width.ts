@@ -63,6 +63,9 @@ function charEm(ch: string): number {
   return NARROW.test(ch) ? 0.65 : displayWidth(ch) >= 2 ? 1 : 0.65;
 }
 
+/** How much wider bold text is set: about 12% (DejaVu Sans Bold against DejaVu Sans). */
+export const BOLD_EM = 1.12;
+
 /** The width of text set on one line, in ems of a sans-serif face (see LOWER_EM). */
 export function textEm(text: string): number {
   let em = 0;

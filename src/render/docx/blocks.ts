@@ -14,7 +14,7 @@ import {
   WidthType,
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
-import { textEm } from "../../core/text/width.js";
+import { BOLD_EM as BOLD, textEm } from "../../core/text/width.js";
 import { linesAtEm, longestWordEm } from "../../core/text/wrap.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
@@ -303,8 +303,6 @@ const CONTENT_TWIPS = 9638;
 const TABLE_EM = 170;
 /** A cell's left and right margins (80 each, styles.ts) and some slack. */
 const CELL_PADDING = 200;
-/** Bold text is about 12% wider (DejaVu Sans Bold against DejaVu Sans). */
-const BOLD = 1.12;
 /**
  * Word and LibreOffice set a quarter em between Chinese and a Latin letter or digit
  * ("2027年4月16日" takes five): a cell kept on one line needs it, or its last character wraps.

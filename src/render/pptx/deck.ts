@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { type BrandLogo, type BrandView, brandFooter } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
+import { BOLD_EM as BOLD } from "../../core/text/width.js";
 import { linesAtEm } from "../../core/text/wrap.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
@@ -55,8 +56,6 @@ export const MASTER = "CRM_MATURITY";
 const CELL_MARGIN = 0.05;
 /** A table line's height in ems: PowerPoint sets Calibri and Microsoft YaHei about 1.2–1.3. */
 const TABLE_LINE_EM = 1.3;
-/** Bold text is about 12% wider. */
-const BOLD = 1.12;
 
 /**
  * How many of a table's `rows` fit with its header in `height` inches, its columns `colW` inches
