@@ -76,10 +76,27 @@ describe("the PDF layout check", () => {
     const pages = [
       [run("Cover", 300, 20)],
       [...full(80), run("Reassessment", 700, 10), run("Reassess in week 52.", 715)],
-      [run("The end of the section", 80)],
+      full(80).slice(0, 5),
       [run("5", 80, 17), run("KPIs", 80, 17), run("Body", 110)],
     ];
     expect(layoutFaults(pages, ["Reassessment Reassess in week 52."])).toEqual([]);
+  });
+
+  it("flags a section's last page, the document's too, carrying fewer than five lines", () => {
+    const pages = [
+      [run("Cover", 300, 20)],
+      full(80),
+      [run("Answers", 80, 10.5), ...full(100).slice(0, 3)],
+      [run("5", 80, 17), run("KPIs", 80, 17), ...full(110).slice(0, 30)],
+      [run("The last row", 80), run("of a table", 95)],
+    ];
+    expect(layoutFaults(pages)).toEqual([
+      { page: 3, kind: "short-last-page", text: "Answers" },
+      { page: 5, kind: "short-last-page", text: "The last row" },
+    ]);
+    // A short section that opens on its page is whole there.
+    pages[4] = [run("6", 80, 17), run("Appendix", 80, 17), run("One line", 110)];
+    expect(layoutFaults(pages)).toEqual([{ page: 3, kind: "short-last-page", text: "Answers" }]);
   });
 });
 
@@ -119,7 +136,7 @@ describe("generated report pages", () => {
   for (const client of ["acme-manufacturing", "huaxin-retail"]) {
     for (const lang of ["en", "zh-CN"]) {
       for (const edition of ["board", "full", "internal"]) {
-        it(`${client} ${lang} ${edition}: no orphaned heading, no split box, no near-empty page`, () => {
+        it(`${client} ${lang} ${edition}: no orphaned heading, no split box, no near-empty or short last page`, () => {
           const common = [...args(client), "--lang", lang, "--edition", edition];
           const json = runCli(["report", ...common, "--format", "json"]);
           expect(json.status).toBe(0);

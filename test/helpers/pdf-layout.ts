@@ -58,10 +58,18 @@ const body = (page: TextRun[]) =>
 
 /** A page filled less than this (share of the body's height) must end its section. */
 const NEAR_EMPTY = 0.5;
+/** A section continued onto a page must carry at least this many lines there. */
+const SHORT_TAIL = 5;
+
+/** The lines of a page's body: its runs grouped by their top, a few points apart at most. */
+const lineCount = (runs: TextRun[]) => {
+  const tops = [...new Set(runs.map((t) => Math.round(t.top)))].sort((a, b) => a - b);
+  return tops.filter((top, i) => i === 0 || top - (tops[i - 1] ?? 0) > 3).length;
+};
 
 export interface LayoutFault {
   page: number;
-  kind: "orphaned-heading" | "near-empty-page" | "split-box";
+  kind: "orphaned-heading" | "near-empty-page" | "short-last-page" | "split-box";
   text: string;
 }
 
@@ -69,8 +77,10 @@ export interface LayoutFault {
  * Layout faults a reader would notice: a heading as the last line of a page; a page less than
  * half full that is followed by more of the same section (a section's last page, whose next page
  * opens a section, and the document's last page may be short), as when a chart or a table too
- * tall for the room left moves whole to the next page; a box (`boxes`: each box's text) that does
- * not stand whole on one page.
+ * tall for the room left moves whole to the next page; a section's last page (the document's too)
+ * that carries fewer than five lines of a section begun on an earlier page, as when a table's last
+ * rows or a closing paragraph spill over; a box (`boxes`: each box's text) that does not stand
+ * whole on one page.
  */
 export function layoutFaults(pages: TextRun[][], boxes: readonly string[] = []): LayoutFault[] {
   const faults: LayoutFault[] = [];
@@ -88,6 +98,8 @@ export function layoutFaults(pages: TextRun[][], boxes: readonly string[] = []):
     const fill = (lowest - BODY.top) / (BODY.bottom - BODY.top);
     if (fill < NEAR_EMPTY && !opensSection(pages[i + 1]))
       faults.push({ page: i + 1, kind: "near-empty-page", text: runs[0]?.text ?? "" });
+    else if (opensSection(pages[i + 1]) && !opensSection(page) && lineCount(runs) < SHORT_TAIL)
+      faults.push({ page: i + 1, kind: "short-last-page", text: runs[0]?.text ?? "" });
   });
   // Letters and digits only: the PDF fonts may stand in other glyphs for arrows and quotes.
   const squeeze = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, "");

@@ -298,6 +298,14 @@ export function drawAppendix(w: Writer, report: ReportModel, number: number): vo
       ],
       a.respondents.items.map((r) => [r.id, r.name ?? "", r.roleName]),
       (keep) => w.subheading(a.respondents.title, { keep, toc: true }),
+      // The note that answers are left out closes the report: never alone on the last page.
+      {
+        keepWithNext: a.answers.included
+          ? 0
+          : paragraphHeight(w, a.respondents.more ?? "") +
+            w.subheadingHeight(a.answers.title) +
+            paragraphHeight(w, a.answers.note),
+      },
     );
     if (a.respondents.more) w.paragraph(a.respondents.more);
   }

@@ -33,6 +33,12 @@ export interface TableOptions {
   size?: number;
   /** Style the last row as a total (bold, rule above, no zebra). */
   totalRow?: boolean;
+  /**
+   * Points of what follows the table that must share a page with its last rows (a closing
+   * heading and note): when they do not fit below the last rows, up to `KEEP_LAST_ROWS` of them
+   * move to the next page with it, instead of it standing alone on a page of its own.
+   */
+  keepWithNext?: number;
 }
 
 interface CellBox {
@@ -51,6 +57,8 @@ const FLAG_W = 5.2;
 const FLAG_GAP = 3;
 const SUB_GAP = 2;
 const KEEP_TOGETHER = 300;
+/** The rows a table's end carries onto the next page with what it is kept with. */
+const KEEP_LAST_ROWS = 3;
 
 export interface TableLayout {
   widths: number[];
@@ -182,12 +190,14 @@ export function drawTable(
   w.ensure(headH + (firstRow <= pageRoom ? firstRow : w.lineHeight({ size }) * 3 + 2 * PAD_Y));
   drawHeader();
 
+  const keptFrom = lastRowsKept(heights, opts.keepWithNext ?? 0, pageRoom);
   boxes.forEach((row, r) => {
     const isTotal = opts.totalRow === true && r === rows.length - 1;
     const fillColor = isTotal ? COLOR.accentSoft : r % 2 === 1 ? COLOR.zebra : null;
     let h = heights[r] ?? rowHeight(row);
     if (h <= pageRoom) {
-      if (w.y + h > w.bottom) {
+      const kept = r === keptFrom ? heights.slice(r).reduce((a, b) => a + b, 0) : 0;
+      if (w.y + h > w.bottom || w.y + kept + (opts.keepWithNext ?? 0) > w.bottom) {
         w.newPage();
         drawHeader();
       }
@@ -220,6 +230,18 @@ export function drawTable(
   });
   w.y += 8;
   w.doc.x = w.left;
+}
+
+/**
+ * The row from which a table's end moves to the next page together with what must follow it
+ * (`keepWithNext` points), or -1: the last `KEEP_LAST_ROWS` rows, one at least staying behind with
+ * the header, when they and what follows fit on a page.
+ */
+function lastRowsKept(heights: readonly number[], keepWithNext: number, pageRoom: number): number {
+  if (keepWithNext <= 0 || heights.length < 2) return -1;
+  const from = heights.length - Math.min(KEEP_LAST_ROWS, heights.length - 1);
+  const kept = heights.slice(from).reduce((a, b) => a + b, 0);
+  return kept + keepWithNext <= pageRoom ? from : -1;
 }
 
 // Column widths follow the relative widths, but never cut a header word or a short value (a

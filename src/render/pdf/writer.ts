@@ -367,9 +367,18 @@ export class Writer {
     this.mark(1, `${num}  ${title}`);
   }
 
+  /** The height a level-2 heading takes below text: its lines and the space around them. */
+  subheadingHeight(title: string): number {
+    return this.measure(title, this.width, this.subheadingStyle()) + 11;
+  }
+
+  private subheadingStyle(): TextStyle {
+    return { size: SIZE.h2, style: "bold", color: this.palette.accent };
+  }
+
   /** A level-2 heading kept together with at least `keep` points of what follows. */
   subheading(title: string, opts: { keep?: number; toc?: boolean } = {}): void {
-    const style: TextStyle = { size: SIZE.h2, style: "bold", color: this.palette.accent };
+    const style = this.subheadingStyle();
     const h = this.measure(title, this.width, style);
     this.ensure(h + 8 + (opts.keep ?? 60));
     if (this.doc.y > this.top + 1) this.doc.y += 6;

@@ -232,9 +232,15 @@ async function profile(ctx: Ctx): Promise<FileChild[]> {
       or(x.confidenceName),
     ];
   };
+  // As in the PDF: the radar and the gap bars share the section's first page and the table
+  // follows them. After the table, the bars found no room and stood alone on a page of their own.
+  // The board edition keeps the radar and the table: it reads the gaps from them.
   return [
     b.paragraph(p.intro),
     ...(await b.chart(radarSvg(p.radar, ctx.charts, undefined, ctx.palette), p.radar.title)),
+    ...(ctx.r.edition === "board"
+      ? []
+      : await b.chart(gapBarsSvg(p.gapBars, ctx.charts, ctx.palette), p.gapBars.title)),
     ...b.table(
       [
         { header: L.dimension, width: 3 },
@@ -249,13 +255,6 @@ async function profile(ctx: Ctx): Promise<FileChild[]> {
       ],
       [...p.rows.map((x) => row(x, false)), row(p.overall, true)],
     ),
-    // The board edition keeps the radar and the table, as the PDF does.
-    ...(ctx.r.edition === "board"
-      ? []
-      : [
-          b.paragraph(""),
-          ...(await b.chart(gapBarsSvg(p.gapBars, ctx.charts, ctx.palette), p.gapBars.title)),
-        ]),
   ];
 }
 

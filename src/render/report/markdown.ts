@@ -129,6 +129,7 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
     [...e.risks.items, ...e.risks.others.items].map((r) => [r.id, r.title]),
   );
   const titlesOf = (ids: string[], map: Map<string, string>) => ids.map((id) => map.get(id) ?? id);
+  const { dateText } = messagesFor(report.lang).report;
 
   return {
     ...e,
@@ -168,7 +169,16 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
       number: i + 1,
       actionsView: p.actions.flatMap((id) => {
         const a = e.roadmap.actions.find((x) => x.id === id);
-        return a ? [{ ...a, dependsOnTitles: titlesOf(a.dependsOn, actionTitle) }] : [];
+        return a
+          ? [
+              {
+                ...a,
+                // In words, as the phases' dates are: the model keeps ISO dates for machines.
+                startDateText: escapeMarkdown(dateText(a.startDate)),
+                dependsOnTitles: titlesOf(a.dependsOn, actionTitle),
+              },
+            ]
+          : [];
       }),
     })),
   };

@@ -83,7 +83,11 @@ function header(
         ],
         [
           m.common.header.date,
-          [span(`${assessment.date} · ${m.common.header.assessor} ${assessment.assessor}`)],
+          [
+            span(
+              `${m.report.dateText(assessment.date)} · ${m.common.header.assessor} ${assessment.assessor}`,
+            ),
+          ],
         ],
         [
           m.common.header.questionnaire,
@@ -381,7 +385,10 @@ function expectationRisks(results: Results, lang: Lang, c: ChalkInstance, width:
       formatScore(d.score, lang),
       formatTarget(d.target),
       String(d.expectationRisk?.monthsNeeded ?? ""),
-      { text: d.expectationRisk?.realisticDate ?? "", paint: c.yellow },
+      {
+        text: d.expectationRisk ? m.report.dateText(d.expectationRisk.realisticDate) : "",
+        paint: c.yellow,
+      },
     ]),
   };
   const style = { kind: "plain", indent: INDENT, head: c.dim } as const;

@@ -217,6 +217,32 @@ describe("the maturity profile table in Word", () => {
   );
 });
 
+describe("the maturity profile in Word", () => {
+  it.each(["en", "zh-CN"] as const)(
+    "%s: the radar and the gap bars share the section's first page, the table follows them",
+    async (lang) => {
+      const report = acmeReport({ lang });
+      const body = (await packageParts(await renderDocx(report))).get("word/document.xml") ?? "";
+      const at = (text: string) => body.indexOf(`>${text}<`);
+      const table = body.search(
+        new RegExp(`<w:tbl>(?:(?!</w:tbl>)[\\s\\S])*?>${report.labels.pillar}<`),
+      );
+      // The bars came after the table, found no room below it and stood alone on a page.
+      expect(at(report.profile.radar.title)).toBeGreaterThan(0);
+      expect(at(report.profile.gapBars.title)).toBeGreaterThan(at(report.profile.radar.title));
+      expect(table).toBeGreaterThan(at(report.profile.gapBars.title));
+      // Both pictures fit a page's text height (952 px) with the heading, the intro and captions.
+      const section = body.slice(0, at(report.profile.gapBars.title));
+      const heights = [...section.matchAll(/<wp:extent cx="\d+" cy="(\d+)"/g)].map(
+        (m) => Number(m[1]) / 9525,
+      );
+      expect(heights).toHaveLength(2);
+      expect((heights[0] ?? 0) + (heights[1] ?? 0)).toBeLessThanOrEqual(952 - 200);
+    },
+    60_000,
+  );
+});
+
 describe("tables in Word", () => {
   it("keep a table of at most half a page on one page, and let a taller one run on", async () => {
     const body =

@@ -16,6 +16,18 @@ describe("golden Markdown", () => {
     });
   }
 
+  it("writes dates in words outside the Mermaid charts, in both languages and documents", async () => {
+    for (const lang of LANGS) {
+      for (const kind of ["report", "roadmap"] as const) {
+        const md = await renderMarkdown(acmeReport({ lang, kind }));
+        const prose = md.replace(/```mermaid\n[\s\S]*?```/g, "");
+        expect(prose).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+        // The plan starts on the assessment's Monday, 2 March 2026: the first phase's first day.
+        expect(prose).toContain(lang === "en" ? "| 2 March 2026 |" : "| 2026年3月2日 |");
+      }
+    }
+  });
+
   it("is deterministic", async () => {
     const a = await renderMarkdown(acmeReport());
     const b = await renderMarkdown(acmeReport());
