@@ -428,9 +428,9 @@ class Interview {
   /** Asks a yes/no question; the answer is shown in the interview's language. */
   private confirm(message: string, byDefault: boolean): Promise<boolean> {
     const { yes, no, yesNoInvalid: invalid } = this.l;
-    const hint = this.l.yesNoHint(byDefault);
+    const hint = (mark: (answer: string) => string) => this.l.yesNoHint(byDefault, mark);
     return this.p.confirm({
-      message: this.fit(message, Math.max(8, displayWidth(hint) + 3)),
+      message: this.fit(message, Math.max(8, displayWidth(hint((answer) => answer)) + 3)),
       default: byDefault,
       words: { yes, no, hint, invalid },
     });

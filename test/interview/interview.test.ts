@@ -616,9 +616,14 @@ describe("interview through the prompt seam", () => {
       expect(a.words, a.message).toEqual({
         yes: "是",
         no: "否",
-        hint: a.default ? "（y 是／n 否，回车即是）" : "（y 是／n 否，回车即否）",
+        hint: expect.any(Function),
         invalid: "请输入 y 或“是”表示是，n 或“否”表示否",
       });
+      // The answer Enter gives is marked, to be highlighted.
+      expect(
+        a.words?.hint((answer) => `[${answer}]`),
+        a.message,
+      ).toBe(a.default ? "（[y 是]／n 否，回车即是）" : "（y 是／[n 否]，回车即否）");
     }
   });
 });
