@@ -974,7 +974,7 @@ const interview: Messages["interview"] = {
   selectDisabled: "This line cannot be chosen here; choose another.",
   yes: "Yes",
   no: "No",
-  yesNoHint: (byDefault) => (byDefault ? "(Y/n)" : "(y/N)"),
+  yesNoHint: (byDefault, mark) => (byDefault ? `(${mark("Y")}/n)` : `(y/${mark("N")})`),
   yesNoInvalid: "Type y for yes or n for no",
   note: "Note (optional, ⏎ to skip)",
   evidenceSeen: "Evidence seen (optional, ⏎ to skip)",

@@ -325,8 +325,11 @@ export interface InterviewMessages {
   /** How a yes/no question shows its answer once given; also accepted as answers besides y and n. */
   yes: string;
   no: string;
-  /** The hint after a yes/no question: the answers it takes and what Enter alone answers. */
-  yesNoHint: (byDefault: boolean) => string;
+  /**
+   * The hint after a yes/no question: the answers it takes and what Enter alone answers, the
+   * answer Enter gives passed through `mark` (the terminal highlights it).
+   */
+  yesNoHint: (byDefault: boolean, mark: (answer: string) => string) => string;
   /** Shown when a yes/no question gets something else than an answer. */
   yesNoInvalid: string;
   note: string;

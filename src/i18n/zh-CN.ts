@@ -924,7 +924,8 @@ const interview: Messages["interview"] = {
   selectDisabled: "此项在这里不能选择，请选择其他项。",
   yes: "是",
   no: "否",
-  yesNoHint: (byDefault) => `（y 是／n 否，回车即${byDefault ? "是" : "否"}）`,
+  yesNoHint: (byDefault, mark) =>
+    byDefault ? `（${mark("y 是")}／n 否，回车即是）` : `（y 是／${mark("n 否")}，回车即否）`,
   yesNoInvalid: "请输入 y 或“是”表示是，n 或“否”表示否",
   note: "备注（可选，直接回车跳过）",
   evidenceSeen: "所见证据（可选，直接回车跳过）",

@@ -98,6 +98,25 @@ export function findColumns(header: SurveyHeader, ref: string): SurveyColumn[] {
 }
 
 /**
+ * `findColumns` by header only (no `#N`), for looking up many names in one header: the header
+ * is indexed once instead of normalised again for every name.
+ */
+export function columnsByName(header: SurveyHeader): (name: string) => SurveyColumn[] {
+  const exact = new Map<string, SurveyColumn[]>();
+  const normalized = new Map<string, SurveyColumn[]>();
+  const add = (map: Map<string, SurveyColumn[]>, key: string, c: SurveyColumn) => {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  };
+  for (const c of header.columns) {
+    add(exact, c.key, c);
+    add(normalized, normalizeLabel(c.key), c);
+  }
+  return (name) => exact.get(name) ?? normalized.get(normalizeLabel(name)) ?? [];
+}
+
+/**
  * The texts worth matching against question texts: the text without survey numbering, and the
  * item part of matrix headers (`Stem [Item]`, `Stem - Item`, `9、Stem—Item`, `9(Item)`).
  */
