@@ -9,6 +9,7 @@ import { createFileAtomic, describeWriteError, localToday } from "../io/output.j
 import { PACKAGE_ROOT } from "../io/package-root.js";
 import { displayPath } from "../io/read.js";
 import { answersTemplate, targetsTemplate } from "../views/answers-template.js";
+import { brandFirmPlaceholderByLang } from "./brand.js";
 import type { Env } from "./env.js";
 
 /** Options of `crm-maturity init`. */
@@ -78,7 +79,13 @@ export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): 
       "targets.yaml",
       targetsTemplate(questionnaire, { lang: opts.lang, schemaRef: schemaRef(dir, "targets") }),
     ],
-    ["brand.yaml", messagesFor(opts.lang).brandFile({ schemaRef: schemaRef(dir, "brand") })],
+    [
+      "brand.yaml",
+      messagesFor(opts.lang).brandFile({
+        schemaRef: schemaRef(dir, "brand"),
+        firm: brandFirmPlaceholderByLang(),
+      }),
+    ],
     [
       "README.md",
       messagesFor(opts.lang).engagementReadme({

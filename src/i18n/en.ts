@@ -1090,12 +1090,13 @@ const BRAND_FIRM_PLACEHOLDER = "Your firm name";
 
 const brandFile: Messages["brandFile"] = ({
   schemaRef,
+  firm,
 }) => `# yaml-language-server: $schema=${schemaRef}
 # Your firm's branding for the PDF, Word and PowerPoint deliverables:
 #   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf
 # Paths are relative to this file. A text is either one text for every language or one per
 # language (en, zh-CN). Check the file with: crm-maturity validate brand.yaml
-firm: ${BRAND_FIRM_PLACEHOLDER}
+firm: ${firm.en}
 # logo: logo.png              # PNG or JPEG: on the cover or title slide and in page headers
 colors:
   primary: "#1f3a5f"          # headings, the cover band, the slide bar and the chart series
@@ -1105,8 +1106,8 @@ colors:
 #   body: Calibri
 #   pdf: fonts/YourFont.ttf   # PDF takes a font file; without one the bundled fonts are used
 footer:
-  en: ${BRAND_FIRM_PLACEHOLDER} · CRM capability practice
-  zh-CN: ${BRAND_FIRM_PLACEHOLDER} · 客户关系管理能力咨询
+  en: ${firm.en} · CRM capability practice
+  zh-CN: ${firm["zh-CN"]} · 客户关系管理能力咨询
 confidentiality:
   en: Confidential. Prepared for the client's management; not for circulation.
   zh-CN: 机密文件，仅供客户管理层使用，请勿外传。

@@ -1,5 +1,6 @@
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import type { ProgressStatus, QuestionField, RiskChange } from "../core/models/comparison.js";
+import type { Lang } from "../core/models/languages.js";
 import type {
   ConfidenceId,
   PillarId,
@@ -35,8 +36,11 @@ export interface Messages {
   survey: SurveyMessages;
   /** The engagement README `init` writes: what the files are and the next commands. */
   engagementReadme(p: ReadmeParts): string;
-  /** The brand.yaml `init` writes: the firm's branding with a comment on every key. */
-  brandFile(p: { schemaRef: string }): string;
+  /**
+   * The brand.yaml `init` writes: the firm's branding with a comment on every key. `firm` is each
+   * language's `brandFirmPlaceholder`, so every text for a language holds that language's placeholder.
+   */
+  brandFile(p: { schemaRef: string; firm: Record<Lang, string> }): string;
   /** The firm name `brandFile` holds until it is filled in; `validate` warns while it is there. */
   brandFirmPlaceholder: string;
 }

@@ -1034,12 +1034,13 @@ const BRAND_FIRM_PLACEHOLDER = "贵公司名称";
 
 const brandFile: Messages["brandFile"] = ({
   schemaRef,
+  firm,
 }) => `# yaml-language-server: $schema=${schemaRef}
 # 贵公司用于 PDF、Word 和 PowerPoint 交付物的品牌设置：
 #   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf --lang zh-CN
 # 路径相对于本文件。文本可以是所有语言通用的一段文字，也可以按语言（en、zh-CN）分别填写。
 # 检查本文件：crm-maturity validate brand.yaml
-firm: ${BRAND_FIRM_PLACEHOLDER}
+firm: ${firm["zh-CN"]}
 # logo: logo.png              # PNG 或 JPEG：用于封面或标题页以及页眉
 colors:
   primary: "#1f3a5f"          # 标题、封面色带、幻灯片顶栏和图表中的现状数据系列
@@ -1049,8 +1050,8 @@ colors:
 #   body: Calibri
 #   pdf: fonts/YourFont.ttf   # PDF 需要字体文件；未指定时使用内置字体
 footer:
-  en: Your firm name · CRM capability practice
-  zh-CN: ${BRAND_FIRM_PLACEHOLDER} · 客户关系管理能力咨询
+  en: ${firm.en} · CRM capability practice
+  zh-CN: ${firm["zh-CN"]} · 客户关系管理能力咨询
 confidentiality:
   en: Confidential. Prepared for the client's management; not for circulation.
   zh-CN: 机密文件，仅供客户管理层使用，请勿外传。

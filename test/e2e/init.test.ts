@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { schemaRef } from "../../src/app/init.js";
+import { messagesFor } from "../../src/i18n/index.js";
 import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 import { loadAnswerFiles, loadTargetsFile } from "../../src/io/load-answers.js";
 import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
@@ -63,6 +64,20 @@ describe("crm-maturity init (built CLI)", () => {
       const again = runCli(["init", "--lang", lang], { cwd });
       expect(again.stdout).toContain("kept     brand.yaml");
       expect(readFileSync(path.join(cwd, "brand.yaml"), "utf8")).toBe("firm: Mine\n");
+    }
+  });
+
+  it("words each language's brand texts in that language, whichever language init ran in", () => {
+    const placeholder = (lang: "en" | "zh-CN") => messagesFor(lang).brandFirmPlaceholder;
+    for (const lang of ["en", "zh-CN"] as const) {
+      const cwd = tmp();
+      expect(runCli(["init", "--lang", lang], { cwd }).status).toBe(0);
+      const brand = parse(readFileSync(path.join(cwd, "brand.yaml"), "utf8"));
+      expect(brand.firm).toBe(placeholder(lang));
+      expect(brand.footer.en).toContain(placeholder("en"));
+      // The Chinese footer holds the Chinese placeholder, never the English one.
+      expect(brand.footer["zh-CN"]).toContain(placeholder("zh-CN"));
+      expect(brand.footer["zh-CN"]).not.toMatch(/[A-Za-z]/);
     }
   });
 
