@@ -1116,6 +1116,54 @@ coverLine:
   zh-CN: 客户关系管理能力独立评估
 `;
 
+/** What the commands say on the terminal about what they did. */
+const status: Messages["status"] = {
+  created: (file) => `  created  ${file}`,
+  kept: (file) => `  kept     ${file} (already exists; not overwritten)`,
+  nothingToDo: (folder) => `Nothing to do: ${folder} already holds every engagement file.`,
+  next: (command) => `Next: ${command}   (see README.md for score, report and roadmap)`,
+  wrote: (file) => `wrote ${file}`,
+  answersInvalid: (errors) =>
+    `the answers are invalid: ${errors} error${errors === 1 ? "" : "s"}; nothing was scored`,
+  targetsInvalid: ({ file, errors }) =>
+    `the targets file ${file} is invalid: ${errors} error${errors === 1 ? "" : "s"}; nothing was scored`,
+  warning: "warning: ",
+  compare: {
+    questionnaireNotUsed: (a) => {
+      const role = a.side === "baseline" ? "baseline" : "follow-up";
+      const why =
+        a.scoredWith === undefined
+          ? `has other dimensions or questions than the ${role} results, although both say ${a.questionnaire}`
+          : `is ${a.questionnaire} but the ${role} results were scored with ${a.scoredWith}`;
+      return `${a.option} ${a.file} ${why}; its question texts are not used`;
+    },
+    idsOnly:
+      "questions are compared by id only; pass both questionnaires (--baseline-questionnaire and -q) to compare their texts, anchors, types and weights",
+    profileRemedy: (a) =>
+      `score both with the same --profile to compare like with like; they were scored with --profile ${a.baseline} and --profile ${a.followup}`,
+    roleMismatch: (w) => {
+      const count = (n: number) => `${n} respondent${n === 1 ? "" : "s"}`;
+      const only = [
+        ...w.onlyBaseline.map((r) => `${r.id} (baseline only, ${count(r.respondents)})`),
+        ...w.onlyFollowup.map((r) => `${r.id} (follow-up only, ${count(r.respondents)})`),
+      ].join(", ");
+      const dims = `dimensions concerned: ${w.dimensions.join(", ") || "none"}`;
+      if (w.comparedOn === "shared-roles") {
+        const which =
+          w.onlyBaseline.length > 0 && w.onlyFollowup.length > 0
+            ? "both sides' figures differ from their own reports"
+            : `the ${w.onlyBaseline.length > 0 ? "baseline" : "follow-up"}'s figures differ from its own report`;
+        return `roles that answered at one assessment only: ${only}; both are scored on the roles they share (${w.shared.map((r) => r.id).join(", ")}), so ${which}; ${dims}`;
+      }
+      const how =
+        w.shared.length === 0
+          ? "the assessments share no role, so they cannot be compared on common roles"
+          : "score both from their answer files, not results, to compare them on the roles they share";
+      return `roles that answered at one assessment only: ${only}; their answers count on one side only; ${dims} (${how})`;
+    },
+  },
+};
+
 /** Every message in English. */
 export const en: Messages = {
   common,
@@ -1125,6 +1173,7 @@ export const en: Messages = {
   interview,
   answersTemplate,
   survey,
+  status,
   engagementReadme,
   brandFile,
   brandFirmPlaceholder: BRAND_FIRM_PLACEHOLDER,

@@ -26,19 +26,28 @@ describe("crm-maturity init (built CLI)", () => {
     expect(r.stdout).toMatch(/Next: cd acme && crm-maturity interview -o answers\.yaml {3}\(/);
   });
 
-  it("points a Chinese engagement to a Chinese interview, as its README does", () => {
+  it("points a Chinese engagement to a Chinese interview, as its README does, in Chinese", () => {
     const cwd = tmp();
     const r = runCli(["init", "huaxin", "--lang", "zh-CN"], { cwd });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(
-      "Next: cd huaxin && crm-maturity interview -o answers.yaml --lang zh-CN ",
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      [
+        ...FILES.map((f) => `  已创建  huaxin/${f}`),
+        "下一步：cd huaxin && crm-maturity interview -o answers.yaml --lang zh-CN   （计分、报告和路线图的命令见 README.md）",
+        "",
+      ].join("\n"),
     );
+    const again = runCli(["init", "huaxin", "--lang", "zh-CN"], { cwd });
+    expect(again.stdout).toContain("  已保留  huaxin/brand.yaml（文件已存在，未覆盖）\n");
+    expect(again.stdout).toContain("无需操作：huaxin 中已有全部评估文件。");
+    expect(again.stdout).not.toMatch(/[A-Za-z]+ (created|kept|Next|Nothing)\b|^Nothing|^Next/m);
     const readme = readFileSync(path.join(cwd, "huaxin", "README.md"), "utf8");
     expect(readme).toContain("crm-maturity interview -o answers.yaml --lang zh-CN");
   });
 
   it("scaffolds a brand.yaml that validates and brands a report, in either language", () => {
-    for (const lang of ["en", "zh-CN"]) {
+    for (const lang of ["en", "zh-CN"] as const) {
       const cwd = tmp();
       expect(runCli(["init", "--lang", lang], { cwd }).status).toBe(0);
       const text = readFileSync(path.join(cwd, "brand.yaml"), "utf8");
@@ -62,7 +71,7 @@ describe("crm-maturity init (built CLI)", () => {
       // Existing brand files are kept.
       writeFileSync(path.join(cwd, "brand.yaml"), "firm: Mine\n");
       const again = runCli(["init", "--lang", lang], { cwd });
-      expect(again.stdout).toContain("kept     brand.yaml");
+      expect(again.stdout).toContain(messagesFor(lang).status.kept("brand.yaml"));
       expect(readFileSync(path.join(cwd, "brand.yaml"), "utf8")).toBe("firm: Mine\n");
     }
   });
