@@ -1090,12 +1090,13 @@ const BRAND_FIRM_PLACEHOLDER = "Your firm name";
 
 const brandFile: Messages["brandFile"] = ({
   schemaRef,
+  firm,
 }) => `# yaml-language-server: $schema=${schemaRef}
 # Your firm's branding for the PDF, Word and PowerPoint deliverables:
 #   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf
 # Paths are relative to this file. A text is either one text for every language or one per
 # language (en, zh-CN). Check the file with: crm-maturity validate brand.yaml
-firm: ${BRAND_FIRM_PLACEHOLDER}
+firm: ${firm.en}
 # logo: logo.png              # PNG or JPEG: on the cover or title slide and in page headers
 colors:
   primary: "#1f3a5f"          # headings, the cover band, the slide bar and the chart series
@@ -1105,8 +1106,8 @@ colors:
 #   body: Calibri
 #   pdf: fonts/YourFont.ttf   # PDF takes a font file; without one the bundled fonts are used
 footer:
-  en: ${BRAND_FIRM_PLACEHOLDER} · CRM capability practice
-  zh-CN: ${BRAND_FIRM_PLACEHOLDER} · 客户关系管理能力咨询
+  en: ${firm.en} · CRM capability practice
+  zh-CN: ${firm["zh-CN"]} · 客户关系管理能力咨询
 confidentiality:
   en: Confidential. Prepared for the client's management; not for circulation.
   zh-CN: 机密文件，仅供客户管理层使用，请勿外传。
@@ -1114,6 +1115,54 @@ coverLine:
   en: Independent assessment of CRM capability
   zh-CN: 客户关系管理能力独立评估
 `;
+
+/** What the commands say on the terminal about what they did. */
+const status: Messages["status"] = {
+  created: (file) => `  created  ${file}`,
+  kept: (file) => `  kept     ${file} (already exists; not overwritten)`,
+  nothingToDo: (folder) => `Nothing to do: ${folder} already holds every engagement file.`,
+  next: (command) => `Next: ${command}   (see README.md for score, report and roadmap)`,
+  wrote: (file) => `wrote ${file}`,
+  answersInvalid: (errors) =>
+    `the answers are invalid: ${errors} error${errors === 1 ? "" : "s"}; nothing was scored`,
+  targetsInvalid: ({ file, errors }) =>
+    `the targets file ${file} is invalid: ${errors} error${errors === 1 ? "" : "s"}; nothing was scored`,
+  warning: "warning: ",
+  compare: {
+    questionnaireNotUsed: (a) => {
+      const role = a.side === "baseline" ? "baseline" : "follow-up";
+      const why =
+        a.scoredWith === undefined
+          ? `has other dimensions or questions than the ${role} results, although both say ${a.questionnaire}`
+          : `is ${a.questionnaire} but the ${role} results were scored with ${a.scoredWith}`;
+      return `${a.option} ${a.file} ${why}; its question texts are not used`;
+    },
+    idsOnly:
+      "questions are compared by id only; pass both questionnaires (--baseline-questionnaire and -q) to compare their texts, anchors, types and weights",
+    profileRemedy: (a) =>
+      `score both with the same --profile to compare like with like; they were scored with --profile ${a.baseline} and --profile ${a.followup}`,
+    roleMismatch: (w) => {
+      const count = (n: number) => `${n} respondent${n === 1 ? "" : "s"}`;
+      const only = [
+        ...w.onlyBaseline.map((r) => `${r.id} (baseline only, ${count(r.respondents)})`),
+        ...w.onlyFollowup.map((r) => `${r.id} (follow-up only, ${count(r.respondents)})`),
+      ].join(", ");
+      const dims = `dimensions concerned: ${w.dimensions.join(", ") || "none"}`;
+      if (w.comparedOn === "shared-roles") {
+        const which =
+          w.onlyBaseline.length > 0 && w.onlyFollowup.length > 0
+            ? "both sides' figures differ from their own reports"
+            : `the ${w.onlyBaseline.length > 0 ? "baseline" : "follow-up"}'s figures differ from its own report`;
+        return `roles that answered at one assessment only: ${only}; both are scored on the roles they share (${w.shared.map((r) => r.id).join(", ")}), so ${which}; ${dims}`;
+      }
+      const how =
+        w.shared.length === 0
+          ? "the assessments share no role, so they cannot be compared on common roles"
+          : "score both from their answer files, not results, to compare them on the roles they share";
+      return `roles that answered at one assessment only: ${only}; their answers count on one side only; ${dims} (${how})`;
+    },
+  },
+};
 
 /** Every message in English. */
 export const en: Messages = {
@@ -1124,6 +1173,7 @@ export const en: Messages = {
   interview,
   answersTemplate,
   survey,
+  status,
   engagementReadme,
   brandFile,
   brandFirmPlaceholder: BRAND_FIRM_PLACEHOLDER,

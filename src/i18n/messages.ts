@@ -1,5 +1,11 @@
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
-import type { ProgressStatus, QuestionField, RiskChange } from "../core/models/comparison.js";
+import type {
+  ProgressStatus,
+  QuestionField,
+  RiskChange,
+  RoleMismatchWarning,
+} from "../core/models/comparison.js";
+import type { Lang } from "../core/models/languages.js";
 import type {
   ConfidenceId,
   PillarId,
@@ -33,10 +39,15 @@ export interface Messages {
   answersTemplate: AnswersTemplateMessages;
   /** The words of the surveys `survey` writes that do not come from the questionnaire. */
   survey: SurveyMessages;
+  /** What `init`, `score`, `report`, `roadmap` and `compare` say on the terminal, in `--lang`. */
+  status: StatusMessages;
   /** The engagement README `init` writes: what the files are and the next commands. */
   engagementReadme(p: ReadmeParts): string;
-  /** The brand.yaml `init` writes: the firm's branding with a comment on every key. */
-  brandFile(p: { schemaRef: string }): string;
+  /**
+   * The brand.yaml `init` writes: the firm's branding with a comment on every key. `firm` is each
+   * language's `brandFirmPlaceholder`, so every text for a language holds that language's placeholder.
+   */
+  brandFile(p: { schemaRef: string; firm: Record<Lang, string> }): string;
   /** The firm name `brandFile` holds until it is filled in; `validate` warns while it is there. */
   brandFirmPlaceholder: string;
 }
@@ -240,6 +251,49 @@ export interface ComparisonMessages {
     gain: string;
     loss: string;
     noise(p: { band: string }): string;
+  };
+}
+
+/**
+ * The lines the commands print about what they did (the interview's are in `InterviewMessages`):
+ * `init`'s list of files and next step, the file `report` and `roadmap` wrote, why `score` scored
+ * nothing, and `compare`'s warnings on standard error with what removes them. Paths, options and
+ * ids in them are as the consultant types them.
+ */
+export interface StatusMessages {
+  /** `init`: a file it created (the padding lines the names up under `kept`). */
+  created(file: string): string;
+  /** `init`: a file that already existed and was left as it was. */
+  kept(file: string): string;
+  /** `init`: the folder already held every file. */
+  nothingToDo(folder: string): string;
+  /** `init`: the command to run next; the README gives the others. */
+  next(command: string): string;
+  /** `report`, `roadmap` (at a terminal): the file written. */
+  wrote(file: string): string;
+  /** `score`: invalid answer files; nothing scored (`errors` counted). */
+  answersInvalid(errors: number): string;
+  /** `score`: an invalid targets file; nothing scored. */
+  targetsInvalid(a: { file: string; errors: number }): string;
+  /** What starts a warning line on standard error, its punctuation included ("warning: "). */
+  warning: string;
+  compare: {
+    /** `-q` or `--baseline-questionnaire` does not describe the results it was given for. */
+    questionnaireNotUsed(a: {
+      option: string;
+      file: string;
+      side: "baseline" | "followup";
+      /** Its id and version. */
+      questionnaire: string;
+      /** Those the results were scored with; absent when they are the same but its questions differ. */
+      scoredWith?: string;
+    }): string;
+    /** Questions compared by id only: the options that compare their texts too. */
+    idsOnly: string;
+    /** What removes a profile mismatch: both sides' profiles by id, as `--profile` takes them. */
+    profileRemedy(a: { baseline: string; followup: string }): string;
+    /** A role mismatch on standard error, roles and dimensions by id, with their respondents. */
+    roleMismatch(w: RoleMismatchWarning): string;
   };
 }
 

@@ -1035,12 +1035,13 @@ const BRAND_FIRM_PLACEHOLDER = "贵公司名称";
 
 const brandFile: Messages["brandFile"] = ({
   schemaRef,
+  firm,
 }) => `# yaml-language-server: $schema=${schemaRef}
 # 贵公司用于 PDF、Word 和 PowerPoint 交付物的品牌设置：
 #   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf --lang zh-CN
 # 路径相对于本文件。文本可以是所有语言通用的一段文字，也可以按语言（en、zh-CN）分别填写。
 # 检查本文件：crm-maturity validate brand.yaml
-firm: ${BRAND_FIRM_PLACEHOLDER}
+firm: ${firm["zh-CN"]}
 # logo: logo.png              # PNG 或 JPEG：用于封面或标题页以及页眉
 colors:
   primary: "#1f3a5f"          # 标题、封面色带、幻灯片顶栏和图表中的现状数据系列
@@ -1050,8 +1051,8 @@ colors:
 #   body: Calibri
 #   pdf: fonts/YourFont.ttf   # PDF 需要字体文件；未指定时使用内置字体
 footer:
-  en: Your firm name · CRM capability practice
-  zh-CN: ${BRAND_FIRM_PLACEHOLDER} · 客户关系管理能力咨询
+  en: ${firm.en} · CRM capability practice
+  zh-CN: ${firm["zh-CN"]} · 客户关系管理能力咨询
 confidentiality:
   en: Confidential. Prepared for the client's management; not for circulation.
   zh-CN: 机密文件，仅供客户管理层使用，请勿外传。
@@ -1059,6 +1060,51 @@ coverLine:
   en: Independent assessment of CRM capability
   zh-CN: 客户关系管理能力独立评估
 `;
+
+/** What the commands say on the terminal about what they did (paths and ids as typed: no cjkSpace). */
+const status: Messages["status"] = {
+  created: (file) => `  已创建  ${file}`,
+  kept: (file) => `  已保留  ${file}（文件已存在，未覆盖）`,
+  nothingToDo: (folder) => `无需操作：${folder} 中已有全部评估文件。`,
+  next: (command) => `下一步：${command}   （计分、报告和路线图的命令见 README.md）`,
+  wrote: (file) => `已写入 ${file}`,
+  answersInvalid: (errors) => `答卷文件有误（${errors} 处错误），未进行计分`,
+  targetsInvalid: ({ file, errors }) => `目标文件 ${file} 有误（${errors} 处错误），未进行计分`,
+  warning: "警告：",
+  compare: {
+    questionnaireNotUsed: (a) => {
+      const side = a.side === "baseline" ? "基线" : "复评";
+      const why =
+        a.scoredWith === undefined
+          ? `与${side}结果同为 ${a.questionnaire}，但维度或题目有所不同`
+          : `是 ${a.questionnaire}，而${side}结果是按 ${a.scoredWith} 计分的`;
+      return `${a.option} ${a.file} ${why}；不采用其中的题目文字`;
+    },
+    idsOnly:
+      "题目仅按 id 比较；如需同时比较题目文字、锚点、题型和权重，请同时提供两次评估的问卷（--baseline-questionnaire 和 -q）",
+    profileRemedy: (a) =>
+      `如需同口径比较，请用同一个 --profile 为两次评估计分；基线按 --profile ${a.baseline} 计分，复评按 --profile ${a.followup} 计分`,
+    roleMismatch: (w) => {
+      const only = [
+        ...w.onlyBaseline.map((r) => `${r.id}（仅基线，${r.respondents} 位受访者）`),
+        ...w.onlyFollowup.map((r) => `${r.id}（仅复评，${r.respondents} 位受访者）`),
+      ].join("、");
+      const dims = `涉及维度：${w.dimensions.join("、") || "无"}`;
+      if (w.comparedOn === "shared-roles") {
+        const which =
+          w.onlyBaseline.length > 0 && w.onlyFollowup.length > 0
+            ? "两次评估的各项数字均与各自报告中的不同"
+            : `${w.onlyBaseline.length > 0 ? "基线" : "复评"}的各项数字与该次评估报告中的不同`;
+        return `只在一次评估中作答的角色：${only}；两次评估均只按共同参与的角色（${w.shared.map((r) => r.id).join("、")}）计分，因此${which}；${dims}`;
+      }
+      const how =
+        w.shared.length === 0
+          ? "两次评估没有共同参与的角色，无法按共同角色比较"
+          : "如需按共同角色比较，请用两次评估的答卷文件而不是结果文件计分";
+      return `只在一次评估中作答的角色：${only}；这些角色的回答只计入了其中一次评估；${dims}（${how}）`;
+    },
+  },
+};
 
 /** Every message in Chinese (simplified, zh-CN). */
 export const zhCN: Messages = {
@@ -1069,6 +1115,7 @@ export const zhCN: Messages = {
   interview,
   answersTemplate,
   survey,
+  status,
   engagementReadme,
   brandFile,
   brandFirmPlaceholder: BRAND_FIRM_PLACEHOLDER,

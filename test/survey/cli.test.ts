@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { resultsSchema } from "../../src/core/models/results.js";
 import { QUESTIONNAIRE, SURVEY, tmp } from "../batch/helpers.js";
-import { hasStackTrace, runCli } from "../helpers/cli.js";
+import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
 
 describe("crm-maturity survey", () => {
   it("writes the survey and its mapping, then refuses to overwrite them (exit 1)", () => {
@@ -32,6 +32,31 @@ describe("crm-maturity survey", () => {
     );
     expect(readFileSync(path.join(out, "limesurvey-mapping.yaml"), "utf8")).toBe("mine");
     expect(before.length).toBeGreaterThan(100);
+  });
+
+  it("names what it wrote by a path the user can use: relative inside the current folder, absolute outside it", () => {
+    const cwd = tmp();
+    const inside = runCli(["survey", "--platform", "wjx", "-q", QUESTIONNAIRE, "-o", "out"], {
+      cwd,
+    });
+    expect(inside.status, inside.stderr).toBe(0);
+    expect(inside.stderr).toMatch(/→ out\/wjx-import\.txt, out\/wjx-mapping\.yaml\n$/);
+    const elsewhere = path.join(tmp(), "survey");
+    const outside = runCli(["survey", "--platform", "wjx", "-q", QUESTIONNAIRE, "-o", elsewhere], {
+      cwd,
+    });
+    expect(outside.status, outside.stderr).toBe(0);
+    expect(outside.stderr).toContain(
+      `→ ${path.join(elsewhere, "wjx-import.txt")}, ${path.join(elsewhere, "wjx-mapping.yaml")}\n`,
+    );
+    expect(outside.stderr).not.toContain("../");
+    // The refusal to overwrite names the files the same way.
+    const again = runCli(["survey", "--platform", "wjx", "-q", QUESTIONNAIRE, "-o", elsewhere], {
+      cwd,
+    });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain(`${path.join(elsewhere, "wjx-import.txt")}, `);
+    expect(again.stderr).not.toContain("../");
   });
 
   it("is a usage error (exit 2) without --platform or with an unknown one", () => {
@@ -229,6 +254,33 @@ describe("crm-maturity survey", () => {
     expect(mapped.stdout).not.toMatch(/TODO answer codes/);
     const without = runCli(["map", "init", exportFile, "-q", QUESTIONNAIRE]);
     expect(without.stderr).not.toMatch(/9 of 9 questions matched/);
+  });
+
+  it("writes 问卷星's survey in Chinese without --lang, in English with --lang en, and in the only language of an English pack", () => {
+    const write = (q: string, lang: string[]) => {
+      const out = path.join(tmp(), "survey");
+      const r = runCli(["survey", "--platform", "wjx", "-q", q, ...lang, "-o", out]);
+      expect(r.status, r.stderr).toBe(0);
+      return { stderr: r.stderr, text: readFileSync(path.join(out, "wjx-import.txt"), "utf8") };
+    };
+    // The test questionnaire lists en first; 问卷星's respondents read Chinese all the same.
+    const zh = write(QUESTIONNAIRE, []);
+    expect(zh.stderr).toContain("(wjx, zh-CN)");
+    expect(zh.text).toContain("不适用");
+    expect(zh.text).not.toContain("Does not apply");
+    const en = write(QUESTIONNAIRE, ["--lang", "en"]);
+    expect(en.stderr).toContain("(wjx, en)");
+    expect(en.text).not.toContain("不适用");
+    // A pack written in English only keeps its language.
+    const englishOnly = write(
+      path.join(REPO, "test/fixtures/report/custom-pack-en/questionnaire.yaml"),
+      [],
+    );
+    expect(englishOnly.stderr).toContain("(wjx, en)");
+    // The other platforms keep the questionnaire's first language.
+    const out = path.join(tmp(), "survey");
+    const google = runCli(["survey", "--platform", "google-forms", "-q", QUESTIONNAIRE, "-o", out]);
+    expect(google.stderr).toContain("(google-forms, en)");
   });
 
   it("batch refuses a 问卷星 export whose questions moved under the mapping's #N columns (exit 1)", () => {
