@@ -311,7 +311,7 @@ const report: Messages["report"] = {
     weekPattern: "Week {week}",
     weekRangePattern: "Weeks {from}–{to}",
     morePattern: common.andMore("{count}"),
-    reachableByHorizon: "Expected within the horizon",
+    expectedAtReassessment: "Expected at the reassessment",
     radarTitle: "Current maturity vs target",
     gapBarsTitle: "Gap to target by dimension",
     timelineTitle: "Roadmap timeline",
@@ -320,7 +320,6 @@ const report: Messages["report"] = {
     backlog: "Backlog for the next cycle",
     nextCycle: "Next cycle",
     horizonEnd: "End of horizon",
-    projected: "Projected at the horizon",
     reverseScored: "agreement lowers the score",
     baseline: "Baseline",
     raci: "Who takes part",
@@ -441,7 +440,7 @@ const report: Messages["report"] = {
   calibrationItem: (a) =>
     a.start === null || a.months === null || a.date === null
       ? `${a.title}: the roadmap plans no action on it within the ${a.horizon} months, so it stays at about ${a.score === null ? "its inconclusive score" : fmtScore(a.score)}; its target of ${a.target} is a goal for the next cycle.`
-      : `${a.title}: work on it starts in week ${a.start}; at a realistic pace it climbs from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} about ${a.months} months after the assessment, by ${a.date}; with the work the roadmap schedules, expect about ${fmtScore(a.reachable)} by the end of the ${a.horizon} months.`,
+      : `${a.title}: work on it starts in week ${a.start}; at a realistic pace it climbs from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} about ${a.months} months after the assessment, by ${a.date}; with the work the roadmap schedules, expect about ${fmtScore(a.expected)} at the reassessment on ${a.reassessment}.`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}: ${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `by ${a.by}` : null].filter((x) => x !== null).join(", ");
@@ -464,7 +463,7 @@ const report: Messages["report"] = {
     "Agree explicit, staged goals for each phase instead of a single distant target, and review them at each phase end.",
   profileIntro: (a) =>
     a.radar
-      ? `The radar chart compares each dimension's current score with its target on the five-level scale${a.projected ? ", and marks where the roadmap is expected to bring it by the end of the horizon" : ""}; the table below gives the same figures, with coverage and confidence.`
+      ? `The radar chart compares each dimension's current score with its target on the five-level scale${a.projected ? ", and marks where the roadmap is expected to bring it by the reassessment that closes the cycle" : ""}; the table below gives the same figures, with coverage and confidence.`
       : "The bars and the table below compare each dimension's current score with its target on the five-level scale, with coverage and confidence.",
   dimensionsIntro:
     "Each dimension with its score, level, target and gap, the questions that scored best and worst, and what the interviews recorded.",

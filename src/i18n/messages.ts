@@ -502,7 +502,8 @@ export interface ReportMessages {
   /**
    * A target out of reach within the horizon. `start` (1-based week) is when the roadmap's first
    * action on it starts, `months` and `date` when it reaches the target; all three are null when
-   * the roadmap plans no action on it within the horizon.
+   * the roadmap plans no action on it within the horizon. `expected`: the score to expect at the
+   * reassessment, dated `reassessment` (the scorecard's target for it).
    */
   calibrationItem(a: {
     title: string;
@@ -512,7 +513,8 @@ export interface ReportMessages {
     months: number | null;
     date: string | null;
     horizon: number;
-    reachable: number;
+    expected: number;
+    reassessment: string;
   }): string;
   defaultCalibrationAdvice: string;
   /** A goal an executive stated, set against the capability it depends on. */

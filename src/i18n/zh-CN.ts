@@ -291,7 +291,7 @@ const report: Messages["report"] = {
     weekPattern: "第 {week} 周",
     weekRangePattern: "第 {from}–{to} 周",
     morePattern: common.andMore("{count}"),
-    reachableByHorizon: "规划期内预计可达",
+    expectedAtReassessment: "复评时预计",
     radarTitle: "成熟度现状与目标对比",
     gapBarsTitle: "各维度与目标的差距",
     timelineTitle: "路线图时间线",
@@ -300,7 +300,6 @@ const report: Messages["report"] = {
     backlog: "留待下一轮的行动",
     nextCycle: "下一轮",
     horizonEnd: "规划期末",
-    projected: "规划期末预计",
     reverseScored: "越认同得分越低",
     baseline: "基线",
     raci: "参与分工",
@@ -419,7 +418,7 @@ const report: Messages["report"] = {
   calibrationItem: (a) =>
     a.start === null || a.months === null || a.date === null
       ? `${a.title}：路线图在 ${a.horizon} 个月内没有针对该维度的行动，因此预计仍在 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 左右；目标 ${a.target} 留待下一轮实现。`
-      : `${a.title}：相关工作从第 ${a.start} 周开始；按现实节奏从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target}，约需评估后 ${a.months} 个月，现实可达日期为${a.date}；按路线图安排的工作，${a.horizon} 个月结束时预计可达到约 ${fmtScore(a.reachable)}。`,
+      : `${a.title}：相关工作从第 ${a.start} 周开始；按现实节奏从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target}，约需评估后 ${a.months} 个月，现实可达日期为${a.date}；按路线图安排的工作，预计在${a.reassessment}复评时可达到约 ${fmtScore(a.expected)}。`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}：${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `期望${a.by}前实现` : null].filter((x) => x !== null);
@@ -444,7 +443,7 @@ const report: Messages["report"] = {
     "为每个阶段约定明确的分段目标，而不是只设一个遥远的总目标，并在每个阶段结束时复核。",
   profileIntro: (a) =>
     a.radar
-      ? `雷达图对比各维度在五级量表上的现状得分与目标${a.projected ? "，并标出按路线图推进到规划期末的预计水平" : ""}；下表列出相同数据，并给出覆盖率和可信度。`
+      ? `雷达图对比各维度在五级量表上的现状得分与目标${a.projected ? "，并标出按路线图推进、到本轮复评时预计达到的水平" : ""}；下表列出相同数据，并给出覆盖率和可信度。`
       : "下方的条形图和表格对比各维度在五级量表上的现状得分与目标，并给出覆盖率和可信度。",
   dimensionsIntro:
     "逐一列出各维度的得分、等级、目标与差距，得分最高和最低的题目，以及访谈中记录的备注与证据。",

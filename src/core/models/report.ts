@@ -189,7 +189,7 @@ const LABEL_KEYS = [
   "weekPattern",
   "weekRangePattern",
   "morePattern",
-  "reachableByHorizon",
+  "expectedAtReassessment",
   "radarTitle",
   "gapBarsTitle",
   "timelineTitle",
@@ -198,7 +198,6 @@ const LABEL_KEYS = [
   "backlog",
   "nextCycle",
   "horizonEnd",
-  "projected",
   "reverseScored",
   "baseline",
   "raci",
@@ -281,10 +280,10 @@ const calibrationItem = z.strictObject({
   realisticDateText: z
     .string()
     .describe("The realistic date in words, or the label nextCycle when it is null."),
-  reachableByHorizon: z
+  expectedAtReassessment: z
     .number()
     .describe(
-      "Score expected by the end of the horizon: the roadmap's projection (the climb at the questionnaire's pace starts with the dimension's first action, capped at target), as the radar shows it.",
+      "Score expected at the reassessment (roadmap.milestone): the roadmap's projection (the climb at the questionnaire's pace starts with the dimension's first action, capped at target); the one expected score of the report, as the radar and the scorecard's target give it.",
     ),
   sentence: z.string(),
 });

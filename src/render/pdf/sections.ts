@@ -281,7 +281,7 @@ export function drawCalibration(w: Writer, report: ReportModel): void {
       { header: L.target, width: 0.7, align: "right" },
       { header: L.monthsNeeded, width: 1.3, align: "right" },
       { header: L.realisticDate, width: 1.5, align: "right" },
-      { header: L.reachableByHorizon, width: 2.4, align: "right" },
+      { header: L.expectedAtReassessment, width: 2.4, align: "right" },
     ],
     // The columns say what each row's sentence said, as in Markdown and Word, in one line a row.
     cal.items.map((c) => [
@@ -290,7 +290,7 @@ export function drawCalibration(w: Writer, report: ReportModel): void {
       fmtLevel(c.target, L.inconclusive),
       c.monthsNeeded === null ? "—" : String(c.monthsNeeded),
       c.realisticDateText,
-      fmtScore(c.reachableByHorizon, L.inconclusive),
+      fmtScore(c.expectedAtReassessment, L.inconclusive),
     ]),
     (keep) => {
       w.subheading(cal.title, { keep: paragraphHeight(w, cal.sentence) + keep });

@@ -191,7 +191,7 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
           { header: L.target, width: 1, numeric: true },
           { header: L.monthsNeeded, width: 1.3, numeric: true },
           { header: L.realisticDate, width: 1.5, numeric: true },
-          { header: L.reachableByHorizon, width: 1.5, numeric: true },
+          { header: L.expectedAtReassessment, width: 1.5, numeric: true },
         ],
         c.items.map((i) => [
           i.title,
@@ -199,7 +199,7 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
           num(i.target),
           i.monthsNeeded === null ? "—" : String(i.monthsNeeded),
           whole(i.realisticDateText),
-          fmtScore(i.reachableByHorizon, L.inconclusive),
+          fmtScore(i.expectedAtReassessment, L.inconclusive),
         ]),
       ),
     );

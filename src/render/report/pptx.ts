@@ -424,13 +424,13 @@ class Deck extends DeckBase {
     const items = c.items.slice(0, MAX);
     this.table(
       slide,
-      [L.dimension, L.score, L.target, L.realisticDate, L.reachableByHorizon],
+      [L.dimension, L.score, L.target, L.realisticDate, L.expectedAtReassessment],
       items.map((i) => [
         i.title,
         fmtScore(i.score, L.inconclusive),
         String(i.target),
         i.realisticDateText,
-        fmtScore(i.reachableByHorizon, L.inconclusive),
+        fmtScore(i.expectedAtReassessment, L.inconclusive),
       ]),
       { x: MARGIN, y: 2.2, w: BODY_W, colW: [4.2, 1.4, 1.4, 2.6, BODY_W - 9.6], fontSize: 13 },
     );

@@ -1,5 +1,4 @@
 import { OUTCOME_KPIS, outcomeDimensions } from "../../../core/analysis/outcomes.js";
-import { projectionAt } from "../../../core/analysis/roadmap.js";
 import type { ReportContext } from "../context.js";
 import type { KpiRow, ReportModel, RoadmapSection } from "../model.js";
 
@@ -19,9 +18,7 @@ type ScorecardRow = ReportModel["kpis"]["scorecard"][number];
  * and a cadence.
  */
 function scorecard(ctx: ReportContext, roadmap: RoadmapSection, rows: KpiRow[]): ScorecardRow[] {
-  const { t, results, plan } = ctx;
-  // The score is measured at the reassessment, so its target is the projection for that day.
-  const atReassessment = projectionAt(plan, "reassessment");
+  const { t, results } = ctx;
   const gaps = outcomeDimensions(results, OUTCOMES);
   const outcomes: ScorecardRow[] = gaps.map((d) => {
     const first = roadmap.actions.find((a) => a.dimension === d.id);
@@ -34,7 +31,9 @@ function scorecard(ctx: ReportContext, roadmap: RoadmapSection, rows: KpiRow[]):
         date: ctx.dateText(results.assessment.date),
       }),
       target: t.outcomeTarget({
-        score: atReassessment[d.id] ?? d.score ?? 0,
+        // Measured at the reassessment: the one score the report expects of it, as calibration,
+        // the radar and the dimension sections give it.
+        score: ctx.expectations.get(d.id)?.atReassessment ?? d.score ?? 0,
         date: roadmap.milestone.dateText,
       }),
       cadence: t.outcomeCadence,
