@@ -463,10 +463,15 @@ const questionBrief = z.strictObject({
 
 const noteItem = z.strictObject({
   question: z.string(),
-  questionText: z.string(),
+  questionText: z.string().describe("The question as the client reads it (what documents show)."),
   respondent: z.string(),
   role: z.string(),
   roleName: z.string(),
+  by: z
+    .string()
+    .describe(
+      "Who said it, as documents show it: the role's name; the person's name and role in the internal edition.",
+    ),
   note: z.string().nullable(),
   evidence: z.string().nullable(),
 });

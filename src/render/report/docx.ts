@@ -19,6 +19,8 @@ import {
   punctuationFor,
   reliabilityCells,
   reliabilityGroupCells,
+  spreadCells,
+  spreadColumns,
 } from "../pdf/text.js";
 import { type Palette, paletteOf, SEVERITY_COLOR } from "../pdf/theme.js";
 
@@ -306,7 +308,10 @@ function dimensions(ctx: Ctx, n: number): FileChild[] {
       out.push(b.heading(3, label));
       out.push(
         ...b.bullets(
-          list.map((q) => `${fmtScore(q.score, L.inconclusive)} · ${q.text}${paren(q.id)}`),
+          list.map(
+            (q) =>
+              `${fmtScore(q.score, L.inconclusive)} · ${q.text}${q.reversed ? paren(L.reverseScored) : ""}`,
+          ),
         ),
       );
     };
@@ -322,13 +327,8 @@ function dimensions(ctx: Ctx, n: number): FileChild[] {
             { header: L.note, width: 3 },
             { header: L.evidence, width: 3 },
           ],
-          // The question by its text, its id after it, as the PDF and Markdown name it.
-          d.notes.map((note) => [
-            `${note.questionText}${paren(note.question)}`,
-            `${note.respondent}${paren(note.roleName)}`,
-            or(note.note),
-            or(note.evidence),
-          ]),
+          // The client reads the question and who answered it, never their identifiers.
+          d.notes.map((note) => [note.questionText, note.by, or(note.note), or(note.evidence)]),
         ),
       );
     }
@@ -363,27 +363,26 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
     if (p.gaps.length > 0) out.push(...b.bullets(p.gaps.map((g) => g.sentence)));
     else out.push(b.paragraph(L.none));
   }
+  // One column definition for both tables, shared with the PDF and Markdown.
+  const columns = spreadColumns(L);
   out.push(b.heading(2, L.disagreements));
-  if (p.disagreements.length > 0) {
+  if (p.disagreements.length > 0)
     out.push(
       ...b.table(
-        [
-          { header: L.dimension, width: 2 },
-          { header: L.question, width: 4 },
-          { header: L.lowest, width: 1, numeric: true },
-          { header: L.highest, width: 1, numeric: true },
-          { header: L.spread, width: 1, numeric: true },
-        ],
-        p.disagreements.map((d) => [
-          d.dimensionTitle,
-          `${d.questionText}${paren(d.question)}`,
-          String(d.min),
-          String(d.max),
-          String(d.spread),
-        ]),
+        columns,
+        p.disagreements.map((d) => spreadCells(d, L.inconclusive)),
       ),
     );
-  } else out.push(b.paragraph(L.none));
+  else out.push(b.paragraph(L.none));
+  if (p.factConflicts.items.length > 0)
+    out.push(
+      b.heading(2, L.factConflicts),
+      b.paragraph(p.factConflicts.intro),
+      ...b.table(
+        columns,
+        p.factConflicts.items.map((d) => spreadCells(d, L.inconclusive)),
+      ),
+    );
   return out;
 }
 
