@@ -262,7 +262,6 @@ const report: Messages["report"] = {
     kpis: "KPIs",
     measure: "What it measures",
     frequency: "Frequency",
-    source: "Source",
     exitCriteria: "Exit criteria",
     executive: "Executives",
     frontline: "Front line",
@@ -322,6 +321,7 @@ const report: Messages["report"] = {
     horizonEnd: "End of horizon",
     reverseScored: "agreement lowers the score",
     baseline: "Baseline",
+    due: "Due",
     raci: "Who takes part",
     accountable: "Accountable",
     consulted: "Consulted",
@@ -658,7 +658,8 @@ const report: Messages["report"] = {
     "None of the method's actions applies to these results: every scored dimension either meets its target or already stands above the levels the actions are meant for, and none of the risks identified has an action that addresses it. Keep the practices that work, complete any missing evidence and reassess as planned.",
   defaultKpiIntro:
     "The KPIs named by the roadmap's actions, each with its phase and owner, so that progress is measured from the first week.",
-  planKpiMeasure: (action) => `Tracks ${report.quote(action)}`,
+  planKpiMeasure: (actions) =>
+    `Shows whether ${report.listJoin(actions.map((a) => report.quote(a)))} ${actions.length === 1 ? "is" : "are"} working`,
   planKpiFrequency: "At each phase review",
   scorecardTitle: "The scorecard",
   allKpisTitle: "Every KPI of the plan",
@@ -669,6 +670,8 @@ const report: Messages["report"] = {
   baselineBy: (week) => `To be measured by week ${week}`,
   practiceTarget: (a) =>
     `Agreed with the baseline; met by the end of the ${a.phase} phase (${a.date})`,
+  kpiDue: (a) => `End of ${a.phase}, ${a.date}`,
+  kpiDueAtReassessment: (date) => `Reassessment, ${date}`,
   practiceTargetAtReassessment: (date) =>
     `Agreed with the baseline; met by the reassessment (${date})`,
   profileParagraph: (name, why) => `This assessment was scored with the profile “${name}”. ${why}`,

@@ -714,7 +714,8 @@ export interface ReportMessages {
   decisionScorecard: { title: string; sentence: string };
   emptyRoadmap: string;
   defaultKpiIntro: string;
-  planKpiMeasure(action: string): string;
+  /** What a KPI of the plan shows: that the actions naming it (their titles) are done and work. */
+  planKpiMeasure(actions: string[]): string;
   planKpiFrequency: string;
   // The scorecard: about ten KPIs with owner, baseline, target and cadence.
   scorecardTitle: string;
@@ -726,6 +727,10 @@ export interface ReportMessages {
   /** `week` is 1-based. */
   baselineBy(week: number): string;
   practiceTarget(a: { phase: string; date: string }): string;
+  /** The same date, short, in the list of every KPI: the end of the phase it is met by. */
+  kpiDue(a: { phase: string; date: string }): string;
+  /** As `kpiDue` when the plan has no phase with work in it. */
+  kpiDueAtReassessment(date: string): string;
   /** A standing measure's target when the plan has no action: met by the reassessment. */
   practiceTargetAtReassessment(date: string): string;
   methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];

@@ -242,7 +242,6 @@ const report: Messages["report"] = {
     kpis: "考核指标",
     measure: "衡量内容",
     frequency: "频率",
-    source: "来源",
     exitCriteria: "阶段完成标准",
     executive: "高层",
     frontline: "一线",
@@ -302,6 +301,7 @@ const report: Messages["report"] = {
     horizonEnd: "规划期末",
     reverseScored: "越认同得分越低",
     baseline: "基线",
+    due: "完成时限",
     raci: "参与分工",
     accountable: "批准",
     consulted: "咨询",
@@ -630,7 +630,8 @@ const report: Messages["report"] = {
     "本方法中的行动都不适用于本次结果：各个已计分维度要么已达到目标，要么已高于相关行动所针对的等级；识别出的风险也没有对应的行动。请保持行之有效的做法，补齐缺失的证据，并按计划复评。",
   defaultKpiIntro:
     "路线图各项行动所列的考核指标，以及各自所属阶段和责任人，使进展从第一周起就有据可查。",
-  planKpiMeasure: (action) => `跟踪${report.quote(action)}`,
+  planKpiMeasure: (actions) =>
+    `检验${report.listJoin(actions.map((a) => report.quote(a)))}是否见效`,
   planKpiFrequency: "每次阶段评审",
   scorecardTitle: "考核指标卡",
   allKpisTitle: "计划中的全部考核指标",
@@ -640,6 +641,8 @@ const report: Messages["report"] = {
   outcomeCadence: "中期检查与复评",
   baselineBy: (week) => `第 ${week} 周前完成测量`,
   practiceTarget: (a) => `与基线一并商定；在“${a.phase}”阶段结束前（${a.date}）达成`,
+  kpiDue: (a) => `“${a.phase}”阶段结束前（${a.date}）`,
+  kpiDueAtReassessment: (date) => `复评前（${date}）`,
   practiceTargetAtReassessment: (date) => `与基线一并商定；在复评前（${date}）达成`,
   profileParagraph: (name, why) => `本次评估采用“${name}”设定计分。${why}`,
   methodParagraphs: (a) => [

@@ -140,7 +140,6 @@ const LABEL_KEYS = [
   "kpis",
   "measure",
   "frequency",
-  "source",
   "exitCriteria",
   "executive",
   "frontline",
@@ -200,6 +199,7 @@ const LABEL_KEYS = [
   "horizonEnd",
   "reverseScored",
   "baseline",
+  "due",
   "raci",
   "accountable",
   "consulted",
@@ -788,8 +788,17 @@ const roadmapSection = z.strictObject({
 
 const kpiRow = z.strictObject({
   kpi: z.string(),
-  measure: z.string().describe("What it measures and how."),
+  measure: z
+    .string()
+    .describe(
+      "What it measures and how; for a KPI of the plan, the actions whose working it shows.",
+    ),
   frequency: z.string(),
+  due: z
+    .string()
+    .describe(
+      "When it is to be met: the end of its phase (a standing measure: of the first phase with work in it), dated; the scorecard's target gives the same date.",
+    ),
   phase: phase.nullable().describe("The phase it is first tracked in; null for standing KPIs."),
   phaseName: z.string().nullable(),
   owner: z.string().nullable(),

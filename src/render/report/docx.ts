@@ -682,20 +682,12 @@ function kpis({ r, b, L, colon }: Ctx): FileChild[] {
       ...b.table(
         [
           { header: L.kpi, width: 2.5 },
-          { header: L.measure, width: 3.5 },
+          { header: L.measure, width: 3.2 },
+          { header: L.due, width: 2 },
           { header: L.frequency, width: 1.3 },
-          { header: L.phase, width: 1.3 },
           { header: L.owner, width: 1.3 },
-          { header: L.source, width: 1.2 },
         ],
-        k.rows.map((row) => [
-          row.kpi,
-          row.measure,
-          row.frequency,
-          or(row.phaseName),
-          or(row.ownerName),
-          row.sourceName,
-        ]),
+        k.rows.map((row) => [row.kpi, row.measure, row.due, row.frequency, or(row.ownerName)]),
       ),
     );
   return out;

@@ -59,6 +59,38 @@ for (const lang of LANGS) {
       }
     });
 
+    it("list every KPI with the actions it proves, when it is due and who owns it", () => {
+      const rows = r.kpis.rows.filter((row) => row.source === "plan");
+      expect(rows.length).toBeGreaterThan(0);
+      const title = new Map(r.roadmap.actions.map((a) => [a.id, a.title]));
+      for (const row of rows) {
+        const phase = r.roadmap.phases.find((p) => p.phase === row.phase);
+        // Quotes nest inside the sentence, so compare the words.
+        const bare = (t = "") => t.replace(/[“”‘’"']/g, "");
+        for (const id of row.actions) expect(bare(row.measure)).toContain(bare(title.get(id)));
+        expect(row.due).toContain(phase?.name);
+        expect(row.due).toContain(phase?.endDateText);
+        // The scorecard gives a KPI it carries the same date.
+        const carried = r.kpis.scorecard.find((x) => x.kpi === row.kpi);
+        if (carried) expect(carried.target).toContain(phase?.endDateText);
+      }
+      for (const [format, text] of Object.entries(formats)) {
+        const from = text.lastIndexOf(squeeze(r.kpis.rowsTitle));
+        const list = text.slice(from, text.indexOf(squeeze(r.decisions.title), from));
+        for (const row of r.kpis.rows) {
+          expect(list, `${format}: ${row.kpi}`).toContain(squeeze(row.measure));
+          expect(list, `${format}: ${row.kpi}`).toContain(squeeze(row.due));
+        }
+        // No column saying where each row comes from: the same word on every row told nothing.
+        if (format !== "pdf")
+          expect(list, format).toContain(
+            squeeze(`${rows[0]?.kpi}${rows[0]?.measure}${rows[0]?.due}${rows[0]?.frequency}`),
+          );
+        const planName = r.kpis.rows.find((x) => x.source === "plan")?.sourceName ?? "?";
+        expect(list.split(squeeze(planName)).length - 1, format).toBeLessThan(2);
+      }
+    });
+
     it("give disagreements and facts to settle the same columns, in the same order", () => {
       const headers = squeeze(
         spreadColumns(r.labels)
