@@ -629,7 +629,7 @@ const report: Messages["report"] = {
     return `The plan asks for about ${fmtRange(a.low, a.high)} person-weeks of the company's own people over ${a.weeks} weeks, on average ${people} people full time${top.length > 0 ? `; the largest shares fall to ${report.listJoin(top)}` : ""}. This time has to be freed before the first phase starts, or the plan will slip however well it is designed.`;
   },
   findingSentence: (a) =>
-    `${a.title}: ${fmtScore(a.score)}${a.level === null ? "" : ` (level ${a.level})`} against a target of level ${a.target}${a.thinCoverage === null ? "" : `, on only ${fmtPct(a.thinCoverage)} of its question weight answered, so read it with caution`}. The answers behind this finding:`,
+    `${a.title}: ${fmtScore(a.score)}${a.level === null ? "" : ` (level ${a.level})`} against a target of level ${a.target}${a.thinCoverage === null ? "" : `, on only ${fmtPct(a.thinCoverage)} of its question weight answered, so read it with caution`}.${a.answers === 0 ? "" : a.answers === 1 ? " The answer behind this finding:" : " The answers behind this finding:"}`,
   decisionsIntro: (client, count) =>
     `${count === 2 ? "Two" : "Three"} decisions fall to the leadership of ${client} in person; the programme team cannot take them on its behalf.`,
   decisionApprove: (a) => ({

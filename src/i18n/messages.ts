@@ -684,6 +684,8 @@ export interface ReportMessages {
     level: number | null;
     /** The dimension's coverage when under half its question weight was answered, else null. */
     thinCoverage: number | null;
+    /** How many answers follow it (it introduces them); 0: the finding alone, with no lead-in. */
+    answers: number;
   }): string;
   /**
    * Who takes the decisions (`count`: two when the plan has no first phase to approve, else

@@ -597,7 +597,7 @@ const report: Messages["report"] = {
     );
   },
   findingSentence: (a) =>
-    `${a.title}目前为 ${fmtScore(a.score)} 分${a.level === null ? "" : `（第 ${a.level} 级）`}，目标为第 ${a.target} 级${a.thinCoverage === null ? "" : `；该维度仅有 ${fmtPct(a.thinCoverage)} 的题目权重获得作答，请审慎看待`}。支撑这一判断的作答如下：`,
+    `${a.title}目前为 ${fmtScore(a.score)} 分${a.level === null ? "" : `（第 ${a.level} 级）`}，目标为第 ${a.target} 级${a.thinCoverage === null ? "" : `；该维度仅有 ${fmtPct(a.thinCoverage)} 的题目权重获得作答，请审慎看待`}。${a.answers === 0 ? "" : "支撑这一判断的作答如下："}`,
   decisionsIntro: (_client, count) =>
     `以下${count === 2 ? "两" : "三"}项决策须由贵公司领导层亲自作出，项目团队无法代为决定。`,
   decisionApprove: (a) => ({

@@ -355,7 +355,12 @@ const summarySection = z.strictObject({
       z.strictObject({
         dimension: z.string(),
         title: z.string(),
-        sentence: z.string(),
+        sentence: z.string().describe("The finding, leading in to the answers under it."),
+        statement: z
+          .string()
+          .describe(
+            "The finding alone, without the lead-in (the deck, which shows fewer answers).",
+          ),
         evidence: z
           .array(
             z.strictObject({

@@ -151,4 +151,31 @@ describe("a finding on a thinly answered dimension", () => {
     for (const f of report((d) => (d === "leadership" ? 2 : 5)).summary.findings)
       expect(f.sentence).not.toContain("with caution");
   });
+
+  it("introduces a single answer as one, and states the finding alone for the deck", () => {
+    const levelOf = (d: string) => (d === "people-training" ? 1 : d === "leadership" ? 2 : 5);
+    let first = true;
+    const answer = (id: string, level: number) => {
+      if (!id.startsWith("train.")) return level;
+      const keep = first;
+      first = false;
+      return keep ? level : "unknown";
+    };
+    const findings = report(levelOf, "en", answer).summary.findings;
+    const one = findings.find((f) => f.dimension === "people-training");
+    const two = findings.find((f) => f.dimension === "leadership");
+    expect(one?.evidence).toHaveLength(1);
+    expect(one?.sentence).toMatch(/\. The answer behind this finding:$/);
+    expect(two?.evidence).toHaveLength(2);
+    expect(two?.sentence).toMatch(/\. The answers behind this finding:$/);
+    for (const f of findings) {
+      expect(f.sentence.startsWith(f.statement)).toBe(true);
+      expect(f.statement).toMatch(/\.$/);
+    }
+    first = true;
+    for (const f of report(levelOf, "zh-CN", answer).summary.findings) {
+      expect(f.sentence).toBe(`${f.statement}支撑这一判断的作答如下：`);
+      expect(f.statement).toMatch(/。$/);
+    }
+  });
 });
