@@ -188,12 +188,12 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
     out.push(
       ...b.table(
         [
-          { header: L.dimension, width: 3 },
-          { header: L.score, width: 1, numeric: true },
-          { header: L.target, width: 1, numeric: true },
-          { header: L.monthsNeeded, width: 1.3, numeric: true },
-          { header: L.realisticDate, width: 1.5, numeric: true },
-          { header: L.expectedAtReassessment, width: 1.5, numeric: true },
+          { header: L.dimension, width: 2.6 },
+          { header: L.score, width: 0.9, numeric: true },
+          { header: L.target, width: 0.9, numeric: true },
+          { header: L.monthsNeeded, width: 1.2, numeric: true },
+          { header: L.realisticDate, width: 1.6, numeric: true },
+          { header: L.expectedAtReassessment, width: 2, numeric: true },
         ],
         c.items.map((i) => [
           i.title,
