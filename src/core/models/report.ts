@@ -11,7 +11,7 @@ import { LANGS } from "./languages.js";
 // Kept equal to REPORT_LANGUAGES and REPORT_MODEL_VERSION (src/views/report/model.ts), which stay
 // free of zod because the CLI's start-up path imports them; the type checker catches a mismatch.
 const reportLanguage = z.enum(LANGS).describe("The document's language.");
-const REPORT_MODEL_VERSION = 1;
+const REPORT_MODEL_VERSION = 2;
 
 const reportKind = z
   .enum(["report", "roadmap"])
