@@ -262,7 +262,6 @@ const report: Messages["report"] = {
     kpis: "KPIs",
     measure: "What it measures",
     frequency: "Frequency",
-    source: "Source",
     exitCriteria: "Exit criteria",
     executive: "Executives",
     frontline: "Front line",
@@ -311,7 +310,7 @@ const report: Messages["report"] = {
     weekPattern: "Week {week}",
     weekRangePattern: "Weeks {from}–{to}",
     morePattern: common.andMore("{count}"),
-    reachableByHorizon: "Expected within the horizon",
+    expectedAtReassessment: "Expected at the reassessment",
     radarTitle: "Current maturity vs target",
     gapBarsTitle: "Gap to target by dimension",
     timelineTitle: "Roadmap timeline",
@@ -320,9 +319,9 @@ const report: Messages["report"] = {
     backlog: "Backlog for the next cycle",
     nextCycle: "Next cycle",
     horizonEnd: "End of horizon",
-    projected: "Projected at the horizon",
     reverseScored: "agreement lowers the score",
     baseline: "Baseline",
+    due: "Due",
     raci: "Who takes part",
     accountable: "Accountable",
     consulted: "Consulted",
@@ -441,7 +440,7 @@ const report: Messages["report"] = {
   calibrationItem: (a) =>
     a.start === null || a.months === null || a.date === null
       ? `${a.title}: the roadmap plans no action on it within the ${a.horizon} months, so it stays at about ${a.score === null ? "its inconclusive score" : fmtScore(a.score)}; its target of ${a.target} is a goal for the next cycle.`
-      : `${a.title}: work on it starts in week ${a.start}; at a realistic pace it climbs from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} about ${a.months} months after the assessment, by ${a.date}; with the work the roadmap schedules, expect about ${fmtScore(a.reachable)} by the end of the ${a.horizon} months.`,
+      : `${a.title}: work on it starts in week ${a.start}; at a realistic pace it climbs from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} about ${a.months} months after the assessment, by ${a.date}; with the work the roadmap schedules, expect about ${fmtScore(a.expected)} at the reassessment on ${a.reassessment}.`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}: ${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `by ${a.by}` : null].filter((x) => x !== null).join(", ");
@@ -464,7 +463,7 @@ const report: Messages["report"] = {
     "Agree explicit, staged goals for each phase instead of a single distant target, and review them at each phase end.",
   profileIntro: (a) =>
     a.radar
-      ? `The radar chart compares each dimension's current score with its target on the five-level scale${a.projected ? ", and marks where the roadmap is expected to bring it by the end of the horizon" : ""}; the table below gives the same figures, with coverage and confidence.`
+      ? `The radar chart compares each dimension's current score with its target on the five-level scale${a.projected ? ", and marks where the roadmap is expected to bring it by the reassessment that closes the cycle" : ""}; the table below gives the same figures, with coverage and confidence.`
       : "The bars and the table below compare each dimension's current score with its target on the five-level scale, with coverage and confidence.",
   dimensionsIntro:
     "Each dimension with its score, level, target and gap, the questions that scored best and worst, and what the interviews recorded.",
@@ -630,7 +629,7 @@ const report: Messages["report"] = {
     return `The plan asks for about ${fmtRange(a.low, a.high)} person-weeks of the company's own people over ${a.weeks} weeks, on average ${people} people full time${top.length > 0 ? `; the largest shares fall to ${report.listJoin(top)}` : ""}. This time has to be freed before the first phase starts, or the plan will slip however well it is designed.`;
   },
   findingSentence: (a) =>
-    `${a.title}: ${fmtScore(a.score)}${a.level === null ? "" : ` (level ${a.level})`} against a target of level ${a.target}${a.thinCoverage === null ? "" : `, on only ${fmtPct(a.thinCoverage)} of its question weight answered, so read it with caution`}. The answers behind this finding:`,
+    `${a.title}: ${fmtScore(a.score)}${a.level === null ? "" : ` (level ${a.level})`} against a target of level ${a.target}${a.thinCoverage === null ? "" : `, on only ${fmtPct(a.thinCoverage)} of its question weight answered, so read it with caution`}.${a.answers === 0 ? "" : a.answers === 1 ? " The answer behind this finding:" : " The answers behind this finding:"}`,
   decisionsIntro: (client, count) =>
     `${count === 2 ? "Two" : "Three"} decisions fall to the leadership of ${client} in person; the programme team cannot take them on its behalf.`,
   decisionApprove: (a) => ({
@@ -659,7 +658,8 @@ const report: Messages["report"] = {
     "None of the method's actions applies to these results: every scored dimension either meets its target or already stands above the levels the actions are meant for, and none of the risks identified has an action that addresses it. Keep the practices that work, complete any missing evidence and reassess as planned.",
   defaultKpiIntro:
     "The KPIs named by the roadmap's actions, each with its phase and owner, so that progress is measured from the first week.",
-  planKpiMeasure: (action) => `Tracks ${report.quote(action)}`,
+  planKpiMeasure: (actions) =>
+    `Shows whether ${report.listJoin(actions.map((a) => report.quote(a)))} ${actions.length === 1 ? "is" : "are"} working`,
   planKpiFrequency: "At each phase review",
   scorecardTitle: "The scorecard",
   allKpisTitle: "Every KPI of the plan",
@@ -670,6 +670,8 @@ const report: Messages["report"] = {
   baselineBy: (week) => `To be measured by week ${week}`,
   practiceTarget: (a) =>
     `Agreed with the baseline; met by the end of the ${a.phase} phase (${a.date})`,
+  kpiDue: (a) => `End of ${a.phase}, ${a.date}`,
+  kpiDueAtReassessment: (date) => `Reassessment, ${date}`,
   practiceTargetAtReassessment: (date) =>
     `Agreed with the baseline; met by the reassessment (${date})`,
   profileParagraph: (name, why) => `This assessment was scored with the profile “${name}”. ${why}`,

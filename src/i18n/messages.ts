@@ -559,7 +559,8 @@ export interface ReportMessages {
   /**
    * A target out of reach within the horizon. `start` (1-based week) is when the roadmap's first
    * action on it starts, `months` and `date` when it reaches the target; all three are null when
-   * the roadmap plans no action on it within the horizon.
+   * the roadmap plans no action on it within the horizon. `expected`: the score to expect at the
+   * reassessment, dated `reassessment` (the scorecard's target for it).
    */
   calibrationItem(a: {
     title: string;
@@ -569,7 +570,8 @@ export interface ReportMessages {
     months: number | null;
     date: string | null;
     horizon: number;
-    reachable: number;
+    expected: number;
+    reassessment: string;
   }): string;
   defaultCalibrationAdvice: string;
   /** A goal an executive stated, set against the capability it depends on. */
@@ -739,6 +741,8 @@ export interface ReportMessages {
     level: number | null;
     /** The dimension's coverage when under half its question weight was answered, else null. */
     thinCoverage: number | null;
+    /** How many answers follow it (it introduces them); 0: the finding alone, with no lead-in. */
+    answers: number;
   }): string;
   /**
    * Who takes the decisions (`count`: two when the plan has no first phase to approve, else
@@ -769,7 +773,8 @@ export interface ReportMessages {
   decisionScorecard: { title: string; sentence: string };
   emptyRoadmap: string;
   defaultKpiIntro: string;
-  planKpiMeasure(action: string): string;
+  /** What a KPI of the plan shows: that the actions naming it (their titles) are done and work. */
+  planKpiMeasure(actions: string[]): string;
   planKpiFrequency: string;
   // The scorecard: about ten KPIs with owner, baseline, target and cadence.
   scorecardTitle: string;
@@ -781,6 +786,10 @@ export interface ReportMessages {
   /** `week` is 1-based. */
   baselineBy(week: number): string;
   practiceTarget(a: { phase: string; date: string }): string;
+  /** The same date, short, in the list of every KPI: the end of the phase it is met by. */
+  kpiDue(a: { phase: string; date: string }): string;
+  /** As `kpiDue` when the plan has no phase with work in it. */
+  kpiDueAtReassessment(date: string): string;
   /** A standing measure's target when the plan has no action: met by the reassessment. */
   practiceTargetAtReassessment(date: string): string;
   methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];

@@ -242,7 +242,6 @@ const report: Messages["report"] = {
     kpis: "考核指标",
     measure: "衡量内容",
     frequency: "频率",
-    source: "来源",
     exitCriteria: "阶段完成标准",
     executive: "高层",
     frontline: "一线",
@@ -291,7 +290,7 @@ const report: Messages["report"] = {
     weekPattern: "第 {week} 周",
     weekRangePattern: "第 {from}–{to} 周",
     morePattern: common.andMore("{count}"),
-    reachableByHorizon: "规划期内预计可达",
+    expectedAtReassessment: "复评时预计",
     radarTitle: "成熟度现状与目标对比",
     gapBarsTitle: "各维度与目标的差距",
     timelineTitle: "路线图时间线",
@@ -300,9 +299,9 @@ const report: Messages["report"] = {
     backlog: "留待下一轮的行动",
     nextCycle: "下一轮",
     horizonEnd: "规划期末",
-    projected: "规划期末预计",
     reverseScored: "越认同得分越低",
     baseline: "基线",
+    due: "完成时限",
     raci: "参与分工",
     accountable: "批准",
     consulted: "咨询",
@@ -419,7 +418,7 @@ const report: Messages["report"] = {
   calibrationItem: (a) =>
     a.start === null || a.months === null || a.date === null
       ? `${a.title}：路线图在 ${a.horizon} 个月内没有针对该维度的行动，因此预计仍在 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 左右；目标 ${a.target} 留待下一轮实现。`
-      : `${a.title}：相关工作从第 ${a.start} 周开始；按现实节奏从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target}，约需评估后 ${a.months} 个月，现实可达日期为${a.date}；按路线图安排的工作，${a.horizon} 个月结束时预计可达到约 ${fmtScore(a.reachable)}。`,
+      : `${a.title}：相关工作从第 ${a.start} 周开始；按现实节奏从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target}，约需评估后 ${a.months} 个月，现实可达日期为${a.date}；按路线图安排的工作，预计在${a.reassessment}复评时可达到约 ${fmtScore(a.expected)}。`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}：${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `期望${a.by}前实现` : null].filter((x) => x !== null);
@@ -444,7 +443,7 @@ const report: Messages["report"] = {
     "为每个阶段约定明确的分段目标，而不是只设一个遥远的总目标，并在每个阶段结束时复核。",
   profileIntro: (a) =>
     a.radar
-      ? `雷达图对比各维度在五级量表上的现状得分与目标${a.projected ? "，并标出按路线图推进到规划期末的预计水平" : ""}；下表列出相同数据，并给出覆盖率和可信度。`
+      ? `雷达图对比各维度在五级量表上的现状得分与目标${a.projected ? "，并标出按路线图推进、到本轮复评时预计达到的水平" : ""}；下表列出相同数据，并给出覆盖率和可信度。`
       : "下方的条形图和表格对比各维度在五级量表上的现状得分与目标，并给出覆盖率和可信度。",
   dimensionsIntro:
     "逐一列出各维度的得分、等级、目标与差距，得分最高和最低的题目，以及访谈中记录的备注与证据。",
@@ -598,7 +597,7 @@ const report: Messages["report"] = {
     );
   },
   findingSentence: (a) =>
-    `${a.title}目前为 ${fmtScore(a.score)} 分${a.level === null ? "" : `（第 ${a.level} 级）`}，目标为第 ${a.target} 级${a.thinCoverage === null ? "" : `；该维度仅有 ${fmtPct(a.thinCoverage)} 的题目权重获得作答，请审慎看待`}。支撑这一判断的作答如下：`,
+    `${a.title}目前为 ${fmtScore(a.score)} 分${a.level === null ? "" : `（第 ${a.level} 级）`}，目标为第 ${a.target} 级${a.thinCoverage === null ? "" : `；该维度仅有 ${fmtPct(a.thinCoverage)} 的题目权重获得作答，请审慎看待`}。${a.answers === 0 ? "" : "支撑这一判断的作答如下："}`,
   decisionsIntro: (_client, count) =>
     `以下${count === 2 ? "两" : "三"}项决策须由贵公司领导层亲自作出，项目团队无法代为决定。`,
   decisionApprove: (a) => ({
@@ -631,7 +630,8 @@ const report: Messages["report"] = {
     "本方法中的行动都不适用于本次结果：各个已计分维度要么已达到目标，要么已高于相关行动所针对的等级；识别出的风险也没有对应的行动。请保持行之有效的做法，补齐缺失的证据，并按计划复评。",
   defaultKpiIntro:
     "路线图各项行动所列的考核指标，以及各自所属阶段和责任人，使进展从第一周起就有据可查。",
-  planKpiMeasure: (action) => `跟踪${report.quote(action)}`,
+  planKpiMeasure: (actions) =>
+    `检验${report.listJoin(actions.map((a) => report.quote(a)))}是否见效`,
   planKpiFrequency: "每次阶段评审",
   scorecardTitle: "考核指标卡",
   allKpisTitle: "计划中的全部考核指标",
@@ -641,6 +641,8 @@ const report: Messages["report"] = {
   outcomeCadence: "中期检查与复评",
   baselineBy: (week) => `第 ${week} 周前完成测量`,
   practiceTarget: (a) => `与基线一并商定；在“${a.phase}”阶段结束前（${a.date}）达成`,
+  kpiDue: (a) => `“${a.phase}”阶段结束前（${a.date}）`,
+  kpiDueAtReassessment: (date) => `复评前（${date}）`,
   practiceTargetAtReassessment: (date) => `与基线一并商定；在复评前（${date}）达成`,
   profileParagraph: (name, why) => `本次评估采用“${name}”设定计分。${why}`,
   methodParagraphs: (a) => [
