@@ -167,7 +167,7 @@ export function bindMapping(
     .map((c) => JSON.stringify(c.key))
     .join(", ");
   const resolve = (ref: string, where: (string | number)[], key = false, texts: string[] = []) => {
-    const { column, found, number, byNumber } = resolveColumn(header, preset, ref, texts);
+    const { column, found, number } = resolveColumn(header, preset, ref, texts);
     if (column) return column;
     const columns = found.map((c) => columnLetter(c.index)).join(", ");
     const refs = found.map((c) => `"#${c.index + 1}"`).join(" or ");
@@ -175,7 +175,7 @@ export function bindMapping(
       makeIssue(
         "unresolved-reference",
         found.length
-          ? `expected ${JSON.stringify(ref)} to name one column; found ${byNumber ? `its number, ${number}, heading` : "it in"} columns ${columns} (refer to one as ${refs})`
+          ? `expected ${JSON.stringify(ref)} to name one column; found ${number ? `its number, ${number}, heading` : "it in"} columns ${columns} (refer to one as ${refs})`
           : `expected a column named ${JSON.stringify(ref)}${number ? `, or one whose header starts with its number (${number} · …),` : ""} in header row ${keyRow} of the export; found none (${sample ? `the columns start ${sample}${header.columns.length > 8 ? ", …" : ""}` : `row ${keyRow} is empty: if the header is lower down, set headerRows and keyRow to its row number`})`,
         file.display,
         file.locate(where, { key }),
@@ -241,14 +241,15 @@ export function bindMapping(
  * The column a mapping's reference names: by header or `#N` (`findColumns`); else under the
  * preset's other headings; else, for a numbered title (`Q12 · …`, which the paper form and Google
  * Forms show), the one column headed by a title with the same number, its wording edited on the
- * platform since the mapping was written. `found` holds the candidates when none is the one.
+ * platform since the mapping was written. `found` holds the candidates when none is the one, and
+ * `number` the number they were found by.
  */
 function resolveColumn(
   header: SurveyHeader,
   preset: Preset,
   ref: string,
   texts: readonly string[],
-): { column?: SurveyColumn; found: SurveyColumn[]; number?: string; byNumber?: boolean } {
+): { column?: SurveyColumn; found: SurveyColumn[]; number?: string } {
   const found = findColumns(header, ref);
   if (found.length === 1) return { column: found[0], found };
   if (found.length) return { found };
@@ -261,7 +262,7 @@ function resolveColumn(
   const numbered = columnsNumbered(header, number);
   return numbered.length === 1
     ? { column: numbered[0], found: numbered }
-    : { found: numbered, number, byNumber: numbered.length > 0 };
+    : { found: numbered, number };
 }
 
 /**
