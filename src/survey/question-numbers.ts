@@ -1,5 +1,5 @@
 // The question numbers a respondent reads in place of item codes (`Q12`), and the titles that start
-// with one (`Q12 · How does …`): the paper form and Google Forms print them (export/paper-keys.ts
+// with one (`Q12 · How does …`): the paper form and Google Forms print them (export/question-keys.ts
 // numbers a survey's questions); a response sheet headed by such titles is matched back by them,
 // and by the number alone when the wording after it was edited on the platform.
 

@@ -1,13 +1,12 @@
 // Google Forms has no import format: the survey is an Apps Script (script.google.com → New project,
 // paste, run `buildForm`) that builds the form with FormApp. Each question is titled as on the
-// paper form, its number then its wording (`Q12 · How does …`, paper-keys.ts), never its item
+// paper form, its number then its wording (`Q12 · How does …`, question-keys.ts), never its item
 // code; the role question by its wording alone. Google Forms exports each answer under its
 // question's title and writes the chosen option's text, so the mapping keys columns by title (a
 // title whose wording was edited in the form is still found by its number, survey/respondent.ts)
 // and reads the texts.
 import type { Lang } from "../../core/models/languages.js";
 import { messagesFor } from "../../i18n/index.js";
-import { questionTitles } from "./paper-keys.js";
 import {
   ambiguousOptions,
   type ExportLayout,
@@ -16,6 +15,7 @@ import {
   type SurveyPlan,
   type SurveyProblem,
 } from "./plan.js";
+import { questionTitles } from "./question-keys.js";
 import type { SurveyFile } from "./types.js";
 
 const oneLine = (s: string | undefined) => (s ?? "").replace(/\s+/g, " ").trim();

@@ -9,8 +9,8 @@ import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
 import { writeDocx } from "../../render/docx/document.js";
 import { runLanguage, STYLE } from "../../render/docx/styles.js";
-import { questionTitles } from "./paper-keys.js";
 import type { SurveyPlan } from "./plan.js";
+import { questionTitles } from "./question-keys.js";
 
 /** The tick box before each option. */
 export const TICK_BOX = "\u2610";

@@ -7,8 +7,8 @@ import type { Lang } from "../../core/models/languages.js";
 import { messagesFor } from "../../i18n/index.js";
 import { openPdf } from "../../render/pdf/document.js";
 import { COLOR, SIZE } from "../../render/pdf/theme.js";
-import { questionTitles } from "./paper-keys.js";
 import type { SurveyPlan } from "./plan.js";
+import { questionTitles } from "./question-keys.js";
 
 const BOX = 8;
 const OPTION_INDENT = 18;
