@@ -1,4 +1,4 @@
-// The question numbers a respondent reads in place of item codes, for every survey that shows them: the paper form and Google Forms
+// The question numbers a respondent reads in place of item codes: the paper form and Google Forms
 // title each question `Q12 · wording`, never with its item code. The paper data-entry template's
 // column joins the number, which the person keying the forms looks for, to the item code, so a
 // mapping written for another version of the questionnaire (its questions renumbered) finds no
