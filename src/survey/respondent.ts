@@ -391,7 +391,7 @@ export class RowDecoder {
           (d) => labels.has(d) && labels.get(d) !== Number(d),
         ),
         roleMask,
-        expected: expectedAnswer(labels),
+        expected: expectedAnswer(labels, q?.levels !== undefined),
       };
     });
     this.notForRole = new Int32Array(this.slots.length);
@@ -615,6 +615,9 @@ export class RowDecoder {
 }
 
 const ANSWER_LABELS = 'an answer label such as "Strongly agree", "非常同意" or "N/A"';
+/** A level question's options are its level descriptions, not agreement labels. */
+const LEVEL_LABELS =
+  'one of the question\'s level descriptions as the questionnaire words them, or an answer label such as "N/A" or "不知道"';
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
 /** What an answer code means, in the invalid-answer message: `level 3`, `N/A`, `don't know`. */
@@ -629,9 +632,11 @@ function meaning(code: number): string {
  * What a question column accepts, said exactly: the levels 1–5 and every other number the
  * column's labels give a meaning (a Qualtrics or 问卷星 numeric export's `6` for N/A and `7` for
  * don't know, Qualtrics' `-99`), or, when the labels recode the digits 1–5 (a structure file's
- * reversed codes), only the numbers they list; then the answer labels.
+ * reversed codes), only the numbers they list; then the answer labels — for a level question its
+ * level descriptions, which are its options on every platform.
  */
-function expectedAnswer(labels: ReadonlyMap<string, number>): string {
+function expectedAnswer(labels: ReadonlyMap<string, number>, level: boolean): string {
+  const texts = level ? LEVEL_LABELS : ANSWER_LABELS;
   const recoded = [...labels].some(([k, v]) => /^[1-5]$/.test(k) && v !== Number(k));
   const codes = [...labels]
     .filter(([k, v]) => NUMBER.test(k) && (recoded || !/^[1-5]$/.test(k) || Number(k) !== v))
@@ -644,10 +649,8 @@ function expectedAnswer(labels: ReadonlyMap<string, number>): string {
   const list =
     codes.length < 2 ? codes.join("") : `${codes.slice(0, -1).join(", ")} or ${codes.at(-1)}`;
   const the = codes.length === 1 ? "the code" : "the codes";
-  if (recoded) return `one of ${the} ${list}, or ${ANSWER_LABELS}`;
-  return codes.length
-    ? `a level 1–5, ${the} ${list}, or ${ANSWER_LABELS}`
-    : `a level 1–5 or ${ANSWER_LABELS}`;
+  if (recoded) return `one of ${the} ${list}, or ${texts}`;
+  return codes.length ? `a level 1–5, ${the} ${list}, or ${texts}` : `a level 1–5 or ${texts}`;
 }
 
 /** What to do about a cell no label or scale number reads. */

@@ -295,6 +295,24 @@ describe("crm-maturity batch", () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--group-by "Region": expected a column of .*export\.csv/);
+    // Nothing like it in the header: no guess.
+    expect(r.stderr).not.toMatch(/did you mean/);
+  });
+
+  it("names the column a mistyped --group-by may mean", () => {
+    const r = runCli([
+      "batch",
+      path.join(BAD, "export.csv"),
+      "--map",
+      path.join(BAD, "mapping.yaml"),
+      ...Q,
+      "--group-by",
+      "Departmnt",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /--group-by "Departmnt": expected a column of .*export\.csv \(a header in row 1 or #N\); found none \(did you mean "department" \(column C\)\?\)/,
+    );
   });
 
   it("says which questions no column of the mapping answers (they count as unanswered)", () => {
