@@ -474,6 +474,36 @@ function drawDimension(
   w.space(6);
 }
 
+/** One group-by column's table: a column per group (its respondents in brackets), a row per dimension. */
+function drawGroupScores(
+  w: Writer,
+  report: ReportModel,
+  g: ReportModel["perception"]["byGroup"][number],
+): void {
+  const { labels: L } = report;
+  const P = w.punct;
+  tableWithLead(
+    w,
+    [
+      { header: L.dimension, width: 3 },
+      ...g.values.map((v) => ({
+        header: `${v.name}${P.open}${v.count}${P.close}`,
+        width: 1,
+        align: "right" as const,
+      })),
+    ],
+    g.rows.map((row) => [
+      row.dimension === "overall" ? { text: row.title, bold: true } : row.title,
+      ...row.scores.map((s) => fmtScore(s, L.inconclusive)),
+    ]),
+    (keep) => {
+      w.subheading(g.title, { keep: paragraphHeight(w, g.intro) + keep });
+      w.paragraph(g.intro);
+    },
+  );
+  if (g.more) w.paragraph(g.more);
+}
+
 /** Perception gaps between roles and questions the respondents disagree on. */
 export function drawPerception(w: Writer, report: ReportModel, number: number): void {
   const { perception: p, labels: L } = report;
@@ -493,6 +523,7 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
       ]),
     );
   }
+  for (const g of p.byGroup) drawGroupScores(w, report, g);
   if (p.gaps.length > 0) {
     tableWithLead(
       w,

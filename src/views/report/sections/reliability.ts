@@ -1,4 +1,5 @@
 import type { DimensionReliability } from "../../../core/models/reliability.js";
+import { headingLabel } from "../../../core/text/survey-heading.js";
 import { localize } from "../../../i18n/format.js";
 import type { AgreementBand, AlphaBand } from "../../../i18n/messages.js";
 import type { ReportContext } from "../context.js";
@@ -140,9 +141,10 @@ export function buildReliability(ctx: ReportContext): AppendixReliability | null
     caveats: caveatsOf(ctx, rel.dimensions, title),
     groups: (results.statistics?.groups ?? [])
       .filter((g) => g.icc !== undefined)
+      .map((g) => ({ ...g, label: headingLabel(g.column) }))
       .map((g) => ({
-        title: t.groupTitle(g.column),
-        intro: t.groupIntro(g.column),
+        title: t.groupTitle(g.label),
+        intro: t.groupIntro(g.label),
         columns: t.groupColumns,
         rows: g.icc.map((icc) => ({
           dimension: icc.dimension,
@@ -152,7 +154,7 @@ export function buildReliability(ctx: ReportContext): AppendixReliability | null
           reading: t.groupReading({
             reliable: icc.icc2 === null ? null : icc.icc2 >= ICC2_RELIABLE,
             icc1: fmt(icc.icc1),
-            column: g.column,
+            column: g.label,
           }),
         })),
       })),
