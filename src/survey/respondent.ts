@@ -320,6 +320,8 @@ export class RowDecoder {
   private readonly roleLabels = new Map<string, number>();
   /** The ids of the roles that answer, for messages. */
   private readonly answering: string[];
+  /** What a role cell may hold, for the unknown-role message (see `expectedRole`). */
+  private readonly expectedRole: string;
   private readonly roleCache = new Map<string, number>();
   private readonly defaultRole: number;
   private readonly slots: SlotDecoder[];
@@ -346,6 +348,7 @@ export class RowDecoder {
     for (const [label, id] of Object.entries(mapping.respondent.role.values)) {
       this.roleLabels.set(normalizeLabel(label), this.roleIds.indexOf(id));
     }
+    this.expectedRole = expectedRole(mapping.respondent.role.values, this.answering);
     const def = mapping.respondent.role.default;
     this.defaultRole = def === undefined ? -1 : this.roleIds.indexOf(def);
     this.blankCode = mapping.blank === "unknown" ? ANSWER_UNKNOWN : ANSWER_ABSENT;
@@ -496,10 +499,11 @@ export class RowDecoder {
             kind: "unknown-role",
             column: b.roleColumn,
             value: raw,
-            expected: `a role (${this.answering.join(", ")}) or a label listed under respondent.role.values`,
-            ...(role === NOT_RESPONDENT
-              ? { hint: "a role the questionnaire marks `respondent: false`, which never answers" }
-              : {}),
+            expected: this.expectedRole,
+            hint:
+              role === NOT_RESPONDENT
+                ? "a role the questionnaire marks `respondent: false`, which never answers"
+                : "if it is one of those roles, give it under respondent.role.values in the mapping",
           });
         }
       } else if (role < 0) {
@@ -666,6 +670,26 @@ function invalidHint(slot: SlotDecoder, raw: string): string {
   return /^[+-]?\d+(?:\.\d+)?$/.test(number)
     ? "the scale is 1–5; give other codes a value under `labels` in the mapping"
     : "give the label a value under `labels` in the mapping";
+}
+
+/** Role codes named in the unknown-role message: a survey's own (`R1`, `1`) are few. */
+const LISTED_ROLE_CODES = 8;
+
+/**
+ * What a role cell may hold, said with the codes the export uses: the mapping's role values (a
+ * LimeSurvey export's `R1` … `R4`, 问卷星's `1` … `4`) with the role each stands for, then the
+ * roles themselves (their ids and names are read too).
+ */
+function expectedRole(
+  values: Readonly<Record<string, string>>,
+  answering: readonly string[],
+): string {
+  const roles = `a role (${answering.join(", ")})`;
+  const codes = Object.entries(values).filter(([, role]) => answering.includes(role));
+  if (codes.length === 0) return roles;
+  const listed = codes.slice(0, LISTED_ROLE_CODES).map(([code, role]) => `${code} (${role})`);
+  const more = codes.length > listed.length ? `, … (${codes.length} in all)` : "";
+  return `one of the mapping's role values ${listed.join(", ")}${more}, or ${roles}`;
 }
 
 /** Describes a problem for standard error: `row 12, "Q3" (column C): expected …; found "Maybe"`. */

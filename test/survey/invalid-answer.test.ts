@@ -73,21 +73,26 @@ describe("invalid answers in numeric exports", () => {
     const likert = plan.items.findIndex((i) => i.question.type === "likert");
     expect(plan.items[0]?.question.type).toBe("level");
     expect(likert).toBeGreaterThan(0);
-    const row = (id: string, first: string, atLikert = "3") => [
+    const row = (id: string, first: string, atLikert = "3", role = "1") => [
       id,
       ...meta,
-      "1",
+      role,
       first,
       ...plan.items.slice(1).map((_, i) => (i + 1 === likert ? atLikert : "3")),
     ];
     const file = path.join(dir, "wjx.csv");
-    writeFileSync(file, csv([header, row("1", "7"), row("2", "0"), row("3", "3", "0")]));
+    const rows = [row("1", "7"), row("2", "0"), row("3", "3", "0"), row("4", "3", "3", "9")];
+    writeFileSync(file, csv([header, ...rows]));
     const { outcome, lines } = await runOn(file, path.join(dir, "wjx-mapping.yaml"));
-    expect(outcome.summary.rows).toMatchObject({ scored: 1, rejected: 2 });
+    expect(outcome.summary.rows).toMatchObject({ scored: 1, rejected: 3 });
     const codes =
       "a level 1–5, the codes 6 (N/A), 7 (don't know), -2 (don't know) or -3 (don't know)";
     expect(lines[0]).toContain(`expected ${codes}, or ${LEVEL_LABELS}; found "0"`);
     // A Likert item's options are agreement labels: those are the examples it gives.
     expect(lines[1]).toContain(`expected ${codes}, or ${LABELS}; found "0"`);
+    // A role code the survey does not have: the message names the codes it has, and their roles.
+    expect(lines[2]).toContain(
+      `row 5, "1、role" (column G): expected one of the mapping's role values 1 (executive), 2 (manager), 3 (frontline), 4 (it), or a role (executive, manager, frontline, it); found "9" (if it is one of those roles, give it under respondent.role.values in the mapping)  (unknown-role)`,
+    );
   });
 });
