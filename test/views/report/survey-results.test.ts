@@ -105,6 +105,9 @@ describe("a report from survey results", () => {
     expect(en.appendix.respondents.more).toBe(
       `${total} people answered the survey; the cover gives their number in each role. They are not listed one by one here: each respondent's scores are part of the assessment's working papers and are available on request.`,
     );
+    // Anonymized too: the sentence names nobody, and an empty table would say nothing.
+    const anonymized = buildReport(results, questionnaire(), { lang: "en", anonymize: true });
+    expect(anonymized.appendix.respondents).toEqual(en.appendix.respondents);
     const internal = buildReport(results, questionnaire(), { lang: "zh-CN", edition: "internal" });
     expect(internal.appendix.respondents.more).toBe(
       `共有 ${total} 人填写了本次问卷，各角色人数见封面。此处不逐一列出受访者：每位受访者的得分见 crm-maturity batch 以 --respondents 写出的受访者 CSV。`,

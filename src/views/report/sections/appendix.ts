@@ -138,10 +138,10 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
               role: r.role,
               roleName: roleName(r.role),
             })),
-      ...(ctx.anonymize
-        ? {}
-        : survey
-          ? { more: t.respondentsSurvey({ total, internal }) }
+      ...(survey
+        ? { more: t.respondentsSurvey({ total, internal }) }
+        : ctx.anonymize
+          ? {}
           : total > listed.length
             ? {
                 more: (internal ? t.respondentsMore : t.respondentsMoreOnRequest)({
