@@ -563,6 +563,7 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
         fmtLevel(d.max, L.inconclusive),
       ]),
       (keep) => w.subheading(L.disagreements, { keep }),
+      closingRows(p.factConflicts.items.length === 0),
     );
   }
   if (p.factConflicts.items.length > 0) {
@@ -585,8 +586,18 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
         fmtLevel(d.min, L.inconclusive),
         fmtLevel(d.max, L.inconclusive),
       ]),
+      closingRows(true),
     );
   }
+}
+
+/**
+ * A table that closes its section: its last rows go to the next page together (a point of
+ * `keepWithNext` is enough to keep them), so no row stands alone on the section's last page —
+ * as a survey's long lists of disagreements did once a group table moved them down.
+ */
+function closingRows(closes: boolean): TableOptions {
+  return closes ? { keepWithNext: 1 } : {};
 }
 
 /** The risk register. */
