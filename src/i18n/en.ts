@@ -202,8 +202,10 @@ const reliability: Messages["report"]["reliability"] = {
   groupIntro: (column) =>
     `ICC(1) is the share of the differences between respondents that lies between the ${column} groups; ICC(2) is how reliable the groups' averages are (Bliese 2000). ICC(2) of 0.70 or more lets the groups be compared.`,
   groupColumns: { dimension: "Dimension", icc1: "ICC(1)", icc2: "ICC(2)", reading: "Reading" },
-  groupReading({ reliable, icc1, column }) {
+  groupReading({ reliable, chance, icc1, column }) {
     if (reliable === null) return `Not enough ${column} groups or answers to compare.`;
+    if (chance)
+      return `${column} groups differ no more than chance would make them: their averages should not be compared.`;
     return reliable
       ? `${column} groups differ reliably (ICC(1) = ${icc1}): their averages can be compared.`
       : `${column} group averages are not reliable enough to compare (ICC(1) = ${icc1}).`;

@@ -825,5 +825,11 @@ export interface ReliabilityMessages {
   groupTitle(column: string): string;
   groupIntro(column: string): string;
   groupColumns: { dimension: string; icc1: string; icc2: string; reading: string };
-  groupReading(r: { reliable: boolean | null; icc1: string; column: string }): string;
+  /** `chance`: the group means differ less than chance would make them (ICC below 0, not shown). */
+  groupReading(r: {
+    reliable: boolean | null;
+    chance: boolean;
+    icc1: string;
+    column: string;
+  }): string;
 }

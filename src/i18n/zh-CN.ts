@@ -182,8 +182,9 @@ const reliability: Messages["report"]["reliability"] = {
   groupIntro: (column) =>
     `ICC(1) 表示受访者之间的差异有多大比例来自“${column}”各组之间；ICC(2) 表示各组平均分的可靠程度（Bliese 2000）。ICC(2) 达到 0.70 及以上时，各组之间可以比较。`,
   groupColumns: { dimension: "维度", icc1: "ICC(1)", icc2: "ICC(2)", reading: "解读" },
-  groupReading({ reliable, icc1, column }) {
+  groupReading({ reliable, chance, icc1, column }) {
     if (reliable === null) return `“${column}”的分组或作答不足，无法比较。`;
+    if (chance) return `“${column}”各组之间的差异不超过偶然波动，各组平均分不宜相互比较。`;
     return reliable
       ? `“${column}”各组之间差异可靠（ICC(1) = ${icc1}），各组平均分可以相互比较。`
       : `“${column}”各组平均分不够可靠，不宜相互比较（ICC(1) = ${icc1}）。`;
