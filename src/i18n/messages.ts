@@ -580,7 +580,8 @@ export interface ReportMessages {
     blank: string;
     /**
      * Under the table when groups are left out, of `total`: `small` groups of fewer than
-     * `minimum` respondents (anonymized reports), and beyond the `shown` with the most respondents.
+     * `minimum` respondents (client editions, anonymized reports), and beyond the `shown` with
+     * the most respondents.
      */
     more(a: { shown: number; total: number; small: number; minimum: number }): string;
   };

@@ -475,7 +475,7 @@ const report: Messages["report"] = {
     title: (column) => `按“${column}”分组的得分`,
     intro: (column) =>
       `按“${column}”分组，列出各组受访者个人得分的平均值（括号内为人数）。与分角色得分不同，这些平均值未按角色加权平衡：一线员工较多的组，得分可能仅因此而偏低。各组之间的差异是否超出偶然波动，见附录“信度与一致性”部分。`,
-    blank: "（未填写）",
+    blank: "未填写",
     more: ({ shown, total, small, minimum }) =>
       [
         small > 0 ? `为避免从结果中识别出个人，不足 ${minimum} 人的 ${small} 个组未予列出。` : "",

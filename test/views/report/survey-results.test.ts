@@ -43,7 +43,8 @@ function withGroups(results: Results, n: number, respondents: (i: number) => num
 describe("a report from survey results", () => {
   it("gives each --group-by value's mean scores per dimension and overall", async () => {
     const results = await surveyResults();
-    const report = buildReport(results, questionnaire(), { lang: "en" });
+    // The fixture's departments have one respondent each: only the internal edition shows them.
+    const report = buildReport(results, questionnaire(), { lang: "en", edition: "internal" });
     const group = results.statistics?.groups[0];
     expect(group?.values.length).toBeGreaterThan(1);
     const [table] = report.perception.byGroup;
@@ -62,8 +63,13 @@ describe("a report from survey results", () => {
     expect(table?.more).toBeUndefined();
   });
 
+  it("has no table for a column none of whose groups is large enough to show", async () => {
+    const report = buildReport(await surveyResults(), questionnaire(), { lang: "en" });
+    expect(report.perception.byGroup).toEqual([]);
+  });
+
   it("names a group column by its heading without the survey's numbering, in both languages", async () => {
-    const results = await surveyResults();
+    const results = withGroups(await surveyResults(), 2, () => 10);
     const group = results.statistics?.groups[0];
     if (!group) throw new Error("no group");
     group.column = "74、您所在的部门：";
@@ -85,10 +91,16 @@ describe("a report from survey results", () => {
     );
   });
 
-  it("leaves out, anonymized, the groups small enough to single someone out", async () => {
+  it("leaves out, in the client's editions and anonymized, the groups small enough to single someone out", async () => {
     const results = withGroups(await surveyResults(), 4, (i) => (i === 0 ? 1 : 20));
+    const internal = buildReport(results, questionnaire(), { lang: "en", edition: "internal" })
+      .perception.byGroup[0];
+    expect(internal?.values).toHaveLength(4);
     const full = buildReport(results, questionnaire(), { lang: "en" }).perception.byGroup[0];
-    expect(full?.values).toHaveLength(4);
+    expect(full?.values.map((v) => v.count)).toEqual([20, 20, 20]);
+    expect(full?.more).toBe(
+      `One group of fewer than ${ANONYMOUS_GROUP_MINIMUM} respondents is not shown, so that no one's answers can be singled out. Every group's figures are in the assessment's working papers.`,
+    );
     const anonymized = buildReport(results, questionnaire(), { lang: "zh-CN", anonymize: true })
       .perception.byGroup[0];
     expect(anonymized?.values.map((v) => v.count)).toEqual([20, 20, 20]);
@@ -126,7 +138,10 @@ describe("a report from survey results", () => {
   });
 
   it("renders the group table and the respondents' sentence in Markdown, PDF and Word", async () => {
-    const report = buildReport(await surveyResults(), questionnaire(), { lang: "en" });
+    const report = buildReport(await surveyResults(), questionnaire(), {
+      lang: "en",
+      edition: "internal",
+    });
     const [table] = report.perception.byGroup;
     const sentence = report.appendix.respondents.more ?? "";
     const md = await renderMarkdown(report);

@@ -57,7 +57,10 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
 
 /** Groups shown per group-by column: a table column each, so a page's width holds them. */
 export const SHOWN_GROUPS = 8;
-/** Anonymized, a group of fewer respondents could single one out: it is not shown. */
+/**
+ * A group of fewer respondents could single one out (its means are their answers): the client's
+ * editions and an anonymized report leave it out; the internal edition, not anonymized, shows it.
+ */
 export const ANONYMOUS_GROUP_MINIMUM = 3;
 
 /**
@@ -67,17 +70,18 @@ export const ANONYMOUS_GROUP_MINIMUM = 3;
 function buildByGroup(ctx: ReportContext): ReportModel["perception"]["byGroup"] {
   const { results, t, L } = ctx;
   const g = t.groupScores;
-  return (results.statistics?.groups ?? []).map((group) => {
+  const minimum = ctx.edition === "internal" && !ctx.anonymize ? 0 : ANONYMOUS_GROUP_MINIMUM;
+  return (results.statistics?.groups ?? []).flatMap((group) => {
     const label = headingLabel(group.column);
-    const eligible = group.values.filter(
-      (v) => !ctx.anonymize || v.respondents >= ANONYMOUS_GROUP_MINIMUM,
-    );
+    const eligible = group.values.filter((v) => v.respondents >= minimum);
     const chosen = new Set(
       [...eligible]
         .sort((a, b) => b.respondents - a.respondents || compareText(a.value, b.value))
         .slice(0, SHOWN_GROUPS),
     );
     const shown = group.values.filter((v) => chosen.has(v));
+    // No group large enough to show: no table of empty columns (the appendix still gives ICC).
+    if (shown.length === 0) return [];
     const small = group.values.length - eligible.length;
     return {
       column: group.column,
