@@ -495,7 +495,7 @@ const report: Messages["report"] = {
   groupScores: {
     title: (column) => `Scores by ${column}`,
     intro: (column) =>
-      `The mean of the respondents' own scores for each ${column} (respondents in brackets). Unlike the scores by role, these means are not balanced across roles: a group with many front-line respondents can read lower for that reason alone. Whether the groups differ by more than chance is shown in the appendix, under reliability and agreement.`,
+      `The mean of the respondents' own scores in each group of “${column}” (respondents in brackets). Unlike the scores by role, these means are not balanced across roles: a group with many front-line respondents can read lower for that reason alone. Whether the groups differ by more than chance is shown in the appendix, under reliability and agreement.`,
     blank: "Not given",
     more: ({ shown, total, small, minimum }) =>
       [
