@@ -1,3 +1,5 @@
+import { nearest } from "../core/text/nearest.js";
+import { headingLabel, SURVEY_NUMBERING } from "../core/text/survey-heading.js";
 import { normalizeLabel } from "./answer-texts.js";
 import { limesurveyCodeTextSeparator, type Preset } from "./presets.js";
 import { titleNumber } from "./question-numbers.js";
@@ -132,9 +134,8 @@ export function matchTexts(text: string): string[] {
   const out = new Set<string>();
   const t = text
     .normalize("NFKC")
-    // Survey numbering: `3、`, `Q3.`, `3)`, `3:`, `3：`, and the numbered titles `Q3 · ` of the
-    // paper form and Google Forms.
-    .replace(/^\s*(?:q(?:uestion)?\s*)?\d+(?:\.\d+)*\s*[\u3001.):\uFF1A\u00B7]\s*/i, "")
+    // Survey numbering: `3、`, `Q3.`, `3)`, `3:`, `3：`, and the numbered titles `Q3 · `.
+    .replace(SURVEY_NUMBERING, "")
     .trim();
   if (t) out.add(t);
   const paren = /^\s*\d+\s*\((.+)\)\s*$/.exec(text.normalize("NFKC"));
@@ -151,4 +152,38 @@ export function matchTexts(text: string): string[] {
     if (i > 0 && i < t.length - sep.length) out.add(t.slice(i + sep.length).trim());
   }
   return [...out].filter(Boolean);
+}
+
+/**
+ * Columns a name that matches no header may have meant, for a "did you mean" hint: those whose
+ * header, without survey numbering, holds the name or is held by it (`部门` and
+ * `74、您所在的部门：`, `Department` and `Q3. Department:`; the shortest such headers, not every
+ * question mentioning the word), else the one nearest in spelling; at most three.
+ */
+export function similarColumns(header: SurveyHeader, name: string): SurveyColumn[] {
+  const wanted = normalizeLabel(headingLabel(name));
+  if (wanted === "") return [];
+  const labelled = header.columns.map((c) => ({ c, label: normalizeLabel(headingLabel(c.key)) }));
+  const holding = labelled.filter(
+    ({ label }) => label !== "" && (label.includes(wanted) || wanted.includes(label)),
+  );
+  if (holding.length) {
+    // The shortest first, and none much longer: `部门` means `您所在的部门`, not every question
+    // whose text mentions a department.
+    holding.sort((a, b) => a.label.length - b.label.length || a.c.index - b.c.index);
+    const shortest = holding[0]?.label.length ?? 0;
+    return holding
+      .filter(({ label }) => label.length <= 2 * shortest)
+      .slice(0, 3)
+      .map(({ c }) => c);
+  }
+  const near = nearest(
+    wanted,
+    labelled.map(({ label }) => label),
+    3,
+  );
+  return labelled
+    .filter(({ label }) => label === near)
+    .slice(0, 1)
+    .map(({ c }) => c);
 }

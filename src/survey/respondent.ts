@@ -346,6 +346,8 @@ export class RowDecoder {
   private readonly roleLabels = new Map<string, number>();
   /** The ids of the roles that answer, for messages. */
   private readonly answering: string[];
+  /** What a role cell may hold, for the unknown-role message (see `expectedRole`). */
+  private readonly expectedRole: string;
   private readonly roleCache = new Map<string, number>();
   private readonly defaultRole: number;
   private readonly slots: SlotDecoder[];
@@ -372,6 +374,7 @@ export class RowDecoder {
     for (const [label, id] of Object.entries(mapping.respondent.role.values)) {
       this.roleLabels.set(normalizeLabel(label), this.roleIds.indexOf(id));
     }
+    this.expectedRole = expectedRole(mapping.respondent.role.values, this.answering);
     const def = mapping.respondent.role.default;
     this.defaultRole = def === undefined ? -1 : this.roleIds.indexOf(def);
     this.blankCode = mapping.blank === "unknown" ? ANSWER_UNKNOWN : ANSWER_ABSENT;
@@ -417,7 +420,7 @@ export class RowDecoder {
           (d) => labels.has(d) && labels.get(d) !== Number(d),
         ),
         roleMask,
-        expected: expectedAnswer(labels),
+        expected: expectedAnswer(labels, q?.levels !== undefined),
       };
     });
     this.notForRole = new Int32Array(this.slots.length);
@@ -522,10 +525,11 @@ export class RowDecoder {
             kind: "unknown-role",
             column: b.roleColumn,
             value: raw,
-            expected: `a role (${this.answering.join(", ")}) or a label listed under respondent.role.values`,
-            ...(role === NOT_RESPONDENT
-              ? { hint: "a role the questionnaire marks `respondent: false`, which never answers" }
-              : {}),
+            expected: this.expectedRole,
+            hint:
+              role === NOT_RESPONDENT
+                ? "a role the questionnaire marks `respondent: false`, which never answers"
+                : "if it is one of those roles, give it under respondent.role.values in the mapping",
           });
         }
       } else if (role < 0) {
@@ -641,6 +645,9 @@ export class RowDecoder {
 }
 
 const ANSWER_LABELS = 'an answer label such as "Strongly agree", "非常同意" or "N/A"';
+/** A level question's options are its level descriptions, not agreement labels. */
+const LEVEL_LABELS =
+  'one of the question\'s level descriptions as the questionnaire words them, or an answer label such as "N/A" or "不知道"';
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
 /** What an answer code means, in the invalid-answer message: `level 3`, `N/A`, `don't know`. */
@@ -655,9 +662,11 @@ function meaning(code: number): string {
  * What a question column accepts, said exactly: the levels 1–5 and every other number the
  * column's labels give a meaning (a Qualtrics or 问卷星 numeric export's `6` for N/A and `7` for
  * don't know, Qualtrics' `-99`), or, when the labels recode the digits 1–5 (a structure file's
- * reversed codes), only the numbers they list; then the answer labels.
+ * reversed codes), only the numbers they list; then the answer labels — for a level question its
+ * level descriptions, which are its options on every platform.
  */
-function expectedAnswer(labels: ReadonlyMap<string, number>): string {
+function expectedAnswer(labels: ReadonlyMap<string, number>, level: boolean): string {
+  const texts = level ? LEVEL_LABELS : ANSWER_LABELS;
   const recoded = [...labels].some(([k, v]) => /^[1-5]$/.test(k) && v !== Number(k));
   const codes = [...labels]
     .filter(([k, v]) => NUMBER.test(k) && (recoded || !/^[1-5]$/.test(k) || Number(k) !== v))
@@ -670,10 +679,8 @@ function expectedAnswer(labels: ReadonlyMap<string, number>): string {
   const list =
     codes.length < 2 ? codes.join("") : `${codes.slice(0, -1).join(", ")} or ${codes.at(-1)}`;
   const the = codes.length === 1 ? "the code" : "the codes";
-  if (recoded) return `one of ${the} ${list}, or ${ANSWER_LABELS}`;
-  return codes.length
-    ? `a level 1–5, ${the} ${list}, or ${ANSWER_LABELS}`
-    : `a level 1–5 or ${ANSWER_LABELS}`;
+  if (recoded) return `one of ${the} ${list}, or ${texts}`;
+  return codes.length ? `a level 1–5, ${the} ${list}, or ${texts}` : `a level 1–5 or ${texts}`;
 }
 
 /** What to do about a cell no label or scale number reads. */
@@ -689,6 +696,26 @@ function invalidHint(slot: SlotDecoder, raw: string): string {
   return /^[+-]?\d+(?:\.\d+)?$/.test(number)
     ? "the scale is 1–5; give other codes a value under `labels` in the mapping"
     : "give the label a value under `labels` in the mapping";
+}
+
+/** Role codes named in the unknown-role message: a survey's own (`R1`, `1`) are few. */
+const LISTED_ROLE_CODES = 8;
+
+/**
+ * What a role cell may hold, said with the codes the export uses: the mapping's role values (a
+ * LimeSurvey export's `R1` … `R4`, 问卷星's `1` … `4`) with the role each stands for, then the
+ * roles themselves (their ids and names are read too).
+ */
+function expectedRole(
+  values: Readonly<Record<string, string>>,
+  answering: readonly string[],
+): string {
+  const roles = `a role (${answering.join(", ")})`;
+  const codes = Object.entries(values).filter(([, role]) => answering.includes(role));
+  if (codes.length === 0) return roles;
+  const listed = codes.slice(0, LISTED_ROLE_CODES).map(([code, role]) => `${code} (${role})`);
+  const more = codes.length > listed.length ? `, … (${codes.length} in all)` : "";
+  return `one of the mapping's role values ${listed.join(", ")}${more}, or ${roles}`;
 }
 
 /** Describes a problem for standard error: `row 12, "Q3" (column C): expected …; found "Maybe"`. */

@@ -4,6 +4,7 @@ import {
   findColumns,
   matchTexts,
   type SurveyHeader,
+  similarColumns,
 } from "../../src/survey/header.js";
 
 describe("finding columns by name", () => {
@@ -52,5 +53,33 @@ describe("the texts of a header worth matching to a question", () => {
     ).toContain("销售人员把客户信息当作个人财产。");
     // A number in parentheses stays an item (`9(Item)`), not a note.
     expect(matchTexts("9(Item)")).toEqual(["9(Item)", "Item"]);
+  });
+});
+
+describe("columns a name that matches no header may mean", () => {
+  const headerOf = (keys: string[]): SurveyHeader => ({
+    columns: keys.map((key, index) => ({ index, key, text: key })),
+    width: keys.length,
+  });
+  // 问卷星 numbers every heading and closes a prompt with a colon; questions mention departments.
+  const wjx = headerOf([
+    "序号",
+    "1、您在公司中的角色是？",
+    "2、CRM 是作为全公司战略来设计和治理，还是作为某个部门的工具？",
+    "3、当客户问题涉及多个部门时，各部门协同解决的情况如何？",
+    "4、您所在的部门：",
+  ]);
+  const keys = (name: string, header = wjx) => similarColumns(header, name).map((c) => c.key);
+
+  it("finds the heading that holds the name, not every question mentioning it", () => {
+    expect(keys("部门")).toEqual(["4、您所在的部门："]);
+    expect(keys("3、您所在的部门：")).toEqual(["4、您所在的部门："]);
+  });
+
+  it("finds a heading spelled nearly like the name", () => {
+    const header = headerOf(["ResponseId", "Q2. Department:", "Region"]);
+    expect(keys("Departmnt", header)).toEqual(["Q2. Department:"]);
+    expect(keys("Regoin", header)).toEqual(["Region"]);
+    expect(keys("Team", header)).toEqual([]);
   });
 });
