@@ -125,7 +125,13 @@ export interface CompareView {
   perception: TableView | null;
   perceptionNone: string;
   questionnaire: { intro: string; groups: ListGroup[]; none: string | null };
+  /** The biggest movers with their question ids (the terminal table). */
   movers: TableView | null;
+  /**
+   * The biggest movers for the documents (Markdown, PDF, Word, deck): each question by its text,
+   * as risks go by their titles; by its id only where no questionnaire gives its text.
+   */
+  moversByText: TableView | null;
   /** False when questions moved but none is listed (`--movers 0`): the section is left out. */
   showMovers: boolean;
   /** Set when a listed mover's definition changed between versions (marked †). */
@@ -334,27 +340,42 @@ function riskItem(lang: Lang, r: RiskChange): ListItem {
   };
 }
 
-function moversTable(lang: Lang, c: Comparison): TableView | null {
+/**
+ * The biggest movers: with `ids`, each question's id then its text (the terminal); without, its
+ * text alone, or its id where no questionnaire gives the text (results compared without them).
+ */
+function moversTable(lang: Lang, c: Comparison, ids: boolean): TableView | null {
   const m = messagesFor(lang);
   if (c.questions.movers.length === 0) return null;
   // Results compared without their questionnaires carry no question texts: then the table has
   // no empty text column, and the id carries the changed-definition mark.
   const withText = c.questions.movers.some((q) => questionText(lang, q) !== "");
   const mark = (q: QuestionChange) => (q.definitionChanged ? " †" : "");
-  const row = (q: QuestionChange): Cell[] => [
-    ...(withText
+  const byText = withText && !ids;
+  const label = (q: QuestionChange): Cell[] => {
+    if (byText) {
+      const text = questionText(lang, q);
+      return [text ? { text: `${text}${mark(q)}` } : { text: `${q.id}${mark(q)}`, code: true }];
+    }
+    return withText
       ? [{ text: q.id, code: true }, { text: `${questionText(lang, q)}${mark(q)}` }]
-      : [{ text: `${q.id}${mark(q)}`, code: true }]),
+      : [{ text: `${q.id}${mark(q)}`, code: true }];
+  };
+  const row = (q: QuestionChange): Cell[] => [
+    ...label(q),
     { text: num(q.score.baseline) },
     { text: num(q.score.followup) },
     { text: arrow(q.score.change), trend: trendOf(q.score.change) },
   ];
+  const text = { label: m.comparison.col.question, right: false, role: "text" as const };
   return {
     columns: [
-      { label: m.comparison.col.questionId, right: false },
-      ...(withText
-        ? [{ label: m.comparison.col.question, right: false, role: "text" as const, drop: 1 }]
-        : []),
+      ...(byText
+        ? [text]
+        : [
+            { label: m.comparison.col.questionId, right: false },
+            ...(withText ? [{ ...text, drop: 1 }] : []),
+          ]),
       { label: m.comparison.baseline, right: true },
       { label: m.comparison.followup, right: true },
       { label: m.comparison.change, right: true },
@@ -646,7 +667,8 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     perception: perceptionTable(lang, c),
     perceptionNone: m.comparison.perception.none,
     questionnaire: questionnaireSection(lang, c),
-    movers: moversTable(lang, c),
+    movers: moversTable(lang, c, true),
+    moversByText: moversTable(lang, c, false),
     showMovers: c.questions.movers.length > 0 || !c.questions.matched.some((q) => q.score.change),
     moversFootnote: c.questions.movers.some((q) => q.definitionChanged)
       ? m.comparison.movers.definitionChanged

@@ -16,7 +16,7 @@ import { buildCompareView, cellText, warningText } from "../../src/views/compari
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "../helpers/lotus.js";
 import { packageParts } from "../helpers/ooxml.js";
-import { havePdftotext, pdfWords } from "./pdf/helpers.js";
+import { havePdftotext, pdfText, pdfWords } from "./pdf/helpers.js";
 
 // Built from a string: Biome rejects control characters in regular expression literals.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
@@ -178,6 +178,62 @@ describe("the movers table", () => {
     expect(columns).not.toContain("Question");
     expect(idsOnly?.rows.every((r) => r.length === columns.length)).toBe(true);
     expect(idsOnly?.rows.every((r) => (r[0]?.text ?? "") !== "")).toBe(true);
+  });
+});
+
+describe("questions in the documents", () => {
+  // The documents name questions by their text, as risks by their titles; the questionnaire's
+  // ids (lead.ceo-ownership, data.quality-measured) are for the terminal and the JSON.
+  const ids = /\b(?:lead|cult|data)\.[a-z]+(?:-[a-z]+)*\b/;
+
+  it("give the movers and the questionnaire changes by their text, without ids", async () => {
+    const c = await lotus();
+    const view = buildCompareView(c, "en");
+    expect(view.movers?.columns.map((col) => col.label)).toEqual([
+      "Question id",
+      "Question",
+      "Baseline",
+      "Follow-up",
+      "Change",
+    ]);
+    expect(view.moversByText?.columns.map((col) => col.label)).toEqual([
+      "Question",
+      "Baseline",
+      "Follow-up",
+      "Change",
+    ]);
+    for (const lang of ["en", "zh-CN"] as const) {
+      const md = await render("md", c, lang);
+      expect(md.match(ids), lang).toBeNull();
+      const docx = await packageParts((await render("docx", c, lang)) as unknown as Uint8Array);
+      expect(docx.get("word/document.xml")?.match(ids), lang).toBeNull();
+      const pptx = await packageParts((await render("pptx", c, lang)) as unknown as Uint8Array);
+      const notes = [...pptx].filter(([name]) => name.startsWith("ppt/notesSlides/"));
+      expect(
+        notes
+          .map(([, x]) => x)
+          .join("")
+          .match(ids),
+        lang,
+      ).toBeNull();
+    }
+    // The terminal table keeps them, to find the question in the questionnaire.
+    expect(await render("table", c)).toContain("lead.ceo-ownership");
+  });
+
+  it.skipIf(!havePdftotext())("leave the ids out of the PDF", async () => {
+    const pdf = (await render("pdf", await lotus())) as unknown as Uint8Array;
+    const { text } = pdfText(pdf);
+    expect(text).toContain("chief executive take part");
+    expect(text.match(ids)).toBeNull();
+  });
+
+  it("fall back on the id where no questionnaire gives the text", async () => {
+    const { baseline, followup } = await loadLotus();
+    const c = compareAssessments({ results: baseline.results }, { results: followup.results });
+    const movers = buildCompareView(c, "en").moversByText;
+    expect(movers?.rows[0]?.[0]).toMatchObject({ code: true });
+    expect(movers?.rows[0]?.[0]?.text).toMatch(ids);
   });
 });
 

@@ -49,13 +49,13 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
       t.rows.map((row) => row.map((c, i) => cell(c, !wrapping[i]))),
     );
   };
-  const item = (i: ListItem): string => `${i.id}${i.text ? ` ${i.text}` : ""}${i.detail}`;
-  // A risk or readiness rule: its title for the client, without the questionnaire's id (as the deck).
+  // A risk, readiness rule or question: its title or text for the client, without the
+  // questionnaire's id (as the deck); the id only where no text is known.
   const titled = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
-  const groups = (list: ListGroup[], none: string | null, line = item): FileChild[] =>
+  const groups = (list: ListGroup[], none: string | null): FileChild[] =>
     list.flatMap((g) => [
       b.heading(2, g.heading),
-      ...(g.items.length > 0 ? b.bullets(g.items.map(line)) : none ? [b.paragraph(none)] : []),
+      ...(g.items.length > 0 ? b.bullets(g.items.map(titled)) : none ? [b.paragraph(none)] : []),
     ]);
 
   const baseline = messagesFor(opts.lang).comparison.baseline;
@@ -94,7 +94,7 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
   body.push(b.heading(1, v.labels.readiness), b.paragraph(v.readiness.paragraph));
   for (const side of v.readiness.sides)
     body.push(b.paragraph(side.heading, { bold: true }), ...b.bullets(side.rules.map(titled)));
-  body.push(b.heading(1, v.labels.risks), ...groups(v.risks, v.risksNone, titled));
+  body.push(b.heading(1, v.labels.risks), ...groups(v.risks, v.risksNone));
   body.push(b.heading(1, v.labels.perception));
   body.push(...(v.perception ? table(v.perception) : [b.paragraph(v.perceptionNone)]));
   body.push(b.heading(1, v.labels.questionnaire), b.paragraph(v.questionnaire.intro));
@@ -102,7 +102,7 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
   if (v.questionnaire.none) body.push(b.paragraph(v.questionnaire.none));
   if (v.showMovers) {
     body.push(b.heading(1, v.labels.movers));
-    body.push(...(v.movers ? table(v.movers) : [b.paragraph(v.moversNone)]));
+    body.push(...(v.moversByText ? table(v.moversByText) : [b.paragraph(v.moversNone)]));
     if (v.moversFootnote) body.push(b.paragraph(v.moversFootnote, { style: STYLE.small }));
   }
   body.push(b.heading(1, v.labels.method), ...b.bullets(v.method));

@@ -52,19 +52,16 @@ function table(w: Writer, t: TableView, opts: { totalRow?: boolean } = {}): void
   );
 }
 
-const item = (i: ListItem): string => `${i.id}${i.text ? ` ${i.text}` : ""}${i.detail}`;
-/** A risk or readiness rule: its title for the client, without the questionnaire's id (as the deck). */
+/**
+ * A risk, readiness rule or question: its title or text for the client, without the
+ * questionnaire's id (as the deck); the id only where no text is known.
+ */
 const titled = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
 
-function groups(
-  w: Writer,
-  list: ListGroup[],
-  none: string | null,
-  line: (i: ListItem) => string = item,
-): void {
+function groups(w: Writer, list: ListGroup[], none: string | null): void {
   for (const g of list) {
     w.minorHeading(g.heading);
-    if (g.items.length > 0) w.bullets(g.items.map(line));
+    if (g.items.length > 0) w.bullets(g.items.map(titled));
     else if (none) w.paragraph(none);
   }
 }
@@ -190,7 +187,7 @@ function drawFindings(w: Writer, v: CompareView): void {
     w.bullets(side.rules.map(titled));
   }
   w.subheading(v.labels.risks, { toc: true });
-  groups(w, v.risks, v.risksNone, titled);
+  groups(w, v.risks, v.risksNone);
   w.subheading(v.labels.perception, { toc: true });
   if (v.perception) table(w, v.perception);
   else w.paragraph(v.perceptionNone);
@@ -200,7 +197,7 @@ function drawFindings(w: Writer, v: CompareView): void {
   if (v.questionnaire.none) w.paragraph(v.questionnaire.none);
   if (v.showMovers) {
     w.subheading(v.labels.movers, { toc: true });
-    if (v.movers) table(w, v.movers);
+    if (v.moversByText) table(w, v.moversByText);
     else w.paragraph(v.moversNone);
     if (v.moversFootnote) w.paragraph(v.moversFootnote, { size: SIZE.small, color: COLOR.muted });
   }

@@ -260,7 +260,9 @@ class ComparisonDeck extends DeckBase {
       this.v.questionnaire.intro,
       ...this.v.questionnaire.groups.flatMap((g) => [g.heading, ...g.items.map(item)]),
       ...(this.v.questionnaire.none ? [this.v.questionnaire.none] : []),
-      ...(this.v.movers ? this.v.movers.rows.map((row) => row.map((c) => c.text).join(" · ")) : []),
+      ...(this.v.moversByText
+        ? this.v.moversByText.rows.map((row) => row.map((c) => c.text).join(" · "))
+        : []),
     ]);
     if (this.v.perception) {
       this.table(
