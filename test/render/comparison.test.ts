@@ -468,6 +468,30 @@ describe("compare --format pptx: the risks slide", () => {
   });
 });
 
+describe("compare --format pptx: the tables", () => {
+  it("right-align their figures, as the PDF and Word do, and keep names left", async () => {
+    const parts = await packageParts(
+      (await render("pptx", await lotus())) as unknown as Uint8Array,
+    );
+    const cells = [...parts]
+      .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      .flatMap(([, x]) => x.match(/<a:tc>.*?<\/a:tc>/g) ?? [])
+      .map((tc) => ({
+        text: [...tc.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(""),
+        right: /algn="r"/.test(tc),
+      }));
+    // Scores (2.27), changes (▲ +0.92) and perception gaps (1.21 flagged).
+    const figures = cells.filter((c) =>
+      /^(?:[▲▼=] [+-]?)?\d+\.\d\d(?:\u00a0flagged\u00a0)?$/.test(c.text),
+    );
+    expect(figures.length).toBeGreaterThan(20);
+    expect(figures.filter((c) => !c.right)).toEqual([]);
+    const names = cells.filter((c) => c.text === "Leadership involvement");
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((c) => !c.right)).toBe(true);
+  });
+});
+
 describe("profile warnings", () => {
   it("name the profiles in the document's language, and by id on standard error", async () => {
     const c = await lotus();

@@ -153,7 +153,14 @@ class ComparisonDeck extends DeckBase {
         }),
         this.overallRow(),
       ],
-      { x: 7.3, y: 1.4, w: BODY_W - 6.75, colW: [1.6, 0.85, 0.85, 0.85, 1.33], fontSize: 11 },
+      {
+        x: 7.3,
+        y: 1.4,
+        w: BODY_W - 6.75,
+        colW: [1.6, 0.85, 0.85, 0.85, 1.33],
+        fontSize: 11,
+        right: [false, true, true, true, false],
+      },
     );
   }
 
@@ -250,7 +257,14 @@ class ComparisonDeck extends DeckBase {
           color: c.trend === "up" ? COLOR.improved : c.trend === "down" ? COLOR.gap : COLOR.ink,
         })),
       ),
-      { x: MARGIN, y: 1.9, w: BODY_W, colW: [4.4, 1.3, 1.3, 1.3, 2.533, 1.4], fontSize: 13 },
+      {
+        x: MARGIN,
+        y: 1.9,
+        w: BODY_W,
+        colW: [4.4, 1.3, 1.3, 1.3, 2.533, 1.4],
+        fontSize: 13,
+        right: kpis.columns.map((c) => c.right),
+      },
     );
   }
 
@@ -286,6 +300,7 @@ class ComparisonDeck extends DeckBase {
                 Math.max(1, this.v.perception ? this.v.perception.columns.length - 1 : 1),
           ),
           fontSize: 13,
+          right: this.v.perception.columns.map((c) => c.right),
         },
       );
     } else {
