@@ -720,7 +720,11 @@ function roleMismatchEn(a: Parameters<Messages["comparison"]["warning"]["role-mi
     .filter((part) => part !== "")
     .join(", and ");
   const opening = `${who.charAt(0).toUpperCase()}${who.slice(1)}.`;
-  const where = a.all ? "every dimension" : list(a.dimensions);
+  const where = a.all
+    ? "every dimension"
+    : a.except.length > 0
+      ? `every dimension except ${list(a.except)}`
+      : list(a.dimensions);
   if (a.comparedOn === "shared-roles") {
     const which =
       a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0

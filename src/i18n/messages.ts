@@ -162,6 +162,11 @@ export interface RoleMismatchText {
   /** The titles of the dimensions those roles answered on; `all` when that is every one. */
   dimensions: string[];
   all: boolean;
+  /**
+   * When not empty, the dimensions concerned are every one but these few: the sentence names
+   * them ("every dimension except …") rather than listing nearly all the others.
+   */
+  except: string[];
 }
 
 /** The progress report of `compare`. */

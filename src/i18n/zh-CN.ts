@@ -676,7 +676,11 @@ function roleMismatchZh(a: Parameters<Messages["comparison"]["warning"]["role-mi
   ]
     .filter((part) => part !== "")
     .join("，");
-  const where = a.all ? "各个维度" : list(a.dimensions);
+  const where = a.all
+    ? "各个维度"
+    : a.except.length > 0
+      ? `除${list(a.except)}以外的各个维度`
+      : list(a.dimensions);
   if (a.comparedOn === "shared-roles") {
     const which =
       a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0

@@ -498,6 +498,13 @@ function roleMismatchText(
   const named = (r: RoleRef) =>
     ids || !(r.people ?? r.name) ? r.id : localize(r.people ?? r.name ?? {}, lang);
   const titles = new Map(c.dimensions.map((d) => [d.id, localize(d.title, lang)]));
+  const concerned = new Set(w.dimensions);
+  const others = c.dimensions.filter((d) => !concerned.has(d.id));
+  // Eight of nine dimensions read better as "every dimension except the ninth".
+  const except =
+    !ids && others.length > 0 && others.length <= 2 && w.dimensions.length >= 4
+      ? others.map((d) => localize(d.title, lang))
+      : [];
   return {
     onlyBaseline: w.onlyBaseline.map(named),
     onlyFollowup: w.onlyFollowup.map(named),
@@ -505,6 +512,7 @@ function roleMismatchText(
     comparedOn: w.comparedOn,
     dimensions: w.dimensions.map((id) => (ids ? id : (titles.get(id) ?? id))),
     all: w.dimensions.length > 0 && w.dimensions.length === c.dimensions.length,
+    except,
   };
 }
 
