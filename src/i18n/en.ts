@@ -771,7 +771,8 @@ const comparison: Messages["comparison"] = {
     worsened: "worsened",
     unchanged: "unchanged",
     "not-comparable": "not comparable: one assessment has no answers to judge",
-    sideHeading: (a) => `${a.side}${a.verdict}, decided by:`,
+    same: (verdict) => `${verdict}, as at the baseline`,
+    sideHeading: (a) => `${a.side}${a.verdict}, for these reasons:`,
   },
   risks: { resolved: "Resolved", new: "New", persisting: "Persisting", none: "None." },
   riskRule: {

@@ -202,6 +202,8 @@ export interface ComparisonMessages {
     worsened: string;
     unchanged: string;
     "not-comparable": string;
+    /** The line when both assessments reached one verdict: "not ready, as at the baseline". */
+    same(verdict: string): string;
     sideHeading(a: { side: string; verdict: string }): string;
   };
   risks: { resolved: string; new: string; persisting: string; none: string };

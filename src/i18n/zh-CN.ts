@@ -730,6 +730,7 @@ const comparison: Messages["comparison"] = {
     worsened: "恶化",
     unchanged: "不变",
     "not-comparable": "无法比较：其中一次评估没有可供判断的回答",
+    same: (verdict) => `${verdict}，与基线相同`,
     sideHeading: (a) => `${a.side}${a.verdict}，判定依据：`,
   },
   risks: { resolved: "已解除", new: "新出现", persisting: "持续存在", none: "无" },

@@ -117,7 +117,7 @@ export interface CompareView {
     /** The line as a paragraph of its own: with a capital (English verdicts are lower-case). */
     paragraph: string;
     trend: Trend;
-    /** e.g. `Baseline (not ready), decided by:` with the rules that decided it. */
+    /** e.g. `Baseline (not ready), for these reasons:` with the rules that decided it. */
     sides: { heading: string; rules: ListItem[] }[];
   };
   risks: ListGroup[];
@@ -597,7 +597,11 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     mark,
   }));
   const anyDagger = c.dimensions.some((d) => d.questionsChanged);
-  const readinessLine = `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`;
+  // One verdict at both assessments reads as a sentence, not as "conditional → conditional (=)".
+  const readinessLine =
+    dir === "unchanged" && c.readiness.baseline === c.readiness.followup
+      ? m.comparison.readiness.same(verdict(c.readiness.followup))
+      : `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`;
   return {
     lang,
     heading: m.comparison.heading(client),

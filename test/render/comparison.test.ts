@@ -492,6 +492,32 @@ describe("compare --format pptx: the tables", () => {
   });
 });
 
+describe("readiness at both assessments", () => {
+  it("reads as a sentence when the verdict did not change, and as a move when it did", async () => {
+    const c = await lotus();
+    const same: Comparison = {
+      ...c,
+      readiness: {
+        ...c.readiness,
+        baseline: "conditional",
+        followup: "conditional",
+        direction: "unchanged",
+      },
+    };
+    expect(buildCompareView(same, "en").readiness.paragraph).toBe(
+      "Ready with conditions, as at the baseline",
+    );
+    expect(buildCompareView(same, "zh-CN").readiness.line).toBe("有条件就绪，与基线相同");
+    const md = await render("md", same);
+    expect(md).not.toMatch(/ready with conditions → ready with conditions|\(= unchanged\)/i);
+    expect(md).toContain("Baseline (ready with conditions), for these reasons:");
+    // A change keeps its arrow and direction.
+    expect(buildCompareView(c, "en").readiness.paragraph).toBe(
+      "Not ready → ready with conditions (▲ improved)",
+    );
+  });
+});
+
 describe("profile warnings", () => {
   it("name the profiles in the document's language, and by id on standard error", async () => {
     const c = await lotus();
