@@ -774,7 +774,17 @@ const comparison: Messages["comparison"] = {
     same: (verdict) => `${verdict}, as at the baseline`,
     sideHeading: (a) => `${a.side}${a.verdict}, for these reasons:`,
   },
-  risks: { resolved: "Resolved", new: "New", persisting: "Persisting", none: "None." },
+  risks: {
+    resolved: "Resolved",
+    new: "New",
+    persisting: "Persisting",
+    none: "None.",
+    noneOf: {
+      resolved: "No risk has been resolved since the baseline.",
+      new: "No new risk has appeared.",
+      persisting: "No risk carries over from the baseline.",
+    },
+  },
   riskRule: {
     "not-in-followup-questionnaire": "rule no longer in the follow-up questionnaire",
     "not-in-baseline-questionnaire": "rule not in the baseline questionnaire",

@@ -206,7 +206,15 @@ export interface ComparisonMessages {
     same(verdict: string): string;
     sideHeading(a: { side: string; verdict: string }): string;
   };
-  risks: { resolved: string; new: string; persisting: string; none: string };
+  risks: {
+    resolved: string;
+    new: string;
+    persisting: string;
+    /** "None.": kept for Markdown templates that still read `risksNone`. */
+    none: string;
+    /** What an empty group says: "No new risk has appeared." */
+    noneOf: { resolved: string; new: string; persisting: string };
+  };
   riskRule: Record<NonNullable<RiskChange["rule"]>, string>;
   perception: { none: string; flagged: string };
   questions: {

@@ -733,7 +733,17 @@ const comparison: Messages["comparison"] = {
     same: (verdict) => `${verdict}，与基线相同`,
     sideHeading: (a) => `${a.side}${a.verdict}，判定依据：`,
   },
-  risks: { resolved: "已解除", new: "新出现", persisting: "持续存在", none: "无" },
+  risks: {
+    resolved: "已解除",
+    new: "新出现",
+    persisting: "持续存在",
+    none: "无",
+    noneOf: {
+      resolved: "自基线评估以来，尚无风险解除。",
+      new: "没有出现新的风险。",
+      persisting: "没有从基线延续下来的风险。",
+    },
+  },
   riskRule: {
     "not-in-followup-questionnaire": "复评问卷已不含该规则",
     "not-in-baseline-questionnaire": "基线问卷不含该规则",

@@ -80,6 +80,8 @@ export interface ListGroup {
   trend: Trend;
   /** Bullet for plain-text lists: ✓ resolved, ✗ new, + added, … */
   mark: string;
+  /** What the group says when it is empty ("No new risk has appeared."); null: left unsaid. */
+  none: string | null;
 }
 
 export interface CompareView {
@@ -121,7 +123,6 @@ export interface CompareView {
     sides: { heading: string; rules: ListItem[] }[];
   };
   risks: ListGroup[];
-  risksNone: string;
   perception: TableView | null;
   perceptionNone: string;
   questionnaire: { intro: string; groups: ListGroup[]; none: string | null };
@@ -437,6 +438,7 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
       items: q.added.map((r) => ref(r)),
       trend: "none",
       mark: "+",
+      none: null,
     },
     {
       heading: `${m.comparison.questions.removed}${paren(lang, String(q.removed.length))}`,
@@ -444,6 +446,7 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
       items: q.removed.map((r) => ref(r)),
       trend: "none",
       mark: "-",
+      none: null,
     },
     {
       heading: `${m.comparison.questions.changed}${paren(lang, String(q.changed.length))}`,
@@ -451,6 +454,7 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
       items: q.changed.map((r) => ref(r, r.fields.map((f) => m.comparison.field[f]).join(sep))),
       trend: "none",
       mark: "~",
+      none: null,
     },
   ];
   // Listed only when the shares moved: weights all scaled alike change no score.
@@ -475,6 +479,7 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
     })),
     trend: "none",
     mark: "~",
+    none: null,
   });
   const groups = all.filter((g) => g.count > 0);
   return {
@@ -595,6 +600,7 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     items: c.risks[key].map((r) => riskItem(lang, r)),
     trend,
     mark,
+    none: m.comparison.risks.noneOf[key],
   }));
   const anyDagger = c.dimensions.some((d) => d.questionsChanged);
   // One verdict at both assessments reads as a sentence, not as "conditional → conditional (=)".
@@ -675,7 +681,6 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
         })),
     },
     risks: riskGroups,
-    risksNone: m.comparison.risks.none,
     perception: perceptionTable(lang, c),
     perceptionNone: m.comparison.perception.none,
     questionnaire: questionnaireSection(lang, c),

@@ -518,6 +518,23 @@ describe("readiness at both assessments", () => {
   });
 });
 
+describe("an empty risk group", () => {
+  it("says what its emptiness means, not 'None.'", async () => {
+    const c = await lotus();
+    const none: Comparison = { ...c, risks: { ...c.risks, new: [] } };
+    const md = await render("md", none);
+    expect(md).toContain("### New (0)\n\nNo new risk has appeared.");
+    expect(md).not.toMatch(/^None\.$/m);
+    expect(await render("md", none, "zh-CN")).toContain("### 新出现（0）\n\n没有出现新的风险。");
+    expect(await render("table", none)).toContain("  New (0)\n    No new risk has appeared.");
+    const docx = await packageParts((await render("docx", none)) as unknown as Uint8Array);
+    expect(docx.get("word/document.xml")).toContain("No new risk has appeared.");
+    const pptx = await packageParts((await render("pptx", none)) as unknown as Uint8Array);
+    const slides = [...pptx].map(([, x]) => x).join("");
+    expect(slides).toContain("No new risk has appeared.");
+  });
+});
+
 describe("profile warnings", () => {
   it("name the profiles in the document's language, and by id on standard error", async () => {
     const c = await lotus();

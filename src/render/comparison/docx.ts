@@ -52,10 +52,14 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
   // A risk, readiness rule or question: its title or text for the client, without the
   // questionnaire's id (as the deck); the id only where no text is known.
   const titled = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
-  const groups = (list: ListGroup[], none: string | null): FileChild[] =>
+  const groups = (list: ListGroup[]): FileChild[] =>
     list.flatMap((g) => [
       b.heading(2, g.heading),
-      ...(g.items.length > 0 ? b.bullets(g.items.map(titled)) : none ? [b.paragraph(none)] : []),
+      ...(g.items.length > 0
+        ? b.bullets(g.items.map(titled))
+        : g.none
+          ? [b.paragraph(g.none)]
+          : []),
     ]);
 
   const baseline = messagesFor(opts.lang).comparison.baseline;
@@ -94,11 +98,11 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
   body.push(b.heading(1, v.labels.readiness), b.paragraph(v.readiness.paragraph));
   for (const side of v.readiness.sides)
     body.push(b.paragraph(side.heading, { bold: true }), ...b.bullets(side.rules.map(titled)));
-  body.push(b.heading(1, v.labels.risks), ...groups(v.risks, v.risksNone));
+  body.push(b.heading(1, v.labels.risks), ...groups(v.risks));
   body.push(b.heading(1, v.labels.perception));
   body.push(...(v.perception ? table(v.perception) : [b.paragraph(v.perceptionNone)]));
   body.push(b.heading(1, v.labels.questionnaire), b.paragraph(v.questionnaire.intro));
-  body.push(...groups(v.questionnaire.groups, null));
+  body.push(...groups(v.questionnaire.groups));
   if (v.questionnaire.none) body.push(b.paragraph(v.questionnaire.none));
   if (v.showMovers) {
     body.push(b.heading(1, v.labels.movers));

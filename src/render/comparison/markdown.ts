@@ -1,5 +1,6 @@
 import type { Comparison } from "../../core/analysis/comparison.js";
 import { escapeInlineMarkdown } from "../../core/text/markdown.js";
+import { messagesFor } from "../../i18n/index.js";
 import {
   buildCompareView,
   type Cell,
@@ -41,8 +42,18 @@ function titled(i: ListItem): string {
   return `${i.text ? escapeInlineMarkdown(i.text) : code(i.id)}${escapeInlineMarkdown(i.detail)}`;
 }
 
-function group(g: ListGroup): { heading: string; count: number; items: string[] } {
-  return { heading: escapeInlineMarkdown(g.heading), count: g.count, items: g.items.map(titled) };
+function group(g: ListGroup): {
+  heading: string;
+  count: number;
+  items: string[];
+  none: string | null;
+} {
+  return {
+    heading: escapeInlineMarkdown(g.heading),
+    count: g.count,
+    items: g.items.map(titled),
+    none: g.none === null ? null : escapeInlineMarkdown(g.none),
+  };
 }
 
 /** The data the Markdown template receives: every string is already safe Markdown. */
@@ -65,7 +76,8 @@ export function buildMarkdownView(comparison: Comparison, opts: RenderOptions) {
       sides: v.readiness.sides.map((s) => ({ heading: e(s.heading), rules: s.rules.map(titled) })),
     },
     risks: v.risks.map(group),
-    risksNone: e(v.risksNone),
+    // Templates written before the groups said what their emptiness means still read this.
+    risksNone: e(messagesFor(opts.lang).comparison.risks.none),
     perception: v.perception ? table(v.perception) : null,
     perceptionNone: e(v.perceptionNone),
     questionnaire: {

@@ -58,11 +58,11 @@ function table(w: Writer, t: TableView, opts: { totalRow?: boolean } = {}): void
  */
 const titled = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
 
-function groups(w: Writer, list: ListGroup[], none: string | null): void {
+function groups(w: Writer, list: ListGroup[]): void {
   for (const g of list) {
     w.minorHeading(g.heading);
     if (g.items.length > 0) w.bullets(g.items.map(titled));
-    else if (none) w.paragraph(none);
+    else if (g.none) w.paragraph(g.none);
   }
 }
 
@@ -187,13 +187,13 @@ function drawFindings(w: Writer, v: CompareView): void {
     w.bullets(side.rules.map(titled));
   }
   w.subheading(v.labels.risks, { toc: true });
-  groups(w, v.risks, v.risksNone);
+  groups(w, v.risks);
   w.subheading(v.labels.perception, { toc: true });
   if (v.perception) table(w, v.perception);
   else w.paragraph(v.perceptionNone);
   w.subheading(v.labels.questionnaire, { toc: true });
   w.paragraph(v.questionnaire.intro);
-  groups(w, v.questionnaire.groups, null);
+  groups(w, v.questionnaire.groups);
   if (v.questionnaire.none) w.paragraph(v.questionnaire.none);
   if (v.showMovers) {
     w.subheading(v.labels.movers, { toc: true });

@@ -230,7 +230,7 @@ class ComparisonDeck extends DeckBase {
       }
       this.text(
         risks,
-        items.length > 0 ? this.bullets(items, { paraSpaceAfter: 6 }) : this.v.risksNone,
+        items.length > 0 ? this.bullets(items, { paraSpaceAfter: 6 }) : (group.none ?? ""),
         {
           x,
           y: 2.55,
