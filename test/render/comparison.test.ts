@@ -6,13 +6,14 @@ import { type Comparison, compareAssessments } from "../../src/core/analysis/com
 import { round2 } from "../../src/core/math/numbers.js";
 import type { Lang } from "../../src/core/models/languages.js";
 import { escapeInlineMarkdown as escapeMarkdown } from "../../src/core/text/markdown.js";
-import { truncateToWidth } from "../../src/core/text/width.js";
+import { BOLD_EM, textEm, truncateToWidth } from "../../src/core/text/width.js";
+import { longestWordEm } from "../../src/core/text/wrap.js";
 import {
   COMPARE_FORMATS,
   COMPARE_RENDERERS,
   type CompareFormat,
 } from "../../src/render/comparison/index.js";
-import { buildCompareView, cellText, warningText } from "../../src/views/comparison.js";
+import { buildCompareView, cellText, warningText, wraps } from "../../src/views/comparison.js";
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "../helpers/lotus.js";
 import { packageParts } from "../helpers/ooxml.js";
@@ -532,6 +533,55 @@ describe("an empty risk group", () => {
     const pptx = await packageParts((await render("pptx", none)) as unknown as Uint8Array);
     const slides = [...pptx].map(([, x]) => x).join("");
     expect(slides).toContain("No new risk has appeared.");
+  });
+});
+
+describe("compare --format docx: the dimension table", () => {
+  it("gives every column room for its header's words and its figures on one line", async () => {
+    const c = await lotus();
+    const [first, ...rest] = c.dimensions;
+    if (!first) throw new Error("no dimension");
+    // A dimension that fell below its target: the widest verdict the progress column shows.
+    const fell: Comparison = {
+      ...c,
+      dimensions: [
+        {
+          ...first,
+          score: { baseline: 3.33, followup: 2.88, change: -0.45 },
+          target: { baseline: 3, followup: 3 },
+          progress: null,
+          progressStatus: "baseline-at-target",
+        },
+        ...rest,
+      ],
+    };
+    // 8.5 pt table text (170 twips an em), and the cell margins with the slack Word's and
+    // LibreOffice's substitute faces need (CELL_PADDING in src/render/docx/blocks.ts).
+    const twips = (em: number, bold = false) => em * 170 * (bold ? BOLD_EM : 1) + 200;
+    for (const lang of ["en", "zh-CN"] as const) {
+      const docx = await packageParts((await render("docx", fell, lang)) as unknown as Uint8Array);
+      const grids = [
+        ...(docx.get("word/document.xml") ?? "").matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g),
+      ];
+      // The second table, after the two assessments side by side.
+      const widths = [...(grids[1]?.[1] ?? "").matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
+      const view = buildCompareView(fell, lang).dimensions;
+      expect(widths, lang).toHaveLength(view.columns.length);
+      view.columns.forEach((col, i) => {
+        expect(widths[i], `${lang}: ${col.label}`).toBeGreaterThanOrEqual(
+          twips(longestWordEm(col.label), true),
+        );
+      });
+      // Scores, levels and coverage ("100% → 100%") keep to one line.
+      for (const row of view.rows) {
+        view.columns.forEach((col, i) => {
+          if (wraps(col) || col.role === "signal") return;
+          expect(widths[i], `${lang}: ${row[i]?.text}`).toBeGreaterThanOrEqual(
+            twips(textEm(row[i]?.text ?? "")),
+          );
+        });
+      }
+    }
   });
 });
 

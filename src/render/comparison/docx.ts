@@ -39,11 +39,12 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
       ...(c.flag ? { flag: c.flag } : {}),
     };
   };
-  // As in the PDF, figures keep to one line and names wrap; in Word's larger type the signal's
-  // phrase ("No: within ±0.56") may wrap too, or the names would have no room left.
-  const signal = messagesFor(opts.lang).comparison.signal.column;
+  // As in the PDF, figures keep to one line and names wrap; in Word's larger type the verdicts'
+  // phrases ("No: within ±0.56", "fell below target") may wrap too: kept on one line, the nine
+  // columns of the dimension table asked for more than the page and were all squeezed, breaking
+  // words ("Baselin-e") and figures ("100% → / 100%").
   const table = (t: TableView): FileChild[] => {
-    const wrapping = t.columns.map((c) => wraps(c) || c.label === signal);
+    const wrapping = t.columns.map((c) => wraps(c) || c.role === "signal");
     return b.table(
       t.columns.map((c, i) => ({ header: c.label, width: wrapping[i] ? 3 : 1, numeric: c.right })),
       t.rows.map((row) => row.map((c, i) => cell(c, !wrapping[i]))),
