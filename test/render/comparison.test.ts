@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
@@ -17,6 +18,7 @@ import { buildCompareView, cellText, warningText, wraps } from "../../src/views/
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "../helpers/lotus.js";
 import { packageParts } from "../helpers/ooxml.js";
+import { layoutFaults, pdfPages } from "../helpers/pdf-layout.js";
 import { havePdftotext, pdfText, pdfWords } from "./pdf/helpers.js";
 
 // Built from a string: Biome rejects control characters in regular expression literals.
@@ -583,6 +585,42 @@ describe("compare --format docx: the dimension table", () => {
       }
     }
   });
+});
+
+describe("compare --format pdf: headings", () => {
+  it.skipIf(!havePdftotext())(
+    "never stay at a page foot without the table they introduce",
+    async () => {
+      const c = await lotus();
+      const [risk] = c.risks.persisting;
+      if (!risk) throw new Error("no persisting risk");
+      const dir = mkdtempSync(path.join(os.tmpdir(), "crm-compare-pdf-"));
+      const faults: string[] = [];
+      // Ever more persisting risks push the tables after them down the pages, past every foot.
+      for (const lang of ["en", "zh-CN"] as const) {
+        for (let n = 0; n <= 40; n += 2) {
+          const persisting = Array.from({ length: n }, (_, i) => ({
+            ...risk,
+            id: `risk-${i}`,
+            title: { en: `Risk number ${i}`, "zh-CN": `风险 ${i}` },
+          }));
+          const pdf = (await render(
+            "pdf",
+            { ...c, risks: { ...c.risks, persisting } },
+            lang,
+          )) as unknown as Uint8Array;
+          const file = path.join(dir, `${lang}-${n}.pdf`);
+          writeFileSync(file, pdf);
+          for (const f of layoutFaults(pdfPages(file))) {
+            if (f.kind === "orphaned-heading")
+              faults.push(`${lang}, ${n} risks: ${f.text} (page ${f.page})`);
+          }
+        }
+      }
+      expect(faults).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe("profile warnings", () => {
