@@ -264,7 +264,9 @@ function kpisTable(lang: Lang, c: Comparison): TableView | null {
   const rows: Cell[][] = c.kpis.map((k) => {
     const signal = signalCell(lang, k);
     return [
-      { text: m.report.outcomeKpi(localize(k.title, lang)) },
+      // The dimension alone: "score at reassessment", the report's name for the KPI, would
+      // contradict the baseline column beside it.
+      { text: localize(k.title, lang) },
       { text: num(k.score.baseline) },
       { text: num(k.score.followup) },
       {

@@ -367,6 +367,16 @@ describe("KPIs moved in the text formats", () => {
       expect(none, `${format} ${lang} without KPIs`).not.toContain(heading);
     }
   });
+
+  it("names each KPI by its dimension, not 'score at reassessment' beside a baseline column", async () => {
+    const c = await lotus();
+    for (const lang of ["en", "zh-CN"] as const) {
+      const kpis = buildCompareView(c, lang).kpis;
+      expect(kpis?.rows.map((r) => r[0]?.text)).toEqual(c.kpis.map((k) => k.title[lang]));
+    }
+    expect(await render("md", c)).not.toContain("score at reassessment");
+    expect(await render("md", c, "zh-CN")).not.toContain("：复评得分 |");
+  });
 });
 
 describe("dimension weights changed between the versions", () => {
