@@ -842,6 +842,7 @@ const comparison: Messages["comparison"] = {
   },
   standardProfile: "the standard weights",
   respondentsCompared: (a) => `${a.all} (${a.compared} compared)`,
+  footer: (a) => `Confidential · Assessments of ${a.baseline} and ${a.followup}`,
   method: {
     progress:
       "Progress to target = (follow-up score − baseline score) ÷ (target − baseline score), against the follow-up target, clamped to 0–100%: a decline counts as 0%, overshooting the target as 100%.",

@@ -248,6 +248,8 @@ export interface ComparisonMessages {
   standardProfile: string;
   /** A side's respondents when roles the other side lacks were left out of the comparison. */
   respondentsCompared(a: { all: number; compared: number }): string;
+  /** The running footer of the progress documents, as the report's: the dates spelt out. */
+  footer(a: { baseline: string; followup: string }): string;
   method: { progress: string; arrows: string; signal: string };
   /** Whether a dimension's change is real or within the measurement's noise. */
   signal: {

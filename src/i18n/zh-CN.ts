@@ -803,6 +803,7 @@ const comparison: Messages["comparison"] = {
   },
   standardProfile: "标准权重",
   respondentsCompared: (a) => `${a.all}（其中 ${a.compared} 位参与比较）`,
+  footer: (a) => `保密 · ${a.baseline}与${a.followup}两次评估`,
   method: {
     progress:
       "目标达成进度 =（复评得分 − 基线得分）÷（目标 − 基线得分），以复评时的目标为准，限定在 0–100%：得分下降计为 0%，超过目标计为 100%。",

@@ -93,6 +93,8 @@ export interface CompareView {
   /** `: ` in English, `：` in Chinese, for `label: value` lines. */
   colon: string;
   interval: { label: string; value: string };
+  /** The running footer of the PDF, Word and deck: confidential, and the two dates. */
+  footer: string;
   labels: Record<
     | "dimensions"
     | "readiness"
@@ -637,6 +639,10 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
       ],
     },
     colon: m.common.punct.colon,
+    footer: m.comparison.footer({
+      baseline: m.report.dateText(b.date),
+      followup: m.report.dateText(f.date),
+    }),
     interval: {
       label: m.comparison.interval,
       value: m.comparison.intervalValue(c.interval),

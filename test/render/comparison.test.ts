@@ -633,6 +633,28 @@ describe("compare --format pdf: headings", () => {
   );
 });
 
+describe("the progress documents' footer", () => {
+  it("marks them confidential with both dates, as the report's footer does", async () => {
+    const c = await lotus();
+    const footers = {
+      en: "Confidential · Assessments of 15 January 2026 and 15 July 2026",
+      "zh-CN": "保密 · 2026年1月15日与2026年7月15日两次评估",
+    };
+    for (const lang of ["en", "zh-CN"] as const) {
+      const footer = footers[lang];
+      const docx = await packageParts((await render("docx", c, lang)) as unknown as Uint8Array);
+      const footerXml = [...docx].filter(([name]) => /^word\/footer\d*\.xml$/.test(name));
+      expect(footerXml.map(([, x]) => x).join(""), lang).toContain(footer);
+      const pptx = await packageParts((await render("pptx", c, lang)) as unknown as Uint8Array);
+      expect([...pptx].map(([, x]) => x).join(""), lang).toContain(footer);
+      if (havePdftotext()) {
+        const { pages } = pdfText((await render("pdf", c, lang)) as unknown as Uint8Array);
+        for (const page of pages) expect(page.replace(/\s+/g, " "), lang).toContain(footer);
+      }
+    }
+  });
+});
+
 describe("profile warnings", () => {
   it("name the profiles in the document's language, and by id on standard error", async () => {
     const c = await lotus();

@@ -121,7 +121,7 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     keywords: "crm-maturity compare",
     date: f.date,
     header: v.heading,
-    footer: `${v.interval.label}${v.colon}${v.interval.value}`,
+    footer: v.footer,
     pageNumber: messagesFor(opts.lang).report.pageNumber,
     cover: [],
     contents: null,

@@ -111,7 +111,7 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
     w,
     {
       header: v.heading,
-      footer: `${v.interval.label}${w.punct.colon}${v.interval.value}`,
+      footer: v.footer,
       pageNumber: m.report.pageNumber,
     },
     0,

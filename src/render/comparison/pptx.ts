@@ -33,14 +33,13 @@ class ComparisonDeck extends DeckBase {
     brand: BrandView | undefined,
   ) {
     const v = buildCompareView(comparison, language);
-    const colon = messagesFor(language).common.punct.colon;
     super(pptx, {
       brand,
       lang: language,
       title: v.heading,
       subject: comparison.followup.client.name,
       author: comparison.followup.assessor,
-      footer: `${v.interval.label}${colon}${v.interval.value}`,
+      footer: v.footer,
     });
     this.v = v;
     this.m = messagesFor(language).comparison;
