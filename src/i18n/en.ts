@@ -336,6 +336,10 @@ const report: Messages["report"] = {
     return `${d} ${MONTHS_EN[m - 1] ?? ""} ${y}`;
   },
   listJoin: (items) => joinList(items, ", ", " and "),
+  everyDimension: (except) =>
+    except.length === 0
+      ? "every dimension"
+      : `every dimension except ${joinList(except, ", ", " and ")}`,
   quote: (text) => `“${nestQuotes(text)}”`,
   paren: (text) => ` (${text})`,
   sep: ", ",

@@ -444,6 +444,11 @@ export interface ReportMessages {
   roadmapTitle(questionnaireTitle: string): string;
   dateText(iso: string): string;
   listJoin(items: string[]): string;
+  /**
+   * Dimensions named in a sentence when they are all of them ("every dimension"), or all but
+   * `except` ("every dimension except Customer processes"): the method's `{dimensions}`.
+   */
+  everyDimension(except: string[]): string;
   quote(text: string): string;
   /** Wraps text in the language's parentheses, with the spacing the language uses. */
   paren(text: string): string;

@@ -316,6 +316,8 @@ const report: Messages["report"] = {
     return `${y}年${m}月${d}日`;
   },
   listJoin: (items) => joinList(items, "、", "和"),
+  everyDimension: (except) =>
+    except.length === 0 ? "各个维度" : `除${joinList(except, "、", "和")}以外的各个维度`,
   quote: (text) => `“${nestQuotes(text)}”`,
   paren: (text) => `（${text}）`,
   sep: "、",
