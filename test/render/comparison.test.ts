@@ -655,6 +655,22 @@ describe("the progress documents' footer", () => {
   });
 });
 
+describe("compare --format docx: lead-ins", () => {
+  it("keep the KPIs' introduction and each readiness side's heading with what follows", async () => {
+    const c = await lotus();
+    const view = buildCompareView(c, "en");
+    const doc =
+      (await packageParts((await render("docx", c)) as unknown as Uint8Array)).get(
+        "word/document.xml",
+      ) ?? "";
+    const paragraphOf = (text: string) =>
+      doc.match(new RegExp(`<w:p>(?:(?!<w:p>).)*${text.replace(/[().]/g, "\\$&")}`))?.[0] ?? "";
+    for (const lead of [view.kpisIntro, ...view.readiness.sides.map((s) => s.heading)]) {
+      expect(paragraphOf(lead), lead).toContain("<w:keepNext/>");
+    }
+  });
+});
+
 describe("profile warnings", () => {
   it("name the profiles in the document's language, and by id on standard error", async () => {
     const c = await lotus();

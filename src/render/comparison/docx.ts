@@ -42,11 +42,15 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
   // As in the PDF, figures keep to one line and names wrap; in Word's larger type the verdicts'
   // phrases ("No: within ±0.56", "fell below target") may wrap too: kept on one line, the nine
   // columns of the dimension table asked for more than the page and were all squeezed, breaking
-  // words ("Baselin-e") and figures ("100% → / 100%").
+  // words ("Baselin-e") and figures ("100% → / 100%"). What room is left goes to the names.
   const table = (t: TableView): FileChild[] => {
     const wrapping = t.columns.map((c) => wraps(c) || c.role === "signal");
     return b.table(
-      t.columns.map((c, i) => ({ header: c.label, width: wrapping[i] ? 3 : 1, numeric: c.right })),
+      t.columns.map((c, i) => ({
+        header: c.label,
+        width: wraps(c) ? 3 : wrapping[i] ? 1.5 : 1,
+        numeric: c.right,
+      })),
       t.rows.map((row) => row.map((c, i) => cell(c, !wrapping[i]))),
     );
   };
@@ -95,10 +99,17 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
   for (const note of [v.dimensionsFootnote, v.overallFootnote]) {
     if (note) body.push(b.paragraph(note, { style: STYLE.small }));
   }
-  if (v.kpis) body.push(b.heading(1, v.labels.kpis), b.paragraph(v.kpisIntro), ...table(v.kpis));
+  // Lead-ins stay with what they introduce, never alone at a page foot.
+  if (v.kpis) {
+    body.push(b.heading(1, v.labels.kpis), b.paragraph(v.kpisIntro, { keepNext: true }));
+    body.push(...table(v.kpis));
+  }
   body.push(b.heading(1, v.labels.readiness), b.paragraph(v.readiness.paragraph));
   for (const side of v.readiness.sides)
-    body.push(b.paragraph(side.heading, { bold: true }), ...b.bullets(side.rules.map(titled)));
+    body.push(
+      b.paragraph(side.heading, { bold: true, keepNext: true }),
+      ...b.bullets(side.rules.map(titled)),
+    );
   body.push(b.heading(1, v.labels.risks), ...groups(v.risks));
   body.push(b.heading(1, v.labels.perception));
   body.push(...(v.perception ? table(v.perception) : [b.paragraph(v.perceptionNone)]));
