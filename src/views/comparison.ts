@@ -577,6 +577,38 @@ function respondentsText(lang: Lang, c: Comparison, side: "baseline" | "followup
   return messagesFor(lang).comparison.respondentsCompared({ all, compared: all - left });
 }
 
+/** Readiness then and now: one line, and the rules that decided each side's verdict. */
+function readinessSection(lang: Lang, c: Comparison): CompareView["readiness"] {
+  const m = messagesFor(lang);
+  const verdict = (v: Verdict) => m.common.verdict[v];
+  const dir = c.readiness.direction;
+  const readinessTrend: Trend = dir === "improved" ? "up" : dir === "worsened" ? "down" : "same";
+  const arrowFor = { up: "▲", down: "▼", same: "=", none: "" }[readinessTrend];
+  // One verdict at both assessments reads as a sentence, not as "conditional → conditional (=)".
+  const readinessLine =
+    dir === "unchanged" && c.readiness.baseline === c.readiness.followup
+      ? m.comparison.readiness.same(verdict(c.readiness.followup))
+      : `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`;
+  const sides = [
+    { label: m.comparison.baseline, v: c.readiness.baseline, list: c.readiness.baselineRules },
+    { label: m.comparison.followup, v: c.readiness.followup, list: c.readiness.followupRules },
+  ];
+  return {
+    line: readinessLine,
+    paragraph: readinessLine.replace(/^./, (ch) => ch.toUpperCase()),
+    trend: readinessTrend,
+    sides: sides
+      .filter((x) => x.list.length > 0)
+      .map((x) => ({
+        heading: m.comparison.readiness.sideHeading({
+          side: x.label,
+          verdict: paren(lang, verdict(x.v)),
+        }),
+        rules: x.list.map((r) => ({ id: r.id, text: localize(r.title, lang), detail: "" })),
+      })),
+  };
+}
+
 /** Lays the comparison out in `lang`. Pure. */
 export function buildCompareView(c: Comparison, lang: Lang): CompareView {
   const m = messagesFor(lang);
@@ -588,12 +620,6 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     { text: bv },
     { text: fv },
   ];
-  const verdict = (v: Verdict) => m.common.verdict[v];
-  const rules = (list: Comparison["readiness"]["baselineRules"]): ListItem[] =>
-    list.map((r) => ({ id: r.id, text: localize(r.title, lang), detail: "" }));
-  const dir = c.readiness.direction;
-  const readinessTrend: Trend = dir === "improved" ? "up" : dir === "worsened" ? "down" : "same";
-  const arrowFor = { up: "▲", down: "▼", same: "=", none: "" }[readinessTrend];
   const riskGroups: ListGroup[] = [
     { key: "resolved" as const, trend: "up" as const, mark: "✓" },
     { key: "new" as const, trend: "down" as const, mark: "✗" },
@@ -607,11 +633,6 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     none: m.comparison.risks.noneOf[key],
   }));
   const anyDagger = c.dimensions.some((d) => d.questionsChanged);
-  // One verdict at both assessments reads as a sentence, not as "conditional → conditional (=)".
-  const readinessLine =
-    dir === "unchanged" && c.readiness.baseline === c.readiness.followup
-      ? m.comparison.readiness.same(verdict(c.readiness.followup))
-      : `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`;
   return {
     lang,
     heading: m.comparison.heading(client),
@@ -663,31 +684,7 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     dimensions: dimensionsTable(lang, c),
     dimensionsFootnote: anyDagger ? m.comparison.questions.footnote : null,
     overallFootnote: c.overall.weightsChanged ? m.comparison.questions.overallFootnote : null,
-    readiness: {
-      line: readinessLine,
-      paragraph: readinessLine.replace(/^./, (ch) => ch.toUpperCase()),
-      trend: readinessTrend,
-      sides: [
-        {
-          label: m.comparison.baseline,
-          v: c.readiness.baseline,
-          list: c.readiness.baselineRules,
-        },
-        {
-          label: m.comparison.followup,
-          v: c.readiness.followup,
-          list: c.readiness.followupRules,
-        },
-      ]
-        .filter((x) => x.list.length > 0)
-        .map((x) => ({
-          heading: m.comparison.readiness.sideHeading({
-            side: x.label,
-            verdict: paren(lang, verdict(x.v)),
-          }),
-          rules: rules(x.list),
-        })),
-    },
+    readiness: readinessSection(lang, c),
     risks: riskGroups,
     perception: perceptionTable(lang, c),
     perceptionNone: m.comparison.perception.none,

@@ -190,12 +190,15 @@ type TouchedDimension = {
 
 /**
  * The dimensions a phase improves, for the method's `{dimensions}`: "every dimension" when it is
- * all of them, "every dimension except …" when it is all but one or two, else their titles.
+ * all of three or more, "every dimension except …" when it is all but one or two of at least
+ * four, else their titles.
  */
 function dimensionsInSentence(ctx: ReportContext, touched: TouchedDimension[]): string {
   const named = new Set(touched.map((d) => d.title));
   const others = [...ctx.dimTitle.values()].filter((title) => !named.has(title));
-  if (others.length === 0 || (others.length <= 2 && touched.length >= 4)) {
+  // One or two dimensions are named even when they are all the questionnaire has.
+  const all = others.length === 0 && touched.length >= 3;
+  if (all || (others.length > 0 && others.length <= 2 && touched.length >= 4)) {
     return ctx.t.everyDimension(others);
   }
   return ctx.t.listJoin(touched.map((d) => d.title));
