@@ -759,6 +759,7 @@ const comparison: Messages["comparison"] = {
     questionnaire: "Questionnaire changes",
     movers: "Biggest movers",
     kpis: "KPIs moved",
+    readinessAndRisks: "Readiness and risks",
     warnings: "Notes on this comparison",
     method: "How to read this",
   },

@@ -190,6 +190,8 @@ export interface ComparisonMessages {
     warnings: string;
     method: string;
     kpis: string;
+    /** The deck's slide that holds both. */
+    readinessAndRisks: string;
   };
   col: { question: string; questionId: string };
   /** The outcome KPIs of the baseline's scorecard and how they moved. */

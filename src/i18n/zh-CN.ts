@@ -716,6 +716,7 @@ const comparison: Messages["comparison"] = {
     questionnaire: "问卷变更",
     movers: "变化最大的题目",
     kpis: "关键指标的变化",
+    readinessAndRisks: "就绪度与风险",
     warnings: "本次比较的说明",
     method: "阅读说明",
   },

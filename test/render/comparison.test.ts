@@ -477,6 +477,8 @@ describe("compare --format pptx: the risks slide", () => {
     expect(slides).toContain("Risk number 6 (high)");
     expect(slides).not.toContain("Risk number 7 (high)");
     expect(slides).toContain("… and 18 more");
+    // It opens on the readiness verdict, and its title says so.
+    expect(slides).toContain("<a:t>Readiness and risks</a:t>");
     expect(xml("notesSlides")).toContain("Risk number 24 (high)");
   });
 });

@@ -189,7 +189,8 @@ class ComparisonDeck extends DeckBase {
     // A column shows what fits below its heading; a longer list ends "… and 15 more", and the
     // speaker notes give it whole.
     const cut = this.v.risks.filter((g) => g.items.length > MAX_RISKS);
-    const risks = this.slide(this.v.labels.risks, [
+    // The slide opens on the readiness verdict, then the risks: its title names both.
+    const risks = this.slide(this.m.section.readinessAndRisks, [
       this.v.readiness.line,
       ...this.v.readiness.sides.flatMap((s) => [s.heading, ...s.rules.map(item)]),
       ...cut.flatMap((g) => [g.heading, ...g.items.map(item)]),
