@@ -800,7 +800,8 @@ const comparison: Messages["comparison"] = {
   },
   questions: {
     same: (a) => `Both assessments used ${a.id} ${a.version}: the questions are the same.`,
-    versions: (a) => `${a.id} ${a.from} → ${a.to}: questions are matched by id.`,
+    versions: (a) =>
+      `The baseline was answered to ${a.id} ${a.from} and the follow-up to ${a.to}: each question is compared with the same question in the other version.`,
     idsOnly:
       "The questionnaire of one assessment was not available, so questions are compared by id only: changes to a question's wording, anchors, type or weight could not be checked.",
     added: "Added",

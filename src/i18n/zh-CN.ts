@@ -757,7 +757,8 @@ const comparison: Messages["comparison"] = {
   },
   questions: {
     same: (a) => `两次评估均使用 ${a.id} ${a.version}，题目相同。`,
-    versions: (a) => `${a.id} ${a.from} → ${a.to}：题目按编号匹配。`,
+    versions: (a) =>
+      `基线评估使用 ${a.id} ${a.from}，复评使用 ${a.to}；每道题都与另一版本中的同一道题对照比较。`,
     idsOnly:
       "缺少其中一次评估所用的问卷，只能按题目编号比较：无法核对题干、锚点、题型和权重是否有变更。",
     added: "新增",

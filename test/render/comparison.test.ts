@@ -220,6 +220,13 @@ describe("questions in the documents", () => {
         lang,
       ).toBeNull();
     }
+    // The versions are said in words, not as how questions are keyed ("matched by id").
+    expect(await render("md", c)).toContain(
+      "The baseline was answered to crm-maturity 1.0.0 and the follow-up to 1.1.0: each question is compared with the same question in the other version.",
+    );
+    expect(await render("md", c, "zh-CN")).toContain(
+      "基线评估使用 crm-maturity 1.0.0，复评使用 1.1.0；每道题都与另一版本中的同一道题对照比较。",
+    );
     // The terminal table keeps them, to find the question in the questionnaire.
     expect(await render("table", c)).toContain("lead.ceo-ownership");
   });
