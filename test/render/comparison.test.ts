@@ -501,7 +501,12 @@ describe("compare --format pptx: the tables", () => {
       .map((tc) => ({
         text: [...tc.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(""),
         right: /algn="r"/.test(tc),
+        paragraphs: (tc.match(/<a:p>/g) ?? []).length,
       }));
+    // A flagged gap and its label stay on one line (one paragraph), right-aligned together.
+    const flagged = cells.filter((c) => c.text.includes("flagged"));
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.filter((c) => c.paragraphs !== 1)).toEqual([]);
     // Scores (2.27), changes (▲ +0.92) and perception gaps (1.21 flagged).
     const figures = cells.filter((c) =>
       /^(?:[▲▼=] [+-]?)?\d+\.\d\d(?:\u00a0flagged\u00a0)?$/.test(c.text),

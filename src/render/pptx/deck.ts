@@ -287,11 +287,14 @@ export class DeckBase {
     const cell = (c: string | DeckCell, head: boolean, i: number) => {
       const text = typeof c === "string" ? c : c.text;
       const color = typeof c === "string" ? undefined : c.color;
+      // Every run of a cell carries its alignment: pptxgenjs starts a new paragraph (a new line)
+      // at a run whose paragraph options differ from the one before.
+      const align = o.right?.[i] ? { align: "right" } : {};
       const options = this.opts({
         bold: head || (typeof c !== "string" && c.bold === true),
         color: color ?? COLOR.ink,
         ...(head ? { fill: { color: hex(COLOR.headerFill) } } : {}),
-        ...(o.right?.[i] ? { align: "right" } : {}),
+        ...align,
       });
       if (typeof c === "string" || !c.flag) return { text: xmlSafe(text), options };
       const flag = {
@@ -300,6 +303,7 @@ export class DeckBase {
           bold: true,
           color: this.palette.accent,
           highlight: hex(COLOR.accentSoft),
+          ...align,
         }),
       };
       return { text: [{ text: `${xmlSafe(text)} `, options }, flag], options };
