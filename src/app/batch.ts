@@ -8,6 +8,7 @@ import { UsageError } from "../core/diagnostics/errors.js";
 import { AtomicOutput, commitAll } from "../io/atomic-file.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { noteInput } from "../io/inputs.js";
+import { displayPath } from "../io/read.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
 import { loadMapping } from "../survey/mapping.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
@@ -198,7 +199,11 @@ export async function runBatchCommand(
     await rejects?.end();
     await writeResultsJson(outcome, results);
     commitAll(outputs);
-    for (const line of summaryLines(outcome.summary, opts.rejects)) e.stderr.write(`${line}\n`);
+    for (const line of summaryLines(
+      outcome.summary,
+      opts.rejects && displayPath(path.resolve(e.cwd, opts.rejects), e.cwd),
+    ))
+      e.stderr.write(`${line}\n`);
     return 0;
   } catch (err) {
     progress.stop();

@@ -2,9 +2,7 @@ import path from "node:path";
 import {
   type CompareSide,
   type Comparison,
-  type ComparisonWarning,
   compareAssessments,
-  type RoleMismatchWarning,
   splitRoles,
 } from "../core/analysis/comparison.js";
 import type { AssessmentInput } from "../core/answers/input.js";
@@ -16,6 +14,7 @@ import type { Lang } from "../core/models/languages.js";
 import type { Results } from "../core/models/results.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { escapeControls } from "../core/text/controls.js";
+import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { readStdinText } from "../io/read.js";
@@ -49,6 +48,8 @@ interface LoadedSide {
   file: SourceFile;
   /** The answers, when the side was read from answer files (so it can be scored again). */
   input?: AssessmentInput;
+  /** The questionnaire named for the side's results describes other results: its texts are not used. */
+  notUsed?: { option: string; file: string; questionnaire: string; scoredWith?: string };
 }
 
 /**
@@ -130,15 +131,20 @@ function loadSide(
   const declared = results.questionnaire;
   const sameVersion = q.id === declared.id && q.version === declared.version;
   const matches = sameVersion && sameStructure(q, results);
-  if (!matches && choice.explicit) {
-    const why = sameVersion
-      ? `has other dimensions or questions than the ${role} results, although both say ${q.id} ${q.version}`
-      : `is ${q.id} ${q.version} but the ${role} results were scored with ${declared.id} ${declared.version}`;
-    e.stderr.write(
-      `crm-maturity: warning: ${choice.option} ${choice.file} ${why}; its question texts are not used\n`,
-    );
-  }
-  return { side: { results, questionnaire: matches ? q : undefined }, file: value.file };
+  const notUsed =
+    !matches && choice.explicit
+      ? {
+          option: choice.option,
+          file: choice.file ?? "",
+          questionnaire: `${q.id} ${q.version}`,
+          ...(sameVersion ? {} : { scoredWith: `${declared.id} ${declared.version}` }),
+        }
+      : undefined;
+  return {
+    side: { results, questionnaire: matches ? q : undefined },
+    file: value.file,
+    ...(notUsed ? { notUsed } : {}),
+  };
 }
 
 /** The two sides as compared, and as answered when they were scored again on fewer roles. */
@@ -178,44 +184,38 @@ function onSharedRoles(baseline: LoadedSide, followup: LoadedSide): ComparedSide
   };
 }
 
-/** A role mismatch on standard error, by ids, with what the comparison rests on. */
-function roleMismatchLine(w: RoleMismatchWarning): string {
-  const count = (n: number) => `${n} respondent${n === 1 ? "" : "s"}`;
-  const only = [
-    ...w.onlyBaseline.map((r) => `${r.id} (baseline only, ${count(r.respondents)})`),
-    ...w.onlyFollowup.map((r) => `${r.id} (follow-up only, ${count(r.respondents)})`),
-  ].join(", ");
-  const dims = `dimensions concerned: ${w.dimensions.join(", ") || "none"}`;
-  if (w.comparedOn === "shared-roles") {
-    const which =
-      w.onlyBaseline.length > 0 && w.onlyFollowup.length > 0
-        ? "both sides' figures differ from their own reports"
-        : `the ${w.onlyBaseline.length > 0 ? "baseline" : "follow-up"}'s figures differ from its own report`;
-    return `roles that answered at one assessment only: ${only}; both are scored on the roles they share (${w.shared.map((r) => r.id).join(", ")}), so ${which}; ${dims}`;
-  }
-  const how =
-    w.shared.length === 0
-      ? "the assessments share no role, so they cannot be compared on common roles"
-      : "score both from their answer files, not results, to compare them on the roles they share";
-  return `roles that answered at one assessment only: ${only}; their answers count on one side only; ${dims} (${how})`;
+/** A warning line on standard error, in the command's language, control characters made visible. */
+function warn(e: Env, lang: Lang, text: string): void {
+  e.stderr.write(`crm-maturity: ${messagesFor(lang).status.warning}${escapeControls(text)}\n`);
 }
 
-/** Each warning on standard error: the document states it, the consultant is told how to remove it. */
-function printWarnings(comparison: Comparison, e: Env): void {
-  const remedy: Partial<Record<ComparisonWarning["code"], string>> = {
-    "profile-mismatch": "score both with the same --profile to compare like with like",
-  };
+/**
+ * Each warning on standard error in `--lang`: the document's words (dates spelt out, profiles by
+ * name) and what removes it; a role mismatch with the roles' ids and respondents.
+ */
+function printWarnings(comparison: Comparison, lang: Lang, e: Env): void {
+  const said = messagesFor(lang).status.compare;
   for (const w of comparison.warnings) {
-    const warning =
-      w.code === "role-mismatch" ? roleMismatchLine(w) : warningText("en", comparison, w, true);
-    const how = remedy[w.code];
-    e.stderr.write(`crm-maturity: warning: ${escapeControls(warning)}${how ? ` (${how})` : ""}\n`);
-  }
-  if (comparison.questions.basis === "ids-only") {
-    e.stderr.write(
-      "crm-maturity: warning: questions are compared by id only; pass both questionnaires (--baseline-questionnaire and -q) to compare their texts, anchors, types and weights\n",
+    if (w.code === "role-mismatch") {
+      warn(e, lang, said.roleMismatch(w));
+      continue;
+    }
+    const text = warningText(lang, comparison, w);
+    warn(
+      e,
+      lang,
+      w.code === "profile-mismatch"
+        ? `${text}${messagesFor(lang).common.punct.paren(said.profileRemedy(w))}`
+        : text,
     );
   }
+  if (comparison.questions.basis === "ids-only") warn(e, lang, said.idsOnly);
+}
+
+/** The warning that a side's questionnaire describes other results, if it does. */
+function printNotUsed(s: LoadedSide, side: "baseline" | "followup", lang: Lang, e: Env): void {
+  if (s.notUsed)
+    warn(e, lang, messagesFor(lang).status.compare.questionnaireNotUsed({ ...s.notUsed, side }));
 }
 
 /**
@@ -260,6 +260,7 @@ export async function runCompare(
     stdin,
     opts.profile,
   );
+  printNotUsed(baseline, "baseline", opts.lang, e);
   const followup = loadSide(
     followupArg,
     "follow-up",
@@ -269,6 +270,7 @@ export async function runCompare(
     stdin,
     opts.profile,
   );
+  printNotUsed(followup, "followup", opts.lang, e);
 
   // JSON holds every language; the other formats would put one side's texts in another language.
   if (opts.format !== "json") {
@@ -305,7 +307,7 @@ export async function runCompare(
     // Role names for results read without their questionnaire: the one -q names.
     roles: getQuestionnaire(opts.questionnaire).roles,
   });
-  printWarnings(comparison, e);
+  printWarnings(comparison, opts.lang, e);
   if (
     (opts.format === "pdf" || opts.format === "docx" || opts.format === "pptx") &&
     (opts.output === undefined || opts.output === "-") &&

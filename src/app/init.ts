@@ -9,6 +9,7 @@ import { createFileAtomic, describeWriteError, localToday } from "../io/output.j
 import { PACKAGE_ROOT } from "../io/package-root.js";
 import { displayPath } from "../io/read.js";
 import { answersTemplate, targetsTemplate } from "../views/answers-template.js";
+import { brandFirmPlaceholderByLang } from "./brand.js";
 import type { Env } from "./env.js";
 
 /** Options of `crm-maturity init`. */
@@ -78,7 +79,13 @@ export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): 
       "targets.yaml",
       targetsTemplate(questionnaire, { lang: opts.lang, schemaRef: schemaRef(dir, "targets") }),
     ],
-    ["brand.yaml", messagesFor(opts.lang).brandFile({ schemaRef: schemaRef(dir, "brand") })],
+    [
+      "brand.yaml",
+      messagesFor(opts.lang).brandFile({
+        schemaRef: schemaRef(dir, "brand"),
+        firm: brandFirmPlaceholderByLang(),
+      }),
+    ],
     [
       "README.md",
       messagesFor(opts.lang).engagementReadme({
@@ -89,6 +96,7 @@ export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): 
     ],
   ];
 
+  const said = messagesFor(opts.lang).status;
   const outcome: InitOutcome = { created: [], kept: [] };
   for (const [name, data] of files) {
     const file = path.join(dir, name);
@@ -101,10 +109,10 @@ export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): 
     }
     if (created) {
       outcome.created.push(shownFile);
-      out(`  created  ${shownFile}`);
+      out(said.created(shownFile));
     } else {
       outcome.kept.push(shownFile);
-      out(`  kept     ${shownFile} (already exists; not overwritten)`);
+      out(said.kept(shownFile));
     }
   }
   const inDir = shown === "." ? "" : `cd ${shellQuote(shown)} && `;
@@ -114,8 +122,8 @@ export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): 
   const langArg = opts.lang === "en" ? "" : ` --lang ${opts.lang}`;
   out(
     outcome.created.length === 0
-      ? `Nothing to do: ${shown} already holds every engagement file.`
-      : `Next: ${inDir}crm-maturity interview${q} -o answers.yaml${langArg}   (see README.md for score, report and roadmap)`,
+      ? said.nothingToDo(shown)
+      : said.next(`${inDir}crm-maturity interview${q} -o answers.yaml${langArg}`),
   );
   return outcome;
 }

@@ -11,6 +11,7 @@ import {
   outputError,
   outputTarget,
 } from "../io/output.js";
+import { displayPath } from "../io/read.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
 import { ExportError, openExport } from "../io/survey/read.js";
 import { parseStructure, StructureError, type SurveyStructure } from "../survey/structure.js";
@@ -115,7 +116,7 @@ export async function runMapInit(
   const codes = [...suggestion.unresolvedCodes.values()].reduce((n, list) => n + list.length, 0);
   const todo = suggestion.unmatchedColumns.length + suggestion.matches.length - sure;
   e.stderr.write(
-    `crm-maturity: map init (${suggestion.preset.id}): ${sure} of ${questions} questions matched to columns; ${todo} ${todo === 1 ? "column" : "columns"} left as TODO${codes ? `; ${codes} answer ${codes === 1 ? "code" : "codes"} left as TODO (their text gives no value)` : ""}${suggestion.roleColumn ? "" : "; no role column found"}${out ? `; wrote ${opts.output}` : ""}\n`,
+    `crm-maturity: map init (${suggestion.preset.id}): ${sure} of ${questions} questions matched to columns; ${todo} ${todo === 1 ? "column" : "columns"} left as TODO${codes ? `; ${codes} answer ${codes === 1 ? "code" : "codes"} left as TODO (their text gives no value)` : ""}${suggestion.roleColumn ? "" : "; no role column found"}${out ? `; wrote ${displayPath(out, e.cwd)}` : ""}\n`,
   );
   return 0;
 }

@@ -12,11 +12,19 @@ export function printIssues(issues: readonly Issue[], stderr: Writable): void {
   }
 }
 
-/** Stops the command on invalid input: `<what>: N errors; nothing was scored` (exit 1). */
-export function failWithIssues(what: string, issues: Issue[]): never {
+/**
+ * Stops the command on invalid input (exit 1): `<what>: N errors; nothing was scored`, or the
+ * sentence `said` makes of the number of errors (a command's words in its `--lang`).
+ */
+export function failWithIssues(
+  what: string | ((errors: number) => string),
+  issues: Issue[],
+): never {
   const errors = issues.filter((i) => i.severity === "error").length;
   throw new InputError(
-    `${what}: ${errors} error${errors === 1 ? "" : "s"}; nothing was scored`,
+    typeof what === "string"
+      ? `${what}: ${errors} error${errors === 1 ? "" : "s"}; nothing was scored`
+      : what(errors),
     issues,
   );
 }

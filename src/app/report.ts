@@ -1,10 +1,13 @@
+import path from "node:path";
 import type { RoadmapStrategy } from "../core/analysis/roadmap.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { brandView } from "../core/models/brand.js";
+import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { loadTargetsFile } from "../io/load-answers.js";
 import { writeOutput } from "../io/output.js";
+import { displayPath } from "../io/read.js";
 import { BINARY_FORMATS, type Format, RENDERERS } from "../render/report/index.js";
 import { buildReport } from "../views/report/build.js";
 import type { Edition, ReportKind, ReportLanguage } from "../views/report/model.js";
@@ -99,7 +102,10 @@ export async function runReport(
     vars: e.vars,
   });
   writeOutput(output, opts.output, e);
-  if (!toStdout && e.stderrIsTTY) e.stderr.write(`crm-maturity: wrote ${opts.output}\n`);
+  if (!toStdout && e.stderrIsTTY) {
+    const file = displayPath(path.resolve(cwd, opts.output ?? ""), cwd);
+    e.stderr.write(`crm-maturity: ${messagesFor(opts.lang).status.wrote(file)}\n`);
+  }
   return 0;
 }
 

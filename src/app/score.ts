@@ -1,6 +1,7 @@
 import { scoreAssessment } from "../core/assessment.js";
 import { UsageError } from "../core/diagnostics/errors.js";
 import type { Lang } from "../core/models/languages.js";
+import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { expandAnswerFolders, loadAnswerFiles, loadTargetsFile } from "../io/load-answers.js";
 import { useColor, writeOutput } from "../io/output.js";
@@ -39,13 +40,14 @@ export async function runScore(
   if (opts.format !== "json") checkLanguage(standard.languages, opts.lang);
   checkProfileOption(standard, opts.profile);
   const inputs = expandAnswerFolders(paths, e.cwd);
-  if (inputs.issues.length > 0) failWithIssues("the answers are invalid", inputs.issues);
+  const said = messagesFor(opts.lang).status;
+  if (inputs.issues.length > 0) failWithIssues(said.answersInvalid, inputs.issues);
   const answers = loadAnswerFiles(inputs.paths, standard, {
     cwd: e.cwd,
     stdin: e.stdin,
     placeholders: { texts: TEMPLATE_PLACEHOLDERS, severity: "warning" },
   });
-  if (!answers.input) failWithIssues("the answers are invalid", answers.issues);
+  if (!answers.input) failWithIssues(said.answersInvalid, answers.issues);
   const questionnaire = profiledQuestionnaire(
     standard,
     answers.input.assessment.client,
@@ -57,7 +59,10 @@ export async function runScore(
   if (opts.targets !== undefined) {
     const loaded = loadTargetsFile(opts.targets, questionnaire, { cwd: e.cwd, stdin: e.stdin });
     if (!loaded.targets)
-      failWithIssues(`the targets file ${opts.targets} is invalid`, loaded.issues);
+      failWithIssues(
+        (errors) => said.targetsInvalid({ file: opts.targets ?? "", errors }),
+        loaded.issues,
+      );
     targets = loaded.targets;
     warnings.push(...loaded.issues);
   }

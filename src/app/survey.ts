@@ -4,11 +4,12 @@ import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { createFileAtomic, localToday } from "../io/output.js";
-import { readYamlFile } from "../io/read.js";
+import { displayPath, readYamlFile } from "../io/read.js";
 import { isMultilingual, SURVEY_WRITERS } from "../survey/export/index.js";
 import {
   planSurvey,
   renderMapping,
+  SURVEY_DEFAULT_LANG,
   SURVEY_FORMATS,
   type SurveyFormat,
   type SurveyPlatform,
@@ -40,11 +41,21 @@ function surveyFormat(platform: SurveyPlatform, format?: string): SurveyFormat {
   return format as SurveyFormat;
 }
 
-/** The languages of the survey: `--lang` (or the questionnaire's first) first, then the others. */
-function surveyLangs(multilingual: boolean, declared: string[], lang?: Lang): Lang[] {
+/**
+ * The languages of the survey: `--lang` first (else the platform's own language when the
+ * questionnaire has it, else the questionnaire's first), then the others.
+ */
+function surveyLangs(
+  platform: SurveyPlatform,
+  multilingual: boolean,
+  declared: string[],
+  lang?: Lang,
+): Lang[] {
   const available = writtenLanguages(declared);
   if (lang) checkLanguage(declared, lang);
-  const base = lang ?? available[0];
+  const preferred = SURVEY_DEFAULT_LANG[platform];
+  const base =
+    lang ?? (preferred !== undefined && available.includes(preferred) ? preferred : available[0]);
   if (!base)
     throw new UsageError(
       `the questionnaire's languages (${declared.join(", ")}) include none this tool writes (${LANGS.join(", ")})`,
@@ -60,7 +71,12 @@ export async function runSurvey(opts: SurveyOptions, e: Env): Promise<number> {
   const questionnaire = profiledQuestionnaire(standard, {}, opts.profile);
   const plan = planSurvey(
     questionnaire,
-    surveyLangs(isMultilingual(opts.platform, format), questionnaire.languages, opts.lang),
+    surveyLangs(
+      opts.platform,
+      isMultilingual(opts.platform, format),
+      questionnaire.languages,
+      opts.lang,
+    ),
   );
   const writer = await SURVEY_WRITERS[opts.platform]();
   const problems = writer.check(plan, format);
@@ -81,7 +97,7 @@ export async function runSurvey(opts: SurveyOptions, e: Env): Promise<number> {
       }),
     },
   ];
-  const shown = (name: string) => path.relative(e.cwd, path.join(dir, name)) || name;
+  const shown = (name: string) => displayPath(path.join(dir, name), e.cwd);
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new UsageError(`-o ${opts.output}: expected a folder; found a file`);
   const existing = files.filter((f) => existsSync(path.join(dir, f.name)));
@@ -111,7 +127,6 @@ function describeProblem(p: SurveyProblem, cwd: string): string {
   if (!p.item) return p.message;
   const { file } = readYamlFile(p.item.dimension.file, cwd);
   const at = file?.locate(["questions", p.item.index]).start;
-  const shown =
-    file?.display ?? (path.relative(cwd, p.item.dimension.file) || p.item.dimension.file);
+  const shown = file?.display ?? displayPath(p.item.dimension.file, cwd);
   return `${shown}${at ? `:${at.line}:${at.column}` : ""}: question ${p.item.question.id} ${p.message}`;
 }

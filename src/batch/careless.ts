@@ -1,5 +1,5 @@
 import { ANSWER_ABSENT } from "../core/scoring/answer-codes.js";
-import { findColumns, type SurveyColumn, type SurveyHeader } from "../survey/header.js";
+import { columnsByName, type SurveyColumn, type SurveyHeader } from "../survey/header.js";
 import { limesurveyHeadings } from "../survey/presets.js";
 import { trimCell } from "../survey/respondent.js";
 
@@ -35,8 +35,10 @@ export type Timing =
 
 /** The first duration column, else the first start/end pair, the export's header has. */
 export function detectTiming(header: SurveyHeader): Timing | undefined {
+  // Hundreds of names (LimeSurvey's start and end columns in every language and form, paired).
+  const find = columnsByName(header);
   const one = (name: string) => {
-    const found = findColumns(header, name);
+    const found = find(name);
     return found.length === 1 ? found[0] : undefined;
   };
   for (const name of DURATION_HEADERS) {

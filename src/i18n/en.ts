@@ -262,7 +262,6 @@ const report: Messages["report"] = {
     kpis: "KPIs",
     measure: "What it measures",
     frequency: "Frequency",
-    source: "Source",
     exitCriteria: "Exit criteria",
     executive: "Executives",
     frontline: "Front line",
@@ -311,7 +310,7 @@ const report: Messages["report"] = {
     weekPattern: "Week {week}",
     weekRangePattern: "Weeks {from}–{to}",
     morePattern: common.andMore("{count}"),
-    reachableByHorizon: "Expected within the horizon",
+    expectedAtReassessment: "Expected at the reassessment",
     radarTitle: "Current maturity vs target",
     gapBarsTitle: "Gap to target by dimension",
     timelineTitle: "Roadmap timeline",
@@ -320,9 +319,9 @@ const report: Messages["report"] = {
     backlog: "Backlog for the next cycle",
     nextCycle: "Next cycle",
     horizonEnd: "End of horizon",
-    projected: "Projected at the horizon",
     reverseScored: "agreement lowers the score",
     baseline: "Baseline",
+    due: "Due",
     raci: "Who takes part",
     accountable: "Accountable",
     consulted: "Consulted",
@@ -445,7 +444,7 @@ const report: Messages["report"] = {
   calibrationItem: (a) =>
     a.start === null || a.months === null || a.date === null
       ? `${a.title}: the roadmap plans no action on it within the ${a.horizon} months, so it stays at about ${a.score === null ? "its inconclusive score" : fmtScore(a.score)}; its target of ${a.target} is a goal for the next cycle.`
-      : `${a.title}: work on it starts in week ${a.start}; at a realistic pace it climbs from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} about ${a.months} months after the assessment, by ${a.date}; with the work the roadmap schedules, expect about ${fmtScore(a.reachable)} by the end of the ${a.horizon} months.`,
+      : `${a.title}: work on it starts in week ${a.start}; at a realistic pace it climbs from ${a.score === null ? "an inconclusive score" : fmtScore(a.score)} to ${a.target} about ${a.months} months after the assessment, by ${a.date}; with the work the roadmap schedules, expect about ${fmtScore(a.expected)} at the reassessment on ${a.reassessment}.`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}: ${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `by ${a.by}` : null].filter((x) => x !== null).join(", ");
@@ -468,7 +467,7 @@ const report: Messages["report"] = {
     "Agree explicit, staged goals for each phase instead of a single distant target, and review them at each phase end.",
   profileIntro: (a) =>
     a.radar
-      ? `The radar chart compares each dimension's current score with its target on the five-level scale${a.projected ? ", and marks where the roadmap is expected to bring it by the end of the horizon" : ""}; the table below gives the same figures, with coverage and confidence.`
+      ? `The radar chart compares each dimension's current score with its target on the five-level scale${a.projected ? ", and marks where the roadmap is expected to bring it by the reassessment that closes the cycle" : ""}; the table below gives the same figures, with coverage and confidence.`
       : "The bars and the table below compare each dimension's current score with its target on the five-level scale, with coverage and confidence.",
   dimensionsIntro:
     "Each dimension with its score, level, target and gap, the questions that scored best and worst, and what the interviews recorded.",
@@ -634,7 +633,7 @@ const report: Messages["report"] = {
     return `The plan asks for about ${fmtRange(a.low, a.high)} person-weeks of the company's own people over ${a.weeks} weeks, on average ${people} people full time${top.length > 0 ? `; the largest shares fall to ${report.listJoin(top)}` : ""}. This time has to be freed before the first phase starts, or the plan will slip however well it is designed.`;
   },
   findingSentence: (a) =>
-    `${a.title}: ${fmtScore(a.score)}${a.level === null ? "" : ` (level ${a.level})`} against a target of level ${a.target}${a.thinCoverage === null ? "" : `, on only ${fmtPct(a.thinCoverage)} of its question weight answered, so read it with caution`}. The answers behind this finding:`,
+    `${a.title}: ${fmtScore(a.score)}${a.level === null ? "" : ` (level ${a.level})`} against a target of level ${a.target}${a.thinCoverage === null ? "" : `, on only ${fmtPct(a.thinCoverage)} of its question weight answered, so read it with caution`}.${a.answers === 0 ? "" : a.answers === 1 ? " The answer behind this finding:" : " The answers behind this finding:"}`,
   decisionsIntro: (client, count) =>
     `${count === 2 ? "Two" : "Three"} decisions fall to the leadership of ${client} in person; the programme team cannot take them on its behalf.`,
   decisionApprove: (a) => ({
@@ -663,7 +662,8 @@ const report: Messages["report"] = {
     "None of the method's actions applies to these results: every scored dimension either meets its target or already stands above the levels the actions are meant for, and none of the risks identified has an action that addresses it. Keep the practices that work, complete any missing evidence and reassess as planned.",
   defaultKpiIntro:
     "The KPIs named by the roadmap's actions, each with its phase and owner, so that progress is measured from the first week.",
-  planKpiMeasure: (action) => `Tracks ${report.quote(action)}`,
+  planKpiMeasure: (actions) =>
+    `Shows whether ${report.listJoin(actions.map((a) => report.quote(a)))} ${actions.length === 1 ? "is" : "are"} working`,
   planKpiFrequency: "At each phase review",
   scorecardTitle: "The scorecard",
   allKpisTitle: "Every KPI of the plan",
@@ -674,6 +674,8 @@ const report: Messages["report"] = {
   baselineBy: (week) => `To be measured by week ${week}`,
   practiceTarget: (a) =>
     `Agreed with the baseline; met by the end of the ${a.phase} phase (${a.date})`,
+  kpiDue: (a) => `End of ${a.phase}, ${a.date}`,
+  kpiDueAtReassessment: (date) => `Reassessment, ${date}`,
   practiceTargetAtReassessment: (date) =>
     `Agreed with the baseline; met by the reassessment (${date})`,
   profileParagraph: (name, why) => `This assessment was scored with the profile “${name}”. ${why}`,
@@ -996,7 +998,7 @@ const interview: Messages["interview"] = {
   selectDisabled: "This line cannot be chosen here; choose another.",
   yes: "Yes",
   no: "No",
-  yesNoHint: (byDefault) => (byDefault ? "(Y/n)" : "(y/N)"),
+  yesNoHint: (byDefault, mark) => (byDefault ? `(${mark("Y")}/n)` : `(y/${mark("N")})`),
   yesNoInvalid: "Type y for yes or n for no",
   note: "Note (optional, ⏎ to skip)",
   evidenceSeen: "Evidence seen (optional, ⏎ to skip)",
@@ -1112,12 +1114,13 @@ const BRAND_FIRM_PLACEHOLDER = "Your firm name";
 
 const brandFile: Messages["brandFile"] = ({
   schemaRef,
+  firm,
 }) => `# yaml-language-server: $schema=${schemaRef}
 # Your firm's branding for the PDF, Word and PowerPoint deliverables:
 #   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf
 # Paths are relative to this file. A text is either one text for every language or one per
 # language (en, zh-CN). Check the file with: crm-maturity validate brand.yaml
-firm: ${BRAND_FIRM_PLACEHOLDER}
+firm: ${firm.en}
 # logo: logo.png              # PNG or JPEG: on the cover or title slide and in page headers
 colors:
   primary: "#1f3a5f"          # headings, the cover band, the slide bar and the chart series
@@ -1127,8 +1130,8 @@ colors:
 #   body: Calibri
 #   pdf: fonts/YourFont.ttf   # PDF takes a font file; without one the bundled fonts are used
 footer:
-  en: ${BRAND_FIRM_PLACEHOLDER} · CRM capability practice
-  zh-CN: ${BRAND_FIRM_PLACEHOLDER} · 客户关系管理能力咨询
+  en: ${firm.en} · CRM capability practice
+  zh-CN: ${firm["zh-CN"]} · 客户关系管理能力咨询
 confidentiality:
   en: Confidential. Prepared for the client's management; not for circulation.
   zh-CN: 机密文件，仅供客户管理层使用，请勿外传。
@@ -1136,6 +1139,54 @@ coverLine:
   en: Independent assessment of CRM capability
   zh-CN: 客户关系管理能力独立评估
 `;
+
+/** What the commands say on the terminal about what they did. */
+const status: Messages["status"] = {
+  created: (file) => `  created  ${file}`,
+  kept: (file) => `  kept     ${file} (already exists; not overwritten)`,
+  nothingToDo: (folder) => `Nothing to do: ${folder} already holds every engagement file.`,
+  next: (command) => `Next: ${command}   (see README.md for score, report and roadmap)`,
+  wrote: (file) => `wrote ${file}`,
+  answersInvalid: (errors) =>
+    `the answers are invalid: ${errors} error${errors === 1 ? "" : "s"}; nothing was scored`,
+  targetsInvalid: ({ file, errors }) =>
+    `the targets file ${file} is invalid: ${errors} error${errors === 1 ? "" : "s"}; nothing was scored`,
+  warning: "warning: ",
+  compare: {
+    questionnaireNotUsed: (a) => {
+      const role = a.side === "baseline" ? "baseline" : "follow-up";
+      const why =
+        a.scoredWith === undefined
+          ? `has other dimensions or questions than the ${role} results, although both say ${a.questionnaire}`
+          : `is ${a.questionnaire} but the ${role} results were scored with ${a.scoredWith}`;
+      return `${a.option} ${a.file} ${why}; its question texts are not used`;
+    },
+    idsOnly:
+      "questions are compared by id only; pass both questionnaires (--baseline-questionnaire and -q) to compare their texts, anchors, types and weights",
+    profileRemedy: (a) =>
+      `score both with the same --profile to compare like with like; they were scored with --profile ${a.baseline} and --profile ${a.followup}`,
+    roleMismatch: (w) => {
+      const count = (n: number) => `${n} respondent${n === 1 ? "" : "s"}`;
+      const only = [
+        ...w.onlyBaseline.map((r) => `${r.id} (baseline only, ${count(r.respondents)})`),
+        ...w.onlyFollowup.map((r) => `${r.id} (follow-up only, ${count(r.respondents)})`),
+      ].join(", ");
+      const dims = `dimensions concerned: ${w.dimensions.join(", ") || "none"}`;
+      if (w.comparedOn === "shared-roles") {
+        const which =
+          w.onlyBaseline.length > 0 && w.onlyFollowup.length > 0
+            ? "both sides' figures differ from their own reports"
+            : `the ${w.onlyBaseline.length > 0 ? "baseline" : "follow-up"}'s figures differ from its own report`;
+        return `roles that answered at one assessment only: ${only}; both are scored on the roles they share (${w.shared.map((r) => r.id).join(", ")}), so ${which}; ${dims}`;
+      }
+      const how =
+        w.shared.length === 0
+          ? "the assessments share no role, so they cannot be compared on common roles"
+          : "score both from their answer files, not results, to compare them on the roles they share";
+      return `roles that answered at one assessment only: ${only}; their answers count on one side only; ${dims} (${how})`;
+    },
+  },
+};
 
 /** Every message in English. */
 export const en: Messages = {
@@ -1146,6 +1197,7 @@ export const en: Messages = {
   interview,
   answersTemplate,
   survey,
+  status,
   engagementReadme,
   brandFile,
   brandFirmPlaceholder: BRAND_FIRM_PLACEHOLDER,

@@ -1,5 +1,11 @@
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
-import type { ProgressStatus, QuestionField, RiskChange } from "../core/models/comparison.js";
+import type {
+  ProgressStatus,
+  QuestionField,
+  RiskChange,
+  RoleMismatchWarning,
+} from "../core/models/comparison.js";
+import type { Lang } from "../core/models/languages.js";
 import type {
   ConfidenceId,
   PillarId,
@@ -33,10 +39,15 @@ export interface Messages {
   answersTemplate: AnswersTemplateMessages;
   /** The words of the surveys `survey` writes that do not come from the questionnaire. */
   survey: SurveyMessages;
+  /** What `init`, `score`, `report`, `roadmap` and `compare` say on the terminal, in `--lang`. */
+  status: StatusMessages;
   /** The engagement README `init` writes: what the files are and the next commands. */
   engagementReadme(p: ReadmeParts): string;
-  /** The brand.yaml `init` writes: the firm's branding with a comment on every key. */
-  brandFile(p: { schemaRef: string }): string;
+  /**
+   * The brand.yaml `init` writes: the firm's branding with a comment on every key. `firm` is each
+   * language's `brandFirmPlaceholder`, so every text for a language holds that language's placeholder.
+   */
+  brandFile(p: { schemaRef: string; firm: Record<Lang, string> }): string;
   /** The firm name `brandFile` holds until it is filled in; `validate` warns while it is there. */
   brandFirmPlaceholder: string;
 }
@@ -262,6 +273,49 @@ export interface ComparisonMessages {
   };
 }
 
+/**
+ * The lines the commands print about what they did (the interview's are in `InterviewMessages`):
+ * `init`'s list of files and next step, the file `report` and `roadmap` wrote, why `score` scored
+ * nothing, and `compare`'s warnings on standard error with what removes them. Paths, options and
+ * ids in them are as the consultant types them.
+ */
+export interface StatusMessages {
+  /** `init`: a file it created (the padding lines the names up under `kept`). */
+  created(file: string): string;
+  /** `init`: a file that already existed and was left as it was. */
+  kept(file: string): string;
+  /** `init`: the folder already held every file. */
+  nothingToDo(folder: string): string;
+  /** `init`: the command to run next; the README gives the others. */
+  next(command: string): string;
+  /** `report`, `roadmap` (at a terminal): the file written. */
+  wrote(file: string): string;
+  /** `score`: invalid answer files; nothing scored (`errors` counted). */
+  answersInvalid(errors: number): string;
+  /** `score`: an invalid targets file; nothing scored. */
+  targetsInvalid(a: { file: string; errors: number }): string;
+  /** What starts a warning line on standard error, its punctuation included ("warning: "). */
+  warning: string;
+  compare: {
+    /** `-q` or `--baseline-questionnaire` does not describe the results it was given for. */
+    questionnaireNotUsed(a: {
+      option: string;
+      file: string;
+      side: "baseline" | "followup";
+      /** Its id and version. */
+      questionnaire: string;
+      /** Those the results were scored with; absent when they are the same but its questions differ. */
+      scoredWith?: string;
+    }): string;
+    /** Questions compared by id only: the options that compare their texts too. */
+    idsOnly: string;
+    /** What removes a profile mismatch: both sides' profiles by id, as `--profile` takes them. */
+    profileRemedy(a: { baseline: string; followup: string }): string;
+    /** A role mismatch on standard error, roles and dimensions by id, with their respondents. */
+    roleMismatch(w: RoleMismatchWarning): string;
+  };
+}
+
 /** Every text the interview shows that does not come from the questionnaire. */
 export interface InterviewMessages {
   languagePrompt: string;
@@ -344,8 +398,11 @@ export interface InterviewMessages {
   /** How a yes/no question shows its answer once given; also accepted as answers besides y and n. */
   yes: string;
   no: string;
-  /** The hint after a yes/no question: the answers it takes and what Enter alone answers. */
-  yesNoHint: (byDefault: boolean) => string;
+  /**
+   * The hint after a yes/no question: the answers it takes and what Enter alone answers, the
+   * answer Enter gives passed through `mark` (the terminal highlights it).
+   */
+  yesNoHint: (byDefault: boolean, mark: (answer: string) => string) => string;
   /** Shown when a yes/no question gets something else than an answer. */
   yesNoInvalid: string;
   note: string;
@@ -526,7 +583,8 @@ export interface ReportMessages {
   /**
    * A target out of reach within the horizon. `start` (1-based week) is when the roadmap's first
    * action on it starts, `months` and `date` when it reaches the target; all three are null when
-   * the roadmap plans no action on it within the horizon.
+   * the roadmap plans no action on it within the horizon. `expected`: the score to expect at the
+   * reassessment, dated `reassessment` (the scorecard's target for it).
    */
   calibrationItem(a: {
     title: string;
@@ -536,7 +594,8 @@ export interface ReportMessages {
     months: number | null;
     date: string | null;
     horizon: number;
-    reachable: number;
+    expected: number;
+    reassessment: string;
   }): string;
   defaultCalibrationAdvice: string;
   /** A goal an executive stated, set against the capability it depends on. */
@@ -706,6 +765,8 @@ export interface ReportMessages {
     level: number | null;
     /** The dimension's coverage when under half its question weight was answered, else null. */
     thinCoverage: number | null;
+    /** How many answers follow it (it introduces them); 0: the finding alone, with no lead-in. */
+    answers: number;
   }): string;
   /**
    * Who takes the decisions (`count`: two when the plan has no first phase to approve, else
@@ -736,7 +797,8 @@ export interface ReportMessages {
   decisionScorecard: { title: string; sentence: string };
   emptyRoadmap: string;
   defaultKpiIntro: string;
-  planKpiMeasure(action: string): string;
+  /** What a KPI of the plan shows: that the actions naming it (their titles) are done and work. */
+  planKpiMeasure(actions: string[]): string;
   planKpiFrequency: string;
   // The scorecard: about ten KPIs with owner, baseline, target and cadence.
   scorecardTitle: string;
@@ -748,6 +810,10 @@ export interface ReportMessages {
   /** `week` is 1-based. */
   baselineBy(week: number): string;
   practiceTarget(a: { phase: string; date: string }): string;
+  /** The same date, short, in the list of every KPI: the end of the phase it is met by. */
+  kpiDue(a: { phase: string; date: string }): string;
+  /** As `kpiDue` when the plan has no phase with work in it. */
+  kpiDueAtReassessment(date: string): string;
   /** A standing measure's target when the plan has no action: met by the reassessment. */
   practiceTargetAtReassessment(date: string): string;
   methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];

@@ -242,7 +242,6 @@ const report: Messages["report"] = {
     kpis: "考核指标",
     measure: "衡量内容",
     frequency: "频率",
-    source: "来源",
     exitCriteria: "阶段完成标准",
     executive: "高层",
     frontline: "一线",
@@ -291,7 +290,7 @@ const report: Messages["report"] = {
     weekPattern: "第 {week} 周",
     weekRangePattern: "第 {from}–{to} 周",
     morePattern: common.andMore("{count}"),
-    reachableByHorizon: "规划期内预计可达",
+    expectedAtReassessment: "复评时预计",
     radarTitle: "成熟度现状与目标对比",
     gapBarsTitle: "各维度与目标的差距",
     timelineTitle: "路线图时间线",
@@ -300,9 +299,9 @@ const report: Messages["report"] = {
     backlog: "留待下一轮的行动",
     nextCycle: "下一轮",
     horizonEnd: "规划期末",
-    projected: "规划期末预计",
     reverseScored: "越认同得分越低",
     baseline: "基线",
+    due: "完成时限",
     raci: "参与分工",
     accountable: "批准",
     consulted: "咨询",
@@ -421,7 +420,7 @@ const report: Messages["report"] = {
   calibrationItem: (a) =>
     a.start === null || a.months === null || a.date === null
       ? `${a.title}：路线图在 ${a.horizon} 个月内没有针对该维度的行动，因此预计仍在 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 左右；目标 ${a.target} 留待下一轮实现。`
-      : `${a.title}：相关工作从第 ${a.start} 周开始；按现实节奏从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target}，约需评估后 ${a.months} 个月，现实可达日期为${a.date}；按路线图安排的工作，${a.horizon} 个月结束时预计可达到约 ${fmtScore(a.reachable)}。`,
+      : `${a.title}：相关工作从第 ${a.start} 周开始；按现实节奏从 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 提升到 ${a.target}，约需评估后 ${a.months} 个月，现实可达日期为${a.date}；按路线图安排的工作，预计在${a.reassessment}复评时可达到约 ${fmtScore(a.expected)}。`,
   goalSentence(a) {
     const measure = a.metric && a.target ? `${a.metric}：${a.target}` : (a.metric ?? a.target);
     const stated = [measure, a.by ? `期望${a.by}前实现` : null].filter((x) => x !== null);
@@ -446,7 +445,7 @@ const report: Messages["report"] = {
     "为每个阶段约定明确的分段目标，而不是只设一个遥远的总目标，并在每个阶段结束时复核。",
   profileIntro: (a) =>
     a.radar
-      ? `雷达图对比各维度在五级量表上的现状得分与目标${a.projected ? "，并标出按路线图推进到规划期末的预计水平" : ""}；下表列出相同数据，并给出覆盖率和可信度。`
+      ? `雷达图对比各维度在五级量表上的现状得分与目标${a.projected ? "，并标出按路线图推进、到本轮复评时预计达到的水平" : ""}；下表列出相同数据，并给出覆盖率和可信度。`
       : "下方的条形图和表格对比各维度在五级量表上的现状得分与目标，并给出覆盖率和可信度。",
   dimensionsIntro:
     "逐一列出各维度的得分、等级、目标与差距，得分最高和最低的题目，以及访谈中记录的备注与证据。",
@@ -600,7 +599,7 @@ const report: Messages["report"] = {
     );
   },
   findingSentence: (a) =>
-    `${a.title}目前为 ${fmtScore(a.score)} 分${a.level === null ? "" : `（第 ${a.level} 级）`}，目标为第 ${a.target} 级${a.thinCoverage === null ? "" : `；该维度仅有 ${fmtPct(a.thinCoverage)} 的题目权重获得作答，请审慎看待`}。支撑这一判断的作答如下：`,
+    `${a.title}目前为 ${fmtScore(a.score)} 分${a.level === null ? "" : `（第 ${a.level} 级）`}，目标为第 ${a.target} 级${a.thinCoverage === null ? "" : `；该维度仅有 ${fmtPct(a.thinCoverage)} 的题目权重获得作答，请审慎看待`}。${a.answers === 0 ? "" : "支撑这一判断的作答如下："}`,
   decisionsIntro: (_client, count) =>
     `以下${count === 2 ? "两" : "三"}项决策须由贵公司领导层亲自作出，项目团队无法代为决定。`,
   decisionApprove: (a) => ({
@@ -633,7 +632,8 @@ const report: Messages["report"] = {
     "本方法中的行动都不适用于本次结果：各个已计分维度要么已达到目标，要么已高于相关行动所针对的等级；识别出的风险也没有对应的行动。请保持行之有效的做法，补齐缺失的证据，并按计划复评。",
   defaultKpiIntro:
     "路线图各项行动所列的考核指标，以及各自所属阶段和责任人，使进展从第一周起就有据可查。",
-  planKpiMeasure: (action) => `跟踪${report.quote(action)}`,
+  planKpiMeasure: (actions) =>
+    `检验${report.listJoin(actions.map((a) => report.quote(a)))}是否见效`,
   planKpiFrequency: "每次阶段评审",
   scorecardTitle: "考核指标卡",
   allKpisTitle: "计划中的全部考核指标",
@@ -643,6 +643,8 @@ const report: Messages["report"] = {
   outcomeCadence: "中期检查与复评",
   baselineBy: (week) => `第 ${week} 周前完成测量`,
   practiceTarget: (a) => `与基线一并商定；在“${a.phase}”阶段结束前（${a.date}）达成`,
+  kpiDue: (a) => `“${a.phase}”阶段结束前（${a.date}）`,
+  kpiDueAtReassessment: (date) => `复评前（${date}）`,
   practiceTargetAtReassessment: (date) => `与基线一并商定；在复评前（${date}）达成`,
   profileParagraph: (name, why) => `本次评估采用“${name}”设定计分。${why}`,
   methodParagraphs: (a) => [
@@ -944,7 +946,8 @@ const interview: Messages["interview"] = {
   selectDisabled: "此项在这里不能选择，请选择其他项。",
   yes: "是",
   no: "否",
-  yesNoHint: (byDefault) => `（y 是／n 否，回车即${byDefault ? "是" : "否"}）`,
+  yesNoHint: (byDefault, mark) =>
+    byDefault ? `（${mark("y 是")}／n 否，回车即是）` : `（y 是／${mark("n 否")}，回车即否）`,
   yesNoInvalid: "请输入 y 或“是”表示是，n 或“否”表示否",
   note: "备注（可选，直接回车跳过）",
   evidenceSeen: "所见证据（可选，直接回车跳过）",
@@ -1054,12 +1057,13 @@ const BRAND_FIRM_PLACEHOLDER = "贵公司名称";
 
 const brandFile: Messages["brandFile"] = ({
   schemaRef,
+  firm,
 }) => `# yaml-language-server: $schema=${schemaRef}
 # 贵公司用于 PDF、Word 和 PowerPoint 交付物的品牌设置：
 #   crm-maturity report answers.yaml --brand brand.yaml -o report.pdf --lang zh-CN
 # 路径相对于本文件。文本可以是所有语言通用的一段文字，也可以按语言（en、zh-CN）分别填写。
 # 检查本文件：crm-maturity validate brand.yaml
-firm: ${BRAND_FIRM_PLACEHOLDER}
+firm: ${firm["zh-CN"]}
 # logo: logo.png              # PNG 或 JPEG：用于封面或标题页以及页眉
 colors:
   primary: "#1f3a5f"          # 标题、封面色带、幻灯片顶栏和图表中的现状数据系列
@@ -1069,8 +1073,8 @@ colors:
 #   body: Calibri
 #   pdf: fonts/YourFont.ttf   # PDF 需要字体文件；未指定时使用内置字体
 footer:
-  en: Your firm name · CRM capability practice
-  zh-CN: ${BRAND_FIRM_PLACEHOLDER} · 客户关系管理能力咨询
+  en: ${firm.en} · CRM capability practice
+  zh-CN: ${firm["zh-CN"]} · 客户关系管理能力咨询
 confidentiality:
   en: Confidential. Prepared for the client's management; not for circulation.
   zh-CN: 机密文件，仅供客户管理层使用，请勿外传。
@@ -1078,6 +1082,51 @@ coverLine:
   en: Independent assessment of CRM capability
   zh-CN: 客户关系管理能力独立评估
 `;
+
+/** What the commands say on the terminal about what they did (paths and ids as typed: no cjkSpace). */
+const status: Messages["status"] = {
+  created: (file) => `  已创建  ${file}`,
+  kept: (file) => `  已保留  ${file}（文件已存在，未覆盖）`,
+  nothingToDo: (folder) => `无需操作：${folder} 中已有全部评估文件。`,
+  next: (command) => `下一步：${command}   （计分、报告和路线图的命令见 README.md）`,
+  wrote: (file) => `已写入 ${file}`,
+  answersInvalid: (errors) => `答卷文件有误（${errors} 处错误），未进行计分`,
+  targetsInvalid: ({ file, errors }) => `目标文件 ${file} 有误（${errors} 处错误），未进行计分`,
+  warning: "警告：",
+  compare: {
+    questionnaireNotUsed: (a) => {
+      const side = a.side === "baseline" ? "基线" : "复评";
+      const why =
+        a.scoredWith === undefined
+          ? `与${side}结果同为 ${a.questionnaire}，但维度或题目有所不同`
+          : `是 ${a.questionnaire}，而${side}结果是按 ${a.scoredWith} 计分的`;
+      return `${a.option} ${a.file} ${why}；不采用其中的题目文字`;
+    },
+    idsOnly:
+      "题目仅按 id 比较；如需同时比较题目文字、锚点、题型和权重，请同时提供两次评估的问卷（--baseline-questionnaire 和 -q）",
+    profileRemedy: (a) =>
+      `如需同口径比较，请用同一个 --profile 为两次评估计分；基线按 --profile ${a.baseline} 计分，复评按 --profile ${a.followup} 计分`,
+    roleMismatch: (w) => {
+      const only = [
+        ...w.onlyBaseline.map((r) => `${r.id}（仅基线，${r.respondents} 位受访者）`),
+        ...w.onlyFollowup.map((r) => `${r.id}（仅复评，${r.respondents} 位受访者）`),
+      ].join("、");
+      const dims = `涉及维度：${w.dimensions.join("、") || "无"}`;
+      if (w.comparedOn === "shared-roles") {
+        const which =
+          w.onlyBaseline.length > 0 && w.onlyFollowup.length > 0
+            ? "两次评估的各项数字均与各自报告中的不同"
+            : `${w.onlyBaseline.length > 0 ? "基线" : "复评"}的各项数字与该次评估报告中的不同`;
+        return `只在一次评估中作答的角色：${only}；两次评估均只按共同参与的角色（${w.shared.map((r) => r.id).join("、")}）计分，因此${which}；${dims}`;
+      }
+      const how =
+        w.shared.length === 0
+          ? "两次评估没有共同参与的角色，无法按共同角色比较"
+          : "如需按共同角色比较，请用两次评估的答卷文件而不是结果文件计分";
+      return `只在一次评估中作答的角色：${only}；这些角色的回答只计入了其中一次评估；${dims}（${how}）`;
+    },
+  },
+};
 
 /** Every message in Chinese (simplified, zh-CN). */
 export const zhCN: Messages = {
@@ -1088,6 +1137,7 @@ export const zhCN: Messages = {
   interview,
   answersTemplate,
   survey,
+  status,
   engagementReadme,
   brandFile,
   brandFirmPlaceholder: BRAND_FIRM_PLACEHOLDER,

@@ -278,7 +278,7 @@ class Interview {
       return await this.conduct();
     } catch (err) {
       if (err instanceof SaveAbandoned) {
-        this.say(this.l.notSaved(this.ctx.display), this.c.red);
+        this.sayNotSaved();
         this.printUnsaved();
         this.printSaved();
         return "unsaved";
@@ -286,7 +286,7 @@ class Interview {
       if (!isPromptExit(err)) throw err;
       this.p.print("");
       if (this.store?.dirty) {
-        this.say(this.l.notSaved(this.ctx.display), this.c.red);
+        this.sayNotSaved();
         this.printUnsaved();
       }
       if (!this.store?.written) {
@@ -428,9 +428,9 @@ class Interview {
   /** Asks a yes/no question; the answer is shown in the interview's language. */
   private confirm(message: string, byDefault: boolean): Promise<boolean> {
     const { yes, no, yesNoInvalid: invalid } = this.l;
-    const hint = this.l.yesNoHint(byDefault);
+    const hint = (mark: (answer: string) => string) => this.l.yesNoHint(byDefault, mark);
     return this.p.confirm({
-      message: this.fit(message, Math.max(8, displayWidth(hint) + 3)),
+      message: this.fit(message, Math.max(8, displayWidth(hint((answer) => answer)) + 3)),
       default: byDefault,
       words: { yes, no, hint, invalid },
     });
@@ -805,6 +805,26 @@ class Interview {
       );
   }
 
+  /**
+   * The session's new respondent when the file does not hold them (their first save failed):
+   * `--resume` would continue the file's previous respondent, so they are started again.
+   */
+  private unsavedRespondent() {
+    const saved = this.store?.saved;
+    const index = this.respondent;
+    if (!saved || index === undefined || saved.respondents[index]) return undefined;
+    return this.store?.data().respondents[index];
+  }
+
+  /**
+   * Says the last answers are not in the file, but not for a respondent who is not in it at all:
+   * `printSaved` says that, with the command that adds them again (one message, not two).
+   */
+  private sayNotSaved(): void {
+    if (this.unsavedRespondent()) return;
+    this.say(this.l.notSaved(this.ctx.display), this.c.red);
+  }
+
   private printSaved(): void {
     const saved = this.store?.saved;
     if (!saved) return;
@@ -816,10 +836,7 @@ class Interview {
     if (respondent) {
       this.say(this.l.saved(Object.keys(respondent.answers).length, this.ctx.display));
     }
-    // A new respondent whose first save failed is not in the file: `--resume` would continue
-    // the file's previous respondent, so the command starts this one again.
-    const unsaved =
-      index === undefined || respondent ? undefined : this.store?.data().respondents[index];
+    const unsaved = this.unsavedRespondent();
     if (unsaved) {
       this.say(this.l.restartRespondent(this.who(unsaved), this.ctx.display));
       this.p.print(`  ${this.c.bold(resumeCommand(this.ctx, lang, unsaved.role))}`);

@@ -17,8 +17,11 @@ import {
 export interface ConfirmWords {
   yes: string;
   no: string;
-  /** Shown after the question, e.g. "(y/N)"; it says what Enter alone answers. */
-  hint: string;
+  /**
+   * Shown after the question, e.g. "(y/N)"; it says what Enter alone answers, and passes that
+   * answer ("N") through `mark`, so the prompt can highlight it.
+   */
+  hint: (mark: (answer: string) => string) => string;
   /** Shown for anything that is not an answer. */
   invalid: string;
 }
@@ -44,6 +47,16 @@ export function yesNoOf(
   if (text === "y" || text === "yes" || text === words.yes.toLowerCase()) return true;
   if (text === "n" || text === "no" || text === words.no.toLowerCase()) return false;
   return undefined;
+}
+
+/** The hint as shown: dim, but for the answer Enter gives, highlighted as a list's current line. */
+export function styleHint(hint: ConfirmWords["hint"], highlight: (text: string) => string): string {
+  // The default answer is cut out between NULs (no message holds one) and styled on its own:
+  // dim and a colour do not nest in the terminal's codes.
+  return hint((answer) => `\0${answer}\0`)
+    .split("\0")
+    .map((part, i) => (i % 2 === 1 ? highlight(part) : part && styleText("dim", part)))
+    .join("");
 }
 
 /** A yes/no prompt with the hint and the answers in the interview's language. */
@@ -74,6 +87,6 @@ export const confirmPrompt = createPrompt<boolean, ConfirmPromptConfig>((config,
   });
   const message = theme.style.message(config.message, status);
   if (status === "done") return `${prefix} ${message} ${theme.style.answer(line)}`;
-  const hint = styleText("dim", words.hint);
+  const hint = styleHint(words.hint, theme.style.highlight);
   return [`${prefix} ${message} ${hint} ${line}`, error ? theme.style.error(error) : ""];
 });

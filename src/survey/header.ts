@@ -1,5 +1,6 @@
 import { normalizeLabel } from "./answer-texts.js";
 import { limesurveyCodeTextSeparator, type Preset } from "./presets.js";
+import { titleNumber } from "./question-numbers.js";
 
 /** One column of an export, as its header rows describe it. */
 export interface SurveyColumn {
@@ -97,20 +98,49 @@ export function findColumns(header: SurveyHeader, ref: string): SurveyColumn[] {
   return header.columns.filter((c) => normalizeLabel(c.key) === norm);
 }
 
+/** The columns headed by a numbered title with this number (`Q12` → `Q12 · …`). */
+export function columnsNumbered(header: SurveyHeader, number: string): SurveyColumn[] {
+  return header.columns.filter((c) => titleNumber(c.key) === number);
+}
+
 /**
- * The texts worth matching against question texts: the text without survey numbering, and the
- * item part of matrix headers (`Stem [Item]`, `Stem - Item`, `9、Stem—Item`, `9(Item)`).
+ * `findColumns` by header only (no `#N`), for looking up many names in one header: the header
+ * is indexed once instead of normalised again for every name.
+ */
+export function columnsByName(header: SurveyHeader): (name: string) => SurveyColumn[] {
+  const exact = new Map<string, SurveyColumn[]>();
+  const normalized = new Map<string, SurveyColumn[]>();
+  const add = (map: Map<string, SurveyColumn[]>, key: string, c: SurveyColumn) => {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  };
+  for (const c of header.columns) {
+    add(exact, c.key, c);
+    add(normalized, normalizeLabel(c.key), c);
+  }
+  return (name) => exact.get(name) ?? normalized.get(normalizeLabel(name)) ?? [];
+}
+
+/**
+ * The texts worth matching against question texts: the text without survey numbering, the text
+ * before a closing note in parentheses (the roles a survey's question is put to, `… (for Manager
+ * only)`), and the item part of matrix headers (`Stem [Item]`, `Stem - Item`, `9、Stem—Item`,
+ * `9(Item)`).
  */
 export function matchTexts(text: string): string[] {
   const out = new Set<string>();
   const t = text
     .normalize("NFKC")
-    // Survey numbering: `3、`, `Q3.`, `3)`, `3:`, `3：`.
-    .replace(/^\s*(?:q(?:uestion)?\s*)?\d+(?:\.\d+)*\s*[\u3001.):\uFF1A]\s*/i, "")
+    // Survey numbering: `3、`, `Q3.`, `3)`, `3:`, `3：`, and the numbered titles `Q3 · ` of the
+    // paper form and Google Forms.
+    .replace(/^\s*(?:q(?:uestion)?\s*)?\d+(?:\.\d+)*\s*[\u3001.):\uFF1A\u00B7]\s*/i, "")
     .trim();
   if (t) out.add(t);
   const paren = /^\s*\d+\s*\((.+)\)\s*$/.exec(text.normalize("NFKC"));
   if (paren?.[1]) out.add(paren[1].trim());
+  const note = paren ? null : /^(.+?)\s*\([^()]*\)$/.exec(t);
+  if (note?.[1]) out.add(note[1]);
   const bracket = /\[([^\]]+)\]\s*$/.exec(t);
   if (bracket?.[1]) {
     out.add(bracket[1].trim());

@@ -291,13 +291,43 @@ const LIMESURVEY_HEADINGS: Readonly<Record<string, Partial<Record<LimesurveyCode
   },
 };
 
-/** Each of LimeSurvey's own columns: its code, then its full headings (English first), once each. */
+/**
+ * Each of LimeSurvey's own columns: its code, then its full headings (English first), then the
+ * same headings as the export option "Convert spaces in question text to underscores" writes them
+ * (`Antwort_ID`, `Date_submitted`: `str_replace(' ', '_', …)` in `Writer::getHeadingText`,
+ * application/helpers/admin/export/Writer.php), once each. Every use of the own columns (the id,
+ * the metadata, the exclusion, the aliases, detection, timing) reads them from here.
+ */
 const LIMESURVEY_COLUMNS: readonly (readonly [string, ...string[]])[] = LIMESURVEY_CODES.map(
-  (code) => [
-    code,
-    ...new Set(Object.values(LIMESURVEY_HEADINGS).flatMap((names) => names[code] ?? [])),
-  ],
+  (code) => {
+    const headings = Object.values(LIMESURVEY_HEADINGS).flatMap((names) => names[code] ?? []);
+    return [code, ...new Set([...headings, ...headings.map((h) => h.replaceAll(" ", "_"))])];
+  },
 );
+
+/**
+ * LimeSurvey's "No answer" (the option it adds to a question that is not mandatory:
+ * `gT('No answer')` in application/core/QuestionTypes/<type>/Render<type>.php, and in
+ * `getExtendedAnswer`, application/helpers/common_helper.php), in the survey's language: English,
+ * then the msgstr of "No answer" in LimeSurvey 6.1.8's locale/<lang>/<lang>.mo (the public copy
+ * cited above) for the interface languages of LIMESURVEY_HEADINGS; de-informal, nl-informal and
+ * pt-BR say what de, nl and pt say. zh-Hans and zh-Hant-HK say 拒答; 无回答 (an earlier wording)
+ * stays. zh-Hant-TW's 不適用 ("not applicable") is left out: as an answer it reads as N/A.
+ */
+const LIMESURVEY_NO_ANSWER = [
+  "No answer",
+  "无回答",
+  "拒答",
+  "Keine Antwort", // de, de-informal
+  "Sans réponse", // fr
+  "Sin respuesta", // es
+  "Nessuna risposta", // it
+  "Geen antwoord", // nl, nl-informal
+  "Sem resposta", // pt, pt-BR
+  "回答なし", // ja
+  "Нет ответа", // ru
+  "답변이 없음", // ko
+] as const;
 
 /** Every heading of one of LimeSurvey's own columns, its code first (`submitdate`, `Date submitted` …). */
 export function limesurveyHeadings(code: string): readonly string[] {
@@ -470,7 +500,7 @@ export const PRESETS: Record<PresetId, Preset> = {
         names.map((name) => [name, names.filter((other) => other !== name)]),
       ),
     ),
-    labels: { "No answer": "unknown", 无回答: "unknown" },
+    labels: Object.fromEntries(LIMESURVEY_NO_ANSWER.map((label) => [label, "unknown" as const])),
     detect: (rows) =>
       ["id", "submitdate", "lastpage"].every((code) =>
         limesurveyHeadings(code).some((name) => has(rows[0], name)),

@@ -8,6 +8,7 @@ import { messagesFor } from "../i18n/index.js";
 import { answerCode, builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import {
   columnLetter,
+  columnsNumbered,
   describeColumn,
   findColumns,
   type SurveyColumn,
@@ -15,6 +16,7 @@ import {
 } from "./header.js";
 import { type LoadedMapping, questionOf } from "./mapping.js";
 import { PRESETS, type Preset } from "./presets.js";
+import { titleNumber } from "./question-numbers.js";
 
 /** Whether a cell holds anything but white space (cheap for the usual cell). */
 export function hasText(cell: string): boolean {
@@ -165,20 +167,16 @@ export function bindMapping(
     .map((c) => JSON.stringify(c.key))
     .join(", ");
   const resolve = (ref: string, where: (string | number)[], key = false, texts: string[] = []) => {
-    const found = findColumns(header, ref);
-    if (found.length === 1) return found[0];
-    if (!found.length) {
-      const other = otherHeadings(preset, ref, texts)
-        .map((h) => findColumns(header, h))
-        .find((cols) => cols.length === 1)?.[0];
-      if (other) return other;
-    }
+    const { column, found, number } = resolveColumn(header, preset, ref, texts);
+    if (column) return column;
+    const columns = found.map((c) => columnLetter(c.index)).join(", ");
+    const refs = found.map((c) => `"#${c.index + 1}"`).join(" or ");
     issues.push(
       makeIssue(
         "unresolved-reference",
         found.length
-          ? `expected ${JSON.stringify(ref)} to name one column; found it in columns ${found.map((c) => columnLetter(c.index)).join(", ")} (refer to one as ${found.map((c) => `"#${c.index + 1}"`).join(" or ")})`
-          : `expected a column named ${JSON.stringify(ref)} in header row ${keyRow} of the export; found none (${sample ? `the columns start ${sample}${header.columns.length > 8 ? ", …" : ""}` : `row ${keyRow} is empty: if the header is lower down, set headerRows and keyRow to its row number`})`,
+          ? `expected ${JSON.stringify(ref)} to name one column; found ${number ? `its number, ${number}, heading` : "it in"} columns ${columns} (refer to one as ${refs})`
+          : `expected a column named ${JSON.stringify(ref)}${number ? `, or one whose header starts with its number (${number} · …),` : ""} in header row ${keyRow} of the export; found none (${sample ? `the columns start ${sample}${header.columns.length > 8 ? ", …" : ""}` : `row ${keyRow} is empty: if the header is lower down, set headerRows and keyRow to its row number`})`,
         file.display,
         file.locate(where, { key }),
       ),
@@ -237,6 +235,34 @@ export function bindMapping(
     issues,
     unknownGroupBy,
   };
+}
+
+/**
+ * The column a mapping's reference names: by header or `#N` (`findColumns`); else under the
+ * preset's other headings; else, for a numbered title (`Q12 · …`, which the paper form and Google
+ * Forms show), the one column headed by a title with the same number, its wording edited on the
+ * platform since the mapping was written. `found` holds the candidates when none is the one, and
+ * `number` the number they were found by.
+ */
+function resolveColumn(
+  header: SurveyHeader,
+  preset: Preset,
+  ref: string,
+  texts: readonly string[],
+): { column?: SurveyColumn; found: SurveyColumn[]; number?: string } {
+  const found = findColumns(header, ref);
+  if (found.length === 1) return { column: found[0], found };
+  if (found.length) return { found };
+  const other = otherHeadings(preset, ref, texts)
+    .map((h) => findColumns(header, h))
+    .find((cols) => cols.length === 1)?.[0];
+  if (other) return { column: other, found: [other] };
+  const number = titleNumber(ref);
+  if (!number) return { found };
+  const numbered = columnsNumbered(header, number);
+  return numbered.length === 1
+    ? { column: numbered[0], found: numbered }
+    : { found: numbered, number };
 }
 
 /**

@@ -497,21 +497,16 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
   };
 }
 
-/** A role-mismatch in words: roles by their people's name (`ids`: by id), dimensions by title. */
-function roleMismatchText(
-  lang: Lang,
-  c: Comparison,
-  w: RoleMismatchWarning,
-  ids: boolean,
-): RoleMismatchText {
+/** A role-mismatch in words: roles by their people's name, dimensions by title. */
+function roleMismatchText(lang: Lang, c: Comparison, w: RoleMismatchWarning): RoleMismatchText {
   const named = (r: RoleRef) =>
-    ids || !(r.people ?? r.name) ? r.id : localize(r.people ?? r.name ?? {}, lang);
+    !(r.people ?? r.name) ? r.id : localize(r.people ?? r.name ?? {}, lang);
   const titles = new Map(c.dimensions.map((d) => [d.id, localize(d.title, lang)]));
   const concerned = new Set(w.dimensions);
   const others = c.dimensions.filter((d) => !concerned.has(d.id));
   // Eight of nine dimensions read better as "every dimension except the ninth".
   const except =
-    !ids && others.length > 0 && others.length <= 2 && w.dimensions.length >= 4
+    others.length > 0 && others.length <= 2 && w.dimensions.length >= 4
       ? others.map((d) => localize(d.title, lang))
       : [];
   return {
@@ -519,48 +514,42 @@ function roleMismatchText(
     onlyFollowup: w.onlyFollowup.map(named),
     shared: w.shared.map(named),
     comparedOn: w.comparedOn,
-    dimensions: w.dimensions.map((id) => (ids ? id : (titles.get(id) ?? id))),
+    dimensions: w.dimensions.map((id) => titles.get(id) ?? id),
     all: w.dimensions.length > 0 && w.dimensions.length === c.dimensions.length,
     except,
   };
 }
 
 /**
- * A warning of the comparison in words: for the reader in `lang` (dates spelt out; roles,
- * profiles and dimensions by name), or with `ids` naming them by identifier (standard error).
+ * A warning of the comparison in words, for the reader in `lang` (dates spelt out; roles,
+ * profiles and dimensions by name): the document's and `compare`'s on standard error.
  */
-export function warningText(lang: Lang, c: Comparison, w: ComparisonWarning, ids = false): string {
+export function warningText(lang: Lang, c: Comparison, w: ComparisonWarning): string {
   const m = messagesFor(lang);
-  const profile = (names: LocalizedText[], id: string) =>
-    ids
-      ? id
-      : names.length === 0
-        ? m.comparison.standardProfile
-        : names.map((n) => localize(n, lang)).join(" · ");
+  const profile = (names: LocalizedText[]) =>
+    names.length === 0
+      ? m.comparison.standardProfile
+      : names.map((n) => localize(n, lang)).join(" · ");
   switch (w.code) {
     case "same-date":
-      return m.comparison.warning["same-date"](
-        ids
-          ? w
-          : { baseline: m.report.dateText(w.baseline), followup: m.report.dateText(w.followup) },
-      );
+      return m.comparison.warning["same-date"]({
+        baseline: m.report.dateText(w.baseline),
+        followup: m.report.dateText(w.followup),
+      });
     case "profile-mismatch":
       return m.comparison.warning["profile-mismatch"]({
-        baseline: profile(w.names.baseline, w.baseline),
-        followup: profile(w.names.followup, w.followup),
+        baseline: profile(w.names.baseline),
+        followup: profile(w.names.followup),
       });
     case "profile-unavailable": {
       const standard = w.baseline === STANDARD_PROFILE ? "baseline" : "followup";
       return m.comparison.warning["profile-unavailable"]({
         standard,
-        profile:
-          standard === "baseline"
-            ? profile(w.names.followup, w.followup)
-            : profile(w.names.baseline, w.baseline),
+        profile: standard === "baseline" ? profile(w.names.followup) : profile(w.names.baseline),
       });
     }
     case "role-mismatch":
-      return m.comparison.warning["role-mismatch"](roleMismatchText(lang, c, w, ids));
+      return m.comparison.warning["role-mismatch"](roleMismatchText(lang, c, w));
     default:
       return m.comparison.warning[w.code](w);
   }

@@ -433,6 +433,23 @@ describe("crm-maturity map init", () => {
     expect(readFileSync(path.join(dir, "mapping.yaml"), "utf8")).toBe(text);
   });
 
+  it("names the mapping it wrote relative inside the current folder, absolute outside it", () => {
+    const dir = tmp();
+    const exportFile = path.join(SURVEY, "surveymonkey/export.csv");
+    const inside = runCli(["map", "init", exportFile, ...Q, "-o", "./maps/../m.yaml"], {
+      cwd: dir,
+    });
+    expect(inside.stderr).toMatch(/; wrote m\.yaml\n$/);
+    const elsewhere = path.join(tmp(), "mapping.yaml");
+    const outside = runCli(["map", "init", exportFile, ...Q, "-o", path.relative(dir, elsewhere)], {
+      cwd: dir,
+    });
+    expect(outside.status, outside.stderr).toBe(0);
+    expect(outside.stderr).toMatch(
+      new RegExp(`; wrote ${elsewhere.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n$`),
+    );
+  });
+
   it("carries its placeholders to no report: batch warns, report refuses until they are filled in", () => {
     const dir = tmp();
     const exportFile = path.join(SURVEY, "surveymonkey/export.csv");

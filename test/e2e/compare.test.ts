@@ -73,6 +73,40 @@ describe("crm-maturity compare", () => {
     );
   });
 
+  it("words its own warnings in Chinese under --lang zh-CN", () => {
+    // Questions compared by id only.
+    const ids = runCli([
+      "compare",
+      baselineJson,
+      followupJson,
+      "--format",
+      "md",
+      "--lang",
+      "zh-CN",
+    ]);
+    expect(ids.status, ids.stderr).toBe(0);
+    expect(ids.stderr).toBe(
+      "crm-maturity: 警告：题目仅按 id 比较；如需同时比较题目文字、锚点、题型和权重，请同时提供两次评估的问卷（--baseline-questionnaire 和 -q）\n",
+    );
+    // A -q that does not describe the follow-up's results: its texts are not used.
+    const other = runCli([
+      "compare",
+      baselineJson,
+      followupJson,
+      "-q",
+      V1,
+      "--format",
+      "json",
+      "--lang",
+      "zh-CN",
+    ]);
+    expect(other.status, other.stderr).toBe(0);
+    expect(other.stderr).toMatch(
+      /^crm-maturity: 警告：-q \S+ 是 crm-maturity 1\.0\.0，而复评结果是按 crm-maturity 1\.1\.0 计分的；不采用其中的题目文字$/m,
+    );
+    expect(other.stderr).not.toContain("warning");
+  });
+
   it("mixes a results JSON baseline with an answers follow-up", () => {
     const r = runCli(["compare", baselineJson, FOLLOWUP, "-q", V2, "--format", "json"]);
     expect(r.status, r.stderr).toBe(0);
@@ -339,7 +373,7 @@ describe("compare across the standard pack's versions", () => {
     });
     expect(c.warnings.map((w: { code: string }) => w.code)).not.toContain("profile-mismatch");
     expect(r.stderr).toContain(
-      "The baseline's questionnaire declares no industry or size profiles, so the baseline is scored with the standard weights and targets, and only the follow-up with the b2b-industrial profile.",
+      "crm-maturity: warning: The baseline's questionnaire declares no industry or size profiles, so the baseline is scored with the standard weights and targets, and only the follow-up with the B2B manufacturing and industrial profile.",
     );
     const zh = runCli(
       [
@@ -356,11 +390,13 @@ describe("compare across the standard pack's versions", () => {
       { env: { COLUMNS: "200" } },
     );
     expect(zh.status, zh.stderr).toBe(0);
-    // The document names the profile in its language; standard error keeps its id.
-    expect(zh.stdout).toContain(
-      "基线所用的问卷没有定义行业与规模设定，因此基线按标准权重和目标计分，只有复评按“B2B 制造与工业”设定计分。",
-    );
+    // The document and standard error name the profile in their language.
+    const sentence =
+      "基线所用的问卷没有定义行业与规模设定，因此基线按标准权重和目标计分，只有复评按“B2B 制造与工业”设定计分。";
+    expect(zh.stdout).toContain(sentence);
     expect(zh.stdout).not.toContain("b2b-industrial");
+    expect(zh.stderr).toContain(`crm-maturity: 警告：${sentence}`);
+    expect(zh.stderr).not.toMatch(/warning|b2b-industrial/);
   });
 
   it("--profile when neither questionnaire declares profiles stays a usage error", () => {
@@ -447,6 +483,12 @@ describe("compare when a role answered at one assessment only", () => {
     expect(r.stderr).toBe(
       "crm-maturity: warning: roles that answered at one assessment only: frontline (baseline only, 3 respondents); both are scored on the roles they share (executive, manager, it), so the baseline's figures differ from its own report; dimensions concerned: strategy-goals, leadership, culture, change-management, people-training, performance-incentives, process, data-quality, integration\n",
     );
+    // In Chinese under --lang zh-CN, the roles and dimensions still by id.
+    const zh = runCli(["compare", all, noFront, "--lang", "zh-CN", "-o", path.join(dir, "c.md")]);
+    expect(zh.status, zh.stderr).toBe(0);
+    expect(zh.stderr).toBe(
+      "crm-maturity: 警告：只在一次评估中作答的角色：frontline（仅基线，3 位受访者）；两次评估均只按共同参与的角色（executive、manager、it）计分，因此基线的各项数字与该次评估报告中的不同；涉及维度：strategy-goals、leadership、culture、change-management、people-training、performance-incentives、process、data-quality、integration\n",
+    );
   });
 
   it("compares results files as they are, and says what that means and how to avoid it", () => {
@@ -471,6 +513,11 @@ describe("compare when a role answered at one assessment only", () => {
     );
     expect(r.stderr).toContain(
       "(score both from their answer files, not results, to compare them on the roles they share)",
+    );
+    const zh = runCli(["compare", score(all), followup, "--format", "json", "--lang", "zh-CN"]);
+    expect(zh.stderr).toContain("这些角色的回答只计入了其中一次评估；涉及维度：strategy-goals、");
+    expect(zh.stderr).toContain(
+      "（如需按共同角色比较，请用两次评估的答卷文件而不是结果文件计分）\n",
     );
   });
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { schemaRef } from "../../src/app/init.js";
+import { messagesFor } from "../../src/i18n/index.js";
 import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
 import { loadAnswerFiles, loadTargetsFile } from "../../src/io/load-answers.js";
 import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
@@ -25,19 +26,28 @@ describe("crm-maturity init (built CLI)", () => {
     expect(r.stdout).toMatch(/Next: cd acme && crm-maturity interview -o answers\.yaml {3}\(/);
   });
 
-  it("points a Chinese engagement to a Chinese interview, as its README does", () => {
+  it("points a Chinese engagement to a Chinese interview, as its README does, in Chinese", () => {
     const cwd = tmp();
     const r = runCli(["init", "huaxin", "--lang", "zh-CN"], { cwd });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(
-      "Next: cd huaxin && crm-maturity interview -o answers.yaml --lang zh-CN ",
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      [
+        ...FILES.map((f) => `  已创建  huaxin/${f}`),
+        "下一步：cd huaxin && crm-maturity interview -o answers.yaml --lang zh-CN   （计分、报告和路线图的命令见 README.md）",
+        "",
+      ].join("\n"),
     );
+    const again = runCli(["init", "huaxin", "--lang", "zh-CN"], { cwd });
+    expect(again.stdout).toContain("  已保留  huaxin/brand.yaml（文件已存在，未覆盖）\n");
+    expect(again.stdout).toContain("无需操作：huaxin 中已有全部评估文件。");
+    expect(again.stdout).not.toMatch(/[A-Za-z]+ (created|kept|Next|Nothing)\b|^Nothing|^Next/m);
     const readme = readFileSync(path.join(cwd, "huaxin", "README.md"), "utf8");
     expect(readme).toContain("crm-maturity interview -o answers.yaml --lang zh-CN");
   });
 
   it("scaffolds a brand.yaml that validates and brands a report, in either language", () => {
-    for (const lang of ["en", "zh-CN"]) {
+    for (const lang of ["en", "zh-CN"] as const) {
       const cwd = tmp();
       expect(runCli(["init", "--lang", lang], { cwd }).status).toBe(0);
       const text = readFileSync(path.join(cwd, "brand.yaml"), "utf8");
@@ -61,8 +71,22 @@ describe("crm-maturity init (built CLI)", () => {
       // Existing brand files are kept.
       writeFileSync(path.join(cwd, "brand.yaml"), "firm: Mine\n");
       const again = runCli(["init", "--lang", lang], { cwd });
-      expect(again.stdout).toContain("kept     brand.yaml");
+      expect(again.stdout).toContain(messagesFor(lang).status.kept("brand.yaml"));
       expect(readFileSync(path.join(cwd, "brand.yaml"), "utf8")).toBe("firm: Mine\n");
+    }
+  });
+
+  it("words each language's brand texts in that language, whichever language init ran in", () => {
+    const placeholder = (lang: "en" | "zh-CN") => messagesFor(lang).brandFirmPlaceholder;
+    for (const lang of ["en", "zh-CN"] as const) {
+      const cwd = tmp();
+      expect(runCli(["init", "--lang", lang], { cwd }).status).toBe(0);
+      const brand = parse(readFileSync(path.join(cwd, "brand.yaml"), "utf8"));
+      expect(brand.firm).toBe(placeholder(lang));
+      expect(brand.footer.en).toContain(placeholder("en"));
+      // The Chinese footer holds the Chinese placeholder, never the English one.
+      expect(brand.footer["zh-CN"]).toContain(placeholder("zh-CN"));
+      expect(brand.footer["zh-CN"]).not.toMatch(/[A-Za-z]/);
     }
   });
 

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { displayWidth } from "../../src/core/text/width.js";
@@ -24,6 +25,22 @@ function tmux(...args: string[]): string {
 
 function screen(session = SESSION): string {
   return tmux("capture-pane", "-p", "-J", "-t", session);
+}
+
+/**
+ * The styles (SGR parameters: 2 dim, 36 cyan …) in effect where `text` starts on the last line of
+ * the screen that holds `line`, as tmux writes them back (a 0 resets them).
+ */
+function stylesAt(text: string, line: RegExp, session = SESSION): string[] {
+  const styled = tmux("capture-pane", "-p", "-e", "-J", "-t", session).split("\n");
+  const at = styled.findLast((l) => line.test(stripVTControlCharacters(l))) ?? "";
+  const codes = at
+    .slice(0, at.indexOf(text))
+    .split("\u001b[")
+    .slice(1)
+    .map((c) => c.slice(0, c.indexOf("m")))
+    .flatMap((c) => c.split(";"));
+  return codes.slice(codes.lastIndexOf("0") + 1);
 }
 
 /** Polls the screen until `pattern` shows; fails with the screen after a bounded wait. */
@@ -282,6 +299,13 @@ describe("interview in a real terminal (tmux)", () => {
       // The yes/no hint is Chinese, and 否 answers it.
       await waitFor(/^\? 总经理或高管团队是否提出过 CRM 目标/m);
       await waitFor(/ （y 是／n 否，回车即否）$/m);
+      // The answer Enter gives is highlighted (cyan, not dim) as a list's current line; the rest
+      // of the hint is dim, as in English.
+      const hint = / （y 是／n 否，回车即否）$/;
+      expect(stylesAt("n 否", hint)).toContain("36");
+      expect(stylesAt("n 否", hint)).not.toContain("2");
+      expect(stylesAt("（y 是", hint)).toContain("2");
+      expect(stylesAt("，回车即否", hint)).toContain("2");
       type("否");
       await waitFor(/）？ 否$/m);
       await waitFor(/^\? 受访者姓名/m);

@@ -49,7 +49,8 @@ function deckTexts(report: ReportModel): string[] {
     report.meta.client.name,
     report.summary.findingsTitle,
     report.summary.readiness.verdictName,
-    ...report.summary.findings.map((f) => f.sentence),
+    // The deck states each finding without the report's lead-in to its answers.
+    ...report.summary.findings.map((f) => f.statement),
     report.profile.title,
     ...report.profile.rows.map((r) => r.title),
     L.topGaps,

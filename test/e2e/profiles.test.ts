@@ -204,17 +204,52 @@ describe("compare, survey and validate", () => {
     writeFileSync(path.join(dir, "after.json"), JSON.stringify(after));
     const r = runCli(["compare", "before.json", "after.json", "--format", "md"], { cwd: dir });
     expect(r.status).toBe(0);
-    // The document names the profiles; standard error gives their ids and the remedy.
-    expect(r.stdout).toContain(
-      "scored with different profiles: the standard weights at baseline, B2C retail and membership · Large",
-    );
+    // The document and standard error name the profiles; standard error adds the remedy, with
+    // the ids --profile takes.
+    const names =
+      "scored with different profiles: the standard weights at baseline, B2C retail and membership · Large";
+    expect(r.stdout).toContain(names);
     expect(r.stdout).not.toMatch(/--profile|b2c-retail/);
+    expect(r.stderr).toContain(`crm-maturity: warning: The two assessments were ${names}`);
     expect(r.stderr).toContain(
-      "scored with different profiles: standard at baseline, b2c-retail,large at follow-up",
+      "(score both with the same --profile to compare like with like; they were scored with --profile standard and --profile b2c-retail,large)",
     );
-    expect(r.stderr).toContain("(score both with the same --profile to compare like with like)");
     const same = runCli(["compare", "after.json", "after.json", "--format", "json"], { cwd: dir });
     expect(same.stdout).not.toContain("profile-mismatch");
+  });
+
+  it("compare's warnings on standard error speak --lang zh-CN: dates in words, profiles by name", () => {
+    const dir = tmp();
+    // Both assessments of 8 April 2026, the baseline scored standard.
+    const before = runCli([
+      "score",
+      ...answers(HUAXIN),
+      "--profile",
+      "standard",
+      "--format",
+      "json",
+    ]);
+    writeFileSync(path.join(dir, "before.json"), before.stdout);
+    const after = runCli(["score", ...answers(HUAXIN), "--format", "json"]);
+    writeFileSync(path.join(dir, "after.json"), after.stdout);
+    for (const lang of ["zh-CN", "en"] as const) {
+      const r = runCli(["compare", "before.json", "after.json", "--lang", lang, "-o", "c.md"], {
+        cwd: dir,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const lines = r.stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(2);
+      expect(r.stderr).not.toContain("2026-04-08");
+      if (lang === "zh-CN") {
+        expect(lines[0]).toMatch(
+          /^crm-maturity: 警告：两次评估采用了不同的行业与规模设定：基线为标准权重，复评为 B2C 零售与会员 · 大型.*（如需同口径比较，请用同一个 --profile 为两次评估计分；基线按 --profile standard 计分，复评按 --profile b2c-retail,large 计分）$/,
+        );
+        expect(lines[1]).toBe("crm-maturity: 警告：两次评估的日期均为 2026年4月8日。");
+        expect(r.stderr).not.toMatch(/[A-Za-z]{4,}(?<!maturity|profile|standard|retail|large)\b/);
+      } else {
+        expect(lines[1]).toBe("crm-maturity: warning: Both assessments are dated 8 April 2026.");
+      }
+    }
   });
 
   it("survey --profile leaves out the questions the profile excludes and records the profile", () => {

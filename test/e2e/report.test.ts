@@ -55,7 +55,7 @@ describe("crm-maturity report / roadmap", () => {
     });
     expect(r.status).toBe(0);
     const model = JSON.parse(r.stdout);
-    expect(model).toMatchObject({ schemaVersion: 1, kind: "report", lang: "en" });
+    expect(model).toMatchObject({ schemaVersion: 2, kind: "report", lang: "en" });
     expect(
       model.profile.rows.find((d: { dimension: string }) => d.dimension === "integration").target,
     ).toBe(4);

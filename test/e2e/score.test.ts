@@ -177,6 +177,25 @@ describe("crm-maturity score (built CLI)", () => {
     expect(r.stderr).toMatch(/^targets\.yaml:3:3 {2}error .*did you mean "data"/m);
   });
 
+  it("says why nothing was scored in Chinese under --lang zh-CN (answers and targets)", () => {
+    const answers = runCli(["score", "answers.yaml", "-q", MINI, "--lang", "zh-CN"], {
+      cwd: path.join(FIXTURES, "unknown-role"),
+    });
+    expect(answers.status).toBe(1);
+    expect(answers.stderr).toMatch(/^crm-maturity: 答卷文件有误（1 处错误），未进行计分$/m);
+    expect(answers.stderr).not.toMatch(/nothing was scored/);
+    const targets = runCli(
+      ["score", "answers.yaml", "-q", MINI, "--targets", "targets.yaml", "--lang", "zh-CN"],
+      { cwd: path.join(FIXTURES, "targets-unknown-dimension") },
+    );
+    expect(targets.status).toBe(1);
+    expect(targets.stderr).toMatch(
+      /^crm-maturity: 目标文件 targets\.yaml 有误（1 处错误），未进行计分$/m,
+    );
+    // The located findings stay as they are: a file, a line and column, a code.
+    expect(targets.stderr).toMatch(/^targets\.yaml:3:3 {2}error /m);
+  });
+
   it("scores despite warnings and prints them on stderr", () => {
     const dir = path.join(FIXTURES, "metadata-mismatch");
     const r = runCli(["score", "a.yaml", "b.yaml", "-q", MINI, "--format", "json"], { cwd: dir });

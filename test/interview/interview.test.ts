@@ -616,9 +616,14 @@ describe("interview through the prompt seam", () => {
       expect(a.words, a.message).toEqual({
         yes: "是",
         no: "否",
-        hint: a.default ? "（y 是／n 否，回车即是）" : "（y 是／n 否，回车即否）",
+        hint: expect.any(Function),
         invalid: "请输入 y 或“是”表示是，n 或“否”表示否",
       });
+      // The answer Enter gives is marked, to be highlighted.
+      expect(
+        a.words?.hint((answer) => `[${answer}]`),
+        a.message,
+      ).toBe(a.default ? "（[y 是]／n 否，回车即是）" : "（y 是／[n 否]，回车即否）");
     }
   });
 });
@@ -1031,6 +1036,9 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
     );
     expect(out).not.toContain("--resume");
     expect(out).not.toContain("Saved 1 answer"); // Wang Wei's, not this session's
+    // One message says what happened and what to do: not "the last answers" besides.
+    expect(out).not.toContain("could NOT be saved");
+    expect(out.split("could not be added")).toHaveLength(2);
     expect(readFileSync(file, "utf8")).toBe(before);
 
     // The command does what it says: Li Ming is added, Wang Wei is left as he was.
@@ -1049,6 +1057,28 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
       ["Li Ming", "frontline"],
     ]);
     expect(data.respondents[0]?.answers).toEqual({ "lead.owner": 4 });
+  });
+
+  it("says the same once when Ctrl-C answers the retry of a new respondent's first save", async () => {
+    await interview([...NEW_EXEC, ...plain("4"), { select: "quit" }]);
+    const { code, out } = await interview(
+      [
+        { select: "new", expect: "What would you like to do?" },
+        { input: "Li Ming", expect: "name" },
+        { select: "frontline", expect: "role" },
+        { interrupt: "confirm", expect: "Try saving again?" },
+      ],
+      { lang: "en" },
+      { ops: failingSaves([1]), unsaved: true },
+    );
+    expect(code).toBe(EXIT_INTERRUPTED);
+    const text = out.replace(/\n(?! {2}crm)/g, " ");
+    expect(text).toContain(
+      'Li Ming could not be added to a.yaml. To start this interview again, run the command below and choose "Add a new respondent to this file":\n' +
+        `  crm-maturity interview -o a.yaml --role frontline -q ${MINI} --lang en`,
+    );
+    expect(text).not.toContain("could NOT be saved");
+    expect(text).not.toContain("--resume");
   });
 
   it("says so in Chinese when the next respondent of the same sitting cannot be added", async () => {
@@ -1074,6 +1104,7 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
         `  crm-maturity interview -o a.yaml --role executive -q ${MINI} --lang zh-CN`,
     );
     expect(out).not.toContain("--resume");
+    expect(out.replaceAll("\n", "")).not.toContain("最后的回答未能保存");
     expect(readAnswers().respondents.map((r) => r.name)).toEqual(["王伟"]);
   });
 

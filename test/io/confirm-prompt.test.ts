@@ -1,6 +1,7 @@
+import { styleText } from "node:util";
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "../../src/i18n/index.js";
-import { yesNoOf } from "../../src/io/confirm-prompt.js";
+import { styleHint, yesNoOf } from "../../src/io/confirm-prompt.js";
 
 const zh = messagesFor("zh-CN").interview;
 const en = messagesFor("en").interview;
@@ -37,13 +38,38 @@ describe("reading the answer to a yes/no question", () => {
 });
 
 describe("the hint after a yes/no question", () => {
+  const plain = (answer: string) => answer;
+  const marked = (answer: string) => `[${answer}]`;
+
   it("is Chinese in a Chinese interview and says what Enter answers", () => {
-    expect(zh.yesNoHint(false)).toBe("（y 是／n 否，回车即否）");
-    expect(zh.yesNoHint(true)).toBe("（y 是／n 否，回车即是）");
+    expect(zh.yesNoHint(false, plain)).toBe("（y 是／n 否，回车即否）");
+    expect(zh.yesNoHint(true, plain)).toBe("（y 是／n 否，回车即是）");
   });
 
   it("keeps (y/N) in English, the default in capitals", () => {
-    expect(en.yesNoHint(false)).toBe("(y/N)");
-    expect(en.yesNoHint(true)).toBe("(Y/n)");
+    expect(en.yesNoHint(false, plain)).toBe("(y/N)");
+    expect(en.yesNoHint(true, plain)).toBe("(Y/n)");
+  });
+
+  it("marks the answer Enter gives, in both languages", () => {
+    expect(en.yesNoHint(false, marked)).toBe("(y/[N])");
+    expect(en.yesNoHint(true, marked)).toBe("([Y]/n)");
+    expect(zh.yesNoHint(false, marked)).toBe("（y 是／[n 否]，回车即否）");
+    expect(zh.yesNoHint(true, marked)).toBe("（[y 是]／n 否，回车即是）");
+  });
+
+  it("is shown dim but for that answer, highlighted as a list's current line", () => {
+    // As the terminal shows them (dim only where colours are on: see the pty test).
+    const dim = (text: string) => styleText("dim", text);
+    const cyan = (text: string) => `\u001b[36m${text}\u001b[39m`;
+    for (const [m, byDefault, before, answer, after] of [
+      [en, false, "(y/", "N", ")"],
+      [en, true, "(", "Y", "/n)"],
+      [zh, false, "（y 是／", "n 否", "，回车即否）"],
+      [zh, true, "（", "y 是", "／n 否，回车即是）"],
+    ] as const) {
+      const shown = styleHint((mark) => m.yesNoHint(byDefault, mark), cyan);
+      expect(shown).toBe(`${dim(before)}${cyan(answer)}${dim(after)}`);
+    }
   });
 });

@@ -231,3 +231,26 @@ export function ownHeading(lang: string, code: (typeof LIMESURVEY_OWN)[number]):
   const i = LIMESURVEY_OWN.indexOf(code);
   return (LIMESURVEY_INTERFACES[lang] as Headings)[i] ?? (english[i] as string);
 }
+
+/**
+ * LimeSurvey's "No answer" in the survey's language: the msgstr of "No answer" in LimeSurvey
+ * 6.1.8's locale/<lang>/<lang>.mo (same public copy), for the languages above that translate it
+ * as a no-answer (zh-Hant-TW's 不適用, "not applicable", is not one).
+ */
+export const LIMESURVEY_NO_ANSWER: Record<string, string> = {
+  en: "No answer",
+  "zh-Hans": "拒答",
+  "zh-Hant-HK": "拒答",
+  de: "Keine Antwort",
+  "de-informal": "Keine Antwort",
+  fr: "Sans réponse",
+  es: "Sin respuesta",
+  it: "Nessuna risposta",
+  nl: "Geen antwoord",
+  "nl-informal": "Geen antwoord",
+  pt: "Sem resposta",
+  "pt-BR": "Sem resposta",
+  ja: "回答なし",
+  ru: "Нет ответа",
+  ko: "답변이 없음",
+};

@@ -1,6 +1,6 @@
 // End to end (the built CLI): the paper form as a Word document. LibreOffice opens and prints it,
-// and the printed text shows the role question and every question with its item code, option codes
-// and tick boxes, in English and in Chinese; the bytes are the same from run to run; the data-entry
+// and the printed text shows the role question and every question with its number (never its item
+// code), option codes and tick boxes, in English and in Chinese; the bytes are the same from run to run; the data-entry
 // template and the mapping are those of the PDF form.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,7 +17,7 @@ const survey = (dir: string, ...args: string[]) =>
 
 describe("crm-maturity survey --platform paper --format docx", () => {
   for (const lang of ["en", "zh-CN"] as const) {
-    it(`prints every question with its codes and tick boxes (${lang})`, () => {
+    it(`prints every question with its number, option codes and tick boxes (${lang})`, () => {
       const dir = tmp();
       const r = survey(dir, "--format", "docx", "--lang", lang);
       expect(r.status, r.stderr).toBe(0);
@@ -26,21 +26,26 @@ describe("crm-maturity survey --platform paper --format docx", () => {
         "paper-form.docx",
         "paper-mapping.yaml",
       ]);
-      const printed = squash(officeToText(readFileSync(path.join(dir, "paper-form.docx")), "docx"));
+      const raw = officeToText(readFileSync(path.join(dir, "paper-form.docx")), "docx");
+      const printed = squash(raw);
       // One tick box per option of every question and per role; pdftotext may give a box
       // before or after its code (the box's glyph can come from another font), so the texts are
       // compared without the boxes.
       const text = printed.replaceAll("☐", "");
       const plan = planSurvey(questionnaire(), [lang]);
       const s = messagesFor(lang).survey;
-      expect(text).toContain(squash(`ROLE · ${s.roleQuestion}`));
+      expect(text).toContain(squash(s.roleQuestion));
       expect(text).toContain(squash(s.paperRespondent));
       for (const role of plan.roles)
         expect(text).toContain(squash(`${role.code}${role.text[lang]}`));
-      for (const item of plan.items) {
-        expect(text).toContain(squash(`${item.code} · ${item.text[lang]}`));
+      plan.items.forEach((item, i) => {
+        expect(text).toContain(squash(`Q${i + 1} · ${item.text[lang]}`));
         for (const o of item.options) expect(text).toContain(squash(`${o.code}${o.text[lang]}`));
-      }
+      });
+      // The respondent never sees an item code, nor the role question's (read as printed, with
+      // its spaces: an item code squashes a question's words together).
+      for (const code of [plan.roleCode, ...plan.items.map((i) => i.code)])
+        expect(raw).not.toMatch(new RegExp(`\\b${code}\\b`));
       expect(printed.split("☐").length - 1).toBe(plan.items.length * 7 + plan.roles.length);
     });
   }

@@ -17,7 +17,12 @@ import {
   tmp,
   withoutStatistics,
 } from "../batch/helpers.js";
-import { LIMESURVEY_INTERFACES, LIMESURVEY_OWN, ownHeading } from "./limesurvey-interfaces.js";
+import {
+  LIMESURVEY_INTERFACES,
+  LIMESURVEY_NO_ANSWER,
+  LIMESURVEY_OWN,
+  ownHeading,
+} from "./limesurvey-interfaces.js";
 
 /** fixture → [preset, encoding, delimiter (csv only), rows scored, rows excluded]. */
 const CASES: Record<string, [string, string | undefined, string | undefined, number, number]> = {
@@ -31,6 +36,7 @@ const CASES: Record<string, [string, string | undefined, string | undefined, num
   limesurvey: ["limesurvey", "utf-8", ";", 8, 1],
   "limesurvey-zh-hans": ["limesurvey", "utf-8", ";", 8, 1],
   "limesurvey-de": ["limesurvey", "utf-8", ";", 8, 1],
+  "limesurvey-nl": ["limesurvey", "utf-8", ";", 8, 1],
   "generic-utf16": ["generic", "utf-16le", "\t", 8, 0],
   "generic-crlf": ["generic", "utf-8", ",", 8, 0],
 };
@@ -130,11 +136,18 @@ describe("survey export presets", () => {
       }
     });
 
-    for (const lang of Object.keys(LIMESURVEY_INTERFACES)) {
-      const own = (code: (typeof LIMESURVEY_OWN)[number]) => ownHeading(lang, code);
+    // Each language as LimeSurvey heads its own columns by default, and as the export option
+    // "Convert spaces in question text to underscores" heads them (`Antwort_ID`); the question
+    // columns keep their headings here, so the one mapping reads every variant.
+    const variants = Object.keys(LIMESURVEY_INTERFACES).flatMap((lang) => [
+      [lang, lang, (h: string) => h] as const,
+      [`${lang}, spaces as underscores`, lang, (h: string) => h.replaceAll(" ", "_")] as const,
+    ]);
+    for (const [variant, lang, form] of variants) {
+      const own = (code: (typeof LIMESURVEY_OWN)[number]) => form(ownHeading(lang, code));
       const headed = header.map((h, i) => (i < ownCount ? own(LIMESURVEY_OWN[i] ?? "id") : h));
 
-      it(`${lang}: detected under full and code & text headings; the preset knows every heading`, () => {
+      it(`${variant}: detected under full and code & text headings; the preset knows every heading`, () => {
         expect(detectPreset([headed]).id).toBe("limesurvey");
         const codeText = headed.map(
           (h, i) => `${i < ownCount ? LIMESURVEY_OWN[i] : `Q${i}`}. ${h}`,
@@ -150,8 +163,8 @@ describe("survey export presets", () => {
         expect(p.exclude.map((r) => r.column)).toContain(own("submitdate"));
       });
 
-      it(`${lang}: batch takes the respondent id, leaves out the unsubmitted response and times each one`, async () => {
-        const file = path.join(dir, `export-${lang}.csv`);
+      it(`${variant}: batch takes the respondent id, leaves out the unsubmitted response and times each one`, async () => {
+        const file = path.join(dir, `export-${variant.replace(/[ ,]+/g, "-")}.csv`);
         writeFileSync(file, `\uFEFF${stringify([headed, ...data], { delimiter: ";" })}`);
         const { outcome } = await runOn(file, byCode);
         expect(outcome.summary.rows).toMatchObject({ scored: 8, excluded: 1, rejected: 0 });
@@ -174,7 +187,7 @@ describe("survey export presets", () => {
         expect(results.statistics?.careless.reasons["too-fast"]).toBe(1);
       });
 
-      it(`${lang}: map init takes the id and suggests the exclusion, and no own column is a question`, () => {
+      it(`${variant}: map init takes the id and suggests the exclusion, and no own column is a question`, () => {
         const q = questionnaire();
         const s = suggestMapping([headed, ...data], q);
         expect(s.preset.id).toBe("limesurvey");
@@ -193,6 +206,86 @@ describe("survey export presets", () => {
         );
       });
     }
+  });
+
+  describe("LimeSurvey's Dutch export (full headings and full answers, Dutch interface)", () => {
+    const dutch = path.join(SURVEY, "limesurvey-nl");
+    const source = readFileSync(exportOf("limesurvey-nl"), "utf8");
+
+    it('reads LimeSurvey\'s "No answer" as unknown in every language it translates it into', async () => {
+      // The fixture's "Geen antwoord" (nl) in turn in each language; the mapping lists none.
+      expect(source.split("Geen antwoord")).toHaveLength(3);
+      expect(readFileSync(path.join(dutch, "mapping.yaml"), "utf8")).not.toMatch(/^ +Geen/m);
+      const dir = tmp();
+      const expected = scoreFiles([path.join(dutch, "answers.yaml")]);
+      for (const [lang, word] of Object.entries(LIMESURVEY_NO_ANSWER)) {
+        const file = path.join(dir, `export-${lang}.csv`);
+        writeFileSync(file, source.replaceAll("Geen antwoord", word));
+        const { outcome } = await runOn(file, path.join(dutch, "mapping.yaml"));
+        expect(outcome.summary.rows, lang).toMatchObject({ scored: 8, excluded: 1, rejected: 0 });
+        expect(withoutStatistics(materializeResults(outcome)), lang).toEqual(expected);
+      }
+    });
+
+    it("leaves Plaats, LimeSurvey's Dutch seed column, out of the questions as every language's seed", async () => {
+      const rows = await firstRows(exportOf("limesurvey-nl"), 10);
+      expect(rows[0]?.[4]).toBe("Plaats");
+      const s = suggestMapping(rows, questionnaire());
+      expect(s.preset.id).toBe("limesurvey");
+      expect(s.idColumn?.key).toBe("Respons-ID");
+      const named = [
+        ...s.matches.map((m) => m.column.key),
+        ...s.unmatchedColumns.map((c) => c.key),
+        ...s.groupBy.map((c) => c.key),
+        s.roleColumn?.key,
+      ];
+      expect(named).not.toContain("Plaats");
+      expect(named).toContain("Wat is uw rol in het bedrijf?");
+      // Plaats is to the preset what Seed, 种子, Zufallsgeneratorstartwert … are.
+      const p = PRESETS.limesurvey;
+      for (const lang of Object.keys(LIMESURVEY_INTERFACES)) {
+        const seed = ownHeading(lang, "seed");
+        expect(p.metadata, lang).toContain(seed);
+        expect(p.aliases?.seed, lang).toContain(seed);
+        expect(p.aliases?.[seed], lang).toContain("seed");
+      }
+    });
+  });
+
+  it("maps a LimeSurvey export with spaces converted to underscores in every heading", async () => {
+    // As LimeSurvey writes the German-interface fixture with "Convert spaces in question text to
+    // underscores": every heading, its own columns' and the questions', has `_` for each space.
+    const german = path.join(SURVEY, "limesurvey-de");
+    const rows: string[][] = parse(readFileSync(path.join(german, "export.csv")), {
+      bom: true,
+      delimiter: ";",
+    });
+    const [header = [], ...data] = rows;
+    const underscored = header.map((h) => h.replaceAll(" ", "_"));
+    expect(underscored.slice(0, 2)).toEqual(["Antwort_ID", "Datum_Abgeschickt"]);
+    const s = suggestMapping([underscored, ...data], questionnaire());
+    expect(s.preset.id).toBe("limesurvey");
+    expect(s.idColumn?.key).toBe("Antwort_ID");
+    expect(s.matches).toHaveLength(9);
+    expect(s.unmatchedColumns).toEqual([]);
+    const text = renderSuggestion(s, {
+      exportName: "export.csv",
+      questionnaire: questionnaire(),
+      date: "2024-03-31",
+    });
+    expect(text).toContain(
+      "- { column: Datum_Abgeschickt, empty: true, reason: incomplete response (no submit date) }",
+    );
+    // The mapping written for the spaced headings reads the underscored own columns too.
+    const dir = tmp();
+    const file = path.join(dir, "export.csv");
+    const spacedQuestions = underscored.map((h, i) => (i < 7 ? h : header[i]) as string);
+    writeFileSync(file, `\uFEFF${stringify([spacedQuestions, ...data], { delimiter: ";" })}`);
+    const { outcome } = await runOn(file, path.join(german, "mapping.yaml"));
+    expect(outcome.summary.rows).toMatchObject({ scored: 8, excluded: 1, rejected: 0 });
+    const results = materializeResults(outcome);
+    expect(results.respondents.map((r) => r.id)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
+    expect(results.statistics?.careless.timing).toEqual(["Datum_gestartet", "Datum_Abgeschickt"]);
   });
 
   it("has a fixture for every preset", () => {

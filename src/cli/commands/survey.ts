@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .addOption(profileOption("none, every question of the questionnaire"))
     .addOption(
       langOption(
-        "the survey (LimeSurvey: its base language, every language of the questionnaire included; default: the questionnaire's first)",
+        "the survey (LimeSurvey: its base language, every language of the questionnaire included; default: zh-CN for wjx when the questionnaire has it, else the questionnaire's first)",
         null,
       ),
     )
@@ -43,7 +43,7 @@ export function register(program: Command): void {
         "crm-maturity survey --platform limesurvey -o survey/",
         "crm-maturity survey --platform qualtrics --lang en -o survey/",
         "crm-maturity survey --platform qualtrics --format qsf -o survey/",
-        "crm-maturity survey --platform wjx --lang zh-CN -q my-pack/questionnaire.yaml -o survey/",
+        "crm-maturity survey --platform wjx -q my-pack/questionnaire.yaml -o survey/   # in Chinese unless --lang says otherwise",
         "crm-maturity survey --platform paper --lang zh-CN -o workshop/",
         "crm-maturity survey --platform paper --format docx -o workshop/",
         "crm-maturity survey --platform qualtrics --profile b2c-retail -o survey/   # leaves out what a retailer is not asked",

@@ -108,8 +108,8 @@ export interface PlannedPhase {
 /** Where each dimension is expected to stand at a week of the plan. */
 export interface Projection {
   week: number;
-  /** The phase that ends that week, the reassessment, or the end of the horizon. */
-  at: Phase | "reassessment" | "horizon";
+  /** The phase that ends that week, or the reassessment (the one score the report expects). */
+  at: Phase | "reassessment";
   /** Projected score per dimension id; null while the dimension is inconclusive. */
   scores: Record<string, number | null>;
 }
@@ -153,7 +153,7 @@ export interface Roadmap {
   gateWeek: number | null;
   /** Ids of the actions that start in the first 90 days. */
   firstNinetyDays: string[];
-  /** Phase ends (phases with actions), then the reassessment, then the horizon, in that order. */
+  /** Phase ends (phases with actions), then the reassessment, in that order. */
   projections: Projection[];
   /** One per dimension, in the results' order. */
   outlook: DimensionOutlook[];
@@ -243,7 +243,7 @@ export function planRoadmap(
     reassessmentWeek,
     gateWeek: rigidify && rigidify.actions.length > 0 && laterTechnology ? rigidify.endWeek : null,
     firstNinetyDays: actions.filter((a) => a.startWeek < FIRST_DAYS_WEEKS).map((a) => a.id),
-    projections: project(results, outlook, phases, reassessmentWeek, horizon),
+    projections: project(results, outlook, phases, reassessmentWeek),
     outlook,
   };
 }
@@ -570,15 +570,14 @@ export function projectedScore(
 }
 
 /**
- * Projected scores (docs/reports.md, "Projections") at the end of each phase with actions, at the
- * reassessment and at the end of the horizon.
+ * Projected scores (docs/reports.md, "Projections") at the end of each phase with actions and at
+ * the reassessment, which measures them: no score is projected for a day nobody measures.
  */
 function project(
   results: Results,
   outlook: DimensionOutlook[],
   phases: PlannedPhase[],
   reassessmentWeek: number,
-  horizon: number,
 ): Projection[] {
   const at = (week: number): Record<string, number | null> => {
     const scores: Record<string, number | null> = {};
@@ -593,7 +592,6 @@ function project(
       .filter((p) => p.actions.length > 0)
       .map((p) => ({ week: p.endWeek, at: p.phase, scores: at(p.endWeek) })),
     { week: reassessmentWeek, at: "reassessment" as const, scores: at(reassessmentWeek) },
-    { week: horizon, at: "horizon" as const, scores: at(horizon) },
   ];
 }
 

@@ -11,7 +11,7 @@ import { LANGS } from "./languages.js";
 // Kept equal to REPORT_LANGUAGES and REPORT_MODEL_VERSION (src/views/report/model.ts), which stay
 // free of zod because the CLI's start-up path imports them; the type checker catches a mismatch.
 const reportLanguage = z.enum(LANGS).describe("The document's language.");
-const REPORT_MODEL_VERSION = 1;
+const REPORT_MODEL_VERSION = 2;
 
 const reportKind = z
   .enum(["report", "roadmap"])
@@ -140,7 +140,6 @@ const LABEL_KEYS = [
   "kpis",
   "measure",
   "frequency",
-  "source",
   "exitCriteria",
   "executive",
   "frontline",
@@ -189,7 +188,7 @@ const LABEL_KEYS = [
   "weekPattern",
   "weekRangePattern",
   "morePattern",
-  "reachableByHorizon",
+  "expectedAtReassessment",
   "radarTitle",
   "gapBarsTitle",
   "timelineTitle",
@@ -198,9 +197,9 @@ const LABEL_KEYS = [
   "backlog",
   "nextCycle",
   "horizonEnd",
-  "projected",
   "reverseScored",
   "baseline",
+  "due",
   "raci",
   "accountable",
   "consulted",
@@ -281,10 +280,10 @@ const calibrationItem = z.strictObject({
   realisticDateText: z
     .string()
     .describe("The realistic date in words, or the label nextCycle when it is null."),
-  reachableByHorizon: z
+  expectedAtReassessment: z
     .number()
     .describe(
-      "Score expected by the end of the horizon: the roadmap's projection (the climb at the questionnaire's pace starts with the dimension's first action, capped at target), as the radar shows it.",
+      "Score expected at the reassessment (roadmap.milestone): the roadmap's projection (the climb at the questionnaire's pace starts with the dimension's first action, capped at target); the one expected score of the report, as the radar and the scorecard's target give it.",
     ),
   sentence: z.string(),
 });
@@ -356,7 +355,12 @@ const summarySection = z.strictObject({
       z.strictObject({
         dimension: z.string(),
         title: z.string(),
-        sentence: z.string(),
+        sentence: z.string().describe("The finding, leading in to the answers under it."),
+        statement: z
+          .string()
+          .describe(
+            "The finding alone, without the lead-in (the deck, which shows fewer answers).",
+          ),
         evidence: z
           .array(
             z.strictObject({
@@ -464,10 +468,15 @@ const questionBrief = z.strictObject({
 
 const noteItem = z.strictObject({
   question: z.string(),
-  questionText: z.string(),
+  questionText: z.string().describe("The question as the client reads it (what documents show)."),
   respondent: z.string(),
   role: z.string(),
   roleName: z.string(),
+  by: z
+    .string()
+    .describe(
+      "Who said it, as documents show it: the role's name; the person's name and role in the internal edition.",
+    ),
   note: z.string().nullable(),
   evidence: z.string().nullable(),
 });
@@ -784,8 +793,17 @@ const roadmapSection = z.strictObject({
 
 const kpiRow = z.strictObject({
   kpi: z.string(),
-  measure: z.string().describe("What it measures and how."),
+  measure: z
+    .string()
+    .describe(
+      "What it measures and how; for a KPI of the plan, the actions whose working it shows.",
+    ),
   frequency: z.string(),
+  due: z
+    .string()
+    .describe(
+      "When it is to be met: the end of its phase (a standing measure: of the first phase with work in it), dated; the scorecard's target gives the same date.",
+    ),
   phase: phase.nullable().describe("The phase it is first tracked in; null for standing KPIs."),
   phaseName: z.string().nullable(),
   owner: z.string().nullable(),

@@ -212,12 +212,14 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
     tableWithLead(
       w,
       [
-        { header: L.kpi, width: 5 },
+        { header: L.kpi, width: 4 },
+        { header: L.due, width: 2 },
         { header: L.frequency, width: 1.2 },
-        { header: L.owner, width: 1.4 },
+        { header: L.owner, width: 1.2 },
       ],
       group.rows.map((row) => [
         { text: row.kpi, bold: true, sub: row.measure },
+        row.due,
         row.frequency,
         row.ownerName ?? "",
       ]),

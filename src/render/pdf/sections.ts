@@ -8,7 +8,7 @@ import {
   type TableOptions,
   tableKeep,
 } from "./table.js";
-import { fmtLevel, fmtPct, fmtScore, weekSpan } from "./text.js";
+import { fmtLevel, fmtPct, fmtScore, spreadCells, spreadColumns, weekSpan } from "./text.js";
 import { COLOR, SEVERITY_COLOR, SIZE, VERDICT_COLOR } from "./theme.js";
 import { bulletY, type TextStyle, type Writer } from "./writer.js";
 
@@ -281,7 +281,7 @@ export function drawCalibration(w: Writer, report: ReportModel): void {
       { header: L.target, width: 0.7, align: "right" },
       { header: L.monthsNeeded, width: 1.3, align: "right" },
       { header: L.realisticDate, width: 1.5, align: "right" },
-      { header: L.reachableByHorizon, width: 2.4, align: "right" },
+      { header: L.expectedAtReassessment, width: 2.4, align: "right" },
     ],
     // The columns say what each row's sentence said, as in Markdown and Word, in one line a row.
     cal.items.map((c) => [
@@ -290,7 +290,7 @@ export function drawCalibration(w: Writer, report: ReportModel): void {
       fmtLevel(c.target, L.inconclusive),
       c.monthsNeeded === null ? "—" : String(c.monthsNeeded),
       c.realisticDateText,
-      fmtScore(c.reachableByHorizon, L.inconclusive),
+      fmtScore(c.expectedAtReassessment, L.inconclusive),
     ]),
     (keep) => {
       w.subheading(cal.title, { keep: paragraphHeight(w, cal.sentence) + keep });
@@ -406,7 +406,7 @@ function drawDimension(
 
   const briefs = (items: readonly QuestionBrief[]): Cell[][] =>
     items.map((q) => [
-      { text: q.text, bold: q.critical, sub: q.reversed ? `${q.id} · ${L.reverseScored}` : q.id },
+      { text: q.text, bold: q.critical, ...(q.reversed ? { sub: L.reverseScored } : {}) },
       q.spread === null
         ? L.inconclusive
         : {
@@ -437,9 +437,10 @@ function drawDimension(
         { header: L.note, width: 2.6 },
         { header: L.evidence, width: 1.8 },
       ],
+      // The client reads the question and who answered it, never their identifiers.
       d.notes.map((n) => [
-        { text: n.question, bold: true, sub: n.questionText },
-        { text: n.respondent, sub: n.roleName },
+        { text: n.questionText, bold: true },
+        n.by,
         n.note ?? "",
         n.evidence ?? "",
       ]),
@@ -500,7 +501,8 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
         { header: L.dimension, width: 4 },
         { header: L.executive, width: 1, align: "right" },
         { header: L.frontline, width: 1, align: "right" },
-        { header: L.gap, width: 0.9, align: "right" },
+        // Not L.gap, the distance to the target everywhere else in the report.
+        { header: L.perceptionGap, width: 1.2, align: "right" },
       ],
       // The row's own columns give the figures: no sentence under the title repeating them.
       p.gaps.map((g) => [
@@ -512,49 +514,29 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
       (keep) => w.subheading(L.perceptionGaps, { keep }),
     );
   }
+  // One column definition for both tables, shared with Word and Markdown; the spread stands out.
+  const columns = spreadColumns(L).map(({ header, width, numeric }) => ({
+    header,
+    width,
+    ...(numeric ? { align: "right" as const } : {}),
+  }));
+  const rows = (items: typeof p.disagreements): Cell[][] =>
+    items.map((d) => {
+      const [dimension, question, lowest, highest, spread] = spreadCells(d, L.inconclusive);
+      return [dimension, question, lowest, highest, { ...spread, color: COLOR.gap }];
+    });
   if (p.disagreements.length > 0) {
     w.space(6);
     // Titled, as in Word and Markdown: without it the table read as part of the gaps above.
-    tableWithLead(
-      w,
-      [
-        { header: L.dimension, width: 1.8 },
-        { header: L.question, width: 4 },
-        { header: L.spread, width: 0.8, align: "right" },
-        { header: L.lowest, width: 0.8, align: "right" },
-        { header: L.highest, width: 0.8, align: "right" },
-      ],
-      p.disagreements.map((d) => [
-        d.dimensionTitle,
-        { text: d.questionText, sub: d.question },
-        { text: d.spread.toFixed(2), bold: true, color: COLOR.gap },
-        fmtLevel(d.min, L.inconclusive),
-        fmtLevel(d.max, L.inconclusive),
-      ]),
-      (keep) => w.subheading(L.disagreements, { keep }),
+    tableWithLead(w, columns, rows(p.disagreements), (keep) =>
+      w.subheading(L.disagreements, { keep }),
     );
   }
   if (p.factConflicts.items.length > 0) {
     w.space(6);
     w.subheading(L.factConflicts, { keep: 40 });
     w.paragraph(p.factConflicts.intro);
-    drawTable(
-      w,
-      [
-        { header: L.dimension, width: 1.8 },
-        { header: L.question, width: 4 },
-        { header: L.spread, width: 0.8, align: "right" },
-        { header: L.lowest, width: 0.8, align: "right" },
-        { header: L.highest, width: 0.8, align: "right" },
-      ],
-      p.factConflicts.items.map((d) => [
-        d.dimensionTitle,
-        { text: d.questionText, sub: d.question },
-        { text: d.spread.toFixed(2), bold: true, color: COLOR.gap },
-        fmtLevel(d.min, L.inconclusive),
-        fmtLevel(d.max, L.inconclusive),
-      ]),
-    );
+    drawTable(w, columns, rows(p.factConflicts.items));
   }
 }
 

@@ -182,6 +182,39 @@ export function reliabilityGroupCells(
   return [row.title, fmtCoefficient(row.icc1), fmtCoefficient(row.icc2), row.reading];
 }
 
+type SpreadItem = ReportModel["perception"]["disagreements"][number];
+
+/**
+ * The columns of the disagreements and fact-conflicts tables, in the one order every format shows
+ * them (the PDF, Word and, through its view, Markdown): dimension, question, lowest, highest,
+ * spread; relative widths, numbers aligned right.
+ */
+export function spreadColumns(
+  L: ReportModel["labels"],
+): { header: string; width: number; numeric: boolean }[] {
+  return [
+    { header: L.dimension, width: 1.8, numeric: false },
+    { header: L.question, width: 4, numeric: false },
+    { header: L.lowest, width: 0.8, numeric: true },
+    { header: L.highest, width: 0.8, numeric: true },
+    { header: L.spread, width: 0.8, numeric: true },
+  ];
+}
+
+/** The cells of a row of those tables, in `spreadColumns`' order; the spread in bold. */
+export function spreadCells(
+  item: SpreadItem,
+  inconclusive: string,
+): [string, string, string, string, { text: string; bold: true }] {
+  return [
+    item.dimensionTitle,
+    item.questionText,
+    fmtLevel(item.min, inconclusive),
+    fmtLevel(item.max, inconclusive),
+    { text: fmtLevel(item.spread, inconclusive), bold: true },
+  ];
+}
+
 /** A week span from 0-based offsets: weeks 1–4 for `0..4`. */
 export function fmtWeeks(startWeek: number, endWeek: number): string {
   return endWeek - startWeek <= 1 ? String(startWeek + 1) : `${startWeek + 1}–${endWeek}`;

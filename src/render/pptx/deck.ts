@@ -93,6 +93,32 @@ export function rowsThatFit(
   return count;
 }
 
+/** A paragraph of a text box, for estimating the box's height (`paragraphsHeight`). */
+export interface ParagraphBox {
+  text: string;
+  fontSize: number;
+  /** The width its lines wrap in, in inches (the box's, less any indent). */
+  width: number;
+  bold?: boolean;
+  /** Space after it, in points. */
+  after?: number;
+}
+
+/** A text line's height in ems, as PowerPoint sets a paragraph at single spacing. */
+const TEXT_LINE_EM = 1.2;
+
+/**
+ * About how tall, in inches, paragraphs set in a text box are: their lines counted with the letter
+ * widths Word's tables are measured by (linesAtEm), wider than Calibri's, so an estimate that errs
+ * towards more lines.
+ */
+export function paragraphsHeight(paragraphs: readonly ParagraphBox[]): number {
+  return paragraphs.reduce((sum, p) => {
+    const lines = linesAtEm(p.text, Math.max(1, (p.width * 72) / p.fontSize / (p.bold ? BOLD : 1)));
+    return sum + (lines * p.fontSize * TEXT_LINE_EM + (p.after ?? 0)) / 72;
+  }, 0);
+}
+
 /** A table cell of a slide: text in a colour, bold, or followed by a flag's label. */
 export interface DeckCell {
   text: string;

@@ -19,6 +19,8 @@ import {
   punctuationFor,
   reliabilityCells,
   reliabilityGroupCells,
+  spreadCells,
+  spreadColumns,
 } from "../pdf/text.js";
 import { type Palette, paletteOf, SEVERITY_COLOR } from "../pdf/theme.js";
 
@@ -186,12 +188,12 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
     out.push(
       ...b.table(
         [
-          { header: L.dimension, width: 3 },
-          { header: L.score, width: 1, numeric: true },
-          { header: L.target, width: 1, numeric: true },
-          { header: L.monthsNeeded, width: 1.3, numeric: true },
-          { header: L.realisticDate, width: 1.5, numeric: true },
-          { header: L.reachableByHorizon, width: 1.5, numeric: true },
+          { header: L.dimension, width: 2.6 },
+          { header: L.score, width: 0.9, numeric: true },
+          { header: L.target, width: 0.9, numeric: true },
+          { header: L.monthsNeeded, width: 1.2, numeric: true },
+          { header: L.realisticDate, width: 1.6, numeric: true },
+          { header: L.expectedAtReassessment, width: 2, numeric: true },
         ],
         c.items.map((i) => [
           i.title,
@@ -199,7 +201,7 @@ function calibration({ r, b, L }: Ctx): FileChild[] {
           num(i.target),
           i.monthsNeeded === null ? "—" : String(i.monthsNeeded),
           whole(i.realisticDateText),
-          fmtScore(i.reachableByHorizon, L.inconclusive),
+          fmtScore(i.expectedAtReassessment, L.inconclusive),
         ]),
       ),
     );
@@ -305,7 +307,10 @@ function dimensions(ctx: Ctx, n: number): FileChild[] {
       out.push(b.heading(3, label));
       out.push(
         ...b.bullets(
-          list.map((q) => `${fmtScore(q.score, L.inconclusive)} · ${q.text}${paren(q.id)}`),
+          list.map(
+            (q) =>
+              `${fmtScore(q.score, L.inconclusive)} · ${q.text}${q.reversed ? paren(L.reverseScored) : ""}`,
+          ),
         ),
       );
     };
@@ -321,13 +326,8 @@ function dimensions(ctx: Ctx, n: number): FileChild[] {
             { header: L.note, width: 3 },
             { header: L.evidence, width: 3 },
           ],
-          // The question by its text, its id after it, as the PDF and Markdown name it.
-          d.notes.map((note) => [
-            `${note.questionText}${paren(note.question)}`,
-            `${note.respondent}${paren(note.roleName)}`,
-            or(note.note),
-            or(note.evidence),
-          ]),
+          // The client reads the question and who answered it, never their identifiers.
+          d.notes.map((note) => [note.questionText, note.by, or(note.note), or(note.evidence)]),
         ),
       );
     }
@@ -362,27 +362,26 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
     if (p.gaps.length > 0) out.push(...b.bullets(p.gaps.map((g) => g.sentence)));
     else out.push(b.paragraph(L.none));
   }
+  // One column definition for both tables, shared with the PDF and Markdown.
+  const columns = spreadColumns(L);
   out.push(b.heading(2, L.disagreements));
-  if (p.disagreements.length > 0) {
+  if (p.disagreements.length > 0)
     out.push(
       ...b.table(
-        [
-          { header: L.dimension, width: 2 },
-          { header: L.question, width: 4 },
-          { header: L.lowest, width: 1, numeric: true },
-          { header: L.highest, width: 1, numeric: true },
-          { header: L.spread, width: 1, numeric: true },
-        ],
-        p.disagreements.map((d) => [
-          d.dimensionTitle,
-          `${d.questionText}${paren(d.question)}`,
-          String(d.min),
-          String(d.max),
-          String(d.spread),
-        ]),
+        columns,
+        p.disagreements.map((d) => spreadCells(d, L.inconclusive)),
       ),
     );
-  } else out.push(b.paragraph(L.none));
+  else out.push(b.paragraph(L.none));
+  if (p.factConflicts.items.length > 0)
+    out.push(
+      b.heading(2, L.factConflicts),
+      b.paragraph(p.factConflicts.intro),
+      ...b.table(
+        columns,
+        p.factConflicts.items.map((d) => spreadCells(d, L.inconclusive)),
+      ),
+    );
   return out;
 }
 
@@ -682,20 +681,12 @@ function kpis({ r, b, L, colon }: Ctx): FileChild[] {
       ...b.table(
         [
           { header: L.kpi, width: 2.5 },
-          { header: L.measure, width: 3.5 },
+          { header: L.measure, width: 3.2 },
+          { header: L.due, width: 2 },
           { header: L.frequency, width: 1.3 },
-          { header: L.phase, width: 1.3 },
           { header: L.owner, width: 1.3 },
-          { header: L.source, width: 1.2 },
         ],
-        k.rows.map((row) => [
-          row.kpi,
-          row.measure,
-          row.frequency,
-          or(row.phaseName),
-          or(row.ownerName),
-          row.sourceName,
-        ]),
+        k.rows.map((row) => [row.kpi, row.measure, row.due, row.frequency, or(row.ownerName)]),
       ),
     );
   return out;

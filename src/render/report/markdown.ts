@@ -2,6 +2,7 @@ import { escapeMarkdown } from "../../core/text/markdown.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
+import { spreadCells, spreadColumns } from "../pdf/text.js";
 import { loadTemplates } from "../templates.js";
 import type { RenderOptions } from "./options.js";
 
@@ -146,6 +147,11 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
     numbers,
     toc,
     mermaid: { radar: radarChart(report), gantt: ganttChart(report) },
+    // The PDF's and Word's column definition, so all three show the same columns in one order.
+    spreadTables: {
+      disagreements: spreadTable(e.perception.disagreements, e.labels),
+      factConflicts: spreadTable(e.perception.factConflicts.items, e.labels),
+    },
     dimensionsView: e.dimensions.items.map((d, i) => ({
       ...d,
       number: `${numbers.dimensions ?? 0}.${i + 1}`,
@@ -181,6 +187,19 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
           : [];
       }),
     })),
+  };
+}
+
+/** A disagreements or fact-conflicts table as the templates lay it out: headers, then rows. */
+function spreadTable(
+  items: ReportModel["perception"]["disagreements"],
+  L: ReportModel["labels"],
+): { columns: { header: string; numeric: boolean }[]; rows: string[][] } {
+  return {
+    columns: spreadColumns(L),
+    rows: items.map((d) =>
+      spreadCells(d, L.inconclusive).map((c) => (typeof c === "string" ? c : c.text)),
+    ),
   };
 }
 

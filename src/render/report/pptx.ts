@@ -13,9 +13,15 @@ import {
   MASTER,
   newPptx,
   type Pptx,
+  paragraphsHeight,
   rowsThatFit,
   type TextRun,
 } from "../pptx/deck.js";
+
+/** The verdict panel's box on the findings slide (inches): it ends under its last line. */
+const PANEL = { top: 1.4, height: 5.3 };
+/** The findings' text box beside it. */
+const FINDINGS = { x: 5.3, y: 2.0, w: 7.5, h: 4.7 };
 
 /**
  * The report as a board deck (PowerPoint, 16:9): title, the verdict and three findings, the
@@ -139,18 +145,33 @@ class Deck extends DeckBase {
    * The left panel: the verdict, the overall score and its level, the readiness sentence and the
    * conditions (or the capability to build first) it announces "below", by their titles; their
    * reasoning is in the notes. Each text has room for what it holds: a verdict of two lines
-   * ("Ready with conditions") no longer runs into the label under it.
+   * ("Ready with conditions") no longer runs into the label under it. The panel ends under its
+   * last line, so no empty box stands beside the findings.
    */
   private verdictPanel(slide: ReturnType<DeckBase["slide"]>): void {
     const { r, L } = this;
     const s = r.summary;
     const x = MARGIN + 0.25;
     const w = 3.7;
+    // At most four conditions by title (the notes argue each), then how many more.
+    const bullets = this.shortList(s.readiness.reasonTitles, 4, { bold: true, paraSpaceAfter: 3 });
+    const textH = paragraphsHeight([
+      { text: s.readiness.sentence, fontSize: 11, width: w, after: 6 },
+      ...bullets.map((b) => ({
+        text: b.text,
+        fontSize: 11,
+        width: w - 0.35,
+        bold: true,
+        after: 3,
+      })),
+    ]);
+    const textTop = 3.7;
+    const bottom = Math.min(PANEL.top + PANEL.height, textTop + textH + 0.3);
     slide.addShape("rect", {
       x: MARGIN,
-      y: 1.4,
+      y: PANEL.top,
       w: 4.2,
-      h: 5.3,
+      h: bottom - PANEL.top,
       fill: { color: hex(COLOR.accentSoft) },
       line: { color: hex(COLOR.accentSoft) },
     });
@@ -180,8 +201,6 @@ class Deck extends DeckBase {
       ],
       { x, y: 3.05, w, h: 0.5, bold: true, color: this.palette.accent, valign: "middle" },
     );
-    // At most four conditions by title (the notes argue each), then how many more.
-    const bullets = this.shortList(s.readiness.reasonTitles, 4, { bold: true, paraSpaceAfter: 3 });
     this.text(
       slide,
       [
@@ -191,29 +210,50 @@ class Deck extends DeckBase {
         },
         ...bullets,
       ],
-      { x, y: 3.7, w, h: 2.9, fontSize: 11, color: COLOR.ink },
+      { x, y: textTop, w, h: bottom - 0.1 - textTop, fontSize: 11, color: COLOR.ink },
     );
   }
 
-  /** The right panel: each finding with the weakest answer behind it (the rest is in the notes). */
+  /**
+   * The right panel: each finding with the weakest answers behind it, as many as fit (every one
+   * the report gives, else the weakest alone; the notes hold them all). The finding is stated
+   * without the report's lead-in ("The answers behind this finding:"), which would miscount them.
+   */
   private findingsPanel(slide: ReturnType<DeckBase["slide"]>): void {
     const { r, L } = this;
     const s = r.summary;
-    const three = (
+    const answer = (e: (typeof s.findings)[number]["evidence"][number]) =>
+      `${e.text} · ${fmtScore(e.score, L.inconclusive)}`;
+    const listed = (perFinding: number) =>
       s.findings.length > 0
-        ? s.findings.map((f) => {
-            const e = f.evidence[0];
-            return {
-              text: f.sentence,
-              evidence: e ? `${e.text} · ${fmtScore(e.score, L.inconclusive)}` : "",
-            };
-          })
-        : s.topGaps.map((g) => ({ text: g.sentence, evidence: "" }))
-    ).slice(0, 3);
+        ? s.findings.slice(0, 3).map((f) => ({
+            text: f.statement,
+            evidence: f.evidence.slice(0, perFinding).map(answer),
+          }))
+        : s.topGaps.slice(0, 3).map((g) => ({ text: g.sentence, evidence: [] as string[] }));
+    const height = (items: ReturnType<typeof listed>) =>
+      paragraphsHeight(
+        items.flatMap((f) => [
+          {
+            text: f.text,
+            fontSize: 16,
+            width: FINDINGS.w - 0.5,
+            after: f.evidence.length ? 2 : 12,
+          },
+          ...f.evidence.map((e, j) => ({
+            text: e,
+            fontSize: 12,
+            width: FINDINGS.w - 0.5,
+            after: j === f.evidence.length - 1 ? 12 : 2,
+          })),
+        ]),
+      );
+    const all = listed(Number.POSITIVE_INFINITY);
+    const three = height(all) <= FINDINGS.h ? all : listed(1);
     this.text(slide, s.findings.length > 0 ? s.findingsTitle : L.topGaps, {
-      x: 5.3,
-      y: 1.4,
-      w: 7.5,
+      x: FINDINGS.x,
+      y: PANEL.top,
+      w: FINDINGS.w,
       h: 0.5,
       fontSize: 16,
       bold: true,
@@ -227,25 +267,21 @@ class Deck extends DeckBase {
           options: {
             bullet: { type: "number" },
             breakLine: true,
-            paraSpaceAfter: f.evidence ? 2 : 12,
+            paraSpaceAfter: f.evidence.length > 0 ? 2 : 12,
           },
         },
-        ...(f.evidence
-          ? [
-              {
-                text: f.evidence,
-                options: {
-                  indentLevel: 1,
-                  fontSize: 12,
-                  color: COLOR.muted,
-                  breakLine: i < three.length - 1,
-                  paraSpaceAfter: 12,
-                },
-              },
-            ]
-          : []),
+        ...f.evidence.map((e, j) => ({
+          text: e,
+          options: {
+            indentLevel: 1,
+            fontSize: 12,
+            color: COLOR.muted,
+            breakLine: i < three.length - 1 || j < f.evidence.length - 1,
+            paraSpaceAfter: j === f.evidence.length - 1 ? 12 : 2,
+          },
+        })),
       ]),
-      { x: 5.3, y: 2.0, w: 7.5, h: 4.7, fontSize: 16 },
+      { x: FINDINGS.x, y: FINDINGS.y, w: FINDINGS.w, h: FINDINGS.h, fontSize: 16 },
     );
   }
 
@@ -424,13 +460,13 @@ class Deck extends DeckBase {
     const items = c.items.slice(0, MAX);
     this.table(
       slide,
-      [L.dimension, L.score, L.target, L.realisticDate, L.reachableByHorizon],
+      [L.dimension, L.score, L.target, L.realisticDate, L.expectedAtReassessment],
       items.map((i) => [
         i.title,
         fmtScore(i.score, L.inconclusive),
         String(i.target),
         i.realisticDateText,
-        fmtScore(i.reachableByHorizon, L.inconclusive),
+        fmtScore(i.expectedAtReassessment, L.inconclusive),
       ]),
       { x: MARGIN, y: 2.2, w: BODY_W, colW: [4.2, 1.4, 1.4, 2.6, BODY_W - 9.6], fontSize: 13 },
     );

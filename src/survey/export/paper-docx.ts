@@ -1,7 +1,7 @@
 // The paper form as a Word document, for a consultant who adds a logo or an introduction before
 // printing: the same content as the PDF form (paper-pdf.ts) — the respondent number line, the role
-// question, then every item with its item code and a tick box (☐) per option labelled with the
-// option code keyed into the data-entry template. Written with the reports' Word setup
+// question, then every question with its number (Q1, Q2, …) and a tick box (☐) per option
+// labelled with the option code keyed into the data-entry template. Written with the reports' Word setup
 // (render/docx: styles, fixed properties and zip timestamps), so the bytes are deterministic.
 import { Paragraph, TextRun } from "docx";
 import type { Lang } from "../../core/models/languages.js";
@@ -10,7 +10,7 @@ import { messagesFor } from "../../i18n/index.js";
 import { writeDocx } from "../../render/docx/document.js";
 import { runLanguage, STYLE } from "../../render/docx/styles.js";
 import type { SurveyPlan } from "./plan.js";
-import { rolesNote } from "./roles-note.js";
+import { questionTitles } from "./question-keys.js";
 
 /** The tick box before each option. */
 export const TICK_BOX = "\u2610";
@@ -18,6 +18,7 @@ export const TICK_BOX = "\u2610";
 /** Renders the paper form as an A4 Word document (byte-identical for the same plan). */
 export async function renderPaperFormDocx(plan: SurveyPlan): Promise<Uint8Array> {
   const lang = plan.langs[0] as Lang;
+  const titles = questionTitles(plan, lang);
   const m = messagesFor(lang);
   const language = runLanguage(lang);
   const q = plan.questionnaire;
@@ -56,7 +57,7 @@ export async function renderPaperFormDocx(plan: SurveyPlan): Promise<Uint8Array>
     );
   };
   block(
-    `${plan.roleCode} · ${plan.roleText[lang] ?? ""}`,
+    plan.roleText[lang] ?? "",
     plan.roles.map((r) => ({ code: r.code, text: r.text[lang] ?? r.role })),
   );
   for (const dimension of q.dimensions) {
@@ -65,7 +66,7 @@ export async function renderPaperFormDocx(plan: SurveyPlan): Promise<Uint8Array>
     );
     for (const item of plan.items.filter((i) => i.dimension === dimension)) {
       block(
-        `${item.code} · ${item.text[lang] ?? ""}${rolesNote(plan, item, lang)}`,
+        titles.get(item) as string,
         item.options.map((o) => ({ code: o.code, text: o.text[lang] ?? "" })),
       );
     }

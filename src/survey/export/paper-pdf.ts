@@ -1,5 +1,6 @@
-// The printable paper form: the role question and every item with tick boxes, each box labelled
-// with the option code keyed into the data-entry template. Drawn with the report's PDF layer
+// The printable paper form: the role question and every question, numbered Q1, Q2, … (never its
+// item code), with tick boxes, each box labelled with the option code keyed into the data-entry
+// template. Drawn with the report's PDF layer
 // (Writer, fonts, text cleaning), so Chinese needs the same font as a Chinese report.
 
 import type { Lang } from "../../core/models/languages.js";
@@ -7,7 +8,7 @@ import { messagesFor } from "../../i18n/index.js";
 import { openPdf } from "../../render/pdf/document.js";
 import { COLOR, SIZE } from "../../render/pdf/theme.js";
 import type { SurveyPlan } from "./plan.js";
-import { rolesNote } from "./roles-note.js";
+import { questionTitles } from "./question-keys.js";
 
 const BOX = 8;
 const OPTION_INDENT = 18;
@@ -22,11 +23,11 @@ function texts(plan: SurveyPlan, lang: Lang): string[] {
     plan.roleText[lang] ?? "",
     ...plan.roles.map((r) => `${r.code} ${r.text[lang] ?? ""}`),
     ...plan.questionnaire.dimensions.map((d) => d.title[lang] ?? ""),
-    ...plan.items.flatMap((i) => [
-      `${i.code} ${i.text[lang] ?? ""}${rolesNote(plan, i, lang)}`,
+    ...[...questionTitles(plan, lang)].flatMap(([i, title]) => [
+      title,
       ...i.options.map((o) => `${o.code} ${o.text[lang] ?? ""}`),
     ]),
-    "0123456789.·",
+    "Q0123456789.·",
   ];
 }
 
@@ -36,6 +37,7 @@ export async function renderPaperForm(
   opts: { fontPath?: string } = {},
 ): Promise<Uint8Array> {
   const lang = plan.langs[0] as Lang;
+  const titles = questionTitles(plan, lang);
   const l = messagesFor(lang).survey;
   const codePoints = new Set<number>();
   for (const t of texts(plan, lang))
@@ -86,7 +88,7 @@ export async function renderPaperForm(
   w.y += w.draw(l.paperInstructions, w.left, w.y, w.width, { ...body, color: COLOR.muted }) + 10;
   w.y += w.draw(`${l.paperRespondent}: ____________________`, w.left, w.y, w.width, bold) + 12;
   block(
-    `${plan.roleCode} · ${plan.roleText[lang] ?? ""}`,
+    plan.roleText[lang] ?? "",
     plan.roles.map((r) => ({ code: r.code, text: r.text[lang] ?? r.role })),
   );
   for (const dimension of plan.questionnaire.dimensions) {
@@ -99,7 +101,7 @@ export async function renderPaperForm(
       }) + 6;
     for (const item of plan.items.filter((i) => i.dimension === dimension)) {
       block(
-        `${item.code} · ${item.text[lang] ?? ""}${rolesNote(plan, item, lang)}`,
+        titles.get(item) as string,
         item.options.map((o) => ({ code: o.code, text: o.text[lang] ?? "" })),
       );
     }

@@ -41,6 +41,13 @@ export const SURVEY_FORMATS = {
 } as const satisfies Record<SurveyPlatform, readonly string[]>;
 export type SurveyFormat = (typeof SURVEY_FORMATS)[SurveyPlatform][number];
 
+/**
+ * The language a platform's survey is written in without `--lang`, when the questionnaire is
+ * written in it: 问卷星 is a Chinese platform whose respondents read Chinese. Other platforms
+ * take the questionnaire's first language.
+ */
+export const SURVEY_DEFAULT_LANG: Partial<Record<SurveyPlatform, Lang>> = { wjx: "zh-CN" };
+
 /** One answer option: its code in the platform, the answer it stands for, its text per language. */
 export interface SurveyOption {
   code: string;

@@ -42,8 +42,12 @@ export interface DimensionExpectation {
   realisticDate: string | null;
   /** It has a gap the plan does not close within the horizon. */
   outOfReach: boolean;
-  /** Its projected score at the end of the horizon; null when inconclusive. */
-  atHorizon: number | null;
+  /**
+   * Its projected score at the reassessment, which measures it: the one score the report expects
+   * of it (the scorecard's target, the radar's projection, the calibration's expected score); null
+   * when inconclusive.
+   */
+  atReassessment: number | null;
 }
 
 /** Everything the section builders share: inputs, texts in one language, lookups and the plan. */
@@ -116,7 +120,7 @@ function expectationsOf(
   results: Results,
   plan: ReturnType<typeof planRoadmap>,
 ): Map<string, DimensionExpectation> {
-  const atHorizon = projectionAt(plan, "horizon");
+  const atReassessment = projectionAt(plan, "reassessment");
   const out = new Map<string, DimensionExpectation>();
   results.dimensions.forEach((d, i) => {
     const o = plan.outlook[i];
@@ -134,7 +138,7 @@ function expectationsOf(
         d.gap !== null &&
         greaterThan(d.gap, 0) &&
         (targetWeek === null || targetWeek > plan.horizonWeeks),
-      atHorizon: atHorizon[d.id] ?? d.score,
+      atReassessment: atReassessment[d.id] ?? d.score,
     });
   });
   return out;

@@ -22,4 +22,4 @@ import type { ReportModel } from "../../core/models/report.js";
 export type * from "../../core/models/report.js";
 
 /** Bumped when the model changes incompatibly (it is what `--format json` prints). */
-export const REPORT_MODEL_VERSION: ReportModel["schemaVersion"] = 1;
+export const REPORT_MODEL_VERSION: ReportModel["schemaVersion"] = 2;

@@ -443,12 +443,8 @@ describe("fitting the horizon", () => {
       { id: "idle", pillar: "process", score: 2.5, target: 4 },
     ];
     const r = plan(two, [rec("train", "people", "rigidify", { weeks: 26 })]);
-    // 52 weeks are 12 months; at 9 months per level: 2 + 12 / 9 = 3.33.
-    expect(r.projections.at(-1)).toEqual({
-      week: 52,
-      at: "horizon",
-      scores: { people: 3.33, idle: 2.5 },
-    });
+    // No score for the end of the horizon, which nobody measures: the reassessment's is the last.
+    expect(r.projections.map((p) => p.at)).toEqual(["rigidify", "reassessment"]);
     // 26 weeks are 6 months: 2 + 6 / 9 = 2.67.
     expect(r.projections[0]).toEqual({
       week: 26,
@@ -489,7 +485,7 @@ describe("fitting the horizon", () => {
     expect(projectedScore(process, o, 66, 9)).toBe(3.99);
     expect(projectedScore(process, o, 67, 9)).toBe(4);
     expect(projectedScore(process, o, 6, 9)).toBe(2.46);
-    expect(projectionAt(r, "horizon")).toMatchObject({ idle: 2, done: 3.5, unknown: null });
+    expect(projectionAt(r, "reassessment")).toMatchObject({ idle: 2, done: 3.5, unknown: null });
   });
 });
 

@@ -13,12 +13,18 @@ export function havePdftotext(): boolean {
   return found;
 }
 
-/** Extracts a PDF's text with pdftotext, page breaks as form feeds. */
-export function pdfText(pdf: Uint8Array): { text: string; pages: string[] } {
+/**
+ * Extracts a PDF's text with pdftotext, page breaks as form feeds; `raw`: in content-stream order,
+ * so a table's row reads as one line.
+ */
+export function pdfText(
+  pdf: Uint8Array,
+  opts: { raw?: boolean } = {},
+): { text: string; pages: string[] } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "crm-pdf-"));
   const file = path.join(dir, "report.pdf");
   writeFileSync(file, pdf);
-  const r = spawnSync("pdftotext", ["-enc", "UTF-8", file, "-"], {
+  const r = spawnSync("pdftotext", [...(opts.raw ? ["-raw"] : []), "-enc", "UTF-8", file, "-"], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -242,6 +242,7 @@ describe("client text that could break the layout", () => {
           respondent: "r-1",
           role: "frontline",
           roleName: "Front line",
+          by: "Front line",
           note: `${words.join(" ")} closingmark`,
           evidence: "\u200bzero-width\tand\r\nCRLF → arrows ≥ 3",
         },

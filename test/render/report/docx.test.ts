@@ -23,6 +23,7 @@ function hostileReport(): ReportModel {
         respondent: "r1",
         role: "executive",
         roleName: "Executive",
+        by: "Executive",
         note: HOSTILE,
         evidence: '{ INCLUDETEXT "c:\\\\secret" }',
       },
@@ -108,9 +109,10 @@ describe("the gap report as DOCX", () => {
     expect(types).toContain('Extension="png"');
   });
 
-  it("names a note's question by its text and id, as the PDF and Markdown do", () => {
+  it("names a note's question by its text and who said it by role, never by identifier", () => {
     const doc = parts.get("word/document.xml") ?? "";
-    expect(doc).toMatch(/How often do leaders review the pipeline\?[^<]*（q1）/);
+    expect(doc).toMatch(/How often do leaders review the pipeline\?</);
+    expect(doc).not.toMatch(/（q1）|>r1（/);
   });
 
   it("keeps client text as text: no markup, no field codes", () => {

@@ -23,7 +23,7 @@ describe("--format json", () => {
       expect(text.endsWith("}\n")).toBe(true);
       const parsed = JSON.parse(text) as ReportModel;
       expect(parsed).toEqual(model);
-      expect(parsed).toMatchObject({ schemaVersion: 1, kind: "report", lang });
+      expect(parsed).toMatchObject({ schemaVersion: 2, kind: "report", lang });
       for (const [at, v] of leaves(parsed)) {
         if (typeof v === "number") expect(Number.isFinite(v), at).toBe(true);
         if (typeof v === "string") {

@@ -82,6 +82,40 @@ describe("the board deck as PPTX", () => {
     for (const title of s.readiness.reasonTitles.slice(0, 4)) expect(verdict).toContain(title);
   });
 
+  it("states each finding without a lead-in that would miscount the answers it shows", () => {
+    const s = hostileReport().summary;
+    const slide = slideTexts((t) => t.includes(s.readiness.sentence));
+    expect(s.findings.length).toBeGreaterThan(0);
+    for (const f of s.findings) {
+      expect(f.sentence).not.toBe(f.statement);
+      expect(slide).toContain(f.statement);
+      expect(slide).not.toContain(f.sentence);
+      // Under it, the weakest answer at least (every one the report gives, when they fit).
+      const shown = f.evidence.filter((e) => slide.some((t) => t.startsWith(e.text)));
+      expect(shown[0]).toBe(f.evidence[0]);
+    }
+  });
+
+  it("ends the verdict's panel under its last line, with no empty box below", () => {
+    const xml = parts.get("ppt/slides/slide2.xml") ?? "";
+    // The panel: the one shape of the slide with no text, a filled rectangle.
+    const panel = [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)]
+      .map((m) => m[0])
+      .find((sp) => !sp.includes("<a:t>") && sp.includes('prst="rect"'));
+    const [y = 0, cy = 0] =
+      /<a:off x="\d+" y="(\d+)"\/><a:ext cx="\d+" cy="(\d+)"/
+        .exec(panel ?? "")
+        ?.slice(1)
+        .map(Number) ?? [];
+    const bottom = (y + cy) / 914_400;
+    // Four short conditions under the sentence end well above the slide's foot (6.7 in), and
+    // the panel still holds them: the sentence's three lines and a line each, at 11 pt.
+    const s = hostileReport().summary.readiness;
+    expect(s.reasonTitles).toHaveLength(4);
+    expect(bottom).toBeGreaterThan(3.7 + ((3 + 4) * 11 * 1.2) / 72);
+    expect(bottom).toBeLessThan(6);
+  });
+
   it("shows at most seven actions a phase and says how many more; an empty phase, its goal and backlog", () => {
     const report = hostileReport();
     const m = report.roadmap;

@@ -101,8 +101,8 @@ describe("perception gaps beside the scores by role", () => {
   });
 });
 
-describe("what to expect by the end of the horizon", () => {
-  it("is one projection per dimension: the calibration, the radar and the scorecard agree", () => {
+describe("what to expect of a dimension", () => {
+  it("is one score per dimension: the calibration, the radar and the scorecard give the same", () => {
     // A client at level 1 everywhere: every target is out of reach, and work on the later
     // dimensions starts weeks after the assessment.
     const r = report(() => 1);
@@ -111,17 +111,20 @@ describe("what to expect by the end of the horizon", () => {
     expect(r.summary.calibration.items.length).toBeGreaterThan(0);
     for (const item of r.summary.calibration.items) {
       const axis = radar?.axes.findIndex((a) => a.id === item.dimension) ?? -1;
-      expect(item.reachableByHorizon).toBe(projected[axis]);
-      expect(item.sentence).toContain(`expect about ${item.reachableByHorizon.toFixed(2)}`);
+      expect(item.expectedAtReassessment).toBe(projected[axis]);
+      expect(item.sentence).toContain(
+        `expect about ${item.expectedAtReassessment.toFixed(2)} at the reassessment on ${r.roadmap.milestone.dateText}`,
+      );
     }
-    // The scorecard's score is measured at the reassessment: dated by it, and never above what
-    // the same projection expects by the end of the horizon, which is not earlier.
+    // The scorecard's score is measured at the reassessment: the same score, dated by it.
     const outcomes = r.kpis.scorecard.filter((x) => x.kind === "outcome");
     expect(outcomes.length).toBeGreaterThan(0);
     for (const row of outcomes) {
       const item = r.summary.calibration.items.find((i) => row.kpi.startsWith(i.title));
-      expect(row.target).toMatch(new RegExp(`^\\d\\.\\d\\d by ${r.roadmap.milestone.dateText}$`));
-      expect(Number(row.target.slice(0, 4))).toBeLessThanOrEqual(item?.reachableByHorizon ?? 0);
+      expect(item).toBeDefined();
+      expect(row.target).toBe(
+        `${item?.expectedAtReassessment.toFixed(2)} by ${r.roadmap.milestone.dateText}`,
+      );
     }
   });
 });
@@ -147,5 +150,32 @@ describe("a finding on a thinly answered dimension", () => {
     expect(zh?.sentence).toMatch(/该维度仅有 \d+% 的题目权重获得作答，请审慎看待/);
     for (const f of report((d) => (d === "leadership" ? 2 : 5)).summary.findings)
       expect(f.sentence).not.toContain("with caution");
+  });
+
+  it("introduces a single answer as one, and states the finding alone for the deck", () => {
+    const levelOf = (d: string) => (d === "people-training" ? 1 : d === "leadership" ? 2 : 5);
+    let first = true;
+    const answer = (id: string, level: number) => {
+      if (!id.startsWith("train.")) return level;
+      const keep = first;
+      first = false;
+      return keep ? level : "unknown";
+    };
+    const findings = report(levelOf, "en", answer).summary.findings;
+    const one = findings.find((f) => f.dimension === "people-training");
+    const two = findings.find((f) => f.dimension === "leadership");
+    expect(one?.evidence).toHaveLength(1);
+    expect(one?.sentence).toMatch(/\. The answer behind this finding:$/);
+    expect(two?.evidence).toHaveLength(2);
+    expect(two?.sentence).toMatch(/\. The answers behind this finding:$/);
+    for (const f of findings) {
+      expect(f.sentence.startsWith(f.statement)).toBe(true);
+      expect(f.statement).toMatch(/\.$/);
+    }
+    first = true;
+    for (const f of report(levelOf, "zh-CN", answer).summary.findings) {
+      expect(f.sentence).toBe(`${f.statement}支撑这一判断的作答如下：`);
+      expect(f.statement).toMatch(/。$/);
+    }
   });
 });

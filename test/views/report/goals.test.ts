@@ -56,7 +56,7 @@ describe("the executives' stated goals", () => {
       const item = report.summary.calibration.items.find((i) => i.dimension === "data-quality");
       expect(item).toMatchObject({ startWeek: null, monthsNeeded: null, realisticDate: null });
       expect(item?.realisticDateText).toBe(report.labels.nextCycle);
-      expect(item?.reachableByHorizon).toBe(item?.score);
+      expect(item?.expectedAtReassessment).toBe(item?.score);
       const detail = report.dimensions.items.find((d) => d.id === "data-quality");
       expect(detail?.expectation?.realisticDate).toBeNull();
     }

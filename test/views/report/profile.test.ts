@@ -27,7 +27,7 @@ describe("the maturity profile", () => {
     expect(radarChart(report)).not.toMatch(/[{ ,]0[,}]/);
   });
 
-  it("draws where the roadmap should bring each dimension by the horizon, between today and the target", () => {
+  it("draws where the roadmap should bring each dimension by the reassessment, between today and the target", () => {
     const report = acmeWith(() => {});
     const series = Object.fromEntries(report.profile.radar.series.map((s) => [s.key, s.values]));
     expect(Object.keys(series)).toEqual(["current", "projected", "target"]);
@@ -38,7 +38,7 @@ describe("the maturity profile", () => {
       expect(v).toBeLessThanOrEqual(Math.max(current, target));
     });
     expect(series.projected?.some((v, i) => v !== series.current?.[i])).toBe(true);
-    expect(report.profile.intro).toContain("end of the horizon");
+    expect(report.profile.intro).toContain("by the reassessment");
   });
 
   it("has no radar, and does not mention one, with fewer than three scored dimensions", () => {

@@ -57,16 +57,18 @@ function goalsOf(ctx: ReportContext): ReportModel["summary"]["calibration"]["goa
 
 /**
  * Expectation calibration: the dimensions whose target the roadmap's projection does not reach
- * within the horizon, with the date it does (the same projection the radar, the scorecard, the
- * dimension sections and the roadmap use: `ctx.expectations`).
+ * within the horizon, with the date it does and the score to expect at the reassessment (the same
+ * projection, and the same score, the radar, the scorecard, the dimension sections and the roadmap
+ * use: `ctx.expectations`).
  */
 export function buildCalibration(ctx: ReportContext): ReportModel["summary"]["calibration"] {
   const { results, t, lang, horizon, monthsPerLevel } = ctx;
+  const reassessment = ctx.dateText(ctx.weekDate(ctx.plan.reassessmentWeek));
   const items: CalibrationItem[] = results.dimensions.flatMap((d) => {
     const e = ctx.expectations.get(d.id);
     if (!e?.outOfReach || d.score === null || d.gap === null) return [];
     const title = localize(d.title, lang);
-    const reachable = e.atHorizon ?? d.score;
+    const expected = e.atReassessment ?? d.score;
     return [
       {
         dimension: d.id,
@@ -78,7 +80,7 @@ export function buildCalibration(ctx: ReportContext): ReportModel["summary"]["ca
         monthsNeeded: e.monthsNeeded,
         realisticDate: e.realisticDate,
         realisticDateText: e.realisticDate ? ctx.dateText(e.realisticDate) : ctx.L.nextCycle,
-        reachableByHorizon: reachable,
+        expectedAtReassessment: expected,
         sentence: t.calibrationItem({
           title,
           score: d.score,
@@ -87,7 +89,8 @@ export function buildCalibration(ctx: ReportContext): ReportModel["summary"]["ca
           months: e.monthsNeeded,
           date: e.realisticDate ? ctx.dateText(e.realisticDate) : null,
           horizon,
-          reachable,
+          expected,
+          reassessment,
         }),
       },
     ];

@@ -101,6 +101,7 @@ function buildDimensionDetail(
         respondent: ctx.anonymize ? attribution(ctx, n.respondent, n.role) : n.respondent,
         role: n.role,
         roleName: ctx.singles.has(n.role) ? ctx.L.respondent : ctx.roleName(n.role),
+        by: attribution(ctx, n.respondent, n.role),
         note: n.note ?? null,
         evidence: n.evidence ?? null,
       })),

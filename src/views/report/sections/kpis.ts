@@ -1,5 +1,5 @@
 import { OUTCOME_KPIS, outcomeDimensions } from "../../../core/analysis/outcomes.js";
-import { projectionAt } from "../../../core/analysis/roadmap.js";
+import type { Phase } from "../../../core/questionnaire/schema.js";
 import type { ReportContext } from "../context.js";
 import type { KpiRow, ReportModel, RoadmapSection } from "../model.js";
 
@@ -18,10 +18,13 @@ type ScorecardRow = ReportModel["kpis"]["scorecard"][number];
  * on those gaps and the method's standing measures, each with an owner, a baseline week, a target
  * and a cadence.
  */
-function scorecard(ctx: ReportContext, roadmap: RoadmapSection, rows: KpiRow[]): ScorecardRow[] {
-  const { t, results, plan } = ctx;
-  // The score is measured at the reassessment, so its target is the projection for that day.
-  const atReassessment = projectionAt(plan, "reassessment");
+function scorecard(
+  ctx: ReportContext,
+  roadmap: RoadmapSection,
+  rows: KpiRow[],
+  deadline: (phase: Phase | null) => Deadline,
+): ScorecardRow[] {
+  const { t, results } = ctx;
   const gaps = outcomeDimensions(results, OUTCOMES);
   const outcomes: ScorecardRow[] = gaps.map((d) => {
     const first = roadmap.actions.find((a) => a.dimension === d.id);
@@ -34,28 +37,23 @@ function scorecard(ctx: ReportContext, roadmap: RoadmapSection, rows: KpiRow[]):
         date: ctx.dateText(results.assessment.date),
       }),
       target: t.outcomeTarget({
-        score: atReassessment[d.id] ?? d.score ?? 0,
+        // Measured at the reassessment: the one score the report expects of it, as calibration,
+        // the radar and the dimension sections give it.
+        score: ctx.expectations.get(d.id)?.atReassessment ?? d.score ?? 0,
         date: roadmap.milestone.dateText,
       }),
       cadence: t.outcomeCadence,
     };
   });
-  const phaseEnd = new Map(roadmap.phases.map((p) => [p.phase, p]));
   const byAction = new Map(roadmap.actions.map((a) => [a.id, a]));
-  // A standing measure is met by the end of the first phase with work in it; a plan without any
-  // action has no phase to meet it by (its first phase ends the day it starts), so the reassessment.
-  const firstPhase = roadmap.phases.find((p) => p.actions.length > 0);
   const practice = (row: KpiRow): ScorecardRow => {
     const action = byAction.get(row.actions[0] ?? "");
-    const phase = (row.phase ? phaseEnd.get(row.phase) : undefined) ?? firstPhase;
     return {
       kpi: row.kpi,
       kind: "practice",
       ownerName: row.ownerName ?? "—",
       baseline: t.baselineBy(action ? action.startWeek + 1 : STANDARD_BASELINE_WEEK),
-      target: phase
-        ? t.practiceTarget({ phase: phase.name, date: ctx.dateText(phase.endDate) })
-        : t.practiceTargetAtReassessment(roadmap.milestone.dateText),
+      target: deadline(row.phase).target,
       cadence: row.frequency,
     };
   };
@@ -70,13 +68,84 @@ function scorecard(ctx: ReportContext, roadmap: RoadmapSection, rows: KpiRow[]):
   return [...outcomes, ...[...onGaps, ...standard, ...rest].map(practice)].slice(0, SCORECARD_SIZE);
 }
 
+/** When a KPI is to be met, in the scorecard's words (`target`) and the list's (`due`). */
+interface Deadline {
+  target: string;
+  due: string;
+}
+
+/**
+ * The one date a KPI is to be met by, which the scorecard and the list of every KPI both give: the
+ * end of its phase; a standing measure's, the end of the first phase with work in it; a plan
+ * without any action has no phase to meet it by (its first phase ends the day it starts), so the
+ * reassessment.
+ */
+function deadlineOf(
+  ctx: ReportContext,
+  roadmap: RoadmapSection,
+): (phase: Phase | null) => Deadline {
+  const { t } = ctx;
+  const phaseEnd = new Map(roadmap.phases.map((p) => [p.phase, p]));
+  const firstPhase = roadmap.phases.find((p) => p.actions.length > 0);
+  return (phase) => {
+    const end = (phase ? phaseEnd.get(phase) : undefined) ?? firstPhase;
+    if (!end) {
+      const date = roadmap.milestone.dateText;
+      return { target: t.practiceTargetAtReassessment(date), due: t.kpiDueAtReassessment(date) };
+    }
+    const at = { phase: end.name, date: ctx.dateText(end.endDate) };
+    return { target: t.practiceTarget(at), due: t.kpiDue(at) };
+  };
+}
+
+/** The KPIs the roadmap's actions name, each once, with the actions that name it. */
+function planRows(
+  ctx: ReportContext,
+  roadmap: RoadmapSection,
+  deadline: (p: Phase) => Deadline,
+): KpiRow[] {
+  const { t } = ctx;
+  const rows = new Map<string, KpiRow & { titles: string[] }>();
+  for (const a of roadmap.actions) {
+    for (const kpi of a.kpis) {
+      const existing = rows.get(kpi);
+      if (existing) {
+        existing.actions.push(a.id);
+        existing.titles.push(a.title);
+        continue;
+      }
+      rows.set(kpi, {
+        kpi,
+        measure: "",
+        frequency: t.planKpiFrequency,
+        due: deadline(a.phase).due,
+        phase: a.phase,
+        phaseName: a.phaseName,
+        owner: a.owner,
+        ownerName: a.ownerName,
+        source: "plan",
+        sourceName: t.kpiSource.plan,
+        actions: [a.id],
+        titles: [a.title],
+      });
+    }
+  }
+  // What it shows: whether the actions that name it are done and taking hold.
+  return [...rows.values()].map(({ titles, ...row }) => ({
+    ...row,
+    measure: t.planKpiMeasure(titles),
+  }));
+}
+
 /** The KPI section: the scorecard, then every KPI of the method and the plan. */
 export function buildKpis(ctx: ReportContext, roadmap: RoadmapSection): ReportModel["kpis"] {
   const { t, method } = ctx;
+  const deadline = deadlineOf(ctx, roadmap);
   const standardRows: KpiRow[] = (method?.kpis.standard ?? []).map((k) => ({
     kpi: ctx.methodText(k.name),
     measure: ctx.methodText(k.measure),
     frequency: ctx.methodText(k.frequency),
+    due: deadline(null).due,
     phase: null,
     phaseName: null,
     owner: k.owner ?? null,
@@ -85,35 +154,13 @@ export function buildKpis(ctx: ReportContext, roadmap: RoadmapSection): ReportMo
     sourceName: t.kpiSource.standard,
     actions: [],
   }));
-  const planKpis = new Map<string, KpiRow>();
-  for (const a of roadmap.actions) {
-    for (const kpi of a.kpis) {
-      const existing = planKpis.get(kpi);
-      if (existing) {
-        existing.actions.push(a.id);
-        continue;
-      }
-      planKpis.set(kpi, {
-        kpi,
-        measure: t.planKpiMeasure(a.title),
-        frequency: t.planKpiFrequency,
-        phase: a.phase,
-        phaseName: a.phaseName,
-        owner: a.owner,
-        ownerName: a.ownerName,
-        source: "plan",
-        sourceName: t.kpiSource.plan,
-        actions: [a.id],
-      });
-    }
-  }
-  const rows = [...standardRows, ...planKpis.values()];
+  const rows = [...standardRows, ...planRows(ctx, roadmap, deadline)];
   return {
     title: t.section.kpis,
     intro: method?.kpis.intro ? ctx.methodText(method.kpis.intro) : t.defaultKpiIntro,
     principles: (method?.kpis.principles ?? []).map((p) => ctx.methodText(p)),
     scorecardTitle: t.scorecardTitle,
-    scorecard: scorecard(ctx, roadmap, rows),
+    scorecard: scorecard(ctx, roadmap, rows, deadline),
     rowsTitle: t.allKpisTitle,
     rows,
   };

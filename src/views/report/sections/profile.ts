@@ -14,7 +14,7 @@ export function buildProfile(ctx: ReportContext): ReportModel["profile"] {
   const dimOrder = new Map(results.dimensions.map((d, i) => [d.id, i]));
   // An inconclusive dimension has no point on the radar: its axis is left out, never drawn at 0.
   const scored = rows.filter((r) => r.score !== null);
-  const projected = scored.map((r) => ctx.expectations.get(r.dimension)?.atHorizon ?? r.score);
+  const projected = scored.map((r) => ctx.expectations.get(r.dimension)?.atReassessment ?? r.score);
   const moves = ctx.plan.actions.length > 0 && projected.some((v, i) => v !== scored[i]?.score);
   const RADAR_MIN_AXES = 3;
   return {
@@ -27,7 +27,9 @@ export function buildProfile(ctx: ReportContext): ReportModel["profile"] {
       axes: scored.map((r) => ({ id: r.dimension, label: r.title })),
       series: [
         { key: "current", label: L.current, values: scored.map((r) => r.score) },
-        ...(moves ? [{ key: "projected" as const, label: L.projected, values: projected }] : []),
+        ...(moves
+          ? [{ key: "projected" as const, label: L.expectedAtReassessment, values: projected }]
+          : []),
         { key: "target", label: L.target, values: scored.map((r) => r.target) },
       ],
     },

@@ -55,17 +55,19 @@ function findings(ctx: ReportContext, gaps: GapItem[]): SummarySection["findings
       .filter((x) => x.q.score !== null)
       .sort((a, b) => (a.q.score ?? 0) - (b.q.score ?? 0) || a.i - b.i)
       .slice(0, EVIDENCE_QUESTIONS);
+    const finding = {
+      title: g.title,
+      score: d.score,
+      target: d.target,
+      level: d.level,
+      thinCoverage: d.coverage !== null && d.coverage < THIN_COVERAGE ? d.coverage : null,
+    };
     return [
       {
         dimension: d.id,
         title: g.title,
-        sentence: t.findingSentence({
-          title: g.title,
-          score: d.score,
-          target: d.target,
-          level: d.level,
-          thinCoverage: d.coverage !== null && d.coverage < THIN_COVERAGE ? d.coverage : null,
-        }),
+        sentence: t.findingSentence({ ...finding, answers: weakest.length }),
+        statement: t.findingSentence({ ...finding, answers: 0 }),
         evidence: weakest.map(({ q }) => ({
           question: q.id,
           text: ctx.questionText(q.id),
