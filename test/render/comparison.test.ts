@@ -685,6 +685,48 @@ describe("compare --format docx: lead-ins", () => {
   });
 });
 
+describe("compare --format pdf: short lists", () => {
+  it.skipIf(!havePdftotext())(
+    "stand whole on the page of their heading",
+    async () => {
+      const c = await lotus();
+      const [risk] = c.risks.persisting;
+      if (!risk) throw new Error("no persisting risk");
+      const risks = (label: string, count: number) =>
+        Array.from({ length: count }, (_, i) => ({
+          ...risk,
+          id: `${label}-${i}`,
+          title: { en: `${label} risk ${i}`, "zh-CN": `${label} ${i}` },
+        }));
+      const split: string[] = [];
+      // Ever more resolved risks push the short lists after them down the page, past its foot.
+      for (let n = 0; n <= 40; n++) {
+        const shifted: Comparison = {
+          ...c,
+          risks: {
+            resolved: risks("Resolved", n),
+            new: risks("New", 3),
+            persisting: risks("Kept", 4),
+          },
+        };
+        const { pages } = pdfText((await render("pdf", shifted)) as unknown as Uint8Array);
+        const flat = pages.map((p) => p.replace(/\s+/g, " "));
+        for (const [key, heading] of [
+          ["new", "New (3)"],
+          ["persisting", "Persisting (4)"],
+        ] as const) {
+          const at = flat.findIndex((p) => p.includes(heading));
+          for (const r of shifted.risks[key]) {
+            if (!flat[at]?.includes(r.title.en)) split.push(`${n} resolved: ${r.title.en}`);
+          }
+        }
+      }
+      expect(split).toEqual([]);
+    },
+    120_000,
+  );
+});
+
 describe("profile warnings", () => {
   it("name the profiles in the document's language, and by id on standard error", async () => {
     const c = await lotus();

@@ -66,10 +66,14 @@ function table(
  */
 const titled = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
 
+/** A list this short stands whole under its heading rather than run over a page foot. */
+const SHORT_LIST = 8;
+
 function groups(w: Writer, list: ListGroup[]): void {
   for (const g of list) {
-    w.minorHeading(g.heading);
-    if (g.items.length > 0) w.bullets(g.items.map(titled));
+    const lines = g.items.map(titled);
+    w.minorHeading(g.heading, lines.length <= SHORT_LIST ? w.bulletsHeight(lines) : 40);
+    if (lines.length > 0) w.bullets(lines);
     else if (g.none) w.paragraph(g.none);
   }
 }
