@@ -717,7 +717,8 @@ describe("compare --format pdf: short lists", () => {
         ] as const) {
           const at = flat.findIndex((p) => p.includes(heading));
           for (const r of shifted.risks[key]) {
-            if (!flat[at]?.includes(r.title.en)) split.push(`${n} resolved: ${r.title.en}`);
+            const title = r.title.en ?? r.id;
+            if (!flat[at]?.includes(title)) split.push(`${n} resolved: ${title}`);
           }
         }
       }

@@ -42,13 +42,15 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
   // As in the PDF, figures keep to one line and names wrap; in Word's larger type the verdicts'
   // phrases ("No: within ±0.56", "fell below target") may wrap too: kept on one line, the nine
   // columns of the dimension table asked for more than the page and were all squeezed, breaking
-  // words ("Baselin-e") and figures ("100% → / 100%"). What room is left goes to the names.
+  // words ("Baselin-e") and figures ("100% → / 100%"). What room is left goes to the names and
+  // the real-change phrases; the progress column, mostly a percentage, takes a figure's share.
+  const signal = messagesFor(opts.lang).comparison.signal.column;
   const table = (t: TableView): FileChild[] => {
     const wrapping = t.columns.map((c) => wraps(c) || c.role === "signal");
     return b.table(
-      t.columns.map((c, i) => ({
+      t.columns.map((c) => ({
         header: c.label,
-        width: wraps(c) ? 3 : wrapping[i] ? 1.5 : 1,
+        width: wraps(c) || c.label === signal ? 3 : 1,
         numeric: c.right,
       })),
       t.rows.map((row) => row.map((c, i) => cell(c, !wrapping[i]))),
