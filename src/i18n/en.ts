@@ -337,6 +337,10 @@ const report: Messages["report"] = {
     return `${d} ${MONTHS_EN[m - 1] ?? ""} ${y}`;
   },
   listJoin: (items) => joinList(items, ", ", " and "),
+  everyDimension: (except) =>
+    except.length === 0
+      ? "every dimension"
+      : `every dimension except ${joinList(except, ", ", " and ")}`,
   quote: (text) => `“${nestQuotes(text)}”`,
   paren: (text) => ` (${text})`,
   sep: ", ",
@@ -744,7 +748,11 @@ function roleMismatchEn(a: Parameters<Messages["comparison"]["warning"]["role-mi
     .filter((part) => part !== "")
     .join(", and ");
   const opening = `${who.charAt(0).toUpperCase()}${who.slice(1)}.`;
-  const where = a.all ? "every dimension" : list(a.dimensions);
+  const where = a.all
+    ? "every dimension"
+    : a.except.length > 0
+      ? `every dimension except ${list(a.except)}`
+      : list(a.dimensions);
   if (a.comparedOn === "shared-roles") {
     const which =
       a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0
@@ -775,6 +783,7 @@ const comparison: Messages["comparison"] = {
     questionnaire: "Questionnaire changes",
     movers: "Biggest movers",
     kpis: "KPIs moved",
+    readinessAndRisks: "Readiness and risks",
     warnings: "Notes on this comparison",
     method: "How to read this",
   },
@@ -791,9 +800,20 @@ const comparison: Messages["comparison"] = {
     worsened: "worsened",
     unchanged: "unchanged",
     "not-comparable": "not comparable: one assessment has no answers to judge",
-    sideHeading: (a) => `${a.side}${a.verdict}, decided by:`,
+    same: (verdict) => `${verdict}, as at the baseline`,
+    sideHeading: (a) => `${a.side}${a.verdict}, for these reasons:`,
   },
-  risks: { resolved: "Resolved", new: "New", persisting: "Persisting", none: "None." },
+  risks: {
+    resolved: "Resolved",
+    new: "New",
+    persisting: "Persisting",
+    none: "None.",
+    noneOf: {
+      resolved: "No risk has been resolved since the baseline.",
+      new: "No new risk has appeared.",
+      persisting: "No risk carries over from the baseline.",
+    },
+  },
   riskRule: {
     "not-in-followup-questionnaire": "rule no longer in the follow-up questionnaire",
     "not-in-baseline-questionnaire": "rule not in the baseline questionnaire",
@@ -804,7 +824,8 @@ const comparison: Messages["comparison"] = {
   },
   questions: {
     same: (a) => `Both assessments used ${a.id} ${a.version}: the questions are the same.`,
-    versions: (a) => `${a.id} ${a.from} → ${a.to}: questions are matched by id.`,
+    versions: (a) =>
+      `The baseline was answered to ${a.id} ${a.from} and the follow-up to ${a.to}: each question is compared with the same question in the other version.`,
     idsOnly:
       "The questionnaire of one assessment was not available, so questions are compared by id only: changes to a question's wording, anchors, type or weight could not be checked.",
     added: "Added",
@@ -851,6 +872,7 @@ const comparison: Messages["comparison"] = {
   },
   standardProfile: "the standard weights",
   respondentsCompared: (a) => `${a.all} (${a.compared} compared)`,
+  footer: (a) => `Confidential · Assessments of ${a.baseline} and ${a.followup}`,
   method: {
     progress:
       "Progress to target = (follow-up score − baseline score) ÷ (target − baseline score), against the follow-up target, clamped to 0–100%: a decline counts as 0%, overshooting the target as 100%.",

@@ -173,6 +173,11 @@ export interface RoleMismatchText {
   /** The titles of the dimensions those roles answered on; `all` when that is every one. */
   dimensions: string[];
   all: boolean;
+  /**
+   * When not empty, the dimensions concerned are every one but these few: the sentence names
+   * them ("every dimension except …") rather than listing nearly all the others.
+   */
+  except: string[];
 }
 
 /** The progress report of `compare`. */
@@ -196,6 +201,8 @@ export interface ComparisonMessages {
     warnings: string;
     method: string;
     kpis: string;
+    /** The deck's slide that holds both. */
+    readinessAndRisks: string;
   };
   col: { question: string; questionId: string };
   /** The outcome KPIs of the baseline's scorecard and how they moved. */
@@ -208,9 +215,19 @@ export interface ComparisonMessages {
     worsened: string;
     unchanged: string;
     "not-comparable": string;
+    /** The line when both assessments reached one verdict: "not ready, as at the baseline". */
+    same(verdict: string): string;
     sideHeading(a: { side: string; verdict: string }): string;
   };
-  risks: { resolved: string; new: string; persisting: string; none: string };
+  risks: {
+    resolved: string;
+    new: string;
+    persisting: string;
+    /** "None.": kept for Markdown templates that still read `risksNone`. */
+    none: string;
+    /** What an empty group says: "No new risk has appeared." */
+    noneOf: { resolved: string; new: string; persisting: string };
+  };
   riskRule: Record<NonNullable<RiskChange["rule"]>, string>;
   perception: { none: string; flagged: string };
   questions: {
@@ -244,6 +261,8 @@ export interface ComparisonMessages {
   standardProfile: string;
   /** A side's respondents when roles the other side lacks were left out of the comparison. */
   respondentsCompared(a: { all: number; compared: number }): string;
+  /** The running footer of the progress documents, as the report's: the dates spelt out. */
+  footer(a: { baseline: string; followup: string }): string;
   method: { progress: string; arrows: string; signal: string };
   /** Whether a dimension's change is real or within the measurement's noise. */
   signal: {
@@ -484,6 +503,11 @@ export interface ReportMessages {
   roadmapTitle(questionnaireTitle: string): string;
   dateText(iso: string): string;
   listJoin(items: string[]): string;
+  /**
+   * Dimensions named in a sentence when they are all of them ("every dimension"), or all but
+   * `except` ("every dimension except Customer processes"): the method's `{dimensions}`.
+   */
+  everyDimension(except: string[]): string;
   quote(text: string): string;
   /** Wraps text in the language's parentheses, with the spacing the language uses. */
   paren(text: string): string;

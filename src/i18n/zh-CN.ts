@@ -316,6 +316,8 @@ const report: Messages["report"] = {
     return `${y}年${m}月${d}日`;
   },
   listJoin: (items) => joinList(items, "、", "和"),
+  everyDimension: (except) =>
+    except.length === 0 ? "各个维度" : `除${joinList(except, "、", "和")}以外的各个维度`,
   quote: (text) => `“${nestQuotes(text)}”`,
   paren: (text) => `（${text}）`,
   sep: "、",
@@ -693,7 +695,11 @@ function roleMismatchZh(a: Parameters<Messages["comparison"]["warning"]["role-mi
   ]
     .filter((part) => part !== "")
     .join("，");
-  const where = a.all ? "各个维度" : list(a.dimensions);
+  const where = a.all
+    ? "各个维度"
+    : a.except.length > 0
+      ? `除${list(a.except)}以外的各个维度`
+      : list(a.dimensions);
   if (a.comparedOn === "shared-roles") {
     const which =
       a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0
@@ -727,6 +733,7 @@ const comparison: Messages["comparison"] = {
     questionnaire: "问卷变更",
     movers: "变化最大的题目",
     kpis: "关键指标的变化",
+    readinessAndRisks: "就绪度与风险",
     warnings: "本次比较的说明",
     method: "阅读说明",
   },
@@ -743,9 +750,20 @@ const comparison: Messages["comparison"] = {
     worsened: "恶化",
     unchanged: "不变",
     "not-comparable": "无法比较：其中一次评估没有可供判断的回答",
+    same: (verdict) => `${verdict}，与基线相同`,
     sideHeading: (a) => `${a.side}${a.verdict}，判定依据：`,
   },
-  risks: { resolved: "已解除", new: "新出现", persisting: "持续存在", none: "无" },
+  risks: {
+    resolved: "已解除",
+    new: "新出现",
+    persisting: "持续存在",
+    none: "无",
+    noneOf: {
+      resolved: "自基线评估以来，尚无风险解除。",
+      new: "没有出现新的风险。",
+      persisting: "没有从基线延续下来的风险。",
+    },
+  },
   riskRule: {
     "not-in-followup-questionnaire": "复评问卷已不含该规则",
     "not-in-baseline-questionnaire": "基线问卷不含该规则",
@@ -756,7 +774,8 @@ const comparison: Messages["comparison"] = {
   },
   questions: {
     same: (a) => `两次评估均使用 ${a.id} ${a.version}，题目相同。`,
-    versions: (a) => `${a.id} ${a.from} → ${a.to}：题目按编号匹配。`,
+    versions: (a) =>
+      `基线评估使用 ${a.id} ${a.from}，复评使用 ${a.to}；每道题都与另一版本中的同一道题对照比较。`,
     idsOnly:
       "缺少其中一次评估所用的问卷，只能按题目编号比较：无法核对题干、锚点、题型和权重是否有变更。",
     added: "新增",
@@ -805,6 +824,7 @@ const comparison: Messages["comparison"] = {
   },
   standardProfile: "标准权重",
   respondentsCompared: (a) => `${a.all}（其中 ${a.compared} 位参与比较）`,
+  footer: (a) => `保密 · ${a.baseline}与${a.followup}两次评估`,
   method: {
     progress:
       "目标达成进度 =（复评得分 − 基线得分）÷（目标 − 基线得分），以复评时的目标为准，限定在 0–100%：得分下降计为 0%，超过目标计为 100%。",

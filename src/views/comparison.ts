@@ -80,6 +80,8 @@ export interface ListGroup {
   trend: Trend;
   /** Bullet for plain-text lists: ✓ resolved, ✗ new, + added, … */
   mark: string;
+  /** What the group says when it is empty ("No new risk has appeared."); null: left unsaid. */
+  none: string | null;
 }
 
 export interface CompareView {
@@ -91,6 +93,8 @@ export interface CompareView {
   /** `: ` in English, `：` in Chinese, for `label: value` lines. */
   colon: string;
   interval: { label: string; value: string };
+  /** The running footer of the PDF, Word and deck: confidential, and the two dates. */
+  footer: string;
   labels: Record<
     | "dimensions"
     | "readiness"
@@ -117,15 +121,20 @@ export interface CompareView {
     /** The line as a paragraph of its own: with a capital (English verdicts are lower-case). */
     paragraph: string;
     trend: Trend;
-    /** e.g. `Baseline (not ready), decided by:` with the rules that decided it. */
+    /** e.g. `Baseline (not ready), for these reasons:` with the rules that decided it. */
     sides: { heading: string; rules: ListItem[] }[];
   };
   risks: ListGroup[];
-  risksNone: string;
   perception: TableView | null;
   perceptionNone: string;
   questionnaire: { intro: string; groups: ListGroup[]; none: string | null };
+  /** The biggest movers with their question ids (the terminal table). */
   movers: TableView | null;
+  /**
+   * The biggest movers for the documents (Markdown, PDF, Word, deck): each question by its text,
+   * as risks go by their titles; by its id only where no questionnaire gives its text.
+   */
+  moversByText: TableView | null;
   /** False when questions moved but none is listed (`--movers 0`): the section is left out. */
   showMovers: boolean;
   /** Set when a listed mover's definition changed between versions (marked †). */
@@ -257,7 +266,9 @@ function kpisTable(lang: Lang, c: Comparison): TableView | null {
   const rows: Cell[][] = c.kpis.map((k) => {
     const signal = signalCell(lang, k);
     return [
-      { text: m.report.outcomeKpi(localize(k.title, lang)) },
+      // The dimension alone: "score at reassessment", the report's name for the KPI, would
+      // contradict the baseline column beside it.
+      { text: localize(k.title, lang) },
       { text: num(k.score.baseline) },
       { text: num(k.score.followup) },
       {
@@ -334,27 +345,42 @@ function riskItem(lang: Lang, r: RiskChange): ListItem {
   };
 }
 
-function moversTable(lang: Lang, c: Comparison): TableView | null {
+/**
+ * The biggest movers: with `ids`, each question's id then its text (the terminal); without, its
+ * text alone, or its id where no questionnaire gives the text (results compared without them).
+ */
+function moversTable(lang: Lang, c: Comparison, ids: boolean): TableView | null {
   const m = messagesFor(lang);
   if (c.questions.movers.length === 0) return null;
   // Results compared without their questionnaires carry no question texts: then the table has
   // no empty text column, and the id carries the changed-definition mark.
   const withText = c.questions.movers.some((q) => questionText(lang, q) !== "");
   const mark = (q: QuestionChange) => (q.definitionChanged ? " †" : "");
-  const row = (q: QuestionChange): Cell[] => [
-    ...(withText
+  const byText = withText && !ids;
+  const label = (q: QuestionChange): Cell[] => {
+    if (byText) {
+      const text = questionText(lang, q);
+      return [text ? { text: `${text}${mark(q)}` } : { text: `${q.id}${mark(q)}`, code: true }];
+    }
+    return withText
       ? [{ text: q.id, code: true }, { text: `${questionText(lang, q)}${mark(q)}` }]
-      : [{ text: `${q.id}${mark(q)}`, code: true }]),
+      : [{ text: `${q.id}${mark(q)}`, code: true }];
+  };
+  const row = (q: QuestionChange): Cell[] => [
+    ...label(q),
     { text: num(q.score.baseline) },
     { text: num(q.score.followup) },
     { text: arrow(q.score.change), trend: trendOf(q.score.change) },
   ];
+  const text = { label: m.comparison.col.question, right: false, role: "text" as const };
   return {
     columns: [
-      { label: m.comparison.col.questionId, right: false },
-      ...(withText
-        ? [{ label: m.comparison.col.question, right: false, role: "text" as const, drop: 1 }]
-        : []),
+      ...(byText
+        ? [text]
+        : [
+            { label: m.comparison.col.questionId, right: false },
+            ...(withText ? [{ ...text, drop: 1 }] : []),
+          ]),
       { label: m.comparison.baseline, right: true },
       { label: m.comparison.followup, right: true },
       { label: m.comparison.change, right: true },
@@ -416,6 +442,7 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
       items: q.added.map((r) => ref(r)),
       trend: "none",
       mark: "+",
+      none: null,
     },
     {
       heading: `${m.comparison.questions.removed}${paren(lang, String(q.removed.length))}`,
@@ -423,6 +450,7 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
       items: q.removed.map((r) => ref(r)),
       trend: "none",
       mark: "-",
+      none: null,
     },
     {
       heading: `${m.comparison.questions.changed}${paren(lang, String(q.changed.length))}`,
@@ -430,6 +458,7 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
       items: q.changed.map((r) => ref(r, r.fields.map((f) => m.comparison.field[f]).join(sep))),
       trend: "none",
       mark: "~",
+      none: null,
     },
   ];
   // Listed only when the shares moved: weights all scaled alike change no score.
@@ -454,6 +483,7 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
     })),
     trend: "none",
     mark: "~",
+    none: null,
   });
   const groups = all.filter((g) => g.count > 0);
   return {
@@ -472,6 +502,13 @@ function roleMismatchText(lang: Lang, c: Comparison, w: RoleMismatchWarning): Ro
   const named = (r: RoleRef) =>
     !(r.people ?? r.name) ? r.id : localize(r.people ?? r.name ?? {}, lang);
   const titles = new Map(c.dimensions.map((d) => [d.id, localize(d.title, lang)]));
+  const concerned = new Set(w.dimensions);
+  const others = c.dimensions.filter((d) => !concerned.has(d.id));
+  // Eight of nine dimensions read better as "every dimension except the ninth".
+  const except =
+    others.length > 0 && others.length <= 2 && w.dimensions.length >= 4
+      ? others.map((d) => localize(d.title, lang))
+      : [];
   return {
     onlyBaseline: w.onlyBaseline.map(named),
     onlyFollowup: w.onlyFollowup.map(named),
@@ -479,6 +516,7 @@ function roleMismatchText(lang: Lang, c: Comparison, w: RoleMismatchWarning): Ro
     comparedOn: w.comparedOn,
     dimensions: w.dimensions.map((id) => titles.get(id) ?? id),
     all: w.dimensions.length > 0 && w.dimensions.length === c.dimensions.length,
+    except,
   };
 }
 
@@ -528,6 +566,38 @@ function respondentsText(lang: Lang, c: Comparison, side: "baseline" | "followup
   return messagesFor(lang).comparison.respondentsCompared({ all, compared: all - left });
 }
 
+/** Readiness then and now: one line, and the rules that decided each side's verdict. */
+function readinessSection(lang: Lang, c: Comparison): CompareView["readiness"] {
+  const m = messagesFor(lang);
+  const verdict = (v: Verdict) => m.common.verdict[v];
+  const dir = c.readiness.direction;
+  const readinessTrend: Trend = dir === "improved" ? "up" : dir === "worsened" ? "down" : "same";
+  const arrowFor = { up: "▲", down: "▼", same: "=", none: "" }[readinessTrend];
+  // One verdict at both assessments reads as a sentence, not as "conditional → conditional (=)".
+  const readinessLine =
+    dir === "unchanged" && c.readiness.baseline === c.readiness.followup
+      ? m.comparison.readiness.same(verdict(c.readiness.followup))
+      : `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`;
+  const sides = [
+    { label: m.comparison.baseline, v: c.readiness.baseline, list: c.readiness.baselineRules },
+    { label: m.comparison.followup, v: c.readiness.followup, list: c.readiness.followupRules },
+  ];
+  return {
+    line: readinessLine,
+    paragraph: readinessLine.replace(/^./, (ch) => ch.toUpperCase()),
+    trend: readinessTrend,
+    sides: sides
+      .filter((x) => x.list.length > 0)
+      .map((x) => ({
+        heading: m.comparison.readiness.sideHeading({
+          side: x.label,
+          verdict: paren(lang, verdict(x.v)),
+        }),
+        rules: x.list.map((r) => ({ id: r.id, text: localize(r.title, lang), detail: "" })),
+      })),
+  };
+}
+
 /** Lays the comparison out in `lang`. Pure. */
 export function buildCompareView(c: Comparison, lang: Lang): CompareView {
   const m = messagesFor(lang);
@@ -539,12 +609,6 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     { text: bv },
     { text: fv },
   ];
-  const verdict = (v: Verdict) => m.common.verdict[v];
-  const rules = (list: Comparison["readiness"]["baselineRules"]): ListItem[] =>
-    list.map((r) => ({ id: r.id, text: localize(r.title, lang), detail: "" }));
-  const dir = c.readiness.direction;
-  const readinessTrend: Trend = dir === "improved" ? "up" : dir === "worsened" ? "down" : "same";
-  const arrowFor = { up: "▲", down: "▼", same: "=", none: "" }[readinessTrend];
   const riskGroups: ListGroup[] = [
     { key: "resolved" as const, trend: "up" as const, mark: "✓" },
     { key: "new" as const, trend: "down" as const, mark: "✗" },
@@ -555,9 +619,9 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     items: c.risks[key].map((r) => riskItem(lang, r)),
     trend,
     mark,
+    none: m.comparison.risks.noneOf[key],
   }));
   const anyDagger = c.dimensions.some((d) => d.questionsChanged);
-  const readinessLine = `${verdict(c.readiness.baseline)} → ${verdict(c.readiness.followup)}${paren(lang, `${arrowFor} ${m.comparison.readiness[dir]}`)}`;
   return {
     lang,
     heading: m.comparison.heading(client),
@@ -585,6 +649,10 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
       ],
     },
     colon: m.common.punct.colon,
+    footer: m.comparison.footer({
+      baseline: m.report.dateText(b.date),
+      followup: m.report.dateText(f.date),
+    }),
     interval: {
       label: m.comparison.interval,
       value: m.comparison.intervalValue(c.interval),
@@ -605,37 +673,13 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
     dimensions: dimensionsTable(lang, c),
     dimensionsFootnote: anyDagger ? m.comparison.questions.footnote : null,
     overallFootnote: c.overall.weightsChanged ? m.comparison.questions.overallFootnote : null,
-    readiness: {
-      line: readinessLine,
-      paragraph: readinessLine.replace(/^./, (ch) => ch.toUpperCase()),
-      trend: readinessTrend,
-      sides: [
-        {
-          label: m.comparison.baseline,
-          v: c.readiness.baseline,
-          list: c.readiness.baselineRules,
-        },
-        {
-          label: m.comparison.followup,
-          v: c.readiness.followup,
-          list: c.readiness.followupRules,
-        },
-      ]
-        .filter((x) => x.list.length > 0)
-        .map((x) => ({
-          heading: m.comparison.readiness.sideHeading({
-            side: x.label,
-            verdict: paren(lang, verdict(x.v)),
-          }),
-          rules: rules(x.list),
-        })),
-    },
+    readiness: readinessSection(lang, c),
     risks: riskGroups,
-    risksNone: m.comparison.risks.none,
     perception: perceptionTable(lang, c),
     perceptionNone: m.comparison.perception.none,
     questionnaire: questionnaireSection(lang, c),
-    movers: moversTable(lang, c),
+    movers: moversTable(lang, c, true),
+    moversByText: moversTable(lang, c, false),
     showMovers: c.questions.movers.length > 0 || !c.questions.matched.some((q) => q.score.change),
     moversFootnote: c.questions.movers.some((q) => q.definitionChanged)
       ? m.comparison.movers.definitionChanged

@@ -546,10 +546,15 @@ describe("compare when a role answered at one assessment only", () => {
     expect(w).toMatchObject({ onlyBaseline: [], onlyFollowup: [{ id: "it", respondents: 1 }] });
     expect(w.dimensions).toHaveLength(8);
     expect(w.dimensions).not.toContain("performance-incentives");
+    // Eight of nine dimensions: the note names the one left, not the eight.
     const md = runCli(["compare", noIt, all, "--format", "md"]);
     expect(md.stdout).toContain(
-      "so the follow-up's figures here differ from those in its own report. The answers left out bear on CRM strategy and goals, Leadership involvement,",
+      "so the follow-up's figures here differ from those in its own report. The answers left out bear on every dimension except Performance measurement and incentives.",
     );
+    const zh = runCli(["compare", noIt, all, "--format", "md", "--lang", "zh-CN"]);
+    expect(zh.stdout).toContain("未计入的回答涉及除绩效考核与激励以外的各个维度。");
+    // Standard error keeps naming them by id.
+    expect(md.stderr).toContain("dimensions concerned: strategy-goals, leadership,");
   });
 
   it("names roles missing on either side", () => {

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
@@ -6,17 +7,19 @@ import { type Comparison, compareAssessments } from "../../src/core/analysis/com
 import { round2 } from "../../src/core/math/numbers.js";
 import type { Lang } from "../../src/core/models/languages.js";
 import { escapeInlineMarkdown as escapeMarkdown } from "../../src/core/text/markdown.js";
-import { truncateToWidth } from "../../src/core/text/width.js";
+import { BOLD_EM, textEm, truncateToWidth } from "../../src/core/text/width.js";
+import { longestWordEm } from "../../src/core/text/wrap.js";
 import {
   COMPARE_FORMATS,
   COMPARE_RENDERERS,
   type CompareFormat,
 } from "../../src/render/comparison/index.js";
-import { buildCompareView, cellText } from "../../src/views/comparison.js";
+import { buildCompareView, cellText, wraps } from "../../src/views/comparison.js";
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "../helpers/lotus.js";
 import { packageParts } from "../helpers/ooxml.js";
-import { havePdftotext, pdfWords } from "./pdf/helpers.js";
+import { layoutFaults, pdfPages } from "../helpers/pdf-layout.js";
+import { havePdftotext, pdfText, pdfWords } from "./pdf/helpers.js";
 
 // Built from a string: Biome rejects control characters in regular expression literals.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
@@ -181,6 +184,69 @@ describe("the movers table", () => {
   });
 });
 
+describe("questions in the documents", () => {
+  // The documents name questions by their text, as risks by their titles; the questionnaire's
+  // ids (lead.ceo-ownership, data.quality-measured) are for the terminal and the JSON.
+  const ids = /\b(?:lead|cult|data)\.[a-z]+(?:-[a-z]+)*\b/;
+
+  it("give the movers and the questionnaire changes by their text, without ids", async () => {
+    const c = await lotus();
+    const view = buildCompareView(c, "en");
+    expect(view.movers?.columns.map((col) => col.label)).toEqual([
+      "Question id",
+      "Question",
+      "Baseline",
+      "Follow-up",
+      "Change",
+    ]);
+    expect(view.moversByText?.columns.map((col) => col.label)).toEqual([
+      "Question",
+      "Baseline",
+      "Follow-up",
+      "Change",
+    ]);
+    for (const lang of ["en", "zh-CN"] as const) {
+      const md = await render("md", c, lang);
+      expect(md.match(ids), lang).toBeNull();
+      const docx = await packageParts((await render("docx", c, lang)) as unknown as Uint8Array);
+      expect(docx.get("word/document.xml")?.match(ids), lang).toBeNull();
+      const pptx = await packageParts((await render("pptx", c, lang)) as unknown as Uint8Array);
+      const notes = [...pptx].filter(([name]) => name.startsWith("ppt/notesSlides/"));
+      expect(
+        notes
+          .map(([, x]) => x)
+          .join("")
+          .match(ids),
+        lang,
+      ).toBeNull();
+    }
+    // The versions are said in words, not as how questions are keyed ("matched by id").
+    expect(await render("md", c)).toContain(
+      "The baseline was answered to crm-maturity 1.0.0 and the follow-up to 1.1.0: each question is compared with the same question in the other version.",
+    );
+    expect(await render("md", c, "zh-CN")).toContain(
+      "基线评估使用 crm-maturity 1.0.0，复评使用 1.1.0；每道题都与另一版本中的同一道题对照比较。",
+    );
+    // The terminal table keeps them, to find the question in the questionnaire.
+    expect(await render("table", c)).toContain("lead.ceo-ownership");
+  });
+
+  it.skipIf(!havePdftotext())("leave the ids out of the PDF", async () => {
+    const pdf = (await render("pdf", await lotus())) as unknown as Uint8Array;
+    const { text } = pdfText(pdf);
+    expect(text).toContain("chief executive take part");
+    expect(text.match(ids)).toBeNull();
+  });
+
+  it("fall back on the id where no questionnaire gives the text", async () => {
+    const { baseline, followup } = await loadLotus();
+    const c = compareAssessments({ results: baseline.results }, { results: followup.results });
+    const movers = buildCompareView(c, "en").moversByText;
+    expect(movers?.rows[0]?.[0]).toMatchObject({ code: true });
+    expect(movers?.rows[0]?.[0]?.text).toMatch(ids);
+  });
+});
+
 describe("Markdown safety", () => {
   it("escapes characters that would break tables, emphasis, links or HTML", () => {
     expect(escapeMarkdown("A | B *bold* _x_ [link](u) <b> `c` # ~ &amp; \\")).toBe(
@@ -308,6 +374,16 @@ describe("KPIs moved in the text formats", () => {
       expect(none, `${format} ${lang} without KPIs`).not.toContain(heading);
     }
   });
+
+  it("names each KPI by its dimension, not 'score at reassessment' beside a baseline column", async () => {
+    const c = await lotus();
+    for (const lang of ["en", "zh-CN"] as const) {
+      const kpis = buildCompareView(c, lang).kpis;
+      expect(kpis?.rows.map((r) => r[0]?.text)).toEqual(c.kpis.map((k) => k.title[lang]));
+    }
+    expect(await render("md", c)).not.toContain("score at reassessment");
+    expect(await render("md", c, "zh-CN")).not.toContain("：复评得分 |");
+  });
 });
 
 describe("dimension weights changed between the versions", () => {
@@ -408,8 +484,248 @@ describe("compare --format pptx: the risks slide", () => {
     expect(slides).toContain("Risk number 6 (high)");
     expect(slides).not.toContain("Risk number 7 (high)");
     expect(slides).toContain("… and 18 more");
+    // It opens on the readiness verdict, and its title says so.
+    expect(slides).toContain("<a:t>Readiness and risks</a:t>");
     expect(xml("notesSlides")).toContain("Risk number 24 (high)");
   });
+});
+
+describe("compare --format pptx: the tables", () => {
+  it("right-align their figures, as the PDF and Word do, and keep names left", async () => {
+    const parts = await packageParts(
+      (await render("pptx", await lotus())) as unknown as Uint8Array,
+    );
+    const cells = [...parts]
+      .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      .flatMap(([, x]) => x.match(/<a:tc>.*?<\/a:tc>/g) ?? [])
+      .map((tc) => ({
+        text: [...tc.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(""),
+        right: /algn="r"/.test(tc),
+        paragraphs: (tc.match(/<a:p>/g) ?? []).length,
+      }));
+    // A flagged gap and its label stay on one line (one paragraph), right-aligned together.
+    const flagged = cells.filter((c) => c.text.includes("flagged"));
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.filter((c) => c.paragraphs !== 1)).toEqual([]);
+    // Scores (2.27), changes (▲ +0.92) and perception gaps (1.21 flagged).
+    const figures = cells.filter((c) =>
+      /^(?:[▲▼=] [+-]?)?\d+\.\d\d(?:\u00a0flagged\u00a0)?$/.test(c.text),
+    );
+    expect(figures.length).toBeGreaterThan(20);
+    expect(figures.filter((c) => !c.right)).toEqual([]);
+    const names = cells.filter((c) => c.text === "Leadership involvement");
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((c) => !c.right)).toBe(true);
+  });
+});
+
+describe("readiness at both assessments", () => {
+  it("reads as a sentence when the verdict did not change, and as a move when it did", async () => {
+    const c = await lotus();
+    const same: Comparison = {
+      ...c,
+      readiness: {
+        ...c.readiness,
+        baseline: "conditional",
+        followup: "conditional",
+        direction: "unchanged",
+      },
+    };
+    expect(buildCompareView(same, "en").readiness.paragraph).toBe(
+      "Ready with conditions, as at the baseline",
+    );
+    expect(buildCompareView(same, "zh-CN").readiness.line).toBe("有条件就绪，与基线相同");
+    const md = await render("md", same);
+    expect(md).not.toMatch(/ready with conditions → ready with conditions|\(= unchanged\)/i);
+    expect(md).toContain("Baseline (ready with conditions), for these reasons:");
+    // A change keeps its arrow and direction.
+    expect(buildCompareView(c, "en").readiness.paragraph).toBe(
+      "Not ready → ready with conditions (▲ improved)",
+    );
+  });
+});
+
+describe("an empty risk group", () => {
+  it("says what its emptiness means, not 'None.'", async () => {
+    const c = await lotus();
+    const none: Comparison = { ...c, risks: { ...c.risks, new: [] } };
+    const md = await render("md", none);
+    expect(md).toContain("### New (0)\n\nNo new risk has appeared.");
+    expect(md).not.toMatch(/^None\.$/m);
+    expect(await render("md", none, "zh-CN")).toContain("### 新出现（0）\n\n没有出现新的风险。");
+    expect(await render("table", none)).toContain("  New (0)\n    No new risk has appeared.");
+    const docx = await packageParts((await render("docx", none)) as unknown as Uint8Array);
+    expect(docx.get("word/document.xml")).toContain("No new risk has appeared.");
+    const pptx = await packageParts((await render("pptx", none)) as unknown as Uint8Array);
+    const slides = [...pptx].map(([, x]) => x).join("");
+    expect(slides).toContain("No new risk has appeared.");
+  });
+});
+
+describe("compare --format docx: the dimension table", () => {
+  it("gives every column room for its header's words and its figures on one line", async () => {
+    const c = await lotus();
+    const [first, ...rest] = c.dimensions;
+    if (!first) throw new Error("no dimension");
+    // A dimension that fell below its target: the widest verdict the progress column shows.
+    const fell: Comparison = {
+      ...c,
+      dimensions: [
+        {
+          ...first,
+          score: { baseline: 3.33, followup: 2.88, change: -0.45 },
+          target: { baseline: 3, followup: 3 },
+          progress: null,
+          progressStatus: "baseline-at-target",
+        },
+        ...rest,
+      ],
+    };
+    // 8.5 pt table text (170 twips an em), and the cell margins with the slack Word's and
+    // LibreOffice's substitute faces need (CELL_PADDING in src/render/docx/blocks.ts).
+    const twips = (em: number, bold = false) => em * 170 * (bold ? BOLD_EM : 1) + 200;
+    for (const lang of ["en", "zh-CN"] as const) {
+      const docx = await packageParts((await render("docx", fell, lang)) as unknown as Uint8Array);
+      const grids = [
+        ...(docx.get("word/document.xml") ?? "").matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g),
+      ];
+      // The second table, after the two assessments side by side.
+      const widths = [...(grids[1]?.[1] ?? "").matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
+      const view = buildCompareView(fell, lang).dimensions;
+      expect(widths, lang).toHaveLength(view.columns.length);
+      view.columns.forEach((col, i) => {
+        expect(widths[i], `${lang}: ${col.label}`).toBeGreaterThanOrEqual(
+          twips(longestWordEm(col.label), true),
+        );
+      });
+      // Scores, levels and coverage ("100% → 100%") keep to one line.
+      for (const row of view.rows) {
+        view.columns.forEach((col, i) => {
+          if (wraps(col) || col.role === "signal") return;
+          expect(widths[i], `${lang}: ${row[i]?.text}`).toBeGreaterThanOrEqual(
+            twips(textEm(row[i]?.text ?? "")),
+          );
+        });
+      }
+    }
+  });
+});
+
+describe("compare --format pdf: headings", () => {
+  it.skipIf(!havePdftotext())(
+    "never stay at a page foot without the table they introduce",
+    async () => {
+      const c = await lotus();
+      const [risk] = c.risks.persisting;
+      if (!risk) throw new Error("no persisting risk");
+      const dir = mkdtempSync(path.join(os.tmpdir(), "crm-compare-pdf-"));
+      const faults: string[] = [];
+      // Ever more persisting risks push the tables after them down the pages, past every foot.
+      for (const lang of ["en", "zh-CN"] as const) {
+        for (let n = 0; n <= 40; n += 2) {
+          const persisting = Array.from({ length: n }, (_, i) => ({
+            ...risk,
+            id: `risk-${i}`,
+            title: { en: `Risk number ${i}`, "zh-CN": `风险 ${i}` },
+          }));
+          const pdf = (await render(
+            "pdf",
+            { ...c, risks: { ...c.risks, persisting } },
+            lang,
+          )) as unknown as Uint8Array;
+          const file = path.join(dir, `${lang}-${n}.pdf`);
+          writeFileSync(file, pdf);
+          for (const f of layoutFaults(pdfPages(file))) {
+            if (f.kind === "orphaned-heading")
+              faults.push(`${lang}, ${n} risks: ${f.text} (page ${f.page})`);
+          }
+        }
+      }
+      expect(faults).toEqual([]);
+    },
+    120_000,
+  );
+});
+
+describe("the progress documents' footer", () => {
+  it("marks them confidential with both dates, as the report's footer does", async () => {
+    const c = await lotus();
+    const footers = {
+      en: "Confidential · Assessments of 15 January 2026 and 15 July 2026",
+      "zh-CN": "保密 · 2026年1月15日与2026年7月15日两次评估",
+    };
+    for (const lang of ["en", "zh-CN"] as const) {
+      const footer = footers[lang];
+      const docx = await packageParts((await render("docx", c, lang)) as unknown as Uint8Array);
+      const footerXml = [...docx].filter(([name]) => /^word\/footer\d*\.xml$/.test(name));
+      expect(footerXml.map(([, x]) => x).join(""), lang).toContain(footer);
+      const pptx = await packageParts((await render("pptx", c, lang)) as unknown as Uint8Array);
+      expect([...pptx].map(([, x]) => x).join(""), lang).toContain(footer);
+      if (havePdftotext()) {
+        const { pages } = pdfText((await render("pdf", c, lang)) as unknown as Uint8Array);
+        for (const page of pages) expect(page.replace(/\s+/g, " "), lang).toContain(footer);
+      }
+    }
+  });
+});
+
+describe("compare --format docx: lead-ins", () => {
+  it("keep the KPIs' introduction and each readiness side's heading with what follows", async () => {
+    const c = await lotus();
+    const view = buildCompareView(c, "en");
+    const doc =
+      (await packageParts((await render("docx", c)) as unknown as Uint8Array)).get(
+        "word/document.xml",
+      ) ?? "";
+    const paragraphOf = (text: string) =>
+      doc.match(new RegExp(`<w:p>(?:(?!<w:p>).)*${text.replace(/[().]/g, "\\$&")}`))?.[0] ?? "";
+    for (const lead of [view.kpisIntro, ...view.readiness.sides.map((s) => s.heading)]) {
+      expect(paragraphOf(lead), lead).toContain("<w:keepNext/>");
+    }
+  });
+});
+
+describe("compare --format pdf: short lists", () => {
+  it.skipIf(!havePdftotext())(
+    "stand whole on the page of their heading",
+    async () => {
+      const c = await lotus();
+      const [risk] = c.risks.persisting;
+      if (!risk) throw new Error("no persisting risk");
+      const risks = (label: string, count: number) =>
+        Array.from({ length: count }, (_, i) => ({
+          ...risk,
+          id: `${label}-${i}`,
+          title: { en: `${label} risk ${i}`, "zh-CN": `${label} ${i}` },
+        }));
+      const split: string[] = [];
+      // Ever more resolved risks push the short lists after them down the page, past its foot.
+      for (let n = 0; n <= 40; n++) {
+        const shifted: Comparison = {
+          ...c,
+          risks: {
+            resolved: risks("Resolved", n),
+            new: risks("New", 3),
+            persisting: risks("Kept", 4),
+          },
+        };
+        const { pages } = pdfText((await render("pdf", shifted)) as unknown as Uint8Array);
+        const flat = pages.map((p) => p.replace(/\s+/g, " "));
+        for (const [key, heading] of [
+          ["new", "New (3)"],
+          ["persisting", "Persisting (4)"],
+        ] as const) {
+          const at = flat.findIndex((p) => p.includes(heading));
+          for (const r of shifted.risks[key]) {
+            const title = r.title.en ?? r.id;
+            if (!flat[at]?.includes(title)) split.push(`${n} resolved: ${title}`);
+          }
+        }
+      }
+      expect(split).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe("profile warnings", () => {

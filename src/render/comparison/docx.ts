@@ -39,23 +39,34 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
       ...(c.flag ? { flag: c.flag } : {}),
     };
   };
-  // As in the PDF, figures keep to one line and names wrap; in Word's larger type the signal's
-  // phrase ("No: within ±0.56") may wrap too, or the names would have no room left.
+  // As in the PDF, figures keep to one line and names wrap; in Word's larger type the verdicts'
+  // phrases ("No: within ±0.56", "fell below target") may wrap too: kept on one line, the nine
+  // columns of the dimension table asked for more than the page and were all squeezed, breaking
+  // words ("Baselin-e") and figures ("100% → / 100%"). What room is left goes to the names and
+  // the real-change phrases; the progress column, mostly a percentage, takes a figure's share.
   const signal = messagesFor(opts.lang).comparison.signal.column;
   const table = (t: TableView): FileChild[] => {
-    const wrapping = t.columns.map((c) => wraps(c) || c.label === signal);
+    const wrapping = t.columns.map((c) => wraps(c) || c.role === "signal");
     return b.table(
-      t.columns.map((c, i) => ({ header: c.label, width: wrapping[i] ? 3 : 1, numeric: c.right })),
+      t.columns.map((c) => ({
+        header: c.label,
+        width: wraps(c) || c.label === signal ? 3 : 1,
+        numeric: c.right,
+      })),
       t.rows.map((row) => row.map((c, i) => cell(c, !wrapping[i]))),
     );
   };
-  const item = (i: ListItem): string => `${i.id}${i.text ? ` ${i.text}` : ""}${i.detail}`;
-  // A risk or readiness rule: its title for the client, without the questionnaire's id (as the deck).
+  // A risk, readiness rule or question: its title or text for the client, without the
+  // questionnaire's id (as the deck); the id only where no text is known.
   const titled = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
-  const groups = (list: ListGroup[], none: string | null, line = item): FileChild[] =>
+  const groups = (list: ListGroup[]): FileChild[] =>
     list.flatMap((g) => [
       b.heading(2, g.heading),
-      ...(g.items.length > 0 ? b.bullets(g.items.map(line)) : none ? [b.paragraph(none)] : []),
+      ...(g.items.length > 0
+        ? b.bullets(g.items.map(titled))
+        : g.none
+          ? [b.paragraph(g.none)]
+          : []),
     ]);
 
   const baseline = messagesFor(opts.lang).comparison.baseline;
@@ -90,19 +101,26 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
   for (const note of [v.dimensionsFootnote, v.overallFootnote]) {
     if (note) body.push(b.paragraph(note, { style: STYLE.small }));
   }
-  if (v.kpis) body.push(b.heading(1, v.labels.kpis), b.paragraph(v.kpisIntro), ...table(v.kpis));
+  // Lead-ins stay with what they introduce, never alone at a page foot.
+  if (v.kpis) {
+    body.push(b.heading(1, v.labels.kpis), b.paragraph(v.kpisIntro, { keepNext: true }));
+    body.push(...table(v.kpis));
+  }
   body.push(b.heading(1, v.labels.readiness), b.paragraph(v.readiness.paragraph));
   for (const side of v.readiness.sides)
-    body.push(b.paragraph(side.heading, { bold: true }), ...b.bullets(side.rules.map(titled)));
-  body.push(b.heading(1, v.labels.risks), ...groups(v.risks, v.risksNone, titled));
+    body.push(
+      b.paragraph(side.heading, { bold: true, keepNext: true }),
+      ...b.bullets(side.rules.map(titled)),
+    );
+  body.push(b.heading(1, v.labels.risks), ...groups(v.risks));
   body.push(b.heading(1, v.labels.perception));
   body.push(...(v.perception ? table(v.perception) : [b.paragraph(v.perceptionNone)]));
   body.push(b.heading(1, v.labels.questionnaire), b.paragraph(v.questionnaire.intro));
-  body.push(...groups(v.questionnaire.groups, null));
+  body.push(...groups(v.questionnaire.groups));
   if (v.questionnaire.none) body.push(b.paragraph(v.questionnaire.none));
   if (v.showMovers) {
     body.push(b.heading(1, v.labels.movers));
-    body.push(...(v.movers ? table(v.movers) : [b.paragraph(v.moversNone)]));
+    body.push(...(v.moversByText ? table(v.moversByText) : [b.paragraph(v.moversNone)]));
     if (v.moversFootnote) body.push(b.paragraph(v.moversFootnote, { style: STYLE.small }));
   }
   body.push(b.heading(1, v.labels.method), ...b.bullets(v.method));
@@ -116,7 +134,7 @@ export async function renderDocx(comparison: Comparison, opts: RenderOptions): P
     keywords: "crm-maturity compare",
     date: f.date,
     header: v.heading,
-    footer: `${v.interval.label}${v.colon}${v.interval.value}`,
+    footer: v.footer,
     pageNumber: messagesFor(opts.lang).report.pageNumber,
     cover: [],
     contents: null,

@@ -1,5 +1,6 @@
 import type { Comparison } from "../../core/analysis/comparison.js";
 import { escapeInlineMarkdown } from "../../core/text/markdown.js";
+import { messagesFor } from "../../i18n/index.js";
 import {
   buildCompareView,
   type Cell,
@@ -33,21 +34,26 @@ function table(view: TableView): MdTable {
   };
 }
 
-function item(i: ListItem): string {
-  const text = i.text ? ` ${escapeInlineMarkdown(i.text)}` : "";
-  return `${code(i.id)}${text}${escapeInlineMarkdown(i.detail)}`;
-}
-
-/** A risk or readiness rule: its title for the client, without the questionnaire's id (as the PDF). */
+/**
+ * A risk, readiness rule or question: its title or text for the client, without the
+ * questionnaire's id (as the PDF); the id, as a code span, only where no text is known.
+ */
 function titled(i: ListItem): string {
-  return escapeInlineMarkdown(`${i.text || i.id}${i.detail}`);
+  return `${i.text ? escapeInlineMarkdown(i.text) : code(i.id)}${escapeInlineMarkdown(i.detail)}`;
 }
 
-function group(
-  g: ListGroup,
-  line: (i: ListItem) => string = item,
-): { heading: string; count: number; items: string[] } {
-  return { heading: escapeInlineMarkdown(g.heading), count: g.count, items: g.items.map(line) };
+function group(g: ListGroup): {
+  heading: string;
+  count: number;
+  items: string[];
+  none: string | null;
+} {
+  return {
+    heading: escapeInlineMarkdown(g.heading),
+    count: g.count,
+    items: g.items.map(titled),
+    none: g.none === null ? null : escapeInlineMarkdown(g.none),
+  };
 }
 
 /** The data the Markdown template receives: every string is already safe Markdown. */
@@ -69,17 +75,18 @@ export function buildMarkdownView(comparison: Comparison, opts: RenderOptions) {
       line: e(v.readiness.paragraph),
       sides: v.readiness.sides.map((s) => ({ heading: e(s.heading), rules: s.rules.map(titled) })),
     },
-    risks: v.risks.map((g) => group(g, titled)),
-    risksNone: e(v.risksNone),
+    risks: v.risks.map(group),
+    // Templates written before the groups said what their emptiness means still read this.
+    risksNone: e(messagesFor(opts.lang).comparison.risks.none),
     perception: v.perception ? table(v.perception) : null,
     perceptionNone: e(v.perceptionNone),
     questionnaire: {
       intro: e(v.questionnaire.intro),
-      groups: v.questionnaire.groups.map((g) => group(g)),
+      groups: v.questionnaire.groups.map(group),
       none: v.questionnaire.none === null ? null : e(v.questionnaire.none),
     },
     showMovers: v.showMovers,
-    movers: v.movers ? table(v.movers) : null,
+    movers: v.moversByText ? table(v.moversByText) : null,
     moversFootnote: v.moversFootnote === null ? null : e(v.moversFootnote),
     moversNone: e(v.moversNone),
     warnings: v.warnings.map(e),

@@ -14,7 +14,8 @@ import {
 import { drawRadar } from "../pdf/charts.js";
 import { openPdf } from "../pdf/document.js";
 import { drawFrame } from "../pdf/frame.js";
-import { type Cell, drawTable } from "../pdf/table.js";
+import { paragraphHeight, tableWithLead } from "../pdf/sections.js";
+import type { Cell } from "../pdf/table.js";
 import { collectCodePoints } from "../pdf/text.js";
 import { COLOR, SIZE } from "../pdf/theme.js";
 import type { RenderOptions } from "./options.js";
@@ -38,9 +39,15 @@ const cell = (c: ViewCell, nowrap: boolean): Cell => {
  * (scores, "2 → 3", "82% → 100%", "No: within ±0.56") stays on one line, its column sized to fit
  * it, and the wrapping columns share what is left.
  */
-function table(w: Writer, t: TableView, opts: { totalRow?: boolean } = {}): void {
+function table(
+  w: Writer,
+  t: TableView,
+  opts: { totalRow?: boolean } = {},
+  lead: (keep: number) => void = () => {},
+): void {
   const wrapping = t.columns.map(wraps);
-  drawTable(
+  // What introduces the table (its heading) stays on the page its first rows go to.
+  tableWithLead(
     w,
     t.columns.map((c, i) => ({
       header: c.label,
@@ -48,24 +55,26 @@ function table(w: Writer, t: TableView, opts: { totalRow?: boolean } = {}): void
       align: c.right ? ("right" as const) : ("left" as const),
     })),
     t.rows.map((row) => row.map((c, i) => cell(c, !wrapping[i]))),
+    lead,
     opts,
   );
 }
 
-const item = (i: ListItem): string => `${i.id}${i.text ? ` ${i.text}` : ""}${i.detail}`;
-/** A risk or readiness rule: its title for the client, without the questionnaire's id (as the deck). */
+/**
+ * A risk, readiness rule or question: its title or text for the client, without the
+ * questionnaire's id (as the deck); the id only where no text is known.
+ */
 const titled = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
 
-function groups(
-  w: Writer,
-  list: ListGroup[],
-  none: string | null,
-  line: (i: ListItem) => string = item,
-): void {
+/** A list this short stands whole under its heading rather than run over a page foot. */
+const SHORT_LIST = 8;
+
+function groups(w: Writer, list: ListGroup[]): void {
   for (const g of list) {
-    w.minorHeading(g.heading);
-    if (g.items.length > 0) w.bullets(g.items.map(line));
-    else if (none) w.paragraph(none);
+    const lines = g.items.map(titled);
+    w.minorHeading(g.heading, lines.length <= SHORT_LIST ? w.bulletsHeight(lines) : 40);
+    if (lines.length > 0) w.bullets(lines);
+    else if (g.none) w.paragraph(g.none);
   }
 }
 
@@ -106,7 +115,7 @@ export async function renderPdf(comparison: Comparison, opts: RenderOptions): Pr
     w,
     {
       header: v.heading,
-      footer: `${v.interval.label}${w.punct.colon}${v.interval.value}`,
+      footer: v.footer,
       pageNumber: m.report.pageNumber,
     },
     0,
@@ -175,9 +184,13 @@ function drawDimensions(
     if (note) w.paragraph(note, { size: SIZE.small, color: COLOR.muted });
   }
   if (v.kpis) {
-    w.subheading(v.labels.kpis, { toc: true });
-    w.paragraph(v.kpisIntro);
-    table(w, v.kpis);
+    table(w, v.kpis, {}, (keep) => {
+      w.subheading(v.labels.kpis, {
+        toc: true,
+        keep: paragraphHeight(w, v.kpisIntro) + keep + 6,
+      });
+      w.paragraph(v.kpisIntro);
+    });
   }
 }
 
@@ -190,18 +203,26 @@ function drawFindings(w: Writer, v: CompareView): void {
     w.bullets(side.rules.map(titled));
   }
   w.subheading(v.labels.risks, { toc: true });
-  groups(w, v.risks, v.risksNone, titled);
-  w.subheading(v.labels.perception, { toc: true });
-  if (v.perception) table(w, v.perception);
-  else w.paragraph(v.perceptionNone);
+  groups(w, v.risks);
+  // The heading keeps the table's first rows (or all of a short one) with it; the 6 points the
+  // heading adds above itself below text are not in its own reckoning (Writer.subheading).
+  const heading = (label: string) => (keep: number) =>
+    w.subheading(label, { toc: true, keep: Math.max(keep + 6, 60) });
+  if (v.perception) table(w, v.perception, {}, heading(v.labels.perception));
+  else {
+    heading(v.labels.perception)(0);
+    w.paragraph(v.perceptionNone);
+  }
   w.subheading(v.labels.questionnaire, { toc: true });
   w.paragraph(v.questionnaire.intro);
-  groups(w, v.questionnaire.groups, null);
+  groups(w, v.questionnaire.groups);
   if (v.questionnaire.none) w.paragraph(v.questionnaire.none);
   if (v.showMovers) {
-    w.subheading(v.labels.movers, { toc: true });
-    if (v.movers) table(w, v.movers);
-    else w.paragraph(v.moversNone);
+    if (v.moversByText) table(w, v.moversByText, {}, heading(v.labels.movers));
+    else {
+      heading(v.labels.movers)(0);
+      w.paragraph(v.moversNone);
+    }
     if (v.moversFootnote) w.paragraph(v.moversFootnote, { size: SIZE.small, color: COLOR.muted });
   }
   w.subheading(v.labels.method, { toc: true });

@@ -33,14 +33,13 @@ class ComparisonDeck extends DeckBase {
     brand: BrandView | undefined,
   ) {
     const v = buildCompareView(comparison, language);
-    const colon = messagesFor(language).common.punct.colon;
     super(pptx, {
       brand,
       lang: language,
       title: v.heading,
       subject: comparison.followup.client.name,
       author: comparison.followup.assessor,
-      footer: `${v.interval.label}${colon}${v.interval.value}`,
+      footer: v.footer,
     });
     this.v = v;
     this.m = messagesFor(language).comparison;
@@ -153,7 +152,14 @@ class ComparisonDeck extends DeckBase {
         }),
         this.overallRow(),
       ],
-      { x: 7.3, y: 1.4, w: BODY_W - 6.75, colW: [1.6, 0.85, 0.85, 0.85, 1.33], fontSize: 11 },
+      {
+        x: 7.3,
+        y: 1.4,
+        w: BODY_W - 6.75,
+        colW: [1.6, 0.85, 0.85, 0.85, 1.33],
+        fontSize: 11,
+        right: [false, true, true, true, false],
+      },
     );
   }
 
@@ -183,7 +189,8 @@ class ComparisonDeck extends DeckBase {
     // A column shows what fits below its heading; a longer list ends "… and 15 more", and the
     // speaker notes give it whole.
     const cut = this.v.risks.filter((g) => g.items.length > MAX_RISKS);
-    const risks = this.slide(this.v.labels.risks, [
+    // The slide opens on the readiness verdict, then the risks: its title names both.
+    const risks = this.slide(this.m.section.readinessAndRisks, [
       this.v.readiness.line,
       ...this.v.readiness.sides.flatMap((s) => [s.heading, ...s.rules.map(item)]),
       ...cut.flatMap((g) => [g.heading, ...g.items.map(item)]),
@@ -223,7 +230,7 @@ class ComparisonDeck extends DeckBase {
       }
       this.text(
         risks,
-        items.length > 0 ? this.bullets(items, { paraSpaceAfter: 6 }) : this.v.risksNone,
+        items.length > 0 ? this.bullets(items, { paraSpaceAfter: 6 }) : (group.none ?? ""),
         {
           x,
           y: 2.55,
@@ -250,7 +257,14 @@ class ComparisonDeck extends DeckBase {
           color: c.trend === "up" ? COLOR.improved : c.trend === "down" ? COLOR.gap : COLOR.ink,
         })),
       ),
-      { x: MARGIN, y: 1.9, w: BODY_W, colW: [4.4, 1.3, 1.3, 1.3, 2.533, 1.4], fontSize: 13 },
+      {
+        x: MARGIN,
+        y: 1.9,
+        w: BODY_W,
+        colW: [4.4, 1.3, 1.3, 1.3, 2.533, 1.4],
+        fontSize: 13,
+        right: kpis.columns.map((c) => c.right),
+      },
     );
   }
 
@@ -260,7 +274,9 @@ class ComparisonDeck extends DeckBase {
       this.v.questionnaire.intro,
       ...this.v.questionnaire.groups.flatMap((g) => [g.heading, ...g.items.map(item)]),
       ...(this.v.questionnaire.none ? [this.v.questionnaire.none] : []),
-      ...(this.v.movers ? this.v.movers.rows.map((row) => row.map((c) => c.text).join(" · ")) : []),
+      ...(this.v.moversByText
+        ? this.v.moversByText.rows.map((row) => row.map((c) => c.text).join(" · "))
+        : []),
     ]);
     if (this.v.perception) {
       this.table(
@@ -284,6 +300,7 @@ class ComparisonDeck extends DeckBase {
                 Math.max(1, this.v.perception ? this.v.perception.columns.length - 1 : 1),
           ),
           fontSize: 13,
+          right: this.v.perception.columns.map((c) => c.right),
         },
       );
     } else {

@@ -73,6 +73,7 @@ class Lines {
     for (const g of list) {
       this.out.push(...flow([span(g.heading, painter(this.chalk, g.trend))], this.width, "  "));
       for (const i of g.items) this.item(i, g.mark);
+      if (g.items.length === 0 && g.none) this.out.push(...flow(g.none, this.width, "    "));
     }
     return this;
   }

@@ -300,20 +300,27 @@ export class DeckBase {
     }));
   }
 
-  /** A table; a cell's `flag` is a label after its text, bold in the accent colour on a tint. */
+  /**
+   * A table; a cell's `flag` is a label after its text, bold in the accent colour on a tint.
+   * `right` marks the columns of figures, right-aligned with their headers (default: none).
+   */
   protected table(
     slide: Slide,
     header: readonly string[],
     rows: readonly (string | DeckCell)[][],
-    o: { x: number; y: number; w: number; colW: number[]; fontSize?: number },
+    o: { x: number; y: number; w: number; colW: number[]; fontSize?: number; right?: boolean[] },
   ): void {
-    const cell = (c: string | DeckCell, head: boolean) => {
+    const cell = (c: string | DeckCell, head: boolean, i: number) => {
       const text = typeof c === "string" ? c : c.text;
       const color = typeof c === "string" ? undefined : c.color;
+      // Every run of a cell carries its alignment: pptxgenjs starts a new paragraph (a new line)
+      // at a run whose paragraph options differ from the one before.
+      const align = o.right?.[i] ? { align: "right" } : {};
       const options = this.opts({
         bold: head || (typeof c !== "string" && c.bold === true),
         color: color ?? COLOR.ink,
         ...(head ? { fill: { color: hex(COLOR.headerFill) } } : {}),
+        ...align,
       });
       if (typeof c === "string" || !c.flag) return { text: xmlSafe(text), options };
       const flag = {
@@ -322,12 +329,16 @@ export class DeckBase {
           bold: true,
           color: this.palette.accent,
           highlight: hex(COLOR.accentSoft),
+          ...align,
         }),
       };
       return { text: [{ text: `${xmlSafe(text)} `, options }, flag], options };
     };
     slide.addTable(
-      [header.map((h) => cell(h, true)), ...rows.map((row) => row.map((c) => cell(c, false)))],
+      [
+        header.map((h, i) => cell(h, true, i)),
+        ...rows.map((row) => row.map((c, i) => cell(c, false, i))),
+      ],
       {
         x: o.x,
         y: o.y,

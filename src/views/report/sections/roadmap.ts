@@ -189,6 +189,22 @@ type TouchedDimension = {
 };
 
 /**
+ * The dimensions a phase improves, for the method's `{dimensions}`: "every dimension" when it is
+ * all of three or more, "every dimension except …" when it is all but one or two of at least
+ * four, else their titles.
+ */
+function dimensionsInSentence(ctx: ReportContext, touched: TouchedDimension[]): string {
+  const named = new Set(touched.map((d) => d.title));
+  const others = [...ctx.dimTitle.values()].filter((title) => !named.has(title));
+  // One or two dimensions are named even when they are all the questionnaire has.
+  const all = others.length === 0 && touched.length >= 3;
+  if (all || (others.length > 0 && others.length <= 2 && touched.length >= 4)) {
+    return ctx.t.everyDimension(others);
+  }
+  return ctx.t.listJoin(touched.map((d) => d.title));
+}
+
+/**
  * When a phase is done: the method's criteria (one naming `{dimensions}` only when the phase
  * improves any; the dated hold after its last rollout, when the method sets one, right after the
  * criterion it belongs to, `holdCriterion`, else after them all),
@@ -206,7 +222,7 @@ function exitCriteria(
   const { phase, hold } = planned;
   const method = ctx.method?.roadmap.phases?.[phase];
   const own = method?.exitCriteria;
-  const dimensions = t.listJoin(touched.map((d) => d.title));
+  const dimensions = dimensionsInSentence(ctx, touched);
   // Each criterion with its place in the method's list (1-based, as `holdCriterion` counts).
   const general = own
     ? own
