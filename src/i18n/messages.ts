@@ -550,14 +550,15 @@ export interface ReportMessages {
   findingsTitle(count: number): string;
   gapSentence(a: { title: string; score: number | null; target: number; gap: number }): string;
   topRisksSentence(a: { total: number; high: number }): string;
+  /** `outOfReach`: the targets not yet met at the reassessment, dated `reassessment`. */
   calibrationSentence(a: {
-    horizon: number;
     monthsPerLevel: number;
     outOfReach: number;
     total: number;
+    reassessment: string;
   }): string;
   /**
-   * A target out of reach within the horizon. `start` (1-based week) is when the roadmap's first
+   * A target the roadmap does not reach by the reassessment, which measures it. `start` (1-based week) is when the roadmap's first
    * action on it starts, `months` and `date` when it reaches the target; all three are null when
    * the roadmap plans no action on it within the horizon. `expected`: the score to expect at the
    * reassessment, dated `reassessment` (the scorecard's target for it).
@@ -607,6 +608,8 @@ export interface ReportMessages {
     months: number | null;
     date: string | null;
     horizon: number;
+    expected: number;
+    reassessment: string;
   }): string;
   /**
    * `onExperience`: the dimension has question kinds, so the figures are those of the experience
