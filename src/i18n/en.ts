@@ -363,7 +363,7 @@ const report: Messages["report"] = {
     "big-fast":
       "Rollout strategy: big and fast. Each rollout reaches every unit at once, as soon as the work it depends on is done. This shortens the plan but needs strong executive ownership and spare change capacity across the company.",
   },
-  kpiSource: { plan: "Roadmap", standard: "Standard" },
+  kpiSource: { plan: "Roadmap", standard: "Standard KPIs" },
   section: {
     cover: "Cover",
     summary: "Executive summary",

@@ -16,6 +16,7 @@ import { STYLE } from "../docx/styles.js";
 import {
   fmtPct,
   fmtScore,
+  kpiGroups,
   punctuationFor,
   reliabilityCells,
   reliabilityGroupCells,
@@ -675,20 +676,24 @@ function kpis({ r, b, L, colon }: Ctx): FileChild[] {
         k.scorecard.map((row) => [row.kpi, row.ownerName, row.baseline, row.target, row.cadence]),
       ),
     );
-  if (k.rows.length > 0)
+  if (k.rows.length === 0) return out;
+  out.push(b.heading(2, k.rowsTitle));
+  // As in the PDF: grouped as the plan runs, each group's date said once under its title.
+  for (const group of kpiGroups(r)) {
     out.push(
-      b.heading(2, k.rowsTitle),
+      b.heading(3, group.title),
+      b.paragraph(group.dueLine, { keepNext: true }),
       ...b.table(
         [
-          { header: L.kpi, width: 2.5 },
-          { header: L.measure, width: 3.2 },
-          { header: L.due, width: 2 },
-          { header: L.frequency, width: 1.3 },
-          { header: L.owner, width: 1.3 },
+          { header: L.kpi, width: 3 },
+          { header: L.measure, width: 4 },
+          { header: L.frequency, width: 1.6 },
+          { header: L.owner, width: 1.6 },
         ],
-        k.rows.map((row) => [row.kpi, row.measure, row.due, row.frequency, or(row.ownerName)]),
+        group.rows.map((row) => [row.kpi, row.measure, row.frequency, or(row.ownerName)]),
       ),
     );
+  }
   return out;
 }
 
