@@ -998,8 +998,10 @@ const interview: Messages["interview"] = {
     `✘ Could not save to ${file}: ${reason}. The answers are kept in this session; the file still holds the last successful save.`,
   saveFailureReason: (failure, code) =>
     failure === undefined ? `the system refused it (${code})` : SAVE_FAILURES[failure],
-  retrySave: (failure) =>
-    `Try saving again? (${saveRemedy(failure)} first; No stops the interview and lists the answers not saved)`,
+  retrySave: (failure, newRespondent) =>
+    newRespondent === undefined
+      ? `Try saving again? (${saveRemedy(failure)} first; No stops the interview and lists the answers not saved)`
+      : `Try saving again? (${saveRemedy(failure)} first; No stops the interview without adding ${newRespondent}, and shows how to start their interview again)`,
   notSaved: (file) =>
     `The last answers could NOT be saved; ${file} holds only what was saved before the failure.`,
   unsavedAnswers: (file) => `Not in ${file}; note them and give them again when you resume:`,

@@ -406,8 +406,12 @@ export interface InterviewMessages {
   saveFailed: (file: string, reason: string) => string;
   /** Why the save failed; `code` is the system's own code for a failure not told apart. */
   saveFailureReason: (failure: WriteFailure | undefined, code: string) => string;
-  /** Asks whether to save again, with what to do first for that failure. */
-  retrySave: (failure: WriteFailure | undefined) => string;
+  /**
+   * Asks whether to save again, with what to do first for that failure and what No does.
+   * `newRespondent`: the respondent this save would add to the file, named; they have no answers
+   * to list, so No leaves them out and shows how to start their interview again.
+   */
+  retrySave: (failure: WriteFailure | undefined, newRespondent?: string) => string;
   /** The session ends with answers that could not be written. */
   notSaved: (file: string) => string;
   /** Heads the list of answers given but not in the file, to give again on resuming. */

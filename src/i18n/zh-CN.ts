@@ -949,8 +949,12 @@ const interview: Messages["interview"] = {
     `✘ 无法保存到 ${file}：${reason}。本次访谈的回答仍保留在内存中；文件中是上一次成功保存的内容。`,
   saveFailureReason: (failure, code) =>
     failure === undefined ? `系统拒绝写入（${code}）` : SAVE_FAILURES[failure],
-  retrySave: (failure) =>
-    `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，并列出未保存的回答）`,
+  retrySave: (failure, newRespondent) =>
+    newRespondent === undefined
+      ? `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，并列出未保存的回答）`
+      : cjkSpace(
+          `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，${newRespondent}不会加入文件，随后会给出重新开始其访谈的命令）`,
+        ),
   notSaved: (file) => `最后的回答未能保存；${file} 中只有故障之前已保存的内容。`,
   unsavedAnswers: (file) => `以下回答未写入 ${file}，请记下，继续访谈时重新录入：`,
   unsavedAnswer: (id, answer, note, evidence) =>
