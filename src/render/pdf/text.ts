@@ -236,12 +236,14 @@ export interface Punctuation {
   /** Around a parenthetical, including the space before it in English. */
   open: string;
   close: string;
+  /** A sentence's full stop ("." or "。"). */
+  stop: string;
 }
 
 /** The punctuation for a report language. */
 export function punctuationFor(lang: Lang): Punctuation {
-  const { colon, semicolon, open, close } = messagesFor(lang).common.punct;
-  return { colon, list: semicolon, open, close };
+  const { colon, semicolon, open, close, sentence } = messagesFor(lang).common.punct;
+  return { colon, list: semicolon, open, close, stop: sentence("") };
 }
 
 type KpiRow = ReportModel["kpis"]["rows"][number];

@@ -75,6 +75,8 @@ interface Ctx {
   b: Blocks;
   L: ReportModel["labels"];
   colon: string;
+  /** A sentence's full stop, after a decision's title as the Markdown has it. */
+  stop: string;
   sep: string;
   paren: (text: string) => string;
   charts: SvgChartLabels;
@@ -93,6 +95,7 @@ function context(r: ReportModel, palette: Palette, fonts: ChartFontOptions): Ctx
     b: makeBlocks(r.lang, { sectionsOnNewPage: r.edition !== "board", fonts }),
     L,
     colon: p.colon,
+    stop: p.stop,
     sep: p.list,
     paren: (text) => `${p.open}${text}${p.close}`,
     charts: {
@@ -697,10 +700,10 @@ function kpis({ r, b, L, colon }: Ctx): FileChild[] {
   return out;
 }
 
-function decisions({ r, b, L }: Ctx): FileChild[] {
+function decisions({ r, b, L, stop }: Ctx): FileChild[] {
   const d = r.decisions;
   const out: FileChild[] = [b.paragraph(d.intro)];
-  out.push(...b.numbered(d.items.map((item) => `${item.title}. ${item.sentence}`)));
+  out.push(...b.numbered(d.items.map((item) => `${item.title}${stop} ${item.sentence}`)));
   if (d.nextSteps.length > 0) {
     out.push(
       b.heading(2, d.nextStepsTitle),
