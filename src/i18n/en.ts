@@ -436,7 +436,7 @@ const report: Messages["report"] = {
       ? "Expectations cannot be calibrated yet: no dimension has a score to measure the targets against."
       : a.outOfReach === 0
         ? `Every target is within reach by the reassessment on ${a.reassessment}, at a realistic pace of about ${a.monthsPerLevel} months per maturity level, counted from the week the roadmap starts work on each dimension.`
-        : `At a realistic pace, ${a.outOfReach} of the ${a.total} targets will not yet be met at the reassessment on ${a.reassessment}, which closes this cycle: capability climbs about one level every ${a.monthsPerLevel} months once the roadmap starts work on it. We suggest planning on the dates below instead.`,
+        : `At a realistic pace, ${a.outOfReach} of the ${a.total} targets will still fall short at the reassessment on ${a.reassessment}: capability climbs about one level every ${a.monthsPerLevel} months once work on it starts. We suggest planning on the dates below instead.`,
   calibrationItem: (a) =>
     a.start === null || a.months === null || a.date === null
       ? `${a.title}: the roadmap plans no action on it within the ${a.horizon} months, so it stays at about ${a.score === null ? "its inconclusive score" : fmtScore(a.score)}; its target of ${a.target} is a goal for the next cycle.`
