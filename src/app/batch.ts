@@ -120,9 +120,11 @@ export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
       `crm-maturity: no row was scored${r.total === 0 ? " (the export has no data rows)" : ""}: the results hold no respondent, and report, roadmap and compare refuse them`,
     );
   }
-  if (s.unreported) {
+  // What to do about the rejected rows: where they are, and how they come back.
+  if (r.rejected || s.unreported) {
+    const unreported = s.unreported ? `${fmt(s.unreported)} more problems not shown; ` : "";
     lines.push(
-      `crm-maturity: ${fmt(s.unreported)} more problems not shown; ${rejectsFile ? `every rejected row is in ${rejectsFile}` : "rerun with --rejects FILE to get every rejected row"}`,
+      `crm-maturity: ${unreported}${rejectsFile ? `every rejected row is in ${rejectsFile}: correct the rows there and score that file with the same mapping` : "rerun with --rejects FILE to get every rejected row in a file to correct and score again"}`,
     );
   }
   return lines;

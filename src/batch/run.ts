@@ -12,7 +12,7 @@ import type { EncodingChoice } from "../io/survey/decode.js";
 import { ExportError, type ExportInfo, type ExportReader, openExport } from "../io/survey/read.js";
 import { misalignedColumns } from "../survey/column-check.js";
 import type { SurveyColumn } from "../survey/header.js";
-import { columnLetter, parseHeader } from "../survey/header.js";
+import { columnLetter, parseHeader, similarColumns } from "../survey/header.js";
 import { type LoadedMapping, questionOf } from "../survey/mapping.js";
 import {
   type BoundMapping,
@@ -594,6 +594,13 @@ function fillMeasures(
   measureLevels.set(scores.level, 1);
 }
 
+/** ` (did you mean "Department" (column D)?)` for the headers a mistyped column name may mean. */
+function didYouMean(columns: readonly SurveyColumn[]): string {
+  if (columns.length === 0) return "";
+  const named = columns.map((c) => `${JSON.stringify(c.key)} (column ${columnLetter(c.index)})`);
+  return ` (did you mean ${named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} or ${named.at(-1)}`}?)`;
+}
+
 /** Binds the mapping to the parsed header, throwing when a group-by column or the mapping does not fit. */
 function bindExport(
   loaded: LoadedMapping,
@@ -610,7 +617,7 @@ function bindExport(
     throw new UsageError(
       found.length
         ? `--group-by ${JSON.stringify(ref)}: expected one column of ${display}; found it in columns ${found.map((c) => columnLetter(c.index)).join(", ")} (refer to one as ${found.map((c) => `"#${c.index + 1}"`).join(" or ")})`
-        : `--group-by ${JSON.stringify(ref)}: expected a column of ${display} (a header in row ${keyRow} or #N); found none`,
+        : `--group-by ${JSON.stringify(ref)}: expected a column of ${display} (a header in row ${keyRow} or #N); found none${didYouMean(similarColumns(parsed, ref))}`,
     );
   }
   if (!bound) {

@@ -202,8 +202,10 @@ const reliability: Messages["report"]["reliability"] = {
   groupIntro: (column) =>
     `ICC(1) is the share of the differences between respondents that lies between the ${column} groups; ICC(2) is how reliable the groups' averages are (Bliese 2000). ICC(2) of 0.70 or more lets the groups be compared.`,
   groupColumns: { dimension: "Dimension", icc1: "ICC(1)", icc2: "ICC(2)", reading: "Reading" },
-  groupReading({ reliable, icc1, column }) {
+  groupReading({ reliable, chance, icc1, column }) {
     if (reliable === null) return `Not enough ${column} groups or answers to compare.`;
+    if (chance)
+      return `${column} groups differ no more than chance would make them: their averages should not be compared.`;
     return reliable
       ? `${column} groups differ reliably (ICC(1) = ${icc1}): their averages can be compared.`
       : `${column} group averages are not reliable enough to compare (ICC(1) = ${icc1}).`;
@@ -465,8 +467,8 @@ const report: Messages["report"] = {
     a.radar
       ? `The radar chart compares each dimension's current score with its target on the five-level scale${a.projected ? ", and marks where the roadmap is expected to bring it by the reassessment that closes the cycle" : ""}; the table below gives the same figures, with coverage and confidence.`
       : "The bars and the table below compare each dimension's current score with its target on the five-level scale, with coverage and confidence.",
-  dimensionsIntro:
-    "Each dimension with its score, level, target and gap, the questions that scored best and worst, and what the interviews recorded.",
+  dimensionsIntro: ({ notes }) =>
+    `Each dimension with its score, level, target and gap, and the questions that scored best and worst${notes ? ", with what the interviews recorded" : ""}.`,
   dimensionSummary(a) {
     if (a.score === null || a.level === null) {
       return `${a.title} is inconclusive: none of its questions was answered. Collect the evidence before relying on this dimension.`;
@@ -489,6 +491,24 @@ const report: Messages["report"] = {
       : `At a realistic pace, climbing from week ${a.start}, when the roadmap starts work on it, this target needs about ${a.months} months from the assessment, so it is realistically reached by ${a.date}, after the reassessment on ${a.reassessment}; expect about ${fmtScore(a.expected)} then.`,
   perceptionSentence: (a) =>
     `${a.onExperience ? "On the experience statements both answered, executives" : "Executives"} rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, ${a.gap < 0 ? `so the front line is the more positive by ${fmtScore(-a.gap)}` : `a difference of ${fmtScore(a.gap)}`}.${a.flagged ? " A difference this large is often the mark of good news only: problems may be filtered on their way to the top." : ""}`,
+  groupScores: {
+    title: (column) => `Scores by ${column}`,
+    intro: (column) =>
+      `The mean of the respondents' own scores in each group of “${column}” (respondents in brackets). Unlike the scores by role, these means are not balanced across roles: a group with many front-line respondents can read lower for that reason alone. Whether the groups differ by more than chance is shown in the appendix, under reliability and agreement.`,
+    blank: "Not given",
+    more: ({ shown, total, small, minimum }) =>
+      [
+        small > 0
+          ? `${small === 1 ? "One group" : `${small} groups`} of fewer than ${minimum} respondents ${small === 1 ? "is" : "are"} not shown, so that no one's answers can be singled out.`
+          : "",
+        total - small > shown
+          ? `The ${shown} groups with the most respondents are shown, of ${total - small}.`
+          : "",
+        "Every group's figures are in the assessment's working papers.",
+      ]
+        .filter(Boolean)
+        .join(" "),
+  },
   factConflictsIntro:
     "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each is scored on the average of the ratings.",
   perceptionIntro: (applicable, onExperience, gaps) =>
@@ -678,7 +698,7 @@ const report: Messages["report"] = {
   methodParagraphs: (a) => [
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",
     "With several respondents, a question's score is the mean over the roles present of each role's mean, so that many front-line answers do not drown a single executive. A dimension's score is the weighted mean of its answered questions, and its level is the whole part of the score, capped by any critical question that scores lower. The overall score is the weighted mean of the dimensions that could be scored.",
-    "Coverage is the share of applicable question weight that was answered. Confidence weighs four things together: coverage, how many people answered, whether every role that should answer took part, and whether respondents agree. It is high only when coverage reaches 80%, at least three people answered, every expected role is present and respondents agree on 80% of the answered weight; medium at 50%, two people, half the roles and 50% agreement; low otherwise. A single interview therefore never gives more than low confidence. The gap is the target minus the score when positive.",
+    "Coverage is the share of applicable question weight that was answered. Confidence weighs four things together: coverage, how many people answered, whether every role that should answer took part, and whether respondents agree. It is high only when coverage reaches 80%, at least three people answered, every expected role is present and respondents agree on 80% of the answered weight; medium at 50%, two people, half the roles and 50% agreement; low otherwise. One respondent alone therefore never gives more than low confidence. The gap is the target minus the score when positive.",
     `A dimension climbs about one level every ${a.monthsPerLevel} months from the week the roadmap starts work on it; a target is out of reach when that climb has not reached it by the reassessment that closes the roadmap, inside the ${a.horizon}-month horizon, and the report then gives the realistic date. Executives rating a dimension a full level above the front line is flagged as a perception gap, and answers two or more levels apart as a disagreement.`,
     "Risks and the readiness verdict follow from rules written in the questionnaire; the roadmap is built from its recommendations as described in the roadmap section.",
   ],
@@ -688,6 +708,8 @@ const report: Messages["report"] = {
     `The first ${listed} of ${total} respondents are listed; every respondent is in the respondents CSV that crm-maturity batch writes with --respondents.`,
   respondentsMoreOnRequest: ({ listed, total }) =>
     `The first ${listed} of ${total} respondents are listed; the complete list is part of the assessment's working papers and is available on request.`,
+  respondentsSurvey: ({ total, internal }) =>
+    `${total} people answered the survey; the cover gives their number in each role. They are not listed one by one here: ${internal ? "each respondent's scores are in the respondents CSV that crm-maturity batch writes with --respondents." : "each respondent's scores are part of the assessment's working papers and are available on request."}`,
   answersIncluded: "Every answer, with the notes and evidence recorded in the interviews.",
   answersInWorkingPapers:
     "The dimensions section quotes, for each dimension, its strongest and weakest questions and every note and piece of evidence. The answer-by-answer record stays in the assessment's working papers and is available on request.",

@@ -594,7 +594,8 @@ export interface ReportMessages {
   }): string;
   /** `radar`: the radar is drawn (three scored dimensions or more); `projected`: it has a projection. */
   profileIntro(a: { radar: boolean; projected: boolean }): string;
-  dimensionsIntro: string;
+  /** `notes`: some dimension quotes notes or evidence (interviews do; a survey's results hold none). */
+  dimensionsIntro(a: { notes: boolean }): string;
   dimensionSummary(a: {
     title: string;
     score: number | null;
@@ -633,6 +634,20 @@ export interface ReportMessages {
   perceptionIntro(applicable: boolean, onExperience: boolean, gaps: PerceptionGapsState): string;
   /** Before the facts rated two or more levels apart. */
   factConflictsIntro: string;
+  /** Batch results grouped by a column (`--group-by`): the table of each value's mean scores. */
+  groupScores: {
+    title(column: string): string;
+    /** The means are of respondents' own scores, not role-balanced; the appendix says if groups differ. */
+    intro(column: string): string;
+    /** A group value that is an empty cell. */
+    blank: string;
+    /**
+     * Under the table when groups are left out, of `total`: `small` groups of fewer than
+     * `minimum` respondents (client editions, anonymized reports), and beyond the `shown` with
+     * the most respondents.
+     */
+    more(a: { shown: number; total: number; small: number; minimum: number }): string;
+  };
   perceptionGapSentence(a: {
     title: string;
     executive: number;
@@ -808,6 +823,11 @@ export interface ReportMessages {
   respondentsMore(a: { listed: number; total: number }): string;
   /** The client's editions: the same, the full list kept in the working papers. */
   respondentsMoreOnRequest(a: { listed: number; total: number }): string;
+  /**
+   * Results of a survey (`batch`): its respondents are ids without names, so none is listed;
+   * `internal`: the consultants' edition names the respondents CSV, the client's the working papers.
+   */
+  respondentsSurvey(a: { total: number; internal: boolean }): string;
   answersIncluded: string;
   /** The full edition's appendix: the answer-by-answer listing stays with the consultants. */
   answersInWorkingPapers: string;
@@ -876,5 +896,11 @@ export interface ReliabilityMessages {
   groupTitle(column: string): string;
   groupIntro(column: string): string;
   groupColumns: { dimension: string; icc1: string; icc2: string; reading: string };
-  groupReading(r: { reliable: boolean | null; icc1: string; column: string }): string;
+  /** `chance`: the group means differ less than chance would make them (ICC below 0, not shown). */
+  groupReading(r: {
+    reliable: boolean | null;
+    chance: boolean;
+    icc1: string;
+    column: string;
+  }): string;
 }

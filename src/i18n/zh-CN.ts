@@ -182,8 +182,9 @@ const reliability: Messages["report"]["reliability"] = {
   groupIntro: (column) =>
     `ICC(1) 表示受访者之间的差异有多大比例来自“${column}”各组之间；ICC(2) 表示各组平均分的可靠程度（Bliese 2000）。ICC(2) 达到 0.70 及以上时，各组之间可以比较。`,
   groupColumns: { dimension: "维度", icc1: "ICC(1)", icc2: "ICC(2)", reading: "解读" },
-  groupReading({ reliable, icc1, column }) {
+  groupReading({ reliable, chance, icc1, column }) {
     if (reliable === null) return `“${column}”的分组或作答不足，无法比较。`;
+    if (chance) return `“${column}”各组之间的差异不超过偶然波动，各组平均分不宜相互比较。`;
     return reliable
       ? `“${column}”各组之间差异可靠（ICC(1) = ${icc1}），各组平均分可以相互比较。`
       : `“${column}”各组平均分不够可靠，不宜相互比较（ICC(1) = ${icc1}）。`;
@@ -445,8 +446,8 @@ const report: Messages["report"] = {
     a.radar
       ? `雷达图对比各维度在五级量表上的现状得分与目标${a.projected ? "，并标出按路线图推进、到本轮复评时预计达到的水平" : ""}；下表列出相同数据，并给出覆盖率和可信度。`
       : "下方的条形图和表格对比各维度在五级量表上的现状得分与目标，并给出覆盖率和可信度。",
-  dimensionsIntro:
-    "逐一列出各维度的得分、等级、目标与差距，得分最高和最低的题目，以及访谈中记录的备注与证据。",
+  dimensionsIntro: ({ notes }) =>
+    `逐一列出各维度的得分、等级、目标与差距，以及得分最高和最低的题目${notes ? "，并附访谈中记录的备注与证据" : ""}。`,
   dimensionSummary(a) {
     if (a.score === null || a.level === null) {
       return `${a.title}无法判定：该维度没有任何题目得到作答。在依据该维度做决策之前，应先补充收集证据。`;
@@ -469,6 +470,18 @@ const report: Messages["report"] = {
       : `按现实节奏，自路线图第 ${a.start} 周开始针对该维度开展工作算起，该目标约需评估后 ${a.months} 个月，现实可达日期为${a.date}，晚于${a.reassessment}的复评；复评时预计可达到约 ${fmtScore(a.expected)}。`,
   perceptionSentence: (a) =>
     `${a.onExperience ? "在双方都回答过的体验题上，" : ""}高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，${a.gap < 0 ? `一线反而高出 ${fmtScore(-a.gap)}` : `相差 ${fmtScore(a.gap)}`}。${a.flagged ? "这往往是“报喜不报忧”的迹象：问题在向上传递的过程中可能已被过滤。" : ""}`,
+  groupScores: {
+    title: (column) => `按“${column}”分组的得分`,
+    intro: (column) =>
+      `按“${column}”分组，列出各组受访者个人得分的平均值（括号内为人数）。与分角色得分不同，这些平均值未按角色加权平衡：一线员工较多的组，得分可能仅因此而偏低。各组之间的差异是否超出偶然波动，见附录“信度与一致性”部分。`,
+    blank: "未填写",
+    more: ({ shown, total, small, minimum }) =>
+      [
+        small > 0 ? `为避免从结果中识别出个人，不足 ${minimum} 人的 ${small} 个组未予列出。` : "",
+        total - small > shown ? `共 ${total - small} 组，此处列出人数最多的 ${shown} 组。` : "",
+        "各组的完整数据保存在本次评估的工作底稿中。",
+      ].join(""),
+  },
   factConflictsIntro:
     "以下题目询问的是企业的客观事实而非看法，但能够看到相关证据的受访者给出的评级相差两级或以上。在依据本报告做决定之前，评估人应查阅相关文件或记录并更正答案；在此之前，每题按各评级的平均值计分。",
   perceptionIntro: (applicable, onExperience, gaps) =>
@@ -648,7 +661,7 @@ const report: Messages["report"] = {
   methodParagraphs: (a) => [
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
     "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",
-    "覆盖率是已作答题目权重占适用题目权重的比例。可信度综合四个因素：覆盖率、作答人数、应当作答的角色是否都已参与、受访者之间是否一致。只有覆盖率达到 80%、至少三人作答、所有应参与的角色均已参与、且 80% 的已答权重上意见一致时，可信度才为高；覆盖率 50%、两人作答、半数角色参与、50% 一致时为中；否则为低。因此仅凭一次访谈，可信度最多为低。差距为目标减去得分（为正时）。",
+    "覆盖率是已作答题目权重占适用题目权重的比例。可信度综合四个因素：覆盖率、作答人数、应当作答的角色是否都已参与、受访者之间是否一致。只有覆盖率达到 80%、至少三人作答、所有应参与的角色均已参与、且 80% 的已答权重上意见一致时，可信度才为高；覆盖率 50%、两人作答、半数角色参与、50% 一致时为中；否则为低。因此仅有一位受访者作答时，可信度最多为低。差距为目标减去得分（为正时）。",
     `各维度自路线图开始针对其开展工作的那一周起，按每提升一级约需 ${a.monthsPerLevel} 个月的节奏提升；若到路线图收尾时的复评（在 ${a.horizon} 个月的规划期之内）仍达不到目标，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知落差，回答相差两级或以上记为意见分歧。`,
     "风险与就绪度结论由问卷中定义的规则得出；路线图依据问卷中的改进建议生成，规则见路线图一节。",
   ],
@@ -658,6 +671,8 @@ const report: Messages["report"] = {
     `此处列出 ${total} 位受访者中的前 ${listed} 位；全部受访者见 crm-maturity batch 以 --respondents 写出的受访者 CSV。`,
   respondentsMoreOnRequest: ({ listed, total }) =>
     `此处列出 ${total} 位受访者中的前 ${listed} 位；完整名单保存在本次评估的工作底稿中，如有需要可另行提供。`,
+  respondentsSurvey: ({ total, internal }) =>
+    `共有 ${total} 人填写了本次问卷，各角色人数见封面。此处不逐一列出受访者：${internal ? "每位受访者的得分见 crm-maturity batch 以 --respondents 写出的受访者 CSV。" : "每位受访者的得分保存在本次评估的工作底稿中，如有需要可另行提供。"}`,
   answersIncluded: "全部作答，附访谈中记录的备注与证据。",
   answersInWorkingPapers:
     "“各维度详情”一节已按维度列出得分最高和最低的题目，以及全部备注与证据。逐题作答记录保存在本次评估的工作底稿中，如有需要可另行提供。",

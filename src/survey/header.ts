@@ -1,5 +1,8 @@
+import { nearest } from "../core/text/nearest.js";
+import { headingLabel, SURVEY_NUMBERING } from "../core/text/survey-heading.js";
 import { normalizeLabel } from "./answer-texts.js";
 import { limesurveyCodeTextSeparator, type Preset } from "./presets.js";
+import { titleNumber } from "./question-numbers.js";
 
 /** One column of an export, as its header rows describe it. */
 export interface SurveyColumn {
@@ -97,6 +100,11 @@ export function findColumns(header: SurveyHeader, ref: string): SurveyColumn[] {
   return header.columns.filter((c) => normalizeLabel(c.key) === norm);
 }
 
+/** The columns headed by a numbered title with this number (`Q12` → `Q12 · …`). */
+export function columnsNumbered(header: SurveyHeader, number: string): SurveyColumn[] {
+  return header.columns.filter((c) => titleNumber(c.key) === number);
+}
+
 /**
  * `findColumns` by header only (no `#N`), for looking up many names in one header: the header
  * is indexed once instead of normalised again for every name.
@@ -117,19 +125,23 @@ export function columnsByName(header: SurveyHeader): (name: string) => SurveyCol
 }
 
 /**
- * The texts worth matching against question texts: the text without survey numbering, and the
- * item part of matrix headers (`Stem [Item]`, `Stem - Item`, `9、Stem—Item`, `9(Item)`).
+ * The texts worth matching against question texts: the text without survey numbering, the text
+ * before a closing note in parentheses (the roles a survey's question is put to, `… (for Manager
+ * only)`), and the item part of matrix headers (`Stem [Item]`, `Stem - Item`, `9、Stem—Item`,
+ * `9(Item)`).
  */
 export function matchTexts(text: string): string[] {
   const out = new Set<string>();
   const t = text
     .normalize("NFKC")
-    // Survey numbering: `3、`, `Q3.`, `3)`, `3:`, `3：`.
-    .replace(/^\s*(?:q(?:uestion)?\s*)?\d+(?:\.\d+)*\s*[\u3001.):\uFF1A]\s*/i, "")
+    // Survey numbering: `3、`, `Q3.`, `3)`, `3:`, `3：`, and the numbered titles `Q3 · `.
+    .replace(SURVEY_NUMBERING, "")
     .trim();
   if (t) out.add(t);
   const paren = /^\s*\d+\s*\((.+)\)\s*$/.exec(text.normalize("NFKC"));
   if (paren?.[1]) out.add(paren[1].trim());
+  const note = paren ? null : /^(.+?)\s*\([^()]*\)$/.exec(t);
+  if (note?.[1]) out.add(note[1]);
   const bracket = /\[([^\]]+)\]\s*$/.exec(t);
   if (bracket?.[1]) {
     out.add(bracket[1].trim());
@@ -140,4 +152,38 @@ export function matchTexts(text: string): string[] {
     if (i > 0 && i < t.length - sep.length) out.add(t.slice(i + sep.length).trim());
   }
   return [...out].filter(Boolean);
+}
+
+/**
+ * Columns a name that matches no header may have meant, for a "did you mean" hint: those whose
+ * header, without survey numbering, holds the name or is held by it (`部门` and
+ * `74、您所在的部门：`, `Department` and `Q3. Department:`; the shortest such headers, not every
+ * question mentioning the word), else the one nearest in spelling; at most three.
+ */
+export function similarColumns(header: SurveyHeader, name: string): SurveyColumn[] {
+  const wanted = normalizeLabel(headingLabel(name));
+  if (wanted === "") return [];
+  const labelled = header.columns.map((c) => ({ c, label: normalizeLabel(headingLabel(c.key)) }));
+  const holding = labelled.filter(
+    ({ label }) => label !== "" && (label.includes(wanted) || wanted.includes(label)),
+  );
+  if (holding.length) {
+    // The shortest first, and none much longer: `部门` means `您所在的部门`, not every question
+    // whose text mentions a department.
+    holding.sort((a, b) => a.label.length - b.label.length || a.c.index - b.c.index);
+    const shortest = holding[0]?.label.length ?? 0;
+    return holding
+      .filter(({ label }) => label.length <= 2 * shortest)
+      .slice(0, 3)
+      .map(({ c }) => c);
+  }
+  const near = nearest(
+    wanted,
+    labelled.map(({ label }) => label),
+    3,
+  );
+  return labelled
+    .filter(({ label }) => label === near)
+    .slice(0, 1)
+    .map(({ c }) => c);
 }

@@ -8,6 +8,7 @@ import { messagesFor } from "../i18n/index.js";
 import { answerCode, builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import {
   columnLetter,
+  columnsNumbered,
   describeColumn,
   findColumns,
   type SurveyColumn,
@@ -15,6 +16,7 @@ import {
 } from "./header.js";
 import { type LoadedMapping, questionOf } from "./mapping.js";
 import { PRESETS, type Preset } from "./presets.js";
+import { titleNumber } from "./question-numbers.js";
 
 /** Whether a cell holds anything but white space (cheap for the usual cell). */
 export function hasText(cell: string): boolean {
@@ -165,20 +167,16 @@ export function bindMapping(
     .map((c) => JSON.stringify(c.key))
     .join(", ");
   const resolve = (ref: string, where: (string | number)[], key = false, texts: string[] = []) => {
-    const found = findColumns(header, ref);
-    if (found.length === 1) return found[0];
-    if (!found.length) {
-      const other = otherHeadings(preset, ref, texts)
-        .map((h) => findColumns(header, h))
-        .find((cols) => cols.length === 1)?.[0];
-      if (other) return other;
-    }
+    const { column, found, number } = resolveColumn(header, preset, ref, texts);
+    if (column) return column;
+    const columns = found.map((c) => columnLetter(c.index)).join(", ");
+    const refs = found.map((c) => `"#${c.index + 1}"`).join(" or ");
     issues.push(
       makeIssue(
         "unresolved-reference",
         found.length
-          ? `expected ${JSON.stringify(ref)} to name one column; found it in columns ${found.map((c) => columnLetter(c.index)).join(", ")} (refer to one as ${found.map((c) => `"#${c.index + 1}"`).join(" or ")})`
-          : `expected a column named ${JSON.stringify(ref)} in header row ${keyRow} of the export; found none (${sample ? `the columns start ${sample}${header.columns.length > 8 ? ", …" : ""}` : `row ${keyRow} is empty: if the header is lower down, set headerRows and keyRow to its row number`})`,
+          ? `expected ${JSON.stringify(ref)} to name one column; found ${number ? `its number, ${number}, heading` : "it in"} columns ${columns} (refer to one as ${refs})`
+          : `expected a column named ${JSON.stringify(ref)}${number ? `, or one whose header starts with its number (${number} · …),` : ""} in header row ${keyRow} of the export; found none (${sample ? `the columns start ${sample}${header.columns.length > 8 ? ", …" : ""}` : `row ${keyRow} is empty: if the header is lower down, set headerRows and keyRow to its row number`})`,
         file.display,
         file.locate(where, { key }),
       ),
@@ -237,6 +235,34 @@ export function bindMapping(
     issues,
     unknownGroupBy,
   };
+}
+
+/**
+ * The column a mapping's reference names: by header or `#N` (`findColumns`); else under the
+ * preset's other headings; else, for a numbered title (`Q12 · …`, which the paper form and Google
+ * Forms show), the one column headed by a title with the same number, its wording edited on the
+ * platform since the mapping was written. `found` holds the candidates when none is the one, and
+ * `number` the number they were found by.
+ */
+function resolveColumn(
+  header: SurveyHeader,
+  preset: Preset,
+  ref: string,
+  texts: readonly string[],
+): { column?: SurveyColumn; found: SurveyColumn[]; number?: string } {
+  const found = findColumns(header, ref);
+  if (found.length === 1) return { column: found[0], found };
+  if (found.length) return { found };
+  const other = otherHeadings(preset, ref, texts)
+    .map((h) => findColumns(header, h))
+    .find((cols) => cols.length === 1)?.[0];
+  if (other) return { column: other, found: [other] };
+  const number = titleNumber(ref);
+  if (!number) return { found };
+  const numbered = columnsNumbered(header, number);
+  return numbered.length === 1
+    ? { column: numbered[0], found: numbered }
+    : { found: numbered, number };
 }
 
 /**
@@ -320,6 +346,8 @@ export class RowDecoder {
   private readonly roleLabels = new Map<string, number>();
   /** The ids of the roles that answer, for messages. */
   private readonly answering: string[];
+  /** What a role cell may hold, for the unknown-role message (see `expectedRole`). */
+  private readonly expectedRole: string;
   private readonly roleCache = new Map<string, number>();
   private readonly defaultRole: number;
   private readonly slots: SlotDecoder[];
@@ -346,6 +374,7 @@ export class RowDecoder {
     for (const [label, id] of Object.entries(mapping.respondent.role.values)) {
       this.roleLabels.set(normalizeLabel(label), this.roleIds.indexOf(id));
     }
+    this.expectedRole = expectedRole(mapping.respondent.role.values, this.answering);
     const def = mapping.respondent.role.default;
     this.defaultRole = def === undefined ? -1 : this.roleIds.indexOf(def);
     this.blankCode = mapping.blank === "unknown" ? ANSWER_UNKNOWN : ANSWER_ABSENT;
@@ -391,7 +420,7 @@ export class RowDecoder {
           (d) => labels.has(d) && labels.get(d) !== Number(d),
         ),
         roleMask,
-        expected: expectedAnswer(labels),
+        expected: expectedAnswer(labels, q?.levels !== undefined),
       };
     });
     this.notForRole = new Int32Array(this.slots.length);
@@ -496,10 +525,11 @@ export class RowDecoder {
             kind: "unknown-role",
             column: b.roleColumn,
             value: raw,
-            expected: `a role (${this.answering.join(", ")}) or a label listed under respondent.role.values`,
-            ...(role === NOT_RESPONDENT
-              ? { hint: "a role the questionnaire marks `respondent: false`, which never answers" }
-              : {}),
+            expected: this.expectedRole,
+            hint:
+              role === NOT_RESPONDENT
+                ? "a role the questionnaire marks `respondent: false`, which never answers"
+                : "if it is one of those roles, give it under respondent.role.values in the mapping",
           });
         }
       } else if (role < 0) {
@@ -615,6 +645,9 @@ export class RowDecoder {
 }
 
 const ANSWER_LABELS = 'an answer label such as "Strongly agree", "非常同意" or "N/A"';
+/** A level question's options are its level descriptions, not agreement labels. */
+const LEVEL_LABELS =
+  'one of the question\'s level descriptions as the questionnaire words them, or an answer label such as "N/A" or "不知道"';
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
 /** What an answer code means, in the invalid-answer message: `level 3`, `N/A`, `don't know`. */
@@ -629,9 +662,11 @@ function meaning(code: number): string {
  * What a question column accepts, said exactly: the levels 1–5 and every other number the
  * column's labels give a meaning (a Qualtrics or 问卷星 numeric export's `6` for N/A and `7` for
  * don't know, Qualtrics' `-99`), or, when the labels recode the digits 1–5 (a structure file's
- * reversed codes), only the numbers they list; then the answer labels.
+ * reversed codes), only the numbers they list; then the answer labels — for a level question its
+ * level descriptions, which are its options on every platform.
  */
-function expectedAnswer(labels: ReadonlyMap<string, number>): string {
+function expectedAnswer(labels: ReadonlyMap<string, number>, level: boolean): string {
+  const texts = level ? LEVEL_LABELS : ANSWER_LABELS;
   const recoded = [...labels].some(([k, v]) => /^[1-5]$/.test(k) && v !== Number(k));
   const codes = [...labels]
     .filter(([k, v]) => NUMBER.test(k) && (recoded || !/^[1-5]$/.test(k) || Number(k) !== v))
@@ -644,10 +679,8 @@ function expectedAnswer(labels: ReadonlyMap<string, number>): string {
   const list =
     codes.length < 2 ? codes.join("") : `${codes.slice(0, -1).join(", ")} or ${codes.at(-1)}`;
   const the = codes.length === 1 ? "the code" : "the codes";
-  if (recoded) return `one of ${the} ${list}, or ${ANSWER_LABELS}`;
-  return codes.length
-    ? `a level 1–5, ${the} ${list}, or ${ANSWER_LABELS}`
-    : `a level 1–5 or ${ANSWER_LABELS}`;
+  if (recoded) return `one of ${the} ${list}, or ${texts}`;
+  return codes.length ? `a level 1–5, ${the} ${list}, or ${texts}` : `a level 1–5 or ${texts}`;
 }
 
 /** What to do about a cell no label or scale number reads. */
@@ -663,6 +696,26 @@ function invalidHint(slot: SlotDecoder, raw: string): string {
   return /^[+-]?\d+(?:\.\d+)?$/.test(number)
     ? "the scale is 1–5; give other codes a value under `labels` in the mapping"
     : "give the label a value under `labels` in the mapping";
+}
+
+/** Role codes named in the unknown-role message: a survey's own (`R1`, `1`) are few. */
+const LISTED_ROLE_CODES = 8;
+
+/**
+ * What a role cell may hold, said with the codes the export uses: the mapping's role values (a
+ * LimeSurvey export's `R1` … `R4`, 问卷星's `1` … `4`) with the role each stands for, then the
+ * roles themselves (their ids and names are read too).
+ */
+function expectedRole(
+  values: Readonly<Record<string, string>>,
+  answering: readonly string[],
+): string {
+  const roles = `a role (${answering.join(", ")})`;
+  const codes = Object.entries(values).filter(([, role]) => answering.includes(role));
+  if (codes.length === 0) return roles;
+  const listed = codes.slice(0, LISTED_ROLE_CODES).map(([code, role]) => `${code} (${role})`);
+  const more = codes.length > listed.length ? `, … (${codes.length} in all)` : "";
+  return `one of the mapping's role values ${listed.join(", ")}${more}, or ${roles}`;
 }
 
 /** Describes a problem for standard error: `row 12, "Q3" (column C): expected …; found "Maybe"`. */

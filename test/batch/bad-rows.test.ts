@@ -94,7 +94,7 @@ describe("bad rows", () => {
     const { outcome, lines } = await runOn(file, MAPPING, { questionnaire: withHr });
     expect(outcome.summary.rows).toMatchObject({ total: 2, scored: 1, rejected: 1 });
     expect(lines[0]).toMatch(
-      /: row 3, "role" \(column B\): expected a role \(executive, manager, frontline, it\) or a label listed under respondent\.role\.values; found "人力资源" \(a role the questionnaire marks `respondent: false`, which never answers\) {2}\(unknown-role\)$/,
+      /: row 3, "role" \(column B\): expected a role \(executive, manager, frontline, it\); found "人力资源" \(a role the questionnaire marks `respondent: false`, which never answers\) {2}\(unknown-role\)$/,
     );
     expect(materializeResults(outcome).respondents.map((r) => r.role)).toEqual(["executive"]);
   });
@@ -125,7 +125,7 @@ describe("bad rows", () => {
     expect(lines).toEqual([
       `${display}: row 3, "lead.programme-lead" (column E): expected a level 1–5 or an answer label such as "Strongly agree", "非常同意" or "N/A"; found "Maybe" (give the label a value under \`labels\` in the mapping)  (invalid-answer)`,
       `${display}: row 4, "role" (column B): expected a role; found nothing (set respondent.role.default for rows without one)  (missing-role)`,
-      `${display}: row 5, "role" (column B): expected a role (executive, manager, frontline, it) or a label listed under respondent.role.values; found "Intern"  (unknown-role)`,
+      `${display}: row 5, "role" (column B): expected a role (executive, manager, frontline, it); found "Intern" (if it is one of those roles, give it under respondent.role.values in the mapping)  (unknown-role)`,
       `${display}: row 6, "respondent" (column A): expected a respondent id; found nothing  (missing-id)`,
       `${display}: row 7, "respondent" (column A): expected a respondent id not used before (first used in row 2); found "r01"  (duplicate-id)`,
       `${display}: row 8: expected 13 columns as in the header; found 5  (truncated-row)`,

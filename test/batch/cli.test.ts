@@ -74,12 +74,16 @@ describe("crm-maturity batch", () => {
     expect(r.stdout).toBe("");
     expect(hasStackTrace(r.stderr)).toBe(false);
     const lines = r.stderr.trimEnd().split("\n");
-    expect(lines).toHaveLength(10);
+    expect(lines).toHaveLength(11);
     expect(lines[0]).toMatch(
       /^test\/fixtures\/batch\/bad-rows\/export\.csv: row 3, "lead\.programme-lead" \(column E\): expected .*; found "Maybe"/,
     );
     expect(lines[9]).toBe(
       'crm-maturity: batch (generic, utf-8, ","-separated): 16 rows · 5 scored · 1 excluded (test response: 1) · 9 rejected (invalid-answer: 2, missing-role: 1, unknown-role: 1, missing-id: 1, duplicate-id: 1, truncated-row: 1, extra-cells: 1, no-answers: 1) · 1 blank',
+    );
+    // What to do next, for someone who has not read docs/batch.md.
+    expect(lines[10]).toBe(
+      `crm-maturity: every rejected row is in ${out("rejects.csv")}: correct the rows there and score that file with the same mapping`,
     );
     const results = resultsSchema.parse(JSON.parse(readFileSync(out("results.json"), "utf8")));
     expect(results.respondents.map((x) => x.id)).toEqual(["-r09", "@r13", "r01", "r10", "r12"]);
@@ -295,6 +299,24 @@ describe("crm-maturity batch", () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--group-by "Region": expected a column of .*export\.csv/);
+    // Nothing like it in the header: no guess.
+    expect(r.stderr).not.toMatch(/did you mean/);
+  });
+
+  it("names the column a mistyped --group-by may mean", () => {
+    const r = runCli([
+      "batch",
+      path.join(BAD, "export.csv"),
+      "--map",
+      path.join(BAD, "mapping.yaml"),
+      ...Q,
+      "--group-by",
+      "Departmnt",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /--group-by "Departmnt": expected a column of .*export\.csv \(a header in row 1 or #N\); found none \(did you mean "department" \(column C\)\?\)/,
+    );
   });
 
   it("says which questions no column of the mapping answers (they count as unanswered)", () => {

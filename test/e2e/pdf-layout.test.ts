@@ -151,6 +151,38 @@ describe("generated report pages", () => {
     }
   }
 
+  // A survey's results (`batch --group-by`): the table of group scores, and the respondents said
+  // in a sentence rather than listed.
+  const BATCH = path.join(REPO, "test/fixtures/batch");
+  const Q = ["-q", path.join(BATCH, "questionnaire/questionnaire.yaml")];
+  for (const lang of ["en", "zh-CN"]) {
+    it(`batch results grouped by department, ${lang}: no layout fault`, () => {
+      const results = path.join(dir, `batch-${lang}.json`);
+      const map = path.join(BATCH, "bad-rows/mapping.yaml");
+      expect(
+        runCli([
+          "batch",
+          path.join(BATCH, "bad-rows/export.csv"),
+          "--map",
+          map,
+          ...Q,
+          "-o",
+          results,
+        ]).status,
+      ).toBe(0);
+      // Internal: the fixture's departments have one respondent each, which the client's editions
+      // leave out.
+      const common = ["report", results, ...Q, "--lang", lang, "--edition", "internal"];
+      const json = runCli([...common, "--format", "json"]);
+      expect(json.status).toBe(0);
+      const model = JSON.parse(json.stdout);
+      expect(model.perception.byGroup).toHaveLength(1);
+      const out = path.join(dir, `batch-${lang}.pdf`);
+      expect(runCli([...common, "--format", "pdf", "-o", out]).status).toBe(0);
+      expect(layoutFaults(pdfPages(out), boxesOf(model))).toEqual([]);
+    }, 60_000);
+  }
+
   // As a consultant runs them: the full report without a targets file, and the standalone roadmap.
   for (const lang of ["en", "zh-CN"]) {
     const answers = args("acme-manufacturing").slice(0, -2);

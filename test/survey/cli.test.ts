@@ -1,11 +1,25 @@
 // End to end: `crm-maturity survey` as a user runs it (the built CLI; `npm test` builds first).
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import { stringify as csv } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
+import { stringify as yaml } from "yaml";
 import { resultsSchema } from "../../src/core/models/results.js";
-import { QUESTIONNAIRE, SURVEY, tmp } from "../batch/helpers.js";
+import type { Questionnaire } from "../../src/core/questionnaire/types.js";
+import { messagesFor } from "../../src/i18n/index.js";
+import { resolveQuestionnaire } from "../../src/io/bundled-questionnaire.js";
+import { planSurvey, ROLE_CODE } from "../../src/survey/export/plan.js";
+import {
+  QUESTIONNAIRE,
+  questionnaire,
+  SURVEY,
+  scoreFiles,
+  tmp,
+  withoutStatistics,
+} from "../batch/helpers.js";
 import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
+import { formOptions, formTitles } from "./google-forms-script.js";
 
 describe("crm-maturity survey", () => {
   it("writes the survey and its mapping, then refuses to overwrite them (exit 1)", () => {
@@ -431,5 +445,223 @@ describe("crm-maturity survey", () => {
     expect(r.stdout.replace(/\s+/g, " ")).toContain(
       "Default: none, every question of the questionnaire",
     );
+  });
+});
+
+// Google Forms heads each column of its response sheet with the question's title, so the titles
+// the script sets are what a respondent reads and what the mapping finds the answers by.
+describe("crm-maturity survey --platform google-forms", () => {
+  let sheets = 0;
+  /** Writes the survey for `q` with the built CLI; the script's titles and options. */
+  function googleSurvey(q = QUESTIONNAIRE) {
+    const dir = tmp();
+    const out = path.join(dir, "survey");
+    const r = runCli(["survey", "--platform", "google-forms", "-q", q, "-o", out]);
+    expect(r.status, r.stderr).toBe(0);
+    const script = readFileSync(path.join(out, "google-forms.gs"), "utf8");
+    return {
+      dir,
+      q,
+      mapping: path.join(out, "google-forms-mapping.yaml"),
+      titles: formTitles(script),
+      options: formOptions(script),
+    };
+  }
+
+  /**
+   * A response sheet as Google Forms downloads it (Timestamp, then one column per title) with
+   * six respondents, each choosing option (k + i) % 7 of question i as the script lists them, and
+   * the same answers as an answers file, read through the questionnaire's plan.
+   */
+  function responses(
+    survey: ReturnType<typeof googleSurvey>,
+    q: Questionnaire,
+    headers: string[] = survey.titles,
+  ) {
+    const plan = planSurvey(q, ["en"]);
+    const people = [0, 1, 2, 3, 4, 5].map((k) => {
+      const role = plan.roles[k % plan.roles.length];
+      if (!role) throw new Error("no role");
+      return { k, role, picks: plan.items.map((_, i) => (k + i) % 7) };
+    });
+    const sheet = path.join(survey.dir, `Responses ${++sheets}.csv`);
+    const rows = people.map((p) => [
+      `2024/05/0${p.k + 1} 10:00:00 AM GMT+8`,
+      survey.options[0]?.[plan.roles.indexOf(p.role)] ?? "",
+      ...p.picks.map((o, i) => survey.options[i + 1]?.[o] ?? ""),
+    ]);
+    writeFileSync(sheet, csv([["Timestamp", ...headers], ...rows]));
+    const answers = path.join(survey.dir, "answers.yaml");
+    writeFileSync(
+      answers,
+      yaml({
+        assessment: {
+          client: { name: "TODO client name" },
+          date: "2024-05-06",
+          assessor: "TODO your name",
+          questionnaire: { id: q.id, version: q.version },
+        },
+        respondents: people.map((p) => ({
+          id: `row-${p.k + 2}`,
+          role: p.role.role,
+          answers: Object.fromEntries(
+            plan.items.map((item, i) => [
+              item.question.id,
+              item.options[p.picks[i] as number]?.value,
+            ]),
+          ),
+        })),
+      }),
+    );
+    return { sheet, answers };
+  }
+
+  /** `batch` through the built CLI: its exit code, standard error and results. */
+  function batch(sheet: string, mapping: string, q = QUESTIONNAIRE) {
+    const out = path.join(path.dirname(sheet), `results-${path.basename(sheet)}.json`);
+    const r = runCli(["batch", sheet, "--map", mapping, "-q", q, "-o", out]);
+    return {
+      ...r,
+      results: r.status === 0 ? JSON.parse(readFileSync(out, "utf8")) : undefined,
+    };
+  }
+
+  /** Results as `score` gives them, dated as the survey's mapping is (the day it was written). */
+  function scored(answers: string, q: Questionnaire, date: string) {
+    const results = withoutStatistics(scoreFiles([answers], q));
+    return JSON.parse(JSON.stringify({ ...results, assessment: { ...results.assessment, date } }));
+  }
+
+  it("titles each question with its number and wording, never an item code, and batch scores the response sheet with the written mapping", () => {
+    const survey = googleSurvey();
+    const plan = planSurvey(questionnaire(), ["en"]);
+    const [role, ...questions] = survey.titles;
+    expect(role).toBe(messagesFor("en").survey.roleQuestion);
+    expect(questions).toHaveLength(plan.items.length);
+    questions.forEach((title, i) => {
+      const item = plan.items[i];
+      expect(title.startsWith(`Q${i + 1} · ${item?.text.en}`), title).toBe(true);
+    });
+    for (const title of survey.titles) {
+      for (const code of [ROLE_CODE, ...plan.items.map((i) => i.code)])
+        expect(title, code).not.toMatch(new RegExp(`(^|[^A-Za-z0-9])${code}($|[^A-Za-z0-9])`));
+    }
+    const { sheet, answers } = responses(survey, questionnaire());
+    const r = batch(sheet, survey.mapping);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/6 rows · 6 scored\n/);
+    const { statistics: _, ...results } = r.results;
+    expect(results).toEqual(scored(answers, questionnaire(), results.assessment.date));
+  });
+
+  it("finds a title whose wording was edited in Google Forms by its number; a title without its number, or a number twice, is an error located in the mapping (exit 1)", () => {
+    const survey = googleSurvey();
+    const { sheet } = responses(survey, questionnaire());
+    const exact = batch(sheet, survey.mapping);
+    expect(exact.status, exact.stderr).toBe(0);
+    // The consultant rewords Q3 and Q5 in the form after running the script.
+    const reworded = survey.titles.map((t) =>
+      t.startsWith("Q3 · ")
+        ? "Q3 · Bad news from customers reaches the management team quickly."
+        : t.startsWith("Q5 · ")
+          ? "Q5 · Sales staff treat customer information as their own property."
+          : t,
+    );
+    expect(reworded).not.toEqual(survey.titles);
+    const edited = batch(responses(survey, questionnaire(), reworded).sheet, survey.mapping);
+    expect(edited.status, edited.stderr).toBe(0);
+    expect(edited.results).toEqual(exact.results);
+    // Q3's number deleted from its title: nothing to go by.
+    const unnumbered = batch(
+      responses(
+        survey,
+        questionnaire(),
+        survey.titles.map((t) => t.replace(/^Q3 · /, "")),
+      ).sheet,
+      survey.mapping,
+    );
+    expect(unnumbered.status).toBe(1);
+    expect(unnumbered.stderr).toMatch(
+      /google-forms-mapping\.yaml:\d+:3\s+error\s+expected a column named "Q3 · Bad news about customers reaches the executive team quickly\.", or one whose header starts with its number \(Q3 · …\), in header row 1 of the export; found none/,
+    );
+    // Q3's title pasted over Q4's: two columns numbered Q3, one of them reworded.
+    const twice = batch(
+      responses(
+        survey,
+        questionnaire(),
+        survey.titles.map((t) => t.replace(/^Q3 · /, "Q3 · Really: ").replace(/^Q4 · /, "Q3 · ")),
+      ).sheet,
+      survey.mapping,
+    );
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toMatch(
+      /google-forms-mapping\.yaml:\d+:3\s+error\s+expected "Q3 · Bad news about customers reaches the executive team quickly\." to name one column; found its number, Q3, heading columns E, F \(refer to one as "#5" or "#6"\)/,
+    );
+    for (const r of [unnumbered, twice]) {
+      expect(r.stdout).toBe("");
+      expect(hasStackTrace(r.stderr)).toBe(false);
+    }
+  });
+
+  it("keeps two questions of the same wording apart by their numbers", () => {
+    const dir = tmp();
+    const qdir = path.join(dir, "q");
+    mkdirSync(path.join(qdir, "dimensions"), { recursive: true });
+    const src = path.dirname(QUESTIONNAIRE);
+    writeFileSync(path.join(qdir, "questionnaire.yaml"), readFileSync(QUESTIONNAIRE));
+    for (const f of ["leadership", "culture", "data-quality"]) {
+      let text = readFileSync(path.join(src, "dimensions", `${f}.yaml`), "utf8");
+      // cult.cross-department asks in cult.shared-values's words.
+      if (f === "culture")
+        text = text
+          .replace(
+            "en: Other departments act quickly when a customer needs them.",
+            "en: Customer-centric values are shared from the top to the front line.",
+          )
+          .replace(
+            "zh-CN: 客户有需要时，其他部门会迅速配合。",
+            "zh-CN: 以客户为中心的价值观从高层到一线都得到认同。",
+          );
+      writeFileSync(path.join(qdir, "dimensions", `${f}.yaml`), text);
+    }
+    const file = path.join(qdir, "questionnaire.yaml");
+    const q = resolveQuestionnaire(file, REPO);
+    const survey = googleSurvey(file);
+    const wording = "Customer-centric values are shared from the top to the front line.";
+    expect(survey.titles.filter((t) => t.endsWith(wording))).toEqual([
+      `Q4 · ${wording}`,
+      `Q6 · ${wording}`,
+    ]);
+    const { sheet, answers } = responses(survey, q);
+    const r = batch(sheet, survey.mapping, file);
+    expect(r.status, r.stderr).toBe(0);
+    const { statistics: _, ...results } = r.results;
+    expect(results).toEqual(scored(answers, q, results.assessment.date));
+  });
+
+  it("map init suggests the mapping of its response sheet: the role column and every question, none to check", () => {
+    const survey = googleSurvey();
+    const { sheet } = responses(survey, questionnaire());
+    const suggested = path.join(survey.dir, "suggested.yaml");
+    const r = runCli(["map", "init", sheet, "-q", QUESTIONNAIRE, "-o", suggested]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/9 of 9 questions matched to columns; 0 columns left as TODO/);
+    const text = readFileSync(suggested, "utf8");
+    expect(text).toContain(`column: ${messagesFor("en").survey.roleQuestion}`);
+    const plan = planSurvey(questionnaire(), ["en"]);
+    plan.items.forEach((item, i) => {
+      const line = text
+        .split("\n")
+        .find((l) => l.includes(`Q${i + 1} · `) && !l.trim().startsWith("#"));
+      expect(line, item.question.id).toMatch(
+        new RegExp(`: ${item.question.id.replace(".", "\\.")}  # 1\\.00 `),
+      );
+    });
+    // Scored with the suggestion, the sheet gives the survey mapping's results.
+    const withSurvey = batch(sheet, survey.mapping);
+    const withSuggestion = batch(sheet, suggested);
+    expect(withSuggestion.status, withSuggestion.stderr).toBe(0);
+    expect(withSuggestion.results.dimensions).toEqual(withSurvey.results.dimensions);
+    expect(withSuggestion.results.overall).toEqual(withSurvey.results.overall);
   });
 });

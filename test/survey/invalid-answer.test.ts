@@ -25,6 +25,9 @@ async function generate(platform: "qualtrics" | "wjx", dir: string): Promise<voi
 }
 
 const LABELS = 'an answer label such as "Strongly agree", "非常同意" or "N/A"';
+/** A level question's options are its level descriptions: no agreement label is held up to it. */
+const LEVEL_LABELS =
+  'one of the question\'s level descriptions as the questionnaire words them, or an answer label such as "N/A" or "不知道"';
 
 describe("invalid answers in numeric exports", () => {
   it("Qualtrics numeric values: the message names 6, 7 and -99 with their meaning", async () => {
@@ -46,7 +49,8 @@ describe("invalid answers in numeric exports", () => {
     writeFileSync(file, csv([keys, texts, ids, row("R_1", "6"), row("R_2", "8"), row("R_3", "7")]));
     const { outcome, lines, rejects } = await runOn(file, path.join(dir, "qualtrics-mapping.yaml"));
     expect(outcome.summary.rows).toMatchObject({ scored: 2, rejected: 1 });
-    const expected = `a level 1–5, the codes 6 (N/A), 7 (don't know) or -99 (don't know), or ${LABELS}`;
+    expect(plan.items[0]?.question.type).toBe("level");
+    const expected = `a level 1–5, the codes 6 (N/A), 7 (don't know) or -99 (don't know), or ${LEVEL_LABELS}`;
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(
       `row 5, "${plan.items[0]?.code}" (column E): expected ${expected}; found "8" (the scale is 1–5;`,
@@ -66,19 +70,29 @@ describe("invalid answers in numeric exports", () => {
       ...plan.items.map((item, i) => `${i + 2}、${item.text.en}`),
     ];
     const meta = ["2024/5/1 10:00:00", "300秒", "微信", "N/A", "1.2.3.4"];
-    const row = (id: string, first: string) => [
+    const likert = plan.items.findIndex((i) => i.question.type === "likert");
+    expect(plan.items[0]?.question.type).toBe("level");
+    expect(likert).toBeGreaterThan(0);
+    const row = (id: string, first: string, atLikert = "3", role = "1") => [
       id,
       ...meta,
-      "1",
+      role,
       first,
-      ...plan.items.slice(1).map(() => "3"),
+      ...plan.items.slice(1).map((_, i) => (i + 1 === likert ? atLikert : "3")),
     ];
     const file = path.join(dir, "wjx.csv");
-    writeFileSync(file, csv([header, row("1", "7"), row("2", "0")]));
+    const rows = [row("1", "7"), row("2", "0"), row("3", "3", "0"), row("4", "3", "3", "9")];
+    writeFileSync(file, csv([header, ...rows]));
     const { outcome, lines } = await runOn(file, path.join(dir, "wjx-mapping.yaml"));
-    expect(outcome.summary.rows).toMatchObject({ scored: 1, rejected: 1 });
-    expect(lines[0]).toContain(
-      `expected a level 1–5, the codes 6 (N/A), 7 (don't know), -2 (don't know) or -3 (don't know), or ${LABELS}; found "0"`,
+    expect(outcome.summary.rows).toMatchObject({ scored: 1, rejected: 3 });
+    const codes =
+      "a level 1–5, the codes 6 (N/A), 7 (don't know), -2 (don't know) or -3 (don't know)";
+    expect(lines[0]).toContain(`expected ${codes}, or ${LEVEL_LABELS}; found "0"`);
+    // A Likert item's options are agreement labels: those are the examples it gives.
+    expect(lines[1]).toContain(`expected ${codes}, or ${LABELS}; found "0"`);
+    // A role code the survey does not have: the message names the codes it has, and their roles.
+    expect(lines[2]).toContain(
+      `row 5, "1、role" (column G): expected one of the mapping's role values 1 (executive), 2 (manager), 3 (frontline), 4 (it), or a role (executive, manager, frontline, it); found "9" (if it is one of those roles, give it under respondent.role.values in the mapping)  (unknown-role)`,
     );
   });
 });

@@ -172,6 +172,61 @@ describe("mapping.yaml", () => {
     expect(bound?.slots.map((s) => s.column.index)).toEqual([2]);
   });
 
+  it("finds a numbered title whose wording was edited by its number, and locates what it cannot tell", () => {
+    const loaded = load(
+      [
+        "preset: google-forms",
+        "respondent:",
+        "  role: { column: What is your role in the company? }",
+        "questions:",
+        "  Q1 · How does the chief executive take part?: lead.ceo-ownership",
+        "  Q2 · Bad news reaches the executives quickly.: lead.bad-news",
+        "  Q3 · Values are shared.: cult.shared-values",
+        "  Q4 · Records are complete.: data.complete",
+        "",
+      ].join("\n"),
+    ).mapping;
+    if (!loaded) throw new Error("expected a mapping");
+    const bind = (keys: string[]) =>
+      bindMapping(loaded, parseHeader([keys], PRESETS["google-forms"], 1));
+    const role = ["Timestamp", "What is your role in the company?"];
+    // Q2's wording edited in the form, Q4 moved before Q3: each found by its number.
+    const edited = bind([
+      ...role,
+      "Q1 · How does the chief executive take part?",
+      "Q2 · Bad news about customers reaches the executive team quickly.",
+      "Q4 · Records are complete.",
+      "Q3 · Values are shared.",
+    ]);
+    expect(edited.issues).toEqual([]);
+    expect(edited.bound?.slots.map((s) => [s.questionId, s.column.index])).toEqual([
+      ["lead.ceo-ownership", 2],
+      ["lead.bad-news", 3],
+      ["cult.shared-values", 5],
+      ["data.complete", 4],
+    ]);
+    // Q2's number dropped from its title, and two titles numbered Q3: nothing to go by.
+    const lost = bind([
+      ...role,
+      "Q1 · How does the chief executive take part?",
+      "Bad news reaches the executives quickly!",
+      "Q3 · Values are shared!",
+      "Q3 · Records are complete.",
+      "Q4 · Records are complete.",
+    ]);
+    expect(lost.bound).toBeUndefined();
+    expect(lost.issues.map((i) => [i.code, at(i)])).toEqual([
+      ["unresolved-reference", "11:3"],
+      ["unresolved-reference", "12:3"],
+    ]);
+    expect(lost.issues[0]?.message).toMatch(
+      /expected a column named "Q2 · Bad news reaches the executives quickly\.", or one whose header starts with its number \(Q2 · …\), in header row 1 of the export; found none/,
+    );
+    expect(lost.issues[1]?.message).toMatch(
+      /expected "Q3 · Values are shared\." to name one column; found its number, Q3, heading columns E, F \(refer to one as "#5" or "#6"\)/,
+    );
+  });
+
   it("publishes a JSON Schema with descriptions", () => {
     const schema = JSON.parse(renderJsonSchema("mapping"));
     expect(schema.title).toBe("crm-maturity survey export mapping");

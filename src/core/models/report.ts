@@ -563,6 +563,28 @@ const perceptionSection = z.strictObject({
       }),
     ),
   }),
+  byGroup: z
+    .array(
+      z.strictObject({
+        column: z.string().describe("The group-by column as the export heads it."),
+        title: z.string(),
+        intro: z.string(),
+        values: z.array(
+          z.strictObject({ value: z.string(), name: z.string(), count: z.number().int() }),
+        ),
+        rows: z.array(
+          z.strictObject({
+            dimension: z.string().describe("A dimension id, or `overall` for the last row."),
+            title: z.string(),
+            scores: z.array(z.number().nullable()),
+          }),
+        ),
+        more: z.string().optional(),
+      }),
+    )
+    .describe(
+      "Results of `batch --group-by`: each group's mean per-respondent scores, at most eight groups per column.",
+    ),
   gaps: z.array(
     z.strictObject({
       dimension: z.string(),

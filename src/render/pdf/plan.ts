@@ -300,6 +300,16 @@ export function drawAppendix(w: Writer, report: ReportModel, number: number): vo
       },
     );
     if (a.respondents.more) w.paragraph(a.respondents.more);
+  } else if (a.respondents.more) {
+    // A survey's respondents: one sentence, kept with the answers note that closes the report.
+    const closing = a.answers.included
+      ? 0
+      : w.subheadingHeight(a.answers.title) + paragraphHeight(w, a.answers.note);
+    w.subheading(a.respondents.title, {
+      keep: paragraphHeight(w, a.respondents.more) + closing,
+      toc: true,
+    });
+    w.paragraph(a.respondents.more);
   }
 
   drawAppendixAnswers(w, report);
@@ -349,7 +359,12 @@ function drawReliability(w: Writer, r: NonNullable<ReportModel["appendix"]["reli
 function drawAppendixAnswers(w: Writer, report: ReportModel): void {
   const { appendix: a, labels: L } = report;
   const P = w.punct;
-  w.subheading(a.answers.title, { keep: 60, toc: true });
+  // Left out, the answers are one note: the heading keeps that note, not a table's 60 points (which
+  // pushed heading and note alone onto a last page a survey report's short appendix left room for).
+  w.subheading(a.answers.title, {
+    keep: a.answers.included ? 60 : paragraphHeight(w, a.answers.note),
+    toc: true,
+  });
   if (!a.answers.included) {
     w.paragraph(a.answers.note);
     return;

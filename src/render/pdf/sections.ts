@@ -475,6 +475,36 @@ function drawDimension(
   w.space(6);
 }
 
+/** One group-by column's table: a column per group (its respondents in brackets), a row per dimension. */
+function drawGroupScores(
+  w: Writer,
+  report: ReportModel,
+  g: ReportModel["perception"]["byGroup"][number],
+): void {
+  const { labels: L } = report;
+  const P = w.punct;
+  tableWithLead(
+    w,
+    [
+      { header: L.dimension, width: 3 },
+      ...g.values.map((v) => ({
+        header: `${v.name}${P.open}${v.count}${P.close}`,
+        width: 1,
+        align: "right" as const,
+      })),
+    ],
+    g.rows.map((row) => [
+      row.dimension === "overall" ? { text: row.title, bold: true } : row.title,
+      ...row.scores.map((s) => fmtScore(s, L.inconclusive)),
+    ]),
+    (keep) => {
+      w.subheading(g.title, { keep: paragraphHeight(w, g.intro) + keep });
+      w.paragraph(g.intro);
+    },
+  );
+  if (g.more) w.paragraph(g.more);
+}
+
 /** Perception gaps between roles and questions the respondents disagree on. */
 export function drawPerception(w: Writer, report: ReportModel, number: number): void {
   const { perception: p, labels: L } = report;
@@ -494,6 +524,7 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
       ]),
     );
   }
+  for (const g of p.byGroup) drawGroupScores(w, report, g);
   if (p.gaps.length > 0) {
     tableWithLead(
       w,
@@ -528,16 +559,29 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
   if (p.disagreements.length > 0) {
     w.space(6);
     // Titled, as in Word and Markdown: without it the table read as part of the gaps above.
-    tableWithLead(w, columns, rows(p.disagreements), (keep) =>
-      w.subheading(L.disagreements, { keep }),
+    tableWithLead(
+      w,
+      columns,
+      rows(p.disagreements),
+      (keep) => w.subheading(L.disagreements, { keep }),
+      closingRows(p.factConflicts.items.length === 0),
     );
   }
   if (p.factConflicts.items.length > 0) {
     w.space(6);
     w.subheading(L.factConflicts, { keep: 40 });
     w.paragraph(p.factConflicts.intro);
-    drawTable(w, columns, rows(p.factConflicts.items));
+    drawTable(w, columns, rows(p.factConflicts.items), closingRows(true));
   }
+}
+
+/**
+ * A table that closes its section: its last rows go to the next page together (a point of
+ * `keepWithNext` is enough to keep them), so no row stands alone on the section's last page —
+ * as a survey's long lists of disagreements did once a group table moved them down.
+ */
+function closingRows(closes: boolean): TableOptions {
+  return closes ? { keepWithNext: 1 } : {};
 }
 
 /** The risk register. */

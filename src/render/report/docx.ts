@@ -361,6 +361,24 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
       p.byRole.rows.map((row) => [row.title, ...row.scores.map(dash)]),
     ),
   );
+  for (const g of p.byGroup) {
+    out.push(
+      b.heading(2, g.title),
+      b.paragraph(g.intro),
+      ...b.table(
+        [
+          { header: L.dimension, width: 3 },
+          ...g.values.map((v) => ({
+            header: `${v.name}${paren(String(v.count))}`,
+            width: 1.3,
+            numeric: true,
+          })),
+        ],
+        g.rows.map((row) => [row.title, ...row.scores.map(dash)]),
+      ),
+      ...(g.more ? [b.paragraph(g.more)] : []),
+    );
+  }
   if (p.gapsMeasured) {
     out.push(b.heading(2, L.perceptionGaps));
     if (p.gaps.length > 0) out.push(...b.bullets(p.gaps.map((g) => g.sentence)));
@@ -769,14 +787,17 @@ function appendix({ r, b, L, paren }: Ctx): FileChild[] {
   if (a.reliability) out.push(...reliability(b, a.reliability));
   out.push(
     b.heading(2, a.respondents.title),
-    ...b.table(
-      [
-        { header: L.id, width: 1.5 },
-        { header: L.respondent, width: 3 },
-        { header: L.role, width: 2 },
-      ],
-      a.respondents.items.map((x) => [x.id, or(x.name), x.roleName]),
-    ),
+    // A survey's respondents are a sentence, not a table (an anonymized report keeps the table).
+    ...(a.respondents.items.length > 0 || !a.respondents.more
+      ? b.table(
+          [
+            { header: L.id, width: 1.5 },
+            { header: L.respondent, width: 3 },
+            { header: L.role, width: 2 },
+          ],
+          a.respondents.items.map((x) => [x.id, or(x.name), x.roleName]),
+        )
+      : []),
     ...(a.respondents.more ? [b.paragraph(a.respondents.more)] : []),
   );
   out.push(b.heading(2, a.answers.title), b.paragraph(a.answers.note));

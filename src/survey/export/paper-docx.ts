@@ -9,9 +9,8 @@ import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
 import { writeDocx } from "../../render/docx/document.js";
 import { runLanguage, STYLE } from "../../render/docx/styles.js";
-import { questionNumbers } from "./paper-keys.js";
 import type { SurveyPlan } from "./plan.js";
-import { rolesNote } from "./roles-note.js";
+import { questionTitles } from "./question-keys.js";
 
 /** The tick box before each option. */
 export const TICK_BOX = "\u2610";
@@ -19,7 +18,7 @@ export const TICK_BOX = "\u2610";
 /** Renders the paper form as an A4 Word document (byte-identical for the same plan). */
 export async function renderPaperFormDocx(plan: SurveyPlan): Promise<Uint8Array> {
   const lang = plan.langs[0] as Lang;
-  const numbers = questionNumbers(plan);
+  const titles = questionTitles(plan, lang);
   const m = messagesFor(lang);
   const language = runLanguage(lang);
   const q = plan.questionnaire;
@@ -67,7 +66,7 @@ export async function renderPaperFormDocx(plan: SurveyPlan): Promise<Uint8Array>
     );
     for (const item of plan.items.filter((i) => i.dimension === dimension)) {
       block(
-        `${numbers.get(item)} · ${item.text[lang] ?? ""}${rolesNote(plan, item, lang)}`,
+        titles.get(item) as string,
         item.options.map((o) => ({ code: o.code, text: o.text[lang] ?? "" })),
       );
     }

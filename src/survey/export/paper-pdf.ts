@@ -7,9 +7,8 @@ import type { Lang } from "../../core/models/languages.js";
 import { messagesFor } from "../../i18n/index.js";
 import { openPdf } from "../../render/pdf/document.js";
 import { COLOR, SIZE } from "../../render/pdf/theme.js";
-import { questionNumbers } from "./paper-keys.js";
 import type { SurveyPlan } from "./plan.js";
-import { rolesNote } from "./roles-note.js";
+import { questionTitles } from "./question-keys.js";
 
 const BOX = 8;
 const OPTION_INDENT = 18;
@@ -24,8 +23,8 @@ function texts(plan: SurveyPlan, lang: Lang): string[] {
     plan.roleText[lang] ?? "",
     ...plan.roles.map((r) => `${r.code} ${r.text[lang] ?? ""}`),
     ...plan.questionnaire.dimensions.map((d) => d.title[lang] ?? ""),
-    ...plan.items.flatMap((i) => [
-      `${i.text[lang] ?? ""}${rolesNote(plan, i, lang)}`,
+    ...[...questionTitles(plan, lang)].flatMap(([i, title]) => [
+      title,
       ...i.options.map((o) => `${o.code} ${o.text[lang] ?? ""}`),
     ]),
     "Q0123456789.·",
@@ -38,7 +37,7 @@ export async function renderPaperForm(
   opts: { fontPath?: string } = {},
 ): Promise<Uint8Array> {
   const lang = plan.langs[0] as Lang;
-  const numbers = questionNumbers(plan);
+  const titles = questionTitles(plan, lang);
   const l = messagesFor(lang).survey;
   const codePoints = new Set<number>();
   for (const t of texts(plan, lang))
@@ -102,7 +101,7 @@ export async function renderPaperForm(
       }) + 6;
     for (const item of plan.items.filter((i) => i.dimension === dimension)) {
       block(
-        `${numbers.get(item)} · ${item.text[lang] ?? ""}${rolesNote(plan, item, lang)}`,
+        titles.get(item) as string,
         item.options.map((o) => ({ code: o.code, text: o.text[lang] ?? "" })),
       );
     }

@@ -1,10 +1,9 @@
 // Paper, for workshops: a data-entry CSV template (one row per returned form: respondent number,
 // role code, then the ticked option code of each question, in columns headed by the question's
-// number and item code, paper-keys.ts) that `batch` reads with the mapping written beside it, and
+// number and item code, question-keys.ts) that `batch` reads with the mapping written beside it, and
 // the printable form with tick boxes: a PDF (paper-pdf.ts) or a Word document to edit before
 // printing (paper-docx.ts), both numbering the questions Q1, Q2, … with the same option codes.
 import { stringify } from "csv-stringify/sync";
-import { entryColumns } from "./paper-keys.js";
 import {
   DK_CODE,
   type ExportLayout,
@@ -14,6 +13,7 @@ import {
   type SurveyPlan,
   type SurveyProblem,
 } from "./plan.js";
+import { entryColumns } from "./question-keys.js";
 import type { SurveyFile } from "./types.js";
 
 export const RESPONDENT_COLUMN = "respondent";

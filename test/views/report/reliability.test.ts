@@ -166,6 +166,7 @@ describe("the appendix's reliability table", () => {
             { dimension: "leadership", icc1: 0.21, icc2: 0.74, groups: 4, respondents: 120 },
             { dimension: "culture", icc1: 0.02, icc2: 0.18, groups: 4, respondents: 120 },
             { dimension: "data-quality", icc1: null, icc2: null, groups: 1, respondents: 3 },
+            { dimension: "integration", icc1: -0.01, icc2: -10.64, groups: 5, respondents: 313 },
           ],
         },
       ],
@@ -177,6 +178,14 @@ describe("the appendix's reliability table", () => {
       "Department groups differ reliably (ICC(1) = 0.21): their averages can be compared.",
       "Department group averages are not reliable enough to compare (ICC(1) = 0.02).",
       "Not enough Department groups or answers to compare.",
+      "Department groups differ no more than chance would make them: their averages should not be compared.",
+    ]);
+    // Below 0, neither figure is shown (ICC(2) runs to any negative number).
+    expect(group?.rows.map((r) => [r.icc1, r.icc2])).toEqual([
+      [0.21, 0.74],
+      [0.02, 0.18],
+      [null, null],
+      [null, null],
     ]);
   });
 

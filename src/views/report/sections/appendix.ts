@@ -86,6 +86,7 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
   // Where the rest is: the consultants' edition names the files and commands; the client's says
   // the working papers hold it.
   const internal = ctx.edition === "internal";
+  const survey = results.statistics !== undefined;
   return {
     title: t.section.appendix,
     method: {
@@ -125,23 +126,30 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
     reliability: buildReliability(ctx),
     respondents: {
       title: t.section.respondents,
-      // Anonymized: the cover already gives the respondents per role; nobody is listed.
-      items: ctx.anonymize
-        ? []
-        : listed.map((r) => ({
-            id: r.id,
-            name: r.name ?? null,
-            role: r.role,
-            roleName: roleName(r.role),
-          })),
-      ...(!ctx.anonymize && total > listed.length
-        ? {
-            more: (internal ? t.respondentsMore : t.respondentsMoreOnRequest)({
-              listed: listed.length,
-              total,
-            }),
-          }
-        : {}),
+      // Anonymized: the cover already gives the respondents per role; nobody is listed. A
+      // survey's (`batch`) respondents are ids without names: a list of them says nothing the
+      // cover does not, over pages, so a sentence says how many answered and where each one is.
+      items:
+        ctx.anonymize || survey
+          ? []
+          : listed.map((r) => ({
+              id: r.id,
+              name: r.name ?? null,
+              role: r.role,
+              roleName: roleName(r.role),
+            })),
+      ...(survey
+        ? { more: t.respondentsSurvey({ total, internal }) }
+        : ctx.anonymize
+          ? {}
+          : total > listed.length
+            ? {
+                more: (internal ? t.respondentsMore : t.respondentsMoreOnRequest)({
+                  listed: listed.length,
+                  total,
+                }),
+              }
+            : {}),
     },
     answers: {
       title: t.section.answers,

@@ -118,9 +118,11 @@ export function buildDimensions(
   ctx: ReportContext,
   roadmap: RoadmapSection,
 ): ReportModel["dimensions"] {
+  const items = ctx.results.dimensions.map((d) => buildDimensionDetail(ctx, d, roadmap));
   return {
     title: ctx.t.section.dimensions,
-    intro: ctx.t.dimensionsIntro,
-    items: ctx.results.dimensions.map((d) => buildDimensionDetail(ctx, d, roadmap)),
+    // A survey's results hold no notes: the intro promises them only where there are some.
+    intro: ctx.t.dimensionsIntro({ notes: items.some((i) => i.notes.length > 0) }),
+    items,
   };
 }

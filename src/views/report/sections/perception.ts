@@ -1,4 +1,6 @@
 import { missingPerceptionRoles } from "../../../core/questionnaire/types.js";
+import { compareText } from "../../../core/text/compare.js";
+import { headingLabel } from "../../../core/text/survey-heading.js";
 import { localize } from "../../../i18n/format.js";
 import type { PerceptionGapsState } from "../../../i18n/messages.js";
 import type { ReportContext } from "../context.js";
@@ -31,6 +33,7 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
         scores: roles.map((r) => d.byRole[r.role] ?? null),
       })),
     },
+    byGroup: buildByGroup(ctx),
     gaps: results.perceptionGaps.map((g) => ({
       ...g,
       title: dimTitle.get(g.dimension) ?? g.dimension,
@@ -50,4 +53,63 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
       })),
     },
   };
+}
+
+/** Groups shown per group-by column: a table column each, so a page's width holds them. */
+export const SHOWN_GROUPS = 8;
+/**
+ * A group of fewer respondents could single one out (its means are their answers): the client's
+ * editions and an anonymized report leave it out; the internal edition, not anonymized, shows it.
+ */
+export const ANONYMOUS_GROUP_MINIMUM = 3;
+
+/**
+ * Batch results grouped by a column (`--group-by`): each group's mean per-respondent scores by
+ * dimension and overall, for the groups with the most respondents, in the results' order.
+ */
+function buildByGroup(ctx: ReportContext): ReportModel["perception"]["byGroup"] {
+  const { results, t, L } = ctx;
+  const g = t.groupScores;
+  const minimum = ctx.edition === "internal" && !ctx.anonymize ? 0 : ANONYMOUS_GROUP_MINIMUM;
+  return (results.statistics?.groups ?? []).flatMap((group) => {
+    const label = headingLabel(group.column);
+    const eligible = group.values.filter((v) => v.respondents >= minimum);
+    const chosen = new Set(
+      [...eligible]
+        .sort((a, b) => b.respondents - a.respondents || compareText(a.value, b.value))
+        .slice(0, SHOWN_GROUPS),
+    );
+    const shown = group.values.filter((v) => chosen.has(v));
+    // No group large enough to show: no table of empty columns (the appendix still gives ICC).
+    if (shown.length === 0) return [];
+    const small = group.values.length - eligible.length;
+    return {
+      column: group.column,
+      title: g.title(label),
+      intro: g.intro(label),
+      values: shown.map((v) => ({
+        value: v.value,
+        name: v.value.trim() === "" ? g.blank : v.value,
+        count: v.respondents,
+      })),
+      rows: [
+        ...results.dimensions.map((d) => ({
+          dimension: d.id,
+          title: localize(d.title, ctx.lang),
+          scores: shown.map((v) => v.dimensions[d.id]?.mean ?? null),
+        })),
+        { dimension: "overall", title: L.overall, scores: shown.map((v) => v.overall.mean) },
+      ],
+      ...(shown.length < group.values.length
+        ? {
+            more: g.more({
+              shown: shown.length,
+              total: group.values.length,
+              small,
+              minimum: ANONYMOUS_GROUP_MINIMUM,
+            }),
+          }
+        : {}),
+    };
+  });
 }

@@ -1,4 +1,5 @@
 import type { DimensionReliability } from "../../../core/models/reliability.js";
+import { headingLabel } from "../../../core/text/survey-heading.js";
 import { localize } from "../../../i18n/format.js";
 import type { AgreementBand, AlphaBand } from "../../../i18n/messages.js";
 import type { ReportContext } from "../context.js";
@@ -140,21 +141,29 @@ export function buildReliability(ctx: ReportContext): AppendixReliability | null
     caveats: caveatsOf(ctx, rel.dimensions, title),
     groups: (results.statistics?.groups ?? [])
       .filter((g) => g.icc !== undefined)
+      .map((g) => ({ ...g, label: headingLabel(g.column) }))
       .map((g) => ({
-        title: t.groupTitle(g.column),
-        intro: t.groupIntro(g.column),
+        title: t.groupTitle(g.label),
+        intro: t.groupIntro(g.label),
         columns: t.groupColumns,
-        rows: g.icc.map((icc) => ({
-          dimension: icc.dimension,
-          title: title(icc.dimension),
-          icc1: icc.icc1,
-          icc2: icc.icc2,
-          reading: t.groupReading({
-            reliable: icc.icc2 === null ? null : icc.icc2 >= ICC2_RELIABLE,
-            icc1: fmt(icc.icc1),
-            column: g.column,
-          }),
-        })),
+        rows: g.icc.map((icc) => {
+          // Below 0 (the group means differ less than chance would make them), ICC(2) runs to
+          // any negative figure (-10.64 from five departments of 60): the report shows neither
+          // figure and says what it means; the results JSON keeps both.
+          const chance = icc.icc2 !== null && icc.icc2 < 0;
+          return {
+            dimension: icc.dimension,
+            title: title(icc.dimension),
+            icc1: chance ? null : icc.icc1,
+            icc2: chance ? null : icc.icc2,
+            reading: t.groupReading({
+              reliable: icc.icc2 === null ? null : icc.icc2 >= ICC2_RELIABLE,
+              chance,
+              icc1: fmt(icc.icc1),
+              column: g.label,
+            }),
+          };
+        }),
       })),
     notes: t.notes,
   };

@@ -1,0 +1,151 @@
+// A consultant's first survey round trip, as the README and docs/survey.md describe it: a 问卷星
+// survey from the bundled pack, its 按选项文本 download of 320 respondents (a department question
+// added after the last one, a few bad rows), `batch` with --group-by, --respondents and --rejects,
+// then the report in English and Chinese. The export is generated with a fixed seed, so its
+// pages are the same on every run.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { layoutFaults, pdfPages } from "../helpers/pdf-layout.js";
+
+const DEPARTMENT = "74、您所在的部门：";
+const DEPARTMENTS = ["销售部", "客服中心", "市场部", "财务部", "信息技术部"];
+
+/** 问卷星's download of the survey `wjx-import.txt` describes, with the bad rows a real one has. */
+function writeExport(importText: string, file: string): void {
+  let seed = 42;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  // The import text: a title block, then one block per question (its line, then its options).
+  const questions = importText
+    .split(/\n\n+/)
+    .slice(1)
+    .filter((b) => /\[/.test(b))
+    .map((b) => {
+      const [line = "", ...options] = b.trim().split("\n");
+      return { heading: line.replace(/\[.*?\]$/, "").replace(/^(\d+)\./, "$1、"), options };
+    });
+  const [role, ...items] = questions;
+  if (!role) throw new Error("no role question");
+  const header = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"];
+  const rows = [[...header, ...questions.map((q) => q.heading), DEPARTMENT]];
+  for (let i = 1; i <= 320; i++) {
+    const roleIndex = Math.floor(rnd() * 4);
+    const base = 1 + rnd() * 3.5;
+    const answers = items.map((q) => {
+      const r = rnd();
+      if (r < 0.03) return q.options[5] ?? "";
+      if (r < 0.06) return q.options[6] ?? "";
+      if (r < 0.09) return "(跳过)";
+      const level = Math.max(1, Math.min(5, Math.round(base + (rnd() - 0.5) * 2)));
+      return q.options[level - 1] ?? "";
+    });
+    const when = `2026/11/${1 + (i % 28)} 9:${String(i % 60).padStart(2, "0")}:00`;
+    const from = `117.136.12.${i % 250}(北京)`;
+    const department = DEPARTMENTS[Math.floor(rnd() * DEPARTMENTS.length)] ?? "";
+    const meta = [String(i), when, `${200 + i}秒`, "链接", "直接访问", from];
+    rows.push([...meta, role.options[roleIndex] ?? "", ...answers, department]);
+  }
+  const set = (row: number, column: number, value: string) => {
+    const r = rows[row];
+    if (r) r[column] = value;
+  };
+  set(15, 10, "还行吧"); // a level question's answer no option reads
+  set(40, 6, "实习生"); // a role the survey does not have
+  set(55, 0, "12"); // a 序号 used before
+  set(77, 6, ""); // no role
+  for (let c = 7; c < header.length + questions.length; c++) set(90, c, ""); // nothing answered
+  set(120, 9, "3.5");
+  rows[150] = rows[150]?.slice(0, 30) ?? []; // cut short
+  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  writeFileSync(file, `${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`);
+}
+
+describe("a 问卷星 survey from the bundled pack, scored and reported", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "crm-survey-report-"));
+  const at = (name: string) => path.join(dir, name);
+  let batch: ReturnType<typeof runCli>;
+
+  beforeAll(() => {
+    expect(runCli(["survey", "--platform", "wjx", "--lang", "zh-CN", "-o", at("wjx")]).status).toBe(
+      0,
+    );
+    const mapping = at("wjx/wjx-mapping.yaml");
+    writeFileSync(
+      mapping,
+      readFileSync(mapping, "utf8")
+        .replace("TODO client name", "Acme Manufacturing")
+        .replace("TODO your name", "Jane Consultant")
+        .replace(/^ {2}date: .*$/m, "  date: 2026-12-06"),
+    );
+    writeExport(readFileSync(at("wjx/wjx-import.txt"), "utf8"), at("export.csv"));
+    batch = runCli([
+      "batch",
+      at("export.csv"),
+      "--map",
+      mapping,
+      "--group-by",
+      "部门",
+      "-o",
+      at("results.json"),
+    ]);
+  }, 60_000);
+
+  it("says which column a --group-by of one word means", () => {
+    expect(batch.status).toBe(2);
+    expect(batch.stderr).toContain(`found none (did you mean "${DEPARTMENT}" (column CB)?)`);
+  });
+
+  it("scores the export, naming every bad row's row, column and remedy", () => {
+    const r = runCli([
+      "batch",
+      at("export.csv"),
+      "--map",
+      at("wjx/wjx-mapping.yaml"),
+      "--group-by",
+      DEPARTMENT,
+      "-o",
+      at("results.json"),
+      "--respondents",
+      at("respondents.csv"),
+      "--rejects",
+      at("rejects.csv"),
+    ]);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[0]).toMatch(
+      /export\.csv: row 16, "5、.*" \(column K\): expected a level 1–5, .* or one of the question's level descriptions as the questionnaire words them, .*; found "还行吧" /,
+    );
+    expect(lines[1]).toMatch(
+      /row 41, "1、您在公司中的角色是？" \(column G\): expected one of the mapping's role values 1 \(executive\), .*; found "实习生" \(if it is one of those roles, give it under respondent\.role\.values in the mapping\)/,
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^crm-maturity: batch \(wjx, utf-8, ","-separated\): 320 rows · 313 scored · 7 rejected/,
+      ),
+    );
+    const header = readFileSync(at("respondents.csv"), "utf8").split("\n")[0];
+    expect(header).toContain(`,role,${DEPARTMENT},overall,`);
+  });
+
+  for (const lang of ["en", "zh-CN"]) {
+    it(`reports it in ${lang}: scores by department, no list of ids, no layout fault`, () => {
+      const common = ["report", at("results.json"), "--lang", lang];
+      const json = runCli([...common, "--format", "json"]);
+      expect(json.status).toBe(0);
+      const model = JSON.parse(json.stdout);
+      expect(model.perception.byGroup[0].values.map((v: { name: string }) => v.name)).toEqual(
+        [...DEPARTMENTS].sort(),
+      );
+      expect(model.appendix.respondents.items).toEqual([]);
+      expect(model.dimensions.intro).not.toMatch(/interview|访谈/);
+      const out = at(`report-${lang}.pdf`);
+      expect(runCli([...common, "--format", "pdf", "-o", out]).status).toBe(0);
+      expect(layoutFaults(pdfPages(out))).toEqual([]);
+    }, 60_000);
+  }
+});

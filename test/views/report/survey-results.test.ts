@@ -1,0 +1,168 @@
+// The report built from a survey's results (`batch`): what reads oddly for a survey is not there
+// (interviews, a list of anonymous ids), and a --group-by column gets its own table of scores.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { materializeResults } from "../../../src/batch/run.js";
+import type { Results } from "../../../src/core/models/results.js";
+import { renderDocx } from "../../../src/render/report/docx.js";
+import { renderMarkdown } from "../../../src/render/report/markdown.js";
+import { renderPdf } from "../../../src/render/report/pdf.js";
+import { buildReport } from "../../../src/views/report/build.js";
+import {
+  ANONYMOUS_GROUP_MINIMUM,
+  SHOWN_GROUPS,
+} from "../../../src/views/report/sections/perception.js";
+import { BATCH, questionnaire, runOn } from "../../batch/helpers.js";
+import { packageParts } from "../../helpers/ooxml.js";
+import { acmeReport } from "../../helpers/report.js";
+import { havePdftotext, pdfText } from "../../render/pdf/helpers.js";
+
+/** The bad-rows fixture's good rows, grouped by its department column, as batch writes them. */
+async function surveyResults(): Promise<Results> {
+  const run = await runOn(
+    path.join(BATCH, "bad-rows/export.csv"),
+    path.join(BATCH, "bad-rows/mapping.yaml"),
+  );
+  return materializeResults(run.outcome);
+}
+
+/** The results with the group-by column holding `n` values of `respondents(i)` people each. */
+function withGroups(results: Results, n: number, respondents: (i: number) => number): Results {
+  const copy = structuredClone(results);
+  const group = copy.statistics?.groups[0];
+  const template = group?.values[0];
+  if (!group || !template) throw new Error("the fixture has no group values");
+  group.values = Array.from({ length: n }, (_, i) => ({
+    ...structuredClone(template),
+    value: `Team ${String(i + 1).padStart(2, "0")}`,
+    respondents: respondents(i),
+  }));
+  return copy;
+}
+
+describe("a report from survey results", () => {
+  it("gives each --group-by value's mean scores per dimension and overall", async () => {
+    const results = await surveyResults();
+    // The fixture's departments have one respondent each: only the internal edition shows them.
+    const report = buildReport(results, questionnaire(), { lang: "en", edition: "internal" });
+    const group = results.statistics?.groups[0];
+    expect(group?.values.length).toBeGreaterThan(1);
+    const [table] = report.perception.byGroup;
+    expect(table?.title).toBe("Scores by department");
+    expect(table?.values).toEqual(
+      group?.values.map((v) => ({ value: v.value, name: v.value, count: v.respondents })),
+    );
+    expect(table?.rows.map((r) => r.dimension)).toEqual([
+      ...results.dimensions.map((d) => d.id),
+      "overall",
+    ]);
+    expect(table?.rows.at(-1)?.scores).toEqual(group?.values.map((v) => v.overall.mean));
+    expect(table?.rows[0]?.scores).toEqual(
+      group?.values.map((v) => v.dimensions[results.dimensions[0]?.id ?? ""]?.mean ?? null),
+    );
+    expect(table?.more).toBeUndefined();
+  });
+
+  it("has no table for a column none of whose groups is large enough to show", async () => {
+    const report = buildReport(await surveyResults(), questionnaire(), { lang: "en" });
+    expect(report.perception.byGroup).toEqual([]);
+  });
+
+  it("names a group column by its heading without the survey's numbering, in both languages", async () => {
+    const results = withGroups(await surveyResults(), 2, () => 10);
+    const group = results.statistics?.groups[0];
+    if (!group) throw new Error("no group");
+    group.column = "74、您所在的部门：";
+    const zh = buildReport(results, questionnaire(), { lang: "zh-CN" });
+    expect(zh.perception.byGroup[0]?.title).toBe("按“您所在的部门”分组的得分");
+    expect(zh.appendix.reliability?.groups[0]?.title).toBe("按“您所在的部门”分组的一致性");
+    expect(zh.perception.byGroup[0]?.column).toBe("74、您所在的部门：");
+  });
+
+  it("shows the groups with the most respondents, and says where the others are", async () => {
+    const results = withGroups(await surveyResults(), SHOWN_GROUPS + 3, (i) => 10 + i);
+    const [table] = buildReport(results, questionnaire(), { lang: "en" }).perception.byGroup;
+    expect(table?.values.map((v) => v.count)).toEqual(
+      Array.from({ length: SHOWN_GROUPS }, (_, i) => 13 + i),
+    );
+    expect(table?.rows.every((r) => r.scores.length === SHOWN_GROUPS)).toBe(true);
+    expect(table?.more).toBe(
+      `The ${SHOWN_GROUPS} groups with the most respondents are shown, of ${SHOWN_GROUPS + 3}. Every group's figures are in the assessment's working papers.`,
+    );
+  });
+
+  it("leaves out, in the client's editions and anonymized, the groups small enough to single someone out", async () => {
+    const results = withGroups(await surveyResults(), 4, (i) => (i === 0 ? 1 : 20));
+    const internal = buildReport(results, questionnaire(), { lang: "en", edition: "internal" })
+      .perception.byGroup[0];
+    expect(internal?.values).toHaveLength(4);
+    const full = buildReport(results, questionnaire(), { lang: "en" }).perception.byGroup[0];
+    expect(full?.values.map((v) => v.count)).toEqual([20, 20, 20]);
+    expect(full?.more).toBe(
+      `One group of fewer than ${ANONYMOUS_GROUP_MINIMUM} respondents is not shown, so that no one's answers can be singled out. Every group's figures are in the assessment's working papers.`,
+    );
+    const anonymized = buildReport(results, questionnaire(), { lang: "zh-CN", anonymize: true })
+      .perception.byGroup[0];
+    expect(anonymized?.values.map((v) => v.count)).toEqual([20, 20, 20]);
+    expect(anonymized?.more).toBe(
+      `为避免从结果中识别出个人，不足 ${ANONYMOUS_GROUP_MINIMUM} 人的 1 个组未予列出。各组的完整数据保存在本次评估的工作底稿中。`,
+    );
+  });
+
+  it("does not list the respondents' ids: one sentence says how many answered and where each is", async () => {
+    const results = await surveyResults();
+    const total = results.respondents.length;
+    const en = buildReport(results, questionnaire(), { lang: "en" });
+    expect(en.appendix.respondents.items).toEqual([]);
+    expect(en.appendix.respondents.more).toBe(
+      `${total} people answered the survey; the cover gives their number in each role. They are not listed one by one here: each respondent's scores are part of the assessment's working papers and are available on request.`,
+    );
+    // Anonymized too: the sentence names nobody, and an empty table would say nothing.
+    const anonymized = buildReport(results, questionnaire(), { lang: "en", anonymize: true });
+    expect(anonymized.appendix.respondents).toEqual(en.appendix.respondents);
+    const internal = buildReport(results, questionnaire(), { lang: "zh-CN", edition: "internal" });
+    expect(internal.appendix.respondents.more).toBe(
+      `共有 ${total} 人填写了本次问卷，各角色人数见封面。此处不逐一列出受访者：每位受访者的得分见 crm-maturity batch 以 --respondents 写出的受访者 CSV。`,
+    );
+  });
+
+  it("speaks of the interviews' notes only where the answers hold some", async () => {
+    const results = await surveyResults();
+    const survey = buildReport(results, questionnaire(), { lang: "en" });
+    expect(survey.dimensions.intro).not.toMatch(/interview/);
+    expect(buildReport(results, questionnaire(), { lang: "zh-CN" }).dimensions.intro).not.toMatch(
+      /访谈/,
+    );
+    expect(acmeReport({ lang: "en" }).dimensions.intro).toMatch(/what the interviews recorded/);
+    expect(acmeReport({ lang: "zh-CN" }).dimensions.intro).toMatch(/访谈中记录的备注与证据/);
+  });
+
+  it("renders the group table and the respondents' sentence in Markdown, PDF and Word", async () => {
+    const report = buildReport(await surveyResults(), questionnaire(), {
+      lang: "en",
+      edition: "internal",
+    });
+    const [table] = report.perception.byGroup;
+    const sentence = report.appendix.respondents.more ?? "";
+    const md = await renderMarkdown(report);
+    expect(md).toContain(`### Scores by department\n\n${table?.intro}\n\n| Dimension | `);
+    expect(md).toContain("| IT (1) | Sales (1) | Service (1) |\n|---|---:|---:|---:|---:|---:|\n");
+    expect(md).toContain(
+      `| Overall | ${table?.rows
+        .at(-1)
+        ?.scores.map((s) => s?.toFixed(2))
+        .join(" | ")} |`,
+    );
+    // A sentence, and no table of ids, under the heading.
+    expect(md).toContain(`### Respondents\n\n${sentence}\n\n### Answers`);
+    const body = (await packageParts(await renderDocx(report))).get("word/document.xml") ?? "";
+    expect(body).toContain(">Scores by department<");
+    expect(body).toContain(`>${sentence.replaceAll("'", "&apos;")}<`);
+    if (havePdftotext()) {
+      const { text } = pdfText(await renderPdf(report, {}));
+      const flat = text.replace(/\s+/g, " ");
+      expect(flat).toContain("Scores by department");
+      expect(flat).toContain(`Respondents ${sentence}`);
+    }
+  });
+});
