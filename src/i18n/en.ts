@@ -142,7 +142,7 @@ const score: Messages["score"] = {
   expectationRisksNone: (horizon) =>
     `Every target is reachable within ${horizon} ${horizon === 1 ? "month" : "months"}.`,
   expectationRisksPacing:
-    "This estimate assumes work on every dimension starts now, all at once, and ignores the roadmap's sequencing. The report dates each target by the plan, so it can show later dates and more targets out of reach.",
+    "This estimate assumes work on every dimension starts now, all at once, and ignores the roadmap's sequencing. The report dates each target by the plan and judges it at the reassessment that closes the plan, so it can show later dates and more targets out of reach.",
   risksNone: "No risk triggered.",
   disagreements: "Disagreements",
   cappedBy: (a) => `level capped by critical question ${a.question} (${a.score})`,
@@ -369,7 +369,7 @@ const report: Messages["report"] = {
     "big-fast":
       "Rollout strategy: big and fast. Each rollout reaches every unit at once, as soon as the work it depends on is done. This shortens the plan but needs strong executive ownership and spare change capacity across the company.",
   },
-  kpiSource: { plan: "Roadmap", standard: "Standard" },
+  kpiSource: { plan: "Roadmap", standard: "Standard KPIs" },
   section: {
     cover: "Cover",
     summary: "Executive summary",
@@ -441,8 +441,8 @@ const report: Messages["report"] = {
     a.total === 0
       ? "Expectations cannot be calibrated yet: no dimension has a score to measure the targets against."
       : a.outOfReach === 0
-        ? `Every target is within reach of the ${a.horizon}-month horizon at a realistic pace of about ${a.monthsPerLevel} months per maturity level, counted from the week the roadmap starts work on each dimension.`
-        : `At a realistic pace, ${a.outOfReach} of the ${a.total} targets ${a.outOfReach === 1 ? "needs" : "need"} longer than the ${a.horizon}-month horizon: capability climbs about one level every ${a.monthsPerLevel} months once the roadmap starts work on it. We suggest planning on the dates below instead.`,
+        ? `Every target is within reach by the reassessment on ${a.reassessment}, at a realistic pace of about ${a.monthsPerLevel} months per maturity level, counted from the week the roadmap starts work on each dimension.`
+        : `At a realistic pace, ${a.outOfReach} of the ${a.total} targets will still fall short at the reassessment on ${a.reassessment}: capability climbs about one level every ${a.monthsPerLevel} months once work on it starts. We suggest planning on the dates below instead.`,
   calibrationItem: (a) =>
     a.start === null || a.months === null || a.date === null
       ? `${a.title}: the roadmap plans no action on it within the ${a.horizon} months, so it stays at about ${a.score === null ? "its inconclusive score" : fmtScore(a.score)}; its target of ${a.target} is a goal for the next cycle.`
@@ -492,7 +492,7 @@ const report: Messages["report"] = {
   expectationSentence: (a) =>
     a.start === null || a.months === null || a.date === null
       ? `The roadmap plans no action on this dimension within the ${a.horizon}-month horizon, so its target is not reached in this cycle; it is a goal for the next one.`
-      : `At a realistic pace, climbing from week ${a.start}, when the roadmap starts work on it, this target needs about ${a.months} months from the assessment, more than the ${a.horizon}-month horizon, so it is realistically reached by ${a.date}.`,
+      : `At a realistic pace, climbing from week ${a.start}, when the roadmap starts work on it, this target needs about ${a.months} months from the assessment, so it is realistically reached by ${a.date}, after the reassessment on ${a.reassessment}; expect about ${fmtScore(a.expected)} then.`,
   perceptionSentence: (a) =>
     `${a.onExperience ? "On the experience statements both answered, executives" : "Executives"} rate this dimension ${fmtScore(a.executive)} and the front line ${fmtScore(a.frontline)}, ${a.gap < 0 ? `so the front line is the more positive by ${fmtScore(-a.gap)}` : `a difference of ${fmtScore(a.gap)}`}.${a.flagged ? " A difference this large is often the mark of good news only: problems may be filtered on their way to the top." : ""}`,
   groupScores: {
@@ -577,7 +577,7 @@ const report: Messages["report"] = {
         : ` It leaves ${a.backlog === 1 ? "one further action" : `${a.backlog} further actions`} for the next cycle${a.backlogListed ? ", listed after the phases" : `; the full report lists ${a.backlog === 1 ? "it" : "them"} with the reason`}.`;
     const reach =
       a.outOfReach.length > 0
-        ? ` At a realistic pace, and with the work this plan schedules, ${report.listJoin(a.outOfReach)} cannot reach ${a.outOfReach.length === 1 ? "its target" : "their targets"} within the horizon; see the realistic dates under expectation calibration.`
+        ? ` At a realistic pace, and with the work this plan schedules, ${report.listJoin(a.outOfReach)} will not yet have reached ${a.outOfReach.length === 1 ? "its target" : "their targets"} at the reassessment; see the realistic dates under expectation calibration.`
         : "";
     return `The plan takes ${a.weeks} weeks (about ${a.months} ${a.months === 1 ? "month" : "months"}) and ends on ${a.end}, within the ${a.horizon}-month horizon.${backlog}${reach}`;
   },
@@ -669,7 +669,7 @@ const report: Messages["report"] = {
     sentence: `Fix ${a.date} for the reassessment with the same questionnaire and roles, so that progress is measured, not asserted.`,
   }),
   decisionExpectations: (a) => ({
-    title: "Restate the targets the horizon cannot reach",
+    title: "Restate the targets this cycle will not reach",
     sentence: `Replace the original targets for ${report.listJoin(a.dimensions)} with the realistic dates in this report, and say so to the management team before the ${a.horizon}-month plan starts.`,
   }),
   decisionScorecard: {
@@ -703,7 +703,7 @@ const report: Messages["report"] = {
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",
     "With several respondents, a question's score is the mean over the roles present of each role's mean, so that many front-line answers do not drown a single executive. A dimension's score is the weighted mean of its answered questions, and its level is the whole part of the score, capped by any critical question that scores lower. The overall score is the weighted mean of the dimensions that could be scored.",
     "Coverage is the share of applicable question weight that was answered. Confidence weighs four things together: coverage, how many people answered, whether every role that should answer took part, and whether respondents agree. It is high only when coverage reaches 80%, at least three people answered, every expected role is present and respondents agree on 80% of the answered weight; medium at 50%, two people, half the roles and 50% agreement; low otherwise. One respondent alone therefore never gives more than low confidence. The gap is the target minus the score when positive.",
-    `A dimension climbs about one level every ${a.monthsPerLevel} months from the week the roadmap starts work on it; a target is out of reach when that climb does not reach it within the ${a.horizon}-month horizon, and the report then gives the realistic date. Executives rating a dimension a full level above the front line is flagged as a perception gap, and answers two or more levels apart as a disagreement.`,
+    `A dimension climbs about one level every ${a.monthsPerLevel} months from the week the roadmap starts work on it; a target is out of reach when that climb has not reached it by the reassessment that closes the roadmap, inside the ${a.horizon}-month horizon, and the report then gives the realistic date. Executives rating a dimension a full level above the front line is flagged as a perception gap, and answers two or more levels apart as a disagreement.`,
     "Risks and the readiness verdict follow from rules written in the questionnaire; the roadmap is built from its recommendations as described in the roadmap section.",
   ],
   coverageIntro:
@@ -1042,8 +1042,10 @@ const interview: Messages["interview"] = {
     `✘ Could not save to ${file}: ${reason}. The answers are kept in this session; the file still holds the last successful save.`,
   saveFailureReason: (failure, code) =>
     failure === undefined ? `the system refused it (${code})` : SAVE_FAILURES[failure],
-  retrySave: (failure) =>
-    `Try saving again? (${saveRemedy(failure)} first; No stops the interview and lists the answers not saved)`,
+  retrySave: (failure, newRespondent) =>
+    newRespondent === undefined
+      ? `Try saving again? (${saveRemedy(failure)} first; No stops the interview and lists the answers not saved)`
+      : `Try saving again? (${saveRemedy(failure)} first; No stops the interview without adding ${newRespondent}, and shows how to start their interview again)`,
   notSaved: (file) =>
     `The last answers could NOT be saved; ${file} holds only what was saved before the failure.`,
   unsavedAnswers: (file) => `Not in ${file}; note them and give them again when you resume:`,

@@ -425,8 +425,12 @@ export interface InterviewMessages {
   saveFailed: (file: string, reason: string) => string;
   /** Why the save failed; `code` is the system's own code for a failure not told apart. */
   saveFailureReason: (failure: WriteFailure | undefined, code: string) => string;
-  /** Asks whether to save again, with what to do first for that failure. */
-  retrySave: (failure: WriteFailure | undefined) => string;
+  /**
+   * Asks whether to save again, with what to do first for that failure and what No does.
+   * `newRespondent`: the respondent this save would add to the file, named; they have no answers
+   * to list, so No leaves them out and shows how to start their interview again.
+   */
+  retrySave: (failure: WriteFailure | undefined, newRespondent?: string) => string;
   /** The session ends with answers that could not be written. */
   notSaved: (file: string) => string;
   /** Heads the list of answers given but not in the file, to give again on resuming. */
@@ -574,14 +578,15 @@ export interface ReportMessages {
   findingsTitle(count: number): string;
   gapSentence(a: { title: string; score: number | null; target: number; gap: number }): string;
   topRisksSentence(a: { total: number; high: number }): string;
+  /** `outOfReach`: the targets not yet met at the reassessment, dated `reassessment`. */
   calibrationSentence(a: {
-    horizon: number;
     monthsPerLevel: number;
     outOfReach: number;
     total: number;
+    reassessment: string;
   }): string;
   /**
-   * A target out of reach within the horizon. `start` (1-based week) is when the roadmap's first
+   * A target the roadmap does not reach by the reassessment, which measures it. `start` (1-based week) is when the roadmap's first
    * action on it starts, `months` and `date` when it reaches the target; all three are null when
    * the roadmap plans no action on it within the horizon. `expected`: the score to expect at the
    * reassessment, dated `reassessment` (the scorecard's target for it).
@@ -632,6 +637,8 @@ export interface ReportMessages {
     months: number | null;
     date: string | null;
     horizon: number;
+    expected: number;
+    reassessment: string;
   }): string;
   /**
    * `onExperience`: the dimension has question kinds, so the figures are those of the experience

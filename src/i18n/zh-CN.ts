@@ -116,7 +116,7 @@ const score: Messages["score"] = {
   expectationRisksNote: (a) => `按每级 ${a.pace} 个月计，${a.horizon} 个月内无法达到的目标`,
   expectationRisksNone: (horizon) => `所有目标均可在 ${horizon} 个月内达到。`,
   expectationRisksPacing:
-    "以上测算假设各维度的改进工作即刻同时启动，未考虑路线图的先后安排；报告按路线图的计划推算各目标的达成时间，日期可能更晚，无法按期达到的目标也可能更多。",
+    "以上测算假设各维度的改进工作即刻同时启动，未考虑路线图的先后安排；报告按路线图的计划推算各目标的达成时间，并以路线图收尾时的复评为准判断能否达成，因此日期可能更晚，无法按期达到的目标也可能更多。",
   risksNone: "未触发任何风险。",
   disagreements: "意见分歧",
   cappedBy: (a) => `等级受关键题 ${a.question}（${a.score}）限制`,
@@ -416,8 +416,8 @@ const report: Messages["report"] = {
     a.total === 0
       ? "目前还无法校准期望值：没有任何维度有得分可与目标对照。"
       : a.outOfReach === 0
-        ? `按每提升一级约需 ${a.monthsPerLevel} 个月的现实节奏（自路线图开始针对各维度开展工作的那一周算起），所有目标都能在 ${a.horizon} 个月的规划期内达成。`
-        : `按现实节奏，${a.total} 个目标中有 ${a.outOfReach} 个所需时间超出 ${a.horizon} 个月的规划期：自路线图开始针对该维度开展工作的那一周算起，能力通常大约每 ${a.monthsPerLevel} 个月提升一级。建议以下列日期代替原有预期作为计划依据。`,
+        ? `按每提升一级约需 ${a.monthsPerLevel} 个月的现实节奏（自路线图开始针对各维度开展工作的那一周算起），所有目标都能在${a.reassessment}复评之前达成。`
+        : `按现实节奏，到${a.reassessment}本轮收尾复评时，${a.total} 个目标中仍有 ${a.outOfReach} 个无法达成：自路线图开始针对该维度开展工作的那一周算起，能力通常大约每 ${a.monthsPerLevel} 个月提升一级。建议以下列日期代替原有预期作为计划依据。`,
   calibrationItem: (a) =>
     a.start === null || a.months === null || a.date === null
       ? `${a.title}：路线图在 ${a.horizon} 个月内没有针对该维度的行动，因此预计仍在 ${a.score === null ? "无法判定的现状" : fmtScore(a.score)} 左右；目标 ${a.target} 留待下一轮实现。`
@@ -469,7 +469,7 @@ const report: Messages["report"] = {
   expectationSentence: (a) =>
     a.start === null || a.months === null || a.date === null
       ? `路线图在 ${a.horizon} 个月的规划期内没有针对该维度的行动，因此本轮无法达到目标，留待下一轮实现。`
-      : `按现实节奏，自路线图第 ${a.start} 周开始针对该维度开展工作算起，该目标约需评估后 ${a.months} 个月，超出 ${a.horizon} 个月的规划期，现实可达日期为${a.date}。`,
+      : `按现实节奏，自路线图第 ${a.start} 周开始针对该维度开展工作算起，该目标约需评估后 ${a.months} 个月，现实可达日期为${a.date}，晚于${a.reassessment}的复评；复评时预计可达到约 ${fmtScore(a.expected)}。`,
   perceptionSentence: (a) =>
     `${a.onExperience ? "在双方都回答过的体验题上，" : ""}高层对该维度的评分为 ${fmtScore(a.executive)}，一线为 ${fmtScore(a.frontline)}，${a.gap < 0 ? `一线反而高出 ${fmtScore(-a.gap)}` : `相差 ${fmtScore(a.gap)}`}。${a.flagged ? "这往往是“报喜不报忧”的迹象：问题在向上传递的过程中可能已被过滤。" : ""}`,
   groupScores: {
@@ -541,7 +541,7 @@ const report: Messages["report"] = {
         : `另有 ${a.backlog} 项行动放不进规划期，留作下一轮的起点，${a.backlogListed ? "列在各阶段之后" : "完整版报告逐项列出并说明原因"}。`;
     const reach =
       a.outOfReach.length > 0
-        ? `按现实节奏和本计划安排的工作，${report.listJoin(a.outOfReach)}都无法在规划期内达到目标；现实可达日期见“期望值校准”。`
+        ? `按现实节奏和本计划安排的工作，${report.listJoin(a.outOfReach)}到复评时仍达不到目标；现实可达日期见“期望值校准”。`
         : "";
     return `整个计划历时 ${a.weeks} 周（约 ${a.months} 个月），于${a.end}结束，在 ${a.horizon} 个月的规划期之内。${backlog}${reach}`;
   },
@@ -630,7 +630,7 @@ const report: Messages["report"] = {
     sentence: `把复评日期定在${a.date}，使用同一问卷、面向相同角色，让进展有据可查，而不是凭感觉判断。`,
   }),
   decisionExpectations: (a) => ({
-    title: "调整规划期内无法实现的目标",
+    title: "调整本轮无法实现的目标",
     sentence: cjkSpace(
       `用本报告给出的现实可达日期取代${report.listJoin(a.dimensions)}的原定目标，并在 ${a.horizon} 个月的计划启动前向管理团队说明。`,
     ),
@@ -664,7 +664,7 @@ const report: Messages["report"] = {
     "每道题按五级量表作答；反向计分的态度题按“6 减去回答值”计分。“不适用”的题目不参与任何计算；“不清楚”视为适用但未作答。",
     "有多名受访者时，题目得分为各角色平均分的平均值，避免大量一线答卷淹没个别高层的意见。维度得分是已作答题目的加权平均，等级取得分的整数部分，并受得分更低的关键题目限制。总体得分是可计分维度的加权平均。",
     "覆盖率是已作答题目权重占适用题目权重的比例。可信度综合四个因素：覆盖率、作答人数、应当作答的角色是否都已参与、受访者之间是否一致。只有覆盖率达到 80%、至少三人作答、所有应参与的角色均已参与、且 80% 的已答权重上意见一致时，可信度才为高；覆盖率 50%、两人作答、半数角色参与、50% 一致时为中；否则为低。因此仅有一位受访者作答时，可信度最多为低。差距为目标减去得分（为正时）。",
-    `各维度自路线图开始针对其开展工作的那一周起，按每提升一级约需 ${a.monthsPerLevel} 个月的节奏提升；若在 ${a.horizon} 个月的规划期内达不到目标，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知落差，回答相差两级或以上记为意见分歧。`,
+    `各维度自路线图开始针对其开展工作的那一周起，按每提升一级约需 ${a.monthsPerLevel} 个月的节奏提升；若到路线图收尾时的复评（在 ${a.horizon} 个月的规划期之内）仍达不到目标，即视为目标无法按期达成，报告会给出现实可达日期。高层评分比一线高出一级或以上记为认知落差，回答相差两级或以上记为意见分歧。`,
     "风险与就绪度结论由问卷中定义的规则得出；路线图依据问卷中的改进建议生成，规则见路线图一节。",
   ],
   coverageIntro:
@@ -984,8 +984,12 @@ const interview: Messages["interview"] = {
     `✘ 无法保存到 ${file}：${reason}。本次访谈的回答仍保留在内存中；文件中是上一次成功保存的内容。`,
   saveFailureReason: (failure, code) =>
     failure === undefined ? `系统拒绝写入（${code}）` : SAVE_FAILURES[failure],
-  retrySave: (failure) =>
-    `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，并列出未保存的回答）`,
+  retrySave: (failure, newRespondent) =>
+    newRespondent === undefined
+      ? `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，并列出未保存的回答）`
+      : cjkSpace(
+          `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，${newRespondent}不会加入文件，随后会给出重新开始其访谈的命令）`,
+        ),
   notSaved: (file) => `最后的回答未能保存；${file} 中只有故障之前已保存的内容。`,
   unsavedAnswers: (file) => `以下回答未写入 ${file}，请记下，继续访谈时重新录入：`,
   unsavedAnswer: (id, answer, note, evidence) =>

@@ -269,7 +269,9 @@ class Interview {
     const failure = writeFailureOf(err, this.ctx.file);
     const reason = l.saveFailureReason(failure, systemErrorCode(err));
     this.say(l.saveFailed(this.ctx.display, reason), this.c.red);
-    return this.confirm(l.retrySave(failure), true);
+    // A respondent the file does not hold yet has no answers to list, only a start to make again.
+    const unsaved = this.unsavedRespondent();
+    return this.confirm(l.retrySave(failure, unsaved ? this.who(unsaved) : undefined), true);
   }
 
   async run(): Promise<InterviewStatus> {

@@ -69,6 +69,10 @@ async function interview(
 
 const readAnswers = () => answersFile.parse(parse(readFileSync(file, "utf8")));
 
+/** Every question the interview asked, its wrapped lines joined again with `join`. */
+const asked = (prompter: ScriptedPrompter, join = " ") =>
+  prompter.asked.map((a) => a.message.replace(/\s*\n\s*/g, join)).join("\n");
+
 const META: Step[] = [
   { input: "Acme Manufacturing", expect: "Client name" },
   { input: "Manufacturing", expect: "Industry" },
@@ -998,7 +1002,7 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
   });
 
   it("ends with exit 1 and says so when the consultant stops retrying a failed save", async () => {
-    const { code, out } = await interview(
+    const { code, out, prompter } = await interview(
       [
         ...NEW_EXEC,
         ...plain("3"),
@@ -1008,6 +1012,8 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
       {},
       { ops: failingSaves([4]), unsaved: true },
     );
+    // A respondent the file holds: No lists their answers the file lacks.
+    expect(asked(prompter)).toContain("No stops the interview and lists the answers not saved");
     expect(code).toBe(1);
     expect(out).toContain("The last answers could NOT be saved; a.yaml holds only what was saved");
     expect(out).toContain("Saved 1 answer to a.yaml.");
@@ -1019,7 +1025,7 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
   it("starts a new respondent whose first save failed again, never --resume (which continues the previous one)", async () => {
     await interview([...NEW_EXEC, ...plain("4"), { select: "quit" }]);
     const before = readFileSync(file, "utf8");
-    const { code, out } = await interview(
+    const { code, out, prompter } = await interview(
       [
         { select: "new", expect: "What would you like to do?" },
         { input: "Li Ming", expect: "name" },
@@ -1035,6 +1041,11 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
         `  crm-maturity interview -o a.yaml --role frontline -q ${MINI} --lang en`,
     );
     expect(out).not.toContain("--resume");
+    // Li Ming has no answer to list: the question says what No does for them.
+    expect(asked(prompter)).toContain(
+      "Try saving again? (free some space on the disk first; No stops the interview without adding Li Ming, and shows how to start their interview again)",
+    );
+    expect(asked(prompter)).not.toContain("answers not saved");
     expect(out).not.toContain("Saved 1 answer"); // Wang Wei's, not this session's
     // One message says what happened and what to do: not "the last answers" besides.
     expect(out).not.toContain("could NOT be saved");
@@ -1061,7 +1072,7 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
 
   it("says the same once when Ctrl-C answers the retry of a new respondent's first save", async () => {
     await interview([...NEW_EXEC, ...plain("4"), { select: "quit" }]);
-    const { code, out } = await interview(
+    const { code, out, prompter } = await interview(
       [
         { select: "new", expect: "What would you like to do?" },
         { input: "Li Ming", expect: "name" },
@@ -1077,13 +1088,14 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
       'Li Ming could not be added to a.yaml. To start this interview again, run the command below and choose "Add a new respondent to this file":\n' +
         `  crm-maturity interview -o a.yaml --role frontline -q ${MINI} --lang en`,
     );
+    expect(asked(prompter)).toContain("No stops the interview without adding Li Ming");
     expect(text).not.toContain("could NOT be saved");
     expect(text).not.toContain("--resume");
   });
 
   it("says so in Chinese when the next respondent of the same sitting cannot be added", async () => {
     const answer = (value: string): Step[] => [{ select: value }, { enter: true }, { enter: true }];
-    const { code, out } = await interview(
+    const { code, out, prompter } = await interview(
       [
         ...META.map(({ expect: _, ...step }) => step as Step),
         { input: "王伟" },
@@ -1105,6 +1117,10 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
     );
     expect(out).not.toContain("--resume");
     expect(out.replaceAll("\n", "")).not.toContain("最后的回答未能保存");
+    expect(asked(prompter, "")).toContain(
+      "是否重试保存？（请先释放磁盘空间；选“否”将结束访谈，李明不会加入文件，随后会给出重新开始其访谈的命令）",
+    );
+    expect(asked(prompter, "")).not.toContain("列出未保存的回答");
     expect(readAnswers().respondents.map((r) => r.name)).toEqual(["王伟"]);
   });
 

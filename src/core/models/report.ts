@@ -275,7 +275,7 @@ const calibrationItem = z.strictObject({
   realisticDate: isoDate
     .nullable()
     .describe(
-      "When the roadmap's projection reaches the target (beyond the horizon); null when the roadmap plans no action on the dimension within the horizon.",
+      "When the roadmap's projection reaches the target (after the reassessment); null when the roadmap plans no action on the dimension within the horizon.",
     ),
   realisticDateText: z
     .string()
@@ -292,7 +292,11 @@ const calibrationSection = z
   .strictObject({
     title: z.string(),
     horizonMonths: z.number(),
-    allReachable: z.boolean().describe("True when every target is reachable within the horizon."),
+    allReachable: z
+      .boolean()
+      .describe(
+        "True when the roadmap's projection reaches every target by the reassessment (roadmap.milestone), which measures it.",
+      ),
     sentence: z.string(),
     items: z.array(calibrationItem),
     goals: z
@@ -316,7 +320,7 @@ const calibrationSection = z
     advice: z.string().describe("Staged goals advice."),
   })
   .describe(
-    "Expectation calibration: targets out of reach within the horizon, with realistic dates.",
+    "Expectation calibration: targets the roadmap does not reach by the reassessment, with realistic dates.",
   );
 
 const summarySection = z.strictObject({
@@ -515,7 +519,7 @@ const dimensionDetail = z.strictObject({
     })
     .nullable()
     .describe(
-      "Set when the target is out of reach within the horizon; the same figures as the dimension's calibration item.",
+      "Set when the roadmap's projection does not reach the target by the reassessment; the same figures as the dimension's calibration item.",
     ),
   perceptionGap: z
     .strictObject({

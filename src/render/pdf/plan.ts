@@ -12,6 +12,7 @@ import {
   fmtLevel,
   fmtPct,
   fmtWeeks,
+  kpiGroups,
   reliabilityCells,
   reliabilityGroupCells,
   weekSpan,
@@ -192,42 +193,31 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
     );
   }
   if (k.rows.length === 0) return;
-  // Grouped as the plan runs: the standing set first, then the KPIs each phase introduces.
-  const groups: { key: string; title: string; color: string; rows: typeof k.rows }[] = [];
-  for (const row of k.rows) {
-    const key = row.phase ?? `source:${row.source}`;
-    let group = groups.find((g) => g.key === key);
-    if (!group) {
-      group = {
-        key,
-        title: row.phase ? (row.phaseName ?? row.phase) : row.sourceName,
-        color: row.phase ? PHASE_COLOR[row.phase].fill : w.palette.accent,
-        rows: [],
-      };
-      groups.push(group);
-    }
-    group.rows.push(row);
-  }
+  // Grouped as the plan runs, each group's date said once under its title.
+  const groups = kpiGroups(report);
   groups.forEach((group, i) => {
+    const dueStyle: TextStyle = { size: SIZE.small, color: COLOR.muted };
     tableWithLead(
       w,
       [
-        { header: L.kpi, width: 4 },
-        { header: L.due, width: 2 },
-        { header: L.frequency, width: 1.2 },
-        { header: L.owner, width: 1.2 },
+        { header: L.kpi, width: 5 },
+        { header: L.frequency, width: 1.4 },
+        { header: L.owner, width: 1.4 },
       ],
       group.rows.map((row) => [
         { text: row.kpi, bold: true, sub: row.measure },
-        row.due,
         row.frequency,
         row.ownerName ?? "",
       ]),
       (keep) => {
+        const due = w.measure(group.dueLine, w.width, dueStyle) + 4;
         // The list's heading travels with its first group, so that it never ends a page alone.
-        if (i === 0) w.subheading(k.rowsTitle, { keep: keep + 30 });
-        w.minorHeading(group.title, keep);
+        if (i === 0) w.subheading(k.rowsTitle, { keep: keep + due + 30 });
+        w.minorHeading(group.title, keep + due);
+        w.paragraph(group.dueLine, dueStyle, { after: 4, keep });
       },
+      // The section's last rows move to a new page together rather than one of them alone.
+      i === groups.length - 1 ? { keepWithNext: 1 } : {},
     );
   });
 }

@@ -236,10 +236,50 @@ export interface Punctuation {
   /** Around a parenthetical, including the space before it in English. */
   open: string;
   close: string;
+  /** A sentence's full stop ("." or "。"). */
+  stop: string;
 }
 
 /** The punctuation for a report language. */
 export function punctuationFor(lang: Lang): Punctuation {
-  const { colon, semicolon, open, close } = messagesFor(lang).common.punct;
-  return { colon, list: semicolon, open, close };
+  const { colon, semicolon, open, close, sentence } = messagesFor(lang).common.punct;
+  return { colon, list: semicolon, open, close, stop: sentence("") };
+}
+
+type KpiRow = ReportModel["kpis"]["rows"][number];
+
+/** A group of the list of every KPI: its rows share the one date they are due by. */
+export interface KpiGroup {
+  /** The phase that introduces the KPIs; null for the method's standing measures. */
+  phase: KpiRow["phase"];
+  title: string;
+  /** "Due: End of Rigidify, 1 November 2026", said once for the group. */
+  dueLine: string;
+  rows: KpiRow[];
+}
+
+/**
+ * The list of every KPI grouped as the plan runs, in every format (the PDF, Word and, through its
+ * view, Markdown): the standing measures first, then the KPIs each phase introduces, each group
+ * under its title with the date its KPIs are due, so a table never repeats one date on every row.
+ */
+export function kpiGroups(report: Pick<ReportModel, "kpis" | "labels" | "lang">): KpiGroup[] {
+  const { colon } = messagesFor(report.lang).common.punct;
+  const groups: (KpiGroup & { key: string })[] = [];
+  for (const row of report.kpis.rows) {
+    const key = row.phase ?? `source:${row.source}`;
+    let group = groups.find((g) => g.key === key);
+    if (!group) {
+      group = {
+        key,
+        phase: row.phase,
+        title: row.phase ? (row.phaseName ?? row.phase) : row.sourceName,
+        dueLine: `${report.labels.due}${colon}${row.due}`,
+        rows: [],
+      };
+      groups.push(group);
+    }
+    group.rows.push(row);
+  }
+  return groups.map(({ key: _key, ...group }) => group);
 }

@@ -16,6 +16,7 @@ import { STYLE } from "../docx/styles.js";
 import {
   fmtPct,
   fmtScore,
+  kpiGroups,
   punctuationFor,
   reliabilityCells,
   reliabilityGroupCells,
@@ -74,6 +75,8 @@ interface Ctx {
   b: Blocks;
   L: ReportModel["labels"];
   colon: string;
+  /** A sentence's full stop, after a decision's title as the Markdown has it. */
+  stop: string;
   sep: string;
   paren: (text: string) => string;
   charts: SvgChartLabels;
@@ -92,6 +95,7 @@ function context(r: ReportModel, palette: Palette, fonts: ChartFontOptions): Ctx
     b: makeBlocks(r.lang, { sectionsOnNewPage: r.edition !== "board", fonts }),
     L,
     colon: p.colon,
+    stop: p.stop,
     sep: p.list,
     paren: (text) => `${p.open}${text}${p.close}`,
     charts: {
@@ -693,27 +697,31 @@ function kpis({ r, b, L, colon }: Ctx): FileChild[] {
         k.scorecard.map((row) => [row.kpi, row.ownerName, row.baseline, row.target, row.cadence]),
       ),
     );
-  if (k.rows.length > 0)
+  if (k.rows.length === 0) return out;
+  out.push(b.heading(2, k.rowsTitle));
+  // As in the PDF: grouped as the plan runs, each group's date said once under its title.
+  for (const group of kpiGroups(r)) {
     out.push(
-      b.heading(2, k.rowsTitle),
+      b.heading(3, group.title),
+      b.paragraph(group.dueLine, { keepNext: true }),
       ...b.table(
         [
-          { header: L.kpi, width: 2.5 },
-          { header: L.measure, width: 3.2 },
-          { header: L.due, width: 2 },
-          { header: L.frequency, width: 1.3 },
-          { header: L.owner, width: 1.3 },
+          { header: L.kpi, width: 3 },
+          { header: L.measure, width: 4 },
+          { header: L.frequency, width: 1.6 },
+          { header: L.owner, width: 1.6 },
         ],
-        k.rows.map((row) => [row.kpi, row.measure, row.due, row.frequency, or(row.ownerName)]),
+        group.rows.map((row) => [row.kpi, row.measure, row.frequency, or(row.ownerName)]),
       ),
     );
+  }
   return out;
 }
 
-function decisions({ r, b, L }: Ctx): FileChild[] {
+function decisions({ r, b, L, stop }: Ctx): FileChild[] {
   const d = r.decisions;
   const out: FileChild[] = [b.paragraph(d.intro)];
-  out.push(...b.numbered(d.items.map((item) => `${item.title}. ${item.sentence}`)));
+  out.push(...b.numbered(d.items.map((item) => `${item.title}${stop} ${item.sentence}`)));
   if (d.nextSteps.length > 0) {
     out.push(
       b.heading(2, d.nextStepsTitle),

@@ -2,7 +2,7 @@ import { escapeMarkdown } from "../../core/text/markdown.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
-import { spreadCells, spreadColumns } from "../pdf/text.js";
+import { kpiGroups, spreadCells, spreadColumns } from "../pdf/text.js";
 import { loadTemplates } from "../templates.js";
 import type { RenderOptions } from "./options.js";
 
@@ -152,6 +152,8 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
       disagreements: spreadTable(e.perception.disagreements, e.labels),
       factConflicts: spreadTable(e.perception.factConflicts.items, e.labels),
     },
+    // The PDF's and Word's groups: the list of every KPI as the plan runs, a date once a group.
+    kpiGroupsView: kpiGroups(e),
     dimensionsView: e.dimensions.items.map((d, i) => ({
       ...d,
       number: `${numbers.dimensions ?? 0}.${i + 1}`,

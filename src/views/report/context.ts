@@ -40,7 +40,10 @@ export interface DimensionExpectation {
   monthsNeeded: number | null;
   /** The assessment date plus `monthsNeeded` months; null when that is null. */
   realisticDate: string | null;
-  /** It has a gap the plan does not close within the horizon. */
+  /**
+   * It has a gap the plan does not close by the reassessment, the day it is measured (a target
+   * reached later in the horizon is still short then, as `atReassessment` shows).
+   */
   outOfReach: boolean;
   /**
    * Its projected score at the reassessment, which measures it: the one score the report expects
@@ -137,7 +140,7 @@ function expectationsOf(
         d.score !== null &&
         d.gap !== null &&
         greaterThan(d.gap, 0) &&
-        (targetWeek === null || targetWeek > plan.horizonWeeks),
+        (targetWeek === null || targetWeek > plan.reassessmentWeek),
       atReassessment: atReassessment[d.id] ?? d.score,
     });
   });

@@ -13,6 +13,8 @@ import { havePdftotext, pdfText } from "../pdf/helpers.js";
 const squeeze = (text: string) =>
   text
     .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&")
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
@@ -59,7 +61,7 @@ for (const lang of LANGS) {
       }
     });
 
-    it("list every KPI with the actions it proves, when it is due and who owns it", () => {
+    it("list every KPI with the actions it proves, grouped by phase with its due date once, and who owns it", () => {
       const rows = r.kpis.rows.filter((row) => row.source === "plan");
       expect(rows.length).toBeGreaterThan(0);
       const title = new Map(r.roadmap.actions.map((a) => [a.id, a.title]));
@@ -77,15 +79,39 @@ for (const lang of LANGS) {
       for (const [format, text] of Object.entries(formats)) {
         const from = text.lastIndexOf(squeeze(r.kpis.rowsTitle));
         const list = text.slice(from, text.indexOf(squeeze(r.decisions.title), from));
-        for (const row of r.kpis.rows) {
+        for (const row of r.kpis.rows)
           expect(list, `${format}: ${row.kpi}`).toContain(squeeze(row.measure));
-          expect(list, `${format}: ${row.kpi}`).toContain(squeeze(row.due));
-        }
-        // No column saying where each row comes from: the same word on every row told nothing.
+        // No column saying where each row comes from, nor when it is due: the same words on
+        // every row told nothing. The date is said once, under the group's title.
         if (format !== "pdf")
           expect(list, format).toContain(
-            squeeze(`${rows[0]?.kpi}${rows[0]?.measure}${rows[0]?.due}${rows[0]?.frequency}`),
+            squeeze(`${rows[0]?.kpi}${rows[0]?.measure}${rows[0]?.frequency}`),
           );
+        const groups = [...new Set(r.kpis.rows.map((x) => x.phase ?? x.source))];
+        expect(groups.length, "the fixture's list has one group or none").toBeGreaterThan(1);
+        let at = 0;
+        for (const key of groups) {
+          const members = r.kpis.rows.filter((x) => (x.phase ?? x.source) === key);
+          const first = members[0];
+          const title = first?.phase ? (first.phaseName ?? "?") : (first?.sourceName ?? "?");
+          // The group's title, then its date, then its KPIs, in the plan's order.
+          const head = squeeze(`${title}${r.labels.due}`);
+          const found = list.indexOf(head, at);
+          expect(found, `${format}: ${title} with its date, in order`).toBeGreaterThanOrEqual(at);
+          at = found;
+          const dueAt = list.indexOf(squeeze(first?.due ?? "?"), at);
+          expect(dueAt - at, `${format}: ${title}'s date under it`).toBeLessThan(head.length + 4);
+          for (const row of members)
+            expect(list.indexOf(squeeze(row.kpi), at), `${format}: ${row.kpi}`).toBeGreaterThan(at);
+        }
+        // Each date once a group: never on every row of a phase.
+        for (const due of new Set(r.kpis.rows.map((x) => x.due))) {
+          const times = list.split(squeeze(due)).length - 1;
+          const owners = groups.filter((key) =>
+            r.kpis.rows.some((x) => (x.phase ?? x.source) === key && x.due === due),
+          );
+          expect(times, `${format}: ${due}`).toBe(owners.length);
+        }
         const planName = r.kpis.rows.find((x) => x.source === "plan")?.sourceName ?? "?";
         expect(list.split(squeeze(planName)).length - 1, format).toBeLessThan(2);
       }

@@ -147,6 +147,16 @@ describe("the gap report as DOCX", () => {
     }
   });
 
+  it("ends a decision's title with the report language's full stop, as the Markdown does", () => {
+    const text = (parts.get("word/document.xml") ?? "").replace(/<[^>]+>/g, "");
+    const report = hostileReport();
+    expect(report.decisions.items.length).toBeGreaterThan(0);
+    for (const item of report.decisions.items) {
+      expect(text).toContain(`${item.title}。 ${item.sentence.slice(0, 12)}`);
+      expect(text).not.toContain(`${item.title}. `);
+    }
+  });
+
   it("keeps each first-90-days action's week span on one line", async () => {
     const report = acmeReport();
     const body = (await packageParts(await renderDocx(report))).get("word/document.xml") ?? "";

@@ -56,8 +56,9 @@ function goalsOf(ctx: ReportContext): ReportModel["summary"]["calibration"]["goa
 }
 
 /**
- * Expectation calibration: the dimensions whose target the roadmap's projection does not reach
- * within the horizon, with the date it does and the score to expect at the reassessment (the same
+ * Expectation calibration: the dimensions whose target the roadmap's projection does not reach by
+ * the reassessment, which measures them (a target reached later in the horizon is still short
+ * then), with the date it does and the score to expect at the reassessment (the same
  * projection, and the same score, the radar, the scorecard, the dimension sections and the roadmap
  * use: `ctx.expectations`).
  */
@@ -100,7 +101,7 @@ export function buildCalibration(ctx: ReportContext): ReportModel["summary"]["ca
     horizonMonths: horizon,
     allReachable: items.length === 0,
     sentence: t.calibrationSentence({
-      horizon,
+      reassessment,
       monthsPerLevel,
       outOfReach: items.length,
       total: results.dimensions.filter((d) => d.score !== null).length,

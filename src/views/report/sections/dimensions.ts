@@ -25,10 +25,10 @@ export function strongestAndWeakest(briefs: QuestionBrief[]) {
   };
 }
 
-/** When the target is out of reach within the horizon: the roadmap's realistic date for it. */
+/** When the target is not reached by the reassessment: the roadmap's realistic date for it. */
 function expectationOf(ctx: ReportContext, id: string): DimensionDetail["expectation"] {
   const e = ctx.expectations.get(id);
-  if (!e?.outOfReach) return null;
+  if (!e?.outOfReach || e.atReassessment === null) return null;
   return {
     startWeek: e.startWeek,
     monthsNeeded: e.monthsNeeded,
@@ -38,6 +38,8 @@ function expectationOf(ctx: ReportContext, id: string): DimensionDetail["expecta
       months: e.monthsNeeded,
       date: e.realisticDate ? ctx.dateText(e.realisticDate) : null,
       horizon: ctx.horizon,
+      expected: e.atReassessment,
+      reassessment: ctx.dateText(ctx.weekDate(ctx.plan.reassessmentWeek)),
     }),
   };
 }
