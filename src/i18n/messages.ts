@@ -1,3 +1,4 @@
+import type { AgreementBand } from "../core/math/reliability.js";
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import type {
   ProgressStatus,
@@ -145,7 +146,8 @@ export interface ScoreMessages {
   /** The questionnaire has no `executive` or no `frontline` role that answers. */
   perceptionGapsNoRoles: string;
   factConflicts: string;
-  factConflictsNote: string;
+  /** Under the heading; `survey`: decided on rwg (10 answers or more), not on the range. */
+  factConflictsNote(survey: boolean): string;
   colQuestion: string;
   colRatings: string;
   expectationRisks: string;
@@ -624,9 +626,21 @@ export interface ReportMessages {
    * `onExperience`: the questionnaire has question kinds, so the perception gaps compare the
    * experience statements both sides answered and can differ from the scores by role.
    */
-  perceptionIntro(applicable: boolean, onExperience: boolean, gaps: PerceptionGapsState): string;
-  /** Before the facts rated two or more levels apart. */
-  factConflictsIntro: string;
+  /**
+   * `survey`: the disagreements were decided on rwg (questions of 10 answers or more), so the
+   * follow-up is put as agreement, not as answers two levels apart.
+   */
+  perceptionIntro(
+    applicable: boolean,
+    onExperience: boolean,
+    gaps: PerceptionGapsState,
+    survey: boolean,
+  ): string;
+  /**
+   * Before the facts to settle: rated two or more levels apart, or, `survey`, on which a survey's
+   * respondents are divided (rwg below 0.51) — evidence to check, not answers to correct.
+   */
+  factConflictsIntro(survey: boolean): string;
   /** Batch results grouped by a column (`--group-by`): the table of each value's mean scores. */
   groupScores: {
     title(column: string): string;
@@ -835,7 +849,7 @@ export interface ReportMessages {
 /** How well a dimension's questions hang together (Cronbach's alpha bands, docs/statistics.md). */
 export type AlphaBand = "good" | "acceptable" | "loose" | "poor" | "no-variance" | "too-few";
 /** How far respondents agree (rwg(j) bands of LeBreton & Senter 2008). */
-export type AgreementBand = "strong" | "moderate" | "weak" | "none";
+export type { AgreementBand };
 
 /** What a dimension's one-line reading is built from (the table shows the figures). */
 export interface ReliabilityReading {

@@ -147,6 +147,9 @@ const LABEL_KEYS = [
   "spread",
   "lowest",
   "highest",
+  "lowShare",
+  "highShare",
+  "agreementRwg",
   "monthsNeeded",
   "realisticDate",
   "answered",
@@ -228,6 +231,15 @@ const spreadItem = z.strictObject({
   spread: z.number(),
   min: z.number(),
   max: z.number(),
+  answered: z.number().int().optional(),
+  rwg: z
+    .number()
+    .optional()
+    .describe(
+      "Single-item rwg; with the shares, present on a survey-sized question (10 answers or more).",
+    ),
+  lowShare: z.number().optional().describe("Share of the answers below the middle of the scale."),
+  highShare: z.number().optional().describe("Share of the answers above the middle of the scale."),
 });
 
 const labelValue = z.strictObject({ label: z.string(), value: z.string() });

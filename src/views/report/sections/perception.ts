@@ -24,6 +24,7 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
       applicable,
       results.dimensions.some((d) => d.questions.some((q) => q.kind !== null)),
       gaps,
+      results.dimensions.some((d) => surveySized(d.questions)),
     ),
     byRole: {
       roles,
@@ -45,7 +46,7 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
       questionText: ctx.questionText(g.question),
     })),
     factConflicts: {
-      intro: t.factConflictsIntro,
+      intro: t.factConflictsIntro(surveySized(results.factConflicts)),
       items: results.factConflicts.map((g) => ({
         ...g,
         dimensionTitle: dimTitle.get(g.dimension) ?? g.dimension,
@@ -53,6 +54,11 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
       })),
     },
   };
+}
+
+/** Whether some of these questions are read on rwg (a survey's: 10 answers or more). */
+function surveySized(items: readonly { rwg?: number }[]): boolean {
+  return items.some((i) => i.rwg !== undefined);
 }
 
 /** Groups shown per group-by column: a table column each, so a page's width holds them. */
