@@ -1,5 +1,5 @@
-import type { AgreementBand } from "../core/math/reliability.js";
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
+import type { AgreementBand } from "../core/math/reliability.js";
 import type {
   ProgressStatus,
   QuestionField,
