@@ -821,7 +821,8 @@ export interface ReportMessages {
   kpiDueAtReassessment(date: string): string;
   /** A standing measure's target when the plan has no action: met by the reassessment. */
   practiceTargetAtReassessment(date: string): string;
-  methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];
+  /** `survey`: some questions had 10 answers or more, and their disagreement is read on rwg. */
+  methodParagraphs(a: { monthsPerLevel: number; horizon: number; survey: boolean }): string[];
   /** The method paragraph naming the profile used and why it shapes the scores as it does. */
   profileParagraph(name: string, why: string): string;
   coverageIntro: string;

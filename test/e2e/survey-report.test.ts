@@ -247,7 +247,8 @@ describe("a survey whose respondents broadly agree", () => {
       const common = ["report", at("results.json"), "--lang", lang];
       const json = runCli([...common, "--format", "json"]);
       expect(json.status).toBe(0);
-      const { perception } = JSON.parse(json.stdout);
+      const { perception, appendix } = JSON.parse(json.stdout);
+      expect(appendix.method.paragraphs.join(" ")).toMatch(/rwg/);
       expect(perception.disagreements.length + perception.factConflicts.items.length).toBe(2);
       expect(perception.factConflicts.intro).not.toMatch(/correct the answers|更正答案/);
       expect(perception.factConflicts.intro).toMatch(/rwg/);

@@ -1,3 +1,4 @@
+import type { Results } from "../../../core/models/results.js";
 import { missingPerceptionRoles } from "../../../core/questionnaire/types.js";
 import { compareText } from "../../../core/text/compare.js";
 import { headingLabel } from "../../../core/text/survey-heading.js";
@@ -24,7 +25,7 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
       applicable,
       results.dimensions.some((d) => d.questions.some((q) => q.kind !== null)),
       gaps,
-      results.dimensions.some((d) => surveySized(d.questions)),
+      readOnRwg(results),
     ),
     byRole: {
       roles,
@@ -59,6 +60,14 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
 /** Whether some of these questions are read on rwg (a survey's: 10 answers or more). */
 function surveySized(items: readonly { rwg?: number }[]): boolean {
   return items.some((i) => i.rwg !== undefined);
+}
+
+/**
+ * Whether the results read some question's disagreement on rwg (10 answers or more, as a survey
+ * has) rather than on the range: the perception intro and the method say so.
+ */
+export function readOnRwg(results: Results): boolean {
+  return results.dimensions.some((d) => surveySized(d.questions));
 }
 
 /** Groups shown per group-by column: a table column each, so a page's width holds them. */
