@@ -51,8 +51,8 @@ export const DISAGREEMENT_SPREAD = 2;
 /**
  * From this many answers a question is read as a survey's: its disagreement is single-item rwg
  * below moderate agreement (`agreementBand`), not the range, which hundreds of answers almost
- * always stretch across the scale. Ten is the smallest group LeBreton & Senter (2008) treat as
- * giving a stable rwg; docs/statistics.md explains the choice.
+ * always stretch across the scale. Ten: with fewer raters rwg swings with one or two answers
+ * (its dependence on group size, LeBreton & Senter 2008); docs/statistics.md explains the choice.
  */
 export const SURVEY_SIZED_ANSWERS = 10;
 /** Perception gaps of at least this much are flagged. */
