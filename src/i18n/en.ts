@@ -525,6 +525,8 @@ const report: Messages["report"] = {
     survey
       ? "These questions ask about facts of the organisation, not opinions, yet the respondents are clearly divided on them (agreement, rwg, below 0.51; the table shows the shares rating them low and high). A division this wide on a matter of record usually means practice differs from team to team, or that the facts are not widely known. Before this report is relied on, the assessor should check the documents or records concerned and note what they show beside the score; until then each is scored on the average of the ratings."
       : "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each is scored on the average of the ratings.",
+  spreadMore: ({ shown, total }) =>
+    `The ${shown} questions on which respondents are most divided are shown; ${total - shown} more also fall short of moderate agreement. When this many questions divide the respondents, the division lies in the organisation as a whole rather than in particular topics. Every question's figures are in the assessment's working papers.`,
   perceptionIntro: (applicable, onExperience, gaps, survey) =>
     applicable && gaps !== "measured"
       ? `${followUp(survey)} Perception gaps, which set the executives' view against the front line's, ${gaps === "no-roles" ? "are not measured: this questionnaire has no executive and front-line roles to compare." : "need answers from both, so none is measured here."}`

@@ -641,6 +641,8 @@ export interface ReportMessages {
    * respondents are divided (rwg below 0.51) — evidence to check, not answers to correct.
    */
   factConflictsIntro(survey: boolean): string;
+  /** Under a survey's disagreements or facts to settle when only the most divided are shown. */
+  spreadMore(a: { shown: number; total: number }): string;
   /** Batch results grouped by a column (`--group-by`): the table of each value's mean scores. */
   groupScores: {
     title(column: string): string;

@@ -190,6 +190,13 @@ describe("a 问卷星 survey from the bundled pack, scored and reported", () => 
       );
       expect(model.appendix.respondents.items).toEqual([]);
       expect(model.dimensions.intro).not.toMatch(/interview|访谈/);
+      // Respondents spread over the whole scale on every question (rwg about .3): a board is
+      // shown the ten most divided of each list and told the rest is the same.
+      const { disagreements, disagreementsMore, factConflicts } = model.perception;
+      expect(disagreements.length).toBe(10);
+      expect(factConflicts.items.length).toBe(10);
+      expect(disagreementsMore).toMatch(lang === "en" ? /^The 10 questions/ : /^此处列出/);
+      expect(factConflicts.more).toBeDefined();
       const out = at(`report-${lang}.pdf`);
       expect(runCli([...common, "--format", "pdf", "-o", out]).status).toBe(0);
       expect(layoutFaults(pdfPages(out))).toEqual([]);

@@ -603,13 +603,29 @@ const perceptionSection = z.strictObject({
       sentence: z.string(),
     }),
   ),
-  disagreements: z.array(spreadItem),
+  disagreements: z
+    .array(spreadItem)
+    .describe(
+      "Questions the respondents disagree on; from a survey, at most ten (the lowest rwg), in questionnaire order.",
+    ),
+  disagreementsMore: z
+    .string()
+    .optional()
+    .describe(
+      "From a survey with more than ten disagreements: what the table leaves out, and where it is.",
+    ),
   factConflicts: z
     .strictObject({
       intro: z.string(),
       items: z.array(spreadItem),
+      more: z
+        .string()
+        .optional()
+        .describe("From a survey with more than ten facts to settle: what the table leaves out."),
     })
-    .describe("Facts rated two or more levels apart, for the assessor to settle with evidence."),
+    .describe(
+      "Facts whose ratings lie apart, for the assessor to settle with evidence; from a survey, at most ten (the lowest rwg).",
+    ),
 });
 
 const riskItem = z.strictObject({

@@ -577,14 +577,21 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
       columns(p.disagreements),
       rows(p.disagreements),
       (keep) => w.subheading(L.disagreements, { keep }),
-      closingRows(p.factConflicts.items.length === 0),
+      closingRows(p.factConflicts.items.length === 0 && !p.disagreementsMore),
     );
+    if (p.disagreementsMore) w.paragraph(p.disagreementsMore);
   }
   if (p.factConflicts.items.length > 0) {
     w.space(6);
     w.subheading(L.factConflicts, { keep: 40 });
     w.paragraph(p.factConflicts.intro);
-    drawTable(w, columns(p.factConflicts.items), rows(p.factConflicts.items), closingRows(true));
+    drawTable(
+      w,
+      columns(p.factConflicts.items),
+      rows(p.factConflicts.items),
+      closingRows(!p.factConflicts.more),
+    );
+    if (p.factConflicts.more) w.paragraph(p.factConflicts.more);
   }
 }
 

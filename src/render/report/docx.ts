@@ -390,6 +390,7 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
         spreadColumns(L, disagreementsSurvey),
         p.disagreements.map((d) => spreadCells(d, L.inconclusive, disagreementsSurvey)),
       ),
+      ...(p.disagreementsMore ? [b.paragraph(p.disagreementsMore)] : []),
     );
   else out.push(b.paragraph(L.none));
   const factsSurvey = surveySpread(p.factConflicts.items);
@@ -401,6 +402,7 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
         spreadColumns(L, factsSurvey),
         p.factConflicts.items.map((d) => spreadCells(d, L.inconclusive, factsSurvey)),
       ),
+      ...(p.factConflicts.more ? [b.paragraph(p.factConflicts.more)] : []),
     );
   return out;
 }

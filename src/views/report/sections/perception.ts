@@ -17,6 +17,8 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
     : missingPerceptionRoles(ctx.questionnaire).length > 0
       ? "no-roles"
       : "unanswered";
+  const disagreements = spreadList(ctx, results.disagreements);
+  const facts = spreadList(ctx, results.factConflicts);
   return {
     title: t.section.perception,
     applicable,
@@ -41,21 +43,51 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
       title: dimTitle.get(g.dimension) ?? g.dimension,
       sentence: t.perceptionGapSentence({ ...g, title: dimTitle.get(g.dimension) ?? g.dimension }),
     })),
-    disagreements: results.disagreements.map((g) => ({
-      ...g,
-      dimensionTitle: dimTitle.get(g.dimension) ?? g.dimension,
-      questionText: ctx.questionText(g.question),
-    })),
+    disagreements: disagreements.items,
+    ...(disagreements.more ? { disagreementsMore: disagreements.more } : {}),
     factConflicts: {
       intro: t.factConflictsIntro(surveySized(results.factConflicts)),
-      items: results.factConflicts.map((g) => ({
-        ...g,
-        dimensionTitle: dimTitle.get(g.dimension) ?? g.dimension,
-        questionText: ctx.questionText(g.question),
-      })),
+      items: facts.items,
+      ...(facts.more ? { more: facts.more } : {}),
     },
   };
 }
+
+/** A survey's disagreements or facts to settle shown at most: the most divided (lowest rwg). */
+export const SHOWN_SPREAD = 10;
+
+/**
+ * The disagreements or facts to settle as the report lists them. From a survey (items read on
+ * rwg) a list longer than `SHOWN_SPREAD` keeps the most divided, in questionnaire order, and says
+ * what it leaves out: a board reads ten divided questions, not seventy.
+ */
+function spreadList(
+  ctx: ReportContext,
+  all: Results["disagreements"],
+): { items: SpreadItem[]; more?: string } {
+  const { dimTitle, t } = ctx;
+  let kept = all;
+  if (surveySized(all) && all.length > SHOWN_SPREAD) {
+    const chosen = new Set(
+      all
+        .map((item, index) => ({ item, index }))
+        .sort((a, b) => (a.item.rwg ?? 1) - (b.item.rwg ?? 1) || a.index - b.index)
+        .slice(0, SHOWN_SPREAD)
+        .map((x) => x.item),
+    );
+    kept = all.filter((item) => chosen.has(item));
+  }
+  const items = kept.map((g) => ({
+    ...g,
+    dimensionTitle: dimTitle.get(g.dimension) ?? g.dimension,
+    questionText: ctx.questionText(g.question),
+  }));
+  return kept.length < all.length
+    ? { items, more: t.spreadMore({ shown: kept.length, total: all.length }) }
+    : { items };
+}
+
+type SpreadItem = ReportModel["perception"]["disagreements"][number];
 
 /** Whether some of these questions are read on rwg (a survey's: 10 answers or more). */
 function surveySized(items: readonly { rwg?: number }[]): boolean {
