@@ -133,7 +133,10 @@ const score: Messages["score"] = {
   perceptionGapsNoRoles:
     "Not measured: the questionnaire has no executive and front-line roles (role ids executive and frontline) to compare.",
   factConflicts: "Facts to settle with evidence",
-  factConflictsNote: "facts rated two or more levels apart; check the records",
+  factConflictsNote: (survey) =>
+    survey
+      ? "facts the respondents are divided on (rwg below 0.51); check the records"
+      : "facts rated two or more levels apart; check the records",
   colQuestion: "Question",
   colRatings: "Ratings",
   expectationRisks: "Expectation risks",
@@ -212,6 +215,12 @@ const reliability: Messages["report"]["reliability"] = {
   },
 };
 
+/** The sentence that sends the reader to the disagreements: by the range, or a survey's by rwg. */
+const followUp = (survey: boolean) =>
+  survey
+    ? "Questions on which respondents are clearly divided (agreement, rwg, below 0.51; the table shows the shares rating them low and high) deserve a follow-up conversation."
+    : "Questions whose answers differ by two levels or more deserve a follow-up conversation.";
+
 const report: Messages["report"] = {
   reliability,
   labels: {
@@ -271,6 +280,9 @@ const report: Messages["report"] = {
     spread: "Spread",
     lowest: "Lowest",
     highest: "Highest",
+    lowShare: "Rated low",
+    highShare: "Rated high",
+    agreementRwg: "Agreement (rwg)",
     monthsNeeded: "Months needed",
     realisticDate: "Realistic date",
     answered: "Answered",
@@ -513,13 +525,17 @@ const report: Messages["report"] = {
         .filter(Boolean)
         .join(" "),
   },
-  factConflictsIntro:
-    "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each is scored on the average of the ratings.",
-  perceptionIntro: (applicable, onExperience, gaps) =>
+  factConflictsIntro: (survey) =>
+    survey
+      ? "These questions ask about facts of the organisation, not opinions, yet the respondents are clearly divided on them (agreement, rwg, below 0.51; the table shows the shares rating them low and high). A division this wide on a matter of record usually means practice differs from team to team, or that the facts are not widely known. Before this report is relied on, the assessor should check the documents or records concerned and note what they show beside the score; until then each is scored on the average of the ratings."
+      : "These questions ask about facts of the organisation, not opinions, yet the people who can see the evidence rated them two or more levels apart. Before this report is relied on, the assessor should look at the documents or records concerned and correct the answers; until then each is scored on the average of the ratings.",
+  spreadMore: ({ shown, total }) =>
+    `The ${shown} questions on which respondents are most divided are shown; ${total - shown} more also fall short of moderate agreement. When this many questions divide the respondents, the division lies in the organisation as a whole rather than in particular topics. Every question's figures are in the assessment's working papers.`,
+  perceptionIntro: (applicable, onExperience, gaps, survey) =>
     applicable && gaps !== "measured"
-      ? `Questions whose answers differ by two levels or more deserve a follow-up conversation. Perception gaps, which set the executives' view against the front line's, ${gaps === "no-roles" ? "are not measured: this questionnaire has no executive and front-line roles to compare." : "need answers from both, so none is measured here."}`
+      ? `${followUp(survey)} Perception gaps, which set the executives' view against the front line's, ${gaps === "no-roles" ? "are not measured: this questionnaire has no executive and front-line roles to compare." : "need answers from both, so none is measured here."}`
       : applicable
-        ? `When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; questions whose answers differ by two levels or more deserve a follow-up conversation.${onExperience ? " The perception gaps compare the two sides only on the experience questions both of them answered, leaving out the facts of the organisation, so their figures can differ from the scores by role." : ""}`
+        ? `When executives rate a dimension a full level or more above the front line, plans are being made on a flattering picture; ${followUp(survey).replace(/^Q/, "q")}${onExperience ? " The perception gaps compare the two sides only on the experience questions both of them answered, leaving out the facts of the organisation, so their figures can differ from the scores by role." : ""}`
         : "Only one role answered, so perception gaps between roles cannot be shown. Interview executives and front-line staff separately to reveal them.",
   perceptionGapSentence: (a) =>
     `${a.title}: executives ${fmtScore(a.executive)}, front line ${fmtScore(a.frontline)} (gap ${fmtScore(a.gap)}).`,
@@ -703,7 +719,7 @@ const report: Messages["report"] = {
     "Each question is answered on the five-level scale; a reverse-scored agreement item scores six minus the answer. Not applicable takes a question out of every calculation; unknown counts as applicable but unanswered.",
     "With several respondents, a question's score is the mean over the roles present of each role's mean, so that many front-line answers do not drown a single executive. A dimension's score is the weighted mean of its answered questions, and its level is the whole part of the score, capped by any critical question that scores lower. The overall score is the weighted mean of the dimensions that could be scored.",
     "Coverage is the share of applicable question weight that was answered. Confidence weighs four things together: coverage, how many people answered, whether every role that should answer took part, and whether respondents agree. It is high only when coverage reaches 80%, at least three people answered, every expected role is present and respondents agree on 80% of the answered weight; medium at 50%, two people, half the roles and 50% agreement; low otherwise. One respondent alone therefore never gives more than low confidence. The gap is the target minus the score when positive.",
-    `A dimension climbs about one level every ${a.monthsPerLevel} months from the week the roadmap starts work on it; a target is out of reach when that climb has not reached it by the reassessment that closes the roadmap, inside the ${a.horizon}-month horizon, and the report then gives the realistic date. Executives rating a dimension a full level above the front line is flagged as a perception gap, and answers two or more levels apart as a disagreement.`,
+    `A dimension climbs about one level every ${a.monthsPerLevel} months from the week the roadmap starts work on it; a target is out of reach when that climb has not reached it by the reassessment that closes the roadmap, inside the ${a.horizon}-month horizon, and the report then gives the realistic date. Executives rating a dimension a full level above the front line is flagged as a perception gap, and ${a.survey ? "a question as a disagreement when its respondents agree less than moderately (rwg below 0.51; LeBreton & Senter 2008). With ten or more answers to a question, as in this survey, some answers almost always lie two levels apart, so that test, kept for interviews, would say little." : "answers two or more levels apart as a disagreement."}`,
     "Risks and the readiness verdict follow from rules written in the questionnaire; the roadmap is built from its recommendations as described in the roadmap section.",
   ],
   coverageIntro:

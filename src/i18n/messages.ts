@@ -1,4 +1,5 @@
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
+import type { AgreementBand } from "../core/math/reliability.js";
 import type {
   ProgressStatus,
   QuestionField,
@@ -145,7 +146,8 @@ export interface ScoreMessages {
   /** The questionnaire has no `executive` or no `frontline` role that answers. */
   perceptionGapsNoRoles: string;
   factConflicts: string;
-  factConflictsNote: string;
+  /** Under the heading; `survey`: decided on rwg (10 answers or more), not on the range. */
+  factConflictsNote(survey: boolean): string;
   colQuestion: string;
   colRatings: string;
   expectationRisks: string;
@@ -655,9 +657,23 @@ export interface ReportMessages {
    * `onExperience`: the questionnaire has question kinds, so the perception gaps compare the
    * experience statements both sides answered and can differ from the scores by role.
    */
-  perceptionIntro(applicable: boolean, onExperience: boolean, gaps: PerceptionGapsState): string;
-  /** Before the facts rated two or more levels apart. */
-  factConflictsIntro: string;
+  /**
+   * `survey`: the disagreements were decided on rwg (questions of 10 answers or more), so the
+   * follow-up is put as agreement, not as answers two levels apart.
+   */
+  perceptionIntro(
+    applicable: boolean,
+    onExperience: boolean,
+    gaps: PerceptionGapsState,
+    survey: boolean,
+  ): string;
+  /**
+   * Before the facts to settle: rated two or more levels apart, or, `survey`, on which a survey's
+   * respondents are divided (rwg below 0.51) — evidence to check, not answers to correct.
+   */
+  factConflictsIntro(survey: boolean): string;
+  /** Under a survey's disagreements or facts to settle when only the most divided are shown. */
+  spreadMore(a: { shown: number; total: number }): string;
   /** Batch results grouped by a column (`--group-by`): the table of each value's mean scores. */
   groupScores: {
     title(column: string): string;
@@ -838,7 +854,8 @@ export interface ReportMessages {
   kpiDueAtReassessment(date: string): string;
   /** A standing measure's target when the plan has no action: met by the reassessment. */
   practiceTargetAtReassessment(date: string): string;
-  methodParagraphs(a: { monthsPerLevel: number; horizon: number }): string[];
+  /** `survey`: some questions had 10 answers or more, and their disagreement is read on rwg. */
+  methodParagraphs(a: { monthsPerLevel: number; horizon: number; survey: boolean }): string[];
   /** The method paragraph naming the profile used and why it shapes the scores as it does. */
   profileParagraph(name: string, why: string): string;
   coverageIntro: string;
@@ -866,7 +883,7 @@ export interface ReportMessages {
 /** How well a dimension's questions hang together (Cronbach's alpha bands, docs/statistics.md). */
 export type AlphaBand = "good" | "acceptable" | "loose" | "poor" | "no-variance" | "too-few";
 /** How far respondents agree (rwg(j) bands of LeBreton & Senter 2008). */
-export type AgreementBand = "strong" | "moderate" | "weak" | "none";
+export type { AgreementBand };
 
 /** What a dimension's one-line reading is built from (the table shows the figures). */
 export interface ReliabilityReading {

@@ -13,15 +13,18 @@ import { layoutFaults, pdfPages } from "../helpers/pdf-layout.js";
 const DEPARTMENT = "74、您所在的部门：";
 const DEPARTMENTS = ["销售部", "客服中心", "市场部", "财务部", "信息技术部"];
 
-/** 问卷星's download of the survey `wjx-import.txt` describes, with the bad rows a real one has. */
-function writeExport(importText: string, file: string): void {
-  let seed = 42;
-  const rnd = () => {
+/** A seeded generator of numbers in [0, 1), so an export is the same on every run. */
+function seeded(start: number): () => number {
+  let seed = start;
+  return () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  // The import text: a title block, then one block per question (its line, then its options).
-  const questions = importText
+}
+
+/** The questions of the import text: a title block, then one block per question (its line, then its options). */
+function questionsOf(importText: string): { heading: string; options: string[] }[] {
+  return importText
     .split(/\n\n+/)
     .slice(1)
     .filter((b) => /\[/.test(b))
@@ -29,6 +32,14 @@ function writeExport(importText: string, file: string): void {
       const [line = "", ...options] = b.trim().split("\n");
       return { heading: line.replace(/\[.*?\]$/, "").replace(/^(\d+)\./, "$1、"), options };
     });
+}
+
+const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** 问卷星's download of the survey `wjx-import.txt` describes, with the bad rows a real one has. */
+function writeExport(importText: string, file: string): void {
+  const rnd = seeded(42);
+  const questions = questionsOf(importText);
   const [role, ...items] = questions;
   if (!role) throw new Error("no role question");
   const header = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"];
@@ -61,8 +72,44 @@ function writeExport(importText: string, file: string): void {
   for (let c = 7; c < header.length + questions.length; c++) set(90, c, ""); // nothing answered
   set(120, 9, "3.5");
   rows[150] = rows[150]?.slice(0, 30) ?? []; // cut short
-  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  writeFileSync(file, `${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`);
+  writeFileSync(file, `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`);
+}
+
+/**
+ * A clean download of 300 respondents who broadly agree: each question has its own usual answer,
+ * most respondents give it, a fifth one level either side, a few two levels off — so nearly every
+ * question has answers two levels apart. Only the questions at `divided` split the respondents
+ * between the two ends of the scale.
+ */
+function writeAgreeingExport(importText: string, file: string, divided: readonly number[]): void {
+  const rnd = seeded(7);
+  const [role, ...items] = questionsOf(importText);
+  if (!role) throw new Error("no role question");
+  const header = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"];
+  const rows = [[...header, role.heading, ...items.map((q) => q.heading)]];
+  const usual = items.map(() => 2 + Math.floor(rnd() * 3));
+  for (let i = 1; i <= 300; i++) {
+    const answers = items.map((q, k) => {
+      const r = rnd();
+      const level = divided.includes(k)
+        ? r < 0.5
+          ? 1 + Math.floor(rnd() * 2)
+          : 4 + Math.floor(rnd() * 2)
+        : (usual[k] ?? 3) + (r < 0.6 ? 0 : r < 0.8 ? -1 : r < 0.97 ? 1 : rnd() < 0.5 ? -2 : 2);
+      return q.options[Math.max(1, Math.min(5, level)) - 1] ?? "";
+    });
+    const when = `2026/11/${1 + (i % 28)} 9:${String(i % 60).padStart(2, "0")}:00`;
+    const meta = [
+      String(i),
+      when,
+      `${200 + i}秒`,
+      "链接",
+      "直接访问",
+      `117.136.12.${i % 250}(北京)`,
+    ];
+    rows.push([...meta, role.options[i % 4] ?? "", ...answers]);
+  }
+  writeFileSync(file, `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`);
 }
 
 describe("a 问卷星 survey from the bundled pack, scored and reported", () => {
@@ -143,9 +190,84 @@ describe("a 问卷星 survey from the bundled pack, scored and reported", () => 
       );
       expect(model.appendix.respondents.items).toEqual([]);
       expect(model.dimensions.intro).not.toMatch(/interview|访谈/);
+      // Respondents spread over the whole scale on every question (rwg about .3): a board is
+      // shown the ten most divided of each list and told the rest is the same.
+      const { disagreements, disagreementsMore, factConflicts } = model.perception;
+      expect(disagreements.length).toBe(10);
+      expect(factConflicts.items.length).toBe(10);
+      expect(disagreementsMore).toMatch(lang === "en" ? /^The 10 questions/ : /^此处列出/);
+      expect(factConflicts.more).toBeDefined();
       const out = at(`report-${lang}.pdf`);
       expect(runCli([...common, "--format", "pdf", "-o", out]).status).toBe(0);
       expect(layoutFaults(pdfPages(out))).toEqual([]);
+    }, 60_000);
+  }
+});
+
+describe("a survey whose respondents broadly agree", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "crm-survey-agree-"));
+  const at = (name: string) => path.join(dir, name);
+  // Two questions split the respondents, one a fact (question 3 of the pack: a record of the
+  // organisation) and one an experience question (question 20).
+  const DIVIDED = [2, 19];
+
+  beforeAll(() => {
+    expect(runCli(["survey", "--platform", "wjx", "--lang", "zh-CN", "-o", at("wjx")]).status).toBe(
+      0,
+    );
+    const mapping = at("wjx/wjx-mapping.yaml");
+    writeFileSync(
+      mapping,
+      readFileSync(mapping, "utf8")
+        .replace("TODO client name", "Acme Manufacturing")
+        .replace("TODO your name", "Jane Consultant")
+        .replace(/^ {2}date: .*$/m, "  date: 2026-12-06"),
+    );
+    writeAgreeingExport(readFileSync(at("wjx/wjx-import.txt"), "utf8"), at("export.csv"), DIVIDED);
+    const r = runCli(["batch", at("export.csv"), "--map", mapping, "-o", at("results.json")]);
+    expect(r.status, r.stderr).toBe(0);
+  }, 60_000);
+
+  it("flags only the divided questions, on rwg, though nearly every question spans two levels", () => {
+    const results = JSON.parse(readFileSync(at("results.json"), "utf8"));
+    type Q = { id: string; spread: number | null; rwg?: number; kind: string | null };
+    const questions: Q[] = results.dimensions.flatMap((d: { questions: Q[] }) => d.questions);
+    // The interview's rule (lowest and highest two levels apart) would list nearly all of them.
+    expect(questions.filter((q) => (q.spread ?? 0) >= 2).length).toBeGreaterThan(30);
+    const flagged = [...results.disagreements, ...results.factConflicts];
+    expect(flagged.map((f: { question: string }) => f.question).sort()).toEqual(
+      DIVIDED.map((k) => questions[k]?.id).sort(),
+    );
+    for (const f of flagged) {
+      expect(f.rwg).toBeLessThan(0.51);
+      expect(f.answered).toBe(300);
+      expect(f.lowShare).toBeGreaterThan(0.35);
+      expect(f.highShare).toBeGreaterThan(0.35);
+    }
+    for (const q of questions) {
+      if (!DIVIDED.includes(questions.indexOf(q))) expect(q.rwg).toBeGreaterThanOrEqual(0.51);
+    }
+  });
+
+  for (const lang of ["en", "zh-CN"] as const) {
+    it(`reports them in ${lang} as shares and rwg, asking for evidence, not corrected answers`, () => {
+      const common = ["report", at("results.json"), "--lang", lang];
+      const json = runCli([...common, "--format", "json"]);
+      expect(json.status).toBe(0);
+      const { perception, appendix } = JSON.parse(json.stdout);
+      expect(appendix.method.paragraphs.join(" ")).toMatch(/rwg/);
+      expect(perception.disagreements.length + perception.factConflicts.items.length).toBe(2);
+      expect(perception.factConflicts.intro).not.toMatch(/correct the answers|更正答案/);
+      expect(perception.factConflicts.intro).toMatch(/rwg/);
+      expect(perception.intro).not.toMatch(/two levels or more|相差两级/);
+      const md = runCli([...common, "--format", "md"]);
+      expect(md.status).toBe(0);
+      const header =
+        lang === "en"
+          ? "| Rated low | Rated high | Agreement (rwg) |"
+          : "| 低分占比 | 高分占比 | 一致度（rwg） |";
+      expect(md.stdout).toContain(header);
+      expect(md.stdout).not.toContain(lang === "en" ? "| Lowest |" : "| 最低 |");
     }, 60_000);
   }
 });

@@ -170,6 +170,29 @@ export function rwgJ(itemVariances: readonly number[], nullVariance: number): nu
   return agreement / (agreement + ratio);
 }
 
+/**
+ * Single-item rwg (James, Demaree & Wolf 1984, eq. 1): 1 − s² ÷ σ²_EU, with s² the item's
+ * observed variance; rwg(j) with J = 1, so the same truncation at 0 applies.
+ */
+export function rwgSingle(variance: number, nullVariance: number): number | null {
+  return rwgJ([variance], nullVariance);
+}
+
+/** How far respondents agree: LeBreton & Senter's (2008) Table 3 bands of rwg and rwg(j). */
+export type AgreementBand = "strong" | "moderate" | "weak" | "none";
+
+/** The least rwg of each band (LeBreton & Senter 2008, Table 3); below `weak`: hardly any agreement. */
+export const AGREEMENT_BANDS = { strong: 0.71, moderate: 0.51, weak: 0.31 } as const;
+
+/** The band of an rwg or rwg(j) figure, read on the figure as reported (two decimals). */
+export function agreementBand(rwg: number | null): AgreementBand | null {
+  if (rwg === null) return null;
+  if (rwg >= AGREEMENT_BANDS.strong) return "strong";
+  if (rwg >= AGREEMENT_BANDS.moderate) return "moderate";
+  if (rwg >= AGREEMENT_BANDS.weak) return "weak";
+  return "none";
+}
+
 /** One group's count, sum and sum of squares of a measure. */
 export interface GroupSums {
   n: number;

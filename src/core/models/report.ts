@@ -147,6 +147,9 @@ const LABEL_KEYS = [
   "spread",
   "lowest",
   "highest",
+  "lowShare",
+  "highShare",
+  "agreementRwg",
   "monthsNeeded",
   "realisticDate",
   "answered",
@@ -228,6 +231,15 @@ const spreadItem = z.strictObject({
   spread: z.number(),
   min: z.number(),
   max: z.number(),
+  answered: z.number().int().optional(),
+  rwg: z
+    .number()
+    .optional()
+    .describe(
+      "Single-item rwg; with the shares, present on a survey-sized question (10 answers or more).",
+    ),
+  lowShare: z.number().optional().describe("Share of the answers below the middle of the scale."),
+  highShare: z.number().optional().describe("Share of the answers above the middle of the scale."),
 });
 
 const labelValue = z.strictObject({ label: z.string(), value: z.string() });
@@ -595,13 +607,29 @@ const perceptionSection = z.strictObject({
       sentence: z.string(),
     }),
   ),
-  disagreements: z.array(spreadItem),
+  disagreements: z
+    .array(spreadItem)
+    .describe(
+      "Questions the respondents disagree on; from a survey, at most ten (the lowest rwg), in questionnaire order.",
+    ),
+  disagreementsMore: z
+    .string()
+    .optional()
+    .describe(
+      "From a survey with more than ten disagreements: what the table leaves out, and where it is.",
+    ),
   factConflicts: z
     .strictObject({
       intro: z.string(),
       items: z.array(spreadItem),
+      more: z
+        .string()
+        .optional()
+        .describe("From a survey with more than ten facts to settle: what the table leaves out."),
     })
-    .describe("Facts rated two or more levels apart, for the assessor to settle with evidence."),
+    .describe(
+      "Facts whose ratings lie apart, for the assessor to settle with evidence; from a survey, at most ten (the lowest rwg).",
+    ),
 });
 
 const riskItem = z.strictObject({

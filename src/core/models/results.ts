@@ -87,15 +87,51 @@ export const questionKindSchema = z
   );
 
 /** A fact rated two or more levels apart: the assessor settles it with evidence. */
+/**
+ * A survey-sized question's spread (at least 10 answers; absent below): what a disagreement or a
+ * fact to settle is decided on there, and what the report shows of it.
+ */
+const surveySpreadFields = {
+  answered: z
+    .number()
+    .int()
+    .optional()
+    .describe("Answers the figures rest on; present from 10 answers (a survey-sized question)."),
+  rwg: z
+    .number()
+    .optional()
+    .describe(
+      "Single-item rwg (James, Demaree & Wolf 1984), two decimals; flagged below 0.51. Present from 10 answers.",
+    ),
+  lowShare: z
+    .number()
+    .optional()
+    .describe(
+      "Share of the answers below the middle of the scale (levels 1–2 of 5); from 10 answers.",
+    ),
+  highShare: z
+    .number()
+    .optional()
+    .describe(
+      "Share of the answers above the middle of the scale (levels 4–5 of 5); from 10 answers.",
+    ),
+};
+
+/** A question whose answers lie apart: a disagreement or a fact to settle. */
+const spreadFields = {
+  dimension: z.string(),
+  question: z.string(),
+  spread: z.number(),
+  min: z.number(),
+  max: z.number(),
+  ...surveySpreadFields,
+};
+
 export const factConflictSchema = z
-  .strictObject({
-    dimension: z.string(),
-    question: z.string(),
-    spread: z.number(),
-    min: z.number(),
-    max: z.number(),
-  })
-  .describe("A fact question whose respondents' ratings differ by at least 2 levels.");
+  .strictObject(spreadFields)
+  .describe(
+    "A fact question whose respondents' ratings lie apart: at least 2 levels between the lowest and highest with fewer than 10 answers, single-item rwg below 0.51 from 10 answers.",
+  );
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
@@ -174,13 +210,21 @@ export const questionResultSchema = z
       .number()
       .nullable()
       .describe("Highest minus lowest respondent score; null when unanswered."),
+    rwg: z
+      .number()
+      .optional()
+      .describe(
+        "Single-item rwg of the answers (1 − s² ÷ σ²_EU, truncated at 0), two decimals; present from 10 answers.",
+      ),
     disagreement: z
       .boolean()
-      .describe("True when the spread is at least 2 levels, on a question that is not a fact."),
+      .describe(
+        "True on a question that is not a fact when its answers lie apart: a spread of at least 2 levels with fewer than 10 answers, rwg below 0.51 from 10.",
+      ),
     kind: questionKindSchema,
     factConflict: z
       .boolean()
-      .describe("True when the question is a fact and its ratings spread at least 2 levels."),
+      .describe("True when the question is a fact and its ratings lie apart (as `disagreement`)."),
     applicable: z
       .boolean()
       .describe("False when nobody was asked or every respondent asked said `na`."),
@@ -357,17 +401,9 @@ export const resultsSchema = z
       )
       .describe("Flagged perception gaps only, in questionnaire order."),
     disagreements: z
-      .array(
-        z.strictObject({
-          dimension: z.string(),
-          question: z.string(),
-          spread: z.number(),
-          min: z.number(),
-          max: z.number(),
-        }),
-      )
+      .array(z.strictObject(spreadFields))
       .describe(
-        "Questions (not facts) whose respondents differ by at least 2 levels, in questionnaire order.",
+        "Questions (not facts) whose respondents disagree, in questionnaire order: at least 2 levels between the lowest and highest answer with fewer than 10 answers; from 10 answers (a survey), single-item rwg below 0.51 (less than moderate agreement, LeBreton & Senter 2008).",
       ),
     factConflicts: z
       .array(factConflictSchema)

@@ -17,6 +17,7 @@ import {
   round2OrNull,
   weightedMean,
 } from "../math/numbers.js";
+import { agreementBand, rwgSingle, uniformNullVariance, varianceOf } from "../math/reliability.js";
 import type {
   Confidence,
   ConfidenceBasis,
@@ -42,8 +43,18 @@ import { addMonths } from "./dates.js";
 import { reliabilityOf } from "./reliability.js";
 import type { DimensionView, ScoreView } from "./view.js";
 
-/** Disagreement when respondents' scores on a question differ by at least this many levels. */
+/**
+ * Disagreement when respondents' scores on a question differ by at least this many levels: the
+ * rule for an interview's handful of people, below `SURVEY_SIZED_ANSWERS`.
+ */
 export const DISAGREEMENT_SPREAD = 2;
+/**
+ * From this many answers a question is read as a survey's: its disagreement is single-item rwg
+ * below moderate agreement (`agreementBand`), not the range, which hundreds of answers almost
+ * always stretch across the scale. Ten: with fewer raters rwg swings with one or two answers
+ * (its dependence on group size, LeBreton & Senter 2008); docs/statistics.md explains the choice.
+ */
+export const SURVEY_SIZED_ANSWERS = 10;
 /** Perception gaps of at least this much are flagged. */
 export const PERCEPTION_GAP_FLAG = 1;
 
@@ -125,8 +136,10 @@ interface QuestionTally {
   asked: boolean[];
   min: number;
   max: number;
-  /** Respondents per score (index score − lo), for adjacent agreement. */
+  /** Respondents per score (index score − lo), for adjacent agreement and rwg. */
   hist: number[];
+  /** Levels of the scale (hi − lo + 1): the options of rwg's uniform null. */
+  levels: number;
   answered: number;
   na: number;
   unknown: number;
@@ -189,7 +202,7 @@ export function createAssessmentScorer(
   const { lo, hi } = scaleBounds(questionnaire);
   const registry: RoleRegistry = { index: new Map(), counts: [] };
   const tallies: QuestionTally[][] = questionnaire.dimensions.map((d) =>
-    d.questions.map(emptyTally),
+    d.questions.map((q) => emptyTally(q, hi - lo + 1)),
   );
   const flat = tallies.flat();
   const roster: Results["respondents"] = [];
@@ -296,7 +309,7 @@ export function createAssessmentScorer(
 }
 
 /** A question's tally before any respondent is added. */
-function emptyTally(question: Question): QuestionTally {
+function emptyTally(question: Question, levels: number): QuestionTally {
   return {
     question,
     reverse: question.type === "likert" && question.reverse === true,
@@ -306,6 +319,7 @@ function emptyTally(question: Question): QuestionTally {
     min: Number.POSITIVE_INFINITY,
     max: Number.NEGATIVE_INFINITY,
     hist: [],
+    levels,
     answered: 0,
     na: 0,
     unknown: 0,
@@ -621,15 +635,62 @@ function compareNotes(a: NoteResult, b: NoteResult): number {
   );
 }
 
+/** How a survey-sized question's answers spread: its rwg and the shares at either end of the scale. */
+interface SurveySpread {
+  answered: number;
+  /** Single-item rwg, two decimals. */
+  rwg: number;
+  /** Shares of the answers below and above the middle of the scale, two decimals. */
+  lowShare: number;
+  highShare: number;
+}
+
+/**
+ * A question's spread: whether its answers lie apart, and for a survey-sized question (at least
+ * `SURVEY_SIZED_ANSWERS` answers) its rwg and end shares. Apart means, below that size, at least
+ * `DISAGREEMENT_SPREAD` levels between the lowest and highest answer (the interview rule); from it,
+ * single-item rwg in LeBreton & Senter's weak band or below (under 0.51).
+ */
+function spreadOf(tally: QuestionTally): { apart: boolean; survey: SurveySpread | null } {
+  if (tally.answered === 0) return { apart: false, survey: null };
+  if (tally.answered < SURVEY_SIZED_ANSWERS) {
+    return { apart: tally.max - tally.min >= DISAGREEMENT_SPREAD, survey: null };
+  }
+  let sum = 0;
+  let sumSquares = 0;
+  let low = 0;
+  let high = 0;
+  const middle = (tally.levels - 1) / 2;
+  tally.hist.forEach((count = 0, i) => {
+    sum += count * i;
+    sumSquares += count * i * i;
+    if (i < middle) low += count;
+    if (i > middle) high += count;
+  });
+  const variance = varianceOf(tally.answered, sum, sumSquares) ?? 0;
+  const rwg = round2OrNull(rwgSingle(variance, uniformNullVariance(tally.levels))) ?? 0;
+  const band = agreementBand(rwg);
+  return {
+    apart: band === "weak" || band === "none",
+    survey: {
+      answered: tally.answered,
+      rwg,
+      lowShare: round2(low / tally.answered),
+      highShare: round2(high / tally.answered),
+    },
+  };
+}
+
 function questionResult(q: QuestionScore): QuestionResult {
   const { tally } = q;
   const spread = tally.answered > 0 ? tally.max - tally.min : null;
-  const apart = spread !== null && spread >= DISAGREEMENT_SPREAD;
+  const { apart, survey } = spreadOf(tally);
   return {
     id: tally.question.id,
     score: round2OrNull(q.combined),
     byRole: roundMap(q.byRole),
     spread,
+    ...(survey ? { rwg: survey.rwg } : {}),
     disagreement: apart && q.kind !== "fact",
     kind: q.kind,
     factConflict: apart && q.kind === "fact",
@@ -761,21 +822,25 @@ function flaggedPerceptionGaps(dimensions: DimensionResult[]): Results["percepti
 }
 
 /**
- * The answered questions whose respondents' scores spread at least `DISAGREEMENT_SPREAD`: the
- * disagreements (questions that are not facts), or, with `facts`, the facts to settle.
+ * The answered questions whose answers lie apart (`spreadOf`): the disagreements (questions that
+ * are not facts), or, with `facts`, the facts to settle.
  */
 function disagreementsOf(scored: DimensionScore[], facts = false): Results["disagreements"] {
   return scored.flatMap((d) =>
     d.questions
       .filter((q) => (q.kind === "fact") === facts)
-      .filter((q) => q.tally.answered > 0 && q.tally.max - q.tally.min >= DISAGREEMENT_SPREAD)
-      .map((q) => ({
-        dimension: d.dimension.id,
-        question: q.tally.question.id,
-        spread: q.tally.max - q.tally.min,
-        min: q.tally.min,
-        max: q.tally.max,
-      })),
+      .flatMap((q) => {
+        const { apart, survey } = spreadOf(q.tally);
+        if (!apart) return [];
+        return {
+          dimension: d.dimension.id,
+          question: q.tally.question.id,
+          spread: q.tally.max - q.tally.min,
+          min: q.tally.min,
+          max: q.tally.max,
+          ...survey,
+        };
+      }),
   );
 }
 

@@ -8,7 +8,15 @@ import {
   type TableOptions,
   tableKeep,
 } from "./table.js";
-import { fmtLevel, fmtPct, fmtScore, spreadCells, spreadColumns, weekSpan } from "./text.js";
+import {
+  fmtLevel,
+  fmtPct,
+  fmtScore,
+  spreadCells,
+  spreadColumns,
+  surveySpread,
+  weekSpan,
+} from "./text.js";
 import { COLOR, SEVERITY_COLOR, SIZE, VERDICT_COLOR } from "./theme.js";
 import { bulletY, type TextStyle, type Writer } from "./writer.js";
 
@@ -546,14 +554,19 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
     );
   }
   // One column definition for both tables, shared with Word and Markdown; the spread stands out.
-  const columns = spreadColumns(L).map(({ header, width, numeric }) => ({
-    header,
-    width,
-    ...(numeric ? { align: "right" as const } : {}),
-  }));
+  const columns = (items: typeof p.disagreements) =>
+    spreadColumns(L, surveySpread(items)).map(({ header, width, numeric }) => ({
+      header,
+      width,
+      ...(numeric ? { align: "right" as const } : {}),
+    }));
   const rows = (items: typeof p.disagreements): Cell[][] =>
     items.map((d) => {
-      const [dimension, question, lowest, highest, spread] = spreadCells(d, L.inconclusive);
+      const [dimension, question, lowest, highest, spread] = spreadCells(
+        d,
+        L.inconclusive,
+        surveySpread(items),
+      );
       return [dimension, question, lowest, highest, { ...spread, color: COLOR.gap }];
     });
   if (p.disagreements.length > 0) {
@@ -561,17 +574,24 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
     // Titled, as in Word and Markdown: without it the table read as part of the gaps above.
     tableWithLead(
       w,
-      columns,
+      columns(p.disagreements),
       rows(p.disagreements),
       (keep) => w.subheading(L.disagreements, { keep }),
-      closingRows(p.factConflicts.items.length === 0),
+      closingRows(p.factConflicts.items.length === 0 && !p.disagreementsMore),
     );
+    if (p.disagreementsMore) w.paragraph(p.disagreementsMore);
   }
   if (p.factConflicts.items.length > 0) {
     w.space(6);
     w.subheading(L.factConflicts, { keep: 40 });
     w.paragraph(p.factConflicts.intro);
-    drawTable(w, columns, rows(p.factConflicts.items), closingRows(true));
+    drawTable(
+      w,
+      columns(p.factConflicts.items),
+      rows(p.factConflicts.items),
+      closingRows(!p.factConflicts.more),
+    );
+    if (p.factConflicts.more) w.paragraph(p.factConflicts.more);
   }
 }
 

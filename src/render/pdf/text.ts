@@ -185,27 +185,50 @@ export function reliabilityGroupCells(
 type SpreadItem = ReportModel["perception"]["disagreements"][number];
 
 /**
+ * Whether a disagreements or fact-conflicts table is a survey's: some of its questions were
+ * decided on rwg (10 answers or more), so the table shows the shares at either end and rwg.
+ */
+export function surveySpread(items: readonly SpreadItem[]): boolean {
+  return items.some((i) => i.rwg !== undefined);
+}
+
+/**
  * The columns of the disagreements and fact-conflicts tables, in the one order every format shows
  * them (the PDF, Word and, through its view, Markdown): dimension, question, lowest, highest,
- * spread; relative widths, numbers aligned right.
+ * spread; for a survey (`surveySpread`) dimension, question, share rated low, share rated high,
+ * rwg. Relative widths, numbers aligned right.
  */
 export function spreadColumns(
   L: ReportModel["labels"],
+  survey = false,
 ): { header: string; width: number; numeric: boolean }[] {
   return [
     { header: L.dimension, width: 1.8, numeric: false },
-    { header: L.question, width: 4, numeric: false },
-    { header: L.lowest, width: 0.8, numeric: true },
-    { header: L.highest, width: 0.8, numeric: true },
-    { header: L.spread, width: 0.8, numeric: true },
+    { header: L.question, width: survey ? 3.6 : 4, numeric: false },
+    { header: survey ? L.lowShare : L.lowest, width: 0.8, numeric: true },
+    { header: survey ? L.highShare : L.highest, width: 0.8, numeric: true },
+    { header: survey ? L.agreementRwg : L.spread, width: survey ? 1.2 : 0.8, numeric: true },
   ];
 }
 
-/** The cells of a row of those tables, in `spreadColumns`' order; the spread in bold. */
+/**
+ * The cells of a row of those tables, in `spreadColumns`' order; the last (spread, or rwg) in
+ * bold. In a survey's table a question of fewer than 10 answers has no shares or rwg: dashes.
+ */
 export function spreadCells(
   item: SpreadItem,
   inconclusive: string,
+  survey = false,
 ): [string, string, string, string, { text: string; bold: true }] {
+  if (survey) {
+    return [
+      item.dimensionTitle,
+      item.questionText,
+      fmtPct(item.lowShare ?? null, "—"),
+      fmtPct(item.highShare ?? null, "—"),
+      { text: fmtCoefficient(item.rwg ?? null), bold: true },
+    ];
+  }
   return [
     item.dimensionTitle,
     item.questionText,

@@ -22,6 +22,7 @@ import {
   reliabilityGroupCells,
   spreadCells,
   spreadColumns,
+  surveySpread,
 } from "../pdf/text.js";
 import { type Palette, paletteOf, SEVERITY_COLOR } from "../pdf/theme.js";
 
@@ -385,24 +386,27 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
     else out.push(b.paragraph(L.none));
   }
   // One column definition for both tables, shared with the PDF and Markdown.
-  const columns = spreadColumns(L);
+  const disagreementsSurvey = surveySpread(p.disagreements);
   out.push(b.heading(2, L.disagreements));
   if (p.disagreements.length > 0)
     out.push(
       ...b.table(
-        columns,
-        p.disagreements.map((d) => spreadCells(d, L.inconclusive)),
+        spreadColumns(L, disagreementsSurvey),
+        p.disagreements.map((d) => spreadCells(d, L.inconclusive, disagreementsSurvey)),
       ),
+      ...(p.disagreementsMore ? [b.paragraph(p.disagreementsMore)] : []),
     );
   else out.push(b.paragraph(L.none));
+  const factsSurvey = surveySpread(p.factConflicts.items);
   if (p.factConflicts.items.length > 0)
     out.push(
       b.heading(2, L.factConflicts),
       b.paragraph(p.factConflicts.intro),
       ...b.table(
-        columns,
-        p.factConflicts.items.map((d) => spreadCells(d, L.inconclusive)),
+        spreadColumns(L, factsSurvey),
+        p.factConflicts.items.map((d) => spreadCells(d, L.inconclusive, factsSurvey)),
       ),
+      ...(p.factConflicts.more ? [b.paragraph(p.factConflicts.more)] : []),
     );
   return out;
 }

@@ -2,7 +2,7 @@ import { escapeMarkdown } from "../../core/text/markdown.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
-import { kpiGroups, spreadCells, spreadColumns } from "../pdf/text.js";
+import { kpiGroups, spreadCells, spreadColumns, surveySpread } from "../pdf/text.js";
 import { loadTemplates } from "../templates.js";
 import type { RenderOptions } from "./options.js";
 
@@ -197,10 +197,11 @@ function spreadTable(
   items: ReportModel["perception"]["disagreements"],
   L: ReportModel["labels"],
 ): { columns: { header: string; numeric: boolean }[]; rows: string[][] } {
+  const survey = surveySpread(items);
   return {
-    columns: spreadColumns(L),
+    columns: spreadColumns(L, survey),
     rows: items.map((d) =>
-      spreadCells(d, L.inconclusive).map((c) => (typeof c === "string" ? c : c.text)),
+      spreadCells(d, L.inconclusive, survey).map((c) => (typeof c === "string" ? c : c.text)),
     ),
   };
 }

@@ -334,13 +334,22 @@ function factConflicts(results: Results, lang: Lang, c: ChalkInstance, width: nu
     columns: [{ head: m.score.colQuestion }, { head: m.score.colRatings }],
     rows: results.factConflicts.map((f) => [
       f.question,
-      { text: `${f.min}–${f.max}`, paint: c.yellow },
+      {
+        text: f.rwg === undefined ? `${f.min}–${f.max}` : `rwg ${f.rwg.toFixed(2)}`,
+        paint: c.yellow,
+      },
     ]),
   };
   const style = { kind: "plain", indent: INDENT, head: c.dim } as const;
   return [
     [
-      ...heading(c, lang, width, m.score.factConflicts, m.score.factConflictsNote),
+      ...heading(
+        c,
+        lang,
+        width,
+        m.score.factConflicts,
+        m.score.factConflictsNote(results.factConflicts.some((f) => f.rwg !== undefined)),
+      ),
       ...layTable([table], width, style, { label: c.dim }),
     ],
   ];

@@ -2,11 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fQuantile } from "../../../src/core/math/f-distribution.js";
 import {
+  AGREEMENT_BANDS,
+  agreementBand,
   analyseAlpha,
   feldtInterval,
   type ItemMoments,
   oneWayIcc,
   rwgJ,
+  rwgSingle,
   uniformNullVariance,
   varianceOf,
 } from "../../../src/core/math/reliability.js";
@@ -215,6 +218,32 @@ describe("rwg(j)", () => {
     expect(rwgJ([0.4, 0.6, 0.5, 0.3, 0.7], 2)).toBeCloseTo(0.9375, 12);
     // One item reduces to rwg = 1 − s²/σ².
     expect(rwgJ([0.5], 2)).toBeCloseTo(0.75, 12);
+  });
+
+  it("single-item rwg = 1 − s²/σ²_EU (James, Demaree & Wolf 1984, eq. 1), worked by hand", () => {
+    // Ten ratings on a five-point scale (σ²_EU = (5² − 1)/12 = 2, JDW 1984): 2, 3, 3, 3, 3, 4, 4,
+    // 4, 4, 5. Mean 3.5; squared deviations 2.25 + 4 × .25 + 4 × .25 + 2.25 = 6.5; s² = 6.5/9 =
+    // .7222…; rwg = 1 − .7222…/2 = .6389 — moderate agreement (LeBreton & Senter 2008, Table 3).
+    const s2 = varianceOf(10, 35, 4 + 4 * 9 + 4 * 16 + 25) as number;
+    expect(s2).toBeCloseTo(6.5 / 9, 12);
+    expect(rwgSingle(s2, uniformNullVariance(5))).toBeCloseTo(1 - 6.5 / 18, 12);
+    expect(agreementBand(rwgSingle(s2, 2))).toBe("moderate");
+    // Observed variance at or above the null's: truncated to 0 (JDW 1984), never negative.
+    expect(rwgSingle(2.5, 2)).toBe(0);
+    expect(rwgSingle(0, 2)).toBe(1);
+  });
+
+  it("reads LeBreton & Senter's (2008, Table 3) bands at their lower edges", () => {
+    expect(AGREEMENT_BANDS).toEqual({ strong: 0.71, moderate: 0.51, weak: 0.31 });
+    expect([0.71, 0.7, 0.51, 0.5, 0.31, 0.3].map(agreementBand)).toEqual([
+      "strong",
+      "moderate",
+      "moderate",
+      "weak",
+      "weak",
+      "none",
+    ]);
+    expect(agreementBand(null)).toBeNull();
   });
 
   it("stays in [0, 1] and never falls as items with the same variance are added", () => {

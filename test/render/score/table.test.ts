@@ -100,3 +100,33 @@ describe("the score table fits the terminal", () => {
     expect(render("huaxin-retail", "zh-CN", 72)).toBe(render("huaxin-retail", "zh-CN", 72));
   });
 });
+
+describe("the facts to settle in the score table", () => {
+  it("gives a survey's facts their rwg and says they divide the respondents", () => {
+    const { results, questionnaire } = CLIENTS["acme-manufacturing"];
+    const fact = results.dimensions.flatMap((d) => d.questions).find((q) => q.kind === "fact");
+    if (!fact) throw new Error("the example has no fact question");
+    const survey = {
+      ...results,
+      factConflicts: [
+        {
+          dimension: results.dimensions[0]?.id ?? "",
+          question: fact.id,
+          spread: 4,
+          min: 1,
+          max: 5,
+          answered: 300,
+          rwg: 0.28,
+          lowShare: 0.45,
+          highShare: 0.4,
+        },
+      ],
+    };
+    const en = renderScoreTable(survey, questionnaire, { lang: "en", color: false, width: 120 });
+    expect(en).toContain("rwg 0.28");
+    expect(en).toContain("facts the respondents are divided on (rwg below 0.51)");
+    expect(en).not.toContain("1–5");
+    const zh = renderScoreTable(survey, questionnaire, { lang: "zh-CN", color: false, width: 120 });
+    expect(zh).toContain("受访者对这些客观事实的评级明显不一");
+  });
+});

@@ -5,6 +5,7 @@ import { compareText } from "../../../core/text/compare.js";
 import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";
 import type { AppendixDimensionAnswers, ReportModel } from "../model.js";
+import { readOnRwg } from "./perception.js";
 import { buildReliability } from "./reliability.js";
 
 function answerParts(value: AnswerValue): {
@@ -92,7 +93,11 @@ export function buildAppendix(ctx: ReportContext): ReportModel["appendix"] {
     method: {
       title: t.section.method,
       paragraphs: [
-        ...t.methodParagraphs({ monthsPerLevel: ctx.monthsPerLevel, horizon: ctx.horizon }),
+        ...t.methodParagraphs({
+          monthsPerLevel: ctx.monthsPerLevel,
+          horizon: ctx.horizon,
+          survey: readOnRwg(results),
+        }),
         ...profileParagraphs(ctx),
         ...(ctx.method?.method ?? []).map((p) => ctx.methodText(p)),
       ],

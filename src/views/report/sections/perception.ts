@@ -1,3 +1,4 @@
+import type { Results } from "../../../core/models/results.js";
 import { missingPerceptionRoles } from "../../../core/questionnaire/types.js";
 import { compareText } from "../../../core/text/compare.js";
 import { headingLabel } from "../../../core/text/survey-heading.js";
@@ -16,6 +17,8 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
     : missingPerceptionRoles(ctx.questionnaire).length > 0
       ? "no-roles"
       : "unanswered";
+  const disagreements = spreadList(ctx, results.disagreements);
+  const facts = spreadList(ctx, results.factConflicts);
   return {
     title: t.section.perception,
     applicable,
@@ -24,6 +27,7 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
       applicable,
       results.dimensions.some((d) => d.questions.some((q) => q.kind !== null)),
       gaps,
+      readOnRwg(results),
     ),
     byRole: {
       roles,
@@ -39,20 +43,63 @@ export function buildPerception(ctx: ReportContext): ReportModel["perception"] {
       title: dimTitle.get(g.dimension) ?? g.dimension,
       sentence: t.perceptionGapSentence({ ...g, title: dimTitle.get(g.dimension) ?? g.dimension }),
     })),
-    disagreements: results.disagreements.map((g) => ({
-      ...g,
-      dimensionTitle: dimTitle.get(g.dimension) ?? g.dimension,
-      questionText: ctx.questionText(g.question),
-    })),
+    disagreements: disagreements.items,
+    ...(disagreements.more ? { disagreementsMore: disagreements.more } : {}),
     factConflicts: {
-      intro: t.factConflictsIntro,
-      items: results.factConflicts.map((g) => ({
-        ...g,
-        dimensionTitle: dimTitle.get(g.dimension) ?? g.dimension,
-        questionText: ctx.questionText(g.question),
-      })),
+      intro: t.factConflictsIntro(surveySized(results.factConflicts)),
+      items: facts.items,
+      ...(facts.more ? { more: facts.more } : {}),
     },
   };
+}
+
+/** A survey's disagreements or facts to settle shown at most: the most divided (lowest rwg). */
+export const SHOWN_SPREAD = 10;
+
+/**
+ * The disagreements or facts to settle as the report lists them. From a survey (items read on
+ * rwg) a list longer than `SHOWN_SPREAD` keeps the most divided, in questionnaire order, and says
+ * what it leaves out: a board reads ten divided questions, not seventy.
+ */
+function spreadList(
+  ctx: ReportContext,
+  all: Results["disagreements"],
+): { items: SpreadItem[]; more?: string } {
+  const { dimTitle, t } = ctx;
+  let kept = all;
+  if (surveySized(all) && all.length > SHOWN_SPREAD) {
+    const chosen = new Set(
+      all
+        .map((item, index) => ({ item, index }))
+        .sort((a, b) => (a.item.rwg ?? 1) - (b.item.rwg ?? 1) || a.index - b.index)
+        .slice(0, SHOWN_SPREAD)
+        .map((x) => x.item),
+    );
+    kept = all.filter((item) => chosen.has(item));
+  }
+  const items = kept.map((g) => ({
+    ...g,
+    dimensionTitle: dimTitle.get(g.dimension) ?? g.dimension,
+    questionText: ctx.questionText(g.question),
+  }));
+  return kept.length < all.length
+    ? { items, more: t.spreadMore({ shown: kept.length, total: all.length }) }
+    : { items };
+}
+
+type SpreadItem = ReportModel["perception"]["disagreements"][number];
+
+/** Whether some of these questions are read on rwg (a survey's: 10 answers or more). */
+function surveySized(items: readonly { rwg?: number }[]): boolean {
+  return items.some((i) => i.rwg !== undefined);
+}
+
+/**
+ * Whether the results read some question's disagreement on rwg (10 answers or more, as a survey
+ * has) rather than on the range: the perception intro and the method say so.
+ */
+export function readOnRwg(results: Results): boolean {
+  return results.dimensions.some((d) => surveySized(d.questions));
 }
 
 /** Groups shown per group-by column: a table column each, so a page's width holds them. */

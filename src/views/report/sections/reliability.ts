@@ -1,7 +1,8 @@
+import { agreementBand } from "../../../core/math/reliability.js";
 import type { DimensionReliability } from "../../../core/models/reliability.js";
 import { headingLabel } from "../../../core/text/survey-heading.js";
 import { localize } from "../../../i18n/format.js";
-import type { AgreementBand, AlphaBand } from "../../../i18n/messages.js";
+import type { AlphaBand } from "../../../i18n/messages.js";
 import type { ReportContext } from "../context.js";
 import type { AppendixReliability } from "../model.js";
 
@@ -18,14 +19,8 @@ export function alphaBand(d: DimensionReliability): AlphaBand {
   return "poor";
 }
 
-/** rwg(j) bands of LeBreton & Senter (2008, Table 3): ≥ .71 strong, ≥ .51 moderate, ≥ .31 weak. */
-export function agreementBand(rwg: number | null): AgreementBand | null {
-  if (rwg === null) return null;
-  if (rwg >= 0.71) return "strong";
-  if (rwg >= 0.51) return "moderate";
-  if (rwg >= 0.31) return "weak";
-  return "none";
-}
+/** rwg(j) bands of LeBreton & Senter (2008, Table 3), the one table in `core/math/reliability.ts`. */
+export { agreementBand };
 
 /** A question fits poorly below this item–rest correlation (Nunnally & Bernstein 1994's 0.30). */
 export const WEAK_ITEM_REST = 0.3;
