@@ -169,10 +169,8 @@ export async function runBatchCommand(
     const respondents = opts.respondents
       ? new CsvWriter(open("--respondents", opts.respondents))
       : undefined;
-    // A mapping that sets the delimiter reads the rejects file fed back with it: written with it.
-    const rejects = opts.rejects
-      ? new CsvWriter(open("--rejects", opts.rejects), mapping.mapping.delimiter ?? ",")
-      : undefined;
+    // Written with the export's delimiter once it is known (see writeHeaderRows in batch/run).
+    const rejects = opts.rejects ? new CsvWriter(open("--rejects", opts.rejects)) : undefined;
     if (e.stderrIsTTY && exportPath !== "-") {
       const { statSync } = await import("node:fs");
       let size: number | undefined;
