@@ -96,8 +96,9 @@ export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
       : `${info.encoding ?? "utf-8"}, ${info.delimiter === "\t" ? "tab" : `"${info.delimiter ?? ","}"`}-separated`;
   const lines = [`crm-maturity: batch (${s.preset}, ${source}): ${parts.join(" · ")}`];
   if (s.notForRole) {
+    const one = s.notForRole === 1;
     lines.push(
-      `crm-maturity: ${fmt(s.notForRole)} answer${s.notForRole === 1 ? "" : "s"} to questions not put to the respondent's role ${s.notForRole === 1 ? "was" : "were"} counted, as score counts them`,
+      `crm-maturity: ${fmt(s.notForRole)} ${one ? "answer was" : "answers were"} given to ${one ? "a question" : "questions"} not meant for the respondent's role (the survey showed ${one ? "it" : "them"} anyway); ${one ? "it counts" : "they count"} in the scores like any other answer`,
     );
   }
   const hidden = info.hiddenRows;
