@@ -96,8 +96,9 @@ export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
       : `${info.encoding ?? "utf-8"}, ${info.delimiter === "\t" ? "tab" : `"${info.delimiter ?? ","}"`}-separated`;
   const lines = [`crm-maturity: batch (${s.preset}, ${source}): ${parts.join(" · ")}`];
   if (s.notForRole) {
+    const one = s.notForRole === 1;
     lines.push(
-      `crm-maturity: ${fmt(s.notForRole)} answer${s.notForRole === 1 ? "" : "s"} to questions not put to the respondent's role ${s.notForRole === 1 ? "was" : "were"} counted, as score counts them`,
+      `crm-maturity: ${fmt(s.notForRole)} ${one ? "answer was" : "answers were"} given to ${one ? "a question" : "questions"} not meant for the respondent's role (the survey showed ${one ? "it" : "them"} anyway); ${one ? "it counts" : "they count"} in the scores like any other answer`,
     );
   }
   const hidden = info.hiddenRows;
@@ -169,10 +170,8 @@ export async function runBatchCommand(
     const respondents = opts.respondents
       ? new CsvWriter(open("--respondents", opts.respondents))
       : undefined;
-    // A mapping that sets the delimiter reads the rejects file fed back with it: written with it.
-    const rejects = opts.rejects
-      ? new CsvWriter(open("--rejects", opts.rejects), mapping.mapping.delimiter ?? ",")
-      : undefined;
+    // Written with the export's delimiter once it is known (see writeHeaderRows in batch/run).
+    const rejects = opts.rejects ? new CsvWriter(open("--rejects", opts.rejects)) : undefined;
     if (e.stderrIsTTY && exportPath !== "-") {
       const { statSync } = await import("node:fs");
       let size: number | undefined;

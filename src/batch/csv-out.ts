@@ -95,8 +95,8 @@ export function textCell(cell: string, delimiter: Delimiter = ","): string {
  * byte-order mark, so spreadsheet programs read Chinese text correctly; text cells are
  * neutralised against formula injection; numbers stay numbers. Rows are queued as UTF-8 bytes in
  * one reused buffer (a million rows built as strings cost more to encode than to build).
- * `delimiter` separates the cells of `row()` (the rejects file follows a mapping's `delimiter`);
- * lines written cell by cell (`cell()`, `numberCell()`) are comma-separated.
+ * `delimiter` separates the cells of `row()` (the rejects file takes the export's, see
+ * `separateWith`); lines written cell by cell (`cell()`, `numberCell()`) are comma-separated.
  */
 export class CsvWriter {
   private buf = Buffer.allocUnsafe(2 * FLUSH_AT);
@@ -105,9 +105,14 @@ export class CsvWriter {
 
   constructor(
     readonly out: AtomicOutput,
-    readonly delimiter: Delimiter = ",",
+    private delimiter: Delimiter = ",",
   ) {
     this.text("\uFEFF");
+  }
+
+  /** Separates the cells of the rows queued from now on with `delimiter` (call it before the first row). */
+  separateWith(delimiter: Delimiter): void {
+    this.delimiter = delimiter;
   }
 
   private send(chunk: string | Uint8Array): void {

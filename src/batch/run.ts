@@ -394,6 +394,10 @@ function createRowContext(
     bound.slots.map((sl) => sl.column),
     detectTiming(parsed),
   );
+  // The rejects file is separated as the export was (`;` in many locales' Excel), so that the
+  // consultant's Excel opens it in columns and the same mapping reads it back; a workbook's
+  // rejects follow the mapping's `delimiter`, else commas. The respondents CSV stays comma-separated.
+  opts.rejects?.separateWith(reader.info.delimiter ?? mapping.delimiter ?? ",");
   writeHeaderRows(opts, header, parsed.width, keyRow, groupCols, dimIds, !!careless.timing);
   const target = Int32Array.from(bound.slots.map((s) => flatQuestions.indexOf(s.questionId)));
   const slotCodes = new Uint8Array(bound.slots.length);

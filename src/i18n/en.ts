@@ -1054,14 +1054,22 @@ const interview: Messages["interview"] = {
     `${file} is open in another interview (${holder}); two interviews on one file would lose answers. Finish that interview first, or pass another file with -o. If no interview is running, delete ${file}.lock.`,
   lockHolder: (pid, host, since) => `process ${pid} on ${host}, since ${since}`,
   lockHolderUnknown: "holder unknown",
-  saveFailed: (file, reason) =>
-    `✘ Could not save to ${file}: ${reason}. The answers are kept in this session; the file still holds the last successful save.`,
+  saveFailed: (file, reason, created) =>
+    created
+      ? `✘ Could not save to ${file}: ${reason}. The answers are kept in this session; the file still holds the last successful save.`
+      : `✘ Could not save to ${file}: ${reason}. What you entered is kept in this session; the file has not been created yet.`,
   saveFailureReason: (failure, code) =>
     failure === undefined ? `the system refused it (${code})` : SAVE_FAILURES[failure],
   retrySave: (failure, newRespondent) =>
     newRespondent === undefined
       ? `Try saving again? (${saveRemedy(failure)} first; No stops the interview and lists the answers not saved)`
       : `Try saving again? (${saveRemedy(failure)} first; No stops the interview without adding ${newRespondent}, and shows how to start their interview again)`,
+  retryDetailsSave: (failure) =>
+    `Try saving again? (${saveRemedy(failure)} first; No stops the interview, and what you just entered about the client will have to be entered again)`,
+  notCreated: (file) =>
+    `Nothing was saved: ${file} could not be created. To start again, run the command below; it asks for the client details again:`,
+  detailsNotSaved: (file) =>
+    `The client details or goals just entered could NOT be saved; ${file} holds only what was saved before the failure.`,
   notSaved: (file) =>
     `The last answers could NOT be saved; ${file} holds only what was saved before the failure.`,
   unsavedAnswers: (file) => `Not in ${file}; note them and give them again when you resume:`,

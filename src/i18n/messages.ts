@@ -423,8 +423,11 @@ export interface InterviewMessages {
   locked: (file: string, holder: string) => string;
   lockHolder: (pid: number, host: string, since: string) => string;
   lockHolderUnknown: string;
-  /** An autosave failed (full disk, removed folder, …); the answers are still in memory. */
-  saveFailed: (file: string, reason: string) => string;
+  /**
+   * An autosave failed (full disk, removed folder, …); the answers are still in memory.
+   * `created`: whether the file exists (false when its first save failed).
+   */
+  saveFailed: (file: string, reason: string, created: boolean) => string;
   /** Why the save failed; `code` is the system's own code for a failure not told apart. */
   saveFailureReason: (failure: WriteFailure | undefined, code: string) => string;
   /**
@@ -433,7 +436,13 @@ export interface InterviewMessages {
    * to list, so No leaves them out and shows how to start their interview again.
    */
   retrySave: (failure: WriteFailure | undefined, newRespondent?: string) => string;
-  /** The session ends with answers that could not be written. */
+  /** The same question before any respondent (client details, goals): No leaves them unsaved. */
+  retryDetailsSave: (failure: WriteFailure | undefined) => string;
+  /** The session ends with the file never written; the command to start again follows. */
+  notCreated: (file: string) => string;
+  /** The session ends with client details or goals the file does not hold (it was written before). */
+  detailsNotSaved: (file: string) => string;
+  /** The session ends with a respondent's answers that could not be written. */
   notSaved: (file: string) => string;
   /** Heads the list of answers given but not in the file, to give again on resuming. */
   unsavedAnswers: (file: string) => string;

@@ -996,8 +996,10 @@ const interview: Messages["interview"] = {
     `${file} 正在另一个访谈中使用（${holder}）；两个访谈同时写一个文件会丢失回答。请先结束那个访谈，或用 -o 指定另一个文件。若确无访谈在运行，请删除 ${file}.lock。`,
   lockHolder: (pid, host, since) => `${host} 上的进程 ${pid}，始于 ${since}`,
   lockHolderUnknown: "占用者未知",
-  saveFailed: (file, reason) =>
-    `✘ 无法保存到 ${file}：${reason}。本次访谈的回答仍保留在内存中；文件中是上一次成功保存的内容。`,
+  saveFailed: (file, reason, created) =>
+    created
+      ? `✘ 无法保存到 ${file}：${reason}。本次访谈的回答仍保留在内存中；文件中是上一次成功保存的内容。`
+      : `✘ 无法保存到 ${file}：${reason}。已录入的内容仍保留在本次会话中；文件尚未创建。`,
   saveFailureReason: (failure, code) =>
     failure === undefined ? `系统拒绝写入（${code}）` : SAVE_FAILURES[failure],
   retrySave: (failure, newRespondent) =>
@@ -1006,6 +1008,12 @@ const interview: Messages["interview"] = {
       : cjkSpace(
           `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，${newRespondent}不会加入文件，随后会给出重新开始其访谈的命令）`,
         ),
+  retryDetailsSave: (failure) =>
+    `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，刚才录入的客户信息需要重新录入）`,
+  notCreated: (file) =>
+    `未保存任何内容：${file} 未能创建。如需重新开始，请运行以下命令，届时会重新询问客户信息：`,
+  detailsNotSaved: (file) =>
+    `刚才录入的客户信息或目标未能保存；${file} 中只有故障之前已保存的内容。`,
   notSaved: (file) => `最后的回答未能保存；${file} 中只有故障之前已保存的内容。`,
   unsavedAnswers: (file) => `以下回答未写入 ${file}，请记下，继续访谈时重新录入：`,
   unsavedAnswer: (id, answer, note, evidence) =>

@@ -114,15 +114,17 @@ class SaveAbandoned extends Error {
 
 /**
  * The exact command that goes on with this interview: `--resume` continues the file's last
- * respondent; a role starts a new respondent of that role instead (one the file does not hold).
+ * respondent; a role starts a new respondent of that role instead (one the file does not hold);
+ * "anew" starts the file again from the client details (a file never written).
  */
 export function resumeCommand(
   ctx: Pick<InterviewContext, "display" | "questionnaireArg">,
   lang?: Lang,
-  newRole?: string,
+  how: "resume" | "anew" | { role: string } = "resume",
 ): string {
   const args = ["crm-maturity", "interview", "-o", shellQuote(ctx.display)];
-  args.push(...(newRole === undefined ? ["--resume"] : ["--role", shellQuote(newRole)]));
+  if (how === "resume") args.push("--resume");
+  else if (how !== "anew") args.push("--role", shellQuote(how.role));
   if (ctx.questionnaireArg !== undefined) args.push("-q", shellQuote(ctx.questionnaireArg));
   if (lang) args.push("--lang", lang);
   return args.join(" ");
@@ -268,7 +270,9 @@ class Interview {
     const { l } = this;
     const failure = writeFailureOf(err, this.ctx.file);
     const reason = l.saveFailureReason(failure, systemErrorCode(err));
-    this.say(l.saveFailed(this.ctx.display, reason), this.c.red);
+    this.say(l.saveFailed(this.ctx.display, reason, !!this.store?.written), this.c.red);
+    // Before a respondent (the client details, goals): no answers to list, no one to add again.
+    if (this.respondent === undefined) return this.confirm(l.retryDetailsSave(failure), true);
     // A respondent the file does not hold yet has no answers to list, only a start to make again.
     const unsaved = this.unsavedRespondent();
     return this.confirm(l.retrySave(failure, unsaved ? this.who(unsaved) : undefined), true);
@@ -280,6 +284,7 @@ class Interview {
       return await this.conduct();
     } catch (err) {
       if (err instanceof SaveAbandoned) {
+        if (this.sayNotCreated()) return "unsaved";
         this.sayNotSaved();
         this.printUnsaved();
         this.printSaved();
@@ -287,6 +292,7 @@ class Interview {
       }
       if (!isPromptExit(err)) throw err;
       this.p.print("");
+      if (this.sayNotCreated()) return "interrupted";
       if (this.store?.dirty) {
         this.sayNotSaved();
         this.printUnsaved();
@@ -819,12 +825,25 @@ class Interview {
   }
 
   /**
+   * When the file's first save (the client details) failed and was given up, says that nothing
+   * was saved and how to start again, and returns true; else false.
+   */
+  private sayNotCreated(): boolean {
+    const store = this.store;
+    if (!store || store.written || !store.dirty) return false;
+    this.say(this.l.notCreated(this.ctx.display), this.c.red);
+    this.p.print(`  ${this.c.bold(resumeCommand(this.ctx, this.lang, "anew"))}`);
+    return true;
+  }
+
+  /**
    * Says the last answers are not in the file, but not for a respondent who is not in it at all:
    * `printSaved` says that, with the command that adds them again (one message, not two).
    */
   private sayNotSaved(): void {
     if (this.unsavedRespondent()) return;
-    this.say(this.l.notSaved(this.ctx.display), this.c.red);
+    const before = this.respondent === undefined;
+    this.say((before ? this.l.detailsNotSaved : this.l.notSaved)(this.ctx.display), this.c.red);
   }
 
   private printSaved(): void {
@@ -841,7 +860,7 @@ class Interview {
     const unsaved = this.unsavedRespondent();
     if (unsaved) {
       this.say(this.l.restartRespondent(this.who(unsaved), this.ctx.display));
-      this.p.print(`  ${this.c.bold(resumeCommand(this.ctx, lang, unsaved.role))}`);
+      this.p.print(`  ${this.c.bold(resumeCommand(this.ctx, lang, { role: unsaved.role }))}`);
       return;
     }
     this.p.print(

@@ -25,6 +25,11 @@ export interface Preset {
   aliases?: Record<string, readonly string[]>;
   /** Answer labels this tool writes on top of the built-in ones. */
   labels: Record<string, AnswerValue>;
+  /**
+   * What the tool's own no-answer codes among `labels` stand for, as messages name them (they
+   * read as `unknown`, but the respondent did not say "don't know").
+   */
+  codeMeanings?: Record<string, string>;
   /** How strongly the first rows look like this tool's export (0 = not at all). */
   detect(rows: readonly (readonly string[])[]): number;
 }
@@ -404,6 +409,7 @@ export const PRESETS: Record<PresetId, Preset> = {
       },
     ],
     labels: { "-99": "unknown" },
+    codeMeanings: { "-99": "seen, not answered" },
     detect: (rows) =>
       (has(rows[0], "ResponseId") || has(rows[0], "ResponseID") ? 6 : 0) +
       (rows[2]?.some((c) => c.startsWith('{"ImportId"')) ? 6 : 0),
@@ -480,7 +486,10 @@ export const PRESETS: Record<PresetId, Preset> = {
     idColumns: ["序号"],
     metadata: ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "总分", "用户ID"],
     exclude: [],
+    // 问卷星 writes -2 (跳过) for a question the respondent skipped past (jump logic) and -3 for
+    // one left empty or never shown (未填): not answered, so unknown, never "don't know".
     labels: { "-2": "unknown", "-3": "unknown", "(跳过)": "unknown", "(空)": "unknown" },
+    codeMeanings: { "-2": "skipped", "-3": "left empty or not shown" },
     detect: (rows) => (has(rows[0], "序号", "提交答卷时间") ? 10 : 0),
   },
   limesurvey: {

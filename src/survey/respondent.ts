@@ -390,6 +390,7 @@ export class RowDecoder {
     }
     for (const [k, v] of Object.entries(mapping.labels))
       common.set(normalizeLabel(k), answerCode(v));
+    const codeMeanings = presetCodeMeanings(bound.preset);
     this.slots = bound.slots.map((slot) => {
       const q = questions.get(slot.questionId);
       const labels = new Map<string, number>();
@@ -420,7 +421,7 @@ export class RowDecoder {
           (d) => labels.has(d) && labels.get(d) !== Number(d),
         ),
         roleMask,
-        expected: expectedAnswer(labels, q?.levels !== undefined),
+        expected: expectedAnswer(labels, q?.levels !== undefined, codeMeanings),
       };
     });
     this.notForRole = new Int32Array(this.slots.length);
@@ -650,8 +651,30 @@ const LEVEL_LABELS =
   'one of the question\'s level descriptions as the questionnaire words them, or an answer label such as "N/A" or "不知道"';
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
-/** What an answer code means, in the invalid-answer message: `level 3`, `N/A`, `don't know`. */
-function meaning(code: number): string {
+/**
+ * The preset's own no-answer codes with what they stand for, each with the answer code the
+ * preset reads it as (a mapping that gives the code another value gets the plain meaning).
+ */
+function presetCodeMeanings(preset: Preset): Map<string, { code: number; text: string }> {
+  const out = new Map<string, { code: number; text: string }>();
+  for (const [k, text] of Object.entries(preset.codeMeanings ?? {})) {
+    const value = preset.labels[k];
+    if (value !== undefined) out.set(normalizeLabel(k), { code: answerCode(value), text });
+  }
+  return out;
+}
+
+/**
+ * What an answer code means, in the invalid-answer message: `level 3`, `N/A`, `don't know`, or
+ * the tool's own meaning of the cell `label` (问卷星's -2 is `skipped`).
+ */
+function meaning(
+  code: number,
+  label = "",
+  codeMeanings?: ReadonlyMap<string, { code: number; text: string }>,
+): string {
+  const own = codeMeanings?.get(label);
+  if (own && own.code === code) return own.text;
   if (code === ANSWER_NA) return "N/A";
   if (code === ANSWER_UNKNOWN) return "don't know";
   if (code === ANSWER_ABSENT) return "no answer";
@@ -665,7 +688,11 @@ function meaning(code: number): string {
  * reversed codes), only the numbers they list; then the answer labels — for a level question its
  * level descriptions, which are its options on every platform.
  */
-function expectedAnswer(labels: ReadonlyMap<string, number>, level: boolean): string {
+function expectedAnswer(
+  labels: ReadonlyMap<string, number>,
+  level: boolean,
+  codeMeanings?: ReadonlyMap<string, { code: number; text: string }>,
+): string {
   const texts = level ? LEVEL_LABELS : ANSWER_LABELS;
   const recoded = [...labels].some(([k, v]) => /^[1-5]$/.test(k) && v !== Number(k));
   const codes = [...labels]
@@ -675,7 +702,7 @@ function expectedAnswer(labels: ReadonlyMap<string, number>, level: boolean): st
       const y = Number(b);
       return x < 0 !== y < 0 ? (x < 0 ? 1 : -1) : Math.abs(x) - Math.abs(y);
     })
-    .map(([k, v]) => `${k} (${meaning(v)})`);
+    .map(([k, v]) => `${k} (${meaning(v, k, codeMeanings)})`);
   const list =
     codes.length < 2 ? codes.join("") : `${codes.slice(0, -1).join(", ")} or ${codes.at(-1)}`;
   const the = codes.length === 1 ? "the code" : "the codes";

@@ -273,39 +273,46 @@ describe("a rejects file corrected in Excel and fed back (the built CLI)", () =>
       JSON.parse(again.stdout).statistics.groups[0].values.map((v: { value: string }) => v.value),
     ).toContain("Zürich");
   });
-  it("written with the mapping's delimiter when it sets one, so the same mapping reads it back", () => {
-    // A mapping with `delimiter: ";"` read the comma-separated rejects file as one column and
-    // refused it ("expected a column named …").
-    const dir = tmp();
-    const map = path.join(dir, "mapping.yaml");
-    writeFileSync(map, `${readFileSync(mappingFile(dir), "utf8")}delimiter: ";"\n`);
-    const semi = (line: string) =>
-      (parse(line)[0] as string[])
-        .map((c: string) => (/[;"\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c))
-        .join(";");
-    const exportFile = path.join(dir, "export.csv");
-    writeFileSync(exportFile, `${[HEADER, ...EXPORT_ROWS].map(semi).join("\r\n")}\r\n`);
-    const rejectsFile = path.join(dir, "rejects.csv");
-    expect(batch(exportFile, map, rejectsFile).status).toBe(0);
-    const written = readFileSync(rejectsFile, "utf8");
-    expect(written.split("\n")[0]).toMatch(
-      /^\uFEFFrespondent;role;department;.*;reject_row;reject_kind;/,
-    );
-    const corrected = path.join(dir, "rejects-corrected.csv");
-    writeFileSync(
-      corrected,
-      written
-        .replace(";Maybe;", ";3;")
-        .replace(";3;3;7;2;", ";3;3;4;2;")
-        .replace(";Sometimes;", ";2;"),
-    );
-    const again = batch(corrected, map);
-    expect(again.status).toBe(0);
-    expect(again.stderr).toMatch(/: 3 rows · 3 scored\n$/);
-    const fixedFile = path.join(dir, "fixed.csv");
-    writeFileSync(fixedFile, `${[HEADER, ...CORRECTED_ROWS].map(semi).join("\r\n")}\r\n`);
-    expect(again.stdout).toBe(batch(fixedFile, map).stdout);
-  });
+  it.each([
+    ["the mapping sets it", 'delimiter: ";"\n'],
+    ["it is sniffed from the export", ""],
+  ])(
+    "written with the export's delimiter when %s, so Excel and the same mapping read it back",
+    (_, line) => {
+      // A mapping with `delimiter: ";"` read the comma-separated rejects file as one column and
+      // refused it ("expected a column named …"); a sniffed `;` export got a comma-separated rejects
+      // file, which Excel set to `;` (German, French) opens as one column.
+      const dir = tmp();
+      const map = path.join(dir, "mapping.yaml");
+      writeFileSync(map, `${readFileSync(mappingFile(dir), "utf8")}${line}`);
+      const semi = (line: string) =>
+        (parse(line)[0] as string[])
+          .map((c: string) => (/[;"\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c))
+          .join(";");
+      const exportFile = path.join(dir, "export.csv");
+      writeFileSync(exportFile, `${[HEADER, ...EXPORT_ROWS].map(semi).join("\r\n")}\r\n`);
+      const rejectsFile = path.join(dir, "rejects.csv");
+      expect(batch(exportFile, map, rejectsFile).status).toBe(0);
+      const written = readFileSync(rejectsFile, "utf8");
+      expect(written.split("\n")[0]).toMatch(
+        /^\uFEFFrespondent;role;department;.*;reject_row;reject_kind;/,
+      );
+      const corrected = path.join(dir, "rejects-corrected.csv");
+      writeFileSync(
+        corrected,
+        written
+          .replace(";Maybe;", ";3;")
+          .replace(";3;3;7;2;", ";3;3;4;2;")
+          .replace(";Sometimes;", ";2;"),
+      );
+      const again = batch(corrected, map);
+      expect(again.status).toBe(0);
+      expect(again.stderr).toMatch(/: 3 rows · 3 scored\n$/);
+      const fixedFile = path.join(dir, "fixed.csv");
+      writeFileSync(fixedFile, `${[HEADER, ...CORRECTED_ROWS].map(semi).join("\r\n")}\r\n`);
+      expect(again.stdout).toBe(batch(fixedFile, map).stdout);
+    },
+  );
 });
 
 describe("the CSVs batch writes, read back by batch's reader", () => {

@@ -1202,8 +1202,75 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
       { ops: failingSaves([1]), unsaved: true },
     );
     expect(code).toBe(1);
-    expect(out).toContain("The last answers could NOT be saved");
+    // No respondent yet: no answers to list, and what the file lacks is the client details.
+    expect(out.replaceAll("\n", " ")).toContain(
+      "The client details or goals just entered could NOT be saved; a.yaml holds only what was saved before the failure.",
+    );
+    expect(out).not.toContain("The last answers");
     expect(readFileSync(file, "utf8")).toBe(template);
+  });
+
+  // The new file's first save (the client details) fails: nothing to list, nobody to add again,
+  // and no file to resume; the retry question and the ending say what No really leaves.
+  const DETAILS: Step[] = [{ select: "en", expect: "Language" }, ...META.slice(0, -1)];
+
+  it("says nothing was saved when the new file's first save fails and is not retried", async () => {
+    const { code, out, prompter } = await interview(
+      [...DETAILS, { confirm: false, expect: "Try saving again?" }],
+      {},
+      { ops: failingSaves([1]), unsaved: true },
+    );
+    expect(code).toBe(1);
+    expect(asked(prompter)).toContain(
+      "Try saving again? (free some space on the disk first; No stops the interview, and what you just entered about the client will have to be entered again)",
+    );
+    expect(asked(prompter)).not.toContain("answers not saved");
+    expect(out.replace(/\n(?! {2}crm)/g, " ")).toContain(
+      "Nothing was saved: a.yaml could not be created. To start again, run the command below; it asks for the client details again:\n" +
+        `  crm-maturity interview -o a.yaml -q ${MINI} --lang en`,
+    );
+    expect(out.replaceAll("\n", " ")).toContain(
+      "✘ Could not save to a.yaml: the disk is full. What you entered is kept in this session; the file has not been created yet.",
+    );
+    expect(out).not.toContain("last successful save");
+    expect(out).not.toContain("could NOT be saved");
+    expect(out).not.toContain("--resume");
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it("says the same when Ctrl-C answers the retry of the new file's first save", async () => {
+    const { code, out } = await interview(
+      [...DETAILS, { interrupt: "confirm", expect: "Try saving again?" }],
+      {},
+      { ops: failingSaves([1]), unsaved: true },
+    );
+    expect(code).toBe(EXIT_INTERRUPTED);
+    expect(out.replaceAll("\n", " ")).toContain("Nothing was saved: a.yaml could not be created.");
+    expect(out).not.toContain("could NOT be saved");
+    expect(out).not.toContain("--resume");
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it("says so in Chinese when the new file's first save fails", async () => {
+    const { code, out, prompter } = await interview(
+      [
+        ...META.slice(0, -1).map(({ expect: _, ...step }) => step as Step),
+        { confirm: false, expect: "是否重试保存？" },
+      ],
+      { lang: "zh-CN" },
+      { ops: failingSaves([1]), unsaved: true },
+    );
+    expect(code).toBe(1);
+    expect(asked(prompter, "")).toContain(
+      "是否重试保存？（请先释放磁盘空间；选“否”将结束访谈，刚才录入的客户信息需要重新录入）",
+    );
+    expect(out.replace(/\n(?! {2}crm)/g, "")).toContain(
+      "未保存任何内容：a.yaml 未能创建。如需重新开始，请运行以下命令，届时会重新询问客户信息：\n" +
+        `  crm-maturity interview -o a.yaml -q ${MINI} --lang zh-CN`,
+    );
+    expect(out.replaceAll("\n", "")).not.toContain("最后的回答未能保存");
+    expect(out.replaceAll("\n", "")).toContain("已录入的内容仍保留在本次会话中；文件尚未创建。");
+    expect(existsSync(file)).toBe(false);
   });
 });
 

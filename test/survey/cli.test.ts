@@ -180,9 +180,11 @@ describe("crm-maturity survey", () => {
     expect(excluding.stderr).toMatch(
       /: 9 rows · 7 scored · 2 excluded \(incomplete response \(no submit date\): 1; careless response \(too-fast\): 1\)/,
     );
+    // Separated as the export was (LimeSurvey's German interface writes `;`), for German Excel.
     const rejects: Record<string, string>[] = parse(readFileSync(out("rejects.csv")), {
       bom: true,
       columns: true,
+      delimiter: ";",
     });
     expect(rejects.map((x) => [x["Antwort ID"], x.reject_kind])).toEqual([["6", "careless"]]);
   });
@@ -430,7 +432,7 @@ describe("crm-maturity survey", () => {
     const r = runCli(["batch", exportFile, "--map", mappingFile, "-q", QUESTIONNAIRE]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(
-      /row 4, "Q1_1" \(column C\): expected one of the codes 2 \(level 4\), 3 \(level 3\), 4 \(level 2\) or -99 \(don't know\), or an answer label .*; found "1" \(the column's labels recode its numbers \(2 → 4, 4 → 2\), so a number they do not list is not read as a level; give 1 a value under `labels` in the mapping\)/,
+      /row 4, "Q1_1" \(column C\): expected one of the codes 2 \(level 4\), 3 \(level 3\), 4 \(level 2\) or -99 \(seen, not answered\), or an answer label .*; found "1" \(the column's labels recode its numbers \(2 → 4, 4 → 2\), so a number they do not list is not read as a level; give 1 a value under `labels` in the mapping\)/,
     );
     expect(r.stderr).toMatch(/2 rows · 1 scored · 1 rejected/);
   });

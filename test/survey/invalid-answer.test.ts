@@ -1,8 +1,10 @@
 // A numeric export's cell that no code reads: the message names every code the column accepts.
 // The Qualtrics survey assigns its seven options the recode values 1–7 (6 "does not apply",
-// 7 "don't know"), and its preset reads Qualtrics' -99 (seen, unanswered) as don't know; 问卷星's
-// 按选项序号 download numbers the options 1–7 too (and its preset reads -2 and -3 as don't know). "Expected a level 1–5" alone sent the reader
-// looking for a fault in the 6s and 7s that were scored correctly.
+// 7 "don't know"), and its preset reads Qualtrics' -99 (seen, not answered) as unknown; 问卷星's
+// 按选项序号 download numbers the options 1–7 too (and its preset reads -2, skipped, and -3, left
+// empty or not shown, as unknown). "Expected a level 1–5" alone sent the reader looking for a
+// fault in the 6s and 7s that were scored correctly; and the tools' own no-answer codes are named
+// for what they are, not "don't know", which no respondent said.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
@@ -50,7 +52,7 @@ describe("invalid answers in numeric exports", () => {
     const { outcome, lines, rejects } = await runOn(file, path.join(dir, "qualtrics-mapping.yaml"));
     expect(outcome.summary.rows).toMatchObject({ scored: 2, rejected: 1 });
     expect(plan.items[0]?.question.type).toBe("level");
-    const expected = `a level 1–5, the codes 6 (N/A), 7 (don't know) or -99 (don't know), or ${LEVEL_LABELS}`;
+    const expected = `a level 1–5, the codes 6 (N/A), 7 (don't know) or -99 (seen, not answered), or ${LEVEL_LABELS}`;
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(
       `row 5, "${plan.items[0]?.code}" (column E): expected ${expected}; found "8" (the scale is 1–5;`,
@@ -86,7 +88,7 @@ describe("invalid answers in numeric exports", () => {
     const { outcome, lines } = await runOn(file, path.join(dir, "wjx-mapping.yaml"));
     expect(outcome.summary.rows).toMatchObject({ scored: 1, rejected: 3 });
     const codes =
-      "a level 1–5, the codes 6 (N/A), 7 (don't know), -2 (don't know) or -3 (don't know)";
+      "a level 1–5, the codes 6 (N/A), 7 (don't know), -2 (skipped) or -3 (left empty or not shown)";
     expect(lines[0]).toContain(`expected ${codes}, or ${LEVEL_LABELS}; found "0"`);
     // A Likert item's options are agreement labels: those are the examples it gives.
     expect(lines[1]).toContain(`expected ${codes}, or ${LABELS}; found "0"`);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
+import { summaryLines } from "../../src/app/batch.js";
 import { materializeResults } from "../../src/batch/run.js";
 import { resultsSchema } from "../../src/core/models/results.js";
 import { openExport } from "../../src/io/survey/read.js";
@@ -407,5 +408,12 @@ describe("survey export presets", () => {
     );
     expect(outcome.summary.notForRole).toBe(1);
     expect(outcome.summary.rows.blank).toBe(1);
+    // Said for an analyst: what happened and what it means for the scores.
+    expect(summaryLines(outcome.summary)).toContain(
+      "crm-maturity: 1 answer was given to a question not meant for the respondent's role (the survey showed it anyway); it counts in the scores like any other answer",
+    );
+    expect(summaryLines({ ...outcome.summary, notForRole: 2 })).toContain(
+      "crm-maturity: 2 answers were given to questions not meant for the respondent's role (the survey showed them anyway); they count in the scores like any other answer",
+    );
   });
 });
