@@ -395,9 +395,12 @@ function createRowContext(
     detectTiming(parsed),
   );
   // The rejects file is separated as the export was (`;` in many locales' Excel), so that the
-  // consultant's Excel opens it in columns and the same mapping reads it back; a workbook's
-  // rejects follow the mapping's `delimiter`, else commas. The respondents CSV stays comma-separated.
-  opts.rejects?.separateWith(reader.info.delimiter ?? mapping.delimiter ?? ",");
+  // consultant's Excel opens it in columns and the same mapping reads it back. A mapping's own
+  // `delimiter` wins (it reads the file back); a sniffed tab becomes a comma, since Excel opens a
+  // tab-separated .csv as one column; a workbook's rejects take commas. The respondents CSV stays
+  // comma-separated.
+  const sniffed = reader.info.delimiter === "\t" ? "," : reader.info.delimiter;
+  opts.rejects?.separateWith(mapping.delimiter ?? sniffed ?? ",");
   writeHeaderRows(opts, header, parsed.width, keyRow, groupCols, dimIds, !!careless.timing);
   const target = Int32Array.from(bound.slots.map((s) => flatQuestions.indexOf(s.questionId)));
   const slotCodes = new Uint8Array(bound.slots.length);

@@ -313,6 +313,20 @@ describe("a rejects file corrected in Excel and fed back (the built CLI)", () =>
       expect(again.stdout).toBe(batch(fixedFile, map).stdout);
     },
   );
+  it("written with commas when the export was tab-separated (Excel opens a tab-separated .csv as one column)", () => {
+    const dir = tmp();
+    const map = mappingFile(dir);
+    const tabbed = (line: string) => (parse(line)[0] as string[]).join("\t");
+    const exportFile = path.join(dir, "export.csv");
+    writeFileSync(exportFile, `${[HEADER, ...EXPORT_ROWS].map(tabbed).join("\r\n")}\r\n`);
+    const rejectsFile = path.join(dir, "rejects.csv");
+    expect(batch(exportFile, map, rejectsFile).status).toBe(0);
+    const written = readFileSync(rejectsFile, "utf8");
+    expect(written.split("\n")[0]).toMatch(
+      /^\uFEFFrespondent,role,department,.*,reject_row,reject_kind,/,
+    );
+    expect(written).not.toContain("\t");
+  });
 });
 
 describe("the CSVs batch writes, read back by batch's reader", () => {
