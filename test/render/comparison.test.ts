@@ -613,7 +613,7 @@ describe("compare --format docx: the dimension table", () => {
 
 describe("compare --format pdf: headings", () => {
   it.skipIf(!havePdftotext())(
-    "never stay at a page foot without the table they introduce",
+    "never stay at a page foot without the table they introduce, nor the closing section alone on a page",
     async () => {
       const c = await lotus();
       const [risk] = c.risks.persisting;
@@ -635,10 +635,16 @@ describe("compare --format pdf: headings", () => {
           )) as unknown as Uint8Array;
           const file = path.join(dir, `${lang}-${n}.pdf`);
           writeFileSync(file, pdf);
-          for (const f of layoutFaults(pdfPages(file))) {
+          const pages = pdfPages(file);
+          for (const f of layoutFaults(pages)) {
             if (f.kind === "orphaned-heading")
               faults.push(`${lang}, ${n} risks: ${f.text} (page ${f.page})`);
           }
+          // The short closing section never stands alone on the last page.
+          const method = buildCompareView(c, lang).labels.method;
+          const last = (pages.at(-1) ?? []).filter((t) => t.top > 70 && t.top < 770);
+          if (last[0]?.text.trim() === method)
+            faults.push(`${lang}, ${n} risks: ${method} alone (page ${pages.length})`);
         }
       }
       expect(faults).toEqual([]);

@@ -245,9 +245,15 @@ export function makeBlocks(
       return new Paragraph({ style, pageBreakBefore, children: [run(text)] });
     },
     bullets(items, level = 0) {
+      // docx gives bulleted paragraphs the List Paragraph style itself. The last two items stay
+      // together, as in the PDF: no list leaves its last item alone on a new page.
       return items.map(
-        // docx gives bulleted paragraphs the List Paragraph style itself.
-        (item) => new Paragraph({ bullet: { level }, children: [run(item)] }),
+        (item, i) =>
+          new Paragraph({
+            bullet: { level },
+            ...(i === items.length - 2 ? { keepNext: true } : {}),
+            children: [run(item)],
+          }),
       );
     },
     numbered(items) {
@@ -255,10 +261,11 @@ export function makeBlocks(
       lists++;
       const instance = lists;
       return items.map(
-        (item) =>
+        (item, i) =>
           new Paragraph({
             style: STYLE.list,
             numbering: { reference: NUMBERED, level: 0, instance },
+            ...(i === items.length - 2 ? { keepNext: true } : {}),
             children: [run(item)],
           }),
       );
