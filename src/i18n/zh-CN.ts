@@ -716,6 +716,7 @@ function roleMismatchZh(a: Parameters<Messages["comparison"]["warning"]["role-mi
 }
 
 const comparison: Messages["comparison"] = {
+  title: "进展报告",
   heading: (client) => `进展报告 — ${client}`,
   baseline: "基线",
   followup: "复评",
