@@ -156,7 +156,8 @@ describe("the report in the glossary's words", () => {
 
 describe("dates in words in Chinese text (docs/glossary.md, Writing to the client)", () => {
   /** A date in words with a space between it and the Chinese next to it. */
-  const spaced = /[\u3400-\u9fff）] \d{4}年\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日 [\u3400-\u9fff（]/;
+  const spaced =
+    /[\u3400-\u9fff）] \d{4}年\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日 [\u3400-\u9fff（]/;
 
   it("are joined to the text around them, in the report, the roadmap and compare's notes", async () => {
     const huaxin = path.join(ROOT, "examples/huaxin-retail");
