@@ -152,7 +152,7 @@ describe("the gap report as DOCX", () => {
     const report = hostileReport();
     expect(report.decisions.items.length).toBeGreaterThan(0);
     for (const item of report.decisions.items) {
-      expect(text).toContain(`${item.title}。 ${item.sentence.slice(0, 12)}`);
+      expect(text).toContain(`${item.title}。${item.sentence.slice(0, 12)}`);
       expect(text).not.toContain(`${item.title}. `);
     }
   });
