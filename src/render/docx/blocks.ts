@@ -176,6 +176,10 @@ function wordTable(
   return [table, new Paragraph({ style: STYLE.spacer })];
 }
 
+/** A list's last two items stay together, as in the PDF: none is left alone on a new page. */
+const lastTwo = (i: number, items: readonly string[]) =>
+  i === items.length - 2 ? { keepNext: true } : {};
+
 /** The Word building blocks in one language: runs, paragraphs, headings, lists, tables, charts. */
 export function makeBlocks(
   lang: Lang,
@@ -245,15 +249,10 @@ export function makeBlocks(
       return new Paragraph({ style, pageBreakBefore, children: [run(text)] });
     },
     bullets(items, level = 0) {
-      // docx gives bulleted paragraphs the List Paragraph style itself. The last two items stay
-      // together, as in the PDF: no list leaves its last item alone on a new page.
+      // docx gives bulleted paragraphs the List Paragraph style itself.
       return items.map(
         (item, i) =>
-          new Paragraph({
-            bullet: { level },
-            ...(i === items.length - 2 ? { keepNext: true } : {}),
-            children: [run(item)],
-          }),
+          new Paragraph({ bullet: { level }, ...lastTwo(i, items), children: [run(item)] }),
       );
     },
     numbered(items) {
@@ -265,7 +264,7 @@ export function makeBlocks(
           new Paragraph({
             style: STYLE.list,
             numbering: { reference: NUMBERED, level: 0, instance },
-            ...(i === items.length - 2 ? { keepNext: true } : {}),
+            ...lastTwo(i, items),
             children: [run(item)],
           }),
       );
