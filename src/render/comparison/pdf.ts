@@ -233,6 +233,8 @@ function drawFindings(w: Writer, v: CompareView): void {
     }
     if (v.moversFootnote) w.paragraph(v.moversFootnote, { size: SIZE.small, color: COLOR.muted });
   }
-  w.subheading(v.labels.method, { toc: true, keep: method - w.subheadingHeight(v.labels.method) });
+  // The heading keeps the list whole when it is short, else its first lines.
+  const list = method - w.subheadingHeight(v.labels.method);
+  w.subheading(v.labels.method, { toc: true, keep: closing > 0 ? list : 60 });
   w.bullets(v.method);
 }
