@@ -781,6 +781,7 @@ function roleMismatchEn(a: Parameters<Messages["comparison"]["warning"]["role-mi
 }
 
 const comparison: Messages["comparison"] = {
+  title: "Progress report",
   heading: (client) => `Progress report — ${client}`,
   baseline: "Baseline",
   followup: "Follow-up",

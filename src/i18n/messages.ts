@@ -184,6 +184,8 @@ export interface RoleMismatchText {
 
 /** The progress report of `compare`. */
 export interface ComparisonMessages {
+  /** The document's title on its own (a deck's title slide), without the client. */
+  title: string;
   heading(client: string): string;
   baseline: string;
   followup: string;

@@ -732,6 +732,7 @@ function roleMismatchZh(a: Parameters<Messages["comparison"]["warning"]["role-mi
 }
 
 const comparison: Messages["comparison"] = {
+  title: "进展报告",
   heading: (client) => `进展报告 — ${client}`,
   baseline: "基线",
   followup: "复评",
@@ -835,7 +836,7 @@ const comparison: Messages["comparison"] = {
         `${side}所用的问卷没有定义行业与规模设定，因此${side}按标准权重和目标计分，只有${other}按“${a.profile}”设定计分。得分的部分变化来自设定本身，而不是企业的实际变化。`,
       );
     },
-    "same-date": (a) => `两次评估的日期均为 ${a.followup}。`,
+    "same-date": (a) => `两次评估的日期均为${a.followup}。`,
     "role-mismatch": (a) => roleMismatchZh(a),
   },
   standardProfile: "标准权重",

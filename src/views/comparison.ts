@@ -88,6 +88,8 @@ export interface CompareView {
   lang: Lang;
   /** Document heading with the client's name. */
   heading: string;
+  /** The title on its own and the client (the follow-up's name), for a deck's title slide. */
+  cover: { title: string; client: string };
   /** Header rows: label, baseline value, follow-up value. */
   header: { columns: Column[]; rows: Cell[][] };
   /** `: ` in English, `：` in Chinese, for `label: value` lines. */
@@ -625,6 +627,7 @@ export function buildCompareView(c: Comparison, lang: Lang): CompareView {
   return {
     lang,
     heading: m.comparison.heading(client),
+    cover: { title: m.comparison.title, client },
     header: {
       columns: [
         { label: "", right: false },

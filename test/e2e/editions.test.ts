@@ -342,7 +342,8 @@ describe("report editions", () => {
     expect(zh).toContain("凡与 Acme Manufacturing Ltd. 自身");
     expect(zh).not.toMatch(/Ltd\.[\u3400-\u9fff]|[\u3400-\u9fff]IT/);
     expect(zh).toMatch(/其中投入最多的是中层经理（\d+–\d+ 人周）/);
-    // A Chinese decision title ends with a Chinese full stop.
-    expect(zh).toContain("**批准第一阶段并落实责任人。**");
+    // A Chinese decision title ends with a Chinese full stop (after the bold, which CommonMark
+    // would not close after 。), and no space follows it.
+    expect(zh).toContain("**批准第一阶段并落实责任人**。批准");
   });
 });

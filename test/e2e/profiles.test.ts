@@ -244,7 +244,7 @@ describe("compare, survey and validate", () => {
         expect(lines[0]).toMatch(
           /^crm-maturity: 警告：两次评估采用了不同的行业与规模设定：基线为标准权重，复评为 B2C 零售与会员 · 大型.*（如需同口径比较，请用同一个 --profile 为两次评估计分；基线按 --profile standard 计分，复评按 --profile b2c-retail,large 计分）$/,
         );
-        expect(lines[1]).toBe("crm-maturity: 警告：两次评估的日期均为 2026年4月8日。");
+        expect(lines[1]).toBe("crm-maturity: 警告：两次评估的日期均为2026年4月8日。");
         expect(r.stderr).not.toMatch(/[A-Za-z]{4,}(?<!maturity|profile|standard|retail|large)\b/);
       } else {
         expect(lines[1]).toBe("crm-maturity: warning: Both assessments are dated 8 April 2026.");

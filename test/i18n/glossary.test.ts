@@ -153,3 +153,35 @@ describe("the report in the glossary's words", () => {
     },
   );
 });
+
+describe("dates in words in Chinese text (docs/glossary.md, Writing to the client)", () => {
+  /** A date in words with a space between it and the Chinese next to it. */
+  const spaced =
+    /[\u3400-\u9fff）] \d{4}年\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日 [\u3400-\u9fff（]/;
+
+  it("are joined to the text around them, in the report, the roadmap and compare's notes", async () => {
+    const huaxin = path.join(ROOT, "examples/huaxin-retail");
+    const answers = readdirSync(path.join(huaxin, "answers"))
+      .filter((f) => f.endsWith(".yaml"))
+      .map((f) => `answers/${f}`);
+    const inputs = loadInputs(huaxin, answers);
+    const found: string[] = [];
+    for (const kind of ["report", "roadmap"] as const) {
+      const report = buildReport(inputs.results, standardPack(), {
+        lang: "zh-CN",
+        edition: "full",
+        kind,
+        respondents: inputs.respondents,
+      });
+      for (const [at, text] of texts(report)) if (spaced.test(text)) found.push(`${at}: ${text}`);
+    }
+    const { messagesFor } = await import("../../src/i18n/index.js");
+    const m = messagesFor("zh-CN");
+    const date = m.report.dateText("2026-04-08");
+    const warning = m.comparison.warning["same-date"]({ baseline: date, followup: date });
+    if (spaced.test(warning)) found.push(warning);
+    expect(found).toEqual([]);
+    // The check itself sees a spaced date.
+    expect(spaced.test("两次评估的日期均为 2026年4月8日。")).toBe(true);
+  });
+});

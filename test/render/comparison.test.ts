@@ -490,6 +490,32 @@ describe("compare --format pptx: the risks slide", () => {
   });
 });
 
+describe("compare --format pptx: the title slide", () => {
+  it("is laid out as the report deck's cover, with the interval among the facts", async () => {
+    const { renderPptx } = await import("../../src/render/report/pptx.js");
+    const { acmeReport } = await import("../helpers/report.js");
+    const boxes = async (bytes: Uint8Array) => {
+      const slide = (await packageParts(bytes)).get("ppt/slides/slide1.xml") ?? "";
+      return {
+        slide,
+        at: [...slide.matchAll(/<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"/g)].map(
+          (m) => m.slice(1).join(","),
+        ),
+      };
+    };
+    const c = await lotus();
+    for (const lang of ["en", "zh-CN"] as const) {
+      const report = await boxes(await renderPptx(acmeReport({ lang })));
+      const progress = await boxes((await render("pptx", c, lang)) as unknown as Uint8Array);
+      // The slide's group, then title, client and facts where the report's cover has them.
+      expect(progress.at.slice(0, 4), lang).toEqual(report.at.slice(0, 4));
+      const v = buildCompareView(c, lang);
+      expect(progress.slide).toContain(`${v.interval.label}${v.colon}${v.interval.value}`);
+      expect(progress.slide).not.toContain("<a:tbl>");
+    }
+  });
+});
+
 describe("compare --format pptx: the tables", () => {
   it("right-align their figures, as the PDF and Word do, and keep names left", async () => {
     const parts = await packageParts(
@@ -613,7 +639,7 @@ describe("compare --format docx: the dimension table", () => {
 
 describe("compare --format pdf: headings", () => {
   it.skipIf(!havePdftotext())(
-    "never stay at a page foot without the table they introduce",
+    "never stay at a page foot without the table they introduce, nor the closing section alone on a page",
     async () => {
       const c = await lotus();
       const [risk] = c.risks.persisting;
@@ -635,10 +661,16 @@ describe("compare --format pdf: headings", () => {
           )) as unknown as Uint8Array;
           const file = path.join(dir, `${lang}-${n}.pdf`);
           writeFileSync(file, pdf);
-          for (const f of layoutFaults(pdfPages(file))) {
+          const pages = pdfPages(file);
+          for (const f of layoutFaults(pages)) {
             if (f.kind === "orphaned-heading")
               faults.push(`${lang}, ${n} risks: ${f.text} (page ${f.page})`);
           }
+          // The short closing section never stands alone on the last page.
+          const method = buildCompareView(c, lang).labels.method;
+          const last = (pages.at(-1) ?? []).filter((t) => t.top > 70 && t.top < 770);
+          if (last[0]?.text.trim() === method)
+            faults.push(`${lang}, ${n} risks: ${method} alone (page ${pages.length})`);
         }
       }
       expect(faults).toEqual([]);

@@ -24,7 +24,9 @@ function escapeCharacters(text: string): string {
 /**
  * Escapes a whole field so it reads as literal text wherever a template puts it: in a paragraph,
  * a list item or a table cell. It is trimmed, newlines become `<br>` (a cell cannot span lines),
- * and a leading `#`, `>`, `-`, `+`, `=` or `1.` cannot start a block.
+ * and only what Markdown would read as a block at its start is guarded: a quote `>`, a heading
+ * `# `, a list marker `- `, `+ ` or `1. ` (a space or the end after it), a rule or underline of
+ * `-` or `=` alone. So a number stays `2.14` and a change `-0.33`, unescaped in the raw file.
  */
 export function escapeMarkdown(text: string): string {
   const s = escapeCharacters(text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").trim());
@@ -32,8 +34,8 @@ export function escapeMarkdown(text: string): string {
     .split("\n")
     .map((line) => line.trim())
     .join("<br>")
-    .replace(/^([#>+=-])/, "\\$1")
-    .replace(/^(\d+)([.)])/, "$1\\$2");
+    .replace(/^(>|(?:#{1,6}|[-+])(?=\s|$)|[-=](?=[-=\s]*$))/, "\\$1")
+    .replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2");
 }
 
 /**

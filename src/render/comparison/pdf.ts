@@ -42,7 +42,7 @@ const cell = (c: ViewCell, nowrap: boolean): Cell => {
 function table(
   w: Writer,
   t: TableView,
-  opts: { totalRow?: boolean } = {},
+  opts: { totalRow?: boolean; keepWithNext?: number } = {},
   lead: (keep: number) => void = () => {},
 ): void {
   const wrapping = t.columns.map(wraps);
@@ -217,14 +217,24 @@ function drawFindings(w: Writer, v: CompareView): void {
   w.paragraph(v.questionnaire.intro);
   groups(w, v.questionnaire.groups);
   if (v.questionnaire.none) w.paragraph(v.questionnaire.none);
+  // The method closes the report: short, it takes the movers' last rows (and their footnote) to
+  // its page rather than stand there alone.
+  const method = w.subheadingHeight(v.labels.method) + w.bulletsHeight(v.method);
+  const footnote = v.moversFootnote
+    ? w.measure(v.moversFootnote, w.width, { size: SIZE.small, lineGap: w.bodyGap }) + 5
+    : 0;
+  const closing = method < (w.bottom - w.top) / 3 ? method + footnote : 0;
   if (v.showMovers) {
-    if (v.moversByText) table(w, v.moversByText, {}, heading(v.labels.movers));
+    if (v.moversByText)
+      table(w, v.moversByText, { keepWithNext: closing }, heading(v.labels.movers));
     else {
       heading(v.labels.movers)(0);
       w.paragraph(v.moversNone);
     }
     if (v.moversFootnote) w.paragraph(v.moversFootnote, { size: SIZE.small, color: COLOR.muted });
   }
-  w.subheading(v.labels.method, { toc: true });
+  // The heading keeps the list whole when it is short, else its first lines.
+  const list = method - w.subheadingHeight(v.labels.method);
+  w.subheading(v.labels.method, { toc: true, keep: closing > 0 ? list : 60 });
   w.bullets(v.method);
 }

@@ -55,25 +55,25 @@ class ComparisonDeck extends DeckBase {
     this.perceptionSlide();
   }
 
-  /** The two assessments side by side and the interval between them. */
+  /**
+   * The title slide, laid out as the report deck's cover: the title, the client, then the two
+   * assessments as facts (a fact that changed reads "baseline → follow-up") and the interval.
+   */
   titleSlide(): void {
-    const intervalLine = `${this.v.interval.label}${this.colon}${this.v.interval.value}`;
-    const title = this.slide(this.v.heading, []);
-    this.table(
-      title,
-      this.v.header.columns.map((c) => c.label),
-      this.v.header.rows.map((row) => row.map((c) => c.text)),
-      { x: MARGIN, y: 1.5, w: BODY_W, colW: [3.2, (BODY_W - 3.2) / 2, (BODY_W - 3.2) / 2] },
-    );
-    this.text(title, intervalLine, {
-      x: MARGIN,
-      y: 4.6,
-      w: BODY_W,
-      h: 0.5,
-      fontSize: 16,
-      bold: true,
-    });
-    this.brandTitle(title, 5.3);
+    const v = this.v;
+    const fact = (row: (typeof v.header.rows)[number]) => {
+      const [label, before, after] = row.map((c) => c.text);
+      const value = before === after ? before : `${before} → ${after}`;
+      return `${label}${this.colon}${value}`;
+    };
+    const [client, ...rest] = v.header.rows;
+    const changedClient = client && client[1]?.text !== client[2]?.text;
+    const lines = [
+      ...(changedClient ? [fact(client)] : []),
+      ...rest.map(fact),
+      `${v.interval.label}${this.colon}${v.interval.value}`,
+    ];
+    this.cover({ title: v.cover.title, subtitle: v.cover.client, lines, notes: lines.join("\n") });
   }
 
   /** What the comparison rests on, before its figures: on a slide of its own when there is any. */

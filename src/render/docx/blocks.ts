@@ -176,6 +176,10 @@ function wordTable(
   return [table, new Paragraph({ style: STYLE.spacer })];
 }
 
+/** A list's last two items stay together, as in the PDF: none is left alone on a new page. */
+const lastTwo = (i: number, items: readonly string[]) =>
+  i === items.length - 2 ? { keepNext: true } : {};
+
 /** The Word building blocks in one language: runs, paragraphs, headings, lists, tables, charts. */
 export function makeBlocks(
   lang: Lang,
@@ -245,9 +249,10 @@ export function makeBlocks(
       return new Paragraph({ style, pageBreakBefore, children: [run(text)] });
     },
     bullets(items, level = 0) {
+      // docx gives bulleted paragraphs the List Paragraph style itself.
       return items.map(
-        // docx gives bulleted paragraphs the List Paragraph style itself.
-        (item) => new Paragraph({ bullet: { level }, children: [run(item)] }),
+        (item, i) =>
+          new Paragraph({ bullet: { level }, ...lastTwo(i, items), children: [run(item)] }),
       );
     },
     numbered(items) {
@@ -255,10 +260,11 @@ export function makeBlocks(
       lists++;
       const instance = lists;
       return items.map(
-        (item) =>
+        (item, i) =>
           new Paragraph({
             style: STYLE.list,
             numbering: { reference: NUMBERED, level: 0, instance },
+            ...lastTwo(i, items),
             children: [run(item)],
           }),
       );

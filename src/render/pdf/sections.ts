@@ -4,6 +4,7 @@ import {
   type Cell,
   type Column,
   drawTable,
+  inUpperHalf,
   layoutTable,
   type TableOptions,
   tableKeep,
@@ -51,8 +52,11 @@ export function tableWithLead(
     return;
   }
   const layout = layoutTable(w, columns, rows, opts);
-  lead(tableKeep(layout));
-  drawTable(w, columns, rows, opts, layout);
+  // Decided before the lead moves the cursor: the lead keeps the whole of a short table only
+  // where the table would not run on.
+  const mayRunOn = opts.mayRunOn ?? inUpperHalf(w);
+  lead(tableKeep(layout, mayRunOn));
+  drawTable(w, columns, rows, { ...opts, mayRunOn }, layout);
 }
 
 /** Height of a body paragraph, for keeping a heading with it. */

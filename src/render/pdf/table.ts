@@ -39,6 +39,11 @@ export interface TableOptions {
    * move to the next page with it, instead of it standing alone on a page of its own.
    */
   keepWithNext?: number;
+  /**
+   * Whether a short table may run on over the page foot rather than move whole: by default when
+   * it starts in the page's upper half; tableWithLead decides it before its lead is drawn.
+   */
+  mayRunOn?: boolean;
 }
 
 interface CellBox {
@@ -122,12 +127,24 @@ export function layoutTable(
 }
 
 /**
- * The height a heading or lead-in before this table should keep with it: the whole table when
- * it is short enough to be kept together, else its header and first rows.
+ * True while the cursor is in the upper half of the page body: a table (and what leads into it)
+ * moved whole to the next page from there would leave this page less than half full, so a short
+ * table there runs on instead, its header repeated, as a taller one always does.
  */
-export function tableKeep({ headH, heights }: TableLayout): number {
+export function inUpperHalf(w: Writer): boolean {
+  // The cursor stands up to a few lines' spacing below the last text (a table's 8 points after
+  // it, a heading's space above): measured from the cursor, the half reaches a little further.
+  return w.y - w.top < (w.bottom - w.top) * 0.55;
+}
+
+/**
+ * The height a heading or lead-in before this table should keep with it: the whole table when
+ * it is short enough to be kept together (and the page is past its upper half), else its header
+ * and first rows.
+ */
+export function tableKeep({ headH, heights }: TableLayout, mayRunOn = false): number {
   const total = headH + heights.reduce((a, b) => a + b, 0);
-  if (total <= KEEP_TOGETHER) return total + 8;
+  if (total <= KEEP_TOGETHER && !mayRunOn) return total + 8;
   return headH + heights.slice(0, 3).reduce((a, b) => a + b, 0);
 }
 
@@ -176,10 +193,13 @@ export function drawTable(
     if (used > w.remaining()) break;
   }
   const fitsFreshPage = tableHeight <= w.bottom - w.top;
+  const fewFit = fitting < Math.min(3, heights.length);
+  // A short table in a page's upper half runs on rather than leave the page near-empty, when
+  // three of its rows fit here; its last rows then go on together.
+  const runsOn = tableHeight > w.remaining() && !fewFit && (opts.mayRunOn ?? inUpperHalf(w));
   if (
     tableHeight > w.remaining() &&
-    (tableHeight <= KEEP_TOGETHER ||
-      (fitting < Math.min(3, heights.length) && (fitsFreshPage || fitting === 0)))
+    ((tableHeight <= KEEP_TOGETHER && !runsOn) || (fewFit && (fitsFreshPage || fitting === 0)))
   ) {
     w.newPage();
   }
@@ -190,14 +210,15 @@ export function drawTable(
   w.ensure(headH + (firstRow <= pageRoom ? firstRow : w.lineHeight({ size }) * 3 + 2 * PAD_Y));
   drawHeader();
 
-  const keptFrom = lastRowsKept(heights, opts.keepWithNext ?? 0, pageRoom);
+  const keepWithNext = opts.keepWithNext ?? (runsOn && tableHeight <= KEEP_TOGETHER ? 1 : 0);
+  const keptFrom = lastRowsKept(heights, keepWithNext, pageRoom);
   boxes.forEach((row, r) => {
     const isTotal = opts.totalRow === true && r === rows.length - 1;
     const fillColor = isTotal ? COLOR.accentSoft : r % 2 === 1 ? COLOR.zebra : null;
     let h = heights[r] ?? rowHeight(row);
     if (h <= pageRoom) {
       const kept = r === keptFrom ? heights.slice(r).reduce((a, b) => a + b, 0) : 0;
-      if (w.y + h > w.bottom || w.y + kept + (opts.keepWithNext ?? 0) > w.bottom) {
+      if (w.y + h > w.bottom || w.y + kept + keepWithNext > w.bottom) {
         w.newPage();
         drawHeader();
       }

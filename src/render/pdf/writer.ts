@@ -288,7 +288,10 @@ export class Writer {
     return items.reduce((h, item) => h + this.measure(item, this.width - 12, full) + 3, 2);
   }
 
-  /** A bulleted list; each item keeps at least two of its lines together. */
+  /**
+   * A bulleted list; each item keeps at least two of its lines together, and the last two items
+   * stay together, so a list never carries its last item alone onto a new page.
+   */
   bullets(
     items: readonly string[],
     style: Partial<TextStyle> = {},
@@ -296,7 +299,14 @@ export class Writer {
   ): void {
     const full: TextStyle = { size: SIZE.body, lineGap: this.bodyGap, ...style };
     const indent = 12;
-    for (const item of items) {
+    for (const [i, item] of items.entries()) {
+      if (i > 0 && i === items.length - 2) {
+        const tail = items
+          .slice(i)
+          .reduce((h, t) => h + this.measure(t, this.width - indent, full) + 3, 0);
+        // A tail taller than a third of the page may split: each item still keeps two lines.
+        if (tail < (this.bottom - this.top) / 3) this.ensure(tail);
+      }
       this.flow(item, this.left + indent, this.width - indent, full, undefined, (y) => {
         this.doc.save();
         this.doc.circle(this.left + 3.5, bulletY(y, full.size), 1.6).fill(bulletColor);

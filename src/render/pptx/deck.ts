@@ -265,6 +265,61 @@ export class DeckBase {
     }
   }
 
+  /**
+   * A deck's title slide, one layout for every deck: the firm (with a brand), the title large,
+   * the client beneath, up to six lines of facts, and the notice near the foot (unless the firm's
+   * own confidentiality notice stands in every footer). The facts go to the speaker notes too.
+   */
+  protected cover(c: {
+    title: string;
+    subtitle: string;
+    lines: readonly string[];
+    notice?: string | undefined;
+    notes: string;
+  }): Slide {
+    const slide = this.pptx.addSlide({ masterName: MASTER });
+    this.brandTitle(slide);
+    this.text(slide, c.title, {
+      x: MARGIN,
+      y: 1.7,
+      w: BODY_W,
+      h: 1.3,
+      fontSize: 36,
+      bold: true,
+      color: this.palette.accent,
+      valign: "bottom",
+    });
+    this.text(slide, c.subtitle, {
+      x: MARGIN,
+      y: 3.1,
+      w: BODY_W,
+      h: 0.6,
+      fontSize: 22,
+      color: COLOR.muted,
+    });
+    const lines = c.lines.slice(0, 6);
+    this.text(
+      slide,
+      lines.map((text, i) => ({
+        text,
+        options: { breakLine: i < lines.length - 1, fontSize: 13 },
+      })),
+      { x: MARGIN, y: 4.0, w: BODY_W, h: 1.8, color: COLOR.ink },
+    );
+    if (c.notice && !this.brand?.confidentiality) {
+      this.text(slide, c.notice, {
+        x: MARGIN,
+        y: 6.3,
+        w: BODY_W,
+        h: 0.4,
+        fontSize: 10,
+        color: COLOR.muted,
+      });
+    }
+    slide.addNotes(xmlSafe(c.notes));
+    return slide;
+  }
+
   protected slide(title: string, notes: string[]): Slide {
     const slide = this.pptx.addSlide({ masterName: MASTER });
     slide.addText(

@@ -1,6 +1,7 @@
 import type { FileChild } from "docx";
 import type { BrandView } from "../../core/models/brand.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
+import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import type { ChartFontOptions } from "../charts/png.js";
 import {
@@ -725,7 +726,9 @@ function kpis({ r, b, L, colon }: Ctx): FileChild[] {
 function decisions({ r, b, L, stop }: Ctx): FileChild[] {
   const d = r.decisions;
   const out: FileChild[] = [b.paragraph(d.intro)];
-  out.push(...b.numbered(d.items.map((item) => `${item.title}${stop} ${item.sentence}`)));
+  // No space after a Chinese full stop: the sentences join as the report language joins them.
+  const join = messagesFor(r.lang).report.sentenceJoin;
+  out.push(...b.numbered(d.items.map((item) => `${item.title}${stop}${join}${item.sentence}`)));
   if (d.nextSteps.length > 0) {
     out.push(
       b.heading(2, d.nextStepsTitle),

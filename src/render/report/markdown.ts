@@ -138,6 +138,12 @@ export function markdownView(report: ReportModel): Record<string, unknown> {
     punct: (({ colon, semicolon, open, close, sentence }) => ({
       colon,
       stop: sentence(""),
+      // A bold title ending a sentence: "**Title.** Next" in English; in Chinese the full stop
+      // goes after the bold (a closing ** after 。 and before a character is no bold in
+      // CommonMark) and no space follows it: "**标题**。下文".
+      ...(messagesFor(report.lang).report.sentenceJoin === ""
+        ? { boldStop: "", afterBold: sentence("") }
+        : { boldStop: sentence(""), afterBold: " " }),
       sep: semicolon,
       lp: open,
       rp: close,

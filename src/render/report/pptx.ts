@@ -10,7 +10,6 @@ import {
   finishPptx,
   hex,
   MARGIN,
-  MASTER,
   newPptx,
   type Pptx,
   paragraphsHeight,
@@ -74,49 +73,17 @@ class Deck extends DeckBase {
 
   title(): void {
     const r = this.r;
-    const slide = this.pptx.addSlide({ masterName: MASTER });
-    this.brandTitle(slide);
-    this.text(slide, r.cover.title, {
-      x: MARGIN,
-      y: 1.7,
-      w: BODY_W,
-      h: 1.3,
-      fontSize: 36,
-      bold: true,
-      color: this.palette.accent,
-      valign: "bottom",
+    const facts = r.cover.fields.map((f) => `${f.label}${this.colon}${f.value}`);
+    this.cover({
+      title: r.cover.title,
+      subtitle: r.cover.subtitle,
+      lines: r.cover.fields
+        .filter((f) => f.value !== r.cover.subtitle)
+        .map((f) => `${f.label}${this.colon}${f.value}`),
+      // A firm's own confidentiality notice (in every slide's footer) replaces the report's.
+      notice: r.cover.notice,
+      notes: facts.join("\n"),
     });
-    this.text(slide, r.cover.subtitle, {
-      x: MARGIN,
-      y: 3.1,
-      w: BODY_W,
-      h: 0.6,
-      fontSize: 22,
-      color: COLOR.muted,
-    });
-    const fields = r.cover.fields.filter((f) => f.value !== r.cover.subtitle).slice(0, 6);
-    this.text(
-      slide,
-      fields.map((f, i) => ({
-        text: `${f.label}${this.colon}${f.value}`,
-        options: { breakLine: i < fields.length - 1, fontSize: 13 },
-      })),
-      { x: MARGIN, y: 4.0, w: BODY_W, h: 1.8, color: COLOR.ink },
-    );
-    // A firm's own confidentiality notice (in every slide's footer) replaces the report's.
-    if (!this.brand?.confidentiality) {
-      this.text(slide, r.cover.notice, {
-        x: MARGIN,
-        y: 6.3,
-        w: BODY_W,
-        h: 0.4,
-        fontSize: 10,
-        color: COLOR.muted,
-      });
-    }
-    slide.addNotes(
-      xmlSafe(r.cover.fields.map((f) => `${f.label}${this.colon}${f.value}`).join("\n")),
-    );
   }
 
   findings(): void {

@@ -152,7 +152,7 @@ describe("the gap report as DOCX", () => {
     const report = hostileReport();
     expect(report.decisions.items.length).toBeGreaterThan(0);
     for (const item of report.decisions.items) {
-      expect(text).toContain(`${item.title}。 ${item.sentence.slice(0, 12)}`);
+      expect(text).toContain(`${item.title}。${item.sentence.slice(0, 12)}`);
       expect(text).not.toContain(`${item.title}. `);
     }
   });
@@ -434,5 +434,22 @@ describe("columnWidths", () => {
     const kept = columnWidths(columns, [["Customer data quality", { text: cell, nowrap: true }]]);
     expect(wrapping[1]).toBeLessThan(cell.length * 100 + 200);
     expect(kept[1]).toBeGreaterThanOrEqual(cell.length * 100 + 200);
+  });
+});
+
+describe("lists in Word", () => {
+  it("keep their last two items together, so none is left alone on a new page", async () => {
+    const { makeBlocks } = await import("../../../src/render/docx/blocks.js");
+    const { Document, Packer } = await import("docx");
+    const b = makeBlocks("en");
+    const doc = new Document({
+      sections: [{ children: [...b.bullets(["One", "Two", "Three"]), ...b.numbered(["A", "B"])] }],
+    });
+    const xml = (await packageParts(new Uint8Array(await Packer.toBuffer(doc)))).get(
+      "word/document.xml",
+    );
+    const paragraphs = [...(xml ?? "").matchAll(/<w:p>.*?<\/w:p>/gs)].map((m) => m[0]);
+    const kept = paragraphs.map((p) => p.includes("<w:keepNext/>"));
+    expect(kept).toEqual([false, true, false, true, false]);
   });
 });

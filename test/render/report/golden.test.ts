@@ -28,6 +28,21 @@ describe("golden Markdown", () => {
     }
   });
 
+  it("writes a decision's bold title with the language's full stop: no space after 。", async () => {
+    for (const lang of LANGS) {
+      const report = acmeReport({ lang });
+      const md = await renderMarkdown(report);
+      expect(report.decisions.items.length).toBeGreaterThan(0);
+      for (const [i, item] of report.decisions.items.entries()) {
+        const line =
+          lang === "en"
+            ? `${i + 1}. **${item.title}.** ${item.sentence}`
+            : `${i + 1}. **${item.title}**。${item.sentence}`;
+        expect(md).toContain(line);
+      }
+    }
+  });
+
   it("is deterministic", async () => {
     const a = await renderMarkdown(acmeReport());
     const b = await renderMarkdown(acmeReport());

@@ -54,6 +54,15 @@ describe("escapeMarkdown", () => {
     ["&amp; & x", "\\&amp; & x"],
     ["line one\nline two\r\n# three", "line one<br>line two<br># three"],
     ["  padded  ", "padded"],
+    // Only a real block marker is guarded: a number or a change at the start stays as written.
+    ["2.14 (assessment of 16 March 2026)", "2.14 (assessment of 16 March 2026)"],
+    ["3) item", "3\\) item"],
+    ["7.", "7\\."],
+    ["-0.33", "-0.33"],
+    ["+0.25", "+0.25"],
+    ["#1 priority", "#1 priority"],
+    ["---", "\\---"],
+    ["==", "\\=="],
   ])("escapes %j", (input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
   });
