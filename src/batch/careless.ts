@@ -1,4 +1,4 @@
-import { ANSWER_ABSENT } from "../core/scoring/answer-codes.js";
+import { ANSWER_NA } from "../core/scoring/answer-codes.js";
 import { columnsByName, type SurveyColumn, type SurveyHeader } from "../survey/header.js";
 import { limesurveyHeadings } from "../survey/presets.js";
 import { trimCell } from "../survey/respondent.js";
@@ -102,7 +102,10 @@ export function parseClock(cell: string): number | null {
 export interface CarelessCheck {
   /** Longest run of identical consecutive levels, in the export's column order. */
   longestRun: number;
-  /** Seconds per answered question; null without timing or with an unreadable time. */
+  /**
+   * Seconds per answered question (a level or N/A; unknown answers do not count); null without
+   * timing or with an unreadable time.
+   */
   secondsPerItem: number | null;
   /** Why the row looks careless, in the order of CARELESS_REASONS; empty for most rows. */
   reasons: readonly CarelessReason[];
@@ -150,7 +153,10 @@ export class CarelessScreen {
     // defeat the processor's branch prediction): the loop alone takes a quarter less time.
     for (let k = 0; k < order.length; k++) {
       const code = slotCodes[order[k] as number] as number;
-      answered += +(code !== ANSWER_ABSENT);
+      // Answered: a level or N/A. Unknown is left out: it holds what the platform never showed
+      // (问卷星's −2 skipped by the survey's logic and −3 not shown), and counting those as read
+      // would flag as too fast a respondent whose survey skipped many questions.
+      answered += +((code - 1) >>> 0 < ANSWER_NA); // 1 ≤ code ≤ ANSWER_NA, one comparison
       if (code < 1 || code > 5) {
         run = 0;
         previous = -1;

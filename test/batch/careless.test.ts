@@ -10,7 +10,7 @@ import {
   parseClock,
   parseSeconds,
 } from "../../src/batch/careless.js";
-import { ANSWER_NA } from "../../src/core/scoring/answer-codes.js";
+import { ANSWER_NA, ANSWER_UNKNOWN } from "../../src/core/scoring/answer-codes.js";
 import type { SurveyColumn } from "../../src/survey/header.js";
 import { hasStackTrace, runCli } from "../helpers/cli.js";
 import { LIMESURVEY_INTERFACES, ownHeading } from "../survey/limesurvey-interfaces.js";
@@ -47,6 +47,22 @@ describe("careless-response screening", () => {
     });
     expect(screen.check(codes, ["20"]).reasons).toEqual([]);
     expect(screen.check(codes, ["n/a"])).toMatchObject({ secondsPerItem: null, reasons: [] });
+  });
+
+  it("counts only the questions answered with a level or N/A, not unknown ones the survey may never have shown", () => {
+    // 问卷星 writes −2 for a question its logic skipped and −3 for one never shown: both read as
+    // unknown. Six questions answered in 13 seconds is over 2 seconds each, not 1.3 for ten.
+    const header = { columns: [{ index: 0, key: "Duration (in seconds)", text: "" }], width: 1 };
+    const screen = new CarelessScreen(columns(10), detectTiming(header));
+    const U = ANSWER_UNKNOWN;
+    const codes = [1, 2, 3, ANSWER_NA, U, U, 4, U, 5, U];
+    expect(screen.check(codes, ["13"])).toMatchObject({ secondsPerItem: 13 / 6, reasons: [] });
+    expect(screen.check(codes, ["11"])).toMatchObject({
+      secondsPerItem: 11 / 6,
+      reasons: ["too-fast"],
+    });
+    // Blank cells never counted either.
+    expect(screen.check([1, 2, 3, 4, 5, 0, 0, 0, 0, 0], ["9"]).secondsPerItem).toBe(9 / 5);
   });
 
   it("finds start and end columns and reads their times", () => {
