@@ -695,9 +695,16 @@ export interface ReportMessages {
     /**
      * Under the table when groups are left out, of `total`: `small` groups of fewer than
      * `minimum` respondents (client editions, anonymized reports), and beyond the `shown` with
-     * the most respondents.
+     * the most respondents; where every group's figures are (`internal`: the consultants' edition
+     * names the results JSON and the respondents CSV, the client's the working papers).
      */
-    more(a: { shown: number; total: number; small: number; minimum: number }): string;
+    more(a: {
+      shown: number;
+      total: number;
+      small: number;
+      minimum: number;
+      internal: boolean;
+    }): string;
   };
   perceptionGapSentence(a: {
     title: string;
