@@ -138,7 +138,8 @@ const score: Messages["score"] = {
       ? "facts the respondents are divided on (rwg below 0.51); check the records"
       : "facts rated two or more levels apart; check the records",
   colQuestion: "Question",
-  colRatings: "Ratings",
+  colFactSpread: (read) =>
+    ({ range: "Ratings", rwg: "Agreement", both: "Ratings or agreement" })[read],
   expectationRisks: "Expectation risks",
   expectationRisksNote: (a) =>
     `targets out of reach within ${a.horizon} ${a.horizon === 1 ? "month" : "months"} at ${a.pace} months per level`,

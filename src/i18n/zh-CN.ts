@@ -114,7 +114,7 @@ const score: Messages["score"] = {
       ? "受访者对这些客观事实的评级明显不一（rwg 低于 0.51），请查阅相关记录"
       : "对客观事实的评级相差两级或以上，请查阅相关记录",
   colQuestion: "题目",
-  colRatings: "评级",
+  colFactSpread: (read) => ({ range: "评级", rwg: "一致度", both: "评级或一致度" })[read],
   expectationRisks: "期望值风险",
   expectationRisksNote: (a) => `按每级 ${a.pace} 个月计，${a.horizon} 个月内无法达到的目标`,
   expectationRisksNone: (horizon) => `所有目标均可在 ${horizon} 个月内达到。`,
