@@ -377,11 +377,19 @@ function createRowContext(
   const mapping = loaded.mapping;
   const { preset, keyRow } = headerLayout(mapping);
   const parsed = parseHeader(header, preset, keyRow);
-  const bound = bindExport(loaded, parsed, opts.groupBy, display, keyRow, questionnaire);
+  const { bound, notices } = bindExport(
+    loaded,
+    parsed,
+    opts.groupBy,
+    display,
+    keyRow,
+    questionnaire,
+  );
   const misaligned = misalignedColumns(bound, loaded, questionnaire);
   if (misaligned.length) {
     throw new InputError(`the mapping ${loaded.file.display} does not fit ${display}`, misaligned);
   }
+  for (const notice of notices) progress.log(`crm-maturity: notice: ${notice}`);
   const decoder = new RowDecoder(bound, mapping, questionnaire, {
     checkWidth: reader.info.format === "csv",
   });
@@ -608,7 +616,10 @@ function didYouMean(columns: readonly SurveyColumn[]): string {
   return ` (did you mean ${named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} or ${named.at(-1)}`}?)`;
 }
 
-/** Binds the mapping to the parsed header, throwing when a group-by column or the mapping does not fit. */
+/**
+ * Binds the mapping to the parsed header, throwing when a group-by column or the mapping does not
+ * fit; with the notices of the columns found by their titles' numbers.
+ */
 function bindExport(
   loaded: LoadedMapping,
   parsed: ReturnType<typeof parseHeader>,
@@ -616,8 +627,13 @@ function bindExport(
   display: string,
   keyRow: number,
   questionnaire: Questionnaire,
-): BoundMapping {
-  const { bound, issues, unknownGroupBy } = bindMapping(loaded, parsed, groupBy, questionnaire);
+): { bound: BoundMapping; notices: string[] } {
+  const { bound, issues, unknownGroupBy, notices } = bindMapping(
+    loaded,
+    parsed,
+    groupBy,
+    questionnaire,
+  );
   const [unknown] = unknownGroupBy;
   if (unknown) {
     const { ref, found } = unknown;
@@ -630,7 +646,7 @@ function bindExport(
   if (!bound) {
     throw new InputError(`the mapping ${loaded.file.display} does not fit ${display}`, issues);
   }
-  return bound;
+  return { bound, notices };
 }
 
 /** Writes the header rows of the rejects CSV and the respondents CSV (where asked for). */

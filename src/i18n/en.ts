@@ -138,7 +138,8 @@ const score: Messages["score"] = {
       ? "facts the respondents are divided on (rwg below 0.51); check the records"
       : "facts rated two or more levels apart; check the records",
   colQuestion: "Question",
-  colRatings: "Ratings",
+  colFactSpread: (read) =>
+    ({ range: "Ratings", rwg: "Agreement", both: "Ratings or agreement" })[read],
   expectationRisks: "Expectation risks",
   expectationRisksNote: (a) =>
     `targets out of reach within ${a.horizon} ${a.horizon === 1 ? "month" : "months"} at ${a.pace} months per level`,
@@ -512,7 +513,7 @@ const report: Messages["report"] = {
     intro: (column) =>
       `The mean of the respondents' own scores in each group of “${column}” (respondents in brackets). Unlike the scores by role, these means are not balanced across roles: a group with many front-line respondents can read lower for that reason alone. Whether the groups differ by more than chance is shown in the appendix, under reliability and agreement.`,
     blank: "Not given",
-    more: ({ shown, total, small, minimum }) =>
+    more: ({ shown, total, small, minimum, internal }) =>
       [
         small > 0
           ? `${small === 1 ? "One group" : `${small} groups`} of fewer than ${minimum} respondents ${small === 1 ? "is" : "are"} not shown, so that no one's answers can be singled out.`
@@ -520,7 +521,9 @@ const report: Messages["report"] = {
         total - small > shown
           ? `The ${shown} groups with the most respondents are shown, of ${total - small}.`
           : "",
-        "Every group's figures are in the assessment's working papers.",
+        internal
+          ? "Every group's figures are in the results JSON that crm-maturity batch wrote, under statistics.groups; each respondent's scores, with their group, are in the respondents CSV it writes with --respondents."
+          : "Every group's figures are in the assessment's working papers.",
       ]
         .filter(Boolean)
         .join(" "),

@@ -149,7 +149,12 @@ export interface ScoreMessages {
   /** Under the heading; `survey`: decided on rwg (10 answers or more), not on the range. */
   factConflictsNote(survey: boolean): string;
   colQuestion: string;
-  colRatings: string;
+  /**
+   * The facts' second column, headed for what its cells hold: `range`, the lowest and highest
+   * ratings (`1–5`); `rwg`, a survey-sized question's agreement (`rwg 0.28`); `both` when the
+   * list holds some of each.
+   */
+  colFactSpread(read: "range" | "rwg" | "both"): string;
   expectationRisks: string;
   expectationRisksNote(a: { horizon: number; pace: number }): string;
   expectationRisksNone(horizon: number): string;
@@ -695,9 +700,16 @@ export interface ReportMessages {
     /**
      * Under the table when groups are left out, of `total`: `small` groups of fewer than
      * `minimum` respondents (client editions, anonymized reports), and beyond the `shown` with
-     * the most respondents.
+     * the most respondents; where every group's figures are (`internal`: the consultants' edition
+     * names the results JSON and the respondents CSV, the client's the working papers).
      */
-    more(a: { shown: number; total: number; small: number; minimum: number }): string;
+    more(a: {
+      shown: number;
+      total: number;
+      small: number;
+      minimum: number;
+      internal: boolean;
+    }): string;
   };
   perceptionGapSentence(a: {
     title: string;

@@ -114,7 +114,7 @@ const score: Messages["score"] = {
       ? "受访者对这些客观事实的评级明显不一（rwg 低于 0.51），请查阅相关记录"
       : "对客观事实的评级相差两级或以上，请查阅相关记录",
   colQuestion: "题目",
-  colRatings: "评级",
+  colFactSpread: (read) => ({ range: "评级", rwg: "一致度", both: "评级或一致度" })[read],
   expectationRisks: "期望值风险",
   expectationRisksNote: (a) => `按每级 ${a.pace} 个月计，${a.horizon} 个月内无法达到的目标`,
   expectationRisksNone: (horizon) => `所有目标均可在 ${horizon} 个月内达到。`,
@@ -489,11 +489,13 @@ const report: Messages["report"] = {
     intro: (column) =>
       `按“${column}”分组，列出各组受访者个人得分的平均值（括号内为人数）。与分角色得分不同，这些平均值未按角色加权平衡：一线员工较多的组，得分可能仅因此而偏低。各组之间的差异是否超出偶然波动，见附录“信度与一致性”部分。`,
     blank: "未填写",
-    more: ({ shown, total, small, minimum }) =>
+    more: ({ shown, total, small, minimum, internal }) =>
       [
         small > 0 ? `为避免从结果中识别出个人，不足 ${minimum} 人的 ${small} 个组未予列出。` : "",
         total - small > shown ? `共 ${total - small} 组，此处列出人数最多的 ${shown} 组。` : "",
-        "各组的完整数据保存在本次评估的工作底稿中。",
+        internal
+          ? "各组的完整数据见 crm-maturity batch 写出的结果 JSON 中的 statistics.groups；每位受访者的得分及所属分组见 batch 以 --respondents 写出的受访者 CSV。"
+          : "各组的完整数据保存在本次评估的工作底稿中。",
       ].join(""),
   },
   factConflictsIntro: (survey) =>

@@ -4,6 +4,7 @@ import { LANGS } from "../core/models/languages.js";
 import type { AnswerValue, ExclusionRule, Mapping } from "../core/models/mapping.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { ANSWER_ABSENT, ANSWER_NA, ANSWER_UNKNOWN } from "../core/scoring/answer-codes.js";
+import { oneLine } from "../core/text/one-line.js";
 import { messagesFor } from "../i18n/index.js";
 import { answerCode, builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import {
@@ -152,11 +153,17 @@ export function bindMapping(
   issues: Issue[];
   /** `--group-by` columns naming no column, or several (`found`). */
   unknownGroupBy: { ref: string; found: SurveyColumn[] }[];
+  /**
+   * One line per column found only by its title's number (its wording edited on the platform),
+   * located in the mapping, for the analyst to check it still asks the question mapped.
+   */
+  notices: string[];
 } {
   const { mapping, file } = loaded;
   const { preset, keyRow } = headerLayout(mapping);
   const issues: Issue[] = [];
   const unknownGroupBy: { ref: string; found: SurveyColumn[] }[] = [];
+  const notices: string[] = [];
   const byId = new Map(
     questionnaire?.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q] as const)) ?? [],
   );
@@ -168,7 +175,10 @@ export function bindMapping(
     .join(", ");
   const resolve = (ref: string, where: (string | number)[], key = false, texts: string[] = []) => {
     const { column, found, number } = resolveColumn(header, preset, ref, texts);
-    if (column) return column;
+    if (column) {
+      if (number) notices.push(numberNotice(file, where, key, ref, number, column));
+      return column;
+    }
     const columns = found.map((c) => columnLetter(c.index)).join(", ");
     const refs = found.map((c) => `"#${c.index + 1}"`).join(" or ");
     issues.push(
@@ -221,7 +231,7 @@ export function bindMapping(
     const labels = typeof entry === "string" ? undefined : entry.labels;
     slots.push({ column: col, questionId: questionOf(entry), ...(labels ? { labels } : {}) });
   }
-  if (issues.length) return { issues, unknownGroupBy };
+  if (issues.length) return { issues, unknownGroupBy, notices: [] };
   return {
     bound: {
       preset,
@@ -234,7 +244,22 @@ export function bindMapping(
     },
     issues,
     unknownGroupBy,
+    notices,
   };
+}
+
+/** `mapping.yaml:14:3: "Q3 · …" found by its number, Q3, in column E, headed "Q3 · …": …`. */
+function numberNotice(
+  file: LoadedMapping["file"],
+  where: (string | number)[],
+  key: boolean,
+  ref: string,
+  number: string,
+  column: SurveyColumn,
+): string {
+  const { start } = file.locate(where, { key });
+  const heading = oneLine(column.text || column.key, 80);
+  return `${file.display}:${start.line}:${start.column}: ${JSON.stringify(ref)} found by its number, ${number}, in column ${columnLetter(column.index)}, headed ${JSON.stringify(heading)}: its wording differs from the mapping's, so check that it still asks the same question`;
 }
 
 /**
@@ -242,7 +267,7 @@ export function bindMapping(
  * preset's other headings; else, for a numbered title (`Q12 · …`, which the paper form and Google
  * Forms show), the one column headed by a title with the same number, its wording edited on the
  * platform since the mapping was written. `found` holds the candidates when none is the one, and
- * `number` the number they were found by.
+ * `number` the number the column, or the candidates, were found by.
  */
 function resolveColumn(
   header: SurveyHeader,
@@ -260,9 +285,7 @@ function resolveColumn(
   const number = titleNumber(ref);
   if (!number) return { found };
   const numbered = columnsNumbered(header, number);
-  return numbered.length === 1
-    ? { column: numbered[0], found: numbered }
-    : { found: numbered, number };
+  return { ...(numbered.length === 1 ? { column: numbered[0] } : {}), found: numbered, number };
 }
 
 /**

@@ -573,6 +573,26 @@ describe("crm-maturity survey --platform google-forms", () => {
     const edited = batch(responses(survey, questionnaire(), reworded).sheet, survey.mapping);
     expect(edited.status, edited.stderr).toBe(0);
     expect(edited.results).toEqual(exact.results);
+    expect(edited.stdout).toBe(exact.stdout);
+    // One notice per column found by its number, located at its question in the mapping, naming
+    // the column and its heading, so the analyst can check the reworded title still asks it.
+    const mappingLines = readFileSync(survey.mapping, "utf8").split("\n");
+    const lineOf = (title: string) =>
+      mappingLines.findIndex((l) => l.includes(JSON.stringify(title).slice(1, -1))) + 1;
+    const notices = edited.stderr.split("\n").filter((l) => l.includes("notice:"));
+    expect(exact.stderr).not.toMatch(/found by its number/);
+    expect(notices).toHaveLength(2);
+    for (const [n, letter] of [
+      [3, "E"],
+      [5, "G"],
+    ] as const) {
+      const title = survey.titles.find((t) => t.startsWith(`Q${n} · `)) ?? "";
+      const heading = reworded.find((t) => t.startsWith(`Q${n} · `)) ?? "";
+      expect(lineOf(title), title).toBeGreaterThan(0);
+      expect(notices).toContain(
+        `crm-maturity: notice: ${survey.mapping}:${lineOf(title)}:3: ${JSON.stringify(title)} found by its number, Q${n}, in column ${letter}, headed ${JSON.stringify(heading)}: its wording differs from the mapping's, so check that it still asks the same question`,
+      );
+    }
     // Q3's number deleted from its title: nothing to go by.
     const unnumbered = batch(
       responses(

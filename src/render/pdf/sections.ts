@@ -528,7 +528,12 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
       w,
       [
         { header: L.dimension, width: 3 },
-        ...p.byRole.roles.map((r) => ({ header: r.name, width: 1, align: "right" as const })),
+        // Each role's respondents in brackets, as in Word, Markdown and the group tables below.
+        ...p.byRole.roles.map((r) => ({
+          header: `${r.name}${w.punct.open}${r.count}${w.punct.close}`,
+          width: 1,
+          align: "right" as const,
+        })),
       ],
       p.byRole.rows.map((row) => [
         row.title,

@@ -330,8 +330,10 @@ function perceptionGaps(
 function factConflicts(results: Results, lang: Lang, c: ChalkInstance, width: number): string[][] {
   if (results.factConflicts.length === 0) return [];
   const m = messagesFor(lang);
+  const onRwg = results.factConflicts.filter((f) => f.rwg !== undefined).length;
+  const read = onRwg === 0 ? "range" : onRwg === results.factConflicts.length ? "rwg" : "both";
   const table: TermTable = {
-    columns: [{ head: m.score.colQuestion }, { head: m.score.colRatings }],
+    columns: [{ head: m.score.colQuestion }, { head: m.score.colFactSpread(read) }],
     rows: results.factConflicts.map((f) => [
       f.question,
       {
@@ -343,13 +345,7 @@ function factConflicts(results: Results, lang: Lang, c: ChalkInstance, width: nu
   const style = { kind: "plain", indent: INDENT, head: c.dim } as const;
   return [
     [
-      ...heading(
-        c,
-        lang,
-        width,
-        m.score.factConflicts,
-        m.score.factConflictsNote(results.factConflicts.some((f) => f.rwg !== undefined)),
-      ),
+      ...heading(c, lang, width, m.score.factConflicts, m.score.factConflictsNote(onRwg > 0)),
       ...layTable([table], width, style, { label: c.dim }),
     ],
   ];

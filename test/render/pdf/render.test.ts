@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fillPlaceholders } from "../../../src/core/text/placeholders.js";
+import { messagesFor } from "../../../src/i18n/index.js";
 import { resolveReportFont } from "../../../src/io/fonts.js";
 import { renderPdf } from "../../../src/render/report/pdf.js";
 import { buildReport } from "../../../src/views/report/build.js";
@@ -193,6 +194,24 @@ describe("the perception section", () => {
       );
       expect(flat).toContain(squash(`${first?.dimensionTitle}`));
       for (const g of p.gaps) expect(flat).not.toContain(squash(g.sentence));
+    },
+  );
+});
+
+describe("the perception section's scores by role", () => {
+  it.skipIf(!pdftotext).each(languages)(
+    "%s: heads each role's column with its respondents, as Word and Markdown do",
+    async (lang) => {
+      const report = acmeReport({ lang });
+      const { roles } = report.perception.byRole;
+      expect(roles.length).toBeGreaterThan(1);
+      const { open, close } = messagesFor(lang).common.punct;
+      // Content-stream order: the header row reads in one run even where a cell wraps.
+      const flat = squash(pdfText(await renderPdf(report, {}), { raw: true }).text);
+      const header = squash(
+        report.labels.dimension + roles.map((r) => `${r.name}${open}${r.count}${close}`).join(""),
+      );
+      expect(flat.includes(header), header).toBe(true);
     },
   );
 });

@@ -129,4 +129,37 @@ describe("the facts to settle in the score table", () => {
     const zh = renderScoreTable(survey, questionnaire, { lang: "zh-CN", color: false, width: 120 });
     expect(zh).toContain("受访者对这些客观事实的评级明显不一");
   });
+
+  it("heads the second column for what it holds: ratings, rwg, or some of each", () => {
+    const { results, questionnaire } = CLIENTS["acme-manufacturing"];
+    const facts = results.dimensions.flatMap((d) => d.questions).filter((q) => q.kind === "fact");
+    const [a, b] = facts;
+    if (!a || !b) throw new Error("the example has fewer than two fact questions");
+    const dimension = results.dimensions[0]?.id ?? "";
+    const onRange = { dimension, question: a.id, spread: 3, min: 1, max: 4, answered: 6 };
+    const onRwg = { ...onRange, question: b.id, spread: 4, max: 5, answered: 300, rwg: 0.28 };
+    const cases = [
+      { items: [onRange], en: "Ratings", zh: "评级", cell: "1–4" },
+      { items: [onRwg], en: "Agreement", zh: "一致度", cell: "rwg 0.28" },
+      { items: [onRange, onRwg], en: "Ratings or agreement", zh: "评级或一致度", cell: "rwg 0.28" },
+    ];
+    for (const c of cases) {
+      const { items, en, zh, cell } = c;
+      const survey = { ...results, factConflicts: items };
+      for (const [lang, head] of [
+        ["en", en],
+        ["zh-CN", zh],
+      ] as const) {
+        const text = renderScoreTable(survey, questionnaire, { lang, color: false, width: 120 });
+        const question = lang === "en" ? "Question" : "题目";
+        // The header row of the facts' table: the question column, then the one named for its cells.
+        const header = text.split("\n").find((l) => l.trim().startsWith(`${question}  `));
+        expect(header?.trim().split(/\s{2,}/), `${lang}, case ${cases.indexOf(c)}`).toEqual([
+          question,
+          head,
+        ]);
+        expect(text).toContain(cell);
+      }
+    }
+  });
 });

@@ -91,6 +91,25 @@ describe("a report from survey results", () => {
     );
   });
 
+  it("says where every group's figures are: the results JSON and respondents CSV internally, the working papers for the client", async () => {
+    const results = withGroups(await surveyResults(), SHOWN_GROUPS + 3, (i) => 10 + i);
+    const more = (lang: "en" | "zh-CN", edition: "internal" | "full" | "board") =>
+      buildReport(results, questionnaire(), { lang, edition }).perception.byGroup[0]?.more ?? "";
+    expect(more("en", "internal")).toBe(
+      `The ${SHOWN_GROUPS} groups with the most respondents are shown, of ${SHOWN_GROUPS + 3}. Every group's figures are in the results JSON that crm-maturity batch wrote, under statistics.groups; each respondent's scores, with their group, are in the respondents CSV it writes with --respondents.`,
+    );
+    expect(more("zh-CN", "internal")).toBe(
+      `共 ${SHOWN_GROUPS + 3} 组，此处列出人数最多的 ${SHOWN_GROUPS} 组。各组的完整数据见 crm-maturity batch 写出的结果 JSON 中的 statistics.groups；每位受访者的得分及所属分组见 batch 以 --respondents 写出的受访者 CSV。`,
+    );
+    // The client's editions name no command, option or file.
+    for (const lang of ["en", "zh-CN"] as const) {
+      for (const edition of ["full", "board"] as const) {
+        expect(more(lang, edition)).not.toMatch(/crm-maturity|--|JSON|CSV|statistics/);
+        expect(more(lang, edition)).toMatch(/working papers|工作底稿/);
+      }
+    }
+  });
+
   it("leaves out, in the client's editions and anonymized, the groups small enough to single someone out", async () => {
     const results = withGroups(await surveyResults(), 4, (i) => (i === 0 ? 1 : 20));
     const internal = buildReport(results, questionnaire(), { lang: "en", edition: "internal" })

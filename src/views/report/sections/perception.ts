@@ -154,6 +154,7 @@ function buildByGroup(ctx: ReportContext): ReportModel["perception"]["byGroup"] 
               total: group.values.length,
               small,
               minimum: ANONYMOUS_GROUP_MINIMUM,
+              internal: ctx.edition === "internal",
             }),
           }
         : {}),
