@@ -689,7 +689,8 @@ export interface ReportMessages {
    */
   factConflictsIntro(survey: boolean): string;
   /** Under a survey's disagreements or facts to settle when only the most divided are shown. */
-  spreadMore(a: { shown: number; total: number }): string;
+  /** `internal`: the consultants' edition names the results JSON, the client's the working papers. */
+  spreadMore(a: { shown: number; total: number; internal: boolean }): string;
   /** Batch results grouped by a column (`--group-by`): the table of each value's mean scores. */
   groupScores: {
     title(column: string): string;

@@ -197,6 +197,14 @@ describe("a 问卷星 survey from the bundled pack, scored and reported", () => 
       expect(factConflicts.items.length).toBe(10);
       expect(disagreementsMore).toMatch(lang === "en" ? /^The 10 questions/ : /^此处列出/);
       expect(factConflicts.more).toBeDefined();
+      // Where every question's figures are: the working papers for the client, the results JSON
+      // in the consultants' edition.
+      expect(disagreementsMore).toMatch(/working papers|工作底稿/);
+      expect(disagreementsMore).not.toMatch(/JSON|crm-maturity/);
+      const internal = runCli([...common, "--format", "json", "--edition", "internal"]);
+      expect(JSON.parse(internal.stdout).perception.disagreementsMore).toMatch(
+        /results JSON that crm-maturity batch wrote|crm-maturity batch 输出的结果 JSON/,
+      );
       const out = at(`report-${lang}.pdf`);
       expect(runCli([...common, "--format", "pdf", "-o", out]).status).toBe(0);
       expect(layoutFaults(pdfPages(out))).toEqual([]);

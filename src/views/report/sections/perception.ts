@@ -83,7 +83,14 @@ function spreadList(
     questionText: ctx.questionText(g.question),
   }));
   return kept.length < all.length
-    ? { items, more: t.spreadMore({ shown: kept.length, total: all.length }) }
+    ? {
+        items,
+        more: t.spreadMore({
+          shown: kept.length,
+          total: all.length,
+          internal: ctx.edition === "internal",
+        }),
+      }
     : { items };
 }
 
