@@ -524,7 +524,8 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
   w.paragraph(p.intro);
   if (!p.applicable) return;
   if (p.byRole.roles.length > 0 && p.byRole.rows.length > 0) {
-    drawTable(
+    // Titled, as in Word and Markdown, so the group tables and gaps below read as their own.
+    tableWithLead(
       w,
       [
         { header: L.dimension, width: 3 },
@@ -539,6 +540,7 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
         row.title,
         ...row.scores.map((s) => fmtScore(s, L.inconclusive)),
       ]),
+      (keep) => w.subheading(L.scoresByRole, { keep }),
     );
   }
   for (const g of p.byGroup) drawGroupScores(w, report, g);

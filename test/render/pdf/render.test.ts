@@ -211,7 +211,8 @@ describe("the perception section's scores by role", () => {
       const header = squash(
         report.labels.dimension + roles.map((r) => `${r.name}${open}${r.count}${close}`).join(""),
       );
-      expect(flat.includes(header), header).toBe(true);
+      // Titled, as in Word and Markdown: the title, then the header row.
+      expect(flat.includes(squash(report.labels.scoresByRole) + header), header).toBe(true);
     },
   );
 });
