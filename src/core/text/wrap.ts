@@ -35,39 +35,56 @@ export const EMS: Measure = { width: textEm, hyphens: true };
  */
 const WHOLE_HYPHENATED = 10;
 
-// Chinese punctuation that must not start a line (it stays with the character before it):
-// ，。、；：？！）》」』”’… and their ASCII counterparts.
+// Kinsoku: punctuation that must not start a line (it stays with the character before it):
+// ，。、；：？！）》」』】〕〉”’…·% and their ASCII counterparts.
 const NO_LINE_START =
-  /^[\uFF0C\u3002\u3001\uFF1B\uFF1A\uFF1F\uFF01\uFF09\u300B\u300D\u300F\u201D\u2019\u2026,.;:?!)\]]/u;
+  /^[\uFF0C\u3002\u3001\uFF1B\uFF1A\uFF1F\uFF01\uFF09\u300B\u300D\u300F\u3011\u3015\u3009\u201D\u2019\u2026\u00B7%,.;:?!)\]}]/u;
 
-// Opening punctuation that must not end a line (it stays with the character after it): （《「『“‘.
-const NO_LINE_END = /[\uFF08\u300A\u300C\u300E\u201C\u2018]$/u;
+// Opening punctuation that must not end a line (it stays with the character after it):
+// （《「『【〔〈“‘ and their ASCII counterparts.
+const NO_LINE_END = /[\uFF08\u300A\u300C\u300E\u3010\u3014\u3008\u201C\u2018([{]$/u;
+
+// Ideographs, CJK punctuation and full-width forms (with the CJK compatibility forms and the
+// supplementary ideograph planes): text that may break between any two characters.
+const CJK = "\\u2e80-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef\\u{20000}-\\u{3134f}";
+
+// No-break spaces (U+00A0, U+2007, U+202F) join what they separate: "Level\u00a03" stays whole.
+const GLUE = "\\u00a0\\u2007\\u202f";
 
 // Latin words break at spaces; CJK text may break between any two characters.
-const TOKEN =
-  /\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/gu;
+const TOKEN = new RegExp(`[^\\S${GLUE}]+|[${CJK}]|(?:[^\\s${CJK}]|[${GLUE}])+`, "gu");
 
-const SPACE = /^\s/u;
+const SPACE = new RegExp(`^[^\\S${GLUE}]`, "u");
 
 /**
  * The pieces a line may break between, in order and covering the whole text: runs of spaces, and
  * the unbreakable pieces between them — a word; a CJK character with the closing punctuation after
  * it and the opening punctuation before it (kinsoku); with `hyphens`, the parts of a word longer
- * than WHOLE_HYPHENATED characters, each ending at its hyphen.
+ * than WHOLE_HYPHENATED characters, each ending at its hyphen. Closing punctuation after spaces
+ * stays with the word before them too, spaces included ("heads. · 1.83" never starts a line with
+ * "·"), as in the Unicode line-breaking rules; a newline still breaks before it.
  */
 export function segments(text: string, hyphens = false): string[] {
   const out: string[] = [];
   for (const match of text.match(TOKEN) ?? []) {
     const split = hyphens && !SPACE.test(match) && [...match].length > WHOLE_HYPHENATED;
-    for (const t of split ? match.split(/(?<=-)/) : [match]) {
-      const last = out.length - 1;
-      const before = out[last] ?? " ";
-      const glued = NO_LINE_START.test(t) ? !SPACE.test(before) : NO_LINE_END.test(before);
-      if (last >= 0 && glued && !SPACE.test(t)) out[last] += t;
-      else out.push(t);
-    }
+    for (const t of split ? match.split(/(?<=-)/) : [match]) glue(out, t);
   }
   return out;
+}
+
+// Appends a token to the segments so far, joining it to the last one where no break is allowed.
+function glue(out: string[], t: string): void {
+  const last = out.length - 1;
+  const before = out[last];
+  if (before === undefined || SPACE.test(t)) out.push(t);
+  else if (!NO_LINE_START.test(t)) {
+    if (NO_LINE_END.test(before)) out[last] += t;
+    else out.push(t);
+  } else if (!SPACE.test(before)) out[last] += t;
+  else if (last > 0 && !before.includes("\n"))
+    out.splice(last - 1, 2, `${out[last - 1]}${before}${t}`);
+  else out.push(t);
 }
 
 /** The widest unbreakable piece of text (see segments). */
@@ -78,17 +95,25 @@ function widestSegment(text: string, measure: Measure): number {
   return widest;
 }
 
-/** Cuts `text` after at most `max` wide (at least one character, so a cut always advances). */
+/**
+ * How much of `text` (in UTF-16 units, on a code point boundary, at least one character so that a
+ * cut always advances) fits in `max`: the longest prefix, measured whole so that kerning counts.
+ */
 function cutAt(text: string, max: number, measure: Measure): number {
-  let width = 0;
-  let length = 0;
+  const ends: number[] = [];
+  let at = 0;
   for (const ch of text) {
-    const w = measure.width(ch);
-    if (length > 0 && width + w > max) break;
-    width += w;
-    length += ch.length;
+    at += ch.length;
+    ends.push(at);
   }
-  return length;
+  let lo = 0;
+  let hi = ends.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure.width(text.slice(0, ends[mid])) <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return ends[lo] ?? text.length;
 }
 
 /** A line of a text: its `[start, end)`, without the spaces at its ends. */
@@ -98,6 +123,8 @@ export type Span = readonly [start: number, end: number];
  * Fills lines of at most `width` (`restWidth` after the first) with the text's segments, as many
  * as fit on each: the spaces between two segments on a line are kept, those at a break dropped; a
  * segment wider than a line is cut between characters, never dropped; a newline starts a new line.
+ * A segment is measured with the spaces after it (a document face may kern a word's last letter
+ * against the space), and a line ends when the next segment, without its spaces, does not fit.
  * At least one line; a width under 1 counts as 1.
  */
 export function fillLines(
@@ -110,39 +137,40 @@ export function fillLines(
   let start = -1;
   let end = 0;
   let used = 0;
-  let gap = 0;
   const limit = () => Math.max(1, lines.length === 0 ? width : restWidth);
+  const blank = (i: number) => SPACE.test(text[i] ?? "");
   const breakLine = () => {
+    // A segment cut at a space inside it ("word ·") leaves no space at either end of the line.
+    while (start >= 0 && end > start && blank(end - 1)) end--;
+    while (start >= 0 && start < end && blank(start)) start++;
     lines.push(start < 0 ? [end, end] : [start, end]);
     start = -1;
     used = 0;
-    gap = 0;
   };
+  const parts = segments(text, measure.hyphens);
   let at = 0;
-  for (const segment of segments(text, measure.hyphens)) {
+  parts.forEach((segment, i) => {
     const from = at;
     at += segment.length;
     if (SPACE.test(segment)) {
       for (let n = segment.split("\n").length - 1; n > 0; n--) breakLine();
-      if (used > 0) gap = measure.width(segment);
-      continue;
+      return;
     }
-    const w = measure.width(segment);
-    if (used > 0 && used + gap + w > limit()) breakLine();
-    else used += gap;
-    gap = 0;
+    const next = parts[i + 1] ?? "";
+    const spaces = SPACE.test(next) && !next.includes("\n") ? next : "";
+    if (start >= 0 && used + measure.width(segment) > limit()) breakLine();
     let cut = from;
-    while (measure.width(text.slice(cut, at)) > limit() - used) {
-      if (start < 0) start = cut;
-      end = cut + cutAt(text.slice(cut, at), limit() - used, measure);
+    while (start < 0 && measure.width(text.slice(cut, at)) > limit()) {
+      start = cut;
+      end = cut + cutAt(text.slice(cut, at), limit(), measure);
       cut = end;
       breakLine();
     }
-    if (cut === at) continue;
+    if (cut === at) return;
     if (start < 0) start = cut;
     end = at;
-    used += measure.width(text.slice(cut, at));
-  }
+    used += measure.width(text.slice(cut, at) + spaces);
+  });
   breakLine();
   return lines;
 }

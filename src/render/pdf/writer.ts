@@ -1,7 +1,7 @@
 import type { BrandLogo, BrandView } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
+import { fillLines } from "../../core/text/wrap.js";
 import type { EmbeddedReportFont, ReportFont } from "../../io/fonts.js";
-import { breakLines } from "./lines.js";
 import { type Punctuation, punctuationFor } from "./text.js";
 import { COLOR, PAGE, type Palette, SIZE } from "./theme.js";
 
@@ -155,7 +155,12 @@ export class Writer {
     if (!lines) {
       this.use(style, false);
       const fontKey = style.style === "bold" ? this.bold : this.regular;
-      lines = breakLines(this.clean(text), width, (s) => this.pieceWidth(fontKey, s, style.size));
+      const clean = this.clean(text);
+      const measure = {
+        width: (s: string) => this.pieceWidth(fontKey, s, style.size),
+        hyphens: true,
+      };
+      lines = fillLines(clean, measure, width).map(([start, end]) => clean.slice(start, end));
       this.wrapped.set(key, lines);
     }
     return lines;

@@ -244,3 +244,75 @@ describe("linesAtEm", () => {
     expect(linesAtEm("", 10)).toBe(1);
   });
 });
+
+// The PDF renderer fills its lines with fillLines too, measuring with the font's real widths:
+// these cases were its own line breaker's tests before it used this model.
+describe("fillLines in a document face", () => {
+  // One unit per character, ideographs and Latin letters alike.
+  const units = { width: (s: string): number => [...s].length, hyphens: true };
+  const lines = (text: string, max: number, measure = units) =>
+    fillLines(text, measure, max).map(([from, to]) => text.slice(from, to));
+
+  it.each([
+    ["Hello world, front-line staff", 12, ["Hello world,", "front-line", "staff"]],
+    ["supercalifragilistic ok", 8, ["supercal", "ifragili", "stic ok"]],
+    ["a\n\nb", 5, ["a", "", "b"]],
+    ["", 5, [""]],
+    // Closing punctuation never starts a line; opening punctuation never ends one.
+    ["得分为2.11（五级量表），处于第2级。", 6, ["得分为", "2.11（五", "级量表），处", "于第2级。"]],
+  ])("wraps %j at %i", (text, max, expected) => {
+    expect(lines(text, max)).toEqual(expected);
+  });
+
+  it("measures a word with the space after it, as a face kerns them", () => {
+    // "It" and " " are 2 + 1 wide alone, but 2.5 together: "It is" is 4.5 wide and fits in 4.6.
+    const kerned = {
+      width: (s: string) => [...s].length - (s.includes("t ") ? 0.5 : 0),
+      hyphens: true,
+    };
+    expect(lines("It is", 4.6, kerned)).toEqual(["It is"]);
+  });
+
+  it("keeps closing punctuation off the start of a line even after a space", () => {
+    expect(lines("xx heads. · 1.83", 9)).toEqual(["xx", "heads. ·", "1.83"]);
+    expect(segments("a\n· b")).toEqual(["a", "\n", "·", " ", "b"]);
+  });
+
+  it("applies the kinsoku rules to the brackets and signs of both languages", () => {
+    expect(segments("见【附录】〔注〕〈表〉、达50%")).toEqual([
+      "见",
+      "【附",
+      "录】",
+      "〔注〕",
+      "〈表〉、",
+      "达",
+      "50%",
+    ]);
+    expect(segments("中{文}")).toEqual(["中", "{文}"]);
+  });
+
+  it("breaks between the ideographs of the supplementary planes and compatibility forms", () => {
+    expect(segments("𠀀𠀁︱")).toEqual(["𠀀", "𠀁", "︱"]);
+  });
+
+  it("never breaks at a no-break space", () => {
+    expect(segments("Level\u00a03 now")).toEqual(["Level\u00a03", " ", "now"]);
+    expect(lines("at Level\u00a03", 7)).toEqual(["at", "Level\u00a03"]);
+  });
+
+  it("keeps every character, in order, and no line overflows", () => {
+    const chars = fc.constantFrom("a", "b", " ", "-", "中", "文", "，", "（", "）", "\n", "x", "·");
+    fc.assert(
+      fc.property(
+        fc.array(chars, { maxLength: 80 }),
+        fc.integer({ min: 1, max: 20 }),
+        (parts, max) => {
+          const text = parts.join("");
+          const result = lines(text, max);
+          expect(result.join("").replace(/\s/g, "")).toBe(text.replace(/\s/g, ""));
+          for (const line of result) expect(units.width(line)).toBeLessThanOrEqual(max);
+        },
+      ),
+    );
+  });
+});
