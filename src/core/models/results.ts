@@ -86,7 +86,6 @@ export const questionKindSchema = z
     "fact or experience (a question without `kind` in a questionnaire that uses kinds is an experience item); null when the questionnaire uses no kinds.",
   );
 
-/** A fact rated two or more levels apart: the assessor settles it with evidence. */
 /**
  * A survey-sized question's spread (at least 10 answers; absent below): what a disagreement or a
  * fact to settle is decided on there, and what the report shows of it.
@@ -127,6 +126,12 @@ const spreadFields = {
   ...surveySpreadFields,
 };
 
+/** Whether some of these questions were read on rwg: a survey's, of 10 answers or more. */
+export function surveySized(items: readonly { rwg?: number }[]): boolean {
+  return items.some((i) => i.rwg !== undefined);
+}
+
+/** A fact rated apart: the assessor settles it with evidence. */
 export const factConflictSchema = z
   .strictObject(spreadFields)
   .describe(

@@ -1,3 +1,4 @@
+import { surveySized } from "../../core/models/results.js";
 import type { DimensionDetail, QuestionBrief, ReportModel } from "../../views/report/model.js";
 import { type ChartLabels, drawGapBars, drawRadar } from "./charts.js";
 import {
@@ -9,15 +10,7 @@ import {
   type TableOptions,
   tableKeep,
 } from "./table.js";
-import {
-  fmtLevel,
-  fmtPct,
-  fmtScore,
-  spreadCells,
-  spreadColumns,
-  surveySpread,
-  weekSpan,
-} from "./text.js";
+import { fmtLevel, fmtPct, fmtScore, spreadCells, spreadColumns, weekSpan } from "./text.js";
 import { COLOR, SEVERITY_COLOR, SIZE, VERDICT_COLOR } from "./theme.js";
 import { bulletY, type TextStyle, type Writer } from "./writer.js";
 
@@ -566,7 +559,7 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
   }
   // One column definition for both tables, shared with Word and Markdown; the spread stands out.
   const columns = (items: typeof p.disagreements) =>
-    spreadColumns(L, surveySpread(items)).map(({ header, width, numeric }) => ({
+    spreadColumns(L, surveySized(items)).map(({ header, width, numeric }) => ({
       header,
       width,
       ...(numeric ? { align: "right" as const } : {}),
@@ -576,7 +569,7 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
       const [dimension, question, lowest, highest, spread] = spreadCells(
         d,
         L.inconclusive,
-        surveySpread(items),
+        surveySized(items),
       );
       return [dimension, question, lowest, highest, { ...spread, color: COLOR.gap }];
     });

@@ -185,17 +185,9 @@ export function reliabilityGroupCells(
 type SpreadItem = ReportModel["perception"]["disagreements"][number];
 
 /**
- * Whether a disagreements or fact-conflicts table is a survey's: some of its questions were
- * decided on rwg (10 answers or more), so the table shows the shares at either end and rwg.
- */
-export function surveySpread(items: readonly SpreadItem[]): boolean {
-  return items.some((i) => i.rwg !== undefined);
-}
-
-/**
  * The columns of the disagreements and fact-conflicts tables, in the one order every format shows
  * them (the PDF, Word and, through its view, Markdown): dimension, question, lowest, highest,
- * spread; for a survey (`surveySpread`) dimension, question, share rated low, share rated high,
+ * spread; for a survey (`surveySized`) dimension, question, share rated low, share rated high,
  * rwg. Relative widths, numbers aligned right.
  */
 export function spreadColumns(

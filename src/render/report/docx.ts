@@ -1,5 +1,6 @@
 import type { FileChild } from "docx";
 import type { BrandView } from "../../core/models/brand.js";
+import { surveySized } from "../../core/models/results.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
@@ -23,7 +24,6 @@ import {
   reliabilityGroupCells,
   spreadCells,
   spreadColumns,
-  surveySpread,
 } from "../pdf/text.js";
 import { type Palette, paletteOf, SEVERITY_COLOR } from "../pdf/theme.js";
 
@@ -387,7 +387,7 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
     else out.push(b.paragraph(L.none));
   }
   // One column definition for both tables, shared with the PDF and Markdown.
-  const disagreementsSurvey = surveySpread(p.disagreements);
+  const disagreementsSurvey = surveySized(p.disagreements);
   out.push(b.heading(2, L.disagreements));
   if (p.disagreements.length > 0)
     out.push(
@@ -398,7 +398,7 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
       ...(p.disagreementsMore ? [b.paragraph(p.disagreementsMore)] : []),
     );
   else out.push(b.paragraph(L.none));
-  const factsSurvey = surveySpread(p.factConflicts.items);
+  const factsSurvey = surveySized(p.factConflicts.items);
   if (p.factConflicts.items.length > 0)
     out.push(
       b.heading(2, L.factConflicts),

@@ -1,8 +1,9 @@
+import { surveySized } from "../../core/models/results.js";
 import { escapeMarkdown } from "../../core/text/markdown.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
-import { kpiGroups, spreadCells, spreadColumns, surveySpread } from "../pdf/text.js";
+import { kpiGroups, spreadCells, spreadColumns } from "../pdf/text.js";
 import { loadTemplates } from "../templates.js";
 import type { RenderOptions } from "./options.js";
 
@@ -203,7 +204,7 @@ function spreadTable(
   items: ReportModel["perception"]["disagreements"],
   L: ReportModel["labels"],
 ): { columns: { header: string; numeric: boolean }[]; rows: string[][] } {
-  const survey = surveySpread(items);
+  const survey = surveySized(items);
   return {
     columns: spreadColumns(L, survey),
     rows: items.map((d) =>

@@ -1,4 +1,4 @@
-import type { Results } from "../../../core/models/results.js";
+import { type Results, surveySized } from "../../../core/models/results.js";
 import { missingPerceptionRoles } from "../../../core/questionnaire/types.js";
 import { compareText } from "../../../core/text/compare.js";
 import { headingLabel } from "../../../core/text/survey-heading.js";
@@ -95,11 +95,6 @@ function spreadList(
 }
 
 type SpreadItem = ReportModel["perception"]["disagreements"][number];
-
-/** Whether some of these questions are read on rwg (a survey's: 10 answers or more). */
-function surveySized(items: readonly { rwg?: number }[]): boolean {
-  return items.some((i) => i.rwg !== undefined);
-}
 
 /**
  * Whether the results read some question's disagreement on rwg (10 answers or more, as a survey
