@@ -1,15 +1,18 @@
 import path from "node:path";
+import type { BatchInput } from "../batch/corrections.js";
 import { CsvWriter } from "../batch/csv-out.js";
 import { barProgress, type Progress, plainProgress } from "../batch/progress.js";
 import { writeResultsJson } from "../batch/results-json.js";
 import { type BatchSummary, runBatch } from "../batch/run.js";
 import { tuneJitForLongRun } from "../boot/jit.js";
 import { UsageError } from "../core/diagnostics/errors.js";
+import { shellQuote } from "../core/text/shell.js";
 import { AtomicOutput, commitAll } from "../io/atomic-file.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { noteInput } from "../io/inputs.js";
 import { displayPath } from "../io/read.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
+import type { ExportInfo } from "../io/survey/read.js";
 import { loadMapping } from "../survey/mapping.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 import type { Env } from "./env.js";
@@ -63,10 +66,40 @@ function checkOutputs(opts: BatchCommandOptions, cwd: string): void {
   }
 }
 
+/**
+ * The exports as the run reads them: standard input only alone, no file twice (a file is one
+ * set of rows; twice, every respondent would be a duplicate).
+ */
+function checkInputs(exportPaths: readonly string[], cwd: string): BatchInput[] {
+  if (exportPaths.length > 1 && exportPaths.includes("-")) {
+    throw new UsageError(
+      "standard input (-) can be read only as the one export of a run; give the exports as files",
+    );
+  }
+  const seen = new Set<string>();
+  return exportPaths.map((file) => {
+    if (file === "-") return { path: "-", display: "<stdin>" };
+    const abs = path.resolve(cwd, file);
+    if (seen.has(abs)) throw new UsageError(`${file} is given twice; give each export once`);
+    seen.add(abs);
+    return { path: abs, display: file };
+  });
+}
+
+/** The command that scores a corrected rejects file with the run's inputs. */
+function feedBack(rejects: { file: string; inputs: readonly string[]; map: string }): string {
+  const args = [...rejects.inputs, rejects.file, "--map", rejects.map];
+  return `crm-maturity batch ${args.map(shellQuote).join(" ")}`;
+}
+
 /** The summary printed on standard error after a run. */
-export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
+export function summaryLines(
+  s: BatchSummary,
+  rejects?: { file: string; inputs: readonly string[]; map: string },
+): string[] {
   const r = s.rows;
   const parts = [`${fmt(r.total)} row${r.total === 1 ? "" : "s"}`, `${fmt(r.scored)} scored`];
+  if (r.replaced) parts.push(`${fmt(r.replaced)} replaced by corrections`);
   const excluded = s.exclusions.filter((e) => e.rows > 0);
   if (r.excluded) {
     parts.push(
@@ -89,23 +122,29 @@ export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
       `${fmt(c.flagged)} flagged as careless (${reasons.join(", ")}; kept, see --exclude-careless)`,
     );
   }
-  const info = s.info;
-  const source =
+  const format = (info: ExportInfo) =>
     info.format === "xlsx"
       ? "xlsx"
       : `${info.encoding ?? "utf-8"}, ${info.delimiter === "\t" ? "tab" : `"${info.delimiter ?? ","}"`}-separated`;
-  const lines = [`crm-maturity: batch (${s.preset}, ${source}): ${parts.join(" · ")}`];
+  const several = s.sources.length > 1;
+  const source = several
+    ? s.sources.map((x) => `${x.display}: ${format(x.info)}`).join("; ")
+    : format(s.info);
+  const lines = [
+    `crm-maturity: batch (${s.preset}${several ? "; " : ", "}${source}): ${parts.join(" · ")}`,
+  ];
   if (s.notForRole) {
     const one = s.notForRole === 1;
     lines.push(
       `crm-maturity: ${fmt(s.notForRole)} ${one ? "answer was" : "answers were"} given to ${one ? "a question" : "questions"} not meant for the respondent's role (the survey showed ${one ? "it" : "them"} anyway); ${one ? "it counts" : "they count"} in the scores like any other answer`,
     );
   }
-  const hidden = info.hiddenRows;
-  if (hidden?.count) {
+  for (const { display, info } of s.sources) {
+    const hidden = info.hiddenRows;
+    if (!hidden?.count) continue;
     const one = hidden.count === 1;
     lines.push(
-      `crm-maturity: ${fmt(hidden.count)} ${one ? "row" : "rows"} hidden in the workbook (${one ? "row" : "rows"} ${hidden.first.join(", ")}${hidden.count > hidden.first.length ? ", …" : ""}) ${one ? "was" : "were"} read like the others: hiding or filtering rows in Excel does not leave ${one ? "it" : "them"} out (delete ${one ? "it" : "them"}, or exclude ${one ? "it" : "them"} with a rule in the mapping)`,
+      `crm-maturity: ${fmt(hidden.count)} ${one ? "row" : "rows"} hidden in the workbook${several ? ` ${display}` : ""} (${one ? "row" : "rows"} ${hidden.first.join(", ")}${hidden.count > hidden.first.length ? ", …" : ""}) ${one ? "was" : "were"} read like the others: hiding or filtering rows in Excel does not leave ${one ? "it" : "them"} out (delete ${one ? "it" : "them"}, or exclude ${one ? "it" : "them"} with a rule in the mapping)`,
     );
   }
   const unmapped = s.unmapped;
@@ -125,7 +164,7 @@ export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
   if (r.rejected || s.unreported) {
     const unreported = s.unreported ? `${fmt(s.unreported)} more problems not shown; ` : "";
     lines.push(
-      `crm-maturity: ${unreported}${rejectsFile ? `every rejected row is in ${rejectsFile}: correct the rows there and score that file with the same mapping` : "rerun with --rejects FILE to get every rejected row in a file to correct and score again"}`,
+      `crm-maturity: ${unreported}${rejects ? `every rejected row is in ${rejects.file}: correct the rows there, then ${rejects.inputs.length ? `score it with the ${rejects.inputs.length === 1 ? "export" : "same inputs"} in one run, where each corrected row replaces the row it came from` : "score that file with the same mapping"}: ${feedBack(rejects)}` : "rerun with --rejects FILE to get every rejected row in a file to correct and score again"}`,
     );
   }
   return lines;
@@ -137,15 +176,16 @@ export function summaryLines(s: BatchSummary, rejectsFile?: string): string[] {
  * after the last: a failure or a kill leaves every old output as it was.
  */
 export async function runBatchCommand(
-  exportPath: string,
+  exportPaths: readonly string[],
   opts: BatchCommandOptions,
   e: Env,
 ): Promise<number> {
   tuneJitForLongRun();
   checkOutputs(opts, e.cwd);
   const at = (f: string) => path.resolve(e.cwd, f);
-  // The export is opened by the run, after the outputs: it is an input from the start.
-  if (exportPath !== "-") noteInput(at(exportPath), exportPath);
+  const inputs = checkInputs(exportPaths, e.cwd);
+  // The exports are opened by the run, after the outputs: they are inputs from the start.
+  for (const input of inputs) if (input.path !== "-") noteInput(input.path, input.display);
   const standard = resolveQuestionnaire(opts.questionnaire, e.cwd);
   checkProfileOption(standard, opts.profile);
   const { mapping, issues } = loadMapping(opts.map, standard, e.cwd, TEMPLATE_PLACEHOLDERS);
@@ -172,11 +212,11 @@ export async function runBatchCommand(
       : undefined;
     // Written with the export's delimiter once it is known (see writeHeaderRows in batch/run).
     const rejects = opts.rejects ? new CsvWriter(open("--rejects", opts.rejects)) : undefined;
-    if (e.stderrIsTTY && exportPath !== "-") {
+    if (e.stderrIsTTY && inputs.every((input) => input.path !== "-")) {
       const { statSync } = await import("node:fs");
       let size: number | undefined;
       try {
-        size = statSync(at(exportPath)).size;
+        size = inputs.reduce((n, input) => n + statSync(input.path).size, 0);
       } catch {
         size = undefined;
       }
@@ -185,8 +225,7 @@ export async function runBatchCommand(
     const outcome = await runBatch({
       questionnaire,
       mapping,
-      input: exportPath === "-" ? "-" : at(exportPath),
-      display: exportPath === "-" ? "<stdin>" : exportPath,
+      inputs,
       ...(opts.encoding ? { encoding: opts.encoding } : {}),
       ...(opts.groupBy?.length ? { groupBy: opts.groupBy } : {}),
       strict: opts.strict === true,
@@ -202,7 +241,14 @@ export async function runBatchCommand(
     commitAll(outputs);
     for (const line of summaryLines(
       outcome.summary,
-      opts.rejects && displayPath(path.resolve(e.cwd, opts.rejects), e.cwd),
+      opts.rejects
+        ? {
+            file: displayPath(at(opts.rejects), e.cwd),
+            // Standard input cannot be read again: the corrections are then scored alone.
+            inputs: exportPaths.includes("-") ? [] : inputs.map((input) => input.display),
+            map: displayPath(at(opts.map), e.cwd),
+          }
+        : undefined,
     ))
       e.stderr.write(`${line}\n`);
     return 0;

@@ -18,6 +18,24 @@ export const REJECT_COLUMNS = [
   "reject_expected",
 ] as const;
 
+/**
+ * A rejected row's reject_row cell: its row number, or with several inputs in the run the input
+ * and the row (`export.csv:57`), so that a correction fed back with them replaces that row.
+ */
+export type RejectPlace = number | string;
+
+/** The reject_row cell of `row` of `display`, naming the file when the run reads several. */
+export const rejectPlace = (row: number, display: string | undefined): RejectPlace =>
+  display === undefined ? row : `${display}:${row}`;
+
+/** Reads a reject_row cell back: the row, and the file when it names one; undefined if neither. */
+export function parseRejectRow(cell: string): { file?: string; row: number } | undefined {
+  const m = /^(?:(.*\S):)?(\d+)$/.exec(cell.trim());
+  if (!m) return undefined;
+  const row = Number(m[2]);
+  return m[1] === undefined ? { row } : { file: m[1], row };
+}
+
 /** A row's cells cut or padded with empty cells to the header's width. */
 const padded = (cells: readonly string[], width: number): CsvCell[] =>
   Array.from({ length: width }, (_, c) => cells[c] ?? "");
@@ -40,7 +58,7 @@ export function writeRejectsHeader(
 /** The rejects file's line for a row: its cells padded to the header width, then the problems. */
 export function rejectRow(
   cells: string[],
-  row: number,
+  row: RejectPlace,
   problems: RowProblem[],
   width: number,
 ): CsvCell[] {
@@ -62,7 +80,7 @@ export function rejectRow(
 /** The rejects file's line of a row left out as careless: kind `careless`, the reasons and thresholds. */
 export function carelessRow(
   cells: string[],
-  row: number,
+  row: RejectPlace,
   check: CarelessCheck,
   threshold: number,
   width: number,

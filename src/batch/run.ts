@@ -23,6 +23,7 @@ import {
   type RejectKind,
   ROW_BLANK,
   ROW_EXCLUDED,
+  ROW_OK,
   ROW_REJECTED,
   RowDecoder,
   type RowProblem,
@@ -36,12 +37,23 @@ import {
   detectTiming,
   SECONDS_PER_ITEM,
 } from "./careless.js";
+import {
+  type BatchInput,
+  beyondEnd,
+  type Correction,
+  type Corrections,
+  type InputHeader,
+  mismatch,
+  misplaced,
+  readCorrections,
+} from "./corrections.js";
 import { type CsvWriter, textCell } from "./csv-out.js";
 import { type Progress, plainProgress } from "./progress.js";
 import {
   carelessRow,
   readBackRow,
   rejectColumnsAt,
+  rejectPlace,
   rejectRow,
   writeRejectsHeader,
 } from "./rejects.js";
@@ -58,10 +70,11 @@ export const DEFAULT_MAX_REPORTED = 200;
 export interface BatchRunOptions {
   questionnaire: Questionnaire;
   mapping: LoadedMapping;
-  /** Export path, or `-` for standard input. */
-  input: string;
-  /** How to name the export in messages. */
-  display?: string;
+  /**
+   * The exports (path, or `-` for standard input, and how messages name it), scored as one: the
+   * same columns in each; a rejects file among them replaces the rows it corrects.
+   */
+  inputs: readonly BatchInput[];
   encoding?: EncodingChoice;
   /** Overrides the mapping's `groupBy`. */
   groupBy?: string[];
@@ -94,8 +107,31 @@ export interface BatchSummary {
   unmapped: string[];
   /** Problems not printed because of `maxReported`. */
   unreported: number;
+  /** The first input's format. */
   info: ExportInfo;
+  /** Every input, in the order read. */
+  sources: { display: string; info: ExportInfo }[];
   preset: string;
+}
+
+/** An input as the run reads it: where its rows start in the run's numbering, how many it has. */
+interface BatchSource {
+  display: string;
+  info: ExportInfo;
+  /** Rows of the inputs before it (the roster numbers rows across the run). */
+  base: number;
+  /** Its last row's number, once read. */
+  rows: number;
+}
+
+/** The input being read, for the row context. */
+interface InputState {
+  display: string;
+  /** How the rejects and respondents files name the input: set when the run reads several. */
+  place: string | undefined;
+  base: number;
+  corrections: Map<number, Correction> | undefined;
+  sources: readonly BatchSource[];
 }
 
 /**
@@ -137,56 +173,51 @@ export async function runBatch(opts: BatchRunOptions): Promise<BatchOutcome> {
 }
 
 async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<BatchOutcome> {
-  const { questionnaire, mapping: loaded } = opts;
+  const { questionnaire, mapping: loaded, inputs } = opts;
   const mapping = loaded.mapping;
-  const display = opts.display ?? (opts.input === "-" ? "<stdin>" : opts.input);
   const progress = opts.progress ?? plainProgress();
-  const { preset, headerRows, keyRow } = headerLayout(mapping);
-
-  let reader: ExportReader;
-  try {
-    reader = await openExport(opts.input, {
-      encoding: opts.encoding ?? "auto",
-      ...(mapping.delimiter ? { delimiter: mapping.delimiter } : {}),
-      display,
-    });
-  } catch (err) {
-    if (err instanceof ExportError) throw new InputError(err.message);
-    throw err;
-  }
-
-  const header: string[][] = [];
-  let ctx: RowContext | undefined;
-  // Where a rejects file's reject columns start, when one is fed back (-1 for an export).
-  let rejectsAt = -1;
-  const rows = { total: 0, scored: 0, excluded: 0, rejected: 0, duplicates: 0, blank: 0 };
-  // The first records are header rows; the context to score rows is built once they are in.
-  const onRecord = (cells: string[], row: number): undefined | Promise<void> => {
-    if (ctx) return scoreRow(ctx, rejectsAt < 0 ? cells : readBackRow(cells, rejectsAt), row);
-    header.push(cells);
-    if (header.length === headerRows) {
-      rejectsAt = readBackHeader(header, keyRow, display, reader.info.notices);
-      for (const notice of reader.info.notices) progress.log(`crm-maturity: notice: ${notice}`);
-      ctx = createRowContext(opts, header, display, progress, reader, rows, spill);
-    }
-    return undefined;
+  const several = inputs.length > 1;
+  // The inputs' key header rows, as the pre-pass reads them (see `checkSameColumns`).
+  const keys: string[][] = [];
+  const { corrections, notices } = several
+    ? await readCorrections(inputs, (i, onRow) => preRead(opts, i, onRow, keys))
+    : { corrections: new Map() as Corrections, notices: [] };
+  for (const notice of notices) progress.log(`crm-maturity: notice: ${notice}`);
+  const rows: Statistics["rows"] = {
+    total: 0,
+    scored: 0,
+    excluded: 0,
+    rejected: 0,
+    duplicates: 0,
+    blank: 0,
+    ...(several ? { replaced: 0 } : {}),
   };
-  try {
-    await reader.each(onRecord);
-  } catch (err) {
-    if (err instanceof ExportError) throw new InputError(err.message);
-    throw err;
+  const sources: BatchSource[] = [];
+  let ctx: RowContext | undefined;
+  for (const [i, input] of inputs.entries()) {
+    const reader = await openInput(input, opts);
+    const base = sources.reduce((n, s) => n + s.rows, 0);
+    const source: BatchSource = { display: input.display, info: reader.info, base, rows: 0 };
+    sources.push(source);
+    const state: InputState = {
+      display: input.display,
+      place: several ? input.display : undefined,
+      base,
+      corrections: corrections.get(i),
+      sources,
+    };
+    let last: number;
+    ({ ctx, last } = await scoreInput(opts, state, reader, ctx, rows, progress, spill));
+    source.rows = last;
+    const beyond = state.corrections && beyondEnd(state.corrections, input.display, last);
+    if (beyond) throw beyond;
+    ctx.bytesBefore += reader.bytesRead();
   }
-  if (!ctx) {
-    for (const notice of reader.info.notices) progress.log(`crm-maturity: notice: ${notice}`);
-    throw new InputError(
-      `${display}: expected ${headerRows} header row${headerRows === 1 ? "" : "s"} (preset ${preset.id}); found ${header.length === 0 ? "an empty file" : `only ${header.length}`}`,
-    );
-  }
+  if (!ctx) throw new UsageError("batch needs at least one export");
   await ctx.respondents?.ready();
   await ctx.rejectsOut?.ready();
   addCodeCounts(ctx.scorer, ctx.decoder.roleIds, ctx.codeCounts, ctx.respondentsByRole);
-  progress.update(rows.total, reader.bytesRead());
+  progress.update(rows.total, ctx.bytesBefore);
   const results = ctx.scorer.finish(
     {
       assessment: mapping.assessment,
@@ -200,6 +231,7 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
   if (agreement) results.reliability = agreement;
   results.statistics = statistics;
   let notForRole = 0;
+  for (const n of ctx.notForRole) notForRole += n;
   for (const n of ctx.decoder.notForRole) notForRole += n;
   const mapped = new Set(Object.values(mapping.questions).map(questionOf));
   return {
@@ -218,10 +250,186 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
         .flatMap((d) => d.questions.map((q) => q.id))
         .filter((id) => !mapped.has(id)),
       unreported: ctx.unreported,
-      info: reader.info,
-      preset: preset.id,
+      info: (sources[0] as BatchSource).info,
+      sources: sources.map(({ display, info }) => ({ display, info })),
+      preset: headerLayout(mapping).preset.id,
     },
   };
+}
+
+/** Opens one input, its read errors as input errors. */
+async function openInput(input: BatchInput, opts: BatchRunOptions): Promise<ExportReader> {
+  const delimiter = opts.mapping.mapping.delimiter;
+  try {
+    return await openExport(input.path, {
+      encoding: opts.encoding ?? "auto",
+      ...(delimiter ? { delimiter } : {}),
+      display: input.display,
+    });
+  } catch (err) {
+    if (err instanceof ExportError) throw new InputError(err.message);
+    throw err;
+  }
+}
+
+/**
+ * Streams one input through the row context: its header rows first (the context is built from
+ * the first input's; a later input must have the same columns), then every data row.
+ */
+async function scoreInput(
+  opts: BatchRunOptions,
+  state: InputState,
+  reader: ExportReader,
+  previous: RowContext | undefined,
+  rows: Statistics["rows"],
+  progress: Progress,
+  spill: SpillDir,
+): Promise<{ ctx: RowContext; last: number }> {
+  const { preset, headerRows, keyRow } = headerLayout(opts.mapping.mapping);
+  const display = state.display;
+  const header: string[][] = [];
+  let ctx: RowContext | undefined;
+  // Where a rejects file's reject columns start, when one is fed back (-1 for an export).
+  let rejectsAt = -1;
+  let last = 0;
+  // The first records are header rows; the context to score rows is built once they are in.
+  const onRecord = (cells: string[], row: number): undefined | Promise<void> => {
+    last = row;
+    if (ctx) return scoreRow(ctx, rejectsAt < 0 ? cells : readBackRow(cells, rejectsAt), row);
+    header.push(cells);
+    if (header.length === headerRows) {
+      rejectsAt = readBackHeader(header, keyRow, display, reader.info.notices);
+      for (const notice of reader.info.notices) progress.log(`crm-maturity: notice: ${notice}`);
+      ctx = previous
+        ? nextInput(previous, header, state, reader)
+        : createRowContext(opts, header, state, progress, reader, rows, spill);
+    }
+    return undefined;
+  };
+  try {
+    await reader.each(onRecord);
+  } catch (err) {
+    if (err instanceof ExportError) throw new InputError(err.message);
+    throw err;
+  }
+  if (!ctx) {
+    for (const notice of reader.info.notices) progress.log(`crm-maturity: notice: ${notice}`);
+    throw new InputError(
+      `${display}: expected ${headerRows} header row${headerRows === 1 ? "" : "s"} (preset ${preset.id}); found ${header.length === 0 ? "an empty file" : `only ${header.length}`}`,
+    );
+  }
+  return { ctx, last };
+}
+
+/**
+ * The pre-pass of a run over several inputs (see `readCorrections`): reads an input's header
+ * rows and says whether it is a rejects file and where its id column is; a rejects file's data
+ * rows then go to `onRow`, an export is read no further.
+ */
+async function preRead(
+  opts: BatchRunOptions,
+  input: number,
+  onRow: (cells: string[], row: number, header: InputHeader) => void,
+  keys: string[][],
+): Promise<InputHeader> {
+  const { mapping: loaded, questionnaire } = opts;
+  const { preset, headerRows, keyRow } = headerLayout(loaded.mapping);
+  const { display } = opts.inputs[input] as BatchInput;
+  const reader = await openInput(opts.inputs[input] as BatchInput, opts);
+  const header: string[][] = [];
+  let found: InputHeader | undefined;
+  try {
+    await reader.each((cells, row) => {
+      if (found) return void onRow(cells, row, found);
+      header.push(cells);
+      if (header.length < headerRows) return undefined;
+      const rejectsAt = readBackHeader(header, keyRow, display, []);
+      keys.push(header[keyRow - 1] ?? []);
+      checkSameColumns(opts.inputs, keys);
+      if (rejectsAt < 0) {
+        found = { rejectsAt, idIndex: -1 };
+        return false;
+      }
+      const parsed = parseHeader(header, preset, keyRow);
+      const { bound } = bindExport(loaded, parsed, opts.groupBy, display, keyRow, questionnaire);
+      found = { rejectsAt, idIndex: bound.idColumn?.index ?? -1 };
+      return undefined;
+    });
+  } catch (err) {
+    if (err instanceof ExportError) throw new InputError(err.message);
+    throw err;
+  }
+  return found ?? { rejectsAt: -1, idIndex: -1 };
+}
+
+/**
+ * Moves the row context on to the next input, whose columns are the first input's (checked by
+ * the pre-pass, `checkSameColumns`): a decoder of its own (it may be CSV after a workbook), the
+ * rest shared.
+ */
+function nextInput(
+  ctx: RowContext,
+  header: string[][],
+  state: InputState,
+  reader: ExportReader,
+): RowContext {
+  const { questionnaire, mapping: loaded } = ctx.opts;
+  const { preset, keyRow } = headerLayout(loaded.mapping);
+  const parsed = parseHeader(header, preset, keyRow);
+  const { bound } = bindExport(
+    loaded,
+    parsed,
+    ctx.opts.groupBy,
+    state.display,
+    keyRow,
+    questionnaire,
+  );
+  ctx.decoder.notForRole.forEach((n, s) => {
+    ctx.notForRole[s] = (ctx.notForRole[s] as number) + n;
+  });
+  ctx.decoder = new RowDecoder(bound, loaded.mapping, questionnaire, decoderOptions(state, reader));
+  ctx.bound = ctx.decoder.bound;
+  ctx.reader = reader;
+  ctx.input = state;
+  ctx.display = state.display;
+  ctx.corrections = state.corrections;
+  return ctx;
+}
+
+/** A decoder's options for an input: the width check for CSV, the file before `row-N` ids when there are several. */
+const decoderOptions = (state: InputState, reader: ExportReader) => ({
+  checkWidth: reader.info.format === "csv",
+  ...(state.place === undefined ? {} : { idPrefix: `${state.place}:` }),
+});
+
+/**
+ * Checks that the last input read has the first one's columns (key header rows, read back), since
+ * one run scores its inputs as one export: one header for the rejects file, one binding.
+ */
+function checkSameColumns(inputs: readonly BatchInput[], keys: readonly string[][]): void {
+  const first = keys[0] as string[];
+  const last = keys.at(-1) as string[];
+  const differs = firstDifference(first, last);
+  if (differs === undefined) return;
+  const cell = (cells: readonly string[]) => JSON.stringify((cells[differs] ?? "").trim());
+  const name = (i: number) => (inputs[i] as BatchInput).display;
+  throw new InputError(
+    `${name(keys.length - 1)}: expected the columns of ${name(0)}, since one run scores its inputs as one export; found column ${columnLetter(differs)} headed ${cell(last)} where ${name(0)} has ${cell(first)} (export both with the same settings, or score them in separate runs)`,
+  );
+}
+
+/** The first column whose heading differs between two key header rows (trailing empty cells aside). */
+function firstDifference(a: readonly string[], b: readonly string[]): number | undefined {
+  const end = (cells: readonly string[]) => {
+    let n = cells.length;
+    while (n > 0 && (cells[n - 1] ?? "").trim() === "") n--;
+    return n;
+  };
+  const width = Math.max(end(a), end(b));
+  for (let c = 0; c < width; c++) {
+    if ((a[c] ?? "").trim() !== (b[c] ?? "").trim()) return c;
+  }
+  return undefined;
 }
 
 /**
@@ -320,7 +528,15 @@ function carelessSummary(ctx: RowContext): Statistics["careless"] {
  */
 interface RowContext {
   opts: BatchRunOptions;
+  /** The input being read, and how messages name it. */
+  input: InputState;
   display: string;
+  /** The input's rows still to be replaced by corrections fed back in the run, by row. */
+  corrections: Map<number, Correction> | undefined;
+  /** Answers not meant for the role counted by the decoders of earlier inputs, per slot. */
+  notForRole: Int32Array;
+  /** Bytes read from earlier inputs (for the progress bar). */
+  bytesBefore: number;
   progress: Progress;
   reader: ExportReader;
   rows: Statistics["rows"];
@@ -367,7 +583,7 @@ interface RowContext {
 function createRowContext(
   opts: BatchRunOptions,
   header: string[][],
-  display: string,
+  state: InputState,
   progress: Progress,
   reader: ExportReader,
   rows: Statistics["rows"],
@@ -376,6 +592,7 @@ function createRowContext(
   const { questionnaire, mapping: loaded } = opts;
   const mapping = loaded.mapping;
   const { preset, keyRow } = headerLayout(mapping);
+  const display = state.display;
   const parsed = parseHeader(header, preset, keyRow);
   const { bound, notices } = bindExport(
     loaded,
@@ -390,9 +607,7 @@ function createRowContext(
     throw new InputError(`the mapping ${loaded.file.display} does not fit ${display}`, misaligned);
   }
   for (const notice of notices) progress.log(`crm-maturity: notice: ${notice}`);
-  const decoder = new RowDecoder(bound, mapping, questionnaire, {
-    checkWidth: reader.info.format === "csv",
-  });
+  const decoder = new RowDecoder(bound, mapping, questionnaire, decoderOptions(state, reader));
   const roleCount = decoder.roleIds.length;
   const flatQuestions = questionnaire.dimensions.flatMap((d) => d.questions.map((q) => q.id));
   const groupCols = bound.groupBy;
@@ -409,12 +624,26 @@ function createRowContext(
   // comma-separated.
   const sniffed = reader.info.delimiter === "\t" ? "," : reader.info.delimiter;
   opts.rejects?.separateWith(mapping.delimiter ?? sniffed ?? ",");
-  writeHeaderRows(opts, header, parsed.width, keyRow, groupCols, dimIds, !!careless.timing);
+  const several = opts.inputs.length > 1;
+  writeHeaderRows(
+    opts,
+    header,
+    parsed.width,
+    keyRow,
+    groupCols,
+    dimIds,
+    !!careless.timing,
+    several,
+  );
   const target = Int32Array.from(bound.slots.map((s) => flatQuestions.indexOf(s.questionId)));
   const slotCodes = new Uint8Array(bound.slots.length);
   return {
     opts,
+    input: state,
     display,
+    corrections: state.corrections,
+    notForRole: new Int32Array(decoder.notForRole.length),
+    bytesBefore: 0,
     progress,
     reader,
     rows,
@@ -468,8 +697,14 @@ function createRowContext(
 /** Scores one data row (or counts it as blank, excluded or rejected); a promise means wait (backpressure). */
 function scoreRow(ctx: RowContext, cells: string[], row: number): undefined | Promise<void> {
   const { rows, decoder, slotCodes } = ctx;
+  if (ctx.corrections !== undefined) {
+    const correction = ctx.corrections.get(row);
+    if (correction) return replaceRow(ctx, correction, cells, row);
+  }
   rows.total++;
-  if ((rows.total & 4095) === 0) ctx.progress.update(rows.total, ctx.reader.bytesRead());
+  if ((rows.total & 4095) === 0) {
+    ctx.progress.update(rows.total, ctx.bytesBefore + ctx.reader.bytesRead());
+  }
   const outcome = decoder.decode(cells, row, slotCodes);
   if (outcome === ROW_BLANK) {
     rows.blank++;
@@ -487,10 +722,11 @@ function scoreRow(ctx: RowContext, cells: string[], row: number): undefined | Pr
   if (flagged && ctx.opts.excludeCareless) return excludeCareless(ctx, cells, row, check);
   const id = decoder.id;
   const roleIndex = decoder.role;
-  const first = ctx.roster.add(id, row, roleIndex);
+  const first = ctx.roster.add(id, ctx.input.base + row, roleIndex);
   if (first >= 0) {
     rows.duplicates++;
-    return rejectRecord(ctx, cells, row, [duplicateProblem(decoder.bound.idColumn, id, first)]);
+    const problem = duplicateProblem(decoder.bound.idColumn, id, placeOf(ctx.input, first));
+    return rejectRecord(ctx, cells, row, [problem]);
   }
   if (flagged) countCareless(ctx, check);
   const flatCodes = ctx.flatCodes;
@@ -523,7 +759,7 @@ function rejectRecord(
   if (ctx.opts.strict) throw strictReject(ctx.display, row);
   const out = ctx.rejectsOut;
   if (!out) return undefined;
-  out.row(rejectRow(cells, row, problems, ctx.width));
+  out.row(rejectRow(cells, rejectPlace(row, ctx.input.place), problems, ctx.width));
   return out.ready();
 }
 
@@ -540,7 +776,9 @@ function excludeCareless(
   ctx.rows.excluded++;
   const out = ctx.rejectsOut;
   if (!out) return undefined;
-  out.row(carelessRow(cells, row, check, ctx.careless.threshold, ctx.width));
+  out.row(
+    carelessRow(cells, rejectPlace(row, ctx.input.place), check, ctx.careless.threshold, ctx.width),
+  );
   return out.ready();
 }
 
@@ -658,11 +896,13 @@ function writeHeaderRows(
   groupCols: readonly SurveyColumn[],
   dimIds: readonly string[],
   timing: boolean,
+  several: boolean,
 ): void {
   if (opts.rejects) writeRejectsHeader(opts.rejects, header, width, keyRow);
   opts.respondents?.row([
     "respondent",
     "row",
+    ...(several ? ["file"] : []),
     "role",
     ...groupCols.map((c) => c.key || `column ${columnLetter(c.index)}`),
     "overall",
@@ -675,18 +915,58 @@ function writeHeaderRows(
   ]);
 }
 
-/** Describes a respondent id already used in an earlier row. */
+/** Describes a respondent id already used in an earlier row (`place`: "row 12", "export.csv row 12"). */
 function duplicateProblem(
   idColumn: SurveyColumn | undefined,
   id: string,
-  first: number,
+  place: string,
 ): RowProblem {
   return {
     kind: "duplicate-id",
     ...(idColumn ? { column: idColumn } : {}),
     value: id,
-    expected: `a respondent id not used before (first used in row ${first})`,
+    expected: `a respondent id not used before (first used in ${place})`,
   };
+}
+
+/** Names a row the roster gave back (numbered across the run's inputs): "row 12", or with the file when there are several. */
+function placeOf(input: InputState, ordinal: number): string {
+  if (input.place === undefined) return `row ${ordinal}`;
+  const source = input.sources.findLast((s) => s.base < ordinal) as BatchSource;
+  return `${source.display} row ${ordinal - source.base}`;
+}
+
+/**
+ * A row a correction fed back in the run replaces: counted as replaced, after checking that the
+ * correction belongs to it (the same respondent id; without an id column, a row this run would
+ * not score).
+ */
+function replaceRow(
+  ctx: RowContext,
+  correction: Correction,
+  cells: string[],
+  row: number,
+): undefined {
+  ctx.rows.total++;
+  ctx.rows.replaced = (ctx.rows.replaced ?? 0) + 1;
+  const idColumn = ctx.bound.idColumn;
+  const id = idColumn ? trimCell(cells[idColumn.index] ?? "") : undefined;
+  const reason =
+    mismatch(correction, id) ??
+    (idColumn === undefined && wouldScore(ctx, cells, row)
+      ? "that row has no problem in this run"
+      : undefined);
+  if (reason) throw misplaced(correction, ctx.display, row, reason);
+  return undefined;
+}
+
+/** Whether a row would be scored (neither rejected, excluded nor left out as careless); counts nothing. */
+function wouldScore(ctx: RowContext, cells: string[], row: number): boolean {
+  const counts = ctx.decoder.notForRole.slice();
+  const outcome = ctx.decoder.decode(cells, row, ctx.slotCodes);
+  ctx.decoder.notForRole.set(counts);
+  if (outcome !== ROW_OK) return false;
+  return !(ctx.opts.excludeCareless && ctx.careless.check(ctx.slotCodes, cells).reasons.length);
 }
 
 /** Copies the codes read per mapped column to their questions' places (unmapped questions get 0). */
@@ -760,6 +1040,7 @@ function writeRespondentLine(
 ): void {
   out.text(textCell(id));
   out.numberCell(row);
+  if (ctx.input.place !== undefined) out.cell(textCell(ctx.input.place));
   out.cell(ctx.roleTexts[roleIndex] as string);
   const groupCols = ctx.groupCols;
   for (let g = 0; g < groupCols.length; g++) {

@@ -356,7 +356,7 @@ interface SlotDecoder {
  */
 export class RowDecoder {
   readonly roleIds: string[];
-  /** After ROW_OK: the respondent id (the row as `row-N` without an id column). */
+  /** After ROW_OK: the respondent id (the row as `row-N` without an id column, after `idPrefix`). */
   id = "";
   /** After ROW_OK: the role index into `roleIds`. */
   role = -1;
@@ -376,15 +376,21 @@ export class RowDecoder {
   private readonly slots: SlotDecoder[];
   private readonly blankCode: number;
   private readonly checkWidth: boolean;
+  private readonly idPrefix: string;
 
+  /**
+   * `checkWidth`: refuse rows shorter than the header (CSV); `idPrefix`: put before `row-N` (the
+   * file, when a run reads several, so that rows of two files never share an id).
+   */
   constructor(
     readonly bound: BoundMapping,
     mapping: Mapping,
     questionnaire: Questionnaire,
-    opts: { checkWidth: boolean },
+    opts: { checkWidth: boolean; idPrefix?: string },
   ) {
     this.roleIds = questionnaire.roles.map((r) => r.id);
     this.checkWidth = opts.checkWidth;
+    this.idPrefix = opts.idPrefix ?? "";
     // Roles marked `respondent: false` own roadmap actions but never answer: a cell naming one is
     // refused, as an answers file's respondent with such a role is (a role of its own would weigh
     // as much as every front-line answer in the role-balanced means).
@@ -507,7 +513,7 @@ export class RowDecoder {
   /** Reads the respondent id (`row-N` without an id column), recording a missing or overlong one. */
   private readId(cells: string[], row: number): string {
     const b = this.bound;
-    let id = `row-${row}`;
+    let id = `${this.idPrefix}row-${row}`;
     if (b.idColumn) {
       id = trimCell(cells[b.idColumn.index] ?? "");
       if (id === "") {

@@ -186,7 +186,7 @@ const CASES: Case[] = [
     target: "m.yaml",
     run: (e) =>
       runBatchCommand(
-        "e.csv",
+        ["e.csv"],
         { map: "m.yaml", questionnaire: "bq/questionnaire.yaml", output: "out.json" },
         e,
       ),
@@ -196,7 +196,7 @@ const CASES: Case[] = [
     target: "e.csv",
     run: (e) =>
       runBatchCommand(
-        "e.csv",
+        ["e.csv"],
         {
           map: "m.yaml",
           questionnaire: "bq/questionnaire.yaml",

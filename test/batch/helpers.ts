@@ -44,9 +44,9 @@ export interface FixtureRun {
   rejects: string;
 }
 
-/** Runs batch on an export with a mapping, writing respondents and rejects CSVs. */
+/** Runs batch on an export (or several, scored as one) with a mapping, writing respondents and rejects CSVs. */
 export async function runOn(
-  exportFile: string,
+  exportFile: string | readonly string[],
   mappingFile: string,
   extra: Partial<BatchRunOptions> = {},
 ): Promise<FixtureRun> {
@@ -63,8 +63,10 @@ export async function runOn(
     const outcome = await runBatch({
       questionnaire: q,
       mapping: mapping(mappingFile, q),
-      input: exportFile,
-      display: path.relative(REPO, exportFile),
+      inputs: [exportFile].flat().map((file) => ({
+        path: file,
+        display: path.relative(REPO, file),
+      })),
       respondents,
       rejects,
       progress,

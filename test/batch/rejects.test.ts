@@ -9,12 +9,17 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CsvWriter, neutralize, unguard } from "../../src/batch/csv-out.js";
-import { readBackRow, rejectColumnsAt } from "../../src/batch/rejects.js";
+import {
+  parseRejectRow,
+  readBackRow,
+  rejectColumnsAt,
+  rejectPlace,
+} from "../../src/batch/rejects.js";
 import { materializeResults } from "../../src/batch/run.js";
 import { AtomicOutput, commitAll } from "../../src/io/atomic-file.js";
 import { openExport } from "../../src/io/survey/read.js";
 import { runCli } from "../helpers/cli.js";
-import { BATCH, QUESTIONNAIRE, runOn, tmp } from "./helpers.js";
+import { BATCH, QUESTIONNAIRE, REPO, recorder, runOn, tmp } from "./helpers.js";
 
 describe("unguard", () => {
   it.each([
@@ -313,6 +318,37 @@ describe("a rejects file corrected in Excel and fed back (the built CLI)", () =>
       expect(again.stdout).toBe(batch(fixedFile, map).stdout);
     },
   );
+  it("prints the command that scores the corrections with the export, and that command replaces the rows", () => {
+    const dir = tmp();
+    mappingFile(dir); // mapping.yaml in dir
+    writeFileSync(path.join(dir, "export.csv"), `${[HEADER, ...EXPORT_ROWS].join("\n")}\n`);
+    const run = (args: string[]) => runCli([...args, "-q", QUESTIONNAIRE], { cwd: dir });
+    const first = run(["batch", "export.csv", "--map", "mapping.yaml", "--rejects", "rejects.csv"]);
+    expect(first.status).toBe(0);
+    const printed = /: (crm-maturity batch .*)\n$/.exec(first.stderr)?.[1];
+    expect(printed).toBe("crm-maturity batch export.csv rejects.csv --map mapping.yaml");
+    writeFileSync(
+      path.join(dir, "rejects.csv"),
+      correct(readFileSync(path.join(dir, "rejects.csv"), "utf8")),
+    );
+    const again = run((printed as string).split(" ").slice(1));
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain(
+      '(generic; export.csv: utf-8, ","-separated; rejects.csv: utf-8, ","-separated): 8 rows · 5 scored · 3 replaced by corrections',
+    );
+    writeFileSync(
+      path.join(dir, "fixed.csv"),
+      `${[HEADER, EXPORT_ROWS[0], EXPORT_ROWS[4], ...CORRECTED_ROWS].join("\n")}\n`,
+    );
+    const fixed = run(["batch", "fixed.csv", "--map", "mapping.yaml"]);
+    const withoutRows = (text: string) => {
+      const json = JSON.parse(text);
+      delete json.statistics.rows;
+      return json;
+    };
+    expect(withoutRows(again.stdout)).toEqual(withoutRows(fixed.stdout));
+    expect(JSON.parse(again.stdout).statistics.rows).toMatchObject({ total: 8, replaced: 3 });
+  });
   it("written with commas when the export was tab-separated (Excel opens a tab-separated .csv as one column)", () => {
     const dir = tmp();
     const map = mappingFile(dir);
@@ -326,6 +362,178 @@ describe("a rejects file corrected in Excel and fed back (the built CLI)", () =>
       /^\uFEFFrespondent,role,department,.*,reject_row,reject_kind,/,
     );
     expect(written).not.toContain("\t");
+  });
+});
+
+/** The results without the row counts (which say how the rows came in, not what they hold). */
+function withoutRowCounts(outcome: Parameters<typeof materializeResults>[0]) {
+  const results = materializeResults(outcome);
+  const { rows: _, ...statistics } = results.statistics ?? {};
+  return { ...results, statistics };
+}
+
+describe("rejectPlace and parseRejectRow", () => {
+  it("read back the row, and the file of a run over several inputs", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }).filter((f) => f.trim() === f && !/[\r\n]/.test(f)),
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        (file, row) => {
+          expect(parseRejectRow(String(rejectPlace(row, file)))).toEqual({ file, row });
+          expect(parseRejectRow(String(rejectPlace(row, undefined)))).toEqual({ row });
+        },
+      ),
+    );
+    expect(parseRejectRow("C:\\survey\\export.csv:57")).toEqual({
+      file: "C:\\survey\\export.csv",
+      row: 57,
+    });
+    expect(parseRejectRow(" 12 ")).toEqual({ row: 12 });
+    for (const cell of ["", "row 3", "3.5", "export.csv:", ":3"]) {
+      expect(parseRejectRow(cell)).toBeUndefined();
+    }
+  });
+});
+
+describe("corrections scored with the export in one run", () => {
+  /** The export, its first rejects file (from batch) and that file corrected. */
+  async function firstRound(dir: string, map: string) {
+    const exportFile = path.join(dir, "export.csv");
+    writeFileSync(exportFile, [HEADER, ...EXPORT_ROWS, ""].join("\r\n"));
+    const first = await runOn(exportFile, map);
+    const corrected = path.join(dir, "corrected.csv");
+    writeFileSync(corrected, correct(first.rejects));
+    return { exportFile, first, corrected };
+  }
+
+  it("replaces each rejected row by its correction: the same results as the export with its rows corrected", async () => {
+    const dir = tmp();
+    const map = mappingFile(dir);
+    const { exportFile, corrected } = await firstRound(dir, map);
+    const both = await runOn([exportFile, corrected], map);
+    expect(both.outcome.summary.rows).toEqual({
+      total: 8,
+      scored: 5,
+      excluded: 0,
+      rejected: 0,
+      duplicates: 0,
+      blank: 0,
+      replaced: 3,
+    });
+    expect(both.rejects.split("\n").filter(Boolean)).toHaveLength(1);
+    // The export's good rows, then the corrected ones: the order the run reads them in.
+    const fixedFile = path.join(dir, "fixed.csv");
+    writeFileSync(
+      fixedFile,
+      [HEADER, EXPORT_ROWS[0], EXPORT_ROWS[4], ...CORRECTED_ROWS, ""].join("\r\n"),
+    );
+    const fixed = await runOn(fixedFile, map);
+    expect(withoutRowCounts(both.outcome)).toEqual(withoutRowCounts(fixed.outcome));
+    // The respondents CSV says which file and row each respondent came from.
+    const lines = both.respondents.replace(/^\uFEFF/, "").split("\n");
+    expect(lines[0]).toMatch(/^respondent,row,file,role,/);
+    expect(lines[1]).toMatch(/^r01,2,\S*export\.csv,executive,/);
+    expect(lines[3]).toMatch(/^'-r20,2,\S*corrected\.csv,frontline,/);
+  });
+
+  it("names the file of each row in a second rejects file, and a second round replaces rows of the first corrections", async () => {
+    const dir = tmp();
+    const map = mappingFile(dir);
+    const { exportFile, first } = await firstRound(dir, map);
+    // Only one of the three rows corrected.
+    const partly = path.join(dir, "partly.csv");
+    writeFileSync(partly, first.rejects.replace(",Maybe,", ",3,"));
+    const second = await runOn([exportFile, partly], map);
+    expect(second.outcome.summary.rows).toMatchObject({ total: 8, scored: 3, replaced: 3 });
+    expect(second.rejects.split("\n").slice(1).filter(Boolean)).toEqual([
+      expect.stringMatching(/,\S*partly\.csv:3,invalid-answer,cult\.cross-department,7,/),
+      expect.stringMatching(/,\S*partly\.csv:4,invalid-answer,data\.owner,Sometimes,/),
+    ]);
+    // The second rejects file corrected and scored with both: every row in, each once.
+    const rest = path.join(dir, "rest.csv");
+    writeFileSync(
+      rest,
+      second.rejects.replace(",3,3,7,2,", ",3,3,4,2,").replace(",Sometimes,", ",2,"),
+    );
+    const third = await runOn([exportFile, partly, rest], map);
+    expect(third.outcome.summary.rows).toMatchObject({ scored: 5, rejected: 0, replaced: 5 });
+    expect(materializeResults(third.outcome).respondents.map((r) => r.id)).toEqual([
+      "'=r22",
+      "-r20",
+      "@r21",
+      "r01",
+      "r23",
+    ]);
+  });
+
+  it("refuses a correction that belongs to another export, naming both rows", async () => {
+    const dir = tmp();
+    const map = mappingFile(dir);
+    const { corrected } = await firstRound(dir, map);
+    const other = path.join(dir, "other.csv");
+    writeFileSync(
+      other,
+      [HEADER, ...EXPORT_ROWS.map((r) => r.replace("@r21,", "r99,")), ""].join("\r\n"),
+    );
+    await expect(runOn([other, corrected], map)).rejects.toThrow(
+      `${path.relative(REPO, corrected)} row 3 corrects ${path.relative(REPO, other)} row 4, but the respondent ids differ ("r99" there, "@r21" in the correction), and a correction keeps the id of the row it replaces unless that row was rejected for its id: the rejects file seems to come from another export`,
+    );
+    // A row the export does not have.
+    const short = path.join(dir, "short.csv");
+    writeFileSync(short, [HEADER, ...EXPORT_ROWS.slice(0, 2), ""].join("\r\n"));
+    await expect(runOn([short, corrected], map)).rejects.toThrow(
+      `${path.relative(REPO, corrected)} row 3 (and 1 more) corrects ${path.relative(REPO, short)} row 4, which ${path.relative(REPO, short)} does not have (its last row is 3)`,
+    );
+  });
+
+  it("without an id column, refuses a correction of a row that has no problem", async () => {
+    const dir = tmp();
+    const map = path.join(dir, "no-id.yaml");
+    writeFileSync(
+      map,
+      readFileSync(mappingFile(dir), "utf8").replace(
+        "respondent:\n  id: respondent\n",
+        "respondent:\n",
+      ),
+    );
+    const { exportFile, corrected } = await firstRound(dir, map);
+    expect((await runOn([exportFile, corrected], map)).outcome.summary.rows).toMatchObject({
+      scored: 5,
+      replaced: 3,
+    });
+    // The export with its bad rows already corrected: nothing left for the corrections to replace.
+    const fixedFile = path.join(dir, "fixed.csv");
+    writeFileSync(fixedFile, [HEADER, EXPORT_ROWS[0], ...CORRECTED_ROWS, ""].join("\r\n"));
+    await expect(runOn([fixedFile, corrected], map)).rejects.toThrow(
+      /corrected\.csv row 2 corrects \S*fixed\.csv row 3, but that row has no problem in this run/,
+    );
+  });
+
+  it("refuses inputs with other columns, and bare row numbers when the run reads two exports", async () => {
+    const dir = tmp();
+    const map = mappingFile(dir);
+    const { exportFile, corrected } = await firstRound(dir, map);
+    const reordered = path.join(dir, "reordered.csv");
+    const swap = (line: string) => line.replace(/^([^,]*),([^,]*),/, "$2,$1,");
+    writeFileSync(reordered, [HEADER, ...EXPORT_ROWS].map(swap).join("\r\n"));
+    const progress = recorder();
+    await expect(runOn([exportFile, reordered], map, { progress })).rejects.toThrow(
+      `${path.relative(REPO, reordered)}: expected the columns of ${path.relative(REPO, exportFile)}, since one run scores its inputs as one export; found column A headed "role" where ${path.relative(REPO, exportFile)} has "respondent"`,
+    );
+    expect(progress.lines).toEqual([]); // refused before any row is read
+    const wave2 = path.join(dir, "wave2.csv");
+    writeFileSync(wave2, [HEADER, "r30,manager,Sales,3,3,3,3,3,3,3,3,,complete", ""].join("\n"));
+    await expect(runOn([exportFile, wave2, corrected], map)).rejects.toThrow(
+      /corrected\.csv: its reject_row column gives row numbers without the file they came from, and this run reads 2 exports/,
+    );
+    // Two exports of one survey, scored as one; a respondent in both is a duplicate, located.
+    writeFileSync(wave2, [HEADER, "r01,manager,Sales,3,3,3,3,3,3,3,3,,complete", ""].join("\n"));
+    const waves = await runOn([exportFile, wave2], map);
+    expect(waves.outcome.summary.rows).toMatchObject({ total: 6, scored: 2, rejected: 4 });
+    expect(waves.lines).toContain(
+      `${path.relative(REPO, wave2)}: row 2, "respondent" (column A): expected a respondent id not used before (first used in ${path.relative(REPO, exportFile)} row 2); found "r01"  (duplicate-id)`,
+    );
+    expect(waves.rejects).toMatch(/,\S*wave2\.csv:2,duplicate-id,respondent,r01,/);
   });
 });
 

@@ -14,7 +14,10 @@ export function register(program: Command): void {
     .description(
       "score a survey export row by row: aggregate results with statistics, per-respondent CSV, rejects",
     )
-    .argument("<export>", "the survey export (CSV or XLSX; - reads standard input)")
+    .argument(
+      "<exports...>",
+      "the survey export (CSV or XLSX; - reads standard input); several exports of one survey, or an export and its corrected rejects file, are scored as one",
+    )
     .requiredOption("--map <file>", "the mapping file (start one with `crm-maturity map init`)")
     .addOption(questionnaireOption("questionnaire to score with"))
     .option(
@@ -47,6 +50,7 @@ export function register(program: Command): void {
         "crm-maturity batch export.xlsx --map mapping.yaml --group-by Department --respondents respondents.csv --rejects rejects.csv -o results.json",
         "crm-maturity batch 问卷星.csv --map mapping.yaml --encoding gb18030 --strict -o results.json",
         "crm-maturity batch export.csv --map mapping.yaml --exclude-careless --rejects rejects.csv -o results.json",
+        "crm-maturity batch export.csv rejects-corrected.csv --map mapping.yaml -o results.json",
       ])}
 The results JSON is the model \`score --format json\` writes, plus \`statistics\`; \`report\`,
 \`roadmap\` and \`compare\` read it. A summary of the rows goes to standard error.
@@ -55,8 +59,8 @@ Exit codes: 0 scored (bad rows are reported and skipped) · 1 invalid export, ma
 questionnaire, or a bad row under --strict · 2 usage error
 `,
     )
-    .action(async (file: string, opts) => {
+    .action(async (files: string[], opts) => {
       const { runBatchCommand } = await import("../../app/batch.js");
-      process.exitCode = await runBatchCommand(file, opts, processEnv());
+      process.exitCode = await runBatchCommand(files, opts, processEnv());
     });
 }

@@ -50,6 +50,13 @@ export const statisticsSchema = z
         rejected: z.number().int().describe("Bad rows, duplicates included (see --rejects)."),
         duplicates: z.number().int().describe("Rows whose respondent id was seen before."),
         blank: z.number().int().describe("Rows with every cell empty."),
+        replaced: z
+          .number()
+          .int()
+          .optional()
+          .describe(
+            "Runs over several inputs only: rows replaced by a correction in a rejects file read in the same run.",
+          ),
       })
       .describe("What became of the export's rows."),
     exclusions: z
