@@ -7,7 +7,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ReportModel } from "../../src/views/report/model.js";
 import { runCli } from "../helpers/cli.js";
+import { officeWordBoxes, packageParts } from "../helpers/ooxml.js";
 import { layoutFaults, pdfPages } from "../helpers/pdf-layout.js";
 
 const DEPARTMENT = "74、您所在的部门：";
@@ -209,6 +211,51 @@ describe("a 问卷星 survey from the bundled pack, scored and reported", () => 
       expect(runCli([...common, "--format", "pdf", "-o", out]).status).toBe(0);
       expect(layoutFaults(pdfPages(out))).toEqual([]);
     }, 60_000);
+  }
+  for (const lang of ["en", "zh-CN"] as const) {
+    it(`gives the ${lang} deck a slide of the scores by department: inside the slide, figures right-aligned`, async () => {
+      const common = ["report", at("results.json"), "--lang", lang];
+      const model = JSON.parse(runCli([...common, "--format", "json"]).stdout) as ReportModel;
+      const [group] = model.perception.byGroup;
+      if (!group) throw new Error("no group table");
+      const out = at(`deck-${lang}.pptx`);
+      expect(runCli([...common, "--format", "pptx", "-o", out]).status).toBe(0);
+      const bytes = new Uint8Array(readFileSync(out));
+      const parts = await packageParts(bytes);
+      const slides = Array.from(
+        { length: [...parts.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length },
+        (_, i) => parts.get(`ppt/slides/slide${i + 1}.xml`) ?? "",
+      );
+      const index = slides.findIndex((x) => x.includes(`>${group.title}<`));
+      const xml = slides[index] ?? "";
+      expect(index).toBeGreaterThan(0);
+      for (const v of group.values) expect(xml).toContain(v.name);
+      for (const score of group.rows.at(-1)?.scores ?? [])
+        expect(xml).toContain(`>${score?.toFixed(2)}<`);
+      // As LibreOffice sets it: every figure against its column's right edge (the cell's margin
+      // and a little), nothing past the margins or running into the footer (from 7.05 in).
+      const words = officeWordBoxes(bytes, "pptx")[index] ?? [];
+      const x0 = Number(
+        /<p:xfrm><a:off x="(\d+)"/.exec(xml.slice(xml.indexOf("<p:graphicFrame>")))?.[1],
+      );
+      const widths = [...xml.matchAll(/<a:gridCol w="(\d+)"/g)].map((m) => Number(m[1]));
+      const edges = widths.map(
+        (_, i) => (x0 + widths.slice(0, i + 1).reduce((a, b) => a + b, 0)) / 12_700,
+      );
+      const figures = words.filter((w) => /^\d\.\d\d$/.test(w.text));
+      expect(figures).toHaveLength(group.rows.length * group.values.length);
+      for (const f of figures) {
+        const gap = Math.min(
+          ...edges
+            .slice(1)
+            .map((e) => e - f.xMax)
+            .filter((d) => d >= 0),
+        );
+        expect(gap).toBeLessThan(8);
+      }
+      expect(words.filter((w) => w.xMin < 0.5 * 72 || w.xMax > (13.333 - 0.5) * 72)).toEqual([]);
+      expect(words.filter((w) => w.yMax > 6.95 * 72 && w.yMin < 7.0 * 72)).toEqual([]);
+    }, 120_000);
   }
 });
 

@@ -24,8 +24,8 @@ const FINDINGS = { x: 5.3, y: 2.0, w: 7.5, h: 4.7 };
 
 /**
  * The report as a board deck (PowerPoint, 16:9): title, the verdict and three findings, the
- * maturity profile (a native radar chart), the top gaps (a native bar chart), the top risks,
- * expectation calibration when a target is out of reach, the roadmap on one slide, the KPIs, and
+ * maturity profile (a native radar chart), the top gaps (a native bar chart), the scores by each
+ * `--group-by` column of a survey's results, the top risks, expectation calibration when a target is out of reach, the roadmap on one slide, the KPIs, and
  * decisions and next steps. Charts are PowerPoint charts, so their data stays editable; each
  * slide's speaker notes carry the supporting detail. Lays out the model only.
  */
@@ -36,6 +36,7 @@ export async function renderPptx(report: ReportModel, brand?: BrandView): Promis
   deck.findings();
   deck.profile();
   deck.gaps();
+  deck.groups();
   deck.risks();
   deck.calibration();
   deck.roadmap();
@@ -51,6 +52,11 @@ const RADAR_PLOT = { x: 0.243, y: 0.1, w: 0.514, h: 0.684 };
 export const CALIBRATION_ROWS = { header: 0.55, row: 0.33 };
 /** The KPI slide's table: its text size, where the slide's body ends, the "… and 3 more" line. */
 const KPI_TABLE = { fontSize: 12, bottom: 6.85, moreH: 0.35 } as const;
+/**
+ * The group scores' table: the dimension column, a group's column at most (a few groups do not
+ * stretch across the slide), and the sizes tried, largest first, until every row fits.
+ */
+const GROUP_TABLE = { dimensionW: 3.4, groupW: 1.5, fontSizes: [12, 11], smallest: 10 } as const;
 
 class Deck extends DeckBase {
   private readonly L: ReportModel["labels"];
@@ -375,6 +381,75 @@ class Deck extends DeckBase {
         fontSize: 15,
       },
     );
+  }
+
+  /**
+   * A slide per `--group-by` column of a survey's results (none from interviews): each group's
+   * mean scores by dimension and overall as the report's table gives them, figures right-aligned,
+   * in the largest size at which every row fits (else the dimensions that fit and the overall, the
+   * notes holding the others). The intro is in the notes; why groups are left out, under the table.
+   */
+  groups(): void {
+    const { r, L } = this;
+    for (const g of r.perception.byGroup) {
+      const header = [
+        L.dimension,
+        ...g.values.map((v) => `${v.name}${this.paren(String(v.count))}`),
+      ];
+      const cells = (row: (typeof g.rows)[number]) => [
+        row.title,
+        ...row.scores.map((s) => fmtScore(s, L.inconclusive)),
+      ];
+      const n = g.values.length;
+      const groupW = Math.min(GROUP_TABLE.groupW, (BODY_W - GROUP_TABLE.dimensionW) / n);
+      const table = {
+        x: MARGIN,
+        y: 1.3,
+        w: GROUP_TABLE.dimensionW + n * groupW,
+        colW: [GROUP_TABLE.dimensionW, ...g.values.map(() => groupW)],
+        right: [false, ...g.values.map(() => true)],
+      };
+      const moreH = g.more ? paragraphsHeight([{ text: g.more, fontSize: 11, width: BODY_W }]) : 0;
+      const height = KPI_TABLE.bottom - table.y - (moreH ? moreH + 0.15 : 0);
+      const fitting = (size: number) =>
+        rowsThatFit(header, g.rows.map(cells), table.colW, size, height, 0);
+      const fontSize =
+        GROUP_TABLE.fontSizes.find((size) => fitting(size) === g.rows.length) ??
+        GROUP_TABLE.smallest;
+      // The overall row stays whatever the dimensions above it leave out.
+      const dims = g.rows.filter((row) => row.dimension !== "overall");
+      const overall = g.rows.filter((row) => row.dimension === "overall");
+      const room = Math.max(0, fitting(fontSize) - overall.length);
+      const kept = room >= dims.length ? g.rows : [...dims.slice(0, room), ...overall];
+      const left = dims
+        .slice(room)
+        .map(
+          (row) =>
+            `${row.title}${this.colon}${row.scores
+              .map((s, i) => `${g.values[i]?.name ?? ""} ${fmtScore(s, L.inconclusive)}`)
+              .join(this.sep)}`,
+        );
+      const slide = this.slide(g.title, [g.intro, g.more ?? "", ...left]);
+      this.table(
+        slide,
+        header,
+        kept.map((row) =>
+          row.dimension === "overall"
+            ? cells(row).map((text) => ({ text, bold: true }))
+            : cells(row),
+        ),
+        { ...table, fontSize },
+      );
+      if (!g.more) continue;
+      this.text(slide, g.more, {
+        x: MARGIN,
+        y: KPI_TABLE.bottom - moreH - 0.05,
+        w: BODY_W,
+        h: moreH + 0.05,
+        fontSize: 11,
+        color: COLOR.muted,
+      });
+    }
   }
 
   risks(): void {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fillPlaceholders } from "../../../src/core/text/placeholders.js";
+import { messagesFor } from "../../../src/i18n/index.js";
 import { renderPptx } from "../../../src/render/report/pptx.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
 import { entryNames, packageParts } from "../../helpers/ooxml.js";
@@ -133,6 +134,20 @@ describe("the board deck as PPTX", () => {
     for (const title of waiting.slice(0, 5)) expect(slide).toContain(title);
     expect(slide).toContain(more(waiting.length - 5));
     expect(slide).toContain(empty?.goal);
+  });
+
+  it("has no slide of group scores: interview answers have no --group-by column", () => {
+    const report = hostileReport();
+    expect(report.perception.byGroup).toEqual([]);
+    // The group slide's title ("按“…”分组的得分"), whatever the column.
+    const [before = "", after = ""] = messagesFor("zh-CN")
+      .report.groupScores.title("\0")
+      .split("\0");
+    const titled = slides().filter((n) => {
+      const text = texts(parts.get(n) ?? "").join("");
+      return text.includes(before) && text.includes(after);
+    });
+    expect(titled).toEqual([]);
   });
 
   it("is byte-identical when a process makes a second deck", async () => {

@@ -4,9 +4,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { materializeResults } from "../../../src/batch/run.js";
 import type { Results } from "../../../src/core/models/results.js";
+import { fmtScore } from "../../../src/render/pdf/text.js";
 import { renderDocx } from "../../../src/render/report/docx.js";
 import { renderMarkdown } from "../../../src/render/report/markdown.js";
 import { renderPdf } from "../../../src/render/report/pdf.js";
+import { renderPptx } from "../../../src/render/report/pptx.js";
 import { buildReport } from "../../../src/views/report/build.js";
 import {
   ANONYMOUS_GROUP_MINIMUM,
@@ -16,6 +18,8 @@ import { BATCH, questionnaire, runOn } from "../../batch/helpers.js";
 import { packageParts } from "../../helpers/ooxml.js";
 import { acmeReport } from "../../helpers/report.js";
 import { havePdftotext, pdfText } from "../../render/pdf/helpers.js";
+
+const XML_ENTITIES: Record<string, string> = { quot: '"', apos: "'", lt: "<", gt: ">", amp: "&" };
 
 /** The bad-rows fixture's good rows, grouped by its department column, as batch writes them. */
 async function surveyResults(): Promise<Results> {
@@ -184,4 +188,84 @@ describe("a report from survey results", () => {
       expect(flat).toContain(`Respondents ${sentence}`);
     }
   });
+
+  /** The slides of a deck, each as its slide XML and its notes' XML. */
+  async function deckSlides(report: ReturnType<typeof buildReport>) {
+    const parts = await packageParts(await renderPptx(report));
+    return [...parts.keys()]
+      .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+      .map((n) => ({
+        xml: parts.get(n) ?? "",
+        notes: parts.get(n.replace("slides/slide", "notesSlides/notesSlide")) ?? "",
+      }));
+  }
+  const unescapeXml = (text: string) =>
+    text.replace(/&(quot|apos|lt|gt|amp);/g, (_, e: string) => XML_ENTITIES[e] ?? "");
+  /** A table's rows as their cells' text. */
+  const tableRows = (xml: string) =>
+    [...(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(xml)?.[0] ?? "").matchAll(/<a:tr [\s\S]*?<\/a:tr>/g)].map(
+      (tr) =>
+        [...tr[0].matchAll(/<a:tc>[\s\S]*?<\/a:tc>/g)].map((tc) =>
+          [...tc[0].matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => unescapeXml(t[1] ?? "")).join(""),
+        ),
+    );
+
+  it("gives the deck a slide of each group's scores, its figures right-aligned, the intro in its notes", async () => {
+    const report = buildReport(await surveyResults(), questionnaire(), {
+      lang: "en",
+      edition: "internal",
+    });
+    const [table] = report.perception.byGroup;
+    if (!table) throw new Error("no group table");
+    const slides = await deckSlides(report);
+    const slide = slides.find((s) => s.xml.includes(">Scores by department<"));
+    expect(slide).toBeDefined();
+    const rows = tableRows(slide?.xml ?? "");
+    expect(rows[0]).toEqual(["Dimension", ...table.values.map((v) => `${v.name} (${v.count})`)]);
+    expect(rows[0]).toContain("IT (1)");
+    expect(rows.slice(1)).toEqual(
+      table.rows.map((r) => [r.title, ...r.scores.map((s) => fmtScore(s, "—"))]),
+    );
+    // Every figure and the groups' headers right-aligned, the dimensions not.
+    const cells = [...(slide?.xml ?? "").matchAll(/<a:tc>[\s\S]*?<\/a:tc>/g)].map((m) => m[0]);
+    expect(cells.filter((c) => c.includes('algn="r"'))).toHaveLength(
+      table.values.length * rows.length,
+    );
+    expect(unescapeXml(slide?.notes ?? "")).toContain(table.intro);
+    // One slide, after the gaps and before the risks.
+    expect(slides.filter((s) => s.xml.includes(">Scores by "))).toHaveLength(1);
+    const index = slides.indexOf(slide as (typeof slides)[number]);
+    expect(slides[index - 1]?.xml).toContain(`>${report.labels.topGaps}<`);
+    expect(slides[index + 1]?.xml).toContain(`>${report.labels.topRisks}<`);
+  }, 60_000);
+
+  it("keeps the overall row and says in the deck's notes what a long table leaves out", async () => {
+    const results = withGroups(await surveyResults(), 4, () => 20);
+    const report = buildReport(results, questionnaire(), { lang: "zh-CN" });
+    const [table] = report.perception.byGroup;
+    const first = table?.rows[0];
+    if (!table || !first) throw new Error("no group table");
+    // Forty dimensions (a large custom questionnaire) do not fit a slide at any size.
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      ...first,
+      dimension: `d${i}`,
+      title: `维度 ${i + 1}`,
+    }));
+    table.rows = [...many, ...table.rows.slice(-1)];
+    const slides = await deckSlides(report);
+    const slide = slides.find((s) => s.xml.includes(`>${table.title}<`));
+    const rows = tableRows(slide?.xml ?? "");
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(41);
+    expect(rows.at(-1)?.[0]).toBe(report.labels.overall);
+    expect(new Set([...(slide?.xml ?? "").matchAll(/ sz="(\d+)"/g)].map((m) => m[1]))).toContain(
+      "1000",
+    );
+    const shown = rows.length - 2;
+    expect(slide?.notes).not.toContain(`维度 ${shown}：`);
+    expect(slide?.notes).toContain(
+      `维度 ${shown + 1}：Team 01 ${fmtScore(first.scores[0] ?? null, "—")}`,
+    );
+    expect(slide?.notes).toContain("维度 40：");
+  }, 60_000);
 });
