@@ -19,7 +19,7 @@ import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { readStdinText } from "../io/read.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
-import { warningText } from "../views/comparison.js";
+import { roleMismatchStatus, warningText } from "../views/comparison.js";
 import { brandFor } from "./brand.js";
 import { type Env, layoutWidth } from "./env.js";
 import { checkLanguage, resultsLanguages } from "./language.js";
@@ -191,13 +191,13 @@ function warn(e: Env, lang: Lang, text: string): void {
 
 /**
  * Each warning on standard error in `--lang`: the document's words (dates spelt out, profiles by
- * name) and what removes it; a role mismatch with the roles' ids and respondents.
+ * name) and what removes it; a role mismatch with the roles' names and respondents.
  */
 function printWarnings(comparison: Comparison, lang: Lang, e: Env): void {
   const said = messagesFor(lang).status.compare;
   for (const w of comparison.warnings) {
     if (w.code === "role-mismatch") {
-      warn(e, lang, said.roleMismatch(w));
+      warn(e, lang, said.roleMismatch(roleMismatchStatus(lang, comparison, w)));
       continue;
     }
     const text = warningText(lang, comparison, w);

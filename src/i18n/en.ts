@@ -8,7 +8,7 @@ import {
   nestQuotes,
   possessive,
 } from "./format.js";
-import type { Messages } from "./messages.js";
+import type { Messages, RoleMismatchText } from "./messages.js";
 
 const MONTHS_EN = [
   "January",
@@ -745,7 +745,6 @@ const report: Messages["report"] = {
   answerValue: { na: "n/a", unknown: "unknown" },
 };
 
-/** Roles that answered at one assessment only: who, what the comparison rests on, where. */
 /** "all 4 roles that should answer took part", or "3 of the 4 …" when some are missing. */
 function rolesTookPart(present: number, expected: number): string {
   if (present === expected) {
@@ -756,6 +755,14 @@ function rolesTookPart(present: number, expected: number): string {
   return `${present} of the ${expected} roles that should answer took part`;
 }
 
+/** The dimensions a role mismatch bears on: "every dimension (except …)", or their titles. */
+function concernedEn(a: Pick<RoleMismatchText, "all" | "except" | "dimensions">): string {
+  return a.all || a.except.length > 0
+    ? report.everyDimension(a.all ? [] : a.except)
+    : report.listJoin(a.dimensions);
+}
+
+/** Roles that answered at one assessment only: who, what the comparison rests on, where. */
 function roleMismatchEn(a: Parameters<Messages["comparison"]["warning"]["role-mismatch"]>[0]) {
   const list = report.listJoin;
   const who = [
@@ -767,11 +774,7 @@ function roleMismatchEn(a: Parameters<Messages["comparison"]["warning"]["role-mi
     .filter((part) => part !== "")
     .join(", and ");
   const opening = `${who.charAt(0).toUpperCase()}${who.slice(1)}.`;
-  const where = a.all
-    ? "every dimension"
-    : a.except.length > 0
-      ? `every dimension except ${list(a.except)}`
-      : list(a.dimensions);
+  const where = concernedEn(a);
   if (a.comparedOn === "shared-roles") {
     const which =
       a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0
@@ -1217,25 +1220,27 @@ const status: Messages["status"] = {
       "questions are compared by id only; pass both questionnaires (--baseline-questionnaire and -q) to compare their texts, anchors, types and weights",
     profileRemedy: (a) =>
       `score both with the same --profile to compare like with like; they were scored with --profile ${a.baseline} and --profile ${a.followup}`,
-    roleMismatch: (w) => {
+    roleMismatch: (a) => {
       const count = (n: number) => `${n} respondent${n === 1 ? "" : "s"}`;
       const only = [
-        ...w.onlyBaseline.map((r) => `${r.id} (baseline only, ${count(r.respondents)})`),
-        ...w.onlyFollowup.map((r) => `${r.id} (follow-up only, ${count(r.respondents)})`),
+        ...a.onlyBaseline.map((r) => `${r.name} (baseline only, ${count(r.respondents)})`),
+        ...a.onlyFollowup.map((r) => `${r.name} (follow-up only, ${count(r.respondents)})`),
       ].join(", ");
-      const dims = `dimensions concerned: ${w.dimensions.join(", ") || "none"}`;
-      if (w.comparedOn === "shared-roles") {
+      const where = a.dimensions.length > 0 ? concernedEn(a) : "";
+      if (a.comparedOn === "shared-roles") {
         const which =
-          w.onlyBaseline.length > 0 && w.onlyFollowup.length > 0
+          a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0
             ? "both sides' figures differ from their own reports"
-            : `the ${w.onlyBaseline.length > 0 ? "baseline" : "follow-up"}'s figures differ from its own report`;
-        return `roles that answered at one assessment only: ${only}; both are scored on the roles they share (${w.shared.map((r) => r.id).join(", ")}), so ${which}; ${dims}`;
+            : `the ${a.onlyBaseline.length > 0 ? "baseline" : "follow-up"}'s figures differ from its own report`;
+        const left = where === "" ? "" : `; the answers left out bear on ${where}`;
+        return `roles that answered at one assessment only: ${only}; both are scored on the roles they share (${report.listJoin(a.shared)}), so ${which}${left}`;
       }
       const how =
-        w.shared.length === 0
+        a.shared.length === 0
           ? "the assessments share no role, so they cannot be compared on common roles"
           : "score both from their answer files, not results, to compare them on the roles they share";
-      return `roles that answered at one assessment only: ${only}; their answers count on one side only; ${dims} (${how})`;
+      const bears = where === "" ? "" : `, which bears on ${where}`;
+      return `roles that answered at one assessment only: ${only}; their answers count on one side only${bears} (${how})`;
     },
   },
 };

@@ -4,7 +4,6 @@ import type {
   ProgressStatus,
   QuestionField,
   RiskChange,
-  RoleMismatchWarning,
 } from "../core/models/comparison.js";
 import type { Lang } from "../core/models/languages.js";
 import type {
@@ -187,6 +186,15 @@ export interface RoleMismatchText {
   except: string[];
 }
 
+/**
+ * The same on `compare`'s standard error: roles by their name ("Front-line employee"), each with
+ * its respondents at the assessment where it took part.
+ */
+export interface RoleMismatchStatus extends Omit<RoleMismatchText, "onlyBaseline" | "onlyFollowup"> {
+  onlyBaseline: { name: string; respondents: number }[];
+  onlyFollowup: { name: string; respondents: number }[];
+}
+
 /** The progress report of `compare`. */
 export interface ComparisonMessages {
   /** The document's title on its own (a deck's title slide), without the client. */
@@ -320,8 +328,8 @@ export interface StatusMessages {
     idsOnly: string;
     /** What removes a profile mismatch: both sides' profiles by id, as `--profile` takes them. */
     profileRemedy(a: { baseline: string; followup: string }): string;
-    /** A role mismatch on standard error, roles and dimensions by id, with their respondents. */
-    roleMismatch(w: RoleMismatchWarning): string;
+    /** A role mismatch on standard error, roles and dimensions by name, with their respondents. */
+    roleMismatch(a: RoleMismatchStatus): string;
   };
 }
 
