@@ -1,10 +1,6 @@
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import type { AgreementBand } from "../core/math/reliability.js";
-import type {
-  ProgressStatus,
-  QuestionField,
-  RiskChange,
-} from "../core/models/comparison.js";
+import type { ProgressStatus, QuestionField, RiskChange } from "../core/models/comparison.js";
 import type { Lang } from "../core/models/languages.js";
 import type {
   ConfidenceId,
@@ -190,7 +186,8 @@ export interface RoleMismatchText {
  * The same on `compare`'s standard error: roles by their name ("Front-line employee"), each with
  * its respondents at the assessment where it took part.
  */
-export interface RoleMismatchStatus extends Omit<RoleMismatchText, "onlyBaseline" | "onlyFollowup"> {
+export interface RoleMismatchStatus
+  extends Omit<RoleMismatchText, "onlyBaseline" | "onlyFollowup"> {
   onlyBaseline: { name: string; respondents: number }[];
   onlyFollowup: { name: string; respondents: number }[];
 }

@@ -519,7 +519,9 @@ describe("compare when a role answered at one assessment only", () => {
       "(score both from their answer files, not results, to compare them on the roles they share)",
     );
     const zh = runCli(["compare", score(all), followup, "--format", "json", "--lang", "zh-CN"]);
-    expect(zh.stderr).toContain("一线员工（仅基线，3 位受访者）；这些角色的回答只计入了其中一次评估，涉及各个维度");
+    expect(zh.stderr).toContain(
+      "一线员工（仅基线，3 位受访者）；这些角色的回答只计入了其中一次评估，涉及各个维度",
+    );
     expect(zh.stderr).toContain(
       "（如需按共同角色比较，请用两次评估的答卷文件而不是结果文件计分）\n",
     );
