@@ -221,7 +221,7 @@ function printNotUsed(s: LoadedSide, side: "baseline" | "followup", lang: Lang, 
 /**
  * `crm-maturity compare <baseline> <followup>`: scores or reads both assessments, compares them
  * and writes the comparison. Throws InputError (exit 1) for bad input or a follow-up dated before
- * the baseline; returns the exit code.
+ * the baseline (said in `--lang`, dates in words); returns the exit code.
  */
 export async function runCompare(
   baselineArg: string,
@@ -288,10 +288,15 @@ export async function runCompare(
   // ISO dates compare correctly as strings. A follow-up before its baseline is almost always
   // swapped arguments, and every progress figure would be inverted, so it is refused.
   if (fDate < bDate) {
-    throw new InputError("the follow-up is dated before the baseline", [
+    const m = messagesFor(opts.lang);
+    throw new InputError(m.status.compare.followupFirst.error, [
       makeIssue(
         "invalid-value",
-        `expected the follow-up to be dated on or after the baseline's ${bDate} (${baseline.file.display}); found ${fDate}. Are the arguments swapped? The order is: compare <baseline> <followup>`,
+        m.status.compare.followupFirst.detail({
+          baseline: m.report.dateText(bDate),
+          baselineFile: baseline.file.display,
+          followup: m.report.dateText(fDate),
+        }),
         followup.file.display,
         followup.file.locate(["assessment", "date"]),
       ),

@@ -174,12 +174,22 @@ describe("crm-maturity compare: bad input exits 1 with file:line:column", () => 
     const r = runCli(["compare", followupJson, baselineJson]);
     expect(r.status).toBe(1);
     const at = positionOf(baselineJson, '"2026-01-15"');
+    // The dates in words, as every warning gives them; the file names say which file is which.
     expect(r.stderr).toContain(
-      `${baselineJson}:${at}  error  expected the follow-up to be dated on or after the baseline's 2026-07-15`,
+      `${baselineJson}:${at}  error  expected the follow-up to be dated on or after the baseline of 15 July 2026 (${followupJson}); found 15 January 2026.`,
     );
     expect(r.stderr).toContain("Are the arguments swapped?");
+    expect(r.stderr).toContain("crm-maturity: the follow-up is dated before the baseline\n");
+    expect(r.stderr).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(r.stdout).toBe("");
     expect(hasStackTrace(r.stderr)).toBe(false);
+    const zh = runCli(["compare", followupJson, baselineJson, "--lang", "zh-CN"]);
+    expect(zh.status).toBe(1);
+    expect(zh.stderr).toContain(
+      `${baselineJson}:${at}  error  复评的评估日期为2026年1月15日，早于基线的评估日期2026年7月15日（${followupJson}）。两个参数的顺序是否颠倒了？`,
+    );
+    expect(zh.stderr).toContain("crm-maturity: 复评的评估日期早于基线\n");
+    expect(zh.stderr).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it("locates an invalid value in a results JSON", () => {
