@@ -221,7 +221,7 @@ function printNotUsed(s: LoadedSide, side: "baseline" | "followup", lang: Lang, 
 /**
  * `crm-maturity compare <baseline> <followup>`: scores or reads both assessments, compares them
  * and writes the comparison. Throws InputError (exit 1) for bad input or a follow-up dated before
- * the baseline (said in `--lang`, dates in words); returns the exit code.
+ * the baseline (dates in words); returns the exit code.
  */
 export async function runCompare(
   baselineArg: string,
@@ -288,15 +288,12 @@ export async function runCompare(
   // ISO dates compare correctly as strings. A follow-up before its baseline is almost always
   // swapped arguments, and every progress figure would be inverted, so it is refused.
   if (fDate < bDate) {
-    const m = messagesFor(opts.lang);
-    throw new InputError(m.status.compare.followupFirst.error, [
+    // Located findings stay in English (README); their dates in words, as every warning's are.
+    const { dateText } = messagesFor("en").report;
+    throw new InputError(messagesFor(opts.lang).status.compare.followupFirst, [
       makeIssue(
         "invalid-value",
-        m.status.compare.followupFirst.detail({
-          baseline: m.report.dateText(bDate),
-          baselineFile: baseline.file.display,
-          followup: m.report.dateText(fDate),
-        }),
+        `expected the follow-up to be dated on or after the baseline of ${dateText(bDate)} (${baseline.file.display}); found ${dateText(fDate)}. Are the arguments swapped? The order is: compare <baseline> <followup>`,
         followup.file.display,
         followup.file.locate(["assessment", "date"]),
       ),

@@ -1220,11 +1220,7 @@ const status: Messages["status"] = {
       "questions are compared by id only; pass both questionnaires (--baseline-questionnaire and -q) to compare their texts, anchors, types and weights",
     profileRemedy: (a) =>
       `score both with the same --profile to compare like with like; they were scored with --profile ${a.baseline} and --profile ${a.followup}`,
-    followupFirst: {
-      error: "the follow-up is dated before the baseline",
-      detail: (a) =>
-        `expected the follow-up to be dated on or after the baseline of ${a.baseline} (${a.baselineFile}); found ${a.followup}. Are the arguments swapped? The order is: compare <baseline> <followup>`,
-    },
+    followupFirst: "the follow-up is dated before the baseline",
     roleMismatch: (a) => {
       const count = (n: number) => `${n} respondent${n === 1 ? "" : "s"}`;
       const only = [

@@ -325,14 +325,8 @@ export interface StatusMessages {
     idsOnly: string;
     /** What removes a profile mismatch: both sides' profiles by id, as `--profile` takes them. */
     profileRemedy(a: { baseline: string; followup: string }): string;
-    /**
-     * A follow-up dated before its baseline (swapped arguments?), refused: the error, and what the
-     * follow-up's date says, both dates in words (`report.dateText`) and the baseline's file.
-     */
-    followupFirst: {
-      error: string;
-      detail(a: { baseline: string; baselineFile: string; followup: string }): string;
-    };
+    /** A follow-up dated before its baseline (swapped arguments?): the command's error line. */
+    followupFirst: string;
     /** A role mismatch on standard error, roles and dimensions by name, with their respondents. */
     roleMismatch(a: RoleMismatchStatus): string;
   };

@@ -1155,11 +1155,7 @@ const status: Messages["status"] = {
       "题目仅按 id 比较；如需同时比较题目文字、锚点、题型和权重，请同时提供两次评估的问卷（--baseline-questionnaire 和 -q）",
     profileRemedy: (a) =>
       `如需同口径比较，请用同一个 --profile 为两次评估计分；基线按 --profile ${a.baseline} 计分，复评按 --profile ${a.followup} 计分`,
-    followupFirst: {
-      error: "复评的评估日期早于基线",
-      detail: (a) =>
-        `复评的评估日期为${a.followup}，早于基线的评估日期${a.baseline}（${a.baselineFile}）。两个参数的顺序是否颠倒了？顺序应为：compare <基线> <复评>`,
-    },
+    followupFirst: "复评的评估日期早于基线",
     roleMismatch: (a) => {
       const only = [
         ...a.onlyBaseline.map((r) => `${r.name}（仅基线，${r.respondents} 位受访者）`),

@@ -185,8 +185,9 @@ describe("crm-maturity compare: bad input exits 1 with file:line:column", () => 
     expect(hasStackTrace(r.stderr)).toBe(false);
     const zh = runCli(["compare", followupJson, baselineJson, "--lang", "zh-CN"]);
     expect(zh.status).toBe(1);
+    // Under --lang zh-CN the command's line is Chinese; the located finding stays in English.
     expect(zh.stderr).toContain(
-      `${baselineJson}:${at}  error  复评的评估日期为2026年1月15日，早于基线的评估日期2026年7月15日（${followupJson}）。两个参数的顺序是否颠倒了？`,
+      `${baselineJson}:${at}  error  expected the follow-up to be dated on or after the baseline of 15 July 2026 (${followupJson}); found 15 January 2026.`,
     );
     expect(zh.stderr).toContain("crm-maturity: 复评的评估日期早于基线\n");
     expect(zh.stderr).not.toMatch(/\d{4}-\d{2}-\d{2}/);
