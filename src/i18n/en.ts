@@ -1063,7 +1063,7 @@ const interview: Messages["interview"] = {
   lockHolderUnknown: "holder unknown",
   saveFailed: (file, reason, created) =>
     created
-      ? `✘ Could not save to ${file}: ${reason}. The answers are kept in this session; the file still holds the last successful save.`
+      ? `✘ Could not save to ${file}: ${reason}. What you entered is kept in this session; the file still holds the last successful save.`
       : `✘ Could not save to ${file}: ${reason}. What you entered is kept in this session; the file has not been created yet.`,
   saveFailureReason: (failure, code) =>
     failure === undefined ? `the system refused it (${code})` : SAVE_FAILURES[failure],
@@ -1073,10 +1073,22 @@ const interview: Messages["interview"] = {
       : `Try saving again? (${saveRemedy(failure)} first; No stops the interview without adding ${newRespondent}, and shows how to start their interview again)`,
   retryDetailsSave: (failure) =>
     `Try saving again? (${saveRemedy(failure)} first; No stops the interview, and what you just entered about the client will have to be entered again)`,
+  retryGoalSave: (failure) =>
+    `Try saving again? (${saveRemedy(failure)} first; No stops the interview and shows the goal, to add to the file by hand)`,
   notCreated: (file) =>
     `Nothing was saved: ${file} could not be created. To start again, run the command below; it asks for the client details again:`,
   detailsNotSaved: (file) =>
-    `The client details or goals just entered could NOT be saved; ${file} holds only what was saved before the failure.`,
+    `The client details just entered could NOT be saved; ${file} holds only what was saved before the failure.`,
+  goalNotSaved: (file, a) => {
+    const safe =
+      a.answers > 0
+        ? `, so the ${a.answers} answer${a.answers === 1 ? "" : "s"} already in it ${a.answers === 1 ? "is" : "are"} safe`
+        : "";
+    const where = a.earlier
+      ? `at the end of the goals list in ${file}`
+      : `to ${file}, just before respondents`;
+    return `The goal just entered could NOT be saved; ${file} still holds the client details and everything else saved before it${safe}. Resuming the interview does not ask for goals again: to keep this goal, add it ${where}, as below:`;
+  },
   notSaved: (file) =>
     `The last answers could NOT be saved; ${file} holds only what was saved before the failure.`,
   unsavedAnswers: (file) => `Not in ${file}; note them and give them again when you resume:`,

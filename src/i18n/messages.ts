@@ -450,12 +450,21 @@ export interface InterviewMessages {
    * to list, so No leaves them out and shows how to start their interview again.
    */
   retrySave: (failure: WriteFailure | undefined, newRespondent?: string) => string;
-  /** The same question before any respondent (client details, goals): No leaves them unsaved. */
+  /** The same question before any respondent (the client details): No leaves them unsaved. */
   retryDetailsSave: (failure: WriteFailure | undefined) => string;
+  /** The same question for a goal just entered: No shows it, to add to the file by hand. */
+  retryGoalSave: (failure: WriteFailure | undefined) => string;
   /** The session ends with the file never written; the command to start again follows. */
   notCreated: (file: string) => string;
-  /** The session ends with client details or goals the file does not hold (it was written before). */
+  /** The session ends with client details the file does not hold (it was written before). */
   detailsNotSaved: (file: string) => string;
+  /**
+   * The session ends with a goal the file does not hold: what it does hold (`answers` it held,
+   * safe; `earlier` goals), and that resuming does not ask for goals again, so the goal, which
+   * follows as the file would hold it, is to be added by hand (with the goals list if not
+   * `earlier`).
+   */
+  goalNotSaved: (file: string, a: { answers: number; earlier: boolean }) => string;
   /** The session ends with a respondent's answers that could not be written. */
   notSaved: (file: string) => string;
   /** Heads the list of answers given but not in the file, to give again on resuming. */

@@ -1004,7 +1004,7 @@ const interview: Messages["interview"] = {
   lockHolderUnknown: "占用者未知",
   saveFailed: (file, reason, created) =>
     created
-      ? `✘ 无法保存到 ${file}：${reason}。本次访谈的回答仍保留在内存中；文件中是上一次成功保存的内容。`
+      ? `✘ 无法保存到 ${file}：${reason}。已录入的内容仍保留在本次会话中；文件中是上一次成功保存的内容。`
       : `✘ 无法保存到 ${file}：${reason}。已录入的内容仍保留在本次会话中；文件尚未创建。`,
   saveFailureReason: (failure, code) =>
     failure === undefined ? `系统拒绝写入（${code}）` : SAVE_FAILURES[failure],
@@ -1016,10 +1016,18 @@ const interview: Messages["interview"] = {
         ),
   retryDetailsSave: (failure) =>
     `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，刚才录入的客户信息需要重新录入）`,
+  retryGoalSave: (failure) =>
+    `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，并列出这一目标，以便手工补入文件）`,
   notCreated: (file) =>
     `未保存任何内容：${file} 未能创建。如需重新开始，请运行以下命令，届时会重新询问客户信息：`,
-  detailsNotSaved: (file) =>
-    `刚才录入的客户信息或目标未能保存；${file} 中只有故障之前已保存的内容。`,
+  detailsNotSaved: (file) => `刚才录入的客户信息未能保存；${file} 中只有故障之前已保存的内容。`,
+  goalNotSaved: (file, a) => {
+    const safe = a.answers > 0 ? `，已有的 ${a.answers} 条回答完好无损` : "";
+    const where = a.earlier ? `${file} 中 goals 列表的末尾` : `${file} 中 respondents 之前`;
+    return cjkSpace(
+      `刚才录入的目标未能保存；${file} 中仍保留着客户信息及此前保存的其他内容${safe}。继续访谈时不会再询问目标：如需保留这一目标，请按以下内容手工补入${where}：`,
+    );
+  },
   notSaved: (file) => `最后的回答未能保存；${file} 中只有故障之前已保存的内容。`,
   unsavedAnswers: (file) => `以下回答未写入 ${file}，请记下，继续访谈时重新录入：`,
   unsavedAnswer: (id, answer, note, evidence) =>
