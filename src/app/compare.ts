@@ -19,7 +19,7 @@ import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { useColor, writeOutput } from "../io/output.js";
 import { readStdinText } from "../io/read.js";
 import { COMPARE_RENDERERS, type CompareFormat } from "../render/comparison/index.js";
-import { warningText } from "../views/comparison.js";
+import { roleMismatchStatus, warningText } from "../views/comparison.js";
 import { brandFor } from "./brand.js";
 import { type Env, layoutWidth } from "./env.js";
 import { checkLanguage, resultsLanguages } from "./language.js";
@@ -191,13 +191,13 @@ function warn(e: Env, lang: Lang, text: string): void {
 
 /**
  * Each warning on standard error in `--lang`: the document's words (dates spelt out, profiles by
- * name) and what removes it; a role mismatch with the roles' ids and respondents.
+ * name) and what removes it; a role mismatch with the roles' names and respondents.
  */
 function printWarnings(comparison: Comparison, lang: Lang, e: Env): void {
   const said = messagesFor(lang).status.compare;
   for (const w of comparison.warnings) {
     if (w.code === "role-mismatch") {
-      warn(e, lang, said.roleMismatch(w));
+      warn(e, lang, said.roleMismatch(roleMismatchStatus(lang, comparison, w)));
       continue;
     }
     const text = warningText(lang, comparison, w);
@@ -221,7 +221,7 @@ function printNotUsed(s: LoadedSide, side: "baseline" | "followup", lang: Lang, 
 /**
  * `crm-maturity compare <baseline> <followup>`: scores or reads both assessments, compares them
  * and writes the comparison. Throws InputError (exit 1) for bad input or a follow-up dated before
- * the baseline; returns the exit code.
+ * the baseline (dates in words); returns the exit code.
  */
 export async function runCompare(
   baselineArg: string,
@@ -288,10 +288,12 @@ export async function runCompare(
   // ISO dates compare correctly as strings. A follow-up before its baseline is almost always
   // swapped arguments, and every progress figure would be inverted, so it is refused.
   if (fDate < bDate) {
-    throw new InputError("the follow-up is dated before the baseline", [
+    // Located findings stay in English (README); their dates in words, as every warning's are.
+    const { dateText } = messagesFor("en").report;
+    throw new InputError(messagesFor(opts.lang).status.compare.followupFirst, [
       makeIssue(
         "invalid-value",
-        `expected the follow-up to be dated on or after the baseline's ${bDate} (${baseline.file.display}); found ${fDate}. Are the arguments swapped? The order is: compare <baseline> <followup>`,
+        `expected the follow-up to be dated on or after the baseline of ${dateText(bDate)} (${baseline.file.display}); found ${dateText(fDate)}. Are the arguments swapped? The order is: compare <baseline> <followup>`,
         followup.file.display,
         followup.file.locate(["assessment", "date"]),
       ),

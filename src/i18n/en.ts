@@ -8,7 +8,7 @@ import {
   nestQuotes,
   possessive,
 } from "./format.js";
-import type { Messages } from "./messages.js";
+import type { Messages, RoleMismatchText } from "./messages.js";
 
 const MONTHS_EN = [
   "January",
@@ -745,7 +745,6 @@ const report: Messages["report"] = {
   answerValue: { na: "n/a", unknown: "unknown" },
 };
 
-/** Roles that answered at one assessment only: who, what the comparison rests on, where. */
 /** "all 4 roles that should answer took part", or "3 of the 4 …" when some are missing. */
 function rolesTookPart(present: number, expected: number): string {
   if (present === expected) {
@@ -756,6 +755,14 @@ function rolesTookPart(present: number, expected: number): string {
   return `${present} of the ${expected} roles that should answer took part`;
 }
 
+/** The dimensions a role mismatch bears on: "every dimension (except …)", or their titles. */
+function concernedEn(a: Pick<RoleMismatchText, "all" | "except" | "dimensions">): string {
+  return a.all || a.except.length > 0
+    ? report.everyDimension(a.all ? [] : a.except)
+    : report.listJoin(a.dimensions);
+}
+
+/** Roles that answered at one assessment only: who, what the comparison rests on, where. */
 function roleMismatchEn(a: Parameters<Messages["comparison"]["warning"]["role-mismatch"]>[0]) {
   const list = report.listJoin;
   const who = [
@@ -767,11 +774,7 @@ function roleMismatchEn(a: Parameters<Messages["comparison"]["warning"]["role-mi
     .filter((part) => part !== "")
     .join(", and ");
   const opening = `${who.charAt(0).toUpperCase()}${who.slice(1)}.`;
-  const where = a.all
-    ? "every dimension"
-    : a.except.length > 0
-      ? `every dimension except ${list(a.except)}`
-      : list(a.dimensions);
+  const where = concernedEn(a);
   if (a.comparedOn === "shared-roles") {
     const which =
       a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0
@@ -1060,7 +1063,7 @@ const interview: Messages["interview"] = {
   lockHolderUnknown: "holder unknown",
   saveFailed: (file, reason, created) =>
     created
-      ? `✘ Could not save to ${file}: ${reason}. The answers are kept in this session; the file still holds the last successful save.`
+      ? `✘ Could not save to ${file}: ${reason}. What you entered is kept in this session; the file still holds the last successful save.`
       : `✘ Could not save to ${file}: ${reason}. What you entered is kept in this session; the file has not been created yet.`,
   saveFailureReason: (failure, code) =>
     failure === undefined ? `the system refused it (${code})` : SAVE_FAILURES[failure],
@@ -1070,10 +1073,22 @@ const interview: Messages["interview"] = {
       : `Try saving again? (${saveRemedy(failure)} first; No stops the interview without adding ${newRespondent}, and shows how to start their interview again)`,
   retryDetailsSave: (failure) =>
     `Try saving again? (${saveRemedy(failure)} first; No stops the interview, and what you just entered about the client will have to be entered again)`,
+  retryGoalSave: (failure) =>
+    `Try saving again? (${saveRemedy(failure)} first; No stops the interview and shows the goal, to add to the file by hand)`,
   notCreated: (file) =>
     `Nothing was saved: ${file} could not be created. To start again, run the command below; it asks for the client details again:`,
   detailsNotSaved: (file) =>
-    `The client details or goals just entered could NOT be saved; ${file} holds only what was saved before the failure.`,
+    `The client details just entered could NOT be saved; ${file} holds only what was saved before the failure.`,
+  goalNotSaved: (file, a) => {
+    const safe =
+      a.answers > 0
+        ? `, so the ${a.answers} answer${a.answers === 1 ? "" : "s"} already in it ${a.answers === 1 ? "is" : "are"} safe`
+        : "";
+    const where = a.earlier
+      ? `at the end of the goals list in ${file}`
+      : `to ${file}, just before respondents`;
+    return `The goal just entered could NOT be saved; ${file} still holds the client details and everything else saved before it${safe}. Resuming the interview does not ask for goals again: to keep this goal, add it ${where}, as below:`;
+  },
   notSaved: (file) =>
     `The last answers could NOT be saved; ${file} holds only what was saved before the failure.`,
   unsavedAnswers: (file) => `Not in ${file}; note them and give them again when you resume:`,
@@ -1217,25 +1232,28 @@ const status: Messages["status"] = {
       "questions are compared by id only; pass both questionnaires (--baseline-questionnaire and -q) to compare their texts, anchors, types and weights",
     profileRemedy: (a) =>
       `score both with the same --profile to compare like with like; they were scored with --profile ${a.baseline} and --profile ${a.followup}`,
-    roleMismatch: (w) => {
+    followupFirst: "the follow-up is dated before the baseline",
+    roleMismatch: (a) => {
       const count = (n: number) => `${n} respondent${n === 1 ? "" : "s"}`;
       const only = [
-        ...w.onlyBaseline.map((r) => `${r.id} (baseline only, ${count(r.respondents)})`),
-        ...w.onlyFollowup.map((r) => `${r.id} (follow-up only, ${count(r.respondents)})`),
+        ...a.onlyBaseline.map((r) => `${r.name} (baseline only, ${count(r.respondents)})`),
+        ...a.onlyFollowup.map((r) => `${r.name} (follow-up only, ${count(r.respondents)})`),
       ].join(", ");
-      const dims = `dimensions concerned: ${w.dimensions.join(", ") || "none"}`;
-      if (w.comparedOn === "shared-roles") {
+      const where = a.dimensions.length > 0 ? concernedEn(a) : "";
+      if (a.comparedOn === "shared-roles") {
         const which =
-          w.onlyBaseline.length > 0 && w.onlyFollowup.length > 0
+          a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0
             ? "both sides' figures differ from their own reports"
-            : `the ${w.onlyBaseline.length > 0 ? "baseline" : "follow-up"}'s figures differ from its own report`;
-        return `roles that answered at one assessment only: ${only}; both are scored on the roles they share (${w.shared.map((r) => r.id).join(", ")}), so ${which}; ${dims}`;
+            : `the ${a.onlyBaseline.length > 0 ? "baseline" : "follow-up"}'s figures differ from its own report`;
+        const left = where === "" ? "" : `; the answers left out bear on ${where}`;
+        return `roles that answered at one assessment only: ${only}; both are scored on the roles they share (${report.listJoin(a.shared)}), so ${which}${left}`;
       }
       const how =
-        w.shared.length === 0
+        a.shared.length === 0
           ? "the assessments share no role, so they cannot be compared on common roles"
           : "score both from their answer files, not results, to compare them on the roles they share";
-      return `roles that answered at one assessment only: ${only}; their answers count on one side only; ${dims} (${how})`;
+      const bears = where === "" ? "" : `, which bears on ${where}`;
+      return `roles that answered at one assessment only: ${only}; their answers count on one side only${bears} (${how})`;
     },
   },
 };

@@ -1,11 +1,6 @@
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import type { AgreementBand } from "../core/math/reliability.js";
-import type {
-  ProgressStatus,
-  QuestionField,
-  RiskChange,
-  RoleMismatchWarning,
-} from "../core/models/comparison.js";
+import type { ProgressStatus, QuestionField, RiskChange } from "../core/models/comparison.js";
 import type { Lang } from "../core/models/languages.js";
 import type {
   ConfidenceId,
@@ -187,6 +182,16 @@ export interface RoleMismatchText {
   except: string[];
 }
 
+/**
+ * The same on `compare`'s standard error: roles by their name ("Front-line employee"), each with
+ * its respondents at the assessment where it took part.
+ */
+export interface RoleMismatchStatus
+  extends Omit<RoleMismatchText, "onlyBaseline" | "onlyFollowup"> {
+  onlyBaseline: { name: string; respondents: number }[];
+  onlyFollowup: { name: string; respondents: number }[];
+}
+
 /** The progress report of `compare`. */
 export interface ComparisonMessages {
   /** The document's title on its own (a deck's title slide), without the client. */
@@ -320,8 +325,10 @@ export interface StatusMessages {
     idsOnly: string;
     /** What removes a profile mismatch: both sides' profiles by id, as `--profile` takes them. */
     profileRemedy(a: { baseline: string; followup: string }): string;
-    /** A role mismatch on standard error, roles and dimensions by id, with their respondents. */
-    roleMismatch(w: RoleMismatchWarning): string;
+    /** A follow-up dated before its baseline (swapped arguments?): the command's error line. */
+    followupFirst: string;
+    /** A role mismatch on standard error, roles and dimensions by name, with their respondents. */
+    roleMismatch(a: RoleMismatchStatus): string;
   };
 }
 
@@ -443,12 +450,21 @@ export interface InterviewMessages {
    * to list, so No leaves them out and shows how to start their interview again.
    */
   retrySave: (failure: WriteFailure | undefined, newRespondent?: string) => string;
-  /** The same question before any respondent (client details, goals): No leaves them unsaved. */
+  /** The same question before any respondent (the client details): No leaves them unsaved. */
   retryDetailsSave: (failure: WriteFailure | undefined) => string;
+  /** The same question for a goal just entered: No shows it, to add to the file by hand. */
+  retryGoalSave: (failure: WriteFailure | undefined) => string;
   /** The session ends with the file never written; the command to start again follows. */
   notCreated: (file: string) => string;
-  /** The session ends with client details or goals the file does not hold (it was written before). */
+  /** The session ends with client details the file does not hold (it was written before). */
   detailsNotSaved: (file: string) => string;
+  /**
+   * The session ends with a goal the file does not hold: what it does hold (`answers` it held,
+   * safe; `earlier` goals), and that resuming does not ask for goals again, so the goal, which
+   * follows as the file would hold it, is to be added by hand (with the goals list if not
+   * `earlier`).
+   */
+  goalNotSaved: (file: string, a: { answers: number; earlier: boolean }) => string;
   /** The session ends with a respondent's answers that could not be written. */
   notSaved: (file: string) => string;
   /** Heads the list of answers given but not in the file, to give again on resuming. */

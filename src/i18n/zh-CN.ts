@@ -1,6 +1,6 @@
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import { cjkSpace, dateParts, fmtPct, fmtRange, fmtScore, joinList, nestQuotes } from "./format.js";
-import type { Messages } from "./messages.js";
+import type { Messages, RoleMismatchText } from "./messages.js";
 
 const common: Messages["common"] = {
   languageName: "简体中文",
@@ -704,6 +704,13 @@ const report: Messages["report"] = {
   answerValue: { na: "不适用", unknown: "不清楚" },
 };
 
+/** The dimensions a role mismatch bears on: 各个维度 (or all but a few), or their titles. */
+function concernedZh(a: Pick<RoleMismatchText, "all" | "except" | "dimensions">): string {
+  return a.all || a.except.length > 0
+    ? report.everyDimension(a.all ? [] : a.except)
+    : report.listJoin(a.dimensions);
+}
+
 /** Roles that answered at one assessment only: who, what the comparison rests on, where. */
 function roleMismatchZh(a: Parameters<Messages["comparison"]["warning"]["role-mismatch"]>[0]) {
   const list = report.listJoin;
@@ -713,11 +720,7 @@ function roleMismatchZh(a: Parameters<Messages["comparison"]["warning"]["role-mi
   ]
     .filter((part) => part !== "")
     .join("，");
-  const where = a.all
-    ? "各个维度"
-    : a.except.length > 0
-      ? `除${list(a.except)}以外的各个维度`
-      : list(a.dimensions);
+  const where = concernedZh(a);
   if (a.comparedOn === "shared-roles") {
     const which =
       a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0
@@ -1001,7 +1004,7 @@ const interview: Messages["interview"] = {
   lockHolderUnknown: "占用者未知",
   saveFailed: (file, reason, created) =>
     created
-      ? `✘ 无法保存到 ${file}：${reason}。本次访谈的回答仍保留在内存中；文件中是上一次成功保存的内容。`
+      ? `✘ 无法保存到 ${file}：${reason}。已录入的内容仍保留在本次会话中；文件中是上一次成功保存的内容。`
       : `✘ 无法保存到 ${file}：${reason}。已录入的内容仍保留在本次会话中；文件尚未创建。`,
   saveFailureReason: (failure, code) =>
     failure === undefined ? `系统拒绝写入（${code}）` : SAVE_FAILURES[failure],
@@ -1013,10 +1016,18 @@ const interview: Messages["interview"] = {
         ),
   retryDetailsSave: (failure) =>
     `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，刚才录入的客户信息需要重新录入）`,
+  retryGoalSave: (failure) =>
+    `是否重试保存？（请先${saveRemedy(failure)}；选“否”将结束访谈，并列出这一目标，以便手工补入文件）`,
   notCreated: (file) =>
     `未保存任何内容：${file} 未能创建。如需重新开始，请运行以下命令，届时会重新询问客户信息：`,
-  detailsNotSaved: (file) =>
-    `刚才录入的客户信息或目标未能保存；${file} 中只有故障之前已保存的内容。`,
+  detailsNotSaved: (file) => `刚才录入的客户信息未能保存；${file} 中只有故障之前已保存的内容。`,
+  goalNotSaved: (file, a) => {
+    const safe = a.answers > 0 ? `，已有的 ${a.answers} 条回答完好无损` : "";
+    const where = a.earlier ? `${file} 中 goals 列表的末尾` : `${file} 中 respondents 之前`;
+    return cjkSpace(
+      `刚才录入的目标未能保存；${file} 中仍保留着客户信息及此前保存的其他内容${safe}。继续访谈时不会再询问目标：如需保留这一目标，请按以下内容手工补入${where}：`,
+    );
+  },
   notSaved: (file) => `最后的回答未能保存；${file} 中只有故障之前已保存的内容。`,
   unsavedAnswers: (file) => `以下回答未写入 ${file}，请记下，继续访谈时重新录入：`,
   unsavedAnswer: (id, answer, note, evidence) =>
@@ -1152,24 +1163,31 @@ const status: Messages["status"] = {
       "题目仅按 id 比较；如需同时比较题目文字、锚点、题型和权重，请同时提供两次评估的问卷（--baseline-questionnaire 和 -q）",
     profileRemedy: (a) =>
       `如需同口径比较，请用同一个 --profile 为两次评估计分；基线按 --profile ${a.baseline} 计分，复评按 --profile ${a.followup} 计分`,
-    roleMismatch: (w) => {
+    followupFirst: "复评的评估日期早于基线",
+    roleMismatch: (a) => {
       const only = [
-        ...w.onlyBaseline.map((r) => `${r.id}（仅基线，${r.respondents} 位受访者）`),
-        ...w.onlyFollowup.map((r) => `${r.id}（仅复评，${r.respondents} 位受访者）`),
+        ...a.onlyBaseline.map((r) => `${r.name}（仅基线，${r.respondents} 位受访者）`),
+        ...a.onlyFollowup.map((r) => `${r.name}（仅复评，${r.respondents} 位受访者）`),
       ].join("、");
-      const dims = `涉及维度：${w.dimensions.join("、") || "无"}`;
-      if (w.comparedOn === "shared-roles") {
+      const where = a.dimensions.length > 0 ? concernedZh(a) : "";
+      if (a.comparedOn === "shared-roles") {
         const which =
-          w.onlyBaseline.length > 0 && w.onlyFollowup.length > 0
+          a.onlyBaseline.length > 0 && a.onlyFollowup.length > 0
             ? "两次评估的各项数字均与各自报告中的不同"
-            : `${w.onlyBaseline.length > 0 ? "基线" : "复评"}的各项数字与该次评估报告中的不同`;
-        return `只在一次评估中作答的角色：${only}；两次评估均只按共同参与的角色（${w.shared.map((r) => r.id).join("、")}）计分，因此${which}；${dims}`;
+            : `${a.onlyBaseline.length > 0 ? "基线" : "复评"}的各项数字与该次评估报告中的不同`;
+        const left = where === "" ? "" : `；未计入的回答涉及${where}`;
+        return cjkSpace(
+          `只在一次评估中作答的角色：${only}；两次评估均只按共同参与的角色（${report.listJoin(a.shared)}）计分，因此${which}${left}`,
+        );
       }
       const how =
-        w.shared.length === 0
+        a.shared.length === 0
           ? "两次评估没有共同参与的角色，无法按共同角色比较"
           : "如需按共同角色比较，请用两次评估的答卷文件而不是结果文件计分";
-      return `只在一次评估中作答的角色：${only}；这些角色的回答只计入了其中一次评估；${dims}（${how}）`;
+      const bears = where === "" ? "" : `，涉及${where}`;
+      return cjkSpace(
+        `只在一次评估中作答的角色：${only}；这些角色的回答只计入了其中一次评估${bears}（${how}）`,
+      );
     },
   },
 };

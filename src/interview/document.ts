@@ -80,13 +80,30 @@ export function addGoal(doc: Document, goal: StatedGoal): void {
   }
   if (!isSeq(list)) throw new Error("goals is not a list");
   list.flow = false;
+  list.items.push(doc.createNode(goalEntry(goal)));
+}
+
+/** A goal as the file holds it: the optional fields only when given. */
+function goalEntry(goal: StatedGoal): Record<string, unknown> {
   const entry: Record<string, unknown> = { text: goal.text };
   if (goal.metric) entry.metric = goal.metric;
   if (goal.target) entry.target = goal.target;
   if (goal.by) entry.by = goal.by;
   entry.dimensions = goal.dimensions;
-  const node = doc.createNode(entry);
-  list.items.push(node);
+  return entry;
+}
+
+/**
+ * A goal as `addGoal` writes it into a file of that format, to add by hand when its save failed:
+ * one item of the `goals` list, or with the list's key when the file has no goal yet.
+ */
+export function goalLines(goal: StatedGoal, format: AnswersFormat, withList: boolean): string[] {
+  const entry = goalEntry(goal);
+  if (format === "json") {
+    return [withList ? `"goals": [${JSON.stringify(entry)}],` : JSON.stringify(entry)];
+  }
+  const lines = new Document({ goals: [entry] }).toString().trimEnd().split("\n");
+  return withList ? lines : lines.slice(1);
 }
 
 /** Appends a respondent with no answer yet; returns their index. */

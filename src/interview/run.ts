@@ -8,6 +8,7 @@ import {
   type AnswerValue,
   type AssessmentMeta,
   answerScalarOf,
+  type StatedGoal,
 } from "../core/answers/schema.js";
 import { scoreAssessment } from "../core/assessment.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
@@ -39,6 +40,7 @@ import {
   addRespondent,
   answersFormatOf,
   answersOf,
+  goalLines,
   newAnswersDocument,
   respondentOf,
   setRespondentAnswers,
@@ -238,6 +240,8 @@ class Interview {
   private store: AnswersStore | undefined;
   /** The respondent being interviewed (index into respondents). */
   private respondent: number | undefined;
+  /** The goal being saved: while set, a failed save is the goal's. */
+  private unsavedGoal: StatedGoal | undefined;
   /**
    * The questionnaire as the screens show it: a pack's text may hold control characters (an ESC
    * that sets the terminal's title or colours), which reach the terminal only made visible.
@@ -271,7 +275,9 @@ class Interview {
     const failure = writeFailureOf(err, this.ctx.file);
     const reason = l.saveFailureReason(failure, systemErrorCode(err));
     this.say(l.saveFailed(this.ctx.display, reason, !!this.store?.written), this.c.red);
-    // Before a respondent (the client details, goals): no answers to list, no one to add again.
+    // A goal: No shows it, to be added by hand (resuming does not ask for goals again).
+    if (this.unsavedGoal) return this.confirm(l.retryGoalSave(failure), true);
+    // Before a respondent (the client details): no answers to list, no one to add again.
     if (this.respondent === undefined) return this.confirm(l.retryDetailsSave(failure), true);
     // A respondent the file does not hold yet has no answers to list, only a start to make again.
     const unsaved = this.unsavedRespondent();
@@ -618,14 +624,17 @@ class Interview {
           }),
         );
       } while (chosen.length < dims.length && (await this.confirm(l.goalAnotherDimension, false)));
-      addGoal(store.doc, {
+      const goal: StatedGoal = {
         text,
         ...(metric ? { metric } : {}),
         ...(target ? { target } : {}),
         ...(by ? { by } : {}),
         dimensions: chosen,
-      });
+      };
+      addGoal(store.doc, goal);
+      this.unsavedGoal = goal;
       await store.save();
+      this.unsavedGoal = undefined;
       if (n + 1 === MAX_GOALS || !(await this.confirm(l.goalAnother, false))) break;
     }
   }
@@ -837,13 +846,34 @@ class Interview {
   }
 
   /**
-   * Says the last answers are not in the file, but not for a respondent who is not in it at all:
-   * `printSaved` says that, with the command that adds them again (one message, not two).
+   * Says the last answers (or the goal) are not in the file, but not for a respondent who is not
+   * in it at all: `printSaved` says that, with the command that adds them again (one message,
+   * not two).
    */
   private sayNotSaved(): void {
+    if (this.unsavedGoal) {
+      this.sayGoalNotSaved(this.unsavedGoal);
+      return;
+    }
     if (this.unsavedRespondent()) return;
     const before = this.respondent === undefined;
     this.say((before ? this.l.detailsNotSaved : this.l.notSaved)(this.ctx.display), this.c.red);
+  }
+
+  /**
+   * A goal the file does not hold: what the file keeps (the answers in it are safe), and the goal
+   * as the file would hold it, to add by hand, since resuming does not ask for goals again.
+   */
+  private sayGoalNotSaved(goal: StatedGoal): void {
+    const saved = this.store?.saved;
+    const answers = (saved?.respondents ?? []).reduce(
+      (n, r) => n + Object.keys(r.answers).length,
+      0,
+    );
+    const earlier = (saved?.goals?.length ?? 0) > 0;
+    this.say(this.l.goalNotSaved(this.ctx.display, { answers, earlier }), this.c.red);
+    const format = answersFormatOf(this.ctx.file);
+    for (const line of goalLines(escapeControlsDeep(goal), format, !earlier)) this.p.print(line);
   }
 
   private printSaved(): void {

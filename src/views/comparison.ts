@@ -17,7 +17,7 @@ import { STANDARD_PROFILE } from "../core/questionnaire/profiles.js";
 import type { LocalizedText } from "../core/questionnaire/schema.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
-import type { RoleMismatchText } from "../i18n/messages.js";
+import type { RoleMismatchStatus, RoleMismatchText } from "../i18n/messages.js";
 
 /**
  * The comparison laid out for people: every label and number already formatted in the chosen
@@ -499,10 +499,20 @@ function questionnaireSection(lang: Lang, c: Comparison): CompareView["questionn
   };
 }
 
-/** A role-mismatch in words: roles by their people's name, dimensions by title. */
-function roleMismatchText(lang: Lang, c: Comparison, w: RoleMismatchWarning): RoleMismatchText {
-  const named = (r: RoleRef) =>
-    !(r.people ?? r.name) ? r.id : localize(r.people ?? r.name ?? {}, lang);
+/**
+ * A role-mismatch in words: roles by their people's name (inside the document's sentence) or by
+ * their name (in `compare`'s list on standard error), dimensions by title.
+ */
+function roleMismatchText(
+  lang: Lang,
+  c: Comparison,
+  w: RoleMismatchWarning,
+  by: "people" | "name" = "people",
+): RoleMismatchText {
+  const named = (r: RoleRef) => {
+    const text = by === "people" ? (r.people ?? r.name) : r.name;
+    return text ? localize(text, lang) : r.id;
+  };
   const titles = new Map(c.dimensions.map((d) => [d.id, localize(d.title, lang)]));
   const concerned = new Set(w.dimensions);
   const others = c.dimensions.filter((d) => !concerned.has(d.id));
@@ -519,6 +529,22 @@ function roleMismatchText(lang: Lang, c: Comparison, w: RoleMismatchWarning): Ro
     dimensions: w.dimensions.map((id) => titles.get(id) ?? id),
     all: w.dimensions.length > 0 && w.dimensions.length === c.dimensions.length,
     except,
+  };
+}
+
+/** A role-mismatch for `compare`'s standard error: roles by name, each with its respondents. */
+export function roleMismatchStatus(
+  lang: Lang,
+  c: Comparison,
+  w: RoleMismatchWarning,
+): RoleMismatchStatus {
+  const text = roleMismatchText(lang, c, w, "name");
+  const counted = (names: string[], refs: RoleRef[]) =>
+    names.map((name, i) => ({ name, respondents: refs[i]?.respondents ?? 0 }));
+  return {
+    ...text,
+    onlyBaseline: counted(text.onlyBaseline, w.onlyBaseline),
+    onlyFollowup: counted(text.onlyFollowup, w.onlyFollowup),
   };
 }
 

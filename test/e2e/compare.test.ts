@@ -174,12 +174,23 @@ describe("crm-maturity compare: bad input exits 1 with file:line:column", () => 
     const r = runCli(["compare", followupJson, baselineJson]);
     expect(r.status).toBe(1);
     const at = positionOf(baselineJson, '"2026-01-15"');
+    // The dates in words, as every warning gives them; the file names say which file is which.
     expect(r.stderr).toContain(
-      `${baselineJson}:${at}  error  expected the follow-up to be dated on or after the baseline's 2026-07-15`,
+      `${baselineJson}:${at}  error  expected the follow-up to be dated on or after the baseline of 15 July 2026 (${followupJson}); found 15 January 2026.`,
     );
     expect(r.stderr).toContain("Are the arguments swapped?");
+    expect(r.stderr).toContain("crm-maturity: the follow-up is dated before the baseline\n");
+    expect(r.stderr).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(r.stdout).toBe("");
     expect(hasStackTrace(r.stderr)).toBe(false);
+    const zh = runCli(["compare", followupJson, baselineJson, "--lang", "zh-CN"]);
+    expect(zh.status).toBe(1);
+    // Under --lang zh-CN the command's line is Chinese; the located finding stays in English.
+    expect(zh.stderr).toContain(
+      `${baselineJson}:${at}  error  expected the follow-up to be dated on or after the baseline of 15 July 2026 (${followupJson}); found 15 January 2026.`,
+    );
+    expect(zh.stderr).toContain("crm-maturity: 复评的评估日期早于基线\n");
+    expect(zh.stderr).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it("locates an invalid value in a results JSON", () => {
@@ -446,7 +457,7 @@ describe("compare when a role answered at one assessment only", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("compares answer files on the roles both share, and says so on standard error by id", () => {
+  it("compares answer files on the roles both share, and says so on standard error by name", () => {
     const r = runCli(["compare", all, noFront, "--format", "json"]);
     expect(r.status, r.stderr).toBe(0);
     const c = JSON.parse(r.stdout);
@@ -481,14 +492,18 @@ describe("compare when a role answered at one assessment only", () => {
       c.perceptionGaps.find((p: { dimension: string }) => p.dimension === "leadership"),
     ).toMatchObject({ flagged: { baseline: true, followup: false }, gap: { followup: null } });
     expect(r.stderr).toBe(
-      "crm-maturity: warning: roles that answered at one assessment only: frontline (baseline only, 3 respondents); both are scored on the roles they share (executive, manager, it), so the baseline's figures differ from its own report; dimensions concerned: strategy-goals, leadership, culture, change-management, people-training, performance-incentives, process, data-quality, integration\n",
+      "crm-maturity: warning: roles that answered at one assessment only: Front-line employee (baseline only, 3 respondents); both are scored on the roles they share (Executive, Manager and IT staff), so the baseline's figures differ from its own report; the answers left out bear on every dimension\n",
     );
-    // In Chinese under --lang zh-CN, the roles and dimensions still by id.
+    // In Chinese under --lang zh-CN, the roles and dimensions by their Chinese names; no id.
     const zh = runCli(["compare", all, noFront, "--lang", "zh-CN", "-o", path.join(dir, "c.md")]);
     expect(zh.status, zh.stderr).toBe(0);
     expect(zh.stderr).toBe(
-      "crm-maturity: 警告：只在一次评估中作答的角色：frontline（仅基线，3 位受访者）；两次评估均只按共同参与的角色（executive、manager、it）计分，因此基线的各项数字与该次评估报告中的不同；涉及维度：strategy-goals、leadership、culture、change-management、people-training、performance-incentives、process、data-quality、integration\n",
+      "crm-maturity: 警告：只在一次评估中作答的角色：一线员工（仅基线，3 位受访者）；两次评估均只按共同参与的角色（高层管理者、中层经理和 IT 人员）计分，因此基线的各项数字与该次评估报告中的不同；未计入的回答涉及各个维度\n",
     );
+    for (const id of ["frontline", "executive", "manager", "strategy-goals"]) {
+      expect(r.stderr).not.toContain(id);
+      expect(zh.stderr).not.toContain(id);
+    }
   });
 
   it("compares results files as they are, and says what that means and how to avoid it", () => {
@@ -509,13 +524,15 @@ describe("compare when a role answered at one assessment only", () => {
     // What the warning is about: without the front line, its "good news only" risk looks resolved.
     expect(c.risks.resolved.map((x: { id: string }) => x.id)).toContain("good-news-only");
     expect(r.stderr).toContain(
-      "their answers count on one side only; dimensions concerned: strategy-goals,",
+      "roles that answered at one assessment only: Front-line employee (baseline only, 3 respondents); their answers count on one side only, which bears on every dimension",
     );
     expect(r.stderr).toContain(
       "(score both from their answer files, not results, to compare them on the roles they share)",
     );
     const zh = runCli(["compare", score(all), followup, "--format", "json", "--lang", "zh-CN"]);
-    expect(zh.stderr).toContain("这些角色的回答只计入了其中一次评估；涉及维度：strategy-goals、");
+    expect(zh.stderr).toContain(
+      "一线员工（仅基线，3 位受访者）；这些角色的回答只计入了其中一次评估，涉及各个维度",
+    );
     expect(zh.stderr).toContain(
       "（如需按共同角色比较，请用两次评估的答卷文件而不是结果文件计分）\n",
     );
@@ -553,8 +570,16 @@ describe("compare when a role answered at one assessment only", () => {
     );
     const zh = runCli(["compare", noIt, all, "--format", "md", "--lang", "zh-CN"]);
     expect(zh.stdout).toContain("未计入的回答涉及除绩效考核与激励以外的各个维度。");
-    // Standard error keeps naming them by id.
-    expect(md.stderr).toContain("dimensions concerned: strategy-goals, leadership,");
+    // Standard error names them as the document does, in the chosen language.
+    expect(md.stderr).toContain(
+      "IT staff (follow-up only, 1 respondent); both are scored on the roles they share (Executive, Manager and Front-line employee)",
+    );
+    expect(md.stderr).toContain(
+      "the answers left out bear on every dimension except Performance measurement and incentives\n",
+    );
+    expect(zh.stderr).toContain("IT 人员（仅复评，1 位受访者）");
+    expect(zh.stderr).toContain("未计入的回答涉及除绩效考核与激励以外的各个维度\n");
+    expect(md.stderr).not.toContain("performance-incentives");
   });
 
   it("names roles missing on either side", () => {
@@ -564,7 +589,7 @@ describe("compare when a role answered at one assessment only", () => {
       "- The front-line staff took part in the baseline only, and the IT staff in the follow-up only. To compare like with like, both assessments are scored here on the roles that took part in both (the executives and the managers), so both assessments' figures here differ from those in their own reports.",
     );
     expect(r.stderr).toContain(
-      "frontline (baseline only, 3 respondents), it (follow-up only, 1 respondent)",
+      "Front-line employee (baseline only, 3 respondents), IT staff (follow-up only, 1 respondent)",
     );
   });
 

@@ -1204,10 +1204,123 @@ describe("interviews cannot lose answers (issue 10, items 2 and 3)", () => {
     expect(code).toBe(1);
     // No respondent yet: no answers to list, and what the file lacks is the client details.
     expect(out.replaceAll("\n", " ")).toContain(
-      "The client details or goals just entered could NOT be saved; a.yaml holds only what was saved before the failure.",
+      "The client details just entered could NOT be saved; a.yaml holds only what was saved before the failure.",
     );
     expect(out).not.toContain("The last answers");
     expect(readFileSync(file, "utf8")).toBe(template);
+  });
+
+  // A goal's save fails: resuming does not ask for goals again, so No shows the goal as the file
+  // would hold it, to add by hand; the file keeps the client details and any answers.
+  const GOAL: Step[] = [
+    { input: "Customers who would buy again", expect: "Goal" },
+    { input: "CSAT", expect: "measured" },
+    { input: "98%", expect: "Target value" },
+    { input: "2026-12-31", expect: "Expected by" },
+    { select: "data", expect: "depend on most" },
+    { confirm: false, expect: "another capability" },
+  ];
+
+  it("says which goal was not saved and how to add it when its save is not retried", async () => {
+    // Saves: 1 the client details, 2 the goal.
+    const { code, out, prompter } = await interview(
+      [
+        { select: "en", expect: "Language" },
+        ...META.slice(0, -1),
+        { confirm: true, expect: "stated goals" },
+        ...GOAL,
+        { confirm: false, expect: "Try saving again?" },
+      ],
+      {},
+      { ops: failingSaves([2]), unsaved: true },
+    );
+    expect(code).toBe(1);
+    expect(asked(prompter)).toContain(
+      "Try saving again? (free some space on the disk first; No stops the interview and shows the goal, to add to the file by hand)",
+    );
+    expect(asked(prompter)).not.toContain("about the client will have to be entered again");
+    const said = out.replace(/\n(?!goals:| {2})/g, " ");
+    expect(said).toContain(
+      "✘ Could not save to a.yaml: the disk is full. What you entered is kept in this session; the file still holds the last successful save.",
+    );
+    expect(said).toContain(
+      "The goal just entered could NOT be saved; a.yaml still holds the client details and everything else saved before it. Resuming the interview does not ask for goals again: to keep this goal, add it to a.yaml, just before respondents, as below:\n" +
+        "goals:\n  - text: Customers who would buy again\n    metric: CSAT\n    target: 98%\n    by: 2026-12-31\n    dimensions:\n      - data",
+    );
+    expect(out).not.toContain("client details or goals");
+    expect(out).not.toContain("The client details just entered");
+    expect(out).not.toContain("answers are");
+    expect(readAnswers().goals).toBeUndefined();
+    expect(readAnswers().assessment.client.name).toBe("Acme Manufacturing");
+  });
+
+  it("gives a goal after others as the next item of the goals list", async () => {
+    // Saves: 1 the client details, 2 the first goal, 3 the second.
+    const { code, out } = await interview(
+      [
+        { select: "en", expect: "Language" },
+        ...META.slice(0, -1),
+        { confirm: true, expect: "stated goals" },
+        { input: "Every key account in one record", expect: "Goal" },
+        { enter: true, expect: "measured" },
+        { enter: true, expect: "Target value" },
+        { enter: true, expect: "Expected by" },
+        { select: "lead", expect: "depend on most" },
+        { confirm: false, expect: "another capability" },
+        { confirm: true, expect: "Another goal" },
+        ...GOAL,
+        { confirm: false, expect: "Try saving again?" },
+      ],
+      {},
+      { ops: failingSaves([3]), unsaved: true },
+    );
+    expect(code).toBe(1);
+    expect(out.replace(/\n(?! {2})/g, " ")).toContain(
+      "to keep this goal, add it at the end of the goals list in a.yaml, as below:\n  - text: Customers who would buy again\n",
+    );
+    expect(out).not.toContain("goals:\n");
+    expect(readAnswers().goals).toEqual([
+      { text: "Every key account in one record", dimensions: ["lead"] },
+    ]);
+  });
+
+  it("says in Chinese that the answers in the file are safe when a goal is not saved", async () => {
+    const template = [
+      "assessment:",
+      "  client:",
+      "    name: 客户名称",
+      "  date: 2025-03-01",
+      "  assessor: Your name",
+      "  questionnaire: { id: iv-mini, version: 1.0.0 }",
+      "respondents:",
+      "  - { id: executive-1, role: executive, answers: { lead.owner: 3, lead.sponsor: 2 } }",
+      "",
+    ].join("\n");
+    writeFileSync(file, template);
+    // Saves: 1 the client details, 2 the goal; Ctrl-C answers the retry, as No does.
+    const { code, out, prompter } = await interview(
+      [
+        { input: "华信零售" },
+        { input: "李明" },
+        { select: "live" },
+        { confirm: true, expect: "提出过 CRM 目标" },
+        ...GOAL.map(({ expect: _, ...step }) => step as Step),
+        { interrupt: "confirm", expect: "是否重试保存？" },
+      ],
+      { lang: "zh-CN" },
+      { ops: failingSaves([2]), unsaved: true },
+    );
+    expect(code).toBe(EXIT_INTERRUPTED);
+    expect(asked(prompter, "")).toContain(
+      "是否重试保存？（请先释放磁盘空间；选“否”将结束访谈，并列出这一目标，以便手工补入文件）",
+    );
+    expect(out.replace(/\n(?!goals:| {2})/g, "")).toContain(
+      "刚才录入的目标未能保存；a.yaml 中仍保留着客户信息及此前保存的其他内容，已有的 2 条回答完好无损。继续访谈时不会再询问目标：如需保留这一目标，请按以下内容手工补入 a.yaml 中 respondents 之前：\n" +
+        "goals:\n  - text: Customers who would buy again\n",
+    );
+    expect(out).not.toContain("客户信息或目标");
+    expect(readAnswers().goals).toBeUndefined();
+    expect(readAnswers().respondents[0]?.answers).toEqual({ "lead.owner": 3, "lead.sponsor": 2 });
   });
 
   // The new file's first save (the client details) fails: nothing to list, nobody to add again,
