@@ -178,7 +178,7 @@ async function scoreExport(opts: BatchRunOptions, spill: SpillDir): Promise<Batc
   const progress = opts.progress ?? plainProgress();
   const several = inputs.length > 1;
   // The inputs' key header rows, as the pre-pass reads them (see `checkSameColumns`).
-  const keys: string[][] = [];
+  const keys: (string[] | undefined)[] = [];
   const { corrections, notices } = several
     ? await readCorrections(inputs, (i, onRow) => preRead(opts, i, onRow, keys))
     : { corrections: new Map() as Corrections, notices: [] };
@@ -330,7 +330,7 @@ async function preRead(
   opts: BatchRunOptions,
   input: number,
   onRow: (cells: string[], row: number, header: InputHeader) => void,
-  keys: string[][],
+  keys: (string[] | undefined)[],
 ): Promise<InputHeader> {
   const { mapping: loaded, questionnaire } = opts;
   const { preset, headerRows, keyRow } = headerLayout(loaded.mapping);
@@ -344,8 +344,8 @@ async function preRead(
       header.push(cells);
       if (header.length < headerRows) return undefined;
       const rejectsAt = readBackHeader(header, keyRow, display, []);
-      keys.push(header[keyRow - 1] ?? []);
-      checkSameColumns(opts.inputs, keys);
+      keys[input] = header[keyRow - 1] ?? [];
+      checkSameColumns(opts.inputs, keys, input);
       if (rejectsAt < 0) {
         found = { rejectsAt, idIndex: -1 };
         return false;
@@ -403,18 +403,23 @@ const decoderOptions = (state: InputState, reader: ExportReader) => ({
 });
 
 /**
- * Checks that the last input read has the first one's columns (key header rows, read back), since
- * one run scores its inputs as one export: one header for the rejects file, one binding.
+ * Checks that input `i` has the first input's columns (key header rows, read back), since one run
+ * scores its inputs as one export: one header for the rejects file, one binding. (An input too
+ * short to have its header rows is refused when it is read.)
  */
-function checkSameColumns(inputs: readonly BatchInput[], keys: readonly string[][]): void {
-  const first = keys[0] as string[];
-  const last = keys.at(-1) as string[];
-  const differs = firstDifference(first, last);
-  if (differs === undefined) return;
+function checkSameColumns(
+  inputs: readonly BatchInput[],
+  keys: readonly (string[] | undefined)[],
+  i: number,
+): void {
+  const first = keys[0];
+  const last = keys[i] as string[];
+  const differs = first && firstDifference(first, last);
+  if (first === undefined || differs === undefined) return;
   const cell = (cells: readonly string[]) => JSON.stringify((cells[differs] ?? "").trim());
   const name = (i: number) => (inputs[i] as BatchInput).display;
   throw new InputError(
-    `${name(keys.length - 1)}: expected the columns of ${name(0)}, since one run scores its inputs as one export; found column ${columnLetter(differs)} headed ${cell(last)} where ${name(0)} has ${cell(first)} (export both with the same settings, or score them in separate runs)`,
+    `${name(i)}: expected the columns of ${name(0)}, since one run scores its inputs as one export; found column ${columnLetter(differs)} headed ${cell(last)} where ${name(0)} has ${cell(first)} (export both with the same settings, or score them in separate runs)`,
   );
 }
 
