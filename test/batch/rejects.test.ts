@@ -348,6 +348,12 @@ describe("a rejects file corrected in Excel and fed back (the built CLI)", () =>
     };
     expect(withoutRows(again.stdout)).toEqual(withoutRows(fixed.stdout));
     expect(JSON.parse(again.stdout).statistics.rows).toMatchObject({ total: 8, replaced: 3 });
+    // The corrections' own file cannot be the next rejects file: it is an input of the run.
+    const before = readFileSync(path.join(dir, "rejects.csv"));
+    const onto = run([...(printed as string).split(" ").slice(1), "--rejects", "rejects.csv"]);
+    expect(onto.status).toBe(1);
+    expect(onto.stderr).toMatch(/--rejects rejects\.csv.*input/);
+    expect(readFileSync(path.join(dir, "rejects.csv"))).toEqual(before);
   });
   it("written with commas when the export was tab-separated (Excel opens a tab-separated .csv as one column)", () => {
     const dir = tmp();
