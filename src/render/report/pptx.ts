@@ -25,8 +25,8 @@ const FINDINGS = { x: 5.3, y: 2.0, w: 7.5, h: 4.7 };
 /**
  * The report as a board deck (PowerPoint, 16:9): title, the verdict and three findings, the
  * maturity profile (a native radar chart), the top gaps (a native bar chart), the scores by each
- * `--group-by` column of a survey's results, the top risks, expectation calibration when a target is out of reach, the roadmap on one slide, the KPIs, and
- * decisions and next steps. Charts are PowerPoint charts, so their data stays editable; each
+ * `--group-by` column of a survey's results, the top risks, expectation calibration when a target
+ * is out of reach, the roadmap on one slide, the KPIs, and decisions and next steps. Charts are PowerPoint charts, so their data stays editable; each
  * slide's speaker notes carry the supporting detail. Lays out the model only.
  */
 export async function renderPptx(report: ReportModel, brand?: BrandView): Promise<Uint8Array> {
