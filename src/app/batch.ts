@@ -1,7 +1,13 @@
 import path from "node:path";
 import type { BatchInput } from "../batch/corrections.js";
 import { CsvWriter } from "../batch/csv-out.js";
-import { barProgress, type Progress, plainProgress } from "../batch/progress.js";
+import {
+  barProgress,
+  messageLines,
+  type Progress,
+  plainProgress,
+  type StderrLayout,
+} from "../batch/progress.js";
 import { writeResultsJson } from "../batch/results-json.js";
 import { type BatchSummary, runBatch } from "../batch/run.js";
 import { tuneJitForLongRun } from "../boot/jit.js";
@@ -15,7 +21,7 @@ import type { EncodingChoice } from "../io/survey/decode.js";
 import type { ExportInfo } from "../io/survey/read.js";
 import { loadMapping } from "../survey/mapping.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
-import type { Env } from "./env.js";
+import { type Env, stderrWidth } from "./env.js";
 import { failWithIssues, printIssues } from "./print-issues.js";
 import { checkProfileOption, profiledQuestionnaire } from "./profile.js";
 
@@ -92,10 +98,14 @@ function feedBack(rejects: { file: string; inputs: readonly string[]; map: strin
   return `crm-maturity batch ${args.map(shellQuote).join(" ")}`;
 }
 
-/** The summary printed on standard error after a run. */
+/**
+ * The summary printed on standard error after a run: a line a message, or laid out by `layout`
+ * on a terminal (see messageLines), the command that scores the rejects on a line of its own.
+ */
 export function summaryLines(
   s: BatchSummary,
   rejects?: { file: string; inputs: readonly string[]; map: string },
+  layout?: StderrLayout,
 ): string[] {
   const r = s.rows;
   const parts = [`${fmt(r.total)} row${r.total === 1 ? "" : "s"}`, `${fmt(r.scored)} scored`];
@@ -164,10 +174,13 @@ export function summaryLines(
   if (r.rejected || s.unreported) {
     const unreported = s.unreported ? `${fmt(s.unreported)} more problems not shown; ` : "";
     lines.push(
-      `crm-maturity: ${unreported}${rejects ? `every rejected row is in ${rejects.file}: correct the rows there, then ${rejects.inputs.length ? `score it with the ${rejects.inputs.length === 1 ? "export" : "same inputs"} in one run, where each corrected row replaces the row it came from` : "score that file with the same mapping"}: ${feedBack(rejects)}` : "rerun with --rejects FILE to get every rejected row in a file to correct and score again"}`,
+      `crm-maturity: ${unreported}${rejects ? `every rejected row is in ${rejects.file}: correct the rows there, then ${rejects.inputs.length ? `score it with the ${rejects.inputs.length === 1 ? "export" : "same inputs"} in one run, where each corrected row replaces the row it came from` : "score that file with the same mapping"}: ` : "rerun with --rejects FILE to get every rejected row in a file to correct and score again"}`,
     );
   }
-  return lines;
+  const command = rejects && (r.rejected || s.unreported) ? feedBack(rejects) : "";
+  return lines.flatMap((line, i) =>
+    messageLines(line, layout, i === lines.length - 1 ? command : ""),
+  );
 }
 
 /**
@@ -204,7 +217,11 @@ export async function runBatchCommand(
     outputs.push(out);
     return out;
   };
-  let progress: Progress = plainProgress(e.stderr);
+  const width = stderrWidth(e);
+  const layout: StderrLayout | undefined = width
+    ? { width, whole: [...inputs.map((input) => input.display), opts.map] }
+    : undefined;
+  let progress: Progress = plainProgress(e.stderr, layout);
   try {
     const results = open("-o", opts.output ?? "-");
     const respondents = opts.respondents
@@ -220,7 +237,7 @@ export async function runBatchCommand(
       } catch {
         size = undefined;
       }
-      progress = await barProgress(e.stderr as NodeJS.WriteStream, size);
+      progress = await barProgress(e.stderr as NodeJS.WriteStream, size, layout);
     }
     const outcome = await runBatch({
       questionnaire,
@@ -239,16 +256,18 @@ export async function runBatchCommand(
     await rejects?.end();
     await writeResultsJson(outcome, results);
     commitAll(outputs);
+    const fedBack = opts.rejects
+      ? {
+          file: displayPath(at(opts.rejects), e.cwd),
+          // Standard input cannot be read again: the corrections are then scored alone.
+          inputs: exportPaths.includes("-") ? [] : inputs.map((input) => input.display),
+          map: displayPath(at(opts.map), e.cwd),
+        }
+      : undefined;
     for (const line of summaryLines(
       outcome.summary,
-      opts.rejects
-        ? {
-            file: displayPath(at(opts.rejects), e.cwd),
-            // Standard input cannot be read again: the corrections are then scored alone.
-            inputs: exportPaths.includes("-") ? [] : inputs.map((input) => input.display),
-            map: displayPath(at(opts.map), e.cwd),
-          }
-        : undefined,
+      fedBack,
+      layout && fedBack ? { ...layout, whole: [...layout.whole, fedBack.file] } : layout,
     ))
       e.stderr.write(`${line}\n`);
     return 0;

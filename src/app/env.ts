@@ -18,6 +18,8 @@ export interface Env {
   stderrIsTTY: boolean;
   /** The width of standard output's terminal in columns; undefined when it is not a terminal. */
   stdoutColumns?: number | undefined;
+  /** The width of standard error's terminal in columns; undefined when it is not a terminal. */
+  stderrColumns?: number | undefined;
   /** Environment variables (NO_COLOR, font settings, …). */
   vars: NodeJS.ProcessEnv;
   /** The clock: the only source of "today". */
@@ -36,6 +38,7 @@ export function processEnv(): Env {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     stdoutColumns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
+    stderrColumns: process.stderr.isTTY === true ? process.stderr.columns : undefined,
     vars: process.env,
     now: () => new Date(),
   };
@@ -52,14 +55,28 @@ export const DEFAULT_WIDTH = 80;
 /** Narrower terminals get this width: below it no table or listing reads well. */
 export const MIN_WIDTH = 40;
 
+/** `COLUMNS` when set to a whole number, else 0. */
+const columnsVar = (e: Env) =>
+  /^\d+$/.test(e.vars.COLUMNS?.trim() ?? "") ? Number(e.vars.COLUMNS) : 0;
+
 /**
  * The columns terminal text (tables, listings) is laid out in: `COLUMNS` when set to a whole
  * number, else the terminal's width when `output` is standard output and a terminal, else
  * {@link DEFAULT_WIDTH}, so that pipes and files get the same bytes whatever the terminal.
  */
 export function layoutWidth(e: Env, output?: string): number {
-  const fromVar = /^\d+$/.test(e.vars.COLUMNS?.trim() ?? "") ? Number(e.vars.COLUMNS) : 0;
+  const fromVar = columnsVar(e);
   const toTerminal = (output === undefined || output === "-") && e.stdoutIsTTY;
   const width = fromVar || (toTerminal && e.stdoutColumns) || DEFAULT_WIDTH;
   return Math.max(MIN_WIDTH, width);
+}
+
+/**
+ * The columns messages on standard error are laid out in when it is a terminal: `COLUMNS` when
+ * set, else the terminal's width (at least {@link MIN_WIDTH}). Undefined when it is not a
+ * terminal: scripts and CI logs get each message on one line, whatever `COLUMNS` says.
+ */
+export function stderrWidth(e: Env): number | undefined {
+  if (!e.stderrIsTTY) return undefined;
+  return Math.max(MIN_WIDTH, columnsVar(e) || e.stderrColumns || DEFAULT_WIDTH);
 }

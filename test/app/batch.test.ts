@@ -1,7 +1,16 @@
-// The summary `batch` prints on standard error: what to do with the rejected rows.
+// The summary `batch` prints on standard error: what to do with the rejected rows; and how its
+// lines on standard error are laid out at a terminal.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { summaryLines } from "../../src/app/batch.js";
+import { runBatchCommand, summaryLines } from "../../src/app/batch.js";
+import { envWith } from "../../src/app/env.js";
+import { messageLines } from "../../src/batch/progress.js";
 import type { BatchSummary } from "../../src/batch/run.js";
+import { displayWidth } from "../../src/core/text/width.js";
+import { fakeTerminal, screenLines } from "../helpers/terminal.js";
 
 const csv: BatchSummary["info"] = { format: "csv", encoding: "utf-8", delimiter: ",", notices: [] };
 
@@ -53,5 +62,106 @@ describe("summaryLines", () => {
     expect(lines.at(-1)).toBe(
       "crm-maturity: every rejected row is in rejects.csv: correct the rows there, then score that file with the same mapping: crm-maturity batch rejects.csv --map mapping.yaml",
     );
+  });
+});
+
+/**
+ * Checks lines laid out in `width` columns: a hanging indent of two, no line wider than `width`
+ * (but a command, which is never broken), every word of `text` kept in order, each of `whole`
+ * on one line.
+ */
+function expectLaidOut(
+  lines: string[],
+  width: number,
+  text: string,
+  whole: readonly string[],
+  command = "",
+): void {
+  expect(lines.length).toBeGreaterThan(1);
+  expect(lines[0]).toMatch(/^\S/);
+  for (const line of lines.slice(1)) expect(line).toMatch(/^ {2}\S|^crm-maturity batch /);
+  for (const line of lines)
+    if (line.trim() !== command) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+  const words = (t: string) => t.split(/\s+/).filter(Boolean);
+  expect(words(lines.join(" "))).toEqual(words(text + command));
+  for (const piece of whole) expect(lines.some((line) => line.includes(piece))).toBe(true);
+}
+
+describe("batch's lines on standard error at a terminal", () => {
+  const problem =
+    'survey exports/wave 1.csv: row 12, "Q4_1" (column U): expected a level 1–5 or an answer label such as "Strongly agree", "非常同意" or "N/A"; found "Maybe" (give the label a value under `labels` in the mapping)  (invalid-answer)';
+  const quoted = ['"Q4_1"', '"Strongly agree",', '"非常同意"', '"N/A";', '"Maybe"', "`labels`"];
+
+  it.each([60, 80, 120])(
+    "wrap a problem at %i columns with a hanging indent, no path or quoted value split",
+    (width) => {
+      const lines = messageLines(problem, { width, whole: ["survey exports/wave 1.csv"] });
+      expectLaidOut(lines, width, problem, ["survey exports/wave 1.csv:", ...quoted]);
+    },
+  );
+
+  it.each([60, 80, 120])(
+    "wrap the summary at %i columns, the command to feed the rejects back whole on its own line",
+    (width) => {
+      const inputs = ["wave 1.csv", "wave2.csv"];
+      const rejects = { file: "rejects.csv", inputs, map: "mapping.yaml" };
+      const piped = summaryLines(summary(inputs), rejects);
+      const lines = summaryLines(summary(inputs), rejects, {
+        width,
+        whole: [...inputs, "mapping.yaml", "rejects.csv"],
+      });
+      const command = "crm-maturity batch 'wave 1.csv' wave2.csv rejects.csv --map mapping.yaml";
+      // The command alone on the last line, indented only when it fits (else the terminal folds it).
+      expect(lines.at(-1)).toBe(displayWidth(command) + 2 <= width ? `  ${command}` : command);
+      expect(lines.at(-2)).toMatch(/ from:$/);
+      const first = lines.findIndex((line, i) => i > 0 && !line.startsWith("  "));
+      expectLaidOut(lines.slice(0, first), width, piped[0] as string, [
+        "wave 1.csv:",
+        '","-separated;',
+      ]);
+      expectLaidOut(
+        lines.slice(first),
+        width,
+        (piped[1] as string).replace(command, ""),
+        [],
+        command,
+      );
+    },
+  );
+
+  const fixture = path.resolve(import.meta.dirname, "../fixtures/batch");
+
+  /** The lines batch shows on standard error, a terminal 60 columns wide or a pipe. */
+  async function stderrOf(tty: boolean): Promise<string[]> {
+    const stderr = fakeTerminal(60);
+    const e = envWith({
+      cwd: fixture,
+      stdout: new Writable({ write: (_c, _e, cb) => cb() }),
+      stderr,
+      stderrIsTTY: tty,
+      stderrColumns: tty ? 60 : undefined,
+      vars: {},
+    });
+    const opts = {
+      map: "bad-rows/mapping.yaml",
+      questionnaire: "questionnaire/questionnaire.yaml",
+      output: path.join(mkdtempSync(path.join(tmpdir(), "crm-batch-wrap-")), "out.json"),
+    };
+    expect(await runBatchCommand(["bad-rows/export.csv"], opts, e)).toBe(0);
+    return tty ? screenLines(stderr.written()) : stderr.written().trimEnd().split("\n");
+  }
+
+  it("lay out the problems and the summary in the terminal's width, and leave pipes one line a message", async () => {
+    const piped = await stderrOf(false);
+    const tty = await stderrOf(true);
+    expect(piped[0]).toMatch(
+      /^bad-rows\/export\.csv: row 3, "lead.programme-lead" \(column E\): .* \(invalid-answer\)$/,
+    );
+    expect(tty.length).toBeGreaterThan(piped.length);
+    for (const line of tty) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+    // Each message starts a line, in the same order; its continuation lines hang under it.
+    const starts = (lines: string[]) => lines.map((line) => line.slice(0, line.indexOf(" ", 20)));
+    expect(starts(tty.filter((line) => !line.startsWith("  ")))).toEqual(starts(piped));
+    expect(tty.join(" ").split(/\s+/)).toEqual(piped.join(" ").split(/\s+/));
   });
 });

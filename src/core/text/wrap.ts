@@ -120,9 +120,34 @@ function cutAt(text: string, max: number, measure: Measure): number {
 export type Span = readonly [start: number, end: number];
 
 /**
+ * The segments of `text`, with those that start inside an occurrence of one of `whole` (a path, a
+ * quoted value) joined to the segment before: a line never breaks inside such a piece.
+ */
+function keptSegments(text: string, hyphens: boolean, whole: readonly string[]): string[] {
+  const parts = segments(text, hyphens);
+  const inside = new Uint8Array(text.length + 1);
+  for (const piece of whole) {
+    if (piece === "") continue;
+    for (let i = text.indexOf(piece); i >= 0; i = text.indexOf(piece, i + 1))
+      inside.fill(1, i + 1, i + piece.length);
+  }
+  if (!inside.includes(1)) return parts;
+  const out: string[] = [];
+  let at = 0;
+  for (const part of parts) {
+    if (inside[at] && out.length) out[out.length - 1] += part;
+    else out.push(part);
+    at += part.length;
+  }
+  return out;
+}
+
+/**
  * Fills lines of at most `width` (`restWidth` after the first) with the text's segments, as many
  * as fit on each: the spaces between two segments on a line are kept, those at a break dropped; a
  * segment wider than a line is cut between characters, never dropped; a newline starts a new line.
+ * No line breaks inside an occurrence of one of `whole` (see keptSegments) unless it is wider
+ * than a line.
  * A segment is measured with the spaces after it (a document face may kern a word's last letter
  * against the space), and a line ends when the next segment, without its spaces, does not fit.
  * At least one line; a width under 1 counts as 1.
@@ -132,6 +157,7 @@ export function fillLines(
   measure: Measure,
   width: number,
   restWidth = width,
+  whole: readonly string[] = [],
 ): Span[] {
   const lines: Span[] = [];
   let start = -1;
@@ -147,7 +173,7 @@ export function fillLines(
     start = -1;
     used = 0;
   };
-  const parts = segments(text, measure.hyphens);
+  const parts = keptSegments(text, measure.hyphens, whole);
   let at = 0;
   parts.forEach((segment, i) => {
     const from = at;
@@ -194,9 +220,14 @@ function slice<S>(runs: readonly Run<S>[], starts: number[], [start, end]: Span)
 /**
  * Breaks styled text into lines of at most `width` terminal columns (`restWidth` after the first),
  * as fillLines fills them: Latin text at spaces, CJK text between any two characters but never
- * before closing punctuation nor after opening punctuation.
+ * before closing punctuation nor after opening punctuation, nor inside any of `whole`.
  */
-export function wrapRuns<S>(runs: readonly Run<S>[], width: number, restWidth = width): Run<S>[][] {
+export function wrapRuns<S>(
+  runs: readonly Run<S>[],
+  width: number,
+  restWidth = width,
+  whole: readonly string[] = [],
+): Run<S>[][] {
   const starts: number[] = [];
   let at = 0;
   for (const r of runs) {
@@ -204,12 +235,19 @@ export function wrapRuns<S>(runs: readonly Run<S>[], width: number, restWidth = 
     at += r.text.length;
   }
   const text = runs.map((r) => r.text).join("");
-  return fillLines(text, COLUMNS, width, restWidth).map((span) => slice(runs, starts, span));
+  return fillLines(text, COLUMNS, width, restWidth, whole).map((span) => slice(runs, starts, span));
 }
 
 /** {@link wrapRuns} for plain text: the lines, each at most `width` columns. */
-export function wrapLines(text: string, width: number, restWidth = width): string[] {
-  return fillLines(text, COLUMNS, width, restWidth).map(([start, end]) => text.slice(start, end));
+export function wrapLines(
+  text: string,
+  width: number,
+  restWidth = width,
+  whole: readonly string[] = [],
+): string[] {
+  return fillLines(text, COLUMNS, width, restWidth, whole).map(([start, end]) =>
+    text.slice(start, end),
+  );
 }
 
 /** The widest piece of text {@link wrapRuns} never breaks, in terminal columns (see segments). */

@@ -12,16 +12,18 @@ export const span = (text: string, paint?: Paint): Span => ({ text, style: paint
 
 /**
  * Text laid out in `width` columns: the first line after `first`, the others after `rest` (a
- * hanging indent), each span painted line by line so no colour runs over a line break.
+ * hanging indent), each span painted line by line so no colour runs over a line break, and no
+ * line broken inside any of `whole` (paths, quoted values).
  */
 export function flow(
   spans: string | readonly Span[],
   width: number,
   first = "",
   rest = first,
+  whole: readonly string[] = [],
 ): string[] {
   const runs = typeof spans === "string" ? [span(spans)] : spans;
-  return wrapRuns(runs, width - displayWidth(first), width - displayWidth(rest)).map(
+  return wrapRuns(runs, width - displayWidth(first), width - displayWidth(rest), whole).map(
     (line, i) =>
       (i === 0 ? first : rest) + line.map((r) => (r.style ? r.style(r.text) : r.text)).join(""),
   );

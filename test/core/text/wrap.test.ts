@@ -54,6 +54,27 @@ describe("wrapLines", () => {
     expect(wrapLines("one two three four", 9, 5)).toEqual(["one two", "three", "four"]);
   });
 
+  it("never breaks inside a piece it is told to keep whole, a path or a quoted value", () => {
+    const text = 'row 3 of my export.csv: expected "Strongly agree" or "非常同意"';
+    const whole = ["my export.csv", '"Strongly agree"', '"非常同意"'];
+    // Without them: "row 3 of my" / "export.csv:", "expected "Strongly" / "agree" or "非常同" / "意"".
+    expect(wrapLines(text, 18)).toContain('agree" or "非常同');
+    expect(wrapLines(text, 18, 18, whole)).toEqual([
+      "row 3 of",
+      "my export.csv:",
+      "expected",
+      '"Strongly agree"',
+      'or "非常同意"',
+    ]);
+    // Still cut, between characters, when wider than a line: nothing is dropped.
+    expect(wrapLines("a long/path/name b", 6, 6, ["long/path/name"])).toEqual([
+      "a",
+      "long/p",
+      "ath/na",
+      "me b",
+    ]);
+  });
+
   it("never exceeds the width and keeps every character, whatever the text", () => {
     fc.assert(
       fc.property(
