@@ -19,7 +19,7 @@ import { materializeResults } from "../../src/batch/run.js";
 import { AtomicOutput, commitAll } from "../../src/io/atomic-file.js";
 import { openExport } from "../../src/io/survey/read.js";
 import { runCli } from "../helpers/cli.js";
-import { BATCH, QUESTIONNAIRE, REPO, recorder, runOn, tmp } from "./helpers.js";
+import { BATCH, QUESTIONNAIRE, REPO, recorder, runOn, tmp, withoutRowCounts } from "./helpers.js";
 
 describe("unguard", () => {
   it.each([
@@ -370,13 +370,6 @@ describe("a rejects file corrected in Excel and fed back (the built CLI)", () =>
     expect(written).not.toContain("\t");
   });
 });
-
-/** The results without the row counts (which say how the rows came in, not what they hold). */
-function withoutRowCounts(outcome: Parameters<typeof materializeResults>[0]) {
-  const results = materializeResults(outcome);
-  const { rows: _, ...statistics } = results.statistics ?? {};
-  return { ...results, statistics };
-}
 
 describe("rejectPlace and parseRejectRow", () => {
   it("read back the row, and the file of a run over several inputs", () => {
