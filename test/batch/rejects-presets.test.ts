@@ -14,7 +14,8 @@ import type { PresetId } from "../../src/core/models/mapping.js";
 import { builtinLabelMap, normalizeLabel } from "../../src/survey/answer-texts.js";
 import { parseHeader } from "../../src/survey/header.js";
 import { PRESETS } from "../../src/survey/presets.js";
-import { REPO, runOn, SURVEY, tmp, withoutRowCounts } from "./helpers.js";
+import { runCli } from "../helpers/cli.js";
+import { QUESTIONNAIRE, REPO, runOn, SURVEY, tmp, withoutRowCounts } from "./helpers.js";
 
 const FIXTURES = readdirSync(SURVEY, { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -230,6 +231,40 @@ describe("the corrected rejects file of every preset's fixture, scored with its 
     expect(fixed.outcome.summary.rows.rejected).toBe(0);
     expect(comparable(one.outcome, withIds)).toEqual(comparable(fixed.outcome, withIds));
     expect(scoredLines(one.respondents, withIds)).toEqual(scoredLines(fixed.respondents, withIds));
+  });
+
+  it("wjx-gb18030 read with --encoding gb18030 (the built CLI): the printed command scores the corrections, UTF-8 with a mark, with the export", async () => {
+    const { exportFile, mapping, work, someFile } = fixtureFiles("wjx-gb18030");
+    const options = ["-q", QUESTIONNAIRE, "--encoding", "gb18030"];
+    const outputs = ["--rejects", "rejects.csv", "-o", "first.json"];
+    const first = runCli(["batch", exportFile, "--map", "some.yaml", ...options, ...outputs], {
+      cwd: work,
+    });
+    expect(first.status).toBe(0);
+    const printed = /: (crm-maturity batch .*)\n$/.exec(first.stderr)?.[1];
+    expect(printed).toBe(
+      `crm-maturity batch ${exportFile} rejects.csv --map some.yaml ${options.join(" ")}`,
+    );
+    const rejects = path.join(work, "rejects.csv");
+    writeFileSync(rejects, correct(readFileSync(rejects, "utf8"), mapping));
+    const again = runCli((printed as string).split(" ").slice(1), { cwd: work });
+    expect(again.stderr).toContain(
+      "rejects.csv starts with a UTF-8 byte-order mark and its text is UTF-8; reading it as UTF-8, not as --encoding gb18030",
+    );
+    expect(again.status).toBe(0);
+    const rejected = JSON.parse(readFileSync(path.join(work, "first.json"), "utf8")).statistics.rows
+      .rejected;
+    expect(rejected).toBeGreaterThan(0);
+    expect(JSON.parse(again.stdout).statistics.rows).toMatchObject({
+      rejected: 0,
+      replaced: rejected,
+    });
+    // As read without --encoding (the export's GB18030 detected).
+    const detected = await runOn([exportFile, rejects], someFile);
+    const { rows: _, ...statistics } = JSON.parse(again.stdout).statistics;
+    expect(statistics).toEqual(
+      JSON.parse(JSON.stringify(withoutRowCounts(detected.outcome).statistics)),
+    );
   });
 
   it.each(FIXTURES.filter((f) => fixtureFiles(f).mapping.headerRows > 1))(
