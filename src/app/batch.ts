@@ -92,21 +92,41 @@ function checkInputs(exportPaths: readonly string[], cwd: string): BatchInput[] 
   });
 }
 
+/**
+ * Where a run's rejected rows went, and what the command that scores them again repeats: the
+ * run's inputs and mapping, and `options`, those of the run's options that decide how rows are
+ * read and scored (the questionnaire, the profile, --encoding, --group-by, --exclude-careless).
+ */
+interface FeedBack {
+  file: string;
+  inputs: readonly string[];
+  map: string;
+  options?: readonly string[];
+}
+
 /** The command that scores a corrected rejects file with the run's inputs. */
-function feedBack(rejects: { file: string; inputs: readonly string[]; map: string }): string {
-  const args = [...rejects.inputs, rejects.file, "--map", rejects.map];
+function feedBack(rejects: FeedBack): string {
+  const args = [...rejects.inputs, rejects.file, "--map", rejects.map, ...(rejects.options ?? [])];
   return `crm-maturity batch ${args.map(shellQuote).join(" ")}`;
+}
+
+/** The options of `feedBack`'s command: those of the run that decide how rows are read and scored. */
+function scoringOptions(opts: BatchCommandOptions, cwd: string): string[] {
+  const file = (f: string) => displayPath(path.resolve(cwd, f), cwd);
+  return [
+    ...(opts.questionnaire ? ["-q", file(opts.questionnaire)] : []),
+    ...(opts.profile ? ["--profile", opts.profile] : []),
+    ...(opts.encoding && opts.encoding !== "auto" ? ["--encoding", opts.encoding] : []),
+    ...(opts.groupBy ?? []).flatMap((column) => ["--group-by", column]),
+    ...(opts.excludeCareless ? ["--exclude-careless"] : []),
+  ];
 }
 
 /**
  * The summary printed on standard error after a run: a line a message, or laid out by `layout`
  * on a terminal (see messageLines), the command that scores the rejects on a line of its own.
  */
-export function summaryLines(
-  s: BatchSummary,
-  rejects?: { file: string; inputs: readonly string[]; map: string },
-  layout?: StderrLayout,
-): string[] {
+export function summaryLines(s: BatchSummary, rejects?: FeedBack, layout?: StderrLayout): string[] {
   const r = s.rows;
   const parts = [`${fmt(r.total)} row${r.total === 1 ? "" : "s"}`, `${fmt(r.scored)} scored`];
   if (r.replaced) parts.push(`${fmt(r.replaced)} replaced by corrections`);
@@ -262,6 +282,7 @@ export async function runBatchCommand(
           // Standard input cannot be read again: the corrections are then scored alone.
           inputs: exportPaths.includes("-") ? [] : inputs.map((input) => input.display),
           map: displayPath(at(opts.map), e.cwd),
+          options: scoringOptions(opts, e.cwd),
         }
       : undefined;
     for (const line of summaryLines(

@@ -52,6 +52,18 @@ describe("summaryLines", () => {
     );
   });
 
+  it("repeats the run's options that decide how rows are read and scored", () => {
+    const lines = summaryLines(summary(["export.csv"]), {
+      file: "rejects.csv",
+      inputs: ["export.csv"],
+      map: "mapping.yaml",
+      options: ["-q", "our pack.yaml", "--encoding", "gb18030", "--exclude-careless"],
+    });
+    expect(lines.at(-1)).toMatch(
+      /: crm-maturity batch export\.csv rejects\.csv --map mapping\.yaml -q 'our pack\.yaml' --encoding gb18030 --exclude-careless$/,
+    );
+  });
+
   it("after standard input, which cannot be read again, scores the corrections alone", () => {
     const lines = summaryLines(summary(["<stdin>"]), {
       file: "rejects.csv",

@@ -83,7 +83,7 @@ describe("crm-maturity batch", () => {
     );
     // What to do next, for someone who has not read docs/batch.md.
     expect(lines[10]).toBe(
-      `crm-maturity: every rejected row is in ${out("rejects.csv")}: correct the rows there, then score it with the export in one run, where each corrected row replaces the row it came from: crm-maturity batch test/fixtures/batch/bad-rows/export.csv ${out("rejects.csv")} --map test/fixtures/batch/bad-rows/mapping.yaml`,
+      `crm-maturity: every rejected row is in ${out("rejects.csv")}: correct the rows there, then score it with the export in one run, where each corrected row replaces the row it came from: crm-maturity batch test/fixtures/batch/bad-rows/export.csv ${out("rejects.csv")} --map test/fixtures/batch/bad-rows/mapping.yaml -q test/fixtures/batch/questionnaire/questionnaire.yaml --group-by department`,
     );
     const results = resultsSchema.parse(JSON.parse(readFileSync(out("results.json"), "utf8")));
     expect(results.respondents.map((x) => x.id)).toEqual(["-r09", "@r13", "r01", "r10", "r12"]);

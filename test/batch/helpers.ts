@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { CsvWriter } from "../../src/batch/csv-out.js";
 import type { Progress } from "../../src/batch/progress.js";
-import { type BatchOutcome, type BatchRunOptions, runBatch } from "../../src/batch/run.js";
+import {
+  type BatchOutcome,
+  type BatchRunOptions,
+  materializeResults,
+  runBatch,
+} from "../../src/batch/run.js";
 import { scoreAssessment } from "../../src/core/assessment.js";
 import type { Results } from "../../src/core/models/results.js";
 import type { Questionnaire } from "../../src/core/questionnaire/types.js";
@@ -99,4 +104,11 @@ export function scoreFiles(files: string[], q: Questionnaire = questionnaire()):
 export function withoutStatistics(r: Results): Results {
   const { statistics: _, ...rest } = r;
   return rest;
+}
+
+/** A run's results without the row counts (which say how the rows came in, not what they hold). */
+export function withoutRowCounts(outcome: BatchOutcome) {
+  const results = materializeResults(outcome);
+  const { rows: _, ...statistics } = results.statistics ?? {};
+  return { ...results, statistics };
 }

@@ -19,7 +19,7 @@ import { materializeResults } from "../../src/batch/run.js";
 import { AtomicOutput, commitAll } from "../../src/io/atomic-file.js";
 import { openExport } from "../../src/io/survey/read.js";
 import { runCli } from "../helpers/cli.js";
-import { BATCH, QUESTIONNAIRE, REPO, recorder, runOn, tmp } from "./helpers.js";
+import { BATCH, QUESTIONNAIRE, REPO, recorder, runOn, tmp, withoutRowCounts } from "./helpers.js";
 
 describe("unguard", () => {
   it.each([
@@ -326,12 +326,15 @@ describe("a rejects file corrected in Excel and fed back (the built CLI)", () =>
     const first = run(["batch", "export.csv", "--map", "mapping.yaml", "--rejects", "rejects.csv"]);
     expect(first.status).toBe(0);
     const printed = /: (crm-maturity batch .*)\n$/.exec(first.stderr)?.[1];
-    expect(printed).toBe("crm-maturity batch export.csv rejects.csv --map mapping.yaml");
+    // With the run's questionnaire: the command is complete as printed.
+    expect(printed).toBe(
+      `crm-maturity batch export.csv rejects.csv --map mapping.yaml -q ${QUESTIONNAIRE}`,
+    );
     writeFileSync(
       path.join(dir, "rejects.csv"),
       correct(readFileSync(path.join(dir, "rejects.csv"), "utf8")),
     );
-    const again = run((printed as string).split(" ").slice(1));
+    const again = runCli((printed as string).split(" ").slice(1), { cwd: dir });
     expect(again.status).toBe(0);
     expect(again.stderr).toContain(
       '(generic; export.csv: utf-8, ","-separated; rejects.csv: utf-8, ","-separated): 8 rows · 5 scored · 3 replaced by corrections',
@@ -370,13 +373,6 @@ describe("a rejects file corrected in Excel and fed back (the built CLI)", () =>
     expect(written).not.toContain("\t");
   });
 });
-
-/** The results without the row counts (which say how the rows came in, not what they hold). */
-function withoutRowCounts(outcome: Parameters<typeof materializeResults>[0]) {
-  const results = materializeResults(outcome);
-  const { rows: _, ...statistics } = results.statistics ?? {};
-  return { ...results, statistics };
-}
 
 describe("rejectPlace and parseRejectRow", () => {
   it("read back the row, and the file of a run over several inputs", () => {

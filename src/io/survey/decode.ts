@@ -154,6 +154,9 @@ function firstBadByte(encoding: Encoding, chunk: Uint8Array, final: boolean): nu
 /**
  * The encoding to read a file in, from `--encoding` or, for `auto`, from its first bytes (`head`,
  * the whole file when `done`) and byte-order mark; a notice says when it was guessed or overruled.
+ * A UTF-8 byte-order mark on UTF-8 text is followed over `--encoding`: a rejects file `batch`
+ * wrote, fed back with the export that needed `--encoding` (a mark on text that is not UTF-8 is
+ * the mistake `--encoding` is there to overrule).
  */
 function chooseEncoding(
   head: Uint8Array,
@@ -164,6 +167,12 @@ function chooseEncoding(
   display: string,
 ): Encoding {
   if (choice !== "auto") {
+    if (bom === "utf-8" && choice !== "utf-8" && looksUtf8(head.subarray(3), done)) {
+      notices.push(
+        `${display} starts with a UTF-8 byte-order mark and its text is UTF-8; reading it as UTF-8, not as --encoding ${choice}`,
+      );
+      return "utf-8";
+    }
     if (bom && bom !== choice) {
       notices.push(
         `${display} starts with a ${bom.toUpperCase()} byte-order mark but --encoding ${choice} was given; following --encoding`,
@@ -202,8 +211,9 @@ async function* decodeFrom(
   const head: Uint8Array[] = [];
   let headLength = 0;
   let done = false;
-  // Gather enough bytes to see a byte-order mark and, for `auto`, to judge UTF-8 validity.
-  const want = choice === "auto" ? SNIFF_BYTES : 4;
+  // Gather enough bytes to see a byte-order mark and to judge UTF-8 validity (for `auto`, and for
+  // a UTF-8 mark under another --encoding).
+  const want = choice === "utf-8" ? 4 : SNIFF_BYTES;
   while (headLength < want) {
     const next = await it.next();
     if (next.done) {

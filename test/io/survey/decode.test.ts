@@ -121,6 +121,29 @@ describe("decodeText", () => {
     expect(utf16.text).toBe("a,b\n");
   });
 
+  it("follows a UTF-8 byte-order mark over --encoding when the text is UTF-8, and --encoding when it is not", async () => {
+    // A rejects file batch wrote (UTF-8 with a mark), fed back with an export read with --encoding.
+    const bytes = Buffer.from("\uFEFF序号,非常同意,Don’t know\r\n", "utf8");
+    for (const choice of ["gb18030", "windows-1252", "utf-16le"] as const) {
+      for (const size of [2, 64]) {
+        const { text, state } = await decode(split(bytes, size), choice);
+        expect(text).toBe("序号,非常同意,Don’t know\r\n");
+        expect(state).toMatchObject({ encoding: "utf-8", bom: true });
+        expect(state.notices).toEqual([
+          `export.csv starts with a UTF-8 byte-order mark and its text is UTF-8; reading it as UTF-8, not as --encoding ${choice}`,
+        ]);
+      }
+    }
+    // A mark in front of text that is not UTF-8 ("Zürich" in Windows-1252): --encoding overrules it.
+    const zurich = Uint8Array.from([0xef, 0xbb, 0xbf, 0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68]);
+    const marked = await decode([zurich], "windows-1252");
+    expect(marked.text).toBe("ï»¿Zürich");
+    expect(marked.state.encoding).toBe("windows-1252");
+    expect(marked.state.notices).toEqual([
+      "export.csv starts with a UTF-8 byte-order mark but --encoding windows-1252 was given; following --encoding",
+    ]);
+  });
+
   it("reports invalid UTF-8 after the sniffed start, with the byte offset", async () => {
     const start = Buffer.alloc(SNIFF_BYTES + 10, "a");
     await expect(decode([start, Uint8Array.from([0x61, 0xff, 0x61])])).rejects.toThrow(
