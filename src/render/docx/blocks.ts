@@ -14,7 +14,7 @@ import {
   WidthType,
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
-import { BOLD_EM as BOLD, textEm } from "../../core/text/width.js";
+import { BOLD_EM as BOLD, lineEm } from "../../core/text/width.js";
 import { linesAtEm, longestWordEm } from "../../core/text/wrap.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
@@ -310,47 +310,20 @@ const TABLE_EM = 170;
 /** A cell's left and right margins (80 each, styles.ts) and some slack. */
 const CELL_PADDING = 200;
 /**
- * Word and LibreOffice set a quarter em between Chinese and a Latin letter or digit
- * ("2027年4月16日" takes five): a cell kept on one line needs it, or its last character wraps.
- */
-const AUTOSPACE_EM = 0.25;
-const CJK_LATIN = /(?=[\u3400-\u9fff][0-9A-Za-z]|[0-9A-Za-z][\u3400-\u9fff])/g;
-
-/** The width of text kept on one line, in ems, with the spaces Word adds around Chinese. */
-function oneLineEm(text: string): number {
-  return textEm(text) + (text.match(CJK_LATIN)?.length ?? 0) * AUTOSPACE_EM;
-}
-
-/**
  * Column widths in twentieths of a point: shares of the text width by each column's relative
  * width, but never narrower than the longest word of its header in bold or of any of its cells
  * (`rows`), measured as the widest common substitute face sets them (longestWordEm), so that text
  * wraps between words (and after a hyphen, and between Chinese characters), never inside one
- * ("Technol-ogy", "programm-e") in Word, LibreOffice or WPS. A header's whole width would let
- * long headers such as "Effort (person-weeks)" squeeze the text column of a wide table to a
- * letter a line.
+ * ("Technol-ogy", "programm-e") in Word, LibreOffice or WPS; a short Chinese term or phrase
+ * stays whole ("每次阶段评审", not "每次阶段 / 评审"; "目标", not "目 / 标"), as in the PDF. A
+ * header's whole width would let long headers such as "Effort (person-weeks)" squeeze the text
+ * column of a wide table to a letter a line.
  */
 export function columnWidths(
   columns: readonly Column[],
   rows: readonly (readonly Cell[])[] = [],
 ): number[] {
-  const least = columns.map((c, i) =>
-    // A freak word (a long identifier) may break rather than crush the other columns.
-    Math.ceil(
-      Math.min(
-        CONTENT_TWIPS * 0.3,
-        Math.max(
-          longestWordEm(c.header) * TABLE_EM * BOLD,
-          ...rows.map((row) => {
-            const cell = row[i] ?? "";
-            if (typeof cell === "string") return longestWordEm(cell) * TABLE_EM;
-            const em = cell.nowrap ? oneLineEm(measured(cell)) : longestWordEm(measured(cell));
-            return em * TABLE_EM * (cell.bold || cell.flag ? BOLD : 1);
-          }),
-        ) + CELL_PADDING,
-      ),
-    ),
-  );
+  const least = phrasesGiveWay(leastWidths(columns, rows, true), leastWidths(columns, rows, false));
   // A table whose words cannot all fit shares the shortfall out evenly, crushing no column.
   const total = least.reduce((a, b) => a + b, 0);
   if (total >= CONTENT_TWIPS) return least.map((w) => Math.floor((w * CONTENT_TWIPS) / total));
@@ -365,6 +338,59 @@ export function columnWidths(
     if (narrow < 0 || fixed.size === columns.length - 1) return widths;
     fixed.add(narrow);
   }
+}
+
+/**
+ * A Chinese phrase kept whole is a wish, a word or a figure on one line a need: where the columns'
+ * least widths with the phrases whole (`wish`) do not fit the page but those without (`need`) do,
+ * the widest phrases give way first, down to one width, so that a two-character header or a short
+ * term stays whole while a dimension's name or a verdict may wrap; where not even the needs fit,
+ * they alone count.
+ */
+function phrasesGiveWay(wish: readonly number[], need: readonly number[]): number[] {
+  const fitted = (cap: number) => wish.map((w, i) => Math.max(need[i] ?? 0, Math.min(w, cap)));
+  const total = (cap: number) => fitted(cap).reduce((a, b) => a + b, 0);
+  if (total(Number.POSITIVE_INFINITY) <= CONTENT_TWIPS) return [...wish];
+  if (total(0) >= CONTENT_TWIPS) return [...need];
+  let lo = 0;
+  let hi = Math.max(...wish);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (total(mid) <= CONTENT_TWIPS) lo = mid;
+    else hi = mid - 1;
+  }
+  return fitted(lo);
+}
+
+/**
+ * Each column's least width (see columnWidths): its header's longest word in bold and each cell's,
+ * a short Chinese phrase whole or not (`phrases`, see longestWordEm), a cell kept on one line
+ * whole.
+ */
+function leastWidths(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  phrases: boolean,
+): number[] {
+  return columns.map((c, i) =>
+    // A freak word (a long identifier) may break rather than crush the other columns.
+    Math.ceil(
+      Math.min(
+        CONTENT_TWIPS * 0.3,
+        Math.max(
+          longestWordEm(c.header, phrases) * TABLE_EM * BOLD,
+          ...rows.map((row) => {
+            const cell = row[i] ?? "";
+            if (typeof cell === "string") return longestWordEm(cell, phrases) * TABLE_EM;
+            const em = cell.nowrap
+              ? lineEm(measured(cell))
+              : longestWordEm(measured(cell), phrases);
+            return em * TABLE_EM * (cell.bold || cell.flag ? BOLD : 1);
+          }),
+        ) + CELL_PADDING,
+      ),
+    ),
+  );
 }
 
 /**
