@@ -45,7 +45,8 @@ const WHOLE_HYPHENATED = 10;
  * A text of at most this many characters (spaces aside) with Chinese in it, a cell's whole text (a
  * term, an owner, a header, a verdict: "每次阶段评审", "CRM 项目办公室", "否：在 ±0.56 误差内"), is
  * one piece for a document column's width (see Measure.phrase), but for a break before opening
- * punctuation ("工作量 / （人周）", as in the header of a unit). Word and LibreOffice break Chinese
+ * punctuation ("工作量 / （人周）", as in the header of a unit) or before a tail without Chinese
+ * ("以客户为中心的文化 / †"). Word and LibreOffice break Chinese
  * between any two characters, so a column sized to one character split such a term ("每次阶段 /
  * 评审") or left its last character alone on a line ("误差 / 内"); the PDF's tables keep short
  * values whole too (twelve characters). Longer text (an action's title, a sentence) still wraps
@@ -107,12 +108,13 @@ function glue(out: string[], t: string): void {
 }
 
 const HAS_CJK = new RegExp(`[${CJK}]`, "u");
-// Where a short phrase may still break: before opening punctuation ("工作量 / （人周）").
-const BEFORE_OPENING = new RegExp(`(?<=\\S)(?=[${OPENING}])`, "u");
+// Where a short phrase may still break: before opening punctuation ("工作量 / （人周）"), and at the
+// space before a tail without Chinese, which Word moves whole ("以客户为中心的文化 / †").
+const PHRASE_BREAK = new RegExp(`(?<=\\S)(?=[${OPENING}])|\\s+(?=[^\\s${CJK}][^${CJK}]*$)`, "u");
 
 /**
  * The widest unbreakable piece of text (see segments); a short text with Chinese in it, with
- * `measure.phrase`, whole but for a break before opening punctuation (see WHOLE_PHRASE).
+ * `measure.phrase`, whole but where PHRASE_BREAK lets it break (see WHOLE_PHRASE).
  */
 function widestSegment(text: string, measure: Measure): number {
   const trimmed = text.trim();
@@ -123,7 +125,7 @@ function widestSegment(text: string, measure: Measure): number {
     HAS_CJK.test(trimmed)
   ) {
     const { phrase } = measure;
-    return Math.max(...trimmed.split(BEFORE_OPENING).map((p) => phrase(p.trim())));
+    return Math.max(...trimmed.split(PHRASE_BREAK).map((p) => phrase(p.trim())));
   }
   let widest = 0;
   for (const s of segments(text, measure.hyphens))

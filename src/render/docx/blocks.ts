@@ -323,7 +323,11 @@ export function columnWidths(
   columns: readonly Column[],
   rows: readonly (readonly Cell[])[] = [],
 ): number[] {
-  const least = phrasesGiveWay(leastWidths(columns, rows, true), leastWidths(columns, rows, false));
+  const least = phrasesGiveWay(
+    leastWidths(columns, rows, true),
+    leastWidths(columns, rows, false),
+    columns.map((c) => c.width),
+  );
   // A table whose words cannot all fit shares the shortfall out evenly, crushing no column.
   const total = least.reduce((a, b) => a + b, 0);
   if (total >= CONTENT_TWIPS) return least.map((w) => Math.floor((w * CONTENT_TWIPS) / total));
@@ -341,31 +345,50 @@ export function columnWidths(
 }
 
 /**
- * A Chinese phrase kept whole is a wish, a word or a figure on one line a need: where the columns'
- * least widths with the phrases whole (`wish`) do not fit the page but those without (`need`) do,
- * the widest phrases give way first, down to one width, so that a two-character header or a short
- * term stays whole while a dimension's name or a verdict may wrap; where not even the needs fit,
- * they alone count.
+ * A cell's Chinese phrase kept whole is a wish; a word, a figure on one line or a header's term a
+ * need. Where the wishes (`wish`) do not all fit the page, the columns the table gives least room
+ * (`weights`, the columns' relative widths) give way first, the widest phrase first among them: a
+ * verdict or a name in a wide column stays whole while a narrow column's note wraps. A phrase that
+ * gives way wraps to two even lines rather than leave its last character alone on a line ("误差 /
+ * 内"). Where not even the needs fit, they alone count.
  */
-function phrasesGiveWay(wish: readonly number[], need: readonly number[]): number[] {
-  const fitted = (cap: number) => wish.map((w, i) => Math.max(need[i] ?? 0, Math.min(w, cap)));
-  const total = (cap: number) => fitted(cap).reduce((a, b) => a + b, 0);
-  if (total(Number.POSITIVE_INFINITY) <= CONTENT_TWIPS) return [...wish];
-  if (total(0) >= CONTENT_TWIPS) return [...need];
-  let lo = 0;
-  let hi = Math.max(...wish);
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (total(mid) <= CONTENT_TWIPS) lo = mid;
-    else hi = mid - 1;
+function phrasesGiveWay(
+  wish: readonly number[],
+  need: readonly number[],
+  weights: readonly number[],
+): number[] {
+  const sum = (ws: readonly number[]) => ws.reduce((a, b) => a + b, 0);
+  // Half a phrase's characters (rounded up) a line.
+  const half = (w: number) =>
+    Math.ceil((w - CELL_PADDING) / TABLE_EM / 2 - 1e-9) * TABLE_EM + CELL_PADDING;
+  let widths = [...wish];
+  if (sum(widths) <= CONTENT_TWIPS) return widths;
+  for (const weight of [...new Set(weights)].sort((a, b) => a - b)) {
+    const at = widths;
+    const fitted = (cap: number) =>
+      at.map((w, i) => (weights[i] === weight ? Math.max(need[i] ?? 0, Math.min(w, cap)) : w));
+    if (sum(fitted(0)) > CONTENT_TWIPS) {
+      widths = fitted(0);
+      continue;
+    }
+    let lo = 0;
+    let hi = Math.max(...wish);
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (sum(fitted(mid)) <= CONTENT_TWIPS) lo = mid;
+      else hi = mid - 1;
+    }
+    return fitted(lo).map((w, i) =>
+      w < (at[i] ?? 0) ? Math.max(need[i] ?? 0, Math.min(w, half(at[i] ?? 0))) : w,
+    );
   }
-  return fitted(lo);
+  return widths;
 }
 
 /**
- * Each column's least width (see columnWidths): its header's longest word in bold and each cell's,
- * a short Chinese phrase whole or not (`phrases`, see longestWordEm), a cell kept on one line
- * whole.
+ * Each column's least width (see columnWidths): its header's longest word or short Chinese term
+ * in bold (see longestWordEm), each cell's, its short Chinese phrase whole or not (`phrases`), and
+ * a cell kept on one line whole.
  */
 function leastWidths(
   columns: readonly Column[],
@@ -378,7 +401,7 @@ function leastWidths(
       Math.min(
         CONTENT_TWIPS * 0.3,
         Math.max(
-          longestWordEm(c.header, phrases) * TABLE_EM * BOLD,
+          longestWordEm(c.header) * TABLE_EM * BOLD,
           ...rows.map((row) => {
             const cell = row[i] ?? "";
             if (typeof cell === "string") return longestWordEm(cell, phrases) * TABLE_EM;

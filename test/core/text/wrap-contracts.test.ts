@@ -208,11 +208,13 @@ describe("linesAtEm and longestWordEm (document ems)", () => {
     fc.assert(
       fc.property(spaced, (t) => {
         // A short text with Chinese in it is one piece, set on one line: the whole of it, or, where
-        // it has opening punctuation (a line may break before it), no more than that.
+        // it may break (before opening punctuation, at a space), no more than that and no less
+        // than its widest unbreakable piece.
         if ([...t.replace(/\s/g, "")].length <= 12 && /[\u2e80-\u9fff\uff00-\uffef]/.test(t)) {
-          if (/[（《「“(]/.test(t.trim().slice(1)))
+          if (/[（《「“(]/.test(t.trim().slice(1)) || /\s/.test(t.trim())) {
             expect(longestWordEm(t)).toBeLessThanOrEqual(lineEm(t.trim()) + 1e-9);
-          else expect(longestWordEm(t)).toBeCloseTo(lineEm(t.trim()), 9);
+            expect(longestWordEm(t)).toBeGreaterThanOrEqual(longestWordEm(t, false) - 1e-9);
+          } else expect(longestWordEm(t)).toBeCloseTo(lineEm(t.trim()), 9);
           return;
         }
         // Else never more than the widest space-separated word (with a "·" after it: closing

@@ -249,6 +249,9 @@ describe("longestWordEm", () => {
     // It may break before opening punctuation, as a header's unit does: "工作量 / （人周）".
     expect(longestWordEm("工作量（人周）")).toBe(4);
     expect(longestWordEm("（目标）")).toBe(4);
+    // Or at the space before a tail without Chinese, which Word moves whole: "文化 / †".
+    expect(longestWordEm("以客户为中心的文化 †")).toBe(9);
+    expect(longestWordEm("以客户为中心的文化", false)).toBe(1);
     // Twelve characters at most, spaces aside: an action's title or a sentence still wraps
     // between characters.
     expect(longestWordEm("确立客户信息归公司所有")).toBe(11);

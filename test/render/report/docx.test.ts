@@ -467,6 +467,41 @@ describe("columnWidths", () => {
     expect(new Set(widths.slice(0, 8)).size).toBe(1);
   });
 
+  it("lets a narrow column's phrase give way before a wide column's, in two even lines", () => {
+    // The progress report's dimension table in Chinese when a dimension fell below its target:
+    // the verdict (a wide column) stays whole, the progress note (a narrow one) wraps in two
+    // lines of four characters, not seven and one ("已回落至目标以" / "下").
+    const verdict = "否：在 ±0.56 误差内";
+    const note = "已回落至目标以下";
+    const whole = (text: string) => ({ text, nowrap: true });
+    const widths = columnWidths(
+      [
+        { header: "维度", width: 3 },
+        ...["基线", "复评", "变化", "等级", "目标"].map((header) => ({ header, width: 1 })),
+        { header: "是否真实变化", width: 3 },
+        { header: "进度", width: 1 },
+        { header: "覆盖率", width: 1 },
+      ],
+      [
+        [
+          "以客户为中心的文化 †",
+          ...["3.33", "2.88", "▼ -0.45", "1 → 3", "3"].map(whole),
+          verdict,
+          note,
+          whole("100% → 100%"),
+        ],
+      ],
+    );
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
+    expect(widths[0]).toBeGreaterThanOrEqual(needs(9));
+    expect(widths[6]).toBeGreaterThanOrEqual(needs(textEm(verdict)));
+    expect(widths[7]).toBeGreaterThanOrEqual(needs(4));
+    expect(widths[7]).toBeLessThan(needs(5));
+    // Each figure keeps its line, each header its term.
+    expect(widths[1]).toBeGreaterThanOrEqual(needs(textEm("3.33")));
+    expect(widths[5]).toBeGreaterThanOrEqual(needs(2 * 1.12));
+  });
+
   it("makes a column wide enough for a whole cell kept on one line", () => {
     const columns = [
       { header: "Dimension", width: 9 },
