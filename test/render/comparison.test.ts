@@ -624,6 +624,13 @@ describe("compare --format docx: the dimension table", () => {
           twips(longestWordEm(col.label), true),
         );
       });
+      // The Chinese verdicts ("否：在 ±0.56 误差内") keep to one line: none leaves "内" alone.
+      const signal = view.columns.findIndex((col) => col.role === "signal");
+      // (In English they may wrap between words.)
+      for (const row of lang === "zh-CN" ? view.rows : [])
+        expect(widths[signal], `${lang}: ${row[signal]?.text}`).toBeGreaterThanOrEqual(
+          twips(textEm(row[signal]?.text ?? "")),
+        );
       // Scores, levels and coverage ("100% → 100%") keep to one line.
       for (const row of view.rows) {
         view.columns.forEach((col, i) => {

@@ -72,3 +72,15 @@ export function textEm(text: string): number {
   for (const ch of text) em += charEm(ch);
   return em;
 }
+
+/**
+ * Word and LibreOffice set a quarter em between Chinese and a Latin letter or digit
+ * ("2027年4月16日" takes five): text kept on one line needs it, or its last character wraps.
+ */
+const AUTOSPACE_EM = 0.25;
+const CJK_LATIN = /(?=[\u3400-\u9fff][0-9A-Za-z]|[0-9A-Za-z][\u3400-\u9fff])/g;
+
+/** The width of text kept on one line in a document, in ems: textEm and the spaces Word adds around Chinese. */
+export function lineEm(text: string): number {
+  return textEm(text) + (text.match(CJK_LATIN)?.length ?? 0) * AUTOSPACE_EM;
+}

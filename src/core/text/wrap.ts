@@ -1,4 +1,4 @@
-import { displayWidth, textEm, truncateToWidth } from "./width.js";
+import { displayWidth, lineEm, textEm, truncateToWidth } from "./width.js";
 
 // One model of where text may break, for every wrapper: `segments` splits text into the pieces a
 // line never breaks inside, `fillLines` fills lines with them greedily in a width given by a
@@ -15,6 +15,12 @@ export interface Run<S> {
 export interface Measure {
   width: (text: string) => number;
   hyphens: boolean;
+  /**
+   * For a column's width (widestSegment): the width of a short text with Chinese in it set on one
+   * line (see WHOLE_PHRASE), which the column should hold whole. Without it, such text counts as
+   * the characters a line may break between.
+   */
+  phrase?: (text: string) => number;
 }
 
 /**
@@ -27,13 +33,26 @@ export const COLUMNS: Measure = { width: displayWidth, hyphens: false };
  * Ems of a document's sans face (textEm): what Word, LibreOffice and PowerPoint break a table cell
  * by, and they break after a hyphen too.
  */
-export const EMS: Measure = { width: textEm, hyphens: true };
+export const EMS: Measure = { width: textEm, hyphens: true, phrase: lineEm };
 
 /**
  * A hyphenated word of at most this many characters is kept whole ("follow-up", "e-mail"): Word
  * and LibreOffice may break after its hyphen, but a column sized to its halves wraps it there.
  */
 const WHOLE_HYPHENATED = 10;
+
+/**
+ * A text of at most this many characters (spaces aside) with Chinese in it, a cell's whole text (a
+ * term, an owner, a header, a verdict: "每次阶段评审", "CRM 项目办公室", "否：在 ±0.56 误差内"), is
+ * one piece for a document column's width (see Measure.phrase), but for a break before opening
+ * punctuation ("工作量 / （人周）", as in the header of a unit) or before a tail without Chinese
+ * ("以客户为中心的文化 / †"). Word and LibreOffice break Chinese
+ * between any two characters, so a column sized to one character split such a term ("每次阶段 /
+ * 评审") or left its last character alone on a line ("误差 / 内"); the PDF's tables keep short
+ * values whole too (twelve characters). Longer text (an action's title, a sentence) still wraps
+ * between characters, and keeps the wide columns it is shown in from being crowded out.
+ */
+const WHOLE_PHRASE = 12;
 
 // Kinsoku: punctuation that must not start a line (it stays with the character before it):
 // ，。、；：？！）》」』】〕〉”’…·% and their ASCII counterparts.
@@ -42,7 +61,8 @@ const NO_LINE_START =
 
 // Opening punctuation that must not end a line (it stays with the character after it):
 // （《「『【〔〈“‘ and their ASCII counterparts.
-const NO_LINE_END = /[\uFF08\u300A\u300C\u300E\u3010\u3014\u3008\u201C\u2018([{]$/u;
+const OPENING = "\\uFF08\\u300A\\u300C\\u300E\\u3010\\u3014\\u3008\\u201C\\u2018([{";
+const NO_LINE_END = new RegExp(`[${OPENING}]$`, "u");
 
 // Ideographs, CJK punctuation and full-width forms (with the CJK compatibility forms and the
 // supplementary ideograph planes): text that may break between any two characters.
@@ -87,8 +107,26 @@ function glue(out: string[], t: string): void {
   else out.push(t);
 }
 
-/** The widest unbreakable piece of text (see segments). */
+const HAS_CJK = new RegExp(`[${CJK}]`, "u");
+// Where a short phrase may still break: before opening punctuation ("工作量 / （人周）"), and at the
+// space before a tail without Chinese, which Word moves whole ("以客户为中心的文化 / †").
+const PHRASE_BREAK = new RegExp(`(?<=\\S)(?=[${OPENING}])|\\s+(?=[^\\s${CJK}][^${CJK}]*$)`, "u");
+
+/**
+ * The widest unbreakable piece of text (see segments); a short text with Chinese in it, with
+ * `measure.phrase`, whole but where PHRASE_BREAK lets it break (see WHOLE_PHRASE).
+ */
 function widestSegment(text: string, measure: Measure): number {
+  const trimmed = text.trim();
+  if (
+    measure.phrase &&
+    [...trimmed.replace(/\s/g, "")].length <= WHOLE_PHRASE &&
+    !trimmed.includes("\n") &&
+    HAS_CJK.test(trimmed)
+  ) {
+    const { phrase } = measure;
+    return Math.max(...trimmed.split(PHRASE_BREAK).map((p) => phrase(p.trim())));
+  }
   let widest = 0;
   for (const s of segments(text, measure.hyphens))
     if (!SPACE.test(s)) widest = Math.max(widest, measure.width(s));
@@ -272,10 +310,12 @@ export function wrapToWidth(text: string, max: number, lines = Number.POSITIVE_I
 /**
  * The widest piece of text a line break should not split, in ems of a sans-serif face (see
  * segments with hyphens): what a table column needs so that its text wraps between words and
- * never inside one ("programm / e", "follow- / up").
+ * never inside one ("programm / e", "follow- / up"). A short text with Chinese in it is one piece
+ * (see WHOLE_PHRASE): "每次阶段评审" is six ems, not one; without `phrases`, the widest of its
+ * characters.
  */
-export function longestWordEm(text: string): number {
-  return widestSegment(text, EMS);
+export function longestWordEm(text: string, phrases = true): number {
+  return widestSegment(text, phrases ? EMS : { ...EMS, phrase: undefined });
 }
 
 /**

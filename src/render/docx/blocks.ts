@@ -14,7 +14,7 @@ import {
   WidthType,
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
-import { BOLD_EM as BOLD, textEm } from "../../core/text/width.js";
+import { BOLD_EM as BOLD, lineEm } from "../../core/text/width.js";
 import { linesAtEm, longestWordEm } from "../../core/text/wrap.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
@@ -310,46 +310,23 @@ const TABLE_EM = 170;
 /** A cell's left and right margins (80 each, styles.ts) and some slack. */
 const CELL_PADDING = 200;
 /**
- * Word and LibreOffice set a quarter em between Chinese and a Latin letter or digit
- * ("2027年4月16日" takes five): a cell kept on one line needs it, or its last character wraps.
- */
-const AUTOSPACE_EM = 0.25;
-const CJK_LATIN = /(?=[\u3400-\u9fff][0-9A-Za-z]|[0-9A-Za-z][\u3400-\u9fff])/g;
-
-/** The width of text kept on one line, in ems, with the spaces Word adds around Chinese. */
-function oneLineEm(text: string): number {
-  return textEm(text) + (text.match(CJK_LATIN)?.length ?? 0) * AUTOSPACE_EM;
-}
-
-/**
  * Column widths in twentieths of a point: shares of the text width by each column's relative
  * width, but never narrower than the longest word of its header in bold or of any of its cells
  * (`rows`), measured as the widest common substitute face sets them (longestWordEm), so that text
  * wraps between words (and after a hyphen, and between Chinese characters), never inside one
- * ("Technol-ogy", "programm-e") in Word, LibreOffice or WPS. A header's whole width would let
- * long headers such as "Effort (person-weeks)" squeeze the text column of a wide table to a
- * letter a line.
+ * ("Technol-ogy", "programm-e") in Word, LibreOffice or WPS; a short Chinese term or phrase
+ * stays whole ("每次阶段评审", not "每次阶段 / 评审"; "目标", not "目 / 标"), as in the PDF. A
+ * header's whole width would let long headers such as "Effort (person-weeks)" squeeze the text
+ * column of a wide table to a letter a line.
  */
 export function columnWidths(
   columns: readonly Column[],
   rows: readonly (readonly Cell[])[] = [],
 ): number[] {
-  const least = columns.map((c, i) =>
-    // A freak word (a long identifier) may break rather than crush the other columns.
-    Math.ceil(
-      Math.min(
-        CONTENT_TWIPS * 0.3,
-        Math.max(
-          longestWordEm(c.header) * TABLE_EM * BOLD,
-          ...rows.map((row) => {
-            const cell = row[i] ?? "";
-            if (typeof cell === "string") return longestWordEm(cell) * TABLE_EM;
-            const em = cell.nowrap ? oneLineEm(measured(cell)) : longestWordEm(measured(cell));
-            return em * TABLE_EM * (cell.bold || cell.flag ? BOLD : 1);
-          }),
-        ) + CELL_PADDING,
-      ),
-    ),
+  const least = phrasesGiveWay(
+    leastWidths(columns, rows, true),
+    leastWidths(columns, rows, false),
+    columns.map((c) => c.width),
   );
   // A table whose words cannot all fit shares the shortfall out evenly, crushing no column.
   const total = least.reduce((a, b) => a + b, 0);
@@ -365,6 +342,78 @@ export function columnWidths(
     if (narrow < 0 || fixed.size === columns.length - 1) return widths;
     fixed.add(narrow);
   }
+}
+
+/**
+ * A cell's Chinese phrase kept whole is a wish; a word, a figure on one line or a header's term a
+ * need. Where the wishes (`wish`) do not all fit the page, the columns the table gives least room
+ * (`weights`, the columns' relative widths) give way first, the widest phrase first among them: a
+ * verdict or a name in a wide column stays whole while a narrow column's note wraps. A phrase that
+ * gives way wraps to two even lines rather than leave its last character alone on a line ("误差 /
+ * 内"). Where not even the needs fit, they alone count.
+ */
+function phrasesGiveWay(
+  wish: readonly number[],
+  need: readonly number[],
+  weights: readonly number[],
+): number[] {
+  const sum = (ws: readonly number[]) => ws.reduce((a, b) => a + b, 0);
+  // Half a phrase's characters (rounded up) a line.
+  const half = (w: number) =>
+    Math.ceil((w - CELL_PADDING) / TABLE_EM / 2 - 1e-9) * TABLE_EM + CELL_PADDING;
+  let widths = [...wish];
+  if (sum(widths) <= CONTENT_TWIPS) return widths;
+  for (const weight of [...new Set(weights)].sort((a, b) => a - b)) {
+    const at = widths;
+    const fitted = (cap: number) =>
+      at.map((w, i) => (weights[i] === weight ? Math.max(need[i] ?? 0, Math.min(w, cap)) : w));
+    if (sum(fitted(0)) > CONTENT_TWIPS) {
+      widths = fitted(0);
+      continue;
+    }
+    let lo = 0;
+    let hi = Math.max(...wish);
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (sum(fitted(mid)) <= CONTENT_TWIPS) lo = mid;
+      else hi = mid - 1;
+    }
+    return fitted(lo).map((w, i) =>
+      w < (at[i] ?? 0) ? Math.max(need[i] ?? 0, Math.min(w, half(at[i] ?? 0))) : w,
+    );
+  }
+  return widths;
+}
+
+/**
+ * Each column's least width (see columnWidths): its header's longest word or short Chinese term
+ * in bold (see longestWordEm), each cell's, its short Chinese phrase whole or not (`phrases`), and
+ * a cell kept on one line whole.
+ */
+function leastWidths(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  phrases: boolean,
+): number[] {
+  return columns.map((c, i) =>
+    // A freak word (a long identifier) may break rather than crush the other columns.
+    Math.ceil(
+      Math.min(
+        CONTENT_TWIPS * 0.3,
+        Math.max(
+          longestWordEm(c.header) * TABLE_EM * BOLD,
+          ...rows.map((row) => {
+            const cell = row[i] ?? "";
+            if (typeof cell === "string") return longestWordEm(cell, phrases) * TABLE_EM;
+            const em = cell.nowrap
+              ? lineEm(measured(cell))
+              : longestWordEm(measured(cell), phrases);
+            return em * TABLE_EM * (cell.bold || cell.flag ? BOLD : 1);
+          }),
+        ) + CELL_PADDING,
+      ),
+    ),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { displayWidth, textEm } from "../../../src/core/text/width.js";
+import { displayWidth, lineEm, textEm } from "../../../src/core/text/width.js";
 import {
   EMS,
   fillLines,
@@ -207,8 +207,19 @@ describe("linesAtEm and longestWordEm (document ems)", () => {
     );
     fc.assert(
       fc.property(spaced, (t) => {
-        // Never more than the widest space-separated word (with a "·" after it: closing punctuation
-        // stays with the word before it across a space), never less than a Chinese character.
+        // A short text with Chinese in it is one piece, set on one line: the whole of it, or, where
+        // it may break (before opening punctuation, at a space), no more than that and no less
+        // than its widest unbreakable piece.
+        if ([...t.replace(/\s/g, "")].length <= 12 && /[\u2e80-\u9fff\uff00-\uffef]/.test(t)) {
+          if (/[（《「“(]/.test(t.trim().slice(1)) || /\s/.test(t.trim())) {
+            expect(longestWordEm(t)).toBeLessThanOrEqual(lineEm(t.trim()) + 1e-9);
+            expect(longestWordEm(t)).toBeGreaterThanOrEqual(longestWordEm(t, false) - 1e-9);
+          } else expect(longestWordEm(t)).toBeCloseTo(lineEm(t.trim()), 9);
+          return;
+        }
+        // Else never more than the widest space-separated word (with a "·" after it: closing
+        // punctuation stays with the word before it across a space), never less than a Chinese
+        // character.
         const words = t.split(/ (?!·)/).filter((w) => w !== "");
         expect(longestWordEm(t)).toBeLessThanOrEqual(Math.max(0, ...words.map(textEm)) + 1e-9);
         if (/[一-龥]/.test(t)) expect(longestWordEm(t)).toBeGreaterThanOrEqual(1);

@@ -230,8 +230,36 @@ describe("longestWordEm", () => {
   it("lets a line break after the hyphen of a long word and between Chinese characters", () => {
     expect(longestWordEm("person-weeks")).toBeCloseTo(longestWordEm("person-"), 5);
     expect(longestWordEm("data-governance")).toBeCloseTo(longestWordEm("governance"), 5);
-    expect(longestWordEm("高层管理者")).toBe(1);
+    // A sentence: its widest piece is "（2027", an opening bracket staying with what follows it.
+    expect(longestWordEm("与基线一并商定；在“僵化”阶段结束前（2027年2月16日）达成")).toBeCloseTo(
+      textEm("（2027"),
+      5,
+    );
     expect(longestWordEm("")).toBe(0);
+  });
+
+  it("keeps a short text with Chinese in it whole, as Word would otherwise split it anywhere", () => {
+    // A column one character wide broke these "每次阶段 / 评审", "CRM 项目办 / 公室" and "误差 / 内".
+    expect(longestWordEm("每次阶段评审")).toBe(6);
+    expect(longestWordEm(" 高层管理者 ")).toBe(5);
+    expect(longestWordEm("CRM 项目办公室")).toBeCloseTo(textEm("CRM 项目办公室"), 5);
+    // With the quarter em Word sets between a digit and a Chinese character.
+    expect(longestWordEm("第20周")).toBeCloseTo(textEm("第20周") + 0.5, 5);
+    expect(longestWordEm("否：在 ±0.56 误差内")).toBeCloseTo(textEm("否：在 ±0.56 误差内"), 5);
+    // It may break before opening punctuation, as a header's unit does: "工作量 / （人周）".
+    expect(longestWordEm("工作量（人周）")).toBe(4);
+    expect(longestWordEm("（目标）")).toBe(4);
+    // Or at the space before a tail without Chinese, which Word moves whole: "文化 / †".
+    expect(longestWordEm("以客户为中心的文化 †")).toBe(9);
+    expect(longestWordEm("以客户为中心的文化", false)).toBe(1);
+    // Twelve characters at most, spaces aside: an action's title or a sentence still wraps
+    // between characters.
+    expect(longestWordEm("确立客户信息归公司所有")).toBe(11);
+    expect(longestWordEm("依据实测能力校准高层期望值")).toBe(1);
+    expect(longestWordEm("检验“组建专业的 CRM 团队”是否见效")).toBeCloseTo(textEm("CRM"), 5);
+    // Terminal columns and the lines themselves keep breaking between any two characters.
+    expect(longestToken("每次阶段评审")).toBe(2);
+    expect(linesAtEm("每次阶段评审", 4)).toBe(2);
   });
 
   it("keeps a hyphenated word of up to 10 characters whole", () => {

@@ -424,6 +424,84 @@ describe("columnWidths", () => {
     expect(wide.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
   });
 
+  it("keeps a short Chinese term or verdict whole, not a character a line", () => {
+    // The roadmap's KPI table: a column sized to one character broke "每次阶段 / 评审" and
+    // "CRM 项目办 / 公室" in Word; the progress report's verdict left "内" alone on a line.
+    const widths = columnWidths(
+      [
+        { header: "指标", width: 5 },
+        { header: "频率", width: 0.1 },
+        { header: "负责人", width: 0.1 },
+        { header: "是否真实变化", width: 0.1 },
+      ],
+      [
+        [
+          "由总经理亲自主持的指导委员会会议比例（目标 100%）",
+          "每次阶段评审",
+          "CRM 项目办公室",
+          "否：在 ±0.56 误差内",
+        ],
+      ],
+    );
+    expect(widths[1]).toBeGreaterThanOrEqual(needs(6));
+    expect(widths[2]).toBeGreaterThanOrEqual(needs(textEm("CRM 项目办公室")));
+    expect(widths[3]).toBeGreaterThanOrEqual(needs(textEm("否：在 ±0.56 误差内")));
+    // A sentence still wraps between characters and leaves the first column its share.
+    expect(widths[0]).toBeGreaterThan(9638 / 2);
+  });
+
+  it("lets the widest Chinese phrases wrap first when not all fit, never a figure or a short header", () => {
+    const phrase = "以客户为中心的文化与组织"; // 12 characters
+    const widths = columnWidths(
+      [
+        ...Array.from({ length: 8 }, () => ({ header: "维度", width: 1 })),
+        { header: "覆盖率", width: 1 },
+      ],
+      [[...Array.from({ length: 8 }, () => phrase), { text: "100% → 100%", nowrap: true }]],
+    );
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
+    // The figure keeps its line and the three-character header its width, squeezed pro rata before.
+    expect(widths[8]).toBeGreaterThanOrEqual(needs(textEm("100% → 100%")));
+    expect(widths[8]).toBeGreaterThanOrEqual(needs(3 * 1.12));
+    // The phrases share what is left alike.
+    expect(new Set(widths.slice(0, 8)).size).toBe(1);
+  });
+
+  it("lets a narrow column's phrase give way before a wide column's, in two even lines", () => {
+    // The progress report's dimension table in Chinese when a dimension fell below its target:
+    // the verdict (a wide column) stays whole, the progress note (a narrow one) wraps in two
+    // lines of four characters, not seven and one ("已回落至目标以" / "下").
+    const verdict = "否：在 ±0.56 误差内";
+    const note = "已回落至目标以下";
+    const whole = (text: string) => ({ text, nowrap: true });
+    const widths = columnWidths(
+      [
+        { header: "维度", width: 3 },
+        ...["基线", "复评", "变化", "等级", "目标"].map((header) => ({ header, width: 1 })),
+        { header: "是否真实变化", width: 3 },
+        { header: "进度", width: 1 },
+        { header: "覆盖率", width: 1 },
+      ],
+      [
+        [
+          "以客户为中心的文化 †",
+          ...["3.33", "2.88", "▼ -0.45", "1 → 3", "3"].map(whole),
+          verdict,
+          note,
+          whole("100% → 100%"),
+        ],
+      ],
+    );
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
+    expect(widths[0]).toBeGreaterThanOrEqual(needs(9));
+    expect(widths[6]).toBeGreaterThanOrEqual(needs(textEm(verdict)));
+    expect(widths[7]).toBeGreaterThanOrEqual(needs(4));
+    expect(widths[7]).toBeLessThan(needs(5));
+    // Each figure keeps its line, each header its term.
+    expect(widths[1]).toBeGreaterThanOrEqual(needs(textEm("3.33")));
+    expect(widths[5]).toBeGreaterThanOrEqual(needs(2 * 1.12));
+  });
+
   it("makes a column wide enough for a whole cell kept on one line", () => {
     const columns = [
       { header: "Dimension", width: 9 },
