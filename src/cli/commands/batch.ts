@@ -12,7 +12,7 @@ export function register(program: Command): void {
   program
     .command("batch")
     .description(
-      "score a survey export row by row: aggregate results with statistics, per-respondent CSV, rejects",
+      "score survey exports row by row: aggregate results with statistics, per-respondent CSV, rejects",
     )
     .argument(
       "<exports...>",
@@ -30,7 +30,7 @@ export function register(program: Command): void {
     .option("--respondents <file>", "write each respondent's scores as CSV")
     .option(
       "--rejects <file>",
-      "write every rejected row, whole, as CSV (correct it and run batch on it with the same mapping)",
+      "write every rejected row, whole, as CSV (correct it and score it with the export in one run: each corrected row replaces the row it came from)",
     )
     .addOption(
       new Option("--encoding <encoding>", "text encoding of a CSV export")
