@@ -419,11 +419,12 @@ export class Writer {
     if (opts.toc) this.mark(2, title);
   }
 
-  /** A level-3 heading (small, ink-coloured) kept with what follows. */
+  /** A level-3 heading (small, ink-coloured) kept with `keep` points of what follows. */
   minorHeading(title: string, keep = 40): void {
     const style: TextStyle = { size: SIZE.h3, style: "bold", color: COLOR.ink };
     const h = this.measure(title, this.width, style);
-    this.ensure(h + 4 + keep);
+    // The space above it counts too: without it, "keep" points were 3 short.
+    this.ensure(3 + h + 4 + keep);
     if (this.doc.y > this.top + 1) this.doc.y += 3;
     const y = this.doc.y;
     this.draw(title, this.left, y, this.width, style);
