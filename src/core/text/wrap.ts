@@ -21,6 +21,11 @@ export interface Measure {
    * the characters a line may break between.
    */
   phrase?: (text: string) => number;
+  /**
+   * For text set by us (the PDF), not by a word processor: fillLines leaves no Chinese character
+   * alone on a paragraph's last line ("误差 / 内"); the line before gives it its last piece.
+   */
+  noLoneChar?: boolean;
 }
 
 /**
@@ -44,20 +49,21 @@ const WHOLE_HYPHENATED = 10;
 /**
  * A text of at most this many characters (spaces aside) with Chinese in it, a cell's whole text (a
  * term, an owner, a header, a verdict: "每次阶段评审", "CRM 项目办公室", "否：在 ±0.56 误差内"), is
- * one piece for a document column's width (see Measure.phrase), but for a break before opening
- * punctuation ("工作量 / （人周）", as in the header of a unit) or before a tail without Chinese
- * ("以客户为中心的文化 / †"). Word and LibreOffice break Chinese
- * between any two characters, so a column sized to one character split such a term ("每次阶段 /
- * 评审") or left its last character alone on a line ("误差 / 内"); the PDF's tables keep short
- * values whole too (twelve characters). Longer text (an action's title, a sentence) still wraps
+ * one piece for a column's width (see Measure.phrase), but for a break before opening punctuation
+ * ("工作量 / （人周）", as in the header of a unit) or before a tail without Chinese
+ * ("以客户为中心的文化 / †"). Word, LibreOffice and the PDF break Chinese between any two
+ * characters, so a column sized to one character split such a term ("每次阶段 / 评审") or left its
+ * last character alone on a line ("误差 / 内"). Word and the PDF size their columns by this one
+ * rule (longestWordEm, longestToken). Longer text (an action's title, a sentence) still wraps
  * between characters, and keeps the wide columns it is shown in from being crowded out.
  */
 const WHOLE_PHRASE = 12;
 
 // Kinsoku: punctuation that must not start a line (it stays with the character before it):
 // ，。、；：？！）》」』】〕〉”’…·% and their ASCII counterparts.
-const NO_LINE_START =
-  /^[\uFF0C\u3002\u3001\uFF1B\uFF1A\uFF1F\uFF01\uFF09\u300B\u300D\u300F\u3011\u3015\u3009\u201D\u2019\u2026\u00B7%,.;:?!)\]}]/u;
+const CLOSING =
+  "\\uFF0C\\u3002\\u3001\\uFF1B\\uFF1A\\uFF1F\\uFF01\\uFF09\\u300B\\u300D\\u300F\\u3011\\u3015\\u3009\\u201D\\u2019\\u2026\\u00B7%,.;:?!)\\]}";
+const NO_LINE_START = new RegExp(`^[${CLOSING}]`, "u");
 
 // Opening punctuation that must not end a line (it stays with the character after it):
 // （《「『【〔〈“‘ and their ASCII counterparts.
@@ -109,24 +115,37 @@ function glue(out: string[], t: string): void {
 
 const HAS_CJK = new RegExp(`[${CJK}]`, "u");
 // Where a short phrase may still break: before opening punctuation ("工作量 / （人周）"), and at the
-// space before a tail without Chinese, which Word moves whole ("以客户为中心的文化 / †").
-const PHRASE_BREAK = new RegExp(`(?<=\\S)(?=[${OPENING}])|\\s+(?=[^\\s${CJK}][^${CJK}]*$)`, "u");
+// space before a tail without Chinese, which Word moves whole ("以客户为中心的文化 / †"), but for
+// closing punctuation, which stays with the word before it ("一 ·", see segments).
+const PHRASE_BREAK = new RegExp(
+  `(?<=\\S)(?=[${OPENING}])|\\s+(?=[^\\s${CJK}${CLOSING}][^${CJK}]*$)`,
+  "u",
+);
+
+/**
+ * The pieces of a short text with Chinese in it (see WHOLE_PHRASE) that a column holds whole: the
+ * text, trimmed, split where PHRASE_BREAK lets it break; none for any other text. Text we set
+ * ourselves (the PDF) passes them to fillLines as `whole`, so that such a text breaks only there
+ * ("工作量 / （人周）", never "工作量（人 / 周）" in a column between the two wide).
+ */
+export function phrasePieces(text: string): string[] {
+  const trimmed = text.trim();
+  if (
+    [...trimmed.replace(/\s/g, "")].length > WHOLE_PHRASE ||
+    trimmed.includes("\n") ||
+    !HAS_CJK.test(trimmed)
+  )
+    return [];
+  return trimmed.split(PHRASE_BREAK).map((p) => p.trim());
+}
 
 /**
  * The widest unbreakable piece of text (see segments); a short text with Chinese in it, with
- * `measure.phrase`, whole but where PHRASE_BREAK lets it break (see WHOLE_PHRASE).
+ * `measure.phrase`, whole but where PHRASE_BREAK lets it break (see phrasePieces).
  */
 function widestSegment(text: string, measure: Measure): number {
-  const trimmed = text.trim();
-  if (
-    measure.phrase &&
-    [...trimmed.replace(/\s/g, "")].length <= WHOLE_PHRASE &&
-    !trimmed.includes("\n") &&
-    HAS_CJK.test(trimmed)
-  ) {
-    const { phrase } = measure;
-    return Math.max(...trimmed.split(PHRASE_BREAK).map((p) => phrase(p.trim())));
-  }
+  const pieces = measure.phrase ? phrasePieces(text) : [];
+  if (measure.phrase && pieces.length > 0) return Math.max(...pieces.map(measure.phrase));
   let widest = 0;
   for (const s of segments(text, measure.hyphens))
     if (!SPACE.test(s)) widest = Math.max(widest, measure.width(s));
@@ -236,7 +255,42 @@ export function fillLines(
     used += measure.width(text.slice(cut, at) + spaces);
   });
   breakLine();
-  return lines;
+  return measure.noLoneChar ? noLoneChar(text, measure, lines, restWidth, whole) : lines;
+}
+
+// One ideograph (with the punctuation kept with it) and nothing else.
+const LONE_CHAR = new RegExp(`^[^\\s\\p{L}\\p{N}]*[${CJK}][^\\s\\p{L}\\p{N}]*$`, "u");
+
+/**
+ * The lines, where the last line of a paragraph is one Chinese character alone (see LONE_CHAR),
+ * with the last piece of the line before (see keptSegments) moved down to it: when that line is
+ * of the same paragraph, keeps another piece, and the last line still fits `width`.
+ */
+function noLoneChar(
+  text: string,
+  measure: Measure,
+  lines: Span[],
+  width: number,
+  whole: readonly string[],
+): Span[] {
+  const out = [...lines];
+  const ends = (i: number) =>
+    text.slice(out[i]?.[1], out[i + 1]?.[0] ?? text.length).includes("\n");
+  for (let i = 1; i < out.length; i++) {
+    const before = out[i - 1];
+    const last = out[i];
+    if (!before || !last || !LONE_CHAR.test(text.slice(...last))) continue;
+    if (ends(i - 1) || !(i === out.length - 1 || ends(i))) continue;
+    const pieces = keptSegments(text.slice(...before), measure.hyphens, whole);
+    const piece = pieces.at(-1) ?? "";
+    const from = before[1] - piece.length;
+    if (pieces.length < 2 || measure.width(text.slice(from, last[1])) > Math.max(1, width))
+      continue;
+    let end = from;
+    while (end > before[0] && SPACE.test(text[end - 1] ?? "")) end--;
+    out.splice(i - 1, 2, [before[0], end], [from, last[1]]);
+  }
+  return out;
 }
 
 /** The runs covering `text[start, end)` of the runs' joined text, touching runs of a style merged. */
@@ -288,9 +342,14 @@ export function wrapLines(
   );
 }
 
-/** The widest piece of text {@link wrapRuns} never breaks, in terminal columns (see segments). */
-export function longestToken(text: string): number {
-  return widestSegment(text, COLUMNS);
+/**
+ * The widest piece of text a line filled by `measure` never breaks (see segments), in its units:
+ * by default terminal columns, as {@link wrapRuns} breaks; with a `measure.phrase` (a document's
+ * face, see longestWordEm; the PDF's fonts), a short text with Chinese in it whole (see
+ * WHOLE_PHRASE). What a column needs so that its text wraps between words, never inside one.
+ */
+export function longestToken(text: string, measure: Measure = COLUMNS): number {
+  return widestSegment(text, measure);
 }
 
 /**
@@ -315,7 +374,7 @@ export function wrapToWidth(text: string, max: number, lines = Number.POSITIVE_I
  * characters.
  */
 export function longestWordEm(text: string, phrases = true): number {
-  return widestSegment(text, phrases ? EMS : { ...EMS, phrase: undefined });
+  return longestToken(text, phrases ? EMS : { ...EMS, phrase: undefined });
 }
 
 /**

@@ -124,8 +124,12 @@ function drawPhase(
     );
   }
   if (phase.owners.length > 0) {
-    // Room for two lines of the paragraph, which never starts with one line alone.
-    w.minorHeading(phase.effort ? L.effort : L.owners, 30);
+    // Room for two lines of the paragraph, which never starts with one line alone (taller in
+    // the Chinese face than 30 points).
+    w.minorHeading(
+      phase.effort ? L.effort : L.owners,
+      2 * w.lineHeight({ size: SIZE.body, lineGap: w.bodyGap }),
+    );
     w.paragraph(
       phase.effort?.text ??
         phase.owners

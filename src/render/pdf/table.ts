@@ -1,3 +1,4 @@
+import { longestToken } from "../../core/text/wrap.js";
 import { COLOR, SIZE } from "./theme.js";
 import type { TextStyle, Writer } from "./writer.js";
 
@@ -265,8 +266,10 @@ function lastRowsKept(heights: readonly number[], keepWithNext: number, pageRoom
   return kept + keepWithNext <= pageRoom ? from : -1;
 }
 
-// Column widths follow the relative widths, but never cut a header word or a short value (a
-// number, a level, a chip) in two: narrow columns take what they need from the wide text columns.
+// Column widths follow the relative widths, but never cut a header word, a cell's word or a short
+// value (a number, a level, a chip, a short Chinese term or verdict) in two: narrow columns take
+// what they need from the wide text columns. What may not be cut is the core text model's
+// (longestToken, in the PDF's fonts), as in the Word tables.
 function columnWidths(
   w: Writer,
   columns: readonly Column[],
@@ -276,25 +279,21 @@ function columnWidths(
 ): number[] {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const base = columns.map((c) => (c.width / total) * w.width);
-  const tokens = (text: string): string[] =>
-    text.length <= 12 && !/\s/.test(text) ? [text] : text.split(/\s+/).filter((t) => !isCjkText(t));
+  const least = (text: string, style: TextStyle): number =>
+    longestToken(w.clean(text), w.textMeasure(style));
   const mins = columns.map((c, i) => {
-    let min = 0;
-    for (const t of tokens(c.header)) min = Math.max(min, w.widthOf(t, headStyle));
+    let min = least(c.header, headStyle);
     for (const row of rows) {
       const cell = row[i];
       if (cell === undefined) continue;
       const spec = typeof cell === "string" ? { text: cell } : cell;
       const nowrap = "nowrap" in spec && spec.nowrap === true;
-      if (spec.text.length > 24 && !nowrap) continue;
       const style: TextStyle = {
         size,
         style: spec.bold || ("chip" in spec && spec.chip) ? "bold" : "regular",
       };
       const extra = "chip" in spec && spec.chip ? 8 : 0;
-      for (const t of nowrap ? [spec.text] : tokens(spec.text)) {
-        min = Math.max(min, w.widthOf(t, style) + extra);
-      }
+      min = Math.max(min, (nowrap ? w.widthOf(spec.text, style) : least(spec.text, style)) + extra);
       if ("flag" in spec && spec.flag) {
         min = Math.max(min, w.widthOf(spec.text, style) + flagWidth(w, spec.flag, style));
       }
@@ -314,10 +313,6 @@ function columnWidths(
     excess = 0;
   }
   return widths;
-}
-
-function isCjkText(text: string): boolean {
-  return /[\u2e80-\u9fff\uff00-\uffef]/.test(text) && text.length > 6;
 }
 
 function drawRow(

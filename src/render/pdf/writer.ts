@@ -1,6 +1,6 @@
 import type { BrandLogo, BrandView } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
-import { fillLines } from "../../core/text/wrap.js";
+import { fillLines, type Measure, phrasePieces } from "../../core/text/wrap.js";
 import type { EmbeddedReportFont, ReportFont } from "../../io/fonts.js";
 import { type Punctuation, punctuationFor } from "./text.js";
 import { COLOR, PAGE, type Palette, SIZE } from "./theme.js";
@@ -153,29 +153,44 @@ export class Writer {
     const key = `${width}\u0000${style.size}\u0000${style.style === "bold" ? "b" : ""}\u0000${text}`;
     let lines = this.wrapped.get(key);
     if (!lines) {
-      this.use(style, false);
-      const fontKey = style.style === "bold" ? this.bold : this.regular;
       const clean = this.clean(text);
-      const measure = {
-        width: (s: string) => this.pieceWidth(fontKey, s, style.size),
-        hyphens: true,
-      };
-      lines = fillLines(clean, measure, width).map(([start, end]) => clean.slice(start, end));
+      const measure = this.textMeasure(style);
+      // A piece wider than the line breaks as other text does ("CRM / 项目办公室").
+      const whole = phrasePieces(clean).filter((p) => (measure.phrase?.(p) ?? 0) <= width);
+      const spans = fillLines(clean, measure, width, width, whole);
+      lines = spans.map(([start, end]) => clean.slice(start, end));
       this.wrapped.set(key, lines);
     }
     return lines;
   }
 
-  // Width of a piece of text in the selected font at size 1 (widths scale with the size); pieces
-  // recur across the document (words, single ideographs).
-  private pieceWidth(fontKey: string, piece: string, size: number): number {
-    const key = `${fontKey}\u0000${piece}`;
+  /**
+   * How wide (clean) text is set in a style, for the core text model: what `lines` fills lines
+   * by (a short Chinese value broken only where its column may break it, see phrasePieces; no
+   * Chinese character alone on a paragraph's last line), and what a table's column needs to keep
+   * its words and short Chinese values whole (longestToken). A phrase is measured on one line as
+   * set, kerning and all.
+   */
+  textMeasure(style: TextStyle): Measure {
+    return {
+      width: (s: string) => this.pieceWidth(style, s),
+      hyphens: true,
+      phrase: (s: string) => this.widthOf(s, style),
+      noLoneChar: true,
+    };
+  }
+
+  // Width of a piece of text in a style's font (widths scale with the size, so they are kept at
+  // size 1); pieces recur across the document (words, single ideographs).
+  private pieceWidth(style: TextStyle, piece: string): number {
+    const key = `${style.style === "bold" ? this.bold : this.regular}\u0000${piece}`;
     let unit = this.widths.get(key);
     if (unit === undefined) {
-      unit = this.doc.widthOfString(piece) / size;
+      this.use(style, false);
+      unit = this.doc.widthOfString(piece) / style.size;
       this.widths.set(key, unit);
     }
-    return unit * size;
+    return unit * style.size;
   }
 
   /** Height of `text` wrapped to `width`. */
@@ -404,11 +419,12 @@ export class Writer {
     if (opts.toc) this.mark(2, title);
   }
 
-  /** A level-3 heading (small, ink-coloured) kept with what follows. */
+  /** A level-3 heading (small, ink-coloured) kept with `keep` points of what follows. */
   minorHeading(title: string, keep = 40): void {
     const style: TextStyle = { size: SIZE.h3, style: "bold", color: COLOR.ink };
     const h = this.measure(title, this.width, style);
-    this.ensure(h + 4 + keep);
+    // The space above it counts too: without it, "keep" points were 3 short.
+    this.ensure(3 + h + 4 + keep);
     if (this.doc.y > this.top + 1) this.doc.y += 3;
     const y = this.doc.y;
     this.draw(title, this.left, y, this.width, style);

@@ -9,6 +9,8 @@ import {
   linesAtEm,
   longestToken,
   longestWordEm,
+  type Measure,
+  phrasePieces,
   segments,
   wrapLines,
   wrapRuns,
@@ -123,6 +125,47 @@ describe("longestToken", () => {
     expect(longestToken("以客户为中心的文化")).toBe(2);
     expect(longestToken("低于（2 分）")).toBe(4);
     expect(longestToken("")).toBe(0);
+  });
+
+  it("measures by any measure, a short Chinese value whole by its phrase width", () => {
+    // As the PDF's tables measure a cell in their font: one unit a character here, and a phrase
+    // set on one line half a unit narrower than its characters (kerning).
+    const units = {
+      width: (s: string) => [...s].length,
+      hyphens: true,
+      phrase: (s: string) => [...s].length - 0.5,
+    };
+    expect(longestToken("第 20 周前完成测量", units)).toBe(10.5);
+    expect(longestToken("CRM 项目办公室", units)).toBe(8.5);
+    expect(longestToken("工作量（人周）", units)).toBe(3.5);
+    expect(longestToken("以客户为中心的文化 †", units)).toBe(8.5);
+    // Longer text by its widest piece: a word, a hyphenated word's parts, a character.
+    expect(longestToken("由总经理亲自主持的指导委员会会议比例", units)).toBe(1);
+    expect(longestToken("Effort (person-weeks)", units)).toBe(8);
+    expect(longestToken("Owner responsibilities", { ...units, phrase: undefined })).toBe(16);
+  });
+});
+
+describe("phrasePieces", () => {
+  it("splits a short text with Chinese in it where its column may break it, and no other text", () => {
+    expect(phrasePieces(" 工作量（人周） ")).toEqual(["工作量", "（人周）"]);
+    expect(phrasePieces("以客户为中心的文化 †")).toEqual(["以客户为中心的文化", "†"]);
+    expect(phrasePieces("CRM 项目办公室")).toEqual(["CRM 项目办公室"]);
+    expect(phrasePieces("一 ·")).toEqual(["一 ·"]);
+    expect(phrasePieces("由总经理亲自主持的指导委员会会议")).toEqual([]);
+    expect(phrasePieces("Level 3")).toEqual([]);
+  });
+
+  it("keeps such a text whole in a line filled with them as `whole`, breaking it only there", () => {
+    const units = { width: (s: string) => [...s].length, hyphens: true };
+    const lines = (text: string, max: number, whole: string[] = []) =>
+      fillLines(text, units, max, max, whole).map(([from, to]) => text.slice(from, to));
+    // Five characters wide: without the pieces, "工作量（人 / 周）".
+    expect(lines("工作量（人周）", 5)).toEqual(["工作量（人", "周）"]);
+    expect(lines("工作量（人周）", 5, phrasePieces("工作量（人周）"))).toEqual([
+      "工作量",
+      "（人周）",
+    ]);
   });
 });
 
@@ -251,6 +294,8 @@ describe("longestWordEm", () => {
     expect(longestWordEm("（目标）")).toBe(4);
     // Or at the space before a tail without Chinese, which Word moves whole: "文化 / †".
     expect(longestWordEm("以客户为中心的文化 †")).toBe(9);
+    // Not before closing punctuation, which stays with the word before it across a space.
+    expect(longestWordEm("一 ·")).toBeGreaterThanOrEqual(longestWordEm("一 ·", false));
     expect(longestWordEm("以客户为中心的文化", false)).toBe(1);
     // Twelve characters at most, spaces aside: an action's title or a sentence still wraps
     // between characters.
@@ -299,7 +344,7 @@ describe("linesAtEm", () => {
 describe("fillLines in a document face", () => {
   // One unit per character, ideographs and Latin letters alike.
   const units = { width: (s: string): number => [...s].length, hyphens: true };
-  const lines = (text: string, max: number, measure = units) =>
+  const lines = (text: string, max: number, measure: Measure = units) =>
     fillLines(text, measure, max).map(([from, to]) => text.slice(from, to));
 
   it.each([
@@ -311,6 +356,31 @@ describe("fillLines in a document face", () => {
     ["得分为2.11（五级量表），处于第2级。", 6, ["得分为", "2.11（五", "级量表），处", "于第2级。"]],
   ])("wraps %j at %i", (text, max, expected) => {
     expect(lines(text, max)).toEqual(expected);
+  });
+
+  it("leaves no Chinese character alone on a paragraph's last line, when asked to", () => {
+    const lone = { ...units, noLoneChar: true };
+    // A column's term or verdict: "误差 / 内" and "完整 / 率" become two fuller lines.
+    expect(lines("否：在误差内", 5)).toEqual(["否：在误差", "内"]);
+    expect(lines("否：在误差内", 5, lone)).toEqual(["否：在误", "差内"]);
+    expect(lines("活跃客户档案中必填字段的完整率", 14, lone)).toEqual([
+      "活跃客户档案中必填字段的完",
+      "整率",
+    ]);
+    // With its punctuation, at the end of each paragraph; a last line of more stays as it is.
+    expect(lines("目标是完成。\n其次是数据。", 5, lone)).toEqual([
+      "目标是",
+      "完成。",
+      "其次是",
+      "数据。",
+    ]);
+    expect(lines("目标是完成", 4, lone)).toEqual(["目标是", "完成"]);
+    expect(lines("目标是完成了", 4, lone)).toEqual(["目标是完", "成了"]);
+    // Nothing to give: a line of one piece, or one of another paragraph.
+    expect(lines("目\n标", 1, lone)).toEqual(["目", "标"]);
+    expect(lines("ABCDE目", 5, lone)).toEqual(["ABCDE", "目"]);
+    // The terminal's and Word's lines are as they were.
+    expect(lines("否：在误差内", 5, { ...units, noLoneChar: false })).toEqual(["否：在误差", "内"]);
   });
 
   it("measures a word with the space after it, as a face kerns them", () => {
