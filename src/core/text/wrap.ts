@@ -123,33 +123,87 @@ const PHRASE_BREAK = new RegExp(
 );
 
 /**
- * The pieces of a short text with Chinese in it (see WHOLE_PHRASE) that a column holds whole: the
- * text, trimmed, split where PHRASE_BREAK lets it break; none for any other text. Text we set
- * ourselves (the PDF) passes them to fillLines as `whole`, so that such a text breaks only there
- * ("工作量 / （人周）", never "工作量（人 / 周）" in a column between the two wide).
+ * A date in words, as the report's date helper writes it (i18n `dateText`): "16 March 2026",
+ * "2026年3月16日" (with or without spaces around the digits). A line never breaks inside one, in
+ * any language: "2026 年 4 月 / 8 日" and "16 March / 2026" read badly.
+ */
+const DATE = new RegExp(
+  `\\d{1,2}[ ${GLUE}]\\p{Lu}\\p{Ll}+\\.?[ ${GLUE}]\\d{4}(?!\\d)|(?<!\\d)\\d{4} ?年 ?\\d{1,2} ?月 ?\\d{1,2} ?日`,
+  "gu",
+);
+
+// A short text with Chinese in it (see WHOLE_PHRASE), trimmed.
+const isPhrase = (trimmed: string): boolean =>
+  [...trimmed.replace(/\s/g, "")].length <= WHOLE_PHRASE &&
+  !trimmed.includes("\n") &&
+  HAS_CJK.test(trimmed);
+
+/**
+ * The pieces of text that a column holds whole: of a short text with Chinese in it (see
+ * WHOLE_PHRASE), the text, trimmed, split where PHRASE_BREAK lets it break; of any other text, the
+ * dates in words in it (see DATE). Text we set ourselves (the PDF) passes them to fillLines as
+ * `whole`, so that such a text breaks only there ("工作量 / （人周）", never "工作量（人 / 周）" in
+ * a column between the two wide; never "2026年4月 / 8日"); a word processor's table is sized so
+ * that its own breaks fall there too (see wholeWidth).
  */
 export function phrasePieces(text: string): string[] {
   const trimmed = text.trim();
-  if (
-    [...trimmed.replace(/\s/g, "")].length > WHOLE_PHRASE ||
-    trimmed.includes("\n") ||
-    !HAS_CJK.test(trimmed)
-  )
-    return [];
-  return trimmed.split(PHRASE_BREAK).map((p) => p.trim());
+  if (isPhrase(trimmed)) return trimmed.split(PHRASE_BREAK).map((p) => p.trim());
+  return trimmed.match(DATE) ?? [];
 }
 
 /**
- * The widest unbreakable piece of text (see segments); a short text with Chinese in it, with
- * `measure.phrase`, whole but where PHRASE_BREAK lets it break (see phrasePieces).
+ * The widest unbreakable piece of text (see segments); with `measure.phrase`, a short text with
+ * Chinese in it whole but where PHRASE_BREAK lets it break, and a date in words whole (see
+ * phrasePieces).
  */
 function widestSegment(text: string, measure: Measure): number {
   const pieces = measure.phrase ? phrasePieces(text) : [];
-  if (measure.phrase && pieces.length > 0) return Math.max(...pieces.map(measure.phrase));
-  let widest = 0;
+  const widest = measure.phrase ? Math.max(0, ...pieces.map(measure.phrase)) : 0;
+  if (pieces.length > 0 && isPhrase(text.trim())) return widest;
+  let most = widest;
   for (const s of segments(text, measure.hyphens))
-    if (!SPACE.test(s)) widest = Math.max(widest, measure.width(s));
-  return widest;
+    if (!SPACE.test(s)) most = Math.max(most, measure.width(s));
+  return most;
+}
+
+/**
+ * The least width, at least `width`, at which lines filled without `whole` (as a word processor
+ * fills a table cell: greedily, breaking wherever segments allows) break inside none of the
+ * pieces of `whole` that fit a line: where a line would end inside one, the line is widened to
+ * hold it up to that piece's end ("工作量（人 / 周）" becomes "工作量（人周）"; "1.88（2026年4月 /
+ * 8日评估）" keeps its date). At most `max`; `width` when no width up to `max` keeps them whole.
+ */
+export function wholeWidth(
+  text: string,
+  measure: Measure,
+  width: number,
+  whole: readonly string[],
+  max = Number.POSITIVE_INFINITY,
+): number {
+  const size = measure.phrase ?? measure.width;
+  const ranges: Span[] = [];
+  for (const piece of whole) {
+    if (piece === "" || size(piece) > width) continue;
+    for (let i = text.indexOf(piece); i >= 0; i = text.indexOf(piece, i + 1))
+      ranges.push([i, i + piece.length]);
+  }
+  // Where the segment a piece ends in ends ("2026)"): the line must hold it to there.
+  const ends: number[] = [];
+  for (const s of segments(text, measure.hyphens)) ends.push((ends.at(-1) ?? 0) + s.length);
+  const through = (to: number) => ends.find((e) => e >= to) ?? text.length;
+  let w = width;
+  for (;;) {
+    let wider = 0;
+    for (const [start, end] of fillLines(text, measure, w)) {
+      const cut = ranges.find(([from, to]) => from < end && end < to);
+      if (cut) wider = Math.max(wider, size(text.slice(start, through(cut[1]))));
+    }
+    if (wider === 0) return w;
+    // Widening always grows the line (a wider one, or a narrower measure: give up).
+    if (wider <= w || wider > max) return width;
+    w = wider;
+  }
 }
 
 /**
@@ -346,7 +400,8 @@ export function wrapLines(
  * The widest piece of text a line filled by `measure` never breaks (see segments), in its units:
  * by default terminal columns, as {@link wrapRuns} breaks; with a `measure.phrase` (a document's
  * face, see longestWordEm; the PDF's fonts), a short text with Chinese in it whole (see
- * WHOLE_PHRASE). What a column needs so that its text wraps between words, never inside one.
+ * WHOLE_PHRASE), and a date in words whole. What a column needs so that its text wraps between
+ * words, never inside one.
  */
 export function longestToken(text: string, measure: Measure = COLUMNS): number {
   return widestSegment(text, measure);

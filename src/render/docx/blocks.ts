@@ -15,7 +15,7 @@ import {
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
 import { BOLD_EM as BOLD, lineEm } from "../../core/text/width.js";
-import { linesAtEm, longestWordEm } from "../../core/text/wrap.js";
+import { EMS, linesAtEm, longestWordEm, phrasePieces, wholeWidth } from "../../core/text/wrap.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
 import type { SvgChart } from "../charts/svg.js";
@@ -339,9 +339,70 @@ export function columnWidths(
       fixed.has(i) ? (least[i] ?? 0) : Math.floor((c.width / share) * room),
     );
     const narrow = widths.findIndex((w, i) => !fixed.has(i) && w < (least[i] ?? 0));
-    if (narrow < 0 || fixed.size === columns.length - 1) return widths;
+    if (narrow < 0 || fixed.size === columns.length - 1)
+      return piecesWhole(widths, least, columns, rows);
     fixed.add(narrow);
   }
+}
+
+/**
+ * How much more text a line of Word or LibreOffice may hold than the widest substitute face sets
+ * (EMS): Calibri is narrower, and LibreOffice sets a full-width bracket at a line's start or end
+ * half as wide ("工作量（人" fitted a column measured for four characters and a half).
+ */
+const LOOSE = 1.15;
+
+/**
+ * The width (ems) at which `text` breaks inside none of its whole pieces (see wholeWidth), however
+ * tightly the reader's face sets it: at least `em`, with lines up to LOOSE times as full.
+ */
+function wholeFit(text: string, em: number): number {
+  const pieces = phrasePieces(text);
+  let fit = em;
+  for (let tries = 0; tries < 4; tries++) {
+    const loose = wholeWidth(text, EMS, fit * LOOSE, pieces);
+    const next = Math.max(
+      wholeWidth(text, EMS, fit, pieces),
+      loose > fit * LOOSE ? loose / LOOSE : fit,
+    );
+    if (next <= fit) break;
+    fit = next;
+  }
+  return fit;
+}
+
+/**
+ * The widths, each column widened where Word, filling a cell's lines as they come, would break
+ * inside a piece the column holds whole (a date, a header's unit: "工作量（人 / 周）", "2026年4月 /
+ * 8日", see phrasePieces and wholeWidth): to hold the line up to that piece's end, the room taken
+ * from the column with the most to spare above its least width (`least`), if it has enough.
+ */
+function piecesWhole(
+  widths: number[],
+  least: readonly number[],
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+): number[] {
+  const out = [...widths];
+  columns.forEach((c, i) => {
+    const cells = rows.map((row) => row[i] ?? "");
+    for (const cell of [{ text: c.header, bold: true }, ...cells]) {
+      if (typeof cell !== "string" && "nowrap" in cell && cell.nowrap) continue;
+      const text = typeof cell === "string" ? cell : cell.text;
+      const scale = TABLE_EM * (typeof cell !== "string" && cell.bold ? BOLD : 1);
+      const em = ((out[i] ?? 0) - CELL_MARGINS) / scale;
+      const fit = wholeFit(text, em);
+      if (fit <= em) continue;
+      const need = Math.ceil(fit * scale) + CELL_PADDING;
+      const more = need - (out[i] ?? 0);
+      const spare = out.map((w, j) => (j === i ? 0 : w - (least[j] ?? 0)));
+      const from = spare.indexOf(Math.max(...spare));
+      if ((spare[from] ?? 0) < more) continue;
+      out[from] = (out[from] ?? 0) - more;
+      out[i] = need;
+    }
+  });
+  return out;
 }
 
 /**

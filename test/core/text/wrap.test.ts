@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { displayWidth, textEm } from "../../../src/core/text/width.js";
+import { displayWidth, lineEm, textEm } from "../../../src/core/text/width.js";
 import {
   COLUMNS,
   EMS,
@@ -12,6 +12,7 @@ import {
   type Measure,
   phrasePieces,
   segments,
+  wholeWidth,
   wrapLines,
   wrapRuns,
   wrapToWidth,
@@ -169,6 +170,63 @@ describe("phrasePieces", () => {
   });
 });
 
+describe("dates in words", () => {
+  const units = {
+    width: (s: string) => [...s].length,
+    hyphens: true,
+    phrase: (s: string) => [...s].length,
+  };
+  const lines = (text: string, max: number, whole: readonly string[] = []) =>
+    fillLines(text, units, max, max, whole).map(([from, to]) => text.slice(from, to));
+
+  it("are pieces a column holds whole, in every language", () => {
+    expect(phrasePieces("1.88（2026年4月8日评估）")).toEqual(["2026年4月8日"]);
+    expect(phrasePieces("在“僵化”阶段结束前（2027 年 2 月 16 日）达成")).toEqual([
+      "2027 年 2 月 16 日",
+    ]);
+    expect(phrasePieces("1.88 (assessment of 16 March 2026)")).toEqual(["16 March 2026"]);
+    expect(phrasePieces("Weeks 11–15, 3 people")).toEqual([]);
+    // A column is as wide as a date, whatever else is in the cell.
+    expect(longestToken("1.88（2026年4月8日评估）", units)).toBe(9);
+    expect(longestToken("1.88 (assessment of 16 March 2026)", units)).toBe(13);
+    expect(longestWordEm("1.88 (assessment of 16 March 2026)")).toBeCloseTo(
+      lineEm("16 March 2026"),
+    );
+  });
+
+  it("never break across a line filled with them as `whole`", () => {
+    const text = "1.88（2026年4月8日评估）";
+    expect(lines(text, 10)).toEqual(["1.88（2026年", "4月8日评估）"]);
+    expect(lines(text, 10, phrasePieces(text))).toEqual(["1.88", "（2026年4月8日", "评估）"]);
+    const en = "2.24 (assessment of 16 March 2026)";
+    expect(lines(en, 16)).toEqual(["2.24 (assessment", "of 16 March", "2026)"]);
+    expect(lines(en, 16, phrasePieces(en))).toEqual(["2.24 (assessment", "of", "16 March 2026)"]);
+  });
+});
+
+describe("wholeWidth", () => {
+  const units = { width: (s: string) => [...s].length, hyphens: true };
+  it("widens a line a word processor would end inside a whole piece, up to that piece's end", () => {
+    const header = "工作量（人周）";
+    // Five or six characters wide, a greedy fill ends "工作量（人": widened to the whole unit.
+    expect(wholeWidth(header, units, 5, phrasePieces(header))).toBe(7);
+    expect(wholeWidth(header, units, 6, phrasePieces(header))).toBe(7);
+    // Four breaks before "（" (it never ends a line), seven holds it all: left as they are.
+    expect(wholeWidth(header, units, 4, phrasePieces(header))).toBe(4);
+    expect(wholeWidth(header, units, 7, phrasePieces(header))).toBe(7);
+    // A date: "1.88（2026年 / 4月8日评估）" becomes "1.88（2026年4月8日 / 评估）".
+    const cell = "1.88（2026年4月8日评估）";
+    expect(wholeWidth(cell, units, 10, phrasePieces(cell))).toBe(14);
+    // "of 16 March / 2026)": the date's line takes it whole, with the bracket that closes it.
+    const en = "2.24 (assessment of 16 March 2026)";
+    expect(wholeWidth(en, units, 13, phrasePieces(en))).toBe(17);
+    expect(wholeWidth(en, units, 14, phrasePieces(en))).toBe(14);
+    // No wider than `max`; a piece wider than the line is not kept.
+    expect(wholeWidth(cell, units, 10, phrasePieces(cell), 13)).toBe(10);
+    expect(wholeWidth(cell, units, 8, phrasePieces(cell))).toBe(8);
+  });
+});
+
 describe("segments", () => {
   it("splits text into words, spaces and CJK characters with their punctuation, covering it all", () => {
     expect(segments("Data  governance（试点），下一步")).toEqual([
@@ -273,9 +331,14 @@ describe("longestWordEm", () => {
   it("lets a line break after the hyphen of a long word and between Chinese characters", () => {
     expect(longestWordEm("person-weeks")).toBeCloseTo(longestWordEm("person-"), 5);
     expect(longestWordEm("data-governance")).toBeCloseTo(longestWordEm("governance"), 5);
-    // A sentence: its widest piece is "（2027", an opening bracket staying with what follows it.
-    expect(longestWordEm("与基线一并商定；在“僵化”阶段结束前（2027年2月16日）达成")).toBeCloseTo(
+    // A sentence: its widest piece is "（2027", an opening bracket staying with what follows it…
+    expect(longestWordEm("与基线一并商定；在“僵化”阶段结束前（2027 年前）达成")).toBeCloseTo(
       textEm("（2027"),
+      5,
+    );
+    // …or its date, which stays whole, with the quarter ems Word sets around its digits.
+    expect(longestWordEm("与基线一并商定；在“僵化”阶段结束前（2027年2月16日）达成")).toBeCloseTo(
+      lineEm("2027年2月16日"),
       5,
     );
     expect(longestWordEm("")).toBe(0);

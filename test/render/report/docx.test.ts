@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { textEm } from "../../../src/core/text/width.js";
+import { EMS, fillLines } from "../../../src/core/text/wrap.js";
 import { columnWidths, KEEP_TOGETHER_TWIPS, tableHeight } from "../../../src/render/docx/blocks.js";
 import { renderDocx } from "../../../src/render/report/docx.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
@@ -465,6 +466,61 @@ describe("columnWidths", () => {
     expect(widths[8]).toBeGreaterThanOrEqual(needs(3 * 1.12));
     // The phrases share what is left alike.
     expect(new Set(widths.slice(0, 8)).size).toBe(1);
+  });
+
+  it("keeps a date in words and a header's bracketed unit whole where Word fills the line", () => {
+    // Word fills a cell's lines as they come: a column sized to the date alone set
+    // "1.88（2026年4月 / 8日评估）", and one between the two widths of the header "工作量（人 / 周）".
+    const text = (widths: number[], i: number, bold = false) =>
+      (((widths[i] ?? 0) - MARGINS) / 170) * (bold ? 1 / 1.12 : 1);
+    const broken = (cell: string, em: number, piece: string) =>
+      fillLines(cell, EMS, em).every(([from, to]) => !cell.slice(from, to).includes(piece));
+    const baseline = "1.88（2026年4月8日评估）";
+    const kpis = columnWidths(
+      [
+        { header: "指标", width: 2.8 },
+        { header: "负责人", width: 1.2 },
+        { header: "基线", width: 1.8 },
+        { header: "目标", width: 2.8 },
+        { header: "频率", width: 1.6 },
+      ],
+      [
+        [
+          "客户数据质量：复评得分",
+          "中层经理",
+          baseline,
+          "2027年9月1日前达到 3.13",
+          "中期检查与复评",
+        ],
+      ],
+    );
+    expect(broken(baseline, text(kpis, 2), "2026年4月8日")).toBe(false);
+    // And in a face up to 15% narrower, as Calibri is.
+    expect(broken(baseline, text(kpis, 2) * 1.15, "2026年4月8日")).toBe(false);
+    const header = "工作量（人周）";
+    const actions = columnWidths(
+      [
+        { header: "#", width: 0.4, numeric: true },
+        { header: "行动", width: 3.4 },
+        { header: "负责人", width: 1.7 },
+        { header: "时间安排", width: 1.3 },
+        { header, width: 1.1, numeric: true },
+        { header: "前置行动", width: 2.6 },
+      ],
+      [
+        [
+          "1",
+          "建立基于价值的客户细分与客户战略",
+          "中层经理",
+          { text: "第 46–55 周", nowrap: true },
+          "6–10",
+          "撰写并签署 CRM 愿景与近期目标",
+        ],
+      ],
+    );
+    for (const loose of [1, 1.15])
+      expect(broken(header, text(actions, 4, true) * loose, "（人周）")).toBe(false);
+    expect(actions.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
   });
 
   it("lets a narrow column's phrase give way before a wide column's, in two even lines", () => {
