@@ -36,6 +36,22 @@ function questionsOf(importText: string): { heading: string; options: string[] }
     });
 }
 
+/** Writes the 问卷星 survey of the bundled pack under `at("wjx")`, its mapping filled in; returns the mapping. */
+function wjxSurvey(at: (name: string) => string): string {
+  expect(runCli(["survey", "--platform", "wjx", "--lang", "zh-CN", "-o", at("wjx")]).status).toBe(
+    0,
+  );
+  const mapping = at("wjx/wjx-mapping.yaml");
+  writeFileSync(
+    mapping,
+    readFileSync(mapping, "utf8")
+      .replace("TODO client name", "Acme Manufacturing")
+      .replace("TODO your name", "Jane Consultant")
+      .replace(/^ {2}date: .*$/m, "  date: 2026-12-06"),
+  );
+  return mapping;
+}
+
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** 问卷星's download of the survey `wjx-import.txt` describes, with the bad rows a real one has. */
@@ -120,17 +136,7 @@ describe("a 问卷星 survey from the bundled pack, scored and reported", () => 
   let batch: ReturnType<typeof runCli>;
 
   beforeAll(() => {
-    expect(runCli(["survey", "--platform", "wjx", "--lang", "zh-CN", "-o", at("wjx")]).status).toBe(
-      0,
-    );
-    const mapping = at("wjx/wjx-mapping.yaml");
-    writeFileSync(
-      mapping,
-      readFileSync(mapping, "utf8")
-        .replace("TODO client name", "Acme Manufacturing")
-        .replace("TODO your name", "Jane Consultant")
-        .replace(/^ {2}date: .*$/m, "  date: 2026-12-06"),
-    );
+    const mapping = wjxSurvey(at);
     writeExport(readFileSync(at("wjx/wjx-import.txt"), "utf8"), at("export.csv"));
     batch = runCli([
       "batch",
@@ -267,17 +273,7 @@ describe("a survey whose respondents broadly agree", () => {
   const DIVIDED = [2, 19];
 
   beforeAll(() => {
-    expect(runCli(["survey", "--platform", "wjx", "--lang", "zh-CN", "-o", at("wjx")]).status).toBe(
-      0,
-    );
-    const mapping = at("wjx/wjx-mapping.yaml");
-    writeFileSync(
-      mapping,
-      readFileSync(mapping, "utf8")
-        .replace("TODO client name", "Acme Manufacturing")
-        .replace("TODO your name", "Jane Consultant")
-        .replace(/^ {2}date: .*$/m, "  date: 2026-12-06"),
-    );
+    const mapping = wjxSurvey(at);
     writeAgreeingExport(readFileSync(at("wjx/wjx-import.txt"), "utf8"), at("export.csv"), DIVIDED);
     const r = runCli(["batch", at("export.csv"), "--map", mapping, "-o", at("results.json")]);
     expect(r.status, r.stderr).toBe(0);
