@@ -226,7 +226,7 @@ export type CellNeed = (width: number) => number;
  * Column widths with each column widened where one of its cells (`cells[i]`, the header first)
  * needs more, one rule for Word and the PDF: the room is taken from the column with the most to
  * spare above its least width (`least`) that has enough, and whose move `keeps` accepts, given
- * the widths after it and before (the PDF, which measures every line: no row grows taller); a cell
+ * the widths after it and before (the PDF, which measures every line: the table grows no taller); a cell
  * no column can make room for keeps its breaks.
  */
 export function widenColumns(

@@ -69,6 +69,8 @@ const KEEP_LAST_ROWS = 3;
 export interface TableLayout {
   widths: number[];
   headStyle: TextStyle;
+  /** Each column's header style: its words whole where the column holds them (see headerStyle). */
+  headStyles: TextStyle[];
   headH: number;
   boxes: CellBox[][];
   heights: number[];
@@ -85,14 +87,7 @@ export function layoutTable(
 ): TableLayout {
   const size = opts.size ?? SIZE.table;
   const lineGap = w.bodyGap * 0.6;
-  // A header is read at a glance: none of its words breaks at a hyphen ("(person- / weeks)").
-  const headStyle: TextStyle = {
-    size,
-    style: "bold",
-    color: w.palette.accent,
-    lineGap,
-    wholeWords: true,
-  };
+  const headStyle: TextStyle = { size, style: "bold", color: w.palette.accent, lineGap };
   const boxes = rows.map((row, r) =>
     columns.map((c, i): CellBox => {
       const cell = row[i] ?? "";
@@ -125,17 +120,43 @@ export function layoutTable(
   const heightAt = (ws: readonly number[]) => (row: CellBox[]) =>
     Math.max(w.lineHeight({ size }), ...row.map((b, i) => cellHeight(b, ws[i] ?? 0))) + 2 * PAD_Y;
   const headAt = (ws: readonly number[]) =>
-    Math.max(...columns.map((c, i) => w.measure(c.header, (ws[i] ?? 0) - 2 * PAD_X, headStyle))) +
+    Math.max(
+      ...columns.map((c, i) => {
+        const inner = (ws[i] ?? 0) - 2 * PAD_X;
+        return w.measure(c.header, inner, headerStyle(w, c.header, inner, headStyle));
+      }),
+    ) +
     2 * PAD_Y;
-  // A column gives another room only where no row, the header's included, grows taller for it.
-  const keeps = (after: readonly number[], before: readonly number[]) => {
-    const was = [headAt(before), ...boxes.map(heightAt(before))];
-    return [headAt(after), ...boxes.map(heightAt(after))].every((h, r) => h <= (was[r] ?? 0));
-  };
+  // A column gives another room only where the table, its header included, grows no taller.
+  const tall = (ws: readonly number[]) =>
+    headAt(ws) + boxes.map(heightAt(ws)).reduce((a, b) => a + b, 0);
+  const keeps = (after: readonly number[], before: readonly number[]) =>
+    tall(after) <= tall(before);
   const widths = columnWidths(w, columns, rows, size, headStyle, keeps);
   const rowHeight = heightAt(widths);
   const headH = headAt(widths);
-  return { widths, headStyle, headH, boxes, heights: boxes.map(rowHeight), rowHeight, size };
+  const headStyles = columns.map((c, i) =>
+    headerStyle(w, c.header, (widths[i] ?? 0) - 2 * PAD_X, headStyle),
+  );
+  return {
+    widths,
+    headStyle,
+    headStyles,
+    headH,
+    boxes,
+    heights: boxes.map(rowHeight),
+    rowHeight,
+    size,
+  };
+}
+
+/**
+ * A header is read at a glance: where its column holds its longest word whole, none of its words
+ * breaks at a hyphen ("Effort / (person-weeks)", not "Effort / (person- / weeks)").
+ */
+function headerStyle(w: Writer, header: string, inner: number, style: TextStyle): TextStyle {
+  const whole: TextStyle = { ...style, wholeWords: true };
+  return longestToken(w.clean(header), w.textMeasure(whole)) <= inner ? whole : style;
 }
 
 /**
@@ -172,7 +193,7 @@ export function drawTable(
   opts: TableOptions = {},
   layout: TableLayout = layoutTable(w, columns, rows, opts),
 ): void {
-  const { widths, headStyle, headH, boxes, heights, rowHeight, size } = layout;
+  const { widths, headStyles, headH, boxes, heights, rowHeight, size } = layout;
   const xs: number[] = [];
   let acc = w.left;
   for (const width of widths) {
@@ -188,7 +209,7 @@ export function drawTable(
     w.doc.restore();
     columns.forEach((c, i) => {
       w.draw(c.header, (xs[i] ?? 0) + PAD_X, y + PAD_Y, (widths[i] ?? 0) - 2 * PAD_X, {
-        ...headStyle,
+        ...(headStyles[i] ?? layout.headStyle),
         align: c.align ?? "left",
       });
     });
@@ -281,8 +302,9 @@ function lastRowsKept(heights: readonly number[], keepWithNext: number, pageRoom
 // value (a number, a level, a chip, a short Chinese term or verdict) in two: narrow columns take
 // what they need from the wide text columns. What may not be cut is the core text model's
 // (longestToken, in the PDF's fonts), as in the Word tables; and a column whose cell would take
-// more lines than its whole pieces need (a date, a short Chinese value, see columnFit) is widened by
-// Word's rule (widenColumns), where no row grows taller for it (`keeps`).
+// more lines than its whole pieces need (a date, a short Chinese value, see columnFit; a header's
+// hyphenated word, see headerStyle) is widened by Word's rule (widenColumns), where the table grows
+// no taller for it (`keeps`).
 function columnWidths(
   w: Writer,
   columns: readonly Column[],
@@ -323,7 +345,7 @@ function columnWidths(
     }
   }
   const needs = columns.map((c, i) => [
-    wholeNeed(w, c.header, headStyle),
+    wholeNeed(w, c.header, { ...headStyle, wholeWords: true }, headStyle),
     ...rows.flatMap((row) => {
       const spec = typeof row[i] === "string" ? { text: row[i] } : (row[i] ?? { text: "" });
       if (spec.nowrap || spec.chip || spec.flag) return [];
@@ -339,21 +361,24 @@ function cellStyle(spec: Exclude<Cell, string>, size: number): TextStyle {
 }
 
 /**
- * What a column needs for a cell's text: where its lines would break inside a piece it keeps
- * whole (see columnFit; the PDF's lines move such a piece to the next line whole instead), the
- * width that holds the line up to that piece's end, when that saves a line.
+ * What a column needs for a cell's text set in `style`: where its lines would break inside a piece
+ * it keeps whole (see columnFit; the PDF's lines move such a piece to the next line whole
+ * instead), or inside a word `style` keeps whole (a header's, see headerStyle), the width that
+ * holds the line up to that piece's end, when that saves a line over the text set now (in
+ * `narrow` where the column cannot hold its words whole).
  */
-function wholeNeed(w: Writer, text: string, style: TextStyle): CellNeed {
+function wholeNeed(w: Writer, text: string, style: TextStyle, narrow = style): CellNeed {
   const clean = w.clean(text);
+  const measure = w.textMeasure(style);
+  const word = longestToken(clean, measure);
   return (width) => {
     const inner = width - 2 * PAD_X;
     if (clean.trim() === "") return width;
-    const fit = columnFit(clean, w.textMeasure(style), inner);
+    const fit = columnFit(clean, measure, Math.max(inner, word));
     if (fit <= inner) return width;
     const wider = Math.ceil(fit + 1) + 2 * PAD_X;
-    const saves =
-      w.lines(text, wider - 2 * PAD_X, style).length < w.lines(text, inner, style).length;
-    return saves ? wider : width;
+    const now = w.lines(text, inner, word <= inner ? style : narrow).length;
+    return w.lines(text, wider - 2 * PAD_X, style).length < now ? wider : width;
   };
 }
 

@@ -21,7 +21,9 @@ async function laidOut(columns: Column[], row: Cell[], lang: "en" | "zh-CN" = "z
     cells: row.map((c, i) =>
       w.lines(typeof c === "string" ? c : c.text, inner(i), { size: SIZE.table }),
     ),
-    headers: columns.map((c, i) => w.lines(c.header, inner(i), layout.headStyle)),
+    headers: columns.map((c, i) =>
+      w.lines(c.header, inner(i), layout.headStyles[i] ?? layout.headStyle),
+    ),
   };
 }
 
