@@ -715,7 +715,7 @@ const report: Messages["report"] = {
     `Agreed with the baseline; met by the end of the ${a.phase} phase (${a.date})`,
   kpiDue: (a) => `End of ${a.phase}, ${a.date}`,
   standingTarget: (a) =>
-    `Agreed with the baseline; met by the end of the ${a.phase} phase (${a.date}), then held at each phase review`,
+    `Agreed with the baseline; met by the end of the ${a.phase} phase (${a.date}), then held`,
   standingDue: (a) => `By the end of ${a.phase} (${a.date}), then at each phase review`,
   kpiDueAtReassessment: (date) => `Reassessment, ${date}`,
   practiceTargetAtReassessment: (date) =>

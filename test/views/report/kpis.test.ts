@@ -9,7 +9,7 @@ describe("a standing measure's due date", () => {
     [
       "en" as const,
       "By the end of Rigidify (1 November 2026), then at each phase review",
-      "Agreed with the baseline; met by the end of the Rigidify phase (1 November 2026), then held at each phase review",
+      "Agreed with the baseline; met by the end of the Rigidify phase (1 November 2026), then held",
       "End of Rigidify, 1 November 2026",
     ],
     [
