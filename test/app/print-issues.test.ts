@@ -7,6 +7,7 @@ import { printFailure, printIssues, stderrLayout } from "../../src/app/print-iss
 import { InputError, UsageError } from "../../src/core/diagnostics/errors.js";
 import { makeIssue } from "../../src/core/diagnostics/source.js";
 import { displayWidth } from "../../src/core/text/width.js";
+import { messageLines } from "../../src/render/terminal/messages.js";
 
 /** What `print` writes on a stream. */
 function written(print: (stream: Writable) => void): string {
@@ -84,6 +85,19 @@ describe("printFailure", () => {
     expect(wide.slice(2, 4)).toEqual([
       "  To score answers you already have:",
       "    crm-maturity score answers/ --lang zh-CN --format table",
+    ]);
+  });
+});
+
+describe("messageLines", () => {
+  it("puts a path too wide for a line on a line of its own, unbroken", () => {
+    const file = "/home/consultant/clients/huaxin retail/2026 wave 1/问卷星导出.csv";
+    const text = `crm-maturity: notice: ${file} is not valid UTF-8; reading it as GB18030, the encoding Chinese Excel saves (use --encoding to choose another)`;
+    expect(messageLines(text, { width: 60, whole: [file] })).toEqual([
+      "crm-maturity: notice:",
+      `  ${file}`,
+      "  is not valid UTF-8; reading it as GB18030, the encoding",
+      "  Chinese Excel saves (use --encoding to choose another)",
     ]);
   });
 });

@@ -49,8 +49,8 @@ function lineLines(line: string, layout: StderrLayout): string[] {
 
 /**
  * Text flowed in `width` (see flow), but a piece of `whole` too wide for a line (a long path, and
- * the place after it) is on a line of its own, unbroken, as a command is: a path cut into lines
- * could not be copied.
+ * the place after it) is on a line of its own, unbroken (the terminal folds it): a path cut into
+ * lines could not be copied.
  */
 function flowWhole(
   text: string,
@@ -70,7 +70,7 @@ function flowWhole(
   const end = at + piece.length + (/^\S*/.exec(text.slice(at + piece.length))?.[0].length ?? 0);
   const before = text.slice(0, at).trimEnd();
   const lines = before === "" ? [] : flow(before, width, first, rest, whole);
-  lines.push(commandLine(text.slice(at, end), lines.length ? rest : first, width));
+  lines.push((lines.length ? rest : first) + text.slice(at, end));
   return [...lines, ...flowWhole(text.slice(end).trim(), width, rest, rest, whole)];
 }
 
