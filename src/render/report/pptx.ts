@@ -855,8 +855,8 @@ class Deck extends DeckBase {
     const y0 = bottom + 0.12;
     const held = chart.phases.find((p) => holdSpan(p, xOf) !== null);
     if (held) {
-      this.box(slide, MARGIN, y0 + 0.04, 0.32, 0.18, PHASE_COLOR[held.phase].fill);
-      this.hatch(slide, MARGIN, y0 + 0.04, MARGIN + 0.32, y0 + 0.22, COLOR.white, 1);
+      this.box(slide, MARGIN, y0 + 0.05, 0.32, 0.16, PHASE_COLOR[held.phase].fill);
+      this.hatch(slide, MARGIN, y0 + 0.05, MARGIN + 0.32, y0 + 0.21, COLOR.white, 1);
       this.text(slide, chart.holdLabel, {
         x: MARGIN + 0.42,
         y: y0,
