@@ -15,6 +15,7 @@ import { fmtScore, weekSpan } from "../pdf/text.js";
 import { COLOR, PHASE_COLOR, SEVERITY_COLOR, VERDICT_COLOR } from "../pdf/theme.js";
 import {
   BODY_W,
+  columnWidth,
   DeckBase,
   finishPptx,
   hex,
@@ -25,6 +26,7 @@ import {
   rowsThatFit,
   type Slide,
   type TextRun,
+  tableHeight,
 } from "../pptx/deck.js";
 
 /** The verdict panel's box on the findings slide (inches): it ends under its last line. */
@@ -65,8 +67,9 @@ export const CALIBRATION_ROWS = { header: 0.55, row: 0.33 };
 /** The KPI slide's table: its text size, where the slide's body ends, the "… and 3 more" line. */
 const KPI_TABLE = { fontSize: 12, bottom: 6.85, moreH: 0.35 } as const;
 /**
- * The group scores' table: the dimension column, a group's column at most (a few groups do not
- * stretch across the slide), and the sizes tried, largest first, until every row fits.
+ * The group scores' table: the dimension column at most (as wide as its names need), a group's
+ * column at most (a few groups do not stretch across the slide), and the sizes tried, largest
+ * first, until every row fits.
  */
 const GROUP_TABLE = { dimensionW: 3.4, groupW: 1.5, fontSizes: [12, 11], smallest: 10 } as const;
 
@@ -456,12 +459,19 @@ class Deck extends DeckBase {
         ...row.scores.map((s) => fmtScore(s, L.inconclusive)),
       ];
       const n = g.values.length;
-      const groupW = Math.min(GROUP_TABLE.groupW, (BODY_W - GROUP_TABLE.dimensionW) / n);
+      // The dimensions' column as wide as their names need (short ones in Chinese), at most 3.4 in.
+      const dimensionW = columnWidth(
+        g.rows.map((row) => row.title),
+        L.dimension,
+        GROUP_TABLE.fontSizes[0],
+        GROUP_TABLE.dimensionW,
+      );
+      const groupW = Math.min(GROUP_TABLE.groupW, (BODY_W - dimensionW) / n);
       const table = {
         x: MARGIN,
         y: 1.3,
-        w: GROUP_TABLE.dimensionW + n * groupW,
-        colW: [GROUP_TABLE.dimensionW, ...g.values.map(() => groupW)],
+        w: dimensionW + n * groupW,
+        colW: [dimensionW, ...g.values.map(() => groupW)],
         right: [false, ...g.values.map(() => true)],
       };
       const moreH = g.more ? paragraphsHeight([{ text: g.more, fontSize: 11, width: BODY_W }]) : 0;
@@ -496,9 +506,11 @@ class Deck extends DeckBase {
         { ...table, fontSize },
       );
       if (!g.more) continue;
+      // The note follows the table: under a short one, not at the foot of the slide.
+      const below = table.y + tableHeight(header, kept.map(cells), table.colW, fontSize) + 0.2;
       this.text(slide, g.more, {
         x: MARGIN,
-        y: KPI_TABLE.bottom - moreH - 0.05,
+        y: Math.min(below, KPI_TABLE.bottom - moreH - 0.05),
         w: BODY_W,
         h: moreH + 0.05,
         fontSize: 11,
