@@ -58,6 +58,7 @@ function deckTexts(report: ReportModel): string[] {
     ...report.summary.topRisks.map((r) => r.title),
     report.roadmap.title,
     ...report.roadmap.phases.map((p) => p.name),
+    report.roadmap.timeline.title,
     report.kpis.title,
     report.decisions.title,
     ...report.decisions.items.map((i) => i.title),
