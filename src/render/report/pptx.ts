@@ -913,7 +913,8 @@ class Deck extends DeckBase {
 
   /**
    * A timeline slide's notes: on the first, the phase names in plain words; its rows by phase (the
-   * phase's dates, each row's weeks); on the last, each phase's hold, the gate and the reassessment.
+   * phase's dates, each row's weeks, then the phase's hold); on the last, the gate and the
+   * reassessment.
    */
   private timelineNotes(bars: Timeline["bars"], first: boolean, last: boolean): string[] {
     const { r, L } = this;
@@ -921,22 +922,19 @@ class Deck extends DeckBase {
     const byPhase = m.phases.map((phase) => {
       const mine = bars.filter((b) => b.phase === phase.phase);
       if (mine.length === 0) return "";
+      const hold = m.timeline.phases.find((p) => p.phase === phase.phase)?.hold;
       return [
         `${phase.name}${this.colon}${phase.startDateText} – ${phase.endDateText}`,
         ...mine.map((b) => `• ${b.label}${this.paren(weekSpan(L, b.startWeek, b.endWeek))}`),
+        ...(hold
+          ? [`${m.timeline.holdLabel}${this.paren(weekSpan(L, hold.startWeek, hold.endWeek))}`]
+          : []),
       ].join("\n");
     });
-    const holds = m.timeline.phases.flatMap((p) =>
-      p.hold
-        ? [
-            `${m.timeline.holdLabel}${this.colon}${p.label} ${weekSpan(L, p.hold.startWeek, p.hold.endWeek)}`,
-          ]
-        : [],
-    );
     return [
       first ? m.gloss : "",
       ...byPhase,
-      ...(last ? [...holds, m.gate?.sentence ?? "", m.milestone.sentence] : []),
+      ...(last ? [m.gate?.sentence ?? "", m.milestone.sentence] : []),
     ];
   }
 

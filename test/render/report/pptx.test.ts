@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fillPlaceholders } from "../../../src/core/text/placeholders.js";
 import { messagesFor } from "../../../src/i18n/index.js";
+import { weekSpan } from "../../../src/render/pdf/text.js";
 import { PHASE_COLOR } from "../../../src/render/pdf/theme.js";
 import { renderPptx } from "../../../src/render/report/pptx.js";
 import { buildReport } from "../../../src/views/report/build.js";
@@ -349,6 +350,11 @@ describe("the board deck's roadmap timeline", () => {
       const notes = fromXml(timeline.map((s) => s.notes).join("\n"));
       for (const bar of chart.bars) expect(notes).toContain(bar.label);
       expect(notes).toContain(report.roadmap.milestone.sentence);
+      const held = chart.phases.find((p) => p.hold);
+      if (!held?.hold) throw new Error("the fixture's first phase holds");
+      expect(notes).toContain(
+        `${chart.holdLabel}${lang === "en" ? " (" : "（"}${weekSpan(report.labels, held.hold.startWeek, held.hold.endWeek)}`,
+      );
     },
     60_000,
   );
