@@ -46,8 +46,8 @@ export interface Blocks {
   /**
    * A chart with its caption; nothing when the chart has nothing to draw. At most `maxHeight`
    * pixels tall (under half a page unless given). A chart in parts (the timeline, split by rows)
-   * is a picture a part, the caption under the last: Word keeps each picture whole and can
-   * break the page between them.
+   * is a picture a part, with no gap between them, the caption under the last: Word keeps each
+   * picture whole and can break the page between them.
    */
   chart(
     chart: SvgChart | readonly SvgChart[] | null,
@@ -246,7 +246,15 @@ export function makeBlocks(
       const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : STYLE.h3;
       // Sections of a long document start on a new page, as in the PDF.
       const pageBreakBefore = newPage ?? (level === 1 && opts.sectionsOnNewPage);
-      return new Paragraph({ style, pageBreakBefore, children: [run(text)] });
+      // Kept with what follows (a picture, a table's lead-in) as the paragraph's own setting
+      // too, not only its style's: never alone at the foot of a page, whatever the style says.
+      return new Paragraph({
+        style,
+        pageBreakBefore,
+        keepNext: true,
+        keepLines: true,
+        children: [run(text)],
+      });
     },
     bullets(items, level = 0) {
       // docx gives bulleted paragraphs the List Paragraph style itself.
@@ -293,9 +301,23 @@ export function makeBlocks(
             description: xmlSafe(caption),
           },
         });
-        // Only the last part keeps with the caption: the page may break between the parts.
+        // Only the last part keeps with the caption: the page may break between the parts. The
+        // parts of one chart follow each other without a gap (single line spacing, no space
+        // before the second and later) so that on one page they read as one picture.
         const keepNext = part === parts[parts.length - 1];
-        pictures.push(new Paragraph({ style: STYLE.figure, keepNext, children: [picture] }));
+        const joined =
+          parts.length > 1
+            ? {
+                spacing: {
+                  line: 240,
+                  lineRule: "auto" as const,
+                  ...(part === parts[0] ? {} : { before: 0 }),
+                },
+              }
+            : {};
+        pictures.push(
+          new Paragraph({ style: STYLE.figure, keepNext, ...joined, children: [picture] }),
+        );
       }
       return [...pictures, new Paragraph({ style: STYLE.caption, children: [run(caption)] })];
     },

@@ -110,6 +110,23 @@ describe("the gap report as DOCX", () => {
     expect(types).toContain('Extension="png"');
   });
 
+  it("keeps the timeline's heading with its first picture, and its pictures without a gap", async () => {
+    const body =
+      (await packageParts(await renderDocx(acmeReport()))).get("word/document.xml") ?? "";
+    const paragraphs = body.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+    const heading = paragraphs.findIndex((p) => p.includes(">Timeline<"));
+    const pictures = paragraphs
+      .slice(heading + 1)
+      .filter((p) => p.includes('name="Roadmap timeline"'));
+    expect(pictures.length).toBeGreaterThan(1);
+    // The heading keeps with the first picture by its own setting, not only its style's.
+    expect(paragraphs[heading]).toMatch(/<w:pPr>(?:(?!<\/w:pPr>).)*<w:keepNext\/><w:keepLines\/>/);
+    expect(paragraphs[heading + 1]).toBe(pictures[0]);
+    // Single line spacing, and no space before a later part: they meet as one picture.
+    for (const p of pictures) expect(p).toContain('w:line="240" w:lineRule="auto"');
+    for (const p of pictures.slice(1)) expect(p).toMatch(/<w:spacing w:before="0"/);
+  });
+
   it("names a note's question by its text and who said it by role, never by identifier", () => {
     const doc = parts.get("word/document.xml") ?? "";
     expect(doc).toMatch(/How often do leaders review the pipeline\?</);
