@@ -15,7 +15,14 @@ import {
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
 import { BOLD_EM as BOLD, lineEm } from "../../core/text/width.js";
-import { EMS, linesAtEm, longestWordEm, phrasePieces, wholeWidth } from "../../core/text/wrap.js";
+import {
+  EMS,
+  glueDates,
+  linesAtEm,
+  longestWordEm,
+  phrasePieces,
+  wholeWidth,
+} from "../../core/text/wrap.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
 import type { SvgChart } from "../charts/svg.js";
@@ -27,7 +34,8 @@ import { runLanguage, STYLE } from "./styles.js";
  * Word tables with a repeated header row, and charts as SVG pictures with a PNG fallback. Every
  * run carries the document's language (and Chinese as its East Asian language), so Word proofs
  * each script correctly. Text is always a run's text: docx escapes it for XML, so client text
- * never becomes markup or a field code.
+ * never becomes markup or a field code; a date in words in it is glued so that no line breaks
+ * inside it (glueDates).
  */
 export interface Blocks {
   readonly lang: Lang;
@@ -192,9 +200,10 @@ export function makeBlocks(
   let lists = 0;
   const toPng = chartRasterizer(opts.fonts);
   const language = runLanguage(lang);
+  // A date in words is glued (glueDates): Word fills lines itself and would break inside one.
   const run: Blocks["run"] = (text, opts = {}) =>
     new TextRun({
-      text: xmlSafe(text),
+      text: glueDates(xmlSafe(text)),
       language,
       ...(opts.bold ? { bold: true } : {}),
       ...(opts.italics ? { italics: true } : {}),
