@@ -293,44 +293,49 @@ export function makeBlocks(
       const parts: readonly SvgChart[] = chart === null ? [] : "svg" in chart ? [chart] : chart;
       if (parts.length === 0) return [];
       const pictures: FileChild[] = [];
-      for (const part of parts) {
-        const scale = Math.min(1, CONTENT_PX / part.width, maxHeight / part.height);
-        const png = await toPng(part);
-        const picture = new ImageRun({
-          type: "svg",
-          data: new TextEncoder().encode(part.svg),
-          transformation: {
-            width: Math.round(part.width * scale),
-            height: Math.round(part.height * scale),
-          },
-          fallback: { type: "png", data: png },
-          altText: {
-            name: xmlSafe(caption),
-            title: xmlSafe(caption),
-            description: xmlSafe(caption),
-          },
-        });
-        // Only the last part keeps with the caption: the page may break between the parts. The
-        // parts of one chart follow each other without a gap (single line spacing, no space
-        // before the second and later) so that on one page they read as one picture.
-        const keepNext = part === parts[parts.length - 1];
-        const joined =
-          parts.length > 1
-            ? {
-                spacing: {
-                  line: 240,
-                  lineRule: "auto" as const,
-                  ...(part === parts[0] ? {} : { before: 0 }),
-                },
-              }
-            : {};
-        pictures.push(
-          new Paragraph({ style: STYLE.figure, keepNext, ...joined, children: [picture] }),
-        );
-      }
+      for (const [k, part] of parts.entries())
+        pictures.push(chartPicture(part, await toPng(part), caption, maxHeight, k, parts.length));
       return [...pictures, new Paragraph({ style: STYLE.caption, children: [run(caption)] })];
     },
   };
+}
+
+/**
+ * Part `k` of a chart in `count` parts as a figure paragraph: the SVG picture with its PNG
+ * fallback, scaled to the text width and at most `maxHeight` pixels tall. Only the last part keeps
+ * with the caption: the page may break between the parts. The parts of one chart follow each
+ * other without a gap (single line spacing, no space before the second and later) so that on
+ * one page they read as one picture.
+ */
+function chartPicture(
+  part: SvgChart,
+  png: Uint8Array,
+  caption: string,
+  maxHeight: number,
+  k: number,
+  count: number,
+): Paragraph {
+  const scale = Math.min(1, CONTENT_PX / part.width, maxHeight / part.height);
+  const picture = new ImageRun({
+    type: "svg",
+    data: new TextEncoder().encode(part.svg),
+    transformation: {
+      width: Math.round(part.width * scale),
+      height: Math.round(part.height * scale),
+    },
+    fallback: { type: "png", data: png },
+    altText: { name: xmlSafe(caption), title: xmlSafe(caption), description: xmlSafe(caption) },
+  });
+  const joined =
+    count > 1
+      ? { spacing: { line: 240, lineRule: "auto" as const, ...(k === 0 ? {} : { before: 0 }) } }
+      : {};
+  return new Paragraph({
+    style: STYLE.figure,
+    keepNext: k === count - 1,
+    ...joined,
+    children: [picture],
+  });
 }
 
 /** Text width of the page in twentieths of a point (A4 less 2 cm margins). */
