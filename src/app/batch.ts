@@ -1,13 +1,7 @@
 import path from "node:path";
 import type { BatchInput } from "../batch/corrections.js";
 import { CsvWriter } from "../batch/csv-out.js";
-import {
-  barProgress,
-  messageLines,
-  type Progress,
-  plainProgress,
-  type StderrLayout,
-} from "../batch/progress.js";
+import { barProgress, fmt, type Progress, plainProgress } from "../batch/progress.js";
 import { writeResultsJson } from "../batch/results-json.js";
 import { type BatchSummary, runBatch } from "../batch/run.js";
 import { tuneJitForLongRun } from "../boot/jit.js";
@@ -19,10 +13,11 @@ import { noteInput } from "../io/inputs.js";
 import { displayPath } from "../io/read.js";
 import type { EncodingChoice } from "../io/survey/decode.js";
 import type { ExportInfo } from "../io/survey/read.js";
+import { messageLines, type StderrLayout } from "../render/terminal/messages.js";
 import { loadMapping } from "../survey/mapping.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
-import { type Env, stderrWidth } from "./env.js";
-import { failWithIssues, printIssues } from "./print-issues.js";
+import type { Env } from "./env.js";
+import { failWithIssues, printIssues, stderrLayout } from "./print-issues.js";
 import { checkProfileOption, profiledQuestionnaire } from "./profile.js";
 
 /** Options of `crm-maturity batch`, as commander parses them. */
@@ -38,9 +33,6 @@ export interface BatchCommandOptions {
   excludeCareless?: boolean;
   profile?: string;
 }
-
-/** 1234567 → "1,234,567" (toLocaleString would load ICU data for a few numbers). */
-const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 /**
  * Usage checks on the outputs: one of them at most on standard output, no two onto one file.
@@ -221,9 +213,10 @@ export async function runBatchCommand(
   for (const input of inputs) if (input.path !== "-") noteInput(input.path, input.display);
   const standard = resolveQuestionnaire(opts.questionnaire, e.cwd);
   checkProfileOption(standard, opts.profile);
+  const layout = stderrLayout(e, [...inputs.map((input) => input.display), opts.map]);
   const { mapping, issues } = loadMapping(opts.map, standard, e.cwd, TEMPLATE_PLACEHOLDERS);
   if (!mapping) failWithIssues(`the mapping ${opts.map} is invalid`, issues);
-  if (issues.length) printIssues(issues, e.stderr);
+  if (issues.length) printIssues(issues, e.stderr, layout);
   // Columns of questions the profile leaves out are read (and screened) but not scored.
   const questionnaire = profiledQuestionnaire(
     standard,
@@ -237,10 +230,6 @@ export async function runBatchCommand(
     outputs.push(out);
     return out;
   };
-  const width = stderrWidth(e);
-  const layout: StderrLayout | undefined = width
-    ? { width, whole: [...inputs.map((input) => input.display), opts.map] }
-    : undefined;
   let progress: Progress = plainProgress(e.stderr, layout);
   try {
     const results = open("-o", opts.output ?? "-");

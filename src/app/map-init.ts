@@ -17,6 +17,7 @@ import { ExportError, openExport } from "../io/survey/read.js";
 import { parseStructure, StructureError, type SurveyStructure } from "../survey/structure.js";
 import { MATCH_THRESHOLD, renderSuggestion, suggestMapping } from "../survey/suggest.js";
 import type { Env } from "./env.js";
+import { printMessage, stderrLayout } from "./print-issues.js";
 
 /** Reads `--survey`: a LimeSurvey structure (.txt) or a Qualtrics survey file (.qsf). */
 function readStructure(file: string, cwd: string): SurveyStructure {
@@ -72,6 +73,7 @@ export async function runMapInit(
   const questionnaire = resolveQuestionnaire(opts.questionnaire, e.cwd);
   const structure = opts.survey ? readStructure(opts.survey, e.cwd) : undefined;
   const display = exportPath === "-" ? "<stdin>" : exportPath;
+  const layout = stderrLayout(e, [display, opts.output, opts.survey, opts.questionnaire]);
   const rows: string[][] = [];
   try {
     const reader = await openExport(exportPath === "-" ? "-" : path.resolve(e.cwd, exportPath), {
@@ -82,7 +84,8 @@ export async function runMapInit(
       rows.push(cells);
       return rows.length < SAMPLE_ROWS + 3;
     });
-    for (const n of reader.info.notices) e.stderr.write(`crm-maturity: notice: ${n}\n`);
+    for (const n of reader.info.notices)
+      printMessage(`crm-maturity: notice: ${n}`, e.stderr, layout);
   } catch (err) {
     if (err instanceof ExportError) throw new InputError(err.message);
     throw err;
@@ -115,8 +118,11 @@ export async function runMapInit(
   const questions = questionnaire.dimensions.reduce((n, d) => n + d.questions.length, 0);
   const codes = [...suggestion.unresolvedCodes.values()].reduce((n, list) => n + list.length, 0);
   const todo = suggestion.unmatchedColumns.length + suggestion.matches.length - sure;
-  e.stderr.write(
-    `crm-maturity: map init (${suggestion.preset.id}): ${sure} of ${questions} questions matched to columns; ${todo} ${todo === 1 ? "column" : "columns"} left as TODO${codes ? `; ${codes} answer ${codes === 1 ? "code" : "codes"} left as TODO (their text gives no value)` : ""}${suggestion.roleColumn ? "" : "; no role column found"}${out ? `; wrote ${displayPath(out, e.cwd)}` : ""}\n`,
+  const wrote = out ? displayPath(out, e.cwd) : "";
+  printMessage(
+    `crm-maturity: map init (${suggestion.preset.id}): ${sure} of ${questions} questions matched to columns; ${todo} ${todo === 1 ? "column" : "columns"} left as TODO${codes ? `; ${codes} answer ${codes === 1 ? "code" : "codes"} left as TODO (their text gives no value)` : ""}${suggestion.roleColumn ? "" : "; no role column found"}${out ? `; wrote ${wrote}` : ""}`,
+    e.stderr,
+    layout && { ...layout, whole: [...layout.whole, wrote] },
   );
   return 0;
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
-import { printIssues } from "../app/print-issues.js";
+import { processEnv } from "../app/env.js";
+import { printFailure, stderrLayout } from "../app/print-issues.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
-import { escapeControls } from "../core/text/controls.js";
 import { stdoutOutputPending } from "../io/atomic-file.js";
 import { describeWriteError } from "../io/output.js";
 import { VERSION } from "../io/version.js";
@@ -17,7 +17,19 @@ import { register as registerSurvey } from "./commands/survey.js";
 import { register as registerValidate } from "./commands/validate.js";
 import { examples } from "./options.js";
 
-const LINES = { keepLines: true } as const;
+/**
+ * How errors are laid out on standard error (see printFailure): at a terminal, in its width,
+ * never breaking inside a value the command was given (a path, an option's value), which
+ * messages repeat; one line each when piped.
+ */
+function errorLayout(argv: readonly string[]) {
+  const values = argv
+    .slice(2)
+    .flatMap((a) =>
+      !a.startsWith("-") ? [a] : a.includes("=") ? [a.slice(a.indexOf("=") + 1)] : [],
+    );
+  return stderrLayout(processEnv(), values);
+}
 
 function buildProgram(): Command {
   const program = new Command("crm-maturity")
@@ -76,14 +88,9 @@ export async function main(argv: string[]): Promise<void> {
     if (err instanceof CommanderError) {
       const ok = err.code === "commander.helpDisplayed" || err.code === "commander.version";
       process.exitCode = ok || err.code === "commander.help" ? 0 : 2;
-    } else if (err instanceof UsageError) {
-      // Line feeds are kept: some messages list their advice on lines of their own.
-      process.stderr.write(`crm-maturity: error: ${escapeControls(err.message, LINES)}\n`);
-      process.exitCode = 2;
-    } else if (err instanceof InputError) {
-      if (err.issues.length) printIssues(err.issues, process.stderr);
-      process.stderr.write(`crm-maturity: ${escapeControls(err.message, LINES)}\n`);
-      process.exitCode = 1;
+    } else if (err instanceof UsageError || err instanceof InputError) {
+      printFailure(err, process.stderr, errorLayout(argv));
+      process.exitCode = err instanceof UsageError ? 2 : 1;
     } else {
       const e = err as Error;
       const hint = debug ? `${e?.stack ?? ""}\n` : "(rerun with --debug to see the stack trace)\n";

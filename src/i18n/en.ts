@@ -34,6 +34,11 @@ const common: Messages["common"] = {
   inconclusive: "—",
   overall: "Overall",
   andMore: (count) => `… and ${count} more`,
+  monthTick(iso, withYear) {
+    const { y, m } = dateParts(iso);
+    const month = (MONTHS_EN[m - 1] ?? "").slice(0, 3);
+    return withYear ? `${month} ${y}` : month;
+  },
   listSeparator: ", ",
   levelNames: "level names",
   narrowed: (left) =>

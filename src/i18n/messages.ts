@@ -72,6 +72,8 @@ export interface CommonMessages {
   overall: string;
   /** What a shortened list leaves out; `count` is a number or a placeholder such as "{count}". */
   andMore(count: number | string): string;
+  /** A month on a timeline's axis, short ("Apr", "4月"), with its year when `withYear`. */
+  monthTick(iso: string, withYear: boolean): string;
   listSeparator: string;
   /** What a terminal table leaves out when it shortens the levels to their numbers. */
   levelNames: string;

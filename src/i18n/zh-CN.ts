@@ -12,6 +12,10 @@ const common: Messages["common"] = {
   inconclusive: "—",
   overall: "总体",
   andMore: (count) => `……另有 ${count} 项`,
+  monthTick(iso, withYear) {
+    const { y, m } = dateParts(iso);
+    return withYear ? `${y}年${m}月` : `${m}月`;
+  },
   listSeparator: "、",
   levelNames: "等级名称",
   narrowed: (left) =>

@@ -1,15 +1,15 @@
 // The summary `batch` prints on standard error: what to do with the rejected rows; and how its
 // lines on standard error are laid out at a terminal.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runBatchCommand, summaryLines } from "../../src/app/batch.js";
 import { envWith } from "../../src/app/env.js";
-import { messageLines } from "../../src/batch/progress.js";
 import type { BatchSummary } from "../../src/batch/run.js";
 import { displayWidth } from "../../src/core/text/width.js";
+import { messageLines } from "../../src/render/terminal/messages.js";
 import { fakeTerminal, screenLines } from "../helpers/terminal.js";
 
 const csv: BatchSummary["info"] = { format: "csv", encoding: "utf-8", delimiter: ",", notices: [] };
@@ -144,7 +144,7 @@ describe("batch's lines on standard error at a terminal", () => {
   const fixture = path.resolve(import.meta.dirname, "../fixtures/batch");
 
   /** The lines batch shows on standard error, a terminal 60 columns wide or a pipe. */
-  async function stderrOf(tty: boolean): Promise<string[]> {
+  async function stderrOf(tty: boolean, map = "bad-rows/mapping.yaml"): Promise<string[]> {
     const stderr = fakeTerminal(60);
     const e = envWith({
       cwd: fixture,
@@ -155,7 +155,7 @@ describe("batch's lines on standard error at a terminal", () => {
       vars: {},
     });
     const opts = {
-      map: "bad-rows/mapping.yaml",
+      map,
       questionnaire: "questionnaire/questionnaire.yaml",
       output: path.join(mkdtempSync(path.join(tmpdir(), "crm-batch-wrap-")), "out.json"),
     };
@@ -174,6 +174,29 @@ describe("batch's lines on standard error at a terminal", () => {
     // Each message starts a line, in the same order; its continuation lines hang under it.
     const starts = (lines: string[]) => lines.map((line) => line.slice(0, line.indexOf(" ", 20)));
     expect(starts(tty.filter((line) => !line.startsWith("  ")))).toEqual(starts(piped));
+    expect(tty.join(" ").split(/\s+/)).toEqual(piped.join(" ").split(/\s+/));
+  });
+
+  it("lay out the mapping's warnings in the terminal's width, the place first and whole", async () => {
+    // A mapping outside the working folder is shown by its absolute path, wider than the terminal.
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-batch-warn-"));
+    const map = path.join(dir, "mapping with placeholders.yaml");
+    const mapping = readFileSync(path.join(fixture, "bad-rows/mapping.yaml"), "utf8")
+      .replace("name: Acme Manufacturing", "name: TODO client name")
+      .replace("assessor: Test Consultant", "assessor: TODO your name");
+    writeFileSync(map, mapping);
+    const piped = await stderrOf(false, map);
+    const tty = await stderrOf(true, map);
+    const place = /^\/\S+ with placeholders\.yaml:\d+:\d+/;
+    const warnings = piped.filter((line) => line.startsWith(`${map}:`));
+    expect(warnings).toHaveLength(2);
+    for (const line of warnings) expect(line).toMatch(/placeholders\.yaml:\d+:\d+ {2}warning {2}/);
+    // The place, too wide to share a line, on a line of its own, unbroken; the warning hangs below.
+    const laid = tty.flatMap((line, i) => (line.startsWith(`${map}:`) ? [i] : []));
+    expect(laid.map((i) => tty[i])).toEqual(warnings.map((line) => place.exec(line)?.[0]));
+    for (const i of laid) expect(tty[i + 1]).toMatch(/^ {2}warning {2}expected /);
+    for (const line of tty)
+      if (!place.test(line)) expect(displayWidth(line)).toBeLessThanOrEqual(60);
     expect(tty.join(" ").split(/\s+/)).toEqual(piped.join(" ").split(/\s+/));
   });
 });

@@ -58,6 +58,7 @@ function deckTexts(report: ReportModel): string[] {
     ...report.summary.topRisks.map((r) => r.title),
     report.roadmap.title,
     ...report.roadmap.phases.map((p) => p.name),
+    report.roadmap.timeline.title,
     report.kpis.title,
     report.decisions.title,
     ...report.decisions.items.map((i) => i.title),
@@ -142,6 +143,52 @@ describe("the board deck as LibreOffice lays it out", () => {
     const text = panel.map((w) => w.text).join(" ");
     for (const title of s.readiness.reasonTitles) expect(text).toContain(title);
   }, 120_000);
+
+  it.each([
+    ["acme-manufacturing", "en"],
+    ["huaxin-retail", "zh-CN"],
+  ] as const)(
+    "sets the %s timeline (%s) with every name in its column and no word on another",
+    (client, lang) => {
+      const { slides, model } = deck(client, ["--lang", lang]);
+      const chart = model.roadmap.timeline;
+      const title = chart.title.replace(/\s/g, "");
+      const timeline = slides.filter((words) =>
+        words
+          .slice(0, 8)
+          .map((w) => w.text)
+          .join("")
+          .startsWith(title),
+      );
+      expect(timeline.length).toBeGreaterThanOrEqual(1);
+      const text = timeline.flatMap((words) => words.map((w) => w.text)).join("");
+      for (const bar of chart.bars) expect(text).toContain(bar.label.replace(/\s/g, ""));
+      for (const words of timeline) {
+        const body = words.filter((w) => w.yMin > 1.15 * 72 && w.yMax < 7.0 * 72);
+        // The rows' names stay left of the bars (which start 5.3 in from the slide's edge).
+        const names = body.filter((w) => w.yMin > 2.1 * 72 && w.xMin < 5 * 72);
+        expect(names.length).toBeGreaterThan(0);
+        expect(names.filter((w) => w.xMax > 5.3 * 72)).toEqual([]);
+        // Nothing runs into the footer, and no two words overlap (rows whose names wrap to more
+        // lines than their height, a month on the next, a milestone on the hold's legend).
+        expect(body.filter((w) => w.yMax > 6.95 * 72)).toEqual([]);
+        const overlaps = body.flatMap((a, i) =>
+          body
+            .slice(i + 1)
+            .filter(
+              (b) =>
+                Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin) > 1 &&
+                // Lines of one paragraph: their boxes (ascent to descent) touch a little.
+                Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin) >
+                  0.3 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin),
+            )
+            .map((b) => `${a.text} / ${b.text}`),
+        );
+        expect(overlaps).toEqual([]);
+      }
+    },
+    120_000,
+  );
 
   it("sets the calibration advice under a full table, not on its last row", () => {
     const { slides, model } = deck("huaxin-retail", ["--horizon", "3"]);

@@ -132,6 +132,17 @@ const DATE = new RegExp(
   "gu",
 );
 
+/**
+ * `text` with each space inside a date in words (see DATE) a no-break space, for a word processor
+ * that fills lines itself (Word): "16 March / 2027" cannot break there. A date written without
+ * spaces ("2027年2月16日") is left as it is: LibreOffice breaks between Chinese characters
+ * whatever joins them (no-break spaces, word joiners, custom kinsoku lists), so its column is
+ * sized to hold it instead (wholeWidth). What a reader sees, copies and finds stays the same.
+ */
+export function glueDates(text: string): string {
+  return text.replace(DATE, (date) => date.replace(/ /g, "\u00a0"));
+}
+
 // A short text with Chinese in it (see WHOLE_PHRASE), trimmed.
 const isPhrase = (trimmed: string): boolean =>
   [...trimmed.replace(/\s/g, "")].length <= WHOLE_PHRASE &&

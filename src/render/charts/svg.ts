@@ -15,7 +15,7 @@ import {
   weekStep,
 } from "../geometry/charts.js";
 import { fmtLevel, fmtScore } from "../pdf/text.js";
-import { COLOR, type Palette, PHASE_COLOR } from "../pdf/theme.js";
+import { COLOR, HOLD_HATCH, type Palette, PHASE_COLOR } from "../pdf/theme.js";
 
 /**
  * The report's charts as standalone SVG images (for formats that embed pictures: DOCX). They
@@ -334,16 +334,22 @@ export function gapBarsSvg(
 
 /** Timeline rows: a label of up to three lines beside each bar, as in the PDF. */
 const TIMELINE_ROW = { minH: 17, lineH: 11, lines: 3, labelWidth: 240 } as const;
-/** The timeline's phase bands and week scale, over every part: the rows start below. */
+/** The timeline's phase bands and week scale, over its first part: the rows start below. */
 const TIMELINE_HEAD = { bandH: 20, scaleY: 36, top: 44 } as const;
+/**
+ * A continuation part's head: the week scale alone, as a table repeats its header row (a part may
+ * start a page); the phase bands are the first part's alone, so the parts read as one chart.
+ */
+const TIMELINE_NEXT_HEAD = { bandH: 0, scaleY: 12, top: 18 } as const;
 
 /**
  * The roadmap as a Gantt-like timeline: phase bands, a bar per action beside its full name
  * (wrapped, never cut), the gate and reassessment as diamonds on dashed lines and the end of the
  * horizon as a solid line, each named under the rows. Split by rows into pictures of at most
  * `maxHeight` pixels (as the PDF splits it across pages), as few as fit with the rows spread
- * evenly across them (balanceTimelineRows), each with the phase
- * bands and the scale; the milestones' names come under the last. None when there is no action.
+ * evenly across them (balanceTimelineRows): the first with the phase bands and the scale, each
+ * further one with the scale alone (TIMELINE_NEXT_HEAD), its rows' shading running on below the
+ * picture before; the milestones' names come under the last. None when there is no action.
  */
 export function timelineSvgParts(
   chart: TimelineChart,
@@ -387,10 +393,11 @@ export function timelineSvgParts(
   );
   return parts.map(([from, to], k) => {
     const part = rows.slice(from, to);
-    const rowsBottom = TIMELINE_HEAD.top + part.reduce((sum, r) => sum + r.h, 0);
+    const head = k === 0 ? TIMELINE_HEAD : TIMELINE_NEXT_HEAD;
+    const rowsBottom = head.top + part.reduce((sum, r) => sum + r.h, 0);
     const last = k === parts.length - 1;
-    const body = timelineHead(chart, labels, xOf, total, rowsBottom);
-    let y = TIMELINE_HEAD.top;
+    const body = timelineHead(chart, labels, xOf, total, head, rowsBottom);
+    let y = head.top;
     for (const { bar, lines, h } of part) {
       lines.forEach((line, i) => {
         body.push(text(0, y + 13 + i * TIMELINE_ROW.lineH, line, { size: 10 }));
@@ -407,16 +414,17 @@ export function timelineSvgParts(
       const x = xOf(m.week);
       const dash = m.diamond ? ` stroke-dasharray="3 3"` : "";
       body.push(
-        `<line x1="${n(x)}" y1="${TIMELINE_HEAD.top}" x2="${n(x)}" y2="${rowsBottom + (last ? 6 : 0)}" stroke="${m.color}" stroke-width="${m.diamond ? 1.2 : 1.6}"${dash}/>`,
+        `<line x1="${n(x)}" y1="${head.top}" x2="${n(x)}" y2="${rowsBottom + (last ? 6 : 0)}" stroke="${m.color}" stroke-width="${m.diamond ? 1.2 : 1.6}"${dash}/>`,
       );
       if (last) body.push(...timelineMark(m, xOf(m.week), rowsBottom + 14 + 16 * i));
     });
-    return wrap(WIDTH, last ? rowsBottom + tail : rowsBottom + 4, body);
+    // A part before another ends with its rows: the next, right under it, goes on from its scale.
+    return wrap(WIDTH, last ? rowsBottom + tail : rowsBottom, body);
   });
 }
 
-/** The hold's hatching: a line every `HOLD_STEP` pixels, light on the band, the phase's colour below. */
-const HOLD_STEP = 5;
+/** The hold's hatching (HOLD_HATCH) in pixels: CSS pixels per point. */
+const PX = 4 / 3;
 
 /** Where a phase's hold lies across the picture, within its band; null without one. */
 function holdSpan(
@@ -431,7 +439,7 @@ function holdSpan(
 
 /** Lines hatching the rectangle from (x1, y1) to (x2, y2), in `color`. */
 function hatch(x1: number, y1: number, x2: number, y2: number, color: string, width: number) {
-  const d = hatchLines(x1, y1, x2, y2, HOLD_STEP)
+  const d = hatchLines(x1, y1, x2, y2, HOLD_HATCH.step * PX)
     .map(([[ax, ay], [bx, by]]) => `M${n(ax)} ${n(ay)}L${n(bx)} ${n(by)}`)
     .join("");
   return d === "" ? [] : [`<path d="${d}" stroke="${color}" stroke-width="${width}" fill="none"/>`];
@@ -443,42 +451,45 @@ function holdLegend(chart: TimelineChart, xOf: (week: number) => number, y: numb
   if (!held) return [];
   return [
     `<rect x="0" y="${y - 5}" width="20" height="10" fill="${PHASE_COLOR[held.phase].fill}"/>`,
-    ...hatch(0, y - 5, 20, y + 5, COLOR.white, 1.3),
+    ...hatch(0, y - 5, 20, y + 5, COLOR.white, HOLD_HATCH.bandWidth * PX),
     text(26, y + 4, chart.holdLabel, { size: 10, color: COLOR.muted }),
   ];
 }
 
 /**
  * A part's phase bands (a hold's weeks hatched, the name centred on the weeks before it when they
- * have room), week scale and the phases' shading down to `rowsBottom`, hatched over the holds.
+ * have room) when its `head` has them, week scale and the phases' shading from under the scale
+ * down to `rowsBottom`, hatched over the holds.
  */
 function timelineHead(
   chart: TimelineChart,
   labels: SvgChartLabels,
   xOf: (week: number) => number,
   total: number,
+  head: { bandH: number; scaleY: number; top: number },
   rowsBottom: number,
 ): SvgPart[] {
-  const { bandH, scaleY, top } = TIMELINE_HEAD;
+  const { bandH, scaleY, top } = head;
   const body: SvgPart[] = [];
   for (const phase of chart.phases) {
     const x1 = xOf(phase.startWeek);
     const x2 = xOf(phase.endWeek);
     const full = Math.max(0, x2 - x1 - 1);
     const color = PHASE_COLOR[phase.phase];
-    body.push(
-      `<rect x="${n(x1)}" y="0" width="${n(full)}" height="${bandH}" fill="${color.fill}"/>`,
-    );
+    if (bandH > 0)
+      body.push(
+        `<rect x="${n(x1)}" y="0" width="${n(full)}" height="${bandH}" fill="${color.fill}"/>`,
+      );
     body.push(
       `<rect x="${n(x1)}" y="${top}" width="${n(full)}" height="${rowsBottom - top}" fill="${color.soft}"/>`,
     );
     const held = holdSpan(phase, xOf);
     if (held) {
-      body.push(...hatch(held[0], 0, held[1], bandH, COLOR.white, 1.3));
-      body.push(...hatch(held[0], top, held[1], rowsBottom, color.hatch, 1));
+      body.push(...hatch(held[0], 0, held[1], bandH, COLOR.white, HOLD_HATCH.bandWidth * PX));
+      body.push(...hatch(held[0], top, held[1], rowsBottom, color.hatch, HOLD_HATCH.width * PX));
     }
     const w = held && held[0] - x1 > 50 ? held[0] - x1 : full;
-    if (w > 24)
+    if (bandH > 0 && w > 24)
       body.push(
         text(x1 + w / 2, 14, fitText(phase.label, w - 6, 10), {
           size: 10,

@@ -15,7 +15,14 @@ import {
 } from "docx";
 import type { Lang } from "../../core/models/languages.js";
 import { BOLD_EM as BOLD, lineEm } from "../../core/text/width.js";
-import { columnFit, EMS, linesAtEm, longestWordEm, widenColumns } from "../../core/text/wrap.js";
+import {
+  columnFit,
+  EMS,
+  glueDates,
+  linesAtEm,
+  longestWordEm,
+  widenColumns,
+} from "../../core/text/wrap.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
 import type { SvgChart } from "../charts/svg.js";
@@ -27,7 +34,8 @@ import { runLanguage, STYLE } from "./styles.js";
  * Word tables with a repeated header row, and charts as SVG pictures with a PNG fallback. Every
  * run carries the document's language (and Chinese as its East Asian language), so Word proofs
  * each script correctly. Text is always a run's text: docx escapes it for XML, so client text
- * never becomes markup or a field code.
+ * never becomes markup or a field code; a date in words in it is glued so that no line breaks
+ * inside it (glueDates).
  */
 export interface Blocks {
   readonly lang: Lang;
@@ -46,8 +54,8 @@ export interface Blocks {
   /**
    * A chart with its caption; nothing when the chart has nothing to draw. At most `maxHeight`
    * pixels tall (under half a page unless given). A chart in parts (the timeline, split by rows)
-   * is a picture a part, the caption under the last: Word keeps each picture whole and can
-   * break the page between them.
+   * is a picture a part, with no gap between them, the caption under the last: Word keeps each
+   * picture whole and can break the page between them.
    */
   chart(
     chart: SvgChart | readonly SvgChart[] | null,
@@ -192,9 +200,10 @@ export function makeBlocks(
   let lists = 0;
   const toPng = chartRasterizer(opts.fonts);
   const language = runLanguage(lang);
+  // A date in words is glued (glueDates): Word fills lines itself and would break inside one.
   const run: Blocks["run"] = (text, opts = {}) =>
     new TextRun({
-      text: xmlSafe(text),
+      text: glueDates(xmlSafe(text)),
       language,
       ...(opts.bold ? { bold: true } : {}),
       ...(opts.italics ? { italics: true } : {}),
@@ -246,7 +255,15 @@ export function makeBlocks(
       const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : STYLE.h3;
       // Sections of a long document start on a new page, as in the PDF.
       const pageBreakBefore = newPage ?? (level === 1 && opts.sectionsOnNewPage);
-      return new Paragraph({ style, pageBreakBefore, children: [run(text)] });
+      // Kept with what follows (a picture, a table's lead-in) as the paragraph's own setting
+      // too, not only its style's: never alone at the foot of a page, whatever the style says.
+      return new Paragraph({
+        style,
+        pageBreakBefore,
+        keepNext: true,
+        keepLines: true,
+        children: [run(text)],
+      });
     },
     bullets(items, level = 0) {
       // docx gives bulleted paragraphs the List Paragraph style itself.
@@ -276,30 +293,49 @@ export function makeBlocks(
       const parts: readonly SvgChart[] = chart === null ? [] : "svg" in chart ? [chart] : chart;
       if (parts.length === 0) return [];
       const pictures: FileChild[] = [];
-      for (const part of parts) {
-        const scale = Math.min(1, CONTENT_PX / part.width, maxHeight / part.height);
-        const png = await toPng(part);
-        const picture = new ImageRun({
-          type: "svg",
-          data: new TextEncoder().encode(part.svg),
-          transformation: {
-            width: Math.round(part.width * scale),
-            height: Math.round(part.height * scale),
-          },
-          fallback: { type: "png", data: png },
-          altText: {
-            name: xmlSafe(caption),
-            title: xmlSafe(caption),
-            description: xmlSafe(caption),
-          },
-        });
-        // Only the last part keeps with the caption: the page may break between the parts.
-        const keepNext = part === parts[parts.length - 1];
-        pictures.push(new Paragraph({ style: STYLE.figure, keepNext, children: [picture] }));
-      }
+      for (const [k, part] of parts.entries())
+        pictures.push(chartPicture(part, await toPng(part), caption, maxHeight, k, parts.length));
       return [...pictures, new Paragraph({ style: STYLE.caption, children: [run(caption)] })];
     },
   };
+}
+
+/**
+ * Part `k` of a chart in `count` parts as a figure paragraph: the SVG picture with its PNG
+ * fallback, scaled to the text width and at most `maxHeight` pixels tall. Only the last part keeps
+ * with the caption: the page may break between the parts. The parts of one chart follow each
+ * other without a gap (single line spacing, no space before the second and later) so that on
+ * one page they read as one picture.
+ */
+function chartPicture(
+  part: SvgChart,
+  png: Uint8Array,
+  caption: string,
+  maxHeight: number,
+  k: number,
+  count: number,
+): Paragraph {
+  const scale = Math.min(1, CONTENT_PX / part.width, maxHeight / part.height);
+  const picture = new ImageRun({
+    type: "svg",
+    data: new TextEncoder().encode(part.svg),
+    transformation: {
+      width: Math.round(part.width * scale),
+      height: Math.round(part.height * scale),
+    },
+    fallback: { type: "png", data: png },
+    altText: { name: xmlSafe(caption), title: xmlSafe(caption), description: xmlSafe(caption) },
+  });
+  const joined =
+    count > 1
+      ? { spacing: { line: 240, lineRule: "auto" as const, ...(k === 0 ? {} : { before: 0 }) } }
+      : {};
+  return new Paragraph({
+    style: STYLE.figure,
+    keepNext: k === count - 1,
+    ...joined,
+    children: [picture],
+  });
 }
 
 /** Text width of the page in twentieths of a point (A4 less 2 cm margins). */
@@ -370,8 +406,8 @@ function wholeFit(text: string, em: number): number {
 /**
  * The widths, each column widened where Word, filling a cell's lines as they come, would break
  * inside a piece the column holds whole (a date, a header's unit: "工作量（人 / 周）", "2026年4月 /
- * 8日", see columnFit): to hold the line up to that piece's
- * end, the room taken from the column with the most to spare (widenColumns, as in the PDF).
+ * 8日", see columnFit): to hold the line up to that piece's end, the room taken from the column
+ * with the most to spare (widenColumns, as in the PDF).
  */
 function piecesWhole(
   widths: number[],

@@ -203,3 +203,25 @@ export function keepLastRows(
   }
   return out;
 }
+
+/** A month's first day on a week scale: its date and where it falls, in weeks from the start. */
+export interface MonthTick {
+  iso: string;
+  week: number;
+}
+
+/**
+ * The first day of each month after `startIso` up to `totalWeeks` weeks from it, on the week
+ * scale (a fraction of a week where a month starts mid-week): the months of a timeline's axis.
+ */
+export function monthTicks(startIso: string, totalWeeks: number): MonthTick[] {
+  const [y = 0, m = 1, d = 1] = startIso.split("-").map(Number);
+  const start = Date.UTC(y, m - 1, d);
+  const ticks: MonthTick[] = [];
+  for (let k = 1; ; k++) {
+    const first = Date.UTC(y, m - 1 + k, 1);
+    const week = (first - start) / (7 * 86_400_000);
+    if (week > totalWeeks) return ticks;
+    ticks.push({ iso: new Date(first).toISOString().slice(0, 10), week });
+  }
+}

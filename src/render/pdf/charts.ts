@@ -13,7 +13,7 @@ import {
   weekStep,
 } from "../geometry/charts.js";
 import { fmtLevel, fmtScore } from "./text.js";
-import { COLOR, PHASE_COLOR, SIZE } from "./theme.js";
+import { COLOR, HOLD_HATCH, PHASE_COLOR, SIZE } from "./theme.js";
 import type { TextStyle, Writer } from "./writer.js";
 
 /** Labels the charts print besides the model's own chart data. */
@@ -289,9 +289,6 @@ function timelineGeometry(w: Writer, chart: TimelineChart): TimelineGeometry {
   };
 }
 
-/** The hold's hatching: a line every `HOLD_STEP` points, light on the band, the phase's colour below. */
-const HOLD_STEP = 4;
-
 /** Hatches the rectangle from (x1, y1) to (x2, y2) with lines of `color`. */
 function hatch(
   w: Writer,
@@ -304,7 +301,7 @@ function hatch(
 ) {
   const doc = w.doc;
   doc.save();
-  for (const [[ax, ay], [bx, by]] of hatchLines(x1, y1, x2, y2, HOLD_STEP))
+  for (const [[ax, ay], [bx, by]] of hatchLines(x1, y1, x2, y2, HOLD_HATCH.step))
     doc.moveTo(ax, ay).lineTo(bx, by);
   doc.lineWidth(width).strokeColor(color).stroke();
   doc.restore();
@@ -336,7 +333,7 @@ function timelineHeader(w: Writer, chart: TimelineChart, g: TimelineGeometry, we
       .fill(PHASE_COLOR[phase.phase].fill);
     w.doc.restore();
     const held = holdSpan(g, phase);
-    if (held) hatch(w, held[0], y, held[1], y + TIMELINE.bandH, COLOR.white, 1.1);
+    if (held) hatch(w, held[0], y, held[1], y + TIMELINE.bandH, COLOR.white, HOLD_HATCH.bandWidth);
     const x2 = held && held[0] - x1 > 40 ? held[0] : full;
     if (x2 - x1 > 14) {
       w.drawLine(phase.label, x1 + 3, y + 3.5, x2 - x1 - 6, {
@@ -374,7 +371,8 @@ function timelineBackground(
   doc.restore();
   for (const phase of chart.phases) {
     const held = holdSpan(g, phase);
-    if (held) hatch(w, held[0], from, held[1], to, PHASE_COLOR[phase.phase].hatch, 0.6);
+    if (held)
+      hatch(w, held[0], from, held[1], to, PHASE_COLOR[phase.phase].hatch, HOLD_HATCH.width);
   }
   doc.save();
   for (let week = 0; week <= g.total; week += g.step) {
@@ -410,7 +408,7 @@ function timelineMilestones(w: Writer, chart: TimelineChart, g: TimelineGeometry
     w.doc.save();
     w.doc.rect(w.left, y, 16, 8).fill(PHASE_COLOR[held.phase].fill);
     w.doc.restore();
-    hatch(w, w.left, y, w.left + 16, y + 8, COLOR.white, 1.1);
+    hatch(w, w.left, y, w.left + 16, y + 8, COLOR.white, HOLD_HATCH.bandWidth);
     w.drawLine(chart.holdLabel, w.left + 20, y, g.labelWidth - 20, {
       size: SIZE.caption,
       color: COLOR.muted,

@@ -39,7 +39,11 @@ export function drawRoadmap(w: Writer, report: ReportModel, number: number): voi
   const actions = new Map(r.actions.map((a) => [a.id, a]));
   const first = r.firstNinetyDays.actions.flatMap((id) => {
     const a = actions.get(id);
-    return a ? [`${a.title}  ·  ${a.ownerName}  ·  ${fmtWeeks(a.startWeek, a.endWeek)}`] : [];
+    if (!a) return [];
+    // No column header says "weeks" here, so the span does ("Weeks 1–4", "第 1–4 周"), on one
+    // line as in Word.
+    const span = weekSpan(report.labels, a.startWeek, a.endWeek).replace(/ /g, "\u00a0");
+    return [`${a.title}  ·  ${a.ownerName}  ·  ${span}`];
   });
   if (first.length > 0 && r.detail) {
     w.minorHeading(r.firstNinetyDays.title, 40);

@@ -48,12 +48,23 @@ export function paletteOf(brand: BrandView | undefined): Palette {
   return colors ? { accent: colors.primary, current: colors.primary } : COLOR;
 }
 
-/** Each phase's colours: its bars and band, its rows' shading, the hatching of its hold over them. */
+/**
+ * Each phase's colours: its bars and band, its rows' shading, the hatching of its hold over them
+ * (a little over halfway from the shading to the band: plain at a glance, quieter than a bar).
+ */
 export const PHASE_COLOR: Record<RoadmapPhaseId, { fill: string; soft: string; hatch: string }> = {
-  rigidify: { fill: "#3d5a80", soft: "#e6ebf2", hatch: "#a9b8cc" },
-  optimise: { fill: "#2a8c82", soft: "#e2f1ef", hatch: "#9ccdc7" },
-  solidify: { fill: "#b8862e", soft: "#f6eedd", hatch: "#dfc79a" },
+  rigidify: { fill: "#3d5a80", soft: "#e6ebf2", hatch: "#899bb3" },
+  optimise: { fill: "#2a8c82", soft: "#e2f1ef", hatch: "#7db9b3" },
+  solidify: { fill: "#b8862e", soft: "#f6eedd", hatch: "#d4b57d" },
 };
+
+/**
+ * The hatching of a phase's hold in the timeline, in points (Word's SVG timeline draws it in as
+ * many CSS pixels as these points make): a line every `step`, `width` thick over the rows, in the
+ * phase's hatch colour, and `bandWidth` thick over the band and in the legend, in white. Lines
+ * under a point thick fade to a grey tint when a page is shown small.
+ */
+export const HOLD_HATCH = { step: 4.5, width: 1, bandWidth: 1.2 } as const;
 
 export const SEVERITY_COLOR: Record<SeverityId, string> = {
   high: "#a83a3a",

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { type BrandLogo, type BrandView, brandFooter } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
 import { BOLD_EM as BOLD } from "../../core/text/width.js";
-import { linesAtEm } from "../../core/text/wrap.js";
+import { linesAtEm, longestWordEm } from "../../core/text/wrap.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { messagesFor } from "../../i18n/index.js";
 import { normalizePackage } from "../ooxml/package.js";
@@ -57,12 +57,43 @@ const CELL_MARGIN = 0.05;
 /** A table line's height in ems: PowerPoint sets Calibri and Microsoft YaHei about 1.2–1.3. */
 const TABLE_LINE_EM = 1.3;
 
+/** A table row's height in inches, its cells' lines counted as rowsThatFit counts them. */
+function tableRowHeight(
+  cells: readonly string[],
+  colW: readonly number[],
+  fontSize: number,
+  bold: boolean,
+): number {
+  const lines = cells.map((text, i) =>
+    linesAtEm(
+      text,
+      Math.max(1, (((colW[i] ?? 0) - 2 * CELL_MARGIN) * 72) / fontSize / (bold ? BOLD : 1)),
+    ),
+  );
+  return (Math.max(1, ...lines) * fontSize * TABLE_LINE_EM) / 72 + 2 * CELL_MARGIN;
+}
+
+/**
+ * About how tall, in inches, a table (DeckBase.table) is with its header and `rows`, its columns
+ * `colW` inches wide at `fontSize` points: each cell's lines counted with the letter widths Word's
+ * tables are measured by (linesAtEm), wider than Calibri's, so an estimate that errs towards more.
+ */
+export function tableHeight(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  colW: readonly number[],
+  fontSize: number,
+): number {
+  return rows.reduce(
+    (sum, row) => sum + tableRowHeight(row, colW, fontSize, false),
+    tableRowHeight(header, colW, fontSize, true),
+  );
+}
+
 /**
  * How many of a table's `rows` fit with its header in `height` inches, its columns `colW` inches
- * wide at `fontSize` points (DeckBase.table): all of them when they do, else as many as leave
- * `reserve` inches below (for "… and 3 more"). Each cell's lines are counted with the letter
- * widths Word's tables are measured by (linesAtEm), wider than Calibri's: an estimate that errs
- * towards fewer rows.
+ * wide at `fontSize` points (see tableHeight): all of them when they do, else as many as leave
+ * `reserve` inches below (for "… and 3 more"). An estimate that errs towards fewer rows.
  */
 export function rowsThatFit(
   header: readonly string[],
@@ -72,25 +103,47 @@ export function rowsThatFit(
   height: number,
   reserve: number,
 ): number {
-  const rowH = (cells: readonly string[], bold: boolean): number => {
-    const lines = cells.map((text, i) =>
-      linesAtEm(
-        text,
-        Math.max(1, (((colW[i] ?? 0) - 2 * CELL_MARGIN) * 72) / fontSize / (bold ? BOLD : 1)),
-      ),
-    );
-    return (Math.max(1, ...lines) * fontSize * TABLE_LINE_EM) / 72 + 2 * CELL_MARGIN;
-  };
-  const heights = rows.map((row) => rowH(row, false));
-  let used = rowH(header, true);
-  if (heights.reduce((a, b) => a + b, used) <= height) return rows.length;
+  if (tableHeight(header, rows, colW, fontSize) <= height) return rows.length;
+  let used = tableRowHeight(header, colW, fontSize, true);
   let count = 0;
-  for (const h of heights) {
+  for (const row of rows) {
+    const h = tableRowHeight(row, colW, fontSize, false);
     if (used + h > height - reserve) break;
     used += h;
     count++;
   }
   return count;
+}
+
+/**
+ * The narrowest width, in inches, at which a table column's `texts` (its header `bold`) take no
+ * more lines than at `max` inches, at `fontSize` points, and never narrower than a word
+ * (longestWordEm): a column of short names (Chinese ones) no wider than they need.
+ */
+export function columnWidth(
+  texts: readonly string[],
+  header: string,
+  fontSize: number,
+  max: number,
+): number {
+  const cells = [...texts.map((text) => ({ text, bold: false })), { text: header, bold: true }];
+  const inches = (em: number, bold: boolean) => (em * fontSize * (bold ? BOLD : 1)) / 72;
+  const lines = (w: number) =>
+    cells.reduce(
+      (sum, c) =>
+        sum +
+        linesAtEm(
+          c.text,
+          Math.max(1, ((w - 2 * CELL_MARGIN) * 72) / fontSize / (c.bold ? BOLD : 1)),
+        ),
+      0,
+    );
+  const floor =
+    Math.max(...cells.map((c) => inches(longestWordEm(c.text), c.bold))) + 2 * CELL_MARGIN;
+  const most = lines(max);
+  // In steps of a twentieth of an inch, from the widest word up.
+  for (let w = Math.ceil(floor * 20) / 20; w < max; w += 0.05) if (lines(w) <= most) return w;
+  return max;
 }
 
 /** A paragraph of a text box, for estimating the box's height (`paragraphsHeight`). */

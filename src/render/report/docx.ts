@@ -24,6 +24,7 @@ import {
   reliabilityGroupCells,
   spreadCells,
   spreadColumns,
+  weekSpan,
 } from "../pdf/text.js";
 import { type Palette, paletteOf, SEVERITY_COLOR } from "../pdf/theme.js";
 
@@ -109,12 +110,7 @@ function context(r: ReportModel, palette: Palette, fonts: ChartFontOptions): Ctx
     },
     week,
     palette,
-    span: (from, to) =>
-      to <= from
-        ? "—"
-        : to - from === 1
-          ? week(from + 1)
-          : fillPlaceholders(L.weekRangePattern, { from: from + 1, to }),
+    span: (from, to) => (to <= from ? "—" : weekSpan(L, from, to)),
   };
 }
 

@@ -1,11 +1,21 @@
 import type { BrandView } from "../../core/models/brand.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
+import { BOLD_EM as BOLD, textEm } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
+import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel } from "../../views/report/model.js";
-import { fmtScore } from "../pdf/text.js";
+import {
+  balanceTimelineRows,
+  hatchLines,
+  linearScale,
+  monthTicks,
+  weekStep,
+} from "../geometry/charts.js";
+import { fmtScore, weekSpan } from "../pdf/text.js";
 import { COLOR, PHASE_COLOR, SEVERITY_COLOR, VERDICT_COLOR } from "../pdf/theme.js";
 import {
   BODY_W,
+  columnWidth,
   DeckBase,
   finishPptx,
   hex,
@@ -14,7 +24,9 @@ import {
   type Pptx,
   paragraphsHeight,
   rowsThatFit,
+  type Slide,
   type TextRun,
+  tableHeight,
 } from "../pptx/deck.js";
 
 /** The verdict panel's box on the findings slide (inches): it ends under its last line. */
@@ -26,7 +38,8 @@ const FINDINGS = { x: 5.3, y: 2.0, w: 7.5, h: 4.7 };
  * The report as a board deck (PowerPoint, 16:9): title, the verdict and three findings, the
  * maturity profile (a native radar chart), the top gaps (a native bar chart), the scores by each
  * `--group-by` column of a survey's results, the top risks, expectation calibration when a target
- * is out of reach, the roadmap on one slide, the KPIs, and decisions and next steps. Charts are PowerPoint charts, so their data stays editable; each
+ * is out of reach, the roadmap on one slide and over time (its timeline, split by rows over as few slides as
+ * it needs), the KPIs, and decisions and next steps. Charts are PowerPoint charts, so their data stays editable; each
  * slide's speaker notes carry the supporting detail. Lays out the model only.
  */
 export async function renderPptx(report: ReportModel, brand?: BrandView): Promise<Uint8Array> {
@@ -40,6 +53,7 @@ export async function renderPptx(report: ReportModel, brand?: BrandView): Promis
   deck.risks();
   deck.calibration();
   deck.roadmap();
+  deck.timeline();
   deck.kpis();
   deck.decisions();
   return finishPptx(pptx, report.meta.date);
@@ -53,10 +67,54 @@ export const CALIBRATION_ROWS = { header: 0.55, row: 0.33 };
 /** The KPI slide's table: its text size, where the slide's body ends, the "… and 3 more" line. */
 const KPI_TABLE = { fontSize: 12, bottom: 6.85, moreH: 0.35 } as const;
 /**
- * The group scores' table: the dimension column, a group's column at most (a few groups do not
- * stretch across the slide), and the sizes tried, largest first, until every row fits.
+ * The group scores' table: the dimension column at most (as wide as its names need), a group's
+ * column at most (a few groups do not stretch across the slide), and the sizes tried, largest
+ * first, until every row fits.
  */
 const GROUP_TABLE = { dimensionW: 3.4, groupW: 1.5, fontSizes: [12, 11], smallest: 10 } as const;
+
+/**
+ * The timeline slides (inches): the rows' names in a column at the left, then the phase band, the
+ * month and week scales and the rows down to `bottom` (the footer starts at 7.05). No text under
+ * 10 pt, for a projector; `hatch`, the spacing of a hold's hatching.
+ */
+const TIMELINE = {
+  labelW: 4.6,
+  bandY: 1.2,
+  bandH: 0.36,
+  monthY: 1.6,
+  weekY: 1.83,
+  scaleH: 0.23,
+  top: 2.1,
+  bottom: 6.85,
+  fontSize: 11,
+  scaleSize: 10,
+  rowPad: 0.08,
+  barH: 0.18,
+  markH: 0.26,
+  hatch: 0.09,
+} as const;
+
+type Timeline = ReportModel["roadmap"]["timeline"];
+
+/** A mark under the timeline's rows: a milestone's diamond, or the horizon's bar. */
+interface TimelineMark {
+  label: string;
+  week: number;
+  color: string;
+  diamond: boolean;
+}
+
+/** Where a phase's hold lies across the slide, within the phase; null without one. */
+function holdSpan(
+  phase: Timeline["phases"][number],
+  xOf: (week: number) => number,
+): [number, number] | null {
+  if (!phase.hold) return null;
+  const x1 = xOf(phase.hold.startWeek);
+  const x2 = Math.min(xOf(phase.hold.endWeek), xOf(phase.endWeek)) - 0.02;
+  return x2 > x1 ? [x1, x2] : null;
+}
 
 class Deck extends DeckBase {
   private readonly L: ReportModel["labels"];
@@ -401,12 +459,19 @@ class Deck extends DeckBase {
         ...row.scores.map((s) => fmtScore(s, L.inconclusive)),
       ];
       const n = g.values.length;
-      const groupW = Math.min(GROUP_TABLE.groupW, (BODY_W - GROUP_TABLE.dimensionW) / n);
+      // The dimensions' column as wide as their names need (short ones in Chinese), at most 3.4 in.
+      const dimensionW = columnWidth(
+        g.rows.map((row) => row.title),
+        L.dimension,
+        GROUP_TABLE.fontSizes[0],
+        GROUP_TABLE.dimensionW,
+      );
+      const groupW = Math.min(GROUP_TABLE.groupW, (BODY_W - dimensionW) / n);
       const table = {
         x: MARGIN,
         y: 1.3,
-        w: GROUP_TABLE.dimensionW + n * groupW,
-        colW: [GROUP_TABLE.dimensionW, ...g.values.map(() => groupW)],
+        w: dimensionW + n * groupW,
+        colW: [dimensionW, ...g.values.map(() => groupW)],
         right: [false, ...g.values.map(() => true)],
       };
       const moreH = g.more ? paragraphsHeight([{ text: g.more, fontSize: 11, width: BODY_W }]) : 0;
@@ -441,9 +506,11 @@ class Deck extends DeckBase {
         { ...table, fontSize },
       );
       if (!g.more) continue;
+      // The note follows the table: under a short one, not at the foot of the slide.
+      const below = table.y + tableHeight(header, kept.map(cells), table.colW, fontSize) + 0.2;
       this.text(slide, g.more, {
         x: MARGIN,
-        y: KPI_TABLE.bottom - moreH - 0.05,
+        y: Math.min(below, KPI_TABLE.bottom - moreH - 0.05),
         w: BODY_W,
         h: moreH + 0.05,
         fontSize: 11,
@@ -558,6 +625,351 @@ class Deck extends DeckBase {
       bold: true,
       color: this.palette.accent,
     });
+  }
+
+  /**
+   * The roadmap over time, after the roadmap slide, as the PDF and Word draw it (the shared chart
+   * geometry): a band per phase over its weeks (a hold hatched), the months and the weeks, a row
+   * per action (a workstream in the board edition) with its name at the left and a bar over its
+   * weeks in its phase's colour, the gate and the reassessment as diamonds on dashed lines and the
+   * end of the horizon as a solid line. Native shapes and text, which the client can edit. The rows
+   * go over as few slides as they need, spread evenly (never a slide of a row or two), each with
+   * the band and the scales; each slide's notes list its rows with their weeks.
+   */
+  timeline(): void {
+    const chart = this.r.roadmap.timeline;
+    if (chart.bars.length === 0) return;
+    const total = Math.max(
+      1,
+      chart.totalWeeks,
+      chart.horizonWeek,
+      ...chart.milestones.map((m) => m.week + 1),
+    );
+    const x0 = MARGIN + TIMELINE.labelW + 0.15;
+    const xOf = linearScale(x0, MARGIN + BODY_W - 0.05 - x0, total);
+    const rows = chart.bars.map((bar) => ({
+      bar,
+      h:
+        paragraphsHeight([
+          { text: bar.label, fontSize: TIMELINE.fontSize, width: TIMELINE.labelW },
+        ]) + TIMELINE.rowPad,
+    }));
+    const marks = this.timelineMarks();
+    const tail = 0.12 + marks.length * TIMELINE.markH;
+    const parts = balanceTimelineRows(
+      rows.map((row) => row.h),
+      TIMELINE.bottom - TIMELINE.top,
+      tail,
+    );
+    parts.forEach(([from, to], k) => {
+      const part = rows.slice(from, to);
+      const last = k === parts.length - 1;
+      const title =
+        parts.length > 1 ? `${chart.title}${this.paren(`${k + 1}/${parts.length}`)}` : chart.title;
+      const slide = this.slide(
+        title,
+        this.timelineNotes(
+          part.map((row) => row.bar),
+          k === 0,
+          last,
+        ),
+      );
+      const bottom = part.reduce((y: number, row) => y + row.h, TIMELINE.top);
+      this.timelineHead(slide, xOf, total, bottom);
+      for (const m of marks) {
+        slide.addShape("line", {
+          x: xOf(m.week),
+          y: TIMELINE.top,
+          w: 0,
+          h: bottom - TIMELINE.top + (last ? 0.1 : 0),
+          line: {
+            color: hex(m.color),
+            width: m.diamond ? 1.25 : 1.75,
+            ...(m.diamond ? { dashType: "dash" } : {}),
+          },
+        });
+      }
+      let y: number = TIMELINE.top;
+      for (const { bar, h } of part) {
+        this.text(slide, bar.label, {
+          x: MARGIN,
+          y,
+          w: TIMELINE.labelW,
+          h,
+          fontSize: TIMELINE.fontSize,
+          valign: "middle",
+          margin: 0,
+        });
+        const x1 = xOf(bar.startWeek);
+        const x2 = Math.max(xOf(bar.endWeek), x1 + 0.05);
+        const barY = y + h / 2 - TIMELINE.barH / 2;
+        this.box(
+          slide,
+          x1 + 0.01,
+          barY,
+          x2 - x1 - 0.02,
+          TIMELINE.barH,
+          PHASE_COLOR[bar.phase].fill,
+        );
+        y += h;
+      }
+      if (last) this.timelineFoot(slide, marks, xOf, bottom);
+    });
+  }
+
+  /** The timeline's milestones, each with its date, then the end of the horizon. */
+  private timelineMarks(): TimelineMark[] {
+    const m = this.r.roadmap;
+    const dated = [m.gate, m.milestone].filter((x) => x !== null);
+    return [
+      ...m.timeline.milestones.map((x) => {
+        const date = dated.find((d) => d.week === x.week && d.label === x.label)?.dateText;
+        return {
+          label: date ? `${x.label}${this.colon}${date}` : x.label,
+          week: x.week,
+          color: this.palette.accent,
+          diamond: true,
+        };
+      }),
+      {
+        label: m.timeline.horizonLabel,
+        week: m.timeline.horizonWeek,
+        color: COLOR.gap,
+        diamond: false,
+      },
+    ];
+  }
+
+  /**
+   * A timeline slide's phase bands (a hold's weeks hatched, the name on the weeks before the hold
+   * when they have room for it), its month and week scales, and behind the rows down to `bottom`
+   * each phase's shade (hatched over its hold) and a white line a step of the week scale.
+   */
+  private timelineHead(slide: Slide, xOf: (week: number) => number, total: number, bottom: number) {
+    const chart = this.r.roadmap.timeline;
+    const { bandY, bandH, top } = TIMELINE;
+    for (const phase of chart.phases) {
+      const x1 = xOf(phase.startWeek);
+      const full = xOf(phase.endWeek) - x1 - 0.02;
+      if (full <= 0) continue;
+      const color = PHASE_COLOR[phase.phase];
+      this.box(slide, x1, bandY, full, bandH, color.fill);
+      this.box(slide, x1, top, full, bottom - top, color.soft);
+      const held = holdSpan(phase, xOf);
+      if (held) {
+        this.hatch(slide, held[0], bandY, held[1], bandY + bandH, COLOR.white, 1);
+        this.hatch(slide, held[0], top, held[1], bottom, color.hatch, 0.75);
+      }
+      const w = held && held[0] - x1 > 0.8 ? held[0] - x1 : full;
+      if ((textEm(phase.label) * BOLD * TIMELINE.fontSize) / 72 + 0.1 <= w)
+        this.text(slide, phase.label, {
+          x: x1,
+          y: bandY,
+          w,
+          h: bandH,
+          fontSize: TIMELINE.fontSize,
+          bold: true,
+          color: COLOR.white,
+          align: "center",
+          valign: "middle",
+          margin: 0,
+        });
+    }
+    const step = weekStep(total);
+    for (let week = 0; week <= total; week += step) {
+      slide.addShape("line", {
+        x: xOf(week),
+        y: top,
+        w: 0,
+        h: bottom - top,
+        line: { color: hex(COLOR.white), width: 0.75 },
+      });
+    }
+    this.timelineScales(slide, xOf, total);
+  }
+
+  /**
+   * The months (from each one's first day, with the year at the first and at each January; every
+   * second or third month when they do not all fit) and the weeks elapsed, as the PDF counts them.
+   */
+  private timelineScales(slide: Slide, xOf: (week: number) => number, total: number) {
+    const chart = this.r.roadmap.timeline;
+    const { monthY, weekY, scaleH, scaleSize } = TIMELINE;
+    const common = messagesFor(this.r.lang).common;
+    const right = MARGIN + BODY_W;
+    const emW = (text: string) => (textEm(text) * scaleSize) / 72 + 0.06;
+    const months = monthTicks(chart.startDate, total);
+    const monthW = xOf(52 / 12) - xOf(0);
+    const widest = Math.max(0, ...months.map((t) => emW(common.monthTick(t.iso, true))));
+    const every = [1, 2, 3, 6].find((n) => n * monthW >= widest) ?? 12;
+    let year = "";
+    months.forEach((t, i) => {
+      if (i % every !== 0) return;
+      const x = xOf(t.week);
+      const label = common.monthTick(t.iso, t.iso.slice(0, 4) !== year);
+      if (x + emW(label) > right) return;
+      year = t.iso.slice(0, 4);
+      slide.addShape("line", {
+        x,
+        y: monthY + 0.03,
+        w: 0,
+        h: scaleH - 0.06,
+        line: { color: hex(COLOR.faint), width: 0.75 },
+      });
+      this.text(slide, label, {
+        x: x + 0.04,
+        y: monthY,
+        w: Math.min(every * monthW, right - x) - 0.04,
+        h: scaleH,
+        fontSize: scaleSize,
+        color: COLOR.muted,
+        valign: "middle",
+        margin: 0,
+      });
+    });
+    this.text(slide, this.L.weeks, {
+      x: MARGIN,
+      y: weekY,
+      w: TIMELINE.labelW,
+      h: scaleH,
+      fontSize: scaleSize,
+      color: COLOR.muted,
+      valign: "middle",
+      margin: 0,
+    });
+    const step = weekStep(total);
+    for (let week = step; week <= total; week += step) {
+      this.text(slide, String(week), {
+        x: xOf(week) - 0.25,
+        y: weekY,
+        w: 0.5,
+        h: scaleH,
+        fontSize: scaleSize,
+        color: COLOR.muted,
+        align: "center",
+        valign: "middle",
+        margin: 0,
+      });
+    }
+  }
+
+  /**
+   * Under the last slide's rows: the legend of the holds under the rows' names (when a phase has
+   * one), and a line each for the milestones' diamonds and the horizon's bar, named beside them.
+   */
+  private timelineFoot(
+    slide: Slide,
+    marks: readonly TimelineMark[],
+    xOf: (week: number) => number,
+    bottom: number,
+  ) {
+    const chart = this.r.roadmap.timeline;
+    const y0 = bottom + 0.12;
+    const held = chart.phases.find((p) => holdSpan(p, xOf) !== null);
+    if (held) {
+      this.box(slide, MARGIN, y0 + 0.05, 0.32, 0.16, PHASE_COLOR[held.phase].fill);
+      this.hatch(slide, MARGIN, y0 + 0.05, MARGIN + 0.32, y0 + 0.21, COLOR.white, 1);
+      this.text(slide, chart.holdLabel, {
+        x: MARGIN + 0.42,
+        y: y0,
+        w: TIMELINE.labelW - 0.42,
+        h: TIMELINE.markH,
+        fontSize: TIMELINE.scaleSize,
+        color: COLOR.muted,
+        valign: "middle",
+        margin: 0,
+      });
+    }
+    marks.forEach((m, i) => {
+      const x = xOf(m.week);
+      const cy = y0 + (i + 0.5) * TIMELINE.markH;
+      const color = { color: hex(m.color) };
+      if (m.diamond)
+        slide.addShape("diamond", {
+          x: x - 0.09,
+          y: cy - 0.09,
+          w: 0.18,
+          h: 0.18,
+          fill: color,
+          line: color,
+        });
+      else this.box(slide, x - 0.012, cy - 0.1, 0.024, 0.2, m.color);
+      const w = (textEm(m.label) * BOLD * TIMELINE.fontSize) / 72 + 0.1;
+      const after = x + 0.15 + w <= MARGIN + BODY_W;
+      this.text(slide, m.label, {
+        x: after ? x + 0.15 : x - 0.15 - w,
+        y: cy - TIMELINE.markH / 2,
+        w,
+        h: TIMELINE.markH,
+        fontSize: TIMELINE.fontSize,
+        bold: true,
+        color: m.color,
+        align: after ? "left" : "right",
+        valign: "middle",
+        margin: 0,
+      });
+    });
+  }
+
+  /**
+   * A timeline slide's notes: on the first, the phase names in plain words; its rows by phase (the
+   * phase's dates, each row's weeks, then the phase's hold); on the last, the gate and the
+   * reassessment.
+   */
+  private timelineNotes(bars: Timeline["bars"], first: boolean, last: boolean): string[] {
+    const { r, L } = this;
+    const m = r.roadmap;
+    const byPhase = m.phases.map((phase) => {
+      const mine = bars.filter((b) => b.phase === phase.phase);
+      if (mine.length === 0) return "";
+      const hold = m.timeline.phases.find((p) => p.phase === phase.phase)?.hold;
+      return [
+        `${phase.name}${this.colon}${phase.startDateText} – ${phase.endDateText}`,
+        ...mine.map((b) => `• ${b.label}${this.paren(weekSpan(L, b.startWeek, b.endWeek))}`),
+        ...(hold
+          ? [`${m.timeline.holdLabel}${this.paren(weekSpan(L, hold.startWeek, hold.endWeek))}`]
+          : []),
+      ].join("\n");
+    });
+    return [
+      first ? m.gloss : "",
+      ...byPhase,
+      ...(last ? [m.gate?.sentence ?? "", m.milestone.sentence] : []),
+    ];
+  }
+
+  /** A filled rectangle, its outline in the same colour. */
+  private box(slide: Slide, x: number, y: number, w: number, h: number, color: string): void {
+    slide.addShape("rect", {
+      x,
+      y,
+      w,
+      h,
+      fill: { color: hex(color) },
+      line: { color: hex(color) },
+    });
+  }
+
+  /** Hatches the rectangle from (x1, y1) to (x2, y2) with lines of `color` rising to the right. */
+  private hatch(
+    slide: Slide,
+    x1: number,
+    y1: number,
+    x2: number,
+    y2: number,
+    color: string,
+    width: number,
+  ): void {
+    for (const [[ax, ay], [bx, by]] of hatchLines(x1, y1, x2, y2, TIMELINE.hatch)) {
+      slide.addShape("line", {
+        x: ax,
+        y: by,
+        w: bx - ax,
+        h: ay - by,
+        flipV: true,
+        line: { color: hex(color), width },
+      });
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import {
   columnFit,
   EMS,
   fillLines,
+  glueDates,
   linesAtEm,
   longestToken,
   longestWordEm,
@@ -203,6 +204,19 @@ describe("dates in words", () => {
     const en = "2.24 (assessment of 16 March 2026)";
     expect(lines(en, 16)).toEqual(["2.24 (assessment", "of 16 March", "2026)"]);
     expect(lines(en, 16, phrasePieces(en))).toEqual(["2.24 (assessment", "of", "16 March 2026)"]);
+  });
+
+  it("are glued for Word with no-break spaces, and only dates", () => {
+    const nb = "\u00a0";
+    expect(glueDates("by 16 March 2027, then Weeks 1–4")).toBe(
+      `by 16${nb}March${nb}2027, then Weeks 1–4`,
+    );
+    expect(glueDates("结束前（2027 年 2 月 16 日）达成")).toBe(
+      `结束前（2027${nb}年${nb}2${nb}月${nb}16${nb}日）达成`,
+    );
+    // Without spaces, nothing to glue: the column holds it whole (wholeWidth).
+    expect(glueDates("1.88（2026年4月8日评估）")).toBe("1.88（2026年4月8日评估）");
+    expect(glueDates("第 46 周，3 people")).toBe("第 46 周，3 people");
   });
 });
 

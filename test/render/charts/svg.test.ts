@@ -8,6 +8,7 @@ import {
   WIDTH,
 } from "../../../src/render/charts/svg.js";
 import { chartPartHeight } from "../../../src/render/docx/blocks.js";
+import { HOLD_HATCH, PHASE_COLOR } from "../../../src/render/pdf/theme.js";
 import { acmeReport } from "../../helpers/report.js";
 
 const labels: SvgChartLabels = {
@@ -49,7 +50,6 @@ describe("the timeline chart of Word (SVG)", () => {
       expect(parts.length).toBeGreaterThan(1);
       for (const part of parts) {
         expect(part.height).toBeLessThanOrEqual(400);
-        expect(textsOf(part.svg)[0]).toBe(timeline.phases[0]?.label);
         expect(textsOf(part.svg)).toContain("Weeks");
       }
       const all = parts
@@ -65,6 +65,34 @@ describe("the timeline chart of Word (SVG)", () => {
 });
 
 describe("Word's timeline pictures (SVG)", () => {
+  it.each(["en", "zh-CN"] as const)(
+    "%s: reads as one chart: the phase bands in the first picture only, the scale in each",
+    (lang) => {
+      const timeline = acmeReport({ lang }).roadmap.timeline;
+      const [first, ...next] = timelineSvgParts(timeline, labels, undefined, 400);
+      if (!first) throw new Error("the fixture has a plan");
+      expect(next.length).toBeGreaterThan(0);
+      const names = (svg: string) =>
+        timeline.phases.filter((p) => textsOf(svg).includes(p.label)).map((p) => p.label);
+      expect(textsOf(first.svg)[0]).toBe(timeline.phases[0]?.label);
+      for (const part of next) {
+        // No band: nothing drawn from the picture's top edge, no phase name; the scale first.
+        expect(part.svg).not.toMatch(/<rect [^>]*y="0"/);
+        expect(names(part.svg)).toEqual([]);
+        expect(textsOf(part.svg)[0]).toBe("Weeks");
+      }
+      // A picture followed by another ends with its rows' shading, with no margin under it.
+      const soft = new Set(Object.values(PHASE_COLOR).map((c) => c.soft));
+      const rowsEnd = (svg: string) =>
+        Math.max(
+          ...[...svg.matchAll(/<rect [^>]*y="([\d.]+)" [^>]*height="([\d.]+)" fill="([^"]+)"/g)]
+            .filter((m) => soft.has(m[3] ?? ""))
+            .map((m) => Number(m[1]) + Number(m[2])),
+        );
+      for (const part of [first, ...next].slice(0, -1)) expect(part.height).toBe(rowsEnd(part.svg));
+    },
+  );
+
   it.each(["en", "zh-CN"] as const)(
     "%s: spreads the rows evenly over as few half-page pictures as fit",
     (lang) => {
@@ -95,10 +123,14 @@ describe("the hold in Word's timeline (SVG)", () => {
     "%s: hatches the hold's weeks in every picture and names it under the last",
     (lang) => {
       const timeline = acmeReport({ lang }).roadmap.timeline;
-      expect(timeline.phases.some((p) => p.hold !== null)).toBe(true);
+      const held = timeline.phases.find((p) => p.hold !== null);
+      if (!held) throw new Error("the fixture has a hold");
       const parts = timelineSvgParts(timeline, labels, undefined, 400);
       expect(parts.length).toBeGreaterThan(1);
-      for (const part of parts) expect(hatchings(part.svg)).toContain("#ffffff");
+      // White over the band (the first picture's), the phase's hatch colour over every part's rows.
+      expect(hatchings(parts[0]?.svg ?? "")).toContain("#ffffff");
+      for (const part of parts)
+        expect(hatchings(part.svg)).toContain(PHASE_COLOR[held.phase].hatch);
       expect(parts.map((p) => textsOf(p.svg).includes(timeline.holdLabel))).toEqual(
         parts.map((_, i) => i === parts.length - 1),
       );
@@ -106,6 +138,37 @@ describe("the hold in Word's timeline (SVG)", () => {
       expect(timelineSvgParts(timeline, labels, undefined, 400)).toEqual(parts);
     },
   );
+
+  it("draws the hold's hatching plainly but quieter than a bar, as the PDF does", () => {
+    // WCAG contrast: the hatching stands out from the rows' shading, less than the band does.
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => {
+        const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    };
+    const contrast = (a: string, b: string) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+    };
+    for (const color of Object.values(PHASE_COLOR)) {
+      expect(contrast(color.hatch, color.soft)).toBeGreaterThanOrEqual(1.6);
+      expect(contrast(color.hatch, color.soft)).toBeLessThan(contrast(color.fill, color.soft));
+    }
+    // Lines of a point at least (thinner ones fade to a tint when a page is shown small), a
+    // fifth of the hatched area or more.
+    expect(HOLD_HATCH.width).toBeGreaterThanOrEqual(1);
+    expect(HOLD_HATCH.width / HOLD_HATCH.step).toBeGreaterThanOrEqual(0.2);
+    const timeline = acmeReport({ lang: "en" }).roadmap.timeline;
+    const svg = timelineSvgParts(timeline, labels)
+      .map((p) => p.svg)
+      .join("");
+    const widths = [...svg.matchAll(/<path d="M[^"]*" stroke="[^"]+" stroke-width="([\d.]+)"/g)];
+    expect(widths.length).toBeGreaterThan(0);
+    for (const [, w] of widths)
+      expect(Number(w)).toBeGreaterThanOrEqual((HOLD_HATCH.width * 4) / 3);
+  });
 
   it("draws neither hatching nor legend for a plan without a hold", () => {
     const timeline = acmeReport({ lang: "en" }).roadmap.timeline;

@@ -6,6 +6,7 @@ import {
   hatchLines,
   keepLastRows,
   linearScale,
+  monthTicks,
   type RadarFrame,
   radarPoint,
   radarRings,
@@ -281,5 +282,22 @@ describe("the PDF timeline's last page", () => {
         },
       ),
     );
+  });
+});
+
+describe("monthTicks", () => {
+  it("puts each month's first day on the week scale, up to the last week", () => {
+    // 16 March 2026: 1 April is 16 days on, 1 May 46.
+    const ticks = monthTicks("2026-03-16", 12);
+    expect(ticks.map((t) => t.iso)).toEqual(["2026-04-01", "2026-05-01", "2026-06-01"]);
+    expect(ticks[0]?.week).toBeCloseTo(16 / 7, 10);
+    expect(ticks[1]?.week).toBeCloseTo(46 / 7, 10);
+    // Across a year's end, and none before the first month's start.
+    expect(monthTicks("2026-11-30", 10).map((t) => t.iso)).toEqual([
+      "2026-12-01",
+      "2027-01-01",
+      "2027-02-01",
+    ]);
+    expect(monthTicks("2026-03-16", 2)).toEqual([]);
   });
 });

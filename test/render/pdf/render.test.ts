@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fillPlaceholders } from "../../../src/core/text/placeholders.js";
 import { messagesFor } from "../../../src/i18n/index.js";
 import { resolveReportFont } from "../../../src/io/fonts.js";
+import { weekSpan } from "../../../src/render/pdf/text.js";
 import { renderPdf } from "../../../src/render/report/pdf.js";
 import { buildReport } from "../../../src/views/report/build.js";
 import type { ReportLanguage, ReportModel } from "../../../src/views/report/model.js";
@@ -239,6 +240,25 @@ describe("the roadmap's phase tags", () => {
         expect(flat).toContain(squash(`${p.name}${L.nextCycle}`));
         expect(flat).not.toContain(squash(`${p.startDate} – ${p.endDate}`));
         expect(flat).not.toContain(squash(`${p.startDateText} – ${p.endDateText}`));
+      }
+    },
+  );
+});
+
+describe("the first 90 days", () => {
+  it.skipIf(!pdftotext).each(languages)(
+    "%s: each action's weeks say they are weeks, as in Word (no column header says it)",
+    async (lang) => {
+      const report = acmeReport({ lang });
+      const flat = squash(pdfText(await renderPdf(report, {})).text);
+      const first = report.roadmap.actions.filter((a) =>
+        report.roadmap.firstNinetyDays.actions.includes(a.id),
+      );
+      expect(first.length).toBeGreaterThan(1);
+      for (const a of first) {
+        const span = weekSpan(report.labels, a.startWeek, a.endWeek);
+        expect(span).toMatch(lang === "en" ? /^Weeks? / : /^第 .* 周$/);
+        expect(flat).toContain(squash(`${a.title} · ${a.ownerName} · ${span}`));
       }
     },
   );

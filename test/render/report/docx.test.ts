@@ -3,9 +3,13 @@ import { textEm } from "../../../src/core/text/width.js";
 import { EMS, fillLines } from "../../../src/core/text/wrap.js";
 import { columnWidths, KEEP_TOGETHER_TWIPS, tableHeight } from "../../../src/render/docx/blocks.js";
 import { renderDocx } from "../../../src/render/report/docx.js";
+import { renderMarkdown } from "../../../src/render/report/markdown.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
 import { entryNames, packageParts } from "../../helpers/ooxml.js";
 import { acmeReport } from "../../helpers/report.js";
+
+/** Word's text without the no-break spaces that keep dates whole (glueDates). */
+const unglued = (text: string): string => text.replace(/\u00a0/g, " ");
 
 const HOSTILE = 'Acme <w:p/> & "Sons" { PAGE } \u0001</w:t>';
 
@@ -110,6 +114,23 @@ describe("the gap report as DOCX", () => {
     expect(types).toContain('Extension="png"');
   });
 
+  it("keeps the timeline's heading with its first picture, and its pictures without a gap", async () => {
+    const body =
+      (await packageParts(await renderDocx(acmeReport()))).get("word/document.xml") ?? "";
+    const paragraphs = body.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+    const heading = paragraphs.findIndex((p) => p.includes(">Timeline<"));
+    const pictures = paragraphs
+      .slice(heading + 1)
+      .filter((p) => p.includes('name="Roadmap timeline"'));
+    expect(pictures.length).toBeGreaterThan(1);
+    // The heading keeps with the first picture by its own setting, not only its style's.
+    expect(paragraphs[heading]).toMatch(/<w:pPr>(?:(?!<\/w:pPr>).)*<w:keepNext\/><w:keepLines\/>/);
+    expect(paragraphs[heading + 1]).toBe(pictures[0]);
+    // Single line spacing, and no space before a later part: they meet as one picture.
+    for (const p of pictures) expect(p).toContain('w:line="240" w:lineRule="auto"');
+    for (const p of pictures.slice(1)) expect(p).toMatch(/<w:spacing w:before="0"/);
+  });
+
   it("names a note's question by its text and who said it by role, never by identifier", () => {
     const doc = parts.get("word/document.xml") ?? "";
     expect(doc).toMatch(/How often do leaders review the pipeline\?</);
@@ -135,7 +156,9 @@ describe("the gap report as DOCX", () => {
     const rows = (parts.get("word/document.xml") ?? "").match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
     const cells = (row: string) =>
       (row.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((c) =>
-        (c.match(/<w:t[^>]*>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, "")).join(""),
+        (c.match(/<w:t[^>]*>([^<]*)<\/w:t>/g) ?? [])
+          .map((t) => unglued(t.replace(/<[^>]+>/g, "")))
+          .join(""),
       );
     for (const phase of empty) {
       const row = rows.map(cells).find((c) => c[0] === phase.name && c.length === 6);
@@ -149,7 +172,7 @@ describe("the gap report as DOCX", () => {
   });
 
   it("ends a decision's title with the report language's full stop, as the Markdown does", () => {
-    const text = (parts.get("word/document.xml") ?? "").replace(/<[^>]+>/g, "");
+    const text = unglued((parts.get("word/document.xml") ?? "").replace(/<[^>]+>/g, ""));
     const report = hostileReport();
     expect(report.decisions.items.length).toBeGreaterThan(0);
     for (const item of report.decisions.items) {
@@ -165,6 +188,22 @@ describe("the gap report as DOCX", () => {
     expect(first.length).toBeGreaterThan(0);
     expect(body).toMatch(/ · Weeks\u00a0\d+–\d+</);
     expect(body).not.toMatch(/ · Weeks \d/);
+  });
+});
+
+describe("dates in words in Word", () => {
+  it("keep their spaces as no-break spaces in Word's runs only, so no line breaks inside one", async () => {
+    const report = acmeReport({ lang: "en" });
+    const body = (await packageParts(await renderDocx(report))).get("word/document.xml") ?? "";
+    const text = body.replace(/<[^>]+>/g, "");
+    const date = report.roadmap.milestone.dateText;
+    expect(date).toMatch(/^\d+ \p{L}+ \d{4}$/u);
+    expect(text).toContain(date.replace(/ /g, "\u00a0"));
+    expect(text).not.toContain(date);
+    // The Markdown keeps the date as it is.
+    const md = await renderMarkdown(report);
+    expect(md).toContain(date);
+    expect(md).not.toContain(date.replace(/ /g, "\u00a0"));
   });
 });
 

@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fillPlaceholders } from "../../../src/core/text/placeholders.js";
 import { messagesFor } from "../../../src/i18n/index.js";
+import { weekSpan } from "../../../src/render/pdf/text.js";
+import { PHASE_COLOR } from "../../../src/render/pdf/theme.js";
 import { renderPptx } from "../../../src/render/report/pptx.js";
+import { buildReport } from "../../../src/views/report/build.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
 import { entryNames, packageParts } from "../../helpers/ooxml.js";
-import { acmeReport } from "../../helpers/report.js";
+import { ACME, ACME_ANSWERS, acmeReport, loadInputs, standardPack } from "../../helpers/report.js";
 
 const HOSTILE = 'Acme <a:p/> & "Sons" \u0001</a:t>';
 
@@ -235,5 +238,170 @@ describe("the board deck's KPI slide", () => {
     expect(slide).toContain(
       `>${fillPlaceholders(report.labels.morePattern, { count: 30 - shown })}<`,
     );
+  }, 60_000);
+});
+
+/** The slides of a deck, in order, with their speaker notes (pptxgenjs numbers them alike). */
+async function deckSlides(report: ReportModel): Promise<{ xml: string; notes: string }[]> {
+  const parts = await packageParts(await renderPptx(report));
+  const count = [...parts.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
+  return Array.from({ length: count }, (_, i) => ({
+    xml: parts.get(`ppt/slides/slide${i + 1}.xml`) ?? "",
+    notes: parts.get(`ppt/notesSlides/notesSlide${i + 1}.xml`) ?? "",
+  }));
+}
+
+const fromXml = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+const slideTexts = (xml: string) =>
+  (xml.match(/<a:t>[^<]*<\/a:t>/g) ?? []).map((t) => fromXml(t.replace(/<[^>]+>/g, "")));
+
+const EMU = 914_400;
+/** A shape's box in inches, its preset geometry and its fill colour. */
+function shapes(xml: string) {
+  return [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)].map(([sp]) => {
+    const [x = 0, y = 0, w = 0, h = 0] =
+      /<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"/
+        .exec(sp)
+        ?.slice(1)
+        .map((v) => Number(v) / EMU) ?? [];
+    const fill = /<a:solidFill><a:srgbClr val="([0-9A-F]{6})"/.exec(sp)?.[1];
+    return { x, y, w, h, prst: /prst="(\w+)"/.exec(sp)?.[1], fill, text: slideTexts(sp).join("") };
+  });
+}
+
+describe("the board deck's roadmap timeline", () => {
+  /** The timeline slides (titled with the chart's title) and where they start in the deck. */
+  const timelineOf = async (report: ReportModel) => {
+    const slides = await deckSlides(report);
+    const title = report.roadmap.timeline.title;
+    const first = slides.findIndex((s) => slideTexts(s.xml)[0]?.startsWith(title));
+    const timeline = slides.filter((s) => slideTexts(s.xml)[0]?.startsWith(title));
+    return { slides, first, timeline };
+  };
+  /** A timeline slide's bars: the rectangles in a phase's colour as tall as a bar (0.18 in). */
+  const barsOf = (xml: string) =>
+    shapes(xml).filter((s) => s.prst === "rect" && Math.abs(s.h - 0.18) < 0.001 && s.text === "");
+
+  it.each(["en", "zh-CN"] as const)(
+    "%s: follows the roadmap with a bar per action, in order, where its weeks fall",
+    async (lang) => {
+      const report = acmeReport({ lang });
+      const chart = report.roadmap.timeline;
+      const { slides, first, timeline } = await timelineOf(report);
+      expect(chart.bars.length).toBeGreaterThan(20);
+      // Right after the roadmap slide, which names every phase.
+      const roadmap = slideTexts(slides[first - 1]?.xml ?? "");
+      for (const p of report.roadmap.phases) expect(roadmap).toContain(p.name);
+      // Continued slides are numbered, and each carries a fair share of the rows.
+      expect(timeline.length).toBe(2);
+      expect(slideTexts(timeline[1]?.xml ?? "")[0]).toMatch(/2\/2/);
+      const bars = timeline.map((s) => barsOf(s.xml));
+      for (const b of bars) expect(b.length).toBeGreaterThanOrEqual(8);
+      const all = bars.flat();
+      expect(all).toHaveLength(chart.bars.length);
+      // Every row's name, in the plan's order, and its bar in its phase's colour at its height.
+      const names = timeline.flatMap((s) => slideTexts(s.xml));
+      let at = -1;
+      for (const [i, bar] of chart.bars.entries()) {
+        const next = names.indexOf(bar.label, at + 1);
+        expect(next).toBeGreaterThan(at);
+        at = next;
+        expect(all[i]?.fill).toBe(PHASE_COLOR[bar.phase].fill.slice(1).toUpperCase());
+      }
+      for (const b of bars) {
+        const ys = b.map((s) => s.y);
+        expect(ys).toEqual([...ys].sort((p, q) => p - q));
+      }
+      // Positions proportional to the weeks: one scale for every bar's start and length.
+      const a = chart.bars[0];
+      const z = chart.bars.find((b) => b.startWeek !== a?.startWeek);
+      const [ba, bz] = [all[0], all[chart.bars.indexOf(z as (typeof chart.bars)[number])]];
+      if (!a || !z || !ba || !bz) throw new Error("the fixture has bars in different weeks");
+      const perWeek = (bz.x - ba.x) / (z.startWeek - a.startWeek);
+      expect(perWeek).toBeGreaterThan(0.1);
+      for (const [i, bar] of chart.bars.entries()) {
+        const s = all[i];
+        expect(s?.x).toBeCloseTo(ba.x + perWeek * (bar.startWeek - a.startWeek), 3);
+        expect(s?.w).toBeCloseTo(perWeek * (bar.endWeek - bar.startWeek) - 0.02, 3);
+      }
+      // The reassessment's diamond, the holds hatched, and no text under 10 pt.
+      const last = timeline.at(-1)?.xml ?? "";
+      expect(shapes(last).filter((s) => s.prst === "diamond")).toHaveLength(
+        chart.milestones.length,
+      );
+      expect(slideTexts(last).join("")).toContain(report.roadmap.milestone.label);
+      expect(slideTexts(last).join("")).toContain(chart.holdLabel);
+      for (const s of timeline) {
+        // The slide number (the master's, 9 pt, as on every slide) aside.
+        const body = s.xml.replace(
+          /<p:sp>(?:(?!<\/p:sp>)[\s\S])*type="sldNum"[\s\S]*?<\/p:sp>/g,
+          "",
+        );
+        const sizes = [...body.matchAll(/ sz="(\d+)"/g)].map((m) => Number(m[1]));
+        expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1000);
+      }
+      // The notes list every row with its weeks.
+      const notes = fromXml(timeline.map((s) => s.notes).join("\n"));
+      for (const bar of chart.bars) expect(notes).toContain(bar.label);
+      expect(notes).toContain(report.roadmap.milestone.sentence);
+      const held = chart.phases.find((p) => p.hold);
+      if (!held?.hold) throw new Error("the fixture's first phase holds");
+      expect(notes).toContain(
+        `${chart.holdLabel}${lang === "en" ? " (" : "（"}${weekSpan(report.labels, held.hold.startWeek, held.hold.endWeek)}`,
+      );
+    },
+    60_000,
+  );
+
+  it("spreads many rows evenly over as few slides as they need, every row once", async () => {
+    const report = acmeReport({ lang: "en" });
+    const chart = report.roadmap.timeline;
+    const template = chart.bars[1];
+    if (!template) throw new Error("the fixture has bars");
+    chart.bars = Array.from({ length: 60 }, (_, i) => ({
+      ...template,
+      id: `a${i}`,
+      label: `Action ${i + 1}`,
+    }));
+    const { timeline } = await timelineOf(report);
+    const counts = timeline.map((s) => barsOf(s.xml).length);
+    expect(counts.reduce((x, y) => x + y, 0)).toBe(60);
+    // Each row of one line (0.26 in) in 4.75 in: 18 rows a slide at most, so four slides.
+    expect(timeline.length).toBe(4);
+    // The last, with the milestones under its rows, carries a few less.
+    for (const n of counts) expect(n).toBeGreaterThanOrEqual(12);
+    const names = timeline.flatMap((s) => slideTexts(s.xml)).filter((t) => t.startsWith("Action "));
+    expect(names).toEqual(chart.bars.map((b) => b.label));
+    const notes = timeline.map((s) => s.notes).join("\n");
+    for (const bar of chart.bars) expect(notes).toContain(`${bar.label} (`);
+  }, 60_000);
+
+  it("has no timeline slide when the plan has no action", async () => {
+    const report = acmeReport({ lang: "en" });
+    report.roadmap.timeline.bars = [];
+    const { timeline } = await timelineOf(report);
+    expect(timeline).toEqual([]);
+  }, 60_000);
+
+  it("shows the board edition's workstreams, not its actions, as the PDF's timeline does", async () => {
+    const inputs = loadInputs(ACME, ACME_ANSWERS);
+    const report = buildReport(inputs.results, standardPack(), {
+      lang: "en",
+      edition: "board",
+      respondents: inputs.respondents,
+    });
+    const { timeline } = await timelineOf(report);
+    const texts = timeline.flatMap((s) => slideTexts(s.xml));
+    const bars = report.roadmap.timeline.bars;
+    expect(bars.length).toBeLessThan(report.roadmap.actions.length);
+    expect(timeline).toHaveLength(1);
+    for (const bar of bars) expect(texts).toContain(bar.label);
+    for (const a of report.roadmap.actions) expect(texts).not.toContain(a.title);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { materializeResults } from "../../../src/batch/run.js";
 import type { Results } from "../../../src/core/models/results.js";
+import { longestWordEm } from "../../../src/core/text/wrap.js";
 import { fmtScore } from "../../../src/render/pdf/text.js";
 import { renderDocx } from "../../../src/render/report/docx.js";
 import { renderMarkdown } from "../../../src/render/report/markdown.js";
@@ -267,5 +268,52 @@ describe("a report from survey results", () => {
       `维度 ${shown + 1}：Team 01 ${fmtScore(first.scores[0] ?? null, "—")}`,
     );
     expect(slide?.notes).toContain("维度 40：");
+  }, 60_000);
+});
+
+describe("the deck's slide of group scores", () => {
+  /** The group slide's table (its columns' widths and top, in inches) and its note's top. */
+  async function groupSlide(lang: "en" | "zh-CN") {
+    // Four groups, one of a single respondent, whom the client's edition leaves out with a note.
+    const results = withGroups(await surveyResults(), 4, (i) => (i === 0 ? 1 : 20));
+    const report = buildReport(results, questionnaire(), { lang });
+    const [table] = report.perception.byGroup;
+    if (!table?.more) throw new Error("the client's edition leaves the one-person group out");
+    const parts = await packageParts(await renderPptx(report));
+    const xml =
+      [...parts.values()].find((x) => x.includes(`>${table.title}<`) && x.includes("<a:tbl>")) ??
+      "";
+    const EMU = 914_400;
+    const frame = xml.slice(xml.indexOf("<p:graphicFrame>"));
+    const top = Number(/<a:off x="\d+" y="(\d+)"/.exec(frame)?.[1]) / EMU;
+    const cols = [...xml.matchAll(/<a:gridCol w="(\d+)"/g)].map((m) => Number(m[1]) / EMU);
+    const rows = [...xml.matchAll(/<a:tr h="(\d+)"/g)].length;
+    const note = [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)]
+      .map((m) => m[0])
+      .find((sp) => sp.includes(table.more?.slice(0, 12).replace(/&/g, "&amp;") ?? "\0"));
+    const noteTop = Number(/<a:off x="\d+" y="(\d+)"/.exec(note ?? "")?.[1]) / EMU;
+    return { table, cols, top, rows, noteTop };
+  }
+
+  it.each(["en", "zh-CN"] as const)(
+    "%s: sets why groups are left out right under a short table, not at the slide's foot",
+    async (lang) => {
+      const { rows, top, noteTop } = await groupSlide(lang);
+      expect(rows).toBeLessThanOrEqual(12);
+      // Twelve rows of one line at 12 pt end about 4.2 in down; before, the note sat at 6.4 in.
+      expect(noteTop).toBeGreaterThan(top + rows * 0.25);
+      expect(noteTop).toBeLessThan(top + rows * 0.34 + 0.5);
+    },
+    60_000,
+  );
+
+  it("sizes the dimension column by its names: narrow in Chinese, never under a name's width", async () => {
+    const en = await groupSlide("en");
+    const zh = await groupSlide("zh-CN");
+    expect(en.cols[0]).toBeLessThanOrEqual(3.4);
+    // Chinese names of four to eight characters need about 1.5 in at 12 pt, not 3.4.
+    expect(zh.cols[0]).toBeLessThan(2.2);
+    const widest = Math.max(...zh.table.rows.map((r) => longestWordEm(r.title)));
+    expect(zh.cols[0]).toBeGreaterThanOrEqual((widest * 12) / 72);
   }, 60_000);
 });
