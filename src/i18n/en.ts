@@ -719,6 +719,9 @@ const report: Messages["report"] = {
   practiceTarget: (a) =>
     `Agreed with the baseline; met by the end of the ${a.phase} phase (${a.date})`,
   kpiDue: (a) => `End of ${a.phase}, ${a.date}`,
+  standingTarget: (a) =>
+    `Agreed with the baseline; met by the end of the ${a.phase} phase (${a.date}), then held`,
+  standingDue: (a) => `By the end of ${a.phase} (${a.date}), then at each phase review`,
   kpiDueAtReassessment: (date) => `Reassessment, ${date}`,
   practiceTargetAtReassessment: (date) =>
     `Agreed with the baseline; met by the reassessment (${date})`,

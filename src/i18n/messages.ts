@@ -892,6 +892,13 @@ export interface ReportMessages {
   practiceTarget(a: { phase: string; date: string }): string;
   /** The same date, short, in the list of every KPI: the end of the phase it is met by. */
   kpiDue(a: { phase: string; date: string }): string;
+  /**
+   * A standing measure's (the method's, tracked all along) `practiceTarget`: met by the end of the
+   * first phase with work in it, then held at each phase review.
+   */
+  standingTarget(a: { phase: string; date: string }): string;
+  /** A standing measure's `kpiDue`: the end of that first phase, then each phase review. */
+  standingDue(a: { phase: string; date: string }): string;
   /** As `kpiDue` when the plan has no phase with work in it. */
   kpiDueAtReassessment(date: string): string;
   /** A standing measure's target when the plan has no action: met by the reassessment. */

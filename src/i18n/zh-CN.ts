@@ -679,6 +679,9 @@ const report: Messages["report"] = {
   baselineBy: (week) => `第 ${week} 周前完成测量`,
   practiceTarget: (a) => `与基线一并商定；在“${a.phase}”阶段结束前（${a.date}）达成`,
   kpiDue: (a) => `“${a.phase}”阶段结束前（${a.date}）`,
+  standingTarget: (a) =>
+    `与基线一并商定；在“${a.phase}”阶段结束前（${a.date}）达成，此后每次阶段评审保持`,
+  standingDue: (a) => `“${a.phase}”阶段结束时（${a.date}）及此后每次阶段评审`,
   kpiDueAtReassessment: (date) => `复评前（${date}）`,
   practiceTargetAtReassessment: (date) => `与基线一并商定；在复评前（${date}）达成`,
   profileParagraph: (name, why) => `本次评估采用“${name}”设定计分。${why}`,

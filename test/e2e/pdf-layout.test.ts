@@ -146,6 +146,11 @@ describe("generated report pages", () => {
           const pages = pdfPages(out);
           expect(layoutFaults(pages, boxesOf(model))).toEqual([]);
           expect(splitActionLists(pages, model)).toEqual([]);
+          // A table's header unit and a cell's date take no more lines than Word gives them:
+          // "Effort / (person-weeks)", "1.88（2026年4月8日 / 评估）", never a line of their own
+          // each ("(person- / weeks)", "1.88 / （2026年4月8日 / 评估）").
+          const lines = new Set(pages.flat().map((run) => run.text.trim()));
+          expect(lines.has("(person-") || lines.has("（2026年4月8日")).toBe(false);
         }, 60_000);
       }
     }

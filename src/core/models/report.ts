@@ -856,7 +856,7 @@ const kpiRow = z.strictObject({
   due: z
     .string()
     .describe(
-      "When it is to be met: the end of its phase (a standing measure: of the first phase with work in it), dated; the scorecard's target gives the same date.",
+      "When it is to be met: the end of its phase, dated; a standing measure (source standard): the end of the first phase with work in it, dated, then each phase review; the scorecard's target gives the same date.",
     ),
   phase: phase.nullable().describe("The phase it is first tracked in; null for standing KPIs."),
   phaseName: z.string().nullable(),

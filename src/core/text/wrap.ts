@@ -218,6 +218,57 @@ export function wholeWidth(
 }
 
 /**
+ * The least width, at least `width`, at which a table cell's lines, filled as they come, break
+ * inside none of the pieces its column keeps whole (phrasePieces: a short Chinese value, a date in
+ * words; see wholeWidth): the one rule Word's and the PDF's columns widen by (see widenColumns).
+ * `width` when it already keeps them whole.
+ */
+export function columnFit(text: string, measure: Measure, width: number): number {
+  return wholeWidth(text, measure, width, phrasePieces(text));
+}
+
+/**
+ * The width a table column needs for one of its cells, given the column's width: more than that
+ * width where the cell's lines would break inside a piece the column keeps whole (see columnFit).
+ */
+export type CellNeed = (width: number) => number;
+
+/**
+ * Column widths with each column widened where one of its cells (`cells[i]`, the header first)
+ * needs more, one rule for Word and the PDF: the room is taken from the column with the most to
+ * spare above its least width (`least`) that has enough, and whose move `keeps` accepts, given
+ * the widths after it and before (the PDF, which measures every line: the table grows no taller); a cell
+ * no column can make room for keeps its breaks.
+ */
+export function widenColumns(
+  widths: readonly number[],
+  least: readonly number[],
+  cells: readonly (readonly CellNeed[])[],
+  keeps: (after: readonly number[], before: readonly number[]) => boolean = () => true,
+): number[] {
+  let out = [...widths];
+  cells.forEach((column, i) => {
+    for (const need of column) {
+      const width = out[i] ?? 0;
+      const more = need(width) - width;
+      if (more <= 0) continue;
+      const spare = out.map((w, j) => (j === i ? 0 : w - (least[j] ?? 0)));
+      const donors = spare
+        .map((_, j) => j)
+        .filter((j) => (spare[j] ?? 0) >= more)
+        .sort((a, b) => (spare[b] ?? 0) - (spare[a] ?? 0) || a - b);
+      for (const from of donors) {
+        const next = out.map((w, j) => (j === from ? w - more : j === i ? w + more : w));
+        if (!keeps(next, out)) continue;
+        out = next;
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+/**
  * How much of `text` (in UTF-16 units, on a code point boundary, at least one character so that a
  * cut always advances) fits in `max`: the longest prefix, measured whole so that kerning counts.
  */

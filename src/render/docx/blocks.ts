@@ -16,12 +16,12 @@ import {
 import type { Lang } from "../../core/models/languages.js";
 import { BOLD_EM as BOLD, lineEm } from "../../core/text/width.js";
 import {
+  columnFit,
   EMS,
   glueDates,
   linesAtEm,
   longestWordEm,
-  phrasePieces,
-  wholeWidth,
+  widenColumns,
 } from "../../core/text/wrap.js";
 import { xmlSafe } from "../../core/text/xml.js";
 import { type ChartFontOptions, chartRasterizer } from "../charts/png.js";
@@ -389,18 +389,14 @@ export function columnWidths(
 const LOOSE = 1.15;
 
 /**
- * The width (ems) at which `text` breaks inside none of its whole pieces (see wholeWidth), however
+ * The width (ems) at which `text` breaks inside none of its whole pieces (see columnFit), however
  * tightly the reader's face sets it: at least `em`, with lines up to LOOSE times as full.
  */
 function wholeFit(text: string, em: number): number {
-  const pieces = phrasePieces(text);
   let fit = em;
   for (let tries = 0; tries < 4; tries++) {
-    const loose = wholeWidth(text, EMS, fit * LOOSE, pieces);
-    const next = Math.max(
-      wholeWidth(text, EMS, fit, pieces),
-      loose > fit * LOOSE ? loose / LOOSE : fit,
-    );
+    const loose = columnFit(text, EMS, fit * LOOSE);
+    const next = Math.max(columnFit(text, EMS, fit), loose > fit * LOOSE ? loose / LOOSE : fit);
     if (next <= fit) break;
     fit = next;
   }
@@ -410,8 +406,8 @@ function wholeFit(text: string, em: number): number {
 /**
  * The widths, each column widened where Word, filling a cell's lines as they come, would break
  * inside a piece the column holds whole (a date, a header's unit: "工作量（人 / 周）", "2026年4月 /
- * 8日", see phrasePieces and wholeWidth): to hold the line up to that piece's end, the room taken
- * from the column with the most to spare above its least width (`least`), if it has enough.
+ * 8日", see columnFit): to hold the line up to that piece's end, the room taken from the column
+ * with the most to spare (widenColumns, as in the PDF).
  */
 function piecesWhole(
   widths: number[],
@@ -419,26 +415,22 @@ function piecesWhole(
   columns: readonly Column[],
   rows: readonly (readonly Cell[])[],
 ): number[] {
-  const out = [...widths];
-  columns.forEach((c, i) => {
+  const needs = columns.map((c, i) => {
     const cells = rows.map((row) => row[i] ?? "");
-    for (const cell of [{ text: c.header, bold: true }, ...cells]) {
-      if (typeof cell !== "string" && "nowrap" in cell && cell.nowrap) continue;
+    return [{ text: c.header, bold: true }, ...cells].flatMap((cell) => {
+      if (typeof cell !== "string" && "nowrap" in cell && cell.nowrap) return [];
       const text = typeof cell === "string" ? cell : cell.text;
       const scale = TABLE_EM * (typeof cell !== "string" && cell.bold ? BOLD : 1);
-      const em = ((out[i] ?? 0) - CELL_MARGINS) / scale;
-      const fit = wholeFit(text, em);
-      if (fit <= em) continue;
-      const need = Math.ceil(fit * scale) + CELL_PADDING;
-      const more = need - (out[i] ?? 0);
-      const spare = out.map((w, j) => (j === i ? 0 : w - (least[j] ?? 0)));
-      const from = spare.indexOf(Math.max(...spare));
-      if ((spare[from] ?? 0) < more) continue;
-      out[from] = (out[from] ?? 0) - more;
-      out[i] = need;
-    }
+      return [
+        (width: number) => {
+          const em = (width - CELL_MARGINS) / scale;
+          const fit = wholeFit(text, em);
+          return fit <= em ? width : Math.ceil(fit * scale) + CELL_PADDING;
+        },
+      ];
+    });
   });
-  return out;
+  return widenColumns(widths, least, needs);
 }
 
 /**

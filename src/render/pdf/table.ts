@@ -1,4 +1,4 @@
-import { longestToken } from "../../core/text/wrap.js";
+import { type CellNeed, columnFit, longestToken, widenColumns } from "../../core/text/wrap.js";
 import { COLOR, SIZE } from "./theme.js";
 import type { TextStyle, Writer } from "./writer.js";
 
@@ -69,6 +69,8 @@ const KEEP_LAST_ROWS = 3;
 export interface TableLayout {
   widths: number[];
   headStyle: TextStyle;
+  /** Each column's header style: its words whole where the column holds them (see headerStyle). */
+  headStyles: TextStyle[];
   headH: number;
   boxes: CellBox[][];
   heights: number[];
@@ -86,12 +88,6 @@ export function layoutTable(
   const size = opts.size ?? SIZE.table;
   const lineGap = w.bodyGap * 0.6;
   const headStyle: TextStyle = { size, style: "bold", color: w.palette.accent, lineGap };
-  const widths = columnWidths(w, columns, rows, size, headStyle);
-  const headH =
-    Math.max(
-      ...columns.map((c, i) => w.measure(c.header, (widths[i] ?? 0) - 2 * PAD_X, headStyle)),
-    ) +
-    2 * PAD_Y;
   const boxes = rows.map((row, r) =>
     columns.map((c, i): CellBox => {
       const cell = row[i] ?? "";
@@ -121,10 +117,46 @@ export function layoutTable(
     if (box.sub !== "") h += SUB_GAP + w.measure(box.sub, inner, box.subStyle);
     return h;
   };
-  const rowHeight = (row: CellBox[]): number =>
-    Math.max(w.lineHeight({ size }), ...row.map((b, i) => cellHeight(b, widths[i] ?? 0))) +
+  const heightAt = (ws: readonly number[]) => (row: CellBox[]) =>
+    Math.max(w.lineHeight({ size }), ...row.map((b, i) => cellHeight(b, ws[i] ?? 0))) + 2 * PAD_Y;
+  const headAt = (ws: readonly number[]) =>
+    Math.max(
+      ...columns.map((c, i) => {
+        const inner = (ws[i] ?? 0) - 2 * PAD_X;
+        return w.measure(c.header, inner, headerStyle(w, c.header, inner, headStyle));
+      }),
+    ) +
     2 * PAD_Y;
-  return { widths, headStyle, headH, boxes, heights: boxes.map(rowHeight), rowHeight, size };
+  // A column gives another room only where the table, its header included, grows no taller.
+  const tall = (ws: readonly number[]) =>
+    headAt(ws) + boxes.map(heightAt(ws)).reduce((a, b) => a + b, 0);
+  const keeps = (after: readonly number[], before: readonly number[]) =>
+    tall(after) <= tall(before);
+  const widths = columnWidths(w, columns, rows, size, headStyle, keeps);
+  const rowHeight = heightAt(widths);
+  const headH = headAt(widths);
+  const headStyles = columns.map((c, i) =>
+    headerStyle(w, c.header, (widths[i] ?? 0) - 2 * PAD_X, headStyle),
+  );
+  return {
+    widths,
+    headStyle,
+    headStyles,
+    headH,
+    boxes,
+    heights: boxes.map(rowHeight),
+    rowHeight,
+    size,
+  };
+}
+
+/**
+ * A header is read at a glance: where its column holds its longest word whole, none of its words
+ * breaks at a hyphen ("Effort / (person-weeks)", not "Effort / (person- / weeks)").
+ */
+function headerStyle(w: Writer, header: string, inner: number, style: TextStyle): TextStyle {
+  const whole: TextStyle = { ...style, wholeWords: true };
+  return longestToken(w.clean(header), w.textMeasure(whole)) <= inner ? whole : style;
 }
 
 /**
@@ -161,7 +193,7 @@ export function drawTable(
   opts: TableOptions = {},
   layout: TableLayout = layoutTable(w, columns, rows, opts),
 ): void {
-  const { widths, headStyle, headH, boxes, heights, rowHeight, size } = layout;
+  const { widths, headStyles, headH, boxes, heights, rowHeight, size } = layout;
   const xs: number[] = [];
   let acc = w.left;
   for (const width of widths) {
@@ -177,7 +209,7 @@ export function drawTable(
     w.doc.restore();
     columns.forEach((c, i) => {
       w.draw(c.header, (xs[i] ?? 0) + PAD_X, y + PAD_Y, (widths[i] ?? 0) - 2 * PAD_X, {
-        ...headStyle,
+        ...(headStyles[i] ?? layout.headStyle),
         align: c.align ?? "left",
       });
     });
@@ -269,13 +301,17 @@ function lastRowsKept(heights: readonly number[], keepWithNext: number, pageRoom
 // Column widths follow the relative widths, but never cut a header word, a cell's word or a short
 // value (a number, a level, a chip, a short Chinese term or verdict) in two: narrow columns take
 // what they need from the wide text columns. What may not be cut is the core text model's
-// (longestToken, in the PDF's fonts), as in the Word tables.
+// (longestToken, in the PDF's fonts), as in the Word tables; and a column whose cell would take
+// more lines than its whole pieces need (a date, a short Chinese value, see columnFit; a header's
+// hyphenated word, see headerStyle) is widened by Word's rule (widenColumns), where the table grows
+// no taller for it (`keeps`).
 function columnWidths(
   w: Writer,
   columns: readonly Column[],
   rows: readonly Cell[][],
   size: number,
   headStyle: TextStyle,
+  keeps: (after: readonly number[], before: readonly number[]) => boolean,
 ): number[] {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const base = columns.map((c) => (c.width / total) * w.width);
@@ -288,10 +324,7 @@ function columnWidths(
       if (cell === undefined) continue;
       const spec = typeof cell === "string" ? { text: cell } : cell;
       const nowrap = "nowrap" in spec && spec.nowrap === true;
-      const style: TextStyle = {
-        size,
-        style: spec.bold || ("chip" in spec && spec.chip) ? "bold" : "regular",
-      };
+      const style = cellStyle(spec, size);
       const extra = "chip" in spec && spec.chip ? 8 : 0;
       min = Math.max(min, (nowrap ? w.widthOf(spec.text, style) : least(spec.text, style)) + extra);
       if ("flag" in spec && spec.flag) {
@@ -303,16 +336,50 @@ function columnWidths(
   const minTotal = mins.reduce((a, b) => a + b, 0);
   if (minTotal >= w.width) return mins.map((m) => (m / minTotal) * w.width);
   const widths = base.map((b, i) => Math.max(b, mins[i] ?? 0));
-  let excess = widths.reduce((a, b) => a + b, 0) - w.width;
+  const excess = widths.reduce((a, b) => a + b, 0) - w.width;
   if (excess > 0) {
     const slack = widths.map((width, i) => Math.max(0, width - (mins[i] ?? 0)));
     const slackTotal = slack.reduce((a, b) => a + b, 0);
     for (let i = 0; i < widths.length; i++) {
       widths[i] = (widths[i] ?? 0) - (excess * (slack[i] ?? 0)) / slackTotal;
     }
-    excess = 0;
   }
-  return widths;
+  const needs = columns.map((c, i) => [
+    wholeNeed(w, c.header, { ...headStyle, wholeWords: true }, headStyle),
+    ...rows.flatMap((row) => {
+      const spec = typeof row[i] === "string" ? { text: row[i] } : (row[i] ?? { text: "" });
+      if (spec.nowrap || spec.chip || spec.flag) return [];
+      return [wholeNeed(w, spec.text, cellStyle(spec, size))];
+    }),
+  ]);
+  return widenColumns(widths, mins, needs, keeps);
+}
+
+// The style a cell's text is measured in: bold for emphasis and chips.
+function cellStyle(spec: Exclude<Cell, string>, size: number): TextStyle {
+  return { size, style: spec.bold || spec.chip ? "bold" : "regular" };
+}
+
+/**
+ * What a column needs for a cell's text set in `style`: where its lines would break inside a piece
+ * it keeps whole (see columnFit; the PDF's lines move such a piece to the next line whole
+ * instead), or inside a word `style` keeps whole (a header's, see headerStyle), the width that
+ * holds the line up to that piece's end, when that saves a line over the text set now (in
+ * `narrow` where the column cannot hold its words whole).
+ */
+function wholeNeed(w: Writer, text: string, style: TextStyle, narrow = style): CellNeed {
+  const clean = w.clean(text);
+  const measure = w.textMeasure(style);
+  const word = longestToken(clean, measure);
+  return (width) => {
+    const inner = width - 2 * PAD_X;
+    if (clean.trim() === "") return width;
+    const fit = columnFit(clean, measure, Math.max(inner, word));
+    if (fit <= inner) return width;
+    const wider = Math.ceil(fit + 1) + 2 * PAD_X;
+    const now = w.lines(text, inner, word <= inner ? style : narrow).length;
+    return w.lines(text, wider - 2 * PAD_X, style).length < now ? wider : width;
+  };
 }
 
 function drawRow(

@@ -15,6 +15,8 @@ export interface TextStyle {
   /** Extra space between lines, in points. */
   lineGap?: number;
   align?: "left" | "right" | "center" | "justify";
+  /** No line breaks after a word's hyphen (a table's header: "(person-weeks)" stays whole). */
+  wholeWords?: boolean;
 }
 
 /** An entry of the table of contents and the PDF outline. */
@@ -150,7 +152,7 @@ export class Writer {
 
   /** The lines `text` wraps to within `width` (memoised: wrapping is most of the work). */
   lines(text: string, width: number, style: TextStyle): string[] {
-    const key = `${width}\u0000${style.size}\u0000${style.style === "bold" ? "b" : ""}\u0000${text}`;
+    const key = `${width}\u0000${style.size}\u0000${style.style === "bold" ? "b" : ""}${style.wholeWords ? "w" : ""}\u0000${text}`;
     let lines = this.wrapped.get(key);
     if (!lines) {
       const clean = this.clean(text);
@@ -174,7 +176,7 @@ export class Writer {
   textMeasure(style: TextStyle): Measure {
     return {
       width: (s: string) => this.pieceWidth(style, s),
-      hyphens: true,
+      hyphens: style.wholeWords !== true,
       phrase: (s: string) => this.widthOf(s, style),
       noLoneChar: true,
     };

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { displayWidth, lineEm, textEm } from "../../../src/core/text/width.js";
 import {
   COLUMNS,
+  columnFit,
   EMS,
   fillLines,
   glueDates,
@@ -14,6 +15,7 @@ import {
   phrasePieces,
   segments,
   wholeWidth,
+  widenColumns,
   wrapLines,
   wrapRuns,
   wrapToWidth,
@@ -238,6 +240,23 @@ describe("wholeWidth", () => {
     // No wider than `max`; a piece wider than the line is not kept.
     expect(wholeWidth(cell, units, 10, phrasePieces(cell), 13)).toBe(10);
     expect(wholeWidth(cell, units, 8, phrasePieces(cell))).toBe(8);
+  });
+});
+
+describe("widenColumns", () => {
+  const units = { width: (s: string) => [...s].length, hyphens: true };
+  const need = (text: string) => (width: number) => columnFit(text, units, width);
+  it("widens a column to columnFit, taking the room from the column with most to spare", () => {
+    // "1.88（2026年 / 4月8日评估）" at 10: 14 holds the date; the third column has most to spare.
+    const cell = "1.88（2026年4月8日评估）";
+    expect(widenColumns([10, 12, 20], [10, 10, 10], [[need(cell)], [], []])).toEqual([14, 12, 16]);
+    // A column without the room to spare gives none; nor one whose move `keeps` refuses: the next
+    // with enough gives it.
+    expect(widenColumns([10, 12, 13], [10, 10, 10], [[need(cell)], [], []])).toEqual([10, 12, 13]);
+    const notThird = (after: readonly number[]) => after[2] === 20;
+    expect(widenColumns([10, 15, 20], [10, 10, 10], [[need(cell)], [], []], notThird)).toEqual([
+      14, 11, 20,
+    ]);
   });
 });
 

@@ -76,9 +76,10 @@ interface Deadline {
 
 /**
  * The one date a KPI is to be met by, which the scorecard and the list of every KPI both give: the
- * end of its phase; a standing measure's, the end of the first phase with work in it; a plan
- * without any action has no phase to meet it by (its first phase ends the day it starts), so the
- * reassessment.
+ * end of its phase; a standing measure (no phase of its own) is tracked all along, so it is met by
+ * the end of the first phase with work in it and then held at each phase review, which is how it
+ * reads; a plan without any action has no phase to meet it by (its first phase ends the day it
+ * starts), so the reassessment.
  */
 function deadlineOf(
   ctx: ReportContext,
@@ -94,6 +95,7 @@ function deadlineOf(
       return { target: t.practiceTargetAtReassessment(date), due: t.kpiDueAtReassessment(date) };
     }
     const at = { phase: end.name, date: ctx.dateText(end.endDate) };
+    if (!phase) return { target: t.standingTarget(at), due: t.standingDue(at) };
     return { target: t.practiceTarget(at), due: t.kpiDue(at) };
   };
 }
