@@ -16,15 +16,23 @@ export async function writeSchemaChecks(outfile) {
     code: { source: true },
     // zod's parse fills in defaults; so must a passing check.
     useDefaults: true,
-    // As zod: regular expressions without the u flag; NaN and ±Infinity are not numbers. (String
-    // lengths differ, code points against UTF-16 units, but the formats only ask for at least one.)
+    // As zod: regular expressions without the u flag; NaN and ±Infinity are not numbers.
     unicodeRegExp: false,
+    // String lengths in UTF-16 units, not code points: the same verdict while the formats only
+    // ask for at least one character (checked below), without counting the code points of every
+    // text of the pack.
+    unicode: false,
     strictNumbers: true,
     // zod's JSON Schema output carries annotations ajv's strict mode does not know.
     strict: false,
   });
-  const root = JSON.parse(renderJsonSchema("questionnaire"));
-  const dimension = JSON.parse(renderJsonSchema("dimension"));
+  const texts = [
+    renderJsonSchema("questionnaire"),
+    renderJsonSchema("dimension"),
+    renderProfilesFileJsonSchema(),
+  ];
+  assertOnlyNonEmptyLengths(texts);
+  const [root, dimension, profiles] = texts.map((text) => JSON.parse(text));
   // Dimensions declared inline in the root are checked by the dimension check, so its code is
   // generated once rather than twice.
   const { $schema, title, definitions, ...dimensionBody } = dimension;
@@ -32,8 +40,6 @@ export async function writeSchemaChecks(outfile) {
     throw new Error("the root's inline dimensions no longer have the dimension file's schema");
   }
   root.properties.dimensions.items = { $ref: "dimension" };
-  // A profiles file (only `profiles`, included from the root) has no published schema of its own.
-  const profiles = JSON.parse(renderProfilesFileJsonSchema());
   ajv.addSchema(root, "root");
   ajv.addSchema(dimension, "dimension");
   ajv.addSchema(profiles, "profiles");
@@ -41,4 +47,18 @@ export async function writeSchemaChecks(outfile) {
     outfile,
     standaloneCode.default(ajv, { root: "root", dimension: "dimension", profiles: "profiles" }),
   );
+}
+
+/**
+ * `unicode: false` counts UTF-16 units, which agrees with counting code points only on whether a
+ * string is empty: refuse any other length bound.
+ */
+function assertOnlyNonEmptyLengths(schemaTexts) {
+  const bounds = schemaTexts.join("\n").match(/"(?:minLength|maxLength)":\s*\d+/g) ?? [];
+  const other = bounds.filter((b) => !/^"minLength":\s*1$/.test(b));
+  if (other.length) {
+    throw new Error(
+      `schema checks count UTF-16 units; a length bound other than minLength 1 needs ajv's unicode option: ${other.join(", ")}`,
+    );
+  }
 }

@@ -218,59 +218,69 @@ const anchors: Rule = ({ tree, levels, report }) => {
 };
 
 /**
- * Every localized text in the tree with where it sits. A plain list rather than a generator: this
- * runs once per validation on cold code, where generators are several times slower.
+ * Every localized text in the tree, with the file and path of what holds it and the rest of its
+ * path: where it sits is put together only for a text a rule reports (`textAt`). A plain list
+ * rather than a generator: this runs once per validation on cold code, where generators are
+ * several times slower.
  */
-function textsOf(tree: QuestionnaireTree): Array<{ text: LocalizedText; at: At }> {
-  const out: Array<{ text: LocalizedText; at: At }> = [];
-  const add = (text: LocalizedText | undefined, loc: At) => {
-    if (text) out.push({ text, at: loc });
+interface TextEntry {
+  text: LocalizedText;
+  owner: At;
+  rest: (string | number)[];
+}
+
+const textAt = (e: TextEntry): At => at(e.owner as Located<unknown>, ...e.rest);
+
+function textsOf(tree: QuestionnaireTree): TextEntry[] {
+  const out: TextEntry[] = [];
+  const add = (text: LocalizedText | undefined, owner: At, rest: (string | number)[]) => {
+    if (text) out.push({ text, owner, rest });
   };
   const r = tree.root;
-  add(r.value.title, at(r, "title"));
-  add(r.value.description, at(r, "description"));
+  add(r.value.title, r, ["title"]);
+  add(r.value.description, r, ["description"]);
   r.value.scale.forEach((s, i) => {
-    add(s.name, at(r, "scale", i, "name"));
-    add(s.description, at(r, "scale", i, "description"));
+    add(s.name, r, ["scale", i, "name"]);
+    add(s.description, r, ["scale", i, "description"]);
   });
   r.value.roles.forEach((role, i) => {
-    add(role.name, at(r, "roles", i, "name"));
-    add(role.description, at(r, "roles", i, "description"));
+    add(role.name, r, ["roles", i, "name"]);
+    add(role.description, r, ["roles", i, "description"]);
   });
   r.value.readiness.forEach((rule, i) => {
-    add(rule.title, at(r, "readiness", i, "title"));
-    add(rule.rationale, at(r, "readiness", i, "rationale"));
+    add(rule.title, r, ["readiness", i, "title"]);
+    add(rule.rationale, r, ["readiness", i, "rationale"]);
   });
   for (const risk of risksOf(tree)) {
-    for (const f of ["title", "description", "mitigation"] as const) {
-      add(risk.risk[f], { ...risk.at, path: [...risk.at.path, f] });
-    }
+    for (const f of ["title", "description", "mitigation"] as const)
+      add(risk.risk[f], risk.at, [f]);
   }
-  for (const m of methodologyOf(tree)) add(m.text, m.at);
+  for (const m of methodologyOf(tree)) add(m.text, m.at, []);
   for (const set of tree.profiles) {
     for (const list of ["industries", "sizes"] as const) {
       set.value[list].forEach((p, i) => {
-        add(p.name, at(set, list, i, "name"));
-        add(p.description, at(set, list, i, "description"));
+        add(p.name, set, [list, i, "name"]);
+        add(p.description, set, [list, i, "description"]);
       });
     }
   }
   for (const d of tree.dimensions) {
-    add(d.value.title, at(d, "title"));
-    add(d.value.description, at(d, "description"));
+    add(d.value.title, d, ["title"]);
+    add(d.value.description, d, ["description"]);
     d.value.questions.forEach((q, i) => {
-      for (const f of ["text", "help", "evidence"] as const) add(q[f], at(d, "questions", i, f));
-      for (const [k, t] of Object.entries(q.levels ?? {}))
-        add(t, at(d, "questions", i, "levels", k));
+      add(q.text, d, ["questions", i, "text"]);
+      add(q.help, d, ["questions", i, "help"]);
+      add(q.evidence, d, ["questions", i, "evidence"]);
+      if (q.levels) for (const k in q.levels) add(q.levels[k], d, ["questions", i, "levels", k]);
     });
     d.value.recommendations.forEach((rec, i) => {
-      add(rec.title, at(d, "recommendations", i, "title"));
-      add(rec.description, at(d, "recommendations", i, "description"));
+      add(rec.title, d, ["recommendations", i, "title"]);
+      add(rec.description, d, ["recommendations", i, "description"]);
       rec.actions.forEach((a, j) => {
-        add(a, at(d, "recommendations", i, "actions", j));
+        add(a, d, ["recommendations", i, "actions", j]);
       });
       rec.kpis.forEach((k, j) => {
-        add(k, at(d, "recommendations", i, "kpis", j));
+        add(k, d, ["recommendations", i, "kpis", j]);
       });
     });
   }
@@ -278,6 +288,7 @@ function textsOf(tree: QuestionnaireTree): Array<{ text: LocalizedText; at: At }
 }
 
 const IDEOGRAPH_SPACE = /[\u3400-\u9fff\uf900-\ufaff] +[\u3400-\u9fff\uf900-\ufaff]/;
+const IDEOGRAPHIC_LANGUAGE = /^(zh|ja)\b/;
 
 /**
  * Every text in every declared language, and no space between ideographs (folded YAML scalars turn
@@ -285,18 +296,21 @@ const IDEOGRAPH_SPACE = /[\u3400-\u9fff\uf900-\ufaff] +[\u3400-\u9fff\uf900-\ufa
  */
 const texts: Rule = ({ tree, report }) => {
   const langs = tree.root.value.languages;
-  for (const { text, at: loc } of textsOf(tree)) {
-    const missing = langs.filter((l) => !text[l]);
+  for (const entry of textsOf(tree)) {
+    const { text } = entry;
+    const missing: string[] = [];
+    for (const l of langs) if (!text[l]) missing.push(l);
     if (missing.length) {
       report(
         "missing-translation",
-        loc,
+        textAt(entry),
         `expected text in every declared language (${langs.join(", ")}); found none in ${missing.join(", ")}`,
       );
     }
-    for (const [lang, value] of Object.entries(text)) {
-      const hit = /^(zh|ja)\b/.test(lang) ? IDEOGRAPH_SPACE.exec(value) : null;
+    for (const lang in text) {
+      const hit = IDEOGRAPHIC_LANGUAGE.test(lang) ? IDEOGRAPH_SPACE.exec(text[lang] ?? "") : null;
       if (hit) {
+        const loc = textAt(entry);
         report(
           "stray-cjk-space",
           { ...loc, path: [...loc.path, lang] },
