@@ -199,6 +199,8 @@ export function wholeWidth(
     for (let i = text.indexOf(piece); i >= 0; i = text.indexOf(piece, i + 1))
       ranges.push([i, i + piece.length]);
   }
+  // Nothing to keep whole (most cells): no line to fill.
+  if (ranges.length === 0) return width;
   // Where the segment a piece ends in ends ("2026)"): the line must hold it to there.
   const ends: number[] = [];
   for (const s of segments(text, measure.hyphens)) ends.push((ends.at(-1) ?? 0) + s.length);

@@ -1,4 +1,4 @@
-import { type CellNeed, columnFit, longestToken, widenColumns } from "../../core/text/wrap.js";
+import { type CellNeed, columnFit, widenColumns } from "../../core/text/wrap.js";
 import { COLOR, SIZE } from "./theme.js";
 import type { TextStyle, Writer } from "./writer.js";
 
@@ -156,7 +156,7 @@ export function layoutTable(
  */
 function headerStyle(w: Writer, header: string, inner: number, style: TextStyle): TextStyle {
   const whole: TextStyle = { ...style, wholeWords: true };
-  return longestToken(w.clean(header), w.textMeasure(whole)) <= inner ? whole : style;
+  return w.longestWord(header, whole) <= inner ? whole : style;
 }
 
 /**
@@ -315,8 +315,7 @@ function columnWidths(
 ): number[] {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const base = columns.map((c) => (c.width / total) * w.width);
-  const least = (text: string, style: TextStyle): number =>
-    longestToken(w.clean(text), w.textMeasure(style));
+  const least = (text: string, style: TextStyle): number => w.longestWord(text, style);
   const mins = columns.map((c, i) => {
     let min = least(c.header, headStyle);
     for (const row of rows) {
@@ -370,7 +369,7 @@ function cellStyle(spec: Exclude<Cell, string>, size: number): TextStyle {
 function wholeNeed(w: Writer, text: string, style: TextStyle, narrow = style): CellNeed {
   const clean = w.clean(text);
   const measure = w.textMeasure(style);
-  const word = longestToken(clean, measure);
+  const word = w.longestWord(text, style);
   return (width) => {
     const inner = width - 2 * PAD_X;
     if (clean.trim() === "") return width;

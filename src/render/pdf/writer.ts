@@ -1,6 +1,6 @@
 import type { BrandLogo, BrandView } from "../../core/models/brand.js";
 import type { Lang } from "../../core/models/languages.js";
-import { fillLines, type Measure, phrasePieces } from "../../core/text/wrap.js";
+import { fillLines, longestToken, type Measure, phrasePieces } from "../../core/text/wrap.js";
 import type { EmbeddedReportFont, ReportFont } from "../../io/fonts.js";
 import { type Punctuation, punctuationFor } from "./text.js";
 import { COLOR, PAGE, type Palette, SIZE } from "./theme.js";
@@ -48,6 +48,7 @@ export class Writer {
   readonly bodyGap: number;
   private readonly fauxBold: boolean;
   private readonly wrapped = new Map<string, string[]>();
+  private readonly longest = new Map<string, number>();
   private readonly widths = new Map<string, number>();
   private readonly regular: string;
   private readonly bold: string;
@@ -164,6 +165,21 @@ export class Writer {
       this.wrapped.set(key, lines);
     }
     return lines;
+  }
+
+  /**
+   * The widest piece of `text` that a line never breaks inside, set in `style` (longestToken with
+   * textMeasure; memoised: a table asks for each cell's when it sizes its columns and again when
+   * it widens them).
+   */
+  longestWord(text: string, style: TextStyle): number {
+    const key = `${style.size}\u0000${style.style === "bold" ? "b" : ""}${style.wholeWords ? "w" : ""}\u0000${text}`;
+    let width = this.longest.get(key);
+    if (width === undefined) {
+      width = longestToken(this.clean(text), this.textMeasure(style));
+      this.longest.set(key, width);
+    }
+    return width;
   }
 
   /**
