@@ -22,6 +22,8 @@ export async function writeSchemaChecks(outfile) {
     // ask for at least one character (checked below), without counting the code points of every
     // text of the pack.
     unicode: false,
+    // A failed check only says no (zod then finds and explains the problem): no message texts.
+    messages: false,
     strictNumbers: true,
     // zod's JSON Schema output carries annotations ajv's strict mode does not know.
     strict: false,
