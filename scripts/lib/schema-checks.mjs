@@ -22,6 +22,10 @@ export async function writeSchemaChecks(outfile) {
     // ask for at least one character (checked below), without counting the code points of every
     // text of the pack.
     unicode: false,
+    // ajv 8 calls `unicode` deprecated but honours it (limitLength.js); its notice is dropped so that
+    // the build prints nothing. Were it ever ignored, the checks would count code points again:
+    // slower, and the same verdicts.
+    logger: { log: console.log, warn: warnUnlessUnicodeNotice, error: console.error },
     // A failed check only says no (zod then finds and explains the problem): no message texts.
     messages: false,
     strictNumbers: true,
@@ -63,4 +67,9 @@ function assertOnlyNonEmptyLengths(schemaTexts) {
       `schema checks count UTF-16 units; a length bound other than minLength 1 needs ajv's unicode option: ${other.join(", ")}`,
     );
   }
+}
+
+/** ajv's warnings, but for its notice that the `unicode` option (set on purpose above) is deprecated. */
+function warnUnlessUnicodeNotice(...args) {
+  if (!String(args[0]).startsWith("DEPRECATED: option unicode.")) console.warn(...args);
 }
