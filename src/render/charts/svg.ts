@@ -6,6 +6,7 @@ import {
   balanceTimelineRows,
   barLayout,
   hatchLines,
+  holdSpan,
   linearScale,
   type RadarFrame,
   radarAngle,
@@ -426,17 +427,6 @@ export function timelineSvgParts(
 /** The hold's hatching (HOLD_HATCH) in pixels: CSS pixels per point. */
 const PX = 4 / 3;
 
-/** Where a phase's hold lies across the picture, within its band; null without one. */
-function holdSpan(
-  phase: TimelineChart["phases"][number],
-  xOf: (week: number) => number,
-): [number, number] | null {
-  if (!phase.hold) return null;
-  const x1 = xOf(phase.hold.startWeek);
-  const x2 = Math.min(xOf(phase.hold.endWeek), xOf(phase.endWeek)) - 1;
-  return x2 > x1 ? [x1, x2] : null;
-}
-
 /** Lines hatching the rectangle from (x1, y1) to (x2, y2), in `color`. */
 function hatch(x1: number, y1: number, x2: number, y2: number, color: string, width: number) {
   const d = hatchLines(x1, y1, x2, y2, HOLD_HATCH.step * PX)
@@ -447,7 +437,7 @@ function hatch(x1: number, y1: number, x2: number, y2: number, color: string, wi
 
 /** The legend of the holds under the rows' names (centred on the first milestone's line), when a phase has one. */
 function holdLegend(chart: TimelineChart, xOf: (week: number) => number, y: number): SvgPart[] {
-  const held = chart.phases.find((p) => holdSpan(p, xOf) !== null);
+  const held = chart.phases.find((p) => holdSpan(p, xOf, 1) !== null);
   if (!held) return [];
   return [
     `<rect x="0" y="${y - 5}" width="20" height="10" fill="${PHASE_COLOR[held.phase].fill}"/>`,
@@ -483,7 +473,7 @@ function timelineHead(
     body.push(
       `<rect x="${n(x1)}" y="${top}" width="${n(full)}" height="${rowsBottom - top}" fill="${color.soft}"/>`,
     );
-    const held = holdSpan(phase, xOf);
+    const held = holdSpan(phase, xOf, 1);
     if (held) {
       body.push(...hatch(held[0], 0, held[1], bandH, COLOR.white, HOLD_HATCH.bandWidth * PX));
       body.push(...hatch(held[0], top, held[1], rowsBottom, color.hatch, HOLD_HATCH.width * PX));

@@ -225,3 +225,19 @@ export function monthTicks(startIso: string, totalWeeks: number): MonthTick[] {
     ticks.push({ iso: new Date(first).toISOString().slice(0, 10), week });
   }
 }
+
+/**
+ * Where a phase's hold lies across a timeline, from x to x, ending `gap` short of the phase's end
+ * so that the band's edge shows (1 point or pixel, 0.02 in on a slide); null without a hold or
+ * when nothing of it is left.
+ */
+export function holdSpan(
+  phase: { endWeek: number; hold: { startWeek: number; endWeek: number } | null },
+  xOf: (week: number) => number,
+  gap: number,
+): [number, number] | null {
+  if (!phase.hold) return null;
+  const x1 = xOf(phase.hold.startWeek);
+  const x2 = Math.min(xOf(phase.hold.endWeek), xOf(phase.endWeek)) - gap;
+  return x2 > x1 ? [x1, x2] : null;
+}

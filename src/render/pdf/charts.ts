@@ -2,6 +2,7 @@ import type { GapBarChart, RadarChart, TimelineChart } from "../../views/report/
 import {
   barLayout,
   hatchLines,
+  holdSpan,
   keepLastRows,
   linearScale,
   type RadarFrame,
@@ -307,17 +308,6 @@ function hatch(
   doc.restore();
 }
 
-/** Where a phase's hold lies across the page, within its band; null without one. */
-function holdSpan(
-  g: TimelineGeometry,
-  phase: TimelineChart["phases"][number],
-): [number, number] | null {
-  if (!phase.hold) return null;
-  const x1 = g.xOf(phase.hold.startWeek);
-  const x2 = Math.min(g.xOf(phase.hold.endWeek), g.xOf(phase.endWeek)) - 1;
-  return x2 > x1 ? [x1, x2] : null;
-}
-
 /**
  * The phase bands (a hold's weeks hatched, the name centred on the weeks before it when they have
  * room) and the week scale, repeated on every page the timeline covers.
@@ -332,7 +322,7 @@ function timelineHeader(w: Writer, chart: TimelineChart, g: TimelineGeometry, we
       .rect(x1, y, Math.max(0, full - x1 - 1), TIMELINE.bandH)
       .fill(PHASE_COLOR[phase.phase].fill);
     w.doc.restore();
-    const held = holdSpan(g, phase);
+    const held = holdSpan(phase, g.xOf, 1);
     if (held) hatch(w, held[0], y, held[1], y + TIMELINE.bandH, COLOR.white, HOLD_HATCH.bandWidth);
     const x2 = held && held[0] - x1 > 40 ? held[0] : full;
     if (x2 - x1 > 14) {
@@ -370,7 +360,7 @@ function timelineBackground(
   }
   doc.restore();
   for (const phase of chart.phases) {
-    const held = holdSpan(g, phase);
+    const held = holdSpan(phase, g.xOf, 1);
     if (held)
       hatch(w, held[0], from, held[1], to, PHASE_COLOR[phase.phase].hatch, HOLD_HATCH.width);
   }
@@ -402,7 +392,7 @@ function timelineMilestones(w: Writer, chart: TimelineChart, g: TimelineGeometry
     ...chart.milestones.map((m) => ({ ...m, color: w.palette.accent, diamond: true })),
     { label: chart.horizonLabel, week: chart.horizonWeek, color: COLOR.gap, diamond: false },
   ];
-  const held = chart.phases.find((p) => holdSpan(g, p) !== null);
+  const held = chart.phases.find((p) => holdSpan(p, g.xOf, 1) !== null);
   if (held) {
     const y = w.y + 2;
     w.doc.save();

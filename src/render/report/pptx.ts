@@ -7,6 +7,7 @@ import type { ReportModel } from "../../views/report/model.js";
 import {
   balanceTimelineRows,
   hatchLines,
+  holdSpan,
   linearScale,
   monthTicks,
   weekStep,
@@ -103,17 +104,6 @@ interface TimelineMark {
   week: number;
   color: string;
   diamond: boolean;
-}
-
-/** Where a phase's hold lies across the slide, within the phase; null without one. */
-function holdSpan(
-  phase: Timeline["phases"][number],
-  xOf: (week: number) => number,
-): [number, number] | null {
-  if (!phase.hold) return null;
-  const x1 = xOf(phase.hold.startWeek);
-  const x2 = Math.min(xOf(phase.hold.endWeek), xOf(phase.endWeek)) - 0.02;
-  return x2 > x1 ? [x1, x2] : null;
 }
 
 class Deck extends DeckBase {
@@ -755,7 +745,7 @@ class Deck extends DeckBase {
       const color = PHASE_COLOR[phase.phase];
       this.box(slide, x1, bandY, full, bandH, color.fill);
       this.box(slide, x1, top, full, bottom - top, color.soft);
-      const held = holdSpan(phase, xOf);
+      const held = holdSpan(phase, xOf, 0.02);
       if (held) {
         this.hatch(slide, held[0], bandY, held[1], bandY + bandH, COLOR.white, 1);
         this.hatch(slide, held[0], top, held[1], bottom, color.hatch, 0.75);
@@ -865,7 +855,7 @@ class Deck extends DeckBase {
   ) {
     const chart = this.r.roadmap.timeline;
     const y0 = bottom + 0.12;
-    const held = chart.phases.find((p) => holdSpan(p, xOf) !== null);
+    const held = chart.phases.find((p) => holdSpan(p, xOf, 0.02) !== null);
     if (held) {
       this.box(slide, MARGIN, y0 + 0.05, 0.32, 0.16, PHASE_COLOR[held.phase].fill);
       this.hatch(slide, MARGIN, y0 + 0.05, MARGIN + 0.32, y0 + 0.21, COLOR.white, 1);

@@ -4,6 +4,7 @@ import {
   balanceTimelineRows,
   barLayout,
   hatchLines,
+  holdSpan,
   keepLastRows,
   linearScale,
   monthTicks,
@@ -114,6 +115,24 @@ describe("timeline row split", () => {
         },
       ),
     );
+  });
+});
+
+describe("a phase's hold across a timeline", () => {
+  const xOf = linearScale(100, 520, 52);
+  it("runs from the hold's first week to its end, a gap short of the phase's end", () => {
+    const phase = { endWeek: 30, hold: { startWeek: 26, endWeek: 30 } };
+    expect(holdSpan(phase, xOf, 1)).toEqual([xOf(26), xOf(30) - 1]);
+    expect(holdSpan(phase, xOf, 0.02)).toEqual([xOf(26), xOf(30) - 0.02]);
+  });
+  it("stops at the phase's end when the hold runs past it (beyond the horizon)", () => {
+    const phase = { endWeek: 28, hold: { startWeek: 26, endWeek: 30 } };
+    expect(holdSpan(phase, xOf, 1)).toEqual([xOf(26), xOf(28) - 1]);
+  });
+  it("is null without a hold, or when the gap leaves nothing of it", () => {
+    expect(holdSpan({ endWeek: 30, hold: null }, xOf, 1)).toBeNull();
+    const sliver = { endWeek: 30, hold: { startWeek: 30, endWeek: 30 } };
+    expect(holdSpan(sliver, xOf, 1)).toBeNull();
   });
 });
 
