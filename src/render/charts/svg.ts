@@ -13,6 +13,7 @@ import {
   radarRings,
   radarSeries,
   radarSpokes,
+  timelineWeeks,
   weekStep,
 } from "../geometry/charts.js";
 import { fmtLevel, fmtScore } from "../pdf/text.js";
@@ -359,12 +360,7 @@ export function timelineSvgParts(
   maxHeight = Number.POSITIVE_INFINITY,
 ): SvgChart[] {
   if (chart.bars.length === 0) return [];
-  const total = Math.max(
-    1,
-    chart.totalWeeks,
-    chart.horizonWeek,
-    ...chart.milestones.map((m) => m.week + 1),
-  );
+  const total = timelineWeeks(chart);
   const x0 = TIMELINE_ROW.labelWidth + 12;
   const xOf = linearScale(x0, WIDTH - x0 - 10, total);
   const rows = chart.bars.map((bar) => {

@@ -204,6 +204,23 @@ export function keepLastRows(
   return out;
 }
 
+/**
+ * The weeks a timeline's scale spans: its plan, the horizon's end and every milestone's week (at
+ * least one).
+ */
+export function timelineWeeks(chart: {
+  totalWeeks: number;
+  horizonWeek: number;
+  milestones: readonly { week: number }[];
+}): number {
+  return Math.max(
+    1,
+    chart.totalWeeks,
+    chart.horizonWeek,
+    ...chart.milestones.map((m) => m.week + 1),
+  );
+}
+
 /** A month's first day on a week scale: its date and where it falls, in weeks from the start. */
 export interface MonthTick {
   iso: string;

@@ -11,6 +11,7 @@ import {
   radarSeries,
   radarSpokes,
   splitTimelineRows,
+  timelineWeeks,
   weekStep,
 } from "../geometry/charts.js";
 import { fmtLevel, fmtScore } from "./text.js";
@@ -274,12 +275,7 @@ const TIMELINE = {
 const BAR_LABEL: TextStyle = { ...LABEL, size: SIZE.caption, lineGap: 0 };
 
 function timelineGeometry(w: Writer, chart: TimelineChart): TimelineGeometry {
-  const total = Math.max(
-    1,
-    chart.totalWeeks,
-    chart.horizonWeek,
-    ...chart.milestones.map((m) => m.week + 1),
-  );
+  const total = timelineWeeks(chart);
   const x0 = w.left + TIMELINE.labelWidth + 8;
   const span = w.right - x0 - 4;
   return {

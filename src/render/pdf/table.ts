@@ -315,9 +315,8 @@ function columnWidths(
 ): number[] {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const base = columns.map((c) => (c.width / total) * w.width);
-  const least = (text: string, style: TextStyle): number => w.longestWord(text, style);
   const mins = columns.map((c, i) => {
-    let min = least(c.header, headStyle);
+    let min = w.longestWord(c.header, headStyle);
     for (const row of rows) {
       const cell = row[i];
       if (cell === undefined) continue;
@@ -325,7 +324,10 @@ function columnWidths(
       const nowrap = "nowrap" in spec && spec.nowrap === true;
       const style = cellStyle(spec, size);
       const extra = "chip" in spec && spec.chip ? 8 : 0;
-      min = Math.max(min, (nowrap ? w.widthOf(spec.text, style) : least(spec.text, style)) + extra);
+      min = Math.max(
+        min,
+        (nowrap ? w.widthOf(spec.text, style) : w.longestWord(spec.text, style)) + extra,
+      );
       if ("flag" in spec && spec.flag) {
         min = Math.max(min, w.widthOf(spec.text, style) + flagWidth(w, spec.flag, style));
       }

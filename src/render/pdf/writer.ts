@@ -19,6 +19,11 @@ export interface TextStyle {
   wholeWords?: boolean;
 }
 
+/** What of a style changes how its text breaks into lines: the key of the Writer's caches. */
+function styleKey(style: TextStyle): string {
+  return `${style.size}\u0000${style.style === "bold" ? "b" : ""}${style.wholeWords ? "w" : ""}`;
+}
+
 /** An entry of the table of contents and the PDF outline. */
 export interface TocEntry {
   level: 1 | 2;
@@ -153,7 +158,7 @@ export class Writer {
 
   /** The lines `text` wraps to within `width` (memoised: wrapping is most of the work). */
   lines(text: string, width: number, style: TextStyle): string[] {
-    const key = `${width}\u0000${style.size}\u0000${style.style === "bold" ? "b" : ""}${style.wholeWords ? "w" : ""}\u0000${text}`;
+    const key = `${width}\u0000${styleKey(style)}\u0000${text}`;
     let lines = this.wrapped.get(key);
     if (!lines) {
       const clean = this.clean(text);
@@ -173,7 +178,7 @@ export class Writer {
    * it widens them).
    */
   longestWord(text: string, style: TextStyle): number {
-    const key = `${style.size}\u0000${style.style === "bold" ? "b" : ""}${style.wholeWords ? "w" : ""}\u0000${text}`;
+    const key = `${styleKey(style)}\u0000${text}`;
     let width = this.longest.get(key);
     if (width === undefined) {
       width = longestToken(this.clean(text), this.textMeasure(style));

@@ -57,6 +57,14 @@ const CELL_MARGIN = 0.05;
 /** A table line's height in ems: PowerPoint sets Calibri and Microsoft YaHei about 1.2–1.3. */
 const TABLE_LINE_EM = 1.3;
 
+/** The lines `text` takes in a table cell `width` inches wide, at `fontSize` points. */
+function cellLines(text: string, width: number, fontSize: number, bold: boolean): number {
+  return linesAtEm(
+    text,
+    Math.max(1, ((width - 2 * CELL_MARGIN) * 72) / fontSize / (bold ? BOLD : 1)),
+  );
+}
+
 /** A table row's height in inches, its cells' lines counted as rowsThatFit counts them. */
 function tableRowHeight(
   cells: readonly string[],
@@ -64,12 +72,7 @@ function tableRowHeight(
   fontSize: number,
   bold: boolean,
 ): number {
-  const lines = cells.map((text, i) =>
-    linesAtEm(
-      text,
-      Math.max(1, (((colW[i] ?? 0) - 2 * CELL_MARGIN) * 72) / fontSize / (bold ? BOLD : 1)),
-    ),
-  );
+  const lines = cells.map((text, i) => cellLines(text, colW[i] ?? 0, fontSize, bold));
   return (Math.max(1, ...lines) * fontSize * TABLE_LINE_EM) / 72 + 2 * CELL_MARGIN;
 }
 
@@ -129,15 +132,7 @@ export function columnWidth(
   const cells = [...texts.map((text) => ({ text, bold: false })), { text: header, bold: true }];
   const inches = (em: number, bold: boolean) => (em * fontSize * (bold ? BOLD : 1)) / 72;
   const lines = (w: number) =>
-    cells.reduce(
-      (sum, c) =>
-        sum +
-        linesAtEm(
-          c.text,
-          Math.max(1, ((w - 2 * CELL_MARGIN) * 72) / fontSize / (c.bold ? BOLD : 1)),
-        ),
-      0,
-    );
+    cells.reduce((sum, c) => sum + cellLines(c.text, w, fontSize, c.bold), 0);
   const floor =
     Math.max(...cells.map((c) => inches(longestWordEm(c.text), c.bold))) + 2 * CELL_MARGIN;
   const most = lines(max);

@@ -10,6 +10,7 @@ import {
   holdSpan,
   linearScale,
   monthTicks,
+  timelineWeeks,
   weekStep,
 } from "../geometry/charts.js";
 import { fmtScore, weekSpan } from "../pdf/text.js";
@@ -629,12 +630,7 @@ class Deck extends DeckBase {
   timeline(): void {
     const chart = this.r.roadmap.timeline;
     if (chart.bars.length === 0) return;
-    const total = Math.max(
-      1,
-      chart.totalWeeks,
-      chart.horizonWeek,
-      ...chart.milestones.map((m) => m.week + 1),
-    );
+    const total = timelineWeeks(chart);
     const x0 = MARGIN + TIMELINE.labelW + 0.15;
     const xOf = linearScale(x0, MARGIN + BODY_W - 0.05 - x0, total);
     const rows = chart.bars.map((bar) => ({
@@ -775,14 +771,15 @@ class Deck extends DeckBase {
         line: { color: hex(COLOR.white), width: 0.75 },
       });
     }
-    this.timelineScales(slide, xOf, total);
+    this.timelineScales(slide, xOf, total, step);
   }
 
   /**
    * The months (from each one's first day, with the year at the first and at each January; every
-   * second or third month when they do not all fit) and the weeks elapsed, as the PDF counts them.
+   * second or third month when they do not all fit) and the weeks elapsed every `step`, as the PDF
+   * counts them.
    */
-  private timelineScales(slide: Slide, xOf: (week: number) => number, total: number) {
+  private timelineScales(slide: Slide, xOf: (week: number) => number, total: number, step: number) {
     const chart = this.r.roadmap.timeline;
     const { monthY, weekY, scaleH, scaleSize } = TIMELINE;
     const common = messagesFor(this.r.lang).common;
@@ -827,7 +824,6 @@ class Deck extends DeckBase {
       valign: "middle",
       margin: 0,
     });
-    const step = weekStep(total);
     for (let week = step; week <= total; week += step) {
       this.text(slide, String(week), {
         x: xOf(week) - 0.25,

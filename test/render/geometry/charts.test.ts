@@ -14,6 +14,7 @@ import {
   radarSeries,
   radarSpokes,
   splitTimelineRows,
+  timelineWeeks,
   weekStep,
 } from "../../../src/render/geometry/charts.js";
 
@@ -115,6 +116,16 @@ describe("timeline row split", () => {
         },
       ),
     );
+  });
+});
+
+describe("timelineWeeks", () => {
+  it("spans the plan, the horizon's end and every milestone's week, at least one", () => {
+    expect(timelineWeeks({ totalWeeks: 40, horizonWeek: 52, milestones: [] })).toBe(52);
+    expect(timelineWeeks({ totalWeeks: 60, horizonWeek: 52, milestones: [{ week: 20 }] })).toBe(60);
+    // A milestone in the last week needs that week on the scale.
+    expect(timelineWeeks({ totalWeeks: 10, horizonWeek: 8, milestones: [{ week: 12 }] })).toBe(13);
+    expect(timelineWeeks({ totalWeeks: 0, horizonWeek: 0, milestones: [] })).toBe(1);
   });
 });
 
