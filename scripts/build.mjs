@@ -1,10 +1,11 @@
-// Builds dist/: the CLI as one CommonJS bundle (dist/crm-maturity.cjs), a V8 code cache made by
-// running `validate` over the bundled pack once (dist/crm-maturity.v8-cache), and the small entry
+// Builds dist/: the CLI as a CommonJS bundle (dist/crm-maturity.cjs) and `validate` alone as
+// another (dist/crm-maturity-validate.cjs, src/boot/bundles.ts), each with a V8 code cache made by
+// running `validate` over the bundled pack once (dist/<bundle>.v8-cache), and the small entry
 // that loads them (dist/cli.cjs). Why: src/boot/code-cache.ts. Everything is CommonJS because an
-// ES-module entry alone costs ~10 ms of start-up on Node 20. The bundle also carries schema checks
+// ES-module entry alone costs ~10 ms of start-up on Node 20. The bundles also carry schema checks
 // compiled from the zod schemas (src/core/questionnaire/schema-checks.ts).
 // Packages that read their own data files at run time stay external, except pdfkit and fontkit:
-// they form a second bundle with its own code cache, trained by rendering PDFs
+// they form a bundle of their own with its own code cache, trained by rendering PDFs
 // (dist/pdf-stack.cjs, src/boot/pdf-stack.ts), loaded only by commands that write a PDF.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -241,7 +242,7 @@ mkdirSync(work, { recursive: true });
 await writeSchemaChecks(checksFile);
 // The bundles run through vm.Script (src/boot/code-cache.ts), written inside Node's CommonJS
 // wrapper so that the text V8 compiles is the file as read.
-const { BUNDLE_WRAPPER } = await buildHelpers();
+const { BUNDLE_WRAPPER, CLI_BUNDLES } = await buildHelpers();
 const wrapped = {
   banner: { js: `${BUNDLE_WRAPPER.start}\n${common.banner.js}` },
   footer: { js: BUNDLE_WRAPPER.end },
@@ -249,7 +250,11 @@ const wrapped = {
 await build({
   ...common,
   ...wrapped,
-  entryPoints: { "crm-maturity": "src/cli/main.ts" },
+  // Two whole programs, nothing shared (src/boot/bundles.ts): every command, and `validate` alone.
+  entryPoints: {
+    [CLI_BUNDLES.all]: "src/cli/entry.ts",
+    [CLI_BUNDLES.validate]: "src/cli/validate-entry.ts",
+  },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   sourcemap: "linked",
@@ -259,7 +264,9 @@ await build({
   plugins: [startupShims, schemaChecks, precompiledTemplates, pdfLibraries],
 });
 // (An unminified build keeps the comments, some of them not ASCII.)
-if (common.minify) assertAsciiBundle(path.join(dist, "crm-maturity.cjs"));
+if (common.minify) {
+  for (const name of Object.values(CLI_BUNDLES)) assertAsciiBundle(path.join(dist, `${name}.cjs`));
+}
 await build({
   ...common,
   ...wrapped,
@@ -274,25 +281,13 @@ await build({ ...common, entryPoints: ["src/boot/cli.ts"], outfile: "dist/cli.cj
 
 await writePackCache();
 
-// The training run: a fresh process, so the cache holds what a `validate` run compiles.
+// The training runs, each a fresh process, so that a cache holds what a run compiles: `validate`
+// over the bundled pack for both CLI bundles (every other command loads the questionnaire as
+// `validate` does).
 const trainer = path.join(work, "train.cjs");
 await build({ ...common, entryPoints: ["src/boot/train.ts"], outfile: trainer });
-const trained = spawnSync(
-  process.execPath,
-  [
-    trainer,
-    path.join(dist, "crm-maturity.cjs"),
-    path.join(dist, "crm-maturity.v8-cache"),
-    "validate",
-    path.join(root, "questionnaires"),
-  ],
-  // V8 refuses a cache made under other flags, so the build's own NODE_OPTIONS must not leak in.
-  { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } },
-);
-// Exit 1 only means the pack has findings, which the tests report; the code ran all the same.
-if (trained.status !== 0 && trained.status !== 1) {
-  console.error(`build: the code-cache training run failed (exit ${trained.status})`);
-  process.exit(1);
+for (const name of Object.values(CLI_BUNDLES)) {
+  train(name, ["validate", path.join(root, "questionnaires")], `the ${name} code-cache`);
 }
 
 // The PDF libraries' cache: an English report (the standard fonts) and a Chinese one (an embedded
@@ -306,33 +301,38 @@ for (const [client, lang] of [
     .filter((f) => f.endsWith(".yaml"))
     .sort()
     .map((f) => path.join(dir, "answers", f));
+  const report = [...answers, "--targets", path.join(dir, "targets.yaml"), "--lang", lang];
+  const pdf = ["--format", "pdf", "-o", path.join(work, `train-${lang}.pdf`)];
+  train(CLI_BUNDLES.all, ["report", ...report, ...pdf], `the PDF code-cache (${lang})`, {
+    pdfStack: true,
+  });
+}
+
+/**
+ * Runs the CLI `bundle` once with `args` under the trainer (src/boot/train.ts): it records the
+ * bundle's code cache, or with `pdfStack` adds to the PDF libraries' cache. Exit 1 only means
+ * findings (which the tests report): the code ran all the same.
+ */
+function train(bundle, args, what, { pdfStack = false } = {}) {
   const run = spawnSync(
     process.execPath,
     [
       trainer,
-      "--pdf-stack",
-      path.join(dist, "crm-maturity.cjs"),
-      path.join(dist, "crm-maturity.v8-cache"),
-      "report",
-      ...answers,
-      "--targets",
-      path.join(dir, "targets.yaml"),
-      "--lang",
-      lang,
-      "--format",
-      "pdf",
-      "-o",
-      path.join(work, `train-${lang}.pdf`),
+      ...(pdfStack ? ["--pdf-stack"] : []),
+      path.join(dist, `${bundle}.cjs`),
+      path.join(dist, `${bundle}.v8-cache`),
+      ...args,
     ],
     {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],
-      // The font facts the Chinese run caches go to the build's folder, not the user's cache.
+      // V8 refuses a cache made under other flags, so the build's own NODE_OPTIONS must not leak
+      // in; the font facts a Chinese PDF caches go to the build's folder, not the user's cache.
       env: { ...process.env, NODE_OPTIONS: "", CRM_MATURITY_CACHE_DIR: path.join(work, "cache") },
     },
   );
   if (run.status !== 0 && run.status !== 1) {
-    console.error(`build: the PDF code-cache training run (${lang}) failed (exit ${run.status})`);
+    console.error(`build: ${what} training run failed (exit ${run.status})`);
     process.exit(1);
   }
 }

@@ -5,16 +5,6 @@ import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { stdoutOutputPending } from "../io/atomic-file.js";
 import { describeWriteError } from "../io/output.js";
 import { VERSION } from "../io/version.js";
-import { register as registerBatch, registerMap } from "./commands/batch.js";
-import { register as registerCompare } from "./commands/compare.js";
-import { register as registerInit } from "./commands/init.js";
-import { register as registerInterview } from "./commands/interview.js";
-import { register as registerReport } from "./commands/report.js";
-import { register as registerRoadmap } from "./commands/roadmap.js";
-import { register as registerSchema } from "./commands/schema.js";
-import { register as registerScore } from "./commands/score.js";
-import { register as registerSurvey } from "./commands/survey.js";
-import { register as registerValidate } from "./commands/validate.js";
 import { examples } from "./options.js";
 
 /**
@@ -31,7 +21,10 @@ function errorLayout(argv: readonly string[]) {
   return stderrLayout(processEnv(), values);
 }
 
-function buildProgram(): Command {
+/** Adds one command (its flags, help and action) to the program. */
+export type RegisterCommand = (program: Command) => void;
+
+function buildProgram(commands: readonly RegisterCommand[]): Command {
   const program = new Command("crm-maturity")
     .description(
       "Assess a company's CRM capability maturity: questionnaires as code, interviews, batch scoring, gap reports and rigidify → optimise → solidify roadmaps.",
@@ -48,26 +41,16 @@ function buildProgram(): Command {
       `${examples(["crm-maturity validate questionnaires/", "crm-maturity schema questionnaire -o questionnaire.schema.json"])}
 Exit codes: 0 ok · 1 invalid input or findings · 2 usage error or internal failure`,
     );
-  for (const register of [
-    registerValidate,
-    registerSchema,
-    registerInit,
-    registerInterview,
-    registerScore,
-    registerReport,
-    registerRoadmap,
-    registerCompare,
-    registerBatch,
-    registerMap,
-    registerSurvey,
-  ])
-    register(program);
+  for (const register of commands) register(program);
   // Subcommands made with .command() inherit exitOverride, so their usage errors reach main().
   return program;
 }
 
-/** Runs the CLI; the only place that turns errors into exit codes. */
-export async function main(argv: string[]): Promise<void> {
+/**
+ * Runs the CLI with `commands` (the entries in src/cli/entry.ts and src/cli/validate-entry.ts);
+ * the only place that turns errors into exit codes.
+ */
+export async function main(argv: string[], commands: readonly RegisterCommand[]): Promise<void> {
   // A closed pipe (`crm-maturity … | head`) is a normal way for output to end, not an error —
   // unless a streamed output (`batch -o -`, `--respondents -`) is still being written: that
   // output then fails the run itself, and the other outputs are not committed.
@@ -80,7 +63,7 @@ export async function main(argv: string[]): Promise<void> {
     );
     process.exit(1);
   });
-  const program = buildProgram();
+  const program = buildProgram(commands);
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv);
@@ -99,6 +82,3 @@ export async function main(argv: string[]): Promise<void> {
     }
   }
 }
-
-// No top-level await: the bundle is CommonJS (src/boot/code-cache.ts); main() settles all errors.
-void main(process.argv);

@@ -7,10 +7,27 @@ import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
 
 // The CLI runs from a CommonJS bundle with a V8 code cache made at build time (src/boot/).
 describe("start-up with the build's code cache", () => {
-  it("uses the cache the build made", () => {
-    const r = runCli(["validate", "questionnaires/", "--debug"]);
-    expect(r.stderr).toContain("crm-maturity: debug: V8 code cache accepted");
+  it("runs `validate` from its own bundle, with the cache the build made for it", () => {
+    const r = runCli(["--debug", "validate", "questionnaires/"]);
+    expect(r.stderr).toBe(
+      "crm-maturity: debug: V8 code cache accepted (dist/crm-maturity-validate.cjs)\n",
+    );
+    expect(r.stdout).toBe("✔ 11 files checked, no problems\n");
     expect(r.status).toBe(0);
+  });
+
+  it("runs every other command line from the whole CLI's bundle, with its cache", () => {
+    for (const args of [["schema", "answers"], ["--help"], ["help", "validate"]]) {
+      const r = runCli([...args, "--debug"]);
+      expect(r.stderr).toBe(
+        "crm-maturity: debug: V8 code cache accepted (dist/crm-maturity.cjs)\n",
+      );
+      expect(r.status).toBe(0);
+    }
+    // `validate` after another option is the whole CLI's: its help lists every command.
+    const help = runCli(["--help", "validate"]);
+    expect(help.stdout).toMatch(/^ {2}validate \[options\] \[paths\.\.\.\]/m);
+    expect(help.stdout).toMatch(/^ {2}report \[options\] <inputs\.\.\.>/m);
   });
 
   it("runs pdfkit and fontkit from their own bundle with the cache the build made for them", () => {
@@ -43,28 +60,39 @@ describe("start-up with the build's code cache", () => {
     symlinkSync(path.join(REPO, dir), path.join(pkg, dir));
   }
   afterAll(() => rmSync(pkg, { recursive: true, force: true }));
-  const cache = path.join(pkg, "dist", "crm-maturity.v8-cache");
+  const cache = (bundle: string) => path.join(pkg, "dist", `${bundle}.v8-cache`);
   const runCopy = (args: string[]) =>
     spawnSync(process.execPath, [path.join(pkg, "dist", "cli.cjs"), ...args, "--debug"], {
       cwd: REPO,
       encoding: "utf8",
     });
 
-  it("compiles afresh and works the same when the cache is damaged", () => {
-    const bytes = readFileSync(cache);
-    writeFileSync(cache, bytes.subarray(0, bytes.length >> 1).reverse());
+  it("compiles afresh and works the same when a cache is damaged", () => {
+    for (const bundle of ["crm-maturity-validate", "crm-maturity"]) {
+      const bytes = readFileSync(cache(bundle));
+      writeFileSync(cache(bundle), bytes.subarray(0, bytes.length >> 1).reverse());
+    }
     const r = runCopy(["validate", "questionnaires/"]);
-    expect(r.stderr).toContain("V8 code cache rejected");
+    expect(r.stderr).toContain("V8 code cache rejected (dist/crm-maturity-validate.cjs)");
     expect(r.stdout).toBe("✔ 11 files checked, no problems\n");
     expect(r.status).toBe(0);
     expect(hasStackTrace(r.stderr)).toBe(false);
+    const schema = runCopy(["schema", "answers"]);
+    expect(schema.stderr).toContain("V8 code cache rejected (dist/crm-maturity.cjs)");
+    expect(JSON.parse(schema.stdout).$schema).toMatch(/json-schema/);
+    expect(schema.status).toBe(0);
   });
 
-  it("compiles afresh and works the same when the cache is missing", () => {
-    rmSync(cache, { force: true });
+  it("compiles afresh and works the same when a cache is missing", () => {
+    for (const bundle of ["crm-maturity-validate", "crm-maturity"]) {
+      rmSync(cache(bundle), { force: true });
+    }
     const r = runCopy(["validate", "test/fixtures/validate/unknown-key"]);
-    expect(r.stderr).toContain("V8 code cache absent");
+    expect(r.stderr).toContain("V8 code cache absent (dist/crm-maturity-validate.cjs)");
     expect(r.stdout).toMatch(/4:1\s+error\s+[\s\S]*unknown key\s+"colour"/);
     expect(r.status).toBe(1);
+    const schema = runCopy(["schema", "answers"]);
+    expect(schema.stderr).toContain("V8 code cache absent (dist/crm-maturity.cjs)");
+    expect(schema.status).toBe(0);
   });
 });
