@@ -47,6 +47,14 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: "zod-through-one-module",
+      comment:
+        "zod is imported through src/core/zod.ts, which configures it once and which the validate bundle loads on demand (src/boot/side-bundles.ts).",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/(core/zod|boot/zod-on-demand)\\.ts$" },
+      to: { path: "(^|/)node_modules/zod/" },
+    },
+    {
       name: "no-unresolvable",
       severity: "error",
       from: {},

@@ -5,8 +5,9 @@
 // ES-module entry alone costs ~10 ms of start-up on Node 20. The bundles also carry schema checks
 // compiled from the zod schemas (src/core/questionnaire/schema-checks.ts).
 // Packages that read their own data files at run time stay external, except pdfkit and fontkit:
-// they form a bundle of their own with its own code cache, trained by rendering PDFs
-// (dist/pdf-stack.cjs, src/boot/pdf-stack.ts), loaded only by commands that write a PDF.
+// they form a side bundle of their own with its own code cache, trained by rendering PDFs
+// (dist/pdf-stack.cjs), loaded only by commands that write a PDF; zod forms another for the
+// validate bundle (dist/zod.cjs). Both: src/boot/side-bundles.ts.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -106,6 +107,19 @@ const pdfLibraries = {
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]io[\\/]pdf-libraries\.ts$/ }, () => ({
       contents: `export { loadPdfLibraries } from ${JSON.stringify(path.join(root, "src/boot/pdf-stack.ts"))};`,
+      loader: "ts",
+      resolveDir: root,
+    }));
+  },
+};
+
+// src/core/zod.ts loads zod with the rest of the bundle; the validate bundle loads it from
+// dist/zod.cjs on first use instead (src/boot/side-bundles.ts).
+const zodOnDemand = {
+  name: "zod-on-demand",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]zod\.ts$/ }, () => ({
+      contents: `export { z } from ${JSON.stringify(path.join(root, "src/boot/zod-on-demand.ts"))};`,
       loader: "ts",
       resolveDir: root,
     }));
@@ -247,14 +261,11 @@ const wrapped = {
   banner: { js: `${BUNDLE_WRAPPER.start}\n${common.banner.js}` },
   footer: { js: BUNDLE_WRAPPER.end },
 };
-await build({
+// Two whole programs, nothing shared (src/boot/bundles.ts): every command, and `validate` alone,
+// which takes zod from its side bundle.
+const cli = {
   ...common,
   ...wrapped,
-  // Two whole programs, nothing shared (src/boot/bundles.ts): every command, and `validate` alone.
-  entryPoints: {
-    [CLI_BUNDLES.all]: "src/cli/entry.ts",
-    [CLI_BUNDLES.validate]: "src/cli/validate-entry.ts",
-  },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   sourcemap: "linked",
@@ -262,10 +273,26 @@ await build({
   // `import()` becomes `require()`: code run through vm.Script cannot import dynamically.
   supported: { "dynamic-import": false },
   plugins: [startupShims, schemaChecks, precompiledTemplates, pdfLibraries],
+};
+await build({ ...cli, entryPoints: { [CLI_BUNDLES.all]: "src/cli/entry.ts" } });
+await build({
+  ...cli,
+  entryPoints: { [CLI_BUNDLES.validate]: "src/cli/validate-entry.ts" },
+  plugins: [zodOnDemand, ...cli.plugins],
+});
+await build({
+  ...common,
+  ...wrapped,
+  entryPoints: { zod: "src/core/zod.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  plugins: [startupShims],
 });
 // (An unminified build keeps the comments, some of them not ASCII.)
 if (common.minify) {
-  for (const name of Object.values(CLI_BUNDLES)) assertAsciiBundle(path.join(dist, `${name}.cjs`));
+  for (const name of [...Object.values(CLI_BUNDLES), "zod"]) {
+    assertAsciiBundle(path.join(dist, `${name}.cjs`));
+  }
 }
 await build({
   ...common,
@@ -289,6 +316,11 @@ await build({ ...common, entryPoints: ["src/boot/train.ts"], outfile: trainer })
 for (const name of Object.values(CLI_BUNDLES)) {
   train(name, ["validate", path.join(root, "questionnaires")], `the ${name} code-cache`);
 }
+// zod's cache: `validate` explaining the problems of a dimension file that fails the precompiled
+// checks (an unknown key, a text of the wrong type, a question without its text).
+train(CLI_BUNDLES.validate, ["validate", writeZodTrainingFile()], "zod's code-cache", {
+  side: "zod",
+});
 
 // The PDF libraries' cache: an English report (the standard fonts) and a Chinese one (an embedded
 // font, when the machine has one), each adding what it compiled.
@@ -304,21 +336,21 @@ for (const [client, lang] of [
   const report = [...answers, "--targets", path.join(dir, "targets.yaml"), "--lang", lang];
   const pdf = ["--format", "pdf", "-o", path.join(work, `train-${lang}.pdf`)];
   train(CLI_BUNDLES.all, ["report", ...report, ...pdf], `the PDF code-cache (${lang})`, {
-    pdfStack: true,
+    side: "pdf-stack",
   });
 }
 
 /**
  * Runs the CLI `bundle` once with `args` under the trainer (src/boot/train.ts): it records the
- * bundle's code cache, or with `pdfStack` adds to the PDF libraries' cache. Exit 1 only means
+ * bundle's code cache, or with `side` adds to that side bundle's cache. Exit 1 only means
  * findings (which the tests report): the code ran all the same.
  */
-function train(bundle, args, what, { pdfStack = false } = {}) {
+function train(bundle, args, what, { side } = {}) {
   const run = spawnSync(
     process.execPath,
     [
       trainer,
-      ...(pdfStack ? ["--pdf-stack"] : []),
+      ...(side ? ["--side", side] : []),
       path.join(dist, `${bundle}.cjs`),
       path.join(dist, `${bundle}.v8-cache`),
       ...args,
@@ -335,6 +367,22 @@ function train(bundle, args, what, { pdfStack = false } = {}) {
     console.error(`build: ${what} training run failed (exit ${run.status})`);
     process.exit(1);
   }
+}
+
+/** A copy of one of the pack's dimension files with three problems only zod explains. */
+function writeZodTrainingFile() {
+  const source = readFileSync(
+    path.join(root, "questionnaires/crm-maturity/dimensions/culture.yaml"),
+    "utf8",
+  );
+  const broken = `${source.replace(/^weight: .*$/m, "weight: heavy").replace(/^( {4})text:$/m, "$1prompt:")}colour: blue\n`;
+  if (broken === `${source}colour: blue\n` || !broken.includes("weight: heavy")) {
+    throw new Error("build: culture.yaml changed; check writeZodTrainingFile");
+  }
+  const file = path.join(work, "train-zod", "culture.yaml");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, broken);
+  return file;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Document } from "yaml";
-import { z } from "zod";
 import { PLACEHOLDER_PATHS, type PlaceholderField } from "../core/answers/placeholders.js";
 import {
   type AnswerScalar,
@@ -23,6 +22,7 @@ import { type Questionnaire, respondentRoles } from "../core/questionnaire/types
 import { escapeControls, escapeControlsDeep } from "../core/text/controls.js";
 import { shellQuote } from "../core/text/shell.js";
 import { displayWidth } from "../core/text/width.js";
+import { z } from "../core/zod.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
 import type { InterviewMessages } from "../i18n/messages.js";

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { z } from "zod";
 import { type AnswerFinding, checkAnswersAgainst, checkTargets } from "../core/answers/check.js";
 import { type MergedAssessment, mergeAnswerFiles } from "../core/answers/merge.js";
 import {
@@ -21,6 +20,7 @@ import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/sour
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { compareText } from "../core/text/compare.js";
+import type { z } from "../core/zod.js";
 import { displayPath, readStdinText, readYamlFile, STDIN_DISPLAY } from "./read.js";
 import { parseFast, parseYamlSource } from "./yaml.js";
 

@@ -1,6 +1,5 @@
 import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import type { z } from "zod";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { MAX_INCLUDE_DEPTH } from "../core/diagnostics/limits.js";
 import { makeIssue, type SourceFile } from "../core/diagnostics/source.js";
@@ -20,6 +19,7 @@ import {
   type QuestionnaireTree,
 } from "../core/questionnaire/tree.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
+import type { z } from "../core/zod.js";
 import { type ReadCache, readYamlFile } from "./read.js";
 
 /** What a YAML file holds, judged by its top-level keys. */

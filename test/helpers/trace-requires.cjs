@@ -1,7 +1,7 @@
 // Preloaded with `node --require` by tests: on exit, prints to stderr every package the process
 // loaded, one "loaded: <name>" line each, so a test can check what start-up pulls in. The built
-// CLI runs pdfkit and fontkit from their own bundle (dist/pdf-stack.cjs, compiled through
-// vm.Script by src/boot/code-cache.ts): compiling that bundle counts as loading both.
+// CLI runs some packages from side bundles (src/boot/side-bundles.ts, compiled through vm.Script
+// by src/boot/code-cache.ts): compiling one counts as loading the packages it holds.
 const Module = require("node:module");
 const vm = require("node:vm");
 const seen = new Set();
@@ -16,14 +16,13 @@ Module._load = function (request, ...rest) {
     );
   return load.call(this, request, ...rest);
 };
+const SIDE_BUNDLES = { "pdf-stack": ["pdfkit", "fontkit"], zod: ["zod"] };
 const Script = vm.Script;
 vm.Script = class extends Script {
   constructor(code, options) {
     super(code, options);
-    if (/[\\/]pdf-stack\.cjs$/.test(options?.filename ?? "")) {
-      seen.add("pdfkit");
-      seen.add("fontkit");
-    }
+    const side = /[\\/]dist[\\/](pdf-stack|zod)\.cjs$/.exec(options?.filename ?? "")?.[1];
+    for (const name of SIDE_BUNDLES[side] ?? []) seen.add(name);
   }
 };
 process.on("exit", () => {

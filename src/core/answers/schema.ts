@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { questionnaireBasics } from "../questionnaire/schema.js";
+import { z } from "../zod.js";
 
 const { crmSituation, identifier } = questionnaireBasics();
 

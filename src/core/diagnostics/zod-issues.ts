@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "../zod.js";
 import type { Issue } from "./issue.js";
 import { makeIssue, type SourceFile, type YamlPath } from "./source.js";
 

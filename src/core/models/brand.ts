@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod.js";
 import { LANGS, type Lang } from "./languages.js";
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod.js";
 
 /** Bumped whenever the comparison JSON changes incompatibly. */
 export const COMPARISON_SCHEMA_VERSION = 1;

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { assessmentMeta, targetMap } from "../answers/schema.js";
 import { questionnaireBasics } from "../questionnaire/schema.js";
+import { z } from "../zod.js";
 
 const { identifier } = questionnaireBasics();
 

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { RESULTS_SCHEMA_VERSION } from "../answers/input.js";
 import { clientProfile, statedGoal } from "../answers/schema.js";
 import { questionnaireBasics } from "../questionnaire/schema.js";
+import { z } from "../zod.js";
 
 const { condition, localizedText, pillar, severity } = questionnaireBasics();
 

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { answersFile, targetsFile } from "../answers/schema.js";
 import { questionnaireSchemas } from "../questionnaire/schema.js";
+import { z } from "../zod.js";
 import { brandSchema } from "./brand.js";
 import { comparisonSchema } from "./comparison.js";
 import { mappingSchema } from "./mapping.js";

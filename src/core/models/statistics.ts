@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod.js";
 import { groupRwgSchema, iccSchema } from "./reliability.js";
 
 const stat = (what: string) =>

@@ -1,10 +1,7 @@
-import { z } from "zod";
+import { z } from "../zod.js";
 
 /** The roadmap's phases, in the order they run. */
 export const PHASES = ["rigidify", "optimise", "solidify"] as const;
-
-// Each file is parsed once per run, so compiling zod's fast paths costs more than it saves.
-z.config({ jitless: true });
 
 /**
  * Builds every schema of the questionnaire formats: once, on first use. Building them costs

@@ -4,7 +4,6 @@
 
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
-import type { z } from "zod";
 import { MAPPING_PLACEHOLDERS } from "../../core/answers/placeholders.js";
 import type { Lang } from "../../core/models/languages.js";
 import type {
@@ -17,6 +16,7 @@ import { profileIds } from "../../core/questionnaire/profiles.js";
 import type { LocalizedText, Question } from "../../core/questionnaire/schema.js";
 import type { ComposedDimension, Questionnaire } from "../../core/questionnaire/types.js";
 import { shellQuote } from "../../core/text/shell.js";
+import type { z } from "../../core/zod.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { Messages } from "../../i18n/messages.js";
 import { normalizeLabel } from "../answer-texts.js";
