@@ -1,6 +1,7 @@
 import { z } from "../zod.js";
 import { EDITIONS } from "./editions.js";
 import { LANGS } from "./languages.js";
+import { SECTION_IDS } from "./report-sections.js";
 
 /*
  * The report model (`report --format json`, `roadmap --format json`): everything a renderer needs
@@ -24,19 +25,6 @@ const pillar = z.enum(["strategy", "people", "process", "technology"]);
 const severity = z.enum(["high", "medium", "low"]);
 const verdict = z.enum(["ready", "conditional", "not-ready", "inconclusive"]);
 const confidence = z.enum(["high", "medium", "low"]);
-/** Every section of the gap report, in document order. */
-export const SECTION_IDS = [
-  "cover",
-  "summary",
-  "profile",
-  "dimensions",
-  "perception",
-  "risks",
-  "roadmap",
-  "kpis",
-  "decisions",
-  "appendix",
-] as const;
 const sectionId = z.enum(SECTION_IDS);
 
 const score = z

@@ -1,4 +1,4 @@
-import { SECTION_IDS } from "../../core/models/report.js";
+import { SECTION_IDS } from "../../core/models/report-sections.js";
 import type { Results } from "../../core/models/results.js";
 import type { Questionnaire } from "../../core/questionnaire/types.js";
 import { type BuildOptions, buildContext } from "./context.js";
