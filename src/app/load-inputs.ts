@@ -10,14 +10,12 @@ import { scoreAssessment } from "../core/assessment.js";
 import type { Issue } from "../core/diagnostics/issue.js";
 import { FILE_START, makeIssue, type SourceFile } from "../core/diagnostics/source.js";
 import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues.js";
+import { type Results, resultsSchema, upgradeResults } from "../core/models/results.js";
 import {
   isRosterEntry,
   LISTED_RESPONDENTS,
   PLAIN_ROSTER_ENTRY,
-  type Results,
-  resultsSchema,
-  upgradeResults,
-} from "../core/models/results.js";
+} from "../core/models/results-facts.js";
 import { profileIds } from "../core/questionnaire/profiles.js";
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { targetFigures } from "../core/scoring/score.js";

@@ -1,5 +1,6 @@
 import type { Lang } from "../core/models/languages.js";
-import { type Results, type RiskResult, respondentCount } from "../core/models/results.js";
+import type { Results, RiskResult } from "../core/models/results.js";
+import { respondentCount } from "../core/models/results-facts.js";
 import { missingPerceptionRoles, type Questionnaire } from "../core/questionnaire/types.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";

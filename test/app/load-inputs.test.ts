@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadAssessment, loadReportInputs, retargetResults } from "../../src/app/load-inputs.js";
-import { LISTED_RESPONDENTS, type Results } from "../../src/core/models/results.js";
+import type { Results } from "../../src/core/models/results.js";
+import { LISTED_RESPONDENTS } from "../../src/core/models/results-facts.js";
 import { buildReport } from "../../src/views/report/build.js";
 import { ACME, ACME_ANSWERS, loadInputs, standardPack } from "../helpers/report.js";
 

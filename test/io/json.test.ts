@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isRosterEntry, PLAIN_ROSTER_ENTRY } from "../../src/core/models/results.js";
+import { isRosterEntry, PLAIN_ROSTER_ENTRY } from "../../src/core/models/results-facts.js";
 import { memorySource } from "../../src/io/inputs.js";
 import {
   type JsonTrim,

@@ -23,7 +23,8 @@ import type {
   Verdict,
 } from "../models/comparison.js";
 import { COMPARISON_SCHEMA_VERSION } from "../models/comparison.js";
-import { type DimensionResult, type Results, respondentCount } from "../models/results.js";
+import type { DimensionResult, Results } from "../models/results.js";
+import { respondentCount } from "../models/results-facts.js";
 import { profileIds } from "../questionnaire/profiles.js";
 import type { Question, Role, Severity } from "../questionnaire/schema.js";
 import type { Questionnaire } from "../questionnaire/types.js";

@@ -1,4 +1,4 @@
-import { surveySized } from "../../core/models/results.js";
+import { surveySized } from "../../core/models/results-facts.js";
 import type { DimensionDetail, QuestionBrief, ReportModel } from "../../views/report/model.js";
 import { type ChartLabels, drawGapBars, drawRadar } from "./charts.js";
 import {

@@ -1,6 +1,6 @@
 import type { FileChild } from "docx";
 import type { BrandView } from "../../core/models/brand.js";
-import { surveySized } from "../../core/models/results.js";
+import { surveySized } from "../../core/models/results-facts.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";

@@ -1,4 +1,4 @@
-import { surveySized } from "../../core/models/results.js";
+import { surveySized } from "../../core/models/results-facts.js";
 import { escapeMarkdown } from "../../core/text/markdown.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { messagesFor } from "../../i18n/index.js";

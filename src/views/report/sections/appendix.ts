@@ -1,6 +1,6 @@
 import type { AnswerValue, Respondent } from "../../../core/answers/schema.js";
 import { compareIds } from "../../../core/math/numbers.js";
-import { LISTED_RESPONDENTS, respondentCount } from "../../../core/models/results.js";
+import { LISTED_RESPONDENTS, respondentCount } from "../../../core/models/results-facts.js";
 import { compareText } from "../../../core/text/compare.js";
 import { localize } from "../../../i18n/format.js";
 import type { ReportContext } from "../context.js";

@@ -1,4 +1,4 @@
-import { respondentCount } from "../../../core/models/results.js";
+import { respondentCount } from "../../../core/models/results-facts.js";
 import { profileIds } from "../../../core/questionnaire/profiles.js";
 import { localize } from "../../../i18n/format.js";
 import { messagesFor } from "../../../i18n/index.js";

@@ -1,4 +1,5 @@
-import { type Results, surveySized } from "../../../core/models/results.js";
+import type { Results } from "../../../core/models/results.js";
+import { surveySized } from "../../../core/models/results-facts.js";
 import { missingPerceptionRoles } from "../../../core/questionnaire/types.js";
 import { compareText } from "../../../core/text/compare.js";
 import { headingLabel } from "../../../core/text/survey-heading.js";
