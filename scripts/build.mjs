@@ -256,7 +256,7 @@ mkdirSync(work, { recursive: true });
 await writeSchemaChecks(checksFile);
 // The bundles run through vm.Script (src/boot/code-cache.ts), written inside Node's CommonJS
 // wrapper so that the text V8 compiles is the file as read.
-const { BUNDLE_WRAPPER, CLI_BUNDLES } = await buildHelpers();
+const { BUNDLE_WRAPPER, CLI_BUNDLES, DOCUMENTS_CACHE } = await buildHelpers();
 const wrapped = {
   banner: { js: `${BUNDLE_WRAPPER.start}\n${common.banner.js}` },
   footer: { js: BUNDLE_WRAPPER.end },
@@ -310,51 +310,70 @@ await build({ ...common, entryPoints: ["src/boot/cli.ts"], outfile: "dist/cli.cj
 
 await writePackCache();
 
-// The training runs, each a fresh process, so that a cache holds what a run compiles: `validate`
-// over the bundled pack for both CLI bundles (every other command loads the questionnaire as
-// `validate` does).
+// The training runs, each a fresh process, so that a cache holds what a run compiles
+// (src/boot/bundles.ts): `validate` over the bundled pack for the validate bundle and for the whole
+// CLI's general cache (every command loads the questionnaire as `validate` does).
 const trainer = path.join(work, "train.cjs");
 await build({ ...common, entryPoints: ["src/boot/train.ts"], outfile: trainer });
 for (const name of Object.values(CLI_BUNDLES)) {
-  train(name, ["validate", path.join(root, "questionnaires")], `the ${name} code-cache`);
+  train(name, name, ["validate", path.join(root, "questionnaires")], `the ${name} code-cache`);
 }
 // zod's cache: `validate` explaining the problems of a dimension file that fails the precompiled
 // checks (an unknown key, a text of the wrong type, a question without its text).
-train(CLI_BUNDLES.validate, ["validate", writeZodTrainingFile()], "zod's code-cache", {
+train(CLI_BUNDLES.validate, null, ["validate", writeZodTrainingFile()], "zod's code-cache", {
   side: "zod",
 });
 
-// The PDF libraries' cache: an English report (the standard fonts) and a Chinese one (an embedded
-// font, when the machine has one), each adding what it compiled.
-for (const [client, lang] of [
-  ["acme-manufacturing", "en"],
-  ["huaxin-retail", "zh-CN"],
-]) {
+// The documents' cache of the whole CLI's bundle: a Markdown report, then an English PDF report
+// (the standard fonts) and a Chinese one (an embedded font, when the machine has one), each adding
+// what it compiled, the PDF reports to the PDF libraries' cache as well.
+const example = (client, lang) => {
   const dir = path.join(root, "examples", client);
   const answers = readdirSync(path.join(dir, "answers"))
     .filter((f) => f.endsWith(".yaml"))
     .sort()
     .map((f) => path.join(dir, "answers", f));
-  const report = [...answers, "--targets", path.join(dir, "targets.yaml"), "--lang", lang];
+  return ["report", ...answers, "--targets", path.join(dir, "targets.yaml"), "--lang", lang];
+};
+train(
+  CLI_BUNDLES.all,
+  DOCUMENTS_CACHE,
+  [...example("acme-manufacturing", "en"), "-o", path.join(work, "train-en.md")],
+  "the documents' code-cache (Markdown)",
+);
+for (const [client, lang] of [
+  ["acme-manufacturing", "en"],
+  ["huaxin-retail", "zh-CN"],
+]) {
   const pdf = ["--format", "pdf", "-o", path.join(work, `train-${lang}.pdf`)];
-  train(CLI_BUNDLES.all, ["report", ...report, ...pdf], `the PDF code-cache (${lang})`, {
-    side: "pdf-stack",
-  });
+  train(
+    CLI_BUNDLES.all,
+    DOCUMENTS_CACHE,
+    [...example(client, lang), ...pdf],
+    `the PDF code-cache (${lang})`,
+    {
+      side: "pdf-stack",
+      extend: true,
+    },
+  );
 }
 
 /**
  * Runs the CLI `bundle` once with `args` under the trainer (src/boot/train.ts): it records the
- * bundle's code cache, or with `side` adds to that side bundle's cache. Exit 1 only means
- * findings (which the tests report): the code ran all the same.
+ * code cache `cache` (a file stem in dist/; null for none) afresh, or with `extend` adds to it,
+ * and with `side` adds to that side bundle's cache. Exit 1 only means findings (which the tests
+ * report): the code ran all the same.
  */
-function train(bundle, args, what, { side } = {}) {
+function train(bundle, cache, args, what, { side, extend = false } = {}) {
   const run = spawnSync(
     process.execPath,
     [
       trainer,
+      ...(extend ? ["--extend"] : []),
       ...(side ? ["--side", side] : []),
       path.join(dist, `${bundle}.cjs`),
-      path.join(dist, `${bundle}.v8-cache`),
+      // With neither `extend` nor a cache, the trainer leaves the bundle's caches alone.
+      path.join(dist, `${cache ?? bundle}.v8-cache`),
       ...args,
     ],
     {

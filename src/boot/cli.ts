@@ -3,13 +3,15 @@ import { bundleFor } from "./bundles.js";
 import { compileBundle } from "./code-cache.js";
 
 // What bin/crm-maturity.cjs loads (built to dist/cli.cjs): it runs the CLI bundle beside it that
-// the command line needs (src/boot/bundles.ts).
-const name = bundleFor(process.argv);
-const bundle = compileBundle(
-  fileURLToPath(new URL(`./${name}.cjs`, import.meta.url)),
-  fileURLToPath(new URL(`./${name}.v8-cache`, import.meta.url)),
+// the command line needs, with the code cache made for it (src/boot/bundles.ts).
+const { bundle, cache } = bundleFor(process.argv);
+const compiled = compileBundle(
+  fileURLToPath(new URL(`./${bundle}.cjs`, import.meta.url)),
+  fileURLToPath(new URL(`./${cache}.v8-cache`, import.meta.url)),
 );
 if (process.argv.includes("--debug")) {
-  process.stderr.write(`crm-maturity: debug: V8 code cache ${bundle.cache} (dist/${name}.cjs)\n`);
+  process.stderr.write(
+    `crm-maturity: debug: V8 code cache ${compiled.cache} (dist/${cache}.v8-cache for dist/${bundle}.cjs)\n`,
+  );
 }
-bundle.run();
+compiled.run();

@@ -10,17 +10,22 @@ describe("start-up with the build's code cache", () => {
   it("runs `validate` from its own bundle, with the cache the build made for it", () => {
     const r = runCli(["--debug", "validate", "questionnaires/"]);
     expect(r.stderr).toBe(
-      "crm-maturity: debug: V8 code cache accepted (dist/crm-maturity-validate.cjs)\n",
+      "crm-maturity: debug: V8 code cache accepted (dist/crm-maturity-validate.v8-cache for dist/crm-maturity-validate.cjs)\n",
     );
     expect(r.stdout).toBe("✔ 11 files checked, no problems\n");
     expect(r.status).toBe(0);
   });
 
-  it("runs every other command line from the whole CLI's bundle, with its cache", () => {
-    for (const args of [["schema", "answers"], ["--help"], ["help", "validate"]]) {
+  it("runs every other command line from the whole CLI's bundle, with its general cache", () => {
+    for (const args of [
+      ["schema", "answers"],
+      ["--help"],
+      ["help", "validate"],
+      ["--help", "report"],
+    ]) {
       const r = runCli([...args, "--debug"]);
       expect(r.stderr).toBe(
-        "crm-maturity: debug: V8 code cache accepted (dist/crm-maturity.cjs)\n",
+        "crm-maturity: debug: V8 code cache accepted (dist/crm-maturity.v8-cache for dist/crm-maturity.cjs)\n",
       );
       expect(r.status).toBe(0);
     }
@@ -42,6 +47,10 @@ describe("start-up with the build's code cache", () => {
       "--debug",
     ]);
     expect(r.stderr).toContain("crm-maturity: debug: V8 code cache accepted (dist/pdf-stack.cjs)");
+    // `report` and `roadmap` run the whole CLI's bundle with the cache trained by reports.
+    expect(r.stderr).toContain(
+      "crm-maturity: debug: V8 code cache accepted (dist/crm-maturity-documents.v8-cache for dist/crm-maturity.cjs)",
+    );
     expect(r.status).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
@@ -94,12 +103,12 @@ describe("start-up with the build's code cache", () => {
       writeFileSync(cache(bundle), bytes.subarray(0, bytes.length >> 1).reverse());
     }
     const r = runCopy(["validate", "questionnaires/"]);
-    expect(r.stderr).toContain("V8 code cache rejected (dist/crm-maturity-validate.cjs)");
+    expect(r.stderr).toContain("V8 code cache rejected (dist/crm-maturity-validate.v8-cache");
     expect(r.stdout).toBe("✔ 11 files checked, no problems\n");
     expect(r.status).toBe(0);
     expect(hasStackTrace(r.stderr)).toBe(false);
     const schema = runCopy(["schema", "answers"]);
-    expect(schema.stderr).toContain("V8 code cache rejected (dist/crm-maturity.cjs)");
+    expect(schema.stderr).toContain("V8 code cache rejected (dist/crm-maturity.v8-cache");
     expect(JSON.parse(schema.stdout).$schema).toMatch(/json-schema/);
     expect(schema.status).toBe(0);
   });
@@ -109,11 +118,11 @@ describe("start-up with the build's code cache", () => {
       rmSync(cache(bundle), { force: true });
     }
     const r = runCopy(["validate", "test/fixtures/validate/unknown-key"]);
-    expect(r.stderr).toContain("V8 code cache absent (dist/crm-maturity-validate.cjs)");
+    expect(r.stderr).toContain("V8 code cache absent (dist/crm-maturity-validate.v8-cache");
     expect(r.stdout).toMatch(/4:1\s+error\s+[\s\S]*unknown key\s+"colour"/);
     expect(r.status).toBe(1);
     const schema = runCopy(["schema", "answers"]);
-    expect(schema.stderr).toContain("V8 code cache absent (dist/crm-maturity.cjs)");
+    expect(schema.stderr).toContain("V8 code cache absent (dist/crm-maturity.v8-cache");
     expect(schema.status).toBe(0);
   });
 });
