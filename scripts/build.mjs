@@ -1,7 +1,8 @@
 // Builds dist/: the CLI as a CommonJS bundle (dist/crm-maturity.cjs) and `validate` alone as
-// another (dist/crm-maturity-validate.cjs, src/boot/bundles.ts), each with a V8 code cache made by
-// running `validate` over the bundled pack once (dist/<bundle>.v8-cache), and the small entry
-// that loads them (dist/cli.cjs). Why: src/boot/code-cache.ts. Everything is CommonJS because an
+// another (dist/crm-maturity-validate.cjs), each with a V8 code cache made by running `validate`
+// over the bundled pack once (dist/<bundle>.v8-cache), the whole CLI's with a second cache made
+// by rendering reports (dist/crm-maturity-documents.v8-cache; src/boot/bundles.ts), and the small
+// entry that loads them (dist/cli.cjs). Why: src/boot/code-cache.ts. Everything is CommonJS because an
 // ES-module entry alone costs ~10 ms of start-up on Node 20. The bundles also carry schema checks
 // compiled from the zod schemas (src/core/questionnaire/schema-checks.ts).
 // Packages that read their own data files at run time stay external, except pdfkit and fontkit:
@@ -372,7 +373,7 @@ function train(bundle, cache, args, what, { side, extend = false } = {}) {
       ...(extend ? ["--extend"] : []),
       ...(side ? ["--side", side] : []),
       path.join(dist, `${bundle}.cjs`),
-      // With neither `extend` nor a cache, the trainer leaves the bundle's caches alone.
+      // Without a cache of its own to record (null), the run uses the bundle's and leaves it be.
       path.join(dist, `${cache ?? bundle}.v8-cache`),
       ...args,
     ],
