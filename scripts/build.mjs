@@ -255,20 +255,20 @@ const common = {
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 await writeSchemaChecks(checksFile);
-// The bundles run through vm.Script (src/boot/code-cache.ts), written inside Node's CommonJS
-// wrapper so that the text V8 compiles is the file as read.
+// The bundles run through vm.Script (src/boot/code-cache.ts), written to dist/ inside Node's
+// CommonJS wrapper so that the text V8 compiles is the file as read.
 const { BUNDLE_WRAPPER, CLI_BUNDLES, DOCUMENTS_CACHE } = await buildHelpers();
 const wrapped = {
+  ...common,
   banner: { js: `${BUNDLE_WRAPPER.start}\n${common.banner.js}` },
   footer: { js: BUNDLE_WRAPPER.end },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
 };
 // Two whole programs, nothing shared (src/boot/bundles.ts): every command, and `validate` alone,
 // which takes zod from its side bundle.
 const cli = {
-  ...common,
   ...wrapped,
-  outdir: "dist",
-  outExtension: { ".js": ".cjs" },
   sourcemap: "linked",
   external: [...external, ...external.map((d) => `${d}/*`)],
   // `import()` becomes `require()`: code run through vm.Script cannot import dynamically.
@@ -281,20 +281,10 @@ await build({
   entryPoints: { [CLI_BUNDLES.validate]: "src/cli/validate-entry.ts" },
   plugins: [zodOnDemand, ...cli.plugins],
 });
+await build({ ...wrapped, entryPoints: { zod: "src/core/zod.ts" }, plugins: [startupShims] });
 await build({
-  ...common,
-  ...wrapped,
-  entryPoints: { zod: "src/core/zod.ts" },
-  outdir: "dist",
-  outExtension: { ".js": ".cjs" },
-  plugins: [startupShims],
-});
-await build({
-  ...common,
   ...wrapped,
   entryPoints: { "pdf-stack": "src/boot/pdf-stack-entry.cjs" },
-  outdir: "dist",
-  outExtension: { ".js": ".cjs" },
   // The libraries' own names stay as they wrote them; only spaces and comments go, which leaves
   // the bundle ASCII (a few comments are not; see assertAsciiBundle).
   minify: false,
