@@ -48,7 +48,7 @@ const UPPER_EM = [
   0.787, 0.603, 0.787, 0.695, 0.635, 0.611, 0.732, 0.684, 0.989, 0.685, 0.611, 0.685,
 ];
 const NARROW_PUNCTUATION = /^[.,:;'\u2019\u00b7|!]$/;
-const BRACKETS = /^[()[\]{}\-/]$/;
+const BRACKETS = /^[()[\]{}\-\u2011/]$/;
 /** A full em: the trend arrows ▲▼ (▴▾) too, which substitute faces set as wide as a capital M. */
 const EM_WIDE = /^[%@&\u2014\u2026\u25b2\u25b4\u25bc\u25be]$/;
 /** One character's advance width in ems (see LOWER_EM); a wide (CJK) character is one em. */

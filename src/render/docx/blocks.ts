@@ -3,6 +3,7 @@ import {
   BorderStyle,
   type FileChild,
   ImageRun,
+  NoBreakHyphen,
   Paragraph,
   type ParagraphChild,
   ShadingType,
@@ -141,7 +142,12 @@ function wordTable(
           width: { size: widths[i] ?? 0, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, color: "auto", fill: hex(COLOR.headerFill) },
           children: [
-            cellParagraph(c.header, true, c.numeric === true, together && rows.length > 0),
+            cellParagraph(
+              headerCell(c).text,
+              true,
+              c.numeric === true,
+              together && rows.length > 0,
+            ),
           ],
         }),
     ),
@@ -201,9 +207,16 @@ export function makeBlocks(
   const toPng = chartRasterizer(opts.fonts);
   const language = runLanguage(lang);
   // A date in words is glued (glueDates): Word fills lines itself and would break inside one.
+  // Word's own non-breaking hyphen (w:noBreakHyphen) where the text has U+2011 (see headerCell).
   const run: Blocks["run"] = (text, opts = {}) =>
     new TextRun({
-      text: glueDates(xmlSafe(text)),
+      ...(text.includes(NO_BREAK_HYPHEN)
+        ? {
+            children: glueDates(xmlSafe(text))
+              .split(NO_BREAK_HYPHEN)
+              .flatMap((part, i) => (i === 0 ? [part] : [new NoBreakHyphen(), part])),
+          }
+        : { text: glueDates(xmlSafe(text)) }),
       language,
       ...(opts.bold ? { bold: true } : {}),
       ...(opts.italics ? { italics: true } : {}),
@@ -338,6 +351,18 @@ function chartPicture(
   });
 }
 
+const NO_BREAK_HYPHEN = "\u2011";
+
+/**
+ * A column's header as its cell shows it, bold: read at a glance, so a hyphenated word in it is
+ * held whole ("Effort / (person-weeks)", not "Effort / (person- / weeks)", as in the PDF) —
+ * measured as one word (a non-breaking hyphen is no break for `segments`) and set with Word's
+ * non-breaking hyphen (`run`).
+ */
+function headerCell(c: Column): { text: string; bold: true } {
+  return { text: c.header.replace(/(?<=\p{L})-(?=\p{L})/gu, NO_BREAK_HYPHEN), bold: true };
+}
+
 /** Text width of the page in twentieths of a point (A4 less 2 cm margins). */
 const CONTENT_TWIPS = 9638;
 
@@ -417,7 +442,7 @@ function piecesWhole(
 ): number[] {
   const needs = columns.map((c, i) => {
     const cells = rows.map((row) => row[i] ?? "");
-    return [{ text: c.header, bold: true }, ...cells].flatMap((cell) => {
+    return [headerCell(c), ...cells].flatMap((cell) => {
       if (typeof cell !== "string" && "nowrap" in cell && cell.nowrap) return [];
       const text = typeof cell === "string" ? cell : cell.text;
       const scale = TABLE_EM * (typeof cell !== "string" && cell.bold ? BOLD : 1);
@@ -490,7 +515,7 @@ function leastWidths(
       Math.min(
         CONTENT_TWIPS * 0.3,
         Math.max(
-          longestWordEm(c.header) * TABLE_EM * BOLD,
+          longestWordEm(headerCell(c).text) * TABLE_EM * BOLD,
           ...rows.map((row) => {
             const cell = row[i] ?? "";
             if (typeof cell === "string") return longestWordEm(cell, phrases) * TABLE_EM;
@@ -525,7 +550,7 @@ export function tableHeight(
     });
     return Math.max(1, ...lines) * TABLE_LINE + ROW_PADDING;
   };
-  const header = rowHeight(columns.map((c) => ({ text: c.header, bold: true })));
+  const header = rowHeight(columns.map(headerCell));
   return rows.reduce((sum, row) => sum + rowHeight(row), header);
 }
 

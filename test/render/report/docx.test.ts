@@ -114,6 +114,23 @@ describe("the gap report as DOCX", () => {
     expect(types).toContain('Extension="png"');
   });
 
+  it("sets a header's hyphen as Word's non-breaking hyphen, and the text's hyphens as they are", async () => {
+    const body =
+      (await packageParts(await renderDocx(acmeReport()))).get("word/document.xml") ?? "";
+    const headers = (
+      body.match(/<w:tr>\s*<w:trPr>(?:(?!<\/w:tr>)[\s\S])*?<w:tblHeader\/>[\s\S]*?<\/w:tr>/g) ?? []
+    ).join("");
+    const effort = /\(person<\/w:t><w:noBreakHyphen\/><w:t[^>]*>weeks\)<\/w:t>/g;
+    // The phase table and each phase's action table.
+    expect(headers.match(effort)?.length).toBeGreaterThan(1);
+    expect(headers).not.toContain("person-weeks");
+    // Outside the headers a hyphen may still end a line ("37–62 person- / weeks)" in a sentence).
+    expect(body.replace(headers, "")).toContain("person-weeks");
+    // Only headers hold them ("Front-line employee (3)" too).
+    const noBreak = /<w:noBreakHyphen\/>/g;
+    expect(body.match(noBreak)?.length).toBe(headers.match(noBreak)?.length);
+  });
+
   it("keeps the timeline's heading with its first picture, and its pictures without a gap", async () => {
     const body =
       (await packageParts(await renderDocx(acmeReport()))).get("word/document.xml") ?? "";
@@ -386,7 +403,7 @@ describe("columnWidths", () => {
     expect(widths[0]).toBeGreaterThan(widths[2] ?? 0);
   });
 
-  it("lets a long header wrap between words, so a wide table's text columns keep their share", () => {
+  it("lets a long header wrap between words but not at a hyphen, so a wide table's text columns keep their share", () => {
     // The roadmap's phase table: before, whole headers such as "Effort (person-weeks)" fixed
     // their columns and left the action names a letter or two a line.
     const widths = columnWidths(
@@ -413,8 +430,9 @@ describe("columnWidths", () => {
     // "programme" (5.88 em) stays whole: LibreOffice broke it "programm / e" at 1100.
     expect(widths[2]).toBeGreaterThanOrEqual(needs(5.88));
     expect(widths[1]).toBeGreaterThan(widths[4] ?? 0);
-    // Never narrower than the longest word of a header: "(person-" in bold, 4.75 em.
-    expect(widths[4]).toBeGreaterThanOrEqual(needs(4.75));
+    // Never narrower than the longest word of a header, a hyphenated one whole: "(person-weeks)"
+    // in bold, 8.68 em ("(person-" alone, 4.71 em, left LibreOffice "(person- / weeks)").
+    expect(widths[4]).toBeGreaterThanOrEqual(needs(8.68));
   });
 
   it("keeps every cell's longest word whole, and shares out a shortfall evenly", () => {
