@@ -1,6 +1,7 @@
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import {
   dateParts,
+  fmtCount,
   fmtPct,
   fmtRange,
   fmtScore,
@@ -201,7 +202,7 @@ const reliability: Messages["report"]["reliability"] = {
   roleGroupsNote: (r) =>
     `${r.all ? "Every dimension puts" : `${report.listJoin(r.dimensions)} ${r.dimensions.length === 1 ? "puts" : "put"}`} different questions to different roles: the figures are those of the role group with the most complete answers; the internal edition gives the other groups.`,
   roleGroups: (r) =>
-    `${r.dimension}: the figures are for the questions put to ${r.roles}, the group with the most complete answers.${r.others.length ? ` Within the other groups: ${r.others.map((o) => `${o.roles}, alpha = ${o.alpha} (${o.respondents} complete)`).join("; ")}.` : ""}`,
+    `${r.dimension}: the figures are for the questions put to ${r.roles}, the group with the most complete answers.${r.others.length ? ` Within the other groups: ${r.others.map((o) => `${o.roles}, alpha = ${o.alpha} (${fmtCount(o.respondents)} complete)`).join("; ")}.` : ""}`,
   notes: [
     "Alpha (Cronbach 1951) is computed over the respondents who rated every question of the dimension (reversed questions scored reversed); a question rated by fewer than half of them is left out. Where a dimension puts different questions to different roles, alpha is computed within each group of roles over the questions that group is asked, and the table shows the group with the most complete answers. 0.80 or more reads as good, 0.70 as acceptable, 0.60 as loose. The interval is Feldt's (1965).",
     "rwg(j) (James, Demaree & Wolf 1984) compares the spread of the answers with random answering on the five-point scale: 0.71 or more is strong agreement, 0.51–0.70 moderate, 0.31–0.50 weak (LeBreton & Senter 2008).",
@@ -413,8 +414,8 @@ const report: Messages["report"] = {
       `${client} · ${title ?? (kind === "report" ? "CRM capability maturity" : "CRM capability roadmap")}`,
     respondents: (total, roles) =>
       roles.length > 0
-        ? `${total}${report.paren(roles.map((r) => `${r.name} ${r.count}`).join(report.sep))}`
-        : String(total),
+        ? `${fmtCount(total)}${report.paren(roles.map((r) => `${r.name} ${fmtCount(r.count)}`).join(report.sep))}`
+        : fmtCount(total),
   },
   footer: (date) => `Confidential · Assessment of ${date}`,
   pageNumber: "Page {page} of {pages}",
@@ -425,7 +426,7 @@ const report: Messages["report"] = {
     const cov =
       a.coverage === null || a.confidence === null
         ? ""
-        : ` Confidence in this result is ${a.confidence}: ${fmtPct(a.coverage)} of the applicable question weight was answered, ${a.respondents === 1 ? "by a single respondent" : `with up to ${a.respondents} respondents on a question`}, and ${rolesTookPart(a.rolesPresent, a.rolesExpected)}.`;
+        : ` Confidence in this result is ${a.confidence}: ${fmtPct(a.coverage)} of the applicable question weight was answered, ${a.respondents === 1 ? "by a single respondent" : `with up to ${fmtCount(a.respondents)} respondents on a question`}, and ${rolesTookPart(a.rolesPresent, a.rolesExpected)}.`;
     return `Overall, ${a.client} scores ${fmtScore(a.score)} on the five-level scale, which puts its CRM capability at level ${a.level}${a.levelName ? `, ${a.levelName}` : ""}.${cov}`;
   },
   readinessSentence: {
@@ -524,7 +525,7 @@ const report: Messages["report"] = {
           ? `${small === 1 ? "One group" : `${small} groups`} of fewer than ${minimum} respondents ${small === 1 ? "is" : "are"} not shown, so that no one's answers can be singled out.`
           : "",
         total - small > shown
-          ? `The ${shown} groups with the most respondents are shown, of ${total - small}.`
+          ? `The ${shown} groups with the most respondents are shown, of ${fmtCount(total - small)}.`
           : "",
         internal
           ? "Every group's figures are in the results JSON that crm-maturity batch wrote, under statistics.groups; each respondent's scores, with their group, are in the respondents CSV it writes with --respondents."
@@ -736,11 +737,11 @@ const report: Messages["report"] = {
   coverageIntro:
     "How much of each dimension was answered. Low coverage lowers confidence; collect the missing evidence before relying on a dimension.",
   respondentsMore: ({ listed, total }) =>
-    `The first ${listed} of ${total} respondents are listed; every respondent is in the respondents CSV that crm-maturity batch writes with --respondents.`,
+    `The first ${fmtCount(listed)} of ${fmtCount(total)} respondents are listed; every respondent is in the respondents CSV that crm-maturity batch writes with --respondents.`,
   respondentsMoreOnRequest: ({ listed, total }) =>
-    `The first ${listed} of ${total} respondents are listed; the complete list is part of the assessment's working papers and is available on request.`,
+    `The first ${fmtCount(listed)} of ${fmtCount(total)} respondents are listed; the complete list is part of the assessment's working papers and is available on request.`,
   respondentsSurvey: ({ total, internal }) =>
-    `${total} people answered the survey; the cover gives their number in each role. They are not listed one by one here: ${internal ? "each respondent's scores are in the respondents CSV that crm-maturity batch writes with --respondents." : "each respondent's scores are part of the assessment's working papers and are available on request."}`,
+    `${fmtCount(total)} people answered the survey; the cover gives their number in each role. They are not listed one by one here: ${internal ? "each respondent's scores are in the respondents CSV that crm-maturity batch writes with --respondents." : "each respondent's scores are part of the assessment's working papers and are available on request."}`,
   answersIncluded: "Every answer, with the notes and evidence recorded in the interviews.",
   answersInWorkingPapers:
     "The dimensions section quotes, for each dimension, its strongest and weakest questions and every note and piece of evidence. The answer-by-answer record stays in the assessment's working papers and is available on request.",
@@ -902,7 +903,7 @@ const comparison: Messages["comparison"] = {
     "role-mismatch": (a) => roleMismatchEn(a),
   },
   standardProfile: "the standard weights",
-  respondentsCompared: (a) => `${a.all} (${a.compared} compared)`,
+  respondentsCompared: (a) => `${fmtCount(a.all)} (${fmtCount(a.compared)} compared)`,
   footer: (a) => `Confidential · Assessments of ${a.baseline} and ${a.followup}`,
   method: {
     progress:
@@ -1242,7 +1243,7 @@ const status: Messages["status"] = {
       `score both with the same --profile to compare like with like; they were scored with --profile ${a.baseline} and --profile ${a.followup}`,
     followupFirst: "the follow-up is dated before the baseline",
     roleMismatch: (a) => {
-      const count = (n: number) => `${n} respondent${n === 1 ? "" : "s"}`;
+      const count = (n: number) => `${fmtCount(n)} respondent${n === 1 ? "" : "s"}`;
       const only = [
         ...a.onlyBaseline.map((r) => `${r.name} (baseline only, ${count(r.respondents)})`),
         ...a.onlyFollowup.map((r) => `${r.name} (follow-up only, ${count(r.respondents)})`),

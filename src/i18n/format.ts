@@ -9,6 +9,12 @@ export function fmtRange(low: number, high: number, digits = 1): string {
   return f(low) === f(high) ? f(low) : `${f(low)}–${f(high)}`;
 }
 
+/**
+ * A count as a reader's figures show it, thousands grouped in either language: a survey's
+ * "98,011 respondents", not "98011".
+ */
+export const fmtCount = (n: number): string => n.toLocaleString("en-US");
+
 /** A 0–1 share as a whole percentage. */
 export const fmtPct = (n: number): string => `${Math.round(n * 100)}%`;
 

@@ -1,5 +1,14 @@
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
-import { cjkSpace, dateParts, fmtPct, fmtRange, fmtScore, joinList, nestQuotes } from "./format.js";
+import {
+  cjkSpace,
+  dateParts,
+  fmtCount,
+  fmtPct,
+  fmtRange,
+  fmtScore,
+  joinList,
+  nestQuotes,
+} from "./format.js";
 import type { Messages, RoleMismatchText } from "./messages.js";
 
 const common: Messages["common"] = {
@@ -178,7 +187,7 @@ const reliability: Messages["report"]["reliability"] = {
     ),
   roleGroups: (r) =>
     cjkSpace(
-      `${r.dimension}：数字针对向${r.roles}提出的题目，这一组的完整作答最多。${r.others.length ? `其他各组：${r.others.map((o) => `${o.roles}，α = ${o.alpha}（完整作答 ${o.respondents} 份）`).join("；")}。` : ""}`,
+      `${r.dimension}：数字针对向${r.roles}提出的题目，这一组的完整作答最多。${r.others.length ? `其他各组：${r.others.map((o) => `${o.roles}，α = ${o.alpha}（完整作答 ${fmtCount(o.respondents)} 份）`).join("；")}。` : ""}`,
     ),
   notes: [
     "α（Cronbach 1951）按对本维度每道题都给出等级的受访者计算（反向题按反向计分）；少于一半受访者作答的题目不纳入。若某维度向不同角色提出不同的题目，则按角色分组、以各组被问到的题目分别计算 α，表中列出完整作答最多的一组。0.80 及以上为好，0.70 为可接受，0.60 为偏弱。区间采用 Feldt（1965）方法。",
@@ -386,8 +395,8 @@ const report: Messages["report"] = {
       `${client} · ${title ?? (kind === "report" ? "CRM 能力成熟度评估" : "CRM 能力提升路线图")}`,
     respondents: (total, roles) =>
       roles.length > 0
-        ? `${total} 位${report.paren(roles.map((r) => `${r.name} ${r.count} 位`).join(report.sep))}`
-        : `${total} 位`,
+        ? `${fmtCount(total)} 位${report.paren(roles.map((r) => `${r.name} ${fmtCount(r.count)} 位`).join(report.sep))}`
+        : `${fmtCount(total)} 位`,
   },
   footer: (date) => `保密 · ${date}评估`,
   pageNumber: "第 {page} 页，共 {pages} 页",
@@ -398,7 +407,7 @@ const report: Messages["report"] = {
     const cov =
       a.coverage === null || a.confidence === null
         ? ""
-        : `本结论的可信度为${a.confidence}：适用题目权重的作答覆盖率为 ${fmtPct(a.coverage)}，单题最多 ${a.respondents} 位受访者作答，${a.rolesPresent === a.rolesExpected ? `应参与作答的 ${a.rolesExpected} 类角色全部参与` : `应参与作答的 ${a.rolesExpected} 类角色中有 ${a.rolesPresent} 类参与`}。`;
+        : `本结论的可信度为${a.confidence}：适用题目权重的作答覆盖率为 ${fmtPct(a.coverage)}，单题最多 ${fmtCount(a.respondents)} 位受访者作答，${a.rolesPresent === a.rolesExpected ? `应参与作答的 ${a.rolesExpected} 类角色全部参与` : `应参与作答的 ${a.rolesExpected} 类角色中有 ${a.rolesPresent} 类参与`}。`;
     return `${cjkSpace(`${a.client}的`)}总体得分为 ${fmtScore(a.score)}（五级量表），CRM 能力处于第 ${a.level} 级${a.levelName ? `“${a.levelName}”` : ""}。${cov}`;
   },
   // 直接称呼客户为“贵公司”，不用第三人称的“企业”。
@@ -496,7 +505,9 @@ const report: Messages["report"] = {
     more: ({ shown, total, small, minimum, internal }) =>
       [
         small > 0 ? `为避免从结果中识别出个人，不足 ${minimum} 人的 ${small} 个组未予列出。` : "",
-        total - small > shown ? `共 ${total - small} 组，此处列出人数最多的 ${shown} 组。` : "",
+        total - small > shown
+          ? `共 ${fmtCount(total - small)} 组，此处列出人数最多的 ${shown} 组。`
+          : "",
         internal
           ? "各组的完整数据见 crm-maturity batch 写出的结果 JSON 中的 statistics.groups；每位受访者的得分及所属分组见 batch 以 --respondents 写出的受访者 CSV。"
           : "各组的完整数据保存在本次评估的工作底稿中。",
@@ -695,11 +706,11 @@ const report: Messages["report"] = {
   coverageIntro:
     "各维度的作答情况。覆盖率低会降低可信度；在依据某个维度做决策之前，应先补充缺失的证据。",
   respondentsMore: ({ listed, total }) =>
-    `此处列出 ${total} 位受访者中的前 ${listed} 位；全部受访者见 crm-maturity batch 以 --respondents 写出的受访者 CSV。`,
+    `此处列出 ${fmtCount(total)} 位受访者中的前 ${fmtCount(listed)} 位；全部受访者见 crm-maturity batch 以 --respondents 写出的受访者 CSV。`,
   respondentsMoreOnRequest: ({ listed, total }) =>
-    `此处列出 ${total} 位受访者中的前 ${listed} 位；完整名单保存在本次评估的工作底稿中，如有需要可另行提供。`,
+    `此处列出 ${fmtCount(total)} 位受访者中的前 ${fmtCount(listed)} 位；完整名单保存在本次评估的工作底稿中，如有需要可另行提供。`,
   respondentsSurvey: ({ total, internal }) =>
-    `共有 ${total} 人填写了本次问卷，各角色人数见封面。此处不逐一列出受访者：${internal ? "每位受访者的得分见 crm-maturity batch 以 --respondents 写出的受访者 CSV。" : "每位受访者的得分保存在本次评估的工作底稿中，如有需要可另行提供。"}`,
+    `共有 ${fmtCount(total)} 人填写了本次问卷，各角色人数见封面。此处不逐一列出受访者：${internal ? "每位受访者的得分见 crm-maturity batch 以 --respondents 写出的受访者 CSV。" : "每位受访者的得分保存在本次评估的工作底稿中，如有需要可另行提供。"}`,
   answersIncluded: "全部作答，附访谈中记录的备注与证据。",
   answersInWorkingPapers:
     "“各维度详情”一节已按维度列出得分最高和最低的题目，以及全部备注与证据。逐题作答记录保存在本次评估的工作底稿中，如有需要可另行提供。",
@@ -852,7 +863,7 @@ const comparison: Messages["comparison"] = {
     "role-mismatch": (a) => roleMismatchZh(a),
   },
   standardProfile: "标准权重",
-  respondentsCompared: (a) => `${a.all}（其中 ${a.compared} 位参与比较）`,
+  respondentsCompared: (a) => `${fmtCount(a.all)}（其中 ${fmtCount(a.compared)} 位参与比较）`,
   footer: (a) => `保密 · ${a.baseline}与${a.followup}两次评估`,
   method: {
     progress:

@@ -15,7 +15,7 @@ import { round2 } from "../core/math/numbers.js";
 import type { Lang } from "../core/models/languages.js";
 import { STANDARD_PROFILE } from "../core/questionnaire/profiles.js";
 import type { LocalizedText } from "../core/questionnaire/schema.js";
-import { localize } from "../i18n/format.js";
+import { fmtCount, localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
 import type { RoleMismatchStatus, RoleMismatchText } from "../i18n/messages.js";
 
@@ -587,10 +587,10 @@ export function warningText(lang: Lang, c: Comparison, w: ComparisonWarning): st
 function respondentsText(lang: Lang, c: Comparison, side: "baseline" | "followup"): string {
   const all = c[side].respondents;
   const roles = c.warnings.find((w) => w.code === "role-mismatch");
-  if (roles?.comparedOn !== "shared-roles") return String(all);
+  if (roles?.comparedOn !== "shared-roles") return fmtCount(all);
   const only = side === "baseline" ? roles.onlyBaseline : roles.onlyFollowup;
   const left = only.reduce((n, r) => n + r.respondents, 0);
-  if (left === 0) return String(all);
+  if (left === 0) return fmtCount(all);
   return messagesFor(lang).comparison.respondentsCompared({ all, compared: all - left });
 }
 

@@ -2,7 +2,7 @@ import type { Lang } from "../core/models/languages.js";
 import type { Results, RiskResult } from "../core/models/results.js";
 import { respondentCount } from "../core/models/results-facts.js";
 import { missingPerceptionRoles, type Questionnaire } from "../core/questionnaire/types.js";
-import { localize } from "../i18n/format.js";
+import { fmtCount, localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
 import { leafText } from "./condition-leaf.js";
 
@@ -98,8 +98,8 @@ export function respondentsSummary(
 ): string {
   const parts = Object.entries(results.respondentsByRole)
     .filter(([, n]) => n > 0)
-    .map(([role, n]) => `${roleName(questionnaire, role, lang)} ${n}`);
-  return `${respondentCount(results)}${parts.length ? ` — ${parts.join(" · ")}` : ""}`;
+    .map(([role, n]) => `${roleName(questionnaire, role, lang)} ${fmtCount(n)}`);
+  return `${fmtCount(respondentCount(results))}${parts.length ? ` — ${parts.join(" · ")}` : ""}`;
 }
 
 /** The profile the results were scored with, named in `lang`, or the standard weights. */

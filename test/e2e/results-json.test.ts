@@ -40,7 +40,7 @@ describe("report from a results JSON", () => {
     expect(r.stdout).toContain("| r0099 |");
     expect(r.stdout).not.toContain("| r0100 |");
     expect(r.stdout).toContain(
-      "The first 100 of 1200 respondents are listed; every respondent is in the respondents CSV",
+      "The first 100 of 1,200 respondents are listed; every respondent is in the respondents CSV",
     );
   });
 
@@ -67,7 +67,7 @@ describe("report from a results JSON", () => {
       expect(r.status).toBe(0);
       expect(r.stdout).toContain("| r000099 |");
       expect(r.stdout).toContain(
-        "The first 100 of 150000 respondents are listed; the complete list is part of the assessment's working papers",
+        "The first 100 of 150,000 respondents are listed; the complete list is part of the assessment's working papers",
       );
     });
 

@@ -1,4 +1,5 @@
 import { surveySized } from "../../core/models/results-facts.js";
+import { fmtCount } from "../../i18n/format.js";
 import type { DimensionDetail, QuestionBrief, ReportModel } from "../../views/report/model.js";
 import { type ChartLabels, drawGapBars, drawRadar } from "./charts.js";
 import {
@@ -493,7 +494,7 @@ function drawGroupScores(
     [
       { header: L.dimension, width: 3 },
       ...g.values.map((v) => ({
-        header: `${v.name}${P.open}${v.count}${P.close}`,
+        header: `${v.name}${P.open}${fmtCount(v.count)}${P.close}`,
         width: 1,
         align: "right" as const,
       })),
@@ -524,7 +525,7 @@ export function drawPerception(w: Writer, report: ReportModel, number: number): 
         { header: L.dimension, width: 3 },
         // Each role's respondents in brackets, as in Word, Markdown and the group tables below.
         ...p.byRole.roles.map((r) => ({
-          header: `${r.name}${w.punct.open}${r.count}${w.punct.close}`,
+          header: `${r.name}${w.punct.open}${fmtCount(r.count)}${w.punct.close}`,
           width: 1,
           align: "right" as const,
         })),

@@ -1,5 +1,6 @@
 import type { Lang } from "../../core/models/languages.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
+import { fmtCount } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { GlyphCoverage } from "../../io/fonts.js";
 import type { ReportModel } from "../../views/report/model.js";
@@ -167,7 +168,7 @@ export function reliabilityCells(
   return [
     row.title,
     String(row.items),
-    String(row.respondents),
+    fmtCount(row.respondents),
     { text: fmtCoefficient(row.alpha), bold: true },
     interval,
     fmtCoefficient(row.rwg),

@@ -2,6 +2,7 @@ import type { FileChild } from "docx";
 import type { BrandView } from "../../core/models/brand.js";
 import { surveySized } from "../../core/models/results-facts.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
+import { fmtCount } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import type { ChartFontOptions } from "../charts/png.js";
@@ -351,7 +352,7 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
       [
         { header: L.dimension, width: 3 },
         ...p.byRole.roles.map((role) => ({
-          header: `${role.name}${paren(String(role.count))}`,
+          header: `${role.name}${paren(fmtCount(role.count))}`,
           width: 1.3,
           numeric: true,
         })),
@@ -367,7 +368,7 @@ function perception({ r, b, L, paren }: Ctx): FileChild[] {
         [
           { header: L.dimension, width: 3 },
           ...g.values.map((v) => ({
-            header: `${v.name}${paren(String(v.count))}`,
+            header: `${v.name}${paren(fmtCount(v.count))}`,
             width: 1.3,
             numeric: true,
           })),

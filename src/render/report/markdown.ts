@@ -1,6 +1,7 @@
 import { surveySized } from "../../core/models/results-facts.js";
 import { escapeMarkdown } from "../../core/text/markdown.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
+import { fmtCount } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel, SectionId } from "../../views/report/model.js";
 import { kpiGroups, spreadCells, spreadColumns } from "../pdf/text.js";
@@ -230,6 +231,11 @@ function helpers(report: ReportModel): Record<string, (...args: unknown[]) => un
     fmtPct: (v) => {
       const x = num(v);
       return x === null ? "—" : `${Math.round(x * 100)}%`;
+    },
+    /** A count, thousands grouped ("98,011"), as the other formats show it. */
+    fmtCount: (v) => {
+      const x = num(v);
+      return x === null ? "—" : fmtCount(x);
     },
     fmtNum: (v) => {
       const x = num(v);

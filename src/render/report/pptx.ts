@@ -2,6 +2,7 @@ import type { BrandView } from "../../core/models/brand.js";
 import { fillPlaceholders } from "../../core/text/placeholders.js";
 import { BOLD_EM as BOLD, textEm } from "../../core/text/width.js";
 import { xmlSafe } from "../../core/text/xml.js";
+import { fmtCount } from "../../i18n/format.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { ReportModel } from "../../views/report/model.js";
 import {
@@ -443,7 +444,7 @@ class Deck extends DeckBase {
     for (const g of r.perception.byGroup) {
       const header = [
         L.dimension,
-        ...g.values.map((v) => `${v.name}${this.paren(String(v.count))}`),
+        ...g.values.map((v) => `${v.name}${this.paren(fmtCount(v.count))}`),
       ];
       const cells = (row: (typeof g.rows)[number]) => [
         row.title,

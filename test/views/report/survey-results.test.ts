@@ -240,6 +240,33 @@ describe("a report from survey results", () => {
     expect(slides[index + 1]?.xml).toContain(`>${report.labels.topRisks}<`);
   }, 60_000);
 
+  it("groups the thousands of a large survey's counts, in every format and both languages", async () => {
+    // 1,203 teams of 1,250 respondents, and roles counted in tens of thousands.
+    const results = withGroups(await surveyResults(), 1203, () => 1250);
+    results.respondentsByRole = Object.fromEntries(
+      Object.keys(results.respondentsByRole).map((role, i) => [role, 24770 + i]),
+    );
+    const en = buildReport(results, questionnaire(), { lang: "en" });
+    const zh = buildReport(results, questionnaire(), { lang: "zh-CN" });
+    expect(en.perception.byGroup[0]?.more).toContain("are shown, of 1,203.");
+    expect(zh.perception.byGroup[0]?.more).toContain("共 1,203 组");
+    const md = await renderMarkdown(en);
+    expect(md).toContain("Team 01 (1,250)");
+    expect(md).toMatch(/\*\*Respondents\*\*: [\d,]+ \(\D+ 24,770, /);
+    expect(await renderMarkdown(zh)).toContain("Team 01（1,250）");
+    const body = (await packageParts(await renderDocx(en))).get("word/document.xml") ?? "";
+    expect(body).toContain(">Team 01 (1,250)<");
+    const slide = (await deckSlides(en)).find((x) => x.xml.includes(">Scores by department<"));
+    expect(tableRows(slide?.xml ?? "")[0]).toContain("Team 01 (1,250)");
+    if (havePdftotext()) {
+      const flat = pdfText(await renderPdf(en, {})).text.replace(/\s+/g, " ");
+      expect(flat).toContain("Team 01 (1,250)");
+      expect(flat).toContain("of 1,203.");
+    }
+    // Nowhere a count of four digits or more without its comma (dates and years aside).
+    expect(md.replace(/\b(19|20)\d\d\b/g, "")).not.toMatch(/(?<![\d.,])\d{4,}(?![\d.])/);
+  }, 60_000);
+
   it("keeps the overall row and says in the deck's notes what a long table leaves out", async () => {
     const results = withGroups(await surveyResults(), 4, () => 20);
     const report = buildReport(results, questionnaire(), { lang: "zh-CN" });
