@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clientPossessive, forQuoting, possessive } from "../../src/i18n/format.js";
+import { clientPossessive, fmtCount, forQuoting, possessive } from "../../src/i18n/format.js";
 
 // A note the client typed inside quotation marks is quoted once in the report, not twice, and a
 // quotation inside a note is nested with single marks.
@@ -50,5 +50,31 @@ describe("possessive", () => {
       "In Acme's plan, {client} leads",
     );
     expect(clientPossessive("{client}的现状", "华信零售")).toBe("{client}的现状");
+  });
+});
+
+describe("fmtCount", () => {
+  it.each([
+    [0, "0"],
+    [7, "7"],
+    [999, "999"],
+    [1000, "1,000"],
+    [98011, "98,011"],
+    [1500000, "1,500,000"],
+    [-1234, "-1,234"],
+  ])("%d → %s", (n, text) => {
+    expect(fmtCount(n)).toBe(text);
+  });
+
+  it("groups every safe integer as Intl's en-US formatting does", () => {
+    const en = new Intl.NumberFormat("en-US");
+    fc.assert(
+      fc.property(
+        fc.maxSafeInteger().map((n) => Math.trunc(n)),
+        (n) => {
+          expect(fmtCount(n)).toBe(en.format(n));
+        },
+      ),
+    );
   });
 });
