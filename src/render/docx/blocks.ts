@@ -208,20 +208,18 @@ export function makeBlocks(
   const language = runLanguage(lang);
   // A date in words is glued (glueDates): Word fills lines itself and would break inside one.
   // Word's own non-breaking hyphen (w:noBreakHyphen) where the text has U+2011 (see headerCell).
-  const run: Blocks["run"] = (text, opts = {}) =>
-    new TextRun({
-      ...(text.includes(NO_BREAK_HYPHEN)
-        ? {
-            children: glueDates(xmlSafe(text))
-              .split(NO_BREAK_HYPHEN)
-              .flatMap((part, i) => (i === 0 ? [part] : [new NoBreakHyphen(), part])),
-          }
-        : { text: glueDates(xmlSafe(text)) }),
+  const run: Blocks["run"] = (text, opts = {}) => {
+    const [first = "", ...rest] = glueDates(xmlSafe(text)).split(NO_BREAK_HYPHEN);
+    return new TextRun({
+      ...(rest.length > 0
+        ? { children: [first, ...rest.flatMap((part) => [new NoBreakHyphen(), part])] }
+        : { text: first }),
       language,
       ...(opts.bold ? { bold: true } : {}),
       ...(opts.italics ? { italics: true } : {}),
       ...(opts.color ? { color: hex(opts.color) } : {}),
     });
+  };
   const paragraph: Blocks["paragraph"] = (text, opts = {}) =>
     new Paragraph({
       style: opts.style ?? STYLE.normal,
