@@ -99,11 +99,23 @@ export function segments(text: string, hyphens = false): string[] {
   return out;
 }
 
+// A number and the Chinese character after a space, its measure word or unit ("24,212 位",
+// "第 20 周"), stay on one line: "24,212 / 位" reads as two things.
+const COUNTED = /^[\u3400-\u4dbf\u4e00-\u9fff]/u;
+const NUMBER_END = /\d$/;
+
 // Appends a token to the segments so far, joining it to the last one where no break is allowed.
 function glue(out: string[], t: string): void {
   const last = out.length - 1;
   const before = out[last];
   if (before === undefined || SPACE.test(t)) out.push(t);
+  else if (
+    COUNTED.test(t) &&
+    SPACE.test(before) &&
+    !before.includes("\n") &&
+    NUMBER_END.test(out[last - 1] ?? "")
+  )
+    out.splice(last - 1, 2, `${out[last - 1]}${before}${t}`);
   else if (!NO_LINE_START.test(t)) {
     if (NO_LINE_END.test(before)) out[last] += t;
     else out.push(t);

@@ -127,7 +127,8 @@ describe("longestToken", () => {
   it("measures the widest piece a wrap never breaks", () => {
     expect(longestToken("Customer-centric culture †")).toBe(16);
     expect(longestToken("以客户为中心的文化")).toBe(2);
-    expect(longestToken("低于（2 分）")).toBe(4);
+    // "（2 分）": the bracket stays with the number, the number with its unit.
+    expect(longestToken("低于（2 分）")).toBe(8);
     expect(longestToken("")).toBe(0);
   });
 
@@ -285,6 +286,26 @@ describe("segments", () => {
     ]);
     expect(segments("year-on-year", COLUMNS.hyphens)).toEqual(["year-on-year"]);
   });
+
+  it("keeps a number with the Chinese measure word or unit after its space", () => {
+    expect(segments("角色1 24,212 位、第 20 周")).toEqual([
+      "角",
+      "色",
+      "1",
+      " ",
+      "24,212 位、",
+      "第",
+      " ",
+      "20 周",
+    ]);
+    // A line still breaks after a number followed by Latin text, or before a number.
+    expect(segments("2 of 9")).toEqual(["2", " ", "of", " ", "9"]);
+    // The cover's respondents: the count never ends a line without its 位.
+    expect(wrapLines("98,011 位（角色0 24,770 位、角色1 24,212 位）", 30)).toEqual([
+      "98,011 位（角色0 24,770 位、角",
+      "色1 24,212 位）",
+    ]);
+  });
 });
 
 describe("one model for every wrapper", () => {
@@ -364,9 +385,10 @@ describe("longestWordEm", () => {
   it("lets a line break after the hyphen of a long word and between Chinese characters", () => {
     expect(longestWordEm("person-weeks")).toBeCloseTo(longestWordEm("person-"), 5);
     expect(longestWordEm("data-governance")).toBeCloseTo(longestWordEm("governance"), 5);
-    // A sentence: its widest piece is "（2027", an opening bracket staying with what follows it…
+    // A sentence: its widest piece is "（2027 年", an opening bracket staying with what follows
+    // it and a number with its unit…
     expect(longestWordEm("与基线一并商定；在“僵化”阶段结束前（2027 年前）达成")).toBeCloseTo(
-      textEm("（2027"),
+      textEm("（2027 年"),
       5,
     );
     // …or its date, which stays whole, with the quarter ems Word sets around its digits.
