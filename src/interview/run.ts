@@ -329,7 +329,7 @@ class Interview {
       lang = await this.p.select<Lang>({
         message: messagesFor("en").interview.languagePrompt,
         choices: offered.map((value) => ({ value, name: messagesFor(value).common.languageName })),
-        keys: this.c.dim(all.map((l) => l.selectKeys).join(" / ")),
+        keys: this.keyHelp(all.map((l) => l.selectKeys).join(" / ")),
         hints: {
           noMatch: (typed) => all.map((l) => l.selectNoMatch(typed)).join("\n  "),
           disabled: all.map((l) => l.selectDisabled).join("\n  "),
@@ -430,13 +430,20 @@ class Interview {
   private select<V extends string>(
     q: Omit<SelectQuestion<V>, "keys" | "hints"> & { keys?: string },
   ): Promise<V> {
-    const { l, c } = this;
+    const { l } = this;
     return this.p.select<V>({
       ...q,
       message: this.fit(q.message),
-      keys: c.dim(q.keys ?? l.selectKeys),
+      keys: this.keyHelp(q.keys ?? l.selectKeys),
       hints: { noMatch: l.selectNoMatch, disabled: l.selectDisabled },
     });
+  }
+
+  /** A list's key help, dimmed and wrapped at words (the prompt library would cut a word). */
+  private keyHelp(keys: string): string {
+    return wrap(keys, textWidth(this.p.columns()))
+      .map((line) => this.c.dim(line))
+      .join("\n");
   }
 
   /** Asks a yes/no question; the answer is shown in the interview's language. */
@@ -738,9 +745,11 @@ class Interview {
       p.columns(),
     );
     p.print(block);
-    // The list scrolls rather than push the question off a short terminal; 3 lines go to the
+    // The list scrolls rather than push the question off a short terminal; the rest goes to the
     // prompt's message, the blank line and the key help.
-    const room = p.rows() - headingLines - block.split("\n").length - 3;
+    const keys = item.question.type === "likert" ? l.keysLikert : l.keys;
+    const keyLines = wrap(keys, textWidth(p.columns())).length;
+    const room = p.rows() - headingLines - block.split("\n").length - 2 - keyLines;
     const { choices, lines } = answerChoices(
       item,
       questionnaire,
@@ -753,7 +762,7 @@ class Interview {
       choices,
       default: answer === undefined ? undefined : (String(answerScalarOf(answer)) as AnswerChoice),
       pageSize: Math.min(lines, Math.max(7, room)),
-      keys: item.question.type === "likert" ? l.keysLikert : l.keys,
+      keys,
     });
   }
 

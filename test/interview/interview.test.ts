@@ -202,6 +202,20 @@ describe("interview through the prompt seam", () => {
     expect(text.indexOf("goals:")).toBeLessThan(text.indexOf("respondents:"));
   });
 
+  it("wraps a list's key help at words on a narrow terminal", async () => {
+    const { prompter } = await interview(
+      [...NEW_EXEC, ...plain("1"), { interrupt: "select" }],
+      undefined,
+      { columns: 60 },
+    );
+    const level = prompter.asked.filter((a) => a.kind === "select")[3]?.keys ?? "";
+    // Wider than the 58 columns of text: the prompt library would have cut "s / top".
+    expect(level.split("\n")).toEqual([
+      "↑↓ move · 1–5 jump to a level · ⏎ choose · Ctrl-C save and",
+      "stop",
+    ]);
+  });
+
   it("labels level choices with level names and anchors, Likert with agreement labels", async () => {
     const { prompter } = await interview([
       ...NEW_EXEC,
