@@ -525,7 +525,7 @@ const report: Messages["report"] = {
           ? `${small === 1 ? "One group" : `${small} groups`} of fewer than ${minimum} respondents ${small === 1 ? "is" : "are"} not shown, so that no one's answers can be singled out.`
           : "",
         total - small > shown
-          ? `The ${shown} groups with the most respondents are shown, of ${fmtCount(total - small)}.`
+          ? `Of the ${fmtCount(total - small)} groups, the ${shown} with the most respondents are shown.`
           : "",
         internal
           ? "Every group's figures are in the results JSON that crm-maturity batch wrote, under statistics.groups; each respondent's scores, with their group, are in the respondents CSV it writes with --respondents."

@@ -92,7 +92,7 @@ describe("a report from survey results", () => {
     );
     expect(table?.rows.every((r) => r.scores.length === SHOWN_GROUPS)).toBe(true);
     expect(table?.more).toBe(
-      `The ${SHOWN_GROUPS} groups with the most respondents are shown, of ${SHOWN_GROUPS + 3}. Every group's figures are in the assessment's working papers.`,
+      `Of the ${SHOWN_GROUPS + 3} groups, the ${SHOWN_GROUPS} with the most respondents are shown. Every group's figures are in the assessment's working papers.`,
     );
   });
 
@@ -101,7 +101,7 @@ describe("a report from survey results", () => {
     const more = (lang: "en" | "zh-CN", edition: "internal" | "full" | "board") =>
       buildReport(results, questionnaire(), { lang, edition }).perception.byGroup[0]?.more ?? "";
     expect(more("en", "internal")).toBe(
-      `The ${SHOWN_GROUPS} groups with the most respondents are shown, of ${SHOWN_GROUPS + 3}. Every group's figures are in the results JSON that crm-maturity batch wrote, under statistics.groups; each respondent's scores, with their group, are in the respondents CSV it writes with --respondents.`,
+      `Of the ${SHOWN_GROUPS + 3} groups, the ${SHOWN_GROUPS} with the most respondents are shown. Every group's figures are in the results JSON that crm-maturity batch wrote, under statistics.groups; each respondent's scores, with their group, are in the respondents CSV it writes with --respondents.`,
     );
     expect(more("zh-CN", "internal")).toBe(
       `共 ${SHOWN_GROUPS + 3} 组，此处列出人数最多的 ${SHOWN_GROUPS} 组。各组的完整数据见 crm-maturity batch 写出的结果 JSON 中的 statistics.groups；每位受访者的得分及所属分组见 batch 以 --respondents 写出的受访者 CSV。`,
@@ -248,7 +248,7 @@ describe("a report from survey results", () => {
     );
     const en = buildReport(results, questionnaire(), { lang: "en" });
     const zh = buildReport(results, questionnaire(), { lang: "zh-CN" });
-    expect(en.perception.byGroup[0]?.more).toContain("are shown, of 1,203.");
+    expect(en.perception.byGroup[0]?.more).toContain("Of the 1,203 groups,");
     expect(zh.perception.byGroup[0]?.more).toContain("共 1,203 组");
     const md = await renderMarkdown(en);
     expect(md).toContain("Team 01 (1,250)");
@@ -261,7 +261,7 @@ describe("a report from survey results", () => {
     if (havePdftotext()) {
       const flat = pdfText(await renderPdf(en, {})).text.replace(/\s+/g, " ");
       expect(flat).toContain("Team 01 (1,250)");
-      expect(flat).toContain("of 1,203.");
+      expect(flat).toContain("Of the 1,203 groups,");
     }
     // Nowhere a count of four digits or more without its comma (dates and years aside).
     expect(md.replace(/\b(19|20)\d\d\b/g, "")).not.toMatch(/(?<![\d.,])\d{4,}(?![\d.])/);
