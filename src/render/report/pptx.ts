@@ -365,7 +365,7 @@ class Deck extends DeckBase {
           "",
         ],
       ],
-      { x: 8.4, y: 1.3, w: 4.4, colW: [2.8, 0.8, 0.8], fontSize: 11 },
+      { x: 8.4, y: 1.3, w: 4.4, colW: [2.8, 0.8, 0.8], fontSize: 11, right: [false, true, true] },
     );
   }
 
@@ -569,7 +569,14 @@ class Deck extends DeckBase {
         i.realisticDateText,
         fmtScore(i.expectedAtReassessment, L.inconclusive),
       ]),
-      { x: MARGIN, y: 2.2, w: BODY_W, colW: [4.2, 1.4, 1.4, 2.6, BODY_W - 9.6], fontSize: 13 },
+      {
+        x: MARGIN,
+        y: 2.2,
+        w: BODY_W,
+        colW: [4.6, 1.1, 1.1, 2.8, BODY_W - 9.6],
+        fontSize: 13,
+        right: [false, true, true, false, true],
+      },
     );
     const y = Math.min(
       2.2 + CALIBRATION_ROWS.header + items.length * CALIBRATION_ROWS.row + 0.3,

@@ -153,6 +153,22 @@ describe("the board deck as PPTX", () => {
     expect(titled).toEqual([]);
   });
 
+  it("right-aligns the figures of the profile's and the calibration's tables, names left", () => {
+    const cells = slides()
+      .flatMap((n) => parts.get(n)?.match(/<a:tc>.*?<\/a:tc>/g) ?? [])
+      .map((tc) => ({
+        text: [...tc.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(""),
+        right: /algn="r"/.test(tc),
+      }));
+    // Scores (2.88), targets (4) and the score expected at the reassessment.
+    const figures = cells.filter((c) => /^\d+(?:\.\d\d)?$/.test(c.text));
+    expect(figures.length).toBeGreaterThan(20);
+    expect(figures.filter((c) => !c.right)).toEqual([]);
+    const names = cells.filter((c) => c.text === "客户数据质量");
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((c) => c.right)).toEqual([]);
+  });
+
   it("is byte-identical when a process makes a second deck", async () => {
     expect(Buffer.compare(bytes, await renderPptx(hostileReport()))).toBe(0);
   });
