@@ -748,7 +748,7 @@ class Interview {
     // The list scrolls rather than push the question off a short terminal; the rest goes to the
     // prompt's message, the blank line and the key help.
     const keys = item.question.type === "likert" ? l.keysLikert : l.keys;
-    const keyLines = wrap(keys, textWidth(p.columns())).length;
+    const keyLines = this.keyHelp(keys).split("\n").length;
     const room = p.rows() - headingLines - block.split("\n").length - 2 - keyLines;
     const { choices, lines } = answerChoices(
       item,
