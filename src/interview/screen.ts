@@ -49,11 +49,51 @@ export function dimensionHeading(
   const l = messagesFor(lang).interview;
   const width = textWidth(columns);
   const title = `${l.dimension(item.dimensionIndex + 1, item.dimensionCount)} · ${localize(item.dimension.title, lang)}`;
-  const rule = "━".repeat(Math.max(3, width - displayWidth(title) - 4));
-  const lines = [`━━ ${title} ${rule}`].map((line) => c.bold.cyan(line));
+  // "━━ " before the title and at least " ━━━" after its last line.
+  const titleLines = wrap(title, width - 7);
+  const last = titleLines.length - 1;
+  const lines = titleLines
+    .map((line, i) =>
+      i === last
+        ? `━━ ${line} ${"━".repeat(Math.max(3, width - displayWidth(line) - 4))}`
+        : `━━ ${line}`,
+    )
+    .map((line) => c.bold.cyan(line));
   const description = localize(item.dimension.description, lang);
   if (description) lines.push(...wrap(description, width).map((line) => c.dim(line)));
   return `\n${lines.join("\n")}`;
+}
+
+/** A piece of styled text (see flow). */
+interface Piece {
+  text: string;
+  style: (text: string) => string;
+}
+
+/**
+ * Styled pieces on as few lines of `width` columns as hold them, `sep` between two pieces on a
+ * line; a piece wider than a line is wrapped at words on lines of its own.
+ */
+function flow(pieces: readonly Piece[], sep: Piece, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let used = 0;
+  const gap = displayWidth(sep.text);
+  for (const piece of pieces) {
+    wrap(piece.text, width).forEach((part, i) => {
+      const w = displayWidth(part);
+      if (i === 0 && used > 0 && used + gap + w <= width) {
+        line += sep.style(sep.text) + piece.style(part);
+        used += gap + w;
+        return;
+      }
+      if (used > 0) lines.push(line);
+      line = piece.style(part);
+      used = w;
+    });
+  }
+  if (used > 0) lines.push(line);
+  return lines;
 }
 
 /** A progress bar of `width` cells for `done` of `total`. */
@@ -94,19 +134,26 @@ export function questionBlock(
     l.question(item.index + 1, item.total),
     l.dimension(item.dimensionIndex + 1, item.dimensionCount),
   ].join(" · ");
-  const tags = [progressBar(answeredCount, item.total), c.dim(question.id)];
-  if (question.critical) tags.push(c.yellow(l.critical));
+  const tags: Piece[] = [{ text: question.id, style: c.dim }];
+  if (question.critical) tags.push({ text: l.critical, style: c.yellow });
   if (answer !== undefined) {
-    tags.push(
-      c.green(l.current(describeAnswer(answerScalarOf(answer), question, questionnaire, lang))),
-    );
+    const current = describeAnswer(answerScalarOf(answer), question, questionnaire, lang);
+    tags.push({ text: l.current(current), style: c.green });
   }
+  const plain = (text: string) => text;
   const lines = [
     "",
-    `${c.bold(progress)}  ${c.dim(tags[0] ?? "")}`,
-    `${tags.slice(1).join(c.dim(" · "))}`,
+    ...flow(
+      [
+        { text: progress, style: c.bold },
+        { text: progressBar(answeredCount, item.total), style: c.dim },
+      ],
+      { text: "  ", style: plain },
+      width,
+    ),
+    ...flow(tags, { text: " · ", style: c.dim }, width),
     // On its own line: next to the id and the critical tag it would overflow 80 columns.
-    ...(question.kind === "fact" ? [c.cyan(l.fact)] : []),
+    ...(question.kind === "fact" ? wrap(l.fact, width).map((line) => c.cyan(line)) : []),
     ...wrap(localize(question.text, lang), width).map((line) => c.bold(line)),
   ];
   const help = localize(question.help, lang);

@@ -57,6 +57,9 @@ describe("the screens of the bundled pack", () => {
     ["zh-CN", 80],
     ["en", 80],
     ["zh-CN", 120],
+    // The narrowest terminal the interview lays out for (textWidth: 40 columns at least).
+    ["en", 40],
+    ["zh-CN", 40],
   ] as const) {
     it(`fit a ${columns}-column terminal in ${lang}`, () => {
       const limit = textWidth(columns);
