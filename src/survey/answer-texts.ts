@@ -20,7 +20,10 @@ export function normalizeLabel(text: string): string {
     .toLowerCase();
 }
 
-/** The common English and Chinese answer labels, built in unless the mapping turns them off. */
+/**
+ * The common English and Chinese answer labels (Simplified, then the Traditional forms that differ),
+ * built in unless the mapping turns them off.
+ */
 export const BUILTIN_LABELS: ReadonlyArray<readonly [AnswerValue, readonly string[]]> = [
   [
     5,
@@ -34,6 +37,7 @@ export const BUILTIN_LABELS: ReadonlyArray<readonly [AnswerValue, readonly strin
       "非常赞同",
       "非常符合",
       "完全符合",
+      "非常贊同",
     ],
   ],
   [
@@ -48,6 +52,9 @@ export const BUILTIN_LABELS: ReadonlyArray<readonly [AnswerValue, readonly strin
       "赞同",
       "符合",
       "比较符合",
+      "比較同意",
+      "贊同",
+      "比較符合",
     ],
   ],
   [
@@ -60,6 +67,10 @@ export const BUILTIN_LABELS: ReadonlyArray<readonly [AnswerValue, readonly strin
       "中立",
       "既不同意也不反对",
       "不同意也不反对",
+      "既不同意也不反對",
+      "不同意也不反對",
+      // Taiwan's usual middle answer ("非常同意、同意、普通、不同意、非常不同意").
+      "普通",
     ],
   ],
   [
@@ -75,6 +86,9 @@ export const BUILTIN_LABELS: ReadonlyArray<readonly [AnswerValue, readonly strin
       "不符合",
       "比较不符合",
       "不太符合",
+      "比較不同意",
+      "不贊同",
+      "比較不符合",
     ],
   ],
   [
@@ -89,6 +103,7 @@ export const BUILTIN_LABELS: ReadonlyArray<readonly [AnswerValue, readonly strin
       "非常不赞同",
       "非常不符合",
       "完全不符合",
+      "非常不贊同",
     ],
   ],
   [
@@ -103,6 +118,8 @@ export const BUILTIN_LABELS: ReadonlyArray<readonly [AnswerValue, readonly strin
       "不适用",
       "不涉及",
       "不适用于本公司",
+      "不適用",
+      "不適用於本公司",
     ],
   ],
   [
@@ -122,6 +139,9 @@ export const BUILTIN_LABELS: ReadonlyArray<readonly [AnswerValue, readonly strin
       "说不清",
       "(跳过)",
       "(空)",
+      "不確定",
+      "說不清",
+      "(跳過)",
     ],
   ],
 ];
