@@ -8,6 +8,7 @@ import { wrapLines } from "../core/text/wrap.js";
 import { localize } from "../i18n/format.js";
 import { messagesFor } from "../i18n/index.js";
 import type { SelectItem } from "../io/prompts.js";
+import { packItems, span } from "../render/terminal/text.js";
 import type { PlannedQuestion } from "./plan.js";
 
 /** What the user can pick at a question: a value, or a move. */
@@ -64,38 +65,6 @@ export function dimensionHeading(
   return `\n${lines.join("\n")}`;
 }
 
-/** A piece of styled text (see flow). */
-interface Piece {
-  text: string;
-  style: (text: string) => string;
-}
-
-/**
- * Styled pieces on as few lines of `width` columns as hold them, `sep` between two pieces on a
- * line; a piece wider than a line is wrapped at words on lines of its own.
- */
-function flow(pieces: readonly Piece[], sep: Piece, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  let used = 0;
-  const gap = displayWidth(sep.text);
-  for (const piece of pieces) {
-    wrap(piece.text, width).forEach((part, i) => {
-      const w = displayWidth(part);
-      if (i === 0 && used > 0 && used + gap + w <= width) {
-        line += sep.style(sep.text) + piece.style(part);
-        used += gap + w;
-        return;
-      }
-      if (used > 0) lines.push(line);
-      line = piece.style(part);
-      used = w;
-    });
-  }
-  if (used > 0) lines.push(line);
-  return lines;
-}
-
 /** A progress bar of `width` cells for `done` of `total`. */
 function progressBar(done: number, total: number, width = 20): string {
   const filled = total === 0 ? width : Math.round((done / total) * width);
@@ -134,24 +103,17 @@ export function questionBlock(
     l.question(item.index + 1, item.total),
     l.dimension(item.dimensionIndex + 1, item.dimensionCount),
   ].join(" · ");
-  const tags: Piece[] = [{ text: question.id, style: c.dim }];
-  if (question.critical) tags.push({ text: l.critical, style: c.yellow });
+  const tags = [[span(question.id, c.dim)]];
+  if (question.critical) tags.push([span(l.critical, c.yellow)]);
   if (answer !== undefined) {
     const current = describeAnswer(answerScalarOf(answer), question, questionnaire, lang);
-    tags.push({ text: l.current(current), style: c.green });
+    tags.push([span(l.current(current), c.green)]);
   }
-  const plain = (text: string) => text;
+  const bar = progressBar(answeredCount, item.total);
   const lines = [
     "",
-    ...flow(
-      [
-        { text: progress, style: c.bold },
-        { text: progressBar(answeredCount, item.total), style: c.dim },
-      ],
-      { text: "  ", style: plain },
-      width,
-    ),
-    ...flow(tags, { text: " · ", style: c.dim }, width),
+    ...packItems([[span(progress, c.bold)], [span(bar, c.dim)]], width, span("  ")),
+    ...packItems(tags, width, span(" · ", c.dim)),
     // On its own line: next to the id and the critical tag it would overflow 80 columns.
     ...(question.kind === "fact" ? wrap(l.fact, width).map((line) => c.cyan(line)) : []),
     ...wrap(localize(question.text, lang), width).map((line) => c.bold(line)),

@@ -1,7 +1,7 @@
 import Table from "cli-table3";
 import { displayWidth, truncateToWidth } from "../../core/text/width.js";
 import { longestToken, wrapLines } from "../../core/text/wrap.js";
-import { flow, type Paint, type Span, span } from "./text.js";
+import { flow, type Paint, packItems, type Span, span } from "./text.js";
 
 /** One cell: its text, how it is painted, and a mark that a cut must keep (e.g. ` †`). */
 export interface TermCell {
@@ -231,28 +231,6 @@ export function fitTable(
   return null;
 }
 
-/** One row's items after its title (`Label value`), packed into lines joined by ` · `. */
-function stackItems(items: Span[][], width: number, indent: string): string[] {
-  const room = width - displayWidth(indent);
-  const lines: Span[][] = [];
-  let line: Span[] = [];
-  let used = 0;
-  for (const item of items) {
-    const w = displayWidth(item.map((s) => s.text).join(""));
-    if (used > 0 && used + 3 + w <= room) {
-      line.push(span(" · "), ...item);
-      used += 3 + w;
-      continue;
-    }
-    if (used > 0) lines.push(line);
-    line = [...item];
-    used = w;
-  }
-  if (used > 0) lines.push(line);
-  // An item wider than a line (a long value) wraps on its own.
-  return lines.flatMap((l) => flow(l, width, indent));
-}
-
 /**
  * A table as stacked records, for widths no variant fits: each row's `title` column on a line of
  * its own, then its other cells as `Label value` items under it, empty cells left out; a blank
@@ -277,7 +255,7 @@ export function stackTable(
       const label = column.head ? [span(column.head, opts.label), span(" ")] : [];
       items.push([...label, span(cell.text.replaceAll("\n", " ") + (cell.keep ?? ""), cell.paint)]);
     });
-    lines.push(...stackItems(items, width, `${indent}  `));
+    lines.push(...packItems(items, width, span(" · "), `${indent}  `));
   }
   return lines;
 }

@@ -28,3 +28,33 @@ export function flow(
       (i === 0 ? first : rest) + line.map((r) => (r.style ? r.style(r.text) : r.text)).join(""),
   );
 }
+
+/**
+ * Items (a few spans each) packed into lines of `width` columns after `indent`, `sep` between two
+ * items on a line; an item wider than a line wraps on lines of its own (see flow).
+ */
+export function packItems(
+  items: readonly (readonly Span[])[],
+  width: number,
+  sep: Span = span(" · "),
+  indent = "",
+): string[] {
+  const room = width - displayWidth(indent);
+  const gap = displayWidth(sep.text);
+  const lines: Span[][] = [];
+  let line: Span[] = [];
+  let used = 0;
+  for (const item of items) {
+    const w = displayWidth(item.map((s) => s.text).join(""));
+    if (used > 0 && used + gap + w <= room) {
+      line.push(sep, ...item);
+      used += gap + w;
+      continue;
+    }
+    if (used > 0) lines.push(line);
+    line = [...item];
+    used = w;
+  }
+  if (used > 0) lines.push(line);
+  return lines.flatMap((l) => flow(l, width, indent));
+}
