@@ -118,7 +118,9 @@ export const BUILTIN_LABELS: ReadonlyArray<readonly [AnswerValue, readonly strin
       "不适用",
       "不涉及",
       "不适用于本公司",
-      "不適用",
+      // Not 不適用 alone: LimeSurvey's zh-Hant-TW interface writes it for its own "No answer"
+      // (see LIMESURVEY_NO_ANSWER in presets.ts), so a row with it is rejected until the mapping
+      // says which it is.
       "不適用於本公司",
     ],
   ],

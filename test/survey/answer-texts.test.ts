@@ -25,7 +25,6 @@ describe("the built-in answer labels", () => {
       ["比較不同意", "比较不同意"],
       ["不贊同", "不赞同"],
       ["非常不贊同", "非常不赞同"],
-      ["不適用", "不适用"],
       ["不適用於本公司", "不适用于本公司"],
       ["不確定", "不确定"],
       ["說不清", "说不清"],
@@ -35,6 +34,8 @@ describe("the built-in answer labels", () => {
       expect(value(simplified), simplified).toBeDefined();
       expect(value(traditional), traditional).toBe(value(simplified));
     }
+    // LimeSurvey's zh-Hant-TW "No answer" reads 不適用: a mapping must say what it means.
+    expect(value("不適用")).toBeUndefined();
     // Taiwan's usual five answers: 非常同意、同意、普通、不同意、非常不同意.
     expect(["非常同意", "同意", "普通", "不同意", "非常不同意"].map(value)).toEqual([
       5, 4, 3, 2, 1,
