@@ -100,22 +100,26 @@ export function segments(text: string, hyphens = false): string[] {
 }
 
 // A number and the Chinese character after a space, its measure word or unit ("24,212 位",
-// "第 20 周"), stay on one line: "24,212 / 位" reads as two things.
-const COUNTED = /^[\u3400-\u4dbf\u4e00-\u9fff]/u;
-const NUMBER_END = /\d$/;
+// "第 20 周"), stay on one line: "24,212 / 位" reads as two things. (Character codes rather than
+// regular expressions: glue sees every piece of every line the PDF sets.)
+const isIdeograph = (code: number): boolean =>
+  (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff);
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 // Appends a token to the segments so far, joining it to the last one where no break is allowed.
 function glue(out: string[], t: string): void {
   const last = out.length - 1;
   const before = out[last];
+  const number = out[last - 1];
   if (before === undefined || SPACE.test(t)) out.push(t);
   else if (
-    COUNTED.test(t) &&
+    isIdeograph(t.charCodeAt(0)) &&
+    number !== undefined &&
+    isDigit(number.charCodeAt(number.length - 1)) &&
     SPACE.test(before) &&
-    !before.includes("\n") &&
-    NUMBER_END.test(out[last - 1] ?? "")
+    !before.includes("\n")
   )
-    out.splice(last - 1, 2, `${out[last - 1]}${before}${t}`);
+    out.splice(last - 1, 2, `${number}${before}${t}`);
   else if (!NO_LINE_START.test(t)) {
     if (NO_LINE_END.test(before)) out[last] += t;
     else out.push(t);
