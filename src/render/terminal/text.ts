@@ -36,7 +36,7 @@ export function flow(
 export function packItems(
   items: readonly (readonly Span[])[],
   width: number,
-  sep: Span = span(" · "),
+  sep: Span,
   indent = "",
 ): string[] {
   const room = width - displayWidth(indent);
