@@ -149,6 +149,85 @@ const KERN_PAIR_MEMO = `  getKernPair(left, right) {
     if (kern === undefined) row.set(right, (kern = this.kernPairs[left + '\\0' + right] || 0));
     return kern;
   }`;
+// - A page's content stream is written an operator at a time, each turned into its own small
+//   Uint8Array that lives until the document ends (pages are buffered for their footers): the
+//   text is gathered as a string and turned into bytes 8 KiB at a time instead (the same bytes).
+const REF_WRITE = `  write(chunk) {
+    if (!(chunk instanceof Uint8Array)) {
+      chunk = fromBinaryString(chunk + '\\n');
+    }`;
+const REF_WRITE_TEXT = `  flushText() {
+    if (this.text !== undefined) {
+      this.buffer.push(Buffer.from(this.text, 'latin1'));
+      this.text = undefined;
+    }
+  }
+  write(chunk) {
+    if (!(chunk instanceof Uint8Array)) {
+      const text = chunk + '\\n';
+      this.text = this.text === undefined ? text : this.text + text;
+      this.uncompressedLength += text.length;
+      this.data.Length = (this.data.Length ?? 0) + text.length;
+      if (this.compress) {
+        this.data.Filter = 'FlateDecode';
+      }
+      if (this.text.length >= 8192) {
+        this.flushText();
+      }
+      return;
+    }
+    this.flushText();`;
+const REF_FINALIZE = `  finalize() {
+    this.offset = this.document._offset;`;
+const REF_FINALIZE_TEXT = `  finalize() {
+    this.flushText();
+    this.offset = this.document._offset;`;
+// - An embedded font's layout splits its text after each space or tab, testing every character
+//   against a new two-element array: the pieces are found with indexOf instead.
+const EMBEDDED_LAYOUT = `    let last = 0;
+    let index = 0;
+    while (index <= text.length) {
+      var needle;
+      if (index === text.length && last < index || (needle = text.charAt(index), [' ', '\\t'].includes(needle))) {
+        const run = this.layoutCached(text.slice(last, ++index));
+        if (!onlyWidth) {
+          glyphs = glyphs.concat(run.glyphs);
+          positions = positions.concat(run.positions);
+        }
+        advanceWidth += run.advanceWidth;
+        last = index;
+      } else {
+        index++;
+      }
+    }`;
+const EMBEDDED_LAYOUT_INDEXOF = `    let last = 0;
+    let space = text.indexOf(' ');
+    let tab = text.indexOf('\\t');
+    while (last < text.length) {
+      if (space !== -1 && space < last) space = text.indexOf(' ', last);
+      if (tab !== -1 && tab < last) tab = text.indexOf('\\t', last);
+      let end = text.length;
+      if (space !== -1 && space < end) end = space + 1;
+      if (tab !== -1 && tab + 1 < end) end = tab + 1;
+      const run = this.layoutCached(text.slice(last, end));
+      if (!onlyWidth) {
+        glyphs = glyphs.concat(run.glyphs);
+        positions = positions.concat(run.positions);
+      }
+      advanceWidth += run.advanceWidth;
+      last = end;
+    }`;
+// - Each line drawn is measured for the width of a link, underline or strike-through, which the
+//   report's text never has: measured only when one of them is asked for.
+const FRAGMENT_WIDTH = `    const measuredWidth = options.textWidth ?? this.widthOfString(text, options) - characterSpacing * (text.length - 1);
+    const measuredWordCount = options.wordCount ?? (text.trim() ? text.trim().split(/\\s+/).length : 0);
+    const renderedWidth = measuredWidth + wordSpacing * (measuredWordCount - 1) + characterSpacing * (text.length - 1);`;
+const FRAGMENT_WIDTH_LAZY = `    let renderedWidth = 0;
+    if (options.link != null || options.goTo != null || options.underline || options.strike) {
+      const measuredWidth = options.textWidth ?? this.widthOfString(text, options) - characterSpacing * (text.length - 1);
+      const measuredWordCount = options.wordCount ?? (text.trim() ? text.trim().split(/\\s+/).length : 0);
+      renderedWidth = measuredWidth + wordSpacing * (measuredWordCount - 1) + characterSpacing * (text.length - 1);
+    }`;
 const LAZY_MODULES = {
   "@noble/ciphers/aes": "object",
   linebreak: "constructor",
@@ -169,9 +248,19 @@ const pdfStackPatches = {
         if (!source.includes(KERN_PAIR)) {
           throw new Error("build: pdfkit's getKernPair changed; check pdf-stack-patches");
         }
+        if (!source.includes(REF_WRITE) || !source.includes(REF_FINALIZE)) {
+          throw new Error("build: pdfkit's PDFReference changed; check pdf-stack-patches");
+        }
+        if (!source.includes(EMBEDDED_LAYOUT) || !source.includes(FRAGMENT_WIDTH)) {
+          throw new Error("build: pdfkit's text layout changed; check pdf-stack-patches");
+        }
         const patched = source
           .replaceAll("pathToFileURL(__filename)", "pathToFileURL(__pdfkitFilename)")
-          .replace(KERN_PAIR, KERN_PAIR_MEMO);
+          .replace(KERN_PAIR, KERN_PAIR_MEMO)
+          .replace(REF_WRITE, REF_WRITE_TEXT)
+          .replace(REF_FINALIZE, REF_FINALIZE_TEXT)
+          .replace(EMBEDDED_LAYOUT, EMBEDDED_LAYOUT_INDEXOF)
+          .replace(FRAGMENT_WIDTH, FRAGMENT_WIDTH_LAZY);
         return {
           contents: `const __pdfkitFilename = require.resolve(String("pdfkit"));\n${patched}`,
           loader: "js",

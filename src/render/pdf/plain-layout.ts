@@ -1,12 +1,16 @@
 import type { Font, Glyph } from "fontkit";
 import type { FontFactsStore } from "../../io/font-facts.js";
 
-/** The positions pdfkit reads from a layout run, in font units (pdfkit scales them in place). */
+/**
+ * The positions pdfkit reads from a layout run, in font units (pdfkit scales them in place and
+ * sets `advanceWidth` on each; it is there from the start, so adding it changes no object's shape).
+ */
 interface Position {
   xAdvance: number;
   yAdvance: number;
   xOffset: number;
   yOffset: number;
+  advanceWidth: number;
 }
 
 // Scripts whose glyphs must be substituted or positioned by OpenType shaping to read correctly:
@@ -71,6 +75,7 @@ export function withPlainLayout(
       yAdvance: 0,
       xOffset: 0,
       yOffset: 0,
+      advanceWidth: 0,
     }));
     return {
       glyphs,
