@@ -228,6 +228,19 @@ const FRAGMENT_WIDTH_LAZY = `    let renderedWidth = 0;
       const measuredWordCount = options.wordCount ?? (text.trim() ? text.trim().split(/\\s+/).length : 0);
       renderedWidth = measuredWidth + wordSpacing * (measuredWordCount - 1) + characterSpacing * (text.length - 1);
     }`;
+// - fontkit's TrueType subset decodes each glyph's whole outline to tell a composite glyph (whose
+//   components it must renumber) from a simple one, which it copies as it is: the outline is
+//   decoded only when the glyph's header says composite (or for a variable font, re-encoded).
+const SUBSET_DECODE = `        let glyph = this.font.getGlyph(gid);
+        let glyf = glyph._decode();`;
+const SUBSET_DECODE_HEADER = `        let glyph = this.font.getGlyph(gid);
+        let glyf = null;
+        if (this.font.loca.offsets[gid] !== this.font.loca.offsets[gid + 1]) {
+            let header = this.font._getTableStream('glyf');
+            header.pos += this.font.loca.offsets[gid];
+            let numberOfContours = header.readInt16BE();
+            glyf = numberOfContours < 0 || this.font._variationProcessor ? glyph._decode() : { numberOfContours };
+        }`;
 const LAZY_MODULES = {
   "@noble/ciphers/aes": "object",
   linebreak: "constructor",
@@ -265,6 +278,16 @@ const pdfStackPatches = {
           contents: `const __pdfkitFilename = require.resolve(String("pdfkit"));\n${patched}`,
           loader: "js",
         };
+      },
+    );
+    b.onLoad(
+      { filter: /[\\/]node_modules[\\/]fontkit[\\/]dist[\\/]main\.cjs$/, namespace: "file" },
+      (args) => {
+        const source = readFileSync(args.path, "utf8");
+        if (source.split(SUBSET_DECODE).length !== 2) {
+          throw new Error("build: fontkit's TrueType subset changed; check pdf-stack-patches");
+        }
+        return { contents: source.replace(SUBSET_DECODE, SUBSET_DECODE_HEADER), loader: "js" };
       },
     );
     // Modules loaded eagerly that a report seldom or never uses, loaded on first use instead:

@@ -1,6 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Font } from "fontkit";
+import * as fontkit from "fontkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fillPlaceholders } from "../../../src/core/text/placeholders.js";
 import { messagesFor } from "../../../src/i18n/index.js";
@@ -299,16 +301,17 @@ describe("client text that could break the layout", () => {
   );
 });
 
-// Arabic needs OpenType shaping, the path through fontkit's shaper and its Unicode tables that the
-// built CLI's PDF bundle loads on first use (scripts/build.mjs); it must write what the libraries
-// in node_modules write.
+// The built CLI's PDF bundle patches pdfkit and fontkit (scripts/build.mjs) and loads fontkit's
+// shaper and Unicode tables on first use; with DejaVu Sans embedded it must write what the
+// libraries in node_modules write. Arabic goes through OpenType shaping; accented Latin letters
+// are composite glyphs in DejaVu Sans, whose components the font subset renumbers.
 const DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-describe.skipIf(!existsSync(DEJAVU) && !process.env.CI)("a client name in Arabic", () => {
-  it("is the same bytes from the built CLI as from the libraries in node_modules", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "crm-pdf-arabic-"));
+describe.skipIf(!existsSync(DEJAVU) && !process.env.CI)("a client name set in DejaVu Sans", () => {
+  async function sameBytes(name: string): Promise<void> {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-pdf-dejavu-"));
     for (const file of ACME_ANSWERS) {
       const text = readFileSync(path.join(ACME, file), "utf8");
-      const renamed = text.replace(/name: Acme Precision Components/, 'name: "Acme مكونات الدقة"');
+      const renamed = text.replace(/name: Acme Precision Components/, `name: "${name}"`);
       expect(renamed).not.toBe(text);
       writeFileSync(path.join(dir, path.basename(file)), renamed);
     }
@@ -323,5 +326,21 @@ describe.skipIf(!existsSync(DEJAVU) && !process.env.CI)("a client name in Arabic
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(Buffer.from(readFileSync(out)).equals(Buffer.from(fromSource))).toBe(true);
+  }
+
+  it("in Arabic is the same bytes from the built CLI as from the libraries in node_modules", () =>
+    sameBytes("Acme مكونات الدقة"));
+
+  it("with accented letters is the same bytes from the built CLI as from the libraries", async () => {
+    const name = "Société Générale d’Équipements Müller";
+    // fontkit's own decoding of a TrueType glyph: a composite has a negative contour count.
+    type Decoded = { _decode(): { numberOfContours: number } | null };
+    const font = fontkit.create(readFileSync(DEJAVU)) as Font;
+    const composite = [...name].filter((ch) => {
+      const glyph = font.glyphForCodePoint(ch.codePointAt(0) ?? 0) as unknown as Decoded;
+      return (glyph._decode()?.numberOfContours ?? 0) < 0;
+    });
+    expect(composite.length).toBeGreaterThan(3);
+    await sameBytes(name);
   });
 });
