@@ -217,6 +217,17 @@ const EMBEDDED_LAYOUT_INDEXOF = `    let last = 0;
       advanceWidth += run.advanceWidth;
       last = end;
     }`;
+// - A layout run's advance width is a getter that sums its positions, read for every width pdfkit
+//   measures, though the positions no longer change once pdfkit has scaled them: the run it
+//   caches keeps the sum, taken after the scaling.
+const LAYOUT_RUN = `      position.advanceWidth = run.glyphs[i].advanceWidth * this.scale;
+    }
+    return run;
+  }`;
+const LAYOUT_RUN_SUMMED = `      position.advanceWidth = run.glyphs[i].advanceWidth * this.scale;
+    }
+    return { glyphs: run.glyphs, positions: run.positions, advanceWidth: run.advanceWidth };
+  }`;
 // - Each line drawn is measured for the width of a link, underline or strike-through, which the
 //   report's text never has: measured only when one of them is asked for.
 const FRAGMENT_WIDTH = `    const measuredWidth = options.textWidth ?? this.widthOfString(text, options) - characterSpacing * (text.length - 1);
@@ -264,7 +275,11 @@ const pdfStackPatches = {
         if (!source.includes(REF_WRITE) || !source.includes(REF_FINALIZE)) {
           throw new Error("build: pdfkit's PDFReference changed; check pdf-stack-patches");
         }
-        if (!source.includes(EMBEDDED_LAYOUT) || !source.includes(FRAGMENT_WIDTH)) {
+        if (
+          !source.includes(EMBEDDED_LAYOUT) ||
+          !source.includes(FRAGMENT_WIDTH) ||
+          source.split(LAYOUT_RUN).length !== 2
+        ) {
           throw new Error("build: pdfkit's text layout changed; check pdf-stack-patches");
         }
         const patched = source
@@ -273,7 +288,8 @@ const pdfStackPatches = {
           .replace(REF_WRITE, REF_WRITE_TEXT)
           .replace(REF_FINALIZE, REF_FINALIZE_TEXT)
           .replace(EMBEDDED_LAYOUT, EMBEDDED_LAYOUT_INDEXOF)
-          .replace(FRAGMENT_WIDTH, FRAGMENT_WIDTH_LAZY);
+          .replace(FRAGMENT_WIDTH, FRAGMENT_WIDTH_LAZY)
+          .replace(LAYOUT_RUN, LAYOUT_RUN_SUMMED);
         return {
           contents: `const __pdfkitFilename = require.resolve(String("pdfkit"));\n${patched}`,
           loader: "js",

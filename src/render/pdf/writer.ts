@@ -54,7 +54,8 @@ export class Writer {
   private readonly fauxBold: boolean;
   private readonly wrapped = new Map<string, string[]>();
   private readonly longest = new Map<string, number>();
-  private readonly widths = new Map<string, number>();
+  // Widths of pieces at size 1, by font name, then by piece.
+  private readonly widths = new Map<string, Map<string, number>>();
   private readonly regular: string;
   private readonly bold: string;
   private pageIndex = 0;
@@ -206,12 +207,14 @@ export class Writer {
   // Width of a piece of text in a style's font (widths scale with the size, so they are kept at
   // size 1); pieces recur across the document (words, single ideographs).
   private pieceWidth(style: TextStyle, piece: string): number {
-    const key = `${style.style === "bold" ? this.bold : this.regular}\u0000${piece}`;
-    let unit = this.widths.get(key);
+    const font = style.style === "bold" ? this.bold : this.regular;
+    let ofFont = this.widths.get(font);
+    if (ofFont === undefined) this.widths.set(font, (ofFont = new Map()));
+    let unit = ofFont.get(piece);
     if (unit === undefined) {
       this.use(style, false);
       unit = this.doc.widthOfString(piece) / style.size;
-      this.widths.set(key, unit);
+      ofFont.set(piece, unit);
     }
     return unit * style.size;
   }
