@@ -228,6 +228,15 @@ const LAYOUT_RUN_SUMMED = `      position.advanceWidth = run.glyphs[i].advanceWi
     }
     return { glyphs: run.glyphs, positions: run.positions, advanceWidth: run.advanceWidth };
   }`;
+// - A line drawn without wrapping is measured to move the cursor past it; the report's writer puts
+//   the cursor back at once, and says so with the option \`keepCursor\` (src/render/pdf/writer.ts):
+//   then the line is not measured.
+const LINE_ADVANCE = `    } else {
+      this.x += this.widthOfString(text, options);
+    }`;
+const LINE_ADVANCE_KEPT = `    } else if (!options.keepCursor) {
+      this.x += this.widthOfString(text, options);
+    }`;
 // - Each line drawn is measured for the width of a link, underline or strike-through, which the
 //   report's text never has: measured only when one of them is asked for.
 const FRAGMENT_WIDTH = `    const measuredWidth = options.textWidth ?? this.widthOfString(text, options) - characterSpacing * (text.length - 1);
@@ -278,7 +287,8 @@ const pdfStackPatches = {
         if (
           !source.includes(EMBEDDED_LAYOUT) ||
           !source.includes(FRAGMENT_WIDTH) ||
-          source.split(LAYOUT_RUN).length !== 2
+          source.split(LAYOUT_RUN).length !== 2 ||
+          source.split(LINE_ADVANCE).length !== 2
         ) {
           throw new Error("build: pdfkit's text layout changed; check pdf-stack-patches");
         }
@@ -289,7 +299,8 @@ const pdfStackPatches = {
           .replace(REF_FINALIZE, REF_FINALIZE_TEXT)
           .replace(EMBEDDED_LAYOUT, EMBEDDED_LAYOUT_INDEXOF)
           .replace(FRAGMENT_WIDTH, FRAGMENT_WIDTH_LAZY)
-          .replace(LAYOUT_RUN, LAYOUT_RUN_SUMMED);
+          .replace(LAYOUT_RUN, LAYOUT_RUN_SUMMED)
+          .replace(LINE_ADVANCE, LINE_ADVANCE_KEPT);
         return {
           contents: `const __pdfkitFilename = require.resolve(String("pdfkit"));\n${patched}`,
           loader: "js",

@@ -35,6 +35,11 @@ export interface TocEntry {
 
 type TextOptions = PDFKit.Mixins.TextOptions;
 
+// Tells the build's pdfkit (scripts/build.mjs) that the cursor is put back after a line is drawn,
+// so it need not measure the line to move the cursor past it; pdfkit from node_modules (the unit
+// tests) ignores it. The same bytes either way.
+const KEEP_CURSOR = { keepCursor: true };
+
 const REGULAR = "report-regular";
 const BOLD = "report-bold";
 
@@ -278,6 +283,7 @@ export class Writer {
     const { x: keepX, y: keepY } = this.doc;
     this.doc.text(line, x + Math.max(0, dx), y, {
       lineBreak: false,
+      ...KEEP_CURSOR,
       ...(options.stroke ? { fill: true, stroke: true } : {}),
     });
     this.doc.x = keepX;
