@@ -5,10 +5,11 @@
 // entry that loads them (dist/cli.cjs). Why: src/boot/code-cache.ts. Everything is CommonJS because an
 // ES-module entry alone costs ~10 ms of start-up on Node 20. The bundles also carry schema checks
 // compiled from the zod schemas (src/core/questionnaire/schema-checks.ts).
-// Packages that read their own data files at run time stay external, except pdfkit and fontkit:
+// Packages stay external (many read their own data files at run time), except pdfkit and fontkit:
 // they form a side bundle of their own with its own code cache, trained by rendering PDFs
-// (dist/pdf-stack.cjs), loaded only by commands that write a PDF; zod forms another for the
-// validate bundle (dist/zod.cjs). Both: src/boot/side-bundles.ts.
+// (dist/pdf-stack.cjs), loaded only by commands that write a PDF; docx forms another, trained by
+// rendering Word reports (dist/docx.cjs), and zod another for the validate bundle (dist/zod.cjs).
+// All: src/boot/side-bundles.ts.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -111,6 +112,41 @@ const pdfLibraries = {
       loader: "ts",
       resolveDir: root,
     }));
+  },
+};
+
+// The CLI bundles take the docx library from its side bundle, dist/docx.cjs with its code cache,
+// loaded when a module that imports it first runs (the Word renderers, loaded on first use).
+const docxFromSideBundle = {
+  name: "docx-from-side-bundle",
+  setup(b) {
+    b.onResolve({ filter: /^docx$/ }, () => ({ path: "docx", namespace: "docx-side-bundle" }));
+    b.onLoad({ filter: /.*/, namespace: "docx-side-bundle" }, () => ({
+      contents: `module.exports = require(${JSON.stringify(path.join(root, "src/boot/side-bundles.ts"))}).loadSideBundle("docx");`,
+      loader: "js",
+      resolveDir: root,
+    }));
+  },
+};
+
+// What dist/docx.cjs changes in docx, without changing what it does: a picture's name is the SHA-1
+// of its bytes, which docx computes with hash.js in JavaScript (~40 ms for a report's charts and
+// their PNG fallbacks); bytes are hashed by node:crypto instead, the same digest. Text goes to
+// hash.js as before (it encodes strings its own way).
+const HASHED_ID =
+  'var hashedId = (data) => import_hash.default.sha1().update(data instanceof ArrayBuffer ? new Uint8Array(data) : data).digest("hex");';
+const HASHED_ID_NATIVE =
+  'var hashedId = (data) => typeof data === "string" ? import_hash.default.sha1().update(data).digest("hex") : require("node:crypto").createHash("sha1").update(data instanceof ArrayBuffer ? new Uint8Array(data) : data).digest("hex");';
+const docxPatches = {
+  name: "docx-patches",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]docx[\\/]dist[\\/]index\.cjs$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      if (source.split(HASHED_ID).length !== 2) {
+        throw new Error("build: docx's hashedId changed; check docx-patches");
+      }
+      return { contents: source.replace(HASHED_ID, HASHED_ID_NATIVE), loader: "js" };
+    });
   },
 };
 
@@ -412,7 +448,7 @@ const cli = {
   external: [...external, ...external.map((d) => `${d}/*`)],
   // `import()` becomes `require()`: code run through vm.Script cannot import dynamically.
   supported: { "dynamic-import": false },
-  plugins: [startupShims, schemaChecks, precompiledTemplates, pdfLibraries],
+  plugins: [startupShims, schemaChecks, precompiledTemplates, pdfLibraries, docxFromSideBundle],
 };
 await build({ ...cli, entryPoints: { [CLI_BUNDLES.all]: "src/cli/entry.ts" } });
 await build({
@@ -430,9 +466,16 @@ await build({
   minifyWhitespace: common.minify,
   plugins: [pdfStackPatches],
 });
+await build({
+  ...wrapped,
+  entryPoints: { docx: "src/boot/docx-entry.cjs" },
+  minify: false,
+  minifyWhitespace: common.minify,
+  plugins: [docxPatches],
+});
 // (An unminified build keeps the comments, some of them not ASCII.)
 if (common.minify) {
-  for (const name of [...Object.values(CLI_BUNDLES), "zod", "pdf-stack"]) {
+  for (const name of [...Object.values(CLI_BUNDLES), "zod", "pdf-stack", "docx"]) {
     assertAsciiBundle(path.join(dist, `${name}.cjs`));
   }
 }
@@ -485,6 +528,22 @@ for (const [client, lang] of [
       side: "pdf-stack",
       extend: true,
     },
+  );
+}
+
+// Word documents record what they compile of docx in its own cache (the CLI's documents' cache is
+// left as it is: every report reads all of it).
+for (const [client, lang] of [
+  ["acme-manufacturing", "en"],
+  ["huaxin-retail", "zh-CN"],
+]) {
+  const docx = ["--format", "docx", "-o", path.join(work, `train-${lang}.docx`)];
+  train(
+    CLI_BUNDLES.all,
+    DOCUMENTS_CACHE,
+    [...example(client, lang), ...docx],
+    `the Word code-cache (${lang})`,
+    { side: "docx" },
   );
 }
 

@@ -9,12 +9,15 @@ import { compileBundle } from "./code-cache.js";
  * - `pdf-stack`: pdfkit and fontkit (src/boot/pdf-stack-entry.cjs), for the commands that write a
  *   PDF; the build puts src/boot/pdf-stack.ts in place of src/io/pdf-libraries.ts. Loading and
  *   compiling them was a fifth of a PDF report's time.
+ * - `docx`: the docx library (src/boot/docx-entry.cjs), for the commands that write a Word
+ *   document; the build resolves the CLI bundles' imports of "docx" to it. Loading and compiling
+ *   it from node_modules took ~70 ms of every Word document.
  * - `zod`: zod as src/core/zod.ts configures it, for the validate bundle (src/boot/bundles.ts),
  *   which needs it only to explain a file its precompiled checks refuse; the build puts
  *   src/boot/zod-on-demand.ts in place of src/core/zod.ts there. Reading and starting zod with the
  *   rest was a tenth of `validate`'s time on a valid pack.
  */
-export type SideBundle = "pdf-stack" | "zod";
+export type SideBundle = "pdf-stack" | "docx" | "zod";
 
 /**
  * Set by the build's training run (src/boot/train.ts) to the side bundle whose cache it records

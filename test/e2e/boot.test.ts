@@ -55,6 +55,24 @@ describe("start-up with the build's code cache", () => {
     expect(readFileSync(out).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
+  it("runs docx from its own bundle with the cache the build made for it", () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-boot-docx-")), "r.docx");
+    const r = runCli([
+      "report",
+      ...["executives", "frontline", "it", "managers"].map((f) =>
+        path.join(REPO, "test/fixtures/report/acme/answers", `${f}.yaml`),
+      ),
+      "--format",
+      "docx",
+      "-o",
+      out,
+      "--debug",
+    ]);
+    expect(r.stderr).toContain("crm-maturity: debug: V8 code cache accepted (dist/docx.cjs)");
+    expect(r.status).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+
   describe("zod in the validate bundle: loaded only to explain a file the precompiled checks refuse", () => {
     const hook = path.join(REPO, "test/helpers/trace-requires.cjs");
     const traced = (args: string[]) =>

@@ -16,12 +16,12 @@ Module._load = function (request, ...rest) {
     );
   return load.call(this, request, ...rest);
 };
-const SIDE_BUNDLES = { "pdf-stack": ["pdfkit", "fontkit"], zod: ["zod"] };
+const SIDE_BUNDLES = { "pdf-stack": ["pdfkit", "fontkit"], docx: ["docx"], zod: ["zod"] };
 const Script = vm.Script;
 vm.Script = class extends Script {
   constructor(code, options) {
     super(code, options);
-    const side = /[\\/]dist[\\/](pdf-stack|zod)\.cjs$/.exec(options?.filename ?? "")?.[1];
+    const side = /[\\/]dist[\\/](pdf-stack|docx|zod)\.cjs$/.exec(options?.filename ?? "")?.[1];
     for (const name of SIDE_BUNDLES[side] ?? []) seen.add(name);
   }
 };

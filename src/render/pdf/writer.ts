@@ -214,7 +214,10 @@ export class Writer {
   private pieceWidth(style: TextStyle, piece: string): number {
     const font = style.style === "bold" ? this.bold : this.regular;
     let ofFont = this.widths.get(font);
-    if (ofFont === undefined) this.widths.set(font, (ofFont = new Map()));
+    if (ofFont === undefined) {
+      ofFont = new Map();
+      this.widths.set(font, ofFont);
+    }
     let unit = ofFont.get(piece);
     if (unit === undefined) {
       this.use(style, false);

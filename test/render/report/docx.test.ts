@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { textEm } from "../../../src/core/text/width.js";
 import { EMS, fillLines } from "../../../src/core/text/wrap.js";
@@ -5,8 +8,9 @@ import { columnWidths, KEEP_TOGETHER_TWIPS, tableHeight } from "../../../src/ren
 import { renderDocx } from "../../../src/render/report/docx.js";
 import { renderMarkdown } from "../../../src/render/report/markdown.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
+import { runCli } from "../../helpers/cli.js";
 import { entryNames, packageParts } from "../../helpers/ooxml.js";
-import { acmeReport } from "../../helpers/report.js";
+import { ACME, ACME_ANSWERS, acmeReport } from "../../helpers/report.js";
 
 /** Word's text without the no-break spaces that keep dates whole (glueDates). */
 const unglued = (text: string): string => text.replace(/\u00a0/g, " ");
@@ -643,4 +647,20 @@ describe("lists in Word", () => {
     const kept = paragraphs.map((p) => p.includes("<w:keepNext/>"));
     expect(kept).toEqual([false, true, false, true, false]);
   });
+});
+
+// The built CLI takes docx from a bundle of its own with a code cache, and names pictures by a
+// SHA-1 from node:crypto rather than docx's JavaScript one (scripts/build.mjs): it must write what
+// docx from node_modules writes, pictures and all.
+describe("the gap report from the built CLI as DOCX", () => {
+  it("is the same bytes as from docx in node_modules", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-docx-bundle-")), "report.docx");
+    const r = runCli(["report", ...ACME_ANSWERS, "--format", "docx", "-o", out], { cwd: ACME });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const names = await entryNames(readFileSync(out));
+    expect(names.filter((n) => n.startsWith("word/media/")).length).toBeGreaterThan(3);
+    const fromSource = await renderDocx(acmeReport());
+    expect(Buffer.from(readFileSync(out)).equals(Buffer.from(fromSource))).toBe(true);
+  }, 60_000);
 });
