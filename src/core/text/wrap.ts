@@ -92,9 +92,17 @@ const SPACE = new RegExp(`^[^\\S${GLUE}]`, "u");
  */
 export function segments(text: string, hyphens = false): string[] {
   const out: string[] = [];
-  for (const match of text.match(TOKEN) ?? []) {
-    const split = hyphens && !SPACE.test(match) && [...match].length > WHOLE_HYPHENATED;
-    for (const t of split ? match.split(/(?<=-)/) : [match]) glue(out, t);
+  const matches = text.match(TOKEN) ?? [];
+  for (let i = 0; i < matches.length; i++) {
+    const match = matches[i] as string;
+    // (Counted in UTF-16 units first: a token that short has no more code points.)
+    const split =
+      hyphens &&
+      match.length > WHOLE_HYPHENATED &&
+      !SPACE.test(match) &&
+      [...match].length > WHOLE_HYPHENATED;
+    if (split) for (const t of match.split(/(?<=-)/)) glue(out, t);
+    else glue(out, match);
   }
   return out;
 }

@@ -50,8 +50,9 @@ export function withPlainLayout(
   const byCodePoint = new Map<number, Glyph>();
   const glyphsOf = (text: string): Glyph[] => {
     const glyphs: Glyph[] = [];
-    for (const ch of text) {
-      const cp = ch.codePointAt(0) ?? 0;
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i) ?? 0;
+      i += cp > 0xffff ? 2 : 1;
       let glyph = byCodePoint.get(cp);
       if (glyph === undefined) {
         if (isVariationSelector(cp)) return glyphsWithSelectors(text);
@@ -83,7 +84,7 @@ export function withPlainLayout(
       // A getter, as on fontkit's GlyphRun: pdfkit rescales the positions after layout.
       get advanceWidth() {
         let sum = 0;
-        for (const p of positions) sum += p.xAdvance;
+        for (let i = 0; i < positions.length; i++) sum += (positions[i] as Position).xAdvance;
         return sum;
       },
     };

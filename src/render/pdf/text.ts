@@ -60,8 +60,16 @@ function isInvisible(cp: number): boolean {
   );
 }
 
+// Whether normalizeText leaves `text` as it is: it has no carriage return, tab nor invisible
+// character (all of them single UTF-16 units, so read unit by unit).
+function isNormal(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isInvisible(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Normalises text before measuring: CRLF to LF, tabs to spaces, invisible characters removed. */
 export function normalizeText(text: string): string {
+  if (isNormal(text)) return text;
   let out = "";
   for (const ch of text.replace(/\r\n?/g, "\n").replace(/\t/g, " ")) {
     if (!isInvisible(ch.codePointAt(0) ?? 0)) out += ch;
@@ -115,17 +123,39 @@ export function collectCodePoints(content: unknown): Set<number> {
   return out;
 }
 
-/** Returns a function that replaces symbols the font cannot show with their stand-ins. */
+// The symbols with a stand-in (each one UTF-16 unit), by code.
+const STAND_IN_CODES = new Set(Object.keys(FALLBACKS).map((ch) => ch.charCodeAt(0)));
+
+// Whether `text` has a symbol with a stand-in that the font cannot show.
+function needsStandIn(text: string, coverage: GlyphCoverage): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (STAND_IN_CODES.has(code) && !coverage.has(code)) return true;
+  }
+  return false;
+}
+
+/** `text` with each symbol the font cannot show replaced by its stand-in, character by character. */
+export function withStandIns(text: string, coverage: GlyphCoverage): string {
+  let out = "";
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    out += coverage.has(cp) ? ch : (FALLBACKS[ch] ?? ch);
+  }
+  return out;
+}
+
+/**
+ * Returns a function that normalises text (normalizeText) and replaces the symbols the font
+ * cannot show with their stand-ins (withStandIns); text with none is returned as it is.
+ */
 export function makeCleaner(coverage: GlyphCoverage): (text: string) => string {
   const cache = new Map<string, string>();
   return (text) => {
     const hit = cache.get(text);
     if (hit !== undefined) return hit;
-    let out = "";
-    for (const ch of normalizeText(text)) {
-      const cp = ch.codePointAt(0) ?? 0;
-      out += coverage.has(cp) ? ch : (FALLBACKS[ch] ?? ch);
-    }
+    const normal = normalizeText(text);
+    const out = needsStandIn(normal, coverage) ? withStandIns(normal, coverage) : normal;
     cache.set(text, out);
     return out;
   };

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { collectCodePoints, normalizeText } from "../../../src/render/pdf/text.js";
+import { WIN_ANSI } from "../../../src/io/fonts.js";
+import {
+  collectCodePoints,
+  makeCleaner,
+  normalizeText,
+  withStandIns,
+} from "../../../src/render/pdf/text.js";
 
 // What collectCodePoints promises: the code points of each string after normalizeText, symbols
 // with a stand-in counted as their stand-in (read here through makeCleaner's rule: a font with
@@ -60,5 +66,48 @@ describe("collectCodePoints", () => {
     const twice = collectCodePoints(["客户\t数据", ["客户\t数据"]]);
     expect(twice).toEqual(reference(["客户\t数据"]));
     expect(twice.has(0x09)).toBe(false);
+  });
+});
+
+// normalizeText and makeCleaner return text they would not change as it is, without rebuilding
+// it; every character of the Basic Multilingual Plane, alone between two letters, must come out
+// as the character-by-character rule makes it.
+describe("text left as it is", () => {
+  const invisible = (cp: number): boolean =>
+    (cp <= 0x1f && cp !== 0x0a) ||
+    (cp >= 0x7f && cp <= 0x9f) ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x2028 && cp <= 0x202e) ||
+    cp === 0x2060 ||
+    cp === 0xfeff;
+  const slowNormal = (text: string): string => {
+    let out = "";
+    for (const ch of text.replace(/\r\n?/g, "\n").replace(/\t/g, " "))
+      if (!invisible(ch.codePointAt(0) ?? 0)) out += ch;
+    return out;
+  };
+
+  it("is normalised as character by character", () => {
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const text = `a${String.fromCharCode(cp)}b`;
+      if (normalizeText(text) !== slowNormal(text)) wrong.push(cp.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("is cleaned as character by character, for a font with WinAnsi's glyphs and for one with all", () => {
+    for (const coverage of [WIN_ANSI, { has: () => true }]) {
+      const clean = makeCleaner(coverage);
+      const wrong: string[] = [];
+      for (let cp = 0; cp <= 0xffff; cp++) {
+        const text = `a${String.fromCharCode(cp)}b`;
+        if (clean(text) !== withStandIns(normalizeText(text), coverage))
+          wrong.push(cp.toString(16));
+      }
+      expect(wrong).toEqual([]);
+    }
+    expect(makeCleaner(WIN_ANSI)("a \u2192 b\u200b")).toBe("a \u203a b");
+    expect(makeCleaner({ has: () => true })("a \u2192 b")).toBe("a \u2192 b");
   });
 });
