@@ -234,13 +234,6 @@ export async function loadTemplates(opts: {
     for (const s of listTemplates(root, opts.cwd, issues)) sources.set(s.rel, s);
   }
 
-  const { default: hb } = await import("handlebars");
-  const env = hb.create();
-  const partialNames = new Set<string>();
-  for (const rel of sources.keys()) {
-    if (rel.startsWith(`${PARTIALS_DIR}/`))
-      partialNames.add(rel.slice(PARTIALS_DIR.length + 1, -".hbs".length));
-  }
   // A bundled template whose text is unchanged comes precompiled (src/render/precompiled-templates.ts).
   const precompiled = (rel: string) => {
     const pre = precompiledTemplates[rel];
@@ -248,6 +241,18 @@ export async function loadTemplates(opts: {
       ? pre
       : undefined;
   };
+  // Precompiled templates need only Handlebars's runtime, which loads in a third of the time of
+  // the whole library; its compiler is loaded only for a template of the user's or a changed one.
+  const compiling = [...sources.keys()].some((rel) => !precompiled(rel));
+  const hb: HandlebarsModule = compiling
+    ? (await import("handlebars")).default
+    : (await import("handlebars/runtime")).default;
+  const env = hb.create();
+  const partialNames = new Set<string>();
+  for (const rel of sources.keys()) {
+    if (rel.startsWith(`${PARTIALS_DIR}/`))
+      partialNames.add(rel.slice(PARTIALS_DIR.length + 1, -".hbs".length));
+  }
   const parsed = new Map<string, Program>();
   for (const [rel, source] of sources) {
     if (precompiled(rel)) {

@@ -45,4 +45,23 @@ describe("precompiled templates", () => {
       expect(precompiled.stdout).toBe(compiled.stdout);
     });
   }
+
+  it("load Handlebars's runtime alone, and its compiler only for templates compiled at run time", () => {
+    const hook = path.join(mkdtempSync(path.join(os.tmpdir(), "crm-hbs-hook-")), "hook.cjs");
+    writeFileSync(
+      hook,
+      `process.on("exit", () => {
+  const files = Object.keys(require.cache).filter((f) => /[\\\\/]handlebars[\\\\/]/.test(f));
+  process.stderr.write(files.length === 0 ? "none\\n" : files.some((f) => /compiler/.test(f)) ? "compiler\\n" : "runtime\\n");
+});`,
+    );
+    const args = ["report", ...example("acme-manufacturing"), "--lang", "en"];
+    const env = { NODE_OPTIONS: `--require ${hook}` };
+    const precompiled = runCli(args, { env });
+    const compiled = runCli([...args, "--template", copy], { env });
+    expect(precompiled.status).toBe(0);
+    expect(compiled.status).toBe(0);
+    expect(precompiled.stderr).toBe("runtime\n");
+    expect(compiled.stderr).toBe("compiler\n");
+  });
 });
