@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -79,7 +78,8 @@ export function openFontFacts(
   const cacheFile = path.join(
     dir,
     "fonts",
-    `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`,
+    // node:crypto loads here, only for a PDF that embeds a font (~7 ms to load).
+    `${process.getBuiltinModule("node:crypto").createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`,
   );
   const facts = readCache(cacheFile, key);
   let changed = false;
