@@ -47,6 +47,9 @@ const FALLBACKS: Record<string, string> = {
   "\u3000": " ",
 };
 
+// The symbols with a stand-in (each one UTF-16 unit), by code.
+const STAND_IN_CODES = new Set(Object.keys(FALLBACKS).map((ch) => ch.charCodeAt(0)));
+
 // Invisible characters that only disturb layout: C0/C1 controls (but line feeds), zero-width
 // spaces and joiners, bidi controls, word joiner, byte order mark.
 function isInvisible(cp: number): boolean {
@@ -86,8 +89,8 @@ export function collectCodePoints(content: unknown): Set<number> {
   // A model repeats many strings (labels, names, levels): each is read once. The characters are
   // those of normalizeText's result, read without building it.
   const seen = new Set<string>();
-  const add = (ch: string, cp: number): void => {
-    const fallback = FALLBACKS[ch];
+  const add = (cp: number): void => {
+    const fallback = STAND_IN_CODES.has(cp) ? FALLBACKS[String.fromCharCode(cp)] : undefined;
     if (fallback === undefined) out.add(cp);
     else for (const f of fallback) out.add(f.codePointAt(0) ?? 0);
   };
@@ -95,12 +98,14 @@ export function collectCodePoints(content: unknown): Set<number> {
     if (typeof value === "string") {
       if (seen.has(value)) return;
       seen.add(value);
-      for (const ch of value) {
-        const cp = ch.codePointAt(0) ?? 0;
+      // By index: an iterator would allocate a result for every character.
+      for (let i = 0; i < value.length; ) {
+        const cp = value.codePointAt(i) ?? 0;
+        i += cp > 0xffff ? 2 : 1;
         if (cp >= 0xd800 && cp <= 0xdfff) {
           // A lone surrogate: dropping an invisible character may pair it with the next one, so
           // this (rare) string is read through normalizeText itself.
-          for (const c of normalizeText(value)) add(c, c.codePointAt(0) ?? 0);
+          for (const c of normalizeText(value)) add(c.codePointAt(0) ?? 0);
           return;
         }
         if (cp === 0x0d) {
@@ -108,7 +113,7 @@ export function collectCodePoints(content: unknown): Set<number> {
         } else if (cp === 0x09) {
           out.add(0x20); // a tab becomes a space
         } else if (!isInvisible(cp)) {
-          add(ch, cp);
+          add(cp);
         }
       }
     } else if (Array.isArray(value)) {
@@ -122,9 +127,6 @@ export function collectCodePoints(content: unknown): Set<number> {
   for (const ch of "0123456789.,:;%()-–+/ ") out.add(ch.codePointAt(0) ?? 0);
   return out;
 }
-
-// The symbols with a stand-in (each one UTF-16 unit), by code.
-const STAND_IN_CODES = new Set(Object.keys(FALLBACKS).map((ch) => ch.charCodeAt(0)));
 
 // Whether `text` has a symbol with a stand-in that the font cannot show.
 function needsStandIn(text: string, coverage: GlyphCoverage): boolean {
