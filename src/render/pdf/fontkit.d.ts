@@ -20,6 +20,10 @@ declare module "fontkit" {
     readonly variationAxes: Record<string, unknown>;
     /** The `post` table (decoded whole on first access). */
     readonly post: Record<string, unknown> | undefined;
+    /** fontkit's table directory (internal): where each table lies in `stream`'s bytes. */
+    readonly directory?: { tables: Record<string, { offset: number; length: number } | undefined> };
+    /** The font file's bytes (internal), read by src/render/pdf/plain-layout.ts. */
+    readonly stream?: { buffer: Uint8Array };
   }
 
   /** A glyph of a font. */

@@ -5,7 +5,11 @@ import type { Font } from "fontkit";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
 import { CACHE_DIR_ENV, openFontFacts } from "../../../src/io/font-facts.js";
-import { withPlainLayout } from "../../../src/render/pdf/plain-layout.js";
+import {
+  numericFields,
+  postHeader,
+  withPlainLayout,
+} from "../../../src/render/pdf/plain-layout.js";
 import { WQY } from "./helpers.js";
 
 const DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
@@ -70,5 +74,37 @@ describe.skipIf(!existsSync(file) && !process.env.CI)("withPlainLayout", () => {
   it("leaves a font alone when the text needs shaping", () => {
     const font = openFace();
     expect(withPlainLayout(font, new Set([0x0627]))).toBe(font);
+  });
+});
+
+// The post table's header is read from its bytes rather than by fontkit, which decodes every glyph
+// name with it; it must be what fontkit's decoding gives, for every face of every font at hand.
+const POST_FONTS = [
+  WQY,
+  DEJAVU,
+  "/usr/share/fonts/truetype/dejavu/DejaVuSerif-BoldItalic.ttf",
+  "/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf",
+].filter((f) => existsSync(f));
+describe.skipIf(POST_FONTS.length === 0)("the post table's header", () => {
+  it.each(POST_FONTS)("of %s is fontkit's", (fontFile) => {
+    const parsed = fontkit.create(readFileSync(fontFile));
+    const faces = "fonts" in parsed ? (parsed.fonts as Font[]) : [parsed];
+    for (const face of faces) {
+      const header = postHeader(face);
+      expect(header).not.toBeNull();
+      expect(header).toEqual(numericFields(face.post ?? {}));
+    }
+  });
+
+  it("is left to fontkit for a version it does not know", () => {
+    const face = fontkit.create(readFileSync(POST_FONTS[0] ?? "")) as Font | { fonts: Font[] };
+    const font = "fonts" in face ? (face.fonts[0] as Font) : face;
+    const table = font.directory?.tables.post;
+    const bytes = font.stream?.buffer;
+    if (!table || !bytes) throw new Error("no post table");
+    const copy = new Uint8Array(bytes);
+    new DataView(copy.buffer).setInt32(table.offset, 0x00070000);
+    const altered = { directory: font.directory, stream: { buffer: copy } } as unknown as Font;
+    expect(postHeader(altered)).toBeNull();
   });
 });
