@@ -31,10 +31,11 @@ function needsShaping(cp: number): boolean {
  * and running their lookups on every text run) roughly halves the PDF rendering time. Returns the
  * font itself when the text contains a script that does need shaping.
  *
- * With `facts` (src/io/font-facts.ts), what fontkit would decode slowly comes from the cache
- * when it is there, and is added to it when it is not: the `post` table pdfkit reads when it
- * embeds the font, and each glyph's metrics. The values are fontkit's own, so the PDF is the same
- * byte for byte with or without the cache. Variable fonts, whose metrics vary, are left alone.
+ * The `post` table's header, which pdfkit reads when it embeds the font, is read from the table's
+ * bytes (postHeader) rather than decoded whole by fontkit. With `facts` (src/io/font-facts.ts),
+ * it and each glyph's metrics come from the cache when they are there, and are added to it when
+ * they are not. The values are fontkit's own, so the PDF is the same byte for byte with or
+ * without the cache. Variable fonts, whose metrics vary, are left alone.
  */
 export function withPlainLayout(
   font: Font,
@@ -89,10 +90,10 @@ export function withPlainLayout(
       },
     };
   };
-  let header: Record<string, number> | null = null;
+  let header: Record<string, number> | null | undefined;
   const post = () => {
     if (store?.facts.post) return store.facts.post;
-    header ??= postHeader(font);
+    if (header === undefined) header = postHeader(font);
     if (header) {
       store?.setPost(header);
       return header;
