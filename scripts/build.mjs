@@ -536,37 +536,25 @@ train(
   [...example("acme-manufacturing", "en"), "-o", path.join(work, "train-en.md")],
   "the documents' code-cache (Markdown)",
 );
+// After each PDF report, a Word report records what it compiles of docx in docx's own cache only
+// (the documents' cache stays as it is: every report reads all of it).
 for (const [client, lang] of [
   ["acme-manufacturing", "en"],
   ["huaxin-retail", "zh-CN"],
 ]) {
-  const pdf = ["--format", "pdf", "-o", path.join(work, `train-${lang}.pdf`)];
-  train(
-    CLI_BUNDLES.all,
-    DOCUMENTS_CACHE,
-    [...example(client, lang), ...pdf],
-    `the PDF code-cache (${lang})`,
-    {
-      side: "pdf-stack",
-      extend: true,
-    },
-  );
-}
-
-// Word documents record what they compile of docx in its own cache (the CLI's documents' cache is
-// left as it is: every report reads all of it).
-for (const [client, lang] of [
-  ["acme-manufacturing", "en"],
-  ["huaxin-retail", "zh-CN"],
-]) {
-  const docx = ["--format", "docx", "-o", path.join(work, `train-${lang}.docx`)];
-  train(
-    CLI_BUNDLES.all,
-    DOCUMENTS_CACHE,
-    [...example(client, lang), ...docx],
-    `the Word code-cache (${lang})`,
-    { side: "docx" },
-  );
+  for (const [format, side, what] of [
+    ["pdf", "pdf-stack", "PDF"],
+    ["docx", "docx", "Word"],
+  ]) {
+    const out = ["--format", format, "-o", path.join(work, `train-${lang}.${format}`)];
+    train(
+      CLI_BUNDLES.all,
+      DOCUMENTS_CACHE,
+      [...example(client, lang), ...out],
+      `the ${what} code-cache (${lang})`,
+      { side, extend: format === "pdf" },
+    );
+  }
 }
 
 /**

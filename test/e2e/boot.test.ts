@@ -35,17 +35,25 @@ describe("start-up with the build's code cache", () => {
     expect(help.stdout).toMatch(/^ {2}report \[options\] <inputs\.\.\.>/m);
   });
 
-  it("runs pdfkit and fontkit from their own bundle with the cache the build made for them", () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-boot-pdf-")), "r.pdf");
+  /** The fixture client's report in `format` with `--debug`; the run and the file written. */
+  const debugReport = (format: string) => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-boot-report-")), `r.${format}`);
     const r = runCli([
       "report",
       ...["executives", "frontline", "it", "managers"].map((f) =>
         path.join(REPO, "test/fixtures/report/acme/answers", `${f}.yaml`),
       ),
+      "--format",
+      format,
       "-o",
       out,
       "--debug",
     ]);
+    return { r, out };
+  };
+
+  it("runs pdfkit and fontkit from their own bundle with the cache the build made for them", () => {
+    const { r, out } = debugReport("pdf");
     expect(r.stderr).toContain("crm-maturity: debug: V8 code cache accepted (dist/pdf-stack.cjs)");
     // `report` and `roadmap` run the whole CLI's bundle with the cache trained by reports.
     expect(r.stderr).toContain(
@@ -56,18 +64,7 @@ describe("start-up with the build's code cache", () => {
   });
 
   it("runs docx from its own bundle with the cache the build made for it", () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), "crm-boot-docx-")), "r.docx");
-    const r = runCli([
-      "report",
-      ...["executives", "frontline", "it", "managers"].map((f) =>
-        path.join(REPO, "test/fixtures/report/acme/answers", `${f}.yaml`),
-      ),
-      "--format",
-      "docx",
-      "-o",
-      out,
-      "--debug",
-    ]);
+    const { r, out } = debugReport("docx");
     expect(r.stderr).toContain("crm-maturity: debug: V8 code cache accepted (dist/docx.cjs)");
     expect(r.status).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString("latin1")).toBe("PK");
