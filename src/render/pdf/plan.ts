@@ -187,8 +187,8 @@ export function drawKpis(w: Writer, report: ReportModel, number: number): void {
         { header: L.kpi, width: 2.6 },
         { header: L.owner, width: 0.9 },
         { header: L.baseline, width: 1.4 },
-        { header: L.target, width: 2.9 },
-        { header: L.frequency, width: 1.3 },
+        { header: L.target, width: 2.7 },
+        { header: L.frequency, width: 1.5 },
       ],
       k.scorecard.map((row) => [
         { text: row.kpi, bold: true, color: row.kind === "outcome" ? w.palette.accent : COLOR.ink },
