@@ -11,15 +11,35 @@ import { tuneJitForShortRun } from "./jit.js";
  * Why: Node 20 has no module compile cache (module.enableCompileCache arrived in 22.1), and
  * compiling the bundle and its hot functions costs every command ~20 ms. The build runs `validate`
  * over the bundled pack once and saves the compiled code (scripts/build.mjs). V8 checks
- * the cache against its version, its flags and the source, and compiles afresh when they differ,
- * so a cache from another Node version costs speed, never correctness.
+ * the cache against its version number, its flags and the source, and compiles afresh when they
+ * differ. Its version number is not enough: Node 20.19.0 and 20.20 share V8 11.3.244.8 but not
+ * its patches, and 20.19.0 accepted a cache made by 20.20 and then crashed (a segmentation
+ * fault on `--version`). So each cache file starts with a stamp of the Node build that made it
+ * (CACHE_STAMP), and a cache with another stamp is not given to V8: another Node build costs
+ * speed, never correctness.
  *
  * The bundle holds no `import()` (the build turns them into `require`): code compiled through
  * `vm.Script` cannot import dynamically without an experimental Node feature.
  */
 
-/** What became of the code cache: used, refused by V8 (another Node version), or not there. */
-export type CacheOutcome = "accepted" | "rejected" | "absent";
+/**
+ * What became of the code cache: used, made by another Node build (not given to V8), refused by
+ * V8 (a damaged file), or not there.
+ */
+export type CacheOutcome = "accepted" | "stale" | "rejected" | "absent";
+
+/** The Node build a cache file was made by, its first line. */
+export const CACHE_STAMP = Buffer.from(
+  `crm-maturity V8 code cache: node ${process.version} v8 ${process.versions.v8} ${process.platform}-${process.arch}\n`,
+  "latin1",
+);
+
+/** The cache data in a cache file, or "stale" when another Node build made it. */
+function cacheData(file: Buffer): Buffer | "stale" {
+  const stamped =
+    file.length > CACHE_STAMP.length && file.subarray(0, CACHE_STAMP.length).equals(CACHE_STAMP);
+  return stamped ? file.subarray(CACHE_STAMP.length) : "stale";
+}
 
 /**
  * Node's own CommonJS wrapper, so a bundle sees a normal module scope. The build writes the
@@ -61,21 +81,28 @@ export function compileBundle(
   // Before the cache is read or made: V8 checks it against the flags (src/boot/jit.ts).
   tuneJitForShortRun();
   const source = readBundle(bundleFile);
-  let cachedData: Buffer | undefined;
+  let cached: Buffer | "stale" | undefined;
   if (!opts.saveCache || opts.saveCache === "extend") {
     try {
-      cachedData = readFileSync(cacheFile);
+      cached = cacheData(readFileSync(cacheFile));
     } catch {
-      cachedData = undefined;
+      cached = undefined;
     }
   }
+  const cachedData = cached === "stale" ? undefined : cached;
   const script = new Script(source, { filename: bundleFile, cachedData });
   if (opts.saveCache) {
-    process.once("exit", () => writeFileSync(cacheFile, script.createCachedData()));
+    process.once("exit", () =>
+      writeFileSync(cacheFile, Buffer.concat([CACHE_STAMP, script.createCachedData()])),
+    );
   }
   return {
     cache:
-      cachedData === undefined ? "absent" : script.cachedDataRejected ? "rejected" : "accepted",
+      cached === undefined || cached === "stale"
+        ? (cached ?? "absent")
+        : script.cachedDataRejected
+          ? "rejected"
+          : "accepted",
     run() {
       const module: { exports: unknown } = { exports: {} };
       const wrapper = script.runInThisContext() as (...args: unknown[]) => void;

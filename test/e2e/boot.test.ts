@@ -112,10 +112,33 @@ describe("start-up with the build's code cache", () => {
       encoding: "utf8",
     });
 
+  /** A cache file's stamp (its first line, the Node build that made it) and its V8 data. */
+  const stampAndData = (bundle: string) => {
+    const bytes = readFileSync(cache(bundle));
+    const end = bytes.indexOf(0x0a) + 1;
+    return { stamp: bytes.subarray(0, end), data: bytes.subarray(end) };
+  };
+
+  // Node 20.19.0 accepted a cache made by 20.20 (the same V8 version number) and crashed.
+  it("does not give V8 a cache that another Node build made", () => {
+    const { stamp, data } = stampAndData("crm-maturity-validate");
+    expect(stamp.toString("latin1")).toBe(
+      `crm-maturity V8 code cache: node ${process.version} v8 ${process.versions.v8} ${process.platform}-${process.arch}\n`,
+    );
+    const other = stamp.toString("latin1").replace(process.version, "v20.19.0");
+    writeFileSync(cache("crm-maturity-validate"), Buffer.concat([Buffer.from(other), data]));
+    const r = runCopy(["validate", "questionnaires/"]);
+    writeFileSync(cache("crm-maturity-validate"), Buffer.concat([stamp, data]));
+    expect(r.stderr).toContain("V8 code cache stale (dist/crm-maturity-validate.v8-cache");
+    expect(r.stdout).toBe("✔ 11 files checked, no problems\n");
+    expect(r.status).toBe(0);
+  });
+
   it("compiles afresh and works the same when a cache is damaged", () => {
     for (const bundle of ["crm-maturity-validate", "crm-maturity"]) {
-      const bytes = readFileSync(cache(bundle));
-      writeFileSync(cache(bundle), bytes.subarray(0, bytes.length >> 1).reverse());
+      const { stamp, data } = stampAndData(bundle);
+      const damaged = data.subarray(0, data.length >> 1).reverse();
+      writeFileSync(cache(bundle), Buffer.concat([stamp, damaged]));
     }
     const r = runCopy(["validate", "questionnaires/"]);
     expect(r.stderr).toContain("V8 code cache rejected (dist/crm-maturity-validate.v8-cache");

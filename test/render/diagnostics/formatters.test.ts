@@ -295,6 +295,21 @@ describe("sarif", () => {
     expect(location).toEqual({ uri: "file:///elsewhere/x.yaml" });
   });
 
+  // Characters encodeURI escapes but a hand-made file URI might not; pathToFileURL does (20.19.0 on).
+  it("percent-encodes [ ] ^ | in absolute file URIs and in the source root", () => {
+    const odd = { ...ctx, cwd: "/work/p [1]^|" };
+    const log: SarifLog = JSON.parse(
+      loaded.sarif([issue("yaml-syntax", "/elsewhere/a [b]^|.yaml", 1, 1, "Bad.")], odd),
+    );
+    const run = log.runs[0];
+    expect(run?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(
+      "file:///elsewhere/a%20%5Bb%5D%5E%7C.yaml",
+    );
+    expect(run?.originalUriBaseIds).toEqual({
+      "%SRCROOT%": { uri: "file:///work/p%20%5B1%5D%5E%7C/" },
+    });
+  });
+
   it("tells identical findings apart in their fingerprints", () => {
     const twice = [
       issue("unknown-key", "a.yaml", 1, 1, "x"),
