@@ -13,16 +13,22 @@ import { setFlagsFromString } from "node:v8";
  * A V8 code cache is accepted only under the flags it was made with, so the short-run budget is
  * set before every cache is read or recorded (src/boot/code-cache.ts); changing the flag later,
  * as `batch` does, leaves code already compiled as it is.
+ *
+ * The flag is V8 11's (Node 20). V8 12 and later (Node 22 on) tier up by invocation counts
+ * instead and print "unrecognized flag" on standard error for it, so there V8's defaults stand.
  */
 const SHORT_RUN_FLAGS = "--interrupt-budget=4000000";
 const LONG_RUN_FLAGS = "--interrupt-budget=67584";
 
+/** Whether this V8 has the interrupt budget flag (V8 11, Node 20). */
+const HAS_INTERRUPT_BUDGET = /^11\./.test(process.versions.v8);
+
 /** The budget for a command of a second or less (the default of every command). */
 export function tuneJitForShortRun(): void {
-  setFlagsFromString(SHORT_RUN_FLAGS);
+  if (HAS_INTERRUPT_BUDGET) setFlagsFromString(SHORT_RUN_FLAGS);
 }
 
 /** V8's own budget, for a command whose run grows with its input (`batch`). */
 export function tuneJitForLongRun(): void {
-  setFlagsFromString(LONG_RUN_FLAGS);
+  if (HAS_INTERRUPT_BUDGET) setFlagsFromString(LONG_RUN_FLAGS);
 }
