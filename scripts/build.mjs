@@ -129,23 +129,38 @@ const docxFromSideBundle = {
   },
 };
 
-// What dist/docx.cjs changes in docx, without changing what it does: a picture's name is the SHA-1
-// of its bytes, which docx computes with hash.js in JavaScript (~40 ms for a report's charts and
-// their PNG fallbacks); bytes are hashed by node:crypto instead, the same digest. Text goes to
-// hash.js as before (it encodes strings its own way).
-const HASHED_ID =
-  'var hashedId = (data) => import_hash.default.sha1().update(data instanceof ArrayBuffer ? new Uint8Array(data) : data).digest("hex");';
-const HASHED_ID_NATIVE =
-  'var hashedId = (data) => typeof data === "string" ? import_hash.default.sha1().update(data).digest("hex") : require("node:crypto").createHash("sha1").update(data instanceof ArrayBuffer ? new Uint8Array(data) : data).digest("hex");';
+// What dist/docx.cjs changes in docx, without changing what it does (each replaced text must occur
+// once, or the build stops):
+// - a picture's name is the SHA-1 of its bytes, which docx computes with hash.js in JavaScript
+//   (~40 ms for a report's charts and their PNG fallbacks); bytes are hashed by node:crypto
+//   instead, the same digest. Text goes to hash.js as before (it encodes strings its own way).
+// - docx carries the browser build of util-deprecate, which looks up its settings in
+//   `localStorage`: Node 25 on defines that global and warns on standard error when it is read
+//   without --localstorage-file. Node has no such settings for it, so it reads none.
+const DOCX_PATCHES = [
+  {
+    what: "hashedId",
+    from: 'var hashedId = (data) => import_hash.default.sha1().update(data instanceof ArrayBuffer ? new Uint8Array(data) : data).digest("hex");',
+    to: 'var hashedId = (data) => typeof data === "string" ? import_hash.default.sha1().update(data).digest("hex") : require("node:crypto").createHash("sha1").update(data instanceof ArrayBuffer ? new Uint8Array(data) : data).digest("hex");',
+  },
+  {
+    what: "util-deprecate's config",
+    from: "\t\ttry {\n\t\t\tif (!global.localStorage) return false;\n\t\t} catch (_) {\n\t\t\treturn false;\n\t\t}\n",
+    to: "\t\treturn false;\n",
+  },
+];
 const docxPatches = {
   name: "docx-patches",
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/]docx[\\/]dist[\\/]index\.cjs$/ }, (args) => {
-      const source = readFileSync(args.path, "utf8");
-      if (source.split(HASHED_ID).length !== 2) {
-        throw new Error("build: docx's hashedId changed; check docx-patches");
+      let source = readFileSync(args.path, "utf8");
+      for (const { what, from, to } of DOCX_PATCHES) {
+        if (source.split(from).length !== 2) {
+          throw new Error(`build: docx's ${what} changed; check docx-patches`);
+        }
+        source = source.replace(from, to);
       }
-      return { contents: source.replace(HASHED_ID, HASHED_ID_NATIVE), loader: "js" };
+      return { contents: source, loader: "js" };
     });
   },
 };
