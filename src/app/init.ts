@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, type Stats, statSync } from "node:fs";
+import { existsSync, type Stats, statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../core/diagnostics/errors.js";
 import type { Lang } from "../core/models/languages.js";
 import { shellQuote } from "../core/text/shell.js";
 import { messagesFor } from "../i18n/index.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
-import { createFileAtomic, describeWriteError, localToday } from "../io/output.js";
+import { createFileAtomic, describeWriteError, localToday, makeFolder } from "../io/output.js";
 import { PACKAGE_ROOT } from "../io/package-root.js";
 import { displayPath } from "../io/read.js";
 import { answersTemplate, targetsTemplate } from "../views/answers-template.js";
@@ -58,7 +58,7 @@ export function runInit(dirArg: string | undefined, opts: InitOptions, e: Env): 
   const cannot = (file: string, err: unknown) =>
     new InputError(`cannot write ${displayPath(file, cwd)}: ${describeWriteError(err, file)}`);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
   } catch (err) {
     throw cannot(dir, err);
   }

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, readFileSync, statSync } from "node:fs";
+import { accessSync, constants, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { type PlaceholderField, placeholderFields } from "../core/answers/placeholders.js";
 import type { AssessmentMeta } from "../core/answers/schema.js";
@@ -11,7 +11,13 @@ import { runInterviewSession } from "../interview/run.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { assessmentsBeside, loadAnswerFiles, respondentIdsBeside } from "../io/load-answers.js";
 import { acquireLock, type FileLock } from "../io/lock.js";
-import { describeWriteError, type FileOps, localToday, useColor } from "../io/output.js";
+import {
+  describeWriteError,
+  type FileOps,
+  localToday,
+  makeFolder,
+  useColor,
+} from "../io/output.js";
 import { createTerminalPrompter, type Prompter } from "../io/prompts.js";
 import { displayPath } from "../io/read.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
@@ -35,7 +41,7 @@ export const EXIT_INTERRUPTED = 130;
 /** Makes sure the first save cannot fail after the consultant has typed the metadata. */
 function ensureWritableDirectory(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     accessSync(dir, constants.W_OK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? "an error";

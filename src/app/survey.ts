@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
-import { createFileAtomic, localToday } from "../io/output.js";
+import { createFileAtomic, localToday, makeFolder } from "../io/output.js";
 import { displayPath, readYamlFile } from "../io/read.js";
 import { isMultilingual, SURVEY_WRITERS } from "../survey/export/index.js";
 import {
@@ -106,7 +106,7 @@ export async function runSurvey(opts: SurveyOptions, e: Env): Promise<number> {
       `${existing.map((f) => shown(f.name)).join(", ")} already exist${existing.length === 1 ? "s" : ""}; survey never overwrites a file (delete ${existing.length === 1 ? "it" : "them"} or choose another -o folder); nothing was written`,
     );
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     for (const f of files) {
       if (!createFileAtomic(path.join(dir, f.name), f.data))
         throw new InputError(`${shown(f.name)} appeared while writing; nothing more was written`);

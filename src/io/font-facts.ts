@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { makeFolder } from "./output.js";
 import { VERSION } from "./version.js";
 
 /** Environment variable naming the cache folder; set to an empty value, nothing is cached. */
@@ -152,7 +153,7 @@ function isNumberRecord(value: unknown): value is Record<string, number> {
 function writeCache(file: string, text: string): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     writeFileSync(temp, text);
     renameSync(temp, file);
   } catch {

@@ -128,6 +128,12 @@ describe("output path problems (built CLI)", () => {
     [["init", "a.yaml"], /expected a folder for the engagement; found a file/],
     [["init", "/proc/self"], /cannot write \/proc\/self\/answers\.yaml: no file can be created/],
     [["score", "a.yaml", "-o", "/proc/self/x.txt"], /no file can be created in that folder/],
+    // Node 20's recursive mkdir never returned here (mkdir answers ENOENT though /proc exists).
+    [
+      ["report", "a.yaml", "-o", "/proc/crm-new/r.md"],
+      /cannot write -o \/proc\/crm-new\/r\.md: its folder does not exist/,
+    ],
+    [["init", "/proc/crm-new/eng"], /cannot write \/proc\/crm-new\/eng: its folder does not exist/],
   ])("exits 1 with a message for %j", (args, message) => {
     const dir = engagement();
     const r = runCli(args, { cwd: dir });

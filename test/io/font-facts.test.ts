@@ -118,5 +118,8 @@ describe("openFontFacts", () => {
     const blocked = path.join(tmp(), "cache");
     writeFileSync(blocked, "");
     expect(() => fill(fontFile(), { [CACHE_DIR_ENV]: blocked })).not.toThrow();
+    // A folder mkdir cannot make though its parent exists (Node 20's recursive mkdir never
+    // returned here, and every Chinese PDF hung).
+    expect(() => fill(fontFile(), { [CACHE_DIR_ENV]: "/proc/crm-new" })).not.toThrow();
   });
 });

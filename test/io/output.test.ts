@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/diagnostics/errors.js";
 import { AtomicOutput, commitAll } from "../../src/io/atomic-file.js";
 import { forgetInputs, noteInput } from "../../src/io/inputs.js";
-import { type FileOps, NODE_FILE_OPS, writeOutput } from "../../src/io/output.js";
+import { type FileOps, makeFolder, NODE_FILE_OPS, writeOutput } from "../../src/io/output.js";
 
 // The one output seam under faults (issue 10, items 2 and 4): a writer that fails as a full disk
 // does, short writes, a failing fsync or rename. The old file must survive each, byte for byte,
@@ -166,5 +166,36 @@ describe("AtomicOutput and commitAll (batch's three outputs)", () => {
     expect(readFileSync(path.join(dir, "a.json"), "utf8")).toBe("content 0");
     expect(readFileSync(path.join(dir, "b.csv"), "utf8")).toBe("content 1");
     expect(only(dir)).toEqual(["a.json", "b.csv"]);
+  });
+});
+
+describe("makeFolder (every folder the commands create)", () => {
+  it("creates a folder and its missing parents, and accepts one that exists", () => {
+    const dir = tmp();
+    const deep = path.join(dir, "a", "b", "c");
+    makeFolder(deep);
+    expect(statSync(deep).isDirectory()).toBe(true);
+    makeFolder(deep);
+    makeFolder(dir);
+    expect(readdirSync(path.join(dir, "a"))).toEqual(["b"]);
+  });
+
+  it("throws when a file stands where a folder must go", () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, "f"), "x");
+    expect(() => makeFolder(path.join(dir, "f"))).toThrow(
+      expect.objectContaining({ code: "EEXIST" }),
+    );
+    expect(() => makeFolder(path.join(dir, "f", "g"))).toThrow(
+      expect.objectContaining({ code: "ENOTDIR" }),
+    );
+  });
+
+  // Node 20's recursive mkdir loops forever here (mkdir answers ENOENT though /proc exists), and
+  // `report -o /proc/x/report.md` never ended; Linux has /proc wherever these tests run.
+  it("throws, and returns, where mkdir answers 'no such file' under a parent that exists", () => {
+    expect(() => makeFolder("/proc/crm-maturity-test/fonts")).toThrow(
+      expect.objectContaining({ code: "ENOENT" }),
+    );
   });
 });
