@@ -52,6 +52,35 @@ function whenWritable(stream: Writable): Promise<void> {
 }
 
 /**
+ * The temporary files of streamed outputs not yet published or dropped. A signal that ends the
+ * run (Ctrl-C, `kill`, a closed terminal) would otherwise leave them beside their targets: while
+ * there are any, the signal removes them first and then takes its usual course (exit 130 for
+ * Ctrl-C, as the shell reports it).
+ */
+const pendingTemps = new Set<string>();
+const ENDING_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+function removeTempsAndResignal(signal: NodeJS.Signals): void {
+  for (const tmp of pendingTemps) rmSync(tmp, { force: true });
+  pendingTemps.clear();
+  for (const s of ENDING_SIGNALS) process.off(s, removeTempsAndResignal);
+  // With no other listener left, the signal's default action ends the process.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function trackTemp(tmp: string): void {
+  if (pendingTemps.size === 0) {
+    for (const s of ENDING_SIGNALS) process.on(s, removeTempsAndResignal);
+  }
+  pendingTemps.add(tmp);
+}
+
+function untrackTemp(tmp: string): void {
+  if (!pendingTemps.delete(tmp) || pendingTemps.size > 0) return;
+  for (const s of ENDING_SIGNALS) process.off(s, removeTempsAndResignal);
+}
+
+/**
  * A streamed output of the one output seam (see output.ts), opened before a run and committed
  * after it: a temporary file next to the target, every byte checked as it is written, fsynced and
  * renamed into place on commit (readers never see a partial file; nothing is left behind on
@@ -88,6 +117,7 @@ export class AtomicOutput {
     const tmp = tempPathFor(this.target.abs);
     // Opened synchronously so that an unwritable folder fails now, before any row is read.
     const fd = this.open(() => openSync(tmp, "wx", 0o644), st !== undefined);
+    trackTemp(tmp);
     this.sink = { kind: "file", fd, tmp, existed: st !== undefined };
   }
 
@@ -159,6 +189,8 @@ export class AtomicOutput {
       rmSync(sink.tmp, { force: true });
       if (err instanceof Error && err.name === "InputError") throw err;
       throw outputError(this.target, describeWriteError(err, this.target.abs), sink.existed);
+    } finally {
+      untrackTemp(sink.tmp);
     }
   }
 
@@ -181,7 +213,10 @@ export class AtomicOutput {
     } catch {
       // Already closed.
     }
-    if (sink.kind === "file") rmSync(sink.tmp, { force: true });
+    if (sink.kind === "file") {
+      rmSync(sink.tmp, { force: true });
+      untrackTemp(sink.tmp);
+    }
   }
 }
 

@@ -147,6 +147,40 @@ describe("crm-maturity batch", () => {
     }
   });
 
+  it("leaves no temporary file beside its outputs when a signal ends it mid-export", async () => {
+    const dir = tmp();
+    const [header, ...rows] = readFileSync(path.join(QUALTRICS, "export.csv"), "utf8").split("\n");
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+      const outs = ["-o", "r.json", "--respondents", "r.csv", "--rejects", "x.csv"];
+      const child = spawn(
+        process.execPath,
+        [
+          path.join(REPO, "bin/crm-maturity.cjs"),
+          "batch",
+          "-",
+          "--map",
+          path.join(QUALTRICS, "mapping.yaml"),
+          ...Q,
+          ...outs,
+        ],
+        { cwd: dir, stdio: ["pipe", "ignore", "ignore"] },
+      );
+      // Half the export, and standard input kept open: the run waits for the rest.
+      child.stdin.write(`${[header, ...rows.slice(0, 6)].join("\n")}\n`);
+      const ended = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on("exit", (_code, sig) => resolve(sig)),
+      );
+      const started = Date.now();
+      while (readdirSync(dir).filter((f) => f.endsWith(".tmp")).length < 3) {
+        if (Date.now() - started > 20_000) throw new Error("batch never opened its outputs");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      child.kill(signal);
+      expect(await ended, signal).toBe(signal);
+      expect(readdirSync(dir), signal).toEqual([]);
+    }
+  });
+
   it("fails with file:line:column for an invalid mapping (exit 1)", () => {
     const dir = tmp();
     const map = path.join(dir, "mapping.yaml");
