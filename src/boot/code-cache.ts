@@ -98,11 +98,13 @@ export function compileBundle(
   }
   return {
     cache:
-      cached === undefined || cached === "stale"
-        ? (cached ?? "absent")
-        : script.cachedDataRejected
-          ? "rejected"
-          : "accepted",
+      cached === undefined
+        ? "absent"
+        : cached === "stale"
+          ? "stale"
+          : script.cachedDataRejected
+            ? "rejected"
+            : "accepted",
     run() {
       const module: { exports: unknown } = { exports: {} };
       const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
