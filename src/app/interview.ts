@@ -11,13 +11,8 @@ import { runInterviewSession } from "../interview/run.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
 import { assessmentsBeside, loadAnswerFiles, respondentIdsBeside } from "../io/load-answers.js";
 import { acquireLock, type FileLock } from "../io/lock.js";
-import {
-  describeWriteError,
-  type FileOps,
-  localToday,
-  makeFolder,
-  useColor,
-} from "../io/output.js";
+import { makeFolder } from "../io/make-folder.js";
+import { describeWriteError, type FileOps, localToday, useColor } from "../io/output.js";
 import { createTerminalPrompter, type Prompter } from "../io/prompts.js";
 import { displayPath } from "../io/read.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";

@@ -3,7 +3,8 @@ import path from "node:path";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { LANGS, type Lang } from "../core/models/languages.js";
 import { resolveQuestionnaire } from "../io/bundled-questionnaire.js";
-import { createFileAtomic, localToday, makeFolder } from "../io/output.js";
+import { makeFolder } from "../io/make-folder.js";
+import { createFileAtomic, localToday } from "../io/output.js";
 import { displayPath, readYamlFile } from "../io/read.js";
 import { isMultilingual, SURVEY_WRITERS } from "../survey/export/index.js";
 import {

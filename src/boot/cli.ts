@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { bundleFor } from "./bundles.js";
-import { compileBundle } from "./code-cache.js";
+import { compileBundle, describeCaches } from "./code-cache.js";
 
 // What bin/crm-maturity.cjs loads (built to dist/cli.cjs): it runs the CLI bundle beside it that
 // the command line needs, with the code cache made for it (src/boot/bundles.ts).
@@ -11,7 +11,7 @@ const compiled = compileBundle(
 );
 if (process.argv.includes("--debug")) {
   process.stderr.write(
-    `crm-maturity: debug: V8 code cache ${compiled.cache} (dist/${cache}.v8-cache for dist/${bundle}.cjs)\n`,
+    `crm-maturity: debug: ${describeCaches(compiled, `dist/${cache}.v8-cache for dist/${bundle}.cjs`)}\n`,
   );
 }
 compiled.run();

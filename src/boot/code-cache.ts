@@ -1,8 +1,9 @@
 import { isAscii } from "node:buffer";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Script } from "node:vm";
+import { cacheDir, writeCacheFile } from "../io/cache-dir.js";
 import { tuneJitForShortRun } from "./jit.js";
 
 /*
@@ -34,11 +35,52 @@ export const CACHE_STAMP = Buffer.from(
   "latin1",
 );
 
-/** The cache data in a cache file, or "stale" when another Node build made it. */
-function cacheData(file: Buffer): Buffer | "stale" {
-  const stamped =
-    file.length > CACHE_STAMP.length && file.subarray(0, CACHE_STAMP.length).equals(CACHE_STAMP);
-  return stamped ? file.subarray(CACHE_STAMP.length) : "stale";
+/**
+ * The data of the cache file `file` whose first bytes must be `header`; "stale" when they differ
+ * (another Node build made it), undefined when there is no file to read.
+ */
+function readCache(file: string, header: Buffer): Buffer | "stale" | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const fits = bytes.length > header.length && bytes.subarray(0, header.length).equals(header);
+  return fits ? bytes.subarray(header.length) : "stale";
+}
+
+/** This Node build's own cache of a bundle: where it is kept and the header it must start with. */
+interface OwnCache {
+  file: string;
+  header: Buffer;
+}
+
+/**
+ * This Node build's own cache of a bundle, for when the build's cache is stale or absent: most
+ * users of a published package run another Node than the one that built it. It is kept in
+ * crm-maturity's cache folder (src/io/cache-dir.ts), one file a cache and Node build, recorded by
+ * the first run that finds none and replaced when the bundle changes: its header is the stamp
+ * and a line naming the bundle (path, size, modification time), since V8 checks a cache's source
+ * by its length only. Null when caching is turned off.
+ */
+function ownCacheOf(bundleFile: string, cacheFile: string): OwnCache | null {
+  const dir = cacheDir();
+  if (dir === null) return null;
+  let bundle: { size: number; mtimeMs: number };
+  try {
+    bundle = statSync(bundleFile);
+  } catch {
+    return null;
+  }
+  const build = `${process.version}-${process.platform}-${process.arch}`;
+  return {
+    file: path.join(dir, "v8", build, path.basename(cacheFile)),
+    header: Buffer.concat([
+      CACHE_STAMP,
+      Buffer.from(`bundle ${bundleFile} ${bundle.size} ${bundle.mtimeMs}\n`, "utf8"),
+    ]),
+  };
 }
 
 /**
@@ -62,16 +104,28 @@ function readBundle(file: string): string {
 }
 
 export interface CompiledBundle {
+  /** What became of the cache the build recorded. */
   cache: CacheOutcome;
+  /** This Node build's own cache, used or recorded when the build's did not fit (see ownCacheOf). */
+  own?: { outcome: "accepted" | "rejected" | "recording"; file: string };
   /** Runs the bundle's top level once; returns what it exported (`module.exports`). */
   run(): unknown;
 }
 
+/** What `--debug` says of a bundle's caches after `label` (its files in dist/). */
+export function describeCaches(compiled: CompiledBundle, label: string): string {
+  const own = compiled.own
+    ? `; this Node's own cache ${compiled.own.outcome} (${compiled.own.file})`
+    : "";
+  return `V8 code cache ${compiled.cache} (${label})${own}`;
+}
+
 /**
- * Compiles `bundleFile` with the code cache in `cacheFile`. With `saveCache`, the cache is ignored
- * and rewritten when the process exits: by then it holds every function the run compiled, not just
- * the top level (build time only). `saveCache: "extend"` starts from the cache there and adds what
- * this run compiled, so several training runs add up.
+ * Compiles `bundleFile` with the code cache in `cacheFile`, or with this Node build's own cache
+ * when that one is stale or absent (recorded on exit when there is none). With `saveCache`, the
+ * cache is ignored and rewritten when the process exits: by then it holds every function the run
+ * compiled, not just the top level (build time only). `saveCache: "extend"` starts from the cache
+ * there and adds what this run compiled, so several training runs add up.
  */
 export function compileBundle(
   bundleFile: string,
@@ -81,20 +135,32 @@ export function compileBundle(
   // Before the cache is read or made: V8 checks it against the flags (src/boot/jit.ts).
   tuneJitForShortRun();
   const source = readBundle(bundleFile);
-  let cached: Buffer | "stale" | undefined;
-  if (!opts.saveCache || opts.saveCache === "extend") {
-    try {
-      cached = cacheData(readFileSync(cacheFile));
-    } catch {
-      cached = undefined;
-    }
-  }
-  const cachedData = cached === "stale" ? undefined : cached;
+  const cached = opts.saveCache === true ? undefined : readCache(cacheFile, CACHE_STAMP);
+  const own = opts.saveCache || Buffer.isBuffer(cached) ? null : ownCacheOf(bundleFile, cacheFile);
+  const ownData = own ? readCache(own.file, own.header) : undefined;
+  const cachedData = Buffer.isBuffer(cached)
+    ? cached
+    : Buffer.isBuffer(ownData)
+      ? ownData
+      : undefined;
   const script = new Script(source, { filename: bundleFile, cachedData });
   if (opts.saveCache) {
     process.once("exit", () =>
       writeFileSync(cacheFile, Buffer.concat([CACHE_STAMP, script.createCachedData()])),
     );
+  }
+  let ownOutcome: "accepted" | "rejected" | "recording" | undefined;
+  if (own) {
+    ownOutcome = !Buffer.isBuffer(ownData)
+      ? "recording"
+      : script.cachedDataRejected
+        ? "rejected"
+        : "accepted";
+    if (ownOutcome !== "accepted") {
+      process.once("exit", () =>
+        writeCacheFile(own.file, Buffer.concat([own.header, script.createCachedData()])),
+      );
+    }
   }
   return {
     cache:
@@ -105,6 +171,7 @@ export function compileBundle(
           : script.cachedDataRejected
             ? "rejected"
             : "accepted",
+    ...(own && ownOutcome ? { own: { outcome: ownOutcome, file: own.file } } : {}),
     run() {
       const module: { exports: unknown } = { exports: {} };
       const wrapper = script.runInThisContext() as (...args: unknown[]) => void;

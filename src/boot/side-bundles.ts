@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { compileBundle } from "./code-cache.js";
+import { compileBundle, describeCaches } from "./code-cache.js";
 
 /*
  * Libraries bundled apart from the CLI bundles, each run with a V8 code cache recorded at build
@@ -39,7 +39,7 @@ export function loadSideBundle(name: SideBundle): unknown {
     training ? { saveCache: "extend" } : {},
   );
   if (process.argv.includes("--debug")) {
-    process.stderr.write(`crm-maturity: debug: V8 code cache ${bundle.cache} (dist/${name}.cjs)\n`);
+    process.stderr.write(`crm-maturity: debug: ${describeCaches(bundle, `dist/${name}.cjs`)}\n`);
   }
   const exports = bundle.run();
   loaded.set(name, exports);

@@ -1,11 +1,7 @@
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { makeFolder } from "./output.js";
+import { cacheDir, writeCacheFile } from "./cache-dir.js";
 import { VERSION } from "./version.js";
-
-/** Environment variable naming the cache folder; set to an empty value, nothing is cached. */
-export const CACHE_DIR_ENV = "CRM_MATURITY_CACHE_DIR";
 
 /** A glyph's metrics as fontkit computes them: advance width and height, left and top bearing. */
 export type GlyphMetrics = readonly [number, number, number, number];
@@ -38,22 +34,6 @@ interface CacheFile {
   key: string;
   post: Record<string, number> | null;
   glyphs: Record<string, GlyphMetrics>;
-}
-
-/** The folder for crm-maturity's caches on this platform, or null when caching is turned off. */
-export function cacheDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home: string = os.homedir(),
-): string | null {
-  const chosen = env[CACHE_DIR_ENV];
-  if (chosen !== undefined) return chosen === "" ? null : path.resolve(chosen);
-  if (platform === "darwin") return path.join(home, "Library/Caches/crm-maturity");
-  if (platform === "win32") {
-    const local = env.LOCALAPPDATA ?? path.win32.join(home, "AppData\\Local");
-    return path.win32.join(local, "crm-maturity", "Cache");
-  }
-  return path.join(env.XDG_CACHE_HOME || path.join(home, ".cache"), "crm-maturity");
 }
 
 /**
@@ -103,7 +83,7 @@ export function openFontFacts(
         post: facts.post ? { ...facts.post } : null,
         glyphs: Object.fromEntries([...facts.glyphs].sort((a, b) => a[0] - b[0])),
       };
-      writeCache(cacheFile, `${JSON.stringify(content)}\n`);
+      writeCacheFile(cacheFile, `${JSON.stringify(content)}\n`);
     },
   };
 }
@@ -146,21 +126,4 @@ function isNumberRecord(value: unknown): value is Record<string, number> {
     !Array.isArray(value) &&
     Object.values(value).every((n) => typeof n === "number" && Number.isFinite(n))
   );
-}
-
-// Written beside its final name and renamed over it, so a reader never sees half a file; any
-// failure (a read-only home, a full disk) leaves the run uncached, never failed.
-function writeCache(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    makeFolder(path.dirname(file));
-    writeFileSync(temp, text);
-    renameSync(temp, file);
-  } catch {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing was written.
-    }
-  }
 }

@@ -3,10 +3,8 @@ import {
   chmodSync,
   closeSync,
   constants,
-  existsSync,
   fsyncSync,
   linkSync,
-  mkdirSync,
   openSync,
   renameSync,
   rmSync,
@@ -19,6 +17,7 @@ import type { Writable } from "node:stream";
 import { InputError } from "../core/diagnostics/errors.js";
 import type { WriteFailure } from "../core/diagnostics/write-failure.js";
 import { inputWithStat } from "./inputs.js";
+import { makeFolder } from "./make-folder.js";
 
 // The one output seam. Every file the tool writes goes through here: a temporary file beside the
 // target, every byte written and checked, fsync, then rename, so a reader (or the next run) sees
@@ -167,32 +166,6 @@ export function checkTarget(t: OutputTarget): Stats | undefined {
     throw outputError(t, "the file is read-only", true);
   }
   return st;
-}
-
-/**
- * Creates the folder `dir` and its missing parents, one `mkdir` each, as `mkdir -p` does. Not
- * `mkdirSync(dir, { recursive: true })`: Node 20's retries forever when mkdir answers "no such
- * file" under a parent that exists (a folder under /proc, some FUSE file systems), and Node 22's
- * returns there without creating anything. A file in the way throws (EEXIST or ENOTDIR).
- */
-export function makeFolder(dir: string): void {
-  const missing: string[] = [];
-  let d = path.resolve(dir);
-  while (!existsSync(d) && path.dirname(d) !== d) {
-    missing.push(d);
-    d = path.dirname(d);
-  }
-  // mkdir on a file throws EEXIST, as the recursive mkdir does.
-  if (missing.length === 0 && !statSync(d).isDirectory()) mkdirSync(d);
-  for (const folder of missing.reverse()) {
-    try {
-      mkdirSync(folder);
-    } catch (err) {
-      // Made meanwhile by another process: fine if it is a folder.
-      const made = (err as NodeJS.ErrnoException).code === "EEXIST";
-      if (!made || !statSync(folder).isDirectory()) throw err;
-    }
-  }
 }
 
 /** Creates the missing folders on the way to an output (the one rule for every command). */

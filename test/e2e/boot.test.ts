@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -106,10 +115,11 @@ describe("start-up with the build's code cache", () => {
   }
   afterAll(() => rmSync(pkg, { recursive: true, force: true }));
   const cache = (bundle: string) => path.join(pkg, "dist", `${bundle}.v8-cache`);
-  const runCopy = (args: string[]) =>
+  const runCopy = (args: string[], env: Record<string, string> = {}) =>
     spawnSync(process.execPath, [path.join(pkg, "dist", "cli.cjs"), ...args, "--debug"], {
       cwd: REPO,
       encoding: "utf8",
+      env: { ...process.env, ...env },
     });
 
   /** A cache file's stamp (its first line, the Node build that made it) and its V8 data. */
@@ -119,19 +129,49 @@ describe("start-up with the build's code cache", () => {
     return { stamp: bytes.subarray(0, end), data: bytes.subarray(end) };
   };
 
-  // Node 20.19.0 accepted a cache made by 20.20 (the same V8 version number) and crashed.
-  it("does not give V8 a cache that another Node build made", () => {
+  // Node 20.19.0 accepted a cache made by 20.20 (the same V8 version number) and crashed. A Node
+  // the build's cache does not fit records its own in the cache folder and uses it from then on.
+  it("does not give V8 a cache that another Node build made, and records this Node's own", () => {
     const { stamp, data } = stampAndData("crm-maturity-validate");
     expect(stamp.toString("latin1")).toBe(
       `crm-maturity V8 code cache: node ${process.version} v8 ${process.versions.v8} ${process.platform}-${process.arch}\n`,
     );
     const other = stamp.toString("latin1").replace(process.version, "v20.19.0");
     writeFileSync(cache("crm-maturity-validate"), Buffer.concat([Buffer.from(other), data]));
-    const r = runCopy(["validate", "questionnaires/"]);
-    writeFileSync(cache("crm-maturity-validate"), Buffer.concat([stamp, data]));
-    expect(r.stderr).toContain("V8 code cache stale (dist/crm-maturity-validate.v8-cache");
-    expect(r.stdout).toBe("✔ 11 files checked, no problems\n");
-    expect(r.status).toBe(0);
+    const folder = mkdtempSync(path.join(tmpdir(), "crm-boot-cache-"));
+    const env = { CRM_MATURITY_CACHE_DIR: folder };
+    const own = path.join(
+      folder,
+      "v8",
+      `${process.version}-${process.platform}-${process.arch}`,
+      "crm-maturity-validate.v8-cache",
+    );
+    const build =
+      "V8 code cache stale (dist/crm-maturity-validate.v8-cache for dist/crm-maturity-validate.cjs)";
+    const bundle = path.join(pkg, "dist", "crm-maturity-validate.cjs");
+    try {
+      const first = runCopy(["validate", "questionnaires/"], env);
+      expect(first.stderr).toContain(`${build}; this Node's own cache recording (${own})`);
+      const ownBytes = readFileSync(own);
+      const { size, mtimeMs } = statSync(bundle);
+      const header = `${stamp.toString("latin1")}bundle ${bundle} ${size} ${mtimeMs}\n`;
+      expect(ownBytes.subarray(0, header.length).toString("utf8")).toBe(header);
+      const second = runCopy(["validate", "questionnaires/"], env);
+      expect(second.stderr).toContain(`${build}; this Node's own cache accepted (${own})`);
+      // A changed bundle (a new version installed) records its cache afresh.
+      utimesSync(bundle, new Date(), new Date(mtimeMs + 1000));
+      const changed = runCopy(["validate", "questionnaires/"], env);
+      expect(changed.stderr).toContain(`${build}; this Node's own cache recording (${own})`);
+      const off = runCopy(["validate", "questionnaires/"], { CRM_MATURITY_CACHE_DIR: "" });
+      expect(off.stderr).toBe(`crm-maturity: debug: ${build}\n`);
+      for (const r of [first, second, changed, off]) {
+        expect(r.stdout).toBe("✔ 11 files checked, no problems\n");
+        expect(r.status).toBe(0);
+      }
+    } finally {
+      writeFileSync(cache("crm-maturity-validate"), Buffer.concat([stamp, data]));
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("compiles afresh and works the same when a cache is damaged", () => {

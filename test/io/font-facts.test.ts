@@ -9,7 +9,8 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CACHE_DIR_ENV, cacheDir, openFontFacts } from "../../src/io/font-facts.js";
+import { CACHE_DIR_ENV, cacheDir } from "../../src/io/cache-dir.js";
+import { openFontFacts } from "../../src/io/font-facts.js";
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), "crm-font-facts-"));
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/diagnostics/errors.js";
 import { AtomicOutput, commitAll } from "../../src/io/atomic-file.js";
 import { forgetInputs, noteInput } from "../../src/io/inputs.js";
-import { type FileOps, makeFolder, NODE_FILE_OPS, writeOutput } from "../../src/io/output.js";
+import { makeFolder } from "../../src/io/make-folder.js";
+import { type FileOps, NODE_FILE_OPS, writeOutput } from "../../src/io/output.js";
 
 // The one output seam under faults (issue 10, items 2 and 4): a writer that fails as a full disk
 // does, short writes, a failing fsync or rename. The old file must survive each, byte for byte,

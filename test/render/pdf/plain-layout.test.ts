@@ -4,7 +4,8 @@ import path from "node:path";
 import type { Font } from "fontkit";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
-import { CACHE_DIR_ENV, openFontFacts } from "../../../src/io/font-facts.js";
+import { CACHE_DIR_ENV } from "../../../src/io/cache-dir.js";
+import { openFontFacts } from "../../../src/io/font-facts.js";
 import {
   numericFields,
   postHeader,
