@@ -144,10 +144,14 @@ export function compileBundle(
       ? ownData
       : undefined;
   const script = new Script(source, { filename: bundleFile, cachedData });
+  // A cache is read under the short-run flags, so it is recorded under them, also after `batch`
+  // has set V8's own (V8 would refuse it on every later run).
+  const record = () => {
+    tuneJitForShortRun();
+    return script.createCachedData();
+  };
   if (opts.saveCache) {
-    process.once("exit", () =>
-      writeFileSync(cacheFile, Buffer.concat([CACHE_STAMP, script.createCachedData()])),
-    );
+    process.once("exit", () => writeFileSync(cacheFile, Buffer.concat([CACHE_STAMP, record()])));
   }
   let ownOutcome: "accepted" | "rejected" | "recording" | undefined;
   if (own) {
@@ -157,9 +161,7 @@ export function compileBundle(
         ? "rejected"
         : "accepted";
     if (ownOutcome !== "accepted") {
-      process.once("exit", () =>
-        writeCacheFile(own.file, Buffer.concat([own.header, script.createCachedData()])),
-      );
+      process.once("exit", () => writeCacheFile(own.file, Buffer.concat([own.header, record()])));
     }
   }
   return {

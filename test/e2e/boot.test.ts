@@ -174,6 +174,36 @@ describe("start-up with the build's code cache", () => {
     }
   });
 
+  // batch sets V8's own JIT flags for its run; a cache recorded under them is refused later.
+  it("records this Node's own cache under the flags it is read with, also after batch", () => {
+    const { stamp, data } = stampAndData("crm-maturity");
+    const other = stamp.toString("latin1").replace(process.version, "v20.19.0");
+    writeFileSync(cache("crm-maturity"), Buffer.concat([Buffer.from(other), data]));
+    const env = { CRM_MATURITY_CACHE_DIR: mkdtempSync(path.join(tmpdir(), "crm-boot-cache-")) };
+    const survey = path.join(REPO, "test/fixtures/survey/qualtrics");
+    try {
+      const batch = runCopy(
+        [
+          "batch",
+          path.join(survey, "export.csv"),
+          "--map",
+          path.join(survey, "mapping.yaml"),
+          "-q",
+          path.join(REPO, "test/fixtures/batch/questionnaire/questionnaire.yaml"),
+        ],
+        env,
+      );
+      expect(batch.status, batch.stderr).toBe(0);
+      expect(batch.stderr).toContain("this Node's own cache recording");
+      const schema = runCopy(["schema", "answers"], env);
+      expect(schema.stderr).toContain("this Node's own cache accepted");
+      expect(schema.status).toBe(0);
+    } finally {
+      writeFileSync(cache("crm-maturity"), Buffer.concat([stamp, data]));
+      rmSync(env.CRM_MATURITY_CACHE_DIR, { recursive: true, force: true });
+    }
+  });
+
   it("compiles afresh and works the same when a cache is damaged", () => {
     for (const bundle of ["crm-maturity-validate", "crm-maturity"]) {
       const { stamp, data } = stampAndData(bundle);
