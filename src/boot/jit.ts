@@ -17,8 +17,9 @@ import { setFlagsFromString } from "node:v8";
  * The flags are V8's own and change with it. V8 11 (Node 20) has one interrupt budget; V8 12 to
  * 14 (Node 22 to 26) tier up after a number of invocations scaled by the function's size, with
  * the same defaults (Maglev 400, TurboFan 3,000) throughout: raised by the same factor, about 60,
- * the Chinese PDF report takes about 0.7× the CPU time on Node 24 (paired runs). Any other V8
- * keeps its defaults, since setting a flag it lacks prints "unrecognized flag" on standard error.
+ * the Chinese PDF report took 0.83× the CPU time on Node 24 (paired runs, docs/reports.md § Speed),
+ * `validate` 0.73×. Any other V8 keeps its defaults, since setting a flag it lacks prints
+ * "unrecognized flag" on standard error.
  */
 const INVOCATION_COUNTS = {
   shortRun: "--invocation-count-for-maglev=24000 --invocation-count-for-turbofan=180000",
