@@ -440,7 +440,7 @@ const bundledPaths = {
   setup(b) {
     const filter = new RegExp(`^(${BUNDLED_PATHS.join("|")})$`);
     b.onResolve({ filter }, (args) => ({
-      path: createRequire(path.join(root, "x")).resolve(args.path),
+      path: createRequire(import.meta.url).resolve(args.path),
     }));
   },
 };

@@ -30,7 +30,7 @@ import { tuneJitForShortRun } from "./jit.js";
 export type CacheOutcome = "accepted" | "stale" | "rejected" | "absent";
 
 /** The Node build a cache file was made by, its first line. */
-export const CACHE_STAMP = Buffer.from(
+const CACHE_STAMP = Buffer.from(
   `crm-maturity V8 code cache: node ${process.version} v8 ${process.versions.v8} ${process.platform}-${process.arch}\n`,
   "latin1",
 );
