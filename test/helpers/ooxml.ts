@@ -22,6 +22,30 @@ export async function entryNames(bytes: Uint8Array): Promise<string[]> {
 }
 
 /**
+ * Where a slide's tables stand, in inches: each table frame's left edge and width, and the left
+ * edge of its text (what a text box's inset, PowerPoint's default 0.1 in, puts inside its edge).
+ */
+export function slideFrames(slideXml: string): { tables: Frame[]; textStarts: number[] } {
+  const inches = (emu: string | undefined) => Number(emu) / 914_400;
+  const frame = (xml: string): Frame => {
+    const m = /<a:off x="(\d+)" y="\d+"\/><a:ext cx="(\d+)"/.exec(xml);
+    return { x: inches(m?.[1]), w: inches(m?.[2]) };
+  };
+  const tables = (slideXml.match(/<p:graphicFrame>[\s\S]*?<\/p:graphicFrame>/g) ?? [])
+    .filter((xml) => xml.includes("<a:tbl>"))
+    .map(frame);
+  const textStarts = (slideXml.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? [])
+    .filter((xml) => xml.includes("<p:txBody>") && !/lIns="/.test(xml))
+    .map((xml) => frame(xml).x + 0.1);
+  return { tables, textStarts };
+}
+
+export interface Frame {
+  x: number;
+  w: number;
+}
+
+/**
  * Converts a DOCX/PPTX to PDF with LibreOffice headless and returns the PDF's text (pdftotext).
  * Text in content-stream order (-raw), so a table cell's lines stay together.
  * LibreOffice is required: CI installs it (libreoffice-writer-nogui, libreoffice-impress-nogui),

@@ -14,10 +14,11 @@ import {
   COMPARE_RENDERERS,
   type CompareFormat,
 } from "../../src/render/comparison/index.js";
+import { W } from "../../src/render/pptx/deck.js";
 import { buildCompareView, cellText, wraps } from "../../src/views/comparison.js";
 import { goldenIn } from "../helpers/golden.js";
 import { loadLotus } from "../helpers/lotus.js";
-import { packageParts } from "../helpers/ooxml.js";
+import { packageParts, slideFrames } from "../helpers/ooxml.js";
 import { layoutFaults, pdfPages } from "../helpers/pdf-layout.js";
 import { havePdftotext, pdfText, pdfWords } from "./pdf/helpers.js";
 
@@ -517,6 +518,24 @@ describe("compare --format pptx: the title slide", () => {
 });
 
 describe("compare --format pptx: the tables", () => {
+  it("line up with the text of their slide, as the report deck's do", async () => {
+    const parts = await packageParts(
+      (await render("pptx", await lotus())) as unknown as Uint8Array,
+    );
+    const frames = [...parts]
+      .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      .map(([, x]) => slideFrames(x));
+    const inches = (x: number) => Math.round(x * 1000) / 1000;
+    const start = inches(Math.min(...frames.flatMap((f) => f.textStarts)));
+    const tables = frames.flatMap((f) => f.tables);
+    // The dimensions beside the radar, the KPIs and the perception gaps.
+    expect(tables.length).toBe(3);
+    for (const t of tables) {
+      const edges = [t.x, t.x + t.w].map(inches);
+      expect(edges[0] === start || edges[1] === inches(W - start), `${edges}`).toBe(true);
+    }
+  });
+
   it("right-align their figures, as the PDF and Word do, and keep names left", async () => {
     const parts = await packageParts(
       (await render("pptx", await lotus())) as unknown as Uint8Array,

@@ -12,7 +12,16 @@ import {
 } from "../../views/comparison.js";
 import { fmtScore } from "../pdf/text.js";
 import { COLOR } from "../pdf/theme.js";
-import { BODY_W, DeckBase, finishPptx, hex, MARGIN, newPptx } from "../pptx/deck.js";
+import {
+  BODY_W,
+  DeckBase,
+  finishPptx,
+  hex,
+  MARGIN,
+  newPptx,
+  TABLE_W,
+  TABLE_X,
+} from "../pptx/deck.js";
 import type { RenderOptions } from "./options.js";
 
 const item = (i: ListItem): string => `${i.text || i.id}${i.detail}`;
@@ -153,9 +162,9 @@ class ComparisonDeck extends DeckBase {
         this.overallRow(),
       ],
       {
-        x: 7.3,
+        x: TABLE_X + TABLE_W - 5.48,
         y: 1.4,
-        w: BODY_W - 6.75,
+        w: 5.48,
         colW: [1.6, 0.85, 0.85, 0.85, 1.33],
         fontSize: 11,
         right: [false, true, true, true, false],
@@ -258,10 +267,10 @@ class ComparisonDeck extends DeckBase {
         })),
       ),
       {
-        x: MARGIN,
+        x: TABLE_X,
         y: 1.9,
-        w: BODY_W,
-        colW: [4.4, 1.3, 1.3, 1.3, 2.533, 1.4],
+        w: TABLE_W,
+        colW: [4.2, 1.3, 1.3, 1.3, 2.533, 1.4],
         fontSize: 13,
         right: kpis.columns.map((c) => c.right),
       },
@@ -290,13 +299,13 @@ class ComparisonDeck extends DeckBase {
           })),
         ),
         {
-          x: MARGIN,
+          x: TABLE_X,
           y: 1.4,
-          w: BODY_W,
+          w: TABLE_W,
           colW: this.v.perception.columns.map((_, i) =>
             i === 0
               ? 4.2
-              : (BODY_W - 4.2) /
+              : (TABLE_W - 4.2) /
                 Math.max(1, this.v.perception ? this.v.perception.columns.length - 1 : 1),
           ),
           fontSize: 13,

@@ -51,6 +51,14 @@ export const hex = (color: string): string => color.replace(/^#/, "").toUpperCas
 export const W = 13.333;
 export const MARGIN = 0.55;
 export const BODY_W = W - 2 * MARGIN;
+/** A text box's inset on the left and right (PowerPoint's default, which the deck keeps). */
+const TEXT_INSET = 0.1;
+/**
+ * A full-width table's left edge and width: its rules line up with the text of the boxes above
+ * and below it (which starts TEXT_INSET inside MARGIN), not with the boxes' invisible edges.
+ */
+export const TABLE_X = MARGIN + TEXT_INSET;
+export const TABLE_W = BODY_W - 2 * TEXT_INSET;
 export const MASTER = "CRM_MATURITY";
 /** A table cell's margin on each side, in inches. */
 const CELL_MARGIN = 0.05;

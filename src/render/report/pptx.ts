@@ -28,6 +28,8 @@ import {
   paragraphsHeight,
   rowsThatFit,
   type Slide,
+  TABLE_W,
+  TABLE_X,
   type TextRun,
   tableHeight,
 } from "../pptx/deck.js";
@@ -365,7 +367,14 @@ class Deck extends DeckBase {
           "",
         ],
       ],
-      { x: 8.4, y: 1.3, w: 4.4, colW: [2.8, 0.8, 0.8], fontSize: 11, right: [false, true, true] },
+      {
+        x: TABLE_X + TABLE_W - 4.4,
+        y: 1.3,
+        w: 4.4,
+        colW: [2.8, 0.8, 0.8],
+        fontSize: 11,
+        right: [false, true, true],
+      },
     );
   }
 
@@ -458,9 +467,9 @@ class Deck extends DeckBase {
         GROUP_TABLE.fontSizes[0],
         GROUP_TABLE.dimensionW,
       );
-      const groupW = Math.min(GROUP_TABLE.groupW, (BODY_W - dimensionW) / n);
+      const groupW = Math.min(GROUP_TABLE.groupW, (TABLE_W - dimensionW) / n);
       const table = {
-        x: MARGIN,
+        x: TABLE_X,
         y: 1.3,
         w: dimensionW + n * groupW,
         colW: [dimensionW, ...g.values.map(() => groupW)],
@@ -538,7 +547,7 @@ class Deck extends DeckBase {
         { text: x.title, bold: true },
         x.mitigation ?? "—",
       ]),
-      { x: MARGIN, y: 1.9, w: BODY_W, colW: [1.4, 3.8, BODY_W - 5.2], fontSize: 13 },
+      { x: TABLE_X, y: 1.9, w: TABLE_W, colW: [1.4, 3.8, TABLE_W - 5.2], fontSize: 13 },
     );
   }
 
@@ -570,10 +579,10 @@ class Deck extends DeckBase {
         fmtScore(i.expectedAtReassessment, L.inconclusive),
       ]),
       {
-        x: MARGIN,
+        x: TABLE_X,
         y: 2.2,
-        w: BODY_W,
-        colW: [4.6, 1.1, 1.1, 2.8, BODY_W - 9.6],
+        w: TABLE_W,
+        colW: [4.6, 1.1, 1.1, 2.8, TABLE_W - 9.6],
         fontSize: 13,
         right: [false, true, true, false, true],
       },
@@ -1061,9 +1070,11 @@ class Deck extends DeckBase {
     const card = k.scorecard;
     const rows = card.map((row) => [row.kpi, row.ownerName, row.baseline, row.target, row.cadence]);
     // As many KPIs as fit the slide at 12 pt with a line for how many more; the notes hold those.
-    const table = { x: MARGIN, y: 1.3, w: BODY_W, colW: [3.6, 1.6, 2.6, 2.8, BODY_W - 10.6] };
+    // The frequency column wide enough for "Interim check and reassessment" in two lines.
+    const table = { x: TABLE_X, y: 1.3, w: TABLE_W, colW: [3.4, 1.4, 2.6, 2.8, TABLE_W - 10.2] };
+    const header = [L.kpi, L.owner, L.baseline, L.target, L.frequency];
     const shown = rowsThatFit(
-      [L.kpi, L.owner, L.baseline, L.target, L.frequency],
+      header,
       rows,
       table.colW,
       KPI_TABLE.fontSize,
@@ -1095,14 +1106,14 @@ class Deck extends DeckBase {
       return;
     }
     // The scorecard the programme is run by; the rest of it goes into the notes.
-    this.table(slide, [L.kpi, L.owner, L.baseline, L.target, L.frequency], rows.slice(0, shown), {
-      ...table,
-      fontSize: KPI_TABLE.fontSize,
-    });
+    this.table(slide, header, rows.slice(0, shown), { ...table, fontSize: KPI_TABLE.fontSize });
     if (shown < card.length) {
+      // Under the table, as the group slides' note is, not at the foot of the slide.
+      const below =
+        table.y + tableHeight(header, rows.slice(0, shown), table.colW, KPI_TABLE.fontSize) + 0.1;
       this.text(slide, fillPlaceholders(L.morePattern, { count: card.length - shown }), {
         x: MARGIN,
-        y: KPI_TABLE.bottom - KPI_TABLE.moreH + 0.05,
+        y: Math.min(below, KPI_TABLE.bottom - KPI_TABLE.moreH + 0.05),
         w: BODY_W,
         h: KPI_TABLE.moreH - 0.05,
         fontSize: KPI_TABLE.fontSize,

@@ -3,10 +3,11 @@ import { fillPlaceholders } from "../../../src/core/text/placeholders.js";
 import { messagesFor } from "../../../src/i18n/index.js";
 import { weekSpan } from "../../../src/render/pdf/text.js";
 import { PHASE_COLOR } from "../../../src/render/pdf/theme.js";
+import { W } from "../../../src/render/pptx/deck.js";
 import { renderPptx } from "../../../src/render/report/pptx.js";
 import { buildReport } from "../../../src/views/report/build.js";
 import type { ReportModel } from "../../../src/views/report/model.js";
-import { entryNames, packageParts } from "../../helpers/ooxml.js";
+import { entryNames, packageParts, slideFrames } from "../../helpers/ooxml.js";
 import { ACME, ACME_ANSWERS, acmeReport, loadInputs, standardPack } from "../../helpers/report.js";
 
 const HOSTILE = 'Acme <a:p/> & "Sons" \u0001</a:t>';
@@ -167,6 +168,27 @@ describe("the board deck as PPTX", () => {
     const names = cells.filter((c) => c.text === "客户数据质量");
     expect(names.length).toBeGreaterThan(0);
     expect(names.filter((c) => c.right)).toEqual([]);
+  });
+
+  it("lines every table up with the text of its slide: its left edge or its right one", () => {
+    let tables = 0;
+    for (const n of slides()) {
+      const { tables: frames, textStarts } = slideFrames(parts.get(n) ?? "");
+      // The title's text starts where the slide's text starts; its box spans the body.
+      const start = Math.min(...textStarts);
+      const end = W - start;
+      for (const t of frames) {
+        tables++;
+        expect(t.x, n).toBeGreaterThanOrEqual(start - 1e-3);
+        expect(t.x + t.w, n).toBeLessThanOrEqual(end + 1e-3);
+        const aligned = Math.abs(t.x - start) < 1e-3 || Math.abs(t.x + t.w - end) < 1e-3;
+        expect(aligned, `${n}: table at ${t.x}–${t.x + t.w} in, text ${start}–${end} in`).toBe(
+          true,
+        );
+      }
+    }
+    // The profile's, the calibration's, the risks' and the KPIs' tables.
+    expect(tables).toBeGreaterThanOrEqual(4);
   });
 
   it("is byte-identical when a process makes a second deck", async () => {
