@@ -1,4 +1,5 @@
 import { isAscii } from "node:buffer";
+import { createHash } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -59,10 +60,12 @@ interface OwnCache {
 /**
  * This Node build's own cache of a bundle, for when the build's cache is stale or absent: most
  * users of a published package run another Node than the one that built it. It is kept in
- * crm-maturity's cache folder (src/io/cache-dir.ts), one file a cache and Node build, recorded by
- * the first run that finds none and replaced when the bundle changes: its header is the stamp
- * and a line naming the bundle (path, size, modification time), since V8 checks a cache's source
- * by its length only. Null when caching is turned off.
+ * crm-maturity's cache folder (src/io/cache-dir.ts), one file a cache, Node build and installed
+ * copy of the package (a folder named by a hash of the bundle's folder, so that two installs run
+ * by one Node do not replace each other's), recorded by the first run that finds none and
+ * replaced when the bundle changes: its header is the stamp and a line naming the bundle (path,
+ * size, modification time), since V8 checks a cache's source by its length only. Null when
+ * caching is turned off.
  */
 function ownCacheOf(bundleFile: string, cacheFile: string): OwnCache | null {
   const dir = cacheDir();
@@ -74,8 +77,9 @@ function ownCacheOf(bundleFile: string, cacheFile: string): OwnCache | null {
     return null;
   }
   const build = `${process.version}-${process.platform}-${process.arch}`;
+  const install = createHash("sha256").update(path.dirname(bundleFile)).digest("hex").slice(0, 12);
   return {
-    file: path.join(dir, "v8", build, path.basename(cacheFile)),
+    file: path.join(dir, "v8", build, install, path.basename(cacheFile)),
     header: Buffer.concat([
       CACHE_STAMP,
       Buffer.from(`bundle ${bundleFile} ${bundle.size} ${bundle.mtimeMs}\n`, "utf8"),

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import {
   cpSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -106,17 +107,21 @@ describe("start-up with the build's code cache", () => {
     expect(r.stdout).toBe("✔ 11 files checked, no problems\n");
   });
 
-  // A package whose dist/ is a copy, so its cache can be damaged or removed.
-  const pkg = mkdtempSync(path.join(tmpdir(), "crm-boot-"));
-  cpSync(path.join(REPO, "dist"), path.join(pkg, "dist"), { recursive: true });
-  cpSync(path.join(REPO, "package.json"), path.join(pkg, "package.json"));
-  for (const dir of ["questionnaires", "templates", "node_modules"]) {
-    symlinkSync(path.join(REPO, dir), path.join(pkg, dir));
-  }
-  afterAll(() => rmSync(pkg, { recursive: true, force: true }));
-  const cache = (bundle: string) => path.join(pkg, "dist", `${bundle}.v8-cache`);
-  const runCopy = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [path.join(pkg, "dist", "cli.cjs"), ...args, "--debug"], {
+  /** A package whose dist/ is a copy, so its cache can be damaged or removed. */
+  const copyPackage = () => {
+    const pkg = mkdtempSync(path.join(tmpdir(), "crm-boot-"));
+    cpSync(path.join(REPO, "dist"), path.join(pkg, "dist"), { recursive: true });
+    cpSync(path.join(REPO, "package.json"), path.join(pkg, "package.json"));
+    for (const dir of ["questionnaires", "templates", "node_modules"]) {
+      symlinkSync(path.join(REPO, dir), path.join(pkg, dir));
+    }
+    afterAll(() => rmSync(pkg, { recursive: true, force: true }));
+    return pkg;
+  };
+  const pkg = copyPackage();
+  const cache = (bundle: string, from = pkg) => path.join(from, "dist", `${bundle}.v8-cache`);
+  const runCopy = (args: string[], env: Record<string, string> = {}, from = pkg) =>
+    spawnSync(process.execPath, [path.join(from, "dist", "cli.cjs"), ...args, "--debug"], {
       cwd: REPO,
       encoding: "utf8",
       env: { ...process.env, ...env },
@@ -140,17 +145,20 @@ describe("start-up with the build's code cache", () => {
     writeFileSync(cache("crm-maturity-validate"), Buffer.concat([Buffer.from(other), data]));
     const folder = mkdtempSync(path.join(tmpdir(), "crm-boot-cache-"));
     const env = { CRM_MATURITY_CACHE_DIR: folder };
-    const own = path.join(
+    const nodeFolder = path.join(
       folder,
       "v8",
       `${process.version}-${process.platform}-${process.arch}`,
-      "crm-maturity-validate.v8-cache",
     );
     const build =
       "V8 code cache stale (dist/crm-maturity-validate.v8-cache for dist/crm-maturity-validate.cjs)";
     const bundle = path.join(pkg, "dist", "crm-maturity-validate.cjs");
     try {
       const first = runCopy(["validate", "questionnaires/"], env);
+      // A folder an installed copy of the package (named by a hash): this copy's, so far.
+      const installs = readdirSync(nodeFolder);
+      expect(installs).toHaveLength(1);
+      const own = path.join(nodeFolder, installs[0] ?? "", "crm-maturity-validate.v8-cache");
       expect(first.stderr).toContain(`${build}; this Node's own cache recording (${own})`);
       const ownBytes = readFileSync(own);
       const { size, mtimeMs } = statSync(bundle);
@@ -200,6 +208,48 @@ describe("start-up with the build's code cache", () => {
       expect(schema.status).toBe(0);
     } finally {
       writeFileSync(cache("crm-maturity"), Buffer.concat([stamp, data]));
+      rmSync(env.CRM_MATURITY_CACHE_DIR, { recursive: true, force: true });
+    }
+  });
+
+  // Two installed copies run by one Node (a global install and a project's) keep a cache each.
+  it("keeps this Node's own cache for each installed copy of the package", () => {
+    const second = copyPackage();
+    const env = { CRM_MATURITY_CACHE_DIR: mkdtempSync(path.join(tmpdir(), "crm-boot-cache-")) };
+    const copies = [pkg, second];
+    const saved = copies.map((from) => readFileSync(cache("crm-maturity-validate", from)));
+    try {
+      for (const [i, from] of copies.entries()) {
+        const bytes = saved[i] ?? Buffer.alloc(0);
+        const end = bytes.indexOf(0x0a) + 1;
+        const other = bytes
+          .subarray(0, end)
+          .toString("latin1")
+          .replace(process.version, "v20.19.0");
+        writeFileSync(
+          cache("crm-maturity-validate", from),
+          Buffer.concat([Buffer.from(other), bytes.subarray(end)]),
+        );
+      }
+      const own = (r: { stderr: string }) =>
+        /this Node's own cache (\w+) \((.*)\)$/m.exec(r.stderr)?.slice(1) ?? [];
+      const runs = [pkg, second, pkg, second].map((from) =>
+        runCopy(["validate", "questionnaires/"], env, from),
+      );
+      expect(runs.map((r) => own(r)[0])).toEqual([
+        "recording",
+        "recording",
+        "accepted",
+        "accepted",
+      ]);
+      const files = runs.map((r) => own(r)[1]);
+      expect(files[0]).not.toBe(files[1]);
+      expect(files.slice(2)).toEqual(files.slice(0, 2));
+      for (const r of runs) expect(r.stdout).toBe("✔ 11 files checked, no problems\n");
+    } finally {
+      for (const [i, from] of copies.entries()) {
+        writeFileSync(cache("crm-maturity-validate", from), saved[i] ?? Buffer.alloc(0));
+      }
       rmSync(env.CRM_MATURITY_CACHE_DIR, { recursive: true, force: true });
     }
   });
