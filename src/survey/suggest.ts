@@ -1,10 +1,10 @@
-import { stringify } from "yaml";
 import { MAPPING_PLACEHOLDERS } from "../core/answers/placeholders.js";
 import type { AnswerValue } from "../core/models/mapping.js";
 import type { Question } from "../core/questionnaire/schema.js";
 import { type Questionnaire, respondentRoles } from "../core/questionnaire/types.js";
 import { oneLine } from "../core/text/one-line.js";
 import { shellQuote } from "../core/text/shell.js";
+import { loadYaml } from "../io/yaml.js";
 import { builtinLabelMap, leadingScaleNumber, normalizeLabel } from "./answer-texts.js";
 import { matchTexts, parseHeader, type SurveyColumn, type SurveyHeader } from "./header.js";
 import { detectPreset, type Preset } from "./presets.js";
@@ -522,7 +522,7 @@ export function suggestMapping(
 
 /** A YAML scalar on one line, quoted when it must be (also inside `[…]` and `{…}`). */
 function scalar(value: string): string {
-  const out = stringify(value, { lineWidth: 0 }).trimEnd();
+  const out = loadYaml().stringify(value, { lineWidth: 0 }).trimEnd();
   return out.includes("\n") || /[,[\]{}#]|: /.test(out) ? JSON.stringify(value) : out;
 }
 

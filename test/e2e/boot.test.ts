@@ -13,7 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
+import { exampleAnswers, hasStackTrace, REPO, runCli, runCliTraced } from "../helpers/cli.js";
 
 // The CLI runs from a CommonJS bundle with a V8 code cache made at build time (src/boot/).
 describe("start-up with the build's code cache", () => {
@@ -282,5 +282,56 @@ describe("start-up with the build's code cache", () => {
     const schema = runCopy(["schema", "answers"]);
     expect(schema.stderr).toContain("V8 code cache absent (dist/crm-maturity.v8-cache");
     expect(schema.status).toBe(0);
+  });
+});
+
+// Packages that cost tens of milliseconds to load are loaded by the runs that need them only.
+describe("start-up without the packages a run does not need", () => {
+  const survey = path.join(REPO, "test/fixtures/survey/qualtrics");
+  const batch = (file: string, input?: string) =>
+    runCliTraced(
+      [
+        "batch",
+        file,
+        "--map",
+        path.join(survey, "mapping.yaml"),
+        "-q",
+        path.join(REPO, "test/fixtures/batch/questionnaire/questionnaire.yaml"),
+      ],
+      input === undefined ? {} : { input },
+    );
+
+  it("batch reads a clean export with PapaParse alone, without yaml (~70 ms) or csv-parse", () => {
+    const r = batch(path.join(survey, "export.csv"));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.loaded).toContain("papaparse");
+    expect(r.loaded).not.toContain("yaml");
+    expect(r.loaded).not.toContain("csv-parse");
+  });
+
+  it("batch loads csv-parse for an export PapaParse cannot read alone (a quote never closed)", () => {
+    const text = readFileSync(path.join(survey, "export.csv"), "utf8");
+    const lines = text.split("\n");
+    const broken = [...lines.slice(0, 3), `"${lines[3] ?? ""}`, ...lines.slice(4)].join("\n");
+    const r = batch("-", broken);
+    expect(r.loaded).toContain("csv-parse");
+    expect(r.stdout + r.stderr).toContain("never closed");
+    expect(r.status).toBe(1);
+  });
+
+  it("score's table measures English text without string-width (~60 ms), Chinese with it", () => {
+    const answers = exampleAnswers("acme-manufacturing");
+    const en = runCliTraced(["score", ...answers]);
+    expect(en.stdout).toContain("┌");
+    expect(en.stdout).toContain("▸");
+    // cli-table3 loads a string-width of its own (4.x, without Intl.Segmenter); the CLI's is 7.x.
+    const ours = path.join(REPO, "node_modules/string-width");
+    expect(en.loaded).toContain("cli-table3");
+    expect(en.folders).toContain(path.join(REPO, "node_modules/cli-table3"));
+    expect(en.folders).not.toContain(ours);
+    const zh = runCliTraced(["score", ...answers, "--lang", "zh-CN"]);
+    expect(zh.stdout).toContain("┌");
+    expect(zh.folders).toContain(ours);
+    for (const r of [en, zh]) expect(r.status).toBe(0);
   });
 });

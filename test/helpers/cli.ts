@@ -57,5 +57,26 @@ export function runCli(
   }
 }
 
+/**
+ * Runs the CLI as runCli does, and lists the packages it loaded by name and the folders they were
+ * loaded from (test/helpers/trace-requires.cjs prints them on standard error, and they are taken
+ * out of `stderr`).
+ */
+export function runCliTraced(
+  args: string[],
+  opts: Parameters<typeof runCli>[1] = {},
+): CliResult & { loaded: string[]; folders: string[] } {
+  const hook = path.join(REPO, "test/helpers/trace-requires.cjs");
+  const r = runCli(args, { ...opts, env: { ...opts.env, NODE_OPTIONS: `--require ${hook}` } });
+  const lines = (tag: string) =>
+    [...r.stderr.matchAll(new RegExp(`^${tag}: (.+)\n`, "gm"))].map((m) => m[1] ?? "");
+  return {
+    ...r,
+    stderr: r.stderr.replace(/^(?:loaded|from): .+\n/gm, ""),
+    loaded: lines("loaded"),
+    folders: lines("from").map((line) => line.slice(line.indexOf(" ") + 1)),
+  };
+}
+
 /** True when text looks like a JavaScript stack trace. */
 export const hasStackTrace = (text: string): boolean => /\n\s+at .+[:(].*\d+:\d+/.test(text);

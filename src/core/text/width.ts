@@ -2,17 +2,28 @@ import { createRequire } from "node:module";
 
 type StringWidth = (text: string) => number;
 let stringWidth: StringWidth | undefined;
+/** string-width itself, for tests that check the fast path against it. */
+export const loadStringWidth = (): StringWidth => {
+  stringWidth ??= (createRequire(import.meta.url)("string-width") as { default: StringWidth })
+    .default;
+  return stringWidth;
+};
 
-// string-width builds an Intl.Segmenter when loaded, which costs ~13 ms of start-up: it is loaded
-// only for text that is not plain printable ASCII.
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Characters one terminal column wide each, alone or in any sequence: printable ASCII, Latin
+ * letters, dashes, quotes and other general punctuation, arrows, box drawing and the triangles of
+ * the tables, less those string-width counts two as emoji (© ® ‼ ⁉ ↔ ▶ ◀ ◻ …). Every one is
+ * checked against string-width (test/core/text/width.test.ts). string-width builds an
+ * Intl.Segmenter when loaded (about 25 ms, and 60 ms with Node's loading of an ES module): it
+ * is loaded only for other text, such as Chinese.
+ */
+const NARROW_TERMINAL =
+  /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u024f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff\u2500-\u25a9\u25ac-\u25b5\u25b7-\u25bf\u25c1-\u25fa]*$/;
 
 /** Terminal columns a string occupies: East Asian wide characters count two, ANSI escapes none. */
 export function displayWidth(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
-  stringWidth ??= (createRequire(import.meta.url)("string-width") as { default: StringWidth })
-    .default;
-  return stringWidth(text);
+  if (NARROW_TERMINAL.test(text)) return text.length;
+  return loadStringWidth()(text);
 }
 
 /** Cuts text to at most `max` terminal columns, ending with `…` when cut. */

@@ -1,5 +1,6 @@
+import { createRequire } from "node:module";
 import { Readable } from "node:stream";
-import { CsvError, parse } from "csv-parse";
+import type { CsvError } from "csv-parse";
 import Papa from "papaparse";
 import type { Delimiter } from "../../core/models/mapping.js";
 
@@ -16,6 +17,13 @@ export class CsvSyntaxError extends Error {
     super(message);
   }
 }
+
+/** csv-parse, loaded the first time an export needs it (PapaParse reads most alone). */
+let csvParse: typeof import("csv-parse") | undefined;
+const loadCsvParse = () => {
+  csvParse ??= createRequire(import.meta.url)("csv-parse") as typeof import("csv-parse");
+  return csvParse;
+};
 
 /** A record longer than this (in characters) is handed to csv-parse, which reads it in linear time. */
 const MAX_PAPA_CARRY = 8 * 1024 * 1024;
@@ -158,6 +166,7 @@ async function csvParseRest(
     if (text) yield text;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   }
+  const { CsvError, parse } = loadCsvParse();
   const parser = parse({
     delimiter,
     ...(newline ? { record_delimiter: newline } : {}),

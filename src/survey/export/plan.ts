@@ -3,7 +3,6 @@
 // labels, "does not apply" and "don't know"), and the mapping that reads the platform's export back.
 
 import { createHash } from "node:crypto";
-import { stringify } from "yaml";
 import { MAPPING_PLACEHOLDERS } from "../../core/answers/placeholders.js";
 import type { Lang } from "../../core/models/languages.js";
 import type {
@@ -19,6 +18,7 @@ import { shellQuote } from "../../core/text/shell.js";
 import type { z } from "../../core/zod.js";
 import { messagesFor } from "../../i18n/index.js";
 import type { Messages } from "../../i18n/messages.js";
+import { loadYaml } from "../../io/yaml.js";
 import { normalizeLabel } from "../answer-texts.js";
 
 /** The platforms `crm-maturity survey` writes for. */
@@ -320,5 +320,5 @@ export function renderMapping(
     "# settings). Fill in the client, the date and the assessor, then run:",
     `#   crm-maturity batch <export> --map <this file>${opts.questionnaireArg ? ` -q ${shellQuote(opts.questionnaireArg)}` : ""}`,
   ];
-  return `${head.join("\n")}\n${stringify(mapping, { lineWidth: 0 })}`;
+  return `${head.join("\n")}\n${loadYaml().stringify(mapping, { lineWidth: 0 })}`;
 }
