@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 
 type StringWidth = (text: string) => number;
 let stringWidth: StringWidth | undefined;
-/** string-width itself, for tests that check the fast path against it. */
+/** string-width, loaded on first use (tests also check the fast path below against it). */
 export const loadStringWidth = (): StringWidth => {
   stringWidth ??= (createRequire(import.meta.url)("string-width") as { default: StringWidth })
     .default;
