@@ -507,17 +507,24 @@ class Deck extends DeckBase {
         { ...table, fontSize },
       );
       if (!g.more) continue;
-      // The note follows the table: under a short one, not at the foot of the slide.
-      const below = table.y + tableHeight(header, kept.map(cells), table.colW, fontSize) + 0.2;
-      this.text(slide, g.more, {
-        x: MARGIN,
-        y: Math.min(below, KPI_TABLE.bottom - moreH - 0.05),
-        w: BODY_W,
-        h: moreH + 0.05,
-        fontSize: 11,
-        color: COLOR.muted,
-      });
+      const tableH = tableHeight(header, kept.map(cells), table.colW, fontSize);
+      this.noteUnder(slide, g.more, table.y + tableH, moreH + 0.05, 11);
     }
+  }
+
+  /**
+   * A muted note under a table that ends at `tableEnd` inches (as tableHeight estimates it):
+   * right under a short table, not at the foot of the slide; `h` inches tall, ending by the foot.
+   */
+  private noteUnder(slide: Slide, text: string, tableEnd: number, h: number, fontSize: number) {
+    this.text(slide, text, {
+      x: MARGIN,
+      y: Math.min(tableEnd + 0.1, KPI_TABLE.bottom - h),
+      w: BODY_W,
+      h,
+      fontSize,
+      color: COLOR.muted,
+    });
   }
 
   risks(): void {
@@ -1108,17 +1115,14 @@ class Deck extends DeckBase {
     // The scorecard the programme is run by; the rest of it goes into the notes.
     this.table(slide, header, rows.slice(0, shown), { ...table, fontSize: KPI_TABLE.fontSize });
     if (shown < card.length) {
-      // Under the table, as the group slides' note is, not at the foot of the slide.
-      const below =
-        table.y + tableHeight(header, rows.slice(0, shown), table.colW, KPI_TABLE.fontSize) + 0.1;
-      this.text(slide, fillPlaceholders(L.morePattern, { count: card.length - shown }), {
-        x: MARGIN,
-        y: Math.min(below, KPI_TABLE.bottom - KPI_TABLE.moreH + 0.05),
-        w: BODY_W,
-        h: KPI_TABLE.moreH - 0.05,
-        fontSize: KPI_TABLE.fontSize,
-        color: COLOR.muted,
-      });
+      const tableH = tableHeight(header, rows.slice(0, shown), table.colW, KPI_TABLE.fontSize);
+      this.noteUnder(
+        slide,
+        fillPlaceholders(L.morePattern, { count: card.length - shown }),
+        table.y + tableH,
+        KPI_TABLE.moreH - 0.05,
+        KPI_TABLE.fontSize,
+      );
     }
   }
 
