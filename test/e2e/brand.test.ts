@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "../../src/i18n/index.js";
-import { hasStackTrace, REPO, runCli } from "../helpers/cli.js";
+import { hasStackTrace, REPO, runCli, runCliTraced } from "../helpers/cli.js";
 import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
 import { entryNames, officeToText, packageParts } from "../helpers/ooxml.js";
 import { pdfText, squash } from "../render/pdf/helpers.js";
@@ -163,11 +163,10 @@ describe("a broken brand file", () => {
   });
 
   it("validate of a brand file loads neither the document libraries nor pdfkit", () => {
-    const hook = path.join(REPO, "test/helpers/trace-requires.cjs");
-    const r = runCli(["validate", BRAND], { env: { NODE_OPTIONS: `--require ${hook}` } });
+    const r = runCliTraced(["validate", BRAND]);
     expect(r.status).toBe(0);
     for (const name of ["docx", "pptxgenjs", "pdfkit", "@resvg/resvg-js"])
-      expect(r.stderr).not.toContain(`loaded: ${name}\n`);
+      expect(r.loaded).not.toContain(name);
   });
 
   it("report --brand with a broken file: exit 1 with the location, nothing written", () => {
