@@ -167,6 +167,7 @@ describe("the board deck as LibreOffice lays it out", () => {
         const body = words.filter((w) => w.yMin > 1.15 * 72 && w.yMax < 7.0 * 72);
         // The rows' names stay left of the bars (which start 5.3 in from the slide's edge).
         const names = body.filter((w) => w.yMin > 2.1 * 72 && w.xMin < 5 * 72);
+        expect(names.length).toBeGreaterThan(0);
         expect(names.filter((w) => w.xMax > 5.3 * 72)).toEqual([]);
         // Nothing runs into the footer, and no two words overlap (rows whose names wrap to more
         // lines than their height, a month on the next, a milestone on the hold's legend).
