@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { exampleAnswers, hasStackTrace, REPO, runCli, runCliTraced } from "../helpers/cli.js";
+import { BASELINE, FOLLOWUP, V1, V2 } from "../helpers/lotus.js";
 
 // The CLI runs from a CommonJS bundle with a V8 code cache made at build time (src/boot/).
 describe("start-up with the build's code cache", () => {
@@ -317,7 +318,7 @@ describe("start-up without the packages a run does not need", () => {
     expect(r.status).toBe(1);
   });
 
-  it("score's table measures English text without string-width (~60 ms), Chinese with it", () => {
+  it("score's table measures English and Chinese text without string-width (~60 ms)", () => {
     const answers = exampleAnswers("acme-manufacturing");
     const en = runCliTraced(["score", ...answers]);
     expect(en.stdout).toContain("┌");
@@ -327,9 +328,22 @@ describe("start-up without the packages a run does not need", () => {
     expect(en.loaded).toContain("cli-table3");
     expect(en.folders).toContain(path.join(REPO, "node_modules/cli-table3"));
     expect(en.folders).not.toContain(ours);
-    const zh = runCliTraced(["score", ...answers, "--lang", "zh-CN"]);
+    // The Chinese example: its readiness findings are marked ✖, which string-width counts two.
+    const zh = runCliTraced(["score", ...exampleAnswers("huaxin-retail"), "--lang", "zh-CN"]);
     expect(zh.stdout).toContain("┌");
-    expect(zh.folders).toContain(ours);
+    expect(zh.stdout).toContain("✖");
+    expect(zh.folders).toContain(path.join(REPO, "node_modules/cli-table3"));
+    expect(zh.folders).not.toContain(ours);
     for (const r of [en, zh]) expect(r.status).toBe(0);
+  });
+
+  it("compare's tables in Chinese measure their text (signs, arrows, flags) without string-width", () => {
+    const QS = ["--baseline-questionnaire", V1, "-q", V2, "--lang", "zh-CN"];
+    const r = runCliTraced(["compare", BASELINE, FOLLOWUP, ...QS]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("▼ -0.56");
+    expect(r.stdout).toContain("⚑");
+    expect(r.stdout).toContain("（复评得分 − 基线得分）");
+    expect(r.folders).not.toContain(path.join(REPO, "node_modules/string-width"));
   });
 });

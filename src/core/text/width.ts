@@ -10,20 +10,25 @@ export const loadStringWidth = (): StringWidth => {
 };
 
 /**
- * Characters one terminal column wide each, alone or in any sequence: printable ASCII, Latin
- * letters, dashes, quotes and other general punctuation, arrows, box drawing and the triangles of
- * the tables, less those string-width counts two as emoji (© ® ‼ ⁉ ↔ ▶ ◀ ◻ …). Every one is
- * checked against string-width (test/core/text/width.test.ts). string-width builds an
- * Intl.Segmenter when loaded (about 25 ms, and 60 ms with Node's loading of an ES module): it
- * is loaded only for other text, such as Chinese.
+ * Characters string-width counts the same alone or in any sequence. One column each: printable
+ * ASCII, Latin letters, dashes, quotes and other general punctuation, currency signs, arrows,
+ * mathematical operators (the minus sign of the comparison tables), box drawing, the tables'
+ * triangles and the marks the CLI prints (✓ ✗ ✘ ❯ ⚑ ☐), less those string-width counts two as
+ * emoji (© ® ‼ ⁉ ↔ ▶ ◀ ◻ …). Two columns each: ✔ and ✖, Chinese and Japanese ideographs,
+ * kana, CJK punctuation and fullwidth forms, less the combining marks among them (which join the
+ * character before). Every one is checked against string-width (test/core/text/width.test.ts).
+ * string-width builds an Intl.Segmenter when loaded (about 25 ms, and 60 ms with Node's loading
+ * of an ES module): it is loaded only for other text, such as emoji or Korean.
  */
-const NARROW_TERMINAL =
-  /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u024f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff\u2500-\u25a9\u25ac-\u25b5\u25b7-\u25bf\u25c1-\u25fa]*$/;
+const NARROW_CHARS = String.raw`\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u024f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2070-\u20cf\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff\u2200-\u22ff\u2500-\u25a9\u25ac-\u25b5\u25b7-\u25bf\u25c1-\u25fa\u2610\u2691\u2713\u2717\u2718\u276f`;
+const WIDE_CHARS = String.raw`\u2714\u2716\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6`;
+const TERMINAL_FAST = new RegExp(`^[${NARROW_CHARS}${WIDE_CHARS}]*$`);
+const WIDE_TERMINAL = new RegExp(`[${WIDE_CHARS}]`, "g");
 
 /** Terminal columns a string occupies: East Asian wide characters count two, ANSI escapes none. */
 export function displayWidth(text: string): number {
-  if (NARROW_TERMINAL.test(text)) return text.length;
-  return loadStringWidth()(text);
+  if (!TERMINAL_FAST.test(text)) return loadStringWidth()(text);
+  return text.length + (text.match(WIDE_TERMINAL)?.length ?? 0);
 }
 
 /** Cuts text to at most `max` terminal columns, ending with `…` when cut. */

@@ -5,9 +5,9 @@ import { displayWidth, loadStringWidth } from "../../../src/core/text/width.js";
 describe("displayWidth", () => {
   const stringWidth = loadStringWidth();
   // Every character of the Basic Multilingual Plane, the fast path's and the others.
-  const bmp = Array.from({ length: 0xd800 }, (_, c) => String.fromCodePoint(c)).filter(
-    (ch) => ch >= " ",
-  );
+  const bmp = Array.from({ length: 0x10000 }, (_, c) => c)
+    .filter((c) => c >= 0x20 && (c < 0xd800 || c > 0xdfff))
+    .map((c) => String.fromCodePoint(c));
 
   it("counts every character as string-width does, one at a time", () => {
     const differ = bmp.filter((ch) => displayWidth(ch) !== stringWidth(ch));
@@ -18,20 +18,31 @@ describe("displayWidth", () => {
     for (const text of [
       "┌──┬──┐ │ Score ▸ target │ ▲ +0.92 – ▼ −0.40 — café · naïve … “quoted”",
       "华信零售连锁有限公司 · CRM 能力成熟度评估",
+      "终端宽度所限，未显示得分 ▸ 目标（或设置 COLUMNS=160）。「全角」ｆｕｌｌ　ｗｉｄｔｈ ￥",
+      "  ✖ 总经理只是“支持”CRM ✔ ✓ ✗ ✘ ❯ ⚑ ☐ カタカナ ひらがな",
       "Copyright © 2026 ↔ ▶ ◀",
     ])
       expect(displayWidth(text), text).toBe(stringWidth(text));
   });
 
   it("counts strings of any of these characters as string-width does", () => {
-    const sample = fc.constantFrom(
-      ...bmp.filter((_, i) => i % 7 === 0),
-      "é",
-      "─",
-      "▲",
-      "中",
-      "©",
-      "\u0301",
+    // Half the characters from the whole plane, half from those that interact with a neighbour.
+    const sample = fc.oneof(
+      fc.constantFrom(...bmp.filter((_, i) => i % 7 === 0)),
+      fc.constantFrom(
+        "é",
+        "─",
+        "▲",
+        "中",
+        "，",
+        "ア",
+        "✖",
+        "©",
+        "\u0301",
+        "\u3099", // a combining voiced mark: joins the kana before it
+        "\u302a", // a combining ideographic tone mark
+        "\ufe0f", // an emoji presentation selector: makes ✖ an emoji
+      ),
     );
     fc.assert(
       fc.property(fc.array(sample, { maxLength: 12 }), (chars) => {
