@@ -1,6 +1,17 @@
 import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Script } from "node:vm";
@@ -87,6 +98,75 @@ function ownCacheOf(bundleFile: string, cacheFile: string): OwnCache | null {
   };
 }
 
+/** The bundle a cache file of ownCacheOf's names in its header (second line), if it names one. */
+function bundleNamedIn(file: string): string | undefined {
+  const head = Buffer.alloc(CACHE_STAMP.length + 8192);
+  const fd = openSync(file, "r");
+  let length: number;
+  try {
+    length = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const text = head.subarray(0, length).toString("utf8");
+  if (!text.startsWith("crm-maturity V8 code cache: ")) return undefined;
+  const lines = text.split("\n");
+  const bundle =
+    lines.length > 2 ? /^bundle (.+) \d+ [\d.]+$/.exec(lines[1] ?? "")?.[1] : undefined;
+  return bundle !== undefined && path.isAbsolute(bundle) ? bundle : undefined;
+}
+
+let pruned = false;
+
+/**
+ * Removes the own caches no run will read again, once a run that records one (a new Node build,
+ * installed copy or version of the package, so rarely): those whose bundle is gone (a copy that
+ * was uninstalled, an old npx folder) and the files of the layout before caches were kept per
+ * installed copy (`v8/<Node build>/<name>.v8-cache`). Only files named `*.v8-cache` in `v8/` are
+ * touched, and a cache whose bundle exists is kept whatever Node it is for; anything that cannot
+ * be read or removed is left as it is.
+ */
+function pruneOwnCaches(v8Folder: string): void {
+  if (pruned) return;
+  pruned = true;
+  const entries = (folder: string) => {
+    try {
+      return readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+  };
+  const attempt = (remove: () => void) => {
+    try {
+      remove();
+    } catch {
+      // Left for a later run: another process may be using it.
+    }
+  };
+  for (const build of entries(v8Folder)) {
+    if (!build.isDirectory()) continue;
+    const buildFolder = path.join(v8Folder, build.name);
+    for (const entry of entries(buildFolder)) {
+      const at = path.join(buildFolder, entry.name);
+      if (entry.isFile() && entry.name.endsWith(".v8-cache")) {
+        attempt(() => unlinkSync(at));
+        continue;
+      }
+      if (!entry.isDirectory()) continue;
+      for (const file of entries(at)) {
+        if (!file.isFile() || !file.name.endsWith(".v8-cache")) continue;
+        const cacheFile = path.join(at, file.name);
+        attempt(() => {
+          const bundle = bundleNamedIn(cacheFile);
+          if (bundle !== undefined && !existsSync(bundle)) unlinkSync(cacheFile);
+        });
+      }
+      attempt(() => rmdirSync(at)); // only when it is empty
+    }
+    attempt(() => rmdirSync(buildFolder));
+  }
+}
+
 /**
  * Node's own CommonJS wrapper, so a bundle sees a normal module scope. The build writes the
  * bundles already wrapped (scripts/build.mjs), so V8 compiles the file's text as it is read:
@@ -165,7 +245,10 @@ export function compileBundle(
         ? "rejected"
         : "accepted";
     if (ownOutcome !== "accepted") {
-      process.once("exit", () => writeCacheFile(own.file, Buffer.concat([own.header, record()])));
+      process.once("exit", () => {
+        writeCacheFile(own.file, Buffer.concat([own.header, record()]));
+        pruneOwnCaches(path.dirname(path.dirname(path.dirname(own.file))));
+      });
     }
   }
   return {

@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
 import {
   cpSync,
+  existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -250,6 +252,72 @@ describe("start-up with the build's code cache", () => {
         writeFileSync(cache("crm-maturity-validate", from), saved[i] ?? Buffer.alloc(0));
       }
       rmSync(env.CRM_MATURITY_CACHE_DIR, { recursive: true, force: true });
+    }
+  });
+
+  // What no run will read again goes when a run records a cache: the caches of a copy that was
+  // uninstalled (under any Node build), and the files of the layout before caches were kept per
+  // installed copy. Other files, and the caches of copies still there, stay.
+  it("removes the own caches of copies no longer installed when it records one", () => {
+    const gone = copyPackage();
+    const folder = mkdtempSync(path.join(tmpdir(), "crm-boot-cache-"));
+    const env = { CRM_MATURITY_CACHE_DIR: folder };
+    const v8 = path.join(folder, "v8");
+    const nodeFolder = path.join(v8, `${process.version}-${process.platform}-${process.arch}`);
+    const saved = readFileSync(cache("crm-maturity-validate"));
+    const stale = (from: string, bytes: Buffer) => {
+      const end = bytes.indexOf(0x0a) + 1;
+      const other = bytes.subarray(0, end).toString("latin1").replace(process.version, "v20.19.0");
+      writeFileSync(
+        cache("crm-maturity-validate", from),
+        Buffer.concat([Buffer.from(other), bytes.subarray(end)]),
+      );
+    };
+    const ownFile = (r: { stderr: string }) =>
+      /this Node's own cache recording \((.*)\)$/m.exec(r.stderr)?.[1] ?? "";
+    try {
+      for (const from of [pkg, gone]) stale(from, saved);
+      const [kept, removed] = [pkg, gone].map((from) =>
+        ownFile(runCopy(["validate", "questionnaires/"], env, from)),
+      );
+      expect(path.dirname(kept ?? "")).not.toBe(path.dirname(removed ?? ""));
+      // The same two installs' caches as an older Node build keeps them.
+      const elsewhere = [kept, removed].map((file) => {
+        const copy = path.join(v8, "v20.0.0-linux-x64", path.relative(nodeFolder, file ?? ""));
+        mkdirSync(path.dirname(copy), { recursive: true });
+        cpSync(file ?? "", copy);
+        return copy;
+      });
+      const oldLayout = path.join(nodeFolder, "crm-maturity-validate.v8-cache");
+      const unrelated = path.join(nodeFolder, "notes.txt");
+      writeFileSync(oldLayout, readFileSync(kept ?? ""));
+      writeFileSync(unrelated, "not a cache");
+      rmSync(gone, { recursive: true, force: true });
+      // A run that accepts its cache records nothing and removes nothing.
+      const accepted = runCopy(["validate", "questionnaires/"], env);
+      expect(accepted.stderr).toContain("this Node's own cache accepted");
+      expect(existsSync(removed ?? "") && existsSync(oldLayout)).toBe(true);
+      // A new version of the package (its bundle changed) records its cache afresh.
+      const bundle = path.join(pkg, "dist", "crm-maturity-validate.cjs");
+      utimesSync(bundle, new Date(), new Date(statSync(bundle).mtimeMs + 2000));
+      const recorded = runCopy(["validate", "questionnaires/"], env);
+      expect(ownFile(recorded)).toBe(kept);
+      expect(recorded.status).toBe(0);
+      const present = (file: string) => existsSync(file);
+      expect(
+        [
+          kept,
+          elsewhere[0],
+          unrelated,
+          removed,
+          path.dirname(removed ?? ""),
+          elsewhere[1],
+          oldLayout,
+        ].map((file) => present(file ?? "")),
+      ).toEqual([true, true, true, false, false, false, false]);
+    } finally {
+      writeFileSync(cache("crm-maturity-validate"), saved);
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 
