@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { AnswerValue, Respondent } from "../../../src/core/answers/schema.js";
 import { scoreAssessment } from "../../../src/core/assessment.js";
 import { round2OrNull } from "../../../src/core/math/numbers.js";
-import { analyseAlpha, rwgJ, varianceOf } from "../../../src/core/math/reliability.js";
+import {
+  analyseAlpha,
+  rwgJ,
+  rwgSingle,
+  uniformNullVariance,
+  varianceOf,
+} from "../../../src/core/math/reliability.js";
 import { resultsSchema } from "../../../src/core/models/results.js";
 import type { Questionnaire } from "../../../src/core/questionnaire/types.js";
 import {
@@ -242,6 +248,132 @@ describe("reliability of an assessment's respondents", () => {
     expect([...rwg.entries()]).toEqual([
       [0, { culture: 1, data: 1 }],
       [1, { culture: 1, data: 1 }],
+    ]);
+  });
+});
+
+// Bliese's multilevel package for R (2.7, Debian's r-cran-multilevel): the implementation of
+// James, Demaree & Wolf's (1984) rwg(j) the agreement literature uses, run on companies 6 and 14
+// of its lq2002 data (the common data set of The Leadership Quarterly's 2002 issue on multilevel
+// methods, Bliese, Halverson & Schriesheim 2002: soldiers rating their leadership climate on 11
+// items and task significance on 3, 1 to 5; its columns LEAD01–LEAD11 and TSIG01–TSIG03):
+//   rwg.j(d[, 3:13], d$COMPID)  → company 6: 0.887662855623504, 14: 0.826037735849057
+//   rwg.j(d[, 14:16], d$COMPID) → company 6: 0.758426966292135, 14: 0.502463054187192
+//   the 22 soldiers as one group → 0.84678624813154 and 0.625368111064367
+//   rwg(d$LEAD06, d$COMPID) (single item) → company 6: 0.352272727272727, 14: 0.577777777777778
+describe("rwg(j) against the multilevel package's rwg.j on its lq2002 data", () => {
+  const LQ2002: [company: number, lead: string, tsig: string][] = [
+    [6, "42134122221", "123"],
+    [6, "33212212122", "222"],
+    [6, "43435354435", "333"],
+    [6, "44444544444", "112"],
+    [6, "43344444444", "333"],
+    [6, "44434444334", "444"],
+    [6, "55433334222", "131"],
+    [6, "24223444113", "244"],
+    [6, "55544444434", "444"],
+    [6, "43112233124", "222"],
+    [6, "43344344344", "333"],
+    [6, "33313434114", "333"],
+    [14, "11114414111", "154"],
+    [14, "33233313343", "154"],
+    [14, "24114414111", "455"],
+    [14, "11111111111", "111"],
+    [14, "45323334333", "234"],
+    [14, "22334455554", "355"],
+    [14, "33344423222", "344"],
+    [14, "33313333333", "333"],
+    [14, "44343342434", "433"],
+    [14, "33222333232", "243"],
+  ];
+  const MULTILEVEL = {
+    6: { lead: 0.887662855623504, tsig: 0.758426966292135 },
+    14: { lead: 0.826037735849057, tsig: 0.502463054187192 },
+    all: { lead: 0.84678624813154, tsig: 0.625368111064367 },
+  };
+  const digits = (s: string) => [...s].map(Number);
+  const rowsOf = (company?: number) =>
+    LQ2002.filter(([c]) => company === undefined || c === company).map(([, lead, tsig]) => ({
+      lead: digits(lead),
+      tsig: digits(tsig),
+    }));
+
+  it("gives the same rwg(j) to 12 decimals from the items' counts, sums and sums of squares", () => {
+    for (const [company, expected] of [
+      [6, MULTILEVEL[6]],
+      [14, MULTILEVEL[14]],
+      [undefined, MULTILEVEL.all],
+    ] as const) {
+      const rows = rowsOf(company);
+      for (const scale of ["lead", "tsig"] as const) {
+        const items = rows[0]?.[scale].length ?? 0;
+        const variances = Array.from({ length: items }, (_, i) => {
+          const xs = rows.map((row) => row[scale][i] as number);
+          const sum = xs.reduce((a, b) => a + b, 0);
+          return varianceOf(
+            xs.length,
+            sum,
+            xs.reduce((a, b) => a + b * b, 0),
+          ) as number;
+        });
+        expect(rwgJ(variances, 2), `${company ?? "all"} ${scale}`).toBeCloseTo(expected[scale], 12);
+      }
+    }
+  });
+
+  it("gives the same single-item rwg to 12 decimals (LEAD06, each company)", () => {
+    for (const [company, expected] of [
+      [6, 0.352272727272727],
+      [14, 0.577777777777778],
+    ] as const) {
+      const xs = rowsOf(company).map((row) => row.lead[5] as number);
+      const sum = xs.reduce((a, b) => a + b, 0);
+      const variance = varianceOf(
+        xs.length,
+        sum,
+        xs.reduce((a, b) => a + b * b, 0),
+      ) as number;
+      expect(rwgSingle(variance, uniformNullVariance(5))).toBeCloseTo(expected, 12);
+    }
+  });
+
+  it("reports them, rounded, for the assessment and for each group value of a batch run", () => {
+    const q = questionnaire([
+      dimension(
+        "lead",
+        Array.from({ length: 11 }, (_, i) => likert(`lead${i + 1}`)),
+      ),
+      dimension("tsig", [likert("tsig1"), likert("tsig2"), likert("tsig3")]),
+    ]);
+    const respondents = LQ2002.map(([, lead, tsig], n) => {
+      const answers: Record<string, AnswerValue> = {};
+      digits(lead).forEach((x, i) => {
+        answers[`lead${i + 1}`] = x;
+      });
+      digits(tsig).forEach((x, i) => {
+        answers[`tsig${i + 1}`] = x;
+      });
+      return respondent(`s${n}`, "frontline", answers);
+    });
+    const rel = reliabilityOf(q, respondents);
+    expect(rel?.dimensions.map((d) => d.rwg)).toEqual([
+      round2OrNull(MULTILEVEL.all.lead),
+      round2OrNull(MULTILEVEL.all.tsig),
+    ]);
+    const collector = new ReliabilityCollector(q, 1);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    respondents.forEach((r, n) => {
+      const [company, lead, tsig] = LQ2002[n] as [number, string, string];
+      collector.add(
+        respondentCodes(q, r),
+        [company === 6 ? 0 : 1],
+        [mean(digits(lead)), mean(digits(tsig))],
+      );
+    });
+    const { rwg } = collector.groupAgreement(0);
+    expect([...rwg.entries()]).toEqual([
+      [0, { lead: round2OrNull(MULTILEVEL[6].lead), tsig: round2OrNull(MULTILEVEL[6].tsig) }],
+      [1, { lead: round2OrNull(MULTILEVEL[14].lead), tsig: round2OrNull(MULTILEVEL[14].tsig) }],
     ]);
   });
 });
