@@ -5,6 +5,7 @@ import { scoreAssessment } from "../../../src/core/assessment.js";
 import { round2OrNull } from "../../../src/core/math/numbers.js";
 import {
   analyseAlpha,
+  oneWayIcc,
   rwgJ,
   rwgSingle,
   uniformNullVariance,
@@ -261,7 +262,10 @@ describe("reliability of an assessment's respondents", () => {
 //   rwg.j(d[, 14:16], d$COMPID) → company 6: 0.758426966292135, 14: 0.502463054187192
 //   the 22 soldiers as one group → 0.84678624813154 and 0.625368111064367
 //   rwg(d$LEAD06, d$COMPID) (single item) → company 6: 0.352272727272727, 14: 0.577777777777778
-describe("rwg(j) against the multilevel package's rwg.j on its lq2002 data", () => {
+//   ICC1 and ICC2 of aov(score ~ as.factor(COMPID)), a soldier's score the mean of the scale's
+//   items → leadership 0.119960722498501 and 0.59991071701108, task significance
+//   0.0894479662984278 and 0.519365632953153
+describe("rwg(j), rwg and ICC against the multilevel package on its lq2002 data", () => {
   const LQ2002: [company: number, lead: string, tsig: string][] = [
     [6, "42134122221", "123"],
     [6, "33212212122", "222"],
@@ -337,6 +341,26 @@ describe("rwg(j) against the multilevel package's rwg.j on its lq2002 data", () 
     }
   });
 
+  it("gives the same ICC(1) and ICC(2) to 12 decimals across the two companies", () => {
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    for (const [scale, icc1, icc2] of [
+      ["lead", 0.119960722498501, 0.59991071701108],
+      ["tsig", 0.0894479662984278, 0.519365632953153],
+    ] as const) {
+      const groups = [6, 14].map((company) => {
+        const scores = rowsOf(company).map((row) => mean(row[scale]));
+        return {
+          n: scores.length,
+          sum: scores.reduce((a, b) => a + b, 0),
+          sumSquares: scores.reduce((a, b) => a + b * b, 0),
+        };
+      });
+      const r = oneWayIcc(groups);
+      expect(r.icc1, scale).toBeCloseTo(icc1, 12);
+      expect(r.icc2, scale).toBeCloseTo(icc2, 12);
+    }
+  });
+
   it("reports them, rounded, for the assessment and for each group value of a batch run", () => {
     const q = questionnaire([
       dimension(
@@ -370,7 +394,11 @@ describe("rwg(j) against the multilevel package's rwg.j on its lq2002 data", () 
         [mean(digits(lead)), mean(digits(tsig))],
       );
     });
-    const { rwg } = collector.groupAgreement(0);
+    const { icc, rwg } = collector.groupAgreement(0);
+    expect(icc).toEqual([
+      { dimension: "lead", icc1: 0.12, icc2: 0.6, groups: 2, respondents: 22 },
+      { dimension: "tsig", icc1: 0.09, icc2: 0.52, groups: 2, respondents: 22 },
+    ]);
     expect([...rwg.entries()]).toEqual([
       [0, { lead: round2OrNull(MULTILEVEL[6].lead), tsig: round2OrNull(MULTILEVEL[6].tsig) }],
       [1, { lead: round2OrNull(MULTILEVEL[14].lead), tsig: round2OrNull(MULTILEVEL[14].tsig) }],
