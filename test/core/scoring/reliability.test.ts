@@ -296,6 +296,17 @@ describe("rwg(j), rwg and ICC against the multilevel package on its lq2002 data"
     all: { lead: 0.84678624813154, tsig: 0.625368111064367 },
   };
   const digits = (s: string) => [...s].map(Number);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  /** Count, sum and sum of squares: what the collector keeps, and what the formulas take. */
+  const sumsOf = (xs: number[]) => ({
+    n: xs.length,
+    sum: xs.reduce((a, b) => a + b, 0),
+    sumSquares: xs.reduce((a, b) => a + b * b, 0),
+  });
+  const varianceOfAll = (xs: number[]) => {
+    const { n, sum, sumSquares } = sumsOf(xs);
+    return varianceOf(n, sum, sumSquares) as number;
+  };
   const rowsOf = (company?: number) =>
     LQ2002.filter(([c]) => company === undefined || c === company).map(([, lead, tsig]) => ({
       lead: digits(lead),
@@ -311,15 +322,9 @@ describe("rwg(j), rwg and ICC against the multilevel package on its lq2002 data"
       const rows = rowsOf(company);
       for (const scale of ["lead", "tsig"] as const) {
         const items = rows[0]?.[scale].length ?? 0;
-        const variances = Array.from({ length: items }, (_, i) => {
-          const xs = rows.map((row) => row[scale][i] as number);
-          const sum = xs.reduce((a, b) => a + b, 0);
-          return varianceOf(
-            xs.length,
-            sum,
-            xs.reduce((a, b) => a + b * b, 0),
-          ) as number;
-        });
+        const variances = Array.from({ length: items }, (_, i) =>
+          varianceOfAll(rows.map((row) => row[scale][i] as number)),
+        );
         expect(rwgJ(variances, 2), `${company ?? "all"} ${scale}`).toBeCloseTo(expected[scale], 12);
       }
     }
@@ -330,32 +335,19 @@ describe("rwg(j), rwg and ICC against the multilevel package on its lq2002 data"
       [6, 0.352272727272727],
       [14, 0.577777777777778],
     ] as const) {
-      const xs = rowsOf(company).map((row) => row.lead[5] as number);
-      const sum = xs.reduce((a, b) => a + b, 0);
-      const variance = varianceOf(
-        xs.length,
-        sum,
-        xs.reduce((a, b) => a + b * b, 0),
-      ) as number;
+      const variance = varianceOfAll(rowsOf(company).map((row) => row.lead[5] as number));
       expect(rwgSingle(variance, uniformNullVariance(5))).toBeCloseTo(expected, 12);
     }
   });
 
   it("gives the same ICC(1) and ICC(2) to 12 decimals across the two companies", () => {
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     for (const [scale, icc1, icc2] of [
       ["lead", 0.119960722498501, 0.59991071701108],
       ["tsig", 0.0894479662984278, 0.519365632953153],
     ] as const) {
-      const groups = [6, 14].map((company) => {
-        const scores = rowsOf(company).map((row) => mean(row[scale]));
-        return {
-          n: scores.length,
-          sum: scores.reduce((a, b) => a + b, 0),
-          sumSquares: scores.reduce((a, b) => a + b * b, 0),
-        };
-      });
-      const r = oneWayIcc(groups);
+      const r = oneWayIcc(
+        [6, 14].map((company) => sumsOf(rowsOf(company).map((row) => mean(row[scale])))),
+      );
       expect(r.icc1, scale).toBeCloseTo(icc1, 12);
       expect(r.icc2, scale).toBeCloseTo(icc2, 12);
     }
@@ -385,7 +377,6 @@ describe("rwg(j), rwg and ICC against the multilevel package on its lq2002 data"
       round2OrNull(MULTILEVEL.all.tsig),
     ]);
     const collector = new ReliabilityCollector(q, 1);
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     respondents.forEach((r, n) => {
       const [company, lead, tsig] = LQ2002[n] as [number, string, string];
       collector.add(
