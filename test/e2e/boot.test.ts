@@ -303,7 +303,6 @@ describe("start-up with the build's code cache", () => {
       const recorded = runCopy(["validate", "questionnaires/"], env);
       expect(ownFile(recorded)).toBe(kept);
       expect(recorded.status).toBe(0);
-      const present = (file: string) => existsSync(file);
       expect(
         [
           kept,
@@ -313,7 +312,7 @@ describe("start-up with the build's code cache", () => {
           path.dirname(removed ?? ""),
           elsewhere[1],
           oldLayout,
-        ].map((file) => present(file ?? "")),
+        ].map((file) => existsSync(file ?? "")),
       ).toEqual([true, true, true, false, false, false, false]);
     } finally {
       writeFileSync(cache("crm-maturity-validate"), saved);
