@@ -41,9 +41,11 @@ import { tuneJitForShortRun } from "./jit.js";
  */
 export type CacheOutcome = "accepted" | "stale" | "rejected" | "absent";
 
+/** How every cache file's first line starts, whatever Node build made it. */
+const STAMP_START = "crm-maturity V8 code cache: ";
 /** The Node build a cache file was made by, its first line. */
 const CACHE_STAMP = Buffer.from(
-  `crm-maturity V8 code cache: node ${process.version} v8 ${process.versions.v8} ${process.platform}-${process.arch}\n`,
+  `${STAMP_START}node ${process.version} v8 ${process.versions.v8} ${process.platform}-${process.arch}\n`,
   "latin1",
 );
 
@@ -66,6 +68,8 @@ function readCache(file: string, header: Buffer): Buffer | "stale" | undefined {
 interface OwnCache {
   file: string;
   header: Buffer;
+  /** The `v8/` folder that holds every Node build's own caches. */
+  folder: string;
 }
 
 /**
@@ -89,8 +93,10 @@ function ownCacheOf(bundleFile: string, cacheFile: string): OwnCache | null {
   }
   const build = `${process.version}-${process.platform}-${process.arch}`;
   const install = createHash("sha256").update(path.dirname(bundleFile)).digest("hex").slice(0, 12);
+  const folder = path.join(dir, "v8");
   return {
-    file: path.join(dir, "v8", build, install, path.basename(cacheFile)),
+    folder,
+    file: path.join(folder, build, install, path.basename(cacheFile)),
     header: Buffer.concat([
       CACHE_STAMP,
       Buffer.from(`bundle ${bundleFile} ${bundle.size} ${bundle.mtimeMs}\n`, "utf8"),
@@ -109,7 +115,7 @@ function bundleNamedIn(file: string): string | undefined {
     closeSync(fd);
   }
   const text = head.subarray(0, length).toString("utf8");
-  if (!text.startsWith("crm-maturity V8 code cache: ")) return undefined;
+  if (!text.startsWith(STAMP_START)) return undefined;
   const lines = text.split("\n");
   const bundle =
     lines.length > 2 ? /^bundle (.+) \d+ [\d.]+$/.exec(lines[1] ?? "")?.[1] : undefined;
@@ -247,7 +253,7 @@ export function compileBundle(
     if (ownOutcome !== "accepted") {
       process.once("exit", () => {
         writeCacheFile(own.file, Buffer.concat([own.header, record()]));
-        pruneOwnCaches(path.dirname(path.dirname(path.dirname(own.file))));
+        pruneOwnCaches(own.folder);
       });
     }
   }

@@ -14,6 +14,7 @@ import { fmtScore } from "../pdf/text.js";
 import { COLOR } from "../pdf/theme.js";
 import {
   BODY_W,
+  besideChart,
   DeckBase,
   finishPptx,
   hex,
@@ -162,10 +163,8 @@ class ComparisonDeck extends DeckBase {
         this.overallRow(),
       ],
       {
-        x: TABLE_X + TABLE_W - 5.48,
+        ...besideChart([1.6, 0.85, 0.85, 0.85, 1.33]),
         y: 1.4,
-        w: 5.48,
-        colW: [1.6, 0.85, 0.85, 0.85, 1.33],
         fontSize: 11,
         right: [false, true, true, true, false],
       },

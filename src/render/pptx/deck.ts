@@ -59,6 +59,11 @@ const TEXT_INSET = 0.1;
  */
 export const TABLE_X = MARGIN + TEXT_INSET;
 export const TABLE_W = BODY_W - 2 * TEXT_INSET;
+/** A table of columns `colW` (inches) beside a chart, ending at the text's right edge. */
+export function besideChart(colW: number[]): { x: number; w: number; colW: number[] } {
+  const w = colW.reduce((a, b) => a + b, 0);
+  return { x: TABLE_X + TABLE_W - w, w, colW };
+}
 export const MASTER = "CRM_MATURITY";
 /** A table cell's margin on each side, in inches. */
 const CELL_MARGIN = 0.05;

@@ -18,6 +18,7 @@ import { fmtScore, weekSpan } from "../pdf/text.js";
 import { COLOR, PHASE_COLOR, SEVERITY_COLOR, VERDICT_COLOR } from "../pdf/theme.js";
 import {
   BODY_W,
+  besideChart,
   columnWidth,
   DeckBase,
   finishPptx,
@@ -368,10 +369,8 @@ class Deck extends DeckBase {
         ],
       ],
       {
-        x: TABLE_X + TABLE_W - 4.4,
+        ...besideChart([2.8, 0.8, 0.8]),
         y: 1.3,
-        w: 4.4,
-        colW: [2.8, 0.8, 0.8],
         fontSize: 11,
         right: [false, true, true],
       },
