@@ -94,9 +94,16 @@ export function textEm(text: string): number {
  * ("2027年4月16日" takes five): text kept on one line needs it, or its last character wraps.
  */
 const AUTOSPACE_EM = 0.25;
-const CJK_LATIN = /(?=[\u3400-\u9fff][0-9A-Za-z]|[0-9A-Za-z][\u3400-\u9fff])/g;
+const CJK_NEXT_TO_LATIN = "[\\u3400-\\u9fff][0-9A-Za-z]|[0-9A-Za-z][\\u3400-\\u9fff]";
+const CJK_LATIN = new RegExp(`(?=${CJK_NEXT_TO_LATIN})`, "g");
+const CJK_LATIN_PAIR = new RegExp(`^(?:${CJK_NEXT_TO_LATIN})$`);
 
 /** The width of text kept on one line in a document, in ems: textEm and the spaces Word adds around Chinese. */
 export function lineEm(text: string): number {
   return textEm(text) + (text.match(CJK_LATIN)?.length ?? 0) * AUTOSPACE_EM;
+}
+
+/** The space (ems) Word and LibreOffice add between `text[at - 1]` and `text[at]` (see AUTOSPACE_EM). */
+export function autospaceAt(text: string, at: number): number {
+  return at > 0 && CJK_LATIN_PAIR.test(text.slice(at - 1, at + 1)) ? AUTOSPACE_EM : 0;
 }

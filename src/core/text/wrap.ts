@@ -1,4 +1,4 @@
-import { displayWidth, lineEm, textEm, truncateToWidth } from "./width.js";
+import { autospaceAt, displayWidth, lineEm, truncateToWidth } from "./width.js";
 
 // One model of where text may break, for every wrapper: `segments` splits text into the pieces a
 // line never breaks inside, `fillLines` fills lines with them greedily in a width given by a
@@ -22,6 +22,12 @@ export interface Measure {
    */
   phrase?: (text: string) => number;
   /**
+   * The space a word processor adds between `text[at - 1]` and `text[at]` when both end up on one
+   * line (Word's and LibreOffice's quarter em between Chinese and a digit: "2027 年 2 月"), which
+   * widths summed piece by piece would miss.
+   */
+  join?: (text: string, at: number) => number;
+  /**
    * For text set by us (the PDF), not by a word processor: fillLines leaves no Chinese character
    * alone on a paragraph's last line ("误差 / 内"); the line before gives it its last piece.
    */
@@ -35,10 +41,10 @@ export interface Measure {
 export const COLUMNS: Measure = { width: displayWidth, hyphens: false };
 
 /**
- * Ems of a document's sans face (textEm): what Word, LibreOffice and PowerPoint break a table cell
- * by, and they break after a hyphen too.
+ * Ems of a document's sans face with the spaces Word and LibreOffice add around Chinese (lineEm):
+ * what Word, LibreOffice and PowerPoint break a table cell by, and they break after a hyphen too.
  */
-export const EMS: Measure = { width: textEm, hyphens: true, phrase: lineEm };
+export const EMS: Measure = { width: lineEm, hyphens: true, phrase: lineEm, join: autospaceAt };
 
 /**
  * A hyphenated word of at most this many characters is kept whole ("follow-up", "e-mail"): Word
@@ -167,6 +173,14 @@ export function glueDates(text: string): string {
   return text.replace(DATE, (date) => date.replace(/ /g, "\u00a0"));
 }
 
+/**
+ * The dates in words in `text` that Word and LibreOffice keep on one line once glued (glueDates):
+ * those in Latin letters ("16 March 2027"). A Chinese one is not among them (see glueDates).
+ */
+export function gluedDates(text: string): string[] {
+  return (text.match(DATE) ?? []).filter((date) => !HAS_CJK.test(date));
+}
+
 // A short text with Chinese in it (see WHOLE_PHRASE), trimmed.
 const isPhrase = (trimmed: string): boolean =>
   [...trimmed.replace(/\s/g, "")].length <= WHOLE_PHRASE &&
@@ -208,6 +222,8 @@ function widestSegment(text: string, measure: Measure): number {
  * pieces of `whole` that fit a line: where a line would end inside one, the line is widened to
  * hold it up to that piece's end ("工作量（人 / 周）" becomes "工作量（人周）"; "1.88（2026年4月 /
  * 8日评估）" keeps its date). At most `max`; `width` when no width up to `max` keeps them whole.
+ * The pieces of `kept` the lines never break inside (a word processor keeps them itself: see
+ * gluedDates); they move to the next line whole.
  */
 export function wholeWidth(
   text: string,
@@ -215,11 +231,12 @@ export function wholeWidth(
   width: number,
   whole: readonly string[],
   max = Number.POSITIVE_INFINITY,
+  kept: readonly string[] = [],
 ): number {
   const size = measure.phrase ?? measure.width;
   const ranges: Span[] = [];
   for (const piece of whole) {
-    if (piece === "" || size(piece) > width) continue;
+    if (piece === "" || size(piece) > width || kept.includes(piece)) continue;
     for (let i = text.indexOf(piece); i >= 0; i = text.indexOf(piece, i + 1))
       ranges.push([i, i + piece.length]);
   }
@@ -229,28 +246,45 @@ export function wholeWidth(
   const ends: number[] = [];
   for (const s of segments(text, measure.hyphens)) ends.push((ends.at(-1) ?? 0) + s.length);
   const through = (to: number) => ends.find((e) => e >= to) ?? text.length;
-  let w = width;
-  for (;;) {
+  // How wide the line that cuts a piece must be to hold it; 0 when no line at `at` cuts one.
+  const holding = (at: number): number => {
     let wider = 0;
-    for (const [start, end] of fillLines(text, measure, w)) {
+    for (const [start, end] of fillLines(text, measure, at, at, kept)) {
       const cut = ranges.find(([from, to]) => from < end && end < to);
       if (cut) wider = Math.max(wider, size(text.slice(start, through(cut[1]))));
     }
+    return wider;
+  };
+  let w = width;
+  for (;;) {
+    const wider = holding(w);
     if (wider === 0) return w;
     // Widening always grows the line (a wider one, or a narrower measure: give up).
     if (wider <= w || wider > max) return width;
+    // Less may do: the lines before take more, and the piece starts a line of its own.
+    const step = (wider - w) / LESS_MAY_DO;
+    for (let k = 1; k < LESS_MAY_DO; k++) if (holding(w + k * step) === 0) return w + k * step;
     w = wider;
   }
 }
+
+/** In how many steps wholeWidth tries the widths between a line's and the one holding its piece. */
+const LESS_MAY_DO = 16;
 
 /**
  * The least width, at least `width`, at which a table cell's lines, filled as they come, break
  * inside none of the pieces its column keeps whole (phrasePieces: a short Chinese value, a date in
  * words; see wholeWidth): the one rule Word's and the PDF's columns widen by (see widenColumns).
- * `width` when it already keeps them whole.
+ * `width` when it already keeps them whole. `kept`: the pieces the lines themselves never break
+ * inside (see wholeWidth).
  */
-export function columnFit(text: string, measure: Measure, width: number): number {
-  return wholeWidth(text, measure, width, phrasePieces(text));
+export function columnFit(
+  text: string,
+  measure: Measure,
+  width: number,
+  kept: readonly string[] = [],
+): number {
+  return wholeWidth(text, measure, width, phrasePieces(text), Number.POSITIVE_INFINITY, kept);
 }
 
 /**
@@ -263,8 +297,9 @@ export type CellNeed = (width: number) => number;
  * Column widths with each column widened where one of its cells (`cells[i]`, the header first)
  * needs more, one rule for Word and the PDF: the room is taken from the column with the most to
  * spare above its least width (`least`) that has enough, and whose move `keeps` accepts, given
- * the widths after it and before (the PDF, which measures every line: the table grows no taller); a cell
- * no column can make room for keeps its breaks.
+ * the widths after it and before (the PDF, which measures every line: the table grows no taller);
+ * a column widened for its own cells gives none of that room back to a later one. A cell no
+ * column can make room for keeps its breaks.
  */
 export function widenColumns(
   widths: readonly number[],
@@ -273,12 +308,13 @@ export function widenColumns(
   keeps: (after: readonly number[], before: readonly number[]) => boolean = () => true,
 ): number[] {
   let out = [...widths];
+  const floor = [...least];
   cells.forEach((column, i) => {
     for (const need of column) {
       const width = out[i] ?? 0;
       const more = need(width) - width;
       if (more <= 0) continue;
-      const spare = out.map((w, j) => (j === i ? 0 : w - (least[j] ?? 0)));
+      const spare = out.map((w, j) => (j === i ? 0 : w - (floor[j] ?? 0)));
       const donors = spare
         .map((_, j) => j)
         .filter((j) => (spare[j] ?? 0) >= more)
@@ -287,6 +323,7 @@ export function widenColumns(
         const next = out.map((w, j) => (j === from ? w - more : j === i ? w + more : w));
         if (!keeps(next, out)) continue;
         out = next;
+        floor[i] = Math.max(floor[i] ?? 0, width + more);
         break;
       }
     }
@@ -383,7 +420,8 @@ export function fillLines(
     }
     const next = parts[i + 1] ?? "";
     const spaces = SPACE.test(next) && !next.includes("\n") ? next : "";
-    if (start >= 0 && used + measure.width(segment) > limit()) breakLine();
+    const gap = start >= 0 && measure.join ? measure.join(text, from) : 0;
+    if (start >= 0 && used + gap + measure.width(segment) > limit()) breakLine();
     let cut = from;
     while (start < 0 && measure.width(text.slice(cut, at)) > limit()) {
       start = cut;
@@ -393,6 +431,7 @@ export function fillLines(
     }
     if (cut === at) return;
     if (start < 0) start = cut;
+    else used += gap;
     end = at;
     used += measure.width(text.slice(cut, at) + spaces);
   });

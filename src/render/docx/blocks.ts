@@ -20,6 +20,7 @@ import {
   columnFit,
   EMS,
   glueDates,
+  gluedDates,
   linesAtEm,
   longestWordEm,
   widenColumns,
@@ -416,10 +417,14 @@ const LOOSE = 1.15;
  * tightly the reader's face sets it: at least `em`, with lines up to LOOSE times as full.
  */
 function wholeFit(text: string, em: number): number {
+  const kept = gluedDates(text);
   let fit = em;
   for (let tries = 0; tries < 4; tries++) {
-    const loose = columnFit(text, EMS, fit * LOOSE);
-    const next = Math.max(columnFit(text, EMS, fit), loose > fit * LOOSE ? loose / LOOSE : fit);
+    const loose = columnFit(text, EMS, fit * LOOSE, kept);
+    const next = Math.max(
+      columnFit(text, EMS, fit, kept),
+      loose > fit * LOOSE ? loose / LOOSE : fit,
+    );
     if (next <= fit) break;
     fit = next;
   }

@@ -234,10 +234,13 @@ describe("wholeWidth", () => {
     // A date: "1.88（2026年 / 4月8日评估）" becomes "1.88（2026年4月8日 / 评估）".
     const cell = "1.88（2026年4月8日评估）";
     expect(wholeWidth(cell, units, 10, phrasePieces(cell))).toBe(14);
-    // "of 16 March / 2026)": the date's line takes it whole, with the bracket that closes it.
+    // "of 16 March / 2026)" at 13: the date's line would take it whole at 17, with the bracket
+    // that closes it, but less does: at 14 the lines before take more and the date starts its own
+    // ("2.24 / (assessment of / 16 March 2026)").
     const en = "2.24 (assessment of 16 March 2026)";
-    expect(wholeWidth(en, units, 13, phrasePieces(en))).toBe(17);
+    expect(wholeWidth(en, units, 13, phrasePieces(en))).toBe(14);
     expect(wholeWidth(en, units, 14, phrasePieces(en))).toBe(14);
+    expect(wholeWidth(`${en} and`, units, 16, phrasePieces(en))).toBe(17);
     // No wider than `max`; a piece wider than the line is not kept.
     expect(wholeWidth(cell, units, 10, phrasePieces(cell), 13)).toBe(10);
     expect(wholeWidth(cell, units, 8, phrasePieces(cell))).toBe(8);
@@ -251,9 +254,14 @@ describe("widenColumns", () => {
     // "1.88（2026年 / 4月8日评估）" at 10: 14 holds the date; the third column has most to spare.
     const cell = "1.88（2026年4月8日评估）";
     expect(widenColumns([10, 12, 20], [10, 10, 10], [[need(cell)], [], []])).toEqual([14, 12, 16]);
-    // A column without the room to spare gives none; nor one whose move `keeps` refuses: the next
-    // with enough gives it.
+    // A column without the room to spare gives none.
     expect(widenColumns([10, 12, 13], [10, 10, 10], [[need(cell)], [], []])).toEqual([10, 12, 13]);
+    // A column widened for its own date gives none of that room to the next: without that rule
+    // the second column would take it back from the first and break its date again.
+    expect(widenColumns([10, 10, 14], [10, 10, 10], [[need(cell)], [need(cell)], []])).toEqual([
+      14, 10, 10,
+    ]);
+    // Nor one whose move `keeps` refuses: the next with enough gives it.
     const notThird = (after: readonly number[]) => after[2] === 20;
     expect(widenColumns([10, 15, 20], [10, 10, 10], [[need(cell)], [], []], notThird)).toEqual([
       14, 11, 20,
@@ -454,6 +462,19 @@ describe("linesAtEm", () => {
     expect(linesAtEm("Incomprehensibilities", 4)).toBeGreaterThanOrEqual(3);
     expect(linesAtEm("a\nb", 10)).toBe(2);
     expect(linesAtEm("", 10)).toBe(1);
+  });
+
+  it("counts the quarter em Word sets between Chinese and a digit, inside a piece and between pieces", () => {
+    // "（2027年2月16日）" takes five such spaces, 1.25 em beyond its letters: summed piece by piece
+    // ("（2027", "年", "2", …) without them, the line looked like it held the whole date, and the
+    // column kept for it broke it in Word and LibreOffice ("（2027 年 / 2 月 16 日）").
+    const date = "（2027年2月16日）";
+    expect(lineEm(date) - textEm(date)).toBeCloseTo(1.25, 9);
+    expect(linesAtEm(date, textEm(date) + 0.1)).toBe(2);
+    expect(linesAtEm(date, lineEm(date))).toBe(1);
+    // Between Chinese and Latin letters too ("在 CRM" has a space: nothing is added there).
+    expect(linesAtEm("客户CRM系统", textEm("客户CRM系统") + 0.1)).toBe(2);
+    expect(linesAtEm("客户 CRM 系统", textEm("客户 CRM 系统"))).toBe(1);
   });
 });
 

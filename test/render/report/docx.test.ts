@@ -584,6 +584,57 @@ describe("columnWidths", () => {
     expect(actions.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
   });
 
+  it("keeps the scorecard's target dates whole in Chinese, and takes no room for English ones", () => {
+    // The Chinese scorecard, as the roadmap and the report write it: holding "（2027年2月16日）"
+    // on the line where Word cut it took more room than any column could spare, so Word set
+    // "（2027 年 / 2 月 16 日）" in every row; a little more room, and the lines before take more
+    // and the date starts one of its own.
+    const text = (widths: number[], i: number) => ((widths[i] ?? 0) - MARGINS) / 170;
+    const broken = (cell: string, em: number, piece: string) =>
+      fillLines(cell, EMS, em).every(([from, to]) => !cell.slice(from, to).includes(piece));
+    const columns = [
+      { header: "指标", width: 2.8 },
+      { header: "负责人", width: 1.2 },
+      { header: "基线", width: 1.8 },
+      { header: "目标", width: 2.8 },
+      { header: "频率", width: 1.6 },
+    ];
+    const baseline = "1.88（2026年4月8日评估）";
+    const target = "与基线一并商定；在“僵化”阶段结束前（2027年2月16日）达成";
+    const zh = columnWidths(columns, [
+      ["客户数据质量：复评得分", "中层经理", baseline, "2027年9月1日前达到 3.13", "中期检查与复评"],
+      [
+        "活跃客户档案中必填字段的完整率",
+        "高层管理者",
+        "第 20 周前完成测量",
+        target,
+        "每次阶段评审",
+      ],
+    ]);
+    expect(broken(target, text(zh, 3), "2027年2月16日")).toBe(false);
+    // The baseline's date, widened for first, keeps its room.
+    expect(broken(baseline, text(zh, 2), "2026年4月8日")).toBe(false);
+    expect(zh.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
+    // In English the date is glued (no-break spaces), so Word moves it to the next line whole:
+    // no column gives room for it, and the KPI column keeps its share.
+    const en = columnWidths(
+      columns.map((c, i) => ({
+        ...c,
+        header: ["KPI", "Owner", "Baseline", "Target", "Frequency"][i] ?? "",
+      })),
+      [
+        [
+          "Completeness of mandatory fields in active customer records",
+          "Manager",
+          "To be measured by week 16",
+          "Agreed with the baseline; met by the end of the Rigidify phase (15 November 2026)",
+          "At each phase review",
+        ],
+      ],
+    );
+    expect(en[0]).toBe(en[3]);
+  });
+
   it("lets a narrow column's phrase give way before a wide column's, in two even lines", () => {
     // The progress report's dimension table in Chinese when a dimension fell below its target:
     // the verdict (a wide column) stays whole, the progress note (a narrow one) wraps in two
