@@ -421,7 +421,8 @@ export function fillLines(
     const next = parts[i + 1] ?? "";
     const spaces = SPACE.test(next) && !next.includes("\n") ? next : "";
     const gap = start >= 0 && measure.join ? measure.join(text, from) : 0;
-    if (start >= 0 && used + gap + measure.width(segment) > limit()) breakLine();
+    // The widths summed piece by piece may exceed the line's own by a rounding error.
+    if (start >= 0 && used + gap + measure.width(segment) > limit() + ROUNDING) breakLine();
     let cut = from;
     while (start < 0 && measure.width(text.slice(cut, at)) > limit()) {
       start = cut;
@@ -438,6 +439,9 @@ export function fillLines(
   breakLine();
   return measure.noLoneChar ? noLoneChar(text, measure, lines, restWidth, whole) : lines;
 }
+
+/** How far a line's widths summed piece by piece may exceed the line's width and still fit it. */
+const ROUNDING = 1e-9;
 
 // One ideograph (with the punctuation kept with it) and nothing else.
 const LONE_CHAR = new RegExp(`^[^\\s\\p{L}\\p{N}]*[${CJK}][^\\s\\p{L}\\p{N}]*$`, "u");
@@ -561,8 +565,9 @@ export function longestWordEm(text: string, phrases = true): number {
 
 /**
  * How many lines text takes in a column `em` ems wide, broken as longestWordEm breaks it (see
- * fillLines). At least one line; each line break ("\n") starts a new line.
+ * fillLines), a date Word keeps whole once glued moved to the next line whole (gluedDates). At
+ * least one line; each line break ("\n") starts a new line.
  */
 export function linesAtEm(text: string, em: number): number {
-  return fillLines(text, EMS, em).length;
+  return fillLines(text, EMS, em, em, gluedDates(text)).length;
 }

@@ -453,12 +453,28 @@ function piecesWhole(
         (width: number) => {
           const em = (width - CELL_MARGINS) / scale;
           const fit = wholeFit(text, em);
-          return fit <= em ? width : Math.ceil(fit * scale) + CELL_PADDING;
+          if (fit > em) return Math.ceil(fit * scale) + CELL_PADDING;
+          const held = gluedDateRoom(text, em);
+          return held <= em ? width : Math.ceil(held * scale) + CELL_PADDING;
         },
       ];
     });
   });
-  return widenColumns(widths, least, needs);
+  // Room for a glued date only where the table grows no taller for it.
+  const height = (w: readonly number[]) => tableHeight(columns, rows, w);
+  return widenColumns(widths, least, needs, (after, before) => height(after) <= height(before));
+}
+
+/**
+ * Where Word moves a date in Latin letters to the next line whole (see gluedDates) and that costs
+ * a line ("2.14 (assessment / of / 16 March 2026)"), the width (ems) that holds the line before
+ * up to the date's end; else `em`.
+ */
+function gluedDateRoom(text: string, em: number): number {
+  const kept = gluedDates(text);
+  if (kept.length === 0) return em;
+  const held = columnFit(text, EMS, em);
+  return held > em && linesAtEm(text, held) < linesAtEm(text, em) ? held : em;
 }
 
 /**

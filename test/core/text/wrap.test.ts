@@ -241,6 +241,13 @@ describe("wholeWidth", () => {
     expect(wholeWidth(en, units, 13, phrasePieces(en))).toBe(14);
     expect(wholeWidth(en, units, 14, phrasePieces(en))).toBe(14);
     expect(wholeWidth(`${en} and`, units, 16, phrasePieces(en))).toBe(17);
+    // A line that holds its date exactly: the widths summed piece by piece exceed the line's by a
+    // rounding error, which once read as "no width keeps it whole" ("of 16 March / 2026)").
+    const base = "2.14 (assessment of 16 March 2026)";
+    expect(wholeWidth(base, EMS, 9.06, phrasePieces(base))).toBeCloseTo(
+      lineEm("of 16 March 2026)"),
+      9,
+    );
     // No wider than `max`; a piece wider than the line is not kept.
     expect(wholeWidth(cell, units, 10, phrasePieces(cell), 13)).toBe(10);
     expect(wholeWidth(cell, units, 8, phrasePieces(cell))).toBe(8);

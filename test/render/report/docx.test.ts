@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { textEm } from "../../../src/core/text/width.js";
-import { EMS, fillLines } from "../../../src/core/text/wrap.js";
+import { EMS, fillLines, linesAtEm } from "../../../src/core/text/wrap.js";
 import { columnWidths, KEEP_TOGETHER_TWIPS, tableHeight } from "../../../src/render/docx/blocks.js";
 import { renderDocx } from "../../../src/render/report/docx.js";
 import { renderMarkdown } from "../../../src/render/report/markdown.js";
@@ -584,7 +584,7 @@ describe("columnWidths", () => {
     expect(actions.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
   });
 
-  it("keeps the scorecard's target dates whole in Chinese, and takes no room for English ones", () => {
+  it("keeps the scorecard's dates whole in Chinese, and gives English ones room where it saves a line", () => {
     // The Chinese scorecard, as the roadmap and the report write it: holding "（2027年2月16日）"
     // on the line where Word cut it took more room than any column could spare, so Word set
     // "（2027 年 / 2 月 16 日）" in every row; a little more room, and the lines before take more
@@ -615,24 +615,37 @@ describe("columnWidths", () => {
     // The baseline's date, widened for first, keeps its room.
     expect(broken(baseline, text(zh, 2), "2026年4月8日")).toBe(false);
     expect(zh.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9638);
-    // In English the date is glued (no-break spaces), so Word moves it to the next line whole:
-    // no column gives room for it, and the KPI column keeps its share.
-    const en = columnWidths(
-      columns.map((c, i) => ({
-        ...c,
-        header: ["KPI", "Owner", "Baseline", "Target", "Frequency"][i] ?? "",
-      })),
+    // In English the date is glued (no-break spaces), so Word moves it to the next line whole;
+    // a column gets room for it only where that saves a line and the table grows no taller.
+    const enColumns = columns.map((c, i) => ({
+      ...c,
+      header: ["KPI", "Owner", "Baseline", "Target", "Frequency"][i] ?? "",
+    }));
+    const enBaseline = "2.14 (assessment of 16 March 2026)";
+    const enTarget =
+      "Agreed with the baseline; met by the end of the Rigidify phase (15 November 2026)";
+    const enRows = [
       [
-        [
-          "Completeness of mandatory fields in active customer records",
-          "Manager",
-          "To be measured by week 16",
-          "Agreed with the baseline; met by the end of the Rigidify phase (15 November 2026)",
-          "At each phase review",
-        ],
+        "Customer data quality: score at reassessment",
+        "Manager",
+        enBaseline,
+        "2.92 by 22 February 2027",
+        "Interim check and reassessment",
       ],
-    );
-    expect(en[0]).toBe(en[3]);
+      [
+        "Completeness of mandatory fields in active customer records",
+        "Manager",
+        "To be measured by week 16",
+        enTarget,
+        "At each phase review",
+      ],
+    ];
+    const en = columnWidths(enColumns, enRows);
+    // "2.14 (assessment / of / 16 March 2026)" took three lines, "of" alone on the second.
+    expect(linesAtEm(enBaseline, text(en, 2))).toBe(2);
+    expect(linesAtEm(enTarget, text(en, 3))).toBe(3);
+    const shares = [2.8, 1.2, 1.8, 2.8, 1.6].map((w) => Math.floor((w / 10.2) * 9638));
+    expect(tableHeight(enColumns, enRows, en)).toBeLessThan(tableHeight(enColumns, enRows, shares));
   });
 
   it("lets a narrow column's phrase give way before a wide column's, in two even lines", () => {
