@@ -435,7 +435,9 @@ function wholeFit(text: string, em: number): number {
  * The widths, each column widened where Word, filling a cell's lines as they come, would break
  * inside a piece the column holds whole (a date, a header's unit: "工作量（人 / 周）", "2026年4月 /
  * 8日", see columnFit): to hold the line up to that piece's end, the room taken from the column
- * with the most to spare (widenColumns, as in the PDF).
+ * with the most to spare (widenColumns, as in the PDF). Then, where Word moves a glued date to the
+ * next line whole and that costs a line (gluedDateRoom), as in the PDF only where the table grows
+ * no taller for it, the columns widened before keeping their room.
  */
 function piecesWhole(
   widths: number[],
@@ -443,26 +445,31 @@ function piecesWhole(
   columns: readonly Column[],
   rows: readonly (readonly Cell[])[],
 ): number[] {
-  const needs = columns.map((c, i) => {
-    const cells = rows.map((row) => row[i] ?? "");
-    return [headerCell(c), ...cells].flatMap((cell) => {
-      if (typeof cell !== "string" && "nowrap" in cell && cell.nowrap) return [];
-      const text = typeof cell === "string" ? cell : cell.text;
-      const scale = TABLE_EM * (typeof cell !== "string" && cell.bold ? BOLD : 1);
-      return [
-        (width: number) => {
-          const em = (width - CELL_MARGINS) / scale;
-          const fit = wholeFit(text, em);
-          if (fit > em) return Math.ceil(fit * scale) + CELL_PADDING;
-          const held = gluedDateRoom(text, em);
-          return held <= em ? width : Math.ceil(held * scale) + CELL_PADDING;
-        },
-      ];
+  const needs = (room: (text: string, em: number) => number) =>
+    columns.map((c, i) => {
+      const cells = rows.map((row) => row[i] ?? "");
+      return [headerCell(c), ...cells].flatMap((cell) => {
+        if (typeof cell !== "string" && "nowrap" in cell && cell.nowrap) return [];
+        const text = typeof cell === "string" ? cell : cell.text;
+        const scale = TABLE_EM * (typeof cell !== "string" && cell.bold ? BOLD : 1);
+        return [
+          (width: number) => {
+            const em = (width - CELL_MARGINS) / scale;
+            const wanted = room(text, em);
+            return wanted <= em ? width : Math.ceil(wanted * scale) + CELL_PADDING;
+          },
+        ];
+      });
     });
-  });
-  // Room for a glued date only where the table grows no taller for it.
+  const whole = widenColumns(widths, least, needs(wholeFit));
+  const floors = whole.map((w, i) => (w > (widths[i] ?? 0) ? w : (least[i] ?? 0)));
   const height = (w: readonly number[]) => tableHeight(columns, rows, w);
-  return widenColumns(widths, least, needs, (after, before) => height(after) <= height(before));
+  return widenColumns(
+    whole,
+    floors,
+    needs(gluedDateRoom),
+    (after, before) => height(after) <= height(before),
+  );
 }
 
 /**
