@@ -154,11 +154,12 @@ const PHRASE_BREAK = new RegExp(
 
 /**
  * A date in words, as the report's date helper writes it (i18n `dateText`): "16 March 2026",
- * "2026年3月16日" (with or without spaces around the digits). A line never breaks inside one, in
- * any language: "2026 年 4 月 / 8 日" and "16 March / 2026" read badly.
+ * "2026年3月16日" (with or without spaces around the digits), and a Chinese month as a client's
+ * evidence names one ("2026年3月"). A line never breaks inside one, in any language: "2026 年 4 月
+ * / 8 日", "2026 年 / 3 月" and "16 March / 2026" read badly.
  */
 const DATE = new RegExp(
-  `\\d{1,2}[ ${GLUE}]\\p{Lu}\\p{Ll}+\\.?[ ${GLUE}]\\d{4}(?!\\d)|(?<!\\d)\\d{4} ?年 ?\\d{1,2} ?月 ?\\d{1,2} ?日`,
+  `\\d{1,2}[ ${GLUE}]\\p{Lu}\\p{Ll}+\\.?[ ${GLUE}]\\d{4}(?!\\d)|(?<!\\d)\\d{4} ?年 ?\\d{1,2} ?月(?: ?\\d{1,2} ?日)?`,
   "gu",
 );
 

@@ -190,6 +190,10 @@ describe("dates in words", () => {
     ]);
     expect(phrasePieces("1.88 (assessment of 16 March 2026)")).toEqual(["16 March 2026"]);
     expect(phrasePieces("Weeks 11–15, 3 people")).toEqual([]);
+    // A month, as a client's evidence names one: Word set "接口文档（2026 年 / 3 月）".
+    expect(phrasePieces("系统清单与接口文档（2026年3月），共 12 页")).toEqual(["2026年3月"]);
+    expect(phrasePieces("自 2026 年 3 月起，各门店每周上报一次会员数据")).toEqual(["2026 年 3 月"]);
+    expect(phrasePieces("单号 12026年3月的记录都已归档到共享盘")).toEqual([]);
     // A column is as wide as a date, whatever else is in the cell.
     expect(longestToken("1.88（2026年4月8日评估）", units)).toBe(9);
     expect(longestToken("1.88 (assessment of 16 March 2026)", units)).toBe(13);
