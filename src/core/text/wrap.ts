@@ -222,16 +222,15 @@ function widestSegment(text: string, measure: Measure): number {
  * fills a table cell: greedily, breaking wherever segments allows) break inside none of the
  * pieces of `whole` that fit a line: where a line would end inside one, the line is widened to
  * hold it up to that piece's end ("工作量（人 / 周）" becomes "工作量（人周）"; "1.88（2026年4月 /
- * 8日评估）" keeps its date). At most `max`; `width` when no width up to `max` keeps them whole.
- * The pieces of `kept` the lines never break inside (a word processor keeps them itself: see
- * gluedDates); they move to the next line whole.
+ * 8日评估）" keeps its date); `width` when no width keeps them whole. The pieces of `kept` the
+ * lines never break inside (a word processor keeps them itself: see gluedDates); they move to
+ * the next line whole.
  */
 export function wholeWidth(
   text: string,
   measure: Measure,
   width: number,
   whole: readonly string[],
-  max = Number.POSITIVE_INFINITY,
   kept: readonly string[] = [],
 ): number {
   const size = measure.phrase ?? measure.width;
@@ -261,7 +260,7 @@ export function wholeWidth(
     const wider = holding(w);
     if (wider === 0) return w;
     // Widening always grows the line (a wider one, or a narrower measure: give up).
-    if (wider <= w || wider > max) return width;
+    if (wider <= w) return width;
     // Less may do: the lines before take more, and the piece starts a line of its own.
     const step = (wider - w) / LESS_MAY_DO;
     for (let k = 1; k < LESS_MAY_DO; k++) if (holding(w + k * step) === 0) return w + k * step;
@@ -285,7 +284,7 @@ export function columnFit(
   width: number,
   kept: readonly string[] = [],
 ): number {
-  return wholeWidth(text, measure, width, phrasePieces(text), Number.POSITIVE_INFINITY, kept);
+  return wholeWidth(text, measure, width, phrasePieces(text), kept);
 }
 
 /**

@@ -478,8 +478,7 @@ function piecesWhole(
  * up to the date's end; else `em`.
  */
 function gluedDateRoom(text: string, em: number): number {
-  const kept = gluedDates(text);
-  if (kept.length === 0) return em;
+  if (gluedDates(text).length === 0) return em;
   const held = columnFit(text, EMS, em);
   return held > em && linesAtEm(text, held) < linesAtEm(text, em) ? held : em;
 }
