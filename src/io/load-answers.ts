@@ -21,8 +21,8 @@ import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { compareText } from "../core/text/compare.js";
 import type { z } from "../core/zod.js";
-import { displayPath, readStdinText, readYamlFile, STDIN_DISPLAY } from "./read.js";
-import { parseFast, parseYamlSource } from "./yaml.js";
+import { displayPath, parseDataBytes, readDataFile, readStdinText, STDIN_DISPLAY } from "./read.js";
+import { parseFast } from "./yaml.js";
 
 /** Where input files are resolved and how standard input (`-`) is read. */
 export interface LoadOptions {
@@ -45,10 +45,11 @@ const AT_KEY: ReadonlySet<AnswerFinding["code"]> = new Set([
 ]);
 
 function readSource(p: string, opts: LoadOptions): { file?: SourceFile; issues: Issue[] } {
-  if (p !== "-") return readYamlFile(path.resolve(opts.cwd, p), opts.cwd);
+  // A .json file is read as JSON, as report inputs are: its syntax errors in JSON's terms.
+  if (p !== "-") return readDataFile(path.resolve(opts.cwd, p), opts.cwd);
   const read = readStdinText("answers", opts.stdin);
   if ("issue" in read) return { issues: [read.issue] };
-  return parseYamlSource(read.text, STDIN_DISPLAY, STDIN_DISPLAY);
+  return parseDataBytes(Buffer.from(read.text, "utf8"), STDIN_DISPLAY, STDIN_DISPLAY);
 }
 
 /**

@@ -156,6 +156,12 @@ describe("crm-maturity score (built CLI)", () => {
     ],
     ["questionnaire-mismatch", ["answers.yaml"], /^answers\.yaml:5:39 {2}error .*0\.9\.0/m],
     ["yaml-syntax", ["answers.yaml"], /^answers\.yaml:9:1 {2}error {2}expected valid YAML/m],
+    // A .json answers file is read as JSON: one finding in JSON's terms, not the YAML parser's.
+    [
+      "json-syntax",
+      ["answers.json"],
+      /^answers\.json:12:56 {2}error {2}expected valid JSON; found "}" where it cannot stand {2}\(yaml-syntax\)\n(?!answers\.json)/m,
+    ],
   ];
   for (const [name, files, line] of invalid) {
     it(`exits 1 with file:line:column for ${name}`, () => {

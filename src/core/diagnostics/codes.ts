@@ -17,8 +17,8 @@ export const ISSUE_RULES: Record<IssueCode, IssueRule> = {
   },
   "yaml-syntax": {
     severity: "error",
-    summary: "The file is not valid YAML.",
-    help: "Fix the syntax at the reported position; check indentation, quoting and colons.",
+    summary: "The file is not valid YAML, or a `.json` file is not valid JSON.",
+    help: "Fix the syntax at the reported position; in YAML check indentation, quoting and colons, in JSON commas, quotes and brackets.",
   },
   "duplicate-key": {
     severity: "error",
