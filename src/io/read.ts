@@ -77,7 +77,8 @@ export interface DataReadResult extends ReadResult {
  * Reads an input that may be a results JSON or an answers file: a document that opens with `{`
  * is read as JSON (JSON.parse, or when large read a chunk at a time, keeping only the first
  * items of `trim.key`); anything else, or a `{` document that is not JSON but is not named
- * `.json` either (a YAML flow mapping), is read as YAML. A large file is only read whole when
+ * `.json` either (a YAML flow mapping), is read as YAML — and when that fails too, a name other
+ * than `.yaml` or `.yml` (standard input) gets the JSON finding. A large file is only read whole when
  * the chunked parse cannot take it (not JSON, or corrupt: the whole read locates the error).
  */
 export function readDataFile(abs: string, cwd: string, trim?: JsonTrim): DataReadResult {
@@ -104,13 +105,16 @@ export function parseDataBytes(
 ): DataReadResult {
   const decoded = decodeUtf8Check(bytes, display);
   if (decoded) return { issues: [decoded] };
-  if (looksLikeJsonObject(bytes)) {
-    const json = parseJsonSource(bytes, abs, display, trim);
-    if (json.file || /\.json$/i.test(abs)) return json;
-  }
+  const json = looksLikeJsonObject(bytes) ? parseJsonSource(bytes, abs, display, trim) : undefined;
+  if (json && (json.file || /\.json$/i.test(abs))) return json;
   const text = decodeUtf8(bytes, display);
   if ("issue" in text) return { issues: [text.issue] };
-  return parseYamlSource(text.text, abs, display);
+  const yaml = parseYamlSource(text.text, abs, display);
+  // Neither JSON nor YAML, and not named YAML (standard input, say): a `{` document is JSON gone
+  // wrong far more often than a YAML flow mapping, and its one JSON finding says what.
+  const broken = yaml.issues.some((i) => i.severity === "error");
+  if (json && broken && !/\.ya?ml$/i.test(abs)) return json;
+  return yaml;
 }
 
 /** The UTF-8 problem of the bytes, if any (checked without decoding them). */
