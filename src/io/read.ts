@@ -78,8 +78,8 @@ export interface DataReadResult extends ReadResult {
  * is read as JSON (JSON.parse, or when large read a chunk at a time, keeping only the first
  * items of `trim.key`); anything else, or a `{` document that is not JSON but is not named
  * `.json` either (a YAML flow mapping), is read as YAML — and when that fails too, a name other
- * than `.yaml` or `.yml` (standard input) gets the JSON finding. A large file is only read whole when
- * the chunked parse cannot take it (not JSON, or corrupt: the whole read locates the error).
+ * than `.yaml` or `.yml` (standard input) gets the JSON finding. A large file is only read whole
+ * when the chunked parse cannot take it (not JSON, or corrupt: the whole read locates the error).
  */
 export function readDataFile(abs: string, cwd: string, trim?: JsonTrim): DataReadResult {
   const display = displayPath(abs, cwd);
