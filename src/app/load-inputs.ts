@@ -21,7 +21,7 @@ import type { Questionnaire } from "../core/questionnaire/types.js";
 import { targetFigures } from "../core/scoring/score.js";
 import type { JsonTrim, TrimmedArray } from "../io/json.js";
 import { expandAnswerFolders, loadAnswerFiles } from "../io/load-answers.js";
-import { parseDataBytes, readDataFile, readStdinText, STDIN_DISPLAY } from "../io/read.js";
+import { parseStdinText, readDataFile, readStdinText } from "../io/read.js";
 import { TEMPLATE_PLACEHOLDERS } from "../views/answers-template.js";
 import { profiledQuestionnaire, questionnaireForResults } from "./profile.js";
 
@@ -160,12 +160,7 @@ function readInput(
   if (p !== "-") return readDataFile(path.resolve(opts.cwd, p), opts.cwd, ROSTER_TRIM);
   const read = stdinText();
   if (read.issue) return { issues: [read.issue] };
-  return parseDataBytes(
-    Buffer.from(read.text ?? "", "utf8"),
-    STDIN_DISPLAY,
-    STDIN_DISPLAY,
-    ROSTER_TRIM,
-  );
+  return parseStdinText(read.text ?? "", ROSTER_TRIM);
 }
 
 /** A roster entry past the kept ones that is not `{ id, role, name? }`, as a located issue. */

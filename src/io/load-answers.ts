@@ -21,7 +21,7 @@ import { describeValue, zodIssuesToIssues } from "../core/diagnostics/zod-issues
 import type { Questionnaire } from "../core/questionnaire/types.js";
 import { compareText } from "../core/text/compare.js";
 import type { z } from "../core/zod.js";
-import { displayPath, parseDataBytes, readDataFile, readStdinText, STDIN_DISPLAY } from "./read.js";
+import { displayPath, parseStdinText, readDataFile, readStdinText } from "./read.js";
 import { parseFast } from "./yaml.js";
 
 /** Where input files are resolved and how standard input (`-`) is read. */
@@ -49,7 +49,7 @@ function readSource(p: string, opts: LoadOptions): { file?: SourceFile; issues: 
   if (p !== "-") return readDataFile(path.resolve(opts.cwd, p), opts.cwd);
   const read = readStdinText("answers", opts.stdin);
   if ("issue" in read) return { issues: [read.issue] };
-  return parseDataBytes(Buffer.from(read.text, "utf8"), STDIN_DISPLAY, STDIN_DISPLAY);
+  return parseStdinText(read.text);
 }
 
 /**

@@ -117,6 +117,11 @@ export function parseDataBytes(
   return yaml;
 }
 
+/** {@link parseDataBytes} for standard input's text (see readStdinText). */
+export function parseStdinText(text: string, trim?: JsonTrim): DataReadResult {
+  return parseDataBytes(Buffer.from(text, "utf8"), STDIN_DISPLAY, STDIN_DISPLAY, trim);
+}
+
 /** The UTF-8 problem of the bytes, if any (checked without decoding them). */
 function decodeUtf8Check(bytes: Uint8Array, display: string): Issue | undefined {
   if (isUtf8(bytes) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) return undefined;
